@@ -1,0 +1,42 @@
+import * as z from 'zod';
+import type { Role } from '../model/member.model';
+
+export const functionNames = ['session', 'repairs'] as const;
+export type FunctionName = (typeof functionNames)[number];
+
+/** One cloud-function action: the schema its input is parsed with at both ends, and its output. */
+export interface Action<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  fn: FunctionName;
+  name: string;
+  input: I;
+  output: O;
+  /** Roles that may call it; ownership is checked by the function on top. */
+  roles: readonly Role[] | 'any-signed-in';
+  /** Write actions carry a command id and are applied at most once. */
+  write: boolean;
+}
+
+export const defineAction = <I extends z.ZodType, O extends z.ZodType>(a: Action<I, O>) => a;
+
+export type Input<A extends Action> = z.input<A['input']>;
+export type Output<A extends Action> = z.infer<A['output']>;
+
+export const CommandId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+
+/** Fields every write carries: the client's command id and, where known, the device's clock. */
+export const commandFields = {
+  commandId: CommandId,
+  deviceTime: z.iso.datetime({ offset: true }).optional(),
+};
+
+export const PropertyId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+export const DocId = z.string().regex(/^[A-Za-z0-9_:~.-]{1,128}$/);
+
+export const scoped = { propertyId: PropertyId };
+
+/** What travels to a function: `{ action, input }`, the action named `fn.name`. */
+export const Envelope = z.object({ action: z.string().max(64), input: z.unknown() });
+
+export const Failure = z.object({ ok: z.literal(false), code: z.string(), message: z.string() });
+export const resultOf = <O extends z.ZodType>(output: O) =>
+  z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), data: output }), Failure]);

@@ -1,0 +1,13 @@
+import type { Action, FunctionName } from './action';
+import { sessionActions } from './session.contract';
+import { repairsActions } from './repairs.contract';
+
+export * from './action';
+export * as session from './session.contract';
+export * as repairs from './repairs.contract';
+
+/** Every action of every function, by function: the router, the client and the test harnesses read this. */
+export const catalogue: Record<FunctionName, Record<string, Action>> = {
+  session: sessionActions,
+  repairs: repairsActions,
+};

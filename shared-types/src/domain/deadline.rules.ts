@@ -1,0 +1,53 @@
+import type { Priority } from '../model/repair.model';
+import type { SettingsDoc } from '../model/settings.model';
+import type { Role } from '../model/member.model';
+import { addMinutes } from '../time/shanghai';
+
+export interface DeadlinePlan {
+  rule: string;
+  dueAt: Date;
+  warnAt: Date;
+  ladder: Role[];
+}
+
+/** A warning goes out once `share` of the allowed time has passed. */
+export const warnBefore = (start: Date, due: Date, share: number): Date =>
+  new Date(start.getTime() + Math.floor((due.getTime() - start.getTime()) * share));
+
+/** R4: a dispatched work order must be acknowledged by the technician in time, per property settings. */
+export const acknowledgeDeadline = (priority: Priority, settings: SettingsDoc, dispatchedAt: Date): DeadlinePlan => {
+  const dueAt = addMinutes(dispatchedAt, settings.ackMinutes[priority]);
+  return {
+    rule: 'R4.ack',
+    dueAt,
+    warnAt: warnBefore(dispatchedAt, dueAt, settings.warnAtShare),
+    ladder: ['desk', 'supervisor', 'manager'],
+  };
+};
+
+export type DeadlineStep =
+  | { kind: 'none'; nextCheckAt: Date | null }
+  | { kind: 'warn'; nextCheckAt: Date }
+  | { kind: 'escalate'; to: Role; nextCheckAt: Date | null };
+
+/** Escalations climb one rung per hour past the due time until the top of the ladder. */
+const ESCALATION_INTERVAL_MINUTES = 60;
+
+/** What the reminders sweep should do with an open deadline at `now`, given the step it reached. */
+export const nextDeadlineStep = (
+  d: { dueAt: string; warnAt: string; step: number; ladder: readonly Role[] },
+  now: Date,
+): DeadlineStep => {
+  const due = new Date(d.dueAt);
+  const warn = new Date(d.warnAt);
+  if (d.step === 0 && now < warn) return { kind: 'none', nextCheckAt: warn };
+  if (d.step === 0 && now < due) return { kind: 'warn', nextCheckAt: due };
+  if (d.step <= 1 && now < due) return { kind: 'none', nextCheckAt: due };
+  const rung = Math.max(0, d.step - 1);
+  const to = d.ladder[rung];
+  const escalateAt = addMinutes(due, rung * ESCALATION_INTERVAL_MINUTES);
+  if (!to) return { kind: 'none', nextCheckAt: null };
+  if (now < escalateAt) return { kind: 'none', nextCheckAt: escalateAt };
+  const following = d.ladder[rung + 1] ? addMinutes(due, (rung + 1) * ESCALATION_INTERVAL_MINUTES) : null;
+  return { kind: 'escalate', to, nextCheckAt: following };
+};

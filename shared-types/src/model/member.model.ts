@@ -1,0 +1,32 @@
+import * as z from 'zod';
+import { base, defineModel, isoInstant } from './versioned';
+
+export const roles = ['resident', 'desk', 'supervisor', 'technician', 'manager'] as const;
+export const Role = z.enum(roles);
+export type Role = z.infer<typeof Role>;
+
+export const staffRoles: readonly Role[] = ['desk', 'supervisor', 'technician', 'manager'];
+
+export const Skill = z.enum(['plumbing', 'electrical', 'elevator', 'carpentry', 'general']);
+export type Skill = z.infer<typeof Skill>;
+
+/**
+ * One person's place in one property; a manager of three properties has three members. Its `_id`
+ * is opaque so that member ids can be shown to other staff without revealing an openid; the pair
+ * (propertyId, openid) is unique.
+ */
+export const MemberDoc = z.object({
+  ...base,
+  schemaVersion: z.literal(1),
+  openid: z.string().min(1),
+  role: Role,
+  status: z.enum(['active', 'inactive']),
+  name: z.string().min(1).max(40),
+  phone: z.string().max(20),
+  roomIds: z.array(z.string()),
+  skills: z.array(Skill),
+  createdAt: isoInstant,
+});
+export type MemberDoc = z.infer<typeof MemberDoc>;
+
+export const memberModel = defineModel({ collection: 'members', version: 1, schema: MemberDoc });

@@ -1,0 +1,27 @@
+import * as z from 'zod';
+import { base, defineModel } from './versioned';
+
+export const PropertyDoc = z.object({
+  ...base,
+  schemaVersion: z.literal(1),
+  name: z.string().min(1).max(60),
+  deskPhone: z.string().max(20),
+});
+export type PropertyDoc = z.infer<typeof PropertyDoc>;
+export const propertyModel = defineModel({ collection: 'properties', version: 1, schema: PropertyDoc });
+
+export const roomId = (propertyId: string, building: string, unit: string, room: string) =>
+  `${propertyId}:${building}-${unit}-${room}`;
+
+export const RoomDoc = z.object({
+  ...base,
+  schemaVersion: z.literal(1),
+  building: z.string().min(1).max(10),
+  unit: z.string().min(1).max(10),
+  room: z.string().min(1).max(10),
+});
+export type RoomDoc = z.infer<typeof RoomDoc>;
+export const roomModel = defineModel({ collection: 'rooms', version: 1, schema: RoomDoc });
+
+/** "3-2-1502": building 3, unit 2, room 1502, as desk staff type it. */
+export const roomLabel = (r: { building: string; unit: string; room: string }) => `${r.building}-${r.unit}-${r.room}`;

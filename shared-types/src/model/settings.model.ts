@@ -1,0 +1,56 @@
+import * as z from 'zod';
+import { base, defineModel } from './versioned';
+
+const HHmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+export const Shift = z.object({
+  name: z.string().min(1).max(10),
+  /** Local Shanghai time the shift starts; it lasts until the next shift starts. */
+  start: HHmm,
+  deskOpenids: z.array(z.string()),
+});
+export type Shift = z.infer<typeof Shift>;
+
+export const FeeItem = z.object({
+  code: z.string().min(1).max(20),
+  name: z.string().min(1).max(40),
+  priceFen: z.number().int().min(0),
+});
+
+export const SettingsDoc = z.object({
+  ...base,
+  schemaVersion: z.literal(1),
+  shifts: z.array(Shift).min(1),
+  ackMinutes: z.object({ urgent: z.number().int().positive(), normal: z.number().int().positive() }),
+  /** How long before a deadline its warning goes out, as a share of the time allowed. */
+  warnAtShare: z.number().gt(0).lt(1),
+  feeSchedule: z.array(FeeItem),
+  templateIds: z.record(z.string(), z.string()),
+  groupComplaintWindowHours: z.number().int().positive(),
+  wecomWebhook: z.string().nullable(),
+});
+export type SettingsDoc = z.infer<typeof SettingsDoc>;
+export const settingsModel = defineModel({ collection: 'settings', version: 1, schema: SettingsDoc });
+
+/** What a property runs on until a manager changes it (three 8-hour shifts, R4 acknowledgement times, C3 window). */
+export const defaultSettings = (propertyId: string): SettingsDoc => ({
+  _id: propertyId,
+  propertyId,
+  schemaVersion: 1,
+  shifts: [
+    { name: '早班', start: '08:00', deskOpenids: [] },
+    { name: '中班', start: '16:00', deskOpenids: [] },
+    { name: '夜班', start: '00:00', deskOpenids: [] },
+  ],
+  ackMinutes: { urgent: 15, normal: 120 },
+  warnAtShare: 0.8,
+  feeSchedule: [
+    { code: 'tap-replace', name: '更换水龙头（人工）', priceFen: 3000 },
+    { code: 'pipe-fix', name: '水管维修（人工）', priceFen: 5000 },
+    { code: 'switch-replace', name: '更换开关/插座（人工）', priceFen: 2000 },
+    { code: 'inspect', name: '上门检查', priceFen: 0 },
+  ],
+  templateIds: {},
+  groupComplaintWindowHours: 24,
+  wecomWebhook: null,
+});
