@@ -36,6 +36,8 @@ export const context = defineAction({
     /** Signal ids whose change means "fetch again". */
     signals: z.array(z.string()),
     onShift: z.boolean(),
+    /** Cloud-storage folder the caller may upload into; storage rules and functions both check it. */
+    uploadPrefix: z.string(),
   }),
   roles: ['resident', 'desk', 'supervisor', 'technician', 'manager'],
   write: false,

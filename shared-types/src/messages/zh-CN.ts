@@ -66,8 +66,14 @@ export const zhCN = {
   },
   notices: {
     'repair.new': '新报修',
+    'repair.dispatched': '已派单',
     'deadline.warn': '即将超时',
     'deadline.breach': '已超时',
+  },
+  suggestions: {
+    skillMatch: '技能对口',
+    skillMismatch: '技能不对口',
+    openOrders: '手上 {n} 单',
   },
   deadlineRules: {
     'R4.ack': '维修师傅需及时接单（R4）',

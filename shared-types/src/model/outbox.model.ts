@@ -1,11 +1,11 @@
 import * as z from 'zod';
 import { base, defineModel, isoInstant } from './versioned';
 
-export const NoticeKind = z.enum(['repair.new', 'deadline.warn', 'deadline.breach']);
+export const NoticeKind = z.enum(['repair.new', 'repair.dispatched', 'deadline.warn', 'deadline.breach']);
 export type NoticeKind = z.infer<typeof NoticeKind>;
 
-/** inbox: the in-app list plus a live signal; subscribe: a WeChat subscribe message; wecom: the staff group robot. */
-export const NoticeChannel = z.enum(['inbox', 'subscribe', 'wecom']);
+/** inbox: the in-app list plus a live signal; wecom: the staff group robot. */
+export const NoticeChannel = z.enum(['inbox', 'wecom']);
 export type NoticeChannel = z.infer<typeof NoticeChannel>;
 
 export const OutboxDoc = z.object({

@@ -56,7 +56,7 @@ const RepairV2 = z.object({
   channel: Channel,
   triage: TriageDoc,
   priority: Priority,
-  technician: z.object({ openid: z.string(), name: z.string() }).nullable(),
+  technician: z.object({ memberId: z.string(), openid: z.string(), name: z.string() }).nullable(),
   dispatchedAt: isoInstant.nullable(),
   createdBy: z.object({ openid: z.string(), role: Role }),
   createdAt: isoInstant,

@@ -1,0 +1,50 @@
+import { commandModel } from '@shared/model/command.model';
+import { ok, type Result } from '@shared/result';
+import type { Database, Tx } from './database';
+
+export type { Tx };
+import { findById, withoutId } from './repo';
+import type { ActionContext } from './router';
+
+export const storedResult = async (db: Database, key: string): Promise<Result<unknown> | null> => {
+  const command = await findById(db, commandModel, key);
+  return command ? ok(command.result) : null;
+};
+
+/**
+ * Applies a write command at most once. The work and the command record commit in one transaction,
+ * so a retry either finds the record (and gets the first result) or redoes the whole work; two
+ * concurrent calls with one command id both write the command document, so the engine lets only
+ * one of them commit and the other, retried, replays its result.
+ */
+export const applyOnce = async <T>(ctx: ActionContext, action: string, work: (tx: Tx) => Promise<T>): Promise<T> => {
+  const { db } = ctx.deps;
+  const key = ctx.commandKey;
+  const record = (result: T) =>
+    withoutId(
+      commandModel.toStored({
+        _id: key,
+        propertyId: ctx.member.propertyId,
+        openid: ctx.caller.openid,
+        commandId: key.slice(key.indexOf('~') + 1),
+        action,
+        result,
+        at: ctx.now.toISOString(),
+      }),
+    );
+  const run = (): Promise<T> =>
+    db.runTransaction(async (tx) => {
+      const replay = await storedResult(db, key);
+      if (replay?.ok) return replay.data as T;
+      const result = await work(tx);
+      await tx.collection('commands').doc(key).set({ data: record(result) });
+      return result;
+    }, 5);
+  try {
+    return await run();
+  } catch (e) {
+    const replay = await storedResult(db, key);
+    if (replay?.ok) return replay.data as T;
+    throw e;
+  }
+};

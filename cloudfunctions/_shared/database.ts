@@ -1,0 +1,48 @@
+import type * as cloud from 'wx-server-sdk';
+
+/**
+ * The part of wx-server-sdk's database we use, typed for promise-style calls only (the SDK's own
+ * types are unions with its callback style). `platformDeps` and the local runtime both supply the
+ * real SDK object behind it.
+ */
+export interface QueryResult {
+  data: unknown[];
+}
+export interface WriteResult {
+  stats: { updated?: number; removed?: number };
+}
+
+export interface Query {
+  where(filter: object): Query;
+  orderBy(field: string, order: 'asc' | 'desc'): Query;
+  skip(n: number): Query;
+  limit(n: number): Query;
+  field(projection: object): Query;
+  get(): Promise<QueryResult>;
+  count(): Promise<{ total: number }>;
+  update(options: { data: object }): Promise<WriteResult>;
+  remove(): Promise<WriteResult>;
+}
+
+export interface DocRef {
+  get(): Promise<{ data: unknown }>;
+  set(options: { data: object }): Promise<unknown>;
+  update(options: { data: object }): Promise<WriteResult>;
+  remove(): Promise<WriteResult>;
+}
+
+export interface CollectionRef extends Query {
+  doc(id: string): DocRef;
+  add(options: { data: object }): Promise<{ _id: string }>;
+}
+
+/** Inside a transaction only single documents are addressed (no where, no aggregate). */
+export interface Tx {
+  collection(name: string): { doc(id: string): DocRef; add(options: { data: object }): Promise<{ _id: string }> };
+}
+
+export interface Database {
+  collection(name: string): CollectionRef;
+  command: ReturnType<typeof cloud.database>['command'];
+  runTransaction<T>(work: (tx: Tx) => Promise<T>, retries?: number): Promise<T>;
+}

@@ -1,0 +1,95 @@
+import { deadlineModel } from '@shared/model/deadline.model';
+import type { DeadlinePlan } from '@shared/domain/deadline.rules';
+import { nextDeadlineStep } from '@shared/domain/deadline.rules';
+import { audienceOfRole } from '@shared/model/signal.model';
+import { messages } from '@shared/messages';
+import { inShanghai } from '@shared/time/shanghai';
+import type { Deps } from './deps';
+import type { Tx } from './database';
+import { derivedId } from './ids';
+import { parseAll, withoutId } from './repo';
+import { drainOutbox, enqueueNotice } from './outbox';
+
+/** Starts a clock on a subject, in the transaction that causes it. */
+export const openDeadline = async (
+  tx: Tx,
+  subject: { kind: string; id: string; propertyId: string },
+  plan: DeadlinePlan,
+  now: Date,
+): Promise<void> => {
+  const doc = deadlineModel.toStored({
+    _id: derivedId('dl', subject.id, plan.rule),
+    propertyId: subject.propertyId,
+    subject: { kind: subject.kind, id: subject.id },
+    rule: plan.rule,
+    dueAt: plan.dueAt.toISOString(),
+    warnAt: plan.warnAt.toISOString(),
+    status: 'open',
+    step: 0,
+    ladder: plan.ladder,
+    nextCheckAt: plan.warnAt.toISOString(),
+    createdAt: now.toISOString(),
+  });
+  await tx.collection('deadlines').doc(doc._id).set({ data: withoutId(doc) });
+};
+
+export interface SweepReport {
+  warned: number;
+  escalated: number;
+}
+
+/**
+ * Raises the warning or the next escalation of every open deadline whose check time has come.
+ * Each step is claimed with the step it read, so a second run (or a concurrent one) does nothing twice;
+ * the notice and the step advance commit together.
+ */
+export const sweepDeadlines = async (deps: Deps, limit = 100): Promise<SweepReport> => {
+  const { db } = deps;
+  const _ = db.command;
+  const now = deps.now();
+  const res = await db
+    .collection('deadlines')
+    .where({ status: 'open', nextCheckAt: _.lte(now.toISOString()) })
+    .orderBy('nextCheckAt', 'asc')
+    .limit(limit)
+    .get();
+  const report: SweepReport = { warned: 0, escalated: 0 };
+  const noticeIds: string[] = [];
+  for (const deadline of parseAll(deadlineModel, res.data)) {
+    const step = nextDeadlineStep(deadline, now);
+    const nextStep = step.kind === 'warn' ? 1 : step.kind === 'escalate' ? Math.max(2, deadline.step + 1) : deadline.step;
+    const done = await db.runTransaction(async (tx) => {
+      const current = deadlineModel.parse((await tx.collection('deadlines').doc(deadline._id).get()).data);
+      if (current.step !== deadline.step || current.status !== 'open') return false;
+      await tx.collection('deadlines').doc(deadline._id).update({
+        data: { step: nextStep, nextCheckAt: (step.nextCheckAt ?? new Date(now.getTime() + 10 * 365 * 864e5)).toISOString() },
+      });
+      if (step.kind === 'none') return false;
+      const to = step.kind === 'warn' ? deadline.ladder[0] ?? 'desk' : step.to;
+      const kind = step.kind === 'warn' ? 'deadline.warn' : 'deadline.breach';
+      const rule = messages.deadlineRules[deadline.rule as keyof typeof messages.deadlineRules] ?? deadline.rule;
+      noticeIds.push(
+        await enqueueNotice(
+          tx,
+          `${deadline._id}#${nextStep}`,
+          {
+            propertyId: deadline.propertyId,
+            kind,
+            channel: 'inbox',
+            recipient: audienceOfRole(to),
+            subject: deadline.subject,
+            title: messages.notices[kind],
+            body: `${rule}，截止 ${inShanghai(deadline.dueAt).format('MM-DD HH:mm')}`,
+            urgent: step.kind === 'escalate',
+          },
+          now,
+        ),
+      );
+      return true;
+    });
+    if (done && step.kind === 'warn') report.warned++;
+    if (done && step.kind === 'escalate') report.escalated++;
+  }
+  if (noticeIds.length) await drainOutbox(deps, { ids: noticeIds });
+  return report;
+};

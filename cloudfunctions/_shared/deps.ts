@@ -1,0 +1,40 @@
+import * as cloud from 'wx-server-sdk';
+import type { Clock } from '@shared/time/shanghai';
+
+import type { Database } from './database';
+
+export type { Database };
+
+/** Who is calling, read once at the function's entry from the platform (never from the event). */
+export interface Caller {
+  openid: string;
+}
+
+/** Everything an action touches outside itself, passed in so tests and the local runtime can supply their own. */
+export interface Deps {
+  db: Database;
+  now: Clock;
+  /** Sends a notice to a WeCom group robot; resolves when accepted, rejects when not. */
+  postWebhook: (url: string, body: unknown) => Promise<void>;
+}
+
+let initialised = false;
+const initCloud = () => {
+  if (initialised) return;
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+  initialised = true;
+};
+
+const postJson = async (url: string, body: unknown): Promise<void> => {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`webhook answered ${res.status}`);
+};
+
+/** The dependencies a deployed function runs with. The local runtime builds the same shape itself. */
+export const platformDeps = (): Deps => {
+  initCloud();
+  return { db: cloud.database() as unknown as Database, now: () => new Date(), postWebhook: postJson };
+};
+
+/** In the cloud each invocation has its own OPENID, read from the context at the entry point. */
+export const platformCaller = (): Caller => ({ openid: cloud.getWXContext().OPENID ?? '' });

@@ -1,0 +1,31 @@
+import type { TransitionEvent } from '@shared/domain/state-machine';
+import { eventModel } from '@shared/model/event.model';
+import { derivedId } from './ids';
+import { withoutId } from './repo';
+import type { Tx } from './database';
+
+/** Appends a transition to the events collection inside the transaction that makes it. */
+export const appendEvent = async (
+  tx: Tx,
+  subject: { kind: string; id: string; propertyId: string },
+  event: TransitionEvent<string, string>,
+  commandId: string,
+): Promise<void> => {
+  const doc = eventModel.toStored({
+    _id: derivedId('ev', subject.id, String(event.version)),
+    propertyId: subject.propertyId,
+    subject: { kind: subject.kind, id: subject.id },
+    machine: event.machine,
+    action: event.action,
+    from: event.from,
+    to: event.to,
+    actor: event.actor,
+    role: event.role,
+    reason: event.reason,
+    at: event.at,
+    deviceAt: event.deviceAt,
+    version: event.version,
+    commandId,
+  });
+  await tx.collection('events').doc(doc._id).set({ data: withoutId(doc) });
+};

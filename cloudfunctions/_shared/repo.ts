@@ -1,0 +1,33 @@
+import type * as z from 'zod';
+import type { Model } from '@shared/model/versioned';
+import type { Database } from './deps';
+
+type Doc<M extends Model<z.ZodType>> = z.infer<M['schema']>;
+
+/**
+ * Reads through a model: every stored document is migrated and parsed at the boundary, so a
+ * malformed one stops here with the collection and id named, never deeper in an action.
+ */
+export const parseStored = <M extends Model<z.ZodType>>(model: M, raw: unknown): Doc<M> => {
+  const parsed = model.safeParse(raw);
+  if (!parsed.success) {
+    const id = (raw as { _id?: unknown } | null)?._id;
+    throw new Error(`stored ${model.collection}/${String(id)} does not match its schema: ${parsed.error.message}`);
+  }
+  return parsed.data as Doc<M>;
+};
+
+export const findById = async <M extends Model<z.ZodType>>(db: Database, model: M, id: string): Promise<Doc<M> | null> => {
+  const res = await db.collection(model.collection).where({ _id: id }).limit(1).get();
+  const raw = res.data[0];
+  return raw === undefined ? null : parseStored(model, raw);
+};
+
+export const parseAll = <M extends Model<z.ZodType>>(model: M, raws: readonly unknown[]): Doc<M>[] =>
+  raws.map((raw) => parseStored(model, raw));
+
+/** What the SDK's set/add accept: the document without its `_id`, which goes in `doc(id)`. */
+export const withoutId = <T extends { _id: string }>(doc: T): Omit<T, '_id'> => {
+  const { _id: _ignored, ...rest } = doc;
+  return rest;
+};

@@ -1,0 +1,73 @@
+import type * as z from 'zod';
+import { catalogue, Envelope, type Action, type FunctionName } from '@shared/contracts';
+import { failure } from '@shared/messages';
+import type { Result } from '@shared/result';
+import type { MemberDoc } from '@shared/model/member.model';
+import type { Caller, Deps } from './deps';
+import { resolveMember } from './membership';
+import { ActionFailure } from './failures';
+import { storedResult } from './commands';
+
+export interface ActionContext {
+  caller: Caller;
+  deps: Deps;
+  now: Date;
+  /** Resolved for this call from the trusted openid; absent only for 'any-signed-in' actions. */
+  member: MemberDoc;
+  /** The key under which a write command's result is kept (write actions only). */
+  commandKey: string;
+}
+
+export type Handler<A extends Action> = (
+  input: z.infer<A['input']>,
+  ctx: ActionContext,
+) => Promise<Result<z.infer<A['output']>>>;
+
+export type Handlers<T extends Record<string, Action>> = { [K in keyof T]: Handler<T[K]> };
+
+export type FunctionHandle = (event: unknown, caller: Caller, deps: Deps) => Promise<Result<unknown>>;
+
+/**
+ * An area's cloud function: parse the envelope and input with the action's contract, resolve the
+ * caller's membership for the property it names, check the role, replay a command already applied,
+ * run the action, and check its output. Bugs become COMMON.INTERNAL; nothing of them reaches the client.
+ */
+export const defineFunction = <T extends Record<string, Action>>(fn: FunctionName, handlers: Handlers<T>): FunctionHandle => {
+  const actions = catalogue[fn];
+  return async (event, caller, deps) => {
+    try {
+      const envelope = Envelope.safeParse(event);
+      if (!envelope.success) return failure('COMMON.BAD_INPUT');
+      const action = actions[envelope.data.action];
+      const handler = (handlers as Record<string, Handler<Action>>)[envelope.data.action];
+      if (!action || !handler) return failure('COMMON.UNKNOWN_ACTION');
+      const input = action.input.safeParse(envelope.data.input);
+      if (!input.success) return failure('COMMON.BAD_INPUT');
+      if (!caller.openid) return failure('COMMON.NOT_A_MEMBER');
+
+      const now = deps.now();
+      const data = input.data as { propertyId?: string; commandId?: string };
+      let member = null as MemberDoc | null;
+      if (action.roles !== 'any-signed-in') {
+        member = data.propertyId ? await resolveMember(deps.db, data.propertyId, caller.openid) : null;
+        if (!member) return failure('COMMON.NOT_A_MEMBER');
+        if (!action.roles.includes(member.role)) return failure('COMMON.FORBIDDEN');
+      }
+      const commandKey = action.write && member && data.commandId ? commandKeyOf(member, data.commandId) : '';
+      if (commandKey) {
+        const replay = await storedResult(deps.db, commandKey);
+        if (replay) return replay;
+      }
+      const ctx = { caller, deps, now, member: member as MemberDoc, commandKey };
+      const result = await handler(input.data, ctx);
+      if (result.ok) action.output.parse(result.data);
+      return result;
+    } catch (e) {
+      if (e instanceof ActionFailure) return e.toResult();
+      console.error(`[${fn}] action failed`, e);
+      return failure('COMMON.INTERNAL');
+    }
+  };
+};
+
+const commandKeyOf = (member: MemberDoc, commandId: string) => `${member._id}~${commandId}`;

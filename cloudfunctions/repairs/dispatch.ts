@@ -1,0 +1,73 @@
+import type { dispatch } from '@shared/contracts/repairs.contract';
+import { failure, messages } from '@shared/messages';
+import { ok } from '@shared/result';
+import { transition } from '@shared/domain/state-machine';
+import { repairMachine } from '@shared/domain/repair.machine';
+import { acknowledgeDeadline } from '@shared/domain/deadline.rules';
+import { memberModel } from '@shared/model/member.model';
+import { repairModel, type RepairDoc } from '@shared/model/repair.model';
+import { roomLabel } from '@shared/model/property.model';
+import { audienceOfRole } from '@shared/model/signal.model';
+import type { Handler } from '../_shared/router';
+import { applyOnce } from '../_shared/commands';
+import { appendEvent } from '../_shared/events';
+import { openDeadline } from '../_shared/deadlines';
+import { enqueueNotice } from '../_shared/outbox';
+import { ActionFailure } from '../_shared/failures';
+import { findById, withoutId } from '../_shared/repo';
+import { loadSettings } from '../_shared/settings';
+import { sendNow } from '../_shared/notify';
+import { toView } from './views';
+
+/**
+ * R4: the desk issues the work order to a technician (or reassigns it, with a reason). The version
+ * the desk saw must still be current, so two desk members cannot both dispatch one order.
+ */
+export const dispatchRepair: Handler<typeof dispatch> = async (input, ctx) => {
+  const { member, deps, now } = ctx;
+  const technician = await findById(deps.db, memberModel, input.technicianId);
+  if (!technician || technician.propertyId !== member.propertyId || technician.role !== 'technician' || technician.status !== 'active') {
+    return failure('REPAIR.TECHNICIAN_NOT_FOUND');
+  }
+  const existing = await findById(deps.db, repairModel, input.repairId);
+  if (!existing || existing.propertyId !== member.propertyId) return failure('REPAIR.NOT_FOUND');
+  const settings = await loadSettings(deps.db, member.propertyId);
+  const queued: string[] = [];
+  const view = await applyOnce(ctx, 'repairs.dispatch', async (tx) => {
+    queued.length = 0;
+    const snapshot = await tx.collection('repairs').doc(input.repairId).get();
+    const repair = repairModel.parse(snapshot.data);
+    if (repair.propertyId !== member.propertyId) throw new ActionFailure('REPAIR.NOT_FOUND');
+    if (repair.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
+    const action = repair.status === 'dispatched' ? 'reassign' : 'dispatch';
+    const moved = transition(repairMachine, repair, { action, actor: member.openid, role: member.role, now, reason: input.reason, deviceTime: input.deviceTime });
+    if (!moved.ok) throw new ActionFailure(moved.code);
+    const next: RepairDoc = {
+      ...repair,
+      status: moved.status,
+      version: moved.version,
+      technician: { memberId: technician._id, openid: technician.openid, name: technician.name },
+      dispatchedAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    };
+    await tx.collection('repairs').doc(repair._id).set({ data: withoutId(repairModel.toStored(next)) });
+    await appendEvent(tx, { kind: 'repair', id: repair._id, propertyId: repair.propertyId }, moved.event, input.commandId);
+    await openDeadline(tx, { kind: 'repair', id: repair._id, propertyId: repair.propertyId }, acknowledgeDeadline(repair.priority, settings, now), now);
+    const cause = `${repair._id}@${moved.version}`;
+    const base = {
+      propertyId: repair.propertyId,
+      subject: { kind: 'repair', id: repair._id },
+      title: `${messages.repairActions[action]} · ${roomLabel(repair.address)}`,
+      body: `${messages.categories[repair.category]}：${repair.description}`,
+      urgent: repair.priority === 'urgent',
+      channel: 'inbox' as const,
+      kind: 'repair.dispatched' as const,
+    };
+    for (const recipient of [technician.openid, repair.residentOpenid, audienceOfRole('desk')]) {
+      queued.push(await enqueueNotice(tx, cause, { ...base, recipient }, now));
+    }
+    return toView(next, member, now);
+  });
+  await sendNow(deps, queued);
+  return ok(view);
+};

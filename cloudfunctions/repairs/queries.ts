@@ -1,0 +1,65 @@
+import type * as contract from '@shared/contracts/repairs.contract';
+import { failure } from '@shared/messages';
+import { ok } from '@shared/result';
+import { compareQueue } from '@shared/domain/repair-queue.rules';
+import { repairModel } from '@shared/model/repair.model';
+import { eventModel } from '@shared/model/event.model';
+import type { Handler } from '../_shared/router';
+import { findById, parseAll } from '../_shared/repo';
+import { canSee, toView } from './views';
+
+const PAGE = 50;
+
+export const listMine: Handler<typeof contract.listMine> = async (input, { deps, member, now }) => {
+  const res = await deps.db
+    .collection('repairs')
+    .where({ propertyId: input.propertyId, residentOpenid: member.openid })
+    .orderBy('createdAt', 'desc')
+    .limit(PAGE)
+    .get();
+  return ok({ items: parseAll(repairModel, res.data).map((r) => toView(r, member, now)) });
+};
+
+/** R3: the desk's queue, urgent first, then oldest first. */
+export const inbox: Handler<typeof contract.inbox> = async (input, { deps, member, now }) => {
+  const _ = deps.db.command;
+  const status = input.status ?? _.in(['submitted', 'dispatched']);
+  const res = await deps.db
+    .collection('repairs')
+    .where({ propertyId: input.propertyId, status })
+    .orderBy('createdAt', 'asc')
+    .limit(200)
+    .get();
+  const items = parseAll(repairModel, res.data).sort(compareQueue);
+  return ok({ items: items.map((r) => toView(r, member, now)) });
+};
+
+export const assigned: Handler<typeof contract.assigned> = async (input, { deps, member, now }) => {
+  const res = await deps.db
+    .collection('repairs')
+    .where({ propertyId: input.propertyId, 'technician.openid': member.openid, status: 'dispatched' })
+    .limit(PAGE)
+    .get();
+  const items = parseAll(repairModel, res.data).sort(compareQueue);
+  return ok({ items: items.map((r) => toView(r, member, now)) });
+};
+
+export const getRepair: Handler<typeof contract.get> = async (input, { deps, member, now }) => {
+  const repair = await findById(deps.db, repairModel, input.repairId);
+  if (!repair || !canSee(member, repair)) return failure('REPAIR.NOT_FOUND');
+  const res = await deps.db
+    .collection('events')
+    .where({ propertyId: repair.propertyId, 'subject.id': repair._id })
+    .orderBy('at', 'asc')
+    .limit(100)
+    .get();
+  const history = parseAll(eventModel, res.data).map((e) => ({
+    action: e.action,
+    from: e.from,
+    to: e.to,
+    role: e.role,
+    reason: e.reason,
+    at: e.at,
+  }));
+  return ok({ ...toView(repair, member, now), history });
+};

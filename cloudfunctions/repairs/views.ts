@@ -1,0 +1,48 @@
+import type { RepairView } from '@shared/contracts/repairs.contract';
+import { allowedActions } from '@shared/domain/state-machine';
+import { repairMachine } from '@shared/domain/repair.machine';
+import { maskPhone } from '@shared/domain/phone';
+import type { MemberDoc } from '@shared/model/member.model';
+import type { RepairDoc } from '@shared/model/repair.model';
+import { roomLabel } from '@shared/model/property.model';
+
+/** Who may see a repair at all: its resident, the desk side, and the technician it is assigned to. */
+export const canSee = (member: MemberDoc, repair: RepairDoc): boolean => {
+  if (repair.propertyId !== member.propertyId) return false;
+  switch (member.role) {
+    case 'resident':
+      return repair.residentOpenid === member.openid;
+    case 'technician':
+      return repair.technician?.openid === member.openid;
+    default:
+      return true;
+  }
+};
+
+/** P1: the full number only for the desk side and the technician who must call; masked for everyone else. */
+const needsFullPhone = (member: MemberDoc, repair: RepairDoc) =>
+  member.role === 'desk' || member.role === 'supervisor' || (member.role === 'technician' && repair.technician?.openid === member.openid);
+
+/** The mapper: copies only what the role may see; no openid ever leaves the server. */
+export const toView = (repair: RepairDoc, member: MemberDoc, now: Date): RepairView => ({
+  id: repair._id,
+  status: repair.status,
+  version: repair.version,
+  category: repair.category,
+  description: repair.description,
+  roomId: repair.roomId,
+  address: roomLabel(repair.address),
+  residentName: repair.residentName,
+  phone: needsFullPhone(member, repair) ? repair.phone : maskPhone(repair.phone),
+  preferredTime: repair.preferredTime,
+  photos: repair.photos,
+  channel: repair.channel,
+  triage: repair.triage,
+  priority: repair.priority,
+  technician: repair.technician ? { memberId: repair.technician.memberId, name: repair.technician.name } : null,
+  createdAt: repair.createdAt,
+  dispatchedAt: repair.dispatchedAt,
+  actions: allowedActions(repairMachine, repair, member.role, now).filter(
+    (action) => member.role !== 'resident' || repair.residentOpenid === member.openid,
+  ),
+});

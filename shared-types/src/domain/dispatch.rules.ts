@@ -1,0 +1,38 @@
+import type { RepairCategory } from '../model/repair.model';
+import type { Skill } from '../model/member.model';
+import { format, messages } from '../messages';
+
+/** Which skill a category of repair needs. */
+export const skillFor: Record<RepairCategory, Skill> = {
+  elevator: 'elevator',
+  water: 'plumbing',
+  electrical: 'electrical',
+  gas_appliance: 'electrical',
+  door_window: 'carpentry',
+  structure: 'general',
+  railing: 'general',
+  public_area: 'general',
+  other: 'general',
+};
+
+export interface Candidate {
+  memberId: string;
+  name: string;
+  skills: Skill[];
+  openOrders: number;
+}
+
+/** R4 suggestions: the right skill first, then the lightest open workload; each says why it ranks where it does. */
+export const rankTechnicians = (category: RepairCategory, candidates: readonly Candidate[]) => {
+  const needed = skillFor[category];
+  return candidates
+    .map((c) => ({ ...c, skillMatch: c.skills.includes(needed) || needed === 'general' }))
+    .sort((a, b) => Number(b.skillMatch) - Number(a.skillMatch) || a.openOrders - b.openOrders || a.name.localeCompare(b.name))
+    .map((c) => ({
+      ...c,
+      reason: `${c.skillMatch ? messages.suggestions.skillMatch : messages.suggestions.skillMismatch}，${format(
+        messages.suggestions.openOrders,
+        { n: c.openOrders },
+      )}`,
+    }));
+};
