@@ -27,13 +27,11 @@ export const zhCN = {
   repairStatus: {
     submitted: '待派单',
     dispatched: '已派单',
-    cancelled: '已取消',
   },
   repairActions: {
     submit: '提交报修',
     dispatch: '派单',
     reassign: '改派',
-    cancel: '取消报修',
   },
   channels: {
     miniprogram: '小程序',

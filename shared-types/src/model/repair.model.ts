@@ -16,7 +16,7 @@ export const repairCategories = [
 export const RepairCategory = z.enum(repairCategories);
 export type RepairCategory = z.infer<typeof RepairCategory>;
 
-export const repairStatuses = ['submitted', 'dispatched', 'cancelled'] as const;
+export const repairStatuses = ['submitted', 'dispatched'] as const;
 export const RepairStatus = z.enum(repairStatuses);
 export type RepairStatus = z.infer<typeof RepairStatus>;
 

@@ -1,0 +1,36 @@
+/**
+ * `npm start`: the whole system on this machine. The built cloud functions run against the embedded
+ * database persisted under .data/, the H5 build is served at the printed URL, and timer triggers
+ * fire on the schedules their config.json declares.
+ */
+import { join } from 'node:path';
+import { createRuntime } from './runtime';
+import { loadBuiltFunctions, root, timerTriggers } from './functions';
+import { scheduleTimers, timerEvent } from './timers';
+import { startServer } from './server';
+
+const main = async () => {
+  const dataDir = process.env.DATA_DIR ?? join(root, '.data');
+  const port = Number(process.env.PORT ?? 8787);
+  const runtime = await createRuntime({ dataDir, functions: loadBuiltFunctions() });
+  const server = await startServer({ runtime, h5Dir: join(root, 'client', 'dist', 'h5'), dataDir, port });
+  const timers = scheduleTimers(timerTriggers(), async (trigger, at) => {
+    await runtime.invoke(trigger.functionName, timerEvent(trigger, at), { openid: '' });
+  });
+  console.log(`物业客服接待中心 running locally: ${server.url}`);
+  console.log(`  data: ${dataDir}`);
+  for (const { trigger, next } of timers.next()) console.log(`  timer ${trigger?.functionName}/${trigger?.name} (${trigger?.cron}) next ${next?.toISOString()}`);
+  const stop = async () => {
+    timers.stop();
+    await server.close();
+    runtime.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+};
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

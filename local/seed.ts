@@ -1,0 +1,94 @@
+import { defaultSettings, type SettingsDoc } from '@shared/model/settings.model';
+import type { MemberDoc, Role, Skill } from '@shared/model/member.model';
+import { roomId, type PropertyDoc, type RoomDoc } from '@shared/model/property.model';
+import { withoutId } from '../cloudfunctions/_shared/repo';
+import type { Database } from '../cloudfunctions/_shared/database';
+
+export const DEMO_PROPERTY = 'demo';
+
+interface DemoPerson {
+  openid: string;
+  name: string;
+  role: Role;
+  phone: string;
+  rooms?: string[];
+  skills?: Skill[];
+}
+
+/** The demo property's people, as USERS.md describes them; the openids are local stand-ins. */
+export const demoPeople: readonly DemoPerson[] = [
+  { openid: 'o-res-wang', name: '王秀英', role: 'resident', phone: '13800000101', rooms: ['1-1-101'] },
+  { openid: 'o-res-zhang', name: '张伟', role: 'resident', phone: '13800001502', rooms: ['1-2-1502'] },
+  { openid: 'o-res-li', name: '李娜', role: 'resident', phone: '13800000302', rooms: ['1-1-302'] },
+  { openid: 'o-res-zhao', name: '赵磊', role: 'resident', phone: '13800000601', rooms: ['1-2-601', '2-1-201'] },
+  { openid: 'o-res-chen', name: '陈静', role: 'resident', phone: '13800000802', rooms: ['2-1-802'] },
+  { openid: 'o-res-liu', name: '刘洋', role: 'resident', phone: '13800001001', rooms: ['2-1-1001'] },
+  { openid: 'o-res-yang', name: '杨帆', role: 'resident', phone: '13800001202', rooms: ['2-2-1202'] },
+  { openid: 'o-res-huang', name: '黄敏', role: 'resident', phone: '13800000402', rooms: ['2-2-402'] },
+  { openid: 'o-res-zhou', name: '周杰', role: 'resident', phone: '13800000702', rooms: ['1-1-702'] },
+  { openid: 'o-res-wu', name: '吴芳', role: 'resident', phone: '13800001101', rooms: ['1-1-101'] },
+  { openid: 'o-tech-li', name: '李建国', role: 'technician', phone: '13900000001', skills: ['plumbing', 'electrical'] },
+  { openid: 'o-tech-sun', name: '孙强', role: 'technician', phone: '13900000002', skills: ['electrical', 'general'] },
+  { openid: 'o-tech-ma', name: '马超', role: 'technician', phone: '13900000003', skills: ['elevator', 'general'] },
+  { openid: 'o-desk-chen', name: '陈晓', role: 'desk', phone: '13700000001' },
+  { openid: 'o-desk-lin', name: '林琳', role: 'desk', phone: '13700000002' },
+  { openid: 'o-desk-he', name: '何娟', role: 'desk', phone: '13700000003' },
+  { openid: 'o-sup-liu', name: '刘主管', role: 'supervisor', phone: '13600000001' },
+  { openid: 'o-mgr-zhou', name: '周经理', role: 'manager', phone: '13500000001' },
+];
+
+const memberIdOf = (openid: string) => `mb_${openid.replace(/[^a-z0-9]/gi, '')}`;
+
+const rooms = (propertyId: string): RoomDoc[] =>
+  ['1', '2'].flatMap((building) =>
+    ['1', '2'].flatMap((unit) =>
+      Array.from({ length: 15 }, (_, f) => f + 1).flatMap((floor) =>
+        ['01', '02'].map((door) => {
+          const room = `${floor}${door}`;
+          return { _id: roomId(propertyId, building, unit, room), propertyId, schemaVersion: 1 as const, building, unit, room };
+        }),
+      ),
+    ),
+  );
+
+export const demoDocuments = (now: Date) => {
+  const propertyId = DEMO_PROPERTY;
+  const property: PropertyDoc = { _id: propertyId, propertyId, schemaVersion: 1, name: '阳光花园', deskPhone: '021-55550000' };
+  const members: MemberDoc[] = demoPeople.map((p) => ({
+    _id: memberIdOf(p.openid),
+    propertyId,
+    schemaVersion: 1,
+    openid: p.openid,
+    role: p.role,
+    status: 'active',
+    name: p.name,
+    phone: p.phone,
+    roomIds: (p.rooms ?? []).map((label) => {
+      const [building = '', unit = '', room = ''] = label.split('-');
+      return roomId(propertyId, building, unit, room);
+    }),
+    skills: p.skills ?? [],
+    createdAt: now.toISOString(),
+  }));
+  const defaults = defaultSettings(propertyId);
+  const desk = demoPeople.filter((p) => p.role === 'desk').map((p) => p.openid);
+  const settings: SettingsDoc = {
+    ...defaults,
+    shifts: defaults.shifts.map((shift, i) => ({ ...shift, deskOpenids: desk[i] ? [desk[i]] : [] })),
+    wecomWebhook: 'http://127.0.0.1/local-panel/wecom',
+  };
+  return { properties: [property], rooms: rooms(propertyId), members, settings: [settings] };
+};
+
+/** Writes the demo property through the SDK, once: an existing property is left as it is. */
+export const seedDemo = async (db: Database, now: Date): Promise<boolean> => {
+  const existing = await db.collection('properties').where({ _id: DEMO_PROPERTY }).limit(1).get();
+  if (existing.data.length) return false;
+  const docs = demoDocuments(now);
+  for (const [collection, list] of Object.entries(docs)) {
+    for (const doc of list as { _id: string }[]) {
+      await db.collection(collection).doc(doc._id).set({ data: withoutId(doc) });
+    }
+  }
+  return true;
+};

@@ -1,0 +1,154 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import type { Runtime } from './runtime';
+import { createFileStore } from './storage';
+import { demoPeople } from './seed';
+import { messages } from '@shared/messages';
+import { signalModel } from '@shared/model/signal.model';
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+/** Local sign-in only: a token names a demo user. Nothing like it exists in a deployed bundle. */
+const devToken = (openid: string) => Buffer.from(openid).toString('base64url');
+const openidOfToken = (token: string | null | undefined): string =>
+  token ? Buffer.from(token.replace(/^Dev\s+/i, ''), 'base64url').toString('utf8') : '';
+
+const readBody = (req: IncomingMessage, limit: number): Promise<Buffer> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new Error('too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+
+const json = (res: ServerResponse, status: number, body: unknown) => {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+};
+
+export interface ServerOptions {
+  runtime: Runtime;
+  h5Dir: string;
+  dataDir: string | null;
+  port: number;
+}
+
+/** One local endpoint: the H5 app, the functions, the watch, storage, and the local panel. */
+export const startServer = async ({ runtime, h5Dir, dataDir, port }: ServerOptions) => {
+  const files = createFileStore(dataDir);
+  const labels = new Map(demoPeople.map((p) => [p.openid, p]));
+
+  const handler = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const caller = { openid: openidOfToken(req.headers.authorization ?? url.searchParams.get('token')) };
+    const fn = /^\/api\/fn\/([a-z]+)$/.exec(url.pathname);
+    if (fn && req.method === 'POST') {
+      const name = fn[1] ?? '';
+      if (name === 'reminders') return json(res, 403, { ok: false, code: 'COMMON.FORBIDDEN', message: messages.errors['COMMON.FORBIDDEN'] });
+      let event: unknown;
+      try {
+        event = JSON.parse((await readBody(req, 1024 * 1024)).toString('utf8'));
+      } catch {
+        return json(res, 400, { ok: false, code: 'COMMON.BAD_INPUT', message: messages.errors['COMMON.BAD_INPUT'] });
+      }
+      try {
+        return json(res, 200, await runtime.invoke(name, event, caller));
+      } catch {
+        return json(res, 404, { ok: false, code: 'COMMON.UNKNOWN_ACTION', message: messages.errors['COMMON.UNKNOWN_ACTION'] });
+      }
+    }
+    if (url.pathname === '/api/dev/users') {
+      return json(
+        res,
+        200,
+        demoPeople.map((p) => ({
+          token: devToken(p.openid),
+          name: p.name,
+          role: p.role,
+          propertyName: '阳光花园',
+          label: `${p.name}（${messages.roles[p.role]}${p.rooms ? ` ${p.rooms.join('、')}` : ''}）`,
+        })),
+      );
+    }
+    if (url.pathname === '/api/watch') return watch(req, res, url.searchParams.get('ids')?.split(',').filter(Boolean) ?? []);
+    if (url.pathname === '/api/storage/upload' && req.method === 'POST') {
+      if (!caller.openid || !labels.has(caller.openid)) return json(res, 401, { error: 'unauthenticated' });
+      const bytes = await readBody(req, 6 * 1024 * 1024).catch(() => null);
+      if (!bytes) return json(res, 413, { error: 'size' });
+      const out = files.upload(caller.openid, url.searchParams.get('name') ?? 'photo.jpg', bytes);
+      return json(res, 'error' in out ? 400 : 200, out);
+    }
+    if (url.pathname === '/api/storage/file') {
+      const file = files.read(url.searchParams.get('fileID') ?? '');
+      if (!file) return json(res, 404, { error: 'not found' });
+      res.writeHead(200, { 'content-type': file.type });
+      return res.end(file.bytes);
+    }
+    if (url.pathname === '/api/panel') {
+      const outbox = await runtime.db.collection('outbox').orderBy('createdAt', 'desc').limit(100).get();
+      return json(res, 200, { webhookPosts: runtime.webhookPosts.slice(-100), outbox: outbox.data });
+    }
+    return serveStatic(res, url.pathname);
+  };
+
+  /** The watch the mini-program gets from the cloud database, here as Server-Sent Events. */
+  const watch = (req: IncomingMessage, res: ServerResponse, ids: string[]) => {
+    if (ids.length === 0 || ids.length > 10 || ids.some((id) => id.length > 200)) return json(res, 400, { error: 'ids' });
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    const last = new Map<string, number>();
+    const poll = async () => {
+      const found = await runtime.db.collection('signals').where({ _id: runtime.db.command.in(ids) }).limit(10).get();
+      for (const signal of found.data.map((raw) => signalModel.parse(raw))) {
+        if (last.get(signal._id) !== signal.seq) {
+          res.write(`data: ${JSON.stringify({ id: signal._id, seq: signal.seq })}\n\n`);
+          last.set(signal._id, signal.seq);
+        }
+      }
+    };
+    const timer = setInterval(() => void poll().catch(() => undefined), 500);
+    void poll().catch(() => undefined);
+    req.on('close', () => clearInterval(timer));
+  };
+
+  const serveStatic = (res: ServerResponse, pathname: string) => {
+    const path = join(h5Dir, normalize(pathname === '/' ? '/index.html' : pathname).replace(/^(\.\.[/\\])+/, ''));
+    if (!existsSync(path) || !statSync(path).isFile()) return json(res, 404, { error: 'not found' });
+    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+    res.end(readFileSync(path));
+  };
+
+  const server = createServer((req, res) => {
+    handler(req, res).catch((e: unknown) => {
+      console.error(e);
+      if (!res.headersSent) json(res, 500, { ok: false, code: 'COMMON.INTERNAL', message: messages.errors['COMMON.INTERNAL'] });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    url: `http://127.0.0.1:${actualPort}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+};

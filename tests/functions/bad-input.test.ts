@@ -1,0 +1,99 @@
+import { catalogue, repairs, type Action } from '@shared/contracts';
+import { callAs, DESK_ON_SHIFT, expectOk, PROPERTY, repairInput, snapshot, startRuntime, SUPERVISOR, TECH_LI, WANG, ZHANG, memberIdOf } from './harness';
+
+/**
+ * Every action of every function, sent inputs that are wrong in generated ways, by callers of every
+ * role: each answer is a failure with a known code and a Chinese message, and nothing is written.
+ * Later issues extend `validInputs` with their actions; an action without one fails this suite.
+ */
+const validInputs = (repairId: string): Record<string, Record<string, unknown>> => ({
+  'session.me': {},
+  'session.context': { propertyId: PROPERTY },
+  'session.signals': { propertyId: PROPERTY },
+  'repairs.create': repairInput(),
+  'repairs.listMine': { propertyId: PROPERTY },
+  'repairs.get': { propertyId: PROPERTY, repairId },
+  'repairs.inbox': { propertyId: PROPERTY },
+  'repairs.assigned': { propertyId: PROPERTY },
+  'repairs.technicians': { propertyId: PROPERTY, repairId },
+  'repairs.dispatch': { propertyId: PROPERTY, commandId: 'bad-input-dispatch', repairId, version: 1, technicianId: memberIdOf(TECH_LI) },
+});
+
+const wrongTypes = [null, 42, true, 'x', [], {}];
+
+const mutations = (valid: Record<string, unknown>): [string, unknown][] => {
+  const out: [string, unknown][] = [
+    ['not an object', 'hello'],
+    ['null', null],
+    ['an array', [valid]],
+    ['an unknown extra field', { ...valid, status: 'dispatched' }],
+  ];
+  for (const key of Object.keys(valid)) {
+    const { [key]: _dropped, ...missing } = valid;
+    out.push([`missing ${key}`, missing]);
+    for (const wrong of wrongTypes) {
+      if (JSON.stringify(wrong) !== JSON.stringify(valid[key])) out.push([`${key} = ${JSON.stringify(wrong)}`, { ...valid, [key]: wrong }]);
+    }
+    if (typeof valid[key] === 'string') out.push([`${key} oversize`, { ...valid, [key]: 'x'.repeat(100_000) }]);
+  }
+  return out;
+};
+
+const knownCodes = new Set(['COMMON.BAD_INPUT', 'COMMON.NOT_A_MEMBER', 'COMMON.FORBIDDEN', 'REPAIR.NOT_FOUND', 'REPAIR.ROOM_NOT_YOURS', 'REPAIR.TECHNICIAN_NOT_FOUND', 'REPAIR.PHOTO_NOT_YOURS', 'COMMON.VERSION_CONFLICT']);
+
+const callers = [WANG, ZHANG, DESK_ON_SHIFT, TECH_LI, SUPERVISOR, 'o-stranger'];
+
+describe('bad input: every action refuses it with a code and writes nothing', () => {
+  let rt: Awaited<ReturnType<typeof startRuntime>>;
+  let repairId: string;
+  beforeAll(async () => {
+    rt = await startRuntime();
+    repairId = expectOk(await callAs(rt, WANG, repairs.create, repairInput())).id;
+  });
+  afterAll(() => rt.close());
+
+  const all = Object.values(catalogue).flatMap((actions) => Object.values(actions)) as Action[];
+
+  it('every action in the catalogue has a valid input here', () => {
+    const valid = validInputs('x');
+    expect(all.map((a) => `${a.fn}.${a.name}`).filter((name) => !valid[name])).toEqual([]);
+  });
+
+  it.each(all.map((a) => [`${a.fn}.${a.name}`, a] as const))('%s', async (_name, action) => {
+    const before = await snapshot(rt);
+    const valid = validInputs(repairId)[`${action.fn}.${action.name}`] ?? {};
+    const bad = mutations(valid).filter(([, input]) => !action.input.safeParse(input).success);
+    expect(bad.length).toBeGreaterThan(3);
+    for (const [label, input] of bad) {
+      for (const openid of callers) {
+        const result = (await rt.invoke(action.fn, { action: action.name, input }, { openid })) as { ok: boolean; code?: string; message?: string };
+        expect({ label, ok: result.ok, known: knownCodes.has(result.code ?? '') }).toEqual({ label, ok: false, known: true });
+        expect(result.message).toMatch(/[\u4e00-\u9fa5]/);
+      }
+    }
+    expect(await snapshot(rt)).toEqual(before);
+  });
+
+  it('an envelope without an action, or with an unknown one, is refused', async () => {
+    for (const event of [null, 'x', { input: {} }, { action: 'repairs.nuke', input: {} }, { action: 'create'.repeat(20), input: {} }]) {
+      const result = (await rt.invoke('repairs', event, { openid: WANG })) as { ok: boolean; code: string };
+      expect(result.ok).toBe(false);
+      expect(['COMMON.BAD_INPUT', 'COMMON.UNKNOWN_ACTION']).toContain(result.code);
+    }
+  });
+
+  it('ids of other users\' and other properties\' records are refused and change nothing', async () => {
+    const before = await snapshot(rt);
+    const tries: [string, unknown][] = [
+      [ZHANG, { propertyId: PROPERTY, repairId }],
+      [TECH_LI, { propertyId: PROPERTY, repairId }],
+      [WANG, { propertyId: 'other', repairId }],
+    ];
+    for (const [openid, input] of tries) {
+      const result = await callAs(rt, openid, repairs.get, input);
+      expect(result.ok).toBe(false);
+    }
+    expect(await callAs(rt, ZHANG, repairs.create, repairInput({ roomId: 'demo:1-1-101' }))).toMatchObject({ ok: false, code: 'REPAIR.ROOM_NOT_YOURS' });
+    expect(await snapshot(rt)).toEqual(before);
+  });
+});

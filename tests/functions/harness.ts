@@ -1,0 +1,74 @@
+import { createRuntime, type Runtime } from '../../local/runtime';
+import { handle as session } from '../../cloudfunctions/session/handle';
+import { handle as repairs } from '../../cloudfunctions/repairs/handle';
+import { handle as reminders } from '../../cloudfunctions/reminders/handle';
+import type { Action, Output } from '@shared/contracts';
+import type { Result } from '@shared/result';
+
+export const functions = { session, repairs, reminders };
+
+/** A clock the test moves by hand. */
+export const testClock = (start: string) => {
+  let current = new Date(start);
+  return {
+    now: () => new Date(current),
+    set: (iso: string) => {
+      current = new Date(iso);
+    },
+    advanceMinutes: (m: number) => {
+      current = new Date(current.getTime() + m * 60_000);
+    },
+  };
+};
+
+/** Monday 2026-11-23 10:00 Shanghai: 陈晓 is on the 早班. */
+export const MORNING = '2026-11-23T02:00:00.000Z';
+
+export const startRuntime = async (clock = testClock(MORNING)): Promise<Runtime & { clock: typeof clock }> => {
+  const runtime = await createRuntime({ dataDir: null, functions, now: clock.now });
+  return Object.assign(runtime, { clock });
+};
+
+let commandSeq = 0;
+export const newCommandId = () => `cmd-test-${Date.now().toString(36)}-${(commandSeq++).toString(36)}`;
+
+/** Calls an action as `openid`, with the event shape a client sends. */
+export const callAs = <A extends Action>(runtime: Runtime, openid: string, action: A, input: unknown) =>
+  runtime.invoke(action.fn, { action: action.name, input }, { openid }) as Promise<Result<Output<A>>>;
+
+export const expectOk = <T>(result: Result<T>): T => {
+  if (!result.ok) throw new Error(`expected ok, got ${result.code}: ${result.message}`);
+  return result.data;
+};
+
+export const PROPERTY = 'demo';
+export const WANG = 'o-res-wang';
+export const ZHANG = 'o-res-zhang';
+export const DESK_ON_SHIFT = 'o-desk-chen';
+export const DESK_OTHER = 'o-desk-lin';
+export const TECH_LI = 'o-tech-li';
+export const TECH_MA = 'o-tech-ma';
+export const SUPERVISOR = 'o-sup-liu';
+export const WANG_ROOM = 'demo:1-1-101';
+export const ZHANG_ROOM = 'demo:1-2-1502';
+export const memberIdOf = (openid: string) => `mb_${openid.replace(/[^a-z0-9]/gi, '')}`;
+
+export const repairInput = (overrides: Record<string, unknown> = {}) => ({
+  propertyId: PROPERTY,
+  commandId: newCommandId(),
+  roomId: WANG_ROOM,
+  category: 'water',
+  description: '厨房水龙头一直滴水',
+  preferredTime: { date: '2026-11-24', slot: 'evening' },
+  photos: [],
+  ...overrides,
+});
+
+/** Everything a write could touch, to prove a refused call changed nothing. */
+export const snapshot = async (runtime: Runtime) => {
+  const names = ['repairs', 'events', 'outbox', 'deadlines', 'commands', 'signals', 'members', 'rooms', 'settings'];
+  const entries = await Promise.all(
+    names.map(async (name) => [name, (await runtime.db.collection(name).limit(1000).get()).data] as const),
+  );
+  return Object.fromEntries(entries);
+};

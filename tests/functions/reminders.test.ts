@@ -1,0 +1,68 @@
+import { repairs } from '@shared/contracts';
+import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, PROPERTY, repairInput, startRuntime, TECH_LI, WANG } from './harness';
+
+const tick = (rt: Awaited<ReturnType<typeof startRuntime>>) =>
+  rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' }) as Promise<{
+    ok: boolean;
+    data: { deadlines: { warned: number; escalated: number }; outbox: { sent: number; retried: number; dead: number } };
+  }>;
+
+describe('the reminders timer: deadlines and the outbox', () => {
+  let rt: Awaited<ReturnType<typeof startRuntime>>;
+  beforeEach(async () => {
+    rt = await startRuntime();
+  });
+  afterEach(() => rt.close());
+
+  const dispatchUrgent = async () => {
+    const created = expectOk(await callAs(rt, WANG, repairs.create, repairInput({ description: '水管爆了' })));
+    expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.dispatch, { propertyId: PROPERTY, commandId: 'tick-dispatch-1', repairId: created.id, version: 1, technicianId: memberIdOf(TECH_LI) }));
+    return created;
+  };
+  const noticesOf = async (kind: string) => (await rt.db.collection('outbox').where({ kind }).get()).data as { recipient: string }[];
+
+  it('R4: an unacknowledged urgent order warns at 12 minutes and escalates to the desk at 15, each once', async () => {
+    await dispatchUrgent();
+    rt.clock.advanceMinutes(11);
+    expect((await tick(rt)).data.deadlines).toEqual({ warned: 0, escalated: 0 });
+    rt.clock.advanceMinutes(1);
+    expect((await tick(rt)).data.deadlines).toEqual({ warned: 1, escalated: 0 });
+    expect((await tick(rt)).data.deadlines).toEqual({ warned: 0, escalated: 0 });
+    rt.clock.advanceMinutes(3);
+    expect((await tick(rt)).data.deadlines).toEqual({ warned: 0, escalated: 1 });
+    expect((await tick(rt)).data.deadlines).toEqual({ warned: 0, escalated: 0 });
+    expect((await noticesOf('deadline.warn')).map((n) => n.recipient)).toEqual(['role:desk']);
+    expect((await noticesOf('deadline.breach')).map((n) => n.recipient)).toEqual(['role:desk']);
+  });
+
+  it('R4: the breach climbs desk → supervisor → manager, an hour apart', async () => {
+    await dispatchUrgent();
+    rt.clock.advanceMinutes(15);
+    await tick(rt);
+    rt.clock.advanceMinutes(60);
+    await tick(rt);
+    rt.clock.advanceMinutes(60);
+    await tick(rt);
+    rt.clock.advanceMinutes(600);
+    await tick(rt);
+    expect((await noticesOf('deadline.breach')).map((n) => n.recipient).sort()).toEqual(['role:desk', 'role:manager', 'role:supervisor']);
+  });
+
+  it('a notice the WeCom robot refused is kept and sent by a later run, never lost', async () => {
+    const realPost = rt.deps.postWebhook;
+    let refuse = true;
+    rt.deps.postWebhook = async (url, body) => {
+      if (refuse) throw new Error('robot unreachable');
+      await realPost(url, body);
+    };
+    expectOk(await callAs(rt, WANG, repairs.create, repairInput({ description: '电梯困人' })));
+    const pending = async () => (await rt.db.collection('outbox').where({ channel: 'wecom' }).get()).data as { status: string; attempts: number; lastError: string }[];
+    expect(await pending()).toEqual([expect.objectContaining({ status: 'pending', attempts: 1, lastError: 'robot unreachable' })]);
+    expect((await tick(rt)).data.outbox.sent).toBe(0);
+    refuse = false;
+    rt.clock.advanceMinutes(1);
+    expect((await tick(rt)).data.outbox).toEqual({ sent: 1, retried: 0, dead: 0 });
+    expect(await pending()).toEqual([expect.objectContaining({ status: 'sent', attempts: 2 })]);
+    expect(rt.webhookPosts).toHaveLength(1);
+  });
+});

@@ -1,0 +1,86 @@
+import { repairs, session } from '@shared/contracts';
+import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, PROPERTY, repairInput, startRuntime, TECH_LI, TECH_MA, WANG } from './harness';
+import type { Runtime } from '../../local/runtime';
+
+describe('the first flow: a repair from a resident to the desk to a technician', () => {
+  let rt: Awaited<ReturnType<typeof startRuntime>>;
+  beforeEach(async () => {
+    rt = await startRuntime();
+  });
+  afterEach(() => rt.close());
+
+  const outbox = async (r: Runtime) => (await r.db.collection('outbox').limit(100).get()).data as { recipient: string; status: string; kind: string; channel: string }[];
+
+  it('R1 R3: a resident files an elevator entrapment; it is urgent by R3.1 and listed under my repairs', async () => {
+    const created = expectOk(
+      await callAs(rt, WANG, repairs.create, repairInput({ category: 'elevator', description: '电梯困人了，我妈在里面' })),
+    );
+    expect(created).toMatchObject({ status: 'submitted', priority: 'urgent', triage: { urgent: true, rule: 'R3.1', matched: '困人' }, address: '1-1-101' });
+    expect(created.phone).toBe('138****0101');
+    const mine = expectOk(await callAs(rt, WANG, repairs.listMine, { propertyId: PROPERTY }));
+    expect(mine.items.map((r) => r.id)).toEqual([created.id]);
+  });
+
+  it('R3 R4: the desk inbox puts urgent first, shows the matched rule, and the desk dispatches to a technician who then sees it', async () => {
+    const normal = expectOk(await callAs(rt, WANG, repairs.create, repairInput()));
+    rt.clock.advanceMinutes(1);
+    const urgent = expectOk(await callAs(rt, WANG, repairs.create, repairInput({ description: '水管爆了，水喷出来了' })));
+
+    const inbox = expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.inbox, { propertyId: PROPERTY }));
+    expect(inbox.items.map((r) => r.id)).toEqual([urgent.id, normal.id]);
+    expect(inbox.items[0]).toMatchObject({ triage: { rule: 'R3.4' }, phone: '13800000101', actions: ['dispatch'] });
+
+    const suggestions = expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.technicians, { propertyId: PROPERTY, repairId: urgent.id }));
+    expect(suggestions.items[0]).toMatchObject({ memberId: memberIdOf(TECH_LI), skillMatch: true });
+    expect(suggestions.items[0]?.reason).toContain('技能对口');
+
+    const dispatched = expectOk(
+      await callAs(rt, DESK_ON_SHIFT, repairs.dispatch, { propertyId: PROPERTY, commandId: 'dispatch-0001', repairId: urgent.id, version: urgent.version, technicianId: memberIdOf(TECH_LI) }),
+    );
+    expect(dispatched).toMatchObject({ status: 'dispatched', version: 2, technician: { name: '李建国' } });
+
+    const li = expectOk(await callAs(rt, TECH_LI, repairs.assigned, { propertyId: PROPERTY }));
+    expect(li.items.map((r) => r.id)).toEqual([urgent.id]);
+    expect(li.items[0]?.phone).toBe('13800000101');
+    const ma = expectOk(await callAs(rt, TECH_MA, repairs.assigned, { propertyId: PROPERTY }));
+    expect(ma.items).toEqual([]);
+  });
+
+  it('R4: every status change is an event in the ticket history, with role and server time', async () => {
+    const created = expectOk(await callAs(rt, WANG, repairs.create, repairInput()));
+    rt.clock.advanceMinutes(5);
+    expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.dispatch, { propertyId: PROPERTY, commandId: 'dispatch-0002', repairId: created.id, version: 1, technicianId: memberIdOf(TECH_LI) }));
+    const detail = expectOk(await callAs(rt, WANG, repairs.get, { propertyId: PROPERTY, repairId: created.id }));
+    expect(detail.history).toEqual([
+      { action: 'submit', from: null, to: 'submitted', role: 'resident', reason: null, at: '2026-11-23T02:00:00.000Z' },
+      { action: 'dispatch', from: 'submitted', to: 'dispatched', role: 'desk', reason: null, at: '2026-11-23T02:05:00.000Z' },
+    ]);
+  });
+
+  it('R2 D3: a new repair notifies the desk member on shift and bumps the desk signal, in the same step', async () => {
+    const ctx = expectOk(await callAs(rt, DESK_ON_SHIFT, session.context, { propertyId: PROPERTY }));
+    expect(ctx.onShift).toBe(true);
+    const before = expectOk(await callAs(rt, DESK_ON_SHIFT, session.signals, { propertyId: PROPERTY })).signals;
+    expectOk(await callAs(rt, WANG, repairs.create, repairInput()));
+    const notices = await outbox(rt);
+    expect(notices.filter((n) => n.recipient === DESK_ON_SHIFT)).toEqual([expect.objectContaining({ kind: 'repair.new', status: 'sent', channel: 'inbox' })]);
+    expect(notices.some((n) => n.recipient === 'o-desk-lin')).toBe(false);
+    const after = expectOk(await callAs(rt, DESK_ON_SHIFT, session.signals, { propertyId: PROPERTY })).signals;
+    expect(after.map((s) => s.seq)).toEqual(before.map((s) => s.seq + 1));
+  });
+
+  it('R3: an urgent repair also reaches the supervisor and the staff WeCom group', async () => {
+    expectOk(await callAs(rt, WANG, repairs.create, repairInput({ description: '插座漏电' })));
+    const notices = await outbox(rt);
+    expect(notices.map((n) => n.recipient).sort()).toEqual([DESK_ON_SHIFT, 'group', 'role:desk', 'role:supervisor'].sort());
+    expect(rt.webhookPosts).toHaveLength(1);
+    expect(JSON.stringify(rt.webhookPosts[0]?.body)).toContain('急修');
+  });
+
+  it('R4: dispatch opens the technician acknowledgement deadline from the property settings', async () => {
+    const created = expectOk(await callAs(rt, WANG, repairs.create, repairInput({ description: '水管爆了' })));
+    expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.dispatch, { propertyId: PROPERTY, commandId: 'dispatch-0003', repairId: created.id, version: 1, technicianId: memberIdOf(TECH_LI) }));
+    const deadlines = (await rt.db.collection('deadlines').limit(10).get()).data;
+    expect(deadlines).toEqual([expect.objectContaining({ rule: 'R4.ack', dueAt: '2026-11-23T02:15:00.000Z', status: 'open', subject: { kind: 'repair', id: created.id } })]);
+  });
+});
