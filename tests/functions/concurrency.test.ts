@@ -1,5 +1,5 @@
 import { repairs, session } from '@shared/contracts';
-import { callAs, DESK_ON_SHIFT, DESK_OTHER, expectOk, memberIdOf, PROPERTY, repairInput, startRuntime, TECH_LI, TECH_MA, WANG, ZHANG } from './harness';
+import { raw, callAs, DESK_ON_SHIFT, DESK_OTHER, expectOk, memberIdOf, PROPERTY, repairInput, startRuntime, TECH_LI, TECH_MA, WANG, ZHANG } from './harness';
 
 describe('concurrency', () => {
   let rt: Awaited<ReturnType<typeof startRuntime>>;
@@ -28,8 +28,7 @@ describe('concurrency', () => {
       callAs(rt, DESK_OTHER, repairs.dispatch, { propertyId: PROPERTY, commandId: 'race-dispatch-b', repairId: created.id, version: 1, technicianId: memberIdOf(TECH_MA) }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    const events = (await rt.db.collection('events').where({ 'subject.id': created.id }).get()).data;
-    expect(events).toHaveLength(2);
+    expect(raw<{ subject: { id: string } }>(rt, 'events').filter((e) => e.subject.id === created.id)).toHaveLength(2);
   });
 
   it('R1: the same command id sent 20 times at once makes one ticket, and every caller gets it back', async () => {
@@ -37,9 +36,9 @@ describe('concurrency', () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => callAs(rt, WANG, repairs.create, input)));
     const ids = new Set(results.map((r) => expectOk(r).id));
     expect(ids.size).toBe(1);
-    expect((await rt.db.collection('repairs').get()).data).toHaveLength(1);
-    expect((await rt.db.collection('events').get()).data).toHaveLength(1);
-    expect((await rt.db.collection('commands').get()).data).toHaveLength(1);
+    expect(raw(rt, 'repairs')).toHaveLength(1);
+    expect(raw(rt, 'events')).toHaveLength(1);
+    expect(raw(rt, 'commands')).toHaveLength(1);
   });
 
   it('R1: a retry after success returns the first result, even if the world moved on', async () => {

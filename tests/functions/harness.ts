@@ -1,4 +1,5 @@
 import { createRuntime, type Runtime } from '../../local/runtime';
+import { unindexedQueries } from '../../local/db';
 import { handle as session } from '../../cloudfunctions/session/handle';
 import { handle as repairs } from '../../cloudfunctions/repairs/handle';
 import { handle as reminders } from '../../cloudfunctions/reminders/handle';
@@ -24,10 +25,27 @@ export const testClock = (start: string) => {
 /** Monday 2026-11-23 10:00 Shanghai: 陈晓 is on the 早班. */
 export const MORNING = '2026-11-23T02:00:00.000Z';
 
+const started: Runtime[] = [];
+
 export const startRuntime = async (clock = testClock(MORNING)): Promise<Runtime & { clock: typeof clock }> => {
   const runtime = await createRuntime({ dataDir: null, functions, now: clock.now });
+  started.push(runtime);
   return Object.assign(runtime, { clock });
 };
+
+/**
+ * Every query the functions ran in this test file must be served by an index declared in the
+ * manifest, or the file fails: an unindexed query works locally and times out in the cloud.
+ * (Assertions read raw documents through `rt.engine`, so only the functions' queries are logged.)
+ */
+afterAll(() => {
+  const unindexed = started.flatMap((rt) => unindexedQueries(rt.engine.queryLog, rt.engine.manifest));
+  started.length = 0;
+  expect(unindexed).toEqual([]);
+});
+
+/** The committed documents of a collection, read around the SDK so the query log holds only the functions' queries. */
+export const raw = <T = Record<string, unknown>>(runtime: Runtime, collection: string) => runtime.engine.collection(collection).all() as T[];
 
 let commandSeq = 0;
 export const newCommandId = () => `cmd-test-${Date.now().toString(36)}-${(commandSeq++).toString(36)}`;

@@ -1,5 +1,5 @@
 import { repairs } from '@shared/contracts';
-import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, PROPERTY, repairInput, startRuntime, TECH_LI, WANG } from './harness';
+import { raw, callAs, DESK_ON_SHIFT, expectOk, memberIdOf, PROPERTY, repairInput, startRuntime, TECH_LI, WANG } from './harness';
 
 const tick = (rt: Awaited<ReturnType<typeof startRuntime>>) =>
   rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' }) as Promise<{
@@ -19,7 +19,7 @@ describe('the reminders timer: deadlines and the outbox', () => {
     expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.dispatch, { propertyId: PROPERTY, commandId: 'tick-dispatch-1', repairId: created.id, version: 1, technicianId: memberIdOf(TECH_LI) }));
     return created;
   };
-  const noticesOf = async (kind: string) => (await rt.db.collection('outbox').where({ kind }).get()).data as { recipient: string }[];
+  const noticesOf = async (kind: string) => raw<{ kind: string; recipient: string }>(rt, 'outbox').filter((n) => n.kind === kind);
 
   it('R4: an unacknowledged urgent order warns at 12 minutes and escalates to the desk at 15, each once', async () => {
     await dispatchUrgent();
@@ -56,7 +56,7 @@ describe('the reminders timer: deadlines and the outbox', () => {
       await realPost(url, body);
     };
     expectOk(await callAs(rt, WANG, repairs.create, repairInput({ description: '电梯困人' })));
-    const pending = async () => (await rt.db.collection('outbox').where({ channel: 'wecom' }).get()).data as { status: string; attempts: number; lastError: string }[];
+    const pending = async () => raw<{ channel: string; status: string; attempts: number; lastError: string }>(rt, 'outbox').filter((n) => n.channel === 'wecom');
     expect(await pending()).toEqual([expect.objectContaining({ status: 'pending', attempts: 1, lastError: 'robot unreachable' })]);
     expect((await tick(rt)).data.outbox.sent).toBe(0);
     refuse = false;

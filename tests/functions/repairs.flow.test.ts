@@ -1,5 +1,5 @@
 import { repairs, session } from '@shared/contracts';
-import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, PROPERTY, repairInput, startRuntime, TECH_LI, TECH_MA, WANG } from './harness';
+import { raw, callAs, DESK_ON_SHIFT, expectOk, memberIdOf, PROPERTY, repairInput, startRuntime, TECH_LI, TECH_MA, WANG } from './harness';
 import type { Runtime } from '../../local/runtime';
 
 describe('the first flow: a repair from a resident to the desk to a technician', () => {
@@ -9,7 +9,7 @@ describe('the first flow: a repair from a resident to the desk to a technician',
   });
   afterEach(() => rt.close());
 
-  const outbox = async (r: Runtime) => (await r.db.collection('outbox').limit(100).get()).data as { recipient: string; status: string; kind: string; channel: string }[];
+  const outbox = async (r: Runtime) => raw<{ recipient: string; status: string; kind: string; channel: string }>(r, 'outbox');
 
   it('R1 R3: a resident files an elevator entrapment; it is urgent by R3.1 and listed under my repairs', async () => {
     const created = expectOk(
@@ -80,7 +80,7 @@ describe('the first flow: a repair from a resident to the desk to a technician',
   it('R4: dispatch opens the technician acknowledgement deadline from the property settings', async () => {
     const created = expectOk(await callAs(rt, WANG, repairs.create, repairInput({ description: '水管爆了' })));
     expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.dispatch, { propertyId: PROPERTY, commandId: 'dispatch-0003', repairId: created.id, version: 1, technicianId: memberIdOf(TECH_LI) }));
-    const deadlines = (await rt.db.collection('deadlines').limit(10).get()).data;
+    const deadlines = raw(rt, 'deadlines');
     expect(deadlines).toEqual([expect.objectContaining({ rule: 'R4.ack', dueAt: '2026-11-23T02:15:00.000Z', status: 'open', subject: { kind: 'repair', id: created.id } })]);
   });
 });

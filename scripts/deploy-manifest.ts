@@ -1,0 +1,60 @@
+/**
+ * The declared cloud environment (cloudfunctions/manifest.json) and each built function's
+ * config.json, parsed into typed values. Reading is the only I/O here; planning lives in deploy-plan.ts.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import * as z from 'zod';
+
+const RuleValue = z.union([z.boolean(), z.string().min(1)]);
+export const SecurityRule = z.object({ read: RuleValue, write: RuleValue }).strict();
+export type SecurityRule = z.infer<typeof SecurityRule>;
+
+const IndexDef = z
+  .object({
+    name: z.string().min(1),
+    unique: z.boolean().optional(),
+    keys: z.array(z.tuple([z.string().min(1), z.union([z.literal(1), z.literal(-1)])])).min(1),
+  })
+  .strict();
+export type IndexDef = z.infer<typeof IndexDef>;
+
+export const Manifest = z.object({
+  $comment: z.string().optional(),
+  environments: z.record(z.string(), z.object({ envIdFrom: z.string().min(1) }).strict()),
+  collections: z.record(z.string(), z.object({ rule: SecurityRule, indexes: z.array(IndexDef) }).strict()),
+  storage: z.object({ rule: SecurityRule }).strict(),
+  functions: z.record(z.string(), z.object({ timeout: z.number().int(), memorySize: z.number().int() }).strict()),
+});
+export type Manifest = z.infer<typeof Manifest>;
+
+// manager-node's createFunctionTriggers accepts timer triggers only, so anything else fails here.
+export const FunctionConfig = z.object({
+  permissions: z.object({ openapi: z.array(z.string()) }),
+  triggers: z.array(z.object({ name: z.string().min(1), type: z.literal('timer'), config: z.string().min(1) })).optional(),
+});
+export type FunctionConfig = z.infer<typeof FunctionConfig>;
+
+export interface BuiltFunction {
+  name: string;
+  dir: string;
+  config: FunctionConfig;
+}
+
+const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
+
+export const readManifest = (file: string): Manifest => Manifest.parse(readJson(file));
+
+/** Every deployable folder in dist/cloudfunctions with its parsed config.json. */
+export const readBuiltFunctions = (distDir: string): BuiltFunction[] => {
+  if (!existsSync(distDir)) throw new Error(`${distDir} does not exist: run \`npm run build:functions\` first`);
+  return readdirSync(distDir)
+    .filter((name) => statSync(join(distDir, name)).isDirectory())
+    .sort()
+    .map((name) => {
+      const dir = join(distDir, name);
+      const parsed = FunctionConfig.safeParse(readJson(join(dir, 'config.json')));
+      if (!parsed.success) throw new Error(`${dir}/config.json: ${parsed.error.message}`);
+      return { name, dir, config: parsed.data };
+    });
+};

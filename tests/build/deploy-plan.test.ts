@@ -1,0 +1,196 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { CreateIndex, ICloudFunctionTrigger } from '@cloudbase/manager-node/types/interfaces';
+import { deploySettings } from '../../scripts/deploy-args';
+import { applyPlan, type DeployTarget, type FunctionStep } from '../../scripts/deploy-apply';
+import { readBuiltFunctions, readManifest, type BuiltFunction } from '../../scripts/deploy-manifest';
+import { indexesToCreate, planDeploy, triggerChanges, type DeployStep } from '../../scripts/deploy-plan';
+
+const root = resolve(__dirname, '..', '..');
+const dist = join(root, 'dist', 'cloudfunctions');
+const manifest = readManifest(join(root, 'cloudfunctions', 'manifest.json'));
+const built = (): BuiltFunction[] => readBuiltFunctions(dist);
+const plan = (): DeployStep[] => planDeploy(manifest, built());
+
+const index = (name: string, keys: Array<[string, '1' | '-1']>, unique = false): CreateIndex => ({
+  IndexName: name,
+  MgoKeySchema: { MgoIndexKeys: keys.map(([Name, Direction]) => ({ Name, Direction })), MgoIsUnique: unique },
+});
+const timer = (name: string, config: string): ICloudFunctionTrigger => ({ name, type: 'timer', config });
+const position = (steps: DeployStep[], match: (s: DeployStep) => boolean): number => steps.findIndex(match);
+
+describe('deploy plan from the real manifest', () => {
+  it('creates every declared collection, then its indexes (with unique flags), then its rule', () => {
+    const steps = plan();
+    for (const [name, declared] of Object.entries(manifest.collections)) {
+      const created = position(steps, (s) => s.kind === 'collection' && s.name === name);
+      const indexes = steps.find((s) => s.kind === 'indexes' && s.collection === name);
+      const rule = steps.find((s) => s.kind === 'dbRule' && s.collection === name);
+      expect(created).toBeGreaterThanOrEqual(0);
+      expect(rule).toEqual({ kind: 'dbRule', collection: name, rule: declared.rule });
+      expect(steps.indexOf(rule as DeployStep)).toBeGreaterThan(created);
+      const expected = declared.indexes.map((i) =>
+        index(i.name, i.keys.map(([field, dir]) => [field, dir === 1 ? '1' : '-1']), i.unique === true),
+      );
+      if (expected.length === 0) expect(indexes).toBeUndefined();
+      else {
+        expect(indexes).toEqual({ kind: 'indexes', collection: name, indexes: expected });
+        expect(steps.indexOf(indexes as DeployStep)).toBeGreaterThan(created);
+      }
+    }
+  });
+
+  it('marks the one-membership-per-property index unique and plain indexes not', () => {
+    const members = plan().find((s) => s.kind === 'indexes' && s.collection === 'members');
+    const byName = members?.kind === 'indexes' ? new Map(members.indexes.map((i) => [i.IndexName, i])) : new Map();
+    expect(byName.get('property_openid')?.MgoKeySchema.MgoIsUnique).toBe(true);
+    expect(byName.get('openid_status')?.MgoKeySchema.MgoIsUnique).toBe(false);
+  });
+
+  it('sets the storage rule after the collections and before any function', () => {
+    const steps = plan();
+    const storage = position(steps, (s) => s.kind === 'storageRule');
+    expect(steps[storage]).toEqual({ kind: 'storageRule', rule: manifest.storage.rule });
+    expect(storage).toBeGreaterThan(Math.max(...steps.map((s, i) => (s.kind === 'dbRule' ? i : -1))));
+    expect(storage).toBeLessThan(position(steps, (s) => s.kind === 'function'));
+  });
+
+  it('deploys every built function with the manifest limits and the triggers of its config.json', () => {
+    const folders = readdirSync(dist).filter((name) => statSync(join(dist, name)).isDirectory());
+    const functions = plan().filter((s): s is FunctionStep => s.kind === 'function');
+    expect(functions.map((f) => f.name).sort()).toEqual([...folders].sort());
+    for (const step of functions) {
+      const raw: unknown = JSON.parse(readFileSync(join(dist, step.name, 'config.json'), 'utf8'));
+      const triggers = typeof raw === 'object' && raw !== null && 'triggers' in raw ? raw.triggers : [];
+      expect(step).toEqual({
+        kind: 'function',
+        name: step.name,
+        dir: join(dist, step.name),
+        runtime: 'Nodejs16.13',
+        timeout: manifest.functions[step.name]?.timeout,
+        memorySize: manifest.functions[step.name]?.memorySize,
+        triggers,
+      });
+    }
+  });
+
+  it('refuses a manifest function that was not built', () => {
+    expect(() => planDeploy(manifest, built().filter((f) => f.name !== 'session'))).toThrow(
+      /function "session" is in the manifest but not built/,
+    );
+  });
+
+  it('refuses a built function the manifest does not declare', () => {
+    const ghost: BuiltFunction = { name: 'ghost', dir: join(dist, 'ghost'), config: { permissions: { openapi: [] } } };
+    expect(() => planDeploy(manifest, [...built(), ghost])).toThrow(/built function "ghost" has no entry/);
+  });
+});
+
+describe('differences against what an environment already has', () => {
+  const wanted = [index('a', [['x', '1']]), index('b', [['y', '-1']], true), index('c', [['z', '1']])];
+
+  it('creates only the indexes whose names are missing', () => {
+    expect(indexesToCreate(wanted, ['_id_', 'a'])).toEqual([wanted[1], wanted[2]]);
+    expect(indexesToCreate(wanted, ['a', 'b', 'c'])).toEqual([]);
+    expect(indexesToCreate(wanted, [])).toEqual(wanted);
+  });
+
+  it('keeps an unchanged timer, replaces a changed one and removes a stale one', () => {
+    const every = timer('every-minute', '0 */1 * * * * *');
+    expect(triggerChanges([every], [{ name: 'every-minute', desc: '{"cron":"0 */1 * * * * *"}' }])).toEqual({ remove: [], create: [] });
+    expect(triggerChanges([every], [{ name: 'every-minute', desc: '0 */1 * * * * *' }])).toEqual({ remove: [], create: [] });
+    expect(triggerChanges([every], [{ name: 'every-minute', desc: '{"cron":"0 */5 * * * * *"}' }])).toEqual({
+      remove: ['every-minute'],
+      create: [every],
+    });
+    expect(triggerChanges([], [{ name: 'old', desc: '{"cron":"0 0 1 * * * *"}' }])).toEqual({ remove: ['old'], create: [] });
+    expect(triggerChanges([every], [])).toEqual({ remove: [], create: [every] });
+  });
+});
+
+/** Records every call the executor makes against an environment holding the given indexes and functions. */
+const fakeTarget = (existingIndexes: Record<string, string[]>, existingFunctions: string[]) => {
+  const calls: string[] = [];
+  const record = (call: string) => async (): Promise<void> => {
+    calls.push(call);
+  };
+  const target: DeployTarget = {
+    ensureCollection: async (name) => record(`collection ${name}`)(),
+    indexNames: async (collection) => existingIndexes[collection] ?? ['_id_'],
+    createIndexes: async (collection, indexes) => record(`indexes ${collection} ${indexes.map((i) => i.IndexName).join(',')}`)(),
+    setDbRule: async (collection, rule) => record(`rule ${collection} ${JSON.stringify(rule)}`)(),
+    setStorageRule: async (rule) => record(`storage ${JSON.stringify(rule)}`)(),
+    functionNames: async () => {
+      calls.push('list functions');
+      return existingFunctions;
+    },
+    createFunction: async (step) => record(`create ${step.name}`)(),
+    updateFunction: async (step) => record(`update ${step.name}`)(),
+    triggers: async () => [{ name: 'legacy', desc: '{"cron":"0 0 3 * * * *"}' }],
+    deleteTrigger: async (name, trigger) => record(`delete trigger ${name}/${trigger}`)(),
+    createTriggers: async (name, triggers) => record(`create triggers ${name}/${triggers.map((t) => t.name).join(',')}`)(),
+  };
+  return { target, calls };
+};
+
+describe('applying a plan', () => {
+  it('creates only missing indexes, sets every rule, and creates or updates each function', async () => {
+    const { target, calls } = fakeTarget({ members: ['_id_', 'openid_status'] }, ['session', 'reminders']);
+    await applyPlan(plan(), target, () => undefined);
+
+    expect(calls).toContain('indexes members property_openid,property_role_status');
+    for (const name of Object.keys(manifest.collections)) {
+      expect(calls).toContain(`collection ${name}`);
+      expect(calls).toContain(`rule ${name} ${JSON.stringify(manifest.collections[name]?.rule)}`);
+    }
+    expect(calls).toContain(`storage ${JSON.stringify(manifest.storage.rule)}`);
+    expect(calls.filter((c) => c === 'list functions')).toHaveLength(1);
+    expect(calls).toEqual(expect.arrayContaining(['update session', 'update reminders', 'create repairs']));
+    expect(calls).toContain('delete trigger reminders/legacy');
+    expect(calls).toContain('create triggers reminders/every-minute');
+    expect(calls.some((c) => c.startsWith('create triggers session'))).toBe(false);
+    expect(calls.findIndex((c) => c.startsWith('update') || c.startsWith('create '))).toBeGreaterThan(
+      calls.findIndex((c) => c.startsWith('storage')),
+    );
+  });
+
+  it('creates no index when the collection has them all', async () => {
+    const all = Object.fromEntries(Object.entries(manifest.collections).map(([n, c]) => [n, c.indexes.map((i) => i.name)]));
+    const { target, calls } = fakeTarget(all, []);
+    await applyPlan(plan(), target, () => undefined);
+    expect(calls.filter((c) => c.startsWith('indexes '))).toEqual([]);
+  });
+});
+
+describe('deploy settings', () => {
+  const full = { TENCENTCLOUD_SECRETID: 'id', TENCENTCLOUD_SECRETKEY: 'key', CLOUDBASE_ENV_DEV: 'dev-123' };
+
+  it('a dry run needs no credentials', () => {
+    expect(deploySettings(['--env', 'dev', '--dry-run'], {}, manifest)).toEqual({
+      envName: 'dev',
+      envIdFrom: 'CLOUDBASE_ENV_DEV',
+      dryRun: true,
+    });
+  });
+
+  it('a real deploy names every missing variable', () => {
+    expect(() => deploySettings(['--env', 'dev'], {}, manifest)).toThrow(
+      /TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY, CLOUDBASE_ENV_DEV/,
+    );
+    expect(() => deploySettings(['--env', 'dev'], { ...full, CLOUDBASE_ENV_DEV: '' }, manifest)).toThrow(/set CLOUDBASE_ENV_DEV/);
+  });
+
+  it('reads the env id from the variable the manifest names', () => {
+    expect(deploySettings(['--env', 'dev'], full, manifest)).toEqual({
+      envName: 'dev',
+      envIdFrom: 'CLOUDBASE_ENV_DEV',
+      dryRun: false,
+      credentials: { secretId: 'id', secretKey: 'key', envId: 'dev-123' },
+    });
+  });
+
+  it('rejects a missing or undeclared environment', () => {
+    expect(() => deploySettings([], full, manifest)).toThrow(/missing --env/);
+    expect(() => deploySettings(['--env', 'staging'], full, manifest)).toThrow(/unknown environment "staging"/);
+  });
+});
