@@ -112,6 +112,7 @@ export const startServer = async ({ runtime, h5Dir, dataDir, port }: ServerOptio
   const watch = (req: IncomingMessage, res: ServerResponse, ids: string[]) => {
     if (ids.length === 0 || ids.length > 10 || ids.some((id) => id.length > 200)) return json(res, 400, { error: 'ids' });
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    res.write(': watching\n\n');
     const last = new Map<string, number>();
     const poll = async () => {
       const found = await runtime.db.collection('signals').where({ _id: runtime.db.command.in(ids) }).limit(10).get();

@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repairs } from '@shared/contracts';
+import { createRuntime } from '../../local/runtime';
+import { startServer } from '../../local/server';
+import { timerTriggers } from '../../local/functions';
+import { scheduleTimers } from '../../local/timers';
+import { functions, repairInput, WANG, DESK_ON_SHIFT } from '../functions/harness';
+
+const token = (openid: string) => Buffer.from(openid).toString('base64url');
+
+describe('the local system', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'local-system-'));
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('keeps everything after the process stops and starts again on the same data folder', async () => {
+    const first = await createRuntime({ dataDir, functions });
+    const created = (await first.invoke('repairs', { action: 'create', input: repairInput() }, { openid: WANG })) as { ok: true; data: { id: string } };
+    first.close();
+    const second = await createRuntime({ dataDir, functions });
+    const mine = (await second.invoke('repairs', { action: 'listMine', input: { propertyId: 'demo' } }, { openid: WANG })) as { ok: true; data: { items: { id: string }[] } };
+    expect(mine.data.items.map((r) => r.id)).toEqual([created.data.id]);
+    expect(second.engine.collection('members').count()).toBe(18);
+    second.close();
+  });
+
+  describe('over HTTP', () => {
+    let server: Awaited<ReturnType<typeof startServer>>;
+    let runtime: Awaited<ReturnType<typeof createRuntime>>;
+    beforeEach(async () => {
+      runtime = await createRuntime({ dataDir, functions });
+      const h5Dir = join(dataDir, 'h5');
+      mkdirSync(h5Dir);
+      writeFileSync(join(h5Dir, 'index.html'), '<!doctype html><title>h5</title>');
+      server = await startServer({ runtime, h5Dir, dataDir, port: 0 });
+    });
+    afterEach(async () => {
+      await server.close();
+      runtime.close();
+    });
+
+    const post = (path: string, body: unknown, openid?: string) =>
+      fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(openid ? { authorization: `Dev ${token(openid)}` } : {}) },
+        body: JSON.stringify(body),
+      }).then((r) => r.json() as Promise<{ ok: boolean; code?: string; data?: { items?: unknown[]; role?: string } }>);
+
+    it('serves the H5 app and answers a function call as the signed-in demo user', async () => {
+      expect(await (await fetch(`${server.url}/`)).text()).toContain('<title>h5</title>');
+      const ctx = await post('/api/fn/session', { action: 'context', input: { propertyId: 'demo' } }, DESK_ON_SHIFT);
+      expect(ctx).toMatchObject({ ok: true, data: { role: 'desk' } });
+      expect(await post('/api/fn/session', { action: 'context', input: { propertyId: 'demo' } })).toMatchObject({ ok: false, code: 'COMMON.NOT_A_MEMBER' });
+    });
+
+    it('refuses to run the timer function on request', async () => {
+      expect(await post('/api/fn/reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: 'x' })).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
+    });
+
+    it('lists the demo people for the local sign-in page', async () => {
+      const users = (await (await fetch(`${server.url}/api/dev/users`)).json()) as { name: string; role: string }[];
+      expect(users).toHaveLength(18);
+      expect(users).toContainEqual(expect.objectContaining({ name: '王秀英', role: 'resident' }));
+    });
+
+    it('streams a signal change to a watcher, like the cloud database watch', async () => {
+      const ctx = (await post('/api/fn/session', { action: 'context', input: { propertyId: 'demo' } }, DESK_ON_SHIFT)) as { data: { signals: string[] } };
+      const controller = new AbortController();
+      const res = await fetch(`${server.url}/api/watch?ids=${ctx.data.signals.join(',')}&token=${token(DESK_ON_SHIFT)}`, { signal: controller.signal });
+      const reader = res.body!.getReader();
+      const seen = new Promise<string>((resolve) => {
+        let text = '';
+        const pump = async (): Promise<void> => {
+          const { value, done } = await reader.read();
+          if (done) return;
+          text += Buffer.from(value).toString('utf8');
+          if (text.includes('"seq":1')) resolve(text);
+          else await pump();
+        };
+        void pump().catch(() => undefined);
+      });
+      await post('/api/fn/repairs', { action: repairs.create.name, input: repairInput() }, WANG);
+      expect(await seen).toContain('role:desk');
+      controller.abort();
+    });
+
+    it('stores an upload under the uploader\'s own folder and refuses other file types', async () => {
+      const upload = (name: string, bytes: Buffer, openid?: string) =>
+        fetch(`${server.url}/api/storage/upload?name=${name}`, { method: 'POST', headers: openid ? { authorization: `Dev ${token(openid)}` } : {}, body: bytes }).then(
+          async (r) => ({ status: r.status, body: (await r.json()) as { fileID?: string; error?: string } }),
+        );
+      const ok = await upload('tap.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0]), WANG);
+      expect(ok.body.fileID).toMatch(new RegExp(`^cloud://local\\.local/uploads/${WANG}/`));
+      const back = await fetch(`${server.url}/api/storage/file?fileID=${encodeURIComponent(ok.body.fileID ?? '')}`);
+      expect(Buffer.from(await back.arrayBuffer())).toEqual(Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
+      expect((await upload('run.exe', Buffer.from('MZ'), WANG)).body).toEqual({ error: 'type' });
+      expect((await upload('tap.jpg', Buffer.from([1]))).status).toBe(401);
+    });
+  });
+
+  it('schedules each timer trigger from its config.json, read in Shanghai time like WeChat', () => {
+    const triggers = timerTriggers();
+    expect(triggers).toEqual([{ functionName: 'reminders', name: 'every-minute', cron: '0 */1 * * * * *' }]);
+    const timers = scheduleTimers(triggers, async () => undefined);
+    const next = timers.next()[0]?.next;
+    timers.stop();
+    expect(next).toBeInstanceOf(Date);
+    expect(next!.getUTCSeconds()).toBe(0);
+    expect(next!.getTime() - Date.now()).toBeLessThanOrEqual(60_000);
+  });
+
+  it('reads a daily WeChat cron in UTC+8: 09:00 fires at 01:00 UTC', () => {
+    const timers = scheduleTimers([{ functionName: 'x', name: 'daily', cron: '0 0 9 * * * *' }], async () => undefined);
+    const next = timers.next()[0]?.next;
+    timers.stop();
+    expect(next?.getUTCHours()).toBe(1);
+    expect(next?.getUTCMinutes()).toBe(0);
+  });
+});
