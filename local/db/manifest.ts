@@ -1,0 +1,40 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as z from 'zod';
+
+const IndexKey = z.tuple([z.string().min(1), z.union([z.literal(1), z.literal(-1)])]);
+
+const IndexSchema = z.object({
+  name: z.string().min(1),
+  unique: z.boolean().optional(),
+  keys: z.array(IndexKey).min(1),
+});
+
+const CollectionSchema = z.object({
+  rule: z.unknown().optional(),
+  indexes: z.array(IndexSchema).default([]),
+});
+
+/** Only `collections` matters to the database; the rest of cloudfunctions/manifest.json passes through. */
+const ManifestSchema = z.looseObject({
+  collections: z.record(z.string().regex(/^[A-Za-z0-9_-]+$/), CollectionSchema),
+});
+
+export type IndexSpec = z.infer<typeof IndexSchema>;
+export type CollectionSpec = z.infer<typeof CollectionSchema>;
+export type Manifest = z.infer<typeof ManifestSchema>;
+
+export const DEFAULT_MANIFEST_PATH = path.resolve(__dirname, '../../cloudfunctions/manifest.json');
+
+export const parseManifest = (raw: unknown): Manifest => ManifestSchema.parse(raw);
+
+export const loadManifest = (manifestPath: string = DEFAULT_MANIFEST_PATH): Manifest =>
+  parseManifest(JSON.parse(fs.readFileSync(manifestPath, 'utf8')));
+
+/** Builds a manifest in code (tests): `{ tickets: [{ name: 'by_no', unique: true, keys: [['no', 1]] }] }`. */
+export const manifestOf = (collections: Record<string, IndexSpec[]>): Manifest =>
+  parseManifest({
+    collections: Object.fromEntries(Object.entries(collections).map(([name, indexes]) => [name, { indexes }])),
+  });
+
+export const indexKeyFields = (index: IndexSpec): string[] => index.keys.map(([field]) => field);

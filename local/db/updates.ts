@@ -1,0 +1,87 @@
+import { update as applyMingoUpdate, type Modifier } from 'mingo/updater';
+import { isEqual, resolve } from 'mingo/util';
+import { invalidOperation, requestFailed } from './errors';
+import { cloneDoc, isPlainObject, type Doc, type DocId } from './values';
+
+const NUMERIC = new Set(['$inc', '$mul']);
+const ARRAY_TARGET = new Set(['$push', '$addToSet', '$pop', '$pull', '$pullAll']);
+const SUPPORTED = new Set(['$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$currentDate', ...ARRAY_TARGET]);
+
+const typeName = (value: unknown): string => (Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value);
+
+const rootField = (path: string): string => path.split('.')[0] ?? path;
+
+/** Mongo's refusals that mingo's updater would silently skip; the cloud answers them with DATABASE_REQUEST_FAILED. */
+const validate = (doc: Doc, modifier: Doc): void => {
+  for (const [op, spec] of Object.entries(modifier)) {
+    if (!SUPPORTED.has(op)) throw invalidOperation(`Unknown modifier: ${op}`);
+    if (!isPlainObject(spec)) throw requestFailed(`Modifiers operate on fields but we found type ${typeName(spec)} instead (${op})`);
+    for (const [field, operand] of Object.entries(spec)) {
+      const targets = op === '$rename' && typeof operand === 'string' ? [field, operand] : [field];
+      if (targets.some((t) => rootField(t) === '_id')) {
+        throw requestFailed(`Performing an update on the path '_id' would modify the immutable field '_id'`);
+      }
+      const current: unknown = resolve(doc, field);
+      if (NUMERIC.has(op)) {
+        if (typeof operand !== 'number') throw requestFailed(`Cannot ${op.slice(1)} with non-numeric argument: { ${field}: ${String(operand)} }`);
+        if (current !== undefined && typeof current !== 'number') {
+          throw requestFailed(`Cannot apply ${op} to a value of non-numeric type. { _id: ${String(doc._id)} } has the field '${field}' of non-numeric type ${typeName(current)}`);
+        }
+      }
+      if (ARRAY_TARGET.has(op) && current !== undefined && !Array.isArray(current)) {
+        throw requestFailed(`The field '${field}' must be an array but is of type ${typeName(current)} in document {_id: ${String(doc._id)}}`);
+      }
+    }
+  }
+};
+
+const uniqueValues = (values: unknown[]): unknown[] => {
+  const out: unknown[] = [];
+  for (const v of values) if (!out.some((o) => isEqual(o, v))) out.push(v);
+  return out;
+};
+
+/** mingo keeps duplicates of `$addToSet: {$each}` when the field is missing; Mongo creates a set. */
+const normalizeAddToSet = (doc: Doc, modifier: Doc): Doc => {
+  const addToSet = modifier.$addToSet;
+  if (!isPlainObject(addToSet)) return modifier;
+  const kept: Record<string, unknown> = {};
+  const set: Record<string, unknown> = isPlainObject(modifier.$set) ? { ...modifier.$set } : {};
+  for (const [field, operand] of Object.entries(addToSet)) {
+    const each: unknown = isPlainObject(operand) ? operand.$each : undefined;
+    if (resolve(doc, field) === undefined && Array.isArray(each)) set[field] = uniqueValues(each);
+    else kept[field] = operand;
+  }
+  const { $addToSet: _dropped, ...rest } = modifier;
+  const result: Doc = { ...rest };
+  if (Object.keys(kept).length > 0) result.$addToSet = kept;
+  if (Object.keys(set).length > 0) result.$set = set;
+  return result;
+};
+
+export interface UpdateOutcome {
+  doc: Doc;
+  modified: boolean;
+}
+
+/** Applies update operators to a copy of `doc` (stored documents are never mutated). */
+export const applyModifier = (doc: Doc, modifier: Doc): UpdateOutcome => {
+  if (Object.keys(modifier).some((k) => !k.startsWith('$'))) {
+    throw invalidOperation('update data must consist of update operators');
+  }
+  validate(doc, modifier);
+  const copy = cloneDoc(doc);
+  const changed = applyMingoUpdate(copy, normalizeAddToSet(copy, cloneDoc(modifier)) as Modifier<Doc>, [], {}, { cloneMode: 'none' });
+  return { doc: copy, modified: changed.length > 0 };
+};
+
+/** `doc().set()`: the whole document becomes `data`, keeping its `_id`. */
+export const replacement = (id: DocId, data: Doc): Doc => {
+  if (Object.keys(data).some((k) => k.startsWith('$'))) throw invalidOperation('replacement document must not contain update operators');
+  const { _id: _ignored, ...rest } = data;
+  return { _id: id, ...cloneDoc(rest) };
+};
+
+/** A new document from an upsert: the pinned `_id` plus the update applied to it. */
+export const upsertDocument = (id: DocId, data: Doc, merge: boolean): Doc =>
+  merge ? applyModifier({ _id: id }, data).doc : replacement(id, data);
