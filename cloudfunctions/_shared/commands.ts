@@ -5,6 +5,7 @@ import type { Database, Tx } from './database';
 export type { Tx };
 import { findById, withoutId } from './repo';
 import type { ActionContext } from './router';
+import { ActionFailure } from './failures';
 
 export const storedResult = async (db: Database, key: string): Promise<Result<unknown> | null> => {
   const command = await findById(db, commandModel, key);
@@ -14,8 +15,10 @@ export const storedResult = async (db: Database, key: string): Promise<Result<un
 /**
  * Applies a write command at most once. The work and the command record commit in one transaction,
  * so a retry either finds the record (and gets the first result) or redoes the whole work; two
- * concurrent calls with one command id both write the command document, so the engine lets only
- * one of them commit and the other, retried, replays its result.
+ * concurrent calls with one command id both write the command document, so only one commits and
+ * the other, retried, replays its result. In the cloud a write conflict can surface at the write
+ * itself, where the SDK does not retry it, so the whole transaction is retried here too; when
+ * conflicts persist the caller is told to try again (COMMON.BUSY), which is safe with the same id.
  */
 export const applyOnce = async <T>(ctx: ActionContext, action: string, work: (tx: Tx) => Promise<T>): Promise<T> => {
   const { db } = ctx.deps;
@@ -39,12 +42,20 @@ export const applyOnce = async <T>(ctx: ActionContext, action: string, work: (tx
       const result = await work(tx);
       await tx.collection('commands').doc(key).set({ data: record(result) });
       return result;
-    }, 5);
-  try {
-    return await run();
-  } catch (e) {
-    const replay = await storedResult(db, key);
-    if (replay?.ok) return replay.data as T;
-    throw e;
+    }, 3);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (e) {
+      if (e instanceof ActionFailure) throw e;
+      const replay = await storedResult(db, key);
+      if (replay?.ok) return replay.data as T;
+      if (attempt >= ATTEMPTS) {
+        console.warn(`${action}: gave up after ${attempt} attempts`, e);
+        throw new ActionFailure('COMMON.BUSY');
+      }
+    }
   }
 };
+
+const ATTEMPTS = 3;

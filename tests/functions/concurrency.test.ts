@@ -67,4 +67,20 @@ describe('concurrency', () => {
     );
     expect(many.map((r) => expectOk(r).role)).toEqual(Array.from({ length: 10 }, (_, i) => (i % 2 ? 'resident' : 'desk')));
   });
+
+  it('a write conflict raised by the database is retried, and the ticket is written once', async () => {
+    rt.engine.failNext('database.modifyDocument', { code: 'DATABASE_TRANSACTION_CONFLICT', message: 'write conflict' }, { collection: 'repairs' });
+    rt.engine.failNext('database.commitTransaction', { code: 'DATABASE_TRANSACTION_CONFLICT', message: 'write conflict' });
+    const created = expectOk(await callAs(rt, WANG, repairs.create, repairInput()));
+    expect(raw<{ _id: string }>(rt, 'repairs').map((r) => r._id)).toEqual([created.id]);
+  });
+
+  it('conflicts that persist end in COMMON.BUSY with nothing written, and the same command succeeds later', async () => {
+    for (let i = 0; i < 12; i++) rt.engine.failNext('database.commitTransaction', { code: 'DATABASE_TRANSACTION_CONFLICT', message: 'write conflict' });
+    const input = repairInput();
+    expect(await callAs(rt, WANG, repairs.create, input)).toMatchObject({ ok: false, code: 'COMMON.BUSY' });
+    expect(raw(rt, 'repairs')).toEqual([]);
+    expect(raw(rt, 'outbox')).toEqual([]);
+    expect(expectOk(await callAs(rt, WANG, repairs.create, input)).status).toBe('submitted');
+  });
 });

@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createRuntime } from '../../local/runtime';
+import { loadBuiltFunctions } from '../../local/functions';
+import { startServer } from '../../local/server';
+
+const root = resolve(__dirname, '..', '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * The whole local system as `npm start` runs it (built function bundles, embedded store on a
+ * fresh data folder, the H5 build) and Debian's Chromium driven by playwright-core.
+ */
+export const startSystem = async () => {
+  const h5Dir = join(root, 'client', 'dist', 'h5');
+  if (!existsSync(join(h5Dir, 'index.html'))) throw new Error('client/dist/h5 is missing: run npm run build:h5 (npm test does)');
+  const dataDir = mkdtempSync(join(tmpdir(), 'e2e-'));
+  const runtime = await createRuntime({ dataDir, functions: loadBuiltFunctions() });
+  const server = await startServer({ runtime, h5Dir, dataDir, port: 0 });
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const stop = async () => {
+    await browser.close();
+    await server.close();
+    runtime.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { url: server.url, browser, runtime, stop };
+};
+
+/** Opens the app in its own browser context (its own storage) and signs in as a demo person. */
+export const signIn = async (browser: Browser, url: string, name: string): Promise<Page> => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.locator('.btn-dev-user', { hasText: name }).first().click();
+  return page;
+};
