@@ -20,7 +20,13 @@ export const storedResult = async (db: Database, key: string): Promise<Result<un
  * itself, where the SDK does not retry it, so the whole transaction is retried here too; when
  * conflicts persist the caller is told to try again (COMMON.BUSY), which is safe with the same id.
  */
-export const applyOnce = async <T>(ctx: ActionContext, action: string, work: (tx: Tx) => Promise<T>): Promise<T> => {
+export interface Applied<T> {
+  result: T;
+  /** False when the result is a replay of an earlier application: its side effects are not this call's. */
+  fresh: boolean;
+}
+
+export const applyOnce = async <T>(ctx: ActionContext, action: string, work: (tx: Tx) => Promise<T>): Promise<Applied<T>> => {
   const { db } = ctx.deps;
   const key = ctx.commandKey;
   const record = (result: T) =>
@@ -35,13 +41,17 @@ export const applyOnce = async <T>(ctx: ActionContext, action: string, work: (tx
         at: ctx.now.toISOString(),
       }),
     );
-  const run = (): Promise<T> =>
+  let runs = 0;
+  const run = (): Promise<Applied<T>> =>
     db.runTransaction(async (tx) => {
-      const replay = await storedResult(db, key);
-      if (replay?.ok) return replay.data as T;
+      // The router looked for a replay just before; a rerun must look again, another call may have won.
+      if (runs++ > 0) {
+        const replay = await storedResult(db, key);
+        if (replay?.ok) return { result: replay.data as T, fresh: false };
+      }
       const result = await work(tx);
       await tx.collection('commands').doc(key).set({ data: record(result) });
-      return result;
+      return { result, fresh: true };
     }, 3);
   for (let attempt = 1; ; attempt++) {
     try {
@@ -49,7 +59,7 @@ export const applyOnce = async <T>(ctx: ActionContext, action: string, work: (tx
     } catch (e) {
       if (e instanceof ActionFailure) throw e;
       const replay = await storedResult(db, key);
-      if (replay?.ok) return replay.data as T;
+      if (replay?.ok) return { result: replay.data as T, fresh: false };
       if (attempt >= ATTEMPTS) {
         console.warn(`${action}: gave up after ${attempt} attempts`, e);
         throw new ActionFailure('COMMON.BUSY');

@@ -8,7 +8,8 @@ import type { Deps } from './deps';
 import type { Tx } from './database';
 import { derivedId } from './ids';
 import { parseAll, withoutId } from './repo';
-import { drainOutbox, enqueueNotice } from './outbox';
+import { enqueueNotice, sendNow } from './outbox';
+import type { OutboxDoc } from '@shared/model/outbox.model';
 
 /** Starts a clock on a subject, in the transaction that causes it. */
 export const openDeadline = async (
@@ -33,6 +34,9 @@ export const openDeadline = async (
   await tx.collection('deadlines').doc(doc._id).set({ data: withoutId(doc) });
 };
 
+/** A deadline whose ladder is exhausted stays open (it is still overdue) but is not checked again. */
+const NEVER = new Date('9999-01-01T00:00:00.000Z');
+
 export interface SweepReport {
   warned: number;
   escalated: number;
@@ -54,42 +58,40 @@ export const sweepDeadlines = async (deps: Deps, limit = 100): Promise<SweepRepo
     .limit(limit)
     .get();
   const report: SweepReport = { warned: 0, escalated: 0 };
-  const noticeIds: string[] = [];
+  const notices: OutboxDoc[] = [];
   for (const deadline of parseAll(deadlineModel, res.data)) {
     const step = nextDeadlineStep(deadline, now);
     const nextStep = step.kind === 'warn' ? 1 : step.kind === 'escalate' ? Math.max(2, deadline.step + 1) : deadline.step;
-    const done = await db.runTransaction(async (tx) => {
+    const notice = await db.runTransaction(async (tx) => {
       const current = deadlineModel.parse((await tx.collection('deadlines').doc(deadline._id).get()).data);
-      if (current.step !== deadline.step || current.status !== 'open') return false;
+      if (current.step !== deadline.step || current.status !== 'open') return null;
       await tx.collection('deadlines').doc(deadline._id).update({
-        data: { step: nextStep, nextCheckAt: (step.nextCheckAt ?? new Date(now.getTime() + 10 * 365 * 864e5)).toISOString() },
+        data: { step: nextStep, nextCheckAt: (step.nextCheckAt ?? NEVER).toISOString() },
       });
-      if (step.kind === 'none') return false;
-      const to = step.kind === 'warn' ? deadline.ladder[0] ?? 'desk' : step.to;
+      if (step.kind === 'none') return null;
       const kind = step.kind === 'warn' ? 'deadline.warn' : 'deadline.breach';
       const rule = messages.deadlineRules[deadline.rule as keyof typeof messages.deadlineRules] ?? deadline.rule;
-      noticeIds.push(
-        await enqueueNotice(
-          tx,
-          `${deadline._id}#${nextStep}`,
-          {
-            propertyId: deadline.propertyId,
-            kind,
-            channel: 'inbox',
-            recipient: audienceOfRole(to),
-            subject: deadline.subject,
-            title: messages.notices[kind],
-            body: `${rule}，截止 ${inShanghai(deadline.dueAt).format('MM-DD HH:mm')}`,
-            urgent: step.kind === 'escalate',
-          },
-          now,
-        ),
+      return enqueueNotice(
+        tx,
+        `${deadline._id}#${nextStep}`,
+        {
+          propertyId: deadline.propertyId,
+          kind,
+          channel: 'inbox',
+          recipient: audienceOfRole(step.kind === 'warn' ? deadline.ladder[0] ?? 'desk' : step.to),
+          subject: deadline.subject,
+          title: messages.notices[kind],
+          body: `${rule}，截止 ${inShanghai(deadline.dueAt).format('MM-DD HH:mm')}`,
+          urgent: step.kind === 'escalate',
+        },
+        now,
       );
-      return true;
     });
-    if (done && step.kind === 'warn') report.warned++;
-    if (done && step.kind === 'escalate') report.escalated++;
+    if (!notice) continue;
+    notices.push(notice);
+    if (step.kind === 'warn') report.warned++;
+    else report.escalated++;
   }
-  if (noticeIds.length) await drainOutbox(deps, { ids: noticeIds });
+  await sendNow(deps, notices);
   return report;
 };

@@ -1,6 +1,7 @@
 import type { create } from '@shared/contracts/repairs.contract';
 import { failure, messages } from '@shared/messages';
 import { ok } from '@shared/result';
+import type { OutboxDoc } from '@shared/model/outbox.model';
 import { birth } from '@shared/domain/state-machine';
 import { repairMachine } from '@shared/domain/repair.machine';
 import { triageRepair } from '@shared/domain/triage.rules';
@@ -11,23 +12,20 @@ import { audienceOfRole } from '@shared/model/signal.model';
 import type { Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
-import { enqueueNotice, type Notice } from '../_shared/outbox';
+import { enqueueNotice, sendNow, type Notice } from '../_shared/outbox';
 import { derivedId } from '../_shared/ids';
 import { findById, withoutId } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 import { ownsFile } from '../_shared/storage';
-import { sendNow } from '../_shared/notify';
 import { toView } from './views';
 
 /** R1–R3: a resident files a repair; it is triaged, recorded with its first event, and the desk on shift is told. */
 export const createRepair: Handler<typeof create> = async (input, ctx) => {
   const { member, deps, now } = ctx;
   if (!member.roomIds.includes(input.roomId)) return failure('REPAIR.ROOM_NOT_YOURS');
-  const room = await findById(deps.db, roomModel, input.roomId);
-  if (!room || room.propertyId !== member.propertyId) return failure('REPAIR.ROOM_NOT_YOURS');
   if (!input.photos.every((fileId) => ownsFile(ctx.caller.openid, fileId))) return failure('REPAIR.PHOTO_NOT_YOURS');
-
-  const settings = await loadSettings(deps.db, member.propertyId);
+  const [room, settings] = await Promise.all([findById(deps.db, roomModel, input.roomId), loadSettings(deps.db, member.propertyId)]);
+  if (!room || room.propertyId !== member.propertyId) return failure('REPAIR.ROOM_NOT_YOURS');
   const triage = triageRepair(input.category, input.description);
   const repair = repairModel.toStored({
     _id: derivedId('rp', ctx.commandKey),
@@ -60,15 +58,15 @@ export const createRepair: Handler<typeof create> = async (input, ctx) => {
   });
   const notices = newRepairNotices(repair, shiftAt(settings.shifts, now).deskOpenids, settings.wecomWebhook !== null);
 
-  const queued: string[] = [];
-  const view = await applyOnce(ctx, 'repairs.create', async (tx) => {
+  const queued: OutboxDoc[] = [];
+  const { result: view, fresh } = await applyOnce(ctx, 'repairs.create', async (tx) => {
     queued.length = 0;
     await tx.collection('repairs').doc(repair._id).set({ data: withoutId(repair) });
     await appendEvent(tx, { kind: 'repair', id: repair._id, propertyId: repair.propertyId }, event, input.commandId);
     for (const notice of notices) queued.push(await enqueueNotice(tx, repair._id, notice, now));
     return toView(repair, member, now);
   });
-  await sendNow(deps, queued);
+  if (fresh) await sendNow(deps, queued);
   return ok(view);
 };
 

@@ -1,6 +1,7 @@
 import type { dispatch } from '@shared/contracts/repairs.contract';
 import { failure, messages } from '@shared/messages';
 import { ok } from '@shared/result';
+import type { OutboxDoc } from '@shared/model/outbox.model';
 import { transition } from '@shared/domain/state-machine';
 import { repairMachine } from '@shared/domain/repair.machine';
 import { acknowledgeDeadline } from '@shared/domain/deadline.rules';
@@ -12,11 +13,10 @@ import type { Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { openDeadline } from '../_shared/deadlines';
-import { enqueueNotice } from '../_shared/outbox';
+import { enqueueNotice, sendNow } from '../_shared/outbox';
 import { ActionFailure } from '../_shared/failures';
 import { findById, withoutId } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
-import { sendNow } from '../_shared/notify';
 import { toView } from './views';
 
 /**
@@ -25,15 +25,17 @@ import { toView } from './views';
  */
 export const dispatchRepair: Handler<typeof dispatch> = async (input, ctx) => {
   const { member, deps, now } = ctx;
-  const technician = await findById(deps.db, memberModel, input.technicianId);
+  const [technician, existing, settings] = await Promise.all([
+    findById(deps.db, memberModel, input.technicianId),
+    findById(deps.db, repairModel, input.repairId),
+    loadSettings(deps.db, member.propertyId),
+  ]);
   if (!technician || technician.propertyId !== member.propertyId || technician.role !== 'technician' || technician.status !== 'active') {
     return failure('REPAIR.TECHNICIAN_NOT_FOUND');
   }
-  const existing = await findById(deps.db, repairModel, input.repairId);
   if (!existing || existing.propertyId !== member.propertyId) return failure('REPAIR.NOT_FOUND');
-  const settings = await loadSettings(deps.db, member.propertyId);
-  const queued: string[] = [];
-  const view = await applyOnce(ctx, 'repairs.dispatch', async (tx) => {
+  const queued: OutboxDoc[] = [];
+  const { result: view, fresh } = await applyOnce(ctx, 'repairs.dispatch', async (tx) => {
     queued.length = 0;
     const snapshot = await tx.collection('repairs').doc(input.repairId).get();
     const repair = repairModel.parse(snapshot.data);
@@ -68,6 +70,6 @@ export const dispatchRepair: Handler<typeof dispatch> = async (input, ctx) => {
     }
     return toView(next, member, now);
   });
-  await sendNow(deps, queued);
+  if (fresh) await sendNow(deps, queued);
   return ok(view);
 };

@@ -48,7 +48,7 @@ describe('the local system', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(openid ? { authorization: `Dev ${token(openid)}` } : {}) },
         body: JSON.stringify(body),
-      }).then((r) => r.json() as Promise<{ ok: boolean; code?: string; data?: { items?: unknown[]; role?: string } }>);
+      }).then((r) => r.json() as Promise<{ ok: boolean; code?: string; data?: { items?: unknown[]; role?: string; signals?: string[] } }>);
 
     it('serves the H5 app and answers a function call as the signed-in demo user', async () => {
       expect(await (await fetch(`${server.url}/`)).text()).toContain('<title>h5</title>');
@@ -68,9 +68,9 @@ describe('the local system', () => {
     });
 
     it('streams a signal change to a watcher, like the cloud database watch', async () => {
-      const ctx = (await post('/api/fn/session', { action: 'context', input: { propertyId: 'demo' } }, DESK_ON_SHIFT)) as { data: { signals: string[] } };
+      const ctx = await post('/api/fn/session', { action: 'context', input: { propertyId: 'demo' } }, DESK_ON_SHIFT);
       const controller = new AbortController();
-      const res = await fetch(`${server.url}/api/watch?ids=${ctx.data.signals.join(',')}&token=${token(DESK_ON_SHIFT)}`, { signal: controller.signal });
+      const res = await fetch(`${server.url}/api/watch?ids=${(ctx.data?.signals ?? []).join(',')}&token=${token(DESK_ON_SHIFT)}`, { signal: controller.signal });
       const reader = res.body!.getReader();
       const seen = new Promise<string>((resolve) => {
         let text = '';
@@ -90,7 +90,7 @@ describe('the local system', () => {
 
     it('stores an upload under the uploader\'s own folder and refuses other file types', async () => {
       const upload = (name: string, bytes: Buffer, openid?: string) =>
-        fetch(`${server.url}/api/storage/upload?name=${name}`, { method: 'POST', headers: openid ? { authorization: `Dev ${token(openid)}` } : {}, body: bytes }).then(
+        fetch(`${server.url}/api/storage/upload?name=${name}`, { method: 'POST', headers: openid ? { authorization: `Dev ${token(openid)}` } : {}, body: new Uint8Array(bytes) }).then(
           async (r) => ({ status: r.status, body: (await r.json()) as { fileID?: string; error?: string } }),
         );
       const ok = await upload('tap.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0]), WANG);
