@@ -19,13 +19,14 @@ module.exports = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/tests/client/**/*.test.{ts,tsx}'],
       setupFiles: ['<rootDir>/tests/client/setup/globals.ts'],
-      transformIgnorePatterns: ['/node_modules/(?!(@tarojs|@stencil|\\.pnpm|tslib|classnames|query-string|decode-uri-component|filter-obj|split-on-first|lodash-es|nanoid)/)', '<rootDir>/client/dist/'],
+      transformIgnorePatterns: ['/node_modules/(?!(@tarojs|@stencil|\\.pnpm|tslib|classnames|query-string|decode-uri-component|filter-obj|split-on-first|lodash-es|nanoid|style-inject)/)', '<rootDir>/client/dist/'],
       setupFilesAfterEnv: ['<rootDir>/tests/client/setup/after-env.ts'],
       moduleNameMapper: {
         ...shared.moduleNameMapper,
         '^@tarojs/components$': '<rootDir>/node_modules/@tarojs/components/lib/react',
         '^@tarojs/taro$': '<rootDir>/tests/client/setup/taro.ts',
         '\\.css$': '<rootDir>/tests/client/setup/style-stub.ts',
+        '^swiper(/.*)?$': '<rootDir>/tests/client/setup/style-stub.ts',
       },
     },
     {

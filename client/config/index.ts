@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+
+const platform = process.env.TARO_ENV ?? 'weapp';
+const isH5 = platform === 'h5';
+const sharedSrc = path.resolve(__dirname, '..', '..', 'shared-types', 'src');
+
+/**
+ * One config for both targets. Only the H5 build (the local runtime and the browser tests) knows
+ * LOCAL_DEV; the WeChat build gets the cloud environment id instead and no dev sign-in at all.
+ */
+export default defineConfig<'webpack5'>(() => {
+  const config: UserConfigExport<'webpack5'> = {
+    projectName: 'property-service-desk',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${platform}`,
+    framework: 'react',
+    compiler: 'webpack5',
+    alias: { '@shared': sharedSrc },
+    defineConstants: {
+      CLOUD_ENV: JSON.stringify(process.env.CLOUDBASE_ENV_ID ?? ''),
+    },
+    env: isH5 ? { LOCAL_DEV: JSON.stringify('1') } : {},
+    cache: { enable: false },
+    mini: {
+      compile: { include: [sharedSrc] },
+      postcss: { pxtransform: { enable: true, config: {} } },
+    },
+    h5: {
+      publicPath: './',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      compile: { include: [sharedSrc] },
+      output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[hash].css',
+        chunkFilename: 'css/[name].[chunkhash].css',
+      },
+      postcss: { autoprefixer: { enable: true, config: {} } },
+      /** Pages are lazy chunks; without this each one carries its own copy of zod and the components. */
+      webpackChain(chain) {
+        chain.optimization.splitChunks({
+          chunks: 'all',
+          cacheGroups: { shared: { name: 'shared', minChunks: 2, priority: -10, reuseExistingChunk: true } },
+        });
+      },
+    },
+  };
+  return config;
+});

@@ -1,0 +1,83 @@
+import type * as z from 'zod';
+import { resultOf, type Action } from '@shared/contracts/action';
+import { messages, type ErrorCode } from '@shared/messages';
+import { newCommandId } from './command-id';
+import type { Transport } from './transport';
+
+/** What a page passes: the contract's input without the fields the client adds to writes. */
+export type CallInput<A extends Action> = Omit<z.input<A['input']>, 'commandId' | 'deviceTime'>;
+export type CallOutput<A extends Action> = z.output<A['output']>;
+
+export interface CallFailure {
+  ok: false;
+  code: string;
+  message: string;
+  /** Input fields the contract rejected, as dotted paths ("description", "preferredTime.date"). */
+  fields?: string[];
+}
+export type CallResult<T> = { ok: true; data: T } | CallFailure;
+
+export interface CallOptions {
+  /** Reuse a command id, e.g. when the person taps "send" again after the network dropped. */
+  commandId?: string;
+}
+
+export interface ClientOptions {
+  transport: Transport;
+  /** Extra attempts after a delivery failure; each reuses the same command id. */
+  retries?: number;
+  delay?: (attempt: number) => Promise<void>;
+  newCommandId?: () => string;
+  now?: () => Date;
+}
+
+const wait = (attempt: number) => new Promise<void>((resolve) => setTimeout(resolve, 600 * 2 ** attempt));
+
+export const failure = (code: ErrorCode, fields?: string[]): CallFailure => ({
+  ok: false,
+  code,
+  message: messages.errors[code],
+  ...(fields ? { fields } : {}),
+});
+
+/**
+ * The one way a page talks to a cloud function: the input is checked with the contract before it
+ * leaves, the reply is parsed with the contract when it arrives, and nothing is thrown.
+ */
+export const createClient = ({
+  transport,
+  retries = 2,
+  delay = wait,
+  newCommandId: makeId = () => newCommandId(),
+  now = () => new Date(),
+}: ClientOptions) => {
+  const call = async <A extends Action>(
+    action: A,
+    input: CallInput<A>,
+    options: CallOptions = {},
+  ): Promise<CallResult<CallOutput<A>>> => {
+    const payload: unknown = action.write
+      ? { ...input, commandId: options.commandId ?? makeId(), deviceTime: now().toISOString() }
+      : input;
+    const checked = action.input.safeParse(payload);
+    if (!checked.success) {
+      return failure('COMMON.BAD_INPUT', checked.error.issues.map((issue) => issue.path.join('.')));
+    }
+    let reply: unknown;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        reply = await transport(action.fn, { action: action.name, input: payload });
+        break;
+      } catch {
+        if (attempt >= retries) return failure('COMMON.BUSY');
+        await delay(attempt);
+      }
+    }
+    const parsed = resultOf(action.output).safeParse(reply);
+    if (!parsed.success) return failure('COMMON.INTERNAL');
+    return parsed.data as CallResult<CallOutput<A>>;
+  };
+  return { call };
+};
+
+export type Call = ReturnType<typeof createClient>['call'];

@@ -1,0 +1,18 @@
+import { httpTransport } from './http.transport';
+import { httpWatch } from './http.watch';
+import { httpAudioSource, httpPhotoUrls, pickHttpPhotos, uploadHttpPhoto } from './http.storage';
+import { devToken } from './local-auth';
+import type { Platform } from './platform.types';
+
+/** H5 against the local runtime: HTTP, Server-Sent Events, local storage, and demo sign-in. */
+export const platform: Platform = {
+  transport: httpTransport,
+  watch: httpWatch,
+  pollEveryMs: 5_000,
+  pickPhotos: pickHttpPhotos,
+  uploadPhoto: uploadHttpPhoto,
+  photoUrls: httpPhotoUrls,
+  audioSource: httpAudioSource,
+  signInPage: () => (process.env.LOCAL_DEV && !devToken() ? '/pages/dev-login/index' : null),
+  start: () => undefined,
+};

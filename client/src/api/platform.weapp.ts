@@ -1,0 +1,17 @@
+import { cloudTransport, initCloud } from './cloud.transport';
+import { cloudWatch } from './cloud.watch';
+import { cloudAudioSource, cloudPhotoUrls, pickCloudPhotos, uploadCloudPhoto } from './cloud.storage';
+import type { Platform } from './platform.types';
+
+/** WeChat: cloud functions, the database watch and cloud storage; identity comes from WeChat. */
+export const platform: Platform = {
+  transport: cloudTransport,
+  watch: cloudWatch,
+  pollEveryMs: 10_000,
+  pickPhotos: pickCloudPhotos,
+  uploadPhoto: uploadCloudPhoto,
+  photoUrls: cloudPhotoUrls,
+  audioSource: cloudAudioSource,
+  signInPage: () => null,
+  start: initCloud,
+};

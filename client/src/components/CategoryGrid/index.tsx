@@ -1,0 +1,29 @@
+import { Text, View } from '@tarojs/components';
+import { messages } from '@shared/messages';
+import { repairCategories, type RepairCategory } from '@shared/model/repair.model';
+import { categoryIcons } from './icons';
+import './index.css';
+
+interface Props {
+  value: RepairCategory | null;
+  onChange: (category: RepairCategory) => void;
+}
+
+/** Big tiles, three to a row, each an icon and its word. */
+export default function CategoryGrid({ value, onChange }: Props) {
+  return (
+    <View className='category-grid'>
+      {repairCategories.map((category) => (
+        <View
+          key={category}
+          id={`category-${category}`}
+          className={`category-tile category-${category}${value === category ? ' category-on' : ''}`}
+          onClick={() => onChange(category)}
+        >
+          <Text className='category-icon'>{categoryIcons[category]}</Text>
+          <Text className='category-name'>{messages.categories[category]}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { Button, Image, Text, View } from '@tarojs/components';
+import { platform } from '../../api/platform';
+import { usePhotoUrls } from '../PhotoGrid/usePhotoUrls';
+import { ui } from '../../i18n/ui.zh-CN';
+import { toastError } from '../../utils/toast';
+import '../PhotoGrid/index.css';
+
+interface Props {
+  fileIDs: readonly string[];
+  max: number;
+  uploadPrefix: string;
+  onChange: (fileIDs: string[]) => void;
+}
+
+/** Camera or album; each photo is uploaded at once, so the draft keeps only file ids. */
+export default function PhotoPicker({ fileIDs, max, uploadPrefix, onChange }: Props) {
+  const [uploading, setUploading] = useState(0);
+  const urls = usePhotoUrls(fileIDs);
+
+  const add = async () => {
+    const picked = await platform.pickPhotos(max - fileIDs.length);
+    if (picked.length === 0) return;
+    setUploading(picked.length);
+    const uploaded = await Promise.all(picked.map((p) => platform.uploadPhoto(p, uploadPrefix)));
+    setUploading(0);
+    const ok = uploaded.filter((id): id is string => id !== null);
+    if (ok.length < picked.length) toastError(ui.repairForm.photoFailed);
+    if (ok.length) onChange([...fileIDs, ...ok].slice(0, max));
+  };
+
+  return (
+    <View className='photo-picker'>
+      <View className='photo-grid'>
+        {fileIDs.map((id, i) => (
+          <View key={id} className='photo-slot'>
+            <Image className='photo-thumb' src={urls[i] ?? ''} mode='aspectFill' />
+            <Text className='photo-remove' onClick={() => onChange(fileIDs.filter((other) => other !== id))}>
+              {ui.repairForm.removePhoto}
+            </Text>
+          </View>
+        ))}
+      </View>
+      {uploading > 0 && <Text className='muted'>{ui.repairForm.uploading}</Text>}
+      {fileIDs.length < max && uploading === 0 && (
+        <Button className='btn btn-plain btn-add-photo' onClick={() => void add()}>
+          {`📷 ${ui.repairForm.addPhoto}`}
+        </Button>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,54 @@
+import { Button, Text, View } from '@tarojs/components';
+import type { RepairView } from '@shared/contracts/repairs.contract';
+import { messages } from '@shared/messages';
+import TriageLine from '../TriageLine';
+import StatusTag from '../StatusTag';
+import { categoryIcons } from '../CategoryGrid/icons';
+import { formatPreferred, formatWhen } from '../../utils/time';
+import { callPhone } from '../../utils/phone';
+import { ui } from '../../i18n/ui.zh-CN';
+import './index.css';
+
+interface Props {
+  repair: RepairView;
+  onOpen?: () => void;
+  /** For the assigned technician: the resident's full number with a call button. */
+  withPhone?: boolean;
+}
+
+/** One repair in a list: urgency and rule first, then what, where, and when. */
+export default function RepairCard({ repair, onOpen, withPhone }: Props) {
+  const when = repair.preferredTime ? formatPreferred(repair.preferredTime) : ui.technician.asap;
+  return (
+    <View
+      id={`repair-${repair.id}`}
+      className={`card repair-card repair-${repair.priority}`}
+      onClick={onOpen}
+    >
+      <TriageLine repair={repair} />
+      <View className='repair-card-head'>
+        <Text className='repair-card-category'>
+          {`${categoryIcons[repair.category]} ${messages.categories[repair.category]}`}
+        </Text>
+        <StatusTag status={repair.status} />
+      </View>
+      <Text className='repair-card-address'>{repair.address}</Text>
+      <Text className='repair-card-description'>{repair.description}</Text>
+      <Text className='muted repair-card-when'>{`${when} · ${formatWhen(repair.createdAt)}`}</Text>
+      {withPhone && repair.phone && (
+        <View className='repair-card-phone'>
+          <Text>{`${repair.residentName} ${repair.phone}`}</Text>
+          <Button
+            className='btn btn-secondary btn-call-resident'
+            onClick={(e) => {
+              e.stopPropagation();
+              callPhone(repair.phone);
+            }}
+          >
+            {`📞 ${ui.technician.callResident}`}
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}

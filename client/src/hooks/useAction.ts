@@ -1,0 +1,68 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import type { Action } from '@shared/contracts/action';
+import { call, type CallFailure, type CallInput, type CallOutput } from '../api';
+import { useSignals } from './useSignals';
+import { toastError } from '../utils/toast';
+
+export interface Remote<T> {
+  data: T | null;
+  error: CallFailure | null;
+  /** True until the first answer arrives; a refresh keeps the old data on screen. */
+  loading: boolean;
+  refresh: () => Promise<void>;
+}
+
+/** The key an action's answer is cached under: the action and its input, nothing else. */
+export const queryKey = (action: Action, input: unknown) => `${action.fn}.${action.name}:${JSON.stringify(input)}`;
+
+/**
+ * Reads through one action and keeps the answer fresh: again when a watched signal moves, when the
+ * page is pulled down, and when the person comes back to the page. `input` null waits (no session).
+ * A failed refresh keeps what is on screen and says why in a toast; a failed first load is `error`.
+ */
+export const useAction = <A extends Action>(action: A, input: CallInput<A> | null): Remote<CallOutput<A>> => {
+  const key = input === null ? null : queryKey(action, input);
+  const [state, setState] = useState<{ key: string | null; data: CallOutput<A> | null; error: CallFailure | null }>({
+    key: null,
+    data: null,
+    error: null,
+  });
+  const latest = useRef({ action, input, key, state });
+  latest.current = { action, input, key, state };
+  const generation = useRef(0);
+
+  const refresh = useCallback(async () => {
+    const { action: a, input: i, key: k } = latest.current;
+    if (i === null) return;
+    const mine = ++generation.current;
+    const res = await call(a, i);
+    if (mine !== generation.current) return;
+    if (res.ok) return setState({ key: k, data: res.data, error: null });
+    const { state: shown } = latest.current;
+    if (shown.key === k && shown.data !== null) return toastError(res.message);
+    setState({ key: k, data: null, error: res });
+  }, []);
+
+  useEffect(() => {
+    if (key !== null) void refresh();
+  }, [key, refresh]);
+
+  useSignals(() => void refresh());
+  usePullDownRefresh(() => {
+    void refresh().finally(() => Taro.stopPullDownRefresh());
+  });
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) void refresh();
+    shown.current = true;
+  });
+
+  const current = state.key === key;
+  return {
+    data: current ? state.data : null,
+    error: current ? state.error : null,
+    loading: !current || key === null,
+    refresh,
+  };
+};

@@ -1,0 +1,46 @@
+import { Text, View } from '@tarojs/components';
+import { useReadySession } from '../../../hooks/useSession';
+import { useMyRepairs } from '../../../hooks/useRepairs';
+import DeskPhoneButton from '../../../components/DeskPhoneButton';
+import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { go, routes } from '../../../utils/routes';
+import './index.css';
+
+/** A resident's home: 报修 one tap away, their requests, and the desk's phone. */
+export default function ResidentHome() {
+  const context = useReadySession();
+  const { items } = useMyRepairs();
+  const open = items?.length ?? 0;
+  const t = ui.residentHome;
+
+  return (
+    <View className='page resident-home'>
+      {context && (
+        <View className='home-hello'>
+          <Text className='title'>{fill(t.greeting, { name: context.name })}</Text>
+          <Text className='muted'>{context.property.name}</Text>
+        </View>
+      )}
+      <View id='btn-new-repair' className='home-tile home-tile-primary btn-new-repair' onClick={() => go(routes.repairNew)}>
+        <Text className='home-tile-icon'>🔧</Text>
+        <View className='home-tile-words'>
+          <Text className='home-tile-title'>{t.newRepair}</Text>
+          <Text className='home-tile-hint'>{t.newRepairHint}</Text>
+        </View>
+      </View>
+      <View id='btn-my-repairs' className='home-tile btn-my-repairs' onClick={() => go(routes.myRepairs)}>
+        <Text className='home-tile-icon'>📋</Text>
+        <View className='home-tile-words'>
+          <Text className='home-tile-title'>{t.myRepairs}</Text>
+          <Text className='home-tile-hint'>{open > 0 ? fill(t.openCount, { count: open }) : t.myRepairsHint}</Text>
+        </View>
+      </View>
+      {context && (
+        <View className='home-desk'>
+          <Text className='muted'>{`${ui.common.deskPhone} ${context.property.deskPhone}`}</Text>
+          <DeskPhoneButton phone={context.property.deskPhone} look='plain' />
+        </View>
+      )}
+    </View>
+  );
+}

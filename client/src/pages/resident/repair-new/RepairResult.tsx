@@ -1,0 +1,40 @@
+import { Button, Text, View } from '@tarojs/components';
+import type { RepairView } from '@shared/contracts/repairs.contract';
+import { messages } from '@shared/messages';
+import DeskPhoneButton from '../../../components/DeskPhoneButton';
+import { ruleText } from '../../../components/TriageLine';
+import { ui } from '../../../i18n/ui.zh-CN';
+import { routes } from '../../../utils/routes';
+import Taro from '@tarojs/taro';
+
+/** Right after filing: is it urgent and why (R3), what happens next, and the desk one tap away. */
+export default function RepairResult({ repair, deskPhone }: { repair: RepairView; deskPhone: string }) {
+  const t = ui.repairResult;
+  const urgent = repair.priority === 'urgent';
+  const rule = ruleText(repair.triage);
+  return (
+    <View className={`repair-result ${urgent ? 'result-urgent' : 'result-normal'}`}>
+      <View className='card result-card'>
+        <Text className='result-icon'>{urgent ? '⚠️' : '✅'}</Text>
+        <Text className='title result-title'>{urgent ? t.urgentTitle : t.normalTitle}</Text>
+        {urgent && (
+          <View className='result-rule-box'>
+            <Text className='badge badge-urgent'>{messages.priority.urgent}</Text>
+            {rule && <Text className='result-rule'>{rule}</Text>}
+          </View>
+        )}
+        <Text className='result-next'>{urgent ? t.urgentNext : t.normalNext}</Text>
+      </View>
+      <DeskPhoneButton phone={deskPhone} look={urgent ? 'primary' : 'plain'} />
+      <Button
+        className='btn btn-plain btn-view-repair'
+        onClick={() => void Taro.redirectTo({ url: routes.myRepair(repair.id) })}
+      >
+        {t.viewRepair}
+      </Button>
+      <Button className='btn btn-plain btn-back-home' onClick={() => void Taro.navigateBack().catch(() => Taro.reLaunch({ url: routes.residentHome }))}>
+        {t.backHome}
+      </Button>
+    </View>
+  );
+}

@@ -1,0 +1,51 @@
+import { Picker, View } from '@tarojs/components';
+import type { PreferredTime } from '@shared/model/repair.model';
+import { ui } from '../../../i18n/ui.zh-CN';
+import { formatDay, shanghaiDate } from '../../../utils/time';
+
+const slots: PreferredTime['slot'][] = ['morning', 'afternoon', 'evening', 'any'];
+const DAYS_AHEAD = 60;
+
+interface Props {
+  value: PreferredTime | null;
+  onChange: (value: PreferredTime | null) => void;
+}
+
+/** "尽快", or a day (今天/明天/…) and a part of it (上午/下午/晚上/都可以), for people out at work. */
+export default function WhenPicker({ value, onChange }: Props) {
+  const today = shanghaiDate(new Date());
+  return (
+    <View className='when-picker'>
+      <View className='chips'>
+        <View id='when-asap' className={`chip when-asap${value ? '' : ' chip-on'}`} onClick={() => onChange(null)}>
+          {ui.repairForm.asap}
+        </View>
+        <Picker
+          mode='date'
+          value={value?.date ?? today}
+          start={today}
+          end={shanghaiDate(new Date(), DAYS_AHEAD)}
+          onChange={(e) => onChange({ date: String(e.detail.value), slot: value?.slot ?? 'any' })}
+        >
+          <View id='when-date' className={`chip when-date${value ? ' chip-on' : ''}`}>
+            {value ? formatDay(value.date) : ui.repairForm.pickDate}
+          </View>
+        </Picker>
+      </View>
+      {value && (
+        <View className='chips when-slots'>
+          {slots.map((slot) => (
+            <View
+              key={slot}
+              id={`slot-${slot}`}
+              className={`chip slot-chip${value.slot === slot ? ' chip-on' : ''}`}
+              onClick={() => onChange({ ...value, slot })}
+            >
+              {ui.time.slotChoices[slot]}
+            </View>
+          ))}
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,24 @@
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import type { RepairView } from '@shared/contracts/repairs.contract';
+import SessionGate from '../../../components/SessionGate';
+import RepairForm from './RepairForm';
+import RepairResult from './RepairResult';
+import './index.css';
+
+export default function RepairNew() {
+  const [filed, setFiled] = useState<RepairView | null>(null);
+  return (
+    <View className='page repair-new'>
+      <SessionGate>
+        {(context) =>
+          filed ? (
+            <RepairResult repair={filed} deskPhone={context.property.deskPhone} />
+          ) : (
+            <RepairForm context={context} onFiled={setFiled} />
+          )
+        }
+      </SessionGate>
+    </View>
+  );
+}

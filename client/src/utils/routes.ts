@@ -1,0 +1,29 @@
+import Taro from '@tarojs/taro';
+import type { Role } from '@shared/model/member.model';
+
+/** Every page's path, in one place; subpackage roots match app.config. */
+export const routes = {
+  landing: '/pages/index/index',
+  residentHome: '/pages/resident/home/index',
+  repairNew: '/pages/resident/repair-new/index',
+  myRepairs: '/pages/resident/repairs/index',
+  myRepair: (id: string) => `/pages/resident/repair/index?id=${encodeURIComponent(id)}`,
+  technicianOrders: '/pages/technician/orders/index',
+  deskInbox: '/pages/desk/inbox/index',
+  deskRepair: (id: string) => `/pages/desk/repair/index?id=${encodeURIComponent(id)}`,
+} as const;
+
+/** Supervisors and managers work from the desk's pages. */
+export const homeOf = (role: Role): string => {
+  if (role === 'resident') return routes.residentHome;
+  if (role === 'technician') return routes.technicianOrders;
+  return routes.deskInbox;
+};
+
+export const go = (url: string) => void Taro.navigateTo({ url }).catch(() => Taro.redirectTo({ url }));
+
+/** The current page's query parameter, '' when absent. */
+export const routeParam = (name: string): string => {
+  const value = Taro.getCurrentInstance().router?.params[name];
+  return typeof value === 'string' ? decodeURIComponent(value) : '';
+};

@@ -1,0 +1,67 @@
+import type { PreferredTime } from '@shared/model/repair.model';
+import { fill, ui } from '../i18n/ui.zh-CN';
+
+/**
+ * Shanghai wall-clock arithmetic with a fixed UTC+8 offset (China keeps no daylight saving).
+ * dayjs's timezone plugin relies on Intl time zones, which WeChat's Android runtime ignores, so the
+ * client reads Shanghai time this way on every platform.
+ */
+const OFFSET_MS = 8 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+interface Wall {
+  y: number;
+  m: number;
+  d: number;
+  hh: string;
+  mm: string;
+  day: number;
+}
+
+const wall = (instant: Date): Wall => {
+  const local = new Date(instant.getTime() + OFFSET_MS);
+  return {
+    y: local.getUTCFullYear(),
+    m: local.getUTCMonth() + 1,
+    d: local.getUTCDate(),
+    hh: String(local.getUTCHours()).padStart(2, '0'),
+    mm: String(local.getUTCMinutes()).padStart(2, '0'),
+    day: Math.floor(local.getTime() / DAY_MS),
+  };
+};
+
+const dayOfDate = (date: string): number => Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+
+/** "YYYY-MM-DD" of the Shanghai day holding `instant`, plus `addDays`. */
+export const shanghaiDate = (instant: Date, addDays = 0): string =>
+  new Date((wall(instant).day + addDays) * DAY_MS).toISOString().slice(0, 10);
+
+/** "刚刚", "5分钟前", "今天 14:30", "昨天 09:10", "3天前", "11月2日". */
+export const formatWhen = (iso: string, now: Date = new Date()): string => {
+  const at = new Date(iso);
+  const w = wall(at);
+  const time = `${w.hh}:${w.mm}`;
+  const ago = now.getTime() - at.getTime();
+  if (ago >= 0 && ago < 60_000) return ui.time.justNow;
+  if (ago >= 0 && ago < 60 * 60_000) return fill(ui.time.minutesAgo, { n: Math.floor(ago / 60_000) });
+  const days = wall(now).day - w.day;
+  if (days === 0) return fill(ui.time.today, { time });
+  if (days === 1) return fill(ui.time.yesterday, { time });
+  if (days === -1) return fill(ui.time.tomorrow, { time });
+  if (days > 1 && days < 7) return fill(ui.time.daysAgo, { n: days });
+  if (w.y === wall(now).y) return fill(days < 0 ? ui.time.monthDayTime : ui.time.monthDay, { m: w.m, d: w.d, time });
+  return fill(ui.time.fullDate, { y: w.y, m: w.m, d: w.d });
+};
+
+/** "今天", "明天", "后天", else "11月30日". */
+export const formatDay = (date: string, now: Date = new Date()): string => {
+  const ahead = dayOfDate(date) - wall(now).day;
+  const near = ui.time.days[ahead];
+  if (ahead >= 0 && near) return near;
+  const [y, m, d] = date.split('-').map(Number);
+  return y === wall(now).y ? fill(ui.time.monthDay, { m: m ?? 0, d: d ?? 0 }) : fill(ui.time.fullDate, { y: y ?? 0, m: m ?? 0, d: d ?? 0 });
+};
+
+/** "明天上午", "11月30日晚上". */
+export const formatPreferred = (preferred: PreferredTime, now: Date = new Date()): string =>
+  `${formatDay(preferred.date, now)}${ui.time.slots[preferred.slot]}`;

@@ -1,0 +1,15 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.css';
+declare module '*.png';
+
+/** The WeChat cloud environment id, fixed at build time from CLOUDBASE_ENV_ID ('' = the current one). */
+declare const CLOUD_ENV: string;
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    TARO_ENV: 'weapp' | 'h5' | undefined;
+    /** Set only in H5 builds: the app talks to the local runtime and signs in as a demo user. */
+    LOCAL_DEV?: string;
+  }
+}

@@ -1,0 +1,293 @@
+/** @jest-environment jsdom */
+/**
+ * The COMPILED WeChat pages (client/dist/weapp), run in miniprogram-simulate: Taro's app.js and
+ * page bundles execute as WeChat would run them, against a fake `wx` whose cloud functions answer
+ * from a table. Each page is a Taro `Page(...)`, which the shim registers as a custom component.
+ * The simulator prefixes class names in the DOM with the component's tag (`main--`); its own
+ * `querySelector` takes them unprefixed.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+
+const root = resolve(__dirname, '..', '..');
+const client = join(root, 'client');
+const weapp = join(client, 'dist', 'weapp');
+
+/** The parts of miniprogram-simulate and j-component these tests use (the package ships loose types). */
+interface SimNode {
+  dom: HTMLElement;
+  querySelector: (selector: string) => SimNode | null;
+  querySelectorAll: (selector: string) => SimNode[];
+  dispatchEvent: (event: string, detail?: object) => void;
+  attach: (parent: Element) => void;
+}
+interface Simulate {
+  load: (path: string, options: { rootPath: string }) => string;
+  render: (id: string) => SimNode;
+}
+
+type Reply = { ok: true; data: unknown } | { ok: false; code: string; message: string };
+type Handler = (input: Record<string, unknown>) => Reply;
+
+const PROPERTY = 'sunny';
+const ok = (data: unknown): Reply => ({ ok: true, data });
+
+const context = (role: string, rooms: Array<{ roomId: string; label: string }>) => ({
+  memberId: 'm1',
+  role,
+  name: role === 'resident' ? '王阿姨' : '小陈',
+  property: { propertyId: PROPERTY, name: '阳光花园', deskPhone: '0571-88886666' },
+  rooms,
+  signals: [`${PROPERTY}~role:${role}`],
+  onShift: true,
+  uploadPrefix: 'uploads/o1/',
+});
+
+const repair = (id: string, over: Record<string, unknown> = {}) => ({
+  id,
+  status: 'submitted',
+  version: 1,
+  category: 'water',
+  description: '厨房水龙头滴水',
+  roomId: `${PROPERTY}:1-1-101`,
+  address: '1栋1单元101',
+  residentName: '王阿姨',
+  phone: '13800001111',
+  preferredTime: null,
+  photos: [],
+  channel: 'miniprogram',
+  triage: { urgent: false, rule: null, matched: null },
+  priority: 'normal',
+  technician: null,
+  createdAt: '2026-11-23T02:00:00.000Z',
+  dispatchedAt: null,
+  actions: [],
+  ...over,
+});
+
+const lift = repair('r-lift', {
+  category: 'elevator',
+  description: '电梯有人被困',
+  priority: 'urgent',
+  triage: { urgent: true, rule: 'R3.1', matched: '被困' },
+  createdAt: '2026-11-23T03:00:00.000Z',
+});
+
+/** What the fake cloud answers, switched per test; every call is recorded. */
+let handlers: Record<string, Handler> = {};
+const calls: string[] = [];
+const navigations: string[] = [];
+const phoneCalls: string[] = [];
+let signalWatch: ((snapshot: object) => void) | null = null;
+
+const asSession = (role: string, rooms: Array<{ roomId: string; label: string }> = []) => ({
+  'session.me': () => ok({ memberships: [{ propertyId: PROPERTY, propertyName: '阳光花园', memberId: 'm1', role, name: '王阿姨' }] }),
+  'session.context': () => ok(context(role, rooms)),
+  'session.signals': () => ok({ signals: [] }),
+});
+
+const fakeWx = {
+  cloud: {
+    DYNAMIC_CURRENT_ENV: 'current-env',
+    init: () => undefined,
+    callFunction: async ({ name, data }: { name: string; data: { action: string; input: Record<string, unknown> } }) => {
+      const key = `${name}.${data.action}`;
+      calls.push(key);
+      const handler = handlers[key];
+      return { result: handler ? handler(data.input) : { ok: false, code: 'COMMON.UNKNOWN_ACTION', message: '暂不支持' } };
+    },
+    database: () => ({
+      command: { in: (ids: string[]) => ({ $in: ids }) },
+      collection: () => ({
+        where: () => ({
+          watch: ({ onChange }: { onChange: (snapshot: object) => void }) => {
+            signalWatch = onChange;
+            return { close: () => Promise.resolve() };
+          },
+        }),
+      }),
+    }),
+    getTempFileURL: async ({ fileList }: { fileList: string[] }) => ({
+      fileList: fileList.map((fileID) => ({ fileID, tempFileURL: `https://tmp/${fileID}` })),
+    }),
+  },
+  getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 667, pixelRatio: 2 }),
+  navigateTo: (opts: { url: string; success?: () => void }) => {
+    navigations.push(opts.url);
+    opts.success?.();
+  },
+  makePhoneCall: (opts: { phoneNumber: string; success?: () => void }) => {
+    phoneCalls.push(opts.phoneNumber);
+    opts.success?.();
+  },
+  stopPullDownRefresh: () => undefined,
+  showToast: () => undefined,
+};
+
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+
+const settle = (ms = 50) => new Promise((done) => setTimeout(done, ms));
+
+const until = async (ready: () => boolean, what: string, timeout = 3000) => {
+  const start = Date.now();
+  while (!ready()) {
+    if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
+    await settle(20);
+  }
+};
+
+/** The route of the page being loaded, which WeChat gives each page instance as `route`. */
+let loadingRoute = '';
+let simulate: Simulate;
+
+/** WeChat's globals as Taro's bundles use them; `Page` becomes a custom component for the simulator. */
+const installShim = () => {
+  const g = globalThis as unknown as Record<string, unknown>;
+  let app: Record<string, unknown> = {};
+  g.wx = fakeWx;
+  g.App = (options: Record<string, unknown>) => {
+    app = options;
+  };
+  g.getApp = () => app;
+  g.getCurrentPages = () => [];
+  g.Page = (options: Record<string, unknown>) => {
+    const route = loadingRoute;
+    const methods = Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v === 'function'));
+    type PageInstance = Record<string, unknown> & { route?: string };
+    const lifecycle = (self: PageInstance, name: string, ...args: unknown[]) => {
+      const fn = self[name];
+      if (typeof fn === 'function') fn.apply(self, args);
+    };
+    (g.Component as (definition: object) => void)({
+      data: options.data,
+      methods,
+      lifetimes: {
+        attached(this: PageInstance) {
+          this.route = route;
+          lifecycle(this, 'onLoad', {});
+          lifecycle(this, 'onShow');
+          lifecycle(this, 'onReady');
+        },
+      },
+    });
+  };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the simulator registers its globals on require
+  simulate = require('miniprogram-simulate') as Simulate;
+  require(join(weapp, 'app.js'));
+  const onLaunch = app.onLaunch;
+  if (typeof onLaunch === 'function') onLaunch.call(app, { path: 'pages/index/index', query: {} });
+};
+
+const openPage = async (route: string): Promise<SimNode> => {
+  loadingRoute = route;
+  const page = simulate.render(simulate.load(join(weapp, route), { rootPath: weapp }));
+  page.attach(document.createElement('parent-wrapper'));
+  await settle();
+  return page;
+};
+
+const text = (node: SimNode | null) => node?.dom.textContent ?? '';
+
+beforeAll(() => {
+  if (!existsSync(join(weapp, 'app.json'))) {
+    try {
+      execFileSync('npx', ['taro', 'build', '--type', 'weapp'], {
+        cwd: client,
+        stdio: 'pipe',
+        timeout: 240_000,
+        env: { ...process.env, NODE_ENV: 'production' },
+      });
+    } catch (e) {
+      throw new Error(`client/dist/weapp is missing and \`npx taro build --type weapp\` in client/ failed: ${String(e)}`);
+    }
+  }
+  installShim();
+}, 300_000);
+
+beforeEach(() => {
+  calls.length = 0;
+  navigations.length = 0;
+  phoneCalls.length = 0;
+});
+
+describe('weapp app.json', () => {
+  it('has a small main package and one subpackage per role, without the dev sign-in page', () => {
+    const app = JSON.parse(readFileSync(join(weapp, 'app.json'), 'utf8')) as {
+      pages: string[];
+      subPackages: Array<{ root: string; pages: string[] }>;
+    };
+    expect(app.pages).toEqual(['pages/index/index']);
+    expect(app.subPackages).toEqual([
+      { root: 'pages/resident', pages: ['home/index', 'repair-new/index', 'repairs/index', 'repair/index'] },
+      { root: 'pages/technician', pages: ['orders/index'] },
+      { root: 'pages/desk', pages: ['inbox/index', 'repair/index'] },
+    ]);
+  });
+
+  it('carries no dev sign-in code or text anywhere in dist/weapp', () => {
+    const markers = ['dev-login', 'devToken', '/api/', 'EventSource', 'Dev ', '演示', '身份进入'];
+    const leaks = files(weapp).flatMap((file) => {
+      const content = readFileSync(file, 'utf8');
+      return markers.filter((m) => content.includes(m)).map((m) => `${relative(weapp, file)}: ${m}`);
+    });
+    expect(leaks).toEqual([]);
+  });
+});
+
+describe('compiled pages in miniprogram-simulate', () => {
+  it('resident home: 报修 is one tap away, and the desk phone one more', async () => {
+    handlers = { ...asSession('resident', [{ roomId: `${PROPERTY}:1-1-101`, label: '1-1-101' }]), 'repairs.listMine': () => ok({ items: [] }) };
+    const page = await openPage('pages/resident/home/index');
+
+    const entry = page.querySelector('.btn-new-repair');
+    expect(text(entry)).toContain('报修');
+    entry?.dispatchEvent('tap');
+    await settle();
+    expect(navigations).toEqual(['/pages/resident/repair-new/index']);
+
+    await until(() => page.querySelector('.btn-call-desk') !== null, 'the desk phone button');
+    expect(text(page.querySelector('.btn-call-desk'))).toContain('0571-88886666');
+    page.querySelector('.btn-call-desk')?.dispatchEvent('tap');
+    await settle();
+    expect(phoneCalls).toEqual(['0571-88886666']);
+    expect(calls).toEqual(expect.arrayContaining(['session.me', 'session.context', 'repairs.listMine']));
+  });
+
+  it('repair form: her room already chosen, category tiles with words, and the send button', async () => {
+    handlers = asSession('resident', [{ roomId: `${PROPERTY}:1-1-101`, label: '1-1-101' }]);
+    const page = await openPage('pages/resident/repair-new/index');
+    await until(() => page.querySelector('.btn-submit-repair') !== null, 'the form');
+
+    expect(text(page.querySelector('.chip-on'))).toBe('1-1-101');
+    expect(page.querySelectorAll('.category-tile')).toHaveLength(9);
+    expect(text(page.querySelector('.category-water'))).toContain('给排水');
+    expect(text(page.querySelector('.btn-submit-repair'))).toBe('提交报修');
+  });
+
+  it('desk inbox: urgent on top with its rule, and a new one shows when the signal moves', async () => {
+    let items = [repair('r-door', { category: 'door_window' }), lift];
+    handlers = { ...asSession('desk'), 'repairs.inbox': () => ok({ items }) };
+    const page = await openPage('pages/desk/inbox/index');
+    await until(() => page.querySelectorAll('.repair-card').length === 2, 'two cards');
+
+    const first = page.querySelectorAll('.repair-card')[0]?.dom;
+    expect(first?.querySelector('.main--urgent-badge')?.textContent).toBe('急修');
+    expect(first?.querySelector('.main--triage-rule')?.textContent).toBe('R3.1 电梯失控或有人被困');
+
+    await until(() => signalWatch !== null, 'the signal watch');
+    items = [
+      ...items,
+      repair('r-burst', { priority: 'urgent', triage: { urgent: true, rule: 'R3.4', matched: '爆管' }, createdAt: '2026-11-23T04:00:00.000Z' }),
+    ];
+    signalWatch?.({ type: 'update', docs: [{ _id: `${PROPERTY}~role:desk`, seq: 9 }] });
+
+    await until(() => page.querySelectorAll('.repair-card').length === 3, 'the new urgent repair');
+    const rules = page.querySelectorAll('.triage-rule').map(text);
+    expect(rules).toEqual(['R3.1 电梯失控或有人被困', 'R3.4 水泵故障、水表内爆管停水，或水龙头严重漏水']);
+  });
+});

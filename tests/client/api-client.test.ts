@@ -1,0 +1,146 @@
+import * as repairs from '@shared/contracts/repairs.contract';
+import * as session from '@shared/contracts/session.contract';
+import { CommandId } from '@shared/contracts/action';
+import { messages } from '@shared/messages';
+import { createClient } from '../../client/src/api/client';
+import { TransportError, type Envelope, type Transport } from '../../client/src/api/transport';
+import { newCommandId } from '../../client/src/api/command-id';
+import { repair } from './support/fixtures';
+
+const noWait = () => Promise.resolve();
+
+const newRepair = {
+  propertyId: 'sunny',
+  roomId: 'sunny:1-1-101',
+  category: 'water' as const,
+  description: '厨房水龙头爆了，一直喷水',
+  preferredTime: null,
+  photos: [],
+};
+
+const recording = (answer: (attempt: number) => unknown) => {
+  const sent: Envelope[] = [];
+  const transport: Transport = async (_fn, envelope) => {
+    sent.push(envelope);
+    const reply = answer(sent.length);
+    if (reply instanceof Error) throw reply;
+    return reply;
+  };
+  return { sent, transport };
+};
+
+describe('call(action, input): one contract, checked at both ends', () => {
+  it('rejects input the contract refuses before anything is sent, and names the field', async () => {
+    const { sent, transport } = recording(() => ({ ok: true, data: repair() }));
+    const { call } = createClient({ transport, delay: noWait });
+
+    const res = await call(repairs.create, { ...newRepair, description: ' 漏' });
+
+    expect(res).toEqual({
+      ok: false,
+      code: 'COMMON.BAD_INPUT',
+      message: messages.errors['COMMON.BAD_INPUT'],
+      fields: ['description'],
+    });
+    expect(sent).toHaveLength(0);
+  });
+
+  it('sends { action, input } to the contract function, with a command id and device time on writes', async () => {
+    const calls: Array<{ fn: string; envelope: Envelope }> = [];
+    const transport: Transport = async (fn, envelope) => {
+      calls.push({ fn, envelope });
+      return { ok: true, data: repair({ priority: 'urgent' }) };
+    };
+    const { call } = createClient({ transport, delay: noWait, now: () => new Date('2026-11-23T10:00:00Z') });
+
+    const res = await call(repairs.create, newRepair);
+
+    expect(res.ok && res.data.priority).toBe('urgent');
+    expect(calls).toHaveLength(1);
+    const [{ fn, envelope }] = calls as [{ fn: string; envelope: Envelope }];
+    expect(fn).toBe('repairs');
+    expect(envelope.action).toBe('create');
+    const input = envelope.input as Record<string, unknown>;
+    expect(CommandId.safeParse(input.commandId).success).toBe(true);
+    expect(input.deviceTime).toBe('2026-11-23T10:00:00.000Z');
+    expect(input.description).toBe(newRepair.description);
+  });
+
+  it('adds nothing to reads', async () => {
+    const { sent, transport } = recording(() => ({ ok: true, data: { items: [] } }));
+    const { call } = createClient({ transport, delay: noWait });
+
+    await call(repairs.listMine, { propertyId: 'sunny' });
+
+    expect(sent[0]?.input).toEqual({ propertyId: 'sunny' });
+  });
+
+  it('retries a write lost on the network under the same command id, so it is applied once', async () => {
+    const { sent, transport } = recording((attempt) =>
+      attempt < 3 ? new TransportError('offline') : { ok: true, data: repair() },
+    );
+    const { call } = createClient({ transport, delay: noWait });
+
+    const res = await call(repairs.create, newRepair);
+
+    expect(res.ok).toBe(true);
+    expect(sent).toHaveLength(3);
+    const ids = sent.map((e) => (e.input as { commandId: string }).commandId);
+    expect(new Set(ids).size).toBe(1);
+  });
+
+  it('gives up after two retries with the catalogue’s busy message, and never throws', async () => {
+    const { sent, transport } = recording(() => new TransportError('offline'));
+    const { call } = createClient({ transport, delay: noWait });
+
+    const res = await call(repairs.create, newRepair);
+
+    expect(res).toEqual({ ok: false, code: 'COMMON.BUSY', message: messages.errors['COMMON.BUSY'] });
+    expect(sent).toHaveLength(3);
+  });
+
+  it('reuses a command id the page kept, e.g. when she taps send again after the network dropped', async () => {
+    const { sent, transport } = recording(() => ({ ok: true, data: repair() }));
+    const { call } = createClient({ transport, delay: noWait });
+
+    await call(repairs.create, newRepair, { commandId: 'kept-from-first-try-01' });
+
+    expect((sent[0]?.input as { commandId: string }).commandId).toBe('kept-from-first-try-01');
+  });
+
+  it('rejects a reply that does not match the output contract (a field missing)', async () => {
+    const { priority: _dropped, ...withoutPriority } = repair();
+    const { transport } = recording(() => ({ ok: true, data: withoutPriority }));
+    const { call } = createClient({ transport, delay: noWait });
+
+    const res = await call(repairs.create, newRepair);
+
+    expect(res).toEqual({ ok: false, code: 'COMMON.INTERNAL', message: messages.errors['COMMON.INTERNAL'] });
+  });
+
+  it('rejects a reply that is not a result at all', async () => {
+    const { transport } = recording(() => '<html>502 Bad Gateway</html>');
+    const { call } = createClient({ transport, delay: noWait });
+
+    const res = await call(session.me, {});
+
+    expect(res.ok).toBe(false);
+    expect(!res.ok && res.code).toBe('COMMON.INTERNAL');
+  });
+
+  it('passes a function’s own failure through with its code and Chinese message', async () => {
+    const failure = { ok: false, code: 'REPAIR.ROOM_NOT_YOURS', message: messages.errors['REPAIR.ROOM_NOT_YOURS'] };
+    const { transport } = recording(() => failure);
+    const { call } = createClient({ transport, delay: noWait });
+
+    expect(await call(repairs.create, newRepair)).toEqual(failure);
+  });
+});
+
+describe('newCommandId', () => {
+  it('makes ids the contract accepts, different each time', () => {
+    const ids = Array.from({ length: 200 }, () => newCommandId());
+    expect(ids.every((id) => /^[A-Za-z0-9_-]{16,32}$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});

@@ -1,0 +1,31 @@
+import { formatPreferred, formatWhen, shanghaiDate } from '../../client/src/utils/time';
+
+/** 2026-11-23 15:00 in Shanghai (07:00 UTC), a Monday. */
+const now = new Date('2026-11-23T07:00:00Z');
+
+describe('times read naturally, in Shanghai time', () => {
+  it.each([
+    ['2026-11-23T06:59:30Z', '刚刚'],
+    ['2026-11-23T06:35:00Z', '25分钟前'],
+    ['2026-11-23T01:30:00Z', '今天 09:30'],
+    ['2026-11-22T16:05:00Z', '今天 00:05'],
+    ['2026-11-22T15:55:00Z', '昨天 23:55'],
+    ['2026-11-20T02:00:00Z', '3天前'],
+    ['2026-11-24T01:00:00Z', '明天 09:00'],
+    ['2026-10-02T02:00:00Z', '10月2日'],
+    ['2025-12-30T02:00:00Z', '2025年12月30日'],
+  ])('%s reads as %s', (iso, words) => {
+    expect(formatWhen(iso, now)).toBe(words);
+  });
+
+  it('names an appointment by day and part of day', () => {
+    expect(formatPreferred({ date: '2026-11-24', slot: 'morning' }, now)).toBe('明天上午');
+    expect(formatPreferred({ date: '2026-11-23', slot: 'evening' }, now)).toBe('今天晚上');
+    expect(formatPreferred({ date: '2026-11-30', slot: 'afternoon' }, now)).toBe('11月30日下午');
+  });
+
+  it('knows the Shanghai date late in the UTC day', () => {
+    expect(shanghaiDate(new Date('2026-11-23T17:30:00Z'))).toBe('2026-11-24');
+    expect(shanghaiDate(new Date('2026-11-23T17:30:00Z'), 1)).toBe('2026-11-25');
+  });
+});
