@@ -96,6 +96,7 @@ export const startServer = async ({ runtime, h5Dir, dataDir, port }: ServerOptio
       return json(res, 'error' in out ? 400 : 200, out);
     }
     if (url.pathname === '/api/storage/file') {
+      if (!labels.has(caller.openid)) return json(res, 401, { error: 'unauthenticated' });
       const file = files.read(url.searchParams.get('fileID') ?? '');
       if (!file) return json(res, 404, { error: 'not found' });
       res.writeHead(200, { 'content-type': file.type });

@@ -2,6 +2,8 @@ import { startSystem, signIn } from './browser';
 
 jest.setTimeout(120_000);
 
+const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
 /**
  * Issue 2, point 14, in the H5 build: a resident files a repair, the desk on shift sees it arrive
  * without reloading, triaged by R3, dispatches it, and the technician finds it in their list.
@@ -23,6 +25,9 @@ describe('e2e: a repair travels from a resident\'s phone to the desk and a techn
     await resident.locator('#btn-new-repair').click();
     await resident.locator('.category-elevator').click();
     await resident.locator('.input-description textarea').fill('电梯困人了，我妈在里面');
+    const [chooser] = await Promise.all([resident.waitForEvent('filechooser'), resident.locator('.btn-add-photo').click()]);
+    await chooser.setFiles({ name: 'lift.png', mimeType: 'image/png', buffer: Buffer.from(ONE_PIXEL_PNG, 'base64') });
+    await resident.locator('.photo-thumb').waitFor();
     await resident.locator('.btn-submit-repair').click();
     await resident.locator('.result-urgent').waitFor();
     await expect(resident.locator('.result-rule').innerText()).resolves.toContain('电梯失控或有人被困');
@@ -31,6 +36,11 @@ describe('e2e: a repair travels from a resident\'s phone to the desk and a techn
     await card.waitFor({ timeout: 15_000 });
     await expect(card.locator('.triage-rule').innerText()).resolves.toContain('电梯失控或有人被困');
     await card.click();
+    const photo = desk.locator('.photo-grid img').first();
+    await photo.waitFor();
+    expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+    const stored = system.runtime.engine.collection('repairs').all()[0] as { photos: string[] };
+    expect(stored.photos).toEqual([expect.stringMatching(/^cloud:\/\/local\.local\/uploads\/o-res-wang\//)]);
 
     const best = desk.locator('.tech-option').first();
     await best.waitFor();

@@ -95,10 +95,11 @@ describe('the local system', () => {
         );
       const ok = await upload('tap.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0]), WANG);
       expect(ok.body.fileID).toMatch(new RegExp(`^cloud://local\\.local/uploads/${WANG}/`));
-      const back = await fetch(`${server.url}/api/storage/file?fileID=${encodeURIComponent(ok.body.fileID ?? '')}`);
+      const back = await fetch(`${server.url}/api/storage/file?fileID=${encodeURIComponent(ok.body.fileID ?? '')}&token=${token(DESK_ON_SHIFT)}`);
       expect(Buffer.from(await back.arrayBuffer())).toEqual(Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
       expect((await upload('run.exe', Buffer.from('MZ'), WANG)).body).toEqual({ error: 'type' });
       expect((await upload('tap.jpg', Buffer.from([1]))).status).toBe(401);
+      expect((await fetch(`${server.url}/api/storage/file?fileID=${encodeURIComponent(ok.body.fileID ?? '')}`)).status).toBe(401);
     });
   });
 

@@ -1,4 +1,5 @@
 import { cloudTransport, initCloud } from './cloud.transport';
+import { applyUpdates } from './cloud.update';
 import { cloudWatch } from './cloud.watch';
 import { cloudAudioSource, cloudPhotoUrls, pickCloudPhotos, uploadCloudPhoto } from './cloud.storage';
 import type { Platform } from './platform.types';
@@ -13,5 +14,8 @@ export const platform: Platform = {
   photoUrls: cloudPhotoUrls,
   audioSource: cloudAudioSource,
   signInPage: () => null,
-  start: initCloud,
+  start: () => {
+    initCloud();
+    applyUpdates();
+  },
 };

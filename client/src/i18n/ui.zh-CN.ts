@@ -14,6 +14,10 @@ export const ui = {
     technicianOrders: '我的工单',
     deskInbox: '报修待办',
   },
+  update: {
+    title: '新版本已准备好',
+    content: '小程序有了新版本，点“确定”马上使用。',
+  },
   common: {
     loading: '正在加载…',
     loadFailed: '没有加载出来',
