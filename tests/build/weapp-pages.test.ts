@@ -9,6 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { ok, PROPERTY, repair, sessionHandlers } from '../client/support/fixtures';
 
 const root = resolve(__dirname, '..', '..');
 const client = join(root, 'client');
@@ -30,43 +31,8 @@ interface Simulate {
 type Reply = { ok: true; data: unknown } | { ok: false; code: string; message: string };
 type Handler = (input: Record<string, unknown>) => Reply;
 
-const PROPERTY = 'sunny';
-const ok = (data: unknown): Reply => ({ ok: true, data });
-
-const context = (role: string, rooms: Array<{ roomId: string; label: string }>) => ({
-  memberId: 'm1',
-  role,
-  name: role === 'resident' ? '王阿姨' : '小陈',
-  property: { propertyId: PROPERTY, name: '阳光花园', deskPhone: '0571-88886666' },
-  rooms,
-  signals: [`${PROPERTY}~role:${role}`],
-  onShift: true,
-  uploadPrefix: 'uploads/o1/',
-});
-
-const repair = (id: string, over: Record<string, unknown> = {}) => ({
-  id,
-  status: 'submitted',
-  version: 1,
-  category: 'water',
-  description: '厨房水龙头滴水',
-  roomId: `${PROPERTY}:1-1-101`,
-  address: '1栋1单元101',
-  residentName: '王阿姨',
-  phone: '13800001111',
-  preferredTime: null,
-  photos: [],
-  channel: 'miniprogram',
-  triage: { urgent: false, rule: null, matched: null },
-  priority: 'normal',
-  technician: null,
-  createdAt: '2026-11-23T02:00:00.000Z',
-  dispatchedAt: null,
-  actions: [],
-  ...over,
-});
-
-const lift = repair('r-lift', {
+const lift = repair({
+  id: 'r-lift',
   category: 'elevator',
   description: '电梯有人被困',
   priority: 'urgent',
@@ -81,11 +47,6 @@ const navigations: string[] = [];
 const phoneCalls: string[] = [];
 let signalWatch: ((snapshot: object) => void) | null = null;
 
-const asSession = (role: string, rooms: Array<{ roomId: string; label: string }> = []) => ({
-  'session.me': () => ok({ memberships: [{ propertyId: PROPERTY, propertyName: '阳光花园', memberId: 'm1', role, name: '王阿姨' }] }),
-  'session.context': () => ok(context(role, rooms)),
-  'session.signals': () => ok({ signals: [] }),
-});
 
 const fakeWx = {
   cloud: {
@@ -241,7 +202,7 @@ describe('weapp app.json', () => {
 
 describe('compiled pages in miniprogram-simulate', () => {
   it('resident home: 报修 is one tap away, and the desk phone one more', async () => {
-    handlers = { ...asSession('resident', [{ roomId: `${PROPERTY}:1-1-101`, label: '1-1-101' }]), 'repairs.listMine': () => ok({ items: [] }) };
+    handlers = { ...sessionHandlers('resident', [{ roomId: `${PROPERTY}:1-1-101`, label: '1-1-101' }]), 'repairs.listMine': () => ok({ items: [] }) };
     const page = await openPage('pages/resident/home/index');
 
     const entry = page.querySelector('.btn-new-repair');
@@ -259,7 +220,7 @@ describe('compiled pages in miniprogram-simulate', () => {
   });
 
   it('repair form: her room already chosen, category tiles with words, and the send button', async () => {
-    handlers = asSession('resident', [{ roomId: `${PROPERTY}:1-1-101`, label: '1-1-101' }]);
+    handlers = sessionHandlers('resident', [{ roomId: `${PROPERTY}:1-1-101`, label: '1-1-101' }]);
     const page = await openPage('pages/resident/repair-new/index');
     await until(() => page.querySelector('.btn-submit-repair') !== null, 'the form');
 
@@ -270,8 +231,8 @@ describe('compiled pages in miniprogram-simulate', () => {
   });
 
   it('desk inbox: urgent on top with its rule, and a new one shows when the signal moves', async () => {
-    let items = [repair('r-door', { category: 'door_window' }), lift];
-    handlers = { ...asSession('desk'), 'repairs.inbox': () => ok({ items }) };
+    let items = [repair({ id: 'r-door', category: 'door_window' }), lift];
+    handlers = { ...sessionHandlers('desk'), 'repairs.inbox': () => ok({ items }) };
     const page = await openPage('pages/desk/inbox/index');
     await until(() => page.querySelectorAll('.repair-card').length === 2, 'two cards');
 
@@ -282,7 +243,7 @@ describe('compiled pages in miniprogram-simulate', () => {
     await until(() => signalWatch !== null, 'the signal watch');
     items = [
       ...items,
-      repair('r-burst', { priority: 'urgent', triage: { urgent: true, rule: 'R3.4', matched: '爆管' }, createdAt: '2026-11-23T04:00:00.000Z' }),
+      repair({ id: 'r-burst', priority: 'urgent', triage: { urgent: true, rule: 'R3.4', matched: '爆管' }, createdAt: '2026-11-23T04:00:00.000Z' }),
     ];
     signalWatch?.({ type: 'update', docs: [{ _id: `${PROPERTY}~role:desk`, seq: 9 }] });
 

@@ -30,7 +30,7 @@ export const fakeBackend = (handlers: Record<string, Handler>) => {
   return { calls, callsTo, handlers };
 };
 
-export const ok = <T>(data: T) => ({ ok: true as const, data });
+export { ok } from './fixtures';
 
 /** Lets Stencil render Taro's components and pending promises settle. */
 export const settle = async (ms = 50) => {

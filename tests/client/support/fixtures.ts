@@ -1,6 +1,7 @@
 import type { RepairView } from '@shared/contracts/repairs.contract';
 import type { Role } from '@shared/model/member.model';
-import { ok } from './fake-backend';
+
+export const ok = <T>(data: T) => ({ ok: true as const, data });
 
 export const PROPERTY = 'sunny';
 
