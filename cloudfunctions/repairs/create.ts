@@ -6,7 +6,7 @@ import { birth } from '@shared/domain/state-machine';
 import { repairMachine } from '@shared/domain/repair.machine';
 import { triageRepair } from '@shared/domain/triage.rules';
 import { shiftAt } from '@shared/domain/shift.rules';
-import { repairModel, type RepairDoc } from '@shared/model/repair.model';
+import { lifeDefaults, repairModel, type RepairDoc } from '@shared/model/repair.model';
 import { roomModel, roomLabel } from '@shared/model/property.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import type { Handler } from '../_shared/router';
@@ -49,6 +49,7 @@ export const createRepair: Handler<typeof create> = async (input, ctx) => {
     createdBy: { openid: member.openid, role: member.role },
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
+    ...lifeDefaults(now.toISOString()),
   });
   const event = birth(repairMachine, 'submit', 'submitted', {
     actor: member.openid,

@@ -9,15 +9,21 @@ const fixtures = join(__dirname, '..', 'fixtures', 'stored');
 const load = (name: string): unknown => JSON.parse(readFileSync(join(fixtures, name), 'utf8'));
 
 describe('stored documents keep their schema version and old shapes still read', () => {
-  it('a repair written by v1 code (no channel, no priority) migrates on read', () => {
+  it('a repair written by v1 code (no channel, no priority) migrates on read through every step', () => {
     const repair = repairModel.parse(load('repair.v1.json'));
-    expect(repair.schemaVersion).toBe(2);
+    expect(repair.schemaVersion).toBe(3);
     expect(repair.channel).toBe('miniprogram');
     expect(repair.priority).toBe('urgent');
+    expect(repair.countsFor).toBe('2026-10');
+  });
+
+  it('R11: a v2 repair (before the on-site fields) gets empty ones and the month it counts for', () => {
+    const repair = repairModel.parse({ ...(load('repair.v2.json') as object), createdAt: '2026-10-30T02:00:00.000Z' });
+    expect(repair).toMatchObject({ schemaVersion: 3, quote: null, rating: null, pausedMs: 0, countsFor: '2026-11' });
   });
 
   it('a current repair reads unchanged', () => {
-    const raw = load('repair.v2.json') as Record<string, unknown>;
+    const raw = load('repair.v3.json') as Record<string, unknown>;
     expect(repairModel.parse(raw)).toEqual(raw);
   });
 

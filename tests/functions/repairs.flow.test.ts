@@ -28,7 +28,8 @@ describe('the first flow: a repair from a resident to the desk to a technician',
 
     const inbox = expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.inbox, { propertyId: PROPERTY }));
     expect(inbox.items.map((r) => r.id)).toEqual([urgent.id, normal.id]);
-    expect(inbox.items[0]).toMatchObject({ triage: { rule: 'R3.4' }, phone: '13800000101', actions: ['dispatch'] });
+    expect(inbox.items[0]).toMatchObject({ triage: { rule: 'R3.4' }, phone: '13800000101' });
+    expect(inbox.items[0]?.actions).toContain('dispatch');
 
     const suggestions = expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.technicians, { propertyId: PROPERTY, repairId: urgent.id }));
     expect(suggestions.items[0]).toMatchObject({ memberId: memberIdOf(TECH_LI), skillMatch: true });

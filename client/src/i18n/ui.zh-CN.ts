@@ -96,6 +96,14 @@ export const ui = {
     nextStep: {
       submitted: '客服中心正在为您安排维修师傅。',
       dispatched: '已派给{name}，师傅会和您联系。',
+      acknowledged: '{name}已接单，会按约定时间上门。',
+      arrived: '{name}已到场，正在检查。',
+      rescheduling: '师傅上门时家里没人，客服会和您重新约时间。',
+      quoted: '师傅已报价，请确认后开始维修。',
+      in_progress: '正在维修中。',
+      completed: '维修已完成，请签字确认。',
+      signed: '维修已完成，欢迎您评价这次服务。',
+      sent_back: '这张单暂时无法完成，主管正在处理。',
     },
   },
   technician: {

@@ -1,14 +1,72 @@
 import { defineMachine } from './state-machine';
 import type { RepairDoc, RepairStatus } from '../model/repair.model';
 
-export type RepairAction = 'dispatch' | 'reassign';
+export type RepairAction =
+  | 'dispatch'
+  | 'reassign'
+  | 'overridePriority'
+  | 'acknowledge'
+  | 'arrive'
+  | 'noAnswer'
+  | 'reschedule'
+  | 'quote'
+  | 'accept'
+  | 'complete'
+  | 'signOff'
+  | 'rate'
+  | 'reportBlocker'
+  | 'clearBlocker'
+  | 'sendBack'
+  | 'approveSendBack'
+  | 'rejectSendBack';
 
-/** R4: the desk issues every accepted request as a work order; later issues add the on-site states. */
+/** R5: the technician waits 3 minutes for an answer before leaving a note. */
+export const NO_ANSWER_WAIT_MS = 3 * 60 * 1000;
+/** R7: a resident who was not there rates from their own phone within 7 days of sign-off. */
+export const RATE_WITHIN_MS = 7 * 24 * 60 * 60 * 1000;
+
+const onSite = ['acknowledged', 'arrived', 'quoted', 'in_progress'] as const;
+const open = ['submitted', 'dispatched', ...onSite, 'rescheduling'] as const;
+
+/**
+ * A repair's life (R4–R11): the desk dispatches, the technician acknowledges, arrives, quotes; work
+ * starts only once the quote is accepted (R6); the resident signs the completed order (R7) and
+ * rates it; a technician may send an order back, which the supervisor reviews (R11).
+ */
 export const repairMachine = defineMachine<RepairStatus, RepairAction, RepairDoc>({
   name: 'repair',
-  states: ['submitted', 'dispatched'],
+  states: ['submitted', 'dispatched', 'acknowledged', 'arrived', 'rescheduling', 'quoted', 'in_progress', 'completed', 'signed', 'sent_back'],
   transitions: {
-    dispatch: { from: ['submitted'], to: 'dispatched', roles: ['desk', 'supervisor'] },
-    reassign: { from: ['dispatched'], to: 'dispatched', roles: ['desk', 'supervisor'] },
+    dispatch: { from: ['submitted', 'rescheduling'], to: 'dispatched', roles: ['desk', 'supervisor'] },
+    reassign: { from: ['dispatched', 'acknowledged'], to: 'dispatched', roles: ['desk', 'supervisor'] },
+    overridePriority: { from: open, roles: ['desk', 'supervisor'] },
+    acknowledge: { from: ['dispatched'], to: 'acknowledged', roles: ['technician'] },
+    arrive: { from: ['acknowledged'], to: 'arrived', roles: ['technician'] },
+    noAnswer: {
+      from: ['arrived'],
+      to: 'rescheduling',
+      roles: ['technician'],
+      guard: (r, now) =>
+        r.arrivedAt && now.getTime() - new Date(r.arrivedAt).getTime() >= NO_ANSWER_WAIT_MS ? null : 'STATE.TOO_EARLY',
+    },
+    reschedule: { from: ['rescheduling'], to: 'dispatched', roles: ['desk', 'supervisor'] },
+    quote: { from: ['arrived', 'quoted'], to: 'quoted', roles: ['technician'] },
+    accept: { from: ['quoted'], to: 'in_progress', roles: ['resident', 'technician'] },
+    complete: { from: ['in_progress'], to: 'completed', roles: ['technician'] },
+    signOff: { from: ['completed'], to: 'signed', roles: ['technician'] },
+    rate: {
+      from: ['signed'],
+      roles: ['resident', 'technician'],
+      guard: (r, now) => {
+        if (r.rating) return 'STATE.TRANSITION_NOT_ALLOWED';
+        const signed = r.signOff ? new Date(r.signOff.at).getTime() : 0;
+        return now.getTime() - signed <= RATE_WITHIN_MS ? null : 'STATE.TOO_LATE';
+      },
+    },
+    reportBlocker: { from: onSite, roles: ['technician'], guard: (r) => (r.blocker ? 'STATE.TRANSITION_NOT_ALLOWED' : null) },
+    clearBlocker: { from: onSite, roles: ['technician', 'desk', 'supervisor'], guard: (r) => (r.blocker ? null : 'STATE.TRANSITION_NOT_ALLOWED') },
+    sendBack: { from: onSite, to: 'sent_back', roles: ['technician'] },
+    approveSendBack: { from: ['sent_back'], to: 'submitted', roles: ['supervisor'] },
+    rejectSendBack: { from: ['sent_back'], to: 'dispatched', roles: ['supervisor'] },
   },
 });

@@ -7,7 +7,8 @@ import type { Role } from '../model/member.model';
  */
 export interface TransitionDef<S extends string, E> {
   from: readonly S[];
-  to: S;
+  /** Absent: the entity stays in its state (a recorded change such as a rating or a blocker). */
+  to?: S;
   roles: readonly Role[];
   /** Returns an error code when the transition may not happen now, else null. */
   guard?: (entity: E, now: Date) => TransitionErrorCode | null;
@@ -48,7 +49,7 @@ export interface TransitionEvent<S extends string, A extends string> {
   version: number;
 }
 
-export type TransitionErrorCode = 'STATE.TRANSITION_NOT_ALLOWED' | 'STATE.ROLE_NOT_ALLOWED';
+export type TransitionErrorCode = 'STATE.TRANSITION_NOT_ALLOWED' | 'STATE.ROLE_NOT_ALLOWED' | 'STATE.TOO_EARLY' | 'STATE.TOO_LATE';
 
 export type TransitionOutcome<S extends string, A extends string> =
   | { ok: true; status: S; version: number; event: TransitionEvent<S, A> }
@@ -67,15 +68,16 @@ export const transition = <S extends string, A extends string, E extends Version
   const guarded = def.guard?.(entity, request.now) ?? null;
   if (guarded) return { ok: false, code: guarded };
   const version = entity.version + 1;
+  const to = def.to ?? entity.status;
   return {
     ok: true,
-    status: def.to,
+    status: to,
     version,
     event: {
       machine: machine.name,
       action: request.action,
       from: entity.status,
-      to: def.to,
+      to,
       actor: request.actor,
       role: request.role,
       reason: request.reason ?? null,

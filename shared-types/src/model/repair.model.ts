@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { base, defineModel, isoInstant } from './versioned';
 import { Role } from './member.model';
+import { countingMonth } from '../domain/month-close.rules';
 
 export const repairCategories = [
   'elevator',
@@ -16,7 +17,18 @@ export const repairCategories = [
 export const RepairCategory = z.enum(repairCategories);
 export type RepairCategory = z.infer<typeof RepairCategory>;
 
-export const repairStatuses = ['submitted', 'dispatched'] as const;
+export const repairStatuses = [
+  'submitted',
+  'dispatched',
+  'acknowledged',
+  'arrived',
+  'rescheduling',
+  'quoted',
+  'in_progress',
+  'completed',
+  'signed',
+  'sent_back',
+] as const;
 export const RepairStatus = z.enum(repairStatuses);
 export type RepairStatus = z.infer<typeof RepairStatus>;
 
@@ -62,21 +74,81 @@ const RepairV2 = z.object({
   createdAt: isoInstant,
   updatedAt: isoInstant,
 });
-export type RepairDoc = z.infer<typeof RepairV2>;
+export const QuoteLine = z.object({ code: z.string(), name: z.string(), priceFen: z.number().int().min(0), qty: z.number().int().positive() });
+export const Material = z.object({ name: z.string().min(1).max(40), qty: z.number().int().positive(), amountFen: z.number().int().min(0) });
+export const BlockerKind = z.enum(['parts', 'access', 'third_party', 'other']);
+export const RatingDoc = z.object({
+  quality: z.number().int().min(1).max(5),
+  attitude: z.number().int().min(1).max(5),
+  comment: z.string(),
+  at: isoInstant,
+  via: z.enum(['on_site', 'own_phone']),
+});
+
+/** v3: the on-site life of a work order (R5–R9, R11) and the desk's intake record (R2, V2). */
+const RepairV3 = RepairV2.extend({
+  schemaVersion: z.literal(3),
+  acknowledgedAt: isoInstant.nullable(),
+  arrivedAt: isoInstant.nullable(),
+  visitNote: z.string().nullable(),
+  quote: z.object({ lines: z.array(QuoteLine), totalFen: z.number().int().min(0), at: isoInstant }).nullable(),
+  acceptance: z.object({ via: z.enum(['resident_phone', 'signature_on_site']), signature: z.string().nullable(), at: isoInstant }).nullable(),
+  completion: z
+    .object({ beforePhotos: z.array(z.string()), afterPhotos: z.array(z.string()), materials: z.array(Material), amountFen: z.number().int().min(0), at: isoInstant })
+    .nullable(),
+  signOff: z.object({ signature: z.string(), at: isoInstant }).nullable(),
+  /** R8: "completed at <time>" in the repair summary. */
+  completedAt: isoInstant.nullable(),
+  rating: RatingDoc.nullable(),
+  blocker: z.object({ kind: BlockerKind, reason: z.string(), since: isoInstant }).nullable(),
+  pausedMs: z.number().int().min(0),
+  sendBack: z
+    .object({
+      reason: z.string(),
+      at: isoInstant,
+      review: z.object({ approved: z.boolean(), opinion: z.string(), signature: z.string().nullable(), at: isoInstant }).nullable(),
+    })
+    .nullable(),
+  /** R11: the month this order counts for. */
+  countsFor: z.string().regex(/^\d{4}-\d{2}$/),
+  priorityOverride: z.object({ reason: z.string(), at: isoInstant }).nullable(),
+  callRecord: z.object({ callerName: z.string(), phone: z.string(), subject: z.string(), receivedAt: isoInstant, recorder: z.string() }).nullable(),
+});
+export type RepairDoc = z.infer<typeof RepairV3>;
+
+/** The v3 fields of an order that has just been filed (and of every order written before v3). */
+export const lifeDefaults = (createdAt: string) => ({
+  acknowledgedAt: null,
+  arrivedAt: null,
+  visitNote: null,
+  quote: null,
+  acceptance: null,
+  completion: null,
+  signOff: null,
+  completedAt: null,
+  rating: null,
+  blocker: null,
+  pausedMs: 0,
+  sendBack: null,
+  countsFor: countingMonth(createdAt),
+  priorityOverride: null,
+  callRecord: null,
+});
 
 /**
  * v1 (the first release) had no `channel` (every request came from the mini-program) and no
- * `priority` (it was read from triage each time).
+ * `priority` (it was read from triage each time); v2 had none of the on-site fields.
  */
 export const repairModel = defineModel({
   collection: 'repairs',
-  version: 2,
-  schema: RepairV2,
+  version: 3,
+  schema: RepairV3,
   migrations: {
     1: (doc) => ({
       ...doc,
       channel: 'miniprogram',
       priority: (doc.triage as { urgent?: boolean } | undefined)?.urgent ? 'urgent' : 'normal',
     }),
+    2: (doc) => ({ ...doc, ...lifeDefaults(String(doc.createdAt)) }),
   },
 });

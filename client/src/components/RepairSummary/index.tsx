@@ -16,8 +16,7 @@ export type RepairDetailView = z.infer<typeof RepairDetail>;
 
 const nextStep = (repair: RepairDetailView): string => {
   const text = ui.repairDetail.nextStep;
-  if (repair.status === 'dispatched') return fill(text.dispatched, { name: repair.technician?.name ?? '' });
-  return text[repair.status];
+  return fill(text[repair.status], { name: repair.technician?.name ?? '' });
 };
 
 const Row = ({ label, value, className }: { label: string; value: string; className?: string }) => (
