@@ -44,5 +44,6 @@ export interface Tx {
 export interface Database {
   collection(name: string): CollectionRef;
   command: ReturnType<typeof cloud.database>['command'];
+  RegExp: ReturnType<typeof cloud.database>['RegExp'];
   runTransaction<T>(work: (tx: Tx) => Promise<T>, retries?: number): Promise<T>;
 }

@@ -1,4 +1,4 @@
-import type { create } from '@shared/contracts/repairs.contract';
+import type { create, register } from '@shared/contracts/repairs.contract';
 import { failure, messages } from '@shared/messages';
 import { ok } from '@shared/result';
 import type { OutboxDoc } from '@shared/model/outbox.model';
@@ -6,10 +6,11 @@ import { birth } from '@shared/domain/state-machine';
 import { repairMachine } from '@shared/domain/repair.machine';
 import { triageRepair } from '@shared/domain/triage.rules';
 import { shiftAt } from '@shared/domain/shift.rules';
-import { lifeDefaults, repairModel, type RepairDoc } from '@shared/model/repair.model';
+import { lifeDefaults, repairModel, type Channel, type PreferredTime, type RepairCategory, type RepairDoc } from '@shared/model/repair.model';
+import { memberModel, type MemberDoc } from '@shared/model/member.model';
 import { roomModel, roomLabel } from '@shared/model/property.model';
 import { audienceOfRole } from '@shared/model/signal.model';
-import type { Handler } from '../_shared/router';
+import type { ActionContext, Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { enqueueNotice, sendNow, type Notice } from '../_shared/outbox';
@@ -19,29 +20,45 @@ import { loadSettings } from '../_shared/settings';
 import { ownsFile } from '../_shared/storage';
 import { toView } from './views';
 
-/** R1–R3: a resident files a repair; it is triaged, recorded with its first event, and the desk on shift is told. */
-export const createRepair: Handler<typeof create> = async (input, ctx) => {
+interface Intake {
+  resident: MemberDoc;
+  roomId: string;
+  category: RepairCategory;
+  description: string;
+  preferredTime: PreferredTime | null;
+  photos: string[];
+  channel: Channel;
+  phone: string;
+  callRecord: RepairDoc['callRecord'];
+  deviceTime?: string;
+  commandId: string;
+}
+
+/**
+ * R1–R3: a request becomes a repair: triaged, recorded with its first event, and the desk on shift
+ * told, in one step. Whoever files it (the resident, or the desk on their behalf) is the actor.
+ */
+const fileRepair = async (intake: Intake, ctx: ActionContext) => {
   const { member, deps, now } = ctx;
-  if (!member.roomIds.includes(input.roomId)) return failure('REPAIR.ROOM_NOT_YOURS');
-  if (!input.photos.every((fileId) => ownsFile(ctx.caller.openid, fileId))) return failure('REPAIR.PHOTO_NOT_YOURS');
-  const [room, settings] = await Promise.all([findById(deps.db, roomModel, input.roomId), loadSettings(deps.db, member.propertyId)]);
+  if (!intake.resident.roomIds.includes(intake.roomId)) return failure('REPAIR.ROOM_NOT_YOURS');
+  const [room, settings] = await Promise.all([findById(deps.db, roomModel, intake.roomId), loadSettings(deps.db, member.propertyId)]);
   if (!room || room.propertyId !== member.propertyId) return failure('REPAIR.ROOM_NOT_YOURS');
-  const triage = triageRepair(input.category, input.description);
+  const triage = triageRepair(intake.category, intake.description);
   const repair = repairModel.toStored({
     _id: derivedId('rp', ctx.commandKey),
     propertyId: member.propertyId,
     status: 'submitted',
     version: 1,
-    residentOpenid: member.openid,
-    residentName: member.name,
-    phone: member.phone,
+    residentOpenid: intake.resident.openid,
+    residentName: intake.resident.name,
+    phone: intake.phone,
     roomId: room._id,
     address: { building: room.building, unit: room.unit, room: room.room },
-    category: input.category,
-    description: input.description,
-    preferredTime: input.preferredTime,
-    photos: input.photos,
-    channel: 'miniprogram',
+    category: intake.category,
+    description: intake.description,
+    preferredTime: intake.preferredTime,
+    photos: intake.photos,
+    channel: intake.channel,
     triage,
     priority: triage.urgent ? 'urgent' : 'normal',
     technician: null,
@@ -50,25 +67,53 @@ export const createRepair: Handler<typeof create> = async (input, ctx) => {
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
     ...lifeDefaults(now.toISOString()),
+    callRecord: intake.callRecord,
   });
-  const event = birth(repairMachine, 'submit', 'submitted', {
-    actor: member.openid,
-    role: member.role,
-    now,
-    deviceTime: input.deviceTime,
-  });
+  const event = birth(repairMachine, 'submit', 'submitted', { actor: member.openid, role: member.role, now, deviceTime: intake.deviceTime });
   const notices = newRepairNotices(repair, shiftAt(settings.shifts, now).deskOpenids, settings.wecomWebhook !== null);
 
   const queued: OutboxDoc[] = [];
   const { result: view, fresh } = await applyOnce(ctx, 'repairs.create', async (tx) => {
     queued.length = 0;
     await tx.collection('repairs').doc(repair._id).set({ data: withoutId(repair) });
-    await appendEvent(tx, { kind: 'repair', id: repair._id, propertyId: repair.propertyId }, event, input.commandId);
+    await appendEvent(tx, { kind: 'repair', id: repair._id, propertyId: repair.propertyId }, event, intake.commandId);
     for (const notice of notices) queued.push(await enqueueNotice(tx, repair._id, notice, now));
     return toView(repair, member, now);
   });
   if (fresh) await sendNow(deps, queued);
   return ok(view);
+};
+
+/** R1: a resident files from the mini-program, for one of their rooms, with photos from their own folder. */
+export const createRepair: Handler<typeof create> = async (input, ctx) => {
+  if (!input.photos.every((fileId) => ownsFile(ctx.caller.openid, fileId))) return failure('REPAIR.PHOTO_NOT_YOURS');
+  return fileRepair(
+    { ...input, resident: ctx.member, channel: 'miniprogram', phone: ctx.member.phone, callRecord: null },
+    ctx,
+  );
+};
+
+/** R2 V2: the desk registers a phone call or a walk-in on a resident's behalf, with the call's details. */
+export const registerRepair: Handler<typeof register> = async (input, ctx) => {
+  const resident = await findById(ctx.deps.db, memberModel, input.residentId);
+  if (!resident || resident.propertyId !== ctx.member.propertyId || resident.role !== 'resident' || resident.status !== 'active') {
+    return failure('REPAIR.RESIDENT_NOT_FOUND');
+  }
+  return fileRepair(
+    {
+      ...input,
+      resident,
+      photos: [],
+      callRecord: {
+        callerName: input.callerName,
+        phone: input.phone,
+        subject: input.description,
+        receivedAt: ctx.now.toISOString(),
+        recorder: ctx.member.name,
+      },
+    },
+    ctx,
+  );
 };
 
 /** The desk queue changes for everyone; the member on shift is told personally; urgent ones also reach the staff group. */

@@ -4,7 +4,8 @@ import { ok } from '@shared/result';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import { transition } from '@shared/domain/state-machine';
 import { repairMachine } from '@shared/domain/repair.machine';
-import { acknowledgeDeadline } from '@shared/domain/deadline.rules';
+import { acknowledgeDeadline, returnDeadline } from '@shared/domain/deadline.rules';
+import { RETURN_WITHIN_MS } from '@shared/domain/return.rules';
 import { memberModel } from '@shared/model/member.model';
 import { repairModel, type RepairDoc } from '@shared/model/repair.model';
 import { roomLabel } from '@shared/model/property.model';
@@ -49,12 +50,15 @@ export const dispatchRepair: Handler<typeof dispatch> = async (input, ctx) => {
       status: moved.status,
       version: moved.version,
       technician: { memberId: technician._id, openid: technician.openid, name: technician.name },
-      dispatchedAt: now.toISOString(),
+      dispatchedAt: repair.dispatchedAt ?? now.toISOString(),
+      acknowledgedAt: null,
       updatedAt: now.toISOString(),
     };
     await tx.collection('repairs').doc(repair._id).set({ data: withoutId(repairModel.toStored(next)) });
     await appendEvent(tx, { kind: 'repair', id: repair._id, propertyId: repair.propertyId }, moved.event, input.commandId);
-    await openDeadline(tx, { kind: 'repair', id: repair._id, propertyId: repair.propertyId }, acknowledgeDeadline(repair.priority, settings, now), now);
+    const subject = { kind: 'repair', id: repair._id, propertyId: repair.propertyId };
+    await openDeadline(tx, subject, acknowledgeDeadline(repair.priority, settings, now), now);
+    if (!repair.dispatchedAt) await openDeadline(tx, subject, returnDeadline(now, new Date(now.getTime() + RETURN_WITHIN_MS), settings), now);
     const cause = `${repair._id}@${moved.version}`;
     const base = {
       propertyId: repair.propertyId,

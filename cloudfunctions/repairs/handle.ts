@@ -1,9 +1,12 @@
 import type { repairsActions } from '@shared/contracts/repairs.contract';
 import { defineFunction } from '../_shared/router';
-import { createRepair } from './create';
+import { createRepair, registerRepair } from './create';
 import { assigned, getRepair, inbox, listMine } from './queries';
 import { suggestTechnicians } from './technicians';
 import { dispatchRepair } from './dispatch';
+import { findResidents } from './residents';
+import { fees, scorecards } from './scorecards';
+import * as steps from './steps';
 
 export const handle = defineFunction<typeof repairsActions>('repairs', {
   create: createRepair,
@@ -13,4 +16,22 @@ export const handle = defineFunction<typeof repairsActions>('repairs', {
   assigned,
   technicians: suggestTechnicians,
   dispatch: dispatchRepair,
+  register: registerRepair,
+  findResidents,
+  overridePriority: steps.overridePriority,
+  acknowledge: steps.acknowledge,
+  arrive: steps.arrive,
+  noAnswer: steps.noAnswer,
+  reschedule: steps.reschedule,
+  quote: steps.quote,
+  accept: steps.accept,
+  complete: steps.complete,
+  signOff: steps.signOff,
+  rate: steps.rate,
+  reportBlocker: steps.reportBlocker,
+  clearBlocker: steps.clearBlockerStep,
+  sendBack: steps.sendBack,
+  reviewSendBack: steps.reviewSendBack,
+  fees,
+  scorecards,
 });

@@ -5,6 +5,7 @@ import { maskPhone } from '@shared/domain/phone';
 import type { MemberDoc } from '@shared/model/member.model';
 import type { RepairDoc } from '@shared/model/repair.model';
 import { roomLabel } from '@shared/model/property.model';
+import { isReturnOverdue, returnDueAt } from '@shared/domain/return.rules';
 
 /** Who may see a repair at all: its resident, the desk side, and the technician it is assigned to. */
 export const canSee = (member: MemberDoc, repair: RepairDoc): boolean => {
@@ -45,4 +46,25 @@ export const toView = (repair: RepairDoc, member: MemberDoc, now: Date): RepairV
   actions: allowedActions(repairMachine, repair, member.role, now).filter(
     (action) => member.role !== 'resident' || repair.residentOpenid === member.openid,
   ),
+  acknowledgedAt: repair.acknowledgedAt,
+  arrivedAt: repair.arrivedAt,
+  visitNote: repair.visitNote,
+  quote: repair.quote,
+  acceptance: repair.acceptance,
+  completion: repair.completion,
+  signOff: repair.signOff,
+  completedAt: repair.completedAt,
+  rating: repair.rating,
+  blocker: repair.blocker,
+  sendBack: repair.sendBack,
+  ...returnClock(repair, now),
+  countsFor: repair.countsFor,
+  priorityOverride: repair.priorityOverride,
 });
+
+/** R9: due back 3 days after dispatch, blockers excluded; nothing once it is back or before it is out. */
+const returnClock = (repair: RepairDoc, now: Date) => {
+  if (!repair.dispatchedAt || repair.completedAt) return { returnDueAt: null, overdue: false };
+  const clock = { dispatchedAt: repair.dispatchedAt, pausedMs: repair.pausedMs, blockedSince: repair.blocker?.since ?? null };
+  return { returnDueAt: returnDueAt(clock, now).toISOString(), overdue: isReturnOverdue(clock, now) };
+};

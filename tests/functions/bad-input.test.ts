@@ -1,4 +1,5 @@
 import { catalogue, repairs, type Action } from '@shared/contracts';
+import { messages } from '@shared/messages';
 import { callAs, DESK_ON_SHIFT, expectOk, PROPERTY, repairInput, snapshot, startRuntime, SUPERVISOR, TECH_LI, WANG, ZHANG, memberIdOf } from './harness';
 
 /**
@@ -6,7 +7,9 @@ import { callAs, DESK_ON_SHIFT, expectOk, PROPERTY, repairInput, snapshot, start
  * role: each answer is a failure with a known code and a Chinese message, and nothing is written.
  * Later issues extend `validInputs` with their actions; an action without one fails this suite.
  */
-const validInputs = (repairId: string): Record<string, Record<string, unknown>> => ({
+const validInputs = (repairId: string): Record<string, Record<string, unknown>> => {
+  const onOrder = (name: string) => ({ propertyId: PROPERTY, commandId: `bad-input-${name}`, repairId, version: 1 });
+  return {
   'session.me': {},
   'session.context': { propertyId: PROPERTY },
   'session.signals': { propertyId: PROPERTY },
@@ -17,7 +20,29 @@ const validInputs = (repairId: string): Record<string, Record<string, unknown>> 
   'repairs.assigned': { propertyId: PROPERTY },
   'repairs.technicians': { propertyId: PROPERTY, repairId },
   'repairs.dispatch': { propertyId: PROPERTY, commandId: 'bad-input-dispatch', repairId, version: 1, technicianId: memberIdOf(TECH_LI) },
-});
+  'repairs.register': {
+    propertyId: PROPERTY, commandId: 'bad-input-register', residentId: memberIdOf(WANG), roomId: 'demo:1-1-101', channel: 'phone',
+    callerName: '王秀英', phone: '13800000101', category: 'water', description: '厨房水管漏水', preferredTime: null,
+  },
+  'repairs.findResidents': { propertyId: PROPERTY, query: '1-1-101' },
+  'repairs.overridePriority': { ...onOrder('override'), priority: 'urgent', reason: '住户说水很大' },
+  'repairs.acknowledge': onOrder('ack'),
+  'repairs.arrive': onOrder('arrive'),
+  'repairs.noAnswer': { ...onOrder('noanswer'), note: '敲门无人，已留言' },
+  'repairs.reschedule': { ...onOrder('reschedule'), preferredTime: { date: '2026-11-25', slot: 'morning' } },
+  'repairs.quote': { ...onOrder('quote'), items: [{ code: 'tap-replace', qty: 1 }] },
+  'repairs.accept': onOrder('accept'),
+  'repairs.complete': { ...onOrder('complete'), beforePhotos: ['cloud://x.y/uploads/o-tech-li/a.jpg'], afterPhotos: ['cloud://x.y/uploads/o-tech-li/b.jpg'], materials: [], amountFen: 3000 },
+  'repairs.signOff': { ...onOrder('signoff'), signature: 'cloud://x.y/uploads/o-tech-li/s.png' },
+  'repairs.rate': { ...onOrder('rate'), rating: { quality: 5, attitude: 5, comment: '' } },
+  'repairs.reportBlocker': { ...onOrder('blocker'), kind: 'parts', reason: '等配件到货' },
+  'repairs.clearBlocker': onOrder('clear'),
+  'repairs.sendBack': { ...onOrder('sendback'), reason: '需要更换整个水箱' },
+  'repairs.reviewSendBack': { ...onOrder('review'), approve: true, opinion: '同意，下月安排', signature: 'cloud://x.y/uploads/o-sup-liu/s.png' },
+  'repairs.fees': { propertyId: PROPERTY },
+  'repairs.scorecards': { propertyId: PROPERTY },
+  };
+};
 
 const wrongTypes = [null, 42, true, 'x', [], {}];
 
@@ -39,7 +64,7 @@ const mutations = (valid: Record<string, unknown>): [string, unknown][] => {
   return out;
 };
 
-const knownCodes = new Set(['COMMON.BAD_INPUT', 'COMMON.NOT_A_MEMBER', 'COMMON.FORBIDDEN', 'REPAIR.NOT_FOUND', 'REPAIR.ROOM_NOT_YOURS', 'REPAIR.TECHNICIAN_NOT_FOUND', 'REPAIR.PHOTO_NOT_YOURS', 'COMMON.VERSION_CONFLICT']);
+const knownCodes = new Set(Object.keys(messages.errors).filter((code) => code !== 'COMMON.INTERNAL' && code !== 'COMMON.BUSY'));
 
 const callers = [WANG, ZHANG, DESK_ON_SHIFT, TECH_LI, SUPERVISOR, 'o-stranger'];
 

@@ -78,10 +78,16 @@ describe('the first flow: a repair from a resident to the desk to a technician',
     expect(JSON.stringify(rt.webhookPosts[0]?.body)).toContain('急修');
   });
 
-  it('R4: dispatch opens the technician acknowledgement deadline from the property settings', async () => {
+  it('R4 R9: dispatch opens the acknowledgement deadline from the property settings and the 3-day return clock', async () => {
     const created = expectOk(await callAs(rt, WANG, repairs.create, repairInput({ description: '水管爆了' })));
     expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.dispatch, { propertyId: PROPERTY, commandId: 'dispatch-0003', repairId: created.id, version: 1, technicianId: memberIdOf(TECH_LI) }));
     const deadlines = raw(rt, 'deadlines');
-    expect(deadlines).toEqual([expect.objectContaining({ rule: 'R4.ack', dueAt: '2026-11-23T02:15:00.000Z', status: 'open', subject: { kind: 'repair', id: created.id } })]);
+    expect(deadlines).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ rule: 'R4.ack', dueAt: '2026-11-23T02:15:00.000Z', status: 'open', subject: { kind: 'repair', id: created.id } }),
+        expect.objectContaining({ rule: 'R9.return', dueAt: '2026-11-26T02:00:00.000Z', status: 'open' }),
+      ]),
+    );
+    expect(deadlines).toHaveLength(2);
   });
 });

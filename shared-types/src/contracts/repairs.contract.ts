@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { commandFields, defineAction, DocId, scoped } from './action';
-import { Channel, PreferredTime, Priority, RepairCategory, RepairStatus, TriageDoc } from '../model/repair.model';
+import { commandFields, defineAction, DocId, scoped, type Action } from './action';
+import { BlockerKind, Channel, Material, PreferredTime, Priority, QuoteLine, RatingDoc, RepairCategory, RepairStatus, TriageDoc } from '../model/repair.model';
 import { Role, Skill } from '../model/member.model';
 
 /** A cloud-storage file id of a photo; the function checks it sits under the caller's own path. */
@@ -27,6 +27,29 @@ export const RepairView = z.object({
   dispatchedAt: z.string().nullable(),
   /** What the caller may do next, decided by the state machine on the server. */
   actions: z.array(z.string()),
+  acknowledgedAt: z.string().nullable().optional(),
+  arrivedAt: z.string().nullable().optional(),
+  visitNote: z.string().nullable().optional(),
+  quote: z.object({ lines: z.array(QuoteLine), totalFen: z.number().int(), at: z.string() }).nullable().optional(),
+  acceptance: z.object({ via: z.enum(['resident_phone', 'signature_on_site']), signature: z.string().nullable(), at: z.string() }).nullable().optional(),
+  completion: z
+    .object({ beforePhotos: z.array(z.string()), afterPhotos: z.array(z.string()), materials: z.array(Material), amountFen: z.number().int(), at: z.string() })
+    .nullable()
+    .optional(),
+  signOff: z.object({ signature: z.string(), at: z.string() }).nullable().optional(),
+  completedAt: z.string().nullable().optional(),
+  rating: RatingDoc.omit({ at: true }).extend({ at: z.string() }).nullable().optional(),
+  blocker: z.object({ kind: BlockerKind, reason: z.string(), since: z.string() }).nullable().optional(),
+  sendBack: z
+    .object({ reason: z.string(), at: z.string(), review: z.object({ approved: z.boolean(), opinion: z.string(), signature: z.string().nullable(), at: z.string() }).nullable() })
+    .nullable()
+    .optional(),
+  /** R9: when the order is due back, blockers excluded; null once returned. */
+  returnDueAt: z.string().nullable().optional(),
+  overdue: z.boolean().optional(),
+  /** R11: the month it counts for. */
+  countsFor: z.string().optional(),
+  priorityOverride: z.object({ reason: z.string(), at: z.string() }).nullable().optional(),
 });
 export type RepairView = z.infer<typeof RepairView>;
 
@@ -84,7 +107,7 @@ export const get = defineAction({
 export const inbox = defineAction({
   fn: 'repairs',
   name: 'inbox',
-  input: z.object({ ...scoped, status: z.enum(['submitted', 'dispatched']).optional() }).strict(),
+  input: z.object({ ...scoped, status: RepairStatus.optional() }).strict(),
   output: Page,
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
@@ -136,4 +159,140 @@ export const dispatch = defineAction({
   write: true,
 });
 
-export const repairsActions = { create, listMine, get, inbox, assigned, technicians, dispatch } as const;
+/** The fields every on-site or desk step on one order carries: which order, and the version the caller saw. */
+const step = { ...scoped, ...commandFields, repairId: DocId, version: z.number().int().positive() };
+const Reason = z.string().trim().min(2).max(200);
+const Stars = z.number().int().min(1).max(5);
+const RatingInput = z.object({ quality: Stars, attitude: Stars, comment: z.string().trim().max(300) }).strict();
+
+const onOrder = <S extends z.ZodRawShape>(name: string, roles: Action['roles'], extra: S) =>
+  defineAction({ fn: 'repairs', name, input: z.object({ ...step, ...extra }).strict(), output: RepairView, roles, write: true });
+
+/** R2 V2: the desk registers a phone or walk-in request on a resident's behalf. */
+export const register = defineAction({
+  fn: 'repairs',
+  name: 'register',
+  input: z
+    .object({
+      ...scoped,
+      ...commandFields,
+      residentId: DocId,
+      roomId: DocId,
+      channel: z.enum(['phone', 'walk_in']),
+      callerName: z.string().trim().min(1).max(40),
+      phone: z.string().regex(/^[0-9+\- ]{5,20}$/),
+      category: RepairCategory,
+      description: z.string().trim().min(2).max(500),
+      preferredTime: PreferredTime.nullable(),
+    })
+    .strict(),
+  output: RepairView,
+  roles: ['desk', 'supervisor'],
+  write: true,
+});
+
+/** R2: find the resident by "3-2-1502", part of it, or a name. */
+export const findResidents = defineAction({
+  fn: 'repairs',
+  name: 'findResidents',
+  input: z.object({ ...scoped, query: z.string().trim().min(1).max(40) }).strict(),
+  output: z.object({
+    items: z.array(z.object({ residentId: z.string(), name: z.string(), phone: z.string(), rooms: z.array(z.object({ roomId: z.string(), label: z.string() })) })),
+  }),
+  roles: ['desk', 'supervisor'],
+  write: false,
+});
+
+/** R3: the desk overrides the triage, with a reason that is logged. */
+export const overridePriority = onOrder('overridePriority', ['desk', 'supervisor'], { priority: Priority, reason: Reason });
+/** R4: the technician picks the order up. */
+export const acknowledge = onOrder('acknowledge', ['technician'], {});
+/** R5: at the door. */
+export const arrive = onOrder('arrive', ['technician'], {});
+/** R5: nobody home after 3 minutes: a note, and the visit goes back to be rescheduled. */
+export const noAnswer = onOrder('noAnswer', ['technician'], { note: z.string().trim().min(2).max(200) });
+/** R5: the desk agrees a new time with the resident and sends the technician again. */
+export const reschedule = onOrder('reschedule', ['desk', 'supervisor'], { preferredTime: PreferredTime });
+/** R6: items from the fee schedule; the server prices them. */
+export const quote = onOrder('quote', ['technician'], {
+  items: z.array(z.object({ code: z.string().min(1).max(20), qty: z.number().int().min(1).max(99) }).strict()).max(20),
+});
+/** R6: the resident accepts on their own phone, or signs the quote on the technician's. */
+export const accept = onOrder('accept', ['resident', 'technician'], { signature: FileId.optional() });
+/** R7: work done, with before/after photos, materials and the amount. */
+export const complete = onOrder('complete', ['technician'], {
+  beforePhotos: z.array(FileId).min(1).max(6),
+  afterPhotos: z.array(FileId).min(1).max(6),
+  materials: z.array(Material.strict()).max(20),
+  amountFen: z.number().int().min(0).max(100_000_00),
+});
+/** R7: the resident signs by hand on the technician's screen, and may rate there. */
+export const signOff = onOrder('signOff', ['technician'], { signature: FileId, rating: RatingInput.optional() });
+/** R7: a rating from the resident's own phone within 7 days, or on the technician's screen. */
+export const rate = onOrder('rate', ['resident', 'technician'], { rating: RatingInput });
+/** R9: something outside the technician's hands stops the work; the return clock pauses. */
+export const reportBlocker = onOrder('reportBlocker', ['technician'], { kind: BlockerKind, reason: Reason });
+export const clearBlocker = onOrder('clearBlocker', ['technician', 'desk', 'supervisor'], {});
+/** R11: the technician sends the order back. */
+export const sendBack = onOrder('sendBack', ['technician'], { reason: Reason });
+/** R11: the supervisor approves (it rolls into next month) or rejects, with a signed opinion. */
+export const reviewSendBack = onOrder('reviewSendBack', ['supervisor'], { approve: z.boolean(), opinion: Reason, signature: FileId });
+
+/** R6: the property's fee schedule, for quoting. */
+export const fees = defineAction({
+  fn: 'repairs',
+  name: 'fees',
+  input: z.object({ ...scoped }).strict(),
+  output: z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), priceFen: z.number().int() })) }),
+  roles: ['technician', 'desk', 'supervisor'],
+  write: false,
+});
+
+export const ScorecardView = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  ratings: z.number().int(),
+  quality: z.number().nullable(),
+  attitude: z.number().nullable(),
+  onTimeRate: z.number().nullable(),
+  returned: z.number().int(),
+  openLoad: z.number().int(),
+});
+
+/** R7 R9: the supervisor sees every technician's figures; a technician only their own. */
+export const scorecards = defineAction({
+  fn: 'repairs',
+  name: 'scorecards',
+  input: z.object({ ...scoped }).strict(),
+  output: z.object({ items: z.array(ScorecardView) }),
+  roles: ['technician', 'supervisor', 'manager'],
+  write: false,
+});
+
+export const repairsActions = {
+  create,
+  listMine,
+  get,
+  inbox,
+  assigned,
+  technicians,
+  dispatch,
+  register,
+  findResidents,
+  overridePriority,
+  acknowledge,
+  arrive,
+  noAnswer,
+  reschedule,
+  quote,
+  accept,
+  complete,
+  signOff,
+  rate,
+  reportBlocker,
+  clearBlocker,
+  sendBack,
+  reviewSendBack,
+  fees,
+  scorecards,
+} as const;

@@ -51,3 +51,11 @@ export const nextDeadlineStep = (
   const following = d.ladder[rung + 1] ? addMinutes(due, (rung + 1) * ESCALATION_INTERVAL_MINUTES) : null;
   return { kind: 'escalate', to, nextCheckAt: following };
 };
+
+/** R9: the order is due back 3 days after its first dispatch; an overdue order goes to the supervisor. */
+export const returnDeadline = (dispatchedAt: Date, dueAt: Date, settings: SettingsDoc): DeadlinePlan => ({
+  rule: 'R9.return',
+  dueAt,
+  warnAt: warnBefore(dispatchedAt, dueAt, settings.warnAtShare),
+  ladder: ['supervisor', 'manager'],
+});

@@ -18,6 +18,9 @@ export const zhCN = {
     'REPAIR.PHOTO_NOT_YOURS': '照片必须是您本人上传的',
     'REPAIR.TECHNICIAN_NOT_FOUND': '没有找到这位维修师傅，或他已离岗',
     'REPAIR.RESIDENT_NOT_FOUND': '没有找到这位住户',
+    'REPAIR.UNKNOWN_FEE_ITEM': '收费标准里没有这一项，请刷新后重新选择',
+    'REPAIR.SIGNATURE_REQUIRED': '需要住户手写签名确认',
+    'REPAIR.FILE_NOT_YOURS': '照片或签名必须是本人刚上传的',
   },
   roles: {
     resident: '住户',
@@ -90,6 +93,7 @@ export const zhCN = {
   notices: {
     'repair.new': '新报修',
     'repair.dispatched': '已派单',
+    'repair.changed': '报修单有新进展',
     'deadline.warn': '即将超时',
     'deadline.breach': '已超时',
   },
@@ -100,6 +104,7 @@ export const zhCN = {
   },
   deadlineRules: {
     'R4.ack': '维修师傅需及时接单（R4）',
+    'R9.return': '维修单需在派单后3天内回单（R9）',
   },
 } as const;
 

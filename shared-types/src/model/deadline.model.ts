@@ -13,7 +13,8 @@ export const DeadlineDoc = z.object({
   rule: z.string(),
   dueAt: isoInstant,
   warnAt: isoInstant,
-  status: z.enum(['open', 'met', 'cancelled']),
+  /** paused: the clock is stopped (R9 blockers); the sweep only reads open ones. */
+  status: z.enum(['open', 'paused', 'met', 'cancelled']),
   /** 0: not yet warned; 1: warned; 2+: escalated to ladder[step - 2]. */
   step: z.number().int().min(0),
   ladder: z.array(Role),

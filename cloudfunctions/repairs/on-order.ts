@@ -1,0 +1,113 @@
+import type * as z from 'zod';
+import type { Action } from '@shared/contracts';
+import type { RepairView } from '@shared/contracts/repairs.contract';
+import { failure, messages, type ErrorCode } from '@shared/messages';
+import { ok, type Result } from '@shared/result';
+import { transition } from '@shared/domain/state-machine';
+import { repairMachine, type RepairAction } from '@shared/domain/repair.machine';
+import { effectiveTime } from '@shared/domain/sla-time.rules';
+import { repairModel, type RepairDoc } from '@shared/model/repair.model';
+import { roomLabel } from '@shared/model/property.model';
+import type { OutboxDoc } from '@shared/model/outbox.model';
+import type { SettingsDoc } from '@shared/model/settings.model';
+import type { ActionContext, Handler } from '../_shared/router';
+import type { Tx } from '../_shared/database';
+import { applyOnce } from '../_shared/commands';
+import { appendEvent } from '../_shared/events';
+import { enqueueNotice, sendNow } from '../_shared/outbox';
+import { ActionFailure } from '../_shared/failures';
+import { findById, withoutId } from '../_shared/repo';
+import { loadSettings } from '../_shared/settings';
+import { canSee, toView } from './views';
+
+type StepInput = { repairId: string; version: number; commandId: string; deviceTime?: string };
+
+export interface StepContext<I> {
+  input: I;
+  ctx: ActionContext;
+  /** The order as the transaction read it. */
+  repair: RepairDoc;
+  /** When it happened: the device's time when plausible (offline steps), else the server's. */
+  at: string;
+  settings: SettingsDoc;
+  tx: Tx;
+}
+
+export interface StepSpec<I> {
+  action: RepairAction | ((repair: RepairDoc, input: I) => RepairAction);
+  /** Checks that need no transaction (files belong to the caller, …). */
+  check?: (input: I, ctx: ActionContext, repair: RepairDoc) => ErrorCode | null;
+  /** What the step records on the order; may also write related documents in the same transaction. */
+  patch: (step: StepContext<I>) => Promise<Partial<RepairDoc>> | Partial<RepairDoc>;
+  /** The reason shown in the history. */
+  reason?: (input: I) => string | undefined;
+  /** Who is told, in-app; the resident's and the desk's views refresh either way. */
+  tell?: (after: RepairDoc) => string[];
+}
+
+/**
+ * One step in a work order's life, the same for every on-site and desk action: the caller must be
+ * able to see the order, the version they saw must still be current (optimistic concurrency), the
+ * state machine must allow the step for their role now, and the order, its event and its notices
+ * commit together, once per command id.
+ */
+type OrderAction = Action<z.ZodType, typeof RepairView>;
+
+export const orderStep = <A extends OrderAction>(spec: StepSpec<z.infer<A['input']> & StepInput>): Handler<A> => {
+  const handler = async (input: z.infer<A['input']>, ctx: ActionContext): Promise<Result<z.infer<typeof RepairView>>> => {
+    const data = input as z.infer<A['input']> & StepInput;
+    const actionOf = (repair: RepairDoc, i: typeof data) => (typeof spec.action === 'function' ? spec.action(repair, i) : spec.action);
+    const { member, deps, now } = ctx;
+    const [existing, settings] = await Promise.all([findById(deps.db, repairModel, data.repairId), loadSettings(deps.db, member.propertyId)]);
+    if (!existing || !canSee(member, existing)) return failure('REPAIR.NOT_FOUND');
+    const refused = spec.check?.(data, ctx, existing);
+    if (refused) return failure(refused);
+
+    const queued: OutboxDoc[] = [];
+    const { result: view, fresh } = await applyOnce<z.infer<typeof RepairView>>(ctx, `repairs.${actionOf(existing, data)}`, async (tx) => {
+      queued.length = 0;
+      const repair = repairModel.parse((await tx.collection('repairs').doc(data.repairId).get()).data);
+      if (repair.version !== data.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
+      const action = actionOf(repair, data);
+      const moved = transition(repairMachine, repair, {
+        action,
+        actor: member.openid,
+        role: member.role,
+        now,
+        reason: spec.reason?.(data),
+        deviceTime: data.deviceTime,
+      });
+      if (!moved.ok) throw new ActionFailure(moved.code);
+      const at = effectiveTime(data.deviceTime, repair.updatedAt, now).toISOString();
+      const patch = await spec.patch({ input: data, ctx, repair, at, settings, tx });
+      const next = repairModel.toStored({ ...repair, ...patch, status: moved.status, version: moved.version, updatedAt: now.toISOString() });
+      await tx.collection('repairs').doc(repair._id).set({ data: withoutId(next) });
+      await appendEvent(tx, { kind: 'repair', id: repair._id, propertyId: repair.propertyId }, moved.event, data.commandId);
+      const recipients = new Set([next.residentOpenid, 'role:desk', ...(spec.tell?.(next) ?? [])]);
+      for (const recipient of recipients) {
+        queued.push(
+          await enqueueNotice(
+            tx,
+            `${repair._id}@${moved.version}`,
+            {
+              propertyId: repair.propertyId,
+              kind: 'repair.changed',
+              channel: 'inbox',
+              recipient,
+              subject: { kind: 'repair', id: repair._id },
+              title: `${messages.repairActions[action]} · ${roomLabel(repair.address)}`,
+              body: messages.repairStatus[next.status],
+              urgent: next.priority === 'urgent',
+            },
+            now,
+          ),
+        );
+      }
+      return toView(next, member, now);
+    });
+    if (fresh) await sendNow(deps, queued);
+    return ok(view);
+  };
+  // A's output is RepairView by its constraint; TypeScript cannot see through the generic.
+  return handler as Handler<A>;
+};

@@ -1,0 +1,33 @@
+import type { findResidents as contract } from '@shared/contracts/repairs.contract';
+import { ok } from '@shared/result';
+import { memberModel } from '@shared/model/member.model';
+import { roomId, roomLabel, roomModel } from '@shared/model/property.model';
+import type { Handler } from '../_shared/router';
+import { parseAll } from '../_shared/repo';
+
+const ROOM = /^(\w{1,10})-(\w{1,10})-(\w{1,10})$/;
+
+/** R2: the desk finds the caller by "3-2-1502" or by name; it needs the full number to call back. */
+export const findResidents: Handler<typeof contract> = async (input, { deps }) => {
+  const { db } = deps;
+  const room = ROOM.exec(input.query);
+  const byRoom = room ? { roomIds: roomId(input.propertyId, room[1] ?? '', room[2] ?? '', room[3] ?? '') } : null;
+  const byName = { name: db.RegExp({ regexp: `^${input.query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, options: '' }) };
+  const res = await db
+    .collection('members')
+    .where({ propertyId: input.propertyId, role: 'resident', status: 'active', ...(byRoom ?? byName) })
+    .limit(20)
+    .get();
+  const residents = parseAll(memberModel, res.data);
+  const roomIds = [...new Set(residents.flatMap((r) => r.roomIds))];
+  const rooms = roomIds.length ? parseAll(roomModel, (await db.collection('rooms').where({ _id: db.command.in(roomIds) }).limit(100).get()).data) : [];
+  const labels = new Map(rooms.map((r) => [r._id, roomLabel(r)]));
+  return ok({
+    items: residents.map((r) => ({
+      residentId: r._id,
+      name: r.name,
+      phone: r.phone,
+      rooms: r.roomIds.map((id) => ({ roomId: id, label: labels.get(id) ?? id })),
+    })),
+  });
+};

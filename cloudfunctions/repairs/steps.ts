@@ -1,0 +1,167 @@
+import type * as c from '@shared/contracts/repairs.contract';
+import { acknowledgeDeadline, returnDeadline } from '@shared/domain/deadline.rules';
+import { priceQuote } from '@shared/domain/quote.rules';
+import { clearBlocker, returnDueAt } from '@shared/domain/return.rules';
+import { nextMonth } from '@shared/domain/month-close.rules';
+import type { RepairDoc } from '@shared/model/repair.model';
+import { audienceOfRole } from '@shared/model/signal.model';
+import { ActionFailure } from '../_shared/failures';
+import { derivedId } from '../_shared/ids';
+import { openDeadline } from '../_shared/deadlines';
+import { ownsFile } from '../_shared/storage';
+import type { Tx } from '../_shared/database';
+import { orderStep } from './on-order';
+
+const technicianOf = (r: RepairDoc) => (r.technician ? [r.technician.openid] : []);
+const subjectOf = (r: RepairDoc) => ({ kind: 'repair', id: r._id, propertyId: r.propertyId });
+const setDeadline = (tx: Tx, r: RepairDoc, rule: string, data: object) =>
+  tx.collection('deadlines').doc(derivedId('dl', r._id, rule)).update({ data });
+
+/** R3: the desk overrides the triage; the reason is kept on the order and in its history. */
+export const overridePriority = orderStep<typeof c.overridePriority>({
+  action: 'overridePriority',
+  reason: (i) => i.reason,
+  patch: ({ input, at }) => ({ priority: input.priority, priorityOverride: { reason: input.reason, at } }),
+});
+
+/** R4: the technician picks the order up; the acknowledgement clock stops. */
+export const acknowledge = orderStep<typeof c.acknowledge>({
+  action: 'acknowledge',
+  patch: async ({ tx, repair, at }) => {
+    await setDeadline(tx, repair, 'R4.ack', { status: 'met' });
+    return { acknowledgedAt: at };
+  },
+});
+
+/** R5: at the door. */
+export const arrive = orderStep<typeof c.arrive>({ action: 'arrive', patch: ({ at }) => ({ arrivedAt: at }) });
+
+/** R5: nobody home after 3 minutes: the note goes on the order and the desk reschedules with the resident. */
+export const noAnswer = orderStep<typeof c.noAnswer>({
+  action: 'noAnswer',
+  reason: (i) => i.note,
+  patch: ({ input }) => ({ visitNote: input.note }),
+});
+
+/** R5: a new time agreed with the resident; the technician acknowledges again. */
+export const reschedule = orderStep<typeof c.reschedule>({
+  action: 'reschedule',
+  tell: technicianOf,
+  patch: async ({ input, tx, repair, ctx, settings }) => {
+    await openDeadline(tx, subjectOf(repair), acknowledgeDeadline(repair.priority, settings, ctx.now), ctx.now);
+    return { preferredTime: input.preferredTime, arrivedAt: null, acknowledgedAt: null };
+  },
+});
+
+/** R6: priced from the property's fee schedule on the server, whatever the client shows. */
+export const quote = orderStep<typeof c.quote>({
+  action: 'quote',
+  patch: ({ input, settings, at }) => {
+    const priced = priceQuote(input.items, settings.feeSchedule);
+    if (!priced.ok) throw new ActionFailure('REPAIR.UNKNOWN_FEE_ITEM');
+    return { quote: { lines: priced.lines, totalFen: priced.totalFen, at }, acceptance: null };
+  },
+});
+
+/**
+ * R6: the resident accepts on their own phone; on the technician's phone only with the resident's
+ * handwritten signature, since the server sees only the technician there.
+ */
+export const accept = orderStep<typeof c.accept>({
+  action: 'accept',
+  check: (input, ctx) => {
+    if (ctx.member.role !== 'technician') return null;
+    if (!input.signature) return 'REPAIR.SIGNATURE_REQUIRED';
+    return ownsFile(ctx.caller.openid, input.signature) ? null : 'REPAIR.FILE_NOT_YOURS';
+  },
+  tell: technicianOf,
+  patch: ({ input, ctx, at }) => ({
+    acceptance:
+      ctx.member.role === 'technician'
+        ? { via: 'signature_on_site', signature: input.signature ?? null, at }
+        : { via: 'resident_phone', signature: null, at },
+  }),
+});
+
+/** R7: work done, with photos before and after, materials and the amount. */
+export const complete = orderStep<typeof c.complete>({
+  action: 'complete',
+  check: (input, ctx) =>
+    [...input.beforePhotos, ...input.afterPhotos].every((f) => ownsFile(ctx.caller.openid, f)) ? null : 'REPAIR.FILE_NOT_YOURS',
+  patch: ({ input, at }) => ({
+    completion: { beforePhotos: input.beforePhotos, afterPhotos: input.afterPhotos, materials: input.materials, amountFen: input.amountFen, at },
+  }),
+});
+
+/** R7 R8: the resident signs on the technician's screen; the order is back, "completed at" its time, and R9's clock stops. */
+export const signOff = orderStep<typeof c.signOff>({
+  action: 'signOff',
+  check: (input, ctx) => (ownsFile(ctx.caller.openid, input.signature) ? null : 'REPAIR.FILE_NOT_YOURS'),
+  patch: async ({ input, tx, repair, at }) => {
+    await setDeadline(tx, repair, 'R9.return', { status: 'met' });
+    return {
+      signOff: { signature: input.signature, at },
+      completedAt: at,
+      rating: input.rating ? { ...input.rating, at, via: 'on_site' } : null,
+    };
+  },
+});
+
+/** R7: one rating, on site or from the resident's own phone within 7 days. */
+export const rate = orderStep<typeof c.rate>({
+  action: 'rate',
+  tell: technicianOf,
+  patch: ({ input, ctx, at }) => ({ rating: { ...input.rating, at, via: ctx.member.role === 'resident' ? 'own_phone' : 'on_site' } }),
+});
+
+/** R9: a blocker stops the return clock; the desk is told. */
+export const reportBlocker = orderStep<typeof c.reportBlocker>({
+  action: 'reportBlocker',
+  reason: (i) => i.reason,
+  patch: async ({ input, tx, repair, at }) => {
+    await setDeadline(tx, repair, 'R9.return', { status: 'paused' });
+    return { blocker: { kind: input.kind, reason: input.reason, since: at } };
+  },
+});
+
+/** R9: the blocker's time is kept out of the return clock, which starts again. */
+export const clearBlockerStep = orderStep<typeof c.clearBlocker>({
+  action: 'clearBlocker',
+  tell: technicianOf,
+  patch: async ({ tx, repair, ctx, settings }) => {
+    if (!repair.dispatchedAt) return { blocker: null };
+    const clock = clearBlocker({ dispatchedAt: repair.dispatchedAt, pausedMs: repair.pausedMs, blockedSince: repair.blocker?.since ?? null }, ctx.now);
+    const plan = returnDeadline(new Date(repair.dispatchedAt), returnDueAt(clock, ctx.now), settings);
+    await setDeadline(tx, repair, 'R9.return', { status: 'open', dueAt: plan.dueAt.toISOString(), warnAt: plan.warnAt.toISOString(), nextCheckAt: ctx.now.toISOString() });
+    return { blocker: null, pausedMs: clock.pausedMs };
+  },
+});
+
+/** R11: the technician sends the order back; the supervisor decides. */
+export const sendBack = orderStep<typeof c.sendBack>({
+  action: 'sendBack',
+  reason: (i) => i.reason,
+  tell: () => [audienceOfRole('supervisor')],
+  patch: async ({ input, tx, repair, at }) => {
+    await setDeadline(tx, repair, 'R9.return', { status: 'paused' });
+    return { sendBack: { reason: input.reason, at, review: null } };
+  },
+});
+
+/** R11: approved with a signed opinion, it rolls into next month's tasks; rejected, it goes back to its technician. */
+export const reviewSendBack = orderStep<typeof c.reviewSendBack>({
+  action: (_r, input) => (input.approve ? 'approveSendBack' : 'rejectSendBack'),
+  reason: (i) => i.opinion,
+  check: (input, ctx) => (ownsFile(ctx.caller.openid, input.signature) ? null : 'REPAIR.FILE_NOT_YOURS'),
+  tell: technicianOf,
+  patch: async ({ input, tx, repair, at }) => {
+    const review = { approved: input.approve, opinion: input.opinion, signature: input.signature, at };
+    const sendBack = repair.sendBack ? { ...repair.sendBack, review } : null;
+    if (!input.approve) {
+      await setDeadline(tx, repair, 'R9.return', { status: 'open' });
+      return { sendBack };
+    }
+    await setDeadline(tx, repair, 'R9.return', { status: 'cancelled' });
+    return { sendBack, countsFor: nextMonth(repair.countsFor), technician: null, dispatchedAt: null, acknowledgedAt: null, arrivedAt: null };
+  },
+});
