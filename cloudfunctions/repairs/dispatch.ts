@@ -51,6 +51,7 @@ export const dispatchRepair: Handler<typeof dispatch> = async (input, ctx) => {
       version: moved.version,
       technician: { memberId: technician._id, openid: technician.openid, name: technician.name },
       dispatchedAt: repair.dispatchedAt ?? now.toISOString(),
+      lastStepAt: now.toISOString(),
       acknowledgedAt: null,
       updatedAt: now.toISOString(),
     };

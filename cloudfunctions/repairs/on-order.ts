@@ -27,7 +27,7 @@ export interface StepContext<I> {
   ctx: ActionContext;
   /** The order as the transaction read it. */
   repair: RepairDoc;
-  /** When it happened: the device's time when plausible (offline steps), else the server's. */
+  /** When it happened: the device's time when it lies after the previous step and before receipt, else the server's. */
   at: string;
   settings: SettingsDoc;
   tx: Tx;
@@ -78,9 +78,9 @@ export const orderStep = <A extends OrderAction>(spec: StepSpec<z.infer<A['input
         deviceTime: data.deviceTime,
       });
       if (!moved.ok) throw new ActionFailure(moved.code);
-      const at = effectiveTime(data.deviceTime, repair.updatedAt, now).toISOString();
+      const at = effectiveTime(data.deviceTime, repair.lastStepAt, now).toISOString();
       const patch = await spec.patch({ input: data, ctx, repair, at, settings, tx });
-      const next = repairModel.toStored({ ...repair, ...patch, status: moved.status, version: moved.version, updatedAt: now.toISOString() });
+      const next = repairModel.toStored({ ...repair, ...patch, status: moved.status, version: moved.version, updatedAt: now.toISOString(), lastStepAt: at });
       await tx.collection('repairs').doc(repair._id).set({ data: withoutId(next) });
       await appendEvent(tx, { kind: 'repair', id: repair._id, propertyId: repair.propertyId }, moved.event, data.commandId);
       const recipients = new Set([next.residentOpenid, 'role:desk', ...(spec.tell?.(next) ?? [])]);

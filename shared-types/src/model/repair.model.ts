@@ -113,11 +113,16 @@ const RepairV3 = RepairV2.extend({
   countsFor: z.string().regex(/^\d{4}-\d{2}$/),
   priorityOverride: z.object({ reason: z.string(), at: isoInstant }).nullable(),
   callRecord: z.object({ callerName: z.string(), phone: z.string(), subject: z.string(), receivedAt: isoInstant, recorder: z.string() }).nullable(),
+  /**
+   * When the last step happened as far as the server can trust it. An offline step's device time
+   * is believed only between this and its receipt, so a replayed queue keeps its own times.
+   */
+  lastStepAt: isoInstant,
 });
 export type RepairDoc = z.infer<typeof RepairV3>;
 
 /** The v3 fields of an order that has just been filed (and of every order written before v3). */
-export const lifeDefaults = (createdAt: string) => ({
+export const lifeDefaults = (createdAt: string, lastStepAt = createdAt) => ({
   acknowledgedAt: null,
   arrivedAt: null,
   visitNote: null,
@@ -133,6 +138,7 @@ export const lifeDefaults = (createdAt: string) => ({
   countsFor: countingMonth(createdAt),
   priorityOverride: null,
   callRecord: null,
+  lastStepAt,
 });
 
 /**
@@ -149,6 +155,6 @@ export const repairModel = defineModel({
       channel: 'miniprogram',
       priority: (doc.triage as { urgent?: boolean } | undefined)?.urgent ? 'urgent' : 'normal',
     }),
-    2: (doc) => ({ ...doc, ...lifeDefaults(String(doc.createdAt)) }),
+    2: (doc) => ({ ...doc, ...lifeDefaults(String(doc.createdAt), String(doc.updatedAt)) }),
   },
 });

@@ -1,0 +1,248 @@
+import { repairs, type Action } from '@shared/contracts';
+import type { RepairView } from '@shared/contracts/repairs.contract';
+import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, PROPERTY, raw, repairInput, startRuntime, SUPERVISOR, TECH_LI, TECH_MA, WANG, ZHANG } from './harness';
+
+type Rt = Awaited<ReturnType<typeof startRuntime>>;
+const file = (openid: string, name: string) => `cloud://local.local/uploads/${openid}/${name}`;
+let seq = 0;
+const cmd = (label: string) => `${label}-${(seq++).toString().padStart(6, '0')}`;
+
+/** Moves one order through its steps, each with the version it last saw, as a client would. */
+const order = (rt: Rt, start: RepairView) => {
+  let current = start;
+  const step = async (openid: string, action: Action, extra: Record<string, unknown> = {}) => {
+    const result = await callAs(rt, openid, action as typeof repairs.dispatch, { propertyId: PROPERTY, commandId: cmd(action.name), repairId: current.id, version: current.version, ...extra });
+    if (result.ok) current = result.data as RepairView;
+    return result;
+  };
+  return { step, get current() { return current; } };
+};
+
+const filed = async (rt: Rt, description = '厨房水龙头一直滴水') => expectOk(await callAs(rt, WANG, repairs.create, repairInput({ description })));
+const dispatched = async (rt: Rt) => {
+  const o = order(rt, await filed(rt));
+  expectOk(await o.step(DESK_ON_SHIFT, repairs.dispatch, { technicianId: memberIdOf(TECH_LI) }));
+  return o;
+};
+const onSite = async (rt: Rt) => {
+  const o = await dispatched(rt);
+  expectOk(await o.step(TECH_LI, repairs.acknowledge));
+  expectOk(await o.step(TECH_LI, repairs.arrive));
+  return o;
+};
+
+describe('a work order on site (R5–R9)', () => {
+  let rt: Rt;
+  beforeEach(async () => {
+    rt = await startRuntime();
+  });
+  afterEach(() => rt.close());
+
+  it('R4 R5 R6 R7 R8: acknowledge, arrive, quote, resident accepts, complete, sign, rate: every step an event', async () => {
+    const o = await onSite(rt);
+    const quoted = expectOk(await o.step(TECH_LI, repairs.quote, { items: [{ code: 'tap-replace', qty: 1 }, { code: 'pipe-fix', qty: 1 }] }));
+    expect(quoted.quote).toMatchObject({ totalFen: 8000, lines: [{ code: 'tap-replace', priceFen: 3000 }, { code: 'pipe-fix', priceFen: 5000 }] });
+    expect(await o.step(TECH_LI, repairs.complete, { beforePhotos: [file(TECH_LI, 'b.jpg')], afterPhotos: [file(TECH_LI, 'a.jpg')], materials: [], amountFen: 8000 })).toMatchObject({
+      ok: false,
+      code: 'STATE.TRANSITION_NOT_ALLOWED',
+    });
+    expectOk(await o.step(WANG, repairs.accept));
+    expect(o.current.acceptance).toMatchObject({ via: 'resident_phone', signature: null });
+    rt.clock.advanceMinutes(40);
+    expectOk(await o.step(TECH_LI, repairs.complete, { beforePhotos: [file(TECH_LI, 'b.jpg')], afterPhotos: [file(TECH_LI, 'a.jpg')], materials: [{ name: '水龙头', qty: 1, amountFen: 4500 }], amountFen: 12500 }));
+    const signed = expectOk(await o.step(TECH_LI, repairs.signOff, { signature: file(TECH_LI, 'sig.png'), rating: { quality: 5, attitude: 4, comment: '师傅很细心' } }));
+    expect(signed).toMatchObject({ status: 'signed', completedAt: '2026-11-23T02:40:00.000Z', rating: { quality: 5, attitude: 4, via: 'on_site' }, overdue: false, returnDueAt: null });
+    const history = expectOk(await callAs(rt, WANG, repairs.get, { propertyId: PROPERTY, repairId: signed.id })).history.map((e) => e.action);
+    expect(history).toEqual(['submit', 'dispatch', 'acknowledge', 'arrive', 'quote', 'accept', 'complete', 'signOff']);
+  });
+
+  it('R6: on the technician\'s phone the quote is accepted only with the resident\'s signature', async () => {
+    const o = await onSite(rt);
+    expectOk(await o.step(TECH_LI, repairs.quote, { items: [] }));
+    expect(o.current.quote?.totalFen).toBe(0);
+    expect(await o.step(TECH_LI, repairs.accept)).toMatchObject({ ok: false, code: 'REPAIR.SIGNATURE_REQUIRED' });
+    expect(await o.step(TECH_LI, repairs.accept, { signature: file(WANG, 'sig.png') })).toMatchObject({ ok: false, code: 'REPAIR.FILE_NOT_YOURS' });
+    expect(expectOk(await o.step(TECH_LI, repairs.accept, { signature: file(TECH_LI, 'quote-sig.png') })).acceptance).toMatchObject({ via: 'signature_on_site' });
+  });
+
+  it('R6: an item missing from the fee schedule is refused, whatever price the client shows', async () => {
+    const o = await onSite(rt);
+    expect(await o.step(TECH_LI, repairs.quote, { items: [{ code: 'gold-tap', qty: 1 }] })).toMatchObject({ ok: false, code: 'REPAIR.UNKNOWN_FEE_ITEM' });
+    expect(o.current.status).toBe('arrived');
+  });
+
+  it('R5: nobody home: refused before 3 minutes; after, the note is kept and the desk reschedules', async () => {
+    const o = await onSite(rt);
+    rt.clock.advanceMinutes(2);
+    expect(await o.step(TECH_LI, repairs.noAnswer, { note: '敲门无人应答，已在门上留言' })).toMatchObject({ ok: false, code: 'STATE.TOO_EARLY' });
+    rt.clock.advanceMinutes(1);
+    expect(expectOk(await o.step(TECH_LI, repairs.noAnswer, { note: '敲门无人应答，已在门上留言' }))).toMatchObject({ status: 'rescheduling', visitNote: '敲门无人应答，已在门上留言' });
+    expect(expectOk(await o.step(DESK_ON_SHIFT, repairs.reschedule, { preferredTime: { date: '2026-11-24', slot: 'evening' } }))).toMatchObject({
+      status: 'dispatched',
+      preferredTime: { date: '2026-11-24', slot: 'evening' },
+      technician: { name: '李建国' },
+    });
+  });
+
+  it('R7: a resident who was not there rates from their own phone within 7 days, once', async () => {
+    const o = await onSite(rt);
+    expectOk(await o.step(TECH_LI, repairs.quote, { items: [] }));
+    expectOk(await o.step(WANG, repairs.accept));
+    expectOk(await o.step(TECH_LI, repairs.complete, { beforePhotos: [file(TECH_LI, 'b.jpg')], afterPhotos: [file(TECH_LI, 'a.jpg')], materials: [], amountFen: 0 }));
+    expectOk(await o.step(TECH_LI, repairs.signOff, { signature: file(TECH_LI, 'sig.png') }));
+    expect(o.current.actions).toEqual(['rate']);
+    const seenByWang = expectOk(await callAs(rt, WANG, repairs.get, { propertyId: PROPERTY, repairId: o.current.id }));
+    expect(seenByWang.actions).toEqual(['rate']);
+    rt.clock.advanceMinutes(7 * 24 * 60 + 1);
+    expect(await o.step(WANG, repairs.rate, { rating: { quality: 4, attitude: 5, comment: '' } })).toMatchObject({ ok: false, code: 'STATE.TOO_LATE' });
+    rt.clock.advanceMinutes(-2);
+    expect(expectOk(await o.step(WANG, repairs.rate, { rating: { quality: 4, attitude: 5, comment: '' } })).rating).toMatchObject({ via: 'own_phone', quality: 4 });
+    expect(await o.step(WANG, repairs.rate, { rating: { quality: 1, attitude: 1, comment: '' } })).toMatchObject({ ok: false });
+  });
+
+  it('R9: an order out more than 72 hours is overdue; a blocker pauses the clock until cleared', async () => {
+    const o = await onSite(rt);
+    rt.clock.advanceMinutes(24 * 60);
+    expectOk(await o.step(TECH_LI, repairs.reportBlocker, { kind: 'parts', reason: '需要订购专用阀门' }));
+    rt.clock.advanceMinutes(3 * 24 * 60);
+    expect(expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.get, { propertyId: PROPERTY, repairId: o.current.id })).overdue).toBe(false);
+    expectOk(await o.step(DESK_ON_SHIFT, repairs.clearBlocker));
+    expect(o.current.returnDueAt).toBe('2026-11-29T02:00:00.000Z');
+    rt.clock.set('2026-11-29T02:00:00.000Z');
+    expect(expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.get, { propertyId: PROPERTY, repairId: o.current.id })).overdue).toBe(false);
+    rt.clock.set('2026-11-29T02:00:01.000Z');
+    expect(expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.get, { propertyId: PROPERTY, repairId: o.current.id })).overdue).toBe(true);
+    const r9 = raw<{ rule: string; status: string; dueAt: string }>(rt, 'deadlines').find((d) => d.rule === 'R9.return');
+    expect(r9).toMatchObject({ status: 'open', dueAt: '2026-11-29T02:00:00.000Z' });
+  });
+
+  it('R9: an overdue return is escalated to the supervisor by the reminders timer', async () => {
+    await onSite(rt);
+    rt.clock.advanceMinutes(72 * 60 + 1);
+    await rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: 'x' }, { openid: '' });
+    const breaches = raw<{ kind: string; recipient: string; body: string }>(rt, 'outbox').filter((n) => n.kind === 'deadline.breach');
+    expect(breaches).toEqual(expect.arrayContaining([expect.objectContaining({ recipient: 'role:supervisor', body: expect.stringContaining('R9') })]));
+  });
+
+  it('R11: a sent-back order needs the supervisor\'s signed opinion; approved, it rolls into next month', async () => {
+    const o = await onSite(rt);
+    expectOk(await o.step(TECH_LI, repairs.sendBack, { reason: '需要更换整个水箱，超出维修范围' }));
+    expect(o.current.status).toBe('sent_back');
+    const review = { approve: true, opinion: '同意退单，下月安排更换', signature: file(SUPERVISOR, 'opinion.png') };
+    expect(await o.step(DESK_ON_SHIFT, repairs.reviewSendBack, review)).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
+    const approved = expectOk(await o.step(SUPERVISOR, repairs.reviewSendBack, review));
+    expect(approved).toMatchObject({ status: 'submitted', countsFor: '2026-12', technician: null, sendBack: { review: { approved: true, opinion: '同意退单，下月安排更换' } } });
+  });
+
+  it('R2: the desk registers a call for 1-1-101 found by its number; the resident sees it under my repairs', async () => {
+    const found = expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.findResidents, { propertyId: PROPERTY, query: '1-1-101' }));
+    expect(found.items.map((r) => r.name).sort()).toEqual(['吴芳', '王秀英']);
+    expect(expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.findResidents, { propertyId: PROPERTY, query: '王' })).items.map((r) => r.name)).toEqual(['王秀英']);
+    const registered = expectOk(
+      await callAs(rt, DESK_ON_SHIFT, repairs.register, {
+        propertyId: PROPERTY, commandId: cmd('register'), residentId: memberIdOf(WANG), roomId: 'demo:1-1-101', channel: 'phone',
+        callerName: '王秀英', phone: '13900001111', category: 'water', description: '卫生间水管爆了', preferredTime: null,
+      }),
+    );
+    expect(registered).toMatchObject({ channel: 'phone', priority: 'urgent', triage: { rule: 'R3.4' } });
+    expect(raw<{ callRecord: unknown }>(rt, 'repairs')[0]?.callRecord).toMatchObject({ callerName: '王秀英', phone: '13900001111', recorder: '陈晓' });
+    expect(expectOk(await callAs(rt, WANG, repairs.listMine, { propertyId: PROPERTY })).items.map((r) => r.id)).toEqual([registered.id]);
+    expect(
+      await callAs(rt, DESK_ON_SHIFT, repairs.register, {
+        propertyId: PROPERTY, commandId: cmd('register'), residentId: memberIdOf(ZHANG), roomId: 'demo:1-1-101', channel: 'walk_in',
+        callerName: '张伟', phone: '13900001111', category: 'water', description: '卫生间水管爆了', preferredTime: null,
+      }),
+    ).toMatchObject({ ok: false, code: 'REPAIR.ROOM_NOT_YOURS' });
+  });
+
+  it('R3: the desk overrides the triage with a reason, kept on the order and in its history', async () => {
+    const o = order(rt, await filed(rt));
+    expectOk(await o.step(DESK_ON_SHIFT, repairs.overridePriority, { priority: 'urgent', reason: '住户说水已经漫到客厅' }));
+    expect(o.current).toMatchObject({ priority: 'urgent', priorityOverride: { reason: '住户说水已经漫到客厅' } });
+    const history = expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.get, { propertyId: PROPERTY, repairId: o.current.id })).history;
+    expect(history.at(-1)).toMatchObject({ action: 'overridePriority', reason: '住户说水已经漫到客厅', role: 'desk' });
+    const inbox = expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.inbox, { propertyId: PROPERTY }));
+    expect(inbox.items[0]?.id).toBe(o.current.id);
+  });
+});
+
+describe('offline steps and integrity', () => {
+  let rt: Rt;
+  beforeEach(async () => {
+    rt = await startRuntime();
+  });
+  afterEach(() => rt.close());
+
+  it('a queue of offline steps replayed twice leaves exactly one event per action', async () => {
+    const o = await dispatched(rt);
+    const base = o.current;
+    const queue = [
+      { action: repairs.acknowledge, input: { commandId: 'offline-ack-0001', version: base.version, deviceTime: '2026-11-23T10:01:00+08:00' } },
+      { action: repairs.arrive, input: { commandId: 'offline-arrive-01', version: base.version + 1, deviceTime: '2026-11-23T10:20:00+08:00' } },
+      { action: repairs.quote, input: { commandId: 'offline-quote-001', version: base.version + 2, deviceTime: '2026-11-23T10:25:00+08:00', items: [{ code: 'inspect', qty: 1 }] } },
+    ];
+    rt.clock.advanceMinutes(60);
+    for (let replay = 0; replay < 2; replay++) {
+      for (const { action, input } of queue) {
+        expectOk(await callAs(rt, TECH_LI, action, { propertyId: PROPERTY, repairId: base.id, ...input }));
+      }
+    }
+    const events = raw<{ subject: { id: string }; action: string; at: string; deviceAt: string | null }>(rt, 'events').filter((e) => e.subject.id === base.id);
+    expect(events.map((e) => e.action)).toEqual(['submit', 'dispatch', 'acknowledge', 'arrive', 'quote']);
+    expect(events.find((e) => e.action === 'arrive')).toMatchObject({ at: '2026-11-23T03:00:00.000Z', deviceAt: '2026-11-23T10:20:00+08:00' });
+    const stored = raw<{ arrivedAt: string; acknowledgedAt: string }>(rt, 'repairs')[0];
+    expect(stored).toMatchObject({ acknowledgedAt: '2026-11-23T02:01:00.000Z', arrivedAt: '2026-11-23T02:20:00.000Z' });
+  });
+
+  it('a device clock before the previous step, or ahead of the server, is not believed', async () => {
+    const o = await dispatched(rt);
+    rt.clock.advanceMinutes(10);
+    expectOk(await o.step(TECH_LI, repairs.acknowledge, { deviceTime: '2026-11-22T09:00:00+08:00' }));
+    expect(o.current.acknowledgedAt).toBe('2026-11-23T02:10:00.000Z');
+    rt.clock.advanceMinutes(5);
+    expectOk(await o.step(TECH_LI, repairs.arrive, { deviceTime: '2026-11-23T10:30:00+08:00' }));
+    expect(o.current.arrivedAt).toBe('2026-11-23T02:15:00.000Z');
+  });
+
+  it('R4: a reassignment racing the technician\'s acknowledgement: exactly one wins, the other gets a clear code', async () => {
+    const o = await dispatched(rt);
+    const seen = o.current;
+    const [ack, reassign] = await Promise.all([
+      callAs(rt, TECH_LI, repairs.acknowledge, { propertyId: PROPERTY, commandId: 'race-ack-000001', repairId: seen.id, version: seen.version }),
+      callAs(rt, DESK_ON_SHIFT, repairs.dispatch, { propertyId: PROPERTY, commandId: 'race-reassign-01', repairId: seen.id, version: seen.version, technicianId: memberIdOf(TECH_MA), reason: '李师傅请假' }),
+    ]);
+    expect([ack.ok, reassign.ok].filter(Boolean)).toHaveLength(1);
+    const loser = ack.ok ? reassign : ack;
+    expect(loser).toMatchObject({ ok: false, code: 'COMMON.VERSION_CONFLICT' });
+  });
+
+  it('P1: a technician the order was moved away from no longer sees it, nor the resident\'s number', async () => {
+    const o = await dispatched(rt);
+    expectOk(await o.step(DESK_ON_SHIFT, repairs.dispatch, { technicianId: memberIdOf(TECH_MA), reason: '电梯技能更对口' }));
+    expect(await callAs(rt, TECH_LI, repairs.get, { propertyId: PROPERTY, repairId: o.current.id })).toMatchObject({ ok: false, code: 'REPAIR.NOT_FOUND' });
+    expect(await o.step(TECH_LI, repairs.acknowledge)).toMatchObject({ ok: false, code: 'REPAIR.NOT_FOUND' });
+    const ma = expectOk(await callAs(rt, TECH_MA, repairs.get, { propertyId: PROPERTY, repairId: o.current.id }));
+    expect(ma.phone).toBe('13800000101');
+    expect(JSON.stringify(ma)).not.toContain(WANG);
+    expect(ma.history.at(-1)).toMatchObject({ action: 'reassign', reason: '电梯技能更对口' });
+  });
+
+  it('R7 R9: the scorecard is the true mean over all ratings; a technician sees only their own', async () => {
+    const finish = async (quality: number, attitude: number) => {
+      const o = await onSite(rt);
+      expectOk(await o.step(TECH_LI, repairs.quote, { items: [] }));
+      expectOk(await o.step(WANG, repairs.accept));
+      expectOk(await o.step(TECH_LI, repairs.complete, { beforePhotos: [file(TECH_LI, 'b.jpg')], afterPhotos: [file(TECH_LI, 'a.jpg')], materials: [], amountFen: 0 }));
+      expectOk(await o.step(TECH_LI, repairs.signOff, { signature: file(TECH_LI, 's.png'), rating: { quality, attitude, comment: '' } }));
+    };
+    await finish(5, 5);
+    await finish(4, 3);
+    await finish(3, 4);
+    const all = expectOk(await callAs(rt, SUPERVISOR, repairs.scorecards, { propertyId: PROPERTY })).items;
+    expect(all.find((c) => c.name === '李建国')).toMatchObject({ ratings: 3, quality: 4, attitude: 4, onTimeRate: 1, returned: 3, openLoad: 0 });
+    expect(all.find((c) => c.name === '马超')).toMatchObject({ ratings: 0, quality: null });
+    const own = expectOk(await callAs(rt, TECH_MA, repairs.scorecards, { propertyId: PROPERTY })).items;
+    expect(own.map((c) => c.name)).toEqual(['马超']);
+    expect(await callAs(rt, WANG, repairs.scorecards, { propertyId: PROPERTY })).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
+  });
+});
