@@ -28,6 +28,7 @@ export const openDeadline = async (
     status: 'open',
     step: 0,
     ladder: plan.ladder,
+    escalateEveryMinutes: plan.escalateEveryMinutes,
     nextCheckAt: plan.warnAt.toISOString(),
     createdAt: now.toISOString(),
   });

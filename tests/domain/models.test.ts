@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { repairModel } from '@shared/model/repair.model';
 import { memberModel } from '@shared/model/member.model';
 import { settingsModel, defaultSettings } from '@shared/model/settings.model';
+import { deadlineModel } from '@shared/model/deadline.model';
 import { maskPhone } from '@shared/domain/phone';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'stored');
@@ -28,11 +29,15 @@ describe('stored documents keep their schema version and old shapes still read',
   });
 
   it('every fixture of an old shape parses with its model', () => {
-    const models = { repair: repairModel, member: memberModel, settings: settingsModel } as const;
+    const models = { repair: repairModel, member: memberModel, settings: settingsModel, deadline: deadlineModel } as const;
     for (const file of readdirSync(fixtures)) {
       const model = models[file.split('.')[0] as keyof typeof models];
       expect(model.safeParse(load(file)).success).toBe(true);
     }
+  });
+
+  it('a deadline written before per-rule escalation intervals keeps climbing an hour a rung', () => {
+    expect(deadlineModel.parse(load('deadline.v1.json'))).toMatchObject({ schemaVersion: 2, escalateEveryMinutes: 60 });
   });
 
   it('a malformed document is refused, not half-read', () => {

@@ -46,7 +46,7 @@ describe('D3: three 8-hour shifts (三八制) in Shanghai time', () => {
   });
 });
 
-describe('R4: acknowledgement deadlines and their escalation ladder', () => {
+describe('R4: acknowledgement deadlines and an escalation ladder', () => {
   const settings = defaultSettings('p');
   const dispatchedAt = new Date('2026-11-23T02:00:00.000Z');
 
@@ -57,12 +57,16 @@ describe('R4: acknowledgement deadlines and their escalation ladder', () => {
     expect(acknowledgeDeadline('normal', settings, dispatchedAt).dueAt.toISOString()).toBe('2026-11-23T04:00:00.000Z');
   });
 
+  it('R4: past the deadline the desk and the supervisor are both told, not an hour apart', () => {
+    expect(acknowledgeDeadline('urgent', settings, dispatchedAt)).toMatchObject({ ladder: ['desk', 'supervisor'], escalateEveryMinutes: 0 });
+  });
+
   it('R4: a per-property setting changes the deadline', () => {
     const custom = { ...settings, ackMinutes: { urgent: 10, normal: 60 } };
     expect(acknowledgeDeadline('urgent', custom, dispatchedAt).dueAt.toISOString()).toBe('2026-11-23T02:10:00.000Z');
   });
 
-  const d = { dueAt: '2026-11-23T02:15:00.000Z', warnAt: '2026-11-23T02:12:00.000Z', ladder: ['desk', 'supervisor', 'manager'] as const };
+  const d = { dueAt: '2026-11-23T02:15:00.000Z', warnAt: '2026-11-23T02:12:00.000Z', ladder: ['desk', 'supervisor', 'manager'] as const, escalateEveryMinutes: 60 };
   it.each([
     ['before the warning', 0, '2026-11-23T02:11:59.999Z', 'none'],
     ['at the warning', 0, '2026-11-23T02:12:00.000Z', 'warn'],
@@ -73,7 +77,7 @@ describe('R4: acknowledgement deadlines and their escalation ladder', () => {
     ['desk told, an hour past', 2, '2026-11-23T03:15:00.000Z', 'escalate:supervisor'],
     ['supervisor told, two hours past', 3, '2026-11-23T04:15:00.000Z', 'escalate:manager'],
     ['top of the ladder reached', 4, '2026-11-24T00:00:00.000Z', 'none'],
-  ])('R4: %s → %s', (_label, step, at, expected) => {
+  ])('a ladder an hour apart: %s → %s', (_label, step, at, expected) => {
     const out = nextDeadlineStep({ ...d, ladder: [...d.ladder], step }, new Date(at));
     expect(out.kind === 'escalate' ? `escalate:${out.to}` : out.kind).toBe(expected);
   });

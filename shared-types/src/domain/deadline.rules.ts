@@ -8,20 +8,25 @@ export interface DeadlinePlan {
   dueAt: Date;
   warnAt: Date;
   ladder: Role[];
+  escalateEveryMinutes: number;
 }
 
 /** A warning goes out once `share` of the allowed time has passed. */
 export const warnBefore = (start: Date, due: Date, share: number): Date =>
   new Date(start.getTime() + Math.floor((due.getTime() - start.getTime()) * share));
 
-/** R4: a dispatched work order must be acknowledged by the technician in time, per property settings. */
+/**
+ * R4: a dispatched work order must be acknowledged by the technician in time, per property
+ * settings; past it the desk and the supervisor are both alerted.
+ */
 export const acknowledgeDeadline = (priority: Priority, settings: SettingsDoc, dispatchedAt: Date): DeadlinePlan => {
   const dueAt = addMinutes(dispatchedAt, settings.ackMinutes[priority]);
   return {
     rule: 'R4.ack',
     dueAt,
     warnAt: warnBefore(dispatchedAt, dueAt, settings.warnAtShare),
-    ladder: ['desk', 'supervisor', 'manager'],
+    ladder: ['desk', 'supervisor'],
+    escalateEveryMinutes: 0,
   };
 };
 
@@ -30,12 +35,9 @@ export type DeadlineStep =
   | { kind: 'warn'; nextCheckAt: Date }
   | { kind: 'escalate'; to: Role; nextCheckAt: Date | null };
 
-/** Escalations climb one rung per hour past the due time until the top of the ladder. */
-const ESCALATION_INTERVAL_MINUTES = 60;
-
 /** What the reminders sweep should do with an open deadline at `now`, given the step it reached. */
 export const nextDeadlineStep = (
-  d: { dueAt: string; warnAt: string; step: number; ladder: readonly Role[] },
+  d: { dueAt: string; warnAt: string; step: number; ladder: readonly Role[]; escalateEveryMinutes: number },
   now: Date,
 ): DeadlineStep => {
   const due = new Date(d.dueAt);
@@ -45,10 +47,10 @@ export const nextDeadlineStep = (
   if (d.step <= 1 && now < due) return { kind: 'none', nextCheckAt: due };
   const rung = Math.max(0, d.step - 1);
   const to = d.ladder[rung];
-  const escalateAt = addMinutes(due, rung * ESCALATION_INTERVAL_MINUTES);
+  const escalateAt = addMinutes(due, rung * d.escalateEveryMinutes);
   if (!to) return { kind: 'none', nextCheckAt: null };
   if (now < escalateAt) return { kind: 'none', nextCheckAt: escalateAt };
-  const following = d.ladder[rung + 1] ? addMinutes(due, (rung + 1) * ESCALATION_INTERVAL_MINUTES) : null;
+  const following = d.ladder[rung + 1] ? addMinutes(due, (rung + 1) * d.escalateEveryMinutes) : null;
   return { kind: 'escalate', to, nextCheckAt: following };
 };
 
@@ -58,4 +60,5 @@ export const returnDeadline = (dispatchedAt: Date, dueAt: Date, settings: Settin
   dueAt,
   warnAt: warnBefore(dispatchedAt, dueAt, settings.warnAtShare),
   ladder: ['supervisor', 'manager'],
+  escalateEveryMinutes: 24 * 60,
 });

@@ -8,7 +8,7 @@ import { Role } from './member.model';
  */
 export const DeadlineDoc = z.object({
   ...base,
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   subject: z.object({ kind: z.string(), id: z.string() }),
   rule: z.string(),
   dueAt: isoInstant,
@@ -18,8 +18,16 @@ export const DeadlineDoc = z.object({
   /** 0: not yet warned; 1: warned; 2+: escalated to ladder[step - 2]. */
   step: z.number().int().min(0),
   ladder: z.array(Role),
+  /** Minutes between rungs once due: 0 tells every rung within a minute (R4: desk and supervisor). */
+  escalateEveryMinutes: z.number().int().min(0),
   nextCheckAt: isoInstant,
   createdAt: isoInstant,
 });
 export type DeadlineDoc = z.infer<typeof DeadlineDoc>;
-export const deadlineModel = defineModel({ collection: 'deadlines', version: 1, schema: DeadlineDoc });
+/** v1 climbed one rung an hour. */
+export const deadlineModel = defineModel({
+  collection: 'deadlines',
+  version: 2,
+  schema: DeadlineDoc,
+  migrations: { 1: (doc) => ({ ...doc, escalateEveryMinutes: 60 }) },
+});
