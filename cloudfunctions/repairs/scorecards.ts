@@ -29,6 +29,16 @@ const ordersOf = async (db: Database, technician: MemberDoc, statuses: string[])
 const onTime = (r: RepairDoc) =>
   !!r.dispatchedAt && !!r.completedAt && elapsedOut({ dispatchedAt: r.dispatchedAt, pausedMs: r.pausedMs, blockedSince: null }, new Date(r.completedAt)) <= RETURN_WITHIN_MS;
 
+/** One technician's scorecard from every order they returned and every order still open. */
+export const figuresOf = async (db: Database, technician: MemberDoc) => {
+  const [done, open] = await Promise.all([
+    ordersOf(db, technician, ['signed']),
+    ordersOf(db, technician, ['dispatched', 'acknowledged', 'arrived', 'quoted', 'in_progress', 'completed']),
+  ]);
+  const ratings = done.flatMap((r) => (r.rating ? [r.rating] : []));
+  return scorecard(ratings, done.map(onTime), open.length);
+};
+
 /** R7 R9: quality and attitude as true means over every rating, the on-time rate and the open load. */
 export const scorecards: Handler<typeof contract> = async (input, { deps, member }) => {
   const { db } = deps;
@@ -36,16 +46,7 @@ export const scorecards: Handler<typeof contract> = async (input, { deps, member
     member.role === 'technician'
       ? [member]
       : parseAll(memberModel, (await db.collection('members').where({ propertyId: input.propertyId, role: 'technician', status: 'active' }).limit(200).get()).data);
-  const items = await Promise.all(
-    technicians.map(async (t) => {
-      const [done, open] = await Promise.all([
-        ordersOf(db, t, ['signed']),
-        ordersOf(db, t, ['dispatched', 'acknowledged', 'arrived', 'quoted', 'in_progress', 'completed']),
-      ]);
-      const ratings = done.flatMap((r) => (r.rating ? [r.rating] : []));
-      return { memberId: t._id, name: t.name, ...scorecard(ratings, done.map(onTime), open.length) };
-    }),
-  );
+  const items = await Promise.all(technicians.map(async (t) => ({ memberId: t._id, name: t.name, ...(await figuresOf(db, t)) })));
   return ok({ items });
 };
 

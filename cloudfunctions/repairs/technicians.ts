@@ -6,24 +6,19 @@ import { memberModel } from '@shared/model/member.model';
 import { repairModel } from '@shared/model/repair.model';
 import type { Handler } from '../_shared/router';
 import { findById, parseAll } from '../_shared/repo';
+import { figuresOf } from './scorecards';
 
-/** R4: who to send, ranked by skill match and open workload, each with the reason. */
+/** R4: who to send, ranked by skill match, open workload and rating, each with the reason. */
 export const suggestTechnicians: Handler<typeof technicians> = async (input, { deps, member }) => {
   const repair = await findById(deps.db, repairModel, input.repairId);
   if (!repair || repair.propertyId !== member.propertyId) return failure('REPAIR.NOT_FOUND');
-  const [staff, open] = await Promise.all([
-    deps.db.collection('members').where({ propertyId: input.propertyId, role: 'technician', status: 'active' }).limit(200).get(),
-    deps.db.collection('repairs').where({ propertyId: input.propertyId, status: 'dispatched' }).limit(1000).get(),
-  ]);
-  const workload = new Map<string, number>();
-  for (const r of parseAll(repairModel, open.data)) {
-    if (r.technician) workload.set(r.technician.openid, (workload.get(r.technician.openid) ?? 0) + 1);
-  }
-  const candidates = parseAll(memberModel, staff.data).map((t) => ({
-    memberId: t._id,
-    name: t.name,
-    skills: t.skills,
-    openOrders: workload.get(t.openid) ?? 0,
-  }));
+  const staff = await deps.db.collection('members').where({ propertyId: input.propertyId, role: 'technician', status: 'active' }).limit(200).get();
+  const candidates = await Promise.all(
+    parseAll(memberModel, staff.data).map(async (t) => {
+      const figures = await figuresOf(deps.db, t);
+      const rating = figures.quality === null || figures.attitude === null ? null : (figures.quality + figures.attitude) / 2;
+      return { memberId: t._id, name: t.name, skills: t.skills, openOrders: figures.openLoad, rating };
+    }),
+  );
   return ok({ items: rankTechnicians(repair.category, candidates) });
 };

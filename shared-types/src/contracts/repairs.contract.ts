@@ -127,6 +127,7 @@ export const TechnicianSuggestion = z.object({
   name: z.string(),
   skills: z.array(Skill),
   openOrders: z.number().int(),
+  rating: z.number().nullable().optional(),
   skillMatch: z.boolean(),
   reason: z.string(),
 });

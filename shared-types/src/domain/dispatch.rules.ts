@@ -20,19 +20,25 @@ export interface Candidate {
   name: string;
   skills: Skill[];
   openOrders: number;
+  /** Mean of quality and attitude over all their ratings, or null with none yet. */
+  rating: number | null;
 }
 
-/** R4 suggestions: the right skill first, then the lightest open workload; each says why it ranks where it does. */
+/** R4 suggestions: the right skill first, then the lightest open workload, then the better rating; each says why. */
 export const rankTechnicians = (category: RepairCategory, candidates: readonly Candidate[]) => {
   const needed = skillFor[category];
   return candidates
     .map((c) => ({ ...c, skillMatch: c.skills.includes(needed) || needed === 'general' }))
-    .sort((a, b) => Number(b.skillMatch) - Number(a.skillMatch) || a.openOrders - b.openOrders || a.name.localeCompare(b.name))
+    .sort(
+      (a, b) =>
+        Number(b.skillMatch) - Number(a.skillMatch) || a.openOrders - b.openOrders || (b.rating ?? 0) - (a.rating ?? 0) || a.name.localeCompare(b.name),
+    )
     .map((c) => ({
       ...c,
-      reason: `${c.skillMatch ? messages.suggestions.skillMatch : messages.suggestions.skillMismatch}，${format(
-        messages.suggestions.openOrders,
-        { n: c.openOrders },
-      )}`,
+      reason: [
+        c.skillMatch ? messages.suggestions.skillMatch : messages.suggestions.skillMismatch,
+        format(messages.suggestions.openOrders, { n: c.openOrders }),
+        c.rating === null ? messages.suggestions.unrated : format(messages.suggestions.rating, { score: c.rating.toFixed(1) }),
+      ].join('，'),
     }));
 };

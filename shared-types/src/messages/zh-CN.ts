@@ -101,6 +101,8 @@ export const zhCN = {
     skillMatch: '技能对口',
     skillMismatch: '技能不对口',
     openOrders: '手上 {n} 单',
+    rating: '评分 {score}',
+    unrated: '暂无评价',
   },
   deadlineRules: {
     'R4.ack': '维修师傅需及时接单（R4）',
