@@ -5,7 +5,7 @@ import { assigned, getRepair, inbox, listMine } from './queries';
 import { suggestTechnicians } from './technicians';
 import { dispatchRepair } from './dispatch';
 import { findResidents } from './residents';
-import { fees, scorecards } from './scorecards';
+import { fees, scorecards, summary } from './scorecards';
 import * as steps from './steps';
 
 export const handle = defineFunction<typeof repairsActions>('repairs', {
@@ -34,4 +34,5 @@ export const handle = defineFunction<typeof repairsActions>('repairs', {
   reviewSendBack: steps.reviewSendBack,
   fees,
   scorecards,
+  summary,
 });

@@ -1,4 +1,5 @@
-import type { scorecards as contract, fees as feesContract } from '@shared/contracts/repairs.contract';
+import type { scorecards as contract, fees as feesContract, summary as summaryContract } from '@shared/contracts/repairs.contract';
+import { monthlySummary } from '@shared/domain/repair-summary.rules';
 import { ok } from '@shared/result';
 import { scorecard } from '@shared/domain/scorecard.rules';
 import { elapsedOut, RETURN_WITHIN_MS } from '@shared/domain/return.rules';
@@ -52,3 +53,14 @@ export const scorecards: Handler<typeof contract> = async (input, { deps, member
 
 export const fees: Handler<typeof feesContract> = async (input, { deps }) =>
   ok({ items: (await loadSettings(deps.db, input.propertyId)).feeSchedule });
+
+/** R8 R11 R12: every order that counts for the month, a page of 1000 at a time. */
+export const summary: Handler<typeof summaryContract> = async (input, { deps }) => {
+  const orders: RepairDoc[] = [];
+  for (let skip = 0; ; skip += PAGE) {
+    const res = await deps.db.collection('repairs').where({ propertyId: input.propertyId, countsFor: input.month }).skip(skip).limit(PAGE).get();
+    orders.push(...parseAll(repairModel, res.data));
+    if (res.data.length < PAGE) break;
+  }
+  return ok(monthlySummary(input.month, orders));
+};

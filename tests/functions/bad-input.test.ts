@@ -41,6 +41,7 @@ const validInputs = (repairId: string): Record<string, Record<string, unknown>> 
   'repairs.reviewSendBack': { ...onOrder('review'), approve: true, opinion: '同意，下月安排', signature: 'cloud://x.y/uploads/o-sup-liu/s.png' },
   'repairs.fees': { propertyId: PROPERTY },
   'repairs.scorecards': { propertyId: PROPERTY },
+  'repairs.summary': { propertyId: PROPERTY, month: '2026-11' },
   };
 };
 

@@ -227,7 +227,7 @@ describe('offline steps and integrity', () => {
     expect(ma.history.at(-1)).toMatchObject({ action: 'reassign', reason: '电梯技能更对口' });
   });
 
-  it('R7 R9: the scorecard is the true mean over all ratings; a technician sees only their own', async () => {
+  it('R7 R9 R12: the scorecard is the true mean over all ratings; a technician sees only their own; the month sums up', async () => {
     const finish = async (quality: number, attitude: number) => {
       const o = await onSite(rt);
       expectOk(await o.step(TECH_LI, repairs.quote, { items: [] }));
@@ -241,6 +241,10 @@ describe('offline steps and integrity', () => {
     const all = expectOk(await callAs(rt, SUPERVISOR, repairs.scorecards, { propertyId: PROPERTY })).items;
     expect(all.find((c) => c.name === '李建国')).toMatchObject({ ratings: 3, quality: 4, attitude: 4, onTimeRate: 1, returned: 3, openLoad: 0 });
     expect(all.find((c) => c.name === '马超')).toMatchObject({ ratings: 0, quality: null });
+    const month = expectOk(await callAs(rt, SUPERVISOR, repairs.summary, { propertyId: PROPERTY, month: '2026-11' }));
+    expect(month).toMatchObject({ total: 3, returned: 3, onTimeRate: 1, byStatus: { signed: 3 } });
+    expect(month.rows.every((r) => r.completedAt !== null)).toBe(true);
+    expect(await callAs(rt, TECH_LI, repairs.summary, { propertyId: PROPERTY, month: '2026-11' })).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
     const own = expectOk(await callAs(rt, TECH_MA, repairs.scorecards, { propertyId: PROPERTY })).items;
     expect(own.map((c) => c.name)).toEqual(['马超']);
     expect(await callAs(rt, WANG, repairs.scorecards, { propertyId: PROPERTY })).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });

@@ -270,6 +270,40 @@ export const scorecards = defineAction({
   write: false,
 });
 
+const Counts = z.record(z.string(), z.number().int());
+
+/** R8 R11 R12: the month's repair summary for the supervisor and the manager. */
+export const summary = defineAction({
+  fn: 'repairs',
+  name: 'summary',
+  input: z.object({ ...scoped, month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }).strict(),
+  output: z.object({
+    month: z.string(),
+    total: z.number().int(),
+    byCategory: Counts,
+    byPriority: Counts,
+    byStatus: Counts,
+    returned: z.number().int(),
+    onTimeRate: z.number().nullable(),
+    amountFen: z.number().int(),
+    rolledOver: z.number().int(),
+    rows: z.array(
+      z.object({
+        id: z.string(),
+        address: z.string(),
+        category: RepairCategory,
+        priority: Priority,
+        status: RepairStatus,
+        createdAt: z.string(),
+        completedAt: z.string().nullable(),
+        amountFen: z.number().int(),
+      }),
+    ),
+  }),
+  roles: ['supervisor', 'manager'],
+  write: false,
+});
+
 export const repairsActions = {
   create,
   listMine,
@@ -296,4 +330,5 @@ export const repairsActions = {
   reviewSendBack,
   fees,
   scorecards,
+  summary,
 } as const;
