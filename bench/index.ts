@@ -54,9 +54,31 @@ const roundTrips = async (rt: Runtime, engine: Engine) => {
       call(rt, DESK, repairs.dispatch, { propertyId: 'demo', commandId: cmd(), repairId: created.id, version: created.version, technicianId: 'mb_otechli' }),
     ),
     await measure('repairs.assigned', () => call(rt, TECH, repairs.assigned, { propertyId: 'demo' })),
+    ...(await onSiteSteps(rt, engine, created.id)),
   ];
   console.log('\nDatabase round trips per action (at the SDK seam)');
   table([['action', 'round trips', 'by kind'], ...rows]);
+};
+
+/** Each on-site step of one order, as the technician's queue sends them. */
+const onSiteSteps = async (rt: Runtime, engine: Engine, repairId: string) => {
+  const file = (name: string) => `cloud://local.local/uploads/${TECH}/${name}`;
+  const steps: [string, string, Action, Record<string, unknown>][] = [
+    ['repairs.acknowledge', TECH, repairs.acknowledge, {}],
+    ['repairs.arrive', TECH, repairs.arrive, {}],
+    ['repairs.quote', TECH, repairs.quote, { items: [{ code: 'tap-replace', qty: 1 }] }],
+    ['repairs.accept (resident)', WANG, repairs.accept, {}],
+    ['repairs.complete', TECH, repairs.complete, { beforePhotos: [file('b.jpg')], afterPhotos: [file('a.jpg')], materials: [], amountFen: 3000 }],
+    ['repairs.signOff', TECH, repairs.signOff, { signature: file('s.png'), rating: { quality: 5, attitude: 5, comment: '' } }],
+  ];
+  const rows: (string | number)[][] = [];
+  let version = ((await call(rt, TECH, repairs.get, { propertyId: 'demo', repairId })) as { version: number }).version;
+  for (const [label, who, action, extra] of steps) {
+    engine.stats.reset();
+    version = ((await call(rt, who, action, { propertyId: 'demo', commandId: cmd(), repairId, version, ...extra })) as { version: number }).version;
+    rows.push([label, engine.stats.total, Object.entries(engine.stats.byAction).map(([a, n]) => `${a.replace('database.', '')}×${n}`).join(' ')]);
+  }
+  return rows;
 };
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;

@@ -29,7 +29,8 @@ export interface StepContext<I> {
   repair: RepairDoc;
   /** When it happened: the device's time when it lies after the previous step and before receipt, else the server's. */
   at: string;
-  settings: SettingsDoc;
+  /** Read only by the steps that need the property's settings. */
+  settings: () => Promise<SettingsDoc>;
   tx: Tx;
 }
 
@@ -58,7 +59,9 @@ export const orderStep = <A extends OrderAction>(spec: StepSpec<z.infer<A['input
     const data = input as z.infer<A['input']> & StepInput;
     const actionOf = (repair: RepairDoc, i: typeof data) => (typeof spec.action === 'function' ? spec.action(repair, i) : spec.action);
     const { member, deps, now } = ctx;
-    const [existing, settings] = await Promise.all([findById(deps.db, repairModel, data.repairId), loadSettings(deps.db, member.propertyId)]);
+    const existing = await findById(deps.db, repairModel, data.repairId);
+    let settingsRead: Promise<SettingsDoc> | null = null;
+    const settings = () => (settingsRead ??= loadSettings(deps.db, member.propertyId));
     if (!existing || !canSee(member, existing)) return failure('REPAIR.NOT_FOUND');
     const refused = spec.check?.(data, ctx, existing);
     if (refused) return failure(refused);

@@ -48,7 +48,7 @@ export const reschedule = orderStep<typeof c.reschedule>({
   action: 'reschedule',
   tell: technicianOf,
   patch: async ({ input, tx, repair, ctx, settings }) => {
-    await openDeadline(tx, subjectOf(repair), acknowledgeDeadline(repair.priority, settings, ctx.now), ctx.now);
+    await openDeadline(tx, subjectOf(repair), acknowledgeDeadline(repair.priority, await settings(), ctx.now), ctx.now);
     return { preferredTime: input.preferredTime, arrivedAt: null, acknowledgedAt: null };
   },
 });
@@ -56,8 +56,8 @@ export const reschedule = orderStep<typeof c.reschedule>({
 /** R6: priced from the property's fee schedule on the server, whatever the client shows. */
 export const quote = orderStep<typeof c.quote>({
   action: 'quote',
-  patch: ({ input, settings, at }) => {
-    const priced = priceQuote(input.items, settings.feeSchedule);
+  patch: async ({ input, settings, at }) => {
+    const priced = priceQuote(input.items, (await settings()).feeSchedule);
     if (!priced.ok) throw new ActionFailure('REPAIR.UNKNOWN_FEE_ITEM');
     return { quote: { lines: priced.lines, totalFen: priced.totalFen, at }, acceptance: null };
   },
@@ -131,7 +131,7 @@ export const clearBlockerStep = orderStep<typeof c.clearBlocker>({
   patch: async ({ tx, repair, ctx, settings }) => {
     if (!repair.dispatchedAt) return { blocker: null };
     const clock = clearBlocker({ dispatchedAt: repair.dispatchedAt, pausedMs: repair.pausedMs, blockedSince: repair.blocker?.since ?? null }, ctx.now);
-    const plan = returnDeadline(new Date(repair.dispatchedAt), returnDueAt(clock, ctx.now), settings);
+    const plan = returnDeadline(new Date(repair.dispatchedAt), returnDueAt(clock, ctx.now), await settings());
     await setDeadline(tx, repair, 'R9.return', { status: 'open', dueAt: plan.dueAt.toISOString(), warnAt: plan.warnAt.toISOString(), nextCheckAt: ctx.now.toISOString() });
     return { blocker: null, pausedMs: clock.pausedMs };
   },
