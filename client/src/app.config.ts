@@ -1,6 +1,7 @@
 /**
  * A small main package (the landing page that routes by role) and one subpackage per role.
  * The local sign-in page exists only in H5 builds, which run against the local runtime.
+ * The technician's subpackage is preloaded from the landing page, so it is there when he has no signal.
  */
 import { ui } from './i18n/ui.zh-CN';
 
@@ -10,9 +11,14 @@ export default defineAppConfig({
   pages: ['pages/index/index', ...localOnly],
   subPackages: [
     { root: 'pages/resident', pages: ['home/index', 'repair-new/index', 'repairs/index', 'repair/index'] },
-    { root: 'pages/technician', pages: ['orders/index'] },
-    { root: 'pages/desk', pages: ['inbox/index', 'repair/index'] },
+    { root: 'pages/technician', pages: ['orders/index', 'order/index'] },
+    { root: 'pages/desk', pages: ['inbox/index', 'repair/index', 'register/index'] },
+    { root: 'pages/supervisor', pages: ['scorecards/index', 'send-backs/index'] },
   ],
+  /** A technician in a basement opens the app without signal: his pages are already on the phone. */
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['pages/technician'] },
+  },
   window: {
     backgroundColor: '#f7f7f7',
     backgroundTextStyle: 'dark',

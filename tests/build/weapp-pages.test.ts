@@ -181,13 +181,20 @@ describe('weapp app.json', () => {
     const app = JSON.parse(readFileSync(join(weapp, 'app.json'), 'utf8')) as {
       pages: string[];
       subPackages: Array<{ root: string; pages: string[] }>;
+      preloadRule?: Record<string, { packages: string[] }>;
     };
     expect(app.pages).toEqual(['pages/index/index']);
     expect(app.subPackages).toEqual([
       { root: 'pages/resident', pages: ['home/index', 'repair-new/index', 'repairs/index', 'repair/index'] },
-      { root: 'pages/technician', pages: ['orders/index'] },
-      { root: 'pages/desk', pages: ['inbox/index', 'repair/index'] },
+      { root: 'pages/technician', pages: ['orders/index', 'order/index'] },
+      { root: 'pages/desk', pages: ['inbox/index', 'repair/index', 'register/index'] },
+      { root: 'pages/supervisor', pages: ['scorecards/index', 'send-backs/index'] },
     ]);
+  });
+
+  it('preloads the technician\'s subpackage from the landing page, so his pages open with no signal', () => {
+    const app = JSON.parse(readFileSync(join(weapp, 'app.json'), 'utf8')) as { preloadRule?: Record<string, { packages: string[] }> };
+    expect(app.preloadRule?.['pages/index/index']?.packages).toContain('pages/technician');
   });
 
   it('carries no dev sign-in code or text anywhere in dist/weapp', () => {

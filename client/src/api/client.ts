@@ -20,6 +20,8 @@ export type CallResult<T> = { ok: true; data: T } | CallFailure;
 export interface CallOptions {
   /** Reuse a command id, e.g. when the person taps "send" again after the network dropped. */
   commandId?: string;
+  /** When the person acted, if not now: a command queued offline keeps the time of the tap. */
+  deviceTime?: string;
 }
 
 export interface ClientOptions {
@@ -57,7 +59,7 @@ export const createClient = ({
     options: CallOptions = {},
   ): Promise<CallResult<CallOutput<A>>> => {
     const payload: unknown = action.write
-      ? { ...input, commandId: options.commandId ?? makeId(), deviceTime: now().toISOString() }
+      ? { ...input, commandId: options.commandId ?? makeId(), deviceTime: options.deviceTime ?? now().toISOString() }
       : input;
     const checked = action.input.safeParse(payload);
     if (!checked.success) {

@@ -2,6 +2,7 @@ import { httpTransport } from './http.transport';
 import { httpWatch } from './http.watch';
 import { httpAudioSource, httpPhotoUrls, pickHttpPhotos, uploadHttpPhoto } from './http.storage';
 import { devToken } from './local-auth';
+import { dropKeptHttpFile, keepHttpFile, keptHttpFileUrl, onHttpReconnect, uploadKeptHttpFile } from '../offline/kept.http';
 import type { Platform } from './platform.types';
 
 /** H5 against the local runtime: HTTP, Server-Sent Events, local storage, and demo sign-in. */
@@ -12,6 +13,11 @@ export const platform: Platform = {
   pickPhotos: pickHttpPhotos,
   uploadPhoto: uploadHttpPhoto,
   photoUrls: httpPhotoUrls,
+  keepFile: keepHttpFile,
+  keptFileUrl: keptHttpFileUrl,
+  uploadKeptFile: uploadKeptHttpFile,
+  dropKeptFile: dropKeptHttpFile,
+  onReconnect: onHttpReconnect,
   audioSource: httpAudioSource,
   signInPage: () => (process.env.LOCAL_DEV && !devToken() ? '/pages/dev-login/index' : null),
   start: () => undefined,

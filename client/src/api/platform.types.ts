@@ -28,6 +28,19 @@ export interface Platform {
   uploadPhoto: (photo: PickedPhoto, uploadPrefix: string) => Promise<string | null>;
   /** Displayable URLs in the same order; '' for a photo that cannot be shown. */
   photoUrls: (fileIDs: readonly string[]) => Promise<string[]>;
+  /**
+   * Keeps a photo or signature (a temporary path, blob: or data: URL) on the phone until it is
+   * uploaded, surviving the app being closed: a reference to it, or null when it could not be kept.
+   */
+  keepFile: (localPath: string) => Promise<string | null>;
+  /** Something an `<Image>` shows for a kept file. */
+  keptFileUrl: (ref: string) => string;
+  /** Uploads a kept file into the caller's folder: the file id, or null (try again later). */
+  uploadKeptFile: (ref: string, uploadPrefix: string) => Promise<string | null>;
+  /** Deletes a kept file once the server has it. */
+  dropKeptFile: (ref: string) => void;
+  /** Calls back each time the device comes back online. */
+  onReconnect: (listener: () => void) => void;
   /** Something `InnerAudioContext.src` accepts, holding these WAV bytes. */
   audioSource: (wav: ArrayBuffer) => Promise<string>;
   /** The page to visit before anything else (local sign-in), or null. */

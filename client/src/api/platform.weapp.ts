@@ -2,6 +2,7 @@ import { cloudTransport, initCloud } from './cloud.transport';
 import { applyUpdates } from './cloud.update';
 import { cloudWatch } from './cloud.watch';
 import { cloudAudioSource, cloudPhotoUrls, pickCloudPhotos, uploadCloudPhoto } from './cloud.storage';
+import { dropKeptCloudFile, keepCloudFile, onCloudReconnect, uploadKeptCloudFile } from '../offline/kept.cloud';
 import type { Platform } from './platform.types';
 
 /** WeChat: cloud functions, the database watch and cloud storage; identity comes from WeChat. */
@@ -12,6 +13,11 @@ export const platform: Platform = {
   pickPhotos: pickCloudPhotos,
   uploadPhoto: uploadCloudPhoto,
   photoUrls: cloudPhotoUrls,
+  keepFile: keepCloudFile,
+  keptFileUrl: (ref) => ref,
+  uploadKeptFile: uploadKeptCloudFile,
+  dropKeptFile: dropKeptCloudFile,
+  onReconnect: onCloudReconnect,
   audioSource: cloudAudioSource,
   signInPage: () => null,
   start: () => {

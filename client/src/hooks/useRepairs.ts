@@ -1,5 +1,9 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import type * as z from 'zod';
+import type { Action } from '@shared/contracts/action';
 import * as repairs from '@shared/contracts/repairs.contract';
+import { call, type CallInput, type CallOutput } from '../api';
+import { toastError, toastOk } from '../utils/toast';
 import { compareOrders } from '../utils/orders';
 import { compareInbox } from '../utils/inbox';
 import { useAction } from './useAction';
@@ -38,4 +42,58 @@ export const useRepair = (repairId: string) => {
 export const useTechnicianSuggestions = (repairId: string, enabled: boolean) => {
   const scope = useScope();
   return useAction(repairs.technicians, scope && enabled ? { ...scope, repairId } : null);
+};
+
+export type ResidentMatch = CallOutput<typeof repairs.findResidents>['items'][number];
+export type Scorecard = z.infer<typeof repairs.ScorecardView>;
+
+/** R2: residents matching what the desk typed ("3-2-1502", part of it, or a name); '' asks nothing. */
+export const useResidentSearch = (query: string) => {
+  const scope = useScope();
+  const q = query.trim();
+  const remote = useAction(repairs.findResidents, scope && q ? { ...scope, query: q } : null);
+  return { ...remote, items: remote.data?.items ?? null };
+};
+
+/** R7 R9: every technician's figures for the supervisor and manager; a technician gets their own. */
+export const useScorecards = () => {
+  const remote = useAction(repairs.scorecards, useScope());
+  return { ...remote, items: remote.data?.items ?? null };
+};
+
+/**
+ * R11: sent-back work orders waiting for the supervisor, picked out of the desk's queue (the inbox
+ * has no status filter for them), oldest first.
+ */
+export const useSendBacks = () => {
+  const remote = useAction(repairs.inbox, useScope());
+  const items = useMemo(
+    () =>
+      remote.data
+        ? remote.data.items.filter((r) => r.status === 'sent_back').sort((a, b) => (a.sendBack?.at ?? a.createdAt).localeCompare(b.sendBack?.at ?? b.createdAt))
+        : null,
+    [remote.data],
+  );
+  return { ...remote, items };
+};
+
+/**
+ * One write on a repair the page is showing: busy while it runs, a toast either way, and the page
+ * reloaded afterwards (a version conflict shows the newer state at once). Answers whether it worked.
+ */
+export const useRepairStep = (onDone: () => void) => {
+  const [busy, setBusy] = useState(false);
+  const run = useCallback(
+    async <A extends Action>(action: A, input: CallInput<A>, done: string): Promise<CallOutput<A> | null> => {
+      setBusy(true);
+      const res = await call(action, input);
+      setBusy(false);
+      if (res.ok) toastOk(done);
+      else toastError(res.message);
+      onDone();
+      return res.ok ? res.data : null;
+    },
+    [onDone],
+  );
+  return { busy, run };
 };

@@ -11,9 +11,12 @@ export const routes = {
   technicianOrders: '/pages/technician/orders/index',
   deskInbox: '/pages/desk/inbox/index',
   deskRepair: (id: string) => `/pages/desk/repair/index?id=${encodeURIComponent(id)}`,
+  deskRegister: '/pages/desk/register/index',
+  supervisorScorecards: '/pages/supervisor/scorecards/index',
+  supervisorSendBacks: '/pages/supervisor/send-backs/index',
 } as const;
 
-/** Supervisors and managers work from the desk's pages. */
+/** Supervisors and managers work from the desk's queue, which links to their own pages (退单审批, 维修成绩). */
 export const homeOf = (role: Role): string => {
   if (role === 'resident') return routes.residentHome;
   if (role === 'technician') return routes.technicianOrders;

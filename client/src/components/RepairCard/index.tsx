@@ -30,7 +30,10 @@ export default function RepairCard({ repair, onOpen, withPhone }: Props) {
         <Text className='repair-card-category'>
           {`${categoryIcons[repair.category]} ${messages.categories[repair.category]}`}
         </Text>
-        <StatusTag status={repair.status} />
+        <View className='repair-card-tags'>
+          {repair.overdue && <Text className='badge badge-urgent badge-overdue'>{ui.deskRepair.overdue}</Text>}
+          <StatusTag status={repair.status} />
+        </View>
       </View>
       <Text className='repair-card-address'>{repair.address}</Text>
       <Text className='repair-card-description'>{repair.description}</Text>

@@ -1,5 +1,7 @@
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
+import type { Role } from '@shared/model/member.model';
 import { useDeskInbox } from '../../../hooks/useRepairs';
+import { useReadySession } from '../../../hooks/useSession';
 import { useUrgentChime } from '../../../hooks/useUrgentChime';
 import LoadState from '../../../components/LoadState';
 import RepairCard from '../../../components/RepairCard';
@@ -7,8 +9,29 @@ import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { go, routes } from '../../../utils/routes';
 import './index.css';
 
-/** The desk's queue: every open repair, urgent ones on top with their rule, live. */
+const canRegister = (role: Role) => role === 'desk' || role === 'supervisor';
+
+/** The supervisor's and the manager's own pages, from the queue they land on. */
+function SupervisorLinks({ role }: { role: Role }) {
+  const t = ui.supervisor.links;
+  if (role !== 'supervisor' && role !== 'manager') return null;
+  return (
+    <View className='inbox-links'>
+      {role === 'supervisor' && (
+        <Button className='btn btn-plain inbox-link link-send-backs' onClick={() => go(routes.supervisorSendBacks)}>
+          {t.sendBacks}
+        </Button>
+      )}
+      <Button className='btn btn-plain inbox-link link-scorecards' onClick={() => go(routes.supervisorScorecards)}>
+        {t.scorecards}
+      </Button>
+    </View>
+  );
+}
+
+/** The desk's queue: every open repair, urgent ones on top with their rule, live; 登记报修 one click away. */
 export default function DeskInbox() {
+  const context = useReadySession();
   const { items, loading, error, refresh } = useDeskInbox();
   useUrgentChime(items);
   const waiting = items?.filter((r) => r.priority === 'urgent' && r.status === 'submitted').length ?? 0;
@@ -18,6 +41,12 @@ export default function DeskInbox() {
         <Text className='title'>{ui.desk.inboxTitle}</Text>
         <Text className='muted inbox-live'>{`● ${ui.common.live}`}</Text>
       </View>
+      {context && canRegister(context.role) && (
+        <Button id='btn-register' className='btn btn-primary btn-register' onClick={() => go(routes.deskRegister)}>
+          {`＋ ${ui.deskRegister.button}`}
+        </Button>
+      )}
+      {context && <SupervisorLinks role={context.role} />}
       {waiting > 0 && <Text className='inbox-urgent-count'>{fill(ui.desk.urgentWaiting, { count: waiting })}</Text>}
       <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? ui.desk.inboxEmpty : null}>
         {items?.map((repair) => (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Button, Text, Textarea, View } from '@tarojs/components';
 import * as repairs from '@shared/contracts/repairs.contract';
 import { call } from '../../../api';
 import { useTechnicianSuggestions } from '../../../hooks/useRepairs';
@@ -8,34 +8,63 @@ import type { RepairDetailView } from '../../../components/RepairSummary';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { toastError, toastOk } from '../../../utils/toast';
 
+const MIN_REASON = 2;
+
 interface Props {
   repair: RepairDetailView;
   propertyId: string;
   onDone: () => void;
+  /**
+   * dispatch: the order waits for a technician. reassign: it is out with one already, and changing
+   * him needs a reason. The server decides which it is from the status; the contract is the same.
+   */
+  mode?: 'dispatch' | 'reassign';
+  /** Start folded behind one button (reassigning, or dispatching anew while rescheduling). */
+  folded?: boolean;
 }
 
 /** R4 dispatch: the best-suited technician is already chosen, so one tap sends the work order. */
-export default function DispatchPanel({ repair, propertyId, onDone }: Props) {
-  const suggestions = useTechnicianSuggestions(repair.id, true);
+export default function DispatchPanel({ repair, propertyId, onDone, mode = 'dispatch', folded = false }: Props) {
+  const [open, setOpen] = useState(!folded);
+  const suggestions = useTechnicianSuggestions(repair.id, open);
   const items = suggestions.data?.items ?? null;
   const [chosenId, setChosenId] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState(false);
   const [sending, setSending] = useState(false);
-  const chosen = items?.find((s) => s.memberId === chosenId) ?? items?.[0] ?? null;
+  const reassign = mode === 'reassign';
+  const currentId = repair.technician?.memberId ?? null;
+  const fallback = items?.find((s) => s.memberId !== currentId) ?? items?.[0] ?? null;
+  const chosen = items?.find((s) => s.memberId === chosenId) ?? fallback;
   const t = ui.desk;
+  const r = ui.deskRepair;
+
+  if (!open) {
+    return (
+      <Button className='btn btn-secondary btn-reassign' onClick={() => setOpen(true)}>
+        {reassign ? `${r.reassign} · ${r.reassignHint}` : r.reassignHint}
+      </Button>
+    );
+  }
 
   const dispatch = async () => {
     if (!chosen || sending) return;
+    const typed = reason.trim();
+    if (reassign && typed.length < MIN_REASON) {
+      setReasonError(true);
+      return;
+    }
     setSending(true);
     const res = await call(repairs.dispatch, {
       propertyId,
       repairId: repair.id,
       version: repair.version,
       technicianId: chosen.memberId,
-      reason: chosen.reason,
+      reason: reassign ? typed : chosen.reason,
     });
     setSending(false);
     if (res.ok) {
-      toastOk(fill(t.dispatched, { name: chosen.name }));
+      toastOk(fill(reassign ? r.reassigned : t.dispatched, { name: chosen.name }));
     } else {
       toastError(res.message);
     }
@@ -43,8 +72,8 @@ export default function DispatchPanel({ repair, propertyId, onDone }: Props) {
   };
 
   return (
-    <View className='card dispatch-panel'>
-      <Text className='section-title'>{t.dispatchTitle}</Text>
+    <View className={`card dispatch-panel${reassign ? ' reassign-panel' : ''}`}>
+      <Text className='section-title'>{reassign ? r.reassign : t.dispatchTitle}</Text>
       <LoadState
         loading={suggestions.loading}
         error={suggestions.error}
@@ -60,6 +89,7 @@ export default function DispatchPanel({ repair, propertyId, onDone }: Props) {
           >
             <View className='tech-head'>
               <Text className='tech-name'>{s.name}</Text>
+              {s.memberId === currentId && <Text className='badge badge-normal tech-current'>{r.currentTechnician}</Text>}
               {s.skillMatch && <Text className='badge tech-match'>{t.skillMatch}</Text>}
               <Text className='muted'>{fill(t.openOrders, { count: s.openOrders })}</Text>
             </View>
@@ -67,13 +97,30 @@ export default function DispatchPanel({ repair, propertyId, onDone }: Props) {
             <Text className='tech-reason'>{s.reason}</Text>
           </View>
         ))}
+        {reassign && (
+          <View className='reassign-reason'>
+            <Text className='desk-label'>{r.reassignReason}</Text>
+            <Textarea
+              className='desk-textarea input-reassign-reason'
+              value={reason}
+              maxlength={200}
+              autoHeight
+              placeholder={r.reassignReasonPlaceholder}
+              onInput={(e) => {
+                setReason(e.detail.value);
+                setReasonError(false);
+              }}
+            />
+            {reasonError && <Text className='field-error error-reassign-reason'>{r.reassignNeedsReason}</Text>}
+          </View>
+        )}
         {chosen && (
           <Button
             id='btn-dispatch'
             className={`btn btn-primary btn-dispatch${sending ? ' btn-busy' : ''}`}
             onClick={() => void dispatch()}
           >
-            {sending ? t.dispatching : fill(t.dispatchTo, { name: chosen.name })}
+            {sending ? t.dispatching : fill(reassign ? r.reassignTo : t.dispatchTo, { name: chosen.name })}
           </Button>
         )}
       </LoadState>

@@ -1,24 +1,72 @@
-import { View } from '@tarojs/components';
-import { useRepair } from '../../../hooks/useRepairs';
+import { useCallback } from 'react';
+import { Button, View } from '@tarojs/components';
+import * as repairs from '@shared/contracts/repairs.contract';
+import { useRepair, useRepairStep } from '../../../hooks/useRepairs';
 import { useReadySession } from '../../../hooks/useSession';
 import LoadState from '../../../components/LoadState';
 import RepairSummary from '../../../components/RepairSummary';
-import { routeParam } from '../../../utils/routes';
+import { ui } from '../../../i18n/ui.zh-CN';
+import { go, routeParam, routes } from '../../../utils/routes';
 import DispatchPanel from './DispatchPanel';
+import OverridePanel from './OverridePanel';
+import ReschedulePanel from './ReschedulePanel';
 import './index.css';
 
-/** A repair as the desk sees it, with dispatch while it waits for a technician. */
+/**
+ * A repair as the desk sees it: everything recorded on it (quote, completion, rating, blocker, R9
+ * due time), and what the desk may do now, as the server's `actions` say: dispatch or reassign (R4),
+ * reschedule (R5), override the triage (R3), clear a blocker (R9), open a send-back for review (R11).
+ */
 export default function DeskRepair() {
   const context = useReadySession();
   const { data, loading, error, refresh } = useRepair(routeParam('id'));
-  const canDispatch = Boolean(data?.actions.includes('dispatch'));
+  const reload = useCallback(() => void refresh(), [refresh]);
+  const step = useRepairStep(reload);
+  const can = (action: string) => Boolean(data?.actions.includes(action));
+  const propertyId = context?.property.propertyId ?? '';
+
+  const clearBlocker = () => {
+    if (!data || step.busy) return;
+    void step.run(repairs.clearBlocker, { propertyId, repairId: data.id, version: data.version }, ui.deskRepair.blockerCleared);
+  };
+
   return (
     <View className='page desk-repair'>
-      <LoadState loading={loading} error={error} onRetry={() => void refresh()}>
-        {data && context && canDispatch && (
-          <DispatchPanel repair={data} propertyId={context.property.propertyId} onDone={() => void refresh()} />
+      <LoadState loading={loading} error={error} onRetry={reload}>
+        {data && context && (
+          <View className='desk-actions'>
+            {can('reschedule') && <ReschedulePanel key={`r${data.version}`} repair={data} propertyId={propertyId} onDone={reload} />}
+            {can('dispatch') && (
+              <DispatchPanel key={`d${data.version}`} repair={data} propertyId={propertyId} onDone={reload} folded={can('reschedule')} />
+            )}
+            {can('reassign') && (
+              <DispatchPanel key={`a${data.version}`} repair={data} propertyId={propertyId} onDone={reload} mode='reassign' folded />
+            )}
+            {(can('approveSendBack') || can('rejectSendBack')) && (
+              <Button className='btn btn-primary btn-open-review' onClick={() => go(routes.supervisorSendBacks)}>
+                {ui.deskRepair.reviewSendBack}
+              </Button>
+            )}
+            {can('overridePriority') && <OverridePanel key={`o${data.version}`} repair={data} propertyId={propertyId} onDone={reload} />}
+          </View>
         )}
-        {data && <RepairSummary repair={data} forStaff />}
+        {data && (
+          <RepairSummary
+            repair={data}
+            forStaff
+            blockerAction={
+              can('clearBlocker') ? (
+                <Button
+                  id='btn-clear-blocker'
+                  className={`btn btn-primary btn-clear-blocker${step.busy ? ' btn-busy' : ''}`}
+                  onClick={clearBlocker}
+                >
+                  {ui.deskRepair.clearBlocker}
+                </Button>
+              ) : null
+            }
+          />
+        )}
       </LoadState>
     </View>
   );

@@ -8,10 +8,10 @@ import type { SessionContext } from '../../../store/session.store';
 import CategoryGrid from '../../../components/CategoryGrid';
 import PhotoPicker from '../../../components/PhotoPicker';
 import DeskPhoneButton from '../../../components/DeskPhoneButton';
+import WhenPicker from '../../../components/WhenPicker';
 import { ui } from '../../../i18n/ui.zh-CN';
 import { toastError } from '../../../utils/toast';
 import { draftKey, emptyDraft, RepairDraft } from './draft';
-import WhenPicker from './WhenPicker';
 
 const MAX_PHOTOS = 6;
 type Field = keyof typeof ui.repairForm.fieldErrors;

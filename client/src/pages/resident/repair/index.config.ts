@@ -1,3 +1,6 @@
 import { ui } from '../../../i18n/ui.zh-CN';
 
-export default definePageConfig({ navigationBarTitleText: ui.titles.repairDetail, enablePullDownRefresh: true });
+/** The rating stars are a native component in the mini-program; H5 uses their React twin. */
+const nativeComponents = process.env.TARO_ENV === 'weapp' ? { usingComponents: { 'star-rating': '../../../native/star-rating/index' } } : {};
+
+export default definePageConfig({ navigationBarTitleText: ui.titles.repairDetail, enablePullDownRefresh: true, ...nativeComponents });

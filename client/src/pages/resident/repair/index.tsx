@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { View } from '@tarojs/components';
 import { useRepair } from '../../../hooks/useRepairs';
 import { useReadySession } from '../../../hooks/useSession';
@@ -5,15 +6,30 @@ import LoadState from '../../../components/LoadState';
 import RepairSummary from '../../../components/RepairSummary';
 import DeskPhoneButton from '../../../components/DeskPhoneButton';
 import { routeParam } from '../../../utils/routes';
+import AcceptQuote from './AcceptQuote';
+import RateRepair from './RateRepair';
+import './index.css';
 
-/** One of the resident's repairs: status, what happens next, and its history. */
+/**
+ * One of the resident's repairs: status, what happens next, and its history; the quote to agree
+ * to (R6) while it waits for them, and the stars to give once it is signed (R7).
+ */
 export default function MyRepair() {
   const { data, loading, error, refresh } = useRepair(routeParam('id'));
   const context = useReadySession();
+  const reload = useCallback(() => void refresh(), [refresh]);
+  const canAccept = Boolean(data && data.status === 'quoted' && data.quote && data.actions.includes('accept'));
+  const canRate = Boolean(data && data.status === 'signed' && !data.rating && data.actions.includes('rate'));
   return (
     <View className='page my-repair'>
-      <LoadState loading={loading} error={error} onRetry={() => void refresh()}>
-        {data && <RepairSummary repair={data} />}
+      <LoadState loading={loading} error={error} onRetry={reload}>
+        {data && context && canAccept && (
+          <AcceptQuote key={data.version} repair={data} propertyId={context.property.propertyId} onDone={reload} />
+        )}
+        {data && context && canRate && (
+          <RateRepair key={data.version} repair={data} propertyId={context.property.propertyId} memberId={context.memberId} onDone={reload} />
+        )}
+        {data && <RepairSummary repair={data} showQuote={!canAccept} />}
       </LoadState>
       {context && <DeskPhoneButton phone={context.property.deskPhone} look='plain' />}
     </View>

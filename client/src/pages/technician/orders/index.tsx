@@ -1,19 +1,27 @@
 import { Text, View } from '@tarojs/components';
-import { useAssignedOrders } from '../../../hooks/useRepairs';
+import { useOnSiteOrders } from '../../../hooks/useOnSiteOrders';
 import { useReadySession } from '../../../hooks/useSession';
 import LoadState from '../../../components/LoadState';
 import RepairCard from '../../../components/RepairCard';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { go } from '../../../utils/routes';
+import { orderPage } from '../order/route';
+import './index.css';
 
-/** 李师傅's day plan: urgent on top, then by appointment, each with the resident's number. */
+/** 李师傅's day plan: urgent on top, then by appointment, each with the resident's number; a tap opens the order. */
 export default function TechnicianOrders() {
   const context = useReadySession();
-  const { items, loading, error, refresh } = useAssignedOrders();
+  const { items, loading, error, refresh, pendingOf } = useOnSiteOrders();
   return (
     <View className='page technician-orders'>
       {context && <Text className='title'>{`${context.name} · ${ui.technician.title}`}</Text>}
       <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? ui.technician.empty : null}>
-        {items?.map((repair) => <RepairCard key={repair.id} repair={repair} withPhone />)}
+        {items?.map((repair) => (
+          <View key={repair.id} className='order-entry'>
+            {pendingOf(repair.id) > 0 && <Text className='badge order-pending'>{fill(ui.onSite.sync.pending, { count: pendingOf(repair.id) })}</Text>}
+            <RepairCard repair={repair} withPhone onOpen={() => go(orderPage(repair.id))} />
+          </View>
+        ))}
       </LoadState>
     </View>
   );

@@ -1,7 +1,8 @@
 import { Picker, View } from '@tarojs/components';
 import type { PreferredTime } from '@shared/model/repair.model';
-import { ui } from '../../../i18n/ui.zh-CN';
-import { formatDay, shanghaiDate } from '../../../utils/time';
+import { ui } from '../../i18n/ui.zh-CN';
+import { formatDay, shanghaiDate } from '../../utils/time';
+import './index.css';
 
 const slots: PreferredTime['slot'][] = ['morning', 'afternoon', 'evening', 'any'];
 const DAYS_AHEAD = 60;
@@ -9,17 +10,21 @@ const DAYS_AHEAD = 60;
 interface Props {
   value: PreferredTime | null;
   onChange: (value: PreferredTime | null) => void;
+  /** False where a day must be chosen (the desk rescheduling a visit): no "尽快" chip. */
+  allowAsap?: boolean;
 }
 
 /** "尽快", or a day (今天/明天/…) and a part of it (上午/下午/晚上/都可以), for people out at work. */
-export default function WhenPicker({ value, onChange }: Props) {
+export default function WhenPicker({ value, onChange, allowAsap = true }: Props) {
   const today = shanghaiDate(new Date());
   return (
     <View className='when-picker'>
       <View className='chips'>
-        <View id='when-asap' className={`chip when-asap${value ? '' : ' chip-on'}`} onClick={() => onChange(null)}>
-          {ui.repairForm.asap}
-        </View>
+        {allowAsap && (
+          <View id='when-asap' className={`chip when-asap${value ? '' : ' chip-on'}`} onClick={() => onChange(null)}>
+            {ui.repairForm.asap}
+          </View>
+        )}
         <Picker
           mode='date'
           value={value?.date ?? today}

@@ -1,0 +1,35 @@
+import { useEffect, useMemo } from 'react';
+import { compareOrders } from '../utils/orders';
+import { applyPending } from '../offline/optimistic';
+import { loadOrderList, saveOrder, saveOrderList } from '../offline/snapshots';
+import { useAssignedOrders } from './useRepairs';
+import { useReadySession } from './useSession';
+import { useOnSiteSync } from './useOnSiteSync';
+import { useOnSiteFees } from './useOnSiteOrder';
+
+/**
+ * The day plan, kept on the phone as it arrives (each order and the fee schedule), so every order
+ * on it opens and can be worked on without signal; queued steps show in each card's status.
+ */
+export const useOnSiteOrders = () => {
+  const context = useReadySession();
+  const remote = useAssignedOrders();
+  const queue = useOnSiteSync();
+  const fees = useOnSiteFees(context?.property.propertyId ?? null);
+  const { items } = remote;
+
+  useEffect(() => {
+    if (!items || !context) return;
+    for (const view of items) saveOrder({ view, propertyId: context.property.propertyId, uploadPrefix: context.uploadPrefix });
+    saveOrderList(items.map((r) => r.id));
+  }, [items, context]);
+
+  const shown = useMemo(() => {
+    const list = items ?? (remote.error || !context ? loadOrderList().map((o) => o.view).sort(compareOrders) : null);
+    return list?.map((view) => applyPending(view, queue.commands, fees)) ?? null;
+  }, [items, remote.error, context, queue.commands, fees]);
+
+  const pendingOf = (repairId: string) => queue.commands.filter((c) => c.repairId === repairId).length;
+  const offlineList = !items && shown !== null;
+  return { ...remote, items: shown, loading: shown === null && remote.loading, error: offlineList ? null : remote.error, pendingOf };
+};

@@ -1,0 +1,39 @@
+import * as z from 'zod';
+import { PreferredTime, RepairCategory } from '@shared/model/repair.model';
+
+export const ChosenResident = z.object({
+  residentId: z.string(),
+  name: z.string(),
+  phone: z.string(),
+  rooms: z.array(z.object({ roomId: z.string(), label: z.string() })),
+});
+export type ChosenResident = z.infer<typeof ChosenResident>;
+
+/** What the desk has taken down so far; kept until registered, so a second call never wipes the first. */
+export const RegisterDraft = z.object({
+  resident: ChosenResident.nullable(),
+  roomId: z.string().nullable(),
+  channel: z.enum(['phone', 'walk_in']),
+  callerName: z.string(),
+  phone: z.string(),
+  category: RepairCategory.nullable(),
+  description: z.string(),
+  preferredTime: PreferredTime.nullable(),
+  /** Set on the first send; a second click after a dropped network resends under the same id. */
+  commandId: z.string().nullable(),
+});
+export type RegisterDraft = z.infer<typeof RegisterDraft>;
+
+export const registerDraftKey = (propertyId: string, memberId: string) => `draft.register.${propertyId}.${memberId}`;
+
+export const emptyRegisterDraft = (): RegisterDraft => ({
+  resident: null,
+  roomId: null,
+  channel: 'phone',
+  callerName: '',
+  phone: '',
+  category: null,
+  description: '',
+  preferredTime: null,
+  commandId: null,
+});

@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import * as repairs from '@shared/contracts/repairs.contract';
+import { messages } from '@shared/messages';
+import type { Priority } from '@shared/model/repair.model';
+import { useRepairStep } from '../../../hooks/useRepairs';
+import type { RepairDetailView } from '../../../components/RepairSummary';
+import { fill, ui } from '../../../i18n/ui.zh-CN';
+
+const MIN_REASON = 2;
+const priorities: Priority[] = ['urgent', 'normal'];
+
+interface Props {
+  repair: RepairDetailView;
+  propertyId: string;
+  onDone: () => void;
+}
+
+/** R3: the desk overrides the triage (急修 ↔ 一般); the reason is required and logged. */
+export default function OverridePanel({ repair, propertyId, onDone }: Props) {
+  const t = ui.deskRepair;
+  const [open, setOpen] = useState(false);
+  const [priority, setPriority] = useState<Priority>(repair.priority === 'urgent' ? 'normal' : 'urgent');
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState(false);
+  const { busy, run } = useRepairStep(onDone);
+
+  if (!open) {
+    return (
+      <Button id='btn-override' className='btn btn-plain btn-override' onClick={() => setOpen(true)}>
+        {t.override}
+      </Button>
+    );
+  }
+
+  const confirm = async () => {
+    if (busy) return;
+    const typed = reason.trim();
+    if (typed.length < MIN_REASON) {
+      setMissing(true);
+      return;
+    }
+    const done = await run(
+      repairs.overridePriority,
+      { propertyId, repairId: repair.id, version: repair.version, priority, reason: typed },
+      fill(t.overridden, { priority: messages.priority[priority] }),
+    );
+    if (done) {
+      setOpen(false);
+      setReason('');
+    }
+  };
+
+  return (
+    <View className='card override-panel'>
+      <Text className='section-title'>{t.override}</Text>
+      <View className='chips'>
+        <Text className='desk-label override-to'>{t.overrideHint}</Text>
+        {priorities.map((p) => (
+          <View
+            key={p}
+            id={`override-${p}`}
+            className={`chip override-priority override-${p}${priority === p ? ' chip-on' : ''}`}
+            onClick={() => setPriority(p)}
+          >
+            {messages.priority[p]}
+          </View>
+        ))}
+      </View>
+      <Text className='desk-label'>{t.overrideReason}</Text>
+      <Textarea
+        className='desk-textarea input-override-reason'
+        value={reason}
+        maxlength={200}
+        autoHeight
+        placeholder={t.overrideReasonPlaceholder}
+        onInput={(e) => {
+          setReason(e.detail.value);
+          setMissing(false);
+        }}
+      />
+      {missing && <Text className='field-error error-override-reason'>{t.overrideNeedsReason}</Text>}
+      <Button
+        id='btn-confirm-override'
+        className={`btn btn-primary btn-confirm-override${busy ? ' btn-busy' : ''}`}
+        onClick={() => void confirm()}
+      >
+        {t.overrideConfirm}
+      </Button>
+      <Button className='btn btn-plain btn-cancel-override' onClick={() => setOpen(false)}>
+        {t.cancel}
+      </Button>
+    </View>
+  );
+}

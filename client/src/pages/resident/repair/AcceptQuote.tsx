@@ -1,0 +1,37 @@
+import { Button, Text, View } from '@tarojs/components';
+import * as repairs from '@shared/contracts/repairs.contract';
+import { useRepairStep } from '../../../hooks/useRepairs';
+import QuoteView from '../../../components/QuoteView';
+import type { RepairDetailView } from '../../../components/RepairSummary';
+import { ui } from '../../../i18n/ui.zh-CN';
+
+interface Props {
+  repair: RepairDetailView;
+  propertyId: string;
+  onDone: () => void;
+}
+
+/** R6: the quote on the resident's own phone: items and total in yuan, and one big button to agree. */
+export default function AcceptQuote({ repair, propertyId, onDone }: Props) {
+  const t = ui.quote;
+  const { busy, run } = useRepairStep(onDone);
+  if (!repair.quote) return null;
+  const accept = () => {
+    if (busy) return;
+    void run(repairs.accept, { propertyId, repairId: repair.id, version: repair.version }, t.accepted);
+  };
+  return (
+    <View className='card accept-quote'>
+      <Text className='section-title'>{t.title}</Text>
+      <QuoteView quote={repair.quote} />
+      <Text className='accept-hint'>{t.acceptHint}</Text>
+      <Button
+        id='btn-accept-quote-own'
+        className={`btn btn-primary btn-accept-quote-own${busy ? ' btn-busy' : ''}`}
+        onClick={accept}
+      >
+        {busy ? t.accepting : t.accept}
+      </Button>
+    </View>
+  );
+}

@@ -1,0 +1,80 @@
+import { useCallback, useState } from 'react';
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import * as z from 'zod';
+import * as repairs from '@shared/contracts/repairs.contract';
+import { useDraft } from '../../../hooks/useDraft';
+import { useRepairStep } from '../../../hooks/useRepairs';
+import StarRating from '../../../components/StarRating';
+import type { RepairDetailView } from '../../../components/RepairSummary';
+import { ui } from '../../../i18n/ui.zh-CN';
+
+const RatingDraft = z.object({ quality: z.number().int().min(0).max(5), attitude: z.number().int().min(0).max(5), comment: z.string() });
+type RatingDraft = z.infer<typeof RatingDraft>;
+const noStars = (): RatingDraft => ({ quality: 0, attitude: 0, comment: '' });
+
+interface Props {
+  repair: RepairDetailView;
+  propertyId: string;
+  memberId: string;
+  onDone: () => void;
+}
+
+/** R7: the resident rates from their own phone (within 7 days): two rows of stars and a word if they like. */
+export default function RateRepair({ repair, propertyId, memberId, onDone }: Props) {
+  const t = ui.rating;
+  const { draft, update, clear } = useDraft(`draft.rating.${propertyId}.${memberId}.${repair.id}`, RatingDraft, noStars);
+  const [missing, setMissing] = useState(false);
+  const done = useCallback(() => onDone(), [onDone]);
+  const { busy, run } = useRepairStep(done);
+
+  const edit = (patch: Partial<RatingDraft>) => {
+    update(patch);
+    setMissing(false);
+  };
+
+  const submit = async () => {
+    if (busy) return;
+    const { quality, attitude } = draft;
+    if (quality < 1 || attitude < 1) {
+      setMissing(true);
+      return;
+    }
+    const rated = await run(
+      repairs.rate,
+      { propertyId, repairId: repair.id, version: repair.version, rating: { quality, attitude, comment: draft.comment.trim() } },
+      t.thanks,
+    );
+    if (rated) clear();
+  };
+
+  return (
+    <View className='card rate-repair'>
+      <Text className='section-title'>{t.title}</Text>
+      <View className='rate-row'>
+        <Text className='rate-label'>{t.quality}</Text>
+        <StarRating className='rate-quality' value={draft.quality} onChange={(quality: number) => edit({ quality })} />
+      </View>
+      <View className='rate-row'>
+        <Text className='rate-label'>{t.attitude}</Text>
+        <StarRating className='rate-attitude' value={draft.attitude} onChange={(attitude: number) => edit({ attitude })} />
+      </View>
+      <Text className='rate-label rate-comment-label'>{t.comment}</Text>
+      <Textarea
+        className='rate-comment input-rating-comment'
+        value={draft.comment}
+        maxlength={300}
+        autoHeight
+        placeholder={t.commentPlaceholder}
+        onInput={(e) => edit({ comment: e.detail.value })}
+      />
+      {missing && <Text className='field-error error-rating'>{t.needStars}</Text>}
+      <Button
+        id='btn-submit-rating'
+        className={`btn btn-primary btn-submit-rating${busy ? ' btn-busy' : ''}`}
+        onClick={() => void submit()}
+      >
+        {busy ? t.submitting : t.submit}
+      </Button>
+    </View>
+  );
+}

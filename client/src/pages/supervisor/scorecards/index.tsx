@@ -1,0 +1,45 @@
+import { Text, View } from '@tarojs/components';
+import { useScorecards, type Scorecard } from '../../../hooks/useRepairs';
+import { useReadySession } from '../../../hooks/useSession';
+import LoadState from '../../../components/LoadState';
+import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { onTimeText, scoreText } from './format';
+import './index.css';
+
+const Figure = ({ label, value, className }: { label: string; value: string; className: string }) => (
+  <View className={`scorecard-figure ${className}`}>
+    <Text className='scorecard-label'>{label}</Text>
+    <Text className='scorecard-value'>{value}</Text>
+  </View>
+);
+
+function ScorecardRow({ card }: { card: Scorecard }) {
+  const t = ui.supervisor;
+  return (
+    <View id={`scorecard-${card.memberId}`} className='card scorecard-row'>
+      <Text className='scorecard-name'>{card.name}</Text>
+      <Figure label={t.quality} value={scoreText(card.quality, card.ratings)} className='scorecard-quality' />
+      <Figure label={t.attitude} value={scoreText(card.attitude, card.ratings)} className='scorecard-attitude' />
+      <Figure label={t.onTime} value={onTimeText(card.onTimeRate, card.returned)} className='scorecard-ontime' />
+      <Figure label={t.openLoad} value={fill(t.openLoadValue, { count: card.openLoad })} className='scorecard-load' />
+    </View>
+  );
+}
+
+/**
+ * R7 R9: each technician's ratings, on-time returns and open orders. Whoever calls gets what the
+ * server lets them see (a technician: only themselves), so it also serves as a technician's 我的成绩.
+ */
+export default function Scorecards() {
+  const context = useReadySession();
+  const { items, loading, error, refresh } = useScorecards();
+  const mine = context?.role === 'technician';
+  return (
+    <View className='page scorecards'>
+      <Text className='title'>{mine ? ui.supervisor.myScorecardTitle : ui.supervisor.scorecardsTitle}</Text>
+      <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? ui.supervisor.scorecardsEmpty : null}>
+        {items?.map((card) => <ScorecardRow key={card.memberId} card={card} />)}
+      </LoadState>
+    </View>
+  );
+}

@@ -1,0 +1,11 @@
+import { platform } from '../../../api/platform';
+import type { SignatureValue } from '../../../components/SignaturePad';
+
+/**
+ * The supervisor signs online, at a desk: the drawn picture goes straight into the caller's upload
+ * folder (no offline queue, unlike the technician's on-site steps). The file id, or null.
+ */
+export const uploadSignature = async (signature: SignatureValue, uploadPrefix: string): Promise<string | null> => {
+  const picture = await signature.image();
+  return picture ? platform.uploadPhoto({ localPath: picture, name: 'signature.png' }, uploadPrefix) : null;
+};

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import { yuan } from '@shared/domain/quote.rules';
+import { isSignature } from '@shared/domain/signature.rules';
+import type { RepairView } from '../../../offline/commands';
+import SignaturePad, { type SignatureValue } from '../../../components/SignaturePad';
+import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { toastError } from '../../../utils/toast';
+import { keepSignature } from './signature';
+
+interface Props {
+  view: RepairView;
+  onAccept: (signature: string) => void;
+  onRequote: () => void;
+}
+
+/**
+ * R6, the phone in the resident's hands: the quote, line by line, and their signature. 同意 stays
+ * greyed until the signature carries enough ink to be one.
+ */
+export default function AcceptScreen({ view, onAccept, onRequote }: Props) {
+  const t = ui.onSite.accept;
+  const [signature, setSignature] = useState<SignatureValue | null>(null);
+  const [saving, setSaving] = useState(false);
+  const signed = signature !== null && isSignature(signature.strokes);
+  const total = view.quote?.totalFen ?? 0;
+
+  const agree = async () => {
+    if (!signature || !signed) return toastError(ui.onSite.signature.tooShort);
+    if (saving) return;
+    setSaving(true);
+    const file = await keepSignature(signature);
+    setSaving(false);
+    if (!file) return toastError(ui.onSite.signature.failed);
+    onAccept(file);
+  };
+
+  return (
+    <View className='card resident-screen accept-screen'>
+      <Text className='title'>{t.title}</Text>
+      <Text className='resident-hint'>{t.hint}</Text>
+      <View className='quote-lines'>
+        {(view.quote?.lines ?? []).map((line) => (
+          <View key={line.code} className={`quote-line quote-line-${line.code}`}>
+            <Text>{fill(t.line, { name: line.name, qty: line.qty })}</Text>
+            <Text>{fill(ui.onSite.quote.price, { amount: yuan(line.priceFen * line.qty) })}</Text>
+          </View>
+        ))}
+      </View>
+      <Text className='quote-total'>{total > 0 ? fill(t.total, { amount: yuan(total) }) : t.free}</Text>
+      <SignaturePad className='signature-accept' onChange={setSignature} />
+      <Button
+        className={`btn btn-primary btn-accept-quote${signed ? '' : ' btn-disabled'}${saving ? ' btn-busy' : ''}`}
+        onClick={() => void agree()}
+      >
+        {saving ? ui.onSite.signature.saving : t.agree}
+      </Button>
+      <Button className='btn btn-plain btn-requote' onClick={onRequote}>
+        {ui.onSite.quote.requote}
+      </Button>
+    </View>
+  );
+}

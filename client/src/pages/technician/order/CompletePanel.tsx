@@ -1,0 +1,84 @@
+import { useCallback } from 'react';
+import { Button, Input, Text, View } from '@tarojs/components';
+import { yuan } from '@shared/domain/quote.rules';
+import type { RepairView, StepInput } from '../../../offline/commands';
+import { localFile } from '../../../offline/local-files';
+import { useDraft } from '../../../hooks/useDraft';
+import { ui } from '../../../i18n/ui.zh-CN';
+import { toastError } from '../../../utils/toast';
+import { CompleteDraft, completeDraftKey, emptyCompleteDraft } from './complete-draft';
+import { parseYuan } from './money';
+import PhotoShots from './PhotoShots';
+
+interface Props {
+  view: RepairView;
+  onComplete: (input: StepInput<'complete'>) => void;
+}
+
+/** R7: before and after photos, materials if any, and the amount (the quote's, unless it changed). */
+export default function CompletePanel({ view, onComplete }: Props) {
+  const t = ui.onSite.complete;
+  const initial = useCallback(emptyCompleteDraft, []);
+  const { draft, update, clear } = useDraft(completeDraftKey(view.id), CompleteDraft, initial);
+  const amount = draft.amount ?? yuan(view.quote?.totalFen ?? 0);
+  const amountFen = parseYuan(amount);
+  const materials = draft.materials
+    .filter((m) => m.name.trim())
+    .map((m) => ({ name: m.name.trim().slice(0, 40), qty: m.qty, amountFen: parseYuan(m.amount || '0') }));
+  const ready = draft.before.length > 0 && draft.after.length > 0 && amountFen !== null && materials.every((m) => m.amountFen !== null);
+
+  const setMaterial = (i: number, patch: Partial<CompleteDraft['materials'][number]>) =>
+    update({ materials: draft.materials.map((m, j) => (j === i ? { ...m, ...patch } : m)) });
+
+  const submit = () => {
+    if (draft.before.length === 0 || draft.after.length === 0) return toastError(t.needPhotos);
+    if (amountFen === null || materials.some((m) => m.amountFen === null)) return toastError(t.badAmount);
+    onComplete({
+      beforePhotos: draft.before.map(localFile),
+      afterPhotos: draft.after.map(localFile),
+      materials: materials.map((m) => ({ name: m.name, qty: m.qty, amountFen: m.amountFen ?? 0 })),
+      amountFen,
+    });
+    clear();
+  };
+
+  return (
+    <View className='card complete-panel'>
+      <Text className='title'>{t.title}</Text>
+      <PhotoShots className='before' title={t.before} refs={draft.before} onChange={(before) => update({ before })} />
+      <PhotoShots className='after' title={t.after} refs={draft.after} onChange={(after) => update({ after })} />
+
+      <Text className='section-title'>{t.materials}</Text>
+      {draft.materials.map((m, i) => (
+        <View key={i} className='material-row'>
+          <Input className='text-input input-material-name' value={m.name} placeholder={t.materialName} maxlength={40} onInput={(e) => setMaterial(i, { name: e.detail.value })} />
+          <View className='qty-stepper'>
+            <View className='btn-qty btn-qty-minus' onClick={() => setMaterial(i, { qty: Math.max(1, m.qty - 1) })}>
+              {ui.onSite.quote.minus}
+            </View>
+            <Text className='fee-qty'>{m.qty}</Text>
+            <View className='btn-qty btn-qty-plus' onClick={() => setMaterial(i, { qty: Math.min(99, m.qty + 1) })}>
+              {ui.onSite.quote.plus}
+            </View>
+          </View>
+          <Input className='text-input input-material-amount' type='digit' value={m.amount} placeholder={t.materialAmount} onInput={(e) => setMaterial(i, { amount: e.detail.value })} />
+          <Text className='photo-remove' onClick={() => update({ materials: draft.materials.filter((_, j) => j !== i) })}>
+            {t.removeMaterial}
+          </Text>
+        </View>
+      ))}
+      {draft.materials.length < 20 && (
+        <Button className='btn btn-plain btn-add-material' onClick={() => update({ materials: [...draft.materials, { name: '', qty: 1, amount: '' }] })}>
+          {t.addMaterial}
+        </Button>
+      )}
+
+      <Text className='section-title'>{t.amount}</Text>
+      <Input className='text-input input-amount' type='digit' value={amount} onInput={(e) => update({ amount: e.detail.value })} />
+      <Text className='muted'>{t.amountHint}</Text>
+      <Button className={`btn btn-primary btn-complete${ready ? '' : ' btn-disabled'}`} onClick={submit}>
+        {t.submit}
+      </Button>
+    </View>
+  );
+}

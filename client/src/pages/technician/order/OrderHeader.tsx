@@ -1,0 +1,43 @@
+import { Button, Text, View } from '@tarojs/components';
+import { messages } from '@shared/messages';
+import type { RepairView } from '../../../offline/commands';
+import TriageLine from '../../../components/TriageLine';
+import StatusTag from '../../../components/StatusTag';
+import PhotoGrid from '../../../components/PhotoGrid';
+import { categoryIcons } from '../../../components/CategoryGrid/icons';
+import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { callPhone } from '../../../utils/phone';
+import { formatPreferred } from '../../../utils/time';
+
+/** What he needs at the door: urgency and its rule (R3), where, what is wrong, the resident's number, photos. */
+export default function OrderHeader({ repair }: { repair: RepairView }) {
+  const t = ui.onSite;
+  return (
+    <View className='card order-header'>
+      <TriageLine repair={repair} />
+      <View className='order-head-row'>
+        <Text className='order-category'>{`${categoryIcons[repair.category]} ${messages.categories[repair.category]}`}</Text>
+        <StatusTag status={repair.status} />
+      </View>
+      <Text className='order-address'>{repair.address}</Text>
+      <Text className='order-description'>{repair.description}</Text>
+      <Text className='muted order-when'>{fill(t.appointment, { when: repair.preferredTime ? formatPreferred(repair.preferredTime) : t.asap })}</Text>
+      {repair.blocker && (
+        <Text className='order-blocker'>
+          {fill(t.blocker.shown, { kind: t.blocker.kinds[repair.blocker.kind], reason: repair.blocker.reason })}
+        </Text>
+      )}
+      {repair.phone && (
+        <Button className='btn btn-secondary btn-call-resident' onClick={() => callPhone(repair.phone)}>
+          {fill(t.call, { phone: `${repair.residentName} ${repair.phone}` })}
+        </Button>
+      )}
+      {repair.photos.length > 0 && (
+        <View className='order-photos'>
+          <Text className='muted'>{t.photos}</Text>
+          <PhotoGrid fileIDs={repair.photos} />
+        </View>
+      )}
+    </View>
+  );
+}

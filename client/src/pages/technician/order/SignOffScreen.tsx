@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import { yuan } from '@shared/domain/quote.rules';
+import { isSignature } from '@shared/domain/signature.rules';
+import type { RepairView, StepInput } from '../../../offline/commands';
+import SignaturePad, { type SignatureValue } from '../../../components/SignaturePad';
+import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { toastError } from '../../../utils/toast';
+import { keepSignature } from './signature';
+import RatingFields, { noRating, type RatingDraft } from './RatingFields';
+
+interface Props {
+  view: RepairView;
+  onSignOff: (input: StepInput<'signOff'>) => void;
+}
+
+/** R7, the phone in the resident's hands again: the amount, their signature, and the two ratings. */
+export default function SignOffScreen({ view, onSignOff }: Props) {
+  const t = ui.onSite.signOff;
+  const [signature, setSignature] = useState<SignatureValue | null>(null);
+  const [rating, setRating] = useState<RatingDraft>(noRating);
+  const [saving, setSaving] = useState(false);
+  const signed = signature !== null && isSignature(signature.strokes);
+  const rated = rating.quality > 0 && rating.attitude > 0;
+  const ratingOk = rated || (rating.quality === 0 && rating.attitude === 0);
+
+  const submit = async () => {
+    if (!signature || !signed) return toastError(ui.onSite.signature.tooShort);
+    if (!ratingOk) return toastError(t.needBoth);
+    if (saving) return;
+    setSaving(true);
+    const file = await keepSignature(signature);
+    setSaving(false);
+    if (!file) return toastError(ui.onSite.signature.failed);
+    onSignOff({
+      signature: file,
+      ...(rated ? { rating: { quality: rating.quality, attitude: rating.attitude, comment: rating.comment.trim() } } : {}),
+    });
+  };
+
+  return (
+    <View className='card resident-screen sign-off-screen'>
+      <Text className='title'>{t.title}</Text>
+      <Text className='resident-hint'>{t.hint}</Text>
+      {view.completion && <Text className='quote-total sign-off-amount'>{fill(t.amount, { amount: yuan(view.completion.amountFen) })}</Text>}
+      <SignaturePad className='signature-sign-off' onChange={setSignature} />
+      <RatingFields value={rating} onChange={(patch) => setRating((r) => ({ ...r, ...patch }))} />
+      <Button
+        className={`btn btn-primary btn-sign-off${signed && ratingOk ? '' : ' btn-disabled'}${saving ? ' btn-busy' : ''}`}
+        onClick={() => void submit()}
+      >
+        {saving ? ui.onSite.signature.saving : t.submit}
+      </Button>
+    </View>
+  );
+}

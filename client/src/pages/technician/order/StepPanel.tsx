@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import type { RepairView } from '../../../offline/commands';
+import type { OnSiteOrder } from '../../../hooks/useOnSiteOrder';
+import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { toastError, toastOk } from '../../../utils/toast';
+import { nextStepOf } from './next-step';
+import QuotePanel from './QuotePanel';
+import AcceptScreen from './AcceptScreen';
+import CompletePanel from './CompletePanel';
+import SignOffScreen from './SignOffScreen';
+import RatePanel from './RatePanel';
+
+/** Where the order stands when there is no step for him: said in words. */
+const stateText = (view: RepairView): string | null => {
+  const t = ui.onSite.state;
+  if (view.rating) return fill(t.rated, { quality: view.rating.quality, attitude: view.rating.attitude });
+  if (view.status in t) return t[view.status as keyof typeof t];
+  return null;
+};
+
+/**
+ * The main path, one big button at a time (R4–R7): 接单 → 到场 → 报价 → the resident accepts and
+ * signs → 完工 → the resident signs and rates. Every step is queued and the page moves on at once.
+ */
+export default function StepPanel({ order, view }: { order: OnSiteOrder; view: RepairView }) {
+  const t = ui.onSite;
+  const step = order.conflict ? null : nextStepOf(view);
+  const [form, setForm] = useState<'quote' | 'complete' | null>(null);
+  const take = (queued: boolean) => {
+    if (queued) toastOk(t.saved);
+    else toastError(t.sync.conflict);
+    setForm(null);
+  };
+
+  const big = (action: 'acknowledge' | 'arrive' | 'clearBlocker') => (
+    <Button className={`btn btn-primary btn-next-step btn-${action === 'clearBlocker' ? 'clear-blocker' : action}`} onClick={() => take(order.run(action, {}))}>
+      {t.steps[action]}
+    </Button>
+  );
+
+  if (step === 'acknowledge' || step === 'arrive' || step === 'clearBlocker') return <View className='step-panel'>{big(step)}</View>;
+  if ((step === 'quote' && form === 'quote') || (step === 'accept' && form === 'quote')) {
+    return <QuotePanel fees={order.fees} quote={view.quote} onSend={(items) => take(order.run('quote', { items }))} />;
+  }
+  if (step === 'quote') {
+    return (
+      <Button className='btn btn-primary btn-next-step btn-quote' onClick={() => setForm('quote')}>
+        {t.steps.quote}
+      </Button>
+    );
+  }
+  if (step === 'accept') {
+    return <AcceptScreen view={view} onAccept={(signature) => take(order.run('accept', { signature }))} onRequote={() => setForm('quote')} />;
+  }
+  if (step === 'complete' && form === 'complete') return <CompletePanel view={view} onComplete={(input) => take(order.run('complete', input))} />;
+  if (step === 'complete') {
+    return (
+      <View className='step-panel'>
+        <Text className='card state-line state-in_progress'>{t.state.in_progress}</Text>
+        <Button className='btn btn-primary btn-next-step btn-finish' onClick={() => setForm('complete')}>
+          {t.steps.complete}
+        </Button>
+      </View>
+    );
+  }
+  if (step === 'signOff') return <SignOffScreen view={view} onSignOff={(input) => take(order.run('signOff', input))} />;
+  if (step === 'rate') return <RatePanel onRate={(rating) => take(order.run('rate', { rating }))} />;
+  const said = stateText(view);
+  return said ? <Text className={`card state-line state-${view.status}`}>{said}</Text> : null;
+}

@@ -1,0 +1,40 @@
+import { Button, Text, View } from '@tarojs/components';
+import type { OnSiteOrder } from '../../../hooks/useOnSiteOrder';
+import DeskPhoneButton from '../../../components/DeskPhoneButton';
+import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { toastOk } from '../../../utils/toast';
+
+/**
+ * What the server has not got yet ("待同步 N 项"), or, when it refused a step, the conflict: the
+ * technician calls the desk and decides; nothing on the phone is dropped without his tap.
+ */
+export default function SyncBar({ order }: { order: OnSiteOrder }) {
+  const t = ui.onSite.sync;
+  if (order.conflict) {
+    return (
+      <View className='card sync-conflict'>
+        <Text className='section-title sync-conflict-title'>{t.conflict}</Text>
+        <Text className='muted sync-conflict-reason'>{fill(t.conflictReason, { message: order.conflict.message })}</Text>
+        <DeskPhoneButton phone={order.deskPhone} look='primary' />
+        {order.pending > 0 && (
+          <Button
+            className='btn btn-plain btn-discard-local'
+            onClick={() => {
+              order.discard();
+              toastOk(t.discarded);
+            }}
+          >
+            {fill(t.discard, { count: order.pending })}
+          </Button>
+        )}
+      </View>
+    );
+  }
+  if (order.pending === 0) return null;
+  return (
+    <View className='sync-bar'>
+      <Text className='badge sync-pending'>{fill(t.pending, { count: order.pending })}</Text>
+      <Text className='muted sync-hint'>{t.pendingHint}</Text>
+    </View>
+  );
+}

@@ -1,0 +1,15 @@
+import * as z from 'zod';
+
+/** The completion form as it is kept on the phone until sent: kept photo references, not uploads. */
+export const CompleteDraft = z.object({
+  before: z.array(z.string()),
+  after: z.array(z.string()),
+  materials: z.array(z.object({ name: z.string(), qty: z.number().int().min(1), amount: z.string() })),
+  /** Yuan as typed; null until changed, when the quote's total shows. */
+  amount: z.string().nullable(),
+});
+export type CompleteDraft = z.infer<typeof CompleteDraft>;
+
+export const completeDraftKey = (repairId: string) => `onsite.complete.${repairId}`;
+
+export const emptyCompleteDraft = (): CompleteDraft => ({ before: [], after: [], materials: [], amount: null });

@@ -1,0 +1,29 @@
+import { View } from '@tarojs/components';
+import { useOnSiteOrder } from '../../../hooks/useOnSiteOrder';
+import LoadState from '../../../components/LoadState';
+import { routeParam } from '../../../utils/routes';
+import SyncBar from './SyncBar';
+import StepPanel from './StepPanel';
+import OrderHeader from './OrderHeader';
+import MoreActions from './MoreActions';
+import './index.css';
+
+/** 李师傅 at the door: the order, one big button for the next step, and the way out when it cannot go on. */
+export default function TechnicianOrder() {
+  const order = useOnSiteOrder(routeParam('id'));
+  const { view } = order;
+  return (
+    <View className='page onsite-order'>
+      <SyncBar order={order} />
+      <LoadState loading={order.loading} error={order.error} onRetry={() => void order.refresh()}>
+        {view && (
+          <>
+            <StepPanel key={`step-${view.status}`} order={order} view={view} />
+            <OrderHeader repair={view} />
+            {!order.conflict && <MoreActions key={`more-${view.status}`} order={order} view={view} />}
+          </>
+        )}
+      </LoadState>
+    </View>
+  );
+}
