@@ -16,6 +16,23 @@ export type SessionState =
   | { status: 'error'; code: string; message: string };
 
 const PROPERTY_KEY = 'propertyId';
+/** The last context the server gave, so the app still opens in a basement with no signal. */
+const LAST_SESSION_KEY = 'lastSession';
+
+const lastSession = (): SessionContext | null => {
+  const parsed = session.context.output.safeParse(Taro.getStorageSync(LAST_SESSION_KEY));
+  return parsed.success ? parsed.data : null;
+};
+
+/** No network: carry on as whoever was signed in last, if anyone was; the server decides again once online. */
+const offline = (res: CallFailure, propertyId?: string) => {
+  const last = res.code === 'COMMON.BUSY' ? lastSession() : null;
+  if (last && (!propertyId || last.property.propertyId === propertyId)) {
+    set({ status: 'ready', context: last });
+    return true;
+  }
+  return false;
+};
 
 let state: SessionState = { status: 'idle' };
 const listeners = new Set<() => void>();
@@ -41,8 +58,9 @@ const fail = (res: CallFailure) =>
 const enter = async (propertyId: string) => {
   set({ status: 'loading' });
   const res = await call(session.context, { propertyId });
-  if (!res.ok) return fail(res);
+  if (!res.ok) return offline(res, propertyId) || fail(res);
   Taro.setStorageSync(PROPERTY_KEY, propertyId);
+  Taro.setStorageSync(LAST_SESSION_KEY, res.data);
   set({ status: 'ready', context: res.data });
 };
 
@@ -50,7 +68,7 @@ const enter = async (propertyId: string) => {
 export const loadSession = async () => {
   set({ status: 'loading' });
   const res = await call(session.me, {});
-  if (!res.ok) return fail(res);
+  if (!res.ok) return offline(res) || fail(res);
   const { memberships } = res.data;
   const remembered: unknown = Taro.getStorageSync(PROPERTY_KEY);
   const only = memberships.length === 1 ? memberships[0] : memberships.find((m) => m.propertyId === remembered);
