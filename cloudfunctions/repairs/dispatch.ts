@@ -42,7 +42,8 @@ export const dispatchRepair: Handler<typeof dispatch> = async (input, ctx) => {
     const repair = repairModel.parse(snapshot.data);
     if (repair.propertyId !== member.propertyId) throw new ActionFailure('REPAIR.NOT_FOUND');
     if (repair.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
-    const action = repair.status === 'dispatched' ? 'reassign' : 'dispatch';
+    const action = repair.status === 'dispatched' || repair.status === 'acknowledged' ? 'reassign' : 'dispatch';
+    if (action === 'reassign' && !input.reason) throw new ActionFailure('REPAIR.REASON_REQUIRED');
     const moved = transition(repairMachine, repair, { action, actor: member.openid, role: member.role, now, reason: input.reason, deviceTime: input.deviceTime });
     if (!moved.ok) throw new ActionFailure(moved.code);
     const next: RepairDoc = {

@@ -216,8 +216,9 @@ describe('offline steps and integrity', () => {
     expect(loser).toMatchObject({ ok: false, code: 'COMMON.VERSION_CONFLICT' });
   });
 
-  it('P1: a technician the order was moved away from no longer sees it, nor the resident\'s number', async () => {
+  it('R4 P1: a reassignment needs a reason; the technician it was moved away from no longer sees it, nor the resident\'s number', async () => {
     const o = await dispatched(rt);
+    expect(await o.step(DESK_ON_SHIFT, repairs.dispatch, { technicianId: memberIdOf(TECH_MA) })).toMatchObject({ ok: false, code: 'REPAIR.REASON_REQUIRED' });
     expectOk(await o.step(DESK_ON_SHIFT, repairs.dispatch, { technicianId: memberIdOf(TECH_MA), reason: '电梯技能更对口' }));
     expect(await callAs(rt, TECH_LI, repairs.get, { propertyId: PROPERTY, repairId: o.current.id })).toMatchObject({ ok: false, code: 'REPAIR.NOT_FOUND' });
     expect(await o.step(TECH_LI, repairs.acknowledge)).toMatchObject({ ok: false, code: 'REPAIR.NOT_FOUND' });

@@ -20,6 +20,7 @@ export const zhCN = {
     'REPAIR.RESIDENT_NOT_FOUND': '没有找到这位住户',
     'REPAIR.UNKNOWN_FEE_ITEM': '收费标准里没有这一项，请刷新后重新选择',
     'REPAIR.SIGNATURE_REQUIRED': '需要住户手写签名确认',
+    'REPAIR.REASON_REQUIRED': '改派或转单需要填写原因',
     'REPAIR.FILE_NOT_YOURS': '照片或签名必须是本人刚上传的',
   },
   roles: {
