@@ -1,26 +1,20 @@
-import { useCallback, useState } from 'react';
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { useCallback } from 'react';
+import { Text, View } from '@tarojs/components';
 import * as repairs from '@shared/contracts/repairs.contract';
 import { messages } from '@shared/messages';
-import { call } from '../../../api';
-import { newCommandId } from '../../../api/command-id';
 import { useDraft } from '../../../hooks/useDraft';
+import { useDraftSend } from '../../../hooks/useDraftSend';
 import type { ResidentMatch } from '../../../hooks/useRepairs';
 import type { SessionContext } from '../../../store/session.store';
-import CategoryGrid from '../../../components/CategoryGrid';
+import PrimaryButton from '../../../components/PrimaryButton';
+import RepairFields from '../../../components/RepairFields';
 import ResidentSearch from '../../../components/ResidentSearch';
-import WhenPicker from '../../../components/WhenPicker';
 import { ui } from '../../../i18n/ui.zh-CN';
-import { toastError } from '../../../utils/toast';
 import { emptyRegisterDraft, RegisterDraft, registerDraftKey } from './draft';
+import RegisterLine from './RegisterLine';
 
 type Field = keyof typeof ui.deskRegister.fieldErrors;
 const channels = ['phone', 'walk_in'] as const;
-
-const fieldOf = (path: string | undefined): Field | null => {
-  const root = path?.split('.')[0];
-  return root && root in ui.deskRegister.fieldErrors ? (root as Field) : null;
-};
 
 interface Props {
   context: SessionContext;
@@ -38,18 +32,15 @@ export default function RegisterForm({ context, onRegistered }: Props) {
     RegisterDraft,
     emptyRegisterDraft,
   );
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [problem, setProblem] = useState('');
-  const [sending, setSending] = useState(false);
+  const { errors, setErrors, problem, sending, forget, send } = useDraftSend(t.fieldErrors);
   const resumed = restored && Boolean(draft.resident || draft.description || draft.category);
 
   const edit = useCallback(
     (patch: Partial<RegisterDraft>) => {
       update({ ...patch, commandId: null });
-      setErrors({});
-      setProblem('');
+      forget();
     },
-    [update],
+    [update, forget],
   );
 
   const current = draft.resident?.residentId ?? null;
@@ -75,10 +66,7 @@ export default function RegisterForm({ context, onRegistered }: Props) {
       setErrors(missing);
       return;
     }
-    const commandId = draft.commandId ?? newCommandId();
-    update({ commandId });
-    setSending(true);
-    const res = await call(
+    const registered = await send(
       repairs.register,
       {
         propertyId: context.property.propertyId,
@@ -91,21 +79,13 @@ export default function RegisterForm({ context, onRegistered }: Props) {
         description: draft.description,
         preferredTime: draft.preferredTime,
       },
-      { commandId },
+      draft,
+      update,
     );
-    setSending(false);
-    if (res.ok) {
+    if (registered) {
       clear();
-      onRegistered(res.data);
-      return;
+      onRegistered(registered);
     }
-    const fields = (res.fields ?? []).map(fieldOf).filter((f): f is Field => f !== null);
-    if (fields.length > 0) {
-      setErrors(Object.fromEntries(fields.map((f) => [f, t.fieldErrors[f]])));
-      return;
-    }
-    setProblem(res.message);
-    toastError(res.message);
   };
 
   const rooms = draft.resident?.rooms ?? [];
@@ -152,65 +132,40 @@ export default function RegisterForm({ context, onRegistered }: Props) {
             </View>
           ))}
         </View>
-        <View className='register-field'>
-          <Text className='register-label'>{t.callerName}</Text>
-          <Input
-            className='register-input input-caller-name'
-            type='text'
-            value={draft.callerName}
-            maxlength={40}
-            placeholder={t.callerNamePlaceholder}
-            onInput={(e) => edit({ callerName: e.detail.value })}
-          />
-          {errors.callerName && <Text className='field-error error-callerName'>{errors.callerName}</Text>}
-        </View>
-        <View className='register-field'>
-          <Text className='register-label'>{t.phone}</Text>
-          <Input
-            className='register-input input-caller-phone'
-            type='text'
-            value={draft.phone}
-            maxlength={20}
-            placeholder={t.phonePlaceholder}
-            onInput={(e) => edit({ phone: e.detail.value })}
-          />
-          {errors.phone && <Text className='field-error error-phone'>{errors.phone}</Text>}
-        </View>
-      </View>
-
-      <View className='card'>
-        <Text className='section-title'>{t.category}</Text>
-        <CategoryGrid value={draft.category} onChange={(category) => edit({ category })} />
-        {errors.category && <Text className='field-error error-category'>{errors.category}</Text>}
-      </View>
-
-      <View className='card'>
-        <Text className='section-title'>{t.description}</Text>
-        <Textarea
-          className='register-description input-register-description'
-          value={draft.description}
-          placeholder={t.descriptionPlaceholder}
-          maxlength={500}
-          autoHeight
-          onInput={(e) => edit({ description: e.detail.value })}
+        <RegisterLine
+          label={t.callerName}
+          inputClass='input-caller-name'
+          value={draft.callerName}
+          maxlength={40}
+          placeholder={t.callerNamePlaceholder}
+          error={errors.callerName}
+          errorClass='error-callerName'
+          onChange={(callerName) => edit({ callerName })}
         />
-        {errors.description && <Text className='field-error error-description'>{errors.description}</Text>}
+        <RegisterLine
+          label={t.phone}
+          inputClass='input-caller-phone'
+          value={draft.phone}
+          maxlength={20}
+          placeholder={t.phonePlaceholder}
+          error={errors.phone}
+          errorClass='error-phone'
+          onChange={(phone) => edit({ phone })}
+        />
       </View>
 
-      <View className='card'>
-        <Text className='section-title'>{t.when}</Text>
-        <WhenPicker value={draft.preferredTime} onChange={(preferredTime) => edit({ preferredTime })} />
-        {errors.preferredTime && <Text className='field-error error-preferredTime'>{errors.preferredTime}</Text>}
-      </View>
+      <RepairFields
+        value={draft}
+        errors={errors}
+        text={t}
+        descriptionClass='register-description input-register-description'
+        onEdit={edit}
+      />
 
       {problem && <Text className='field-error submit-problem'>{problem}</Text>}
-      <Button
-        id='btn-submit-register'
-        className={`btn btn-primary btn-submit-register${sending ? ' btn-busy' : ''}`}
-        onClick={() => void submit()}
-      >
+      <PrimaryButton id='btn-submit-register' className='btn-submit-register' busy={sending} onClick={submit}>
         {sending ? t.submitting : t.submit}
-      </Button>
+      </PrimaryButton>
     </View>
   );
 }

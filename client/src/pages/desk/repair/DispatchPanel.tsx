@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import * as repairs from '@shared/contracts/repairs.contract';
 import { call } from '../../../api';
 import { useTechnicianSuggestions } from '../../../hooks/useRepairs';
 import LoadState from '../../../components/LoadState';
+import PrimaryButton from '../../../components/PrimaryButton';
+import ReasonField from '../../../components/ReasonField';
 import type { RepairDetailView } from '../../../components/RepairSummary';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { toastError, toastOk } from '../../../utils/toast';
@@ -99,29 +101,25 @@ export default function DispatchPanel({ repair, propertyId, onDone, mode = 'disp
         ))}
         {reassign && (
           <View className='reassign-reason'>
-            <Text className='desk-label'>{r.reassignReason}</Text>
-            <Textarea
-              className='desk-textarea input-reassign-reason'
+            <ReasonField
+              label={r.reassignReason}
+              labelClass='desk-label'
+              inputClass='desk-textarea input-reassign-reason'
               value={reason}
-              maxlength={200}
-              autoHeight
               placeholder={r.reassignReasonPlaceholder}
-              onInput={(e) => {
-                setReason(e.detail.value);
+              error={reasonError ? r.reassignNeedsReason : null}
+              errorClass='error-reassign-reason'
+              onChange={(value) => {
+                setReason(value);
                 setReasonError(false);
               }}
             />
-            {reasonError && <Text className='field-error error-reassign-reason'>{r.reassignNeedsReason}</Text>}
           </View>
         )}
         {chosen && (
-          <Button
-            id='btn-dispatch'
-            className={`btn btn-primary btn-dispatch${sending ? ' btn-busy' : ''}`}
-            onClick={() => void dispatch()}
-          >
+          <PrimaryButton id='btn-dispatch' className='btn-dispatch' busy={sending} onClick={dispatch}>
             {sending ? t.dispatching : fill(reassign ? r.reassignTo : t.dispatchTo, { name: chosen.name })}
-          </Button>
+          </PrimaryButton>
         )}
       </LoadState>
     </View>

@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import * as repairs from '@shared/contracts/repairs.contract';
 import { messages } from '@shared/messages';
 import type { Priority } from '@shared/model/repair.model';
 import { useRepairStep } from '../../../hooks/useRepairs';
+import PrimaryButton from '../../../components/PrimaryButton';
+import ReasonField from '../../../components/ReasonField';
 import type { RepairDetailView } from '../../../components/RepairSummary';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 
@@ -67,26 +69,22 @@ export default function OverridePanel({ repair, propertyId, onDone }: Props) {
           </View>
         ))}
       </View>
-      <Text className='desk-label'>{t.overrideReason}</Text>
-      <Textarea
-        className='desk-textarea input-override-reason'
+      <ReasonField
+        label={t.overrideReason}
+        labelClass='desk-label'
+        inputClass='desk-textarea input-override-reason'
         value={reason}
-        maxlength={200}
-        autoHeight
         placeholder={t.overrideReasonPlaceholder}
-        onInput={(e) => {
-          setReason(e.detail.value);
+        error={missing ? t.overrideNeedsReason : null}
+        errorClass='error-override-reason'
+        onChange={(value) => {
+          setReason(value);
           setMissing(false);
         }}
       />
-      {missing && <Text className='field-error error-override-reason'>{t.overrideNeedsReason}</Text>}
-      <Button
-        id='btn-confirm-override'
-        className={`btn btn-primary btn-confirm-override${busy ? ' btn-busy' : ''}`}
-        onClick={() => void confirm()}
-      >
+      <PrimaryButton id='btn-confirm-override' className='btn-confirm-override' busy={busy} onClick={confirm}>
         {t.overrideConfirm}
-      </Button>
+      </PrimaryButton>
       <Button className='btn btn-plain btn-cancel-override' onClick={() => setOpen(false)}>
         {t.cancel}
       </Button>

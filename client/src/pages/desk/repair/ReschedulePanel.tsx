@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import * as repairs from '@shared/contracts/repairs.contract';
 import type { PreferredTime } from '@shared/model/repair.model';
 import { useRepairStep } from '../../../hooks/useRepairs';
+import PrimaryButton from '../../../components/PrimaryButton';
 import WhenPicker from '../../../components/WhenPicker';
 import type { RepairDetailView } from '../../../components/RepairSummary';
 import { ui } from '../../../i18n/ui.zh-CN';
@@ -43,13 +44,9 @@ export default function ReschedulePanel({ repair, propertyId, onDone }: Props) {
         }}
       />
       {missing && <Text className='field-error error-reschedule'>{t.rescheduleNeedsTime}</Text>}
-      <Button
-        id='btn-reschedule'
-        className={`btn btn-primary btn-reschedule${busy ? ' btn-busy' : ''}`}
-        onClick={() => void confirm()}
-      >
+      <PrimaryButton id='btn-reschedule' className='btn-reschedule' busy={busy} onClick={confirm}>
         {t.rescheduleConfirm}
-      </Button>
+      </PrimaryButton>
     </View>
   );
 }

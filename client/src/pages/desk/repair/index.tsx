@@ -4,6 +4,7 @@ import * as repairs from '@shared/contracts/repairs.contract';
 import { useRepair, useRepairStep } from '../../../hooks/useRepairs';
 import { useReadySession } from '../../../hooks/useSession';
 import LoadState from '../../../components/LoadState';
+import PrimaryButton from '../../../components/PrimaryButton';
 import RepairSummary from '../../../components/RepairSummary';
 import { ui } from '../../../i18n/ui.zh-CN';
 import { go, routeParam, routes } from '../../../utils/routes';
@@ -56,13 +57,9 @@ export default function DeskRepair() {
             forStaff
             blockerAction={
               can('clearBlocker') ? (
-                <Button
-                  id='btn-clear-blocker'
-                  className={`btn btn-primary btn-clear-blocker${step.busy ? ' btn-busy' : ''}`}
-                  onClick={clearBlocker}
-                >
+                <PrimaryButton id='btn-clear-blocker' className='btn-clear-blocker' busy={step.busy} onClick={clearBlocker}>
                   {ui.deskRepair.clearBlocker}
-                </Button>
+                </PrimaryButton>
               ) : null
             }
           />

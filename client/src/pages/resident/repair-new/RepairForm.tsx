@@ -1,25 +1,18 @@
-import { useCallback, useState } from 'react';
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { useCallback } from 'react';
+import { Text, View } from '@tarojs/components';
 import * as repairs from '@shared/contracts/repairs.contract';
-import { call } from '../../../api';
-import { newCommandId } from '../../../api/command-id';
 import { useDraft } from '../../../hooks/useDraft';
+import { useDraftSend } from '../../../hooks/useDraftSend';
 import type { SessionContext } from '../../../store/session.store';
-import CategoryGrid from '../../../components/CategoryGrid';
-import PhotoPicker from '../../../components/PhotoPicker';
 import DeskPhoneButton from '../../../components/DeskPhoneButton';
-import WhenPicker from '../../../components/WhenPicker';
+import FieldCard from '../../../components/FieldCard';
+import PhotoPicker from '../../../components/PhotoPicker';
+import PrimaryButton from '../../../components/PrimaryButton';
+import RepairFields from '../../../components/RepairFields';
 import { ui } from '../../../i18n/ui.zh-CN';
-import { toastError } from '../../../utils/toast';
 import { draftKey, emptyDraft, RepairDraft } from './draft';
 
 const MAX_PHOTOS = 6;
-type Field = keyof typeof ui.repairForm.fieldErrors;
-
-const fieldOf = (path: string | undefined): Field | null => {
-  const root = path?.split('.')[0];
-  return root && root in ui.repairForm.fieldErrors ? (root as Field) : null;
-};
 
 interface Props {
   context: SessionContext;
@@ -32,17 +25,14 @@ export default function RepairForm({ context, onFiled }: Props) {
   const firstRoom = context.rooms[0]?.roomId ?? '';
   const initial = useCallback(() => emptyDraft(firstRoom), [firstRoom]);
   const { draft, restored, update, clear } = useDraft(draftKey(context.property.propertyId, context.memberId), RepairDraft, initial);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [problem, setProblem] = useState('');
-  const [sending, setSending] = useState(false);
+  const { errors, setErrors, problem, sending, forget, send } = useDraftSend(t.fieldErrors);
 
   const resumed = restored && Boolean(draft.description || draft.category || draft.photos.length);
   const roomId = context.rooms.some((r) => r.roomId === draft.roomId) ? draft.roomId : firstRoom;
 
   const edit = (patch: Partial<RepairDraft>) => {
     update({ ...patch, commandId: null });
-    setErrors({});
-    setProblem('');
+    forget();
   };
 
   if (context.rooms.length === 0) {
@@ -61,10 +51,7 @@ export default function RepairForm({ context, onFiled }: Props) {
       setErrors({ category: t.fieldErrors.category });
       return;
     }
-    const commandId = draft.commandId ?? newCommandId();
-    update({ commandId });
-    setSending(true);
-    const res = await call(
+    const filed = await send(
       repairs.create,
       {
         propertyId: context.property.propertyId,
@@ -74,29 +61,20 @@ export default function RepairForm({ context, onFiled }: Props) {
         preferredTime: draft.preferredTime,
         photos: draft.photos,
       },
-      { commandId },
+      draft,
+      update,
     );
-    setSending(false);
-    if (res.ok) {
+    if (filed) {
       clear();
-      onFiled(res.data);
-      return;
+      onFiled(filed);
     }
-    const fields = (res.fields ?? []).map(fieldOf).filter((f): f is Field => f !== null);
-    if (fields.length > 0) {
-      setErrors(Object.fromEntries(fields.map((f) => [f, t.fieldErrors[f]])));
-      return;
-    }
-    setProblem(res.message);
-    toastError(res.message);
   };
 
   return (
     <View className='repair-form'>
       {resumed && <Text className='draft-restored'>{t.draftRestored}</Text>}
 
-      <View className='card'>
-        <Text className='section-title'>{t.room}</Text>
+      <FieldCard title={t.room} field='roomId' error={errors.roomId}>
         <View className='chips'>
           {context.rooms.map((room) => (
             <View
@@ -109,54 +87,30 @@ export default function RepairForm({ context, onFiled }: Props) {
             </View>
           ))}
         </View>
-        {errors.roomId && <Text className='field-error error-roomId'>{errors.roomId}</Text>}
-      </View>
+      </FieldCard>
 
-      <View className='card'>
-        <Text className='section-title'>{t.category}</Text>
-        <CategoryGrid value={draft.category} onChange={(category) => edit({ category })} />
-        {errors.category && <Text className='field-error error-category'>{errors.category}</Text>}
-      </View>
-
-      <View className='card'>
-        <Text className='section-title'>{t.description}</Text>
-        <Textarea
-          id='repair-description'
-          className='repair-description input-description'
-          value={draft.description}
-          placeholder={t.descriptionPlaceholder}
-          maxlength={500}
-          autoHeight
-          onInput={(e) => edit({ description: e.detail.value })}
-        />
-        {errors.description && <Text className='field-error error-description'>{errors.description}</Text>}
-      </View>
-
-      <View className='card'>
-        <Text className='section-title'>{t.photos}</Text>
-        <PhotoPicker
-          fileIDs={draft.photos}
-          max={MAX_PHOTOS}
-          uploadPrefix={context.uploadPrefix}
-          onChange={(photos) => edit({ photos })}
-        />
-        {errors.photos && <Text className='field-error error-photos'>{errors.photos}</Text>}
-      </View>
-
-      <View className='card'>
-        <Text className='section-title'>{t.when}</Text>
-        <WhenPicker value={draft.preferredTime} onChange={(preferredTime) => edit({ preferredTime })} />
-        {errors.preferredTime && <Text className='field-error error-preferredTime'>{errors.preferredTime}</Text>}
-      </View>
+      <RepairFields
+        value={draft}
+        errors={errors}
+        text={t}
+        descriptionId='repair-description'
+        descriptionClass='repair-description input-description'
+        onEdit={edit}
+      >
+        <FieldCard title={t.photos} field='photos' error={errors.photos}>
+          <PhotoPicker
+            fileIDs={draft.photos}
+            max={MAX_PHOTOS}
+            uploadPrefix={context.uploadPrefix}
+            onChange={(photos) => edit({ photos })}
+          />
+        </FieldCard>
+      </RepairFields>
 
       {problem && <Text className='field-error submit-problem'>{problem}</Text>}
-      <Button
-        id='btn-submit-repair'
-        className={`btn btn-primary btn-submit-repair${sending ? ' btn-busy' : ''}`}
-        onClick={() => void submit()}
-      >
+      <PrimaryButton id='btn-submit-repair' className='btn-submit-repair' busy={sending} onClick={submit}>
         {sending ? t.submitting : t.submit}
-      </Button>
+      </PrimaryButton>
     </View>
   );
 }

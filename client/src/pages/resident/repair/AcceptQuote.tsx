@@ -1,6 +1,7 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import * as repairs from '@shared/contracts/repairs.contract';
 import { useRepairStep } from '../../../hooks/useRepairs';
+import PrimaryButton from '../../../components/PrimaryButton';
 import QuoteView from '../../../components/QuoteView';
 import type { RepairDetailView } from '../../../components/RepairSummary';
 import { ui } from '../../../i18n/ui.zh-CN';
@@ -25,13 +26,9 @@ export default function AcceptQuote({ repair, propertyId, onDone }: Props) {
       <Text className='section-title'>{t.title}</Text>
       <QuoteView quote={repair.quote} />
       <Text className='accept-hint'>{t.acceptHint}</Text>
-      <Button
-        id='btn-accept-quote-own'
-        className={`btn btn-primary btn-accept-quote-own${busy ? ' btn-busy' : ''}`}
-        onClick={accept}
-      >
+      <PrimaryButton id='btn-accept-quote-own' className='btn-accept-quote-own' busy={busy} onClick={accept}>
         {busy ? t.accepting : t.accept}
-      </Button>
+      </PrimaryButton>
     </View>
   );
 }

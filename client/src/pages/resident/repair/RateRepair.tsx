@@ -1,9 +1,10 @@
 import { useCallback, useState } from 'react';
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
 import * as z from 'zod';
 import * as repairs from '@shared/contracts/repairs.contract';
 import { useDraft } from '../../../hooks/useDraft';
 import { useRepairStep } from '../../../hooks/useRepairs';
+import PrimaryButton from '../../../components/PrimaryButton';
 import StarRating from '../../../components/StarRating';
 import type { RepairDetailView } from '../../../components/RepairSummary';
 import { ui } from '../../../i18n/ui.zh-CN';
@@ -60,7 +61,7 @@ export default function RateRepair({ repair, propertyId, memberId, onDone }: Pro
       </View>
       <Text className='rate-label rate-comment-label'>{t.comment}</Text>
       <Textarea
-        className='rate-comment input-rating-comment'
+        className='textbox rate-comment input-rating-comment'
         value={draft.comment}
         maxlength={300}
         autoHeight
@@ -68,13 +69,9 @@ export default function RateRepair({ repair, propertyId, memberId, onDone }: Pro
         onInput={(e) => edit({ comment: e.detail.value })}
       />
       {missing && <Text className='field-error error-rating'>{t.needStars}</Text>}
-      <Button
-        id='btn-submit-rating'
-        className={`btn btn-primary btn-submit-rating${busy ? ' btn-busy' : ''}`}
-        onClick={() => void submit()}
-      >
+      <PrimaryButton id='btn-submit-rating' className='btn-submit-rating' busy={busy} onClick={submit}>
         {busy ? t.submitting : t.submit}
-      </Button>
+      </PrimaryButton>
     </View>
   );
 }

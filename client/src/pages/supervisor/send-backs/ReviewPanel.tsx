@@ -1,8 +1,10 @@
 import { useRef, useState } from 'react';
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import * as repairs from '@shared/contracts/repairs.contract';
 import { isSignature } from '@shared/domain/signature.rules';
 import { useRepairStep, type RepairView } from '../../../hooks/useRepairs';
+import PrimaryButton from '../../../components/PrimaryButton';
+import ReasonField from '../../../components/ReasonField';
 import SignaturePad, { type SignatureValue } from '../../../components/SignaturePad';
 import { uploadSignature } from './signature';
 import { ui } from '../../../i18n/ui.zh-CN';
@@ -79,15 +81,14 @@ export default function ReviewPanel({ repair, propertyId, uploadPrefix, onDone }
         {choice('approve', t.approve, t.approveHint)}
         {choice('reject', t.reject, t.rejectHint)}
       </View>
-      <Text className='review-label'>{t.opinion}</Text>
-      <Textarea
-        className='review-opinion input-opinion'
+      <ReasonField
+        label={t.opinion}
+        labelClass='review-label'
+        inputClass='review-opinion input-opinion'
         value={opinion}
-        maxlength={200}
-        autoHeight
         placeholder={t.opinionPlaceholder}
-        onInput={(e) => {
-          setOpinion(e.detail.value);
+        onChange={(value) => {
+          setOpinion(value);
           setProblem(null);
         }}
       />
@@ -100,12 +101,9 @@ export default function ReviewPanel({ repair, propertyId, uploadPrefix, onDone }
         }}
       />
       {problem && <Text className={`field-error review-problem problem-${problem}`}>{messageOf[problem]}</Text>}
-      <Button
-        className={`btn btn-primary btn-submit-review${working ? ' btn-busy' : ''}`}
-        onClick={() => void submit()}
-      >
+      <PrimaryButton className='btn-submit-review' busy={working} onClick={submit}>
         {working ? t.submitting : t.submit}
-      </Button>
+      </PrimaryButton>
     </View>
   );
 }

@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { yuan } from '@shared/domain/quote.rules';
 import { isSignature } from '@shared/domain/signature.rules';
 import type { RepairView } from '../../../offline/commands';
+import PrimaryButton from '../../../components/PrimaryButton';
 import SignaturePad, { type SignatureValue } from '../../../components/SignaturePad';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { toastError } from '../../../utils/toast';
@@ -49,12 +50,9 @@ export default function AcceptScreen({ view, onAccept, onRequote }: Props) {
       </View>
       <Text className='quote-total'>{total > 0 ? fill(t.total, { amount: yuan(total) }) : t.free}</Text>
       <SignaturePad className='signature-accept' onChange={setSignature} />
-      <Button
-        className={`btn btn-primary btn-accept-quote${signed ? '' : ' btn-disabled'}${saving ? ' btn-busy' : ''}`}
-        onClick={() => void agree()}
-      >
+      <PrimaryButton className='btn-accept-quote' disabled={!signed} busy={saving} onClick={agree}>
         {saving ? ui.onSite.signature.saving : t.agree}
-      </Button>
+      </PrimaryButton>
       <Button className='btn btn-plain btn-requote' onClick={onRequote}>
         {ui.onSite.quote.requote}
       </Button>

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { yuan } from '@shared/domain/quote.rules';
 import { isSignature } from '@shared/domain/signature.rules';
 import type { RepairView, StepInput } from '../../../offline/commands';
+import PrimaryButton from '../../../components/PrimaryButton';
 import SignaturePad, { type SignatureValue } from '../../../components/SignaturePad';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { toastError } from '../../../utils/toast';
@@ -45,12 +46,9 @@ export default function SignOffScreen({ view, onSignOff }: Props) {
       {view.completion && <Text className='quote-total sign-off-amount'>{fill(t.amount, { amount: yuan(view.completion.amountFen) })}</Text>}
       <SignaturePad className='signature-sign-off' onChange={setSignature} />
       <RatingFields value={rating} onChange={(patch) => setRating((r) => ({ ...r, ...patch }))} />
-      <Button
-        className={`btn btn-primary btn-sign-off${signed && ratingOk ? '' : ' btn-disabled'}${saving ? ' btn-busy' : ''}`}
-        onClick={() => void submit()}
-      >
+      <PrimaryButton className='btn-sign-off' disabled={!(signed && ratingOk)} busy={saving} onClick={submit}>
         {saving ? ui.onSite.signature.saving : t.submit}
-      </Button>
+      </PrimaryButton>
     </View>
   );
 }
