@@ -154,12 +154,18 @@ export const reviewSendBack = orderStep<typeof c.reviewSendBack>({
   reason: (i) => i.opinion,
   check: (input, ctx) => (ownsFile(ctx.caller.openid, input.signature) ? null : 'REPAIR.FILE_NOT_YOURS'),
   tell: technicianOf,
-  patch: async ({ input, tx, repair, at }) => {
+  patch: async ({ input, tx, repair, at, settings }) => {
     const review = { approved: input.approve, opinion: input.opinion, signature: input.signature, at };
     const sendBack = repair.sendBack ? { ...repair.sendBack, review } : null;
     if (!input.approve) {
-      await setDeadline(tx, repair, 'R9.return', { status: 'open' });
-      return { sendBack };
+      // The order was out of the technician's hands while the supervisor decided: that time does not count against R9.
+      const waited = repair.sendBack ? Math.max(0, new Date(at).getTime() - new Date(repair.sendBack.at).getTime()) : 0;
+      const pausedMs = repair.pausedMs + waited;
+      const plan = repair.dispatchedAt
+        ? returnDeadline(new Date(repair.dispatchedAt), returnDueAt({ dispatchedAt: repair.dispatchedAt, pausedMs, blockedSince: null }, new Date(at)), await settings())
+        : null;
+      await setDeadline(tx, repair, 'R9.return', plan ? { status: 'open', dueAt: plan.dueAt.toISOString(), warnAt: plan.warnAt.toISOString(), nextCheckAt: at } : { status: 'open' });
+      return { sendBack, pausedMs };
     }
     await setDeadline(tx, repair, 'R9.return', { status: 'cancelled' });
     return { sendBack, countsFor: nextMonth(repair.countsFor), technician: null, dispatchedAt: null, acknowledgedAt: null, arrivedAt: null };

@@ -134,6 +134,17 @@ describe('a work order on site (R5–R9)', () => {
     expect(approved).toMatchObject({ status: 'submitted', countsFor: '2026-12', technician: null, sendBack: { review: { approved: true, opinion: '同意退单，下月安排更换' } } });
   });
 
+  it('R9 R11: a rejected send-back goes back to its technician, and the days it waited for the supervisor do not count', async () => {
+    const o = await onSite(rt);
+    rt.clock.advanceMinutes(24 * 60);
+    expectOk(await o.step(TECH_LI, repairs.sendBack, { reason: '住户要求更换品牌，需主管决定' }));
+    rt.clock.advanceMinutes(2 * 24 * 60);
+    const rejected = expectOk(await o.step(SUPERVISOR, repairs.reviewSendBack, { approve: false, opinion: '按原方案维修', signature: file(SUPERVISOR, 'no.png') }));
+    expect(rejected).toMatchObject({ status: 'dispatched', technician: { name: '李建国' }, overdue: false, returnDueAt: '2026-11-28T02:00:00.000Z' });
+    const r9 = raw<{ rule: string; status: string; dueAt: string }>(rt, 'deadlines').find((d) => d.rule === 'R9.return');
+    expect(r9).toMatchObject({ status: 'open', dueAt: '2026-11-28T02:00:00.000Z' });
+  });
+
   it('R2: the desk registers a call for 1-1-101 found by its number; the resident sees it under my repairs', async () => {
     const found = expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.findResidents, { propertyId: PROPERTY, query: '1-1-101' }));
     expect(found.items.map((r) => r.name).sort()).toEqual(['吴芳', '王秀英']);
