@@ -2,18 +2,20 @@ import * as z from 'zod';
 import type { Deps } from '../_shared/deps';
 import { drainOutbox, type DrainReport } from '../_shared/outbox';
 import { sweepDeadlines, type SweepReport } from '../_shared/deadlines';
+import { planRepairCallbackTasks } from './repair-callbacks';
 
 /** What WeChat's timer trigger passes; a client call carries an OPENID and is refused. */
 export const TimerEvent = z.object({ Type: z.literal('Timer'), TriggerName: z.string(), Time: z.string() });
 
-export type RemindersOutcome = { ok: true; data: { deadlines: SweepReport; outbox: DrainReport } } | { ok: false; code: string; message: string };
+export type RemindersOutcome = { ok: true; data: { deadlines: SweepReport; outbox: DrainReport; callbacks: { created: number } } } | { ok: false; code: string; message: string };
 
-/** Every minute: raise due warnings and escalations, then send whatever the outbox still holds. */
+/** Every minute: plan the callbacks owed (R10 R13), raise due warnings and escalations, then send whatever the outbox still holds. */
 export const handle = async (event: unknown, caller: { openid: string }, deps: Deps): Promise<RemindersOutcome> => {
   if (caller.openid || !TimerEvent.safeParse(event).success) {
     return { ok: false, code: 'COMMON.FORBIDDEN', message: 'timer only' };
   }
+  const callbacks = await planRepairCallbackTasks(deps);
   const deadlines = await sweepDeadlines(deps);
   const outbox = await drainOutbox(deps);
-  return { ok: true, data: { deadlines, outbox } };
+  return { ok: true, data: { deadlines, outbox, callbacks } };
 };

@@ -42,6 +42,8 @@ const validInputs = (repairId: string): Record<string, Record<string, unknown>> 
   'repairs.fees': { propertyId: PROPERTY },
   'repairs.scorecards': { propertyId: PROPERTY },
   'repairs.summary': { propertyId: PROPERTY, month: '2026-11' },
+  'callbacks.queue': { propertyId: PROPERTY },
+  'callbacks.record': { propertyId: PROPERTY, commandId: 'bad-input-callback', callbackId: 'cb_x', version: 1, reached: true, satisfied: true, notes: '', method: 'phone' },
   };
 };
 

@@ -3,10 +3,11 @@ import { unindexedQueries } from '../../local/db';
 import { handle as session } from '../../cloudfunctions/session/handle';
 import { handle as repairs } from '../../cloudfunctions/repairs/handle';
 import { handle as reminders } from '../../cloudfunctions/reminders/handle';
+import { handle as callbacks } from '../../cloudfunctions/callbacks/handle';
 import type { Action, Output } from '@shared/contracts';
 import type { Result } from '@shared/result';
 
-export const functions = { session, repairs, reminders };
+export const functions = { session, repairs, reminders, callbacks };
 
 /** A clock the test moves by hand. */
 export const testClock = (start: string) => {

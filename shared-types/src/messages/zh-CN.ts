@@ -22,6 +22,8 @@ export const zhCN = {
     'REPAIR.SIGNATURE_REQUIRED': '需要住户手写签名确认',
     'REPAIR.REASON_REQUIRED': '改派或转单需要填写原因',
     'REPAIR.FILE_NOT_YOURS': '照片或签名必须是本人刚上传的',
+    'CALLBACK.NOT_FOUND': '没有找到这条回访任务',
+    'CALLBACK.ALREADY_DONE': '这条回访已经记录过了',
   },
   roles: {
     resident: '住户',

@@ -1,0 +1,61 @@
+import type { callbacksActions, CallbackView } from '@shared/contracts/callbacks.contract';
+import { failure } from '@shared/messages';
+import { ok } from '@shared/result';
+import { transition } from '@shared/domain/state-machine';
+import { callbackMachine } from '@shared/domain/callback.machine';
+import { callbackModel, type CallbackDoc } from '@shared/model/callback.model';
+import { defineFunction } from '../_shared/router';
+import { applyOnce } from '../_shared/commands';
+import { appendEvent } from '../_shared/events';
+import { ActionFailure } from '../_shared/failures';
+import { findById, parseAll, withoutId } from '../_shared/repo';
+
+/** The desk calls residents back, so it sees the full number (P1: the role needs it). */
+const toView = (c: CallbackDoc, now: Date): CallbackView => ({
+  id: c._id,
+  kind: c.kind,
+  reason: c.reason,
+  subjectId: c.subject.id,
+  status: c.status,
+  version: c.version,
+  residentName: c.residentName,
+  phone: c.phone,
+  address: c.address,
+  dueAt: c.dueAt,
+  overdue: c.status === 'open' && new Date(c.dueAt) < now,
+  outcome: c.outcome ? { reached: c.outcome.reached, satisfied: c.outcome.satisfied, notes: c.outcome.notes, method: c.outcome.method, at: c.outcome.at } : null,
+});
+
+export const handle = defineFunction<typeof callbacksActions>('callbacks', {
+  queue: async (input, { deps, now }) => {
+    const res = await deps.db
+      .collection('callbacks')
+      .where({ propertyId: input.propertyId, status: 'open', ...(input.kind ? { kind: input.kind } : {}) })
+      .orderBy('dueAt', 'asc')
+      .limit(200)
+      .get();
+    return ok({ items: parseAll(callbackModel, res.data).map((c) => toView(c, now)) });
+  },
+
+  record: async (input, ctx) => {
+    const { deps, member, now } = ctx;
+    const existing = await findById(deps.db, callbackModel, input.callbackId);
+    if (!existing || existing.propertyId !== member.propertyId) return failure('CALLBACK.NOT_FOUND');
+    const { result } = await applyOnce(ctx, 'callbacks.record', async (tx) => {
+      const task = callbackModel.parse((await tx.collection('callbacks').doc(existing._id).get()).data);
+      if (task.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
+      const moved = transition(callbackMachine, task, { action: 'record', actor: member.openid, role: member.role, now, reason: input.notes || undefined, deviceTime: input.deviceTime });
+      if (!moved.ok) throw new ActionFailure(moved.code === 'STATE.TRANSITION_NOT_ALLOWED' ? 'CALLBACK.ALREADY_DONE' : moved.code);
+      const next = callbackModel.toStored({
+        ...task,
+        status: moved.status,
+        version: moved.version,
+        outcome: { reached: input.reached, satisfied: input.reached ? input.satisfied : null, notes: input.notes, method: input.method, at: now.toISOString(), by: member.name },
+      });
+      await tx.collection('callbacks').doc(task._id).set({ data: withoutId(next) });
+      await appendEvent(tx, { kind: 'callback', id: task._id, propertyId: task.propertyId }, moved.event, input.commandId);
+      return toView(next, now);
+    });
+    return ok(result);
+  },
+});

@@ -1,0 +1,95 @@
+import { lastWeek, planRepairCallbacks, type PlannedCallback, type ReturnedOrder } from '@shared/domain/repair-callbacks.rules';
+import { callbackModel } from '@shared/model/callback.model';
+import { repairModel, type RepairDoc } from '@shared/model/repair.model';
+import { roomLabel } from '@shared/model/property.model';
+import { audienceOfRole } from '@shared/model/signal.model';
+import { withinDays } from '@shared/time/shanghai';
+import type { Deps } from '../_shared/deps';
+import { derivedId } from '../_shared/ids';
+import { parseAll, withoutId } from '../_shared/repo';
+import { bumpSignal } from '../_shared/signals';
+
+const PAGE = 1000;
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Returned orders from the start of last week until now: what the plan reads, a page at a time. */
+const returnedSince = async (deps: Deps, from: Date, now: Date): Promise<RepairDoc[]> => {
+  const _ = deps.db.command;
+  const out: RepairDoc[] = [];
+  for (let skip = 0; ; skip += PAGE) {
+    const res = await deps.db
+      .collection('repairs')
+      .where({ status: 'signed', completedAt: _.gte(from.toISOString()).and(_.lt(now.toISOString())) })
+      .skip(skip)
+      .limit(PAGE)
+      .get();
+    out.push(...parseAll(repairModel, res.data));
+    if (res.data.length < PAGE) return out;
+  }
+};
+
+const calledAlready = async (deps: Deps, ids: string[]): Promise<Set<string>> => {
+  const called = new Set<string>();
+  for (let i = 0; i < ids.length; i += 100) {
+    const res = await deps.db.collection('callbacks').where({ kind: 'repair', 'subject.id': deps.db.command.in(ids.slice(i, i + 100)) }).limit(100).get();
+    for (const c of parseAll(callbackModel, res.data)) called.add(c.subject.id);
+  }
+  return called;
+};
+
+const asReturned = (r: RepairDoc): ReturnedOrder => ({ id: r._id, priority: r.priority, completedAt: r.completedAt ?? r.updatedAt, rating: r.rating });
+
+/**
+ * R10 R13: from the returned work orders, the callback tasks the desk owes: every urgent or
+ * low-rated order of this week at once (due in 2 days), and last week's quota up to 50 % (due by
+ * the end of this week). A task's id is its order's, so no run creates one twice.
+ */
+export const planRepairCallbackTasks = async (deps: Deps): Promise<{ created: number }> => {
+  const now = deps.now();
+  const { from, to } = lastWeek(now);
+  const orders = await returnedSince(deps, from, now);
+  if (orders.length === 0) return { created: 0 };
+  const called = await calledAlready(deps, orders.map((o) => o._id));
+  const byProperty = new Map<string, RepairDoc[]>();
+  for (const o of orders) byProperty.set(o.propertyId, [...(byProperty.get(o.propertyId) ?? []), o]);
+
+  let created = 0;
+  for (const [propertyId, list] of byProperty) {
+    const lastWeekOrders = list.filter((o) => (o.completedAt ?? '') < to.toISOString()).map(asReturned);
+    const thisWeekOrders = list.filter((o) => (o.completedAt ?? '') >= to.toISOString()).map(asReturned);
+    const plan: PlannedCallback[] = [
+      ...planRepairCallbacks(lastWeekOrders, called),
+      ...planRepairCallbacks(thisWeekOrders, called).filter((p) => p.reason !== 'quota'),
+    ];
+    const byId = new Map(list.map((o) => [o._id, o]));
+    for (const task of plan) {
+      const order = byId.get(task.repairId);
+      if (!order) continue;
+      const dueAt = task.reason === 'quota' ? new Date(to.getTime() + WEEK_MS) : withinDays(now, 2);
+      const doc = callbackModel.toStored({
+        _id: derivedId('cb', 'repair', order._id),
+        propertyId,
+        kind: 'repair',
+        reason: task.reason,
+        subject: { kind: 'repair', id: order._id },
+        status: 'open',
+        version: 1,
+        residentOpenid: order.residentOpenid,
+        residentName: order.residentName,
+        phone: order.phone,
+        address: roomLabel(order.address),
+        dueAt: dueAt.toISOString(),
+        outcome: null,
+        createdAt: now.toISOString(),
+      });
+      try {
+        await deps.db.collection('callbacks').add({ data: { _id: doc._id, ...withoutId(doc) } });
+        created++;
+      } catch {
+        // Another run created it first: the id is the order's, so nothing is lost or doubled.
+      }
+    }
+    if (plan.length) await bumpSignal(deps.db, propertyId, audienceOfRole('desk'), now);
+  }
+  return { created };
+};

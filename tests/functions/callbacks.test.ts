@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { callbacks } from '@shared/contracts';
+import { callAs, DESK_ON_SHIFT, expectOk, PROPERTY, raw, startRuntime, TECH_LI, WANG, testClock } from './harness';
+
+type Rt = Awaited<ReturnType<typeof startRuntime>>;
+const template = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'stored', 'repair.v3.json'), 'utf8')) as Record<string, unknown>;
+
+/** A returned (signed) work order, written straight into the store. */
+const returned = (rt: Rt, id: string, completedAt: string, over: Record<string, unknown> = {}) =>
+  rt.engine.insertRaw('repairs', [
+    {
+      ...template,
+      _id: id,
+      status: 'signed',
+      priority: 'normal',
+      residentOpenid: WANG,
+      residentName: '王秀英',
+      phone: '13800000101',
+      completedAt,
+      dispatchedAt: completedAt,
+      rating: { quality: 5, attitude: 5, comment: '', at: completedAt, via: 'on_site' },
+      countsFor: '2026-11',
+      ...over,
+    },
+  ]);
+
+const tick = (rt: Rt) =>
+  rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' }) as Promise<{
+    data: { callbacks: { created: number } };
+  }>;
+
+describe('R10 R13: callback tasks from returned work orders', () => {
+  let rt: Rt;
+  beforeEach(async () => {
+    // Wednesday 2026-11-25 10:00 Shanghai; last week is Mon 11-16 to Sun 11-22.
+    rt = await startRuntime(testClock('2026-11-25T02:00:00.000Z'));
+  });
+  afterEach(() => rt.close());
+
+  it('R10 R13: an urgent or low-rated order returned this week gets a task at once, due in 2 days; a satisfied one waits for the weekly quota', async () => {
+    returned(rt, 'rp_urgent', '2026-11-24T03:00:00.000Z', { priority: 'urgent' });
+    returned(rt, 'rp_low', '2026-11-24T04:00:00.000Z', { rating: { quality: 3, attitude: 5, comment: '', at: '2026-11-24T04:00:00.000Z', via: 'on_site' } });
+    returned(rt, 'rp_fine', '2026-11-24T05:00:00.000Z');
+    expect((await tick(rt)).data.callbacks.created).toBe(2);
+    const queue = expectOk(await callAs(rt, DESK_ON_SHIFT, callbacks.queue, { propertyId: PROPERTY })).items;
+    expect(queue.map((c) => [c.subjectId, c.reason, c.dueAt])).toEqual([
+      ['rp_urgent', 'urgent', '2026-11-27T02:00:00.000Z'],
+      ['rp_low', 'low_rating', '2026-11-27T02:00:00.000Z'],
+    ]);
+    expect(queue[0]).toMatchObject({ phone: '13800000101', overdue: false });
+  });
+
+  it('R13: half of last week\'s orders (rounded up), oldest first, due by Sunday 24:00; a second run creates nothing', async () => {
+    for (const [i, day] of [16, 17, 19, 22, 22].entries()) returned(rt, `rp_w${i}`, `2026-11-${day}T02:00:00.000Z`);
+    returned(rt, 'rp_old', '2026-11-15T15:59:59.000Z');
+    expect((await tick(rt)).data.callbacks.created).toBe(3);
+    expect((await tick(rt)).data.callbacks.created).toBe(0);
+    const tasks = raw<{ subject: { id: string }; reason: string; dueAt: string }>(rt, 'callbacks');
+    expect(tasks.map((t) => t.subject.id).sort()).toEqual(['rp_w0', 'rp_w1', 'rp_w2']);
+    expect(new Set(tasks.map((t) => t.dueAt))).toEqual(new Set(['2026-11-29T16:00:00.000Z']));
+  });
+
+  it('R10 B2: the desk records the outcome once; the task leaves the queue and the history keeps it', async () => {
+    returned(rt, 'rp_urgent', '2026-11-24T03:00:00.000Z', { priority: 'urgent' });
+    await tick(rt);
+    const [task] = expectOk(await callAs(rt, DESK_ON_SHIFT, callbacks.queue, { propertyId: PROPERTY })).items;
+    const input = { propertyId: PROPERTY, commandId: 'record-callback-1', callbackId: task!.id, version: task!.version, reached: true, satisfied: true, notes: '住户表示满意', method: 'phone' };
+    expect(expectOk(await callAs(rt, DESK_ON_SHIFT, callbacks.record, input))).toMatchObject({ status: 'done', outcome: { reached: true, satisfied: true } });
+    expect(expectOk(await callAs(rt, DESK_ON_SHIFT, callbacks.record, input)).status).toBe('done');
+    expect(await callAs(rt, DESK_ON_SHIFT, callbacks.record, { ...input, commandId: 'record-callback-2', version: 2 })).toMatchObject({ ok: false, code: 'CALLBACK.ALREADY_DONE' });
+    expect(expectOk(await callAs(rt, DESK_ON_SHIFT, callbacks.queue, { propertyId: PROPERTY })).items).toEqual([]);
+    expect(raw<{ subject: { id: string }; action: string }>(rt, 'events').filter((e) => e.subject.id === task!.id).map((e) => e.action)).toEqual(['record']);
+  });
+
+  it('B1: a task past its due time is shown overdue', async () => {
+    returned(rt, 'rp_urgent', '2026-11-24T03:00:00.000Z', { priority: 'urgent' });
+    await tick(rt);
+    rt.clock.set('2026-11-27T02:00:01.000Z');
+    expect(expectOk(await callAs(rt, DESK_ON_SHIFT, callbacks.queue, { propertyId: PROPERTY })).items[0]?.overdue).toBe(true);
+  });
+
+  it('P1: residents and technicians have no callback queue', async () => {
+    expect(await callAs(rt, WANG, callbacks.queue, { propertyId: PROPERTY })).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
+    expect(await callAs(rt, TECH_LI, callbacks.queue, { propertyId: PROPERTY })).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
+  });
+});
