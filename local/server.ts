@@ -102,6 +102,10 @@ export const startServer = async ({ runtime, h5Dir, dataDir, port }: ServerOptio
       res.writeHead(200, { 'content-type': file.type });
       return res.end(file.bytes);
     }
+    if (url.pathname === '/panel') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end(readFileSync(join(__dirname, 'panel.html')));
+    }
     if (url.pathname === '/api/panel') {
       const outbox = await runtime.db.collection('outbox').orderBy('createdAt', 'desc').limit(100).get();
       return json(res, 200, { webhookPosts: runtime.webhookPosts.slice(-100), outbox: outbox.data });

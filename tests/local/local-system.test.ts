@@ -57,6 +57,14 @@ describe('the local system', () => {
       expect(await post('/api/fn/session', { action: 'context', input: { propertyId: 'demo' } })).toMatchObject({ ok: false, code: 'COMMON.NOT_A_MEMBER' });
     });
 
+    it('the local panel shows every notice and WeCom post that would have gone out', async () => {
+      await post('/api/fn/repairs', { action: repairs.create.name, input: repairInput({ description: '电梯困人了' }) }, WANG);
+      expect(await (await fetch(`${server.url}/panel`)).text()).toContain('群机器人消息');
+      const panel = (await (await fetch(`${server.url}/api/panel`)).json()) as { webhookPosts: { body: unknown }[]; outbox: { kind: string; channel: string }[] };
+      expect(JSON.stringify(panel.webhookPosts[0]?.body)).toContain('急修');
+      expect(panel.outbox.map((n) => n.channel).sort()).toEqual(['inbox', 'inbox', 'inbox', 'wecom']);
+    });
+
     it('refuses to run the timer function on request', async () => {
       expect(await post('/api/fn/reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: 'x' })).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
     });
