@@ -12,7 +12,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'pages/resident', pages: ['home/index', 'repair-new/index', 'repairs/index', 'repair/index'] },
     { root: 'pages/technician', pages: ['orders/index', 'order/index'] },
-    { root: 'pages/desk', pages: ['inbox/index', 'repair/index', 'register/index'] },
+    { root: 'pages/desk', pages: ['inbox/index', 'repair/index', 'register/index', 'callbacks/index'] },
     { root: 'pages/supervisor', pages: ['scorecards/index', 'send-backs/index'] },
   ],
   /** A technician in a basement opens the app without signal: his pages are already on the phone. */

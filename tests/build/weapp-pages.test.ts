@@ -187,7 +187,7 @@ describe('weapp app.json', () => {
     expect(app.subPackages).toEqual([
       { root: 'pages/resident', pages: ['home/index', 'repair-new/index', 'repairs/index', 'repair/index'] },
       { root: 'pages/technician', pages: ['orders/index', 'order/index'] },
-      { root: 'pages/desk', pages: ['inbox/index', 'repair/index', 'register/index'] },
+      { root: 'pages/desk', pages: ['inbox/index', 'repair/index', 'register/index', 'callbacks/index'] },
       { root: 'pages/supervisor', pages: ['scorecards/index', 'send-backs/index'] },
     ]);
   });

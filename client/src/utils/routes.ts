@@ -12,6 +12,7 @@ export const routes = {
   deskInbox: '/pages/desk/inbox/index',
   deskRepair: (id: string) => `/pages/desk/repair/index?id=${encodeURIComponent(id)}`,
   deskRegister: '/pages/desk/register/index',
+  deskCallbacks: '/pages/desk/callbacks/index',
   supervisorScorecards: '/pages/supervisor/scorecards/index',
   supervisorSendBacks: '/pages/supervisor/send-backs/index',
 } as const;

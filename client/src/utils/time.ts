@@ -53,6 +53,18 @@ export const formatWhen = (iso: string, now: Date = new Date()): string => {
   return fill(ui.time.fullDate, { y: w.y, m: w.m, d: w.d });
 };
 
+/** When something is due, to the minute: "今天 14:30", "明天 09:00", "昨天 18:00", "后天 10:00", "11月30日 14:30". */
+export const formatDue = (iso: string, now: Date = new Date()): string => {
+  const w = wall(new Date(iso));
+  const time = `${w.hh}:${w.mm}`;
+  const ahead = w.day - wall(now).day;
+  if (ahead === -1) return fill(ui.time.yesterday, { time });
+  const near = ui.time.days[ahead];
+  if (ahead >= 0 && near) return fill(ui.time.dayTime, { day: near, time });
+  if (w.y === wall(now).y) return fill(ui.time.monthDayTime, { m: w.m, d: w.d, time });
+  return fill(ui.time.fullDate, { y: w.y, m: w.m, d: w.d });
+};
+
 /** "今天", "明天", "后天", else "11月30日". */
 export const formatDay = (date: string, now: Date = new Date()): string => {
   const ahead = dayOfDate(date) - wall(now).day;

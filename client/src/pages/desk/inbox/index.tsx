@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { Role } from '@shared/model/member.model';
 import { useDeskInbox } from '../../../hooks/useRepairs';
+import { useCallbackQueue } from '../../../hooks/useCallbacks';
 import { useReadySession } from '../../../hooks/useSession';
 import { useUrgentChime } from '../../../hooks/useUrgentChime';
 import LoadState from '../../../components/LoadState';
@@ -11,20 +12,28 @@ import './index.css';
 
 const canRegister = (role: Role) => role === 'desk' || role === 'supervisor';
 
-/** The supervisor's and the manager's own pages, from the queue they land on. */
-function SupervisorLinks({ role }: { role: Role }) {
+/**
+ * The other lists, from the queue everyone at the desk lands on: the callback list with its count
+ * (B1), and for the supervisor and the manager their own pages.
+ */
+function InboxLinks({ role, callbacks }: { role: Role; callbacks: number | null }) {
   const t = ui.supervisor.links;
-  if (role !== 'supervisor' && role !== 'manager') return null;
+  const staff = role === 'supervisor' || role === 'manager';
   return (
     <View className='inbox-links'>
+      <Button className='btn btn-plain inbox-link link-callbacks' onClick={() => go(routes.deskCallbacks)}>
+        {callbacks ? fill(ui.callbacks.linkCount, { count: callbacks }) : ui.callbacks.link}
+      </Button>
       {role === 'supervisor' && (
         <Button className='btn btn-plain inbox-link link-send-backs' onClick={() => go(routes.supervisorSendBacks)}>
           {t.sendBacks}
         </Button>
       )}
-      <Button className='btn btn-plain inbox-link link-scorecards' onClick={() => go(routes.supervisorScorecards)}>
-        {t.scorecards}
-      </Button>
+      {staff && (
+        <Button className='btn btn-plain inbox-link link-scorecards' onClick={() => go(routes.supervisorScorecards)}>
+          {t.scorecards}
+        </Button>
+      )}
     </View>
   );
 }
@@ -33,6 +42,7 @@ function SupervisorLinks({ role }: { role: Role }) {
 export default function DeskInbox() {
   const context = useReadySession();
   const { items, loading, error, refresh } = useDeskInbox();
+  const callbacks = useCallbackQueue();
   useUrgentChime(items);
   const waiting = items?.filter((r) => r.priority === 'urgent' && r.status === 'submitted').length ?? 0;
   return (
@@ -46,7 +56,7 @@ export default function DeskInbox() {
           {`＋ ${ui.deskRegister.button}`}
         </Button>
       )}
-      {context && <SupervisorLinks role={context.role} />}
+      {context && <InboxLinks role={context.role} callbacks={callbacks.items?.length ?? null} />}
       {waiting > 0 && <Text className='inbox-urgent-count'>{fill(ui.desk.urgentWaiting, { count: waiting })}</Text>}
       <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? ui.desk.inboxEmpty : null}>
         {items?.map((repair) => (
