@@ -9,7 +9,3 @@ export class ActionFailure extends Error {
     return failure(this.code);
   }
 }
-
-export const fail = (code: ErrorCode): never => {
-  throw new ActionFailure(code);
-};

@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import type { Model } from '@shared/model/versioned';
-import type { Database } from './deps';
+import type { Database, Query } from './database';
 
 type Doc<M extends Model<z.ZodType>> = z.infer<M['schema']>;
 
@@ -30,4 +30,15 @@ export const parseAll = <M extends Model<z.ZodType>>(model: M, raws: readonly un
 export const withoutId = <T extends { _id: string }>(doc: T): Omit<T, '_id'> => {
   const { _id: _ignored, ...rest } = doc;
   return rest;
+};
+
+/** The cloud returns at most 1000 documents a get(); this reads every page of a query through its model. */
+export const readAll = async <M extends Model<z.ZodType>>(model: M, query: Query): Promise<Doc<M>[]> => {
+  const PAGE = 1000;
+  const out: Doc<M>[] = [];
+  for (let skip = 0; ; skip += PAGE) {
+    const res = await query.skip(skip).limit(PAGE).get();
+    out.push(...parseAll(model, res.data));
+    if (res.data.length < PAGE) return out;
+  }
 };

@@ -6,26 +6,15 @@ import { audienceOfRole } from '@shared/model/signal.model';
 import { withinDays } from '@shared/time/shanghai';
 import type { Deps } from '../_shared/deps';
 import { derivedId } from '../_shared/ids';
-import { parseAll, withoutId } from '../_shared/repo';
+import { parseAll, readAll, withoutId } from '../_shared/repo';
 import { bumpSignal } from '../_shared/signals';
 
-const PAGE = 1000;
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** Returned orders from the start of last week until now: what the plan reads, a page at a time. */
-const returnedSince = async (deps: Deps, from: Date, now: Date): Promise<RepairDoc[]> => {
+/** Returned orders from the start of last week until now: all the plan reads. */
+const returnedSince = (deps: Deps, from: Date, now: Date): Promise<RepairDoc[]> => {
   const _ = deps.db.command;
-  const out: RepairDoc[] = [];
-  for (let skip = 0; ; skip += PAGE) {
-    const res = await deps.db
-      .collection('repairs')
-      .where({ status: 'signed', completedAt: _.gte(from.toISOString()).and(_.lt(now.toISOString())) })
-      .skip(skip)
-      .limit(PAGE)
-      .get();
-    out.push(...parseAll(repairModel, res.data));
-    if (res.data.length < PAGE) return out;
-  }
+  return readAll(repairModel, deps.db.collection('repairs').where({ status: 'signed', completedAt: _.gte(from.toISOString()).and(_.lt(now.toISOString())) }));
 };
 
 const calledAlready = async (deps: Deps, ids: string[]): Promise<Set<string>> => {

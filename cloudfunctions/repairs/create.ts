@@ -21,6 +21,8 @@ import { ownsFile } from '../_shared/storage';
 import { toView } from './views';
 
 interface Intake {
+  /** The action the command record names. */
+  action: 'repairs.create' | 'repairs.register';
   resident: MemberDoc;
   roomId: string;
   category: RepairCategory;
@@ -73,7 +75,7 @@ const fileRepair = async (intake: Intake, ctx: ActionContext) => {
   const notices = newRepairNotices(repair, shiftAt(settings.shifts, now).deskOpenids, settings.wecomWebhook !== null);
 
   const queued: OutboxDoc[] = [];
-  const { result: view, fresh } = await applyOnce(ctx, 'repairs.create', async (tx) => {
+  const { result: view, fresh } = await applyOnce(ctx, intake.action, async (tx) => {
     queued.length = 0;
     await tx.collection('repairs').doc(repair._id).set({ data: withoutId(repair) });
     await appendEvent(tx, { kind: 'repair', id: repair._id, propertyId: repair.propertyId }, event, intake.commandId);
@@ -88,7 +90,7 @@ const fileRepair = async (intake: Intake, ctx: ActionContext) => {
 export const createRepair: Handler<typeof create> = async (input, ctx) => {
   if (!input.photos.every((fileId) => ownsFile(ctx.caller.openid, fileId))) return failure('REPAIR.PHOTO_NOT_YOURS');
   return fileRepair(
-    { ...input, resident: ctx.member, channel: 'miniprogram', phone: ctx.member.phone, callRecord: null },
+    { ...input, action: 'repairs.create', resident: ctx.member, channel: 'miniprogram', phone: ctx.member.phone, callRecord: null },
     ctx,
   );
 };
@@ -102,6 +104,7 @@ export const registerRepair: Handler<typeof register> = async (input, ctx) => {
   return fileRepair(
     {
       ...input,
+      action: 'repairs.register',
       resident,
       photos: [],
       callRecord: {

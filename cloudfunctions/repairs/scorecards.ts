@@ -7,25 +7,15 @@ import { memberModel, type MemberDoc } from '@shared/model/member.model';
 import { repairModel, type RepairDoc } from '@shared/model/repair.model';
 import type { Database } from '../_shared/database';
 import type { Handler } from '../_shared/router';
-import { parseAll } from '../_shared/repo';
+import { parseAll, readAll } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 
-const PAGE = 1000;
-
-/** Every order of one technician in the given states, a page of 1000 at a time (the cloud's limit). */
-const ordersOf = async (db: Database, technician: MemberDoc, statuses: string[]): Promise<RepairDoc[]> => {
-  const out: RepairDoc[] = [];
-  for (let skip = 0; ; skip += PAGE) {
-    const res = await db
-      .collection('repairs')
-      .where({ propertyId: technician.propertyId, 'technician.openid': technician.openid, status: db.command.in(statuses) })
-      .skip(skip)
-      .limit(PAGE)
-      .get();
-    out.push(...parseAll(repairModel, res.data));
-    if (res.data.length < PAGE) return out;
-  }
-};
+/** Every order of one technician in the given states. */
+const ordersOf = (db: Database, technician: MemberDoc, statuses: string[]): Promise<RepairDoc[]> =>
+  readAll(
+    repairModel,
+    db.collection('repairs').where({ propertyId: technician.propertyId, 'technician.openid': technician.openid, status: db.command.in(statuses) }),
+  );
 
 const onTime = (r: RepairDoc) =>
   !!r.dispatchedAt && !!r.completedAt && elapsedOut({ dispatchedAt: r.dispatchedAt, pausedMs: r.pausedMs, blockedSince: null }, new Date(r.completedAt)) <= RETURN_WITHIN_MS;
@@ -54,13 +44,6 @@ export const scorecards: Handler<typeof contract> = async (input, { deps, member
 export const fees: Handler<typeof feesContract> = async (input, { deps }) =>
   ok({ items: (await loadSettings(deps.db, input.propertyId)).feeSchedule });
 
-/** R8 R11 R12: every order that counts for the month, a page of 1000 at a time. */
-export const summary: Handler<typeof summaryContract> = async (input, { deps }) => {
-  const orders: RepairDoc[] = [];
-  for (let skip = 0; ; skip += PAGE) {
-    const res = await deps.db.collection('repairs').where({ propertyId: input.propertyId, countsFor: input.month }).skip(skip).limit(PAGE).get();
-    orders.push(...parseAll(repairModel, res.data));
-    if (res.data.length < PAGE) break;
-  }
-  return ok(monthlySummary(input.month, orders));
-};
+/** R8 R11 R12: every order that counts for the month. */
+export const summary: Handler<typeof summaryContract> = async (input, { deps }) =>
+  ok(monthlySummary(input.month, await readAll(repairModel, deps.db.collection('repairs').where({ propertyId: input.propertyId, countsFor: input.month }))));
