@@ -13,6 +13,7 @@ interface DemoPerson {
   phone: string;
   rooms?: string[];
   skills?: Skill[];
+  vip?: boolean;
 }
 
 /** The demo property's people, as USERS.md describes them; the openids are local stand-ins. */
@@ -21,7 +22,7 @@ export const demoPeople: readonly DemoPerson[] = [
   { openid: 'o-res-zhang', name: '张伟', role: 'resident', phone: '13800001502', rooms: ['1-2-1502'] },
   { openid: 'o-res-li', name: '李娜', role: 'resident', phone: '13800000302', rooms: ['1-1-302'] },
   { openid: 'o-res-zhao', name: '赵磊', role: 'resident', phone: '13800000601', rooms: ['1-2-601', '2-1-201'] },
-  { openid: 'o-res-chen', name: '陈静', role: 'resident', phone: '13800000802', rooms: ['2-1-802'] },
+  { openid: 'o-res-chen', name: '陈静', role: 'resident', phone: '13800000802', rooms: ['2-1-802'], vip: true },
   { openid: 'o-res-liu', name: '刘洋', role: 'resident', phone: '13800001001', rooms: ['2-1-1001'] },
   { openid: 'o-res-yang', name: '杨帆', role: 'resident', phone: '13800001202', rooms: ['2-2-1202'] },
   { openid: 'o-res-huang', name: '黄敏', role: 'resident', phone: '13800000402', rooms: ['2-2-402'] },
@@ -57,7 +58,7 @@ export const demoDocuments = (now: Date) => {
   const members: MemberDoc[] = demoPeople.map((p) => ({
     _id: memberIdOf(p.openid),
     propertyId,
-    schemaVersion: 1,
+    schemaVersion: 2,
     openid: p.openid,
     role: p.role,
     status: 'active',
@@ -68,6 +69,7 @@ export const demoDocuments = (now: Date) => {
       return roomId(propertyId, building, unit, room);
     }),
     skills: p.skills ?? [],
+    vip: p.vip ?? false,
     createdAt: now.toISOString(),
   }));
   const defaults = defaultSettings(propertyId);

@@ -9,6 +9,7 @@ import type { Tx } from './database';
 import { derivedId } from './ids';
 import { parseAll, withoutId } from './repo';
 import { enqueueNotice, sendNow } from './outbox';
+import { appendEvent } from './events';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 
 /** Starts a clock on a subject, in the transaction that causes it. */
@@ -44,7 +45,8 @@ export interface SweepReport {
 }
 
 /**
- * Raises the warning or the next escalation of every open deadline whose check time has come.
+ * Raises the warning or the next escalation of every open deadline whose check time has come, and
+ * logs the step on the subject's history (C4: each step is logged).
  * Each step is claimed with the step it read, so a second run (or a concurrent one) does nothing twice;
  * the notice and the step advance commit together.
  */
@@ -70,6 +72,26 @@ export const sweepDeadlines = async (deps: Deps, limit = 100): Promise<SweepRepo
         data: { step: nextStep, nextCheckAt: (step.nextCheckAt ?? NEVER).toISOString() },
       });
       if (step.kind === 'none') return null;
+      const to = step.kind === 'warn' ? (deadline.ladder[0] ?? 'desk') : step.to;
+      await appendEvent(
+        tx,
+        { ...deadline.subject, propertyId: deadline.propertyId },
+        {
+          machine: 'deadline',
+          action: step.kind,
+          from: null,
+          to,
+          actor: 'system:reminders',
+          role: 'system',
+          reason: deadline.rule,
+          at: now.toISOString(),
+          deviceAt: null,
+          expectedVersion: 0,
+          version: Math.max(1, nextStep),
+        },
+        `sweep:${deadline._id}`,
+        `${deadline._id}#${nextStep}`,
+      );
       const kind = step.kind === 'warn' ? 'deadline.warn' : 'deadline.breach';
       const rule = messages.deadlineRules[deadline.rule as keyof typeof messages.deadlineRules] ?? deadline.rule;
       return enqueueNotice(
@@ -79,7 +101,7 @@ export const sweepDeadlines = async (deps: Deps, limit = 100): Promise<SweepRepo
           propertyId: deadline.propertyId,
           kind,
           channel: 'inbox',
-          recipient: audienceOfRole(step.kind === 'warn' ? deadline.ladder[0] ?? 'desk' : step.to),
+          recipient: audienceOfRole(to),
           subject: deadline.subject,
           title: messages.notices[kind],
           body: `${rule}，截止 ${inShanghai(deadline.dueAt).format('MM-DD HH:mm')}`,

@@ -10,9 +10,11 @@ export const appendEvent = async (
   subject: { kind: string; id: string; propertyId: string },
   event: TransitionEvent<string, string>,
   commandId: string,
+  /** What makes the event's id unique on its subject: the version it made, unless it made none. */
+  key = String(event.version),
 ): Promise<void> => {
   const doc = eventModel.toStored({
-    _id: derivedId('ev', subject.id, String(event.version)),
+    _id: derivedId('ev', subject.id, key),
     propertyId: subject.propertyId,
     subject: { kind: subject.kind, id: subject.id },
     machine: event.machine,

@@ -22,6 +22,7 @@ const toView = (c: CallbackDoc, now: Date): CallbackView => ({
   phone: c.phone,
   address: c.address,
   dueAt: c.dueAt,
+  assignee: c.assignee,
   overdue: c.status === 'open' && new Date(c.dueAt) < now,
   outcome: c.outcome ? { reached: c.outcome.reached, satisfied: c.outcome.satisfied, notes: c.outcome.notes, method: c.outcome.method, at: c.outcome.at } : null,
 });
@@ -41,6 +42,7 @@ export const handle = defineFunction<typeof callbacksActions>('callbacks', {
     const { deps, member, now } = ctx;
     const existing = await findById(deps.db, callbackModel, input.callbackId);
     if (!existing || existing.propertyId !== member.propertyId) return failure('CALLBACK.NOT_FOUND');
+    if (existing.assignee === 'manager' && member.role !== 'manager') return failure('CALLBACK.MANAGER_ONLY');
     const { result } = await applyOnce(ctx, 'callbacks.record', async (tx) => {
       const task = callbackModel.parse((await tx.collection('callbacks').doc(existing._id).get()).data);
       if (task.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');

@@ -3,19 +3,35 @@ import type { Deps } from '../_shared/deps';
 import { drainOutbox, type DrainReport } from '../_shared/outbox';
 import { sweepDeadlines, type SweepReport } from '../_shared/deadlines';
 import { planRepairCallbackTasks } from './repair-callbacks';
+import { flagUnsignedRegisters, settleGroups, upgradeUnresolved } from './complaint-sweeps';
 
 /** What WeChat's timer trigger passes; a client call carries an OPENID and is refused. */
 export const TimerEvent = z.object({ Type: z.literal('Timer'), TriggerName: z.string(), Time: z.string() });
 
-export type RemindersOutcome = { ok: true; data: { deadlines: SweepReport; outbox: DrainReport; callbacks: { created: number } } } | { ok: false; code: string; message: string };
+export interface ComplaintSweeps {
+  upgraded: number;
+  registersFlagged: number;
+  groupsSettled: number;
+}
 
-/** Every minute: plan the callbacks owed (R10 R13), raise due warnings and escalations, then send whatever the outbox still holds. */
+export type RemindersOutcome = { ok: true; data: { deadlines: SweepReport; outbox: DrainReport; callbacks: { created: number }; complaints: ComplaintSweeps } } | { ok: false; code: string; message: string };
+
+/**
+ * Every minute: plan the callbacks owed (R10 R13), upgrade complaints unresolved a month (C3), flag
+ * unsigned registers (C6), finish settling resolved groups (C3), raise due warnings and escalations,
+ * then send whatever the outbox still holds.
+ */
 export const handle = async (event: unknown, caller: { openid: string }, deps: Deps): Promise<RemindersOutcome> => {
   if (caller.openid || !TimerEvent.safeParse(event).success) {
     return { ok: false, code: 'COMMON.FORBIDDEN', message: 'timer only' };
   }
   const callbacks = await planRepairCallbackTasks(deps);
+  const complaints = {
+    upgraded: await upgradeUnresolved(deps),
+    registersFlagged: await flagUnsignedRegisters(deps),
+    groupsSettled: await settleGroups(deps),
+  };
   const deadlines = await sweepDeadlines(deps);
   const outbox = await drainOutbox(deps);
-  return { ok: true, data: { deadlines, outbox, callbacks } };
+  return { ok: true, data: { deadlines, outbox, callbacks, complaints } };
 };

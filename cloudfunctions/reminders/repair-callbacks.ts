@@ -59,6 +59,7 @@ export const planRepairCallbackTasks = async (deps: Deps): Promise<{ created: nu
         _id: derivedId('cb', 'repair', order._id),
         propertyId,
         kind: 'repair',
+        assignee: 'desk',
         reason: task.reason,
         subject: { kind: 'repair', id: order._id },
         status: 'open',

@@ -58,13 +58,9 @@ export const getRepair: Handler<typeof contract.get> = async (input, { deps, mem
     .orderBy('at', 'asc')
     .limit(100)
     .get();
-  const history = parseAll(eventModel, res.data).map((e) => ({
-    action: e.action,
-    from: e.from,
-    to: e.to,
-    role: e.role,
-    reason: e.reason,
-    at: e.at,
-  }));
+  // Escalations the timer logs stay on the complaint side; a repair's history is its people's steps.
+  const history = parseAll(eventModel, res.data).flatMap(({ action, from, to, role, reason, at }) =>
+    role === 'system' ? [] : [{ action, from, to, role, reason, at }],
+  );
   return ok({ ...toView(repair, member, now), history });
 };

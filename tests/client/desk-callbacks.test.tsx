@@ -22,6 +22,7 @@ const task = (over: Partial<CallbackView> & { id: string }): CallbackView => ({
   phone: '13800001111',
   address: '1栋1单元101',
   dueAt: '2026-11-23T06:30:00.000Z',
+  assignee: 'desk',
   overdue: false,
   outcome: null,
   ...over,

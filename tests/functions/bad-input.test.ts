@@ -44,6 +44,36 @@ const validInputs = (repairId: string): Record<string, Record<string, unknown>> 
   'repairs.summary': { propertyId: PROPERTY, month: '2026-11' },
   'callbacks.queue': { propertyId: PROPERTY },
   'callbacks.record': { propertyId: PROPERTY, commandId: 'bad-input-callback', callbackId: 'cb_x', version: 1, reached: true, satisfied: true, notes: '', method: 'phone' },
+  ...complaintInputs(),
+  };
+};
+
+const complaintInputs = (): Record<string, Record<string, unknown>> => {
+  const intake = {
+    roomId: 'demo:1-1-101', category: 'elevator', place: { scope: 'building', building: '1' }, occurredAt: '2026-11-23T01:30:00.000Z',
+    target: '电梯维保单位', description: '电梯噪音很大', request: '尽快检修', residentDeadline: null,
+  };
+  const ref = { kind: 'complaint', id: 'cp_x' };
+  const onCase = (name: string) => ({ propertyId: PROPERTY, commandId: `bad-input-${name}`, ref, version: 1 });
+  return {
+    'complaints.create': { propertyId: PROPERTY, commandId: 'bad-input-complaint', ...intake, photos: [] },
+    'complaints.register': {
+      propertyId: PROPERTY, commandId: 'bad-input-complaint-reg', ...intake, residentId: memberIdOf(WANG), channel: 'phone',
+      callerName: '王秀英', phone: '13800000101', apologised: true,
+    },
+    'complaints.listMine': { propertyId: PROPERTY },
+    'complaints.get': { propertyId: PROPERTY, ref },
+    'complaints.inbox': { propertyId: PROPERTY },
+    'complaints.classify': {
+      ...onCase('classify'), class: 'responsible', severity: 'general', jurisdiction: null, governmentOrMedia: false, injuryOrLoss: false, apologised: true, note: '',
+    },
+    'complaints.issueSlip': { ...onCase('slip'), department: '工程部', assignee: '马超', instructions: '' },
+    'complaints.acknowledge': onCase('ack'),
+    'complaints.reply': { ...onCase('reply'), form: 'phone', content: '已处理完毕' },
+    'complaints.rate': { propertyId: PROPERTY, commandId: 'bad-input-crate', complaintId: 'cp_x', version: 1, score: 5, comment: '' },
+    'complaints.registerOf': { propertyId: PROPERTY, date: '2026-11-23' },
+    'complaints.signRegister': { propertyId: PROPERTY, commandId: 'bad-input-sign', date: '2026-11-23', remarks: '' },
+    'complaints.figures': { propertyId: PROPERTY, period: '2026-11' },
   };
 };
 

@@ -4,10 +4,11 @@ import { handle as session } from '../../cloudfunctions/session/handle';
 import { handle as repairs } from '../../cloudfunctions/repairs/handle';
 import { handle as reminders } from '../../cloudfunctions/reminders/handle';
 import { handle as callbacks } from '../../cloudfunctions/callbacks/handle';
+import { handle as complaints } from '../../cloudfunctions/complaints/handle';
 import type { Action, Output } from '@shared/contracts';
 import type { Result } from '@shared/result';
 
-export const functions = { session, repairs, reminders, callbacks };
+export const functions = { session, repairs, reminders, callbacks, complaints };
 
 /** A clock the test moves by hand. */
 export const testClock = (start: string) => {
@@ -85,7 +86,7 @@ export const repairInput = (overrides: Record<string, unknown> = {}) => ({
 
 /** Everything a write could touch, to prove a refused call changed nothing. */
 export const snapshot = async (runtime: Runtime) => {
-  const names = ['repairs', 'events', 'outbox', 'deadlines', 'commands', 'signals', 'members', 'rooms', 'settings'];
+  const names = ['repairs', 'events', 'outbox', 'deadlines', 'commands', 'signals', 'members', 'rooms', 'settings', 'callbacks', 'complaints', 'complaintGroups', 'complaintMatters', 'complaintRegisters'];
   const entries = await Promise.all(
     names.map(async (name) => [name, (await runtime.db.collection(name).limit(1000).get()).data] as const),
   );

@@ -444,6 +444,7 @@ export const ui = {
     reasons: {
       urgent: '急修',
       low_rating: '评价较低',
+      complaint: '投诉回访',
       quota: '每周抽访',
     },
     due: '应回访：{when}',

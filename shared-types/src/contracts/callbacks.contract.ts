@@ -14,6 +14,8 @@ export const CallbackView = z.object({
   phone: z.string(),
   address: z.string(),
   dueAt: z.string(),
+  /** C7: the manager calls back on major complaints. */
+  assignee: z.enum(['desk', 'manager']),
   overdue: z.boolean(),
   outcome: z
     .object({ reached: z.boolean(), satisfied: z.boolean().nullable(), notes: z.string(), method: z.enum(['phone', 'home_visit']), at: z.string() })

@@ -2,15 +2,18 @@ import type { Action, FunctionName } from './action';
 import { sessionActions } from './session.contract';
 import { repairsActions } from './repairs.contract';
 import { callbacksActions } from './callbacks.contract';
+import { complaintsActions } from './complaints.contract';
 
 export * from './action';
 export * as session from './session.contract';
 export * as repairs from './repairs.contract';
 export * as callbacks from './callbacks.contract';
+export * as complaints from './complaints.contract';
 
 /** Every action of every function, by function: the router, the client and the test harnesses read this. */
 export const catalogue: Record<FunctionName, Record<string, Action>> = {
   session: sessionActions,
   repairs: repairsActions,
   callbacks: callbacksActions,
+  complaints: complaintsActions,
 };

@@ -40,7 +40,8 @@ export interface TransitionEvent<S extends string, A extends string> {
   from: S | null;
   to: S;
   actor: string;
-  role: Role;
+  /** 'system' for what the timer does (escalations, the one-month upgrade). */
+  role: Role | 'system';
   reason: string | null;
   at: string;
   deviceAt: string | null;

@@ -4,12 +4,12 @@ import { base, defineModel, isoInstant } from './versioned';
 export const CallbackKind = z.enum(['repair', 'complaint', 'routine', 'visit']);
 export type CallbackKind = z.infer<typeof CallbackKind>;
 
-export const CallbackReason = z.enum(['urgent', 'low_rating', 'quota']);
+export const CallbackReason = z.enum(['urgent', 'low_rating', 'quota', 'complaint']);
 
 /** B1 R10 R13: a call the desk owes a resident, and what came of it. */
 export const CallbackDoc = z.object({
   ...base,
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   kind: CallbackKind,
   reason: CallbackReason,
   subject: z.object({ kind: z.string(), id: z.string() }),
@@ -20,6 +20,8 @@ export const CallbackDoc = z.object({
   phone: z.string(),
   address: z.string(),
   dueAt: isoInstant,
+  /** C7: the manager calls back on major complaints; the desk on everything else. */
+  assignee: z.enum(['desk', 'manager']),
   outcome: z
     .object({
       reached: z.boolean(),
@@ -33,4 +35,5 @@ export const CallbackDoc = z.object({
   createdAt: isoInstant,
 });
 export type CallbackDoc = z.infer<typeof CallbackDoc>;
-export const callbackModel = defineModel({ collection: 'callbacks', version: 1, schema: CallbackDoc });
+/** v1 tasks were all the desk's. */
+export const callbackModel = defineModel({ collection: 'callbacks', version: 2, schema: CallbackDoc, migrations: { 1: (doc) => ({ ...doc, assignee: 'desk' }) } });

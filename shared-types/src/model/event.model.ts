@@ -12,7 +12,7 @@ export const EventDoc = z.object({
   from: z.string().nullable(),
   to: z.string(),
   actor: z.string(),
-  role: Role,
+  role: z.union([Role, z.literal('system')]),
   reason: z.string().nullable(),
   at: isoInstant,
   deviceAt: z.string().nullable(),

@@ -17,7 +17,7 @@ export type Skill = z.infer<typeof Skill>;
  */
 export const MemberDoc = z.object({
   ...base,
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   openid: z.string().min(1),
   role: Role,
   status: z.enum(['active', 'inactive']),
@@ -25,8 +25,11 @@ export const MemberDoc = z.object({
   phone: z.string().max(20),
   roomIds: z.array(z.string()),
   skills: z.array(Skill),
+  /** C9: a VIP resident's complaints are top urgency. */
+  vip: z.boolean(),
   createdAt: isoInstant,
 });
 export type MemberDoc = z.infer<typeof MemberDoc>;
 
-export const memberModel = defineModel({ collection: 'members', version: 1, schema: MemberDoc });
+/** v1 had no VIPs. */
+export const memberModel = defineModel({ collection: 'members', version: 2, schema: MemberDoc, migrations: { 1: (doc) => ({ ...doc, vip: false }) } });

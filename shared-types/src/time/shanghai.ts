@@ -38,3 +38,6 @@ export const minuteOfShanghaiDay = (instant: Date): number => {
 };
 
 export const shanghaiDate = (instant: Date): string => inShanghai(instant).format('YYYY-MM-DD');
+
+/** The instant a Shanghai calendar date's local time "HH:mm" falls on. */
+export const atShanghai = (date: string, hhmm = '00:00'): Date => dayjs.tz(`${date} ${hhmm}`, ZONE).toDate();

@@ -1,0 +1,33 @@
+import { withinDays } from '@shared/time/shanghai';
+import { callbackModel } from '@shared/model/callback.model';
+import type { ComplaintDoc, Severity } from '@shared/model/complaint.model';
+import { roomLabel } from '@shared/model/property.model';
+import type { Tx } from '../_shared/database';
+import { derivedId } from '../_shared/ids';
+import { withoutId } from '../_shared/repo';
+
+/**
+ * C7: every complaint is called back within 2 days of being handled; the manager calls back on the
+ * major ones. Written in the transaction that resolves the complaint, so none is ever missed; its
+ * id is the complaint's, so settling twice plans one call.
+ */
+export const planComplaintCallback = async (tx: Tx, c: ComplaintDoc, severity: Severity | null, now: Date): Promise<void> => {
+  const doc = callbackModel.toStored({
+    _id: derivedId('cb', 'complaint', c._id),
+    propertyId: c.propertyId,
+    kind: 'complaint',
+    reason: 'complaint',
+    subject: { kind: 'complaint', id: c._id },
+    status: 'open',
+    version: 1,
+    residentOpenid: c.residentOpenid,
+    residentName: c.residentName,
+    phone: c.phone,
+    address: roomLabel(c.address),
+    dueAt: withinDays(now, 2).toISOString(),
+    assignee: severity === 'major' ? 'manager' : 'desk',
+    outcome: null,
+    createdAt: now.toISOString(),
+  });
+  await tx.collection('callbacks').doc(doc._id).set({ data: withoutId(doc) });
+};

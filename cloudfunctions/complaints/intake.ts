@@ -1,0 +1,293 @@
+import type { create, register } from '@shared/contracts/complaints.contract';
+import { failure, format, messages } from '@shared/messages';
+import { ok } from '@shared/result';
+import { birth, type TransitionEvent } from '@shared/domain/state-machine';
+import { complaintMachine } from '@shared/domain/complaint.machine';
+import { urgencyOf } from '@shared/domain/complaint-class.rules';
+import { classifyDeadline, handlingDeadline } from '@shared/domain/complaint-deadline.rules';
+import { decideGroup, households, matterKeyOf, type MatterEntry } from '@shared/domain/group-complaint.rules';
+import { registerDateOf } from '@shared/domain/complaint-register.rules';
+import { shiftAt } from '@shared/domain/shift.rules';
+import {
+  complaintGroupModel,
+  complaintMatterModel,
+  complaintModel,
+  type ComplaintChannel,
+  type ComplaintDoc,
+  type ComplaintGroupDoc,
+  type ComplaintPlace,
+  type ComplaintCategory,
+  untouched,
+} from '@shared/model/complaint.model';
+import { memberModel, type MemberDoc } from '@shared/model/member.model';
+import { roomLabel, roomModel } from '@shared/model/property.model';
+import { audienceOfRole } from '@shared/model/signal.model';
+import type { OutboxDoc } from '@shared/model/outbox.model';
+import type { SettingsDoc } from '@shared/model/settings.model';
+import type { ActionContext, Handler } from '../_shared/router';
+import type { Database, Tx } from '../_shared/database';
+import { applyOnce } from '../_shared/commands';
+import { appendEvent } from '../_shared/events';
+import { openDeadline } from '../_shared/deadlines';
+import { enqueueNotice, sendNow, type Notice } from '../_shared/outbox';
+import { derivedId } from '../_shared/ids';
+import { findById, withoutId } from '../_shared/repo';
+import { loadSettings } from '../_shared/settings';
+import { ownsFile } from '../_shared/storage';
+import { cancelClock, subjectOf } from './clocks';
+import { complaintNotices, majorAudience } from './notices';
+import { toComplaintView } from './views';
+
+interface Intake {
+  action: 'complaints.create' | 'complaints.register';
+  resident: MemberDoc;
+  roomId: string;
+  category: ComplaintCategory;
+  place: ComplaintPlace;
+  occurredAt: string;
+  target: string;
+  description: string;
+  request: string;
+  residentDeadline: string | null;
+  photos: string[];
+  channel: ComplaintChannel;
+  phone: string;
+  callRecord: ComplaintDoc['callRecord'];
+  apologised: boolean;
+  deviceTime?: string;
+  commandId: string;
+}
+
+/** A device clock a few minutes fast must not make "just now" a time in the future. */
+const SKEW_MS = 5 * 60 * 1000;
+const open = ['received', 'handling', 'grouped'] as const;
+
+export const matterIdOf = (propertyId: string, matterKey: string) => derivedId('cm', propertyId, matterKey);
+
+/** The matter's document exists before any transaction reads it (a transaction cannot query or tolerate a missing id). */
+const ensureMatter = async (db: Database, propertyId: string, matterKey: string): Promise<string> => {
+  const id = matterIdOf(propertyId, matterKey);
+  if (await findById(db, complaintMatterModel, id)) return id;
+  const doc = complaintMatterModel.toStored({ _id: id, propertyId, matterKey, recent: [], openGroupId: null });
+  try {
+    await db.collection('complaintMatters').add({ data: { _id: id, ...withoutId(doc) } });
+  } catch {
+    // Another filing created it first: the duplicate key is the expected answer.
+  }
+  return id;
+};
+
+/** C3: the household's earlier complaint on the same matter that is still unresolved. */
+const unresolvedRepeat = async (db: Database, propertyId: string, roomId: string, matterKey: string): Promise<string | null> => {
+  const res = await db
+    .collection('complaints')
+    .where({ propertyId, roomId, matterKey, status: db.command.in([...open]) })
+    .orderBy('createdAt', 'asc')
+    .limit(1)
+    .get();
+  const first = res.data[0];
+  return first ? complaintModel.parse(first)._id : null;
+};
+
+/**
+ * C1 C3 C4 C9: a complaint is recorded with every C1 field, entered in the day's register (C6), given
+ * the same-day clock to be classified, and passed through its matter's document, where the fifth
+ * household raises a group complaint and later ones join it. The desk on shift is told at once; a
+ * group or a VIP's complaint also reaches the supervisor, the manager and the staff group.
+ */
+const fileComplaint = async (intake: Intake, ctx: ActionContext) => {
+  const { member, deps, now } = ctx;
+  if (!intake.resident.roomIds.includes(intake.roomId)) return failure('COMPLAINT.ROOM_NOT_YOURS');
+  if (new Date(intake.occurredAt).getTime() > now.getTime() + SKEW_MS) return failure('COMPLAINT.IN_THE_FUTURE');
+  if (intake.residentDeadline && new Date(intake.residentDeadline) <= now) return failure('COMPLAINT.DEADLINE_PASSED');
+  const [room, settings] = await Promise.all([findById(deps.db, roomModel, intake.roomId), loadSettings(deps.db, member.propertyId)]);
+  if (!room || room.propertyId !== member.propertyId) return failure('COMPLAINT.ROOM_NOT_YOURS');
+  const matterKey = matterKeyOf(intake.category, intake.place);
+  const [repeatOf, matterId] = await Promise.all([
+    unresolvedRepeat(deps.db, member.propertyId, room._id, matterKey),
+    ensureMatter(deps.db, member.propertyId, matterKey),
+  ]);
+  const at = now.toISOString();
+  const actor = { actor: member.openid, role: member.role, now, deviceTime: intake.deviceTime };
+  const clock = classifyDeadline(now, now, settings);
+  const complaint = complaintModel.toStored({
+    _id: derivedId('cp', ctx.commandKey),
+    propertyId: member.propertyId,
+    status: 'received',
+    version: 1,
+    urgency: urgencyOf(intake.resident.vip || !!repeatOf, null),
+    ...untouched,
+    dueRule: clock.rule,
+    dueAt: clock.dueAt.toISOString(),
+    createdAt: at,
+    updatedAt: at,
+    residentOpenid: intake.resident.openid,
+    residentName: intake.resident.name,
+    phone: intake.phone,
+    roomId: room._id,
+    address: { building: room.building, unit: room.unit, room: room.room },
+    vip: intake.resident.vip,
+    channel: intake.channel,
+    category: intake.category,
+    place: intake.place,
+    matterKey,
+    occurredAt: new Date(intake.occurredAt).toISOString(),
+    target: intake.target,
+    description: intake.description,
+    request: intake.request,
+    residentDeadline: intake.residentDeadline ? new Date(intake.residentDeadline).toISOString() : null,
+    photos: intake.photos,
+    apology: intake.apologised ? { by: member.name, at } : null,
+    repeatOf,
+    groupId: null,
+    callRecord: intake.callRecord,
+    rating: null,
+    registerDate: registerDateOf(now),
+    createdBy: { openid: member.openid, role: member.role },
+  });
+  const onShift = shiftAt(settings.shifts, now).deskOpenids;
+  const hasGroup = settings.wecomWebhook !== null;
+
+  const queued: OutboxDoc[] = [];
+  const { result, fresh } = await applyOnce(ctx, intake.action, async (tx) => {
+    queued.length = 0;
+    const matter = complaintMatterModel.parse((await tx.collection('complaintMatters').doc(matterId).get()).data);
+    const entry: MatterEntry = { complaintId: complaint._id, roomId: complaint.roomId, at };
+    const { recent, decision } = decideGroup(matter, entry, now, settings.groupComplaintWindowHours);
+    const events: TransitionEvent<string, string>[] = [birth(complaintMachine, 'file', 'received', actor)];
+    let stored: ComplaintDoc = complaint;
+    let group: ComplaintGroupDoc | null = null;
+    let notices: Notice[];
+
+    if (decision.kind === 'none') {
+      await openDeadline(tx, subjectOf(complaint), clock, now);
+      const vip = complaint.urgency === 'top';
+      notices = complaintNotices(
+        complaint,
+        'complaint.new',
+        complaint.description,
+        { inbox: [audienceOfRole('desk'), ...onShift, ...(vip ? [audienceOfRole('supervisor')] : [])], group: vip },
+        hasGroup,
+      );
+    } else {
+      const groupId = decision.kind === 'join' ? decision.groupId : derivedId('cg', ctx.commandKey);
+      stored = { ...complaint, status: 'grouped', version: 2, groupId, dueRule: null, dueAt: null };
+      events.push(joinEvent(stored, actor));
+      if (decision.kind === 'join') {
+        group = await joinGroup(tx, groupId, stored);
+        notices = complaintNotices(group, 'complaint.group', format(messages.complaintTexts.groupJoined, { address: roomLabel(complaint.address) }), { inbox: [audienceOfRole('desk'), ...onShift], group: false }, hasGroup);
+      } else {
+        group = await raiseGroup(tx, groupId, matter.matterKey, stored, decision.members, settings, ctx);
+        notices = complaintNotices(group, 'complaint.group', format(messages.complaintTexts.groupRaised, { n: households(decision.members), text: complaint.description }), majorAudience(), hasGroup);
+      }
+    }
+    await tx.collection('complaints').doc(stored._id).set({ data: withoutId(complaintModel.toStored(stored)) });
+    for (const event of events) await appendEvent(tx, subjectOf(stored), event, intake.commandId);
+    await tx.collection('complaintMatters').doc(matterId).update({ data: { recent, openGroupId: group ? group._id : matter.openGroupId } });
+    for (const notice of notices) queued.push(await enqueueNotice(tx, complaint._id, notice, now));
+    return toComplaintView(stored, member, now, group);
+  });
+  if (fresh) await sendNow(deps, queued);
+  return ok(result);
+};
+
+const joinEvent = (c: ComplaintDoc, actor: { actor: string; role: MemberDoc['role']; now: Date }): TransitionEvent<string, string> => ({
+  ...birth(complaintMachine, 'join', 'grouped', actor),
+  from: 'received',
+  expectedVersion: c.version - 1,
+  version: c.version,
+});
+
+/** C3: the group takes the household in; its handling version is the desk's, so it does not move. */
+const joinGroup = async (tx: Tx, groupId: string, c: ComplaintDoc): Promise<ComplaintGroupDoc> => {
+  const group = complaintGroupModel.parse((await tx.collection('complaintGroups').doc(groupId).get()).data);
+  const next = complaintGroupModel.toStored({
+    ...group,
+    memberIds: [...group.memberIds, c._id],
+    roomIds: group.roomIds.includes(c.roomId) ? group.roomIds : [...group.roomIds, c.roomId],
+  });
+  await tx.collection('complaintGroups').doc(groupId).set({ data: withoutId(next) });
+  return next;
+};
+
+/**
+ * C3 C4: the fifth household raises the group. It links every complaint about the matter within the
+ * window; those still open stop their own clocks and are handled through the group, which is
+ * responsible and major until the desk confirms its class, and due to the manager the same day.
+ */
+const raiseGroup = async (
+  tx: Tx,
+  groupId: string,
+  matterKey: string,
+  c: ComplaintDoc,
+  members: readonly MatterEntry[],
+  settings: SettingsDoc,
+  ctx: ActionContext,
+): Promise<ComplaintGroupDoc> => {
+  const { now, member } = ctx;
+  const at = now.toISOString();
+  const plan = handlingDeadline({ class: 'responsible', severity: 'major', jurisdiction: null }, { since: now, residentDeadline: null }, now, settings);
+  const group = complaintGroupModel.toStored({
+    _id: groupId,
+    propertyId: c.propertyId,
+    status: 'handling',
+    version: 1,
+    urgency: 'top',
+    ...untouched,
+    dueRule: plan?.rule ?? null,
+    dueAt: plan?.dueAt.toISOString() ?? null,
+    createdAt: at,
+    updatedAt: at,
+    matterKey,
+    category: c.category,
+    place: c.place,
+    memberIds: members.map((m) => m.complaintId),
+    roomIds: [...new Set(members.map((m) => m.roomId))],
+    settledAt: null,
+    registerDate: registerDateOf(now),
+  });
+  await tx.collection('complaintGroups').doc(groupId).set({ data: withoutId(group) });
+  const actor = { actor: member.openid, role: member.role, now, reason: format(messages.complaintTexts.households, { n: group.roomIds.length }) };
+  await appendEvent(tx, subjectOf(group), birth(complaintMachine, 'raise', 'handling', actor), ctx.commandKey);
+  if (plan) await openDeadline(tx, subjectOf(group), plan, now);
+  for (const m of members) {
+    if (m.complaintId === c._id) continue;
+    const other = complaintModel.parse((await tx.collection('complaints').doc(m.complaintId).get()).data);
+    const stillOpen = other.status === 'received' || other.status === 'handling';
+    const moved: ComplaintDoc = stillOpen
+      ? { ...other, status: 'grouped', version: other.version + 1, groupId, updatedAt: at }
+      : { ...other, groupId, updatedAt: at };
+    await tx.collection('complaints').doc(other._id).set({ data: withoutId(complaintModel.toStored(moved)) });
+    if (!stillOpen) continue;
+    await cancelClock(tx, other);
+    await appendEvent(tx, subjectOf(other), { ...joinEvent(moved, actor), from: other.status }, ctx.commandKey);
+  }
+  return group;
+};
+
+/** C1: a resident files from the mini-program, with photos from their own folder. */
+export const createComplaint: Handler<typeof create> = async (input, ctx) => {
+  if (!input.photos.every((fileId) => ownsFile(ctx.caller.openid, fileId))) return failure('COMPLAINT.PHOTO_NOT_YOURS');
+  return fileComplaint(
+    { ...input, action: 'complaints.create', resident: ctx.member, channel: 'miniprogram', phone: ctx.member.phone, callRecord: null, apologised: false },
+    ctx,
+  );
+};
+
+/** C1 V2: the desk registers a complaint made by phone, in person, by letter or by e-mail, having apologised. */
+export const registerComplaint: Handler<typeof register> = async (input, ctx) => {
+  const resident = await findById(ctx.deps.db, memberModel, input.residentId);
+  if (!resident || resident.propertyId !== ctx.member.propertyId || resident.role !== 'resident' || resident.status !== 'active') {
+    return failure('COMPLAINT.RESIDENT_NOT_FOUND');
+  }
+  return fileComplaint(
+    {
+      ...input,
+      action: 'complaints.register',
+      resident,
+      photos: [],
+      callRecord: { callerName: input.callerName, phone: input.phone, receivedAt: ctx.now.toISOString(), recorder: ctx.member.name },
+    },
+    ctx,
+  );
+};

@@ -1,0 +1,131 @@
+import type * as z from 'zod';
+import type { Action } from '@shared/contracts';
+import type { CaseRef, CaseView } from '@shared/contracts/complaints.contract';
+import { failure, type ErrorCode } from '@shared/messages';
+import { ok, type Result } from '@shared/result';
+import { transition } from '@shared/domain/state-machine';
+import { complaintMachine, type ComplaintAction } from '@shared/domain/complaint.machine';
+import { complaintGroupModel, complaintModel, type ComplaintDoc, type ComplaintGroupDoc } from '@shared/model/complaint.model';
+import type { OutboxDoc } from '@shared/model/outbox.model';
+import type { SettingsDoc } from '@shared/model/settings.model';
+import type { ActionContext, Handler } from '../_shared/router';
+import type { Database, Tx } from '../_shared/database';
+import { applyOnce } from '../_shared/commands';
+import { appendEvent } from '../_shared/events';
+import { ActionFailure } from '../_shared/failures';
+import { enqueueNotice, sendNow, type Notice } from '../_shared/outbox';
+import { findById, parseAll, withoutId } from '../_shared/repo';
+import { loadSettings } from '../_shared/settings';
+import { subjectOf } from './clocks';
+import { canSeeComplaint, toComplaintView, toGroupView } from './views';
+
+export type Case = ComplaintDoc | ComplaintGroupDoc;
+type CaseInput = { ref: CaseRef; version: number; commandId: string; deviceTime?: string };
+
+export const isGroup = (c: Case): c is ComplaintGroupDoc => 'memberIds' in c;
+
+const modelOf = (ref: CaseRef) => (ref.kind === 'group' ? complaintGroupModel : complaintModel);
+
+export const loadCase = async (db: Database, ref: CaseRef): Promise<Case | null> =>
+  ref.kind === 'group' ? findById(db, complaintGroupModel, ref.id) : findById(db, complaintModel, ref.id);
+
+const readInTx = async (tx: Tx, ref: CaseRef): Promise<Case> => modelOf(ref).parse((await tx.collection(modelOf(ref).collection).doc(ref.id).get()).data);
+
+const writeInTx = (tx: Tx, c: Case) =>
+  isGroup(c)
+    ? tx.collection('complaintGroups').doc(c._id).set({ data: withoutId(complaintGroupModel.toStored(c)) })
+    : tx.collection('complaints').doc(c._id).set({ data: withoutId(complaintModel.toStored(c)) });
+
+/** What a case's view shows besides the case: a complaint's group, or a group's households. */
+export interface Related {
+  group: ComplaintGroupDoc | null;
+  members: ComplaintDoc[];
+}
+
+export const relatedOf = async (db: Database, c: Case): Promise<Related> => {
+  if (isGroup(c)) {
+    const res = await db.collection('complaints').where({ _id: db.command.in(c.memberIds) }).limit(1000).get();
+    return { group: null, members: parseAll(complaintModel, res.data).sort((a, b) => a.createdAt.localeCompare(b.createdAt)) };
+  }
+  return { group: c.groupId ? await findById(db, complaintGroupModel, c.groupId) : null, members: [] };
+};
+
+export const toCaseView = (c: Case, related: Related, ctx: ActionContext): CaseView =>
+  isGroup(c) ? toGroupView(c, ctx.member, ctx.now, related.members) : toComplaintView(c, ctx.member, ctx.now, related.group);
+
+/** The view of a case for the caller: a household's complaint with its group's progress, or a group with its households. */
+export const caseView = async (db: Database, c: Case, ctx: ActionContext): Promise<CaseView> => toCaseView(c, await relatedOf(db, c), ctx);
+
+export const canSeeCase = (ctx: ActionContext, c: Case) =>
+  isGroup(c) ? c.propertyId === ctx.member.propertyId && ctx.member.role !== 'resident' && ctx.member.role !== 'technician' : canSeeComplaint(ctx.member, c);
+
+export interface CaseStep<I> {
+  input: I;
+  ctx: ActionContext;
+  c: Case;
+  tx: Tx;
+  at: string;
+  settings: SettingsDoc;
+}
+
+export interface CaseStepSpec<I> {
+  action: ComplaintAction;
+  check?: (input: I, c: Case) => ErrorCode | null;
+  /** What the step records, and any related writes in the same transaction. */
+  patch: (step: CaseStep<I>) => Promise<Partial<ComplaintDoc & ComplaintGroupDoc>>;
+  reason?: (input: I) => string | undefined;
+  /** Who is told; the desk's view refreshes either way. */
+  tell: (after: Case, before: Case, settings: SettingsDoc) => Notice[];
+  /** Work that follows the commit (a group's households settled one by one). */
+  afterCommit?: (after: Case, ctx: ActionContext) => Promise<void>;
+}
+
+/**
+ * One step in a complaint's (or a group's) handling: the caller must see the case, the version they
+ * saw must still be current, the machine must allow the step for their role, and the case, its
+ * event and its notices commit together, once per command id.
+ */
+export const caseStep = <A extends Action<z.ZodType, z.ZodType<CaseView>>>(spec: CaseStepSpec<z.infer<A['input']> & CaseInput>): Handler<A> => {
+  const handler = async (input: z.infer<A['input']>, ctx: ActionContext): Promise<Result<CaseView>> => {
+    const data = input as z.infer<A['input']> & CaseInput;
+    const { deps, member, now } = ctx;
+    const existing = await loadCase(deps.db, data.ref);
+    if (!existing || !canSeeCase(ctx, existing)) return failure('COMPLAINT.NOT_FOUND');
+    if (existing.status === 'grouped') return failure('COMPLAINT.IN_A_GROUP');
+    const refused = spec.check?.(data, existing);
+    if (refused) return failure(refused);
+    const [settings, related] = await Promise.all([loadSettings(deps.db, member.propertyId), relatedOf(deps.db, existing)]);
+
+    const queued: OutboxDoc[] = [];
+    let after: Case = existing;
+    // The command keeps the caller's view, never the stored case: a replay returns exactly that.
+    const { result: view, fresh } = await applyOnce<CaseView>(ctx, `complaints.${spec.action}`, async (tx) => {
+      queued.length = 0;
+      const c = await readInTx(tx, data.ref);
+      if (c.version !== data.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
+      const moved = transition(complaintMachine, { ...c, rating: 'rating' in c ? c.rating : null }, {
+        action: spec.action,
+        actor: member.openid,
+        role: member.role,
+        now,
+        reason: spec.reason?.(data),
+        deviceTime: data.deviceTime,
+      });
+      if (!moved.ok) throw new ActionFailure(moved.code);
+      const at = now.toISOString();
+      const patch = await spec.patch({ input: data, ctx, c, tx, at, settings });
+      const next = { ...c, ...patch, status: moved.status, version: moved.version, updatedAt: at } as Case;
+      await writeInTx(tx, next);
+      await appendEvent(tx, subjectOf(next), moved.event, data.commandId);
+      for (const notice of spec.tell(next, c, settings)) queued.push(await enqueueNotice(tx, `${c._id}@${moved.version}`, notice, now));
+      after = next;
+      return toCaseView(next, related, ctx);
+    });
+    if (fresh) {
+      await sendNow(deps, queued);
+      await spec.afterCommit?.(after, ctx);
+    }
+    return ok(view);
+  };
+  return handler as Handler<A>;
+};

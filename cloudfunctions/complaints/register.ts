@@ -1,0 +1,91 @@
+import type * as contract from '@shared/contracts/complaints.contract';
+import { failure } from '@shared/messages';
+import { ok } from '@shared/result';
+import { complaintModel, complaintRegisterModel, type ComplaintDoc, type ComplaintGroupDoc, type ComplaintRegisterDoc } from '@shared/model/complaint.model';
+import { roomLabel } from '@shared/model/property.model';
+import { shanghaiDate } from '@shared/time/shanghai';
+import type { Database } from '../_shared/database';
+import type { Handler } from '../_shared/router';
+import { applyOnce } from '../_shared/commands';
+import { findById, readAll, withoutId } from '../_shared/repo';
+import { groupsByIds, openCases } from './queries';
+import { toCaseView } from './on-case';
+
+export const registerIdOf = (propertyId: string, date: string) => `${propertyId}~${date}`;
+
+const dayOf = (db: Database, propertyId: string, date: string) =>
+  readAll(complaintModel, db.collection('complaints').where({ propertyId, registerDate: date }).orderBy('createdAt', 'asc'));
+
+/** C1 C6: a register line; a household's complaint in a group shows the group's class. */
+const rowOf = (c: ComplaintDoc, group: ComplaintGroupDoc | undefined) => {
+  const cl = group?.classification ?? c.classification;
+  const slip = group?.slip ?? c.slip;
+  return {
+    id: c._id,
+    createdAt: c.createdAt,
+    address: roomLabel(c.address),
+    residentName: c.residentName,
+    channel: c.channel,
+    category: c.category,
+    target: c.target,
+    description: c.description,
+    status: c.status,
+    classification: cl ? { class: cl.class, severity: cl.severity, jurisdiction: cl.jurisdiction } : null,
+    groupId: c.groupId,
+    slip: slip ? { department: slip.department, assignee: slip.assignee } : null,
+    resolvedAt: c.resolvedAt,
+  };
+};
+
+const signedOf = (r: ComplaintRegisterDoc | null) => (r?.signedBy ? { by: r.signedBy.name, at: r.signedBy.at, remarks: r.remarks } : null);
+
+const rowsOf = async (db: Database, propertyId: string, date: string) => {
+  const complaints = await dayOf(db, propertyId, date);
+  const groups = await groupsByIds(db, complaints.flatMap((c) => (c.groupId ? [c.groupId] : [])));
+  return complaints.map((c) => rowOf(c, c.groupId ? groups.get(c.groupId) : undefined));
+};
+
+/** C6: the day's complaint register (投诉信息登记表), its signature, and every open case to follow. */
+export const registerOf: Handler<typeof contract.registerOf> = async (input, ctx) => {
+  const { db } = ctx.deps;
+  const [rows, register, open] = await Promise.all([
+    rowsOf(db, input.propertyId, input.date),
+    findById(db, complaintRegisterModel, registerIdOf(input.propertyId, input.date)),
+    openCases(ctx),
+  ]);
+  return ok({
+    date: input.date,
+    rows,
+    signed: signedOf(register),
+    flaggedAt: register?.flaggedAt ?? null,
+    open: open.map((k) => toCaseView(k, { group: null, members: [] }, ctx)),
+  });
+};
+
+/** C6: the supervisor signs a day's register, today's or an earlier one; the first signature stands. */
+export const signRegister: Handler<typeof contract.signRegister> = async (input, ctx) => {
+  const { deps, member, now } = ctx;
+  if (input.date > shanghaiDate(now)) return failure('COMPLAINT.REGISTER_FUTURE');
+  const id = registerIdOf(input.propertyId, input.date);
+  const rows = await rowsOf(deps.db, input.propertyId, input.date);
+  const existing = await findById(deps.db, complaintRegisterModel, id);
+  const { result } = await applyOnce(ctx, 'complaints.signRegister', async (tx) => {
+    let current = existing;
+    if (current) current = complaintRegisterModel.parse((await tx.collection('complaintRegisters').doc(id).get()).data);
+    const signed: ComplaintRegisterDoc =
+      current?.signedBy
+        ? current
+        : complaintRegisterModel.toStored({
+            _id: id,
+            propertyId: input.propertyId,
+            date: input.date,
+            signedBy: { name: member.name, openid: member.openid, at: now.toISOString() },
+            remarks: input.remarks,
+            count: rows.length,
+            flaggedAt: current?.flaggedAt ?? null,
+          });
+    if (signed !== current) await tx.collection('complaintRegisters').doc(id).set({ data: withoutId(signed) });
+    return { date: input.date, rows, signed: signedOf(signed), flaggedAt: signed.flaggedAt };
+  });
+  return ok(result);
+};

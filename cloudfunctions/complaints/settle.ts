@@ -1,0 +1,47 @@
+import { birth } from '@shared/domain/state-machine';
+import { complaintMachine } from '@shared/domain/complaint.machine';
+import { complaintGroupModel, complaintModel, type ComplaintDoc } from '@shared/model/complaint.model';
+import type { Role } from '@shared/model/member.model';
+import type { OutboxDoc } from '@shared/model/outbox.model';
+import type { Deps } from '../_shared/deps';
+import { appendEvent } from '../_shared/events';
+import { enqueueNotice, sendNow } from '../_shared/outbox';
+import { findById, withoutId } from '../_shared/repo';
+import { subjectOf } from './clocks';
+import { planComplaintCallback } from './follow-up';
+import { complaintNotices } from './notices';
+
+/**
+ * C3 C7: once a group is resolved, each household's complaint is resolved with the group's reply,
+ * gets its own callback and tells its resident, one transaction per household so a group of any
+ * size fits the cloud's limits. Runs right after the reply; the reminders timer repeats it for any
+ * group left unsettled, and a household already settled is skipped.
+ */
+export const settleGroup = async (deps: Deps, groupId: string, by: { actor: string; role: Role | 'system' }): Promise<number> => {
+  const group = await findById(deps.db, complaintGroupModel, groupId);
+  if (!group || group.status !== 'resolved' || group.settledAt) return 0;
+  const now = deps.now();
+  const queued: OutboxDoc[] = [];
+  let settled = 0;
+  for (const id of group.memberIds) {
+    const notices = await deps.db.runTransaction(async (tx) => {
+      const c = complaintModel.parse((await tx.collection('complaints').doc(id).get()).data);
+      if (c.status !== 'grouped') return [];
+      const next: ComplaintDoc = { ...c, status: 'resolved', version: c.version + 1, reply: group.reply, resolvedAt: group.resolvedAt, updatedAt: now.toISOString() };
+      await tx.collection('complaints').doc(id).set({ data: withoutId(complaintModel.toStored(next)) });
+      const event = birth(complaintMachine, 'resolveWithGroup', 'resolved', { actor: by.actor, role: 'desk', now });
+      await appendEvent(tx, subjectOf(c), { ...event, role: by.role, from: 'grouped', expectedVersion: c.version, version: next.version }, `settle:${group._id}`);
+      await planComplaintCallback(tx, next, group.classification?.severity ?? null, now);
+      const told = complaintNotices(next, 'complaint.changed', group.reply?.content ?? '', { inbox: [c.residentOpenid], group: false }, false);
+      const out: OutboxDoc[] = [];
+      for (const notice of told) out.push(await enqueueNotice(tx, `${id}@${next.version}`, notice, now));
+      return out;
+    });
+    if (notices.length) settled++;
+    queued.push(...notices);
+  }
+  await deps.db.collection('complaintGroups').doc(group._id).update({ data: { settledAt: now.toISOString() } });
+  await sendNow(deps, queued);
+  return settled;
+};
+

@@ -1,0 +1,312 @@
+import * as z from 'zod';
+import { commandFields, defineAction, DocId, scoped } from './action';
+import { FileId } from './repairs.contract';
+import {
+  Classification,
+  ComplaintCategory,
+  ComplaintChannel,
+  ComplaintClass,
+  ComplaintPlace,
+  ComplaintStatus,
+  Jurisdiction,
+  ReplyForm,
+  Severity,
+} from '../model/complaint.model';
+import { Role } from '../model/member.model';
+
+/** A complaint of one household, or a group complaint linking several (C3). */
+export const CaseRef = z.object({ kind: z.enum(['complaint', 'group']), id: DocId }).strict();
+export type CaseRef = z.infer<typeof CaseRef>;
+
+const Instant = z.iso.datetime({ offset: true });
+
+export const Proposal = z.object({
+  class: ComplaintClass,
+  severity: Severity.nullable(),
+  jurisdiction: Jurisdiction.nullable(),
+  because: z.array(z.string()),
+});
+
+/** The handling every case shares; what a role may see of it is decided by the server's mapper. */
+const handlingView = {
+  id: z.string(),
+  version: z.number().int(),
+  urgency: z.enum(['top', 'normal']),
+  category: ComplaintCategory,
+  place: ComplaintPlace,
+  placeLabel: z.string(),
+  classification: Classification.omit({ by: true, role: true }).nullable(),
+  /** C2 C3: what the system proposes and why; staff only. */
+  proposal: Proposal.nullable(),
+  slip: z.object({ department: z.string(), assignee: z.string(), instructions: z.string(), at: z.string() }).nullable(),
+  managerAck: z.object({ by: z.string(), at: z.string() }).nullable(),
+  reply: z.object({ form: ReplyForm, content: z.string(), by: z.string(), at: z.string() }).nullable(),
+  /** C4: the running time limit, the rule that set it, and whether it has passed. */
+  dueAt: z.string().nullable(),
+  dueRule: z.string().nullable(),
+  overdue: z.boolean(),
+  governmentOrMedia: z.boolean(),
+  injuryOrLoss: z.boolean(),
+  resolvedAt: z.string().nullable(),
+  createdAt: z.string(),
+  registerDate: z.string(),
+  actions: z.array(z.string()),
+};
+
+/** What a household sees of the group its complaint joined: the shared progress, never the other households. */
+export const GroupProgress = z.object({
+  id: z.string(),
+  households: z.number().int(),
+  status: z.enum(['handling', 'resolved']),
+  classification: Classification.pick({ class: true, severity: true }).nullable(),
+  managerAck: z.boolean(),
+  reply: z.object({ form: ReplyForm, content: z.string(), at: z.string() }).nullable(),
+});
+
+export const ComplaintView = z.object({
+  kind: z.literal('complaint'),
+  ...handlingView,
+  status: ComplaintStatus,
+  address: z.string(),
+  residentName: z.string(),
+  /** Full for the desk side, masked (138****5678) for the resident's own view. */
+  phone: z.string(),
+  vip: z.boolean(),
+  channel: ComplaintChannel,
+  occurredAt: z.string(),
+  target: z.string(),
+  description: z.string(),
+  request: z.string(),
+  residentDeadline: z.string().nullable(),
+  photos: z.array(z.string()),
+  apology: z.object({ at: z.string() }).nullable(),
+  repeatOf: z.string().nullable(),
+  group: GroupProgress.nullable(),
+  rating: z.object({ score: z.number().int(), comment: z.string(), at: z.string() }).nullable(),
+});
+export type ComplaintView = z.infer<typeof ComplaintView>;
+
+export const GroupView = z.object({
+  kind: z.literal('group'),
+  ...handlingView,
+  status: z.enum(['handling', 'resolved']),
+  households: z.number().int(),
+  members: z.array(z.object({ id: z.string(), address: z.string(), residentName: z.string(), status: ComplaintStatus, createdAt: z.string() })),
+});
+export type GroupView = z.infer<typeof GroupView>;
+
+export const CaseView = z.discriminatedUnion('kind', [ComplaintView, GroupView]);
+export type CaseView = z.infer<typeof CaseView>;
+
+export const CaseEvent = z.object({ action: z.string(), to: z.string(), role: z.string(), reason: z.string().nullable(), at: z.string() });
+export const CaseDetail = z.object({ case: CaseView, history: z.array(CaseEvent) });
+
+/** C1: what every complaint records, whoever files it. */
+const intake = {
+  roomId: DocId,
+  category: ComplaintCategory,
+  place: ComplaintPlace,
+  occurredAt: Instant,
+  target: z.string().trim().min(1).max(60),
+  description: z.string().trim().min(2).max(1000),
+  request: z.string().trim().min(1).max(500),
+  residentDeadline: Instant.nullable(),
+};
+
+const Reason = z.string().trim().min(2).max(500);
+
+/** C1: a resident files from the mini-program, for one of their rooms. */
+export const create = defineAction({
+  fn: 'complaints',
+  name: 'create',
+  input: z.object({ ...scoped, ...commandFields, ...intake, photos: z.array(FileId).max(6) }).strict(),
+  output: ComplaintView,
+  roles: ['resident'],
+  write: true,
+});
+
+/** C1 V2: the desk registers a call, walk-in, letter or e-mail on a resident's behalf, having apologised. */
+export const register = defineAction({
+  fn: 'complaints',
+  name: 'register',
+  input: z
+    .object({
+      ...scoped,
+      ...commandFields,
+      ...intake,
+      residentId: DocId,
+      channel: z.enum(['phone', 'walk_in', 'letter', 'email']),
+      callerName: z.string().trim().min(1).max(40),
+      phone: z.string().regex(/^[0-9+\- ]{5,20}$/),
+      apologised: z.literal(true),
+    })
+    .strict(),
+  output: ComplaintView,
+  roles: ['desk', 'supervisor'],
+  write: true,
+});
+
+export const listMine = defineAction({
+  fn: 'complaints',
+  name: 'listMine',
+  input: z.object({ ...scoped }).strict(),
+  output: z.object({ items: z.array(ComplaintView) }),
+  roles: ['resident'],
+  write: false,
+});
+
+export const get = defineAction({
+  fn: 'complaints',
+  name: 'get',
+  input: z.object({ ...scoped, ref: CaseRef }).strict(),
+  output: CaseDetail,
+  roles: ['resident', 'desk', 'supervisor', 'manager'],
+  write: false,
+});
+
+/** C4 C9: open cases, top urgency first, then the soonest due. */
+export const inbox = defineAction({
+  fn: 'complaints',
+  name: 'inbox',
+  input: z.object({ ...scoped }).strict(),
+  output: z.object({ items: z.array(CaseView) }),
+  roles: ['desk', 'supervisor', 'manager'],
+  write: false,
+});
+
+const onCase = <S extends z.ZodRawShape>(name: string, roles: readonly z.infer<typeof Role>[], fields: S) =>
+  defineAction({
+    fn: 'complaints',
+    name,
+    input: z.object({ ...scoped, ...commandFields, ref: CaseRef, version: z.number().int().positive(), ...fields }).strict(),
+    output: CaseView,
+    roles,
+    write: true,
+  });
+
+/** C2 C3: the desk's class; major criteria the system knows cannot be called general. */
+export const classify = onCase('classify', ['desk', 'supervisor', 'manager'], {
+  class: ComplaintClass,
+  severity: Severity.nullable(),
+  jurisdiction: Jurisdiction.nullable(),
+  governmentOrMedia: z.boolean(),
+  injuryOrLoss: z.boolean(),
+  apologised: z.boolean(),
+  note: z.string().trim().max(500),
+});
+
+/** C1: the handling slip to the department and person responsible. */
+export const issueSlip = onCase('issueSlip', ['desk', 'supervisor', 'manager'], {
+  department: z.string().trim().min(1).max(40),
+  assignee: z.string().trim().min(1).max(40),
+  instructions: z.string().trim().max(500),
+});
+
+/** C4: the manager takes up a major or group complaint. */
+export const acknowledge = onCase('acknowledge', ['manager'], {});
+
+/** C5: the reply, in the complaint's own form. */
+export const reply = onCase('reply', ['desk', 'supervisor', 'manager'], { form: ReplyForm, content: Reason });
+
+/** How the resident rates the handling of their complaint. */
+export const rate = defineAction({
+  fn: 'complaints',
+  name: 'rate',
+  input: z
+    .object({
+      ...scoped,
+      ...commandFields,
+      complaintId: DocId,
+      version: z.number().int().positive(),
+      score: z.number().int().min(1).max(5),
+      comment: z.string().trim().max(300),
+    })
+    .strict(),
+  output: ComplaintView,
+  roles: ['resident'],
+  write: true,
+});
+
+const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const RegisterRow = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  address: z.string(),
+  residentName: z.string(),
+  channel: ComplaintChannel,
+  category: ComplaintCategory,
+  target: z.string(),
+  description: z.string(),
+  status: ComplaintStatus,
+  classification: Classification.pick({ class: true, severity: true, jurisdiction: true }).nullable(),
+  groupId: z.string().nullable(),
+  slip: z.object({ department: z.string(), assignee: z.string() }).nullable(),
+  resolvedAt: z.string().nullable(),
+});
+
+export const RegisterView = z.object({
+  date: DateString,
+  rows: z.array(RegisterRow),
+  signed: z.object({ by: z.string(), at: z.string(), remarks: z.string() }).nullable(),
+  flaggedAt: z.string().nullable(),
+  /** C6: every complaint still open, whatever day it came in, for the supervisor to follow. */
+  open: z.array(CaseView),
+});
+
+/** C6: one day's complaint register (投诉信息登记表). */
+export const registerOf = defineAction({
+  fn: 'complaints',
+  name: 'registerOf',
+  input: z.object({ ...scoped, date: DateString }).strict(),
+  output: RegisterView,
+  roles: ['desk', 'supervisor', 'manager'],
+  write: false,
+});
+
+/** C6: the supervisor signs the day's register. */
+export const signRegister = defineAction({
+  fn: 'complaints',
+  name: 'signRegister',
+  input: z.object({ ...scoped, ...commandFields, date: DateString, remarks: z.string().trim().max(500) }).strict(),
+  output: RegisterView.omit({ open: true }),
+  roles: ['supervisor'],
+  write: true,
+});
+
+export const Figures = z.object({
+  total: z.number().int(),
+  byClass: z.object({ major: z.number().int(), general: z.number().int(), non_responsible: z.number().int(), assistance: z.number().int(), unclassified: z.number().int() }),
+  handled: z.number().int(),
+  handlingRate: z.number().nullable(),
+  onTime: z.number().int(),
+  onTimeRate: z.number().nullable(),
+  calledBack: z.number().int(),
+  callbackRate: z.number().nullable(),
+});
+
+/** C8: a month's ("2026-11") or a quarter's ("2026-Q4") complaint analysis. */
+export const figures = defineAction({
+  fn: 'complaints',
+  name: 'figures',
+  input: z.object({ ...scoped, period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/) }).strict(),
+  output: z.object({ period: z.string(), months: z.array(z.object({ month: z.string(), figures: Figures })), total: Figures }),
+  roles: ['supervisor', 'manager'],
+  write: false,
+});
+
+export const complaintsActions = {
+  create,
+  register,
+  listMine,
+  get,
+  inbox,
+  classify,
+  issueSlip,
+  acknowledge,
+  reply,
+  rate,
+  registerOf,
+  signRegister,
+  figures,
+} as const;

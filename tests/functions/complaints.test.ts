@@ -1,0 +1,362 @@
+import { complaints, callbacks } from '@shared/contracts';
+import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, startRuntime, SUPERVISOR, WANG, WANG_ROOM, ZHANG } from './harness';
+
+type Rt = Awaited<ReturnType<typeof startRuntime>>;
+const MANAGER = 'o-mgr-zhou';
+const VIP = 'o-res-chen';
+
+/** Building 1's households: 吴芳 shares 王秀英's room 1-1-101, so six residents are five households. */
+const building1 = [
+  { openid: WANG, roomId: WANG_ROOM },
+  { openid: 'o-res-wu', roomId: WANG_ROOM },
+  { openid: ZHANG, roomId: 'demo:1-2-1502' },
+  { openid: 'o-res-li', roomId: 'demo:1-1-302' },
+  { openid: 'o-res-zhao', roomId: 'demo:1-2-601' },
+  { openid: 'o-res-zhou', roomId: 'demo:1-1-702' },
+];
+
+const complaintInput = (roomId: string, over: Record<string, unknown> = {}) => ({
+  propertyId: PROPERTY,
+  commandId: newCommandId(),
+  roomId,
+  category: 'elevator',
+  place: { scope: 'building', building: '1' },
+  occurredAt: '2026-11-23T01:30:00.000Z',
+  target: '电梯维保单位',
+  description: '1栋电梯运行时噪音很大',
+  request: '尽快检修',
+  residentDeadline: null,
+  photos: [],
+  ...over,
+});
+
+/** The desk's form has no photos: the resident's own uploads only come from the mini-program. */
+const registerInput = (roomId: string, over: Record<string, unknown> = {}) => {
+  const { photos: _none, ...fields } = complaintInput(roomId, over);
+  return fields;
+};
+
+const file = (rt: Rt, who: { openid: string; roomId: string }, over: Record<string, unknown> = {}) =>
+  callAs(rt, who.openid, complaints.create, complaintInput(who.roomId, over));
+
+const tick = (rt: Rt) =>
+  rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' }) as Promise<{
+    ok: boolean;
+    data: { deadlines: { warned: number; escalated: number }; complaints: { upgraded: number; registersFlagged: number; groupsSettled: number } };
+  }>;
+
+const notices = (rt: Rt, kind: string) => raw<{ kind: string; recipient: string; channel: string; subject: { id: string } }>(rt, 'outbox').filter((n) => n.kind === kind);
+
+const classifyInput = (ref: { kind: 'complaint' | 'group'; id: string }, version: number, over: Record<string, unknown> = {}) => ({
+  propertyId: PROPERTY,
+  commandId: newCommandId(),
+  ref,
+  version,
+  class: 'responsible',
+  severity: 'general',
+  jurisdiction: null,
+  governmentOrMedia: false,
+  injuryOrLoss: false,
+  apologised: true,
+  note: '',
+  ...over,
+});
+
+const replyInput = (ref: { kind: 'complaint' | 'group'; id: string }, version: number, form = 'phone') => ({
+  propertyId: PROPERTY,
+  commandId: newCommandId(),
+  ref,
+  version,
+  form,
+  content: '已联系维保单位检修，噪音已消除',
+});
+
+describe('complaints: intake, classification and replies (C1 C2 C4 C5 C7)', () => {
+  let rt: Rt;
+  beforeEach(async () => {
+    rt = await startRuntime();
+  });
+  afterEach(() => rt.close());
+
+  it('C1: a resident files with every C1 field; it enters today\'s register, the desk on shift is told, and it must be classified the same day', async () => {
+    const filed = expectOk(await file(rt, building1[0]!, { residentDeadline: '2026-11-24T10:00:00.000Z' }));
+    expect(filed).toMatchObject({
+      status: 'received',
+      channel: 'miniprogram',
+      occurredAt: '2026-11-23T01:30:00.000Z',
+      target: '电梯维保单位',
+      request: '尽快检修',
+      residentDeadline: '2026-11-24T10:00:00.000Z',
+      address: '1-1-101',
+      phone: '138****0101',
+      registerDate: '2026-11-23',
+      dueRule: 'C4.classify',
+      dueAt: '2026-11-23T16:00:00.000Z',
+      proposal: null,
+    });
+    expect(notices(rt, 'complaint.new').map((n) => n.recipient).sort()).toEqual([DESK_ON_SHIFT, 'role:desk']);
+    const desk = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.get, { propertyId: PROPERTY, ref: { kind: 'complaint', id: filed.id } }));
+    expect(desk.case).toMatchObject({ phone: '13800000101', proposal: { class: 'responsible', severity: 'general', because: ['within_duties'] } });
+    expect(raw<{ rule: string; status: string }>(rt, 'deadlines')).toEqual([expect.objectContaining({ rule: 'C4.classify', status: 'open' })]);
+  });
+
+  it('C1 C5: the desk registers a phone complaint having apologised; its reply must be by phone', async () => {
+    const registered = expectOk(
+      await callAs(rt, DESK_ON_SHIFT, complaints.register, {
+        ...registerInput(WANG_ROOM, { category: 'service', place: { scope: 'public_area', area: 'gate' } }),
+        residentId: memberIdOf(WANG),
+        channel: 'phone',
+        callerName: '王秀英',
+        phone: '13800000101',
+        apologised: true,
+      }),
+    );
+    expect(registered).toMatchObject({ channel: 'phone', apology: { at: '2026-11-23T02:00:00.000Z' }, placeLabel: '小区大门' });
+    const ref = { kind: 'complaint' as const, id: registered.id };
+    const classified = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.classify, classifyInput(ref, 1)));
+    const byLetter = await callAs(rt, DESK_ON_SHIFT, complaints.reply, replyInput(ref, classified.version, 'letter'));
+    expect(byLetter).toMatchObject({ ok: false, code: 'COMPLAINT.REPLY_FORM' });
+    expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.reply, replyInput(ref, classified.version, 'phone')));
+  });
+
+  it('C1: a complaint the resident filed cannot be classified until the desk has apologised for the department', async () => {
+    const filed = expectOk(await file(rt, building1[0]!));
+    const ref = { kind: 'complaint' as const, id: filed.id };
+    const refused = await callAs(rt, DESK_ON_SHIFT, complaints.classify, classifyInput(ref, 1, { apologised: false }));
+    expect(refused).toMatchObject({ ok: false, code: 'COMPLAINT.APOLOGY_REQUIRED' });
+    const done = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.classify, classifyInput(ref, 1)));
+    expect(done).toMatchObject({ kind: 'complaint', apology: { at: '2026-11-23T02:00:00.000Z' } });
+  });
+
+  it('C4 C5 C7: a general complaint is due 2 days after it came in; the reply resolves it, plans its callback within 2 days, and the resident rates it', async () => {
+    const filed = expectOk(await file(rt, building1[0]!));
+    const ref = { kind: 'complaint' as const, id: filed.id };
+    const classified = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.classify, classifyInput(ref, 1)));
+    expect(classified).toMatchObject({ status: 'handling', dueRule: 'C4.general', dueAt: '2026-11-25T02:00:00.000Z' });
+    expect(raw<{ rule: string; status: string }>(rt, 'deadlines').map((d) => [d.rule, d.status]).sort()).toEqual([
+      ['C4.classify', 'met'],
+      ['C4.general', 'open'],
+    ]);
+    const slipped = expectOk(
+      await callAs(rt, DESK_ON_SHIFT, complaints.issueSlip, { propertyId: PROPERTY, commandId: newCommandId(), ref, version: classified.version, department: '工程部', assignee: '马超', instructions: '联系电梯维保' }),
+    );
+    rt.clock.advanceMinutes(60);
+    const replied = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.reply, replyInput(ref, slipped.version)));
+    expect(replied).toMatchObject({ status: 'resolved', overdue: false, reply: { form: 'phone' } });
+    const task = expectOk(await callAs(rt, DESK_ON_SHIFT, callbacks.queue, { propertyId: PROPERTY, kind: 'complaint' })).items;
+    expect(task).toEqual([expect.objectContaining({ subjectId: filed.id, assignee: 'desk', dueAt: '2026-11-25T03:00:00.000Z' })]);
+    const mine = expectOk(await callAs(rt, WANG, complaints.listMine, { propertyId: PROPERTY })).items[0]!;
+    expect(mine).toMatchObject({ status: 'resolved', actions: ['rate'], reply: { content: '已联系维保单位检修，噪音已消除' } });
+    const rated = expectOk(await callAs(rt, WANG, complaints.rate, { propertyId: PROPERTY, commandId: newCommandId(), complaintId: filed.id, version: mine.version, score: 4, comment: '处理及时' }));
+    expect(rated).toMatchObject({ rating: { score: 4 }, actions: [] });
+  });
+
+  it('C3: a second unresolved complaint from the same household on the same matter is proposed major and cannot be called general', async () => {
+    const first = expectOk(await file(rt, building1[0]!));
+    const second = expectOk(await file(rt, building1[1]!));
+    const desk = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.get, { propertyId: PROPERTY, ref: { kind: 'complaint', id: second.id } })).case;
+    expect(desk).toMatchObject({ repeatOf: first.id, urgency: 'top', proposal: { severity: 'major', because: ['repeat_unresolved'] } });
+    const general = await callAs(rt, DESK_ON_SHIFT, complaints.classify, classifyInput({ kind: 'complaint', id: second.id }, 1));
+    expect(general).toMatchObject({ ok: false, code: 'COMPLAINT.MUST_BE_MAJOR' });
+    const major = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.classify, classifyInput({ kind: 'complaint', id: second.id }, 1, { severity: 'major' })));
+    expect(major).toMatchObject({ dueRule: 'C4.major', dueAt: '2026-11-23T16:00:00.000Z', classification: { reasons: ['repeat_unresolved'] } });
+    expect(notices(rt, 'complaint.major').map((n) => `${n.channel}:${n.recipient}`).sort()).toEqual(['inbox:role:desk', 'inbox:role:manager', 'inbox:role:supervisor', 'wecom:group']);
+  });
+
+  it('C9: a VIP resident\'s complaint is top urgency, heads the desk\'s inbox and reaches the supervisor', async () => {
+    expectOk(await file(rt, building1[2]!, { category: 'cleaning' }));
+    const vip = expectOk(await callAs(rt, VIP, complaints.create, complaintInput('demo:2-1-802', { category: 'cleaning', place: { scope: 'building', building: '2' } })));
+    expect(vip.urgency).toBe('top');
+    const inbox = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.inbox, { propertyId: PROPERTY })).items;
+    expect(inbox.map((k) => k.id)[0]).toBe(vip.id);
+    expect(inbox[0]).toMatchObject({ kind: 'complaint', vip: true });
+    expect(notices(rt, 'complaint.new').filter((n) => n.subject.id === vip.id).map((n) => n.recipient)).toContain('role:supervisor');
+  });
+
+  it('C4: an unclassified complaint past midnight escalates desk → supervisor → manager an hour apart, each step logged', async () => {
+    const filed = expectOk(await file(rt, building1[0]!));
+    rt.clock.set('2026-11-23T13:12:00.000Z');
+    expect((await tick(rt)).data.deadlines).toEqual({ warned: 1, escalated: 0 });
+    rt.clock.set('2026-11-23T16:00:00.000Z');
+    await tick(rt);
+    rt.clock.set('2026-11-23T17:00:00.000Z');
+    await tick(rt);
+    rt.clock.set('2026-11-23T18:00:00.000Z');
+    await tick(rt);
+    await tick(rt);
+    expect(notices(rt, 'deadline.breach').map((n) => n.recipient)).toEqual(['role:desk', 'role:supervisor', 'role:manager']);
+    const history = expectOk(await callAs(rt, SUPERVISOR, complaints.get, { propertyId: PROPERTY, ref: { kind: 'complaint', id: filed.id } })).history;
+    expect(history.filter((e) => e.role === 'system').map((e) => `${e.action}→${e.to}`)).toEqual(['warn→desk', 'escalate→desk', 'escalate→supervisor', 'escalate→manager']);
+    const resident = expectOk(await callAs(rt, WANG, complaints.get, { propertyId: PROPERTY, ref: { kind: 'complaint', id: filed.id } })).history;
+    expect(resident.map((e) => e.action)).toEqual(['file']);
+  });
+
+  it('C3: a responsible complaint unresolved a month after it came in becomes major and reaches the manager', async () => {
+    const filed = expectOk(await file(rt, building1[0]!));
+    const ref = { kind: 'complaint' as const, id: filed.id };
+    const classified = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.classify, classifyInput(ref, 1)));
+    rt.clock.set('2026-12-23T01:59:00.000Z');
+    expect((await tick(rt)).data.complaints.upgraded).toBe(0);
+    rt.clock.set('2026-12-23T02:00:00.000Z');
+    expect((await tick(rt)).data.complaints.upgraded).toBe(1);
+    expect((await tick(rt)).data.complaints.upgraded).toBe(0);
+    const now = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.get, { propertyId: PROPERTY, ref })).case;
+    expect(now).toMatchObject({ version: classified.version + 1, urgency: 'top', dueRule: 'C4.major', classification: { severity: 'major', reasons: ['unresolved_month'] } });
+    expect(notices(rt, 'complaint.major').map((n) => n.recipient)).toContain('role:manager');
+  });
+
+  it('P1: a resident never sees another household\'s complaint', async () => {
+    const filed = expectOk(await file(rt, building1[0]!));
+    const other = await callAs(rt, ZHANG, complaints.get, { propertyId: PROPERTY, ref: { kind: 'complaint', id: filed.id } });
+    expect(other).toMatchObject({ ok: false, code: 'COMPLAINT.NOT_FOUND' });
+    expect(expectOk(await callAs(rt, ZHANG, complaints.listMine, { propertyId: PROPERTY })).items).toEqual([]);
+  });
+});
+
+describe('C3 group complaints', () => {
+  let rt: Rt;
+  beforeEach(async () => {
+    rt = await startRuntime();
+  });
+  afterEach(() => rt.close());
+
+  it('C3: five complaints from four households raise nothing; the fifth household raises one group linking all, told to the manager at once', async () => {
+    for (const who of building1.slice(0, 5)) expectOk(await file(rt, who));
+    expect(raw(rt, 'complaintGroups')).toEqual([]);
+    const fifth = expectOk(await file(rt, building1[5]!));
+    expect(fifth.status).toBe('grouped');
+    const [group] = raw<{ _id: string; memberIds: string[]; roomIds: string[] }>(rt, 'complaintGroups');
+    expect(group!.memberIds).toHaveLength(6);
+    expect(group!.roomIds).toHaveLength(5);
+    expect(raw<{ status: string; groupId: string }>(rt, 'complaints').every((c) => c.status === 'grouped' && c.groupId === group!._id)).toBe(true);
+    expect(notices(rt, 'complaint.group').map((n) => `${n.channel}:${n.recipient}`).sort()).toEqual(['inbox:role:desk', 'inbox:role:manager', 'inbox:role:supervisor', 'wecom:group']);
+    const open = raw<{ status: string; rule: string }>(rt, 'deadlines').filter((d) => d.status === 'open');
+    expect(open.map((d) => d.rule)).toEqual(['C4.major']);
+  });
+
+  const households = [building1[0]!, ...building1.slice(2)];
+
+  it('C3: complaints filed exactly 24 hours before the fifth household are inside the window', async () => {
+    for (const who of households.slice(0, 2)) expectOk(await file(rt, who));
+    rt.clock.set('2026-11-24T02:00:00.000Z');
+    for (const who of households.slice(2)) expectOk(await file(rt, who));
+    expect(raw(rt, 'complaintGroups')).toHaveLength(1);
+  });
+
+  it('C3: complaints filed a millisecond more than 24 hours before are outside it', async () => {
+    for (const who of households.slice(0, 2)) expectOk(await file(rt, who));
+    rt.clock.set('2026-11-24T02:00:00.001Z');
+    for (const who of households.slice(2)) expectOk(await file(rt, who));
+    expect(raw(rt, 'complaintGroups')).toEqual([]);
+  });
+
+  it('C3 C4 C5 C7: the desk confirms the group major, the manager takes it up, the reply resolves every household, each sees it and gets a callback by the manager', async () => {
+    for (const who of building1) expectOk(await file(rt, who));
+    const inbox = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.inbox, { propertyId: PROPERTY })).items;
+    expect(inbox).toHaveLength(1);
+    const group = inbox[0]!;
+    expect(group).toMatchObject({ kind: 'group', households: 5, urgency: 'top', dueRule: 'C4.major', proposal: { severity: 'major', because: ['group'] } });
+    const ref = { kind: 'group' as const, id: group.id };
+
+    const seen = expectOk(await callAs(rt, ZHANG, complaints.listMine, { propertyId: PROPERTY })).items[0]!;
+    expect(seen.group).toEqual({ id: group.id, households: 5, status: 'handling', classification: null, managerAck: false, reply: null });
+    expect(await callAs(rt, ZHANG, complaints.get, { propertyId: PROPERTY, ref })).toMatchObject({ ok: false, code: 'COMPLAINT.NOT_FOUND' });
+
+    expect(await callAs(rt, DESK_ON_SHIFT, complaints.classify, classifyInput(ref, 1))).toMatchObject({ ok: false, code: 'COMPLAINT.MUST_BE_MAJOR' });
+    const confirmed = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.classify, classifyInput(ref, 1, { severity: 'major' })));
+    expect(notices(rt, 'complaint.major')).toEqual([]);
+    expect(await callAs(rt, DESK_ON_SHIFT, complaints.acknowledge, { propertyId: PROPERTY, commandId: newCommandId(), ref, version: confirmed.version })).toMatchObject({
+      ok: false,
+      code: 'COMMON.FORBIDDEN',
+    });
+    const taken = expectOk(await callAs(rt, MANAGER, complaints.acknowledge, { propertyId: PROPERTY, commandId: newCommandId(), ref, version: confirmed.version }));
+    expect(taken.managerAck).toMatchObject({ by: '周经理' });
+    expect(raw<{ rule: string; status: string }>(rt, 'deadlines').find((d) => d.rule === 'C4.major')).toMatchObject({ status: 'met' });
+
+    const resolved = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.reply, replyInput(ref, taken.version, 'visit')));
+    expect(resolved.status).toBe('resolved');
+    for (const who of building1) {
+      const mine = expectOk(await callAs(rt, who.openid, complaints.listMine, { propertyId: PROPERTY })).items[0]!;
+      expect(mine).toMatchObject({ status: 'resolved', reply: { form: 'visit' }, group: { status: 'resolved', households: 5 } });
+    }
+    const tasks = expectOk(await callAs(rt, MANAGER, callbacks.queue, { propertyId: PROPERTY, kind: 'complaint' })).items;
+    expect(tasks).toHaveLength(6);
+    expect(tasks.every((t) => t.assignee === 'manager')).toBe(true);
+    const deskTries = await callAs(rt, DESK_ON_SHIFT, callbacks.record, { propertyId: PROPERTY, commandId: newCommandId(), callbackId: tasks[0]!.id, version: 1, reached: true, satisfied: true, notes: '', method: 'phone' });
+    expect(deskTries).toMatchObject({ ok: false, code: 'CALLBACK.MANAGER_ONLY' });
+
+    // The matter is answered: a new complaint about it starts a new count.
+    const after = expectOk(await file(rt, building1[0]!));
+    expect(after).toMatchObject({ status: 'received', group: null });
+  });
+
+  it('C3: five households filing at the same moment raise exactly one group of five', async () => {
+    const five = [building1[0]!, ...building1.slice(2)];
+    const results = await Promise.all(five.map((who) => file(rt, who)));
+    expect(results.every((r) => r.ok)).toBe(true);
+    const groups = raw<{ memberIds: string[] }>(rt, 'complaintGroups');
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.memberIds).toHaveLength(5);
+  });
+});
+
+describe('C6 the daily register and C8 figures', () => {
+  let rt: Rt;
+  beforeEach(async () => {
+    rt = await startRuntime();
+  });
+  afterEach(() => rt.close());
+
+  it('C6: the register lists the day\'s complaints; an unsigned one is flagged at 08:00 the next morning, once; a signed one is not', async () => {
+    const filed = expectOk(await file(rt, building1[0]!));
+    const day = expectOk(await callAs(rt, SUPERVISOR, complaints.registerOf, { propertyId: PROPERTY, date: '2026-11-23' }));
+    expect(day).toMatchObject({ rows: [{ id: filed.id, address: '1-1-101', channel: 'miniprogram' }], signed: null, flaggedAt: null });
+    expect(day.open.map((k) => k.id)).toEqual([filed.id]);
+
+    // 07:59 on the 24th: the 22nd's register is overdue for a signature, the 23rd's not yet.
+    rt.clock.set('2026-11-23T23:59:00.000Z');
+    expect((await tick(rt)).data.complaints.registersFlagged).toBe(1);
+    rt.clock.set('2026-11-24T00:00:00.000Z');
+    expect((await tick(rt)).data.complaints.registersFlagged).toBe(1);
+    expect((await tick(rt)).data.complaints.registersFlagged).toBe(0);
+    expect(expectOk(await callAs(rt, SUPERVISOR, complaints.registerOf, { propertyId: PROPERTY, date: '2026-11-23' })).flaggedAt).toBe('2026-11-24T00:00:00.000Z');
+    expect(notices(rt, 'register.unsigned').map((n) => n.recipient).sort()).toEqual(['role:manager', 'role:manager', 'role:supervisor', 'role:supervisor']);
+
+    const signed = expectOk(await callAs(rt, SUPERVISOR, complaints.signRegister, { propertyId: PROPERTY, commandId: newCommandId(), date: '2026-11-24', remarks: '无投诉' }));
+    expect(signed.signed).toMatchObject({ by: '刘主管', remarks: '无投诉' });
+    rt.clock.set('2026-11-25T00:00:00.000Z');
+    expect((await tick(rt)).data.complaints.registersFlagged).toBe(0);
+    const desk = await callAs(rt, DESK_ON_SHIFT, complaints.signRegister, { propertyId: PROPERTY, commandId: newCommandId(), date: '2026-11-23', remarks: '' });
+    expect(desk).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
+    expect(await callAs(rt, SUPERVISOR, complaints.signRegister, { propertyId: PROPERTY, commandId: newCommandId(), date: '2026-11-26', remarks: '' })).toMatchObject({
+      ok: false,
+      code: 'COMPLAINT.REGISTER_FUTURE',
+    });
+  });
+
+  it('C8: the month\'s figures count complaints by class, handled, on time and called back', async () => {
+    const a = expectOk(await file(rt, building1[0]!));
+    const b = expectOk(await file(rt, building1[2]!, { category: 'noise' }));
+    expectOk(await file(rt, building1[3]!, { category: 'cleaning' }));
+    const ca = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.classify, classifyInput({ kind: 'complaint', id: a.id }, 1)));
+    const cb = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.classify, classifyInput({ kind: 'complaint', id: b.id }, 1, { class: 'assistance', severity: null, jurisdiction: 'inside' })));
+    expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.reply, replyInput({ kind: 'complaint', id: a.id }, ca.version, 'visit')));
+    rt.clock.set('2026-11-23T16:30:00.000Z');
+    expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.reply, replyInput({ kind: 'complaint', id: b.id }, cb.version, 'visit')));
+    const [task] = expectOk(await callAs(rt, DESK_ON_SHIFT, callbacks.queue, { propertyId: PROPERTY, kind: 'complaint' })).items;
+    expectOk(await callAs(rt, DESK_ON_SHIFT, callbacks.record, { propertyId: PROPERTY, commandId: newCommandId(), callbackId: task!.id, version: 1, reached: true, satisfied: true, notes: '', method: 'phone' }));
+    const month = expectOk(await callAs(rt, SUPERVISOR, complaints.figures, { propertyId: PROPERTY, period: '2026-11' }));
+    expect(month.total).toEqual({
+      total: 3,
+      byClass: { major: 0, general: 1, non_responsible: 0, assistance: 1, unclassified: 1 },
+      handled: 2,
+      handlingRate: 2 / 3,
+      onTime: 1,
+      onTimeRate: 0.5,
+      calledBack: 1,
+      callbackRate: 0.5,
+    });
+    const quarter = expectOk(await callAs(rt, SUPERVISOR, complaints.figures, { propertyId: PROPERTY, period: '2026-Q4' }));
+    expect(quarter.months.map((m) => [m.month, m.figures.total])).toEqual([['2026-10', 0], ['2026-11', 3], ['2026-12', 0]]);
+  });
+});
