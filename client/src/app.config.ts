@@ -10,10 +10,16 @@ const localOnly = process.env.TARO_ENV === 'h5' ? ['pages/dev-login/index'] : []
 export default defineAppConfig({
   pages: ['pages/index/index', ...localOnly],
   subPackages: [
-    { root: 'pages/resident', pages: ['home/index', 'repair-new/index', 'repairs/index', 'repair/index'] },
+    {
+      root: 'pages/resident',
+      pages: ['home/index', 'repair-new/index', 'repairs/index', 'repair/index', 'complaint-new/index', 'complaints/index', 'complaint/index'],
+    },
     { root: 'pages/technician', pages: ['orders/index', 'order/index'] },
-    { root: 'pages/desk', pages: ['inbox/index', 'repair/index', 'register/index', 'callbacks/index'] },
-    { root: 'pages/supervisor', pages: ['scorecards/index', 'send-backs/index'] },
+    {
+      root: 'pages/desk',
+      pages: ['inbox/index', 'repair/index', 'register/index', 'callbacks/index', 'complaints/index', 'complaint/index', 'complaint-register/index'],
+    },
+    { root: 'pages/supervisor', pages: ['scorecards/index', 'send-backs/index', 'complaint-register/index', 'complaint-figures/index'] },
   ],
   /** A technician in a basement opens the app without signal: his pages are already on the phone. */
   preloadRule: {

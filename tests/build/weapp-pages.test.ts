@@ -185,10 +185,16 @@ describe('weapp app.json', () => {
     };
     expect(app.pages).toEqual(['pages/index/index']);
     expect(app.subPackages).toEqual([
-      { root: 'pages/resident', pages: ['home/index', 'repair-new/index', 'repairs/index', 'repair/index'] },
+      {
+        root: 'pages/resident',
+        pages: ['home/index', 'repair-new/index', 'repairs/index', 'repair/index', 'complaint-new/index', 'complaints/index', 'complaint/index'],
+      },
       { root: 'pages/technician', pages: ['orders/index', 'order/index'] },
-      { root: 'pages/desk', pages: ['inbox/index', 'repair/index', 'register/index', 'callbacks/index'] },
-      { root: 'pages/supervisor', pages: ['scorecards/index', 'send-backs/index'] },
+      {
+        root: 'pages/desk',
+        pages: ['inbox/index', 'repair/index', 'register/index', 'callbacks/index', 'complaints/index', 'complaint/index', 'complaint-register/index'],
+      },
+      { root: 'pages/supervisor', pages: ['scorecards/index', 'send-backs/index', 'complaint-register/index', 'complaint-figures/index'] },
     ]);
   });
 

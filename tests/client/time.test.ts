@@ -1,4 +1,4 @@
-import { formatPreferred, formatWhen, shanghaiDate } from '../../client/src/utils/time';
+import { formatPreferred, formatWhen, shanghaiDate, shanghaiInstant, shanghaiTime } from '../../client/src/utils/time';
 
 /** 2026-11-23 15:00 in Shanghai (07:00 UTC), a Monday. */
 const now = new Date('2026-11-23T07:00:00Z');
@@ -27,5 +27,11 @@ describe('times read naturally, in Shanghai time', () => {
   it('knows the Shanghai date late in the UTC day', () => {
     expect(shanghaiDate(new Date('2026-11-23T17:30:00Z'))).toBe('2026-11-24');
     expect(shanghaiDate(new Date('2026-11-23T17:30:00Z'), 1)).toBe('2026-11-25');
+  });
+
+  it('turns a Shanghai date and time into the instant, and back', () => {
+    expect(shanghaiInstant('2026-11-24', '01:30')).toBe('2026-11-23T17:30:00.000Z');
+    expect(shanghaiInstant('2026-11-23', '18:00')).toBe('2026-11-23T10:00:00.000Z');
+    expect(shanghaiTime(new Date('2026-11-23T17:30:00Z'))).toBe('01:30');
   });
 });

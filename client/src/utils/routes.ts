@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { Role } from '@shared/model/member.model';
+import type { CaseRef } from '@shared/contracts/complaints.contract';
 
 /** Every page's path, in one place; subpackage roots match app.config. */
 export const routes = {
@@ -8,13 +9,21 @@ export const routes = {
   repairNew: '/pages/resident/repair-new/index',
   myRepairs: '/pages/resident/repairs/index',
   myRepair: (id: string) => `/pages/resident/repair/index?id=${encodeURIComponent(id)}`,
+  complaintNew: '/pages/resident/complaint-new/index',
+  myComplaints: '/pages/resident/complaints/index',
+  myComplaint: (id: string) => `/pages/resident/complaint/index?id=${encodeURIComponent(id)}`,
   technicianOrders: '/pages/technician/orders/index',
   deskInbox: '/pages/desk/inbox/index',
   deskRepair: (id: string) => `/pages/desk/repair/index?id=${encodeURIComponent(id)}`,
   deskRegister: '/pages/desk/register/index',
   deskCallbacks: '/pages/desk/callbacks/index',
+  deskComplaints: '/pages/desk/complaints/index',
+  deskComplaint: (ref: CaseRef) => `/pages/desk/complaint/index?kind=${ref.kind}&id=${encodeURIComponent(ref.id)}`,
+  deskComplaintRegister: '/pages/desk/complaint-register/index',
   supervisorScorecards: '/pages/supervisor/scorecards/index',
   supervisorSendBacks: '/pages/supervisor/send-backs/index',
+  supervisorComplaintRegister: '/pages/supervisor/complaint-register/index',
+  supervisorComplaintFigures: '/pages/supervisor/complaint-figures/index',
 } as const;
 
 /** Supervisors and managers work from the desk's queue, which links to their own pages (退单审批, 维修成绩). */

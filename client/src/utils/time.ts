@@ -77,3 +77,12 @@ export const formatDay = (date: string, now: Date = new Date()): string => {
 /** "明天上午", "11月30日晚上". */
 export const formatPreferred = (preferred: PreferredTime, now: Date = new Date()): string =>
   `${formatDay(preferred.date, now)}${ui.time.slots[preferred.slot]}`;
+
+/** "14:30": the Shanghai wall-clock time of `instant`, to the minute. */
+export const shanghaiTime = (instant: Date): string => {
+  const w = wall(instant);
+  return `${w.hh}:${w.mm}`;
+};
+
+/** The instant of a Shanghai date and time ("2026-11-23", "14:30"), as an ISO string in UTC. */
+export const shanghaiInstant = (date: string, time: string): string => new Date(Date.parse(`${date}T${time}:00+08:00`)).toISOString();

@@ -10,18 +10,20 @@ interface Props {
   /** Said under the box when the reason will not do; `errorClass` names it. */
   error?: string | null;
   errorClass?: string;
+  /** How long the answer may be; the contract's limit where it is longer than a sentence or two. */
+  maxlength?: number;
   onChange: (value: string) => void;
 }
 
 /** Why: a label, a box for a sentence or two, and what is wrong with it. */
-export default function ReasonField({ label, labelClass, inputClass, value, placeholder, error, errorClass = '', onChange }: Props) {
+export default function ReasonField({ label, labelClass, inputClass, value, placeholder, error, errorClass = '', maxlength = 200, onChange }: Props) {
   return (
     <>
       <Text className={labelClass}>{label}</Text>
       <Textarea
         className={`textbox ${inputClass}`}
         value={value}
-        maxlength={200}
+        maxlength={maxlength}
         autoHeight
         placeholder={placeholder}
         onInput={(e) => onChange(e.detail.value)}

@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import type { Role } from '@shared/model/member.model';
 import { useDeskInbox } from '../../../hooks/useRepairs';
 import { useCallbackQueue } from '../../../hooks/useCallbacks';
+import { useComplaintInbox } from '../../../hooks/useComplaints';
 import { useReadySession } from '../../../hooks/useSession';
 import { useUrgentChime } from '../../../hooks/useUrgentChime';
 import LoadState from '../../../components/LoadState';
@@ -13,14 +14,17 @@ import './index.css';
 const canRegister = (role: Role) => role === 'desk' || role === 'supervisor';
 
 /**
- * The other lists, from the queue everyone at the desk lands on: the callback list with its count
- * (B1), and for the supervisor and the manager their own pages.
+ * The other lists, from the queue everyone at the desk lands on: the open complaints (C4) and the
+ * callback list (B1) with their counts, and for the supervisor and the manager their own pages.
  */
-function InboxLinks({ role, callbacks }: { role: Role; callbacks: number | null }) {
+function InboxLinks({ role, callbacks, complaints }: { role: Role; callbacks: number | null; complaints: number | null }) {
   const t = ui.supervisor.links;
   const staff = role === 'supervisor' || role === 'manager';
   return (
     <View className='inbox-links'>
+      <Button className='btn btn-plain inbox-link link-complaints' onClick={() => go(routes.deskComplaints)}>
+        {complaints ? fill(ui.deskComplaints.linkCount, { count: complaints }) : ui.deskComplaints.link}
+      </Button>
       <Button className='btn btn-plain inbox-link link-callbacks' onClick={() => go(routes.deskCallbacks)}>
         {callbacks ? fill(ui.callbacks.linkCount, { count: callbacks }) : ui.callbacks.link}
       </Button>
@@ -34,6 +38,16 @@ function InboxLinks({ role, callbacks }: { role: Role; callbacks: number | null 
           {t.scorecards}
         </Button>
       )}
+      {staff && (
+        <Button className='btn btn-plain inbox-link link-complaint-register' onClick={() => go(routes.supervisorComplaintRegister)}>
+          {t.complaintRegister}
+        </Button>
+      )}
+      {staff && (
+        <Button className='btn btn-plain inbox-link link-complaint-figures' onClick={() => go(routes.supervisorComplaintFigures)}>
+          {t.complaintFigures}
+        </Button>
+      )}
     </View>
   );
 }
@@ -43,6 +57,7 @@ export default function DeskInbox() {
   const context = useReadySession();
   const { items, loading, error, refresh } = useDeskInbox();
   const callbacks = useCallbackQueue();
+  const complaints = useComplaintInbox();
   useUrgentChime(items);
   const waiting = items?.filter((r) => r.priority === 'urgent' && r.status === 'submitted').length ?? 0;
   return (
@@ -56,7 +71,7 @@ export default function DeskInbox() {
           {`＋ ${ui.deskRegister.button}`}
         </Button>
       )}
-      {context && <InboxLinks role={context.role} callbacks={callbacks.items?.length ?? null} />}
+      {context && <InboxLinks role={context.role} callbacks={callbacks.items?.length ?? null} complaints={complaints.items?.length ?? null} />}
       {waiting > 0 && <Text className='inbox-urgent-count'>{fill(ui.desk.urgentWaiting, { count: waiting })}</Text>}
       <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? ui.desk.inboxEmpty : null}>
         {items?.map((repair) => (

@@ -7,11 +7,11 @@ import { useDraftSend } from '../../../hooks/useDraftSend';
 import type { ResidentMatch } from '../../../hooks/useRepairs';
 import type { SessionContext } from '../../../store/session.store';
 import PrimaryButton from '../../../components/PrimaryButton';
+import LineField from '../../../components/LineField';
 import RepairFields from '../../../components/RepairFields';
 import ResidentSearch from '../../../components/ResidentSearch';
 import { ui } from '../../../i18n/ui.zh-CN';
 import { emptyRegisterDraft, RegisterDraft, registerDraftKey } from './draft';
-import RegisterLine from './RegisterLine';
 
 type Field = keyof typeof ui.deskRegister.fieldErrors;
 const channels = ['phone', 'walk_in'] as const;
@@ -132,7 +132,7 @@ export default function RegisterForm({ context, onRegistered }: Props) {
             </View>
           ))}
         </View>
-        <RegisterLine
+        <LineField
           label={t.callerName}
           inputClass='input-caller-name'
           value={draft.callerName}
@@ -142,7 +142,7 @@ export default function RegisterForm({ context, onRegistered }: Props) {
           errorClass='error-callerName'
           onChange={(callerName) => edit({ callerName })}
         />
-        <RegisterLine
+        <LineField
           label={t.phone}
           inputClass='input-caller-phone'
           value={draft.phone}

@@ -6,7 +6,7 @@ import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { go, routes } from '../../../utils/routes';
 import './index.css';
 
-/** A resident's home: 报修 one tap away, their requests, and the desk's phone. */
+/** A resident's home: 报修 one tap away, their requests, 投诉 and their complaints, and the desk's phone. */
 export default function ResidentHome() {
   const context = useReadySession();
   const { items } = useMyRepairs();
@@ -33,6 +33,22 @@ export default function ResidentHome() {
         <View className='home-tile-words'>
           <Text className='home-tile-title'>{t.myRepairs}</Text>
           <Text className='home-tile-hint'>{open > 0 ? fill(t.openCount, { count: open }) : t.myRepairsHint}</Text>
+        </View>
+      </View>
+      <View className='home-pair'>
+        <View id='btn-new-complaint' className='home-tile home-tile-half btn-new-complaint' onClick={() => go(routes.complaintNew)}>
+          <Text className='home-tile-icon'>📣</Text>
+          <View className='home-tile-words'>
+            <Text className='home-tile-title'>{t.newComplaint}</Text>
+            <Text className='home-tile-hint'>{t.newComplaintHint}</Text>
+          </View>
+        </View>
+        <View id='btn-my-complaints' className='home-tile home-tile-half btn-my-complaints' onClick={() => go(routes.myComplaints)}>
+          <Text className='home-tile-icon'>🗂️</Text>
+          <View className='home-tile-words'>
+            <Text className='home-tile-title'>{t.myComplaints}</Text>
+            <Text className='home-tile-hint'>{t.myComplaintsHint}</Text>
+          </View>
         </View>
       </View>
       {context && (

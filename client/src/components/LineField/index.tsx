@@ -1,7 +1,9 @@
 import { Input, Text, View } from '@tarojs/components';
+import './index.css';
 
 interface Props {
   label: string;
+  /** The input's own class, which tests and styles find it by. */
   inputClass: string;
   value: string;
   maxlength: number;
@@ -11,13 +13,13 @@ interface Props {
   onChange: (value: string) => void;
 }
 
-/** One line to type in under the channel: who is calling, or on what number. */
-export default function RegisterLine({ label, inputClass, value, maxlength, placeholder, error, errorClass, onChange }: Props) {
+/** One line to type in: who is calling, on what number, which department. */
+export default function LineField({ label, inputClass, value, maxlength, placeholder, error, errorClass, onChange }: Props) {
   return (
-    <View className='register-field'>
-      <Text className='register-label'>{label}</Text>
+    <View className='line-field'>
+      <Text className='line-label'>{label}</Text>
       <Input
-        className={`register-input ${inputClass}`}
+        className={`line-input ${inputClass}`}
         type='text'
         value={value}
         maxlength={maxlength}

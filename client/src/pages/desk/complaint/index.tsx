@@ -1,0 +1,87 @@
+import { useCallback, useMemo } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import * as complaints from '@shared/contracts/complaints.contract';
+import { useComplaintStep, useComplaint, type CaseView } from '../../../hooks/useComplaints';
+import { useReadySession } from '../../../hooks/useSession';
+import ComplaintRating from '../../../components/ComplaintRating';
+import LoadState from '../../../components/LoadState';
+import PrimaryButton from '../../../components/PrimaryButton';
+import Timeline from '../../../components/Timeline';
+import { ui } from '../../../i18n/ui.zh-CN';
+import { caseWords } from '../../../utils/complaint-labels';
+import { go, routeParam, routes } from '../../../utils/routes';
+import { refFromRoute, refOf } from './case-ref';
+import CaseHead from './CaseHead';
+import ClassifyPanel from './ClassifyPanel';
+import ComplaintFacts from './ComplaintFacts';
+import GroupFacts from './GroupFacts';
+import HandlingRecord from './HandlingRecord';
+import ProposalCard from './ProposalCard';
+import ReplyPanel from './ReplyPanel';
+import SlipPanel from './SlipPanel';
+import './index.css';
+
+/** C4: the manager takes up a major or group complaint the same day. */
+function AcknowledgeButton({ view, propertyId, onDone }: { view: CaseView; propertyId: string; onDone: () => void }) {
+  const { busy, problem, run } = useComplaintStep(onDone);
+  const acknowledge = () => {
+    if (busy) return;
+    void run(complaints.acknowledge, { propertyId, ref: refOf(view), version: view.version }, ui.deskComplaint.acknowledged);
+  };
+  return (
+    <View className='acknowledge'>
+      {problem && <Text className='field-error acknowledge-problem'>{problem}</Text>}
+      <PrimaryButton className='btn-acknowledge' busy={busy} onClick={acknowledge}>
+        {ui.deskComplaint.acknowledge}
+      </PrimaryButton>
+    </View>
+  );
+}
+
+/**
+ * One complaint or group complaint at the desk: its time limit and rule (C4), the system's proposal
+ * (C2 C3), and only the forms the server's `actions` allow now: classify, issue the slip (C1),
+ * acknowledge (the manager, C4), reply (C5); then the record, the households of a group, and history.
+ */
+export default function DeskComplaint() {
+  const kind = routeParam('kind');
+  const id = routeParam('id');
+  const ref = useMemo(() => refFromRoute(kind, id), [kind, id]);
+  const context = useReadySession();
+  const { data, loading, error, refresh } = useComplaint(ref);
+  const reload = useCallback(() => void refresh(), [refresh]);
+  const view = data?.case ?? null;
+  const can = (action: string) => Boolean(view?.actions.includes(action));
+  const propertyId = context?.property.propertyId ?? '';
+  return (
+    <View className='page desk-complaint'>
+      <LoadState loading={loading} error={error} onRetry={reload}>
+        {view && <CaseHead view={view} />}
+        {view && context && (
+          <View className='case-actions'>
+            {can('acknowledge') && <AcknowledgeButton key={`a${view.version}`} view={view} propertyId={propertyId} onDone={reload} />}
+            {view.proposal && <ProposalCard proposal={view.proposal} />}
+            {can('classify') && <ClassifyPanel key={`c${view.version}`} view={view} propertyId={propertyId} onDone={reload} />}
+            {can('issueSlip') && <SlipPanel key={`s${view.version}`} view={view} propertyId={propertyId} onDone={reload} />}
+            {can('reply') && <ReplyPanel key={`r${view.version}`} view={view} propertyId={propertyId} onDone={reload} />}
+          </View>
+        )}
+        {view && <HandlingRecord view={view} />}
+        {view?.kind === 'complaint' && <ComplaintFacts complaint={view} />}
+        {view?.kind === 'complaint' && view.group && (
+          <Button className='btn btn-plain btn-open-group' onClick={() => go(routes.deskComplaint({ kind: 'group', id: view.group?.id ?? '' }))}>
+            {ui.deskComplaint.openGroup}
+          </Button>
+        )}
+        {view?.kind === 'group' && <GroupFacts group={view} />}
+        {view?.kind === 'complaint' && view.rating && <ComplaintRating title={ui.deskComplaint.ratingTitle} rating={view.rating} />}
+        {data && (
+          <View className='card'>
+            <Text className='section-title'>{ui.deskComplaint.history}</Text>
+            <Timeline events={data.history} words={caseWords} />
+          </View>
+        )}
+      </LoadState>
+    </View>
+  );
+}

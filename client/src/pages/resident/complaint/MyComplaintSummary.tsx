@@ -1,0 +1,48 @@
+import { Text, View } from '@tarojs/components';
+import { messages } from '@shared/messages';
+import type { ComplaintView } from '../../../hooks/useComplaints';
+import { ComplaintStatusTag } from '../../../components/CaseBadges';
+import { complaintIcons } from '../../../components/ComplaintFields/icons';
+import InfoRow from '../../../components/InfoRow';
+import PhotoGrid from '../../../components/PhotoGrid';
+import { formatStamp } from '../../../components/RepairSummary/stamp';
+import { fill, ui } from '../../../i18n/ui.zh-CN';
+
+/** Where the complaint stands, in words addressed to her, and what she told us (C1). */
+export default function MyComplaintSummary({ complaint }: { complaint: ComplaintView }) {
+  const t = ui.complaintDetail;
+  const { reply } = complaint;
+  return (
+    <>
+      <View className='card my-complaint-status'>
+        <ComplaintStatusTag status={complaint.status} />
+        <Text className='my-complaint-next'>{t.nextStep[complaint.status]}</Text>
+      </View>
+      {reply && (
+        <View className='card my-complaint-reply'>
+          <Text className='section-title'>{t.replyTitle}</Text>
+          <Text className='reply-content'>{reply.content}</Text>
+          <Text className='muted reply-form'>{fill(t.replyLine, { form: messages.replyForms[reply.form], when: formatStamp(reply.at) })}</Text>
+        </View>
+      )}
+      <View className='card my-complaint-facts'>
+        <InfoRow label={t.category} value={`${complaintIcons[complaint.category]} ${messages.complaintCategories[complaint.category]}`} />
+        <InfoRow label={t.place} value={complaint.placeLabel} className='fact-place' />
+        <InfoRow label={t.occurredAt} value={formatStamp(complaint.occurredAt)} className='fact-occurred' />
+        <InfoRow label={t.target} value={complaint.target} className='fact-target' />
+        <InfoRow label={t.description} value={complaint.description} className='fact-description' />
+        <InfoRow label={t.request} value={complaint.request} className='fact-request' />
+        {complaint.residentDeadline && <InfoRow label={t.deadline} value={formatStamp(complaint.residentDeadline)} className='fact-deadline' />}
+        <InfoRow label={t.address} value={complaint.address} />
+        <InfoRow label={t.channel} value={messages.complaintChannels[complaint.channel]} />
+        <InfoRow label={t.createdAt} value={formatStamp(complaint.createdAt)} />
+      </View>
+      {complaint.photos.length > 0 && (
+        <View className='card'>
+          <Text className='section-title'>{t.photos}</Text>
+          <PhotoGrid fileIDs={complaint.photos} />
+        </View>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import { Button, Text, View } from '@tarojs/components';
+import { messages } from '@shared/messages';
+import { useMyComplaints, type ComplaintView } from '../../../hooks/useComplaints';
+import { ComplaintStatusTag } from '../../../components/CaseBadges';
+import { complaintIcons } from '../../../components/ComplaintFields/icons';
+import LoadState from '../../../components/LoadState';
+import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { formatWhen } from '../../../utils/time';
+import { go, routes } from '../../../utils/routes';
+import './index.css';
+
+function ComplaintRow({ complaint }: { complaint: ComplaintView }) {
+  return (
+    <View id={`complaint-${complaint.id}`} className='card my-complaint' onClick={() => go(routes.myComplaint(complaint.id))}>
+      <View className='my-complaint-head'>
+        <Text className='my-complaint-category'>
+          {`${complaintIcons[complaint.category]} ${messages.complaintCategories[complaint.category]}`}
+        </Text>
+        <ComplaintStatusTag status={complaint.status} />
+      </View>
+      <Text className='my-complaint-description'>{complaint.description}</Text>
+      <Text className='muted my-complaint-date'>{fill(ui.myComplaints.filedAt, { when: formatWhen(complaint.createdAt) })}</Text>
+    </View>
+  );
+}
+
+/** 我的投诉: every complaint the resident filed, with where it stands. */
+export default function MyComplaints() {
+  const { items, loading, error, refresh } = useMyComplaints();
+  return (
+    <View className='page my-complaints'>
+      <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? ui.myComplaints.empty : null}>
+        {items?.map((complaint) => <ComplaintRow key={complaint.id} complaint={complaint} />)}
+      </LoadState>
+      <Button className='btn btn-primary btn-new-complaint' onClick={() => go(routes.complaintNew)}>
+        {ui.residentHome.newComplaint}
+      </Button>
+    </View>
+  );
+}
