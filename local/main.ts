@@ -9,10 +9,24 @@ import { loadBuiltFunctions, root, timerTriggers } from './functions';
 import { scheduleTimers, timerEvent } from './timers';
 import { startServer } from './server';
 
+/**
+ * The secret members.bootstrap accepts on this machine: BOOTSTRAP_SECRET, or this local-only
+ * default when it is unset. A deployed function has no default: there it reads only its own
+ * BOOTSTRAP_SECRET environment variable (see cloudfunctions/_shared/deps.ts) and refuses without one.
+ * The demo property already has a manager, so to try a bootstrap start with an empty data
+ * directory and SEED=0.
+ */
+const LOCAL_BOOTSTRAP_SECRET = 'local-bootstrap-secret';
+
 const main = async () => {
   const dataDir = process.env.DATA_DIR ?? join(root, '.data');
   const port = Number(process.env.PORT ?? 8787);
-  const runtime = await createRuntime({ dataDir, functions: loadBuiltFunctions() });
+  const runtime = await createRuntime({
+    dataDir,
+    functions: loadBuiltFunctions(),
+    seed: process.env.SEED !== '0',
+    bootstrapSecret: process.env.BOOTSTRAP_SECRET || LOCAL_BOOTSTRAP_SECRET,
+  });
   const server = await startServer({ runtime, h5Dir: join(root, 'client', 'dist', 'h5'), dataDir, port });
   const timers = scheduleTimers(timerTriggers(), async (trigger, at) => {
     await runtime.invoke(trigger.functionName, timerEvent(trigger, at), { openid: '' });

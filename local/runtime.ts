@@ -17,6 +17,8 @@ export interface RuntimeOptions {
   functions: Record<string, FunctionHandle>;
   now?: Clock;
   seed?: boolean;
+  /** What members.bootstrap accepts here (Deps.bootstrapSecret); none: bootstrap is refused. */
+  bootstrapSecret?: string | null;
 }
 
 /**
@@ -39,6 +41,7 @@ export const createRuntime = async (options: RuntimeOptions) => {
     postWebhook: async (url, body) => {
       webhookPosts.push({ url, body, at: now().toISOString() });
     },
+    bootstrapSecret: options.bootstrapSecret ?? null,
   };
   if (options.seed ?? true) await seedDemo(db, now());
 

@@ -26,14 +26,20 @@ export interface Applied<T> {
   fresh: boolean;
 }
 
-export const applyOnce = async <T>(ctx: ActionContext, action: string, work: (tx: Tx) => Promise<T>): Promise<Applied<T>> => {
+export const applyOnce = async <T>(
+  ctx: ActionContext,
+  action: string,
+  work: (tx: Tx) => Promise<T>,
+  /** The property the command belongs to; a caller who is no member yet names it here. */
+  propertyId: string = ctx.member.propertyId,
+): Promise<Applied<T>> => {
   const { db } = ctx.deps;
   const key = ctx.commandKey;
   const record = (result: T) =>
     withoutId(
       commandModel.toStored({
         _id: key,
-        propertyId: ctx.member.propertyId,
+        propertyId,
         openid: ctx.caller.openid,
         commandId: key.slice(key.indexOf('~') + 1),
         action,

@@ -16,6 +16,13 @@ export interface Deps {
   now: Clock;
   /** Sends a notice to a WeCom group robot; resolves when accepted, rejects when not. */
   postWebhook: (url: string, body: unknown) => Promise<void>;
+  /**
+   * The secret that lets a new environment's first manager bootstrap (members.bootstrap); null or
+   * absent: bootstrap is refused. In the cloud it is the members function's environment variable
+   * BOOTSTRAP_SECRET, set in the CloudBase console for the bootstrap and removed afterwards; it is
+   * never in the code, the manifest or the database.
+   */
+  bootstrapSecret?: string | null;
 }
 
 let initialised = false;
@@ -33,7 +40,12 @@ const postJson = async (url: string, body: unknown): Promise<void> => {
 /** The dependencies a deployed function runs with. The local runtime builds the same shape itself. */
 export const platformDeps = (): Deps => {
   initCloud();
-  return { db: cloud.database() as unknown as Database, now: () => new Date(), postWebhook: postJson };
+  return {
+    db: cloud.database() as unknown as Database,
+    now: () => new Date(),
+    postWebhook: postJson,
+    bootstrapSecret: process.env.BOOTSTRAP_SECRET || null,
+  };
 };
 
 /** In the cloud each invocation has its own OPENID, read from the context at the entry point. */

@@ -1,12 +1,21 @@
 import { memberModel, type MemberDoc } from '@shared/model/member.model';
 import type { Database } from './deps';
+import { derivedId } from './ids';
 import { parseAll } from './repo';
+
+/** The id of a membership made by the server: opaque (no openid), and one per person and property. */
+export const memberIdFor = (propertyId: string, openid: string) => derivedId('mb', propertyId, openid);
+
+/** The one membership of an openid in a property, active or not (a former member who comes back keeps its id). */
+export const membershipIn = async (db: Database, propertyId: string, openid: string): Promise<MemberDoc | null> => {
+  if (!openid) return null;
+  const res = await db.collection('members').where({ propertyId, openid }).limit(1).get();
+  return parseAll(memberModel, res.data)[0] ?? null;
+};
 
 /** The caller's active membership in one property, looked up on every call; null when there is none. */
 export const resolveMember = async (db: Database, propertyId: string, openid: string): Promise<MemberDoc | null> => {
-  if (!openid) return null;
-  const res = await db.collection('members').where({ propertyId, openid }).limit(1).get();
-  const [member] = parseAll(memberModel, res.data);
+  const member = await membershipIn(db, propertyId, openid);
   return member && member.status === 'active' ? member : null;
 };
 

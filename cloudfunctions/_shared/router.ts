@@ -7,6 +7,7 @@ import type { Caller, Deps } from './deps';
 import { resolveMember } from './membership';
 import { ActionFailure } from './failures';
 import { storedResult } from './commands';
+import { derivedId } from './ids';
 
 export interface ActionContext {
   caller: Caller;
@@ -14,7 +15,7 @@ export interface ActionContext {
   now: Date;
   /** Resolved for this call from the trusted openid; absent only for 'any-signed-in' actions. */
   member: MemberDoc;
-  /** The key under which a write command's result is kept (write actions only). */
+  /** The key under which a write command's result is kept (write actions only), the caller's own for 'any-signed-in' ones. */
   commandKey: string;
 }
 
@@ -53,7 +54,7 @@ export const defineFunction = <T extends Record<string, Action>>(fn: FunctionNam
         if (!member) return failure('COMMON.NOT_A_MEMBER');
         if (!action.roles.includes(member.role)) return failure('COMMON.FORBIDDEN');
       }
-      const commandKey = action.write && member && data.commandId ? commandKeyOf(member, data.commandId) : '';
+      const commandKey = action.write && data.commandId ? commandKeyOf(member, caller, data.commandId) : '';
       if (commandKey) {
         const replay = await storedResult(deps.db, commandKey);
         if (replay) return replay;
@@ -70,4 +71,6 @@ export const defineFunction = <T extends Record<string, Action>>(fn: FunctionNam
   };
 };
 
-const commandKeyOf = (member: MemberDoc, commandId: string) => `${member._id}~${commandId}`;
+/** A member's commands are kept per membership; a caller who is no member yet (joining, binding) has their own key. */
+const commandKeyOf = (member: MemberDoc | null, caller: Caller, commandId: string) =>
+  `${member ? member._id : derivedId('oc', caller.openid)}~${commandId}`;

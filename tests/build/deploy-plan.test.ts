@@ -138,7 +138,7 @@ describe('applying a plan', () => {
     const { target, calls } = fakeTarget({ members: ['_id_', 'openid_status'] }, ['session', 'reminders']);
     await applyPlan(plan(), target, () => undefined);
 
-    expect(calls).toContain('indexes members property_openid,property_role_status_rooms,property_role_status_name');
+    expect(calls).toContain('indexes members property_openid,property_role_status_rooms,property_role_status_name,role_status');
     for (const name of Object.keys(manifest.collections)) {
       expect(calls).toContain(`collection ${name}`);
       expect(calls).toContain(`rule ${name} ${JSON.stringify(manifest.collections[name]?.rule)}`);

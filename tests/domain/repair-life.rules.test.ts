@@ -160,4 +160,13 @@ describe('R5–R7: the repair machine on site', () => {
     expect(transition(repairMachine, sentBack, { action: 'approveSendBack', actor: 'd', role: 'desk', now: at('2026-11-23T03:00:00Z') }).ok).toBe(false);
     expect(transition(repairMachine, sentBack, { action: 'approveSendBack', actor: 's', role: 'supervisor', now: at('2026-11-23T03:00:00Z') })).toMatchObject({ ok: true, status: 'submitted' });
   });
+  it('R4: a technician who leaves hands back every order in their hands, only through the manager', () => {
+    const unassign = (status: RepairDoc['status'], role: 'manager' | 'desk' = 'manager') =>
+      transition(repairMachine, order({ status }), { action: 'unassign', actor: 'm', role, now: at('2026-11-23T03:00:00Z') });
+    for (const status of ['dispatched', 'acknowledged', 'arrived', 'rescheduling', 'quoted', 'in_progress'] as const) {
+      expect(unassign(status)).toMatchObject({ ok: true, status: 'submitted', version: 5 });
+    }
+    for (const status of ['submitted', 'completed', 'signed', 'sent_back'] as const) expect(unassign(status).ok).toBe(false);
+    expect(unassign('dispatched', 'desk')).toEqual({ ok: false, code: 'STATE.ROLE_NOT_ALLOWED' });
+  });
 });

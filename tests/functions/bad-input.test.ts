@@ -45,6 +45,7 @@ const validInputs = (repairId: string): Record<string, Record<string, unknown>> 
   'callbacks.queue': { propertyId: PROPERTY },
   'callbacks.record': { propertyId: PROPERTY, commandId: 'bad-input-callback', callbackId: 'cb_x', version: 1, reached: true, satisfied: true, notes: '', method: 'phone' },
   ...complaintInputs(),
+  ...memberInputs(),
   };
 };
 
@@ -74,6 +75,28 @@ const complaintInputs = (): Record<string, Record<string, unknown>> => {
     'complaints.registerOf': { propertyId: PROPERTY, date: '2026-11-23' },
     'complaints.signRegister': { propertyId: PROPERTY, commandId: 'bad-input-sign', date: '2026-11-23', remarks: '' },
     'complaints.figures': { propertyId: PROPERTY, period: '2026-11' },
+  };
+};
+
+const memberInputs = (): Record<string, Record<string, unknown>> => {
+  const onMember = (name: string, openid: string) => ({ propertyId: PROPERTY, commandId: `bad-input-${name}`, memberId: memberIdOf(openid) });
+  return {
+    'members.bootstrap': {
+      commandId: 'bad-input-bootstrap', secret: 'x'.repeat(24), propertyId: 'new-garden', propertyName: '新花园', deskPhone: '021-55551234', name: '周经理', phone: '13500000009',
+    },
+    'members.invite': { propertyId: PROPERTY, commandId: 'bad-input-invite', role: 'desk', hours: 72, note: '夜班客服' },
+    'members.join': { commandId: 'bad-input-join', code: 'ABCD2345', name: '新同事', phone: '13700000009' },
+    'members.invitations': { propertyId: PROPERTY },
+    'members.list': { propertyId: PROPERTY, roles: ['desk'], includeInactive: false },
+    'members.setRole': { ...onMember('setrole', DESK_ON_SHIFT), role: 'supervisor' },
+    'members.setSkills': { ...onMember('skills', TECH_LI), skills: ['plumbing'] },
+    'members.deactivate': { ...onMember('deactivate', TECH_LI), reason: '离职' },
+    'members.requestBinding': { propertyId: PROPERTY, commandId: 'bad-input-binding', roomId: 'demo:1-1-102', name: '新住户', relation: 'tenant', phone: '13800009999' },
+    'members.bindingRequests': { propertyId: PROPERTY },
+    'members.revealBindingPhone': { propertyId: PROPERTY, bindingId: 'bd_x' },
+    'members.reviewBinding': { propertyId: PROPERTY, commandId: 'bad-input-review', bindingId: 'bd_x', version: 1, decision: 'reject', reason: '信息不符' },
+    'members.myBindings': {},
+    'members.publicInfo': { propertyId: PROPERTY },
   };
 };
 

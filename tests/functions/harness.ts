@@ -5,10 +5,14 @@ import { handle as repairs } from '../../cloudfunctions/repairs/handle';
 import { handle as reminders } from '../../cloudfunctions/reminders/handle';
 import { handle as callbacks } from '../../cloudfunctions/callbacks/handle';
 import { handle as complaints } from '../../cloudfunctions/complaints/handle';
+import { handle as members } from '../../cloudfunctions/members/handle';
 import type { Action, Output } from '@shared/contracts';
 import type { Result } from '@shared/result';
 
-export const functions = { session, repairs, reminders, callbacks, complaints };
+export const functions = { session, repairs, reminders, callbacks, complaints, members };
+
+/** The bootstrap secret the test environment is configured with (Deps.bootstrapSecret). */
+export const TEST_BOOTSTRAP_SECRET = 'test-bootstrap-secret-7f3a';
 
 /** A clock the test moves by hand. */
 export const testClock = (start: string) => {
@@ -29,8 +33,8 @@ export const MORNING = '2026-11-23T02:00:00.000Z';
 
 const started: Runtime[] = [];
 
-export const startRuntime = async (clock = testClock(MORNING)): Promise<Runtime & { clock: typeof clock }> => {
-  const runtime = await createRuntime({ dataDir: null, functions, now: clock.now });
+export const startRuntime = async (clock = testClock(MORNING), options: { seed?: boolean } = {}): Promise<Runtime & { clock: typeof clock }> => {
+  const runtime = await createRuntime({ dataDir: null, functions, now: clock.now, seed: options.seed, bootstrapSecret: TEST_BOOTSTRAP_SECRET });
   started.push(runtime);
   return Object.assign(runtime, { clock });
 };
@@ -86,7 +90,10 @@ export const repairInput = (overrides: Record<string, unknown> = {}) => ({
 
 /** Everything a write could touch, to prove a refused call changed nothing. */
 export const snapshot = async (runtime: Runtime) => {
-  const names = ['repairs', 'events', 'outbox', 'deadlines', 'commands', 'signals', 'members', 'rooms', 'settings', 'callbacks', 'complaints', 'complaintGroups', 'complaintMatters', 'complaintRegisters'];
+  const names = [
+    'repairs', 'events', 'outbox', 'deadlines', 'commands', 'signals', 'members', 'rooms', 'settings', 'callbacks',
+    'complaints', 'complaintGroups', 'complaintMatters', 'complaintRegisters', 'properties', 'invitations', 'bindings', 'environment',
+  ];
   const entries = await Promise.all(
     names.map(async (name) => [name, (await runtime.db.collection(name).limit(1000).get()).data] as const),
   );

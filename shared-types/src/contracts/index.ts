@@ -3,12 +3,14 @@ import { sessionActions } from './session.contract';
 import { repairsActions } from './repairs.contract';
 import { callbacksActions } from './callbacks.contract';
 import { complaintsActions } from './complaints.contract';
+import { membersActions } from './members.contract';
 
 export * from './action';
 export * as session from './session.contract';
 export * as repairs from './repairs.contract';
 export * as callbacks from './callbacks.contract';
 export * as complaints from './complaints.contract';
+export * as members from './members.contract';
 
 /** Every action of every function, by function: the router, the client and the test harnesses read this. */
 export const catalogue: Record<FunctionName, Record<string, Action>> = {
@@ -16,4 +18,5 @@ export const catalogue: Record<FunctionName, Record<string, Action>> = {
   repairs: repairsActions,
   callbacks: callbacksActions,
   complaints: complaintsActions,
+  members: membersActions,
 };

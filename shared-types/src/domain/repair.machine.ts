@@ -18,7 +18,8 @@ export type RepairAction =
   | 'clearBlocker'
   | 'sendBack'
   | 'approveSendBack'
-  | 'rejectSendBack';
+  | 'rejectSendBack'
+  | 'unassign';
 
 /** R5: the technician waits 3 minutes for an answer before leaving a note. */
 export const NO_ANSWER_WAIT_MS = 3 * 60 * 1000;
@@ -27,11 +28,14 @@ export const RATE_WITHIN_MS = 7 * 24 * 60 * 60 * 1000;
 
 const onSite = ['acknowledged', 'arrived', 'quoted', 'in_progress'] as const;
 const open = ['submitted', 'dispatched', ...onSite, 'rescheduling'] as const;
+/** Where an order is in a technician's hands (a sent-back one is in the supervisor's, R11). */
+export const heldByTechnician = ['dispatched', ...onSite, 'rescheduling'] as const;
 
 /**
  * A repair's life (R4–R11): the desk dispatches, the technician acknowledges, arrives, quotes; work
  * starts only once the quote is accepted (R6); the resident signs the completed order (R7) and
- * rates it; a technician may send an order back, which the supervisor reviews (R11).
+ * rates it; a technician may send an order back, which the supervisor reviews (R11); when a
+ * technician leaves, the manager's deactivation returns the orders they held to the desk.
  */
 export const repairMachine = defineMachine<RepairStatus, RepairAction, RepairDoc>({
   name: 'repair',
@@ -68,5 +72,7 @@ export const repairMachine = defineMachine<RepairStatus, RepairAction, RepairDoc
     sendBack: { from: onSite, to: 'sent_back', roles: ['technician'] },
     approveSendBack: { from: ['sent_back'], to: 'submitted', roles: ['supervisor'] },
     rejectSendBack: { from: ['sent_back'], to: 'dispatched', roles: ['supervisor'] },
+    /** R4: the technician left or changed role: the order goes back to the desk to be dispatched again. */
+    unassign: { from: heldByTechnician, to: 'submitted', roles: ['manager'] },
   },
 });

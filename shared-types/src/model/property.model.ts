@@ -25,3 +25,6 @@ export const roomModel = defineModel({ collection: 'rooms', version: 1, schema: 
 
 /** "3-2-1502": building 3, unit 2, room 1502, as desk staff type it. */
 export const roomLabel = (r: { building: string; unit: string; room: string }) => `${r.building}-${r.unit}-${r.room}`;
+
+/** The label of a room id made by `roomId` (property ids hold no ':'), without reading the room. */
+export const roomLabelOfId = (id: string) => id.slice(id.indexOf(':') + 1);

@@ -1,0 +1,117 @@
+import type * as c from '@shared/contracts/members.contract';
+import { requestRefusal } from '@shared/domain/binding.rules';
+import { failure, format, messages } from '@shared/messages';
+import { ok } from '@shared/result';
+import { bindingModel, type BindingDoc } from '@shared/model/binding.model';
+import type { NoticeKind, OutboxDoc } from '@shared/model/outbox.model';
+import { propertyModel, roomLabel, roomModel } from '@shared/model/property.model';
+import { audienceOfRole } from '@shared/model/signal.model';
+import type { Database } from '../_shared/database';
+import type { Handler } from '../_shared/router';
+import { applyOnce } from '../_shared/commands';
+import { appendEvent } from '../_shared/events';
+import { derivedId } from '../_shared/ids';
+import { membershipIn } from '../_shared/membership';
+import { enqueueNotice, sendNow } from '../_shared/outbox';
+import { findById, parseAll, withoutId } from '../_shared/repo';
+import { bindingEvent, bindingSubject } from './history';
+import { toBindingView } from './views';
+
+/** The caller's own requests in every property, newest first. */
+const requestsOf = async (db: Database, openid: string): Promise<BindingDoc[]> =>
+  parseAll(bindingModel, (await db.collection('bindings').where({ openid }).orderBy('createdAt', 'desc').limit(100).get()).data);
+
+export const notice = (b: BindingDoc, kind: NoticeKind, recipient: string, body: string) => ({
+  propertyId: b.propertyId,
+  kind,
+  channel: 'inbox' as const,
+  recipient,
+  subject: { kind: 'binding', id: b._id },
+  title: `${messages.notices[kind]} · ${roomLabel(b.address)}`,
+  body,
+  urgent: false,
+});
+
+/**
+ * Issue 7 (4): a WeChat user asks to be bound to a room of the property. They stay no member until
+ * the desk approves; the desk is told there is a request to review.
+ */
+export const requestBinding: Handler<typeof c.requestBinding> = async (input, ctx) => {
+  const { deps, caller, now } = ctx;
+  const [property, room] = await Promise.all([findById(deps.db, propertyModel, input.propertyId), findById(deps.db, roomModel, input.roomId)]);
+  if (!property) return failure('PROPERTY.NOT_FOUND');
+  if (!room || room.propertyId !== property._id) return failure('BINDING.ROOM_NOT_FOUND');
+  const [member, mine] = await Promise.all([membershipIn(deps.db, property._id, caller.openid), requestsOf(deps.db, caller.openid)]);
+  const refused = requestRefusal(member, mine.filter((b) => b.propertyId === property._id), room._id);
+  if (refused) return failure(refused);
+
+  const at = now.toISOString();
+  const doc = bindingModel.toStored({
+    _id: derivedId('bd', ctx.commandKey),
+    propertyId: property._id,
+    status: 'pending',
+    version: 1,
+    openid: caller.openid,
+    roomId: room._id,
+    address: { building: room.building, unit: room.unit, room: room.room },
+    name: input.name,
+    relation: input.relation,
+    phone: input.phone,
+    review: null,
+    createdAt: at,
+    updatedAt: at,
+  });
+  const queued: OutboxDoc[] = [];
+  const { result, fresh } = await applyOnce(
+    ctx,
+    'members.requestBinding',
+    async (tx) => {
+      queued.length = 0;
+      await tx.collection('bindings').doc(doc._id).set({ data: withoutId(doc) });
+      const event = bindingEvent('request', null, 'pending', 1, { actor: caller.openid, role: 'resident', now, reason: messages.relations[doc.relation] });
+      await appendEvent(tx, bindingSubject(doc), event, input.commandId);
+      const body = format(messages.memberTexts.bindingRequested, { name: doc.name, relation: messages.relations[doc.relation], address: roomLabel(doc.address) });
+      queued.push(await enqueueNotice(tx, `${doc._id}@1`, notice(doc, 'binding.new', audienceOfRole('desk'), body), now));
+      return toBindingView(doc);
+    },
+    property._id,
+  );
+  if (fresh) await sendNow(deps, queued);
+  return ok(result);
+};
+
+/** The desk's queue: pending requests, oldest first, phones masked. */
+export const bindingRequests: Handler<typeof c.bindingRequests> = async (input, { deps }) => {
+  const res = await deps.db.collection('bindings').where({ propertyId: input.propertyId, status: 'pending' }).orderBy('createdAt', 'asc').limit(200).get();
+  return ok({ items: parseAll(bindingModel, res.data).map(toBindingView) });
+};
+
+/**
+ * P1: the list masks the applicant's phone, since it shows many people's requests at once on the
+ * counter's screen; the desk calls an applicant back to check who they are, so it may read one
+ * full number at a time, and each reading is kept in the request's history with who read it.
+ */
+export const revealBindingPhone: Handler<typeof c.revealBindingPhone> = async (input, { deps, member, now }) => {
+  const b = await findById(deps.db, bindingModel, input.bindingId);
+  if (!b || b.propertyId !== member.propertyId) return failure('BINDING.NOT_FOUND');
+  const event = bindingEvent('revealPhone', b.status, b.status, b.version, { actor: member.openid, role: member.role, now });
+  await appendEvent(deps.db, bindingSubject(b), event, '', `phone~${member._id}~${now.toISOString()}`);
+  return ok({ phone: b.phone });
+};
+
+/** Where a user's requests stand, in every property, with the desk's phone to call about them. */
+export const myBindings: Handler<typeof c.myBindings> = async (_input, { deps, caller }) => {
+  const mine = await requestsOf(deps.db, caller.openid);
+  const ids = [...new Set(mine.map((b) => b.propertyId))];
+  const properties = new Map((await Promise.all(ids.map((id) => findById(deps.db, propertyModel, id)))).flatMap((p) => (p ? [[p._id, p] as const] : [])));
+  return ok({
+    items: mine.map((b) => ({ ...toBindingView(b), propertyName: properties.get(b.propertyId)?.name ?? '', deskPhone: properties.get(b.propertyId)?.deskPhone ?? '' })),
+  });
+};
+
+/** Before they belong to a property, people see its name and the desk's phone, nothing more. */
+export const publicInfo: Handler<typeof c.publicInfo> = async (input, { deps }) => {
+  const property = await findById(deps.db, propertyModel, input.propertyId);
+  if (!property) return failure('PROPERTY.NOT_FOUND');
+  return ok({ propertyId: property._id, name: property.name, deskPhone: property.deskPhone });
+};

@@ -1,0 +1,83 @@
+import type * as c from '@shared/contracts/members.contract';
+import { failure } from '@shared/messages';
+import { ok } from '@shared/result';
+import { BOOTSTRAP_DOC_ID, bootstrapModel } from '@shared/model/environment.model';
+import { memberModel } from '@shared/model/member.model';
+import { propertyModel } from '@shared/model/property.model';
+import { defaultSettings, settingsModel } from '@shared/model/settings.model';
+import type { Database } from '../_shared/database';
+import type { Handler } from '../_shared/router';
+import { applyOnce } from '../_shared/commands';
+import { appendEvent } from '../_shared/events';
+import { ActionFailure } from '../_shared/failures';
+import { memberIdFor } from '../_shared/membership';
+import { findById, withoutId } from '../_shared/repo';
+import { memberEvent, memberSubject } from './history';
+import { checkBootstrapSecret } from './secret';
+import { toMembership } from './views';
+
+const activeManagerExists = async (db: Database): Promise<boolean> =>
+  (await db.collection('members').where({ role: 'manager', status: 'active' }).limit(1).get()).data.length > 0;
+
+/** The record every bootstrap transaction reads, created once before the first (a transaction cannot read a missing document). */
+const ensureBootstrapRecord = async (db: Database): Promise<void> => {
+  const doc = bootstrapModel.toStored({ _id: BOOTSTRAP_DOC_ID, runs: 0, last: null });
+  try {
+    await db.collection('environment').add({ data: { _id: BOOTSTRAP_DOC_ID, ...withoutId(doc) } });
+  } catch {
+    // Another bootstrap created it first: the duplicate key is the expected answer.
+  }
+};
+
+/**
+ * Issue 7 (1): the first manager of an environment. The secret must match the one configured on
+ * the function, and no active manager may exist in any property. The bootstrap count is read
+ * before the managers are looked for and must be unchanged when the transaction commits, so of
+ * two bootstraps racing each other only one succeeds. The property, its default settings and the
+ * caller's manager membership commit together.
+ */
+export const bootstrap: Handler<typeof c.bootstrap> = async (input, ctx) => {
+  const { deps, caller, now } = ctx;
+  const { db } = deps;
+  const refused = checkBootstrapSecret(deps.bootstrapSecret, input.secret);
+  if (refused) return failure(refused);
+  const record = await findById(db, bootstrapModel, BOOTSTRAP_DOC_ID);
+  const runs = record?.runs ?? 0;
+  if (await activeManagerExists(db)) return failure('BOOTSTRAP.ALREADY_DONE');
+  if (await findById(db, propertyModel, input.propertyId)) return failure('PROPERTY.EXISTS');
+  if (!record) await ensureBootstrapRecord(db);
+
+  const at = now.toISOString();
+  const propertyId = input.propertyId;
+  const property = propertyModel.toStored({ _id: propertyId, propertyId, name: input.propertyName, deskPhone: input.deskPhone });
+  const member = memberModel.toStored({
+    _id: memberIdFor(propertyId, caller.openid),
+    propertyId,
+    openid: caller.openid,
+    role: 'manager',
+    status: 'active',
+    name: input.name,
+    phone: input.phone,
+    roomIds: [],
+    skills: [],
+    vip: false,
+    createdAt: at,
+  });
+  const { result } = await applyOnce(
+    ctx,
+    'members.bootstrap',
+    async (tx) => {
+      const current = bootstrapModel.parse((await tx.collection('environment').doc(BOOTSTRAP_DOC_ID).get()).data);
+      if (current.runs !== runs) throw new ActionFailure('BOOTSTRAP.ALREADY_DONE');
+      await tx.collection('environment').doc(BOOTSTRAP_DOC_ID).set({ data: withoutId(bootstrapModel.toStored({ ...current, runs: runs + 1, last: { propertyId, at } })) });
+      await tx.collection('properties').doc(propertyId).set({ data: withoutId(property) });
+      await tx.collection('settings').doc(propertyId).set({ data: withoutId(settingsModel.toStored(defaultSettings(propertyId))) });
+      await tx.collection('members').doc(member._id).set({ data: withoutId(member) });
+      const event = memberEvent('bootstrap', null, 'manager', { actor: caller.openid, role: 'manager', now });
+      await appendEvent(tx, memberSubject(member), event, input.commandId, `bootstrap~${ctx.commandKey}`);
+      return toMembership(member, property.name);
+    },
+    propertyId,
+  );
+  return ok(result);
+};

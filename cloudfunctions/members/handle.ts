@@ -1,0 +1,25 @@
+import type { membersActions } from '@shared/contracts/members.contract';
+import { defineFunction } from '../_shared/router';
+import { bootstrap } from './bootstrap';
+import { invitations, invite, join } from './invitations';
+import { deactivate, list, setRole, setSkills } from './management';
+import { bindingRequests, myBindings, publicInfo, requestBinding, revealBindingPhone } from './bindings';
+import { reviewBinding } from './review';
+
+/** Issue 7: who belongs to a property and in which role: the first manager, staff by invitation, residents by room. */
+export const handle = defineFunction<typeof membersActions>('members', {
+  bootstrap,
+  invite,
+  join,
+  invitations,
+  list,
+  setRole,
+  setSkills,
+  deactivate,
+  requestBinding,
+  bindingRequests,
+  revealBindingPhone,
+  reviewBinding,
+  myBindings,
+  publicInfo,
+});

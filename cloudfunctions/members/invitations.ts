@@ -1,0 +1,113 @@
+import type * as c from '@shared/contracts/members.contract';
+import { canInvite, expiryOf, INVITE_PAGE, invitationState, normalizeCode, sceneOf } from '@shared/domain/invitation.rules';
+import { failure } from '@shared/messages';
+import { ok } from '@shared/result';
+import { invitationModel } from '@shared/model/invitation.model';
+import { memberModel } from '@shared/model/member.model';
+import { propertyModel } from '@shared/model/property.model';
+import type { Handler } from '../_shared/router';
+import { applyOnce } from '../_shared/commands';
+import { appendEvent } from '../_shared/events';
+import { ActionFailure } from '../_shared/failures';
+import { memberIdFor, membershipIn } from '../_shared/membership';
+import { findById, parseAll, withoutId } from '../_shared/repo';
+import { invitationIdOf, newInvitationCode } from './codes';
+import { memberEvent, memberSubject } from './history';
+import { toInvitationView, toMembership } from './views';
+
+/**
+ * Issue 7 (3): an invitation to join in a staff role. The code goes back to the inviter and is
+ * stored nowhere, not even in the command record, so a retry of the same command returns the
+ * invitation without it. (Two codes with one hash would need 2^40 draws to be likely.)
+ */
+export const invite: Handler<typeof c.invite> = async (input, ctx) => {
+  const { member, now } = ctx;
+  if (!canInvite(member.role, input.role)) return failure('INVITATION.ROLE_NOT_ALLOWED');
+  const code = newInvitationCode();
+  const doc = invitationModel.toStored({
+    _id: await invitationIdOf(code),
+    propertyId: member.propertyId,
+    role: input.role,
+    note: input.note,
+    status: 'open',
+    expiresAt: expiryOf(now, input.hours).toISOString(),
+    createdAt: now.toISOString(),
+    createdBy: { memberId: member._id, name: member.name, role: member.role },
+    used: null,
+  });
+  const { result, fresh } = await applyOnce(ctx, 'members.invite', async (tx) => {
+    await tx.collection('invitations').doc(doc._id).set({ data: withoutId(doc) });
+    return { ...toInvitationView(doc, now), code: null, qr: null };
+  });
+  return ok(fresh ? { ...result, code, qr: { page: INVITE_PAGE, scene: sceneOf(code) } } : result);
+};
+
+const refusalOf = (state: 'used' | 'expired') => (state === 'used' ? 'INVITATION.USED' : 'INVITATION.EXPIRED');
+
+/**
+ * The invited person joins: their OPENID becomes a member in the invitation's role. The invitation
+ * is claimed in the same transaction as the membership is written, so of two people racing one
+ * code exactly one joins; the other's retried transaction finds it used. Someone already active in
+ * the property is refused; a former member comes back under their old membership.
+ */
+export const join: Handler<typeof c.join> = async (input, ctx) => {
+  const { deps, caller, now } = ctx;
+  const code = normalizeCode(input.code);
+  if (!code) return failure('INVITATION.NOT_FOUND');
+  const id = await invitationIdOf(code);
+  const found = await findById(deps.db, invitationModel, id);
+  if (!found) return failure('INVITATION.NOT_FOUND');
+  const state = invitationState(found, now);
+  if (state !== 'open') return failure(refusalOf(state));
+  const { propertyId } = found;
+  const [property, existing] = await Promise.all([findById(deps.db, propertyModel, propertyId), membershipIn(deps.db, propertyId, caller.openid)]);
+  if (existing?.status === 'active') return failure('MEMBER.ALREADY_MEMBER');
+
+  const at = now.toISOString();
+  const { result } = await applyOnce(
+    ctx,
+    'members.join',
+    async (tx) => {
+      const invitation = invitationModel.parse((await tx.collection('invitations').doc(id).get()).data);
+      const current = invitationState(invitation, now);
+      if (current !== 'open') throw new ActionFailure(refusalOf(current));
+      // Looked up again on every run: a run retried after a conflict sees a membership another join just made.
+      const previous = await membershipIn(deps.db, propertyId, caller.openid);
+      const former = previous ? memberModel.parse((await tx.collection('members').doc(previous._id).get()).data) : null;
+      if (former?.status === 'active') throw new ActionFailure('MEMBER.ALREADY_MEMBER');
+      const member = memberModel.toStored({
+        _id: former?._id ?? memberIdFor(propertyId, caller.openid),
+        propertyId,
+        openid: caller.openid,
+        role: invitation.role,
+        status: 'active',
+        name: input.name,
+        phone: input.phone,
+        roomIds: [],
+        skills: former?.role === 'technician' && invitation.role === 'technician' ? former.skills : [],
+        vip: false,
+        createdAt: former?.createdAt ?? at,
+      });
+      await tx.collection('members').doc(member._id).set({ data: withoutId(member) });
+      const used = invitationModel.toStored({ ...invitation, status: 'used', used: { memberId: member._id, name: member.name, at } });
+      await tx.collection('invitations').doc(id).set({ data: withoutId(used) });
+      const by = { actor: caller.openid, role: member.role, now, reason: invitation.createdBy.name };
+      const event = memberEvent('join', former ? `${former.role}:${former.status}` : null, member.role, by);
+      await appendEvent(tx, memberSubject(member), event, input.commandId, `join~${ctx.commandKey}`);
+      return toMembership(member, property?.name ?? propertyId);
+    },
+    propertyId,
+  );
+  return ok(result);
+};
+
+/** A property's open invitations, soonest to expire first; codes are not stored, so none are shown. */
+export const invitations: Handler<typeof c.invitations> = async (input, { deps, now }) => {
+  const res = await deps.db
+    .collection('invitations')
+    .where({ propertyId: input.propertyId, status: 'open', expiresAt: deps.db.command.gt(now.toISOString()) })
+    .orderBy('expiresAt', 'asc')
+    .limit(100)
+    .get();
+  return ok({ items: parseAll(invitationModel, res.data).map((inv) => toInvitationView(inv, now)) });
+};

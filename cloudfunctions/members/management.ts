@@ -1,0 +1,140 @@
+import type * as c from '@shared/contracts/members.contract';
+import { failure, type ErrorCode } from '@shared/messages';
+import { ok } from '@shared/result';
+import { memberModel, staffRoles, type MemberDoc } from '@shared/model/member.model';
+import { settingsModel } from '@shared/model/settings.model';
+import type { Database, Tx } from '../_shared/database';
+import type { ActionContext, Handler } from '../_shared/router';
+import { applyOnce } from '../_shared/commands';
+import { appendEvent } from '../_shared/events';
+import { ActionFailure } from '../_shared/failures';
+import { findById, readAll, withoutId } from '../_shared/repo';
+import { memberEvent, memberSubject, type MemberAction } from './history';
+import { returnOpenWork } from './release';
+import { toMemberView } from './views';
+
+/** The property's members by name: staff unless other roles are asked for, active unless inactive ones too. */
+export const list: Handler<typeof c.list> = async (input, { deps }) => {
+  const _ = deps.db.command;
+  const members = await readAll(
+    memberModel,
+    deps.db
+      .collection('members')
+      .where({
+        propertyId: input.propertyId,
+        role: _.in([...(input.roles ?? staffRoles)]),
+        status: _.in(input.includeInactive ? ['active', 'inactive'] : ['active']),
+      })
+      .orderBy('name', 'asc'),
+  );
+  return ok({ items: members.map(toMemberView) });
+};
+
+/** Another member of the caller's property; a manager changes no one's place but others'. */
+const targetOf = async (ctx: ActionContext, memberId: string): Promise<MemberDoc | ErrorCode> => {
+  const target = await findById(ctx.deps.db, memberModel, memberId);
+  if (!target || target.propertyId !== ctx.member.propertyId) return 'MEMBER.NOT_FOUND';
+  if (target._id === ctx.member._id) return 'MEMBER.NOT_YOURSELF';
+  return target;
+};
+
+/** Whether the person is on the desk's shift roster, where notices for the desk on shift go by openid. */
+const onRoster = async (db: Database, m: MemberDoc): Promise<boolean> =>
+  (await findById(db, settingsModel, m.propertyId))?.shifts.some((s) => s.deskOpenids.includes(m.openid)) ?? false;
+
+const leaveRoster = async (tx: Tx, m: MemberDoc): Promise<void> => {
+  const settings = settingsModel.parse((await tx.collection('settings').doc(m.propertyId).get()).data);
+  const shifts = settings.shifts.map((s) => ({ ...s, deskOpenids: s.deskOpenids.filter((o) => o !== m.openid) }));
+  await tx.collection('settings').doc(m.propertyId).set({ data: withoutId(settingsModel.toStored({ ...settings, shifts })) });
+};
+
+interface Change {
+  action: MemberAction;
+  commandId: string;
+  /** What the member becomes, or an error code; null leaves them as they are. */
+  apply: (m: MemberDoc) => MemberDoc | ErrorCode | null;
+  from: (m: MemberDoc) => string;
+  to: (m: MemberDoc) => string;
+  reason?: string;
+  /** Off the desk's roster too (a desk member leaving or moving to another role). */
+  leavesRoster: (before: MemberDoc, after: MemberDoc) => boolean;
+}
+
+/** One change to a member, with its history event, once per command id; the member is read again in the transaction. */
+const changeMember = async (ctx: ActionContext, target: MemberDoc, change: Change) => {
+  const rostered = target.role === 'desk' && (await onRoster(ctx.deps.db, target));
+  return applyOnce(ctx, `members.${change.action}`, async (tx) => {
+    const current = memberModel.parse((await tx.collection('members').doc(target._id).get()).data);
+    const next = change.apply(current);
+    if (typeof next === 'string') throw new ActionFailure(next);
+    if (!next) return toMemberView(current);
+    await tx.collection('members').doc(current._id).set({ data: withoutId(memberModel.toStored(next)) });
+    const by = { actor: ctx.member.openid, role: ctx.member.role, now: ctx.now, reason: change.reason };
+    const event = memberEvent(change.action, change.from(current), change.to(next), by);
+    await appendEvent(tx, memberSubject(current), event, change.commandId, `${change.action}~${ctx.commandKey}`);
+    if (rostered && change.leavesRoster(current, next)) await leaveRoster(tx, current);
+    return toMemberView(next);
+  });
+};
+
+/** A staff member's role; a technician who becomes something else hands their open orders back to the desk. */
+export const setRole: Handler<typeof c.setRole> = async (input, ctx) => {
+  const target = await targetOf(ctx, input.memberId);
+  if (typeof target === 'string') return failure(target);
+  const { result, fresh } = await changeMember(ctx, target, {
+    action: 'setRole',
+    commandId: input.commandId,
+    apply: (m) => {
+      if (m.status !== 'active') return 'MEMBER.INACTIVE';
+      if (m.role === 'resident') return 'MEMBER.NOT_STAFF';
+      return m.role === input.role ? null : { ...m, role: input.role };
+    },
+    from: (m) => m.role,
+    to: (m) => m.role,
+    leavesRoster: (before, after) => before.role === 'desk' && after.role !== 'desk',
+  });
+  if (fresh && target.role === 'technician' && result.role !== 'technician') await returnOpenWork(ctx, target);
+  return ok(result);
+};
+
+/** R4: the skills a technician's dispatch suggestions are matched on. */
+export const setSkills: Handler<typeof c.setSkills> = async (input, ctx) => {
+  const target = await targetOf(ctx, input.memberId);
+  if (typeof target === 'string') return failure(target);
+  const skills = [...new Set(input.skills)];
+  const { result } = await changeMember(ctx, target, {
+    action: 'setSkills',
+    commandId: input.commandId,
+    apply: (m) => {
+      if (m.status !== 'active') return 'MEMBER.INACTIVE';
+      if (m.role !== 'technician') return 'MEMBER.NOT_TECHNICIAN';
+      return { ...m, skills };
+    },
+    from: (m) => m.skills.join(','),
+    to: (m) => m.skills.join(','),
+    leavesRoster: () => false,
+  });
+  return ok(result);
+};
+
+/**
+ * Someone leaves. The router resolves membership on every call and ignores inactive members, so
+ * they are refused from their next call on. Off the desk's roster, and every order they held goes
+ * back to the desk, also when a manager deactivates again someone already inactive (that finishes
+ * a return cut short).
+ */
+export const deactivate: Handler<typeof c.deactivate> = async (input, ctx) => {
+  const target = await targetOf(ctx, input.memberId);
+  if (typeof target === 'string') return failure(target);
+  const { result } = await changeMember(ctx, target, {
+    action: 'deactivate',
+    commandId: input.commandId,
+    apply: (m) => (m.status === 'inactive' ? null : { ...m, status: 'inactive' }),
+    from: (m) => m.status,
+    to: (m) => m.status,
+    reason: input.reason,
+    leavesRoster: () => true,
+  });
+  await returnOpenWork(ctx, target);
+  return ok(result);
+};

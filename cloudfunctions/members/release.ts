@@ -1,0 +1,84 @@
+import { format, messages } from '@shared/messages';
+import { transition } from '@shared/domain/state-machine';
+import { heldByTechnician, repairMachine } from '@shared/domain/repair.machine';
+import { deadlineModel } from '@shared/model/deadline.model';
+import type { MemberDoc } from '@shared/model/member.model';
+import type { OutboxDoc } from '@shared/model/outbox.model';
+import { roomLabel } from '@shared/model/property.model';
+import { repairModel } from '@shared/model/repair.model';
+import { audienceOfRole } from '@shared/model/signal.model';
+import type { ActionContext } from '../_shared/router';
+import { appendEvent } from '../_shared/events';
+import { enqueueNotice, sendNow } from '../_shared/outbox';
+import { parseAll, readAll, withoutId } from '../_shared/repo';
+
+/**
+ * R4: the work orders a person held when they left (or stopped being a technician) go back to the
+ * desk: each returns to 'submitted' with no technician through the machine's `unassign` step, its
+ * acknowledgement and return clocks are cancelled (the next dispatch starts them afresh), and the
+ * desk and the resident are told. One transaction per order, so any number of orders fits the
+ * cloud's limits; an order that moved on meanwhile (or was already returned) is left alone, so
+ * running this again does nothing twice. Returns how many orders went back.
+ */
+export const returnOpenWork = async (ctx: ActionContext, person: MemberDoc): Promise<number> => {
+  const { deps, member, now } = ctx;
+  const { db } = deps;
+  const _ = db.command;
+  const held = await readAll(
+    repairModel,
+    db.collection('repairs').where({ propertyId: person.propertyId, 'technician.openid': person.openid, status: _.in([...heldByTechnician]) }),
+  );
+  const at = now.toISOString();
+  const reason = format(messages.memberTexts.workReturned, { name: person.name });
+  const queued: OutboxDoc[] = [];
+  let returned = 0;
+  for (const order of held) {
+    const clocks = await db
+      .collection('deadlines')
+      .where({ propertyId: order.propertyId, 'subject.id': order._id, status: _.in(['open', 'paused']) })
+      .limit(20)
+      .get();
+    const open = parseAll(deadlineModel, clocks.data);
+    const notices = await db.runTransaction(async (tx) => {
+      const repair = repairModel.parse((await tx.collection('repairs').doc(order._id).get()).data);
+      if (repair.technician?.openid !== person.openid) return [];
+      const moved = transition(repairMachine, repair, { action: 'unassign', actor: member.openid, role: member.role, now, reason });
+      if (!moved.ok) return [];
+      const next = repairModel.toStored({
+        ...repair,
+        status: moved.status,
+        version: moved.version,
+        technician: null,
+        dispatchedAt: null,
+        acknowledgedAt: null,
+        arrivedAt: null,
+        blocker: null,
+        pausedMs: 0,
+        updatedAt: at,
+        lastStepAt: at,
+      });
+      await tx.collection('repairs').doc(repair._id).set({ data: withoutId(next) });
+      await appendEvent(tx, { kind: 'repair', id: repair._id, propertyId: repair.propertyId }, moved.event, `unassign~${person._id}`);
+      for (const clock of open) await tx.collection('deadlines').doc(clock._id).update({ data: { status: 'cancelled' } });
+      const out: OutboxDoc[] = [];
+      for (const recipient of [audienceOfRole('desk'), repair.residentOpenid]) {
+        const notice = {
+          propertyId: repair.propertyId,
+          kind: 'repair.changed' as const,
+          channel: 'inbox' as const,
+          recipient,
+          subject: { kind: 'repair', id: repair._id },
+          title: `${messages.repairActions.unassign} · ${roomLabel(repair.address)}`,
+          body: reason,
+          urgent: repair.priority === 'urgent',
+        };
+        out.push(await enqueueNotice(tx, `${repair._id}@${moved.version}`, notice, now));
+      }
+      return out;
+    });
+    if (notices.length) returned++;
+    queued.push(...notices);
+  }
+  await sendNow(deps, queued);
+  return returned;
+};

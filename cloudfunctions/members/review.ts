@@ -1,0 +1,95 @@
+import type * as c from '@shared/contracts/members.contract';
+import { approvalOf, reviewRefusal } from '@shared/domain/binding.rules';
+import { failure, format, messages } from '@shared/messages';
+import { ok } from '@shared/result';
+import { bindingModel, type BindingDoc } from '@shared/model/binding.model';
+import { memberModel } from '@shared/model/member.model';
+import type { OutboxDoc } from '@shared/model/outbox.model';
+import { roomLabel } from '@shared/model/property.model';
+import type { Tx } from '../_shared/database';
+import type { ActionContext, Handler } from '../_shared/router';
+import { applyOnce } from '../_shared/commands';
+import { appendEvent } from '../_shared/events';
+import { ActionFailure } from '../_shared/failures';
+import { memberIdFor, membershipIn } from '../_shared/membership';
+import { enqueueNotice, sendNow } from '../_shared/outbox';
+import { findById, withoutId } from '../_shared/repo';
+import { notice } from './bindings';
+import { bindingEvent, bindingSubject, memberEvent, memberSubject } from './history';
+import { toBindingView } from './views';
+
+/**
+ * Approving makes the applicant a resident of the room: a new membership, a former member back,
+ * or one more room on their membership. Looked up again on every run of the transaction, so two
+ * approvals for one person racing each other add both rooms.
+ */
+const approve = async (tx: Tx, b: BindingDoc, ctx: ActionContext, commandId: string): Promise<string> => {
+  const { deps, member, now } = ctx;
+  const found = await membershipIn(deps.db, b.propertyId, b.openid);
+  const current = found ? memberModel.parse((await tx.collection('members').doc(found._id).get()).data) : null;
+  const approval = approvalOf(current, b.roomId);
+  if (approval.kind === 'refuse') throw new ActionFailure(approval.code);
+  const at = now.toISOString();
+  const next = memberModel.toStored(
+    current && approval.kind === 'addRoom'
+      ? { ...current, roomIds: approval.roomIds }
+      : {
+          _id: current?._id ?? memberIdFor(b.propertyId, b.openid),
+          propertyId: b.propertyId,
+          openid: b.openid,
+          role: 'resident',
+          status: 'active',
+          name: b.name,
+          phone: b.phone,
+          roomIds: approval.roomIds,
+          skills: [],
+          vip: false,
+          createdAt: current?.createdAt ?? at,
+        },
+  );
+  await tx.collection('members').doc(next._id).set({ data: withoutId(next) });
+  const from = current ? `${current.role}:${current.status}` : null;
+  const event = memberEvent('approve', from, 'resident', { actor: member.openid, role: member.role, now, reason: roomLabel(b.address) });
+  await appendEvent(tx, memberSubject(next), event, commandId, `approve~${b._id}`);
+  return next._id;
+};
+
+/** The desk approves or rejects (with a reason); the applicant is told either way, in the app. */
+export const reviewBinding: Handler<typeof c.reviewBinding> = async (input, ctx) => {
+  const { deps, member, now } = ctx;
+  const refused = reviewRefusal(input.decision, input.reason);
+  if (refused) return failure(refused);
+  const existing = await findById(deps.db, bindingModel, input.bindingId);
+  if (!existing || existing.propertyId !== member.propertyId) return failure('BINDING.NOT_FOUND');
+  if (existing.status !== 'pending') return failure('BINDING.ALREADY_REVIEWED');
+
+  const queued: OutboxDoc[] = [];
+  const { result, fresh } = await applyOnce(ctx, 'members.reviewBinding', async (tx) => {
+    queued.length = 0;
+    const b = bindingModel.parse((await tx.collection('bindings').doc(existing._id).get()).data);
+    if (b.status !== 'pending') throw new ActionFailure('BINDING.ALREADY_REVIEWED');
+    if (b.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
+    const approved = input.decision === 'approve';
+    const memberId = approved ? await approve(tx, b, ctx, input.commandId) : null;
+    const at = now.toISOString();
+    const reason = approved ? null : input.reason;
+    const next = bindingModel.toStored({
+      ...b,
+      status: approved ? 'approved' : 'rejected',
+      version: b.version + 1,
+      review: { by: member.name, role: member.role, at, reason, memberId },
+      updatedAt: at,
+    });
+    await tx.collection('bindings').doc(b._id).set({ data: withoutId(next) });
+    const event = bindingEvent(input.decision, 'pending', next.status, next.version, { actor: member.openid, role: member.role, now, reason: reason ?? undefined });
+    await appendEvent(tx, bindingSubject(next), event, input.commandId);
+    const address = roomLabel(b.address);
+    const told = approved
+      ? notice(next, 'binding.approved', b.openid, format(messages.memberTexts.bindingApproved, { address }))
+      : notice(next, 'binding.rejected', b.openid, format(messages.memberTexts.bindingRejected, { address, reason: input.reason }));
+    queued.push(await enqueueNotice(tx, `${b._id}@${next.version}`, told, now));
+    return toBindingView(next);
+  });
+  if (fresh) await sendNow(deps, queued);
+  return ok(result);
+};

@@ -1,0 +1,249 @@
+import * as z from 'zod';
+import { commandFields, defineAction, DocId, PropertyId, scoped } from './action';
+import { Membership } from './session.contract';
+import { Role, Skill } from '../model/member.model';
+import { StaffRole } from '../model/invitation.model';
+import { BindingStatus, Relation } from '../model/binding.model';
+import { DEFAULT_EXPIRY_HOURS, MAX_EXPIRY_HOURS } from '../domain/invitation.rules';
+
+const Phone = z.string().trim().regex(/^[0-9+\- ]{5,20}$/);
+const PersonName = z.string().trim().min(1).max(40);
+const Reason = z.string().trim().min(2).max(200);
+
+/** A new property's id, as it will appear in links: lower-case letters, digits and hyphens. */
+export const PropertySlug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,31}$/);
+
+/**
+ * Issue 7 (1): the first manager of a new environment. Works only with the secret configured on
+ * the function (BOOTSTRAP_SECRET) and only while no active manager exists anywhere.
+ */
+export const bootstrap = defineAction({
+  fn: 'members',
+  name: 'bootstrap',
+  input: z
+    .object({
+      ...commandFields,
+      secret: z.string().min(1).max(200),
+      propertyId: PropertySlug,
+      propertyName: z.string().trim().min(1).max(60),
+      deskPhone: Phone,
+      name: PersonName,
+      phone: Phone,
+    })
+    .strict(),
+  output: Membership,
+  roles: 'any-signed-in',
+  write: true,
+});
+
+export const InvitationView = z.object({
+  id: z.string(),
+  role: StaffRole,
+  note: z.string(),
+  status: z.enum(['open', 'used', 'expired']),
+  expiresAt: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  usedBy: z.string().nullable(),
+  usedAt: z.string().nullable(),
+});
+export type InvitationView = z.infer<typeof InvitationView>;
+
+/**
+ * The code is shown once: it is never stored, so a retried command gets the invitation back with
+ * `code` and `qr` null, and the inviter makes a new one.
+ */
+export const IssuedInvitation = InvitationView.extend({
+  code: z.string().nullable(),
+  /** For wxacode.getUnlimited: the page and the scene (`inv=<code>`) it opens with. */
+  qr: z.object({ page: z.string(), scene: z.string() }).nullable(),
+});
+
+/** Issue 7 (3): an invitation for one person to join in a staff role, usable once before it expires. */
+export const invite = defineAction({
+  fn: 'members',
+  name: 'invite',
+  input: z
+    .object({
+      ...scoped,
+      ...commandFields,
+      role: StaffRole,
+      hours: z.number().int().min(1).max(MAX_EXPIRY_HOURS).default(DEFAULT_EXPIRY_HOURS),
+      note: z.string().trim().max(40).default(''),
+    })
+    .strict(),
+  output: IssuedInvitation,
+  roles: ['manager', 'supervisor'],
+  write: true,
+});
+
+/** The invited person joins with the code they typed or scanned; their WeChat identity becomes the member. */
+export const join = defineAction({
+  fn: 'members',
+  name: 'join',
+  input: z.object({ ...commandFields, code: z.string().trim().min(8).max(20), name: PersonName, phone: Phone }).strict(),
+  output: Membership,
+  roles: 'any-signed-in',
+  write: true,
+});
+
+/** A property's open invitations, soonest to expire first, without their codes. */
+export const invitations = defineAction({
+  fn: 'members',
+  name: 'invitations',
+  input: z.object({ ...scoped }).strict(),
+  output: z.object({ items: z.array(InvitationView) }),
+  roles: ['manager', 'supervisor'],
+  write: false,
+});
+
+export const MemberView = z.object({
+  id: z.string(),
+  role: Role,
+  status: z.enum(['active', 'inactive']),
+  name: z.string(),
+  /** Staff see each other's numbers; a resident's is masked here (P1). */
+  phone: z.string(),
+  skills: z.array(Skill),
+  rooms: z.array(z.string()),
+  vip: z.boolean(),
+  createdAt: z.string(),
+});
+export type MemberView = z.infer<typeof MemberView>;
+
+/** The property's members by name; staff unless other roles are asked for, active unless inactive ones are too. */
+export const list = defineAction({
+  fn: 'members',
+  name: 'list',
+  input: z.object({ ...scoped, roles: z.array(Role).min(1).max(5).optional(), includeInactive: z.boolean().optional() }).strict(),
+  output: z.object({ items: z.array(MemberView) }),
+  roles: ['manager', 'supervisor'],
+  write: false,
+});
+
+const onMember = { ...scoped, ...commandFields, memberId: DocId };
+
+export const setRole = defineAction({
+  fn: 'members',
+  name: 'setRole',
+  input: z.object({ ...onMember, role: StaffRole }).strict(),
+  output: MemberView,
+  roles: ['manager'],
+  write: true,
+});
+
+/** R4: the skills dispatch suggestions match against. */
+export const setSkills = defineAction({
+  fn: 'members',
+  name: 'setSkills',
+  input: z.object({ ...onMember, skills: z.array(Skill).max(5) }).strict(),
+  output: MemberView,
+  roles: ['manager'],
+  write: true,
+});
+
+/** Someone leaves: refused from their next call on; the work orders they held go back to the desk. */
+export const deactivate = defineAction({
+  fn: 'members',
+  name: 'deactivate',
+  input: z.object({ ...onMember, reason: Reason }).strict(),
+  output: MemberView,
+  roles: ['manager'],
+  write: true,
+});
+
+export const BindingView = z.object({
+  id: z.string(),
+  propertyId: z.string(),
+  roomId: z.string(),
+  address: z.string(),
+  name: z.string(),
+  relation: Relation,
+  /** Always masked (P1); the desk reads the full number through revealBindingPhone, which is logged. */
+  phone: z.string(),
+  status: BindingStatus,
+  version: z.number().int(),
+  reason: z.string().nullable(),
+  createdAt: z.string(),
+  reviewedAt: z.string().nullable(),
+});
+export type BindingView = z.infer<typeof BindingView>;
+
+/** Issue 7 (4): a WeChat user asks to be bound to a room as its owner, a family member or a tenant. */
+export const requestBinding = defineAction({
+  fn: 'members',
+  name: 'requestBinding',
+  input: z.object({ ...scoped, ...commandFields, roomId: DocId, name: PersonName, relation: Relation, phone: Phone }).strict(),
+  output: BindingView,
+  roles: 'any-signed-in',
+  write: true,
+});
+
+/** The desk's queue of requests to review, oldest first. */
+export const bindingRequests = defineAction({
+  fn: 'members',
+  name: 'bindingRequests',
+  input: z.object({ ...scoped }).strict(),
+  output: z.object({ items: z.array(BindingView) }),
+  roles: ['desk', 'supervisor', 'manager'],
+  write: false,
+});
+
+/** P1: the desk calls an applicant back to check who they are; each look at the full number is logged. */
+export const revealBindingPhone = defineAction({
+  fn: 'members',
+  name: 'revealBindingPhone',
+  input: z.object({ ...scoped, bindingId: DocId }).strict(),
+  output: z.object({ phone: z.string() }),
+  roles: ['desk', 'supervisor', 'manager'],
+  write: false,
+});
+
+/** Approve (the applicant becomes a resident of the room) or reject with a reason; the applicant is told either way. */
+export const reviewBinding = defineAction({
+  fn: 'members',
+  name: 'reviewBinding',
+  input: z
+    .object({ ...scoped, ...commandFields, bindingId: DocId, version: z.number().int().positive(), decision: z.enum(['approve', 'reject']), reason: z.string().trim().max(200) })
+    .strict(),
+  output: BindingView,
+  roles: ['desk', 'supervisor', 'manager'],
+  write: true,
+});
+
+/** The caller's own requests in every property, newest first, so a user still waiting sees where they stand. */
+export const myBindings = defineAction({
+  fn: 'members',
+  name: 'myBindings',
+  input: z.object({}).strict(),
+  output: z.object({ items: z.array(BindingView.extend({ propertyName: z.string(), deskPhone: z.string() })) }),
+  roles: 'any-signed-in',
+  write: false,
+});
+
+/** What anyone may see of a property before they belong to it: its name and the desk's phone. */
+export const publicInfo = defineAction({
+  fn: 'members',
+  name: 'publicInfo',
+  input: z.object({ propertyId: PropertyId }).strict(),
+  output: z.object({ propertyId: z.string(), name: z.string(), deskPhone: z.string() }),
+  roles: 'any-signed-in',
+  write: false,
+});
+
+export const membersActions = {
+  bootstrap,
+  invite,
+  join,
+  invitations,
+  list,
+  setRole,
+  setSkills,
+  deactivate,
+  requestBinding,
+  bindingRequests,
+  revealBindingPhone,
+  reviewBinding,
+  myBindings,
+  publicInfo,
+} as const;
