@@ -5,6 +5,7 @@ import { invitations, invite, join } from './invitations';
 import { deactivate, list, setRole, setSkills } from './management';
 import { bindingRequests, myBindings, publicInfo, requestBinding, revealBindingPhone } from './bindings';
 import { reviewBinding } from './review';
+import { settings, updateSettings } from './settings';
 
 /** Issue 7: who belongs to a property and in which role: the first manager, staff by invitation, residents by room. */
 export const handle = defineFunction<typeof membersActions>('members', {
@@ -22,4 +23,6 @@ export const handle = defineFunction<typeof membersActions>('members', {
   reviewBinding,
   myBindings,
   publicInfo,
+  settings,
+  updateSettings,
 });

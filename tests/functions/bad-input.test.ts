@@ -97,6 +97,8 @@ const memberInputs = (): Record<string, Record<string, unknown>> => {
     'members.reviewBinding': { propertyId: PROPERTY, commandId: 'bad-input-review', bindingId: 'bd_x', version: 1, decision: 'reject', reason: '信息不符' },
     'members.myBindings': {},
     'members.publicInfo': { propertyId: PROPERTY },
+    'members.settings': { propertyId: PROPERTY },
+    'members.updateSettings': { propertyId: PROPERTY, commandId: 'bad-input-settings', ackMinutes: { urgent: 10, normal: 90 } },
   };
 };
 

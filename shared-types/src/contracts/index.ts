@@ -11,6 +11,7 @@ export * as repairs from './repairs.contract';
 export * as callbacks from './callbacks.contract';
 export * as complaints from './complaints.contract';
 export * as members from './members.contract';
+export * as settings from './settings.contract';
 
 /** Every action of every function, by function: the router, the client and the test harnesses read this. */
 export const catalogue: Record<FunctionName, Record<string, Action>> = {

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { commandFields, defineAction, DocId, PropertyId, scoped } from './action';
 import { Membership } from './session.contract';
+import { settingsActions } from './settings.contract';
 import { Role, Skill } from '../model/member.model';
 import { StaffRole } from '../model/invitation.model';
 import { BindingStatus, Relation } from '../model/binding.model';
@@ -246,4 +247,5 @@ export const membersActions = {
   reviewBinding,
   myBindings,
   publicInfo,
+  ...settingsActions,
 } as const;

@@ -61,6 +61,10 @@ export const zhCN = {
     'BINDING.STAFF_CANNOT_BIND': '您是本小区的工作人员，不能再以住户身份绑定房屋',
     'BINDING.ALREADY_REVIEWED': '这条申请已经处理过了，请刷新',
     'BINDING.REASON_REQUIRED': '驳回申请需要写明原因，住户会看到',
+    'SETTINGS.SHIFT_START_TAKEN': '两个班次不能在同一时间开始',
+    'SETTINGS.NOT_DESK': '排班里只能安排本小区在岗的客服接待员',
+    'SETTINGS.HOURS': '下班时间必须晚于上班时间',
+    'SETTINGS.DUPLICATE_FEE': '收费项目的编号不能重复',
   },
   roles: {
     resident: '住户',

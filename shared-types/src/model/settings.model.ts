@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { base, defineModel } from './versioned';
 
-const HHmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+export const HHmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
 export const Shift = z.object({
   name: z.string().min(1).max(10),
@@ -19,8 +19,10 @@ export const FeeItem = z.object({
 
 export const SettingsDoc = z.object({
   ...base,
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   shifts: z.array(Shift).min(1),
+  /** The desk's opening hours for walk-ins and appointments (Shanghai "HH:mm"); calls and filings come in 24/7 (R2). */
+  openingHours: z.object({ open: HHmm, close: HHmm }),
   ackMinutes: z.object({ urgent: z.number().int().positive(), normal: z.number().int().positive() }),
   /** How long before a deadline its warning goes out, as a share of the time allowed. */
   warnAtShare: z.number().gt(0).lt(1),
@@ -30,13 +32,21 @@ export const SettingsDoc = z.object({
   wecomWebhook: z.string().nullable(),
 });
 export type SettingsDoc = z.infer<typeof SettingsDoc>;
-export const settingsModel = defineModel({ collection: 'settings', version: 1, schema: SettingsDoc });
+export const DEFAULT_OPENING_HOURS = { open: '08:00', close: '20:00' } as const;
+/** v1 had no opening hours. */
+export const settingsModel = defineModel({
+  collection: 'settings',
+  version: 2,
+  schema: SettingsDoc,
+  migrations: { 1: (doc) => ({ ...doc, openingHours: DEFAULT_OPENING_HOURS }) },
+});
 
 /** What a property runs on until a manager changes it (three 8-hour shifts, R4 acknowledgement times, C3 window). */
 export const defaultSettings = (propertyId: string): SettingsDoc => ({
   _id: propertyId,
   propertyId,
-  schemaVersion: 1,
+  schemaVersion: 2,
+  openingHours: { ...DEFAULT_OPENING_HOURS },
   shifts: [
     { name: '早班', start: '08:00', deskOpenids: [] },
     { name: '中班', start: '16:00', deskOpenids: [] },

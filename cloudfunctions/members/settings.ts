@@ -1,0 +1,107 @@
+import type * as c from '@shared/contracts/settings.contract';
+import { failure, type ErrorCode } from '@shared/messages';
+import { ok } from '@shared/result';
+import { birth } from '@shared/domain/state-machine';
+import { eventModel } from '@shared/model/event.model';
+import { memberModel, type MemberDoc } from '@shared/model/member.model';
+import { settingsModel, type SettingsDoc } from '@shared/model/settings.model';
+import type { Database } from '../_shared/database';
+import type { ActionContext, Handler } from '../_shared/router';
+import { applyOnce } from '../_shared/commands';
+import { appendEvent } from '../_shared/events';
+import { parseAll, readAll, withoutId, findById } from '../_shared/repo';
+import { loadSettings } from '../_shared/settings';
+
+type Update = Parameters<Handler<typeof c.updateSettings>>[0];
+const editable = ['shifts', 'openingHours', 'ackMinutes', 'feeSchedule', 'groupComplaintWindowHours', 'templateIds', 'wecomWebhook'] as const;
+
+const subjectOf = (propertyId: string) => ({ kind: 'settings', id: `settings~${propertyId}`, propertyId });
+
+/** A robot's address carries its key: everyone but the manager sees only that one is set. */
+const maskWebhook = (url: string | null) => (url ? url.replace(/([?&]key=)[^&]+/, '$1****') : null);
+
+const membersOf = (db: Database, propertyId: string, role: MemberDoc['role']) =>
+  readAll(memberModel, db.collection('members').where({ propertyId, role, status: db.command.in(['active', 'inactive']) }).orderBy('name', 'asc'));
+
+const viewOf = async (db: Database, s: SettingsDoc, member: MemberDoc): Promise<c.SettingsView> => {
+  const [desk, managers, events] = await Promise.all([
+    membersOf(db, s.propertyId, 'desk'),
+    membersOf(db, s.propertyId, 'manager'),
+    db.collection('events').where({ propertyId: s.propertyId, 'subject.id': subjectOf(s.propertyId).id }).orderBy('at', 'desc').limit(50).get(),
+  ]);
+  const byOpenid = new Map([...desk, ...managers].map((m) => [m.openid, m]));
+  return {
+    shifts: s.shifts.map((shift) => ({
+      name: shift.name,
+      start: shift.start,
+      desk: shift.deskOpenids.flatMap((openid) => {
+        const m = byOpenid.get(openid);
+        return m ? [{ memberId: m._id, name: m.name }] : [];
+      }),
+    })),
+    openingHours: s.openingHours,
+    ackMinutes: s.ackMinutes,
+    feeSchedule: s.feeSchedule,
+    groupComplaintWindowHours: s.groupComplaintWindowHours,
+    templateIds: s.templateIds,
+    wecomWebhook: member.role === 'manager' ? s.wecomWebhook : maskWebhook(s.wecomWebhook),
+    history: parseAll(eventModel, events.data).map((e) => ({ by: byOpenid.get(e.actor)?.name ?? '', at: e.at, fields: (e.reason ?? '').split(',').filter(Boolean) })),
+  };
+};
+
+export const settings: Handler<typeof c.settings> = async (input, { deps, member }) =>
+  ok(await viewOf(deps.db, await loadSettings(deps.db, input.propertyId), member));
+
+/** The roster names desk members of this property by id; the stored roster keeps their openids for the notices. */
+const rosterOf = async (db: Database, propertyId: string, shifts: NonNullable<Update['shifts']>): Promise<SettingsDoc['shifts'] | ErrorCode> => {
+  if (new Set(shifts.map((s) => s.start)).size !== shifts.length) return 'SETTINGS.SHIFT_START_TAKEN';
+  const ids = [...new Set(shifts.flatMap((s) => s.deskMemberIds))];
+  const res = ids.length ? await db.collection('members').where({ _id: db.command.in(ids) }).limit(ids.length).get() : { data: [] };
+  const desk = new Map(parseAll(memberModel, res.data).filter((m) => m.propertyId === propertyId && m.role === 'desk' && m.status === 'active').map((m) => [m._id, m]));
+  if (ids.some((id) => !desk.has(id))) return 'SETTINGS.NOT_DESK';
+  return shifts.map((s) => ({ name: s.name, start: s.start, deskOpenids: s.deskMemberIds.map((id) => (desk.get(id) as MemberDoc).openid) }));
+};
+
+const check = (input: Update): ErrorCode | null => {
+  if (input.openingHours && input.openingHours.open >= input.openingHours.close) return 'SETTINGS.HOURS';
+  if (input.feeSchedule && new Set(input.feeSchedule.map((f) => f.code)).size !== input.feeSchedule.length) return 'SETTINGS.DUPLICATE_FEE';
+  return null;
+};
+
+/** Issue 7 (5): the manager changes what was sent; the change is logged with who made it, when, and which settings. */
+export const updateSettings: Handler<typeof c.updateSettings> = async (input, ctx: ActionContext) => {
+  const { deps, member, now } = ctx;
+  const refused = check(input);
+  if (refused) return failure(refused);
+  const roster = input.shifts ? await rosterOf(deps.db, input.propertyId, input.shifts) : null;
+  if (typeof roster === 'string') return failure(roster);
+  const current = await loadSettings(deps.db, input.propertyId);
+  if (!(await findById(deps.db, settingsModel, input.propertyId))) {
+    try {
+      await deps.db.collection('settings').add({ data: { _id: input.propertyId, ...withoutId(settingsModel.toStored(current)) } });
+    } catch {
+      // Saved a moment ago by another call: the transaction reads that one.
+    }
+  }
+  const { result } = await applyOnce(ctx, 'members.updateSettings', async (tx) => {
+    const stored = settingsModel.parse((await tx.collection('settings').doc(input.propertyId).get()).data);
+    const sent: Partial<SettingsDoc> = {
+      ...(roster ? { shifts: roster } : {}),
+      ...(input.openingHours ? { openingHours: input.openingHours } : {}),
+      ...(input.ackMinutes ? { ackMinutes: input.ackMinutes } : {}),
+      ...(input.feeSchedule ? { feeSchedule: input.feeSchedule } : {}),
+      ...(input.groupComplaintWindowHours ? { groupComplaintWindowHours: input.groupComplaintWindowHours } : {}),
+      ...(input.templateIds ? { templateIds: input.templateIds } : {}),
+      ...(input.wecomWebhook !== undefined ? { wecomWebhook: input.wecomWebhook } : {}),
+    };
+    const changed = editable.filter((key) => key in sent && JSON.stringify(sent[key]) !== JSON.stringify(stored[key]));
+    const next = settingsModel.toStored({ ...stored, ...sent });
+    if (changed.length) {
+      await tx.collection('settings').doc(input.propertyId).set({ data: withoutId(next) });
+      const event = birth({ name: 'settings' }, 'update', 'saved', { actor: member.openid, role: member.role, now, reason: changed.join(',') });
+      await appendEvent(tx, subjectOf(input.propertyId), event, input.commandId, `settings~${ctx.commandKey}`);
+    }
+    return next;
+  });
+  return ok(await viewOf(deps.db, result, member));
+};

@@ -1,0 +1,88 @@
+import { settings, repairs } from '@shared/contracts';
+import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, SUPERVISOR, WANG } from './harness';
+
+type Rt = Awaited<ReturnType<typeof startRuntime>>;
+const MANAGER = 'o-mgr-zhou';
+
+const update = (rt: Rt, who: string, fields: Record<string, unknown>) =>
+  callAs(rt, who, settings.updateSettings, { propertyId: PROPERTY, commandId: newCommandId(), ...fields });
+
+describe('issue 7 (5): the manager edits the property\'s settings, and every change is logged', () => {
+  let rt: Rt;
+  beforeEach(async () => {
+    rt = await startRuntime();
+  });
+  afterEach(() => rt.close());
+
+  it('the desk reads the settings with the roster by name and the robot\'s key hidden; the manager sees it whole', async () => {
+    const desk = expectOk(await callAs(rt, DESK_ON_SHIFT, settings.settings, { propertyId: PROPERTY }));
+    expect(desk.shifts.map((s) => [s.name, s.start, s.desk.map((d) => d.name)])).toEqual([
+      ['早班', '08:00', ['陈晓']],
+      ['中班', '16:00', ['林琳']],
+      ['夜班', '00:00', ['何娟']],
+    ]);
+    expect(desk.openingHours).toEqual({ open: '08:00', close: '20:00' });
+    expect(JSON.stringify(desk)).not.toContain('o-desk-chen');
+    expectOk(await update(rt, MANAGER, { wecomWebhook: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=secret-key-1' }));
+    expect(expectOk(await callAs(rt, DESK_ON_SHIFT, settings.settings, { propertyId: PROPERTY })).wecomWebhook).toBe('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=****');
+    expect(expectOk(await callAs(rt, MANAGER, settings.settings, { propertyId: PROPERTY })).wecomWebhook).toContain('secret-key-1');
+  });
+
+  it('R6: a new price is what the next quote is priced at, and the change is logged with who and which settings', async () => {
+    rt.clock.advanceMinutes(5);
+    const saved = expectOk(
+      await update(rt, MANAGER, {
+        feeSchedule: [
+          { code: 'tap-replace', name: '更换水龙头（人工）', priceFen: 3500 },
+          { code: 'inspect', name: '上门检查', priceFen: 0 },
+        ],
+        ackMinutes: { urgent: 10, normal: 90 },
+      }),
+    );
+    expect(saved.history).toEqual([{ by: '周经理', at: '2026-11-23T02:05:00.000Z', fields: ['ackMinutes', 'feeSchedule'] }]);
+    const fees = expectOk(await callAs(rt, 'o-tech-li', repairs.fees, { propertyId: PROPERTY }));
+    expect(JSON.stringify(fees)).toContain('3500');
+  });
+
+  it('R4: a new roster decides who is on shift: a new repair reaches the member now on the morning shift', async () => {
+    expectOk(
+      await update(rt, MANAGER, {
+        shifts: [
+          { name: '早班', start: '08:00', deskMemberIds: [memberIdOf('o-desk-lin')] },
+          { name: '夜班', start: '20:00', deskMemberIds: [memberIdOf('o-desk-he')] },
+        ],
+      }),
+    );
+    expectOk(await callAs(rt, WANG, repairs.create, repairInput()));
+    const told = raw<{ kind: string; recipient: string }>(rt, 'outbox').filter((n) => n.kind === 'repair.new').map((n) => n.recipient);
+    expect(told).toContain('o-desk-lin');
+    expect(told).not.toContain('o-desk-chen');
+  });
+
+  it('only the manager changes settings; a roster naming someone who is not desk staff, two shifts at one time, or closing before opening change nothing', async () => {
+    const before = await snapshot(rt);
+    expect(await update(rt, SUPERVISOR, { groupComplaintWindowHours: 48 })).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
+    expect(await update(rt, DESK_ON_SHIFT, { groupComplaintWindowHours: 48 })).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
+    expect(await update(rt, MANAGER, { shifts: [{ name: '早班', start: '08:00', deskMemberIds: [memberIdOf('o-tech-li')] }] })).toMatchObject({ ok: false, code: 'SETTINGS.NOT_DESK' });
+    expect(
+      await update(rt, MANAGER, {
+        shifts: [
+          { name: '早班', start: '08:00', deskMemberIds: [] },
+          { name: '中班', start: '08:00', deskMemberIds: [] },
+        ],
+      }),
+    ).toMatchObject({ ok: false, code: 'SETTINGS.SHIFT_START_TAKEN' });
+    expect(await update(rt, MANAGER, { openingHours: { open: '20:00', close: '08:00' } })).toMatchObject({ ok: false, code: 'SETTINGS.HOURS' });
+    expect(
+      await update(rt, MANAGER, { feeSchedule: [{ code: 'a', name: '甲', priceFen: 1 }, { code: 'a', name: '乙', priceFen: 2 }] }),
+    ).toMatchObject({ ok: false, code: 'SETTINGS.DUPLICATE_FEE' });
+    expect(await snapshot(rt)).toEqual(before);
+  });
+
+  it('C3: a longer group-complaint window is logged once; saving the same value again logs nothing', async () => {
+    expectOk(await update(rt, MANAGER, { groupComplaintWindowHours: 48 }));
+    const again = expectOk(await update(rt, MANAGER, { groupComplaintWindowHours: 48 }));
+    expect(again.groupComplaintWindowHours).toBe(48);
+    expect(again.history.map((h) => h.fields)).toEqual([['groupComplaintWindowHours']]);
+  });
+});
