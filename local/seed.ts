@@ -46,7 +46,7 @@ const rooms = (propertyId: string): RoomDoc[] =>
       Array.from({ length: 15 }, (_, f) => f + 1).flatMap((floor) =>
         ['01', '02'].map((door) => {
           const room = `${floor}${door}`;
-          return { _id: roomId(propertyId, building, unit, room), propertyId, schemaVersion: 1 as const, building, unit, room };
+          return { _id: roomId(propertyId, building, unit, room), propertyId, schemaVersion: 2 as const, building, unit, room, importId: null };
         }),
       ),
     ),

@@ -4,7 +4,8 @@ import { failure, format, messages } from '@shared/messages';
 import { ok } from '@shared/result';
 import { bindingModel, type BindingDoc } from '@shared/model/binding.model';
 import type { NoticeKind, OutboxDoc } from '@shared/model/outbox.model';
-import { propertyModel, roomLabel, roomModel } from '@shared/model/property.model';
+import { propertyModel, roomLabel } from '@shared/model/property.model';
+import { findRoom } from '../_shared/rooms';
 import { audienceOfRole } from '@shared/model/signal.model';
 import type { Database } from '../_shared/database';
 import type { Handler } from '../_shared/router';
@@ -38,7 +39,7 @@ export const notice = (b: BindingDoc, kind: NoticeKind, recipient: string, body:
  */
 export const requestBinding: Handler<typeof c.requestBinding> = async (input, ctx) => {
   const { deps, caller, now } = ctx;
-  const [property, room] = await Promise.all([findById(deps.db, propertyModel, input.propertyId), findById(deps.db, roomModel, input.roomId)]);
+  const [property, room] = await Promise.all([findById(deps.db, propertyModel, input.propertyId), findRoom(deps.db, input.roomId)]);
   if (!property) return failure('PROPERTY.NOT_FOUND');
   if (!room || room.propertyId !== property._id) return failure('BINDING.ROOM_NOT_FOUND');
   const [member, mine] = await Promise.all([membershipIn(deps.db, property._id, caller.openid), requestsOf(deps.db, caller.openid)]);

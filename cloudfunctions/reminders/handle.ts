@@ -4,6 +4,7 @@ import { drainOutbox, type DrainReport } from '../_shared/outbox';
 import { sweepDeadlines, type SweepReport } from '../_shared/deadlines';
 import { planRepairCallbackTasks } from './repair-callbacks';
 import { flagUnsignedRegisters, settleGroups, upgradeUnresolved } from './complaint-sweeps';
+import { carryOnImports } from './imports';
 
 /** What WeChat's timer trigger passes; a client call carries an OPENID and is refused. */
 export const TimerEvent = z.object({ Type: z.literal('Timer'), TriggerName: z.string(), Time: z.string() });
@@ -14,11 +15,12 @@ export interface ComplaintSweeps {
   groupsSettled: number;
 }
 
-export type RemindersOutcome = { ok: true; data: { deadlines: SweepReport; outbox: DrainReport; callbacks: { created: number }; complaints: ComplaintSweeps } } | { ok: false; code: string; message: string };
+export type RemindersOutcome = { ok: true; data: { deadlines: SweepReport; outbox: DrainReport; callbacks: { created: number }; complaints: ComplaintSweeps; importsFinished: number } } | { ok: false; code: string; message: string };
 
 /**
  * Every minute: plan the callbacks owed (R10 R13), upgrade complaints unresolved a month (C3), flag
- * unsigned registers (C6), finish settling resolved groups (C3), raise due warnings and escalations,
+ * unsigned registers (C6), finish settling resolved groups (C3), carry on stalled room imports, raise
+ * due warnings and escalations,
  * then send whatever the outbox still holds.
  */
 export const handle = async (event: unknown, caller: { openid: string }, deps: Deps): Promise<RemindersOutcome> => {
@@ -31,7 +33,8 @@ export const handle = async (event: unknown, caller: { openid: string }, deps: D
     registersFlagged: await flagUnsignedRegisters(deps),
     groupsSettled: await settleGroups(deps),
   };
+  const importsFinished = await carryOnImports(deps);
   const deadlines = await sweepDeadlines(deps);
   const outbox = await drainOutbox(deps);
-  return { ok: true, data: { deadlines, outbox, callbacks, complaints } };
+  return { ok: true, data: { deadlines, outbox, callbacks, complaints, importsFinished } };
 };

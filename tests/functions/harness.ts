@@ -6,10 +6,11 @@ import { handle as reminders } from '../../cloudfunctions/reminders/handle';
 import { handle as callbacks } from '../../cloudfunctions/callbacks/handle';
 import { handle as complaints } from '../../cloudfunctions/complaints/handle';
 import { handle as members } from '../../cloudfunctions/members/handle';
+import { handle as imports } from '../../cloudfunctions/imports/handle';
 import type { Action, Output } from '@shared/contracts';
 import type { Result } from '@shared/result';
 
-export const functions = { session, repairs, reminders, callbacks, complaints, members };
+export const functions = { session, repairs, reminders, callbacks, complaints, members, imports };
 
 /** The bootstrap secret the test environment is configured with (Deps.bootstrapSecret). */
 export const TEST_BOOTSTRAP_SECRET = 'test-bootstrap-secret-7f3a';
@@ -92,7 +93,7 @@ export const repairInput = (overrides: Record<string, unknown> = {}) => ({
 export const snapshot = async (runtime: Runtime) => {
   const names = [
     'repairs', 'events', 'outbox', 'deadlines', 'commands', 'signals', 'members', 'rooms', 'settings', 'callbacks',
-    'complaints', 'complaintGroups', 'complaintMatters', 'complaintRegisters', 'properties', 'invitations', 'bindings', 'environment',
+    'complaints', 'complaintGroups', 'complaintMatters', 'complaintRegisters', 'properties', 'invitations', 'bindings', 'environment', 'roomImports',
   ];
   const entries = await Promise.all(
     names.map(async (name) => [name, (await runtime.db.collection(name).limit(1000).get()).data] as const),

@@ -4,6 +4,7 @@ import { repairsActions } from './repairs.contract';
 import { callbacksActions } from './callbacks.contract';
 import { complaintsActions } from './complaints.contract';
 import { membersActions } from './members.contract';
+import { importsActions } from './imports.contract';
 
 export * from './action';
 export * as session from './session.contract';
@@ -12,6 +13,7 @@ export * as callbacks from './callbacks.contract';
 export * as complaints from './complaints.contract';
 export * as members from './members.contract';
 export * as settings from './settings.contract';
+export * as imports from './imports.contract';
 
 /** Every action of every function, by function: the router, the client and the test harnesses read this. */
 export const catalogue: Record<FunctionName, Record<string, Action>> = {
@@ -20,4 +22,5 @@ export const catalogue: Record<FunctionName, Record<string, Action>> = {
   callbacks: callbacksActions,
   complaints: complaintsActions,
   members: membersActions,
+  imports: importsActions,
 };

@@ -65,6 +65,7 @@ export const zhCN = {
     'SETTINGS.NOT_DESK': '排班里只能安排本小区在岗的客服接待员',
     'SETTINGS.HOURS': '下班时间必须晚于上班时间',
     'SETTINGS.DUPLICATE_FEE': '收费项目的编号不能重复',
+    'IMPORT.NOT_FOUND': '没有找到这次导入',
   },
   roles: {
     resident: '住户',

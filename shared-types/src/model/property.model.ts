@@ -15,13 +15,16 @@ export const roomId = (propertyId: string, building: string, unit: string, room:
 
 export const RoomDoc = z.object({
   ...base,
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   building: z.string().min(1).max(10),
   unit: z.string().min(1).max(10),
   room: z.string().min(1).max(10),
+  /** The spreadsheet import that wrote it: such a room exists for nobody until that import is complete. */
+  importId: z.string().nullable(),
 });
 export type RoomDoc = z.infer<typeof RoomDoc>;
-export const roomModel = defineModel({ collection: 'rooms', version: 1, schema: RoomDoc });
+/** v1 rooms were all seeded or added by hand. */
+export const roomModel = defineModel({ collection: 'rooms', version: 2, schema: RoomDoc, migrations: { 1: (doc) => ({ ...doc, importId: null }) } });
 
 /** "3-2-1502": building 3, unit 2, room 1502, as desk staff type it. */
 export const roomLabel = (r: { building: string; unit: string; room: string }) => `${r.building}-${r.unit}-${r.room}`;

@@ -1,0 +1,111 @@
+import type { importsActions, ImportView } from '@shared/contracts/imports.contract';
+import { failure } from '@shared/messages';
+import { ok } from '@shared/result';
+import { checkRoomRows, TEMPLATE_HEADER, templateCsv, type RowReport } from '@shared/domain/room-import.rules';
+import { roomImportModel, type RoomImportDoc } from '@shared/model/room-import.model';
+import { roomId, roomLabel, roomModel } from '@shared/model/property.model';
+import { defineFunction, type Handler } from '../_shared/router';
+import { applyOnce } from '../_shared/commands';
+import { derivedId } from '../_shared/ids';
+import { findById, withoutId } from '../_shared/repo';
+import { readSheet, templateXlsx } from './read-sheet';
+import { CHUNK_SIZE, carryOnImport } from './writer';
+
+const MAX_PROBLEMS = 500;
+
+const viewOf = (doc: RoomImportDoc): ImportView => ({
+  id: doc._id,
+  status: doc.status,
+  fileName: doc.fileName,
+  total: doc.rows.length,
+  written: Math.min(doc.rows.length, doc.nextChunk * doc.chunkSize),
+  added: doc.added,
+  existing: doc.existing,
+  fileProblem: null,
+  problems: [],
+});
+
+const refused = (fileName: string, fileProblem: ImportView['fileProblem'], problems: RowReport[] = []): ImportView => ({
+  id: null,
+  status: 'refused',
+  fileName,
+  total: 0,
+  written: 0,
+  added: 0,
+  existing: 0,
+  fileProblem,
+  problems: problems.slice(0, MAX_PROBLEMS),
+});
+
+const template: Handler<(typeof importsActions)['template']> = async () => {
+  const examples = [
+    ['1', '1', '101'],
+    ['1', '1', '102'],
+  ];
+  return ok({
+    csvName: '房屋导入模板.csv',
+    csv: templateCsv(),
+    xlsxName: '房屋导入模板.xlsx',
+    xlsxBase64: (await templateXlsx(TEMPLATE_HEADER, examples)).toString('base64'),
+  });
+};
+
+/**
+ * Issue 7 (2): every row is checked before anything is written, and one bad row refuses the file.
+ * A good one is recorded as an import (its rows, in order) in one write, then written in chunks
+ * with deterministic room ids, here and by later calls or the timer, until it is done.
+ */
+const start: Handler<(typeof importsActions)['start']> = async (input, ctx) => {
+  const { deps, member, now } = ctx;
+  const cells = await readSheet(input.fileName, Buffer.from(input.contentBase64, 'base64'));
+  if (!cells) return ok(refused(input.fileName, 'unreadable'));
+  const checked = checkRoomRows(cells);
+  if (typeof checked === 'string') return ok(refused(input.fileName, checked));
+  if (checked.problems.length) return ok(refused(input.fileName, null, checked.problems));
+  const at = now.toISOString();
+  const doc = roomImportModel.toStored({
+    _id: derivedId('ri', ctx.commandKey),
+    propertyId: input.propertyId,
+    status: 'writing',
+    fileName: input.fileName,
+    rows: checked.rows.map((r) => `${r.building}|${r.unit}|${r.room}`),
+    chunkSize: CHUNK_SIZE,
+    nextChunk: 0,
+    added: 0,
+    existing: 0,
+    by: { name: member.name, openid: member.openid },
+    createdAt: at,
+    updatedAt: at,
+    doneAt: null,
+  });
+  const { fresh } = await applyOnce(ctx, 'imports.start', async (tx) => {
+    await tx.collection('roomImports').doc(doc._id).set({ data: withoutId(doc) });
+    return viewOf(doc);
+  });
+  const after = fresh ? await carryOnImport(deps, doc._id) : await findById(deps.db, roomImportModel, doc._id);
+  return ok(viewOf(after ?? doc));
+};
+
+const carryOn: Handler<(typeof importsActions)['carryOn']> = async (input, { deps }) => {
+  const doc = await findById(deps.db, roomImportModel, input.importId);
+  if (!doc || doc.propertyId !== input.propertyId) return failure('IMPORT.NOT_FOUND');
+  return ok(viewOf((await carryOnImport(deps, doc._id)) ?? doc));
+};
+
+/** A small edit: one room, visible at once. */
+const addRoom: Handler<(typeof importsActions)['addRoom']> = async (input, ctx) => {
+  const parts = { building: input.building.toUpperCase(), unit: input.unit.toUpperCase(), room: input.room.toUpperCase() };
+  const id = roomId(input.propertyId, parts.building, parts.unit, parts.room);
+  const existing = await findById(ctx.deps.db, roomModel, id);
+  const { result } = await applyOnce(ctx, 'imports.addRoom', async (tx) => {
+    if (!existing) {
+      const room = roomModel.toStored({ _id: id, propertyId: input.propertyId, ...parts, importId: null });
+      await tx.collection('rooms').doc(id).set({ data: withoutId(room) });
+    }
+    return { roomId: id, label: roomLabel(parts), added: !existing };
+  });
+  return ok(result);
+};
+
+/** Issue 7 (2): the property's rooms from a spreadsheet, and small edits by hand. */
+export const handle = defineFunction<typeof importsActions>('imports', { template, start, carryOn, addRoom });

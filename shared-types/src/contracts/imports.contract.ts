@@ -1,0 +1,72 @@
+import * as z from 'zod';
+import { commandFields, defineAction, DocId, scoped } from './action';
+
+const Part = z.string().trim().regex(/^[A-Za-z0-9]{1,10}$/);
+
+export const ImportView = z.object({
+  /** Null when the file was refused: nothing was written. */
+  id: z.string().nullable(),
+  status: z.enum(['refused', 'writing', 'done']),
+  fileName: z.string(),
+  total: z.number().int(),
+  written: z.number().int(),
+  added: z.number().int(),
+  existing: z.number().int(),
+  /** A refused file's problem as a whole (no header, nothing in it), or null. */
+  fileProblem: z.enum(['bad_header', 'empty', 'unreadable']).nullable(),
+  /** Every bad row by its number (the first 500). */
+  problems: z.array(z.object({ line: z.number().int(), problem: z.string(), firstLine: z.number().int().nullable() })),
+});
+export type ImportView = z.infer<typeof ImportView>;
+
+/** The template to fill in: CSV text and an .xlsx workbook (base64). */
+export const template = defineAction({
+  fn: 'imports',
+  name: 'template',
+  input: z.object({ ...scoped }).strict(),
+  output: z.object({ csvName: z.string(), csv: z.string(), xlsxName: z.string(), xlsxBase64: z.string() }),
+  roles: ['manager'],
+  write: false,
+});
+
+/**
+ * Issue 7 (2): a spreadsheet of buildings, units and rooms (.csv or .xlsx, up to 2 MB). Every row is
+ * checked first; one bad row and nothing is imported. A good file starts writing in chunks.
+ */
+export const start = defineAction({
+  fn: 'imports',
+  name: 'start',
+  input: z
+    .object({
+      ...scoped,
+      ...commandFields,
+      fileName: z.string().trim().regex(/\.(csv|xlsx)$/i).max(100),
+      contentBase64: z.string().max(2_800_000).regex(/^[A-Za-z0-9+/=]*$/),
+    })
+    .strict(),
+  output: ImportView,
+  roles: ['manager'],
+  write: true,
+});
+
+/** Writes the next chunks of an import; calling it again after it is done changes nothing. */
+export const carryOn = defineAction({
+  fn: 'imports',
+  name: 'carryOn',
+  input: z.object({ ...scoped, importId: DocId }).strict(),
+  output: ImportView,
+  roles: ['manager'],
+  write: false,
+});
+
+/** A room added by hand (a small edit), visible at once; adding one that exists changes nothing. */
+export const addRoom = defineAction({
+  fn: 'imports',
+  name: 'addRoom',
+  input: z.object({ ...scoped, ...commandFields, building: Part, unit: Part, room: Part }).strict(),
+  output: z.object({ roomId: z.string(), label: z.string(), added: z.boolean() }),
+  roles: ['manager'],
+  write: true,
+});
+
+export const importsActions = { template, start, carryOn, addRoom } as const;
