@@ -6,6 +6,7 @@ import { deactivate, list, setRole, setSkills } from './management';
 import { bindingRequests, myBindings, publicInfo, requestBinding, revealBindingPhone } from './bindings';
 import { reviewBinding } from './review';
 import { settings, updateSettings } from './settings';
+import { erase, erasureRequests, myData, requestErasure } from './privacy';
 
 /** Issue 7: who belongs to a property and in which role: the first manager, staff by invitation, residents by room. */
 export const handle = defineFunction<typeof membersActions>('members', {
@@ -25,4 +26,8 @@ export const handle = defineFunction<typeof membersActions>('members', {
   publicInfo,
   settings,
   updateSettings,
+  myData,
+  requestErasure,
+  erasureRequests,
+  erase,
 });

@@ -521,6 +521,8 @@ const minimalInput = (action: Action): Record<string, unknown> => {
     bindingRequests: {},
     revealBindingPhone: { bindingId: 'bd_x' },
     reviewBinding: { bindingId: 'bd_x', version: 1, decision: 'approve', reason: '' },
+    updateSettings: { groupComplaintWindowHours: 48 },
+    erase: { erasureId: 'er_x' },
   };
   return { propertyId: PROPERTY, ...write, ...inputs[action.name] };
 };

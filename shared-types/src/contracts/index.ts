@@ -14,6 +14,7 @@ export * as complaints from './complaints.contract';
 export * as members from './members.contract';
 export * as settings from './settings.contract';
 export * as imports from './imports.contract';
+export * as privacy from './privacy.contract';
 
 /** Every action of every function, by function: the router, the client and the test harnesses read this. */
 export const catalogue: Record<FunctionName, Record<string, Action>> = {

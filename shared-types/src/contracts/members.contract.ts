@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { commandFields, defineAction, DocId, PropertyId, scoped } from './action';
 import { Membership } from './session.contract';
 import { settingsActions } from './settings.contract';
+import { privacyActions } from './privacy.contract';
 import { Role, Skill } from '../model/member.model';
 import { StaffRole } from '../model/invitation.model';
 import { BindingStatus, Relation } from '../model/binding.model';
@@ -248,4 +249,5 @@ export const membersActions = {
   myBindings,
   publicInfo,
   ...settingsActions,
+  ...privacyActions,
 } as const;

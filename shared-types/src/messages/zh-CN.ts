@@ -66,6 +66,8 @@ export const zhCN = {
     'SETTINGS.HOURS': '下班时间必须晚于上班时间',
     'SETTINGS.DUPLICATE_FEE': '收费项目的编号不能重复',
     'IMPORT.NOT_FOUND': '没有找到这次导入',
+    'PRIVACY.NOT_FOUND': '没有找到这条删除申请',
+    'PRIVACY.OPEN_TICKETS': '这位住户还有未完成的报修或投诉，请先处理完再删除其个人信息',
   },
   roles: {
     resident: '住户',
@@ -148,6 +150,7 @@ export const zhCN = {
     'complaint.changed': '投诉有新进展',
     'register.unsigned': '投诉登记表未签字',
     'binding.new': '新的房屋绑定申请',
+    'privacy.erasure': '个人信息删除申请',
     'binding.approved': '房屋绑定已通过',
     'binding.rejected': '房屋绑定未通过',
   },
@@ -252,6 +255,7 @@ export const zhCN = {
     revealPhone: '查看完整电话',
   },
   memberTexts: {
+    erasureRequested: '{name} 申请删除其个人信息（个人信息保护法），请核对后处理',
     bindingApproved: '{address} 已绑定到您的账号，现在可以报修和投诉了',
     bindingRejected: '{address} 的绑定申请未通过：{reason}',
     workReturned: '{name} 已离岗或调岗，工单退回客服重新派单',

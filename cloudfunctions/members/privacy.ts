@@ -1,0 +1,127 @@
+import type * as c from '@shared/contracts/privacy.contract';
+import { failure, format, messages } from '@shared/messages';
+import { ok } from '@shared/result';
+import { bindingModel } from '@shared/model/binding.model';
+import { callbackModel } from '@shared/model/callback.model';
+import { complaintModel } from '@shared/model/complaint.model';
+import { ERASED_NAME, erasureModel, type ErasureDoc } from '@shared/model/erasure.model';
+import { memberModel } from '@shared/model/member.model';
+import { roomLabel, roomLabelOfId } from '@shared/model/property.model';
+import { repairModel } from '@shared/model/repair.model';
+import { audienceOfRole } from '@shared/model/signal.model';
+import type { Database } from '../_shared/database';
+import type { Handler } from '../_shared/router';
+import { applyOnce } from '../_shared/commands';
+import { derivedId } from '../_shared/ids';
+import { membershipIn } from '../_shared/membership';
+import { enqueueNotice, sendNow } from '../_shared/outbox';
+import { findById, parseAll, readAll, withoutId } from '../_shared/repo';
+
+const erasureIdOf = (propertyId: string, openid: string) => derivedId('er', propertyId, openid);
+
+/** Everything of one person in one property, read through the indexes that hold it. */
+const holdings = async (db: Database, propertyId: string, openid: string) => {
+  const mine = { propertyId, residentOpenid: openid };
+  const [member, bindings, repairs, complaints, callbacks] = await Promise.all([
+    membershipIn(db, propertyId, openid),
+    readAll(bindingModel, db.collection('bindings').where({ openid }).orderBy('createdAt', 'desc')),
+    readAll(repairModel, db.collection('repairs').where(mine).orderBy('createdAt', 'desc')),
+    readAll(complaintModel, db.collection('complaints').where(mine).orderBy('createdAt', 'desc')),
+    readAll(callbackModel, db.collection('callbacks').where(mine)),
+  ]);
+  return { member, bindings: bindings.filter((b) => b.propertyId === propertyId), repairs, complaints, callbacks };
+};
+
+const openTicketsOf = (h: Awaited<ReturnType<typeof holdings>>) =>
+  h.repairs.filter((r) => r.status !== 'signed').length + h.complaints.filter((k) => k.status !== 'resolved').length;
+
+/** PIPL: the caller's own data, numbers in full: it is theirs. */
+export const myData: Handler<typeof c.myData> = async (input, { deps, caller }) => {
+  const h = await holdings(deps.db, input.propertyId, caller.openid);
+  const erasure = await findById(deps.db, erasureModel, erasureIdOf(input.propertyId, caller.openid));
+  return ok({
+    memberships: h.member
+      ? [{ propertyId: h.member.propertyId, role: h.member.role, name: h.member.name, phone: h.member.phone, rooms: h.member.roomIds.map(roomLabelOfId), status: h.member.status, since: h.member.createdAt }]
+      : [],
+    bindings: h.bindings.map((b) => ({ propertyId: b.propertyId, address: roomLabel(b.address), name: b.name, phone: b.phone, relation: b.relation, status: b.status, at: b.createdAt })),
+    repairs: h.repairs.map((r) => ({ id: r._id, address: roomLabel(r.address), description: r.description, phone: r.phone, photos: r.photos.length, status: r.status, at: r.createdAt })),
+    complaints: h.complaints.map((k) => ({ id: k._id, address: roomLabel(k.address), description: k.description, phone: k.phone, photos: k.photos.length, status: k.status, at: k.createdAt })),
+    callbacks: h.callbacks.map((cb) => ({ kind: cb.kind, status: cb.status, notes: cb.outcome?.notes ?? '', at: cb.createdAt })),
+    erasure: erasure ? { status: erasure.status, requestedAt: erasure.requestedAt } : null,
+  });
+};
+
+/** PIPL: a request to delete; asking twice keeps the first. The manager is told in the app. */
+export const requestErasure: Handler<typeof c.requestErasure> = async (input, ctx) => {
+  const { deps, caller, now } = ctx;
+  const id = erasureIdOf(input.propertyId, caller.openid);
+  const [existing, member] = await Promise.all([findById(deps.db, erasureModel, id), membershipIn(deps.db, input.propertyId, caller.openid)]);
+  if (existing) return ok({ status: existing.status, requestedAt: existing.requestedAt });
+  if (!member) return failure('COMMON.NOT_A_MEMBER');
+  const doc = erasureModel.toStored({ _id: id, propertyId: input.propertyId, openid: caller.openid, name: member.name, status: 'pending', reason: input.reason, requestedAt: now.toISOString(), done: null });
+  const { result, fresh } = await applyOnce(
+    ctx,
+    'members.requestErasure',
+    async (tx) => {
+      await tx.collection('erasures').doc(id).set({ data: withoutId(doc) });
+      const notice = await enqueueNotice(
+        tx,
+        id,
+        {
+          propertyId: input.propertyId,
+          kind: 'privacy.erasure',
+          channel: 'inbox',
+          recipient: audienceOfRole('manager'),
+          subject: { kind: 'erasure', id },
+          title: messages.notices['privacy.erasure'],
+          body: format(messages.memberTexts.erasureRequested, { name: member.name }),
+          urgent: false,
+        },
+        now,
+      );
+      return { view: { status: doc.status, requestedAt: doc.requestedAt }, notice };
+    },
+    input.propertyId,
+  );
+  if (fresh) await sendNow(deps, [result.notice]);
+  return ok(result.view);
+};
+
+const viewOf = (e: ErasureDoc, openTickets: number) => ({ id: e._id, name: e.name, reason: e.reason, status: e.status, requestedAt: e.requestedAt, openTickets });
+
+export const erasureRequests: Handler<typeof c.erasureRequests> = async (input, { deps }) => {
+  const pending = parseAll(erasureModel, (await deps.db.collection('erasures').where({ propertyId: input.propertyId, status: 'pending' }).orderBy('requestedAt', 'asc').limit(100).get()).data);
+  const items = await Promise.all(pending.map(async (e) => viewOf(e, openTicketsOf(await holdings(deps.db, e.propertyId, e.openid)))));
+  return ok({ items });
+};
+
+/**
+ * PIPL: the person's membership ends and the records the property keeps lose their name, phone and
+ * photos. Each collection is rewritten by one idempotent update, so a call cut short is finished by
+ * calling again; the request is marked done last.
+ */
+export const erase: Handler<typeof c.erase> = async (input, ctx) => {
+  const { deps, member, now } = ctx;
+  const { db } = deps;
+  const request = await findById(db, erasureModel, input.erasureId);
+  if (!request || request.propertyId !== input.propertyId) return failure('PRIVACY.NOT_FOUND');
+  if (request.status === 'done') return ok(viewOf(request, 0));
+  const h = await holdings(db, request.propertyId, request.openid);
+  if (openTicketsOf(h)) return failure('PRIVACY.OPEN_TICKETS');
+  const mine = { propertyId: request.propertyId, residentOpenid: request.openid };
+  const anonymous = { residentName: ERASED_NAME, phone: '', photos: [] };
+  await db.collection('repairs').where(mine).update({ data: anonymous });
+  await db.collection('complaints').where(mine).update({ data: { ...anonymous, callRecord: null } });
+  await db.collection('callbacks').where(mine).update({ data: { residentName: ERASED_NAME, phone: '' } });
+  for (const b of h.bindings) await db.collection('bindings').doc(b._id).update({ data: { name: ERASED_NAME, phone: '' } });
+  if (h.member) {
+    const erased = memberModel.toStored({ ...h.member, status: 'inactive', name: ERASED_NAME, phone: '', roomIds: [], vip: false });
+    await db.collection('members').doc(h.member._id).set({ data: withoutId(erased) });
+  }
+  const { result } = await applyOnce(ctx, 'members.erase', async (tx) => {
+    const done = erasureModel.toStored({ ...request, name: ERASED_NAME, status: 'done', done: { by: member.name, at: now.toISOString() } });
+    await tx.collection('erasures').doc(request._id).set({ data: withoutId(done) });
+    return viewOf(done, 0);
+  });
+  return ok(result);
+};

@@ -1,0 +1,59 @@
+import * as z from 'zod';
+import { commandFields, defineAction, DocId, scoped } from './action';
+import { Role } from '../model/member.model';
+
+export const MyData = z.object({
+  memberships: z.array(z.object({ propertyId: z.string(), role: Role, name: z.string(), phone: z.string(), rooms: z.array(z.string()), status: z.string(), since: z.string() })),
+  bindings: z.array(z.object({ propertyId: z.string(), address: z.string(), name: z.string(), phone: z.string(), relation: z.string(), status: z.string(), at: z.string() })),
+  repairs: z.array(z.object({ id: z.string(), address: z.string(), description: z.string(), phone: z.string(), photos: z.number().int(), status: z.string(), at: z.string() })),
+  complaints: z.array(z.object({ id: z.string(), address: z.string(), description: z.string(), phone: z.string(), photos: z.number().int(), status: z.string(), at: z.string() })),
+  callbacks: z.array(z.object({ kind: z.string(), status: z.string(), notes: z.string(), at: z.string() })),
+  erasure: z.object({ status: z.enum(['pending', 'done']), requestedAt: z.string() }).nullable(),
+});
+
+/** PIPL: everything the property holds about the caller, in one place (their own data, so their numbers in full). */
+export const myData = defineAction({
+  fn: 'members',
+  name: 'myData',
+  input: z.object({ ...scoped }).strict(),
+  output: MyData,
+  roles: 'any-signed-in',
+  write: false,
+});
+
+/** PIPL: the caller asks the property to delete their data; the manager is told and carries it out. */
+export const requestErasure = defineAction({
+  fn: 'members',
+  name: 'requestErasure',
+  input: z.object({ ...scoped, ...commandFields, reason: z.string().trim().max(300) }).strict(),
+  output: z.object({ status: z.enum(['pending', 'done']), requestedAt: z.string() }),
+  roles: 'any-signed-in',
+  write: true,
+});
+
+export const ErasureView = z.object({ id: z.string(), name: z.string(), reason: z.string(), status: z.enum(['pending', 'done']), requestedAt: z.string(), openTickets: z.number().int() });
+
+export const erasureRequests = defineAction({
+  fn: 'members',
+  name: 'erasureRequests',
+  input: z.object({ ...scoped }).strict(),
+  output: z.object({ items: z.array(ErasureView) }),
+  roles: ['manager'],
+  write: false,
+});
+
+/**
+ * PIPL: the manager erases a person: their membership ends and every record the property keeps
+ * (work orders, complaints, callbacks, binding requests) loses their name, phone and photos. Not
+ * while a repair or complaint of theirs is still open: it is finished first.
+ */
+export const erase = defineAction({
+  fn: 'members',
+  name: 'erase',
+  input: z.object({ ...scoped, ...commandFields, erasureId: DocId }).strict(),
+  output: ErasureView,
+  roles: ['manager'],
+  write: true,
+});
+
+export const privacyActions = { myData, requestErasure, erasureRequests, erase } as const;
