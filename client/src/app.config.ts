@@ -1,5 +1,6 @@
 /**
- * A small main package (the landing page that routes by role) and one subpackage per role.
+ * A small main package (the landing page that routes by role, and lets staff join by invitation),
+ * one subpackage per role, and one for residents asking to bind a room.
  * The local sign-in page exists only in H5 builds, which run against the local runtime.
  * The technician's subpackage is preloaded from the landing page, so it is there when he has no signal.
  */
@@ -17,9 +18,14 @@ export default defineAppConfig({
     { root: 'pages/technician', pages: ['orders/index', 'order/index'] },
     {
       root: 'pages/desk',
-      pages: ['inbox/index', 'repair/index', 'register/index', 'callbacks/index', 'complaints/index', 'complaint/index', 'complaint-register/index'],
+      pages: ['inbox/index', 'repair/index', 'register/index', 'callbacks/index', 'complaints/index', 'complaint/index', 'complaint-register/index', 'bindings/index'],
     },
-    { root: 'pages/supervisor', pages: ['scorecards/index', 'send-backs/index', 'complaint-register/index', 'complaint-figures/index'] },
+    {
+      root: 'pages/supervisor',
+      pages: ['scorecards/index', 'send-backs/index', 'complaint-register/index', 'complaint-figures/index', 'members/index'],
+    },
+    /** Someone new asks to be bound to a room; kept out of the main package. */
+    { root: 'pages/join', pages: ['bind/index'] },
   ],
   /** A technician in a basement opens the app without signal: his pages are already on the phone. */
   preloadRule: {

@@ -177,7 +177,7 @@ beforeEach(() => {
 });
 
 describe('weapp app.json', () => {
-  it('has a small main package and one subpackage per role, without the dev sign-in page', () => {
+  it('has a small main package, one subpackage per role and one for binding a room, without the dev sign-in page', () => {
     const app = JSON.parse(readFileSync(join(weapp, 'app.json'), 'utf8')) as {
       pages: string[];
       subPackages: Array<{ root: string; pages: string[] }>;
@@ -192,9 +192,13 @@ describe('weapp app.json', () => {
       { root: 'pages/technician', pages: ['orders/index', 'order/index'] },
       {
         root: 'pages/desk',
-        pages: ['inbox/index', 'repair/index', 'register/index', 'callbacks/index', 'complaints/index', 'complaint/index', 'complaint-register/index'],
+        pages: ['inbox/index', 'repair/index', 'register/index', 'callbacks/index', 'complaints/index', 'complaint/index', 'complaint-register/index', 'bindings/index'],
       },
-      { root: 'pages/supervisor', pages: ['scorecards/index', 'send-backs/index', 'complaint-register/index', 'complaint-figures/index'] },
+      {
+        root: 'pages/supervisor',
+        pages: ['scorecards/index', 'send-backs/index', 'complaint-register/index', 'complaint-figures/index', 'members/index'],
+      },
+      { root: 'pages/join', pages: ['bind/index'] },
     ]);
   });
 

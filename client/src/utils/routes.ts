@@ -5,6 +5,7 @@ import type { CaseRef } from '@shared/contracts/complaints.contract';
 /** Every page's path, in one place; subpackage roots match app.config. */
 export const routes = {
   landing: '/pages/index/index',
+  joinBind: (propertyId: string) => (propertyId ? `/pages/join/bind/index?p=${encodeURIComponent(propertyId)}` : '/pages/join/bind/index'),
   residentHome: '/pages/resident/home/index',
   repairNew: '/pages/resident/repair-new/index',
   myRepairs: '/pages/resident/repairs/index',
@@ -20,10 +21,12 @@ export const routes = {
   deskComplaints: '/pages/desk/complaints/index',
   deskComplaint: (ref: CaseRef) => `/pages/desk/complaint/index?kind=${ref.kind}&id=${encodeURIComponent(ref.id)}`,
   deskComplaintRegister: '/pages/desk/complaint-register/index',
+  deskBindings: '/pages/desk/bindings/index',
   supervisorScorecards: '/pages/supervisor/scorecards/index',
   supervisorSendBacks: '/pages/supervisor/send-backs/index',
   supervisorComplaintRegister: '/pages/supervisor/complaint-register/index',
   supervisorComplaintFigures: '/pages/supervisor/complaint-figures/index',
+  supervisorMembers: '/pages/supervisor/members/index',
 } as const;
 
 /** Supervisors and managers work from the desk's queue, which links to their own pages (退单审批, 维修成绩). */

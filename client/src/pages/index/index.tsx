@@ -1,17 +1,20 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { useSession } from '../../hooks/useSession';
 import { chooseProperty, loadSession } from '../../store/session.store';
 import { platform } from '../../api/platform';
 import { homeOf } from '../../utils/routes';
+import { launchHint } from '../../utils/launch';
 import { ui } from '../../i18n/ui.zh-CN';
+import Welcome from './Welcome';
 import './index.css';
 
-/** Finds out who is here and sends them to their role's home. */
+/** Finds out who is here and sends them to their role's home; someone new joins or asks to bind a room. */
 export default function Landing() {
   const signIn = platform.signInPage();
   const state = useSession(!signIn);
+  const [launch] = useState(launchHint);
 
   useEffect(() => {
     if (signIn) void Taro.redirectTo({ url: signIn });
@@ -33,10 +36,11 @@ export default function Landing() {
       </View>
     );
   }
-  if (state.status === 'no-membership' || state.status === 'error') {
+  if (state.status === 'no-membership') return <Welcome launch={launch} />;
+  if (state.status === 'error') {
     return (
       <View className='page landing'>
-        <Text className='title'>{state.status === 'no-membership' ? ui.landing.notMemberTitle : ui.common.loadFailed}</Text>
+        <Text className='title'>{ui.common.loadFailed}</Text>
         <Text className='landing-message'>{state.message}</Text>
         <Button className='btn btn-primary btn-retry' onClick={() => void loadSession()}>
           {ui.common.retry}

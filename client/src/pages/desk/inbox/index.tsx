@@ -3,6 +3,7 @@ import type { Role } from '@shared/model/member.model';
 import { useDeskInbox } from '../../../hooks/useRepairs';
 import { useCallbackQueue } from '../../../hooks/useCallbacks';
 import { useComplaintInbox } from '../../../hooks/useComplaints';
+import { useBindingRequests } from '../../../hooks/useMembers';
 import { useReadySession } from '../../../hooks/useSession';
 import { useUrgentChime } from '../../../hooks/useUrgentChime';
 import LoadState from '../../../components/LoadState';
@@ -13,11 +14,18 @@ import './index.css';
 
 const canRegister = (role: Role) => role === 'desk' || role === 'supervisor';
 
+interface Counts {
+  callbacks: number | null;
+  complaints: number | null;
+  bindings: number | null;
+}
+
 /**
- * The other lists, from the queue everyone at the desk lands on: the open complaints (C4) and the
- * callback list (B1) with their counts, and for the supervisor and the manager their own pages.
+ * The other lists, from the queue everyone at the desk lands on: the open complaints (C4), the
+ * callback list (B1) and the requests to bind a room with their counts, and for the supervisor and
+ * the manager their own pages.
  */
-function InboxLinks({ role, callbacks, complaints }: { role: Role; callbacks: number | null; complaints: number | null }) {
+function InboxLinks({ role, callbacks, complaints, bindings }: Counts & { role: Role }) {
   const t = ui.supervisor.links;
   const staff = role === 'supervisor' || role === 'manager';
   return (
@@ -27,6 +35,9 @@ function InboxLinks({ role, callbacks, complaints }: { role: Role; callbacks: nu
       </Button>
       <Button className='btn btn-plain inbox-link link-callbacks' onClick={() => go(routes.deskCallbacks)}>
         {callbacks ? fill(ui.callbacks.linkCount, { count: callbacks }) : ui.callbacks.link}
+      </Button>
+      <Button className='btn btn-plain inbox-link link-bindings' onClick={() => go(routes.deskBindings)}>
+        {bindings ? fill(ui.deskBindings.linkCount, { count: bindings }) : ui.deskBindings.link}
       </Button>
       {role === 'supervisor' && (
         <Button className='btn btn-plain inbox-link link-send-backs' onClick={() => go(routes.supervisorSendBacks)}>
@@ -48,6 +59,11 @@ function InboxLinks({ role, callbacks, complaints }: { role: Role; callbacks: nu
           {t.complaintFigures}
         </Button>
       )}
+      {staff && (
+        <Button className='btn btn-plain inbox-link link-members' onClick={() => go(routes.supervisorMembers)}>
+          {ui.members.link}
+        </Button>
+      )}
     </View>
   );
 }
@@ -58,6 +74,7 @@ export default function DeskInbox() {
   const { items, loading, error, refresh } = useDeskInbox();
   const callbacks = useCallbackQueue();
   const complaints = useComplaintInbox();
+  const bindings = useBindingRequests();
   useUrgentChime(items);
   const waiting = items?.filter((r) => r.priority === 'urgent' && r.status === 'submitted').length ?? 0;
   return (
@@ -71,7 +88,14 @@ export default function DeskInbox() {
           {`＋ ${ui.deskRegister.button}`}
         </Button>
       )}
-      {context && <InboxLinks role={context.role} callbacks={callbacks.items?.length ?? null} complaints={complaints.items?.length ?? null} />}
+      {context && (
+        <InboxLinks
+          role={context.role}
+          callbacks={callbacks.items?.length ?? null}
+          complaints={complaints.items?.length ?? null}
+          bindings={bindings.items?.length ?? null}
+        />
+      )}
       {waiting > 0 && <Text className='inbox-urgent-count'>{fill(ui.desk.urgentWaiting, { count: waiting })}</Text>}
       <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? ui.desk.inboxEmpty : null}>
         {items?.map((repair) => (

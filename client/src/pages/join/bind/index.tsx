@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { messages } from '@shared/messages';
+import type { BindingView } from '../../../hooks/useMembers';
+import DeskPhoneButton from '../../../components/DeskPhoneButton';
+import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { routeParam, routes } from '../../../utils/routes';
+import BindForm from './BindForm';
+import type { PropertyInfo } from './PropertyCard';
+import './index.css';
+
+interface Sent {
+  binding: BindingView;
+  property: PropertyInfo;
+}
+
+/** What was asked for, that it waits for the desk, and the desk's phone. */
+function BindSent({ binding, property }: Sent) {
+  const t = ui.bind;
+  return (
+    <View className='card bind-sent'>
+      <Text className='title'>{t.sentTitle}</Text>
+      <View className='bind-sent-head'>
+        <Text className='bind-sent-room'>{fill(ui.myBindings.room, { property: property.name, address: binding.address })}</Text>
+        <Text className={`status binding-status binding-${binding.status}`}>{messages.bindingStatus[binding.status]}</Text>
+      </View>
+      <Text className='muted bind-sent-next'>{t.sentNext}</Text>
+      <DeskPhoneButton phone={property.deskPhone} look='plain' />
+      <Button className='btn btn-primary btn-back-home' onClick={() => void Taro.reLaunch({ url: routes.landing })}>
+        {t.backHome}
+      </Button>
+    </View>
+  );
+}
+
+/** Issue 7 (4): a newcomer asks to be bound to their room; opened from the landing or a property's code (`p=`). */
+export default function BindRoom() {
+  const [linked] = useState(() => routeParam('p'));
+  const [sent, setSent] = useState<Sent | null>(null);
+  return (
+    <View className='page join-bind'>
+      {sent ? (
+        <BindSent binding={sent.binding} property={sent.property} />
+      ) : (
+        <>
+          <Text className='title'>{ui.bind.title}</Text>
+          <Text className='muted bind-hint'>{ui.bind.hint}</Text>
+          <BindForm linked={linked} onSent={(binding, property) => setSent({ binding, property })} />
+        </>
+      )}
+    </View>
+  );
+}
