@@ -38,6 +38,15 @@ export const demoPeople: readonly DemoPerson[] = [
   { openid: 'o-mgr-zhou', name: '周经理', role: 'manager', phone: '13500000001' },
 ];
 
+/**
+ * WeChat users who belong nowhere yet (local sign-in only): a new desk member to invite and a new
+ * resident to bind a room, so the going-live journeys can be walked and tested locally.
+ */
+export const localNewcomers: readonly { openid: string; name: string; label: string }[] = [
+  { openid: 'o-new-desk', name: '钱敏', label: '钱敏（新员工，待邀请）' },
+  { openid: 'o-new-res', name: '孙丽', label: '孙丽（新住户，未绑定）' },
+];
+
 const memberIdOf = (openid: string) => `mb_${openid.replace(/[^a-z0-9]/gi, '')}`;
 
 const rooms = (propertyId: string): RoomDoc[] =>

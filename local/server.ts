@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import type { Runtime } from './runtime';
 import { createFileStore } from './storage';
-import { demoPeople } from './seed';
+import { demoPeople, localNewcomers } from './seed';
 import { messages } from '@shared/messages';
 import { signalModel } from '@shared/model/signal.model';
 
@@ -53,7 +53,7 @@ export interface ServerOptions {
 /** One local endpoint: the H5 app, the functions, the watch, storage, and the local panel. */
 export const startServer = async ({ runtime, h5Dir, dataDir, port }: ServerOptions) => {
   const files = createFileStore(dataDir);
-  const labels = new Map(demoPeople.map((p) => [p.openid, p]));
+  const labels = new Set([...demoPeople, ...localNewcomers].map((p) => p.openid));
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -75,17 +75,15 @@ export const startServer = async ({ runtime, h5Dir, dataDir, port }: ServerOptio
       }
     }
     if (url.pathname === '/api/dev/users') {
-      return json(
-        res,
-        200,
-        demoPeople.map((p) => ({
-          token: devToken(p.openid),
-          name: p.name,
-          role: p.role,
-          propertyName: '阳光花园',
-          label: `${p.name}（${messages.roles[p.role]}${p.rooms ? ` ${p.rooms.join('、')}` : ''}）`,
-        })),
-      );
+      const members = demoPeople.map((p) => ({
+        token: devToken(p.openid),
+        name: p.name,
+        role: p.role as string,
+        propertyName: '阳光花园',
+        label: `${p.name}（${messages.roles[p.role]}${p.rooms ? ` ${p.rooms.join('、')}` : ''}）`,
+      }));
+      const newcomers = localNewcomers.map((p) => ({ token: devToken(p.openid), name: p.name, role: 'newcomer', propertyName: '', label: p.label }));
+      return json(res, 200, [...members, ...newcomers]);
     }
     if (url.pathname === '/api/watch') return watch(req, res, url.searchParams.get('ids')?.split(',').filter(Boolean) ?? []);
     if (url.pathname === '/api/storage/upload' && req.method === 'POST') {

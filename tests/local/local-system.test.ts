@@ -69,10 +69,11 @@ describe('the local system', () => {
       expect(await post('/api/fn/reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: 'x' })).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
     });
 
-    it('lists the demo people for the local sign-in page', async () => {
+    it('lists the demo people, and two newcomers who belong nowhere yet, for the local sign-in page', async () => {
       const users = (await (await fetch(`${server.url}/api/dev/users`)).json()) as { name: string; role: string }[];
-      expect(users).toHaveLength(18);
+      expect(users).toHaveLength(20);
       expect(users).toContainEqual(expect.objectContaining({ name: '王秀英', role: 'resident' }));
+      expect(users.filter((u) => u.role === 'newcomer').map((u) => u.name)).toEqual(['钱敏', '孙丽']);
     });
 
     it('streams a signal change to a watcher, like the cloud database watch', async () => {
