@@ -3,6 +3,7 @@ import type { Caller, Deps } from '../cloudfunctions/_shared/deps';
 import type { Database } from '../cloudfunctions/_shared/database';
 import type { Clock } from '@shared/time/shanghai';
 import { seedDemo } from './seed';
+import { localWeChat } from './wechat';
 
 export type FunctionHandle = (event: unknown, caller: Caller, deps: Deps) => Promise<unknown>;
 
@@ -42,6 +43,7 @@ export const createRuntime = async (options: RuntimeOptions) => {
       webhookPosts.push({ url, body, at: now().toISOString() });
     },
     bootstrapSecret: options.bootstrapSecret ?? null,
+    wechat: localWeChat(),
   };
   if (options.seed ?? true) await seedDemo(db, now());
 

@@ -2,6 +2,7 @@ import * as cloud from 'wx-server-sdk';
 import type { Clock } from '@shared/time/shanghai';
 
 import type { Database } from './database';
+import { cloudWeChat, type WeChatApi } from './wechat';
 
 export type { Database };
 
@@ -23,6 +24,8 @@ export interface Deps {
    * never in the code, the manifest or the database.
    */
   bootstrapSecret?: string | null;
+  /** WeChat's open APIs (phone numbers, mini-program codes); absent where a function needs none. */
+  wechat?: WeChatApi;
 }
 
 let initialised = false;
@@ -45,6 +48,7 @@ export const platformDeps = (): Deps => {
     now: () => new Date(),
     postWebhook: postJson,
     bootstrapSecret: process.env.BOOTSTRAP_SECRET || null,
+    wechat: cloudWeChat(),
   };
 };
 

@@ -6,6 +6,7 @@ import { bindingModel, type BindingDoc } from '@shared/model/binding.model';
 import type { NoticeKind, OutboxDoc } from '@shared/model/outbox.model';
 import { propertyModel, roomLabel } from '@shared/model/property.model';
 import { findRoom } from '../_shared/rooms';
+import { phoneOf } from './phone';
 import { audienceOfRole } from '@shared/model/signal.model';
 import type { Database } from '../_shared/database';
 import type { Handler } from '../_shared/router';
@@ -45,6 +46,7 @@ export const requestBinding: Handler<typeof c.requestBinding> = async (input, ct
   const [member, mine] = await Promise.all([membershipIn(deps.db, property._id, caller.openid), requestsOf(deps.db, caller.openid)]);
   const refused = requestRefusal(member, mine.filter((b) => b.propertyId === property._id), room._id);
   if (refused) return failure(refused);
+  const phone = await phoneOf(deps, input);
 
   const at = now.toISOString();
   const doc = bindingModel.toStored({
@@ -57,7 +59,7 @@ export const requestBinding: Handler<typeof c.requestBinding> = async (input, ct
     address: { building: room.building, unit: room.unit, room: room.room },
     name: input.name,
     relation: input.relation,
-    phone: input.phone,
+    phone,
     review: null,
     createdAt: at,
     updatedAt: at,

@@ -6,6 +6,7 @@ import { invitationModel } from '@shared/model/invitation.model';
 import { memberModel } from '@shared/model/member.model';
 import { propertyModel } from '@shared/model/property.model';
 import type { Handler } from '../_shared/router';
+import type { Deps } from '../_shared/deps';
 import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
@@ -14,6 +15,7 @@ import { findById, parseAll, withoutId } from '../_shared/repo';
 import { invitationIdOf, newInvitationCode } from './codes';
 import { memberEvent, memberSubject } from './history';
 import { toInvitationView, toMembership } from './views';
+import { phoneOf } from './phone';
 
 /**
  * Issue 7 (3): an invitation to join in a staff role. The code goes back to the inviter and is
@@ -37,9 +39,22 @@ export const invite: Handler<typeof c.invite> = async (input, ctx) => {
   });
   const { result, fresh } = await applyOnce(ctx, 'members.invite', async (tx) => {
     await tx.collection('invitations').doc(doc._id).set({ data: withoutId(doc) });
-    return { ...toInvitationView(doc, now), code: null, qr: null };
+    return { ...toInvitationView(doc, now), code: null, qr: null, qrImage: null };
   });
-  return ok(fresh ? { ...result, code, qr: { page: INVITE_PAGE, scene: sceneOf(code) } } : result);
+  if (!fresh) return ok(result);
+  return ok({ ...result, code, qr: { page: INVITE_PAGE, scene: sceneOf(code) }, qrImage: await codeImageOf(ctx.deps, sceneOf(code)) });
+};
+
+/** The mini-program code to scan; an invitation works without it (the code can be typed), so a failure only leaves it out. */
+const codeImageOf = async (deps: Deps, scene: string) => {
+  if (!deps.wechat) return null;
+  try {
+    const png = await deps.wechat.miniProgramCode(INVITE_PAGE, scene);
+    return { mime: png.subarray(1, 4).toString() === 'PNG' ? 'image/png' : 'image/svg+xml', base64: png.toString('base64') };
+  } catch (e) {
+    console.warn('wxacode.getUnlimited failed; the invitation is given as a code only', e);
+    return null;
+  }
 };
 
 const refusalOf = (state: 'used' | 'expired') => (state === 'used' ? 'INVITATION.USED' : 'INVITATION.EXPIRED');
@@ -62,6 +77,7 @@ export const join: Handler<typeof c.join> = async (input, ctx) => {
   const { propertyId } = found;
   const [property, existing] = await Promise.all([findById(deps.db, propertyModel, propertyId), membershipIn(deps.db, propertyId, caller.openid)]);
   if (existing?.status === 'active') return failure('MEMBER.ALREADY_MEMBER');
+  const phone = await phoneOf(deps, input);
 
   const at = now.toISOString();
   const { result } = await applyOnce(
@@ -82,7 +98,7 @@ export const join: Handler<typeof c.join> = async (input, ctx) => {
         role: invitation.role,
         status: 'active',
         name: input.name,
-        phone: input.phone,
+        phone,
         roomIds: [],
         skills: former?.role === 'technician' && invitation.role === 'technician' ? former.skills : [],
         vip: false,

@@ -59,7 +59,16 @@ export const IssuedInvitation = InvitationView.extend({
   code: z.string().nullable(),
   /** For wxacode.getUnlimited: the page and the scene (`inv=<code>`) it opens with. */
   qr: z.object({ page: z.string(), scene: z.string() }).nullable(),
+  /** The mini-program code itself, to show or save; null when WeChat could not make it (the code still works typed). */
+  qrImage: z.object({ mime: z.string(), base64: z.string() }).nullable().optional(),
 });
+
+/**
+ * Issue 7 (4): where WeChat's phone-number button is available the client sends its one-time code
+ * instead of a typed number; the server asks WeChat for the number.
+ */
+const phoneFields = { phone: Phone.optional(), phoneCode: z.string().trim().min(1).max(128).optional() };
+const onePhone = (v: { phone?: string; phoneCode?: string }) => (v.phone === undefined) !== (v.phoneCode === undefined);
 
 /** Issue 7 (3): an invitation for one person to join in a staff role, usable once before it expires. */
 export const invite = defineAction({
@@ -83,7 +92,7 @@ export const invite = defineAction({
 export const join = defineAction({
   fn: 'members',
   name: 'join',
-  input: z.object({ ...commandFields, code: z.string().trim().min(8).max(20), name: PersonName, phone: Phone }).strict(),
+  input: z.object({ ...commandFields, code: z.string().trim().min(8).max(20), name: PersonName, ...phoneFields }).strict().refine(onePhone),
   output: Membership,
   roles: 'any-signed-in',
   write: true,
@@ -175,7 +184,7 @@ export type BindingView = z.infer<typeof BindingView>;
 export const requestBinding = defineAction({
   fn: 'members',
   name: 'requestBinding',
-  input: z.object({ ...scoped, ...commandFields, roomId: DocId, name: PersonName, relation: Relation, phone: Phone }).strict(),
+  input: z.object({ ...scoped, ...commandFields, roomId: DocId, name: PersonName, relation: Relation, ...phoneFields }).strict().refine(onePhone),
   output: BindingView,
   roles: 'any-signed-in',
   write: true,

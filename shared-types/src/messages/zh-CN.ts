@@ -68,6 +68,7 @@ export const zhCN = {
     'IMPORT.NOT_FOUND': '没有找到这次导入',
     'PRIVACY.NOT_FOUND': '没有找到这条删除申请',
     'PRIVACY.OPEN_TICKETS': '这位住户还有未完成的报修或投诉，请先处理完再删除其个人信息',
+    'MEMBER.PHONE_CODE': '没能从微信取得手机号，请重试或手动填写',
   },
   roles: {
     resident: '住户',

@@ -1,0 +1,31 @@
+import * as cloud from 'wx-server-sdk';
+
+/**
+ * The WeChat open APIs a function calls (each declared in its config.json `permissions.openapi`).
+ * The cloud calls them through wx-server-sdk's openapi with the function's own credentials; the
+ * local runtime supplies stand-ins.
+ */
+export interface WeChatApi {
+  /** The number behind a phone-number button's one-time code (phonenumber.getPhoneNumber). */
+  phoneNumberOf(code: string): Promise<string>;
+  /** A mini-program code image (PNG) that opens `page` with `scene` (wxacode.getUnlimited). */
+  miniProgramCode(page: string, scene: string): Promise<Buffer>;
+}
+
+interface PhoneAnswer {
+  phoneInfo?: { purePhoneNumber?: string; phoneNumber?: string };
+}
+
+export const cloudWeChat = (): WeChatApi => ({
+  phoneNumberOf: async (code) => {
+    const answer = (await cloud.openapi.phonenumber.getPhoneNumber({ code })) as PhoneAnswer;
+    const phone = answer.phoneInfo?.purePhoneNumber ?? answer.phoneInfo?.phoneNumber;
+    if (!phone) throw new Error('phonenumber.getPhoneNumber returned no number');
+    return phone;
+  },
+  miniProgramCode: async (page, scene) => {
+    const answer = (await cloud.openapi.wxacode.getUnlimited({ page, scene, checkPath: false })) as { buffer?: Buffer };
+    if (!answer.buffer) throw new Error('wxacode.getUnlimited returned no image');
+    return Buffer.from(answer.buffer);
+  },
+});
