@@ -1,0 +1,109 @@
+import { DESK_ON_SHIFT, PROPERTY, repairInput, memberIdOf, TECH_LI, WANG } from './harness';
+
+/**
+ * A valid input for every action of every function, which the bad-input and authorisation
+ * harnesses start from. Later issues extend it with their actions; an action without one fails both.
+ */
+export const validInputs = (repairId: string): Record<string, Record<string, unknown>> => {
+  const onOrder = (name: string) => ({ propertyId: PROPERTY, commandId: `bad-input-${name}`, repairId, version: 1 });
+  return {
+  'session.me': {},
+  'session.context': { propertyId: PROPERTY },
+  'session.signals': { propertyId: PROPERTY },
+  'repairs.create': repairInput(),
+  'repairs.listMine': { propertyId: PROPERTY },
+  'repairs.get': { propertyId: PROPERTY, repairId },
+  'repairs.inbox': { propertyId: PROPERTY },
+  'repairs.assigned': { propertyId: PROPERTY },
+  'repairs.technicians': { propertyId: PROPERTY, repairId },
+  'repairs.dispatch': { propertyId: PROPERTY, commandId: 'bad-input-dispatch', repairId, version: 1, technicianId: memberIdOf(TECH_LI) },
+  'repairs.register': {
+    propertyId: PROPERTY, commandId: 'bad-input-register', residentId: memberIdOf(WANG), roomId: 'demo:1-1-101', channel: 'phone',
+    callerName: '王秀英', phone: '13800000101', category: 'water', description: '厨房水管漏水', preferredTime: null,
+  },
+  'repairs.findResidents': { propertyId: PROPERTY, query: '1-1-101' },
+  'repairs.overridePriority': { ...onOrder('override'), priority: 'urgent', reason: '住户说水很大' },
+  'repairs.acknowledge': onOrder('ack'),
+  'repairs.arrive': onOrder('arrive'),
+  'repairs.noAnswer': { ...onOrder('noanswer'), note: '敲门无人，已留言' },
+  'repairs.reschedule': { ...onOrder('reschedule'), preferredTime: { date: '2026-11-25', slot: 'morning' } },
+  'repairs.quote': { ...onOrder('quote'), items: [{ code: 'tap-replace', qty: 1 }] },
+  'repairs.accept': onOrder('accept'),
+  'repairs.complete': { ...onOrder('complete'), beforePhotos: ['cloud://x.y/uploads/o-tech-li/a.jpg'], afterPhotos: ['cloud://x.y/uploads/o-tech-li/b.jpg'], materials: [], amountFen: 3000 },
+  'repairs.signOff': { ...onOrder('signoff'), signature: 'cloud://x.y/uploads/o-tech-li/s.png' },
+  'repairs.rate': { ...onOrder('rate'), rating: { quality: 5, attitude: 5, comment: '' } },
+  'repairs.reportBlocker': { ...onOrder('blocker'), kind: 'parts', reason: '等配件到货' },
+  'repairs.clearBlocker': onOrder('clear'),
+  'repairs.sendBack': { ...onOrder('sendback'), reason: '需要更换整个水箱' },
+  'repairs.reviewSendBack': { ...onOrder('review'), approve: true, opinion: '同意，下月安排', signature: 'cloud://x.y/uploads/o-sup-liu/s.png' },
+  'repairs.fees': { propertyId: PROPERTY },
+  'repairs.scorecards': { propertyId: PROPERTY },
+  'repairs.summary': { propertyId: PROPERTY, month: '2026-11' },
+  'callbacks.queue': { propertyId: PROPERTY },
+  'callbacks.record': { propertyId: PROPERTY, commandId: 'bad-input-callback', callbackId: 'cb_x', version: 1, reached: true, satisfied: true, notes: '', method: 'phone' },
+  ...complaintInputs(),
+  ...memberInputs(),
+  };
+};
+
+const complaintInputs = (): Record<string, Record<string, unknown>> => {
+  const intake = {
+    roomId: 'demo:1-1-101', category: 'elevator', place: { scope: 'building', building: '1' }, occurredAt: '2026-11-23T01:30:00.000Z',
+    target: '电梯维保单位', description: '电梯噪音很大', request: '尽快检修', residentDeadline: null,
+  };
+  const ref = { kind: 'complaint', id: 'cp_x' };
+  const onCase = (name: string) => ({ propertyId: PROPERTY, commandId: `bad-input-${name}`, ref, version: 1 });
+  return {
+    'complaints.create': { propertyId: PROPERTY, commandId: 'bad-input-complaint', ...intake, photos: [] },
+    'complaints.register': {
+      propertyId: PROPERTY, commandId: 'bad-input-complaint-reg', ...intake, residentId: memberIdOf(WANG), channel: 'phone',
+      callerName: '王秀英', phone: '13800000101', apologised: true,
+    },
+    'complaints.listMine': { propertyId: PROPERTY },
+    'complaints.get': { propertyId: PROPERTY, ref },
+    'complaints.inbox': { propertyId: PROPERTY },
+    'complaints.classify': {
+      ...onCase('classify'), class: 'responsible', severity: 'general', jurisdiction: null, governmentOrMedia: false, injuryOrLoss: false, apologised: true, note: '',
+    },
+    'complaints.issueSlip': { ...onCase('slip'), department: '工程部', assignee: '马超', instructions: '' },
+    'complaints.acknowledge': onCase('ack'),
+    'complaints.reply': { ...onCase('reply'), form: 'phone', content: '已处理完毕' },
+    'complaints.rate': { propertyId: PROPERTY, commandId: 'bad-input-crate', complaintId: 'cp_x', version: 1, score: 5, comment: '' },
+    'complaints.registerOf': { propertyId: PROPERTY, date: '2026-11-23' },
+    'complaints.signRegister': { propertyId: PROPERTY, commandId: 'bad-input-sign', date: '2026-11-23', remarks: '' },
+    'complaints.figures': { propertyId: PROPERTY, period: '2026-11' },
+  };
+};
+
+const memberInputs = (): Record<string, Record<string, unknown>> => {
+  const onMember = (name: string, openid: string) => ({ propertyId: PROPERTY, commandId: `bad-input-${name}`, memberId: memberIdOf(openid) });
+  return {
+    'members.bootstrap': {
+      commandId: 'bad-input-bootstrap', secret: 'x'.repeat(24), propertyId: 'new-garden', propertyName: '新花园', deskPhone: '021-55551234', name: '周经理', phone: '13500000009',
+    },
+    'members.invite': { propertyId: PROPERTY, commandId: 'bad-input-invite', role: 'desk', hours: 72, note: '夜班客服' },
+    'members.join': { commandId: 'bad-input-join', code: 'ABCD2345', name: '新同事', phone: '13700000009' },
+    'members.invitations': { propertyId: PROPERTY },
+    'members.list': { propertyId: PROPERTY, roles: ['desk'], includeInactive: false },
+    'members.setRole': { ...onMember('setrole', DESK_ON_SHIFT), role: 'supervisor' },
+    'members.setSkills': { ...onMember('skills', TECH_LI), skills: ['plumbing'] },
+    'members.deactivate': { ...onMember('deactivate', TECH_LI), reason: '离职' },
+    'members.requestBinding': { propertyId: PROPERTY, commandId: 'bad-input-binding', roomId: 'demo:1-1-102', name: '新住户', relation: 'tenant', phone: '13800009999' },
+    'members.bindingRequests': { propertyId: PROPERTY },
+    'members.revealBindingPhone': { propertyId: PROPERTY, bindingId: 'bd_x' },
+    'members.reviewBinding': { propertyId: PROPERTY, commandId: 'bad-input-review', bindingId: 'bd_x', version: 1, decision: 'reject', reason: '信息不符' },
+    'members.myBindings': {},
+    'members.publicInfo': { propertyId: PROPERTY },
+    'members.settings': { propertyId: PROPERTY },
+    'members.myData': { propertyId: PROPERTY },
+    'members.requestErasure': { propertyId: PROPERTY, commandId: 'bad-input-erasure', reason: '' },
+    'members.erasureRequests': { propertyId: PROPERTY },
+    'members.erase': { propertyId: PROPERTY, commandId: 'bad-input-erase', erasureId: 'er_x' },
+    'imports.template': { propertyId: PROPERTY },
+    'imports.start': { propertyId: PROPERTY, commandId: 'bad-input-import', fileName: 'rooms.csv', contentBase64: Buffer.from('楼栋,单元,房号\r\n9,1,101').toString('base64') },
+    'imports.carryOn': { propertyId: PROPERTY, importId: 'ri_x' },
+    'imports.addRoom': { propertyId: PROPERTY, commandId: 'bad-input-addroom', building: '9', unit: '1', room: '101' },
+    'members.updateSettings': { propertyId: PROPERTY, commandId: 'bad-input-settings', ackMinutes: { urgent: 10, normal: 90 } },
+  };
+};
+
