@@ -4,6 +4,7 @@ import type { Database } from '../cloudfunctions/_shared/database';
 import type { Clock } from '@shared/time/shanghai';
 import { seedDemo } from './seed';
 import { localWeChat } from './wechat';
+import type { SubscribeMessage } from '../cloudfunctions/_shared/wechat';
 
 export type FunctionHandle = (event: unknown, caller: Caller, deps: Deps) => Promise<unknown>;
 
@@ -36,6 +37,7 @@ export const createRuntime = async (options: RuntimeOptions) => {
   cloud.init({ env: 'local' });
   const db = cloud.database() as unknown as Database;
   const webhookPosts: WebhookPost[] = [];
+  const subscribeMessages: (SubscribeMessage & { at: string })[] = [];
   const deps: Deps = {
     db,
     now,
@@ -43,7 +45,7 @@ export const createRuntime = async (options: RuntimeOptions) => {
       webhookPosts.push({ url, body, at: now().toISOString() });
     },
     bootstrapSecret: options.bootstrapSecret ?? null,
-    wechat: localWeChat(),
+    wechat: localWeChat(subscribeMessages, now),
   };
   if (options.seed ?? true) await seedDemo(db, now());
 
@@ -53,7 +55,7 @@ export const createRuntime = async (options: RuntimeOptions) => {
     return handle(event, caller, deps);
   };
 
-  return { engine, db, deps, invoke, webhookPosts, close: uninstall };
+  return { engine, db, deps, invoke, webhookPosts, subscribeMessages, close: uninstall };
 };
 
 export type Runtime = Awaited<ReturnType<typeof createRuntime>>;

@@ -47,6 +47,16 @@ export const localNewcomers: readonly { openid: string; name: string; label: str
   { openid: 'o-new-res', name: '孙丽', label: '孙丽（新住户，未绑定）' },
 ];
 
+/** Library templates as a property would pick them (the ids are local stand-ins): what each field shows. */
+const demoTemplates: SettingsDoc['templates'] = {
+  'repair.new': { id: 'local-tmpl-new-ticket', page: 'pages/desk/repair/index', fields: [{ key: 'thing1', source: 'title' }, { key: 'thing2', source: 'body' }, { key: 'time3', source: 'time' }] },
+  'repair.dispatched': { id: 'local-tmpl-work-order', page: 'pages/technician/order/index', fields: [{ key: 'thing1', source: 'title' }, { key: 'thing2', source: 'body' }, { key: 'time3', source: 'time' }] },
+  'repair.changed': { id: 'local-tmpl-repair-progress', page: 'pages/resident/repair/index', fields: [{ key: 'thing1', source: 'title' }, { key: 'thing2', source: 'body' }, { key: 'time3', source: 'time' }] },
+  'complaint.changed': { id: 'local-tmpl-complaint-progress', page: 'pages/resident/complaint/index', fields: [{ key: 'thing1', source: 'title' }, { key: 'thing2', source: 'body' }, { key: 'time3', source: 'time' }] },
+  'complaint.major': { id: 'local-tmpl-major', page: 'pages/desk/complaints/index', fields: [{ key: 'thing1', source: 'title' }, { key: 'thing2', source: 'body' }, { key: 'time3', source: 'time' }] },
+  'deadline.breach': { id: 'local-tmpl-overdue', page: 'pages/desk/inbox/index', fields: [{ key: 'thing1', source: 'title' }, { key: 'thing2', source: 'body' }, { key: 'time3', source: 'time' }] },
+};
+
 const memberIdOf = (openid: string) => `mb_${openid.replace(/[^a-z0-9]/gi, '')}`;
 
 const rooms = (propertyId: string): RoomDoc[] =>
@@ -87,6 +97,7 @@ export const demoDocuments = (now: Date) => {
     ...defaults,
     shifts: defaults.shifts.map((shift, i) => ({ ...shift, deskOpenids: desk[i] ? [desk[i]] : [] })),
     wecomWebhook: 'http://127.0.0.1/local-panel/wecom',
+    templates: demoTemplates,
   };
   return { properties: [property], rooms: rooms(propertyId), members, settings: [settings] };
 };

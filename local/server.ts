@@ -106,7 +106,7 @@ export const startServer = async ({ runtime, h5Dir, dataDir, port }: ServerOptio
     }
     if (url.pathname === '/api/panel') {
       const outbox = await runtime.db.collection('outbox').orderBy('createdAt', 'desc').limit(100).get();
-      return json(res, 200, { webhookPosts: runtime.webhookPosts.slice(-100), outbox: outbox.data });
+      return json(res, 200, { webhookPosts: runtime.webhookPosts.slice(-100), subscribeMessages: runtime.subscribeMessages.slice(-100), outbox: outbox.data });
     }
     return serveStatic(res, url.pathname);
   };

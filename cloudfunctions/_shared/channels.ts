@@ -1,13 +1,63 @@
+import { messageData } from '@shared/domain/subscribe-message.rules';
 import { audienceOfUser } from '@shared/model/signal.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import type { Deps } from './deps';
+import { derivedId } from './ids';
 import { loadSettings } from './settings';
 import { bumpSignal } from './signals';
+import { errCodeOf, NOT_SUBSCRIBED } from './wechat';
+
+/** A notice that will never go out on its channel, and must not be retried: why, and how it ends. */
+export class Settled extends Error {
+  constructor(
+    readonly status: 'refused' | 'skipped',
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+/** A person, not a role's audience or the staff group: only a person can be pushed a subscribe message. */
+export const isPerson = (recipient: string) => !recipient.startsWith('role:') && recipient !== 'group';
+
+export const consentIdOf = (openid: string, templateId: string) => derivedId('cs', openid, templateId);
+
+/**
+ * Issue 5: a subscribe message uses one of the person's sends for the template (the consent
+ * ledger); none left, no template configured, or fields the template cannot carry: it is skipped
+ * (the in-app inbox has it anyway). WeChat's 43101 means no subscription after all: the ledger is
+ * emptied and the notice refused, not retried. Any other failure gives the send back and retries.
+ */
+const pushSubscribe = async (deps: Deps, notice: OutboxDoc): Promise<void> => {
+  const settings = await loadSettings(deps.db, notice.propertyId);
+  const template = settings.templates[notice.kind];
+  if (!template) throw new Settled('skipped', 'no template for this notice');
+  if (!deps.wechat) throw new Error('no WeChat open API here');
+  const data = messageData(template.fields, { title: notice.title, body: notice.body, time: notice.createdAt, ...notice.facts });
+  if (!data) throw new Settled('skipped', 'the template cannot carry this notice');
+  const _ = deps.db.command;
+  const ledger = deps.db.collection('consents').where({ _id: consentIdOf(notice.recipient, template.id), remaining: _.gt(0) });
+  const claimed = await ledger.update({ data: { remaining: _.inc(-1), updatedAt: deps.now().toISOString() } });
+  if (!claimed.stats.updated) throw new Settled('skipped', 'no send left for this template');
+  try {
+    const page = `${template.page}${template.page.includes('?') ? '&' : '?'}id=${encodeURIComponent(notice.subject.id)}`;
+    await deps.wechat.sendSubscribe({ touser: notice.recipient, templateId: template.id, page, data });
+  } catch (e) {
+    const mine = deps.db.collection('consents').where({ _id: consentIdOf(notice.recipient, template.id) });
+    if (errCodeOf(e) === NOT_SUBSCRIBED) {
+      await mine.update({ data: { remaining: 0 } });
+      throw new Settled('refused', `${NOT_SUBSCRIBED}: not subscribed`);
+    }
+    await mine.update({ data: { remaining: _.inc(1) } });
+    throw e;
+  }
+};
 
 /**
  * Delivers one notice on its channel. inbox: the recipient's and their role's live signals (the
  * notice itself is the inbox entry); wecom: the property's group robot, which needs no per-message
- * consent. Throws when the channel did not take it, so the outbox retries.
+ * consent; subscribe: a WeChat subscribe message. Throws when the channel did not take it, so the
+ * outbox retries, or Settled when it never will.
  */
 export const deliver = async (deps: Deps, notice: OutboxDoc): Promise<void> => {
   const now = deps.now();
@@ -26,5 +76,7 @@ export const deliver = async (deps: Deps, notice: OutboxDoc): Promise<void> => {
       });
       return;
     }
+    case 'subscribe':
+      return pushSubscribe(deps, notice);
   }
 };

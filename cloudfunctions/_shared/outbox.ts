@@ -4,7 +4,10 @@ import type { Deps } from './deps';
 import type { Tx } from './database';
 import { derivedId } from './ids';
 import { parseAll, withoutId } from './repo';
-import { deliver } from './channels';
+import { consentIdOf, deliver, isPerson, Settled } from './channels';
+import { consentModel } from '@shared/model/consent.model';
+import { loadSettings } from './settings';
+import { memberModel } from '@shared/model/member.model';
 
 export interface Notice {
   propertyId: string;
@@ -45,20 +48,30 @@ export interface DrainReport {
   sent: number;
   retried: number;
   dead: number;
+  /** Settled without being sent: WeChat refused (43101), or there was no template or send left. */
+  unsent: number;
 }
 
 /** Delivers a notice whose attempt the caller holds, then records the outcome on it. */
 const attempt = async (deps: Deps, notice: OutboxDoc, report: DrainReport): Promise<void> => {
   let failure: string | null = null;
+  let settled: Settled | null = null;
   try {
     await deliver(deps, notice);
   } catch (e) {
+    if (e instanceof Settled) settled = e;
     failure = (e instanceof Error ? e.message : String(e)).slice(0, 500);
   }
   const outbox = deps.db.collection('outbox').doc(notice._id);
+  if (settled) {
+    await outbox.update({ data: { status: settled.status, lastError: failure } });
+    report.unsent++;
+    return;
+  }
   if (failure === null) {
     await outbox.update({ data: { status: 'sent', sentAt: deps.now().toISOString(), lastError: null } });
     report.sent++;
+    if (notice.channel === 'inbox') await pushCopies(deps, notice, report);
     return;
   }
   const dead = notice.attempts >= MAX_ATTEMPTS;
@@ -67,12 +80,64 @@ const attempt = async (deps: Deps, notice: OutboxDoc, report: DrainReport): Prom
   else report.retried++;
 };
 
+/** Roles whose every member is pushed what their role's inbox gets (the desk is pushed only on shift, by name). */
+const PUSHED_ROLES = new Set(['role:supervisor', 'role:manager']);
+
+const pushRecipients = async (deps: Deps, notice: OutboxDoc): Promise<string[]> => {
+  if (isPerson(notice.recipient)) return [notice.recipient];
+  if (!PUSHED_ROLES.has(notice.recipient)) return [];
+  const role = notice.recipient.slice('role:'.length);
+  const res = await deps.db.collection('members').where({ propertyId: notice.propertyId, role, status: 'active' }).limit(20).get();
+  return parseAll(memberModel, res.data).map((m) => m.openid);
+};
+
+/** Only people with a send left for the template get a copy; the others have the inbox (and staff are warned in the app). */
+const withSendsLeft = async (deps: Deps, openids: readonly string[], templateId: string): Promise<string[]> => {
+  if (!openids.length) return [];
+  const ids = openids.map((openid) => consentIdOf(openid, templateId));
+  const res = await deps.db.collection('consents').where({ _id: deps.db.command.in(ids), remaining: deps.db.command.gt(0) }).limit(ids.length).get();
+  const stocked = new Set(parseAll(consentModel, res.data).map((c) => c.openid));
+  return openids.filter((openid) => stocked.has(openid));
+};
+
+/**
+ * Issue 5: whoever is told in the app is also pushed a subscribe message when the property has a
+ * template for the notice's kind: the person it names, or every supervisor or manager for their
+ * role's notices. Each copy is an outbox notice of its own (its id derived from the inbox notice
+ * and the person, so a retried inbox delivery makes no second copy), with its own retries.
+ */
+const pushCopies = async (deps: Deps, notice: OutboxDoc, report: DrainReport): Promise<void> => {
+  const settings = await loadSettings(deps.db, notice.propertyId);
+  const template = settings.templates[notice.kind];
+  if (!template) return;
+  const now = deps.now();
+  for (const recipient of await withSendsLeft(deps, await pushRecipients(deps, notice), template.id)) {
+    const copy = outboxModel.toStored({
+      ...notice,
+      _id: derivedId('ob', notice._id, 'subscribe', recipient),
+      channel: 'subscribe',
+      recipient,
+      status: 'pending',
+      attempts: 1,
+      nextAttemptAt: addMinutes(now, backoffMinutes(1)).toISOString(),
+      lastError: null,
+      sentAt: null,
+    });
+    try {
+      await deps.db.collection('outbox').add({ data: { _id: copy._id, ...withoutId(copy) } });
+    } catch {
+      continue;
+    }
+    await attempt(deps, copy, report);
+  }
+};
+
 /**
  * Sends, at once, the notices a committed change queued. A failure here loses nothing: each stays
  * pending with its error, and the timer retries it when its lease ends.
  */
 export const sendNow = async (deps: Deps, notices: readonly OutboxDoc[]): Promise<DrainReport> => {
-  const report: DrainReport = { sent: 0, retried: 0, dead: 0 };
+  const report: DrainReport = { sent: 0, retried: 0, dead: 0, unsent: 0 };
   for (const notice of notices) {
     try {
       await attempt(deps, notice, report);
@@ -96,7 +161,7 @@ export const drainOutbox = async (deps: Deps, limit = 50): Promise<DrainReport> 
     .orderBy('nextAttemptAt', 'asc')
     .limit(limit)
     .get();
-  const report: DrainReport = { sent: 0, retried: 0, dead: 0 };
+  const report: DrainReport = { sent: 0, retried: 0, dead: 0, unsent: 0 };
   for (const notice of parseAll(outboxModel, res.data)) {
     const attempts = notice.attempts + 1;
     const claim = await db

@@ -10,7 +10,24 @@ export interface WeChatApi {
   phoneNumberOf(code: string): Promise<string>;
   /** A mini-program code image (PNG) that opens `page` with `scene` (wxacode.getUnlimited). */
   miniProgramCode(page: string, scene: string): Promise<Buffer>;
+  /** One subscribe message (subscribeMessage.send); rejects with WeChat's errCode on the error. */
+  sendSubscribe(message: SubscribeMessage): Promise<void>;
 }
+
+export interface SubscribeMessage {
+  touser: string;
+  templateId: string;
+  page: string;
+  data: Record<string, { value: string }>;
+}
+
+/** WeChat's answer when the person has no (more) subscription for the template: not worth retrying. */
+export const NOT_SUBSCRIBED = 43101;
+
+export const errCodeOf = (e: unknown): number | null => {
+  const code = (e as { errCode?: unknown } | null)?.errCode;
+  return typeof code === 'number' ? code : null;
+};
 
 interface PhoneAnswer {
   phoneInfo?: { purePhoneNumber?: string; phoneNumber?: string };
@@ -27,5 +44,8 @@ export const cloudWeChat = (): WeChatApi => ({
     const answer = (await cloud.openapi.wxacode.getUnlimited({ page, scene, checkPath: false })) as { buffer?: Buffer };
     if (!answer.buffer) throw new Error('wxacode.getUnlimited returned no image');
     return Buffer.from(answer.buffer);
+  },
+  sendSubscribe: async (message) => {
+    await cloud.openapi.subscribeMessage.send({ ...message, miniprogramState: 'formal', lang: 'zh_CN' });
   },
 });

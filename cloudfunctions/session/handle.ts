@@ -10,6 +10,7 @@ import { loadSettings } from '../_shared/settings';
 import { readSignals } from '../_shared/signals';
 import { uploadPrefixOf } from '../_shared/storage';
 import type { MemberDoc } from '@shared/model/member.model';
+import { consent, stockOf } from './consent';
 
 const signalsOf = (member: MemberDoc) => [
   signalId(member.propertyId, audienceOfUser(member.openid)),
@@ -48,8 +49,11 @@ export const handle = defineFunction<typeof sessionActions>('session', {
       signals: signalsOf(member),
       onShift: member.role === 'desk' && shiftAt(settings.shifts, now).deskOpenids.includes(member.openid),
       uploadPrefix: uploadPrefixOf(member.openid),
+      subscribe: await stockOf(deps.db, settings, member),
     });
   },
 
   signals: async (_input, { deps, member }) => ok({ signals: await readSignals(deps.db, signalsOf(member)) }),
+
+  consent,
 });

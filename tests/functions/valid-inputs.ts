@@ -10,6 +10,7 @@ export const validInputs = (repairId: string): Record<string, Record<string, unk
   'session.me': {},
   'session.context': { propertyId: PROPERTY },
   'session.signals': { propertyId: PROPERTY },
+  'session.consent': { propertyId: PROPERTY, commandId: 'bad-input-consent', accepted: ['local-tmpl-repair-progress'], rejected: [] },
   'repairs.create': repairInput(),
   'repairs.listMine': { propertyId: PROPERTY },
   'repairs.get': { propertyId: PROPERTY, repairId },

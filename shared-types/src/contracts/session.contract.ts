@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineAction, scoped } from './action';
+import { commandFields, defineAction, scoped } from './action';
 import { Role } from '../model/member.model';
 
 export const Membership = z.object({
@@ -22,6 +22,13 @@ export const me = defineAction({
 
 export const RoomView = z.object({ roomId: z.string(), label: z.string() });
 
+export const SubscribeStock = z.object({
+  templates: z.array(z.object({ kind: z.string(), templateId: z.string(), remaining: z.number().int() })),
+  /** True when some template has fewer sends left than the app warns at. */
+  low: z.boolean(),
+});
+export type SubscribeStockView = z.infer<typeof SubscribeStock>;
+
 /** The caller's place in one property: who they are there, its desk phone, their rooms, what to watch. */
 export const context = defineAction({
   fn: 'session',
@@ -38,6 +45,8 @@ export const context = defineAction({
     onShift: z.boolean(),
     /** Cloud-storage folder the caller may upload into; storage rules and functions both check it. */
     uploadPrefix: z.string(),
+    /** Issue 5: the subscribe-message templates pushed to the caller's role, and their sends left. */
+    subscribe: SubscribeStock.optional(),
   }),
   roles: ['resident', 'desk', 'supervisor', 'technician', 'manager'],
   write: false,
@@ -53,4 +62,19 @@ export const signals = defineAction({
   write: false,
 });
 
-export const sessionActions = { me, context, signals } as const;
+/**
+ * Issue 5: what the person accepted in WeChat's consent prompt (asked inside a tap): each accepted
+ * template adds one send to their ledger. Rejected ones are reported so nothing is counted for them.
+ */
+export const consent = defineAction({
+  fn: 'session',
+  name: 'consent',
+  input: z
+    .object({ ...scoped, ...commandFields, accepted: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)).max(3), rejected: z.array(z.string().max(64)).max(3) })
+    .strict(),
+  output: SubscribeStock,
+  roles: ['resident', 'desk', 'supervisor', 'technician', 'manager'],
+  write: true,
+});
+
+export const sessionActions = { me, context, signals, consent } as const;

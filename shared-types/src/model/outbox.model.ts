@@ -4,8 +4,8 @@ import { base, defineModel, isoInstant } from './versioned';
 export const NoticeKind = z.enum(['repair.new', 'repair.dispatched', 'repair.changed', 'deadline.warn', 'deadline.breach', 'complaint.new', 'complaint.major', 'complaint.group', 'complaint.changed', 'register.unsigned', 'binding.new', 'binding.approved', 'binding.rejected', 'privacy.erasure']);
 export type NoticeKind = z.infer<typeof NoticeKind>;
 
-/** inbox: the in-app list plus a live signal; wecom: the staff group robot. */
-export const NoticeChannel = z.enum(['inbox', 'wecom']);
+/** inbox: the in-app list plus a live signal; wecom: the staff group robot; subscribe: a WeChat subscribe message to one person. */
+export const NoticeChannel = z.enum(['inbox', 'wecom', 'subscribe']);
 export type NoticeChannel = z.infer<typeof NoticeChannel>;
 
 export const OutboxDoc = z.object({
@@ -19,7 +19,10 @@ export const OutboxDoc = z.object({
   title: z.string(),
   body: z.string(),
   urgent: z.boolean(),
-  status: z.enum(['pending', 'sent', 'dead']),
+  /** What a subscribe message's fields may show besides the title and body. */
+  facts: z.object({ address: z.string().optional(), status: z.string().optional(), name: z.string().optional(), amountFen: z.number().int().optional() }).optional(),
+  /** refused: WeChat said the person has no subscription (43101), not retried; skipped: no template or no send left. */
+  status: z.enum(['pending', 'sent', 'dead', 'refused', 'skipped']),
   attempts: z.number().int().min(0),
   nextAttemptAt: isoInstant,
   lastError: z.string().nullable(),

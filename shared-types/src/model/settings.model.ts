@@ -17,9 +17,20 @@ export const FeeItem = z.object({
   priceFen: z.number().int().min(0),
 });
 
+/**
+ * Issue 5: a subscribe-message template chosen from WeChat's library for one kind of notice: its
+ * id, the page it opens, and which of our facts fills each of its fields (`thing1`, `time2`, …).
+ */
+export const TemplateConfig = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  page: z.string().max(100),
+  fields: z.array(z.object({ key: z.string().regex(/^[a-z_]+\d+$/), source: z.enum(['title', 'body', 'time', 'address', 'status', 'name', 'amount', 'phone']) })).min(1).max(10),
+});
+export type TemplateConfig = z.infer<typeof TemplateConfig>;
+
 export const SettingsDoc = z.object({
   ...base,
-  schemaVersion: z.literal(2),
+  schemaVersion: z.literal(3),
   shifts: z.array(Shift).min(1),
   /** The desk's opening hours for walk-ins and appointments (Shanghai "HH:mm"); calls and filings come in 24/7 (R2). */
   openingHours: z.object({ open: HHmm, close: HHmm }),
@@ -28,25 +39,28 @@ export const SettingsDoc = z.object({
   warnAtShare: z.number().gt(0).lt(1),
   feeSchedule: z.array(FeeItem),
   templateIds: z.record(z.string(), z.string()),
+  /** By notice kind (repair.changed, repair.dispatched, …): the template a person is pushed with. */
+  templates: z.record(z.string(), TemplateConfig),
   groupComplaintWindowHours: z.number().int().positive(),
   wecomWebhook: z.string().nullable(),
 });
 export type SettingsDoc = z.infer<typeof SettingsDoc>;
 export const DEFAULT_OPENING_HOURS = { open: '08:00', close: '20:00' } as const;
-/** v1 had no opening hours. */
+/** v1 had no opening hours; v2 no subscribe-message templates. */
 export const settingsModel = defineModel({
   collection: 'settings',
-  version: 2,
+  version: 3,
   schema: SettingsDoc,
-  migrations: { 1: (doc) => ({ ...doc, openingHours: DEFAULT_OPENING_HOURS }) },
+  migrations: { 1: (doc) => ({ ...doc, openingHours: DEFAULT_OPENING_HOURS }), 2: (doc) => ({ ...doc, templates: {} }) },
 });
 
 /** What a property runs on until a manager changes it (three 8-hour shifts, R4 acknowledgement times, C3 window). */
 export const defaultSettings = (propertyId: string): SettingsDoc => ({
   _id: propertyId,
   propertyId,
-  schemaVersion: 2,
+  schemaVersion: 3,
   openingHours: { ...DEFAULT_OPENING_HOURS },
+  templates: {},
   shifts: [
     { name: '早班', start: '08:00', deskOpenids: [] },
     { name: '中班', start: '16:00', deskOpenids: [] },

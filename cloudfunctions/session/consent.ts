@@ -1,0 +1,60 @@
+import type * as c from '@shared/contracts/session.contract';
+import { LOW_STOCK, pushAudience } from '@shared/domain/push-audience.rules';
+import { ok } from '@shared/result';
+import { consentModel } from '@shared/model/consent.model';
+import type { MemberDoc } from '@shared/model/member.model';
+import type { NoticeKind } from '@shared/model/outbox.model';
+import type { SettingsDoc } from '@shared/model/settings.model';
+import type { Database } from '../_shared/database';
+import type { Handler } from '../_shared/router';
+import { applyOnce } from '../_shared/commands';
+import { consentIdOf } from '../_shared/channels';
+import { findById, parseAll, withoutId } from '../_shared/repo';
+import { loadSettings } from '../_shared/settings';
+
+/** The property's templates that reach this member's role. */
+const templatesFor = (settings: SettingsDoc, member: MemberDoc) =>
+  Object.entries(settings.templates)
+    .filter(([kind]) => pushAudience[kind as NoticeKind]?.includes(member.role))
+    .map(([kind, t]) => ({ kind, templateId: t.id }));
+
+/** Issue 5: the member's sends left for each template that reaches them; `low` when some run short. */
+export const stockOf = async (db: Database, settings: SettingsDoc, member: MemberDoc): Promise<c.SubscribeStockView> => {
+  const templates = templatesFor(settings, member);
+  const ids = [...new Set(templates.map((t) => consentIdOf(member.openid, t.templateId)))];
+  const res = ids.length ? await db.collection('consents').where({ _id: db.command.in(ids) }).limit(ids.length).get() : { data: [] };
+  const left = new Map(parseAll(consentModel, res.data).map((d) => [d.templateId, d.remaining]));
+  const withStock = templates.map((t) => ({ ...t, remaining: left.get(t.templateId) ?? 0 }));
+  return { templates: withStock, low: withStock.some((t) => t.remaining < LOW_STOCK) };
+};
+
+/**
+ * Issue 5: one acceptance, one send. Only templates the property configures for the member's role
+ * count; each ledger document exists before the transaction that adds to it, and the command id
+ * makes a retried report count once.
+ */
+export const consent: Handler<typeof c.consent> = async (input, ctx) => {
+  const { deps, member, now } = ctx;
+  const settings = await loadSettings(deps.db, member.propertyId);
+  const mine = new Set(templatesFor(settings, member).map((t) => t.templateId));
+  const accepted = [...new Set(input.accepted)].filter((id) => mine.has(id));
+  for (const templateId of accepted) {
+    const id = consentIdOf(member.openid, templateId);
+    if (await findById(deps.db, consentModel, id)) continue;
+    const blank = consentModel.toStored({ _id: id, propertyId: member.propertyId, openid: member.openid, templateId, remaining: 0, updatedAt: now.toISOString() });
+    try {
+      await deps.db.collection('consents').add({ data: { _id: id, ...withoutId(blank) } });
+    } catch {
+      // Made a moment ago by another report: the transaction adds to it.
+    }
+  }
+  await applyOnce(ctx, 'session.consent', async (tx) => {
+    for (const templateId of accepted) {
+      const id = consentIdOf(member.openid, templateId);
+      const doc = consentModel.parse((await tx.collection('consents').doc(id).get()).data);
+      await tx.collection('consents').doc(id).set({ data: withoutId({ ...doc, remaining: doc.remaining + 1, updatedAt: now.toISOString() }) });
+    }
+    return { accepted: accepted.length };
+  });
+  return ok(await stockOf(deps.db, settings, member));
+};

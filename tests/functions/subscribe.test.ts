@@ -1,0 +1,102 @@
+import { repairs, session } from '@shared/contracts';
+import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, SUPERVISOR, TECH_LI, WANG } from './harness';
+
+type Rt = Awaited<ReturnType<typeof startRuntime>>;
+const PROGRESS = 'local-tmpl-repair-progress';
+const WORK_ORDER = 'local-tmpl-work-order';
+
+const accept = (rt: Rt, openid: string, accepted: string[], commandId = newCommandId()) =>
+  callAs(rt, openid, session.consent, { propertyId: PROPERTY, commandId, accepted, rejected: [] });
+
+const dispatch = async (rt: Rt) => {
+  const created = expectOk(await callAs(rt, WANG, repairs.create, repairInput()));
+  return expectOk(
+    await callAs(rt, DESK_ON_SHIFT, repairs.dispatch, { propertyId: PROPERTY, commandId: newCommandId(), repairId: created.id, version: created.version, technicianId: memberIdOf(TECH_LI) }),
+  );
+};
+
+/** Dispatched, then the technician picks it up: the resident hears he is on the way (a repair.changed notice). */
+const onTheWay = async (rt: Rt) => {
+  const order = await dispatch(rt);
+  return expectOk(await callAs(rt, TECH_LI, repairs.acknowledge, { propertyId: PROPERTY, commandId: newCommandId(), repairId: order.id, version: order.version }));
+};
+
+const pushes = (rt: Rt) => raw<{ channel: string; recipient: string; status: string; kind: string; lastError: string | null }>(rt, 'outbox').filter((n) => n.channel === 'subscribe');
+
+const tick = (rt: Rt) => rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' });
+
+describe('issue 5: subscribe messages, one per consent, never the reason a notice is lost', () => {
+  let rt: Rt;
+  beforeEach(async () => {
+    rt = await startRuntime();
+  });
+  afterEach(() => rt.close());
+
+  it('each acceptance allows one send: the resident with one send is pushed the first change only, the inbox has both', async () => {
+    expect(expectOk(await accept(rt, WANG, [PROGRESS]))).toMatchObject({ templates: expect.arrayContaining([{ kind: 'repair.changed', templateId: PROGRESS, remaining: 1 }]) });
+    const order = await onTheWay(rt);
+    expectOk(await callAs(rt, TECH_LI, repairs.arrive, { propertyId: PROPERTY, commandId: newCommandId(), repairId: order.id, version: order.version }));
+    expect(rt.subscribeMessages.map((m) => [m.touser, m.templateId])).toEqual([[WANG, PROGRESS]]);
+    expect(rt.subscribeMessages[0]!.page).toMatch(/^pages\/resident\/repair\/index\?id=rp_/);
+    expect(Object.values(rt.subscribeMessages[0]!.data).every((f) => [...f.value].length <= 20)).toBe(true);
+    const stock = expectOk(await callAs(rt, WANG, session.context, { propertyId: PROPERTY })).subscribe;
+    expect(stock).toMatchObject({ low: true, templates: expect.arrayContaining([expect.objectContaining({ templateId: PROGRESS, remaining: 0 })]) });
+  });
+
+  it('a retried consent report counts once; templates that do not reach the role count nothing', async () => {
+    const commandId = newCommandId();
+    expectOk(await accept(rt, WANG, [PROGRESS], commandId));
+    expectOk(await accept(rt, WANG, [PROGRESS], commandId));
+    const stock = expectOk(await accept(rt, WANG, [WORK_ORDER]));
+    expect(stock.templates.find((t) => t.templateId === PROGRESS)?.remaining).toBe(1);
+    expect(stock.templates.some((t) => t.templateId === WORK_ORDER)).toBe(false);
+  });
+
+  it('the technician is pushed the dispatch; a supervisor with sends is pushed an escalation for their role', async () => {
+    expectOk(await accept(rt, TECH_LI, [WORK_ORDER]));
+    expectOk(await accept(rt, SUPERVISOR, ['local-tmpl-overdue']));
+    await dispatch(rt);
+    expect(rt.subscribeMessages.map((m) => [m.touser, m.templateId])).toEqual([[TECH_LI, WORK_ORDER]]);
+    // R4: a normal order not acknowledged in 120 minutes reaches the desk, then the supervisor.
+    rt.clock.advanceMinutes(120);
+    await tick(rt);
+    rt.clock.advanceMinutes(1);
+    await tick(rt);
+    expect(rt.subscribeMessages.map((m) => [m.touser, m.templateId])).toEqual([
+      [TECH_LI, WORK_ORDER],
+      [SUPERVISOR, 'local-tmpl-overdue'],
+    ]);
+  });
+
+  it('43101 (no subscription after all) is recorded and not retried, and empties the ledger; any other failure is retried', async () => {
+    expectOk(await accept(rt, WANG, [PROGRESS]));
+    expectOk(await accept(rt, WANG, [PROGRESS]));
+    rt.deps.wechat = { ...rt.deps.wechat!, sendSubscribe: async () => Promise.reject(Object.assign(new Error('user refuse to accept the msg'), { errCode: 43101 })) };
+    await onTheWay(rt);
+    expect(pushes(rt)).toEqual([expect.objectContaining({ recipient: WANG, status: 'refused' })]);
+    expect(raw<{ remaining: number }>(rt, 'consents')[0]!.remaining).toBe(0);
+    rt.clock.advanceMinutes(10);
+    await tick(rt);
+    expect(pushes(rt)).toEqual([expect.objectContaining({ status: 'refused' })]);
+  });
+
+  it('a push WeChat could not take now gives its send back and is sent by a later run', async () => {
+    expectOk(await accept(rt, WANG, [PROGRESS]));
+    const send = rt.deps.wechat!.sendSubscribe;
+    rt.deps.wechat = { ...rt.deps.wechat!, sendSubscribe: async () => Promise.reject(Object.assign(new Error('system busy'), { errCode: -1 })) };
+    await onTheWay(rt);
+    expect(pushes(rt)).toEqual([expect.objectContaining({ status: 'pending', lastError: 'system busy' })]);
+    expect(raw<{ remaining: number }>(rt, 'consents')[0]!.remaining).toBe(1);
+    rt.deps.wechat = { ...rt.deps.wechat!, sendSubscribe: send };
+    rt.clock.advanceMinutes(2);
+    await tick(rt);
+    expect(pushes(rt)).toEqual([expect.objectContaining({ status: 'sent' })]);
+    expect(rt.subscribeMessages).toHaveLength(1);
+  });
+
+  it('without a send left nobody is pushed, and the notice is still in the inbox', async () => {
+    await onTheWay(rt);
+    expect(pushes(rt)).toEqual([]);
+    expect(raw<{ channel: string; recipient: string; kind: string }>(rt, 'outbox').some((n) => n.channel === 'inbox' && n.recipient === WANG && n.kind === 'repair.changed')).toBe(true);
+  });
+});
