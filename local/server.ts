@@ -64,7 +64,8 @@ export const startServer = async ({ runtime, h5Dir, dataDir, port }: ServerOptio
       if (name === 'reminders') return json(res, 403, { ok: false, code: 'COMMON.FORBIDDEN', message: messages.errors['COMMON.FORBIDDEN'] });
       let event: unknown;
       try {
-        event = JSON.parse((await readBody(req, 1024 * 1024)).toString('utf8'));
+        // Room for the largest request a contract allows: a 2 MB spreadsheet as base64 (imports.start).
+        event = JSON.parse((await readBody(req, 3 * 1024 * 1024)).toString('utf8'));
       } catch {
         return json(res, 400, { ok: false, code: 'COMMON.BAD_INPUT', message: messages.errors['COMMON.BAD_INPUT'] });
       }

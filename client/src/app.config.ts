@@ -13,7 +13,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'pages/resident',
-      pages: ['home/index', 'repair-new/index', 'repairs/index', 'repair/index', 'complaint-new/index', 'complaints/index', 'complaint/index'],
+      pages: ['home/index', 'repair-new/index', 'repairs/index', 'repair/index', 'complaint-new/index', 'complaints/index', 'complaint/index', 'my-data/index'],
     },
     { root: 'pages/technician', pages: ['orders/index', 'order/index'] },
     {
@@ -22,7 +22,16 @@ export default defineAppConfig({
     },
     {
       root: 'pages/supervisor',
-      pages: ['scorecards/index', 'send-backs/index', 'complaint-register/index', 'complaint-figures/index', 'members/index'],
+      pages: [
+        'scorecards/index',
+        'send-backs/index',
+        'complaint-register/index',
+        'complaint-figures/index',
+        'members/index',
+        'import/index',
+        'settings/index',
+        'erasures/index',
+      ],
     },
     /** Someone new asks to be bound to a room; kept out of the main package. */
     { root: 'pages/join', pages: ['bind/index'] },
@@ -31,6 +40,12 @@ export default defineAppConfig({
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['pages/technician'] },
   },
+  /**
+   * WeChat asks for consent before the first camera, album, clipboard or chosen-file call; the app's
+   * own dialog (components/PrivacyConsent) answers it. On by default since September 2023; kept
+   * explicit for older base libraries.
+   */
+  __usePrivacyCheck__: true,
   window: {
     backgroundColor: '#f7f7f7',
     backgroundTextStyle: 'dark',

@@ -46,6 +46,11 @@ const calls: string[] = [];
 const navigations: string[] = [];
 const phoneCalls: string[] = [];
 let signalWatch: ((snapshot: object) => void) | null = null;
+/** The app's consent handler, as the app registered it with WeChat at start. */
+let privacyListener: ((resolve: (option: object) => void, info: object) => void) | null = null;
+/** The file the next chooseMessageFile picks from a chat, and what WeChat's file system holds. */
+const chatFiles: Record<string, string> = {};
+let nextChatFile: { path: string; name: string; size: number } | null = null;
 
 
 const fakeWx = {
@@ -84,6 +89,20 @@ const fakeWx = {
   },
   stopPullDownRefresh: () => undefined,
   showToast: () => undefined,
+  onNeedPrivacyAuthorization: (listener: typeof privacyListener) => {
+    privacyListener = listener;
+  },
+  openPrivacyContract: () => undefined,
+  /** Like WeChat's own since base library 2.10.2: called without callbacks, it answers a promise. */
+  chooseMessageFile: (opts: { extension?: string[] }) =>
+    nextChatFile ? Promise.resolve({ tempFiles: [nextChatFile], errMsg: 'chooseMessageFile:ok' }) : Promise.reject(new Error('chooseMessageFile:fail cancel')),
+  getFileSystemManager: () => ({
+    readFile: (opts: { filePath: string; encoding: string; success?: (res: object) => void; fail?: (res: object) => void }) => {
+      const data = chatFiles[opts.filePath];
+      if (data !== undefined && opts.encoding === 'base64') opts.success?.({ data });
+      else opts.fail?.({ errMsg: 'readFile:fail no such file' });
+    },
+  }),
 };
 
 const files = (dir: string): string[] =>
@@ -154,6 +173,21 @@ const openPage = async (route: string): Promise<SimNode> => {
 
 const text = (node: SimNode | null) => node?.dom.textContent ?? '';
 
+/** The node Taro rendered with this class, as the page's data holds it for the templates in base.wxml. */
+const renderedNode = (page: SimNode, className: string): Record<string, unknown> | null => {
+  const walk = (node: unknown): Record<string, unknown> | null => {
+    if (typeof node !== 'object' || node === null) return null;
+    const n = node as Record<string, unknown>;
+    if (typeof n.cl === 'string' && n.cl.split(' ').includes(className)) return n;
+    for (const child of Object.values(n)) {
+      const found = Array.isArray(child) ? child.map(walk).find(Boolean) : typeof child === 'object' ? walk(child) : null;
+      if (found) return found;
+    }
+    return null;
+  };
+  return walk((page as unknown as { instance: { data: unknown } }).instance.data);
+};
+
 beforeAll(() => {
   if (!existsSync(join(weapp, 'app.json'))) {
     try {
@@ -177,7 +211,7 @@ beforeEach(() => {
 });
 
 describe('weapp app.json', () => {
-  it('has a small main package, one subpackage per role and one for binding a room, without the dev sign-in page', () => {
+  it('has a small main package, one subpackage per role and one for binding a room, without the dev sign-in page; the going-live pages are in the supervisor\'s', () => {
     const app = JSON.parse(readFileSync(join(weapp, 'app.json'), 'utf8')) as {
       pages: string[];
       subPackages: Array<{ root: string; pages: string[] }>;
@@ -187,7 +221,7 @@ describe('weapp app.json', () => {
     expect(app.subPackages).toEqual([
       {
         root: 'pages/resident',
-        pages: ['home/index', 'repair-new/index', 'repairs/index', 'repair/index', 'complaint-new/index', 'complaints/index', 'complaint/index'],
+        pages: ['home/index', 'repair-new/index', 'repairs/index', 'repair/index', 'complaint-new/index', 'complaints/index', 'complaint/index', 'my-data/index'],
       },
       { root: 'pages/technician', pages: ['orders/index', 'order/index'] },
       {
@@ -196,10 +230,24 @@ describe('weapp app.json', () => {
       },
       {
         root: 'pages/supervisor',
-        pages: ['scorecards/index', 'send-backs/index', 'complaint-register/index', 'complaint-figures/index', 'members/index'],
+        pages: [
+          'scorecards/index',
+          'send-backs/index',
+          'complaint-register/index',
+          'complaint-figures/index',
+          'members/index',
+          'import/index',
+          'settings/index',
+          'erasures/index',
+        ],
       },
       { root: 'pages/join', pages: ['bind/index'] },
     ]);
+  });
+
+  it('asks WeChat to check privacy consent before a privacy API\'s first use', () => {
+    const app = JSON.parse(readFileSync(join(weapp, 'app.json'), 'utf8')) as { __usePrivacyCheck__?: boolean };
+    expect(app.__usePrivacyCheck__).toBe(true);
   });
 
   it('preloads the technician\'s subpackage from the landing page, so his pages open with no signal', () => {
@@ -267,5 +315,57 @@ describe('compiled pages in miniprogram-simulate', () => {
     await until(() => page.querySelectorAll('.repair-card').length === 3, 'the new urgent repair');
     const rules = page.querySelectorAll('.triage-rule').map(text);
     expect(rules).toEqual(['R3.1 电梯失控或有人被困', 'R3.4 水泵故障、水表内爆管停水，或水龙头严重漏水']);
+  });
+
+  it('room import: a spreadsheet chosen from a WeChat chat is read whole and sent, and its rows are reported', async () => {
+    const csv = Buffer.from('楼栋,单元,房号\n9,,101\n').toString('base64');
+    chatFiles['wxfile://tmp/rooms.csv'] = csv;
+    nextChatFile = { path: 'wxfile://tmp/rooms.csv', name: 'rooms.csv', size: 20 };
+    const sent: Record<string, unknown>[] = [];
+    handlers = {
+      ...sessionHandlers('manager'),
+      'imports.start': (input) => {
+        sent.push(input);
+        const refused = { id: null, status: 'refused', fileName: 'rooms.csv', total: 0, written: 0, added: 0, existing: 0, fileProblem: null };
+        return ok({ ...refused, problems: [{ line: 2, problem: 'missing_unit', firstLine: null }] });
+      },
+    };
+    const page = await openPage('pages/supervisor/import/index');
+    await until(() => page.querySelector('.btn-choose-file') !== null, 'the import page');
+    expect(page.dom.querySelector('.main--btn-template-xlsx')).not.toBeNull();
+    expect(page.dom.querySelector('.main--btn-template-csv')).toBeNull();
+
+    page.querySelector('.btn-choose-file')?.dispatchEvent('tap');
+    const problem = () => page.dom.querySelector('.main--import-problem');
+    await until(() => problem() !== null, 'the refused rows');
+    expect(sent[0]).toMatchObject({ propertyId: PROPERTY, fileName: 'rooms.csv', contentBase64: csv });
+    expect(problem()?.textContent).toBe('第 2 行：没有填单元');
+  });
+
+  it('privacy consent: the call waits until WeChat\'s own agree button is tapped in the app\'s dialog', async () => {
+    handlers = { ...sessionHandlers('manager'), 'members.list': () => ok({ items: [] }), 'members.invitations': () => ok({ items: [] }) };
+    const page = await openPage('pages/supervisor/members/index');
+    await until(() => page.dom.querySelector('.main--btn-invite') !== null, 'the members page');
+    const dialog = () => page.dom.querySelector('.main--privacy-dialog');
+    expect(privacyListener).not.toBeNull();
+    expect(dialog()).toBeNull();
+
+    const answers: object[] = [];
+    privacyListener?.((option) => answers.push(option), { referrer: 'setClipboardData' });
+    await until(() => dialog() !== null, 'the consent dialog');
+    expect(answers).toEqual([{ event: 'exposureAuthorization' }]);
+    const agree = page.querySelector('.btn-privacy-agree');
+    // The simulator's button drops open-type; WeChat reads it from the node Taro renders, as base.wxml binds it.
+    const rendered = renderedNode(page, 'btn-privacy-agree');
+    expect(rendered).toMatchObject({ uid: 'privacy-agree', p11: 'agreePrivacyAuthorization' });
+    expect(readFileSync(join(weapp, 'base.wxml'), 'utf8')).toMatch(/<button[^>]*open-type="\{\{i\.p11\}\}"/);
+
+    agree?.dispatchEvent('tap');
+    await settle();
+    expect(answers).toHaveLength(1);
+    agree?.dispatchEvent('agreeprivacyauthorization');
+    await until(() => answers.length === 2, 'the answer');
+    expect(answers[1]).toEqual({ event: 'agree', buttonId: 'privacy-agree' });
+    await until(() => dialog() === null, 'the dialog to close');
   });
 });

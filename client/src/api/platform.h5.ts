@@ -2,6 +2,7 @@ import { httpTransport } from './http.transport';
 import { httpWatch } from './http.watch';
 import { httpAudioSource, httpPhotoUrls, pickHttpPhotos, uploadHttpPhoto } from './http.storage';
 import { devToken } from './local-auth';
+import { offerHttpFile, pickHttpFile } from './http.files';
 import { dropKeptHttpFile, keepHttpFile, keptHttpFileUrl, onHttpReconnect, uploadKeptHttpFile } from '../offline/kept.http';
 import type { Platform } from './platform.types';
 
@@ -13,6 +14,9 @@ export const platform: Platform = {
   pickPhotos: pickHttpPhotos,
   uploadPhoto: uploadHttpPhoto,
   photoUrls: httpPhotoUrls,
+  pickFile: pickHttpFile,
+  offeredKinds: ['xlsx', 'csv'],
+  offerFile: offerHttpFile,
   keepFile: keepHttpFile,
   keptFileUrl: keptHttpFileUrl,
   uploadKeptFile: uploadKeptHttpFile,

@@ -6,6 +6,18 @@ export interface PickedPhoto {
   name: string;
 }
 
+/** A file the person chose, read whole. */
+export interface PickedFile {
+  name: string;
+  base64: string;
+  size: number;
+}
+
+export type DocumentKind = 'xlsx' | 'csv';
+
+/** A document to hand to the person: text (a CSV) or bytes (base64), named with its extension. */
+export type OfferedFile = { name: string; kind: DocumentKind } & ({ text: string } | { base64: string });
+
 /** A live channel's callbacks: each signal's current number, and "I failed, poll instead". */
 export interface LiveHandlers {
   note: (id: string, seq: number) => void;
@@ -28,6 +40,12 @@ export interface Platform {
   uploadPhoto: (photo: PickedPhoto, uploadPrefix: string) => Promise<string | null>;
   /** Displayable URLs in the same order; '' for a photo that cannot be shown. */
   photoUrls: (fileIDs: readonly string[]) => Promise<string[]>;
+  /** One file with one of these extensions, read as base64; null when the person cancels or it cannot be read. */
+  pickFile: (extensions: readonly DocumentKind[]) => Promise<PickedFile | null>;
+  /** The kinds of document `offerFile` can hand over here (WeChat's document viewer opens no CSV). */
+  offeredKinds: readonly DocumentKind[];
+  /** Hands a document over: the browser downloads it, WeChat opens it in its viewer to forward or save; false when that failed. */
+  offerFile: (file: OfferedFile) => Promise<boolean>;
   /**
    * Keeps a photo or signature (a temporary path, blob: or data: URL) on the phone until it is
    * uploaded, surviving the app being closed: a reference to it, or null when it could not be kept.

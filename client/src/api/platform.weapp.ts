@@ -1,6 +1,7 @@
 import { cloudTransport, initCloud } from './cloud.transport';
 import { applyUpdates } from './cloud.update';
 import { cloudWatch } from './cloud.watch';
+import { offerCloudFile, pickCloudFile } from './cloud.files';
 import { cloudAudioSource, cloudPhotoUrls, pickCloudPhotos, uploadCloudPhoto } from './cloud.storage';
 import { dropKeptCloudFile, keepCloudFile, onCloudReconnect, uploadKeptCloudFile } from '../offline/kept.cloud';
 import type { Platform } from './platform.types';
@@ -13,6 +14,9 @@ export const platform: Platform = {
   pickPhotos: pickCloudPhotos,
   uploadPhoto: uploadCloudPhoto,
   photoUrls: cloudPhotoUrls,
+  pickFile: pickCloudFile,
+  offeredKinds: ['xlsx'],
+  offerFile: offerCloudFile,
   keepFile: keepCloudFile,
   keptFileUrl: (ref) => ref,
   uploadKeptFile: uploadKeptCloudFile,

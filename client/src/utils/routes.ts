@@ -13,6 +13,7 @@ export const routes = {
   complaintNew: '/pages/resident/complaint-new/index',
   myComplaints: '/pages/resident/complaints/index',
   myComplaint: (id: string) => `/pages/resident/complaint/index?id=${encodeURIComponent(id)}`,
+  myData: '/pages/resident/my-data/index',
   technicianOrders: '/pages/technician/orders/index',
   deskInbox: '/pages/desk/inbox/index',
   deskRepair: (id: string) => `/pages/desk/repair/index?id=${encodeURIComponent(id)}`,
@@ -27,6 +28,9 @@ export const routes = {
   supervisorComplaintRegister: '/pages/supervisor/complaint-register/index',
   supervisorComplaintFigures: '/pages/supervisor/complaint-figures/index',
   supervisorMembers: '/pages/supervisor/members/index',
+  supervisorImport: '/pages/supervisor/import/index',
+  supervisorSettings: '/pages/supervisor/settings/index',
+  supervisorErasures: '/pages/supervisor/erasures/index',
 } as const;
 
 /** Supervisors and managers work from the desk's queue, which links to their own pages (退单审批, 维修成绩). */

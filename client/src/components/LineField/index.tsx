@@ -10,17 +10,19 @@ interface Props {
   placeholder: string;
   error?: string;
   errorClass: string;
+  /** The keyboard: 'number' for whole numbers, 'digit' for amounts with a decimal point. */
+  type?: 'text' | 'number' | 'digit';
   onChange: (value: string) => void;
 }
 
 /** One line to type in: who is calling, on what number, which department. */
-export default function LineField({ label, inputClass, value, maxlength, placeholder, error, errorClass, onChange }: Props) {
+export default function LineField({ label, inputClass, value, maxlength, placeholder, error, errorClass, type = 'text', onChange }: Props) {
   return (
     <View className='line-field'>
       <Text className='line-label'>{label}</Text>
       <Input
         className={`line-input ${inputClass}`}
-        type='text'
+        type={type}
         value={value}
         maxlength={maxlength}
         placeholder={placeholder}

@@ -23,7 +23,8 @@ interface Counts {
 /**
  * The other lists, from the queue everyone at the desk lands on: the open complaints (C4), the
  * callback list (B1) and the requests to bind a room with their counts, and for the supervisor and
- * the manager their own pages.
+ * the manager their own pages (the property's settings; for the manager also its rooms and the
+ * requests to delete personal data).
  */
 function InboxLinks({ role, callbacks, complaints, bindings }: Counts & { role: Role }) {
   const t = ui.supervisor.links;
@@ -62,6 +63,21 @@ function InboxLinks({ role, callbacks, complaints, bindings }: Counts & { role: 
       {staff && (
         <Button className='btn btn-plain inbox-link link-members' onClick={() => go(routes.supervisorMembers)}>
           {ui.members.link}
+        </Button>
+      )}
+      {staff && (
+        <Button className='btn btn-plain inbox-link link-settings' onClick={() => go(routes.supervisorSettings)}>
+          {t.settings}
+        </Button>
+      )}
+      {role === 'manager' && (
+        <Button className='btn btn-plain inbox-link link-import' onClick={() => go(routes.supervisorImport)}>
+          {t.roomImport}
+        </Button>
+      )}
+      {role === 'manager' && (
+        <Button className='btn btn-plain inbox-link link-erasures' onClick={() => go(routes.supervisorErasures)}>
+          {t.erasures}
         </Button>
       )}
     </View>

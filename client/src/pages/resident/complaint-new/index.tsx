@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { ComplaintView } from '../../../hooks/useComplaints';
+import PrivacyConsent from '../../../components/PrivacyConsent';
 import SessionGate from '../../../components/SessionGate';
 import { ui } from '../../../i18n/ui.zh-CN';
 import { routes } from '../../../utils/routes';
@@ -18,6 +19,7 @@ export default function ComplaintNew() {
   return (
     <View className='page complaint-new'>
       <SessionGate>{(context) => <ComplaintForm context={context} onFiled={onFiled} />}</SessionGate>
+      <PrivacyConsent />
     </View>
   );
 }

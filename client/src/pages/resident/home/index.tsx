@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { useReadySession } from '../../../hooks/useSession';
 import { useMyRepairs } from '../../../hooks/useRepairs';
 import DeskPhoneButton from '../../../components/DeskPhoneButton';
@@ -6,7 +6,7 @@ import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { go, routes } from '../../../utils/routes';
 import './index.css';
 
-/** A resident's home: 报修 one tap away, their requests, 投诉 and their complaints, and the desk's phone. */
+/** A resident's home: 报修 one tap away, their requests, 投诉 and their complaints, the desk's phone, and what is held about them. */
 export default function ResidentHome() {
   const context = useReadySession();
   const { items } = useMyRepairs();
@@ -57,6 +57,9 @@ export default function ResidentHome() {
           <DeskPhoneButton phone={context.property.deskPhone} look='plain' />
         </View>
       )}
+      <Button className='btn btn-plain btn-my-data' onClick={() => go(routes.myData)}>
+        {t.myData}
+      </Button>
     </View>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import type { RepairView } from '@shared/contracts/repairs.contract';
+import PrivacyConsent from '../../../components/PrivacyConsent';
 import SessionGate from '../../../components/SessionGate';
 import RepairForm from './RepairForm';
 import RepairResult from './RepairResult';
@@ -19,6 +20,7 @@ export default function RepairNew() {
           )
         }
       </SessionGate>
+      <PrivacyConsent />
     </View>
   );
 }

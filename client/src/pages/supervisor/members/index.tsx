@@ -5,6 +5,7 @@ import { useOpenInvitations, useStaff, type InvitationView, type MemberView } fr
 import { useReadySession } from '../../../hooks/useSession';
 import type { SessionContext } from '../../../store/session.store';
 import LoadState from '../../../components/LoadState';
+import PrivacyConsent from '../../../components/PrivacyConsent';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { formatDue } from '../../../utils/time';
 import InvitePanel from './InvitePanel';
@@ -91,6 +92,7 @@ export default function Members() {
             />
           ))}
       </LoadState>
+      <PrivacyConsent />
     </View>
   );
 }

@@ -7,7 +7,7 @@ import { useDraft } from '../../../hooks/useDraft';
 import { ui } from '../../../i18n/ui.zh-CN';
 import { toastError } from '../../../utils/toast';
 import { CompleteDraft, completeDraftKey, emptyCompleteDraft } from './complete-draft';
-import { parseYuan } from './money';
+import { parseYuan } from '../../../utils/money';
 import PhotoShots from './PhotoShots';
 
 interface Props {

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import { useOnSiteOrder } from '../../../hooks/useOnSiteOrder';
 import LoadState from '../../../components/LoadState';
+import PrivacyConsent from '../../../components/PrivacyConsent';
 import { routeParam } from '../../../utils/routes';
 import SyncBar from './SyncBar';
 import StepPanel from './StepPanel';
@@ -24,6 +25,7 @@ export default function TechnicianOrder() {
           </>
         )}
       </LoadState>
+      <PrivacyConsent />
     </View>
   );
 }

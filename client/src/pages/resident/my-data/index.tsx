@@ -1,0 +1,29 @@
+import { Text, View } from '@tarojs/components';
+import { useMyData } from '../../../hooks/usePrivacy';
+import { useReadySession } from '../../../hooks/useSession';
+import LoadState from '../../../components/LoadState';
+import { ui } from '../../../i18n/ui.zh-CN';
+import ErasureCard from './ErasureCard';
+import HeldData from './HeldData';
+import './index.css';
+
+/** 我的个人信息 (issue 7, point 6; PIPL): what the property holds about the resident, and the way to ask for it to be deleted. */
+export default function MyDataPage() {
+  const context = useReadySession();
+  const { data, loading, error, refresh } = useMyData();
+  const t = ui.myData;
+  return (
+    <View className='page my-data'>
+      <Text className='title'>{t.title}</Text>
+      <Text className='muted my-data-intro'>{t.intro}</Text>
+      <LoadState loading={loading} error={error} onRetry={() => void refresh()}>
+        {data && context && (
+          <>
+            <HeldData data={data} />
+            <ErasureCard propertyId={context.property.propertyId} erasure={data.erasure} onAsked={() => void refresh()} />
+          </>
+        )}
+      </LoadState>
+    </View>
+  );
+}

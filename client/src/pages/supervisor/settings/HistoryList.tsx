@@ -1,0 +1,23 @@
+import { Text, View } from '@tarojs/components';
+import type { SettingsView } from '../../../hooks/useSettings';
+import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { formatWhen } from '../../../utils/time';
+
+const isField = (name: string): name is keyof typeof ui.settings.fieldNames => name in ui.settings.fieldNames;
+
+/** Every change: who made it, when, and which settings it touched. */
+export default function HistoryList({ history }: { history: SettingsView['history'] }) {
+  const t = ui.settings;
+  return (
+    <View className='card settings-section settings-history'>
+      <Text className='section-title'>{t.history}</Text>
+      {history.length === 0 && <Text className='muted history-empty'>{t.historyEmpty}</Text>}
+      {history.map((entry, i) => (
+        <View key={`${entry.at}-${i}`} className='history-entry'>
+          <Text className='history-who'>{fill(t.historyLine, { who: entry.by || t.someone, when: formatWhen(entry.at) })}</Text>
+          <Text className='muted history-fields'>{entry.fields.map((f) => (isField(f) ? t.fieldNames[f] : f)).join(t.fieldSeparator)}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,113 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import * as settings from '@shared/contracts/settings.contract';
+import { call } from '../../../api';
+import { useDeskMembers, useSettings, type SettingsView } from '../../../hooks/useSettings';
+import { useReadySession } from '../../../hooks/useSession';
+import LoadState from '../../../components/LoadState';
+import PrimaryButton from '../../../components/PrimaryButton';
+import { ui } from '../../../i18n/ui.zh-CN';
+import { toastError, toastOk } from '../../../utils/toast';
+import FeeSection from './FeeSection';
+import HistoryList from './HistoryList';
+import NoticeSection from './NoticeSection';
+import ShiftSection, { type DeskChoice } from './ShiftSection';
+import TimesSection from './TimesSection';
+import { changesOf, errorsOfFields, feeRowError, formOf, sectionOfRefusal, type Section, type SettingsForm } from './settings-form';
+import './index.css';
+
+interface Editing {
+  /** The settings the form started from: what is compared to find the changes. */
+  base: SettingsView;
+  form: SettingsForm;
+}
+
+const untouched = (editing: Editing) => {
+  const { update, badFee } = changesOf(editing.form, editing.base);
+  return badFee === null && Object.keys(update).length === 0;
+};
+
+/**
+ * Issue 7 (5): what the property runs on. Everyone at the desk reads it; the manager edits it and
+ * saves only the sections he changed, each change logged with who and when.
+ */
+export default function SettingsPage() {
+  const context = useReadySession();
+  const manager = context?.role === 'manager';
+  const remote = useSettings();
+  const deskMembers = useDeskMembers(manager);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [errors, setErrors] = useState<Partial<Record<Section, string>>>({});
+  const [problem, setProblem] = useState('');
+  const [busy, setBusy] = useState(false);
+  const t = ui.settings;
+
+  useEffect(() => {
+    const fresh = remote.data;
+    if (fresh) setEditing((current) => (current && !untouched(current) ? current : { base: fresh, form: formOf(fresh) }));
+  }, [remote.data]);
+
+  const names = useMemo(() => {
+    const shown = editing?.base.shifts.flatMap((s) => s.desk.map((d): [string, string] => [d.memberId, d.name])) ?? [];
+    return new Map([...(deskMembers.items ?? []).map((m): [string, string] => [m.id, m.name]), ...shown]);
+  }, [editing, deskMembers.items]);
+  const desk: DeskChoice[] = [...names].map(([id, name]) => ({ id, name }));
+
+  const edit = (patch: Partial<SettingsForm>) => {
+    setEditing((current) => current && { ...current, form: { ...current.form, ...patch } });
+    setErrors({});
+    setProblem('');
+  };
+
+  const save = async () => {
+    if (busy || !editing || !context) return;
+    const { update, badFee } = changesOf(editing.form, editing.base);
+    if (badFee !== null) return setErrors({ fees: feeRowError(badFee) });
+    if (Object.keys(update).length === 0) return toastOk(t.nothingChanged);
+    setBusy(true);
+    const res = await call(settings.updateSettings, { propertyId: context.property.propertyId, ...update });
+    setBusy(false);
+    if (res.ok) {
+      setEditing({ base: res.data, form: formOf(res.data) });
+      return toastOk(t.saved);
+    }
+    toastError(res.message);
+    const named = res.code === 'COMMON.BAD_INPUT' ? errorsOfFields(res.fields ?? []) : {};
+    if (Object.keys(named).length) return setErrors(named);
+    const section = sectionOfRefusal(res.code);
+    if (section) return setErrors({ [section]: res.message });
+    setProblem(res.message);
+  };
+
+  const readOnly = !manager;
+  return (
+    <View className='page settings'>
+      <Text className='title'>{t.title}</Text>
+      {readOnly && <Text className='muted settings-read-only'>{t.readOnly}</Text>}
+      <LoadState loading={remote.loading && !editing} error={editing ? null : remote.error} onRetry={() => void remote.refresh()}>
+        {editing && (
+          <>
+            <FeeSection rows={editing.form.fees} readOnly={readOnly} error={errors.fees} onChange={(fees) => edit({ fees })} />
+            <ShiftSection rows={editing.form.shifts} desk={desk} names={names} readOnly={readOnly} error={errors.shifts} onChange={(shifts) => edit({ shifts })} />
+            <TimesSection form={editing.form} readOnly={readOnly} errors={errors} onEdit={edit} />
+            <NoticeSection
+              templates={editing.form.templates}
+              webhook={editing.form.webhook}
+              readOnly={readOnly}
+              errors={errors}
+              onTemplates={(templates) => edit({ templates })}
+              onWebhook={(webhook) => edit({ webhook })}
+            />
+            {problem && <Text className='field-error settings-problem'>{problem}</Text>}
+            {manager && (
+              <PrimaryButton className='btn-save-settings' busy={busy} onClick={save}>
+                {busy ? t.saving : t.save}
+              </PrimaryButton>
+            )}
+            <HistoryList history={editing.base.history} />
+          </>
+        )}
+      </LoadState>
+    </View>
+  );
+}

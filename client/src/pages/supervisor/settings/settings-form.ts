@@ -1,0 +1,130 @@
+import type * as settings from '@shared/contracts/settings.contract';
+import { yuan } from '@shared/domain/quote.rules';
+import type { CallInput } from '../../../api';
+import type { SettingsView } from '../../../hooks/useSettings';
+import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { parseYuan } from '../../../utils/money';
+
+export interface FeeRow {
+  code: string;
+  name: string;
+  /** Yuan, as typed ("30", "30.50"). */
+  price: string;
+}
+
+export interface ShiftRow {
+  name: string;
+  start: string;
+  deskMemberIds: string[];
+}
+
+/** The settings as the manager types them: text in every field until it is sent. */
+export interface SettingsForm {
+  fees: FeeRow[];
+  shifts: ShiftRow[];
+  open: string;
+  close: string;
+  ackUrgent: string;
+  ackNormal: string;
+  groupHours: string;
+  /** Notice kind → template id; '' is not set. */
+  templates: Record<string, string>;
+  webhook: string;
+}
+
+export type Section = 'fees' | 'shifts' | 'hours' | 'deadlines' | 'groupWindow' | 'templates' | 'webhook';
+export type Update = Omit<CallInput<typeof settings.updateSettings>, 'propertyId'>;
+
+export const formOf = (view: SettingsView): SettingsForm => ({
+  fees: view.feeSchedule.map((f) => ({ code: f.code, name: f.name, price: yuan(f.priceFen) })),
+  shifts: view.shifts.map((s) => ({ name: s.name, start: s.start, deskMemberIds: s.desk.map((d) => d.memberId) })),
+  open: view.openingHours.open,
+  close: view.openingHours.close,
+  ackUrgent: String(view.ackMinutes.urgent),
+  ackNormal: String(view.ackMinutes.normal),
+  groupHours: String(view.groupComplaintWindowHours),
+  templates: { ...view.templateIds },
+  webhook: view.wecomWebhook ?? '',
+});
+
+/** A whole number as typed; NaN (refused by the contract) when it is not one. */
+const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
+
+const sortedKeys = (record: Record<string, string>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * What to send: only the sections that differ from the settings the form started from. A fee
+ * whose price is not an amount of yuan is named by its row (1-based) instead, since it has no fen.
+ */
+export const changesOf = (form: SettingsForm, base: SettingsView): { update: Update; badFee: number | null } => {
+  const was = formOf(base);
+  const update: Update = {};
+  const fees = form.fees.filter((f) => f.code.trim() || f.name.trim() || f.price.trim());
+  const feeSchedule = fees.map((f) => ({ code: f.code.trim(), name: f.name.trim(), priceFen: parseYuan(f.price) }));
+  const badFee = feeSchedule.findIndex((f) => f.priceFen === null);
+  if (badFee >= 0) return { update, badFee: badFee + 1 };
+  const before = base.feeSchedule.map((f) => ({ code: f.code, name: f.name, priceFen: f.priceFen }));
+  if (!same(feeSchedule, before)) update.feeSchedule = feeSchedule.map((f) => ({ ...f, priceFen: f.priceFen ?? 0 }));
+
+  const shifts = form.shifts.map((s) => ({ name: s.name.trim(), start: s.start.trim(), deskMemberIds: s.deskMemberIds }));
+  if (!same(shifts, was.shifts)) update.shifts = shifts;
+  if (form.open.trim() !== was.open || form.close.trim() !== was.close) update.openingHours = { open: form.open.trim(), close: form.close.trim() };
+  if (form.ackUrgent.trim() !== was.ackUrgent || form.ackNormal.trim() !== was.ackNormal) {
+    update.ackMinutes = { urgent: whole(form.ackUrgent), normal: whole(form.ackNormal) };
+  }
+  if (form.groupHours.trim() !== was.groupHours) update.groupComplaintWindowHours = whole(form.groupHours);
+  const templates = sortedKeys(Object.fromEntries(Object.entries(form.templates).flatMap(([k, id]) => (id.trim() ? [[k, id.trim()]] : []))));
+  if (!same(templates, sortedKeys(base.templateIds))) update.templateIds = templates;
+  const webhook = form.webhook.trim();
+  if (webhook !== was.webhook) update.wecomWebhook = webhook || null;
+  return { update, badFee: null };
+};
+
+const sectionOfField: Record<string, Section> = {
+  feeSchedule: 'fees',
+  shifts: 'shifts',
+  openingHours: 'hours',
+  ackMinutes: 'deadlines',
+  groupComplaintWindowHours: 'groupWindow',
+  templateIds: 'templates',
+  wecomWebhook: 'webhook',
+};
+
+const sectionOfCode: Record<string, Section> = {
+  'SETTINGS.HOURS': 'hours',
+  'SETTINGS.SHIFT_START_TAKEN': 'shifts',
+  'SETTINGS.NOT_DESK': 'shifts',
+  'SETTINGS.DUPLICATE_FEE': 'fees',
+};
+
+const messageFor = (section: Section, index: string | undefined): string => {
+  const e = ui.settings.errors;
+  const n = Number(index ?? 0) + 1;
+  const bySection: Record<Section, string> = {
+    fees: fill(e.fee, { n }),
+    shifts: fill(e.shift, { n }),
+    hours: e.time,
+    deadlines: e.minutes,
+    groupWindow: e.windowHours,
+    templates: e.template,
+    webhook: e.webhook,
+  };
+  return bySection[section];
+};
+
+/** The contract's refusal (`feeSchedule.2.code`, `ackMinutes.urgent`) said under the section it concerns. */
+export const errorsOfFields = (paths: readonly string[]): Partial<Record<Section, string>> =>
+  Object.fromEntries(
+    paths.flatMap((path) => {
+      const [root = '', index] = path.split('.');
+      const section = sectionOfField[root];
+      return section ? [[section, messageFor(section, /^\d+$/.test(index ?? '') ? index : undefined)]] : [];
+    }),
+  );
+
+/** The server's refusal of a whole section (hours that end before they start, two shifts at one time). */
+export const sectionOfRefusal = (code: string): Section | null => sectionOfCode[code] ?? null;
+
+export const feeRowError = (row: number) => fill(ui.settings.errors.fee, { n: row });

@@ -1,0 +1,204 @@
+import { fireEvent, render } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import type { SettingsView } from '@shared/contracts/settings.contract';
+import type { MemberView } from '@shared/contracts/members.contract';
+import type { Role } from '@shared/model/member.model';
+import SettingsPage from '../../client/src/pages/supervisor/settings';
+import { fakeBackend, ok, settle, until } from './support/fake-backend';
+import { PROPERTY, sessionHandlers } from './support/fixtures';
+
+const current = (): SettingsView => ({
+  shifts: [
+    { name: '早班', start: '08:00', desk: [{ memberId: 'm-chen', name: '陈晓' }] },
+    { name: '中班', start: '16:00', desk: [] },
+    { name: '夜班', start: '00:00', desk: [] },
+  ],
+  openingHours: { open: '08:00', close: '20:00' },
+  ackMinutes: { urgent: 15, normal: 120 },
+  feeSchedule: [
+    { code: 'tap-replace', name: '更换水龙头（人工）', priceFen: 3000 },
+    { code: 'inspect', name: '上门检查', priceFen: 0 },
+  ],
+  groupComplaintWindowHours: 24,
+  templateIds: { 'repair.dispatched': 'tmplDispatched01' },
+  wecomWebhook: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc',
+  history: [{ by: '周经理', at: '2026-11-20T02:00:00.000Z', fields: ['feeSchedule', 'ackMinutes'] }],
+});
+
+const deskMember = (id: string, name: string): MemberView => ({
+  id,
+  role: 'desk',
+  status: 'active',
+  name,
+  phone: '13700000001',
+  skills: [],
+  rooms: [],
+  vip: false,
+  createdAt: '2026-11-01T02:00:00.000Z',
+});
+
+const backendFor = (role: Role, over: Record<string, (input: Record<string, unknown>) => unknown> = {}) =>
+  fakeBackend({
+    ...sessionHandlers(role),
+    'members.settings': () => ok(current()),
+    'members.list': () => ok({ items: [deskMember('m-chen', '陈晓'), deskMember('m-lin', '林琳')] }),
+    'members.updateSettings': () => ok({ ...current(), history: [{ by: '王阿姨', at: new Date().toISOString(), fields: ['feeSchedule'] }, ...current().history] }),
+    ...over,
+  });
+
+const open = async (ready = '.btn-save-settings') => {
+  const page = render(<SettingsPage />);
+  const $ = (selector: string) => page.container.querySelector(selector);
+  await until(() => $(ready) !== null);
+  await settle();
+  const tap = async (selector: string) => {
+    fireEvent.click($(selector) as Element);
+    await settle();
+  };
+  const type = async (selector: string, value: string) => {
+    const box = $(`${selector} input`) ?? $(selector);
+    fireEvent.input(box as Element, { target: { value } });
+    await settle(10);
+  };
+  const text = (selector: string) => $(selector)?.textContent ?? '';
+  return { ...page, $, tap, type, text };
+};
+
+describe('小区设置: the manager edits what the property runs on (issue 7, point 5)', () => {
+  it('fees are typed in yuan and sent in fen, and only the fee schedule is sent', async () => {
+    const backend = backendFor('manager');
+    const page = await open();
+    expect((page.$('#fee-0 .input-fee-price input') as HTMLInputElement).value).toBe('30.00');
+
+    await page.type('#fee-0 .input-fee-price', '35.5');
+    await page.tap('.btn-add-fee');
+    await page.type('#fee-2 .input-fee-code', 'lock');
+    await page.type('#fee-2 .input-fee-name', '更换锁芯（人工）');
+    await page.type('#fee-2 .input-fee-price', '80');
+    await page.tap('.btn-save-settings');
+    await until(() => backend.callsTo('members.updateSettings').length === 1);
+
+    const sent = backend.callsTo('members.updateSettings')[0]?.input ?? {};
+    expect(sent.feeSchedule).toEqual([
+      { code: 'tap-replace', name: '更换水龙头（人工）', priceFen: 3550 },
+      { code: 'inspect', name: '上门检查', priceFen: 0 },
+      { code: 'lock', name: '更换锁芯（人工）', priceFen: 8000 },
+    ]);
+    expect(Object.keys(sent).sort()).toEqual(['commandId', 'deviceTime', 'feeSchedule', 'propertyId']);
+    expect(sent.propertyId).toBe(PROPERTY);
+  });
+
+  it('a price that is not an amount of yuan is named by its row, and nothing is sent', async () => {
+    const backend = backendFor('manager');
+    const page = await open();
+    await page.type('#fee-1 .input-fee-price', '3块');
+    await page.tap('.btn-save-settings');
+    expect(page.text('.error-section-fees')).toBe('第 2 项：编号、名称都要填，价格填数字，例如 30 或 30.50');
+    expect(backend.callsTo('members.updateSettings')).toHaveLength(0);
+  });
+
+  it('saving with nothing changed sends nothing', async () => {
+    const toast = jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' });
+    const backend = backendFor('manager');
+    const page = await open();
+    await page.tap('.btn-save-settings');
+    expect(backend.callsTo('members.updateSettings')).toHaveLength(0);
+    expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: '没有改动需要保存' }));
+    toast.mockRestore();
+  });
+
+  it('the manager puts desk members on shifts by member id, and moves a shift\'s start', async () => {
+    const backend = backendFor('manager');
+    const page = await open();
+    await until(() => page.$('#shift-1 .shift-desk-m-lin') !== null);
+    await page.tap('#shift-1 .shift-desk-m-lin');
+    await page.tap('#shift-0 .shift-desk-m-chen');
+    await page.type('#shift-2 .input-shift-start', '00:30');
+    await page.tap('.btn-save-settings');
+    await until(() => backend.callsTo('members.updateSettings').length === 1);
+
+    const sent = backend.callsTo('members.updateSettings')[0]?.input ?? {};
+    expect(sent.shifts).toEqual([
+      { name: '早班', start: '08:00', deskMemberIds: [] },
+      { name: '中班', start: '16:00', deskMemberIds: ['m-lin'] },
+      { name: '夜班', start: '00:30', deskMemberIds: [] },
+    ]);
+    expect(sent.feeSchedule).toBeUndefined();
+    expect(backend.callsTo('members.list')[0]?.input).toEqual({ propertyId: PROPERTY, roles: ['desk'] });
+  });
+
+  it('hours, deadlines, the group window, template ids and the webhook are each sent only when changed', async () => {
+    const backend = backendFor('manager');
+    const page = await open();
+    await page.type('.input-close', '21:30');
+    await page.type('.input-ack-urgent', '10');
+    await page.type('.input-group-hours', '48');
+    await page.type('#template-complaint-major .input-template', 'tmplMajor_02');
+    await page.type('.input-webhook', '');
+    await page.tap('.btn-save-settings');
+    await until(() => backend.callsTo('members.updateSettings').length === 1);
+
+    const sent = backend.callsTo('members.updateSettings')[0]?.input ?? {};
+    expect(sent).toMatchObject({
+      openingHours: { open: '08:00', close: '21:30' },
+      ackMinutes: { urgent: 10, normal: 120 },
+      groupComplaintWindowHours: 48,
+      templateIds: { 'complaint.major': 'tmplMajor_02', 'repair.dispatched': 'tmplDispatched01' },
+      wecomWebhook: null,
+    });
+    expect(sent.shifts).toBeUndefined();
+    expect(sent.feeSchedule).toBeUndefined();
+  });
+
+  it('a webhook that is not an address is refused before anything is sent, under its section', async () => {
+    const backend = backendFor('manager');
+    const page = await open();
+    await page.type('.input-webhook', 'qyapi robot');
+    await page.tap('.btn-save-settings');
+    expect(page.text('.error-section-webhook')).toBe('请填写以 https:// 开头的完整地址，或者留空');
+    expect(backend.callsTo('members.updateSettings')).toHaveLength(0);
+  });
+
+  it('the server\'s refusal of the hours is said under the opening hours', async () => {
+    backendFor('manager', {
+      'members.updateSettings': () => ({ ok: false, code: 'SETTINGS.HOURS', message: '下班时间必须晚于上班时间' }),
+    });
+    const page = await open();
+    await page.type('.input-close', '07:00');
+    await page.tap('.btn-save-settings');
+    await until(() => page.$('.error-section-hours') !== null);
+    expect(page.text('.error-section-hours')).toBe('下班时间必须晚于上班时间');
+  });
+
+  it('after saving, the change history says who changed which settings and when', async () => {
+    backendFor('manager');
+    const page = await open();
+    const history = () => Array.from(page.container.querySelectorAll('.history-entry')).map((e) => e.textContent ?? '');
+    expect(history()).toEqual([expect.stringMatching(/^周经理 · .+收费标准、响应时限$/)]);
+
+    await page.type('#fee-1 .input-fee-price', '10');
+    await page.tap('.btn-save-settings');
+    await until(() => history().length === 2);
+
+    expect(history()[0]).toBe('王阿姨 · 刚刚收费标准');
+    expect((page.$('#fee-1 .input-fee-price input') as HTMLInputElement).value).toBe('0.00');
+  });
+});
+
+describe('小区设置: who may change it', () => {
+  it.each<Role>(['supervisor', 'desk'])('only the manager can edit settings: a %s reads them, in yuan, with the roster by name', async (role) => {
+    const backend = backendFor(role);
+    const page = await open('.settings-history');
+
+    expect(page.$('.btn-save-settings')).toBeNull();
+    expect(page.container.querySelectorAll('input')).toHaveLength(0);
+    expect(page.text('.settings-read-only')).toBe('只有管理处主任可以修改这些设置。');
+    expect(page.text('#fee-0')).toBe('更换水龙头（人工）（tap-replace）¥30.00');
+    expect(page.text('#shift-0 .shift-desk')).toBe('当班客服：陈晓');
+    expect(page.text('#shift-1 .shift-desk')).toBe('当班客服：未安排');
+    expect(page.text('.settings-hours')).toContain('08:00 – 20:00');
+    expect(page.text('.history-entry')).toContain('周经理');
+    expect(page.text('.history-entry .history-fields')).toBe('收费标准、响应时限');
+    expect(backend.callsTo('members.list')).toHaveLength(0);
+  });
+});
