@@ -1,4 +1,4 @@
-import { fireEvent, render } from '@testing-library/react';
+import { act, fireEvent, render } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { BindingView } from '@shared/contracts/members.contract';
 import Landing from '../../client/src/pages/index';
@@ -153,6 +153,38 @@ describe('someone new: staff join by invitation, residents ask to bind a room (i
 
     await page.tap('.btn-back-home');
     expect(relaunch).toHaveBeenCalledWith({ url: '/pages/index/index' });
+  });
+
+  it('in WeChat the phone-number button sends its one-time code instead of a typed number', async () => {
+    process.env.TARO_ENV = 'weapp';
+    try {
+      withRouteParams({ p: PROPERTY });
+      const backend = fakeBackend({
+        ...newcomer,
+        'members.publicInfo': () => ok({ propertyId: PROPERTY, name: '阳光花园', deskPhone: '0571-88886666' }),
+        'members.requestBinding': () => ok(binding()),
+      });
+      const page = await mount(<BindRoom />, '.bind-property-name');
+      expect(page.$('.input-bind-phone')).not.toBeNull();
+      act(() => {
+        page.$('.btn-phone-number')?.dispatchEvent(new CustomEvent('getphonenumber', { detail: { code: 'wx-phone-code-1' } }));
+      });
+      await settle();
+      expect(page.$('.input-bind-phone')).toBeNull();
+      expect(page.text('.phone-number-used')).toContain('将使用您微信绑定的手机号');
+      await page.typeInto('.input-bind-building', '3');
+      await page.typeInto('.input-bind-unit', '2');
+      await page.typeInto('.input-bind-room', '1502');
+      await page.typeInto('.input-bind-name', '王秀英');
+      await page.tap('#relation-owner');
+      await page.tap('.btn-submit-bind');
+      await until(() => backend.callsTo('members.requestBinding').length > 0);
+      const sent = backend.callsTo('members.requestBinding')[0]?.input as Record<string, unknown>;
+      expect(sent).toMatchObject({ phoneCode: 'wx-phone-code-1' });
+      expect('phone' in sent).toBe(false);
+    } finally {
+      process.env.TARO_ENV = 'h5';
+    }
   });
 
   it('without a code, the resident finds the property by its id; a missing room and relation are said, not sent', async () => {

@@ -45,7 +45,7 @@ const backendFor = (role: Role) => {
     'members.invite': (input) => {
       const issued = invitation({ role: input.role as InvitationView['role'], note: String(input.note) });
       open = [issued];
-      return ok({ ...issued, code: 'K7M2P9QX', qr: { page: 'pages/index/index', scene: 'inv=K7M2P9QX' } });
+      return ok({ ...issued, code: 'K7M2P9QX', qr: { page: 'pages/index/index', scene: 'inv=K7M2P9QX' }, qrImage: { mime: 'image/png', base64: 'iVBORw0KGgo=' } });
     },
     'members.setRole': (input) => ok({ ...staff[1], role: input.role }),
     'members.setSkills': (input) => ok({ ...staff[2], skills: input.skills }),
@@ -84,6 +84,7 @@ describe('人员管理: invitations and the staff (issue 7)', () => {
     expect(backend.callsTo('members.invite')[0]?.input).toMatchObject({ propertyId: PROPERTY, role: 'desk', hours: 168, note: '夜班客服' });
     expect(page.text('.invite-code')).toBe('K7M2P9QX');
     expect(page.text('.invite-scene')).toBe('小程序码参数：inv=K7M2P9QX');
+    expect(page.$('.invite-qr')?.getAttribute('src')).toBe('data:image/png;base64,iVBORw0KGgo=');
     await until(() => page.$('.invitation-row') !== null);
     expect(page.text('.invitation-row .invitation-role')).toBe('客服接待员 · 夜班客服');
 

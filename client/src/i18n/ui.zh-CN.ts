@@ -55,6 +55,11 @@ export const ui = {
     staffJoin: '我是物业员工：输入邀请码',
   },
   /** Staff join with the code of their invitation (issue 7). */
+  phoneNumber: {
+    use: '使用微信绑定的手机号',
+    used: '将使用您微信绑定的手机号',
+    typeInstead: '改为手动填写',
+  },
   join: {
     title: '凭邀请码加入',
     code: '邀请码',

@@ -4,6 +4,8 @@ import * as members from '@shared/contracts/members.contract';
 import { call } from '../../api';
 import LineField from '../../components/LineField';
 import PrimaryButton from '../../components/PrimaryButton';
+import PhoneNumberButton from '../../components/PhoneNumberButton';
+import PrivacyConsent from '../../components/PrivacyConsent';
 import { chooseProperty } from '../../store/session.store';
 import { fill, ui } from '../../i18n/ui.zh-CN';
 import { fieldErrorsOf } from '../../utils/field-errors';
@@ -18,6 +20,7 @@ export default function JoinForm({ initialCode }: { initialCode: string }) {
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);
+  const [phoneCode, setPhoneCode] = useState<string | null>(null);
 
   const edit = (patch: Partial<typeof form>) => {
     setForm((current) => ({ ...current, ...patch }));
@@ -28,7 +31,8 @@ export default function JoinForm({ initialCode }: { initialCode: string }) {
   const submit = async () => {
     if (busy) return;
     setBusy(true);
-    const res = await call(members.join, form);
+    const { phone, ...rest } = form;
+    const res = await call(members.join, phoneCode ? { ...rest, phoneCode } : { ...rest, phone });
     setBusy(false);
     if (res.ok) {
       toastOk(fill(t.joined, { property: res.data.propertyName }));
@@ -63,16 +67,20 @@ export default function JoinForm({ initialCode }: { initialCode: string }) {
         errorClass='error-name'
         onChange={(name) => edit({ name })}
       />
-      <LineField
-        label={t.phone}
-        inputClass='input-join-phone'
-        value={form.phone}
-        maxlength={20}
-        placeholder={t.phonePlaceholder}
-        error={errors.phone}
-        errorClass='error-phone'
-        onChange={(phone) => edit({ phone })}
-      />
+      <PhoneNumberButton code={phoneCode} onCode={setPhoneCode} />
+      {!phoneCode && (
+        <LineField
+          label={t.phone}
+          inputClass='input-join-phone'
+          value={form.phone}
+          maxlength={20}
+          placeholder={t.phonePlaceholder}
+          error={errors.phone}
+          errorClass='error-phone'
+          onChange={(phone) => edit({ phone })}
+        />
+      )}
+      <PrivacyConsent />
       {problem && <Text className='field-error join-problem'>{problem}</Text>}
       <PrimaryButton className='btn-join' busy={busy} onClick={submit}>
         {busy ? t.submitting : t.submit}

@@ -10,6 +10,8 @@ import { usePropertyInfo, type BindingView } from '../../../hooks/useMembers';
 import ChoiceChips from '../../../components/ChoiceChips';
 import LineField from '../../../components/LineField';
 import PrimaryButton from '../../../components/PrimaryButton';
+import PhoneNumberButton from '../../../components/PhoneNumberButton';
+import PrivacyConsent from '../../../components/PrivacyConsent';
 import { ui } from '../../../i18n/ui.zh-CN';
 import { BIND_DRAFT_KEY, BindDraft, emptyBindDraft } from './draft';
 import PropertyCard, { type PropertyInfo } from './PropertyCard';
@@ -32,6 +34,8 @@ export default function BindForm({ linked, onSent }: Props) {
   const { draft, restored, update, clear } = useDraft(BIND_DRAFT_KEY, BindDraft, emptyBindDraft);
   const { errors, setErrors, problem, sending, forget, send } = useDraftSend(t.fieldErrors);
   const [propertyId, setPropertyId] = useState(linked || draft.propertyId);
+  // Not kept in the draft: WeChat's code is good for a few minutes and once.
+  const [phoneCode, setPhoneCode] = useState<string | null>(null);
   const info = usePropertyInfo(propertyId);
   const resumed = restored && Boolean(draft.building || draft.room || draft.name);
 
@@ -64,7 +68,7 @@ export default function BindForm({ linked, onSent }: Props) {
       roomId: roomId(property.propertyId, building, unit, room),
       name: draft.name.trim(),
       relation: draft.relation,
-      phone: draft.phone.trim(),
+      ...(phoneCode ? { phoneCode } : { phone: draft.phone.trim() }),
     };
     const sent = await send(members.requestBinding, input, draft, update);
     if (sent) {
@@ -102,8 +106,10 @@ export default function BindForm({ linked, onSent }: Props) {
         <Text className='line-label bind-relation-label'>{t.relation}</Text>
         <ChoiceChips options={Relation.options} value={draft.relation} label={(r) => messages.relations[r]} name='relation' onPick={(relation) => edit({ relation })} />
         {errors.relation && <Text className='field-error error-relation'>{errors.relation}</Text>}
-        {line('phone', t.phone, t.phonePlaceholder, errors.phone)}
+        <PhoneNumberButton code={phoneCode} onCode={setPhoneCode} />
+        {!phoneCode && line('phone', t.phone, t.phonePlaceholder, errors.phone)}
       </View>
+      <PrivacyConsent />
       {problem && <Text className='field-error submit-problem'>{problem}</Text>}
       <PrimaryButton id='btn-submit-bind' className='btn-submit-bind' busy={sending} onClick={submit}>
         {sending ? t.submitting : t.submit}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { Button, Image, Text, View } from '@tarojs/components';
 import type * as z from 'zod';
 import * as members from '@shared/contracts/members.contract';
 import { canInvite } from '@shared/domain/invitation.rules';
@@ -39,6 +39,7 @@ function IssuedCode({ issued }: { issued: Issued }) {
         {t.copy}
       </Button>
       <Text className='muted invite-hint'>{t.codeHint}</Text>
+      {issued.qrImage && <Image className='invite-qr' mode='aspectFit' src={`data:${issued.qrImage.mime};base64,${issued.qrImage.base64}`} />}
       {issued.qr && <Text className='muted invite-scene'>{fill(t.scene, { scene: issued.qr.scene })}</Text>}
     </View>
   );
