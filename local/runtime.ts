@@ -4,6 +4,7 @@ import type { Database } from '../cloudfunctions/_shared/database';
 import type { Clock } from '@shared/time/shanghai';
 import { seedDemo } from './seed';
 import { localWeChat } from './wechat';
+import { createFileStore } from './storage';
 import type { SubscribeMessage } from '../cloudfunctions/_shared/wechat';
 
 export type FunctionHandle = (event: unknown, caller: Caller, deps: Deps) => Promise<unknown>;
@@ -38,6 +39,7 @@ export const createRuntime = async (options: RuntimeOptions) => {
   const db = cloud.database() as unknown as Database;
   const webhookPosts: WebhookPost[] = [];
   const subscribeMessages: (SubscribeMessage & { at: string })[] = [];
+  const files = createFileStore(options.dataDir);
   const deps: Deps = {
     db,
     now,
@@ -46,6 +48,7 @@ export const createRuntime = async (options: RuntimeOptions) => {
     },
     bootstrapSecret: options.bootstrapSecret ?? null,
     wechat: localWeChat(subscribeMessages, now),
+    files: { remove: async (ids) => files.remove(ids) },
   };
   if (options.seed ?? true) await seedDemo(db, now());
 
@@ -55,7 +58,7 @@ export const createRuntime = async (options: RuntimeOptions) => {
     return handle(event, caller, deps);
   };
 
-  return { engine, db, deps, invoke, webhookPosts, subscribeMessages, close: uninstall };
+  return { engine, db, deps, invoke, webhookPosts, subscribeMessages, files, close: uninstall };
 };
 
 export type Runtime = Awaited<ReturnType<typeof createRuntime>>;

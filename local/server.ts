@@ -2,7 +2,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import type { Runtime } from './runtime';
-import { createFileStore } from './storage';
 import { demoPeople, localNewcomers } from './seed';
 import { messages } from '@shared/messages';
 import { signalModel } from '@shared/model/signal.model';
@@ -52,7 +51,7 @@ export interface ServerOptions {
 
 /** One local endpoint: the H5 app, the functions, the watch, storage, and the local panel. */
 export const startServer = async ({ runtime, h5Dir, dataDir, port }: ServerOptions) => {
-  const files = createFileStore(dataDir);
+  const { files } = runtime;
   const labels = new Set([...demoPeople, ...localNewcomers].map((p) => p.openid));
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {

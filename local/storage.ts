@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, existsSync, unlinkSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { uploadPrefixOf } from '../cloudfunctions/_shared/storage';
@@ -37,5 +37,14 @@ export const createFileStore = (dir: string | null) => {
     return existsSync(fileOf(path)) ? { bytes: readFileSync(fileOf(path)), type } : null;
   };
 
-  return { upload, read };
+  const remove = (fileIDs: readonly string[]): void => {
+    for (const fileID of fileIDs) {
+      const path = /^cloud:\/\/local\.local\/(.+)$/.exec(fileID)?.[1];
+      if (!path || path.includes('..')) continue;
+      if (!dir) memory.delete(path);
+      else if (existsSync(fileOf(path))) unlinkSync(fileOf(path));
+    }
+  };
+
+  return { upload, read, remove };
 };

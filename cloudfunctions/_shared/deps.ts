@@ -26,7 +26,15 @@ export interface Deps {
   bootstrapSecret?: string | null;
   /** WeChat's open APIs (phone numbers, mini-program codes); absent where a function needs none. */
   wechat?: WeChatApi;
+  /** Cloud storage, for what functions do to files themselves (PIPL erasure deletes a person's photos). */
+  files?: { remove(fileIds: readonly string[]): Promise<void> };
 }
+
+/** cloud.deleteFile takes at most 50 files a call. */
+const DELETE_BATCH = 50;
+const cloudFiles = { remove: async (fileIds: readonly string[]) => {
+  for (let i = 0; i < fileIds.length; i += DELETE_BATCH) await cloud.deleteFile({ fileList: fileIds.slice(i, i + DELETE_BATCH) });
+} };
 
 let initialised = false;
 const initCloud = () => {
@@ -49,6 +57,7 @@ export const platformDeps = (): Deps => {
     postWebhook: postJson,
     bootstrapSecret: process.env.BOOTSTRAP_SECRET || null,
     wechat: cloudWeChat(),
+    files: cloudFiles,
   };
 };
 

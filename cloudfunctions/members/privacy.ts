@@ -96,8 +96,8 @@ export const erasureRequests: Handler<typeof c.erasureRequests> = async (input, 
 };
 
 /**
- * PIPL: the person's membership ends and the records the property keeps lose their name, phone and
- * photos. Each collection is rewritten by one idempotent update, so a call cut short is finished by
+ * PIPL: the person's membership ends, their photos and handwritten signatures are deleted from
+ * storage, and the records the property keeps lose their name, phone and those files. Each collection is rewritten by one idempotent update, so a call cut short is finished by
  * calling again; the request is marked done last.
  */
 export const erase: Handler<typeof c.erase> = async (input, ctx) => {
@@ -109,6 +109,19 @@ export const erase: Handler<typeof c.erase> = async (input, ctx) => {
   const h = await holdings(db, request.propertyId, request.openid);
   if (openTicketsOf(h)) return failure('PRIVACY.OPEN_TICKETS');
   const mine = { propertyId: request.propertyId, residentOpenid: request.openid };
+  // Their photos and handwritten signatures go from storage first; the records then stop naming them.
+  const files = [
+    ...h.repairs.flatMap((r) => [...r.photos, ...(r.acceptance?.signature ? [r.acceptance.signature] : []), ...(r.signOff ? [r.signOff.signature] : [])]),
+    ...h.complaints.flatMap((k) => k.photos),
+  ].filter(Boolean);
+  if (files.length && deps.files) await deps.files.remove(files);
+  for (const r of h.repairs) {
+    if (r.acceptance?.signature || r.signOff) {
+      await db.collection('repairs').doc(r._id).update({
+        data: { ...(r.acceptance?.signature ? { 'acceptance.signature': null } : {}), ...(r.signOff ? { 'signOff.signature': '' } : {}) },
+      });
+    }
+  }
   const anonymous = { residentName: ERASED_NAME, phone: '', photos: [] };
   await db.collection('repairs').where(mine).update({ data: anonymous });
   await db.collection('complaints').where(mine).update({ data: { ...anonymous, callRecord: null } });

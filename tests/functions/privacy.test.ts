@@ -5,7 +5,7 @@ type Rt = Awaited<ReturnType<typeof startRuntime>>;
 const MANAGER = 'o-mgr-zhou';
 const LI = 'o-res-li';
 
-const complaintBy = (rt: Rt, openid: string, roomId: string) =>
+const complaintBy = (rt: Rt, openid: string, roomId: string, photo = `cloud://local.local/uploads/${openid}/a.jpg`) =>
   callAs(rt, openid, complaints.create, {
     propertyId: PROPERTY,
     commandId: newCommandId(),
@@ -17,12 +17,12 @@ const complaintBy = (rt: Rt, openid: string, roomId: string) =>
     description: '楼道垃圾两天没清',
     request: '尽快清理',
     residentDeadline: null,
-    photos: [`cloud://local.local/uploads/${openid}/a.jpg`],
+    photos: [photo],
   });
 
 /** Files a complaint and has the desk answer it, so nothing of the resident's is still open. */
-const settledComplaint = async (rt: Rt, openid: string, roomId: string) => {
-  const filed = expectOk(await complaintBy(rt, openid, roomId));
+const settledComplaint = async (rt: Rt, openid: string, roomId: string, photo?: string) => {
+  const filed = expectOk(await complaintBy(rt, openid, roomId, photo));
   const ref = { kind: 'complaint' as const, id: filed.id };
   const classified = expectOk(
     await callAs(rt, DESK_ON_SHIFT, complaints.classify, {
@@ -62,8 +62,11 @@ describe('PIPL: residents see what is held about them and can have it deleted', 
     expect(list).toEqual([expect.objectContaining({ name: '李娜', reason: '已搬走', status: 'pending', openTickets: 0 })]);
   });
 
-  it('the manager erases: the membership ends at the next call and the kept records lose name, phone and photos', async () => {
-    const complaintId = await settledComplaint(rt, LI, 'demo:1-1-302');
+  it('the manager erases: the membership ends at the next call, the photos are deleted and the kept records lose name, phone and photos', async () => {
+    const upload = rt.files.upload(LI, 'stairs.jpg', Buffer.from('a photo of the stairs'));
+    if (!('fileID' in upload)) throw new Error('upload refused');
+    const complaintId = await settledComplaint(rt, LI, 'demo:1-1-302', upload.fileID);
+    expect(rt.files.read(upload.fileID)).not.toBeNull();
     expectOk(await callAs(rt, LI, privacy.requestErasure, { propertyId: PROPERTY, commandId: newCommandId(), reason: '' }));
     const [request] = expectOk(await callAs(rt, MANAGER, privacy.erasureRequests, { propertyId: PROPERTY })).items;
     expect(await callAs(rt, DESK_ON_SHIFT, privacy.erase, { propertyId: PROPERTY, commandId: newCommandId(), erasureId: request!.id })).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
@@ -71,6 +74,7 @@ describe('PIPL: residents see what is held about them and can have it deleted', 
     expect(done).toMatchObject({ status: 'done', name: '已注销住户' });
     const kept = raw<{ _id: string; residentName: string; phone: string; photos: string[]; status: string }>(rt, 'complaints').find((k) => k._id === complaintId);
     expect(kept).toMatchObject({ residentName: '已注销住户', phone: '', photos: [], status: 'resolved' });
+    expect(rt.files.read(upload.fileID)).toBeNull();
     const callback = raw<{ subject: { id: string }; residentName: string; phone: string }>(rt, 'callbacks').find((c) => c.subject.id === complaintId);
     expect(callback).toMatchObject({ residentName: '已注销住户', phone: '' });
     expect(JSON.stringify(raw(rt, 'members'))).not.toContain('13800000302');
