@@ -10,6 +10,7 @@ import { derivedId } from '../_shared/ids';
 import { findById, withoutId } from '../_shared/repo';
 import { readSheet, templateXlsx } from './read-sheet';
 import { CHUNK_SIZE, carryOnImport } from './writer';
+import { renameBuilding } from './rename';
 
 const MAX_PROBLEMS = 500;
 
@@ -108,4 +109,4 @@ const addRoom: Handler<(typeof importsActions)['addRoom']> = async (input, ctx) 
 };
 
 /** Issue 7 (2): the property's rooms from a spreadsheet, and small edits by hand. */
-export const handle = defineFunction<typeof importsActions>('imports', { template, start, carryOn, addRoom });
+export const handle = defineFunction<typeof importsActions>('imports', { template, start, carryOn, addRoom, renameBuilding });

@@ -208,6 +208,28 @@ describe('导入房屋: the manager loads rooms from a spreadsheet (issue 7, poi
     await page.tap('.btn-add-room');
     await until(() => page.text('.add-room-result') === '9-1-105 已经有了，没有重复添加');
   });
+
+  it('a building is renamed; a name already taken is refused with the server\'s words', async () => {
+    const backend = fakeBackend({
+      ...sessionHandlers('manager'),
+      'imports.renameBuilding': (input) =>
+        input.to === '2' ? { ok: false, code: 'IMPORT.BUILDING_TAKEN', message: '已有同名的楼栋，请换一个名称' } : ok({ moved: 60, residents: 6 }),
+    });
+    const page = await open();
+    const type = (name: string, value: string) => fireEvent.input(page.$(`.input-rename-${name} input`) as Element, { target: { value } });
+    type('from', '1');
+    type('to', '2');
+    await settle(10);
+    await page.tap('.btn-rename-building');
+    await until(() => page.$('.rename-problem') !== null);
+    expect(page.text('.rename-problem')).toBe('已有同名的楼栋，请换一个名称');
+    type('to', 'A');
+    await settle(10);
+    await page.tap('.btn-rename-building');
+    await until(() => page.$('.rename-result') !== null);
+    expect(backend.callsTo('imports.renameBuilding').map((c) => c.input)).toMatchObject([{ from: '1', to: '2' }, { propertyId: PROPERTY, from: '1', to: 'A' }]);
+    expect(page.text('.rename-result')).toBe('1 栋已改名为 A：60 间房屋、6 位住户随之更新');
+  });
 });
 
 describe('the desk inbox links the manager to the going-live pages', () => {

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { imports, members } from '@shared/contracts';
-import { callAs, expectOk, newCommandId, PROPERTY, raw, snapshot, startRuntime, DESK_ON_SHIFT } from './harness';
+import { imports, members, repairs, session } from '@shared/contracts';
+import { callAs, expectOk, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, DESK_ON_SHIFT, WANG } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 const MANAGER = 'o-mgr-zhou';
@@ -100,6 +100,29 @@ describe('issue 7 (2): importing a property\'s rooms from a spreadsheet', () => 
     expect(added).toEqual({ roomId: 'demo:9-1-101', label: '9-1-101', added: true });
     expect(expectOk(await callAs(rt, MANAGER, imports.addRoom, { propertyId: PROPERTY, commandId: newCommandId(), building: '9', unit: '1', room: '101' })).added).toBe(false);
     expect(await bind(rt, 'demo:9-1-101')).toMatchObject({ ok: true });
+  });
+
+  it('renaming a building moves its rooms and its residents with them; a name already taken is refused', async () => {
+    const rename = (from: string, to: string) => callAs(rt, MANAGER, imports.renameBuilding, { propertyId: PROPERTY, commandId: newCommandId(), from, to });
+    expect(await rename('1', '2')).toMatchObject({ ok: false, code: 'IMPORT.BUILDING_TAKEN' });
+    expect(expectOk(await rename('1', 'a'))).toEqual({ moved: 60, residents: 6 });
+    const ids = raw<{ _id: string }>(rt, 'rooms').map((r) => r._id);
+    expect(ids).toContain('demo:A-1-101');
+    expect(ids.some((id) => id.startsWith('demo:1-'))).toBe(false);
+    expect(expectOk(await callAs(rt, WANG, session.context, { propertyId: PROPERTY })).rooms).toEqual([{ roomId: 'demo:A-1-101', label: 'A-1-101' }]);
+    expect(expectOk(await callAs(rt, WANG, repairs.create, repairInput({ roomId: 'demo:A-1-101' }))).address).toBe('A-1-101');
+    expect(expectOk(await rename('1', 'A'))).toEqual({ moved: 0, residents: 0 });
+    expect(await rename('7', 'B')).toMatchObject({ ok: false, code: 'IMPORT.NO_SUCH_BUILDING' });
+  });
+
+  it('a rename cut short (rooms marked, some already moved) is finished by running it again', async () => {
+    await rt.db.collection('rooms').where({ propertyId: PROPERTY, building: '2' }).update({ data: { movingTo: 'B' } });
+    await rt.db.collection('rooms').doc('demo:B-1-101').set({ data: { propertyId: PROPERTY, schemaVersion: 2, building: 'B', unit: '1', room: '101', importId: null } });
+    const done = expectOk(await callAs(rt, MANAGER, imports.renameBuilding, { propertyId: PROPERTY, commandId: newCommandId(), from: '2', to: 'B' }));
+    expect(done.moved).toBe(60);
+    const ids = raw<{ _id: string }>(rt, 'rooms').map((r) => r._id);
+    expect(ids.filter((id) => id.startsWith('demo:B-'))).toHaveLength(60);
+    expect(ids.some((id) => id.startsWith('demo:2-'))).toBe(false);
   });
 
   it('only the manager imports', async () => {

@@ -104,6 +104,7 @@ const memberInputs = (): Record<string, Record<string, unknown>> => {
     'imports.start': { propertyId: PROPERTY, commandId: 'bad-input-import', fileName: 'rooms.csv', contentBase64: Buffer.from('楼栋,单元,房号\r\n9,1,101').toString('base64') },
     'imports.carryOn': { propertyId: PROPERTY, importId: 'ri_x' },
     'imports.addRoom': { propertyId: PROPERTY, commandId: 'bad-input-addroom', building: '9', unit: '1', room: '101' },
+    'imports.renameBuilding': { propertyId: PROPERTY, commandId: 'bad-input-rename', from: '1', to: 'A' },
     'members.updateSettings': { propertyId: PROPERTY, commandId: 'bad-input-settings', ackMinutes: { urgent: 10, normal: 90 } },
   };
 };

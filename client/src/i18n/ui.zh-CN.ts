@@ -876,6 +876,14 @@ export const ui = {
   },
   /** Issue 7 (2): the manager loads the property's rooms from a spreadsheet, or adds one by hand. */
   roomImport: {
+    renameTitle: '楼栋改名',
+    renameHint: '楼栋下的房屋和已绑定的住户会随之改到新名称下。',
+    renameFrom: '原楼栋',
+    renameTo: '新名称',
+    renameNeedParts: '楼栋名称只能是字母或数字，最多 10 位',
+    renamed: '{from} 栋已改名为 {to}：{rooms} 间房屋、{residents} 位住户随之更新',
+    rename: '改名',
+    renaming: '正在改名…',
     title: '导入房屋',
     templateTitle: '第一步：下载模板',
     templateHint: '模板有三列：楼栋、单元、房号，每行一套房。只填数字或字母，例如 3、2、1502。',

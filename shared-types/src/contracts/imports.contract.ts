@@ -69,4 +69,18 @@ export const addRoom = defineAction({
   write: true,
 });
 
-export const importsActions = { template, start, carryOn, addRoom } as const;
+/**
+ * A small edit: a building's new name. Rooms are addressed by their labels (3-2-1502), so its rooms
+ * move to ids under the new name and every resident bound to one follows; running it again after
+ * an interruption finishes the move.
+ */
+export const renameBuilding = defineAction({
+  fn: 'imports',
+  name: 'renameBuilding',
+  input: z.object({ ...scoped, ...commandFields, from: Part, to: Part }).strict(),
+  output: z.object({ moved: z.number().int(), residents: z.number().int() }),
+  roles: ['manager'],
+  write: true,
+});
+
+export const importsActions = { template, start, carryOn, addRoom, renameBuilding } as const;

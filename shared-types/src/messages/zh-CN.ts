@@ -69,6 +69,8 @@ export const zhCN = {
     'PRIVACY.NOT_FOUND': '没有找到这条删除申请',
     'PRIVACY.OPEN_TICKETS': '这位住户还有未完成的报修或投诉，请先处理完再删除其个人信息',
     'MEMBER.PHONE_CODE': '没能从微信取得手机号，请重试或手动填写',
+    'IMPORT.BUILDING_TAKEN': '已有同名的楼栋，请换一个名称',
+    'IMPORT.NO_SUCH_BUILDING': '没有找到这个楼栋',
   },
   roles: {
     resident: '住户',

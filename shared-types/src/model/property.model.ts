@@ -21,6 +21,8 @@ export const RoomDoc = z.object({
   room: z.string().min(1).max(10),
   /** The spreadsheet import that wrote it: such a room exists for nobody until that import is complete. */
   importId: z.string().nullable(),
+  /** Set while its building is being renamed: the name it is moving to (a rename cut short is resumed by it). */
+  movingTo: z.string().optional(),
 });
 export type RoomDoc = z.infer<typeof RoomDoc>;
 /** v1 rooms were all seeded or added by hand. */

@@ -8,6 +8,7 @@ import PrivacyConsent from '../../../components/PrivacyConsent';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { toastError } from '../../../utils/toast';
 import AddRoomForm from './AddRoomForm';
+import RenameBuildingForm from './RenameBuildingForm';
 import ImportResult from './ImportResult';
 import TemplateCard from './TemplateCard';
 import './index.css';
@@ -54,6 +55,7 @@ export default function RoomImportPage() {
       </View>
       {importer.view && <ImportResult view={importer.view} stalled={importer.stalled} onResume={() => void importer.resume()} />}
       {propertyId && <AddRoomForm propertyId={propertyId} />}
+      {propertyId && <RenameBuildingForm propertyId={propertyId} />}
       <PrivacyConsent />
     </View>
   );

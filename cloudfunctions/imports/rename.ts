@@ -1,0 +1,55 @@
+import type { importsActions } from '@shared/contracts/imports.contract';
+import { failure } from '@shared/messages';
+import { ok } from '@shared/result';
+import { memberModel } from '@shared/model/member.model';
+import { roomId, roomModel, type RoomDoc } from '@shared/model/property.model';
+import type { Handler } from '../_shared/router';
+import { parseAll, readAll, withoutId } from '../_shared/repo';
+
+const CHUNK = 100;
+
+/**
+ * Issue 7 (2): renaming a building moves its rooms to ids under the new name (an id is the room's
+ * label) and rebinds every resident of them, in steps that can each be repeated: the new rooms
+ * are marked with where they are going, the new rooms written (skipping those already there), the
+ * residents moved, and the old rooms removed. A name another building has is refused; a rename cut
+ * short is recognised by its marks and finished.
+ */
+export const renameBuilding: Handler<(typeof importsActions)['renameBuilding']> = async (input, { deps }) => {
+  const { db } = deps;
+  const _ = db.command;
+  const [from, to] = [input.from.toUpperCase(), input.to.toUpperCase()];
+  if (from === to) return ok({ moved: 0, residents: 0 });
+  const rooms = (propertyId: string, building: string) =>
+    readAll(roomModel, db.collection('rooms').where({ propertyId, building }).orderBy('unit', 'asc').orderBy('room', 'asc'));
+  const [old, already] = await Promise.all([rooms(input.propertyId, from), rooms(input.propertyId, to)]);
+  const moved = (r: RoomDoc) => roomId(r.propertyId, to, r.unit, r.room);
+  const resuming = old.length > 0 && old.every((r) => r.movingTo === to);
+  if (already.length && !resuming) return old.length ? failure('IMPORT.BUILDING_TAKEN') : ok({ moved: 0, residents: 0 });
+  if (!old.length) return failure('IMPORT.NO_SUCH_BUILDING');
+  if (!resuming) await db.collection('rooms').where({ propertyId: input.propertyId, building: from }).update({ data: { movingTo: to } });
+
+  const there = new Set(already.map((r) => r._id));
+  const fresh = old
+    .filter((r) => !there.has(moved(r)))
+    .map(({ movingTo: _moving, ...r }) => roomModel.toStored({ ...r, _id: moved(r), building: to }));
+  for (let i = 0; i < fresh.length; i += CHUNK) {
+    await db.collection('rooms').add({ data: fresh.slice(i, i + CHUNK).map((r) => ({ _id: r._id, ...withoutId(r) })) });
+  }
+  const rename = new Map(old.map((r) => [r._id, moved(r)]));
+  let residents = 0;
+  for (let i = 0; i < old.length; i += CHUNK) {
+    const ids = old.slice(i, i + CHUNK).map((r) => r._id);
+    const res = await db
+      .collection('members')
+      .where({ propertyId: input.propertyId, role: 'resident', status: _.in(['active', 'inactive']), roomIds: _.in(ids) })
+      .limit(1000)
+      .get();
+    for (const m of parseAll(memberModel, res.data)) {
+      await db.collection('members').doc(m._id).update({ data: { roomIds: m.roomIds.map((id) => rename.get(id) ?? id) } });
+      residents++;
+    }
+  }
+  await db.collection('rooms').where({ propertyId: input.propertyId, building: from }).remove();
+  return ok({ moved: old.length, residents });
+};
