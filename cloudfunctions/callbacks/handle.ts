@@ -9,9 +9,12 @@ import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
 import { findById, parseAll, withoutId } from '../_shared/repo';
+import { ownsFile } from '../_shared/storage';
+import { raiseComplaint } from './raise-complaint';
+import { figures } from './figures';
 
 /** The desk calls residents back, so it sees the full number (P1: the role needs it). */
-const toView = (c: CallbackDoc, now: Date): CallbackView => ({
+export const toView = (c: CallbackDoc, now: Date): CallbackView => ({
   id: c._id,
   kind: c.kind,
   reason: c.reason,
@@ -25,6 +28,7 @@ const toView = (c: CallbackDoc, now: Date): CallbackView => ({
   assignee: c.assignee,
   overdue: c.status === 'open' && new Date(c.dueAt) < now,
   outcome: c.outcome ? { reached: c.outcome.reached, satisfied: c.outcome.satisfied, notes: c.outcome.notes, method: c.outcome.method, at: c.outcome.at } : null,
+  complaintId: c.complaintId ?? null,
 });
 
 export const handle = defineFunction<typeof callbacksActions>('callbacks', {
@@ -43,6 +47,8 @@ export const handle = defineFunction<typeof callbacksActions>('callbacks', {
     const existing = await findById(deps.db, callbackModel, input.callbackId);
     if (!existing || existing.propertyId !== member.propertyId) return failure('CALLBACK.NOT_FOUND');
     if (existing.assignee === 'manager' && member.role !== 'manager') return failure('CALLBACK.MANAGER_ONLY');
+    if (input.method === 'home_visit' && !input.signature) return failure('CALLBACK.SIGNATURE_REQUIRED');
+    if (input.signature && !ownsFile(ctx.caller.openid, input.signature)) return failure('CALLBACK.SIGNATURE_REQUIRED');
     const { result } = await applyOnce(ctx, 'callbacks.record', async (tx) => {
       const task = callbackModel.parse((await tx.collection('callbacks').doc(existing._id).get()).data);
       if (task.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
@@ -52,7 +58,15 @@ export const handle = defineFunction<typeof callbacksActions>('callbacks', {
         ...task,
         status: moved.status,
         version: moved.version,
-        outcome: { reached: input.reached, satisfied: input.reached ? input.satisfied : null, notes: input.notes, method: input.method, at: now.toISOString(), by: member.name },
+        outcome: {
+          reached: input.reached,
+          satisfied: input.reached ? input.satisfied : null,
+          notes: input.notes,
+          method: input.method,
+          at: now.toISOString(),
+          by: member.name,
+          ...(input.signature ? { signature: input.signature } : {}),
+        },
       });
       await tx.collection('callbacks').doc(task._id).set({ data: withoutId(next) });
       await appendEvent(tx, { kind: 'callback', id: task._id, propertyId: task.propertyId }, moved.event, input.commandId);
@@ -60,4 +74,7 @@ export const handle = defineFunction<typeof callbacksActions>('callbacks', {
     });
     return ok(result);
   },
+
+  raiseComplaint,
+  figures,
 });

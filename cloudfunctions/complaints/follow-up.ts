@@ -5,10 +5,13 @@ import { roomLabel } from '@shared/model/property.model';
 import type { Tx } from '../_shared/database';
 import { derivedId } from '../_shared/ids';
 import { withoutId } from '../_shared/repo';
+import { enqueueNotice } from '../_shared/outbox';
+import { audienceOfRole } from '@shared/model/signal.model';
+import { format, messages } from '@shared/messages';
 
 /**
  * C7: every complaint is called back within 2 days of being handled; the manager calls back on the
- * major ones. Written in the transaction that resolves the complaint, so none is ever missed; its
+ * major ones, and whoever calls is told (the timer sends it within the minute). Written in the transaction that resolves the complaint, so none is ever missed; its
  * id is the complaint's, so settling twice plans one call.
  */
 export const planComplaintCallback = async (tx: Tx, c: ComplaintDoc, severity: Severity | null, now: Date): Promise<void> => {
@@ -30,4 +33,19 @@ export const planComplaintCallback = async (tx: Tx, c: ComplaintDoc, severity: S
     createdAt: now.toISOString(),
   });
   await tx.collection('callbacks').doc(doc._id).set({ data: withoutId(doc) });
+  await enqueueNotice(
+    tx,
+    doc._id,
+    {
+      propertyId: c.propertyId,
+      kind: 'callback.due',
+      channel: 'inbox',
+      recipient: audienceOfRole(doc.assignee),
+      subject: { kind: 'callback', id: doc._id },
+      title: messages.notices['callback.due'],
+      body: format(messages.callbackTexts.complaintDue, { address: doc.address }),
+      urgent: doc.assignee === 'manager',
+    },
+    now,
+  );
 };

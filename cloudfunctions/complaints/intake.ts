@@ -1,4 +1,4 @@
-import type { create, register } from '@shared/contracts/complaints.contract';
+import type { ComplaintView, create, register } from '@shared/contracts/complaints.contract';
 import { failure, format, messages } from '@shared/messages';
 import { ok } from '@shared/result';
 import { birth, type TransitionEvent } from '@shared/domain/state-machine';
@@ -38,8 +38,8 @@ import { cancelClock, subjectOf } from './clocks';
 import { complaintNotices, majorAudience } from './notices';
 import { toComplaintView } from './views';
 
-interface Intake {
-  action: 'complaints.create' | 'complaints.register';
+export interface Intake {
+  action: 'complaints.create' | 'complaints.register' | 'callbacks.raiseComplaint';
   resident: MemberDoc;
   roomId: string;
   category: ComplaintCategory;
@@ -95,7 +95,15 @@ const unresolvedRepeat = async (db: Database, propertyId: string, roomId: string
  * household raises a group complaint and later ones join it. The desk on shift is told at once; a
  * group or a VIP's complaint also reaches the supervisor, the manager and the staff group.
  */
-const fileComplaint = async (intake: Intake, ctx: ActionContext) => {
+/** What the command records and answers, and anything else its transaction writes (B3 links the callback). */
+export interface Finish<T> {
+  answer: (view: ComplaintView, complaint: ComplaintDoc) => T;
+  also?: (tx: Tx, complaint: ComplaintDoc) => Promise<void>;
+}
+
+const asView: Finish<ComplaintView> = { answer: (view) => view };
+
+export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: ActionContext, finish: Finish<T> = asView as unknown as Finish<T>) => {
   const { member, deps, now } = ctx;
   if (!intake.resident.roomIds.includes(intake.roomId)) return failure('COMPLAINT.ROOM_NOT_YOURS');
   if (new Date(intake.occurredAt).getTime() > now.getTime() + SKEW_MS) return failure('COMPLAINT.IN_THE_FUTURE');
@@ -149,7 +157,7 @@ const fileComplaint = async (intake: Intake, ctx: ActionContext) => {
   const hasGroup = settings.wecomWebhook !== null;
 
   const queued: OutboxDoc[] = [];
-  const { result, fresh } = await applyOnce(ctx, intake.action, async (tx) => {
+  const { result, fresh } = await applyOnce<T>(ctx, intake.action, async (tx) => {
     queued.length = 0;
     const matter = complaintMatterModel.parse((await tx.collection('complaintMatters').doc(matterId).get()).data);
     const entry: MatterEntry = { complaintId: complaint._id, roomId: complaint.roomId, at };
@@ -185,7 +193,8 @@ const fileComplaint = async (intake: Intake, ctx: ActionContext) => {
     for (const event of events) await appendEvent(tx, subjectOf(stored), event, intake.commandId);
     await tx.collection('complaintMatters').doc(matterId).update({ data: { recent, openGroupId: group ? group._id : matter.openGroupId } });
     for (const notice of notices) queued.push(await enqueueNotice(tx, complaint._id, notice, now));
-    return toComplaintView(stored, member, now, group);
+    await finish.also?.(tx, stored);
+    return finish.answer(toComplaintView(stored, member, now, group), stored);
   });
   if (fresh) await sendNow(deps, queued);
   return ok(result);

@@ -5,6 +5,7 @@ import { sweepDeadlines, type SweepReport } from '../_shared/deadlines';
 import { planRepairCallbackTasks } from './repair-callbacks';
 import { flagUnsignedRegisters, settleGroups, upgradeUnresolved } from './complaint-sweeps';
 import { carryOnImports } from './imports';
+import { beat } from '../_shared/heartbeat';
 
 /** What WeChat's timer trigger passes; a client call carries an OPENID and is refused. */
 export const TimerEvent = z.object({ Type: z.literal('Timer'), TriggerName: z.string(), Time: z.string() });
@@ -15,7 +16,7 @@ export interface ComplaintSweeps {
   groupsSettled: number;
 }
 
-export type RemindersOutcome = { ok: true; data: { deadlines: SweepReport; outbox: DrainReport; callbacks: { created: number }; complaints: ComplaintSweeps; importsFinished: number } } | { ok: false; code: string; message: string };
+export type RemindersOutcome = { ok: true; data: { deadlines: SweepReport; outbox: DrainReport; callbacks: { created: number }; complaints: ComplaintSweeps; importsFinished: number; heartbeat: { gapAlarmed: boolean } } } | { ok: false; code: string; message: string };
 
 /**
  * Every minute: plan the callbacks owed (R10 R13), upgrade complaints unresolved a month (C3), flag
@@ -27,6 +28,7 @@ export const handle = async (event: unknown, caller: { openid: string }, deps: D
   if (caller.openid || !TimerEvent.safeParse(event).success) {
     return { ok: false, code: 'COMMON.FORBIDDEN', message: 'timer only' };
   }
+  const heartbeat = await beat(deps);
   const callbacks = await planRepairCallbackTasks(deps);
   const complaints = {
     upgraded: await upgradeUnresolved(deps),
@@ -36,5 +38,5 @@ export const handle = async (event: unknown, caller: { openid: string }, deps: D
   const importsFinished = await carryOnImports(deps);
   const deadlines = await sweepDeadlines(deps);
   const outbox = await drainOutbox(deps);
-  return { ok: true, data: { deadlines, outbox, callbacks, complaints, importsFinished } };
+  return { ok: true, data: { heartbeat, deadlines, outbox, callbacks, complaints, importsFinished } };
 };

@@ -7,7 +7,29 @@ import { withinDays } from '@shared/time/shanghai';
 import type { Deps } from '../_shared/deps';
 import { derivedId } from '../_shared/ids';
 import { parseAll, readAll, withoutId } from '../_shared/repo';
-import { bumpSignal } from '../_shared/signals';
+import { enqueueNotice, sendNow } from '../_shared/outbox';
+import type { OutboxDoc } from '@shared/model/outbox.model';
+import { format, messages } from '@shared/messages';
+
+/** Issue 5: the desk is told of the callbacks just planned, in the app and, with a send left, pushed. */
+const callbacksDue = (deps: Deps, propertyId: string, count: number, now: Date): Promise<OutboxDoc> =>
+  deps.db.runTransaction((tx) =>
+    enqueueNotice(
+      tx,
+      `callbacks-due:${propertyId}:${now.toISOString()}`,
+      {
+        propertyId,
+        kind: 'callback.due',
+        channel: 'inbox',
+        recipient: audienceOfRole('desk'),
+        subject: { kind: 'callback', id: propertyId },
+        title: messages.notices['callback.due'],
+        body: format(messages.callbackTexts.planned, { n: count }),
+        urgent: false,
+      },
+      now,
+    ),
+  );
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -43,6 +65,7 @@ export const planRepairCallbackTasks = async (deps: Deps): Promise<{ created: nu
   for (const o of orders) byProperty.set(o.propertyId, [...(byProperty.get(o.propertyId) ?? []), o]);
 
   let created = 0;
+  const queued: OutboxDoc[] = [];
   for (const [propertyId, list] of byProperty) {
     const lastWeekOrders = list.filter((o) => (o.completedAt ?? '') < to.toISOString()).map(asReturned);
     const thisWeekOrders = list.filter((o) => (o.completedAt ?? '') >= to.toISOString()).map(asReturned);
@@ -51,6 +74,7 @@ export const planRepairCallbackTasks = async (deps: Deps): Promise<{ created: nu
       ...planRepairCallbacks(thisWeekOrders, called).filter((p) => p.reason !== 'quota'),
     ];
     const byId = new Map(list.map((o) => [o._id, o]));
+    let createdHere = 0;
     for (const task of plan) {
       const order = byId.get(task.repairId);
       if (!order) continue;
@@ -75,11 +99,13 @@ export const planRepairCallbackTasks = async (deps: Deps): Promise<{ created: nu
       try {
         await deps.db.collection('callbacks').add({ data: { _id: doc._id, ...withoutId(doc) } });
         created++;
+        createdHere++;
       } catch {
         // Another run created it first: the id is the order's, so nothing is lost or doubled.
       }
     }
-    if (plan.length) await bumpSignal(deps.db, propertyId, audienceOfRole('desk'), now);
+    if (createdHere) queued.push(await callbacksDue(deps, propertyId, createdHere, now));
   }
+  await sendNow(deps, queued);
   return { created };
 };

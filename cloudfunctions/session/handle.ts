@@ -11,6 +11,7 @@ import { readSignals } from '../_shared/signals';
 import { uploadPrefixOf } from '../_shared/storage';
 import type { MemberDoc } from '@shared/model/member.model';
 import { consent, stockOf } from './consent';
+import { health, inbox, retryNotice } from './notices';
 
 const signalsOf = (member: MemberDoc) => [
   signalId(member.propertyId, audienceOfUser(member.openid)),
@@ -56,4 +57,7 @@ export const handle = defineFunction<typeof sessionActions>('session', {
   signals: async (_input, { deps, member }) => ok({ signals: await readSignals(deps.db, signalsOf(member)) }),
 
   consent,
+  inbox,
+  health,
+  retryNotice,
 });

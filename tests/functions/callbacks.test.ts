@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { callbacks } from '@shared/contracts';
-import { callAs, DESK_ON_SHIFT, expectOk, PROPERTY, raw, startRuntime, TECH_LI, WANG, testClock } from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, PROPERTY, raw, startRuntime, SUPERVISOR as SUPERVISOR_ID, TECH_LI, WANG, testClock } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 const template = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'stored', 'repair.v3.json'), 'utf8')) as Record<string, unknown>;
@@ -83,5 +83,61 @@ describe('R10 R13: callback tasks from returned work orders', () => {
   it('P1: residents and technicians have no callback queue', async () => {
     expect(await callAs(rt, WANG, callbacks.queue, { propertyId: PROPERTY })).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
     expect(await callAs(rt, TECH_LI, callbacks.queue, { propertyId: PROPERTY })).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
+  });
+});
+
+describe('B2 B3 B4: home visits signed, problems become complaints, the monthly report', () => {
+  let rt: Rt;
+  beforeEach(async () => {
+    rt = await startRuntime(testClock('2026-11-25T02:00:00.000Z'));
+  });
+  afterEach(() => rt.close());
+
+  const urgentTask = async () => {
+    returned(rt, 'rp_urgent', '2026-11-24T03:00:00.000Z', { priority: 'urgent', roomId: 'demo:1-1-101' });
+    await tick(rt);
+    return expectOk(await callAs(rt, DESK_ON_SHIFT, callbacks.queue, { propertyId: PROPERTY })).items[0]!;
+  };
+  const record = (task: { id: string }, over: Record<string, unknown>) =>
+    callAs(rt, DESK_ON_SHIFT, callbacks.record, { propertyId: PROPERTY, commandId: `rec-${Math.random().toString(36).slice(2, 10)}`, callbackId: task.id, version: 1, reached: true, satisfied: true, notes: '', ...over });
+
+  it('B2: a home visit is recorded only with the resident\'s signature, uploaded by the desk; a phone callback needs none', async () => {
+    const task = await urgentTask();
+    expect(await record(task, { method: 'home_visit' })).toMatchObject({ ok: false, code: 'CALLBACK.SIGNATURE_REQUIRED' });
+    expect(await record(task, { method: 'home_visit', signature: `cloud://local.local/uploads/${WANG}/sign.png` })).toMatchObject({ ok: false, code: 'CALLBACK.SIGNATURE_REQUIRED' });
+    const signature = `cloud://local.local/uploads/${DESK_ON_SHIFT}/sign.png`;
+    expect(expectOk(await record(task, { method: 'home_visit', signature }))).toMatchObject({ status: 'done', outcome: { method: 'home_visit' } });
+    expect(raw<{ outcome: { signature?: string } }>(rt, 'callbacks')[0]!.outcome.signature).toBe(signature);
+  });
+
+  it('B3: a problem raised in a callback becomes a complaint in one step, linked to the callback, once', async () => {
+    const task = await urgentTask();
+    const raise = () =>
+      callAs(rt, DESK_ON_SHIFT, callbacks.raiseComplaint, {
+        propertyId: PROPERTY, commandId: `raise-${Math.random().toString(36).slice(2, 10)}`, callbackId: task.id, category: 'repair_quality',
+        place: { scope: 'building', building: '1' }, target: '维修师傅', description: '回访时住户说水管修完又漏了', request: '重新上门维修',
+      });
+    const raised = expectOk(await raise());
+    const [complaint] = raw<{ _id: string; channel: string; roomId: string; residentOpenid: string; apology: unknown; callRecord: { recorder: string } }>(rt, 'complaints');
+    expect(complaint).toMatchObject({ _id: raised.complaintId, channel: 'phone', roomId: 'demo:1-1-101', residentOpenid: WANG, callRecord: { recorder: '陈晓' } });
+    expect(complaint!.apology).not.toBeNull();
+    expect(expectOk(await callAs(rt, DESK_ON_SHIFT, callbacks.queue, { propertyId: PROPERTY })).items[0]).toMatchObject({ id: task.id, complaintId: raised.complaintId });
+    expect(await raise()).toMatchObject({ ok: false, code: 'CALLBACK.ALREADY_RAISED' });
+    expect(raw(rt, 'complaints')).toHaveLength(1);
+  });
+
+  it('B4 R13 C7: the month\'s report counts callbacks by kind and week, checks repairs at 50 % and complaints at 100 %, and lists the top-up', async () => {
+    for (const [i, day] of [16, 17, 18, 19].entries()) returned(rt, `rp_m${i}`, `2026-11-${day}T02:00:00.000Z`, { residentName: `住户${i}` });
+    await tick(rt);
+    const tasks = expectOk(await callAs(rt, DESK_ON_SHIFT, callbacks.queue, { propertyId: PROPERTY })).items;
+    expect(tasks).toHaveLength(2);
+    expectOk(await record(tasks[0]!, { method: 'phone' }));
+    const report = expectOk(await callAs(rt, SUPERVISOR_ID, callbacks.figures, { propertyId: PROPERTY, month: '2026-11' }));
+    expect(report.byKind.find((k) => k.kind === 'repair')).toEqual({ kind: 'repair', planned: 2, done: 1, reached: 1, satisfied: 1 });
+    expect(report.weeks.map((w) => w.from.slice(0, 10))).toEqual(['2026-10-31', '2026-11-01', '2026-11-08', '2026-11-15', '2026-11-22', '2026-11-29']);
+    expect(report.weeks[4]!.byKind.find((k) => k.kind === 'repair')?.planned).toBe(2);
+    expect(report.repairCheck).toEqual({ returned: 4, calledBack: 1, rate: 0.25, met: false });
+    expect(report.complaintCheck).toEqual({ handled: 0, calledBack: 0, rate: null, met: true });
+    expect(report.topUp.map((t) => t.residentName)).toEqual(['住户3']);
   });
 });

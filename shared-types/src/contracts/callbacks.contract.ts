@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { commandFields, defineAction, DocId, scoped } from './action';
 import { CallbackKind, CallbackReason } from '../model/callback.model';
+import { ComplaintCategory, ComplaintPlace } from '../model/complaint.model';
 
 export const CallbackView = z.object({
   id: z.string(),
@@ -20,6 +21,8 @@ export const CallbackView = z.object({
   outcome: z
     .object({ reached: z.boolean(), satisfied: z.boolean().nullable(), notes: z.string(), method: z.enum(['phone', 'home_visit']), at: z.string() })
     .nullable(),
+  /** B3: the complaint raised from this callback, if any. */
+  complaintId: z.string().nullable().optional(),
 });
 export type CallbackView = z.infer<typeof CallbackView>;
 
@@ -47,6 +50,8 @@ export const record = defineAction({
       satisfied: z.boolean().nullable(),
       notes: z.string().trim().max(500),
       method: z.enum(['phone', 'home_visit']),
+      /** B2: the resident's signature on a home visit's record (a file the desk uploaded). */
+      signature: z.string().min(1).max(300).optional(),
     })
     .strict(),
   output: CallbackView,
@@ -54,4 +59,58 @@ export const record = defineAction({
   write: true,
 });
 
-export const callbacksActions = { queue, record } as const;
+/**
+ * B3: a problem raised in a callback that is a complaint becomes a complaint record, linked to the
+ * callback, in one tap: the resident and room come from the callback; the desk says what it is about.
+ */
+export const raiseComplaint = defineAction({
+  fn: 'callbacks',
+  name: 'raiseComplaint',
+  input: z
+    .object({
+      ...scoped,
+      ...commandFields,
+      callbackId: DocId,
+      category: ComplaintCategory,
+      place: ComplaintPlace,
+      target: z.string().trim().min(1).max(60),
+      description: z.string().trim().min(2).max(1000),
+      request: z.string().trim().min(1).max(500),
+    })
+    .strict(),
+  output: z.object({ callbackId: z.string(), complaintId: z.string() }),
+  roles: ['desk', 'supervisor', 'manager'],
+  write: true,
+});
+
+export const KindFigures = z.object({
+  kind: CallbackKind,
+  /** Tasks planned in the period, and done (reached or not, recorded). */
+  planned: z.number().int(),
+  done: z.number().int(),
+  reached: z.number().int(),
+  satisfied: z.number().int(),
+});
+
+/**
+ * B4 R13 C7: a month's callback report (业户回访率统计报表): counts by kind for the month and each of
+ * its weeks; the repair check (last week's callbacks against half its returned work orders), the
+ * complaint check (every complaint handled last week called back), and R13's month-end top-up list.
+ */
+export const figures = defineAction({
+  fn: 'callbacks',
+  name: 'figures',
+  input: z.object({ ...scoped, month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }).strict(),
+  output: z.object({
+    month: z.string(),
+    byKind: z.array(KindFigures),
+    weeks: z.array(z.object({ from: z.string(), to: z.string(), byKind: z.array(KindFigures) })),
+    repairCheck: z.object({ returned: z.number().int(), calledBack: z.number().int(), rate: z.number().nullable(), met: z.boolean() }),
+    complaintCheck: z.object({ handled: z.number().int(), calledBack: z.number().int(), rate: z.number().nullable(), met: z.boolean() }),
+    topUp: z.array(z.object({ repairId: z.string(), address: z.string(), residentName: z.string(), completedAt: z.string() })),
+  }),
+  roles: ['supervisor', 'manager'],
+  write: false,
+});
+
+export const callbacksActions = { queue, record, raiseComplaint, figures } as const;

@@ -77,4 +77,60 @@ export const consent = defineAction({
   write: true,
 });
 
-export const sessionActions = { me, context, signals, consent } as const;
+export const InboxItem = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  urgent: z.boolean(),
+  at: z.string(),
+  subject: z.object({ kind: z.string(), id: z.string() }),
+});
+
+/** Issue 5: every role's in-app inbox: what was sent to the caller or their role, newest first. */
+export const inbox = defineAction({
+  fn: 'session',
+  name: 'inbox',
+  input: z.object({ ...scoped }).strict(),
+  output: z.object({ items: z.array(InboxItem) }),
+  roles: ['resident', 'desk', 'supervisor', 'technician', 'manager'],
+  write: false,
+});
+
+export const DeadLetter = z.object({
+  id: z.string(),
+  kind: z.string(),
+  channel: z.string(),
+  title: z.string(),
+  lastError: z.string().nullable(),
+  attempts: z.number().int(),
+  at: z.string(),
+});
+
+/**
+ * Issue 5: is nothing falling through the cracks? When the reminders timer last ran (and whether
+ * that is too long ago), and the notices that could not be delivered after every attempt.
+ */
+export const health = defineAction({
+  fn: 'session',
+  name: 'health',
+  input: z.object({ ...scoped }).strict(),
+  output: z.object({
+    timer: z.object({ lastRunAt: z.string().nullable(), stale: z.boolean() }),
+    deadLetters: z.object({ count: z.number().int(), items: z.array(DeadLetter) }),
+  }),
+  roles: ['supervisor', 'manager'],
+  write: false,
+});
+
+/** A dead notice sent again, from the supervisor's page, once the cause (a wrong robot address, say) is fixed. */
+export const retryNotice = defineAction({
+  fn: 'session',
+  name: 'retryNotice',
+  input: z.object({ ...scoped, ...commandFields, noticeId: z.string().regex(/^[A-Za-z0-9_:~.-]{1,128}$/) }).strict(),
+  output: DeadLetter.extend({ status: z.string() }),
+  roles: ['supervisor', 'manager'],
+  write: true,
+});
+
+export const sessionActions = { me, context, signals, consent, inbox, health, retryNotice } as const;

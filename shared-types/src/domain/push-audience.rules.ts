@@ -22,6 +22,8 @@ export const pushAudience: Record<NoticeKind, readonly Role[]> = {
   'binding.approved': ['resident'],
   'binding.rejected': ['resident'],
   'privacy.erasure': ['manager'],
+  'timer.missed': ['supervisor', 'manager'],
+  'callback.due': ['desk'],
 };
 
 /** WeChat asks for at most three templates in one consent prompt. */

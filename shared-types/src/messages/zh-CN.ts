@@ -24,6 +24,8 @@ export const zhCN = {
     'REPAIR.FILE_NOT_YOURS': '照片或签名必须是本人刚上传的',
     'CALLBACK.NOT_FOUND': '没有找到这条回访任务',
     'CALLBACK.ALREADY_DONE': '这条回访已经记录过了',
+    'CALLBACK.SIGNATURE_REQUIRED': '上门回访需要住户在回访记录上签字（B2）',
+    'CALLBACK.ALREADY_RAISED': '这次回访已经转成投诉了',
     'CALLBACK.MANAGER_ONLY': '重大投诉的回访由管理处主任进行（C7）',
     'COMPLAINT.NOT_FOUND': '没有找到这条投诉',
     'COMPLAINT.ROOM_NOT_YOURS': '只能以您绑定的房屋投诉',
@@ -154,6 +156,8 @@ export const zhCN = {
     'register.unsigned': '投诉登记表未签字',
     'binding.new': '新的房屋绑定申请',
     'privacy.erasure': '个人信息删除申请',
+    'timer.missed': '提醒服务未按时运行',
+    'callback.due': '有待回访的住户',
     'binding.approved': '房屋绑定已通过',
     'binding.rejected': '房屋绑定未通过',
   },
@@ -163,6 +167,13 @@ export const zhCN = {
     openOrders: '手上 {n} 单',
     rating: '评分 {score}',
     unrated: '暂无评价',
+  },
+  callbackTexts: {
+    planned: '新增 {n} 条回访任务，请在回访队列中查看',
+    complaintDue: '投诉已答复，请在 2 天内回访：{address}',
+  },
+  healthTexts: {
+    timerMissed: '自 {since} 起定时提醒服务没有运行，超时提醒和通知重发可能延误，请检查云函数 reminders 的定时触发器',
   },
   complaintTexts: {
     registerUnsigned: '{date} 的投诉登记表尚未签字（C6）',

@@ -30,8 +30,12 @@ export const CallbackDoc = z.object({
       method: z.enum(['phone', 'home_visit']),
       at: isoInstant,
       by: z.string(),
+      /** B2: a home visit's record is signed by the resident. */
+      signature: z.string().optional(),
     })
     .nullable(),
+  /** B3: the complaint a problem raised in this callback became. */
+  complaintId: z.string().optional(),
   createdAt: isoInstant,
 });
 export type CallbackDoc = z.infer<typeof CallbackDoc>;

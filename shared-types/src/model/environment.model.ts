@@ -16,3 +16,23 @@ export const BootstrapDoc = z.object({
 });
 export type BootstrapDoc = z.infer<typeof BootstrapDoc>;
 export const bootstrapModel = defineModel({ collection: 'environment', version: 1, schema: BootstrapDoc });
+
+export const HEARTBEAT_DOC_ID = 'heartbeat';
+
+/**
+ * Issue 5: the reminders timer's heartbeat. Each run records when it ran; a run that finds the
+ * previous one too long ago (or a staff call that finds the heartbeat stale) raises the alarm once
+ * per gap, named by `alarmedFor`.
+ */
+export const HeartbeatDoc = z.object({
+  _id: z.literal(HEARTBEAT_DOC_ID),
+  schemaVersion: z.literal(1),
+  lastRunAt: isoInstant,
+  /** The lastRunAt of the gap an alarm was raised for, so one outage alarms once. */
+  alarmedFor: isoInstant.nullable(),
+});
+export type HeartbeatDoc = z.infer<typeof HeartbeatDoc>;
+export const heartbeatModel = defineModel({ collection: 'environment', version: 1, schema: HeartbeatDoc });
+
+/** The timer runs every minute: five without a run is an outage. */
+export const HEARTBEAT_STALE_MINUTES = 5;

@@ -1,0 +1,68 @@
+import type { figures as contract } from '@shared/contracts/callbacks.contract';
+import { check, countByKind, monthSpan, weeksOf, type TaskRow } from '@shared/domain/callback-figures.rules';
+import { monthTopUp } from '@shared/domain/repair-callbacks.rules';
+import { ok } from '@shared/result';
+import { callbackModel, type CallbackDoc } from '@shared/model/callback.model';
+import { complaintModel } from '@shared/model/complaint.model';
+import { repairModel } from '@shared/model/repair.model';
+import { roomLabel } from '@shared/model/property.model';
+import type { Handler } from '../_shared/router';
+import { readAll } from '../_shared/repo';
+
+const rowOf = (c: CallbackDoc): TaskRow => ({
+  kind: c.kind,
+  createdAt: c.createdAt,
+  done: c.status === 'done',
+  reached: !!c.outcome?.reached,
+  satisfied: c.outcome?.satisfied === true,
+});
+
+/**
+ * B4 R13 C7: the month's callback report: tasks by kind for the month and each of its weeks, the
+ * repair check (the month's returned work orders called back, at least half), the complaint check
+ * (every complaint received in the month and handled, called back), and R13's top-up list of
+ * satisfied residents to call when the month is short.
+ */
+export const figures: Handler<typeof contract> = async (input, { deps }) => {
+  const { db } = deps;
+  const _ = db.command;
+  const { from, to } = monthSpan(input.month);
+  const span = _.gte(from.toISOString()).and(_.lt(to.toISOString()));
+  const [tasks, returned, complaints] = await Promise.all([
+    readAll(callbackModel, db.collection('callbacks').where({ propertyId: input.propertyId, createdAt: span }).orderBy('createdAt', 'asc')),
+    readAll(repairModel, db.collection('repairs').where({ status: 'signed', completedAt: span })),
+    readAll(complaintModel, db.collection('complaints').where({ propertyId: input.propertyId, registerDate: _.gte(`${input.month}-01`).and(_.lte(`${input.month}-31`)) })),
+  ]);
+  const orders = returned.filter((r) => r.propertyId === input.propertyId);
+  const doneFor = async (kind: 'repair' | 'complaint', ids: string[]) => {
+    const done = new Set<string>();
+    for (let i = 0; i < ids.length; i += 100) {
+      const chunk = await readAll(callbackModel, db.collection('callbacks').where({ kind, 'subject.id': _.in(ids.slice(i, i + 100)) }));
+      for (const c of chunk) if (c.status === 'done') done.add(c.subject.id);
+    }
+    return done;
+  };
+  const handled = complaints.filter((k) => k.resolvedAt);
+  const [repairsCalled, complaintsCalled] = await Promise.all([doneFor('repair', orders.map((o) => o._id)), doneFor('complaint', handled.map((k) => k._id))]);
+  const rows = tasks.map(rowOf);
+  const byId = new Map(orders.map((o) => [o._id, o]));
+  const topUp = monthTopUp(
+    orders.map((o) => ({ id: o._id, priority: o.priority, completedAt: o.completedAt ?? o.updatedAt, rating: o.rating })),
+    repairsCalled,
+  ).flatMap((p) => {
+    const o = byId.get(p.repairId);
+    return o ? [{ repairId: o._id, address: roomLabel(o.address), residentName: o.residentName, completedAt: o.completedAt ?? o.updatedAt }] : [];
+  });
+  return ok({
+    month: input.month,
+    byKind: countByKind(rows),
+    weeks: weeksOf(input.month).map((w) => ({
+      from: w.from.toISOString(),
+      to: w.to.toISOString(),
+      byKind: countByKind(rows.filter((r) => r.createdAt >= w.from.toISOString() && r.createdAt < w.to.toISOString())),
+    })),
+    repairCheck: { returned: orders.length, calledBack: repairsCalled.size, ...check(orders.length, repairsCalled.size, 0.5) },
+    complaintCheck: { handled: handled.length, calledBack: complaintsCalled.size, ...check(handled.length, complaintsCalled.size, 1) },
+    topUp,
+  });
+};

@@ -1,0 +1,65 @@
+import type { raiseComplaint as contract } from '@shared/contracts/callbacks.contract';
+import { failure } from '@shared/messages';
+import { callbackModel, type CallbackDoc } from '@shared/model/callback.model';
+import { complaintModel } from '@shared/model/complaint.model';
+import { repairModel } from '@shared/model/repair.model';
+import type { Database } from '../_shared/database';
+import type { Handler } from '../_shared/router';
+import { ActionFailure } from '../_shared/failures';
+import { membershipIn } from '../_shared/membership';
+import { findById } from '../_shared/repo';
+import { fileComplaint } from '../complaints/intake';
+
+/** The room the callback was about: its work order's or complaint's, else the resident's first. */
+const roomOf = async (db: Database, cb: CallbackDoc, roomIds: readonly string[]): Promise<string | null> => {
+  if (cb.subject.kind === 'repair') return (await findById(db, repairModel, cb.subject.id))?.roomId ?? null;
+  if (cb.subject.kind === 'complaint') return (await findById(db, complaintModel, cb.subject.id))?.roomId ?? null;
+  return roomIds[0] ?? null;
+};
+
+/**
+ * B3: a problem the resident raised in a callback that is a complaint becomes a complaint record in
+ * one step: filed for them by phone (the desk apologised on the call), entered in the day's register
+ * and handled like any other, and the callback records which complaint it became, in the same
+ * transaction.
+ */
+export const raiseComplaint: Handler<typeof contract> = async (input, ctx) => {
+  const { deps, member, now } = ctx;
+  const cb = await findById(deps.db, callbackModel, input.callbackId);
+  if (!cb || cb.propertyId !== member.propertyId) return failure('CALLBACK.NOT_FOUND');
+  if (cb.complaintId) return failure('CALLBACK.ALREADY_RAISED');
+  const resident = await membershipIn(deps.db, cb.propertyId, cb.residentOpenid);
+  if (!resident || resident.status !== 'active') return failure('COMPLAINT.RESIDENT_NOT_FOUND');
+  const roomId = await roomOf(deps.db, cb, resident.roomIds);
+  if (!roomId) return failure('COMPLAINT.ROOM_NOT_YOURS');
+  return fileComplaint(
+    {
+      action: 'callbacks.raiseComplaint',
+      resident,
+      roomId,
+      category: input.category,
+      place: input.place,
+      occurredAt: now.toISOString(),
+      target: input.target,
+      description: input.description,
+      request: input.request,
+      residentDeadline: null,
+      photos: [],
+      channel: 'phone',
+      phone: cb.phone,
+      callRecord: { callerName: cb.residentName, phone: cb.phone, receivedAt: now.toISOString(), recorder: member.name },
+      apologised: true,
+      commandId: input.commandId,
+      deviceTime: input.deviceTime,
+    },
+    ctx,
+    {
+      also: async (tx, complaint) => {
+        const current = callbackModel.parse((await tx.collection('callbacks').doc(cb._id).get()).data);
+        if (current.complaintId) throw new ActionFailure('CALLBACK.ALREADY_RAISED');
+        await tx.collection('callbacks').doc(cb._id).update({ data: { complaintId: complaint._id } });
+      },
+      answer: (_view, complaint) => ({ callbackId: cb._id, complaintId: complaint._id }),
+    },
+  );
+};

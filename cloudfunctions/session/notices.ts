@@ -1,0 +1,61 @@
+import type * as c from '@shared/contracts/session.contract';
+import { failure } from '@shared/messages';
+import { ok } from '@shared/result';
+import { outboxModel, type OutboxDoc } from '@shared/model/outbox.model';
+import { audienceOfRole } from '@shared/model/signal.model';
+import { addMinutes } from '@shared/time/shanghai';
+import type { Handler } from '../_shared/router';
+import { applyOnce } from '../_shared/commands';
+import { alarmOnce, isStale, readHeartbeat } from '../_shared/heartbeat';
+import { sendNow } from '../_shared/outbox';
+import { findById, parseAll } from '../_shared/repo';
+
+const INBOX_PAGE = 50;
+
+/** Issue 5: the caller's inbox: the in-app notices to them and to their role, newest first. */
+export const inbox: Handler<typeof c.inbox> = async (input, { deps, member }) => {
+  const recipients = member.role === 'resident' ? [member.openid] : [member.openid, audienceOfRole(member.role)];
+  const res = await deps.db
+    .collection('outbox')
+    .where({ propertyId: input.propertyId, channel: 'inbox', recipient: deps.db.command.in(recipients) })
+    .orderBy('createdAt', 'desc')
+    .limit(INBOX_PAGE)
+    .get();
+  return ok({
+    items: parseAll(outboxModel, res.data).map((n) => ({ id: n._id, kind: n.kind, title: n.title, body: n.body, urgent: n.urgent, at: n.createdAt, subject: n.subject })),
+  });
+};
+
+const deadLetterOf = (n: OutboxDoc) => ({ id: n._id, kind: n.kind, channel: n.channel, title: n.title, lastError: n.lastError, attempts: n.attempts, at: n.createdAt });
+
+/**
+ * Issue 5: when the timer last ran (a stale heartbeat is alarmed here too, once per gap, in case
+ * the timer itself is what stopped), and the property's dead letters.
+ */
+export const health: Handler<typeof c.health> = async (input, { deps, now }) => {
+  const beat = await readHeartbeat(deps);
+  const stale = isStale(beat, now);
+  if (beat && stale) await alarmOnce(deps, beat);
+  const dead = deps.db.collection('outbox').where({ propertyId: input.propertyId, status: 'dead' });
+  const [count, items] = await Promise.all([dead.count(), dead.orderBy('createdAt', 'desc').limit(50).get()]);
+  return ok({
+    timer: { lastRunAt: beat?.lastRunAt ?? null, stale },
+    deadLetters: { count: count.total, items: parseAll(outboxModel, items.data).map(deadLetterOf) },
+  });
+};
+
+/** A dead notice gets a fresh set of attempts and is sent at once; the timer retries it from there. */
+export const retryNotice: Handler<typeof c.retryNotice> = async (input, ctx) => {
+  const { deps, now } = ctx;
+  const notice = await findById(deps.db, outboxModel, input.noticeId);
+  if (!notice || notice.propertyId !== input.propertyId) return failure('COMMON.NOT_FOUND');
+  if (notice.status !== 'dead') return ok({ ...deadLetterOf(notice), status: notice.status });
+  const revived = outboxModel.toStored({ ...notice, status: 'pending', attempts: 1, nextAttemptAt: addMinutes(now, 1).toISOString(), lastError: null });
+  await applyOnce(ctx, 'session.retryNotice', async (tx) => {
+    await tx.collection('outbox').doc(notice._id).update({ data: { status: 'pending', attempts: 1, nextAttemptAt: revived.nextAttemptAt, lastError: null } });
+    return { noticeId: notice._id };
+  });
+  await sendNow(deps, [revived]);
+  const after = (await findById(deps.db, outboxModel, notice._id)) ?? revived;
+  return ok({ ...deadLetterOf(after), status: after.status });
+};

@@ -1,0 +1,58 @@
+import { repairs, session } from '@shared/contracts';
+import { callAs, DESK_ON_SHIFT, expectOk, newCommandId, PROPERTY, raw, repairInput, startRuntime, SUPERVISOR, WANG } from './harness';
+
+type Rt = Awaited<ReturnType<typeof startRuntime>>;
+
+const tick = (rt: Rt) =>
+  rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' }) as Promise<{ data: { heartbeat: { gapAlarmed: boolean } } }>;
+
+const alarms = (rt: Rt) => raw<{ kind: string; channel: string; recipient: string }>(rt, 'outbox').filter((n) => n.kind === 'timer.missed');
+
+describe('issue 5: the timer has a heartbeat; nothing undelivered goes unseen', () => {
+  let rt: Rt;
+  beforeEach(async () => {
+    rt = await startRuntime();
+  });
+  afterEach(() => rt.close());
+
+  it('the supervisor sees when the timer last ran; a missed run is alarmed on the staff channel once per gap', async () => {
+    expect(expectOk(await callAs(rt, SUPERVISOR, session.health, { propertyId: PROPERTY })).timer).toEqual({ lastRunAt: null, stale: false });
+    await tick(rt);
+    rt.clock.advanceMinutes(5);
+    expect(expectOk(await callAs(rt, SUPERVISOR, session.health, { propertyId: PROPERTY })).timer).toEqual({ lastRunAt: '2026-11-23T02:00:00.000Z', stale: false });
+    rt.clock.advanceMinutes(1);
+    expect(expectOk(await callAs(rt, SUPERVISOR, session.health, { propertyId: PROPERTY })).timer.stale).toBe(true);
+    expect(alarms(rt).map((n) => `${n.channel}:${n.recipient}`).sort()).toEqual(['inbox:role:manager', 'inbox:role:supervisor', 'wecom:group']);
+    expectOk(await callAs(rt, SUPERVISOR, session.health, { propertyId: PROPERTY }));
+    expect((await tick(rt)).data.heartbeat.gapAlarmed).toBe(false);
+    expect(alarms(rt)).toHaveLength(3);
+    rt.clock.advanceMinutes(30);
+    expect((await tick(rt)).data.heartbeat.gapAlarmed).toBe(true);
+    expect(alarms(rt)).toHaveLength(6);
+  });
+
+  it('a notice dead after every attempt is counted on the supervisor\'s page and can be sent again', async () => {
+    rt.deps.postWebhook = async () => Promise.reject(new Error('robot key revoked'));
+    expectOk(await callAs(rt, WANG, repairs.create, repairInput({ description: '电梯困人了' })));
+    // Backoff doubles from 1 minute: 8 attempts take about four hours of runs every few minutes.
+    for (let i = 0; i < 80; i++) {
+      rt.clock.advanceMinutes(4);
+      await tick(rt);
+    }
+    const health = expectOk(await callAs(rt, SUPERVISOR, session.health, { propertyId: PROPERTY }));
+    expect(health.deadLetters).toMatchObject({ count: 1, items: [{ channel: 'wecom', lastError: 'robot key revoked', attempts: 8 }] });
+    const sent: unknown[] = [];
+    rt.deps.postWebhook = async (_url, body) => void sent.push(body);
+    const retried = expectOk(await callAs(rt, SUPERVISOR, session.retryNotice, { propertyId: PROPERTY, commandId: newCommandId(), noticeId: health.deadLetters.items[0]!.id }));
+    expect(retried.status).toBe('sent');
+    expect(sent).toHaveLength(1);
+    expect(expectOk(await callAs(rt, SUPERVISOR, session.health, { propertyId: PROPERTY })).deadLetters.count).toBe(0);
+  });
+
+  it('every role has an inbox: the desk sees the new repair, the resident their own notices, never another\'s', async () => {
+    const filed = expectOk(await callAs(rt, WANG, repairs.create, repairInput()));
+    const desk = expectOk(await callAs(rt, DESK_ON_SHIFT, session.inbox, { propertyId: PROPERTY })).items;
+    expect(desk.filter((n) => n.subject.id === filed.id).map((n) => n.kind)).toEqual(['repair.new', 'repair.new']);
+    expect(expectOk(await callAs(rt, 'o-res-zhang', session.inbox, { propertyId: PROPERTY })).items).toEqual([]);
+  });
+});
