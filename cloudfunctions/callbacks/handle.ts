@@ -10,6 +10,7 @@ import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
 import { findById, parseAll, withoutId } from '../_shared/repo';
 import { ownsFile } from '../_shared/storage';
+import { derivedId } from '../_shared/ids';
 import { raiseComplaint } from './raise-complaint';
 import { figures } from './figures';
 
@@ -72,6 +73,8 @@ export const handle = defineFunction<typeof callbacksActions>('callbacks', {
       await appendEvent(tx, { kind: 'callback', id: task._id, propertyId: task.propertyId }, moved.event, input.commandId);
       return toView(next, now);
     });
+    // B1: the task's clock stops (tasks planned before clocks existed have none; this changes nothing then).
+    await deps.db.collection('deadlines').where({ _id: derivedId('dl', existing._id, 'B1.callback'), status: 'open' }).update({ data: { status: 'met' } });
     return ok(result);
   },
 

@@ -6,6 +6,9 @@ import type { Tx } from '../_shared/database';
 import { derivedId } from '../_shared/ids';
 import { withoutId } from '../_shared/repo';
 import { enqueueNotice } from '../_shared/outbox';
+import { openDeadline } from '../_shared/deadlines';
+import { callbackDeadline } from '@shared/domain/deadline.rules';
+import type { SettingsDoc } from '@shared/model/settings.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import { format, messages } from '@shared/messages';
 
@@ -14,7 +17,7 @@ import { format, messages } from '@shared/messages';
  * major ones, and whoever calls is told (the timer sends it within the minute). Written in the transaction that resolves the complaint, so none is ever missed; its
  * id is the complaint's, so settling twice plans one call.
  */
-export const planComplaintCallback = async (tx: Tx, c: ComplaintDoc, severity: Severity | null, now: Date): Promise<void> => {
+export const planComplaintCallback = async (tx: Tx, c: ComplaintDoc, severity: Severity | null, now: Date, settings: SettingsDoc): Promise<void> => {
   const doc = callbackModel.toStored({
     _id: derivedId('cb', 'complaint', c._id),
     propertyId: c.propertyId,
@@ -33,6 +36,7 @@ export const planComplaintCallback = async (tx: Tx, c: ComplaintDoc, severity: S
     createdAt: now.toISOString(),
   });
   await tx.collection('callbacks').doc(doc._id).set({ data: withoutId(doc) });
+  await openDeadline(tx, { kind: 'callback', id: doc._id, propertyId: doc.propertyId }, callbackDeadline(now, new Date(doc.dueAt), doc.assignee, settings), now);
   await enqueueNotice(
     tx,
     doc._id,

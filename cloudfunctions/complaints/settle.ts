@@ -7,6 +7,7 @@ import type { Deps } from '../_shared/deps';
 import { appendEvent } from '../_shared/events';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
 import { findById, withoutId } from '../_shared/repo';
+import { loadSettings } from '../_shared/settings';
 import { subjectOf } from './clocks';
 import { planComplaintCallback } from './follow-up';
 import { complaintNotices } from './notices';
@@ -21,6 +22,7 @@ export const settleGroup = async (deps: Deps, groupId: string, by: { actor: stri
   const group = await findById(deps.db, complaintGroupModel, groupId);
   if (!group || group.status !== 'resolved' || group.settledAt) return 0;
   const now = deps.now();
+  const settings = await loadSettings(deps.db, group.propertyId);
   const queued: OutboxDoc[] = [];
   let settled = 0;
   for (const id of group.memberIds) {
@@ -31,7 +33,7 @@ export const settleGroup = async (deps: Deps, groupId: string, by: { actor: stri
       await tx.collection('complaints').doc(id).set({ data: withoutId(complaintModel.toStored(next)) });
       const event = birth(complaintMachine, 'resolveWithGroup', 'resolved', { actor: by.actor, role: 'desk', now });
       await appendEvent(tx, subjectOf(c), { ...event, role: by.role, from: 'grouped', expectedVersion: c.version, version: next.version }, `settle:${group._id}`);
-      await planComplaintCallback(tx, next, group.classification?.severity ?? null, now);
+      await planComplaintCallback(tx, next, group.classification?.severity ?? null, now, settings);
       const told = complaintNotices(next, 'complaint.changed', group.reply?.content ?? '', { inbox: [c.residentOpenid], group: false }, false);
       const out: OutboxDoc[] = [];
       for (const notice of told) out.push(await enqueueNotice(tx, `${id}@${next.version}`, notice, now));

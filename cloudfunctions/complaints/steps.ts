@@ -122,7 +122,7 @@ export const reply = caseStep<typeof c.reply>({
   action: 'reply',
   check: (input, k) => (!isGroup(k) && !replyFormFits(k.channel, input.form) ? 'COMPLAINT.REPLY_FORM' : null),
   reason: (input) => messages.replyForms[input.form],
-  patch: async ({ input, ctx, c: k, tx, at }) => {
+  patch: async ({ input, ctx, c: k, tx, at, settings }) => {
     await meetClock(tx, k);
     if (isGroup(k)) {
       const matterId = matterIdOf(k.propertyId, k.matterKey);
@@ -130,7 +130,7 @@ export const reply = caseStep<typeof c.reply>({
       // The group answered every complaint in the window: later ones start a new count.
       if (matter.openGroupId === k._id) await tx.collection('complaintMatters').doc(matterId).set({ data: withoutId({ ...matter, recent: [], openGroupId: null }) });
     } else {
-      await planComplaintCallback(tx, k, k.classification?.severity ?? null, ctx.now);
+      await planComplaintCallback(tx, k, k.classification?.severity ?? null, ctx.now, settings);
     }
     return {
       reply: { form: input.form, content: input.content, by: ctx.member.name, at },

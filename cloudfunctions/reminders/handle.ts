@@ -6,6 +6,7 @@ import { planRepairCallbackTasks } from './repair-callbacks';
 import { flagUnsignedRegisters, settleGroups, upgradeUnresolved } from './complaint-sweeps';
 import { carryOnImports } from './imports';
 import { beat } from '../_shared/heartbeat';
+import { planMonthTopUp } from './month-top-up';
 
 /** What WeChat's timer trigger passes; a client call carries an OPENID and is refused. */
 export const TimerEvent = z.object({ Type: z.literal('Timer'), TriggerName: z.string(), Time: z.string() });
@@ -30,6 +31,7 @@ export const handle = async (event: unknown, caller: { openid: string }, deps: D
   }
   const heartbeat = await beat(deps);
   const callbacks = await planRepairCallbackTasks(deps);
+  const topUp = await planMonthTopUp(deps);
   const complaints = {
     upgraded: await upgradeUnresolved(deps),
     registersFlagged: await flagUnsignedRegisters(deps),
@@ -38,5 +40,5 @@ export const handle = async (event: unknown, caller: { openid: string }, deps: D
   const importsFinished = await carryOnImports(deps);
   const deadlines = await sweepDeadlines(deps);
   const outbox = await drainOutbox(deps);
-  return { ok: true, data: { heartbeat, deadlines, outbox, callbacks, complaints, importsFinished } };
+  return { ok: true, data: { heartbeat, deadlines, outbox, callbacks: { created: callbacks.created + topUp.created }, complaints, importsFinished } };
 };

@@ -8,6 +8,9 @@ import type { Deps } from '../_shared/deps';
 import { derivedId } from '../_shared/ids';
 import { parseAll, readAll, withoutId } from '../_shared/repo';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
+import { openDeadline } from '../_shared/deadlines';
+import { loadSettings } from '../_shared/settings';
+import { callbackDeadline } from '@shared/domain/deadline.rules';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import { format, messages } from '@shared/messages';
 
@@ -75,6 +78,7 @@ export const planRepairCallbackTasks = async (deps: Deps): Promise<{ created: nu
     ];
     const byId = new Map(list.map((o) => [o._id, o]));
     let createdHere = 0;
+    const settings = await loadSettings(deps.db, propertyId);
     for (const task of plan) {
       const order = byId.get(task.repairId);
       if (!order) continue;
@@ -98,6 +102,7 @@ export const planRepairCallbackTasks = async (deps: Deps): Promise<{ created: nu
       });
       try {
         await deps.db.collection('callbacks').add({ data: { _id: doc._id, ...withoutId(doc) } });
+        await openDeadline(deps.db, { kind: 'callback', id: doc._id, propertyId }, callbackDeadline(now, dueAt, 'desk', settings), now);
         created++;
         createdHere++;
       } catch {

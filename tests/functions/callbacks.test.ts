@@ -141,3 +141,43 @@ describe('B2 B3 B4: home visits signed, problems become complaints, the monthly 
     expect(report.topUp.map((t) => t.residentName)).toEqual(['住户3']);
   });
 });
+
+describe('R13 B1: the month-end top-up and overdue callbacks', () => {
+  let rt: Rt;
+  afterEach(() => rt.close());
+
+  it('R13: on the month\'s last day a month below 50 % gets top-up tasks among satisfied residents, most recent first, once', async () => {
+    // Sunday 2026-11-29 and Monday 11-30 (the last day), 10:00 Shanghai.
+    rt = await startRuntime(testClock('2026-11-29T02:00:00.000Z'));
+    for (const [i, day] of [2, 3, 4, 5].entries()) returned(rt, `rp_n${i}`, `2026-11-0${day}T02:00:00.000Z`);
+    returned(rt, 'rp_unhappy', '2026-11-06T02:00:00.000Z', { rating: { quality: 2, attitude: 5, comment: '', at: '2026-11-06T02:00:00.000Z', via: 'on_site' } });
+    expect((await tick(rt)).data.callbacks.created).toBe(0);
+    rt.clock.set('2026-11-30T02:00:00.000Z');
+    expect((await tick(rt)).data.callbacks.created).toBe(3);
+    expect((await tick(rt)).data.callbacks.created).toBe(0);
+    const tasks = raw<{ subject: { id: string }; dueAt: string }>(rt, 'callbacks');
+    expect(tasks.map((t) => t.subject.id).sort()).toEqual(['rp_n2', 'rp_n3', 'rp_n1'].sort());
+    expect(new Set(tasks.map((t) => t.dueAt))).toEqual(new Set(['2026-11-30T16:00:00.000Z']));
+  });
+
+  it('B1: an overdue callback warns the desk, then reaches the supervisor; recording it stops the clock', async () => {
+    rt = await startRuntime(testClock('2026-11-25T02:00:00.000Z'));
+    returned(rt, 'rp_urgent', '2026-11-24T03:00:00.000Z', { priority: 'urgent' });
+    await tick(rt);
+    const [task] = expectOk(await callAs(rt, DESK_ON_SHIFT, callbacks.queue, { propertyId: PROPERTY })).items;
+    // Due 48 hours after it was planned; the warning comes at 80 % of that.
+    rt.clock.set('2026-11-26T16:24:00.000Z');
+    await tick(rt);
+    rt.clock.set('2026-11-27T02:00:00.000Z');
+    await tick(rt);
+    rt.clock.set('2026-11-27T03:00:00.000Z');
+    await tick(rt);
+    const about = raw<{ kind: string; recipient: string; subject: { id: string } }>(rt, 'outbox').filter((n) => n.subject.id === task!.id);
+    expect(about.map((n) => `${n.kind}:${n.recipient}`)).toEqual(['deadline.warn:role:desk', 'deadline.breach:role:desk', 'deadline.breach:role:supervisor']);
+    expect(expectOk(await callAs(rt, DESK_ON_SHIFT, callbacks.queue, { propertyId: PROPERTY })).items[0]).toMatchObject({ overdue: true });
+    expectOk(
+      await callAs(rt, DESK_ON_SHIFT, callbacks.record, { propertyId: PROPERTY, commandId: 'rec-overdue-1', callbackId: task!.id, version: 1, reached: true, satisfied: true, notes: '', method: 'phone' }),
+    );
+    expect(raw<{ rule: string; status: string }>(rt, 'deadlines').find((d) => d.rule === 'B1.callback')).toMatchObject({ status: 'met' });
+  });
+});

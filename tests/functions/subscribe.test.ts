@@ -100,3 +100,35 @@ describe('issue 5: subscribe messages, one per consent, never the reason a notic
     expect(raw<{ channel: string; recipient: string; kind: string }>(rt, 'outbox').some((n) => n.channel === 'inbox' && n.recipient === WANG && n.kind === 'repair.changed')).toBe(true);
   });
 });
+
+describe('issue 5: the sender against a scripted WeChat', () => {
+  let rt: Rt;
+  beforeEach(async () => {
+    rt = await startRuntime();
+  });
+  afterEach(() => rt.close());
+
+  it('the rendered payload fills exactly the configured template\'s fields, each within its type\'s limit', async () => {
+    expectOk(await accept(rt, WANG, [PROGRESS]));
+    await onTheWay(rt);
+    const [message] = rt.subscribeMessages;
+    expect(message).toMatchObject({ touser: WANG, templateId: PROGRESS });
+    expect(Object.keys(message!.data)).toEqual(['thing1', 'thing2', 'time3']);
+    expect(message!.data).toEqual({ thing1: { value: '接单 · 1-1-101' }, thing2: { value: '师傅已接单' }, time3: { value: '2026-11-23 10:00' } });
+  });
+
+  it('a network error is retried with backoff, then dead-lettered after 8 attempts; the work order is unaffected', async () => {
+    expectOk(await accept(rt, WANG, [PROGRESS]));
+    let calls = 0;
+    rt.deps.wechat = { ...rt.deps.wechat!, sendSubscribe: async () => { calls++; throw new Error('ETIMEDOUT'); } };
+    const order = await onTheWay(rt);
+    for (let i = 0; i < 80; i++) {
+      rt.clock.advanceMinutes(4);
+      await tick(rt);
+    }
+    expect(calls).toBe(8);
+    expect(pushes(rt)).toEqual([expect.objectContaining({ status: 'dead', lastError: 'ETIMEDOUT' })]);
+    expect(raw<{ remaining: number }>(rt, 'consents')[0]!.remaining).toBe(1);
+    expect(expectOk(await callAs(rt, WANG, repairs.get, { propertyId: PROPERTY, repairId: order.id }))).toMatchObject({ status: 'acknowledged' });
+  });
+});

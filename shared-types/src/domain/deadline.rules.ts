@@ -62,3 +62,16 @@ export const returnDeadline = (dispatchedAt: Date, dueAt: Date, settings: Settin
   ladder: ['supervisor', 'manager'],
   escalateEveryMinutes: 24 * 60,
 });
+
+/**
+ * B1 R10 C7: a callback task is due when its rule says (2 days after a complaint is handled, the end
+ * of the week for the repair quota); it warns whoever makes the call, and an overdue one goes to the
+ * supervisor an hour later.
+ */
+export const callbackDeadline = (createdAt: Date, dueAt: Date, caller: 'desk' | 'manager', settings: SettingsDoc): DeadlinePlan => ({
+  rule: 'B1.callback',
+  dueAt,
+  warnAt: warnBefore(createdAt, dueAt, settings.warnAtShare),
+  ladder: caller === 'manager' ? ['manager', 'supervisor'] : ['desk', 'supervisor'],
+  escalateEveryMinutes: 60,
+});

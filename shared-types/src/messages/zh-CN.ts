@@ -253,6 +253,7 @@ export const zhCN = {
     'C4.assist_outside': '辖区外协助处理需3天内答复（C4）',
     'R4.ack': '维修师傅需及时接单（R4）',
     'R9.return': '维修单需在派单后3天内回单（R9）',
+    'B1.callback': '回访需在到期前完成并记录结果（B1）',
   },
   relations: { owner: '业主', family: '家属', tenant: '租户' },
   bindingStatus: { pending: '待审核', approved: '已通过', rejected: '未通过' },
