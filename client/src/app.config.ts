@@ -1,6 +1,6 @@
 /**
  * A small main package (the landing page that routes by role, and lets staff join by invitation),
- * one subpackage per role, and one for residents asking to bind a room.
+ * one subpackage per role, one for residents asking to bind a room, and one for everyone's inbox.
  * The local sign-in page exists only in H5 builds, which run against the local runtime.
  * The technician's subpackage is preloaded from the landing page, so it is there when he has no signal.
  */
@@ -31,8 +31,12 @@ export default defineAppConfig({
         'import/index',
         'settings/index',
         'erasures/index',
+        'health/index',
+        'callback-figures/index',
       ],
     },
+    /** Every role's inbox (issue 5): one small page, kept out of the main package. */
+    { root: 'pages/inbox', pages: ['index'] },
     /** Someone new asks to be bound to a room; kept out of the main package. */
     { root: 'pages/join', pages: ['bind/index'] },
   ],

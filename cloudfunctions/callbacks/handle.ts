@@ -48,7 +48,8 @@ export const handle = defineFunction<typeof callbacksActions>('callbacks', {
     const existing = await findById(deps.db, callbackModel, input.callbackId);
     if (!existing || existing.propertyId !== member.propertyId) return failure('CALLBACK.NOT_FOUND');
     if (existing.assignee === 'manager' && member.role !== 'manager') return failure('CALLBACK.MANAGER_ONLY');
-    if (input.method === 'home_visit' && !input.signature) return failure('CALLBACK.SIGNATURE_REQUIRED');
+    // B2: the resident signs the record of a home visit that met them; a visit that found nobody home has no one to sign.
+    if (input.method === 'home_visit' && input.reached && !input.signature) return failure('CALLBACK.SIGNATURE_REQUIRED');
     if (input.signature && !ownsFile(ctx.caller.openid, input.signature)) return failure('CALLBACK.SIGNATURE_REQUIRED');
     const { result } = await applyOnce(ctx, 'callbacks.record', async (tx) => {
       const task = callbackModel.parse((await tx.collection('callbacks').doc(existing._id).get()).data);

@@ -7,6 +7,7 @@ import { flagUnsignedRegisters, settleGroups, upgradeUnresolved } from './compla
 import { carryOnImports } from './imports';
 import { beat } from '../_shared/heartbeat';
 import { planMonthTopUp } from './month-top-up';
+import { planRoutineCallbacks } from './routine-callbacks';
 
 /** What WeChat's timer trigger passes; a client call carries an OPENID and is refused. */
 export const TimerEvent = z.object({ Type: z.literal('Timer'), TriggerName: z.string(), Time: z.string() });
@@ -32,6 +33,7 @@ export const handle = async (event: unknown, caller: { openid: string }, deps: D
   const heartbeat = await beat(deps);
   const callbacks = await planRepairCallbackTasks(deps);
   const topUp = await planMonthTopUp(deps);
+  const routine = await planRoutineCallbacks(deps);
   const complaints = {
     upgraded: await upgradeUnresolved(deps),
     registersFlagged: await flagUnsignedRegisters(deps),
@@ -40,5 +42,5 @@ export const handle = async (event: unknown, caller: { openid: string }, deps: D
   const importsFinished = await carryOnImports(deps);
   const deadlines = await sweepDeadlines(deps);
   const outbox = await drainOutbox(deps);
-  return { ok: true, data: { heartbeat, deadlines, outbox, callbacks: { created: callbacks.created + topUp.created }, complaints, importsFinished } };
+  return { ok: true, data: { heartbeat, deadlines, outbox, callbacks: { created: callbacks.created + topUp.created + routine.created }, complaints, importsFinished } };
 };

@@ -9,7 +9,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { ok, PROPERTY, repair, sessionHandlers } from '../client/support/fixtures';
+import type { Role } from '@shared/model/member.model';
+import { ok, PROPERTY, repair, sessionHandlers as plainSession } from '../client/support/fixtures';
 
 const root = resolve(__dirname, '..', '..');
 const client = join(root, 'client');
@@ -40,6 +41,16 @@ const lift = repair({
   createdAt: '2026-11-23T03:00:00.000Z',
 });
 
+/**
+ * The app loads its session once and keeps it for every page that follows, so each session here
+ * carries a subscribe stock: none of the templates has a send left.
+ */
+const sessionHandlers = (role: Role, rooms: Array<{ roomId: string; label: string }> = []) => {
+  const base = plainSession(role, rooms);
+  const subscribe = { templates: [{ kind: 'repair.new', templateId: 'tmplNewRepair', remaining: 0 }], low: true };
+  return { ...base, 'session.context': () => ok({ ...base['session.context']().data, subscribe }) };
+};
+
 /** What the fake cloud answers, switched per test; every call is recorded. */
 let handlers: Record<string, Handler> = {};
 const calls: string[] = [];
@@ -51,6 +62,8 @@ let privacyListener: ((resolve: (option: object) => void, info: object) => void)
 /** The file the next chooseMessageFile picks from a chat, and what WeChat's file system holds. */
 const chatFiles: Record<string, string> = {};
 let nextChatFile: { path: string; name: string; size: number } | null = null;
+/** Each subscribe-message prompt: the templates asked for, and which functions had been called by then. */
+const subscribeAsks: Array<{ ids: string[]; calledBefore: string[] }> = [];
 
 
 const fakeWx = {
@@ -93,6 +106,11 @@ const fakeWx = {
     privacyListener = listener;
   },
   openPrivacyContract: () => undefined,
+  /** WeChat's one-time subscribe prompt, answered "allow" for every template. */
+  requestSubscribeMessage: (opts: { tmplIds: string[]; success?: (res: object) => void }) => {
+    subscribeAsks.push({ ids: opts.tmplIds, calledBefore: [...calls] });
+    opts.success?.({ errMsg: 'requestSubscribeMessage:ok', ...Object.fromEntries(opts.tmplIds.map((id) => [id, 'accept'])) });
+  },
   /** Like WeChat's own since base library 2.10.2: called without callbacks, it answers a promise. */
   chooseMessageFile: (opts: { extension?: string[] }) =>
     nextChatFile ? Promise.resolve({ tempFiles: [nextChatFile], errMsg: 'chooseMessageFile:ok' }) : Promise.reject(new Error('chooseMessageFile:fail cancel')),
@@ -123,6 +141,8 @@ const until = async (ready: () => boolean, what: string, timeout = 3000) => {
 
 /** The route of the page being loaded, which WeChat gives each page instance as `route`. */
 let loadingRoute = '';
+/** The query the page is opened with, which WeChat hands to onLoad. */
+let loadingQuery: Record<string, string> = {};
 let simulate: Simulate;
 
 /** WeChat's globals as Taro's bundles use them; `Page` becomes a custom component for the simulator. */
@@ -137,6 +157,7 @@ const installShim = () => {
   g.getCurrentPages = () => [];
   g.Page = (options: Record<string, unknown>) => {
     const route = loadingRoute;
+    const query = loadingQuery;
     const methods = Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v === 'function'));
     type PageInstance = Record<string, unknown> & { route?: string };
     const lifecycle = (self: PageInstance, name: string, ...args: unknown[]) => {
@@ -149,7 +170,7 @@ const installShim = () => {
       lifetimes: {
         attached(this: PageInstance) {
           this.route = route;
-          lifecycle(this, 'onLoad', {});
+          lifecycle(this, 'onLoad', query);
           lifecycle(this, 'onShow');
           lifecycle(this, 'onReady');
         },
@@ -163,8 +184,9 @@ const installShim = () => {
   if (typeof onLaunch === 'function') onLaunch.call(app, { path: 'pages/index/index', query: {} });
 };
 
-const openPage = async (route: string): Promise<SimNode> => {
+const openPage = async (route: string, query: Record<string, string> = {}): Promise<SimNode> => {
   loadingRoute = route;
+  loadingQuery = query;
   const page = simulate.render(simulate.load(join(weapp, route), { rootPath: weapp }));
   page.attach(document.createElement('parent-wrapper'));
   await settle();
@@ -208,10 +230,11 @@ beforeEach(() => {
   calls.length = 0;
   navigations.length = 0;
   phoneCalls.length = 0;
+  subscribeAsks.length = 0;
 });
 
 describe('weapp app.json', () => {
-  it('has a small main package, one subpackage per role and one for binding a room, without the dev sign-in page; the going-live pages are in the supervisor\'s', () => {
+  it('has a small main package, one subpackage per role, one for binding a room and one for the inbox, without the dev sign-in page; the going-live pages are in the supervisor\'s', () => {
     const app = JSON.parse(readFileSync(join(weapp, 'app.json'), 'utf8')) as {
       pages: string[];
       subPackages: Array<{ root: string; pages: string[] }>;
@@ -239,8 +262,11 @@ describe('weapp app.json', () => {
           'import/index',
           'settings/index',
           'erasures/index',
+          'health/index',
+          'callback-figures/index',
         ],
       },
+      { root: 'pages/inbox', pages: ['index'] },
       { root: 'pages/join', pages: ['bind/index'] },
     ]);
   });
@@ -367,5 +393,63 @@ describe('compiled pages in miniprogram-simulate', () => {
     await until(() => answers.length === 2, 'the answer');
     expect(answers[1]).toEqual({ event: 'agree', buttonId: 'privacy-agree' });
     await until(() => dialog() === null, 'the dialog to close');
+  });
+
+  it('desk dispatch: WeChat\'s subscribe prompt opens inside the tap, before the dispatch is sent, and its answer is reported', async () => {
+    const burst = repair({ id: 'r-burst', version: 3, actions: ['dispatch'], priority: 'urgent', triage: { urgent: true, rule: 'R3.4', matched: '爆管' } });
+    const consents: Record<string, unknown>[] = [];
+    handlers = {
+      ...sessionHandlers('desk'),
+      'repairs.get': () => ok({ ...burst, history: [] }),
+      'repairs.technicians': () =>
+        ok({ items: [{ memberId: 'tech-li', name: '李师傅', skills: ['plumbing'], openOrders: 1, skillMatch: true, reason: '会水暖' }] }),
+      'repairs.dispatch': () => ok({ ...burst, status: 'dispatched', version: 4, actions: [] }),
+      'session.consent': (input) => {
+        consents.push(input);
+        return ok({ templates: [{ kind: 'repair.new', templateId: 'tmplNewRepair', remaining: 1 }], low: true });
+      },
+    };
+    const page = await openPage('pages/desk/repair/index', { id: 'r-burst' });
+    await until(() => page.querySelector('.btn-dispatch') !== null, 'the dispatch button');
+    // The panel renders again as its suggestions settle; a tap before that finds no node to dispatch to.
+    await settle(300);
+
+    page.querySelector('.btn-dispatch')?.dispatchEvent('tap');
+
+    await until(() => subscribeAsks.length === 1, 'the prompt');
+    expect(subscribeAsks[0]?.ids).toEqual(['tmplNewRepair']);
+    expect(subscribeAsks[0]?.calledBefore).not.toContain('repairs.dispatch');
+    await until(() => calls.includes('repairs.dispatch'), 'the dispatch');
+    await until(() => consents.length === 1, 'the consent report');
+    expect(consents[0]).toMatchObject({ propertyId: PROPERTY, accepted: ['tmplNewRepair'], rejected: [] });
+  });
+
+  it('inbox: its own small subpackage lists the notices, and a tap opens the subject', async () => {
+    // The app keeps the session the first page loaded: the resident's.
+    handlers = {
+      ...sessionHandlers('resident'),
+      'session.inbox': () =>
+        ok({
+          items: [
+            {
+              id: 'n1',
+              kind: 'repair.changed',
+              title: '报修单有新进展',
+              body: '李师傅已出发',
+              urgent: false,
+              at: '2026-11-23T03:00:00.000Z',
+              subject: { kind: 'repair', id: 'r-burst' },
+            },
+          ],
+        }),
+    };
+    const page = await openPage('pages/inbox/index');
+    await until(() => text(page.querySelector('.inbox-title')) === '报修单有新进展', 'the notice');
+    expect(text(page.querySelector('.inbox-body'))).toBe('李师傅已出发');
+    await settle(300);
+
+    page.querySelector('.inbox-item')?.dispatchEvent('tap');
+    await until(() => navigations.length === 1, 'the subject to open');
+    expect(navigations).toEqual(['/pages/resident/repair/index?id=r-burst']);
   });
 });

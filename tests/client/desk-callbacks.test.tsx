@@ -1,6 +1,8 @@
 import { fireEvent, render } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { CallbackView } from '@shared/contracts/callbacks.contract';
+import type { Role } from '@shared/model/member.model';
+import type { Stroke } from '@shared/domain/signature.rules';
 import { messages } from '@shared/messages';
 import DeskCallbacks from '../../client/src/pages/desk/callbacks';
 import DeskInbox from '../../client/src/pages/desk/inbox';
@@ -9,6 +11,28 @@ import { formatDue } from '../../client/src/utils/time';
 import { fakeBackend, ok, settle, until } from './support/fake-backend';
 import { FakeEventSource } from './support/fake-event-source';
 import { PROPERTY, sessionHandlers } from './support/fixtures';
+import { platform } from '../../client/src/api/platform';
+
+/**
+ * The pad draws on a canvas, which jsdom has not got: a stand-in with the real one's props hands
+ * the form a signature (or a dot too short to be one) when clicked.
+ */
+jest.mock('../../client/src/components/SignaturePad', () => {
+  const { View } = jest.requireActual<typeof import('@tarojs/components')>('@tarojs/components');
+  type Value = { strokes: Stroke[]; image: () => Promise<string | null> };
+  const line: Stroke[] = [[{ x: 10, y: 40 }, { x: 60, y: 10 }, { x: 120, y: 50 }, { x: 180, y: 20 }]];
+  const dot: Stroke[] = [[{ x: 10, y: 10 }, { x: 12, y: 11 }]];
+  const give = (onChange: (v: Value) => void, strokes: Stroke[]) => onChange({ strokes, image: () => Promise.resolve('data:image/png;base64,c2ln') });
+  return {
+    __esModule: true,
+    default: ({ onChange, className }: { onChange: (v: Value) => void; className?: string }) => (
+      <View className={`signature-pad ${className ?? ''}`}>
+        <View className='fake-sign' onClick={() => give(onChange, line)} />
+        <View className='fake-dot' onClick={() => give(onChange, dot)} />
+      </View>
+    ),
+  };
+});
 
 const deskSignal = `${PROPERTY}~role:desk`;
 
@@ -35,8 +59,8 @@ const routine = task({ id: 'cb-routine', kind: 'routine', reason: 'quota', resid
 
 const rowIds = (container: HTMLElement) => Array.from(container.querySelectorAll('.callback-row')).map((row) => row.id);
 
-const open = async (handlers: Record<string, (input: Record<string, unknown>) => unknown>) => {
-  const backend = fakeBackend({ ...sessionHandlers('desk'), ...handlers });
+const open = async (handlers: Record<string, (input: Record<string, unknown>) => unknown>, role: Role = 'desk') => {
+  const backend = fakeBackend({ ...sessionHandlers(role), ...handlers });
   const view = render(<DeskCallbacks />);
   const $ = (selector: string) => view.container.querySelector(selector);
   const tap = async (selector: string) => {
@@ -54,9 +78,11 @@ const open = async (handlers: Record<string, (input: Record<string, unknown>) =>
 
 describe('回访任务: the desk callback list (B1 B2 R10)', () => {
   let toast: jest.SpyInstance;
+  let upload: jest.SpyInstance;
   beforeEach(() => {
     FakeEventSource.install();
     toast = jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' });
+    upload = jest.spyOn(platform, 'uploadPhoto').mockResolvedValue('uploads/openid-1/sig-1.png');
   });
   afterEach(() => jest.restoreAllMocks());
 
@@ -141,6 +167,7 @@ describe('回访任务: the desk callback list (B1 B2 R10)', () => {
     await tap('.satisfied-yes');
     await tap('.method-home_visit');
     await typeInto('.input-callback-notes textarea', '师傅很准时，水龙头不漏了');
+    await tap('.fake-sign');
     await tap('.btn-submit-callback');
 
     await until(() => backend.callsTo('callbacks.record').length === 1);
@@ -152,12 +179,159 @@ describe('回访任务: the desk callback list (B1 B2 R10)', () => {
       satisfied: true,
       notes: '师傅很准时，水龙头不漏了',
       method: 'home_visit',
+      signature: 'uploads/openid-1/sig-1.png',
       commandId: expect.any(String),
       deviceTime: expect.any(String),
     });
     await until(() => rowIds(container).length === 1);
     expect(rowIds(container)).toEqual(['callback-cb-today']);
     expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: ui.callbacks.recorded, icon: 'success' }));
+  });
+
+  it('a home visit cannot be recorded without the resident’s signature', async () => {
+    const { container, backend, $, tap } = await open({
+      'callbacks.queue': () => ok({ items: [late, today] }),
+      'callbacks.record': () => ok({ ...late, status: 'done', version: 4 }),
+    });
+    await until(() => rowIds(container).length === 2);
+
+    await tap('#callback-cb-late .btn-open-record');
+    await tap('.reached-yes');
+    await tap('.satisfied-yes');
+    expect($('.signature-callback')).toBeNull();
+    await tap('.method-home_visit');
+    expect($('.signature-callback')).not.toBeNull();
+
+    await tap('.btn-submit-callback');
+    expect($('.callback-problem')?.textContent).toBe(ui.callbacks.needSignature);
+    await tap('.fake-dot');
+    await tap('.btn-submit-callback');
+    expect($('.callback-problem')?.textContent).toBe(ui.callbacks.needSignature);
+    expect(backend.callsTo('callbacks.record')).toHaveLength(0);
+    expect(upload).not.toHaveBeenCalled();
+
+    upload.mockResolvedValueOnce(null);
+    await tap('.fake-sign');
+    await tap('.btn-submit-callback');
+    await until(() => $('.callback-problem') !== null);
+    expect($('.callback-problem')?.textContent).toBe(ui.callbacks.signatureFailed);
+    expect(backend.callsTo('callbacks.record')).toHaveLength(0);
+
+    await tap('.btn-submit-callback');
+    await until(() => backend.callsTo('callbacks.record').length === 1);
+    expect(upload).toHaveBeenLastCalledWith({ localPath: 'data:image/png;base64,c2ln', name: 'signature.png' }, 'uploads/openid-1/');
+    expect(backend.callsTo('callbacks.record')[0]?.input).toMatchObject({ method: 'home_visit', signature: 'uploads/openid-1/sig-1.png' });
+  });
+
+  it('a phone callback is sent without a signature', async () => {
+    const { container, backend, $, tap } = await open({
+      'callbacks.queue': () => ok({ items: [today] }),
+      'callbacks.record': () => ok({ ...today, status: 'done', version: 2 }),
+    });
+    await until(() => rowIds(container).length === 1);
+    await tap('.btn-open-record');
+    await tap('.reached-yes');
+    await tap('.satisfied-yes');
+    await tap('.method-home_visit');
+    await tap('.method-phone');
+    expect($('.signature-callback')).toBeNull();
+    await tap('.btn-submit-callback');
+    await until(() => backend.callsTo('callbacks.record').length === 1);
+    expect(backend.callsTo('callbacks.record')[0]?.input).not.toHaveProperty('signature');
+    expect(upload).not.toHaveBeenCalled();
+  });
+
+  it('a callback turns into a complaint in one tap, linked, and the new complaint is one tap away', async () => {
+    const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
+    let raised = false;
+    const { container, backend, $, tap, typeInto } = await open({
+      'callbacks.queue': () => ok({ items: [{ ...today, address: '3栋2单元1502', complaintId: raised ? 'k-9' : null }] }),
+      'callbacks.raiseComplaint': () => {
+        raised = true;
+        return ok({ callbackId: 'cb-today', complaintId: 'k-9' });
+      },
+    });
+    await until(() => rowIds(container).length === 1);
+
+    await tap('#callback-cb-today .btn-raise-complaint');
+    expect($('.raise-form')).not.toBeNull();
+    expect($('.callback-form')).toBeNull();
+    expect($('#raise-place-building')?.textContent).toBe('住户所在楼（3栋）');
+
+    await tap('.btn-submit-raise');
+    expect($('.error-category')?.textContent).toBe(ui.callbacks.raiseErrors.category);
+    expect($('.error-place')?.textContent).toBe(ui.callbacks.raiseErrors.place);
+    expect(backend.callsTo('callbacks.raiseComplaint')).toHaveLength(0);
+
+    await tap('#category-cleaning');
+    await tap('#raise-place-building');
+    await tap('.btn-submit-raise');
+    expect($('.error-target')?.textContent).toBe(ui.callbacks.raiseErrors.target);
+    expect(backend.callsTo('callbacks.raiseComplaint')).toHaveLength(0);
+
+    await typeInto('.input-raise-target input', '保洁部');
+    await typeInto('.input-raise-description textarea', '回访时住户说楼道垃圾一周没人清理');
+    await typeInto('.input-raise-request textarea', '每天清理');
+    await tap('.btn-submit-raise');
+
+    await until(() => backend.callsTo('callbacks.raiseComplaint').length === 1);
+    expect(backend.callsTo('callbacks.raiseComplaint')[0]?.input).toEqual({
+      propertyId: PROPERTY,
+      callbackId: 'cb-today',
+      category: 'cleaning',
+      place: { scope: 'building', building: '3' },
+      target: '保洁部',
+      description: '回访时住户说楼道垃圾一周没人清理',
+      request: '每天清理',
+      commandId: expect.any(String),
+      deviceTime: expect.any(String),
+    });
+    await until(() => $('.btn-open-complaint') !== null);
+    expect($('.raise-form')).toBeNull();
+    expect($('.btn-raise-complaint')).toBeNull();
+    expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: ui.callbacks.raised }));
+    await tap('.btn-open-complaint');
+    expect(navigate).toHaveBeenCalledWith({ url: '/pages/desk/complaint/index?kind=complaint&id=k-9' });
+  });
+
+  it('offers a public area when the address names no building', async () => {
+    const { container, backend, $, tap, typeInto } = await open({
+      'callbacks.queue': () => ok({ items: [{ ...today, address: '商铺A区' }] }),
+      'callbacks.raiseComplaint': () => ok({ callbackId: 'cb-today', complaintId: 'k-10' }),
+    });
+    await until(() => rowIds(container).length === 1);
+    await tap('.btn-raise-complaint');
+    expect($('#raise-place-building')).toBeNull();
+    await tap('#category-cleaning');
+    await tap('#raise-place-parking');
+    await typeInto('.input-raise-target input', '停车场保安');
+    await typeInto('.input-raise-description textarea', '车被刮了没人管');
+    await typeInto('.input-raise-request textarea', '调监控');
+    await tap('.btn-submit-raise');
+    await until(() => backend.callsTo('callbacks.raiseComplaint').length === 1);
+    expect(backend.callsTo('callbacks.raiseComplaint')[0]?.input.place).toEqual({ scope: 'public_area', area: 'parking' });
+  });
+
+  it('shows a major complaint’s callback as the manager’s, with no record form for the desk', async () => {
+    const major = task({ id: 'cb-major', kind: 'complaint', reason: 'complaint', assignee: 'manager', residentName: '赵先生' });
+    const { container, $, tap } = await open({ 'callbacks.queue': () => ok({ items: [major, today] }) });
+    await until(() => rowIds(container).length === 2);
+
+    expect($('#callback-cb-major .callback-by-manager')?.textContent).toBe('由管理处主任回访');
+    expect($('#callback-cb-today .callback-by-manager')).toBeNull();
+    expect($('#callback-cb-major .btn-open-record')).toBeNull();
+    await tap('#callback-cb-major .callback-row-main');
+    expect($('#callback-cb-major .callback-form')).toBeNull();
+    expect($('#callback-cb-today .btn-open-record')).not.toBeNull();
+  });
+
+  it('lets the manager record the callbacks that are his', async () => {
+    const major = task({ id: 'cb-major', kind: 'complaint', reason: 'complaint', assignee: 'manager' });
+    const { container, $, tap } = await open({ 'callbacks.queue': () => ok({ items: [major] }) }, 'manager');
+    await until(() => rowIds(container).length === 1);
+    expect($('.callback-by-manager')?.textContent).toBe(ui.callbacks.byManager);
+    await tap('.btn-open-record');
+    expect($('#callback-cb-major .callback-form')).not.toBeNull();
   });
 
   it('sends satisfied: null when the resident was not reached, by phone by default', async () => {

@@ -13,11 +13,22 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * The whole local system as `npm start` runs it (built function bundles, embedded store on a
  * fresh data folder, the H5 build) and Debian's Chromium driven by playwright-core.
  */
-export const startSystem = async () => {
+/** Real time, moved forward by hand: the local system's clock in a test that must see a deadline pass. */
+export const movableClock = () => {
+  let offsetMs = 0;
+  return {
+    now: () => new Date(Date.now() + offsetMs),
+    advanceHours: (hours: number) => {
+      offsetMs += hours * 60 * 60 * 1000;
+    },
+  };
+};
+
+export const startSystem = async (clock?: ReturnType<typeof movableClock>) => {
   const h5Dir = join(root, 'client', 'dist', 'h5');
   if (!existsSync(join(h5Dir, 'index.html'))) throw new Error('client/dist/h5 is missing: run npm run build:h5 (npm test does)');
   const dataDir = mkdtempSync(join(tmpdir(), 'e2e-'));
-  const runtime = await createRuntime({ dataDir, functions: loadBuiltFunctions() });
+  const runtime = await createRuntime({ dataDir, functions: loadBuiltFunctions(), ...(clock ? { now: clock.now } : {}) });
   const server = await startServer({ runtime, h5Dir, dataDir, port: 0 });
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -29,7 +40,9 @@ export const startSystem = async () => {
     runtime.close();
     rmSync(dataDir, { recursive: true, force: true });
   };
-  return { url: server.url, browser, runtime, stop };
+  /** One run of the reminders timer, as its trigger would call it. */
+  const tick = () => runtime.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: runtime.deps.now().toISOString() }, { openid: '' });
+  return { url: server.url, browser, runtime, stop, tick };
 };
 
 /** Opens the app in its own browser context (its own storage) and signs in as a demo person. */

@@ -101,13 +101,18 @@ describe('B2 B3 B4: home visits signed, problems become complaints, the monthly 
   const record = (task: { id: string }, over: Record<string, unknown>) =>
     callAs(rt, DESK_ON_SHIFT, callbacks.record, { propertyId: PROPERTY, commandId: `rec-${Math.random().toString(36).slice(2, 10)}`, callbackId: task.id, version: 1, reached: true, satisfied: true, notes: '', ...over });
 
-  it('B2: a home visit is recorded only with the resident\'s signature, uploaded by the desk; a phone callback needs none', async () => {
+  it('B2: a home visit that met the resident is recorded only with their signature, uploaded by the desk; a phone callback or nobody home needs none', async () => {
     const task = await urgentTask();
     expect(await record(task, { method: 'home_visit' })).toMatchObject({ ok: false, code: 'CALLBACK.SIGNATURE_REQUIRED' });
     expect(await record(task, { method: 'home_visit', signature: `cloud://local.local/uploads/${WANG}/sign.png` })).toMatchObject({ ok: false, code: 'CALLBACK.SIGNATURE_REQUIRED' });
     const signature = `cloud://local.local/uploads/${DESK_ON_SHIFT}/sign.png`;
     expect(expectOk(await record(task, { method: 'home_visit', signature }))).toMatchObject({ status: 'done', outcome: { method: 'home_visit' } });
     expect(raw<{ outcome: { signature?: string } }>(rt, 'callbacks')[0]!.outcome.signature).toBe(signature);
+
+    returned(rt, 'rp_urgent_2', '2026-11-24T05:00:00.000Z', { priority: 'urgent' });
+    await tick(rt);
+    const [second] = expectOk(await callAs(rt, DESK_ON_SHIFT, callbacks.queue, { propertyId: PROPERTY })).items;
+    expect(expectOk(await record(second!, { method: 'home_visit', reached: false, satisfied: null }))).toMatchObject({ status: 'done', outcome: { reached: false } });
   });
 
   it('B3: a problem raised in a callback becomes a complaint in one step, linked to the callback, once', async () => {
@@ -179,5 +184,26 @@ describe('R13 B1: the month-end top-up and overdue callbacks', () => {
       await callAs(rt, DESK_ON_SHIFT, callbacks.record, { propertyId: PROPERTY, commandId: 'rec-overdue-1', callbackId: task!.id, version: 1, reached: true, satisfied: true, notes: '', method: 'phone' }),
     );
     expect(raw<{ rule: string; status: string }>(rt, 'deadlines').find((d) => d.rule === 'B1.callback')).toMatchObject({ status: 'met' });
+  });
+});
+
+describe('B1 B2: routine monthly callbacks, planned per building', () => {
+  let rt: Rt;
+  afterEach(() => rt.close());
+
+  it('B1: on the 1st, two households of every building get a routine callback due by the month\'s end; a second run plans nothing', async () => {
+    rt = await startRuntime(testClock('2026-12-01T01:00:00.000Z'));
+    expect((await tick(rt)).data.callbacks.created).toBe(4);
+    expect((await tick(rt)).data.callbacks.created).toBe(0);
+    const tasks = expectOk(await callAs(rt, DESK_ON_SHIFT, callbacks.queue, { propertyId: PROPERTY, kind: 'routine' })).items;
+    expect(tasks).toHaveLength(4);
+    expect(new Set(tasks.map((t) => t.address.split('-')[0]))).toEqual(new Set(['1', '2']));
+    expect(new Set(tasks.map((t) => t.dueAt))).toEqual(new Set(['2026-12-31T16:00:00.000Z']));
+    expect(tasks.every((t) => t.reason === 'routine')).toBe(true);
+  });
+
+  it('B1: after the first days of the month nothing is planned', async () => {
+    rt = await startRuntime(testClock('2026-12-04T01:00:00.000Z'));
+    expect((await tick(rt)).data.callbacks.created).toBe(0);
   });
 });

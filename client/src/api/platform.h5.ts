@@ -23,6 +23,7 @@ export const platform: Platform = {
   dropKeptFile: dropKeptHttpFile,
   onReconnect: onHttpReconnect,
   audioSource: httpAudioSource,
+  askSubscribe: null,
   signInPage: () => (process.env.LOCAL_DEV && !devToken() ? '/pages/dev-login/index' : null),
   start: () => undefined,
 };

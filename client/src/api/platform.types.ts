@@ -61,6 +61,12 @@ export interface Platform {
   onReconnect: (listener: () => void) => void;
   /** Something `InnerAudioContext.src` accepts, holding these WAV bytes. */
   audioSource: (wav: ArrayBuffer) => Promise<string>;
+  /**
+   * WeChat's subscribe-message consent prompt for these templates: each one's answer ('accept',
+   * 'reject', 'ban', 'filter'). It must be called synchronously inside a tap, before any await, as
+   * WeChat allows the prompt nowhere else. null where there is no such prompt (H5).
+   */
+  askSubscribe: ((templateIds: readonly string[]) => Promise<Record<string, string>>) | null;
   /** The page to visit before anything else (local sign-in), or null. */
   signInPage: () => string | null;
   /** Once, when the app starts. */

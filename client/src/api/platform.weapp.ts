@@ -1,5 +1,6 @@
 import { cloudTransport, initCloud } from './cloud.transport';
 import { applyUpdates } from './cloud.update';
+import { askCloudSubscribe } from './cloud.subscribe';
 import { cloudWatch } from './cloud.watch';
 import { offerCloudFile, pickCloudFile } from './cloud.files';
 import { cloudAudioSource, cloudPhotoUrls, pickCloudPhotos, uploadCloudPhoto } from './cloud.storage';
@@ -23,6 +24,7 @@ export const platform: Platform = {
   dropKeptFile: dropKeptCloudFile,
   onReconnect: onCloudReconnect,
   audioSource: cloudAudioSource,
+  askSubscribe: askCloudSubscribe,
   signInPage: () => null,
   start: () => {
     initCloud();

@@ -15,3 +15,9 @@ export const useCallbackQueue = () => {
   const remote = useAction(callbacks.queue, context ? { propertyId: context.property.propertyId } : null);
   return { ...remote, items: remote.data?.items ?? null };
 };
+
+/** B4 R13 C7: one month's callback report ("2026-11"), for the supervisor and the manager. */
+export const useCallbackFigures = (month: string) => {
+  const context = useReadySession();
+  return useAction(callbacks.figures, context ? { propertyId: context.property.propertyId, month } : null);
+};

@@ -32,6 +32,9 @@ export const ui = {
     supervisorSettings: '小区设置',
     supervisorErasures: '删除个人信息申请',
     residentMyData: '我的个人信息',
+    inbox: '消息',
+    supervisorHealth: '提醒与通知',
+    supervisorCallbackFigures: '回访统计',
   },
   update: {
     title: '新版本已准备好',
@@ -184,6 +187,8 @@ export const ui = {
     deactivated: '已停用',
   },
   residentHome: {
+    inbox: '我的消息',
+    inboxHint: '报修、投诉的进展都在这里',
     title: '物业服务',
     greeting: '{name}，您好',
     newRepair: '报修',
@@ -580,6 +585,8 @@ export const ui = {
       roomImport: '导入房屋',
       settings: '小区设置',
       erasures: '信息删除申请',
+      health: '提醒与通知',
+      callbackFigures: '回访统计',
     },
   },
   /** B1 B2 R10: the desk's callback list: who to call today, tap-to-call, and the result. */
@@ -603,6 +610,7 @@ export const ui = {
       low_rating: '评价较低',
       complaint: '投诉回访',
       quota: '每周抽访',
+      routine: '每月例行回访',
     },
     due: '应回访：{when}',
     overdue: '已逾期',
@@ -628,6 +636,28 @@ export const ui = {
     submitting: '正在提交…',
     recorded: '回访已记录',
     refreshed: '列表已刷新，请看一下最新情况再记录。',
+    /** C7: major complaints are called back by the manager, not the desk. */
+    byManager: '由管理处主任回访',
+    /** B2: a home visit's record is signed by the resident. */
+    signature: '请住户在框内签名',
+    needSignature: '上门回访需要住户签名，请住户在框内签好名再提交',
+    signatureFailed: '签名没有传上去，请再试一次',
+    /** B3: a problem the resident raised becomes a complaint. */
+    raise: '转为投诉',
+    raiseTitle: '把住户反映的问题登记为投诉',
+    raiseHint: '住户和房屋已经带上，只需写清楚是什么事。',
+    raiseSubmit: '登记为投诉',
+    raising: '正在登记…',
+    raised: '已登记为投诉',
+    openComplaint: '查看这条投诉',
+    raisedFrom: '已转为投诉',
+    raiseErrors: {
+      category: '请选一下投诉类别',
+      place: '请选择发生地点',
+      target: '请写下被投诉的人或部门',
+      description: '请用两个字以上写下投诉内容',
+      request: '请写下住户的要求',
+    },
   },
   /** C1: filing a complaint, by the resident herself or by the desk on her behalf (the picker words are shared). */
   complaintForm: {
@@ -1046,6 +1076,59 @@ export const ui = {
     confirmTitle: '确认删除',
     confirmContent: '删除后{name}的姓名、电话和照片会从所有记录中去掉，并且不能再使用小程序，无法恢复。',
     erased: '已删除',
+  },
+  /** Issue 5: WeChat's one-time subscribe messages: each "允许" lets us push one message. */
+  subscribe: {
+    low: '订阅消息剩余次数不足，点任意操作按钮时请在弹窗中选择允许',
+  },
+  /** Issue 5: every role's in-app inbox. */
+  inbox: {
+    title: '消息',
+    link: '消息',
+    empty: '还没有消息。报修、投诉有了新进展，或有事需要您处理时，会在这里告诉您。',
+    urgent: '紧急',
+    open: '查看 ›',
+  },
+  /** Issue 5: is anything falling through the cracks? The reminders timer and the notices that could not be sent. */
+  health: {
+    title: '提醒与通知',
+    timer: '定时提醒服务',
+    lastRun: '上次运行：{when}',
+    neverRun: '还没有运行过',
+    running: '运行正常',
+    stale: '定时提醒服务没有按时运行！超时提醒、回访任务和通知重发都会延误。请马上联系技术人员检查云函数 reminders 的定时触发器。',
+    deadLetters: '发送失败的通知',
+    deadCount: '{count} 条',
+    deadEmpty: '没有发送失败的通知。',
+    deadHint: '这些通知试了多次都没有发出去。请先排除原因（例如企业微信群机器人地址填错了），再点“重新发送”。',
+    attempts: '已尝试 {n} 次',
+    lastError: '原因：{error}',
+    noError: '没有记录原因',
+    channels: { inbox: '应用内消息', wecom: '企业微信群', subscribe: '微信订阅消息' },
+    retry: '重新发送',
+    retrying: '正在发送…',
+    retried: '已重新发送',
+  },
+  /** B4 R13 C7: the month's callback report. */
+  callbackFigures: {
+    title: '回访统计',
+    monthTotal: '{month}合计',
+    weeks: '每周情况',
+    week: '{from} 至 {to}',
+    planned: '应回访',
+    done: '已回访',
+    reached: '联系上',
+    satisfied: '满意',
+    count: '{n} 户',
+    checks: '达标检查',
+    repairCheck: '维修回访（不少于 50%，R13）',
+    complaintCheck: '投诉回访（100%，C7）',
+    met: '达标',
+    notMet: '未达标',
+    topUp: '月底补访名单（R13）',
+    topUpHint: '回访不足一半的，请在月底前回访下面这些住户。',
+    topUpEmpty: '不需要补访。',
+    completedAt: '完工：{when}',
   },
   /** WeChat's consent before the first use of the camera, album, clipboard or a chosen file. */
   privacy: {

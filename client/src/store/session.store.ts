@@ -84,5 +84,13 @@ export const ensureSession = () => {
   if (state.status === 'idle') void loadSession();
 };
 
+/** Issue 5: the sends left after the person answered a consent prompt, kept with the session. */
+export const updateSubscribeStock = (propertyId: string, stock: session.SubscribeStockView) => {
+  if (state.status !== 'ready' || state.context.property.propertyId !== propertyId) return;
+  const context = { ...state.context, subscribe: stock };
+  Taro.setStorageSync(LAST_SESSION_KEY, context);
+  set({ status: 'ready', context });
+};
+
 /** After switching user (local sign-in) or on a test's start. */
 export const resetSession = () => set({ status: 'idle' });

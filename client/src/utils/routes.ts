@@ -31,6 +31,9 @@ export const routes = {
   supervisorImport: '/pages/supervisor/import/index',
   supervisorSettings: '/pages/supervisor/settings/index',
   supervisorErasures: '/pages/supervisor/erasures/index',
+  supervisorHealth: '/pages/supervisor/health/index',
+  supervisorCallbackFigures: '/pages/supervisor/callback-figures/index',
+  inbox: '/pages/inbox/index',
 } as const;
 
 /** Supervisors and managers work from the desk's queue, which links to their own pages (退单审批, 维修成绩). */

@@ -4,7 +4,7 @@ import { base, defineModel, isoInstant } from './versioned';
 export const CallbackKind = z.enum(['repair', 'complaint', 'routine', 'visit']);
 export type CallbackKind = z.infer<typeof CallbackKind>;
 
-export const CallbackReason = z.enum(['urgent', 'low_rating', 'quota', 'complaint']);
+export const CallbackReason = z.enum(['urgent', 'low_rating', 'quota', 'complaint', 'routine']);
 
 /** B1 R10 R13: a call the desk owes a resident, and what came of it. */
 export const CallbackDoc = z.object({

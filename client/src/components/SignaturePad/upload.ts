@@ -1,9 +1,10 @@
-import { platform } from '../../../api/platform';
-import type { SignatureValue } from '../../../components/SignaturePad';
+import { platform } from '../../api/platform';
+import type { SignatureValue } from './index';
 
 /**
- * The supervisor signs online, at a desk: the drawn picture goes straight into the caller's upload
- * folder (no offline queue, unlike the technician's on-site steps). The file id, or null.
+ * A signature given where there is signal (the supervisor's review, the resident's on a home visit's
+ * callback record): the drawn picture goes straight into the caller's upload folder, with no
+ * offline queue, unlike the technician's on-site steps. The file id, or null.
  */
 export const uploadSignature = async (signature: SignatureValue, uploadPrefix: string): Promise<string | null> => {
   const picture = await signature.image();

@@ -1,38 +1,52 @@
 import { useCallback, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
+import type { Role } from '@shared/model/member.model';
 import { useCallbackQueue, type CallbackKind, type CallbackView } from '../../../hooks/useCallbacks';
 import { useReadySession } from '../../../hooks/useSession';
 import LoadState from '../../../components/LoadState';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { callPhone } from '../../../utils/phone';
+import { go, routes } from '../../../utils/routes';
 import { formatDue } from '../../../utils/time';
 import { toastError, toastOk } from '../../../utils/toast';
+import RaiseComplaintForm from './RaiseComplaintForm';
 import RecordForm from './RecordForm';
 import './index.css';
 
 const KINDS: readonly CallbackKind[] = ['repair', 'complaint', 'routine', 'visit'];
 type Tab = CallbackKind | 'all';
+type Form = 'record' | 'raise';
 
 interface RowProps {
   item: CallbackView;
-  open: boolean;
+  role: Role;
+  open: Form | null;
   propertyId: string;
-  onOpen: () => void;
+  uploadPrefix: string;
+  /** B3: the complaint raised from this callback, here or before. */
+  complaintId: string | null;
+  onOpen: (form: Form) => void;
   onClose: () => void;
   onRecorded: (item: CallbackView) => void;
+  onRaised: (complaintId: string) => void;
   onStale: (message: string) => void;
 }
 
-/** One resident to call: who, where, why, by when; the number one tap away; the result form under it. */
-function CallbackRow({ item, open, propertyId, onOpen, onClose, onRecorded, onStale }: RowProps) {
+/**
+ * One resident to call: who, where, why, by when; the number one tap away; the result form under it,
+ * and 转为投诉 for a problem they raise (B3). C7: a major complaint's callback is the manager's.
+ */
+function CallbackRow({ item, role, open, propertyId, uploadPrefix, complaintId, onOpen, onClose, onRecorded, onRaised, onStale }: RowProps) {
   const t = ui.callbacks;
+  const mine = item.assignee === 'desk' || role === 'manager';
   return (
     <View id={`callback-${item.id}`} className={`card callback-row${item.overdue ? ' callback-row-overdue' : ''}`}>
-      <View className='callback-row-main' onClick={onOpen}>
+      <View className='callback-row-main' onClick={() => mine && onOpen('record')}>
         <View className='callback-row-head'>
           <Text className='callback-name'>{item.residentName}</Text>
           <View className='callback-tags'>
             {item.overdue && <Text className='badge badge-urgent callback-overdue'>{t.overdue}</Text>}
+            {item.assignee === 'manager' && <Text className='badge callback-by-manager'>{t.byManager}</Text>}
             <Text className='badge badge-normal callback-kind'>{t.kinds[item.kind]}</Text>
             <Text className='badge callback-reason'>{t.reasons[item.reason]}</Text>
           </View>
@@ -43,12 +57,25 @@ function CallbackRow({ item, open, propertyId, onOpen, onClose, onRecorded, onSt
       <Button className='btn btn-primary btn-call' onClick={() => callPhone(item.phone)}>
         {fill(t.call, { phone: item.phone })}
       </Button>
-      {open ? (
-        <RecordForm item={item} propertyId={propertyId} onRecorded={onRecorded} onStale={onStale} onClose={onClose} />
-      ) : (
-        <Button className='btn btn-secondary btn-open-record' onClick={onOpen}>
+      {open === 'record' && mine && (
+        <RecordForm item={item} propertyId={propertyId} uploadPrefix={uploadPrefix} onRecorded={onRecorded} onStale={onStale} onClose={onClose} />
+      )}
+      {open === 'raise' && <RaiseComplaintForm item={item} propertyId={propertyId} onRaised={onRaised} onClose={onClose} />}
+      {open === null && mine && (
+        <Button className='btn btn-secondary btn-open-record' onClick={() => onOpen('record')}>
           {t.openRecord}
         </Button>
+      )}
+      {complaintId ? (
+        <Button className='btn btn-plain btn-open-complaint' onClick={() => go(routes.deskComplaint({ kind: 'complaint', id: complaintId }))}>
+          {`${t.raisedFrom} · ${t.openComplaint}`}
+        </Button>
+      ) : (
+        open === null && (
+          <Button className='btn btn-plain btn-raise-complaint' onClick={() => onOpen('raise')}>
+            {t.raise}
+          </Button>
+        )
       )}
     </View>
   );
@@ -56,14 +83,18 @@ function CallbackRow({ item, open, propertyId, onOpen, onClose, onRecorded, onSt
 
 /**
  * B1 R10: 小陈's callback list: the open tasks, soonest due first (overdue ones marked red), by kind;
- * a tap calls the resident, the form under the row records the result. Live on the desk's signal.
+ * a tap calls the resident, the form under the row records the result (B2: a home visit with the
+ * resident's signature), and a complaint raised on the call is registered from the row (B3).
+ * Live on the desk's signal.
  */
 export default function DeskCallbacks() {
   const t = ui.callbacks;
   const context = useReadySession();
   const { items, loading, error, refresh } = useCallbackQueue();
   const [tab, setTab] = useState<Tab>('all');
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [open, setOpen] = useState<{ id: string; form: Form } | null>(null);
+  /** B3: complaints raised here, shown at once before the refetch carries them. */
+  const [raised, setRaised] = useState<Readonly<Record<string, string>>>({});
   /** Recorded here: gone from the list at once, before the refetch confirms it. */
   const [recorded, setRecorded] = useState<ReadonlySet<string>>(() => new Set());
   const [notice, setNotice] = useState<string | null>(null);
@@ -75,7 +106,7 @@ export default function DeskCallbacks() {
   const onRecorded = useCallback(
     (item: CallbackView) => {
       setRecorded((before) => new Set(before).add(item.id));
-      setOpenId(null);
+      setOpen(null);
       setNotice(null);
       toastOk(ui.callbacks.recorded);
       void refresh();
@@ -124,11 +155,19 @@ export default function DeskCallbacks() {
           <CallbackRow
             key={item.id}
             item={item}
-            open={openId === item.id}
+            role={context?.role ?? 'desk'}
+            open={open?.id === item.id ? open.form : null}
             propertyId={context?.property.propertyId ?? ''}
-            onOpen={() => setOpenId(item.id)}
-            onClose={() => setOpenId(null)}
+            uploadPrefix={context?.uploadPrefix ?? ''}
+            complaintId={raised[item.id] ?? item.complaintId ?? null}
+            onOpen={(form) => setOpen({ id: item.id, form })}
+            onClose={() => setOpen(null)}
             onRecorded={onRecorded}
+            onRaised={(complaintId) => {
+              setRaised((before) => ({ ...before, [item.id]: complaintId }));
+              setOpen(null);
+              void refresh();
+            }}
             onStale={onStale}
           />
         ))}

@@ -5,6 +5,7 @@ import { messages } from '@shared/messages';
 import { useDraft } from '../../../hooks/useDraft';
 import { useDraftSend } from '../../../hooks/useDraftSend';
 import type { ResidentMatch } from '../../../hooks/useRepairs';
+import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
 import type { SessionContext } from '../../../store/session.store';
 import CheckItem from '../../../components/CheckItem';
 import ChoiceChips from '../../../components/ChoiceChips';
@@ -29,6 +30,7 @@ interface Props {
  * is registered — the apology made on the department's behalf. Kept as a draft until registered.
  */
 export default function RegisterComplaintForm({ context, onRegistered }: Props) {
+  const askConsent = useSubscribeConsent();
   const t = ui.deskComplaintRegister;
   const { draft, restored, update, clear } = useDraft(
     complaintRegisterDraftKey(context.property.propertyId, context.memberId),
@@ -64,6 +66,7 @@ export default function RegisterComplaintForm({ context, onRegistered }: Props) 
   const room = rooms.find((r) => r.roomId === draft.roomId);
 
   const submit = async () => {
+    askConsent();
     if (sending) return;
     const { resident } = draft;
     const missing: Partial<Record<Field, string>> = {};

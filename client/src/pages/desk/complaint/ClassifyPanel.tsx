@@ -4,6 +4,7 @@ import * as complaints from '@shared/contracts/complaints.contract';
 import { messages } from '@shared/messages';
 import type { ComplaintClass, Jurisdiction, Severity } from '@shared/model/complaint.model';
 import { useComplaintStep, type CaseView } from '../../../hooks/useComplaints';
+import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
 import CheckItem from '../../../components/CheckItem';
 import ChoiceChips from '../../../components/ChoiceChips';
 import PrimaryButton from '../../../components/PrimaryButton';
@@ -27,6 +28,7 @@ interface Props {
  * criteria only a person can know; the apology on the department's behalf (C1) if not yet made.
  */
 export default function ClassifyPanel({ view, propertyId, onDone }: Props) {
+  const askConsent = useSubscribeConsent();
   const t = ui.deskComplaint;
   const start = view.classification ?? view.proposal;
   const [open, setOpen] = useState(view.classification === null);
@@ -50,6 +52,7 @@ export default function ClassifyPanel({ view, propertyId, onDone }: Props) {
   }
 
   const submit = async () => {
+    askConsent();
     if (busy) return;
     if (!chosen) return setMissing(t.needClass);
     if (chosen === 'responsible' && !severity) return setMissing(messages.errors['COMPLAINT.SEVERITY_REQUIRED']);

@@ -5,6 +5,7 @@ import { expectedReplyForm } from '@shared/domain/complaint-reply.rules';
 import { messages } from '@shared/messages';
 import type { ReplyForm } from '@shared/model/complaint.model';
 import { useComplaintStep, type CaseView } from '../../../hooks/useComplaints';
+import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
 import ChoiceChips from '../../../components/ChoiceChips';
 import PrimaryButton from '../../../components/PrimaryButton';
 import ReasonField from '../../../components/ReasonField';
@@ -22,6 +23,7 @@ interface Props {
 
 /** C5: the reply, in the complaint's own form (a walk-in gets a visit, a call a call, a letter or e-mail a letter). */
 export default function ReplyPanel({ view, propertyId, onDone }: Props) {
+  const askConsent = useSubscribeConsent();
   const t = ui.deskComplaint;
   const expected = expectedReplyForm(view.kind === 'complaint' ? view.channel : null);
   const [form, setForm] = useState<ReplyForm | null>(expected);
@@ -30,6 +32,7 @@ export default function ReplyPanel({ view, propertyId, onDone }: Props) {
   const { busy, problem, run } = useComplaintStep(onDone);
 
   const submit = async () => {
+    askConsent();
     if (busy) return;
     if (!form) return setMissing(t.needForm);
     if (content.trim().length < MIN_CONTENT) return setMissing(t.needContent);

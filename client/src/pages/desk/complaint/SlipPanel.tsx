@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import * as complaints from '@shared/contracts/complaints.contract';
 import { useComplaintStep, type CaseView } from '../../../hooks/useComplaints';
+import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
 import LineField from '../../../components/LineField';
 import PrimaryButton from '../../../components/PrimaryButton';
 import ReasonField from '../../../components/ReasonField';
@@ -18,6 +19,7 @@ interface Props {
 
 /** C1: what cannot be settled on the spot goes to the department and person responsible, on a handling slip. */
 export default function SlipPanel({ view, propertyId, onDone }: Props) {
+  const askConsent = useSubscribeConsent();
   const t = ui.deskComplaint;
   const [open, setOpen] = useState(view.slip === null);
   const [department, setDepartment] = useState('');
@@ -35,6 +37,7 @@ export default function SlipPanel({ view, propertyId, onDone }: Props) {
   }
 
   const submit = async () => {
+    askConsent();
     if (busy) return;
     if (!department.trim()) return setMissing('department');
     if (!assignee.trim()) return setMissing('assignee');

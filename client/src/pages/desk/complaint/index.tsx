@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import * as complaints from '@shared/contracts/complaints.contract';
 import { useComplaintStep, useComplaint, type CaseView } from '../../../hooks/useComplaints';
 import { useReadySession } from '../../../hooks/useSession';
+import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
 import ComplaintRating from '../../../components/ComplaintRating';
 import LoadState from '../../../components/LoadState';
 import PrimaryButton from '../../../components/PrimaryButton';
@@ -24,7 +25,9 @@ import './index.css';
 /** C4: the manager takes up a major or group complaint the same day. */
 function AcknowledgeButton({ view, propertyId, onDone }: { view: CaseView; propertyId: string; onDone: () => void }) {
   const { busy, problem, run } = useComplaintStep(onDone);
+  const askConsent = useSubscribeConsent();
   const acknowledge = () => {
+    askConsent();
     if (busy) return;
     void run(complaints.acknowledge, { propertyId, ref: refOf(view), version: view.version }, ui.deskComplaint.acknowledged);
   };

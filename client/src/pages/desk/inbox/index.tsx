@@ -8,6 +8,7 @@ import { useReadySession } from '../../../hooks/useSession';
 import { useUrgentChime } from '../../../hooks/useUrgentChime';
 import LoadState from '../../../components/LoadState';
 import RepairCard from '../../../components/RepairCard';
+import SubscribeLowBanner from '../../../components/SubscribeLowBanner';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { go, routes } from '../../../utils/routes';
 import './index.css';
@@ -22,15 +23,18 @@ interface Counts {
 
 /**
  * The other lists, from the queue everyone at the desk lands on: the open complaints (C4), the
- * callback list (B1) and the requests to bind a room with their counts, and for the supervisor and
- * the manager their own pages (the property's settings; for the manager also its rooms and the
- * requests to delete personal data).
+ * callback list (B1) and the requests to bind a room with their counts, the inbox of notices, and
+ * for the supervisor and the manager their own pages (the callback report, the reminders' health,
+ * the property's settings; for the manager also its rooms and the requests to delete personal data).
  */
 function InboxLinks({ role, callbacks, complaints, bindings }: Counts & { role: Role }) {
   const t = ui.supervisor.links;
   const staff = role === 'supervisor' || role === 'manager';
   return (
     <View className='inbox-links'>
+      <Button className='btn btn-plain inbox-link link-inbox' onClick={() => go(routes.inbox)}>
+        {ui.inbox.link}
+      </Button>
       <Button className='btn btn-plain inbox-link link-complaints' onClick={() => go(routes.deskComplaints)}>
         {complaints ? fill(ui.deskComplaints.linkCount, { count: complaints }) : ui.deskComplaints.link}
       </Button>
@@ -58,6 +62,16 @@ function InboxLinks({ role, callbacks, complaints, bindings }: Counts & { role: 
       {staff && (
         <Button className='btn btn-plain inbox-link link-complaint-figures' onClick={() => go(routes.supervisorComplaintFigures)}>
           {t.complaintFigures}
+        </Button>
+      )}
+      {staff && (
+        <Button className='btn btn-plain inbox-link link-callback-figures' onClick={() => go(routes.supervisorCallbackFigures)}>
+          {t.callbackFigures}
+        </Button>
+      )}
+      {staff && (
+        <Button className='btn btn-plain inbox-link link-health' onClick={() => go(routes.supervisorHealth)}>
+          {t.health}
         </Button>
       )}
       {staff && (
@@ -99,6 +113,7 @@ export default function DeskInbox() {
         <Text className='title'>{ui.desk.inboxTitle}</Text>
         <Text className='muted inbox-live'>{`● ${ui.common.live}`}</Text>
       </View>
+      <SubscribeLowBanner />
       {context && canRegister(context.role) && (
         <Button id='btn-register' className='btn btn-primary btn-register' onClick={() => go(routes.deskRegister)}>
           {`＋ ${ui.deskRegister.button}`}

@@ -5,6 +5,7 @@ import { messages } from '@shared/messages';
 import { useDraft } from '../../../hooks/useDraft';
 import { useDraftSend } from '../../../hooks/useDraftSend';
 import type { ResidentMatch } from '../../../hooks/useRepairs';
+import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
 import type { SessionContext } from '../../../store/session.store';
 import PrimaryButton from '../../../components/PrimaryButton';
 import LineField from '../../../components/LineField';
@@ -26,6 +27,7 @@ interface Props {
  * calling and on what number, what is broken, and when to come. Kept as a draft until registered.
  */
 export default function RegisterForm({ context, onRegistered }: Props) {
+  const askConsent = useSubscribeConsent();
   const t = ui.deskRegister;
   const { draft, restored, update, clear } = useDraft(
     registerDraftKey(context.property.propertyId, context.memberId),
@@ -56,6 +58,7 @@ export default function RegisterForm({ context, onRegistered }: Props) {
   );
 
   const submit = async () => {
+    askConsent();
     if (sending) return;
     const { resident, roomId, category } = draft;
     const missing: Partial<Record<Field, string>> = {};

@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import * as repairs from '@shared/contracts/repairs.contract';
 import { call } from '../../../api';
 import { useTechnicianSuggestions } from '../../../hooks/useRepairs';
+import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
 import LoadState from '../../../components/LoadState';
 import PrimaryButton from '../../../components/PrimaryButton';
 import ReasonField from '../../../components/ReasonField';
@@ -27,6 +28,7 @@ interface Props {
 
 /** R4 dispatch: the best-suited technician is already chosen, so one tap sends the work order. */
 export default function DispatchPanel({ repair, propertyId, onDone, mode = 'dispatch', folded = false }: Props) {
+  const askConsent = useSubscribeConsent();
   const [open, setOpen] = useState(!folded);
   const suggestions = useTechnicianSuggestions(repair.id, open);
   const items = suggestions.data?.items ?? null;
@@ -50,6 +52,7 @@ export default function DispatchPanel({ repair, propertyId, onDone, mode = 'disp
   }
 
   const dispatch = async () => {
+    askConsent();
     if (!chosen || sending) return;
     const typed = reason.trim();
     if (reassign && typed.length < MIN_REASON) {

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import * as complaints from '@shared/contracts/complaints.contract';
 import { useDraft } from '../../../hooks/useDraft';
 import { useDraftSend } from '../../../hooks/useDraftSend';
+import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
 import type { SessionContext } from '../../../store/session.store';
 import ChoiceChips from '../../../components/ChoiceChips';
 import ComplaintFields from '../../../components/ComplaintFields';
@@ -26,6 +27,7 @@ interface Props {
  * deadline and photos; kept as a draft until sent.
  */
 export default function ComplaintForm({ context, onFiled }: Props) {
+  const askConsent = useSubscribeConsent();
   const t = ui.complaintForm;
   const firstRoom = context.rooms[0]?.roomId ?? '';
   const initial = useCallback(() => emptyComplaintDraft(firstRoom), [firstRoom]);
@@ -51,6 +53,7 @@ export default function ComplaintForm({ context, onFiled }: Props) {
   }
 
   const submit = async () => {
+    askConsent();
     if (sending) return;
     const checked = intakeOf(draft, buildingOf(room), new Date(), t.fieldErrors);
     if (!checked.ok) {

@@ -4,6 +4,7 @@ import * as z from 'zod';
 import * as complaints from '@shared/contracts/complaints.contract';
 import { useDraft } from '../../../hooks/useDraft';
 import { useComplaintStep, type ComplaintView } from '../../../hooks/useComplaints';
+import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
 import PrimaryButton from '../../../components/PrimaryButton';
 import StarRating from '../../../components/StarRating';
 import { ui } from '../../../i18n/ui.zh-CN';
@@ -21,6 +22,7 @@ interface Props {
 
 /** Once answered, the resident rates how her complaint was handled: one to five stars and a word if she likes. */
 export default function RateComplaint({ complaint, propertyId, memberId, onDone }: Props) {
+  const askConsent = useSubscribeConsent();
   const t = ui.complaintRating;
   const { draft, update, clear } = useDraft(`draft.complaintRating.${propertyId}.${memberId}.${complaint.id}`, RatingDraft, noStars);
   const [missing, setMissing] = useState(false);
@@ -33,6 +35,7 @@ export default function RateComplaint({ complaint, propertyId, memberId, onDone 
   };
 
   const submit = async () => {
+    askConsent();
     if (busy) return;
     if (draft.score < 1) {
       setMissing(true);

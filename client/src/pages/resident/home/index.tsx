@@ -6,7 +6,7 @@ import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { go, routes } from '../../../utils/routes';
 import './index.css';
 
-/** A resident's home: 报修 one tap away, their requests, 投诉 and their complaints, the desk's phone, and what is held about them. */
+/** A resident's home: 报修 one tap away, their requests, 投诉 and their complaints, their messages, the desk's phone, and what is held about them. */
 export default function ResidentHome() {
   const context = useReadySession();
   const { items } = useMyRepairs();
@@ -49,6 +49,13 @@ export default function ResidentHome() {
             <Text className='home-tile-title'>{t.myComplaints}</Text>
             <Text className='home-tile-hint'>{t.myComplaintsHint}</Text>
           </View>
+        </View>
+      </View>
+      <View id='btn-inbox' className='home-tile btn-inbox' onClick={() => go(routes.inbox)}>
+        <Text className='home-tile-icon'>🔔</Text>
+        <View className='home-tile-words'>
+          <Text className='home-tile-title'>{t.inbox}</Text>
+          <Text className='home-tile-hint'>{t.inboxHint}</Text>
         </View>
       </View>
       {context && (

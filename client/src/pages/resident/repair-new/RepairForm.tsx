@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import * as repairs from '@shared/contracts/repairs.contract';
 import { useDraft } from '../../../hooks/useDraft';
 import { useDraftSend } from '../../../hooks/useDraftSend';
+import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
 import type { SessionContext } from '../../../store/session.store';
 import DeskPhoneButton from '../../../components/DeskPhoneButton';
 import FieldCard from '../../../components/FieldCard';
@@ -21,6 +22,7 @@ interface Props {
 
 /** 报修: room, what is broken, a sentence, maybe a photo and a time; kept as a draft until sent. */
 export default function RepairForm({ context, onFiled }: Props) {
+  const askConsent = useSubscribeConsent();
   const t = ui.repairForm;
   const firstRoom = context.rooms[0]?.roomId ?? '';
   const initial = useCallback(() => emptyDraft(firstRoom), [firstRoom]);
@@ -45,6 +47,7 @@ export default function RepairForm({ context, onFiled }: Props) {
   }
 
   const submit = async () => {
+    askConsent();
     if (sending) return;
     const { category } = draft;
     if (!category) {

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import * as repairs from '@shared/contracts/repairs.contract';
 import { useRepairStep } from '../../../hooks/useRepairs';
+import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
 import PrimaryButton from '../../../components/PrimaryButton';
 import QuoteView from '../../../components/QuoteView';
 import type { RepairDetailView } from '../../../components/RepairSummary';
@@ -14,10 +15,12 @@ interface Props {
 
 /** R6: the quote on the resident's own phone: items and total in yuan, and one big button to agree. */
 export default function AcceptQuote({ repair, propertyId, onDone }: Props) {
+  const askConsent = useSubscribeConsent();
   const t = ui.quote;
   const { busy, run } = useRepairStep(onDone);
   if (!repair.quote) return null;
   const accept = () => {
+    askConsent();
     if (busy) return;
     void run(repairs.accept, { propertyId, repairId: repair.id, version: repair.version }, t.accepted);
   };

@@ -4,6 +4,7 @@ import * as z from 'zod';
 import * as repairs from '@shared/contracts/repairs.contract';
 import { useDraft } from '../../../hooks/useDraft';
 import { useRepairStep } from '../../../hooks/useRepairs';
+import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
 import PrimaryButton from '../../../components/PrimaryButton';
 import StarRating from '../../../components/StarRating';
 import type { RepairDetailView } from '../../../components/RepairSummary';
@@ -22,6 +23,7 @@ interface Props {
 
 /** R7: the resident rates from their own phone (within 7 days): two rows of stars and a word if they like. */
 export default function RateRepair({ repair, propertyId, memberId, onDone }: Props) {
+  const askConsent = useSubscribeConsent();
   const t = ui.rating;
   const { draft, update, clear } = useDraft(`draft.rating.${propertyId}.${memberId}.${repair.id}`, RatingDraft, noStars);
   const [missing, setMissing] = useState(false);
@@ -34,6 +36,7 @@ export default function RateRepair({ repair, propertyId, memberId, onDone }: Pro
   };
 
   const submit = async () => {
+    askConsent();
     if (busy) return;
     const { quality, attitude } = draft;
     if (quality < 1 || attitude < 1) {

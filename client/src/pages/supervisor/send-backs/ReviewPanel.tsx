@@ -3,10 +3,11 @@ import { Text, View } from '@tarojs/components';
 import * as repairs from '@shared/contracts/repairs.contract';
 import { isSignature } from '@shared/domain/signature.rules';
 import { useRepairStep, type RepairView } from '../../../hooks/useRepairs';
+import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
 import PrimaryButton from '../../../components/PrimaryButton';
 import ReasonField from '../../../components/ReasonField';
 import SignaturePad, { type SignatureValue } from '../../../components/SignaturePad';
-import { uploadSignature } from './signature';
+import { uploadSignature } from '../../../components/SignaturePad/upload';
 import { ui } from '../../../i18n/ui.zh-CN';
 
 const MIN_OPINION = 2;
@@ -22,6 +23,7 @@ interface Props {
 
 /** R11: the supervisor approves (it rolls into next month) or rejects a sent-back order, with a signed opinion. */
 export default function ReviewPanel({ repair, propertyId, uploadPrefix, onDone }: Props) {
+  const askConsent = useSubscribeConsent();
   const t = ui.supervisor;
   const [decision, setDecision] = useState<Decision | null>(null);
   const [opinion, setOpinion] = useState('');
@@ -41,6 +43,7 @@ export default function ReviewPanel({ repair, propertyId, uploadPrefix, onDone }
   };
 
   const submit = async () => {
+    askConsent();
     if (working) return;
     const typed = opinion.trim();
     if (!decision) return setProblem('decision');

@@ -4,6 +4,7 @@ import { yuan } from '@shared/domain/quote.rules';
 import type { RepairView, StepInput } from '../../../offline/commands';
 import { localFile } from '../../../offline/local-files';
 import { useDraft } from '../../../hooks/useDraft';
+import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
 import { ui } from '../../../i18n/ui.zh-CN';
 import { toastError } from '../../../utils/toast';
 import { CompleteDraft, completeDraftKey, emptyCompleteDraft } from './complete-draft';
@@ -17,6 +18,7 @@ interface Props {
 
 /** R7: before and after photos, materials if any, and the amount (the quote's, unless it changed). */
 export default function CompletePanel({ view, onComplete }: Props) {
+  const askConsent = useSubscribeConsent();
   const t = ui.onSite.complete;
   const initial = useCallback(emptyCompleteDraft, []);
   const { draft, update, clear } = useDraft(completeDraftKey(view.id), CompleteDraft, initial);
@@ -31,6 +33,7 @@ export default function CompletePanel({ view, onComplete }: Props) {
     update({ materials: draft.materials.map((m, j) => (j === i ? { ...m, ...patch } : m)) });
 
   const submit = () => {
+    askConsent();
     if (draft.before.length === 0 || draft.after.length === 0) return toastError(t.needPhotos);
     if (amountFen === null || materials.some((m) => m.amountFen === null)) return toastError(t.badAmount);
     onComplete({

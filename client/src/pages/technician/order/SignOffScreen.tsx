@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { yuan } from '@shared/domain/quote.rules';
 import { isSignature } from '@shared/domain/signature.rules';
 import type { RepairView, StepInput } from '../../../offline/commands';
+import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
 import PrimaryButton from '../../../components/PrimaryButton';
 import SignaturePad, { type SignatureValue } from '../../../components/SignaturePad';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
@@ -17,6 +18,7 @@ interface Props {
 
 /** R7, the phone in the resident's hands again: the amount, their signature, and the two ratings. */
 export default function SignOffScreen({ view, onSignOff }: Props) {
+  const askConsent = useSubscribeConsent();
   const t = ui.onSite.signOff;
   const [signature, setSignature] = useState<SignatureValue | null>(null);
   const [rating, setRating] = useState<RatingDraft>(noRating);
@@ -26,6 +28,7 @@ export default function SignOffScreen({ view, onSignOff }: Props) {
   const ratingOk = rated || (rating.quality === 0 && rating.attitude === 0);
 
   const submit = async () => {
+    askConsent();
     if (!signature || !signed) return toastError(ui.onSite.signature.tooShort);
     if (!ratingOk) return toastError(t.needBoth);
     if (saving) return;

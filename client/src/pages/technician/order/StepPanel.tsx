@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import type { RepairView } from '../../../offline/commands';
 import type { OnSiteOrder } from '../../../hooks/useOnSiteOrder';
+import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { toastError, toastOk } from '../../../utils/toast';
 import { nextStepOf } from './next-step';
@@ -27,14 +28,20 @@ export default function StepPanel({ order, view }: { order: OnSiteOrder; view: R
   const t = ui.onSite;
   const step = order.conflict ? null : nextStepOf(view);
   const [form, setForm] = useState<'quote' | 'complete' | null>(null);
+  const askConsent = useSubscribeConsent();
   const take = (queued: boolean) => {
     if (queued) toastOk(t.saved);
     else toastError(t.sync.conflict);
     setForm(null);
   };
 
+  const takeStep = (action: 'acknowledge' | 'arrive' | 'clearBlocker') => {
+    askConsent();
+    take(order.run(action, {}));
+  };
+
   const big = (action: 'acknowledge' | 'arrive' | 'clearBlocker') => (
-    <Button className={`btn btn-primary btn-next-step btn-${action === 'clearBlocker' ? 'clear-blocker' : action}`} onClick={() => take(order.run(action, {}))}>
+    <Button className={`btn btn-primary btn-next-step btn-${action === 'clearBlocker' ? 'clear-blocker' : action}`} onClick={() => takeStep(action)}>
       {t.steps[action]}
     </Button>
   );

@@ -1,10 +1,11 @@
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { useOnSiteOrders } from '../../../hooks/useOnSiteOrders';
 import { useReadySession } from '../../../hooks/useSession';
 import LoadState from '../../../components/LoadState';
 import RepairCard from '../../../components/RepairCard';
+import SubscribeLowBanner from '../../../components/SubscribeLowBanner';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
-import { go } from '../../../utils/routes';
+import { go, routes } from '../../../utils/routes';
 import { orderPage } from '../order/route';
 import './index.css';
 
@@ -15,6 +16,10 @@ export default function TechnicianOrders() {
   return (
     <View className='page technician-orders'>
       {context && <Text className='title'>{`${context.name} · ${ui.technician.title}`}</Text>}
+      <SubscribeLowBanner />
+      <Button className='btn btn-plain link-inbox' onClick={() => go(routes.inbox)}>
+        {ui.inbox.link}
+      </Button>
       <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? ui.technician.empty : null}>
         {items?.map((repair) => (
           <View key={repair.id} className='order-entry'>

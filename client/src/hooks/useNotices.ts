@@ -1,0 +1,21 @@
+import type * as z from 'zod';
+import * as session from '@shared/contracts/session.contract';
+import { useAction } from './useAction';
+import { useReadySession } from './useSession';
+
+export type InboxItem = z.infer<typeof session.InboxItem>;
+export type DeadLetter = z.infer<typeof session.DeadLetter>;
+
+const useScope = () => {
+  const context = useReadySession();
+  return context ? { propertyId: context.property.propertyId } : null;
+};
+
+/** Issue 5: what was sent to the caller or their role, newest first, fresh on their signals. */
+export const useInbox = () => {
+  const remote = useAction(session.inbox, useScope());
+  return { ...remote, items: remote.data?.items ?? null };
+};
+
+/** Issue 5: the reminders timer's heartbeat and the dead letters, for the supervisor and the manager. */
+export const useHealth = () => useAction(session.health, useScope());

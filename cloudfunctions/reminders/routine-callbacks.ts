@@ -1,0 +1,76 @@
+import { monthSpan } from '@shared/domain/callback-figures.rules';
+import { callbackDeadline } from '@shared/domain/deadline.rules';
+import { pickRoutine } from '@shared/domain/routine-callbacks.rules';
+import { callbackModel } from '@shared/model/callback.model';
+import { memberModel, type MemberDoc } from '@shared/model/member.model';
+import { propertyModel, roomLabelOfId } from '@shared/model/property.model';
+import { inShanghai } from '@shared/time/shanghai';
+import type { Deps } from '../_shared/deps';
+import { openDeadline } from '../_shared/deadlines';
+import { derivedId } from '../_shared/ids';
+import { parseAll, readAll, withoutId } from '../_shared/repo';
+import { loadSettings } from '../_shared/settings';
+
+const PLANNING_DAYS = 3;
+
+const markerOf = (propertyId: string, month: string) => `routine-${propertyId}-${month}`;
+
+/** Every (resident, building) pair: a household is counted in each building it has a room in. */
+const householdsOf = (residents: readonly MemberDoc[]) =>
+  residents.flatMap((m) => [...new Set(m.roomIds.map((id) => roomLabelOfId(id).split('-')[0] ?? ''))].map((building) => ({ memberId: m._id, building })));
+
+/**
+ * B1 B2: at the start of each month (its first three days), the routine callbacks of every
+ * property, a few households per building, due by the month's end. Each task's id is the month's and the member's, and a marker
+ * per property and month makes it one pass.
+ */
+export const planRoutineCallbacks = async (deps: Deps): Promise<{ created: number }> => {
+  const { db } = deps;
+  const now = deps.now();
+  // Planned at the start of the month; the first three days, so a timer that was down on the 1st still plans.
+  if (inShanghai(now).date() > PLANNING_DAYS) return { created: 0 };
+  const month = inShanghai(now).format('YYYY-MM');
+  const { to } = monthSpan(month);
+  const properties = parseAll(propertyModel, (await db.collection('properties').limit(100).get()).data);
+  let created = 0;
+  for (const property of properties) {
+    const marker = markerOf(property._id, month);
+    if ((await db.collection('environment').where({ _id: marker }).limit(1).get()).data.length) continue;
+    const [residents, settings] = await Promise.all([
+      readAll(memberModel, db.collection('members').where({ propertyId: property._id, role: 'resident', status: 'active' }).orderBy('name', 'asc')),
+      loadSettings(db, property._id),
+    ]);
+    const byId = new Map(residents.map((m) => [m._id, m]));
+    for (const { memberId, building } of pickRoutine(householdsOf(residents), month)) {
+      const m = byId.get(memberId);
+      const roomId = m?.roomIds.find((id) => roomLabelOfId(id).startsWith(`${building}-`));
+      if (!m || !roomId) continue;
+      const doc = callbackModel.toStored({
+        _id: derivedId('cb', 'routine', month, memberId, building),
+        propertyId: property._id,
+        kind: 'routine',
+        assignee: 'desk',
+        reason: 'routine',
+        subject: { kind: 'member', id: memberId },
+        status: 'open',
+        version: 1,
+        residentOpenid: m.openid,
+        residentName: m.name,
+        phone: m.phone,
+        address: roomLabelOfId(roomId),
+        dueAt: to.toISOString(),
+        outcome: null,
+        createdAt: now.toISOString(),
+      });
+      try {
+        await db.collection('callbacks').add({ data: { _id: doc._id, ...withoutId(doc) } });
+        await openDeadline(db, { kind: 'callback', id: doc._id, propertyId: property._id }, callbackDeadline(now, to, 'desk', settings), now);
+        created++;
+      } catch {
+        // Planned by a run a moment ago: the id is the month's and the member's.
+      }
+    }
+    await db.collection('environment').doc(marker).set({ data: { schemaVersion: 1, kind: 'routine', at: now.toISOString() } });
+  }
+  return { created };
+};
