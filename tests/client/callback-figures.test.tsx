@@ -14,6 +14,7 @@ const kinds = (planned: number[], done: number[], reached: number[], satisfied: 
     done: done[i] ?? 0,
     reached: reached[i] ?? 0,
     satisfied: satisfied[i] ?? 0,
+    rate: planned[i] ? (done[i] ?? 0) / (planned[i] as number) : null,
   }));
 
 const report = (month: string) => ({
@@ -70,14 +71,14 @@ describe('the callback report (B4 R13 C7)', () => {
     await until(() => $('.kinds-month') !== null);
 
     const cells = (row: string) => Array.from(container.querySelectorAll(`${row} .kind-cell`)).map((c) => c.textContent);
-    expect(cells('.kinds-month .kind-repair')).toEqual(['维修回访', '10', '8', '7', '6']);
-    expect(cells('.kinds-month .kind-routine')).toEqual(['例行回访', '20', '15', '12', '11']);
-    expect(cells('.kinds-month .kind-row-head')).toEqual([ui.callbacks.kind, '应回访', '已回访', '联系上', '满意']);
+    expect(cells('.kinds-month .kind-repair')).toEqual(['维修回访', '10', '8', '7', '6', '80%']);
+    expect(cells('.kinds-month .kind-routine')).toEqual(['例行回访', '20', '15', '12', '11', '75%']);
+    expect(cells('.kinds-month .kind-row-head')).toEqual([ui.callbacks.kind, '应回访', '已回访', '联系上', '满意', '回访率']);
 
     expect(container.querySelectorAll('.figures-week')).toHaveLength(2);
     expect($('.figures-week-1 .week-label')?.textContent).toBe('12月1日 至 12月6日');
     expect($('.figures-week-2 .week-label')?.textContent).toBe('12月7日 至 12月13日');
-    expect(cells('.figures-week-2 .kind-complaint')).toEqual(['投诉回访', '2', '2', '2', '1']);
+    expect(cells('.figures-week-2 .kind-complaint')).toEqual(['投诉回访', '2', '2', '2', '1', '100%']);
 
     expect(Array.from(container.querySelectorAll('.top-up-row')).map((r) => r.id)).toEqual(['top-up-r-31', 'top-up-r-44']);
     expect($('#top-up-r-31 .top-up-address')?.textContent).toBe('3栋2单元1502');

@@ -1119,6 +1119,7 @@ export const ui = {
     done: '已回访',
     reached: '联系上',
     satisfied: '满意',
+    rate: '回访率',
     count: '{n} 户',
     checks: '达标检查',
     repairCheck: '维修回访（不少于 50%，R13）',

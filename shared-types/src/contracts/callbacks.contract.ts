@@ -90,6 +90,8 @@ export const KindFigures = z.object({
   done: z.number().int(),
   reached: z.number().int(),
   satisfied: z.number().int(),
+  /** B4: done out of planned; null with none planned. */
+  rate: z.number().nullable(),
 });
 
 /**

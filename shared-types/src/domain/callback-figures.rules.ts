@@ -15,11 +15,13 @@ export interface KindCount {
   done: number;
   reached: number;
   satisfied: number;
+  /** B4: the callback rate: done out of planned, or null with none planned. */
+  rate: number | null;
 }
 
 const KINDS: readonly CallbackKind[] = ['repair', 'complaint', 'routine', 'visit'];
 
-/** B4: callbacks planned, done, reached and satisfied, by kind (every kind listed, zeros included). */
+/** B4: callbacks planned, done, reached and satisfied, and the rate done, by kind (every kind listed, zeros included). */
 export const countByKind = (tasks: readonly TaskRow[]): KindCount[] =>
   KINDS.map((kind) => {
     const mine = tasks.filter((t) => t.kind === kind);
@@ -29,6 +31,7 @@ export const countByKind = (tasks: readonly TaskRow[]): KindCount[] =>
       done: mine.filter((t) => t.done).length,
       reached: mine.filter((t) => t.reached).length,
       satisfied: mine.filter((t) => t.satisfied).length,
+      rate: mine.length ? mine.filter((t) => t.done).length / mine.length : null,
     };
   });
 

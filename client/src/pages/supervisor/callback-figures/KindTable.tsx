@@ -5,7 +5,9 @@ import { ui } from '../../../i18n/ui.zh-CN';
 
 const columns = ['planned', 'done', 'reached', 'satisfied'] as const;
 
-/** B4: tasks of each kind in a period: planned, done, reached, satisfied. */
+const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
+
+/** B4: tasks of each kind in a period: planned, done, reached, satisfied, and the callback rate. */
 export default function KindTable({ rows, className }: { rows: readonly z.infer<typeof KindFigures>[]; className: string }) {
   const t = ui.callbackFigures;
   return (
@@ -17,6 +19,7 @@ export default function KindTable({ rows, className }: { rows: readonly z.infer<
             {t[c]}
           </Text>
         ))}
+        <Text className='kind-cell'>{t.rate}</Text>
       </View>
       {rows.map((row) => (
         <View key={row.kind} className={`kind-row kind-${row.kind}`}>
@@ -26,6 +29,7 @@ export default function KindTable({ rows, className }: { rows: readonly z.infer<
               {String(row[c])}
             </Text>
           ))}
+          <Text className='kind-cell kind-rate'>{percent(row.rate)}</Text>
         </View>
       ))}
     </View>
