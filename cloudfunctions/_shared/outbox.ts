@@ -7,6 +7,7 @@ import { parseAll, withoutId } from './repo';
 import { consentIdOf, deliver, isPerson, Settled } from './channels';
 import { consentModel } from '@shared/model/consent.model';
 import { loadSettings } from './settings';
+import type { SettingsDoc } from '@shared/model/settings.model';
 import { memberModel } from '@shared/model/member.model';
 
 export interface Notice {
@@ -44,6 +45,17 @@ export const enqueueNotice = async (tx: Tx, cause: string, notice: Notice, now: 
   return doc;
 };
 
+/** One batch of sending reads each property's settings once, however many notices it sends. */
+type SettingsOf = (propertyId: string) => Promise<SettingsDoc>;
+const settingsReader = (deps: Deps): SettingsOf => {
+  const read = new Map<string, Promise<SettingsDoc>>();
+  return (propertyId) => {
+    const known = read.get(propertyId) ?? loadSettings(deps.db, propertyId);
+    read.set(propertyId, known);
+    return known;
+  };
+};
+
 export interface DrainReport {
   sent: number;
   retried: number;
@@ -53,7 +65,7 @@ export interface DrainReport {
 }
 
 /** Delivers a notice whose attempt the caller holds, then records the outcome on it. */
-const attempt = async (deps: Deps, notice: OutboxDoc, report: DrainReport): Promise<void> => {
+const attempt = async (deps: Deps, notice: OutboxDoc, report: DrainReport, settingsOf: SettingsOf): Promise<void> => {
   let failure: string | null = null;
   let settled: Settled | null = null;
   try {
@@ -71,7 +83,7 @@ const attempt = async (deps: Deps, notice: OutboxDoc, report: DrainReport): Prom
   if (failure === null) {
     await outbox.update({ data: { status: 'sent', sentAt: deps.now().toISOString(), lastError: null } });
     report.sent++;
-    if (notice.channel === 'inbox') await pushCopies(deps, notice, report);
+    if (notice.channel === 'inbox') await pushCopies(deps, notice, report, settingsOf);
     return;
   }
   const dead = notice.attempts >= MAX_ATTEMPTS;
@@ -106,8 +118,8 @@ const withSendsLeft = async (deps: Deps, openids: readonly string[], templateId:
  * role's notices. Each copy is an outbox notice of its own (its id derived from the inbox notice
  * and the person, so a retried inbox delivery makes no second copy), with its own retries.
  */
-const pushCopies = async (deps: Deps, notice: OutboxDoc, report: DrainReport): Promise<void> => {
-  const settings = await loadSettings(deps.db, notice.propertyId);
+const pushCopies = async (deps: Deps, notice: OutboxDoc, report: DrainReport, settingsOf: SettingsOf): Promise<void> => {
+  const settings = await settingsOf(notice.propertyId);
   const template = settings.templates[notice.kind];
   if (!template) return;
   const now = deps.now();
@@ -128,7 +140,7 @@ const pushCopies = async (deps: Deps, notice: OutboxDoc, report: DrainReport): P
     } catch {
       continue;
     }
-    await attempt(deps, copy, report);
+    await attempt(deps, copy, report, settingsOf);
   }
 };
 
@@ -138,9 +150,10 @@ const pushCopies = async (deps: Deps, notice: OutboxDoc, report: DrainReport): P
  */
 export const sendNow = async (deps: Deps, notices: readonly OutboxDoc[]): Promise<DrainReport> => {
   const report: DrainReport = { sent: 0, retried: 0, dead: 0, unsent: 0 };
+  const settingsOf = settingsReader(deps);
   for (const notice of notices) {
     try {
-      await attempt(deps, notice, report);
+      await attempt(deps, notice, report, settingsOf);
     } catch (e) {
       console.warn(`notice ${notice._id} not sent now; the outbox timer will retry`, e);
     }
@@ -162,13 +175,14 @@ export const drainOutbox = async (deps: Deps, limit = 50): Promise<DrainReport> 
     .limit(limit)
     .get();
   const report: DrainReport = { sent: 0, retried: 0, dead: 0, unsent: 0 };
+  const settingsOf = settingsReader(deps);
   for (const notice of parseAll(outboxModel, res.data)) {
     const attempts = notice.attempts + 1;
     const claim = await db
       .collection('outbox')
       .where({ _id: notice._id, status: 'pending', attempts: notice.attempts })
       .update({ data: { attempts, nextAttemptAt: addMinutes(now, backoffMinutes(attempts)).toISOString() } });
-    if (claim.stats.updated) await attempt(deps, { ...notice, attempts }, report);
+    if (claim.stats.updated) await attempt(deps, { ...notice, attempts }, report, settingsOf);
   }
   return report;
 };
