@@ -11,7 +11,7 @@ import CheckItem from '../../../components/CheckItem';
 import ChoiceChips from '../../../components/ChoiceChips';
 import ComplaintFields from '../../../components/ComplaintFields';
 import { buildingOf, intakeOf } from '../../../components/ComplaintFields/fields';
-import LineField from '../../../components/LineField';
+import CallerLines from '../../../components/CallerLines';
 import PrimaryButton from '../../../components/PrimaryButton';
 import ResidentSearch from '../../../components/ResidentSearch';
 import { ui } from '../../../i18n/ui.zh-CN';
@@ -132,26 +132,7 @@ export default function RegisterComplaintForm({ context, onRegistered }: Props) 
           name='channel'
           onPick={(channel) => edit({ channel })}
         />
-        <LineField
-          label={t.callerName}
-          inputClass='input-caller-name'
-          value={draft.callerName}
-          maxlength={40}
-          placeholder={t.callerNamePlaceholder}
-          error={errors.callerName}
-          errorClass='error-callerName'
-          onChange={(callerName) => edit({ callerName })}
-        />
-        <LineField
-          label={t.phone}
-          inputClass='input-caller-phone'
-          value={draft.phone}
-          maxlength={20}
-          placeholder={t.phonePlaceholder}
-          error={errors.phone}
-          errorClass='error-phone'
-          onChange={(phone) => edit({ phone })}
-        />
+        <CallerLines callerName={draft.callerName} phone={draft.phone} errors={errors} text={t} onEdit={edit} />
       </View>
 
       <ComplaintFields value={draft} errors={errors} text={t} building={buildingOf(room)} onEdit={edit} />

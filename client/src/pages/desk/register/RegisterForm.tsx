@@ -8,7 +8,7 @@ import type { ResidentMatch } from '../../../hooks/useRepairs';
 import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
 import type { SessionContext } from '../../../store/session.store';
 import PrimaryButton from '../../../components/PrimaryButton';
-import LineField from '../../../components/LineField';
+import CallerLines from '../../../components/CallerLines';
 import RepairFields from '../../../components/RepairFields';
 import ResidentSearch from '../../../components/ResidentSearch';
 import { ui } from '../../../i18n/ui.zh-CN';
@@ -135,26 +135,7 @@ export default function RegisterForm({ context, onRegistered }: Props) {
             </View>
           ))}
         </View>
-        <LineField
-          label={t.callerName}
-          inputClass='input-caller-name'
-          value={draft.callerName}
-          maxlength={40}
-          placeholder={t.callerNamePlaceholder}
-          error={errors.callerName}
-          errorClass='error-callerName'
-          onChange={(callerName) => edit({ callerName })}
-        />
-        <LineField
-          label={t.phone}
-          inputClass='input-caller-phone'
-          value={draft.phone}
-          maxlength={20}
-          placeholder={t.phonePlaceholder}
-          error={errors.phone}
-          errorClass='error-phone'
-          onChange={(phone) => edit({ phone })}
-        />
+        <CallerLines callerName={draft.callerName} phone={draft.phone} errors={errors} text={t} onEdit={edit} />
       </View>
 
       <RepairFields
