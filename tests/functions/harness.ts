@@ -7,10 +7,11 @@ import { handle as callbacks } from '../../cloudfunctions/callbacks/handle';
 import { handle as complaints } from '../../cloudfunctions/complaints/handle';
 import { handle as members } from '../../cloudfunctions/members/handle';
 import { handle as imports } from '../../cloudfunctions/imports/handle';
+import { handle as visits } from '../../cloudfunctions/visits/handle';
 import type { Action, Output } from '@shared/contracts';
 import type { Result } from '@shared/result';
 
-export const functions = { session, repairs, reminders, callbacks, complaints, members, imports };
+export const functions = { session, repairs, reminders, callbacks, complaints, members, imports, visits };
 
 /** The bootstrap secret the test environment is configured with (Deps.bootstrapSecret). */
 export const TEST_BOOTSTRAP_SECRET = 'test-bootstrap-secret-7f3a';
@@ -93,7 +94,7 @@ export const repairInput = (overrides: Record<string, unknown> = {}) => ({
 export const snapshot = async (runtime: Runtime) => {
   const names = [
     'repairs', 'events', 'outbox', 'deadlines', 'commands', 'signals', 'members', 'rooms', 'settings', 'callbacks',
-    'complaints', 'complaintGroups', 'complaintMatters', 'complaintRegisters', 'properties', 'invitations', 'bindings', 'environment', 'roomImports', 'erasures',
+    'complaints', 'complaintGroups', 'complaintMatters', 'complaintRegisters', 'properties', 'invitations', 'bindings', 'environment', 'roomImports', 'erasures', 'bookings', 'slots',
   ];
   const entries = await Promise.all(
     names.map(async (name) => [name, (await runtime.db.collection(name).limit(1000).get()).data] as const),

@@ -11,6 +11,12 @@ export const validInputs = (repairId: string): Record<string, Record<string, unk
   'session.context': { propertyId: PROPERTY },
   'session.signals': { propertyId: PROPERTY },
   'session.inbox': { propertyId: PROPERTY },
+  'visits.slots': { propertyId: PROPERTY, date: '2026-11-24' },
+  'visits.book': { propertyId: PROPERTY, commandId: 'bad-input-book', start: '2026-11-24T10:00:00+08:00', roomId: 'demo:1-1-101', topic: '咨询物业费' },
+  'visits.reschedule': { propertyId: PROPERTY, commandId: 'bad-input-resched', bookingId: 'bk_x', version: 1, start: '2026-11-24T10:30:00+08:00', reason: '临时有事' },
+  'visits.cancel': { propertyId: PROPERTY, commandId: 'bad-input-cancel', bookingId: 'bk_x', version: 1, reason: '不需要了' },
+  'visits.mine': { propertyId: PROPERTY },
+  'visits.day': { propertyId: PROPERTY, date: '2026-11-24' },
   'session.health': { propertyId: PROPERTY },
   'session.retryNotice': { propertyId: PROPERTY, commandId: 'bad-input-retry', noticeId: 'ob_x' },
   'callbacks.raiseComplaint': {

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { Role } from '../model/member.model';
 
-export const functionNames = ['session', 'repairs', 'callbacks', 'complaints', 'members', 'imports'] as const;
+export const functionNames = ['session', 'repairs', 'callbacks', 'complaints', 'members', 'imports', 'visits'] as const;
 export type FunctionName = (typeof functionNames)[number];
 
 /** One cloud-function action: the schema its input is parsed with at both ends, and its output. */

@@ -5,6 +5,7 @@ import { callbacksActions } from './callbacks.contract';
 import { complaintsActions } from './complaints.contract';
 import { membersActions } from './members.contract';
 import { importsActions } from './imports.contract';
+import { visitsActions } from './visits.contract';
 
 export * from './action';
 export * as session from './session.contract';
@@ -15,6 +16,7 @@ export * as members from './members.contract';
 export * as settings from './settings.contract';
 export * as imports from './imports.contract';
 export * as privacy from './privacy.contract';
+export * as visits from './visits.contract';
 
 /** Every action of every function, by function: the router, the client and the test harnesses read this. */
 export const catalogue: Record<FunctionName, Record<string, Action>> = {
@@ -24,4 +26,5 @@ export const catalogue: Record<FunctionName, Record<string, Action>> = {
   complaints: complaintsActions,
   members: membersActions,
   imports: importsActions,
+  visits: visitsActions,
 };

@@ -73,6 +73,12 @@ export const zhCN = {
     'MEMBER.PHONE_CODE': '没能从微信取得手机号，请重试或手动填写',
     'IMPORT.BUILDING_TAKEN': '已有同名的楼栋，请换一个名称',
     'IMPORT.NO_SUCH_BUILDING': '没有找到这个楼栋',
+    'BOOKING.NOT_A_SLOT': '这个时间不在客服中心的预约时段内，请重新选择',
+    'BOOKING.IN_THE_PAST': '这个时段已经开始或过去了，请选择之后的时段',
+    'BOOKING.FULL': '这个时段已经约满了，请选择其他时段',
+    'BOOKING.NOT_FOUND': '没有找到这条预约',
+    'BOOKING.ROOM_NOT_YOURS': '只能以您绑定的房屋预约',
+    'BOOKING.CANCELLED': '这条预约已经取消了',
   },
   roles: {
     resident: '住户',

@@ -1,0 +1,83 @@
+import * as z from 'zod';
+import { commandFields, defineAction, DocId, scoped } from './action';
+
+const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const Instant = z.iso.datetime({ offset: true });
+const Reason = z.string().trim().min(2).max(200);
+
+export const BookingView = z.object({
+  id: z.string(),
+  kind: z.literal('desk'),
+  status: z.enum(['booked', 'cancelled']),
+  version: z.number().int(),
+  residentName: z.string(),
+  /** Full for the desk side, masked for the resident's own view. */
+  phone: z.string(),
+  address: z.string(),
+  topic: z.string(),
+  start: z.string(),
+  end: z.string(),
+  reason: z.string().nullable(),
+});
+export type BookingView = z.infer<typeof BookingView>;
+
+/** V4: a day's desk appointment slots, and how many places each has left. */
+export const slots = defineAction({
+  fn: 'visits',
+  name: 'slots',
+  input: z.object({ ...scoped, date: DateString }).strict(),
+  output: z.object({ date: z.string(), slots: z.array(z.object({ start: z.string(), end: z.string(), free: z.number().int() })) }),
+  roles: ['resident', 'desk', 'supervisor', 'manager'],
+  write: false,
+});
+
+/** V4: a resident books a desk appointment, for one of their rooms, saying what it is about. */
+export const book = defineAction({
+  fn: 'visits',
+  name: 'book',
+  input: z.object({ ...scoped, ...commandFields, start: Instant, roomId: DocId, topic: z.string().trim().min(2).max(200) }).strict(),
+  output: BookingView,
+  roles: ['resident'],
+  write: true,
+});
+
+/** V4: moved to another slot, with a reason. */
+export const reschedule = defineAction({
+  fn: 'visits',
+  name: 'reschedule',
+  input: z.object({ ...scoped, ...commandFields, bookingId: DocId, version: z.number().int().positive(), start: Instant, reason: Reason }).strict(),
+  output: BookingView,
+  roles: ['resident', 'desk', 'supervisor'],
+  write: true,
+});
+
+/** V4: cancelled, with a reason; the place is free again. */
+export const cancel = defineAction({
+  fn: 'visits',
+  name: 'cancel',
+  input: z.object({ ...scoped, ...commandFields, bookingId: DocId, version: z.number().int().positive(), reason: Reason }).strict(),
+  output: BookingView,
+  roles: ['resident', 'desk', 'supervisor'],
+  write: true,
+});
+
+export const mine = defineAction({
+  fn: 'visits',
+  name: 'mine',
+  input: z.object({ ...scoped }).strict(),
+  output: z.object({ items: z.array(BookingView) }),
+  roles: ['resident'],
+  write: false,
+});
+
+/** V4: the desk's day view of every booking. */
+export const day = defineAction({
+  fn: 'visits',
+  name: 'day',
+  input: z.object({ ...scoped, date: DateString }).strict(),
+  output: z.object({ date: z.string(), items: z.array(BookingView) }),
+  roles: ['desk', 'supervisor', 'manager'],
+  write: false,
+});
+
+export const visitsActions = { slots, book, reschedule, cancel, mine, day } as const;
