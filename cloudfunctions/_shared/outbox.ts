@@ -56,6 +56,35 @@ const settingsReader = (deps: Deps): SettingsOf => {
   };
 };
 
+/**
+ * A notice to go out later (a booking's reminder): pending with no attempt claimed, it is sent by
+ * the first timer run at or after `at`. `unschedule` settles one that is no longer wanted.
+ */
+export const scheduleNotice = async (tx: Tx, cause: string, notice: Notice, at: Date, now: Date): Promise<string> => {
+  const doc = outboxModel.toStored({
+    _id: derivedId('ob', cause, notice.kind, notice.channel, notice.recipient),
+    ...notice,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: at.toISOString(),
+    lastError: null,
+    createdAt: now.toISOString(),
+    sentAt: null,
+  });
+  await tx.collection('outbox').doc(doc._id).set({ data: withoutId(doc) });
+  return doc._id;
+};
+
+export const unschedule = async (tx: Tx, ids: readonly string[]): Promise<void> => {
+  for (const id of ids) {
+    const notice = outboxModel.parse((await tx.collection('outbox').doc(id).get()).data);
+    if (notice.status === 'pending' && notice.attempts === 0) await tx.collection('outbox').doc(id).update({ data: { status: 'skipped', lastError: 'no longer wanted' } });
+  }
+};
+
+/** Scheduled and not yet due: not in anyone's inbox yet. */
+export const isFuture = (n: OutboxDoc, now: Date) => n.status === 'pending' && n.attempts === 0 && new Date(n.nextAttemptAt) > now;
+
 export interface DrainReport {
   sent: number;
   retried: number;

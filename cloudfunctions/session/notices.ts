@@ -7,13 +7,13 @@ import { addMinutes } from '@shared/time/shanghai';
 import type { Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { alarmOnce, isStale, readHeartbeat } from '../_shared/heartbeat';
-import { sendNow } from '../_shared/outbox';
+import { isFuture, sendNow } from '../_shared/outbox';
 import { findById, parseAll } from '../_shared/repo';
 
 const INBOX_PAGE = 50;
 
 /** Issue 5: the caller's inbox: the in-app notices to them and to their role, newest first. */
-export const inbox: Handler<typeof c.inbox> = async (input, { deps, member }) => {
+export const inbox: Handler<typeof c.inbox> = async (input, { deps, member, now }) => {
   const recipients = member.role === 'resident' ? [member.openid] : [member.openid, audienceOfRole(member.role)];
   const res = await deps.db
     .collection('outbox')
@@ -22,7 +22,7 @@ export const inbox: Handler<typeof c.inbox> = async (input, { deps, member }) =>
     .limit(INBOX_PAGE)
     .get();
   return ok({
-    items: parseAll(outboxModel, res.data).map((n) => ({ id: n._id, kind: n.kind, title: n.title, body: n.body, urgent: n.urgent, at: n.createdAt, subject: n.subject })),
+    items: parseAll(outboxModel, res.data).filter((n) => n.status !== 'skipped' && !isFuture(n, now)).map((n) => ({ id: n._id, kind: n.kind, title: n.title, body: n.body, urgent: n.urgent, at: n.sentAt ?? n.createdAt, subject: n.subject })),
   });
 };
 

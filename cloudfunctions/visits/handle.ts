@@ -1,13 +1,13 @@
 import type { BookingView, visitsActions } from '@shared/contracts/visits.contract';
-import { checkSlot, DESK_SLOT_CAPACITY, deskSlots, SLOT_MINUTES } from '@shared/domain/booking.rules';
+import { checkSlot, DESK_SLOT_CAPACITY, deskSlots, reminderTimes, SLOT_MINUTES } from '@shared/domain/booking.rules';
 import { maskPhone } from '@shared/domain/phone';
 import { birth } from '@shared/domain/state-machine';
-import { failure, type ErrorCode } from '@shared/messages';
+import { failure, format, messages, type ErrorCode } from '@shared/messages';
 import { ok } from '@shared/result';
 import { bookingModel, slotModel, type BookingDoc } from '@shared/model/booking.model';
 import type { MemberDoc } from '@shared/model/member.model';
 import { roomLabel, roomModel } from '@shared/model/property.model';
-import { atShanghai, shanghaiDate } from '@shared/time/shanghai';
+import { atShanghai, inShanghai, shanghaiDate } from '@shared/time/shanghai';
 import type { Database, Tx } from '../_shared/database';
 import { defineFunction, type ActionContext, type Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
@@ -16,6 +16,38 @@ import { ActionFailure } from '../_shared/failures';
 import { derivedId } from '../_shared/ids';
 import { findById, parseAll, readAll, withoutId } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
+import { scheduleNotice, unschedule } from '../_shared/outbox';
+
+/**
+ * V4: the resident is reminded 24 hours and 1 hour before, in the app always and pushed where they
+ * have a send left: scheduled outbox notices, sent by the timer when due. Times already past are
+ * not scheduled; a move or a cancellation settles the old ones.
+ */
+const scheduleReminders = async (tx: Tx, b: BookingDoc, now: Date): Promise<string[]> => {
+  const ids: string[] = [];
+  for (const [n, at] of reminderTimes(new Date(b.start)).entries()) {
+    if (at <= now) continue;
+    ids.push(
+      await scheduleNotice(
+        tx,
+        `remind:${b._id}:${b.start}:${n}`,
+        {
+          propertyId: b.propertyId,
+          kind: 'booking.reminder',
+          channel: 'inbox',
+          recipient: b.residentOpenid,
+          subject: { kind: 'booking', id: b._id },
+          title: messages.notices['booking.reminder'],
+          body: format(messages.bookingTexts.reminder, { when: inShanghai(b.start).format('MM-DD HH:mm'), topic: b.topic }),
+          urgent: false,
+        },
+        at,
+        now,
+      ),
+    );
+  }
+  return ids;
+};
 
 const staff = (m: MemberDoc) => m.role !== 'resident';
 
@@ -124,7 +156,8 @@ const book: Handler<(typeof visitsActions)['book']> = async (input, ctx) => {
   });
   const { result } = await applyOnce(ctx, 'visits.book', async (tx) => {
     await takePlace(tx, slotId, booking._id);
-    await tx.collection('bookings').doc(booking._id).set({ data: withoutId(booking) });
+    const reminders = await scheduleReminders(tx, booking, now);
+    await tx.collection('bookings').doc(booking._id).set({ data: withoutId(bookingModel.toStored({ ...booking, reminders })) });
     await appendEvent(tx, { kind: 'booking', id: booking._id, propertyId: booking.propertyId }, birth({ name: 'booking' }, 'book', 'booked', { actor: member.openid, role: member.role, now }), input.commandId);
     return toView(booking, member);
   });
@@ -161,13 +194,16 @@ const change = async (
       if (newSlot) await takePlace(tx, newSlot, b._id);
       await givePlaceBack(tx, oldSlot, b._id);
     }
-    const next = bookingModel.toStored({
+    await unschedule(tx, b.reminders ?? []);
+    const moved = bookingModel.toStored({
       ...b,
       version: b.version + 1,
       reason: input.reason,
       updatedAt: now.toISOString(),
+      reminders: [],
       ...(to ? { start: to.toISOString(), end: new Date(to.getTime() + SLOT_MINUTES * 60_000).toISOString() } : { status: 'cancelled' as const }),
     });
+    const next = to ? bookingModel.toStored({ ...moved, reminders: await scheduleReminders(tx, moved, now) }) : moved;
     await tx.collection('bookings').doc(b._id).set({ data: withoutId(next) });
     const event = { ...birth({ name: 'booking' }, action, next.status, { actor: member.openid, role: member.role, now, reason: input.reason }), from: b.status, expectedVersion: b.version, version: next.version };
     await appendEvent(tx, { kind: 'booking', id: b._id, propertyId: b.propertyId }, event, input.commandId);

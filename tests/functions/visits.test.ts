@@ -1,4 +1,4 @@
-import { visits } from '@shared/contracts';
+import { session, visits } from '@shared/contracts';
 import { callAs, DESK_ON_SHIFT, expectOk, newCommandId, PROPERTY, raw, startRuntime, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
@@ -72,5 +72,46 @@ describe('V4: residents book the desk; nobody is double-booked', () => {
     const booked = expectOk(await book(rt, WANG, WANG_ROOM));
     expect(await callAs(rt, ZHANG, visits.cancel, { propertyId: PROPERTY, commandId: newCommandId(), bookingId: booked.id, version: 1, reason: '不是我的' })).toMatchObject({ ok: false, code: 'BOOKING.NOT_FOUND' });
     expect(expectOk(await callAs(rt, ZHANG, visits.mine, { propertyId: PROPERTY })).items).toEqual([]);
+  });
+});
+
+describe('V4: reminders 24 hours and 1 hour before', () => {
+  let rt: Rt;
+  beforeEach(async () => {
+    rt = await startRuntime();
+  });
+  afterEach(() => rt.close());
+
+  const tick = () => rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' });
+  const reminders = () => raw<{ kind: string; status: string; recipient: string; nextAttemptAt: string }>(rt, 'outbox').filter((n) => n.kind === 'booking.reminder');
+  const inbox = async () => expectOk(await callAs(rt, WANG, session.inbox, { propertyId: PROPERTY })).items.filter((n) => n.kind === 'booking.reminder');
+
+  it('V4: the resident is reminded the day before and an hour before, each when due, in the app', async () => {
+    expectOk(await book(rt, WANG, WANG_ROOM, '2026-11-25T10:00:00+08:00'));
+    expect(reminders().map((n) => n.nextAttemptAt)).toEqual(['2026-11-24T02:00:00.000Z', '2026-11-25T01:00:00.000Z']);
+    expect(await inbox()).toEqual([]);
+    rt.clock.set('2026-11-24T02:00:00.000Z');
+    await tick();
+    expect((await inbox()).map((n) => n.body)).toEqual(['11-25 10:00 请到客服中心办理：咨询物业费账单']);
+    rt.clock.set('2026-11-25T01:00:00.000Z');
+    await tick();
+    expect(await inbox()).toHaveLength(2);
+    expect(reminders().every((n) => n.status === 'sent' && n.recipient === WANG)).toBe(true);
+  });
+
+  it('V4: a move replaces the reminders; a cancellation settles them, and nothing is sent', async () => {
+    const booked = expectOk(await book(rt, WANG, WANG_ROOM, '2026-11-25T10:00:00+08:00'));
+    const moved = expectOk(await callAs(rt, WANG, visits.reschedule, { propertyId: PROPERTY, commandId: newCommandId(), bookingId: booked.id, version: 1, start: '2026-11-26T15:00:00+08:00', reason: '改到周四下午' }));
+    expect(reminders().filter((n) => n.status === 'pending').map((n) => n.nextAttemptAt)).toEqual(['2026-11-25T07:00:00.000Z', '2026-11-26T06:00:00.000Z']);
+    expectOk(await callAs(rt, WANG, visits.cancel, { propertyId: PROPERTY, commandId: newCommandId(), bookingId: booked.id, version: moved.version, reason: '问题已解决' }));
+    rt.clock.set('2026-11-27T00:00:00.000Z');
+    await tick();
+    expect(reminders().map((n) => n.status)).toEqual(['skipped', 'skipped', 'skipped', 'skipped']);
+    expect(await inbox()).toEqual([]);
+  });
+
+  it('V4: a booking less than a day away gets only the hour-before reminder', async () => {
+    expectOk(await book(rt, WANG, WANG_ROOM, TEN));
+    expect(reminders().map((n) => n.nextAttemptAt)).toEqual(['2026-11-24T01:00:00.000Z']);
   });
 });

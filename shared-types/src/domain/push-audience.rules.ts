@@ -24,6 +24,7 @@ export const pushAudience: Record<NoticeKind, readonly Role[]> = {
   'privacy.erasure': ['manager'],
   'timer.missed': ['supervisor', 'manager'],
   'callback.due': ['desk'],
+  'booking.reminder': ['resident'],
 };
 
 /** WeChat asks for at most three templates in one consent prompt. */

@@ -164,6 +164,7 @@ export const zhCN = {
     'privacy.erasure': '个人信息删除申请',
     'timer.missed': '提醒服务未按时运行',
     'callback.due': '有待回访的住户',
+    'booking.reminder': '预约提醒',
     'binding.approved': '房屋绑定已通过',
     'binding.rejected': '房屋绑定未通过',
   },
@@ -173,6 +174,9 @@ export const zhCN = {
     openOrders: '手上 {n} 单',
     rating: '评分 {score}',
     unrated: '暂无评价',
+  },
+  bookingTexts: {
+    reminder: '{when} 请到客服中心办理：{topic}',
   },
   callbackTexts: {
     planned: '新增 {n} 条回访任务，请在回访队列中查看',

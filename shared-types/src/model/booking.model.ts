@@ -18,6 +18,8 @@ export const BookingDoc = z.object({
   end: isoInstant,
   /** Why it was last moved or cancelled. */
   reason: z.string().nullable(),
+  /** The outbox ids of its reminders still to go (V4: 24 hours and 1 hour before). */
+  reminders: z.array(z.string()).optional(),
   createdAt: isoInstant,
   updatedAt: isoInstant,
 });
