@@ -17,6 +17,7 @@ import { derivedId } from '../_shared/ids';
 import { findById, parseAll, readAll, withoutId } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 import { scheduleNotice, unschedule } from '../_shared/outbox';
+import * as reception from './reception';
 
 /**
  * V4: the resident is reminded 24 hours and 1 hour before, in the app always and pushed where they
@@ -229,5 +230,5 @@ const day: Handler<(typeof visitsActions)['day']> = async (input, { deps, member
   return ok({ date: input.date, items: items.map((b) => toView(b, member)) });
 };
 
-/** Issue 6 (V4): residents book the desk; nobody is double-booked. */
-export const handle = defineFunction<typeof visitsActions>('visits', { slots, book, reschedule, cancel, mine, day });
+/** Issue 6: residents book the desk, nobody double-booked (V4); the desk's reception log (V1 V2) and group visits (V3). */
+export const handle = defineFunction<typeof visitsActions>('visits', { slots, book, reschedule, cancel, mine, day, ...reception });

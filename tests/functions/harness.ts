@@ -94,7 +94,7 @@ export const repairInput = (overrides: Record<string, unknown> = {}) => ({
 export const snapshot = async (runtime: Runtime) => {
   const names = [
     'repairs', 'events', 'outbox', 'deadlines', 'commands', 'signals', 'members', 'rooms', 'settings', 'callbacks',
-    'complaints', 'complaintGroups', 'complaintMatters', 'complaintRegisters', 'properties', 'invitations', 'bindings', 'environment', 'roomImports', 'erasures', 'bookings', 'slots',
+    'complaints', 'complaintGroups', 'complaintMatters', 'complaintRegisters', 'properties', 'invitations', 'bindings', 'environment', 'roomImports', 'erasures', 'bookings', 'slots', 'receptions', 'groupVisits',
   ];
   const entries = await Promise.all(
     names.map(async (name) => [name, (await runtime.db.collection(name).limit(1000).get()).data] as const),

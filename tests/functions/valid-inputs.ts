@@ -17,6 +17,16 @@ export const validInputs = (repairId: string): Record<string, Record<string, unk
   'visits.cancel': { propertyId: PROPERTY, commandId: 'bad-input-cancel', bookingId: 'bk_x', version: 1, reason: '不需要了' },
   'visits.mine': { propertyId: PROPERTY },
   'visits.day': { propertyId: PROPERTY, date: '2026-11-24' },
+  'visits.log': {
+    propertyId: PROPERTY, commandId: 'bad-input-log', kind: 'walk_in', name: '赵先生', address: '2-1-201', phone: '13800000601', subject: '询问车位',
+    department: '停车场', responsible: '王队长', settled: true, replyBy: null,
+  },
+  'visits.writeResult': { propertyId: PROPERTY, commandId: 'bad-input-result', receptionId: 'rc_x', version: 1, text: '已处理' },
+  'visits.receptionLog': { propertyId: PROPERTY, date: '2026-11-23' },
+  'visits.planGroupVisit': {
+    propertyId: PROPERTY, commandId: 'bad-input-group', names: ['张主任'], headcount: 3, arrivalAt: '2026-11-24T15:00:00+08:00', departureAt: '2026-11-24T16:00:00+08:00', itinerary: '参观',
+  },
+  'visits.groupVisits': { propertyId: PROPERTY, date: '2026-11-24' },
   'session.health': { propertyId: PROPERTY },
   'session.retryNotice': { propertyId: PROPERTY, commandId: 'bad-input-retry', noticeId: 'ob_x' },
   'callbacks.raiseComplaint': {

@@ -17,6 +17,7 @@ export * as settings from './settings.contract';
 export * as imports from './imports.contract';
 export * as privacy from './privacy.contract';
 export * as visits from './visits.contract';
+export * as reception from './reception.contract';
 
 /** Every action of every function, by function: the router, the client and the test harnesses read this. */
 export const catalogue: Record<FunctionName, Record<string, Action>> = {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { commandFields, defineAction, DocId, scoped } from './action';
+import { receptionActions } from './reception.contract';
 
 const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const Instant = z.iso.datetime({ offset: true });
@@ -80,4 +81,4 @@ export const day = defineAction({
   write: false,
 });
 
-export const visitsActions = { slots, book, reschedule, cancel, mine, day } as const;
+export const visitsActions = { slots, book, reschedule, cancel, mine, day, ...receptionActions } as const;

@@ -25,6 +25,8 @@ export const pushAudience: Record<NoticeKind, readonly Role[]> = {
   'timer.missed': ['supervisor', 'manager'],
   'callback.due': ['desk'],
   'booking.reminder': ['resident'],
+  'reception.unsettled': ['supervisor'],
+  'group.arriving': ['desk', 'supervisor'],
 };
 
 /** WeChat asks for at most three templates in one consent prompt. */

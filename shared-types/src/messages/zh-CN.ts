@@ -79,6 +79,9 @@ export const zhCN = {
     'BOOKING.NOT_FOUND': '没有找到这条预约',
     'BOOKING.ROOM_NOT_YOURS': '只能以您绑定的房屋预约',
     'BOOKING.CANCELLED': '这条预约已经取消了',
+    'RECEPTION.NOT_FOUND': '没有找到这条接待记录',
+    'RECEPTION.REPLY_TIME_REQUIRED': '当场未解决的事项需要约定答复时间',
+    'GROUP_VISIT.TIMES': '离开时间必须晚于到达时间，且到达时间不能已过',
   },
   roles: {
     resident: '住户',
@@ -165,6 +168,8 @@ export const zhCN = {
     'timer.missed': '提醒服务未按时运行',
     'callback.due': '有待回访的住户',
     'booking.reminder': '预约提醒',
+    'reception.unsettled': '来访/来电事项待处理',
+    'group.arriving': '团体参观30分钟后到达',
     'binding.approved': '房屋绑定已通过',
     'binding.rejected': '房屋绑定未通过',
   },
@@ -174,6 +179,14 @@ export const zhCN = {
     openOrders: '手上 {n} 单',
     rating: '评分 {score}',
     unrated: '暂无评价',
+  },
+  receptionLinks: {
+    repair: '报修（已派单处理）',
+    complaint: '投诉（按投诉流程处理）',
+  },
+  receptionTexts: {
+    unsettled: '{name}（{address}）：{subject}，约定 {when} 前答复',
+    arriving: '{names} 等 {n} 人 {when} 到达：{itinerary}',
   },
   bookingTexts: {
     reminder: '{when} 请到客服中心办理：{topic}',

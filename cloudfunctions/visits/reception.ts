@@ -1,0 +1,167 @@
+import type * as c from '@shared/contracts/reception.contract';
+import { failure, format, messages } from '@shared/messages';
+import { ok } from '@shared/result';
+import { complaintModel } from '@shared/model/complaint.model';
+import { groupVisitModel, receptionModel, type GroupVisitDoc, type ReceptionDoc } from '@shared/model/reception.model';
+import { roomLabel } from '@shared/model/property.model';
+import { repairModel } from '@shared/model/repair.model';
+import { audienceOfRole } from '@shared/model/signal.model';
+import { atShanghai, inShanghai, shanghaiDate } from '@shared/time/shanghai';
+import type { Handler } from '../_shared/router';
+import { applyOnce } from '../_shared/commands';
+import { ActionFailure } from '../_shared/failures';
+import { derivedId } from '../_shared/ids';
+import { enqueueNotice, scheduleNotice, sendNow } from '../_shared/outbox';
+import { findById, readAll, withoutId } from '../_shared/repo';
+import type { OutboxDoc } from '@shared/model/outbox.model';
+
+const viewOf = (r: ReceptionDoc): c.ReceptionViewT => ({
+  id: r._id,
+  kind: r.kind,
+  name: r.name,
+  address: r.address,
+  phone: r.phone,
+  subject: r.subject,
+  department: r.department,
+  responsible: r.responsible,
+  recorder: r.recorder,
+  at: r.at,
+  settled: r.settled,
+  replyBy: r.replyBy,
+  result: r.result,
+  linked: r.linked,
+  version: r.version,
+});
+
+/** V1 V2: logged as the desk hears it; what cannot be settled at once goes to the department head the same day (in the app, now). */
+export const log: Handler<typeof c.log> = async (input, ctx) => {
+  const { deps, member, now } = ctx;
+  if (!input.settled && !input.replyBy) return failure('RECEPTION.REPLY_TIME_REQUIRED');
+  const doc = receptionModel.toStored({
+    _id: derivedId('rc', ctx.commandKey),
+    propertyId: member.propertyId,
+    kind: input.kind,
+    name: input.name,
+    address: input.address,
+    phone: input.phone,
+    subject: input.subject,
+    department: input.department,
+    responsible: input.responsible,
+    recorder: member.name,
+    at: now.toISOString(),
+    date: shanghaiDate(now),
+    settled: input.settled,
+    replyBy: input.replyBy ? new Date(input.replyBy).toISOString() : null,
+    result: null,
+    linked: null,
+    version: 1,
+  });
+  const queued: OutboxDoc[] = [];
+  const { result, fresh } = await applyOnce(ctx, 'visits.log', async (tx) => {
+    queued.length = 0;
+    await tx.collection('receptions').doc(doc._id).set({ data: withoutId(doc) });
+    if (!doc.settled) {
+      queued.push(
+        await enqueueNotice(
+          tx,
+          doc._id,
+          {
+            propertyId: doc.propertyId,
+            kind: 'reception.unsettled',
+            channel: 'inbox',
+            recipient: audienceOfRole('supervisor'),
+            subject: { kind: 'reception', id: doc._id },
+            title: messages.notices['reception.unsettled'],
+            body: format(messages.receptionTexts.unsettled, { name: doc.name, address: doc.address, subject: doc.subject, when: inShanghai(doc.replyBy ?? doc.at).format('MM-DD HH:mm') }),
+            urgent: false,
+          },
+          now,
+        ),
+      );
+    }
+    return viewOf(doc);
+  });
+  if (fresh) await sendNow(deps, queued);
+  return ok(result);
+};
+
+/** V1: the result, written back into the log, once per version seen. */
+export const writeResult: Handler<typeof c.writeResult> = async (input, ctx) => {
+  const { deps, member, now } = ctx;
+  const existing = await findById(deps.db, receptionModel, input.receptionId);
+  if (!existing || existing.propertyId !== member.propertyId) return failure('RECEPTION.NOT_FOUND');
+  const { result } = await applyOnce(ctx, 'visits.writeResult', async (tx) => {
+    const r = receptionModel.parse((await tx.collection('receptions').doc(existing._id).get()).data);
+    if (r.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
+    const next = receptionModel.toStored({ ...r, version: r.version + 1, settled: true, result: { text: input.text, by: member.name, at: now.toISOString() } });
+    await tx.collection('receptions').doc(r._id).set({ data: withoutId(next) });
+    return viewOf(next);
+  });
+  return ok(result);
+};
+
+/**
+ * V1 V2: one log of every call and walk-in of a Shanghai day: the desk's own entries, and the calls
+ * and visits it registered as repairs or complaints, linked to them (one record, not two).
+ */
+export const receptionLog: Handler<typeof c.receptionLog> = async (input, { deps }) => {
+  const _ = deps.db.command;
+  const from = atShanghai(input.date);
+  const to = new Date(from.getTime() + 24 * 3_600_000);
+  const [entries, repairs, complaints] = await Promise.all([
+    readAll(receptionModel, deps.db.collection('receptions').where({ propertyId: input.propertyId, date: input.date }).orderBy('at', 'asc')),
+    readAll(repairModel, deps.db.collection('repairs').where({ propertyId: input.propertyId, createdAt: _.gte(from.toISOString()).and(_.lt(to.toISOString())) }).orderBy('createdAt', 'asc')),
+    readAll(complaintModel, deps.db.collection('complaints').where({ propertyId: input.propertyId, registerDate: input.date }).orderBy('createdAt', 'asc')),
+  ]);
+  const fromRepairs = repairs.flatMap((r) =>
+    r.callRecord && (r.channel === 'phone' || r.channel === 'walk_in')
+      ? [{ id: r._id, kind: r.channel, name: r.callRecord.callerName, address: roomLabel(r.address), phone: r.callRecord.phone, subject: r.callRecord.subject, department: messages.receptionLinks.repair, responsible: r.technician?.name ?? '', recorder: r.callRecord.recorder, at: r.callRecord.receivedAt, settled: true, replyBy: null, result: null, linked: { kind: 'repair' as const, id: r._id }, version: 1 }]
+      : [],
+  );
+  const fromComplaints = complaints.flatMap((k) =>
+    k.callRecord && (k.channel === 'phone' || k.channel === 'walk_in')
+      ? [{ id: k._id, kind: k.channel, name: k.callRecord.callerName, address: roomLabel(k.address), phone: k.callRecord.phone, subject: k.description, department: k.slip?.department ?? messages.receptionLinks.complaint, responsible: k.slip?.assignee ?? '', recorder: k.callRecord.recorder, at: k.callRecord.receivedAt, settled: true, replyBy: null, result: null, linked: { kind: 'complaint' as const, id: k._id }, version: 1 }]
+      : [],
+  );
+  return ok({ date: input.date, items: [...entries.map(viewOf), ...fromRepairs, ...fromComplaints].sort((a, b) => a.at.localeCompare(b.at)) });
+};
+
+const groupViewOf = (g: GroupVisitDoc) => ({ id: g._id, names: g.names, headcount: g.headcount, arrivalAt: g.arrivalAt, departureAt: g.departureAt, itinerary: g.itinerary, host: g.host });
+
+/** V3: a group visit is recorded, and staff are reminded 30 minutes before it arrives (a scheduled notice). */
+export const planGroupVisit: Handler<typeof c.planGroupVisit> = async (input, ctx) => {
+  const { deps, member, now } = ctx;
+  const arrival = new Date(input.arrivalAt);
+  const departure = new Date(input.departureAt);
+  if (departure <= arrival || arrival <= now) return failure('GROUP_VISIT.TIMES');
+  const doc = groupVisitModel.toStored({
+    _id: derivedId('gv', ctx.commandKey),
+    propertyId: member.propertyId,
+    names: input.names,
+    headcount: input.headcount,
+    arrivalAt: arrival.toISOString(),
+    departureAt: departure.toISOString(),
+    itinerary: input.itinerary,
+    host: member.name,
+    date: shanghaiDate(arrival),
+    reminder: null,
+    createdAt: now.toISOString(),
+  });
+  const { result } = await applyOnce(ctx, 'visits.planGroupVisit', async (tx) => {
+    const readyAt = new Date(arrival.getTime() - 30 * 60_000);
+    const body = format(messages.receptionTexts.arriving, { names: doc.names.slice(0, 3).join('、'), n: doc.headcount, when: inShanghai(doc.arrivalAt).format('HH:mm'), itinerary: doc.itinerary });
+    let reminder: string | null = null;
+    for (const role of ['desk', 'supervisor'] as const) {
+      const notice = { propertyId: doc.propertyId, kind: 'group.arriving' as const, channel: 'inbox' as const, recipient: audienceOfRole(role), subject: { kind: 'groupVisit', id: doc._id }, title: messages.notices['group.arriving'], body, urgent: true };
+      reminder = readyAt > now ? await scheduleNotice(tx, `arriving:${doc._id}`, notice, readyAt, now) : (await enqueueNotice(tx, `arriving:${doc._id}`, notice, now))._id;
+    }
+    await tx.collection('groupVisits').doc(doc._id).set({ data: withoutId(groupVisitModel.toStored({ ...doc, reminder })) });
+    return groupViewOf(doc);
+  });
+  return ok(result);
+};
+
+export const groupVisits: Handler<typeof c.groupVisits> = async (input, { deps }) => {
+  const items = await readAll(groupVisitModel, deps.db.collection('groupVisits').where({ propertyId: input.propertyId, date: input.date }).orderBy('arrivalAt', 'asc'));
+  return ok({ items: items.map(groupViewOf) });
+};

@@ -1,0 +1,48 @@
+import * as z from 'zod';
+import { base, defineModel, isoInstant } from './versioned';
+
+/**
+ * V1 V2: the reception log (接待记录表): every walk-in and every call, whatever it led to. A call
+ * that became a repair or a complaint is linked to it.
+ */
+export const ReceptionDoc = z.object({
+  ...base,
+  schemaVersion: z.literal(1),
+  kind: z.enum(['walk_in', 'phone']),
+  /** V1 V2: who, from where, about what, on which number. */
+  name: z.string(),
+  address: z.string(),
+  phone: z.string(),
+  subject: z.string(),
+  /** V2: the department and person responsible. */
+  department: z.string(),
+  responsible: z.string(),
+  recorder: z.string(),
+  at: isoInstant,
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** V1: settled on the spot, or a reply time agreed with the visitor. */
+  settled: z.boolean(),
+  replyBy: isoInstant.nullable(),
+  result: z.object({ text: z.string(), by: z.string(), at: isoInstant }).nullable(),
+  linked: z.object({ kind: z.enum(['repair', 'complaint']), id: z.string() }).nullable(),
+  version: z.number().int().positive(),
+});
+export type ReceptionDoc = z.infer<typeof ReceptionDoc>;
+export const receptionModel = defineModel({ collection: 'receptions', version: 1, schema: ReceptionDoc });
+
+/** V3: a group visit: who comes, how many, when they arrive and leave, and what they will see. */
+export const GroupVisitDoc = z.object({
+  ...base,
+  schemaVersion: z.literal(1),
+  names: z.array(z.string()).min(1),
+  headcount: z.number().int().positive(),
+  arrivalAt: isoInstant,
+  departureAt: isoInstant,
+  itinerary: z.string(),
+  host: z.string(),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  reminder: z.string().nullable(),
+  createdAt: isoInstant,
+});
+export type GroupVisitDoc = z.infer<typeof GroupVisitDoc>;
+export const groupVisitModel = defineModel({ collection: 'groupVisits', version: 1, schema: GroupVisitDoc });
