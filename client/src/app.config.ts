@@ -13,12 +13,12 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'pages/resident',
-      pages: ['home/index', 'repair-new/index', 'repairs/index', 'repair/index', 'complaint-new/index', 'complaints/index', 'complaint/index', 'my-data/index'],
+      pages: ['home/index', 'repair-new/index', 'repairs/index', 'repair/index', 'complaint-new/index', 'complaints/index', 'complaint/index', 'my-data/index', 'bookings/index'],
     },
     { root: 'pages/technician', pages: ['orders/index', 'order/index'] },
     {
       root: 'pages/desk',
-      pages: ['inbox/index', 'repair/index', 'register/index', 'callbacks/index', 'complaints/index', 'complaint/index', 'complaint-register/index', 'bindings/index'],
+      pages: ['inbox/index', 'repair/index', 'register/index', 'callbacks/index', 'complaints/index', 'complaint/index', 'complaint-register/index', 'bindings/index', 'bookings/index'],
     },
     {
       root: 'pages/supervisor',

@@ -86,3 +86,10 @@ export const shanghaiTime = (instant: Date): string => {
 
 /** The instant of a Shanghai date and time ("2026-11-23", "14:30"), as an ISO string in UTC. */
 export const shanghaiInstant = (date: string, time: string): string => new Date(Date.parse(`${date}T${time}:00+08:00`)).toISOString();
+
+/** V4: an appointment's Shanghai day and time span: "今天 09:00-09:30", "11月30日 14:00-14:30". */
+export const formatSpan = (start: string, end: string, now: Date = new Date()): string =>
+  `${formatDay(shanghaiDate(new Date(start)), now)} ${shanghaiTime(new Date(start))}-${shanghaiTime(new Date(end))}`;
+
+/** The Shanghai days from today on, `count` of them ("YYYY-MM-DD"), for picking a day. */
+export const nextDays = (count: number, now: Date = new Date()): string[] => Array.from({ length: count }, (_, i) => shanghaiDate(now, i));

@@ -44,6 +44,9 @@ function InboxLinks({ role, callbacks, complaints, bindings }: Counts & { role: 
       <Button className='btn btn-plain inbox-link link-bindings' onClick={() => go(routes.deskBindings)}>
         {bindings ? fill(ui.deskBindings.linkCount, { count: bindings }) : ui.deskBindings.link}
       </Button>
+      <Button className='btn btn-plain inbox-link link-bookings' onClick={() => go(routes.deskBookings)}>
+        {ui.deskBookings.link}
+      </Button>
       {role === 'supervisor' && (
         <Button className='btn btn-plain inbox-link link-send-backs' onClick={() => go(routes.supervisorSendBacks)}>
           {t.sendBacks}

@@ -51,6 +51,13 @@ export default function ResidentHome() {
           </View>
         </View>
       </View>
+      <View id='btn-my-bookings' className='home-tile btn-my-bookings' onClick={() => go(routes.myBookings)}>
+        <Text className='home-tile-icon'>📅</Text>
+        <View className='home-tile-words'>
+          <Text className='home-tile-title'>{t.myBookings}</Text>
+          <Text className='home-tile-hint'>{t.myBookingsHint}</Text>
+        </View>
+      </View>
       <View id='btn-inbox' className='home-tile btn-inbox' onClick={() => go(routes.inbox)}>
         <Text className='home-tile-icon'>🔔</Text>
         <View className='home-tile-words'>

@@ -1,0 +1,62 @@
+import { Text, View } from '@tarojs/components';
+import ChoiceChips from '../../../components/ChoiceChips';
+import LoadState from '../../../components/LoadState';
+import type { CallFailure } from '../../../api';
+import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { formatDay, shanghaiTime } from '../../../utils/time';
+
+export interface Slot {
+  start: string;
+  end: string;
+  free: number;
+}
+
+interface Props {
+  /** Names the date chips and the slots, so two pickers on one page stay apart. */
+  name: string;
+  days: readonly string[];
+  date: string;
+  onDate: (date: string) => void;
+  slots: Slot[] | null;
+  loading: boolean;
+  error: CallFailure | null;
+  onRetry: () => void;
+  chosen: string | null;
+  onPick: (start: string) => void;
+}
+
+/** The slot's own id: its Shanghai start, "0930". */
+export const slotKey = (start: string) => shanghaiTime(new Date(start)).replace(':', '');
+
+/** V4: a day out of the next seven, then a slot of that day; a full slot says so and cannot be picked. */
+export default function SlotPicker({ name, days, date, onDate, slots, loading, error, onRetry, chosen, onPick }: Props) {
+  const t = ui.bookings;
+  return (
+    <View className={`slot-picker ${name}-picker`}>
+      <Text className='booking-label'>{t.date}</Text>
+      <ChoiceChips name={`${name}-date`} options={days} value={date} label={(day) => formatDay(day)} onPick={onDate} />
+      <Text className='booking-label'>{t.slot}</Text>
+      <LoadState loading={loading} error={error} onRetry={onRetry} empty={slots?.length === 0 ? t.noSlots : null}>
+        <View className='chips slot-chips'>
+          {slots?.map((slot) => {
+            const full = slot.free <= 0;
+            const on = chosen === slot.start;
+            return (
+              <View
+                key={slot.start}
+                id={`${name}-slot-${slotKey(slot.start)}`}
+                className={`chip slot-chip${on ? ' chip-on' : ''}${full ? ' slot-full chip-disabled' : ''}`}
+                onClick={() => !full && onPick(slot.start)}
+              >
+                <Text className='slot-time'>
+                  {fill(t.slotTime, { start: shanghaiTime(new Date(slot.start)), end: shanghaiTime(new Date(slot.end)) })}
+                </Text>
+                <Text className='slot-free'>{full ? t.full : fill(t.free, { free: slot.free })}</Text>
+              </View>
+            );
+          })}
+        </View>
+      </LoadState>
+    </View>
+  );
+}
