@@ -3,7 +3,7 @@ import { addMinutes } from '@shared/time/shanghai';
 import type { Deps } from './deps';
 import type { Tx } from './database';
 import { derivedId } from './ids';
-import { parseAll, withoutId } from './repo';
+import { parseAll, withoutId, addOnce } from './repo';
 import { consentIdOf, deliver, isPerson, Settled } from './channels';
 import { consentModel } from '@shared/model/consent.model';
 import { loadSettings } from './settings';
@@ -164,12 +164,7 @@ const pushCopies = async (deps: Deps, notice: OutboxDoc, report: DrainReport, se
       lastError: null,
       sentAt: null,
     });
-    try {
-      await deps.db.collection('outbox').add({ data: { _id: copy._id, ...withoutId(copy) } });
-    } catch {
-      continue;
-    }
-    await attempt(deps, copy, report, settingsOf);
+    if (await addOnce(deps.db, 'outbox', copy)) await attempt(deps, copy, report, settingsOf);
   }
 };
 

@@ -42,3 +42,19 @@ export const readAll = async <M extends Model<z.ZodType>>(model: M, query: Query
     if (res.data.length < PAGE) return out;
   }
 };
+
+/**
+ * Writes a document under its own id unless one is there already: true when this call wrote it.
+ * Used where a deterministic id makes "already there" the normal answer of a retry or a race (a
+ * transaction cannot read a missing document, so records it will read are made this way first).
+ * The insert's refusal is taken as "already there"; a write that truly failed is retried by
+ * whatever runs this again, since nothing depends on it having happened.
+ */
+export const addOnce = async <T extends { _id: string }>(db: Database, collection: string, doc: T): Promise<boolean> => {
+  try {
+    await db.collection(collection).add({ data: { _id: doc._id, ...withoutId(doc) } });
+    return true;
+  } catch {
+    return false;
+  }
+};

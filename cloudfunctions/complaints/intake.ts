@@ -31,7 +31,7 @@ import { appendEvent } from '../_shared/events';
 import { openDeadline } from '../_shared/deadlines';
 import { enqueueNotice, sendNow, type Notice } from '../_shared/outbox';
 import { derivedId } from '../_shared/ids';
-import { findById, withoutId } from '../_shared/repo';
+import { findById, withoutId, addOnce } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 import { ownsFile } from '../_shared/storage';
 import { cancelClock, subjectOf } from './clocks';
@@ -68,12 +68,7 @@ export const matterIdOf = (propertyId: string, matterKey: string) => derivedId('
 const ensureMatter = async (db: Database, propertyId: string, matterKey: string): Promise<string> => {
   const id = matterIdOf(propertyId, matterKey);
   if (await findById(db, complaintMatterModel, id)) return id;
-  const doc = complaintMatterModel.toStored({ _id: id, propertyId, matterKey, recent: [], openGroupId: null });
-  try {
-    await db.collection('complaintMatters').add({ data: { _id: id, ...withoutId(doc) } });
-  } catch {
-    // Another filing created it first: the duplicate key is the expected answer.
-  }
+  await addOnce(db, 'complaintMatters', complaintMatterModel.toStored({ _id: id, propertyId, matterKey, recent: [], openGroupId: null }));
   return id;
 };
 

@@ -11,7 +11,7 @@ import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
 import { memberIdFor } from '../_shared/membership';
-import { findById, withoutId } from '../_shared/repo';
+import { findById, withoutId, addOnce } from '../_shared/repo';
 import { memberEvent, memberSubject } from './history';
 import { checkBootstrapSecret } from './secret';
 import { toMembership } from './views';
@@ -20,14 +20,7 @@ const activeManagerExists = async (db: Database): Promise<boolean> =>
   (await db.collection('members').where({ role: 'manager', status: 'active' }).limit(1).get()).data.length > 0;
 
 /** The record every bootstrap transaction reads, created once before the first (a transaction cannot read a missing document). */
-const ensureBootstrapRecord = async (db: Database): Promise<void> => {
-  const doc = bootstrapModel.toStored({ _id: BOOTSTRAP_DOC_ID, runs: 0, last: null });
-  try {
-    await db.collection('environment').add({ data: { _id: BOOTSTRAP_DOC_ID, ...withoutId(doc) } });
-  } catch {
-    // Another bootstrap created it first: the duplicate key is the expected answer.
-  }
-};
+const ensureBootstrapRecord = (db: Database) => addOnce(db, 'environment', bootstrapModel.toStored({ _id: BOOTSTRAP_DOC_ID, runs: 0, last: null }));
 
 /**
  * Issue 7 (1): the first manager of an environment. The secret must match the one configured on

@@ -9,7 +9,7 @@ import type { Database } from '../_shared/database';
 import type { ActionContext, Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
-import { parseAll, readAll, withoutId, findById } from '../_shared/repo';
+import { parseAll, readAll, withoutId, findById, addOnce } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 
 type Update = Parameters<Handler<typeof c.updateSettings>>[0];
@@ -76,13 +76,8 @@ export const updateSettings: Handler<typeof c.updateSettings> = async (input, ct
   const roster = input.shifts ? await rosterOf(deps.db, input.propertyId, input.shifts) : null;
   if (typeof roster === 'string') return failure(roster);
   const current = await loadSettings(deps.db, input.propertyId);
-  if (!(await findById(deps.db, settingsModel, input.propertyId))) {
-    try {
-      await deps.db.collection('settings').add({ data: { _id: input.propertyId, ...withoutId(settingsModel.toStored(current)) } });
-    } catch {
-      // Saved a moment ago by another call: the transaction reads that one.
-    }
-  }
+  // Saved defaults first: the transaction below reads the document, and one may not exist yet.
+  if (!(await findById(deps.db, settingsModel, input.propertyId))) await addOnce(deps.db, 'settings', settingsModel.toStored(current));
   const { result } = await applyOnce(ctx, 'members.updateSettings', async (tx) => {
     const stored = settingsModel.parse((await tx.collection('settings').doc(input.propertyId).get()).data);
     const sent: Partial<SettingsDoc> = {

@@ -11,7 +11,7 @@ import type { Deps } from '../_shared/deps';
 import { appendEvent } from '../_shared/events';
 import { openDeadline } from '../_shared/deadlines';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
-import { findById, parseAll, withoutId } from '../_shared/repo';
+import { findById, parseAll, withoutId, addOnce } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 import { cancelClock, subjectOf } from '../complaints/clocks';
 import { complaintNotices, majorAudience } from '../complaints/notices';
@@ -80,12 +80,7 @@ export const flagUnsignedRegisters = async (deps: Deps): Promise<number> => {
       const existing = await findById(db, complaintRegisterModel, id);
       if (existing?.signedBy || existing?.flaggedAt) continue;
       if (!existing) {
-        const blank = complaintRegisterModel.toStored({ _id: id, propertyId: property._id, date, signedBy: null, remarks: '', count: 0, flaggedAt: null });
-        try {
-          await db.collection('complaintRegisters').add({ data: { _id: id, ...withoutId(blank) } });
-        } catch {
-          // Signed (or flagged) a moment ago by someone else: the transaction below reads which.
-        }
+        await addOnce(db, 'complaintRegisters', complaintRegisterModel.toStored({ _id: id, propertyId: property._id, date, signedBy: null, remarks: '', count: 0, flaggedAt: null }));
       }
       const notices = await db.runTransaction(async (tx) => {
         const register = complaintRegisterModel.parse((await tx.collection('complaintRegisters').doc(id).get()).data);

@@ -8,7 +8,7 @@ import { inShanghai } from '@shared/time/shanghai';
 import type { Deps } from '../_shared/deps';
 import { openDeadline } from '../_shared/deadlines';
 import { derivedId } from '../_shared/ids';
-import { parseAll, readAll, withoutId } from '../_shared/repo';
+import { parseAll, readAll, addOnce } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 
 const markerOf = (month: string) => `topup-${month}`;
@@ -65,13 +65,10 @@ export const planMonthTopUp = async (deps: Deps): Promise<{ created: number }> =
         outcome: null,
         createdAt: now.toISOString(),
       });
-      try {
-        await db.collection('callbacks').add({ data: { _id: doc._id, ...withoutId(doc) } });
-        await openDeadline(db, { kind: 'callback', id: doc._id, propertyId }, callbackDeadline(now, to, 'desk', settings), now);
-        created++;
-      } catch {
-        // Planned a moment ago by another run: the id is the order's.
-      }
+      // The id is the task's own (its order's, or the month's and the member's): planned once, however many runs.
+      if (!(await addOnce(db, 'callbacks', doc))) continue;
+      await openDeadline(db, { kind: 'callback', id: doc._id, propertyId }, callbackDeadline(now, to, 'desk', settings), now);
+      created++;
     }
   }
   await db.collection('environment').doc(markerOf(month)).set({ data: { schemaVersion: 1, kind: 'topup', at: now.toISOString(), created } });

@@ -6,7 +6,7 @@ import { audienceOfRole } from '@shared/model/signal.model';
 import { withinDays } from '@shared/time/shanghai';
 import type { Deps } from '../_shared/deps';
 import { derivedId } from '../_shared/ids';
-import { parseAll, readAll, withoutId } from '../_shared/repo';
+import { parseAll, readAll, addOnce } from '../_shared/repo';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
 import { openDeadline } from '../_shared/deadlines';
 import { loadSettings } from '../_shared/settings';
@@ -100,14 +100,11 @@ export const planRepairCallbackTasks = async (deps: Deps): Promise<{ created: nu
         outcome: null,
         createdAt: now.toISOString(),
       });
-      try {
-        await deps.db.collection('callbacks').add({ data: { _id: doc._id, ...withoutId(doc) } });
-        await openDeadline(deps.db, { kind: 'callback', id: doc._id, propertyId }, callbackDeadline(now, dueAt, 'desk', settings), now);
-        created++;
-        createdHere++;
-      } catch {
-        // Another run created it first: the id is the order's, so nothing is lost or doubled.
-      }
+      // The id is the task's own (its order's, or the month's and the member's): planned once, however many runs.
+      if (!(await addOnce(deps.db, 'callbacks', doc))) continue;
+      await openDeadline(deps.db, { kind: 'callback', id: doc._id, propertyId }, callbackDeadline(now, dueAt, 'desk', settings), now);
+      created++;
+      createdHere++;
     }
     if (createdHere) queued.push(await callbacksDue(deps, propertyId, createdHere, now));
   }

@@ -8,7 +8,7 @@ import { inShanghai } from '@shared/time/shanghai';
 import type { Deps } from '../_shared/deps';
 import { openDeadline } from '../_shared/deadlines';
 import { derivedId } from '../_shared/ids';
-import { parseAll, readAll, withoutId } from '../_shared/repo';
+import { parseAll, readAll, addOnce } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 
 const PLANNING_DAYS = 3;
@@ -62,13 +62,10 @@ export const planRoutineCallbacks = async (deps: Deps): Promise<{ created: numbe
         outcome: null,
         createdAt: now.toISOString(),
       });
-      try {
-        await db.collection('callbacks').add({ data: { _id: doc._id, ...withoutId(doc) } });
-        await openDeadline(db, { kind: 'callback', id: doc._id, propertyId: property._id }, callbackDeadline(now, to, 'desk', settings), now);
-        created++;
-      } catch {
-        // Planned by a run a moment ago: the id is the month's and the member's.
-      }
+      // The id is the task's own (its order's, or the month's and the member's): planned once, however many runs.
+      if (!(await addOnce(db, 'callbacks', doc))) continue;
+      await openDeadline(db, { kind: 'callback', id: doc._id, propertyId: property._id }, callbackDeadline(now, to, 'desk', settings), now);
+      created++;
     }
     await db.collection('environment').doc(marker).set({ data: { schemaVersion: 1, kind: 'routine', at: now.toISOString() } });
   }

@@ -9,7 +9,7 @@ import type { Database } from '../_shared/database';
 import type { Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { consentIdOf } from '../_shared/channels';
-import { findById, parseAll, withoutId } from '../_shared/repo';
+import { findById, parseAll, withoutId, addOnce } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 
 /** The property's templates that reach this member's role. */
@@ -41,12 +41,7 @@ export const consent: Handler<typeof c.consent> = async (input, ctx) => {
   for (const templateId of accepted) {
     const id = consentIdOf(member.openid, templateId);
     if (await findById(deps.db, consentModel, id)) continue;
-    const blank = consentModel.toStored({ _id: id, propertyId: member.propertyId, openid: member.openid, templateId, remaining: 0, updatedAt: now.toISOString() });
-    try {
-      await deps.db.collection('consents').add({ data: { _id: id, ...withoutId(blank) } });
-    } catch {
-      // Made a moment ago by another report: the transaction adds to it.
-    }
+    await addOnce(deps.db, 'consents', consentModel.toStored({ _id: id, propertyId: member.propertyId, openid: member.openid, templateId, remaining: 0, updatedAt: now.toISOString() }));
   }
   await applyOnce(ctx, 'session.consent', async (tx) => {
     for (const templateId of accepted) {

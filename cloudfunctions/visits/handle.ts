@@ -14,7 +14,7 @@ import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
 import { derivedId } from '../_shared/ids';
-import { findById, parseAll, readAll, withoutId } from '../_shared/repo';
+import { findById, parseAll, readAll, withoutId, addOnce } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 import { scheduleNotice, unschedule } from '../_shared/outbox';
 import * as reception from './reception';
@@ -72,12 +72,7 @@ const slotIdOf = (propertyId: string, start: string) => derivedId('sl', property
 const ensureSlot = async (db: Database, propertyId: string, start: string): Promise<string> => {
   const id = slotIdOf(propertyId, start);
   if (await findById(db, slotModel, id)) return id;
-  const doc = slotModel.toStored({ _id: id, propertyId, kind: 'desk', start, capacity: DESK_SLOT_CAPACITY, bookingIds: [] });
-  try {
-    await db.collection('slots').add({ data: { _id: id, ...withoutId(doc) } });
-  } catch {
-    // Made a moment ago by another booking: the transaction reads that one.
-  }
+  await addOnce(db, 'slots', slotModel.toStored({ _id: id, propertyId, kind: 'desk', start, capacity: DESK_SLOT_CAPACITY, bookingIds: [] }));
   return id;
 };
 
