@@ -11,9 +11,10 @@ import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { parseAll, readAll, withoutId, findById, addOnce } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
+import { windowsProblem } from '@shared/domain/booking.rules';
 
 type Update = Parameters<Handler<typeof c.updateSettings>>[0];
-const editable = ['shifts', 'openingHours', 'ackMinutes', 'feeSchedule', 'groupComplaintWindowHours', 'templateIds', 'wecomWebhook'] as const;
+const editable = ['shifts', 'openingHours', 'repairWindows', 'ackMinutes', 'feeSchedule', 'groupComplaintWindowHours', 'templateIds', 'wecomWebhook'] as const;
 
 const subjectOf = (propertyId: string) => ({ kind: 'settings', id: `settings~${propertyId}`, propertyId });
 
@@ -40,6 +41,7 @@ const viewOf = async (db: Database, s: SettingsDoc, member: MemberDoc): Promise<
       }),
     })),
     openingHours: s.openingHours,
+    repairWindows: s.repairWindows,
     ackMinutes: s.ackMinutes,
     feeSchedule: s.feeSchedule,
     groupComplaintWindowHours: s.groupComplaintWindowHours,
@@ -64,6 +66,7 @@ const rosterOf = async (db: Database, propertyId: string, shifts: NonNullable<Up
 
 const check = (input: Update): ErrorCode | null => {
   if (input.openingHours && input.openingHours.open >= input.openingHours.close) return 'SETTINGS.HOURS';
+  if (input.repairWindows && (windowsProblem(input.repairWindows.weekdays) ?? windowsProblem(input.repairWindows.weekends))) return 'SETTINGS.WINDOWS';
   if (input.feeSchedule && new Set(input.feeSchedule.map((f) => f.code)).size !== input.feeSchedule.length) return 'SETTINGS.DUPLICATE_FEE';
   return null;
 };
@@ -83,6 +86,7 @@ export const updateSettings: Handler<typeof c.updateSettings> = async (input, ct
     const sent: Partial<SettingsDoc> = {
       ...(roster ? { shifts: roster } : {}),
       ...(input.openingHours ? { openingHours: input.openingHours } : {}),
+      ...(input.repairWindows ? { repairWindows: input.repairWindows } : {}),
       ...(input.ackMinutes ? { ackMinutes: input.ackMinutes } : {}),
       ...(input.feeSchedule ? { feeSchedule: input.feeSchedule } : {}),
       ...(input.groupComplaintWindowHours ? { groupComplaintWindowHours: input.groupComplaintWindowHours } : {}),

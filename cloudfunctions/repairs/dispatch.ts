@@ -18,6 +18,8 @@ import { enqueueNotice, sendNow } from '../_shared/outbox';
 import { ActionFailure } from '../_shared/failures';
 import { findById, withoutId } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
+import { ensureSlot, moveWindow } from '../_shared/places';
+import { WINDOW_CAPACITY } from '@shared/domain/booking.rules';
 import { toView } from './views';
 
 /**
@@ -35,6 +37,10 @@ export const dispatchRepair: Handler<typeof dispatch> = async (input, ctx) => {
     return failure('REPAIR.TECHNICIAN_NOT_FOUND');
   }
   if (!existing || existing.propertyId !== member.propertyId) return failure('REPAIR.NOT_FOUND');
+  const windowTo = { memberId: technician._id, openid: technician.openid, name: technician.name };
+  const windowSlot = existing.appointment
+    ? await ensureSlot(deps.db, { propertyId: member.propertyId, kind: 'repair', start: existing.appointment.start, owner: technician._id, capacity: WINDOW_CAPACITY })
+    : null;
   const queued: OutboxDoc[] = [];
   const { result: view, fresh } = await applyOnce(ctx, 'repairs.dispatch', async (tx) => {
     queued.length = 0;
@@ -46,6 +52,10 @@ export const dispatchRepair: Handler<typeof dispatch> = async (input, ctx) => {
     if (action === 'reassign' && !input.reason) throw new ActionFailure('REPAIR.REASON_REQUIRED');
     const moved = transition(repairMachine, repair, { action, actor: member.openid, role: member.role, now, reason: input.reason, deviceTime: input.deviceTime });
     if (!moved.ok) throw new ActionFailure(moved.code);
+    if (repair.appointment) {
+      if (!windowSlot || existing.appointment?.start !== repair.appointment.start) throw new ActionFailure('COMMON.VERSION_CONFLICT');
+      await moveWindow(tx, repair.appointment.bookingId, windowTo, windowSlot, now);
+    }
     const next: RepairDoc = {
       ...repair,
       status: moved.status,

@@ -36,6 +36,7 @@ export const toView = (repair: RepairDoc, member: MemberDoc, now: Date): RepairV
   residentName: repair.residentName,
   phone: needsFullPhone(member, repair) ? repair.phone : maskPhone(repair.phone),
   preferredTime: repair.preferredTime,
+  appointment: repair.appointment ? { start: repair.appointment.start, end: repair.appointment.end } : null,
   photos: repair.photos,
   channel: repair.channel,
   triage: repair.triage,

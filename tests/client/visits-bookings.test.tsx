@@ -31,6 +31,7 @@ const booking = (over: Partial<BookingView> & { id: string }): BookingView => ({
   start: at(tomorrow, '09:00'),
   end: at(tomorrow, '09:30'),
   reason: null,
+  repair: null,
   ...over,
 });
 

@@ -4,6 +4,7 @@ import { repairModel } from '@shared/model/repair.model';
 import { memberModel } from '@shared/model/member.model';
 import { settingsModel, defaultSettings } from '@shared/model/settings.model';
 import { deadlineModel } from '@shared/model/deadline.model';
+import { bookingModel, slotModel } from '@shared/model/booking.model';
 import { maskPhone } from '@shared/domain/phone';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'stored');
@@ -12,7 +13,7 @@ const load = (name: string): unknown => JSON.parse(readFileSync(join(fixtures, n
 describe('stored documents keep their schema version and old shapes still read', () => {
   it('a repair written by v1 code (no channel, no priority) migrates on read through every step', () => {
     const repair = repairModel.parse(load('repair.v1.json'));
-    expect(repair.schemaVersion).toBe(3);
+    expect(repair.schemaVersion).toBe(4);
     expect(repair.channel).toBe('miniprogram');
     expect(repair.priority).toBe('urgent');
     expect(repair.countsFor).toBe('2026-10');
@@ -20,12 +21,31 @@ describe('stored documents keep their schema version and old shapes still read',
 
   it('R11: a v2 repair (before the on-site fields) gets empty ones and the month it counts for', () => {
     const repair = repairModel.parse({ ...(load('repair.v2.json') as object), createdAt: '2026-10-30T02:00:00.000Z' });
-    expect(repair).toMatchObject({ schemaVersion: 3, quote: null, rating: null, pausedMs: 0, countsFor: '2026-11' });
+    expect(repair).toMatchObject({ schemaVersion: 4, quote: null, rating: null, pausedMs: 0, countsFor: '2026-11' });
+  });
+
+  it('V4: a v3 repair (before booked windows) reads with no appointment', () => {
+    expect(repairModel.parse(load('repair.v3.json'))).toMatchObject({ schemaVersion: 4, appointment: null });
   });
 
   it('a current repair reads unchanged', () => {
-    const raw = load('repair.v3.json') as Record<string, unknown>;
+    const raw = load('repair.v4.json') as Record<string, unknown>;
     expect(repairModel.parse(raw)).toEqual(raw);
+  });
+
+  it('V4: a v1 desk booking and a v1 slot read as the desk\'s, with no repair, callback or owner', () => {
+    const booking = { _id: 'bk_1', propertyId: 'p1', schemaVersion: 1, kind: 'desk', status: 'booked', version: 1, residentOpenid: 'o', residentName: '王', phone: '13800000000', roomId: 'r', address: '1-1-101', topic: '装修', start: '2026-11-24T01:00:00.000Z', end: '2026-11-24T01:30:00.000Z', reason: null, createdAt: '2026-11-23T01:00:00.000Z', updatedAt: '2026-11-23T01:00:00.000Z' };
+    expect(bookingModel.parse(booking)).toMatchObject({ schemaVersion: 2, kind: 'desk', repair: null, callbackId: null });
+    const slot = { _id: 'sl_1', propertyId: 'p1', schemaVersion: 1, kind: 'desk', start: '2026-11-24T01:00:00.000Z', capacity: 2, bookingIds: ['bk_1'] };
+    expect(slotModel.parse(slot)).toMatchObject({ schemaVersion: 2, owner: null, bookingIds: ['bk_1'] });
+  });
+
+  it('V4: v3 settings gain the default repair windows, evenings on weekdays included', () => {
+    const { repairWindows, ...v3 } = defaultSettings('p1');
+    const read = settingsModel.parse({ ...v3, schemaVersion: 3 });
+    expect(read.schemaVersion).toBe(4);
+    expect(read.repairWindows).toEqual(repairWindows);
+    expect(read.repairWindows.weekdays.some((w) => w.start >= '18:00')).toBe(true);
   });
 
   it('every fixture of an old shape parses with its model', () => {

@@ -16,6 +16,9 @@ export const validInputs = (repairId: string): Record<string, Record<string, unk
   'visits.reschedule': { propertyId: PROPERTY, commandId: 'bad-input-resched', bookingId: 'bk_x', version: 1, start: '2026-11-24T10:30:00+08:00', reason: '临时有事' },
   'visits.cancel': { propertyId: PROPERTY, commandId: 'bad-input-cancel', bookingId: 'bk_x', version: 1, reason: '不需要了' },
   'visits.mine': { propertyId: PROPERTY },
+  'visits.windows': { propertyId: PROPERTY, date: '2026-11-24', repairId },
+  'visits.bookWindow': { propertyId: PROPERTY, commandId: 'bad-input-window', start: '2026-11-24T18:30:00+08:00', repairId },
+  'visits.bookHome': { propertyId: PROPERTY, commandId: 'bad-input-home', start: '2026-11-24T09:00:00+08:00', roomId: 'demo:1-1-101', topic: '上门回访' },
   'visits.day': { propertyId: PROPERTY, date: '2026-11-24' },
   'visits.log': {
     propertyId: PROPERTY, commandId: 'bad-input-log', kind: 'walk_in', name: '赵先生', address: '2-1-201', phone: '13800000601', subject: '询问车位',

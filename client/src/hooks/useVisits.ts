@@ -15,10 +15,19 @@ export const useMyBookings = () => {
   return { ...remote, items: remote.data?.items ?? null };
 };
 
-/** V4: one day's ("YYYY-MM-DD", Shanghai) appointment slots and the places each has left. */
-export const useSlots = (date: string) => {
+/** V4: one day's ("YYYY-MM-DD", Shanghai) desk appointment slots, or home visits, and the places each has left. */
+export const useSlots = (date: string, kind: 'desk' | 'home' = 'desk') => {
   const scope = useScope();
-  const remote = useAction(visits.slots, scope ? { ...scope, date } : null);
+  const remote = useAction(visits.slots, scope ? { ...scope, date, kind } : null);
+  return { ...remote, slots: remote.data?.slots ?? null };
+};
+
+/** V4: what a booking of this kind can move to on a day: a repair's windows, or the desk's or home visits' slots. */
+export const useOffered = (kind: BookingView['kind'], date: string, repairId: string | null) => {
+  const scope = useScope();
+  const windows = useAction(visits.windows, scope && kind === 'repair' && repairId ? { ...scope, date, repairId } : null);
+  const slots = useAction(visits.slots, scope && kind !== 'repair' ? { ...scope, date, kind } : null);
+  const remote = kind === 'repair' ? windows : slots;
   return { ...remote, slots: remote.data?.slots ?? null };
 };
 

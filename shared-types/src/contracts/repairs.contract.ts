@@ -18,6 +18,8 @@ export const RepairView = z.object({
   /** Full for the desk and the assigned technician, masked (138****5678) for everyone else. */
   phone: z.string(),
   preferredTime: PreferredTime.nullable(),
+  /** V4: the window the resident booked; the technician's appointment time. */
+  appointment: z.object({ start: z.string(), end: z.string() }).nullable().optional(),
   photos: z.array(z.string()),
   channel: Channel,
   triage: TriageDoc,

@@ -1,12 +1,14 @@
 import * as z from 'zod';
 import { commandFields, defineAction, DocId, scoped } from './action';
-import { FeeItem, HHmm } from '../model/settings.model';
+import { FeeItem, HHmm, RepairWindows, WindowTimes } from '../model/settings.model';
 
 const ShiftView = z.object({ name: z.string(), start: z.string(), desk: z.array(z.object({ memberId: z.string(), name: z.string() })) });
 
 export const SettingsView = z.object({
   shifts: z.array(ShiftView),
   openingHours: z.object({ open: z.string(), close: z.string() }),
+  /** V4: the windows technicians come to homes in. */
+  repairWindows: RepairWindows.optional(),
   ackMinutes: z.object({ urgent: z.number().int(), normal: z.number().int() }),
   feeSchedule: z.array(FeeItem),
   groupComplaintWindowHours: z.number().int(),
@@ -48,6 +50,7 @@ export const updateSettings = defineAction({
         .max(6)
         .optional(),
       openingHours: z.object({ open: HHmm, close: HHmm }).strict().optional(),
+      repairWindows: z.object({ weekdays: z.array(WindowTimes.strict()).max(8), weekends: z.array(WindowTimes.strict()).max(8) }).strict().optional(),
       ackMinutes: z.object({ urgent: Minutes, normal: Minutes }).strict().optional(),
       feeSchedule: z.array(FeeItem.strict()).max(200).optional(),
       groupComplaintWindowHours: z.number().int().min(1).max(24 * 7).optional(),

@@ -8,7 +8,7 @@ const Reason = z.string().trim().min(2).max(200);
 
 export const BookingView = z.object({
   id: z.string(),
-  kind: z.literal('desk'),
+  kind: z.enum(['desk', 'repair', 'home']),
   status: z.enum(['booked', 'cancelled']),
   version: z.number().int(),
   residentName: z.string(),
@@ -19,15 +19,19 @@ export const BookingView = z.object({
   start: z.string(),
   end: z.string(),
   reason: z.string().nullable(),
+  /** A repair window's order and the technician whose time it holds. */
+  repair: z.object({ id: z.string(), technicianName: z.string() }).nullable(),
 });
 export type BookingView = z.infer<typeof BookingView>;
 
-/** V4: a day's desk appointment slots, and how many places each has left. */
+const Day = z.object({ date: z.string(), slots: z.array(z.object({ start: z.string(), end: z.string(), free: z.number().int() })) });
+
+/** V4: a day's desk appointment slots (or home callback visits), and how many places each has left. */
 export const slots = defineAction({
   fn: 'visits',
   name: 'slots',
-  input: z.object({ ...scoped, date: DateString }).strict(),
-  output: z.object({ date: z.string(), slots: z.array(z.object({ start: z.string(), end: z.string(), free: z.number().int() })) }),
+  input: z.object({ ...scoped, date: DateString, kind: z.enum(['desk', 'home']).default('desk') }).strict(),
+  output: Day,
   roles: ['resident', 'desk', 'supervisor', 'manager'],
   write: false,
 });
@@ -37,6 +41,36 @@ export const book = defineAction({
   fn: 'visits',
   name: 'book',
   input: z.object({ ...scoped, ...commandFields, start: Instant, roomId: DocId, topic: z.string().trim().min(2).max(200) }).strict(),
+  output: BookingView,
+  roles: ['resident'],
+  write: true,
+});
+
+/** V4: a day's windows for one of the resident's repairs, each with how many technicians are free in it. */
+export const windows = defineAction({
+  fn: 'visits',
+  name: 'windows',
+  input: z.object({ ...scoped, date: DateString, repairId: DocId }).strict(),
+  output: Day,
+  roles: ['resident', 'desk', 'supervisor'],
+  write: false,
+});
+
+/** V4: a resident books the window a technician comes to one of their repairs in. */
+export const bookWindow = defineAction({
+  fn: 'visits',
+  name: 'bookWindow',
+  input: z.object({ ...scoped, ...commandFields, start: Instant, repairId: DocId }).strict(),
+  output: BookingView,
+  roles: ['resident'],
+  write: true,
+});
+
+/** V4 B2: a resident books a home callback visit, for one of their rooms. */
+export const bookHome = defineAction({
+  fn: 'visits',
+  name: 'bookHome',
+  input: z.object({ ...scoped, ...commandFields, start: Instant, roomId: DocId, topic: z.string().trim().max(200) }).strict(),
   output: BookingView,
   roles: ['resident'],
   write: true,
@@ -81,4 +115,4 @@ export const day = defineAction({
   write: false,
 });
 
-export const visitsActions = { slots, book, reschedule, cancel, mine, day, ...receptionActions } as const;
+export const visitsActions = { slots, windows, book, bookWindow, bookHome, reschedule, cancel, mine, day, ...receptionActions } as const;

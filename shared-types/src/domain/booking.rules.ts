@@ -1,9 +1,17 @@
-import { atShanghai } from '../time/shanghai';
+import type { RepairCategory, RepairStatus } from '../model/repair.model';
+import type { Skill } from '../model/member.model';
+import { atShanghai, inShanghai } from '../time/shanghai';
+import { skillFor } from './dispatch.rules';
 
 /** V4: the desk receives appointments in half-hour slots within its opening hours. */
 export const SLOT_MINUTES = 30;
 /** How many residents one slot takes (the desk staff on duty). */
 export const DESK_SLOT_CAPACITY = 2;
+/** V4 B2: a home callback visit takes an hour of one desk member's time, within the desk's hours. */
+export const HOME_VISIT_MINUTES = 60;
+export const HOME_VISIT_CAPACITY = 1;
+/** V4: a technician keeps one resident's repair window at a time. */
+export const WINDOW_CAPACITY = 1;
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 const hhmmOf = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
@@ -13,23 +21,107 @@ export interface Slot {
   end: Date;
 }
 
-/** V4: a Shanghai date's desk slots: every half hour from opening to the last that ends by closing. */
-export const deskSlots = (date: string, hours: { open: string; close: string }): Slot[] => {
+export interface Hours {
+  open: string;
+  close: string;
+}
+
+const slotsEvery = (date: string, hours: Hours, minutes: number): Slot[] => {
   const slots: Slot[] = [];
-  for (let m = minutesOf(hours.open); m + SLOT_MINUTES <= minutesOf(hours.close); m += SLOT_MINUTES) {
-    slots.push({ start: atShanghai(date, hhmmOf(m)), end: atShanghai(date, hhmmOf(m + SLOT_MINUTES)) });
+  for (let m = minutesOf(hours.open); m + minutes <= minutesOf(hours.close); m += minutes) {
+    slots.push({ start: atShanghai(date, hhmmOf(m)), end: atShanghai(date, hhmmOf(m + minutes)) });
   }
   return slots;
 };
 
+/** V4: a Shanghai date's desk slots: every half hour from opening to the last that ends by closing. */
+export const deskSlots = (date: string, hours: Hours): Slot[] => slotsEvery(date, hours, SLOT_MINUTES);
+
+/** V4 B2: a Shanghai date's home callback visits: every hour from opening to the last that ends by closing. */
+export const homeSlots = (date: string, hours: Hours): Slot[] => slotsEvery(date, hours, HOME_VISIT_MINUTES);
+
+/** A window the technicians work, as local Shanghai "HH:mm". */
+export interface WindowTimes {
+  start: string;
+  end: string;
+}
+
+/** V4: the repair windows technicians work, on weekdays and at weekends (evenings for residents out all day). */
+export interface RepairWindows {
+  weekdays: WindowTimes[];
+  weekends: WindowTimes[];
+}
+
+/** A Shanghai date's repair windows, in time order. */
+export const repairWindowsOf = (date: string, windows: RepairWindows): Slot[] => {
+  const weekday = inShanghai(atShanghai(date)).day();
+  const ofDay = weekday === 0 || weekday === 6 ? windows.weekends : windows.weekdays;
+  return [...ofDay]
+    .sort((a, b) => minutesOf(a.start) - minutesOf(b.start))
+    .map((w) => ({ start: atShanghai(date, w.start), end: atShanghai(date, w.end) }));
+};
+
+/** Windows of one day must each end after they start and must not overlap (a technician is in one place). */
+export const windowsProblem = (windows: readonly WindowTimes[]): 'SETTINGS.WINDOWS' | null => {
+  const sorted = [...windows].sort((a, b) => minutesOf(a.start) - minutesOf(b.start));
+  for (const [i, w] of sorted.entries()) {
+    if (minutesOf(w.end) <= minutesOf(w.start)) return 'SETTINGS.WINDOWS';
+    const next = sorted[i + 1];
+    if (next && minutesOf(next.start) < minutesOf(w.end)) return 'SETTINGS.WINDOWS';
+  }
+  return null;
+};
+
 export type SlotRefusal = 'BOOKING.NOT_A_SLOT' | 'BOOKING.IN_THE_PAST';
 
-/** V4: a start a resident may book: one of the day's slots, and not already begun. */
-export const checkSlot = (start: Date, date: string, hours: { open: string; close: string }, now: Date): SlotRefusal | null => {
-  if (!deskSlots(date, hours).some((s) => s.start.getTime() === start.getTime())) return 'BOOKING.NOT_A_SLOT';
+/** V4: a start a resident may book: one of the day's offered slots, and not already begun. */
+export const checkStart = (start: Date, offered: readonly Slot[], now: Date): SlotRefusal | null => {
+  if (!offered.some((s) => s.start.getTime() === start.getTime())) return 'BOOKING.NOT_A_SLOT';
   if (start <= now) return 'BOOKING.IN_THE_PAST';
   return null;
 };
 
+/** V4: a desk appointment start: one of the day's desk slots, not yet begun. */
+export const checkSlot = (start: Date, date: string, hours: Hours, now: Date): SlotRefusal | null => checkStart(start, deskSlots(date, hours), now);
+
 /** V4: a booking is reminded 24 hours and 1 hour before it. */
 export const reminderTimes = (start: Date): Date[] => [new Date(start.getTime() - 24 * 3_600_000), new Date(start.getTime() - 3_600_000)];
+
+/** V4: a repair can have its window booked or moved until the technician is at the door. */
+const WINDOW_STATUSES: readonly RepairStatus[] = ['submitted', 'dispatched', 'acknowledged', 'rescheduling'];
+
+export type WindowRefusal = 'BOOKING.REPAIR_NOT_OPEN' | 'BOOKING.REPAIR_URGENT';
+
+/** V4 R3: an urgent repair is on its way at once and takes no window; one already under way takes none either. */
+export const windowRefusal = (repair: { status: RepairStatus; priority: 'urgent' | 'normal' }): WindowRefusal | null => {
+  if (!WINDOW_STATUSES.includes(repair.status)) return 'BOOKING.REPAIR_NOT_OPEN';
+  if (repair.priority === 'urgent') return 'BOOKING.REPAIR_URGENT';
+  return null;
+};
+
+export interface Technician {
+  memberId: string;
+  name: string;
+  skills: readonly Skill[];
+}
+
+/**
+ * V4: whose time a repair window is taken from: the order's technician once it has one; before
+ * that, every technician with the skill it needs (R4), so the resident sees the team's availability.
+ */
+export const windowTechnicians = <T extends Technician>(
+  repair: { category: RepairCategory; technician: { memberId: string } | null },
+  technicians: readonly T[],
+): T[] => {
+  if (repair.technician) return technicians.filter((t) => t.memberId === repair.technician!.memberId);
+  const needed = skillFor[repair.category];
+  return technicians.filter((t) => needed === 'general' || t.skills.includes(needed));
+};
+
+/**
+ * V4: the technicians to hold a window with, best first: those with the fewest windows already kept
+ * that day (the work spreads), then by name so the order is stable. The booking takes the first one
+ * still free inside its transaction.
+ */
+export const rankForWindow = <T extends Technician>(technicians: readonly T[], windowsThatDay: ReadonlyMap<string, number>): T[] =>
+  [...technicians].sort((a, b) => (windowsThatDay.get(a.memberId) ?? 0) - (windowsThatDay.get(b.memberId) ?? 0) || a.name.localeCompare(b.name, 'zh'));

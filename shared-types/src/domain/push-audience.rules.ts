@@ -25,6 +25,7 @@ export const pushAudience: Record<NoticeKind, readonly Role[]> = {
   'timer.missed': ['supervisor', 'manager'],
   'callback.due': ['desk'],
   'booking.reminder': ['resident'],
+  'booking.window': ['technician'],
   'reception.unsettled': ['supervisor'],
   'group.arriving': ['desk', 'supervisor'],
 };

@@ -1,8 +1,11 @@
 import * as z from 'zod';
 import { base, defineModel, isoInstant } from './versioned';
 
-/** V4: one resident's appointment at the desk (repair windows and home visits follow). */
-export const BookingDoc = z.object({
+/** V4: what a resident books: the desk, a window for a technician at home, or a home callback visit. */
+export const BookingKind = z.enum(['desk', 'repair', 'home']);
+export type BookingKind = z.infer<typeof BookingKind>;
+
+const BookingV1 = z.object({
   ...base,
   schemaVersion: z.literal(1),
   kind: z.literal('desk'),
@@ -23,14 +26,28 @@ export const BookingDoc = z.object({
   createdAt: isoInstant,
   updatedAt: isoInstant,
 });
+
+/** v2: repair windows (with the technician whose time is held) and home callback visits (with their callback task). */
+export const BookingDoc = BookingV1.extend({
+  schemaVersion: z.literal(2),
+  kind: BookingKind,
+  repair: z.object({ id: z.string(), technician: z.object({ memberId: z.string(), openid: z.string(), name: z.string() }) }).nullable(),
+  callbackId: z.string().nullable(),
+});
 export type BookingDoc = z.infer<typeof BookingDoc>;
-export const bookingModel = defineModel({ collection: 'bookings', version: 1, schema: BookingDoc });
+export const bookingModel = defineModel({
+  collection: 'bookings',
+  version: 2,
+  schema: BookingDoc,
+  migrations: { 1: (doc) => ({ ...doc, repair: null, callbackId: null }) },
+});
 
 /**
  * V4: one slot's places. Every booking of a slot passes through this document in its own
- * transaction, so two residents racing for the last place cannot both get it.
+ * transaction, so two residents racing for the last place cannot both get it. A repair window's
+ * slot is one technician's (`owner`); the desk's and home visits' are the desk's.
  */
-export const SlotDoc = z.object({
+const SlotV1 = z.object({
   ...base,
   schemaVersion: z.literal(1),
   kind: z.literal('desk'),
@@ -38,5 +55,6 @@ export const SlotDoc = z.object({
   capacity: z.number().int().positive(),
   bookingIds: z.array(z.string()),
 });
+export const SlotDoc = SlotV1.extend({ schemaVersion: z.literal(2), kind: BookingKind, owner: z.string().nullable() });
 export type SlotDoc = z.infer<typeof SlotDoc>;
-export const slotModel = defineModel({ collection: 'slots', version: 1, schema: SlotDoc });
+export const slotModel = defineModel({ collection: 'slots', version: 2, schema: SlotDoc, migrations: { 1: (doc) => ({ ...doc, owner: null }) } });

@@ -119,7 +119,12 @@ const RepairV3 = RepairV2.extend({
    */
   lastStepAt: isoInstant,
 });
-export type RepairDoc = z.infer<typeof RepairV3>;
+/** v4: the window the resident booked (V4); the technician's appointment time comes from it. */
+const RepairV4 = RepairV3.extend({
+  schemaVersion: z.literal(4),
+  appointment: z.object({ bookingId: z.string(), start: isoInstant, end: isoInstant }).nullable(),
+});
+export type RepairDoc = z.infer<typeof RepairV4>;
 
 /** The v3 fields of an order that has just been filed (and of every order written before v3). */
 export const lifeDefaults = (createdAt: string, lastStepAt = createdAt) => ({
@@ -139,6 +144,7 @@ export const lifeDefaults = (createdAt: string, lastStepAt = createdAt) => ({
   priorityOverride: null,
   callRecord: null,
   lastStepAt,
+  appointment: null,
 });
 
 /**
@@ -147,8 +153,8 @@ export const lifeDefaults = (createdAt: string, lastStepAt = createdAt) => ({
  */
 export const repairModel = defineModel({
   collection: 'repairs',
-  version: 3,
-  schema: RepairV3,
+  version: 4,
+  schema: RepairV4,
   migrations: {
     1: (doc) => ({
       ...doc,
@@ -156,5 +162,6 @@ export const repairModel = defineModel({
       priority: (doc.triage as { urgent?: boolean } | undefined)?.urgent ? 'urgent' : 'normal',
     }),
     2: (doc) => ({ ...doc, ...lifeDefaults(String(doc.createdAt), String(doc.updatedAt)) }),
+    3: (doc) => ({ ...doc, appointment: null }),
   },
 });

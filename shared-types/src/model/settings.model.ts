@@ -3,6 +3,9 @@ import { base, defineModel } from './versioned';
 
 export const HHmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
+export const WindowTimes = z.object({ start: HHmm, end: HHmm });
+export const RepairWindows = z.object({ weekdays: z.array(WindowTimes).max(8), weekends: z.array(WindowTimes).max(8) });
+
 export const Shift = z.object({
   name: z.string().min(1).max(10),
   /** Local Shanghai time the shift starts; it lasts until the next shift starts. */
@@ -30,7 +33,7 @@ export type TemplateConfig = z.infer<typeof TemplateConfig>;
 
 export const SettingsDoc = z.object({
   ...base,
-  schemaVersion: z.literal(3),
+  schemaVersion: z.literal(4),
   shifts: z.array(Shift).min(1),
   /** The desk's opening hours for walk-ins and appointments (Shanghai "HH:mm"); calls and filings come in 24/7 (R2). */
   openingHours: z.object({ open: HHmm, close: HHmm }),
@@ -43,23 +46,43 @@ export const SettingsDoc = z.object({
   templates: z.record(z.string(), TemplateConfig),
   groupComplaintWindowHours: z.number().int().positive(),
   wecomWebhook: z.string().nullable(),
+  /** V4: the windows technicians come to residents' homes in, on weekdays and at weekends. */
+  repairWindows: RepairWindows,
 });
 export type SettingsDoc = z.infer<typeof SettingsDoc>;
 export const DEFAULT_OPENING_HOURS = { open: '08:00', close: '20:00' } as const;
-/** v1 had no opening hours; v2 no subscribe-message templates. */
+/** Daytime and an evening window on weekdays (for residents out from 8 to 19), daytime at weekends. */
+export const defaultRepairWindows = () => ({
+  weekdays: [
+    { start: '09:00', end: '11:00' },
+    { start: '14:00', end: '16:00' },
+    { start: '16:00', end: '18:00' },
+    { start: '18:30', end: '20:30' },
+  ],
+  weekends: [
+    { start: '09:00', end: '11:00' },
+    { start: '14:00', end: '16:00' },
+  ],
+});
+/** v1 had no opening hours; v2 no subscribe-message templates; v3 no repair windows. */
 export const settingsModel = defineModel({
   collection: 'settings',
-  version: 3,
+  version: 4,
   schema: SettingsDoc,
-  migrations: { 1: (doc) => ({ ...doc, openingHours: DEFAULT_OPENING_HOURS }), 2: (doc) => ({ ...doc, templates: {} }) },
+  migrations: {
+    1: (doc) => ({ ...doc, openingHours: DEFAULT_OPENING_HOURS }),
+    2: (doc) => ({ ...doc, templates: {} }),
+    3: (doc) => ({ ...doc, repairWindows: defaultRepairWindows() }),
+  },
 });
 
 /** What a property runs on until a manager changes it (three 8-hour shifts, R4 acknowledgement times, C3 window). */
 export const defaultSettings = (propertyId: string): SettingsDoc => ({
   _id: propertyId,
   propertyId,
-  schemaVersion: 3,
+  schemaVersion: 4,
   openingHours: { ...DEFAULT_OPENING_HOURS },
+  repairWindows: defaultRepairWindows(),
   templates: {},
   shifts: [
     { name: '早班', start: '08:00', deskOpenids: [] },

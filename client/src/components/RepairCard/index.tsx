@@ -4,7 +4,8 @@ import { messages } from '@shared/messages';
 import TriageLine from '../TriageLine';
 import StatusTag from '../StatusTag';
 import { categoryIcons } from '../CategoryGrid/icons';
-import { formatPreferred, formatWhen } from '../../utils/time';
+import { formatWhen } from '../../utils/time';
+import { appointmentText } from '../../utils/orders';
 import { callPhone } from '../../utils/phone';
 import { ui } from '../../i18n/ui.zh-CN';
 import './index.css';
@@ -18,7 +19,7 @@ interface Props {
 
 /** One repair in a list: urgency and rule first, then what, where, and when. */
 export default function RepairCard({ repair, onOpen, withPhone }: Props) {
-  const when = repair.preferredTime ? formatPreferred(repair.preferredTime) : ui.technician.asap;
+  const when = appointmentText(repair, ui.technician.asap);
   return (
     <View
       id={`repair-${repair.id}`}
@@ -37,7 +38,7 @@ export default function RepairCard({ repair, onOpen, withPhone }: Props) {
       </View>
       <Text className='repair-card-address'>{repair.address}</Text>
       <Text className='repair-card-description'>{repair.description}</Text>
-      <Text className='muted repair-card-when'>{`${when} · ${formatWhen(repair.createdAt)}`}</Text>
+      <Text className={`muted repair-card-when${repair.appointment ? ' repair-card-booked' : ''}`}>{`${when} · ${formatWhen(repair.createdAt)}`}</Text>
       {withPhone && repair.phone && (
         <View className='repair-card-phone'>
           <Text>{`${repair.residentName} ${repair.phone}`}</Text>

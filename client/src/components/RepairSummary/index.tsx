@@ -11,7 +11,7 @@ import QuoteView, { money } from '../QuoteView';
 import RatingView from '../RatingView';
 import { categoryIcons } from '../CategoryGrid/icons';
 import { fill, ui } from '../../i18n/ui.zh-CN';
-import { formatPreferred, formatWhen } from '../../utils/time';
+import { formatPreferred, formatSpan, formatWhen } from '../../utils/time';
 import { callPhone } from '../../utils/phone';
 import { formatStamp } from './stamp';
 import './index.css';
@@ -94,6 +94,7 @@ export default function RepairSummary({ repair, forStaff, showQuote = true, bloc
         <Row label={t.address} value={repair.address} />
         <Row label={t.description} value={repair.description} className='summary-description' />
         <Row label={t.preferredTime} value={repair.preferredTime ? formatPreferred(repair.preferredTime) : t.asap} />
+        {repair.appointment && <Row label={ui.windows.label} value={formatSpan(repair.appointment.start, repair.appointment.end)} className='summary-window' />}
         {forStaff && <Row label={t.resident} value={repair.residentName} />}
         {forStaff && repair.phone && (
           <View className='summary-row' onClick={() => callPhone(repair.phone)}>

@@ -19,9 +19,11 @@ function DayRow({ item }: { item: BookingView }) {
         </Text>
         <Text className={`badge booking-status booking-status-${item.status}`}>{ui.bookings.statuses[item.status]}</Text>
       </View>
+      <Text className={`badge booking-kind booking-kind-${item.kind}`}>{ui.bookings.kinds[item.kind]}</Text>
       <Text className='booking-name'>{item.residentName}</Text>
       <Text className='muted booking-address'>{item.address}</Text>
       <Text className='booking-topic'>{item.topic}</Text>
+      {item.repair && <Text className='muted booking-technician'>{fill(ui.bookings.technician, { name: item.repair.technicianName })}</Text>}
       {item.reason && <Text className='muted booking-reason'>{fill(ui.bookings.reasonShown, { reason: item.reason })}</Text>}
       <Button className='btn btn-primary btn-call' onClick={() => callPhone(item.phone)}>
         {fill(t.call, { phone: item.phone })}
@@ -30,7 +32,7 @@ function DayRow({ item }: { item: BookingView }) {
   );
 }
 
-/** V4: the desk's day of appointments, today and the six days after, in the server's order. */
+/** V4: the desk's day of bookings (appointments, repair windows, home visits), today and the six days after, in the server's order. */
 export default function DeskBookings() {
   const t = ui.deskBookings;
   const [days] = useState(() => nextDays(7));

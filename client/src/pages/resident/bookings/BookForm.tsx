@@ -10,21 +10,25 @@ import PrimaryButton from '../../../components/PrimaryButton';
 import { ui } from '../../../i18n/ui.zh-CN';
 import { nextDays } from '../../../utils/time';
 import { toastError } from '../../../utils/toast';
-import SlotPicker from './SlotPicker';
+import SlotPicker, { slotWords } from './SlotPicker';
 
 type Problem = 'slot' | 'topic';
 
 interface Props {
+  /** 到访客服中心, or 上门回访 (B2: the desk comes to her home). */
+  kind: 'desk' | 'home';
   context: SessionContext;
   onBooked: (booking: BookingView) => void;
   onClose: () => void;
 }
 
 /**
- * V4 预约到访客服中心: a day, a slot with room left, one of her rooms, what it is about. A refusal
+ * V4 预约到访客服中心 or 预约上门回访: a day, a slot with room left, one of her rooms, what it is
+ * about (a home visit may leave it blank). A refusal
  * (the slot filled up meanwhile, say) is said in the server's own words and the slots are fetched again.
  */
-export default function BookForm({ context, onBooked, onClose }: Props) {
+export default function BookForm({ kind, context, onBooked, onClose }: Props) {
+  const home = kind === 'home';
   const t = ui.bookings;
   const [days] = useState(() => nextDays(7));
   const [date, setDate] = useState(days[0] ?? '');
@@ -35,7 +39,7 @@ export default function BookForm({ context, onBooked, onClose }: Props) {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const { slots, loading, error, refresh } = useSlots(date);
+  const { slots, loading, error, refresh } = useSlots(date, kind);
 
   if (rooms.length === 0) {
     return (
@@ -48,11 +52,12 @@ export default function BookForm({ context, onBooked, onClose }: Props) {
   const submit = async () => {
     if (busy) return;
     if (!start) return setProblem('slot');
-    if (topic.trim().length < 2) return setProblem('topic');
+    if (!home && topic.trim().length < 2) return setProblem('topic');
     if (!roomId) return;
     setBusy(true);
     setRefusal(null);
-    const res = await call(visits.book, { propertyId: context.property.propertyId, start, roomId, topic: topic.trim() });
+    const input = { propertyId: context.property.propertyId, start, roomId, topic: topic.trim() };
+    const res = home ? await call(visits.bookHome, input) : await call(visits.book, input);
     setBusy(false);
     if (res.ok) return onBooked(res.data);
     setRefusal(res.message);
@@ -64,8 +69,9 @@ export default function BookForm({ context, onBooked, onClose }: Props) {
   const labelOf = (id: string) => rooms.find((room) => room.roomId === id)?.label ?? id;
 
   return (
-    <View className='card booking-form book-form'>
-      <Text className='section-title'>{t.newTitle}</Text>
+    <View className={`card booking-form book-form book-${kind}-form`}>
+      <Text className='section-title'>{home ? t.homeTitle : t.newTitle}</Text>
+      {home && <Text className='muted booking-hint'>{t.homeHint}</Text>}
       <SlotPicker
         name='book'
         days={days}
@@ -75,6 +81,7 @@ export default function BookForm({ context, onBooked, onClose }: Props) {
           setStart(null);
         }}
         slots={slots}
+        words={slotWords(kind)}
         loading={loading}
         error={error}
         onRetry={() => void refresh()}
@@ -91,11 +98,11 @@ export default function BookForm({ context, onBooked, onClose }: Props) {
         </>
       )}
       <LineField
-        label={t.topic}
+        label={home ? t.homeTopic : t.topic}
         inputClass='input-booking-topic'
         value={topic}
         maxlength={200}
-        placeholder={t.topicPlaceholder}
+        placeholder={home ? t.homeTopicPlaceholder : t.topicPlaceholder}
         error={problem === 'topic' ? t.needTopic : undefined}
         errorClass='problem-topic'
         onChange={(value) => {

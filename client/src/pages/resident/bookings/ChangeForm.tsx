@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import * as visits from '@shared/contracts/visits.contract';
 import { call } from '../../../api';
-import { useSlots, type BookingView } from '../../../hooks/useVisits';
+import { useOffered, type BookingView } from '../../../hooks/useVisits';
 import PrimaryButton from '../../../components/PrimaryButton';
 import ReasonField from '../../../components/ReasonField';
 import { ui } from '../../../i18n/ui.zh-CN';
 import { nextDays, shanghaiDate } from '../../../utils/time';
 import { toastError } from '../../../utils/toast';
-import SlotPicker from './SlotPicker';
+import SlotPicker, { slotWords } from './SlotPicker';
 
 export type Change = 'reschedule' | 'cancel';
 type Problem = 'slot' | 'reason';
@@ -21,7 +21,7 @@ interface Props {
   onClose: () => void;
 }
 
-/** V4 改约 (another slot) or 取消, each with a reason, sent with the version of the booking on screen. */
+/** V4 改约 (another slot, or another window for a repair) or 取消, each with a reason, sent with the version of the booking on screen. */
 export default function ChangeForm({ booking, mode, propertyId, onDone, onClose }: Props) {
   const t = ui.bookings;
   const [days] = useState(() => nextDays(7));
@@ -32,7 +32,7 @@ export default function ChangeForm({ booking, mode, propertyId, onDone, onClose 
   const [problem, setProblem] = useState<Problem | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const { slots, loading, error, refresh } = useSlots(date);
+  const { slots, loading, error, refresh } = useOffered(booking.kind, date, booking.repair?.id ?? null);
   const moving = mode === 'reschedule';
 
   const submit = async () => {
@@ -65,6 +65,7 @@ export default function ChangeForm({ booking, mode, propertyId, onDone, onClose 
             setStart(null);
           }}
           slots={slots?.filter((slot) => slot.start !== booking.start) ?? null}
+          words={slotWords(booking.kind)}
           loading={loading}
           error={error}
           onRetry={() => void refresh()}

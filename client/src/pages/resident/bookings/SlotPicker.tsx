@@ -23,20 +23,37 @@ interface Props {
   onRetry: () => void;
   chosen: string | null;
   onPick: (start: string) => void;
+  /** What the slot question and an empty day say, and how a slot with room reads (the desk's count of places by default). */
+  words?: { slot: string; noSlots: string; free: (free: number) => string };
 }
+
+/** How each kind's picker speaks: the desk counts places; a repair window or a home visit is simply free or not. */
+export const slotWords = (kind: 'desk' | 'repair' | 'home'): Props['words'] => {
+  const t = ui.bookings;
+  const w = ui.windows;
+  switch (kind) {
+    case 'desk':
+      return undefined;
+    case 'home':
+      return { slot: t.homeSlot, noSlots: t.homeNoSlots, free: () => t.homeFree };
+    case 'repair':
+      return { slot: w.slot, noSlots: w.noSlots, free: () => w.free };
+  }
+};
 
 /** The slot's own id: its Shanghai start, "0930". */
 export const slotKey = (start: string) => shanghaiTime(new Date(start)).replace(':', '');
 
 /** V4: a day out of the next seven, then a slot of that day; a full slot says so and cannot be picked. */
-export default function SlotPicker({ name, days, date, onDate, slots, loading, error, onRetry, chosen, onPick }: Props) {
+export default function SlotPicker({ name, days, date, onDate, slots, loading, error, onRetry, chosen, onPick, words }: Props) {
   const t = ui.bookings;
+  const said = words ?? { slot: t.slot, noSlots: t.noSlots, free: (free: number) => fill(t.free, { free }) };
   return (
     <View className={`slot-picker ${name}-picker`}>
       <Text className='booking-label'>{t.date}</Text>
       <ChoiceChips name={`${name}-date`} options={days} value={date} label={(day) => formatDay(day)} onPick={onDate} />
-      <Text className='booking-label'>{t.slot}</Text>
-      <LoadState loading={loading} error={error} onRetry={onRetry} empty={slots?.length === 0 ? t.noSlots : null}>
+      <Text className='booking-label'>{said.slot}</Text>
+      <LoadState loading={loading} error={error} onRetry={onRetry} empty={slots?.length === 0 ? said.noSlots : null}>
         <View className='chips slot-chips'>
           {slots?.map((slot) => {
             const full = slot.free <= 0;
@@ -51,7 +68,7 @@ export default function SlotPicker({ name, days, date, onDate, slots, loading, e
                 <Text className='slot-time'>
                   {fill(t.slotTime, { start: shanghaiTime(new Date(slot.start)), end: shanghaiTime(new Date(slot.end)) })}
                 </Text>
-                <Text className='slot-free'>{full ? t.full : fill(t.free, { free: slot.free })}</Text>
+                <Text className='slot-free'>{full ? t.full : said.free(slot.free)}</Text>
               </View>
             );
           })}

@@ -29,7 +29,9 @@ function BookingRow({ booking, open, propertyId, onOpen, onClose, onDone }: RowP
         <Text className='booking-when'>{formatSpan(booking.start, booking.end)}</Text>
         <Text className={`badge booking-status booking-status-${booking.status}`}>{t.statuses[booking.status]}</Text>
       </View>
+      <Text className={`badge booking-kind booking-kind-${booking.kind}`}>{t.kinds[booking.kind]}</Text>
       <Text className='booking-topic'>{booking.topic}</Text>
+      {booking.repair && <Text className='muted booking-technician'>{fill(t.technician, { name: booking.repair.technicianName })}</Text>}
       <Text className='muted booking-address'>{booking.address}</Text>
       {booking.reason && <Text className='muted booking-reason'>{fill(t.reasonShown, { reason: booking.reason })}</Text>}
       {booked && open && <ChangeForm booking={booking} mode={open} propertyId={propertyId} onDone={onDone} onClose={onClose} />}
@@ -47,17 +49,17 @@ function BookingRow({ booking, open, propertyId, onOpen, onClose, onDone }: RowP
   );
 }
 
-/** V4 预约到访: the resident's desk appointments, moved or cancelled with a reason, and a new one booked. */
+/** V4 我的预约: the resident's appointments at the desk, repair windows and home callback visits, moved or cancelled with a reason; a new one booked. */
 export default function MyBookings() {
   const t = ui.bookings;
   const context = useReadySession();
   const { items, loading, error, refresh } = useMyBookings();
   const [open, setOpen] = useState<{ id: string; mode: Change } | null>(null);
-  const [booking, setBooking] = useState(false);
+  const [booking, setBooking] = useState<'desk' | 'home' | null>(null);
 
   const onBooked = useCallback(() => {
     toastOk(ui.bookings.booked);
-    setBooking(false);
+    setBooking(null);
     void refresh();
   }, [refresh]);
   const onDone = useCallback(
@@ -86,11 +88,16 @@ export default function MyBookings() {
         ))}
       </LoadState>
       {booking && context ? (
-        <BookForm context={context} onBooked={onBooked} onClose={() => setBooking(false)} />
+        <BookForm key={booking} kind={booking} context={context} onBooked={onBooked} onClose={() => setBooking(null)} />
       ) : (
-        <Button className='btn btn-primary btn-new-booking' onClick={() => setBooking(true)}>
-          {t.openNew}
-        </Button>
+        <>
+          <Button className='btn btn-primary btn-new-booking' onClick={() => setBooking('desk')}>
+            {t.openNew}
+          </Button>
+          <Button className='btn btn-secondary btn-new-home' onClick={() => setBooking('home')}>
+            {t.openHome}
+          </Button>
+        </>
       )}
     </View>
   );

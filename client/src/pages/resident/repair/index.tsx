@@ -8,11 +8,12 @@ import DeskPhoneButton from '../../../components/DeskPhoneButton';
 import { routeParam } from '../../../utils/routes';
 import AcceptQuote from './AcceptQuote';
 import RateRepair from './RateRepair';
+import RepairWindow from './RepairWindow';
 import './index.css';
 
 /**
  * One of the resident's repairs: status, what happens next, and its history; the quote to agree
- * to (R6) while it waits for them, and the stars to give once it is signed (R7).
+ * to (R6) while it waits for them, the window a technician comes in (V4), and the stars to give once it is signed (R7).
  */
 export default function MyRepair() {
   const { data, loading, error, refresh } = useRepair(routeParam('id'));
@@ -30,6 +31,7 @@ export default function MyRepair() {
           <RateRepair key={data.version} repair={data} propertyId={context.property.propertyId} memberId={context.memberId} onDone={reload} />
         )}
         {data && <RepairSummary repair={data} showQuote={!canAccept} />}
+        {data && context && <RepairWindow key={data.appointment?.start ?? 'none'} repair={data} propertyId={context.property.propertyId} onDone={reload} />}
       </LoadState>
       {context && <DeskPhoneButton phone={context.property.deskPhone} look='plain' />}
     </View>

@@ -7,7 +7,7 @@ import PhotoGrid from '../../../components/PhotoGrid';
 import { categoryIcons } from '../../../components/CategoryGrid/icons';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { callPhone } from '../../../utils/phone';
-import { formatPreferred } from '../../../utils/time';
+import { appointmentText } from '../../../utils/orders';
 
 /** What he needs at the door: urgency and its rule (R3), where, what is wrong, the resident's number, photos. */
 export default function OrderHeader({ repair }: { repair: RepairView }) {
@@ -21,7 +21,7 @@ export default function OrderHeader({ repair }: { repair: RepairView }) {
       </View>
       <Text className='order-address'>{repair.address}</Text>
       <Text className='order-description'>{repair.description}</Text>
-      <Text className='muted order-when'>{fill(t.appointment, { when: repair.preferredTime ? formatPreferred(repair.preferredTime) : t.asap })}</Text>
+      <Text className='muted order-when'>{fill(t.appointment, { when: appointmentText(repair, t.asap) })}</Text>
       {repair.blocker && (
         <Text className='order-blocker'>
           {fill(t.blocker.shown, { kind: t.blocker.kinds[repair.blocker.kind], reason: repair.blocker.reason })}

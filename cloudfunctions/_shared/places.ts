@@ -1,0 +1,86 @@
+import { bookingModel, slotModel, type BookingKind } from '@shared/model/booking.model';
+import type { Database, Tx } from './database';
+import { ActionFailure } from './failures';
+import { derivedId } from './ids';
+import { addOnce, findById, parseAll, withoutId } from './repo';
+import { atShanghai } from '@shared/time/shanghai';
+
+/** A technician whose time a repair window holds. */
+export interface WindowTechnician {
+  memberId: string;
+  openid: string;
+  name: string;
+}
+
+/** Somewhere a booking can go: one slot document, and for a repair window the technician it belongs to. */
+export interface Place {
+  slotId: string;
+  technician: WindowTechnician | null;
+}
+
+/** The desk's slots keep the id they have had since the first release; windows and home visits add their owner. */
+export const slotIdOf = (propertyId: string, kind: BookingKind, start: string, owner: string | null): string =>
+  kind === 'desk' ? derivedId('sl', propertyId, 'desk', start) : derivedId('sl', propertyId, kind, owner ?? '-', start);
+
+/** The slot's document exists before a transaction reads it (a transaction cannot read a missing id). */
+export const ensureSlot = async (
+  db: Database,
+  slot: { propertyId: string; kind: BookingKind; start: string; owner: string | null; capacity: number },
+): Promise<string> => {
+  const id = slotIdOf(slot.propertyId, slot.kind, slot.start, slot.owner);
+  if (await findById(db, slotModel, id)) return id;
+  await addOnce(db, 'slots', slotModel.toStored({ _id: id, ...slot, bookingIds: [] }));
+  return id;
+};
+
+/**
+ * V4: takes the first place with room, in the booking's transaction; none left refuses. Every
+ * booking of a slot reads and writes its document here, so the last place goes to exactly one.
+ */
+export const takeFirstFree = async (tx: Tx, places: readonly Place[], bookingId: string): Promise<Place> => {
+  for (const place of places) {
+    const slot = slotModel.parse((await tx.collection('slots').doc(place.slotId).get()).data);
+    if (slot.bookingIds.includes(bookingId)) return place;
+    if (slot.bookingIds.length >= slot.capacity) continue;
+    await tx.collection('slots').doc(place.slotId).update({ data: { bookingIds: [...slot.bookingIds, bookingId] } });
+    return place;
+  }
+  throw new ActionFailure('BOOKING.FULL');
+};
+
+export const givePlaceBack = async (tx: Tx, slotId: string, bookingId: string): Promise<void> => {
+  const slot = slotModel.parse((await tx.collection('slots').doc(slotId).get()).data);
+  await tx.collection('slots').doc(slotId).update({ data: { bookingIds: slot.bookingIds.filter((id) => id !== bookingId) } });
+};
+
+/** Every slot document of one kind on a Shanghai date (a day holds a few dozen at most). */
+export const slotsOn = async (db: Database, propertyId: string, kind: BookingKind, date: string) => {
+  const _ = db.command;
+  const from = atShanghai(date);
+  const to = new Date(from.getTime() + 24 * 3_600_000);
+  const res = await db
+    .collection('slots')
+    .where({ propertyId, kind, start: _.gte(from.toISOString()).and(_.lt(to.toISOString())) })
+    .limit(1000)
+    .get();
+  return parseAll(slotModel, res.data);
+};
+
+/**
+ * V4 R4: an order dispatched to another technician takes its booked window with it, in the
+ * dispatch's transaction; a technician already busy then is refused, so nobody is double-booked.
+ * `slotId` is the new technician's slot at the window (made ready before the transaction).
+ */
+export const moveWindow = async (tx: Tx, bookingId: string, technician: WindowTechnician, slotId: string, now: Date): Promise<void> => {
+  const b = bookingModel.parse((await tx.collection('bookings').doc(bookingId).get()).data);
+  if (b.status !== 'booked' || !b.repair || b.repair.technician.memberId === technician.memberId) return;
+  try {
+    await takeFirstFree(tx, [{ slotId, technician }], b._id);
+  } catch (e) {
+    if (e instanceof ActionFailure && e.code === 'BOOKING.FULL') throw new ActionFailure('BOOKING.TECHNICIAN_BUSY');
+    throw e;
+  }
+  await givePlaceBack(tx, slotIdOf(b.propertyId, 'repair', b.start, b.repair.technician.memberId), b._id);
+  const next = bookingModel.toStored({ ...b, version: b.version + 1, repair: { ...b.repair, technician }, updatedAt: now.toISOString() });
+  await tx.collection('bookings').doc(b._id).set({ data: withoutId(next) });
+};

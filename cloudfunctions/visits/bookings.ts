@@ -1,0 +1,453 @@
+import type { BookingView, visitsActions } from '@shared/contracts/visits.contract';
+import {
+  checkStart,
+  DESK_SLOT_CAPACITY,
+  deskSlots,
+  HOME_VISIT_CAPACITY,
+  homeSlots,
+  rankForWindow,
+  reminderTimes,
+  repairWindowsOf,
+  WINDOW_CAPACITY,
+  windowRefusal,
+  windowTechnicians,
+  type Slot,
+} from '@shared/domain/booking.rules';
+import { callbackDeadline } from '@shared/domain/deadline.rules';
+import { maskPhone } from '@shared/domain/phone';
+import { birth } from '@shared/domain/state-machine';
+import { failure, format, messages, type ErrorCode } from '@shared/messages';
+import { ok } from '@shared/result';
+import { bookingModel, type BookingDoc, type BookingKind } from '@shared/model/booking.model';
+import { callbackModel } from '@shared/model/callback.model';
+import { memberModel, type MemberDoc } from '@shared/model/member.model';
+import type { OutboxDoc } from '@shared/model/outbox.model';
+import { roomLabel, roomModel } from '@shared/model/property.model';
+import { repairModel, type RepairDoc } from '@shared/model/repair.model';
+import type { SettingsDoc } from '@shared/model/settings.model';
+import { audienceOfRole } from '@shared/model/signal.model';
+import { atShanghai, inShanghai, shanghaiDate } from '@shared/time/shanghai';
+import type { Database, Tx } from '../_shared/database';
+import type { ActionContext, Handler } from '../_shared/router';
+import { applyOnce } from '../_shared/commands';
+import { openDeadline } from '../_shared/deadlines';
+import { appendEvent } from '../_shared/events';
+import { ActionFailure } from '../_shared/failures';
+import { derivedId } from '../_shared/ids';
+import { enqueueNotice, scheduleNotice, sendNow, unschedule } from '../_shared/outbox';
+import { ensureSlot, givePlaceBack, slotIdOf, slotsOn, takeFirstFree, type Place } from '../_shared/places';
+import { findById, parseAll, readAll, withoutId } from '../_shared/repo';
+import { loadSettings } from '../_shared/settings';
+
+type Actions = typeof visitsActions;
+
+const staff = (m: MemberDoc) => m.role !== 'resident';
+const when = (iso: string) => inShanghai(iso).format('MM-DD HH:mm');
+const span = (b: { start: string; end: string }) => `${inShanghai(b.start).format('MM-DD HH:mm')}-${inShanghai(b.end).format('HH:mm')}`;
+
+const toView = (b: BookingDoc, member: MemberDoc): BookingView => ({
+  id: b._id,
+  kind: b.kind,
+  status: b.status,
+  version: b.version,
+  residentName: b.residentName,
+  phone: staff(member) ? b.phone : maskPhone(b.phone),
+  address: b.address,
+  topic: b.topic,
+  start: b.start,
+  end: b.end,
+  reason: b.reason,
+  repair: b.repair ? { id: b.repair.id, technicianName: b.repair.technician.name } : null,
+});
+
+const reminderBody: Record<BookingKind, string> = {
+  desk: messages.bookingTexts.reminder,
+  repair: messages.bookingTexts.repairReminder,
+  home: messages.bookingTexts.homeReminder,
+};
+
+/**
+ * V4: the resident is reminded 24 hours and 1 hour before, in the app always and pushed where they
+ * have a send left: scheduled outbox notices, sent by the timer when due. Times already past are
+ * not scheduled; a move or a cancellation settles the old ones.
+ */
+const scheduleReminders = async (tx: Tx, b: BookingDoc, now: Date): Promise<string[]> => {
+  const ids: string[] = [];
+  for (const [n, at] of reminderTimes(new Date(b.start)).entries()) {
+    if (at <= now) continue;
+    const notice = {
+      propertyId: b.propertyId,
+      kind: 'booking.reminder' as const,
+      channel: 'inbox' as const,
+      recipient: b.residentOpenid,
+      subject: { kind: 'booking', id: b._id },
+      title: messages.notices['booking.reminder'],
+      body: format(reminderBody[b.kind], { when: when(b.start), topic: b.topic }),
+      urgent: false,
+    };
+    ids.push(await scheduleNotice(tx, `remind:${b._id}:${b.start}:${n}`, notice, at, now));
+  }
+  return ids;
+};
+
+const activeTechnicians = async (db: Database, propertyId: string) =>
+  parseAll(memberModel, (await db.collection('members').where({ propertyId, role: 'technician', status: 'active' }).limit(200).get()).data).map((m) => ({
+    memberId: m._id,
+    openid: m.openid,
+    name: m.name,
+    skills: m.skills,
+  }));
+
+const offeredOn = (kind: BookingKind, date: string, settings: SettingsDoc): Slot[] => {
+  switch (kind) {
+    case 'desk':
+      return deskSlots(date, settings.openingHours);
+    case 'home':
+      return homeSlots(date, settings.openingHours);
+    case 'repair':
+      return repairWindowsOf(date, settings.repairWindows);
+  }
+};
+
+type Placing = { refused: ErrorCode } | { places: Place[] };
+
+/**
+ * V4: where a booking of this kind starting at `start` can go, best first, each slot document made
+ * ready. A repair window goes with the order's technician once it has one; before that with the
+ * technician with the skill who keeps the fewest windows that day, among those still free then.
+ */
+const placesFor = async (ctx: ActionContext, kind: BookingKind, start: Date, repair: RepairDoc | null, keep: string | null = null): Promise<Placing> => {
+  const { deps, member, now } = ctx;
+  const propertyId = member.propertyId;
+  const settings = await loadSettings(deps.db, propertyId);
+  const date = shanghaiDate(start);
+  const refused = (repair ? windowRefusal(repair) : null) ?? checkStart(start, offeredOn(kind, date, settings), now);
+  if (refused) return { refused };
+  const at = start.toISOString();
+  if (kind !== 'repair' || !repair) {
+    const capacity = kind === 'desk' ? DESK_SLOT_CAPACITY : HOME_VISIT_CAPACITY;
+    return { places: [{ slotId: await ensureSlot(deps.db, { propertyId, kind, start: at, owner: null, capacity }), technician: null }] };
+  }
+  const taken = await slotsOn(deps.db, propertyId, 'repair', date);
+  const load = new Map<string, number>();
+  for (const s of taken) if (s.owner) load.set(s.owner, (load.get(s.owner) ?? 0) + s.bookingIds.length);
+  const busy = new Set(taken.filter((s) => s.start === at && s.bookingIds.length >= s.capacity && !(keep && s.bookingIds.includes(keep))).map((s) => s.owner));
+  const ranked = rankForWindow(windowTechnicians(repair, await activeTechnicians(deps.db, propertyId)), load).filter((t) => !busy.has(t.memberId));
+  if (!ranked.length) return { refused: 'BOOKING.FULL' };
+  const places = await Promise.all(
+    ranked.map(async (t) => ({
+      slotId: await ensureSlot(deps.db, { propertyId, kind: 'repair', start: at, owner: t.memberId, capacity: WINDOW_CAPACITY }),
+      technician: { memberId: t.memberId, openid: t.openid, name: t.name },
+    })),
+  );
+  return { places };
+};
+
+const free = (offered: readonly Slot[], now: Date, placesLeft: (start: string) => number) =>
+  offered.map((s) => ({ start: s.start.toISOString(), end: s.end.toISOString(), free: s.start <= now ? 0 : Math.max(0, placesLeft(s.start.toISOString())) }));
+
+/** V4: a day's desk slots or home visits, and how many places each has left (none once it has begun). */
+export const slots: Handler<Actions['slots']> = async (input, { deps, now }) => {
+  const settings = await loadSettings(deps.db, input.propertyId);
+  const capacity = input.kind === 'desk' ? DESK_SLOT_CAPACITY : HOME_VISIT_CAPACITY;
+  const taken = new Map((await slotsOn(deps.db, input.propertyId, input.kind, input.date)).map((s) => [s.start, s]));
+  const placesLeft = (start: string) => (taken.get(start)?.capacity ?? capacity) - (taken.get(start)?.bookingIds.length ?? 0);
+  return ok({ date: input.date, slots: free(offeredOn(input.kind, input.date, settings), now, placesLeft) });
+};
+
+/** A repair the caller may book a window for: the resident's own, or any of the property's for the desk side. */
+const repairFor = async (ctx: ActionContext, id: string): Promise<RepairDoc | null> => {
+  const r = await findById(ctx.deps.db, repairModel, id);
+  if (!r || r.propertyId !== ctx.member.propertyId) return null;
+  return staff(ctx.member) || r.residentOpenid === ctx.member.openid ? r : null;
+};
+
+/** V4: a day's windows for one repair: how many of the technicians who could come are free in each. */
+export const windows: Handler<Actions['windows']> = async (input, ctx) => {
+  const repair = await repairFor(ctx, input.repairId);
+  if (!repair) return failure('REPAIR.NOT_FOUND');
+  const settings = await loadSettings(ctx.deps.db, input.propertyId);
+  const technicians = windowTechnicians(repair, await activeTechnicians(ctx.deps.db, input.propertyId));
+  const taken = await slotsOn(ctx.deps.db, input.propertyId, 'repair', input.date);
+  const isFree = (memberId: string, start: string) => {
+    const s = taken.find((t) => t.owner === memberId && t.start === start);
+    return !s || s.bookingIds.length < s.capacity;
+  };
+  const placesLeft = (start: string) => (windowRefusal(repair) ? 0 : technicians.filter((t) => isFree(t.memberId, start)).length);
+  return ok({ date: input.date, slots: free(repairWindowsOf(input.date, settings.repairWindows), ctx.now, placesLeft) });
+};
+
+const newBooking = (ctx: ActionContext, kind: BookingKind, start: Date, end: Date, room: { _id: string; address: string }, topic: string): BookingDoc => {
+  const at = ctx.now.toISOString();
+  return bookingModel.toStored({
+    _id: derivedId('bk', ctx.commandKey),
+    propertyId: ctx.member.propertyId,
+    kind,
+    status: 'booked',
+    version: 1,
+    residentOpenid: ctx.member.openid,
+    residentName: ctx.member.name,
+    phone: ctx.member.phone,
+    roomId: room._id,
+    address: room.address,
+    topic,
+    start: start.toISOString(),
+    end: end.toISOString(),
+    reason: null,
+    repair: null,
+    callbackId: null,
+    createdAt: at,
+    updatedAt: at,
+  });
+};
+
+const endOf = (kind: BookingKind, start: Date, settings: SettingsDoc): Date =>
+  offeredOn(kind, shanghaiDate(start), settings).find((s) => s.start.getTime() === start.getTime())!.end;
+
+const ownRoom = async (ctx: ActionContext, roomId: string) => {
+  if (!ctx.member.roomIds.includes(roomId)) return null;
+  const room = await findById(ctx.deps.db, roomModel, roomId);
+  return room ? { _id: room._id, address: roomLabel(room) } : null;
+};
+
+/** Written with the booking: its place, reminders and birth event. */
+const writeBooking = async (tx: Tx, ctx: ActionContext, b: BookingDoc, commandId: string): Promise<BookingDoc> => {
+  const stored = bookingModel.toStored({ ...b, reminders: await scheduleReminders(tx, b, ctx.now) });
+  await tx.collection('bookings').doc(b._id).set({ data: withoutId(stored) });
+  const event = birth({ name: 'booking' }, 'book', 'booked', { actor: ctx.member.openid, role: ctx.member.role, now: ctx.now });
+  await appendEvent(tx, { kind: 'booking', id: b._id, propertyId: b.propertyId }, event, commandId);
+  return stored;
+};
+
+/** V4: a desk appointment: the place is taken and the booking written in one transaction, once per command. */
+export const book: Handler<Actions['book']> = async (input, ctx) => {
+  const start = new Date(input.start);
+  const placing = await placesFor(ctx, 'desk', start, null);
+  if ('refused' in placing) return failure(placing.refused);
+  const room = await ownRoom(ctx, input.roomId);
+  if (!room) return failure('BOOKING.ROOM_NOT_YOURS');
+  const settings = await loadSettings(ctx.deps.db, ctx.member.propertyId);
+  const booking = newBooking(ctx, 'desk', start, endOf('desk', start, settings), room, input.topic);
+  const { result } = await applyOnce(ctx, 'visits.book', async (tx) => {
+    await takeFirstFree(tx, placing.places, booking._id);
+    return toView(await writeBooking(tx, ctx, booking, input.commandId), ctx.member);
+  });
+  return ok(result);
+};
+
+/** B1 B2: the desk's callback task for a booked home visit, due when the visit ends; its id is the booking's. */
+const planHomeCallback = async (tx: Tx, b: BookingDoc, settings: SettingsDoc, now: Date) => {
+  const doc = callbackModel.toStored({
+    _id: derivedId('cb', 'booking', b._id),
+    propertyId: b.propertyId,
+    kind: 'visit',
+    reason: 'routine',
+    subject: { kind: 'booking', id: b._id },
+    status: 'open',
+    version: 1,
+    residentOpenid: b.residentOpenid,
+    residentName: b.residentName,
+    phone: b.phone,
+    address: b.address,
+    dueAt: b.end,
+    assignee: 'desk',
+    outcome: null,
+    createdAt: now.toISOString(),
+  });
+  await tx.collection('callbacks').doc(doc._id).set({ data: withoutId(doc) });
+  await openDeadline(tx, { kind: 'callback', id: doc._id, propertyId: doc.propertyId }, callbackDeadline(now, new Date(doc.dueAt), 'desk', settings), now);
+  return doc;
+};
+
+/**
+ * V4 B2: a home callback visit: an hour of the desk's time within its hours, one visit at a time;
+ * the desk's callback queue gets the task (recorded with the resident's signature), due when it ends.
+ */
+export const bookHome: Handler<Actions['bookHome']> = async (input, ctx) => {
+  const start = new Date(input.start);
+  const placing = await placesFor(ctx, 'home', start, null);
+  if ('refused' in placing) return failure(placing.refused);
+  const room = await ownRoom(ctx, input.roomId);
+  if (!room) return failure('BOOKING.ROOM_NOT_YOURS');
+  const settings = await loadSettings(ctx.deps.db, ctx.member.propertyId);
+  const draft = newBooking(ctx, 'home', start, endOf('home', start, settings), room, input.topic || messages.bookingTexts.homeTopic);
+  const booking = { ...draft, callbackId: derivedId('cb', 'booking', draft._id) };
+  const queued: OutboxDoc[] = [];
+  const { result, fresh } = await applyOnce(ctx, 'visits.bookHome', async (tx) => {
+    queued.length = 0;
+    await takeFirstFree(tx, placing.places, booking._id);
+    const stored = await writeBooking(tx, ctx, booking, input.commandId);
+    const task = await planHomeCallback(tx, stored, settings, ctx.now);
+    queued.push(
+      await enqueueNotice(
+        tx,
+        task._id,
+        {
+          propertyId: task.propertyId,
+          kind: 'callback.due',
+          channel: 'inbox',
+          recipient: audienceOfRole('desk'),
+          subject: { kind: 'callback', id: task._id },
+          title: messages.notices['callback.due'],
+          body: format(messages.bookingTexts.homeDue, { address: stored.address, when: span(stored) }),
+          urgent: false,
+        },
+        ctx.now,
+      ),
+    );
+    return toView(stored, ctx.member);
+  });
+  if (fresh) await sendNow(ctx.deps, queued);
+  return ok(result);
+};
+
+/** The technician hears when a resident books or moves the window of an order he holds. */
+const tellTechnician = (tx: Tx, b: BookingDoc, r: RepairDoc, now: Date) =>
+  enqueueNotice(
+    tx,
+    `${b._id}@${b.version}`,
+    {
+      propertyId: b.propertyId,
+      kind: 'booking.window',
+      channel: 'inbox',
+      recipient: r.technician!.openid,
+      subject: { kind: 'repair', id: r._id },
+      title: messages.notices['booking.window'],
+      body: format(messages.bookingTexts.window, { address: b.address, when: span(b), topic: b.topic }),
+      urgent: false,
+    },
+    now,
+  );
+
+/** V4: the repair's appointment is its window: written on the order in the booking's own transaction. */
+const setAppointment = async (tx: Tx, b: BookingDoc | null, repairId: string, now: Date): Promise<RepairDoc> => {
+  const r = repairModel.parse((await tx.collection('repairs').doc(repairId).get()).data);
+  const refused = windowRefusal(r);
+  if (refused) throw new ActionFailure(refused);
+  const next = repairModel.toStored({ ...r, appointment: b && b.status === 'booked' ? { bookingId: b._id, start: b.start, end: b.end } : null, updatedAt: now.toISOString() });
+  await tx.collection('repairs').doc(r._id).set({ data: withoutId(next) });
+  return next;
+};
+
+/**
+ * V4: a resident books the window a technician comes in, for one of their repairs; the order's
+ * appointment time is that window from then on, and the technician it is with sees it in his plan.
+ */
+export const bookWindow: Handler<Actions['bookWindow']> = async (input, ctx) => {
+  const repair = await findById(ctx.deps.db, repairModel, input.repairId);
+  if (!repair || repair.propertyId !== ctx.member.propertyId || repair.residentOpenid !== ctx.member.openid) return failure('REPAIR.NOT_FOUND');
+  if (repair.appointment) return failure('BOOKING.REPAIR_HAS_WINDOW');
+  const start = new Date(input.start);
+  const placing = await placesFor(ctx, 'repair', start, repair);
+  if ('refused' in placing) return failure(placing.refused);
+  const settings = await loadSettings(ctx.deps.db, ctx.member.propertyId);
+  const topic = `${messages.categories[repair.category]}：${repair.description}`.slice(0, 200);
+  const booking = newBooking(ctx, 'repair', start, endOf('repair', start, settings), { _id: repair.roomId, address: roomLabel(repair.address) }, topic);
+  const queued: OutboxDoc[] = [];
+  const { result, fresh } = await applyOnce(ctx, 'visits.bookWindow', async (tx) => {
+    queued.length = 0;
+    const current = repairModel.parse((await tx.collection('repairs').doc(repair._id).get()).data);
+    if (current.appointment && current.appointment.bookingId !== booking._id) throw new ActionFailure('BOOKING.REPAIR_HAS_WINDOW');
+    const place = await takeFirstFree(tx, placing.places, booking._id);
+    const stored = await writeBooking(tx, ctx, { ...booking, repair: { id: repair._id, technician: place.technician! } }, input.commandId);
+    const r = await setAppointment(tx, stored, repair._id, ctx.now);
+    if (r.technician) queued.push(await tellTechnician(tx, stored, r, ctx.now));
+    return toView(stored, ctx.member);
+  });
+  if (fresh) await sendNow(ctx.deps, queued);
+  return ok(result);
+};
+
+/** Whose booking it is to change: the resident's own, or any for the desk side. */
+const ownBooking = async (ctx: ActionContext, id: string): Promise<BookingDoc | null> => {
+  const b = await findById(ctx.deps.db, bookingModel, id);
+  if (!b || b.propertyId !== ctx.member.propertyId) return null;
+  return staff(ctx.member) || b.residentOpenid === ctx.member.openid ? b : null;
+};
+
+/** B2: the home visit's callback task follows its booking: due at the new end, or gone with a cancellation. */
+const moveHomeCallback = async (tx: Tx, b: BookingDoc, settings: SettingsDoc, now: Date) => {
+  if (!b.callbackId) return;
+  const task = callbackModel.parse((await tx.collection('callbacks').doc(b.callbackId).get()).data);
+  if (task.status === 'done') throw new ActionFailure('BOOKING.VISIT_DONE');
+  if (b.status === 'cancelled') {
+    await tx.collection('callbacks').doc(task._id).remove();
+    await tx.collection('deadlines').doc(derivedId('dl', task._id, 'B1.callback')).update({ data: { status: 'cancelled' } });
+    return;
+  }
+  await tx.collection('callbacks').doc(task._id).set({ data: withoutId(callbackModel.toStored({ ...task, dueAt: b.end })) });
+  await openDeadline(tx, { kind: 'callback', id: task._id, propertyId: task.propertyId }, callbackDeadline(now, new Date(b.end), 'desk', settings), now);
+};
+
+const change = async (
+  ctx: ActionContext,
+  input: { bookingId: string; version: number; reason: string; commandId: string },
+  action: 'reschedule' | 'cancel',
+  to: Date | null,
+) => {
+  const { deps, member, now } = ctx;
+  const existing = await ownBooking(ctx, input.bookingId);
+  if (!existing) return failure('BOOKING.NOT_FOUND');
+  if (existing.status === 'cancelled') return failure('BOOKING.CANCELLED');
+  const repair = existing.repair ? await findById(deps.db, repairModel, existing.repair.id) : null;
+  if (repair) {
+    const refused = windowRefusal(repair);
+    if (refused) return failure(refused);
+  }
+  let places: Place[] = [];
+  if (to) {
+    const placing = await placesFor(ctx, existing.kind, to, repair, existing._id);
+    if ('refused' in placing) return failure(placing.refused);
+    places = placing.places;
+  }
+  const settings = await loadSettings(deps.db, existing.propertyId);
+  const queued: OutboxDoc[] = [];
+  const { result, fresh } = await applyOnce(ctx, `visits.${action}`, async (tx) => {
+    queued.length = 0;
+    const b = bookingModel.parse((await tx.collection('bookings').doc(existing._id).get()).data);
+    if (b.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
+    const oldSlot = slotIdOf(b.propertyId, b.kind, b.start, b.repair?.technician.memberId ?? null);
+    const place = to ? await takeFirstFree(tx, places, b._id) : null;
+    if (place?.slotId !== oldSlot) await givePlaceBack(tx, oldSlot, b._id);
+    await unschedule(tx, b.reminders ?? []);
+    const moved = bookingModel.toStored({
+      ...b,
+      version: b.version + 1,
+      reason: input.reason,
+      updatedAt: now.toISOString(),
+      reminders: [],
+      ...(to
+        ? { start: to.toISOString(), end: endOf(b.kind, to, settings).toISOString(), repair: b.repair && place?.technician ? { ...b.repair, technician: place.technician } : b.repair }
+        : { status: 'cancelled' as const }),
+    });
+    const next = to ? bookingModel.toStored({ ...moved, reminders: await scheduleReminders(tx, moved, now) }) : moved;
+    await tx.collection('bookings').doc(b._id).set({ data: withoutId(next) });
+    if (next.repair) {
+      const r = await setAppointment(tx, next, next.repair.id, now);
+      if (r.technician) queued.push(await tellTechnician(tx, next, r, now));
+    }
+    if (next.kind === 'home') await moveHomeCallback(tx, next, settings, now);
+    const event = { ...birth({ name: 'booking' }, action, next.status, { actor: member.openid, role: member.role, now, reason: input.reason }), from: b.status, expectedVersion: b.version, version: next.version };
+    await appendEvent(tx, { kind: 'booking', id: b._id, propertyId: b.propertyId }, event, input.commandId);
+    return toView(next, member);
+  });
+  if (fresh) await sendNow(deps, queued);
+  return ok(result);
+};
+
+export const reschedule: Handler<Actions['reschedule']> = (input, ctx) => change(ctx, input, 'reschedule', new Date(input.start));
+export const cancel: Handler<Actions['cancel']> = (input, ctx) => change(ctx, input, 'cancel', null);
+
+export const mine: Handler<Actions['mine']> = async (input, { deps, member }) => {
+  const res = await deps.db.collection('bookings').where({ propertyId: input.propertyId, residentOpenid: member.openid }).orderBy('start', 'desc').limit(50).get();
+  return ok({ items: parseAll(bookingModel, res.data).map((b) => toView(b, member)) });
+};
+
+/** V4: every booking of a Shanghai day, of every kind, in time order. */
+export const day: Handler<Actions['day']> = async (input, { deps, member }) => {
+  const _ = deps.db.command;
+  const from = atShanghai(input.date);
+  const to = new Date(from.getTime() + 24 * 3_600_000);
+  const items = await readAll(bookingModel, deps.db.collection('bookings').where({ propertyId: input.propertyId, start: _.gte(from.toISOString()).and(_.lt(to.toISOString())) }).orderBy('start', 'asc'));
+  return ok({ date: input.date, items: items.map((b) => toView(b, member)) });
+};
