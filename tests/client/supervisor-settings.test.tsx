@@ -20,6 +20,7 @@ const current = (): SettingsView => ({
     { code: 'inspect', name: '上门检查', priceFen: 0 },
   ],
   groupComplaintWindowHours: 24,
+  repairWindows: { weekdays: [{ start: '09:00', end: '11:00' }, { start: '18:30', end: '20:30' }], weekends: [{ start: '09:00', end: '11:00' }] },
   templateIds: { 'repair.dispatched': 'tmplDispatched01' },
   wecomWebhook: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc',
   history: [{ by: '周经理', at: '2026-11-20T02:00:00.000Z', fields: ['feeSchedule', 'ackMinutes'] }],
@@ -148,6 +149,39 @@ describe('小区设置: the manager edits what the property runs on (issue 7, po
     });
     expect(sent.shifts).toBeUndefined();
     expect(sent.feeSchedule).toBeUndefined();
+  });
+
+  it('V4: the repair windows read as typed ("09:00-11:00, 18:30-20:30"), full-width commas and colons too, and are sent only when changed', async () => {
+    const backend = backendFor('manager');
+    const page = await open();
+    expect((page.$('.input-weekday-windows input') as HTMLInputElement | null)?.value ?? page.$('.input-weekday-windows')?.getAttribute('value')).toBe('09:00-11:00, 18:30-20:30');
+    await page.type('.input-weekday-windows', '9：00-11:00，14:00~16:00 19:00-21:00');
+    await page.tap('.btn-save-settings');
+    await until(() => backend.callsTo('members.updateSettings').length === 1);
+    expect(backend.callsTo('members.updateSettings')[0]?.input).toMatchObject({
+      repairWindows: {
+        weekdays: [{ start: '09:00', end: '11:00' }, { start: '14:00', end: '16:00' }, { start: '19:00', end: '21:00' }],
+        weekends: [{ start: '09:00', end: '11:00' }],
+      },
+    });
+    expect(backend.callsTo('members.updateSettings')[0]?.input.openingHours).toBeUndefined();
+  });
+
+  it('V4: windows that are not times are refused under their section before anything is sent; overlapping ones by the server', async () => {
+    const backend = backendFor('manager', {
+      'members.updateSettings': () => ({ ok: false, code: 'SETTINGS.WINDOWS', message: '上门时段的结束时间必须晚于开始时间，且同一天的时段不能重叠' }),
+    });
+    const page = await open();
+    await page.type('.input-weekend-windows', '上午');
+    await page.tap('.btn-save-settings');
+    await until(() => page.$('.error-section-windows') !== null);
+    expect(page.text('.error-section-windows')).toBe('请按 09:00-11:00 这样填写，多个时段用逗号隔开；结束要晚于开始，时段不能重叠');
+    expect(backend.callsTo('members.updateSettings')).toHaveLength(0);
+
+    await page.type('.input-weekend-windows', '09:00-12:00, 11:00-13:00');
+    await page.tap('.btn-save-settings');
+    await until(() => backend.callsTo('members.updateSettings').length === 1);
+    await until(() => page.text('.error-section-windows') === '上门时段的结束时间必须晚于开始时间，且同一天的时段不能重叠');
   });
 
   it('a webhook that is not an address is refused before anything is sent, under its section', async () => {

@@ -4,7 +4,7 @@ import LineField from '../../../components/LineField';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import type { Section, SettingsForm } from './settings-form';
 
-type Times = Pick<SettingsForm, 'open' | 'close' | 'ackUrgent' | 'ackNormal' | 'groupHours'>;
+type Times = Pick<SettingsForm, 'open' | 'close' | 'ackUrgent' | 'ackNormal' | 'groupHours' | 'weekdayWindows' | 'weekendWindows'>;
 type Field = keyof Times;
 
 interface Props {
@@ -14,16 +14,16 @@ interface Props {
   onEdit: (patch: Partial<Times>) => void;
 }
 
-/** The clocks: the desk's opening hours, how soon a technician must acknowledge (R4), and the group-complaint window (C3). */
+/** The clocks: the desk's opening hours, how soon a technician must acknowledge (R4), the group-complaint window (C3), and the repair windows (V4). */
 export default function TimesSection({ form, readOnly, errors, onEdit }: Props) {
   const t = ui.settings;
-  const field = (name: Field, label: string, className: string, type: 'text' | 'number', placeholder = '') => (
+  const field = (name: Field, label: string, className: string, type: 'text' | 'number', placeholder = '', maxlength = 5) => (
     <LineField
       label={label}
       inputClass={className}
       type={type}
       value={form[name]}
-      maxlength={5}
+      maxlength={maxlength}
       placeholder={placeholder}
       errorClass=''
       onChange={(value) => onEdit({ [name]: value })}
@@ -38,6 +38,8 @@ export default function TimesSection({ form, readOnly, errors, onEdit }: Props) 
         <InfoRow className='settings-ack-urgent' label={t.ackUrgent} value={fill(t.minutes, { n: form.ackUrgent })} />
         <InfoRow className='settings-ack-normal' label={t.ackNormal} value={fill(t.minutes, { n: form.ackNormal })} />
         <InfoRow className='settings-group-hours' label={t.groupWindow} value={fill(t.hoursValue, { n: form.groupHours })} />
+        <InfoRow className='settings-weekday-windows' label={`${t.repairWindows} · ${t.weekdays}`} value={form.weekdayWindows || t.noWindows} />
+        <InfoRow className='settings-weekend-windows' label={`${t.repairWindows} · ${t.weekends}`} value={form.weekendWindows || t.noWindows} />
       </View>
     );
   }
@@ -60,6 +62,13 @@ export default function TimesSection({ form, readOnly, errors, onEdit }: Props) 
         <Text className='muted settings-hint'>{t.groupWindowHint}</Text>
         {field('groupHours', t.groupWindow, 'input-group-hours', 'number')}
         {error('groupWindow')}
+      </View>
+      <View className='card settings-section settings-repair-windows'>
+        <Text className='section-title'>{t.repairWindows}</Text>
+        <Text className='muted settings-hint'>{t.repairWindowsHint}</Text>
+        {field('weekdayWindows', t.weekdays, 'input-weekday-windows', 'text', '09:00-11:00, 18:30-20:30', 100)}
+        {field('weekendWindows', t.weekends, 'input-weekend-windows', 'text', '09:00-11:00', 100)}
+        {error('windows')}
       </View>
     </>
   );

@@ -27,12 +27,36 @@ export interface SettingsForm {
   ackUrgent: string;
   ackNormal: string;
   groupHours: string;
+  /** V4: the repair windows as typed, "09:00-11:00, 14:00-16:00". */
+  weekdayWindows: string;
+  weekendWindows: string;
   /** Notice kind → template id; '' is not set. */
   templates: Record<string, string>;
   webhook: string;
 }
 
-export type Section = 'fees' | 'shifts' | 'hours' | 'deadlines' | 'groupWindow' | 'templates' | 'webhook';
+export type Section = 'fees' | 'shifts' | 'hours' | 'deadlines' | 'groupWindow' | 'windows' | 'templates' | 'webhook';
+
+type Window = { start: string; end: string };
+
+/** "09:00-11:00, 14:00-16:00" */
+export const windowsText = (windows: readonly Window[]): string => windows.map((w) => `${w.start}-${w.end}`).join(', ');
+
+/**
+ * Windows as the manager types them, separated by commas (either width) or spaces, each
+ * "09:00-11:00" (or with –, ～, ~, 至). A piece that is not one is kept as it is, so the
+ * contract refuses it and the section says how to write it.
+ */
+export const parseWindows = (typed: string): Window[] =>
+  typed
+    .split(/[,，、;；\s]+/)
+    .filter(Boolean)
+    .map((piece) => {
+      const m = /^(\d{1,2})[:：](\d{2})[-–—~～至](\d{1,2})[:：](\d{2})$/.exec(piece);
+      if (!m) return { start: piece, end: '' };
+      const hhmm = (h: string, mm: string) => `${h.padStart(2, '0')}:${mm}`;
+      return { start: hhmm(m[1]!, m[2]!), end: hhmm(m[3]!, m[4]!) };
+    });
 export type Update = Omit<CallInput<typeof settings.updateSettings>, 'propertyId'>;
 
 export const formOf = (view: SettingsView): SettingsForm => ({
@@ -43,6 +67,8 @@ export const formOf = (view: SettingsView): SettingsForm => ({
   ackUrgent: String(view.ackMinutes.urgent),
   ackNormal: String(view.ackMinutes.normal),
   groupHours: String(view.groupComplaintWindowHours),
+  weekdayWindows: windowsText(view.repairWindows?.weekdays ?? []),
+  weekendWindows: windowsText(view.repairWindows?.weekends ?? []),
   templates: { ...view.templateIds },
   webhook: view.wecomWebhook ?? '',
 });
@@ -75,6 +101,9 @@ export const changesOf = (form: SettingsForm, base: SettingsView): { update: Upd
     update.ackMinutes = { urgent: whole(form.ackUrgent), normal: whole(form.ackNormal) };
   }
   if (form.groupHours.trim() !== was.groupHours) update.groupComplaintWindowHours = whole(form.groupHours);
+  const weekdays = parseWindows(form.weekdayWindows);
+  const weekends = parseWindows(form.weekendWindows);
+  if (!same(weekdays, parseWindows(was.weekdayWindows)) || !same(weekends, parseWindows(was.weekendWindows))) update.repairWindows = { weekdays, weekends };
   const templates = sortedKeys(Object.fromEntries(Object.entries(form.templates).flatMap(([k, id]) => (id.trim() ? [[k, id.trim()]] : []))));
   if (!same(templates, sortedKeys(base.templateIds))) update.templateIds = templates;
   const webhook = form.webhook.trim();
@@ -88,6 +117,7 @@ const sectionOfField: Record<string, Section> = {
   openingHours: 'hours',
   ackMinutes: 'deadlines',
   groupComplaintWindowHours: 'groupWindow',
+  repairWindows: 'windows',
   templateIds: 'templates',
   wecomWebhook: 'webhook',
 };
@@ -97,6 +127,7 @@ const sectionOfCode: Record<string, Section> = {
   'SETTINGS.SHIFT_START_TAKEN': 'shifts',
   'SETTINGS.NOT_DESK': 'shifts',
   'SETTINGS.DUPLICATE_FEE': 'fees',
+  'SETTINGS.WINDOWS': 'windows',
 };
 
 const messageFor = (section: Section, index: string | undefined): string => {
@@ -108,6 +139,7 @@ const messageFor = (section: Section, index: string | undefined): string => {
     hours: e.time,
     deadlines: e.minutes,
     groupWindow: e.windowHours,
+    windows: e.windows,
     templates: e.template,
     webhook: e.webhook,
   };
