@@ -1,4 +1,4 @@
-import { formatPreferred, formatWhen, shanghaiDate, shanghaiInstant, shanghaiTime } from '../../client/src/utils/time';
+import { formatPreferred, formatWhen, parseClock, pastDays, shanghaiDate, shanghaiInstant, shanghaiTime } from '../../client/src/utils/time';
 
 /** 2026-11-23 15:00 in Shanghai (07:00 UTC), a Monday. */
 const now = new Date('2026-11-23T07:00:00Z');
@@ -33,5 +33,24 @@ describe('times read naturally, in Shanghai time', () => {
     expect(shanghaiInstant('2026-11-24', '01:30')).toBe('2026-11-23T17:30:00.000Z');
     expect(shanghaiInstant('2026-11-23', '18:00')).toBe('2026-11-23T10:00:00.000Z');
     expect(shanghaiTime(new Date('2026-11-23T17:30:00Z'))).toBe('01:30');
+  });
+
+  it('looks back over the Shanghai days of a log, today first', () => {
+    expect(pastDays(3, new Date('2026-11-23T17:30:00Z'))).toEqual(['2026-11-24', '2026-11-23', '2026-11-22']);
+    expect(pastDays(2, new Date('2026-03-01T02:00:00Z'))).toEqual(['2026-03-01', '2026-02-28']);
+  });
+
+  it.each([
+    ['16:30', '16:30'],
+    ['9:05', '09:05'],
+    ['16：30', '16:30'],
+    ['1630', '16:30'],
+    [' 08:00 ', '08:00'],
+    ['24:00', null],
+    ['16:60', null],
+    ['4点半', null],
+    ['', null],
+  ])('reads the typed time %p as %p', (typed, clock) => {
+    expect(parseClock(typed)).toBe(clock);
   });
 });

@@ -25,6 +25,8 @@ export const routes = {
   deskComplaintRegister: '/pages/desk/complaint-register/index',
   deskBindings: '/pages/desk/bindings/index',
   deskBookings: '/pages/desk/bookings/index',
+  deskReception: '/pages/desk/reception/index',
+  deskGroupVisits: '/pages/desk/group-visits/index',
   supervisorScorecards: '/pages/supervisor/scorecards/index',
   supervisorSendBacks: '/pages/supervisor/send-backs/index',
   supervisorComplaintRegister: '/pages/supervisor/complaint-register/index',

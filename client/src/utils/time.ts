@@ -93,3 +93,17 @@ export const formatSpan = (start: string, end: string, now: Date = new Date()): 
 
 /** The Shanghai days from today on, `count` of them ("YYYY-MM-DD"), for picking a day. */
 export const nextDays = (count: number, now: Date = new Date()): string[] => Array.from({ length: count }, (_, i) => shanghaiDate(now, i));
+
+/** The Shanghai days from today back, `count` of them ("YYYY-MM-DD"), today first, for looking back through a log. */
+export const pastDays = (count: number, now: Date = new Date()): string[] => Array.from({ length: count }, (_, i) => shanghaiDate(now, -i));
+
+/**
+ * A time of day as the desk types it — "16:30", "9:05", "16：30" (the Chinese colon) or "1630" — as
+ * "HH:mm"; null when it is not one.
+ */
+export const parseClock = (typed: string): string | null => {
+  const parts = /^(\d{1,2})[:：]?(\d{2})$/.exec(typed.trim());
+  if (!parts) return null;
+  const [hours, minutes] = [Number(parts[1]), Number(parts[2])];
+  return hours < 24 && minutes < 60 ? `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}` : null;
+};

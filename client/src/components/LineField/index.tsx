@@ -12,11 +12,16 @@ interface Props {
   errorClass: string;
   /** The keyboard: 'number' for whole numbers, 'digit' for amounts with a decimal point. */
   type?: 'text' | 'number' | 'digit';
+  /** Where the keyboard is, on WeChat: a form moves it along as the person presses Enter. */
+  focus?: boolean;
+  onFocus?: () => void;
+  /** Enter pressed in the field. */
+  onConfirm?: () => void;
   onChange: (value: string) => void;
 }
 
 /** One line to type in: who is calling, on what number, which department. */
-export default function LineField({ label, inputClass, value, maxlength, placeholder, error, errorClass, type = 'text', onChange }: Props) {
+export default function LineField({ label, inputClass, value, maxlength, placeholder, error, errorClass, type = 'text', focus, onFocus, onConfirm, onChange }: Props) {
   return (
     <View className='line-field'>
       <Text className='line-label'>{label}</Text>
@@ -26,6 +31,9 @@ export default function LineField({ label, inputClass, value, maxlength, placeho
         value={value}
         maxlength={maxlength}
         placeholder={placeholder}
+        focus={focus}
+        onFocus={onFocus}
+        onConfirm={onConfirm}
         onInput={(e) => onChange(e.detail.value)}
       />
       {error && <Text className={`field-error ${errorClass}`}>{error}</Text>}

@@ -12,11 +12,17 @@ interface Props {
   errorClass?: string;
   /** How long the answer may be; the contract's limit where it is longer than a sentence or two. */
   maxlength?: number;
+  /**
+   * Where the keyboard is, on WeChat: a form moves it along as the person presses Enter. Left off the
+   * box when undefined: in the browser it would replace the element's own focus().
+   */
+  focus?: boolean;
+  onFocus?: () => void;
   onChange: (value: string) => void;
 }
 
 /** Why: a label, a box for a sentence or two, and what is wrong with it. */
-export default function ReasonField({ label, labelClass, inputClass, value, placeholder, error, errorClass = '', maxlength = 200, onChange }: Props) {
+export default function ReasonField({ label, labelClass, inputClass, value, placeholder, error, errorClass = '', maxlength = 200, focus, onFocus, onChange }: Props) {
   return (
     <>
       <Text className={labelClass}>{label}</Text>
@@ -26,6 +32,8 @@ export default function ReasonField({ label, labelClass, inputClass, value, plac
         maxlength={maxlength}
         autoHeight
         placeholder={placeholder}
+        {...(focus === undefined ? {} : { focus })}
+        onFocus={onFocus}
         onInput={(e) => onChange(e.detail.value)}
       />
       {error && <Text className={`field-error ${errorClass}`}>{error}</Text>}

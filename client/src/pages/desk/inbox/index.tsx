@@ -23,9 +23,10 @@ interface Counts {
 
 /**
  * The other lists, from the queue everyone at the desk lands on: the open complaints (C4), the
- * callback list (B1) and the requests to bind a room with their counts, the inbox of notices, and
- * for the supervisor and the manager their own pages (the callback report, the reminders' health,
- * the property's settings; for the manager also its rooms and the requests to delete personal data).
+ * callback list (B1) and the requests to bind a room with their counts, the inbox of notices, the
+ * day's appointments (V4), the reception log (V1 V2) and group visits (V3), and for the supervisor
+ * and the manager their own pages (the callback report, the reminders' health, the property's
+ * settings; for the manager also its rooms and the requests to delete personal data).
  */
 function InboxLinks({ role, callbacks, complaints, bindings }: Counts & { role: Role }) {
   const t = ui.supervisor.links;
@@ -46,6 +47,12 @@ function InboxLinks({ role, callbacks, complaints, bindings }: Counts & { role: 
       </Button>
       <Button className='btn btn-plain inbox-link link-bookings' onClick={() => go(routes.deskBookings)}>
         {ui.deskBookings.link}
+      </Button>
+      <Button className='btn btn-plain inbox-link link-reception' onClick={() => go(routes.deskReception)}>
+        {ui.reception.link}
+      </Button>
+      <Button className='btn btn-plain inbox-link link-group-visits' onClick={() => go(routes.deskGroupVisits)}>
+        {ui.groupVisits.link}
       </Button>
       {role === 'supervisor' && (
         <Button className='btn btn-plain inbox-link link-send-backs' onClick={() => go(routes.supervisorSendBacks)}>
