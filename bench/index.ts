@@ -12,6 +12,7 @@ import { loadBuiltFunctions } from '../local/functions';
 import type { Engine } from '../local/db';
 import { LIMIT, weappPackages } from './sizes';
 import { coldRequireMs } from './cold-require';
+import { visitTrips } from './visits';
 import { complaintTrips } from './complaints';
 
 const root = resolve(__dirname, '..');
@@ -57,6 +58,7 @@ const roundTrips = async (rt: Runtime, engine: Engine) => {
     await measure('repairs.assigned', () => call(rt, TECH, repairs.assigned, { propertyId: 'demo' })),
     ...(await onSiteSteps(rt, engine, created.id)),
     ...(await complaintTrips(rt, engine, call, cmd)),
+    ...(await visitTrips(rt, engine, call, cmd)),
   ];
   console.log('\nDatabase round trips per action (at the SDK seam)');
   table([['action', 'round trips', 'by kind'], ...rows]);

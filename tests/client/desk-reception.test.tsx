@@ -291,9 +291,11 @@ describe('接待记录: the desk logs walk-ins and calls (V1 V2)', () => {
     const { handlers, log } = visits([entry({ id: 'rc8', version: 1 })]);
     const { $, text, tap, typeInto, backend } = await open('reception', handlers);
     await until(() => $('#reception-rc8 .btn-write-result') !== null);
+    // The page's first reads are done before the colleague's answer lands, so the form is still on screen.
+    await settle(200);
+    await typeInto('#reception-rc8 .input-reception-result textarea', '我也答复了');
     // A colleague answers while 小陈 types.
     log[0] = { ...entry({ id: 'rc8' }), version: 2, settled: true, result: { text: '已电话答复业主', by: '刘主管', at: new Date().toISOString() } };
-    await typeInto('#reception-rc8 .input-reception-result textarea', '我也答复了');
     const reads = backend.callsTo('visits.receptionLog').length;
     await tap('#reception-rc8 .btn-write-result');
     await until(() => backend.callsTo('visits.receptionLog').length > reads);
