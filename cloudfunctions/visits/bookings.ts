@@ -116,10 +116,16 @@ type Placing = { refused: ErrorCode } | { places: Place[] };
  * ready. A repair window goes with the order's technician once it has one; before that with the
  * technician with the skill who keeps the fewest windows that day, among those still free then.
  */
-const placesFor = async (ctx: ActionContext, kind: BookingKind, start: Date, repair: RepairDoc | null, keep: string | null = null): Promise<Placing> => {
+const placesFor = async (
+  ctx: ActionContext,
+  settings: SettingsDoc,
+  kind: BookingKind,
+  start: Date,
+  repair: RepairDoc | null,
+  keep: string | null = null,
+): Promise<Placing> => {
   const { deps, member, now } = ctx;
   const propertyId = member.propertyId;
-  const settings = await loadSettings(deps.db, propertyId);
   const date = shanghaiDate(start);
   const refused = (repair ? windowRefusal(repair) : null) ?? checkStart(start, offeredOn(kind, date, settings), now);
   if (refused) return { refused };
@@ -222,11 +228,11 @@ const writeBooking = async (tx: Tx, ctx: ActionContext, b: BookingDoc, commandId
 /** V4: a desk appointment: the place is taken and the booking written in one transaction, once per command. */
 export const book: Handler<Actions['book']> = async (input, ctx) => {
   const start = new Date(input.start);
-  const placing = await placesFor(ctx, 'desk', start, null);
+  const settings = await loadSettings(ctx.deps.db, ctx.member.propertyId);
+  const placing = await placesFor(ctx, settings, 'desk', start, null);
   if ('refused' in placing) return failure(placing.refused);
   const room = await ownRoom(ctx, input.roomId);
   if (!room) return failure('BOOKING.ROOM_NOT_YOURS');
-  const settings = await loadSettings(ctx.deps.db, ctx.member.propertyId);
   const booking = newBooking(ctx, 'desk', start, endOf('desk', start, settings), room, input.topic);
   const { result } = await applyOnce(ctx, 'visits.book', async (tx) => {
     await takeFirstFree(tx, placing.places, booking._id);
@@ -265,11 +271,11 @@ const planHomeCallback = async (tx: Tx, b: BookingDoc, settings: SettingsDoc, no
  */
 export const bookHome: Handler<Actions['bookHome']> = async (input, ctx) => {
   const start = new Date(input.start);
-  const placing = await placesFor(ctx, 'home', start, null);
+  const settings = await loadSettings(ctx.deps.db, ctx.member.propertyId);
+  const placing = await placesFor(ctx, settings, 'home', start, null);
   if ('refused' in placing) return failure(placing.refused);
   const room = await ownRoom(ctx, input.roomId);
   if (!room) return failure('BOOKING.ROOM_NOT_YOURS');
-  const settings = await loadSettings(ctx.deps.db, ctx.member.propertyId);
   const draft = newBooking(ctx, 'home', start, endOf('home', start, settings), room, input.topic || messages.bookingTexts.homeTopic);
   const booking = { ...draft, callbackId: derivedId('cb', 'booking', draft._id) };
   const queued: OutboxDoc[] = [];
@@ -338,9 +344,9 @@ export const bookWindow: Handler<Actions['bookWindow']> = async (input, ctx) => 
   if (!repair || repair.propertyId !== ctx.member.propertyId || repair.residentOpenid !== ctx.member.openid) return failure('REPAIR.NOT_FOUND');
   if (repair.appointment) return failure('BOOKING.REPAIR_HAS_WINDOW');
   const start = new Date(input.start);
-  const placing = await placesFor(ctx, 'repair', start, repair);
-  if ('refused' in placing) return failure(placing.refused);
   const settings = await loadSettings(ctx.deps.db, ctx.member.propertyId);
+  const placing = await placesFor(ctx, settings, 'repair', start, repair);
+  if ('refused' in placing) return failure(placing.refused);
   const topic = `${messages.categories[repair.category]}：${repair.description}`.slice(0, 200);
   const booking = newBooking(ctx, 'repair', start, endOf('repair', start, settings), { _id: repair.roomId, address: roomLabel(repair.address) }, topic);
   const queued: OutboxDoc[] = [];
@@ -394,13 +400,13 @@ const change = async (
     const refused = windowRefusal(repair);
     if (refused) return failure(refused);
   }
+  const settings = await loadSettings(deps.db, existing.propertyId);
   let places: Place[] = [];
   if (to) {
-    const placing = await placesFor(ctx, existing.kind, to, repair, existing._id);
+    const placing = await placesFor(ctx, settings, existing.kind, to, repair, existing._id);
     if ('refused' in placing) return failure(placing.refused);
     places = placing.places;
   }
-  const settings = await loadSettings(deps.db, existing.propertyId);
   const queued: OutboxDoc[] = [];
   const { result, fresh } = await applyOnce(ctx, `visits.${action}`, async (tx) => {
     queued.length = 0;
