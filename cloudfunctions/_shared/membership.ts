@@ -24,3 +24,7 @@ export const membershipsOf = async (db: Database, openid: string): Promise<Membe
   const res = await db.collection('members').where({ openid, status: 'active' }).limit(100).get();
   return parseAll(memberModel, res.data);
 };
+
+/** Every active member of a role in a property (a property has a few dozen staff at most). */
+export const activeMembers = async (db: Database, propertyId: string, role: MemberDoc['role']): Promise<MemberDoc[]> =>
+  parseAll(memberModel, (await db.collection('members').where({ propertyId, role, status: 'active' }).limit(200).get()).data);

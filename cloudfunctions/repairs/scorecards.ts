@@ -3,11 +3,12 @@ import { monthlySummary } from '@shared/domain/repair-summary.rules';
 import { ok } from '@shared/result';
 import { scorecard } from '@shared/domain/scorecard.rules';
 import { elapsedOut, RETURN_WITHIN_MS } from '@shared/domain/return.rules';
-import { memberModel, type MemberDoc } from '@shared/model/member.model';
+import type { MemberDoc } from '@shared/model/member.model';
 import { repairModel, type RepairDoc } from '@shared/model/repair.model';
 import type { Database } from '../_shared/database';
 import type { Handler } from '../_shared/router';
-import { parseAll, readAll } from '../_shared/repo';
+import { activeMembers } from '../_shared/membership';
+import { readAll } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 
 /** Every order of one technician in the given states. */
@@ -36,7 +37,7 @@ export const scorecards: Handler<typeof contract> = async (input, { deps, member
   const technicians =
     member.role === 'technician'
       ? [member]
-      : parseAll(memberModel, (await db.collection('members').where({ propertyId: input.propertyId, role: 'technician', status: 'active' }).limit(200).get()).data);
+      : await activeMembers(db, input.propertyId, 'technician');
   const items = await Promise.all(technicians.map(async (t) => ({ memberId: t._id, name: t.name, ...(await figuresOf(db, t)) })));
   return ok({ items });
 };

@@ -2,19 +2,18 @@ import type { technicians } from '@shared/contracts/repairs.contract';
 import { failure } from '@shared/messages';
 import { ok } from '@shared/result';
 import { rankTechnicians } from '@shared/domain/dispatch.rules';
-import { memberModel } from '@shared/model/member.model';
 import { repairModel } from '@shared/model/repair.model';
 import type { Handler } from '../_shared/router';
-import { findById, parseAll } from '../_shared/repo';
+import { findById } from '../_shared/repo';
+import { activeMembers } from '../_shared/membership';
 import { figuresOf } from './scorecards';
 
 /** R4: who to send, ranked by skill match, open workload and rating, each with the reason. */
 export const suggestTechnicians: Handler<typeof technicians> = async (input, { deps, member }) => {
   const repair = await findById(deps.db, repairModel, input.repairId);
   if (!repair || repair.propertyId !== member.propertyId) return failure('REPAIR.NOT_FOUND');
-  const staff = await deps.db.collection('members').where({ propertyId: input.propertyId, role: 'technician', status: 'active' }).limit(200).get();
   const candidates = await Promise.all(
-    parseAll(memberModel, staff.data).map(async (t) => {
+    (await activeMembers(deps.db, input.propertyId, 'technician')).map(async (t) => {
       const figures = await figuresOf(deps.db, t);
       const rating = figures.quality === null || figures.attitude === null ? null : (figures.quality + figures.attitude) / 2;
       return { memberId: t._id, name: t.name, skills: t.skills, openOrders: figures.openLoad, rating };

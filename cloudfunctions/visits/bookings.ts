@@ -1,6 +1,7 @@
 import type { BookingView, visitsActions } from '@shared/contracts/visits.contract';
 import {
   checkStart,
+  freeInWindow,
   DESK_SLOT_CAPACITY,
   deskSlots,
   HOME_VISIT_CAPACITY,
@@ -20,7 +21,7 @@ import { failure, format, messages, type ErrorCode } from '@shared/messages';
 import { ok } from '@shared/result';
 import { bookingModel, type BookingDoc, type BookingKind } from '@shared/model/booking.model';
 import { callbackModel } from '@shared/model/callback.model';
-import { memberModel, type MemberDoc } from '@shared/model/member.model';
+import type { MemberDoc } from '@shared/model/member.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import { roomLabel, roomModel } from '@shared/model/property.model';
 import { repairModel, type RepairDoc } from '@shared/model/repair.model';
@@ -35,6 +36,7 @@ import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
 import { derivedId } from '../_shared/ids';
 import { enqueueNotice, scheduleNotice, sendNow, unschedule } from '../_shared/outbox';
+import { activeMembers } from '../_shared/membership';
 import { ensureSlot, givePlaceBack, slotIdOf, slotsOn, takeFirstFree, type Place } from '../_shared/places';
 import { findById, parseAll, readAll, withoutId } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
@@ -90,13 +92,8 @@ const scheduleReminders = async (tx: Tx, b: BookingDoc, now: Date): Promise<stri
   return ids;
 };
 
-const activeTechnicians = async (db: Database, propertyId: string) =>
-  parseAll(memberModel, (await db.collection('members').where({ propertyId, role: 'technician', status: 'active' }).limit(200).get()).data).map((m) => ({
-    memberId: m._id,
-    openid: m.openid,
-    name: m.name,
-    skills: m.skills,
-  }));
+/** A technician as a window needs him: whose time, how to tell him, and what he can do. */
+const asTechnician = (m: MemberDoc) => ({ memberId: m._id, openid: m.openid, name: m.name, skills: m.skills });
 
 const offeredOn = (kind: BookingKind, date: string, settings: SettingsDoc): Slot[] => {
   switch (kind) {
@@ -137,8 +134,8 @@ const placesFor = async (
   const taken = await slotsOn(deps.db, propertyId, 'repair', date);
   const load = new Map<string, number>();
   for (const s of taken) if (s.owner) load.set(s.owner, (load.get(s.owner) ?? 0) + s.bookingIds.length);
-  const busy = new Set(taken.filter((s) => s.start === at && s.bookingIds.length >= s.capacity && !(keep && s.bookingIds.includes(keep))).map((s) => s.owner));
-  const ranked = rankForWindow(windowTechnicians(repair, await activeTechnicians(deps.db, propertyId)), load).filter((t) => !busy.has(t.memberId));
+  const free = freeInWindow(windowTechnicians(repair, (await activeMembers(deps.db, propertyId, 'technician')).map(asTechnician)), taken, at, keep);
+  const ranked = rankForWindow(free, load);
   if (!ranked.length) return { refused: 'BOOKING.FULL' };
   const places = await Promise.all(
     ranked.map(async (t) => ({
@@ -149,7 +146,7 @@ const placesFor = async (
   return { places };
 };
 
-const free = (offered: readonly Slot[], now: Date, placesLeft: (start: string) => number) =>
+const dayOf = (offered: readonly Slot[], now: Date, placesLeft: (start: string) => number) =>
   offered.map((s) => ({ start: s.start.toISOString(), end: s.end.toISOString(), free: s.start <= now ? 0 : Math.max(0, placesLeft(s.start.toISOString())) }));
 
 /** V4: a day's desk slots or home visits, and how many places each has left (none once it has begun). */
@@ -158,7 +155,7 @@ export const slots: Handler<Actions['slots']> = async (input, { deps, now }) => 
   const capacity = input.kind === 'desk' ? DESK_SLOT_CAPACITY : HOME_VISIT_CAPACITY;
   const taken = new Map((await slotsOn(deps.db, input.propertyId, input.kind, input.date)).map((s) => [s.start, s]));
   const placesLeft = (start: string) => (taken.get(start)?.capacity ?? capacity) - (taken.get(start)?.bookingIds.length ?? 0);
-  return ok({ date: input.date, slots: free(offeredOn(input.kind, input.date, settings), now, placesLeft) });
+  return ok({ date: input.date, slots: dayOf(offeredOn(input.kind, input.date, settings), now, placesLeft) });
 };
 
 /** A repair the caller may book a window for: the resident's own, or any of the property's for the desk side. */
@@ -173,14 +170,10 @@ export const windows: Handler<Actions['windows']> = async (input, ctx) => {
   const repair = await repairFor(ctx, input.repairId);
   if (!repair) return failure('REPAIR.NOT_FOUND');
   const settings = await loadSettings(ctx.deps.db, input.propertyId);
-  const technicians = windowTechnicians(repair, await activeTechnicians(ctx.deps.db, input.propertyId));
+  const technicians = windowTechnicians(repair, (await activeMembers(ctx.deps.db, input.propertyId, 'technician')).map(asTechnician));
   const taken = await slotsOn(ctx.deps.db, input.propertyId, 'repair', input.date);
-  const isFree = (memberId: string, start: string) => {
-    const s = taken.find((t) => t.owner === memberId && t.start === start);
-    return !s || s.bookingIds.length < s.capacity;
-  };
-  const placesLeft = (start: string) => (windowRefusal(repair) ? 0 : technicians.filter((t) => isFree(t.memberId, start)).length);
-  return ok({ date: input.date, slots: free(repairWindowsOf(input.date, settings.repairWindows), ctx.now, placesLeft) });
+  const placesLeft = (start: string) => (windowRefusal(repair) ? 0 : freeInWindow(technicians, taken, start).length);
+  return ok({ date: input.date, slots: dayOf(repairWindowsOf(input.date, settings.repairWindows), ctx.now, placesLeft) });
 };
 
 const newBooking = (ctx: ActionContext, kind: BookingKind, start: Date, end: Date, room: { _id: string; address: string }, topic: string): BookingDoc => {

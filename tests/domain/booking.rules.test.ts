@@ -1,4 +1,4 @@
-import { checkSlot, deskSlots, reminderTimes, checkStart, homeSlots, rankForWindow, repairWindowsOf, windowRefusal, windowTechnicians, windowsProblem } from '@shared/domain/booking.rules';
+import { checkSlot, deskSlots, reminderTimes, freeInWindow, checkStart, homeSlots, rankForWindow, repairWindowsOf, windowRefusal, windowTechnicians, windowsProblem } from '@shared/domain/booking.rules';
 import { defaultSettings } from '@shared/model/settings.model';
 import type { Skill } from '@shared/model/member.model';
 
@@ -61,6 +61,17 @@ describe('V4: repair windows from the technicians\' availability, in Asia/Shangh
     const ranked = rankForWindow(team, new Map([['m-li', 2], ['m-sun', 1]]));
     expect(ranked.map((t) => t.memberId)).toEqual(['m-ma', 'm-sun', 'm-li']);
     expect(rankForWindow(team, new Map()).map((t) => t.name)).toEqual(['李建国', '马超', '孙强']);
+  });
+
+  it('V4: a technician is free in a window until he holds a booking there; the booking being moved does not count against its own window', () => {
+    const at = '2026-11-24T10:30:00.000Z';
+    const holds = [
+      { owner: 'm-li', start: at, capacity: 1, bookingIds: ['bk-1'] },
+      { owner: 'm-sun', start: at, capacity: 1, bookingIds: [] },
+      { owner: 'm-ma', start: '2026-11-24T06:00:00.000Z', capacity: 1, bookingIds: ['bk-2'] },
+    ];
+    expect(freeInWindow(team, holds, at).map((t) => t.memberId)).toEqual(['m-sun', 'm-ma']);
+    expect(freeInWindow(team, holds, at, 'bk-1').map((t) => t.memberId)).toEqual(['m-li', 'm-sun', 'm-ma']);
   });
 
   it('V4 R3: an urgent repair takes no window, and none once the technician is at the door', () => {

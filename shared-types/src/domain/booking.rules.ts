@@ -1,7 +1,9 @@
-import type { RepairCategory, RepairStatus } from '../model/repair.model';
+import type { RepairCategory } from '../model/repair.model';
 import type { Skill } from '../model/member.model';
 import { atShanghai, inShanghai } from '../time/shanghai';
 import { skillFor } from './dispatch.rules';
+
+export { windowRefusal, type WindowRefusal } from './window.rules';
 
 /** V4: the desk receives appointments in half-hour slots within its opening hours. */
 export const SLOT_MINUTES = 30;
@@ -87,18 +89,6 @@ export const checkSlot = (start: Date, date: string, hours: Hours, now: Date): S
 /** V4: a booking is reminded 24 hours and 1 hour before it. */
 export const reminderTimes = (start: Date): Date[] => [new Date(start.getTime() - 24 * 3_600_000), new Date(start.getTime() - 3_600_000)];
 
-/** V4: a repair can have its window booked or moved until the technician is at the door. */
-const WINDOW_STATUSES: readonly RepairStatus[] = ['submitted', 'dispatched', 'acknowledged', 'rescheduling'];
-
-export type WindowRefusal = 'BOOKING.REPAIR_NOT_OPEN' | 'BOOKING.REPAIR_URGENT';
-
-/** V4 R3: an urgent repair is on its way at once and takes no window; one already under way takes none either. */
-export const windowRefusal = (repair: { status: RepairStatus; priority: 'urgent' | 'normal' }): WindowRefusal | null => {
-  if (!WINDOW_STATUSES.includes(repair.status)) return 'BOOKING.REPAIR_NOT_OPEN';
-  if (repair.priority === 'urgent') return 'BOOKING.REPAIR_URGENT';
-  return null;
-};
-
 export interface Technician {
   memberId: string;
   name: string;
@@ -125,3 +115,21 @@ export const windowTechnicians = <T extends Technician>(
  */
 export const rankForWindow = <T extends Technician>(technicians: readonly T[], windowsThatDay: ReadonlyMap<string, number>): T[] =>
   [...technicians].sort((a, b) => (windowsThatDay.get(a.memberId) ?? 0) - (windowsThatDay.get(b.memberId) ?? 0) || a.name.localeCompare(b.name, 'zh'));
+
+/** A technician's hold on one window: whose it is, when, and the bookings in it. */
+export interface WindowHold {
+  owner: string | null;
+  start: string;
+  capacity: number;
+  bookingIds: readonly string[];
+}
+
+/**
+ * V4: the technicians still free in the window starting at `start`, given the holds of that day. A
+ * booking being moved (`keep`) does not count against the window it already holds.
+ */
+export const freeInWindow = <T extends Technician>(technicians: readonly T[], holds: readonly WindowHold[], start: string, keep: string | null = null): T[] =>
+  technicians.filter((t) => {
+    const hold = holds.find((h) => h.owner === t.memberId && h.start === start);
+    return !hold || hold.bookingIds.length < hold.capacity || (keep !== null && hold.bookingIds.includes(keep));
+  });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import * as visits from '@shared/contracts/visits.contract';
+import { windowRefusal } from '@shared/domain/window.rules';
 import { call } from '../../../api';
 import { useMyBookings, useOffered } from '../../../hooks/useVisits';
 import PrimaryButton from '../../../components/PrimaryButton';
@@ -12,8 +13,7 @@ import SlotPicker, { slotWords } from '../bookings/SlotPicker';
 import ChangeForm from '../bookings/ChangeForm';
 
 /** V4: a window may be booked or moved until the technician is at the door; an urgent repair needs none (R3). */
-const OPEN = ['submitted', 'dispatched', 'acknowledged', 'rescheduling'];
-export const canBookWindow = (repair: RepairDetailView) => OPEN.includes(repair.status) && repair.priority === 'normal';
+export const canBookWindow = (repair: RepairDetailView) => windowRefusal(repair) === null;
 
 interface Props {
   repair: RepairDetailView;
