@@ -8,6 +8,7 @@ import { carryOnImports } from './imports';
 import { beat } from '../_shared/heartbeat';
 import { planMonthTopUp } from './month-top-up';
 import { planRoutineCallbacks } from './routine-callbacks';
+import { upgradeListed } from './upgrades';
 
 /** What WeChat's timer trigger passes; a client call carries an OPENID and is refused. */
 export const TimerEvent = z.object({ Type: z.literal('Timer'), TriggerName: z.string(), Time: z.string() });
@@ -18,10 +19,10 @@ export interface ComplaintSweeps {
   groupsSettled: number;
 }
 
-export type RemindersOutcome = { ok: true; data: { deadlines: SweepReport; outbox: DrainReport; callbacks: { created: number }; complaints: ComplaintSweeps; importsFinished: number; heartbeat: { gapAlarmed: boolean } } } | { ok: false; code: string; message: string };
+export type RemindersOutcome = { ok: true; data: { deadlines: SweepReport; outbox: DrainReport; callbacks: { created: number }; complaints: ComplaintSweeps; importsFinished: number; upgraded: number; heartbeat: { gapAlarmed: boolean } } } | { ok: false; code: string; message: string };
 
 /**
- * Every minute: plan the callbacks owed (R10 R13), upgrade complaints unresolved a month (C3), flag
+ * Every minute: bring older stored documents up to date for the lists, plan the callbacks owed (R10 R13), upgrade complaints unresolved a month (C3), flag
  * unsigned registers (C6), finish settling resolved groups (C3), carry on stalled room imports, raise
  * due warnings and escalations,
  * then send whatever the outbox still holds.
@@ -31,6 +32,7 @@ export const handle = async (event: unknown, caller: { openid: string }, deps: D
     return { ok: false, code: 'COMMON.FORBIDDEN', message: 'timer only' };
   }
   const heartbeat = await beat(deps);
+  const upgraded = await upgradeListed(deps);
   const callbacks = await planRepairCallbackTasks(deps);
   const topUp = await planMonthTopUp(deps);
   const routine = await planRoutineCallbacks(deps);
@@ -42,5 +44,5 @@ export const handle = async (event: unknown, caller: { openid: string }, deps: D
   const importsFinished = await carryOnImports(deps);
   const deadlines = await sweepDeadlines(deps);
   const outbox = await drainOutbox(deps);
-  return { ok: true, data: { heartbeat, deadlines, outbox, callbacks: { created: callbacks.created + topUp.created + routine.created }, complaints, importsFinished } };
+  return { ok: true, data: { heartbeat, deadlines, outbox, callbacks: { created: callbacks.created + topUp.created + routine.created }, complaints, importsFinished, upgraded } };
 };

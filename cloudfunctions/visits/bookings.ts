@@ -38,8 +38,9 @@ import { derivedId } from '../_shared/ids';
 import { enqueueNotice, scheduleNotice, sendNow, unschedule } from '../_shared/outbox';
 import { activeMembers } from '../_shared/membership';
 import { ensureSlot, givePlaceBack, slotIdOf, slotsOn, takeFirstFree, type Place } from '../_shared/places';
-import { findById, parseAll, readAll, withoutId } from '../_shared/repo';
+import { findById, withoutId } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
+import { mapPage, readPage, type Source } from '../_shared/paging';
 
 type Actions = typeof visitsActions;
 
@@ -437,9 +438,11 @@ const change = async (
 export const reschedule: Handler<Actions['reschedule']> = (input, ctx) => change(ctx, input, 'reschedule', new Date(input.start));
 export const cancel: Handler<Actions['cancel']> = (input, ctx) => change(ctx, input, 'cancel', null);
 
+const bookings = (where: object, order: 'asc' | 'desc'): Source<BookingDoc> => ({ collection: 'bookings', where, sort: [{ field: 'start', order }], parse: (raw) => bookingModel.parse(raw) });
+
 export const mine: Handler<Actions['mine']> = async (input, { deps, member }) => {
-  const res = await deps.db.collection('bookings').where({ propertyId: input.propertyId, residentOpenid: member.openid }).orderBy('start', 'desc').limit(50).get();
-  return ok({ items: parseAll(bookingModel, res.data).map((b) => toView(b, member)) });
+  const page = await readPage(deps.db, { name: 'visits.mine', sources: [bookings({ propertyId: input.propertyId, residentOpenid: member.openid }, 'desc')] }, input);
+  return ok(mapPage(page, (b) => toView(b, member)));
 };
 
 /** V4: every booking of a Shanghai day, of every kind, in time order. */
@@ -447,6 +450,6 @@ export const day: Handler<Actions['day']> = async (input, { deps, member }) => {
   const _ = deps.db.command;
   const from = atShanghai(input.date);
   const to = new Date(from.getTime() + 24 * 3_600_000);
-  const items = await readAll(bookingModel, deps.db.collection('bookings').where({ propertyId: input.propertyId, start: _.gte(from.toISOString()).and(_.lt(to.toISOString())) }).orderBy('start', 'asc'));
-  return ok({ date: input.date, items: items.map((b) => toView(b, member)) });
+  const page = await readPage(deps.db, { name: 'visits.day', sources: [bookings({ propertyId: input.propertyId, start: _.gte(from.toISOString()).and(_.lt(to.toISOString())) }, 'asc')] }, input);
+  return ok({ date: input.date, ...mapPage(page, (b) => toView(b, member)) });
 };

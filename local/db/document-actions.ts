@@ -1,7 +1,7 @@
 import { parseStages, runPipeline } from './aggregate';
 import { parseObjectPayload, parsePayload, serializeDoc } from './ejson';
 import { duplicateKey, invalidOperation, invalidParam } from './errors';
-import { filterFieldsOf, type QueryKind, type QueryLogEntry } from './query-log';
+import { filterFieldsOf, pinsId, type QueryKind, type QueryLogEntry } from './query-log';
 import { findDocs, matcher, pinnedId } from './query-exec';
 import type { PendingWrite, Storage } from './storage';
 import type { TransactionManager } from './transactions';
@@ -39,7 +39,7 @@ const logWhere = (ctx: ActionContext, params: Params, kind: QueryKind, filter: D
   if (!isWhere(params)) return;
   const collection = str(params, 'collectionName');
   ctx.storage.store(collection);
-  ctx.log({ collection, kind, filterFields: filterFieldsOf(filter), sortFields: Object.keys(sort) });
+  ctx.log({ collection, kind, filterFields: filterFieldsOf(filter), sortFields: Object.keys(sort), sortDirections: Object.values(sort), byId: pinsId(filter) });
 };
 
 /** The SDK drops transactionId from where().update/remove/count; the seam puts it back so this refusal can happen. */

@@ -1,6 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { repairModel } from '@shared/model/repair.model';
+import { QUEUE_CLOSED } from '@shared/domain/repair-queue.rules';
+import { CASE_CLOSED } from '@shared/domain/complaint-queue.rules';
+import { complaintModel } from '@shared/model/complaint.model';
+import { outboxModel } from '@shared/model/outbox.model';
 import { memberModel } from '@shared/model/member.model';
 import { settingsModel, defaultSettings } from '@shared/model/settings.model';
 import { deadlineModel } from '@shared/model/deadline.model';
@@ -13,7 +17,7 @@ const load = (name: string): unknown => JSON.parse(readFileSync(join(fixtures, n
 describe('stored documents keep their schema version and old shapes still read', () => {
   it('a repair written by v1 code (no channel, no priority) migrates on read through every step', () => {
     const repair = repairModel.parse(load('repair.v1.json'));
-    expect(repair.schemaVersion).toBe(4);
+    expect(repair.schemaVersion).toBe(5);
     expect(repair.channel).toBe('miniprogram');
     expect(repair.priority).toBe('urgent');
     expect(repair.countsFor).toBe('2026-10');
@@ -21,16 +25,40 @@ describe('stored documents keep their schema version and old shapes still read',
 
   it('R11: a v2 repair (before the on-site fields) gets empty ones and the month it counts for', () => {
     const repair = repairModel.parse({ ...(load('repair.v2.json') as object), createdAt: '2026-10-30T02:00:00.000Z' });
-    expect(repair).toMatchObject({ schemaVersion: 4, quote: null, rating: null, pausedMs: 0, countsFor: '2026-11' });
+    expect(repair).toMatchObject({ schemaVersion: 5, quote: null, rating: null, pausedMs: 0, countsFor: '2026-11' });
   });
 
   it('V4: a v3 repair (before booked windows) reads with no appointment', () => {
-    expect(repairModel.parse(load('repair.v3.json'))).toMatchObject({ schemaVersion: 4, appointment: null });
+    expect(repairModel.parse(load('repair.v3.json'))).toMatchObject({ schemaVersion: 5, appointment: null });
+  });
+
+  it('R3: a v4 repair gains its place in the desk\'s queue and in the day plan (urgent, out with a technician: rank 2; its booked window)', () => {
+    expect(repairModel.parse(load('repair.v4.json'))).toMatchObject({ schemaVersion: 5, queueRank: 2, plannedAt: '2026-11-24T10:30:00.000Z' });
   });
 
   it('a current repair reads unchanged', () => {
-    const raw = load('repair.v4.json') as Record<string, unknown>;
+    const raw = load('repair.v5.json') as Record<string, unknown>;
     expect(repairModel.parse(raw)).toEqual(raw);
+  });
+
+  it('R3: whatever rank a write passes along, the stored one is computed from the order', () => {
+    const current = repairModel.parse(load('repair.v5.json'));
+    expect(repairModel.toStored({ ...current, status: 'signed', queueRank: 0 }).queueRank).toBe(QUEUE_CLOSED);
+    expect(repairModel.toStored({ ...current, status: 'submitted', priority: 'normal', appointment: null }).queueRank).toBe(1);
+  });
+
+  it('C4 C9: a v1 complaint gains its place in the desk\'s list: normal urgency, due by its running limit', () => {
+    expect(complaintModel.parse(load('complaint.v1.json'))).toMatchObject({ schemaVersion: 2, queueRank: 1, queueDue: '2026-11-23T16:00:00.000Z' });
+    const met = complaintModel.parse({ ...(load('complaint.v1.json') as object), status: 'handling', urgency: 'top', dueMetAt: '2026-11-23T03:00:00.000Z' });
+    expect(met).toMatchObject({ queueRank: 0, queueDue: '~' });
+    expect(complaintModel.parse({ ...(load('complaint.v1.json') as object), status: 'grouped' }).queueRank).toBe(CASE_CLOSED);
+  });
+
+  it('a v1 notice shows in the inbox from when it went out; a scheduled one from its time; a withdrawn one never', () => {
+    const scheduled = load('outbox.v1.json') as Record<string, unknown>;
+    expect(outboxModel.parse(scheduled)).toMatchObject({ schemaVersion: 2, shownAt: '2026-11-24T01:30:00.000Z' });
+    expect(outboxModel.parse({ ...scheduled, status: 'sent', attempts: 1, sentAt: '2026-11-24T01:30:05.000Z' }).shownAt).toBe('2026-11-24T01:30:05.000Z');
+    expect(outboxModel.parse({ ...scheduled, status: 'skipped' }).shownAt).toBeNull();
   });
 
   it('V4: a v1 desk booking and a v1 slot read as the desk\'s, with no repair, callback or owner', () => {
@@ -49,7 +77,7 @@ describe('stored documents keep their schema version and old shapes still read',
   });
 
   it('every fixture of an old shape parses with its model', () => {
-    const models = { repair: repairModel, member: memberModel, settings: settingsModel, deadline: deadlineModel } as const;
+    const models = { repair: repairModel, member: memberModel, settings: settingsModel, deadline: deadlineModel, complaint: complaintModel, outbox: outboxModel } as const;
     for (const file of readdirSync(fixtures)) {
       const model = models[file.split('.')[0] as keyof typeof models];
       expect(model.safeParse(load(file)).success).toBe(true);

@@ -5,7 +5,6 @@ import * as repairs from '@shared/contracts/repairs.contract';
 import { call, type CallInput, type CallOutput } from '../api';
 import { toastError, toastOk } from '../utils/toast';
 import { compareOrders } from '../utils/orders';
-import { compareInbox } from '../utils/inbox';
 import { useAction } from './useAction';
 import { useReadySession } from './useSession';
 
@@ -28,7 +27,7 @@ export const useMyRepairs = () => {
 };
 
 /** The desk's queue: waiting repairs on top, urgent first (R3), oldest first within each. */
-export const useDeskInbox = () => useSorted(useAction(repairs.inbox, useScope()), compareInbox);
+export const useDeskInbox = () => useSorted(useAction(repairs.inbox, useScope()), () => 0);
 
 /** A technician's orders: urgent first, then by appointment. */
 export const useAssignedOrders = () => useSorted(useAction(repairs.assigned, useScope()), compareOrders);

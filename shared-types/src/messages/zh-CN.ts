@@ -9,6 +9,7 @@ export const zhCN = {
     'COMMON.VERSION_CONFLICT': '记录已被他人更新，请刷新后再试',
     'COMMON.BUSY': '系统繁忙，请稍后再试',
     'COMMON.INTERNAL': '系统出了点问题，请稍后再试或拨打客服电话',
+    'COMMON.BAD_CURSOR': '列表已经变了，请下拉刷新后再往下翻',
     'STATE.TRANSITION_NOT_ALLOWED': '当前状态下不能进行这个操作',
     'STATE.ROLE_NOT_ALLOWED': '您的岗位不能进行这个操作',
     'STATE.TOO_EARLY': '还没到可以操作的时间，请稍等',

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { base, defineModel, isoInstant } from './versioned';
+import { caseDue, caseRank } from '../domain/complaint-queue.rules';
 import { Role } from './member.model';
 
 export const complaintCategories = [
@@ -102,9 +103,15 @@ export const complaintStatuses = ['received', 'handling', 'grouped', 'resolved']
 export const ComplaintStatus = z.enum(complaintStatuses);
 export type ComplaintStatus = z.infer<typeof ComplaintStatus>;
 
+/** v2: the case's place in the desk's list (C4 C9), stored so the query sorts by it; computed on every write. */
+const listed = { queueRank: z.number().int().min(0), queueDue: z.string() };
+const placeInList = (c: { status: string; urgency: 'top' | 'normal'; dueAt: string | null; dueMetAt: string | null }) => ({ queueRank: caseRank(c), queueDue: caseDue(c) });
+const toV2 = (doc: Record<string, unknown>) => ({ ...doc, ...placeInList(doc as Parameters<typeof placeInList>[0]) });
+
 export const ComplaintDoc = z.object({
   ...base,
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
+  ...listed,
   status: ComplaintStatus,
   ...handling,
   residentOpenid: z.string(),
@@ -139,12 +146,13 @@ export const ComplaintDoc = z.object({
   createdBy: z.object({ openid: z.string(), role: Role }),
 });
 export type ComplaintDoc = z.infer<typeof ComplaintDoc>;
-export const complaintModel = defineModel({ collection: 'complaints', version: 1, schema: ComplaintDoc });
+export const complaintModel = defineModel<typeof ComplaintDoc, 'queueRank' | 'queueDue'>({ collection: 'complaints', version: 2, schema: ComplaintDoc, derive: placeInList, migrations: { 1: toV2 } });
 
 /** C3: one group complaint linking every household's complaint about one matter. */
 export const ComplaintGroupDoc = z.object({
   ...base,
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
+  ...listed,
   status: z.enum(['handling', 'resolved']),
   ...handling,
   matterKey: z.string(),
@@ -157,7 +165,13 @@ export const ComplaintGroupDoc = z.object({
   registerDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
 });
 export type ComplaintGroupDoc = z.infer<typeof ComplaintGroupDoc>;
-export const complaintGroupModel = defineModel({ collection: 'complaintGroups', version: 1, schema: ComplaintGroupDoc });
+export const complaintGroupModel = defineModel<typeof ComplaintGroupDoc, 'queueRank' | 'queueDue'>({
+  collection: 'complaintGroups',
+  version: 2,
+  schema: ComplaintGroupDoc,
+  derive: placeInList,
+  migrations: { 1: toV2 },
+});
 
 /**
  * C3: the recent complaints about one matter, one document per (property, matter), so that every

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { base, defineModel, isoInstant } from './versioned';
 import { Role } from './member.model';
 import { countingMonth } from '../domain/month-close.rules';
+import { plannedAt, queueRank } from '../domain/repair-queue.rules';
 
 export const repairCategories = [
   'elevator',
@@ -124,7 +125,18 @@ const RepairV4 = RepairV3.extend({
   schemaVersion: z.literal(4),
   appointment: z.object({ bookingId: z.string(), start: isoInstant, end: isoInstant }).nullable(),
 });
-export type RepairDoc = z.infer<typeof RepairV4>;
+/**
+ * v5: the order's place in the desk's queue (R3) and in a technician's day plan, stored so the
+ * lists are sorted by their queries; computed from the order on every write.
+ */
+const RepairV5 = RepairV4.extend({
+  schemaVersion: z.literal(5),
+  queueRank: z.number().int().min(0),
+  plannedAt: z.string(),
+});
+export type RepairDoc = z.infer<typeof RepairV5>;
+
+const placeInLists = (r: Pick<RepairDoc, 'status' | 'priority' | 'appointment' | 'preferredTime'>) => ({ queueRank: queueRank(r), plannedAt: plannedAt(r) });
 
 /** The v3 fields of an order that has just been filed (and of every order written before v3). */
 export const lifeDefaults = (createdAt: string, lastStepAt = createdAt) => ({
@@ -151,10 +163,11 @@ export const lifeDefaults = (createdAt: string, lastStepAt = createdAt) => ({
  * v1 (the first release) had no `channel` (every request came from the mini-program) and no
  * `priority` (it was read from triage each time); v2 had none of the on-site fields.
  */
-export const repairModel = defineModel({
+export const repairModel = defineModel<typeof RepairV5, 'queueRank' | 'plannedAt'>({
   collection: 'repairs',
-  version: 4,
-  schema: RepairV4,
+  version: 5,
+  schema: RepairV5,
+  derive: placeInLists,
   migrations: {
     1: (doc) => ({
       ...doc,
@@ -163,5 +176,6 @@ export const repairModel = defineModel({
     }),
     2: (doc) => ({ ...doc, ...lifeDefaults(String(doc.createdAt), String(doc.updatedAt)) }),
     3: (doc) => ({ ...doc, appointment: null }),
+    4: (doc) => ({ ...doc, ...placeInLists(doc as Parameters<typeof placeInLists>[0]) }),
   },
 });
