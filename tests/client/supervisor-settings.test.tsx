@@ -4,7 +4,7 @@ import type { SettingsView } from '@shared/contracts/settings.contract';
 import type { MemberView } from '@shared/contracts/members.contract';
 import type { Role } from '@shared/model/member.model';
 import SettingsPage from '../../client/src/pages/supervisor/settings';
-import { fakeBackend, ok, settle, until } from './support/fake-backend';
+import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
 import { PROPERTY, sessionHandlers } from './support/fixtures';
 
 const current = (): SettingsView => ({
@@ -42,7 +42,7 @@ const backendFor = (role: Role, over: Record<string, (input: Record<string, unkn
   fakeBackend({
     ...sessionHandlers(role),
     'members.settings': () => ok(current()),
-    'members.list': () => ok({ items: [deskMember('m-chen', '陈晓'), deskMember('m-lin', '林琳')] }),
+    'members.list': () => okPage([deskMember('m-chen', '陈晓'), deskMember('m-lin', '林琳')]),
     'members.updateSettings': () => ok({ ...current(), history: [{ by: '王阿姨', at: new Date().toISOString(), fields: ['feeSchedule'] }, ...current().history] }),
     ...over,
   });
@@ -125,7 +125,7 @@ describe('小区设置: the manager edits what the property runs on (issue 7, po
       { name: '夜班', start: '00:30', deskMemberIds: [] },
     ]);
     expect(sent.feeSchedule).toBeUndefined();
-    expect(backend.callsTo('members.list')[0]?.input).toEqual({ propertyId: PROPERTY, roles: ['desk'] });
+    expect(backend.callsTo('members.list')[0]?.input).toEqual({ propertyId: PROPERTY, roles: ['desk'], limit: 100 });
   });
 
   it('hours, deadlines, the group window, template ids and the webhook are each sent only when changed', async () => {

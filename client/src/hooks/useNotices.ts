@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import * as session from '@shared/contracts/session.contract';
 import { useAction } from './useAction';
+import { usePagedAction } from './usePagedAction';
 import { useReadySession } from './useSession';
 
 export type InboxItem = z.infer<typeof session.InboxItem>;
@@ -12,10 +13,7 @@ const useScope = () => {
 };
 
 /** Issue 5: what was sent to the caller or their role, newest first, fresh on their signals. */
-export const useInbox = () => {
-  const remote = useAction(session.inbox, useScope());
-  return { ...remote, items: remote.data?.items ?? null };
-};
+export const useInbox = () => usePagedAction(session.inbox, useScope());
 
 /** Issue 5: the reminders timer's heartbeat and the dead letters, for the supervisor and the manager. */
 export const useHealth = () => useAction(session.health, useScope());

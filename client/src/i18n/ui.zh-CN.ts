@@ -53,6 +53,13 @@ export const ui = {
     sent: '已提交',
     live: '实时更新中',
   },
+  /** A list read page by page (issue 12): more as the person scrolls, and how many there are in all. */
+  list: {
+    total: '共 {count} 条',
+    loadMore: '加载更多',
+    loadingMore: '正在加载更多…',
+    allShown: '已显示全部 {count} 条',
+  },
   landing: {
     entering: '正在进入…',
     chooseProperty: '请选择您要进入的小区',
