@@ -11,6 +11,8 @@ import { audienceOfRole } from '@shared/model/signal.model';
 import type { Database } from '../_shared/database';
 import type { Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
+import { dailyQuota, withinDailyLimit } from '../_shared/daily-limits';
+import { loadSettings } from '../_shared/settings';
 import { appendEvent } from '../_shared/events';
 import { derivedId } from '../_shared/ids';
 import { membershipIn } from '../_shared/membership';
@@ -48,7 +50,7 @@ export const notice = (b: BindingDoc, kind: NoticeKind, recipient: string, body:
  */
 export const requestBinding: Handler<typeof c.requestBinding> = async (input, ctx) => {
   const { deps, caller, now } = ctx;
-  const [property, room] = await Promise.all([findById(deps.db, propertyModel, input.propertyId), findRoom(deps.db, input.roomId)]);
+  const [property, room, settings] = await Promise.all([findById(deps.db, propertyModel, input.propertyId), findRoom(deps.db, input.roomId), loadSettings(deps.db, input.propertyId)]);
   if (!property) return failure('PROPERTY.NOT_FOUND');
   if (!room || room.propertyId !== property._id) return failure('BINDING.ROOM_NOT_FOUND');
   const [member, pending] = await Promise.all([membershipIn(deps.db, property._id, caller.openid), pendingOf(deps.db, property._id, caller.openid)]);
@@ -73,19 +75,22 @@ export const requestBinding: Handler<typeof c.requestBinding> = async (input, ct
     updatedAt: at,
   });
   const queued: OutboxDoc[] = [];
-  const { result, fresh } = await applyOnce(
-    ctx,
-    'members.requestBinding',
-    async (tx) => {
-      queued.length = 0;
-      await tx.collection('bindings').doc(doc._id).set({ data: withoutId(doc) });
-      const event = bindingEvent('request', null, 'pending', 1, { actor: caller.openid, role: 'resident', now, reason: messages.relations[doc.relation] });
-      await appendEvent(tx, bindingSubject(doc), event, input.commandId);
-      const body = format(messages.memberTexts.bindingRequested, { name: doc.name, relation: messages.relations[doc.relation], address: roomLabel(doc.address) });
-      queued.push(await enqueueNotice(tx, `${doc._id}@1`, notice(doc, 'binding.new', audienceOfRole('desk'), body), now));
-      return toBindingView(doc);
-    },
-    property._id,
+  // Not yet a member: the one asking is known by their openid alone, and counted by it.
+  const { result, fresh } = await withinDailyLimit(deps.db, dailyQuota('bindingRequests', caller.openid, settings, ctx), () =>
+    applyOnce(
+      ctx,
+      'members.requestBinding',
+      async (tx) => {
+        queued.length = 0;
+        await tx.collection('bindings').doc(doc._id).set({ data: withoutId(doc) });
+        const event = bindingEvent('request', null, 'pending', 1, { actor: caller.openid, role: 'resident', now, reason: messages.relations[doc.relation] });
+        await appendEvent(tx, bindingSubject(doc), event, input.commandId);
+        const body = format(messages.memberTexts.bindingRequested, { name: doc.name, relation: messages.relations[doc.relation], address: roomLabel(doc.address) });
+        queued.push(await enqueueNotice(tx, `${doc._id}@1`, notice(doc, 'binding.new', audienceOfRole('desk'), body), now));
+        return toBindingView(doc);
+      },
+      property._id,
+    ),
   );
   if (fresh) await sendNow(deps, queued);
   return ok(result);

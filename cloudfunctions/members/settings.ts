@@ -14,7 +14,7 @@ import { loadSettings } from '../_shared/settings';
 import { windowsProblem } from '@shared/domain/booking.rules';
 
 type Update = Parameters<Handler<typeof c.updateSettings>>[0];
-const editable = ['shifts', 'openingHours', 'repairWindows', 'ackMinutes', 'feeSchedule', 'groupComplaintWindowHours', 'templateIds', 'wecomWebhook'] as const;
+const editable = ['shifts', 'openingHours', 'repairWindows', 'ackMinutes', 'feeSchedule', 'groupComplaintWindowHours', 'templateIds', 'wecomWebhook', 'dailyLimits'] as const;
 
 const subjectOf = (propertyId: string) => ({ kind: 'settings', id: `settings~${propertyId}`, propertyId });
 
@@ -47,6 +47,7 @@ const viewOf = async (db: Database, s: SettingsDoc, member: MemberDoc): Promise<
     groupComplaintWindowHours: s.groupComplaintWindowHours,
     templateIds: s.templateIds,
     wecomWebhook: member.role === 'manager' ? s.wecomWebhook : maskWebhook(s.wecomWebhook),
+    dailyLimits: s.dailyLimits,
     history: parseAll(eventModel, events.data).map((e) => ({ by: byOpenid.get(e.actor)?.name ?? '', at: e.at, fields: (e.reason ?? '').split(',').filter(Boolean) })),
   };
 };
@@ -92,6 +93,7 @@ export const updateSettings: Handler<typeof c.updateSettings> = async (input, ct
       ...(input.groupComplaintWindowHours ? { groupComplaintWindowHours: input.groupComplaintWindowHours } : {}),
       ...(input.templateIds ? { templateIds: input.templateIds } : {}),
       ...(input.wecomWebhook !== undefined ? { wecomWebhook: input.wecomWebhook } : {}),
+      ...(input.dailyLimits ? { dailyLimits: input.dailyLimits } : {}),
     };
     const changed = editable.filter((key) => key in sent && JSON.stringify(sent[key]) !== JSON.stringify(stored[key]));
     const next = settingsModel.toStored({ ...stored, ...sent });

@@ -31,6 +31,7 @@ import { atShanghai, inShanghai, shanghaiDate } from '@shared/time/shanghai';
 import type { Database, Tx } from '../_shared/database';
 import type { ActionContext, Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
+import { dailyQuota, withinDailyLimit } from '../_shared/daily-limits';
 import { openDeadline } from '../_shared/deadlines';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
@@ -228,10 +229,12 @@ export const book: Handler<Actions['book']> = async (input, ctx) => {
   const room = await ownRoom(ctx, input.roomId);
   if (!room) return failure('BOOKING.ROOM_NOT_YOURS');
   const booking = newBooking(ctx, 'desk', start, endOf('desk', start, settings), room, input.topic);
-  const { result } = await applyOnce(ctx, 'visits.book', async (tx) => {
-    await takeFirstFree(tx, placing.places, booking._id);
-    return toView(await writeBooking(tx, ctx, booking, input.commandId), ctx.member);
-  });
+  const { result } = await withinDailyLimit(ctx.deps.db, dailyQuota('bookings', ctx.member.openid, settings, ctx), () =>
+    applyOnce(ctx, 'visits.book', async (tx) => {
+      await takeFirstFree(tx, placing.places, booking._id);
+      return toView(await writeBooking(tx, ctx, booking, input.commandId), ctx.member);
+    }),
+  );
   return ok(result);
 };
 
@@ -273,30 +276,32 @@ export const bookHome: Handler<Actions['bookHome']> = async (input, ctx) => {
   const draft = newBooking(ctx, 'home', start, endOf('home', start, settings), room, input.topic || messages.bookingTexts.homeTopic);
   const booking = { ...draft, callbackId: derivedId('cb', 'booking', draft._id) };
   const queued: OutboxDoc[] = [];
-  const { result, fresh } = await applyOnce(ctx, 'visits.bookHome', async (tx) => {
-    queued.length = 0;
-    await takeFirstFree(tx, placing.places, booking._id);
-    const stored = await writeBooking(tx, ctx, booking, input.commandId);
-    const task = await planHomeCallback(tx, stored, settings, ctx.now);
-    queued.push(
-      await enqueueNotice(
-        tx,
-        task._id,
-        {
-          propertyId: task.propertyId,
-          kind: 'callback.due',
-          channel: 'inbox',
-          recipient: audienceOfRole('desk'),
-          subject: { kind: 'callback', id: task._id },
-          title: messages.notices['callback.due'],
-          body: format(messages.bookingTexts.homeDue, { address: stored.address, when: span(stored) }),
-          urgent: false,
-        },
-        ctx.now,
-      ),
-    );
-    return toView(stored, ctx.member);
-  });
+  const { result, fresh } = await withinDailyLimit(ctx.deps.db, dailyQuota('bookings', ctx.member.openid, settings, ctx), () =>
+    applyOnce(ctx, 'visits.bookHome', async (tx) => {
+      queued.length = 0;
+      await takeFirstFree(tx, placing.places, booking._id);
+      const stored = await writeBooking(tx, ctx, booking, input.commandId);
+      const task = await planHomeCallback(tx, stored, settings, ctx.now);
+      queued.push(
+        await enqueueNotice(
+          tx,
+          task._id,
+          {
+            propertyId: task.propertyId,
+            kind: 'callback.due',
+            channel: 'inbox',
+            recipient: audienceOfRole('desk'),
+            subject: { kind: 'callback', id: task._id },
+            title: messages.notices['callback.due'],
+            body: format(messages.bookingTexts.homeDue, { address: stored.address, when: span(stored) }),
+            urgent: false,
+          },
+          ctx.now,
+        ),
+      );
+      return toView(stored, ctx.member);
+    }),
+  );
   if (fresh) await sendNow(ctx.deps, queued);
   return ok(result);
 };
@@ -344,16 +349,18 @@ export const bookWindow: Handler<Actions['bookWindow']> = async (input, ctx) => 
   const topic = `${messages.categories[repair.category]}：${repair.description}`.slice(0, 200);
   const booking = newBooking(ctx, 'repair', start, endOf('repair', start, settings), { _id: repair.roomId, address: roomLabel(repair.address) }, topic);
   const queued: OutboxDoc[] = [];
-  const { result, fresh } = await applyOnce(ctx, 'visits.bookWindow', async (tx) => {
-    queued.length = 0;
-    const current = repairModel.parse((await tx.collection('repairs').doc(repair._id).get()).data);
-    if (current.appointment && current.appointment.bookingId !== booking._id) throw new ActionFailure('BOOKING.REPAIR_HAS_WINDOW');
-    const place = await takeFirstFree(tx, placing.places, booking._id);
-    const stored = await writeBooking(tx, ctx, { ...booking, repair: { id: repair._id, technician: place.technician! } }, input.commandId);
-    const r = await setAppointment(tx, stored, repair._id, ctx.now);
-    if (r.technician) queued.push(await tellTechnician(tx, stored, r, ctx.now));
-    return toView(stored, ctx.member);
-  });
+  const { result, fresh } = await withinDailyLimit(ctx.deps.db, dailyQuota('bookings', ctx.member.openid, settings, ctx), () =>
+    applyOnce(ctx, 'visits.bookWindow', async (tx) => {
+      queued.length = 0;
+      const current = repairModel.parse((await tx.collection('repairs').doc(repair._id).get()).data);
+      if (current.appointment && current.appointment.bookingId !== booking._id) throw new ActionFailure('BOOKING.REPAIR_HAS_WINDOW');
+      const place = await takeFirstFree(tx, placing.places, booking._id);
+      const stored = await writeBooking(tx, ctx, { ...booking, repair: { id: repair._id, technician: place.technician! } }, input.commandId);
+      const r = await setAppointment(tx, stored, repair._id, ctx.now);
+      if (r.technician) queued.push(await tellTechnician(tx, stored, r, ctx.now));
+      return toView(stored, ctx.member);
+    }),
+  );
   if (fresh) await sendNow(ctx.deps, queued);
   return ok(result);
 };

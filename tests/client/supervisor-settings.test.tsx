@@ -23,6 +23,7 @@ const current = (): SettingsView => ({
   repairWindows: { weekdays: [{ start: '09:00', end: '11:00' }, { start: '18:30', end: '20:30' }], weekends: [{ start: '09:00', end: '11:00' }] },
   templateIds: { 'repair.dispatched': 'tmplDispatched01' },
   wecomWebhook: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc',
+  dailyLimits: { repairs: 10, complaints: 5, bookings: 5, bindingRequests: 3 },
   history: [{ by: '周经理', at: '2026-11-20T02:00:00.000Z', fields: ['feeSchedule', 'ackMinutes'] }],
 });
 
@@ -184,6 +185,25 @@ describe('小区设置: the manager edits what the property runs on (issue 7, po
     await until(() => page.text('.error-section-windows') === '上门时段的结束时间必须晚于开始时间，且同一天的时段不能重叠');
   });
 
+  it('issue 12: the daily limits are sent together, and only when one changed; one that is not a whole number from 1 to 1000 is said under the section, and not sent', async () => {
+    const backend = backendFor('manager', { 'members.updateSettings': (input) => ok({ ...current(), dailyLimits: input.dailyLimits }) });
+    const page = await open();
+    expect((page.$('.input-limit-repairs input') as HTMLInputElement | null)?.value ?? page.$('.input-limit-repairs')?.getAttribute('value')).toBe('10');
+    await page.type('.input-limit-repairs', '20');
+    await page.type('.input-limit-bindingRequests', '2');
+    await page.tap('.btn-save-settings');
+    await until(() => backend.callsTo('members.updateSettings').length === 1);
+    const sent = backend.callsTo('members.updateSettings')[0]?.input ?? {};
+    expect(sent.dailyLimits).toEqual({ repairs: 20, complaints: 5, bookings: 5, bindingRequests: 2 });
+    expect(sent.openingHours).toBeUndefined();
+
+    await page.type('.input-limit-repairs', '5000');
+    await page.tap('.btn-save-settings');
+    await until(() => page.$('.error-section-limits') !== null);
+    expect(page.text('.error-section-limits')).toBe('每一项请填写 1 到 1000 之间的整数');
+    expect(backend.callsTo('members.updateSettings')).toHaveLength(1);
+  });
+
   it('a webhook that is not an address is refused before anything is sent, under its section', async () => {
     const backend = backendFor('manager');
     const page = await open();
@@ -233,6 +253,7 @@ describe('小区设置: who may change it', () => {
     expect(page.text('.settings-hours')).toContain('08:00 – 20:00');
     expect(page.text('.history-entry')).toContain('周经理');
     expect(page.text('.history-entry .history-fields')).toBe('收费标准、响应时限');
+    expect(page.text('.settings-limit-repairs')).toContain('每天 10');
     expect(backend.callsTo('members.list')).toHaveLength(0);
   });
 });

@@ -69,11 +69,16 @@ describe('stored documents keep their schema version and old shapes still read',
   });
 
   it('V4: v3 settings gain the default repair windows, evenings on weekdays included', () => {
-    const { repairWindows, ...v3 } = defaultSettings('p1');
+    const { repairWindows, dailyLimits: _later, ...v3 } = defaultSettings('p1');
     const read = settingsModel.parse({ ...v3, schemaVersion: 3 });
-    expect(read.schemaVersion).toBe(4);
+    expect(read.schemaVersion).toBe(5);
     expect(read.repairWindows).toEqual(repairWindows);
     expect(read.repairWindows.weekdays.some((w) => w.start >= '18:00')).toBe(true);
+  });
+
+  it('v4 settings gain the default daily limits (10 repairs, 5 complaints, 5 bookings, 3 binding requests a person a day)', () => {
+    const { dailyLimits: _none, ...v4 } = defaultSettings('p1');
+    expect(settingsModel.parse({ ...v4, schemaVersion: 4 })).toMatchObject({ schemaVersion: 5, dailyLimits: { repairs: 10, complaints: 5, bookings: 5, bindingRequests: 3 } });
   });
 
   it('every fixture of an old shape parses with its model', () => {

@@ -90,11 +90,26 @@ export const repairInput = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** A resident's complaint about one of several matters (`n` picks the category), for tests that file a few. */
+export const complaintInput = (roomId: string, n: number) => ({
+  propertyId: PROPERTY,
+  commandId: newCommandId(),
+  roomId,
+  category: (['service', 'cleaning', 'noise', 'parking', 'fees'] as const)[n % 5],
+  place: { scope: 'building', building: '1' },
+  occurredAt: '2026-11-23T01:30:00.000Z',
+  target: '物业',
+  description: `第${n}件事需要处理`,
+  request: '尽快处理',
+  residentDeadline: null,
+  photos: [],
+});
+
 /** Everything a write could touch, to prove a refused call changed nothing. */
 export const snapshot = async (runtime: Runtime) => {
   const names = [
     'repairs', 'events', 'outbox', 'deadlines', 'commands', 'signals', 'members', 'rooms', 'settings', 'callbacks',
-    'complaints', 'complaintGroups', 'complaintMatters', 'complaintRegisters', 'properties', 'invitations', 'bindings', 'environment', 'roomImports', 'erasures', 'bookings', 'slots', 'receptions', 'groupVisits',
+    'complaints', 'complaintGroups', 'complaintMatters', 'complaintRegisters', 'properties', 'invitations', 'bindings', 'environment', 'roomImports', 'erasures', 'bookings', 'slots', 'receptions', 'groupVisits', 'quotas',
   ];
   const entries = await Promise.all(
     names.map(async (name) => [name, (await runtime.db.collection(name).limit(1000).get()).data] as const),

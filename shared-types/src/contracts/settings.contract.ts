@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { commandFields, defineAction, DocId, scoped } from './action';
-import { FeeItem, HHmm, RepairWindows, WindowTimes } from '../model/settings.model';
+import { DailyLimits, FeeItem, HHmm, RepairWindows, WindowTimes } from '../model/settings.model';
 
 const ShiftView = z.object({ name: z.string(), start: z.string(), desk: z.array(z.object({ memberId: z.string(), name: z.string() })) });
 
@@ -15,6 +15,8 @@ export const SettingsView = z.object({
   templateIds: z.record(z.string(), z.string()),
   /** The robot's address holds its key: only the manager sees it whole. */
   wecomWebhook: z.string().nullable(),
+  /** Issue 12 (4): how many repairs, complaints, bookings and binding requests one person may file a day. */
+  dailyLimits: DailyLimits,
   /** Every change: who, when, which settings. */
   history: z.array(z.object({ by: z.string(), at: z.string(), fields: z.array(z.string()) })),
 });
@@ -34,7 +36,8 @@ const Minutes = z.number().int().min(1).max(7 * 24 * 60);
 
 /**
  * Issue 7 (5): the manager edits the fee schedule (fen), the shift roster and opening hours, the
- * acknowledgement deadlines, the group-complaint window and the subscribe-message template ids.
+ * acknowledgement deadlines, the group-complaint window and the subscribe-message template ids;
+ * issue 12 (4): each person's daily limits.
  * Only what is sent changes; the desk is named by member id, never by openid.
  */
 export const updateSettings = defineAction({
@@ -56,6 +59,7 @@ export const updateSettings = defineAction({
       groupComplaintWindowHours: z.number().int().min(1).max(24 * 7).optional(),
       templateIds: z.record(z.string().regex(/^[a-z.]{1,40}$/), z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)).optional(),
       wecomWebhook: z.url({ protocol: /^https?$/ }).max(300).nullable().optional(),
+      dailyLimits: DailyLimits.strict().optional(),
     })
     .strict(),
   output: SettingsView,

@@ -1,4 +1,5 @@
 import type * as settings from '@shared/contracts/settings.contract';
+import type { LimitKind } from '@shared/model/settings.model';
 import { yuan } from '@shared/domain/quote.rules';
 import type { CallInput } from '../../../api';
 import type { SettingsView } from '../../../hooks/useSettings';
@@ -33,9 +34,13 @@ export interface SettingsForm {
   /** Notice kind → template id; '' is not set. */
   templates: Record<string, string>;
   webhook: string;
+  /** Issue 12 (4): each person's daily limits, as typed. */
+  limits: Record<LimitKind, string>;
 }
 
-export type Section = 'fees' | 'shifts' | 'hours' | 'deadlines' | 'groupWindow' | 'windows' | 'templates' | 'webhook';
+export type Section = 'fees' | 'shifts' | 'hours' | 'deadlines' | 'groupWindow' | 'windows' | 'templates' | 'webhook' | 'limits';
+
+export const limitKinds: readonly LimitKind[] = ['repairs', 'complaints', 'bookings', 'bindingRequests'];
 
 type Window = { start: string; end: string };
 
@@ -71,6 +76,7 @@ export const formOf = (view: SettingsView): SettingsForm => ({
   weekendWindows: windowsText(view.repairWindows?.weekends ?? []),
   templates: { ...view.templateIds },
   webhook: view.wecomWebhook ?? '',
+  limits: { repairs: String(view.dailyLimits.repairs), complaints: String(view.dailyLimits.complaints), bookings: String(view.dailyLimits.bookings), bindingRequests: String(view.dailyLimits.bindingRequests) },
 });
 
 /** A whole number as typed; NaN (refused by the contract) when it is not one. */
@@ -108,6 +114,9 @@ export const changesOf = (form: SettingsForm, base: SettingsView): { update: Upd
   if (!same(templates, sortedKeys(base.templateIds))) update.templateIds = templates;
   const webhook = form.webhook.trim();
   if (webhook !== was.webhook) update.wecomWebhook = webhook || null;
+  if (limitKinds.some((kind) => form.limits[kind].trim() !== was.limits[kind])) {
+    update.dailyLimits = { repairs: whole(form.limits.repairs), complaints: whole(form.limits.complaints), bookings: whole(form.limits.bookings), bindingRequests: whole(form.limits.bindingRequests) };
+  }
   return { update, badFee: null };
 };
 
@@ -120,6 +129,7 @@ const sectionOfField: Record<string, Section> = {
   repairWindows: 'windows',
   templateIds: 'templates',
   wecomWebhook: 'webhook',
+  dailyLimits: 'limits',
 };
 
 const sectionOfCode: Record<string, Section> = {
@@ -142,6 +152,7 @@ const messageFor = (section: Section, index: string | undefined): string => {
     windows: e.windows,
     templates: e.template,
     webhook: e.webhook,
+    limits: e.limits,
   };
   return bySection[section];
 };
