@@ -60,12 +60,10 @@ const claim = async (db: Database, q: DailyQuota): Promise<Claim | null> => {
   const date = shanghaiDate(q.now);
   const id = derivedId('qt', q.propertyId, q.person, q.kind, date);
   if (await take(db, id, q)) return { id, key: q.commandKey, mine: true };
-  let counter = await findById(db, quotaModel, id);
-  if (!counter) {
-    await addOnce(db, 'quotas', quotaModel.toStored({ _id: id, propertyId: q.propertyId, kind: q.kind, date, count: 0, claims: [] }));
-    if (await take(db, id, q)) return { id, key: q.commandKey, mine: true };
-    counter = await findById(db, quotaModel, id);
-  }
+  // No counter yet (the day's first filing, or one written meanwhile by a filing sent at the same moment), or no place left.
+  await addOnce(db, 'quotas', quotaModel.toStored({ _id: id, propertyId: q.propertyId, kind: q.kind, date, count: 0, claims: [] }));
+  if (await take(db, id, q)) return { id, key: q.commandKey, mine: true };
+  const counter = await findById(db, quotaModel, id);
   return counter?.claims.includes(q.commandKey) ? { id, key: q.commandKey, mine: false } : null;
 };
 
