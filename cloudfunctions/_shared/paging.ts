@@ -1,4 +1,4 @@
-import { PAGE_SIZE, type Page } from '@shared/contracts/page';
+import { PAGE_MAX, type Page } from '@shared/contracts/page';
 import type { Database } from './database';
 import { ActionFailure } from './failures';
 
@@ -98,7 +98,7 @@ const compareKeys = (orders: readonly SortKey['order'][]) => (a: readonly KeyVal
  * know whether there is more.
  */
 export const readPage = async <D>(db: Database, listing: Listing<D>, request: PageRequest, counted = true): Promise<Page<D>> => {
-  const limit = request.limit ?? PAGE_SIZE;
+  const limit = request.limit ?? PAGE_MAX;
   const first = listing.sources[0];
   if (!first) return { items: [], total: 0, next: null };
   const length = keysOf(first.sort).length;

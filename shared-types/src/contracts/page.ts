@@ -1,17 +1,22 @@
 import * as z from 'zod';
 
-/** Items a page holds unless the caller asks for fewer or more. */
+/** Items a page of the app asks for: a screen or two. */
 export const PAGE_SIZE = 20;
-/** The most a page may hold; the cloud reads at most 1000 documents a call, and a phone shows far fewer. */
+/**
+ * The most a page may hold, and what a page holds when the caller names no size (a release from
+ * before pages, which shows the first page only, in the list's order). A cloud function's query
+ * reads at most 1000 documents, 100 when it names no limit:
+ * https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/collection/Collection.limit.md
+ */
 export const PAGE_MAX = 100;
 
 /**
  * What a list action takes besides its own filters: where to go on from (the `next` of the page
- * before, opaque to the client) and how many. Both optional, so a client that does not page asks
- * for the first page and gets the same answer as before.
+ * before, opaque to the client) and how many. Both optional: new fields, so older clients' requests
+ * still parse.
  */
 export const pageInput = {
-  cursor: z.string().min(1).max(400).optional(),
+  cursor: z.string().min(1).max(600).optional(),
   limit: z.number().int().min(1).max(PAGE_MAX).optional(),
 };
 
