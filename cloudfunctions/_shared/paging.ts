@@ -113,7 +113,8 @@ export const readPage = async <D>(db: Database, listing: Listing<D>, request: Pa
       return { rows, total: count.total };
     }),
   );
-  const rows = parts.flatMap((p) => p.rows).sort((a, b) => compareKeys(keysOf(first.sort).map((k) => k.order))(a.key, b.key));
+  const inOrder = compareKeys(keysOf(first.sort).map((k) => k.order));
+  const rows = parts.flatMap((p) => p.rows).sort((a, b) => inOrder(a.key, b.key));
   const shown = rows.slice(0, limit);
   const last = shown[shown.length - 1];
   return {
