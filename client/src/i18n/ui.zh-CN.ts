@@ -304,8 +304,11 @@ export const ui = {
     sync: {
       pending: '待同步 {count} 项',
       pendingHint: '没有信号也没关系，已记在手机上，有网时会自动上传。',
-      conflict: '这张单已被改派/有变化，请联系客服',
-      conflictReason: '原因：{message}',
+      conflict: '这张单有一步没能同步，已先放在一边，请联系客服',
+      setAsideRefused: '系统没有接受“{step}”：{reason}',
+      setAsideFailing: '“{step}”试了 {n} 次，系统都出错，没能同步：{reason}',
+      setAsideAfter: '后面的 {count} 项记录接在这一步之后，也一起先放着。',
+      setAsideBadge: '未能同步：{reason}',
       discard: '放弃手机上未同步的 {count} 项记录',
       discarded: '已放弃，显示的是最新情况',
     },
