@@ -7,6 +7,7 @@ import { parseAll, withoutId, addOnce } from './repo';
 import { consentIdOf, deliver, isPerson, Settled } from './channels';
 import { consentModel } from '@shared/model/consent.model';
 import { loadSettings } from './settings';
+import type { Sweep } from './sweep';
 import type { SettingsDoc } from '@shared/model/settings.model';
 import { memberModel } from '@shared/model/member.model';
 
@@ -187,9 +188,11 @@ export const sendNow = async (deps: Deps, notices: readonly OutboxDoc[]): Promis
 
 /**
  * The timer's sender: each due notice is claimed with a check on `attempts` (so two senders never
- * both send it), delivered, and marked sent, or left for a later attempt with backoff.
+ * both send it), delivered, and marked sent, or left for a later attempt with backoff. Each notice
+ * is a unit of its own: a malformed one is quarantined and the rest still go out (issue 12, 3.8).
  */
-export const drainOutbox = async (deps: Deps, limit = 50): Promise<DrainReport> => {
+export const drainOutbox = async (sweep: Sweep, limit = 50): Promise<DrainReport> => {
+  const { deps } = sweep;
   const { db } = deps;
   const now = deps.now();
   const res = await db
@@ -200,13 +203,15 @@ export const drainOutbox = async (deps: Deps, limit = 50): Promise<DrainReport> 
     .get();
   const report: DrainReport = { sent: 0, retried: 0, dead: 0, unsent: 0 };
   const settingsOf = settingsReader(deps);
-  for (const notice of parseAll(outboxModel, res.data)) {
-    const attempts = notice.attempts + 1;
-    const claim = await db
-      .collection('outbox')
-      .where({ _id: notice._id, status: 'pending', attempts: notice.attempts })
-      .update({ data: { attempts, nextAttemptAt: addMinutes(now, backoffMinutes(attempts)).toISOString() } });
-    if (claim.stats.updated) await attempt(deps, { ...notice, attempts }, report, settingsOf);
+  for (const notice of await sweep.parse(outboxModel, res.data)) {
+    await sweep.unit(`notice ${notice._id}`, async () => {
+      const attempts = notice.attempts + 1;
+      const claim = await db
+        .collection('outbox')
+        .where({ _id: notice._id, status: 'pending', attempts: notice.attempts })
+        .update({ data: { attempts, nextAttemptAt: addMinutes(now, backoffMinutes(attempts)).toISOString() } });
+      if (claim.stats.updated) await attempt(deps, { ...notice, attempts }, report, settingsOf);
+    });
   }
   return report;
 };

@@ -1,6 +1,7 @@
 import * as repairs from '@shared/contracts/repairs.contract';
 import * as session from '@shared/contracts/session.contract';
 import { CommandId } from '@shared/contracts/action';
+import { errorRetry } from '@shared/contracts/errors';
 import { messages } from '@shared/messages';
 import { createClient } from '../../client/src/api/client';
 import { TransportError, type Envelope, type Transport } from '../../client/src/api/transport';
@@ -134,6 +135,27 @@ describe('call(action, input): one contract, checked at both ends', () => {
     const { call } = createClient({ transport, delay: noWait });
 
     expect(await call(repairs.create, newRepair)).toEqual(failure);
+  });
+});
+
+describe('issue 12 (3.9): what is asked again is the error contract\'s, for every code', () => {
+  it.each(Object.entries(errorRetry))('%s (%s): asked again under the same command id only when the contract says so', async (code, retry) => {
+    const { sent, transport } = recording(() => ({ ok: false, code, message: '服务端的说明' }));
+    const { call } = createClient({ transport, delay: noWait });
+
+    const res = await call(repairs.create, newRepair);
+
+    expect(res).toEqual({ ok: false, code, message: '服务端的说明' });
+    expect(sent).toHaveLength(retry === 'transient' || retry === 'bounded' ? 3 : 1);
+    expect(new Set(sent.map((e) => (e.input as { commandId: string }).commandId)).size).toBe(1);
+  });
+
+  it('COMMON.INTERNAL once, then the answer: the caller gets the answer, applied once', async () => {
+    const { sent, transport } = recording((attempt) => (attempt === 1 ? { ok: false, code: 'COMMON.INTERNAL', message: '出错了' } : { ok: true, data: repair() }));
+    const { call } = createClient({ transport, delay: noWait });
+
+    expect((await call(repairs.create, newRepair)).ok).toBe(true);
+    expect(sent).toHaveLength(2);
   });
 });
 

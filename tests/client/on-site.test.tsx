@@ -9,7 +9,9 @@ import { messages } from '@shared/messages';
 import TechnicianOrder from '../../client/src/pages/technician/order';
 import { platform } from '../../client/src/api/platform';
 import { TransportError } from '../../client/src/api/transport';
+import Taro from '@tarojs/taro';
 import { onSiteQueue } from '../../client/src/offline/sync';
+import { BOUNDED_TRIES, QUEUE_KEY } from '../../client/src/offline/command-queue';
 import { ui } from '../../client/src/i18n/ui.zh-CN';
 import { fakeBackend, ok, settle, until } from './support/fake-backend';
 import { repair, sessionHandlers } from './support/fixtures';
@@ -207,14 +209,33 @@ describe('every step goes through the queue', () => {
     await tap('.btn-acknowledge');
     await until(() => $('.sync-conflict') !== null);
 
-    expect($('.sync-conflict-title')?.textContent).toBe('这张单已被改派/有变化，请联系客服');
-    expect($('.sync-conflict-reason')?.textContent).toContain(messages.errors['COMMON.VERSION_CONFLICT']);
+    expect($('.sync-conflict-title')?.textContent).toBe(ui.onSite.sync.conflict);
+    expect($('.sync-conflict-reason')?.textContent).toBe(`系统没有接受“接单”：${messages.errors['COMMON.VERSION_CONFLICT']}`);
     expect($('.btn-next-step')).toBeNull();
     expect(backend.callsTo('repairs.acknowledge')).toHaveLength(1);
 
     await tap('.btn-discard-local');
     await until(() => $('.sync-conflict') === null);
     expect(onSiteQueue.state().commands).toEqual([]);
+  });
+});
+
+describe('issue 12 (3.9): a step set aside', () => {
+  it('says, in words, which step the server kept failing on and how often, and that the steps after it wait with it', async () => {
+    const queued = (commandId: string, action: string, version: number) => ({ commandId, deviceTime: '2026-11-23T02:20:00.000Z', action, repairId: 'r-tap', propertyId: 'p1', uploadPrefix: 'uploads/li/', version, input: {}, uploaded: {}, failures: 0 });
+    Taro.setStorageSync(QUEUE_KEY, {
+      commands: [queued('cmd-ack-000001', 'acknowledge', 3), queued('cmd-arr-000002', 'arrive', 4)],
+      conflicts: { 'r-tap': { code: 'COMMON.INTERNAL', message: messages.errors['COMMON.INTERNAL'], action: 'acknowledge', at: '2026-11-23T02:21:00.000Z', tries: BOUNDED_TRIES } },
+    });
+    onSiteQueue.reload();
+    const { $, backend } = await open(order({ status: 'dispatched', actions: ['acknowledge'] }));
+
+    expect($('.sync-conflict-title')?.textContent).toBe(ui.onSite.sync.conflict);
+    expect($('.sync-conflict-reason')?.textContent).toBe(`“接单”试了 ${BOUNDED_TRIES} 次，系统都出错，没能同步：${messages.errors['COMMON.INTERNAL']}`);
+    expect($('.sync-conflict-after')?.textContent).toBe('后面的 1 项记录接在这一步之后，也一起先放着。');
+    expect($('.sync-conflict')?.textContent).not.toMatch(/COMMON|INTERNAL|cmd-/);
+    expect($('.btn-next-step')).toBeNull();
+    expect(backend.callsTo('repairs.acknowledge')).toEqual([]);
   });
 });
 

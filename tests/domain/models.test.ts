@@ -5,6 +5,7 @@ import { memberModel } from '@shared/model/member.model';
 import { settingsModel, defaultSettings } from '@shared/model/settings.model';
 import { deadlineModel } from '@shared/model/deadline.model';
 import { bookingModel, slotModel } from '@shared/model/booking.model';
+import { heartbeatModel } from '@shared/model/environment.model';
 import { maskPhone } from '@shared/domain/phone';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'stored');
@@ -49,7 +50,7 @@ describe('stored documents keep their schema version and old shapes still read',
   });
 
   it('every fixture of an old shape parses with its model', () => {
-    const models = { repair: repairModel, member: memberModel, settings: settingsModel, deadline: deadlineModel } as const;
+    const models = { repair: repairModel, member: memberModel, settings: settingsModel, deadline: deadlineModel, heartbeat: heartbeatModel } as const;
     for (const file of readdirSync(fixtures)) {
       const model = models[file.split('.')[0] as keyof typeof models];
       expect(model.safeParse(load(file)).success).toBe(true);
@@ -58,6 +59,10 @@ describe('stored documents keep their schema version and old shapes still read',
 
   it('a deadline written before per-rule escalation intervals keeps climbing an hour a rung', () => {
     expect(deadlineModel.parse(load('deadline.v1.json'))).toMatchObject({ schemaVersion: 2, escalateEveryMinutes: 60 });
+  });
+
+  it('a heartbeat written before runs recorded their outcome reads as a run with no failed step', () => {
+    expect(heartbeatModel.parse(load('heartbeat.v1.json'))).toMatchObject({ schemaVersion: 2, failedSteps: [] });
   });
 
   it('a malformed document is refused, not half-read', () => {

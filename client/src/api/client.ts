@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { resultOf, type Action } from '@shared/contracts/action';
+import { retryOf } from '@shared/contracts/errors';
 import { messages, type ErrorCode } from '@shared/messages';
 import { newCommandId } from './command-id';
 import type { Transport } from './transport';
@@ -26,7 +27,7 @@ export interface CallOptions {
 
 export interface ClientOptions {
   transport: Transport;
-  /** Extra attempts after a delivery failure; each reuses the same command id. */
+  /** Extra attempts after no reply, or one the error contract says to ask again at once; each reuses the same command id. */
   retries?: number;
   delay?: (attempt: number) => Promise<void>;
   newCommandId?: () => string;
@@ -42,9 +43,17 @@ export const failure = (code: ErrorCode, fields?: string[]): CallFailure => ({
   ...(fields ? { fields } : {}),
 });
 
+/** Answers the declared contract says to send again at once, under the same command id. */
+const againNow = (code: string): boolean => {
+  const retry = retryOf(code);
+  return retry === 'transient' || retry === 'bounded';
+};
+
 /**
  * The one way a page talks to a cloud function: the input is checked with the contract before it
- * leaves, the reply is parsed with the contract when it arrives, and nothing is thrown.
+ * leaves, the reply is parsed with the contract when it arrives, and nothing is thrown. A reply the
+ * error contract (`@shared/contracts/errors`) calls transient or bounded, and one that never came, is
+ * asked again under the same command id, `retries` times at most.
  */
 export const createClient = ({
   transport,
@@ -53,6 +62,18 @@ export const createClient = ({
   newCommandId: makeId = () => newCommandId(),
   now = () => new Date(),
 }: ClientOptions) => {
+  /** One attempt: no reply is COMMON.BUSY, a reply that is not a result of the action is COMMON.INTERNAL. */
+  const deliver = async <A extends Action>(action: A, payload: unknown): Promise<CallResult<CallOutput<A>>> => {
+    let reply: unknown;
+    try {
+      reply = await transport(action.fn, { action: action.name, input: payload });
+    } catch {
+      return failure('COMMON.BUSY');
+    }
+    const parsed = resultOf(action.output).safeParse(reply);
+    return parsed.success ? (parsed.data as CallResult<CallOutput<A>>) : failure('COMMON.INTERNAL');
+  };
+
   const call = async <A extends Action>(
     action: A,
     input: CallInput<A>,
@@ -65,19 +86,11 @@ export const createClient = ({
     if (!checked.success) {
       return failure('COMMON.BAD_INPUT', checked.error.issues.map((issue) => issue.path.join('.')));
     }
-    let reply: unknown;
     for (let attempt = 0; ; attempt++) {
-      try {
-        reply = await transport(action.fn, { action: action.name, input: payload });
-        break;
-      } catch {
-        if (attempt >= retries) return failure('COMMON.BUSY');
-        await delay(attempt);
-      }
+      const result = await deliver(action, payload);
+      if (result.ok || !againNow(result.code) || attempt >= retries) return result;
+      await delay(attempt);
     }
-    const parsed = resultOf(action.output).safeParse(reply);
-    if (!parsed.success) return failure('COMMON.INTERNAL');
-    return parsed.data as CallResult<CallOutput<A>>;
   };
   return { call };
 };

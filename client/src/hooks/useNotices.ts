@@ -5,6 +5,7 @@ import { useReadySession } from './useSession';
 
 export type InboxItem = z.infer<typeof session.InboxItem>;
 export type DeadLetter = z.infer<typeof session.DeadLetter>;
+export type QuarantinedDoc = z.infer<typeof session.QuarantinedDoc>;
 
 const useScope = () => {
   const context = useReadySession();
@@ -17,5 +18,5 @@ export const useInbox = () => {
   return { ...remote, items: remote.data?.items ?? null };
 };
 
-/** Issue 5: the reminders timer's heartbeat and the dead letters, for the supervisor and the manager. */
+/** Issue 5: the reminders timer's heartbeat, the records it set aside and the dead letters, for the supervisor and the manager. */
 export const useHealth = () => useAction(session.health, useScope());
