@@ -6,6 +6,16 @@ const isH5 = platform === 'h5';
 const sharedSrc = path.resolve(__dirname, '..', '..', 'shared-types', 'src');
 
 /**
+ * Dependencies that publish syntax newer than the oldest supported engines (config/compat.js): Taro
+ * compiles only its own packages from node_modules, and WeChat compiles nothing at upload
+ * (`project.config.json` has `es6: false`). zod v4 ships `?.`, `??` and object spread.
+ * tests/build/weapp-syntax.test.ts names any file that still needs one; list its package here.
+ * Compiling every dependency instead broke the compiled pages (React's reconciler among them).
+ */
+const modernDependencies = ['zod'];
+const needsCompiling = (file: string) => modernDependencies.some((name) => file.includes(`${path.sep}node_modules${path.sep}${name}${path.sep}`));
+
+/**
  * One config for both targets. Only the H5 build (the local runtime and the browser tests) knows
  * LOCAL_DEV; the WeChat build gets the cloud environment id instead and no dev sign-in at all.
  */
@@ -25,7 +35,7 @@ export default defineConfig<'webpack5'>(() => {
     env: isH5 ? { LOCAL_DEV: JSON.stringify('1') } : {},
     cache: { enable: false },
     mini: {
-      compile: { include: [sharedSrc] },
+      compile: { include: [sharedSrc, needsCompiling] },
       postcss: { pxtransform: { enable: true, config: {} } },
     },
     h5: {
