@@ -6,14 +6,13 @@ const isH5 = platform === 'h5';
 const sharedSrc = path.resolve(__dirname, '..', '..', 'shared-types', 'src');
 
 /**
- * Dependencies that publish syntax newer than the oldest supported engines (config/compat.js): Taro
- * compiles only its own packages from node_modules, and WeChat compiles nothing at upload
- * (`project.config.json` has `es6: false`). zod v4 ships `?.`, `??` and object spread.
- * tests/build/weapp-syntax.test.ts names any file that still needs one; list its package here.
- * Compiling every dependency instead broke the compiled pages (React's reconciler among them).
+ * Dependencies go through babel too, for the oldest supported engines (config/compat.js): Taro compiles
+ * only its own packages from node_modules, zod v4 publishes `?.`, `??` and object spread, and WeChat
+ * compiles nothing at upload (`project.config.json` has `es6: false`). Babel's runtime helpers and
+ * core-js stay as published: compiling them would make them import themselves.
  */
-const modernDependencies = ['zod'];
-const needsCompiling = (file: string) => modernDependencies.some((name) => file.includes(`${path.sep}node_modules${path.sep}${name}${path.sep}`));
+const dependency = (file: string) =>
+  /[\\/]node_modules[\\/]/.test(file) && !/[\\/]node_modules[\\/](@babel[\\/]runtime|core-js|regenerator-runtime)[\\/]/.test(file);
 
 /**
  * One config for both targets. Only the H5 build (the local runtime and the browser tests) knows
@@ -35,7 +34,7 @@ export default defineConfig<'webpack5'>(() => {
     env: isH5 ? { LOCAL_DEV: JSON.stringify('1') } : {},
     cache: { enable: false },
     mini: {
-      compile: { include: [sharedSrc, needsCompiling] },
+      compile: { include: [sharedSrc, dependency] },
       postcss: { pxtransform: { enable: true, config: {} } },
     },
     h5: {
