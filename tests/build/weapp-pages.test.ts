@@ -56,7 +56,13 @@ let handlers: Record<string, Handler> = {};
 const calls: string[] = [];
 const navigations: string[] = [];
 const phoneCalls: string[] = [];
+/** The signals watch as the cloud database runs it: the latest `onChange`, the ids it was asked for, how many are open. */
 let signalWatch: ((snapshot: object) => void) | null = null;
+let watchedIds: string[] = [];
+let openWatches = 0;
+/** What the app registered with `wx.onAppHide` / `wx.onAppShow`. */
+const appHidden: Array<() => void> = [];
+const appShown: Array<() => void> = [];
 /** The app's consent handler, as the app registered it with WeChat at start. */
 let privacyListener: ((resolve: (option: object) => void, info: object) => void) | null = null;
 /** The file the next chooseMessageFile picks from a chat, and what WeChat's file system holds. */
@@ -79,10 +85,19 @@ const fakeWx = {
     database: () => ({
       command: { in: (ids: string[]) => ({ $in: ids }) },
       collection: () => ({
-        where: () => ({
+        where: (query: { _id: { $in: string[] } }) => ({
           watch: ({ onChange }: { onChange: (snapshot: object) => void }) => {
             signalWatch = onChange;
-            return { close: () => Promise.resolve() };
+            watchedIds = query._id.$in;
+            openWatches += 1;
+            let open = true;
+            return {
+              close: () => {
+                if (open) openWatches -= 1;
+                open = false;
+                return Promise.resolve();
+              },
+            };
           },
         }),
       }),
@@ -101,6 +116,8 @@ const fakeWx = {
     opts.success?.();
   },
   stopPullDownRefresh: () => undefined,
+  onAppHide: (listener: () => void) => appHidden.push(listener),
+  onAppShow: (listener: () => void) => appShown.push(listener),
   showToast: () => undefined,
   onNeedPrivacyAuthorization: (listener: typeof privacyListener) => {
     privacyListener = listener;
@@ -295,6 +312,7 @@ describe('compiled pages in miniprogram-simulate', () => {
   it('resident home: 报修 is one tap away, and the desk phone one more', async () => {
     handlers = { ...sessionHandlers('resident', [{ roomId: `${PROPERTY}:1-1-101`, label: '1-1-101' }]), 'repairs.listMine': () => ok({ items: [] }) };
     const page = await openPage('pages/resident/home/index');
+    await until(() => text(page.querySelector('.btn-new-repair')) !== '', 'the repair button');
 
     const entry = page.querySelector('.btn-new-repair');
     expect(text(entry)).toContain('报修');
@@ -313,7 +331,7 @@ describe('compiled pages in miniprogram-simulate', () => {
   it('repair form: her room already chosen, category tiles with words, and the send button', async () => {
     handlers = sessionHandlers('resident', [{ roomId: `${PROPERTY}:1-1-101`, label: '1-1-101' }]);
     const page = await openPage('pages/resident/repair-new/index');
-    await until(() => page.querySelector('.btn-submit-repair') !== null, 'the form');
+    await until(() => page.querySelector('.btn-submit-repair') !== null && text(page.querySelector('.chip-on')) !== '', 'the form with her room');
 
     expect(text(page.querySelector('.chip-on'))).toBe('1-1-101');
     expect(page.querySelectorAll('.category-tile')).toHaveLength(9);
@@ -336,11 +354,24 @@ describe('compiled pages in miniprogram-simulate', () => {
       ...items,
       repair({ id: 'r-burst', priority: 'urgent', triage: { urgent: true, rule: 'R3.4', matched: '爆管' }, createdAt: '2026-11-23T04:00:00.000Z' }),
     ];
-    signalWatch?.({ type: 'update', docs: [{ _id: `${PROPERTY}~role:desk`, seq: 9 }] });
+    signalWatch?.({ type: 'update', docs: watchedIds.map((_id) => ({ _id, seq: 9 })) });
 
     await until(() => page.querySelectorAll('.repair-card').length === 3, 'the new urgent repair');
     const rules = page.querySelectorAll('.triage-rule').map(text);
     expect(rules).toEqual(['R3.1 电梯失控或有人被困', 'R3.4 水泵故障、水表内爆管停水，或水龙头严重漏水']);
+  });
+
+  it('the cloud watch closes when WeChat hides the app and reopens when it shows it again (issue 13.1.8)', async () => {
+    handlers = { ...sessionHandlers('desk'), 'complaints.inbox': () => ok({ items: [] }) };
+    await openPage('pages/desk/complaints/index');
+    await until(() => openWatches === 1, 'the signal watch');
+
+    appHidden.forEach((listener) => listener());
+    expect(openWatches).toBe(0);
+
+    appShown.forEach((listener) => listener());
+    expect(openWatches).toBe(1);
+    expect(watchedIds.length).toBeGreaterThan(0);
   });
 
   it('room import: a spreadsheet chosen from a WeChat chat is read whole and sent, and its rows are reported', async () => {

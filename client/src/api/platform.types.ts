@@ -18,9 +18,10 @@ export type DocumentKind = 'xlsx' | 'csv';
 /** A document to hand to the person: text (a CSV) or bytes (base64), named with its extension. */
 export type OfferedFile = { name: string; kind: DocumentKind } & ({ text: string } | { base64: string });
 
-/** A live channel's callbacks: each signal's current number, and "I failed, poll instead". */
+/** A live channel's callbacks: each signal's current number, "I am connected", and "I failed, poll instead". */
 export interface LiveHandlers {
   note: (id: string, seq: number) => void;
+  live: () => void;
   failed: () => void;
 }
 

@@ -12,7 +12,7 @@ export type CallbackMethod = NonNullable<CallbackView['outcome']>['method'];
  */
 export const useCallbackQueue = () => {
   const context = useReadySession();
-  const remote = useAction(callbacks.queue, context ? { propertyId: context.property.propertyId } : null);
+  const remote = useAction(callbacks.queue, context ? { propertyId: context.property.propertyId } : null, ['role']);
   return { ...remote, items: remote.data?.items ?? null };
 };
 

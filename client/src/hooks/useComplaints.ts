@@ -23,26 +23,26 @@ const useScope = () => {
 
 /** 我的投诉: the resident's own complaints, newest first as the function answers them. */
 export const useMyComplaints = () => {
-  const remote = useAction(complaints.listMine, useScope());
+  const remote = useAction(complaints.listMine, useScope(), ['mine']);
   return { ...remote, items: remote.data?.items ?? null };
 };
 
 /** One case and its history; the server decides what the caller's role may see of it. */
 export const useComplaint = (ref: CaseRef | null) => {
   const scope = useScope();
-  return useAction(complaints.get, scope && ref?.id ? { ...scope, ref } : null);
+  return useAction(complaints.get, scope && ref?.id ? { ...scope, ref } : null, ['mine', 'role']);
 };
 
 /** C4 C9: the open cases in the server's order: top urgency first, then the soonest due. */
 export const useComplaintInbox = () => {
-  const remote = useAction(complaints.inbox, useScope());
+  const remote = useAction(complaints.inbox, useScope(), ['role']);
   return { ...remote, items: remote.data?.items ?? null };
 };
 
 /** C6: one day's register ("YYYY-MM-DD", Shanghai) and every complaint still open. */
 export const useComplaintRegister = (date: string) => {
   const scope = useScope();
-  return useAction(complaints.registerOf, scope ? { ...scope, date } : null);
+  return useAction(complaints.registerOf, scope ? { ...scope, date } : null, ['role']);
 };
 
 /** C8: a month's ("2026-11") or a quarter's ("2026-Q4") figures. */

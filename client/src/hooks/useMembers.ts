@@ -24,7 +24,7 @@ export const usePropertyInfo = (propertyId: string) => useAction(members.publicI
 
 /** The desk's queue of requests to bind a room, oldest first. */
 export const useBindingRequests = () => {
-  const remote = useAction(members.bindingRequests, useScope());
+  const remote = useAction(members.bindingRequests, useScope(), ['role']);
   return { ...remote, items: remote.data?.items ?? null };
 };
 

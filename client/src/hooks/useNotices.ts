@@ -14,9 +14,9 @@ const useScope = () => {
 
 /** Issue 5: what was sent to the caller or their role, newest first, fresh on their signals. */
 export const useInbox = () => {
-  const remote = useAction(session.inbox, useScope());
+  const remote = useAction(session.inbox, useScope(), ['mine', 'role']);
   return { ...remote, items: remote.data?.items ?? null };
 };
 
 /** Issue 5: the reminders timer's heartbeat, the records it set aside and the dead letters, for the supervisor and the manager. */
-export const useHealth = () => useAction(session.health, useScope());
+export const useHealth = () => useAction(session.health, useScope(), ['role']);

@@ -15,6 +15,6 @@ export const useMyData = () => {
 /** PIPL: the requests to delete a person's data that wait for the manager, oldest first. */
 export const useErasureRequests = () => {
   const context = useReadySession();
-  const remote = useAction(privacy.erasureRequests, context ? { propertyId: context.property.propertyId } : null);
+  const remote = useAction(privacy.erasureRequests, context ? { propertyId: context.property.propertyId } : null, ['role']);
   return { ...remote, items: remote.data?.items ?? null };
 };

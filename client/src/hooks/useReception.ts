@@ -24,14 +24,14 @@ const useScope = () => {
 /** V1 V2: one Shanghai day's ("YYYY-MM-DD") reception log, in order of time, calls that became repairs or complaints included. */
 export const useReceptionLog = (date: string) => {
   const scope = useScope();
-  const remote = useAction(reception.receptionLog, scope ? { ...scope, date } : null);
+  const remote = useAction(reception.receptionLog, scope ? { ...scope, date } : null, ['role']);
   return { ...remote, items: remote.data?.items ?? null };
 };
 
 /** V3: the group visits arriving on one Shanghai day, in order of arrival. */
 export const useGroupVisits = (date: string) => {
   const scope = useScope();
-  const remote = useAction(reception.groupVisits, scope ? { ...scope, date } : null);
+  const remote = useAction(reception.groupVisits, scope ? { ...scope, date } : null, ['role']);
   return { ...remote, items: remote.data?.items ?? null };
 };
 

@@ -23,19 +23,19 @@ const useSorted = <T extends { data: { items: RepairView[] } | null }>(remote: T
 
 /** 我的报修: the resident's own requests, newest first as the function answers them. */
 export const useMyRepairs = () => {
-  const remote = useAction(repairs.listMine, useScope());
+  const remote = useAction(repairs.listMine, useScope(), ['mine']);
   return { ...remote, items: remote.data?.items ?? null };
 };
 
 /** The desk's queue: waiting repairs on top, urgent first (R3), oldest first within each. */
-export const useDeskInbox = () => useSorted(useAction(repairs.inbox, useScope()), compareInbox);
+export const useDeskInbox = () => useSorted(useAction(repairs.inbox, useScope(), ['role']), compareInbox);
 
 /** A technician's orders: urgent first, then by appointment. */
-export const useAssignedOrders = () => useSorted(useAction(repairs.assigned, useScope()), compareOrders);
+export const useAssignedOrders = () => useSorted(useAction(repairs.assigned, useScope(), ['mine']), compareOrders);
 
 export const useRepair = (repairId: string) => {
   const scope = useScope();
-  return useAction(repairs.get, scope && repairId ? { ...scope, repairId } : null);
+  return useAction(repairs.get, scope && repairId ? { ...scope, repairId } : null, ['mine', 'role']);
 };
 
 /** Who the desk could send, with the reason for each; asked only while the repair can be dispatched. */
@@ -66,7 +66,7 @@ export const useScorecards = () => {
  * has no status filter for them), oldest first.
  */
 export const useSendBacks = () => {
-  const remote = useAction(repairs.inbox, useScope());
+  const remote = useAction(repairs.inbox, useScope(), ['role']);
   const items = useMemo(
     () =>
       remote.data

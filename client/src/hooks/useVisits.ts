@@ -11,7 +11,7 @@ const useScope = () => {
 
 /** V4: the resident's own desk appointments, as the function answers them. */
 export const useMyBookings = () => {
-  const remote = useAction(visits.mine, useScope());
+  const remote = useAction(visits.mine, useScope(), ['mine']);
   return { ...remote, items: remote.data?.items ?? null };
 };
 
@@ -34,6 +34,6 @@ export const useOffered = (kind: BookingView['kind'], date: string, repairId: st
 /** V4: the desk's view of one day's bookings, with full numbers. */
 export const useDayBookings = (date: string) => {
   const scope = useScope();
-  const remote = useAction(visits.day, scope ? { ...scope, date } : null);
+  const remote = useAction(visits.day, scope ? { ...scope, date } : null, ['role']);
   return { ...remote, items: remote.data?.items ?? null };
 };
