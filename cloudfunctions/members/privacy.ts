@@ -114,7 +114,7 @@ export const erase: Handler<typeof c.erase> = async (input, ctx) => {
     ...h.repairs.flatMap((r) => [...r.photos, ...(r.acceptance?.signature ? [r.acceptance.signature] : []), ...(r.signOff ? [r.signOff.signature] : [])]),
     ...h.complaints.flatMap((k) => k.photos),
   ].filter(Boolean);
-  if (files.length && deps.files) await deps.files.remove(files);
+  if (files.length) await deps.files.remove(files);
   for (const r of h.repairs) {
     if (r.acceptance?.signature || r.signOff) {
       await db.collection('repairs').doc(r._id).update({

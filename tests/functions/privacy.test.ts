@@ -1,11 +1,11 @@
 import { complaints, privacy, repairs } from '@shared/contracts';
-import { callAs, DESK_ON_SHIFT, expectOk, newCommandId, PROPERTY, raw, repairInput, startRuntime, WANG, WANG_ROOM, ZHANG } from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, uploadAs, WANG, WANG_ROOM, ZHANG } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 const MANAGER = 'o-mgr-zhou';
 const LI = 'o-res-li';
 
-const complaintBy = (rt: Rt, openid: string, roomId: string, photo = `cloud://local.local/uploads/${openid}/a.jpg`) =>
+const complaintBy = (rt: Rt, openid: string, roomId: string, photo = `cloud://local.local/uploads/${memberIdOf(openid)}/a.jpg`) =>
   callAs(rt, openid, complaints.create, {
     propertyId: PROPERTY,
     commandId: newCommandId(),
@@ -63,10 +63,9 @@ describe('PIPL: residents see what is held about them and can have it deleted', 
   });
 
   it('the manager erases: the membership ends at the next call, the photos are deleted and the kept records lose name, phone and photos', async () => {
-    const upload = rt.files.upload(LI, 'stairs.jpg', Buffer.from('a photo of the stairs'));
-    if (!('fileID' in upload)) throw new Error('upload refused');
-    const complaintId = await settledComplaint(rt, LI, 'demo:1-1-302', upload.fileID);
-    expect(rt.files.read(upload.fileID)).not.toBeNull();
+    const photo = uploadAs(rt, LI, 'stairs.jpg', Buffer.from('a photo of the stairs'));
+    const complaintId = await settledComplaint(rt, LI, 'demo:1-1-302', photo);
+    expect(await rt.deps.files.download(photo)).toEqual(Buffer.from('a photo of the stairs'));
     expectOk(await callAs(rt, LI, privacy.requestErasure, { propertyId: PROPERTY, commandId: newCommandId(), reason: '' }));
     const [request] = expectOk(await callAs(rt, MANAGER, privacy.erasureRequests, { propertyId: PROPERTY })).items;
     expect(await callAs(rt, DESK_ON_SHIFT, privacy.erase, { propertyId: PROPERTY, commandId: newCommandId(), erasureId: request!.id })).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
@@ -74,7 +73,7 @@ describe('PIPL: residents see what is held about them and can have it deleted', 
     expect(done).toMatchObject({ status: 'done', name: '已注销住户' });
     const kept = raw<{ _id: string; residentName: string; phone: string; photos: string[]; status: string }>(rt, 'complaints').find((k) => k._id === complaintId);
     expect(kept).toMatchObject({ residentName: '已注销住户', phone: '', photos: [], status: 'resolved' });
-    expect(rt.files.read(upload.fileID)).toBeNull();
+    expect(await rt.deps.files.download(photo)).toBeNull();
     const callback = raw<{ subject: { id: string }; residentName: string; phone: string }>(rt, 'callbacks').find((c) => c.subject.id === complaintId);
     expect(callback).toMatchObject({ residentName: '已注销住户', phone: '' });
     expect(JSON.stringify(raw(rt, 'members'))).not.toContain('13800000302');

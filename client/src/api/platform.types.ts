@@ -1,5 +1,6 @@
 import type { Transport } from './transport';
 
+/** A file on the device, to show or upload. */
 export interface PickedPhoto {
   /** Where the device holds it now (a temp path or blob: URL). */
   localPath: string;
@@ -36,10 +37,11 @@ export interface Platform {
   pollEveryMs: number;
   /** Camera or album; [] when the person cancels. */
   pickPhotos: (max: number) => Promise<PickedPhoto[]>;
-  /** Into the caller's own folder; the file id, or null when it failed. */
-  uploadPhoto: (photo: PickedPhoto, uploadPrefix: string) => Promise<string | null>;
-  /** Displayable URLs in the same order; '' for a photo that cannot be shown. */
-  photoUrls: (fileIDs: readonly string[]) => Promise<string[]>;
+  /**
+   * A photo, a signature or a spreadsheet into the caller's own folder, under a random name: the file
+   * id, or null when it failed. Nobody reads it back by that id: functions answer with links.
+   */
+  uploadFile: (file: PickedPhoto, uploadPrefix: string) => Promise<string | null>;
   /** One file with one of these extensions, read as base64; null when the person cancels or it cannot be read. */
   pickFile: (extensions: readonly DocumentKind[]) => Promise<PickedFile | null>;
   /** The kinds of document `offerFile` can hand over here (WeChat's document viewer opens no CSV). */

@@ -219,6 +219,7 @@ export const ui = {
     addPhoto: '拍照或选照片',
     uploading: '正在上传照片…',
     photoFailed: '照片没有传上去，请再试一次',
+    photoUploaded: '照片已上传',
     removePhoto: '删除',
     when: '希望什么时候上门？',
     asap: '尽快',

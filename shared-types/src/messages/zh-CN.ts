@@ -26,6 +26,7 @@ export const zhCN = {
     'CALLBACK.ALREADY_DONE': '这条回访已经记录过了',
     'CALLBACK.SIGNATURE_REQUIRED': '上门回访需要住户在回访记录上签字（B2）',
     'CALLBACK.ALREADY_RAISED': '这次回访已经转成投诉了',
+    'CALLBACK.FILE_NOT_YOURS': '回访记录上的签名必须是您本人刚上传的',
     'CALLBACK.MANAGER_ONLY': '重大投诉的回访由管理处主任进行（C7）',
     'COMPLAINT.NOT_FOUND': '没有找到这条投诉',
     'COMPLAINT.ROOM_NOT_YOURS': '只能以您绑定的房屋投诉',
