@@ -13,6 +13,8 @@ const types: Record<string, string> = {
   png: 'image/png',
   webp: 'image/webp',
   gif: 'image/gif',
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 const BUCKET = 'cloud://local.local/';
 const typeOf = (path: string) => types[(/\.([a-z0-9]+)$/i.exec(path)?.[1] ?? '').toLowerCase()];

@@ -129,7 +129,7 @@ const memberInputs = (): Record<string, Record<string, unknown>> => {
     'members.erasureRequests': { propertyId: PROPERTY },
     'members.erase': { propertyId: PROPERTY, commandId: 'bad-input-erase', erasureId: 'er_x' },
     'imports.template': { propertyId: PROPERTY },
-    'imports.start': { propertyId: PROPERTY, commandId: 'bad-input-import', fileName: 'rooms.csv', contentBase64: Buffer.from('楼栋,单元,房号\r\n9,1,101').toString('base64') },
+    'imports.start': { propertyId: PROPERTY, commandId: 'bad-input-import', fileName: 'rooms.csv', fileId: `cloud://local.local/uploads/${memberIdOf('o-mgr-zhou')}/rooms.csv` },
     'imports.carryOn': { propertyId: PROPERTY, importId: 'ri_x' },
     'imports.addRoom': { propertyId: PROPERTY, commandId: 'bad-input-addroom', building: '9', unit: '1', room: '101' },
     'imports.renameBuilding': { propertyId: PROPERTY, commandId: 'bad-input-rename', from: '1', to: 'A' },

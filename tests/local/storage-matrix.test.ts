@@ -220,7 +220,7 @@ describe('files are private (issue 12, point 2), through the local HTTP API', ()
     expect((await fetchLink(`/api/storage/file?path=${encodeURIComponent(url.searchParams.get('path') ?? '')}`)).status).toBe(403);
   });
 
-  it('a client uploads only into its own folder, signed in, and only pictures', async () => {
+  it('a client uploads only into its own folder, signed in, and only pictures and spreadsheets', async () => {
     const wangsFolder = `uploads/${memberIdOf(WANG)}/`;
     expect(await upload(OTHER_RESIDENT, `${wangsFolder}planted-0000000001.png`, bytes('x'))).toEqual({ status: 403, body: { error: 'not_your_folder' } });
     expect(await upload(STRANGER, `${wangsFolder}planted-0000000002.png`, bytes('x'))).toEqual({ status: 403, body: { error: 'not_your_folder' } });
@@ -228,7 +228,7 @@ describe('files are private (issue 12, point 2), through the local HTTP API', ()
     expect((await upload(null, `${wangsFolder}anon-000000000001.png`, bytes('x'))).status).toBe(401);
     expect(await upload(WANG, `${wangsFolder}../${memberIdOf(OTHER_RESIDENT)}/x.png`, bytes('x'))).toEqual({ status: 400, body: { error: 'path' } });
     expect(await upload(WANG, `${wangsFolder}run-0000000000001.exe`, Buffer.from('MZ'))).toEqual({ status: 400, body: { error: 'type' } });
-    expect((await upload(WANG, `${wangsFolder}tap-000000000001.jpg`, bytes('tap'))).status).toBe(200);
+    expect((await upload(WANG, `${wangsFolder}rooms-00000000001.csv`, Buffer.from('楼栋,单元,房号\n'))).status).toBe(200);
   });
 
   it('someone else\'s file is refused on intake, each with its own code', async () => {

@@ -7,10 +7,8 @@ export interface PickedPhoto {
   name: string;
 }
 
-/** A file the person chose, read whole. */
-export interface PickedFile {
-  name: string;
-  base64: string;
+/** A document the person chose, with its size in bytes. */
+export interface PickedFile extends PickedPhoto {
   size: number;
 }
 
@@ -42,7 +40,7 @@ export interface Platform {
    * id, or null when it failed. Nobody reads it back by that id: functions answer with links.
    */
   uploadFile: (file: PickedPhoto, uploadPrefix: string) => Promise<string | null>;
-  /** One file with one of these extensions, read as base64; null when the person cancels or it cannot be read. */
+  /** One file with one of these extensions; null when the person cancels. */
   pickFile: (extensions: readonly DocumentKind[]) => Promise<PickedFile | null>;
   /** The kinds of document `offerFile` can hand over here (WeChat's document viewer opens no CSV). */
   offeredKinds: readonly DocumentKind[];

@@ -1,6 +1,6 @@
 import { newCommandId } from './command-id';
 
-const EXTENSION = /\.(jpe?g|png|webp|gif)$/i;
+const EXTENSION = /\.(jpe?g|png|webp|gif|xlsx|csv)$/i;
 
 /**
  * Where a file goes: the caller's own folder, a random name (nobody can guess another's) and the

@@ -70,6 +70,7 @@ export const zhCN = {
     'SETTINGS.WINDOWS': '上门时段的结束时间必须晚于开始时间，且同一天的时段不能重叠',
     'SETTINGS.DUPLICATE_FEE': '收费项目的编号不能重复',
     'IMPORT.NOT_FOUND': '没有找到这次导入',
+    'IMPORT.FILE_NOT_YOURS': '只能导入您本人刚上传的表格',
     'PRIVACY.NOT_FOUND': '没有找到这条删除申请',
     'PRIVACY.OPEN_TICKETS': '这位住户还有未完成的报修或投诉，请先处理完再删除其个人信息',
     'MEMBER.PHONE_CODE': '没能从微信取得手机号，请重试或手动填写',
