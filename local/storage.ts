@@ -35,7 +35,7 @@ export const createFileStore = (dir: string | null, now: Clock) => {
   const secret = randomBytes(32);
   const memory = new Map<string, Buffer>();
   /** Calls at the seam, as a cloud function would make them. */
-  const calls = { tempUrls: 0, download: 0, remove: 0 };
+  const calls = { tempUrls: 0, download: 0, copy: 0, remove: 0 };
   const fileOf = (path: string) => join(dir ?? '', 'files', path);
 
   const exists = (path: string) => (dir ? existsSync(fileOf(path)) : memory.has(path));
@@ -44,15 +44,18 @@ export const createFileStore = (dir: string | null, now: Clock) => {
     return existsSync(fileOf(path)) ? readFileSync(fileOf(path)) : null;
   };
 
+  const write = (path: string, bytes: Buffer) => {
+    if (!dir) return void memory.set(path, bytes);
+    mkdirSync(dirname(fileOf(path)), { recursive: true });
+    writeFileSync(fileOf(path), bytes);
+  };
+
   /** A client's upload to `path`, which the server has checked is in one of the caller's own folders. */
   const upload = (path: string, bytes: Buffer): { fileID: string } | { error: UploadRefusal } => {
     if (!uploadFolderOfPath(path)) return { error: 'path' };
     if (!typeOf(path)) return { error: 'type' };
     if (bytes.length === 0 || bytes.length > MAX_UPLOAD_BYTES) return { error: 'size' };
-    if (dir) {
-      mkdirSync(dirname(fileOf(path)), { recursive: true });
-      writeFileSync(fileOf(path), bytes);
-    } else memory.set(path, bytes);
+    write(path, bytes);
     return { fileID: fileIdOf(path) };
   };
 
@@ -88,6 +91,16 @@ export const createFileStore = (dir: string | null, now: Clock) => {
     return path && !path.includes('..') ? bytesOf(path) : null;
   };
 
+  const copy: Files['copy'] = async (from, to) => {
+    calls.copy++;
+    const source = localPathOf(from);
+    const target = localPathOf(to);
+    const bytes = source && !source.includes('..') ? bytesOf(source) : null;
+    if (!bytes || !target || target.includes('..')) return false;
+    write(target, bytes);
+    return true;
+  };
+
   const remove: Files['remove'] = async (fileIds) => {
     calls.remove++;
     for (const id of fileIds) {
@@ -99,7 +112,7 @@ export const createFileStore = (dir: string | null, now: Clock) => {
   };
 
   /** What functions get as `deps.files`. */
-  const seam: Files = { tempUrls, download, remove };
+  const seam: Files = { tempUrls, download, copy, remove };
   return { upload, serve, seam, calls };
 };
 

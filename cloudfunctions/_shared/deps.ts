@@ -3,6 +3,7 @@ import type { Clock } from '@shared/time/shanghai';
 
 import type { Database } from './database';
 import { cloudWeChat, type WeChatApi } from './wechat';
+import { pathOfFileId } from './storage';
 
 export type { Database };
 
@@ -38,6 +39,8 @@ export interface Files {
   tempUrls(fileIds: readonly string[], maxAgeSeconds: number): Promise<string[]>;
   /** cloud.downloadFile: the file's bytes, or null when it cannot be read. */
   download(fileId: string): Promise<Buffer | null>;
+  /** cloud.downloadFile then cloud.uploadFile to the path of `to`, in the same bucket; false when `from` cannot be read. */
+  copy(from: string, to: string): Promise<boolean>;
 }
 
 type TempFile = { fileID: string; tempFileURL: string; status: number };
@@ -61,6 +64,13 @@ const cloudFiles: Files = {
     } catch {
       return null;
     }
+  },
+  copy: async (from, to) => {
+    const bytes = await cloudFiles.download(from);
+    const cloudPath = pathOfFileId(to);
+    if (!bytes || !cloudPath) return false;
+    await cloud.uploadFile({ cloudPath, fileContent: bytes });
+    return true;
   },
 };
 

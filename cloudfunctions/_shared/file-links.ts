@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import { FileLink } from '@shared/contracts/files';
 import type { Deps } from './deps';
+import { servedCopyOf } from './storage';
 
 /**
  * How long a file's temporary URL works: minutes, not getTempFileURL's default of a day (the
@@ -77,16 +78,29 @@ const mapLinks = (schema: z.ZodType, value: unknown, swap: (fileId: string) => s
   }
 };
 
-/** Temporary URLs for these files, 50 a call; '' for a file that cannot be linked. */
-export const linksFor = async (deps: Deps, fileIds: readonly string[]): Promise<Map<string, string>> => {
-  const unique = [...new Set(fileIds.filter(Boolean))];
+const tempUrlsOf = async (deps: Deps, fileIds: readonly string[]): Promise<Map<string, string>> => {
   const links = new Map<string, string>();
-  for (let i = 0; i < unique.length; i += LINK_BATCH) {
-    const batch = unique.slice(i, i + LINK_BATCH);
+  for (let i = 0; i < fileIds.length; i += LINK_BATCH) {
+    const batch = fileIds.slice(i, i + LINK_BATCH);
     const urls = await deps.files.tempUrls(batch, LINK_MAX_AGE_SECONDS);
     batch.forEach((id, j) => links.set(id, urls[j] ?? ''));
   }
   return links;
+};
+
+/**
+ * Temporary URLs for these files, 50 a call; '' for a file that cannot be linked. A file from
+ * before issue 12 sits under its uploader's openid, which a URL would show: it is linked through an
+ * openid-free copy, made on its first view.
+ */
+export const linksFor = async (deps: Deps, fileIds: readonly string[]): Promise<Map<string, string>> => {
+  const unique = [...new Set(fileIds.filter(Boolean))];
+  const servedAs = new Map(unique.map((id) => [id, servedCopyOf(id) ?? id]));
+  const links = await tempUrlsOf(deps, [...new Set(servedAs.values())]);
+  const uncopied = unique.filter((id) => servedAs.get(id) !== id && !links.get(servedAs.get(id) ?? ''));
+  const copied = await Promise.all(uncopied.map(async (id) => ((await deps.files.copy(id, servedAs.get(id) ?? '')) ? [servedAs.get(id) ?? ''] : [])));
+  for (const [id, url] of await tempUrlsOf(deps, copied.flat())) links.set(id, url);
+  return new Map(unique.map((id) => [id, links.get(servedAs.get(id) ?? '') ?? '']));
 };
 
 /**

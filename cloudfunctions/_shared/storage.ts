@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { MemberDoc } from '@shared/model/member.model';
 
 /**
@@ -25,4 +26,19 @@ export const pathOfFileId = (fileId: string): string | null => /^cloud:\/\/[^/]+
 export const ownsFile = (member: Pick<MemberDoc, '_id' | 'openid'>, fileId: string): boolean => {
   const folder = uploadFolderOfPath(pathOfFileId(fileId) ?? '');
   return folder !== null && (folder === member._id || folder === member.openid);
+};
+
+/** Membership ids (the upload folders since issue 12) all start so; a folder named otherwise is an openid. */
+const MEMBER_FOLDER = /^mb_/;
+
+/**
+ * Where an upload from before issue 12 (`uploads/<openid>/…`) is served from: a copy whose path
+ * is a hash of the original id, so a link to it names no openid. Null for any other file.
+ */
+export const servedCopyOf = (fileId: string): string | null => {
+  const path = pathOfFileId(fileId);
+  const folder = uploadFolderOfPath(path ?? '');
+  if (!path || !folder || MEMBER_FOLDER.test(folder)) return null;
+  const hash = createHash('sha256').update(fileId).digest('hex').slice(0, 32);
+  return `${fileId.slice(0, fileId.length - path.length)}uploads/moved/${hash}${/\.[a-z0-9]+$/.exec(path)?.[0] ?? ''}`;
 };

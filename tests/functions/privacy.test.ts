@@ -1,4 +1,4 @@
-import { complaints, privacy, repairs } from '@shared/contracts';
+import { callbacks, complaints, privacy, repairs } from '@shared/contracts';
 import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, uploadAs, WANG, WANG_ROOM, ZHANG } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
@@ -78,6 +78,29 @@ describe('PIPL: residents see what is held about them and can have it deleted', 
     expect(callback).toMatchObject({ residentName: '已注销住户', phone: '' });
     expect(JSON.stringify(raw(rt, 'members'))).not.toContain('13800000302');
     expect(await callAs(rt, LI, complaints.listMine, { propertyId: PROPERTY })).toMatchObject({ ok: false, code: 'COMMON.NOT_A_MEMBER' });
+  });
+
+  it('the erasure also deletes an old photo\'s openid-free copy and the signature on their home visit\'s callback record', async () => {
+    const legacy = 'cloud://local.local/uploads/o-res-li/1732300000000-0a1b2c3d4e5f.jpg';
+    const placed = rt.files.upload('uploads/o-res-li/1732300000000-0a1b2c3d4e5f.jpg', Buffer.from('an old photo'));
+    expect(placed).toEqual({ fileID: legacy });
+    const complaintId = await settledComplaint(rt, LI, 'demo:1-1-302', legacy);
+    const seen = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.get, { propertyId: PROPERTY, ref: { kind: 'complaint', id: complaintId } })).case;
+    const [link] = seen.kind === 'complaint' ? seen.photos : [];
+    const copy = `cloud://local.local/${new URL(link ?? '', 'http://x').searchParams.get('path')}`;
+    expect(copy).toMatch(/^cloud:\/\/local\.local\/uploads\/moved\/[0-9a-f]{32}\.jpg$/);
+    const task = raw<{ _id: string; subject: { id: string } }>(rt, 'callbacks').find((c) => c.subject.id === complaintId)!;
+    const signature = uploadAs(rt, DESK_ON_SHIFT, 'visit.png');
+    expectOk(await callAs(rt, DESK_ON_SHIFT, callbacks.record, {
+      propertyId: PROPERTY, commandId: newCommandId(), callbackId: task._id, version: 1, reached: true, satisfied: true, notes: '', method: 'home_visit', signature,
+    }));
+
+    expectOk(await callAs(rt, LI, privacy.requestErasure, { propertyId: PROPERTY, commandId: newCommandId(), reason: '' }));
+    const [request] = expectOk(await callAs(rt, MANAGER, privacy.erasureRequests, { propertyId: PROPERTY })).items;
+    expectOk(await callAs(rt, MANAGER, privacy.erase, { propertyId: PROPERTY, commandId: newCommandId(), erasureId: request!.id }));
+
+    for (const file of [legacy, copy, signature]) expect(await rt.deps.files.download(file)).toBeNull();
+    expect(raw<{ _id: string; outcome: { signature?: string } }>(rt, 'callbacks').find((c) => c._id === task._id)?.outcome.signature).toBe('');
   });
 
   it('not while a repair or complaint of theirs is still open', async () => {

@@ -255,6 +255,28 @@ describe('files are private (issue 12, point 2), through the local HTTP API', ()
     });
   });
 
+  it('an old record\'s photo, stored under its uploader\'s openid before this change, is linked to whoever may see the record through a copy that names no openid', async () => {
+    const legacyPath = `uploads/${WANG}/1732300000000-0a1b2c3d4e5f.jpg`;
+    mkdirSync(join(dataDir, 'files', 'uploads', WANG), { recursive: true });
+    writeFileSync(join(dataDir, 'files', legacyPath), bytes('old photo'));
+    const [stored] = runtime.engine.collection('repairs').all() as Record<string, unknown>[];
+    runtime.engine.insertRaw('repairs', [{ ...stored, _id: 'rp_before_issue_12', photos: [`cloud://local.local/${legacyPath}`] }]);
+    const photoOf = async (openid: string) => {
+      const answer = await call(openid, 'repairs', 'get', { repairId: 'rp_before_issue_12' });
+      return answer.ok ? (answer.data.photos as string[])[0] ?? '' : answer.code;
+    };
+
+    const copies = runtime.files.calls.copy;
+    const forDesk = await photoOf(DESK);
+    expect(new URL(forDesk, server.url).searchParams.get('path')).toMatch(/^uploads\/moved\/[0-9a-f]{32}\.jpg$/);
+    expect(await fetchLink(forDesk)).toEqual({ status: 200, bytes: bytes('old photo') });
+    expect(await fetchLink(await photoOf(WANG))).toEqual({ status: 200, bytes: bytes('old photo') });
+    expect(runtime.files.calls.copy - copies).toBe(1);
+    expect(await photoOf(OTHER_RESIDENT)).toBe('REPAIR.NOT_FOUND');
+    expect(await photoOf(STRANGER)).toBe('COMMON.NOT_A_MEMBER');
+    expect(await readById(STRANGER, `cloud://local.local/${legacyPath}`)).toBe(403);
+  });
+
   it('no answer carries a file id or anyone\'s openid', () => {
     const leaks = answered.flatMap((body) => [...(body.includes('cloud://') ? ['cloud://'] : []), ...everyOpenid.filter((id) => body.includes(id))]);
     expect(answered.length).toBeGreaterThan(40);
