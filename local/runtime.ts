@@ -39,7 +39,7 @@ export const createRuntime = async (options: RuntimeOptions) => {
   const db = cloud.database() as unknown as Database;
   const webhookPosts: WebhookPost[] = [];
   const subscribeMessages: (SubscribeMessage & { at: string })[] = [];
-  const files = createFileStore(options.dataDir);
+  const files = createFileStore(options.dataDir, now);
   const deps: Deps = {
     db,
     now,
@@ -48,7 +48,7 @@ export const createRuntime = async (options: RuntimeOptions) => {
     },
     bootstrapSecret: options.bootstrapSecret ?? null,
     wechat: localWeChat(subscribeMessages, now),
-    files: { remove: async (ids) => files.remove(ids) },
+    files: files.seam,
   };
   if (options.seed ?? true) await seedDemo(db, now());
 

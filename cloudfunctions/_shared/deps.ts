@@ -3,6 +3,7 @@ import type { Clock } from '@shared/time/shanghai';
 
 import type { Database } from './database';
 import { cloudWeChat, type WeChatApi } from './wechat';
+import { pathOfFileId } from './storage';
 
 export type { Database };
 
@@ -26,15 +27,52 @@ export interface Deps {
   bootstrapSecret?: string | null;
   /** WeChat's open APIs (phone numbers, mini-program codes); absent where a function needs none. */
   wechat?: WeChatApi;
-  /** Cloud storage, for what functions do to files themselves (PIPL erasure deletes a person's photos). */
-  files?: { remove(fileIds: readonly string[]): Promise<void> };
+  /** Cloud storage, which clients cannot read: functions hand out its files and read them themselves. */
+  files: Files;
 }
+
+/** What functions do with stored files. Functions have full access; the storage rule binds clients only. */
+export interface Files {
+  /** cloud.deleteFile (PIPL erasure deletes a person's photos and signatures). */
+  remove(fileIds: readonly string[]): Promise<void>;
+  /** cloud.getTempFileURL: at most 50 files a call, each URL valid `maxAgeSeconds`; '' for a file that cannot be linked. */
+  tempUrls(fileIds: readonly string[], maxAgeSeconds: number): Promise<string[]>;
+  /** cloud.downloadFile: the file's bytes, or null when it cannot be read. */
+  download(fileId: string): Promise<Buffer | null>;
+  /** cloud.downloadFile then cloud.uploadFile to the path of `to`, in the same bucket; false when `from` cannot be read. */
+  copy(from: string, to: string): Promise<boolean>;
+}
+
+type TempFile = { fileID: string; tempFileURL: string; status: number };
 
 /** cloud.deleteFile takes at most 50 files a call. */
 const DELETE_BATCH = 50;
-const cloudFiles = { remove: async (fileIds: readonly string[]) => {
-  for (let i = 0; i < fileIds.length; i += DELETE_BATCH) await cloud.deleteFile({ fileList: fileIds.slice(i, i + DELETE_BATCH) });
-} };
+const cloudFiles: Files = {
+  remove: async (fileIds) => {
+    for (let i = 0; i < fileIds.length; i += DELETE_BATCH) await cloud.deleteFile({ fileList: fileIds.slice(i, i + DELETE_BATCH) });
+  },
+  // https://developers.weixin.qq.com/minigame/dev/wxcloud/reference-server-api/storage/getTempFileURL.html
+  tempUrls: async (fileIds, maxAgeSeconds) => {
+    const res = (await cloud.getTempFileURL({ fileList: fileIds.map((fileID) => ({ fileID, maxAge: maxAgeSeconds })) })) as { fileList?: TempFile[] } | undefined;
+    const byId = new Map((res?.fileList ?? []).map((f) => [f.fileID, f.status === 0 ? f.tempFileURL : '']));
+    return fileIds.map((id) => byId.get(id) ?? '');
+  },
+  // https://developers.weixin.qq.com/minigame/dev/wxcloud/reference-sdk-api/storage/downloadFile/server.downloadFile.md
+  download: async (fileID) => {
+    try {
+      return (await cloud.downloadFile({ fileID })).fileContent;
+    } catch {
+      return null;
+    }
+  },
+  copy: async (from, to) => {
+    const bytes = await cloudFiles.download(from);
+    const cloudPath = pathOfFileId(to);
+    if (!bytes || !cloudPath) return false;
+    await cloud.uploadFile({ cloudPath, fileContent: bytes });
+    return true;
+  },
+};
 
 let initialised = false;
 const initCloud = () => {

@@ -1,13 +1,14 @@
 import type * as z from 'zod';
 import { catalogue, Envelope, type Action, type FunctionName } from '@shared/contracts';
 import { failure } from '@shared/messages';
-import type { Result } from '@shared/result';
+import { ok, type Result } from '@shared/result';
 import type { MemberDoc } from '@shared/model/member.model';
 import type { Caller, Deps } from './deps';
 import { resolveMember } from './membership';
 import { ActionFailure } from './failures';
 import { storedResult } from './commands';
 import { derivedId } from './ids';
+import { withFileLinks } from './file-links';
 
 export interface ActionContext {
   caller: Caller;
@@ -55,14 +56,16 @@ export const defineFunction = <T extends Record<string, Action>>(fn: FunctionNam
         if (!action.roles.includes(member.role)) return failure('COMMON.FORBIDDEN');
       }
       const commandKey = action.write && data.commandId ? commandKeyOf(member, caller, data.commandId) : '';
+      const answer = async (result: Result<unknown>): Promise<Result<unknown>> =>
+        result.ok ? ok(await withFileLinks(action.output, result.data, deps)) : result;
       if (commandKey) {
         const replay = await storedResult(deps.db, commandKey);
-        if (replay) return replay;
+        if (replay) return answer(replay);
       }
       const ctx = { caller, deps, now, member: member as MemberDoc, commandKey };
       const result = await handler(input.data, ctx);
       if (result.ok) action.output.parse(result.data);
-      return result;
+      return answer(result);
     } catch (e) {
       if (e instanceof ActionFailure) return e.toResult();
       console.error(`[${fn}] action failed`, e);

@@ -271,7 +271,7 @@ const raiseGroup = async (
 
 /** C1: a resident files from the mini-program, with photos from their own folder. */
 export const createComplaint: Handler<typeof create> = async (input, ctx) => {
-  if (!input.photos.every((fileId) => ownsFile(ctx.caller.openid, fileId))) return failure('COMPLAINT.PHOTO_NOT_YOURS');
+  if (!input.photos.every((fileId) => ownsFile(ctx.member, fileId))) return failure('COMPLAINT.PHOTO_NOT_YOURS');
   return fileComplaint(
     { ...input, action: 'complaints.create', resident: ctx.member, channel: 'miniprogram', phone: ctx.member.phone, callRecord: null, apologised: false },
     ctx,

@@ -16,6 +16,7 @@ import { derivedId } from '../_shared/ids';
 import { membershipIn } from '../_shared/membership';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
 import { findById, parseAll, readAll, withoutId } from '../_shared/repo';
+import { servedCopyOf } from '../_shared/storage';
 
 const erasureIdOf = (propertyId: string, openid: string) => derivedId('er', propertyId, openid);
 
@@ -109,12 +110,16 @@ export const erase: Handler<typeof c.erase> = async (input, ctx) => {
   const h = await holdings(db, request.propertyId, request.openid);
   if (openTicketsOf(h)) return failure('PRIVACY.OPEN_TICKETS');
   const mine = { propertyId: request.propertyId, residentOpenid: request.openid };
-  // Their photos and handwritten signatures go from storage first; the records then stop naming them.
+  // Their photos and handwritten signatures go from storage first (with the copies older ones were
+  // served from); the records then stop naming them.
   const files = [
     ...h.repairs.flatMap((r) => [...r.photos, ...(r.acceptance?.signature ? [r.acceptance.signature] : []), ...(r.signOff ? [r.signOff.signature] : [])]),
     ...h.complaints.flatMap((k) => k.photos),
+    ...h.callbacks.flatMap((c) => (c.outcome?.signature ? [c.outcome.signature] : [])),
   ].filter(Boolean);
-  if (files.length && deps.files) await deps.files.remove(files);
+  const copies = files.map(servedCopyOf).filter((copy): copy is string => copy !== null);
+  if (files.length) await deps.files.remove([...files, ...copies]);
+  for (const c of h.callbacks) if (c.outcome?.signature) await db.collection('callbacks').doc(c._id).update({ data: { 'outcome.signature': '' } });
   for (const r of h.repairs) {
     if (r.acceptance?.signature || r.signOff) {
       await db.collection('repairs').doc(r._id).update({

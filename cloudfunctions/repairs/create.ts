@@ -88,7 +88,7 @@ const fileRepair = async (intake: Intake, ctx: ActionContext) => {
 
 /** R1: a resident files from the mini-program, for one of their rooms, with photos from their own folder. */
 export const createRepair: Handler<typeof create> = async (input, ctx) => {
-  if (!input.photos.every((fileId) => ownsFile(ctx.caller.openid, fileId))) return failure('REPAIR.PHOTO_NOT_YOURS');
+  if (!input.photos.every((fileId) => ownsFile(ctx.member, fileId))) return failure('REPAIR.PHOTO_NOT_YOURS');
   return fileRepair(
     { ...input, action: 'repairs.create', resident: ctx.member, channel: 'miniprogram', phone: ctx.member.phone, callRecord: null },
     ctx,

@@ -72,7 +72,7 @@ export const accept = orderStep<typeof c.accept>({
   check: (input, ctx) => {
     if (ctx.member.role !== 'technician') return null;
     if (!input.signature) return 'REPAIR.SIGNATURE_REQUIRED';
-    return ownsFile(ctx.caller.openid, input.signature) ? null : 'REPAIR.FILE_NOT_YOURS';
+    return ownsFile(ctx.member, input.signature) ? null : 'REPAIR.FILE_NOT_YOURS';
   },
   tell: technicianOf,
   patch: ({ input, ctx, at }) => ({
@@ -87,7 +87,7 @@ export const accept = orderStep<typeof c.accept>({
 export const complete = orderStep<typeof c.complete>({
   action: 'complete',
   check: (input, ctx) =>
-    [...input.beforePhotos, ...input.afterPhotos].every((f) => ownsFile(ctx.caller.openid, f)) ? null : 'REPAIR.FILE_NOT_YOURS',
+    [...input.beforePhotos, ...input.afterPhotos].every((f) => ownsFile(ctx.member, f)) ? null : 'REPAIR.FILE_NOT_YOURS',
   patch: ({ input, at }) => ({
     completion: { beforePhotos: input.beforePhotos, afterPhotos: input.afterPhotos, materials: input.materials, amountFen: input.amountFen, at },
   }),
@@ -96,7 +96,7 @@ export const complete = orderStep<typeof c.complete>({
 /** R7 R8: the resident signs on the technician's screen; the order is back, "completed at" its time, and R9's clock stops. */
 export const signOff = orderStep<typeof c.signOff>({
   action: 'signOff',
-  check: (input, ctx) => (ownsFile(ctx.caller.openid, input.signature) ? null : 'REPAIR.FILE_NOT_YOURS'),
+  check: (input, ctx) => (ownsFile(ctx.member, input.signature) ? null : 'REPAIR.FILE_NOT_YOURS'),
   patch: async ({ input, tx, repair, at }) => {
     await setDeadline(tx, repair, 'R9.return', { status: 'met' });
     return {
@@ -152,7 +152,7 @@ export const sendBack = orderStep<typeof c.sendBack>({
 export const reviewSendBack = orderStep<typeof c.reviewSendBack>({
   action: (_r, input) => (input.approve ? 'approveSendBack' : 'rejectSendBack'),
   reason: (i) => i.opinion,
-  check: (input, ctx) => (ownsFile(ctx.caller.openid, input.signature) ? null : 'REPAIR.FILE_NOT_YOURS'),
+  check: (input, ctx) => (ownsFile(ctx.member, input.signature) ? null : 'REPAIR.FILE_NOT_YOURS'),
   tell: technicianOf,
   patch: async ({ input, tx, repair, at, settings }) => {
     const review = { approved: input.approve, opinion: input.opinion, signature: input.signature, at };

@@ -152,11 +152,8 @@ describe('security rules deny by default', () => {
     expect(problems).toEqual([]);
   });
 
-  it('a stored file can be written only by its owner', () => {
-    const { write } = manifest.storage.rule;
-    expect(typeof write === 'string' ? write.replace(/\s+/g, ' ') : write).toEqual(
-      expect.stringContaining('resource.openid == auth.openid'),
-    );
+  it('issue 12.2: clients write only files they own and read none; files reach people only by links a function issues', () => {
+    expect(manifest.storage.rule).toEqual({ read: false, write: 'resource.openid == auth.openid' });
   });
 
   it('each environment takes its env id from its own variable', () => {

@@ -65,8 +65,9 @@ const appHidden: Array<() => void> = [];
 const appShown: Array<() => void> = [];
 /** The app's consent handler, as the app registered it with WeChat at start. */
 let privacyListener: ((resolve: (option: object) => void, info: object) => void) | null = null;
-/** The file the next chooseMessageFile picks from a chat, and what WeChat's file system holds. */
+/** The file the next chooseMessageFile picks from a chat, what WeChat's file system holds, and each upload to cloud storage. */
 const chatFiles: Record<string, string> = {};
+const uploads: Array<{ cloudPath: string; filePath: string }> = [];
 let nextChatFile: { path: string; name: string; size: number } | null = null;
 /** Each subscribe-message prompt: the templates asked for, and which functions had been called by then. */
 const subscribeAsks: Array<{ ids: string[]; calledBefore: string[] }> = [];
@@ -102,9 +103,11 @@ const fakeWx = {
         }),
       }),
     }),
-    getTempFileURL: async ({ fileList }: { fileList: string[] }) => ({
-      fileList: fileList.map((fileID) => ({ fileID, tempFileURL: `https://tmp/${fileID}` })),
-    }),
+    uploadFile: ({ cloudPath, filePath }: { cloudPath: string; filePath: string }) => {
+      if (chatFiles[filePath] === undefined) return Promise.reject(new Error('uploadFile:fail file not found'));
+      uploads.push({ cloudPath, filePath });
+      return Promise.resolve({ fileID: `cloud://current-env.bucket/${cloudPath}`, statusCode: 204, errMsg: 'cloud.uploadFile:ok' });
+    },
   },
   getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 667, pixelRatio: 2 }),
   navigateTo: (opts: { url: string; success?: () => void }) => {
@@ -131,13 +134,6 @@ const fakeWx = {
   /** Like WeChat's own since base library 2.10.2: called without callbacks, it answers a promise. */
   chooseMessageFile: (opts: { extension?: string[] }) =>
     nextChatFile ? Promise.resolve({ tempFiles: [nextChatFile], errMsg: 'chooseMessageFile:ok' }) : Promise.reject(new Error('chooseMessageFile:fail cancel')),
-  getFileSystemManager: () => ({
-    readFile: (opts: { filePath: string; encoding: string; success?: (res: object) => void; fail?: (res: object) => void }) => {
-      const data = chatFiles[opts.filePath];
-      if (data !== undefined && opts.encoding === 'base64') opts.success?.({ data });
-      else opts.fail?.({ errMsg: 'readFile:fail no such file' });
-    },
-  }),
 };
 
 const files = (dir: string): string[] =>
@@ -374,9 +370,8 @@ describe('compiled pages in miniprogram-simulate', () => {
     expect(watchedIds.length).toBeGreaterThan(0);
   });
 
-  it('room import: a spreadsheet chosen from a WeChat chat is read whole and sent, and its rows are reported', async () => {
-    const csv = Buffer.from('楼栋,单元,房号\n9,,101\n').toString('base64');
-    chatFiles['wxfile://tmp/rooms.csv'] = csv;
+  it('room import (13.1.5): a spreadsheet chosen from a WeChat chat goes to the manager\'s storage folder, the call names it, and its rows are reported', async () => {
+    chatFiles['wxfile://tmp/rooms.csv'] = '楼栋,单元,房号\n9,,101\n';
     nextChatFile = { path: 'wxfile://tmp/rooms.csv', name: 'rooms.csv', size: 20 };
     const sent: Record<string, unknown>[] = [];
     handlers = {
@@ -395,7 +390,9 @@ describe('compiled pages in miniprogram-simulate', () => {
     page.querySelector('.btn-choose-file')?.dispatchEvent('tap');
     const problem = () => page.dom.querySelector('.main--import-problem');
     await until(() => problem() !== null, 'the refused rows');
-    expect(sent[0]).toMatchObject({ propertyId: PROPERTY, fileName: 'rooms.csv', contentBase64: csv });
+    expect(uploads).toEqual([{ cloudPath: expect.stringMatching(/^uploads\/mb_1\/[A-Za-z0-9_-]{24}\.csv$/), filePath: 'wxfile://tmp/rooms.csv' }]);
+    expect(sent[0]).toMatchObject({ propertyId: PROPERTY, fileName: 'rooms.csv', fileId: `cloud://current-env.bucket/${uploads[0]?.cloudPath}` });
+    expect(sent[0]).not.toHaveProperty('contentBase64');
     expect(problem()?.textContent).toBe('第 2 行：没有填单元');
   });
 

@@ -315,7 +315,7 @@ describe('R6 R7: the resident signs on the technician\'s phone', () => {
     expect(platform.keepFile).toHaveBeenCalledWith('data:image/png;base64,c2lnbmF0dXJl');
     expect(backend.callsTo('repairs.accept')[0]?.input).toMatchObject({
       version: 6,
-      signature: expect.stringMatching(/^cloud:\/\/env\.bucket\/uploads\/openid-1\/kept-/),
+      signature: expect.stringMatching(/^cloud:\/\/env\.bucket\/uploads\/mb_1\/kept-/),
     });
     await until(() => $('.btn-finish') !== null);
   });
@@ -344,8 +344,8 @@ describe('R6 R7: the resident signs on the technician\'s phone', () => {
 
     await until(() => backend.callsTo('repairs.complete').length === 1);
     expect(backend.callsTo('repairs.complete')[0]?.input).toMatchObject({
-      beforePhotos: ['cloud://env.bucket/uploads/openid-1/kept-photo-1.png'],
-      afterPhotos: ['cloud://env.bucket/uploads/openid-1/kept-photo-2.png'],
+      beforePhotos: ['cloud://env.bucket/uploads/mb_1/kept-photo-1.png'],
+      afterPhotos: ['cloud://env.bucket/uploads/mb_1/kept-photo-2.png'],
       materials: [],
       amountFen: 8050,
     });

@@ -111,7 +111,7 @@ describe('sent-back work orders (R11)', () => {
         return ok({ ...back, status: 'dispatched', version: 8, actions: [] });
       },
     });
-    const upload = jest.spyOn(platform, 'uploadPhoto').mockResolvedValue('uploads/openid-1/sig-1.png');
+    const upload = jest.spyOn(platform, 'uploadFile').mockResolvedValue('cloud://env.bucket/uploads/mb_1/sig-1.png');
     return { backend, upload };
   };
 
@@ -152,14 +152,14 @@ describe('sent-back work orders (R11)', () => {
     await tap('.btn-submit-review');
 
     await until(() => backend.callsTo('repairs.reviewSendBack').length === 1);
-    expect(upload).toHaveBeenCalledWith({ localPath: 'data:image/png;base64,c2ln', name: 'signature.png' }, 'uploads/openid-1/');
+    expect(upload).toHaveBeenCalledWith({ localPath: 'data:image/png;base64,c2ln', name: 'signature.png' }, 'uploads/mb_1/');
     expect(backend.callsTo('repairs.reviewSendBack')[0]?.input).toEqual({
       propertyId: PROPERTY,
       repairId: 'r-back',
       version: 7,
       approve: false,
       opinion: '主管道属于本单元公共部分，请继续维修',
-      signature: 'uploads/openid-1/sig-1.png',
+      signature: 'cloud://env.bucket/uploads/mb_1/sig-1.png',
       commandId: expect.any(String),
       deviceTime: expect.any(String),
     });

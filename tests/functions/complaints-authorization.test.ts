@@ -72,7 +72,7 @@ describe('authorisation of every complaints action', () => {
   it('C1: a resident files only for a room bound to them, with photos from their own folder', async () => {
     const { create } = inputs(id);
     expect(await callAs(rt, ZHANG, complaints.create, create)).toMatchObject({ ok: false, code: 'COMPLAINT.ROOM_NOT_YOURS' });
-    const theirs = `cloud://local.local/uploads/${ZHANG}/a.jpg`;
+    const theirs = `cloud://local.local/uploads/${memberIdOf(ZHANG)}/a.jpg`;
     expect(await callAs(rt, WANG, complaints.create, { ...create, photos: [theirs] })).toMatchObject({ ok: false, code: 'COMPLAINT.PHOTO_NOT_YOURS' });
   });
 

@@ -79,6 +79,13 @@ export const WANG_ROOM = 'demo:1-1-101';
 export const ZHANG_ROOM = 'demo:1-2-1502';
 export const memberIdOf = (openid: string) => `mb_${openid.replace(/[^a-z0-9]/gi, '')}`;
 
+/** A file as the app uploads it: into the person's own folder in the demo property. */
+export const uploadAs = (runtime: Runtime, openid: string, name: string, bytes: Buffer = Buffer.from(`a file named ${name}`)): string => {
+  const out = runtime.files.upload(`uploads/${memberIdOf(openid)}/${name}`, bytes);
+  if (!('fileID' in out)) throw new Error(`upload of ${name} refused: ${out.error}`);
+  return out.fileID;
+};
+
 export const repairInput = (overrides: Record<string, unknown> = {}) => ({
   propertyId: PROPERTY,
   commandId: newCommandId(),

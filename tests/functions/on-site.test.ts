@@ -3,7 +3,7 @@ import type { RepairView } from '@shared/contracts/repairs.contract';
 import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, PROPERTY, raw, repairInput, startRuntime, SUPERVISOR, TECH_LI, TECH_MA, WANG, ZHANG } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
-const file = (openid: string, name: string) => `cloud://local.local/uploads/${openid}/${name}`;
+const file = (openid: string, name: string) => `cloud://local.local/uploads/${memberIdOf(openid)}/${name}`;
 let seq = 0;
 const cmd = (label: string) => `${label}-${(seq++).toString().padStart(6, '0')}`;
 

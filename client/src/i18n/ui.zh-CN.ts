@@ -219,6 +219,7 @@ export const ui = {
     addPhoto: '拍照或选照片',
     uploading: '正在上传照片…',
     photoFailed: '照片没有传上去，请再试一次',
+    photoUploaded: '照片已上传',
     removePhoto: '删除',
     when: '希望什么时候上门？',
     asap: '尽快',
@@ -1102,12 +1103,14 @@ export const ui = {
     checking: '正在检查 {file}…',
     tooBig: '文件超过 2 MB，请分成几个文件导入',
     wrongType: '只能导入 .xlsx 或 .csv 文件',
+    uploadFailed: '文件没有传上去，请检查网络后再试',
     refusedTitle: '{file} 没有导入',
     refusedHint: '一套房都没有导入。请改好下面这些行，再重新选择文件。',
     fileProblems: {
       bad_header: '第一行必须是表头：楼栋、单元、房号。请用模板填写。',
       empty: '文件里没有房屋。',
       unreadable: '文件打不开。请用模板填写，另存为 .xlsx 或 .csv 后再试。',
+      too_large: '文件超过 2 MB，请分成几个文件导入。',
     },
     row: '第 {line} 行：{problem}',
     problems: {

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { commandFields, defineAction, DocId, scoped } from './action';
-import { FileId } from './repairs.contract';
+import { FileId, FileLink } from './files';
 import {
   Classification,
   ComplaintCategory,
@@ -78,7 +78,7 @@ export const ComplaintView = z.object({
   description: z.string(),
   request: z.string(),
   residentDeadline: z.string().nullable(),
-  photos: z.array(z.string()),
+  photos: z.array(FileLink),
   apology: z.object({ at: z.string() }).nullable(),
   repeatOf: z.string().nullable(),
   group: GroupProgress.nullable(),

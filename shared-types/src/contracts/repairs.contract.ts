@@ -2,9 +2,7 @@ import * as z from 'zod';
 import { commandFields, defineAction, DocId, scoped, type Action } from './action';
 import { BlockerKind, Channel, Material, PreferredTime, Priority, QuoteLine, RatingDoc, RepairCategory, RepairStatus, TriageDoc } from '../model/repair.model';
 import { Role, Skill } from '../model/member.model';
-
-/** A cloud-storage file id of a photo; the function checks it sits under the caller's own path. */
-export const FileId = z.string().min(1).max(300);
+import { FileId, FileLink } from './files';
 
 export const RepairView = z.object({
   id: z.string(),
@@ -20,7 +18,7 @@ export const RepairView = z.object({
   preferredTime: PreferredTime.nullable(),
   /** V4: the window the resident booked; the technician's appointment time. */
   appointment: z.object({ start: z.string(), end: z.string() }).nullable().optional(),
-  photos: z.array(z.string()),
+  photos: z.array(FileLink),
   channel: Channel,
   triage: TriageDoc,
   priority: Priority,
@@ -33,17 +31,17 @@ export const RepairView = z.object({
   arrivedAt: z.string().nullable().optional(),
   visitNote: z.string().nullable().optional(),
   quote: z.object({ lines: z.array(QuoteLine), totalFen: z.number().int(), at: z.string() }).nullable().optional(),
-  acceptance: z.object({ via: z.enum(['resident_phone', 'signature_on_site']), signature: z.string().nullable(), at: z.string() }).nullable().optional(),
+  acceptance: z.object({ via: z.enum(['resident_phone', 'signature_on_site']), signature: FileLink.nullable(), at: z.string() }).nullable().optional(),
   completion: z
-    .object({ beforePhotos: z.array(z.string()), afterPhotos: z.array(z.string()), materials: z.array(Material), amountFen: z.number().int(), at: z.string() })
+    .object({ beforePhotos: z.array(FileLink), afterPhotos: z.array(FileLink), materials: z.array(Material), amountFen: z.number().int(), at: z.string() })
     .nullable()
     .optional(),
-  signOff: z.object({ signature: z.string(), at: z.string() }).nullable().optional(),
+  signOff: z.object({ signature: FileLink, at: z.string() }).nullable().optional(),
   completedAt: z.string().nullable().optional(),
   rating: RatingDoc.omit({ at: true }).extend({ at: z.string() }).nullable().optional(),
   blocker: z.object({ kind: BlockerKind, reason: z.string(), since: z.string() }).nullable().optional(),
   sendBack: z
-    .object({ reason: z.string(), at: z.string(), review: z.object({ approved: z.boolean(), opinion: z.string(), signature: z.string().nullable(), at: z.string() }).nullable() })
+    .object({ reason: z.string(), at: z.string(), review: z.object({ approved: z.boolean(), opinion: z.string(), signature: FileLink.nullable(), at: z.string() }).nullable() })
     .nullable()
     .optional(),
   /** R9: when the order is due back, blockers excluded; null once returned. */

@@ -44,7 +44,7 @@ export const context = defineAction({
     /** Signal ids whose change means "fetch again". */
     signals: z.array(z.string()),
     onShift: z.boolean(),
-    /** Cloud-storage folder the caller may upload into; storage rules and functions both check it. */
+    /** The cloud-storage folder the caller uploads into (named by the membership, no openid); functions take only files from it. */
     uploadPrefix: z.string(),
     /** Issue 5: the subscribe-message templates pushed to the caller's role, and their sends left. */
     subscribe: SubscribeStock.optional(),

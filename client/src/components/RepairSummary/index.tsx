@@ -123,13 +123,13 @@ export default function RepairSummary({ repair, forStaff, showQuote = true, bloc
           {completion.beforePhotos.length > 0 && (
             <View className='completion-photos completion-before'>
               <Text className='summary-label'>{c.before}</Text>
-              <PhotoGrid fileIDs={completion.beforePhotos} />
+              <PhotoGrid links={completion.beforePhotos} />
             </View>
           )}
           {completion.afterPhotos.length > 0 && (
             <View className='completion-photos completion-after'>
               <Text className='summary-label'>{c.after}</Text>
-              <PhotoGrid fileIDs={completion.afterPhotos} />
+              <PhotoGrid links={completion.afterPhotos} />
             </View>
           )}
           <Row
@@ -153,7 +153,7 @@ export default function RepairSummary({ repair, forStaff, showQuote = true, bloc
       {repair.photos.length > 0 && (
         <View className='card'>
           <Text className='section-title'>{t.photos}</Text>
-          <PhotoGrid fileIDs={repair.photos} />
+          <PhotoGrid links={repair.photos} />
         </View>
       )}
       <View className='card'>
