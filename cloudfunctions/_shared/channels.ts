@@ -3,6 +3,7 @@ import { audienceOfUser } from '@shared/model/signal.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import type { Deps } from './deps';
 import { derivedId } from './ids';
+import { templateFor } from '@shared/model/settings.model';
 import { loadSettings } from './settings';
 import { bumpSignal } from './signals';
 import { errCodeOf, NOT_SUBSCRIBED } from './wechat';
@@ -30,7 +31,7 @@ export const consentIdOf = (openid: string, templateId: string) => derivedId('cs
  */
 const pushSubscribe = async (deps: Deps, notice: OutboxDoc): Promise<void> => {
   const settings = await loadSettings(deps.db, notice.propertyId);
-  const template = settings.templates[notice.kind];
+  const template = templateFor(settings.templates, notice.kind);
   if (!template) throw new Settled('skipped', 'no template for this notice');
   if (!deps.wechat) throw new Error('no WeChat open API here');
   const data = messageData(template.fields, { title: notice.title, body: notice.body, time: notice.createdAt, ...notice.facts });

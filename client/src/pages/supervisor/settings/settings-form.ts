@@ -1,5 +1,8 @@
 import type * as settings from '@shared/contracts/settings.contract';
 import { yuan } from '@shared/domain/quote.rules';
+import { NoticeKind } from '@shared/model/outbox.model';
+import { DEFAULT_NOTICE_PAGE, FieldSource, type NoticeTemplate } from '@shared/model/settings.model';
+import { messages } from '@shared/messages';
 import type { CallInput } from '../../../api';
 import type { SettingsView } from '../../../hooks/useSettings';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
@@ -18,6 +21,14 @@ export interface ShiftRow {
   deskMemberIds: string[];
 }
 
+/** One notice kind's subscribe-message template as typed: '' id is none; fields as "thing1=标题 time2=时间". */
+export interface TemplateRow {
+  kind: NoticeKind;
+  id: string;
+  page: string;
+  fields: string;
+}
+
 /** The settings as the manager types them: text in every field until it is sent. */
 export interface SettingsForm {
   fees: FeeRow[];
@@ -30,8 +41,8 @@ export interface SettingsForm {
   /** V4: the repair windows as typed, "09:00-11:00, 14:00-16:00". */
   weekdayWindows: string;
   weekendWindows: string;
-  /** Notice kind → template id; '' is not set. */
-  templates: Record<string, string>;
+  /** One row per notice kind, in the catalogue's order. */
+  templates: TemplateRow[];
   webhook: string;
 }
 
@@ -59,6 +70,40 @@ export const parseWindows = (typed: string): Window[] =>
     });
 export type Update = Omit<CallInput<typeof settings.updateSettings>, 'propertyId'>;
 
+const sourceByLabel = new Map<string, string>(FieldSource.options.flatMap((source) => [[source, source], [ui.settings.factNames[source], source]]));
+
+/** "thing1=标题 time3=时间": a template's fields as the manager reads and types them. */
+export const fieldsText = (fields: NoticeTemplate['fields']): string => fields.map((f) => `${f.key}=${ui.settings.factNames[f.source]}`).join(' ');
+
+/**
+ * Fields as typed, separated by spaces or commas, each "thing1=标题" (or with ：/:). A piece that is
+ * not one is kept as it is, so the contract refuses it and the section says how to write it.
+ */
+export const parseFields = (typed: string): { key: string; source: string }[] =>
+  typed
+    .split(/[,，、;；\s]+/)
+    .filter(Boolean)
+    .map((piece) => {
+      const m = /^([a-z_]+\d+)[=:：](.+)$/.exec(piece);
+      return m ? { key: m[1]!, source: sourceByLabel.get(m[2]!) ?? m[2]! } : { key: piece, source: '' };
+    });
+
+const templateRows = (templates: readonly NoticeTemplate[]): TemplateRow[] =>
+  NoticeKind.options.map((kind) => {
+    const t = templates.find((x) => x.kind === kind);
+    return { kind, id: t?.id ?? '', page: t?.page ?? DEFAULT_NOTICE_PAGE, fields: fieldsText(t?.fields ?? []) };
+  });
+
+/** The rows with a template id, as the contract takes them. */
+const templatesOf = (rows: readonly TemplateRow[]) =>
+  rows.filter((r) => r.id.trim()).map((r) => ({ kind: r.kind, id: r.id.trim(), page: r.page.trim(), fields: parseFields(r.fields) }));
+
+/** The notice kind a refused `templates.<i>` path is about, by the list that was sent. */
+export const templateKindAt = (update: Update, index: number): string => {
+  const kind = update.templates?.[index]?.kind;
+  return kind ? messages.notices[kind] : '';
+};
+
 export const formOf = (view: SettingsView): SettingsForm => ({
   fees: view.feeSchedule.map((f) => ({ code: f.code, name: f.name, price: yuan(f.priceFen) })),
   shifts: view.shifts.map((s) => ({ name: s.name, start: s.start, deskMemberIds: s.desk.map((d) => d.memberId) })),
@@ -69,14 +114,12 @@ export const formOf = (view: SettingsView): SettingsForm => ({
   groupHours: String(view.groupComplaintWindowHours),
   weekdayWindows: windowsText(view.repairWindows?.weekdays ?? []),
   weekendWindows: windowsText(view.repairWindows?.weekends ?? []),
-  templates: { ...view.templateIds },
+  templates: templateRows(view.templates),
   webhook: view.wecomWebhook ?? '',
 });
 
 /** A whole number as typed; NaN (refused by the contract) when it is not one. */
 const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
-
-const sortedKeys = (record: Record<string, string>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -104,8 +147,8 @@ export const changesOf = (form: SettingsForm, base: SettingsView): { update: Upd
   const weekdays = parseWindows(form.weekdayWindows);
   const weekends = parseWindows(form.weekendWindows);
   if (!same(weekdays, parseWindows(was.weekdayWindows)) || !same(weekends, parseWindows(was.weekendWindows))) update.repairWindows = { weekdays, weekends };
-  const templates = sortedKeys(Object.fromEntries(Object.entries(form.templates).flatMap(([k, id]) => (id.trim() ? [[k, id.trim()]] : []))));
-  if (!same(templates, sortedKeys(base.templateIds))) update.templateIds = templates;
+  const templates = templatesOf(form.templates);
+  if (!same(templates, templatesOf(was.templates))) update.templates = templates as Update['templates'];
   const webhook = form.webhook.trim();
   if (webhook !== was.webhook) update.wecomWebhook = webhook || null;
   return { update, badFee: null };
@@ -118,7 +161,7 @@ const sectionOfField: Record<string, Section> = {
   ackMinutes: 'deadlines',
   groupComplaintWindowHours: 'groupWindow',
   repairWindows: 'windows',
-  templateIds: 'templates',
+  templates: 'templates',
   wecomWebhook: 'webhook',
 };
 
@@ -130,7 +173,7 @@ const sectionOfCode: Record<string, Section> = {
   'SETTINGS.WINDOWS': 'windows',
 };
 
-const messageFor = (section: Section, index: string | undefined): string => {
+const messageFor = (section: Section, index: string | undefined, update: Update): string => {
   const e = ui.settings.errors;
   const n = Number(index ?? 0) + 1;
   const bySection: Record<Section, string> = {
@@ -140,19 +183,19 @@ const messageFor = (section: Section, index: string | undefined): string => {
     deadlines: e.minutes,
     groupWindow: e.windowHours,
     windows: e.windows,
-    templates: e.template,
+    templates: fill(e.template, { notice: templateKindAt(update, n - 1) }),
     webhook: e.webhook,
   };
   return bySection[section];
 };
 
 /** The contract's refusal (`feeSchedule.2.code`, `ackMinutes.urgent`) said under the section it concerns. */
-export const errorsOfFields = (paths: readonly string[]): Partial<Record<Section, string>> =>
+export const errorsOfFields = (paths: readonly string[], update: Update): Partial<Record<Section, string>> =>
   Object.fromEntries(
     paths.flatMap((path) => {
       const [root = '', index] = path.split('.');
       const section = sectionOfField[root];
-      return section ? [[section, messageFor(section, /^\d+$/.test(index ?? '') ? index : undefined)]] : [];
+      return section ? [[section, messageFor(section, /^\d+$/.test(index ?? '') ? index : undefined, update)]] : [];
     }),
   );
 
