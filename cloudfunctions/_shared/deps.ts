@@ -1,5 +1,6 @@
 import * as cloud from 'wx-server-sdk';
 import type { Clock } from '@shared/time/shanghai';
+import { versionFromVars, type MiniProgramVersion } from '@shared/domain/mini-program-version.rules';
 
 import type { Database } from './database';
 import { cloudWeChat, type WeChatApi } from './wechat';
@@ -26,6 +27,12 @@ export interface Deps {
   bootstrapSecret?: string | null;
   /** WeChat's open APIs (phone numbers, mini-program codes); absent where a function needs none. */
   wechat?: WeChatApi;
+  /**
+   * Issue 13: the mini-program version this environment serves, from the MINIPROGRAM_VERSION
+   * variable the deploy sets; null when it is missing (the open APIs then use WeChat's default,
+   * the released version, and the smoke check reports it).
+   */
+  miniProgramVersion?: MiniProgramVersion | null;
   /** Cloud storage, for what functions do to files themselves (PIPL erasure deletes a person's photos). */
   files?: { remove(fileIds: readonly string[]): Promise<void> };
 }
@@ -51,12 +58,14 @@ const postJson = async (url: string, body: unknown): Promise<void> => {
 /** The dependencies a deployed function runs with. The local runtime builds the same shape itself. */
 export const platformDeps = (): Deps => {
   initCloud();
+  const miniProgramVersion = versionFromVars(process.env);
   return {
     db: cloud.database() as unknown as Database,
     now: () => new Date(),
     postWebhook: postJson,
     bootstrapSecret: process.env.BOOTSTRAP_SECRET || null,
-    wechat: cloudWeChat(),
+    wechat: cloudWeChat(miniProgramVersion ?? 'release'),
+    miniProgramVersion,
     files: cloudFiles,
   };
 };
