@@ -4,6 +4,7 @@ import { versionFromVars, type MiniProgramVersion } from '@shared/domain/mini-pr
 
 import type { Database } from './database';
 import { cloudWeChat, type WeChatApi } from './wechat';
+import { postToRobot } from './robot';
 
 export type { Database };
 
@@ -16,7 +17,7 @@ export interface Caller {
 export interface Deps {
   db: Database;
   now: Clock;
-  /** Sends a notice to a WeCom group robot; resolves when accepted, rejects when not. */
+  /** Sends a notice to a WeCom group robot; resolves when WeCom answered errcode 0, rejects otherwise (with its errCode). */
   postWebhook: (url: string, body: unknown) => Promise<void>;
   /**
    * The secret that lets a new environment's first manager bootstrap (members.bootstrap); null or
@@ -50,11 +51,6 @@ const initCloud = () => {
   initialised = true;
 };
 
-const postJson = async (url: string, body: unknown): Promise<void> => {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`webhook answered ${res.status}`);
-};
-
 /** The dependencies a deployed function runs with. The local runtime builds the same shape itself. */
 export const platformDeps = (): Deps => {
   initCloud();
@@ -62,7 +58,7 @@ export const platformDeps = (): Deps => {
   return {
     db: cloud.database() as unknown as Database,
     now: () => new Date(),
-    postWebhook: postJson,
+    postWebhook: postToRobot,
     bootstrapSecret: process.env.BOOTSTRAP_SECRET || null,
     wechat: cloudWeChat(miniProgramVersion ?? 'release'),
     miniProgramVersion,
