@@ -3,7 +3,8 @@ import type { Caller, Deps } from '../cloudfunctions/_shared/deps';
 import type { Database } from '../cloudfunctions/_shared/database';
 import type { Clock } from '@shared/time/shanghai';
 import { DEMO_ROBOT_KEY, seedDemo } from './seed';
-import { localWeChat } from './wechat';
+import { localWeChat, withPermissions } from './wechat';
+import { cloudCallPermissions } from './functions';
 import { createFileStore } from './storage';
 import type { SubscribeMessage } from '../cloudfunctions/_shared/wechat';
 import { localPoster, startLocalRobot } from './robot';
@@ -48,10 +49,12 @@ export const createRuntime = async (options: RuntimeOptions) => {
   };
   if (options.seed ?? true) await seedDemo(db, now(), robot.urlFor(DEMO_ROBOT_KEY));
 
+  // Each function makes only the cloud calls its config.json declares, as in the cloud.
+  const permissions = cloudCallPermissions();
   const invoke = async (name: string, event: unknown, caller: Caller): Promise<unknown> => {
     const handle = options.functions[name];
     if (!handle) throw new Error(`no cloud function named ${name}`);
-    return handle(event, caller, deps);
+    return handle(event, caller, { ...deps, ...(deps.wechat ? { wechat: withPermissions(deps.wechat, permissions[name] ?? []) } : {}) });
   };
 
   const close = () => {

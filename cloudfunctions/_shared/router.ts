@@ -8,6 +8,7 @@ import { resolveMember } from './membership';
 import { ActionFailure } from './failures';
 import { storedResult } from './commands';
 import { derivedId } from './ids';
+import { systemCall, systemHealth } from './system-health';
 
 export interface ActionContext {
   caller: Caller;
@@ -39,6 +40,9 @@ export const defineFunction = <T extends Record<string, Action>>(fn: FunctionNam
     try {
       const envelope = Envelope.safeParse(event);
       if (!envelope.success) return failure('COMMON.BAD_INPUT');
+      // Issue 13: a call with no OPENID (console, management API) is a system call: the health check only.
+      const system = caller.openid ? null : systemCall(event);
+      if (system) return await systemHealth(fn, system.input, deps);
       const action = actions[envelope.data.action];
       const handler = (handlers as Record<string, Handler<Action>>)[envelope.data.action];
       if (!action || !handler) return failure('COMMON.UNKNOWN_ACTION');

@@ -25,6 +25,13 @@ export interface SubscribeMessage {
 /** WeChat's answer when the person has no (more) subscription for the template: not worth retrying. */
 export const NOT_SUBSCRIBED = 43101;
 
+/**
+ * The cloud's answer to a call the function has no permission for: config.json's
+ * `permissions.openapi` was not registered (it is, by a WeChat DevTools upload; CloudBase's FAQ:
+ * https://docs.cloudbase.net/faq/knowledge/cloud-call-604101-permission-error).
+ */
+export const NO_PERMISSION = -604101;
+
 export const errCodeOf = (e: unknown): number | null => {
   const code = (e as { errCode?: unknown } | null)?.errCode;
   return typeof code === 'number' ? code : null;

@@ -8,6 +8,7 @@ import { carryOnImports } from './imports';
 import { beat } from '../_shared/heartbeat';
 import { planMonthTopUp } from './month-top-up';
 import { planRoutineCallbacks } from './routine-callbacks';
+import { systemCall, systemHealth } from '../_shared/system-health';
 
 /** What WeChat's timer trigger passes; a client call carries an OPENID and is refused. */
 export const TimerEvent = z.object({ Type: z.literal('Timer'), TriggerName: z.string(), Time: z.string() });
@@ -26,7 +27,10 @@ export type RemindersOutcome = { ok: true; data: { deadlines: SweepReport; outbo
  * due warnings and escalations,
  * then send whatever the outbox still holds.
  */
-export const handle = async (event: unknown, caller: { openid: string }, deps: Deps): Promise<RemindersOutcome> => {
+export const handle = async (event: unknown, caller: { openid: string }, deps: Deps): Promise<RemindersOutcome | Awaited<ReturnType<typeof systemHealth>>> => {
+  // Issue 13: the smoke command's health check, invoked with the environment's admin credentials.
+  const system = caller.openid ? null : systemCall(event);
+  if (system) return systemHealth('reminders', system.input, deps);
   if (caller.openid || !TimerEvent.safeParse(event).success) {
     return { ok: false, code: 'COMMON.FORBIDDEN', message: 'timer only' };
   }
