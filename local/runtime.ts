@@ -20,6 +20,8 @@ export interface RuntimeOptions {
   bootstrapSecret?: string | null;
   /** Where the local WeCom robot listens (0: any free port); the demo property's robot is there. */
   robotPort?: number;
+  /** The cloud calls registered per function; by default each config.json's, as a DevTools upload registers them. */
+  registeredCloudCalls?: Record<string, string[]>;
 }
 
 /**
@@ -50,7 +52,7 @@ export const createRuntime = async (options: RuntimeOptions) => {
   if (options.seed ?? true) await seedDemo(db, now(), robot.urlFor(DEMO_ROBOT_KEY));
 
   // Each function makes only the cloud calls its config.json declares, as in the cloud.
-  const permissions = cloudCallPermissions();
+  const permissions = options.registeredCloudCalls ?? cloudCallPermissions();
   const invoke = async (name: string, event: unknown, caller: Caller): Promise<unknown> => {
     const handle = options.functions[name];
     if (!handle) throw new Error(`no cloud function named ${name}`);

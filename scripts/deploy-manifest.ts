@@ -60,3 +60,14 @@ export const readBuiltFunctions = (distDir: string): BuiltFunction[] => {
       return { name, dir, config: parsed.data };
     });
 };
+
+/** Each named function's config.json in the source tree (cloudfunctions/<name>/config.json). */
+export const readFunctionConfigs = (sourceDir: string, names: readonly string[]): Record<string, FunctionConfig> =>
+  Object.fromEntries(
+    names.map((name) => {
+      const file = join(sourceDir, name, 'config.json');
+      const parsed = FunctionConfig.safeParse(readJson(file));
+      if (!parsed.success) throw new Error(`${file}: ${parsed.error.message}`);
+      return [name, parsed.data];
+    }),
+  );
