@@ -1,5 +1,5 @@
 import { maskWebhook, robotSlot, WECOM_THROTTLE_MINUTES, WECOM_THROTTLED } from '@shared/domain/wecom-robot.rules';
-import { robotModel, type RobotDoc } from '@shared/model/robot.model';
+import { robotModel } from '@shared/model/robot.model';
 import { addMinutes } from '@shared/time/shanghai';
 import type { Deps } from './deps';
 import { derivedId } from './ids';
@@ -51,9 +51,12 @@ const CLAIM_TRIES = 5;
  */
 const claimSend = async (deps: Deps, url: string, now: Date): Promise<{ ok: true } | { ok: false; until: Date }> => {
   const _id = robotIdOf(url);
-  await addOnce(deps.db, 'robots', robotModel.toStored({ _id, version: 0, sends: [], throttledUntil: null }));
   for (let i = 0; i < CLAIM_TRIES; i++) {
-    const robot = (await findById(deps.db, robotModel, _id)) as RobotDoc;
+    const robot = await findById(deps.db, robotModel, _id);
+    if (!robot) {
+      await addOnce(deps.db, 'robots', robotModel.toStored({ _id, version: 0, sends: [], throttledUntil: null }));
+      continue;
+    }
     const slot = robotSlot(robot.sends, robot.throttledUntil, now);
     if (!slot.ok) return slot;
     const claimed = await deps.db.collection('robots').where({ _id, version: robot.version }).update({ data: { sends: slot.sends, version: robot.version + 1 } });
