@@ -4,7 +4,7 @@ import { ok } from '@shared/result';
 import { birth } from '@shared/domain/state-machine';
 import { eventModel } from '@shared/model/event.model';
 import { memberModel, type MemberDoc } from '@shared/model/member.model';
-import { settingsModel, type SettingsDoc } from '@shared/model/settings.model';
+import { settingsModel, withTemplateIds, type SettingsDoc } from '@shared/model/settings.model';
 import type { Database } from '../_shared/database';
 import type { ActionContext, Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
@@ -44,6 +44,7 @@ const viewOf = async (db: Database, s: SettingsDoc, member: MemberDoc): Promise<
     feeSchedule: s.feeSchedule,
     groupComplaintWindowHours: s.groupComplaintWindowHours,
     templates: s.templates,
+    templateIds: {},
     // A robot's address carries its key: everyone but the manager sees only that one is set.
     wecomWebhook: member.role === 'manager' || !s.wecomWebhook ? s.wecomWebhook : maskWebhook(s.wecomWebhook),
     history: parseAll(eventModel, events.data).map((e) => ({ by: byOpenid.get(e.actor)?.name ?? '', at: e.at, fields: (e.reason ?? '').split(',').filter(Boolean) })),
@@ -90,6 +91,7 @@ export const updateSettings: Handler<typeof c.updateSettings> = async (input, ct
       ...(input.feeSchedule ? { feeSchedule: input.feeSchedule } : {}),
       ...(input.groupComplaintWindowHours ? { groupComplaintWindowHours: input.groupComplaintWindowHours } : {}),
       ...(input.templates ? { templates: input.templates } : {}),
+      ...(input.templateIds ? { templates: withTemplateIds(input.templates ?? stored.templates, input.templateIds) } : {}),
       ...(input.wecomWebhook !== undefined ? { wecomWebhook: input.wecomWebhook } : {}),
     };
     const changed = editable.filter((key) => key in sent && JSON.stringify(sent[key]) !== JSON.stringify(stored[key]));

@@ -21,6 +21,7 @@ const current = (): SettingsView => ({
   ],
   groupComplaintWindowHours: 24,
   repairWindows: { weekdays: [{ start: '09:00', end: '11:00' }, { start: '18:30', end: '20:30' }], weekends: [{ start: '09:00', end: '11:00' }] },
+  templateIds: {},
   templates: [{ kind: 'repair.dispatched', id: 'tmplDispatched01', page: 'pages/technician/order/index', fields: [{ key: 'thing1', source: 'title' }, { key: 'time2', source: 'time' }] }],
   wecomWebhook: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc',
   history: [{ by: '周经理', at: '2026-11-20T02:00:00.000Z', fields: ['feeSchedule', 'ackMinutes'] }],

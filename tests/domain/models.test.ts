@@ -55,8 +55,8 @@ describe('stored documents keep their schema version and old shapes still read',
     expect(read).not.toHaveProperty('templateIds');
     expect(read.templates).toEqual([
       { kind: 'repair.dispatched', id: 'tmplWorkOrder01', page: 'pages/technician/order/index', fields: [{ key: 'thing1', source: 'title' }, { key: 'thing2', source: 'body' }] },
-      // The manager's id wins over the seeded one; its fields are his to map, so nothing is sent with another template's mapping.
-      { kind: 'repair.changed', id: 'tmplFromManager01', page: 'pages/inbox/index', fields: [] },
+      // The manager's id wins over the seeded one (the page stays); its fields are his to map, so nothing is sent with another template's mapping.
+      { kind: 'repair.changed', id: 'tmplFromManager01', page: 'pages/resident/repair/index', fields: [] },
       { kind: 'complaint.major', id: 'tmplMajor01', page: 'pages/inbox/index', fields: [] },
     ]);
     expect(unsafeFieldNames(read)).toEqual([]);

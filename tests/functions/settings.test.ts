@@ -117,6 +117,14 @@ describe('issue 13 (1.1, 1.2): templates are one list, edited by the manager and
     expect(unsafeFieldNames(stored)).toEqual([]);
   });
 
+  it('a client from before issue 13 still saves template ids by notice kind: the id replaces the template\'s, with no fields until mapped, and nothing dotted is stored', async () => {
+    const saved = expectOk(await update(rt, MANAGER, { templateIds: { 'repair.changed': 'tmplOldClient_1', 'repair.done': 'tmplNoSuchKind' } }));
+    expect(saved.templateIds).toEqual({});
+    expect(saved.templates.find((t) => t.kind === 'repair.changed')).toEqual({ kind: 'repair.changed', id: 'tmplOldClient_1', page: 'pages/resident/repair/index', fields: [] });
+    expect(saved.templates.find((t) => t.kind === 'repair.dispatched')?.id).toBe('local-tmpl-work-order');
+    expect(unsafeFieldNames([...raw(rt, 'settings'), ...raw(rt, 'commands')])).toEqual([]);
+  });
+
   it('two templates for one kind, a template without fields, or a page with a slash first change nothing', async () => {
     const before = await snapshot(rt);
     expect(await update(rt, MANAGER, { templates: [dispatched, { ...dispatched, id: 'tmplOther_C3' }] })).toMatchObject({ ok: false, code: 'COMMON.BAD_INPUT' });

@@ -16,6 +16,8 @@ export const SettingsView = z.object({
   groupComplaintWindowHours: z.number().int(),
   /** Issue 13: one subscribe-message template per notice kind, as the sender reads it. */
   templates: z.array(NoticeTemplate),
+  /** Always empty: clients before issue 13 require the field; filled, its keys would be notice kinds (dotted field names in the command record). */
+  templateIds: z.strictObject({}),
   /** The robot's address holds its key: only the manager sees it whole. */
   wecomWebhook: z.string().nullable(),
   /** Every change: who, when, which settings. */
@@ -77,7 +79,9 @@ export const updateSettings = defineAction({
       feeSchedule: z.array(FeeItem.strict()).max(200).optional(),
       groupComplaintWindowHours: z.number().int().min(1).max(24 * 7).optional(),
       templates: z.array(TemplateInput).max(NoticeKind.options.length).superRefine(oneKindEach).optional(),
-      wecomWebhook: z.string().regex(WECOM_ROBOT_URL).nullable().optional(),
+      /** What clients before issue 13 send: template ids by notice kind, laid over the templates (withTemplateIds). */
+      templateIds: z.record(z.string().regex(/^[a-z.]{1,40}$/), TemplateId).optional(),
+      wecomWebhook: z.string().max(300).regex(WECOM_ROBOT_URL).nullable().optional(),
     })
     .strict(),
   output: SettingsView,

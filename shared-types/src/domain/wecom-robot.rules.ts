@@ -7,7 +7,7 @@
  */
 
 /** The only robot address a manager may save: WeCom's own host and path, with a key. */
-export const WECOM_ROBOT_URL = /^https:\/\/qyapi\.weixin\.qq\.com\/cgi-bin\/webhook\/send\?key=[A-Za-z0-9_-]{8,128}$/;
+export const WECOM_ROBOT_URL = /^https:\/\/qyapi\.weixin\.qq\.com\/cgi-bin\/webhook\/send\?key=[A-Za-z0-9_-]{1,128}$/;
 
 export const WECOM_PER_MINUTE = 20;
 /** What we send per robot in any 60 s: under WeCom's 20, leaving room for network delay between our clock and theirs. */

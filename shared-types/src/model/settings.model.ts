@@ -85,22 +85,29 @@ type Stored = Record<string, unknown>;
 const recordOf = (value: unknown): Stored => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Stored) : {});
 
 /**
+ * Template ids chosen by notice kind, as v4 settings and clients before v5 kept them, laid over a
+ * list: a kind whose template keeps its id keeps its page and fields; a new id for a kind comes with
+ * no fields (nothing is sent with a mapping made for another template) until the manager maps them.
+ * Keys that are not notice kinds are dropped; kinds not named are left as they are.
+ */
+export const withTemplateIds = (templates: readonly NoticeTemplate[], ids: Readonly<Record<string, unknown>>): NoticeTemplate[] => {
+  const chosen = new Map(NoticeKind.options.flatMap((kind) => (typeof ids[kind] === 'string' ? [[kind, ids[kind] as string] as const] : [])));
+  const kept = templates.filter((t) => !chosen.has(t.kind) || chosen.get(t.kind) === t.id);
+  const added = [...chosen].filter(([kind]) => !kept.some((t) => t.kind === kind));
+  return [...kept, ...added.map(([kind, id]) => ({ kind, id, page: templates.find((t) => t.kind === kind)?.page ?? DEFAULT_NOTICE_PAGE, fields: [] }))].sort(
+    (a, b) => NoticeKind.options.indexOf(a.kind) - NoticeKind.options.indexOf(b.kind),
+  );
+};
+
+/**
  * v4 kept two records keyed by notice kind: `templates` (what the sender read, written only by the
- * local seed) and `templateIds` (what the manager edited, read by nothing). v5 keeps one list. A
- * kind configured in `templates` keeps its page and fields unless the manager chose another id for
- * it, in which case his id wins, with no fields until he maps them (nothing is sent with a mapping
- * made for another template).
+ * local seed) and `templateIds` (what the manager edited, read by nothing). v5 keeps one list, the
+ * manager's ids laid over the configured templates.
  */
 const fromV4 = (doc: Stored): Stored => {
   const configured = recordOf(doc.templates);
-  const chosen = recordOf(doc.templateIds);
-  const kinds = NoticeKind.options.filter((kind) => kind in configured || kind in chosen);
-  const templates = kinds.map((kind) => {
-    const config = recordOf(configured[kind]);
-    const id = typeof chosen[kind] === 'string' ? chosen[kind] : config.id;
-    return id === config.id ? { kind, ...config } : { kind, id, page: DEFAULT_NOTICE_PAGE, fields: [] };
-  });
-  const next: Stored = { ...doc, templates };
+  const listed = NoticeKind.options.flatMap((kind) => (kind in configured ? [{ kind, ...recordOf(configured[kind]) } as NoticeTemplate] : []));
+  const next: Stored = { ...doc, templates: withTemplateIds(listed, recordOf(doc.templateIds)) };
   delete next.templateIds;
   return next;
 };
