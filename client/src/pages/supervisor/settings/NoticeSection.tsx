@@ -3,7 +3,8 @@ import { messages } from '@shared/messages';
 import InfoRow from '../../../components/InfoRow';
 import LineField from '../../../components/LineField';
 import { ui } from '../../../i18n/ui.zh-CN';
-import type { Section, TemplateRow } from './settings-form';
+import type { Section } from './settings-form';
+import type { TemplateRow } from './template-rows';
 
 interface Props {
   templates: TemplateRow[];

@@ -1,12 +1,10 @@
 import type * as settings from '@shared/contracts/settings.contract';
 import { yuan } from '@shared/domain/quote.rules';
-import { NoticeKind } from '@shared/model/outbox.model';
-import { DEFAULT_NOTICE_PAGE, FieldSource, type NoticeTemplate } from '@shared/model/settings.model';
-import { messages } from '@shared/messages';
 import type { CallInput } from '../../../api';
 import type { SettingsView } from '../../../hooks/useSettings';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { parseYuan } from '../../../utils/money';
+import { templateKindAt, templateRows, templatesOf, type TemplateRow } from './template-rows';
 
 export interface FeeRow {
   code: string;
@@ -19,14 +17,6 @@ export interface ShiftRow {
   name: string;
   start: string;
   deskMemberIds: string[];
-}
-
-/** One notice kind's subscribe-message template as typed: '' id is none; fields as "thing1=标题 time2=时间". */
-export interface TemplateRow {
-  kind: NoticeKind;
-  id: string;
-  page: string;
-  fields: string;
 }
 
 /** The settings as the manager types them: text in every field until it is sent. */
@@ -69,40 +59,6 @@ export const parseWindows = (typed: string): Window[] =>
       return { start: hhmm(m[1]!, m[2]!), end: hhmm(m[3]!, m[4]!) };
     });
 export type Update = Omit<CallInput<typeof settings.updateSettings>, 'propertyId'>;
-
-const sourceByLabel = new Map<string, string>(FieldSource.options.flatMap((source) => [[source, source], [ui.settings.factNames[source], source]]));
-
-/** "thing1=标题 time3=时间": a template's fields as the manager reads and types them. */
-export const fieldsText = (fields: NoticeTemplate['fields']): string => fields.map((f) => `${f.key}=${ui.settings.factNames[f.source]}`).join(' ');
-
-/**
- * Fields as typed, separated by spaces or commas, each "thing1=标题" (or with ：/:). A piece that is
- * not one is kept as it is, so the contract refuses it and the section says how to write it.
- */
-export const parseFields = (typed: string): { key: string; source: string }[] =>
-  typed
-    .split(/[,，、;；\s]+/)
-    .filter(Boolean)
-    .map((piece) => {
-      const m = /^([a-z_]+\d+)[=:：](.+)$/.exec(piece);
-      return m ? { key: m[1]!, source: sourceByLabel.get(m[2]!) ?? m[2]! } : { key: piece, source: '' };
-    });
-
-const templateRows = (templates: readonly NoticeTemplate[]): TemplateRow[] =>
-  NoticeKind.options.map((kind) => {
-    const t = templates.find((x) => x.kind === kind);
-    return { kind, id: t?.id ?? '', page: t?.page ?? DEFAULT_NOTICE_PAGE, fields: fieldsText(t?.fields ?? []) };
-  });
-
-/** The rows with a template id, as the contract takes them. */
-const templatesOf = (rows: readonly TemplateRow[]) =>
-  rows.filter((r) => r.id.trim()).map((r) => ({ kind: r.kind, id: r.id.trim(), page: r.page.trim(), fields: parseFields(r.fields) }));
-
-/** The notice kind a refused `templates.<i>` path is about, by the list that was sent. */
-export const templateKindAt = (update: Update, index: number): string => {
-  const kind = update.templates?.[index]?.kind;
-  return kind ? messages.notices[kind] : '';
-};
 
 export const formOf = (view: SettingsView): SettingsForm => ({
   fees: view.feeSchedule.map((f) => ({ code: f.code, name: f.name, price: yuan(f.priceFen) })),
