@@ -26,6 +26,8 @@ const main = async () => {
     functions: loadBuiltFunctions(),
     seed: process.env.SEED !== '0',
     bootstrapSecret: process.env.BOOTSTRAP_SECRET || LOCAL_BOOTSTRAP_SECRET,
+    // A fixed port, so the robot address the demo property was seeded with still answers after a restart.
+    robotPort: Number(process.env.ROBOT_PORT ?? 8788),
   });
   const server = await startServer({ runtime, h5Dir: join(root, 'client', 'dist', 'h5'), dataDir, port });
   const timers = scheduleTimers(timerTriggers(), async (trigger, at) => {

@@ -2,18 +2,14 @@ import { createEngine, installLocalDatabase, loadManifest, type Engine } from '.
 import type { Caller, Deps } from '../cloudfunctions/_shared/deps';
 import type { Database } from '../cloudfunctions/_shared/database';
 import type { Clock } from '@shared/time/shanghai';
-import { seedDemo } from './seed';
-import { localWeChat } from './wechat';
+import { DEMO_ROBOT_KEY, seedDemo } from './seed';
+import { localWeChat, withPermissions } from './wechat';
+import { cloudCallPermissions } from './functions';
 import { createFileStore } from './storage';
 import type { SubscribeMessage } from '../cloudfunctions/_shared/wechat';
+import { localPoster, startLocalRobot } from './robot';
 
 export type FunctionHandle = (event: unknown, caller: Caller, deps: Deps) => Promise<unknown>;
-
-export interface WebhookPost {
-  url: string;
-  body: unknown;
-  at: string;
-}
 
 export interface RuntimeOptions {
   dataDir: string | null;
@@ -22,11 +18,15 @@ export interface RuntimeOptions {
   seed?: boolean;
   /** What members.bootstrap accepts here (Deps.bootstrapSecret); none: bootstrap is refused. */
   bootstrapSecret?: string | null;
+  /** Where the local WeCom robot listens (0: any free port); the demo property's robot is there. */
+  robotPort?: number;
+  /** The cloud calls registered per function; by default each config.json's, as a DevTools upload registers them. */
+  registeredCloudCalls?: Record<string, string[]>;
 }
 
 /**
  * The local stand-in for a CloudBase environment: the real wx-server-sdk reaching an embedded engine
- * through the SDK's request seam, the functions' handlers, and a recorder in place of the WeCom robot.
+ * through the SDK's request seam, the functions' handlers, and a WeCom robot on this machine.
  * Each invocation gets its caller passed in, so concurrent callers never share identity.
  */
 export const createRuntime = async (options: RuntimeOptions) => {
@@ -37,28 +37,33 @@ export const createRuntime = async (options: RuntimeOptions) => {
   const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk');
   cloud.init({ env: 'local' });
   const db = cloud.database() as unknown as Database;
-  const webhookPosts: WebhookPost[] = [];
+  const robot = await startLocalRobot(now, options.robotPort);
   const subscribeMessages: (SubscribeMessage & { at: string })[] = [];
   const files = createFileStore(options.dataDir, now);
   const deps: Deps = {
     db,
     now,
-    postWebhook: async (url, body) => {
-      webhookPosts.push({ url, body, at: now().toISOString() });
-    },
+    postWebhook: localPoster,
     bootstrapSecret: options.bootstrapSecret ?? null,
     wechat: localWeChat(subscribeMessages, now),
     files: files.seam,
+    miniProgramVersion: 'develop',
   };
-  if (options.seed ?? true) await seedDemo(db, now());
+  if (options.seed ?? true) await seedDemo(db, now(), robot.urlFor(DEMO_ROBOT_KEY));
 
+  // Each function makes only the cloud calls its config.json declares, as in the cloud.
+  const permissions = options.registeredCloudCalls ?? cloudCallPermissions();
   const invoke = async (name: string, event: unknown, caller: Caller): Promise<unknown> => {
     const handle = options.functions[name];
     if (!handle) throw new Error(`no cloud function named ${name}`);
-    return handle(event, caller, deps);
+    return handle(event, caller, { ...deps, ...(deps.wechat ? { wechat: withPermissions(deps.wechat, permissions[name] ?? []) } : {}) });
   };
 
-  return { engine, db, deps, invoke, webhookPosts, subscribeMessages, files, close: uninstall };
+  const close = () => {
+    uninstall();
+    robot.close();
+  };
+  return { engine, db, deps, invoke, webhookPosts: robot.posts, subscribeMessages, files, close };
 };
 
 export type Runtime = Awaited<ReturnType<typeof createRuntime>>;

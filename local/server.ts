@@ -64,6 +64,8 @@ export const startServer = async ({ runtime, h5Dir, dataDir, port }: ServerOptio
     if (fn && req.method === 'POST') {
       const name = fn[1] ?? '';
       if (name === 'reminders') return json(res, 403, { ok: false, code: 'COMMON.FORBIDDEN', message: messages.errors['COMMON.FORBIDDEN'] });
+      // A client's call always carries its OPENID, as in the cloud: one without is never a system call (issue 13).
+      if (!caller.openid) return json(res, 200, { ok: false, code: 'COMMON.NOT_A_MEMBER', message: messages.errors['COMMON.NOT_A_MEMBER'] });
       let event: unknown;
       try {
         // Only bounds what is read; the platform's call-data limit is the runtime's to enforce.

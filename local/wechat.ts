@@ -1,7 +1,12 @@
-import type { SubscribeMessage, WeChatApi } from '../cloudfunctions/_shared/wechat';
+import { NO_PERMISSION, type SubscribeMessage, type WeChatApi } from '../cloudfunctions/_shared/wechat';
 
 /** What the phone-number button gives in H5 locally: a code that carries the number, `local-phone:<number>`. */
 export const LOCAL_PHONE_CODE = /^local-phone:(1\d{10})$/;
+
+/** WeChat's answers to a code or an openid it does not know (40029, 40003): openids start with "o". */
+const INVALID_CODE = 40029;
+const INVALID_OPENID = 40003;
+const OPENID = /^o[A-Za-z0-9_-]{5,}$/;
 
 const escape = (text: string) => text.replace(/[<>&"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
@@ -13,7 +18,7 @@ const escape = (text: string) => text.replace(/[<>&"]/g, (ch) => `&#${ch.charCod
 export const localWeChat = (sent: (SubscribeMessage & { at: string })[], now: () => Date): WeChatApi => ({
   phoneNumberOf: async (code) => {
     const match = LOCAL_PHONE_CODE.exec(code);
-    if (!match?.[1]) throw new Error('not a local phone code');
+    if (!match?.[1]) throw Object.assign(new Error('invalid code'), { errCode: INVALID_CODE });
     return match[1];
   },
   miniProgramCode: async (page, scene) =>
@@ -22,6 +27,26 @@ export const localWeChat = (sent: (SubscribeMessage & { at: string })[], now: ()
         `<text x="140" y="130" font-size="18" text-anchor="middle">${escape(page)}</text><text x="140" y="165" font-size="22" text-anchor="middle">${escape(scene)}</text></svg>`,
     ),
   sendSubscribe: async (message) => {
+    if (!OPENID.test(message.touser)) throw Object.assign(new Error('invalid openid'), { errCode: INVALID_OPENID });
     sent.push({ ...message, at: now().toISOString() });
   },
 });
+
+const apiOf: Record<keyof WeChatApi, string> = {
+  phoneNumberOf: 'phonenumber.getPhoneNumber',
+  miniProgramCode: 'wxacode.getUnlimited',
+  sendSubscribe: 'subscribeMessage.send',
+};
+
+const refused = (api: string) =>
+  Object.assign(new Error(`errCode: ${NO_PERMISSION} function has no permission to call this API | errMsg: openapi.${api}:fail system error: error code: ${NO_PERMISSION}`), { errCode: NO_PERMISSION });
+
+/**
+ * A function's cloud calls as the cloud allows them: only the APIs its config.json declares in
+ * `permissions.openapi`; any other is refused with -604101, as a deployed function would be.
+ */
+export const withPermissions = (api: WeChatApi, declared: readonly string[]): WeChatApi => {
+  const allowed = <K extends keyof WeChatApi>(name: K): WeChatApi[K] =>
+    (declared.includes(apiOf[name]) ? api[name] : () => Promise.reject(refused(apiOf[name]))) as WeChatApi[K];
+  return { phoneNumberOf: allowed('phoneNumberOf'), miniProgramCode: allowed('miniProgramCode'), sendSubscribe: allowed('sendSubscribe') };
+};

@@ -1,9 +1,11 @@
 import * as cloud from 'wx-server-sdk';
 import type { Clock } from '@shared/time/shanghai';
+import { versionFromVars, type MiniProgramVersion } from '@shared/domain/mini-program-version.rules';
 
 import type { Database } from './database';
 import { cloudWeChat, type WeChatApi } from './wechat';
 import { pathOfFileId } from './storage';
+import { postToRobot } from './robot';
 
 export type { Database };
 
@@ -16,7 +18,7 @@ export interface Caller {
 export interface Deps {
   db: Database;
   now: Clock;
-  /** Sends a notice to a WeCom group robot; resolves when accepted, rejects when not. */
+  /** Sends a notice to a WeCom group robot; resolves when WeCom answered errcode 0, rejects otherwise (with its errCode). */
   postWebhook: (url: string, body: unknown) => Promise<void>;
   /**
    * The secret that lets a new environment's first manager bootstrap (members.bootstrap); null or
@@ -29,6 +31,12 @@ export interface Deps {
   wechat?: WeChatApi;
   /** Cloud storage, which clients cannot read: functions hand out its files and read them themselves. */
   files: Files;
+  /**
+   * Issue 13: the mini-program version this environment serves, from the MINIPROGRAM_VERSION
+   * variable the deploy sets; null when it is missing (the open APIs then use WeChat's default,
+   * the released version, and the smoke check reports it).
+   */
+  miniProgramVersion?: MiniProgramVersion | null;
 }
 
 /** What functions do with stored files. Functions have full access; the storage rule binds clients only. */
@@ -81,20 +89,17 @@ const initCloud = () => {
   initialised = true;
 };
 
-const postJson = async (url: string, body: unknown): Promise<void> => {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`webhook answered ${res.status}`);
-};
-
 /** The dependencies a deployed function runs with. The local runtime builds the same shape itself. */
 export const platformDeps = (): Deps => {
   initCloud();
+  const miniProgramVersion = versionFromVars(process.env);
   return {
     db: cloud.database() as unknown as Database,
     now: () => new Date(),
-    postWebhook: postJson,
+    postWebhook: postToRobot,
     bootstrapSecret: process.env.BOOTSTRAP_SECRET || null,
-    wechat: cloudWeChat(),
+    wechat: cloudWeChat(miniProgramVersion ?? 'release'),
+    miniProgramVersion,
     files: cloudFiles,
   };
 };

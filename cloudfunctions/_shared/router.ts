@@ -9,6 +9,7 @@ import { ActionFailure } from './failures';
 import { storedResult } from './commands';
 import { derivedId } from './ids';
 import { withFileLinks } from './file-links';
+import { systemCall, systemHealth } from './system-health';
 
 export interface ActionContext {
   caller: Caller;
@@ -40,6 +41,9 @@ export const defineFunction = <T extends Record<string, Action>>(fn: FunctionNam
     try {
       const envelope = Envelope.safeParse(event);
       if (!envelope.success) return failure('COMMON.BAD_INPUT');
+      // Issue 13: a call with no OPENID (console, management API) is a system call: the health check only.
+      const system = caller.openid ? null : systemCall(event);
+      if (system) return await systemHealth(fn, system.input, deps);
       const action = actions[envelope.data.action];
       const handler = (handlers as Record<string, Handler<Action>>)[envelope.data.action];
       if (!action || !handler) return failure('COMMON.UNKNOWN_ACTION');

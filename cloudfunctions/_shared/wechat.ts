@@ -1,4 +1,5 @@
 import * as cloud from 'wx-server-sdk';
+import { subscribeStateOf, type MiniProgramVersion } from '@shared/domain/mini-program-version.rules';
 
 /**
  * The WeChat open APIs a function calls (each declared in its config.json `permissions.openapi`).
@@ -24,6 +25,13 @@ export interface SubscribeMessage {
 /** WeChat's answer when the person has no (more) subscription for the template: not worth retrying. */
 export const NOT_SUBSCRIBED = 43101;
 
+/**
+ * The cloud's answer to a call the function has no permission for: config.json's
+ * `permissions.openapi` was not registered (it is, by a WeChat DevTools upload; CloudBase's FAQ:
+ * https://docs.cloudbase.net/faq/knowledge/cloud-call-604101-permission-error).
+ */
+export const NO_PERMISSION = -604101;
+
 export const errCodeOf = (e: unknown): number | null => {
   const code = (e as { errCode?: unknown } | null)?.errCode;
   return typeof code === 'number' ? code : null;
@@ -33,19 +41,31 @@ interface PhoneAnswer {
   phoneInfo?: { purePhoneNumber?: string; phoneNumber?: string };
 }
 
-export const cloudWeChat = (): WeChatApi => ({
+type Call = (params: Record<string, unknown>) => Promise<unknown>;
+/** The part of wx-server-sdk's `cloud.openapi` used here: each call takes camelCase parameters and sends them snake_cased. */
+export interface OpenApi {
+  phonenumber: { getPhoneNumber: Call };
+  wxacode: { getUnlimited: Call };
+  subscribeMessage: { send: Call };
+}
+
+/**
+ * The open APIs through cloud calls, for the mini-program version this environment serves: a
+ * subscribe message opens it (`miniprogramState`), a mini-program code opens it (`envVersion`).
+ */
+export const cloudWeChat = (version: MiniProgramVersion, openapi = cloud.openapi as unknown as OpenApi): WeChatApi => ({
   phoneNumberOf: async (code) => {
-    const answer = (await cloud.openapi.phonenumber.getPhoneNumber({ code })) as PhoneAnswer;
+    const answer = (await openapi.phonenumber.getPhoneNumber({ code })) as PhoneAnswer;
     const phone = answer.phoneInfo?.purePhoneNumber ?? answer.phoneInfo?.phoneNumber;
     if (!phone) throw new Error('phonenumber.getPhoneNumber returned no number');
     return phone;
   },
   miniProgramCode: async (page, scene) => {
-    const answer = (await cloud.openapi.wxacode.getUnlimited({ page, scene, checkPath: false })) as { buffer?: Buffer };
+    const answer = (await openapi.wxacode.getUnlimited({ page, scene, checkPath: false, envVersion: version })) as { buffer?: Buffer };
     if (!answer.buffer) throw new Error('wxacode.getUnlimited returned no image');
     return Buffer.from(answer.buffer);
   },
   sendSubscribe: async (message) => {
-    await cloud.openapi.subscribeMessage.send({ ...message, miniprogramState: 'formal', lang: 'zh_CN' });
+    await openapi.subscribeMessage.send({ ...message, miniprogramState: subscribeStateOf(version), lang: 'zh_CN' });
   },
 });

@@ -10,6 +10,7 @@ import { flagUnsignedRegisters, settleGroups, upgradeUnresolved } from './compla
 import { carryOnImports } from './imports';
 import { planMonthTopUp } from './month-top-up';
 import { planRoutineCallbacks } from './routine-callbacks';
+import { systemCall, systemHealth } from '../_shared/system-health';
 
 /** What WeChat's timer trigger passes; a client call carries an OPENID and is refused. */
 export const TimerEvent = z.object({ Type: z.literal('Timer'), TriggerName: z.string(), Time: z.string() });
@@ -51,7 +52,10 @@ const summary = (failures: readonly string[], quarantined: readonly string[]) =>
  * outbox still holds. Issue 12 (3.8): each step runs on its own, and so does each property and
  * document inside it; the outbox is always drained; the heartbeat records the outcome last.
  */
-export const handle = async (event: unknown, caller: { openid: string }, deps: Deps): Promise<RemindersOutcome> => {
+export const handle = async (event: unknown, caller: { openid: string }, deps: Deps): Promise<RemindersOutcome | Awaited<ReturnType<typeof systemHealth>>> => {
+  // Issue 13: the smoke command's health check, invoked with the environment's admin credentials.
+  const system = caller.openid ? null : systemCall(event);
+  if (system) return systemHealth('reminders', system.input, deps);
   if (caller.openid || !TimerEvent.safeParse(event).success) {
     return { ok: false, code: 'COMMON.FORBIDDEN', message: 'timer only' };
   }
@@ -91,7 +95,7 @@ export const handle = async (event: unknown, caller: { openid: string }, deps: D
     groupsSettled: await run('groups', (s) => settleGroups(s), 0),
   };
   const importsFinished = await run('imports', (s) => carryOnImports(s), 0);
-  const outbox = await run('outbox', (s) => drainOutbox(s), { sent: 0, retried: 0, dead: 0, unsent: 0 }, true);
+  const outbox = await run('outbox', (s) => drainOutbox(s), { sent: 0, retried: 0, dead: 0, unsent: 0, deferred: 0 }, true);
   await recordRun(deps, ranAt, failed);
   return {
     ok: true,

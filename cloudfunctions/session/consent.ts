@@ -3,8 +3,7 @@ import { LOW_STOCK, pushAudience } from '@shared/domain/push-audience.rules';
 import { ok } from '@shared/result';
 import { consentModel } from '@shared/model/consent.model';
 import type { MemberDoc } from '@shared/model/member.model';
-import type { NoticeKind } from '@shared/model/outbox.model';
-import type { SettingsDoc } from '@shared/model/settings.model';
+import { templateFor, type SettingsDoc } from '@shared/model/settings.model';
 import type { Database } from '../_shared/database';
 import type { Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
@@ -12,11 +11,11 @@ import { consentIdOf } from '../_shared/channels';
 import { findById, parseAll, withoutId, addOnce } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 
-/** The property's templates that reach this member's role. */
+/** The property's templates ready to send that reach this member's role. */
 const templatesFor = (settings: SettingsDoc, member: MemberDoc) =>
-  Object.entries(settings.templates)
-    .filter(([kind]) => pushAudience[kind as NoticeKind]?.includes(member.role))
-    .map(([kind, t]) => ({ kind, templateId: t.id }));
+  settings.templates
+    .filter((t) => templateFor(settings.templates, t.kind) && pushAudience[t.kind].includes(member.role))
+    .map((t) => ({ kind: t.kind, templateId: t.id }));
 
 /** Issue 5: the member's sends left for each template that reaches them; `low` when some run short. */
 export const stockOf = async (db: Database, settings: SettingsDoc, member: MemberDoc): Promise<c.SubscribeStockView> => {

@@ -2,11 +2,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { repairModel } from '@shared/model/repair.model';
 import { memberModel } from '@shared/model/member.model';
-import { settingsModel, defaultSettings } from '@shared/model/settings.model';
+import { settingsModel, defaultSettings, templateFor } from '@shared/model/settings.model';
 import { deadlineModel } from '@shared/model/deadline.model';
 import { bookingModel, slotModel } from '@shared/model/booking.model';
 import { heartbeatModel } from '@shared/model/environment.model';
 import { maskPhone } from '@shared/domain/phone';
+import { unsafeFieldNames } from './field-names';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'stored');
 const load = (name: string): unknown => JSON.parse(readFileSync(join(fixtures, name), 'utf8'));
@@ -43,10 +44,30 @@ describe('stored documents keep their schema version and old shapes still read',
 
   it('V4: v3 settings gain the default repair windows, evenings on weekdays included', () => {
     const { repairWindows, ...v3 } = defaultSettings('p1');
-    const read = settingsModel.parse({ ...v3, schemaVersion: 3 });
-    expect(read.schemaVersion).toBe(4);
+    const read = settingsModel.parse({ ...v3, templates: {}, templateIds: {}, schemaVersion: 3 });
+    expect(read.schemaVersion).toBe(5);
     expect(read.repairWindows).toEqual(repairWindows);
     expect(read.repairWindows.weekdays.some((w) => w.start >= '18:00')).toBe(true);
+  });
+
+  it('issue 13: v4 settings (templates keyed by notice kind, the manager\'s ids in templateIds) read as one list with no dotted field names', () => {
+    const read = settingsModel.parse(load('settings.v4.json'));
+    expect(read.schemaVersion).toBe(5);
+    expect(read).not.toHaveProperty('templateIds');
+    expect(read.templates).toEqual([
+      { kind: 'repair.dispatched', id: 'tmplWorkOrder01', page: 'pages/technician/order/index', fields: [{ key: 'thing1', source: 'title' }, { key: 'thing2', source: 'body' }] },
+      // The manager's id wins over the seeded one (the page stays); its fields are his to map, so nothing is sent with another template's mapping.
+      { kind: 'repair.changed', id: 'tmplFromManager01', page: 'pages/resident/repair/index', fields: [] },
+      { kind: 'complaint.major', id: 'tmplMajor01', page: 'pages/inbox/index', fields: [] },
+    ]);
+    expect(unsafeFieldNames(read)).toEqual([]);
+    expect(templateFor(read.templates, 'repair.changed')).toBeUndefined();
+    expect(templateFor(read.templates, 'repair.dispatched')?.id).toBe('tmplWorkOrder01');
+  });
+
+  it('issue 13: two templates for one notice kind are refused', () => {
+    const twice = { kind: 'repair.new', id: 'a1', page: 'pages/inbox/index', fields: [{ key: 'thing1', source: 'title' }] };
+    expect(settingsModel.safeParse({ ...defaultSettings('p1'), templates: [twice, { ...twice, id: 'b2' }] }).success).toBe(false);
   });
 
   it('every fixture of an old shape parses with its model', () => {

@@ -57,6 +57,11 @@ describe('the local system', () => {
       expect(await post('/api/fn/session', { action: 'context', input: { propertyId: 'demo' } })).toMatchObject({ ok: false, code: 'COMMON.NOT_A_MEMBER' });
     });
 
+    it('issue 13: a call over HTTP without a signed-in user never reaches the system health call', async () => {
+      expect(await post('/api/fn/session', { action: 'health', input: { robot: {} } })).toMatchObject({ ok: false, code: 'COMMON.NOT_A_MEMBER' });
+      expect(runtime.webhookPosts).toEqual([]);
+    });
+
     it('the local panel shows every notice and WeCom post that would have gone out', async () => {
       await post('/api/fn/repairs', { action: repairs.create.name, input: repairInput({ description: '电梯困人了' }) }, WANG);
       expect(await (await fetch(`${server.url}/panel`)).text()).toContain('群机器人消息');

@@ -4,6 +4,7 @@ import type { CallInput } from '../../../api';
 import type { SettingsView } from '../../../hooks/useSettings';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { parseYuan } from '../../../utils/money';
+import { templateKindAt, templateRows, templatesOf, type TemplateRow } from './template-rows';
 
 export interface FeeRow {
   code: string;
@@ -30,8 +31,8 @@ export interface SettingsForm {
   /** V4: the repair windows as typed, "09:00-11:00, 14:00-16:00". */
   weekdayWindows: string;
   weekendWindows: string;
-  /** Notice kind → template id; '' is not set. */
-  templates: Record<string, string>;
+  /** One row per notice kind, in the catalogue's order. */
+  templates: TemplateRow[];
   webhook: string;
 }
 
@@ -69,14 +70,12 @@ export const formOf = (view: SettingsView): SettingsForm => ({
   groupHours: String(view.groupComplaintWindowHours),
   weekdayWindows: windowsText(view.repairWindows?.weekdays ?? []),
   weekendWindows: windowsText(view.repairWindows?.weekends ?? []),
-  templates: { ...view.templateIds },
+  templates: templateRows(view.templates),
   webhook: view.wecomWebhook ?? '',
 });
 
 /** A whole number as typed; NaN (refused by the contract) when it is not one. */
 const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
-
-const sortedKeys = (record: Record<string, string>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -104,8 +103,8 @@ export const changesOf = (form: SettingsForm, base: SettingsView): { update: Upd
   const weekdays = parseWindows(form.weekdayWindows);
   const weekends = parseWindows(form.weekendWindows);
   if (!same(weekdays, parseWindows(was.weekdayWindows)) || !same(weekends, parseWindows(was.weekendWindows))) update.repairWindows = { weekdays, weekends };
-  const templates = sortedKeys(Object.fromEntries(Object.entries(form.templates).flatMap(([k, id]) => (id.trim() ? [[k, id.trim()]] : []))));
-  if (!same(templates, sortedKeys(base.templateIds))) update.templateIds = templates;
+  const templates = templatesOf(form.templates);
+  if (!same(templates, templatesOf(was.templates))) update.templates = templates as Update['templates'];
   const webhook = form.webhook.trim();
   if (webhook !== was.webhook) update.wecomWebhook = webhook || null;
   return { update, badFee: null };
@@ -118,7 +117,7 @@ const sectionOfField: Record<string, Section> = {
   ackMinutes: 'deadlines',
   groupComplaintWindowHours: 'groupWindow',
   repairWindows: 'windows',
-  templateIds: 'templates',
+  templates: 'templates',
   wecomWebhook: 'webhook',
 };
 
@@ -130,7 +129,7 @@ const sectionOfCode: Record<string, Section> = {
   'SETTINGS.WINDOWS': 'windows',
 };
 
-const messageFor = (section: Section, index: string | undefined): string => {
+const messageFor = (section: Section, index: string | undefined, update: Update): string => {
   const e = ui.settings.errors;
   const n = Number(index ?? 0) + 1;
   const bySection: Record<Section, string> = {
@@ -140,19 +139,19 @@ const messageFor = (section: Section, index: string | undefined): string => {
     deadlines: e.minutes,
     groupWindow: e.windowHours,
     windows: e.windows,
-    templates: e.template,
+    templates: fill(e.template, { notice: templateKindAt(update, n - 1) }),
     webhook: e.webhook,
   };
   return bySection[section];
 };
 
 /** The contract's refusal (`feeSchedule.2.code`, `ackMinutes.urgent`) said under the section it concerns. */
-export const errorsOfFields = (paths: readonly string[]): Partial<Record<Section, string>> =>
+export const errorsOfFields = (paths: readonly string[], update: Update): Partial<Record<Section, string>> =>
   Object.fromEntries(
     paths.flatMap((path) => {
       const [root = '', index] = path.split('.');
       const section = sectionOfField[root];
-      return section ? [[section, messageFor(section, /^\d+$/.test(index ?? '') ? index : undefined)]] : [];
+      return section ? [[section, messageFor(section, /^\d+$/.test(index ?? '') ? index : undefined, update)]] : [];
     }),
   );
 
