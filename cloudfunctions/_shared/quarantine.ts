@@ -41,7 +41,7 @@ export const quarantine = async (deps: Deps, found: StoredDocumentError, step: T
       reason: found.reason,
       foundBy: step,
       at: now.toISOString(),
-      doc: stored,
+      document: JSON.stringify(stored),
     });
     await tx.collection('quarantine').doc(doc._id).set({ data: withoutId(doc) });
     await ref.remove();

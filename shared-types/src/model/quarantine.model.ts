@@ -16,8 +16,11 @@ export const QuarantineDoc = z.object({
   reason: z.string(),
   foundBy: TimerStep,
   at: isoInstant,
-  /** The document as it was stored, to repair and put back by hand. */
-  doc: z.record(z.string(), z.unknown()),
+  /**
+   * The document as it was stored, as JSON text, to repair and put back by hand. Text, not a nested
+   * document: its field names are whatever the broken document had (issue 13, 1.2).
+   */
+  document: z.string(),
 });
 export type QuarantineDoc = z.infer<typeof QuarantineDoc>;
 export const quarantineModel = defineModel({ collection: 'quarantine', version: 1, schema: QuarantineDoc });
