@@ -50,7 +50,16 @@ export const createRuntime = async (options: RuntimeOptions) => {
     wechat: localWeChat(subscribeMessages, now),
     files: { remove: async (ids) => files.remove(ids) },
   };
-  if (options.seed ?? true) await seedDemo(db, now());
+  const close = (): void => {
+    uninstall();
+    engine.close();
+  };
+  try {
+    if ((options.seed ?? true) && engine.isEmpty()) await seedDemo(db, now());
+  } catch (error) {
+    close();
+    throw error;
+  }
 
   const invoke = async (name: string, event: unknown, caller: Caller): Promise<unknown> => {
     const handle = options.functions[name];
@@ -58,7 +67,7 @@ export const createRuntime = async (options: RuntimeOptions) => {
     return handle(event, caller, deps);
   };
 
-  return { engine, db, deps, invoke, webhookPosts, subscribeMessages, files, close: uninstall };
+  return { engine, db, deps, invoke, webhookPosts, subscribeMessages, files, close };
 };
 
 export type Runtime = Awaited<ReturnType<typeof createRuntime>>;

@@ -48,14 +48,15 @@ export const localNewcomers: readonly { openid: string; name: string; label: str
 ];
 
 /** Library templates as a property would pick them (the ids are local stand-ins): what each field shows. */
-const demoTemplates: SettingsDoc['templates'] = {
-  'repair.new': { id: 'local-tmpl-new-ticket', page: 'pages/desk/repair/index', fields: [{ key: 'thing1', source: 'title' }, { key: 'thing2', source: 'body' }, { key: 'time3', source: 'time' }] },
-  'repair.dispatched': { id: 'local-tmpl-work-order', page: 'pages/technician/order/index', fields: [{ key: 'thing1', source: 'title' }, { key: 'thing2', source: 'body' }, { key: 'time3', source: 'time' }] },
-  'repair.changed': { id: 'local-tmpl-repair-progress', page: 'pages/resident/repair/index', fields: [{ key: 'thing1', source: 'title' }, { key: 'thing2', source: 'body' }, { key: 'time3', source: 'time' }] },
-  'complaint.changed': { id: 'local-tmpl-complaint-progress', page: 'pages/resident/complaint/index', fields: [{ key: 'thing1', source: 'title' }, { key: 'thing2', source: 'body' }, { key: 'time3', source: 'time' }] },
-  'complaint.major': { id: 'local-tmpl-major', page: 'pages/desk/complaints/index', fields: [{ key: 'thing1', source: 'title' }, { key: 'thing2', source: 'body' }, { key: 'time3', source: 'time' }] },
-  'deadline.breach': { id: 'local-tmpl-overdue', page: 'pages/desk/inbox/index', fields: [{ key: 'thing1', source: 'title' }, { key: 'thing2', source: 'body' }, { key: 'time3', source: 'time' }] },
-};
+const threeFields: SettingsDoc['templates'][number]['fields'] = [{ key: 'thing1', source: 'title' }, { key: 'thing2', source: 'body' }, { key: 'time3', source: 'time' }];
+const demoTemplates: SettingsDoc['templates'] = [
+  { kind: 'repair.new', id: 'local-tmpl-new-ticket', page: 'pages/desk/repair/index', fields: threeFields },
+  { kind: 'repair.dispatched', id: 'local-tmpl-work-order', page: 'pages/technician/order/index', fields: threeFields },
+  { kind: 'repair.changed', id: 'local-tmpl-repair-progress', page: 'pages/resident/repair/index', fields: threeFields },
+  { kind: 'complaint.changed', id: 'local-tmpl-complaint-progress', page: 'pages/resident/complaint/index', fields: threeFields },
+  { kind: 'complaint.major', id: 'local-tmpl-major', page: 'pages/desk/complaints/index', fields: threeFields },
+  { kind: 'deadline.breach', id: 'local-tmpl-overdue', page: 'pages/desk/inbox/index', fields: threeFields },
+];
 
 const memberIdOf = (openid: string) => `mb_${openid.replace(/[^a-z0-9]/gi, '')}`;
 

@@ -6,6 +6,7 @@ import { derivedId } from './ids';
 import { loadSettings } from './settings';
 import { bumpSignal } from './signals';
 import { errCodeOf, NOT_SUBSCRIBED } from './wechat';
+import { templateOf } from '@shared/model/settings.model';
 
 /** A notice that will never go out on its channel, and must not be retried: why, and how it ends. */
 export class Settled extends Error {
@@ -30,7 +31,7 @@ export const consentIdOf = (openid: string, templateId: string) => derivedId('cs
  */
 const pushSubscribe = async (deps: Deps, notice: OutboxDoc): Promise<void> => {
   const settings = await loadSettings(deps.db, notice.propertyId);
-  const template = settings.templates[notice.kind];
+  const template = templateOf(settings, notice.kind);
   if (!template) throw new Settled('skipped', 'no template for this notice');
   if (!deps.wechat) throw new Error('no WeChat open API here');
   const data = messageData(template.fields, { title: notice.title, body: notice.body, time: notice.createdAt, ...notice.facts });

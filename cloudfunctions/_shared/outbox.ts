@@ -7,7 +7,7 @@ import { parseAll, withoutId, addOnce } from './repo';
 import { consentIdOf, deliver, isPerson, Settled } from './channels';
 import { consentModel } from '@shared/model/consent.model';
 import { loadSettings } from './settings';
-import type { SettingsDoc } from '@shared/model/settings.model';
+import { templateOf, type SettingsDoc } from '@shared/model/settings.model';
 import { memberModel } from '@shared/model/member.model';
 
 export interface Notice {
@@ -149,7 +149,7 @@ const withSendsLeft = async (deps: Deps, openids: readonly string[], templateId:
  */
 const pushCopies = async (deps: Deps, notice: OutboxDoc, report: DrainReport, settingsOf: SettingsOf): Promise<void> => {
   const settings = await settingsOf(notice.propertyId);
-  const template = settings.templates[notice.kind];
+  const template = templateOf(settings, notice.kind);
   if (!template) return;
   const now = deps.now();
   for (const recipient of await withSendsLeft(deps, await pushRecipients(deps, notice), template.id)) {

@@ -14,9 +14,7 @@ import { loadSettings } from '../_shared/settings';
 
 /** The property's templates that reach this member's role. */
 const templatesFor = (settings: SettingsDoc, member: MemberDoc) =>
-  Object.entries(settings.templates)
-    .filter(([kind]) => pushAudience[kind as NoticeKind]?.includes(member.role))
-    .map(([kind, t]) => ({ kind, templateId: t.id }));
+  settings.templates.filter((t) => pushAudience[t.kind as NoticeKind]?.includes(member.role)).map((t) => ({ kind: t.kind, templateId: t.id }));
 
 /** Issue 5: the member's sends left for each template that reaches them; `low` when some run short. */
 export const stockOf = async (db: Database, settings: SettingsDoc, member: MemberDoc): Promise<c.SubscribeStockView> => {

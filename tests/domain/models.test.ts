@@ -43,9 +43,15 @@ describe('stored documents keep their schema version and old shapes still read',
   it('V4: v3 settings gain the default repair windows, evenings on weekdays included', () => {
     const { repairWindows, ...v3 } = defaultSettings('p1');
     const read = settingsModel.parse({ ...v3, schemaVersion: 3 });
-    expect(read.schemaVersion).toBe(4);
+    expect(read.schemaVersion).toBe(5);
     expect(read.repairWindows).toEqual(repairWindows);
     expect(read.repairWindows.weekdays.some((w) => w.start >= '18:00')).toBe(true);
+  });
+
+  it('issue 13 §2: v4 settings kept templates under dotted field names (not storable); they read as a list by kind', () => {
+    const fields = [{ key: 'thing1', source: 'title' }];
+    const read = settingsModel.parse({ ...defaultSettings('p1'), schemaVersion: 4, templates: { 'repair.new': { id: 'T1', page: 'pages/x', fields } } });
+    expect(read.templates).toEqual([{ kind: 'repair.new', id: 'T1', page: 'pages/x', fields }]);
   });
 
   it('every fixture of an old shape parses with its model', () => {

@@ -31,9 +31,13 @@ export const TemplateConfig = z.object({
 });
 export type TemplateConfig = z.infer<typeof TemplateConfig>;
 
+/** A template with the notice kind it serves; kept as a list since a kind ('repair.new') is not a storable field name. */
+export const KindTemplate = TemplateConfig.extend({ kind: z.string().min(1) });
+export type KindTemplate = z.infer<typeof KindTemplate>;
+
 export const SettingsDoc = z.object({
   ...base,
-  schemaVersion: z.literal(4),
+  schemaVersion: z.literal(5),
   shifts: z.array(Shift).min(1),
   /** The desk's opening hours for walk-ins and appointments (Shanghai "HH:mm"); calls and filings come in 24/7 (R2). */
   openingHours: z.object({ open: HHmm, close: HHmm }),
@@ -42,8 +46,8 @@ export const SettingsDoc = z.object({
   warnAtShare: z.number().gt(0).lt(1),
   feeSchedule: z.array(FeeItem),
   templateIds: z.record(z.string(), z.string()),
-  /** By notice kind (repair.changed, repair.dispatched, …): the template a person is pushed with. */
-  templates: z.record(z.string(), TemplateConfig),
+  /** One per notice kind (repair.changed, repair.dispatched, …): the template a person is pushed with. */
+  templates: z.array(KindTemplate),
   groupComplaintWindowHours: z.number().int().positive(),
   wecomWebhook: z.string().nullable(),
   /** V4: the windows technicians come to residents' homes in, on weekdays and at weekends. */
@@ -64,26 +68,29 @@ export const defaultRepairWindows = () => ({
     { start: '14:00', end: '16:00' },
   ],
 });
-/** v1 had no opening hours; v2 no subscribe-message templates; v3 no repair windows. */
+/** v1 had no opening hours; v2 no subscribe-message templates; v3 no repair windows; v4 kept templates under dotted field names. */
 export const settingsModel = defineModel({
   collection: 'settings',
-  version: 4,
+  version: 5,
   schema: SettingsDoc,
   migrations: {
     1: (doc) => ({ ...doc, openingHours: DEFAULT_OPENING_HOURS }),
     2: (doc) => ({ ...doc, templates: {} }),
     3: (doc) => ({ ...doc, repairWindows: defaultRepairWindows() }),
+    4: (doc) => ({ ...doc, templates: Object.entries((doc.templates ?? {}) as Record<string, object>).map(([kind, t]) => ({ kind, ...t })) }),
   },
 });
+
+export const templateOf = (settings: SettingsDoc, kind: string): KindTemplate | undefined => settings.templates.find((t) => t.kind === kind);
 
 /** What a property runs on until a manager changes it (three 8-hour shifts, R4 acknowledgement times, C3 window). */
 export const defaultSettings = (propertyId: string): SettingsDoc => ({
   _id: propertyId,
   propertyId,
-  schemaVersion: 4,
+  schemaVersion: 5,
   openingHours: { ...DEFAULT_OPENING_HOURS },
   repairWindows: defaultRepairWindows(),
-  templates: {},
+  templates: [],
   shifts: [
     { name: '早班', start: '08:00', deskOpenids: [] },
     { name: '中班', start: '16:00', deskOpenids: [] },
