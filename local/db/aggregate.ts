@@ -1,5 +1,4 @@
-import { aggregate } from 'mingo';
-import { queryOptions } from './mingo-context';
+import { runAggregation } from './mingo-context';
 import { parsePayload } from './ejson';
 import { EngineError, invalidOperation, invalidParam } from './errors';
 import { cloneDoc, isPlainObject, type Doc } from './values';
@@ -28,10 +27,7 @@ export const parseStages = (stages: unknown, now: Date): Doc[] => {
 export const runPipeline = (docs: Doc[], pipeline: Doc[], limited: boolean, resolveCollection: (name: string) => Doc[]): Doc[] => {
   const stages = limited ? pipeline : [...pipeline, { $limit: AGGREGATE_DEFAULT_LIMIT }];
   try {
-    return aggregate(docs.map(cloneDoc), stages, {
-      ...queryOptions,
-      collectionResolver: (name) => resolveCollection(name).map(cloneDoc),
-    });
+    return runAggregation(docs.map(cloneDoc), stages, (name) => resolveCollection(name).map(cloneDoc));
   } catch (error) {
     if (error instanceof EngineError) throw error;
     throw invalidOperation(`aggregation failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,3 +1,4 @@
+import { flatten, resolve } from 'mingo/util';
 import { isPlainObject, type Doc } from './values';
 
 /**
@@ -51,52 +52,31 @@ const entryKey = (value: unknown): string => {
   return TAG.other + String(value);
 };
 
+const RESOLVE = { unwrapArray: true };
+
 /**
- * The values a document holds at a dotted path, as MongoDB's multikey indexes see them: arrays met
- * on the way are walked element by element, an array at the end gives each element (and an empty
- * array a placeholder of its own, so the document still has a key), a missing field gives null.
+ * The keys a document can be found by at a dotted path: the values mingo's path resolution yields
+ * there (the matcher's own view, so an index never hides a document the matcher would take), an
+ * array giving each element and the elements of its nested arrays as the matcher's equality
+ * flattens them, a missing or null value the null key, an empty array a placeholder of its own (so
+ * the document keeps a key for the fields before it in a compound index).
  */
-const valuesAt = (value: unknown, parts: readonly string[], at: number, out: unknown[]): void => {
-  if (Array.isArray(value)) {
-    if (value.length === 0) {
-      out.push(at === parts.length ? [] : null);
-      return;
-    }
-    for (const element of value) {
-      if (at === parts.length || isPlainObject(element) || Array.isArray(element)) valuesAt(element, parts, at, out);
-      else out.push(null);
-    }
-    return;
-  }
-  if (at === parts.length) {
-    out.push(value);
-    return;
-  }
-  if (!isPlainObject(value)) {
-    out.push(null);
-    return;
-  }
-  valuesAt(value[parts[at] ?? ''], parts, at + 1, out);
+const keysAt = (doc: Doc, path: string): string[] => {
+  const value: unknown = resolve(doc, path, RESOLVE);
+  if (value === undefined || value === null) return [TAG.null];
+  if (!Array.isArray(value)) return [entryKey(value)];
+  if (value.length === 0) return [entryKey(value)];
+  const depth = path.split('.').length - 1;
+  return [...new Set([...value, ...flatten(value, depth)].map(entryKey))];
 };
 
-export const isMultikeyAt = (doc: Doc, path: string): boolean => {
-  const parts = path.split('.');
-  let value: unknown = doc;
-  for (const part of parts) {
-    if (Array.isArray(value)) return true;
-    if (!isPlainObject(value)) return false;
-    value = value[part];
-  }
-  return Array.isArray(value);
-};
+export const isMultikeyAt = (doc: Doc, path: string): boolean => Array.isArray(resolve(doc, path, RESOLVE));
 
 /** Every key tuple the document has in an index on `fields` (one per combination of array elements). */
 export const indexEntries = (doc: Doc, fields: readonly string[]): string[][] => {
   let tuples: string[][] = [[]];
   for (const field of fields) {
-    const values: unknown[] = [];
-    valuesAt(doc, field.split('.'), 0, values);
-    const keys = [...new Set(values.map(entryKey))];
+    const keys = keysAt(doc, field);
     tuples = tuples.flatMap((tuple) => keys.map((key) => [...tuple, key]));
   }
   return tuples;

@@ -1,8 +1,7 @@
-import { Query } from 'mingo';
 import { compare, ensureArray, flatten, intersection, isArray, isEqual, isNil, isOperator, normalize, resolve, typeOf } from 'mingo/util';
 import { stringifyStored } from './ejson';
 import { invalidOperation } from './errors';
-import { queryOptions } from './mingo-context';
+import { compileQuery } from './mingo-context';
 import { isPlainObject, type Doc } from './values';
 
 /**
@@ -84,7 +83,7 @@ const compileNode = (node: Node): Test => {
     return (doc, values) => predicate(resolve(doc, node.path, RESOLVE), values[node.slot], depth);
   }
   if (node.kind === 'mingo') {
-    const query = new Query(node.criteria, queryOptions);
+    const query = compileQuery(node.criteria);
     return (doc) => query.test(doc);
   }
   const children = node.children.map(compileNode);

@@ -1,12 +1,20 @@
+import { Aggregator } from 'mingo/aggregator';
 import { Context, evalExpr } from 'mingo/core';
+import * as accumulator from 'mingo/operators/accumulator';
+import * as expression from 'mingo/operators/expression';
+import * as pipeline from 'mingo/operators/pipeline';
+import * as projection from 'mingo/operators/projection';
+import * as query from 'mingo/operators/query';
+import * as window from 'mingo/operators/window';
 import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
 import { isArray, isOperator, resolve } from 'mingo/util';
 import { isPlainObject, type Doc } from './values';
 
 /**
- * Where mingo differs from the cloud, its operators are replaced here; every query, sort,
- * projection and pipeline the engine evaluates runs with these options.
+ * Where mingo differs from the cloud, its operators are replaced here. mingo's own entry point
+ * merges extra operators under its defaults (the defaults win), so the engine builds the whole
+ * operator context itself and uses the plain Query and Aggregator classes with it.
  */
 
 const LOGICAL = new Set(['$and', '$or', '$nor']);
@@ -56,5 +64,17 @@ const $week = (obj: unknown, expr: unknown, options: Options): number | null => 
 };
 
 export const queryOptions: Partial<Options> = {
-  context: Context.init({ query: { $elemMatch }, expression: { $week } }),
+  context: Context.init({
+    accumulator,
+    expression: { ...expression, $week },
+    pipeline,
+    projection,
+    query: { ...query, $elemMatch },
+    window,
+  }),
 };
+
+export const compileQuery = (criteria: Doc): Query<Doc> => new Query<Doc>(criteria, queryOptions);
+
+export const runAggregation = (docs: Doc[], stages: Doc[], resolveCollection: (name: string) => Doc[]): Doc[] =>
+  new Aggregator(stages, { ...queryOptions, collectionResolver: resolveCollection }).run(docs) as Doc[];

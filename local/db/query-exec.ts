@@ -1,5 +1,4 @@
-import { Query } from 'mingo';
-import { queryOptions } from './mingo-context';
+import { compileQuery } from './mingo-context';
 import { isDocId, type Doc, type DocId } from './values';
 
 export interface FindOptions {
@@ -21,7 +20,7 @@ export const pinnedId = (filter: Doc): DocId | undefined => {
   return undefined;
 };
 
-const EVERYTHING = new Query({}, queryOptions);
+const EVERYTHING = compileQuery({});
 
 /** Sorts, pages and projects documents that already matched, with mingo's ordering and projection. */
 export const arrange = (docs: Doc[], options: FindOptions = {}): Doc[] => {

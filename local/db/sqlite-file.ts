@@ -73,6 +73,7 @@ const checkHeader = (file: string): void => {
 /** Every stored document and the meta notes, read through a read-only connection after SQLite's own structural check. */
 const readExisting = (file: string): { rows: StoredRow[]; meta: Record<string, string> } => {
   checkHeader(file);
+  const companions = [`${file}-wal`, `${file}-shm`].filter((f) => !fs.existsSync(f));
   let db: Database.Database | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
@@ -82,6 +83,9 @@ const readExisting = (file: string): { rows: StoredRow[]; meta: Record<string, s
     const meta = (db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value] as const);
     return { rows: db.prepare('SELECT collection, body FROM documents ORDER BY rowid').all() as StoredRow[], meta: Object.fromEntries(meta) };
   } catch (error) {
+    db?.close();
+    db = null;
+    for (const companion of companions) fs.rmSync(companion, { force: true });
     throw unusable(file, error);
   } finally {
     db?.close();

@@ -20,16 +20,17 @@ const SURELY_SMALL = MAX_DOCUMENT_BYTES / 8;
  * cloud's update reads a dotted name as a path, silently reshaping the document (issue 13 §2); both
  * are refused in every stored document, at any depth, as MongoDB's own "not valid for storage".
  */
-const checkNames = (value: unknown, where: string): void => {
+const checkNames = (value: unknown, at: string): void => {
   if (Array.isArray(value)) {
-    value.forEach((element, i) => checkNames(element, `${where}.${i}`));
+    value.forEach((element, i) => checkNames(element, `${at}.${i}`));
     return;
   }
   if (!isPlainObject(value)) return;
   for (const [key, child] of Object.entries(value)) {
-    if (key.startsWith('$')) throw requestFailed(`The dollar ($) prefixed field '${key}' in '${where}${key}' is not valid for storage.`);
-    if (key.includes('.')) throw requestFailed(`The dotted field '${key}' in '${where}${key}' is not valid for storage.`);
-    checkNames(child, `${where}${key}.`);
+    const path = at === '' ? key : `${at}.${key}`;
+    if (key.startsWith('$')) throw requestFailed(`The dollar ($) prefixed field '${key}' in '${path}' is not valid for storage.`);
+    if (key.includes('.')) throw requestFailed(`The dotted field '${key}' in '${path}' is not valid for storage.`);
+    checkNames(child, path);
   }
 };
 
