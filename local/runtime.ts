@@ -5,6 +5,7 @@ import type { Clock } from '@shared/time/shanghai';
 import { seedDemo } from './seed';
 import { localWeChat } from './wechat';
 import { createFileStore } from './storage';
+import { checkCallData, functionTimeouts, withinTimeout } from './platform-limits';
 import type { SubscribeMessage } from '../cloudfunctions/_shared/wechat';
 
 export type FunctionHandle = (event: unknown, caller: Caller, deps: Deps) => Promise<unknown>;
@@ -61,10 +62,15 @@ export const createRuntime = async (options: RuntimeOptions) => {
     throw error;
   }
 
+  const timeouts = functionTimeouts();
+  /** Runs a function as the platform would: call data within its limit, the answer within the function's timeout. */
   const invoke = async (name: string, event: unknown, caller: Caller): Promise<unknown> => {
     const handle = options.functions[name];
+    const timeout = timeouts[name];
     if (!handle) throw new Error(`no cloud function named ${name}`);
-    return handle(event, caller, deps);
+    if (timeout === undefined) throw new Error(`cloud function ${name} has no timeout in cloudfunctions/manifest.json, so it cannot be deployed`);
+    checkCallData(event);
+    return withinTimeout(name, timeout, handle(event, caller, deps));
   };
 
   return { engine, db, deps, invoke, webhookPosts, subscribeMessages, files, close };

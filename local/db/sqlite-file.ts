@@ -129,6 +129,23 @@ const createFile = (file: string, initial: InitialContent): void => {
   }
 };
 
+/**
+ * SQLite's online backup of the database under `dataDir` into `destination`, from another process
+ * while the system runs (a WAL database allows a reader beside its writer). The source is checked
+ * first and opened read-only.
+ */
+export const backupDatabaseFile = async (dataDir: string, destination: string): Promise<void> => {
+  const file = path.join(dataDir, DATABASE_FILE);
+  if (!fs.existsSync(file)) throw new Error(`there is no database at ${file}`);
+  checkHeader(file);
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    await db.backup(destination);
+  } finally {
+    db.close();
+  }
+};
+
 export interface OpenedFile {
   /** The database file; null for an in-memory database. */
   file: string | null;
