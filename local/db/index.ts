@@ -6,7 +6,7 @@ export { ErrorCodes, type ErrorBody } from './errors';
 export { DEFAULT_LIMIT, MAX_LIMIT } from './request-params';
 export { AGGREGATE_DEFAULT_LIMIT } from './aggregate';
 export { DatabaseUnusable } from './unusable';
-export { DATABASE_FILE, backupDatabaseFile } from './sqlite-file';
+export { DATABASE_FILE, backupDatabaseFile } from './database-file';
 export { MAX_DOCUMENT_BYTES } from './storable';
 export { TRANSACTION_LIFETIME_MS } from './transactions';
 export type { EngineStats } from './stats';

@@ -47,12 +47,14 @@ export class TransactionManager {
   ) {}
 
   start(): string {
+    const now = this.clock().getTime();
+    for (const tx of [...this.open.values()]) if (now - tx.startedAt > TRANSACTION_LIFETIME_MS) this.finish(tx);
     const id = `tx${this.newId()}`;
     let end = (): void => undefined;
     const ended = new Promise<void>((resolve) => {
       end = resolve;
     });
-    this.open.set(id, { id, snapshot: this.storage.currentSequence, startedAt: this.clock().getTime(), writes: new Map(), ended, end });
+    this.open.set(id, { id, snapshot: this.storage.currentSequence, startedAt: now, writes: new Map(), ended, end });
     this.retain();
     return id;
   }
