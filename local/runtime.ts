@@ -57,20 +57,24 @@ export const createRuntime = async (options: RuntimeOptions) => {
   };
   try {
     if ((options.seed ?? true) && engine.isEmpty()) await seedDemo(db, now());
+    await engine.flush();
   } catch (error) {
     close();
     throw error;
   }
 
   const timeouts = functionTimeouts();
-  /** Runs a function as the platform would: call data within its limit, the answer within the function's timeout. */
+  /**
+   * Runs a function as the platform would: call data within its limit, the answer within the
+   * function's timeout, and every write it made on disk before its answer leaves.
+   */
   const invoke = async (name: string, event: unknown, caller: Caller): Promise<unknown> => {
     const handle = options.functions[name];
     const timeout = timeouts[name];
     if (!handle) throw new Error(`no cloud function named ${name}`);
     if (timeout === undefined) throw new Error(`cloud function ${name} has no timeout in cloudfunctions/manifest.json, so it cannot be deployed`);
     checkCallData(event);
-    return withinTimeout(name, timeout, handle(event, caller, deps));
+    return withinTimeout(name, timeout, handle(event, caller, deps).finally(() => engine.flush()));
   };
 
   return { engine, db, deps, invoke, webhookPosts, subscribeMessages, files, close };
