@@ -6,6 +6,7 @@ import { DEMO_ROBOT_KEY, seedDemo } from './seed';
 import { localWeChat, withPermissions } from './wechat';
 import { cloudCallPermissions } from './functions';
 import { createFileStore } from './storage';
+import { checkCallData, functionTimeouts, withinTimeout } from './platform-limits';
 import type { SubscribeMessage } from '../cloudfunctions/_shared/wechat';
 import { localPoster, startLocalRobot } from './robot';
 
@@ -49,20 +50,36 @@ export const createRuntime = async (options: RuntimeOptions) => {
     files: files.seam,
     miniProgramVersion: 'develop',
   };
-  if (options.seed ?? true) await seedDemo(db, now(), robot.urlFor(DEMO_ROBOT_KEY));
+  const close = (): void => {
+    uninstall();
+    engine.close();
+    robot.close();
+  };
+  try {
+    if ((options.seed ?? true) && engine.isEmpty()) await seedDemo(db, now(), robot.urlFor(DEMO_ROBOT_KEY));
+    await engine.flush();
+  } catch (error) {
+    close();
+    throw error;
+  }
 
   // Each function makes only the cloud calls its config.json declares, as in the cloud.
   const permissions = options.registeredCloudCalls ?? cloudCallPermissions();
+  const timeouts = functionTimeouts();
+  /**
+   * Runs a function as the platform would: call data within its limit, only its declared cloud calls,
+   * the answer within the function's timeout, and every write it made on disk before its answer leaves.
+   */
   const invoke = async (name: string, event: unknown, caller: Caller): Promise<unknown> => {
     const handle = options.functions[name];
+    const timeout = timeouts[name];
     if (!handle) throw new Error(`no cloud function named ${name}`);
-    return handle(event, caller, { ...deps, ...(deps.wechat ? { wechat: withPermissions(deps.wechat, permissions[name] ?? []) } : {}) });
+    if (timeout === undefined) throw new Error(`cloud function ${name} has no timeout in cloudfunctions/manifest.json, so it cannot be deployed`);
+    checkCallData(event);
+    const granted = { ...deps, ...(deps.wechat ? { wechat: withPermissions(deps.wechat, permissions[name] ?? []) } : {}) };
+    return withinTimeout(name, timeout, handle(event, caller, granted).finally(() => engine.flush()));
   };
 
-  const close = () => {
-    uninstall();
-    robot.close();
-  };
   return { engine, db, deps, invoke, webhookPosts: robot.posts, subscribeMessages, files, close };
 };
 

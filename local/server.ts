@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import type { Runtime } from './runtime';
+import { PlatformError } from './platform-limits';
 import { demoPeople, localNewcomers } from './seed';
 import { MAX_UPLOAD_BYTES } from './storage';
 import { messages } from '@shared/messages';
@@ -45,6 +46,15 @@ const json = (res: ServerResponse, status: number, body: unknown) => {
   res.end(JSON.stringify(body));
 };
 
+/**
+ * The platform refused or cut off the call, so there is no function result: like wx.cloud.callFunction's
+ * fail, the answer is not a result the client can parse (a 5xx with the platform's message).
+ */
+const platformFailure = (res: ServerResponse, error: PlatformError) => {
+  res.writeHead(error.code === 'FUNCTIONS_TIME_LIMIT_EXCEEDED' ? 504 : 502, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(`cloud.callFunction:fail ${error.code}: ${error.message}`);
+};
+
 export interface ServerOptions {
   runtime: Runtime;
   h5Dir: string;
@@ -75,7 +85,8 @@ export const startServer = async ({ runtime, h5Dir, dataDir, port }: ServerOptio
       }
       try {
         return json(res, 200, await runtime.invoke(name, event, caller));
-      } catch {
+      } catch (e) {
+        if (e instanceof PlatformError) return platformFailure(res, e);
         return json(res, 404, { ok: false, code: 'COMMON.UNKNOWN_ACTION', message: messages.errors['COMMON.UNKNOWN_ACTION'] });
       }
     }

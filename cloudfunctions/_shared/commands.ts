@@ -70,8 +70,15 @@ export const applyOnce = async <T>(
         console.warn(`${action}: gave up after ${attempt} attempts`, e);
         throw new ActionFailure('COMMON.BUSY');
       }
+      await backOff(attempt);
     }
   }
 };
 
-const ATTEMPTS = 3;
+const ATTEMPTS = 4;
+
+/**
+ * A write conflict is answered at the write while the other transaction still holds the document,
+ * so an immediate rerun would meet the same lock: wait for it to finish (30, 90, 270 ms, with jitter).
+ */
+const backOff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 30 * 3 ** (attempt - 1) * (0.5 + Math.random())));
