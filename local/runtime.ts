@@ -3,7 +3,8 @@ import type { Caller, Deps } from '../cloudfunctions/_shared/deps';
 import type { Database } from '../cloudfunctions/_shared/database';
 import type { Clock } from '@shared/time/shanghai';
 import { seedDemo } from './seed';
-import { localWeChat } from './wechat';
+import { localWeChat, type LocalPush } from './wechat';
+import { MessagePushRoute } from '../scripts/deploy-manifest';
 import { createFileStore } from './storage';
 import type { SubscribeMessage } from '../cloudfunctions/_shared/wechat';
 
@@ -40,6 +41,11 @@ export const createRuntime = async (options: RuntimeOptions) => {
   const webhookPosts: WebhookPost[] = [];
   const subscribeMessages: (SubscribeMessage & { at: string })[] = [];
   const files = createFileStore(options.dataDir, now);
+  const pushes: LocalPush[] = [];
+  const fetchMedia = (url: string) => {
+    const served = files.serve(new URL(url, 'http://127.0.0.1').searchParams);
+    return 'bytes' in served ? served.bytes : null;
+  };
   const deps: Deps = {
     db,
     now,
@@ -47,7 +53,7 @@ export const createRuntime = async (options: RuntimeOptions) => {
       webhookPosts.push({ url, body, at: now().toISOString() });
     },
     bootstrapSecret: options.bootstrapSecret ?? null,
-    wechat: localWeChat(subscribeMessages, now),
+    wechat: localWeChat({ sent: subscribeMessages, now, pushes, fetchMedia }),
     files: files.seam,
   };
   if (options.seed ?? true) await seedDemo(db, now());
@@ -58,7 +64,21 @@ export const createRuntime = async (options: RuntimeOptions) => {
     return handle(event, caller, deps);
   };
 
-  return { engine, db, deps, invoke, webhookPosts, subscribeMessages, files, close: uninstall };
+  /**
+   * WeChat's message pushes (the content checker's verdicts) waiting so far, each delivered to the
+   * function the manifest's messagePush routes its event to, as the cloud console's setting would.
+   */
+  const routes = MessagePushRoute.array().parse((engine.manifest as { messagePush?: unknown }).messagePush ?? []);
+  const deliverPushes = async (): Promise<number> => {
+    const due = pushes.splice(0, pushes.length);
+    for (const push of due) {
+      const route = routes.find((r) => r.msgType === push.event.MsgType && r.event === push.event.Event);
+      if (route) await invoke(route.functionName, push.event, { openid: push.openid });
+    }
+    return due.length;
+  };
+
+  return { engine, db, deps, invoke, webhookPosts, subscribeMessages, files, pushes, deliverPushes, close: uninstall };
 };
 
 export type Runtime = Awaited<ReturnType<typeof createRuntime>>;

@@ -1308,6 +1308,7 @@ export const ui = {
       registers: '投诉登记表签署提醒',
       groups: '群体投诉逐户结案',
       imports: '房屋导入续写',
+      contentChecks: '内容安全检测重试',
       outbox: '通知发送',
     },
     quarantine: '已隔离的记录',
