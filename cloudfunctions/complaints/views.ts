@@ -2,6 +2,7 @@ import type { ComplaintView, GroupView } from '@shared/contracts/complaints.cont
 import { allowedActions } from '@shared/domain/state-machine';
 import { complaintMachine } from '@shared/domain/complaint.machine';
 import { proposeClass } from '@shared/domain/complaint-class.rules';
+import { heldItems } from '@shared/domain/content-screening.rules';
 import { maskPhone } from '@shared/domain/phone';
 import { messages } from '@shared/messages';
 import type { ComplaintDoc, ComplaintGroupDoc, ComplaintPlace } from '@shared/model/complaint.model';
@@ -100,4 +101,5 @@ export const toGroupView = (g: ComplaintGroupDoc, member: MemberDoc, now: Date, 
   status: g.status,
   households: g.roomIds.length,
   members: members.map((c) => ({ id: c._id, address: roomLabel(c.address), residentName: c.residentName, status: c.status, createdAt: c.createdAt })),
+  heldItems: members.reduce((n, c) => n + heldItems(c.screening), 0),
 });

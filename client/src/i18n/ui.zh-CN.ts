@@ -1365,6 +1365,18 @@ export const ui = {
     agree: '同意并继续',
     disagree: '不同意',
   },
+  /** Issue 13 (1.9): what the content checks held, for the desk to release or redact. */
+  screening: {
+    title: '内容安全检测',
+    heldNote: '已对维修师傅、通知和员工群隐藏，请核对后放行或隐藏',
+    shownNote: '维修师傅和通知中可以看到',
+    release: '放行',
+    redact: '隐藏',
+    decided: '{action} · {name} {when}',
+    queueCount: '{count} 项内容待审核',
+    badge: '内容待审核',
+    done: { release: '已放行', redact: '已隐藏' },
+  },
   /** Ticking a box, for screen readers and large text alike. */
   check: { on: '☑', off: '☐' },
   /** Who took a step the timer took. */

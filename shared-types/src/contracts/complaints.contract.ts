@@ -95,6 +95,8 @@ export const GroupView = z.object({
   status: z.enum(['handling', 'resolved']),
   households: z.number().int(),
   members: z.array(z.object({ id: z.string(), address: z.string(), residentName: z.string(), status: ComplaintStatus, createdAt: z.string() })),
+  /** Issue 13 (1.9): items of its households' complaints the content checks held, waiting for the desk. */
+  heldItems: z.number().int().optional(),
 });
 export type GroupView = z.infer<typeof GroupView>;
 
