@@ -13,6 +13,7 @@ import { cloudbaseTarget } from './deploy-cloudbase';
 import { formatPlan } from './deploy-format';
 import { readBuiltFunctions, readManifest } from './deploy-manifest';
 import { planDeploy } from './deploy-plan';
+import { byHandSteps } from './deploy-by-hand';
 
 const root = resolve(__dirname, '..');
 const dist = join(root, 'dist', 'cloudfunctions');
@@ -26,6 +27,7 @@ const main = async (): Promise<void> => {
     const idState = process.env[settings.envIdFrom] ? 'set' : 'not set';
     console.log(`Deploy plan for "${settings.envName}" (env id from ${settings.envIdFrom}: ${idState}); dry run, nothing touched.`);
     console.log(formatPlan(steps, root));
+    for (const line of byHandSteps(manifest, settings.envName)) console.log(line);
     return;
   }
 
@@ -37,6 +39,7 @@ const main = async (): Promise<void> => {
   const app = new CloudBase({ secretId, secretKey, envId });
   await applyPlan(steps, cloudbaseTarget(app, envId), (line) => console.log(`  ${line}`));
   console.log('Done. Upload the mini-program itself from WeChat DevTools (project.config.json at the repository root).');
+  for (const line of byHandSteps(manifest, settings.envName)) console.log(line);
 };
 
 main().catch((e: unknown) => {

@@ -5,6 +5,7 @@ import { deploySettings } from '../../scripts/deploy-args';
 import { applyPlan, type DeployTarget, type FunctionStep } from '../../scripts/deploy-apply';
 import { readBuiltFunctions, readManifest, type BuiltFunction } from '../../scripts/deploy-manifest';
 import { indexesToCreate, planDeploy, triggerChanges, type DeployStep } from '../../scripts/deploy-plan';
+import { byHandSteps } from '../../scripts/deploy-by-hand';
 
 const root = resolve(__dirname, '..', '..');
 const dist = join(root, 'dist', 'cloudfunctions');
@@ -192,5 +193,11 @@ describe('deploy settings', () => {
   it('rejects a missing or undeclared environment', () => {
     expect(() => deploySettings([], full, manifest)).toThrow(/missing --env/);
     expect(() => deploySettings(['--env', 'staging'], full, manifest)).toThrow(/unknown environment "staging"/);
+  });
+});
+
+describe('what the deploy leaves to a person', () => {
+  it('issue 13 (1.9): names the console setting that routes the image checks\' verdicts to their function', () => {
+    expect(byHandSteps(manifest, 'dev')).toEqual([expect.stringMatching(/消息推送.*event.*wxa_media_check → function pushes/)]);
   });
 });
