@@ -12,6 +12,9 @@ import { PROPERTY, repair, sessionHandlers } from './support/fixtures';
 import { complaint, detail, group } from './support/complaint-fixtures';
 import { withRouteParams } from './support/route';
 
+// Four pages render here, the first of them cold; on a loaded two-core machine that alone can pass jest's 5 s default.
+jest.setTimeout(15_000);
+
 const screen = (over: Partial<ScreenView> = {}): ScreenView => ({ verdict: 'pass', label: 100, held: false, awaitsDesk: false, decision: null, ...over });
 const risky = (label = 20003) => screen({ verdict: 'risky', label, held: true, awaitsDesk: true });
 const PHOTOS = ['/api/storage/file?path=a.jpg&expires=1&sign=x', '/api/storage/file?path=b.jpg&expires=1&sign=x'];
