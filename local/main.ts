@@ -20,6 +20,9 @@ import { startServer } from './server';
  */
 const LOCAL_BOOTSTRAP_SECRET = 'local-bootstrap-secret';
 
+/** How long after a submission the local content checker's verdicts arrive (WeChat: within 30 minutes). */
+const PUSH_DELAY_MS = 3_000;
+
 const main = async () => {
   const dataDir = resolve(process.env.DATA_DIR ?? join(root, '.data'));
   const port = Number(process.env.PORT ?? 8787);
@@ -35,11 +38,14 @@ const main = async () => {
   const timers = scheduleTimers(timerTriggers(), async (trigger, at) => {
     await runtime.invoke(trigger.functionName, timerEvent(trigger, at), { openid: '' });
   });
+  // WeChat pushes the image checks' verdicts some time after the submission; here a few seconds later.
+  const pushes = setInterval(() => void runtime.deliverPushes().catch((e: unknown) => console.error('[pushes]', e)), PUSH_DELAY_MS);
   console.log(`物业客服接待中心 running locally: ${server.url}`);
   console.log(`  data: ${dataDir} (back it up while running: npm run backup)`);
   for (const { trigger, next } of timers.next()) console.log(`  timer ${trigger?.functionName}/${trigger?.name} (${trigger?.cron}) next ${next?.toISOString()}`);
   const stop = async () => {
     timers.stop();
+    clearInterval(pushes);
     await server.close();
     runtime.close();
     process.exit(0);

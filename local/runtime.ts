@@ -3,8 +3,9 @@ import type { Caller, Deps } from '../cloudfunctions/_shared/deps';
 import type { Database } from '../cloudfunctions/_shared/database';
 import type { Clock } from '@shared/time/shanghai';
 import { DEMO_ROBOT_KEY, seedDemo } from './seed';
-import { localWeChat, withPermissions } from './wechat';
+import { localWeChat, withPermissions, type LocalPush } from './wechat';
 import { cloudCallPermissions } from './functions';
+import { MessagePushRoute } from '../scripts/deploy-manifest';
 import { createFileStore } from './storage';
 import { checkCallData, functionTimeouts, withinTimeout } from './platform-limits';
 import type { SubscribeMessage } from '../cloudfunctions/_shared/wechat';
@@ -41,12 +42,17 @@ export const createRuntime = async (options: RuntimeOptions) => {
   const robot = await startLocalRobot(now, options.robotPort);
   const subscribeMessages: (SubscribeMessage & { at: string })[] = [];
   const files = createFileStore(options.dataDir, now);
+  const pushes: LocalPush[] = [];
+  const fetchMedia = (url: string) => {
+    const served = files.serve(new URL(url, 'http://127.0.0.1').searchParams);
+    return 'bytes' in served ? served.bytes : null;
+  };
   const deps: Deps = {
     db,
     now,
     postWebhook: localPoster,
     bootstrapSecret: options.bootstrapSecret ?? null,
-    wechat: localWeChat(subscribeMessages, now),
+    wechat: localWeChat({ sent: subscribeMessages, now, pushes, fetchMedia }),
     files: files.seam,
     miniProgramVersion: 'develop',
   };
@@ -80,7 +86,21 @@ export const createRuntime = async (options: RuntimeOptions) => {
     return withinTimeout(name, timeout, handle(event, caller, granted).finally(() => engine.flush()));
   };
 
-  return { engine, db, deps, invoke, webhookPosts: robot.posts, subscribeMessages, files, close };
+  /**
+   * WeChat's message pushes (the content checker's verdicts) waiting so far, each delivered to the
+   * function the manifest's messagePush routes its event to, as the cloud console's setting would.
+   */
+  const routes = MessagePushRoute.array().parse((engine.manifest as { messagePush?: unknown }).messagePush ?? []);
+  const deliverPushes = async (): Promise<number> => {
+    const due = pushes.splice(0, pushes.length);
+    for (const push of due) {
+      const route = routes.find((r) => r.msgType === push.event.MsgType && r.event === push.event.Event);
+      if (route) await invoke(route.functionName, push.event, { openid: push.openid });
+    }
+    return due.length;
+  };
+
+  return { engine, db, deps, invoke, webhookPosts: robot.posts, subscribeMessages, files, pushes, deliverPushes, close };
 };
 
 export type Runtime = Awaited<ReturnType<typeof createRuntime>>;

@@ -20,6 +20,15 @@ const IndexDef = z
   .strict();
 export type IndexDef = z.infer<typeof IndexDef>;
 
+/**
+ * Where the environment's 消息推送 (message push) sends a WeChat event: a <message type, event>
+ * pair goes to one cloud function of one environment. Set in the cloud console (云开发 → 设置 →
+ * 其他设置 → 消息推送, push mode 云函数), not by the deploy; the local runtime delivers its pushes so.
+ * https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/guide/functions/openapi.md
+ */
+export const MessagePushRoute = z.object({ msgType: z.string().min(1), event: z.string(), functionName: z.string().min(1) }).strict();
+export type MessagePushRoute = z.infer<typeof MessagePushRoute>;
+
 export const Manifest = z.object({
   $comment: z.string().optional(),
   /** Each environment: where its CloudBase env id comes from, and which mini-program version it serves (issue 13, 1.6). */
@@ -27,6 +36,7 @@ export const Manifest = z.object({
   collections: z.record(z.string(), z.object({ rule: SecurityRule, indexes: z.array(IndexDef) }).strict()),
   storage: z.object({ rule: SecurityRule }).strict(),
   functions: z.record(z.string(), z.object({ timeout: z.number().int(), memorySize: z.number().int() }).strict()),
+  messagePush: z.array(MessagePushRoute).default([]),
 });
 export type Manifest = z.infer<typeof Manifest>;
 

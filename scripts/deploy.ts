@@ -12,6 +12,7 @@ import { cloudbaseTarget } from './deploy-cloudbase';
 import { formatPlan, formatUploadSteps } from './deploy-format';
 import { readBuiltFunctions, readManifest } from './deploy-manifest';
 import { planDeploy } from './deploy-plan';
+import { byHandSteps } from './deploy-by-hand';
 
 const root = resolve(__dirname, '..');
 const dist = join(root, 'dist', 'cloudfunctions');
@@ -26,6 +27,7 @@ const main = async (): Promise<void> => {
     console.log(`Deploy plan for "${settings.envName}" (env id from ${settings.envIdFrom}: ${idState}); dry run, nothing touched.`);
     console.log(formatPlan(steps, root));
     console.log(formatUploadSteps(steps, settings.envName, root));
+    for (const line of byHandSteps(manifest, settings.envName)) console.log(line);
     return;
   }
 
@@ -40,6 +42,7 @@ const main = async (): Promise<void> => {
   await applyPlan(steps, cloudbaseTarget(app, envId), (line) => console.log(`  ${line}`));
   console.log(formatUploadSteps(steps, settings.envName, root));
   console.log('Upload the mini-program itself from WeChat DevTools too (project.config.json at the repository root).');
+  for (const line of byHandSteps(manifest, settings.envName)) console.log(line);
 };
 
 main().catch((e: unknown) => {

@@ -13,6 +13,39 @@ export interface WeChatApi {
   miniProgramCode(page: string, scene: string): Promise<Buffer>;
   /** One subscribe message (subscribeMessage.send); rejects with WeChat's errCode on the error. */
   sendSubscribe(message: SubscribeMessage): Promise<void>;
+  /**
+   * security.msgSecCheck v2: WeChat's verdict on a text a user wrote (the user must have opened the
+   * mini-program in the last two hours); rejects when the check could not be made.
+   * https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/sec-center/sec-check/msgSecCheck.html
+   */
+  checkText(check: ContentCheck & { content: string }): Promise<CheckVerdict>;
+  /**
+   * security.mediaCheckAsync v2: submits an image at a public URL and answers the trace id; the
+   * verdict arrives later (within 30 minutes) as a `wxa_media_check` message push carrying it.
+   * https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/sec-center/sec-check/mediaCheckAsync.html
+   */
+  checkImage(check: ContentCheck & { mediaUrl: string }): Promise<string>;
+}
+
+/** Which `permissions.openapi` entry each call needs in the config.json of a function that makes it. */
+export const OPENAPI_PERMISSIONS: Record<keyof WeChatApi, string> = {
+  phoneNumberOf: 'phonenumber.getPhoneNumber',
+  miniProgramCode: 'wxacode.getUnlimited',
+  sendSubscribe: 'subscribeMessage.send',
+  checkText: 'security.msgSecCheck',
+  checkImage: 'security.mediaCheckAsync',
+};
+
+/** Whose content it is, and the check's scene: 1 资料, 2 评论, 3 论坛, 4 社交日志. */
+export interface ContentCheck {
+  openid: string;
+  scene: 1 | 2 | 3 | 4;
+}
+
+/** A check's `result`: `suggest` is pass, review or risky; `label` names what it found (100: nothing). */
+export interface CheckVerdict {
+  suggest: string;
+  label: number;
 }
 
 export interface SubscribeMessage {
@@ -36,6 +69,12 @@ export const errCodeOf = (e: unknown): number | null => {
   const code = (e as { errCode?: unknown } | null)?.errCode;
   return typeof code === 'number' ? code : null;
 };
+
+interface CheckAnswer {
+  result?: { suggest?: string; label?: number | string };
+  traceId?: string;
+  trace_id?: string;
+}
 
 interface PhoneAnswer {
   phoneInfo?: { purePhoneNumber?: string; phoneNumber?: string };
@@ -67,5 +106,18 @@ export const cloudWeChat = (version: MiniProgramVersion, openapi = cloud.openapi
   },
   sendSubscribe: async (message) => {
     await openapi.subscribeMessage.send({ ...message, miniprogramState: subscribeStateOf(version), lang: 'zh_CN' });
+  },
+  // Cloud calls take camelCase parameters (wx-server-sdk turns them into the HTTPS API's snake_case)
+  // and answer camelCase fields: `traceId`, not the HTTPS API's `trace_id`.
+  checkText: async ({ openid, scene, content }) => {
+    const answer = (await cloud.openapi.security.msgSecCheck({ openid, scene, version: 2, content })) as CheckAnswer;
+    if (!answer.result?.suggest) throw new Error('security.msgSecCheck returned no result');
+    return { suggest: answer.result.suggest, label: Number(answer.result.label ?? 0) };
+  },
+  checkImage: async ({ openid, scene, mediaUrl }) => {
+    const answer = (await cloud.openapi.security.mediaCheckAsync({ openid, scene, version: 2, mediaUrl, mediaType: 2 })) as CheckAnswer;
+    const traceId = answer.traceId ?? answer.trace_id;
+    if (!traceId) throw new Error('security.mediaCheckAsync returned no trace id');
+    return traceId;
   },
 });

@@ -127,7 +127,7 @@ export const erase: Handler<typeof c.erase> = async (input, ctx) => {
       });
     }
   }
-  const anonymous = { residentName: ERASED_NAME, phone: '', photos: [] };
+  const anonymous = { residentName: ERASED_NAME, phone: '', photos: [], 'screening.photos': [] };
   await db.collection('repairs').where(mine).update({ data: anonymous });
   await db.collection('complaints').where(mine).update({ data: { ...anonymous, callRecord: null } });
   await db.collection('callbacks').where(mine).update({ data: { residentName: ERASED_NAME, phone: '' } });

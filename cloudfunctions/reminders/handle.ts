@@ -5,6 +5,7 @@ import { drainOutbox, type DrainReport } from '../_shared/outbox';
 import { sweepDeadlines, type SweepReport } from '../_shared/deadlines';
 import { checkGap, recordRun } from '../_shared/heartbeat';
 import { startSweep, type Sweep } from '../_shared/sweep';
+import { sweepContentChecks, type CheckSweepReport } from '../_shared/content-sweep';
 import { planRepairCallbackTasks } from './repair-callbacks';
 import { flagUnsignedRegisters, settleGroups, upgradeUnresolved } from './complaint-sweeps';
 import { carryOnImports } from './imports';
@@ -33,6 +34,8 @@ export interface RemindersRun {
   callbacks: { created: number };
   complaints: ComplaintSweeps;
   importsFinished: number;
+  /** Issue 13 (1.9): content checks made again. */
+  contentChecks: CheckSweepReport;
   heartbeat: { gapAlarmed: boolean };
   /** The steps that did not finish all their work, as recorded on the heartbeat. */
   failed: FailedStep[];
@@ -48,7 +51,8 @@ const summary = (failures: readonly string[], quarantined: readonly string[]) =>
 /**
  * Every minute: raise due warnings and escalations, alarm a gap in the timer's own runs, plan the
  * callbacks owed (R10 R13 B1), upgrade complaints unresolved a month (C3), flag unsigned registers
- * (C6), finish settling resolved groups (C3), carry on stalled room imports, then send whatever the
+ * (C6), finish settling resolved groups (C3), carry on stalled room imports, make again the content
+ * checks that failed or whose verdict never came (issue 13, 1.9), then send whatever the
  * outbox still holds. Issue 12 (3.8): each step runs on its own, and so does each property and
  * document inside it; the outbox is always drained; the heartbeat records the outcome last.
  */
@@ -95,10 +99,11 @@ export const handle = async (event: unknown, caller: { openid: string }, deps: D
     groupsSettled: await run('groups', (s) => settleGroups(s), 0),
   };
   const importsFinished = await run('imports', (s) => carryOnImports(s), 0);
+  const contentChecks = await run('contentChecks', (s) => sweepContentChecks(s), { retried: 0, givenUp: 0 });
   const outbox = await run('outbox', (s) => drainOutbox(s), { sent: 0, retried: 0, dead: 0, unsent: 0, deferred: 0 }, true);
   await recordRun(deps, ranAt, failed);
   return {
     ok: true,
-    data: { heartbeat, deadlines, outbox, callbacks: { created: repairCallbacks.created + topUp.created + routine.created }, complaints, importsFinished, failed, quarantined },
+    data: { heartbeat, deadlines, outbox, callbacks: { created: repairCallbacks.created + topUp.created + routine.created }, complaints, importsFinished, contentChecks, failed, quarantined },
   };
 };

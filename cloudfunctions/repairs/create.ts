@@ -2,6 +2,7 @@ import type { create, register } from '@shared/contracts/repairs.contract';
 import { failure, messages } from '@shared/messages';
 import { ok } from '@shared/result';
 import type { OutboxDoc } from '@shared/model/outbox.model';
+import type { ContentCheckDoc } from '@shared/model/screening.model';
 import { birth } from '@shared/domain/state-machine';
 import { repairMachine } from '@shared/domain/repair.machine';
 import { triageRepair } from '@shared/domain/triage.rules';
@@ -18,6 +19,8 @@ import { derivedId } from '../_shared/ids';
 import { findById, withoutId } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 import { ownsFile } from '../_shared/storage';
+import { queueChecks, screenAtFiling, submitNow } from '../_shared/content-check';
+import { textForOthers } from '../_shared/screened';
 import { toView } from './views';
 
 interface Intake {
@@ -43,7 +46,12 @@ interface Intake {
 const fileRepair = async (intake: Intake, ctx: ActionContext) => {
   const { member, deps, now } = ctx;
   if (!intake.resident.roomIds.includes(intake.roomId)) return failure('REPAIR.ROOM_NOT_YOURS');
-  const [room, settings] = await Promise.all([findById(deps.db, roomModel, intake.roomId), loadSettings(deps.db, member.propertyId)]);
+  // The text check runs beside the filing's own reads and is bounded: it never holds a repair back (R3).
+  const [room, settings, screening] = await Promise.all([
+    findById(deps.db, roomModel, intake.roomId),
+    loadSettings(deps.db, member.propertyId),
+    screenAtFiling(deps, { authorOpenid: intake.resident.openid, byAuthor: intake.action === 'repairs.create', text: intake.description, photos: intake.photos }),
+  ]);
   if (!room || room.propertyId !== member.propertyId) return failure('REPAIR.ROOM_NOT_YOURS');
   const triage = triageRepair(intake.category, intake.description);
   const repair = repairModel.toStored({
@@ -70,19 +78,25 @@ const fileRepair = async (intake: Intake, ctx: ActionContext) => {
     updatedAt: now.toISOString(),
     ...lifeDefaults(now.toISOString()),
     callRecord: intake.callRecord,
+    screening,
   });
   const event = birth(repairMachine, 'submit', 'submitted', { actor: member.openid, role: member.role, now, deviceTime: intake.deviceTime });
   const notices = newRepairNotices(repair, shiftAt(settings.shifts, now).deskOpenids, settings.wecomWebhook !== null);
 
   const queued: OutboxDoc[] = [];
+  const checks: ContentCheckDoc[] = [];
   const { result: view, fresh } = await applyOnce(ctx, intake.action, async (tx) => {
     queued.length = 0;
     await tx.collection('repairs').doc(repair._id).set({ data: withoutId(repair) });
     await appendEvent(tx, { kind: 'repair', id: repair._id, propertyId: repair.propertyId }, event, intake.commandId);
     for (const notice of notices) queued.push(await enqueueNotice(tx, repair._id, notice, now));
+    checks.splice(0, checks.length, ...(await queueChecks(tx, { kind: 'repair', doc: repair, authorOpenid: repair.residentOpenid }, now, intake.commandId)));
     return toView(repair, member, now);
   });
-  if (fresh) await sendNow(deps, queued);
+  if (fresh) {
+    await sendNow(deps, queued);
+    await submitNow(deps, checks);
+  }
   return ok(view);
 };
 
@@ -128,7 +142,7 @@ const newRepairNotices = (repair: RepairDoc, onShift: readonly string[], hasGrou
     kind: 'repair.new' as const,
     subject: { kind: 'repair', id: repair._id },
     title: `${urgent ? messages.priority.urgent : messages.notices['repair.new']} · ${roomLabel(repair.address)}`,
-    body: `${messages.categories[repair.category]}：${repair.description}${rule}`,
+    body: `${messages.categories[repair.category]}：${textForOthers(repair.description, repair.screening.text)}${rule}`,
     urgent,
   };
   const recipients = [audienceOfRole('desk'), ...onShift, ...(urgent ? [audienceOfRole('supervisor')] : [])];

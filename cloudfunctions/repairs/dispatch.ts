@@ -20,6 +20,7 @@ import { findById, withoutId } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 import { ensureSlot, moveWindow } from '../_shared/places';
 import { WINDOW_CAPACITY } from '@shared/domain/booking.rules';
+import { textForOthers } from '../_shared/screened';
 import { toView } from './views';
 
 /**
@@ -76,7 +77,7 @@ export const dispatchRepair: Handler<typeof dispatch> = async (input, ctx) => {
       propertyId: repair.propertyId,
       subject: { kind: 'repair', id: repair._id },
       title: `${messages.repairActions[action]} · ${roomLabel(repair.address)}`,
-      body: `${messages.categories[repair.category]}：${repair.description}`,
+      body: `${messages.categories[repair.category]}：${textForOthers(repair.description, repair.screening.text)}`,
       urgent: repair.priority === 'urgent',
       channel: 'inbox' as const,
       kind: 'repair.dispatched' as const,

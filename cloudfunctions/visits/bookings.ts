@@ -40,6 +40,7 @@ import { activeMembers } from '../_shared/membership';
 import { ensureSlot, givePlaceBack, slotIdOf, slotsOn, takeFirstFree, type Place } from '../_shared/places';
 import { findById, parseAll, readAll, withoutId } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
+import { textForOthers } from '../_shared/screened';
 
 type Actions = typeof visitsActions;
 
@@ -340,7 +341,7 @@ export const bookWindow: Handler<Actions['bookWindow']> = async (input, ctx) => 
   const settings = await loadSettings(ctx.deps.db, ctx.member.propertyId);
   const placing = await placesFor(ctx, settings, 'repair', start, repair);
   if ('refused' in placing) return failure(placing.refused);
-  const topic = `${messages.categories[repair.category]}：${repair.description}`.slice(0, 200);
+  const topic = `${messages.categories[repair.category]}：${textForOthers(repair.description, repair.screening.text)}`.slice(0, 200);
   const booking = newBooking(ctx, 'repair', start, endOf('repair', start, settings), { _id: repair.roomId, address: roomLabel(repair.address) }, topic);
   const queued: OutboxDoc[] = [];
   const { result, fresh } = await applyOnce(ctx, 'visits.bookWindow', async (tx) => {

@@ -8,6 +8,7 @@ import { readBuiltFunctions, readManifest, type BuiltFunction } from '../../scri
 import { BUILD_TARGET, indexesToCreate, planDeploy, RUNTIME, triggerChanges, type DeployStep } from '../../scripts/deploy-plan';
 import { cloudWeChat } from '../../cloudfunctions/_shared/wechat';
 import { versionFromVars } from '@shared/domain/mini-program-version.rules';
+import { byHandSteps } from '../../scripts/deploy-by-hand';
 
 const root = resolve(__dirname, '..', '..');
 const dist = join(root, 'dist', 'cloudfunctions');
@@ -280,5 +281,11 @@ describe('deploy settings', () => {
   it('rejects a missing or undeclared environment', () => {
     expect(() => deploySettings([], full, manifest)).toThrow(/missing --env/);
     expect(() => deploySettings(['--env', 'staging'], full, manifest)).toThrow(/unknown environment "staging"/);
+  });
+});
+
+describe('what the deploy leaves to a person', () => {
+  it('issue 13 (1.9): names the console setting that routes the image checks\' verdicts to their function', () => {
+    expect(byHandSteps(manifest, 'dev')).toEqual([expect.stringMatching(/消息推送.*event.*wxa_media_check → function pushes/)]);
   });
 });

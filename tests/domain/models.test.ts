@@ -8,6 +8,8 @@ import { bookingModel, slotModel } from '@shared/model/booking.model';
 import { heartbeatModel } from '@shared/model/environment.model';
 import { maskPhone } from '@shared/domain/phone';
 import { unsafeFieldNames } from './field-names';
+import { complaintModel } from '@shared/model/complaint.model';
+import { contentCheckModel } from '@shared/model/screening.model';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'stored');
 const load = (name: string): unknown => JSON.parse(readFileSync(join(fixtures, name), 'utf8'));
@@ -15,7 +17,7 @@ const load = (name: string): unknown => JSON.parse(readFileSync(join(fixtures, n
 describe('stored documents keep their schema version and old shapes still read', () => {
   it('a repair written by v1 code (no channel, no priority) migrates on read through every step', () => {
     const repair = repairModel.parse(load('repair.v1.json'));
-    expect(repair.schemaVersion).toBe(4);
+    expect(repair.schemaVersion).toBe(5);
     expect(repair.channel).toBe('miniprogram');
     expect(repair.priority).toBe('urgent');
     expect(repair.countsFor).toBe('2026-10');
@@ -23,16 +25,31 @@ describe('stored documents keep their schema version and old shapes still read',
 
   it('R11: a v2 repair (before the on-site fields) gets empty ones and the month it counts for', () => {
     const repair = repairModel.parse({ ...(load('repair.v2.json') as object), createdAt: '2026-10-30T02:00:00.000Z' });
-    expect(repair).toMatchObject({ schemaVersion: 4, quote: null, rating: null, pausedMs: 0, countsFor: '2026-11' });
+    expect(repair).toMatchObject({ schemaVersion: 5, quote: null, rating: null, pausedMs: 0, countsFor: '2026-11' });
   });
 
   it('V4: a v3 repair (before booked windows) reads with no appointment', () => {
-    expect(repairModel.parse(load('repair.v3.json'))).toMatchObject({ schemaVersion: 4, appointment: null });
+    expect(repairModel.parse(load('repair.v3.json'))).toMatchObject({ schemaVersion: 5, appointment: null });
+  });
+
+  it('issue 13 (1.9): a v4 repair (before content checks) reads with its text and every photo exempt, nothing held', () => {
+    const raw = { ...(load('repair.v4.json') as object), photos: ['cloud://env.b/uploads/mb_1/a.jpg'] };
+    expect(repairModel.parse(raw)).toMatchObject({
+      schemaVersion: 5,
+      screening: { text: { verdict: 'exempt', decision: null }, photos: [{ fileId: 'cloud://env.b/uploads/mb_1/a.jpg', verdict: 'exempt' }] },
+    });
   });
 
   it('a current repair reads unchanged', () => {
-    const raw = load('repair.v4.json') as Record<string, unknown>;
+    const raw = load('repair.v5.json') as Record<string, unknown>;
     expect(repairModel.parse(raw)).toEqual(raw);
+  });
+
+  it('issue 13 (1.9): a v1 complaint (before content checks) reads with its text and photos exempt', () => {
+    const complaint = complaintModel.parse(load('complaint.v1.json'));
+    expect(complaint.schemaVersion).toBe(2);
+    expect(complaint.screening.text.verdict).toBe('exempt');
+    expect(complaint.screening.photos.map((p) => [p.fileId, p.verdict])).toEqual(complaint.photos.map((id) => [id, 'exempt']));
   });
 
   it('V4: a v1 desk booking and a v1 slot read as the desk\'s, with no repair, callback or owner', () => {
@@ -71,7 +88,7 @@ describe('stored documents keep their schema version and old shapes still read',
   });
 
   it('every fixture of an old shape parses with its model', () => {
-    const models = { repair: repairModel, member: memberModel, settings: settingsModel, deadline: deadlineModel, heartbeat: heartbeatModel } as const;
+    const models = { repair: repairModel, member: memberModel, settings: settingsModel, deadline: deadlineModel, heartbeat: heartbeatModel, complaint: complaintModel, contentCheck: contentCheckModel } as const;
     for (const file of readdirSync(fixtures)) {
       const model = models[file.split('.')[0] as keyof typeof models];
       expect(model.safeParse(load(file)).success).toBe(true);

@@ -35,6 +35,7 @@ const inputs = (id: string): Record<string, Record<string, unknown>> => {
     registerOf: { propertyId: PROPERTY, date: '2026-11-23' },
     signRegister: { propertyId: PROPERTY, commandId: newCommandId(), date: '2026-11-23', remarks: '' },
     figures: { propertyId: PROPERTY, period: '2026-11' },
+    decideContent: { propertyId: PROPERTY, commandId: newCommandId(), complaintId: id, item: { kind: 'text' }, decision: 'redact' },
   };
 };
 

@@ -8,10 +8,11 @@ import { handle as complaints } from '../../cloudfunctions/complaints/handle';
 import { handle as members } from '../../cloudfunctions/members/handle';
 import { handle as imports } from '../../cloudfunctions/imports/handle';
 import { handle as visits } from '../../cloudfunctions/visits/handle';
+import { handle as pushes } from '../../cloudfunctions/pushes/handle';
 import type { Action, Output } from '@shared/contracts';
 import type { Result } from '@shared/result';
 
-export const functions = { session, repairs, reminders, callbacks, complaints, members, imports, visits };
+export const functions = { session, repairs, reminders, callbacks, complaints, members, imports, visits, pushes };
 
 /** The bootstrap secret the test environment is configured with (Deps.bootstrapSecret). */
 export const TEST_BOOTSTRAP_SECRET = 'test-bootstrap-secret-7f3a';

@@ -50,6 +50,7 @@ export const validInputs = (repairId: string): Record<string, Record<string, unk
     callerName: '王秀英', phone: '13800000101', category: 'water', description: '厨房水管漏水', preferredTime: null,
   },
   'repairs.findResidents': { propertyId: PROPERTY, query: '1-1-101' },
+  'repairs.decideContent': { propertyId: PROPERTY, commandId: 'bad-input-decide', repairId, item: { kind: 'photo', index: 0 }, decision: 'release' },
   'repairs.overridePriority': { ...onOrder('override'), priority: 'urgent', reason: '住户说水很大' },
   'repairs.acknowledge': onOrder('ack'),
   'repairs.arrive': onOrder('arrive'),
@@ -101,6 +102,7 @@ const complaintInputs = (): Record<string, Record<string, unknown>> => {
     'complaints.registerOf': { propertyId: PROPERTY, date: '2026-11-23' },
     'complaints.signRegister': { propertyId: PROPERTY, commandId: 'bad-input-sign', date: '2026-11-23', remarks: '' },
     'complaints.figures': { propertyId: PROPERTY, period: '2026-11' },
+    'complaints.decideContent': { propertyId: PROPERTY, commandId: 'bad-input-cdecide', complaintId: 'cp_x', item: { kind: 'text' }, decision: 'redact' },
   };
 };
 

@@ -1315,6 +1315,7 @@ export const ui = {
       registers: '投诉登记表签署提醒',
       groups: '群体投诉逐户结案',
       imports: '房屋导入续写',
+      contentChecks: '内容安全检测重试',
       outbox: '通知发送',
     },
     quarantine: '已隔离的记录',
@@ -1370,6 +1371,18 @@ export const ui = {
     guide: '查看《用户隐私保护指引》',
     agree: '同意并继续',
     disagree: '不同意',
+  },
+  /** Issue 13 (1.9): what the content checks held, for the desk to release or redact. */
+  screening: {
+    title: '内容安全检测',
+    heldNote: '已对维修师傅、通知和员工群隐藏，请核对后放行或隐藏',
+    shownNote: '维修师傅和通知中可以看到',
+    release: '放行',
+    redact: '隐藏',
+    decided: '{action} · {name} {when}',
+    queueCount: '{count} 项内容待审核',
+    badge: '内容待审核',
+    done: { release: '已放行', redact: '已隐藏' },
   },
   /** Ticking a box, for screen readers and large text alike. */
   check: { on: '☑', off: '☐' },

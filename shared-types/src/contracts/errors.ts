@@ -105,6 +105,9 @@ export const errorRetry = {
   'RECEPTION.NOT_FOUND': 'final',
   'RECEPTION.REPLY_TIME_REQUIRED': 'final',
   'GROUP_VISIT.TIMES': 'final',
+  'CONTENT.ITEM_NOT_FOUND': 'final',
+  'CONTENT.NOT_HELD': 'final',
+  'CONTENT.ALREADY_DECIDED': 'final',
 } as const satisfies Record<ErrorCode, Retry>;
 
 /** A code this build does not know (a newer server's) is final: shown with the server's own message, not retried blindly. */

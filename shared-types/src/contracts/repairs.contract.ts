@@ -3,6 +3,7 @@ import { commandFields, defineAction, DocId, scoped, type Action } from './actio
 import { BlockerKind, Channel, Material, PreferredTime, Priority, QuoteLine, RatingDoc, RepairCategory, RepairStatus, TriageDoc } from '../model/repair.model';
 import { Role, Skill } from '../model/member.model';
 import { FileId, FileLink } from './files';
+import { decisionFields, ScreeningView } from './screening.contract';
 
 export const RepairView = z.object({
   id: z.string(),
@@ -50,6 +51,8 @@ export const RepairView = z.object({
   /** R11: the month it counts for. */
   countsFor: z.string().optional(),
   priorityOverride: z.object({ reason: z.string(), at: z.string() }).nullable().optional(),
+  /** Issue 13 (1.9): the content checks' verdicts, for the desk side; null for everyone else. */
+  screening: ScreeningView.nullable().optional(),
 });
 export type RepairView = z.infer<typeof RepairView>;
 
@@ -304,6 +307,16 @@ export const summary = defineAction({
   write: false,
 });
 
+/** Issue 13 (1.9): the desk releases a held item of a repair to the technician, or redacts it for good. */
+export const decideContent = defineAction({
+  fn: 'repairs',
+  name: 'decideContent',
+  input: z.object({ ...scoped, ...commandFields, repairId: DocId, ...decisionFields }).strict(),
+  output: RepairView,
+  roles: ['desk', 'supervisor', 'manager'],
+  write: true,
+});
+
 export const repairsActions = {
   create,
   listMine,
@@ -331,4 +344,5 @@ export const repairsActions = {
   fees,
   scorecards,
   summary,
+  decideContent,
 } as const;

@@ -90,6 +90,9 @@ export const zhCN = {
     'RECEPTION.NOT_FOUND': '没有找到这条接待记录',
     'RECEPTION.REPLY_TIME_REQUIRED': '当场未解决的事项需要约定答复时间',
     'GROUP_VISIT.TIMES': '离开时间必须晚于到达时间，且到达时间不能已过',
+    'CONTENT.ITEM_NOT_FOUND': '没有找到这项内容',
+    'CONTENT.NOT_HELD': '这项内容没有被拦截，无需放行',
+    'CONTENT.ALREADY_DECIDED': '这项内容已经处理过了',
   },
   roles: {
     resident: '住户',
@@ -130,6 +133,9 @@ export const zhCN = {
     approveSendBack: '同意退单',
     rejectSendBack: '驳回退单',
     unassign: '师傅离岗，退回待派单',
+    contentFlagged: '内容检测拦截',
+    releaseContent: '客服放行内容',
+    redactContent: '客服隐藏内容',
   },
   channels: {
     miniprogram: '小程序',
@@ -238,6 +244,9 @@ export const zhCN = {
     resolveWithGroup: '随群体投诉答复',
     rate: '评价',
     upgrade: '超过一个月未解决，升级为重大投诉',
+    contentFlagged: '内容检测拦截',
+    releaseContent: '客服放行内容',
+    redactContent: '客服隐藏内容',
   },
   complaintCategories: {
     service: '服务态度',
@@ -315,6 +324,36 @@ export const zhCN = {
     bindingRejected: '{address} 的绑定申请未通过：{reason}',
     workReturned: '{name} 已离岗或调岗，工单退回客服重新派单',
     bindingRequested: '{name}（{relation}）申请绑定 {address}',
+  },
+  /** Issue 13 (1.9): what WeChat's content checks said, in words for the desk. */
+  screening: {
+    verdicts: {
+      exempt: '无需检测',
+      unchecked: '未能检测，系统稍后自动重试',
+      pending: '检测中',
+      pass: '检测通过',
+      review: '疑似违规，待人工审核',
+      risky: '检测为违规内容',
+    },
+    /** The checks' `label` values (msgSecCheck and mediaCheckAsync use the same ones). */
+    labels: {
+      100: '正常',
+      10001: '广告',
+      20001: '时政',
+      20002: '色情',
+      20003: '辱骂',
+      20006: '违法犯罪',
+      20008: '欺诈',
+      20012: '低俗',
+      20013: '版权',
+      21000: '其他',
+    } as Readonly<Record<number, string>>,
+    decisions: { release: '已放行', redact: '已隐藏' },
+    held: '（内容待客服审核）',
+    redacted: '（内容已由客服隐藏）',
+    text: '文字内容',
+    photo: '第 {n} 张照片',
+    flagged: '{item}：{verdict}（{label}）',
   },
 } as const;
 

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { base, defineModel, isoInstant } from './versioned';
 import { Role } from './member.model';
+import { exemptScreening, Screening } from './screening.model';
 
 export const complaintCategories = [
   'service',
@@ -102,7 +103,7 @@ export const complaintStatuses = ['received', 'handling', 'grouped', 'resolved']
 export const ComplaintStatus = z.enum(complaintStatuses);
 export type ComplaintStatus = z.infer<typeof ComplaintStatus>;
 
-export const ComplaintDoc = z.object({
+const ComplaintV1 = z.object({
   ...base,
   schemaVersion: z.literal(1),
   status: ComplaintStatus,
@@ -138,8 +139,19 @@ export const ComplaintDoc = z.object({
   registerDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   createdBy: z.object({ openid: z.string(), role: Role }),
 });
+/** v2: what the content checks said of the resident's text and photos (issue 13, 1.9). */
+export const ComplaintDoc = ComplaintV1.extend({
+  schemaVersion: z.literal(2),
+  screening: Screening,
+});
 export type ComplaintDoc = z.infer<typeof ComplaintDoc>;
-export const complaintModel = defineModel({ collection: 'complaints', version: 1, schema: ComplaintDoc });
+export const complaintModel = defineModel({
+  collection: 'complaints',
+  version: 2,
+  schema: ComplaintDoc,
+  // Filed before checks began: nothing was checked, and nothing is held.
+  migrations: { 1: (doc) => ({ ...doc, screening: exemptScreening(Array.isArray(doc.photos) ? (doc.photos as string[]) : []) }) },
+});
 
 /** C3: one group complaint linking every household's complaint about one matter. */
 export const ComplaintGroupDoc = z.object({

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { base, defineModel, isoInstant } from './versioned';
 import { Role } from './member.model';
 import { countingMonth } from '../domain/month-close.rules';
+import { exemptScreening, Screening } from './screening.model';
 
 export const repairCategories = [
   'elevator',
@@ -124,7 +125,12 @@ const RepairV4 = RepairV3.extend({
   schemaVersion: z.literal(4),
   appointment: z.object({ bookingId: z.string(), start: isoInstant, end: isoInstant }).nullable(),
 });
-export type RepairDoc = z.infer<typeof RepairV4>;
+/** v5: what the content checks said of the resident's description and photos (issue 13, 1.9). */
+const RepairV5 = RepairV4.extend({
+  schemaVersion: z.literal(5),
+  screening: Screening,
+});
+export type RepairDoc = z.infer<typeof RepairV5>;
 
 /** The v3 fields of an order that has just been filed (and of every order written before v3). */
 export const lifeDefaults = (createdAt: string, lastStepAt = createdAt) => ({
@@ -153,8 +159,8 @@ export const lifeDefaults = (createdAt: string, lastStepAt = createdAt) => ({
  */
 export const repairModel = defineModel({
   collection: 'repairs',
-  version: 4,
-  schema: RepairV4,
+  version: 5,
+  schema: RepairV5,
   migrations: {
     1: (doc) => ({
       ...doc,
@@ -163,5 +169,7 @@ export const repairModel = defineModel({
     }),
     2: (doc) => ({ ...doc, ...lifeDefaults(String(doc.createdAt), String(doc.updatedAt)) }),
     3: (doc) => ({ ...doc, appointment: null }),
+    // Filed before checks began: nothing was checked, and nothing is held.
+    4: (doc) => ({ ...doc, screening: exemptScreening(Array.isArray(doc.photos) ? (doc.photos as string[]) : []) }),
   },
 });
