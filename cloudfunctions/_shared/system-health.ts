@@ -11,7 +11,7 @@ import { isStale, readHeartbeat } from './heartbeat';
 import { parseAll } from './repo';
 import { Deferred, postPaced } from './robot';
 import { loadSettings } from './settings';
-import { errCodeOf, NO_PERMISSION } from './wechat';
+import { errCodeOf, NO_PERMISSION, OPENAPI_PERMISSIONS, type WeChatApi } from './wechat';
 
 /** The input of a system health call, or null when the event is anything else. */
 export const systemCall = (event: unknown): { input: unknown } | null => {
@@ -38,17 +38,30 @@ const outcomeOf = async (call: () => Promise<unknown>): Promise<CallOutcome> => 
 const PROBE_OPENID = 'smoke-probe';
 const PROBE_CODE = 'smoke-probe-code';
 
+/**
+ * What each cloud call is probed with: arguments WeChat refuses after it has checked the permission.
+ * The probe calls the method by name, and only for an API the function declares, so a bundle holds
+ * no direct call of an open API its function does not make (tests/build/manifest.test.ts reads them).
+ */
+const probeArguments: { [M in keyof WeChatApi]: Parameters<WeChatApi[M]> } = {
+  sendSubscribe: [{ touser: PROBE_OPENID, templateId: 'smoke-probe', page: INVITE_PAGE, data: {} }],
+  miniProgramCode: [INVITE_PAGE, 'smoke=1'],
+  phoneNumberOf: [PROBE_CODE],
+  checkText: [{ openid: PROBE_OPENID, scene: 2, content: 'smoke' }],
+  checkImage: [{ openid: PROBE_OPENID, scene: 2, mediaUrl: 'https://smoke.invalid/probe.png' }],
+};
+
+const callByName = <M extends keyof WeChatApi>(wechat: WeChatApi, method: M, args: Parameters<WeChatApi[M]>): Promise<unknown> =>
+  (wechat[method] as (...a: Parameters<WeChatApi[M]>) => Promise<unknown>)(...args);
+
+const methodOf = (api: CloudCallApi): keyof WeChatApi =>
+  (Object.keys(OPENAPI_PERMISSIONS) as (keyof WeChatApi)[]).find((m) => OPENAPI_PERMISSIONS[m] === api) ?? 'sendSubscribe';
+
 const probe = (deps: Deps, api: CloudCallApi): Promise<CallOutcome> => {
   const wechat = deps.wechat;
   if (!wechat) return Promise.resolve({ outcome: 'failed', errCode: null, detail: 'this function has no WeChat open API' });
-  switch (api) {
-    case 'subscribeMessage.send':
-      return outcomeOf(() => wechat.sendSubscribe({ touser: PROBE_OPENID, templateId: 'smoke-probe', page: INVITE_PAGE, data: {} }));
-    case 'wxacode.getUnlimited':
-      return outcomeOf(() => wechat.miniProgramCode(INVITE_PAGE, 'smoke=1'));
-    case 'phonenumber.getPhoneNumber':
-      return outcomeOf(() => wechat.phoneNumberOf(PROBE_CODE));
-  }
+  const method = methodOf(api);
+  return outcomeOf(() => callByName(wechat, method, probeArguments[method]));
 };
 
 const robotTests = async (deps: Deps, propertyId: string | undefined) => {
@@ -76,7 +89,7 @@ const subscribeTest = async (deps: Deps, test: NonNullable<SystemHealthInput['su
   if (!data) return { outcome: 'failed', errCode: null, detail: `template ${template.id} has a field no test value fits` };
   const wechat = deps.wechat;
   if (!wechat) return { outcome: 'failed', errCode: null, detail: 'this function has no WeChat open API' };
-  return outcomeOf(() => wechat.sendSubscribe({ touser: test.openid, templateId: template.id, page: template.page, data }));
+  return outcomeOf(() => callByName(wechat, 'sendSubscribe', [{ touser: test.openid, templateId: template.id, page: template.page, data }]));
 };
 
 /**

@@ -7,6 +7,7 @@ import { checkFailed } from '../_shared/content-check';
 import { land } from '../_shared/content-verdicts';
 import { MediaCheckPush } from '../_shared/media-check-push';
 import { parseAll } from '../_shared/repo';
+import { systemCall, systemHealth } from '../_shared/system-health';
 
 export interface PushOutcome {
   /** The push answered a check this system is waiting on. */
@@ -23,7 +24,10 @@ export interface PushOutcome {
  * ever carries one), and a check takes one verdict. A push without a verdict (the image could not
  * be downloaded) sends the photo again on the timer's next run.
  */
-export const handle = async (event: unknown, _caller: Caller, deps: Deps): Promise<Result<PushOutcome>> => {
+export const handle = async (event: unknown, caller: Caller, deps: Deps): Promise<Result<PushOutcome> | Awaited<ReturnType<typeof systemHealth>>> => {
+  // Issue 13: the smoke command's health check, invoked with the environment's admin credentials.
+  const system = caller.openid ? null : systemCall(event);
+  if (system) return systemHealth('pushes', system.input, deps);
   const push = MediaCheckPush.safeParse(event);
   if (!push.success) return failure('COMMON.BAD_INPUT');
   try {

@@ -47,8 +47,18 @@ describe('issue 13 (3): the system health call', () => {
   });
 
   it('an unknown option is bad input', async () => {
-    expect(await health(rt, 'session', { probes: ['security.msgSecCheck'] })).toMatchObject({ ok: false, code: 'COMMON.BAD_INPUT' });
+    expect(await health(rt, 'session', { probes: ['security.unknownCheck'] })).toMatchObject({ ok: false, code: 'COMMON.BAD_INPUT' });
     expect(await health(rt, 'session', { sql: 'drop' })).toMatchObject({ ok: false, code: 'COMMON.BAD_INPUT' });
+  });
+
+  it('issue 13 (1.9): the content checks are probed like every cloud call: permitted where config.json declares them, -604101 elsewhere', async () => {
+    const repairsAnswer = await health(rt, 'repairs', { probes: ['security.msgSecCheck'] });
+    expect(repairsAnswer.data.probes.map((p) => [p.api, p.outcome])).toEqual([['security.msgSecCheck', 'ok']]);
+    const sessionAnswer = await health(rt, 'session', { probes: ['security.msgSecCheck', 'security.mediaCheckAsync'] });
+    expect(sessionAnswer.data.probes.map((p) => [p.api, p.outcome, p.errCode])).toEqual([
+      ['security.msgSecCheck', 'denied', -604101],
+      ['security.mediaCheckAsync', 'denied', -604101],
+    ]);
   });
 
   it('each declared cloud call is permitted: WeChat answers (an image, or a refusal of the probe\'s openid and code)', async () => {

@@ -11,7 +11,7 @@ import { PropertyId } from './action';
 export const SYSTEM_HEALTH_ACTION = 'health';
 
 /** The cloud calls a function can prove it may make (config.json `permissions.openapi`). */
-export const CloudCallApi = z.enum(['subscribeMessage.send', 'wxacode.getUnlimited', 'phonenumber.getPhoneNumber']);
+export const CloudCallApi = z.enum(['subscribeMessage.send', 'wxacode.getUnlimited', 'phonenumber.getPhoneNumber', 'security.msgSecCheck', 'security.mediaCheckAsync']);
 export type CloudCallApi = z.infer<typeof CloudCallApi>;
 
 export const SystemHealthInput = z
