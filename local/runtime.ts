@@ -53,7 +53,7 @@ export const createRuntime = async (options: RuntimeOptions) => {
   if (options.seed ?? true) await seedDemo(db, now());
 
   const invoke = async (name: string, event: unknown, caller: Caller): Promise<unknown> => {
-    const handle = options.functions[name];
+    const handle = Object.hasOwn(options.functions, name) ? options.functions[name] : undefined;
     if (!handle) throw new Error(`no cloud function named ${name}`);
     return handle(event, caller, deps);
   };

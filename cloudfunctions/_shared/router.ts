@@ -39,9 +39,11 @@ export const defineFunction = <T extends Record<string, Action>>(fn: FunctionNam
     try {
       const envelope = Envelope.safeParse(event);
       if (!envelope.success) return failure('COMMON.BAD_INPUT');
-      const action = actions[envelope.data.action];
-      const handler = (handlers as Record<string, Handler<Action>>)[envelope.data.action];
-      if (!action || !handler) return failure('COMMON.UNKNOWN_ACTION');
+      const name = envelope.data.action;
+      // Own properties only: "constructor" or "__proto__" is on every object and is no action.
+      if (!Object.hasOwn(actions, name) || !Object.hasOwn(handlers, name)) return failure('COMMON.UNKNOWN_ACTION');
+      const action = actions[name]!;
+      const handler = (handlers as Record<string, Handler<Action>>)[name]!;
       const input = action.input.safeParse(envelope.data.input);
       if (!input.success) return failure('COMMON.BAD_INPUT');
       if (!caller.openid) return failure('COMMON.NOT_A_MEMBER');

@@ -1,0 +1,26 @@
+import { functionNames } from '@shared/contracts';
+import { WANG } from '../functions/harness';
+import { inheritedNames } from '../functions/inherited-names';
+import { startHttpSystem, type HttpSystem } from './http';
+
+/** Issue 12 (3): the integrity breaks, driven through the local server's HTTP API as a client would. */
+describe('integrity over HTTP', () => {
+  let sys: HttpSystem;
+  beforeAll(async () => {
+    sys = await startHttpSystem();
+  });
+  afterAll(() => sys.stop());
+
+  it('only real actions: an inherited property name answers COMMON.UNKNOWN_ACTION on every function', async () => {
+    for (const fn of functionNames) {
+      for (const action of inheritedNames) {
+        expect({ fn, action, answer: await sys.call(fn, action, { propertyId: 'demo' }, WANG) }).toMatchObject({ fn, action, answer: { ok: false, code: 'COMMON.UNKNOWN_ACTION' } });
+      }
+    }
+  });
+
+  it('only real functions: /api/fn/constructor is no function', async () => {
+    const answer = await sys.post('/api/fn/constructor', { action: 'context', input: {} }, WANG);
+    expect(answer).toEqual({ status: 404, body: expect.objectContaining({ ok: false, code: 'COMMON.UNKNOWN_ACTION' }) });
+  });
+});
