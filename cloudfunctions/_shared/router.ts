@@ -6,7 +6,7 @@ import type { MemberDoc } from '@shared/model/member.model';
 import type { Caller, Deps } from './deps';
 import { resolveMember } from './membership';
 import { ActionFailure } from './failures';
-import { storedResult } from './commands';
+import { replayOf } from './commands';
 import { derivedId } from './ids';
 
 export interface ActionContext {
@@ -17,6 +17,8 @@ export interface ActionContext {
   member: MemberDoc;
   /** The key under which a write command's result is kept (write actions only), the caller's own for 'any-signed-in' ones. */
   commandKey: string;
+  /** The contract action being run: a command id replays only for it. */
+  action: Action;
 }
 
 export type Handler<A extends Action> = (
@@ -58,10 +60,10 @@ export const defineFunction = <T extends Record<string, Action>>(fn: FunctionNam
       }
       const commandKey = action.write && data.commandId ? commandKeyOf(member, caller, data.commandId) : '';
       if (commandKey) {
-        const replay = await storedResult(deps.db, commandKey);
+        const replay = await replayOf(deps.db, commandKey, action);
         if (replay) return replay;
       }
-      const ctx = { caller, deps, now, member: member as MemberDoc, commandKey };
+      const ctx = { caller, deps, now, member: member as MemberDoc, commandKey, action };
       const result = await handler(input.data, ctx);
       if (result.ok) action.output.parse(result.data);
       return result;
@@ -73,6 +75,10 @@ export const defineFunction = <T extends Record<string, Action>>(fn: FunctionNam
   };
 };
 
-/** A member's commands are kept per membership; a caller who is no member yet (joining, binding) has their own key. */
+/**
+ * A member's commands are kept per membership; a caller who is no member yet (joining, binding) has their own key.
+ * The key holds no action on purpose: one document per id makes two actions sent with one id contend for the
+ * same record, so exactly one of them owns it even when both run at once, and the record names which (`call`).
+ */
 const commandKeyOf = (member: MemberDoc | null, caller: Caller, commandId: string) =>
   `${member ? member._id : derivedId('oc', caller.openid)}~${commandId}`;

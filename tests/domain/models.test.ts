@@ -4,6 +4,7 @@ import { repairModel } from '@shared/model/repair.model';
 import { memberModel } from '@shared/model/member.model';
 import { settingsModel, defaultSettings } from '@shared/model/settings.model';
 import { deadlineModel } from '@shared/model/deadline.model';
+import { commandModel } from '@shared/model/command.model';
 import { bookingModel, slotModel } from '@shared/model/booking.model';
 import { maskPhone } from '@shared/domain/phone';
 
@@ -49,11 +50,21 @@ describe('stored documents keep their schema version and old shapes still read',
   });
 
   it('every fixture of an old shape parses with its model', () => {
-    const models = { repair: repairModel, member: memberModel, settings: settingsModel, deadline: deadlineModel } as const;
+    const models = { repair: repairModel, member: memberModel, settings: settingsModel, deadline: deadlineModel, command: commandModel } as const;
     for (const file of readdirSync(fixtures)) {
       const model = models[file.split('.')[0] as keyof typeof models];
       expect(model.safeParse(load(file)).success).toBe(true);
     }
+  });
+
+  it('a command recorded before it named its contract action (v1) reads as the action that did it', () => {
+    expect(commandModel.parse(load('command.v1.json'))).toMatchObject({ schemaVersion: 2, action: 'repairs.approveSendBack', call: 'repairs.reviewSendBack' });
+    expect(commandModel.parse({ ...(load('command.v1.json') as object), action: 'repairs.create' })).toMatchObject({ call: 'repairs.create' });
+  });
+
+  it('a current command record reads unchanged', () => {
+    const raw = load('command.v2.json') as Record<string, unknown>;
+    expect(commandModel.parse(raw)).toEqual(raw);
   });
 
   it('a deadline written before per-rule escalation intervals keeps climbing an hour a rung', () => {

@@ -90,6 +90,22 @@ export const repairInput = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** A resident's complaint (C1) about building 1's lift, from `roomId`. */
+export const complaintInput = (roomId: string, over: Record<string, unknown> = {}) => ({
+  propertyId: PROPERTY,
+  commandId: newCommandId(),
+  roomId,
+  category: 'elevator',
+  place: { scope: 'building', building: '1' },
+  occurredAt: '2026-11-23T01:30:00.000Z',
+  target: '电梯维保单位',
+  description: '1栋电梯运行时噪音很大',
+  request: '尽快检修',
+  residentDeadline: null,
+  photos: [],
+  ...over,
+});
+
 /** Everything a write could touch, to prove a refused call changed nothing. */
 export const snapshot = async (runtime: Runtime) => {
   const names = [

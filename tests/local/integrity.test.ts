@@ -1,5 +1,5 @@
 import { functionNames } from '@shared/contracts';
-import { WANG } from '../functions/harness';
+import { complaintInput, newCommandId, repairInput, snapshot, WANG, WANG_ROOM } from '../functions/harness';
 import { inheritedNames } from '../functions/inherited-names';
 import { startHttpSystem, type HttpSystem } from './http';
 
@@ -22,5 +22,15 @@ describe('integrity over HTTP', () => {
   it('only real functions: /api/fn/constructor is no function', async () => {
     const answer = await sys.post('/api/fn/constructor', { action: 'context', input: {} }, WANG);
     expect(answer).toEqual({ status: 404, body: expect.objectContaining({ ok: false, code: 'COMMON.UNKNOWN_ACTION' }) });
+  });
+
+  it('a command id belongs to one action: a complaint reusing a repair\'s id is refused, stores nothing, and the repair still replays', async () => {
+    const commandId = newCommandId();
+    const repair = await sys.call('repairs', 'create', repairInput({ commandId }), WANG);
+    expect(repair).toMatchObject({ ok: true });
+    const before = await snapshot(sys.runtime);
+    expect(await sys.call('complaints', 'create', complaintInput(WANG_ROOM, { commandId }), WANG)).toMatchObject({ ok: false, code: 'COMMON.COMMAND_REUSED' });
+    expect(await snapshot(sys.runtime)).toEqual(before);
+    expect(await sys.call('repairs', 'create', repairInput({ commandId }), WANG)).toEqual(repair);
   });
 });

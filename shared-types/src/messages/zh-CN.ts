@@ -9,6 +9,8 @@ export const zhCN = {
     'COMMON.VERSION_CONFLICT': '记录已被他人更新，请刷新后再试',
     'COMMON.BUSY': '系统繁忙，请稍后再试',
     'COMMON.INTERNAL': '系统出了点问题，请稍后再试或拨打客服电话',
+    'COMMON.COMMAND_REUSED': '这次提交的编号已用于另一项操作，请刷新页面后重新提交',
+    'COMMON.COMMAND_DONE': '这项操作已经处理过了，请刷新查看最新结果',
     'STATE.TRANSITION_NOT_ALLOWED': '当前状态下不能进行这个操作',
     'STATE.ROLE_NOT_ALLOWED': '您的岗位不能进行这个操作',
     'STATE.TOO_EARLY': '还没到可以操作的时间，请稍等',
