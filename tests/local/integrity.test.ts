@@ -1,5 +1,5 @@
 import { functionNames } from '@shared/contracts';
-import { complaintInput, newCommandId, repairInput, snapshot, WANG, WANG_ROOM } from '../functions/harness';
+import { complaintInput, newCommandId, repairInput, snapshot, WANG, WANG_ROOM, ZHANG } from '../functions/harness';
 import { inheritedNames } from '../functions/inherited-names';
 import { startHttpSystem, type HttpSystem } from './http';
 
@@ -32,5 +32,12 @@ describe('integrity over HTTP', () => {
     expect(await sys.call('complaints', 'create', complaintInput(WANG_ROOM, { commandId }), WANG)).toMatchObject({ ok: false, code: 'COMMON.COMMAND_REUSED' });
     expect(await snapshot(sys.runtime)).toEqual(before);
     expect(await sys.call('repairs', 'create', repairInput({ commandId }), WANG)).toEqual(repair);
+  });
+
+  it('V4: a refused call writes nothing: a desk appointment for someone else\'s room leaves every collection as it was', async () => {
+    const before = await snapshot(sys.runtime);
+    const input = { propertyId: 'demo', commandId: newCommandId(), start: '2026-11-24T10:00:00+08:00', roomId: WANG_ROOM, topic: '咨询物业费' };
+    expect(await sys.call('visits', 'book', input, ZHANG)).toMatchObject({ ok: false, code: 'BOOKING.ROOM_NOT_YOURS' });
+    expect(await snapshot(sys.runtime)).toEqual(before);
   });
 });
