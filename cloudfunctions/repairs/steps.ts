@@ -1,6 +1,6 @@
 import type * as c from '@shared/contracts/repairs.contract';
 import { acknowledgeDeadline, returnDeadline } from '@shared/domain/deadline.rules';
-import { priceQuote } from '@shared/domain/quote.rules';
+import { acceptedTotalFen, priceQuote } from '@shared/domain/quote.rules';
 import { clearBlocker, returnDueAt } from '@shared/domain/return.rules';
 import { nextMonth } from '@shared/domain/month-close.rules';
 import type { RepairDoc } from '@shared/model/repair.model';
@@ -83,14 +83,20 @@ export const accept = orderStep<typeof c.accept>({
   }),
 });
 
-/** R7: work done, with photos before and after, materials and the amount. */
+/** R6 R7: work done, with photos before and after and the materials used, charged at the accepted quote's total. */
 export const complete = orderStep<typeof c.complete>({
   action: 'complete',
-  check: (input, ctx) =>
-    [...input.beforePhotos, ...input.afterPhotos].every((f) => ownsFile(ctx.caller.openid, f)) ? null : 'REPAIR.FILE_NOT_YOURS',
-  patch: ({ input, at }) => ({
-    completion: { beforePhotos: input.beforePhotos, afterPhotos: input.afterPhotos, materials: input.materials, amountFen: input.amountFen, at },
-  }),
+  check: (input, ctx, repair) => {
+    if (![...input.beforePhotos, ...input.afterPhotos].every((f) => ownsFile(ctx.caller.openid, f))) return 'REPAIR.FILE_NOT_YOURS';
+    const accepted = acceptedTotalFen(repair);
+    return input.amountFen !== undefined && accepted !== null && input.amountFen !== accepted ? 'REPAIR.AMOUNT_NOT_QUOTED' : null;
+  },
+  patch: ({ input, repair, at }) => {
+    const amountFen = acceptedTotalFen(repair);
+    if (amountFen === null) throw new Error(`repair ${repair._id} is in progress without an accepted quote`);
+    const materials = input.materials.map((m) => ({ name: m.name, qty: m.qty }));
+    return { completion: { beforePhotos: input.beforePhotos, afterPhotos: input.afterPhotos, materials, amountFen, at } };
+  },
 });
 
 /** R7 R8: the resident signs on the technician's screen; the order is back, "completed at" its time, and R9's clock stops. */

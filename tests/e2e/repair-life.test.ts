@@ -78,7 +78,7 @@ describe('e2e: a repair\'s whole life, with the sign-off done offline', () => {
     await order.locator('.btn-finish').click();
     await addPhoto(technician, '.btn-add-before', 'before.png');
     await addPhoto(technician, '.btn-add-after', 'after.png');
-    await order.locator('.input-amount input').fill('30');
+    await expect(order.locator('.complete-amount').innerText()).resolves.toContain('30.00');
     await order.locator('.btn-complete').click();
     await order.locator('.sign-off-screen').waitFor();
     await sign(technician, '.sign-off-screen .signature-pad canvas');

@@ -54,7 +54,8 @@ export const repairMachine = defineMachine<RepairStatus, RepairAction, RepairDoc
         r.arrivedAt && now.getTime() - new Date(r.arrivedAt).getTime() >= NO_ANSWER_WAIT_MS ? null : 'STATE.TOO_EARLY',
     },
     reschedule: { from: ['rescheduling'], to: 'dispatched', roles: ['desk', 'supervisor'] },
-    quote: { from: ['arrived', 'quoted'], to: 'quoted', roles: ['technician'] },
+    /** R6: a revised quote for extra work, once work has started, waits for the resident's acceptance again. */
+    quote: { from: ['arrived', 'quoted', 'in_progress'], to: 'quoted', roles: ['technician'] },
     accept: { from: ['quoted'], to: 'in_progress', roles: ['resident', 'technician'] },
     complete: { from: ['in_progress'], to: 'completed', roles: ['technician'] },
     signOff: { from: ['completed'], to: 'signed', roles: ['technician'] },

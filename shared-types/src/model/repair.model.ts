@@ -75,7 +75,10 @@ const RepairV2 = z.object({
   updatedAt: isoInstant,
 });
 export const QuoteLine = z.object({ code: z.string(), name: z.string(), priceFen: z.number().int().min(0), qty: z.number().int().positive() });
-export const Material = z.object({ name: z.string().min(1).max(40), qty: z.number().int().positive(), amountFen: z.number().int().min(0) });
+/** R7: what was used on the job; its price is in the accepted quote's lines, not here. */
+export const MaterialUsed = z.object({ name: z.string().min(1).max(40), qty: z.number().int().positive() });
+/** Orders completed before issue 12 carry the technician's own price per material: shown, never counted. */
+export const Material = MaterialUsed.extend({ amountFen: z.number().int().min(0).optional() });
 export const BlockerKind = z.enum(['parts', 'access', 'third_party', 'other']);
 export const RatingDoc = z.object({
   quality: z.number().int().min(1).max(5),
