@@ -113,11 +113,15 @@ export const signOff = orderStep<typeof c.signOff>({
   },
 });
 
-/** R7: one rating, on site or from the resident's own phone within 7 days. */
+/**
+ * R7: the resident's rating from their own phone within 7 days; it replaces stars given with the
+ * sign-off. On the technician's phone a rating counts only inside the sign-off the resident signs.
+ */
 export const rate = orderStep<typeof c.rate>({
   action: 'rate',
+  check: (_input, ctx) => (ctx.member.role === 'technician' ? 'REPAIR.RATING_IS_RESIDENTS' : null),
   tell: technicianOf,
-  patch: ({ input, ctx, at }) => ({ rating: { ...input.rating, at, via: ctx.member.role === 'resident' ? 'own_phone' : 'on_site' } }),
+  patch: ({ input, at }) => ({ rating: { ...input.rating, at, via: 'own_phone' } }),
 });
 
 /** R9: a blocker stops the return clock; the desk is told. */

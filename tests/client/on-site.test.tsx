@@ -115,7 +115,6 @@ describe('the technician\'s order page: one big button for the next step', () =>
   it.each([
     ['quoted', ['accept', 'quote'], '.accept-screen .btn-accept-quote'],
     ['completed', ['signOff'], '.sign-off-screen .btn-sign-off'],
-    ['signed', ['rate'], '.rate-screen .btn-rate'],
   ] as const)('R6 R7: %s hands the phone to the resident (%s)', async (status, actions, selector) => {
     const { $ } = await open(order({ status, actions: [...actions], quote: { lines: [], totalFen: 0, at: '2026-11-23T03:00:00.000Z' } }));
     expect($(selector)).not.toBeNull();

@@ -14,7 +14,7 @@ const load = (name: string): unknown => JSON.parse(readFileSync(join(fixtures, n
 describe('stored documents keep their schema version and old shapes still read', () => {
   it('a repair written by v1 code (no channel, no priority) migrates on read through every step', () => {
     const repair = repairModel.parse(load('repair.v1.json'));
-    expect(repair.schemaVersion).toBe(4);
+    expect(repair.schemaVersion).toBe(5);
     expect(repair.channel).toBe('miniprogram');
     expect(repair.priority).toBe('urgent');
     expect(repair.countsFor).toBe('2026-10');
@@ -22,16 +22,25 @@ describe('stored documents keep their schema version and old shapes still read',
 
   it('R11: a v2 repair (before the on-site fields) gets empty ones and the month it counts for', () => {
     const repair = repairModel.parse({ ...(load('repair.v2.json') as object), createdAt: '2026-10-30T02:00:00.000Z' });
-    expect(repair).toMatchObject({ schemaVersion: 4, quote: null, rating: null, pausedMs: 0, countsFor: '2026-11' });
+    expect(repair).toMatchObject({ schemaVersion: 5, quote: null, rating: null, pausedMs: 0, countsFor: '2026-11' });
   });
 
   it('V4: a v3 repair (before booked windows) reads with no appointment', () => {
-    expect(repairModel.parse(load('repair.v3.json'))).toMatchObject({ schemaVersion: 4, appointment: null });
+    expect(repairModel.parse(load('repair.v3.json'))).toMatchObject({ schemaVersion: 5, appointment: null });
   });
 
   it('a current repair reads unchanged', () => {
-    const raw = load('repair.v4.json') as Record<string, unknown>;
+    const raw = load('repair.v5.json') as Record<string, unknown>;
     expect(repairModel.parse(raw)).toEqual(raw);
+  });
+
+  it('R7: a v4 repair keeps the stars given with the sign-off and a resident\'s own, but not stars the technician entered after the sign-off', () => {
+    const signOff = { signature: 'cloud://x/s.png', at: '2026-11-20T03:00:00.000Z' };
+    const stars = (at: string, via: 'on_site' | 'own_phone') => ({ quality: 5, attitude: 5, comment: '', at, via });
+    const v4 = (rating: unknown) => repairModel.parse({ ...(load('repair.v4.json') as object), status: 'signed', signOff, rating });
+    expect(v4(stars(signOff.at, 'on_site'))).toMatchObject({ schemaVersion: 5, rating: { via: 'on_site' } });
+    expect(v4(stars('2026-11-20T03:10:00.000Z', 'own_phone'))).toMatchObject({ rating: { via: 'own_phone' } });
+    expect(v4(stars('2026-11-20T03:10:00.000Z', 'on_site'))).toMatchObject({ schemaVersion: 5, rating: null });
   });
 
   it('V4: a v1 desk booking and a v1 slot read as the desk\'s, with no repair, callback or owner', () => {

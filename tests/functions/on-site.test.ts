@@ -61,14 +61,14 @@ describe('a work order on site (R5–R9)', () => {
     expectOk(await o.step(WANG, repairs.accept));
     expectOk(await o.step(TECH_LI, repairs.complete, { beforePhotos: [file(TECH_LI, 'b.jpg')], afterPhotos: [file(TECH_LI, 'a.jpg')], materials: [], amountFen: 0 }));
     expectOk(await o.step(TECH_LI, repairs.signOff, { signature: file(TECH_LI, 'sig.png') }));
-    expect(o.current.actions).toEqual(['rate']);
+    expect(o.current.actions).toEqual([]);
     const seenByWang = expectOk(await callAs(rt, WANG, repairs.get, { propertyId: PROPERTY, repairId: o.current.id }));
     expect(seenByWang.actions).toEqual(['rate']);
     rt.clock.advanceMinutes(7 * 24 * 60 + 1);
     expect(await o.step(WANG, repairs.rate, { rating: { quality: 4, attitude: 5, comment: '' } })).toMatchObject({ ok: false, code: 'STATE.TOO_LATE' });
     rt.clock.advanceMinutes(-2);
     expect(expectOk(await o.step(WANG, repairs.rate, { rating: { quality: 4, attitude: 5, comment: '' } })).rating).toMatchObject({ via: 'own_phone', quality: 4 });
-    expect(await o.step(WANG, repairs.rate, { rating: { quality: 1, attitude: 1, comment: '' } })).toMatchObject({ ok: false });
+    expect(await o.step(WANG, repairs.rate, { rating: { quality: 1, attitude: 1, comment: '' } })).toMatchObject({ ok: false, code: 'STATE.TRANSITION_NOT_ALLOWED' });
   });
 
   it('R9: an order out more than 72 hours is overdue; a blocker pauses the clock until cleared', async () => {

@@ -364,11 +364,6 @@ export const ui = {
       submit: '签字确认',
       needBoth: '请两项都打分，或者都不打分',
     },
-    rate: {
-      title: '请住户为这次服务打分',
-      submit: '提交评价',
-      needBoth: '请为维修质量和服务态度都打分',
-    },
     noAnswer: {
       button: '无人在家',
       waiting: '请在门口等候 {time}',
@@ -543,6 +538,7 @@ export const ui = {
     comment: '其他意见（可以不填）',
     commentPlaceholder: '想对师傅说的话',
     needStars: '请给维修质量和服务态度都点上星',
+    replaceHint: '签字时已在师傅手机上打过分。如需修改，可在签字后 7 天内在这里重新评价一次，以这次为准。',
     submit: '提交评价',
     submitting: '正在提交…',
     thanks: '谢谢您的评价',
@@ -563,6 +559,8 @@ export const ui = {
     none: '—',
     openLoad: '手上工单',
     openLoadValue: '{count} 单',
+    ownPhone: '住户本人评价',
+    ownPhoneValue: '{own} / {count} 次',
     sendBacksTitle: '退单审批',
     sendBacksEmpty: '现在没有待审批的退单。师傅退回的工单会出现在这里。',
     sendBackReason: '退单原因：{reason}',

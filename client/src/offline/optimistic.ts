@@ -51,10 +51,9 @@ const fieldsOf = (c: QueuedCommand, fees: FeeSchedule, view: RepairView): Partia
       const { signature, rating } = parsed.data;
       return { signOff: { signature, at }, completedAt: at, ...(rating ? { rating: { ...rating, via: 'on_site' as const, at } } : {}) };
     }
-    case 'rate': {
-      const parsed = repairs.rate.input.safeParse(data);
-      return parsed.success ? { rating: { ...parsed.data.rating, via: 'on_site', at } } : {};
-    }
+    case 'rate':
+      // Queued by a build before issue 12: the server answers REPAIR.RATING_IS_RESIDENTS (R7), so it changes nothing.
+      return {};
     case 'reportBlocker': {
       const parsed = repairs.reportBlocker.input.safeParse(data);
       return parsed.success ? { blocker: { kind: parsed.data.kind, reason: parsed.data.reason, since: at } } : {};

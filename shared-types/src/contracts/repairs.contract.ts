@@ -235,7 +235,10 @@ export const complete = onOrder('complete', ['technician'], {
 });
 /** R7: the resident signs by hand on the technician's screen, and may rate there. */
 export const signOff = onOrder('signOff', ['technician'], { signature: FileId, rating: RatingInput.optional() });
-/** R7: a rating from the resident's own phone within 7 days, or on the technician's screen. */
+/**
+ * R7: a rating from the resident's own phone within 7 days (replacing stars given with the sign-off).
+ * A technician is answered REPAIR.RATING_IS_RESIDENTS: on his phone stars go with the resident's signature.
+ */
 export const rate = onOrder('rate', ['resident', 'technician'], { rating: RatingInput });
 /** R9: something outside the technician's hands stops the work; the return clock pauses. */
 export const reportBlocker = onOrder('reportBlocker', ['technician'], { kind: BlockerKind, reason: Reason });
@@ -259,6 +262,8 @@ export const ScorecardView = z.object({
   memberId: z.string(),
   name: z.string(),
   ratings: z.number().int(),
+  /** R7: how many of the ratings the residents gave from their own phones. */
+  ownPhoneRatings: z.number().int(),
   quality: z.number().nullable(),
   attitude: z.number().nullable(),
   onTimeRate: z.number().nullable(),

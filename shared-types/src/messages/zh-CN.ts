@@ -24,6 +24,7 @@ export const zhCN = {
     'REPAIR.SIGNATURE_REQUIRED': '需要住户手写签名确认',
     'REPAIR.REASON_REQUIRED': '改派或转单需要填写原因',
     'REPAIR.FILE_NOT_YOURS': '照片或签名必须是本人刚上传的',
+    'REPAIR.RATING_IS_RESIDENTS': '评价由住户本人给出：请在签字确认时请住户一并打分，或请住户在自己的手机上评价',
     'REPAIR.AMOUNT_NOT_QUOTED': '收费金额以住户确认的报价为准；如有增加的项目，请重新报价并请住户再次确认',
     'CALLBACK.NOT_FOUND': '没有找到这条回访任务',
     'CALLBACK.ALREADY_DONE': '这条回访已经记录过了',

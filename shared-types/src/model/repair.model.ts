@@ -127,7 +127,19 @@ const RepairV4 = RepairV3.extend({
   schemaVersion: z.literal(4),
   appointment: z.object({ bookingId: z.string(), start: isoInstant, end: isoInstant }).nullable(),
 });
-export type RepairDoc = z.infer<typeof RepairV4>;
+/**
+ * v5 (R7): a rating entered on the technician's phone counts only inside the sign-off the resident
+ * signs; stars a technician entered after it (by `rate`, before issue 12) are not carried over.
+ */
+const RepairV5 = RepairV4.extend({ schemaVersion: z.literal(5) });
+export type RepairDoc = z.infer<typeof RepairV5>;
+
+type StoredRating = { via?: unknown; at?: unknown } | null | undefined;
+const signedWith = (doc: Record<string, unknown>): boolean => {
+  const rating = doc.rating as StoredRating;
+  if (!rating || rating.via !== 'on_site') return true;
+  return rating.at === (doc.signOff as { at?: unknown } | null | undefined)?.at;
+};
 
 /** The v3 fields of an order that has just been filed (and of every order written before v3). */
 export const lifeDefaults = (createdAt: string, lastStepAt = createdAt) => ({
@@ -152,12 +164,13 @@ export const lifeDefaults = (createdAt: string, lastStepAt = createdAt) => ({
 
 /**
  * v1 (the first release) had no `channel` (every request came from the mini-program) and no
- * `priority` (it was read from triage each time); v2 had none of the on-site fields.
+ * `priority` (it was read from triage each time); v2 had none of the on-site fields; v3 no booked
+ * window; v4 counted stars a technician entered after the sign-off.
  */
 export const repairModel = defineModel({
   collection: 'repairs',
-  version: 4,
-  schema: RepairV4,
+  version: 5,
+  schema: RepairV5,
   migrations: {
     1: (doc) => ({
       ...doc,
@@ -166,5 +179,6 @@ export const repairModel = defineModel({
     }),
     2: (doc) => ({ ...doc, ...lifeDefaults(String(doc.createdAt), String(doc.updatedAt)) }),
     3: (doc) => ({ ...doc, appointment: null }),
+    4: (doc) => (signedWith(doc) ? doc : { ...doc, rating: null }),
   },
 });

@@ -21,7 +21,10 @@ interface Props {
   onDone: () => void;
 }
 
-/** R7: the resident rates from their own phone (within 7 days): two rows of stars and a word if they like. */
+/**
+ * R7: the resident rates from their own phone (within 7 days): two rows of stars and a word if they
+ * like. Stars given on the technician's phone at the sign-off can be replaced here, once.
+ */
 export default function RateRepair({ repair, propertyId, memberId, onDone }: Props) {
   const askConsent = useSubscribeConsent();
   const t = ui.rating;
@@ -54,6 +57,7 @@ export default function RateRepair({ repair, propertyId, memberId, onDone }: Pro
   return (
     <View className='card rate-repair'>
       <Text className='section-title'>{t.title}</Text>
+      {repair.rating?.via === 'on_site' && <Text className='muted rate-replace-hint'>{t.replaceHint}</Text>}
       <View className='rate-row'>
         <Text className='rate-label'>{t.quality}</Text>
         <StarRating className='rate-quality' value={draft.quality} onChange={(quality: number) => edit({ quality })} />
