@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { catalogue, Envelope, type Action, type FunctionName } from '@shared/contracts';
+import { badInput } from '@shared/contracts/field-errors';
 import { failure } from '@shared/messages';
 import type { Result } from '@shared/result';
 import type { MemberDoc } from '@shared/model/member.model';
@@ -46,8 +47,8 @@ export const defineFunction = <T extends Record<string, Action>>(fn: FunctionNam
       if (!Object.hasOwn(actions, name) || !Object.hasOwn(handlers, name)) return failure('COMMON.UNKNOWN_ACTION');
       const action = actions[name]!;
       const handler = (handlers as Record<string, Handler<Action>>)[name]!;
-      const input = action.input.safeParse(envelope.data.input);
-      if (!input.success) return failure('COMMON.BAD_INPUT');
+      const input = action.input.safeParse(envelope.data.input, { reportInput: true });
+      if (!input.success) return badInput(input.error);
       if (!caller.openid) return failure('COMMON.NOT_A_MEMBER');
 
       const now = deps.now();

@@ -1,6 +1,8 @@
 import type * as z from 'zod';
 import { resultOf, type Action } from '@shared/contracts/action';
+import { badInput } from '@shared/contracts/field-errors';
 import { messages, type ErrorCode } from '@shared/messages';
+import type { FieldError } from '@shared/result';
 import { newCommandId } from './command-id';
 import type { Transport } from './transport';
 
@@ -12,8 +14,8 @@ export interface CallFailure {
   ok: false;
   code: string;
   message: string;
-  /** Input fields the contract rejected, as dotted paths ("description", "preferredTime.date"). */
-  fields?: string[];
+  /** On COMMON.BAD_INPUT, each field the contract rejected: its dotted path ("preferredTime.date"), label and message. */
+  fields?: FieldError[];
 }
 export type CallResult<T> = { ok: true; data: T } | CallFailure;
 
@@ -35,12 +37,7 @@ export interface ClientOptions {
 
 const wait = (attempt: number) => new Promise<void>((resolve) => setTimeout(resolve, 600 * 2 ** attempt));
 
-export const failure = (code: ErrorCode, fields?: string[]): CallFailure => ({
-  ok: false,
-  code,
-  message: messages.errors[code],
-  ...(fields ? { fields } : {}),
-});
+export const failure = (code: ErrorCode): CallFailure => ({ ok: false, code, message: messages.errors[code] });
 
 /**
  * The one way a page talks to a cloud function: the input is checked with the contract before it
@@ -61,10 +58,8 @@ export const createClient = ({
     const payload: unknown = action.write
       ? { ...input, commandId: options.commandId ?? makeId(), deviceTime: options.deviceTime ?? now().toISOString() }
       : input;
-    const checked = action.input.safeParse(payload);
-    if (!checked.success) {
-      return failure('COMMON.BAD_INPUT', checked.error.issues.map((issue) => issue.path.join('.')));
-    }
+    const checked = action.input.safeParse(payload, { reportInput: true });
+    if (!checked.success) return badInput(checked.error);
     let reply: unknown;
     for (let attempt = 0; ; attempt++) {
       try {

@@ -4,6 +4,8 @@
  * same shape.
  */
 export const ui = {
+  /** A text box's length against its limit (issue 12, 3.11). */
+  counter: '{n}/{limit}',
   /** Navigation-bar titles, read by each page's index.config.ts at build time. */
   titles: {
     app: '物业客服',

@@ -1,10 +1,12 @@
 import { useCallback, useState } from 'react';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import * as z from 'zod';
 import * as repairs from '@shared/contracts/repairs.contract';
+import { maxLengthOf } from '@shared/contracts/field-errors';
 import { useDraft } from '../../../hooks/useDraft';
 import { useRepairStep } from '../../../hooks/useRepairs';
 import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
+import LimitedText from '../../../components/LimitedText';
 import PrimaryButton from '../../../components/PrimaryButton';
 import StarRating from '../../../components/StarRating';
 import type { RepairDetailView } from '../../../components/RepairSummary';
@@ -13,6 +15,7 @@ import { ui } from '../../../i18n/ui.zh-CN';
 const RatingDraft = z.object({ quality: z.number().int().min(0).max(5), attitude: z.number().int().min(0).max(5), comment: z.string() });
 type RatingDraft = z.infer<typeof RatingDraft>;
 const noStars = (): RatingDraft => ({ quality: 0, attitude: 0, comment: '' });
+const COMMENT_LIMIT = maxLengthOf(repairs.rate.input.shape.rating, 'comment') ?? 0;
 
 interface Props {
   repair: RepairDetailView;
@@ -67,13 +70,12 @@ export default function RateRepair({ repair, propertyId, memberId, onDone }: Pro
         <StarRating className='rate-attitude' value={draft.attitude} onChange={(attitude: number) => edit({ attitude })} />
       </View>
       <Text className='rate-label rate-comment-label'>{t.comment}</Text>
-      <Textarea
+      <LimitedText
         className='textbox rate-comment input-rating-comment'
         value={draft.comment}
-        maxlength={300}
-        autoHeight
+        limit={COMMENT_LIMIT}
         placeholder={t.commentPlaceholder}
-        onInput={(e) => edit({ comment: e.detail.value })}
+        onInput={(comment) => edit({ comment })}
       />
       {missing && <Text className='field-error error-rating'>{t.needStars}</Text>}
       <PrimaryButton id='btn-submit-rating' className='btn-submit-rating' busy={busy} onClick={submit}>
