@@ -13,6 +13,8 @@ const addPhoto = async (page: Page, button: string, name: string) => {
 
 /** A signature as a person draws it: two strokes across the pad. */
 const sign = async (page: Page, pad: string) => {
+  // The mouse draws at viewport coordinates: the pad must be on screen, wherever the form above left the page scrolled.
+  await page.locator(pad).scrollIntoViewIfNeeded();
   const box = await page.locator(pad).boundingBox();
   if (!box) throw new Error('no signature pad');
   const at = (fx: number, fy: number) => [box.x + box.width * fx, box.y + box.height * fy] as const;
