@@ -24,7 +24,7 @@ export const onSiteSteps = (rt: Runtime): [string, string, Action, Record<string
   ['repairs.arrive', TECH, repairs.arrive, {}],
   ['repairs.quote', TECH, repairs.quote, { items: [{ code: 'tap-replace', qty: 1 }] }],
   ['repairs.accept (resident)', WANG, repairs.accept, {}],
-  ['repairs.complete', TECH, repairs.complete, { beforePhotos: [file('b.jpg')], afterPhotos: [file('a.jpg')], materials: [], amountFen: 3000 }],
+  ['repairs.complete', TECH, repairs.complete, { beforePhotos: [file('b.jpg')], afterPhotos: [file('a.jpg')], materials: [] }],
   ['repairs.signOff', TECH, repairs.signOff, { signature: file('s.png'), rating: { quality: 5, attitude: 5, comment: '' } }],
   ];
 };

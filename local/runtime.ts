@@ -77,7 +77,7 @@ export const createRuntime = async (options: RuntimeOptions) => {
    * the answer within the function's timeout, and every write it made on disk before its answer leaves.
    */
   const invoke = async (name: string, event: unknown, caller: Caller): Promise<unknown> => {
-    const handle = options.functions[name];
+    const handle = Object.hasOwn(options.functions, name) ? options.functions[name] : undefined;
     const timeout = timeouts[name];
     if (!handle) throw new Error(`no cloud function named ${name}`);
     if (timeout === undefined) throw new Error(`cloud function ${name} has no timeout in cloudfunctions/manifest.json, so it cannot be deployed`);

@@ -23,9 +23,10 @@ export const stockOf = async (db: Database, settings: SettingsDoc, member: Membe
   const ids = [...new Set(templates.map((t) => consentIdOf(member.openid, t.templateId)))];
   const res = ids.length ? await db.collection('consents').where({ _id: db.command.in(ids) }).limit(ids.length).get() : { data: [] };
   const left = new Map(parseAll(consentModel, res.data).map((d) => [d.templateId, d.remaining]));
-  const withStock = templates.map((t) => ({ ...t, remaining: left.get(t.templateId) ?? 0 }));
-  return { templates: withStock, low: withStock.some((t) => t.remaining < LOW_STOCK) };
+  return withLow(templates.map((t) => ({ ...t, remaining: left.get(t.templateId) ?? 0 })));
 };
+
+const withLow = (templates: c.SubscribeStockView['templates']): c.SubscribeStockView => ({ templates, low: templates.some((t) => t.remaining < LOW_STOCK) });
 
 /**
  * Issue 5: one acceptance, one send. Only templates the property configures for the member's role
@@ -42,13 +43,17 @@ export const consent: Handler<typeof c.consent> = async (input, ctx) => {
     if (await findById(deps.db, consentModel, id)) continue;
     await addOnce(deps.db, 'consents', consentModel.toStored({ _id: id, propertyId: member.propertyId, openid: member.openid, templateId, remaining: 0, updatedAt: now.toISOString() }));
   }
-  await applyOnce(ctx, 'session.consent', async (tx) => {
+  const before = await stockOf(deps.db, settings, member);
+  // A retry of this command answers with the stock as the command left it.
+  const { result } = await applyOnce(ctx, 'session.consent', async (tx) => {
+    const after = new Map<string, number>();
     for (const templateId of accepted) {
       const id = consentIdOf(member.openid, templateId);
       const doc = consentModel.parse((await tx.collection('consents').doc(id).get()).data);
       await tx.collection('consents').doc(id).set({ data: withoutId({ ...doc, remaining: doc.remaining + 1, updatedAt: now.toISOString() }) });
+      after.set(templateId, doc.remaining + 1);
     }
-    return { accepted: accepted.length };
+    return withLow(before.templates.map((t) => ({ ...t, remaining: after.get(t.templateId) ?? t.remaining })));
   });
-  return ok(await stockOf(deps.db, settings, member));
+  return ok(result);
 };

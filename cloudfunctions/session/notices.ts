@@ -63,9 +63,10 @@ export const retryNotice: Handler<typeof c.retryNotice> = async (input, ctx) => 
   if (!notice || notice.propertyId !== input.propertyId) return failure('COMMON.NOT_FOUND');
   if (notice.status !== 'dead') return ok({ ...deadLetterOf(notice), status: notice.status });
   const revived = outboxModel.toStored({ ...notice, status: 'pending', attempts: 1, nextAttemptAt: addMinutes(now, 1).toISOString(), lastError: null });
+  // A retry of this command answers with the notice as the command left it.
   await applyOnce(ctx, 'session.retryNotice', async (tx) => {
     await tx.collection('outbox').doc(notice._id).update({ data: { status: 'pending', attempts: 1, nextAttemptAt: revived.nextAttemptAt, lastError: null } });
-    return { noticeId: notice._id };
+    return { ...deadLetterOf(revived), status: revived.status };
   });
   await sendNow(deps, [revived]);
   const after = (await findById(deps.db, outboxModel, notice._id)) ?? revived;

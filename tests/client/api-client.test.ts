@@ -31,7 +31,7 @@ const recording = (answer: (attempt: number) => unknown) => {
 };
 
 describe('call(action, input): one contract, checked at both ends', () => {
-  it('rejects input the contract refuses before anything is sent, and names the field', async () => {
+  it('rejects input the contract refuses before anything is sent, and names the field with its limit, as the function would', async () => {
     const { sent, transport } = recording(() => ({ ok: true, data: repair() }));
     const { call } = createClient({ transport, delay: noWait });
 
@@ -40,10 +40,18 @@ describe('call(action, input): one contract, checked at both ends', () => {
     expect(res).toEqual({
       ok: false,
       code: 'COMMON.BAD_INPUT',
-      message: messages.errors['COMMON.BAD_INPUT'],
-      fields: ['description'],
+      message: '问题描述至少 2 字，现在 1 字',
+      fields: [{ field: 'description', label: '问题描述', message: '问题描述至少 2 字，现在 1 字' }],
     });
     expect(sent).toHaveLength(0);
+  });
+
+  it('keeps the fields a function\'s refusal names, and a refusal without them still parses (a function from before)', async () => {
+    const fields = [{ field: 'description', label: '问题描述', message: '问题描述最多 500 字，现在 600 字', limit: { max: 500, length: 600 } }];
+    const named = createClient({ transport: recording(() => ({ ok: false, code: 'COMMON.BAD_INPUT', message: fields[0]!.message, fields })).transport, delay: noWait });
+    expect(await named.call(repairs.create, newRepair)).toEqual({ ok: false, code: 'COMMON.BAD_INPUT', message: fields[0]!.message, fields });
+    const older = createClient({ transport: recording(() => ({ ok: false, code: 'COMMON.BAD_INPUT', message: messages.errors['COMMON.BAD_INPUT'] })).transport, delay: noWait });
+    expect(await older.call(repairs.create, newRepair)).toEqual({ ok: false, code: 'COMMON.BAD_INPUT', message: messages.errors['COMMON.BAD_INPUT'] });
   });
 
   it('sends { action, input } to the contract function, with a command id and device time on writes', async () => {

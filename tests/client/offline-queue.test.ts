@@ -315,7 +315,6 @@ describe('offline command queue (issue 3 point 5)', () => {
       beforePhotos: [localFile('kept-before')],
       afterPhotos: [localFile('kept-after')],
       materials: [],
-      amountFen: 3000,
     });
 
     await queue.flush();
@@ -337,7 +336,6 @@ describe('offline command queue (issue 3 point 5)', () => {
     expect(server.received.at(-1)?.input).toMatchObject({
       beforePhotos: ['cloud://env.bucket/uploads/o-tech/kept-before.jpg'],
       afterPhotos: ['cloud://env.bucket/uploads/o-tech/kept-after.jpg'],
-      amountFen: 3000,
     });
     expect(dropped).toEqual(['kept-before', 'kept-after']);
   });

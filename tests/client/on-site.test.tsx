@@ -117,7 +117,6 @@ describe('the technician\'s order page: one big button for the next step', () =>
   it.each([
     ['quoted', ['accept', 'quote'], '.accept-screen .btn-accept-quote'],
     ['completed', ['signOff'], '.sign-off-screen .btn-sign-off'],
-    ['signed', ['rate'], '.rate-screen .btn-rate'],
   ] as const)('R6 R7: %s hands the phone to the resident (%s)', async (status, actions, selector) => {
     const { $ } = await open(order({ status, actions: [...actions], quote: { lines: [], totalFen: 0, at: '2026-11-23T03:00:00.000Z' } }));
     expect($(selector)).not.toBeNull();
@@ -320,24 +319,31 @@ describe('R6 R7: the resident signs on the technician\'s phone', () => {
     await until(() => $('.btn-finish') !== null);
   });
 
-  it('完工 needs a photo before and after; photos are kept offline and uploaded by the queue; the amount is in fen', async () => {
+  it('R6 R7: 完工 needs a photo before and after; photos are kept offline and uploaded by the queue; the amount is the accepted quote, shown and not typed', async () => {
     jest.spyOn(platform, 'pickPhotos').mockImplementation(async () => [{ localPath: 'blob:photo', name: 'photo.jpg' }]);
     let kept = 0;
     jest.spyOn(platform, 'keepFile').mockImplementation(async () => `kept-photo-${++kept}`);
     jest.spyOn(platform, 'keptFileUrl').mockImplementation((ref) => `data:image/jpeg;base64,${ref}`);
     const { $, tap, backend } = await open(
-      order({ status: 'in_progress', version: 7, actions: ['complete'], quote: { lines: [], totalFen: 3000, at: '2026-11-23T03:00:00.000Z' } }),
+      order({
+        status: 'in_progress',
+        version: 7,
+        actions: ['complete'],
+        quote: { lines: [], totalFen: 3000, at: '2026-11-23T03:00:00.000Z' },
+        acceptance: { via: 'resident_phone', signature: null, at: '2026-11-23T03:05:00.000Z' },
+      }),
       { 'repairs.complete': () => ok(order({ status: 'completed', version: 8, actions: ['signOff'] })) },
     );
     await tap('.btn-finish');
-    expect(($('.input-amount input') as HTMLInputElement).value).toBe('30.00');
+    expect($('.complete-amount')?.textContent).toBe('¥30.00（住户确认的报价）');
+    expect($('.input-amount')).toBeNull();
+    expect($('.input-material-amount')).toBeNull();
 
     await tap('.btn-complete');
     expect(backend.callsTo('repairs.complete')).toHaveLength(0);
 
     await tap('.btn-add-before');
     await tap('.btn-add-after');
-    fireEvent.input($('.input-amount input') as Element, { target: { value: '80.5' } });
     await settle(10);
     expect($('.btn-complete')?.className).not.toContain('btn-disabled');
     await tap('.btn-complete');
@@ -347,9 +353,23 @@ describe('R6 R7: the resident signs on the technician\'s phone', () => {
       beforePhotos: ['cloud://env.bucket/uploads/mb_1/kept-photo-1.png'],
       afterPhotos: ['cloud://env.bucket/uploads/mb_1/kept-photo-2.png'],
       materials: [],
-      amountFen: 8050,
     });
+    expect(backend.callsTo('repairs.complete')[0]?.input).not.toHaveProperty('amountFen');
     await until(() => $('.sign-off-screen') !== null);
+  });
+
+  it('R6: extra work found while working goes back to a revised quote for the resident to accept again', async () => {
+    const { $, tap, backend } = await open(
+      order({ status: 'in_progress', version: 7, actions: ['quote', 'complete'], quote: { lines: [{ code: 'tap-replace', name: '更换水龙头（人工）', priceFen: 3000, qty: 1 }], totalFen: 3000, at: '2026-11-23T03:00:00.000Z' } }),
+      { 'repairs.quote': () => ok(order({ status: 'quoted', version: 8, actions: ['accept', 'quote'], quote: { lines: [{ code: 'tap-replace', name: '更换水龙头（人工）', priceFen: 3000, qty: 2 }], totalFen: 6000, at: '2026-11-23T04:00:00.000Z' } })) },
+    );
+    await tap('.btn-requote-extra');
+    expect($('.quote-panel')).not.toBeNull();
+    await tap('.fee-item-tap-replace .btn-qty-plus');
+    await tap('.btn-send-quote');
+    await until(() => backend.callsTo('repairs.quote').length === 1);
+    expect(backend.callsTo('repairs.quote')[0]?.input).toMatchObject({ version: 7, items: [{ code: 'tap-replace', qty: 2 }] });
+    await until(() => $('.accept-screen') !== null);
   });
 
   it('签字确认 needs a real signature, and sends both ratings with it', async () => {

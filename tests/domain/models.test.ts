@@ -4,6 +4,7 @@ import { repairModel } from '@shared/model/repair.model';
 import { memberModel } from '@shared/model/member.model';
 import { settingsModel, defaultSettings, templateFor } from '@shared/model/settings.model';
 import { deadlineModel } from '@shared/model/deadline.model';
+import { commandModel } from '@shared/model/command.model';
 import { bookingModel, slotModel } from '@shared/model/booking.model';
 import { heartbeatModel } from '@shared/model/environment.model';
 import { maskPhone } from '@shared/domain/phone';
@@ -25,17 +26,17 @@ describe('stored documents keep their schema version and old shapes still read',
 
   it('R11: a v2 repair (before the on-site fields) gets empty ones and the month it counts for', () => {
     const repair = repairModel.parse({ ...(load('repair.v2.json') as object), createdAt: '2026-10-30T02:00:00.000Z' });
-    expect(repair).toMatchObject({ schemaVersion: 5, quote: null, rating: null, pausedMs: 0, countsFor: '2026-11' });
+    expect(repair).toMatchObject({ schemaVersion: 6, quote: null, rating: null, pausedMs: 0, countsFor: '2026-11' });
   });
 
   it('V4: a v3 repair (before booked windows) reads with no appointment', () => {
-    expect(repairModel.parse(load('repair.v3.json'))).toMatchObject({ schemaVersion: 5, appointment: null });
+    expect(repairModel.parse(load('repair.v3.json'))).toMatchObject({ schemaVersion: 6, appointment: null });
   });
 
   it('issue 13 (1.9): a v4 repair (before content checks) reads with its text and every photo exempt, nothing held', () => {
     const raw = { ...(load('repair.v4.json') as object), photos: ['cloud://env.b/uploads/mb_1/a.jpg'] };
     expect(repairModel.parse(raw)).toMatchObject({
-      schemaVersion: 5,
+      schemaVersion: 6,
       screening: { text: { verdict: 'exempt', decision: null }, photos: [{ fileId: 'cloud://env.b/uploads/mb_1/a.jpg', verdict: 'exempt' }] },
     });
   });
@@ -50,6 +51,15 @@ describe('stored documents keep their schema version and old shapes still read',
     expect(complaint.schemaVersion).toBe(2);
     expect(complaint.screening.text.verdict).toBe('exempt');
     expect(complaint.screening.photos.map((p) => [p.fileId, p.verdict])).toEqual(complaint.photos.map((id) => [id, 'exempt']));
+  });
+
+  it('R7: a v4 repair keeps the stars given with the sign-off and a resident\'s own, but not stars the technician entered after the sign-off', () => {
+    const signOff = { signature: 'cloud://x/s.png', at: '2026-11-20T03:00:00.000Z' };
+    const stars = (at: string, via: 'on_site' | 'own_phone') => ({ quality: 5, attitude: 5, comment: '', at, via });
+    const v4 = (rating: unknown) => repairModel.parse({ ...(load('repair.v4.json') as object), status: 'signed', signOff, rating });
+    expect(v4(stars(signOff.at, 'on_site'))).toMatchObject({ schemaVersion: 6, rating: { via: 'on_site' } });
+    expect(v4(stars('2026-11-20T03:10:00.000Z', 'own_phone'))).toMatchObject({ rating: { via: 'own_phone' } });
+    expect(v4(stars('2026-11-20T03:10:00.000Z', 'on_site'))).toMatchObject({ schemaVersion: 6, rating: null });
   });
 
   it('V4: a v1 desk booking and a v1 slot read as the desk\'s, with no repair, callback or owner', () => {
@@ -88,11 +98,21 @@ describe('stored documents keep their schema version and old shapes still read',
   });
 
   it('every fixture of an old shape parses with its model', () => {
-    const models = { repair: repairModel, member: memberModel, settings: settingsModel, deadline: deadlineModel, heartbeat: heartbeatModel, complaint: complaintModel, contentCheck: contentCheckModel } as const;
+    const models = { repair: repairModel, member: memberModel, settings: settingsModel, deadline: deadlineModel, heartbeat: heartbeatModel, complaint: complaintModel, contentCheck: contentCheckModel, command: commandModel } as const;
     for (const file of readdirSync(fixtures)) {
       const model = models[file.split('.')[0] as keyof typeof models];
       expect(model.safeParse(load(file)).success).toBe(true);
     }
+  });
+
+  it('a command recorded before it named its contract action (v1) reads as the action that did it', () => {
+    expect(commandModel.parse(load('command.v1.json'))).toMatchObject({ schemaVersion: 2, action: 'repairs.approveSendBack', call: 'repairs.reviewSendBack' });
+    expect(commandModel.parse({ ...(load('command.v1.json') as object), action: 'repairs.create' })).toMatchObject({ call: 'repairs.create' });
+  });
+
+  it('a current command record reads unchanged', () => {
+    const raw = load('command.v2.json') as Record<string, unknown>;
+    expect(commandModel.parse(raw)).toEqual(raw);
   });
 
   it('a deadline written before per-rule escalation intervals keeps climbing an hour a rung', () => {

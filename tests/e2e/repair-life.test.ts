@@ -13,6 +13,8 @@ const addPhoto = async (page: Page, button: string, name: string) => {
 
 /** A signature as a person draws it: two strokes across the pad. */
 const sign = async (page: Page, pad: string) => {
+  // The mouse draws at viewport coordinates: the pad must be on screen, wherever the form above left the page scrolled.
+  await page.locator(pad).scrollIntoViewIfNeeded();
   const box = await page.locator(pad).boundingBox();
   if (!box) throw new Error('no signature pad');
   const at = (fx: number, fy: number) => [box.x + box.width * fx, box.y + box.height * fy] as const;
@@ -78,7 +80,7 @@ describe('e2e: a repair\'s whole life, with the sign-off done offline', () => {
     await order.locator('.btn-finish').click();
     await addPhoto(technician, '.btn-add-before', 'before.png');
     await addPhoto(technician, '.btn-add-after', 'after.png');
-    await order.locator('.input-amount input').fill('30');
+    await expect(order.locator('.complete-amount').innerText()).resolves.toContain('30.00');
     await order.locator('.btn-complete').click();
     await order.locator('.sign-off-screen').waitFor();
     await sign(technician, '.sign-off-screen .signature-pad canvas');

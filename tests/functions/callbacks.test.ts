@@ -6,7 +6,7 @@ import { callAs, DESK_ON_SHIFT, expectOk, PROPERTY, raw, startRuntime, SUPERVISO
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 const template = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'stored', 'repair.v3.json'), 'utf8')) as Record<string, unknown>;
 
-/** A returned (signed) work order, written straight into the store. */
+/** A returned (signed) work order, written straight into the store, rated by the resident with the sign-off. */
 const returned = (rt: Rt, id: string, completedAt: string, over: Record<string, unknown> = {}) =>
   rt.engine.insertRaw('repairs', [
     {
@@ -19,6 +19,7 @@ const returned = (rt: Rt, id: string, completedAt: string, over: Record<string, 
       phone: '13800000101',
       completedAt,
       dispatchedAt: completedAt,
+      signOff: { signature: 'cloud://local.local/uploads/o-tech-li/s.png', at: completedAt },
       rating: { quality: 5, attitude: 5, comment: '', at: completedAt, via: 'on_site' },
       countsFor: '2026-11',
       ...over,

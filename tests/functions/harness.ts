@@ -98,14 +98,39 @@ export const repairInput = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-/** Everything a write could touch, to prove a refused call changed nothing. */
-export const snapshot = async (runtime: Runtime) => {
-  const names = [
-    'repairs', 'events', 'outbox', 'deadlines', 'commands', 'signals', 'members', 'rooms', 'settings', 'callbacks',
-    'complaints', 'complaintGroups', 'complaintMatters', 'complaintRegisters', 'properties', 'invitations', 'bindings', 'environment', 'roomImports', 'erasures', 'bookings', 'slots', 'receptions', 'groupVisits',
-  ];
-  const entries = await Promise.all(
-    names.map(async (name) => [name, (await runtime.db.collection(name).limit(1000).get()).data] as const),
-  );
-  return Object.fromEntries(entries);
+/** A resident's complaint (C1) about building 1's lift, from `roomId`. */
+export const complaintInput = (roomId: string, over: Record<string, unknown> = {}) => ({
+  propertyId: PROPERTY,
+  commandId: newCommandId(),
+  roomId,
+  category: 'elevator',
+  place: { scope: 'building', building: '1' },
+  occurredAt: '2026-11-23T01:30:00.000Z',
+  target: '电梯维保单位',
+  description: '1栋电梯运行时噪音很大',
+  request: '尽快检修',
+  residentDeadline: null,
+  photos: [],
+  ...over,
+});
+
+/**
+ * Every document of every collection the manifest declares, read around the SDK: a refused call must
+ * leave this exactly as it was.
+ */
+export const snapshot = async (runtime: Runtime) =>
+  Object.fromEntries(Object.keys(runtime.engine.manifest.collections).map((name) => [name, runtime.engine.collection(name).all()] as const));
+
+/**
+ * The same dump as one JSON text per collection, for harnesses that compare it around thousands of
+ * refused calls: strings compare fast, and a difference still names the collection that changed.
+ */
+export const dumpText = (runtime: Runtime): Record<string, string> =>
+  Object.fromEntries(Object.keys(runtime.engine.manifest.collections).map((name) => [name, JSON.stringify(runtime.engine.collection(name).all())] as const));
+
+/** The call is refused with `code`, and every collection is exactly as it was before it. */
+export const expectRefusedUnchanged = async (runtime: Runtime, openid: string, action: Action, input: unknown, code: string) => {
+  const before = await snapshot(runtime);
+  expect({ openid, result: await callAs(runtime, openid, action, input) }).toMatchObject({ openid, result: { ok: false, code } });
+  expect({ openid, after: await snapshot(runtime) }).toEqual({ openid, after: before });
 };

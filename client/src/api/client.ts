@@ -1,7 +1,9 @@
 import type * as z from 'zod';
 import { resultOf, type Action } from '@shared/contracts/action';
 import { retryOf } from '@shared/contracts/errors';
+import { badInput } from '@shared/contracts/field-errors';
 import { messages, type ErrorCode } from '@shared/messages';
+import type { FieldError } from '@shared/result';
 import { newCommandId } from './command-id';
 import type { Transport } from './transport';
 
@@ -13,8 +15,8 @@ export interface CallFailure {
   ok: false;
   code: string;
   message: string;
-  /** Input fields the contract rejected, as dotted paths ("description", "preferredTime.date"). */
-  fields?: string[];
+  /** On COMMON.BAD_INPUT, each field the contract rejected: its dotted path ("preferredTime.date"), label and message. */
+  fields?: FieldError[];
 }
 export type CallResult<T> = { ok: true; data: T } | CallFailure;
 
@@ -36,12 +38,7 @@ export interface ClientOptions {
 
 const wait = (attempt: number) => new Promise<void>((resolve) => setTimeout(resolve, 600 * 2 ** attempt));
 
-export const failure = (code: ErrorCode, fields?: string[]): CallFailure => ({
-  ok: false,
-  code,
-  message: messages.errors[code],
-  ...(fields ? { fields } : {}),
-});
+export const failure = (code: ErrorCode): CallFailure => ({ ok: false, code, message: messages.errors[code] });
 
 /** Answers the declared contract says to send again at once, under the same command id. */
 const againNow = (code: string): boolean => {
@@ -82,10 +79,8 @@ export const createClient = ({
     const payload: unknown = action.write
       ? { ...input, commandId: options.commandId ?? makeId(), deviceTime: options.deviceTime ?? now().toISOString() }
       : input;
-    const checked = action.input.safeParse(payload);
-    if (!checked.success) {
-      return failure('COMMON.BAD_INPUT', checked.error.issues.map((issue) => issue.path.join('.')));
-    }
+    const checked = action.input.safeParse(payload, { reportInput: true });
+    if (!checked.success) return badInput(checked.error);
     for (let attempt = 0; ; attempt++) {
       const result = await deliver(action, payload);
       if (result.ok || !againNow(result.code) || attempt >= retries) return result;

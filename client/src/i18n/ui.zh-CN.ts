@@ -4,6 +4,8 @@
  * same shape.
  */
 export const ui = {
+  /** A text box's length against its limit (issue 12, 3.11). */
+  counter: '{n}/{limit}',
   /** Navigation-bar titles, read by each page's index.config.ts at build time. */
   titles: {
     app: '物业客服',
@@ -324,6 +326,7 @@ export const ui = {
       free: '免费维修，报价 0 元',
       send: '报价给住户确认',
       requote: '修改报价',
+      extra: '增加项目，重新报价',
     },
     accept: {
       title: '请住户确认报价',
@@ -350,13 +353,12 @@ export const ui = {
       materials: '用料（可以不填）',
       addMaterial: '＋ 添加用料',
       materialName: '材料名称',
-      materialAmount: '金额（元）',
       removeMaterial: '删除',
-      amount: '收费金额（元）',
-      amountHint: '已按报价填好，有变化再改',
+      amount: '收费金额',
+      amountValue: '¥{amount}（住户确认的报价）',
+      amountHint: '如有增加的项目，请先点“增加项目，重新报价”，住户再次确认后再完工',
       submit: '确认完工',
       needPhotos: '维修前、维修后各至少拍一张照片',
-      badAmount: '请填写正确的金额，例如 30 或 30.50',
     },
     signOff: {
       title: '请住户签字确认',
@@ -367,11 +369,6 @@ export const ui = {
       comment: '其他意见（可以不填）',
       submit: '签字确认',
       needBoth: '请两项都打分，或者都不打分',
-    },
-    rate: {
-      title: '请住户为这次服务打分',
-      submit: '提交评价',
-      needBoth: '请为维修质量和服务态度都打分',
     },
     noAnswer: {
       button: '无人在家',
@@ -547,6 +544,7 @@ export const ui = {
     comment: '其他意见（可以不填）',
     commentPlaceholder: '想对师傅说的话',
     needStars: '请给维修质量和服务态度都点上星',
+    replaceHint: '签字时已在师傅手机上打过分。如需修改，可在签字后 7 天内在这里重新评价一次，以这次为准。',
     submit: '提交评价',
     submitting: '正在提交…',
     thanks: '谢谢您的评价',
@@ -567,6 +565,8 @@ export const ui = {
     none: '—',
     openLoad: '手上工单',
     openLoadValue: '{count} 单',
+    ownPhone: '住户本人评价',
+    ownPhoneValue: '{own} / {count} 次',
     sendBacksTitle: '退单审批',
     sendBacksEmpty: '现在没有待审批的退单。师傅退回的工单会出现在这里。',
     sendBackReason: '退单原因：{reason}',

@@ -12,6 +12,7 @@ export const onSiteActions = {
   accept: repairs.accept,
   complete: repairs.complete,
   signOff: repairs.signOff,
+  /** Only in queues kept from a build before issue 12; the server refuses it (R7: a rating is the resident's). */
   rate: repairs.rate,
   reportBlocker: repairs.reportBlocker,
   clearBlocker: repairs.clearBlocker,

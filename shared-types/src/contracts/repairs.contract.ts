@@ -217,22 +217,29 @@ export const arrive = onOrder('arrive', ['technician'], {});
 export const noAnswer = onOrder('noAnswer', ['technician'], { note: z.string().trim().min(2).max(200) });
 /** R5: the desk agrees a new time with the resident and sends the technician again. */
 export const reschedule = onOrder('reschedule', ['desk', 'supervisor'], { preferredTime: PreferredTime });
-/** R6: items from the fee schedule; the server prices them. */
+/** R6: items from the fee schedule; the server prices them. Sent again once work has started, it is a revised quote for extra work. */
 export const quote = onOrder('quote', ['technician'], {
   items: z.array(z.object({ code: z.string().min(1).max(20), qty: z.number().int().min(1).max(99) }).strict()).max(20),
 });
 /** R6: the resident accepts on their own phone, or signs the quote on the technician's. */
 export const accept = onOrder('accept', ['resident', 'technician'], { signature: FileId.optional() });
-/** R7: work done, with before/after photos, materials and the amount. */
+/**
+ * R7: work done, with before/after photos and the materials used; the amount is the accepted quote's
+ * (R6). A phone from before issue 12 also sends `amountFen` and material prices: the amount must then
+ * be the accepted total, and material prices are not kept.
+ */
 export const complete = onOrder('complete', ['technician'], {
   beforePhotos: z.array(FileId).min(1).max(6),
   afterPhotos: z.array(FileId).min(1).max(6),
   materials: z.array(Material.strict()).max(20),
-  amountFen: z.number().int().min(0).max(100_000_00),
+  amountFen: z.number().int().min(0).max(100_000_00).optional(),
 });
 /** R7: the resident signs by hand on the technician's screen, and may rate there. */
 export const signOff = onOrder('signOff', ['technician'], { signature: FileId, rating: RatingInput.optional() });
-/** R7: a rating from the resident's own phone within 7 days, or on the technician's screen. */
+/**
+ * R7: a rating from the resident's own phone within 7 days (replacing stars given with the sign-off).
+ * A technician is answered REPAIR.RATING_IS_RESIDENTS: on his phone stars go with the resident's signature.
+ */
 export const rate = onOrder('rate', ['resident', 'technician'], { rating: RatingInput });
 /** R9: something outside the technician's hands stops the work; the return clock pauses. */
 export const reportBlocker = onOrder('reportBlocker', ['technician'], { kind: BlockerKind, reason: Reason });
@@ -256,6 +263,8 @@ export const ScorecardView = z.object({
   memberId: z.string(),
   name: z.string(),
   ratings: z.number().int(),
+  /** R7: how many of the ratings the residents gave from their own phones. */
+  ownPhoneRatings: z.number().int(),
   quality: z.number().nullable(),
   attitude: z.number().nullable(),
   onTimeRate: z.number().nullable(),

@@ -76,7 +76,10 @@ const RepairV2 = z.object({
   updatedAt: isoInstant,
 });
 export const QuoteLine = z.object({ code: z.string(), name: z.string(), priceFen: z.number().int().min(0), qty: z.number().int().positive() });
-export const Material = z.object({ name: z.string().min(1).max(40), qty: z.number().int().positive(), amountFen: z.number().int().min(0) });
+/** R7: what was used on the job; its price is in the accepted quote's lines, not here. */
+export const MaterialUsed = z.object({ name: z.string().min(1).max(40), qty: z.number().int().positive() });
+/** Orders completed before issue 12 carry the technician's own price per material: shown, never counted. */
+export const Material = MaterialUsed.extend({ amountFen: z.number().int().min(0).optional() });
 export const BlockerKind = z.enum(['parts', 'access', 'third_party', 'other']);
 export const RatingDoc = z.object({
   quality: z.number().int().min(1).max(5),
@@ -130,7 +133,19 @@ const RepairV5 = RepairV4.extend({
   schemaVersion: z.literal(5),
   screening: Screening,
 });
-export type RepairDoc = z.infer<typeof RepairV5>;
+/**
+ * v6 (R7): a rating entered on the technician's phone counts only inside the sign-off the resident
+ * signs; stars a technician entered after it (by `rate`, before issue 12) are not carried over.
+ */
+const RepairV6 = RepairV5.extend({ schemaVersion: z.literal(6) });
+export type RepairDoc = z.infer<typeof RepairV6>;
+
+type StoredRating = { via?: unknown; at?: unknown } | null | undefined;
+const signedWith = (doc: Record<string, unknown>): boolean => {
+  const rating = doc.rating as StoredRating;
+  if (!rating || rating.via !== 'on_site') return true;
+  return rating.at === (doc.signOff as { at?: unknown } | null | undefined)?.at;
+};
 
 /** The v3 fields of an order that has just been filed (and of every order written before v3). */
 export const lifeDefaults = (createdAt: string, lastStepAt = createdAt) => ({
@@ -155,12 +170,13 @@ export const lifeDefaults = (createdAt: string, lastStepAt = createdAt) => ({
 
 /**
  * v1 (the first release) had no `channel` (every request came from the mini-program) and no
- * `priority` (it was read from triage each time); v2 had none of the on-site fields.
+ * `priority` (it was read from triage each time); v2 had none of the on-site fields; v3 no booked
+ * window; v4 counted stars a technician entered after the sign-off.
  */
 export const repairModel = defineModel({
   collection: 'repairs',
-  version: 5,
-  schema: RepairV5,
+  version: 6,
+  schema: RepairV6,
   migrations: {
     1: (doc) => ({
       ...doc,
@@ -171,5 +187,6 @@ export const repairModel = defineModel({
     3: (doc) => ({ ...doc, appointment: null }),
     // Filed before checks began: nothing was checked, and nothing is held.
     4: (doc) => ({ ...doc, screening: exemptScreening(Array.isArray(doc.photos) ? (doc.photos as string[]) : []) }),
+    5: (doc) => (signedWith(doc) ? doc : { ...doc, rating: null }),
   },
 });

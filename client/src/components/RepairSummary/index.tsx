@@ -136,7 +136,7 @@ export default function RepairSummary({ repair, forStaff, showQuote = true, bloc
             label={c.materials}
             value={
               completion.materials.length > 0
-                ? completion.materials.map((m) => `${fill(c.material, { name: m.name, qty: m.qty })} ${money(m.amountFen)}`).join('；')
+                ? completion.materials.map((m) => `${fill(c.material, { name: m.name, qty: m.qty })}${m.amountFen === undefined ? '' : ` ${money(m.amountFen)}`}`).join('；')
                 : c.noMaterials
             }
             className='completion-materials'

@@ -72,7 +72,7 @@ export default function SettingsPage() {
       return toastOk(t.saved);
     }
     toastError(res.message);
-    const named = res.code === 'COMMON.BAD_INPUT' ? errorsOfFields(res.fields ?? [], update) : {};
+    const named = res.code === 'COMMON.BAD_INPUT' ? errorsOfFields((res.fields ?? []).map((f) => f.field), update) : {};
     if (Object.keys(named).length) return setErrors(named);
     const section = sectionOfRefusal(res.code);
     if (section) return setErrors({ [section]: res.message });
