@@ -18,7 +18,7 @@ const load = (name: string): unknown => JSON.parse(readFileSync(join(fixtures, n
 describe('stored documents keep their schema version and old shapes still read', () => {
   it('a repair written by v1 code (no channel, no priority) migrates on read through every step', () => {
     const repair = repairModel.parse(load('repair.v1.json'));
-    expect(repair.schemaVersion).toBe(5);
+    expect(repair.schemaVersion).toBe(6);
     expect(repair.channel).toBe('miniprogram');
     expect(repair.priority).toBe('urgent');
     expect(repair.countsFor).toBe('2026-10');
@@ -42,7 +42,7 @@ describe('stored documents keep their schema version and old shapes still read',
   });
 
   it('a current repair reads unchanged', () => {
-    const raw = load('repair.v5.json') as Record<string, unknown>;
+    const raw = load('repair.v6.json') as Record<string, unknown>;
     expect(repairModel.parse(raw)).toEqual(raw);
   });
 
