@@ -25,14 +25,21 @@ export interface TimerTrigger {
 const TriggerFile = (raw: unknown): { name: string; type: string; config: string }[] =>
   ((raw as { triggers?: unknown }).triggers as { name: string; type: string; config: string }[] | undefined) ?? [];
 
-/** Timer triggers exactly as each function's config.json declares them for WeChat. */
-export const timerTriggers = (): TimerTrigger[] => {
+const functionConfigs = (): [string, unknown][] => {
   const source = join(root, 'cloudfunctions');
   return readdirSync(source)
     .filter((name) => !name.startsWith('_') && existsSync(join(source, name, 'config.json')))
-    .flatMap((name) =>
-      TriggerFile(JSON.parse(readFileSync(join(source, name, 'config.json'), 'utf8')))
-        .filter((t) => t.type === 'timer')
-        .map((t) => ({ functionName: name, name: t.name, cron: t.config })),
-    );
+    .map((name) => [name, JSON.parse(readFileSync(join(source, name, 'config.json'), 'utf8')) as unknown]);
 };
+
+/** Each function's cloud-call permissions, as its config.json declares them for WeChat. */
+export const cloudCallPermissions = (): Record<string, string[]> =>
+  Object.fromEntries(functionConfigs().map(([name, raw]) => [name, ((raw as { permissions?: { openapi?: string[] } }).permissions?.openapi ?? []).slice()]));
+
+/** Timer triggers exactly as each function's config.json declares them for WeChat. */
+export const timerTriggers = (): TimerTrigger[] =>
+  functionConfigs().flatMap(([name, raw]) =>
+    TriggerFile(raw)
+      .filter((t) => t.type === 'timer')
+      .map((t) => ({ functionName: name, name: t.name, cron: t.config })),
+  );

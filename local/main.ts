@@ -1,9 +1,11 @@
 /**
  * `npm start`: the whole system on this machine. The built cloud functions run against the embedded
- * database persisted under .data/, the H5 build is served at the printed URL, and timer triggers
- * fire on the schedules their config.json declares.
+ * database in DATA_DIR (default .data/, one SQLite file), the H5 build is served at the printed URL
+ * (PORT, default 8787; 0 picks a free port), and timer triggers fire on the schedules their
+ * config.json declares. H5_DIR serves another H5 build (tests point it at a stub page).
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { DatabaseUnusable } from './db';
 import { createRuntime } from './runtime';
 import { loadBuiltFunctions, root, timerTriggers } from './functions';
 import { scheduleTimers, timerEvent } from './timers';
@@ -18,24 +20,32 @@ import { startServer } from './server';
  */
 const LOCAL_BOOTSTRAP_SECRET = 'local-bootstrap-secret';
 
+/** How long after a submission the local content checker's verdicts arrive (WeChat: within 30 minutes). */
+const PUSH_DELAY_MS = 3_000;
+
 const main = async () => {
-  const dataDir = process.env.DATA_DIR ?? join(root, '.data');
+  const dataDir = resolve(process.env.DATA_DIR ?? join(root, '.data'));
   const port = Number(process.env.PORT ?? 8787);
   const runtime = await createRuntime({
     dataDir,
     functions: loadBuiltFunctions(),
     seed: process.env.SEED !== '0',
     bootstrapSecret: process.env.BOOTSTRAP_SECRET || LOCAL_BOOTSTRAP_SECRET,
+    // A fixed port, so the robot address the demo property was seeded with still answers after a restart.
+    robotPort: Number(process.env.ROBOT_PORT ?? 8788),
   });
-  const server = await startServer({ runtime, h5Dir: join(root, 'client', 'dist', 'h5'), dataDir, port });
+  const server = await startServer({ runtime, h5Dir: resolve(process.env.H5_DIR ?? join(root, 'client', 'dist', 'h5')), dataDir, port });
   const timers = scheduleTimers(timerTriggers(), async (trigger, at) => {
     await runtime.invoke(trigger.functionName, timerEvent(trigger, at), { openid: '' });
   });
+  // WeChat pushes the image checks' verdicts some time after the submission; here a few seconds later.
+  const pushes = setInterval(() => void runtime.deliverPushes().catch((e: unknown) => console.error('[pushes]', e)), PUSH_DELAY_MS);
   console.log(`物业客服接待中心 running locally: ${server.url}`);
-  console.log(`  data: ${dataDir}`);
+  console.log(`  data: ${dataDir} (back it up while running: npm run backup)`);
   for (const { trigger, next } of timers.next()) console.log(`  timer ${trigger?.functionName}/${trigger?.name} (${trigger?.cron}) next ${next?.toISOString()}`);
   const stop = async () => {
     timers.stop();
+    clearInterval(pushes);
     await server.close();
     runtime.close();
     process.exit(0);
@@ -45,6 +55,7 @@ const main = async () => {
 };
 
 main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
+  if (e instanceof DatabaseUnusable) console.error(e.message);
+  else console.error(e);
+  process.exit(e instanceof DatabaseUnusable ? 2 : 1);
 });

@@ -5,6 +5,8 @@ import { withoutId } from '../cloudfunctions/_shared/repo';
 import type { Database } from '../cloudfunctions/_shared/database';
 
 export const DEMO_PROPERTY = 'demo';
+/** The demo property's robot is the local one (local/robot.ts), under this key. */
+export const DEMO_ROBOT_KEY = 'local-demo-robot';
 
 interface DemoPerson {
   openid: string;
@@ -48,14 +50,19 @@ export const localNewcomers: readonly { openid: string; name: string; label: str
 ];
 
 /** Library templates as a property would pick them (the ids are local stand-ins): what each field shows. */
-const demoTemplates: SettingsDoc['templates'] = {
-  'repair.new': { id: 'local-tmpl-new-ticket', page: 'pages/desk/repair/index', fields: [{ key: 'thing1', source: 'title' }, { key: 'thing2', source: 'body' }, { key: 'time3', source: 'time' }] },
-  'repair.dispatched': { id: 'local-tmpl-work-order', page: 'pages/technician/order/index', fields: [{ key: 'thing1', source: 'title' }, { key: 'thing2', source: 'body' }, { key: 'time3', source: 'time' }] },
-  'repair.changed': { id: 'local-tmpl-repair-progress', page: 'pages/resident/repair/index', fields: [{ key: 'thing1', source: 'title' }, { key: 'thing2', source: 'body' }, { key: 'time3', source: 'time' }] },
-  'complaint.changed': { id: 'local-tmpl-complaint-progress', page: 'pages/resident/complaint/index', fields: [{ key: 'thing1', source: 'title' }, { key: 'thing2', source: 'body' }, { key: 'time3', source: 'time' }] },
-  'complaint.major': { id: 'local-tmpl-major', page: 'pages/desk/complaints/index', fields: [{ key: 'thing1', source: 'title' }, { key: 'thing2', source: 'body' }, { key: 'time3', source: 'time' }] },
-  'deadline.breach': { id: 'local-tmpl-overdue', page: 'pages/desk/inbox/index', fields: [{ key: 'thing1', source: 'title' }, { key: 'thing2', source: 'body' }, { key: 'time3', source: 'time' }] },
-};
+const threeFields = [
+  { key: 'thing1', source: 'title' },
+  { key: 'thing2', source: 'body' },
+  { key: 'time3', source: 'time' },
+] as const;
+const demoTemplates: SettingsDoc['templates'] = [
+  { kind: 'repair.new', id: 'local-tmpl-new-ticket', page: 'pages/desk/repair/index', fields: [...threeFields] },
+  { kind: 'repair.dispatched', id: 'local-tmpl-work-order', page: 'pages/technician/order/index', fields: [...threeFields] },
+  { kind: 'repair.changed', id: 'local-tmpl-repair-progress', page: 'pages/resident/repair/index', fields: [...threeFields] },
+  { kind: 'complaint.changed', id: 'local-tmpl-complaint-progress', page: 'pages/resident/complaint/index', fields: [...threeFields] },
+  { kind: 'complaint.major', id: 'local-tmpl-major', page: 'pages/desk/complaints/index', fields: [...threeFields] },
+  { kind: 'deadline.breach', id: 'local-tmpl-overdue', page: 'pages/desk/inbox/index', fields: [...threeFields] },
+];
 
 const memberIdOf = (openid: string) => `mb_${openid.replace(/[^a-z0-9]/gi, '')}`;
 
@@ -71,7 +78,7 @@ const rooms = (propertyId: string): RoomDoc[] =>
     ),
   );
 
-export const demoDocuments = (now: Date) => {
+export const demoDocuments = (now: Date, robotUrl: string) => {
   const propertyId = DEMO_PROPERTY;
   const property: PropertyDoc = { _id: propertyId, propertyId, schemaVersion: 1, name: '阳光花园', deskPhone: '021-55550000' };
   const members: MemberDoc[] = demoPeople.map((p) => ({
@@ -96,17 +103,17 @@ export const demoDocuments = (now: Date) => {
   const settings: SettingsDoc = {
     ...defaults,
     shifts: defaults.shifts.map((shift, i) => ({ ...shift, deskOpenids: desk[i] ? [desk[i]] : [] })),
-    wecomWebhook: 'http://127.0.0.1/local-panel/wecom',
+    wecomWebhook: robotUrl,
     templates: demoTemplates,
   };
   return { properties: [property], rooms: rooms(propertyId), members, settings: [settings] };
 };
 
 /** Writes the demo property through the SDK, once: an existing property is left as it is. */
-export const seedDemo = async (db: Database, now: Date): Promise<boolean> => {
+export const seedDemo = async (db: Database, now: Date, robotUrl: string): Promise<boolean> => {
   const existing = await db.collection('properties').where({ _id: DEMO_PROPERTY }).limit(1).get();
   if (existing.data.length) return false;
-  const docs = demoDocuments(now);
+  const docs = demoDocuments(now, robotUrl);
   for (const [collection, list] of Object.entries(docs)) {
     for (const doc of list as { _id: string }[]) {
       await db.collection(collection).doc(doc._id).set({ data: withoutId(doc) });

@@ -2,9 +2,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import type { Runtime } from './runtime';
+import { PlatformError } from './platform-limits';
 import { demoPeople, localNewcomers } from './seed';
+import { MAX_UPLOAD_BYTES } from './storage';
 import { messages } from '@shared/messages';
 import { signalModel } from '@shared/model/signal.model';
+import { membershipsOf } from '../cloudfunctions/_shared/membership';
+import { uploadFolderOfPath } from '../cloudfunctions/_shared/storage';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -42,6 +46,15 @@ const json = (res: ServerResponse, status: number, body: unknown) => {
   res.end(JSON.stringify(body));
 };
 
+/**
+ * The platform refused or cut off the call, so there is no function result: like wx.cloud.callFunction's
+ * fail, the answer is not a result the client can parse (a 5xx with the platform's message).
+ */
+const platformFailure = (res: ServerResponse, error: PlatformError) => {
+  res.writeHead(error.code === 'FUNCTIONS_TIME_LIMIT_EXCEEDED' ? 504 : 502, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(`cloud.callFunction:fail ${error.code}: ${error.message}`);
+};
+
 export interface ServerOptions {
   runtime: Runtime;
   h5Dir: string;
@@ -61,16 +74,19 @@ export const startServer = async ({ runtime, h5Dir, dataDir, port }: ServerOptio
     if (fn && req.method === 'POST') {
       const name = fn[1] ?? '';
       if (name === 'reminders') return json(res, 403, { ok: false, code: 'COMMON.FORBIDDEN', message: messages.errors['COMMON.FORBIDDEN'] });
+      // A client's call always carries its OPENID, as in the cloud: one without is never a system call (issue 13).
+      if (!caller.openid) return json(res, 200, { ok: false, code: 'COMMON.NOT_A_MEMBER', message: messages.errors['COMMON.NOT_A_MEMBER'] });
       let event: unknown;
       try {
-        // Room for the largest request a contract allows: a 2 MB spreadsheet as base64 (imports.start).
+        // Only bounds what is read; the platform's call-data limit is the runtime's to enforce.
         event = JSON.parse((await readBody(req, 3 * 1024 * 1024)).toString('utf8'));
       } catch {
         return json(res, 400, { ok: false, code: 'COMMON.BAD_INPUT', message: messages.errors['COMMON.BAD_INPUT'] });
       }
       try {
         return json(res, 200, await runtime.invoke(name, event, caller));
-      } catch {
+      } catch (e) {
+        if (e instanceof PlatformError) return platformFailure(res, e);
         return json(res, 404, { ok: false, code: 'COMMON.UNKNOWN_ACTION', message: messages.errors['COMMON.UNKNOWN_ACTION'] });
       }
     }
@@ -86,18 +102,11 @@ export const startServer = async ({ runtime, h5Dir, dataDir, port }: ServerOptio
       return json(res, 200, [...members, ...newcomers]);
     }
     if (url.pathname === '/api/watch') return watch(req, res, url.searchParams.get('ids')?.split(',').filter(Boolean) ?? []);
-    if (url.pathname === '/api/storage/upload' && req.method === 'POST') {
-      if (!caller.openid || !labels.has(caller.openid)) return json(res, 401, { error: 'unauthenticated' });
-      const bytes = await readBody(req, 6 * 1024 * 1024).catch(() => null);
-      if (!bytes) return json(res, 413, { error: 'size' });
-      const out = files.upload(caller.openid, url.searchParams.get('name') ?? 'photo.jpg', bytes);
-      return json(res, 'error' in out ? 400 : 200, out);
-    }
+    if (url.pathname === '/api/storage/upload' && req.method === 'POST') return upload(req, res, caller.openid, url.searchParams.get('path') ?? '');
     if (url.pathname === '/api/storage/file') {
-      if (!labels.has(caller.openid)) return json(res, 401, { error: 'unauthenticated' });
-      const file = files.read(url.searchParams.get('fileID') ?? '');
-      if (!file) return json(res, 404, { error: 'not found' });
-      res.writeHead(200, { 'content-type': file.type });
+      const file = files.serve(url.searchParams);
+      if ('error' in file) return json(res, file.error === 'missing' ? 404 : 403, { error: file.error });
+      res.writeHead(200, { 'content-type': file.type, 'cache-control': 'private, no-store' });
       return res.end(file.bytes);
     }
     if (url.pathname === '/panel') {
@@ -109,6 +118,23 @@ export const startServer = async ({ runtime, h5Dir, dataDir, port }: ServerOptio
       return json(res, 200, { webhookPosts: runtime.webhookPosts.slice(-100), subscribeMessages: runtime.subscribeMessages.slice(-100), outbox: outbox.data });
     }
     return serveStatic(res, url.pathname);
+  };
+
+  /**
+   * wx.cloud.uploadFile to a path the client names, only into one of the caller's own folders (one
+   * per membership): a file there can only be the caller's, which is what the storage rule's
+   * `resource.openid == auth.openid` promises in the cloud.
+   */
+  const upload = async (req: IncomingMessage, res: ServerResponse, openid: string, path: string) => {
+    if (!openid || !labels.has(openid)) return json(res, 401, { error: 'unauthenticated' });
+    const folder = uploadFolderOfPath(path);
+    if (!folder) return json(res, 400, { error: 'path' });
+    const own = (await membershipsOf(runtime.db, openid)).some((m) => m._id === folder);
+    if (!own) return json(res, 403, { error: 'not_your_folder' });
+    const bytes = await readBody(req, MAX_UPLOAD_BYTES + 1).catch(() => null);
+    if (!bytes) return json(res, 413, { error: 'size' });
+    const out = files.upload(path, bytes);
+    return json(res, 'fileID' in out ? 200 : out.error === 'size' ? 413 : 400, out);
   };
 
   /** The watch the mini-program gets from the cloud database, here as Server-Sent Events. */

@@ -6,6 +6,7 @@
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { BUILD_TARGET } from './deploy-plan';
 
 const root = resolve(__dirname, '..');
 const source = join(root, 'cloudfunctions');
@@ -27,7 +28,7 @@ export const buildFunctions = async (): Promise<string[]> => {
         outfile: join(dir, 'index.js'),
         bundle: true,
         platform: 'node',
-        target: 'node16',
+        target: BUILD_TARGET,
         format: 'cjs',
         minify: true,
         sourcemap: false,

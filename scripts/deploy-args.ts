@@ -14,6 +14,22 @@ export type DeploySettings =
 
 export const USAGE = 'usage: npm run deploy -- --env <dev|trial|prod> [--dry-run]';
 
+/** The management credentials (TENCENTCLOUD_SECRETID/KEY) and the env id for a declared environment, or an error naming each missing variable. */
+export const credentialsFor = (envName: string, envIdFrom: string, vars: Readonly<Record<string, string | undefined>>, otherwise: string): Credentials => {
+  const secretId = vars.TENCENTCLOUD_SECRETID;
+  const secretKey = vars.TENCENTCLOUD_SECRETKEY;
+  const envId = vars[envIdFrom];
+  if (!secretId || !secretKey || !envId) {
+    const missing = [
+      ...(secretId ? [] : ['TENCENTCLOUD_SECRETID']),
+      ...(secretKey ? [] : ['TENCENTCLOUD_SECRETKEY']),
+      ...(envId ? [] : [`${envIdFrom} (the CloudBase env id for "${envName}")`]),
+    ];
+    throw new Error(`cannot reach "${envName}": set ${missing.join(', ')}; ${otherwise}`);
+  }
+  return { secretId, secretKey, envId };
+};
+
 export const deploySettings = (
   argv: string[],
   vars: Readonly<Record<string, string | undefined>>,
@@ -34,16 +50,5 @@ export const deploySettings = (
   const { envIdFrom } = target;
   if (values['dry-run'] === true) return { envName, envIdFrom, dryRun: true };
 
-  const secretId = vars.TENCENTCLOUD_SECRETID;
-  const secretKey = vars.TENCENTCLOUD_SECRETKEY;
-  const envId = vars[envIdFrom];
-  if (!secretId || !secretKey || !envId) {
-    const missing = [
-      ...(secretId ? [] : ['TENCENTCLOUD_SECRETID']),
-      ...(secretKey ? [] : ['TENCENTCLOUD_SECRETKEY']),
-      ...(envId ? [] : [`${envIdFrom} (the CloudBase env id for "${envName}")`]),
-    ];
-    throw new Error(`cannot deploy to "${envName}": set ${missing.join(', ')}; or add --dry-run to only print the plan`);
-  }
-  return { envName, envIdFrom, dryRun: false, credentials: { secretId, secretKey, envId } };
+  return { envName, envIdFrom, dryRun: false, credentials: credentialsFor(envName, envIdFrom, vars, 'or add --dry-run to only print the plan') };
 };

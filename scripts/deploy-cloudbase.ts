@@ -7,18 +7,32 @@ import type { ICloudFunction } from '@cloudbase/manager-node/types/interfaces';
 import type { DeployTarget, FunctionStep } from './deploy-apply';
 
 const PAGE = 100;
+const GONE_POLL_MS = 2000;
+const GONE_TIMEOUT_MS = 120_000;
 
-const toCloudFunction = (step: FunctionStep): ICloudFunction => ({
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const toCloudFunction = (step: FunctionStep, envVariables: Record<string, string>): ICloudFunction => ({
   name: step.name,
   runtime: step.runtime,
   handler: 'index.main',
   timeout: step.timeout,
   memorySize: step.memorySize,
+  envVariables,
   // The bundle leaves wx-server-sdk external: the cloud installs it from the function's package.json.
   installDependency: true,
   isWaitInstall: true,
   triggers: step.triggers,
 });
+
+const listFunctions = async (app: CloudBase): Promise<string[]> => {
+  const names: string[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await app.functions.getFunctionList(PAGE, offset);
+    names.push(...page.Functions.flatMap((f) => (f.FunctionName ? [f.FunctionName] : [])));
+    if (page.Functions.length < PAGE || offset + PAGE >= page.TotalCount) return names;
+  }
+};
 
 export const cloudbaseTarget = (app: CloudBase, envId: string): DeployTarget => ({
   ensureCollection: async (name) => {
@@ -40,21 +54,26 @@ export const cloudbaseTarget = (app: CloudBase, envId: string): DeployTarget => 
   setStorageRule: async (rule) => {
     await app.storage.setStorageAcl('CUSTOM', rule);
   },
-  functionNames: async () => {
-    const names: string[] = [];
-    for (let offset = 0; ; offset += PAGE) {
-      const page = await app.functions.getFunctionList(PAGE, offset);
-      names.push(...page.Functions.flatMap((f) => (f.FunctionName ? [f.FunctionName] : [])));
-      if (page.Functions.length < PAGE || offset + PAGE >= page.TotalCount) return names;
-    }
+  functionNames: () => listFunctions(app),
+  functionDetail: async (name) => {
+    const detail = await app.functions.getFunctionDetail(name);
+    return { runtime: detail.Runtime, envVariables: Object.fromEntries((detail.Environment?.Variables ?? []).map((v) => [v.Key, v.Value])) };
   },
-  createFunction: async (step) => {
-    await app.functions.createFunction({ func: toCloudFunction(step), functionPath: step.dir, force: false });
+  createFunction: async (step, envVariables) => {
+    await app.functions.createFunction({ func: toCloudFunction(step, envVariables), functionPath: step.dir, force: false });
+  },
+  // Deleting takes a while; a create under the same name before it is gone is refused.
+  deleteFunction: async (name) => {
+    await app.functions.deleteFunction(name);
+    for (const started = Date.now(); Date.now() - started < GONE_TIMEOUT_MS; await sleep(GONE_POLL_MS)) {
+      if (!(await listFunctions(app)).includes(name)) return;
+    }
+    throw new Error(`function ${name} was deleted but is still listed after ${GONE_TIMEOUT_MS / 1000} s`);
   },
   // Each update leaves the function "Updating"; the next call is refused until it is active again.
   // Triggers stay out of func: updateFunctionConfig would otherwise create them and only warn on failure.
-  updateFunction: async (step) => {
-    const func = { ...toCloudFunction(step), triggers: [] };
+  updateFunction: async (step, envVariables) => {
+    const func = { ...toCloudFunction(step, envVariables), triggers: [] };
     await app.functions.updateFunctionCode({ func, functionPath: step.dir });
     await app.functions.waitFunctionActive(step.name);
     await app.functions.updateFunctionConfig(func);

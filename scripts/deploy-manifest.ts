@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
+import { MiniProgramVersion } from '../shared-types/src/domain/mini-program-version.rules';
 
 const RuleValue = z.union([z.boolean(), z.string().min(1)]);
 export const SecurityRule = z.object({ read: RuleValue, write: RuleValue }).strict();
@@ -19,12 +20,23 @@ const IndexDef = z
   .strict();
 export type IndexDef = z.infer<typeof IndexDef>;
 
+/**
+ * Where the environment's 消息推送 (message push) sends a WeChat event: a <message type, event>
+ * pair goes to one cloud function of one environment. Set in the cloud console (云开发 → 设置 →
+ * 其他设置 → 消息推送, push mode 云函数), not by the deploy; the local runtime delivers its pushes so.
+ * https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/guide/functions/openapi.md
+ */
+export const MessagePushRoute = z.object({ msgType: z.string().min(1), event: z.string(), functionName: z.string().min(1) }).strict();
+export type MessagePushRoute = z.infer<typeof MessagePushRoute>;
+
 export const Manifest = z.object({
   $comment: z.string().optional(),
-  environments: z.record(z.string(), z.object({ envIdFrom: z.string().min(1) }).strict()),
+  /** Each environment: where its CloudBase env id comes from, and which mini-program version it serves (issue 13, 1.6). */
+  environments: z.record(z.string(), z.object({ envIdFrom: z.string().min(1), miniProgram: MiniProgramVersion }).strict()),
   collections: z.record(z.string(), z.object({ rule: SecurityRule, indexes: z.array(IndexDef) }).strict()),
   storage: z.object({ rule: SecurityRule }).strict(),
   functions: z.record(z.string(), z.object({ timeout: z.number().int(), memorySize: z.number().int() }).strict()),
+  messagePush: z.array(MessagePushRoute).default([]),
 });
 export type Manifest = z.infer<typeof Manifest>;
 
@@ -58,3 +70,14 @@ export const readBuiltFunctions = (distDir: string): BuiltFunction[] => {
       return { name, dir, config: parsed.data };
     });
 };
+
+/** Each named function's config.json in the source tree (cloudfunctions/<name>/config.json). */
+export const readFunctionConfigs = (sourceDir: string, names: readonly string[]): Record<string, FunctionConfig> =>
+  Object.fromEntries(
+    names.map((name) => {
+      const file = join(sourceDir, name, 'config.json');
+      const parsed = FunctionConfig.safeParse(readJson(file));
+      if (!parsed.success) throw new Error(`${file}: ${parsed.error.message}`);
+      return [name, parsed.data];
+    }),
+  );

@@ -4,9 +4,17 @@
  * everything but the calls to CloudBase can be tested offline.
  */
 import type { CreateIndex, ICloudFunctionTrigger } from '@cloudbase/manager-node/types/interfaces';
+import { MINIPROGRAM_VERSION_VAR } from '../shared-types/src/domain/mini-program-version.rules';
 import type { BuiltFunction, IndexDef, Manifest, SecurityRule } from './deploy-manifest';
 
-export const RUNTIME = 'Nodejs16.13';
+/**
+ * Issue 13: the functions post to the WeCom robot with the global `fetch`, which Node has from 18;
+ * CloudBase offers Node.js 16.13, 18.15, 20.19, 22.21 and 24.11 runtimes
+ * (https://docs.cloudbase.net/cloud-function/runtime-support). 20.19 is the major version local
+ * development and CI run on, and the bundles target it (scripts/build-functions.ts).
+ */
+export const RUNTIME = 'Nodejs20.19';
+export const BUILD_TARGET = 'node20';
 
 export type DeployStep =
   | { kind: 'collection'; name: string }
@@ -21,7 +29,11 @@ export type DeployStep =
       runtime: typeof RUNTIME;
       timeout: number;
       memorySize: number;
+      /** Set by the deploy on the function; variables set by hand in the console (BOOTSTRAP_SECRET) are kept beside them. */
+      envVariables: Record<string, string>;
       triggers: ICloudFunctionTrigger[];
+      /** config.json's cloud-call permissions: registered only by a WeChat DevTools upload (see deploy-format.ts). */
+      openapi: string[];
     };
 
 export const toCreateIndex = (index: IndexDef): CreateIndex => ({
@@ -42,8 +54,10 @@ const sameNames = (declared: string[], built: string[]): void => {
   if (problems.length > 0) throw new Error(problems.join('\n'));
 };
 
-/** Collections first (with their indexes and rule), then storage, then functions. */
-export const planDeploy = (manifest: Manifest, built: BuiltFunction[]): DeployStep[] => {
+/** Collections first (with their indexes and rule), then storage, then functions, for one declared environment. */
+export const planDeploy = (manifest: Manifest, built: BuiltFunction[], envName: string): DeployStep[] => {
+  const environment = manifest.environments[envName];
+  if (!environment) throw new Error(`unknown environment "${envName}"`);
   sameNames(Object.keys(manifest.functions), built.map((f) => f.name));
   const collections = Object.entries(manifest.collections).flatMap(([name, c]): DeployStep[] => [
     { kind: 'collection', name },
@@ -60,7 +74,9 @@ export const planDeploy = (manifest: Manifest, built: BuiltFunction[]): DeploySt
       runtime: RUNTIME,
       timeout: limits.timeout,
       memorySize: limits.memorySize,
+      envVariables: { [MINIPROGRAM_VERSION_VAR]: environment.miniProgram },
       triggers: (f.config.triggers ?? []).map(({ name, type, config }) => ({ name, type, config })),
+      openapi: f.config.permissions.openapi,
     };
   });
   return [...collections, { kind: 'storageRule', rule: manifest.storage.rule }, ...functions];

@@ -6,6 +6,15 @@ const isH5 = platform === 'h5';
 const sharedSrc = path.resolve(__dirname, '..', '..', 'shared-types', 'src');
 
 /**
+ * Dependencies go through babel too, for the oldest supported engines (config/compat.js): Taro compiles
+ * only its own packages from node_modules, zod v4 publishes `?.`, `??` and object spread, and WeChat
+ * compiles nothing at upload (`project.config.json` has `es6: false`). Babel's runtime helpers and
+ * core-js stay as published: compiling them would make them import themselves.
+ */
+const dependency = (file: string) =>
+  /[\\/]node_modules[\\/]/.test(file) && !/[\\/]node_modules[\\/](@babel[\\/]runtime|core-js|regenerator-runtime)[\\/]/.test(file);
+
+/**
  * One config for both targets. Only the H5 build (the local runtime and the browser tests) knows
  * LOCAL_DEV; the WeChat build gets the cloud environment id instead and no dev sign-in at all.
  */
@@ -25,7 +34,7 @@ export default defineConfig<'webpack5'>(() => {
     env: isH5 ? { LOCAL_DEV: JSON.stringify('1') } : {},
     cache: { enable: false },
     mini: {
-      compile: { include: [sharedSrc] },
+      compile: { include: [sharedSrc, dependency] },
       postcss: { pxtransform: { enable: true, config: {} } },
     },
     h5: {

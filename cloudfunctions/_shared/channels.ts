@@ -3,9 +3,11 @@ import { audienceOfUser } from '@shared/model/signal.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import type { Deps } from './deps';
 import { derivedId } from './ids';
+import { templateFor } from '@shared/model/settings.model';
 import { loadSettings } from './settings';
 import { bumpSignal } from './signals';
 import { errCodeOf, NOT_SUBSCRIBED } from './wechat';
+import { postPaced } from './robot';
 
 /** A notice that will never go out on its channel, and must not be retried: why, and how it ends. */
 export class Settled extends Error {
@@ -30,7 +32,7 @@ export const consentIdOf = (openid: string, templateId: string) => derivedId('cs
  */
 const pushSubscribe = async (deps: Deps, notice: OutboxDoc): Promise<void> => {
   const settings = await loadSettings(deps.db, notice.propertyId);
-  const template = settings.templates[notice.kind];
+  const template = templateFor(settings.templates, notice.kind);
   if (!template) throw new Settled('skipped', 'no template for this notice');
   if (!deps.wechat) throw new Error('no WeChat open API here');
   const data = messageData(template.fields, { title: notice.title, body: notice.body, time: notice.createdAt, ...notice.facts });
@@ -56,8 +58,8 @@ const pushSubscribe = async (deps: Deps, notice: OutboxDoc): Promise<void> => {
 /**
  * Delivers one notice on its channel. inbox: the recipient's and their role's live signals (the
  * notice itself is the inbox entry); wecom: the property's group robot, which needs no per-message
- * consent; subscribe: a WeChat subscribe message. Throws when the channel did not take it, so the
- * outbox retries, or Settled when it never will.
+ * consent but takes 20 messages a minute; subscribe: a WeChat subscribe message. Throws when the
+ * channel did not take it, so the outbox retries, Deferred when it cannot yet, or Settled when it never will.
  */
 export const deliver = async (deps: Deps, notice: OutboxDoc): Promise<void> => {
   const now = deps.now();
@@ -70,7 +72,7 @@ export const deliver = async (deps: Deps, notice: OutboxDoc): Promise<void> => {
     case 'wecom': {
       const settings = await loadSettings(deps.db, notice.propertyId);
       if (!settings.wecomWebhook) throw new Error('no WeCom webhook configured for this property');
-      await deps.postWebhook(settings.wecomWebhook, {
+      await postPaced(deps, settings.wecomWebhook, {
         msgtype: 'markdown',
         markdown: { content: `**${notice.title}**\n${notice.body}` },
       });

@@ -1,3 +1,5 @@
+import type { Action } from '@shared/contracts';
+import { failure, type ErrorCode } from '@shared/messages';
 import { commandModel } from '@shared/model/command.model';
 import { ok, type Result } from '@shared/result';
 import type { Database, Tx } from './database';
@@ -7,9 +9,30 @@ import { findById, withoutId } from './repo';
 import type { ActionContext } from './router';
 import { ActionFailure } from './failures';
 
-export const storedResult = async (db: Database, key: string): Promise<Result<unknown> | null> => {
+const callOf = (action: Action) => `${action.fn}.${action.name}`;
+
+/**
+ * What a command id already answers for `action`: nothing yet (null), the first result, or a refusal
+ * when the id was first sent with another action (COMMON.COMMAND_REUSED) or its stored result no
+ * longer fits the action's output contract (COMMON.COMMAND_DONE: applied, but not replayable).
+ */
+export const replayOf = async (db: Database, key: string, action: Action): Promise<Result<unknown, ErrorCode> | null> => {
   const command = await findById(db, commandModel, key);
-  return command ? ok(command.result) : null;
+  if (!command) return null;
+  if (command.call !== callOf(action)) return failure('COMMON.COMMAND_REUSED');
+  if (!action.output.safeParse(command.result).success) {
+    console.error(`command ${key}: its stored result does not fit ${command.call}'s output contract`);
+    return failure('COMMON.COMMAND_DONE');
+  }
+  return ok(command.result);
+};
+
+/** A replay inside applyOnce: the first result, or the refusal thrown. */
+const replayed = async <T>(ctx: ActionContext): Promise<Applied<T> | null> => {
+  const replay = await replayOf(ctx.deps.db, ctx.commandKey, ctx.action);
+  if (!replay) return null;
+  if (!replay.ok) throw new ActionFailure(replay.code);
+  return { result: replay.data as T, fresh: false };
 };
 
 /**
@@ -43,6 +66,7 @@ export const applyOnce = async <T>(
         openid: ctx.caller.openid,
         commandId: key.slice(key.indexOf('~') + 1),
         action,
+        call: callOf(ctx.action),
         result,
         at: ctx.now.toISOString(),
       }),
@@ -52,8 +76,8 @@ export const applyOnce = async <T>(
     db.runTransaction(async (tx) => {
       // The router looked for a replay just before; a rerun must look again, another call may have won.
       if (runs++ > 0) {
-        const replay = await storedResult(db, key);
-        if (replay?.ok) return { result: replay.data as T, fresh: false };
+        const replay = await replayed<T>(ctx);
+        if (replay) return replay;
       }
       const result = await work(tx);
       await tx.collection('commands').doc(key).set({ data: record(result) });
@@ -64,14 +88,21 @@ export const applyOnce = async <T>(
       return await run();
     } catch (e) {
       if (e instanceof ActionFailure) throw e;
-      const replay = await storedResult(db, key);
-      if (replay?.ok) return { result: replay.data as T, fresh: false };
+      const replay = await replayed<T>(ctx);
+      if (replay) return replay;
       if (attempt >= ATTEMPTS) {
         console.warn(`${action}: gave up after ${attempt} attempts`, e);
         throw new ActionFailure('COMMON.BUSY');
       }
+      await backOff(attempt);
     }
   }
 };
 
-const ATTEMPTS = 3;
+const ATTEMPTS = 4;
+
+/**
+ * A write conflict is answered at the write while the other transaction still holds the document,
+ * so an immediate rerun would meet the same lock: wait for it to finish (30, 90, 270 ms, with jitter).
+ */
+const backOff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 30 * 3 ** (attempt - 1) * (0.5 + Math.random())));

@@ -1,8 +1,11 @@
 import * as cloud from 'wx-server-sdk';
 import type { Clock } from '@shared/time/shanghai';
+import { versionFromVars, type MiniProgramVersion } from '@shared/domain/mini-program-version.rules';
 
 import type { Database } from './database';
 import { cloudWeChat, type WeChatApi } from './wechat';
+import { pathOfFileId } from './storage';
+import { postToRobot } from './robot';
 
 export type { Database };
 
@@ -15,7 +18,7 @@ export interface Caller {
 export interface Deps {
   db: Database;
   now: Clock;
-  /** Sends a notice to a WeCom group robot; resolves when accepted, rejects when not. */
+  /** Sends a notice to a WeCom group robot; resolves when WeCom answered errcode 0, rejects otherwise (with its errCode). */
   postWebhook: (url: string, body: unknown) => Promise<void>;
   /**
    * The secret that lets a new environment's first manager bootstrap (members.bootstrap); null or
@@ -26,15 +29,58 @@ export interface Deps {
   bootstrapSecret?: string | null;
   /** WeChat's open APIs (phone numbers, mini-program codes); absent where a function needs none. */
   wechat?: WeChatApi;
-  /** Cloud storage, for what functions do to files themselves (PIPL erasure deletes a person's photos). */
-  files?: { remove(fileIds: readonly string[]): Promise<void> };
+  /** Cloud storage, which clients cannot read: functions hand out its files and read them themselves. */
+  files: Files;
+  /**
+   * Issue 13: the mini-program version this environment serves, from the MINIPROGRAM_VERSION
+   * variable the deploy sets; null when it is missing (the open APIs then use WeChat's default,
+   * the released version, and the smoke check reports it).
+   */
+  miniProgramVersion?: MiniProgramVersion | null;
 }
+
+/** What functions do with stored files. Functions have full access; the storage rule binds clients only. */
+export interface Files {
+  /** cloud.deleteFile (PIPL erasure deletes a person's photos and signatures). */
+  remove(fileIds: readonly string[]): Promise<void>;
+  /** cloud.getTempFileURL: at most 50 files a call, each URL valid `maxAgeSeconds`; '' for a file that cannot be linked. */
+  tempUrls(fileIds: readonly string[], maxAgeSeconds: number): Promise<string[]>;
+  /** cloud.downloadFile: the file's bytes, or null when it cannot be read. */
+  download(fileId: string): Promise<Buffer | null>;
+  /** cloud.downloadFile then cloud.uploadFile to the path of `to`, in the same bucket; false when `from` cannot be read. */
+  copy(from: string, to: string): Promise<boolean>;
+}
+
+type TempFile = { fileID: string; tempFileURL: string; status: number };
 
 /** cloud.deleteFile takes at most 50 files a call. */
 const DELETE_BATCH = 50;
-const cloudFiles = { remove: async (fileIds: readonly string[]) => {
-  for (let i = 0; i < fileIds.length; i += DELETE_BATCH) await cloud.deleteFile({ fileList: fileIds.slice(i, i + DELETE_BATCH) });
-} };
+const cloudFiles: Files = {
+  remove: async (fileIds) => {
+    for (let i = 0; i < fileIds.length; i += DELETE_BATCH) await cloud.deleteFile({ fileList: fileIds.slice(i, i + DELETE_BATCH) });
+  },
+  // https://developers.weixin.qq.com/minigame/dev/wxcloud/reference-server-api/storage/getTempFileURL.html
+  tempUrls: async (fileIds, maxAgeSeconds) => {
+    const res = (await cloud.getTempFileURL({ fileList: fileIds.map((fileID) => ({ fileID, maxAge: maxAgeSeconds })) })) as { fileList?: TempFile[] } | undefined;
+    const byId = new Map((res?.fileList ?? []).map((f) => [f.fileID, f.status === 0 ? f.tempFileURL : '']));
+    return fileIds.map((id) => byId.get(id) ?? '');
+  },
+  // https://developers.weixin.qq.com/minigame/dev/wxcloud/reference-sdk-api/storage/downloadFile/server.downloadFile.md
+  download: async (fileID) => {
+    try {
+      return (await cloud.downloadFile({ fileID })).fileContent;
+    } catch {
+      return null;
+    }
+  },
+  copy: async (from, to) => {
+    const bytes = await cloudFiles.download(from);
+    const cloudPath = pathOfFileId(to);
+    if (!bytes || !cloudPath) return false;
+    await cloud.uploadFile({ cloudPath, fileContent: bytes });
+    return true;
+  },
+};
 
 let initialised = false;
 const initCloud = () => {
@@ -43,20 +89,17 @@ const initCloud = () => {
   initialised = true;
 };
 
-const postJson = async (url: string, body: unknown): Promise<void> => {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`webhook answered ${res.status}`);
-};
-
 /** The dependencies a deployed function runs with. The local runtime builds the same shape itself. */
 export const platformDeps = (): Deps => {
   initCloud();
+  const miniProgramVersion = versionFromVars(process.env);
   return {
     db: cloud.database() as unknown as Database,
     now: () => new Date(),
-    postWebhook: postJson,
+    postWebhook: postToRobot,
     bootstrapSecret: process.env.BOOTSTRAP_SECRET || null,
-    wechat: cloudWeChat(),
+    wechat: cloudWeChat(miniProgramVersion ?? 'release'),
+    miniProgramVersion,
     files: cloudFiles,
   };
 };

@@ -1,35 +1,46 @@
-import { HEARTBEAT_DOC_ID, HEARTBEAT_STALE_MINUTES, heartbeatModel, type HeartbeatDoc } from '@shared/model/environment.model';
-import { propertyModel } from '@shared/model/property.model';
+import { HEARTBEAT_DOC_ID, HEARTBEAT_STALE_MINUTES, heartbeatModel, type FailedStep, type HeartbeatDoc } from '@shared/model/environment.model';
+import { propertyModel, type PropertyDoc } from '@shared/model/property.model';
 import { messages, format } from '@shared/messages';
 import { audienceOfRole } from '@shared/model/signal.model';
 import { inShanghai } from '@shared/time/shanghai';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import type { Deps } from './deps';
 import { enqueueNotice, sendNow } from './outbox';
-import { findById, parseAll, withoutId } from './repo';
+import { findById, withoutId } from './repo';
+import type { Sweep } from './sweep';
 
 export const isStale = (beat: HeartbeatDoc | null, now: Date): boolean =>
   !!beat && now.getTime() - new Date(beat.lastRunAt).getTime() > HEARTBEAT_STALE_MINUTES * 60 * 1000;
 
 export const readHeartbeat = (deps: Deps) => findById(deps.db, heartbeatModel, HEARTBEAT_DOC_ID);
 
+/** Properties to alarm: in a timer run each malformed one is quarantined; elsewhere it is passed over. */
+const propertiesToAlarm = async (deps: Deps, sweep: Sweep | null): Promise<PropertyDoc[]> => {
+  const raws = (await deps.db.collection('properties').limit(100).get()).data;
+  if (sweep) return sweep.parse(propertyModel, raws);
+  return raws.flatMap((raw) => {
+    const parsed = propertyModel.safeParse(raw);
+    return parsed.success ? [parsed.data] : [];
+  });
+};
+
 /**
  * Issue 5: a missed run raises an alarm on every property's staff channel (the WeCom group and the
  * supervisors' and managers' inboxes), once per gap: the heartbeat records which gap was alarmed,
- * and only the call that changes `alarmedFor` sends.
+ * and only the call that changes `alarmedFor` sends. In a timer run each property is a unit of its own.
  */
-export const alarmOnce = async (deps: Deps, beat: HeartbeatDoc): Promise<boolean> => {
+export const alarmOnce = async (deps: Deps, beat: HeartbeatDoc, sweep: Sweep | null = null): Promise<boolean> => {
   const { db } = deps;
   const claimed = await db.collection('environment').where({ _id: HEARTBEAT_DOC_ID, lastRunAt: beat.lastRunAt, alarmedFor: beat.alarmedFor }).update({ data: { alarmedFor: beat.lastRunAt } });
   if (!claimed.stats.updated) return false;
   const now = deps.now();
-  const properties = parseAll(propertyModel, (await db.collection('properties').limit(100).get()).data);
   const body = format(messages.healthTexts.timerMissed, { since: inShanghai(beat.lastRunAt).format('MM-DD HH:mm') });
   const queued: OutboxDoc[] = [];
-  for (const property of properties) {
-    await db.runTransaction(async (tx) => {
+  const alarm = (property: PropertyDoc) =>
+    db.runTransaction(async (tx) => {
+      const out: OutboxDoc[] = [];
       for (const [channel, recipient] of [['wecom', 'group'], ['inbox', audienceOfRole('supervisor')], ['inbox', audienceOfRole('manager')]] as const) {
-        queued.push(
+        out.push(
           await enqueueNotice(
             tx,
             `timer-missed:${beat.lastRunAt}`,
@@ -38,18 +49,29 @@ export const alarmOnce = async (deps: Deps, beat: HeartbeatDoc): Promise<boolean
           ),
         );
       }
+      return out;
     });
+  for (const property of await propertiesToAlarm(deps, sweep)) {
+    queued.push(...((sweep ? await sweep.unit(`property ${property._id}`, () => alarm(property)) : await alarm(property)) ?? []));
   }
   await sendNow(deps, queued);
   return true;
 };
 
-/** The timer's own beat: if the previous run was too long ago, that gap is alarmed first. */
-export const beat = async (deps: Deps): Promise<{ gapAlarmed: boolean }> => {
-  const now = deps.now();
-  const previous = await readHeartbeat(deps);
-  const gapAlarmed = previous && isStale(previous, now) ? await alarmOnce(deps, previous) : false;
-  const doc = heartbeatModel.toStored({ _id: HEARTBEAT_DOC_ID, lastRunAt: now.toISOString(), alarmedFor: previous?.alarmedFor ?? null });
-  await deps.db.collection('environment').doc(HEARTBEAT_DOC_ID).set({ data: withoutId(doc) });
+/** First in a timer run: if the previous run was too long ago, that gap is alarmed. */
+export const checkGap = async (sweep: Sweep): Promise<{ gapAlarmed: boolean }> => {
+  const previous = await sweep.unit('heartbeat', () => readHeartbeat(sweep.deps));
+  const gapAlarmed = previous && isStale(previous, sweep.deps.now()) ? await alarmOnce(sweep.deps, previous, sweep) : false;
   return { gapAlarmed };
+};
+
+/**
+ * Last in a timer run (issue 12, 3.8): when it ran and which steps failed. Written after every step,
+ * so a run that died on the way leaves the heartbeat to go stale and be alarmed.
+ */
+export const recordRun = async (deps: Deps, ranAt: Date, failedSteps: FailedStep[]): Promise<void> => {
+  const current = await deps.db.collection('environment').where({ _id: HEARTBEAT_DOC_ID }).limit(1).get();
+  const alarmedFor = heartbeatModel.safeParse(current.data[0]).data?.alarmedFor ?? null;
+  const doc = heartbeatModel.toStored({ _id: HEARTBEAT_DOC_ID, lastRunAt: ranAt.toISOString(), alarmedFor, failedSteps });
+  await deps.db.collection('environment').doc(HEARTBEAT_DOC_ID).set({ data: withoutId(doc) });
 };

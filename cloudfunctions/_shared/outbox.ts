@@ -5,9 +5,11 @@ import type { Tx } from './database';
 import { derivedId } from './ids';
 import { parseAll, withoutId, addOnce } from './repo';
 import { consentIdOf, deliver, isPerson, Settled } from './channels';
+import { Deferred } from './robot';
 import { consentModel } from '@shared/model/consent.model';
 import { loadSettings } from './settings';
-import type { SettingsDoc } from '@shared/model/settings.model';
+import type { Sweep } from './sweep';
+import { templateFor, type SettingsDoc } from '@shared/model/settings.model';
 import { memberModel } from '@shared/model/member.model';
 
 export interface Notice {
@@ -90,19 +92,31 @@ export interface DrainReport {
   dead: number;
   /** Settled without being sent: WeChat refused (43101), or there was no template or send left. */
   unsent: number;
+  /** Held back without using an attempt: the robot was at WeCom's pace or throttled. */
+  deferred: number;
 }
+
+const emptyReport = (): DrainReport => ({ sent: 0, retried: 0, dead: 0, unsent: 0, deferred: 0 });
 
 /** Delivers a notice whose attempt the caller holds, then records the outcome on it. */
 const attempt = async (deps: Deps, notice: OutboxDoc, report: DrainReport, settingsOf: SettingsOf): Promise<void> => {
   let failure: string | null = null;
   let settled: Settled | null = null;
+  let deferred: Deferred | null = null;
   try {
     await deliver(deps, notice);
   } catch (e) {
     if (e instanceof Settled) settled = e;
+    if (e instanceof Deferred) deferred = e;
     failure = (e instanceof Error ? e.message : String(e)).slice(0, 500);
   }
   const outbox = deps.db.collection('outbox').doc(notice._id);
+  if (deferred) {
+    // The attempt held for it is given back: being paced is not a failure to deliver.
+    await outbox.update({ data: { attempts: notice.attempts - 1, nextAttemptAt: deferred.until.toISOString(), lastError: failure } });
+    report.deferred++;
+    return;
+  }
   if (settled) {
     await outbox.update({ data: { status: settled.status, lastError: failure } });
     report.unsent++;
@@ -148,7 +162,7 @@ const withSendsLeft = async (deps: Deps, openids: readonly string[], templateId:
  */
 const pushCopies = async (deps: Deps, notice: OutboxDoc, report: DrainReport, settingsOf: SettingsOf): Promise<void> => {
   const settings = await settingsOf(notice.propertyId);
-  const template = settings.templates[notice.kind];
+  const template = templateFor(settings.templates, notice.kind);
   if (!template) return;
   const now = deps.now();
   for (const recipient of await withSendsLeft(deps, await pushRecipients(deps, notice), template.id)) {
@@ -172,7 +186,7 @@ const pushCopies = async (deps: Deps, notice: OutboxDoc, report: DrainReport, se
  * pending with its error, and the timer retries it when its lease ends.
  */
 export const sendNow = async (deps: Deps, notices: readonly OutboxDoc[]): Promise<DrainReport> => {
-  const report: DrainReport = { sent: 0, retried: 0, dead: 0, unsent: 0 };
+  const report = emptyReport();
   const settingsOf = settingsReader(deps);
   for (const notice of notices) {
     try {
@@ -186,9 +200,11 @@ export const sendNow = async (deps: Deps, notices: readonly OutboxDoc[]): Promis
 
 /**
  * The timer's sender: each due notice is claimed with a check on `attempts` (so two senders never
- * both send it), delivered, and marked sent, or left for a later attempt with backoff.
+ * both send it), delivered, and marked sent, or left for a later attempt with backoff. Each notice
+ * is a unit of its own: a malformed one is quarantined and the rest still go out (issue 12, 3.8).
  */
-export const drainOutbox = async (deps: Deps, limit = 50): Promise<DrainReport> => {
+export const drainOutbox = async (sweep: Sweep, limit = 50): Promise<DrainReport> => {
+  const { deps } = sweep;
   const { db } = deps;
   const now = deps.now();
   const res = await db
@@ -197,15 +213,17 @@ export const drainOutbox = async (deps: Deps, limit = 50): Promise<DrainReport> 
     .orderBy('nextAttemptAt', 'asc')
     .limit(limit)
     .get();
-  const report: DrainReport = { sent: 0, retried: 0, dead: 0, unsent: 0 };
+  const report = emptyReport();
   const settingsOf = settingsReader(deps);
-  for (const notice of parseAll(outboxModel, res.data)) {
-    const attempts = notice.attempts + 1;
-    const claim = await db
-      .collection('outbox')
-      .where({ _id: notice._id, status: 'pending', attempts: notice.attempts })
-      .update({ data: { attempts, nextAttemptAt: addMinutes(now, backoffMinutes(attempts)).toISOString() } });
-    if (claim.stats.updated) await attempt(deps, { ...notice, attempts }, report, settingsOf);
+  for (const notice of await sweep.parse(outboxModel, res.data)) {
+    await sweep.unit(`notice ${notice._id}`, async () => {
+      const attempts = notice.attempts + 1;
+      const claim = await db
+        .collection('outbox')
+        .where({ _id: notice._id, status: 'pending', attempts: notice.attempts })
+        .update({ data: { attempts, nextAttemptAt: addMinutes(now, backoffMinutes(attempts)).toISOString() } });
+      if (claim.stats.updated) await attempt(deps, { ...notice, attempts }, report, settingsOf);
+    });
   }
   return report;
 };

@@ -4,16 +4,35 @@ import type { Database, Query } from './database';
 
 type Doc<M extends Model<z.ZodType>> = z.infer<M['schema']>;
 
+/** A stored document that does not match its model: which one, and why, for the timer to quarantine it. */
+export class StoredDocumentError extends Error {
+  readonly collection: string;
+  readonly id: string;
+  readonly reason: string;
+  constructor(
+    readonly model: Model<z.ZodType>,
+    readonly raw: unknown,
+    error: z.ZodError,
+  ) {
+    const id = String((raw as { _id?: unknown } | null)?._id);
+    super(`stored ${model.collection}/${id} does not match its schema: ${error.message}`);
+    this.name = 'StoredDocumentError';
+    this.collection = model.collection;
+    this.id = id;
+    this.reason = error.issues
+      .map((issue) => `${issue.path.join('.') || '(document)'}: ${issue.message}`)
+      .join('; ')
+      .slice(0, 500);
+  }
+}
+
 /**
  * Reads through a model: every stored document is migrated and parsed at the boundary, so a
  * malformed one stops here with the collection and id named, never deeper in an action.
  */
 export const parseStored = <M extends Model<z.ZodType>>(model: M, raw: unknown): Doc<M> => {
   const parsed = model.safeParse(raw);
-  if (!parsed.success) {
-    const id = (raw as { _id?: unknown } | null)?._id;
-    throw new Error(`stored ${model.collection}/${String(id)} does not match its schema: ${parsed.error.message}`);
-  }
+  if (!parsed.success) throw new StoredDocumentError(model, raw, parsed.error);
   return parsed.data as Doc<M>;
 };
 

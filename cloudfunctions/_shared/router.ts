@@ -1,13 +1,16 @@
 import type * as z from 'zod';
 import { catalogue, Envelope, type Action, type FunctionName } from '@shared/contracts';
+import { badInput } from '@shared/contracts/field-errors';
 import { failure } from '@shared/messages';
-import type { Result } from '@shared/result';
+import { ok, type Result } from '@shared/result';
 import type { MemberDoc } from '@shared/model/member.model';
 import type { Caller, Deps } from './deps';
 import { resolveMember } from './membership';
 import { ActionFailure } from './failures';
-import { storedResult } from './commands';
+import { replayOf } from './commands';
 import { derivedId } from './ids';
+import { withFileLinks } from './file-links';
+import { systemCall, systemHealth } from './system-health';
 
 export interface ActionContext {
   caller: Caller;
@@ -17,6 +20,8 @@ export interface ActionContext {
   member: MemberDoc;
   /** The key under which a write command's result is kept (write actions only), the caller's own for 'any-signed-in' ones. */
   commandKey: string;
+  /** The contract action being run: a command id replays only for it. */
+  action: Action;
 }
 
 export type Handler<A extends Action> = (
@@ -39,11 +44,16 @@ export const defineFunction = <T extends Record<string, Action>>(fn: FunctionNam
     try {
       const envelope = Envelope.safeParse(event);
       if (!envelope.success) return failure('COMMON.BAD_INPUT');
-      const action = actions[envelope.data.action];
-      const handler = (handlers as Record<string, Handler<Action>>)[envelope.data.action];
-      if (!action || !handler) return failure('COMMON.UNKNOWN_ACTION');
-      const input = action.input.safeParse(envelope.data.input);
-      if (!input.success) return failure('COMMON.BAD_INPUT');
+      // Issue 13: a call with no OPENID (console, management API) is a system call: the health check only.
+      const system = caller.openid ? null : systemCall(event);
+      if (system) return await systemHealth(fn, system.input, deps);
+      const name = envelope.data.action;
+      // Own properties only: "constructor" or "__proto__" is on every object and is no action.
+      if (!Object.hasOwn(actions, name) || !Object.hasOwn(handlers, name)) return failure('COMMON.UNKNOWN_ACTION');
+      const action = actions[name]!;
+      const handler = (handlers as Record<string, Handler<Action>>)[name]!;
+      const input = action.input.safeParse(envelope.data.input, { reportInput: true });
+      if (!input.success) return badInput(input.error);
       if (!caller.openid) return failure('COMMON.NOT_A_MEMBER');
 
       const now = deps.now();
@@ -55,14 +65,16 @@ export const defineFunction = <T extends Record<string, Action>>(fn: FunctionNam
         if (!action.roles.includes(member.role)) return failure('COMMON.FORBIDDEN');
       }
       const commandKey = action.write && data.commandId ? commandKeyOf(member, caller, data.commandId) : '';
+      const answer = async (result: Result<unknown>): Promise<Result<unknown>> =>
+        result.ok ? ok(await withFileLinks(action.output, result.data, deps)) : result;
       if (commandKey) {
-        const replay = await storedResult(deps.db, commandKey);
-        if (replay) return replay;
+        const replay = await replayOf(deps.db, commandKey, action);
+        if (replay) return answer(replay);
       }
-      const ctx = { caller, deps, now, member: member as MemberDoc, commandKey };
+      const ctx = { caller, deps, now, member: member as MemberDoc, commandKey, action };
       const result = await handler(input.data, ctx);
       if (result.ok) action.output.parse(result.data);
-      return result;
+      return answer(result);
     } catch (e) {
       if (e instanceof ActionFailure) return e.toResult();
       console.error(`[${fn}] action failed`, e);
@@ -71,6 +83,10 @@ export const defineFunction = <T extends Record<string, Action>>(fn: FunctionNam
   };
 };
 
-/** A member's commands are kept per membership; a caller who is no member yet (joining, binding) has their own key. */
+/**
+ * A member's commands are kept per membership; a caller who is no member yet (joining, binding) has their own key.
+ * The key holds no action on purpose: one document per id makes two actions sent with one id contend for the
+ * same record, so exactly one of them owns it even when both run at once, and the record names which (`call`).
+ */
 const commandKeyOf = (member: MemberDoc | null, caller: Caller, commandId: string) =>
   `${member ? member._id : derivedId('oc', caller.openid)}~${commandId}`;

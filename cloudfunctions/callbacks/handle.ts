@@ -29,7 +29,9 @@ export const toView = (c: CallbackDoc, now: Date): CallbackView => ({
   dueAt: c.dueAt,
   assignee: c.assignee,
   overdue: c.status === 'open' && new Date(c.dueAt) < now,
-  outcome: c.outcome ? { reached: c.outcome.reached, satisfied: c.outcome.satisfied, notes: c.outcome.notes, method: c.outcome.method, at: c.outcome.at } : null,
+  outcome: c.outcome
+    ? { reached: c.outcome.reached, satisfied: c.outcome.satisfied, notes: c.outcome.notes, method: c.outcome.method, at: c.outcome.at, signature: c.outcome.signature ?? null }
+    : null,
   complaintId: c.complaintId ?? null,
 });
 
@@ -45,6 +47,12 @@ export const handle = defineFunction<typeof callbacksActions>('callbacks', {
     return ok(mapPage(page, (c) => toView(c, now)));
   },
 
+  get: async (input, { deps, member, now }) => {
+    const task = await findById(deps.db, callbackModel, input.callbackId);
+    if (!task || task.propertyId !== member.propertyId) return failure('CALLBACK.NOT_FOUND');
+    return ok(toView(task, now));
+  },
+
   record: async (input, ctx) => {
     const { deps, member, now } = ctx;
     const existing = await findById(deps.db, callbackModel, input.callbackId);
@@ -52,7 +60,7 @@ export const handle = defineFunction<typeof callbacksActions>('callbacks', {
     if (existing.assignee === 'manager' && member.role !== 'manager') return failure('CALLBACK.MANAGER_ONLY');
     // B2: the resident signs the record of a home visit that met them; a visit that found nobody home has no one to sign.
     if (input.method === 'home_visit' && input.reached && !input.signature) return failure('CALLBACK.SIGNATURE_REQUIRED');
-    if (input.signature && !ownsFile(ctx.caller.openid, input.signature)) return failure('CALLBACK.SIGNATURE_REQUIRED');
+    if (input.signature && !ownsFile(member, input.signature)) return failure('CALLBACK.FILE_NOT_YOURS');
     const { result } = await applyOnce(ctx, 'callbacks.record', async (tx) => {
       const task = callbackModel.parse((await tx.collection('callbacks').doc(existing._id).get()).data);
       if (task.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');

@@ -18,6 +18,7 @@ import { complaintNotices } from './notices';
 import { getCase, inbox, listMine } from './queries';
 import { registerOf, signRegister } from './register';
 import { figures } from './figures';
+import { decideComplaintContent } from './screen';
 import { relatedOf, toCaseView } from './on-case';
 import * as steps from './steps';
 import type { ComplaintView } from '@shared/contracts/complaints.contract';
@@ -61,4 +62,5 @@ export const handle = defineFunction<typeof complaintsActions>('complaints', {
   registerOf,
   signRegister,
   figures,
+  decideContent: decideComplaintContent,
 });

@@ -23,6 +23,7 @@ import { memberModel, type MemberDoc } from '@shared/model/member.model';
 import { roomLabel, roomModel } from '@shared/model/property.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';
+import type { ContentCheckDoc } from '@shared/model/screening.model';
 import type { SettingsDoc } from '@shared/model/settings.model';
 import type { ActionContext, Handler } from '../_shared/router';
 import type { Database, Tx } from '../_shared/database';
@@ -35,6 +36,8 @@ import { derivedId } from '../_shared/ids';
 import { findById, withoutId, addOnce } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 import { ownsFile } from '../_shared/storage';
+import { queueChecks, screenAtFiling, submitNow } from '../_shared/content-check';
+import { textForOthers } from '../_shared/screened';
 import { cancelClock, subjectOf } from './clocks';
 import { complaintNotices, majorAudience } from './notices';
 import { toComplaintView } from './views';
@@ -104,7 +107,17 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
   if (!intake.resident.roomIds.includes(intake.roomId)) return failure('COMPLAINT.ROOM_NOT_YOURS');
   if (new Date(intake.occurredAt).getTime() > now.getTime() + SKEW_MS) return failure('COMPLAINT.IN_THE_FUTURE');
   if (intake.residentDeadline && new Date(intake.residentDeadline) <= now) return failure('COMPLAINT.DEADLINE_PASSED');
-  const [room, settings] = await Promise.all([findById(deps.db, roomModel, intake.roomId), loadSettings(deps.db, member.propertyId)]);
+  // The text check runs beside the filing's own reads and is bounded: it never holds a complaint back.
+  const [room, settings, screening] = await Promise.all([
+    findById(deps.db, roomModel, intake.roomId),
+    loadSettings(deps.db, member.propertyId),
+    screenAtFiling(deps, {
+      authorOpenid: intake.resident.openid,
+      byAuthor: intake.action === 'complaints.create',
+      text: [intake.target, intake.description, intake.request].join('\n'),
+      photos: intake.photos,
+    }),
+  ]);
   if (!room || room.propertyId !== member.propertyId) return failure('COMPLAINT.ROOM_NOT_YOURS');
   // R2: what the desk registers for a resident (a call, a visit, a callback's complaint) is never refused by a limit.
   const quota = intake.action === 'complaints.create' ? dailyQuota('complaints', intake.resident.openid, settings, ctx) : null;
@@ -151,11 +164,14 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
       rating: null,
       registerDate: registerDateOf(now),
       createdBy: { openid: member.openid, role: member.role },
+      screening,
     });
+    const shownText = textForOthers(complaint.description, screening.text);
     const onShift = shiftAt(settings.shifts, now).deskOpenids;
     const hasGroup = settings.wecomWebhook !== null;
 
     const queued: OutboxDoc[] = [];
+    const checks: ContentCheckDoc[] = [];
     const { result, fresh } = await applyOnce<T>(ctx, intake.action, async (tx) => {
       queued.length = 0;
       const matter = complaintMatterModel.parse((await tx.collection('complaintMatters').doc(matterId).get()).data);
@@ -172,7 +188,7 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
         notices = complaintNotices(
           complaint,
           'complaint.new',
-          complaint.description,
+          shownText,
           { inbox: [audienceOfRole('desk'), ...onShift, ...(vip ? [audienceOfRole('supervisor')] : [])], group: vip },
           hasGroup,
         );
@@ -185,7 +201,7 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
           notices = complaintNotices(group, 'complaint.group', format(messages.complaintTexts.groupJoined, { address: roomLabel(complaint.address) }), { inbox: [audienceOfRole('desk'), ...onShift], group: false }, hasGroup);
         } else {
           group = await raiseGroup(tx, groupId, matter.matterKey, stored, decision.members, settings, ctx);
-          notices = complaintNotices(group, 'complaint.group', format(messages.complaintTexts.groupRaised, { n: households(decision.members), text: complaint.description }), majorAudience(), hasGroup);
+          notices = complaintNotices(group, 'complaint.group', format(messages.complaintTexts.groupRaised, { n: households(decision.members), text: shownText }), majorAudience(), hasGroup);
         }
       }
       await tx.collection('complaints').doc(stored._id).set({ data: withoutId(complaintModel.toStored(stored)) });
@@ -193,9 +209,13 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
       await tx.collection('complaintMatters').doc(matterId).update({ data: { recent, openGroupId: group ? group._id : matter.openGroupId } });
       for (const notice of notices) queued.push(await enqueueNotice(tx, complaint._id, notice, now));
       await finish.also?.(tx, stored);
+      checks.splice(0, checks.length, ...(await queueChecks(tx, { kind: 'complaint', doc: stored, authorOpenid: stored.residentOpenid }, now, intake.commandId)));
       return finish.answer(toComplaintView(stored, member, now, group), stored);
     });
-    if (fresh) await sendNow(deps, queued);
+    if (fresh) {
+      await sendNow(deps, queued);
+      await submitNow(deps, checks);
+    }
     return ok(result);
   });
 };
@@ -276,7 +296,7 @@ const raiseGroup = async (
 
 /** C1: a resident files from the mini-program, with photos from their own folder. */
 export const createComplaint: Handler<typeof create> = async (input, ctx) => {
-  if (!input.photos.every((fileId) => ownsFile(ctx.caller.openid, fileId))) return failure('COMPLAINT.PHOTO_NOT_YOURS');
+  if (!input.photos.every((fileId) => ownsFile(ctx.member, fileId))) return failure('COMPLAINT.PHOTO_NOT_YOURS');
   return fileComplaint(
     { ...input, action: 'complaints.create', resident: ctx.member, channel: 'miniprogram', phone: ctx.member.phone, callRecord: null, apologised: false },
     ctx,

@@ -72,7 +72,7 @@ export interface CaseStepSpec<I> {
   action: ComplaintAction;
   check?: (input: I, c: Case) => ErrorCode | null;
   /** What the step records, and any related writes in the same transaction. */
-  patch: (step: CaseStep<I>) => Promise<Partial<ComplaintDoc & ComplaintGroupDoc>>;
+  patch: (step: CaseStep<I>) => Promise<Partial<Omit<ComplaintDoc, 'schemaVersion'> & Omit<ComplaintGroupDoc, 'schemaVersion'>>>;
   reason?: (input: I) => string | undefined;
   /** Who is told; the desk's view refreshes either way. */
   tell: (after: Case, before: Case, settings: SettingsDoc) => Notice[];

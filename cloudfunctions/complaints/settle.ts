@@ -6,7 +6,7 @@ import type { OutboxDoc } from '@shared/model/outbox.model';
 import type { Deps } from '../_shared/deps';
 import { appendEvent } from '../_shared/events';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
-import { findById, withoutId } from '../_shared/repo';
+import { findById, parseStored, withoutId } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 import { subjectOf } from './clocks';
 import { planComplaintCallback } from './follow-up';
@@ -27,7 +27,7 @@ export const settleGroup = async (deps: Deps, groupId: string, by: { actor: stri
   let settled = 0;
   for (const id of group.memberIds) {
     const notices = await deps.db.runTransaction(async (tx) => {
-      const c = complaintModel.parse((await tx.collection('complaints').doc(id).get()).data);
+      const c = parseStored(complaintModel, (await tx.collection('complaints').doc(id).get()).data);
       if (c.status !== 'grouped') return [];
       const next: ComplaintDoc = { ...c, status: 'resolved', version: c.version + 1, reply: group.reply, resolvedAt: group.resolvedAt, updatedAt: now.toISOString() };
       await tx.collection('complaints').doc(id).set({ data: withoutId(complaintModel.toStored(next)) });

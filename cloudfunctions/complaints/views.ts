@@ -2,11 +2,13 @@ import type { ComplaintView, GroupView } from '@shared/contracts/complaints.cont
 import { allowedActions } from '@shared/domain/state-machine';
 import { complaintMachine } from '@shared/domain/complaint.machine';
 import { proposeClass } from '@shared/domain/complaint-class.rules';
+import { heldItems } from '@shared/domain/content-screening.rules';
 import { maskPhone } from '@shared/domain/phone';
 import { messages } from '@shared/messages';
 import type { ComplaintDoc, ComplaintGroupDoc, ComplaintPlace } from '@shared/model/complaint.model';
 import type { MemberDoc } from '@shared/model/member.model';
 import { roomLabel } from '@shared/model/property.model';
+import { photosFor, screeningViewFor, seesAll, textForOthers } from '../_shared/screened';
 
 /** What people do to a case; filing, joining a group and settling with it are the server's own steps. */
 const userActions = new Set(['classify', 'issueSlip', 'acknowledge', 'reply', 'rate']);
@@ -76,16 +78,22 @@ export const toComplaintView = (c: ComplaintDoc, member: MemberDoc, now: Date, g
   vip: isStaff(member) ? c.vip : false,
   channel: c.channel,
   occurredAt: c.occurredAt,
-  target: c.target,
-  description: c.description,
-  request: c.request,
+  ...textsFor(c, member),
   residentDeadline: c.residentDeadline,
-  photos: c.photos,
+  photos: photosFor(member, c.residentOpenid, c.photos, c.screening),
   apology: c.apology ? { at: c.apology.at } : null,
   repeatOf: isStaff(member) ? c.repeatOf : null,
   group: group ? progressOf(group) : null,
   rating: c.rating,
+  screening: screeningViewFor(member, c.screening, c.photos),
 });
+
+/** Issue 13 (1.9): what the resident wrote; held by the content check, only its author and the desk side read it. */
+const textsFor = (c: ComplaintDoc, member: MemberDoc) => {
+  if (seesAll(member, c.residentOpenid)) return { target: c.target, description: c.description, request: c.request };
+  const shown = (text: string) => textForOthers(text, c.screening.text);
+  return { target: shown(c.target), description: shown(c.description), request: shown(c.request) };
+};
 
 export const toGroupView = (g: ComplaintGroupDoc, member: MemberDoc, now: Date, members: readonly ComplaintDoc[]): GroupView => ({
   kind: 'group',
@@ -93,4 +101,5 @@ export const toGroupView = (g: ComplaintGroupDoc, member: MemberDoc, now: Date, 
   status: g.status,
   households: g.roomIds.length,
   members: members.map((c) => ({ id: c._id, address: roomLabel(c.address), residentName: c.residentName, status: c.status, createdAt: c.createdAt })),
+  heldItems: members.reduce((n, c) => n + heldItems(c.screening), 0),
 });

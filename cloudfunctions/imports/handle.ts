@@ -1,4 +1,4 @@
-import type { importsActions, ImportView } from '@shared/contracts/imports.contract';
+import { MAX_SHEET_BYTES, type importsActions, type ImportView } from '@shared/contracts/imports.contract';
 import { failure } from '@shared/messages';
 import { ok } from '@shared/result';
 import { checkRoomRows, TEMPLATE_HEADER, templateCsv, type RowReport } from '@shared/domain/room-import.rules';
@@ -8,6 +8,8 @@ import { defineFunction, type Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { derivedId } from '../_shared/ids';
 import { findById, withoutId } from '../_shared/repo';
+import { ownsFile } from '../_shared/storage';
+import type { ActionContext } from '../_shared/router';
 import { readSheet, templateXlsx } from './read-sheet';
 import { CHUNK_SIZE, carryOnImport } from './writer';
 import { renameBuilding } from './rename';
@@ -56,9 +58,17 @@ const template: Handler<(typeof importsActions)['template']> = async () => {
  * A good one is recorded as an import (its rows, in order) in one write, then written in chunks
  * with deterministic room ids, here and by later calls or the timer, until it is done.
  */
+/** The file's bytes: the caller's own upload, downloaded; or, from releases before 11, the call's own base64. */
+const contentOf = (input: { fileId?: string; contentBase64?: string }, { deps }: ActionContext): Promise<Buffer | null> =>
+  input.fileId ? deps.files.download(input.fileId) : Promise.resolve(Buffer.from(input.contentBase64 ?? '', 'base64'));
+
 const start: Handler<(typeof importsActions)['start']> = async (input, ctx) => {
   const { deps, member, now } = ctx;
-  const cells = await readSheet(input.fileName, Buffer.from(input.contentBase64, 'base64'));
+  if (input.fileId && !ownsFile(member, input.fileId)) return failure('IMPORT.FILE_NOT_YOURS');
+  const content = await contentOf(input, ctx);
+  if (!content) return ok(refused(input.fileName, 'unreadable'));
+  if (content.length > MAX_SHEET_BYTES) return ok(refused(input.fileName, 'too_large'));
+  const cells = await readSheet(input.fileName, content);
   if (!cells) return ok(refused(input.fileName, 'unreadable'));
   const checked = checkRoomRows(cells);
   if (typeof checked === 'string') return ok(refused(input.fileName, checked));

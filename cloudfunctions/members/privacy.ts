@@ -15,8 +15,9 @@ import { applyOnce } from '../_shared/commands';
 import { derivedId } from '../_shared/ids';
 import { membershipIn } from '../_shared/membership';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
-import { findById, readAll, withoutId } from '../_shared/repo';
 import { readPage, type Source } from '../_shared/paging';
+import { findById, parseAll, readAll, withoutId } from '../_shared/repo';
+import { servedCopyOf } from '../_shared/storage';
 
 const erasureIdOf = (propertyId: string, openid: string) => derivedId('er', propertyId, openid);
 
@@ -116,12 +117,16 @@ export const erase: Handler<typeof c.erase> = async (input, ctx) => {
   const h = await holdings(db, request.propertyId, request.openid);
   if (openTicketsOf(h)) return failure('PRIVACY.OPEN_TICKETS');
   const mine = { propertyId: request.propertyId, residentOpenid: request.openid };
-  // Their photos and handwritten signatures go from storage first; the records then stop naming them.
+  // Their photos and handwritten signatures go from storage first (with the copies older ones were
+  // served from); the records then stop naming them.
   const files = [
     ...h.repairs.flatMap((r) => [...r.photos, ...(r.acceptance?.signature ? [r.acceptance.signature] : []), ...(r.signOff ? [r.signOff.signature] : [])]),
     ...h.complaints.flatMap((k) => k.photos),
+    ...h.callbacks.flatMap((c) => (c.outcome?.signature ? [c.outcome.signature] : [])),
   ].filter(Boolean);
-  if (files.length && deps.files) await deps.files.remove(files);
+  const copies = files.map(servedCopyOf).filter((copy): copy is string => copy !== null);
+  if (files.length) await deps.files.remove([...files, ...copies]);
+  for (const c of h.callbacks) if (c.outcome?.signature) await db.collection('callbacks').doc(c._id).update({ data: { 'outcome.signature': '' } });
   for (const r of h.repairs) {
     if (r.acceptance?.signature || r.signOff) {
       await db.collection('repairs').doc(r._id).update({
@@ -129,7 +134,7 @@ export const erase: Handler<typeof c.erase> = async (input, ctx) => {
       });
     }
   }
-  const anonymous = { residentName: ERASED_NAME, phone: '', photos: [] };
+  const anonymous = { residentName: ERASED_NAME, phone: '', photos: [], 'screening.photos': [] };
   await db.collection('repairs').where(mine).update({ data: anonymous });
   await db.collection('complaints').where(mine).update({ data: { ...anonymous, callRecord: null } });
   await db.collection('callbacks').where(mine).update({ data: { residentName: ERASED_NAME, phone: '' } });

@@ -4,7 +4,7 @@ import { ok } from '@shared/result';
 import { birth } from '@shared/domain/state-machine';
 import { eventModel } from '@shared/model/event.model';
 import { memberModel, type MemberDoc } from '@shared/model/member.model';
-import { settingsModel, type SettingsDoc } from '@shared/model/settings.model';
+import { settingsModel, withTemplateIds, type SettingsDoc } from '@shared/model/settings.model';
 import type { Database } from '../_shared/database';
 import type { ActionContext, Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
@@ -12,14 +12,12 @@ import { appendEvent } from '../_shared/events';
 import { parseAll, readAll, withoutId, findById, addOnce } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 import { windowsProblem } from '@shared/domain/booking.rules';
+import { maskWebhook } from '@shared/domain/wecom-robot.rules';
 
 type Update = Parameters<Handler<typeof c.updateSettings>>[0];
-const editable = ['shifts', 'openingHours', 'repairWindows', 'ackMinutes', 'feeSchedule', 'groupComplaintWindowHours', 'templateIds', 'wecomWebhook', 'dailyLimits'] as const;
+const editable = ['shifts', 'openingHours', 'repairWindows', 'ackMinutes', 'feeSchedule', 'groupComplaintWindowHours', 'templates', 'wecomWebhook', 'dailyLimits'] as const;
 
 const subjectOf = (propertyId: string) => ({ kind: 'settings', id: `settings~${propertyId}`, propertyId });
-
-/** A robot's address carries its key: everyone but the manager sees only that one is set. */
-const maskWebhook = (url: string | null) => (url ? url.replace(/([?&]key=)[^&]+/, '$1****') : null);
 
 const membersOf = (db: Database, propertyId: string, role: MemberDoc['role']) =>
   readAll(memberModel, db.collection('members').where({ propertyId, role, status: db.command.in(['active', 'inactive']) }).orderBy('name', 'asc'));
@@ -45,8 +43,10 @@ const viewOf = async (db: Database, s: SettingsDoc, member: MemberDoc): Promise<
     ackMinutes: s.ackMinutes,
     feeSchedule: s.feeSchedule,
     groupComplaintWindowHours: s.groupComplaintWindowHours,
-    templateIds: s.templateIds,
-    wecomWebhook: member.role === 'manager' ? s.wecomWebhook : maskWebhook(s.wecomWebhook),
+    templates: s.templates,
+    templateIds: {},
+    // A robot's address carries its key: everyone but the manager sees only that one is set.
+    wecomWebhook: member.role === 'manager' || !s.wecomWebhook ? s.wecomWebhook : maskWebhook(s.wecomWebhook),
     dailyLimits: s.dailyLimits,
     history: parseAll(eventModel, events.data).map((e) => ({ by: byOpenid.get(e.actor)?.name ?? '', at: e.at, fields: (e.reason ?? '').split(',').filter(Boolean) })),
   };
@@ -91,7 +91,8 @@ export const updateSettings: Handler<typeof c.updateSettings> = async (input, ct
       ...(input.ackMinutes ? { ackMinutes: input.ackMinutes } : {}),
       ...(input.feeSchedule ? { feeSchedule: input.feeSchedule } : {}),
       ...(input.groupComplaintWindowHours ? { groupComplaintWindowHours: input.groupComplaintWindowHours } : {}),
-      ...(input.templateIds ? { templateIds: input.templateIds } : {}),
+      ...(input.templates ? { templates: input.templates } : {}),
+      ...(input.templateIds ? { templates: withTemplateIds(input.templates ?? stored.templates, input.templateIds) } : {}),
       ...(input.wecomWebhook !== undefined ? { wecomWebhook: input.wecomWebhook } : {}),
       ...(input.dailyLimits ? { dailyLimits: input.dailyLimits } : {}),
     };

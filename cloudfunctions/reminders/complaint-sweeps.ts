@@ -4,14 +4,15 @@ import { handlingDeadline } from '@shared/domain/complaint-deadline.rules';
 import { registersDue } from '@shared/domain/complaint-register.rules';
 import { format, messages } from '@shared/messages';
 import { complaintGroupModel, complaintModel, complaintRegisterModel, type ComplaintDoc } from '@shared/model/complaint.model';
-import { propertyModel } from '@shared/model/property.model';
+import { propertyModel, type PropertyDoc } from '@shared/model/property.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import type { Deps } from '../_shared/deps';
 import { appendEvent } from '../_shared/events';
 import { openDeadline } from '../_shared/deadlines';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
-import { findById, parseAll, withoutId, addOnce } from '../_shared/repo';
+import { findById, parseStored, withoutId, addOnce } from '../_shared/repo';
+import type { Sweep } from '../_shared/sweep';
 import { loadSettings } from '../_shared/settings';
 import { cancelClock, subjectOf } from '../complaints/clocks';
 import { complaintNotices, majorAudience } from '../complaints/notices';
@@ -20,44 +21,52 @@ import { settleGroup } from '../complaints/settle';
 
 const SYSTEM = { actor: 'system:reminders', role: 'system' as const };
 
-/**
- * C3: a responsible complaint still unresolved a month after it came in becomes major: top urgency,
- * the manager told at once, the same-day clock started, and the step logged.
- */
-export const upgradeUnresolved = async (deps: Deps, limit = 50): Promise<number> => {
+/** C3: one complaint's upgrade to major, claimed on the status and upgrade time it read. */
+const upgradeOne = async (deps: Deps, found: ComplaintDoc): Promise<OutboxDoc[]> => {
   const { db } = deps;
   const now = deps.now();
-  const res = await db.collection('complaints').where({ status: 'handling', upgradeAt: db.command.lte(now.toISOString()) }).limit(limit).get();
+  const settings = await loadSettings(db, found.propertyId);
+  return db.runTransaction(async (tx) => {
+    const c = parseStored(complaintModel, (await tx.collection('complaints').doc(found._id).get()).data);
+    const cl = c.classification;
+    if (c.status !== 'handling' || !c.upgradeAt || c.upgradeAt > now.toISOString() || cl?.class !== 'responsible' || cl.severity !== 'general') return [];
+    const plan = handlingDeadline({ class: 'responsible', severity: 'major', jurisdiction: null }, { since: now, residentDeadline: null }, now, settings);
+    await cancelClock(tx, c);
+    if (plan) await openDeadline(tx, subjectOf(c), plan, now);
+    const next: ComplaintDoc = complaintModel.toStored({
+      ...c,
+      version: c.version + 1,
+      urgency: 'top',
+      classification: { ...cl, severity: 'major', reasons: [...cl.reasons, 'unresolved_month'] },
+      upgradeAt: null,
+      dueRule: plan?.rule ?? null,
+      dueAt: plan?.dueAt.toISOString() ?? null,
+      dueMetAt: null,
+      updatedAt: now.toISOString(),
+    });
+    await tx.collection('complaints').doc(c._id).set({ data: withoutId(next) });
+    const event = birth(complaintMachine, 'upgrade', 'handling', { actor: SYSTEM.actor, role: 'desk', now });
+    await appendEvent(tx, subjectOf(c), { ...event, role: SYSTEM.role, from: 'handling', expectedVersion: c.version, version: next.version }, `upgrade:${c._id}`);
+    const out: OutboxDoc[] = [];
+    const told = complaintNotices(next, 'complaint.major', messages.complaintActions.upgrade, majorAudience(), settings.wecomWebhook !== null);
+    for (const notice of told) out.push(await enqueueNotice(tx, `${c._id}@${next.version}`, notice, now));
+    return out;
+  });
+};
+
+/**
+ * C3: a responsible complaint still unresolved a month after it came in becomes major: top urgency,
+ * the manager told at once, the same-day clock started, and the step logged. Each complaint is a
+ * unit of its own.
+ */
+export const upgradeUnresolved = async (sweep: Sweep, limit = 50): Promise<number> => {
+  const { deps } = sweep;
+  const { db } = deps;
+  const res = await db.collection('complaints').where({ status: 'handling', upgradeAt: db.command.lte(deps.now().toISOString()) }).limit(limit).get();
   let upgraded = 0;
   const queued: OutboxDoc[] = [];
-  for (const found of parseAll(complaintModel, res.data)) {
-    const settings = await loadSettings(db, found.propertyId);
-    const notices = await db.runTransaction(async (tx) => {
-      const c = complaintModel.parse((await tx.collection('complaints').doc(found._id).get()).data);
-      const cl = c.classification;
-      if (c.status !== 'handling' || !c.upgradeAt || c.upgradeAt > now.toISOString() || cl?.class !== 'responsible' || cl.severity !== 'general') return [];
-      const plan = handlingDeadline({ class: 'responsible', severity: 'major', jurisdiction: null }, { since: now, residentDeadline: null }, now, settings);
-      await cancelClock(tx, c);
-      if (plan) await openDeadline(tx, subjectOf(c), plan, now);
-      const next: ComplaintDoc = complaintModel.toStored({
-        ...c,
-        version: c.version + 1,
-        urgency: 'top',
-        classification: { ...cl, severity: 'major', reasons: [...cl.reasons, 'unresolved_month'] },
-        upgradeAt: null,
-        dueRule: plan?.rule ?? null,
-        dueAt: plan?.dueAt.toISOString() ?? null,
-        dueMetAt: null,
-        updatedAt: now.toISOString(),
-      });
-      await tx.collection('complaints').doc(c._id).set({ data: withoutId(next) });
-      const event = birth(complaintMachine, 'upgrade', 'handling', { actor: SYSTEM.actor, role: 'desk', now });
-      await appendEvent(tx, subjectOf(c), { ...event, role: SYSTEM.role, from: 'handling', expectedVersion: c.version, version: next.version }, `upgrade:${c._id}`);
-      const out: OutboxDoc[] = [];
-      const told = complaintNotices(next, 'complaint.major', messages.complaintActions.upgrade, majorAudience(), settings.wecomWebhook !== null);
-      for (const notice of told) out.push(await enqueueNotice(tx, `${c._id}@${next.version}`, notice, now));
-      return out;
-    });
+  for (const found of await sweep.parse(complaintModel, res.data)) {
+    const notices = (await sweep.unit(`complaint ${found._id}`, () => upgradeOne(deps, found))) ?? [];
     if (notices.length) upgraded++;
     queued.push(...notices);
   }
@@ -65,49 +74,55 @@ export const upgradeUnresolved = async (deps: Deps, limit = 50): Promise<number>
   return upgraded;
 };
 
-/** C6: each property's registers left unsigned past the next morning are flagged to the supervisor and the manager, once. */
-export const flagUnsignedRegisters = async (deps: Deps): Promise<number> => {
+/** C6: one register left unsigned past the next morning is flagged to the supervisor and the manager, once. */
+const flagRegister = async (deps: Deps, property: PropertyDoc, date: string): Promise<OutboxDoc[]> => {
   const { db } = deps;
   const now = deps.now();
-  const dates = registersDue(now, 2);
+  const id = registerIdOf(property._id, date);
+  const existing = await findById(db, complaintRegisterModel, id);
+  if (existing?.signedBy || existing?.flaggedAt) return [];
+  if (!existing) {
+    await addOnce(db, 'complaintRegisters', complaintRegisterModel.toStored({ _id: id, propertyId: property._id, date, signedBy: null, remarks: '', count: 0, flaggedAt: null }));
+  }
+  return db.runTransaction(async (tx) => {
+    const register = parseStored(complaintRegisterModel, (await tx.collection('complaintRegisters').doc(id).get()).data);
+    if (register.signedBy || register.flaggedAt) return [];
+    await tx.collection('complaintRegisters').doc(id).update({ data: { flaggedAt: now.toISOString() } });
+    const out: OutboxDoc[] = [];
+    for (const role of ['supervisor', 'manager'] as const) {
+      out.push(
+        await enqueueNotice(
+          tx,
+          `register:${id}`,
+          {
+            propertyId: property._id,
+            kind: 'register.unsigned',
+            channel: 'inbox',
+            recipient: audienceOfRole(role),
+            subject: { kind: 'complaintRegister', id: date },
+            title: `${messages.notices['register.unsigned']} · ${date}`,
+            body: format(messages.complaintTexts.registerUnsigned, { date }),
+            urgent: false,
+          },
+          now,
+        ),
+      );
+    }
+    return out;
+  });
+};
+
+/** C6: each property's registers left unsigned past the next morning, each property and day a unit of its own. */
+export const flagUnsignedRegisters = async (sweep: Sweep): Promise<number> => {
+  const { deps } = sweep;
+  const dates = registersDue(deps.now(), 2);
   if (!dates.length) return 0;
-  const properties = parseAll(propertyModel, (await db.collection('properties').limit(100).get()).data);
+  const properties = await sweep.parse(propertyModel, (await deps.db.collection('properties').limit(100).get()).data);
   let flagged = 0;
   const queued: OutboxDoc[] = [];
   for (const property of properties) {
     for (const date of dates) {
-      const id = registerIdOf(property._id, date);
-      const existing = await findById(db, complaintRegisterModel, id);
-      if (existing?.signedBy || existing?.flaggedAt) continue;
-      if (!existing) {
-        await addOnce(db, 'complaintRegisters', complaintRegisterModel.toStored({ _id: id, propertyId: property._id, date, signedBy: null, remarks: '', count: 0, flaggedAt: null }));
-      }
-      const notices = await db.runTransaction(async (tx) => {
-        const register = complaintRegisterModel.parse((await tx.collection('complaintRegisters').doc(id).get()).data);
-        if (register.signedBy || register.flaggedAt) return [];
-        await tx.collection('complaintRegisters').doc(id).update({ data: { flaggedAt: now.toISOString() } });
-        const out: OutboxDoc[] = [];
-        for (const role of ['supervisor', 'manager'] as const) {
-          out.push(
-            await enqueueNotice(
-              tx,
-              `register:${id}`,
-              {
-                propertyId: property._id,
-                kind: 'register.unsigned',
-                channel: 'inbox',
-                recipient: audienceOfRole(role),
-                subject: { kind: 'complaintRegister', id: date },
-                title: `${messages.notices['register.unsigned']} · ${date}`,
-                body: format(messages.complaintTexts.registerUnsigned, { date }),
-                urgent: false,
-              },
-              now,
-            ),
-          );
-        }
-        return out;
-      });
+      const notices = (await sweep.unit(`register ${property._id} ${date}`, () => flagRegister(deps, property, date))) ?? [];
       if (notices.length) flagged++;
       queued.push(...notices);
     }
@@ -117,9 +132,11 @@ export const flagUnsignedRegisters = async (deps: Deps): Promise<number> => {
 };
 
 /** C3: a resolved group whose households were not all settled (the replying call died) is finished here. */
-export const settleGroups = async (deps: Deps, limit = 20): Promise<number> => {
-  const res = await deps.db.collection('complaintGroups').where({ status: 'resolved', settledAt: null }).limit(limit).get();
+export const settleGroups = async (sweep: Sweep, limit = 20): Promise<number> => {
+  const res = await sweep.deps.db.collection('complaintGroups').where({ status: 'resolved', settledAt: null }).limit(limit).get();
   let settled = 0;
-  for (const group of parseAll(complaintGroupModel, res.data)) settled += await settleGroup(deps, group._id, SYSTEM);
+  for (const group of await sweep.parse(complaintGroupModel, res.data)) {
+    settled += (await sweep.unit(`group ${group._id}`, () => settleGroup(sweep.deps, group._id, SYSTEM))) ?? 0;
+  }
   return settled;
 };

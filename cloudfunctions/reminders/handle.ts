@@ -1,17 +1,27 @@
 import * as z from 'zod';
+import type { FailedStep, TimerStep } from '@shared/model/environment.model';
 import type { Deps } from '../_shared/deps';
 import { drainOutbox, type DrainReport } from '../_shared/outbox';
 import { sweepDeadlines, type SweepReport } from '../_shared/deadlines';
+import { checkGap, recordRun } from '../_shared/heartbeat';
+import { startSweep, type Sweep } from '../_shared/sweep';
+import { sweepContentChecks, type CheckSweepReport } from '../_shared/content-sweep';
 import { planRepairCallbackTasks } from './repair-callbacks';
 import { flagUnsignedRegisters, settleGroups, upgradeUnresolved } from './complaint-sweeps';
 import { carryOnImports } from './imports';
-import { beat } from '../_shared/heartbeat';
 import { planMonthTopUp } from './month-top-up';
 import { planRoutineCallbacks } from './routine-callbacks';
 import { upgradeListed } from './upgrades';
+import { systemCall, systemHealth } from '../_shared/system-health';
 
 /** What WeChat's timer trigger passes; a client call carries an OPENID and is refused. */
 export const TimerEvent = z.object({ Type: z.literal('Timer'), TriggerName: z.string(), Time: z.string() });
+
+/**
+ * The manifest gives `reminders` 60 s. A step not started within this budget waits for the next
+ * minute, so the outbox's drain (at most 50 notices) and the heartbeat always fit in what is left.
+ */
+export const RUN_BUDGET_MS = 40_000;
 
 export interface ComplaintSweeps {
   upgraded: number;
@@ -19,30 +29,85 @@ export interface ComplaintSweeps {
   groupsSettled: number;
 }
 
-export type RemindersOutcome = { ok: true; data: { deadlines: SweepReport; outbox: DrainReport; callbacks: { created: number }; complaints: ComplaintSweeps; importsFinished: number; upgraded: number; heartbeat: { gapAlarmed: boolean } } } | { ok: false; code: string; message: string };
+export interface RemindersRun {
+  deadlines: SweepReport;
+  outbox: DrainReport;
+  callbacks: { created: number };
+  complaints: ComplaintSweeps;
+  importsFinished: number;
+  /** Issue 12 (3.3): older stored documents brought up to date for the lists. */
+  upgraded: number;
+  /** Issue 13 (1.9): content checks made again. */
+  contentChecks: CheckSweepReport;
+  heartbeat: { gapAlarmed: boolean };
+  /** The steps that did not finish all their work, as recorded on the heartbeat. */
+  failed: FailedStep[];
+  /** Stored documents this run moved to quarantine. */
+  quarantined: number;
+}
+
+export type RemindersOutcome = { ok: true; data: RemindersRun } | { ok: false; code: string; message: string };
+
+const summary = (failures: readonly string[], quarantined: readonly string[]) =>
+  [...quarantined.map((q) => `quarantined ${q}`), ...failures].join('; ').slice(0, 500);
 
 /**
- * Every minute: bring older stored documents up to date for the lists, plan the callbacks owed (R10 R13), upgrade complaints unresolved a month (C3), flag
- * unsigned registers (C6), finish settling resolved groups (C3), carry on stalled room imports, raise
- * due warnings and escalations,
- * then send whatever the outbox still holds.
+ * Every minute: raise due warnings and escalations, alarm a gap in the timer's own runs, plan the
+ * callbacks owed (R10 R13 B1), upgrade complaints unresolved a month (C3), flag unsigned registers
+ * (C6), finish settling resolved groups (C3), bring older stored documents up to date for the lists, carry on stalled room imports, make again the content
+ * checks that failed or whose verdict never came (issue 13, 1.9), then send whatever the
+ * outbox still holds. Issue 12 (3.8): each step runs on its own, and so does each property and
+ * document inside it; the outbox is always drained; the heartbeat records the outcome last.
  */
-export const handle = async (event: unknown, caller: { openid: string }, deps: Deps): Promise<RemindersOutcome> => {
+export const handle = async (event: unknown, caller: { openid: string }, deps: Deps): Promise<RemindersOutcome | Awaited<ReturnType<typeof systemHealth>>> => {
+  // Issue 13: the smoke command's health check, invoked with the environment's admin credentials.
+  const system = caller.openid ? null : systemCall(event);
+  if (system) return systemHealth('reminders', system.input, deps);
   if (caller.openid || !TimerEvent.safeParse(event).success) {
     return { ok: false, code: 'COMMON.FORBIDDEN', message: 'timer only' };
   }
-  const heartbeat = await beat(deps);
-  const upgraded = await upgradeListed(deps);
-  const callbacks = await planRepairCallbackTasks(deps);
-  const topUp = await planMonthTopUp(deps);
-  const routine = await planRoutineCallbacks(deps);
-  const complaints = {
-    upgraded: await upgradeUnresolved(deps),
-    registersFlagged: await flagUnsignedRegisters(deps),
-    groupsSettled: await settleGroups(deps),
+  const ranAt = deps.now();
+  const failed: FailedStep[] = [];
+  let quarantined = 0;
+  const run = async <T>(step: TimerStep, work: (sweep: Sweep) => Promise<T>, nothing: T, always = false): Promise<T> => {
+    if (!always && deps.now().getTime() - ranAt.getTime() > RUN_BUDGET_MS) {
+      failed.push({ step, error: 'not started: the run was out of time' });
+      return nothing;
+    }
+    const sweep = startSweep(deps, step);
+    let result = nothing;
+    try {
+      result = await work(sweep);
+    } catch (e) {
+      sweep.fail(e);
+    }
+    const outcome = sweep.outcome();
+    quarantined += outcome.quarantined.length;
+    if (outcome.failures.length || outcome.quarantined.length) {
+      const error = summary(outcome.failures, outcome.quarantined);
+      console.warn(`[reminders] step ${step} did not finish: ${error}`);
+      failed.push({ step, error });
+    }
+    return result;
   };
-  const importsFinished = await carryOnImports(deps);
-  const deadlines = await sweepDeadlines(deps);
-  const outbox = await drainOutbox(deps);
-  return { ok: true, data: { heartbeat, deadlines, outbox, callbacks: { created: callbacks.created + topUp.created + routine.created }, complaints, importsFinished, upgraded } };
+  const none = { created: 0 };
+  const heartbeat = await run('heartbeat', checkGap, { gapAlarmed: false });
+  const deadlines = await run('deadlines', (s) => sweepDeadlines(s), { warned: 0, escalated: 0 });
+  const upgraded = await run('upgrades', upgradeListed, 0);
+  const repairCallbacks = await run('repairCallbacks', planRepairCallbackTasks, none);
+  const topUp = await run('monthTopUp', planMonthTopUp, none);
+  const routine = await run('routineCallbacks', planRoutineCallbacks, none);
+  const complaints = {
+    upgraded: await run('complaintUpgrade', (s) => upgradeUnresolved(s), 0),
+    registersFlagged: await run('registers', flagUnsignedRegisters, 0),
+    groupsSettled: await run('groups', (s) => settleGroups(s), 0),
+  };
+  const importsFinished = await run('imports', (s) => carryOnImports(s), 0);
+  const contentChecks = await run('contentChecks', (s) => sweepContentChecks(s), { retried: 0, givenUp: 0 });
+  const outbox = await run('outbox', (s) => drainOutbox(s), { sent: 0, retried: 0, dead: 0, unsent: 0, deferred: 0 }, true);
+  await recordRun(deps, ranAt, failed);
+  return {
+    ok: true,
+    data: { heartbeat, deadlines, outbox, callbacks: { created: repairCallbacks.created + topUp.created + routine.created }, complaints, importsFinished, upgraded, contentChecks, failed, quarantined },
+  };
 };

@@ -3,12 +3,12 @@ import { callbackDeadline } from '@shared/domain/deadline.rules';
 import { pickRoutine } from '@shared/domain/routine-callbacks.rules';
 import { callbackModel } from '@shared/model/callback.model';
 import { memberModel, type MemberDoc } from '@shared/model/member.model';
-import { propertyModel, roomLabelOfId } from '@shared/model/property.model';
+import { propertyModel, roomLabelOfId, type PropertyDoc } from '@shared/model/property.model';
 import { inShanghai } from '@shared/time/shanghai';
-import type { Deps } from '../_shared/deps';
 import { openDeadline } from '../_shared/deadlines';
 import { derivedId } from '../_shared/ids';
-import { parseAll, readAll, addOnce } from '../_shared/repo';
+import { addOnce } from '../_shared/repo';
+import type { Sweep } from '../_shared/sweep';
 import { loadSettings } from '../_shared/settings';
 
 const PLANNING_DAYS = 3;
@@ -19,55 +19,62 @@ const markerOf = (propertyId: string, month: string) => `routine-${propertyId}-$
 const householdsOf = (residents: readonly MemberDoc[]) =>
   residents.flatMap((m) => [...new Set(m.roomIds.map((id) => roomLabelOfId(id).split('-')[0] ?? ''))].map((building) => ({ memberId: m._id, building })));
 
+/** B1 B2: one property's routine callbacks for the month, then its marker; answers how many were created. */
+const planForProperty = async (sweep: Sweep, property: PropertyDoc, month: string): Promise<number> => {
+  const { db } = sweep.deps;
+  const now = sweep.deps.now();
+  const { to } = monthSpan(month);
+  const marker = markerOf(property._id, month);
+  if ((await db.collection('environment').where({ _id: marker }).limit(1).get()).data.length) return 0;
+  const [residents, settings] = await Promise.all([
+    sweep.readAll(memberModel, db.collection('members').where({ propertyId: property._id, role: 'resident', status: 'active' }).orderBy('name', 'asc')),
+    loadSettings(db, property._id),
+  ]);
+  const byId = new Map(residents.map((m) => [m._id, m]));
+  let created = 0;
+  for (const { memberId, building } of pickRoutine(householdsOf(residents), month)) {
+    const m = byId.get(memberId);
+    const roomId = m?.roomIds.find((id) => roomLabelOfId(id).startsWith(`${building}-`));
+    if (!m || !roomId) continue;
+    const doc = callbackModel.toStored({
+      _id: derivedId('cb', 'routine', month, memberId, building),
+      propertyId: property._id,
+      kind: 'routine',
+      assignee: 'desk',
+      reason: 'routine',
+      subject: { kind: 'member', id: memberId },
+      status: 'open',
+      version: 1,
+      residentOpenid: m.openid,
+      residentName: m.name,
+      phone: m.phone,
+      address: roomLabelOfId(roomId),
+      dueAt: to.toISOString(),
+      outcome: null,
+      createdAt: now.toISOString(),
+    });
+    // The id is the task's own (its order's, or the month's and the member's): planned once, however many runs.
+    if (!(await addOnce(db, 'callbacks', doc))) continue;
+    await openDeadline(db, { kind: 'callback', id: doc._id, propertyId: property._id }, callbackDeadline(now, to, 'desk', settings), now);
+    created++;
+  }
+  await db.collection('environment').doc(marker).set({ data: { schemaVersion: 1, kind: 'routine', at: now.toISOString() } });
+  return created;
+};
+
 /**
  * B1 B2: at the start of each month (its first three days), the routine callbacks of every
- * property, a few households per building, due by the month's end. Each task's id is the month's and the member's, and a marker
- * per property and month makes it one pass.
+ * property, a few households per building, due by the month's end. Each task's id is the month's and
+ * the member's, and a marker per property and month makes it one pass. Each property is a unit of its own.
  */
-export const planRoutineCallbacks = async (deps: Deps): Promise<{ created: number }> => {
-  const { db } = deps;
-  const now = deps.now();
+export const planRoutineCallbacks = async (sweep: Sweep): Promise<{ created: number }> => {
+  const { db } = sweep.deps;
+  const now = sweep.deps.now();
   // Planned at the start of the month; the first three days, so a timer that was down on the 1st still plans.
   if (inShanghai(now).date() > PLANNING_DAYS) return { created: 0 };
   const month = inShanghai(now).format('YYYY-MM');
-  const { to } = monthSpan(month);
-  const properties = parseAll(propertyModel, (await db.collection('properties').limit(100).get()).data);
+  const properties = await sweep.parse(propertyModel, (await db.collection('properties').limit(100).get()).data);
   let created = 0;
-  for (const property of properties) {
-    const marker = markerOf(property._id, month);
-    if ((await db.collection('environment').where({ _id: marker }).limit(1).get()).data.length) continue;
-    const [residents, settings] = await Promise.all([
-      readAll(memberModel, db.collection('members').where({ propertyId: property._id, role: 'resident', status: 'active' }).orderBy('name', 'asc')),
-      loadSettings(db, property._id),
-    ]);
-    const byId = new Map(residents.map((m) => [m._id, m]));
-    for (const { memberId, building } of pickRoutine(householdsOf(residents), month)) {
-      const m = byId.get(memberId);
-      const roomId = m?.roomIds.find((id) => roomLabelOfId(id).startsWith(`${building}-`));
-      if (!m || !roomId) continue;
-      const doc = callbackModel.toStored({
-        _id: derivedId('cb', 'routine', month, memberId, building),
-        propertyId: property._id,
-        kind: 'routine',
-        assignee: 'desk',
-        reason: 'routine',
-        subject: { kind: 'member', id: memberId },
-        status: 'open',
-        version: 1,
-        residentOpenid: m.openid,
-        residentName: m.name,
-        phone: m.phone,
-        address: roomLabelOfId(roomId),
-        dueAt: to.toISOString(),
-        outcome: null,
-        createdAt: now.toISOString(),
-      });
-      // The id is the task's own (its order's, or the month's and the member's): planned once, however many runs.
-      if (!(await addOnce(db, 'callbacks', doc))) continue;
-      await openDeadline(db, { kind: 'callback', id: doc._id, propertyId: property._id }, callbackDeadline(now, to, 'desk', settings), now);
-      created++;
-    }
-    await db.collection('environment').doc(marker).set({ data: { schemaVersion: 1, kind: 'routine', at: now.toISOString() } });
-  }
+  for (const property of properties) created += (await sweep.unit(`property ${property._id}`, () => planForProperty(sweep, property, month))) ?? 0;
   return { created };
 };

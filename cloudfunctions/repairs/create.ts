@@ -2,6 +2,7 @@ import type { create, register } from '@shared/contracts/repairs.contract';
 import { failure, messages } from '@shared/messages';
 import { ok } from '@shared/result';
 import type { OutboxDoc } from '@shared/model/outbox.model';
+import type { ContentCheckDoc } from '@shared/model/screening.model';
 import { birth } from '@shared/domain/state-machine';
 import { repairMachine } from '@shared/domain/repair.machine';
 import { triageRepair } from '@shared/domain/triage.rules';
@@ -19,6 +20,8 @@ import { derivedId } from '../_shared/ids';
 import { findById, withoutId } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 import { ownsFile } from '../_shared/storage';
+import { queueChecks, screenAtFiling, submitNow } from '../_shared/content-check';
+import { textForOthers } from '../_shared/screened';
 import { toView } from './views';
 
 interface Intake {
@@ -44,7 +47,12 @@ interface Intake {
 const fileRepair = async (intake: Intake, ctx: ActionContext) => {
   const { member, deps, now } = ctx;
   if (!intake.resident.roomIds.includes(intake.roomId)) return failure('REPAIR.ROOM_NOT_YOURS');
-  const [room, settings] = await Promise.all([findById(deps.db, roomModel, intake.roomId), loadSettings(deps.db, member.propertyId)]);
+  // The text check runs beside the filing's own reads and is bounded: it never holds a repair back (R3).
+  const [room, settings, screening] = await Promise.all([
+    findById(deps.db, roomModel, intake.roomId),
+    loadSettings(deps.db, member.propertyId),
+    screenAtFiling(deps, { authorOpenid: intake.resident.openid, byAuthor: intake.action === 'repairs.create', text: intake.description, photos: intake.photos }),
+  ]);
   if (!room || room.propertyId !== member.propertyId) return failure('REPAIR.ROOM_NOT_YOURS');
   const triage = triageRepair(intake.category, intake.description);
   const repair = repairModel.toStored({
@@ -71,6 +79,7 @@ const fileRepair = async (intake: Intake, ctx: ActionContext) => {
     updatedAt: now.toISOString(),
     ...lifeDefaults(now.toISOString()),
     callRecord: intake.callRecord,
+    screening,
   });
   const event = birth(repairMachine, 'submit', 'submitted', { actor: member.openid, role: member.role, now, deviceTime: intake.deviceTime });
   const notices = newRepairNotices(repair, shiftAt(settings.shifts, now).deskOpenids, settings.wecomWebhook !== null);
@@ -78,22 +87,27 @@ const fileRepair = async (intake: Intake, ctx: ActionContext) => {
   // R3: an urgent repair is never refused by a limit; R2: nor is what the desk registers for a resident.
   const quota = triage.urgent || intake.action === 'repairs.register' ? null : dailyQuota('repairs', intake.resident.openid, settings, ctx);
   const queued: OutboxDoc[] = [];
+  const checks: ContentCheckDoc[] = [];
   const { result: view, fresh } = await withinDailyLimit(deps.db, quota, () =>
     applyOnce(ctx, intake.action, async (tx) => {
       queued.length = 0;
       await tx.collection('repairs').doc(repair._id).set({ data: withoutId(repair) });
       await appendEvent(tx, { kind: 'repair', id: repair._id, propertyId: repair.propertyId }, event, intake.commandId);
       for (const notice of notices) queued.push(await enqueueNotice(tx, repair._id, notice, now));
+      checks.splice(0, checks.length, ...(await queueChecks(tx, { kind: 'repair', doc: repair, authorOpenid: repair.residentOpenid }, now, intake.commandId)));
       return toView(repair, member, now);
     }),
   );
-  if (fresh) await sendNow(deps, queued);
+  if (fresh) {
+    await sendNow(deps, queued);
+    await submitNow(deps, checks);
+  }
   return ok(view);
 };
 
 /** R1: a resident files from the mini-program, for one of their rooms, with photos from their own folder. */
 export const createRepair: Handler<typeof create> = async (input, ctx) => {
-  if (!input.photos.every((fileId) => ownsFile(ctx.caller.openid, fileId))) return failure('REPAIR.PHOTO_NOT_YOURS');
+  if (!input.photos.every((fileId) => ownsFile(ctx.member, fileId))) return failure('REPAIR.PHOTO_NOT_YOURS');
   return fileRepair(
     { ...input, action: 'repairs.create', resident: ctx.member, channel: 'miniprogram', phone: ctx.member.phone, callRecord: null },
     ctx,
@@ -133,7 +147,7 @@ const newRepairNotices = (repair: RepairDoc, onShift: readonly string[], hasGrou
     kind: 'repair.new' as const,
     subject: { kind: 'repair', id: repair._id },
     title: `${urgent ? messages.priority.urgent : messages.notices['repair.new']} · ${roomLabel(repair.address)}`,
-    body: `${messages.categories[repair.category]}：${repair.description}${rule}`,
+    body: `${messages.categories[repair.category]}：${textForOthers(repair.description, repair.screening.text)}${rule}`,
     urgent,
   };
   const recipients = [audienceOfRole('desk'), ...onShift, ...(urgent ? [audienceOfRole('supervisor')] : [])];

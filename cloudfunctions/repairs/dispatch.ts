@@ -1,16 +1,17 @@
+import type * as z from 'zod';
 import type { dispatch } from '@shared/contracts/repairs.contract';
 import { failure, messages } from '@shared/messages';
 import { ok } from '@shared/result';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import { transition } from '@shared/domain/state-machine';
-import { repairMachine } from '@shared/domain/repair.machine';
+import { repairMachine, type RepairAction } from '@shared/domain/repair.machine';
 import { acknowledgeDeadline, returnDeadline } from '@shared/domain/deadline.rules';
 import { RETURN_WITHIN_MS } from '@shared/domain/return.rules';
 import { memberModel } from '@shared/model/member.model';
 import { repairModel, type RepairDoc } from '@shared/model/repair.model';
 import { roomLabel } from '@shared/model/property.model';
 import { audienceOfRole } from '@shared/model/signal.model';
-import type { Handler } from '../_shared/router';
+import type { ActionContext, Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { openDeadline } from '../_shared/deadlines';
@@ -20,7 +21,17 @@ import { findById, withoutId } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 import { ensureSlot, moveWindow } from '../_shared/places';
 import { WINDOW_CAPACITY } from '@shared/domain/booking.rules';
+import { textForOthers } from '../_shared/screened';
 import { toView } from './views';
+
+/** R4: a first dispatch or a reassignment (which needs a reason) of the order at the version the desk saw, or why not. */
+const decide = (repair: RepairDoc, input: z.infer<typeof dispatch.input>, { member, now }: ActionContext) => {
+  if (repair.version !== input.version) return 'COMMON.VERSION_CONFLICT' as const;
+  const action: RepairAction = repair.status === 'dispatched' || repair.status === 'acknowledged' ? 'reassign' : 'dispatch';
+  if (action === 'reassign' && !input.reason) return 'REPAIR.REASON_REQUIRED' as const;
+  const moved = transition(repairMachine, repair, { action, actor: member.openid, role: member.role, now, reason: input.reason, deviceTime: input.deviceTime });
+  return moved.ok ? { action, moved } : moved.code;
+};
 
 /**
  * R4: the desk issues the work order to a technician (or reassigns it, with a reason). The version
@@ -37,6 +48,9 @@ export const dispatchRepair: Handler<typeof dispatch> = async (input, ctx) => {
     return failure('REPAIR.TECHNICIAN_NOT_FOUND');
   }
   if (!existing || existing.propertyId !== member.propertyId) return failure('REPAIR.NOT_FOUND');
+  // Everything the order as read already refuses is refused before the window's slot is made ready; the transaction decides again.
+  const refused = decide(existing, input, ctx);
+  if (typeof refused === 'string') return failure(refused);
   const windowTo = { memberId: technician._id, openid: technician.openid, name: technician.name };
   const windowSlot = existing.appointment
     ? await ensureSlot(deps.db, { propertyId: member.propertyId, kind: 'repair', start: existing.appointment.start, owner: technician._id, capacity: WINDOW_CAPACITY })
@@ -47,11 +61,9 @@ export const dispatchRepair: Handler<typeof dispatch> = async (input, ctx) => {
     const snapshot = await tx.collection('repairs').doc(input.repairId).get();
     const repair = repairModel.parse(snapshot.data);
     if (repair.propertyId !== member.propertyId) throw new ActionFailure('REPAIR.NOT_FOUND');
-    if (repair.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
-    const action = repair.status === 'dispatched' || repair.status === 'acknowledged' ? 'reassign' : 'dispatch';
-    if (action === 'reassign' && !input.reason) throw new ActionFailure('REPAIR.REASON_REQUIRED');
-    const moved = transition(repairMachine, repair, { action, actor: member.openid, role: member.role, now, reason: input.reason, deviceTime: input.deviceTime });
-    if (!moved.ok) throw new ActionFailure(moved.code);
+    const decided = decide(repair, input, ctx);
+    if (typeof decided === 'string') throw new ActionFailure(decided);
+    const { action, moved } = decided;
     if (repair.appointment) {
       if (!windowSlot || existing.appointment?.start !== repair.appointment.start) throw new ActionFailure('COMMON.VERSION_CONFLICT');
       await moveWindow(tx, repair.appointment.bookingId, windowTo, windowSlot, now);
@@ -76,7 +88,7 @@ export const dispatchRepair: Handler<typeof dispatch> = async (input, ctx) => {
       propertyId: repair.propertyId,
       subject: { kind: 'repair', id: repair._id },
       title: `${messages.repairActions[action]} · ${roomLabel(repair.address)}`,
-      body: `${messages.categories[repair.category]}：${repair.description}`,
+      body: `${messages.categories[repair.category]}：${textForOthers(repair.description, repair.screening.text)}`,
       urgent: repair.priority === 'urgent',
       channel: 'inbox' as const,
       kind: 'repair.dispatched' as const,

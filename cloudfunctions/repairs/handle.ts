@@ -7,6 +7,7 @@ import { dispatchRepair } from './dispatch';
 import { findResidents } from './residents';
 import { fees, scorecards, summary } from './scorecards';
 import * as steps from './steps';
+import { decideRepairContent } from './screen';
 
 export const handle = defineFunction<typeof repairsActions>('repairs', {
   create: createRepair,
@@ -35,4 +36,5 @@ export const handle = defineFunction<typeof repairsActions>('repairs', {
   fees,
   scorecards,
   summary,
+  decideContent: decideRepairContent,
 });

@@ -31,7 +31,7 @@ export const figuresOf = async (db: Database, technician: MemberDoc) => {
   return scorecard(ratings, done.map(onTime), open.length);
 };
 
-/** R7 R9: quality and attitude as true means over every rating, the on-time rate and the open load. */
+/** R7 R9: quality and attitude as true means over every rating (and how many came from residents' own phones), the on-time rate and the open load. */
 export const scorecards: Handler<typeof contract> = async (input, { deps, member }) => {
   const { db } = deps;
   const technicians =

@@ -1,6 +1,6 @@
 import type * as c from '@shared/contracts/repairs.contract';
 import { acknowledgeDeadline, returnDeadline } from '@shared/domain/deadline.rules';
-import { priceQuote } from '@shared/domain/quote.rules';
+import { acceptedTotalFen, priceQuote } from '@shared/domain/quote.rules';
 import { clearBlocker, returnDueAt } from '@shared/domain/return.rules';
 import { nextMonth } from '@shared/domain/month-close.rules';
 import type { RepairDoc } from '@shared/model/repair.model';
@@ -72,7 +72,7 @@ export const accept = orderStep<typeof c.accept>({
   check: (input, ctx) => {
     if (ctx.member.role !== 'technician') return null;
     if (!input.signature) return 'REPAIR.SIGNATURE_REQUIRED';
-    return ownsFile(ctx.caller.openid, input.signature) ? null : 'REPAIR.FILE_NOT_YOURS';
+    return ownsFile(ctx.member, input.signature) ? null : 'REPAIR.FILE_NOT_YOURS';
   },
   tell: technicianOf,
   patch: ({ input, ctx, at }) => ({
@@ -83,20 +83,26 @@ export const accept = orderStep<typeof c.accept>({
   }),
 });
 
-/** R7: work done, with photos before and after, materials and the amount. */
+/** R6 R7: work done, with photos before and after and the materials used, charged at the accepted quote's total. */
 export const complete = orderStep<typeof c.complete>({
   action: 'complete',
-  check: (input, ctx) =>
-    [...input.beforePhotos, ...input.afterPhotos].every((f) => ownsFile(ctx.caller.openid, f)) ? null : 'REPAIR.FILE_NOT_YOURS',
-  patch: ({ input, at }) => ({
-    completion: { beforePhotos: input.beforePhotos, afterPhotos: input.afterPhotos, materials: input.materials, amountFen: input.amountFen, at },
-  }),
+  check: (input, ctx, repair) => {
+    if (![...input.beforePhotos, ...input.afterPhotos].every((f) => ownsFile(ctx.member, f))) return 'REPAIR.FILE_NOT_YOURS';
+    const accepted = acceptedTotalFen(repair);
+    return input.amountFen !== undefined && accepted !== null && input.amountFen !== accepted ? 'REPAIR.AMOUNT_NOT_QUOTED' : null;
+  },
+  patch: ({ input, repair, at }) => {
+    const amountFen = acceptedTotalFen(repair);
+    if (amountFen === null) throw new Error(`repair ${repair._id} is in progress without an accepted quote`);
+    const materials = input.materials.map((m) => ({ name: m.name, qty: m.qty }));
+    return { completion: { beforePhotos: input.beforePhotos, afterPhotos: input.afterPhotos, materials, amountFen, at } };
+  },
 });
 
 /** R7 R8: the resident signs on the technician's screen; the order is back, "completed at" its time, and R9's clock stops. */
 export const signOff = orderStep<typeof c.signOff>({
   action: 'signOff',
-  check: (input, ctx) => (ownsFile(ctx.caller.openid, input.signature) ? null : 'REPAIR.FILE_NOT_YOURS'),
+  check: (input, ctx) => (ownsFile(ctx.member, input.signature) ? null : 'REPAIR.FILE_NOT_YOURS'),
   patch: async ({ input, tx, repair, at }) => {
     await setDeadline(tx, repair, 'R9.return', { status: 'met' });
     return {
@@ -107,11 +113,15 @@ export const signOff = orderStep<typeof c.signOff>({
   },
 });
 
-/** R7: one rating, on site or from the resident's own phone within 7 days. */
+/**
+ * R7: the resident's rating from their own phone within 7 days; it replaces stars given with the
+ * sign-off. On the technician's phone a rating counts only inside the sign-off the resident signs.
+ */
 export const rate = orderStep<typeof c.rate>({
   action: 'rate',
+  check: (_input, ctx) => (ctx.member.role === 'technician' ? 'REPAIR.RATING_IS_RESIDENTS' : null),
   tell: technicianOf,
-  patch: ({ input, ctx, at }) => ({ rating: { ...input.rating, at, via: ctx.member.role === 'resident' ? 'own_phone' : 'on_site' } }),
+  patch: ({ input, at }) => ({ rating: { ...input.rating, at, via: 'own_phone' } }),
 });
 
 /** R9: a blocker stops the return clock; the desk is told. */
@@ -152,7 +162,7 @@ export const sendBack = orderStep<typeof c.sendBack>({
 export const reviewSendBack = orderStep<typeof c.reviewSendBack>({
   action: (_r, input) => (input.approve ? 'approveSendBack' : 'rejectSendBack'),
   reason: (i) => i.opinion,
-  check: (input, ctx) => (ownsFile(ctx.caller.openid, input.signature) ? null : 'REPAIR.FILE_NOT_YOURS'),
+  check: (input, ctx) => (ownsFile(ctx.member, input.signature) ? null : 'REPAIR.FILE_NOT_YOURS'),
   tell: technicianOf,
   patch: async ({ input, tx, repair, at, settings }) => {
     const review = { approved: input.approve, opinion: input.opinion, signature: input.signature, at };

@@ -6,6 +6,7 @@ import type { MemberDoc } from '@shared/model/member.model';
 import type { RepairDoc } from '@shared/model/repair.model';
 import { roomLabel } from '@shared/model/property.model';
 import { isReturnOverdue, returnDueAt } from '@shared/domain/return.rules';
+import { photosFor, screeningViewFor, seesAll, textForOthers } from '../_shared/screened';
 
 /** Who may see a repair at all: its resident, the desk side, and the technician it is assigned to. */
 export const canSee = (member: MemberDoc, repair: RepairDoc): boolean => {
@@ -24,20 +25,23 @@ export const canSee = (member: MemberDoc, repair: RepairDoc): boolean => {
 const needsFullPhone = (member: MemberDoc, repair: RepairDoc) =>
   member.role === 'desk' || member.role === 'supervisor' || (member.role === 'technician' && repair.technician?.openid === member.openid);
 
-/** The mapper: copies only what the role may see; no openid ever leaves the server. */
+/**
+ * The mapper: copies only what the role may see; no openid ever leaves the server. Issue 13 (1.9):
+ * what the content checks hold is kept from everyone but its author and the desk side, who see it marked.
+ */
 export const toView = (repair: RepairDoc, member: MemberDoc, now: Date): RepairView => ({
   id: repair._id,
   status: repair.status,
   version: repair.version,
   category: repair.category,
-  description: repair.description,
+  description: seesAll(member, repair.residentOpenid) ? repair.description : textForOthers(repair.description, repair.screening.text),
   roomId: repair.roomId,
   address: roomLabel(repair.address),
   residentName: repair.residentName,
   phone: needsFullPhone(member, repair) ? repair.phone : maskPhone(repair.phone),
   preferredTime: repair.preferredTime,
   appointment: repair.appointment ? { start: repair.appointment.start, end: repair.appointment.end } : null,
-  photos: repair.photos,
+  photos: photosFor(member, repair.residentOpenid, repair.photos, repair.screening),
   channel: repair.channel,
   triage: repair.triage,
   priority: repair.priority,
@@ -61,6 +65,7 @@ export const toView = (repair: RepairDoc, member: MemberDoc, now: Date): RepairV
   ...returnClock(repair, now),
   countsFor: repair.countsFor,
   priorityOverride: repair.priorityOverride,
+  screening: screeningViewFor(member, repair.screening, repair.photos),
 });
 
 /** R9: due back 3 days after dispatch, blockers excluded; nothing once it is back or before it is out. */

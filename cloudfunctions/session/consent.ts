@@ -3,8 +3,7 @@ import { LOW_STOCK, pushAudience } from '@shared/domain/push-audience.rules';
 import { ok } from '@shared/result';
 import { consentModel } from '@shared/model/consent.model';
 import type { MemberDoc } from '@shared/model/member.model';
-import type { NoticeKind } from '@shared/model/outbox.model';
-import type { SettingsDoc } from '@shared/model/settings.model';
+import { templateFor, type SettingsDoc } from '@shared/model/settings.model';
 import type { Database } from '../_shared/database';
 import type { Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
@@ -12,11 +11,11 @@ import { consentIdOf } from '../_shared/channels';
 import { findById, parseAll, withoutId, addOnce } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 
-/** The property's templates that reach this member's role. */
+/** The property's templates ready to send that reach this member's role. */
 const templatesFor = (settings: SettingsDoc, member: MemberDoc) =>
-  Object.entries(settings.templates)
-    .filter(([kind]) => pushAudience[kind as NoticeKind]?.includes(member.role))
-    .map(([kind, t]) => ({ kind, templateId: t.id }));
+  settings.templates
+    .filter((t) => templateFor(settings.templates, t.kind) && pushAudience[t.kind].includes(member.role))
+    .map((t) => ({ kind: t.kind, templateId: t.id }));
 
 /** Issue 5: the member's sends left for each template that reaches them; `low` when some run short. */
 export const stockOf = async (db: Database, settings: SettingsDoc, member: MemberDoc): Promise<c.SubscribeStockView> => {
@@ -24,9 +23,10 @@ export const stockOf = async (db: Database, settings: SettingsDoc, member: Membe
   const ids = [...new Set(templates.map((t) => consentIdOf(member.openid, t.templateId)))];
   const res = ids.length ? await db.collection('consents').where({ _id: db.command.in(ids) }).limit(ids.length).get() : { data: [] };
   const left = new Map(parseAll(consentModel, res.data).map((d) => [d.templateId, d.remaining]));
-  const withStock = templates.map((t) => ({ ...t, remaining: left.get(t.templateId) ?? 0 }));
-  return { templates: withStock, low: withStock.some((t) => t.remaining < LOW_STOCK) };
+  return withLow(templates.map((t) => ({ ...t, remaining: left.get(t.templateId) ?? 0 })));
 };
+
+const withLow = (templates: c.SubscribeStockView['templates']): c.SubscribeStockView => ({ templates, low: templates.some((t) => t.remaining < LOW_STOCK) });
 
 /**
  * Issue 5: one acceptance, one send. Only templates the property configures for the member's role
@@ -43,13 +43,17 @@ export const consent: Handler<typeof c.consent> = async (input, ctx) => {
     if (await findById(deps.db, consentModel, id)) continue;
     await addOnce(deps.db, 'consents', consentModel.toStored({ _id: id, propertyId: member.propertyId, openid: member.openid, templateId, remaining: 0, updatedAt: now.toISOString() }));
   }
-  await applyOnce(ctx, 'session.consent', async (tx) => {
+  const before = await stockOf(deps.db, settings, member);
+  // A retry of this command answers with the stock as the command left it.
+  const { result } = await applyOnce(ctx, 'session.consent', async (tx) => {
+    const after = new Map<string, number>();
     for (const templateId of accepted) {
       const id = consentIdOf(member.openid, templateId);
       const doc = consentModel.parse((await tx.collection('consents').doc(id).get()).data);
       await tx.collection('consents').doc(id).set({ data: withoutId({ ...doc, remaining: doc.remaining + 1, updatedAt: now.toISOString() }) });
+      after.set(templateId, doc.remaining + 1);
     }
-    return { accepted: accepted.length };
+    return withLow(before.templates.map((t) => ({ ...t, remaining: after.get(t.templateId) ?? t.remaining })));
   });
-  return ok(await stockOf(deps.db, settings, member));
+  return ok(result);
 };

@@ -8,7 +8,7 @@ import { membershipsOf } from '../_shared/membership';
 import { findById, parseAll } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 import { readSignals } from '../_shared/signals';
-import { uploadPrefixOf } from '../_shared/storage';
+import { uploadFolderOf } from '../_shared/storage';
 import type { MemberDoc } from '@shared/model/member.model';
 import { consent, stockOf } from './consent';
 import { health, inbox, retryNotice } from './notices';
@@ -49,7 +49,7 @@ export const handle = defineFunction<typeof sessionActions>('session', {
       rooms: parseAll(roomModel, rooms.data).map((r) => ({ roomId: r._id, label: roomLabel(r) })),
       signals: signalsOf(member),
       onShift: member.role === 'desk' && shiftAt(settings.shifts, now).deskOpenids.includes(member.openid),
-      uploadPrefix: uploadPrefixOf(member.openid),
+      uploadPrefix: uploadFolderOf(member),
       subscribe: await stockOf(deps.db, settings, member),
     });
   },

@@ -2,6 +2,7 @@ import type * as c from '@shared/contracts/session.contract';
 import { failure } from '@shared/messages';
 import { ok } from '@shared/result';
 import { outboxModel, type OutboxDoc } from '@shared/model/outbox.model';
+import { quarantineModel, type QuarantineDoc } from '@shared/model/quarantine.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import { addMinutes } from '@shared/time/shanghai';
 import type { Handler } from '../_shared/router';
@@ -30,18 +31,29 @@ export const inbox: Handler<typeof c.inbox> = async (input, { deps, member, now 
 
 const deadLetterOf = (n: OutboxDoc) => ({ id: n._id, kind: n.kind, channel: n.channel, title: n.title, lastError: n.lastError, attempts: n.attempts, at: n.createdAt });
 
+const quarantinedOf = (q: QuarantineDoc) => ({ id: q._id, collection: q.collection, foundBy: q.foundBy, reason: q.reason, at: q.at });
+
 /**
  * Issue 5: when the timer last ran (a stale heartbeat is alarmed here too, once per gap, in case
- * the timer itself is what stopped), and the property's dead letters.
+ * the timer itself is what stopped) and which steps failed then (issue 12, 3.8: the failures' text
+ * stays in the heartbeat and the logs, it may name ids), the documents it quarantined for this
+ * property or for the whole environment, and the property's dead letters.
  */
 export const health: Handler<typeof c.health> = async (input, { deps, now }) => {
   const beat = await readHeartbeat(deps);
   const stale = isStale(beat, now);
   if (beat && stale) await alarmOnce(deps, beat);
   const dead = deps.db.collection('outbox').where({ propertyId: input.propertyId, status: 'dead' });
-  const [count, items] = await Promise.all([dead.count(), dead.orderBy('createdAt', 'desc').limit(50).get()]);
+  const quarantined = deps.db.collection('quarantine').where({ propertyId: deps.db.command.in([input.propertyId, null]) });
+  const [count, items, setAside, setAsideItems] = await Promise.all([
+    dead.count(),
+    dead.orderBy('createdAt', 'desc').limit(50).get(),
+    quarantined.count(),
+    quarantined.orderBy('at', 'desc').limit(50).get(),
+  ]);
   return ok({
-    timer: { lastRunAt: beat?.lastRunAt ?? null, stale },
+    timer: { lastRunAt: beat?.lastRunAt ?? null, stale, failedSteps: beat?.failedSteps.map((f) => f.step) ?? [] },
+    quarantine: { count: setAside.total, items: parseAll(quarantineModel, setAsideItems.data).map(quarantinedOf) },
     deadLetters: { count: count.total, items: parseAll(outboxModel, items.data).map(deadLetterOf) },
   });
 };
@@ -53,9 +65,10 @@ export const retryNotice: Handler<typeof c.retryNotice> = async (input, ctx) => 
   if (!notice || notice.propertyId !== input.propertyId) return failure('COMMON.NOT_FOUND');
   if (notice.status !== 'dead') return ok({ ...deadLetterOf(notice), status: notice.status });
   const revived = outboxModel.toStored({ ...notice, status: 'pending', attempts: 1, nextAttemptAt: addMinutes(now, 1).toISOString(), lastError: null });
+  // A retry of this command answers with the notice as the command left it.
   await applyOnce(ctx, 'session.retryNotice', async (tx) => {
     await tx.collection('outbox').doc(notice._id).update({ data: { status: 'pending', attempts: 1, nextAttemptAt: revived.nextAttemptAt, lastError: null } });
-    return { noticeId: notice._id };
+    return { ...deadLetterOf(revived), status: revived.status };
   });
   await sendNow(deps, [revived]);
   const after = (await findById(deps.db, outboxModel, notice._id)) ?? revived;

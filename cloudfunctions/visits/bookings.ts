@@ -42,6 +42,7 @@ import { ensureSlot, givePlaceBack, slotIdOf, slotsOn, takeFirstFree, type Place
 import { findById, withoutId } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 import { mapPage, readPage, type Source } from '../_shared/paging';
+import { textForOthers } from '../_shared/screened';
 
 type Actions = typeof visitsActions;
 
@@ -112,7 +113,7 @@ type Placing = { refused: ErrorCode } | { places: Place[] };
 
 /**
  * V4: where a booking of this kind starting at `start` can go, best first, each slot document made
- * ready. A repair window goes with the order's technician once it has one; before that with the
+ * ready (a write: every check of who may book what comes before it). A repair window goes with the order's technician once it has one; before that with the
  * technician with the skill who keeps the fewest windows that day, among those still free then.
  */
 const placesFor = async (
@@ -222,12 +223,12 @@ const writeBooking = async (tx: Tx, ctx: ActionContext, b: BookingDoc, commandId
 
 /** V4: a desk appointment: the place is taken and the booking written in one transaction, once per command. */
 export const book: Handler<Actions['book']> = async (input, ctx) => {
+  const room = await ownRoom(ctx, input.roomId);
+  if (!room) return failure('BOOKING.ROOM_NOT_YOURS');
   const start = new Date(input.start);
   const settings = await loadSettings(ctx.deps.db, ctx.member.propertyId);
   const placing = await placesFor(ctx, settings, 'desk', start, null);
   if ('refused' in placing) return failure(placing.refused);
-  const room = await ownRoom(ctx, input.roomId);
-  if (!room) return failure('BOOKING.ROOM_NOT_YOURS');
   const booking = newBooking(ctx, 'desk', start, endOf('desk', start, settings), room, input.topic);
   const { result } = await withinDailyLimit(ctx.deps.db, dailyQuota('bookings', ctx.member.openid, settings, ctx), () =>
     applyOnce(ctx, 'visits.book', async (tx) => {
@@ -267,12 +268,12 @@ const planHomeCallback = async (tx: Tx, b: BookingDoc, settings: SettingsDoc, no
  * the desk's callback queue gets the task (recorded with the resident's signature), due when it ends.
  */
 export const bookHome: Handler<Actions['bookHome']> = async (input, ctx) => {
+  const room = await ownRoom(ctx, input.roomId);
+  if (!room) return failure('BOOKING.ROOM_NOT_YOURS');
   const start = new Date(input.start);
   const settings = await loadSettings(ctx.deps.db, ctx.member.propertyId);
   const placing = await placesFor(ctx, settings, 'home', start, null);
   if ('refused' in placing) return failure(placing.refused);
-  const room = await ownRoom(ctx, input.roomId);
-  if (!room) return failure('BOOKING.ROOM_NOT_YOURS');
   const draft = newBooking(ctx, 'home', start, endOf('home', start, settings), room, input.topic || messages.bookingTexts.homeTopic);
   const booking = { ...draft, callbackId: derivedId('cb', 'booking', draft._id) };
   const queued: OutboxDoc[] = [];
@@ -346,7 +347,7 @@ export const bookWindow: Handler<Actions['bookWindow']> = async (input, ctx) => 
   const settings = await loadSettings(ctx.deps.db, ctx.member.propertyId);
   const placing = await placesFor(ctx, settings, 'repair', start, repair);
   if ('refused' in placing) return failure(placing.refused);
-  const topic = `${messages.categories[repair.category]}：${repair.description}`.slice(0, 200);
+  const topic = `${messages.categories[repair.category]}：${textForOthers(repair.description, repair.screening.text)}`.slice(0, 200);
   const booking = newBooking(ctx, 'repair', start, endOf('repair', start, settings), { _id: repair.roomId, address: roomLabel(repair.address) }, topic);
   const queued: OutboxDoc[] = [];
   const { result, fresh } = await withinDailyLimit(ctx.deps.db, dailyQuota('bookings', ctx.member.openid, settings, ctx), () =>
@@ -396,6 +397,7 @@ const change = async (
   const existing = await ownBooking(ctx, input.bookingId);
   if (!existing) return failure('BOOKING.NOT_FOUND');
   if (existing.status === 'cancelled') return failure('BOOKING.CANCELLED');
+  if (existing.version !== input.version) return failure('COMMON.VERSION_CONFLICT');
   const repair = existing.repair ? await findById(deps.db, repairModel, existing.repair.id) : null;
   if (repair) {
     const refused = windowRefusal(repair);

@@ -1,4 +1,4 @@
-import { aggregate } from 'mingo';
+import { runAggregation } from './mingo-context';
 import { parsePayload } from './ejson';
 import { EngineError, invalidOperation, invalidParam } from './errors';
 import { cloneDoc, isPlainObject, type Doc } from './values';
@@ -23,12 +23,11 @@ export const parseStages = (stages: unknown, now: Date): Doc[] => {
   });
 };
 
-export const runPipeline = (docs: Doc[], pipeline: Doc[], resolveCollection: (name: string) => Doc[]): Doc[] => {
-  const limited = pipeline.some((stage) => '$limit' in stage) ? pipeline : [...pipeline, { $limit: AGGREGATE_DEFAULT_LIMIT }];
+/** `limited`: the request's pipeline has its own $limit (else the cloud's default of 20 applies). */
+export const runPipeline = (docs: Doc[], pipeline: Doc[], limited: boolean, resolveCollection: (name: string) => Doc[]): Doc[] => {
+  const stages = limited ? pipeline : [...pipeline, { $limit: AGGREGATE_DEFAULT_LIMIT }];
   try {
-    return aggregate(docs.map(cloneDoc), limited, {
-      collectionResolver: (name) => resolveCollection(name).map(cloneDoc),
-    });
+    return runAggregation(docs.map(cloneDoc), stages, (name) => resolveCollection(name).map(cloneDoc));
   } catch (error) {
     if (error instanceof EngineError) throw error;
     throw invalidOperation(`aggregation failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,5 +1,6 @@
 import { loadBson } from './sdk-modules';
-import { isPlainObject } from './values';
+import { encodeStored } from './stored-json';
+import { isPlainObject, type Doc } from './values';
 
 const bson = loadBson();
 
@@ -10,30 +11,39 @@ const JS_REGEX_FLAGS = new Set(['i', 'm', 's', 'u']);
 const toRegExp = (pattern: string, options: string): RegExp =>
   new RegExp(pattern, [...options].filter((f) => JS_REGEX_FLAGS.has(f)).join(''));
 
-const serverDateOffset = (value: Record<string, unknown>): number | null => {
-  const keys = Object.keys(value);
-  if (keys.length !== 1 || keys[0] !== '$tcb_server_date') return null;
-  const spec = value.$tcb_server_date;
-  if (!isPlainObject(spec)) return 0;
-  return typeof spec.offset === 'number' ? spec.offset : 0;
-};
+const SPECIAL_NUMBERS: Record<string, number> = { NaN: Number.NaN, Infinity: Infinity, '-Infinity': -Infinity, '-0.0': -0, '-0': -0 };
 
-/** Replaces the SDK's wire-only values: `$tcb_server_date` becomes the engine clock, BSONRegExp a JS RegExp. */
-const revive = (value: unknown, now: Date): unknown => {
-  if (value instanceof bson.BSONRegExp) return toRegExp(value.pattern, value.options);
-  if (Array.isArray(value)) return value.map((v: unknown) => revive(v, now));
-  if (isPlainObject(value)) {
-    const offset = serverDateOffset(value);
-    if (offset !== null) return new Date(now.getTime() + offset);
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = revive(v, now);
-    return out;
-  }
-  return value;
-};
+/**
+ * Reads the canonical Extended JSON the SDK sends (`EJSON.stringify(…, {relaxed: false})`) with
+ * JSON.parse: numbers, dates and regular expressions as bson's EJSON.parse gives them, and the
+ * SDK's `$tcb_server_date` as the engine clock. Other wrappers ($oid, $binary, …) stay objects with
+ * a `$` field name, which the engine then refuses like any such field.
+ */
+const wireReviver = (now: Date) =>
+  function revive(_key: string, value: unknown): unknown {
+    if (!isPlainObject(value)) return value;
+    const keys = Object.keys(value);
+    if (keys.length !== 1) return value;
+    const inner: unknown = value[keys[0] ?? ''];
+    switch (keys[0]) {
+      case '$numberInt':
+      case '$numberLong':
+        return typeof inner === 'string' ? Number(inner) : value;
+      case '$numberDouble':
+        return typeof inner === 'string' ? (SPECIAL_NUMBERS[inner] ?? Number(inner)) : value;
+      case '$date':
+        return typeof inner === 'string' || typeof inner === 'number' ? new Date(inner) : value;
+      case '$regularExpression':
+        return isPlainObject(inner) && typeof inner.pattern === 'string' && typeof inner.options === 'string' ? toRegExp(inner.pattern, inner.options) : value;
+      case '$tcb_server_date':
+        return new Date(now.getTime() + (isPlainObject(inner) && typeof inner.offset === 'number' ? inner.offset : 0));
+      default:
+        return value;
+    }
+  };
 
-/** Parses one EJSON payload the SDK sent (strings produced by `EJSON.stringify(..., {relaxed: false})`). */
-export const parsePayload = (text: string, now: Date): unknown => revive(bson.EJSON.parse(text), now);
+/** Parses one EJSON payload the SDK sent. */
+export const parsePayload = (text: string, now: Date): unknown => JSON.parse(text, wireReviver(now));
 
 export const parseObjectPayload = (text: unknown, now: Date, what: string): Record<string, unknown> => {
   if (text === undefined || text === null || text === '') return {};
@@ -43,9 +53,10 @@ export const parseObjectPayload = (text: unknown, now: Date, what: string): Reco
   return parsed;
 };
 
-/** How the server answers documents: canonical EJSON strings, which the SDK `EJSON.parse`s back. */
-export const serializeDoc = (doc: unknown): string => bson.EJSON.stringify(doc as Serializable, { relaxed: false });
+/** How the server answers documents: Extended JSON strings (relaxed), which the SDK `EJSON.parse`s back. */
+export const serializeDoc = (doc: Doc): string => encodeStored(doc);
 
-export const parseStored = (text: string): unknown => revive(bson.EJSON.parse(text), new Date(0));
+/** Old data files' lines (canonical EJSON, as the pre-SQLite store wrote them). */
+export const parseStored = (text: string): unknown => parsePayload(text, new Date(0));
 
 export const stringifyStored = (value: unknown): string => bson.EJSON.stringify(value as Serializable, { relaxed: false });

@@ -1,29 +1,20 @@
-import {
-  aggregateDocuments,
-  calculateDocument,
-  getDocument,
-  insertDocument,
-  modifyDocument,
-  removeDocument,
-  type ActionContext,
-  type Answer,
-  type Params,
-} from './document-actions';
+import { WaitForLock, type ActionContext, type Answer, type Params } from './action-context';
 import { EngineError, ErrorCodes, invalidOperation, type ErrorBody } from './errors';
 import { createIdGenerator } from './ids';
 import type { Manifest } from './manifest';
-import { filePersistence, memoryPersistence } from './persistence';
 import type { QueryLogEntry } from './query-log';
+import { aggregateDocuments, calculateDocument, getDocument } from './read-actions';
 import { EngineStats } from './stats';
 import { Storage } from './storage';
 import { TransactionManager } from './transactions';
 import { cloneDoc, docIdOf, isDocId, type Doc, type DocId } from './values';
+import { insertDocument, modifyAndReturnDoc, modifyDocument, removeDocument } from './write-actions';
 
 export interface EngineOptions {
   manifest: Manifest;
-  /** Directory for the per-collection logs; null or absent keeps everything in memory. */
+  /** Directory of the database file (`database.sqlite`); null or absent: an in-memory database. */
   dataDir?: string | null;
-  /** The server clock: `db.serverDate()` and auto-id timestamps read it. */
+  /** The server clock: `db.serverDate()`, auto-id timestamps and transaction lifetimes read it. */
   now?: () => Date;
 }
 
@@ -51,14 +42,21 @@ export interface Engine {
   /** Every where-query (get, count, update, remove) the engine ran, oldest first. */
   readonly queryLog: readonly QueryLogEntry[];
   clearQueryLog(): void;
-  /** Empties every collection (and its log file), open transactions, stats, query log and injected failures. */
+  /** Empties every collection (in the database file too), open transactions, stats, query log and injected failures. */
   reset(): void;
   collection(name: string): CollectionView;
-  /** Seeds documents as they are (Dates stay Dates); missing `_id`s are generated. Unique indexes still apply. */
+  /** Seeds documents as they are (Dates stay Dates) in one commit; missing `_id`s are generated. Unique indexes still apply. */
   insertRaw(name: string, docs: Doc[]): DocId[];
   /** The next request for `action` (e.g. "database.insertDocument") answers `{code, message}` like a cloud failure. */
   failNext(action: string, failure: InjectedFailure, filter?: FailureFilter): void;
   now(): Date;
+  /** True when no collection holds a document (a new database: the only time the demo seed may run). */
+  isEmpty(): boolean;
+  /** Resolves once every commit so far is on disk: call it before acknowledging anything outside (the runtime does, per function call). */
+  flush(): Promise<void>;
+  /** SQLite's online backup of the database file to `destination`, while the engine keeps serving. */
+  backup(destination: string): Promise<unknown>;
+  close(): void;
 }
 
 type Handler = (params: Params, ctx: ActionContext) => Answer;
@@ -67,14 +65,33 @@ interface PendingFailure extends InjectedFailure, FailureFilter {
   action: string;
 }
 
+const ENDS_TRANSACTION = new Set(['database.commitTransaction', 'database.abortTransaction']);
+
+/** Transaction operations answer on a later turn of the event loop, as over a network, so overlapping ones can be told apart. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+const waitFor = async (wait: WaitForLock): Promise<void> => {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      wait.holder.expire();
+      resolve();
+    }, wait.holder.expiresInMs);
+    timer.unref();
+  });
+  await Promise.race([wait.holder.ended, expired]);
+  clearTimeout(timer);
+};
+
 export const createEngine = (options: EngineOptions): Engine => {
   const clock = options.now ?? (() => new Date());
   const newId = createIdGenerator(clock);
-  const persistence = options.dataDir ? filePersistence(options.dataDir) : memoryPersistence();
-  const storage = new Storage(options.manifest, persistence);
-  const transactions = new TransactionManager(storage, newId);
   const stats = new EngineStats();
+  const storage = new Storage(options.manifest, options.dataDir ?? null, (n) => stats.read(n));
+  const transactions = new TransactionManager(storage, newId, clock);
   const queryLog: QueryLogEntry[] = [];
+  /** Transactions with an operation in flight. */
+  const busy = new Set<string>();
   let failures: PendingFailure[] = [];
   let requests = 0;
 
@@ -83,6 +100,7 @@ export const createEngine = (options: EngineOptions): Engine => {
     'database.calculateDocument': calculateDocument,
     'database.insertDocument': insertDocument,
     'database.modifyDocument': modifyDocument,
+    'database.modifyAndReturnDoc': modifyAndReturnDoc,
     'database.removeDocument': removeDocument,
     'database.aggregateDocuments': aggregateDocuments,
     'database.startTransaction': () => ({ transactionId: transactions.start() }),
@@ -108,19 +126,52 @@ export const createEngine = (options: EngineOptions): Engine => {
     return failure;
   };
 
-  const answer = (action: string, params: Params, requestId: string): unknown => {
-    const failure = takeFailure(action, params);
-    if (failure) return { code: failure.code, message: failure.message, requestId } satisfies ErrorBody;
-    const handler = handlers[action];
+  /** A commit or rollback that fails (an injected failure included) leaves no transaction behind, as on the server. */
+  const endQuietly = (txId: unknown): void => {
     try {
-      if (!handler) throw invalidOperation(`unsupported database action: ${action}`);
-      const ctx: ActionContext = { storage, transactions, now: clock(), newId, log: (entry) => queryLog.push(entry) };
-      const result = handler(params, ctx);
-      return { requestId, ...result };
-    } catch (error) {
-      if (error instanceof EngineError) return { code: error.code, message: error.message, requestId } satisfies ErrorBody;
-      const message = error instanceof Error ? error.message : String(error);
-      return { code: ErrorCodes.requestFailed, message, requestId } satisfies ErrorBody;
+      transactions.abort(String(txId));
+    } catch {
+      // already gone
+    }
+  };
+
+  const errorBody = (error: unknown, requestId: string): ErrorBody => {
+    if (error instanceof EngineError) return { code: error.code, message: error.message, requestId };
+    return { code: ErrorCodes.requestFailed, message: error instanceof Error ? error.message : String(error), requestId };
+  };
+
+  const answer = async (action: string, params: Params, requestId: string): Promise<unknown> => {
+    const handler = handlers[action];
+    for (;;) {
+      try {
+        if (!handler) throw invalidOperation(`unsupported database action: ${action}`);
+        const ctx: ActionContext = { storage, transactions, now: clock(), newId, log: (entry) => queryLog.push(entry) };
+        return { requestId, ...handler(params, ctx) };
+      } catch (error) {
+        if (error instanceof WaitForLock) {
+          await waitFor(error);
+          continue;
+        }
+        return errorBody(error, requestId);
+      }
+    }
+  };
+
+  /**
+   * One operation of a transaction at a time: CloudBase does not document concurrent operations in
+   * one transaction as safe, so an operation issued while another of the same transaction is in
+   * flight (say `Promise.all` of two writes) is refused, and the function's mistake shows here.
+   */
+  const inTransaction = async (txId: string, action: string, params: Params, requestId: string): Promise<unknown> => {
+    if (busy.has(txId)) {
+      return errorBody(invalidOperation(`${action} was sent while another operation of transaction ${txId} was still in flight; await each operation of a transaction before the next`), requestId);
+    }
+    busy.add(txId);
+    try {
+      await nextTurn();
+      return await answer(action, params, requestId);
+    } finally {
+      busy.delete(txId);
     }
   };
 
@@ -129,7 +180,15 @@ export const createEngine = (options: EngineOptions): Engine => {
     async handle(action, params = {}) {
       stats.record(action);
       requests += 1;
-      return answer(action, params, `local-${requests}`);
+      const requestId = `local-${requests}`;
+      const failure = takeFailure(action, params);
+      if (failure) {
+        if (ENDS_TRANSACTION.has(action)) endQuietly(params.transactionId);
+        return { code: failure.code, message: failure.message, requestId } satisfies ErrorBody;
+      }
+      const txId = params.transactionId;
+      if (typeof txId === 'string' && txId !== '') return inTransaction(txId, action, params, requestId);
+      return answer(action, params, requestId);
     },
     stats,
     queryLog,
@@ -137,8 +196,8 @@ export const createEngine = (options: EngineOptions): Engine => {
       queryLog.length = 0;
     },
     reset() {
-      storage.clear();
       transactions.clear();
+      storage.clear();
       stats.reset();
       queryLog.length = 0;
       failures = [];
@@ -148,17 +207,24 @@ export const createEngine = (options: EngineOptions): Engine => {
       return { all: () => store.values().map(cloneDoc), count: () => store.size };
     },
     insertRaw(name, docs) {
-      return docs.map((raw) => {
+      const writes = docs.map((raw) => {
         const doc = cloneDoc(raw);
         if (!isDocId(doc._id)) doc._id = newId();
-        const id = docIdOf(doc);
-        storage.commit([{ collection: name, id, doc, insert: true }]);
-        return id;
+        return { collection: name, id: docIdOf(doc), doc, insert: true };
       });
+      storage.commit(writes);
+      return writes.map((w) => w.id);
     },
     failNext(action, failure, filter = {}) {
       failures.push({ action, ...failure, ...filter });
     },
     now: clock,
+    isEmpty: () => storage.isEmpty(),
+    flush: () => storage.flush(),
+    backup: (destination) => storage.backup(destination),
+    close() {
+      transactions.clear();
+      storage.close();
+    },
   };
 };

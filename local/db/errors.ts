@@ -13,6 +13,8 @@ export const ErrorCodes = {
   invalidOperator: 'DATABASE_INVALID_OPERRATOR',
   /** No numeric mapping in wx-server-sdk (-501001 there); the code @cloudbase/database's runTransaction retries on. */
   transactionConflict: 'DATABASE_TRANSACTION_CONFLICT',
+  /** An operation on a transaction that no longer exists (committed, aborted, or older than 30 seconds). */
+  transactionFail: 'DATABASE_TRANSACTION_FAIL',
   /** errCode -501007. */
   invalidParam: 'INVALID_PARAM',
 } as const;
@@ -48,8 +50,21 @@ export const duplicateKey = (collection: string, index: string, key: string): En
     `E11000 duplicate key error collection: ${collection} index: ${index} dup key: ${key}`,
   );
 
+/**
+ * The server's wording, as CloudBase's own SDK tests assert it (TencentCloudBase/tcb-admin-node,
+ * test/database/unit/transaction.test.ts), with what happened appended.
+ */
 export const transactionConflict = (detail: string): EngineError =>
-  new EngineError(ErrorCodes.transactionConflict, `database transaction conflict: ${detail}`);
+  new EngineError(
+    ErrorCodes.transactionConflict,
+    `[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us. (${detail})`,
+  );
+
+export const transactionFail = (): EngineError =>
+  new EngineError(
+    ErrorCodes.transactionFail,
+    '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.',
+  );
 
 export const invalidOperation = (message: string): EngineError => new EngineError(ErrorCodes.invalidOperator, message);
 

@@ -5,5 +5,9 @@ export { unindexedQueries, isCovered, filterFieldsOf, type QueryLogEntry, type Q
 export { ErrorCodes, type ErrorBody } from './errors';
 export { DEFAULT_LIMIT, MAX_LIMIT } from './request-params';
 export { AGGREGATE_DEFAULT_LIMIT } from './aggregate';
+export { DatabaseUnusable } from './unusable';
+export { DATABASE_FILE, backupDatabaseFile } from './database-file';
+export { MAX_DOCUMENT_BYTES } from './storable';
+export { TRANSACTION_LIFETIME_MS } from './transactions';
 export type { EngineStats } from './stats';
 export type { Doc, DocId } from './values';

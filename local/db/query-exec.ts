@@ -1,5 +1,4 @@
-import { Query } from 'mingo';
-import { invalidOperation } from './errors';
+import { compileQuery } from './mingo-context';
 import { isDocId, type Doc, type DocId } from './values';
 
 export interface FindOptions {
@@ -9,21 +8,7 @@ export interface FindOptions {
   projection?: Record<string, unknown>;
 }
 
-const compile = (filter: Doc): Query => {
-  try {
-    return new Query(filter);
-  } catch (error) {
-    throw invalidOperation(`unsupported query: ${error instanceof Error ? error.message : String(error)}`);
-  }
-};
-
-export const matcher = (filter: Doc): ((doc: Doc) => boolean) => {
-  if (Object.keys(filter).length === 0) return () => true;
-  const query = compile(filter);
-  return (doc) => query.test(doc);
-};
-
-/** The `_id` a filter pins by plain equality, which lets the engine skip the scan. */
+/** The `_id` a filter pins by plain equality (the only thing a transaction may address). */
 export const pinnedId = (filter: Doc): DocId | undefined => {
   const id = filter._id;
   if (isDocId(id)) return id;
@@ -35,8 +20,11 @@ export const pinnedId = (filter: Doc): DocId | undefined => {
   return undefined;
 };
 
-export const findDocs = (docs: Doc[], filter: Doc, options: FindOptions = {}): Doc[] => {
-  const cursor = compile(filter).find<Doc>(docs, options.projection ?? {});
+const EVERYTHING = compileQuery({});
+
+/** Sorts, pages and projects documents that already matched, with mingo's ordering and projection. */
+export const arrange = (docs: Doc[], options: FindOptions = {}): Doc[] => {
+  const cursor = EVERYTHING.find<Doc>(docs, options.projection ?? {});
   if (options.sort && Object.keys(options.sort).length > 0) cursor.sort(options.sort);
   if (options.skip) cursor.skip(options.skip);
   if (options.limit !== undefined) cursor.limit(options.limit);

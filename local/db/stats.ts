@@ -1,9 +1,15 @@
-/** Round trips the engine answered, per action (e.g. "database.getDocument"). */
+/** Round trips the engine answered, per action (e.g. "database.getDocument"), and the documents its queries read. */
 export class EngineStats {
   private counts = new Map<string, number>();
+  /** Documents handed to a matcher or read by a transaction: with an index, only those the query's keys select. */
+  documentsRead = 0;
 
   record(action: string): void {
     this.counts.set(action, (this.counts.get(action) ?? 0) + 1);
+  }
+
+  read(documents: number): void {
+    this.documentsRead += documents;
   }
 
   count(action: string): number {
@@ -22,5 +28,6 @@ export class EngineStats {
 
   reset(): void {
     this.counts = new Map();
+    this.documentsRead = 0;
   }
 }

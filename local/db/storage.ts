@@ -1,8 +1,14 @@
-import { CollectionStore } from './collection-store';
+import { CollectionIndex, CollectionStore } from './collection-store';
 import { collectionNotExist } from './errors';
-import { indexKeyFields, type Manifest } from './manifest';
-import type { CollectionBatch, Persistence, WriteOp } from './persistence';
-import { idKey, type Doc, type DocId } from './values';
+import { readOldDataFiles, setOldDataFilesAside } from './jsonl-import';
+import type { Manifest } from './manifest';
+import { planQuery } from './planner';
+import { openDatabaseFile, type InitialContent } from './database-file';
+import type { RowWrite, SqliteFile } from './sqlite-file';
+import { storableText } from './storable';
+import { decodeStored, encodeStored } from './stored-json';
+import { unusable } from './unusable';
+import { docIdOf, idKey, type Doc, type DocId } from './values';
 
 /** A document's new committed state; `doc: null` removes it. */
 export interface PendingWrite {
@@ -13,22 +19,74 @@ export interface PendingWrite {
   insert?: boolean;
 }
 
-/** The committed state of every declared collection; all writes go through `commit`. */
+/** A document version a commit replaced, kept while a transaction that started before that commit may read it. */
+interface OldVersion {
+  doc: Doc | null;
+  /** Sequence of the commit that wrote this version. */
+  stamp: number;
+  /** Sequence of the commit that replaced it. */
+  supersededAt: number;
+}
+
+const IMPORTED_NOTE = 'imported-jsonl';
+const versionKey = (collection: string, id: DocId): string => `${collection}\u0000${idKey(id)}`;
+const entryText = (entry: string[]): string => JSON.stringify(entry);
+
+const importOldFiles = (dataDir: string | null, collections: string[]): InitialContent => {
+  const old = dataDir === null ? null : readOldDataFiles(dataDir, collections);
+  if (!old) return { rows: [], meta: {} };
+  const rows = [...old].flatMap(([collection, docs]) => docs.map((doc) => ({ collection, key: idKey(docIdOf(doc)), body: encodeStored(doc) })));
+  return { rows, meta: { [IMPORTED_NOTE]: new Date().toISOString() } };
+};
+
+/**
+ * The committed state of every declared collection. SQLite is the store of record: a commit is
+ * checked, written in one SQLite transaction, and only then applied to the documents and indexes
+ * kept in memory (loaded at start), so memory never holds anything the file does not.
+ */
 export class Storage {
   private readonly stores = new Map<string, CollectionStore>();
+  private readonly file: SqliteFile;
+  private readonly history = new Map<string, OldVersion[]>();
+  /** The oldest snapshot an open transaction reads; null when none is open (no old versions kept). */
+  private retainFrom: number | null = null;
   private sequence = 0;
+  readonly created: boolean;
 
+  /** `onRead(n)`: n documents were handed to a matcher or a transaction read (what a query cost). */
   constructor(
     manifest: Manifest,
-    private readonly persistence: Persistence,
+    dataDir: string | null,
+    private readonly onRead: (documents: number) => void = () => undefined,
   ) {
+    const collections = Object.keys(manifest.collections);
+    const opened = openDatabaseFile(dataDir, () => importOldFiles(dataDir, collections));
+    const indexes: { collection: string; name: string; fields: string[] }[] = [];
     for (const [name, spec] of Object.entries(manifest.collections)) {
-      const unique = spec.indexes.filter((i) => i.unique === true).map((i) => ({ name: i.name, fields: indexKeyFields(i) }));
-      this.stores.set(name, new CollectionStore(name, unique));
+      const declared = spec.indexes.map((index) => new CollectionIndex(index, `ix:${name}:${index.name}`));
+      this.stores.set(name, new CollectionStore(name, declared));
+      indexes.push(...declared.map((index) => ({ collection: name, name: index.name, fields: [...index.fields] })));
     }
-    for (const [name, docs] of persistence.load(this.names())) {
-      const store = this.stores.get(name);
-      for (const doc of docs) store?.put(doc, 0);
+    opened.rows.forEach((row, i) => {
+      const store = this.stores.get(row.collection);
+      if (!store) return;
+      try {
+        store.put(decodeStored(row.body), 0);
+      } catch (error) {
+        throw unusable(opened.file ?? 'the database', `document ${i + 1} (${row.collection}) cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
+    if (dataDir !== null && opened.meta[IMPORTED_NOTE]) setOldDataFilesAside(dataDir, collections);
+    this.created = opened.created;
+    this.file = opened.open();
+    for (const table of this.file.declareIndexes(indexes)) this.fillIndex(table);
+  }
+
+  private fillIndex(table: string): void {
+    for (const store of this.stores.values()) {
+      const index = store.indexes.find((i) => i.table === table);
+      if (!index) continue;
+      this.file.fillIndex(table, store.values().map((doc) => ({ key: idKey(docIdOf(doc)), entries: index.entries(doc) })));
     }
   }
 
@@ -36,8 +94,8 @@ export class Storage {
     return [...this.stores.keys()];
   }
 
-  has(name: string): boolean {
-    return this.stores.has(name);
+  isEmpty(): boolean {
+    return [...this.stores.values()].every((store) => store.size === 0);
   }
 
   /** Throws the cloud's "collection not exist" error for collections the manifest does not declare. */
@@ -47,8 +105,54 @@ export class Storage {
     return store;
   }
 
+  get currentSequence(): number {
+    return this.sequence;
+  }
+
   stampOf(collection: string, id: DocId): number {
     return this.store(collection).stampOf(id);
+  }
+
+  /** The documents a query must test, read through the best index (see `planQuery`), in insertion order. */
+  candidates(collection: string, filter: Doc): Doc[] {
+    const store = this.store(collection);
+    const plan = planQuery(filter, store.indexes);
+    let docs: Doc[];
+    if (plan.kind === 'ids') docs = store.inOrder(new Set(plan.ids.map(idKey)));
+    else if (plan.kind === 'index') {
+      const { table } = plan.index;
+      const keys = new Set<string>();
+      for (const prefix of plan.prefixes) {
+        for (const key of this.file.lookup(table, { prefix, lower: plan.range?.lower, upper: plan.range?.upper })) keys.add(key);
+      }
+      docs = store.inOrder(keys);
+    } else docs = store.values();
+    this.onRead(docs.length);
+    return docs;
+  }
+
+  /** The committed version of a document as of commit `sequence` (a transaction's snapshot). */
+  versionAt(collection: string, id: DocId, sequence: number): Doc | null {
+    const store = this.store(collection);
+    this.onRead(1);
+    if (store.stampOf(id) <= sequence) return store.get(id) ?? null;
+    const old = this.history.get(versionKey(collection, id))?.find((v) => v.stamp <= sequence && sequence < v.supersededAt);
+    if (!old) throw new Error(`no version of ${collection}/${String(id)} as of ${sequence} was kept`);
+    return old.doc;
+  }
+
+  /** Keeps replaced versions for snapshots from `sequence` on; null drops them all. */
+  retainVersionsFrom(sequence: number | null): void {
+    this.retainFrom = sequence;
+    if (sequence === null) {
+      this.history.clear();
+      return;
+    }
+    for (const [key, versions] of this.history) {
+      const kept = versions.filter((v) => v.supersededAt > sequence);
+      if (kept.length) this.history.set(key, kept);
+      else this.history.delete(key);
+    }
   }
 
   /** Throws the first duplicate key `writes` would cause, if any. */
@@ -61,29 +165,59 @@ export class Storage {
     }
   }
 
-  /** Applies `writes` all together: checked, then made durable, then visible. */
-  commit(writes: PendingWrite[], tag?: string): void {
+  /** Applies `writes` all together: checked, then written to the file in one SQLite transaction, then visible. */
+  commit(writes: PendingWrite[]): void {
     if (writes.length === 0) return;
     this.checkUnique(writes);
-    const groups = this.byCollection(writes);
+    const rows: RowWrite[] = writes.map((w) => this.rowWrite(w));
+    this.file.commit(rows);
     const stamp = ++this.sequence;
-    const batches: CollectionBatch[] = [...groups].map(([collection, group]) => ({
-      collection,
-      ops: group.map((w): WriteOp => (w.doc ? { kind: 'put', doc: w.doc } : { kind: 'del', id: w.id })),
-    }));
-    this.persistence.append(batches, tag ?? `w${stamp}`);
-    for (const [collection, group] of groups) {
-      const store = this.store(collection);
-      for (const w of group) {
-        if (w.doc) store.put(w.doc, stamp);
-        else store.remove(w.id, stamp);
+    for (const w of writes) {
+      const store = this.store(w.collection);
+      if (this.retainFrom !== null) {
+        const key = versionKey(w.collection, w.id);
+        const versions = this.history.get(key) ?? [];
+        versions.push({ doc: store.get(w.id) ?? null, stamp: store.stampOf(w.id), supersededAt: stamp });
+        this.history.set(key, versions);
       }
+      if (w.doc) store.put(w.doc, stamp);
+      else store.remove(w.id, stamp);
     }
   }
 
+  private rowWrite(w: PendingWrite): RowWrite {
+    const store = this.store(w.collection);
+    const previous = store.get(w.id);
+    const body = w.doc ? storableText(w.doc) : null;
+    const indexRows = store.indexes.flatMap((index) => {
+      const before = previous ? index.entries(previous) : [];
+      const after = w.doc ? index.entries(w.doc) : [];
+      const beforeText = new Set(before.map(entryText));
+      const afterText = new Set(after.map(entryText));
+      const remove = before.filter((e) => !afterText.has(entryText(e)));
+      const add = after.filter((e) => !beforeText.has(entryText(e)));
+      return remove.length || add.length ? [{ table: index.table, remove, add }] : [];
+    });
+    return { collection: w.collection, key: idKey(w.id), body, indexRows };
+  }
+
   clear(): void {
+    this.file.clear();
     for (const store of this.stores.values()) store.clear();
-    this.persistence.clear(this.names());
+    this.history.clear();
+  }
+
+  /** Every commit so far on disk (see `SqliteFile.flush`). */
+  flush(): Promise<void> {
+    return this.file.flush();
+  }
+
+  backup(destination: string): Promise<unknown> {
+    return this.file.backup(destination);
+  }
+
+  close(): void {
+    this.file.close();
   }
 
   private byCollection(writes: PendingWrite[]): Map<string, PendingWrite[]> {

@@ -1,4 +1,4 @@
-import { update as applyMingoUpdate, type Modifier } from 'mingo/updater';
+import * as updateOperators from 'mingo/operators/update';
 import { isEqual, resolve } from 'mingo/util';
 import { invalidOperation, requestFailed } from './errors';
 import { cloneDoc, isPlainObject, type Doc, type DocId } from './values';
@@ -64,15 +64,27 @@ export interface UpdateOutcome {
   modified: boolean;
 }
 
-/** Applies update operators to a copy of `doc` (stored documents are never mutated). */
+type UpdateOperator = (expr: unknown) => (doc: Doc) => string[];
+const OPERATORS = updateOperators as unknown as Record<string, UpdateOperator | undefined>;
+
+/**
+ * Applies update operators to a copy of `doc` (stored documents are never mutated), each through
+ * mingo's own operator, in the modifier's order as mingo's updater does; called directly because the
+ * updater rebuilds its whole operator context on every call.
+ */
 export const applyModifier = (doc: Doc, modifier: Doc): UpdateOutcome => {
   if (Object.keys(modifier).some((k) => !k.startsWith('$'))) {
     throw invalidOperation('update data must consist of update operators');
   }
   validate(doc, modifier);
   const copy = cloneDoc(doc);
-  const changed = applyMingoUpdate(copy, normalizeAddToSet(copy, cloneDoc(modifier)) as Modifier<Doc>, [], {}, { cloneMode: 'none' });
-  return { doc: copy, modified: changed.length > 0 };
+  let modified = false;
+  for (const [op, expr] of Object.entries(normalizeAddToSet(copy, cloneDoc(modifier)))) {
+    const operator = OPERATORS[op];
+    if (!operator) throw invalidOperation(`Unknown modifier: ${op}`);
+    if (operator(expr)(copy).length > 0) modified = true;
+  }
+  return { doc: copy, modified };
 };
 
 /** `doc().set()`: the whole document becomes `data`, keeping its `_id`. */

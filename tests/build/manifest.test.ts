@@ -8,6 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { Cron } from 'croner';
 import * as z from 'zod';
 import { readManifest } from '../../scripts/deploy-manifest';
+import { OPENAPI_PERMISSIONS } from '../../cloudfunctions/_shared/wechat';
 
 const root = resolve(__dirname, '..', '..');
 const source = join(root, 'cloudfunctions');
@@ -152,11 +153,8 @@ describe('security rules deny by default', () => {
     expect(problems).toEqual([]);
   });
 
-  it('a stored file can be written only by its owner', () => {
-    const { write } = manifest.storage.rule;
-    expect(typeof write === 'string' ? write.replace(/\s+/g, ' ') : write).toEqual(
-      expect.stringContaining('resource.openid == auth.openid'),
-    );
+  it('issue 12.2: clients write only files they own and read none; files reach people only by links a function issues', () => {
+    expect(manifest.storage.rule).toEqual({ read: false, write: 'resource.openid == auth.openid' });
   });
 
   it('each environment takes its env id from its own variable', () => {
@@ -165,9 +163,54 @@ describe('security rules deny by default', () => {
   });
 });
 
+const builtBundle = (name: string): string => {
+  const file = join(dist, name, 'index.js');
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build:functions\` first`);
+  return readFileSync(file, 'utf8');
+};
+
+/**
+ * The WeChat open APIs a bundle calls: minifying keeps property names, so a call of `wechat.checkText(`
+ * in any source the bundle kept shows as `.checkText(`; the calls' implementations are object keys.
+ */
+const openapiCalls = (bundle: string): string[] =>
+  Object.entries(OPENAPI_PERMISSIONS)
+    .filter(([method]) => bundle.includes(`.${method}(`))
+    .map(([, permission]) => permission)
+    .sort();
+
 describe('built functions', () => {
   it('dist/cloudfunctions holds exactly the manifest functions', () => {
     if (!existsSync(dist)) throw new Error('dist/cloudfunctions is missing: run `npm run build:functions` (or `npm run build:weapp`) first');
     expect(dirs(dist).sort()).toEqual(Object.keys(manifest.functions).sort());
+  });
+
+  it('each function declares exactly the open APIs its bundle calls (a cloud call without its permission fails with -604101)', () => {
+    const wrong = functionFolders.flatMap((name) => {
+      const declared = [...(readConfig(name)?.permissions.openapi ?? [])].sort();
+      const called = openapiCalls(builtBundle(name));
+      return JSON.stringify(declared) === JSON.stringify(called) ? [] : [`${name}: declares ${declared.join(', ') || 'none'}, calls ${called.join(', ') || 'none'}`];
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('issue 13 (1.9): the functions that file residents\' text and photos, and the timer that retries, may make the content checks', () => {
+    for (const name of ['repairs', 'complaints', 'reminders']) {
+      expect(readConfig(name)?.permissions.openapi).toEqual(expect.arrayContaining(['security.msgSecCheck', 'security.mediaCheckAsync']));
+    }
+  });
+});
+
+describe('message pushes', () => {
+  it('issue 13 (1.9): the image checks\' verdicts (wxa_media_check) are routed to a declared function with no trigger', () => {
+    const route = manifest.messagePush.find((r) => r.msgType === 'event' && r.event === 'wxa_media_check');
+    expect(route).toBeDefined();
+    expect(Object.keys(manifest.functions)).toContain(route?.functionName);
+    expect(readConfig(route?.functionName ?? '')?.triggers ?? []).toEqual([]);
+  });
+
+  it('each <message type, event> pair goes to one function only, as the console allows', () => {
+    const pairs = manifest.messagePush.map((r) => `${r.msgType}/${r.event}`);
+    expect(new Set(pairs).size).toBe(pairs.length);
   });
 });

@@ -56,11 +56,18 @@ let handlers: Record<string, Handler> = {};
 const calls: string[] = [];
 const navigations: string[] = [];
 const phoneCalls: string[] = [];
+/** The signals watch as the cloud database runs it: the latest `onChange`, the ids it was asked for, how many are open. */
 let signalWatch: ((snapshot: object) => void) | null = null;
+let watchedIds: string[] = [];
+let openWatches = 0;
+/** What the app registered with `wx.onAppHide` / `wx.onAppShow`. */
+const appHidden: Array<() => void> = [];
+const appShown: Array<() => void> = [];
 /** The app's consent handler, as the app registered it with WeChat at start. */
 let privacyListener: ((resolve: (option: object) => void, info: object) => void) | null = null;
-/** The file the next chooseMessageFile picks from a chat, and what WeChat's file system holds. */
+/** The file the next chooseMessageFile picks from a chat, what WeChat's file system holds, and each upload to cloud storage. */
 const chatFiles: Record<string, string> = {};
+const uploads: Array<{ cloudPath: string; filePath: string }> = [];
 let nextChatFile: { path: string; name: string; size: number } | null = null;
 /** Each subscribe-message prompt: the templates asked for, and which functions had been called by then. */
 const subscribeAsks: Array<{ ids: string[]; calledBefore: string[] }> = [];
@@ -79,17 +86,28 @@ const fakeWx = {
     database: () => ({
       command: { in: (ids: string[]) => ({ $in: ids }) },
       collection: () => ({
-        where: () => ({
+        where: (query: { _id: { $in: string[] } }) => ({
           watch: ({ onChange }: { onChange: (snapshot: object) => void }) => {
             signalWatch = onChange;
-            return { close: () => Promise.resolve() };
+            watchedIds = query._id.$in;
+            openWatches += 1;
+            let open = true;
+            return {
+              close: () => {
+                if (open) openWatches -= 1;
+                open = false;
+                return Promise.resolve();
+              },
+            };
           },
         }),
       }),
     }),
-    getTempFileURL: async ({ fileList }: { fileList: string[] }) => ({
-      fileList: fileList.map((fileID) => ({ fileID, tempFileURL: `https://tmp/${fileID}` })),
-    }),
+    uploadFile: ({ cloudPath, filePath }: { cloudPath: string; filePath: string }) => {
+      if (chatFiles[filePath] === undefined) return Promise.reject(new Error('uploadFile:fail file not found'));
+      uploads.push({ cloudPath, filePath });
+      return Promise.resolve({ fileID: `cloud://current-env.bucket/${cloudPath}`, statusCode: 204, errMsg: 'cloud.uploadFile:ok' });
+    },
   },
   getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 667, pixelRatio: 2 }),
   navigateTo: (opts: { url: string; success?: () => void }) => {
@@ -101,6 +119,8 @@ const fakeWx = {
     opts.success?.();
   },
   stopPullDownRefresh: () => undefined,
+  onAppHide: (listener: () => void) => appHidden.push(listener),
+  onAppShow: (listener: () => void) => appShown.push(listener),
   showToast: () => undefined,
   onNeedPrivacyAuthorization: (listener: typeof privacyListener) => {
     privacyListener = listener;
@@ -114,13 +134,6 @@ const fakeWx = {
   /** Like WeChat's own since base library 2.10.2: called without callbacks, it answers a promise. */
   chooseMessageFile: (opts: { extension?: string[] }) =>
     nextChatFile ? Promise.resolve({ tempFiles: [nextChatFile], errMsg: 'chooseMessageFile:ok' }) : Promise.reject(new Error('chooseMessageFile:fail cancel')),
-  getFileSystemManager: () => ({
-    readFile: (opts: { filePath: string; encoding: string; success?: (res: object) => void; fail?: (res: object) => void }) => {
-      const data = chatFiles[opts.filePath];
-      if (data !== undefined && opts.encoding === 'base64') opts.success?.({ data });
-      else opts.fail?.({ errMsg: 'readFile:fail no such file' });
-    },
-  }),
 };
 
 const files = (dir: string): string[] =>
@@ -295,6 +308,7 @@ describe('compiled pages in miniprogram-simulate', () => {
   it('resident home: 报修 is one tap away, and the desk phone one more', async () => {
     handlers = { ...sessionHandlers('resident', [{ roomId: `${PROPERTY}:1-1-101`, label: '1-1-101' }]), 'repairs.listMine': () => okPage([]) };
     const page = await openPage('pages/resident/home/index');
+    await until(() => text(page.querySelector('.btn-new-repair')) !== '', 'the repair button');
 
     const entry = page.querySelector('.btn-new-repair');
     expect(text(entry)).toContain('报修');
@@ -313,7 +327,7 @@ describe('compiled pages in miniprogram-simulate', () => {
   it('repair form: her room already chosen, category tiles with words, and the send button', async () => {
     handlers = sessionHandlers('resident', [{ roomId: `${PROPERTY}:1-1-101`, label: '1-1-101' }]);
     const page = await openPage('pages/resident/repair-new/index');
-    await until(() => page.querySelector('.btn-submit-repair') !== null, 'the form');
+    await until(() => page.querySelector('.btn-submit-repair') !== null && text(page.querySelector('.chip-on')) !== '', 'the form with her room');
 
     expect(text(page.querySelector('.chip-on'))).toBe('1-1-101');
     expect(page.querySelectorAll('.category-tile')).toHaveLength(9);
@@ -337,16 +351,28 @@ describe('compiled pages in miniprogram-simulate', () => {
       repair({ id: 'r-burst', priority: 'urgent', triage: { urgent: true, rule: 'R3.4', matched: '爆管' }, createdAt: '2026-11-23T04:00:00.000Z' }),
       ...items.slice(1),
     ];
-    signalWatch?.({ type: 'update', docs: [{ _id: `${PROPERTY}~role:desk`, seq: 9 }] });
+    signalWatch?.({ type: 'update', docs: watchedIds.map((_id) => ({ _id, seq: 9 })) });
 
     await until(() => page.querySelectorAll('.repair-card').length === 3, 'the new urgent repair');
     const rules = page.querySelectorAll('.triage-rule').map(text);
     expect(rules).toEqual(['R3.1 电梯失控或有人被困', 'R3.4 水泵故障、水表内爆管停水，或水龙头严重漏水']);
   });
 
-  it('room import: a spreadsheet chosen from a WeChat chat is read whole and sent, and its rows are reported', async () => {
-    const csv = Buffer.from('楼栋,单元,房号\n9,,101\n').toString('base64');
-    chatFiles['wxfile://tmp/rooms.csv'] = csv;
+  it('the cloud watch closes when WeChat hides the app and reopens when it shows it again (issue 13.1.8)', async () => {
+    handlers = { ...sessionHandlers('desk'), 'complaints.inbox': () => ok({ items: [] }) };
+    await openPage('pages/desk/complaints/index');
+    await until(() => openWatches === 1, 'the signal watch');
+
+    appHidden.forEach((listener) => listener());
+    expect(openWatches).toBe(0);
+
+    appShown.forEach((listener) => listener());
+    expect(openWatches).toBe(1);
+    expect(watchedIds.length).toBeGreaterThan(0);
+  });
+
+  it('room import (13.1.5): a spreadsheet chosen from a WeChat chat goes to the manager\'s storage folder, the call names it, and its rows are reported', async () => {
+    chatFiles['wxfile://tmp/rooms.csv'] = '楼栋,单元,房号\n9,,101\n';
     nextChatFile = { path: 'wxfile://tmp/rooms.csv', name: 'rooms.csv', size: 20 };
     const sent: Record<string, unknown>[] = [];
     handlers = {
@@ -365,7 +391,9 @@ describe('compiled pages in miniprogram-simulate', () => {
     page.querySelector('.btn-choose-file')?.dispatchEvent('tap');
     const problem = () => page.dom.querySelector('.main--import-problem');
     await until(() => problem() !== null, 'the refused rows');
-    expect(sent[0]).toMatchObject({ propertyId: PROPERTY, fileName: 'rooms.csv', contentBase64: csv });
+    expect(uploads).toEqual([{ cloudPath: expect.stringMatching(/^uploads\/mb_1\/[A-Za-z0-9_-]{24}\.csv$/), filePath: 'wxfile://tmp/rooms.csv' }]);
+    expect(sent[0]).toMatchObject({ propertyId: PROPERTY, fileName: 'rooms.csv', fileId: `cloud://current-env.bucket/${uploads[0]?.cloudPath}` });
+    expect(sent[0]).not.toHaveProperty('contentBase64');
     expect(problem()?.textContent).toBe('第 2 行：没有填单元');
   });
 

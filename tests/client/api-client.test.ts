@@ -1,6 +1,7 @@
 import * as repairs from '@shared/contracts/repairs.contract';
 import * as session from '@shared/contracts/session.contract';
 import { CommandId } from '@shared/contracts/action';
+import { errorRetry } from '@shared/contracts/errors';
 import { messages } from '@shared/messages';
 import { createClient } from '../../client/src/api/client';
 import { TransportError, type Envelope, type Transport } from '../../client/src/api/transport';
@@ -30,7 +31,7 @@ const recording = (answer: (attempt: number) => unknown) => {
 };
 
 describe('call(action, input): one contract, checked at both ends', () => {
-  it('rejects input the contract refuses before anything is sent, and names the field', async () => {
+  it('rejects input the contract refuses before anything is sent, and names the field with its limit, as the function would', async () => {
     const { sent, transport } = recording(() => ({ ok: true, data: repair() }));
     const { call } = createClient({ transport, delay: noWait });
 
@@ -39,10 +40,18 @@ describe('call(action, input): one contract, checked at both ends', () => {
     expect(res).toEqual({
       ok: false,
       code: 'COMMON.BAD_INPUT',
-      message: messages.errors['COMMON.BAD_INPUT'],
-      fields: ['description'],
+      message: '问题描述至少 2 字，现在 1 字',
+      fields: [{ field: 'description', label: '问题描述', message: '问题描述至少 2 字，现在 1 字' }],
     });
     expect(sent).toHaveLength(0);
+  });
+
+  it('keeps the fields a function\'s refusal names, and a refusal without them still parses (a function from before)', async () => {
+    const fields = [{ field: 'description', label: '问题描述', message: '问题描述最多 500 字，现在 600 字', limit: { max: 500, length: 600 } }];
+    const named = createClient({ transport: recording(() => ({ ok: false, code: 'COMMON.BAD_INPUT', message: fields[0]!.message, fields })).transport, delay: noWait });
+    expect(await named.call(repairs.create, newRepair)).toEqual({ ok: false, code: 'COMMON.BAD_INPUT', message: fields[0]!.message, fields });
+    const older = createClient({ transport: recording(() => ({ ok: false, code: 'COMMON.BAD_INPUT', message: messages.errors['COMMON.BAD_INPUT'] })).transport, delay: noWait });
+    expect(await older.call(repairs.create, newRepair)).toEqual({ ok: false, code: 'COMMON.BAD_INPUT', message: messages.errors['COMMON.BAD_INPUT'] });
   });
 
   it('sends { action, input } to the contract function, with a command id and device time on writes', async () => {
@@ -134,6 +143,27 @@ describe('call(action, input): one contract, checked at both ends', () => {
     const { call } = createClient({ transport, delay: noWait });
 
     expect(await call(repairs.create, newRepair)).toEqual(failure);
+  });
+});
+
+describe('issue 12 (3.9): what is asked again is the error contract\'s, for every code', () => {
+  it.each(Object.entries(errorRetry))('%s (%s): asked again under the same command id only when the contract says so', async (code, retry) => {
+    const { sent, transport } = recording(() => ({ ok: false, code, message: '服务端的说明' }));
+    const { call } = createClient({ transport, delay: noWait });
+
+    const res = await call(repairs.create, newRepair);
+
+    expect(res).toEqual({ ok: false, code, message: '服务端的说明' });
+    expect(sent).toHaveLength(retry === 'transient' || retry === 'bounded' ? 3 : 1);
+    expect(new Set(sent.map((e) => (e.input as { commandId: string }).commandId)).size).toBe(1);
+  });
+
+  it('COMMON.INTERNAL once, then the answer: the caller gets the answer, applied once', async () => {
+    const { sent, transport } = recording((attempt) => (attempt === 1 ? { ok: false, code: 'COMMON.INTERNAL', message: '出错了' } : { ok: true, data: repair() }));
+    const { call } = createClient({ transport, delay: noWait });
+
+    expect((await call(repairs.create, newRepair)).ok).toBe(true);
+    expect(sent).toHaveLength(2);
   });
 });
 

@@ -44,7 +44,7 @@ describe('投诉 form (C1)', () => {
   it('C1: records room, category, her building, when, whom, what happened, what she asks for and a photo, then opens the complaint', async () => {
     const backend = fakeBackend({ ...sessionHandlers('resident', rooms), 'complaints.create': () => ok(complaint({ id: 'c-new' })) });
     jest.spyOn(platform, 'pickPhotos').mockResolvedValue([{ localPath: 'blob:photo', name: 'photo.jpg' }]);
-    jest.spyOn(platform, 'uploadPhoto').mockResolvedValue('uploads/openid-1/p1.jpg');
+    jest.spyOn(platform, 'uploadFile').mockResolvedValue('cloud://env.bucket/uploads/mb_1/p1.jpg');
     const { $, tap, pick, fill } = await open();
 
     await tap(`#room-${PROPERTY}\\:3-2-1502`);
@@ -68,7 +68,7 @@ describe('投诉 form (C1)', () => {
       description: '楼道里的垃圾三天没人清理，味道很大',
       request: '请今天清理干净，以后每天清理',
       residentDeadline: null,
-      photos: ['uploads/openid-1/p1.jpg'],
+      photos: ['cloud://env.bucket/uploads/mb_1/p1.jpg'],
       commandId: expect.any(String),
       deviceTime: expect.any(String),
     });

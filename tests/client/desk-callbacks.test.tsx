@@ -82,7 +82,7 @@ describe('回访任务: the desk callback list (B1 B2 R10)', () => {
   beforeEach(() => {
     FakeEventSource.install();
     toast = jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' });
-    upload = jest.spyOn(platform, 'uploadPhoto').mockResolvedValue('uploads/openid-1/sig-1.png');
+    upload = jest.spyOn(platform, 'uploadFile').mockResolvedValue('cloud://env.bucket/uploads/mb_1/sig-1.png');
   });
   afterEach(() => jest.restoreAllMocks());
 
@@ -181,7 +181,7 @@ describe('回访任务: the desk callback list (B1 B2 R10)', () => {
       satisfied: true,
       notes: '师傅很准时，水龙头不漏了',
       method: 'home_visit',
-      signature: 'uploads/openid-1/sig-1.png',
+      signature: 'cloud://env.bucket/uploads/mb_1/sig-1.png',
       commandId: expect.any(String),
       deviceTime: expect.any(String),
     });
@@ -221,8 +221,8 @@ describe('回访任务: the desk callback list (B1 B2 R10)', () => {
 
     await tap('.btn-submit-callback');
     await until(() => backend.callsTo('callbacks.record').length === 1);
-    expect(upload).toHaveBeenLastCalledWith({ localPath: 'data:image/png;base64,c2ln', name: 'signature.png' }, 'uploads/openid-1/');
-    expect(backend.callsTo('callbacks.record')[0]?.input).toMatchObject({ method: 'home_visit', signature: 'uploads/openid-1/sig-1.png' });
+    expect(upload).toHaveBeenLastCalledWith({ localPath: 'data:image/png;base64,c2ln', name: 'signature.png' }, 'uploads/mb_1/');
+    expect(backend.callsTo('callbacks.record')[0]?.input).toMatchObject({ method: 'home_visit', signature: 'cloud://env.bucket/uploads/mb_1/sig-1.png' });
   });
 
   it('a phone callback is sent without a signature', async () => {

@@ -4,11 +4,12 @@
  * the version and the state machine), and the real api client sits between them.
  */
 import type { RepairView } from '@shared/contracts/repairs.contract';
+import { errorRetry } from '@shared/contracts/errors';
 import { repairMachine } from '@shared/domain/repair.machine';
 import { messages } from '@shared/messages';
 import { createClient } from '../../client/src/api/client';
 import { TransportError, type Transport } from '../../client/src/api/transport';
-import { createCommandQueue, QUEUE_KEY, type QueueDeps } from '../../client/src/offline/command-queue';
+import { BOUNDED_TRIES, createCommandQueue, QUEUE_KEY, type QueueDeps } from '../../client/src/offline/command-queue';
 import { commandSender, type OnSiteAction, type StepTarget } from '../../client/src/offline/commands';
 import { localFile } from '../../client/src/offline/local-files';
 import { PROPERTY, repair } from './support/fixtures';
@@ -252,7 +253,8 @@ describe('offline command queue (issue 3 point 5)', () => {
     queue.enqueue('noAnswer', target(order), { note: '敲门无人应答' });
 
     await queue.flush();
-    expect(queue.state()).toMatchObject({ conflicts: {}, offline: true });
+    expect(queue.state()).toMatchObject({ conflicts: {}, offline: false });
+    expect(queue.state().commands).toHaveLength(1);
 
     early = false;
     tick(2_000);
@@ -313,7 +315,6 @@ describe('offline command queue (issue 3 point 5)', () => {
       beforePhotos: [localFile('kept-before')],
       afterPhotos: [localFile('kept-after')],
       materials: [],
-      amountFen: 3000,
     });
 
     await queue.flush();
@@ -335,7 +336,6 @@ describe('offline command queue (issue 3 point 5)', () => {
     expect(server.received.at(-1)?.input).toMatchObject({
       beforePhotos: ['cloud://env.bucket/uploads/o-tech/kept-before.jpg'],
       afterPhotos: ['cloud://env.bucket/uploads/o-tech/kept-after.jpg'],
-      amountFen: 3000,
     });
     expect(dropped).toEqual(['kept-before', 'kept-after']);
   });
@@ -350,5 +350,87 @@ describe('offline command queue (issue 3 point 5)', () => {
 
     expect(server.received).toEqual([]);
     expect(queue.state().conflicts['r-1']?.code).toBe('COMMON.BAD_INPUT');
+  });
+});
+
+/** Answers `code` to every command on `repairId`, and lets the fake server answer the others. */
+const failing = (server: ReturnType<typeof fakeServer>, repairId: string, code: string) => {
+  const tries: string[] = [];
+  const transport: Transport = async (fn, envelope) => {
+    const input = envelope.input as { repairId: string; commandId: string };
+    if (input.repairId !== repairId) return server.transport(fn, envelope);
+    tries.push(input.commandId);
+    return { ok: false, code, message: `服务端：${code}` };
+  };
+  return { transport, tries };
+};
+
+describe('issue 12 (3.9): the offline queue never jams', () => {
+  it.each(Object.entries(errorRetry))('%s (%s in the error contract) holds up no other order, unless the network is gone', async (code, retry) => {
+    const a = dispatched('r-a');
+    const b = dispatched('r-b');
+    const server = fakeServer([a, b]);
+    const { transport, tries } = failing(server, a.id, code);
+    const queue = queueOn(fakeStorage(), transport);
+    queue.enqueue('acknowledge', target(a), {});
+    queue.enqueue('arrive', target(a), {});
+    queue.enqueue('acknowledge', target(b), {});
+
+    await queue.flush();
+
+    expect(tries).toEqual(['cmd-00000001']);
+    expect(queue.state().commands.filter((c) => c.repairId === a.id).map((c) => c.action)).toEqual(['acknowledge', 'arrive']);
+    if (retry === 'final') expect(queue.state().conflicts[a.id]).toMatchObject({ code, action: 'acknowledge', tries: 1 });
+    else expect(queue.state().conflicts).toEqual({});
+    expect(queue.state().offline).toBe(retry === 'transient');
+    expect(server.order(b.id)?.status).toBe(retry === 'transient' ? 'dispatched' : 'acknowledged');
+  });
+
+  it('a queue kept by the build before reads on: its commands with no failures counted, its conflicts tried once', () => {
+    const storage = fakeStorage();
+    const order = dispatched('r-a');
+    const kept = { commandId: 'cmd-00000001', deviceTime: '2026-11-24T01:00:00.000Z', action: 'acknowledge', repairId: order.id, propertyId: PROPERTY, uploadPrefix: 'uploads/o-tech/', version: 3, input: {}, uploaded: {} };
+    storage.setItem(QUEUE_KEY, { commands: [kept], conflicts: { 'r-b': { code: 'COMMON.VERSION_CONFLICT', message: '记录已被他人更新', action: 'arrive', at: '2026-11-24T01:00:00.000Z' } } });
+
+    const queue = queueOn(storage, fakeServer([order]).transport);
+
+    expect(queue.state().commands).toEqual([{ ...kept, failures: 0 }]);
+    expect(queue.state().conflicts['r-b']?.tries).toBe(1);
+  });
+
+  it(`COMMON.INTERNAL every time: tried ${BOUNDED_TRIES} times, each wait longer (counted through a restart), then set aside with the order's later steps`, async () => {
+    const a = dispatched('r-a');
+    const b = dispatched('r-b');
+    const server = fakeServer([a, b]);
+    const { transport, tries } = failing(server, a.id, 'COMMON.INTERNAL');
+    const storage = fakeStorage();
+    let queue = queueOn(storage, transport);
+    queue.enqueue('acknowledge', target(a), {});
+    queue.enqueue('arrive', target(a), {});
+
+    const triesAfter = async (ms: number) => {
+      tick(ms);
+      await queue.flush();
+      return tries.length;
+    };
+    expect(await triesAfter(0)).toBe(1);
+    expect(await triesAfter(900)).toBe(1);
+    expect(await triesAfter(100)).toBe(2);
+    queue.enqueue('acknowledge', target(b), {});
+    expect(await triesAfter(0)).toBe(2);
+    expect(server.order(b.id)?.status).toBe('acknowledged');
+    expect(await triesAfter(1_900)).toBe(2);
+    queue = queueOn(storage, transport);
+    expect(await triesAfter(0)).toBe(3);
+    expect(queue.state().commands[0]?.failures).toBe(3);
+    expect(await triesAfter(3_900)).toBe(3);
+    expect(await triesAfter(100)).toBe(4);
+    expect(queue.state().conflicts).toEqual({});
+    expect(await triesAfter(8_000)).toBe(BOUNDED_TRIES);
+
+    expect(queue.state().conflicts[a.id]).toEqual({ code: 'COMMON.INTERNAL', message: '服务端：COMMON.INTERNAL', action: 'acknowledge', at: clock.toISOString(), tries: BOUNDED_TRIES });
+    expect(queue.state().commands.map((c) => c.action)).toEqual(['acknowledge', 'arrive']);
+    expect(await triesAfter(60_000)).toBe(BOUNDED_TRIES);
+    expect(new Set(tries)).toEqual(new Set(['cmd-00000001']));
   });
 });

@@ -9,7 +9,9 @@ import { messages } from '@shared/messages';
 import TechnicianOrder from '../../client/src/pages/technician/order';
 import { platform } from '../../client/src/api/platform';
 import { TransportError } from '../../client/src/api/transport';
+import Taro from '@tarojs/taro';
 import { onSiteQueue } from '../../client/src/offline/sync';
+import { BOUNDED_TRIES, QUEUE_KEY } from '../../client/src/offline/command-queue';
 import { ui } from '../../client/src/i18n/ui.zh-CN';
 import { fakeBackend, ok, settle, until } from './support/fake-backend';
 import { repair, sessionHandlers } from './support/fixtures';
@@ -115,7 +117,6 @@ describe('the technician\'s order page: one big button for the next step', () =>
   it.each([
     ['quoted', ['accept', 'quote'], '.accept-screen .btn-accept-quote'],
     ['completed', ['signOff'], '.sign-off-screen .btn-sign-off'],
-    ['signed', ['rate'], '.rate-screen .btn-rate'],
   ] as const)('R6 R7: %s hands the phone to the resident (%s)', async (status, actions, selector) => {
     const { $ } = await open(order({ status, actions: [...actions], quote: { lines: [], totalFen: 0, at: '2026-11-23T03:00:00.000Z' } }));
     expect($(selector)).not.toBeNull();
@@ -207,14 +208,33 @@ describe('every step goes through the queue', () => {
     await tap('.btn-acknowledge');
     await until(() => $('.sync-conflict') !== null);
 
-    expect($('.sync-conflict-title')?.textContent).toBe('这张单已被改派/有变化，请联系客服');
-    expect($('.sync-conflict-reason')?.textContent).toContain(messages.errors['COMMON.VERSION_CONFLICT']);
+    expect($('.sync-conflict-title')?.textContent).toBe(ui.onSite.sync.conflict);
+    expect($('.sync-conflict-reason')?.textContent).toBe(`系统没有接受“接单”：${messages.errors['COMMON.VERSION_CONFLICT']}`);
     expect($('.btn-next-step')).toBeNull();
     expect(backend.callsTo('repairs.acknowledge')).toHaveLength(1);
 
     await tap('.btn-discard-local');
     await until(() => $('.sync-conflict') === null);
     expect(onSiteQueue.state().commands).toEqual([]);
+  });
+});
+
+describe('issue 12 (3.9): a step set aside', () => {
+  it('says, in words, which step the server kept failing on and how often, and that the steps after it wait with it', async () => {
+    const queued = (commandId: string, action: string, version: number) => ({ commandId, deviceTime: '2026-11-23T02:20:00.000Z', action, repairId: 'r-tap', propertyId: 'p1', uploadPrefix: 'uploads/li/', version, input: {}, uploaded: {}, failures: 0 });
+    Taro.setStorageSync(QUEUE_KEY, {
+      commands: [queued('cmd-ack-000001', 'acknowledge', 3), queued('cmd-arr-000002', 'arrive', 4)],
+      conflicts: { 'r-tap': { code: 'COMMON.INTERNAL', message: messages.errors['COMMON.INTERNAL'], action: 'acknowledge', at: '2026-11-23T02:21:00.000Z', tries: BOUNDED_TRIES } },
+    });
+    onSiteQueue.reload();
+    const { $, backend } = await open(order({ status: 'dispatched', actions: ['acknowledge'] }));
+
+    expect($('.sync-conflict-title')?.textContent).toBe(ui.onSite.sync.conflict);
+    expect($('.sync-conflict-reason')?.textContent).toBe(`“接单”试了 ${BOUNDED_TRIES} 次，系统都出错，没能同步：${messages.errors['COMMON.INTERNAL']}`);
+    expect($('.sync-conflict-after')?.textContent).toBe('后面的 1 项记录接在这一步之后，也一起先放着。');
+    expect($('.sync-conflict')?.textContent).not.toMatch(/COMMON|INTERNAL|cmd-/);
+    expect($('.btn-next-step')).toBeNull();
+    expect(backend.callsTo('repairs.acknowledge')).toEqual([]);
   });
 });
 
@@ -294,41 +314,62 @@ describe('R6 R7: the resident signs on the technician\'s phone', () => {
     expect(platform.keepFile).toHaveBeenCalledWith('data:image/png;base64,c2lnbmF0dXJl');
     expect(backend.callsTo('repairs.accept')[0]?.input).toMatchObject({
       version: 6,
-      signature: expect.stringMatching(/^cloud:\/\/env\.bucket\/uploads\/openid-1\/kept-/),
+      signature: expect.stringMatching(/^cloud:\/\/env\.bucket\/uploads\/mb_1\/kept-/),
     });
     await until(() => $('.btn-finish') !== null);
   });
 
-  it('完工 needs a photo before and after; photos are kept offline and uploaded by the queue; the amount is in fen', async () => {
+  it('R6 R7: 完工 needs a photo before and after; photos are kept offline and uploaded by the queue; the amount is the accepted quote, shown and not typed', async () => {
     jest.spyOn(platform, 'pickPhotos').mockImplementation(async () => [{ localPath: 'blob:photo', name: 'photo.jpg' }]);
     let kept = 0;
     jest.spyOn(platform, 'keepFile').mockImplementation(async () => `kept-photo-${++kept}`);
     jest.spyOn(platform, 'keptFileUrl').mockImplementation((ref) => `data:image/jpeg;base64,${ref}`);
     const { $, tap, backend } = await open(
-      order({ status: 'in_progress', version: 7, actions: ['complete'], quote: { lines: [], totalFen: 3000, at: '2026-11-23T03:00:00.000Z' } }),
+      order({
+        status: 'in_progress',
+        version: 7,
+        actions: ['complete'],
+        quote: { lines: [], totalFen: 3000, at: '2026-11-23T03:00:00.000Z' },
+        acceptance: { via: 'resident_phone', signature: null, at: '2026-11-23T03:05:00.000Z' },
+      }),
       { 'repairs.complete': () => ok(order({ status: 'completed', version: 8, actions: ['signOff'] })) },
     );
     await tap('.btn-finish');
-    expect(($('.input-amount input') as HTMLInputElement).value).toBe('30.00');
+    expect($('.complete-amount')?.textContent).toBe('¥30.00（住户确认的报价）');
+    expect($('.input-amount')).toBeNull();
+    expect($('.input-material-amount')).toBeNull();
 
     await tap('.btn-complete');
     expect(backend.callsTo('repairs.complete')).toHaveLength(0);
 
     await tap('.btn-add-before');
     await tap('.btn-add-after');
-    fireEvent.input($('.input-amount input') as Element, { target: { value: '80.5' } });
     await settle(10);
     expect($('.btn-complete')?.className).not.toContain('btn-disabled');
     await tap('.btn-complete');
 
     await until(() => backend.callsTo('repairs.complete').length === 1);
     expect(backend.callsTo('repairs.complete')[0]?.input).toMatchObject({
-      beforePhotos: ['cloud://env.bucket/uploads/openid-1/kept-photo-1.png'],
-      afterPhotos: ['cloud://env.bucket/uploads/openid-1/kept-photo-2.png'],
+      beforePhotos: ['cloud://env.bucket/uploads/mb_1/kept-photo-1.png'],
+      afterPhotos: ['cloud://env.bucket/uploads/mb_1/kept-photo-2.png'],
       materials: [],
-      amountFen: 8050,
     });
+    expect(backend.callsTo('repairs.complete')[0]?.input).not.toHaveProperty('amountFen');
     await until(() => $('.sign-off-screen') !== null);
+  });
+
+  it('R6: extra work found while working goes back to a revised quote for the resident to accept again', async () => {
+    const { $, tap, backend } = await open(
+      order({ status: 'in_progress', version: 7, actions: ['quote', 'complete'], quote: { lines: [{ code: 'tap-replace', name: '更换水龙头（人工）', priceFen: 3000, qty: 1 }], totalFen: 3000, at: '2026-11-23T03:00:00.000Z' } }),
+      { 'repairs.quote': () => ok(order({ status: 'quoted', version: 8, actions: ['accept', 'quote'], quote: { lines: [{ code: 'tap-replace', name: '更换水龙头（人工）', priceFen: 3000, qty: 2 }], totalFen: 6000, at: '2026-11-23T04:00:00.000Z' } })) },
+    );
+    await tap('.btn-requote-extra');
+    expect($('.quote-panel')).not.toBeNull();
+    await tap('.fee-item-tap-replace .btn-qty-plus');
+    await tap('.btn-send-quote');
+    await until(() => backend.callsTo('repairs.quote').length === 1);
+    expect(backend.callsTo('repairs.quote')[0]?.input).toMatchObject({ version: 7, items: [{ code: 'tap-replace', qty: 2 }] });
+    await until(() => $('.accept-screen') !== null);
   });
 
   it('签字确认 needs a real signature, and sends both ratings with it', async () => {

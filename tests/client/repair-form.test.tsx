@@ -45,6 +45,48 @@ describe('报修 form (王阿姨)', () => {
     expect(backend.callsTo('repairs.create')).toHaveLength(0);
   });
 
+  it('R1: an 840-character description is kept whole, counted against the limit of 500, and refused with both numbers beside it', async () => {
+    const backend = fakeBackend({ ...sessionHandlers('resident', oneRoom), 'repairs.create': () => ok(repair()) });
+    const { $, type, tap } = await open();
+    const dictated = '厨房水龙头一直漏水，'.repeat(84);
+
+    await tap('#category-water');
+    await type(dictated);
+    expect(($('.input-description textarea') as HTMLTextAreaElement).value).toHaveLength(840);
+    expect(($('.input-description textarea') as HTMLTextAreaElement).maxLength).toBe(-1);
+    expect($('.char-counter')?.textContent).toBe('840/500');
+    expect($('.char-counter')?.className).toContain('char-counter-over');
+    await tap('.btn-submit-repair');
+
+    expect($('.error-description')?.textContent).toBe('问题描述最多 500 字，现在 840 字');
+    expect(backend.callsTo('repairs.create')).toHaveLength(0);
+  });
+
+  it('says every field that is wrong at once: no category yet and a description that is too long', async () => {
+    const backend = fakeBackend({ ...sessionHandlers('resident', oneRoom), 'repairs.create': () => ok(repair()) });
+    const { $, type, tap } = await open();
+
+    await type('漏'.repeat(501));
+    await tap('.btn-submit-repair');
+
+    expect($('.error-category')?.textContent).toBe(ui.repairForm.fieldErrors.category);
+    expect($('.error-description')?.textContent).toBe('问题描述最多 500 字，现在 501 字');
+    expect(backend.callsTo('repairs.create')).toHaveLength(0);
+  });
+
+  it('shows the limit the function answers with beside the field, when the function is the one to refuse', async () => {
+    const refusal = { ok: false, code: 'COMMON.BAD_INPUT', message: '问题描述最多 500 字，现在 600 字', fields: [{ field: 'description', label: '问题描述', message: '问题描述最多 500 字，现在 600 字', limit: { max: 500, length: 600 } }] };
+    fakeBackend({ ...sessionHandlers('resident', oneRoom), 'repairs.create': () => refusal });
+    const { $, type, tap } = await open();
+
+    await tap('#category-water');
+    await type('厨房水龙头一直漏水');
+    await tap('.btn-submit-repair');
+
+    await until(() => $('.error-description') !== null);
+    expect($('.error-description')?.textContent).toBe('问题描述最多 500 字，现在 600 字');
+  });
+
   it('asks for a category before anything else', async () => {
     fakeBackend(sessionHandlers('resident', oneRoom));
     const { $, type, tap } = await open();

@@ -4,6 +4,9 @@ import ResidentHome from '../../client/src/pages/resident/home';
 import MyRepairs from '../../client/src/pages/resident/repairs';
 import MyRepair from '../../client/src/pages/resident/repair';
 import TechnicianOrders from '../../client/src/pages/technician/orders';
+import { QUEUE_KEY } from '../../client/src/offline/command-queue';
+import { onSiteQueue } from '../../client/src/offline/sync';
+import { messages } from '@shared/messages';
 import { ui } from '../../client/src/i18n/ui.zh-CN';
 import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
 import { repair, sessionHandlers, urgent } from './support/fixtures';
@@ -92,5 +95,31 @@ describe('technician orders (李师傅)', () => {
     expect(lift?.querySelector('.repair-card-address')?.textContent).toBe('2栋1单元电梯');
     expect(lift?.querySelector('.repair-card-phone')?.textContent).toContain('13900002222');
     expect(lift?.querySelector('.btn-call-resident')).not.toBeNull();
+  });
+
+  it('issue 12 (3.9): an order with a step set aside says why on its card; one with steps waiting says how many', async () => {
+    const queued = (commandId: string, repairId: string, action: string) => ({ commandId, deviceTime: '2026-11-23T02:20:00.000Z', action, repairId, propertyId: 'p1', uploadPrefix: 'uploads/li/', version: 3, input: {}, uploaded: {}, failures: 0 });
+    Taro.setStorageSync(QUEUE_KEY, {
+      commands: [queued('cmd-arr-000001', 'r-later', 'arrive'), queued('cmd-ack-000002', 'r-sooner', 'acknowledge')],
+      conflicts: { 'r-later': { code: 'COMMON.VERSION_CONFLICT', message: '记录已被他人更新', action: 'arrive', at: '2026-11-23T02:21:00.000Z', tries: 1 } },
+    });
+    onSiteQueue.reload();
+    fakeBackend({
+      ...sessionHandlers('technician'),
+      'repairs.assigned': () => ok({ items: [repair({ id: 'r-later' }), repair({ id: 'r-sooner' })] }),
+      'repairs.acknowledge': () => new Promise(() => undefined),
+    });
+    const { container, unmount } = render(<TechnicianOrders />);
+    await until(() => container.querySelectorAll('.repair-card').length === 2);
+
+    const entries = Array.from(container.querySelectorAll('.order-entry'));
+    const entryOf = (id: string) => entries.find((e) => e.querySelector(`#repair-${id}`));
+    expect(entryOf('r-later')?.querySelector('.order-set-aside')?.textContent).toBe(`未能同步：系统没有接受“到场”：${messages.errors['COMMON.VERSION_CONFLICT']}`);
+    expect(entryOf('r-later')?.querySelector('.order-pending')).toBeNull();
+    expect(entryOf('r-sooner')?.querySelector('.order-pending')?.textContent).toBe('待同步 1 项');
+    expect(entryOf('r-sooner')?.querySelector('.order-set-aside')).toBeNull();
+    unmount();
+    localStorage.clear();
+    onSiteQueue.reload();
   });
 });

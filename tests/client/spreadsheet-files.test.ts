@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { offerHttpFile, pickHttpFile } from '../../client/src/api/http.files';
 import { offerCloudFile, pickCloudFile } from '../../client/src/api/cloud.files';
+import { uploadCloudFile } from '../../client/src/api/cloud.storage';
 
 const CSV = '楼栋,单元,房号\n9,1,101\n';
 /** jsdom's Blob has no text(). */
@@ -13,15 +14,17 @@ const textOf = (blob: Blob) =>
 const fileInput = () => document.body.querySelector('input[type=file]') as HTMLInputElement;
 
 describe('in the browser (H5)', () => {
-  it('a chosen spreadsheet is read whole as base64 through a file input that is gone afterwards', async () => {
+  it('a chosen spreadsheet is kept as a blob: URL to upload, through a file input that is gone afterwards', async () => {
+    const file = new File([CSV], 'rooms.csv', { type: 'text/csv' });
+    const createObjectURL = jest.fn((blob: Blob) => (blob === file ? 'blob:rooms' : 'blob:other'));
+    Object.assign(URL, { createObjectURL });
     const chosen = pickHttpFile(['xlsx', 'csv']);
     const input = fileInput();
     expect(input.accept).toBe('.xlsx,.csv');
-    const file = new File([CSV], 'rooms.csv', { type: 'text/csv' });
     Object.defineProperty(input, 'files', { value: [file] });
     input.dispatchEvent(new Event('change'));
 
-    await expect(chosen).resolves.toEqual({ name: 'rooms.csv', size: file.size, base64: Buffer.from(CSV).toString('base64') });
+    await expect(chosen).resolves.toEqual({ name: 'rooms.csv', size: file.size, localPath: 'blob:rooms' });
     expect(fileInput()).toBeNull();
   });
 
@@ -52,8 +55,6 @@ describe('in the browser (H5)', () => {
 describe('in WeChat', () => {
   const written: Array<{ filePath: string; data: string; encoding: string }> = [];
   const fs = {
-    readFile: ({ filePath, success }: { filePath: string; success: (res: { data: string }) => void }) =>
-      success({ data: filePath === 'wxfile://tmp/rooms.xlsx' ? 'UEsDBA==' : '' }),
     writeFile: ({ filePath, data, encoding, success }: { filePath: string; data: string; encoding: string; success: () => void }) => {
       written.push({ filePath, data, encoding });
       success();
@@ -71,14 +72,24 @@ describe('in WeChat', () => {
     (Taro as { env: unknown }).env = env;
   });
 
-  it('a spreadsheet from a chat is chosen by its extension and read whole as base64', async () => {
+  it('a spreadsheet from a chat is chosen by its extension and kept at its temporary path, to upload', async () => {
     const choose = jest
       .spyOn(Taro, 'chooseMessageFile')
       .mockResolvedValue({ tempFiles: [{ path: 'wxfile://tmp/rooms.xlsx', name: 'rooms.xlsx', size: 10, type: 'file', time: 0 }], errMsg: 'chooseMessageFile:ok' });
     spies.push(choose);
 
-    await expect(pickCloudFile(['xlsx', 'csv'])).resolves.toEqual({ name: 'rooms.xlsx', size: 10, base64: 'UEsDBA==' });
+    await expect(pickCloudFile(['xlsx', 'csv'])).resolves.toEqual({ name: 'rooms.xlsx', size: 10, localPath: 'wxfile://tmp/rooms.xlsx' });
     expect(choose).toHaveBeenCalledWith({ count: 1, type: 'file', extension: ['xlsx', 'csv'] });
+  });
+
+  it('13.1.5: the chosen spreadsheet is uploaded into the caller\'s own folder under a random name, keeping its extension', async () => {
+    const uploadFile = jest.fn(async ({ cloudPath }: { cloudPath: string }) => ({ fileID: `cloud://env.bucket/${cloudPath}`, statusCode: 200, errMsg: 'uploadFile:ok' }));
+    (Taro as unknown as { cloud: unknown }).cloud = { uploadFile };
+
+    const fileId = await uploadCloudFile({ name: 'rooms.xlsx', localPath: 'wxfile://tmp/rooms.xlsx' }, 'uploads/mb_1/');
+
+    expect(uploadFile).toHaveBeenCalledWith({ cloudPath: expect.stringMatching(/^uploads\/mb_1\/[A-Za-z0-9_-]{24}\.xlsx$/), filePath: 'wxfile://tmp/rooms.xlsx' });
+    expect(fileId).toBe(`cloud://env.bucket/${uploadFile.mock.calls[0]![0].cloudPath}`);
   });
 
   it('the template is written to the user folder and opened in the document viewer, whose menu forwards it', async () => {

@@ -19,6 +19,8 @@ const dead = (id: string, over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+const nothingSetAside = { count: 0, items: [] };
+
 describe('the health page shows the reminders timer and the dead letters (issue 5)', () => {
   beforeEach(() => {
     FakeEventSource.install();
@@ -31,7 +33,7 @@ describe('the health page shows the reminders timer and the dead letters (issue 
     const backend = fakeBackend({
       ...sessionHandlers('supervisor'),
       'session.health': () =>
-        ok({ timer: { lastRunAt: '2026-11-22T20:00:00.000Z', stale: true }, deadLetters: { count: letters.length, items: letters } }),
+        ok({ timer: { lastRunAt: '2026-11-22T20:00:00.000Z', stale: true, failedSteps: [] }, quarantine: nothingSetAside, deadLetters: { count: letters.length, items: letters } }),
       'session.retryNotice': (input) => {
         const retried = letters.find((l) => l.id === input.noticeId);
         letters = letters.filter((l) => l.id !== input.noticeId);
@@ -72,7 +74,7 @@ describe('the health page shows the reminders timer and the dead letters (issue 
   it('says the timer runs when it does, and that nothing failed when nothing did', async () => {
     fakeBackend({
       ...sessionHandlers('manager'),
-      'session.health': () => ok({ timer: { lastRunAt: '2026-11-23T01:55:00.000Z', stale: false }, deadLetters: { count: 0, items: [] } }),
+      'session.health': () => ok({ timer: { lastRunAt: '2026-11-23T01:55:00.000Z', stale: false, failedSteps: [] }, quarantine: nothingSetAside, deadLetters: { count: 0, items: [] } }),
     });
     const { container } = render(<Health />);
     const $ = (s: string) => container.querySelector(s);
@@ -82,12 +84,45 @@ describe('the health page shows the reminders timer and the dead letters (issue 
     expect($('.health-ok')?.textContent).toBe(ui.health.running);
     expect($('.health-dead-count')?.textContent).toBe('0 条');
     expect($('.health-dead-empty')?.textContent).toBe(ui.health.deadEmpty);
+    expect($('.health-quarantine-count')?.textContent).toBe('0 条');
+    expect($('.health-quarantine-empty')?.textContent).toBe(ui.health.quarantineEmpty);
+    expect($('.health-failed')).toBeNull();
+  });
+
+  it('issue 12 (3.8): names, in words, the timer\'s tasks that failed and each record it set aside, with no id on screen', async () => {
+    fakeBackend({
+      ...sessionHandlers('supervisor'),
+      'session.health': () =>
+        ok({
+          timer: { lastRunAt: '2026-11-23T01:55:00.000Z', stale: false, failedSteps: ['deadlines', 'outbox'] },
+          quarantine: {
+            count: 2,
+            items: [
+              { id: 'qr_1', collection: 'deadlines', foundBy: 'deadlines', reason: 'rule: Invalid input: expected string, received number', at: '2026-11-23T01:55:00.000Z' },
+              { id: 'qr_2', collection: 'somethingNew', foundBy: 'outbox', reason: 'attempts: Invalid input', at: '2026-11-23T01:50:00.000Z' },
+            ],
+          },
+          deadLetters: { count: 0, items: [] },
+        }),
+    });
+    const { container } = render(<Health />);
+    const $ = (s: string) => container.querySelector(s);
+    await until(() => $('.health-timer') !== null);
+
+    expect($('.health-ok')).toBeNull();
+    expect($('.health-failed')?.textContent).toBe(fill(ui.health.failedSteps, { steps: '超时提醒与升级、通知发送' }));
+    expect($('.health-quarantine-count')?.textContent).toBe('2 条');
+    expect($('#quarantined-qr_1 .quarantined-record')?.textContent).toBe('时限提醒');
+    expect($('#quarantined-qr_1 .quarantined-found')?.textContent).toBe(fill(ui.health.quarantineFound, { step: '超时提醒与升级', when: formatWhen('2026-11-23T01:55:00.000Z') }));
+    expect($('#quarantined-qr_1 .quarantined-reason')?.textContent).toBe('问题：rule: Invalid input: expected string, received number');
+    expect($('#quarantined-qr_2 .quarantined-record')?.textContent).toBe(ui.health.records.other);
+    expect($('.health-quarantine')?.textContent).not.toMatch(/qr_|deadlines|somethingNew/);
   });
 
   it('raises the alarm when the timer never ran', async () => {
     fakeBackend({
       ...sessionHandlers('supervisor'),
-      'session.health': () => ok({ timer: { lastRunAt: null, stale: true }, deadLetters: { count: 0, items: [] } }),
+      'session.health': () => ok({ timer: { lastRunAt: null, stale: true, failedSteps: [] }, quarantine: nothingSetAside, deadLetters: { count: 0, items: [] } }),
     });
     const { container } = render(<Health />);
     await until(() => container.querySelector('.health-timer') !== null);
@@ -98,7 +133,7 @@ describe('the health page shows the reminders timer and the dead letters (issue 
   it('keeps the dead letter and says why when the retry is refused', async () => {
     const backend = fakeBackend({
       ...sessionHandlers('supervisor'),
-      'session.health': () => ok({ timer: { lastRunAt: '2026-11-23T01:55:00.000Z', stale: false }, deadLetters: { count: 1, items: [dead('outbox~a1')] } }),
+      'session.health': () => ok({ timer: { lastRunAt: '2026-11-23T01:55:00.000Z', stale: false, failedSteps: [] }, quarantine: nothingSetAside, deadLetters: { count: 1, items: [dead('outbox~a1')] } }),
       'session.retryNotice': () => ({ ok: false, code: 'COMMON.FORBIDDEN', message: '您没有权限做这个操作' }),
     });
     const { container } = render(<Health />);

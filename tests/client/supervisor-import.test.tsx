@@ -5,11 +5,13 @@ import type { Role } from '@shared/model/member.model';
 import { platform } from '../../client/src/api/platform';
 import RoomImportPage from '../../client/src/pages/supervisor/import';
 import DeskInbox from '../../client/src/pages/desk/inbox';
+import { TransportError } from '../../client/src/api/transport';
 import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
 import { PROPERTY, sessionHandlers } from './support/fixtures';
 
 const CSV = '楼栋,单元,房号\n9,1,101\n';
-const picked = { name: 'rooms.csv', base64: Buffer.from(CSV).toString('base64'), size: CSV.length };
+const picked = { name: 'rooms.csv', localPath: 'blob:rooms', size: CSV.length };
+const UPLOADED = 'cloud://env.bucket/uploads/mb_1/LzQ8c2x1AbCdEfGhIjKlMnOp.csv';
 
 const view = (over: Partial<ImportView>): ImportView => ({
   id: 'ri-1',
@@ -39,10 +41,15 @@ const open = async () => {
 };
 
 let pick: jest.SpyInstance;
+let upload: jest.SpyInstance;
 beforeEach(() => {
   pick = jest.spyOn(platform, 'pickFile').mockResolvedValue(picked);
+  upload = jest.spyOn(platform, 'uploadFile').mockResolvedValue(UPLOADED);
 });
-afterEach(() => pick.mockRestore());
+afterEach(() => {
+  pick.mockRestore();
+  upload.mockRestore();
+});
 
 describe('导入房屋: the manager loads rooms from a spreadsheet (issue 7, point 2)', () => {
   it('a refused import lists each bad row by its number, and nothing is carried on', async () => {
@@ -70,7 +77,8 @@ describe('导入房屋: the manager loads rooms from a spreadsheet (issue 7, poi
     await until(() => page.$('.import-refused') !== null);
 
     expect(pick).toHaveBeenCalledWith(['xlsx', 'csv']);
-    expect(backend.callsTo('imports.start')[0]?.input).toMatchObject({ propertyId: PROPERTY, fileName: 'rooms.csv', contentBase64: picked.base64 });
+    expect(upload).toHaveBeenCalledWith(picked, 'uploads/mb_1/');
+    expect(backend.callsTo('imports.start')[0]?.input).toEqual({ propertyId: PROPERTY, commandId: expect.any(String), deviceTime: expect.any(String), fileName: 'rooms.csv', fileId: UPLOADED });
     expect(page.text('.import-refused .section-title')).toBe('rooms.csv 没有导入');
     expect(page.all('.import-problem')).toEqual(['第 3 行：没有填单元', '第 5 行：和第 2 行是同一套房', '第 7 行：只能填数字或字母']);
     expect(backend.callsTo('imports.carryOn')).toHaveLength(0);
@@ -120,15 +128,13 @@ describe('导入房屋: the manager loads rooms from a spreadsheet (issue 7, poi
   });
 
   it('an import cut short by the network is carried on by hand, where it stopped', async () => {
-    let failNext = true;
+    // The network drops for the api client's three tries of one call; the manager's tap comes after it is back.
+    let lost = 3;
     const backend = fakeBackend({
       ...sessionHandlers('manager'),
       'imports.start': () => ok(view({})),
       'imports.carryOn': () => {
-        if (failNext) {
-          failNext = false;
-          return { ok: false, code: 'COMMON.BUSY', message: '系统繁忙，请稍后再试' };
-        }
+        if (lost-- > 0) throw new TransportError('request:fail');
         return ok(view({ status: 'done', written: 1200, added: 1180, existing: 20 }));
       },
     });
@@ -140,20 +146,32 @@ describe('导入房屋: the manager loads rooms from a spreadsheet (issue 7, poi
 
     await page.tap('.btn-resume-import');
     await until(() => page.$('.import-done') !== null);
-    expect(backend.callsTo('imports.carryOn')).toHaveLength(2);
+    expect(backend.callsTo('imports.carryOn')).toHaveLength(4);
     expect(backend.callsTo('imports.start')).toHaveLength(1);
   });
 
   it('a file that is not a spreadsheet, or is over 2 MB, is not sent', async () => {
     const backend = fakeBackend({ ...sessionHandlers('manager') });
     const page = await open();
-    pick.mockResolvedValueOnce({ name: 'rooms.pdf', base64: 'AAAA', size: 3 });
+    pick.mockResolvedValueOnce({ name: 'rooms.pdf', localPath: 'blob:pdf', size: 3 });
     await page.tap('.btn-choose-file');
     expect(page.text('.import-start-problem')).toBe('只能导入 .xlsx 或 .csv 文件');
 
-    pick.mockResolvedValueOnce({ name: 'big.xlsx', base64: 'AAAA', size: 3 * 1024 * 1024 });
+    pick.mockResolvedValueOnce({ name: 'big.xlsx', localPath: 'blob:big', size: 3 * 1024 * 1024 });
     await page.tap('.btn-choose-file');
     expect(page.text('.import-start-problem')).toBe('文件超过 2 MB，请分成几个文件导入');
+    expect(upload).not.toHaveBeenCalled();
+    expect(backend.callsTo('imports.start')).toHaveLength(0);
+  });
+
+  it('13.1.5: a file that does not upload is said so, and nothing is started', async () => {
+    upload.mockResolvedValueOnce(null);
+    const backend = fakeBackend({ ...sessionHandlers('manager') });
+    const page = await open();
+    await page.tap('.btn-choose-file');
+    await until(() => page.$('.import-start-problem') !== null);
+    expect(page.text('.import-start-problem')).toBe('文件没有传上去，请检查网络后再试');
+    expect(page.text('.btn-choose-file')).toBe('选择文件并导入');
     expect(backend.callsTo('imports.start')).toHaveLength(0);
   });
 

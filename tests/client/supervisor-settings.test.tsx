@@ -21,7 +21,8 @@ const current = (): SettingsView => ({
   ],
   groupComplaintWindowHours: 24,
   repairWindows: { weekdays: [{ start: '09:00', end: '11:00' }, { start: '18:30', end: '20:30' }], weekends: [{ start: '09:00', end: '11:00' }] },
-  templateIds: { 'repair.dispatched': 'tmplDispatched01' },
+  templateIds: {},
+  templates: [{ kind: 'repair.dispatched', id: 'tmplDispatched01', page: 'pages/technician/order/index', fields: [{ key: 'thing1', source: 'title' }, { key: 'time2', source: 'time' }] }],
   wecomWebhook: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc',
   dailyLimits: { repairs: 10, complaints: 5, bookings: 5, bindingRequests: 3 },
   history: [{ by: '周经理', at: '2026-11-20T02:00:00.000Z', fields: ['feeSchedule', 'ackMinutes'] }],
@@ -129,13 +130,15 @@ describe('小区设置: the manager edits what the property runs on (issue 7, po
     expect(backend.callsTo('members.list')[0]?.input).toEqual({ propertyId: PROPERTY, roles: ['desk'], limit: 100 });
   });
 
-  it('hours, deadlines, the group window, template ids and the webhook are each sent only when changed', async () => {
+  it('hours, deadlines, the group window, templates and the webhook are each sent only when changed', async () => {
     const backend = backendFor('manager');
     const page = await open();
+    expect((page.$('#template-repair-dispatched .input-template-fields input') as HTMLInputElement).value).toBe('thing1=标题 time2=时间');
     await page.type('.input-close', '21:30');
     await page.type('.input-ack-urgent', '10');
     await page.type('.input-group-hours', '48');
     await page.type('#template-complaint-major .input-template', 'tmplMajor_02');
+    await page.type('#template-complaint-major .input-template-fields', 'thing1=标题 thing3=地址 time5=时间');
     await page.type('.input-webhook', '');
     await page.tap('.btn-save-settings');
     await until(() => backend.callsTo('members.updateSettings').length === 1);
@@ -145,7 +148,15 @@ describe('小区设置: the manager edits what the property runs on (issue 7, po
       openingHours: { open: '08:00', close: '21:30' },
       ackMinutes: { urgent: 10, normal: 120 },
       groupComplaintWindowHours: 48,
-      templateIds: { 'complaint.major': 'tmplMajor_02', 'repair.dispatched': 'tmplDispatched01' },
+      templates: [
+        { kind: 'repair.dispatched', id: 'tmplDispatched01', page: 'pages/technician/order/index', fields: [{ key: 'thing1', source: 'title' }, { key: 'time2', source: 'time' }] },
+        {
+          kind: 'complaint.major',
+          id: 'tmplMajor_02',
+          page: 'pages/inbox/index',
+          fields: [{ key: 'thing1', source: 'title' }, { key: 'thing3', source: 'address' }, { key: 'time5', source: 'time' }],
+        },
+      ],
       wecomWebhook: null,
     });
     expect(sent.shifts).toBeUndefined();
@@ -204,12 +215,25 @@ describe('小区设置: the manager edits what the property runs on (issue 7, po
     expect(backend.callsTo('members.updateSettings')).toHaveLength(1);
   });
 
-  it('a webhook that is not an address is refused before anything is sent, under its section', async () => {
+  it.each(['qyapi robot', 'https://example.com/cgi-bin/webhook/send?key=693a91f6-7aaa-4bc4', 'http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7aaa-4bc4'])(
+    'issue 13: a webhook that is not a WeCom group robot (%s) is refused before anything is sent, under its section',
+    async (typed) => {
+      const backend = backendFor('manager');
+      const page = await open();
+      await page.type('.input-webhook', typed);
+      await page.tap('.btn-save-settings');
+      expect(page.text('.error-section-webhook')).toBe('请填写企业微信群机器人的 Webhook 地址（https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…），或者留空');
+      expect(backend.callsTo('members.updateSettings')).toHaveLength(0);
+    },
+  );
+
+  it('issue 13: a template with an id but fields that are not "key=fact" is refused under the templates, naming the notice', async () => {
     const backend = backendFor('manager');
     const page = await open();
-    await page.type('.input-webhook', 'qyapi robot');
+    await page.type('#template-complaint-major .input-template', 'tmplMajor_02');
+    await page.type('#template-complaint-major .input-template-fields', 'thing1=标题 time2=明天');
     await page.tap('.btn-save-settings');
-    expect(page.text('.error-section-webhook')).toBe('请填写以 https:// 开头的完整地址，或者留空');
+    expect(page.text('.error-section-templates')).toMatch(/^“重大投诉，请当日处理”的模板：/);
     expect(backend.callsTo('members.updateSettings')).toHaveLength(0);
   });
 

@@ -31,11 +31,11 @@ jest.mock('../../client/src/components/SignaturePad', () => {
   };
 });
 
-const li = { memberId: 'tech-li', name: '李师傅', ratings: 12, quality: 4.25, attitude: 4.666666, onTimeRate: 11 / 12, returned: 12, openLoad: 2 };
-const zhang = { memberId: 'tech-zhang', name: '张师傅', ratings: 0, quality: null, attitude: null, onTimeRate: null, returned: 0, openLoad: 0 };
+const li = { memberId: 'tech-li', name: '李师傅', ratings: 12, ownPhoneRatings: 5, quality: 4.25, attitude: 4.666666, onTimeRate: 11 / 12, returned: 12, openLoad: 2 };
+const zhang = { memberId: 'tech-zhang', name: '张师傅', ratings: 0, ownPhoneRatings: 0, quality: null, attitude: null, onTimeRate: null, returned: 0, openLoad: 0 };
 
 describe('scorecards (R7 R9)', () => {
-  it('shows each technician’s means with one decimal and the count, "暂无评价" for none, on-time % and open load', async () => {
+  it('R7: shows each technician’s means with one decimal and the count, how many residents gave on their own phones, "暂无评价" for none, on-time % and open load', async () => {
     fakeBackend({ ...sessionHandlers('supervisor'), 'repairs.scorecards': () => ok({ items: [li, zhang] }) });
     const { container } = render(<Scorecards />);
     await until(() => container.querySelectorAll('.scorecard-row').length === 2);
@@ -46,6 +46,7 @@ describe('scorecards (R7 R9)', () => {
     expect(row('tech-li', 'attitude')).toBe('4.7 分 · 12 次评价');
     expect(row('tech-li', 'ontime')).toBe('92%（12 单）');
     expect(row('tech-li', 'load')).toBe('2 单');
+    expect(row('tech-li', 'own-phone')).toBe('5 / 12 次');
     expect(row('tech-zhang', 'quality')).toBe('暂无评价');
     expect(row('tech-zhang', 'attitude')).toBe('暂无评价');
     expect(row('tech-zhang', 'ontime')).toBe('—');
@@ -111,7 +112,7 @@ describe('sent-back work orders (R11)', () => {
         return ok({ ...back, status: 'dispatched', version: 8, actions: [] });
       },
     });
-    const upload = jest.spyOn(platform, 'uploadPhoto').mockResolvedValue('uploads/openid-1/sig-1.png');
+    const upload = jest.spyOn(platform, 'uploadFile').mockResolvedValue('cloud://env.bucket/uploads/mb_1/sig-1.png');
     return { backend, upload };
   };
 
@@ -153,14 +154,14 @@ describe('sent-back work orders (R11)', () => {
     await tap('.btn-submit-review');
 
     await until(() => backend.callsTo('repairs.reviewSendBack').length === 1);
-    expect(upload).toHaveBeenCalledWith({ localPath: 'data:image/png;base64,c2ln', name: 'signature.png' }, 'uploads/openid-1/');
+    expect(upload).toHaveBeenCalledWith({ localPath: 'data:image/png;base64,c2ln', name: 'signature.png' }, 'uploads/mb_1/');
     expect(backend.callsTo('repairs.reviewSendBack')[0]?.input).toEqual({
       propertyId: PROPERTY,
       repairId: 'r-back',
       version: 7,
       approve: false,
       opinion: '主管道属于本单元公共部分，请继续维修',
-      signature: 'uploads/openid-1/sig-1.png',
+      signature: 'cloud://env.bucket/uploads/mb_1/sig-1.png',
       commandId: expect.any(String),
       deviceTime: expect.any(String),
     });

@@ -88,10 +88,14 @@ export interface Cloud {
 export const startCloud = (collections: Record<string, IndexSpec[]>, options: { dataDir?: string } = {}): Cloud => {
   const clock = { ms: START };
   const engine = createEngine({ manifest: manifestOf(collections), dataDir: options.dataDir ?? null, now: () => new Date(clock.ms) });
-  const uninstall = installLocalDatabase(engine);
+  const uninstallSeam = installLocalDatabase(engine);
   const cloud = require('wx-server-sdk') as typeof WxServerSdk;
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
   const db = cloud.database() as unknown as TestDb;
+  const uninstall = (): void => {
+    uninstallSeam();
+    engine.close();
+  };
   return { engine, db, _: db.command, clock, uninstall };
 };
 

@@ -1,26 +1,38 @@
 /**
- * With a dataDir the database survives a restart: a new engine on the same directory sees every
- * acknowledged write, with Dates still Dates.
+ * With a dataDir the database is one SQLite file, `database.sqlite`: a new engine on the same
+ * directory sees every acknowledged write, with Dates still Dates. Without one nothing touches disk.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createEngine, installLocalDatabase, manifestOf, type Engine } from '../../local/db';
-import { START, startCloud } from './harness';
+import { createEngine, DATABASE_FILE, installLocalDatabase, manifestOf, type Engine } from '../../local/db';
+import { START, startCloud, type TestDb } from './harness';
 
-const manifest = manifestOf({ tickets: [{ name: 'no', unique: true, keys: [['no', 1]] }], notes: [] });
+const collections = { tickets: [{ name: 'no', unique: true, keys: [['no', 1]] as [string, 1][] }], notes: [] };
+const manifest = manifestOf(collections);
 
 let dir: string;
+const opened: Engine[] = [];
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-db-'));
 });
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterEach(() => {
+  for (const engine of opened.splice(0)) engine.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
-const reopen = (): Engine => createEngine({ manifest, dataDir: dir, now: () => new Date(START) });
+const reopen = (): Engine => {
+  const engine = createEngine({ manifest, dataDir: dir, now: () => new Date(START) });
+  opened.push(engine);
+  return engine;
+};
+const closeAll = (): void => {
+  for (const engine of opened.splice(0)) engine.close();
+};
 
 describe('writes made through the SDK are there after a restart', () => {
   it('add, update, set, remove and a committed transaction all survive; Dates stay Dates', async () => {
-    const cloud = startCloud({ tickets: [{ name: 'no', unique: true, keys: [['no', 1]] }], notes: [] }, { dataDir: dir });
+    const cloud = startCloud(collections, { dataDir: dir });
     try {
       const { db, _ } = cloud;
       const tickets = db.collection('tickets');
@@ -41,22 +53,29 @@ describe('writes made through the SDK are there after a restart', () => {
     const docs = engine.collection('tickets').all();
     expect(docs.map((d) => d.no)).toEqual([1, 3, 40]);
     const [firstDoc] = docs;
-    expect(firstDoc?.openedAt).toBeInstanceOf(Date);
     expect(firstDoc?.openedAt).toEqual(new Date('2026-11-02T03:04:05.678Z'));
     expect(firstDoc?.stampedAt).toEqual(new Date(START));
     expect(firstDoc).toMatchObject({ score: 2.5, tags: ['a'] });
     expect(engine.collection('notes').all().map((n) => n.text)).toEqual(['moved to 40']);
   });
 
+  it('values JSON cannot carry come back as they went in: -0, NaN, Infinity, a RegExp, an invalid Date', () => {
+    reopen().insertRaw('notes', [{ _id: 'v', zero: -0, nan: Number.NaN, inf: -Infinity, re: /a.b/i, nested: [{ at: new Date(0) }] }]);
+    closeAll();
+    const [doc] = reopen().collection('notes').all();
+    expect(Object.is(doc?.zero, -0)).toBe(true);
+    expect(doc).toMatchObject({ nan: Number.NaN, inf: -Infinity, re: /a.b/i, nested: [{ at: new Date(0) }] });
+  });
+
   it('the reopened engine serves the SDK and keeps enforcing unique indexes on loaded data', async () => {
-    const first = reopen();
-    first.insertRaw('tickets', [{ _id: 't1', no: 7 }]);
+    reopen().insertRaw('tickets', [{ _id: 't1', no: 7 }]);
+    closeAll();
     const engine = reopen();
     const uninstall = installLocalDatabase(engine);
     try {
       const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk');
       cloud.init({ env: 'local' });
-      const db = cloud.database() as unknown as import('./harness').TestDb;
+      const db = cloud.database() as unknown as TestDb;
       expect((await db.collection('tickets').doc('t1').get()).data).toEqual({ _id: 't1', no: 7 });
       await expect(db.collection('tickets').add({ data: { no: 7 } })).rejects.toMatchObject({ errCode: -502001 });
     } finally {
@@ -65,54 +84,50 @@ describe('writes made through the SDK are there after a restart', () => {
   });
 });
 
-describe('the log files', () => {
-  const file = (name: string): string => path.join(dir, `${name}.jsonl`);
-  const lines = (name: string): string[] => fs.readFileSync(file(name), 'utf8').split('\n').filter((l) => l !== '');
-
-  it('are appended before the call returns and compacted to one line per record on load', async () => {
-    const engine = reopen();
-    engine.insertRaw('tickets', [{ _id: 'a', no: 1 }]);
-    expect(lines('tickets')).toHaveLength(1);
-    engine.insertRaw('tickets', [{ _id: 'b', no: 2 }]);
-    expect(lines('tickets')).toHaveLength(2);
-    await engine.handle('database.modifyDocument', {
-      collectionName: 'tickets',
-      queryType: 'DOC',
-      query: '{"_id":"a"}',
-      data: '{"$set":{"no":{"$numberInt":"9"}}}',
-      multi: false,
-      merge: true,
-      upsert: false,
-    });
-    expect(lines('tickets')).toHaveLength(3);
-    reopen();
-    expect(lines('tickets')).toHaveLength(2);
-    expect(reopen().collection('tickets').all()).toEqual([{ _id: 'a', no: 9 }, { _id: 'b', no: 2 }]);
-  });
-
-  it('a torn last line (crash mid-append) is ignored', () => {
+describe('the database file', () => {
+  it('is one SQLite file in the data directory, in WAL mode, and there is nothing else to lose', () => {
     reopen().insertRaw('tickets', [{ _id: 'a', no: 1 }]);
-    fs.appendFileSync(file('tickets'), '{"n":1,"ops":[{"put":{"_id":"b",');
-    expect(reopen().collection('tickets').all()).toEqual([{ _id: 'a', no: 1 }]);
+    expect(fs.readFileSync(path.join(dir, DATABASE_FILE)).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+    closeAll();
+    expect(fs.readdirSync(dir).sort()).toEqual([DATABASE_FILE]);
   });
 
-  it('a transaction whose lines did not all reach disk is dropped as a whole', () => {
-    reopen().insertRaw('tickets', [{ _id: 'a', no: 1 }]);
-    fs.appendFileSync(file('tickets'), '{"n":2,"t":"txlost","ops":[{"put":{"_id":"a","no":{"$numberInt":"2"}}}]}\n');
-    expect(reopen().collection('tickets').all()).toEqual([{ _id: 'a', no: 1 }]);
-  });
-
-  it('reset() empties the files too', () => {
+  it('reset() empties it too', () => {
     const engine = reopen();
     engine.insertRaw('tickets', [{ _id: 'a', no: 1 }]);
     engine.reset();
+    closeAll();
     expect(reopen().collection('tickets').count()).toBe(0);
+  });
+
+  it('tells a new database (the only time a seed may run) from one that holds documents', () => {
+    const engine = reopen();
+    expect(engine.isEmpty()).toBe(true);
+    engine.insertRaw('notes', [{ text: 'x' }]);
+    expect(engine.isEmpty()).toBe(false);
+  });
+
+  it('an online backup while in use is a database the engine opens, with everything committed', async () => {
+    const engine = reopen();
+    engine.insertRaw('tickets', [{ _id: 'a', no: 1 }]);
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'local-db-backup-'));
+    try {
+      await engine.backup(path.join(copy, DATABASE_FILE));
+      const restored = createEngine({ manifest, dataDir: copy });
+      expect(restored.collection('tickets').all()).toEqual([{ _id: 'a', no: 1 }]);
+      restored.close();
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   it('without a dataDir nothing is written anywhere', () => {
     const engine = createEngine({ manifest, dataDir: null });
     engine.insertRaw('tickets', [{ _id: 'a', no: 1 }]);
+    engine.close();
     expect(fs.readdirSync(dir)).toEqual([]);
-    expect(createEngine({ manifest }).collection('tickets').count()).toBe(0);
+    const fresh = createEngine({ manifest });
+    expect(fresh.collection('tickets').count()).toBe(0);
+    fresh.close();
   });
 });

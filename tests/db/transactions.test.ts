@@ -1,12 +1,17 @@
 /**
  * Transactions through wx-server-sdk's runTransaction/startTransaction. Documentation:
  * - https://developers.weixin.qq.com/miniprogram/dev/wxcloud/guide/database/transaction.html
- *   (snapshot isolation; only single-record operations, no where; commit writes the snapshot atomically)
+ *   (快照隔离: reads see the snapshot, a write locks the document; another transaction's write to a
+ *   locked document fails, a plain update blocks until the lock is released; single records only)
  * - https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/database/Database.runTransaction.html
  *   (retried only on conflict; rollback's value or the thrown error rejects runTransaction)
  * - https://docs.cloudbase.net/error-code/DATABASE_TRANSACTION_CONFLICT
+ * - https://docs.cloudbase.net/error-code/DATABASE_TRANSACTION_FAIL (commit or abort within 30 seconds)
+ * - CloudBase's own SDK tests, TencentCloudBase/tcb-admin-node test/database/unit/transaction.test.ts
+ *   ('冲突检测', '读偏', '事务提交后, 不能进行其它操作'): the codes and messages asserted below.
  */
-import { rejection, startCloud, type Cloud, type TestTransaction } from './harness';
+import { TRANSACTION_LIFETIME_MS } from '../../local/db';
+import { rejection, startCloud, type Cloud, type SdkError, type TestTransaction } from './harness';
 
 let cloud: Cloud;
 beforeAll(() => {
@@ -23,12 +28,22 @@ beforeEach(() => {
 });
 
 const amounts = (): unknown[] => cloud.engine.collection('accounts').all().map((a) => a.amount);
+const account = (tx: TestTransaction, id: string) => tx.collection('accounts').doc(id);
 
 const transfer = async (tx: TestTransaction, n: number): Promise<void> => {
   const { _ } = cloud;
-  await tx.collection('accounts').doc('aaa').update({ data: { amount: _.inc(-n) } });
-  await tx.collection('accounts').doc('bbb').update({ data: { amount: _.inc(n) } });
+  await account(tx, 'aaa').update({ data: { amount: _.inc(-n) } });
+  await account(tx, 'bbb').update({ data: { amount: _.inc(n) } });
 };
+
+/** The server's answer as the SDK surfaces it: a raw TcbError (`code`) from commit/rollback, wrapped by wx-server-sdk (`errMsg`) elsewhere. */
+const codeOf = (error: SdkError): string | undefined =>
+  error.code ?? /\[ResourceUnavailable\.(TransactionConflict|TransactionNotExist)\]/.exec(error.errMsg ?? '')?.[1];
+
+const CONFLICT = 'TransactionConflict';
+const GONE = 'TransactionNotExist';
+const expectConflict = (error: SdkError) => expect([CONFLICT, 'DATABASE_TRANSACTION_CONFLICT']).toContain(codeOf(error));
+const expectGone = (error: SdkError) => expect([GONE, 'DATABASE_TRANSACTION_FAIL']).toContain(codeOf(error));
 
 describe('commit applies every write of the transaction, across records and collections', () => {
   it('runTransaction resolves with the callback value and both accounts change', async () => {
@@ -42,15 +57,33 @@ describe('commit applies every write of the transaction, across records and coll
   });
 });
 
-describe('isolation: the transaction reads its own writes, others see nothing until commit', () => {
+describe('isolation: one snapshot, taken when the transaction starts, plus its own writes', () => {
   it('reads inside see the buffered update; reads outside see the old value until commit', async () => {
     const { _ } = cloud;
     const tx = await cloud.db.startTransaction();
-    await tx.collection('accounts').doc('aaa').update({ data: { amount: _.inc(-30) } });
-    expect((await tx.collection('accounts').doc('aaa').get()).data.amount).toBe(70);
+    await account(tx, 'aaa').update({ data: { amount: _.inc(-30) } });
+    expect((await account(tx, 'aaa').get()).data.amount).toBe(70);
     expect((await cloud.db.collection('accounts').doc('aaa').get()).data.amount).toBe(100);
     await tx.commit();
-    expect((await cloud.db.collection('accounts').doc('aaa').get()).data.amount).toBe(70);
+    expect((await cloud.db.collection('accounts').doc('aaa').get()).data.amount).toBe(100 - 30);
+  });
+
+  it('读偏: an outside write after the start is not seen, even on a document first read after it', async () => {
+    const tx = await cloud.db.startTransaction();
+    expect((await account(tx, 'aaa').get()).data.amount).toBe(100);
+    await cloud.db.collection('accounts').doc('aaa').set({ data: { amount: 1 } });
+    await cloud.db.collection('accounts').doc('bbb').set({ data: { amount: 2 } });
+    expect((await account(tx, 'aaa').get()).data.amount).toBe(100);
+    expect((await account(tx, 'bbb').get()).data.amount).toBe(50);
+    await tx.rollback();
+  });
+
+  it('a document created outside after the start does not exist for the transaction', async () => {
+    const tx = await cloud.db.startTransaction();
+    await cloud.db.collection('ledger').doc('late').set({ data: { n: 1 } });
+    const error = await rejection(tx.collection('ledger').doc('late').get());
+    expect(error.errMsg).toContain('does not exist');
+    await tx.rollback();
   });
 
   it('add() inside a transaction returns the new _id; the record appears only on commit', async () => {
@@ -65,8 +98,8 @@ describe('isolation: the transaction reads its own writes, others see nothing un
 
   it('remove() inside a transaction hides the record from the transaction and deletes it on commit', async () => {
     const tx = await cloud.db.startTransaction();
-    expect((await tx.collection('accounts').doc('bbb').remove()).stats.removed).toBe(1);
-    const error = await rejection(tx.collection('accounts').doc('bbb').get());
+    expect((await account(tx, 'bbb').remove()).stats.removed).toBe(1);
+    const error = await rejection(account(tx, 'bbb').get());
     expect(error.errMsg).toContain('does not exist');
     expect(cloud.engine.collection('accounts').count()).toBe(2);
     await tx.commit();
@@ -75,14 +108,6 @@ describe('isolation: the transaction reads its own writes, others see nothing un
 });
 
 describe('abort discards the buffered writes (transaction.rollback)', () => {
-  it('startTransaction + rollback leaves the data unchanged', async () => {
-    const tx = await cloud.db.startTransaction();
-    await transfer(tx, 40);
-    await tx.rollback();
-    expect(amounts()).toEqual([100, 50]);
-    expect(await rejection(tx.commit())).toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });
-  });
-
   it("runTransaction rejects with rollback's value and writes nothing", async () => {
     const outcome = await rejection(
       cloud.db.runTransaction(async (tx) => {
@@ -110,18 +135,47 @@ describe('abort discards the buffered writes (transaction.rollback)', () => {
   });
 });
 
+describe('事务提交后, 不能进行其它操作: a finished transaction answers DATABASE_TRANSACTION_FAIL', () => {
+  it('after commit: a write is refused with the server message', async () => {
+    const tx = await cloud.db.startTransaction();
+    await tx.commit();
+    const error = await rejection(account(tx, 'aaa').set({ data: { amount: 0 } }));
+    expect(error.errMsg).toContain('[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds.');
+    expect(amounts()).toEqual([100, 50]);
+  });
+
+  it('after rollback: commit and reads answer DATABASE_TRANSACTION_FAIL, and nothing was written', async () => {
+    const tx = await cloud.db.startTransaction();
+    await transfer(tx, 40);
+    await tx.rollback();
+    expect(await rejection(tx.commit())).toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' });
+    expectGone(await rejection(account(tx, 'aaa').get()));
+    expect(amounts()).toEqual([100, 50]);
+  });
+
+  it(`after ${TRANSACTION_LIFETIME_MS / 1000} seconds the transaction is gone: its writes are dropped and its locks released`, async () => {
+    const { _ } = cloud;
+    const tx = await cloud.db.startTransaction();
+    await account(tx, 'aaa').update({ data: { amount: _.inc(-1) } });
+    cloud.clock.ms += TRANSACTION_LIFETIME_MS + 1;
+    expect(await rejection(tx.commit())).toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' });
+    await cloud.db.collection('accounts').doc('aaa').update({ data: { amount: 7 } });
+    expect(amounts()).toEqual([7, 50]);
+  });
+});
+
 describe('only single records inside a transaction: where() is refused (errCode -502002)', () => {
   it('where().get / update / remove / count inside a transaction reject and change nothing', async () => {
     const { _ } = cloud;
     const tx = await cloud.db.startTransaction();
     const accounts = tx.collection('accounts');
     for (const attempt of [
-      accounts.where({ amount: _.gt(0) }).get(),
-      accounts.where({ amount: _.gt(0) }).update({ data: { amount: 0 } }),
-      accounts.where({ amount: _.gt(0) }).remove(),
-      accounts.where({ amount: _.gt(0) }).count(),
+      () => accounts.where({ amount: _.gt(0) }).get(),
+      () => accounts.where({ amount: _.gt(0) }).update({ data: { amount: 0 } }),
+      () => accounts.where({ amount: _.gt(0) }).remove(),
+      () => accounts.where({ amount: _.gt(0) }).count(),
     ]) {
-      const error = await rejection(attempt);
+      const error = await rejection(attempt());
       expect(error.errCode).toBe(-502002);
       expect(error.errMsg).toContain('where() is not allowed inside a transaction');
     }
@@ -130,69 +184,96 @@ describe('only single records inside a transaction: where() is refused (errCode 
   });
 });
 
-describe('conflicts: the first committer wins, the other gets DATABASE_TRANSACTION_CONFLICT', () => {
-  it('two interleaved transactions updating one record: exactly one commits', async () => {
-    const { _ } = cloud;
-    const t1 = await cloud.db.startTransaction();
-    const t2 = await cloud.db.startTransaction();
-    const seen1 = (await t1.collection('accounts').doc('aaa').get()).data.amount;
-    const seen2 = (await t2.collection('accounts').doc('aaa').get()).data.amount;
-    await t1.collection('accounts').doc('aaa').update({ data: { amount: _.inc(-10) } });
-    await t2.collection('accounts').doc('aaa').update({ data: { amount: _.inc(-20) } });
-    await t1.commit();
-    const error = await rejection(t2.commit());
-    expect([seen1, seen2]).toEqual([100, 100]);
-    expect(error.code).toBe('DATABASE_TRANSACTION_CONFLICT');
-    expect(amounts()).toEqual([90, 50]);
-  });
-
-  it('two transactions creating the same new _id with set(): only one commits', async () => {
-    const t1 = await cloud.db.startTransaction();
-    const t2 = await cloud.db.startTransaction();
-    await t1.collection('ledger').doc('lock-1').set({ data: { owner: 't1' } });
-    await t2.collection('ledger').doc('lock-1').set({ data: { owner: 't2' } });
-    const results = await Promise.allSettled([t1.commit(), t2.commit()]);
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
-    expect(cloud.engine.collection('ledger').all()).toEqual([{ _id: 'lock-1', owner: 't1' }]);
-  });
-
-  it('a plain write after the transaction read the record makes the commit conflict', async () => {
+describe('one operation at a time: operations of one transaction issued together are refused (not documented as safe on CloudBase)', () => {
+  it('Promise.all of two writes in one transaction: the second is refused with -502002 while the first is in flight', async () => {
     const { _ } = cloud;
     const tx = await cloud.db.startTransaction();
-    await tx.collection('accounts').doc('aaa').get();
-    await tx.collection('accounts').doc('bbb').update({ data: { amount: _.inc(1) } });
-    await cloud.db.collection('accounts').doc('aaa').update({ data: { amount: 0 } });
-    expect((await rejection(tx.commit())).code).toBe('DATABASE_TRANSACTION_CONFLICT');
-    expect(amounts()).toEqual([0, 50]);
+    const results = await Promise.allSettled([account(tx, 'aaa').update({ data: { amount: _.inc(1) } }), account(tx, 'bbb').update({ data: { amount: _.inc(1) } })]);
+    expect(results[0].status).toBe('fulfilled');
+    expect(results[1]).toMatchObject({ status: 'rejected', reason: { errCode: -502002 } });
+    expect(String((results[1] as PromiseRejectedResult).reason.errMsg)).toContain('await each operation of a transaction before the next');
+    await tx.rollback();
   });
 
-  it('writes to records the transaction never touched do not conflict', async () => {
-    const { _ } = cloud;
-    const tx = await cloud.db.startTransaction();
-    await tx.collection('accounts').doc('aaa').update({ data: { amount: _.inc(1) } });
-    await cloud.db.collection('accounts').doc('bbb').update({ data: { amount: 0 } });
-    await tx.commit();
-    expect(amounts()).toEqual([101, 0]);
+  it('awaited one after the other, the same operations are fine', async () => {
+    await cloud.db.runTransaction((tx) => transfer(tx, 5));
+    expect(amounts()).toEqual([95, 55]);
   });
 });
 
-describe('runTransaction retries on conflict (Database.runTransaction.html: 只有事务冲突时会重试)', () => {
-  it('a concurrent writer during the first attempt: the retry runs on fresh data and commits', async () => {
-    const { _ } = cloud;
-    let attempts = 0;
-    const seen: unknown[] = [];
-    await cloud.db.runTransaction(async (tx) => {
-      attempts += 1;
-      seen.push((await tx.collection('accounts').doc('aaa').get()).data.amount);
-      if (attempts === 1) await cloud.db.collection('accounts').doc('aaa').update({ data: { amount: _.inc(5) } });
-      await transfer(tx, 10);
-    });
-    expect(attempts).toBe(2);
-    expect(seen).toEqual([100, 105]);
-    expect(amounts()).toEqual([95, 60]);
+describe('conflicts: detected at the write, on documents the transaction writes (DATABASE_TRANSACTION_CONFLICT)', () => {
+  it('冲突检测: a write to a document another open transaction has written is refused at that write; the other commits', async () => {
+    const t1 = await cloud.db.startTransaction();
+    const t2 = await cloud.db.startTransaction();
+    await account(t1, 'aaa').get();
+    await account(t2, 'aaa').update({ data: { amount: 90 } });
+    expectConflict(await rejection(account(t1, 'aaa').update({ data: { amount: 80 } })));
+    await t2.commit();
+    expect(amounts()).toEqual([90, 50]);
+    expect(await rejection(t1.commit())).toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' });
   });
 
-  it('an injected conflict at commit is retried the same way', async () => {
+  it('读偏: a write to a document changed outside since the snapshot is refused at that write', async () => {
+    const tx = await cloud.db.startTransaction();
+    await account(tx, 'aaa').get();
+    await cloud.db.collection('accounts').doc('aaa').set({ data: { amount: 1 } });
+    expectConflict(await rejection(account(tx, 'aaa').update({ data: { amount: 2 } })));
+    expect(amounts()).toEqual([1, 50]);
+  });
+
+  it('two transactions creating the same new _id: the second set() is refused at once, the first commits', async () => {
+    const t1 = await cloud.db.startTransaction();
+    const t2 = await cloud.db.startTransaction();
+    await t1.collection('ledger').doc('lock-1').set({ data: { owner: 't1' } });
+    expectConflict(await rejection(t2.collection('ledger').doc('lock-1').set({ data: { owner: 't2' } })));
+    await t1.commit();
+    expect(cloud.engine.collection('ledger').all()).toEqual([{ _id: 'lock-1', owner: 't1' }]);
+  });
+
+  it('a document only read never aborts the commit, whatever happens to it meanwhile', async () => {
+    const { _ } = cloud;
+    const tx = await cloud.db.startTransaction();
+    await account(tx, 'aaa').get();
+    await cloud.db.collection('accounts').doc('aaa').update({ data: { amount: 0 } });
+    await account(tx, 'bbb').update({ data: { amount: _.inc(1) } });
+    await tx.commit();
+    expect(amounts()).toEqual([0, 51]);
+  });
+
+  it('write skew is possible (snapshot isolation, as documented): each reads one account and writes the other', async () => {
+    const t1 = await cloud.db.startTransaction();
+    const t2 = await cloud.db.startTransaction();
+    const a = (await account(t1, 'aaa').get()).data.amount as number;
+    const b = (await account(t2, 'bbb').get()).data.amount as number;
+    await account(t1, 'bbb').update({ data: { amount: a } });
+    await account(t2, 'aaa').update({ data: { amount: b } });
+    await t1.commit();
+    await t2.commit();
+    expect(amounts()).toEqual([50, 100]);
+  });
+
+  it('a plain update of a document a transaction has written waits until the transaction ends, then applies on top', async () => {
+    const { _ } = cloud;
+    const tx = await cloud.db.startTransaction();
+    await account(tx, 'aaa').update({ data: { amount: _.inc(-10) } });
+    let plainDone = false;
+    const plain = cloud.db
+      .collection('accounts')
+      .doc('aaa')
+      .update({ data: { amount: _.inc(1) } })
+      .then(() => {
+        plainDone = true;
+      });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(plainDone).toBe(false);
+    await tx.commit();
+    await plain;
+    expect(amounts()).toEqual([91, 50]);
+  });
+});
+
+describe('runTransaction retries only conflicts it is told about (Database.runTransaction.html: 只有事务冲突时会重试)', () => {
+  it('a conflict answered by commit is retried with a new transaction', async () => {
     let attempts = 0;
     cloud.engine.failNext('database.commitTransaction', { code: 'DATABASE_TRANSACTION_CONFLICT', message: 'injected' });
     await cloud.db.runTransaction(async (tx) => {
@@ -203,20 +284,21 @@ describe('runTransaction retries on conflict (Database.runTransaction.html: 只�
     expect(amounts()).toEqual([90, 60]);
   });
 
-  it('a conflict on every attempt finally rejects with the conflict (the SDK runs times + 1 attempts)', async () => {
+  it('a conflict at a write reaches the callback as wx-server-sdk wraps it (errCode -501001, the code only in errMsg), so runTransaction does not retry it', async () => {
     const { _ } = cloud;
     let attempts = 0;
     const error = await rejection(
       cloud.db.runTransaction(async (tx) => {
         attempts += 1;
-        await tx.collection('accounts').doc('aaa').get();
+        await account(tx, 'aaa').get();
         await cloud.db.collection('accounts').doc('aaa').update({ data: { amount: _.inc(1) } });
         await transfer(tx, 10);
-      }, 2),
+      }),
     );
-    expect(error.code).toBe('DATABASE_TRANSACTION_CONFLICT');
-    expect(attempts).toBe(3);
-    expect(amounts()).toEqual([103, 50]);
+    expect(error.errCode).toBe(-501001);
+    expectConflict(error);
+    expect(attempts).toBe(1);
+    expect(amounts()).toEqual([101, 50]);
   });
 });
 

@@ -109,11 +109,11 @@ describe('R7: a handwritten signature needs enough ink', () => {
 describe('R7 R9: the technician scorecard', () => {
   it('R7: the true mean over all ratings, with the count, and the R9 on-time rate', () => {
     const card = scorecard(
-      [{ quality: 5, attitude: 4 }, { quality: 3, attitude: 5 }, { quality: 4, attitude: 3 }],
+      [{ quality: 5, attitude: 4, via: 'on_site' }, { quality: 3, attitude: 5, via: 'own_phone' }, { quality: 4, attitude: 3, via: 'on_site' }],
       [true, true, false, true],
       2,
     );
-    expect(card).toEqual({ ratings: 3, quality: 4, attitude: 4, onTimeRate: 0.75, returned: 4, openLoad: 2 });
+    expect(card).toEqual({ ratings: 3, ownPhoneRatings: 1, quality: 4, attitude: 4, onTimeRate: 0.75, returned: 4, openLoad: 2 });
   });
   it('R7: no ratings gives no mean, not a zero', () => {
     expect(scorecard([], [], 0)).toMatchObject({ ratings: 0, quality: null, attitude: null, onTimeRate: null });
@@ -140,13 +140,16 @@ describe('R5–R7: the repair machine on site', () => {
     });
   });
 
-  it('R7: a resident rates within 7 days of sign-off, once', () => {
+  it('R7: a resident rates from their own phone within 7 days of sign-off, once, replacing the stars given on site', () => {
     const signed = order({ status: 'signed', signOff: { signature: 'f', at: '2026-11-23T02:00:00.000Z' } });
-    const rate = (now: string, o = signed) => transition(repairMachine, o, { action: 'rate', actor: 'r', role: 'resident', now: at(now) });
+    const rate = (now: string, o = signed, role: 'resident' | 'technician' = 'resident') => transition(repairMachine, o, { action: 'rate', actor: 'r', role, now: at(now) });
     expect(rate('2026-11-30T02:00:00.000Z')).toMatchObject({ ok: true, status: 'signed' });
     expect(rate('2026-11-30T02:00:00.001Z')).toEqual({ ok: false, code: 'STATE.TOO_LATE' });
-    const rated = { ...signed, rating: { quality: 5, attitude: 5, comment: '', at: '2026-11-23T02:05:00.000Z', via: 'on_site' as const } };
-    expect(rate('2026-11-24T00:00:00.000Z', rated).ok).toBe(false);
+    const onSite = { ...signed, rating: { quality: 5, attitude: 5, comment: '', at: '2026-11-23T02:00:00.000Z', via: 'on_site' as const } };
+    expect(rate('2026-11-24T00:00:00.000Z', onSite)).toMatchObject({ ok: true });
+    const own = { ...signed, rating: { quality: 5, attitude: 5, comment: '', at: '2026-11-23T02:05:00.000Z', via: 'own_phone' as const } };
+    expect(rate('2026-11-24T00:00:00.000Z', own)).toEqual({ ok: false, code: 'STATE.TRANSITION_NOT_ALLOWED' });
+    expect(rate('2026-11-24T00:00:00.000Z', signed, 'technician')).toEqual({ ok: false, code: 'STATE.ROLE_NOT_ALLOWED' });
   });
 
   it('R9: one blocker at a time, cleared by the technician or the desk', () => {

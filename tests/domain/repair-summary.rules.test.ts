@@ -12,6 +12,8 @@ const order = (id: string, createdAt: string, over: Partial<SummaryInput> = {}):
   completedAt: null,
   pausedMs: 0,
   completion: null,
+  quote: null,
+  acceptance: null,
   countsFor: countingMonth(createdAt),
   sendBack: null,
   ...over,
@@ -53,6 +55,12 @@ describe('R8 R11 R12: the monthly repair summary', () => {
     const s = monthlySummary('2026-11', orders);
     expect(s.rows.find((r) => r.id === 'b')?.completedAt).toBe('2026-11-13T02:00:00.000Z');
     expect(s).toMatchObject({ returned: 2, onTimeRate: 0.5 });
+  });
+
+  it('R6 R12: an order counts at its accepted quote, also one whose completion recorded another amount before issue 12', () => {
+    const accepted = { quote: { lines: [], totalFen: 3000, at: '2026-11-10T03:00:00.000Z' }, acceptance: { via: 'resident_phone' as const, signature: null, at: '2026-11-10T03:05:00.000Z' } };
+    const forged = { ...done('h', '2026-11-10T02:00:00.000Z', '2026-11-10T04:00:00.000Z', 1), ...accepted };
+    expect(monthlySummary('2026-11', [forged])).toMatchObject({ amountFen: 3000, rows: [{ id: 'h', amountFen: 3000 }] });
   });
 
   it('an empty month has no on-time rate rather than 0 %', () => {

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
 import { createRuntime } from '../../local/runtime';
 import { loadBuiltFunctions } from '../../local/functions';
 import { startServer } from '../../local/server';
+import { demoPeople, localNewcomers } from '../../local/seed';
 
 const root = resolve(__dirname, '..', '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -35,19 +36,52 @@ export const startSystem = async (clock?: ReturnType<typeof movableClock>) => {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const stop = async () => {
+    const checked = checkNoOpenidLeft();
+    await checked.catch(() => undefined);
     await browser.close();
     await server.close();
     runtime.close();
     rmSync(dataDir, { recursive: true, force: true });
+    await checked;
   };
   /** One run of the reminders timer, as its trigger would call it. */
   const tick = () => runtime.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: runtime.deps.now().toISOString() }, { openid: '' });
   return { url: server.url, browser, runtime, stop, tick };
 };
 
+/**
+ * Issue 12.2: no openid ever leaves the server. Every response the journeys' pages receive is read
+ * and searched for the openid of every seeded person; `stop()` fails the test file if one was found.
+ * The watch's event stream (ids and counters only) never ends, so it is not read.
+ */
+const seededOpenids = [...demoPeople, ...localNewcomers].map((p) => p.openid);
+const leaks: string[] = [];
+const reading: Promise<void>[] = [];
+const scan = (response: Response) => {
+  if ((response.headers()['content-type'] ?? '').startsWith('text/event-stream')) return;
+  reading.push(
+    response.body().then(
+      (body) => {
+        const text = body.toString('utf8');
+        for (const openid of seededOpenids) if (text.includes(openid)) leaks.push(`${new URL(response.url()).pathname} carries ${openid}`);
+      },
+      () => undefined,
+    ),
+  );
+};
+const scanned = (context: BrowserContext) => {
+  context.on('response', scan);
+  return context;
+};
+const checkNoOpenidLeft = async () => {
+  await Promise.all(reading.splice(0));
+  const found = [...new Set(leaks.splice(0))];
+  if (found.length) throw new Error(`responses carried openids:\n${found.join('\n')}`);
+};
+
 /** Opens the app in its own browser context (its own storage) and signs in as a demo person. */
 export const signIn = async (browser: Browser, url: string, name: string): Promise<Page> => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+  const context = scanned(await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' }));
   const page = await context.newPage();
   await page.goto(url);
   await page.locator('.btn-dev-user', { hasText: name }).first().click();

@@ -40,7 +40,8 @@ describe('e2e: a repair travels from a resident\'s phone to the desk and a techn
     await photo.waitFor();
     expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
     const stored = system.runtime.engine.collection('repairs').all()[0] as { photos: string[] };
-    expect(stored.photos).toEqual([expect.stringMatching(/^cloud:\/\/local\.local\/uploads\/o-res-wang\//)]);
+    expect(stored.photos).toEqual([expect.stringMatching(/^cloud:\/\/local\.local\/uploads\/mb_oreswang\/[A-Za-z0-9_-]{24}\.png$/)]);
+    expect(await photo.getAttribute('src')).toMatch(/^\/api\/storage\/file\?path=uploads%2Fmb_oreswang%2F.+&expires=\d+&sign=[0-9a-f]{64}$/);
 
     const best = desk.locator('.tech-option').first();
     await best.waitFor();

@@ -13,6 +13,8 @@ const addPhoto = async (page: Page, button: string, name: string) => {
 
 /** A signature as a person draws it: two strokes across the pad. */
 const sign = async (page: Page, pad: string) => {
+  // The mouse draws at viewport coordinates: the pad must be on screen, wherever the form above left the page scrolled.
+  await page.locator(pad).scrollIntoViewIfNeeded();
   const box = await page.locator(pad).boundingBox();
   if (!box) throw new Error('no signature pad');
   const at = (fx: number, fy: number) => [box.x + box.width * fx, box.y + box.height * fy] as const;
@@ -78,7 +80,7 @@ describe('e2e: a repair\'s whole life, with the sign-off done offline', () => {
     await order.locator('.btn-finish').click();
     await addPhoto(technician, '.btn-add-before', 'before.png');
     await addPhoto(technician, '.btn-add-after', 'after.png');
-    await order.locator('.input-amount input').fill('30');
+    await expect(order.locator('.complete-amount').innerText()).resolves.toContain('30.00');
     await order.locator('.btn-complete').click();
     await order.locator('.sign-off-screen').waitFor();
     await sign(technician, '.sign-off-screen .signature-pad canvas');
@@ -110,10 +112,17 @@ describe('e2e: a repair\'s whole life, with the sign-off done offline', () => {
     const events = (system.runtime.engine.collection('events').all() as { subject: { id: string }; action: string }[]).filter((e) => e.subject.id === stored!._id);
     expect(events.map((e) => e.action)).toEqual(['submit', 'dispatch', 'acknowledge', 'arrive', 'quote', 'accept', 'complete', 'signOff']);
 
+    // The supervisor's own view of the order carries a link to the signature, which his page can load.
     const token = Buffer.from('o-sup-liu').toString('base64url');
-    const inked = await supervisor.evaluate(async ([fileID, token]) => {
+    const inked = await supervisor.evaluate(async ([repairId, token]) => {
+      const res = await fetch('/api/fn/repairs', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Dev ${token}` },
+        body: JSON.stringify({ action: 'get', input: { propertyId: 'demo', repairId } }),
+      });
+      const { data: order } = (await res.json()) as { data: { signOff: { signature: string } } };
       const img = new Image();
-      img.src = `/api/storage/file?fileID=${encodeURIComponent(fileID)}&token=${token}`;
+      img.src = order.signOff.signature;
       await img.decode();
       const canvas = document.createElement('canvas');
       canvas.width = img.naturalWidth;
@@ -124,7 +133,7 @@ describe('e2e: a repair\'s whole life, with the sign-off done offline', () => {
       let ink = 0;
       for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 128 && data[i]! < 128) ink++;
       return ink;
-    }, [stored!.signOff.signature, token] as const);
+    }, [stored!._id, token] as const);
     expect(inked).toBeGreaterThan(100);
 
     await resident.reload();

@@ -1,5 +1,5 @@
 import { repairs, session } from '@shared/contracts';
-import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, PROPERTY, repairInput, snapshot, startRuntime, TECH_LI, TECH_MA, WANG, ZHANG, ZHANG_ROOM } from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, PROPERTY, repairInput, snapshot, startRuntime, uploadAs, TECH_LI, TECH_MA, WANG, ZHANG, ZHANG_ROOM } from './harness';
 
 /** A second property with its own desk and resident, to prove tenancy. */
 const seedOtherProperty = async (rt: Awaited<ReturnType<typeof startRuntime>>) => {
@@ -34,13 +34,16 @@ describe('authorisation: identity from the platform, membership resolved on ever
     expect(await callAs(rt, WANG, repairs.create, repairInput({ roomId: ZHANG_ROOM }))).toMatchObject({ ok: false, code: 'REPAIR.ROOM_NOT_YOURS' });
   });
 
-  it('R1: photos must sit under the uploader\'s own storage path', async () => {
-    const theirs = `cloud://local.local/uploads/${ZHANG}/a.jpg`;
+  it('R1: photos must sit in the uploader\'s own folder; the view returns a link to each, never its file id', async () => {
+    const theirs = uploadAs(rt, ZHANG, 'a.jpg');
     expect(await callAs(rt, WANG, repairs.create, repairInput({ photos: [theirs] }))).toMatchObject({ ok: false, code: 'REPAIR.PHOTO_NOT_YOURS' });
-    const traversal = `cloud://local.local/uploads/${WANG}/../${ZHANG}/a.jpg`;
+    const traversal = `cloud://local.local/uploads/${memberIdOf(WANG)}/../${memberIdOf(ZHANG)}/a.jpg`;
     expect(await callAs(rt, WANG, repairs.create, repairInput({ photos: [traversal] }))).toMatchObject({ ok: false, code: 'REPAIR.PHOTO_NOT_YOURS' });
-    const own = `cloud://local.local/uploads/${WANG}/a.jpg`;
-    expect(expectOk(await callAs(rt, WANG, repairs.create, repairInput({ photos: [own] }))).photos).toEqual([own]);
+    const legacyOfAnother = `cloud://local.local/uploads/${ZHANG}/a.jpg`;
+    expect(await callAs(rt, WANG, repairs.create, repairInput({ photos: [legacyOfAnother] }))).toMatchObject({ ok: false, code: 'REPAIR.PHOTO_NOT_YOURS' });
+    const own = uploadAs(rt, WANG, 'a.jpg');
+    const [link] = expectOk(await callAs(rt, WANG, repairs.create, repairInput({ photos: [own] }))).photos;
+    expect(link).toMatch(/^\/api\/storage\/file\?path=uploads%2Fmb_oreswang%2Fa\.jpg&expires=\d+&sign=[0-9a-f]{64}$/);
   });
 
   it('R4: a resident or a technician cannot dispatch; no client can set a status', async () => {

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { callbacks } from '@shared/contracts';
-import { callAs, DESK_ON_SHIFT, expectOk, PROPERTY, raw, startRuntime, SUPERVISOR as SUPERVISOR_ID, TECH_LI, WANG, testClock } from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, PROPERTY, raw, startRuntime, SUPERVISOR as SUPERVISOR_ID, TECH_LI, uploadAs, WANG, testClock } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 const template = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'stored', 'repair.v3.json'), 'utf8')) as Record<string, unknown>;
 
-/** A returned (signed) work order, written straight into the store. */
+/** A returned (signed) work order, written straight into the store, rated by the resident with the sign-off. */
 const returned = (rt: Rt, id: string, completedAt: string, over: Record<string, unknown> = {}) =>
   rt.engine.insertRaw('repairs', [
     {
@@ -19,6 +19,7 @@ const returned = (rt: Rt, id: string, completedAt: string, over: Record<string, 
       phone: '13800000101',
       completedAt,
       dispatchedAt: completedAt,
+      signOff: { signature: 'cloud://local.local/uploads/o-tech-li/s.png', at: completedAt },
       rating: { quality: 5, attitude: 5, comment: '', at: completedAt, via: 'on_site' },
       countsFor: '2026-11',
       ...over,
@@ -104,9 +105,10 @@ describe('B2 B3 B4: home visits signed, problems become complaints, the monthly 
   it('B2: a home visit that met the resident is recorded only with their signature, uploaded by the desk; a phone callback or nobody home needs none', async () => {
     const task = await urgentTask();
     expect(await record(task, { method: 'home_visit' })).toMatchObject({ ok: false, code: 'CALLBACK.SIGNATURE_REQUIRED' });
-    expect(await record(task, { method: 'home_visit', signature: `cloud://local.local/uploads/${WANG}/sign.png` })).toMatchObject({ ok: false, code: 'CALLBACK.SIGNATURE_REQUIRED' });
-    const signature = `cloud://local.local/uploads/${DESK_ON_SHIFT}/sign.png`;
-    expect(expectOk(await record(task, { method: 'home_visit', signature }))).toMatchObject({ status: 'done', outcome: { method: 'home_visit' } });
+    expect(await record(task, { method: 'home_visit', signature: uploadAs(rt, WANG, 'sign.png') })).toMatchObject({ ok: false, code: 'CALLBACK.FILE_NOT_YOURS' });
+    const signature = uploadAs(rt, DESK_ON_SHIFT, 'sign.png');
+    const recorded = expectOk(await record(task, { method: 'home_visit', signature }));
+    expect(recorded).toMatchObject({ status: 'done', outcome: { method: 'home_visit', signature: expect.stringMatching(/^\/api\/storage\/file\?/) } });
     expect(raw<{ outcome: { signature?: string } }>(rt, 'callbacks')[0]!.outcome.signature).toBe(signature);
 
     returned(rt, 'rp_urgent_2', '2026-11-24T05:00:00.000Z', { priority: 'urgent' });

@@ -35,6 +35,7 @@ const inputs = (id: string): Record<string, Record<string, unknown>> => {
     registerOf: { propertyId: PROPERTY, date: '2026-11-23' },
     signRegister: { propertyId: PROPERTY, commandId: newCommandId(), date: '2026-11-23', remarks: '' },
     figures: { propertyId: PROPERTY, period: '2026-11' },
+    decideContent: { propertyId: PROPERTY, commandId: newCommandId(), complaintId: id, item: { kind: 'text' }, decision: 'redact' },
   };
 };
 
@@ -72,7 +73,7 @@ describe('authorisation of every complaints action', () => {
   it('C1: a resident files only for a room bound to them, with photos from their own folder', async () => {
     const { create } = inputs(id);
     expect(await callAs(rt, ZHANG, complaints.create, create)).toMatchObject({ ok: false, code: 'COMPLAINT.ROOM_NOT_YOURS' });
-    const theirs = `cloud://local.local/uploads/${ZHANG}/a.jpg`;
+    const theirs = `cloud://local.local/uploads/${memberIdOf(ZHANG)}/a.jpg`;
     expect(await callAs(rt, WANG, complaints.create, { ...create, photos: [theirs] })).toMatchObject({ ok: false, code: 'COMPLAINT.PHOTO_NOT_YOURS' });
   });
 

@@ -1,5 +1,5 @@
 import { complaints, callbacks } from '@shared/contracts';
-import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, startRuntime, SUPERVISOR, WANG, WANG_ROOM, ZHANG } from './harness';
+import { callAs, complaintInput, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, startRuntime, SUPERVISOR, WANG, WANG_ROOM, ZHANG } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 const MANAGER = 'o-mgr-zhou';
@@ -14,21 +14,6 @@ const building1 = [
   { openid: 'o-res-zhao', roomId: 'demo:1-2-601' },
   { openid: 'o-res-zhou', roomId: 'demo:1-1-702' },
 ];
-
-const complaintInput = (roomId: string, over: Record<string, unknown> = {}) => ({
-  propertyId: PROPERTY,
-  commandId: newCommandId(),
-  roomId,
-  category: 'elevator',
-  place: { scope: 'building', building: '1' },
-  occurredAt: '2026-11-23T01:30:00.000Z',
-  target: '电梯维保单位',
-  description: '1栋电梯运行时噪音很大',
-  request: '尽快检修',
-  residentDeadline: null,
-  photos: [],
-  ...over,
-});
 
 /** The desk's form has no photos: the resident's own uploads only come from the mini-program. */
 const registerInput = (roomId: string, over: Record<string, unknown> = {}) => {

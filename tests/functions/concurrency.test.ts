@@ -76,7 +76,8 @@ describe('concurrency', () => {
   });
 
   it('conflicts that persist end in COMMON.BUSY with nothing written, and the same command succeeds later', async () => {
-    for (let i = 0; i < 12; i++) rt.engine.failNext('database.commitTransaction', { code: 'DATABASE_TRANSACTION_CONFLICT', message: 'write conflict' });
+    // applyOnce makes 4 attempts, each a runTransaction of 1 run + 3 retries on a commit conflict.
+    for (let i = 0; i < 16; i++) rt.engine.failNext('database.commitTransaction', { code: 'DATABASE_TRANSACTION_CONFLICT', message: 'write conflict' });
     const input = repairInput();
     expect(await callAs(rt, WANG, repairs.create, input)).toMatchObject({ ok: false, code: 'COMMON.BUSY' });
     expect(raw(rt, 'repairs')).toEqual([]);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { complaints, members, repairs, settings, visits } from '@shared/contracts';
 import { startServer } from '../../local/server';
-import { callAs, complaintInput, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, testClock, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM } from './harness';
+import { callAs, complaintAbout, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, testClock, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 const MANAGER = 'o-mgr-zhou';
@@ -48,20 +48,20 @@ describe('daily limits per person', () => {
 
   it('R2: what the desk registers for a resident is never refused by the resident\'s limit, repairs and complaints alike', async () => {
     for (let i = 0; i < 2; i++) expectOk(await callAs(rt, WANG, repairs.create, repairInput()));
-    for (let i = 0; i < 2; i++) expectOk(await callAs(rt, WANG, complaints.create, complaintInput(WANG_ROOM, i)));
+    for (let i = 0; i < 2; i++) expectOk(await callAs(rt, WANG, complaints.create, complaintAbout(WANG_ROOM, i)));
     for (let i = 0; i < 3; i++) {
       const registered = await callAs(rt, DESK_ON_SHIFT, repairs.register, {
         propertyId: PROPERTY, commandId: newCommandId(), residentId: memberIdOf(WANG), roomId: WANG_ROOM, channel: 'phone', callerName: '王秀英', phone: '13800000101', category: 'water', description: '厨房水管漏水', preferredTime: null,
       });
       expect(expectOk(registered).channel).toBe('phone');
-      const { photos: _none, ...fields } = complaintInput(WANG_ROOM, 10 + i);
+      const { photos: _none, ...fields } = complaintAbout(WANG_ROOM, 10 + i);
       expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.register, { ...fields, residentId: memberIdOf(WANG), channel: 'phone', callerName: '王秀英', phone: '13800000101', apologised: true }));
     }
   });
 
   it('complaints, bookings and binding requests each have their own limit and their own code', async () => {
-    for (let i = 0; i < 2; i++) expectOk(await callAs(rt, WANG, complaints.create, complaintInput(WANG_ROOM, i)));
-    expect(await callAs(rt, WANG, complaints.create, complaintInput(WANG_ROOM, 2))).toMatchObject({ ok: false, code: 'COMPLAINT.DAILY_LIMIT', message: '您今天提交的投诉已达上限，请明天再提交；事情紧急请直接拨打客服电话' });
+    for (let i = 0; i < 2; i++) expectOk(await callAs(rt, WANG, complaints.create, complaintAbout(WANG_ROOM, i)));
+    expect(await callAs(rt, WANG, complaints.create, complaintAbout(WANG_ROOM, 2))).toMatchObject({ ok: false, code: 'COMPLAINT.DAILY_LIMIT', message: '您今天提交的投诉已达上限，请明天再提交；事情紧急请直接拨打客服电话' });
 
     // A desk appointment and a home visit count alike: both are bookings.
     expectOk(await callAs(rt, WANG, visits.book, { propertyId: PROPERTY, commandId: newCommandId(), start: at('10:00'), roomId: WANG_ROOM, topic: '咨询物业费' }));

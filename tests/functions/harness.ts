@@ -8,10 +8,11 @@ import { handle as complaints } from '../../cloudfunctions/complaints/handle';
 import { handle as members } from '../../cloudfunctions/members/handle';
 import { handle as imports } from '../../cloudfunctions/imports/handle';
 import { handle as visits } from '../../cloudfunctions/visits/handle';
+import { handle as pushes } from '../../cloudfunctions/pushes/handle';
 import type { Action, Output } from '@shared/contracts';
 import type { Result } from '@shared/result';
 
-export const functions = { session, repairs, reminders, callbacks, complaints, members, imports, visits };
+export const functions = { session, repairs, reminders, callbacks, complaints, members, imports, visits, pushes };
 
 /** The bootstrap secret the test environment is configured with (Deps.bootstrapSecret). */
 export const TEST_BOOTSTRAP_SECRET = 'test-bootstrap-secret-7f3a';
@@ -79,6 +80,13 @@ export const WANG_ROOM = 'demo:1-1-101';
 export const ZHANG_ROOM = 'demo:1-2-1502';
 export const memberIdOf = (openid: string) => `mb_${openid.replace(/[^a-z0-9]/gi, '')}`;
 
+/** A file as the app uploads it: into the person's own folder in the demo property. */
+export const uploadAs = (runtime: Runtime, openid: string, name: string, bytes: Buffer = Buffer.from(`a file named ${name}`)): string => {
+  const out = runtime.files.upload(`uploads/${memberIdOf(openid)}/${name}`, bytes);
+  if (!('fileID' in out)) throw new Error(`upload of ${name} refused: ${out.error}`);
+  return out.fileID;
+};
+
 export const repairInput = (overrides: Record<string, unknown> = {}) => ({
   propertyId: PROPERTY,
   commandId: newCommandId(),
@@ -90,29 +98,48 @@ export const repairInput = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-/** A resident's complaint about one of several matters (`n` picks the category), for tests that file a few. */
-export const complaintInput = (roomId: string, n: number) => ({
+/** A resident's complaint (C1) about building 1's lift, from `roomId`. */
+export const complaintInput = (roomId: string, over: Record<string, unknown> = {}) => ({
   propertyId: PROPERTY,
   commandId: newCommandId(),
   roomId,
-  category: (['service', 'cleaning', 'noise', 'parking', 'fees'] as const)[n % 5],
+  category: 'elevator',
   place: { scope: 'building', building: '1' },
   occurredAt: '2026-11-23T01:30:00.000Z',
-  target: '物业',
-  description: `第${n}件事需要处理`,
-  request: '尽快处理',
+  target: '电梯维保单位',
+  description: '1栋电梯运行时噪音很大',
+  request: '尽快检修',
   residentDeadline: null,
   photos: [],
+  ...over,
 });
 
-/** Everything a write could touch, to prove a refused call changed nothing. */
-export const snapshot = async (runtime: Runtime) => {
-  const names = [
-    'repairs', 'events', 'outbox', 'deadlines', 'commands', 'signals', 'members', 'rooms', 'settings', 'callbacks',
-    'complaints', 'complaintGroups', 'complaintMatters', 'complaintRegisters', 'properties', 'invitations', 'bindings', 'environment', 'roomImports', 'erasures', 'bookings', 'slots', 'receptions', 'groupVisits', 'quotas',
-  ];
-  const entries = await Promise.all(
-    names.map(async (name) => [name, (await runtime.db.collection(name).limit(1000).get()).data] as const),
-  );
-  return Object.fromEntries(entries);
+/** A resident's complaint about one of several matters (`n` picks the category), for tests that file a few. */
+export const complaintAbout = (roomId: string, n: number) =>
+  complaintInput(roomId, {
+    category: (['service', 'cleaning', 'noise', 'parking', 'fees'] as const)[n % 5],
+    target: '物业',
+    description: `第${n}件事需要处理`,
+    request: '尽快处理',
+  });
+
+/**
+ * Every document of every collection the manifest declares, read around the SDK: a refused call must
+ * leave this exactly as it was.
+ */
+export const snapshot = async (runtime: Runtime) =>
+  Object.fromEntries(Object.keys(runtime.engine.manifest.collections).map((name) => [name, runtime.engine.collection(name).all()] as const));
+
+/**
+ * The same dump as one JSON text per collection, for harnesses that compare it around thousands of
+ * refused calls: strings compare fast, and a difference still names the collection that changed.
+ */
+export const dumpText = (runtime: Runtime): Record<string, string> =>
+  Object.fromEntries(Object.keys(runtime.engine.manifest.collections).map((name) => [name, JSON.stringify(runtime.engine.collection(name).all())] as const));
+
+/** The call is refused with `code`, and every collection is exactly as it was before it. */
+export const expectRefusedUnchanged = async (runtime: Runtime, openid: string, action: Action, input: unknown, code: string) => {
+  const before = await snapshot(runtime);
+  expect({ openid, result: await callAs(runtime, openid, action, input) }).toMatchObject({ openid, result: { ok: false, code } });
+  expect({ openid, after: await snapshot(runtime) }).toEqual({ openid, after: before });
 };

@@ -16,10 +16,10 @@ describe('issue 5: the timer has a heartbeat; nothing undelivered goes unseen', 
   afterEach(() => rt.close());
 
   it('the supervisor sees when the timer last ran; a missed run is alarmed on the staff channel once per gap', async () => {
-    expect(expectOk(await callAs(rt, SUPERVISOR, session.health, { propertyId: PROPERTY })).timer).toEqual({ lastRunAt: null, stale: false });
+    expect(expectOk(await callAs(rt, SUPERVISOR, session.health, { propertyId: PROPERTY })).timer).toEqual({ lastRunAt: null, stale: false, failedSteps: [] });
     await tick(rt);
     rt.clock.advanceMinutes(5);
-    expect(expectOk(await callAs(rt, SUPERVISOR, session.health, { propertyId: PROPERTY })).timer).toEqual({ lastRunAt: '2026-11-23T02:00:00.000Z', stale: false });
+    expect(expectOk(await callAs(rt, SUPERVISOR, session.health, { propertyId: PROPERTY })).timer).toEqual({ lastRunAt: '2026-11-23T02:00:00.000Z', stale: false, failedSteps: [] });
     rt.clock.advanceMinutes(1);
     expect(expectOk(await callAs(rt, SUPERVISOR, session.health, { propertyId: PROPERTY })).timer.stale).toBe(true);
     expect(alarms(rt).map((n) => `${n.channel}:${n.recipient}`).sort()).toEqual(['inbox:role:manager', 'inbox:role:supervisor', 'wecom:group']);

@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
 import { imports, members, repairs, session } from '@shared/contracts';
-import { callAs, expectOk, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, DESK_ON_SHIFT, WANG } from './harness';
+import { callAs, expectOk, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, uploadAs, DESK_ON_SHIFT, WANG } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 const MANAGER = 'o-mgr-zhou';
 const NEWCOMER = 'o-new-resident';
 
-const csv = (rows: string[][]) => Buffer.from(['楼栋,单元,房号', ...rows.map((r) => r.join(','))].join('\r\n'), 'utf8').toString('base64');
+const csv = (rows: string[][]) => Buffer.from(['楼栋,单元,房号', ...rows.map((r) => r.join(','))].join('\r\n'), 'utf8');
 
 /** Buildings 5–14, 4 units, floors 1–25, 2 doors: 2,000 rooms the demo property does not have. */
 const twoThousand = () =>
@@ -14,8 +14,12 @@ const twoThousand = () =>
     ['1', '2', '3', '4'].flatMap((unit) => Array.from({ length: 25 }, (_, f) => f + 1).flatMap((floor) => ['01', '02'].map((door) => [building, unit, `${floor}${door}`]))),
   );
 
-const start = (rt: Rt, fileName: string, contentBase64: string, commandId = newCommandId()) =>
-  callAs(rt, MANAGER, imports.start, { propertyId: PROPERTY, commandId, fileName, contentBase64 });
+let uploads = 0;
+/** As the import page does it: the file into the manager's own folder, then its id to imports.start. */
+const start = (rt: Rt, fileName: string, content: Buffer, commandId = newCommandId()) => {
+  const fileId = uploadAs(rt, MANAGER, `sheet-${(uploads++).toString().padStart(4, '0')}${/\.\w+$/.exec(fileName)?.[0] ?? ''}`, content);
+  return callAs(rt, MANAGER, imports.start, { propertyId: PROPERTY, commandId, fileName, fileId });
+};
 
 const bind = (rt: Rt, roomId: string) =>
   callAs(rt, NEWCOMER, members.requestBinding, { propertyId: PROPERTY, commandId: newCommandId(), roomId, name: '孙丽', relation: 'owner', phone: '13800001020' });
@@ -84,15 +88,59 @@ describe('issue 7 (2): importing a property\'s rooms from a spreadsheet', () => 
     const sheet = book.worksheets[0]!;
     sheet.addRow([30, 1, 101]);
     sheet.addRow(['30', '1', '102']);
-    const content = Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
+    const content = Buffer.from(await book.xlsx.writeBuffer());
     const view = expectOk(await start(rt, 'rooms.xlsx', content));
     expect(view).toMatchObject({ status: 'done', total: 4 });
     expect(raw<{ _id: string }>(rt, 'rooms').map((r) => r._id)).toEqual(expect.arrayContaining(['demo:30-1-101', 'demo:30-1-102']));
   });
 
   it('a file that is not a spreadsheet, or has no header, is refused as a whole', async () => {
-    expect(expectOk(await start(rt, 'rooms.xlsx', Buffer.from('not a zip').toString('base64')))).toMatchObject({ status: 'refused', fileProblem: 'unreadable' });
-    expect(expectOk(await start(rt, 'rooms.csv', Buffer.from('1,1,101').toString('base64')))).toMatchObject({ status: 'refused', fileProblem: 'bad_header' });
+    expect(expectOk(await start(rt, 'rooms.xlsx', Buffer.from('not a zip')))).toMatchObject({ status: 'refused', fileProblem: 'unreadable' });
+    expect(expectOk(await start(rt, 'rooms.csv', Buffer.from('1,1,101')))).toMatchObject({ status: 'refused', fileProblem: 'bad_header' });
+  });
+
+  it('13.1.5: the spreadsheet comes from storage, downloaded once by the function, with a call of a few hundred bytes whatever its size', async () => {
+    const eightThousand = ['A', 'B', 'C', 'D'].flatMap((tower) => twoThousand().map(([b, u, r]) => [`${tower}${b}`, u!, r!]));
+    const content = csv(eightThousand);
+    expect(content.toString('base64').length).toBeGreaterThan(100 * 1024);
+    const fileId = uploadAs(rt, MANAGER, 'rooms-8000.csv', content);
+    const input = { propertyId: PROPERTY, commandId: newCommandId(), fileName: 'rooms.csv', fileId };
+    expect(JSON.stringify({ action: 'start', input }).length).toBeLessThan(300);
+    const downloads = rt.files.calls.download;
+    expect(expectOk(await callAs(rt, MANAGER, imports.start, input))).toMatchObject({ status: 'writing', total: 8000 });
+    expect(rt.files.calls.download - downloads).toBe(1);
+  });
+
+  it('13.1.5: only the manager\'s own upload is imported; a file over 2 MB or gone is refused as a whole', async () => {
+    const theirs = uploadAs(rt, WANG, 'rooms.csv', csv([['5', '1', '101']]));
+    const before = await snapshot(rt);
+    expect(await callAs(rt, MANAGER, imports.start, { propertyId: PROPERTY, commandId: newCommandId(), fileName: 'rooms.csv', fileId: theirs })).toMatchObject({
+      ok: false,
+      code: 'IMPORT.FILE_NOT_YOURS',
+    });
+    expect(await snapshot(rt)).toEqual(before);
+    const big = Buffer.concat([csv([['5', '1', '101']]), Buffer.alloc(2 * 1024 * 1024, 0x20)]);
+    expect(expectOk(await start(rt, 'rooms.csv', big))).toMatchObject({ status: 'refused', fileProblem: 'too_large' });
+    const gone = `cloud://local.local/uploads/mb_omgrzhou/never-uploaded.csv`;
+    expect(expectOk(await callAs(rt, MANAGER, imports.start, { propertyId: PROPERTY, commandId: newCommandId(), fileName: 'rooms.csv', fileId: gone }))).toMatchObject({
+      status: 'refused',
+      fileProblem: 'unreadable',
+    });
+  });
+
+  it('13.1.5: a client from before release 11 still imports a small file sent inside the call; the call names a file or carries one, never both', async () => {
+    const contentBase64 = csv([['5', '1', '101']]).toString('base64');
+    expect(expectOk(await callAs(rt, MANAGER, imports.start, { propertyId: PROPERTY, commandId: newCommandId(), fileName: 'rooms.csv', contentBase64 }))).toMatchObject({
+      status: 'done',
+      added: 1,
+    });
+    const fileId = uploadAs(rt, MANAGER, 'both.csv', csv([['5', '1', '102']]));
+    for (const input of [{ fileId, contentBase64 }, {}]) {
+      expect(await callAs(rt, MANAGER, imports.start, { propertyId: PROPERTY, commandId: newCommandId(), fileName: 'rooms.csv', ...input })).toMatchObject({
+        ok: false,
+        code: 'COMMON.BAD_INPUT',
+      });
+    }
   });
 
   it('a room added by hand is there at once; adding it again changes nothing', async () => {
@@ -126,7 +174,7 @@ describe('issue 7 (2): importing a property\'s rooms from a spreadsheet', () => 
   });
 
   it('only the manager imports', async () => {
-    expect(await callAs(rt, DESK_ON_SHIFT, imports.start, { propertyId: PROPERTY, commandId: newCommandId(), fileName: 'a.csv', contentBase64: csv([]) })).toMatchObject({
+    expect(await callAs(rt, DESK_ON_SHIFT, imports.start, { propertyId: PROPERTY, commandId: newCommandId(), fileName: 'a.csv', fileId: uploadAs(rt, DESK_ON_SHIFT, 'a.csv', csv([])) })).toMatchObject({
       ok: false,
       code: 'COMMON.FORBIDDEN',
     });

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { callbacks, catalogue, complaints, members, privacy, reception, repairs, session, visits, type Action } from '@shared/contracts';
-import { callAs, complaintInput, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, SUPERVISOR, TECH_LI, testClock, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM } from './harness';
+import { callAs, complaintAbout, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, SUPERVISOR, TECH_LI, testClock, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 interface Item {
@@ -205,7 +205,7 @@ const cases: ListCase[] = [
     action: complaints.listMine,
     input: { propertyId: PROPERTY },
     seed: async (rt) => {
-      for (let i = 0; i < 4; i++) expectOk(await callAs(rt, WANG, complaints.create, complaintInput(WANG_ROOM, i)));
+      for (let i = 0; i < 4; i++) expectOk(await callAs(rt, WANG, complaints.create, complaintAbout(WANG_ROOM, i)));
       return 4;
     },
   },
@@ -215,8 +215,8 @@ const cases: ListCase[] = [
     action: complaints.inbox,
     input: { propertyId: PROPERTY },
     seed: async (rt) => {
-      for (const [i, r] of residents.entries()) expectOk(await callAs(rt, r.openid, complaints.create, complaintInput(r.roomId, i)));
-      expectOk(await callAs(rt, 'o-res-chen', complaints.create, complaintInput('demo:2-1-802', 4)));
+      for (const [i, r] of residents.entries()) expectOk(await callAs(rt, r.openid, complaints.create, complaintAbout(r.roomId, i)));
+      expectOk(await callAs(rt, 'o-res-chen', complaints.create, complaintAbout('demo:2-1-802', 4)));
       return residents.length + 1;
     },
   },

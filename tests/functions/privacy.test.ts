@@ -1,11 +1,11 @@
-import { complaints, privacy, repairs } from '@shared/contracts';
-import { callAs, DESK_ON_SHIFT, expectOk, newCommandId, PROPERTY, raw, repairInput, startRuntime, WANG, WANG_ROOM, ZHANG } from './harness';
+import { callbacks, complaints, privacy, repairs } from '@shared/contracts';
+import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, uploadAs, WANG, WANG_ROOM, ZHANG } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 const MANAGER = 'o-mgr-zhou';
 const LI = 'o-res-li';
 
-const complaintBy = (rt: Rt, openid: string, roomId: string, photo = `cloud://local.local/uploads/${openid}/a.jpg`) =>
+const complaintBy = (rt: Rt, openid: string, roomId: string, photo = `cloud://local.local/uploads/${memberIdOf(openid)}/a.jpg`) =>
   callAs(rt, openid, complaints.create, {
     propertyId: PROPERTY,
     commandId: newCommandId(),
@@ -63,10 +63,9 @@ describe('PIPL: residents see what is held about them and can have it deleted', 
   });
 
   it('the manager erases: the membership ends at the next call, the photos are deleted and the kept records lose name, phone and photos', async () => {
-    const upload = rt.files.upload(LI, 'stairs.jpg', Buffer.from('a photo of the stairs'));
-    if (!('fileID' in upload)) throw new Error('upload refused');
-    const complaintId = await settledComplaint(rt, LI, 'demo:1-1-302', upload.fileID);
-    expect(rt.files.read(upload.fileID)).not.toBeNull();
+    const photo = uploadAs(rt, LI, 'stairs.jpg', Buffer.from('a photo of the stairs'));
+    const complaintId = await settledComplaint(rt, LI, 'demo:1-1-302', photo);
+    expect(await rt.deps.files.download(photo)).toEqual(Buffer.from('a photo of the stairs'));
     expectOk(await callAs(rt, LI, privacy.requestErasure, { propertyId: PROPERTY, commandId: newCommandId(), reason: '' }));
     const [request] = expectOk(await callAs(rt, MANAGER, privacy.erasureRequests, { propertyId: PROPERTY })).items;
     expect(await callAs(rt, DESK_ON_SHIFT, privacy.erase, { propertyId: PROPERTY, commandId: newCommandId(), erasureId: request!.id })).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
@@ -74,11 +73,34 @@ describe('PIPL: residents see what is held about them and can have it deleted', 
     expect(done).toMatchObject({ status: 'done', name: '已注销住户' });
     const kept = raw<{ _id: string; residentName: string; phone: string; photos: string[]; status: string }>(rt, 'complaints').find((k) => k._id === complaintId);
     expect(kept).toMatchObject({ residentName: '已注销住户', phone: '', photos: [], status: 'resolved' });
-    expect(rt.files.read(upload.fileID)).toBeNull();
+    expect(await rt.deps.files.download(photo)).toBeNull();
     const callback = raw<{ subject: { id: string }; residentName: string; phone: string }>(rt, 'callbacks').find((c) => c.subject.id === complaintId);
     expect(callback).toMatchObject({ residentName: '已注销住户', phone: '' });
     expect(JSON.stringify(raw(rt, 'members'))).not.toContain('13800000302');
     expect(await callAs(rt, LI, complaints.listMine, { propertyId: PROPERTY })).toMatchObject({ ok: false, code: 'COMMON.NOT_A_MEMBER' });
+  });
+
+  it('the erasure also deletes an old photo\'s openid-free copy and the signature on their home visit\'s callback record', async () => {
+    const legacy = 'cloud://local.local/uploads/o-res-li/1732300000000-0a1b2c3d4e5f.jpg';
+    const placed = rt.files.upload('uploads/o-res-li/1732300000000-0a1b2c3d4e5f.jpg', Buffer.from('an old photo'));
+    expect(placed).toEqual({ fileID: legacy });
+    const complaintId = await settledComplaint(rt, LI, 'demo:1-1-302', legacy);
+    const seen = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.get, { propertyId: PROPERTY, ref: { kind: 'complaint', id: complaintId } })).case;
+    const [link] = seen.kind === 'complaint' ? seen.photos : [];
+    const copy = `cloud://local.local/${new URL(link ?? '', 'http://x').searchParams.get('path')}`;
+    expect(copy).toMatch(/^cloud:\/\/local\.local\/uploads\/moved\/[0-9a-f]{32}\.jpg$/);
+    const task = raw<{ _id: string; subject: { id: string } }>(rt, 'callbacks').find((c) => c.subject.id === complaintId)!;
+    const signature = uploadAs(rt, DESK_ON_SHIFT, 'visit.png');
+    expectOk(await callAs(rt, DESK_ON_SHIFT, callbacks.record, {
+      propertyId: PROPERTY, commandId: newCommandId(), callbackId: task._id, version: 1, reached: true, satisfied: true, notes: '', method: 'home_visit', signature,
+    }));
+
+    expectOk(await callAs(rt, LI, privacy.requestErasure, { propertyId: PROPERTY, commandId: newCommandId(), reason: '' }));
+    const [request] = expectOk(await callAs(rt, MANAGER, privacy.erasureRequests, { propertyId: PROPERTY })).items;
+    expectOk(await callAs(rt, MANAGER, privacy.erase, { propertyId: PROPERTY, commandId: newCommandId(), erasureId: request!.id }));
+
+    for (const file of [legacy, copy, signature]) expect(await rt.deps.files.download(file)).toBeNull();
+    expect(raw<{ _id: string; outcome: { signature?: string } }>(rt, 'callbacks').find((c) => c._id === task._id)?.outcome.signature).toBe('');
   });
 
   it('not while a repair or complaint of theirs is still open', async () => {

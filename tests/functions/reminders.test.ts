@@ -61,7 +61,7 @@ describe('the reminders timer: deadlines and the outbox', () => {
     expect((await tick(rt)).data.outbox.sent).toBe(0);
     refuse = false;
     rt.clock.advanceMinutes(1);
-    expect((await tick(rt)).data.outbox).toEqual({ sent: 1, retried: 0, dead: 0, unsent: 0 });
+    expect((await tick(rt)).data.outbox).toEqual({ sent: 1, retried: 0, dead: 0, unsent: 0, deferred: 0 });
     expect(await pending()).toEqual([expect.objectContaining({ status: 'sent', attempts: 2 })]);
     expect(rt.webhookPosts).toHaveLength(1);
   });

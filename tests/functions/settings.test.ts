@@ -1,5 +1,6 @@
-import { settings, repairs } from '@shared/contracts';
+import { settings, repairs, session } from '@shared/contracts';
 import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, SUPERVISOR, WANG } from './harness';
+import { unsafeFieldNames } from '../domain/field-names';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 const MANAGER = 'o-mgr-zhou';
@@ -84,5 +85,78 @@ describe('issue 7 (5): the manager edits the property\'s settings, and every cha
     const again = expectOk(await update(rt, MANAGER, { groupComplaintWindowHours: 48 }));
     expect(again.groupComplaintWindowHours).toBe(48);
     expect(again.history.map((h) => h.fields)).toEqual([['groupComplaintWindowHours']]);
+  });
+});
+
+
+describe('issue 13 (1.1, 1.2): templates are one list, edited by the manager and read by the sender', () => {
+  let rt: Rt;
+  beforeEach(async () => {
+    rt = await startRuntime();
+  });
+  afterEach(() => rt.close());
+
+  const dispatched = { kind: 'repair.dispatched', id: 'tmplWorkOrder_A1', page: 'pages/technician/order/index', fields: [{ key: 'thing1', source: 'title' }, { key: 'time2', source: 'time' }] };
+
+  it('what the manager saves is what the view shows and what a technician with a send left is pushed with', async () => {
+    const saved = expectOk(await update(rt, MANAGER, { templates: [dispatched] }));
+    expect(saved.templates).toEqual([dispatched]);
+    expect(saved.history[0]?.fields).toEqual(['templates']);
+    expectOk(await callAs(rt, 'o-tech-li', session.consent, { propertyId: PROPERTY, commandId: newCommandId(), accepted: ['tmplWorkOrder_A1'], rejected: [] }));
+    const created = expectOk(await callAs(rt, WANG, repairs.create, repairInput()));
+    expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.dispatch, { propertyId: PROPERTY, commandId: newCommandId(), repairId: created.id, version: created.version, technicianId: memberIdOf('o-tech-li') }));
+    expect(rt.subscribeMessages.map((m) => [m.touser, m.templateId, m.page, Object.keys(m.data)])).toEqual([
+      ['o-tech-li', 'tmplWorkOrder_A1', `pages/technician/order/index?id=${created.id}`, ['thing1', 'time2']],
+    ]);
+  });
+
+  it('no stored settings document or command record holds a field name with a dot or a $', async () => {
+    expectOk(await update(rt, MANAGER, { templates: [dispatched, { ...dispatched, kind: 'complaint.major', id: 'tmplMajor_B2' }] }));
+    const stored = [...raw(rt, 'settings'), ...raw(rt, 'commands')];
+    expect(stored.length).toBeGreaterThan(1);
+    expect(unsafeFieldNames(stored)).toEqual([]);
+  });
+
+  it('a client from before issue 13 still saves template ids by notice kind: the id replaces the template\'s, with no fields until mapped, and nothing dotted is stored', async () => {
+    const saved = expectOk(await update(rt, MANAGER, { templateIds: { 'repair.changed': 'tmplOldClient_1', 'repair.done': 'tmplNoSuchKind' } }));
+    expect(saved.templateIds).toEqual({});
+    expect(saved.templates.find((t) => t.kind === 'repair.changed')).toEqual({ kind: 'repair.changed', id: 'tmplOldClient_1', page: 'pages/resident/repair/index', fields: [] });
+    expect(saved.templates.find((t) => t.kind === 'repair.dispatched')?.id).toBe('local-tmpl-work-order');
+    expect(unsafeFieldNames([...raw(rt, 'settings'), ...raw(rt, 'commands')])).toEqual([]);
+  });
+
+  it('two templates for one kind, a template without fields, or a page with a slash first change nothing', async () => {
+    const before = await snapshot(rt);
+    expect(await update(rt, MANAGER, { templates: [dispatched, { ...dispatched, id: 'tmplOther_C3' }] })).toMatchObject({ ok: false, code: 'COMMON.BAD_INPUT' });
+    expect(await update(rt, MANAGER, { templates: [{ ...dispatched, fields: [] }] })).toMatchObject({ ok: false, code: 'COMMON.BAD_INPUT' });
+    expect(await update(rt, MANAGER, { templates: [{ ...dispatched, page: '/pages/technician/order/index' }] })).toMatchObject({ ok: false, code: 'COMMON.BAD_INPUT' });
+    expect(await snapshot(rt)).toEqual(before);
+  });
+});
+
+describe('issue 13 (1.3): only a WeCom group robot may be saved, and only the manager sees its key', () => {
+  let rt: Rt;
+  beforeEach(async () => {
+    rt = await startRuntime();
+  });
+  afterEach(() => rt.close());
+
+  it.each([
+    'https://example.com/cgi-bin/webhook/send?key=693a91f6-7aaa-4bc4',
+    'http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7aaa-4bc4',
+    'https://qyapi.weixin.qq.com.evil.example/cgi-bin/webhook/send?key=693a91f6-7aaa-4bc4',
+    'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6&url=https://evil.example',
+    'http://127.0.0.1:8788/cgi-bin/webhook/send?key=local-demo-robot',
+  ])('%s is refused and changes nothing', async (url) => {
+    const before = await snapshot(rt);
+    expect(await update(rt, MANAGER, { wecomWebhook: url })).toMatchObject({ ok: false, code: 'COMMON.BAD_INPUT' });
+    expect(await snapshot(rt)).toEqual(before);
+  });
+
+  it('a supervisor sees that a robot is set, never its key', async () => {
+    expectOk(await update(rt, MANAGER, { wecomWebhook: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7aaa-4bc4-97a0-0ec2' }));
+    const seen = expectOk(await callAs(rt, SUPERVISOR, settings.settings, { propertyId: PROPERTY }));
+    expect(seen.wecomWebhook).toBe('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=****');
+    expect(JSON.stringify(seen)).not.toContain('693a91f6');
   });
 });

@@ -1,4 +1,4 @@
-import { DESK_ON_SHIFT, PROPERTY, repairInput, memberIdOf, TECH_LI, WANG } from './harness';
+import { DESK_ON_SHIFT, PROPERTY, repairInput, memberIdOf, SUPERVISOR, TECH_LI, WANG } from './harness';
 
 /**
  * A valid input for every action of every function, which the bad-input and authorisation
@@ -50,6 +50,7 @@ export const validInputs = (repairId: string): Record<string, Record<string, unk
     callerName: '王秀英', phone: '13800000101', category: 'water', description: '厨房水管漏水', preferredTime: null,
   },
   'repairs.findResidents': { propertyId: PROPERTY, query: '1-1-101' },
+  'repairs.decideContent': { propertyId: PROPERTY, commandId: 'bad-input-decide', repairId, item: { kind: 'photo', index: 0 }, decision: 'release' },
   'repairs.overridePriority': { ...onOrder('override'), priority: 'urgent', reason: '住户说水很大' },
   'repairs.acknowledge': onOrder('ack'),
   'repairs.arrive': onOrder('arrive'),
@@ -57,17 +58,18 @@ export const validInputs = (repairId: string): Record<string, Record<string, unk
   'repairs.reschedule': { ...onOrder('reschedule'), preferredTime: { date: '2026-11-25', slot: 'morning' } },
   'repairs.quote': { ...onOrder('quote'), items: [{ code: 'tap-replace', qty: 1 }] },
   'repairs.accept': onOrder('accept'),
-  'repairs.complete': { ...onOrder('complete'), beforePhotos: ['cloud://x.y/uploads/o-tech-li/a.jpg'], afterPhotos: ['cloud://x.y/uploads/o-tech-li/b.jpg'], materials: [], amountFen: 3000 },
-  'repairs.signOff': { ...onOrder('signoff'), signature: 'cloud://x.y/uploads/o-tech-li/s.png' },
+  'repairs.complete': { ...onOrder('complete'), beforePhotos: [`cloud://x.y/uploads/${memberIdOf(TECH_LI)}/a.jpg`], afterPhotos: [`cloud://x.y/uploads/${memberIdOf(TECH_LI)}/b.jpg`], materials: [], amountFen: 3000 },
+  'repairs.signOff': { ...onOrder('signoff'), signature: `cloud://x.y/uploads/${memberIdOf(TECH_LI)}/s.png` },
   'repairs.rate': { ...onOrder('rate'), rating: { quality: 5, attitude: 5, comment: '' } },
   'repairs.reportBlocker': { ...onOrder('blocker'), kind: 'parts', reason: '等配件到货' },
   'repairs.clearBlocker': onOrder('clear'),
   'repairs.sendBack': { ...onOrder('sendback'), reason: '需要更换整个水箱' },
-  'repairs.reviewSendBack': { ...onOrder('review'), approve: true, opinion: '同意，下月安排', signature: 'cloud://x.y/uploads/o-sup-liu/s.png' },
+  'repairs.reviewSendBack': { ...onOrder('review'), approve: true, opinion: '同意，下月安排', signature: `cloud://x.y/uploads/${memberIdOf(SUPERVISOR)}/s.png` },
   'repairs.fees': { propertyId: PROPERTY },
   'repairs.scorecards': { propertyId: PROPERTY },
   'repairs.summary': { propertyId: PROPERTY, month: '2026-11' },
   'callbacks.queue': { propertyId: PROPERTY },
+  'callbacks.get': { propertyId: PROPERTY, callbackId: 'cb_x' },
   'callbacks.record': { propertyId: PROPERTY, commandId: 'bad-input-callback', callbackId: 'cb_x', version: 1, reached: true, satisfied: true, notes: '', method: 'phone' },
   ...complaintInputs(),
   ...memberInputs(),
@@ -100,6 +102,7 @@ const complaintInputs = (): Record<string, Record<string, unknown>> => {
     'complaints.registerOf': { propertyId: PROPERTY, date: '2026-11-23' },
     'complaints.signRegister': { propertyId: PROPERTY, commandId: 'bad-input-sign', date: '2026-11-23', remarks: '' },
     'complaints.figures': { propertyId: PROPERTY, period: '2026-11' },
+    'complaints.decideContent': { propertyId: PROPERTY, commandId: 'bad-input-cdecide', complaintId: 'cp_x', item: { kind: 'text' }, decision: 'redact' },
   };
 };
 
@@ -128,7 +131,7 @@ const memberInputs = (): Record<string, Record<string, unknown>> => {
     'members.erasureRequests': { propertyId: PROPERTY },
     'members.erase': { propertyId: PROPERTY, commandId: 'bad-input-erase', erasureId: 'er_x' },
     'imports.template': { propertyId: PROPERTY },
-    'imports.start': { propertyId: PROPERTY, commandId: 'bad-input-import', fileName: 'rooms.csv', contentBase64: Buffer.from('楼栋,单元,房号\r\n9,1,101').toString('base64') },
+    'imports.start': { propertyId: PROPERTY, commandId: 'bad-input-import', fileName: 'rooms.csv', fileId: `cloud://local.local/uploads/${memberIdOf('o-mgr-zhou')}/rooms.csv` },
     'imports.carryOn': { propertyId: PROPERTY, importId: 'ri_x' },
     'imports.addRoom': { propertyId: PROPERTY, commandId: 'bad-input-addroom', building: '9', unit: '1', room: '101' },
     'imports.renameBuilding': { propertyId: PROPERTY, commandId: 'bad-input-rename', from: '1', to: 'A' },

@@ -57,6 +57,11 @@ describe('the local system', () => {
       expect(await post('/api/fn/session', { action: 'context', input: { propertyId: 'demo' } })).toMatchObject({ ok: false, code: 'COMMON.NOT_A_MEMBER' });
     });
 
+    it('issue 13: a call over HTTP without a signed-in user never reaches the system health call', async () => {
+      expect(await post('/api/fn/session', { action: 'health', input: { robot: {} } })).toMatchObject({ ok: false, code: 'COMMON.NOT_A_MEMBER' });
+      expect(runtime.webhookPosts).toEqual([]);
+    });
+
     it('the local panel shows every notice and WeCom post that would have gone out', async () => {
       await post('/api/fn/repairs', { action: repairs.create.name, input: repairInput({ description: '电梯困人了' }) }, WANG);
       expect(await (await fetch(`${server.url}/panel`)).text()).toContain('群机器人消息');
@@ -97,18 +102,18 @@ describe('the local system', () => {
       controller.abort();
     });
 
-    it('stores an upload under the uploader\'s own folder and refuses other file types', async () => {
-      const upload = (name: string, bytes: Buffer, openid?: string) =>
-        fetch(`${server.url}/api/storage/upload?name=${name}`, { method: 'POST', headers: openid ? { authorization: `Dev ${token(openid)}` } : {}, body: new Uint8Array(bytes) }).then(
-          async (r) => ({ status: r.status, body: (await r.json()) as { fileID?: string; error?: string } }),
-        );
-      const ok = await upload('tap.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0]), WANG);
-      expect(ok.body.fileID).toMatch(new RegExp(`^cloud://local\\.local/uploads/${WANG}/`));
-      const back = await fetch(`${server.url}/api/storage/file?fileID=${encodeURIComponent(ok.body.fileID ?? '')}&token=${token(DESK_ON_SHIFT)}`);
-      expect(Buffer.from(await back.arrayBuffer())).toEqual(Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
-      expect((await upload('run.exe', Buffer.from('MZ'), WANG)).body).toEqual({ error: 'type' });
-      expect((await upload('tap.jpg', Buffer.from([1]))).status).toBe(401);
-      expect((await fetch(`${server.url}/api/storage/file?fileID=${encodeURIComponent(ok.body.fileID ?? '')}`)).status).toBe(401);
+    it('stores an upload in the uploader\'s own folder, named by membership, and hands it out by no file id', async () => {
+      const { data } = (await post('/api/fn/session', { action: 'context', input: { propertyId: 'demo' } }, WANG)) as { data?: { uploadPrefix?: string } };
+      expect(data?.uploadPrefix).toBe('uploads/mb_oreswang/');
+      const res = await fetch(`${server.url}/api/storage/upload?path=${encodeURIComponent(`${data?.uploadPrefix}tap-0000000000001.jpg`)}`, {
+        method: 'POST',
+        headers: { authorization: `Dev ${token(WANG)}` },
+        body: new Uint8Array([0xff, 0xd8, 0xff, 0xe0]),
+      });
+      const { fileID } = (await res.json()) as { fileID: string };
+      expect(fileID).toBe('cloud://local.local/uploads/mb_oreswang/tap-0000000000001.jpg');
+      expect((await fetch(`${server.url}/api/storage/file?fileID=${encodeURIComponent(fileID)}&token=${token(WANG)}`)).status).toBe(403);
+      expect(await runtime.deps.files.download(fileID)).toEqual(Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
     });
   });
 

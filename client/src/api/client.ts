@@ -1,6 +1,9 @@
 import type * as z from 'zod';
 import { resultOf, type Action } from '@shared/contracts/action';
+import { retryOf } from '@shared/contracts/errors';
+import { badInput } from '@shared/contracts/field-errors';
 import { messages, type ErrorCode } from '@shared/messages';
+import type { FieldError } from '@shared/result';
 import { newCommandId } from './command-id';
 import type { Transport } from './transport';
 
@@ -12,8 +15,8 @@ export interface CallFailure {
   ok: false;
   code: string;
   message: string;
-  /** Input fields the contract rejected, as dotted paths ("description", "preferredTime.date"). */
-  fields?: string[];
+  /** On COMMON.BAD_INPUT, each field the contract rejected: its dotted path ("preferredTime.date"), label and message. */
+  fields?: FieldError[];
 }
 export type CallResult<T> = { ok: true; data: T } | CallFailure;
 
@@ -26,7 +29,7 @@ export interface CallOptions {
 
 export interface ClientOptions {
   transport: Transport;
-  /** Extra attempts after a delivery failure; each reuses the same command id. */
+  /** Extra attempts after no reply, or one the error contract says to ask again at once; each reuses the same command id. */
   retries?: number;
   delay?: (attempt: number) => Promise<void>;
   newCommandId?: () => string;
@@ -35,16 +38,19 @@ export interface ClientOptions {
 
 const wait = (attempt: number) => new Promise<void>((resolve) => setTimeout(resolve, 600 * 2 ** attempt));
 
-export const failure = (code: ErrorCode, fields?: string[]): CallFailure => ({
-  ok: false,
-  code,
-  message: messages.errors[code],
-  ...(fields ? { fields } : {}),
-});
+export const failure = (code: ErrorCode): CallFailure => ({ ok: false, code, message: messages.errors[code] });
+
+/** Answers the declared contract says to send again at once, under the same command id. */
+const againNow = (code: string): boolean => {
+  const retry = retryOf(code);
+  return retry === 'transient' || retry === 'bounded';
+};
 
 /**
  * The one way a page talks to a cloud function: the input is checked with the contract before it
- * leaves, the reply is parsed with the contract when it arrives, and nothing is thrown.
+ * leaves, the reply is parsed with the contract when it arrives, and nothing is thrown. A reply the
+ * error contract (`@shared/contracts/errors`) calls transient or bounded, and one that never came, is
+ * asked again under the same command id, `retries` times at most.
  */
 export const createClient = ({
   transport,
@@ -53,6 +59,18 @@ export const createClient = ({
   newCommandId: makeId = () => newCommandId(),
   now = () => new Date(),
 }: ClientOptions) => {
+  /** One attempt: no reply is COMMON.BUSY, a reply that is not a result of the action is COMMON.INTERNAL. */
+  const deliver = async <A extends Action>(action: A, payload: unknown): Promise<CallResult<CallOutput<A>>> => {
+    let reply: unknown;
+    try {
+      reply = await transport(action.fn, { action: action.name, input: payload });
+    } catch {
+      return failure('COMMON.BUSY');
+    }
+    const parsed = resultOf(action.output).safeParse(reply);
+    return parsed.success ? (parsed.data as CallResult<CallOutput<A>>) : failure('COMMON.INTERNAL');
+  };
+
   const call = async <A extends Action>(
     action: A,
     input: CallInput<A>,
@@ -61,23 +79,13 @@ export const createClient = ({
     const payload: unknown = action.write
       ? { ...input, commandId: options.commandId ?? makeId(), deviceTime: options.deviceTime ?? now().toISOString() }
       : input;
-    const checked = action.input.safeParse(payload);
-    if (!checked.success) {
-      return failure('COMMON.BAD_INPUT', checked.error.issues.map((issue) => issue.path.join('.')));
-    }
-    let reply: unknown;
+    const checked = action.input.safeParse(payload, { reportInput: true });
+    if (!checked.success) return badInput(checked.error);
     for (let attempt = 0; ; attempt++) {
-      try {
-        reply = await transport(action.fn, { action: action.name, input: payload });
-        break;
-      } catch {
-        if (attempt >= retries) return failure('COMMON.BUSY');
-        await delay(attempt);
-      }
+      const result = await deliver(action, payload);
+      if (result.ok || !againNow(result.code) || attempt >= retries) return result;
+      await delay(attempt);
     }
-    const parsed = resultOf(action.output).safeParse(reply);
-    if (!parsed.success) return failure('COMMON.INTERNAL');
-    return parsed.data as CallResult<CallOutput<A>>;
   };
   return { call };
 };

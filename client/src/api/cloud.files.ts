@@ -1,11 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { DocumentKind, OfferedFile, PickedFile } from './platform.types';
 
-const readBase64 = (filePath: string) =>
-  new Promise<string>((resolve, reject) =>
-    Taro.getFileSystemManager().readFile({ filePath, encoding: 'base64', success: (res) => resolve(String(res.data)), fail: reject }),
-  );
-
 const write = (filePath: string, file: OfferedFile) =>
   new Promise<void>((resolve, reject) =>
     Taro.getFileSystemManager().writeFile({
@@ -17,13 +12,12 @@ const write = (filePath: string, file: OfferedFile) =>
     }),
   );
 
-/** A file from a WeChat chat (the only place a phone keeps spreadsheets WeChat can reach). */
+/** A file from a WeChat chat (the only place a phone keeps spreadsheets WeChat can reach), at its temporary path. */
 export const pickCloudFile = async (extensions: readonly DocumentKind[]): Promise<PickedFile | null> => {
   try {
     const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: [...extensions] });
     const file = res.tempFiles[0];
-    if (!file) return null;
-    return { name: file.name, size: file.size, base64: await readBase64(file.path) };
+    return file ? { name: file.name, size: file.size, localPath: file.path } : null;
   } catch {
     return null;
   }

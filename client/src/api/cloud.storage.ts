@@ -1,8 +1,6 @@
 import Taro from '@tarojs/taro';
-import { newCommandId } from './command-id';
 import type { PickedPhoto } from './platform.types';
-
-const extensionOf = (path: string) => /\.(jpe?g|png|webp|gif)$/i.exec(path)?.[0].toLowerCase() ?? '.jpg';
+import { uploadPathFor } from './upload-path';
 
 export const pickCloudPhotos = async (max: number): Promise<PickedPhoto[]> => {
   if (max <= 0) return [];
@@ -14,24 +12,12 @@ export const pickCloudPhotos = async (max: number): Promise<PickedPhoto[]> => {
   }
 };
 
-export const uploadCloudPhoto = async (photo: PickedPhoto, uploadPrefix: string): Promise<string | null> => {
+export const uploadCloudFile = async (file: PickedPhoto, uploadPrefix: string): Promise<string | null> => {
   try {
-    const cloudPath = `${uploadPrefix}${newCommandId()}${extensionOf(photo.name)}`;
-    const res = await Taro.cloud.uploadFile({ cloudPath, filePath: photo.localPath });
+    const res = await Taro.cloud.uploadFile({ cloudPath: uploadPathFor(file.name, uploadPrefix), filePath: file.localPath });
     return res.fileID;
   } catch {
     return null;
-  }
-};
-
-export const cloudPhotoUrls = async (fileIDs: readonly string[]): Promise<string[]> => {
-  if (fileIDs.length === 0) return [];
-  try {
-    const res = await Taro.cloud.getTempFileURL({ fileList: [...fileIDs] });
-    const byId = new Map(res.fileList.map((f) => [f.fileID, f.tempFileURL]));
-    return fileIDs.map((id) => byId.get(id) ?? '');
-  } catch {
-    return fileIDs.map(() => '');
   }
 };
 

@@ -5,7 +5,7 @@ const MIME: Record<DocumentKind, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-/** The browser's file dialog, from an input that is there only while it is open. */
+/** The browser's file dialog, from an input that is there only while it is open; the file stays a blob: URL until it is uploaded. */
 export const pickHttpFile = (extensions: readonly DocumentKind[]): Promise<PickedFile | null> =>
   new Promise((resolve) => {
     const input = document.createElement('input');
@@ -19,11 +19,7 @@ export const pickHttpFile = (extensions: readonly DocumentKind[]): Promise<Picke
     input.addEventListener('cancel', () => done(null));
     input.addEventListener('change', () => {
       const file = input.files?.[0];
-      if (!file) return done(null);
-      const reader = new FileReader();
-      reader.onload = () => done({ name: file.name, size: file.size, base64: String(reader.result).replace(/^data:[^,]*,/, '') });
-      reader.onerror = () => done(null);
-      reader.readAsDataURL(file);
+      done(file ? { name: file.name, size: file.size, localPath: URL.createObjectURL(file) } : null);
     });
     document.body.appendChild(input);
     input.click();

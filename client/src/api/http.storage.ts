@@ -1,8 +1,7 @@
 import Taro from '@tarojs/taro';
-import { authHeader, devToken } from './local-auth';
+import { authHeader } from './local-auth';
 import type { PickedPhoto } from './platform.types';
-
-const extensionOf = (name: string) => /\.(jpe?g|png|webp|gif)$/i.exec(name)?.[0].toLowerCase() ?? '.jpg';
+import { uploadPathFor } from './upload-path';
 
 export const pickHttpPhotos = async (max: number): Promise<PickedPhoto[]> => {
   if (max <= 0) return [];
@@ -17,10 +16,11 @@ export const pickHttpPhotos = async (max: number): Promise<PickedPhoto[]> => {
   }
 };
 
-export const uploadHttpPhoto = async (photo: PickedPhoto): Promise<string | null> => {
+/** The local stand-in for wx.cloud.uploadFile: the same path, the same file id back. */
+export const uploadHttpFile = async (file: PickedPhoto, uploadPrefix: string): Promise<string | null> => {
   try {
-    const bytes = await (await fetch(photo.localPath)).blob();
-    const res = await fetch(`/api/storage/upload?name=${encodeURIComponent(`photo${extensionOf(photo.name)}`)}`, {
+    const bytes = await (await fetch(file.localPath)).blob();
+    const res = await fetch(`/api/storage/upload?path=${encodeURIComponent(uploadPathFor(file.name, uploadPrefix))}`, {
       method: 'POST',
       headers: authHeader(),
       body: bytes,
@@ -30,11 +30,6 @@ export const uploadHttpPhoto = async (photo: PickedPhoto): Promise<string | null
   } catch {
     return null;
   }
-};
-
-export const httpPhotoUrls = async (fileIDs: readonly string[]): Promise<string[]> => {
-  const token = encodeURIComponent(devToken());
-  return fileIDs.map((id) => `/api/storage/file?fileID=${encodeURIComponent(id)}&token=${token}`);
 };
 
 export const httpAudioSource = async (wav: ArrayBuffer): Promise<string> =>

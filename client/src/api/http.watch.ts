@@ -7,6 +7,7 @@ export const httpWatch = (ids: readonly string[], on: LiveHandlers) => {
   try {
     const query = `ids=${encodeURIComponent(ids.join(','))}&token=${encodeURIComponent(devToken())}`;
     source = new EventSource(`/api/watch?${query}`);
+    source.onopen = () => on.live();
     source.onmessage = (event: MessageEvent<string>) => {
       try {
         const { id, seq } = JSON.parse(event.data) as { id?: unknown; seq?: unknown };

@@ -1,6 +1,6 @@
 import { httpTransport } from './http.transport';
 import { httpWatch } from './http.watch';
-import { httpAudioSource, httpPhotoUrls, pickHttpPhotos, uploadHttpPhoto } from './http.storage';
+import { httpAudioSource, pickHttpPhotos, uploadHttpFile } from './http.storage';
 import { devToken } from './local-auth';
 import { offerHttpFile, pickHttpFile } from './http.files';
 import { dropKeptHttpFile, keepHttpFile, keptHttpFileUrl, onHttpReconnect, uploadKeptHttpFile } from '../offline/kept.http';
@@ -12,8 +12,7 @@ export const platform: Platform = {
   watch: httpWatch,
   pollEveryMs: 5_000,
   pickPhotos: pickHttpPhotos,
-  uploadPhoto: uploadHttpPhoto,
-  photoUrls: httpPhotoUrls,
+  uploadFile: uploadHttpFile,
   pickFile: pickHttpFile,
   offeredKinds: ['xlsx', 'csv'],
   offerFile: offerHttpFile,

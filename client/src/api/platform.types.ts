@@ -1,15 +1,14 @@
 import type { Transport } from './transport';
 
+/** A file on the device, to show or upload. */
 export interface PickedPhoto {
   /** Where the device holds it now (a temp path or blob: URL). */
   localPath: string;
   name: string;
 }
 
-/** A file the person chose, read whole. */
-export interface PickedFile {
-  name: string;
-  base64: string;
+/** A document the person chose, with its size in bytes. */
+export interface PickedFile extends PickedPhoto {
   size: number;
 }
 
@@ -18,9 +17,10 @@ export type DocumentKind = 'xlsx' | 'csv';
 /** A document to hand to the person: text (a CSV) or bytes (base64), named with its extension. */
 export type OfferedFile = { name: string; kind: DocumentKind } & ({ text: string } | { base64: string });
 
-/** A live channel's callbacks: each signal's current number, and "I failed, poll instead". */
+/** A live channel's callbacks: each signal's current number, "I am connected", and "I failed, poll instead". */
 export interface LiveHandlers {
   note: (id: string, seq: number) => void;
+  live: () => void;
   failed: () => void;
 }
 
@@ -36,11 +36,12 @@ export interface Platform {
   pollEveryMs: number;
   /** Camera or album; [] when the person cancels. */
   pickPhotos: (max: number) => Promise<PickedPhoto[]>;
-  /** Into the caller's own folder; the file id, or null when it failed. */
-  uploadPhoto: (photo: PickedPhoto, uploadPrefix: string) => Promise<string | null>;
-  /** Displayable URLs in the same order; '' for a photo that cannot be shown. */
-  photoUrls: (fileIDs: readonly string[]) => Promise<string[]>;
-  /** One file with one of these extensions, read as base64; null when the person cancels or it cannot be read. */
+  /**
+   * A photo, a signature or a spreadsheet into the caller's own folder, under a random name: the file
+   * id, or null when it failed. Nobody reads it back by that id: functions answer with links.
+   */
+  uploadFile: (file: PickedPhoto, uploadPrefix: string) => Promise<string | null>;
+  /** One file with one of these extensions; null when the person cancels. */
   pickFile: (extensions: readonly DocumentKind[]) => Promise<PickedFile | null>;
   /** The kinds of document `offerFile` can hand over here (WeChat's document viewer opens no CSV). */
   offeredKinds: readonly DocumentKind[];

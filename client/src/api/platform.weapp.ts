@@ -3,7 +3,7 @@ import { applyUpdates } from './cloud.update';
 import { askCloudSubscribe } from './cloud.subscribe';
 import { cloudWatch } from './cloud.watch';
 import { offerCloudFile, pickCloudFile } from './cloud.files';
-import { cloudAudioSource, cloudPhotoUrls, pickCloudPhotos, uploadCloudPhoto } from './cloud.storage';
+import { cloudAudioSource, pickCloudPhotos, uploadCloudFile } from './cloud.storage';
 import { dropKeptCloudFile, keepCloudFile, onCloudReconnect, uploadKeptCloudFile } from '../offline/kept.cloud';
 import type { Platform } from './platform.types';
 
@@ -13,8 +13,7 @@ export const platform: Platform = {
   watch: cloudWatch,
   pollEveryMs: 10_000,
   pickPhotos: pickCloudPhotos,
-  uploadPhoto: uploadCloudPhoto,
-  photoUrls: cloudPhotoUrls,
+  uploadFile: uploadCloudFile,
   pickFile: pickCloudFile,
   offeredKinds: ['xlsx'],
   offerFile: offerCloudFile,

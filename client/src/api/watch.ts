@@ -1,38 +1,23 @@
+import Taro from '@tarojs/taro';
 import * as session from '@shared/contracts/session.contract';
 import { call } from './index';
 import { platform } from './platform';
-import { changeTracker } from './signals';
-
-export type Unsubscribe = () => void;
+import { createSignalHub } from './signals';
 
 /**
- * Calls `onChange` when any of the signals moves, so the page fetches again through its function
- * (signals carry no data). Live where the platform allows; if the live channel fails, it polls
- * `session.signals` instead.
+ * The app's one live watch (signals carry no data: a listener fetches again through its function).
+ * CloudBase counts realtime connections against the environment's plan, and a watch has no use in
+ * the background, so it closes when the app is hidden and reopens when it is shown
+ * (https://cloud.tencent.com/document/product/876/41801 实时推送: 系统限制).
  */
-export const watchSignals = (ids: readonly string[], onChange: () => void, propertyId: string): Unsubscribe => {
-  if (ids.length === 0) return () => undefined;
-  const tracker = changeTracker(onChange);
-  const wanted = new Set(ids);
-  let pollTimer: ReturnType<typeof setInterval> | null = null;
-  let stopped = false;
-
-  const tick = async () => {
+export const signalHub = createSignalHub({
+  open: platform.watch,
+  poll: async (propertyId) => {
     const res = await call(session.signals, { propertyId });
-    if (stopped || !res.ok) return;
-    for (const s of res.data.signals) if (wanted.has(s.id)) tracker.note(s.id, s.seq);
-  };
-  const failed = () => {
-    if (stopped || pollTimer) return;
-    pollTimer = setInterval(() => void tick(), platform.pollEveryMs);
-    void tick();
-  };
+    return res.ok ? res.data.signals : null;
+  },
+  pollEveryMs: platform.pollEveryMs,
+});
 
-  const close = platform.watch(ids, { note: tracker.note, failed });
-  return () => {
-    stopped = true;
-    tracker.stop();
-    close();
-    if (pollTimer) clearInterval(pollTimer);
-  };
-};
+Taro.onAppHide(() => signalHub.hide());
+Taro.onAppShow(() => signalHub.show());

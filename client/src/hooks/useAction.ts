@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Action } from '@shared/contracts/action';
+import type { SignalConcern } from '@shared/model/signal.model';
 import { call, type CallFailure, type CallInput, type CallOutput } from '../api';
 import { useRefreshTriggers } from './useRefreshTriggers';
 import { toastError } from '../utils/toast';
@@ -16,11 +17,12 @@ export interface Remote<T> {
 export const queryKey = (action: Action, input: unknown) => `${action.fn}.${action.name}:${JSON.stringify(input)}`;
 
 /**
- * Reads through one action and keeps the answer fresh: again when a watched signal moves, when the
- * page is pulled down, and when the person comes back to the page. `input` null waits (no session).
- * A failed refresh keeps what is on screen and says why in a toast; a failed first load is `error`.
+ * Reads through one action and keeps the answer fresh: again when one of the signals it concerns
+ * moves (`live`: the person's own, their role's; none by default), when the page is pulled down, and
+ * when the person comes back to the page. `input` null waits (no session). A failed refresh keeps
+ * what is on screen and says why in a toast; a failed first load is `error`.
  */
-export const useAction = <A extends Action>(action: A, input: CallInput<A> | null): Remote<CallOutput<A>> => {
+export const useAction = <A extends Action>(action: A, input: CallInput<A> | null, live: readonly SignalConcern[] = []): Remote<CallOutput<A>> => {
   const key = input === null ? null : queryKey(action, input);
   const [state, setState] = useState<{ key: string | null; data: CallOutput<A> | null; error: CallFailure | null }>({
     key: null,
@@ -47,7 +49,7 @@ export const useAction = <A extends Action>(action: A, input: CallInput<A> | nul
     if (key !== null) void refresh();
   }, [key, refresh]);
 
-  useRefreshTriggers(refresh);
+  useRefreshTriggers(refresh, live);
 
   const current = state.key === key;
   return {

@@ -11,9 +11,9 @@ export type CallbackMethod = NonNullable<CallbackView['outcome']>['method'];
  * B1: the desk's open callbacks (of one kind, or all), soonest due first as the function answers
  * them, kept fresh by the session's signals like the repair queue.
  */
-export const useCallbackQueue = (kind: CallbackKind | null = null, options?: PagedOptions) => {
+export const useCallbackQueue = (kind: CallbackKind | null = null, options: PagedOptions = {}) => {
   const context = useReadySession();
-  return usePagedAction(callbacks.queue, context ? { propertyId: context.property.propertyId, ...(kind ? { kind } : {}) } : null, options);
+  return usePagedAction(callbacks.queue, context ? { propertyId: context.property.propertyId, ...(kind ? { kind } : {}) } : null, { live: ['role'], ...options });
 };
 
 /** B4 R13 C7: one month's callback report ("2026-11"), for the supervisor and the manager. */

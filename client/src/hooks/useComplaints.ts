@@ -23,21 +23,21 @@ const useScope = () => {
 };
 
 /** 我的投诉: the resident's own complaints, newest first, page by page. */
-export const useMyComplaints = () => usePagedAction(complaints.listMine, useScope());
+export const useMyComplaints = () => usePagedAction(complaints.listMine, useScope(), { live: ['mine'] });
 
 /** One case and its history; the server decides what the caller's role may see of it. */
 export const useComplaint = (ref: CaseRef | null) => {
   const scope = useScope();
-  return useAction(complaints.get, scope && ref?.id ? { ...scope, ref } : null);
+  return useAction(complaints.get, scope && ref?.id ? { ...scope, ref } : null, ['mine', 'role']);
 };
 
 /** C4 C9: the open cases in the server's order: top urgency first, then the soonest due. */
-export const useComplaintInbox = (options?: PagedOptions) => usePagedAction(complaints.inbox, useScope(), options);
+export const useComplaintInbox = (options?: PagedOptions) => usePagedAction(complaints.inbox, useScope(), { live: ['role'], ...options });
 
 /** C6: one day's register ("YYYY-MM-DD", Shanghai) and every complaint still open. */
 export const useComplaintRegister = (date: string) => {
   const scope = useScope();
-  return useAction(complaints.registerOf, scope ? { ...scope, date } : null);
+  return useAction(complaints.registerOf, scope ? { ...scope, date } : null, ['role']);
 };
 
 /** C8: a month's ("2026-11") or a quarter's ("2026-Q4") figures. */

@@ -21,7 +21,7 @@ export const useMyBindings = () => usePagedAction(members.myBindings, {});
 export const usePropertyInfo = (propertyId: string) => useAction(members.publicInfo, propertyId ? { propertyId } : null);
 
 /** The desk's queue of requests to bind a room, oldest first, every one of them page by page. */
-export const useBindingRequests = (options?: PagedOptions) => usePagedAction(members.bindingRequests, useScope(), options);
+export const useBindingRequests = (options?: PagedOptions) => usePagedAction(members.bindingRequests, useScope(), { live: ['role'], ...options });
 
 /** The property's staff by name. */
 export const useStaff = () => usePagedAction(members.list, useScope());

@@ -6,6 +6,7 @@ import { useReadySession } from './useSession';
 
 export type InboxItem = z.infer<typeof session.InboxItem>;
 export type DeadLetter = z.infer<typeof session.DeadLetter>;
+export type QuarantinedDoc = z.infer<typeof session.QuarantinedDoc>;
 
 const useScope = () => {
   const context = useReadySession();
@@ -13,7 +14,7 @@ const useScope = () => {
 };
 
 /** Issue 5: what was sent to the caller or their role, newest first, fresh on their signals. */
-export const useInbox = () => usePagedAction(session.inbox, useScope());
+export const useInbox = () => usePagedAction(session.inbox, useScope(), { live: ['mine', 'role'] });
 
-/** Issue 5: the reminders timer's heartbeat and the dead letters, for the supervisor and the manager. */
-export const useHealth = () => useAction(session.health, useScope());
+/** Issue 5: the reminders timer's heartbeat, the records it set aside and the dead letters, for the supervisor and the manager. */
+export const useHealth = () => useAction(session.health, useScope(), ['role']);

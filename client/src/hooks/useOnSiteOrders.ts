@@ -9,7 +9,8 @@ import { useOnSiteFees } from './useOnSiteOrder';
 
 /**
  * The day plan, kept on the phone as it arrives (each order and the fee schedule), so every order
- * on it opens and can be worked on without signal; queued steps show in each card's status.
+ * on it opens and can be worked on without signal; queued steps show in each card's status, and a
+ * step set aside says why on its card.
  */
 export const useOnSiteOrders = () => {
   const context = useReadySession();
@@ -30,6 +31,7 @@ export const useOnSiteOrders = () => {
   }, [items, remote.error, context, queue.commands, fees]);
 
   const pendingOf = (repairId: string) => queue.commands.filter((c) => c.repairId === repairId).length;
+  const setAsideOf = (repairId: string) => queue.conflicts[repairId] ?? null;
   const offlineList = !items && shown !== null;
-  return { ...remote, items: shown, loading: shown === null && remote.loading, error: offlineList ? null : remote.error, pendingOf };
+  return { ...remote, items: shown, loading: shown === null && remote.loading, error: offlineList ? null : remote.error, pendingOf, setAsideOf };
 };

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useReachBottom } from '@tarojs/taro';
 import type { Action } from '@shared/contracts/action';
+import type { SignalConcern } from '@shared/model/signal.model';
 import { PAGE_MAX, PAGE_SIZE } from '@shared/contracts/page';
 import { call, type CallFailure, type CallInput, type CallOutput } from '../api';
 import { useRefreshTriggers } from './useRefreshTriggers';
@@ -32,6 +33,7 @@ interface State<T> {
   error: CallFailure | null;
 }
 
+const none: readonly SignalConcern[] = [];
 const empty = { key: null, items: null, total: null, next: null, error: null };
 
 export interface PagedOptions {
@@ -41,6 +43,8 @@ export interface PagedOptions {
   size?: number;
   /** Whether scrolling to the bottom of the page loads more; false for a list that is not the page's last. */
   bottom?: boolean;
+  /** The signals whose moving reads the list again: the person's own, their role's; none by default. */
+  live?: readonly SignalConcern[];
 }
 
 /**
@@ -99,7 +103,7 @@ export const usePagedAction = <A extends Action>(action: A, input: CallInput<A> 
     if (options.all && state.key === key && state.next && !loadingMore) void loadMore();
   }, [options.all, state, key, loadingMore, loadMore]);
 
-  useRefreshTriggers(refresh);
+  useRefreshTriggers(refresh, options.live ?? none);
   useReachBottom(() => {
     if (options.bottom !== false) void loadMore();
   });

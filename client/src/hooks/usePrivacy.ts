@@ -10,11 +10,11 @@ export type ErasureView = z.infer<typeof privacy.ErasureView>;
 /** PIPL: everything the property holds about the caller. */
 export const useMyData = () => {
   const context = useReadySession();
-  return useAction(privacy.myData, context ? { propertyId: context.property.propertyId } : null);
+  return useAction(privacy.myData, context ? { propertyId: context.property.propertyId } : null, { live: ['role'] });
 };
 
 /** PIPL: the requests to delete a person's data that wait for the manager, oldest first. */
 export const useErasureRequests = () => {
   const context = useReadySession();
-  return usePagedAction(privacy.erasureRequests, context ? { propertyId: context.property.propertyId } : null);
+  return usePagedAction(privacy.erasureRequests, context ? { propertyId: context.property.propertyId } : null, { live: ['role'] });
 };

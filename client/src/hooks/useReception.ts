@@ -24,13 +24,13 @@ const useScope = () => {
 /** V1 V2: one Shanghai day's ("YYYY-MM-DD") reception log, in order of time, calls that became repairs or complaints included. */
 export const useReceptionLog = (date: string) => {
   const scope = useScope();
-  return usePagedAction(reception.receptionLog, scope ? { ...scope, date } : null);
+  return usePagedAction(reception.receptionLog, scope ? { ...scope, date } : null, { live: ['role'] });
 };
 
 /** V3: the group visits arriving on one Shanghai day, in order of arrival. */
 export const useGroupVisits = (date: string) => {
   const scope = useScope();
-  return usePagedAction(reception.groupVisits, scope ? { ...scope, date } : null);
+  return usePagedAction(reception.groupVisits, scope ? { ...scope, date } : null, { live: ['role'] });
 };
 
 /** V1 V2: a walk-in or a call, logged from a kept draft; fields the contract rejects get the form's own words. */

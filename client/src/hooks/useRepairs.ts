@@ -16,17 +16,17 @@ const useScope = () => {
 };
 
 /** 我的报修: the resident's own requests, newest first, page by page. */
-export const useMyRepairs = (options?: PagedOptions) => usePagedAction(repairs.listMine, useScope(), options);
+export const useMyRepairs = (options?: PagedOptions) => usePagedAction(repairs.listMine, useScope(), { live: ['mine'], ...options });
 
 /** The desk's queue as the function orders it: waiting repairs on top, urgent first (R3), oldest first within each. */
-export const useDeskInbox = () => usePagedAction(repairs.inbox, useScope());
+export const useDeskInbox = () => usePagedAction(repairs.inbox, useScope(), { live: ['role'] });
 
 /** A technician's day plan as the function orders it: urgent first, then "尽快", then by appointment. */
-export const useAssignedOrders = () => usePagedAction(repairs.assigned, useScope());
+export const useAssignedOrders = () => usePagedAction(repairs.assigned, useScope(), { live: ['mine'] });
 
 export const useRepair = (repairId: string) => {
   const scope = useScope();
-  return useAction(repairs.get, scope && repairId ? { ...scope, repairId } : null);
+  return useAction(repairs.get, scope && repairId ? { ...scope, repairId } : null, ['mine', 'role']);
 };
 
 /** Who the desk could send, with the reason for each; asked only while the repair can be dispatched. */
@@ -55,7 +55,7 @@ export const useScorecards = () => {
 /** R11: sent-back work orders waiting for the supervisor: the queue of that one status, urgent first, oldest first. */
 export const useSendBacks = () => {
   const scope = useScope();
-  return usePagedAction(repairs.inbox, scope ? { ...scope, status: 'sent_back' } : null);
+  return usePagedAction(repairs.inbox, scope ? { ...scope, status: 'sent_back' } : null, { live: ['role'] });
 };
 
 /**

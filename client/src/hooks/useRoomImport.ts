@@ -3,7 +3,9 @@ import * as imports from '@shared/contracts/imports.contract';
 import type { ImportView } from '@shared/contracts/imports.contract';
 import { messages } from '@shared/messages';
 import { call } from '../api';
+import { platform } from '../api/platform';
 import type { PickedFile } from '../api/platform.types';
+import { ui } from '../i18n/ui.zh-CN';
 
 export type { ImportView };
 
@@ -17,17 +19,19 @@ export interface RoomImport {
   checking: string | null;
   /** Why the writing stopped before it was done (the network, the server); `resume` carries on. */
   stalled: string | null;
-  /** Checks the file and starts writing it; answers why the call failed, or null. */
+  /** Uploads the file, has it checked and starts writing it; answers why that failed, or null. */
   start: (file: PickedFile) => Promise<string | null>;
   resume: () => Promise<void>;
 }
 
 /**
- * Issue 7 (2): a checked file is written in chunks, each `imports.carryOn` writing a few; the page
- * calls it again until the import is done, showing the count as it grows. Leaving the page, or
- * starting another file, stops the calls; the server's timer finishes what was started.
+ * Issue 7 (2): the file goes into the manager's own storage folder and `imports.start` names it
+ * (issue 13.1.5: a file never travels inside a call). A checked file is written in chunks, each
+ * `imports.carryOn` writing a few; the page calls it again until the import is done, showing the
+ * count as it grows. Leaving the page, or starting another file, stops the calls; the server's
+ * timer finishes what was started.
  */
-export const useRoomImport = (propertyId: string | null): RoomImport => {
+export const useRoomImport = (propertyId: string | null, uploadPrefix: string): RoomImport => {
   const [view, setView] = useState<ImportView | null>(null);
   const [checking, setChecking] = useState<string | null>(null);
   const [stalled, setStalled] = useState<string | null>(null);
@@ -66,7 +70,12 @@ export const useRoomImport = (propertyId: string | null): RoomImport => {
       setView(null);
       setStalled(null);
       setChecking(file.name);
-      const res = await call(imports.start, { propertyId, fileName: file.name, contentBase64: file.base64 });
+      const fileId = await platform.uploadFile(file, uploadPrefix);
+      if (!fileId) {
+        setChecking(null);
+        return ui.roomImport.uploadFailed;
+      }
+      const res = await call(imports.start, { propertyId, fileName: file.name, fileId });
       if (run.current !== mine) return null;
       setChecking(null);
       if (!res.ok) return res.message;
@@ -74,7 +83,7 @@ export const useRoomImport = (propertyId: string | null): RoomImport => {
       await carryOn(res.data, mine);
       return null;
     },
-    [propertyId, carryOn],
+    [propertyId, uploadPrefix, carryOn],
   );
 
   const resume = useCallback(async () => {

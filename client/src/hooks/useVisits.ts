@@ -11,7 +11,7 @@ const useScope = () => {
 };
 
 /** V4: the resident's own desk appointments, as the function answers them. */
-export const useMyBookings = (options?: PagedOptions) => usePagedAction(visits.mine, useScope(), options);
+export const useMyBookings = (options?: PagedOptions) => usePagedAction(visits.mine, useScope(), { live: ['mine'], ...options });
 
 /** V4: one day's ("YYYY-MM-DD", Shanghai) desk appointment slots, or home visits, and the places each has left. */
 export const useSlots = (date: string, kind: 'desk' | 'home' = 'desk') => {
@@ -32,5 +32,5 @@ export const useOffered = (kind: BookingView['kind'], date: string, repairId: st
 /** V4: the desk's view of one day's bookings, with full numbers. */
 export const useDayBookings = (date: string) => {
   const scope = useScope();
-  return usePagedAction(visits.day, scope ? { ...scope, date } : null);
+  return usePagedAction(visits.day, scope ? { ...scope, date } : null, { live: ['role'] });
 };

@@ -1,40 +1,22 @@
-import * as z from 'zod';
+import { retryOf } from '@shared/contracts/errors';
 import type { CallResult } from '../api/client';
 import { localRefsIn, withUploaded } from './local-files';
-import { onSiteActions, type Conflict, type OnSiteAction, type QueuedCommand, type RepairView, type StepInput, type StepTarget } from './commands';
+import type { Conflict, OnSiteAction, QueuedCommand, RepairView, StepInput, StepTarget } from './commands';
+import { QUEUE_KEY, readStored } from './queue-storage';
 
-export const QUEUE_KEY = 'onsite.queue.v1';
+export { QUEUE_KEY };
 
-/**
- * Answers that mean "not delivered, not decided, or not yet": the command stays and is sent again
- * later. STATE.TOO_EARLY is R5's 3-minute wait counted on the server's clock, which passes by itself.
- */
-const TRANSIENT = new Set(['COMMON.BUSY', 'COMMON.INTERNAL', 'STATE.TOO_EARLY']);
 const BACKOFF_MS = 1_000;
 /** Retries never wait longer than the flusher's own 15-second tick. */
 const MAX_BACKOFF_MS = 15_000;
+/** Tries of a command the server keeps failing on (a `bounded` answer) before it is set aside. */
+export const BOUNDED_TRIES = 5;
 
-const actionNames = Object.keys(onSiteActions) as [OnSiteAction, ...OnSiteAction[]];
-const Stored = z.object({
-  commands: z.array(
-    z.object({
-      commandId: z.string(),
-      deviceTime: z.string(),
-      action: z.enum(actionNames),
-      repairId: z.string(),
-      propertyId: z.string(),
-      uploadPrefix: z.string(),
-      version: z.number().int(),
-      input: z.record(z.string(), z.unknown()),
-      uploaded: z.record(z.string(), z.string()),
-    }),
-  ),
-  conflicts: z.record(z.string(), z.object({ code: z.string(), message: z.string(), action: z.enum(actionNames), at: z.string() })),
-});
+const backoff = (tries: number) => Math.min(MAX_BACKOFF_MS, BACKOFF_MS * 2 ** (tries - 1));
 
 export interface QueueState {
   commands: readonly QueuedCommand[];
-  /** Per order: why its queue stopped. */
+  /** Per order: the command set aside and why; the order's later commands wait with it. */
   conflicts: Readonly<Record<string, Conflict>>;
   /** The last attempt did not get through; the next waits a little. */
   offline: boolean;
@@ -53,23 +35,27 @@ export interface QueueDeps {
   newCommandId: () => string;
 }
 
-type Delivery = 'done' | 'stopped' | 'retry';
+/** done: acknowledged (or discarded meanwhile); setAside: refused for good; later: this order waits; offline: everything waits. */
+type Delivery = 'done' | 'setAside' | 'later' | 'offline';
 
 /**
  * The technician's writes, kept on the phone until the server has them. Commands are sent in the
- * order they were made, one at a time; a command leaves the queue only when the server answers
- * (acknowledged, or refused for good). A refusal stops that order's queue and is shown, so nothing
- * is overwritten silently; a delivery failure keeps everything and tries again with a backoff.
+ * order they were made, one at a time per order; what to do with each answer is the error contract's
+ * (`@shared/contracts/errors`, issue 12, 3.9), never a list of this file's:
+ * - final: the command is set aside with its reason, and so are the order's later commands, which
+ *   were made on top of it; nothing is overwritten silently, and the technician decides (with the desk);
+ * - wait (R5's 3 minutes), bounded (the server failed; set aside after BOUNDED_TRIES): that order
+ *   waits with a backoff while the other orders go on;
+ * - transient (no network): everything waits with a backoff.
  */
 export const createCommandQueue = (deps: QueueDeps) => {
-  const read = (): QueueState => {
-    const stored = Stored.safeParse(deps.storage.getItem(QUEUE_KEY));
-    return stored.success ? { ...stored.data, offline: false } : { commands: [], conflicts: {}, offline: false };
-  };
+  const read = (): QueueState => ({ ...readStored(deps.storage.getItem(QUEUE_KEY)), offline: false });
 
   let state = read();
   let attempts = 0;
   let retryAt = 0;
+  /** Orders whose next command waits: when it may go again, and how many times it waited in a row. */
+  let waits = new Map<string, { at: number; times: number }>();
   let running: Promise<void> | null = null;
   const listeners = new Set<() => void>();
 
@@ -101,6 +87,7 @@ export const createCommandQueue = (deps: QueueDeps) => {
       version: last ? last.version + 1 : target.version,
       input: { ...input },
       uploaded: {},
+      failures: 0,
     };
     set({ commands: [...state.commands, command] });
     return command;
@@ -114,35 +101,63 @@ export const createCommandQueue = (deps: QueueDeps) => {
     dropUnused(localRefsIn(command.input));
   };
 
+  const setAside = (command: QueuedCommand, res: { code: string; message: string }, tries: number): Delivery => {
+    const conflict: Conflict = { code: res.code, message: res.message, action: command.action, at: deps.now().toISOString(), tries };
+    set({ conflicts: { ...state.conflicts, [command.repairId]: conflict } });
+    waits.delete(command.repairId);
+    return 'setAside';
+  };
+
+  const hold = (repairId: string, tries?: number): Delivery => {
+    const times = tries ?? (waits.get(repairId)?.times ?? 0) + 1;
+    waits.set(repairId, { at: deps.now().getTime() + backoff(times), times });
+    return 'later';
+  };
+
   const deliver = async (queued: QueuedCommand): Promise<Delivery> => {
     let command = queued;
     for (const ref of localRefsIn(command.input)) {
       if (command.uploaded[ref]) continue;
       const fileId = await deps.upload(ref, command.uploadPrefix);
-      if (!fileId) return 'retry';
+      if (!fileId) return 'offline';
       command = { ...command, uploaded: { ...command.uploaded, [ref]: fileId } };
       replace(command);
     }
     const res = await deps.send(command, withUploaded(command.input, command.uploaded));
     if (res.ok) {
       remove(command);
+      waits.delete(command.repairId);
       deps.onAck?.(command, res.data);
       return 'done';
     }
-    if (TRANSIENT.has(res.code)) return 'retry';
     if (!state.commands.some((c) => c.commandId === command.commandId)) return 'done';
-    const conflict: Conflict = { code: res.code, message: res.message, action: command.action, at: deps.now().toISOString() };
-    set({ conflicts: { ...state.conflicts, [command.repairId]: conflict } });
-    return 'stopped';
+    switch (retryOf(res.code)) {
+      case 'transient':
+        return 'offline';
+      case 'wait':
+        return hold(command.repairId);
+      case 'bounded': {
+        const failures = command.failures + 1;
+        if (failures >= BOUNDED_TRIES) return setAside(command, res, failures);
+        replace({ ...command, failures });
+        return hold(command.repairId, failures);
+      }
+      case 'final':
+        return setAside(command, res, 1);
+    }
+  };
+
+  /** The oldest command whose order is neither set aside nor waiting: the head of that order's queue. */
+  const nextDue = () => {
+    const now = deps.now().getTime();
+    return state.commands.find((c) => !state.conflicts[c.repairId] && (waits.get(c.repairId)?.at ?? 0) <= now);
   };
 
   const drain = async () => {
-    for (;;) {
-      const next = state.commands.find((c) => !state.conflicts[c.repairId]);
-      if (!next) break;
-      if ((await deliver(next)) === 'retry') {
+    for (let next = nextDue(); next; next = nextDue()) {
+      if ((await deliver(next)) === 'offline') {
         attempts += 1;
-        retryAt = deps.now().getTime() + Math.min(MAX_BACKOFF_MS, BACKOFF_MS * 2 ** (attempts - 1));
+        retryAt = deps.now().getTime() + backoff(attempts);
         set({ offline: true });
         return;
       }
@@ -165,6 +180,7 @@ export const createCommandQueue = (deps: QueueDeps) => {
   /** The technician's explicit choice after a conflict: forget this order's unsent commands. */
   const discard = (repairId: string) => {
     const dropped = pendingFor(repairId);
+    waits.delete(repairId);
     const conflicts = Object.fromEntries(Object.entries(state.conflicts).filter(([id]) => id !== repairId));
     set({ commands: state.commands.filter((c) => c.repairId !== repairId), conflicts });
     dropUnused(dropped.flatMap((c) => localRefsIn(c.input)));
@@ -180,6 +196,7 @@ export const createCommandQueue = (deps: QueueDeps) => {
       state = read();
       attempts = 0;
       retryAt = 0;
+      waits = new Map();
       listeners.forEach((l) => l());
     },
     subscribe: (listener: () => void) => {

@@ -12,6 +12,7 @@ export const onSiteActions = {
   accept: repairs.accept,
   complete: repairs.complete,
   signOff: repairs.signOff,
+  /** Only in queues kept from a build before issue 12; the server refuses it (R7: a rating is the resident's). */
   rate: repairs.rate,
   reportBlocker: repairs.reportBlocker,
   clearBlocker: repairs.clearBlocker,
@@ -52,14 +53,21 @@ export interface QueuedCommand {
   input: Record<string, unknown>;
   /** Kept files already uploaded: placeholder reference → file id. */
   uploaded: Record<string, string>;
+  /** How many times the server failed on it (a `bounded` answer); set aside at the queue's limit. */
+  failures: number;
 }
 
-/** The server refused a queued command for good: the order's queue stops until the technician decides. */
+/**
+ * A queued command set aside: the server refused it for good, or kept failing on it. The order's
+ * queue (this command and those made after it) waits until the technician decides.
+ */
 export interface Conflict {
   code: string;
   message: string;
   action: OnSiteAction;
   at: string;
+  /** How many times it was tried: 1 for a refusal, the queue's limit when the server kept failing. */
+  tries: number;
 }
 
 /** How a queued command goes out: through the api client, under its own command id and tap time. */

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { newCommandId } from '../api/command-id';
-import { uploadCloudPhoto } from '../api/cloud.storage';
+import { uploadCloudFile } from '../api/cloud.storage';
 
 const extensionOf = (path: string) => /\.(jpe?g|png|webp|gif)$/i.exec(path)?.[0].toLowerCase() ?? '.jpg';
 
@@ -16,7 +16,7 @@ export const keepCloudFile = (localPath: string): Promise<string | null> =>
     });
   });
 
-export const uploadKeptCloudFile = (ref: string, uploadPrefix: string) => uploadCloudPhoto({ localPath: ref, name: ref }, uploadPrefix);
+export const uploadKeptCloudFile = (ref: string, uploadPrefix: string) => uploadCloudFile({ localPath: ref, name: ref }, uploadPrefix);
 
 export const dropKeptCloudFile = (ref: string) => Taro.getFileSystemManager().unlink({ filePath: ref, fail: () => undefined });
 

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { newCommandId } from '../api/command-id';
-import { uploadHttpPhoto } from '../api/http.storage';
+import { uploadHttpFile } from '../api/http.storage';
 
 const KEY_PREFIX = 'onsite.file.';
 /** Photos are shrunk to this many pixels on the long side before they are kept in local storage. */
@@ -51,10 +51,10 @@ export const keptHttpFileUrl = (ref: string): string => {
   return typeof value === 'string' ? value : '';
 };
 
-export const uploadKeptHttpFile = async (ref: string): Promise<string | null> => {
+export const uploadKeptHttpFile = async (ref: string, uploadPrefix: string): Promise<string | null> => {
   const dataUrl = keptHttpFileUrl(ref);
   if (!dataUrl) return null;
-  return uploadHttpPhoto({ localPath: dataUrl, name: dataUrl.startsWith('data:image/png') ? 'signature.png' : 'photo.jpg' });
+  return uploadHttpFile({ localPath: dataUrl, name: dataUrl.startsWith('data:image/png') ? 'signature.png' : 'photo.jpg' }, uploadPrefix);
 };
 
 export const dropKeptHttpFile = (ref: string) => Taro.removeStorageSync(ref);

@@ -6,7 +6,8 @@ const PREFIX = 'offline:';
 
 export const localFile = (ref: string) => `${PREFIX}${ref}`;
 
-const refOf = (value: string): string | null => (value.startsWith(PREFIX) ? value.slice(PREFIX.length) : null);
+/** The kept file a placeholder names, or null for anything else. */
+export const refOf = (value: string): string | null => (value.startsWith(PREFIX) ? value.slice(PREFIX.length) : null);
 
 const walk = (value: unknown, onString: (s: string) => unknown): unknown => {
   if (typeof value === 'string') return onString(value);

@@ -1,5 +1,5 @@
 import * as repairs from '@shared/contracts/repairs.contract';
-import { priceQuote } from '@shared/domain/quote.rules';
+import { acceptedTotalFen, priceQuote } from '@shared/domain/quote.rules';
 import { repairMachine, type RepairAction } from '@shared/domain/repair.machine';
 import type { SettingsDoc } from '@shared/model/settings.model';
 import type { QueuedCommand, RepairView } from './commands';
@@ -17,7 +17,7 @@ const payload = (c: QueuedCommand) => ({
 });
 
 /** What one accepted command changes on the order, the way the server would record it. */
-const fieldsOf = (c: QueuedCommand, fees: FeeSchedule): Partial<RepairView> => {
+const fieldsOf = (c: QueuedCommand, fees: FeeSchedule, view: RepairView): Partial<RepairView> => {
   const at = c.deviceTime;
   const data = payload(c);
   switch (c.action) {
@@ -32,7 +32,7 @@ const fieldsOf = (c: QueuedCommand, fees: FeeSchedule): Partial<RepairView> => {
     case 'quote': {
       const parsed = repairs.quote.input.safeParse(data);
       const priced = parsed.success ? priceQuote(parsed.data.items, fees) : null;
-      return priced?.ok ? { quote: { lines: priced.lines, totalFen: priced.totalFen, at } } : {};
+      return priced?.ok ? { quote: { lines: priced.lines, totalFen: priced.totalFen, at }, acceptance: null } : {};
     }
     case 'accept': {
       const parsed = repairs.accept.input.safeParse(data);
@@ -41,8 +41,9 @@ const fieldsOf = (c: QueuedCommand, fees: FeeSchedule): Partial<RepairView> => {
     case 'complete': {
       const parsed = repairs.complete.input.safeParse(data);
       if (!parsed.success) return {};
-      const { beforePhotos, afterPhotos, materials, amountFen } = parsed.data;
-      return { completion: { beforePhotos, afterPhotos, materials, amountFen, at } };
+      const { beforePhotos, afterPhotos, materials } = parsed.data;
+      const used = materials.map((m) => ({ name: m.name, qty: m.qty }));
+      return { completion: { beforePhotos, afterPhotos, materials: used, amountFen: acceptedTotalFen(view) ?? 0, at } };
     }
     case 'signOff': {
       const parsed = repairs.signOff.input.safeParse(data);
@@ -50,10 +51,9 @@ const fieldsOf = (c: QueuedCommand, fees: FeeSchedule): Partial<RepairView> => {
       const { signature, rating } = parsed.data;
       return { signOff: { signature, at }, completedAt: at, ...(rating ? { rating: { ...rating, via: 'on_site' as const, at } } : {}) };
     }
-    case 'rate': {
-      const parsed = repairs.rate.input.safeParse(data);
-      return parsed.success ? { rating: { ...parsed.data.rating, via: 'on_site', at } } : {};
-    }
+    case 'rate':
+      // Queued by a build before issue 12: the server answers REPAIR.RATING_IS_RESIDENTS (R7), so it changes nothing.
+      return {};
     case 'reportBlocker': {
       const parsed = repairs.reportBlocker.input.safeParse(data);
       return parsed.success ? { blocker: { kind: parsed.data.kind, reason: parsed.data.reason, since: at } } : {};
@@ -90,7 +90,7 @@ export const applyPending = (view: RepairView, pending: readonly QueuedCommand[]
   const unseen = pending.filter((c) => c.repairId === view.id && c.version >= view.version);
   if (unseen.length === 0) return view;
   const next = unseen.reduce<RepairView>(
-    (v, c) => ({ ...v, ...fieldsOf(c, fees), status: repairMachine.transitions[c.action].to ?? v.status, version: c.version + 1 }),
+    (v, c) => ({ ...v, ...fieldsOf(c, fees, v), status: repairMachine.transitions[c.action].to ?? v.status, version: c.version + 1 }),
     view,
   );
   return { ...next, actions: localActions(next) };

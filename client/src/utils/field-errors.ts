@@ -1,27 +1,44 @@
+import type * as z from 'zod';
 import type { Action } from '@shared/contracts/action';
+import { fieldErrorsOf as refusedFields } from '@shared/contracts/field-errors';
+import type { FieldError } from '@shared/result';
 import type { CallInput } from '../api';
 import { newCommandId } from '../api/command-id';
 
 /**
- * A form's own message for each of its fields that a rejected call names ("preferredTime.date"
- * names preferredTime); null when the call names none of them.
+ * What a rejected call says about each of a form's fields, beside that field ("preferredTime.date"
+ * is the preferredTime field's): past a limit, the refusal's own words with the limit and the length
+ * ("问题描述最多 500 字，现在 840 字"); otherwise the form's own words for the field, or the refusal's.
+ * Null when it names none of them.
  */
 export function fieldErrorsOf<F extends string>(
-  paths: readonly string[] | undefined,
-  messages: Readonly<Record<F, string>>,
+  fields: readonly FieldError[] | undefined,
+  form: Readonly<Record<F, string>>,
 ): Partial<Record<F, string>> | null {
-  const named = (paths ?? [])
-    .map((path) => path.split('.')[0])
-    .filter((root): root is F => Boolean(root) && (root as string) in messages);
-  if (named.length === 0) return null;
-  return Object.fromEntries(named.map((field) => [field, messages[field]])) as Partial<Record<F, string>>;
+  const named: Partial<Record<F, string>> = {};
+  for (const f of fields ?? []) {
+    const root = f.field.split('.')[0] as F;
+    if (root in form && !(root in named)) named[root] = f.limit ? f.message : (form[root] ?? f.message);
+  }
+  return Object.keys(named).length ? named : null;
 }
 
 /**
- * The fields of an action's input its contract rejects, checked before anything is sent, so a form
- * can name every one of them at once. A write's command fields are the client's, not the form's.
+ * Every field of an action's input its contract rejects, checked before anything is sent, so a form
+ * can name all of them at once. A write's command fields are the client's, not the form's.
  */
-export const rejectedFields = <A extends Action>(action: A, input: CallInput<A>): string[] => {
-  const checked = action.input.safeParse(action.write ? { ...input, commandId: newCommandId() } : input);
-  return checked.success ? [] : checked.error.issues.map((issue) => issue.path.join('.'));
+export const rejectedFields = <A extends Action>(action: A, input: CallInput<A>): FieldError[] => {
+  const checked = action.input.safeParse(action.write ? { ...input, commandId: newCommandId() } : input, { reportInput: true });
+  return checked.success ? [] : refusedFields(checked.error);
+};
+
+/**
+ * What the contract says about some of a form's fields on their own (its texts), so they are named
+ * together with the form's own checks while a choice is still missing and nothing can be sent.
+ */
+export const textFieldErrors = (schema: z.ZodObject, values: Readonly<Record<string, string>>): FieldError[] => {
+  const only: Record<string, true> = {};
+  for (const key of Object.keys(values)) only[key] = true;
+  const checked = schema.pick(only as { [k: string]: true } & Record<number, never>).safeParse(values, { reportInput: true });
+  return checked.success ? [] : refusedFields(checked.error);
 };

@@ -37,6 +37,13 @@ export const scoped = { propertyId: PropertyId };
 /** What travels to a function: `{ action, input }`, the action named `fn.name`. */
 export const Envelope = z.object({ action: z.string().max(64), input: z.unknown() });
 
-export const Failure = z.object({ ok: z.literal(false), code: z.string(), message: z.string() });
+export const Failure = z.object({
+  ok: z.literal(false),
+  code: z.string(),
+  message: z.string(),
+  fields: z
+    .array(z.object({ field: z.string(), label: z.string(), message: z.string(), limit: z.object({ max: z.number(), length: z.number() }).optional() }))
+    .optional(),
+});
 export const resultOf = <O extends z.ZodType>(output: O) =>
   z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), data: output }), Failure]);

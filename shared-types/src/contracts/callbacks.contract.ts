@@ -3,6 +3,7 @@ import { commandFields, defineAction, DocId, scoped } from './action';
 import { pageInput, pageOf } from './page';
 import { CallbackKind, CallbackReason } from '../model/callback.model';
 import { ComplaintCategory, ComplaintPlace } from '../model/complaint.model';
+import { FileId, FileLink } from './files';
 
 export const CallbackView = z.object({
   id: z.string(),
@@ -20,7 +21,15 @@ export const CallbackView = z.object({
   assignee: z.enum(['desk', 'manager']),
   overdue: z.boolean(),
   outcome: z
-    .object({ reached: z.boolean(), satisfied: z.boolean().nullable(), notes: z.string(), method: z.enum(['phone', 'home_visit']), at: z.string() })
+    .object({
+      reached: z.boolean(),
+      satisfied: z.boolean().nullable(),
+      notes: z.string(),
+      method: z.enum(['phone', 'home_visit']),
+      at: z.string(),
+      /** B2: the resident's signature on a home visit's record. */
+      signature: FileLink.nullable().optional(),
+    })
     .nullable(),
   /** B3: the complaint raised from this callback, if any. */
   complaintId: z.string().nullable().optional(),
@@ -33,6 +42,16 @@ export const queue = defineAction({
   name: 'queue',
   input: z.object({ ...scoped, kind: CallbackKind.optional(), ...pageInput }).strict(),
   output: pageOf(CallbackView),
+  roles: ['desk', 'supervisor', 'manager'],
+  write: false,
+});
+
+/** B2: one callback task, open or done, with its outcome: the record a home visit's resident signed. */
+export const get = defineAction({
+  fn: 'callbacks',
+  name: 'get',
+  input: z.object({ ...scoped, callbackId: DocId }).strict(),
+  output: CallbackView,
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
 });
@@ -52,7 +71,7 @@ export const record = defineAction({
       notes: z.string().trim().max(500),
       method: z.enum(['phone', 'home_visit']),
       /** B2: the resident's signature on a home visit's record (a file the desk uploaded). */
-      signature: z.string().min(1).max(300).optional(),
+      signature: FileId.optional(),
     })
     .strict(),
   output: CallbackView,
@@ -116,4 +135,4 @@ export const figures = defineAction({
   write: false,
 });
 
-export const callbacksActions = { queue, record, raiseComplaint, figures } as const;
+export const callbacksActions = { queue, get, record, raiseComplaint, figures } as const;

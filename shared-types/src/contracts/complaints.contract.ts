@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { commandFields, defineAction, DocId, scoped } from './action';
 import { pageInput, pageOf } from './page';
-import { FileId } from './repairs.contract';
+import { FileId, FileLink } from './files';
+import { decisionFields, ScreeningView } from './screening.contract';
 import {
   Classification,
   ComplaintCategory,
@@ -79,11 +80,13 @@ export const ComplaintView = z.object({
   description: z.string(),
   request: z.string(),
   residentDeadline: z.string().nullable(),
-  photos: z.array(z.string()),
+  photos: z.array(FileLink),
   apology: z.object({ at: z.string() }).nullable(),
   repeatOf: z.string().nullable(),
   group: GroupProgress.nullable(),
   rating: z.object({ score: z.number().int(), comment: z.string(), at: z.string() }).nullable(),
+  /** Issue 13 (1.9): the content checks' verdicts, for the desk side; null for the resident. */
+  screening: ScreeningView.nullable().optional(),
 });
 export type ComplaintView = z.infer<typeof ComplaintView>;
 
@@ -93,6 +96,8 @@ export const GroupView = z.object({
   status: z.enum(['handling', 'resolved']),
   households: z.number().int(),
   members: z.array(z.object({ id: z.string(), address: z.string(), residentName: z.string(), status: ComplaintStatus, createdAt: z.string() })),
+  /** Issue 13 (1.9): items of its households' complaints the content checks held, waiting for the desk. */
+  heldItems: z.number().int().optional(),
 });
 export type GroupView = z.infer<typeof GroupView>;
 
@@ -296,6 +301,16 @@ export const figures = defineAction({
   write: false,
 });
 
+/** Issue 13 (1.9): the desk releases a held item of a complaint, or redacts it for good. */
+export const decideContent = defineAction({
+  fn: 'complaints',
+  name: 'decideContent',
+  input: z.object({ ...scoped, ...commandFields, complaintId: DocId, ...decisionFields }).strict(),
+  output: ComplaintView,
+  roles: ['desk', 'supervisor', 'manager'],
+  write: true,
+});
+
 export const complaintsActions = {
   create,
   register,
@@ -310,4 +325,5 @@ export const complaintsActions = {
   registerOf,
   signRegister,
   figures,
+  decideContent,
 } as const;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { commandFields, defineAction, DocId, scoped } from './action';
+import { FileId } from './files';
 
 const Part = z.string().trim().regex(/^[A-Za-z0-9]{1,10}$/);
 
@@ -12,8 +13,8 @@ export const ImportView = z.object({
   written: z.number().int(),
   added: z.number().int(),
   existing: z.number().int(),
-  /** A refused file's problem as a whole (no header, nothing in it), or null. */
-  fileProblem: z.enum(['bad_header', 'empty', 'unreadable']).nullable(),
+  /** A refused file's problem as a whole (no header, nothing in it, over 2 MB), or null. */
+  fileProblem: z.enum(['bad_header', 'empty', 'unreadable', 'too_large']).nullable(),
   /** Every bad row by its number (the first 500). */
   problems: z.array(z.object({ line: z.number().int(), problem: z.string(), firstLine: z.number().int().nullable() })),
 });
@@ -29,9 +30,19 @@ export const template = defineAction({
   write: false,
 });
 
+/** The largest spreadsheet an import takes. */
+export const MAX_SHEET_BYTES = 2 * 1024 * 1024;
+
 /**
  * Issue 7 (2): a spreadsheet of buildings, units and rooms (.csv or .xlsx, up to 2 MB). Every row is
  * checked first; one bad row and nothing is imported. A good file starts writing in chunks.
+ *
+ * The file goes to cloud storage first and the call names it (`fileId`), which the function
+ * downloads: call data is no place for a file (WeChat advises wx.cloud.CDN above 100 KB,
+ * https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/functions/Cloud.callFunction.html;
+ * CloudBase refuses text bodies over 100 KB with EXCEED_MAX_PAYLOAD_SIZE,
+ * https://docs.cloudbase.net/en/error-code/service/EXCEED_MAX_PAYLOAD_SIZE). Releases before 11
+ * sent the file inside the call as base64 (`contentBase64`), which still works for what fits.
  */
 export const start = defineAction({
   fn: 'imports',
@@ -41,9 +52,11 @@ export const start = defineAction({
       ...scoped,
       ...commandFields,
       fileName: z.string().trim().regex(/\.(csv|xlsx)$/i).max(100),
-      contentBase64: z.string().max(2_800_000).regex(/^[A-Za-z0-9+/=]*$/),
+      fileId: FileId.optional(),
+      contentBase64: z.string().max(100_000).regex(/^[A-Za-z0-9+/=]*$/).optional(),
     })
-    .strict(),
+    .strict()
+    .refine((i) => (i.fileId === undefined) !== (i.contentBase64 === undefined), { path: ['fileId'] }),
   output: ImportView,
   roles: ['manager'],
   write: true,

@@ -8,6 +8,7 @@ import { importsActions } from './imports.contract';
 import { visitsActions } from './visits.contract';
 
 export * from './action';
+export * from './errors';
 export * as session from './session.contract';
 export * as repairs from './repairs.contract';
 export * as callbacks from './callbacks.contract';

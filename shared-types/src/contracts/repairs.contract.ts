@@ -3,9 +3,8 @@ import { commandFields, defineAction, DocId, scoped, type Action } from './actio
 import { pageInput, pageOf } from './page';
 import { BlockerKind, Channel, Material, PreferredTime, Priority, QuoteLine, RatingDoc, RepairCategory, RepairStatus, TriageDoc } from '../model/repair.model';
 import { Role, Skill } from '../model/member.model';
-
-/** A cloud-storage file id of a photo; the function checks it sits under the caller's own path. */
-export const FileId = z.string().min(1).max(300);
+import { FileId, FileLink } from './files';
+import { decisionFields, ScreeningView } from './screening.contract';
 
 export const RepairView = z.object({
   id: z.string(),
@@ -21,7 +20,7 @@ export const RepairView = z.object({
   preferredTime: PreferredTime.nullable(),
   /** V4: the window the resident booked; the technician's appointment time. */
   appointment: z.object({ start: z.string(), end: z.string() }).nullable().optional(),
-  photos: z.array(z.string()),
+  photos: z.array(FileLink),
   channel: Channel,
   triage: TriageDoc,
   priority: Priority,
@@ -34,17 +33,17 @@ export const RepairView = z.object({
   arrivedAt: z.string().nullable().optional(),
   visitNote: z.string().nullable().optional(),
   quote: z.object({ lines: z.array(QuoteLine), totalFen: z.number().int(), at: z.string() }).nullable().optional(),
-  acceptance: z.object({ via: z.enum(['resident_phone', 'signature_on_site']), signature: z.string().nullable(), at: z.string() }).nullable().optional(),
+  acceptance: z.object({ via: z.enum(['resident_phone', 'signature_on_site']), signature: FileLink.nullable(), at: z.string() }).nullable().optional(),
   completion: z
-    .object({ beforePhotos: z.array(z.string()), afterPhotos: z.array(z.string()), materials: z.array(Material), amountFen: z.number().int(), at: z.string() })
+    .object({ beforePhotos: z.array(FileLink), afterPhotos: z.array(FileLink), materials: z.array(Material), amountFen: z.number().int(), at: z.string() })
     .nullable()
     .optional(),
-  signOff: z.object({ signature: z.string(), at: z.string() }).nullable().optional(),
+  signOff: z.object({ signature: FileLink, at: z.string() }).nullable().optional(),
   completedAt: z.string().nullable().optional(),
   rating: RatingDoc.omit({ at: true }).extend({ at: z.string() }).nullable().optional(),
   blocker: z.object({ kind: BlockerKind, reason: z.string(), since: z.string() }).nullable().optional(),
   sendBack: z
-    .object({ reason: z.string(), at: z.string(), review: z.object({ approved: z.boolean(), opinion: z.string(), signature: z.string().nullable(), at: z.string() }).nullable() })
+    .object({ reason: z.string(), at: z.string(), review: z.object({ approved: z.boolean(), opinion: z.string(), signature: FileLink.nullable(), at: z.string() }).nullable() })
     .nullable()
     .optional(),
   /** R9: when the order is due back, blockers excluded; null once returned. */
@@ -53,6 +52,8 @@ export const RepairView = z.object({
   /** R11: the month it counts for. */
   countsFor: z.string().optional(),
   priorityOverride: z.object({ reason: z.string(), at: z.string() }).nullable().optional(),
+  /** Issue 13 (1.9): the content checks' verdicts, for the desk side; null for everyone else. */
+  screening: ScreeningView.nullable().optional(),
 });
 export type RepairView = z.infer<typeof RepairView>;
 
@@ -217,22 +218,29 @@ export const arrive = onOrder('arrive', ['technician'], {});
 export const noAnswer = onOrder('noAnswer', ['technician'], { note: z.string().trim().min(2).max(200) });
 /** R5: the desk agrees a new time with the resident and sends the technician again. */
 export const reschedule = onOrder('reschedule', ['desk', 'supervisor'], { preferredTime: PreferredTime });
-/** R6: items from the fee schedule; the server prices them. */
+/** R6: items from the fee schedule; the server prices them. Sent again once work has started, it is a revised quote for extra work. */
 export const quote = onOrder('quote', ['technician'], {
   items: z.array(z.object({ code: z.string().min(1).max(20), qty: z.number().int().min(1).max(99) }).strict()).max(20),
 });
 /** R6: the resident accepts on their own phone, or signs the quote on the technician's. */
 export const accept = onOrder('accept', ['resident', 'technician'], { signature: FileId.optional() });
-/** R7: work done, with before/after photos, materials and the amount. */
+/**
+ * R7: work done, with before/after photos and the materials used; the amount is the accepted quote's
+ * (R6). A phone from before issue 12 also sends `amountFen` and material prices: the amount must then
+ * be the accepted total, and material prices are not kept.
+ */
 export const complete = onOrder('complete', ['technician'], {
   beforePhotos: z.array(FileId).min(1).max(6),
   afterPhotos: z.array(FileId).min(1).max(6),
   materials: z.array(Material.strict()).max(20),
-  amountFen: z.number().int().min(0).max(100_000_00),
+  amountFen: z.number().int().min(0).max(100_000_00).optional(),
 });
 /** R7: the resident signs by hand on the technician's screen, and may rate there. */
 export const signOff = onOrder('signOff', ['technician'], { signature: FileId, rating: RatingInput.optional() });
-/** R7: a rating from the resident's own phone within 7 days, or on the technician's screen. */
+/**
+ * R7: a rating from the resident's own phone within 7 days (replacing stars given with the sign-off).
+ * A technician is answered REPAIR.RATING_IS_RESIDENTS: on his phone stars go with the resident's signature.
+ */
 export const rate = onOrder('rate', ['resident', 'technician'], { rating: RatingInput });
 /** R9: something outside the technician's hands stops the work; the return clock pauses. */
 export const reportBlocker = onOrder('reportBlocker', ['technician'], { kind: BlockerKind, reason: Reason });
@@ -256,6 +264,8 @@ export const ScorecardView = z.object({
   memberId: z.string(),
   name: z.string(),
   ratings: z.number().int(),
+  /** R7: how many of the ratings the residents gave from their own phones. */
+  ownPhoneRatings: z.number().int(),
   quality: z.number().nullable(),
   attitude: z.number().nullable(),
   onTimeRate: z.number().nullable(),
@@ -307,6 +317,16 @@ export const summary = defineAction({
   write: false,
 });
 
+/** Issue 13 (1.9): the desk releases a held item of a repair to the technician, or redacts it for good. */
+export const decideContent = defineAction({
+  fn: 'repairs',
+  name: 'decideContent',
+  input: z.object({ ...scoped, ...commandFields, repairId: DocId, ...decisionFields }).strict(),
+  output: RepairView,
+  roles: ['desk', 'supervisor', 'manager'],
+  write: true,
+});
+
 export const repairsActions = {
   create,
   listMine,
@@ -334,4 +354,5 @@ export const repairsActions = {
   fees,
   scorecards,
   summary,
+  decideContent,
 } as const;

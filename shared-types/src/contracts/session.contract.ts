@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { commandFields, defineAction, scoped } from './action';
 import { pageInput, pageOf } from './page';
 import { Role } from '../model/member.model';
+import { TimerStep } from '../model/environment.model';
 
 export const Membership = z.object({
   propertyId: z.string(),
@@ -44,7 +45,7 @@ export const context = defineAction({
     /** Signal ids whose change means "fetch again". */
     signals: z.array(z.string()),
     onShift: z.boolean(),
-    /** Cloud-storage folder the caller may upload into; storage rules and functions both check it. */
+    /** The cloud-storage folder the caller uploads into (named by the membership, no openid); functions take only files from it. */
     uploadPrefix: z.string(),
     /** Issue 5: the subscribe-message templates pushed to the caller's role, and their sends left. */
     subscribe: SubscribeStock.optional(),
@@ -108,16 +109,27 @@ export const DeadLetter = z.object({
   at: z.string(),
 });
 
+/** Issue 12 (3.8): a stored document the timer could not read, set aside: of what kind, found by which step, and why. */
+export const QuarantinedDoc = z.object({
+  id: z.string(),
+  collection: z.string(),
+  foundBy: TimerStep,
+  reason: z.string(),
+  at: z.string(),
+});
+
 /**
  * Issue 5: is nothing falling through the cracks? When the reminders timer last ran (and whether
- * that is too long ago), and the notices that could not be delivered after every attempt.
+ * that is too long ago) and which of its steps failed then, the stored documents it had to set
+ * aside, and the notices that could not be delivered after every attempt.
  */
 export const health = defineAction({
   fn: 'session',
   name: 'health',
   input: z.object({ ...scoped }).strict(),
   output: z.object({
-    timer: z.object({ lastRunAt: z.string().nullable(), stale: z.boolean() }),
+    timer: z.object({ lastRunAt: z.string().nullable(), stale: z.boolean(), failedSteps: z.array(TimerStep) }),
+    quarantine: z.object({ count: z.number().int(), items: z.array(QuarantinedDoc) }),
     deadLetters: z.object({ count: z.number().int(), items: z.array(DeadLetter) }),
   }),
   roles: ['supervisor', 'manager'],

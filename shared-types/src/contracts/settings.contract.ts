@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import { commandFields, defineAction, DocId, scoped } from './action';
-import { DailyLimits, FeeItem, HHmm, RepairWindows, WindowTimes } from '../model/settings.model';
+import { DailyLimits, FeeItem, FieldSource, HHmm, NoticeTemplate, RepairWindows, TemplateId, WindowTimes } from '../model/settings.model';
+import { NoticeKind } from '../model/outbox.model';
+import { WECOM_ROBOT_URL } from '../domain/wecom-robot.rules';
 
 const ShiftView = z.object({ name: z.string(), start: z.string(), desk: z.array(z.object({ memberId: z.string(), name: z.string() })) });
 
@@ -12,7 +14,10 @@ export const SettingsView = z.object({
   ackMinutes: z.object({ urgent: z.number().int(), normal: z.number().int() }),
   feeSchedule: z.array(FeeItem),
   groupComplaintWindowHours: z.number().int(),
-  templateIds: z.record(z.string(), z.string()),
+  /** Issue 13: one subscribe-message template per notice kind, as the sender reads it. */
+  templates: z.array(NoticeTemplate),
+  /** Always empty: clients before issue 13 require the field; filled, its keys would be notice kinds (dotted field names in the command record). */
+  templateIds: z.strictObject({}),
   /** The robot's address holds its key: only the manager sees it whole. */
   wecomWebhook: z.string().nullable(),
   /** Issue 12 (4): how many repairs, complaints, bookings and binding requests one person may file a day. */
@@ -34,11 +39,29 @@ export const settings = defineAction({
 
 const Minutes = z.number().int().min(1).max(7 * 24 * 60);
 
+/** A page of this mini-program, as `subscribeMessage.send` takes it: no leading slash; the notice's id is added as `?id=`. */
+const PagePath = z.string().regex(/^pages(\/[a-z0-9-]+)+$/).max(100);
+
+const TemplateInput = z
+  .object({
+    kind: NoticeKind,
+    id: TemplateId,
+    page: PagePath,
+    fields: z.array(z.object({ key: z.string().regex(/^[a-z_]+\d+$/).max(32), source: FieldSource }).strict()).min(1).max(10),
+  })
+  .strict();
+
+const oneKindEach = (templates: readonly { kind: string }[], ctx: z.RefinementCtx) => {
+  templates.forEach((t, i) => {
+    if (templates.findIndex((other) => other.kind === t.kind) !== i) ctx.addIssue({ code: 'custom', path: [i, 'kind'], message: 'one template per notice kind' });
+  });
+};
+
 /**
  * Issue 7 (5): the manager edits the fee schedule (fen), the shift roster and opening hours, the
- * acknowledgement deadlines, the group-complaint window and the subscribe-message template ids;
- * issue 12 (4): each person's daily limits.
- * Only what is sent changes; the desk is named by member id, never by openid.
+ * acknowledgement deadlines, the group-complaint window, the subscribe-message templates (the whole
+ * list: id, page and field mapping per notice kind) and the WeCom group robot, which must be one of
+ * WeCom's own robot addresses; issue 12 (4): each person's daily limits. Only what is sent changes; the desk is named by member id, never by openid.
  */
 export const updateSettings = defineAction({
   fn: 'members',
@@ -57,8 +80,10 @@ export const updateSettings = defineAction({
       ackMinutes: z.object({ urgent: Minutes, normal: Minutes }).strict().optional(),
       feeSchedule: z.array(FeeItem.strict()).max(200).optional(),
       groupComplaintWindowHours: z.number().int().min(1).max(24 * 7).optional(),
-      templateIds: z.record(z.string().regex(/^[a-z.]{1,40}$/), z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)).optional(),
-      wecomWebhook: z.url({ protocol: /^https?$/ }).max(300).nullable().optional(),
+      templates: z.array(TemplateInput).max(NoticeKind.options.length).superRefine(oneKindEach).optional(),
+      /** What clients before issue 13 send: template ids by notice kind, laid over the templates (withTemplateIds). */
+      templateIds: z.record(z.string().regex(/^[a-z.]{1,40}$/), TemplateId).optional(),
+      wecomWebhook: z.string().max(300).regex(WECOM_ROBOT_URL).nullable().optional(),
       dailyLimits: DailyLimits.strict().optional(),
     })
     .strict(),

@@ -1,9 +1,10 @@
 import type { RepairDoc } from '../model/repair.model';
+import { chargedFen } from './quote.rules';
 import { elapsedOut, RETURN_WITHIN_MS } from './return.rules';
 
 export type SummaryInput = Pick<
   RepairDoc,
-  '_id' | 'address' | 'category' | 'priority' | 'status' | 'createdAt' | 'dispatchedAt' | 'completedAt' | 'pausedMs' | 'completion' | 'countsFor' | 'sendBack'
+  '_id' | 'address' | 'category' | 'priority' | 'status' | 'createdAt' | 'dispatchedAt' | 'completedAt' | 'pausedMs' | 'completion' | 'quote' | 'acceptance' | 'countsFor' | 'sendBack'
 >;
 
 const tally = <K extends string>(keys: readonly K[]) => {
@@ -15,7 +16,7 @@ const tally = <K extends string>(keys: readonly K[]) => {
 /**
  * R8 R11 R12: the month's repair summary (报修汇总表): every order that counts for the month (R11's
  * last-2-days rule and rolled-over send-backs included), by category, urgency and status; how many
- * came back, how many within R9's 3 days; the amounts charged; and each order's "completed at".
+ * came back, how many within R9's 3 days; the amounts charged (the accepted quotes, R6); and each order's "completed at".
  */
 export const monthlySummary = (month: string, orders: readonly SummaryInput[]) => {
   const counted = orders.filter((o) => o.countsFor === month);
@@ -31,7 +32,7 @@ export const monthlySummary = (month: string, orders: readonly SummaryInput[]) =
     byStatus: tally(counted.map((o) => o.status)),
     returned: returned.length,
     onTimeRate: returned.length ? onTime.length / returned.length : null,
-    amountFen: counted.reduce((sum, o) => sum + (o.completion?.amountFen ?? 0), 0),
+    amountFen: counted.reduce((sum, o) => sum + chargedFen(o), 0),
     rolledOver: counted.filter((o) => o.sendBack?.review?.approved).length,
     rows: counted
       .map((o) => ({
@@ -42,7 +43,7 @@ export const monthlySummary = (month: string, orders: readonly SummaryInput[]) =
         status: o.status,
         createdAt: o.createdAt,
         completedAt: o.completedAt,
-        amountFen: o.completion?.amountFen ?? 0,
+        amountFen: chargedFen(o),
       }))
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
   };

@@ -23,7 +23,7 @@ export type RepairAction =
 
 /** R5: the technician waits 3 minutes for an answer before leaving a note. */
 export const NO_ANSWER_WAIT_MS = 3 * 60 * 1000;
-/** R7: a resident who was not there rates from their own phone within 7 days of sign-off. */
+/** R7: the resident rates, or replaces the stars given on site, from their own phone within 7 days of sign-off. */
 export const RATE_WITHIN_MS = 7 * 24 * 60 * 60 * 1000;
 
 const onSite = ['acknowledged', 'arrived', 'quoted', 'in_progress'] as const;
@@ -54,15 +54,17 @@ export const repairMachine = defineMachine<RepairStatus, RepairAction, RepairDoc
         r.arrivedAt && now.getTime() - new Date(r.arrivedAt).getTime() >= NO_ANSWER_WAIT_MS ? null : 'STATE.TOO_EARLY',
     },
     reschedule: { from: ['rescheduling'], to: 'dispatched', roles: ['desk', 'supervisor'] },
-    quote: { from: ['arrived', 'quoted'], to: 'quoted', roles: ['technician'] },
+    /** R6: a revised quote for extra work, once work has started, waits for the resident's acceptance again. */
+    quote: { from: ['arrived', 'quoted', 'in_progress'], to: 'quoted', roles: ['technician'] },
     accept: { from: ['quoted'], to: 'in_progress', roles: ['resident', 'technician'] },
     complete: { from: ['in_progress'], to: 'completed', roles: ['technician'] },
     signOff: { from: ['completed'], to: 'signed', roles: ['technician'] },
+    /** R7: from the resident's own phone, once, within 7 days: a first rating, or one replacing the stars given with the sign-off. */
     rate: {
       from: ['signed'],
-      roles: ['resident', 'technician'],
+      roles: ['resident'],
       guard: (r, now) => {
-        if (r.rating) return 'STATE.TRANSITION_NOT_ALLOWED';
+        if (r.rating?.via === 'own_phone') return 'STATE.TRANSITION_NOT_ALLOWED';
         const signed = r.signOff ? new Date(r.signOff.at).getTime() : 0;
         return now.getTime() - signed <= RATE_WITHIN_MS ? null : 'STATE.TOO_LATE';
       },

@@ -1,15 +1,34 @@
 import * as z from 'zod';
 import { base, defineModel, isoInstant } from './versioned';
 
-/** A write command applied once; a retry with the same id gets `result` back instead of a second write. */
-export const CommandDoc = z.object({
+const CommandV1 = z.object({
   ...base,
   schemaVersion: z.literal(1),
   openid: z.string(),
   commandId: z.string(),
+  /** What the command did, as its history names it (`repairs.approveSendBack`). */
   action: z.string(),
   result: z.unknown(),
   at: isoInstant,
 });
+
+/**
+ * A write command applied once; a retry with the same id gets `result` back instead of a second write.
+ * v2: `call` names the function and contract action the id was first sent with (`repairs.reviewSendBack`);
+ * the id replays only for that one, and is refused for any other.
+ */
+export const CommandDoc = CommandV1.extend({ schemaVersion: z.literal(2), call: z.string().regex(/^[a-z]+\.[A-Za-z]+$/) });
 export type CommandDoc = z.infer<typeof CommandDoc>;
-export const commandModel = defineModel({ collection: 'commands', version: 1, schema: CommandDoc });
+
+/** v1 recorded what was done; where that differs from the contract action that did it, the action is named here. */
+const callOfV1Action: Record<string, string> = {
+  'repairs.approveSendBack': 'repairs.reviewSendBack',
+  'repairs.rejectSendBack': 'repairs.reviewSendBack',
+};
+
+export const commandModel = defineModel({
+  collection: 'commands',
+  version: 2,
+  schema: CommandDoc,
+  migrations: { 1: (doc) => ({ ...doc, call: callOfV1Action[String(doc.action)] ?? doc.action }) },
+});

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { base, defineModel, isoInstant } from './versioned';
 import { caseDue, caseRank } from '../domain/complaint-queue.rules';
 import { Role } from './member.model';
+import { exemptScreening, Screening } from './screening.model';
 
 export const complaintCategories = [
   'service',
@@ -103,15 +104,14 @@ export const complaintStatuses = ['received', 'handling', 'grouped', 'resolved']
 export const ComplaintStatus = z.enum(complaintStatuses);
 export type ComplaintStatus = z.infer<typeof ComplaintStatus>;
 
-/** v2: the case's place in the desk's list (C4 C9), stored so the query sorts by it; computed on every write. */
+/** v3: the case's place in the desk's list (C4 C9), stored so the query sorts by it; computed on every write. */
 const listed = { queueRank: z.number().int().min(0), queueDue: z.string() };
 const placeInList = (c: { status: string; urgency: 'top' | 'normal'; dueAt: string | null; dueMetAt: string | null }) => ({ queueRank: caseRank(c), queueDue: caseDue(c) });
-const toV2 = (doc: Record<string, unknown>) => ({ ...doc, ...placeInList(doc as Parameters<typeof placeInList>[0]) });
+const toV3 = (doc: Record<string, unknown>) => ({ ...doc, ...placeInList(doc as Parameters<typeof placeInList>[0]) });
 
-export const ComplaintDoc = z.object({
+const ComplaintV1 = z.object({
   ...base,
-  schemaVersion: z.literal(2),
-  ...listed,
+  schemaVersion: z.literal(1),
   status: ComplaintStatus,
   ...handling,
   residentOpenid: z.string(),
@@ -145,8 +145,25 @@ export const ComplaintDoc = z.object({
   registerDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   createdBy: z.object({ openid: z.string(), role: Role }),
 });
+/** v2: what the content checks said of the resident's text and photos (issue 13, 1.9). */
+/** v3: the case's place in the desk's list (issue 12, 3.3). */
+export const ComplaintDoc = ComplaintV1.extend({
+  schemaVersion: z.literal(3),
+  screening: Screening,
+  ...listed,
+});
 export type ComplaintDoc = z.infer<typeof ComplaintDoc>;
-export const complaintModel = defineModel<typeof ComplaintDoc, 'queueRank' | 'queueDue'>({ collection: 'complaints', version: 2, schema: ComplaintDoc, derive: placeInList, migrations: { 1: toV2 } });
+export const complaintModel = defineModel<typeof ComplaintDoc, 'queueRank' | 'queueDue'>({
+  collection: 'complaints',
+  version: 3,
+  schema: ComplaintDoc,
+  derive: placeInList,
+  migrations: {
+    // Filed before checks began: nothing was checked, and nothing is held.
+    1: (doc) => ({ ...doc, screening: exemptScreening(Array.isArray(doc.photos) ? (doc.photos as string[]) : []) }),
+    2: toV3,
+  },
+});
 
 /** C3: one group complaint linking every household's complaint about one matter. */
 export const ComplaintGroupDoc = z.object({

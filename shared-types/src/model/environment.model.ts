@@ -19,20 +19,35 @@ export const bootstrapModel = defineModel({ collection: 'environment', version: 
 
 export const HEARTBEAT_DOC_ID = 'heartbeat';
 
+/** The steps of a reminders run, each run on its own so one failing never stops the others (issue 12, 3.8). */
+export const TimerStep = z.enum(['heartbeat', 'deadlines', 'upgrades', 'repairCallbacks', 'monthTopUp', 'routineCallbacks', 'complaintUpgrade', 'registers', 'groups', 'imports', 'contentChecks', 'outbox']);
+export type TimerStep = z.infer<typeof TimerStep>;
+
+/** A step that did not finish all its work in a run, and the first reason. */
+export const FailedStep = z.object({ step: TimerStep, error: z.string() });
+export type FailedStep = z.infer<typeof FailedStep>;
+
 /**
- * Issue 5: the reminders timer's heartbeat. Each run records when it ran; a run that finds the
- * previous one too long ago (or a staff call that finds the heartbeat stale) raises the alarm once
- * per gap, named by `alarmedFor`.
+ * Issue 5: the reminders timer's heartbeat. Each run records, last, when it ran and which steps
+ * failed (issue 12, 3.8); a run that finds the previous one too long ago (or a staff call that finds
+ * the heartbeat stale) raises the alarm once per gap, named by `alarmedFor`.
  */
 export const HeartbeatDoc = z.object({
   _id: z.literal(HEARTBEAT_DOC_ID),
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   lastRunAt: isoInstant,
   /** The lastRunAt of the gap an alarm was raised for, so one outage alarms once. */
   alarmedFor: isoInstant.nullable(),
+  failedSteps: z.array(FailedStep),
 });
 export type HeartbeatDoc = z.infer<typeof HeartbeatDoc>;
-export const heartbeatModel = defineModel({ collection: 'environment', version: 1, schema: HeartbeatDoc });
+export const heartbeatModel = defineModel({
+  collection: 'environment',
+  version: 2,
+  schema: HeartbeatDoc,
+  // v1 recorded the run first, before any step: it knew of no failures.
+  migrations: { 1: (doc) => ({ ...doc, failedSteps: [] }) },
+});
 
 /** The timer runs every minute: five without a run is an outage. */
 export const HEARTBEAT_STALE_MINUTES = 5;

@@ -3,6 +3,7 @@ import { base, defineModel, isoInstant } from './versioned';
 import { Role } from './member.model';
 import { countingMonth } from '../domain/month-close.rules';
 import { plannedAt, queueRank } from '../domain/repair-queue.rules';
+import { exemptScreening, Screening } from './screening.model';
 
 export const repairCategories = [
   'elevator',
@@ -76,7 +77,10 @@ const RepairV2 = z.object({
   updatedAt: isoInstant,
 });
 export const QuoteLine = z.object({ code: z.string(), name: z.string(), priceFen: z.number().int().min(0), qty: z.number().int().positive() });
-export const Material = z.object({ name: z.string().min(1).max(40), qty: z.number().int().positive(), amountFen: z.number().int().min(0) });
+/** R7: what was used on the job; its price is in the accepted quote's lines, not here. */
+export const MaterialUsed = z.object({ name: z.string().min(1).max(40), qty: z.number().int().positive() });
+/** Orders completed before issue 12 carry the technician's own price per material: shown, never counted. */
+export const Material = MaterialUsed.extend({ amountFen: z.number().int().min(0).optional() });
 export const BlockerKind = z.enum(['parts', 'access', 'third_party', 'other']);
 export const RatingDoc = z.object({
   quality: z.number().int().min(1).max(5),
@@ -125,18 +129,35 @@ const RepairV4 = RepairV3.extend({
   schemaVersion: z.literal(4),
   appointment: z.object({ bookingId: z.string(), start: isoInstant, end: isoInstant }).nullable(),
 });
-/**
- * v5: the order's place in the desk's queue (R3) and in a technician's day plan, stored so the
- * lists are sorted by their queries; computed from the order on every write.
- */
+/** v5: what the content checks said of the resident's description and photos (issue 13, 1.9). */
 const RepairV5 = RepairV4.extend({
   schemaVersion: z.literal(5),
+  screening: Screening,
+});
+/**
+ * v6 (R7): a rating entered on the technician's phone counts only inside the sign-off the resident
+ * signs; stars a technician entered after it (by `rate`, before issue 12) are not carried over.
+ */
+const RepairV6 = RepairV5.extend({ schemaVersion: z.literal(6) });
+/**
+ * v7: the order's place in the desk's queue (R3) and in a technician's day plan, stored so the
+ * lists are sorted by their queries (issue 12, 3.3); computed from the order on every write.
+ */
+const RepairV7 = RepairV6.extend({
+  schemaVersion: z.literal(7),
   queueRank: z.number().int().min(0),
   plannedAt: z.string(),
 });
-export type RepairDoc = z.infer<typeof RepairV5>;
+export type RepairDoc = z.infer<typeof RepairV7>;
 
 const placeInLists = (r: Pick<RepairDoc, 'status' | 'priority' | 'appointment' | 'preferredTime'>) => ({ queueRank: queueRank(r), plannedAt: plannedAt(r) });
+
+type StoredRating = { via?: unknown; at?: unknown } | null | undefined;
+const signedWith = (doc: Record<string, unknown>): boolean => {
+  const rating = doc.rating as StoredRating;
+  if (!rating || rating.via !== 'on_site') return true;
+  return rating.at === (doc.signOff as { at?: unknown } | null | undefined)?.at;
+};
 
 /** The v3 fields of an order that has just been filed (and of every order written before v3). */
 export const lifeDefaults = (createdAt: string, lastStepAt = createdAt) => ({
@@ -161,12 +182,13 @@ export const lifeDefaults = (createdAt: string, lastStepAt = createdAt) => ({
 
 /**
  * v1 (the first release) had no `channel` (every request came from the mini-program) and no
- * `priority` (it was read from triage each time); v2 had none of the on-site fields.
+ * `priority` (it was read from triage each time); v2 had none of the on-site fields; v3 no booked
+ * window; v4 counted stars a technician entered after the sign-off.
  */
-export const repairModel = defineModel<typeof RepairV5, 'queueRank' | 'plannedAt'>({
+export const repairModel = defineModel<typeof RepairV7, 'queueRank' | 'plannedAt'>({
   collection: 'repairs',
-  version: 5,
-  schema: RepairV5,
+  version: 7,
+  schema: RepairV7,
   derive: placeInLists,
   migrations: {
     1: (doc) => ({
@@ -176,6 +198,9 @@ export const repairModel = defineModel<typeof RepairV5, 'queueRank' | 'plannedAt
     }),
     2: (doc) => ({ ...doc, ...lifeDefaults(String(doc.createdAt), String(doc.updatedAt)) }),
     3: (doc) => ({ ...doc, appointment: null }),
-    4: (doc) => ({ ...doc, ...placeInLists(doc as Parameters<typeof placeInLists>[0]) }),
+    // Filed before checks began: nothing was checked, and nothing is held.
+    4: (doc) => ({ ...doc, screening: exemptScreening(Array.isArray(doc.photos) ? (doc.photos as string[]) : []) }),
+    5: (doc) => (signedWith(doc) ? doc : { ...doc, rating: null }),
+    6: (doc) => ({ ...doc, ...placeInLists(doc as Parameters<typeof placeInLists>[0]) }),
   },
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { NoticeKind } from './outbox.model';
 import { base, defineModel } from './versioned';
 
 export const HHmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
@@ -20,16 +21,33 @@ export const FeeItem = z.object({
   priceFen: z.number().int().min(0),
 });
 
+export const TemplateId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+export const FieldSource = z.enum(['title', 'body', 'time', 'address', 'status', 'name', 'amount', 'phone']);
+export const TemplateField = z.object({ key: z.string().regex(/^[a-z_]+\d+$/), source: FieldSource });
+
 /**
- * Issue 5: a subscribe-message template chosen from WeChat's library for one kind of notice: its
- * id, the page it opens, and which of our facts fills each of its fields (`thing1`, `time2`, …).
+ * Issue 5, issue 13: the subscribe-message template a property chose from WeChat's library for one
+ * kind of notice: its id, the page it opens, and which of our facts fills each of its fields
+ * (`thing1`, `time2`, …). Stored as a list with the kind inside, never keyed by kind: a kind such as
+ * `repair.new` is not a safe field name. A template with no fields yet (a bare id carried over from
+ * v4) is kept for the manager to finish and is never sent.
  */
-export const TemplateConfig = z.object({
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+export const NoticeTemplate = z.object({
+  kind: NoticeKind,
+  id: TemplateId,
   page: z.string().max(100),
-  fields: z.array(z.object({ key: z.string().regex(/^[a-z_]+\d+$/), source: z.enum(['title', 'body', 'time', 'address', 'status', 'name', 'amount', 'phone']) })).min(1).max(10),
+  fields: z.array(TemplateField).max(10),
 });
-export type TemplateConfig = z.infer<typeof TemplateConfig>;
+export type NoticeTemplate = z.infer<typeof NoticeTemplate>;
+
+/** Where a notice opens when no other page is chosen: every role has the inbox, which lists it. */
+export const DEFAULT_NOTICE_PAGE = 'pages/inbox/index';
+
+const oneTemplatePerKind = (templates: readonly NoticeTemplate[]) => new Set(templates.map((t) => t.kind)).size === templates.length;
+
+/** The template a notice of this kind is sent with, if the property has one ready (fields mapped). */
+export const templateFor = (templates: readonly NoticeTemplate[], kind: string): NoticeTemplate | undefined =>
+  templates.find((t) => t.kind === kind && t.fields.length > 0);
 
 /**
  * Issue 12 (4): how many of each a person may file in one Shanghai day. An urgent repair (R3) and
@@ -48,7 +66,7 @@ export const DEFAULT_DAILY_LIMITS: DailyLimits = { repairs: 10, complaints: 5, b
 
 export const SettingsDoc = z.object({
   ...base,
-  schemaVersion: z.literal(5),
+  schemaVersion: z.literal(6),
   shifts: z.array(Shift).min(1),
   /** The desk's opening hours for walk-ins and appointments (Shanghai "HH:mm"); calls and filings come in 24/7 (R2). */
   openingHours: z.object({ open: HHmm, close: HHmm }),
@@ -56,9 +74,8 @@ export const SettingsDoc = z.object({
   /** How long before a deadline its warning goes out, as a share of the time allowed. */
   warnAtShare: z.number().gt(0).lt(1),
   feeSchedule: z.array(FeeItem),
-  templateIds: z.record(z.string(), z.string()),
-  /** By notice kind (repair.changed, repair.dispatched, …): the template a person is pushed with. */
-  templates: z.record(z.string(), TemplateConfig),
+  /** One per notice kind (repair.changed, repair.dispatched, …) at most: the template a person is pushed with. */
+  templates: z.array(NoticeTemplate).max(NoticeKind.options.length).refine(oneTemplatePerKind, 'one template per notice kind'),
   groupComplaintWindowHours: z.number().int().positive(),
   wecomWebhook: z.string().nullable(),
   /** V4: the windows technicians come to residents' homes in, on weekdays and at weekends. */
@@ -80,16 +97,48 @@ export const defaultRepairWindows = () => ({
     { start: '14:00', end: '16:00' },
   ],
 });
-/** v1 had no opening hours; v2 no subscribe-message templates; v3 no repair windows; v4 no daily limits. */
+type Stored = Record<string, unknown>;
+const recordOf = (value: unknown): Stored => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Stored) : {});
+
+/**
+ * Template ids chosen by notice kind, as v4 settings and clients before v5 kept them, laid over a
+ * list: a kind whose template keeps its id keeps its page and fields; a new id for a kind comes with
+ * no fields (nothing is sent with a mapping made for another template) until the manager maps them.
+ * Keys that are not notice kinds are dropped; kinds not named are left as they are.
+ */
+export const withTemplateIds = (templates: readonly NoticeTemplate[], ids: Readonly<Record<string, unknown>>): NoticeTemplate[] => {
+  const chosen = new Map(NoticeKind.options.flatMap((kind) => (typeof ids[kind] === 'string' ? [[kind, ids[kind] as string] as const] : [])));
+  const kept = templates.filter((t) => !chosen.has(t.kind) || chosen.get(t.kind) === t.id);
+  const added = [...chosen].filter(([kind]) => !kept.some((t) => t.kind === kind));
+  return [...kept, ...added.map(([kind, id]) => ({ kind, id, page: templates.find((t) => t.kind === kind)?.page ?? DEFAULT_NOTICE_PAGE, fields: [] }))].sort(
+    (a, b) => NoticeKind.options.indexOf(a.kind) - NoticeKind.options.indexOf(b.kind),
+  );
+};
+
+/**
+ * v4 kept two records keyed by notice kind: `templates` (what the sender read, written only by the
+ * local seed) and `templateIds` (what the manager edited, read by nothing). v5 keeps one list, the
+ * manager's ids laid over the configured templates.
+ */
+const fromV4 = (doc: Stored): Stored => {
+  const configured = recordOf(doc.templates);
+  const listed = NoticeKind.options.flatMap((kind) => (kind in configured ? [{ kind, ...recordOf(configured[kind]) } as NoticeTemplate] : []));
+  const next: Stored = { ...doc, templates: withTemplateIds(listed, recordOf(doc.templateIds)) };
+  delete next.templateIds;
+  return next;
+};
+
+/** v1 had no opening hours; v2 no subscribe-message templates; v3 no repair windows; v4 kept templates keyed by notice kind; v5 no daily limits. */
 export const settingsModel = defineModel({
   collection: 'settings',
-  version: 5,
+  version: 6,
   schema: SettingsDoc,
   migrations: {
     1: (doc) => ({ ...doc, openingHours: DEFAULT_OPENING_HOURS }),
     2: (doc) => ({ ...doc, templates: {} }),
     3: (doc) => ({ ...doc, repairWindows: defaultRepairWindows() }),
-    4: (doc) => ({ ...doc, dailyLimits: { ...DEFAULT_DAILY_LIMITS } }),
+    4: fromV4,
+    5: (doc) => ({ ...doc, dailyLimits: { ...DEFAULT_DAILY_LIMITS } }),
   },
 });
 
@@ -97,11 +146,11 @@ export const settingsModel = defineModel({
 export const defaultSettings = (propertyId: string): SettingsDoc => ({
   _id: propertyId,
   propertyId,
-  schemaVersion: 5,
+  schemaVersion: 6,
   openingHours: { ...DEFAULT_OPENING_HOURS },
   dailyLimits: { ...DEFAULT_DAILY_LIMITS },
   repairWindows: defaultRepairWindows(),
-  templates: {},
+  templates: [],
   shifts: [
     { name: '早班', start: '08:00', deskOpenids: [] },
     { name: '中班', start: '16:00', deskOpenids: [] },
@@ -115,7 +164,6 @@ export const defaultSettings = (propertyId: string): SettingsDoc => ({
     { code: 'switch-replace', name: '更换开关/插座（人工）', priceFen: 2000 },
     { code: 'inspect', name: '上门检查', priceFen: 0 },
   ],
-  templateIds: {},
   groupComplaintWindowHours: 24,
   wecomWebhook: null,
 });

@@ -29,3 +29,10 @@ const fnv1a = (text: string): string => {
 
 export const audienceOfRole = (role: string) => `role:${role}`;
 export const audienceOfUser = (openid: string) => `user:${fnv1a(openid)}`;
+
+/**
+ * Whom a signal speaks for: the person's own (`mine`: their repairs, orders, bookings, notices) or
+ * their role's queue (`role`). A client watches only the signals its data concerns.
+ */
+export type SignalConcern = 'mine' | 'role';
+export const concernOf = (id: string): SignalConcern => (id.slice(id.indexOf('~') + 1).startsWith(audienceOfRole('')) ? 'role' : 'mine');

@@ -1,12 +1,17 @@
-/** A stand-in for the browser's EventSource: tests push `{ id, seq }` events or fail the stream. */
+/** A stand-in for the browser's EventSource: tests connect it, push `{ id, seq }` events or fail the stream. */
 export class FakeEventSource {
   static instances: FakeEventSource[] = [];
+  onopen: (() => void) | null = null;
   onmessage: ((event: { data: string }) => void) | null = null;
   onerror: (() => void) | null = null;
   closed = false;
 
   constructor(readonly url: string) {
     FakeEventSource.instances.push(this);
+  }
+
+  open() {
+    this.onopen?.();
   }
 
   emit(id: string, seq: number) {
@@ -24,6 +29,10 @@ export class FakeEventSource {
   static install() {
     FakeEventSource.instances = [];
     Object.assign(globalThis, { EventSource: FakeEventSource });
+  }
+
+  static openCount(): number {
+    return FakeEventSource.instances.filter((s) => !s.closed).length;
   }
 
   static latest(): FakeEventSource {

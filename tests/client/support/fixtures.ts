@@ -21,7 +21,7 @@ export const sessionHandlers = (role: Role, rooms: Array<{ roomId: string; label
       rooms,
       signals: [`${PROPERTY}~role:${role}`],
       onShift: true,
-      uploadPrefix: 'uploads/openid-1/',
+      uploadPrefix: 'uploads/mb_1/',
     }),
   'session.signals': () => ok({ signals: [] }),
 });

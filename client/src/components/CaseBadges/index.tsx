@@ -4,6 +4,7 @@ import type { ComplaintStatus } from '@shared/model/complaint.model';
 import type { CaseView } from '../../hooks/useComplaints';
 import { fill, ui } from '../../i18n/ui.zh-CN';
 import { classLabel } from '../../utils/complaint-labels';
+import { queueHeldCount } from '../../utils/screening';
 import './index.css';
 
 export function ComplaintStatusTag({ status }: { status: ComplaintStatus }) {
@@ -23,6 +24,7 @@ export default function CaseBadges({ item }: { item: CaseView }) {
       {item.kind === 'complaint' && item.vip && <Text className='badge badge-vip'>{t.vip}</Text>}
       {households !== null && <Text className='badge badge-group'>{fill(t.group, { n: households })}</Text>}
       {item.overdue && <Text className='badge badge-urgent badge-overdue'>{t.overdue}</Text>}
+      {queueHeldCount([item]) > 0 && <Text className='badge badge-held'>{ui.screening.badge}</Text>}
       {item.classification && <Text className='badge badge-normal badge-class'>{classLabel(item.classification)}</Text>}
       <ComplaintStatusTag status={item.status} />
     </View>

@@ -1,15 +1,20 @@
 import type { ReactNode } from 'react';
-import { Input, Textarea } from '@tarojs/components';
+import { Input } from '@tarojs/components';
+import { create } from '@shared/contracts/complaints.contract';
+import { maxLengthOf } from '@shared/contracts/field-errors';
 import { messages } from '@shared/messages';
 import { publicAreas } from '@shared/model/complaint.model';
 import ChoiceChips from '../ChoiceChips';
 import FieldCard from '../FieldCard';
+import LimitedText from '../LimitedText';
 import { fill } from '../../i18n/ui.zh-CN';
 import { shanghaiDate } from '../../utils/time';
 import CategoryTiles from './CategoryTiles';
 import MomentPicker from './MomentPicker';
 import type { ComplaintFieldsValue, IntakeField, PlaceChoice } from './fields';
 import './index.css';
+
+const limitOf = (field: 'description' | 'request') => maxLengthOf(create.input, field) ?? 0;
 
 export interface ComplaintFieldsText {
   category: string;
@@ -74,23 +79,21 @@ export default function ComplaintFields({ value, errors, text, building, childre
         />
       </FieldCard>
       <FieldCard title={text.description} field='description' error={errors.description}>
-        <Textarea
+        <LimitedText
           className='textbox complaint-text input-complaint-description'
           value={value.description}
+          limit={limitOf('description')}
           placeholder={text.descriptionPlaceholder}
-          maxlength={1000}
-          autoHeight
-          onInput={(e) => onEdit({ description: e.detail.value })}
+          onInput={(description) => onEdit({ description })}
         />
       </FieldCard>
       <FieldCard title={text.request} field='request' error={errors.request}>
-        <Textarea
+        <LimitedText
           className='textbox complaint-text input-complaint-request'
           value={value.request}
+          limit={limitOf('request')}
           placeholder={text.requestPlaceholder}
-          maxlength={500}
-          autoHeight
-          onInput={(e) => onEdit({ request: e.detail.value })}
+          onInput={(request) => onEdit({ request })}
         />
       </FieldCard>
       {children}

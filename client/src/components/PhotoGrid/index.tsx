@@ -1,11 +1,21 @@
 import Taro from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
-import { usePhotoUrls } from './usePhotoUrls';
+import { platform } from '../../api/platform';
+import { refOf } from '../../offline/local-files';
 import './index.css';
 
-/** Thumbnails; a tap opens the full-screen viewer. */
-export default function PhotoGrid({ fileIDs }: { fileIDs: readonly string[] }) {
-  const urls = usePhotoUrls(fileIDs).filter(Boolean);
+/**
+ * What an `<Image>` shows for a photo in a view: the link the function issued, or, for one still
+ * waiting on this phone to be uploaded (an `offline:` placeholder), the kept file itself.
+ */
+const shown = (photo: string) => {
+  const ref = refOf(photo);
+  return ref ? platform.keptFileUrl(ref) : photo;
+};
+
+/** Thumbnails of the links a view carries ('' for a file that cannot be shown); a tap opens the full-screen viewer. */
+export default function PhotoGrid({ links }: { links: readonly string[] }) {
+  const urls = links.map(shown).filter(Boolean);
   if (urls.length === 0) return null;
   const open = (current: string) => void Taro.previewImage({ current, urls }).catch(() => undefined);
   return (

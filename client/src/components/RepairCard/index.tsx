@@ -8,6 +8,7 @@ import { formatWhen } from '../../utils/time';
 import { appointmentText } from '../../utils/orders';
 import { callPhone } from '../../utils/phone';
 import { ui } from '../../i18n/ui.zh-CN';
+import { awaitingItems } from '../../utils/screening';
 import './index.css';
 
 interface Props {
@@ -33,6 +34,7 @@ export default function RepairCard({ repair, onOpen, withPhone }: Props) {
         </Text>
         <View className='repair-card-tags'>
           {repair.overdue && <Text className='badge badge-urgent badge-overdue'>{ui.deskRepair.overdue}</Text>}
+          {awaitingItems(repair.screening) > 0 && <Text className='badge badge-held'>{ui.screening.badge}</Text>}
           <StatusTag status={repair.status} />
         </View>
       </View>

@@ -1,9 +1,13 @@
 import type { ReactNode } from 'react';
-import { Textarea } from '@tarojs/components';
 import type { PreferredTime, RepairCategory } from '@shared/model/repair.model';
+import { create } from '@shared/contracts/repairs.contract';
+import { maxLengthOf } from '@shared/contracts/field-errors';
 import CategoryGrid from '../CategoryGrid';
 import FieldCard from '../FieldCard';
+import LimitedText from '../LimitedText';
 import WhenPicker from '../WhenPicker';
+
+const DESCRIPTION_LIMIT = maxLengthOf(create.input, 'description') ?? 0;
 
 export interface RepairFieldsValue {
   category: RepairCategory | null;
@@ -31,14 +35,13 @@ export default function RepairFields({ value, errors, text, descriptionClass, de
         <CategoryGrid value={value.category} onChange={(category) => onEdit({ category })} />
       </FieldCard>
       <FieldCard title={text.description} field='description' error={errors.description}>
-        <Textarea
+        <LimitedText
           id={descriptionId}
           className={`textbox ${descriptionClass}`}
           value={value.description}
+          limit={DESCRIPTION_LIMIT}
           placeholder={text.descriptionPlaceholder}
-          maxlength={500}
-          autoHeight
-          onInput={(e) => onEdit({ description: e.detail.value })}
+          onInput={(description) => onEdit({ description })}
         />
       </FieldCard>
       {children}

@@ -123,20 +123,20 @@ export default function RepairSummary({ repair, forStaff, showQuote = true, bloc
           {completion.beforePhotos.length > 0 && (
             <View className='completion-photos completion-before'>
               <Text className='summary-label'>{c.before}</Text>
-              <PhotoGrid fileIDs={completion.beforePhotos} />
+              <PhotoGrid links={completion.beforePhotos} />
             </View>
           )}
           {completion.afterPhotos.length > 0 && (
             <View className='completion-photos completion-after'>
               <Text className='summary-label'>{c.after}</Text>
-              <PhotoGrid fileIDs={completion.afterPhotos} />
+              <PhotoGrid links={completion.afterPhotos} />
             </View>
           )}
           <Row
             label={c.materials}
             value={
               completion.materials.length > 0
-                ? completion.materials.map((m) => `${fill(c.material, { name: m.name, qty: m.qty })} ${money(m.amountFen)}`).join('；')
+                ? completion.materials.map((m) => `${fill(c.material, { name: m.name, qty: m.qty })}${m.amountFen === undefined ? '' : ` ${money(m.amountFen)}`}`).join('；')
                 : c.noMaterials
             }
             className='completion-materials'
@@ -153,7 +153,7 @@ export default function RepairSummary({ repair, forStaff, showQuote = true, bloc
       {repair.photos.length > 0 && (
         <View className='card'>
           <Text className='section-title'>{t.photos}</Text>
-          <PhotoGrid fileIDs={repair.photos} />
+          <PhotoGrid links={repair.photos} />
         </View>
       )}
       <View className='card'>

@@ -8,5 +8,5 @@ import type { SignatureValue } from './index';
  */
 export const uploadSignature = async (signature: SignatureValue, uploadPrefix: string): Promise<string | null> => {
   const picture = await signature.image();
-  return picture ? platform.uploadPhoto({ localPath: picture, name: 'signature.png' }, uploadPrefix) : null;
+  return picture ? platform.uploadFile({ localPath: picture, name: 'signature.png' }, uploadPrefix) : null;
 };

@@ -36,7 +36,7 @@ export default function ComplaintFacts({ complaint }: { complaint: ComplaintView
       {complaint.photos.length > 0 && (
         <View className='case-photos'>
           <Text className='info-label'>{t.photos}</Text>
-          <PhotoGrid fileIDs={complaint.photos} />
+          <PhotoGrid links={complaint.photos} />
         </View>
       )}
     </View>

@@ -1,10 +1,12 @@
 import { useCallback, useMemo } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import * as complaints from '@shared/contracts/complaints.contract';
+import type { ScreenItem } from '@shared/contracts/screening.contract';
 import { useComplaintStep, useComplaint, type CaseView } from '../../../hooks/useComplaints';
 import { useReadySession } from '../../../hooks/useSession';
 import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
 import ComplaintRating from '../../../components/ComplaintRating';
+import ScreeningPanel from '../../../components/ScreeningPanel';
 import LoadState from '../../../components/LoadState';
 import PrimaryButton from '../../../components/PrimaryButton';
 import Timeline from '../../../components/Timeline';
@@ -41,6 +43,17 @@ function AcknowledgeButton({ view, propertyId, onDone }: { view: CaseView; prope
   );
 }
 
+/** Issue 13 (1.9): what the content checks held of the resident's complaint, for the desk to release or redact. */
+function ComplaintScreening({ view, propertyId, onDone }: { view: CaseView & { kind: 'complaint' }; propertyId: string; onDone: () => void }) {
+  const { busy, run } = useComplaintStep(onDone);
+  if (!view.screening) return null;
+  const decide = (item: ScreenItem, decision: 'release' | 'redact') => {
+    if (busy) return;
+    void run(complaints.decideContent, { propertyId, complaintId: view.id, item, decision }, ui.screening.done[decision]);
+  };
+  return <ScreeningPanel screening={view.screening} photos={view.photos} busy={busy} onDecide={decide} />;
+}
+
 /**
  * One complaint or group complaint at the desk: its time limit and rule (C4), the system's proposal
  * (C2 C3), and only the forms the server's `actions` allow now: classify, issue the slip (C1),
@@ -62,6 +75,7 @@ export default function DeskComplaint() {
         {view && <CaseHead view={view} />}
         {view && context && (
           <View className='case-actions'>
+            {view.kind === 'complaint' && <ComplaintScreening view={view} propertyId={propertyId} onDone={reload} />}
             {can('acknowledge') && <AcknowledgeButton key={`a${view.version}`} view={view} propertyId={propertyId} onDone={reload} />}
             {view.proposal && <ProposalCard proposal={view.proposal} />}
             {can('classify') && <ClassifyPanel key={`c${view.version}`} view={view} propertyId={propertyId} onDone={reload} />}

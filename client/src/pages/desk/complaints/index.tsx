@@ -5,8 +5,9 @@ import { useReadySession } from '../../../hooks/useSession';
 import CaseCard from '../../../components/CaseCard';
 import LoadState from '../../../components/LoadState';
 import ListFooter from '../../../components/ListFooter';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { go, routes } from '../../../utils/routes';
+import { queueHeldCount } from '../../../utils/screening';
 import './index.css';
 
 const canRegister = (role: Role) => role === 'desk' || role === 'supervisor';
@@ -20,6 +21,7 @@ export default function DeskComplaints() {
   const list = useComplaintInbox();
   const { items, loading, error, refresh } = list;
   const t = ui.deskComplaints;
+  const held = items ? queueHeldCount(items) : 0;
   return (
     <View className='page desk-complaints'>
       <View className='inbox-head'>
@@ -36,6 +38,7 @@ export default function DeskComplaints() {
           {t.registerBook}
         </Button>
       </View>
+      {held > 0 && <Text className='inbox-held-count'>{fill(ui.screening.queueCount, { count: held })}</Text>}
       <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? t.empty : null}>
         {items?.map((item) => (
           <CaseCard key={`${item.kind}-${item.id}`} item={item} onOpen={() => go(routes.deskComplaint({ kind: item.kind, id: item.id }))} />

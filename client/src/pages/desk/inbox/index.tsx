@@ -12,6 +12,7 @@ import RepairCard from '../../../components/RepairCard';
 import SubscribeLowBanner from '../../../components/SubscribeLowBanner';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { go, routes } from '../../../utils/routes';
+import { queueHeldCount } from '../../../utils/screening';
 import './index.css';
 
 const canRegister = (role: Role) => role === 'desk' || role === 'supervisor';
@@ -133,6 +134,7 @@ export default function DeskInbox() {
   const bindings = useBindingRequests(counted);
   useUrgentChime(items);
   const waiting = waitingUrgent(items, list.hasMore);
+  const held = items ? queueHeldCount(items) : 0;
   return (
     <View className='page desk-inbox'>
       <View className='inbox-head'>
@@ -154,6 +156,7 @@ export default function DeskInbox() {
         />
       )}
       {waiting && <Text className='inbox-urgent-count'>{fill(ui.desk.urgentWaiting, { count: waiting })}</Text>}
+      {held > 0 && <Text className='inbox-held-count'>{fill(ui.screening.queueCount, { count: held })}</Text>}
       <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? ui.desk.inboxEmpty : null}>
         {items?.map((repair) => (
           <RepairCard key={repair.id} repair={repair} onOpen={() => go(routes.deskRepair(repair.id))} />

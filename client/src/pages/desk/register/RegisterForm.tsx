@@ -4,6 +4,7 @@ import * as repairs from '@shared/contracts/repairs.contract';
 import { messages } from '@shared/messages';
 import { useDraft } from '../../../hooks/useDraft';
 import { useDraftSend } from '../../../hooks/useDraftSend';
+import { fieldErrorsOf, textFieldErrors } from '../../../utils/field-errors';
 import type { ResidentMatch } from '../../../hooks/useRepairs';
 import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
 import type { SessionContext } from '../../../store/session.store';
@@ -66,7 +67,8 @@ export default function RegisterForm({ context, onRegistered }: Props) {
     else if (!roomId) missing.roomId = t.fieldErrors.roomId;
     if (!category) missing.category = t.fieldErrors.category;
     if (!resident || !roomId || !category) {
-      setErrors(missing);
+      const texts = { callerName: draft.callerName.trim(), phone: draft.phone.trim(), description: draft.description };
+      setErrors({ ...fieldErrorsOf(textFieldErrors(repairs.register.input, texts), t.fieldErrors), ...missing });
       return;
     }
     const registered = await send(

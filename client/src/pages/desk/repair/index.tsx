@@ -1,11 +1,13 @@
 import { useCallback } from 'react';
 import { Button, View } from '@tarojs/components';
 import * as repairs from '@shared/contracts/repairs.contract';
+import type { ScreenItem } from '@shared/contracts/screening.contract';
 import { useRepair, useRepairStep } from '../../../hooks/useRepairs';
 import { useReadySession } from '../../../hooks/useSession';
 import LoadState from '../../../components/LoadState';
 import PrimaryButton from '../../../components/PrimaryButton';
 import RepairSummary from '../../../components/RepairSummary';
+import ScreeningPanel from '../../../components/ScreeningPanel';
 import { ui } from '../../../i18n/ui.zh-CN';
 import { go, routeParam, routes } from '../../../utils/routes';
 import DispatchPanel from './DispatchPanel';
@@ -16,7 +18,8 @@ import './index.css';
 /**
  * A repair as the desk sees it: everything recorded on it (quote, completion, rating, blocker, R9
  * due time), and what the desk may do now, as the server's `actions` say: dispatch or reassign (R4),
- * reschedule (R5), override the triage (R3), clear a blocker (R9), open a send-back for review (R11).
+ * reschedule (R5), override the triage (R3), clear a blocker (R9), open a send-back for review (R11);
+ * and first, what the content checks held of the resident's text and photos (issue 13, 1.9).
  */
 export default function DeskRepair() {
   const context = useReadySession();
@@ -25,6 +28,11 @@ export default function DeskRepair() {
   const step = useRepairStep(reload);
   const can = (action: string) => Boolean(data?.actions.includes(action));
   const propertyId = context?.property.propertyId ?? '';
+
+  const decide = (item: ScreenItem, decision: 'release' | 'redact') => {
+    if (!data || step.busy) return;
+    void step.run(repairs.decideContent, { propertyId, repairId: data.id, item, decision }, ui.screening.done[decision]);
+  };
 
   const clearBlocker = () => {
     if (!data || step.busy) return;
@@ -36,6 +44,7 @@ export default function DeskRepair() {
       <LoadState loading={loading} error={error} onRetry={reload}>
         {data && context && (
           <View className='desk-actions'>
+            {data.screening && <ScreeningPanel screening={data.screening} photos={data.photos} busy={step.busy} onDecide={decide} />}
             {can('reschedule') && <ReschedulePanel key={`r${data.version}`} repair={data} propertyId={propertyId} onDone={reload} />}
             {can('dispatch') && (
               <DispatchPanel key={`d${data.version}`} repair={data} propertyId={propertyId} onDone={reload} folded={can('reschedule')} />

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import * as complaints from '@shared/contracts/complaints.contract';
 import { useDraft } from '../../../hooks/useDraft';
 import { useDraftSend } from '../../../hooks/useDraftSend';
+import { fieldErrorsOf, textFieldErrors } from '../../../utils/field-errors';
 import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
 import type { SessionContext } from '../../../store/session.store';
 import ChoiceChips from '../../../components/ChoiceChips';
@@ -57,7 +58,8 @@ export default function ComplaintForm({ context, onFiled }: Props) {
     if (sending) return;
     const checked = intakeOf(draft, buildingOf(room), new Date(), t.fieldErrors);
     if (!checked.ok) {
-      setErrors(checked.errors);
+      const texts = { target: draft.target, description: draft.description, request: draft.request };
+      setErrors({ ...fieldErrorsOf(textFieldErrors(complaints.create.input, texts), t.fieldErrors), ...checked.errors });
       return;
     }
     const filed = await send(

@@ -40,7 +40,7 @@ export default function MyComplaintSummary({ complaint }: { complaint: Complaint
       {complaint.photos.length > 0 && (
         <View className='card'>
           <Text className='section-title'>{t.photos}</Text>
-          <PhotoGrid fileIDs={complaint.photos} />
+          <PhotoGrid links={complaint.photos} />
         </View>
       )}
     </>

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import * as repairs from '@shared/contracts/repairs.contract';
 import { useDraft } from '../../../hooks/useDraft';
 import { useDraftSend } from '../../../hooks/useDraftSend';
+import { fieldErrorsOf, textFieldErrors } from '../../../utils/field-errors';
 import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
 import type { SessionContext } from '../../../store/session.store';
 import DeskPhoneButton from '../../../components/DeskPhoneButton';
@@ -51,7 +52,7 @@ export default function RepairForm({ context, onFiled }: Props) {
     if (sending) return;
     const { category } = draft;
     if (!category) {
-      setErrors({ category: t.fieldErrors.category });
+      setErrors({ ...fieldErrorsOf(textFieldErrors(repairs.create.input, { description: draft.description }), t.fieldErrors), category: t.fieldErrors.category });
       return;
     }
     const filed = await send(

@@ -1,10 +1,12 @@
 import { useCallback, useState } from 'react';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import * as z from 'zod';
 import * as repairs from '@shared/contracts/repairs.contract';
+import { maxLengthOf } from '@shared/contracts/field-errors';
 import { useDraft } from '../../../hooks/useDraft';
 import { useRepairStep } from '../../../hooks/useRepairs';
 import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
+import LimitedText from '../../../components/LimitedText';
 import PrimaryButton from '../../../components/PrimaryButton';
 import StarRating from '../../../components/StarRating';
 import type { RepairDetailView } from '../../../components/RepairSummary';
@@ -13,6 +15,7 @@ import { ui } from '../../../i18n/ui.zh-CN';
 const RatingDraft = z.object({ quality: z.number().int().min(0).max(5), attitude: z.number().int().min(0).max(5), comment: z.string() });
 type RatingDraft = z.infer<typeof RatingDraft>;
 const noStars = (): RatingDraft => ({ quality: 0, attitude: 0, comment: '' });
+const COMMENT_LIMIT = maxLengthOf(repairs.rate.input.shape.rating, 'comment') ?? 0;
 
 interface Props {
   repair: RepairDetailView;
@@ -21,7 +24,10 @@ interface Props {
   onDone: () => void;
 }
 
-/** R7: the resident rates from their own phone (within 7 days): two rows of stars and a word if they like. */
+/**
+ * R7: the resident rates from their own phone (within 7 days): two rows of stars and a word if they
+ * like. Stars given on the technician's phone at the sign-off can be replaced here, once.
+ */
 export default function RateRepair({ repair, propertyId, memberId, onDone }: Props) {
   const askConsent = useSubscribeConsent();
   const t = ui.rating;
@@ -54,6 +60,7 @@ export default function RateRepair({ repair, propertyId, memberId, onDone }: Pro
   return (
     <View className='card rate-repair'>
       <Text className='section-title'>{t.title}</Text>
+      {repair.rating?.via === 'on_site' && <Text className='muted rate-replace-hint'>{t.replaceHint}</Text>}
       <View className='rate-row'>
         <Text className='rate-label'>{t.quality}</Text>
         <StarRating className='rate-quality' value={draft.quality} onChange={(quality: number) => edit({ quality })} />
@@ -63,13 +70,12 @@ export default function RateRepair({ repair, propertyId, memberId, onDone }: Pro
         <StarRating className='rate-attitude' value={draft.attitude} onChange={(attitude: number) => edit({ attitude })} />
       </View>
       <Text className='rate-label rate-comment-label'>{t.comment}</Text>
-      <Textarea
+      <LimitedText
         className='textbox rate-comment input-rating-comment'
         value={draft.comment}
-        maxlength={300}
-        autoHeight
+        limit={COMMENT_LIMIT}
         placeholder={t.commentPlaceholder}
-        onInput={(e) => edit({ comment: e.detail.value })}
+        onInput={(comment) => edit({ comment })}
       />
       {missing && <Text className='field-error error-rating'>{t.needStars}</Text>}
       <PrimaryButton id='btn-submit-rating' className='btn-submit-rating' busy={busy} onClick={submit}>

@@ -20,7 +20,8 @@ export default function MyRepair() {
   const context = useReadySession();
   const reload = useCallback(() => void refresh(), [refresh]);
   const canAccept = Boolean(data && data.status === 'quoted' && data.quote && data.actions.includes('accept'));
-  const canRate = Boolean(data && data.status === 'signed' && !data.rating && data.actions.includes('rate'));
+  // R7: the server offers 'rate' while the resident may still rate or replace the stars given on site.
+  const canRate = Boolean(data && data.status === 'signed' && data.actions.includes('rate'));
   return (
     <View className='page my-repair'>
       <LoadState loading={loading} error={error} onRetry={reload}>

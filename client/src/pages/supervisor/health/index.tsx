@@ -6,11 +6,14 @@ import SubscribeLowBanner from '../../../components/SubscribeLowBanner';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { formatWhen } from '../../../utils/time';
 import DeadLetterRow from './DeadLetterRow';
+import HealthSection from './HealthSection';
+import QuarantineRow from './QuarantineRow';
 import './index.css';
 
 /**
  * Issue 5, nothing falls through the cracks: when the reminders timer last ran, and a red alarm when
- * that is too long ago; the notices that could not be delivered, each with 重新发送.
+ * that is too long ago or some of its tasks failed (issue 12, 3.8); the records it had to set aside;
+ * the notices that could not be delivered, each with 重新发送.
  */
 export default function Health() {
   const t = ui.health;
@@ -27,26 +30,26 @@ export default function Health() {
           <View className={`card health-timer${timer.stale ? ' health-timer-stale' : ''}`}>
             <Text className='section-title'>{t.timer}</Text>
             <Text className='health-last-run'>{timer.lastRunAt ? fill(t.lastRun, { when: formatWhen(timer.lastRunAt) }) : t.neverRun}</Text>
-            {timer.stale ? <Text className='health-alarm'>{t.stale}</Text> : <Text className='health-ok'>{t.running}</Text>}
+            {timer.stale && <Text className='health-alarm'>{t.stale}</Text>}
+            {timer.failedSteps.length > 0 && (
+              <Text className='health-failed'>{fill(t.failedSteps, { steps: timer.failedSteps.map((step) => t.steps[step]).join(t.stepSeparator) })}</Text>
+            )}
+            {!timer.stale && timer.failedSteps.length === 0 && <Text className='health-ok'>{t.running}</Text>}
           </View>
         )}
+        {data && (
+          <HealthSection name='health-quarantine' title={t.quarantine} count={data.quarantine.count} countText={t.quarantineCount} empty={t.quarantineEmpty} hint={t.quarantineHint}>
+            {data.quarantine.items.map((item) => (
+              <QuarantineRow key={item.id} item={item} />
+            ))}
+          </HealthSection>
+        )}
         {dead && (
-          <View className='health-dead'>
-            <View className='health-dead-head'>
-              <Text className='section-title'>{t.deadLetters}</Text>
-              <Text className={`badge ${dead.count > 0 ? 'badge-urgent' : 'badge-normal'} health-dead-count`}>{fill(t.deadCount, { count: dead.count })}</Text>
-            </View>
-            {dead.items.length === 0 ? (
-              <View className='empty health-dead-empty'>
-                <Text>{t.deadEmpty}</Text>
-              </View>
-            ) : (
-              <Text className='muted health-dead-hint'>{t.deadHint}</Text>
-            )}
+          <HealthSection name='health-dead' title={t.deadLetters} count={dead.count} countText={t.deadCount} empty={t.deadEmpty} hint={t.deadHint}>
             {dead.items.map((item) => (
               <DeadLetterRow key={item.id} item={item} propertyId={context?.property.propertyId ?? ''} onDone={() => void refresh()} />
             ))}
-          </View>
+          </HealthSection>
         )}
       </LoadState>
     </View>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
+import { MAX_SHEET_BYTES } from '@shared/contracts/imports.contract';
 import { platform } from '../../../api/platform';
 import { useReadySession } from '../../../hooks/useSession';
 import { useRoomImport } from '../../../hooks/useRoomImport';
@@ -13,15 +14,13 @@ import ImportResult from './ImportResult';
 import TemplateCard from './TemplateCard';
 import './index.css';
 
-/** What `imports.start` takes: 2 MB, which is 2.8 million characters of base64. */
-const MAX_BYTES = 2 * 1024 * 1024;
 const SHEET = /\.(csv|xlsx)$/i;
 
 /** Issue 7 (2): the manager loads the property's buildings, units and rooms from a spreadsheet, and adds a room by hand. */
 export default function RoomImportPage() {
   const context = useReadySession();
   const propertyId = context?.property.propertyId ?? null;
-  const importer = useRoomImport(propertyId);
+  const importer = useRoomImport(propertyId, context?.uploadPrefix ?? '');
   const [problem, setProblem] = useState('');
   const t = ui.roomImport;
   /** Checking a file, or writing one that has not stopped: one import at a time. */
@@ -33,7 +32,7 @@ export default function RoomImportPage() {
     const file = await platform.pickFile(['xlsx', 'csv']);
     if (!file) return;
     if (!SHEET.test(file.name)) return setProblem(t.wrongType);
-    if (file.size > MAX_BYTES) return setProblem(t.tooBig);
+    if (file.size > MAX_SHEET_BYTES) return setProblem(t.tooBig);
     const failed = await importer.start(file);
     if (failed) {
       setProblem(failed);

@@ -20,6 +20,7 @@ function ScorecardRow({ card }: { card: Scorecard }) {
       <Text className='scorecard-name'>{card.name}</Text>
       <Figure label={t.quality} value={scoreText(card.quality, card.ratings)} className='scorecard-quality' />
       <Figure label={t.attitude} value={scoreText(card.attitude, card.ratings)} className='scorecard-attitude' />
+      <Figure label={t.ownPhone} value={fill(t.ownPhoneValue, { own: card.ownPhoneRatings, count: card.ratings })} className='scorecard-own-phone' />
       <Figure label={t.onTime} value={onTimeText(card.onTimeRate, card.returned)} className='scorecard-ontime' />
       <Figure label={t.openLoad} value={fill(t.openLoadValue, { count: card.openLoad })} className='scorecard-load' />
     </View>
@@ -27,7 +28,7 @@ function ScorecardRow({ card }: { card: Scorecard }) {
 }
 
 /**
- * R7 R9: each technician's ratings, on-time returns and open orders. Whoever calls gets what the
+ * R7 R9: each technician's ratings (and how many the residents gave on their own phones), on-time returns and open orders. Whoever calls gets what the
  * server lets them see (a technician: only themselves), so it also serves as a technician's 我的成绩.
  */
 export default function Scorecards() {

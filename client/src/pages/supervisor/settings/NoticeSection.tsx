@@ -1,46 +1,52 @@
 import { Text, View } from '@tarojs/components';
 import { messages } from '@shared/messages';
-import { NoticeKind } from '@shared/model/outbox.model';
 import InfoRow from '../../../components/InfoRow';
 import LineField from '../../../components/LineField';
 import { ui } from '../../../i18n/ui.zh-CN';
 import type { Section } from './settings-form';
+import type { TemplateRow } from './template-rows';
 
 interface Props {
-  templates: Record<string, string>;
+  templates: TemplateRow[];
   webhook: string;
   readOnly: boolean;
   errors: Partial<Record<Section, string>>;
-  onTemplates: (templates: Record<string, string>) => void;
+  onTemplate: (row: TemplateRow) => void;
   onWebhook: (webhook: string) => void;
 }
 
-const labelOf = (key: string) => (NoticeKind.safeParse(key).success ? messages.notices[key as NoticeKind] : key);
-
-/** Where notices go beyond the app: a subscribe-message template id per kind of notice, and the WeCom group robot. */
-export default function NoticeSection({ templates, webhook, readOnly, errors, onTemplates, onWebhook }: Props) {
+/** One notice kind's template: its id, and once there is one, the page it opens and what fills each field. */
+function TemplateEditor({ row, onChange }: { row: TemplateRow; onChange: (row: TemplateRow) => void }) {
   const t = ui.settings;
-  const keys = [...new Set([...NoticeKind.options, ...Object.keys(templates)])];
+  return (
+    <View id={`template-${row.kind.replace(/\./g, '-')}`} className='template-row'>
+      <LineField label={messages.notices[row.kind]} inputClass='input-template' value={row.id} maxlength={64} placeholder={t.templatePlaceholder} errorClass='' onChange={(id) => onChange({ ...row, id })} />
+      {row.id.trim() !== '' && (
+        <>
+          <LineField label={t.templatePage} inputClass='input-template-page' value={row.page} maxlength={100} placeholder={t.templatePagePlaceholder} errorClass='' onChange={(page) => onChange({ ...row, page })} />
+          <LineField label={t.templateFields} inputClass='input-template-fields' value={row.fields} maxlength={200} placeholder={t.templateFieldsPlaceholder} errorClass='' onChange={(fields) => onChange({ ...row, fields })} />
+        </>
+      )}
+    </View>
+  );
+}
+
+/**
+ * Where notices go beyond the app: per kind of notice, the subscribe-message template the property
+ * chose (id, page, which fact fills each field), and the WeCom group robot.
+ */
+export default function NoticeSection({ templates, webhook, readOnly, errors, onTemplate, onWebhook }: Props) {
+  const t = ui.settings;
   return (
     <>
       <View className='card settings-section settings-templates'>
         <Text className='section-title'>{t.templates}</Text>
         {!readOnly && <Text className='muted settings-hint'>{t.templatesHint}</Text>}
-        {keys.map((key) =>
+        {templates.map((row) =>
           readOnly ? (
-            <InfoRow key={key} label={labelOf(key)} value={templates[key] || t.notSet} />
+            <InfoRow key={row.kind} label={messages.notices[row.kind]} value={row.id || t.notSet} />
           ) : (
-            <View key={key} id={`template-${key.replace(/\./g, '-')}`} className='template-row'>
-              <LineField
-                label={labelOf(key)}
-                inputClass='input-template'
-                value={templates[key] ?? ''}
-                maxlength={64}
-                placeholder={t.templatePlaceholder}
-                errorClass=''
-                onChange={(id) => onTemplates({ ...templates, [key]: id })}
-              />
-            </View>
+            <TemplateEditor key={row.kind} row={row} onChange={onTemplate} />
           ),
         )}
         {errors.templates && <Text className='field-error error-section-templates'>{errors.templates}</Text>}

@@ -74,7 +74,7 @@ export default function SettingsPage() {
       return toastOk(t.saved);
     }
     toastError(res.message);
-    const named = res.code === 'COMMON.BAD_INPUT' ? errorsOfFields(res.fields ?? []) : {};
+    const named = res.code === 'COMMON.BAD_INPUT' ? errorsOfFields((res.fields ?? []).map((f) => f.field), update) : {};
     if (Object.keys(named).length) return setErrors(named);
     const section = sectionOfRefusal(res.code);
     if (section) return setErrors({ [section]: res.message });
@@ -98,7 +98,7 @@ export default function SettingsPage() {
               webhook={editing.form.webhook}
               readOnly={readOnly}
               errors={errors}
-              onTemplates={(templates) => edit({ templates })}
+              onTemplate={(row) => edit({ templates: editing.form.templates.map((r) => (r.kind === row.kind ? row : r)) })}
               onWebhook={(webhook) => edit({ webhook })}
             />
             {problem && <Text className='field-error settings-problem'>{problem}</Text>}

@@ -5,6 +5,7 @@ import type { CallInput } from '../../../api';
 import type { SettingsView } from '../../../hooks/useSettings';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { parseYuan } from '../../../utils/money';
+import { templateKindAt, templateRows, templatesOf, type TemplateRow } from './template-rows';
 
 export interface FeeRow {
   code: string;
@@ -31,8 +32,8 @@ export interface SettingsForm {
   /** V4: the repair windows as typed, "09:00-11:00, 14:00-16:00". */
   weekdayWindows: string;
   weekendWindows: string;
-  /** Notice kind → template id; '' is not set. */
-  templates: Record<string, string>;
+  /** One row per notice kind, in the catalogue's order. */
+  templates: TemplateRow[];
   webhook: string;
   /** Issue 12 (4): each person's daily limits, as typed. */
   limits: Record<LimitKind, string>;
@@ -74,15 +75,13 @@ export const formOf = (view: SettingsView): SettingsForm => ({
   groupHours: String(view.groupComplaintWindowHours),
   weekdayWindows: windowsText(view.repairWindows?.weekdays ?? []),
   weekendWindows: windowsText(view.repairWindows?.weekends ?? []),
-  templates: { ...view.templateIds },
+  templates: templateRows(view.templates),
   webhook: view.wecomWebhook ?? '',
   limits: { repairs: String(view.dailyLimits.repairs), complaints: String(view.dailyLimits.complaints), bookings: String(view.dailyLimits.bookings), bindingRequests: String(view.dailyLimits.bindingRequests) },
 });
 
 /** A whole number as typed; NaN (refused by the contract) when it is not one. */
 const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
-
-const sortedKeys = (record: Record<string, string>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -110,8 +109,8 @@ export const changesOf = (form: SettingsForm, base: SettingsView): { update: Upd
   const weekdays = parseWindows(form.weekdayWindows);
   const weekends = parseWindows(form.weekendWindows);
   if (!same(weekdays, parseWindows(was.weekdayWindows)) || !same(weekends, parseWindows(was.weekendWindows))) update.repairWindows = { weekdays, weekends };
-  const templates = sortedKeys(Object.fromEntries(Object.entries(form.templates).flatMap(([k, id]) => (id.trim() ? [[k, id.trim()]] : []))));
-  if (!same(templates, sortedKeys(base.templateIds))) update.templateIds = templates;
+  const templates = templatesOf(form.templates);
+  if (!same(templates, templatesOf(was.templates))) update.templates = templates as Update['templates'];
   const webhook = form.webhook.trim();
   if (webhook !== was.webhook) update.wecomWebhook = webhook || null;
   if (limitKinds.some((kind) => form.limits[kind].trim() !== was.limits[kind])) {
@@ -127,7 +126,7 @@ const sectionOfField: Record<string, Section> = {
   ackMinutes: 'deadlines',
   groupComplaintWindowHours: 'groupWindow',
   repairWindows: 'windows',
-  templateIds: 'templates',
+  templates: 'templates',
   wecomWebhook: 'webhook',
   dailyLimits: 'limits',
 };
@@ -140,7 +139,7 @@ const sectionOfCode: Record<string, Section> = {
   'SETTINGS.WINDOWS': 'windows',
 };
 
-const messageFor = (section: Section, index: string | undefined): string => {
+const messageFor = (section: Section, index: string | undefined, update: Update): string => {
   const e = ui.settings.errors;
   const n = Number(index ?? 0) + 1;
   const bySection: Record<Section, string> = {
@@ -150,7 +149,7 @@ const messageFor = (section: Section, index: string | undefined): string => {
     deadlines: e.minutes,
     groupWindow: e.windowHours,
     windows: e.windows,
-    templates: e.template,
+    templates: fill(e.template, { notice: templateKindAt(update, n - 1) }),
     webhook: e.webhook,
     limits: e.limits,
   };
@@ -158,12 +157,12 @@ const messageFor = (section: Section, index: string | undefined): string => {
 };
 
 /** The contract's refusal (`feeSchedule.2.code`, `ackMinutes.urgent`) said under the section it concerns. */
-export const errorsOfFields = (paths: readonly string[]): Partial<Record<Section, string>> =>
+export const errorsOfFields = (paths: readonly string[], update: Update): Partial<Record<Section, string>> =>
   Object.fromEntries(
     paths.flatMap((path) => {
       const [root = '', index] = path.split('.');
       const section = sectionOfField[root];
-      return section ? [[section, messageFor(section, /^\d+$/.test(index ?? '') ? index : undefined)]] : [];
+      return section ? [[section, messageFor(section, /^\d+$/.test(index ?? '') ? index : undefined, update)]] : [];
     }),
   );
 

@@ -1,14 +1,13 @@
 import { useCallback } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { yuan } from '@shared/domain/quote.rules';
+import { acceptedTotalFen, yuan } from '@shared/domain/quote.rules';
 import type { RepairView, StepInput } from '../../../offline/commands';
 import { localFile } from '../../../offline/local-files';
 import { useDraft } from '../../../hooks/useDraft';
 import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { toastError } from '../../../utils/toast';
 import { CompleteDraft, completeDraftKey, emptyCompleteDraft } from './complete-draft';
-import { parseYuan } from '../../../utils/money';
 import PhotoShots from './PhotoShots';
 
 interface Props {
@@ -16,18 +15,18 @@ interface Props {
   onComplete: (input: StepInput<'complete'>) => void;
 }
 
-/** R7: before and after photos, materials if any, and the amount (the quote's, unless it changed). */
+/**
+ * R7: before and after photos and the materials used, if any. The amount is the quote the resident
+ * accepted (R6), shown and not typed; extra work goes back to a revised quote first.
+ */
 export default function CompletePanel({ view, onComplete }: Props) {
   const askConsent = useSubscribeConsent();
   const t = ui.onSite.complete;
   const initial = useCallback(emptyCompleteDraft, []);
   const { draft, update, clear } = useDraft(completeDraftKey(view.id), CompleteDraft, initial);
-  const amount = draft.amount ?? yuan(view.quote?.totalFen ?? 0);
-  const amountFen = parseYuan(amount);
-  const materials = draft.materials
-    .filter((m) => m.name.trim())
-    .map((m) => ({ name: m.name.trim().slice(0, 40), qty: m.qty, amountFen: parseYuan(m.amount || '0') }));
-  const ready = draft.before.length > 0 && draft.after.length > 0 && amountFen !== null && materials.every((m) => m.amountFen !== null);
+  const amountFen = acceptedTotalFen(view) ?? 0;
+  const materials = draft.materials.filter((m) => m.name.trim()).map((m) => ({ name: m.name.trim().slice(0, 40), qty: m.qty }));
+  const ready = draft.before.length > 0 && draft.after.length > 0;
 
   const setMaterial = (i: number, patch: Partial<CompleteDraft['materials'][number]>) =>
     update({ materials: draft.materials.map((m, j) => (j === i ? { ...m, ...patch } : m)) });
@@ -35,13 +34,7 @@ export default function CompletePanel({ view, onComplete }: Props) {
   const submit = () => {
     askConsent();
     if (draft.before.length === 0 || draft.after.length === 0) return toastError(t.needPhotos);
-    if (amountFen === null || materials.some((m) => m.amountFen === null)) return toastError(t.badAmount);
-    onComplete({
-      beforePhotos: draft.before.map(localFile),
-      afterPhotos: draft.after.map(localFile),
-      materials: materials.map((m) => ({ name: m.name, qty: m.qty, amountFen: m.amountFen ?? 0 })),
-      amountFen,
-    });
+    onComplete({ beforePhotos: draft.before.map(localFile), afterPhotos: draft.after.map(localFile), materials });
     clear();
   };
 
@@ -64,20 +57,19 @@ export default function CompletePanel({ view, onComplete }: Props) {
               {ui.onSite.quote.plus}
             </View>
           </View>
-          <Input className='text-input input-material-amount' type='digit' value={m.amount} placeholder={t.materialAmount} onInput={(e) => setMaterial(i, { amount: e.detail.value })} />
           <Text className='photo-remove' onClick={() => update({ materials: draft.materials.filter((_, j) => j !== i) })}>
             {t.removeMaterial}
           </Text>
         </View>
       ))}
       {draft.materials.length < 20 && (
-        <Button className='btn btn-plain btn-add-material' onClick={() => update({ materials: [...draft.materials, { name: '', qty: 1, amount: '' }] })}>
+        <Button className='btn btn-plain btn-add-material' onClick={() => update({ materials: [...draft.materials, { name: '', qty: 1 }] })}>
           {t.addMaterial}
         </Button>
       )}
 
       <Text className='section-title'>{t.amount}</Text>
-      <Input className='text-input input-amount' type='digit' value={amount} onInput={(e) => update({ amount: e.detail.value })} />
+      <Text className='quote-total complete-amount'>{fill(t.amountValue, { amount: yuan(amountFen) })}</Text>
       <Text className='muted'>{t.amountHint}</Text>
       <Button className={`btn btn-primary btn-complete${ready ? '' : ' btn-disabled'}`} onClick={submit}>
         {t.submit}

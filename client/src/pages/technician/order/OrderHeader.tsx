@@ -35,7 +35,7 @@ export default function OrderHeader({ repair }: { repair: RepairView }) {
       {repair.photos.length > 0 && (
         <View className='order-photos'>
           <Text className='muted'>{t.photos}</Text>
-          <PhotoGrid fileIDs={repair.photos} />
+          <PhotoGrid links={repair.photos} />
         </View>
       )}
     </View>

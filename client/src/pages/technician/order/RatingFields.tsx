@@ -1,4 +1,7 @@
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { signOff } from '@shared/contracts/repairs.contract';
+import { maxLengthOf } from '@shared/contracts/field-errors';
+import LimitedText from '../../../components/LimitedText';
 import StarRating from '../../../components/StarRating';
 import { ui } from '../../../i18n/ui.zh-CN';
 
@@ -9,6 +12,7 @@ export interface RatingDraft {
 }
 
 export const noRating: RatingDraft = { quality: 0, attitude: 0, comment: '' };
+const COMMENT_LIMIT = maxLengthOf(signOff.input.shape.rating.unwrap(), 'comment') ?? 0;
 
 /** R7: two rows of big stars (维修质量, 服务态度) and an optional comment. */
 /** `onChange` gets only what changed: two quick taps must not undo each other. */
@@ -25,13 +29,7 @@ export default function RatingFields({ value, onChange }: { value: RatingDraft; 
         <StarRating className='star-attitude' value={value.attitude} onChange={(attitude) => onChange({ attitude })} />
       </View>
       <Text className='muted'>{t.comment}</Text>
-      <Textarea
-        className='reason-input input-comment'
-        value={value.comment}
-        maxlength={300}
-        autoHeight
-        onInput={(e) => onChange({ comment: e.detail.value })}
-      />
+      <LimitedText className='reason-input input-comment' value={value.comment} limit={COMMENT_LIMIT} onInput={(comment) => onChange({ comment })} />
     </View>
   );
 }

@@ -10,7 +10,6 @@ import QuotePanel from './QuotePanel';
 import AcceptScreen from './AcceptScreen';
 import CompletePanel from './CompletePanel';
 import SignOffScreen from './SignOffScreen';
-import RatePanel from './RatePanel';
 
 /** Where the order stands when there is no step for him: said in words. */
 const stateText = (view: RepairView): string | null => {
@@ -22,7 +21,9 @@ const stateText = (view: RepairView): string | null => {
 
 /**
  * The main path, one big button at a time (R4–R7): 接单 → 到场 → 报价 → the resident accepts and
- * signs → 完工 → the resident signs and rates. Every step is queued and the page moves on at once.
+ * signs → 完工 → the resident signs and rates in the same step (R7: stars on his phone count only
+ * with the resident's signature; afterwards the resident rates on their own phone); extra work found while working is a revised quote the
+ * resident accepts again (R6). Every step is queued and the page moves on at once.
  */
 export default function StepPanel({ order, view }: { order: OnSiteOrder; view: RepairView }) {
   const t = ui.onSite;
@@ -47,7 +48,7 @@ export default function StepPanel({ order, view }: { order: OnSiteOrder; view: R
   );
 
   if (step === 'acknowledge' || step === 'arrive' || step === 'clearBlocker') return <View className='step-panel'>{big(step)}</View>;
-  if ((step === 'quote' && form === 'quote') || (step === 'accept' && form === 'quote')) {
+  if (form === 'quote' && (step === 'quote' || step === 'accept' || step === 'complete')) {
     return <QuotePanel fees={order.fees} quote={view.quote} onSend={(items) => take(order.run('quote', { items }))} />;
   }
   if (step === 'quote') {
@@ -68,11 +69,15 @@ export default function StepPanel({ order, view }: { order: OnSiteOrder; view: R
         <Button className='btn btn-primary btn-next-step btn-finish' onClick={() => setForm('complete')}>
           {t.steps.complete}
         </Button>
+        {view.actions.includes('quote') && (
+          <Button className='btn btn-secondary btn-requote-extra' onClick={() => setForm('quote')}>
+            {t.quote.extra}
+          </Button>
+        )}
       </View>
     );
   }
   if (step === 'signOff') return <SignOffScreen view={view} onSignOff={(input) => take(order.run('signOff', input))} />;
-  if (step === 'rate') return <RatePanel onRate={(rating) => take(order.run('rate', { rating }))} />;
   const said = stateText(view);
   return said ? <Text className={`card state-line state-${view.status}`}>{said}</Text> : null;
 }

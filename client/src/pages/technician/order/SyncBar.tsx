@@ -2,11 +2,13 @@ import { Button, Text, View } from '@tarojs/components';
 import type { OnSiteOrder } from '../../../hooks/useOnSiteOrder';
 import DeskPhoneButton from '../../../components/DeskPhoneButton';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { setAsideWords } from '../../../utils/set-aside';
 import { toastOk } from '../../../utils/toast';
 
 /**
- * What the server has not got yet ("待同步 N 项"), or, when it refused a step, the conflict: the
- * technician calls the desk and decides; nothing on the phone is dropped without his tap.
+ * What the server has not got yet ("待同步 N 项"), or, when a step was set aside (refused, or the
+ * server kept failing on it), why, and that the steps after it wait with it: the technician calls
+ * the desk and decides; nothing on the phone is dropped without his tap.
  */
 export default function SyncBar({ order }: { order: OnSiteOrder }) {
   const t = ui.onSite.sync;
@@ -14,7 +16,8 @@ export default function SyncBar({ order }: { order: OnSiteOrder }) {
     return (
       <View className='card sync-conflict'>
         <Text className='section-title sync-conflict-title'>{t.conflict}</Text>
-        <Text className='muted sync-conflict-reason'>{fill(t.conflictReason, { message: order.conflict.message })}</Text>
+        <Text className='sync-conflict-reason'>{setAsideWords(order.conflict)}</Text>
+        {order.pending > 1 && <Text className='muted sync-conflict-after'>{fill(t.setAsideAfter, { count: order.pending - 1 })}</Text>}
         <DeskPhoneButton phone={order.deskPhone} look='primary' />
         {order.pending > 0 && (
           <Button

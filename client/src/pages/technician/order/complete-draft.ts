@@ -1,15 +1,16 @@
 import * as z from 'zod';
 
-/** The completion form as it is kept on the phone until sent: kept photo references, not uploads. */
+/**
+ * The completion form as it is kept on the phone until sent: kept photo references, not uploads, and
+ * the materials used. A draft kept before issue 12 also holds prices, which are not read any more.
+ */
 export const CompleteDraft = z.object({
   before: z.array(z.string()),
   after: z.array(z.string()),
-  materials: z.array(z.object({ name: z.string(), qty: z.number().int().min(1), amount: z.string() })),
-  /** Yuan as typed; null until changed, when the quote's total shows. */
-  amount: z.string().nullable(),
+  materials: z.array(z.object({ name: z.string(), qty: z.number().int().min(1) })),
 });
 export type CompleteDraft = z.infer<typeof CompleteDraft>;
 
 export const completeDraftKey = (repairId: string) => `onsite.complete.${repairId}`;
 
-export const emptyCompleteDraft = (): CompleteDraft => ({ before: [], after: [], materials: [], amount: null });
+export const emptyCompleteDraft = (): CompleteDraft => ({ before: [], after: [], materials: [] });

@@ -2,9 +2,9 @@ import type { RepairStatus } from '@shared/model/repair.model';
 import { repairMachine } from '@shared/domain/repair.machine';
 import type { RepairView } from '../../../offline/commands';
 
-export type NextStep = 'acknowledge' | 'arrive' | 'quote' | 'accept' | 'complete' | 'signOff' | 'rate' | 'clearBlocker';
+export type NextStep = 'acknowledge' | 'arrive' | 'quote' | 'accept' | 'complete' | 'signOff' | 'clearBlocker';
 
-/** The one step each status leads to on site (R4–R7). */
+/** The one step each status leads to on site (R4–R7); once signed, rating is the resident's, on their own phone. */
 const stepOf: Partial<Record<RepairStatus, NextStep>> = {
   dispatched: 'acknowledge',
   acknowledged: 'arrive',
@@ -12,7 +12,6 @@ const stepOf: Partial<Record<RepairStatus, NextStep>> = {
   quoted: 'accept',
   in_progress: 'complete',
   completed: 'signOff',
-  signed: 'rate',
 };
 
 /** The big button: the status's next step, when the server (or the queue's machine) allows it now. */

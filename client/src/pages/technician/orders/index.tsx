@@ -7,6 +7,7 @@ import RepairCard from '../../../components/RepairCard';
 import SubscribeLowBanner from '../../../components/SubscribeLowBanner';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { go, routes } from '../../../utils/routes';
+import { setAsideWords } from '../../../utils/set-aside';
 import { orderPage } from '../order/route';
 import './index.css';
 
@@ -14,7 +15,7 @@ import './index.css';
 export default function TechnicianOrders() {
   const context = useReadySession();
   const list = useOnSiteOrders();
-  const { items, loading, error, refresh, pendingOf } = list;
+  const { items, loading, error, refresh, pendingOf, setAsideOf } = list;
   return (
     <View className='page technician-orders'>
       {context && <Text className='title'>{`${context.name} · ${ui.technician.title}`}</Text>}
@@ -23,12 +24,17 @@ export default function TechnicianOrders() {
         {ui.inbox.link}
       </Button>
       <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? ui.technician.empty : null}>
-        {items?.map((repair) => (
-          <View key={repair.id} className='order-entry'>
-            {pendingOf(repair.id) > 0 && <Text className='badge order-pending'>{fill(ui.onSite.sync.pending, { count: pendingOf(repair.id) })}</Text>}
-            <RepairCard repair={repair} withPhone onOpen={() => go(orderPage(repair.id))} />
-          </View>
-        ))}
+        {items?.map((repair) => {
+          const setAside = setAsideOf(repair.id);
+          const pending = pendingOf(repair.id);
+          return (
+            <View key={repair.id} className='order-entry'>
+              {setAside && <Text className='badge badge-urgent order-set-aside'>{fill(ui.onSite.sync.setAsideBadge, { reason: setAsideWords(setAside) })}</Text>}
+              {!setAside && pending > 0 && <Text className='badge order-pending'>{fill(ui.onSite.sync.pending, { count: pending })}</Text>}
+              <RepairCard repair={repair} withPhone onOpen={() => go(orderPage(repair.id))} />
+            </View>
+          );
+        })}
         <ListFooter list={list} />
       </LoadState>
     </View>

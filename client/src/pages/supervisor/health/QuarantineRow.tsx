@@ -1,0 +1,21 @@
+import { Text, View } from '@tarojs/components';
+import type { QuarantinedDoc } from '../../../hooks/useNotices';
+import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { formatWhen } from '../../../utils/time';
+
+const recordWord = (collection: string): string => {
+  const words: Record<string, string> = ui.health.records;
+  return words[collection] ?? ui.health.records.other;
+};
+
+/** Issue 12 (3.8): one stored record the timer could not read and set aside: what it is, which task found it, when, and what is wrong. */
+export default function QuarantineRow({ item }: { item: QuarantinedDoc }) {
+  const t = ui.health;
+  return (
+    <View id={`quarantined-${item.id}`} className='card quarantined'>
+      <Text className='quarantined-record'>{recordWord(item.collection)}</Text>
+      <Text className='muted quarantined-found'>{fill(t.quarantineFound, { step: t.steps[item.foundBy], when: formatWhen(item.at) })}</Text>
+      <Text className='quarantined-reason'>{fill(t.quarantineReason, { reason: item.reason })}</Text>
+    </View>
+  );
+}

@@ -1,0 +1,62 @@
+import type { ScreenItem } from '@shared/contracts/screening.contract';
+import { decideItem } from '@shared/domain/content-screening.rules';
+import { failure, format, messages, type ErrorCode } from '@shared/messages';
+import { ok, type Result } from '@shared/result';
+import type { ScreenedKind } from '@shared/model/screening.model';
+import type { RepairDoc } from '@shared/model/repair.model';
+import { audienceOfRole, audienceOfUser } from '@shared/model/signal.model';
+import type { ActionContext } from './router';
+import { applyOnce } from './commands';
+import { ActionFailure } from './failures';
+import { appendScreeningStep, findScreened, readScreened, writeScreened } from './screened-store';
+import type { ScreenedDoc } from './screened';
+import { bumpSignal } from './signals';
+
+export interface ContentDecision {
+  item: ScreenItem;
+  decision: 'release' | 'redact';
+  commandId: string;
+  deviceTime?: string;
+}
+
+const wordsOf = (item: ScreenItem) => (item.kind === 'text' ? messages.screening.text : format(messages.screening.photo, { n: item.index + 1 }));
+const keyOf = (item: ScreenItem, photos: readonly string[]) => (item.kind === 'text' ? 'text' : `photo:${photos[item.index] ?? item.index}`);
+
+/**
+ * Issue 13 (1.9): the desk side of the ticket's own property releases a held item to the people it
+ * was kept from, or redacts one for good. Not a status change: the ticket keeps its state and
+ * version, and the decision goes on its history as a `screening` step, once per item.
+ */
+export const decideContent = async <V>(
+  ctx: ActionContext,
+  kind: ScreenedKind,
+  id: string,
+  input: ContentDecision,
+  /** Reads what the caller's view needs besides the ticket (before the transaction), and answers the mapper. */
+  viewer: (existing: ScreenedDoc) => Promise<(doc: ScreenedDoc) => V>,
+  notFound: ErrorCode,
+): Promise<Result<V>> => {
+  const { deps, member, now } = ctx;
+  const existing = await findScreened(deps.db, kind, id);
+  if (!existing || existing.propertyId !== member.propertyId) return failure(notFound);
+  const view = await viewer(existing);
+  const at = now.toISOString();
+  let after: ScreenedDoc = existing;
+  const { result, fresh } = await applyOnce(ctx, `${kind}s.decideContent`, async (tx) => {
+    const doc = await readScreened(tx, kind, id);
+    const decided = decideItem(doc.screening, doc.photos, input.item, { action: input.decision, by: member.name, role: member.role, at });
+    if (!decided.ok) throw new ActionFailure(decided.code);
+    after = { ...doc, screening: decided.screening, updatedAt: at };
+    await writeScreened(tx, kind, after);
+    const step = { action: input.decision === 'release' ? ('releaseContent' as const) : ('redactContent' as const), actor: member.openid, role: member.role, reason: wordsOf(input.item), at, deviceAt: input.deviceTime ?? null };
+    await appendScreeningStep(tx, kind, doc, step, input.commandId, `${keyOf(input.item, doc.photos)}:decided`);
+    return view(after);
+  });
+  if (fresh) {
+    const technician = kind === 'repair' ? (after as RepairDoc).technician : null;
+    for (const audience of [audienceOfRole('desk'), ...(technician ? [audienceOfUser(technician.openid)] : [])]) {
+      await bumpSignal(deps.db, after.propertyId, audience, now).catch(() => undefined);
+    }
+  }
+  return ok(result);
+};

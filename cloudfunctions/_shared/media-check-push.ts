@@ -1,0 +1,20 @@
+import * as z from 'zod';
+
+/**
+ * What WeChat pushes when an asynchronous image check (security.mediaCheckAsync v2) is decided:
+ * message type `event`, event `wxa_media_check`, the `trace_id` the submission answered, and the
+ * verdict in `result` (the same `suggest` and `label` as msgSecCheck). A push without `result`
+ * carries a `status_code`, such as 4294966288 (-1008) when the image could not be downloaded.
+ * A cloud function receives it as its event, in JSON, once the environment's 消息推送 setting routes
+ * the event to it: https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/guide/functions/openapi.md
+ * https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/sec-center/sec-check/mediaCheckAsync.html
+ */
+export const MediaCheckPush = z.object({
+  MsgType: z.literal('event'),
+  Event: z.literal('wxa_media_check'),
+  trace_id: z.string().min(1).max(128),
+  version: z.union([z.number(), z.string()]).optional(),
+  result: z.object({ suggest: z.string(), label: z.union([z.number(), z.string()]) }).optional(),
+  status_code: z.number().optional(),
+});
+export type MediaCheckPush = z.infer<typeof MediaCheckPush>;

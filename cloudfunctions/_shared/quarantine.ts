@@ -1,0 +1,50 @@
+import { quarantineModel } from '@shared/model/quarantine.model';
+import type { TimerStep } from '@shared/model/environment.model';
+import type { Deps } from './deps';
+import type { DocRef } from './database';
+import { derivedId } from './ids';
+import { withoutId, type StoredDocumentError } from './repo';
+
+export type Quarantined = 'moved' | 'gone' | 'valid' | 'newer';
+
+/** The SDK answers a transaction's read of a missing document by throwing "… does not exist". */
+const readIfThere = async (ref: DocRef): Promise<Record<string, unknown> | null> => {
+  try {
+    return (await ref.get()).data as Record<string, unknown>;
+  } catch (e) {
+    if (String(e).includes('does not exist')) return null;
+    throw e;
+  }
+};
+
+const schemaVersionOf = (raw: Record<string, unknown>) => (typeof raw.schemaVersion === 'number' ? raw.schemaVersion : 1);
+
+/**
+ * Issue 12 (3.8): moves a document that failed its model out of its collection into `quarantine`,
+ * whole and with the reason, in one transaction, so no sweep reads it again. It is read again first:
+ * one rewritten meanwhile (or moved by an overlapping run) stays where it is, and one written by
+ * newer code (a schema version this code has no model for, during a deploy) is never moved.
+ */
+export const quarantine = async (deps: Deps, found: StoredDocumentError, step: TimerStep): Promise<Quarantined> => {
+  const now = deps.now();
+  return deps.db.runTransaction(async (tx) => {
+    const ref = tx.collection(found.collection).doc(found.id);
+    const stored = await readIfThere(ref);
+    if (stored === null) return 'gone';
+    if (schemaVersionOf(stored) > found.model.version) return 'newer';
+    if (found.model.safeParse(stored).success) return 'valid';
+    const doc = quarantineModel.toStored({
+      _id: derivedId('qr', found.collection, found.id, now.toISOString()),
+      propertyId: typeof stored.propertyId === 'string' ? stored.propertyId : null,
+      collection: found.collection,
+      docId: found.id,
+      reason: found.reason,
+      foundBy: step,
+      at: now.toISOString(),
+      document: JSON.stringify(stored),
+    });
+    await tx.collection('quarantine').doc(doc._id).set({ data: withoutId(doc) });
+    await ref.remove();
+    return 'moved';
+  });
+};

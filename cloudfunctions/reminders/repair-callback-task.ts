@@ -1,0 +1,56 @@
+import { callbackDeadline } from '@shared/domain/deadline.rules';
+import { callbackModel, type CallbackDoc } from '@shared/model/callback.model';
+import { roomLabel } from '@shared/model/property.model';
+import type { RepairDoc } from '@shared/model/repair.model';
+import type { SettingsDoc } from '@shared/model/settings.model';
+import type { Deps } from '../_shared/deps';
+import { openDeadline } from '../_shared/deadlines';
+import { derivedId } from '../_shared/ids';
+import { addOnce } from '../_shared/repo';
+import type { Sweep } from '../_shared/sweep';
+
+/** The orders among `ids` that already have a callback task (done or not). */
+export const calledAlready = async (sweep: Sweep, ids: readonly string[]): Promise<Set<string>> => {
+  const { db } = sweep.deps;
+  const called = new Set<string>();
+  for (let i = 0; i < ids.length; i += 100) {
+    const res = await db.collection('callbacks').where({ kind: 'repair', 'subject.id': db.command.in(ids.slice(i, i + 100)) }).limit(100).get();
+    for (const c of await sweep.parse(callbackModel, res.data)) called.add(c.subject.id);
+  }
+  return called;
+};
+
+/** Orders by the property they belong to. */
+export const byProperty = (orders: readonly RepairDoc[]): Map<string, RepairDoc[]> => {
+  const out = new Map<string, RepairDoc[]>();
+  for (const o of orders) out.set(o.propertyId, [...(out.get(o.propertyId) ?? []), o]);
+  return out;
+};
+
+/**
+ * R10 R13: a returned order's callback task for the desk, with its clock. The id is the order's, so
+ * it is planned once however many runs (or plans) reach it: true when this call created it.
+ */
+export const addRepairCallback = async (deps: Deps, order: RepairDoc, reason: CallbackDoc['reason'], dueAt: Date, settings: SettingsDoc): Promise<boolean> => {
+  const now = deps.now();
+  const doc = callbackModel.toStored({
+    _id: derivedId('cb', 'repair', order._id),
+    propertyId: order.propertyId,
+    kind: 'repair',
+    assignee: 'desk',
+    reason,
+    subject: { kind: 'repair', id: order._id },
+    status: 'open',
+    version: 1,
+    residentOpenid: order.residentOpenid,
+    residentName: order.residentName,
+    phone: order.phone,
+    address: roomLabel(order.address),
+    dueAt: dueAt.toISOString(),
+    outcome: null,
+    createdAt: now.toISOString(),
+  });
+  if (!(await addOnce(deps.db, 'callbacks', doc))) return false;
+  await openDeadline(deps.db, { kind: 'callback', id: doc._id, propertyId: order.propertyId }, callbackDeadline(now, dueAt, 'desk', settings), now);
+  return true;
+};

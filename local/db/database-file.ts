@@ -1,0 +1,178 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Database from 'better-sqlite3';
+import { SqliteFile } from './sqlite-file';
+import { unusable } from './unusable';
+
+export const DATABASE_FILE = 'database.sqlite';
+/** PRAGMA application_id of this system's database ("PSDk"): a different SQLite file is refused, not used. */
+const APPLICATION_ID = 0x5053446b;
+const SCHEMA_VERSION = 1;
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+const SCHEMA = `
+  CREATE TABLE documents (collection TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, UNIQUE (collection, id));
+  CREATE TABLE indexes (tbl TEXT PRIMARY KEY, collection TEXT NOT NULL, name TEXT NOT NULL, fields TEXT NOT NULL);
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`;
+
+export interface StoredRow {
+  collection: string;
+  body: string;
+}
+
+/** What a database created by this start holds from the beginning (documents imported from old files). */
+export interface InitialContent {
+  rows: readonly { collection: string; key: string; body: string }[];
+  meta: Readonly<Record<string, string>>;
+}
+
+
+/** Checks the file's header without writing to it: is it SQLite, whole pages, this system's? */
+const checkHeader = (file: string): void => {
+  const size = fs.statSync(file).size;
+  if (size === 0) throw unusable(file, 'the file is empty');
+  const header = Buffer.alloc(100);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, header, 0, 100, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (!header.subarray(0, 16).equals(SQLITE_HEADER)) throw unusable(file, 'it is not an SQLite database');
+  const pageSize = header.readUInt16BE(16) === 1 ? 65536 : header.readUInt16BE(16);
+  if (pageSize < 512 || size % pageSize !== 0) throw unusable(file, `it is cut short (${size} bytes is not a whole number of ${pageSize}-byte pages)`);
+  if (header.readUInt32BE(68) !== APPLICATION_ID) throw unusable(file, 'it is an SQLite database of some other program');
+  const pages = header.readUInt32BE(28);
+  if (pages > 0 && header.readUInt32BE(24) === header.readUInt32BE(92) && size < pages * pageSize) {
+    throw unusable(file, `it is cut short (${size} bytes, its header says ${pages * pageSize})`);
+  }
+};
+
+/** Every stored document and the meta notes, read through a read-only connection after SQLite's own structural check. */
+const readExisting = (file: string): { rows: StoredRow[]; meta: Record<string, string> } => {
+  checkHeader(file);
+  const companions = [`${file}-wal`, `${file}-shm`].filter((f) => !fs.existsSync(f));
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    if (db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) throw new Error('its schema version is not one this system knows');
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new Error(`SQLite's check failed (${String(check)})`);
+    const meta = (db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value] as const);
+    return { rows: db.prepare('SELECT collection, body FROM documents ORDER BY rowid').all() as StoredRow[], meta: Object.fromEntries(meta) };
+  } catch (error) {
+    db?.close();
+    db = null;
+    for (const companion of companions) fs.rmSync(companion, { force: true });
+    throw unusable(file, error);
+  } finally {
+    db?.close();
+  }
+};
+
+/**
+ * WAL, with each commit written (so a killed process loses nothing) and the WAL synced to disk by
+ * `SqliteFile.flush()` before a function call's answer leaves (so a machine crash loses nothing
+ * acknowledged): one sync for every commit of that call, and of calls finishing together.
+ */
+const configure = (db: Database.Database): void => {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+};
+
+/**
+ * A new database is built beside its final name and renamed into place, so the file at the final
+ * name is always a whole database of this system (a crash while creating it leaves only the draft).
+ */
+const createFile = (file: string, initial: InitialContent): void => {
+  const draft = `${file}.new`;
+  for (const leftover of [draft, `${draft}-wal`, `${draft}-shm`]) fs.rmSync(leftover, { force: true });
+  const db = new Database(draft);
+  try {
+    configure(db);
+    db.transaction(() => {
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      db.exec(SCHEMA);
+      const insert = db.prepare('INSERT INTO documents (collection, id, body) VALUES (?, ?, ?)');
+      for (const row of initial.rows) insert.run(row.collection, row.key, row.body);
+      const note = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+      for (const [key, value] of Object.entries(initial.meta)) note.run(key, value);
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+  fs.renameSync(draft, file);
+  const dir = fs.openSync(path.dirname(file), 'r');
+  try {
+    fs.fsyncSync(dir);
+  } finally {
+    fs.closeSync(dir);
+  }
+};
+
+/**
+ * SQLite's online backup of the database under `dataDir` into `destination`, from another process
+ * while the system runs (a WAL database allows a reader beside its writer). The source is checked
+ * first and opened read-only.
+ */
+export const backupDatabaseFile = async (dataDir: string, destination: string): Promise<void> => {
+  const file = path.join(dataDir, DATABASE_FILE);
+  if (!fs.existsSync(file)) throw new Error(`there is no database at ${file}`);
+  checkHeader(file);
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    await db.backup(destination);
+  } finally {
+    db.close();
+  }
+};
+
+export interface OpenedFile {
+  /** The database file; null for an in-memory database. */
+  file: string | null;
+  rows: StoredRow[];
+  meta: Record<string, string>;
+  /** True when this call created the database (nothing was stored before). */
+  created: boolean;
+  /** Opens the file for writing; call only once the rows have been read without error. */
+  open(): SqliteFile;
+}
+
+/**
+ * The database under `dataDir` (`database.sqlite`), or an in-memory one for `null`. An existing file
+ * is checked and read without being written to; `initial` fills a database created by this call.
+ */
+export const openDatabaseFile = (dataDir: string | null, initial: () => InitialContent): OpenedFile => {
+  if (dataDir === null) {
+    return {
+      file: null,
+      rows: [],
+      meta: {},
+      created: true,
+      open: () => {
+        const db = new Database(':memory:');
+        db.exec(SCHEMA);
+        return new SqliteFile(db, null);
+      },
+    };
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, DATABASE_FILE);
+  const created = !fs.existsSync(file);
+  if (created) createFile(file, initial());
+  const { rows, meta } = readExisting(file);
+  return {
+    file,
+    rows,
+    meta,
+    created,
+    open: () => {
+      const db = new Database(file, { fileMustExist: true });
+      configure(db);
+      return new SqliteFile(db, file);
+    },
+  };
+};

@@ -1,0 +1,46 @@
+import { requestFailed } from './errors';
+import { loadBson } from './sdk-modules';
+import { encodeStored } from './stored-json';
+import { isPlainObject, type Doc } from './values';
+
+const bson = loadBson();
+
+/**
+ * A document is at most 16 MB as BSON, the limit of the MongoDB-based store underneath
+ * (developers.weixin.qq.com/community/develop/doc/000c6015024a20c1d6eb9af1756000: 单条记录大小受底层
+ * BSON 限制，不超过 16mb).
+ */
+export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+
+/** Below this many characters of stored text a document cannot reach the limit (BSON takes at most ~6 bytes per character, for array elements like `0,`). */
+const SURELY_SMALL = MAX_DOCUMENT_BYTES / 8;
+
+/**
+ * MongoDB refuses to store a field name starting with `$` (it would read as an operator) and the
+ * cloud's update reads a dotted name as a path, silently reshaping the document (issue 13 §2); both
+ * are refused in every stored document, at any depth, as MongoDB's own "not valid for storage".
+ */
+const checkNames = (value: unknown, at: string): void => {
+  if (Array.isArray(value)) {
+    value.forEach((element, i) => checkNames(element, `${at}.${i}`));
+    return;
+  }
+  if (!isPlainObject(value)) return;
+  for (const [key, child] of Object.entries(value)) {
+    const path = at === '' ? key : `${at}.${key}`;
+    if (key.startsWith('$')) throw requestFailed(`The dollar ($) prefixed field '${key}' in '${path}' is not valid for storage.`);
+    if (key.includes('.')) throw requestFailed(`The dotted field '${key}' in '${path}' is not valid for storage.`);
+    checkNames(child, path);
+  }
+};
+
+/** Refuses what the cloud would not store; returns the document's stored text. */
+export const storableText = (doc: Doc): string => {
+  checkNames(doc, '');
+  const text = encodeStored(doc);
+  if (text.length > SURELY_SMALL) {
+    const size = bson.calculateObjectSize(doc);
+    if (size > MAX_DOCUMENT_BYTES) throw requestFailed(`BSONObj size: ${size} is invalid. Size must be between 0 and ${MAX_DOCUMENT_BYTES}(16MB)`);
+  }
+  return text;
+};

@@ -1,0 +1,20 @@
+import * as z from 'zod';
+import { defineModel, isoInstant } from './versioned';
+import { ROBOT_PACE_PER_MINUTE } from '../domain/wecom-robot.rules';
+
+/**
+ * Issue 13: one WeCom group robot's recent sends, shared by every function instance that posts to
+ * it, so the pace holds across instances (WeCom counts per robot, not per sender). The id is derived
+ * from the robot's address; the address and its key are never stored here. `version` makes each
+ * claim of a send a compare-and-set.
+ */
+export const RobotDoc = z.object({
+  _id: z.string().min(1),
+  schemaVersion: z.literal(1),
+  version: z.number().int().min(0),
+  sends: z.array(isoInstant).max(ROBOT_PACE_PER_MINUTE),
+  /** When WeCom answered 45009, until when it refuses: nothing is posted to it before then. */
+  throttledUntil: isoInstant.nullable(),
+});
+export type RobotDoc = z.infer<typeof RobotDoc>;
+export const robotModel = defineModel({ collection: 'robots', version: 1, schema: RobotDoc });

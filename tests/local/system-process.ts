@@ -1,0 +1,123 @@
+/**
+ * The local system as `npm start` runs it: `local/main.ts` in its own process (through tsx), on a
+ * data directory, on a free port, serving the built functions (`npm run build:functions` first;
+ * `npm test` builds them) and a stub H5 page. Tests talk to it over HTTP like the H5 app does.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { demoPeople } from '../../local/seed';
+
+const root = resolve(__dirname, '..', '..');
+
+export interface RunningSystem {
+  url: string;
+  child: ChildProcess;
+  /** SIGTERM and wait: the system stops cleanly. */
+  stop(): Promise<number | null>;
+  /** SIGKILL: the process dies wherever it is. */
+  kill(): Promise<void>;
+}
+
+export interface Exited {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const stubH5 = (dataDir: string): string => {
+  const dir = join(dataDir, '..', `${dataDir.split('/').pop() ?? 'data'}-h5`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>h5 stub</title>');
+  return dir;
+};
+
+const launch = (dataDir: string, env: Record<string, string> = {}): ChildProcess =>
+  spawn(process.execPath, ['--import', 'tsx', 'local/main.ts'], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', H5_DIR: stubH5(dataDir), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+
+const exited = (child: ChildProcess): Promise<number | null> =>
+  child.exitCode !== null || child.signalCode !== null ? Promise.resolve(child.exitCode) : new Promise((done) => child.once('exit', (code) => done(code)));
+
+/** Starts the system and resolves once it prints its URL; rejects with its output if it exits first. */
+export const startSystem = (dataDir: string, env?: Record<string, string>): Promise<RunningSystem> =>
+  new Promise((ready, fail) => {
+    const child = launch(dataDir, env);
+    let out = '';
+    const collect = (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const url = /running locally: (http:\/\/\S+)/.exec(out)?.[1];
+      if (url) {
+        child.stdout?.off('data', collect);
+        child.stdout?.resume();
+        child.stderr?.resume();
+        ready({
+          url,
+          child,
+          stop: () => {
+            child.kill('SIGTERM');
+            return exited(child);
+          },
+          kill: async () => {
+            child.kill('SIGKILL');
+            await exited(child);
+          },
+        });
+      }
+    };
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+    });
+    child.once('exit', (code) => fail(new Error(`the system exited (${String(code)}) before it was ready:\n${out}`)));
+  });
+
+/** Runs the system expecting it to refuse to start: its exit code and what it printed. */
+export const startRefused = (dataDir: string): Promise<Exited> =>
+  new Promise((done) => {
+    const child = launch(dataDir);
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+      if (stdout.includes('running locally')) child.kill('SIGKILL');
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
+    child.once('exit', (code) => done({ code, stdout, stderr }));
+  });
+
+/** Local sign-in: the dev token the sign-in page hands a demo person (local/server.ts). */
+export const tokenOf = (openid: string): string => Buffer.from(openid).toString('base64url');
+
+export interface Reply {
+  ok: boolean;
+  code?: string;
+  data?: Record<string, unknown> & { id?: string; items?: { id: string }[] };
+}
+
+export const call = async (url: string, fn: string, action: string, input: unknown, openid: string): Promise<Reply> => {
+  const res = await fetch(`${url}/api/fn/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Dev ${tokenOf(openid)}` },
+    body: JSON.stringify({ action, input }),
+  });
+  return (await res.json()) as Reply;
+};
+
+/** The demo residents with their first room, as the seed creates them. */
+export const residents = demoPeople.filter((p) => p.role === 'resident').map((p) => ({ openid: p.openid, roomId: `demo:${p.rooms?.[0] ?? ''}` }));
+
+export const repairInput = (commandId: string, roomId: string, description = '厨房水龙头一直滴水') => ({
+  propertyId: 'demo',
+  commandId,
+  roomId,
+  category: 'water',
+  description,
+  preferredTime: null,
+  photos: [],
+});
