@@ -101,7 +101,8 @@ describe('daily limits per person', () => {
 
   it('a filing that fails after taking its place gives the place back, and leaves no counter behind', async () => {
     await setLimits(rt, { repairs: 1 });
-    for (let i = 0; i < 12; i++) rt.engine.failNext('database.commitTransaction', { code: 'DATABASE_TRANSACTION_CONFLICT', message: 'write conflict' });
+    // applyOnce makes 4 attempts, each a runTransaction of 1 run + 3 retries on a commit conflict.
+    for (let i = 0; i < 16; i++) rt.engine.failNext('database.commitTransaction', { code: 'DATABASE_TRANSACTION_CONFLICT', message: 'write conflict' });
     expect(await callAs(rt, WANG, repairs.create, repairInput())).toMatchObject({ ok: false, code: 'COMMON.BUSY' });
     expect(raw(rt, 'quotas')).toEqual([]);
     expectOk(await callAs(rt, WANG, repairs.create, repairInput()));

@@ -10,7 +10,7 @@ export type ErasureView = z.infer<typeof privacy.ErasureView>;
 /** PIPL: everything the property holds about the caller. */
 export const useMyData = () => {
   const context = useReadySession();
-  return useAction(privacy.myData, context ? { propertyId: context.property.propertyId } : null, { live: ['role'] });
+  return useAction(privacy.myData, context ? { propertyId: context.property.propertyId } : null);
 };
 
 /** PIPL: the requests to delete a person's data that wait for the manager, oldest first. */

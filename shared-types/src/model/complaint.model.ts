@@ -107,7 +107,7 @@ export type ComplaintStatus = z.infer<typeof ComplaintStatus>;
 /** v3: the case's place in the desk's list (C4 C9), stored so the query sorts by it; computed on every write. */
 const listed = { queueRank: z.number().int().min(0), queueDue: z.string() };
 const placeInList = (c: { status: string; urgency: 'top' | 'normal'; dueAt: string | null; dueMetAt: string | null }) => ({ queueRank: caseRank(c), queueDue: caseDue(c) });
-const toV3 = (doc: Record<string, unknown>) => ({ ...doc, ...placeInList(doc as Parameters<typeof placeInList>[0]) });
+const withPlace = (doc: Record<string, unknown>) => ({ ...doc, ...placeInList(doc as Parameters<typeof placeInList>[0]) });
 
 const ComplaintV1 = z.object({
   ...base,
@@ -161,7 +161,7 @@ export const complaintModel = defineModel<typeof ComplaintDoc, 'queueRank' | 'qu
   migrations: {
     // Filed before checks began: nothing was checked, and nothing is held.
     1: (doc) => ({ ...doc, screening: exemptScreening(Array.isArray(doc.photos) ? (doc.photos as string[]) : []) }),
-    2: toV3,
+    2: withPlace,
   },
 });
 
@@ -187,7 +187,7 @@ export const complaintGroupModel = defineModel<typeof ComplaintGroupDoc, 'queueR
   version: 2,
   schema: ComplaintGroupDoc,
   derive: placeInList,
-  migrations: { 1: toV2 },
+  migrations: { 1: withPlace },
 });
 
 /**
