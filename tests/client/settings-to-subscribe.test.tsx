@@ -74,5 +74,5 @@ describe('issue 13 (1.1): a template saved on the settings page is the one a not
     expect(rt.subscribeMessages.map((m) => ({ touser: m.touser, templateId: m.templateId, page: m.page, keys: Object.keys(m.data) }))).toEqual([
       { touser: WANG, templateId: 'tmplProgress_Page01', page: `pages/resident/repair/index?id=${created.data.id}`, keys: ['thing4', 'thing2', 'time6'] },
     ]);
-  });
+  }, 30_000);
 });

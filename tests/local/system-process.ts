@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * The local system as `npm start` runs it: `local/main.ts` in its own process (through tsx), on a
  * data directory, on a free port, serving the built functions (`npm run build:functions` first;
@@ -32,10 +33,17 @@ const stubH5 = (dataDir: string): string => {
   return dir;
 };
 
+/**
+ * The local robot listens on a fixed port, so the address a property was seeded with still answers
+ * after a restart; systems of different data directories (test files run in parallel) each get
+ * their own, the same one every time that directory starts.
+ */
+const robotPortFor = (dataDir: string): number => 20_000 + (createHash('sha256').update(dataDir).digest().readUInt32BE(0) % 20_000);
+
 const launch = (dataDir: string, env: Record<string, string> = {}): ChildProcess =>
   spawn(process.execPath, ['--import', 'tsx', 'local/main.ts'], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', H5_DIR: stubH5(dataDir), ...env },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', ROBOT_PORT: String(robotPortFor(dataDir)), H5_DIR: stubH5(dataDir), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 
