@@ -126,7 +126,7 @@ export const residents = demoPeople.filter((p) => p.role === 'resident').map((p)
  */
 export const raiseDailyLimits = async (url: string): Promise<void> => {
   const most = { repairs: 1000, complaints: 1000, bookings: 1000, bindingRequests: 1000 };
-  const reply = await call(url, 'members', 'updateSettings', { propertyId: 'demo', commandId: `limits-${Date.now()}-${Math.random()}`, dailyLimits: most }, 'o-mgr-zhou');
+  const reply = await call(url, 'members', 'updateSettings', { propertyId: 'demo', commandId: `limits-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`, dailyLimits: most }, 'o-mgr-zhou');
   if (!reply.ok) throw new Error(`raising the daily limits: ${JSON.stringify(reply)}`);
 };
 
