@@ -43,7 +43,8 @@ export const withinTimeout = async <T>(name: string, seconds: number, work: Prom
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new PlatformError('FUNCTIONS_TIME_LIMIT_EXCEEDED', `Invoking task timed out after ${seconds} seconds (function ${name})`)), seconds * 1000);
-    timer.unref();
+    // A browser-like host (the client tests run the runtime under jsdom) gives a number, with no unref.
+    (timer as Partial<NodeJS.Timeout>).unref?.();
   });
   try {
     return await Promise.race([work, timedOut]);

@@ -52,8 +52,6 @@ export interface Engine {
   now(): Date;
   /** True when no collection holds a document (a new database: the only time the demo seed may run). */
   isEmpty(): boolean;
-  /** Resolves once every commit so far is on disk: call it before acknowledging anything outside (the runtime does, per function call). */
-  flush(): Promise<void>;
   /** SQLite's online backup of the database file to `destination`, while the engine keeps serving. */
   backup(destination: string): Promise<unknown>;
   close(): void;
@@ -68,7 +66,9 @@ interface PendingFailure extends InjectedFailure, FailureFilter {
 const ENDS_TRANSACTION = new Set(['database.commitTransaction', 'database.abortTransaction']);
 
 /** Transaction operations answer on a later turn of the event loop, as over a network, so overlapping ones can be told apart. */
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** Node's setImmediate; a browser-like host (the client tests run the runtime under jsdom) has only setTimeout. */
+const soon: (run: () => void) => unknown = typeof setImmediate === 'function' ? setImmediate : (run) => setTimeout(run, 0);
+const nextTurn = (): Promise<void> => new Promise((resolve) => soon(resolve));
 
 const waitFor = async (wait: WaitForLock): Promise<void> => {
   let timer: NodeJS.Timeout | undefined;
@@ -77,7 +77,8 @@ const waitFor = async (wait: WaitForLock): Promise<void> => {
       wait.holder.expire();
       resolve();
     }, wait.holder.expiresInMs);
-    timer.unref();
+    // A browser-like host (the client tests run the runtime under jsdom) gives a number, with no unref.
+    (timer as Partial<NodeJS.Timeout>).unref?.();
   });
   await Promise.race([wait.holder.ended, expired]);
   clearTimeout(timer);
@@ -220,7 +221,6 @@ export const createEngine = (options: EngineOptions): Engine => {
     },
     now: clock,
     isEmpty: () => storage.isEmpty(),
-    flush: () => storage.flush(),
     backup: (destination) => storage.backup(destination),
     close() {
       transactions.clear();
