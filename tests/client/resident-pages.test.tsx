@@ -106,7 +106,7 @@ describe('technician orders (李师傅)', () => {
     onSiteQueue.reload();
     fakeBackend({
       ...sessionHandlers('technician'),
-      'repairs.assigned': () => ok({ items: [repair({ id: 'r-later' }), repair({ id: 'r-sooner' })] }),
+      'repairs.assigned': () => okPage([repair({ id: 'r-later' }), repair({ id: 'r-sooner' })]),
       'repairs.acknowledge': () => new Promise(() => undefined),
     });
     const { container, unmount } = render(<TechnicianOrders />);
