@@ -7,7 +7,7 @@ export const WANG = 'o-res-wang';
 export const DESK = 'o-desk-chen';
 export const TECH = 'o-tech-li';
 
-export const repairInput = (commandId: string) => ({ propertyId: 'demo', commandId, roomId: 'demo:1-1-101', category: 'water', description: '厨房水龙头一直滴水', preferredTime: null, photos: [] });
+export const repairInput = (commandId: string, roomId = 'demo:1-1-101') => ({ propertyId: 'demo', commandId, roomId, category: 'water', description: '厨房水龙头一直滴水', preferredTime: null, photos: [] });
 
 /** A file 李建国 uploaded into his own folder, as his phone does before the step that names it. */
 const uploadedByTechnician = (rt: Runtime, name: string): string => {

@@ -42,6 +42,7 @@ export const enqueueNotice = async (tx: Tx, cause: string, notice: Notice, now: 
     lastError: null,
     createdAt: now.toISOString(),
     sentAt: null,
+    shownAt: now.toISOString(),
   });
   await tx.collection('outbox').doc(doc._id).set({ data: withoutId(doc) });
   return doc;
@@ -72,6 +73,7 @@ export const scheduleNotice = async (tx: Tx, cause: string, notice: Notice, at: 
     lastError: null,
     createdAt: now.toISOString(),
     sentAt: null,
+    shownAt: at.toISOString(),
   });
   await tx.collection('outbox').doc(doc._id).set({ data: withoutId(doc) });
   return doc._id;
@@ -80,12 +82,9 @@ export const scheduleNotice = async (tx: Tx, cause: string, notice: Notice, at: 
 export const unschedule = async (tx: Tx, ids: readonly string[]): Promise<void> => {
   for (const id of ids) {
     const notice = outboxModel.parse((await tx.collection('outbox').doc(id).get()).data);
-    if (notice.status === 'pending' && notice.attempts === 0) await tx.collection('outbox').doc(id).update({ data: { status: 'skipped', lastError: 'no longer wanted' } });
+    if (notice.status === 'pending' && notice.attempts === 0) await tx.collection('outbox').doc(id).update({ data: { status: 'skipped', lastError: 'no longer wanted', shownAt: null } });
   }
 };
-
-/** Scheduled and not yet due: not in anyone's inbox yet. */
-export const isFuture = (n: OutboxDoc, now: Date) => n.status === 'pending' && n.attempts === 0 && new Date(n.nextAttemptAt) > now;
 
 export interface DrainReport {
   sent: number;

@@ -8,7 +8,8 @@ import { defineFunction } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
-import { findById, parseAll, withoutId } from '../_shared/repo';
+import { findById, withoutId } from '../_shared/repo';
+import { mapPage, readPage, type Source } from '../_shared/paging';
 import { ownsFile } from '../_shared/storage';
 import { derivedId } from '../_shared/ids';
 import { raiseComplaint } from './raise-complaint';
@@ -36,13 +37,14 @@ export const toView = (c: CallbackDoc, now: Date): CallbackView => ({
 
 export const handle = defineFunction<typeof callbacksActions>('callbacks', {
   queue: async (input, { deps, now }) => {
-    const res = await deps.db
-      .collection('callbacks')
-      .where({ propertyId: input.propertyId, status: 'open', ...(input.kind ? { kind: input.kind } : {}) })
-      .orderBy('dueAt', 'asc')
-      .limit(200)
-      .get();
-    return ok({ items: parseAll(callbackModel, res.data).map((c) => toView(c, now)) });
+    const open: Source<CallbackDoc> = {
+      collection: 'callbacks',
+      where: { propertyId: input.propertyId, status: 'open', ...(input.kind ? { kind: input.kind } : {}) },
+      sort: [{ field: 'dueAt', order: 'asc' }],
+      parse: (raw) => callbackModel.parse(raw),
+    };
+    const page = await readPage(deps.db, { name: `callbacks.queue.${input.kind ?? 'all'}`, sources: [open] }, input);
+    return ok(mapPage(page, (c) => toView(c, now)));
   },
 
   get: async (input, { deps, member, now }) => {

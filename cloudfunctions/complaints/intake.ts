@@ -28,6 +28,7 @@ import type { SettingsDoc } from '@shared/model/settings.model';
 import type { ActionContext, Handler } from '../_shared/router';
 import type { Database, Tx } from '../_shared/database';
 import { applyOnce } from '../_shared/commands';
+import { dailyQuota, withinDailyLimit } from '../_shared/daily-limits';
 import { appendEvent } from '../_shared/events';
 import { openDeadline } from '../_shared/deadlines';
 import { enqueueNotice, sendNow, type Notice } from '../_shared/outbox';
@@ -118,101 +119,105 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
     }),
   ]);
   if (!room || room.propertyId !== member.propertyId) return failure('COMPLAINT.ROOM_NOT_YOURS');
-  const matterKey = matterKeyOf(intake.category, intake.place);
-  const [repeatOf, matterId] = await Promise.all([
-    unresolvedRepeat(deps.db, member.propertyId, room._id, matterKey),
-    ensureMatter(deps.db, member.propertyId, matterKey),
-  ]);
-  const at = now.toISOString();
-  const actor = { actor: member.openid, role: member.role, now, deviceTime: intake.deviceTime };
-  const clock = classifyDeadline(now, now, settings);
-  const complaint = complaintModel.toStored({
-    _id: derivedId('cp', ctx.commandKey),
-    propertyId: member.propertyId,
-    status: 'received',
-    version: 1,
-    urgency: urgencyOf(intake.resident.vip || !!repeatOf, null),
-    ...untouched,
-    dueRule: clock.rule,
-    dueAt: clock.dueAt.toISOString(),
-    createdAt: at,
-    updatedAt: at,
-    residentOpenid: intake.resident.openid,
-    residentName: intake.resident.name,
-    phone: intake.phone,
-    roomId: room._id,
-    address: { building: room.building, unit: room.unit, room: room.room },
-    vip: intake.resident.vip,
-    channel: intake.channel,
-    category: intake.category,
-    place: intake.place,
-    matterKey,
-    occurredAt: new Date(intake.occurredAt).toISOString(),
-    target: intake.target,
-    description: intake.description,
-    request: intake.request,
-    residentDeadline: intake.residentDeadline ? new Date(intake.residentDeadline).toISOString() : null,
-    photos: intake.photos,
-    apology: intake.apologised ? { by: member.name, at } : null,
-    repeatOf,
-    groupId: null,
-    callRecord: intake.callRecord,
-    rating: null,
-    registerDate: registerDateOf(now),
-    createdBy: { openid: member.openid, role: member.role },
-    screening,
-  });
-  const shownText = textForOthers(complaint.description, screening.text);
-  const onShift = shiftAt(settings.shifts, now).deskOpenids;
-  const hasGroup = settings.wecomWebhook !== null;
+  // R2: what the desk registers for a resident (a call, a visit, a callback's complaint) is never refused by a limit.
+  const quota = intake.action === 'complaints.create' ? dailyQuota('complaints', intake.resident.openid, settings, ctx) : null;
+  return withinDailyLimit(deps.db, quota, async () => {
+    const matterKey = matterKeyOf(intake.category, intake.place);
+    const [repeatOf, matterId] = await Promise.all([
+      unresolvedRepeat(deps.db, member.propertyId, room._id, matterKey),
+      ensureMatter(deps.db, member.propertyId, matterKey),
+    ]);
+    const at = now.toISOString();
+    const actor = { actor: member.openid, role: member.role, now, deviceTime: intake.deviceTime };
+    const clock = classifyDeadline(now, now, settings);
+    const complaint = complaintModel.toStored({
+      _id: derivedId('cp', ctx.commandKey),
+      propertyId: member.propertyId,
+      status: 'received',
+      version: 1,
+      urgency: urgencyOf(intake.resident.vip || !!repeatOf, null),
+      ...untouched,
+      dueRule: clock.rule,
+      dueAt: clock.dueAt.toISOString(),
+      createdAt: at,
+      updatedAt: at,
+      residentOpenid: intake.resident.openid,
+      residentName: intake.resident.name,
+      phone: intake.phone,
+      roomId: room._id,
+      address: { building: room.building, unit: room.unit, room: room.room },
+      vip: intake.resident.vip,
+      channel: intake.channel,
+      category: intake.category,
+      place: intake.place,
+      matterKey,
+      occurredAt: new Date(intake.occurredAt).toISOString(),
+      target: intake.target,
+      description: intake.description,
+      request: intake.request,
+      residentDeadline: intake.residentDeadline ? new Date(intake.residentDeadline).toISOString() : null,
+      photos: intake.photos,
+      apology: intake.apologised ? { by: member.name, at } : null,
+      repeatOf,
+      groupId: null,
+      callRecord: intake.callRecord,
+      rating: null,
+      registerDate: registerDateOf(now),
+      createdBy: { openid: member.openid, role: member.role },
+      screening,
+    });
+    const shownText = textForOthers(complaint.description, screening.text);
+    const onShift = shiftAt(settings.shifts, now).deskOpenids;
+    const hasGroup = settings.wecomWebhook !== null;
 
-  const queued: OutboxDoc[] = [];
-  const checks: ContentCheckDoc[] = [];
-  const { result, fresh } = await applyOnce<T>(ctx, intake.action, async (tx) => {
-    queued.length = 0;
-    const matter = complaintMatterModel.parse((await tx.collection('complaintMatters').doc(matterId).get()).data);
-    const entry: MatterEntry = { complaintId: complaint._id, roomId: complaint.roomId, at };
-    const { recent, decision } = decideGroup(matter, entry, now, settings.groupComplaintWindowHours);
-    const events: TransitionEvent<string, string>[] = [birth(complaintMachine, 'file', 'received', actor)];
-    let stored: ComplaintDoc = complaint;
-    let group: ComplaintGroupDoc | null = null;
-    let notices: Notice[];
+    const queued: OutboxDoc[] = [];
+    const checks: ContentCheckDoc[] = [];
+    const { result, fresh } = await applyOnce<T>(ctx, intake.action, async (tx) => {
+      queued.length = 0;
+      const matter = complaintMatterModel.parse((await tx.collection('complaintMatters').doc(matterId).get()).data);
+      const entry: MatterEntry = { complaintId: complaint._id, roomId: complaint.roomId, at };
+      const { recent, decision } = decideGroup(matter, entry, now, settings.groupComplaintWindowHours);
+      const events: TransitionEvent<string, string>[] = [birth(complaintMachine, 'file', 'received', actor)];
+      let stored: ComplaintDoc = complaint;
+      let group: ComplaintGroupDoc | null = null;
+      let notices: Notice[];
 
-    if (decision.kind === 'none') {
-      await openDeadline(tx, subjectOf(complaint), clock, now);
-      const vip = complaint.urgency === 'top';
-      notices = complaintNotices(
-        complaint,
-        'complaint.new',
-        shownText,
-        { inbox: [audienceOfRole('desk'), ...onShift, ...(vip ? [audienceOfRole('supervisor')] : [])], group: vip },
-        hasGroup,
-      );
-    } else {
-      const groupId = decision.kind === 'join' ? decision.groupId : derivedId('cg', ctx.commandKey);
-      stored = { ...complaint, status: 'grouped', version: 2, groupId, dueRule: null, dueAt: null };
-      events.push(joinEvent(stored, actor));
-      if (decision.kind === 'join') {
-        group = await joinGroup(tx, groupId, stored);
-        notices = complaintNotices(group, 'complaint.group', format(messages.complaintTexts.groupJoined, { address: roomLabel(complaint.address) }), { inbox: [audienceOfRole('desk'), ...onShift], group: false }, hasGroup);
+      if (decision.kind === 'none') {
+        await openDeadline(tx, subjectOf(complaint), clock, now);
+        const vip = complaint.urgency === 'top';
+        notices = complaintNotices(
+          complaint,
+          'complaint.new',
+          shownText,
+          { inbox: [audienceOfRole('desk'), ...onShift, ...(vip ? [audienceOfRole('supervisor')] : [])], group: vip },
+          hasGroup,
+        );
       } else {
-        group = await raiseGroup(tx, groupId, matter.matterKey, stored, decision.members, settings, ctx);
-        notices = complaintNotices(group, 'complaint.group', format(messages.complaintTexts.groupRaised, { n: households(decision.members), text: shownText }), majorAudience(), hasGroup);
+        const groupId = decision.kind === 'join' ? decision.groupId : derivedId('cg', ctx.commandKey);
+        stored = { ...complaint, status: 'grouped', version: 2, groupId, dueRule: null, dueAt: null };
+        events.push(joinEvent(stored, actor));
+        if (decision.kind === 'join') {
+          group = await joinGroup(tx, groupId, stored);
+          notices = complaintNotices(group, 'complaint.group', format(messages.complaintTexts.groupJoined, { address: roomLabel(complaint.address) }), { inbox: [audienceOfRole('desk'), ...onShift], group: false }, hasGroup);
+        } else {
+          group = await raiseGroup(tx, groupId, matter.matterKey, stored, decision.members, settings, ctx);
+          notices = complaintNotices(group, 'complaint.group', format(messages.complaintTexts.groupRaised, { n: households(decision.members), text: shownText }), majorAudience(), hasGroup);
+        }
       }
+      await tx.collection('complaints').doc(stored._id).set({ data: withoutId(complaintModel.toStored(stored)) });
+      for (const event of events) await appendEvent(tx, subjectOf(stored), event, intake.commandId);
+      await tx.collection('complaintMatters').doc(matterId).update({ data: { recent, openGroupId: group ? group._id : matter.openGroupId } });
+      for (const notice of notices) queued.push(await enqueueNotice(tx, complaint._id, notice, now));
+      await finish.also?.(tx, stored);
+      checks.splice(0, checks.length, ...(await queueChecks(tx, { kind: 'complaint', doc: stored, authorOpenid: stored.residentOpenid }, now, intake.commandId)));
+      return finish.answer(toComplaintView(stored, member, now, group), stored);
+    });
+    if (fresh) {
+      await sendNow(deps, queued);
+      await submitNow(deps, checks);
     }
-    await tx.collection('complaints').doc(stored._id).set({ data: withoutId(complaintModel.toStored(stored)) });
-    for (const event of events) await appendEvent(tx, subjectOf(stored), event, intake.commandId);
-    await tx.collection('complaintMatters').doc(matterId).update({ data: { recent, openGroupId: group ? group._id : matter.openGroupId } });
-    for (const notice of notices) queued.push(await enqueueNotice(tx, complaint._id, notice, now));
-    await finish.also?.(tx, stored);
-    checks.splice(0, checks.length, ...(await queueChecks(tx, { kind: 'complaint', doc: stored, authorOpenid: stored.residentOpenid }, now, intake.commandId)));
-    return finish.answer(toComplaintView(stored, member, now, group), stored);
+    return ok(result);
   });
-  if (fresh) {
-    await sendNow(deps, queued);
-    await submitNow(deps, checks);
-  }
-  return ok(result);
 };
 
 const joinEvent = (c: ComplaintDoc, actor: { actor: string; role: MemberDoc['role']; now: Date }): TransitionEvent<string, string> => ({

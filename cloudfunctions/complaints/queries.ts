@@ -1,15 +1,15 @@
 import type * as contract from '@shared/contracts/complaints.contract';
 import { failure } from '@shared/messages';
 import { ok } from '@shared/result';
-import { complaintGroupModel, complaintModel, type ComplaintGroupDoc } from '@shared/model/complaint.model';
+import { complaintGroupModel, complaintModel, type ComplaintDoc, type ComplaintGroupDoc } from '@shared/model/complaint.model';
+import { CASE_CLOSED } from '@shared/domain/complaint-queue.rules';
 import { eventModel } from '@shared/model/event.model';
 import type { Database } from '../_shared/database';
 import type { ActionContext, Handler } from '../_shared/router';
 import { parseAll } from '../_shared/repo';
+import { mapPage, readPage, readWholeList, type Listing, type SortKey, type Source } from '../_shared/paging';
 import { canSeeCase, caseView, loadCase, toCaseView, type Case } from './on-case';
 import { toComplaintView } from './views';
-
-const PAGE = 50;
 
 export const groupsByIds = async (db: Database, ids: readonly string[]): Promise<Map<string, ComplaintGroupDoc>> => {
   const unique = [...new Set(ids)];
@@ -18,16 +18,13 @@ export const groupsByIds = async (db: Database, ids: readonly string[]): Promise
   return new Map(parseAll(complaintGroupModel, res.data).map((g) => [g._id, g]));
 };
 
+const newestFirst: SortKey[] = [{ field: 'createdAt', order: 'desc' }];
+
 export const listMine: Handler<typeof contract.listMine> = async (input, { deps, member, now }) => {
-  const res = await deps.db
-    .collection('complaints')
-    .where({ propertyId: input.propertyId, residentOpenid: member.openid })
-    .orderBy('createdAt', 'desc')
-    .limit(PAGE)
-    .get();
-  const items = parseAll(complaintModel, res.data);
-  const groups = await groupsByIds(deps.db, items.flatMap((c) => (c.groupId ? [c.groupId] : [])));
-  return ok({ items: items.map((c) => toComplaintView(c, member, now, c.groupId ? groups.get(c.groupId) ?? null : null)) });
+  const mine: Source<ComplaintDoc> = { collection: 'complaints', where: { propertyId: input.propertyId, residentOpenid: member.openid }, sort: newestFirst, parse: (raw) => complaintModel.parse(raw) };
+  const page = await readPage(deps.db, { name: 'complaints.listMine', sources: [mine] }, input);
+  const groups = await groupsByIds(deps.db, page.items.flatMap((c) => (c.groupId ? [c.groupId] : [])));
+  return ok(mapPage(page, (c) => toComplaintView(c, member, now, c.groupId ? groups.get(c.groupId) ?? null : null)));
 };
 
 /** The history a caller may read: a resident sees their complaint's own steps; staff also see the timer's warnings and escalations. */
@@ -47,33 +44,30 @@ export const getCase: Handler<typeof contract.get> = async (input, ctx) => {
   return ok({ case: await caseView(deps.db, found, ctx), history });
 };
 
-const byUrgencyThenDue = (a: Case, b: Case) =>
-  (a.urgency === 'top' ? 0 : 1) - (b.urgency === 'top' ? 0 : 1) ||
-  (a.dueMetAt ? '~' : a.dueAt ?? '~').localeCompare(b.dueMetAt ? '~' : b.dueAt ?? '~') ||
-  a.createdAt.localeCompare(b.createdAt);
+/** C4 C9: top urgency first (VIPs, major complaints and groups), then the soonest due, then the oldest. */
+const caseOrder: SortKey[] = [
+  { field: 'queueRank', order: 'asc' },
+  { field: 'queueDue', order: 'asc' },
+  { field: 'createdAt', order: 'asc' },
+];
 
 /** Every open case of the property: households' complaints not in a group, and open groups. */
-export const openCases = async (ctx: ActionContext): Promise<Case[]> => {
-  const { db } = ctx.deps;
-  const propertyId = ctx.member.propertyId;
-  const [complaints, groups] = await Promise.all([
-    db.collection('complaints').where({ propertyId, status: db.command.in(['received', 'handling']) }).orderBy('createdAt', 'asc').limit(200).get(),
-    db.collection('complaintGroups').where({ propertyId, status: 'handling' }).orderBy('createdAt', 'asc').limit(50).get(),
-  ]);
-  return [...parseAll(complaintModel, complaints.data), ...parseAll(complaintGroupModel, groups.data)].sort(byUrgencyThenDue);
+const openCaseList = (db: Database, propertyId: string): Listing<Case> => {
+  const where = { propertyId, queueRank: db.command.lt(CASE_CLOSED) };
+  return {
+    name: 'complaints.inbox',
+    sources: [
+      { collection: 'complaints', where, sort: caseOrder, parse: (raw) => complaintModel.parse(raw) },
+      { collection: 'complaintGroups', where, sort: caseOrder, parse: (raw) => complaintGroupModel.parse(raw) },
+    ],
+  };
 };
 
-/** C4 C9: top urgency first (VIPs, major complaints and groups), then the soonest due. */
-export const inbox: Handler<typeof contract.inbox> = async (_input, ctx) => {
-  const cases = await openCases(ctx);
-  const memberIds = cases.flatMap((k) => ('memberIds' in k ? k.memberIds : []));
-  const res = memberIds.length
-    ? await ctx.deps.db.collection('complaints').where({ _id: ctx.deps.db.command.in(memberIds) }).limit(1000).get()
-    : { data: [] };
-  const members = parseAll(complaintModel, res.data);
-  return ok({
-    items: cases.map((k) =>
-      toCaseView(k, { group: null, members: 'memberIds' in k ? members.filter((m) => m.groupId === k._id) : [] }, ctx),
-    ),
-  });
+/** C6: every open case, however many, for the register. */
+export const openCases = (ctx: ActionContext): Promise<Case[]> => readWholeList(ctx.deps.db, openCaseList(ctx.deps.db, ctx.member.propertyId));
+
+/** C4 C9: a page of the open cases; a group's households are listed on its own page. */
+export const inbox: Handler<typeof contract.inbox> = async (input, ctx) => {
+  const page = await readPage(ctx.deps.db, openCaseList(ctx.deps.db, input.propertyId), input);
+  return ok(mapPage(page, (k) => toCaseView(k, { group: null, members: [] }, ctx)));
 };

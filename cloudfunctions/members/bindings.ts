@@ -11,17 +11,27 @@ import { audienceOfRole } from '@shared/model/signal.model';
 import type { Database } from '../_shared/database';
 import type { Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
+import { dailyQuota, withinDailyLimit } from '../_shared/daily-limits';
+import { loadSettings } from '../_shared/settings';
 import { appendEvent } from '../_shared/events';
 import { derivedId } from '../_shared/ids';
 import { membershipIn } from '../_shared/membership';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
 import { findById, parseAll, withoutId } from '../_shared/repo';
+import { mapPage, readPage, type SortKey, type Source } from '../_shared/paging';
 import { bindingEvent, bindingSubject } from './history';
 import { toBindingView } from './views';
 
-/** The caller's own requests in every property, newest first. */
-const requestsOf = async (db: Database, openid: string): Promise<BindingDoc[]> =>
-  parseAll(bindingModel, (await db.collection('bindings').where({ openid }).orderBy('createdAt', 'desc').limit(100).get()).data);
+/** The caller's requests still waiting in one property (a handful: `requestRefusal` keeps them few). */
+const pendingOf = async (db: Database, propertyId: string, openid: string): Promise<BindingDoc[]> =>
+  parseAll(bindingModel, (await db.collection('bindings').where({ propertyId, openid, status: 'pending' }).limit(100).get()).data);
+
+const bindings = (where: object, order: SortKey['order']): Source<BindingDoc> => ({
+  collection: 'bindings',
+  where,
+  sort: [{ field: 'createdAt', order }],
+  parse: (raw) => bindingModel.parse(raw),
+});
 
 export const notice = (b: BindingDoc, kind: NoticeKind, recipient: string, body: string) => ({
   propertyId: b.propertyId,
@@ -40,11 +50,11 @@ export const notice = (b: BindingDoc, kind: NoticeKind, recipient: string, body:
  */
 export const requestBinding: Handler<typeof c.requestBinding> = async (input, ctx) => {
   const { deps, caller, now } = ctx;
-  const [property, room] = await Promise.all([findById(deps.db, propertyModel, input.propertyId), findRoom(deps.db, input.roomId)]);
+  const [property, room, settings] = await Promise.all([findById(deps.db, propertyModel, input.propertyId), findRoom(deps.db, input.roomId), loadSettings(deps.db, input.propertyId)]);
   if (!property) return failure('PROPERTY.NOT_FOUND');
   if (!room || room.propertyId !== property._id) return failure('BINDING.ROOM_NOT_FOUND');
-  const [member, mine] = await Promise.all([membershipIn(deps.db, property._id, caller.openid), requestsOf(deps.db, caller.openid)]);
-  const refused = requestRefusal(member, mine.filter((b) => b.propertyId === property._id), room._id);
+  const [member, pending] = await Promise.all([membershipIn(deps.db, property._id, caller.openid), pendingOf(deps.db, property._id, caller.openid)]);
+  const refused = requestRefusal(member, pending, room._id);
   if (refused) return failure(refused);
   const phone = await phoneOf(deps, input);
 
@@ -65,28 +75,31 @@ export const requestBinding: Handler<typeof c.requestBinding> = async (input, ct
     updatedAt: at,
   });
   const queued: OutboxDoc[] = [];
-  const { result, fresh } = await applyOnce(
-    ctx,
-    'members.requestBinding',
-    async (tx) => {
-      queued.length = 0;
-      await tx.collection('bindings').doc(doc._id).set({ data: withoutId(doc) });
-      const event = bindingEvent('request', null, 'pending', 1, { actor: caller.openid, role: 'resident', now, reason: messages.relations[doc.relation] });
-      await appendEvent(tx, bindingSubject(doc), event, input.commandId);
-      const body = format(messages.memberTexts.bindingRequested, { name: doc.name, relation: messages.relations[doc.relation], address: roomLabel(doc.address) });
-      queued.push(await enqueueNotice(tx, `${doc._id}@1`, notice(doc, 'binding.new', audienceOfRole('desk'), body), now));
-      return toBindingView(doc);
-    },
-    property._id,
+  // Not yet a member: the one asking is known by their openid alone, and counted by it.
+  const { result, fresh } = await withinDailyLimit(deps.db, dailyQuota('bindingRequests', caller.openid, settings, ctx), () =>
+    applyOnce(
+      ctx,
+      'members.requestBinding',
+      async (tx) => {
+        queued.length = 0;
+        await tx.collection('bindings').doc(doc._id).set({ data: withoutId(doc) });
+        const event = bindingEvent('request', null, 'pending', 1, { actor: caller.openid, role: 'resident', now, reason: messages.relations[doc.relation] });
+        await appendEvent(tx, bindingSubject(doc), event, input.commandId);
+        const body = format(messages.memberTexts.bindingRequested, { name: doc.name, relation: messages.relations[doc.relation], address: roomLabel(doc.address) });
+        queued.push(await enqueueNotice(tx, `${doc._id}@1`, notice(doc, 'binding.new', audienceOfRole('desk'), body), now));
+        return toBindingView(doc);
+      },
+      property._id,
+    ),
   );
   if (fresh) await sendNow(deps, queued);
   return ok(result);
 };
 
-/** The desk's queue: pending requests, oldest first, phones masked. */
+/** The desk's queue: pending requests, oldest first, phones masked; every one of them, page by page. */
 export const bindingRequests: Handler<typeof c.bindingRequests> = async (input, { deps }) => {
-  const res = await deps.db.collection('bindings').where({ propertyId: input.propertyId, status: 'pending' }).orderBy('createdAt', 'asc').limit(200).get();
-  return ok({ items: parseAll(bindingModel, res.data).map(toBindingView) });
+  const page = await readPage(deps.db, { name: 'members.bindingRequests', sources: [bindings({ propertyId: input.propertyId, status: 'pending' }, 'asc')] }, input);
+  return ok(mapPage(page, toBindingView));
 };
 
 /**
@@ -103,13 +116,11 @@ export const revealBindingPhone: Handler<typeof c.revealBindingPhone> = async (i
 };
 
 /** Where a user's requests stand, in every property, with the desk's phone to call about them. */
-export const myBindings: Handler<typeof c.myBindings> = async (_input, { deps, caller }) => {
-  const mine = await requestsOf(deps.db, caller.openid);
-  const ids = [...new Set(mine.map((b) => b.propertyId))];
+export const myBindings: Handler<typeof c.myBindings> = async (input, { deps, caller }) => {
+  const page = await readPage(deps.db, { name: 'members.myBindings', sources: [bindings({ openid: caller.openid }, 'desc')] }, input);
+  const ids = [...new Set(page.items.map((b) => b.propertyId))];
   const properties = new Map((await Promise.all(ids.map((id) => findById(deps.db, propertyModel, id)))).flatMap((p) => (p ? [[p._id, p] as const] : [])));
-  return ok({
-    items: mine.map((b) => ({ ...toBindingView(b), propertyName: properties.get(b.propertyId)?.name ?? '', deskPhone: properties.get(b.propertyId)?.deskPhone ?? '' })),
-  });
+  return ok(mapPage(page, (b) => ({ ...toBindingView(b), propertyName: properties.get(b.propertyId)?.name ?? '', deskPhone: properties.get(b.propertyId)?.deskPhone ?? '' })));
 };
 
 /** Before they belong to a property, people see its name and the desk's phone, nothing more. */

@@ -2,7 +2,7 @@ import type * as c from '@shared/contracts/members.contract';
 import { canInvite, expiryOf, INVITE_PAGE, invitationState, normalizeCode, sceneOf } from '@shared/domain/invitation.rules';
 import { failure } from '@shared/messages';
 import { ok } from '@shared/result';
-import { invitationModel } from '@shared/model/invitation.model';
+import { invitationModel, type InvitationDoc } from '@shared/model/invitation.model';
 import { memberModel } from '@shared/model/member.model';
 import { propertyModel } from '@shared/model/property.model';
 import type { Handler } from '../_shared/router';
@@ -11,7 +11,8 @@ import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
 import { memberIdFor, membershipIn } from '../_shared/membership';
-import { findById, parseAll, withoutId } from '../_shared/repo';
+import { findById, withoutId } from '../_shared/repo';
+import { mapPage, readPage, type Source } from '../_shared/paging';
 import { invitationIdOf, newInvitationCode } from './codes';
 import { memberEvent, memberSubject } from './history';
 import { toInvitationView, toMembership } from './views';
@@ -119,11 +120,12 @@ export const join: Handler<typeof c.join> = async (input, ctx) => {
 
 /** A property's open invitations, soonest to expire first; codes are not stored, so none are shown. */
 export const invitations: Handler<typeof c.invitations> = async (input, { deps, now }) => {
-  const res = await deps.db
-    .collection('invitations')
-    .where({ propertyId: input.propertyId, status: 'open', expiresAt: deps.db.command.gt(now.toISOString()) })
-    .orderBy('expiresAt', 'asc')
-    .limit(100)
-    .get();
-  return ok({ items: parseAll(invitationModel, res.data).map((inv) => toInvitationView(inv, now)) });
+  const open: Source<InvitationDoc> = {
+    collection: 'invitations',
+    where: { propertyId: input.propertyId, status: 'open', expiresAt: deps.db.command.gt(now.toISOString()) },
+    sort: [{ field: 'expiresAt', order: 'asc' }],
+    parse: (raw) => invitationModel.parse(raw),
+  };
+  const page = await readPage(deps.db, { name: 'members.invitations', sources: [open] }, input);
+  return ok(mapPage(page, (inv) => toInvitationView(inv, now)));
 };

@@ -8,7 +8,8 @@ import type { ActionContext, Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
-import { findById, readAll, withoutId } from '../_shared/repo';
+import { findById, withoutId } from '../_shared/repo';
+import { mapPage, readPage, type Source } from '../_shared/paging';
 import { memberEvent, memberSubject, type MemberAction } from './history';
 import { returnOpenWork } from './release';
 import { toMemberView } from './views';
@@ -16,18 +17,16 @@ import { toMemberView } from './views';
 /** The property's members by name: staff unless other roles are asked for, active unless inactive ones too. */
 export const list: Handler<typeof c.list> = async (input, { deps }) => {
   const _ = deps.db.command;
-  const members = await readAll(
-    memberModel,
-    deps.db
-      .collection('members')
-      .where({
-        propertyId: input.propertyId,
-        role: _.in([...(input.roles ?? staffRoles)]),
-        status: _.in(input.includeInactive ? ['active', 'inactive'] : ['active']),
-      })
-      .orderBy('name', 'asc'),
-  );
-  return ok({ items: members.map(toMemberView) });
+  const roles = [...(input.roles ?? staffRoles)].sort();
+  const statuses = input.includeInactive ? ['active', 'inactive'] : ['active'];
+  const members: Source<MemberDoc> = {
+    collection: 'members',
+    where: { propertyId: input.propertyId, role: _.in(roles), status: _.in(statuses) },
+    sort: [{ field: 'name', order: 'asc' }],
+    parse: (raw) => memberModel.parse(raw),
+  };
+  const page = await readPage(deps.db, { name: `members.list.${roles.join(',')}.${statuses.join(',')}`, sources: [members] }, input);
+  return ok(mapPage(page, toMemberView));
 };
 
 /** Another member of the caller's property; a manager changes no one's place but others'. */

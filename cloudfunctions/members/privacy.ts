@@ -15,6 +15,7 @@ import { applyOnce } from '../_shared/commands';
 import { derivedId } from '../_shared/ids';
 import { membershipIn } from '../_shared/membership';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
+import { readPage, type Source } from '../_shared/paging';
 import { findById, parseAll, readAll, withoutId } from '../_shared/repo';
 import { servedCopyOf } from '../_shared/storage';
 
@@ -91,9 +92,15 @@ export const requestErasure: Handler<typeof c.requestErasure> = async (input, ct
 const viewOf = (e: ErasureDoc, openTickets: number) => ({ id: e._id, name: e.name, reason: e.reason, status: e.status, requestedAt: e.requestedAt, openTickets });
 
 export const erasureRequests: Handler<typeof c.erasureRequests> = async (input, { deps }) => {
-  const pending = parseAll(erasureModel, (await deps.db.collection('erasures').where({ propertyId: input.propertyId, status: 'pending' }).orderBy('requestedAt', 'asc').limit(100).get()).data);
-  const items = await Promise.all(pending.map(async (e) => viewOf(e, openTicketsOf(await holdings(deps.db, e.propertyId, e.openid)))));
-  return ok({ items });
+  const pending: Source<ErasureDoc> = {
+    collection: 'erasures',
+    where: { propertyId: input.propertyId, status: 'pending' },
+    sort: [{ field: 'requestedAt', order: 'asc' }],
+    parse: (raw) => erasureModel.parse(raw),
+  };
+  const page = await readPage(deps.db, { name: 'members.erasureRequests', sources: [pending] }, input);
+  const items = await Promise.all(page.items.map(async (e) => viewOf(e, openTicketsOf(await holdings(deps.db, e.propertyId, e.openid)))));
+  return ok({ ...page, items });
 };
 
 /**

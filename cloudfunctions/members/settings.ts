@@ -15,7 +15,7 @@ import { windowsProblem } from '@shared/domain/booking.rules';
 import { maskWebhook } from '@shared/domain/wecom-robot.rules';
 
 type Update = Parameters<Handler<typeof c.updateSettings>>[0];
-const editable = ['shifts', 'openingHours', 'repairWindows', 'ackMinutes', 'feeSchedule', 'groupComplaintWindowHours', 'templates', 'wecomWebhook'] as const;
+const editable = ['shifts', 'openingHours', 'repairWindows', 'ackMinutes', 'feeSchedule', 'groupComplaintWindowHours', 'templates', 'wecomWebhook', 'dailyLimits'] as const;
 
 const subjectOf = (propertyId: string) => ({ kind: 'settings', id: `settings~${propertyId}`, propertyId });
 
@@ -47,6 +47,7 @@ const viewOf = async (db: Database, s: SettingsDoc, member: MemberDoc): Promise<
     templateIds: {},
     // A robot's address carries its key: everyone but the manager sees only that one is set.
     wecomWebhook: member.role === 'manager' || !s.wecomWebhook ? s.wecomWebhook : maskWebhook(s.wecomWebhook),
+    dailyLimits: s.dailyLimits,
     history: parseAll(eventModel, events.data).map((e) => ({ by: byOpenid.get(e.actor)?.name ?? '', at: e.at, fields: (e.reason ?? '').split(',').filter(Boolean) })),
   };
 };
@@ -93,6 +94,7 @@ export const updateSettings: Handler<typeof c.updateSettings> = async (input, ct
       ...(input.templates ? { templates: input.templates } : {}),
       ...(input.templateIds ? { templates: withTemplateIds(input.templates ?? stored.templates, input.templateIds) } : {}),
       ...(input.wecomWebhook !== undefined ? { wecomWebhook: input.wecomWebhook } : {}),
+      ...(input.dailyLimits ? { dailyLimits: input.dailyLimits } : {}),
     };
     const changed = editable.filter((key) => key in sent && JSON.stringify(sent[key]) !== JSON.stringify(stored[key]));
     const next = settingsModel.toStored({ ...stored, ...sent });

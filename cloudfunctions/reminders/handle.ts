@@ -11,6 +11,7 @@ import { flagUnsignedRegisters, settleGroups, upgradeUnresolved } from './compla
 import { carryOnImports } from './imports';
 import { planMonthTopUp } from './month-top-up';
 import { planRoutineCallbacks } from './routine-callbacks';
+import { upgradeListed } from './upgrades';
 import { systemCall, systemHealth } from '../_shared/system-health';
 
 /** What WeChat's timer trigger passes; a client call carries an OPENID and is refused. */
@@ -34,6 +35,8 @@ export interface RemindersRun {
   callbacks: { created: number };
   complaints: ComplaintSweeps;
   importsFinished: number;
+  /** Issue 12 (3.3): older stored documents brought up to date for the lists. */
+  upgraded: number;
   /** Issue 13 (1.9): content checks made again. */
   contentChecks: CheckSweepReport;
   heartbeat: { gapAlarmed: boolean };
@@ -51,7 +54,7 @@ const summary = (failures: readonly string[], quarantined: readonly string[]) =>
 /**
  * Every minute: raise due warnings and escalations, alarm a gap in the timer's own runs, plan the
  * callbacks owed (R10 R13 B1), upgrade complaints unresolved a month (C3), flag unsigned registers
- * (C6), finish settling resolved groups (C3), carry on stalled room imports, make again the content
+ * (C6), finish settling resolved groups (C3), bring older stored documents up to date for the lists, carry on stalled room imports, make again the content
  * checks that failed or whose verdict never came (issue 13, 1.9), then send whatever the
  * outbox still holds. Issue 12 (3.8): each step runs on its own, and so does each property and
  * document inside it; the outbox is always drained; the heartbeat records the outcome last.
@@ -90,6 +93,7 @@ export const handle = async (event: unknown, caller: { openid: string }, deps: D
   const none = { created: 0 };
   const heartbeat = await run('heartbeat', checkGap, { gapAlarmed: false });
   const deadlines = await run('deadlines', (s) => sweepDeadlines(s), { warned: 0, escalated: 0 });
+  const upgraded = await run('upgrades', upgradeListed, 0);
   const repairCallbacks = await run('repairCallbacks', planRepairCallbackTasks, none);
   const topUp = await run('monthTopUp', planMonthTopUp, none);
   const routine = await run('routineCallbacks', planRoutineCallbacks, none);
@@ -104,6 +108,6 @@ export const handle = async (event: unknown, caller: { openid: string }, deps: D
   await recordRun(deps, ranAt, failed);
   return {
     ok: true,
-    data: { heartbeat, deadlines, outbox, callbacks: { created: repairCallbacks.created + topUp.created + routine.created }, complaints, importsFinished, contentChecks, failed, quarantined },
+    data: { heartbeat, deadlines, outbox, callbacks: { created: repairCallbacks.created + topUp.created + routine.created }, complaints, importsFinished, upgraded, contentChecks, failed, quarantined },
   };
 };

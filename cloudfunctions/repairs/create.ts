@@ -13,6 +13,7 @@ import { roomModel, roomLabel } from '@shared/model/property.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import type { ActionContext, Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
+import { dailyQuota, withinDailyLimit } from '../_shared/daily-limits';
 import { appendEvent } from '../_shared/events';
 import { enqueueNotice, sendNow, type Notice } from '../_shared/outbox';
 import { derivedId } from '../_shared/ids';
@@ -83,16 +84,20 @@ const fileRepair = async (intake: Intake, ctx: ActionContext) => {
   const event = birth(repairMachine, 'submit', 'submitted', { actor: member.openid, role: member.role, now, deviceTime: intake.deviceTime });
   const notices = newRepairNotices(repair, shiftAt(settings.shifts, now).deskOpenids, settings.wecomWebhook !== null);
 
+  // R3: an urgent repair is never refused by a limit; R2: nor is what the desk registers for a resident.
+  const quota = triage.urgent || intake.action === 'repairs.register' ? null : dailyQuota('repairs', intake.resident.openid, settings, ctx);
   const queued: OutboxDoc[] = [];
   const checks: ContentCheckDoc[] = [];
-  const { result: view, fresh } = await applyOnce(ctx, intake.action, async (tx) => {
-    queued.length = 0;
-    await tx.collection('repairs').doc(repair._id).set({ data: withoutId(repair) });
-    await appendEvent(tx, { kind: 'repair', id: repair._id, propertyId: repair.propertyId }, event, intake.commandId);
-    for (const notice of notices) queued.push(await enqueueNotice(tx, repair._id, notice, now));
-    checks.splice(0, checks.length, ...(await queueChecks(tx, { kind: 'repair', doc: repair, authorOpenid: repair.residentOpenid }, now, intake.commandId)));
-    return toView(repair, member, now);
-  });
+  const { result: view, fresh } = await withinDailyLimit(deps.db, quota, () =>
+    applyOnce(ctx, intake.action, async (tx) => {
+      queued.length = 0;
+      await tx.collection('repairs').doc(repair._id).set({ data: withoutId(repair) });
+      await appendEvent(tx, { kind: 'repair', id: repair._id, propertyId: repair.propertyId }, event, intake.commandId);
+      for (const notice of notices) queued.push(await enqueueNotice(tx, repair._id, notice, now));
+      checks.splice(0, checks.length, ...(await queueChecks(tx, { kind: 'repair', doc: repair, authorOpenid: repair.residentOpenid }, now, intake.commandId)));
+      return toView(repair, member, now);
+    }),
+  );
   if (fresh) {
     await sendNow(deps, queued);
     await submitNow(deps, checks);

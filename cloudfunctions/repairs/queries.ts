@@ -1,52 +1,47 @@
 import type * as contract from '@shared/contracts/repairs.contract';
 import { failure } from '@shared/messages';
 import { ok } from '@shared/result';
-import { compareQueue } from '@shared/domain/repair-queue.rules';
-import { repairModel, type RepairStatus } from '@shared/model/repair.model';
+import { QUEUE_CLOSED } from '@shared/domain/repair-queue.rules';
+import { repairModel, type RepairDoc, type RepairStatus } from '@shared/model/repair.model';
 import { eventModel } from '@shared/model/event.model';
 import type { Handler } from '../_shared/router';
 import { findById, parseAll } from '../_shared/repo';
+import { mapPage, readPage, type SortKey, type Source } from '../_shared/paging';
 import { canSee, toView } from './views';
 
-const PAGE = 50;
-
-/** Everything the desk still has to see through (R8: until the signed order is back). */
-const openStatuses: readonly RepairStatus[] = ['submitted', 'dispatched', 'acknowledged', 'arrived', 'rescheduling', 'quoted', 'in_progress', 'completed', 'sent_back'];
 /** A technician's day plan: what is theirs to visit, quote, finish or have signed. */
 const onTheirList: readonly RepairStatus[] = ['dispatched', 'acknowledged', 'arrived', 'quoted', 'in_progress', 'completed'];
 
+const repairs = (where: object, sort: SortKey[]): Source<RepairDoc> => ({ collection: 'repairs', where, sort, parse: (raw) => repairModel.parse(raw) });
+const newestFirst: SortKey[] = [{ field: 'createdAt', order: 'desc' }];
+/** R3: the desk's queue order (see `queueRank`), the oldest first within a rank. */
+const queueOrder: SortKey[] = [
+  { field: 'queueRank', order: 'asc' },
+  { field: 'createdAt', order: 'asc' },
+];
+const dayPlanOrder: SortKey[] = [
+  { field: 'queueRank', order: 'asc' },
+  { field: 'plannedAt', order: 'asc' },
+  { field: 'createdAt', order: 'asc' },
+];
+
 export const listMine: Handler<typeof contract.listMine> = async (input, { deps, member, now }) => {
-  const res = await deps.db
-    .collection('repairs')
-    .where({ propertyId: input.propertyId, residentOpenid: member.openid })
-    .orderBy('createdAt', 'desc')
-    .limit(PAGE)
-    .get();
-  return ok({ items: parseAll(repairModel, res.data).map((r) => toView(r, member, now)) });
+  const source = repairs({ propertyId: input.propertyId, residentOpenid: member.openid }, newestFirst);
+  const page = await readPage(deps.db, { name: 'repairs.listMine', sources: [source] }, input);
+  return ok(mapPage(page, (r) => toView(r, member, now)));
 };
 
-/** R3: the desk's queue, urgent first, then oldest first. */
+/** R3: the desk's queue: every open order (or every order in one status), urgent ones first. */
 export const inbox: Handler<typeof contract.inbox> = async (input, { deps, member, now }) => {
-  const _ = deps.db.command;
-  const status = input.status ?? _.in([...openStatuses]);
-  const res = await deps.db
-    .collection('repairs')
-    .where({ propertyId: input.propertyId, status })
-    .orderBy('createdAt', 'asc')
-    .limit(200)
-    .get();
-  const items = parseAll(repairModel, res.data).sort(compareQueue);
-  return ok({ items: items.map((r) => toView(r, member, now)) });
+  const where = input.status ? { propertyId: input.propertyId, status: input.status } : { propertyId: input.propertyId, queueRank: deps.db.command.lt(QUEUE_CLOSED) };
+  const page = await readPage(deps.db, { name: `repairs.inbox.${input.status ?? 'open'}`, sources: [repairs(where, queueOrder)] }, input);
+  return ok(mapPage(page, (r) => toView(r, member, now)));
 };
 
 export const assigned: Handler<typeof contract.assigned> = async (input, { deps, member, now }) => {
-  const res = await deps.db
-    .collection('repairs')
-    .where({ propertyId: input.propertyId, 'technician.openid': member.openid, status: deps.db.command.in([...onTheirList]) })
-    .limit(PAGE)
-    .get();
-  const items = parseAll(repairModel, res.data).sort(compareQueue);
-  return ok({ items: items.map((r) => toView(r, member, now)) });
+  const where = { propertyId: input.propertyId, 'technician.openid': member.openid, status: deps.db.command.in([...onTheirList]) };
+  const page = await readPage(deps.db, { name: 'repairs.assigned', sources: [repairs(where, dayPlanOrder)] }, input);
+  return ok(mapPage(page, (r) => toView(r, member, now)));
 };
 
 export const getRepair: Handler<typeof contract.get> = async (input, { deps, member, now }) => {

@@ -8,23 +8,25 @@ import { addMinutes } from '@shared/time/shanghai';
 import type { Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { alarmOnce, isStale, readHeartbeat } from '../_shared/heartbeat';
-import { isFuture, sendNow } from '../_shared/outbox';
+import { sendNow } from '../_shared/outbox';
+import { mapPage, readPage, type Source } from '../_shared/paging';
 import { findById, parseAll } from '../_shared/repo';
 
-const INBOX_PAGE = 50;
-
-/** Issue 5: the caller's inbox: the in-app notices to them and to their role, newest first. */
+/**
+ * Issue 5: the caller's inbox: the in-app notices to them and to their role, newest first. A
+ * scheduled notice shows from its time on (`shownAt`); one withdrawn before then never shows.
+ */
 export const inbox: Handler<typeof c.inbox> = async (input, { deps, member, now }) => {
+  const _ = deps.db.command;
   const recipients = member.role === 'resident' ? [member.openid] : [member.openid, audienceOfRole(member.role)];
-  const res = await deps.db
-    .collection('outbox')
-    .where({ propertyId: input.propertyId, channel: 'inbox', recipient: deps.db.command.in(recipients) })
-    .orderBy('createdAt', 'desc')
-    .limit(INBOX_PAGE)
-    .get();
-  return ok({
-    items: parseAll(outboxModel, res.data).filter((n) => n.status !== 'skipped' && !isFuture(n, now)).map((n) => ({ id: n._id, kind: n.kind, title: n.title, body: n.body, urgent: n.urgent, at: n.sentAt ?? n.createdAt, subject: n.subject })),
-  });
+  const notices: Source<OutboxDoc> = {
+    collection: 'outbox',
+    where: { propertyId: input.propertyId, channel: 'inbox', recipient: _.in(recipients), shownAt: _.lte(now.toISOString()) },
+    sort: [{ field: 'shownAt', order: 'desc' }],
+    parse: (raw) => outboxModel.parse(raw),
+  };
+  const page = await readPage(deps.db, { name: 'session.inbox', sources: [notices] }, input);
+  return ok(mapPage(page, (n) => ({ id: n._id, kind: n.kind, title: n.title, body: n.body, urgent: n.urgent, at: n.sentAt ?? n.shownAt ?? n.createdAt, subject: n.subject })));
 };
 
 const deadLetterOf = (n: OutboxDoc) => ({ id: n._id, kind: n.kind, channel: n.channel, title: n.title, lastError: n.lastError, attempts: n.attempts, at: n.createdAt });

@@ -31,6 +31,7 @@ import { atShanghai, inShanghai, shanghaiDate } from '@shared/time/shanghai';
 import type { Database, Tx } from '../_shared/database';
 import type { ActionContext, Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
+import { dailyQuota, withinDailyLimit } from '../_shared/daily-limits';
 import { openDeadline } from '../_shared/deadlines';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
@@ -38,8 +39,9 @@ import { derivedId } from '../_shared/ids';
 import { enqueueNotice, scheduleNotice, sendNow, unschedule } from '../_shared/outbox';
 import { activeMembers } from '../_shared/membership';
 import { ensureSlot, givePlaceBack, slotIdOf, slotsOn, takeFirstFree, type Place } from '../_shared/places';
-import { findById, parseAll, readAll, withoutId } from '../_shared/repo';
+import { findById, withoutId } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
+import { mapPage, readPage, type Source } from '../_shared/paging';
 import { textForOthers } from '../_shared/screened';
 
 type Actions = typeof visitsActions;
@@ -228,10 +230,12 @@ export const book: Handler<Actions['book']> = async (input, ctx) => {
   const placing = await placesFor(ctx, settings, 'desk', start, null);
   if ('refused' in placing) return failure(placing.refused);
   const booking = newBooking(ctx, 'desk', start, endOf('desk', start, settings), room, input.topic);
-  const { result } = await applyOnce(ctx, 'visits.book', async (tx) => {
-    await takeFirstFree(tx, placing.places, booking._id);
-    return toView(await writeBooking(tx, ctx, booking, input.commandId), ctx.member);
-  });
+  const { result } = await withinDailyLimit(ctx.deps.db, dailyQuota('bookings', ctx.member.openid, settings, ctx), () =>
+    applyOnce(ctx, 'visits.book', async (tx) => {
+      await takeFirstFree(tx, placing.places, booking._id);
+      return toView(await writeBooking(tx, ctx, booking, input.commandId), ctx.member);
+    }),
+  );
   return ok(result);
 };
 
@@ -273,30 +277,32 @@ export const bookHome: Handler<Actions['bookHome']> = async (input, ctx) => {
   const draft = newBooking(ctx, 'home', start, endOf('home', start, settings), room, input.topic || messages.bookingTexts.homeTopic);
   const booking = { ...draft, callbackId: derivedId('cb', 'booking', draft._id) };
   const queued: OutboxDoc[] = [];
-  const { result, fresh } = await applyOnce(ctx, 'visits.bookHome', async (tx) => {
-    queued.length = 0;
-    await takeFirstFree(tx, placing.places, booking._id);
-    const stored = await writeBooking(tx, ctx, booking, input.commandId);
-    const task = await planHomeCallback(tx, stored, settings, ctx.now);
-    queued.push(
-      await enqueueNotice(
-        tx,
-        task._id,
-        {
-          propertyId: task.propertyId,
-          kind: 'callback.due',
-          channel: 'inbox',
-          recipient: audienceOfRole('desk'),
-          subject: { kind: 'callback', id: task._id },
-          title: messages.notices['callback.due'],
-          body: format(messages.bookingTexts.homeDue, { address: stored.address, when: span(stored) }),
-          urgent: false,
-        },
-        ctx.now,
-      ),
-    );
-    return toView(stored, ctx.member);
-  });
+  const { result, fresh } = await withinDailyLimit(ctx.deps.db, dailyQuota('bookings', ctx.member.openid, settings, ctx), () =>
+    applyOnce(ctx, 'visits.bookHome', async (tx) => {
+      queued.length = 0;
+      await takeFirstFree(tx, placing.places, booking._id);
+      const stored = await writeBooking(tx, ctx, booking, input.commandId);
+      const task = await planHomeCallback(tx, stored, settings, ctx.now);
+      queued.push(
+        await enqueueNotice(
+          tx,
+          task._id,
+          {
+            propertyId: task.propertyId,
+            kind: 'callback.due',
+            channel: 'inbox',
+            recipient: audienceOfRole('desk'),
+            subject: { kind: 'callback', id: task._id },
+            title: messages.notices['callback.due'],
+            body: format(messages.bookingTexts.homeDue, { address: stored.address, when: span(stored) }),
+            urgent: false,
+          },
+          ctx.now,
+        ),
+      );
+      return toView(stored, ctx.member);
+    }),
+  );
   if (fresh) await sendNow(ctx.deps, queued);
   return ok(result);
 };
@@ -344,16 +350,18 @@ export const bookWindow: Handler<Actions['bookWindow']> = async (input, ctx) => 
   const topic = `${messages.categories[repair.category]}：${textForOthers(repair.description, repair.screening.text)}`.slice(0, 200);
   const booking = newBooking(ctx, 'repair', start, endOf('repair', start, settings), { _id: repair.roomId, address: roomLabel(repair.address) }, topic);
   const queued: OutboxDoc[] = [];
-  const { result, fresh } = await applyOnce(ctx, 'visits.bookWindow', async (tx) => {
-    queued.length = 0;
-    const current = repairModel.parse((await tx.collection('repairs').doc(repair._id).get()).data);
-    if (current.appointment && current.appointment.bookingId !== booking._id) throw new ActionFailure('BOOKING.REPAIR_HAS_WINDOW');
-    const place = await takeFirstFree(tx, placing.places, booking._id);
-    const stored = await writeBooking(tx, ctx, { ...booking, repair: { id: repair._id, technician: place.technician! } }, input.commandId);
-    const r = await setAppointment(tx, stored, repair._id, ctx.now);
-    if (r.technician) queued.push(await tellTechnician(tx, stored, r, ctx.now));
-    return toView(stored, ctx.member);
-  });
+  const { result, fresh } = await withinDailyLimit(ctx.deps.db, dailyQuota('bookings', ctx.member.openid, settings, ctx), () =>
+    applyOnce(ctx, 'visits.bookWindow', async (tx) => {
+      queued.length = 0;
+      const current = repairModel.parse((await tx.collection('repairs').doc(repair._id).get()).data);
+      if (current.appointment && current.appointment.bookingId !== booking._id) throw new ActionFailure('BOOKING.REPAIR_HAS_WINDOW');
+      const place = await takeFirstFree(tx, placing.places, booking._id);
+      const stored = await writeBooking(tx, ctx, { ...booking, repair: { id: repair._id, technician: place.technician! } }, input.commandId);
+      const r = await setAppointment(tx, stored, repair._id, ctx.now);
+      if (r.technician) queued.push(await tellTechnician(tx, stored, r, ctx.now));
+      return toView(stored, ctx.member);
+    }),
+  );
   if (fresh) await sendNow(ctx.deps, queued);
   return ok(result);
 };
@@ -439,9 +447,11 @@ const change = async (
 export const reschedule: Handler<Actions['reschedule']> = (input, ctx) => change(ctx, input, 'reschedule', new Date(input.start));
 export const cancel: Handler<Actions['cancel']> = (input, ctx) => change(ctx, input, 'cancel', null);
 
+const bookings = (where: object, order: 'asc' | 'desc'): Source<BookingDoc> => ({ collection: 'bookings', where, sort: [{ field: 'start', order }], parse: (raw) => bookingModel.parse(raw) });
+
 export const mine: Handler<Actions['mine']> = async (input, { deps, member }) => {
-  const res = await deps.db.collection('bookings').where({ propertyId: input.propertyId, residentOpenid: member.openid }).orderBy('start', 'desc').limit(50).get();
-  return ok({ items: parseAll(bookingModel, res.data).map((b) => toView(b, member)) });
+  const page = await readPage(deps.db, { name: 'visits.mine', sources: [bookings({ propertyId: input.propertyId, residentOpenid: member.openid }, 'desc')] }, input);
+  return ok(mapPage(page, (b) => toView(b, member)));
 };
 
 /** V4: every booking of a Shanghai day, of every kind, in time order. */
@@ -449,6 +459,6 @@ export const day: Handler<Actions['day']> = async (input, { deps, member }) => {
   const _ = deps.db.command;
   const from = atShanghai(input.date);
   const to = new Date(from.getTime() + 24 * 3_600_000);
-  const items = await readAll(bookingModel, deps.db.collection('bookings').where({ propertyId: input.propertyId, start: _.gte(from.toISOString()).and(_.lt(to.toISOString())) }).orderBy('start', 'asc'));
-  return ok({ date: input.date, items: items.map((b) => toView(b, member)) });
+  const page = await readPage(deps.db, { name: 'visits.day', sources: [bookings({ propertyId: input.propertyId, start: _.gte(from.toISOString()).and(_.lt(to.toISOString())) }, 'asc')] }, input);
+  return ok({ date: input.date, ...mapPage(page, (b) => toView(b, member)) });
 };

@@ -1,10 +1,10 @@
 import type * as c from '@shared/contracts/reception.contract';
 import { failure, format, messages } from '@shared/messages';
 import { ok } from '@shared/result';
-import { complaintModel } from '@shared/model/complaint.model';
+import { complaintModel, type ComplaintDoc } from '@shared/model/complaint.model';
 import { groupVisitModel, receptionModel, type GroupVisitDoc, type ReceptionDoc } from '@shared/model/reception.model';
 import { roomLabel } from '@shared/model/property.model';
-import { repairModel } from '@shared/model/repair.model';
+import { repairModel, type RepairDoc } from '@shared/model/repair.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import { atShanghai, inShanghai, shanghaiDate } from '@shared/time/shanghai';
 import type { Handler } from '../_shared/router';
@@ -12,7 +12,8 @@ import { applyOnce } from '../_shared/commands';
 import { ActionFailure } from '../_shared/failures';
 import { derivedId } from '../_shared/ids';
 import { enqueueNotice, scheduleNotice, sendNow } from '../_shared/outbox';
-import { findById, readAll, withoutId } from '../_shared/repo';
+import { findById, withoutId } from '../_shared/repo';
+import { mapPage, readPage, type SortKey, type Source } from '../_shared/paging';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 
 const viewOf = (r: ReceptionDoc): c.ReceptionViewT => ({
@@ -100,30 +101,48 @@ export const writeResult: Handler<typeof c.writeResult> = async (input, ctx) => 
   return ok(result);
 };
 
+const calls = ['phone', 'walk_in'];
+
+/** A repair the desk registered from a call or a walk-in (V2), as a line of the log: one record, not two. */
+const fromRepair = (r: RepairDoc): c.ReceptionViewT | null =>
+  r.callRecord && (r.channel === 'phone' || r.channel === 'walk_in')
+    ? { id: r._id, kind: r.channel, name: r.callRecord.callerName, address: roomLabel(r.address), phone: r.callRecord.phone, subject: r.callRecord.subject, department: messages.receptionLinks.repair, responsible: r.technician?.name ?? '', recorder: r.callRecord.recorder, at: r.callRecord.receivedAt, settled: true, replyBy: null, result: null, linked: { kind: 'repair', id: r._id }, version: 1 }
+    : null;
+
+const fromComplaint = (k: ComplaintDoc): c.ReceptionViewT | null =>
+  k.callRecord && (k.channel === 'phone' || k.channel === 'walk_in')
+    ? { id: k._id, kind: k.channel, name: k.callRecord.callerName, address: roomLabel(k.address), phone: k.callRecord.phone, subject: k.description, department: k.slip?.department ?? messages.receptionLinks.complaint, responsible: k.slip?.assignee ?? '', recorder: k.callRecord.recorder, at: k.callRecord.receivedAt, settled: true, replyBy: null, result: null, linked: { kind: 'complaint', id: k._id }, version: 1 }
+    : null;
+
+const asLine = <D>(model: { parse(raw: unknown): D }, line: (doc: D) => c.ReceptionViewT | null) => (raw: unknown): c.ReceptionViewT => {
+  const view = line(model.parse(raw));
+  if (!view) throw new Error(`${String((raw as { _id?: unknown })._id)} matched the reception log's query without a call record`);
+  return view;
+};
+
 /**
- * V1 V2: one log of every call and walk-in of a Shanghai day: the desk's own entries, and the calls
- * and visits it registered as repairs or complaints, linked to them (one record, not two).
+ * V1 V2: one log of every call and walk-in of a Shanghai day, in the order they came: the desk's
+ * own entries, and the calls and visits it registered as repairs or complaints, linked to them.
  */
 export const receptionLog: Handler<typeof c.receptionLog> = async (input, { deps }) => {
   const _ = deps.db.command;
   const from = atShanghai(input.date);
   const to = new Date(from.getTime() + 24 * 3_600_000);
-  const [entries, repairs, complaints] = await Promise.all([
-    readAll(receptionModel, deps.db.collection('receptions').where({ propertyId: input.propertyId, date: input.date }).orderBy('at', 'asc')),
-    readAll(repairModel, deps.db.collection('repairs').where({ propertyId: input.propertyId, createdAt: _.gte(from.toISOString()).and(_.lt(to.toISOString())) }).orderBy('createdAt', 'asc')),
-    readAll(complaintModel, deps.db.collection('complaints').where({ propertyId: input.propertyId, registerDate: input.date }).orderBy('createdAt', 'asc')),
-  ]);
-  const fromRepairs = repairs.flatMap((r) =>
-    r.callRecord && (r.channel === 'phone' || r.channel === 'walk_in')
-      ? [{ id: r._id, kind: r.channel, name: r.callRecord.callerName, address: roomLabel(r.address), phone: r.callRecord.phone, subject: r.callRecord.subject, department: messages.receptionLinks.repair, responsible: r.technician?.name ?? '', recorder: r.callRecord.recorder, at: r.callRecord.receivedAt, settled: true, replyBy: null, result: null, linked: { kind: 'repair' as const, id: r._id }, version: 1 }]
-      : [],
+  const received = { propertyId: input.propertyId, channel: _.in(calls), 'callRecord.receivedAt': _.gte(from.toISOString()).and(_.lt(to.toISOString())) };
+  const byReceipt: SortKey[] = [{ field: 'callRecord.receivedAt', order: 'asc' }];
+  const page = await readPage<c.ReceptionViewT>(
+    deps.db,
+    {
+      name: 'visits.receptionLog',
+      sources: [
+        { collection: 'receptions', where: { propertyId: input.propertyId, date: input.date }, sort: [{ field: 'at', order: 'asc' }], parse: (raw) => viewOf(receptionModel.parse(raw)) },
+        { collection: 'repairs', where: received, sort: byReceipt, parse: asLine(repairModel, fromRepair) },
+        { collection: 'complaints', where: received, sort: byReceipt, parse: asLine(complaintModel, fromComplaint) },
+      ],
+    },
+    input,
   );
-  const fromComplaints = complaints.flatMap((k) =>
-    k.callRecord && (k.channel === 'phone' || k.channel === 'walk_in')
-      ? [{ id: k._id, kind: k.channel, name: k.callRecord.callerName, address: roomLabel(k.address), phone: k.callRecord.phone, subject: k.description, department: k.slip?.department ?? messages.receptionLinks.complaint, responsible: k.slip?.assignee ?? '', recorder: k.callRecord.recorder, at: k.callRecord.receivedAt, settled: true, replyBy: null, result: null, linked: { kind: 'complaint' as const, id: k._id }, version: 1 }]
-      : [],
-  );
-  return ok({ date: input.date, items: [...entries.map(viewOf), ...fromRepairs, ...fromComplaints].sort((a, b) => a.at.localeCompare(b.at)) });
+  return ok({ date: input.date, ...page });
 };
 
 const groupViewOf = (g: GroupVisitDoc) => ({ id: g._id, names: g.names, headcount: g.headcount, arrivalAt: g.arrivalAt, departureAt: g.departureAt, itinerary: g.itinerary, host: g.host });
@@ -162,6 +181,6 @@ export const planGroupVisit: Handler<typeof c.planGroupVisit> = async (input, ct
 };
 
 export const groupVisits: Handler<typeof c.groupVisits> = async (input, { deps }) => {
-  const items = await readAll(groupVisitModel, deps.db.collection('groupVisits').where({ propertyId: input.propertyId, date: input.date }).orderBy('arrivalAt', 'asc'));
-  return ok({ items: items.map(groupViewOf) });
+  const day: Source<GroupVisitDoc> = { collection: 'groupVisits', where: { propertyId: input.propertyId, date: input.date }, sort: [{ field: 'arrivalAt', order: 'asc' }], parse: (raw) => groupVisitModel.parse(raw) };
+  return ok(mapPage(await readPage(deps.db, { name: 'visits.groupVisits', sources: [day] }, input), groupViewOf));
 };

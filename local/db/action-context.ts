@@ -2,7 +2,7 @@ import { parseObjectPayload } from './ejson';
 import { invalidOperation, invalidParam } from './errors';
 import { matcher } from './matcher';
 import { pinnedId } from './query-exec';
-import { filterFieldsOf, type QueryKind, type QueryLogEntry } from './query-log';
+import { filterFieldsOf, pinsId, type QueryKind, type QueryLogEntry } from './query-log';
 import { isWhere, str, type Params } from './request-params';
 import type { PendingWrite, Storage } from './storage';
 import type { TransactionManager } from './transactions';
@@ -63,7 +63,7 @@ export const logWhere = (ctx: ActionContext, params: Params, kind: QueryKind, fi
   if (!isWhere(params)) return;
   const collection = str(params, 'collectionName');
   ctx.storage.store(collection);
-  ctx.log({ collection, kind, filterFields: filterFieldsOf(filter), sortFields: Object.keys(sort) });
+  ctx.log({ collection, kind, filterFields: filterFieldsOf(filter), sortFields: Object.keys(sort), sortDirections: Object.values(sort), byId: pinsId(filter) });
 };
 
 /** The SDK drops transactionId from where().update/remove/count; the seam puts it back so this refusal can happen. */

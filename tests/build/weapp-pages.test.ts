@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Role } from '@shared/model/member.model';
-import { ok, PROPERTY, repair, sessionHandlers as plainSession } from '../client/support/fixtures';
+import { ok, okPage, PROPERTY, repair, sessionHandlers as plainSession } from '../client/support/fixtures';
 
 const root = resolve(__dirname, '..', '..');
 const client = join(root, 'client');
@@ -306,7 +306,7 @@ describe('weapp app.json', () => {
 
 describe('compiled pages in miniprogram-simulate', () => {
   it('resident home: 报修 is one tap away, and the desk phone one more', async () => {
-    handlers = { ...sessionHandlers('resident', [{ roomId: `${PROPERTY}:1-1-101`, label: '1-1-101' }]), 'repairs.listMine': () => ok({ items: [] }) };
+    handlers = { ...sessionHandlers('resident', [{ roomId: `${PROPERTY}:1-1-101`, label: '1-1-101' }]), 'repairs.listMine': () => okPage([]) };
     const page = await openPage('pages/resident/home/index');
     await until(() => text(page.querySelector('.btn-new-repair')) !== '', 'the repair button');
 
@@ -335,9 +335,9 @@ describe('compiled pages in miniprogram-simulate', () => {
     expect(text(page.querySelector('.btn-submit-repair'))).toBe('提交报修');
   });
 
-  it('desk inbox: urgent on top with its rule, and a new one shows when the signal moves', async () => {
-    let items = [repair({ id: 'r-door', category: 'door_window' }), lift];
-    handlers = { ...sessionHandlers('desk'), 'repairs.inbox': () => ok({ items }) };
+  it('desk inbox: urgent on top with its rule, as the function orders it, and a new one shows when the signal moves', async () => {
+    let items = [lift, repair({ id: 'r-door', category: 'door_window' })];
+    handlers = { ...sessionHandlers('desk'), 'repairs.inbox': () => okPage(items) };
     const page = await openPage('pages/desk/inbox/index');
     await until(() => page.querySelectorAll('.repair-card').length === 2, 'two cards');
 
@@ -347,8 +347,9 @@ describe('compiled pages in miniprogram-simulate', () => {
 
     await until(() => signalWatch !== null, 'the signal watch');
     items = [
-      ...items,
+      lift,
       repair({ id: 'r-burst', priority: 'urgent', triage: { urgent: true, rule: 'R3.4', matched: '爆管' }, createdAt: '2026-11-23T04:00:00.000Z' }),
+      ...items.slice(1),
     ];
     signalWatch?.({ type: 'update', docs: watchedIds.map((_id) => ({ _id, seq: 9 })) });
 
@@ -397,7 +398,7 @@ describe('compiled pages in miniprogram-simulate', () => {
   });
 
   it('privacy consent: the call waits until WeChat\'s own agree button is tapped in the app\'s dialog', async () => {
-    handlers = { ...sessionHandlers('manager'), 'members.list': () => ok({ items: [] }), 'members.invitations': () => ok({ items: [] }) };
+    handlers = { ...sessionHandlers('manager'), 'members.list': () => okPage([]), 'members.invitations': () => okPage([]) };
     const page = await openPage('pages/supervisor/members/index');
     await until(() => page.dom.querySelector('.main--btn-invite') !== null, 'the members page');
     const dialog = () => page.dom.querySelector('.main--privacy-dialog');
@@ -457,19 +458,17 @@ describe('compiled pages in miniprogram-simulate', () => {
     handlers = {
       ...sessionHandlers('resident'),
       'session.inbox': () =>
-        ok({
-          items: [
-            {
-              id: 'n1',
-              kind: 'repair.changed',
-              title: '报修单有新进展',
-              body: '李师傅已出发',
-              urgent: false,
-              at: '2026-11-23T03:00:00.000Z',
-              subject: { kind: 'repair', id: 'r-burst' },
-            },
-          ],
-        }),
+        okPage([
+          {
+            id: 'n1',
+            kind: 'repair.changed',
+            title: '报修单有新进展',
+            body: '李师傅已出发',
+            urgent: false,
+            at: '2026-11-23T03:00:00.000Z',
+            subject: { kind: 'repair', id: 'r-burst' },
+          },
+        ]),
     };
     const page = await openPage('pages/inbox/index');
     await until(() => text(page.querySelector('.inbox-title')) === '报修单有新进展', 'the notice');

@@ -4,7 +4,7 @@ import type { BindingView } from '@shared/contracts/members.contract';
 import type { Role } from '@shared/model/member.model';
 import DeskBindings from '../../client/src/pages/desk/bindings';
 import DeskInbox from '../../client/src/pages/desk/inbox';
-import { fakeBackend, ok, settle, until } from './support/fake-backend';
+import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
 import { PROPERTY, sessionHandlers } from './support/fixtures';
 
 const request = (over: Partial<BindingView> = {}): BindingView => ({
@@ -28,7 +28,7 @@ const deskWith = (role: Role = 'desk') => {
   let pending = [request(), request({ id: 'bd-zhang', address: '5-1-302', name: '张伟', relation: 'tenant', phone: '139****3333' })];
   const backend = fakeBackend({
     ...sessionHandlers(role),
-    'members.bindingRequests': () => ok({ items: pending }),
+    'members.bindingRequests': () => okPage(pending),
     'members.revealBindingPhone': (input) => ok({ phone: input.bindingId === 'bd-wang' ? '13800001111' : '13900003333' }),
     'members.reviewBinding': (input) => {
       const found = pending.find((b) => b.id === input.bindingId);
@@ -120,7 +120,7 @@ describe('绑定审核: the desk checks and reviews requests to bind a room (iss
   });
 
   it('says what goes here when there is nothing to review', async () => {
-    fakeBackend({ ...sessionHandlers('desk'), 'members.bindingRequests': () => ok({ items: [] }) });
+    fakeBackend({ ...sessionHandlers('desk'), 'members.bindingRequests': () => okPage([]) });
     const { container } = render(<DeskBindings />);
     await until(() => container.querySelector('.list-empty') !== null);
     expect(container.querySelector('.list-empty')?.textContent).toBe('现在没有待审核的绑定申请。新用户申请绑定房屋后，会出现在这里。');

@@ -8,7 +8,7 @@ import DeskCallbacks from '../../client/src/pages/desk/callbacks';
 import DeskInbox from '../../client/src/pages/desk/inbox';
 import { fill, ui } from '../../client/src/i18n/ui.zh-CN';
 import { formatDue } from '../../client/src/utils/time';
-import { fakeBackend, ok, settle, until } from './support/fake-backend';
+import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
 import { FakeEventSource } from './support/fake-event-source';
 import { PROPERTY, sessionHandlers } from './support/fixtures';
 import { platform } from '../../client/src/api/platform';
@@ -87,7 +87,7 @@ describe('回访任务: the desk callback list (B1 B2 R10)', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it('lists the open tasks in the server’s order, with who, where, why, when, and a red 已逾期 on overdue ones', async () => {
-    const { container, $ } = await open({ 'callbacks.queue': () => ok({ items: [late, today, routine] }) });
+    const { container, $ } = await open({ 'callbacks.queue': () => okPage([late, today, routine]) });
     await until(() => rowIds(container).length === 3);
 
     expect(rowIds(container)).toEqual(['callback-cb-late', 'callback-cb-today', 'callback-cb-routine']);
@@ -108,7 +108,7 @@ describe('回访任务: the desk callback list (B1 B2 R10)', () => {
 
   it('calls the full number with one tap, without opening the form', async () => {
     const phone = jest.spyOn(Taro, 'makePhoneCall').mockResolvedValue({ errMsg: 'makePhoneCall:ok' });
-    const { container, $, tap } = await open({ 'callbacks.queue': () => ok({ items: [late, today] }) });
+    const { container, $, tap } = await open({ 'callbacks.queue': () => okPage([late, today]) });
     await until(() => rowIds(container).length === 2);
 
     await tap('#callback-cb-today .btn-call');
@@ -117,26 +117,28 @@ describe('回访任务: the desk callback list (B1 B2 R10)', () => {
     expect($('.callback-form')).toBeNull();
   });
 
-  it('shows one kind at a time on its tab, with counts', async () => {
-    const { container, $, tap } = await open({ 'callbacks.queue': () => ok({ items: [late, today, routine] }) });
+  it('shows one kind at a time on its tab: the tab asks the function for that kind and shows its exact count', async () => {
+    const { container, $, tap, backend } = await open({ 'callbacks.queue': (input) => okPage([late, today, routine].filter((c) => !input.kind || c.kind === input.kind)) });
     await until(() => rowIds(container).length === 3);
     expect($('.callback-tab-all')?.textContent).toBe('全部（3）');
-    expect($('.callback-tab-repair')?.textContent).toBe('维修回访（1）');
-    expect($('.callback-tab-complaint')?.textContent).toBe('投诉回访（1）');
-    expect($('.callback-tab-routine')?.textContent).toBe('例行回访（1）');
-    expect($('.callback-tab-visit')?.textContent).toBe('来访回访（0）');
+    expect($('.callback-tab-repair')?.textContent).toBe('维修回访');
 
     await tap('.callback-tab-complaint');
-    expect(rowIds(container)).toEqual(['callback-cb-today']);
+    await until(() => rowIds(container).join() === 'callback-cb-today');
+    expect($('.callback-tab-complaint')?.textContent).toBe('投诉回访（1）');
+    expect(backend.callsTo('callbacks.queue').at(-1)?.input).toMatchObject({ kind: 'complaint' });
     await tap('.callback-tab-visit');
+    await until(() => $('.callback-kind-empty') !== null);
     expect(rowIds(container)).toEqual([]);
     expect($('.callback-kind-empty')?.textContent).toBe(ui.callbacks.kindEmpty);
+    expect($('.callback-tab-visit')?.textContent).toBe('来访回访（0）');
     await tap('.callback-tab-all');
+    await until(() => rowIds(container).length === 3);
     expect(rowIds(container)).toEqual(['callback-cb-late', 'callback-cb-today', 'callback-cb-routine']);
   });
 
   it('explains what goes there when nobody is due a call', async () => {
-    const { $ } = await open({ 'callbacks.queue': () => ok({ items: [] }) });
+    const { $ } = await open({ 'callbacks.queue': () => okPage([]) });
     await until(() => $('.list-empty') !== null);
     expect($('.list-empty')?.textContent).toBe(ui.callbacks.empty);
     expect($('.list-empty')?.textContent).toContain('今天没有需要回访的住户');
@@ -145,7 +147,7 @@ describe('回访任务: the desk callback list (B1 B2 R10)', () => {
   it('records a reached, satisfied call with the row’s version; the row leaves and a toast says so', async () => {
     let done = false;
     const { container, backend, $, tap, typeInto } = await open({
-      'callbacks.queue': () => ok({ items: done ? [today] : [late, today] }),
+      'callbacks.queue': () => okPage(done ? [today] : [late, today]),
       'callbacks.record': () => {
         done = true;
         return ok({ ...late, status: 'done', version: 4, overdue: false });
@@ -190,7 +192,7 @@ describe('回访任务: the desk callback list (B1 B2 R10)', () => {
 
   it('a home visit cannot be recorded without the resident’s signature', async () => {
     const { container, backend, $, tap } = await open({
-      'callbacks.queue': () => ok({ items: [late, today] }),
+      'callbacks.queue': () => okPage([late, today]),
       'callbacks.record': () => ok({ ...late, status: 'done', version: 4 }),
     });
     await until(() => rowIds(container).length === 2);
@@ -225,7 +227,7 @@ describe('回访任务: the desk callback list (B1 B2 R10)', () => {
 
   it('a phone callback is sent without a signature', async () => {
     const { container, backend, $, tap } = await open({
-      'callbacks.queue': () => ok({ items: [today] }),
+      'callbacks.queue': () => okPage([today]),
       'callbacks.record': () => ok({ ...today, status: 'done', version: 2 }),
     });
     await until(() => rowIds(container).length === 1);
@@ -245,7 +247,7 @@ describe('回访任务: the desk callback list (B1 B2 R10)', () => {
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
     let raised = false;
     const { container, backend, $, tap, typeInto } = await open({
-      'callbacks.queue': () => ok({ items: [{ ...today, address: '3栋2单元1502', complaintId: raised ? 'k-9' : null }] }),
+      'callbacks.queue': () => okPage([{ ...today, address: '3栋2单元1502', complaintId: raised ? 'k-9' : null }]),
       'callbacks.raiseComplaint': () => {
         raised = true;
         return ok({ callbackId: 'cb-today', complaintId: 'k-9' });
@@ -296,7 +298,7 @@ describe('回访任务: the desk callback list (B1 B2 R10)', () => {
 
   it('offers a public area when the address names no building', async () => {
     const { container, backend, $, tap, typeInto } = await open({
-      'callbacks.queue': () => ok({ items: [{ ...today, address: '商铺A区' }] }),
+      'callbacks.queue': () => okPage([{ ...today, address: '商铺A区' }]),
       'callbacks.raiseComplaint': () => ok({ callbackId: 'cb-today', complaintId: 'k-10' }),
     });
     await until(() => rowIds(container).length === 1);
@@ -314,7 +316,7 @@ describe('回访任务: the desk callback list (B1 B2 R10)', () => {
 
   it('shows a major complaint’s callback as the manager’s, with no record form for the desk', async () => {
     const major = task({ id: 'cb-major', kind: 'complaint', reason: 'complaint', assignee: 'manager', residentName: '赵先生' });
-    const { container, $, tap } = await open({ 'callbacks.queue': () => ok({ items: [major, today] }) });
+    const { container, $, tap } = await open({ 'callbacks.queue': () => okPage([major, today]) });
     await until(() => rowIds(container).length === 2);
 
     expect($('#callback-cb-major .callback-by-manager')?.textContent).toBe('由管理处主任回访');
@@ -327,7 +329,7 @@ describe('回访任务: the desk callback list (B1 B2 R10)', () => {
 
   it('lets the manager record the callbacks that are his', async () => {
     const major = task({ id: 'cb-major', kind: 'complaint', reason: 'complaint', assignee: 'manager' });
-    const { container, $, tap } = await open({ 'callbacks.queue': () => ok({ items: [major] }) }, 'manager');
+    const { container, $, tap } = await open({ 'callbacks.queue': () => okPage([major]) }, 'manager');
     await until(() => rowIds(container).length === 1);
     expect($('.callback-by-manager')?.textContent).toBe(ui.callbacks.byManager);
     await tap('.btn-open-record');
@@ -336,7 +338,7 @@ describe('回访任务: the desk callback list (B1 B2 R10)', () => {
 
   it('sends satisfied: null when the resident was not reached, by phone by default', async () => {
     const { container, backend, $, tap } = await open({
-      'callbacks.queue': () => ok({ items: [today] }),
+      'callbacks.queue': () => okPage([today]),
       'callbacks.record': () => ok({ ...today, status: 'done', version: 2 }),
     });
     await until(() => rowIds(container).length === 1);
@@ -358,7 +360,7 @@ describe('回访任务: the desk callback list (B1 B2 R10)', () => {
     let version = 3;
     let conflict = true;
     const { container, backend, $, tap, typeInto } = await open({
-      'callbacks.queue': () => ok({ items: [{ ...late, version }] }),
+      'callbacks.queue': () => okPage([{ ...late, version }]),
       'callbacks.record': () => {
         if (conflict) {
           conflict = false;
@@ -393,7 +395,7 @@ describe('回访任务: the desk callback list (B1 B2 R10)', () => {
   it('when someone else already recorded it, refetches (the row goes) and says so', async () => {
     let done = false;
     const { container, backend, $, tap } = await open({
-      'callbacks.queue': () => ok({ items: done ? [today] : [late, today] }),
+      'callbacks.queue': () => okPage(done ? [today] : [late, today]),
       'callbacks.record': () => {
         done = true;
         return { ok: false, code: 'CALLBACK.ALREADY_DONE', message: messages.errors['CALLBACK.ALREADY_DONE'] };
@@ -414,7 +416,7 @@ describe('回访任务: the desk callback list (B1 B2 R10)', () => {
 
   it('keeps the form open and says why when the record fails for another reason', async () => {
     const { container, $, tap } = await open({
-      'callbacks.queue': () => ok({ items: [today] }),
+      'callbacks.queue': () => okPage([today]),
       'callbacks.record': () => ({ ok: false, code: 'COMMON.BUSY', message: messages.errors['COMMON.BUSY'] }),
     });
     await until(() => rowIds(container).length === 1);
@@ -429,7 +431,7 @@ describe('回访任务: the desk callback list (B1 B2 R10)', () => {
 
   it('shows a new task without a reload when the desk signal moves', async () => {
     let items = [today];
-    const { container } = await open({ 'callbacks.queue': () => ok({ items }) });
+    const { container } = await open({ 'callbacks.queue': () => okPage(items) });
     await until(() => rowIds(container).length === 1);
     await until(() => FakeEventSource.instances.length === 1);
     const stream = FakeEventSource.latest();
@@ -450,8 +452,8 @@ describe('the desk inbox links to the callback list with its count', () => {
     FakeEventSource.install();
     fakeBackend({
       ...sessionHandlers('desk'),
-      'repairs.inbox': () => ok({ items: [] }),
-      'callbacks.queue': () => ok({ items: [late, today, routine] }),
+      'repairs.inbox': () => okPage([]),
+      'callbacks.queue': () => okPage([late, today, routine]),
     });
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
     const { container } = render(<DeskInbox />);

@@ -4,7 +4,7 @@ import { messages } from '@shared/messages';
 import DeskInbox from '../../client/src/pages/desk/inbox';
 import DeskComplaints from '../../client/src/pages/desk/complaints';
 import { ui } from '../../client/src/i18n/ui.zh-CN';
-import { fakeBackend, ok, settle, until } from './support/fake-backend';
+import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
 import { FakeEventSource } from './support/fake-event-source';
 import { PROPERTY, sessionHandlers } from './support/fixtures';
 import { complaint, group } from './support/complaint-fixtures';
@@ -31,7 +31,7 @@ describe('投诉待办: the desk’s open complaints (C4 C9)', () => {
       classification: { class: 'responsible', severity: 'general', jurisdiction: null, reasons: [], note: '', at: '2026-11-21T02:00:00.000Z' },
     });
     const plain = complaint({ id: 'c-plain', category: 'parking' });
-    fakeBackend({ ...sessionHandlers('desk'), 'complaints.inbox': () => ok({ items: [vip, crowd, late, plain] }) });
+    fakeBackend({ ...sessionHandlers('desk'), 'complaints.inbox': () => okPage([vip, crowd, late, plain]) });
 
     const { container } = render(<DeskComplaints />);
     await waitFor(() => expect(cardIds(container)).toEqual(['case-complaint-c-vip', 'case-group-g-lift', 'case-complaint-c-late', 'case-complaint-c-plain']));
@@ -55,7 +55,7 @@ describe('投诉待办: the desk’s open complaints (C4 C9)', () => {
 
   it('shows a new complaint without a reload when the desk’s signal moves', async () => {
     let items = [complaint({ id: 'c-first' })];
-    const backend = fakeBackend({ ...sessionHandlers('desk'), 'complaints.inbox': () => ok({ items }) });
+    const backend = fakeBackend({ ...sessionHandlers('desk'), 'complaints.inbox': () => okPage(items) });
     const { container } = render(<DeskComplaints />);
     await waitFor(() => expect(cardIds(container)).toEqual(['case-complaint-c-first']));
     await waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));
@@ -68,7 +68,7 @@ describe('投诉待办: the desk’s open complaints (C4 C9)', () => {
   });
 
   it('links to 登记投诉 and to the day’s register', async () => {
-    fakeBackend({ ...sessionHandlers('desk'), 'complaints.inbox': () => ok({ items: [] }) });
+    fakeBackend({ ...sessionHandlers('desk'), 'complaints.inbox': () => okPage([]) });
     const { container } = render(<DeskComplaints />);
     await until(() => container.querySelector('.list-empty') !== null);
     expect(container.querySelector('.list-empty')?.textContent).toBe(ui.deskComplaints.empty);
@@ -83,7 +83,7 @@ describe('投诉待办: the desk’s open complaints (C4 C9)', () => {
   });
 
   it('offers the manager no 登记投诉 (only the desk and the supervisor register)', async () => {
-    fakeBackend({ ...sessionHandlers('manager'), 'complaints.inbox': () => ok({ items: [] }) });
+    fakeBackend({ ...sessionHandlers('manager'), 'complaints.inbox': () => okPage([]) });
     const { container } = render(<DeskComplaints />);
     await until(() => container.querySelector('.list-empty') !== null);
     expect(container.querySelector('.btn-register-complaint')).toBeNull();
@@ -98,8 +98,8 @@ describe('the desk queue links to the complaints', () => {
     FakeEventSource.install();
     fakeBackend({
       ...sessionHandlers('desk'),
-      'repairs.inbox': () => ok({ items: [] }),
-      'complaints.inbox': () => ok({ items: [complaint(), group()] }),
+      'repairs.inbox': () => okPage([]),
+      'complaints.inbox': () => okPage([complaint(), group()]),
     });
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
     const { container } = render(<DeskInbox />);
@@ -112,7 +112,7 @@ describe('the desk queue links to the complaints', () => {
 
   it.each(['supervisor', 'manager'] as const)('and, for the %s, to the register and the C8 figures', async (role) => {
     FakeEventSource.install();
-    fakeBackend({ ...sessionHandlers(role), 'repairs.inbox': () => ok({ items: [] }), 'complaints.inbox': () => ok({ items: [] }) });
+    fakeBackend({ ...sessionHandlers(role), 'repairs.inbox': () => okPage([]), 'complaints.inbox': () => okPage([]) });
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
     const { container } = render(<DeskInbox />);
     await until(() => container.querySelector('.link-complaint-figures') !== null);

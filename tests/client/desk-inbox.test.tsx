@@ -1,10 +1,10 @@
-import { act, render, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { messages } from '@shared/messages';
 import DeskInbox from '../../client/src/pages/desk/inbox';
 import { chime } from '../../client/src/utils/chime';
 import { ui } from '../../client/src/i18n/ui.zh-CN';
-import { fakeBackend, ok, settle } from './support/fake-backend';
+import { fakeBackend, ok, settle, okPage } from './support/fake-backend';
 import { FakeEventSource } from './support/fake-event-source';
 import { PROPERTY, repair, sessionHandlers, urgent } from './support/fixtures';
 
@@ -23,10 +23,10 @@ describe('desk inbox (小陈)', () => {
   });
   afterEach(() => play.mockRestore());
 
-  it('puts urgent repairs on top with a red badge and the matched R3 rule', async () => {
+  it('R3: shows the queue in the function\'s order, urgent on top with a red badge and the matched rule', async () => {
     const older = repair({ id: 'r-door', createdAt: '2026-11-23T01:00:00.000Z', category: 'door_window' });
     const lift = urgent('R3.1', { id: 'r-lift', category: 'elevator', createdAt: '2026-11-23T02:00:00.000Z' });
-    fakeBackend({ ...sessionHandlers('desk'), 'repairs.inbox': () => ok({ items: [older, lift] }) });
+    fakeBackend({ ...sessionHandlers('desk'), 'repairs.inbox': () => okPage([lift, older]) });
 
     const { container } = render(<DeskInbox />);
     await waitFor(() => expect(cardIds(container)).toEqual(['repair-r-lift', 'repair-r-door']));
@@ -36,28 +36,40 @@ describe('desk inbox (小陈)', () => {
     expect(top?.querySelector('.triage-rule')?.textContent).toBe('R3.1 电梯失控或有人被困');
     expect(container.querySelector('#repair-r-door .urgent-badge')).toBeNull();
     expect(container.querySelector('.inbox-urgent-count')?.textContent).toBe('1 件急修等待派单');
+    expect(container.querySelector('.list-all-shown')?.textContent).toBe('已显示全部 2 条');
   });
 
-  it('keeps an urgent repair on top only until it is dispatched', async () => {
-    const sent = urgent('R3.1', { id: 'r-sent', status: 'dispatched', createdAt: '2026-11-23T00:30:00.000Z' });
-    const waiting = repair({ id: 'r-wait', createdAt: '2026-11-23T01:00:00.000Z' });
-    const burst = urgent('R3.4', { id: 'r-burst', createdAt: '2026-11-23T02:00:00.000Z' });
-    fakeBackend({ ...sessionHandlers('desk'), 'repairs.inbox': () => ok({ items: [sent, waiting, burst] }) });
-
+  it('pages through a long queue: 加载更多 asks for the page after the last one shown and adds it below, with the exact total', async () => {
+    const first = [urgent('R3.4', { id: 'r-burst' }), repair({ id: 'r-1' })];
+    const backend = fakeBackend({
+      ...sessionHandlers('desk'),
+      'repairs.inbox': (input) => (input.cursor === 'after-r-1' ? ok({ items: [repair({ id: 'r-2' })], total: 3, next: null }) : ok({ items: first, total: 3, next: 'after-r-1' })),
+    });
     const { container } = render(<DeskInbox />);
+    await waitFor(() => expect(cardIds(container)).toEqual(['repair-r-burst', 'repair-r-1']));
+    expect(container.querySelector('.list-total')?.textContent).toBe('共 3 条');
+    fireEvent.click(container.querySelector('.btn-load-more') as Element);
+    await waitFor(() => expect(cardIds(container)).toEqual(['repair-r-burst', 'repair-r-1', 'repair-r-2']));
+    expect(backend.callsTo('repairs.inbox').map((c) => c.input.cursor)).toEqual([undefined, 'after-r-1']);
+    expect(container.querySelector('.list-all-shown')?.textContent).toBe('已显示全部 3 条');
+    expect(container.querySelector('.btn-load-more')).toBeNull();
+  });
 
-    await waitFor(() => expect(cardIds(container)).toEqual(['repair-r-burst', 'repair-r-wait', 'repair-r-sent']));
+  it('R3: when every repair loaded is an urgent one still waiting and there are more, the count says so ("2+")', async () => {
+    fakeBackend({ ...sessionHandlers('desk'), 'repairs.inbox': () => ok({ items: [urgent('R3.4', { id: 'a' }), urgent('R3.1', { id: 'b' })], total: 9, next: 'more' }) });
+    const { container } = render(<DeskInbox />);
+    await waitFor(() => expect(container.querySelector('.inbox-urgent-count')?.textContent).toBe('2+ 件急修等待派单'));
   });
 
   it('explains what goes there when nothing is open', async () => {
-    fakeBackend({ ...sessionHandlers('desk'), 'repairs.inbox': () => ok({ items: [] }) });
+    fakeBackend({ ...sessionHandlers('desk'), 'repairs.inbox': () => okPage([]) });
     const { container } = render(<DeskInbox />);
     await waitFor(() => expect(container.querySelector('.list-empty')?.textContent).toBe(ui.desk.inboxEmpty));
   });
 
   it('shows a new urgent repair without a reload when its signal moves, and sounds once', async () => {
     let items = [repair({ id: 'r-door' })];
-    const backend = fakeBackend({ ...sessionHandlers('desk'), 'repairs.inbox': () => ok({ items }) });
+    const backend = fakeBackend({ ...sessionHandlers('desk'), 'repairs.inbox': () => okPage(items) });
     const { container } = render(<DeskInbox />);
     await waitFor(() => expect(cardIds(container)).toEqual(['repair-r-door']));
     await waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));
@@ -67,7 +79,7 @@ describe('desk inbox (小陈)', () => {
     await settle(400);
     expect(play).not.toHaveBeenCalled();
 
-    items = [...items, urgent('R3.4', { id: 'r-burst' })];
+    items = [urgent('R3.4', { id: 'r-burst' }), ...items];
     stream.emit(deskSignal, 8);
 
     await waitFor(() => expect(cardIds(container)).toEqual(['repair-r-burst', 'repair-r-door']));
@@ -76,7 +88,7 @@ describe('desk inbox (小陈)', () => {
   });
 
   it('keeps the list on screen when a refresh fails, and says why', async () => {
-    let reply: object = ok({ items: [repair({ id: 'r-door' })] });
+    let reply: object = okPage([repair({ id: 'r-door' })]);
     fakeBackend({ ...sessionHandlers('desk'), 'repairs.inbox': () => reply });
     const toast = jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' });
     const { container } = render(<DeskInbox />);
@@ -98,7 +110,7 @@ describe('desk inbox (小陈)', () => {
       const backend = fakeBackend({
         ...sessionHandlers('desk'),
         'session.signals': () => ok({ signals: [{ id: deskSignal, seq }] }),
-        'repairs.inbox': () => ok({ items: [] }),
+        'repairs.inbox': () => okPage([]),
       });
       render(<DeskInbox />);
       await advance(100);

@@ -8,7 +8,7 @@ import DeskInbox from '../../client/src/pages/desk/inbox';
 import type { GroupVisitView } from '../../client/src/hooks/useReception';
 import { fill, ui } from '../../client/src/i18n/ui.zh-CN';
 import { formatDue, shanghaiDate, shanghaiInstant, shanghaiTime } from '../../client/src/utils/time';
-import { fakeBackend, ok, settle, until } from './support/fake-backend';
+import { fakeBackend, ok, settle, until, okPage, page } from './support/fake-backend';
 import { FakeEventSource } from './support/fake-event-source';
 import { PROPERTY, sessionHandlers } from './support/fixtures';
 
@@ -47,7 +47,7 @@ const entry = (over: Partial<ReceptionViewT> & { id: string }): ReceptionViewT =
 const visits = (log: ReceptionViewT[] = []) => {
   const groups: GroupVisitView[] = [];
   const handlers: Handlers = {
-    'visits.receptionLog': (input) => ok({ date: input.date, items: log.filter((e) => shanghaiDate(new Date(e.at)) === input.date) }),
+    'visits.receptionLog': (input) => ok({ date: input.date, ...page(log.filter((e) => shanghaiDate(new Date(e.at)) === input.date)) }),
     'visits.log': (input) => {
       if (!input.settled && !input.replyBy) return refusal('RECEPTION.REPLY_TIME_REQUIRED');
       const { propertyId: _p, commandId: _c, deviceTime: _d, ...fields } = input;
@@ -64,7 +64,7 @@ const visits = (log: ReceptionViewT[] = []) => {
       log[i] = next;
       return ok(next);
     },
-    'visits.groupVisits': (input) => ok({ items: groups.filter((v) => shanghaiDate(new Date(v.arrivalAt)) === input.date) }),
+    'visits.groupVisits': (input) => okPage(groups.filter((v) => shanghaiDate(new Date(v.arrivalAt)) === input.date)),
     'visits.planGroupVisit': (input) => {
       const made: GroupVisitView = {
         id: `gv${groups.length + 1}`,
@@ -115,7 +115,7 @@ describe('接待记录: the desk logs walk-ins and calls (V1 V2)', () => {
     const { $, text, tap, typeInto, backend, container } = await open('reception', handlers);
     await until(() => $('.list-empty') !== null);
     expect(text('.list-empty')).toBe(t.empty);
-    expect(backend.callsTo('visits.receptionLog')[0]?.input).toEqual({ propertyId: PROPERTY, date: today });
+    expect(backend.callsTo('visits.receptionLog')[0]?.input).toEqual({ propertyId: PROPERTY, date: today, limit: 20 });
     // A log looks back: today and the six days before.
     expect(Array.from(container.querySelectorAll('.reception-date-chip')).map((chip) => chip.id)).toEqual(
       Array.from({ length: 7 }, (_, i) => `reception-date-${shanghaiDate(new Date(), -i)}`),
@@ -418,7 +418,7 @@ describe('reception pages from the desk inbox', () => {
     ['.link-reception', ui.reception.link, '/pages/desk/reception/index'],
     ['.link-group-visits', ui.groupVisits.link, '/pages/desk/group-visits/index'],
   ])('%s opens %s', async (selector, label, url) => {
-    fakeBackend({ ...sessionHandlers('desk'), 'repairs.inbox': () => ok({ items: [] }) });
+    fakeBackend({ ...sessionHandlers('desk'), 'repairs.inbox': () => okPage([]) });
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
     const { container } = render(<DeskInbox />);
     await until(() => container.querySelector(selector) !== null);

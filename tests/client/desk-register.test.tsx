@@ -6,7 +6,7 @@ import DeskRegister from '../../client/src/pages/desk/register';
 import DeskRepair from '../../client/src/pages/desk/repair';
 import { registerDraftKey } from '../../client/src/pages/desk/register/draft';
 import { ui } from '../../client/src/i18n/ui.zh-CN';
-import { fakeBackend, ok, settle, until } from './support/fake-backend';
+import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
 import { PROPERTY, repair, sessionHandlers, urgent } from './support/fixtures';
 import { withRouteParams } from './support/route';
 
@@ -59,7 +59,7 @@ const open = async () => {
 
 describe('登记报修: the desk registers a call or a walk-in (R2, V2)', () => {
   it('is one click from the desk inbox', async () => {
-    fakeBackend({ ...sessionHandlers('desk'), 'repairs.inbox': () => ok({ items: [] }) });
+    fakeBackend({ ...sessionHandlers('desk'), 'repairs.inbox': () => okPage([]) });
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
     const { container } = render(<DeskInbox />);
     await until(() => container.querySelector('.btn-register') !== null);

@@ -6,7 +6,7 @@ import DeskRepair from '../../client/src/pages/desk/repair';
 import DeskInbox from '../../client/src/pages/desk/inbox';
 import DeskComplaint from '../../client/src/pages/desk/complaint';
 import DeskComplaints from '../../client/src/pages/desk/complaints';
-import { fakeBackend, ok, settle, until } from './support/fake-backend';
+import { fakeBackend, ok, okPage, settle, until } from './support/fake-backend';
 import { FakeEventSource } from './support/fake-event-source';
 import { PROPERTY, repair, sessionHandlers } from './support/fixtures';
 import { complaint, detail, group } from './support/complaint-fixtures';
@@ -94,7 +94,7 @@ describe('issue 13 (1.9): the desk\'s queues count the held items', () => {
     const held = repair({ id: 'r-a', screening: { text: risky(), photos: [risky(20002)] } });
     const decided = repair({ id: 'r-b', screening: { text: { ...risky(), awaitsDesk: false, held: false, decision: { action: 'release', by: '陈晓', at: '2026-11-23T02:05:00.000Z' } }, photos: [] } });
     const plain = repair({ id: 'r-c', screening: { text: screen(), photos: [] } });
-    fakeBackend({ ...sessionHandlers('desk'), 'repairs.inbox': () => ok({ items: [held, decided, plain] }) });
+    fakeBackend({ ...sessionHandlers('desk'), 'repairs.inbox': () => okPage([held, decided, plain]) });
     const { container } = render(<DeskInbox />);
     await until(() => container.querySelectorAll('.repair-card').length === 3);
     expect(container.querySelector('.inbox-held-count')?.textContent).toBe('2 项内容待审核');
@@ -106,7 +106,7 @@ describe('issue 13 (1.9): the desk\'s queues count the held items', () => {
   it('the complaints queue counts a household\'s held text and a group\'s households\' held items', async () => {
     const one = complaint({ id: 'c-held', screening: { text: risky(), photos: [] } });
     const five = group({ id: 'g-held', heldItems: 2 });
-    fakeBackend({ ...sessionHandlers('desk'), 'complaints.inbox': () => ok({ items: [one, five] }) });
+    fakeBackend({ ...sessionHandlers('desk'), 'complaints.inbox': () => okPage([one, five]) });
     const { container } = render(<DeskComplaints />);
     await until(() => container.querySelectorAll('.case-card').length === 2);
     expect(container.querySelector('.inbox-held-count')?.textContent).toBe('3 项内容待审核');

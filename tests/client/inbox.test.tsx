@@ -9,7 +9,7 @@ import DeskInbox from '../../client/src/pages/desk/inbox';
 import { chime } from '../../client/src/utils/chime';
 import { ui } from '../../client/src/i18n/ui.zh-CN';
 import { formatWhen } from '../../client/src/utils/time';
-import { fakeBackend, ok, settle, until } from './support/fake-backend';
+import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
 import { FakeEventSource } from './support/fake-event-source';
 import { PROPERTY, sessionHandlers } from './support/fixtures';
 
@@ -27,7 +27,7 @@ const notice = (id: string, over: Partial<{ kind: string; title: string; body: s
 const rows = (container: HTMLElement) => Array.from(container.querySelectorAll('.inbox-item')).map((row) => row.id);
 
 const open = async (role: Role, items: () => ReturnType<typeof notice>[]) => {
-  const backend = fakeBackend({ ...sessionHandlers(role), 'session.inbox': () => ok({ items: items() }) });
+  const backend = fakeBackend({ ...sessionHandlers(role), 'session.inbox': () => okPage(items()) });
   const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
   const view = render(<Inbox />);
   return { ...view, backend, navigate };
@@ -127,10 +127,10 @@ describe('every role reaches the inbox from its home', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it.each<[string, Role, () => JSX.Element, Record<string, () => unknown>, string]>([
-    ['resident home', 'resident', () => <ResidentHome />, { 'repairs.listMine': () => ok({ items: [] }) }, '.btn-inbox'],
-    ['technician orders', 'technician', () => <TechnicianOrders />, { 'repairs.assigned': () => ok({ items: [] }) }, '.link-inbox'],
-    ['desk inbox', 'desk', () => <DeskInbox />, { 'repairs.inbox': () => ok({ items: [] }) }, '.link-inbox'],
-    ['desk inbox, as supervisor', 'supervisor', () => <DeskInbox />, { 'repairs.inbox': () => ok({ items: [] }) }, '.link-inbox'],
+    ['resident home', 'resident', () => <ResidentHome />, { 'repairs.listMine': () => okPage([]) }, '.btn-inbox'],
+    ['technician orders', 'technician', () => <TechnicianOrders />, { 'repairs.assigned': () => okPage([]) }, '.link-inbox'],
+    ['desk inbox', 'desk', () => <DeskInbox />, { 'repairs.inbox': () => okPage([]) }, '.link-inbox'],
+    ['desk inbox, as supervisor', 'supervisor', () => <DeskInbox />, { 'repairs.inbox': () => okPage([]) }, '.link-inbox'],
   ])('%s', async (_name, role, page, handlers, link) => {
     fakeBackend({ ...sessionHandlers(role), ...handlers });
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });

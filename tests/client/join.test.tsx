@@ -4,7 +4,7 @@ import type { BindingView } from '@shared/contracts/members.contract';
 import Landing from '../../client/src/pages/index';
 import BindRoom from '../../client/src/pages/join/bind';
 import { setDevToken } from '../../client/src/api/local-auth';
-import { fakeBackend, ok, settle, until } from './support/fake-backend';
+import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
 import { PROPERTY, sessionHandlers } from './support/fixtures';
 import { withRouteParams } from './support/route';
 
@@ -62,7 +62,7 @@ describe('someone new: staff join by invitation, residents ask to bind a room (i
     withRouteParams({ scene: encodeURIComponent('inv=ABCD2345') });
     const backend = fakeBackend({
       ...newcomer,
-      'members.myBindings': () => ok({ items: [] }),
+      'members.myBindings': () => okPage([]),
       'members.join': () => ok({ propertyId: PROPERTY, propertyName: '阳光花园', memberId: 'm-new', role: 'desk', name: '陈小芳' }),
     });
     const page = await mount(<Landing />, '.join-form');
@@ -81,7 +81,7 @@ describe('someone new: staff join by invitation, residents ask to bind a room (i
   it('a newcomer without a code sees both ways in; a code typed wrong is refused with the server\'s words', async () => {
     const backend = fakeBackend({
       ...newcomer,
-      'members.myBindings': () => ok({ items: [] }),
+      'members.myBindings': () => okPage([]),
       'members.join': () => ({ ok: false, code: 'INVITATION.EXPIRED', message: '这个邀请码已过期，请向管理处索取新的邀请' }),
     });
     const page = await mount(<Landing />, '.btn-staff-join');
@@ -102,7 +102,7 @@ describe('someone new: staff join by invitation, residents ask to bind a room (i
 
   it('a join form missing the name says so under the field, and sends nothing', async () => {
     withRouteParams({ inv: 'ABCD2345' });
-    const backend = fakeBackend({ ...newcomer, 'members.myBindings': () => ok({ items: [] }) });
+    const backend = fakeBackend({ ...newcomer, 'members.myBindings': () => okPage([]) });
     const page = await mount(<Landing />, '.join-form');
     await page.typeInto('.input-join-phone', '13900002222');
     await page.tap('.btn-join');
@@ -113,7 +113,7 @@ describe('someone new: staff join by invitation, residents ask to bind a room (i
 
   it('the resident\'s way in opens the bind page for the property of the scanned code', async () => {
     withRouteParams({ scene: encodeURIComponent('p=sunny') });
-    fakeBackend({ ...newcomer, 'members.myBindings': () => ok({ items: [] }) });
+    fakeBackend({ ...newcomer, 'members.myBindings': () => okPage([]) });
     const page = await mount(<Landing />, '.btn-bind');
     await page.tap('.btn-bind');
     expect(navigate).toHaveBeenCalledWith({ url: '/pages/join/bind/index?p=sunny' });
@@ -226,7 +226,7 @@ describe('someone new: staff join by invitation, residents ask to bind a room (i
   });
 
   it('a pending request shows on the landing with the desk phone', async () => {
-    fakeBackend({ ...newcomer, 'members.myBindings': () => ok({ items: [mine(binding())] }) });
+    fakeBackend({ ...newcomer, 'members.myBindings': () => okPage([mine(binding())]) });
     const page = await mount(<Landing />, '.my-binding');
     expect(page.text('.my-binding-room')).toBe('阳光花园 3-2-1502');
     expect(page.text('.my-binding .binding-status')).toBe('待审核');
@@ -235,7 +235,7 @@ describe('someone new: staff join by invitation, residents ask to bind a room (i
 
   it('a rejected request shows its reason', async () => {
     const rejected = binding({ status: 'rejected', version: 2, reason: '房号和业主登记信息不一致，请来物业中心核对', reviewedAt: '2026-11-23T03:00:00.000Z' });
-    fakeBackend({ ...newcomer, 'members.myBindings': () => ok({ items: [mine(rejected)] }) });
+    fakeBackend({ ...newcomer, 'members.myBindings': () => okPage([mine(rejected)]) });
     const page = await mount(<Landing />, '.my-binding');
     expect(page.text('.my-binding .binding-status')).toBe('未通过');
     expect(page.text('.my-binding-reason')).toBe('未通过的原因：房号和业主登记信息不一致，请来物业中心核对');

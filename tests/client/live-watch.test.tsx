@@ -7,7 +7,7 @@ import { act, render } from '@testing-library/react';
 import DeskInbox from '../../client/src/pages/desk/inbox';
 import { useStaff } from '../../client/src/hooks/useMembers';
 import { useAssignedOrders, useDeskInbox } from '../../client/src/hooks/useRepairs';
-import { fakeBackend, ok, settle, until } from './support/fake-backend';
+import { fakeBackend, ok, okPage, settle, until } from './support/fake-backend';
 import { FakeEventSource } from './support/fake-event-source';
 import { PROPERTY, sessionHandlers } from './support/fixtures';
 import { hideApp, hidePage, showApp, showPage } from './support/lifecycle';
@@ -32,10 +32,10 @@ const Probe = () => {
 const backendFor = (extra: Record<string, () => unknown> = {}) =>
   fakeBackend({
     ...deskSession(),
-    'repairs.inbox': () => ok({ items: [] }),
-    'repairs.assigned': () => ok({ items: [] }),
-    'members.list': () => ok({ items: [] }),
-    'session.inbox': () => ok({ items: [] }),
+    'repairs.inbox': () => okPage([]),
+    'repairs.assigned': () => okPage([]),
+    'members.list': () => okPage([]),
+    'session.inbox': () => okPage([]),
     ...extra,
   });
 

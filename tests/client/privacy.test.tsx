@@ -5,7 +5,7 @@ import type { ErasureView, MyData } from '@shared/contracts/privacy.contract';
 import MyDataPage from '../../client/src/pages/resident/my-data';
 import ResidentHome from '../../client/src/pages/resident/home';
 import Erasures from '../../client/src/pages/supervisor/erasures';
-import { fakeBackend, ok, settle, until } from './support/fake-backend';
+import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
 import { PROPERTY, sessionHandlers } from './support/fixtures';
 
 type Held = z.infer<typeof MyData>;
@@ -95,7 +95,7 @@ describe('我的个人信息: a resident sees what is held about her and asks fo
 
   it('is one tap from the resident home', async () => {
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
-    fakeBackend({ ...sessionHandlers('resident'), 'repairs.listMine': () => ok({ items: [] }) });
+    fakeBackend({ ...sessionHandlers('resident'), 'repairs.listMine': () => okPage([]) });
     const { container } = render(<ResidentHome />);
     await until(() => container.querySelector('.btn-my-data') !== null);
     expect(container.querySelector('.btn-my-data')?.textContent).toBe('我的个人信息');
@@ -127,7 +127,7 @@ describe('删除个人信息申请: the manager carries out deletions (PIPL)', (
   it('the manager is told a deletion waits while tickets are open', async () => {
     const backend = fakeBackend({
       ...sessionHandlers('manager'),
-      'members.erasureRequests': () => ok({ items: [request({ openTickets: 2 })] }),
+      'members.erasureRequests': () => okPage([request({ openTickets: 2 })]),
       'members.erase': () => ({ ok: false, code: 'PRIVACY.OPEN_TICKETS', message: '这位住户还有未完成的报修或投诉，请先处理完再删除其个人信息' }),
     });
     const modal = modalAnswers(true);
@@ -148,7 +148,7 @@ describe('删除个人信息申请: the manager carries out deletions (PIPL)', (
     let pending = [request()];
     const backend = fakeBackend({
       ...sessionHandlers('manager'),
-      'members.erasureRequests': () => ok({ items: pending }),
+      'members.erasureRequests': () => okPage(pending),
       'members.erase': () => {
         pending = [];
         return ok(request({ name: '已删除', status: 'done' }));

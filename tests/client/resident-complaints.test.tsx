@@ -5,7 +5,7 @@ import ResidentHome from '../../client/src/pages/resident/home';
 import MyComplaints from '../../client/src/pages/resident/complaints';
 import MyComplaint from '../../client/src/pages/resident/complaint';
 import { ui } from '../../client/src/i18n/ui.zh-CN';
-import { fakeBackend, ok, settle, until } from './support/fake-backend';
+import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
 import { PROPERTY, sessionHandlers } from './support/fixtures';
 import { withRouteParams } from './support/route';
 import { complaint, detail, rooms } from './support/complaint-fixtures';
@@ -16,7 +16,7 @@ const history = [
 ];
 
 const openComplaint = async (handlers: Record<string, (input: Record<string, unknown>) => unknown>, id: string) => {
-  const backend = fakeBackend({ ...sessionHandlers('resident', rooms), 'repairs.listMine': () => ok({ items: [] }), ...handlers });
+  const backend = fakeBackend({ ...sessionHandlers('resident', rooms), 'repairs.listMine': () => okPage([]), ...handlers });
   withRouteParams({ id });
   const view = render(<MyComplaint />);
   const $ = (s: string) => view.container.querySelector(s);
@@ -27,7 +27,7 @@ const openComplaint = async (handlers: Record<string, (input: Record<string, unk
 
 describe('resident home', () => {
   it('reaches 投诉 and 我的投诉 in one tap each', async () => {
-    fakeBackend({ ...sessionHandlers('resident', rooms), 'repairs.listMine': () => ok({ items: [] }) });
+    fakeBackend({ ...sessionHandlers('resident', rooms), 'repairs.listMine': () => okPage([]) });
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
     const { container } = render(<ResidentHome />);
     await until(() => container.querySelector('.btn-call-desk') !== null);
@@ -47,7 +47,7 @@ describe('我的投诉', () => {
   it('lists each complaint with its status, category and date, and opens it', async () => {
     const answered = complaint({ id: 'c-old', status: 'resolved', category: 'noise', createdAt: '2026-10-02T02:00:00.000Z' });
     const fresh = complaint({ id: 'c-new', status: 'received', category: 'cleaning' });
-    fakeBackend({ ...sessionHandlers('resident', rooms), 'complaints.listMine': () => ok({ items: [fresh, answered] }) });
+    fakeBackend({ ...sessionHandlers('resident', rooms), 'complaints.listMine': () => okPage([fresh, answered]) });
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
     const { container } = render(<MyComplaints />);
     await until(() => container.querySelectorAll('.my-complaint').length === 2);
@@ -65,7 +65,7 @@ describe('我的投诉', () => {
   });
 
   it('explains what goes there when she has complained about nothing', async () => {
-    fakeBackend({ ...sessionHandlers('resident', rooms), 'complaints.listMine': () => ok({ items: [] }) });
+    fakeBackend({ ...sessionHandlers('resident', rooms), 'complaints.listMine': () => okPage([]) });
     const { container } = render(<MyComplaints />);
     await until(() => container.querySelector('.list-empty') !== null);
     expect(container.querySelector('.list-empty')?.textContent).toBe(ui.myComplaints.empty);

@@ -8,13 +8,13 @@ import { QUEUE_KEY } from '../../client/src/offline/command-queue';
 import { onSiteQueue } from '../../client/src/offline/sync';
 import { messages } from '@shared/messages';
 import { ui } from '../../client/src/i18n/ui.zh-CN';
-import { fakeBackend, ok, settle, until } from './support/fake-backend';
+import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
 import { repair, sessionHandlers, urgent } from './support/fixtures';
 import { withRouteParams } from './support/route';
 
 describe('resident home', () => {
   it('reaches 报修 in one tap and the desk phone in one more', async () => {
-    fakeBackend({ ...sessionHandlers('resident'), 'repairs.listMine': () => ok({ items: [repair()] }) });
+    fakeBackend({ ...sessionHandlers('resident'), 'repairs.listMine': () => okPage([repair()]) });
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
     const call = jest.spyOn(Taro, 'makePhoneCall').mockResolvedValue({ errMsg: 'makePhoneCall:ok' });
     const { container } = render(<ResidentHome />);
@@ -35,7 +35,7 @@ describe('resident home', () => {
 
 describe('我的报修', () => {
   it('explains what goes there when she has filed nothing', async () => {
-    fakeBackend({ ...sessionHandlers('resident'), 'repairs.listMine': () => ok({ items: [] }) });
+    fakeBackend({ ...sessionHandlers('resident'), 'repairs.listMine': () => okPage([]) });
     const { container } = render(<MyRepairs />);
     await waitFor(() => expect(container.querySelector('.list-empty')?.textContent).toBe(ui.repairList.empty));
   });
@@ -75,17 +75,15 @@ describe('我的报修', () => {
 });
 
 describe('technician orders (李师傅)', () => {
-  it('lists urgent orders first, each with the room, the problem and the full phone', async () => {
+  it('lists the orders in the day plan\'s order as the function answers it (urgent first), each with the room, the problem and the full phone', async () => {
     fakeBackend({
       ...sessionHandlers('technician'),
       'repairs.assigned': () =>
-        ok({
-          items: [
-            repair({ id: 'r-later', preferredTime: { date: '2026-11-25', slot: 'evening' }, address: '3栋2单元1502' }),
-            repair({ id: 'r-sooner', preferredTime: { date: '2026-11-24', slot: 'morning' } }),
-            urgent('R3.1', { id: 'r-lift', category: 'elevator', address: '2栋1单元电梯', phone: '13900002222' }),
-          ],
-        }),
+        okPage([
+          urgent('R3.1', { id: 'r-lift', category: 'elevator', address: '2栋1单元电梯', phone: '13900002222' }),
+          repair({ id: 'r-sooner', preferredTime: { date: '2026-11-24', slot: 'morning' } }),
+          repair({ id: 'r-later', preferredTime: { date: '2026-11-25', slot: 'evening' }, address: '3栋2单元1502' }),
+        ]),
     });
     const { container } = render(<TechnicianOrders />);
     await until(() => container.querySelectorAll('.repair-card').length === 3);
@@ -108,7 +106,7 @@ describe('technician orders (李师傅)', () => {
     onSiteQueue.reload();
     fakeBackend({
       ...sessionHandlers('technician'),
-      'repairs.assigned': () => ok({ items: [repair({ id: 'r-later' }), repair({ id: 'r-sooner' })] }),
+      'repairs.assigned': () => okPage([repair({ id: 'r-later' }), repair({ id: 'r-sooner' })]),
       'repairs.acknowledge': () => new Promise(() => undefined),
     });
     const { container, unmount } = render(<TechnicianOrders />);

@@ -9,7 +9,7 @@ import ResidentHome from '../../client/src/pages/resident/home';
 import { promptTemplates } from '../../client/src/hooks/useSubscribeConsent';
 import { sessionStore } from '../../client/src/store/session.store';
 import { ui } from '../../client/src/i18n/ui.zh-CN';
-import { fakeBackend, ok, settle, until } from './support/fake-backend';
+import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
 import { FakeEventSource } from './support/fake-event-source';
 import { PROPERTY, repair, urgent } from './support/fixtures';
 import { complaint } from './support/complaint-fixtures';
@@ -207,27 +207,27 @@ describe('staff see the low-stock warning', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it('on the desk inbox when sends run low, in the words of ui.subscribe.low', async () => {
-    fakeBackend({ ...sessionWithStock('desk', stock(true)), 'repairs.inbox': () => ok({ items: [] }) });
+    fakeBackend({ ...sessionWithStock('desk', stock(true)), 'repairs.inbox': () => okPage([]) });
     const { container } = render(<DeskInbox />);
     await until(() => container.querySelector('.subscribe-low') !== null);
     expect(container.querySelector('.subscribe-low')?.textContent).toBe('订阅消息剩余次数不足，点任意操作按钮时请在弹窗中选择允许');
   });
 
   it('on the technician’s orders too', async () => {
-    fakeBackend({ ...sessionWithStock('technician', stock(true)), 'repairs.assigned': () => ok({ items: [] }) });
+    fakeBackend({ ...sessionWithStock('technician', stock(true)), 'repairs.assigned': () => okPage([]) });
     const { container } = render(<TechnicianOrders />);
     await until(() => container.querySelector('.subscribe-low') !== null);
     expect(container.querySelector('.subscribe-low')?.textContent).toBe(ui.subscribe.low);
   });
 
   it('not while the stock is fine, and never for a resident', async () => {
-    fakeBackend({ ...sessionWithStock('desk', stock(false)), 'repairs.inbox': () => ok({ items: [] }) });
+    fakeBackend({ ...sessionWithStock('desk', stock(false)), 'repairs.inbox': () => okPage([]) });
     const desk = render(<DeskInbox />);
     await until(() => desk.container.querySelector('.list-empty') !== null);
     expect(desk.container.querySelector('.subscribe-low')).toBeNull();
     desk.unmount();
 
-    fakeBackend({ ...sessionWithStock('resident', stock(true), oneRoom), 'repairs.listMine': () => ok({ items: [] }) });
+    fakeBackend({ ...sessionWithStock('resident', stock(true), oneRoom), 'repairs.listMine': () => okPage([]) });
     const home = render(<ResidentHome />);
     await until(() => home.container.querySelector('.home-hello') !== null);
     await settle();

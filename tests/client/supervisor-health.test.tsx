@@ -4,7 +4,7 @@ import Health from '../../client/src/pages/supervisor/health';
 import DeskInbox from '../../client/src/pages/desk/inbox';
 import { fill, ui } from '../../client/src/i18n/ui.zh-CN';
 import { formatWhen } from '../../client/src/utils/time';
-import { fakeBackend, ok, settle, until } from './support/fake-backend';
+import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
 import { FakeEventSource } from './support/fake-event-source';
 import { PROPERTY, sessionHandlers } from './support/fixtures';
 
@@ -151,7 +151,7 @@ describe('the desk inbox links the supervisor and the manager to the health page
   afterEach(() => jest.restoreAllMocks());
 
   it.each(['supervisor', 'manager'] as const)('%s', async (role) => {
-    fakeBackend({ ...sessionHandlers(role), 'repairs.inbox': () => ok({ items: [] }) });
+    fakeBackend({ ...sessionHandlers(role), 'repairs.inbox': () => okPage([]) });
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
     const { container } = render(<DeskInbox />);
     await until(() => container.querySelector('.link-health') !== null);
@@ -162,7 +162,7 @@ describe('the desk inbox links the supervisor and the manager to the health page
   });
 
   it('not the desk', async () => {
-    fakeBackend({ ...sessionHandlers('desk'), 'repairs.inbox': () => ok({ items: [] }) });
+    fakeBackend({ ...sessionHandlers('desk'), 'repairs.inbox': () => okPage([]) });
     const { container } = render(<DeskInbox />);
     await until(() => container.querySelector('.link-inbox') !== null);
     expect(container.querySelector('.link-health')).toBeNull();

@@ -6,7 +6,7 @@ import { platform } from '../../client/src/api/platform';
 import RoomImportPage from '../../client/src/pages/supervisor/import';
 import DeskInbox from '../../client/src/pages/desk/inbox';
 import { TransportError } from '../../client/src/api/transport';
-import { fakeBackend, ok, settle, until } from './support/fake-backend';
+import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
 import { PROPERTY, sessionHandlers } from './support/fixtures';
 
 const CSV = '楼栋,单元,房号\n9,1,101\n';
@@ -258,7 +258,7 @@ describe('the desk inbox links the manager to the going-live pages', () => {
   afterEach(() => navigate.mockRestore());
 
   const linksFor = async (role: Role) => {
-    fakeBackend({ ...sessionHandlers(role), 'repairs.inbox': () => ok({ items: [] }) });
+    fakeBackend({ ...sessionHandlers(role), 'repairs.inbox': () => okPage([]) });
     const { container } = render(<DeskInbox />);
     await until(() => container.querySelector('.link-bindings') !== null);
     return container;

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import type { InvitationView, MemberView } from '@shared/contracts/members.contract';
 import type { Role } from '@shared/model/member.model';
 import Members from '../../client/src/pages/supervisor/members';
-import { fakeBackend, ok, settle, until } from './support/fake-backend';
+import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
 import { PROPERTY, sessionHandlers } from './support/fixtures';
 
 const member = (over: Partial<MemberView>): MemberView => ({
@@ -40,8 +40,8 @@ const backendFor = (role: Role) => {
   let open: InvitationView[] = [];
   return fakeBackend({
     ...sessionHandlers(role),
-    'members.list': () => ok({ items: staff }),
-    'members.invitations': () => ok({ items: open }),
+    'members.list': () => okPage(staff),
+    'members.invitations': () => okPage(open),
     'members.invite': (input) => {
       const issued = invitation({ role: input.role as InvitationView['role'], note: String(input.note) });
       open = [issued];

@@ -4,7 +4,7 @@ import type { SettingsView } from '@shared/contracts/settings.contract';
 import type { MemberView } from '@shared/contracts/members.contract';
 import type { Role } from '@shared/model/member.model';
 import SettingsPage from '../../client/src/pages/supervisor/settings';
-import { fakeBackend, ok, settle, until } from './support/fake-backend';
+import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
 import { PROPERTY, sessionHandlers } from './support/fixtures';
 
 const current = (): SettingsView => ({
@@ -24,6 +24,7 @@ const current = (): SettingsView => ({
   templateIds: {},
   templates: [{ kind: 'repair.dispatched', id: 'tmplDispatched01', page: 'pages/technician/order/index', fields: [{ key: 'thing1', source: 'title' }, { key: 'time2', source: 'time' }] }],
   wecomWebhook: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc',
+  dailyLimits: { repairs: 10, complaints: 5, bookings: 5, bindingRequests: 3 },
   history: [{ by: '周经理', at: '2026-11-20T02:00:00.000Z', fields: ['feeSchedule', 'ackMinutes'] }],
 });
 
@@ -43,7 +44,7 @@ const backendFor = (role: Role, over: Record<string, (input: Record<string, unkn
   fakeBackend({
     ...sessionHandlers(role),
     'members.settings': () => ok(current()),
-    'members.list': () => ok({ items: [deskMember('m-chen', '陈晓'), deskMember('m-lin', '林琳')] }),
+    'members.list': () => okPage([deskMember('m-chen', '陈晓'), deskMember('m-lin', '林琳')]),
     'members.updateSettings': () => ok({ ...current(), history: [{ by: '王阿姨', at: new Date().toISOString(), fields: ['feeSchedule'] }, ...current().history] }),
     ...over,
   });
@@ -126,7 +127,7 @@ describe('小区设置: the manager edits what the property runs on (issue 7, po
       { name: '夜班', start: '00:30', deskMemberIds: [] },
     ]);
     expect(sent.feeSchedule).toBeUndefined();
-    expect(backend.callsTo('members.list')[0]?.input).toEqual({ propertyId: PROPERTY, roles: ['desk'] });
+    expect(backend.callsTo('members.list')[0]?.input).toEqual({ propertyId: PROPERTY, roles: ['desk'], limit: 100 });
   });
 
   it('hours, deadlines, the group window, templates and the webhook are each sent only when changed', async () => {
@@ -195,6 +196,25 @@ describe('小区设置: the manager edits what the property runs on (issue 7, po
     await until(() => page.text('.error-section-windows') === '上门时段的结束时间必须晚于开始时间，且同一天的时段不能重叠');
   });
 
+  it('issue 12: the daily limits are sent together, and only when one changed; one that is not a whole number from 1 to 1000 is said under the section, and not sent', async () => {
+    const backend = backendFor('manager', { 'members.updateSettings': (input) => ok({ ...current(), dailyLimits: input.dailyLimits }) });
+    const page = await open();
+    expect((page.$('.input-limit-repairs input') as HTMLInputElement | null)?.value ?? page.$('.input-limit-repairs')?.getAttribute('value')).toBe('10');
+    await page.type('.input-limit-repairs', '20');
+    await page.type('.input-limit-bindingRequests', '2');
+    await page.tap('.btn-save-settings');
+    await until(() => backend.callsTo('members.updateSettings').length === 1);
+    const sent = backend.callsTo('members.updateSettings')[0]?.input ?? {};
+    expect(sent.dailyLimits).toEqual({ repairs: 20, complaints: 5, bookings: 5, bindingRequests: 2 });
+    expect(sent.openingHours).toBeUndefined();
+
+    await page.type('.input-limit-repairs', '5000');
+    await page.tap('.btn-save-settings');
+    await until(() => page.$('.error-section-limits') !== null);
+    expect(page.text('.error-section-limits')).toBe('每一项请填写 1 到 1000 之间的整数');
+    expect(backend.callsTo('members.updateSettings')).toHaveLength(1);
+  });
+
   it.each(['qyapi robot', 'https://example.com/cgi-bin/webhook/send?key=693a91f6-7aaa-4bc4', 'http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7aaa-4bc4'])(
     'issue 13: a webhook that is not a WeCom group robot (%s) is refused before anything is sent, under its section',
     async (typed) => {
@@ -257,6 +277,7 @@ describe('小区设置: who may change it', () => {
     expect(page.text('.settings-hours')).toContain('08:00 – 20:00');
     expect(page.text('.history-entry')).toContain('周经理');
     expect(page.text('.history-entry .history-fields')).toBe('收费标准、响应时限');
+    expect(page.text('.settings-limit-repairs')).toContain('每天 10');
     expect(backend.callsTo('members.list')).toHaveLength(0);
   });
 });

@@ -7,7 +7,7 @@ import DeskInbox from '../../client/src/pages/desk/inbox';
 import { oneDecimal } from '../../client/src/pages/supervisor/scorecards/format';
 import { platform } from '../../client/src/api/platform';
 import { ui } from '../../client/src/i18n/ui.zh-CN';
-import { fakeBackend, ok, settle, until } from './support/fake-backend';
+import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
 import { PROPERTY, repair, sessionHandlers } from './support/fixtures';
 
 /**
@@ -78,7 +78,7 @@ describe('the supervisor lands on the desk queue with links to their pages', () 
     ['supervisor', ['.btn-register', '.link-send-backs', '.link-scorecards'], []],
     ['manager', ['.link-scorecards'], ['.btn-register', '.link-send-backs']],
   ] as const)('%s', async (role, shown, hidden) => {
-    fakeBackend({ ...sessionHandlers(role), 'repairs.inbox': () => ok({ items: [] }) });
+    fakeBackend({ ...sessionHandlers(role), 'repairs.inbox': () => okPage([]) });
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
     const { container } = render(<DeskInbox />);
     await until(() => container.querySelector('.link-scorecards') !== null);
@@ -106,7 +106,7 @@ describe('sent-back work orders (R11)', () => {
     let reviewed = false;
     const backend = fakeBackend({
       ...sessionHandlers('supervisor'),
-      'repairs.inbox': () => ok({ items: reviewed ? [open] : [open, back] }),
+      'repairs.inbox': (input) => okPage((reviewed ? [open] : [open, back]).filter((r) => !input.status || r.status === input.status)),
       'repairs.reviewSendBack': () => {
         reviewed = true;
         return ok({ ...back, status: 'dispatched', version: 8, actions: [] });
@@ -118,12 +118,13 @@ describe('sent-back work orders (R11)', () => {
 
   afterEach(() => jest.restoreAllMocks());
 
-  it('lists only the sent-back ones, with the reason', async () => {
-    setup();
+  it('asks the queue for the sent-back ones only, and lists them with the reason', async () => {
+    const { backend } = setup();
     const { container } = render(<SendBacks />);
     await until(() => container.querySelectorAll('.send-back-item').length === 1);
     expect(container.querySelector('#send-back-r-back .send-back-reason')?.textContent).toBe('退单原因：需要物业公司统一更换主管道');
     expect(container.querySelector('#repair-r-open')).toBeNull();
+    expect(backend.callsTo('repairs.inbox')[0]?.input).toMatchObject({ propertyId: PROPERTY, status: 'sent_back' });
   });
 
   it('needs a decision, an opinion and a real signature; then uploads the signature and sends the review', async () => {

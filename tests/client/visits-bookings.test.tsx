@@ -8,7 +8,7 @@ import DeskInbox from '../../client/src/pages/desk/inbox';
 import ResidentHome from '../../client/src/pages/resident/home';
 import { fill, ui } from '../../client/src/i18n/ui.zh-CN';
 import { formatSpan, shanghaiDate, shanghaiInstant } from '../../client/src/utils/time';
-import { fakeBackend, ok, settle, until } from './support/fake-backend';
+import { fakeBackend, ok, settle, until, okPage, page } from './support/fake-backend';
 import { FakeEventSource } from './support/fake-event-source';
 import { PROPERTY, sessionHandlers } from './support/fixtures';
 import { rooms } from './support/complaint-fixtures';
@@ -49,7 +49,7 @@ const desk = () => {
       const starts = ['09:00', '09:30', '10:00'].map((time) => at(date, time));
       return ok({ date, slots: starts.map((start) => ({ start, end: plus30(start), free: freeAt(start) })) });
     },
-    'visits.mine': () => ok({ items: [...items] }),
+    'visits.mine': () => okPage([...items]),
     'visits.book': (input) => {
       const start = String(input.start);
       if (freeAt(start) <= 0) return { ok: false, code: 'BOOKING.FULL', message: messages.errors['BOOKING.FULL'] };
@@ -64,7 +64,7 @@ const desk = () => {
 };
 
 const open = async (page: 'resident' | 'desk', handlers: Handlers) => {
-  const backend = fakeBackend({ ...sessionHandlers(page === 'resident' ? 'resident' : 'desk', rooms), 'repairs.listMine': () => ok({ items: [] }), ...handlers });
+  const backend = fakeBackend({ ...sessionHandlers(page === 'resident' ? 'resident' : 'desk', rooms), 'repairs.listMine': () => okPage([]), ...handlers });
   const view = render(page === 'resident' ? <MyBookings /> : <DeskBookings />);
   const $ = (selector: string) => view.container.querySelector(selector);
   const tap = async (selector: string) => {
@@ -167,7 +167,7 @@ describe('预约到访: the resident books the desk (V4)', () => {
     const moved: Record<string, unknown>[] = [];
     const { $, tap, typeInto, backend } = await open('resident', {
       ...handlers,
-      'visits.mine': () => ok({ items: [mine] }),
+      'visits.mine': () => okPage([mine]),
       'visits.reschedule': (input) => {
         moved.push(input);
         mine = { ...mine, version: 4, start: String(input.start), end: plus30(String(input.start)), reason: String(input.reason) };
@@ -202,7 +202,7 @@ describe('预约到访: the resident books the desk (V4)', () => {
     let mine = booking({ id: 'b8', version: 2 });
     const sent: Record<string, unknown>[] = [];
     const { $, tap, typeInto } = await open('resident', {
-      'visits.mine': () => ok({ items: [mine] }),
+      'visits.mine': () => okPage([mine]),
       'visits.cancel': (input) => {
         sent.push(input);
         mine = { ...mine, status: 'cancelled', version: 3, reason: String(input.reason) };
@@ -220,7 +220,7 @@ describe('预约到访: the resident books the desk (V4)', () => {
   });
 
   it('is one tap from the resident home', async () => {
-    fakeBackend({ ...sessionHandlers('resident', rooms), 'repairs.listMine': () => ok({ items: [] }) });
+    fakeBackend({ ...sessionHandlers('resident', rooms), 'repairs.listMine': () => okPage([]) });
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
     const { container } = render(<ResidentHome />);
     await until(() => container.querySelector('#btn-my-bookings') !== null);
@@ -245,10 +245,10 @@ describe('到访预约: the desk’s day (V4)', () => {
       ],
       [tomorrow]: [booking({ id: 'd3', start: at(tomorrow, '14:00'), end: at(tomorrow, '14:30'), residentName: '李奶奶', phone: '13700004444', address: '6栋2单元201' })],
     };
-    const { $, tap, container, backend } = await open('desk', { 'visits.day': (input) => ok({ date: input.date, items: days[String(input.date)] ?? [] }) });
+    const { $, tap, container, backend } = await open('desk', { 'visits.day': (input) => ok({ date: input.date, ...page(days[String(input.date)] ?? []) }) });
     await until(() => container.querySelectorAll('.booking-row').length === 2);
 
-    expect(backend.callsTo('visits.day')[0]?.input).toEqual({ propertyId: PROPERTY, date: today });
+    expect(backend.callsTo('visits.day')[0]?.input).toEqual({ propertyId: PROPERTY, date: today, limit: 20 });
     expect(Array.from(container.querySelectorAll('.booking-row')).map((row) => row.id)).toEqual(['booking-d1', 'booking-d2']);
     expect($('#booking-d1 .booking-when')?.textContent).toBe('09:00-09:30');
     expect($('#booking-d1 .booking-name')?.textContent).toBe('张伟');
@@ -274,7 +274,7 @@ describe('到访预约: the desk’s day (V4)', () => {
   });
 
   it('is linked from the desk inbox', async () => {
-    fakeBackend({ ...sessionHandlers('desk'), 'repairs.inbox': () => ok({ items: [] }) });
+    fakeBackend({ ...sessionHandlers('desk'), 'repairs.inbox': () => okPage([]) });
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
     const { container } = render(<DeskInbox />);
     await until(() => container.querySelector('.link-bookings') !== null);

@@ -7,9 +7,9 @@ import MyRepair from '../../client/src/pages/resident/repair';
 import MyBookings from '../../client/src/pages/resident/bookings';
 import RepairCard from '../../client/src/components/RepairCard';
 import { fill, ui } from '../../client/src/i18n/ui.zh-CN';
-import { compareOrders } from '../../client/src/utils/orders';
+import { compareDayPlan } from '@shared/domain/repair-queue.rules';
 import { formatSpan, shanghaiDate, shanghaiInstant } from '../../client/src/utils/time';
-import { fakeBackend, ok, settle, until } from './support/fake-backend';
+import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
 import { FakeEventSource } from './support/fake-event-source';
 import { PROPERTY, repair, sessionHandlers } from './support/fixtures';
 import { rooms } from './support/complaint-fixtures';
@@ -49,7 +49,7 @@ const backend = (order: RepairView) => {
       current = { ...current, appointment: { start: made.start, end: made.end } };
       return ok(made);
     },
-    'visits.mine': () => ok({ items: [...bookings] }),
+    'visits.mine': () => okPage([...bookings]),
     'visits.reschedule': (input) => {
       const b = bookings[0]!;
       const start = String(input.start);
@@ -64,7 +64,7 @@ const backend = (order: RepairView) => {
 };
 
 const mount = (element: JSX.Element, handlers: Handlers) => {
-  const sent = fakeBackend({ ...sessionHandlers('resident', rooms), 'repairs.listMine': () => ok({ items: [] }), ...handlers });
+  const sent = fakeBackend({ ...sessionHandlers('resident', rooms), 'repairs.listMine': () => okPage([]), ...handlers });
   const view = render(element);
   const $ = (selector: string) => view.container.querySelector(selector);
   const tap = async (selector: string) => {
@@ -159,7 +159,7 @@ describe('the technician\'s day plan shows booked windows (V4)', () => {
     const morning = repair({ id: 'b', preferredTime: { date: tomorrow, slot: 'afternoon' } });
     const window = repair({ id: 'c', appointment: { start: at('09:00'), end: at('11:00') } });
     const urgentOne = repair({ id: 'd', priority: 'urgent', appointment: null });
-    expect([evening, morning, window, urgentOne].sort(compareOrders).map((r) => r.id)).toEqual(['d', 'c', 'b', 'a']);
+    expect([evening, morning, window, urgentOne].sort(compareDayPlan).map((r) => r.id)).toEqual(['d', 'c', 'b', 'a']);
 
     const { container } = render(<RepairCard repair={evening} />);
     expect(container.querySelector('.repair-card-when')?.textContent).toContain(fill(ui.windows.booked, { when: formatSpan(at('18:30'), at('20:30')) }));
@@ -177,7 +177,7 @@ describe('预约上门回访: the resident books a home callback visit (V4 B2)',
   it('V4 B2: she picks an hour, may leave the topic blank, and the visit is listed as 上门回访', async () => {
     const items: BookingView[] = [];
     const { $, tap, sent } = mount(<MyBookings />, {
-      'visits.mine': () => ok({ items: [...items] }),
+      'visits.mine': () => okPage([...items]),
       'visits.slots': (input) => {
         const date = String(input.date);
         return ok({ date, slots: ['09:00', '10:00'].map((time) => ({ start: at(time, date), end: at(time === '09:00' ? '10:00' : '11:00', date), free: 1 })) });

@@ -28,10 +28,10 @@ describe('queryLog records where-queries', () => {
     await repairs.where(_.or([{ status: 'new' }, { priority: 'urgent' }])).update({ data: { seen: true } });
     await repairs.where({ propertyId: 'p', createdAt: _.lt(new Date()) }).remove();
     expect(cloud.engine.queryLog).toEqual([
-      { collection: 'repairs', kind: 'get', filterFields: ['propertyId', 'status'], sortFields: ['createdAt'] },
-      { collection: 'repairs', kind: 'count', filterFields: ['propertyId', 'technician.openid'], sortFields: [] },
-      { collection: 'repairs', kind: 'update', filterFields: ['status', 'priority'], sortFields: [] },
-      { collection: 'repairs', kind: 'remove', filterFields: ['propertyId', 'createdAt'], sortFields: [] },
+      { collection: 'repairs', kind: 'get', filterFields: ['propertyId', 'status'], sortFields: ['createdAt'], sortDirections: [-1], byId: false },
+      { collection: 'repairs', kind: 'count', filterFields: ['propertyId', 'technician.openid'], sortFields: [], sortDirections: [], byId: false },
+      { collection: 'repairs', kind: 'update', filterFields: ['status', 'priority'], sortFields: [], sortDirections: [], byId: false },
+      { collection: 'repairs', kind: 'remove', filterFields: ['propertyId', 'createdAt'], sortFields: [], sortDirections: [], byId: false },
     ]);
   });
 
@@ -49,7 +49,7 @@ describe('queryLog records where-queries', () => {
 
 describe('unindexedQueries', () => {
   const manifest = manifestOf(indexes);
-  const entry = (filterFields: string[], sortFields: string[] = []): QueryLogEntry => ({ collection: 'repairs', kind: 'get', filterFields, sortFields });
+  const entry = (filterFields: string[], sortFields: string[] = [], more: Partial<QueryLogEntry> = {}): QueryLogEntry => ({ collection: 'repairs', kind: 'get', filterFields, sortFields, ...more });
 
   it('accepts queries whose fields are the leading keys of an index, in any order, sort fields included', () => {
     const served = [
@@ -57,7 +57,7 @@ describe('unindexedQueries', () => {
       entry(['status', 'propertyId']),
       entry(['propertyId', 'status'], ['createdAt']),
       entry(['technician.openid', 'propertyId']),
-      entry(['_id', 'version']),
+      entry(['_id', 'version'], [], { byId: true }),
       entry([]),
     ];
     expect(unindexedQueries(served, manifest)).toEqual([]);
@@ -69,6 +69,19 @@ describe('unindexedQueries', () => {
     expect(unindexedQueries([...flagged, other], manifest)).toEqual([...flagged, other]);
   });
 
+  it('an _id inside $or or under a range (a page cursor) is no pin: the other fields still need an index, _id among them', () => {
+    expect(unindexedQueries([entry(['propertyId', 'status', '_id'], ['createdAt'])], manifest)).toHaveLength(1);
+    const paged = manifestOf({ repairs: [{ name: 'queue', keys: [['propertyId', 1], ['status', 1], ['createdAt', 1], ['_id', 1]] }] });
+    expect(unindexedQueries([entry(['propertyId', 'status', 'createdAt', '_id'], ['createdAt', '_id'], { sortDirections: [1, 1] })], paged)).toEqual([]);
+  });
+
+  it('a sort on two or more fields is served only in the index directions or all of them reversed', () => {
+    const mixed = manifestOf({ repairs: [{ name: 'rank', keys: [['propertyId', 1], ['rank', 1], ['createdAt', -1]] }] });
+    const sorted = (directions: (1 | -1)[]) => entry(['propertyId'], ['rank', 'createdAt'], { sortDirections: directions });
+    expect(unindexedQueries([sorted([1, -1]), sorted([-1, 1])], mixed)).toEqual([]);
+    expect(unindexedQueries([sorted([1, 1]), sorted([-1, -1])], mixed)).toHaveLength(2);
+  });
+
   it('reports each distinct query shape once', () => {
     expect(unindexedQueries([entry(['status']), entry(['status']), entry(['status'], ['x'])], manifest)).toHaveLength(2);
   });
@@ -78,6 +91,6 @@ describe('unindexedQueries', () => {
     await db.collection('repairs').where({ propertyId: 'p', status: 'new' }).orderBy('createdAt', 'asc').get();
     await db.collection('repairs').where({ status: 'new', priority: _.eq('urgent') }).get();
     const flagged = unindexedQueries(cloud.engine.queryLog, loadManifest());
-    expect(flagged).toEqual([{ collection: 'repairs', kind: 'get', filterFields: ['status', 'priority'], sortFields: [] }]);
+    expect(flagged).toEqual([{ collection: 'repairs', kind: 'get', filterFields: ['status', 'priority'], sortFields: [], sortDirections: [], byId: false }]);
   });
 });

@@ -1,6 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { repairModel } from '@shared/model/repair.model';
+import { QUEUE_CLOSED } from '@shared/domain/repair-queue.rules';
+import { CASE_CLOSED } from '@shared/domain/complaint-queue.rules';
+import { complaintModel } from '@shared/model/complaint.model';
+import { outboxModel } from '@shared/model/outbox.model';
 import { memberModel } from '@shared/model/member.model';
 import { settingsModel, defaultSettings, templateFor } from '@shared/model/settings.model';
 import { deadlineModel } from '@shared/model/deadline.model';
@@ -9,7 +13,6 @@ import { bookingModel, slotModel } from '@shared/model/booking.model';
 import { heartbeatModel } from '@shared/model/environment.model';
 import { maskPhone } from '@shared/domain/phone';
 import { unsafeFieldNames } from './field-names';
-import { complaintModel } from '@shared/model/complaint.model';
 import { contentCheckModel } from '@shared/model/screening.model';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'stored');
@@ -18,7 +21,7 @@ const load = (name: string): unknown => JSON.parse(readFileSync(join(fixtures, n
 describe('stored documents keep their schema version and old shapes still read', () => {
   it('a repair written by v1 code (no channel, no priority) migrates on read through every step', () => {
     const repair = repairModel.parse(load('repair.v1.json'));
-    expect(repair.schemaVersion).toBe(6);
+    expect(repair.schemaVersion).toBe(7);
     expect(repair.channel).toBe('miniprogram');
     expect(repair.priority).toBe('urgent');
     expect(repair.countsFor).toBe('2026-10');
@@ -26,40 +29,64 @@ describe('stored documents keep their schema version and old shapes still read',
 
   it('R11: a v2 repair (before the on-site fields) gets empty ones and the month it counts for', () => {
     const repair = repairModel.parse({ ...(load('repair.v2.json') as object), createdAt: '2026-10-30T02:00:00.000Z' });
-    expect(repair).toMatchObject({ schemaVersion: 6, quote: null, rating: null, pausedMs: 0, countsFor: '2026-11' });
+    expect(repair).toMatchObject({ schemaVersion: 7, quote: null, rating: null, pausedMs: 0, countsFor: '2026-11' });
   });
 
   it('V4: a v3 repair (before booked windows) reads with no appointment', () => {
-    expect(repairModel.parse(load('repair.v3.json'))).toMatchObject({ schemaVersion: 6, appointment: null });
+    expect(repairModel.parse(load('repair.v3.json'))).toMatchObject({ schemaVersion: 7, appointment: null });
   });
 
   it('issue 13 (1.9): a v4 repair (before content checks) reads with its text and every photo exempt, nothing held', () => {
     const raw = { ...(load('repair.v4.json') as object), photos: ['cloud://env.b/uploads/mb_1/a.jpg'] };
     expect(repairModel.parse(raw)).toMatchObject({
-      schemaVersion: 6,
+      schemaVersion: 7,
       screening: { text: { verdict: 'exempt', decision: null }, photos: [{ fileId: 'cloud://env.b/uploads/mb_1/a.jpg', verdict: 'exempt' }] },
     });
   });
 
   it('a current repair reads unchanged', () => {
-    const raw = load('repair.v6.json') as Record<string, unknown>;
+    const raw = load('repair.v7.json') as Record<string, unknown>;
     expect(repairModel.parse(raw)).toEqual(raw);
   });
 
   it('issue 13 (1.9): a v1 complaint (before content checks) reads with its text and photos exempt', () => {
     const complaint = complaintModel.parse(load('complaint.v1.json'));
-    expect(complaint.schemaVersion).toBe(2);
+    expect(complaint.schemaVersion).toBe(3);
     expect(complaint.screening.text.verdict).toBe('exempt');
     expect(complaint.screening.photos.map((p) => [p.fileId, p.verdict])).toEqual(complaint.photos.map((id) => [id, 'exempt']));
+  });
+
+  it('R3: a v6 repair gains its place in the desk\'s queue and in the day plan (urgent, out with a technician: rank 2; its booked window)', () => {
+    expect(repairModel.parse(load('repair.v6.json'))).toMatchObject({ schemaVersion: 7, queueRank: 2, plannedAt: '2026-11-24T10:30:00.000Z' });
+  });
+
+  it('R3: whatever rank a write passes along, the stored one is computed from the order', () => {
+    const current = repairModel.parse(load('repair.v7.json'));
+    expect(repairModel.toStored({ ...current, status: 'signed', queueRank: 0 }).queueRank).toBe(QUEUE_CLOSED);
+    expect(repairModel.toStored({ ...current, status: 'submitted', priority: 'normal', appointment: null }).queueRank).toBe(1);
+  });
+
+  it('C4 C9: a v1 complaint gains its place in the desk\'s list: normal urgency, due by its running limit', () => {
+    expect(complaintModel.parse(load('complaint.v1.json'))).toMatchObject({ schemaVersion: 3, queueRank: 1, queueDue: '2026-10-01T16:00:00.000Z' });
+    const met = complaintModel.parse({ ...(load('complaint.v1.json') as object), status: 'handling', urgency: 'top', dueMetAt: '2026-11-23T03:00:00.000Z' });
+    expect(met).toMatchObject({ queueRank: 0, queueDue: '~' });
+    expect(complaintModel.parse({ ...(load('complaint.v1.json') as object), status: 'grouped' }).queueRank).toBe(CASE_CLOSED);
+  });
+
+  it('a v1 notice shows in the inbox from when it went out; a scheduled one from its time; a withdrawn one never', () => {
+    const scheduled = load('outbox.v1.json') as Record<string, unknown>;
+    expect(outboxModel.parse(scheduled)).toMatchObject({ schemaVersion: 2, shownAt: '2026-11-24T01:30:00.000Z' });
+    expect(outboxModel.parse({ ...scheduled, status: 'sent', attempts: 1, sentAt: '2026-11-24T01:30:05.000Z' }).shownAt).toBe('2026-11-24T01:30:05.000Z');
+    expect(outboxModel.parse({ ...scheduled, status: 'skipped' }).shownAt).toBeNull();
   });
 
   it('R7: a v4 repair keeps the stars given with the sign-off and a resident\'s own, but not stars the technician entered after the sign-off', () => {
     const signOff = { signature: 'cloud://x/s.png', at: '2026-11-20T03:00:00.000Z' };
     const stars = (at: string, via: 'on_site' | 'own_phone') => ({ quality: 5, attitude: 5, comment: '', at, via });
     const v4 = (rating: unknown) => repairModel.parse({ ...(load('repair.v4.json') as object), status: 'signed', signOff, rating });
-    expect(v4(stars(signOff.at, 'on_site'))).toMatchObject({ schemaVersion: 6, rating: { via: 'on_site' } });
+    expect(v4(stars(signOff.at, 'on_site'))).toMatchObject({ schemaVersion: 7, rating: { via: 'on_site' } });
     expect(v4(stars('2026-11-20T03:10:00.000Z', 'own_phone'))).toMatchObject({ rating: { via: 'own_phone' } });
-    expect(v4(stars('2026-11-20T03:10:00.000Z', 'on_site'))).toMatchObject({ schemaVersion: 6, rating: null });
+    expect(v4(stars('2026-11-20T03:10:00.000Z', 'on_site'))).toMatchObject({ schemaVersion: 7, rating: null });
   });
 
   it('V4: a v1 desk booking and a v1 slot read as the desk\'s, with no repair, callback or owner', () => {
@@ -70,16 +97,16 @@ describe('stored documents keep their schema version and old shapes still read',
   });
 
   it('V4: v3 settings gain the default repair windows, evenings on weekdays included', () => {
-    const { repairWindows, ...v3 } = defaultSettings('p1');
+    const { repairWindows, dailyLimits: _later, ...v3 } = defaultSettings('p1');
     const read = settingsModel.parse({ ...v3, templates: {}, templateIds: {}, schemaVersion: 3 });
-    expect(read.schemaVersion).toBe(5);
+    expect(read.schemaVersion).toBe(6);
     expect(read.repairWindows).toEqual(repairWindows);
     expect(read.repairWindows.weekdays.some((w) => w.start >= '18:00')).toBe(true);
   });
 
   it('issue 13: v4 settings (templates keyed by notice kind, the manager\'s ids in templateIds) read as one list with no dotted field names', () => {
     const read = settingsModel.parse(load('settings.v4.json'));
-    expect(read.schemaVersion).toBe(5);
+    expect(read.schemaVersion).toBe(6);
     expect(read).not.toHaveProperty('templateIds');
     expect(read.templates).toEqual([
       { kind: 'repair.dispatched', id: 'tmplWorkOrder01', page: 'pages/technician/order/index', fields: [{ key: 'thing1', source: 'title' }, { key: 'thing2', source: 'body' }] },
@@ -97,8 +124,13 @@ describe('stored documents keep their schema version and old shapes still read',
     expect(settingsModel.safeParse({ ...defaultSettings('p1'), templates: [twice, { ...twice, id: 'b2' }] }).success).toBe(false);
   });
 
+  it('v5 settings gain the default daily limits (10 repairs, 5 complaints, 5 bookings, 3 binding requests a person a day)', () => {
+    const { dailyLimits: _none, ...v5 } = defaultSettings('p1');
+    expect(settingsModel.parse({ ...v5, schemaVersion: 5 })).toMatchObject({ schemaVersion: 6, dailyLimits: { repairs: 10, complaints: 5, bookings: 5, bindingRequests: 3 } });
+  });
+
   it('every fixture of an old shape parses with its model', () => {
-    const models = { repair: repairModel, member: memberModel, settings: settingsModel, deadline: deadlineModel, heartbeat: heartbeatModel, complaint: complaintModel, contentCheck: contentCheckModel, command: commandModel } as const;
+    const models = { repair: repairModel, member: memberModel, settings: settingsModel, deadline: deadlineModel, heartbeat: heartbeatModel, complaint: complaintModel, contentCheck: contentCheckModel, command: commandModel, outbox: outboxModel } as const;
     for (const file of readdirSync(fixtures)) {
       const model = models[file.split('.')[0] as keyof typeof models];
       expect(model.safeParse(load(file)).success).toBe(true);

@@ -114,6 +114,15 @@ export const complaintInput = (roomId: string, over: Record<string, unknown> = {
   ...over,
 });
 
+/** A resident's complaint about one of several matters (`n` picks the category), for tests that file a few. */
+export const complaintAbout = (roomId: string, n: number) =>
+  complaintInput(roomId, {
+    category: (['service', 'cleaning', 'noise', 'parking', 'fees'] as const)[n % 5],
+    target: '物业',
+    description: `第${n}件事需要处理`,
+    request: '尽快处理',
+  });
+
 /**
  * Every document of every collection the manifest declares, read around the SDK: a refused call must
  * leave this exactly as it was.

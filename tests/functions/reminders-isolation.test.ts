@@ -159,10 +159,10 @@ describe('issue 12 (3.8): the timer never stops', () => {
     const run = await tick(rt);
 
     expect(run.heartbeat.gapAlarmed).toBe(true);
-    expect(run.failed.map((f) => f.step)).toEqual(['deadlines', 'repairCallbacks', 'monthTopUp', 'routineCallbacks', 'complaintUpgrade', 'registers', 'groups', 'imports', 'contentChecks']);
+    expect(run.failed.map((f) => f.step)).toEqual(['deadlines', 'upgrades', 'repairCallbacks', 'monthTopUp', 'routineCallbacks', 'complaintUpgrade', 'registers', 'groups', 'imports', 'contentChecks']);
     expect(run.failed[0]?.error).toBe('not started: the run was out of time');
     expect(raw<Doc>(rt, 'outbox').find((n) => n._id === 'ob_due')).toMatchObject({ status: 'sent' });
-    expect((await health(rt)).timer.failedSteps).toHaveLength(9);
+    expect((await health(rt)).timer.failedSteps).toHaveLength(10);
 
     rt.deps.postWebhook = post;
     rt.clock.advanceMinutes(1);

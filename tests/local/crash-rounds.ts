@@ -3,7 +3,7 @@
  * shared by the kill -9 test and `npm run bench`.
  */
 import { createEngine, loadManifest, type Doc } from '../../local/db';
-import { call, repairInput, residents, type RunningSystem } from './system-process';
+import { call, raiseDailyLimits, repairInput, residents, type RunningSystem } from './system-process';
 
 export interface Acknowledged {
   openid: string;
@@ -13,6 +13,7 @@ export interface Acknowledged {
 
 /** Files `creates` repairs at once and SIGKILLs the process once `killAfter` of them have answered. */
 export const fileThenKill = async (system: RunningSystem, round: number, creates: number, killAfter: number): Promise<Acknowledged[]> => {
+  await raiseDailyLimits(system.url);
   const acknowledged: Acknowledged[] = [];
   let answered = 0;
   let killed: Promise<void> | null = null;

@@ -120,6 +120,16 @@ export const call = async (url: string, fn: string, action: string, input: unkno
 /** The demo residents with their first room, as the seed creates them. */
 export const residents = demoPeople.filter((p) => p.role === 'resident').map((p) => ({ openid: p.openid, roomId: `demo:${p.rooms?.[0] ?? ''}` }));
 
+/**
+ * Issue 12 (4): each person files at most the property's daily number of repairs; runs that file
+ * hundreds raise it, as the manager, to the most a property may set.
+ */
+export const raiseDailyLimits = async (url: string): Promise<void> => {
+  const most = { repairs: 1000, complaints: 1000, bookings: 1000, bindingRequests: 1000 };
+  const reply = await call(url, 'members', 'updateSettings', { propertyId: 'demo', commandId: `limits-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`, dailyLimits: most }, 'o-mgr-zhou');
+  if (!reply.ok) throw new Error(`raising the daily limits: ${JSON.stringify(reply)}`);
+};
+
 export const repairInput = (commandId: string, roomId: string, description = '厨房水龙头一直滴水') => ({
   propertyId: 'demo',
   commandId,

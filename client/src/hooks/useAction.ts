@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import type { Action } from '@shared/contracts/action';
 import type { SignalConcern } from '@shared/model/signal.model';
 import { call, type CallFailure, type CallInput, type CallOutput } from '../api';
-import { useSignals } from './useSignals';
+import { useRefreshTriggers } from './useRefreshTriggers';
 import { toastError } from '../utils/toast';
 
 export interface Remote<T> {
@@ -50,15 +49,7 @@ export const useAction = <A extends Action>(action: A, input: CallInput<A> | nul
     if (key !== null) void refresh();
   }, [key, refresh]);
 
-  useSignals(live, () => void refresh());
-  usePullDownRefresh(() => {
-    void refresh().finally(() => Taro.stopPullDownRefresh());
-  });
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void refresh();
-    shown.current = true;
-  });
+  useRefreshTriggers(refresh, live);
 
   const current = state.key === key;
   return {

@@ -5,6 +5,7 @@ import * as complaints from '@shared/contracts/complaints.contract';
 import { call, type CallInput, type CallOutput } from '../api';
 import { toastError, toastOk } from '../utils/toast';
 import { useAction } from './useAction';
+import { usePagedAction, type PagedOptions } from './usePagedAction';
 import { useReadySession } from './useSession';
 
 export type CaseRef = complaints.CaseRef;
@@ -21,11 +22,8 @@ const useScope = () => {
   return context ? { propertyId: context.property.propertyId } : null;
 };
 
-/** 我的投诉: the resident's own complaints, newest first as the function answers them. */
-export const useMyComplaints = () => {
-  const remote = useAction(complaints.listMine, useScope(), ['mine']);
-  return { ...remote, items: remote.data?.items ?? null };
-};
+/** 我的投诉: the resident's own complaints, newest first, page by page. */
+export const useMyComplaints = () => usePagedAction(complaints.listMine, useScope(), { live: ['mine'] });
 
 /** One case and its history; the server decides what the caller's role may see of it. */
 export const useComplaint = (ref: CaseRef | null) => {
@@ -34,10 +32,7 @@ export const useComplaint = (ref: CaseRef | null) => {
 };
 
 /** C4 C9: the open cases in the server's order: top urgency first, then the soonest due. */
-export const useComplaintInbox = () => {
-  const remote = useAction(complaints.inbox, useScope(), ['role']);
-  return { ...remote, items: remote.data?.items ?? null };
-};
+export const useComplaintInbox = (options?: PagedOptions) => usePagedAction(complaints.inbox, useScope(), { live: ['role'], ...options });
 
 /** C6: one day's register ("YYYY-MM-DD", Shanghai) and every complaint still open. */
 export const useComplaintRegister = (date: string) => {

@@ -1,6 +1,7 @@
 import * as members from '@shared/contracts/members.contract';
 import type { CallOutput } from '../api';
 import { useAction } from './useAction';
+import { usePagedAction, type PagedOptions } from './usePagedAction';
 import { useReadySession } from './useSession';
 
 export type BindingView = members.BindingView;
@@ -14,28 +15,16 @@ const useScope = () => {
 };
 
 /** Where the caller's requests to bind a room stand, in every property; needs no membership. */
-export const useMyBindings = () => {
-  const remote = useAction(members.myBindings, {});
-  return { ...remote, items: remote.data?.items ?? null };
-};
+export const useMyBindings = () => usePagedAction(members.myBindings, {});
 
 /** A property's name and desk phone, which anyone may read; `propertyId` '' waits. */
 export const usePropertyInfo = (propertyId: string) => useAction(members.publicInfo, propertyId ? { propertyId } : null);
 
-/** The desk's queue of requests to bind a room, oldest first. */
-export const useBindingRequests = () => {
-  const remote = useAction(members.bindingRequests, useScope(), ['role']);
-  return { ...remote, items: remote.data?.items ?? null };
-};
+/** The desk's queue of requests to bind a room, oldest first, every one of them page by page. */
+export const useBindingRequests = (options?: PagedOptions) => usePagedAction(members.bindingRequests, useScope(), { live: ['role'], ...options });
 
 /** The property's staff by name. */
-export const useStaff = () => {
-  const remote = useAction(members.list, useScope());
-  return { ...remote, items: remote.data?.items ?? null };
-};
+export const useStaff = () => usePagedAction(members.list, useScope());
 
 /** Invitations not yet used nor expired, soonest to expire first. */
-export const useOpenInvitations = () => {
-  const remote = useAction(members.invitations, useScope());
-  return { ...remote, items: remote.data?.items ?? null };
-};
+export const useOpenInvitations = (options?: PagedOptions) => usePagedAction(members.invitations, useScope(), options);

@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import * as session from '@shared/contracts/session.contract';
 import { useAction } from './useAction';
+import { usePagedAction } from './usePagedAction';
 import { useReadySession } from './useSession';
 
 export type InboxItem = z.infer<typeof session.InboxItem>;
@@ -13,10 +14,7 @@ const useScope = () => {
 };
 
 /** Issue 5: what was sent to the caller or their role, newest first, fresh on their signals. */
-export const useInbox = () => {
-  const remote = useAction(session.inbox, useScope(), ['mine', 'role']);
-  return { ...remote, items: remote.data?.items ?? null };
-};
+export const useInbox = () => usePagedAction(session.inbox, useScope(), { live: ['mine', 'role'] });
 
 /** Issue 5: the reminders timer's heartbeat, the records it set aside and the dead letters, for the supervisor and the manager. */
 export const useHealth = () => useAction(session.health, useScope(), ['role']);

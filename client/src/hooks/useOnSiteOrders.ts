@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { compareOrders } from '../utils/orders';
+import { compareDayPlan } from '@shared/domain/repair-queue.rules';
 import { applyPending } from '../offline/optimistic';
 import { loadOrderList, saveOrder, saveOrderList } from '../offline/snapshots';
 import { useAssignedOrders } from './useRepairs';
@@ -26,7 +26,7 @@ export const useOnSiteOrders = () => {
   }, [items, context]);
 
   const shown = useMemo(() => {
-    const list = items ?? (remote.error || !context ? loadOrderList().map((o) => o.view).sort(compareOrders) : null);
+    const list = items ?? (remote.error || !context ? loadOrderList().map((o) => o.view).sort(compareDayPlan) : null);
     return list?.map((view) => applyPending(view, queue.commands, fees)) ?? null;
   }, [items, remote.error, context, queue.commands, fees]);
 

@@ -1,6 +1,7 @@
 import * as privacy from '@shared/contracts/privacy.contract';
 import type * as z from 'zod';
 import { useAction } from './useAction';
+import { usePagedAction } from './usePagedAction';
 import { useReadySession } from './useSession';
 
 export type MyData = z.infer<typeof privacy.MyData>;
@@ -15,6 +16,5 @@ export const useMyData = () => {
 /** PIPL: the requests to delete a person's data that wait for the manager, oldest first. */
 export const useErasureRequests = () => {
   const context = useReadySession();
-  const remote = useAction(privacy.erasureRequests, context ? { propertyId: context.property.propertyId } : null, ['role']);
-  return { ...remote, items: remote.data?.items ?? null };
+  return usePagedAction(privacy.erasureRequests, context ? { propertyId: context.property.propertyId } : null, { live: ['role'] });
 };

@@ -3,7 +3,7 @@ import type * as z from 'zod';
 import * as reception from '@shared/contracts/reception.contract';
 import { call, type CallInput } from '../api';
 import { newCommandId } from '../api/command-id';
-import { useAction } from './useAction';
+import { usePagedAction } from './usePagedAction';
 import { useDraftSend } from './useDraftSend';
 import { useReadySession } from './useSession';
 
@@ -24,15 +24,13 @@ const useScope = () => {
 /** V1 V2: one Shanghai day's ("YYYY-MM-DD") reception log, in order of time, calls that became repairs or complaints included. */
 export const useReceptionLog = (date: string) => {
   const scope = useScope();
-  const remote = useAction(reception.receptionLog, scope ? { ...scope, date } : null, ['role']);
-  return { ...remote, items: remote.data?.items ?? null };
+  return usePagedAction(reception.receptionLog, scope ? { ...scope, date } : null, { live: ['role'] });
 };
 
 /** V3: the group visits arriving on one Shanghai day, in order of arrival. */
 export const useGroupVisits = (date: string) => {
   const scope = useScope();
-  const remote = useAction(reception.groupVisits, scope ? { ...scope, date } : null, ['role']);
-  return { ...remote, items: remote.data?.items ?? null };
+  return usePagedAction(reception.groupVisits, scope ? { ...scope, date } : null, { live: ['role'] });
 };
 
 /** V1 V2: a walk-in or a call, logged from a kept draft; fields the contract rejects get the form's own words. */

@@ -1,12 +1,11 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type * as z from 'zod';
 import type { Action } from '@shared/contracts/action';
 import * as repairs from '@shared/contracts/repairs.contract';
 import { call, type CallInput, type CallOutput } from '../api';
 import { toastError, toastOk } from '../utils/toast';
-import { compareOrders } from '../utils/orders';
-import { compareInbox } from '../utils/inbox';
 import { useAction } from './useAction';
+import { usePagedAction, type PagedOptions } from './usePagedAction';
 import { useReadySession } from './useSession';
 
 export type RepairView = repairs.RepairView;
@@ -16,22 +15,14 @@ const useScope = () => {
   return context ? { propertyId: context.property.propertyId } : null;
 };
 
-const useSorted = <T extends { data: { items: RepairView[] } | null }>(remote: T, compare: (a: RepairView, b: RepairView) => number) => {
-  const items = useMemo(() => (remote.data ? [...remote.data.items].sort(compare) : null), [remote.data, compare]);
-  return { ...remote, items };
-};
+/** 我的报修: the resident's own requests, newest first, page by page. */
+export const useMyRepairs = (options?: PagedOptions) => usePagedAction(repairs.listMine, useScope(), { live: ['mine'], ...options });
 
-/** 我的报修: the resident's own requests, newest first as the function answers them. */
-export const useMyRepairs = () => {
-  const remote = useAction(repairs.listMine, useScope(), ['mine']);
-  return { ...remote, items: remote.data?.items ?? null };
-};
+/** The desk's queue as the function orders it: waiting repairs on top, urgent first (R3), oldest first within each. */
+export const useDeskInbox = () => usePagedAction(repairs.inbox, useScope(), { live: ['role'] });
 
-/** The desk's queue: waiting repairs on top, urgent first (R3), oldest first within each. */
-export const useDeskInbox = () => useSorted(useAction(repairs.inbox, useScope(), ['role']), compareInbox);
-
-/** A technician's orders: urgent first, then by appointment. */
-export const useAssignedOrders = () => useSorted(useAction(repairs.assigned, useScope(), ['mine']), compareOrders);
+/** A technician's day plan as the function orders it: urgent first, then "尽快", then by appointment. */
+export const useAssignedOrders = () => usePagedAction(repairs.assigned, useScope(), { live: ['mine'] });
 
 export const useRepair = (repairId: string) => {
   const scope = useScope();
@@ -61,20 +52,10 @@ export const useScorecards = () => {
   return { ...remote, items: remote.data?.items ?? null };
 };
 
-/**
- * R11: sent-back work orders waiting for the supervisor, picked out of the desk's queue (the inbox
- * has no status filter for them), oldest first.
- */
+/** R11: sent-back work orders waiting for the supervisor: the queue of that one status, urgent first, oldest first. */
 export const useSendBacks = () => {
-  const remote = useAction(repairs.inbox, useScope(), ['role']);
-  const items = useMemo(
-    () =>
-      remote.data
-        ? remote.data.items.filter((r) => r.status === 'sent_back').sort((a, b) => (a.sendBack?.at ?? a.createdAt).localeCompare(b.sendBack?.at ?? b.createdAt))
-        : null,
-    [remote.data],
-  );
-  return { ...remote, items };
+  const scope = useScope();
+  return usePagedAction(repairs.inbox, scope ? { ...scope, status: 'sent_back' } : null, { live: ['role'] });
 };
 
 /**

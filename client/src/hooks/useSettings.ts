@@ -1,6 +1,8 @@
 import * as members from '@shared/contracts/members.contract';
+import { PAGE_MAX } from '@shared/contracts/page';
 import * as settings from '@shared/contracts/settings.contract';
 import { useAction } from './useAction';
+import { usePagedAction } from './usePagedAction';
 import { useReadySession } from './useSession';
 
 export type SettingsView = settings.SettingsView;
@@ -14,6 +16,5 @@ export const useSettings = () => {
 /** The active desk members a shift may name; asked for only when `wanted` (the manager, who edits the roster). */
 export const useDeskMembers = (wanted: boolean) => {
   const context = useReadySession();
-  const remote = useAction(members.list, context && wanted ? { propertyId: context.property.propertyId, roles: ['desk'] } : null);
-  return { ...remote, items: remote.data?.items ?? null };
+  return usePagedAction(members.list, context && wanted ? { propertyId: context.property.propertyId, roles: ['desk'] } : null, { all: true, size: PAGE_MAX });
 };

@@ -1,5 +1,6 @@
 import * as visits from '@shared/contracts/visits.contract';
 import { useAction } from './useAction';
+import { usePagedAction, type PagedOptions } from './usePagedAction';
 import { useReadySession } from './useSession';
 
 export type BookingView = visits.BookingView;
@@ -10,10 +11,7 @@ const useScope = () => {
 };
 
 /** V4: the resident's own desk appointments, as the function answers them. */
-export const useMyBookings = () => {
-  const remote = useAction(visits.mine, useScope(), ['mine']);
-  return { ...remote, items: remote.data?.items ?? null };
-};
+export const useMyBookings = (options?: PagedOptions) => usePagedAction(visits.mine, useScope(), { live: ['mine'], ...options });
 
 /** V4: one day's ("YYYY-MM-DD", Shanghai) desk appointment slots, or home visits, and the places each has left. */
 export const useSlots = (date: string, kind: 'desk' | 'home' = 'desk') => {
@@ -34,6 +32,5 @@ export const useOffered = (kind: BookingView['kind'], date: string, repairId: st
 /** V4: the desk's view of one day's bookings, with full numbers. */
 export const useDayBookings = (date: string) => {
   const scope = useScope();
-  const remote = useAction(visits.day, scope ? { ...scope, date } : null, ['role']);
-  return { ...remote, items: remote.data?.items ?? null };
+  return usePagedAction(visits.day, scope ? { ...scope, date } : null, { live: ['role'] });
 };

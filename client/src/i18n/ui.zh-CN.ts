@@ -55,6 +55,13 @@ export const ui = {
     sent: '已提交',
     live: '实时更新中',
   },
+  /** A list read page by page (issue 12): more as the person scrolls, and how many there are in all. */
+  list: {
+    total: '共 {count} 条',
+    loadMore: '加载更多',
+    loadingMore: '正在加载更多…',
+    allShown: '已显示全部 {count} 条',
+  },
   landing: {
     entering: '正在进入…',
     chooseProperty: '请选择您要进入的小区',
@@ -1182,6 +1189,13 @@ export const ui = {
     weekends: '周末',
     noWindows: '不安排',
     hoursValue: '{n} 小时',
+    limits: '每人每天提交上限',
+    limitsHint: '同一个人一天（按北京时间）最多能提交多少；急修和客服代住户登记的不受限制。',
+    limitRepairs: '报修（条）',
+    limitComplaints: '投诉（条）',
+    limitBookings: '预约（次）',
+    limitBindings: '绑定房屋申请（条）',
+    perDay: '每天 {n}',
     templates: '订阅消息模板',
     templatesHint:
       '在微信公众平台“订阅消息”里选用模板后，把模板 ID 填在对应的通知后面，再按模板详情里的字段填写每个字段放什么（例如 thing1=标题 thing2=内容 time3=时间）；不填就不发这类订阅消息。',
@@ -1215,6 +1229,7 @@ export const ui = {
       templateIds: '订阅消息模板',
       templates: '订阅消息模板',
       wecomWebhook: '企业微信群机器人',
+      dailyLimits: '每人每天提交上限',
     },
     errors: {
       fee: '第 {n} 项：编号、名称都要填，价格填数字，例如 30 或 30.50',
@@ -1225,6 +1240,7 @@ export const ui = {
       template: '“{notice}”的模板：模板 ID 只能是字母、数字、下划线和短横线；页面如 pages/inbox/index；字段按 thing1=标题 time3=时间 这样填写（可用：标题、内容、时间、地址、状态、姓名、金额、电话）',
       webhook: '请填写企业微信群机器人的 Webhook 地址（https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…），或者留空',
       windows: '请按 09:00-11:00 这样填写，多个时段用逗号隔开；结束要晚于开始，时段不能重叠',
+      limits: '每一项请填写 1 到 1000 之间的整数',
     },
   },
   /** Issue 7 (6), PIPL: what the property holds about a resident, and their request to delete it. */
@@ -1308,6 +1324,7 @@ export const ui = {
     steps: {
       heartbeat: '定时服务自检',
       deadlines: '超时提醒与升级',
+      upgrades: '旧记录升级',
       repairCallbacks: '维修回访安排',
       monthTopUp: '月末回访补足',
       routineCallbacks: '每月例行回访',

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { commandFields, defineAction, DocId, scoped } from './action';
+import { pageInput, pageOf } from './page';
 import { CallbackKind, CallbackReason } from '../model/callback.model';
 import { ComplaintCategory, ComplaintPlace } from '../model/complaint.model';
 import { FileId, FileLink } from './files';
@@ -39,8 +40,8 @@ export type CallbackView = z.infer<typeof CallbackView>;
 export const queue = defineAction({
   fn: 'callbacks',
   name: 'queue',
-  input: z.object({ ...scoped, kind: CallbackKind.optional() }).strict(),
-  output: z.object({ items: z.array(CallbackView) }),
+  input: z.object({ ...scoped, kind: CallbackKind.optional(), ...pageInput }).strict(),
+  output: pageOf(CallbackView),
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
 });

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { commandFields, defineAction, DocId, scoped } from './action';
+import { pageInput, pageOf } from './page';
 import { FileId, FileLink } from './files';
 import { decisionFields, ScreeningView } from './screening.contract';
 import {
@@ -154,8 +155,8 @@ export const register = defineAction({
 export const listMine = defineAction({
   fn: 'complaints',
   name: 'listMine',
-  input: z.object({ ...scoped }).strict(),
-  output: z.object({ items: z.array(ComplaintView) }),
+  input: z.object({ ...scoped, ...pageInput }).strict(),
+  output: pageOf(ComplaintView),
   roles: ['resident'],
   write: false,
 });
@@ -169,12 +170,12 @@ export const get = defineAction({
   write: false,
 });
 
-/** C4 C9: open cases, top urgency first, then the soonest due. */
+/** C4 C9: open cases, top urgency first, then the soonest due; a group's households are on its own page, not in the list. */
 export const inbox = defineAction({
   fn: 'complaints',
   name: 'inbox',
-  input: z.object({ ...scoped }).strict(),
-  output: z.object({ items: z.array(CaseView) }),
+  input: z.object({ ...scoped, ...pageInput }).strict(),
+  output: pageOf(CaseView),
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
 });

@@ -26,6 +26,16 @@ export const errorRetry = {
   'COMMON.INTERNAL': 'bounded',
   'COMMON.COMMAND_REUSED': 'final',
   'COMMON.COMMAND_DONE': 'final',
+  /** The list changed under the page the person scrolled to: read it again from the top. */
+  'COMMON.BAD_CURSOR': 'final',
+  /**
+   * Issue 12 (4): allowed again tomorrow, but a filing sent a day late on its own would surprise the
+   * person who gave up on it: they decide again.
+   */
+  'REPAIR.DAILY_LIMIT': 'final',
+  'COMPLAINT.DAILY_LIMIT': 'final',
+  'BINDING.DAILY_LIMIT': 'final',
+  'BOOKING.DAILY_LIMIT': 'final',
   'STATE.TRANSITION_NOT_ALLOWED': 'final',
   'STATE.ROLE_NOT_ALLOWED': 'final',
   'STATE.TOO_EARLY': 'wait',

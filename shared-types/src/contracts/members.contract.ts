@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { commandFields, defineAction, DocId, PropertyId, scoped } from './action';
+import { pageInput, pageOf } from './page';
 import { Membership } from './session.contract';
 import { settingsActions } from './settings.contract';
 import { privacyActions } from './privacy.contract';
@@ -102,8 +103,8 @@ export const join = defineAction({
 export const invitations = defineAction({
   fn: 'members',
   name: 'invitations',
-  input: z.object({ ...scoped }).strict(),
-  output: z.object({ items: z.array(InvitationView) }),
+  input: z.object({ ...scoped, ...pageInput }).strict(),
+  output: pageOf(InvitationView),
   roles: ['manager', 'supervisor'],
   write: false,
 });
@@ -126,8 +127,8 @@ export type MemberView = z.infer<typeof MemberView>;
 export const list = defineAction({
   fn: 'members',
   name: 'list',
-  input: z.object({ ...scoped, roles: z.array(Role).min(1).max(5).optional(), includeInactive: z.boolean().optional() }).strict(),
-  output: z.object({ items: z.array(MemberView) }),
+  input: z.object({ ...scoped, roles: z.array(Role).min(1).max(5).optional(), includeInactive: z.boolean().optional(), ...pageInput }).strict(),
+  output: pageOf(MemberView),
   roles: ['manager', 'supervisor'],
   write: false,
 });
@@ -190,12 +191,12 @@ export const requestBinding = defineAction({
   write: true,
 });
 
-/** The desk's queue of requests to review, oldest first. */
+/** The desk's queue of requests to review, oldest first, every one of them page by page. */
 export const bindingRequests = defineAction({
   fn: 'members',
   name: 'bindingRequests',
-  input: z.object({ ...scoped }).strict(),
-  output: z.object({ items: z.array(BindingView) }),
+  input: z.object({ ...scoped, ...pageInput }).strict(),
+  output: pageOf(BindingView),
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
 });
@@ -226,8 +227,8 @@ export const reviewBinding = defineAction({
 export const myBindings = defineAction({
   fn: 'members',
   name: 'myBindings',
-  input: z.object({}).strict(),
-  output: z.object({ items: z.array(BindingView.extend({ propertyName: z.string(), deskPhone: z.string() })) }),
+  input: z.object({ ...pageInput }).strict(),
+  output: pageOf(BindingView.extend({ propertyName: z.string(), deskPhone: z.string() })),
   roles: 'any-signed-in',
   write: false,
 });

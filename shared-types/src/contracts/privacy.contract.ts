@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { commandFields, defineAction, DocId, scoped } from './action';
+import { pageInput, pageOf } from './page';
 import { Role } from '../model/member.model';
 
 export const MyData = z.object({
@@ -36,8 +37,8 @@ export const ErasureView = z.object({ id: z.string(), name: z.string(), reason: 
 export const erasureRequests = defineAction({
   fn: 'members',
   name: 'erasureRequests',
-  input: z.object({ ...scoped }).strict(),
-  output: z.object({ items: z.array(ErasureView) }),
+  input: z.object({ ...scoped, ...pageInput }).strict(),
+  output: pageOf(ErasureView),
   roles: ['manager'],
   write: false,
 });

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { commandFields, defineAction, DocId, scoped } from './action';
+import { pageInput, pageOf } from './page';
 
 const Instant = z.iso.datetime({ offset: true });
 const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -66,8 +67,8 @@ export const writeResult = defineAction({
 export const receptionLog = defineAction({
   fn: 'visits',
   name: 'receptionLog',
-  input: z.object({ ...scoped, date: DateString }).strict(),
-  output: z.object({ date: z.string(), items: z.array(ReceptionView) }),
+  input: z.object({ ...scoped, date: DateString, ...pageInput }).strict(),
+  output: pageOf(ReceptionView).extend({ date: z.string() }),
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
 });
@@ -105,8 +106,8 @@ export const planGroupVisit = defineAction({
 export const groupVisits = defineAction({
   fn: 'visits',
   name: 'groupVisits',
-  input: z.object({ ...scoped, date: DateString }).strict(),
-  output: z.object({ items: z.array(GroupVisitView) }),
+  input: z.object({ ...scoped, date: DateString, ...pageInput }).strict(),
+  output: pageOf(GroupVisitView),
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
 });

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { commandFields, defineAction, DocId, scoped, type Action } from './action';
+import { pageInput, pageOf } from './page';
 import { BlockerKind, Channel, Material, PreferredTime, Priority, QuoteLine, RatingDoc, RepairCategory, RepairStatus, TriageDoc } from '../model/repair.model';
 import { Role, Skill } from '../model/member.model';
 import { FileId, FileLink } from './files';
@@ -67,7 +68,7 @@ export const RepairEventView = z.object({
 
 export const RepairDetail = RepairView.extend({ history: z.array(RepairEventView) });
 
-const Page = z.object({ items: z.array(RepairView) });
+const Page = pageOf(RepairView);
 
 export const create = defineAction({
   fn: 'repairs',
@@ -91,7 +92,7 @@ export const create = defineAction({
 export const listMine = defineAction({
   fn: 'repairs',
   name: 'listMine',
-  input: z.object({ ...scoped }).strict(),
+  input: z.object({ ...scoped, ...pageInput }).strict(),
   output: Page,
   roles: ['resident'],
   write: false,
@@ -106,11 +107,11 @@ export const get = defineAction({
   write: false,
 });
 
-/** The desk's queue: every open repair, urgent first (R3). */
+/** The desk's queue: every open repair, waiting ones first, urgent first within each (R3); or every repair in one status. */
 export const inbox = defineAction({
   fn: 'repairs',
   name: 'inbox',
-  input: z.object({ ...scoped, status: RepairStatus.optional() }).strict(),
+  input: z.object({ ...scoped, status: RepairStatus.optional(), ...pageInput }).strict(),
   output: Page,
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
@@ -119,7 +120,7 @@ export const inbox = defineAction({
 export const assigned = defineAction({
   fn: 'repairs',
   name: 'assigned',
-  input: z.object({ ...scoped }).strict(),
+  input: z.object({ ...scoped, ...pageInput }).strict(),
   output: Page,
   roles: ['technician'],
   write: false,

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { commandFields, defineAction, scoped } from './action';
+import { pageInput, pageOf } from './page';
 import { Role } from '../model/member.model';
 import { TimerStep } from '../model/environment.model';
 
@@ -92,8 +93,8 @@ export const InboxItem = z.object({
 export const inbox = defineAction({
   fn: 'session',
   name: 'inbox',
-  input: z.object({ ...scoped }).strict(),
-  output: z.object({ items: z.array(InboxItem) }),
+  input: z.object({ ...scoped, ...pageInput }).strict(),
+  output: pageOf(InboxItem),
   roles: ['resident', 'desk', 'supervisor', 'technician', 'manager'],
   write: false,
 });

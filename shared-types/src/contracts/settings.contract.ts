@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { commandFields, defineAction, DocId, scoped } from './action';
-import { FeeItem, FieldSource, HHmm, NoticeTemplate, RepairWindows, TemplateId, WindowTimes } from '../model/settings.model';
+import { DailyLimits, FeeItem, FieldSource, HHmm, NoticeTemplate, RepairWindows, TemplateId, WindowTimes } from '../model/settings.model';
 import { NoticeKind } from '../model/outbox.model';
 import { WECOM_ROBOT_URL } from '../domain/wecom-robot.rules';
 
@@ -20,6 +20,8 @@ export const SettingsView = z.object({
   templateIds: z.strictObject({}),
   /** The robot's address holds its key: only the manager sees it whole. */
   wecomWebhook: z.string().nullable(),
+  /** Issue 12 (4): how many repairs, complaints, bookings and binding requests one person may file a day. */
+  dailyLimits: DailyLimits,
   /** Every change: who, when, which settings. */
   history: z.array(z.object({ by: z.string(), at: z.string(), fields: z.array(z.string()) })),
 });
@@ -59,7 +61,7 @@ const oneKindEach = (templates: readonly { kind: string }[], ctx: z.RefinementCt
  * Issue 7 (5): the manager edits the fee schedule (fen), the shift roster and opening hours, the
  * acknowledgement deadlines, the group-complaint window, the subscribe-message templates (the whole
  * list: id, page and field mapping per notice kind) and the WeCom group robot, which must be one of
- * WeCom's own robot addresses. Only what is sent changes; the desk is named by member id, never by openid.
+ * WeCom's own robot addresses; issue 12 (4): each person's daily limits. Only what is sent changes; the desk is named by member id, never by openid.
  */
 export const updateSettings = defineAction({
   fn: 'members',
@@ -82,6 +84,7 @@ export const updateSettings = defineAction({
       /** What clients before issue 13 send: template ids by notice kind, laid over the templates (withTemplateIds). */
       templateIds: z.record(z.string().regex(/^[a-z.]{1,40}$/), TemplateId).optional(),
       wecomWebhook: z.string().max(300).regex(WECOM_ROBOT_URL).nullable().optional(),
+      dailyLimits: DailyLimits.strict().optional(),
     })
     .strict(),
   output: SettingsView,

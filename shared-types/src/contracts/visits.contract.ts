@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { commandFields, defineAction, DocId, scoped } from './action';
+import { pageInput, pageOf } from './page';
 import { receptionActions } from './reception.contract';
 
 const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -99,8 +100,8 @@ export const cancel = defineAction({
 export const mine = defineAction({
   fn: 'visits',
   name: 'mine',
-  input: z.object({ ...scoped }).strict(),
-  output: z.object({ items: z.array(BookingView) }),
+  input: z.object({ ...scoped, ...pageInput }).strict(),
+  output: pageOf(BookingView),
   roles: ['resident'],
   write: false,
 });
@@ -109,8 +110,8 @@ export const mine = defineAction({
 export const day = defineAction({
   fn: 'visits',
   name: 'day',
-  input: z.object({ ...scoped, date: DateString }).strict(),
-  output: z.object({ date: z.string(), items: z.array(BookingView) }),
+  input: z.object({ ...scoped, date: DateString, ...pageInput }).strict(),
+  output: pageOf(BookingView).extend({ date: z.string() }),
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
 });

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { base, defineModel, isoInstant } from './versioned';
+import { caseDue, caseRank } from '../domain/complaint-queue.rules';
 import { Role } from './member.model';
 import { exemptScreening, Screening } from './screening.model';
 
@@ -103,6 +104,11 @@ export const complaintStatuses = ['received', 'handling', 'grouped', 'resolved']
 export const ComplaintStatus = z.enum(complaintStatuses);
 export type ComplaintStatus = z.infer<typeof ComplaintStatus>;
 
+/** v3: the case's place in the desk's list (C4 C9), stored so the query sorts by it; computed on every write. */
+const listed = { queueRank: z.number().int().min(0), queueDue: z.string() };
+const placeInList = (c: { status: string; urgency: 'top' | 'normal'; dueAt: string | null; dueMetAt: string | null }) => ({ queueRank: caseRank(c), queueDue: caseDue(c) });
+const withPlace = (doc: Record<string, unknown>) => ({ ...doc, ...placeInList(doc as Parameters<typeof placeInList>[0]) });
+
 const ComplaintV1 = z.object({
   ...base,
   schemaVersion: z.literal(1),
@@ -140,23 +146,30 @@ const ComplaintV1 = z.object({
   createdBy: z.object({ openid: z.string(), role: Role }),
 });
 /** v2: what the content checks said of the resident's text and photos (issue 13, 1.9). */
+/** v3: the case's place in the desk's list (issue 12, 3.3). */
 export const ComplaintDoc = ComplaintV1.extend({
-  schemaVersion: z.literal(2),
+  schemaVersion: z.literal(3),
   screening: Screening,
+  ...listed,
 });
 export type ComplaintDoc = z.infer<typeof ComplaintDoc>;
-export const complaintModel = defineModel({
+export const complaintModel = defineModel<typeof ComplaintDoc, 'queueRank' | 'queueDue'>({
   collection: 'complaints',
-  version: 2,
+  version: 3,
   schema: ComplaintDoc,
-  // Filed before checks began: nothing was checked, and nothing is held.
-  migrations: { 1: (doc) => ({ ...doc, screening: exemptScreening(Array.isArray(doc.photos) ? (doc.photos as string[]) : []) }) },
+  derive: placeInList,
+  migrations: {
+    // Filed before checks began: nothing was checked, and nothing is held.
+    1: (doc) => ({ ...doc, screening: exemptScreening(Array.isArray(doc.photos) ? (doc.photos as string[]) : []) }),
+    2: withPlace,
+  },
 });
 
 /** C3: one group complaint linking every household's complaint about one matter. */
 export const ComplaintGroupDoc = z.object({
   ...base,
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
+  ...listed,
   status: z.enum(['handling', 'resolved']),
   ...handling,
   matterKey: z.string(),
@@ -169,7 +182,13 @@ export const ComplaintGroupDoc = z.object({
   registerDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
 });
 export type ComplaintGroupDoc = z.infer<typeof ComplaintGroupDoc>;
-export const complaintGroupModel = defineModel({ collection: 'complaintGroups', version: 1, schema: ComplaintGroupDoc });
+export const complaintGroupModel = defineModel<typeof ComplaintGroupDoc, 'queueRank' | 'queueDue'>({
+  collection: 'complaintGroups',
+  version: 2,
+  schema: ComplaintGroupDoc,
+  derive: placeInList,
+  migrations: { 1: withPlace },
+});
 
 /**
  * C3: the recent complaints about one matter, one document per (property, matter), so that every

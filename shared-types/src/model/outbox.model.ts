@@ -10,7 +10,7 @@ export type NoticeChannel = z.infer<typeof NoticeChannel>;
 
 export const OutboxDoc = z.object({
   ...base,
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   kind: NoticeKind,
   channel: NoticeChannel,
   /** A member's openid, or a role-wide audience such as "role:desk". */
@@ -28,6 +28,18 @@ export const OutboxDoc = z.object({
   lastError: z.string().nullable(),
   createdAt: isoInstant,
   sentAt: isoInstant.nullable(),
+  /**
+   * v2: from when an in-app notice is in its recipient's inbox: when written, or when a scheduled
+   * one is due; null for one withdrawn before then (never shown). The inbox's query filters and sorts on it.
+   */
+  shownAt: isoInstant.nullable(),
 });
 export type OutboxDoc = z.infer<typeof OutboxDoc>;
-export const outboxModel = defineModel({ collection: 'outbox', version: 1, schema: OutboxDoc });
+
+/** v1 had no `shownAt`: a withdrawn notice never shows, a scheduled one not yet sent from its time, every other from when it went out. */
+const shownAtOf = (doc: Record<string, unknown>) => {
+  if (doc.status === 'skipped') return null;
+  return doc.status === 'pending' && doc.attempts === 0 ? doc.nextAttemptAt : (doc.sentAt ?? doc.createdAt);
+};
+
+export const outboxModel = defineModel({ collection: 'outbox', version: 2, schema: OutboxDoc, migrations: { 1: (doc) => ({ ...doc, shownAt: shownAtOf(doc) }) } });

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { base, defineModel, isoInstant } from './versioned';
 import { Role } from './member.model';
 import { countingMonth } from '../domain/month-close.rules';
+import { plannedAt, queueRank } from '../domain/repair-queue.rules';
 import { exemptScreening, Screening } from './screening.model';
 
 export const repairCategories = [
@@ -138,7 +139,18 @@ const RepairV5 = RepairV4.extend({
  * signs; stars a technician entered after it (by `rate`, before issue 12) are not carried over.
  */
 const RepairV6 = RepairV5.extend({ schemaVersion: z.literal(6) });
-export type RepairDoc = z.infer<typeof RepairV6>;
+/**
+ * v7: the order's place in the desk's queue (R3) and in a technician's day plan, stored so the
+ * lists are sorted by their queries (issue 12, 3.3); computed from the order on every write.
+ */
+const RepairV7 = RepairV6.extend({
+  schemaVersion: z.literal(7),
+  queueRank: z.number().int().min(0),
+  plannedAt: z.string(),
+});
+export type RepairDoc = z.infer<typeof RepairV7>;
+
+const placeInLists = (r: Pick<RepairDoc, 'status' | 'priority' | 'appointment' | 'preferredTime'>) => ({ queueRank: queueRank(r), plannedAt: plannedAt(r) });
 
 type StoredRating = { via?: unknown; at?: unknown } | null | undefined;
 const signedWith = (doc: Record<string, unknown>): boolean => {
@@ -173,10 +185,11 @@ export const lifeDefaults = (createdAt: string, lastStepAt = createdAt) => ({
  * `priority` (it was read from triage each time); v2 had none of the on-site fields; v3 no booked
  * window; v4 counted stars a technician entered after the sign-off.
  */
-export const repairModel = defineModel({
+export const repairModel = defineModel<typeof RepairV7, 'queueRank' | 'plannedAt'>({
   collection: 'repairs',
-  version: 6,
-  schema: RepairV6,
+  version: 7,
+  schema: RepairV7,
+  derive: placeInLists,
   migrations: {
     1: (doc) => ({
       ...doc,
@@ -188,5 +201,6 @@ export const repairModel = defineModel({
     // Filed before checks began: nothing was checked, and nothing is held.
     4: (doc) => ({ ...doc, screening: exemptScreening(Array.isArray(doc.photos) ? (doc.photos as string[]) : []) }),
     5: (doc) => (signedWith(doc) ? doc : { ...doc, rating: null }),
+    6: (doc) => ({ ...doc, ...placeInLists(doc as Parameters<typeof placeInLists>[0]) }),
   },
 });

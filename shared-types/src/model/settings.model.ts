@@ -49,9 +49,24 @@ const oneTemplatePerKind = (templates: readonly NoticeTemplate[]) => new Set(tem
 export const templateFor = (templates: readonly NoticeTemplate[], kind: string): NoticeTemplate | undefined =>
   templates.find((t) => t.kind === kind && t.fields.length > 0);
 
+/**
+ * Issue 12 (4): how many of each a person may file in one Shanghai day. An urgent repair (R3) and
+ * what the desk registers for a resident (R2) are never counted.
+ */
+export const DailyLimits = z.object({
+  repairs: z.number().int().min(1).max(1000),
+  complaints: z.number().int().min(1).max(1000),
+  bookings: z.number().int().min(1).max(1000),
+  bindingRequests: z.number().int().min(1).max(1000),
+});
+export type DailyLimits = z.infer<typeof DailyLimits>;
+export type LimitKind = keyof DailyLimits;
+/** A household files a few repairs on a bad day, not dozens; strangers ask to bind a room or two. */
+export const DEFAULT_DAILY_LIMITS: DailyLimits = { repairs: 10, complaints: 5, bookings: 5, bindingRequests: 3 };
+
 export const SettingsDoc = z.object({
   ...base,
-  schemaVersion: z.literal(5),
+  schemaVersion: z.literal(6),
   shifts: z.array(Shift).min(1),
   /** The desk's opening hours for walk-ins and appointments (Shanghai "HH:mm"); calls and filings come in 24/7 (R2). */
   openingHours: z.object({ open: HHmm, close: HHmm }),
@@ -65,6 +80,7 @@ export const SettingsDoc = z.object({
   wecomWebhook: z.string().nullable(),
   /** V4: the windows technicians come to residents' homes in, on weekdays and at weekends. */
   repairWindows: RepairWindows,
+  dailyLimits: DailyLimits,
 });
 export type SettingsDoc = z.infer<typeof SettingsDoc>;
 export const DEFAULT_OPENING_HOURS = { open: '08:00', close: '20:00' } as const;
@@ -112,16 +128,17 @@ const fromV4 = (doc: Stored): Stored => {
   return next;
 };
 
-/** v1 had no opening hours; v2 no subscribe-message templates; v3 no repair windows; v4 kept templates keyed by notice kind. */
+/** v1 had no opening hours; v2 no subscribe-message templates; v3 no repair windows; v4 kept templates keyed by notice kind; v5 no daily limits. */
 export const settingsModel = defineModel({
   collection: 'settings',
-  version: 5,
+  version: 6,
   schema: SettingsDoc,
   migrations: {
     1: (doc) => ({ ...doc, openingHours: DEFAULT_OPENING_HOURS }),
     2: (doc) => ({ ...doc, templates: {} }),
     3: (doc) => ({ ...doc, repairWindows: defaultRepairWindows() }),
     4: fromV4,
+    5: (doc) => ({ ...doc, dailyLimits: { ...DEFAULT_DAILY_LIMITS } }),
   },
 });
 
@@ -129,8 +146,9 @@ export const settingsModel = defineModel({
 export const defaultSettings = (propertyId: string): SettingsDoc => ({
   _id: propertyId,
   propertyId,
-  schemaVersion: 5,
+  schemaVersion: 6,
   openingHours: { ...DEFAULT_OPENING_HOURS },
+  dailyLimits: { ...DEFAULT_DAILY_LIMITS },
   repairWindows: defaultRepairWindows(),
   templates: [],
   shifts: [

@@ -7,18 +7,26 @@ type Raw = Record<string, unknown>;
  * version n+1; reads run every step from the document's own version, so documents written by
  * older code stay readable after a field is added.
  */
-export interface ModelDef<S extends z.ZodType> {
+export interface ModelDef<S extends z.ZodType, K extends keyof z.infer<S> = never> {
   collection: string;
   version: number;
   schema: S;
   migrations?: Record<number, (doc: Raw) => Raw>;
+  /**
+   * Fields computed from the others on every write, stored so that a query can filter and sort on
+   * them (a list's rank); whatever a caller passes for them is replaced.
+   */
+  derive?(doc: Omit<z.infer<S>, 'schemaVersion' | K>): Pick<z.infer<S>, K>;
 }
 
-export interface Model<S extends z.ZodType> extends ModelDef<S> {
+/** What a caller hands to `toStored`: the document without its version, derived fields optional. */
+export type Unstored<T, K extends keyof T> = Omit<T, 'schemaVersion' | K> & Partial<Pick<T, K>>;
+
+export interface Model<S extends z.ZodType, K extends keyof z.infer<S> = never> extends ModelDef<S, K> {
   parse(doc: unknown): z.infer<S>;
   safeParse(doc: unknown): z.ZodSafeParseResult<z.infer<S>>;
-  /** What to write: the document stamped with the current schema version, checked first. */
-  toStored(doc: Omit<z.infer<S>, 'schemaVersion'>): z.infer<S>;
+  /** What to write: the document stamped with the current schema version, derived fields computed, checked first. */
+  toStored(doc: Unstored<z.infer<S>, K>): z.infer<S>;
 }
 
 const migrate = (def: ModelDef<z.ZodType>, input: unknown): unknown => {
@@ -33,7 +41,7 @@ const migrate = (def: ModelDef<z.ZodType>, input: unknown): unknown => {
   return doc;
 };
 
-export const defineModel = <S extends z.ZodType>(def: ModelDef<S>): Model<S> => ({
+export const defineModel = <S extends z.ZodType, K extends keyof z.infer<S> = never>(def: ModelDef<S, K>): Model<S, K> => ({
   ...def,
   parse: (doc) => def.schema.parse(migrate(def, doc)),
   safeParse: (doc) => {
@@ -43,7 +51,7 @@ export const defineModel = <S extends z.ZodType>(def: ModelDef<S>): Model<S> => 
       return def.schema.safeParse({ __migrationFailed: String(e) });
     }
   },
-  toStored: (doc) => def.schema.parse({ ...doc, schemaVersion: def.version }),
+  toStored: (doc) => def.schema.parse({ ...doc, ...def.derive?.(doc), schemaVersion: def.version }),
 });
 
 export const base = {

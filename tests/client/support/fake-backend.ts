@@ -30,7 +30,7 @@ export const fakeBackend = (handlers: Record<string, Handler>) => {
   return { calls, callsTo, handlers };
 };
 
-export { ok } from './fixtures';
+export { ok, okPage, page } from './fixtures';
 
 /** Lets Stencil render Taro's components and pending promises settle. */
 export const settle = async (ms = 50) => {

@@ -3,6 +3,10 @@ import type { Role } from '@shared/model/member.model';
 
 export const ok = <T>(data: T) => ({ ok: true as const, data });
 
+/** A paged list's answer holding all of `items`: nothing more to load. */
+export const page = <T>(items: readonly T[]) => ({ items: [...items], total: items.length, next: null });
+export const okPage = <T>(items: readonly T[]) => ok(page(items));
+
 export const PROPERTY = 'sunny';
 
 export const sessionHandlers = (role: Role, rooms: Array<{ roomId: string; label: string }> = []) => ({

@@ -4,6 +4,7 @@ import { useInbox, type InboxItem } from '../../hooks/useNotices';
 import { useReadySession } from '../../hooks/useSession';
 import { useChimeOnNew } from '../../hooks/useUrgentChime';
 import LoadState from '../../components/LoadState';
+import ListFooter from '../../components/ListFooter';
 import SubscribeLowBanner from '../../components/SubscribeLowBanner';
 import { ui } from '../../i18n/ui.zh-CN';
 import { go } from '../../utils/routes';
@@ -38,7 +39,8 @@ function InboxRow({ item, role }: { item: InboxItem; role: Role }) {
  */
 export default function Inbox() {
   const context = useReadySession();
-  const { items, loading, error, refresh } = useInbox();
+  const list = useInbox();
+  const { items, loading, error, refresh } = list;
   const staff = context !== null && context.role !== 'resident';
   useChimeOnNew(staff && items ? items.filter((i) => i.urgent).map((i) => i.id) : null);
   return (
@@ -50,6 +52,7 @@ export default function Inbox() {
       <SubscribeLowBanner />
       <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? ui.inbox.empty : null}>
         {context && items?.map((item) => <InboxRow key={item.id} item={item} role={context.role} />)}
+        <ListFooter list={list} />
       </LoadState>
     </View>
   );

@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import { messages } from '@shared/messages';
 import { useMyBindings, type MyBinding } from '../../hooks/useMembers';
+import ListFooter from '../../components/ListFooter';
 import DeskPhoneButton from '../../components/DeskPhoneButton';
 import { loadSession } from '../../store/session.store';
 import { fill, ui } from '../../i18n/ui.zh-CN';
@@ -32,7 +33,8 @@ function BindingCard({ item }: { item: MyBinding }) {
 
 /** Issue 7 (4): someone waiting to be bound sees where each request stands, and whom to call. */
 export default function MyBindings() {
-  const { items, error } = useMyBindings();
+  const list = useMyBindings();
+  const { items, error } = list;
   if (error) return <Text className='muted my-bindings-error'>{error.message}</Text>;
   if (!items || items.length === 0) return null;
   return (
@@ -41,6 +43,7 @@ export default function MyBindings() {
       {items.map((item) => (
         <BindingCard key={item.id} item={item} />
       ))}
+      <ListFooter list={list} />
     </View>
   );
 }

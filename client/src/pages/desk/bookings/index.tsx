@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { useDayBookings, type BookingView } from '../../../hooks/useVisits';
 import ChoiceChips from '../../../components/ChoiceChips';
 import LoadState from '../../../components/LoadState';
+import ListFooter from '../../../components/ListFooter';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { callPhone } from '../../../utils/phone';
 import { formatDay, nextDays, shanghaiTime } from '../../../utils/time';
@@ -37,7 +38,8 @@ export default function DeskBookings() {
   const t = ui.deskBookings;
   const [days] = useState(() => nextDays(7));
   const [date, setDate] = useState(days[0] ?? '');
-  const { items, loading, error, refresh } = useDayBookings(date);
+  const list = useDayBookings(date);
+  const { items, loading, error, refresh } = list;
   return (
     <View className='page desk-bookings'>
       <View className='inbox-head'>
@@ -47,6 +49,7 @@ export default function DeskBookings() {
       <ChoiceChips name='desk-date' options={days} value={date} label={(day) => formatDay(day)} onPick={setDate} />
       <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? t.empty : null}>
         {items?.map((item) => <DayRow key={item.id} item={item} />)}
+        <ListFooter list={list} />
       </LoadState>
     </View>
   );

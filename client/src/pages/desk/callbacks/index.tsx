@@ -4,6 +4,7 @@ import type { Role } from '@shared/model/member.model';
 import { useCallbackQueue, type CallbackKind, type CallbackView } from '../../../hooks/useCallbacks';
 import { useReadySession } from '../../../hooks/useSession';
 import LoadState from '../../../components/LoadState';
+import ListFooter from '../../../components/ListFooter';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { callPhone } from '../../../utils/phone';
 import { go, routes } from '../../../utils/routes';
@@ -90,8 +91,9 @@ function CallbackRow({ item, role, open, propertyId, uploadPrefix, complaintId, 
 export default function DeskCallbacks() {
   const t = ui.callbacks;
   const context = useReadySession();
-  const { items, loading, error, refresh } = useCallbackQueue();
   const [tab, setTab] = useState<Tab>('all');
+  const list = useCallbackQueue(tab === 'all' ? null : tab);
+  const { items, total, loading, error, refresh } = list;
   const [open, setOpen] = useState<{ id: string; form: Form } | null>(null);
   /** B3: complaints raised here, shown at once before the refetch carries them. */
   const [raised, setRaised] = useState<Readonly<Record<string, string>>>({});
@@ -99,9 +101,9 @@ export default function DeskCallbacks() {
   const [recorded, setRecorded] = useState<ReadonlySet<string>>(() => new Set());
   const [notice, setNotice] = useState<string | null>(null);
 
-  const remaining = items?.filter((item) => !recorded.has(item.id)) ?? null;
-  const shown = remaining?.filter((item) => tab === 'all' || item.kind === tab) ?? null;
-  const countOf = (kind: Tab) => remaining?.filter((item) => kind === 'all' || item.kind === kind).length ?? 0;
+  const shown = items?.filter((item) => !recorded.has(item.id)) ?? null;
+  /** The open tab's exact count, less what was recorded here since it was read. */
+  const count = total === null ? null : total - (items?.filter((item) => recorded.has(item.id)).length ?? 0);
 
   const onRecorded = useCallback(
     (item: CallbackView) => {
@@ -128,7 +130,7 @@ export default function DeskCallbacks() {
       className={`chip callback-tab callback-tab-${kind}${tab === kind ? ' chip-on' : ''}`}
       onClick={() => setTab(kind)}
     >
-      <Text>{fill(t.tab, { label: kind === 'all' ? t.all : t.kinds[kind], count: countOf(kind) })}</Text>
+      <Text>{tab === kind && count !== null ? fill(t.tab, { label: kind === 'all' ? t.all : t.kinds[kind], count }) : kind === 'all' ? t.all : t.kinds[kind]}</Text>
     </View>
   );
 
@@ -138,8 +140,8 @@ export default function DeskCallbacks() {
         <Text className='title'>{t.title}</Text>
         <Text className='muted inbox-live'>{`● ${ui.common.live}`}</Text>
       </View>
-      <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={remaining?.length === 0 ? t.empty : null}>
-        <View className='chips callback-tabs'>{(['all', ...KINDS] as const).map(tabButton)}</View>
+      <View className='chips callback-tabs'>{(['all', ...KINDS] as const).map(tabButton)}</View>
+      <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={tab === 'all' && shown?.length === 0 ? t.empty : null}>
         {notice && (
           <View className='callback-notice'>
             <Text className='callback-notice-message'>{notice}</Text>
@@ -171,6 +173,7 @@ export default function DeskCallbacks() {
             onStale={onStale}
           />
         ))}
+        <ListFooter list={list} />
       </LoadState>
     </View>
   );

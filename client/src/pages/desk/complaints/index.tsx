@@ -4,6 +4,7 @@ import { useComplaintInbox } from '../../../hooks/useComplaints';
 import { useReadySession } from '../../../hooks/useSession';
 import CaseCard from '../../../components/CaseCard';
 import LoadState from '../../../components/LoadState';
+import ListFooter from '../../../components/ListFooter';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { go, routes } from '../../../utils/routes';
 import { queueHeldCount } from '../../../utils/screening';
@@ -17,7 +18,8 @@ const canRegister = (role: Role) => role === 'desk' || role === 'supervisor';
  */
 export default function DeskComplaints() {
   const context = useReadySession();
-  const { items, loading, error, refresh } = useComplaintInbox();
+  const list = useComplaintInbox();
+  const { items, loading, error, refresh } = list;
   const t = ui.deskComplaints;
   const held = items ? queueHeldCount(items) : 0;
   return (
@@ -41,6 +43,7 @@ export default function DeskComplaints() {
         {items?.map((item) => (
           <CaseCard key={`${item.kind}-${item.id}`} item={item} onOpen={() => go(routes.deskComplaint({ kind: item.kind, id: item.id }))} />
         ))}
+        <ListFooter list={list} />
       </LoadState>
     </View>
   );

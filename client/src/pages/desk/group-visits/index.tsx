@@ -4,6 +4,7 @@ import { useGroupVisits, type GroupVisitView } from '../../../hooks/useReception
 import type { SessionContext } from '../../../store/session.store';
 import ChoiceChips from '../../../components/ChoiceChips';
 import LoadState from '../../../components/LoadState';
+import ListFooter from '../../../components/ListFooter';
 import SessionGate from '../../../components/SessionGate';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { formatDay, formatDue, nextDays, shanghaiDate, shanghaiTime } from '../../../utils/time';
@@ -49,7 +50,8 @@ function GroupVisitsDesk({ context }: { context: SessionContext }) {
   const t = ui.groupVisits;
   const [days] = useState(() => nextDays(7));
   const [date, setDate] = useState(days[0] ?? '');
-  const { items, loading, error, refresh } = useGroupVisits(date);
+  const list = useGroupVisits(date);
+  const { items, loading, error, refresh } = list;
 
   const onPlanned = useCallback(
     (visit: GroupVisitView) => {
@@ -71,6 +73,7 @@ function GroupVisitsDesk({ context }: { context: SessionContext }) {
       <ChoiceChips name='group-date' options={days} value={date} label={(day) => formatDay(day)} onPick={setDate} />
       <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? t.empty : null}>
         {items?.map((visit) => <GroupCard key={visit.id} visit={visit} />)}
+        <ListFooter list={list} />
       </LoadState>
     </>
   );

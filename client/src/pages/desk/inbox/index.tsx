@@ -1,12 +1,13 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { Role } from '@shared/model/member.model';
-import { useDeskInbox } from '../../../hooks/useRepairs';
+import { useDeskInbox, type RepairView } from '../../../hooks/useRepairs';
 import { useCallbackQueue } from '../../../hooks/useCallbacks';
 import { useComplaintInbox } from '../../../hooks/useComplaints';
 import { useBindingRequests } from '../../../hooks/useMembers';
 import { useReadySession } from '../../../hooks/useSession';
 import { useUrgentChime } from '../../../hooks/useUrgentChime';
 import LoadState from '../../../components/LoadState';
+import ListFooter from '../../../components/ListFooter';
 import RepairCard from '../../../components/RepairCard';
 import SubscribeLowBanner from '../../../components/SubscribeLowBanner';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
@@ -15,6 +16,18 @@ import { queueHeldCount } from '../../../utils/screening';
 import './index.css';
 
 const canRegister = (role: Role) => role === 'desk' || role === 'supervisor';
+
+const isUrgentWaiting = (r: RepairView) => r.priority === 'urgent' && r.status === 'submitted';
+
+/**
+ * R3: how many urgent repairs wait for dispatch, as "3" or "20+". They lead the queue, so those
+ * loaded are all of them unless the queue goes on and every one loaded is one.
+ */
+const waitingUrgent = (items: readonly RepairView[] | null, hasMore: boolean): string | null => {
+  const n = items?.filter(isUrgentWaiting).length ?? 0;
+  if (n === 0) return null;
+  return hasMore && items?.every(isUrgentWaiting) ? `${n}+` : String(n);
+};
 
 interface Counts {
   callbacks: number | null;
@@ -112,12 +125,15 @@ function InboxLinks({ role, callbacks, complaints, bindings }: Counts & { role: 
 /** The desk's queue: every open repair, urgent ones on top with their rule, live; 登记报修 one click away. */
 export default function DeskInbox() {
   const context = useReadySession();
-  const { items, loading, error, refresh } = useDeskInbox();
-  const callbacks = useCallbackQueue();
-  const complaints = useComplaintInbox();
-  const bindings = useBindingRequests();
+  const list = useDeskInbox();
+  const { items, loading, error, refresh } = list;
+  // Only their counts show here: one item a page, and no loading more when the page scrolls down.
+  const counted = { size: 1, bottom: false };
+  const callbacks = useCallbackQueue(null, counted);
+  const complaints = useComplaintInbox(counted);
+  const bindings = useBindingRequests(counted);
   useUrgentChime(items);
-  const waiting = items?.filter((r) => r.priority === 'urgent' && r.status === 'submitted').length ?? 0;
+  const waiting = waitingUrgent(items, list.hasMore);
   const held = items ? queueHeldCount(items) : 0;
   return (
     <View className='page desk-inbox'>
@@ -134,17 +150,18 @@ export default function DeskInbox() {
       {context && (
         <InboxLinks
           role={context.role}
-          callbacks={callbacks.items?.length ?? null}
-          complaints={complaints.items?.length ?? null}
-          bindings={bindings.items?.length ?? null}
+          callbacks={callbacks.total}
+          complaints={complaints.total}
+          bindings={bindings.total}
         />
       )}
-      {waiting > 0 && <Text className='inbox-urgent-count'>{fill(ui.desk.urgentWaiting, { count: waiting })}</Text>}
+      {waiting && <Text className='inbox-urgent-count'>{fill(ui.desk.urgentWaiting, { count: waiting })}</Text>}
       {held > 0 && <Text className='inbox-held-count'>{fill(ui.screening.queueCount, { count: held })}</Text>}
       <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? ui.desk.inboxEmpty : null}>
         {items?.map((repair) => (
           <RepairCard key={repair.id} repair={repair} onOpen={() => go(routes.deskRepair(repair.id))} />
         ))}
+        <ListFooter list={list} />
       </LoadState>
     </View>
   );

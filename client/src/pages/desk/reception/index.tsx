@@ -4,6 +4,7 @@ import { useReceptionLog, type ReceptionView } from '../../../hooks/useReception
 import type { SessionContext } from '../../../store/session.store';
 import ChoiceChips from '../../../components/ChoiceChips';
 import LoadState from '../../../components/LoadState';
+import ListFooter from '../../../components/ListFooter';
 import SessionGate from '../../../components/SessionGate';
 import { ui } from '../../../i18n/ui.zh-CN';
 import { formatDay, pastDays, shanghaiDate } from '../../../utils/time';
@@ -31,7 +32,8 @@ function ReceptionDesk({ context }: { context: SessionContext }) {
   const t = ui.reception;
   const [days] = useState(() => pastDays(7));
   const [date, setDate] = useState(days[0] ?? '');
-  const { items, loading, error, refresh } = useReceptionLog(date);
+  const list = useReceptionLog(date);
+  const { items, loading, error, refresh } = list;
   const [local, setLocal] = useState<Readonly<Record<string, ReceptionView>>>({});
   const shown = withLocal(items, local, date);
   const canLog = context.role === 'desk' || context.role === 'supervisor';
@@ -74,6 +76,7 @@ function ReceptionDesk({ context }: { context: SessionContext }) {
             onStale={() => void refresh()}
           />
         ))}
+        <ListFooter list={list} />
       </LoadState>
     </>
   );

@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { useMyBookings, type BookingView } from '../../../hooks/useVisits';
 import { useReadySession } from '../../../hooks/useSession';
 import LoadState from '../../../components/LoadState';
+import ListFooter from '../../../components/ListFooter';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { formatSpan } from '../../../utils/time';
 import { toastOk } from '../../../utils/toast';
@@ -53,7 +54,8 @@ function BookingRow({ booking, open, propertyId, onOpen, onClose, onDone }: RowP
 export default function MyBookings() {
   const t = ui.bookings;
   const context = useReadySession();
-  const { items, loading, error, refresh } = useMyBookings();
+  const list = useMyBookings();
+  const { items, loading, error, refresh } = list;
   const [open, setOpen] = useState<{ id: string; mode: Change } | null>(null);
   const [booking, setBooking] = useState<'desk' | 'home' | null>(null);
 
@@ -86,6 +88,7 @@ export default function MyBookings() {
             onDone={onDone}
           />
         ))}
+        <ListFooter list={list} />
       </LoadState>
       {booking && context ? (
         <BookForm key={booking} kind={booking} context={context} onBooked={onBooked} onClose={() => setBooking(null)} />

@@ -4,6 +4,7 @@ import { useMyComplaints, type ComplaintView } from '../../../hooks/useComplaint
 import { ComplaintStatusTag } from '../../../components/CaseBadges';
 import { complaintIcons } from '../../../components/ComplaintFields/icons';
 import LoadState from '../../../components/LoadState';
+import ListFooter from '../../../components/ListFooter';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { formatWhen } from '../../../utils/time';
 import { go, routes } from '../../../utils/routes';
@@ -26,11 +27,13 @@ function ComplaintRow({ complaint }: { complaint: ComplaintView }) {
 
 /** 我的投诉: every complaint the resident filed, with where it stands. */
 export default function MyComplaints() {
-  const { items, loading, error, refresh } = useMyComplaints();
+  const list = useMyComplaints();
+  const { items, loading, error, refresh } = list;
   return (
     <View className='page my-complaints'>
       <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? ui.myComplaints.empty : null}>
         {items?.map((complaint) => <ComplaintRow key={complaint.id} complaint={complaint} />)}
+        <ListFooter list={list} />
       </LoadState>
       <Button className='btn btn-primary btn-new-complaint' onClick={() => go(routes.complaintNew)}>
         {ui.residentHome.newComplaint}

@@ -9,8 +9,8 @@ import './index.css';
 /** A resident's home: 报修 one tap away, their requests, 投诉 and their complaints, their messages, the desk's phone, and what is held about them. */
 export default function ResidentHome() {
   const context = useReadySession();
-  const { items } = useMyRepairs();
-  const open = items?.length ?? 0;
+  const { total } = useMyRepairs({ size: 1, bottom: false });
+  const open = total ?? 0;
   const t = ui.residentHome;
 
   return (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import * as visits from '@shared/contracts/visits.contract';
+import { PAGE_MAX } from '@shared/contracts/page';
 import { windowRefusal } from '@shared/domain/window.rules';
 import { call } from '../../../api';
 import { useMyBookings, useOffered } from '../../../hooks/useVisits';
@@ -86,7 +87,7 @@ function BookWindow({ repair, propertyId, onDone, onClose }: Props & { onClose: 
 
 /** V4: the booked window moved, with a reason, through the booking it is. */
 function ChangeWindow({ repair, propertyId, onDone, onClose }: Props & { onClose: () => void }) {
-  const { items } = useMyBookings();
+  const { items } = useMyBookings({ all: true, size: PAGE_MAX, bottom: false });
   const booking = items?.find((b) => b.repair?.id === repair.id && b.status === 'booked');
   if (!booking) return null;
   return (

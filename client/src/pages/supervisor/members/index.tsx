@@ -5,6 +5,7 @@ import { useOpenInvitations, useStaff, type InvitationView, type MemberView } fr
 import { useReadySession } from '../../../hooks/useSession';
 import type { SessionContext } from '../../../store/session.store';
 import LoadState from '../../../components/LoadState';
+import ListFooter from '../../../components/ListFooter';
 import PrivacyConsent from '../../../components/PrivacyConsent';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { formatDue } from '../../../utils/time';
@@ -58,7 +59,7 @@ function MemberRow({ member, context, open, onToggle, onDone }: RowProps) {
 export default function Members() {
   const context = useReadySession();
   const staff = useStaff();
-  const invitations = useOpenInvitations();
+  const invitations = useOpenInvitations({ bottom: false });
   const [openId, setOpenId] = useState<string | null>(null);
   const t = ui.members;
   const reloadStaff = () => {
@@ -69,7 +70,7 @@ export default function Members() {
     <View className='page members'>
       <Text className='title'>{t.title}</Text>
       {context && <InvitePanel propertyId={context.property.propertyId} inviter={context.role} onIssued={() => void invitations.refresh()} />}
-      <Text className='section-title'>{fill(t.openTitle, { count: invitations.items?.length ?? 0 })}</Text>
+      <Text className='section-title'>{fill(t.openTitle, { count: invitations.total ?? 0 })}</Text>
       <LoadState
         loading={invitations.loading}
         error={invitations.error}
@@ -77,8 +78,9 @@ export default function Members() {
         empty={invitations.items?.length === 0 ? t.openEmpty : null}
       >
         {invitations.items?.map((invitation) => <InvitationRow key={invitation.id} invitation={invitation} />)}
+        <ListFooter list={invitations} />
       </LoadState>
-      <Text className='section-title'>{fill(t.listTitle, { count: staff.items?.length ?? 0 })}</Text>
+      <Text className='section-title'>{fill(t.listTitle, { count: staff.total ?? 0 })}</Text>
       <LoadState loading={staff.loading} error={staff.error} onRetry={() => void staff.refresh()} empty={staff.items?.length === 0 ? t.listEmpty : null}>
         {context &&
           staff.items?.map((member) => (
@@ -91,6 +93,7 @@ export default function Members() {
               onDone={reloadStaff}
             />
           ))}
+        <ListFooter list={staff} />
       </LoadState>
       <PrivacyConsent />
     </View>

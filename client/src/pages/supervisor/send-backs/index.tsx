@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { useSendBacks } from '../../../hooks/useRepairs';
 import { useReadySession } from '../../../hooks/useSession';
 import LoadState from '../../../components/LoadState';
+import ListFooter from '../../../components/ListFooter';
 import RepairCard from '../../../components/RepairCard';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { formatWhen } from '../../../utils/time';
@@ -13,7 +14,8 @@ import './index.css';
 /** R11: sent-back work orders, each with the technician's reason, to approve or reject with a signed opinion. */
 export default function SendBacks() {
   const context = useReadySession();
-  const { items, loading, error, refresh } = useSendBacks();
+  const list = useSendBacks();
+  const { items, loading, error, refresh } = list;
   const [openId, setOpenId] = useState<string | null>(null);
   const reload = useCallback(() => {
     setOpenId(null);
@@ -53,6 +55,7 @@ export default function SendBacks() {
             </View>
           </View>
         ))}
+        <ListFooter list={list} />
       </LoadState>
     </View>
   );

@@ -10,6 +10,7 @@ import { ui } from '../../../i18n/ui.zh-CN';
 import { toastError, toastOk } from '../../../utils/toast';
 import FeeSection from './FeeSection';
 import HistoryList from './HistoryList';
+import LimitsSection from './LimitsSection';
 import NoticeSection from './NoticeSection';
 import ShiftSection, { type DeskChoice } from './ShiftSection';
 import TimesSection from './TimesSection';
@@ -28,8 +29,9 @@ const untouched = (editing: Editing) => {
 };
 
 /**
- * Issue 7 (5): what the property runs on. Everyone at the desk reads it; the manager edits it and
- * saves only the sections he changed, each change logged with who and when.
+ * Issue 7 (5): what the property runs on, and (issue 12) each person's daily limits. Everyone at
+ * the desk reads it; the manager edits it and saves only the sections he changed, each change
+ * logged with who and when.
  */
 export default function SettingsPage() {
   const context = useReadySession();
@@ -90,6 +92,7 @@ export default function SettingsPage() {
             <FeeSection rows={editing.form.fees} readOnly={readOnly} error={errors.fees} onChange={(fees) => edit({ fees })} />
             <ShiftSection rows={editing.form.shifts} desk={desk} names={names} readOnly={readOnly} error={errors.shifts} onChange={(shifts) => edit({ shifts })} />
             <TimesSection form={editing.form} readOnly={readOnly} errors={errors} onEdit={edit} />
+            <LimitsSection limits={editing.form.limits} readOnly={readOnly} error={errors.limits} onChange={(limits) => edit({ limits })} />
             <NoticeSection
               templates={editing.form.templates}
               webhook={editing.form.webhook}

@@ -1,4 +1,5 @@
 import type * as settings from '@shared/contracts/settings.contract';
+import type { LimitKind } from '@shared/model/settings.model';
 import { yuan } from '@shared/domain/quote.rules';
 import type { CallInput } from '../../../api';
 import type { SettingsView } from '../../../hooks/useSettings';
@@ -34,9 +35,13 @@ export interface SettingsForm {
   /** One row per notice kind, in the catalogue's order. */
   templates: TemplateRow[];
   webhook: string;
+  /** Issue 12 (4): each person's daily limits, as typed. */
+  limits: Record<LimitKind, string>;
 }
 
-export type Section = 'fees' | 'shifts' | 'hours' | 'deadlines' | 'groupWindow' | 'windows' | 'templates' | 'webhook';
+export type Section = 'fees' | 'shifts' | 'hours' | 'deadlines' | 'groupWindow' | 'windows' | 'templates' | 'webhook' | 'limits';
+
+export const limitKinds: readonly LimitKind[] = ['repairs', 'complaints', 'bookings', 'bindingRequests'];
 
 type Window = { start: string; end: string };
 
@@ -72,6 +77,7 @@ export const formOf = (view: SettingsView): SettingsForm => ({
   weekendWindows: windowsText(view.repairWindows?.weekends ?? []),
   templates: templateRows(view.templates),
   webhook: view.wecomWebhook ?? '',
+  limits: { repairs: String(view.dailyLimits.repairs), complaints: String(view.dailyLimits.complaints), bookings: String(view.dailyLimits.bookings), bindingRequests: String(view.dailyLimits.bindingRequests) },
 });
 
 /** A whole number as typed; NaN (refused by the contract) when it is not one. */
@@ -107,6 +113,9 @@ export const changesOf = (form: SettingsForm, base: SettingsView): { update: Upd
   if (!same(templates, templatesOf(was.templates))) update.templates = templates as Update['templates'];
   const webhook = form.webhook.trim();
   if (webhook !== was.webhook) update.wecomWebhook = webhook || null;
+  if (limitKinds.some((kind) => form.limits[kind].trim() !== was.limits[kind])) {
+    update.dailyLimits = { repairs: whole(form.limits.repairs), complaints: whole(form.limits.complaints), bookings: whole(form.limits.bookings), bindingRequests: whole(form.limits.bindingRequests) };
+  }
   return { update, badFee: null };
 };
 
@@ -119,6 +128,7 @@ const sectionOfField: Record<string, Section> = {
   repairWindows: 'windows',
   templates: 'templates',
   wecomWebhook: 'webhook',
+  dailyLimits: 'limits',
 };
 
 const sectionOfCode: Record<string, Section> = {
@@ -141,6 +151,7 @@ const messageFor = (section: Section, index: string | undefined, update: Update)
     windows: e.windows,
     templates: fill(e.template, { notice: templateKindAt(update, n - 1) }),
     webhook: e.webhook,
+    limits: e.limits,
   };
   return bySection[section];
 };

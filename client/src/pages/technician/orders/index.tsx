@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { useOnSiteOrders } from '../../../hooks/useOnSiteOrders';
 import { useReadySession } from '../../../hooks/useSession';
 import LoadState from '../../../components/LoadState';
+import ListFooter from '../../../components/ListFooter';
 import RepairCard from '../../../components/RepairCard';
 import SubscribeLowBanner from '../../../components/SubscribeLowBanner';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
@@ -13,7 +14,8 @@ import './index.css';
 /** 李师傅's day plan: urgent on top, then by appointment, each with the resident's number; a tap opens the order. */
 export default function TechnicianOrders() {
   const context = useReadySession();
-  const { items, loading, error, refresh, pendingOf, setAsideOf } = useOnSiteOrders();
+  const list = useOnSiteOrders();
+  const { items, loading, error, refresh, pendingOf, setAsideOf } = list;
   return (
     <View className='page technician-orders'>
       {context && <Text className='title'>{`${context.name} · ${ui.technician.title}`}</Text>}
@@ -33,6 +35,7 @@ export default function TechnicianOrders() {
             </View>
           );
         })}
+        <ListFooter list={list} />
       </LoadState>
     </View>
   );

@@ -1,0 +1,49 @@
+import { Text, View } from '@tarojs/components';
+import type { LimitKind } from '@shared/model/settings.model';
+import InfoRow from '../../../components/InfoRow';
+import LineField from '../../../components/LineField';
+import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { limitKinds, type SettingsForm } from './settings-form';
+
+interface Props {
+  limits: SettingsForm['limits'];
+  readOnly: boolean;
+  error: string | undefined;
+  onChange: (limits: SettingsForm['limits']) => void;
+}
+
+const labels: Record<LimitKind, string> = {
+  repairs: ui.settings.limitRepairs,
+  complaints: ui.settings.limitComplaints,
+  bookings: ui.settings.limitBookings,
+  bindingRequests: ui.settings.limitBindings,
+};
+
+/** Issue 12 (4): how many repairs, complaints, bookings and binding requests one person may file a day. */
+export default function LimitsSection({ limits, readOnly, error, onChange }: Props) {
+  const t = ui.settings;
+  return (
+    <View className='card settings-section settings-limits'>
+      <Text className='section-title'>{t.limits}</Text>
+      <Text className='muted settings-hint'>{t.limitsHint}</Text>
+      {limitKinds.map((kind) =>
+        readOnly ? (
+          <InfoRow key={kind} className={`settings-limit-${kind}`} label={labels[kind]} value={fill(t.perDay, { n: limits[kind] })} />
+        ) : (
+          <LineField
+            key={kind}
+            label={labels[kind]}
+            inputClass={`input-limit-${kind}`}
+            type='number'
+            value={limits[kind]}
+            maxlength={4}
+            placeholder=''
+            errorClass=''
+            onChange={(value) => onChange({ ...limits, [kind]: value })}
+          />
+        ),
+      )}
+      {error && <Text className='field-error error-section-limits'>{error}</Text>}
+    </View>
+  );
+}

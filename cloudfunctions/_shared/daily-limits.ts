@@ -1,0 +1,95 @@
+import type { ErrorCode } from '@shared/messages';
+import { quotaModel } from '@shared/model/quota.model';
+import type { LimitKind, SettingsDoc } from '@shared/model/settings.model';
+import { shanghaiDate } from '@shared/time/shanghai';
+import type { Database } from './database';
+import { ActionFailure } from './failures';
+import { derivedId } from './ids';
+import { addOnce, findById } from './repo';
+
+/** One person's filing of one kind, counted against the property's limit for the Shanghai day. */
+export interface DailyQuota {
+  propertyId: string;
+  /** The person's openid (a member's, or a newcomer's asking to be bound). */
+  person: string;
+  kind: LimitKind;
+  limit: number;
+  /** The command the filing is applied under: sent again, it is the same filing. */
+  commandKey: string;
+  now: Date;
+}
+
+/** The refusal once a kind's filings of the day are used up. */
+const refusals: Record<LimitKind, ErrorCode> = {
+  repairs: 'REPAIR.DAILY_LIMIT',
+  complaints: 'COMPLAINT.DAILY_LIMIT',
+  bookings: 'BOOKING.DAILY_LIMIT',
+  bindingRequests: 'BINDING.DAILY_LIMIT',
+};
+
+/** The quota a person's filing of `kind` is counted against, with the property's limit for it. */
+export const dailyQuota = (kind: LimitKind, person: string, settings: SettingsDoc, ctx: { commandKey: string; now: Date }): DailyQuota => ({
+  propertyId: settings.propertyId,
+  person,
+  kind,
+  limit: settings.dailyLimits[kind],
+  commandKey: ctx.commandKey,
+  now: ctx.now,
+});
+
+interface Claim {
+  id: string;
+  key: string;
+  /** This call took the place (a copy of the same command sent at once finds it taken by its command). */
+  mine: boolean;
+}
+
+const take = async (db: Database, id: string, q: DailyQuota): Promise<boolean> => {
+  const _ = db.command;
+  const res = await db.collection('quotas').where({ _id: id, count: _.lt(q.limit), claims: _.neq(q.commandKey) }).update({ data: { count: _.inc(1), claims: _.push(q.commandKey) } });
+  return (res.stats.updated ?? 0) > 0;
+};
+
+/**
+ * Takes one of the person's places for the day by one conditional update of their day's counter
+ * (count below the limit, this command not yet in it), which the database applies atomically: a
+ * burst of concurrent filings cannot take more places than the limit. The day's counter is
+ * written on the first filing. Null when the day's places are used up.
+ */
+const claim = async (db: Database, q: DailyQuota): Promise<Claim | null> => {
+  const date = shanghaiDate(q.now);
+  const id = derivedId('qt', q.propertyId, q.person, q.kind, date);
+  if (await take(db, id, q)) return { id, key: q.commandKey, mine: true };
+  // No counter yet (the day's first filing, or one written meanwhile by a filing sent at the same moment), or no place left.
+  await addOnce(db, 'quotas', quotaModel.toStored({ _id: id, propertyId: q.propertyId, kind: q.kind, date, count: 0, claims: [] }));
+  if (await take(db, id, q)) return { id, key: q.commandKey, mine: true };
+  const counter = await findById(db, quotaModel, id);
+  return counter?.claims.includes(q.commandKey) ? { id, key: q.commandKey, mine: false } : null;
+};
+
+/** Gives the place back: the filing it was taken for did not happen. A counter left at nought goes, so a refused call writes nothing. */
+const release = async (db: Database, c: Claim): Promise<void> => {
+  if (!c.mine) return;
+  const _ = db.command;
+  await db.collection('quotas').where({ _id: c.id, claims: c.key }).update({ data: { count: _.inc(-1), claims: _.pull(c.key) } });
+  await db.collection('quotas').where({ _id: c.id, count: 0 }).remove();
+};
+
+/**
+ * Issue 12 (4): files under the person's daily limit, or refuses with the quota's code before
+ * anything is written. `quota` null: never limited (R3 an urgent repair, R2 what the desk files).
+ * Guarantee: the filings that went through on a day never exceed the limit. A filing that fails
+ * gives its place back; a function that dies between taking the place and filing keeps it (the
+ * person can file one fewer that day, never one more).
+ */
+export const withinDailyLimit = async <T>(db: Database, quota: DailyQuota | null, file: () => Promise<T>): Promise<T> => {
+  if (!quota) return file();
+  const taken = await claim(db, quota);
+  if (!taken) throw new ActionFailure(refusals[quota.kind]);
+  try {
+    return await file();
+  } catch (e) {
+    await release(db, taken);
+    throw e;
+  }
+};
