@@ -94,9 +94,11 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': [
         'error',
-        // Inline `type` markers, as the code writes them; `typeof import('x')` annotations stay allowed.
+        // Inline `type` markers beside values, as the code writes them; `typeof import('x')` annotations stay allowed.
         { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
       ],
+      // An import of types only is `import type { … }`, as the code writes it (and --fix turns the inline form into it).
+      '@typescript-eslint/no-import-type-side-effects': 'error',
       // A leading underscore names what is left out on purpose, as in `const { _id: _ignored, ...rest } = doc`.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },

@@ -59,7 +59,7 @@ const cases: Array<[string, string, string, string]> = [
 
 const clean: Planted = {
   filePath: 'shared-types/src/model/planted.model.ts',
-  text: "import * as z from 'zod';\nimport { type RepairDoc } from './repair.model';\n\nexport const Planted = z.object({ id: z.string() });\nexport type Pair = [RepairDoc, z.infer<typeof Planted>];\n",
+  text: "import * as z from 'zod';\nimport type { RepairDoc } from './repair.model';\n\nexport const Planted = z.object({ id: z.string() });\nexport type Pair = [RepairDoc, z.infer<typeof Planted>];\n",
 };
 
 describe('the lint keeps the layers apart (issue 15, 6)', () => {
