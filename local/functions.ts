@@ -9,7 +9,6 @@ const built = join(root, 'dist', 'cloudfunctions');
 export const loadBuiltFunctions = (): Record<string, FunctionHandle> => {
   if (!existsSync(built)) throw new Error('dist/cloudfunctions is missing: run npm run build:functions');
   const entries = readdirSync(built).map((name) => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(join(built, name, 'index.js')) as { handle: FunctionHandle };
     return [name, mod.handle] as const;
   });

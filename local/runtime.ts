@@ -35,7 +35,6 @@ export const createRuntime = async (options: RuntimeOptions) => {
   const now = options.now ?? (() => new Date());
   const engine: Engine = createEngine({ manifest: loadManifest(), dataDir: options.dataDir, now });
   const uninstall = installLocalDatabase(engine);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk');
   cloud.init({ env: 'local' });
   const db = cloud.database() as unknown as Database;

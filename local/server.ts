@@ -63,7 +63,7 @@ export interface ServerOptions {
 }
 
 /** One local endpoint: the H5 app, the functions, the watch, storage, and the local panel. */
-export const startServer = async ({ runtime, h5Dir, dataDir, port }: ServerOptions) => {
+export const startServer = async ({ runtime, h5Dir, port }: ServerOptions) => {
   const { files } = runtime;
   const labels = new Set([...demoPeople, ...localNewcomers].map((p) => p.openid));
 

@@ -16,7 +16,7 @@ import { derivedId } from '../_shared/ids';
 import { membershipIn } from '../_shared/membership';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
 import { readPage, type Source } from '../_shared/paging';
-import { findById, parseAll, readAll, withoutId } from '../_shared/repo';
+import { findById, readAll, withoutId } from '../_shared/repo';
 import { servedCopyOf } from '../_shared/storage';
 
 const erasureIdOf = (propertyId: string, openid: string) => derivedId('er', propertyId, openid);

@@ -49,7 +49,7 @@ export const toView = (repair: RepairDoc, member: MemberDoc, now: Date): RepairV
   createdAt: repair.createdAt,
   dispatchedAt: repair.dispatchedAt,
   actions: allowedActions(repairMachine, repair, member.role, now).filter(
-    (action) => member.role !== 'resident' || repair.residentOpenid === member.openid,
+    () => member.role !== 'resident' || repair.residentOpenid === member.openid,
   ),
   acknowledgedAt: repair.acknowledgedAt,
   arrivedAt: repair.arrivedAt,

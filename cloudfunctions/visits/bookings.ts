@@ -28,7 +28,7 @@ import { repairModel, type RepairDoc } from '@shared/model/repair.model';
 import type { SettingsDoc } from '@shared/model/settings.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import { atShanghai, inShanghai, shanghaiDate } from '@shared/time/shanghai';
-import type { Database, Tx } from '../_shared/database';
+import type { Tx } from '../_shared/database';
 import type { ActionContext, Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { dailyQuota, withinDailyLimit } from '../_shared/daily-limits';

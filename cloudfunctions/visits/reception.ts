@@ -149,7 +149,7 @@ const groupViewOf = (g: GroupVisitDoc) => ({ id: g._id, names: g.names, headcoun
 
 /** V3: a group visit is recorded, and staff are reminded 30 minutes before it arrives (a scheduled notice). */
 export const planGroupVisit: Handler<typeof c.planGroupVisit> = async (input, ctx) => {
-  const { deps, member, now } = ctx;
+  const { member, now } = ctx;
   const arrival = new Date(input.arrivalAt);
   const departure = new Date(input.departureAt);
   if (departure <= arrival || arrival <= now) return failure('GROUP_VISIT.TIMES');

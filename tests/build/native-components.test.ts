@@ -34,7 +34,7 @@ let simulate: Simulate;
 let wx: { canvasToTempFilePath: (options: { canvas: object; success: (res: { tempFilePath: string }) => void }) => void };
 
 beforeAll(() => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the simulator registers its globals on require
+  // Required, not imported: the simulator registers its globals on require
   simulate = require('miniprogram-simulate') as Simulate;
   wx = (globalThis as unknown as { wx: typeof wx }).wx;
 });

@@ -132,7 +132,7 @@ const fakeWx = {
     opts.success?.({ errMsg: 'requestSubscribeMessage:ok', ...Object.fromEntries(opts.tmplIds.map((id) => [id, 'accept'])) });
   },
   /** Like WeChat's own since base library 2.10.2: called without callbacks, it answers a promise. */
-  chooseMessageFile: (opts: { extension?: string[] }) =>
+  chooseMessageFile: (_opts: { extension?: string[] }) =>
     nextChatFile ? Promise.resolve({ tempFiles: [nextChatFile], errMsg: 'chooseMessageFile:ok' }) : Promise.reject(new Error('chooseMessageFile:fail cancel')),
 };
 
@@ -190,7 +190,7 @@ const installShim = () => {
       },
     });
   };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the simulator registers its globals on require
+  // Required, not imported: the simulator registers its globals on require
   simulate = require('miniprogram-simulate') as Simulate;
   require(join(weapp, 'app.js'));
   const onLaunch = app.onLaunch;

@@ -13,7 +13,7 @@ const root = resolve(__dirname, '..', '..');
 const weapp = join(root, 'client', 'dist', 'weapp');
 
 const Compat = z.object({ baseLibrary: z.string().regex(/^\d+\.\d+\.\d+$/), ecmaVersion: z.literal(2015) });
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS module babel.config.js also reads
+// Required, not imported: a CommonJS module babel.config.js also reads
 const compat = Compat.parse(require(join(root, 'client', 'config', 'compat.js')));
 const ProjectConfig = z.object({ libVersion: z.string(), setting: z.object({ es6: z.boolean() }) });
 

@@ -4,7 +4,7 @@ import { messages } from '@shared/messages';
 import DeskInbox from '../../client/src/pages/desk/inbox';
 import DeskComplaints from '../../client/src/pages/desk/complaints';
 import { ui } from '../../client/src/i18n/ui.zh-CN';
-import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
+import { fakeBackend, settle, until, okPage } from './support/fake-backend';
 import { FakeEventSource } from './support/fake-event-source';
 import { PROPERTY, sessionHandlers } from './support/fixtures';
 import { complaint, group } from './support/complaint-fixtures';

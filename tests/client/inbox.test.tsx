@@ -9,7 +9,7 @@ import DeskInbox from '../../client/src/pages/desk/inbox';
 import { chime } from '../../client/src/utils/chime';
 import { ui } from '../../client/src/i18n/ui.zh-CN';
 import { formatWhen } from '../../client/src/utils/time';
-import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
+import { fakeBackend, settle, until, okPage } from './support/fake-backend';
 import { FakeEventSource } from './support/fake-event-source';
 import { PROPERTY, sessionHandlers } from './support/fixtures';
 

@@ -16,7 +16,6 @@ const modelDir = join(__dirname, '..', '..', 'shared-types', 'src', 'model');
 const models = readdirSync(modelDir)
   .filter((file) => file.endsWith('.model.ts'))
   .flatMap((file) =>
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     Object.entries(require(join(modelDir, file)) as Record<string, unknown>).filter(
       (entry): entry is [string, Model<z.ZodType>] => typeof entry[1] === 'object' && entry[1] !== null && 'collection' in entry[1] && 'schema' in entry[1],
     ),

@@ -1,5 +1,5 @@
 import { repairs } from '@shared/contracts';
-import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, PROPERTY, raw, repairInput, startRuntime, SUPERVISOR, TECH_LI, TECH_MA, WANG, ZHANG } from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, PROPERTY, raw, startRuntime, SUPERVISOR, TECH_LI, TECH_MA, WANG, ZHANG } from './harness';
 import { cmd, dispatched, file, filed, onSite, order, type Rt } from './work-order';
 
 describe('a work order on site (R5–R9)', () => {

@@ -14,7 +14,7 @@ import {
   ReplyForm,
   Severity,
 } from '../model/complaint.model';
-import { Role } from '../model/member.model';
+import type { Role } from '../model/member.model';
 
 /** A complaint of one household, or a group complaint linking several (C3). */
 export const CaseRef = z.object({ kind: z.enum(['complaint', 'group']), id: DocId }).strict();

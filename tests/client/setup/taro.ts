@@ -6,7 +6,7 @@ import * as React from 'react';
 import * as h5 from '@tarojs/taro-h5';
 import * as hooks from '@tarojs/plugin-framework-react/dist/runtime';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- react-dom ships no types here
+// Required, not imported: react-dom ships no types here
 const ReactDOM: unknown = require('react-dom');
 
 hooks.createReactApp(() => null, React, ReactDOM, {});

@@ -1,0 +1,119 @@
+// The lint (issue 15, 6): the TypeScript rules the code follows, type-only imports marked as such, and the
+// import boundaries between layers. `npm run lint`; tests/build/lint-boundaries.test.ts proves the boundaries bite.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** One import boundary: a regex on the import's text (relative or `@shared/…`), and why it is there. */
+const boundary = (regex, message) => ({ regex, message, caseSensitive: true });
+
+const sharedStaysInside = boundary(
+  '^(\\.\\./)+(cloudfunctions|client|local|tests|scripts|bench)(/|$)',
+  'shared-types imports nothing outside itself.',
+);
+const sharedPackages = boundary(
+  '^(?!\\.|@shared/|zod(/|$)|dayjs(/|$))',
+  'shared-types runs on both ends: it imports only its own files, zod and dayjs.',
+);
+const domainPackages = boundary(
+  '^(?!\\.|@shared/|zod(/|$))',
+  'domain rules are pure: they import only shared-types and zod, nothing doing I/O.',
+);
+const domainNoMessages = boundary(
+  '^((\\.\\./)+|@shared/)messages(/|$)',
+  'domain rules return data; the client words it: no messages in domain/.',
+);
+const modelNoDomain = boundary(
+  '^((\\.\\./)+|@shared/)domain(/|$)',
+  'a stored model describes documents: model/ imports no domain/ rules.',
+);
+const areaOwnFiles = boundary(
+  '^\\.\\./(?!_shared/)',
+  "a cloud function's area imports only _shared, @shared and its own files.",
+);
+const sharedServerNoArea = boundary(
+  '^\\.\\./',
+  'cloudfunctions/_shared is bundled into every function: it imports no area.',
+);
+const serverNoClient = boundary('^(@tarojs/|react(-dom)?(/|$))', 'server code imports no client packages.');
+const clientNoServer = boundary(
+  '^((\\.\\./)+(cloudfunctions|local)(/|$)|wx-server-sdk$|@cloudbase/)',
+  'the client imports no server code.',
+);
+
+/** The same boundary, except for the imports named (each exactly as written in the file). */
+const except = (b, ...allowed) => ({
+  ...b,
+  regex: `^(?!(${allowed.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$)(${b.regex.replace(/^\^/, '')})`,
+});
+
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
+/** Each folder with all its boundaries in one entry: a later entry's options replace an earlier one's. */
+const boundaries = [
+  { files: ['shared-types/src/**/*.ts'], rules: restrict(sharedStaysInside, sharedPackages) },
+  { files: ['shared-types/src/domain/**/*.ts'], rules: restrict(sharedStaysInside, domainPackages, domainNoMessages) },
+  { files: ['shared-types/src/model/**/*.ts'], rules: restrict(sharedStaysInside, sharedPackages, modelNoDomain) },
+  { files: ['cloudfunctions/**/*.ts'], rules: restrict(areaOwnFiles, serverNoClient) },
+  { files: ['cloudfunctions/_shared/**/*.ts'], rules: restrict(sharedServerNoArea, serverNoClient) },
+  { files: ['client/src/**/*.{ts,tsx}'], rules: restrict(clientNoServer) },
+];
+
+/**
+ * Imports that break a boundary today, each allowed for its one file until the work that removes it
+ * lands (issue 15, 3 and 4). Add none: remove a line here when its import goes.
+ */
+const knownExceptions = [
+  // The dispatch rules word Chinese sentences for the UI (issue 15, 4: return data instead).
+  { files: ['shared-types/src/domain/dispatch.rules.ts'], rules: restrict(sharedStaysInside, domainPackages, except(domainNoMessages, '../messages')) },
+  // The stored repair model derives its counting month and queue rank from rules (issue 15, 4).
+  {
+    files: ['shared-types/src/model/repair.model.ts'],
+    rules: restrict(sharedStaysInside, sharedPackages, except(modelNoDomain, '../domain/month-close.rules', '../domain/repair-queue.rules')),
+  },
+  // The stored complaint model derives its due time and rank from the queue rules.
+  { files: ['shared-types/src/model/complaint.model.ts'], rules: restrict(sharedStaysInside, sharedPackages, except(modelNoDomain, '../domain/complaint-queue.rules')) },
+  // The robot model reads the robot's pace from the WeCom rules.
+  { files: ['shared-types/src/model/robot.model.ts'], rules: restrict(sharedStaysInside, sharedPackages, except(modelNoDomain, '../domain/wecom-robot.rules')) },
+  // A callback that finds a complaint files it through complaints' intake (issue 15, 3: an exported module).
+  { files: ['cloudfunctions/callbacks/raise-complaint.ts'], rules: restrict(except(areaOwnFiles, '../complaints/intake'), serverNoClient) },
+  // The timer runs complaints' sweeps itself (issue 15, 3: the timer assembles the sweeps areas export).
+  {
+    files: ['cloudfunctions/reminders/complaint-sweeps.ts'],
+    rules: restrict(except(areaOwnFiles, '../complaints/clocks', '../complaints/notices', '../complaints/register', '../complaints/settle'), serverNoClient),
+  },
+  // The timer finishes queued imports with the imports area's writer.
+  { files: ['cloudfunctions/reminders/imports.ts'], rules: restrict(except(areaOwnFiles, '../imports/writer'), serverNoClient) },
+];
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.tmp/**', 'coverage/**', 'backups/**'] },
+  { linterOptions: { reportUnusedDisableDirectives: 'error' } },
+  {
+    files: ['**/*.{ts,tsx}'],
+    extends: [js.configs.recommended, ...tseslint.configs.recommended],
+    rules: {
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        // Inline `type` markers beside values, as the code writes them; `typeof import('x')` annotations stay allowed.
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
+      // An import of types only is `import type { … }`, as the code writes it (and --fix turns the inline form into it).
+      '@typescript-eslint/no-import-type-side-effects': 'error',
+      // A leading underscore names what is left out on purpose, as in `const { _id: _ignored, ...rest } = doc`.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+    },
+  },
+  {
+    files: ['shared-types/src/**/*.ts', 'cloudfunctions/**/*.ts', 'client/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: 'ImportExpression', message: 'import statically: a dynamic import() passes the import boundaries unchecked.' }],
+    },
+  },
+  {
+    // Tests and the local runtime load CommonJS modules on purpose, after a seam or a simulator is in place.
+    files: ['tests/**/*.{ts,tsx}', 'local/**/*.ts'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  ...boundaries,
+  ...knownExceptions,
+);

@@ -1,0 +1,78 @@
+/**
+ * The import boundaries of eslint.config.mjs bite (issue 15, 6): a backward import planted in a folder
+ * fails the lint with the boundary's own message, and a clean file passes. ESLint's Node API lints the
+ * planted text as if it sat at the path given; it runs in a child Node, because jest cannot load an ES
+ * module config (`import()` needs --experimental-vm-modules there).
+ */
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const root = resolve(__dirname, '..', '..');
+
+type Planted = { filePath: string; text: string };
+type Finding = { ruleId: string | null; message: string };
+
+const lintInChild = `
+import { ESLint } from 'eslint';
+const planted = JSON.parse(process.argv[1]);
+const eslint = new ESLint({ cwd: process.cwd() });
+const out = [];
+for (const { filePath, text } of planted) {
+  const [result] = await eslint.lintText(text, { filePath });
+  out.push(result.messages.map(({ ruleId, message }) => ({ ruleId, message })));
+}
+process.stdout.write(JSON.stringify(out));
+`;
+
+/** What the lint says about each planted file, in order. */
+const lint = (planted: Planted[]): Finding[][] => {
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', lintInChild, JSON.stringify(planted)], { cwd: root, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(run.stderr);
+  return JSON.parse(run.stdout) as Finding[][];
+};
+
+const importing = (source: string) => `import { thing } from '${source}';\n\nexport const again = thing;\n`;
+
+const why = {
+  model: 'a stored model describes documents: model/ imports no domain/ rules.',
+  client: 'the client imports no server code.',
+  messages: 'domain rules return data; the client words it: no messages in domain/.',
+  pure: 'domain rules are pure: they import only shared-types and zod, nothing doing I/O.',
+  shared: 'shared-types imports nothing outside itself.',
+  area: "a cloud function's area imports only _shared, @shared and its own files.",
+  sharedServer: 'cloudfunctions/_shared is bundled into every function: it imports no area.',
+};
+
+/** [what is planted, where, the import, the boundary's message]. */
+const cases: Array<[string, string, string, string]> = [
+  ['a stored model importing a domain rule', 'shared-types/src/model/planted.model.ts', '../domain/month-close.rules', why.model],
+  ['a stored model importing a domain rule through @shared', 'shared-types/src/model/planted.model.ts', '@shared/domain/triage.rules', why.model],
+  ['a client module importing server code', 'client/src/planted.ts', '../../cloudfunctions/_shared/repo', why.client],
+  ['a client page importing the local runtime', 'client/src/pages/desk/planted/index.tsx', '../../../../../local/db', why.client],
+  ['a domain rule importing the message catalogue', 'shared-types/src/domain/planted.rules.ts', '../messages', why.messages],
+  ['a domain rule importing the server SDK', 'shared-types/src/domain/planted.rules.ts', 'wx-server-sdk', why.pure],
+  ['shared-types importing the local runtime', 'shared-types/src/time/planted.ts', '../../../local/db', why.shared],
+  ["an area importing another area's file", 'cloudfunctions/repairs/planted.ts', '../complaints/intake', why.area],
+  ['an import that a known exception does not name', 'cloudfunctions/reminders/imports.ts', '../complaints/intake', why.area],
+  ['_shared importing an area', 'cloudfunctions/_shared/planted.ts', '../repairs/views', why.sharedServer],
+];
+
+const clean: Planted = {
+  filePath: 'shared-types/src/model/planted.model.ts',
+  text: "import * as z from 'zod';\nimport type { RepairDoc } from './repair.model';\n\nexport const Planted = z.object({ id: z.string() });\nexport type Pair = [RepairDoc, z.infer<typeof Planted>];\n",
+};
+
+describe('the lint keeps the layers apart (issue 15, 6)', () => {
+  let findings: Finding[][];
+  beforeAll(() => {
+    findings = lint([...cases.map(([, filePath, source]) => ({ filePath, text: importing(source) })), clean]);
+  }, 120_000);
+
+  it.each(cases.map(([name, , source, message], i) => [name, source, message, i] as const))('refuses %s, naming the boundary', (_name, source, message, i) => {
+    expect(findings[i]).toEqual([{ ruleId: 'no-restricted-imports', message: `'${source}' import is restricted from being used by a pattern. ${message}` }]);
+  });
+
+  it('passes a clean model file that imports its own folder and zod', () => {
+    expect(findings[cases.length]).toEqual([]);
+  });
+});
