@@ -7,7 +7,7 @@
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join, resolve } from 'node:path';
-import { repairs, session, settings, type Action } from '@shared/contracts';
+import { repairs, session, type Action } from '@shared/contracts';
 import { createRuntime, type Runtime } from '../local/runtime';
 import { loadBuiltFunctions } from '../local/functions';
 import type { Engine } from '../local/db';
@@ -15,7 +15,7 @@ import { LIMIT, weappPackages } from './sizes';
 import { coldRequireMs } from './cold-require';
 import { visitTrips } from './visits';
 import { complaintTrips } from './complaints';
-import { DESK, onSiteSteps, repairInput as inputWith, TECH, WANG } from './repair-life';
+import { DESK, onSiteSteps, raiseDailyLimits, repairInput as inputWith, TECH, WANG } from './repair-life';
 import { demoPeople } from '../local/seed';
 import { sweepFigures } from './sweep';
 import { crashRounds } from './crash';
@@ -94,9 +94,7 @@ const onSiteTrips = async (rt: Runtime, engine: Engine, repairId: string) => {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 const throughput = async (rt: Runtime) => {
-  // Issue 12 (4): a person files at most the property's daily number of repairs; the run raises it to the most a property may set.
-  const most = { repairs: 1000, complaints: 1000, bookings: 1000, bindingRequests: 1000 };
-  await call(rt, 'o-mgr-zhou', settings.updateSettings, { propertyId: 'demo', commandId: cmd(), dailyLimits: most });
+  await raiseDailyLimits(rt, call, cmd);
   console.log('\nLocal repairs.create through the SQLite store (in-process; callers spread over the demo residents, each filing back to back)');
   const rows: (string | number)[][] = [['concurrent callers', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'CPU ms per create']];
   for (const callers of [1, 10, 50]) {

@@ -1,4 +1,4 @@
-import { repairs, type Action } from '@shared/contracts';
+import { repairs, settings, type Action } from '@shared/contracts';
 import type { Runtime } from '../local/runtime';
 
 export type Call = (rt: Runtime, openid: string, action: Action, input: unknown) => Promise<Record<string, unknown>>;
@@ -27,6 +27,15 @@ export const onSiteSteps = (rt: Runtime): [string, string, Action, Record<string
   ['repairs.complete', TECH, repairs.complete, { beforePhotos: [file('b.jpg')], afterPhotos: [file('a.jpg')], materials: [] }],
   ['repairs.signOff', TECH, repairs.signOff, { signature: file('s.png'), rating: { quality: 5, attitude: 5, comment: '' } }],
   ];
+};
+
+/**
+ * Issue 12 (4): a person files at most the property's daily number of repairs; runs that file
+ * hundreds as a few residents raise it, as the manager, to the most a property may set.
+ */
+export const raiseDailyLimits = async (rt: Runtime, call: Call, cmd: () => string) => {
+  const most = { repairs: 1000, complaints: 1000, bookings: 1000, bindingRequests: 1000 };
+  await call(rt, 'o-mgr-zhou', settings.updateSettings, { propertyId: 'demo', commandId: cmd(), dailyLimits: most });
 };
 
 /** A repair filed and dispatched to 李建国: its id and version. */

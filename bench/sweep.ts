@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRuntime, type FunctionHandle, type Runtime } from '../local/runtime';
 import type { Doc, Engine } from '../local/db';
-import { fileAndDispatch, onSiteSteps, type Call } from './repair-life';
+import { fileAndDispatch, onSiteSteps, raiseDailyLimits, type Call } from './repair-life';
 
 /**
  * The reminders function's every-minute run at 1k, 10k and 100k stored documents. The history is
@@ -51,6 +51,7 @@ export const sweepFigures = async (functions: Record<string, FunctionHandle>, ca
   const rt = await createRuntime({ dataDir, functions, now: () => new Date(clock.ms) });
   const sweep = () => rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: new Date(clock.ms).toISOString() }, { openid: '' });
   try {
+    await raiseDailyLimits(rt, call, cmd);
     const template = await lifeOfOneRepair(rt, call, cmd);
     const ids = new Set([...template.values()].flat().map((d) => String(d._id)));
     let copies = 0;
