@@ -18,8 +18,9 @@ const AT_ONCE = 20;
  */
 export const upgradeStored = async (db: Database, model: Model<z.ZodType>): Promise<number> => {
   const _ = db.command;
-  const older = _.or([{ schemaVersion: _.lt(model.version) }, { schemaVersion: _.exists(false) }]);
-  const res = await db.collection(model.collection).where(older).limit(BATCH).get();
+  // Every stored document carries its schemaVersion (each model's first version declares it), so a
+  // range on the indexed field finds the older ones; an $or with "missing" would read the collection whole.
+  const res = await db.collection(model.collection).where({ schemaVersion: _.lt(model.version) }).limit(BATCH).get();
   let upgraded = 0;
   for (let i = 0; i < res.data.length; i += AT_ONCE) {
     const counts = await Promise.all(
@@ -29,8 +30,7 @@ export const upgradeStored = async (db: Database, model: Model<z.ZodType>): Prom
         const stored = withoutId(model.toStored(parsed.data as Unstored<unknown, never>) as { _id: string });
         // _.set writes each field whole (a plain object would be merged field by field).
         const data = Object.fromEntries(Object.entries(stored).map(([field, value]) => [field, _.set(value)]));
-        const was = typeof raw.schemaVersion === 'number' ? raw.schemaVersion : _.exists(false);
-        const written = await db.collection(model.collection).where({ _id: raw._id, schemaVersion: was }).update({ data });
+        const written = await db.collection(model.collection).where({ _id: raw._id, schemaVersion: raw.schemaVersion }).update({ data });
         return written.stats.updated ?? 0;
       }),
     );

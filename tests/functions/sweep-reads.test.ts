@@ -1,0 +1,29 @@
+/**
+ * Issue 12 (3.8, the sweep at 1k/10k/100k): the every-minute run reads what its index keys select,
+ * not the stored history. Counted at the engine (documents read), not timed: settled history added
+ * between two runs must not change what a run reads.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startRuntime } from './harness';
+
+const v7 = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'stored', 'repair.v7.json'), 'utf8')) as Record<string, unknown>;
+const history = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ ...v7, _id: `rp_history_${from + i}` }));
+
+it('issue 12 (3.8): a timer run reads the same documents with 100 or 1,100 stored repairs of the current version', async () => {
+  const rt = await startRuntime();
+  const tick = async () => {
+    rt.clock.advanceMinutes(1);
+    rt.engine.stats.reset();
+    const res = (await rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' })) as { ok: boolean };
+    expect(res.ok).toBe(true);
+    return rt.engine.stats.documentsRead;
+  };
+  rt.engine.insertRaw('repairs', history(0, 100));
+  await tick();
+  const few = await tick();
+  rt.engine.insertRaw('repairs', history(100, 1_000));
+  await tick();
+  expect(await tick()).toBe(few);
+  rt.close();
+});
