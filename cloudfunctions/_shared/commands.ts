@@ -6,7 +6,7 @@ import type { Database, Tx } from './database';
 
 export type { Tx };
 import { findById, withoutId } from './repo';
-import type { ActionContext } from './router';
+import type { ActionContext, AnyContext, SignedInContext } from './context';
 import { ActionFailure } from './failures';
 
 const callOf = (action: Action) => `${action.fn}.${action.name}`;
@@ -28,7 +28,7 @@ export const replayOf = async (db: Database, key: string, action: Action): Promi
 };
 
 /** A replay inside applyOnce: the first result, or the refusal thrown. */
-const replayed = async <T>(ctx: ActionContext): Promise<Applied<T> | null> => {
+const replayed = async <T>(ctx: AnyContext): Promise<Applied<T> | null> => {
   const replay = await replayOf(ctx.deps.db, ctx.commandKey, ctx.action);
   if (!replay) return null;
   if (!replay.ok) throw new ActionFailure(replay.code);
@@ -49,20 +49,19 @@ export interface Applied<T> {
   fresh: boolean;
 }
 
-export const applyOnce = async <T>(
-  ctx: ActionContext,
-  action: string,
-  work: (tx: Tx) => Promise<T>,
-  /** The property the command belongs to; a caller who is no member yet names it here. */
-  propertyId: string = ctx.member.propertyId,
-): Promise<Applied<T>> => {
+export function applyOnce<T>(ctx: ActionContext, action: string, work: (tx: Tx) => Promise<T>, propertyId?: string): Promise<Applied<T>>;
+/** A caller who is no member (yet) names the property the command belongs to. */
+export function applyOnce<T>(ctx: SignedInContext, action: string, work: (tx: Tx) => Promise<T>, propertyId: string): Promise<Applied<T>>;
+export async function applyOnce<T>(ctx: AnyContext, action: string, work: (tx: Tx) => Promise<T>, propertyId?: string): Promise<Applied<T>> {
+  const owner = propertyId ?? ctx.member?.propertyId;
+  if (owner === undefined) throw new Error(`${action}: a caller who is no member must name the command's property`);
   const { db } = ctx.deps;
   const key = ctx.commandKey;
   const record = (result: T) =>
     withoutId(
       commandModel.toStored({
         _id: key,
-        propertyId,
+        propertyId: owner,
         openid: ctx.caller.openid,
         commandId: key.slice(key.indexOf('~') + 1),
         action,
@@ -97,7 +96,7 @@ export const applyOnce = async <T>(
       await backOff(attempt);
     }
   }
-};
+}
 
 const ATTEMPTS = 4;
 

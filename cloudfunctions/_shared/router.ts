@@ -5,6 +5,7 @@ import { failure } from '@shared/messages';
 import { ok, type Result } from '@shared/result';
 import type { MemberDoc } from '@shared/model/member.model';
 import type { Caller, Deps } from './deps';
+import { contextOf, type AnyContext, type ContextOf } from './context';
 import { resolveMember } from './membership';
 import { ActionFailure } from './failures';
 import { replayOf } from './commands';
@@ -12,21 +13,9 @@ import { derivedId } from './ids';
 import { withFileLinks } from './file-links';
 import { systemCall, systemHealth } from './system-health';
 
-export interface ActionContext {
-  caller: Caller;
-  deps: Deps;
-  now: Date;
-  /** Resolved for this call from the trusted openid; absent only for 'any-signed-in' actions. */
-  member: MemberDoc;
-  /** The key under which a write command's result is kept (write actions only), the caller's own for 'any-signed-in' ones. */
-  commandKey: string;
-  /** The contract action being run: a command id replays only for it. */
-  action: Action;
-}
-
 export type Handler<A extends Action> = (
   input: z.infer<A['input']>,
-  ctx: ActionContext,
+  ctx: ContextOf<A>,
 ) => Promise<Result<z.infer<A['output']>>>;
 
 export type Handlers<T extends Record<string, Action>> = { [K in keyof T]: Handler<T[K]> };
@@ -51,7 +40,7 @@ export const defineFunction = <T extends Record<string, Action>>(fn: FunctionNam
       // Own properties only: "constructor" or "__proto__" is on every object and is no action.
       if (!Object.hasOwn(actions, name) || !Object.hasOwn(handlers, name)) return failure('COMMON.UNKNOWN_ACTION');
       const action = actions[name]!;
-      const handler = (handlers as Record<string, Handler<Action>>)[name]!;
+      const handler = (handlers as Record<string, (input: unknown, ctx: AnyContext) => Promise<Result<unknown>>>)[name]!;
       const input = action.input.safeParse(envelope.data.input, { reportInput: true });
       if (!input.success) return badInput(input.error);
       if (!caller.openid) return failure('COMMON.NOT_A_MEMBER');
@@ -71,8 +60,7 @@ export const defineFunction = <T extends Record<string, Action>>(fn: FunctionNam
         const replay = await replayOf(deps.db, commandKey, action);
         if (replay) return answer(replay);
       }
-      const ctx = { caller, deps, now, member: member as MemberDoc, commandKey, action };
-      const result = await handler(input.data, ctx);
+      const result = await handler(input.data, contextOf({ caller, deps, now, commandKey, action }, member));
       if (result.ok) action.output.parse(result.data);
       return answer(result);
     } catch (e) {

@@ -4,19 +4,22 @@ import type { Role } from '../model/member.model';
 export const functionNames = ['session', 'repairs', 'callbacks', 'complaints', 'members', 'imports', 'visits'] as const;
 export type FunctionName = (typeof functionNames)[number];
 
+/** Who may call an action: members in these roles of the property the input names, or anyone signed in (no membership needed). */
+export type Roles = readonly Role[] | 'any-signed-in';
+
 /** One cloud-function action: the schema its input is parsed with at both ends, and its output. */
-export interface Action<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+export interface Action<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, R extends Roles = Roles> {
   fn: FunctionName;
   name: string;
   input: I;
   output: O;
   /** Roles that may call it; ownership is checked by the function on top. */
-  roles: readonly Role[] | 'any-signed-in';
+  roles: R;
   /** Write actions carry a command id and are applied at most once. */
   write: boolean;
 }
 
-export const defineAction = <I extends z.ZodType, O extends z.ZodType>(a: Action<I, O>) => a;
+export const defineAction = <I extends z.ZodType, O extends z.ZodType, R extends Roles>(a: Action<I, O, R>) => a;
 
 export type Input<A extends Action> = z.input<A['input']>;
 export type Output<A extends Action> = z.infer<A['output']>;
