@@ -20,11 +20,12 @@ export const replayOf = async (db: Database, key: string, action: Action): Promi
   const command = await findById(db, commandModel, key);
   if (!command) return null;
   if (command.call !== callOf(action)) return failure('COMMON.COMMAND_REUSED');
-  if (!action.output.safeParse(command.result).success) {
+  const stored = action.output.safeParse(command.result);
+  if (!stored.success) {
     console.error(`command ${key}: its stored result does not fit ${command.call}'s output contract`);
     return failure('COMMON.COMMAND_DONE');
   }
-  return ok(command.result);
+  return ok(stored.data);
 };
 
 /** A replay inside applyOnce: the first result, or the refusal thrown. */

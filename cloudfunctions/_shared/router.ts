@@ -61,8 +61,8 @@ export const defineFunction = <T extends Record<string, Action>>(fn: FunctionNam
         if (replay) return answer(replay);
       }
       const result = await handler(input.data, contextOf({ caller, deps, now, commandKey, action }, member));
-      if (result.ok) action.output.parse(result.data);
-      return answer(result);
+      // The answer is what passed the output contract: a field it does not name never reaches the caller.
+      return answer(result.ok ? ok(action.output.parse(result.data)) : result);
     } catch (e) {
       if (e instanceof ActionFailure) return e.toResult();
       console.error(`[${fn}] action failed`, e);
