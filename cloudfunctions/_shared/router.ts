@@ -20,7 +20,10 @@ export type Handler<A extends Action> = (
 
 export type Handlers<T extends Record<string, Action>> = { [K in keyof T]: Handler<T[K]> };
 
-export type FunctionHandle = (event: unknown, caller: Caller, deps: Deps) => Promise<Result<unknown>>;
+export type FunctionHandle = ((event: unknown, caller: Caller, deps: Deps) => Promise<Result<unknown>>) & {
+  /** The action names it has a handler for: exactly its contract's (a test holds every function to it). */
+  readonly handled: readonly string[];
+};
 
 /**
  * An area's cloud function: parse the envelope and input with the action's contract, resolve the
@@ -29,7 +32,7 @@ export type FunctionHandle = (event: unknown, caller: Caller, deps: Deps) => Pro
  */
 export const defineFunction = <T extends Record<string, Action>>(fn: FunctionName, handlers: Handlers<T>): FunctionHandle => {
   const actions = catalogue[fn];
-  return async (event, caller, deps) => {
+  const run = async (event: unknown, caller: Caller, deps: Deps): Promise<Result<unknown>> => {
     try {
       const envelope = Envelope.safeParse(event);
       if (!envelope.success) return failure('COMMON.BAD_INPUT');
@@ -69,6 +72,7 @@ export const defineFunction = <T extends Record<string, Action>>(fn: FunctionNam
       return failure('COMMON.INTERNAL');
     }
   };
+  return Object.assign(run, { handled: Object.keys(handlers) });
 };
 
 /**
