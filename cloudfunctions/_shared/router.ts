@@ -1,8 +1,8 @@
 import type * as z from 'zod';
-import { catalogue, Envelope, type Action, type FunctionName } from '@shared/contracts';
+import { catalogue, Envelope, mayAnswer, type Action, type FunctionName } from '@shared/contracts';
 import { badInput } from '@shared/contracts/field-errors';
 import { failure } from '@shared/messages';
-import { ok, type Result } from '@shared/result';
+import { ok, type Err, type Result } from '@shared/result';
 import type { MemberDoc } from '@shared/model/member.model';
 import type { Caller, Deps } from './deps';
 import { contextOf, type AnyContext, type ContextOf } from './context';
@@ -28,7 +28,8 @@ export type FunctionHandle = ((event: unknown, caller: Caller, deps: Deps) => Pr
 /**
  * An area's cloud function: parse the envelope and input with the action's contract, resolve the
  * caller's membership for the property it names, check the role, replay a command already applied,
- * run the action, and check its output. Bugs become COMMON.INTERNAL; nothing of them reaches the client.
+ * run the action, and answer with what passed its output contract, or with a refusal its contract
+ * declares. Bugs become COMMON.INTERNAL; nothing of them reaches the client.
  */
 export const defineFunction = <T extends Record<string, Action>>(fn: FunctionName, handlers: Handlers<T>): FunctionHandle => {
   const actions = catalogue[fn];
@@ -63,9 +64,13 @@ export const defineFunction = <T extends Record<string, Action>>(fn: FunctionNam
         const replay = await replayOf(deps.db, commandKey, action);
         if (replay) return answer(replay);
       }
-      const result = await handler(input.data, contextOf({ caller, deps, now, commandKey, action }, member));
+      const result = await handler(input.data, contextOf({ caller, deps, now, commandKey, action }, member)).catch((e: unknown) => {
+        if (e instanceof ActionFailure) return e.toResult();
+        throw e;
+      });
+      if (!result.ok) return declared(action, result);
       // The answer is what passed the output contract: a field it does not name never reaches the caller.
-      return answer(result.ok ? ok(action.output.parse(result.data)) : result);
+      return answer(ok(action.output.parse(result.data)));
     } catch (e) {
       if (e instanceof ActionFailure) return e.toResult();
       console.error(`[${fn}] action failed`, e);
@@ -73,6 +78,13 @@ export const defineFunction = <T extends Record<string, Action>>(fn: FunctionNam
     }
   };
   return Object.assign(run, { handled: Object.keys(handlers) });
+};
+
+/** A refusal the action's contract does not declare is a bug in the handler or its contract: logged, and answered as one. */
+const declared = (action: Action, refusal: Err): Err => {
+  if (mayAnswer(action, refusal.code)) return refusal;
+  console.error(`[${action.fn}.${action.name}] refused with ${refusal.code}, which its contract does not declare`);
+  return failure('COMMON.INTERNAL');
 };
 
 /**
