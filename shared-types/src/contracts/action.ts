@@ -31,7 +31,7 @@ export interface Action<I extends z.ZodType = z.ZodType, O extends z.ZodType = z
 
 export const defineAction = <I extends z.ZodType, O extends z.ZodType, R extends Roles>(a: Action<I, O, R>) => a;
 
-export const isCommonCode = (code: string): code is CommonCode => code.startsWith('COMMON.');
+const isCommonCode = (code: string): code is CommonCode => code.startsWith('COMMON.');
 
 /** Whether `action` may answer `code`: a common code, or one its contract declares. */
 export const mayAnswer = (action: Action, code: string): boolean => isCommonCode(code) || (action.errors as readonly string[]).includes(code);
