@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { commandFields, defineAction, DocId, scoped, type Action, type ActionCode } from './action';
+import { commandFields, defineAction, DocId, scoped, type ActionCode } from './action';
 import { pageInput, pageOf } from './page';
 import { BlockerKind, Channel, Material, PreferredTime, Priority, QuoteLine, RatingDoc, RepairCategory, RepairStatus, TriageDoc } from '../model/repair.model';
 import { Role, Skill } from '../model/member.model';
@@ -178,7 +178,7 @@ const Stars = z.number().int().min(1).max(5);
 const RatingInput = z.object({ quality: Stars, attitude: Stars, comment: z.string().trim().max(300) }).strict();
 
 /** Every step may find the order gone from the caller's sight or not in a state that allows it; `errors` adds the step's own. */
-const onOrder = <S extends z.ZodRawShape>(name: string, roles: Action['roles'], extra: S, errors: readonly ActionCode[] = []) =>
+const onOrder = <S extends z.ZodRawShape>(name: string, roles: readonly z.infer<typeof Role>[], extra: S, errors: readonly ActionCode[] = []) =>
   defineAction({
     fn: 'repairs',
     name,
