@@ -6,7 +6,7 @@ import type { Database, Tx } from './database';
 
 export type { Tx };
 import { findById, withoutId } from './repo';
-import type { ActionContext } from './router';
+import type { ActionContext, AnyContext, SignedInContext } from './context';
 import { ActionFailure } from './failures';
 
 const callOf = (action: Action) => `${action.fn}.${action.name}`;
@@ -20,15 +20,16 @@ export const replayOf = async (db: Database, key: string, action: Action): Promi
   const command = await findById(db, commandModel, key);
   if (!command) return null;
   if (command.call !== callOf(action)) return failure('COMMON.COMMAND_REUSED');
-  if (!action.output.safeParse(command.result).success) {
+  const stored = action.output.safeParse(command.result);
+  if (!stored.success) {
     console.error(`command ${key}: its stored result does not fit ${command.call}'s output contract`);
     return failure('COMMON.COMMAND_DONE');
   }
-  return ok(command.result);
+  return ok(stored.data);
 };
 
 /** A replay inside applyOnce: the first result, or the refusal thrown. */
-const replayed = async <T>(ctx: ActionContext): Promise<Applied<T> | null> => {
+const replayed = async <T>(ctx: AnyContext): Promise<Applied<T> | null> => {
   const replay = await replayOf(ctx.deps.db, ctx.commandKey, ctx.action);
   if (!replay) return null;
   if (!replay.ok) throw new ActionFailure(replay.code);
@@ -49,20 +50,19 @@ export interface Applied<T> {
   fresh: boolean;
 }
 
-export const applyOnce = async <T>(
-  ctx: ActionContext,
-  action: string,
-  work: (tx: Tx) => Promise<T>,
-  /** The property the command belongs to; a caller who is no member yet names it here. */
-  propertyId: string = ctx.member.propertyId,
-): Promise<Applied<T>> => {
+export function applyOnce<T>(ctx: ActionContext, action: string, work: (tx: Tx) => Promise<T>, propertyId?: string): Promise<Applied<T>>;
+/** A caller who is no member (yet) names the property the command belongs to. */
+export function applyOnce<T>(ctx: SignedInContext, action: string, work: (tx: Tx) => Promise<T>, propertyId: string): Promise<Applied<T>>;
+export async function applyOnce<T>(ctx: AnyContext, action: string, work: (tx: Tx) => Promise<T>, propertyId?: string): Promise<Applied<T>> {
+  const owner = propertyId ?? ctx.member?.propertyId;
+  if (owner === undefined) throw new Error(`${action}: a caller who is no member must name the command's property`);
   const { db } = ctx.deps;
   const key = ctx.commandKey;
   const record = (result: T) =>
     withoutId(
       commandModel.toStored({
         _id: key,
-        propertyId,
+        propertyId: owner,
         openid: ctx.caller.openid,
         commandId: key.slice(key.indexOf('~') + 1),
         action,
@@ -97,7 +97,7 @@ export const applyOnce = async <T>(
       await backOff(attempt);
     }
   }
-};
+}
 
 const ATTEMPTS = 4;
 

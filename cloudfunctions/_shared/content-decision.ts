@@ -5,7 +5,7 @@ import { ok, type Result } from '@shared/result';
 import type { ScreenedKind } from '@shared/model/screening.model';
 import type { RepairDoc } from '@shared/model/repair.model';
 import { audienceOfRole, audienceOfUser } from '@shared/model/signal.model';
-import type { ActionContext } from './router';
+import type { ActionContext } from './context';
 import { applyOnce } from './commands';
 import { ActionFailure } from './failures';
 import { appendScreeningStep, findScreened, readScreened, writeScreened } from './screened-store';

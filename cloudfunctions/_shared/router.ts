@@ -1,10 +1,11 @@
 import type * as z from 'zod';
-import { catalogue, Envelope, type Action, type FunctionName } from '@shared/contracts';
+import { catalogue, Envelope, mayAnswer, type Action, type FunctionName } from '@shared/contracts';
 import { badInput } from '@shared/contracts/field-errors';
 import { failure } from '@shared/messages';
-import { ok, type Result } from '@shared/result';
+import { ok, type Err, type Result } from '@shared/result';
 import type { MemberDoc } from '@shared/model/member.model';
 import type { Caller, Deps } from './deps';
+import { contextOf, type AnyContext, type ContextOf } from './context';
 import { resolveMember } from './membership';
 import { ActionFailure } from './failures';
 import { replayOf } from './commands';
@@ -12,35 +13,27 @@ import { derivedId } from './ids';
 import { withFileLinks } from './file-links';
 import { systemCall, systemHealth } from './system-health';
 
-export interface ActionContext {
-  caller: Caller;
-  deps: Deps;
-  now: Date;
-  /** Resolved for this call from the trusted openid; absent only for 'any-signed-in' actions. */
-  member: MemberDoc;
-  /** The key under which a write command's result is kept (write actions only), the caller's own for 'any-signed-in' ones. */
-  commandKey: string;
-  /** The contract action being run: a command id replays only for it. */
-  action: Action;
-}
-
 export type Handler<A extends Action> = (
   input: z.infer<A['input']>,
-  ctx: ActionContext,
+  ctx: ContextOf<A>,
 ) => Promise<Result<z.infer<A['output']>>>;
 
 export type Handlers<T extends Record<string, Action>> = { [K in keyof T]: Handler<T[K]> };
 
-export type FunctionHandle = (event: unknown, caller: Caller, deps: Deps) => Promise<Result<unknown>>;
+export type FunctionHandle = ((event: unknown, caller: Caller, deps: Deps) => Promise<Result<unknown>>) & {
+  /** The action names it has a handler for: exactly its contract's (a test holds every function to it). */
+  readonly handled: readonly string[];
+};
 
 /**
  * An area's cloud function: parse the envelope and input with the action's contract, resolve the
  * caller's membership for the property it names, check the role, replay a command already applied,
- * run the action, and check its output. Bugs become COMMON.INTERNAL; nothing of them reaches the client.
+ * run the action, and answer with what passed its output contract, or with a refusal its contract
+ * declares. Bugs become COMMON.INTERNAL; nothing of them reaches the client.
  */
 export const defineFunction = <T extends Record<string, Action>>(fn: FunctionName, handlers: Handlers<T>): FunctionHandle => {
   const actions = catalogue[fn];
-  return async (event, caller, deps) => {
+  const run = async (event: unknown, caller: Caller, deps: Deps): Promise<Result<unknown>> => {
     try {
       const envelope = Envelope.safeParse(event);
       if (!envelope.success) return failure('COMMON.BAD_INPUT');
@@ -51,7 +44,7 @@ export const defineFunction = <T extends Record<string, Action>>(fn: FunctionNam
       // Own properties only: "constructor" or "__proto__" is on every object and is no action.
       if (!Object.hasOwn(actions, name) || !Object.hasOwn(handlers, name)) return failure('COMMON.UNKNOWN_ACTION');
       const action = actions[name]!;
-      const handler = (handlers as Record<string, Handler<Action>>)[name]!;
+      const handler = (handlers as Record<string, (input: unknown, ctx: AnyContext) => Promise<Result<unknown>>>)[name]!;
       const input = action.input.safeParse(envelope.data.input, { reportInput: true });
       if (!input.success) return badInput(input.error);
       if (!caller.openid) return failure('COMMON.NOT_A_MEMBER');
@@ -71,16 +64,27 @@ export const defineFunction = <T extends Record<string, Action>>(fn: FunctionNam
         const replay = await replayOf(deps.db, commandKey, action);
         if (replay) return answer(replay);
       }
-      const ctx = { caller, deps, now, member: member as MemberDoc, commandKey, action };
-      const result = await handler(input.data, ctx);
-      if (result.ok) action.output.parse(result.data);
-      return answer(result);
+      const result = await handler(input.data, contextOf({ caller, deps, now, commandKey, action }, member)).catch((e: unknown) => {
+        if (e instanceof ActionFailure) return e.toResult();
+        throw e;
+      });
+      if (!result.ok) return declared(action, result);
+      // The answer is what passed the output contract: a field it does not name never reaches the caller.
+      return answer(ok(action.output.parse(result.data)));
     } catch (e) {
       if (e instanceof ActionFailure) return e.toResult();
       console.error(`[${fn}] action failed`, e);
       return failure('COMMON.INTERNAL');
     }
   };
+  return Object.assign(run, { handled: Object.keys(handlers) });
+};
+
+/** A refusal the action's contract does not declare is a bug in the handler or its contract: logged, and answered as one. */
+const declared = (action: Action, refusal: Err): Err => {
+  if (mayAnswer(action, refusal.code)) return refusal;
+  console.error(`[${action.fn}.${action.name}] refused with ${refusal.code}, which its contract does not declare`);
+  return failure('COMMON.INTERNAL');
 };
 
 /**

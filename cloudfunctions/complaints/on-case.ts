@@ -8,7 +8,8 @@ import { complaintMachine, type ComplaintAction } from '@shared/domain/complaint
 import { complaintGroupModel, complaintModel, type ComplaintDoc, type ComplaintGroupDoc } from '@shared/model/complaint.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import type { SettingsDoc } from '@shared/model/settings.model';
-import type { ActionContext, Handler } from '../_shared/router';
+import type { ActionContext } from '../_shared/context';
+import type { Handler } from '../_shared/router';
 import type { Database, Tx } from '../_shared/database';
 import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';

@@ -5,7 +5,8 @@ import { complaintGroupModel, complaintModel, type ComplaintDoc, type ComplaintG
 import { CASE_CLOSED } from '@shared/domain/complaint-queue.rules';
 import { eventModel } from '@shared/model/event.model';
 import type { Database } from '../_shared/database';
-import type { ActionContext, Handler } from '../_shared/router';
+import type { ActionContext } from '../_shared/context';
+import type { Handler } from '../_shared/router';
 import { parseAll } from '../_shared/repo';
 import { mapPage, readPage, readWholeList, type Listing, type SortKey, type Source } from '../_shared/paging';
 import { canSeeCase, caseView, loadCase, toCaseView, type Case } from './on-case';

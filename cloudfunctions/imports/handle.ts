@@ -9,7 +9,7 @@ import { applyOnce } from '../_shared/commands';
 import { derivedId } from '../_shared/ids';
 import { findById, withoutId } from '../_shared/repo';
 import { ownsFile } from '../_shared/storage';
-import type { ActionContext } from '../_shared/router';
+import type { ActionContext } from '../_shared/context';
 import { readSheet, templateXlsx } from './read-sheet';
 import { CHUNK_SIZE, carryOnImport } from './writer';
 import { renameBuilding } from './rename';

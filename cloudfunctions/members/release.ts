@@ -7,7 +7,7 @@ import type { OutboxDoc } from '@shared/model/outbox.model';
 import { roomLabel } from '@shared/model/property.model';
 import { repairModel } from '@shared/model/repair.model';
 import { audienceOfRole } from '@shared/model/signal.model';
-import type { ActionContext } from '../_shared/router';
+import type { ActionContext } from '../_shared/context';
 import { appendEvent } from '../_shared/events';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
 import { parseAll, readAll, withoutId } from '../_shared/repo';

@@ -11,7 +11,8 @@ import { lifeDefaults, repairModel, type Channel, type PreferredTime, type Repai
 import { memberModel, type MemberDoc } from '@shared/model/member.model';
 import { roomModel, roomLabel } from '@shared/model/property.model';
 import { audienceOfRole } from '@shared/model/signal.model';
-import type { ActionContext, Handler } from '../_shared/router';
+import type { ActionContext } from '../_shared/context';
+import type { Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { dailyQuota, withinDailyLimit } from '../_shared/daily-limits';
 import { appendEvent } from '../_shared/events';

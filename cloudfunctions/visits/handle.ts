@@ -1,7 +1,22 @@
 import type { visitsActions } from '@shared/contracts/visits.contract';
 import { defineFunction } from '../_shared/router';
-import * as bookings from './bookings';
-import * as reception from './reception';
+import { book, bookHome, bookWindow, cancel, day, mine, reschedule, slots, windows } from './bookings';
+import { groupVisits, log, planGroupVisit, receptionLog, writeResult } from './reception';
 
 /** Issue 6: residents book the desk, a repair window or a home callback visit, nobody double-booked (V4); the desk's reception log (V1 V2) and group visits (V3). */
-export const handle = defineFunction<typeof visitsActions>('visits', { ...bookings, ...reception });
+export const handle = defineFunction<typeof visitsActions>('visits', {
+  slots,
+  windows,
+  book,
+  bookWindow,
+  bookHome,
+  reschedule,
+  cancel,
+  mine,
+  day,
+  log,
+  writeResult,
+  receptionLog,
+  planGroupVisit,
+  groupVisits,
+});

@@ -2,31 +2,12 @@ import { catalogue, repairs, type Action } from '@shared/contracts';
 import type { FieldError } from '@shared/result';
 import { callAs, DESK_ON_SHIFT, dumpText, expectOk, PROPERTY, repairInput, snapshot, startRuntime, SUPERVISOR, TECH_LI, WANG, ZHANG } from './harness';
 import { validInputs } from './valid-inputs';
+import { mutations } from './mutations';
 
 /**
  * Every action of every function, sent inputs that are wrong in generated ways, by callers of every
  * role: each answer is COMMON.BAD_INPUT with a Chinese message naming every wrong field, and nothing is written.
  */
-const wrongTypes = [null, 42, true, 'x', [], {}];
-
-const mutations = (valid: Record<string, unknown>): [string, unknown][] => {
-  const out: [string, unknown][] = [
-    ['not an object', 'hello'],
-    ['null', null],
-    ['an array', [valid]],
-    ['an unknown extra field', { ...valid, status: 'dispatched' }],
-  ];
-  for (const key of Object.keys(valid)) {
-    const { [key]: _dropped, ...missing } = valid;
-    out.push([`missing ${key}`, missing]);
-    for (const wrong of wrongTypes) {
-      if (JSON.stringify(wrong) !== JSON.stringify(valid[key])) out.push([`${key} = ${JSON.stringify(wrong)}`, { ...valid, [key]: wrong }]);
-    }
-    if (typeof valid[key] === 'string') out.push([`${key} oversize`, { ...valid, [key]: 'x'.repeat(100_000) }]);
-  }
-  return out;
-};
-
 const callers = [WANG, ZHANG, DESK_ON_SHIFT, TECH_LI, SUPERVISOR, 'o-stranger'];
 
 describe('bad input: every action refuses it with a code and writes nothing', () => {

@@ -1,4 +1,22 @@
-import { DESK_ON_SHIFT, PROPERTY, repairInput, memberIdOf, SUPERVISOR, TECH_LI, WANG } from './harness';
+import { catalogue, repairs, type Action } from '@shared/contracts';
+import { callAs, DESK_ON_SHIFT, expectOk, PROPERTY, repairInput, memberIdOf, startRuntime, SUPERVISOR, TECH_LI, WANG } from './harness';
+
+/** Every action of every function: what the harnesses below walk. */
+export const allActions = Object.values(catalogue).flatMap((actions) => Object.values(actions)) as Action[];
+
+/**
+ * For a describe block that calls every action: a runtime with one repair 王 filed, whose id the
+ * valid inputs name (read `rt` and `repairId` inside the tests).
+ */
+export const harnessRuntime = () => {
+  const state = {} as { rt: Awaited<ReturnType<typeof startRuntime>>; repairId: string };
+  beforeAll(async () => {
+    state.rt = await startRuntime();
+    state.repairId = expectOk(await callAs(state.rt, WANG, repairs.create, repairInput())).id;
+  });
+  afterAll(() => state.rt.close());
+  return state;
+};
 
 /**
  * A valid input for every action of every function, which the bad-input and authorisation

@@ -1,22 +1,40 @@
 import * as z from 'zod';
 import type { Role } from '../model/member.model';
+import type { ErrorCode } from '../messages';
 
 export const functionNames = ['session', 'repairs', 'callbacks', 'complaints', 'members', 'imports', 'visits'] as const;
 export type FunctionName = (typeof functionNames)[number];
 
+/** Who may call an action: members in these roles of the property the input names, or anyone signed in (no membership needed). */
+export type Roles = readonly Role[] | 'any-signed-in';
+
+/** A code every action may answer (the envelope, membership, commands, contention, bugs); an action declares only the others. */
+export type CommonCode = Extract<ErrorCode, `COMMON.${string}`>;
+export type ActionCode = Exclude<ErrorCode, CommonCode>;
+
 /** One cloud-function action: the schema its input is parsed with at both ends, and its output. */
-export interface Action<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+export interface Action<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, R extends Roles = Roles> {
   fn: FunctionName;
   name: string;
   input: I;
   output: O;
   /** Roles that may call it; ownership is checked by the function on top. */
-  roles: readonly Role[] | 'any-signed-in';
+  roles: R;
   /** Write actions carry a command id and are applied at most once. */
   write: boolean;
+  /**
+   * The codes it may refuse with beyond the common ones; the router answers any other as a bug
+   * (COMMON.INTERNAL). Whether a caller retries a code is declared once for all actions, in `errors.ts`.
+   */
+  errors: readonly ActionCode[];
 }
 
-export const defineAction = <I extends z.ZodType, O extends z.ZodType>(a: Action<I, O>) => a;
+export const defineAction = <I extends z.ZodType, O extends z.ZodType, R extends Roles>(a: Action<I, O, R>) => a;
+
+const isCommonCode = (code: string): code is CommonCode => code.startsWith('COMMON.');
+
+/** Whether `action` may answer `code`: a common code, or one its contract declares. */
+export const mayAnswer = (action: Action, code: string): boolean => isCommonCode(code) || (action.errors as readonly string[]).includes(code);
 
 export type Input<A extends Action> = z.input<A['input']>;
 export type Output<A extends Action> = z.infer<A['output']>;

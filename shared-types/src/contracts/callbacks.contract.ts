@@ -44,6 +44,7 @@ export const queue = defineAction({
   output: pageOf(CallbackView),
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
+  errors: [],
 });
 
 /** B2: one callback task, open or done, with its outcome: the record a home visit's resident signed. */
@@ -54,6 +55,7 @@ export const get = defineAction({
   output: CallbackView,
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
+  errors: ['CALLBACK.NOT_FOUND'],
 });
 
 /** R10 B2: the outcome of a callback: reached or not, satisfied or not, notes, by phone or at home. */
@@ -77,6 +79,7 @@ export const record = defineAction({
   output: CallbackView,
   roles: ['desk', 'supervisor', 'manager'],
   write: true,
+  errors: ['CALLBACK.NOT_FOUND', 'CALLBACK.MANAGER_ONLY', 'CALLBACK.SIGNATURE_REQUIRED', 'CALLBACK.FILE_NOT_YOURS', 'CALLBACK.ALREADY_DONE'],
 });
 
 /**
@@ -101,6 +104,7 @@ export const raiseComplaint = defineAction({
   output: z.object({ callbackId: z.string(), complaintId: z.string() }),
   roles: ['desk', 'supervisor', 'manager'],
   write: true,
+  errors: ['CALLBACK.NOT_FOUND', 'CALLBACK.ALREADY_RAISED', 'COMPLAINT.RESIDENT_NOT_FOUND', 'COMPLAINT.ROOM_NOT_YOURS'],
 });
 
 export const KindFigures = z.object({
@@ -133,6 +137,7 @@ export const figures = defineAction({
   }),
   roles: ['supervisor', 'manager'],
   write: false,
+  errors: [],
 });
 
 export const callbacksActions = { queue, get, record, raiseComplaint, figures } as const;

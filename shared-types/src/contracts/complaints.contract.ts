@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { commandFields, defineAction, DocId, scoped } from './action';
+import { commandFields, defineAction, DocId, scoped, type ActionCode } from './action';
 import { pageInput, pageOf } from './page';
 import { FileId, FileLink } from './files';
 import { decisionFields, ScreeningView } from './screening.contract';
@@ -129,6 +129,7 @@ export const create = defineAction({
   output: ComplaintView,
   roles: ['resident'],
   write: true,
+  errors: ['COMPLAINT.PHOTO_NOT_YOURS', 'COMPLAINT.ROOM_NOT_YOURS', 'COMPLAINT.IN_THE_FUTURE', 'COMPLAINT.DEADLINE_PASSED', 'COMPLAINT.DAILY_LIMIT'],
 });
 
 /** C1 V2: the desk registers a call, walk-in, letter or e-mail on a resident's behalf, having apologised. */
@@ -150,6 +151,7 @@ export const register = defineAction({
   output: ComplaintView,
   roles: ['desk', 'supervisor'],
   write: true,
+  errors: ['COMPLAINT.RESIDENT_NOT_FOUND', 'COMPLAINT.ROOM_NOT_YOURS', 'COMPLAINT.IN_THE_FUTURE', 'COMPLAINT.DEADLINE_PASSED'],
 });
 
 export const listMine = defineAction({
@@ -159,6 +161,7 @@ export const listMine = defineAction({
   output: pageOf(ComplaintView),
   roles: ['resident'],
   write: false,
+  errors: [],
 });
 
 export const get = defineAction({
@@ -168,6 +171,7 @@ export const get = defineAction({
   output: CaseDetail,
   roles: ['resident', 'desk', 'supervisor', 'manager'],
   write: false,
+  errors: ['COMPLAINT.NOT_FOUND'],
 });
 
 /** C4 C9: open cases, top urgency first, then the soonest due; a group's households are on its own page, not in the list. */
@@ -178,9 +182,11 @@ export const inbox = defineAction({
   output: pageOf(CaseView),
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
+  errors: [],
 });
 
-const onCase = <S extends z.ZodRawShape>(name: string, roles: readonly z.infer<typeof Role>[], fields: S) =>
+/** Every step may find the case gone from the caller's sight, merged into a group, or not in a state that allows it; `errors` adds the step's own. */
+const onCase = <S extends z.ZodRawShape>(name: string, roles: readonly z.infer<typeof Role>[], fields: S, errors: readonly ActionCode[] = []) =>
   defineAction({
     fn: 'complaints',
     name,
@@ -188,6 +194,7 @@ const onCase = <S extends z.ZodRawShape>(name: string, roles: readonly z.infer<t
     output: CaseView,
     roles,
     write: true,
+    errors: ['COMPLAINT.NOT_FOUND', 'COMPLAINT.IN_A_GROUP', 'STATE.TRANSITION_NOT_ALLOWED', ...errors],
   });
 
 /** C2 C3: the desk's class; major criteria the system knows cannot be called general. */
@@ -199,7 +206,7 @@ export const classify = onCase('classify', ['desk', 'supervisor', 'manager'], {
   injuryOrLoss: z.boolean(),
   apologised: z.boolean(),
   note: z.string().trim().max(500),
-});
+}, ['COMPLAINT.APOLOGY_REQUIRED', 'COMPLAINT.SEVERITY_REQUIRED', 'COMPLAINT.JURISDICTION_REQUIRED', 'COMPLAINT.MUST_BE_MAJOR']);
 
 /** C1: the handling slip to the department and person responsible. */
 export const issueSlip = onCase('issueSlip', ['desk', 'supervisor', 'manager'], {
@@ -212,7 +219,7 @@ export const issueSlip = onCase('issueSlip', ['desk', 'supervisor', 'manager'], 
 export const acknowledge = onCase('acknowledge', ['manager'], {});
 
 /** C5: the reply, in the complaint's own form. */
-export const reply = onCase('reply', ['desk', 'supervisor', 'manager'], { form: ReplyForm, content: Reason });
+export const reply = onCase('reply', ['desk', 'supervisor', 'manager'], { form: ReplyForm, content: Reason }, ['COMPLAINT.REPLY_FORM']);
 
 /** How the resident rates the handling of their complaint. */
 export const rate = defineAction({
@@ -231,6 +238,7 @@ export const rate = defineAction({
   output: ComplaintView,
   roles: ['resident'],
   write: true,
+  errors: ['COMPLAINT.NOT_FOUND', 'STATE.TRANSITION_NOT_ALLOWED'],
 });
 
 const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -268,6 +276,7 @@ export const registerOf = defineAction({
   output: RegisterView,
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
+  errors: [],
 });
 
 /** C6: the supervisor signs the day's register. */
@@ -278,6 +287,7 @@ export const signRegister = defineAction({
   output: RegisterView.omit({ open: true }),
   roles: ['supervisor'],
   write: true,
+  errors: ['COMPLAINT.REGISTER_FUTURE'],
 });
 
 export const Figures = z.object({
@@ -299,6 +309,7 @@ export const figures = defineAction({
   output: z.object({ period: z.string(), months: z.array(z.object({ month: z.string(), figures: Figures })), total: Figures }),
   roles: ['supervisor', 'manager'],
   write: false,
+  errors: [],
 });
 
 /** Issue 13 (1.9): the desk releases a held item of a complaint, or redacts it for good. */
@@ -309,6 +320,7 @@ export const decideContent = defineAction({
   output: ComplaintView,
   roles: ['desk', 'supervisor', 'manager'],
   write: true,
+  errors: ['COMPLAINT.NOT_FOUND', 'CONTENT.ITEM_NOT_FOUND', 'CONTENT.NOT_HELD', 'CONTENT.ALREADY_DECIDED'],
 });
 
 export const complaintsActions = {

@@ -28,6 +28,7 @@ export const template = defineAction({
   output: z.object({ csvName: z.string(), csv: z.string(), xlsxName: z.string(), xlsxBase64: z.string() }),
   roles: ['manager'],
   write: false,
+  errors: [],
 });
 
 /** The largest spreadsheet an import takes. */
@@ -60,6 +61,7 @@ export const start = defineAction({
   output: ImportView,
   roles: ['manager'],
   write: true,
+  errors: ['IMPORT.FILE_NOT_YOURS'],
 });
 
 /** Writes the next chunks of an import; calling it again after it is done changes nothing. */
@@ -70,6 +72,7 @@ export const carryOn = defineAction({
   output: ImportView,
   roles: ['manager'],
   write: false,
+  errors: ['IMPORT.NOT_FOUND'],
 });
 
 /** A room added by hand (a small edit), visible at once; adding one that exists changes nothing. */
@@ -80,6 +83,7 @@ export const addRoom = defineAction({
   output: z.object({ roomId: z.string(), label: z.string(), added: z.boolean() }),
   roles: ['manager'],
   write: true,
+  errors: [],
 });
 
 /**
@@ -94,6 +98,7 @@ export const renameBuilding = defineAction({
   output: z.object({ moved: z.number().int(), residents: z.number().int() }),
   roles: ['manager'],
   write: true,
+  errors: ['IMPORT.BUILDING_TAKEN', 'IMPORT.NO_SUCH_BUILDING'],
 });
 
 export const importsActions = { template, start, carryOn, addRoom, renameBuilding } as const;

@@ -37,6 +37,7 @@ export const bootstrap = defineAction({
   output: Membership,
   roles: 'any-signed-in',
   write: true,
+  errors: ['BOOTSTRAP.NOT_CONFIGURED', 'BOOTSTRAP.WRONG_SECRET', 'BOOTSTRAP.ALREADY_DONE', 'PROPERTY.EXISTS'],
 });
 
 export const InvitationView = z.object({
@@ -87,6 +88,7 @@ export const invite = defineAction({
   output: IssuedInvitation,
   roles: ['manager', 'supervisor'],
   write: true,
+  errors: ['INVITATION.ROLE_NOT_ALLOWED'],
 });
 
 /** The invited person joins with the code they typed or scanned; their WeChat identity becomes the member. */
@@ -97,6 +99,7 @@ export const join = defineAction({
   output: Membership,
   roles: 'any-signed-in',
   write: true,
+  errors: ['INVITATION.NOT_FOUND', 'INVITATION.USED', 'INVITATION.EXPIRED', 'MEMBER.ALREADY_MEMBER', 'MEMBER.PHONE_CODE'],
 });
 
 /** A property's open invitations, soonest to expire first, without their codes. */
@@ -107,6 +110,7 @@ export const invitations = defineAction({
   output: pageOf(InvitationView),
   roles: ['manager', 'supervisor'],
   write: false,
+  errors: [],
 });
 
 export const MemberView = z.object({
@@ -131,6 +135,7 @@ export const list = defineAction({
   output: pageOf(MemberView),
   roles: ['manager', 'supervisor'],
   write: false,
+  errors: [],
 });
 
 const onMember = { ...scoped, ...commandFields, memberId: DocId };
@@ -142,6 +147,7 @@ export const setRole = defineAction({
   output: MemberView,
   roles: ['manager'],
   write: true,
+  errors: ['MEMBER.NOT_FOUND', 'MEMBER.NOT_YOURSELF', 'MEMBER.INACTIVE', 'MEMBER.NOT_STAFF'],
 });
 
 /** R4: the skills dispatch suggestions match against. */
@@ -152,6 +158,7 @@ export const setSkills = defineAction({
   output: MemberView,
   roles: ['manager'],
   write: true,
+  errors: ['MEMBER.NOT_FOUND', 'MEMBER.NOT_YOURSELF', 'MEMBER.INACTIVE', 'MEMBER.NOT_TECHNICIAN'],
 });
 
 /** Someone leaves: refused from their next call on; the work orders they held go back to the desk. */
@@ -162,6 +169,7 @@ export const deactivate = defineAction({
   output: MemberView,
   roles: ['manager'],
   write: true,
+  errors: ['MEMBER.NOT_FOUND', 'MEMBER.NOT_YOURSELF'],
 });
 
 export const BindingView = z.object({
@@ -189,6 +197,7 @@ export const requestBinding = defineAction({
   output: BindingView,
   roles: 'any-signed-in',
   write: true,
+  errors: ['PROPERTY.NOT_FOUND', 'BINDING.ROOM_NOT_FOUND', 'BINDING.STAFF_CANNOT_BIND', 'BINDING.ALREADY_BOUND', 'BINDING.ALREADY_PENDING', 'BINDING.TOO_MANY_PENDING', 'MEMBER.PHONE_CODE', 'BINDING.DAILY_LIMIT'],
 });
 
 /** The desk's queue of requests to review, oldest first, every one of them page by page. */
@@ -199,6 +208,7 @@ export const bindingRequests = defineAction({
   output: pageOf(BindingView),
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
+  errors: [],
 });
 
 /** P1: the desk calls an applicant back to check who they are; each look at the full number is logged. */
@@ -209,6 +219,7 @@ export const revealBindingPhone = defineAction({
   output: z.object({ phone: z.string() }),
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
+  errors: ['BINDING.NOT_FOUND'],
 });
 
 /** Approve (the applicant becomes a resident of the room) or reject with a reason; the applicant is told either way. */
@@ -221,6 +232,7 @@ export const reviewBinding = defineAction({
   output: BindingView,
   roles: ['desk', 'supervisor', 'manager'],
   write: true,
+  errors: ['BINDING.REASON_REQUIRED', 'BINDING.NOT_FOUND', 'BINDING.ALREADY_REVIEWED', 'BINDING.STAFF_CANNOT_BIND'],
 });
 
 /** The caller's own requests in every property, newest first, so a user still waiting sees where they stand. */
@@ -231,6 +243,7 @@ export const myBindings = defineAction({
   output: pageOf(BindingView.extend({ propertyName: z.string(), deskPhone: z.string() })),
   roles: 'any-signed-in',
   write: false,
+  errors: [],
 });
 
 /** What anyone may see of a property before they belong to it: its name and the desk's phone. */
@@ -241,6 +254,7 @@ export const publicInfo = defineAction({
   output: z.object({ propertyId: z.string(), name: z.string(), deskPhone: z.string() }),
   roles: 'any-signed-in',
   write: false,
+  errors: ['PROPERTY.NOT_FOUND'],
 });
 
 export const membersActions = {

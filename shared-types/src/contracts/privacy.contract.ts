@@ -20,6 +20,7 @@ export const myData = defineAction({
   output: MyData,
   roles: 'any-signed-in',
   write: false,
+  errors: [],
 });
 
 /** PIPL: the caller asks the property to delete their data; the manager is told and carries it out. */
@@ -30,6 +31,7 @@ export const requestErasure = defineAction({
   output: z.object({ status: z.enum(['pending', 'done']), requestedAt: z.string() }),
   roles: 'any-signed-in',
   write: true,
+  errors: [],
 });
 
 export const ErasureView = z.object({ id: z.string(), name: z.string(), reason: z.string(), status: z.enum(['pending', 'done']), requestedAt: z.string(), openTickets: z.number().int() });
@@ -41,6 +43,7 @@ export const erasureRequests = defineAction({
   output: pageOf(ErasureView),
   roles: ['manager'],
   write: false,
+  errors: [],
 });
 
 /**
@@ -55,6 +58,7 @@ export const erase = defineAction({
   output: ErasureView,
   roles: ['manager'],
   write: true,
+  errors: ['PRIVACY.NOT_FOUND', 'PRIVACY.OPEN_TICKETS'],
 });
 
 export const privacyActions = { myData, requestErasure, erasureRequests, erase } as const;

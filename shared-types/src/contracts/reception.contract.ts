@@ -51,6 +51,7 @@ export const log = defineAction({
   output: ReceptionView,
   roles: ['desk', 'supervisor'],
   write: true,
+  errors: ['RECEPTION.REPLY_TIME_REQUIRED'],
 });
 
 /** V1: the result of an unsettled visit or call, written back into the log. */
@@ -61,6 +62,7 @@ export const writeResult = defineAction({
   output: ReceptionView,
   roles: ['desk', 'supervisor', 'manager'],
   write: true,
+  errors: ['RECEPTION.NOT_FOUND'],
 });
 
 /** V1 V2: a day's reception log, calls that became repairs or complaints included. */
@@ -71,6 +73,7 @@ export const receptionLog = defineAction({
   output: pageOf(ReceptionView).extend({ date: z.string() }),
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
+  errors: [],
 });
 
 export const GroupVisitView = z.object({
@@ -101,6 +104,7 @@ export const planGroupVisit = defineAction({
   output: GroupVisitView,
   roles: ['desk', 'supervisor', 'manager'],
   write: true,
+  errors: ['GROUP_VISIT.TIMES'],
 });
 
 export const groupVisits = defineAction({
@@ -110,6 +114,7 @@ export const groupVisits = defineAction({
   output: pageOf(GroupVisitView),
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
+  errors: [],
 });
 
 export const receptionActions = { log, writeResult, receptionLog, planGroupVisit, groupVisits } as const;

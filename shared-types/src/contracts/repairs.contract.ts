@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { commandFields, defineAction, DocId, scoped, type Action } from './action';
+import { commandFields, defineAction, DocId, scoped, type ActionCode } from './action';
 import { pageInput, pageOf } from './page';
 import { BlockerKind, Channel, Material, PreferredTime, Priority, QuoteLine, RatingDoc, RepairCategory, RepairStatus, TriageDoc } from '../model/repair.model';
 import { Role, Skill } from '../model/member.model';
@@ -87,6 +87,7 @@ export const create = defineAction({
   output: RepairView,
   roles: ['resident'],
   write: true,
+  errors: ['REPAIR.PHOTO_NOT_YOURS', 'REPAIR.ROOM_NOT_YOURS', 'REPAIR.DAILY_LIMIT'],
 });
 
 export const listMine = defineAction({
@@ -96,6 +97,7 @@ export const listMine = defineAction({
   output: Page,
   roles: ['resident'],
   write: false,
+  errors: [],
 });
 
 export const get = defineAction({
@@ -105,6 +107,7 @@ export const get = defineAction({
   output: RepairDetail,
   roles: ['resident', 'desk', 'supervisor', 'technician', 'manager'],
   write: false,
+  errors: ['REPAIR.NOT_FOUND'],
 });
 
 /** The desk's queue: every open repair, waiting ones first, urgent first within each (R3); or every repair in one status. */
@@ -115,6 +118,7 @@ export const inbox = defineAction({
   output: Page,
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
+  errors: [],
 });
 
 export const assigned = defineAction({
@@ -124,6 +128,7 @@ export const assigned = defineAction({
   output: Page,
   roles: ['technician'],
   write: false,
+  errors: [],
 });
 
 export const TechnicianSuggestion = z.object({
@@ -143,6 +148,7 @@ export const technicians = defineAction({
   output: z.object({ items: z.array(TechnicianSuggestion) }),
   roles: ['desk', 'supervisor'],
   write: false,
+  errors: ['REPAIR.NOT_FOUND'],
 });
 
 /** R4: the desk issues the work order to a technician. `version` is what the desk saw. */
@@ -162,6 +168,7 @@ export const dispatch = defineAction({
   output: RepairView,
   roles: ['desk', 'supervisor'],
   write: true,
+  errors: ['REPAIR.TECHNICIAN_NOT_FOUND', 'REPAIR.NOT_FOUND', 'REPAIR.REASON_REQUIRED', 'STATE.TRANSITION_NOT_ALLOWED', 'BOOKING.TECHNICIAN_BUSY'],
 });
 
 /** The fields every on-site or desk step on one order carries: which order, and the version the caller saw. */
@@ -170,8 +177,17 @@ const Reason = z.string().trim().min(2).max(200);
 const Stars = z.number().int().min(1).max(5);
 const RatingInput = z.object({ quality: Stars, attitude: Stars, comment: z.string().trim().max(300) }).strict();
 
-const onOrder = <S extends z.ZodRawShape>(name: string, roles: Action['roles'], extra: S) =>
-  defineAction({ fn: 'repairs', name, input: z.object({ ...step, ...extra }).strict(), output: RepairView, roles, write: true });
+/** Every step may find the order gone from the caller's sight or not in a state that allows it; `errors` adds the step's own. */
+const onOrder = <S extends z.ZodRawShape>(name: string, roles: readonly z.infer<typeof Role>[], extra: S, errors: readonly ActionCode[] = []) =>
+  defineAction({
+    fn: 'repairs',
+    name,
+    input: z.object({ ...step, ...extra }).strict(),
+    output: RepairView,
+    roles,
+    write: true,
+    errors: ['REPAIR.NOT_FOUND', 'STATE.TRANSITION_NOT_ALLOWED', ...errors],
+  });
 
 /** R2 V2: the desk registers a phone or walk-in request on a resident's behalf. */
 export const register = defineAction({
@@ -194,6 +210,7 @@ export const register = defineAction({
   output: RepairView,
   roles: ['desk', 'supervisor'],
   write: true,
+  errors: ['REPAIR.RESIDENT_NOT_FOUND', 'REPAIR.ROOM_NOT_YOURS'],
 });
 
 /** R2: find the resident by "3-2-1502", part of it, or a name. */
@@ -206,6 +223,7 @@ export const findResidents = defineAction({
   }),
   roles: ['desk', 'supervisor'],
   write: false,
+  errors: [],
 });
 
 /** R3: the desk overrides the triage, with a reason that is logged. */
@@ -215,15 +233,15 @@ export const acknowledge = onOrder('acknowledge', ['technician'], {});
 /** R5: at the door. */
 export const arrive = onOrder('arrive', ['technician'], {});
 /** R5: nobody home after 3 minutes: a note, and the visit goes back to be rescheduled. */
-export const noAnswer = onOrder('noAnswer', ['technician'], { note: z.string().trim().min(2).max(200) });
+export const noAnswer = onOrder('noAnswer', ['technician'], { note: z.string().trim().min(2).max(200) }, ['STATE.TOO_EARLY']);
 /** R5: the desk agrees a new time with the resident and sends the technician again. */
 export const reschedule = onOrder('reschedule', ['desk', 'supervisor'], { preferredTime: PreferredTime });
 /** R6: items from the fee schedule; the server prices them. Sent again once work has started, it is a revised quote for extra work. */
 export const quote = onOrder('quote', ['technician'], {
   items: z.array(z.object({ code: z.string().min(1).max(20), qty: z.number().int().min(1).max(99) }).strict()).max(20),
-});
+}, ['REPAIR.UNKNOWN_FEE_ITEM']);
 /** R6: the resident accepts on their own phone, or signs the quote on the technician's. */
-export const accept = onOrder('accept', ['resident', 'technician'], { signature: FileId.optional() });
+export const accept = onOrder('accept', ['resident', 'technician'], { signature: FileId.optional() }, ['REPAIR.SIGNATURE_REQUIRED', 'REPAIR.FILE_NOT_YOURS']);
 /**
  * R7: work done, with before/after photos and the materials used; the amount is the accepted quote's
  * (R6). A phone from before issue 12 also sends `amountFen` and material prices: the amount must then
@@ -234,21 +252,21 @@ export const complete = onOrder('complete', ['technician'], {
   afterPhotos: z.array(FileId).min(1).max(6),
   materials: z.array(Material.strict()).max(20),
   amountFen: z.number().int().min(0).max(100_000_00).optional(),
-});
+}, ['REPAIR.FILE_NOT_YOURS', 'REPAIR.AMOUNT_NOT_QUOTED']);
 /** R7: the resident signs by hand on the technician's screen, and may rate there. */
-export const signOff = onOrder('signOff', ['technician'], { signature: FileId, rating: RatingInput.optional() });
+export const signOff = onOrder('signOff', ['technician'], { signature: FileId, rating: RatingInput.optional() }, ['REPAIR.FILE_NOT_YOURS']);
 /**
  * R7: a rating from the resident's own phone within 7 days (replacing stars given with the sign-off).
  * A technician is answered REPAIR.RATING_IS_RESIDENTS: on his phone stars go with the resident's signature.
  */
-export const rate = onOrder('rate', ['resident', 'technician'], { rating: RatingInput });
+export const rate = onOrder('rate', ['resident', 'technician'], { rating: RatingInput }, ['REPAIR.RATING_IS_RESIDENTS', 'STATE.TOO_LATE']);
 /** R9: something outside the technician's hands stops the work; the return clock pauses. */
 export const reportBlocker = onOrder('reportBlocker', ['technician'], { kind: BlockerKind, reason: Reason });
 export const clearBlocker = onOrder('clearBlocker', ['technician', 'desk', 'supervisor'], {});
 /** R11: the technician sends the order back. */
 export const sendBack = onOrder('sendBack', ['technician'], { reason: Reason });
 /** R11: the supervisor approves (it rolls into next month) or rejects, with a signed opinion. */
-export const reviewSendBack = onOrder('reviewSendBack', ['supervisor'], { approve: z.boolean(), opinion: Reason, signature: FileId });
+export const reviewSendBack = onOrder('reviewSendBack', ['supervisor'], { approve: z.boolean(), opinion: Reason, signature: FileId }, ['REPAIR.FILE_NOT_YOURS']);
 
 /** R6: the property's fee schedule, for quoting. */
 export const fees = defineAction({
@@ -258,6 +276,7 @@ export const fees = defineAction({
   output: z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), priceFen: z.number().int() })) }),
   roles: ['technician', 'desk', 'supervisor'],
   write: false,
+  errors: [],
 });
 
 export const ScorecardView = z.object({
@@ -281,6 +300,7 @@ export const scorecards = defineAction({
   output: z.object({ items: z.array(ScorecardView) }),
   roles: ['technician', 'supervisor', 'manager'],
   write: false,
+  errors: [],
 });
 
 const Counts = z.record(z.string(), z.number().int());
@@ -315,6 +335,7 @@ export const summary = defineAction({
   }),
   roles: ['supervisor', 'manager'],
   write: false,
+  errors: [],
 });
 
 /** Issue 13 (1.9): the desk releases a held item of a repair to the technician, or redacts it for good. */
@@ -325,6 +346,7 @@ export const decideContent = defineAction({
   output: RepairView,
   roles: ['desk', 'supervisor', 'manager'],
   write: true,
+  errors: ['REPAIR.NOT_FOUND', 'CONTENT.ITEM_NOT_FOUND', 'CONTENT.NOT_HELD', 'CONTENT.ALREADY_DECIDED'],
 });
 
 export const repairsActions = {

@@ -20,6 +20,7 @@ export const me = defineAction({
   output: z.object({ memberships: z.array(Membership) }),
   roles: 'any-signed-in',
   write: false,
+  errors: [],
 });
 
 export const RoomView = z.object({ roomId: z.string(), label: z.string() });
@@ -52,6 +53,7 @@ export const context = defineAction({
   }),
   roles: ['resident', 'desk', 'supervisor', 'technician', 'manager'],
   write: false,
+  errors: [],
 });
 
 /** The polling fallback of the live watch: current sequence numbers of the caller's signals. */
@@ -62,6 +64,7 @@ export const signals = defineAction({
   output: z.object({ signals: z.array(z.object({ id: z.string(), seq: z.number() })) }),
   roles: ['resident', 'desk', 'supervisor', 'technician', 'manager'],
   write: false,
+  errors: [],
 });
 
 /**
@@ -77,6 +80,7 @@ export const consent = defineAction({
   output: SubscribeStock,
   roles: ['resident', 'desk', 'supervisor', 'technician', 'manager'],
   write: true,
+  errors: [],
 });
 
 export const InboxItem = z.object({
@@ -97,6 +101,7 @@ export const inbox = defineAction({
   output: pageOf(InboxItem),
   roles: ['resident', 'desk', 'supervisor', 'technician', 'manager'],
   write: false,
+  errors: [],
 });
 
 export const DeadLetter = z.object({
@@ -134,6 +139,7 @@ export const health = defineAction({
   }),
   roles: ['supervisor', 'manager'],
   write: false,
+  errors: [],
 });
 
 /** A dead notice sent again, from the supervisor's page, once the cause (a wrong robot address, say) is fixed. */
@@ -144,6 +150,7 @@ export const retryNotice = defineAction({
   output: DeadLetter.extend({ status: z.string() }),
   roles: ['supervisor', 'manager'],
   write: true,
+  errors: [],
 });
 
 export const sessionActions = { me, context, signals, consent, inbox, health, retryNotice } as const;

@@ -35,6 +35,7 @@ export const settings = defineAction({
   output: SettingsView,
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
+  errors: [],
 });
 
 const Minutes = z.number().int().min(1).max(7 * 24 * 60);
@@ -90,6 +91,7 @@ export const updateSettings = defineAction({
   output: SettingsView,
   roles: ['manager'],
   write: true,
+  errors: ['SETTINGS.HOURS', 'SETTINGS.WINDOWS', 'SETTINGS.DUPLICATE_FEE', 'SETTINGS.SHIFT_START_TAKEN', 'SETTINGS.NOT_DESK'],
 });
 
 export const settingsActions = { settings, updateSettings } as const;

@@ -35,6 +35,7 @@ export const slots = defineAction({
   output: Day,
   roles: ['resident', 'desk', 'supervisor', 'manager'],
   write: false,
+  errors: [],
 });
 
 /** V4: a resident books a desk appointment, for one of their rooms, saying what it is about. */
@@ -45,6 +46,7 @@ export const book = defineAction({
   output: BookingView,
   roles: ['resident'],
   write: true,
+  errors: ['BOOKING.ROOM_NOT_YOURS', 'BOOKING.NOT_A_SLOT', 'BOOKING.IN_THE_PAST', 'BOOKING.FULL', 'BOOKING.DAILY_LIMIT'],
 });
 
 /** V4: a day's windows for one of the resident's repairs, each with how many technicians are free in it. */
@@ -55,6 +57,7 @@ export const windows = defineAction({
   output: Day,
   roles: ['resident', 'desk', 'supervisor'],
   write: false,
+  errors: ['REPAIR.NOT_FOUND'],
 });
 
 /** V4: a resident books the window a technician comes to one of their repairs in. */
@@ -65,6 +68,7 @@ export const bookWindow = defineAction({
   output: BookingView,
   roles: ['resident'],
   write: true,
+  errors: ['REPAIR.NOT_FOUND', 'BOOKING.REPAIR_HAS_WINDOW', 'BOOKING.REPAIR_NOT_OPEN', 'BOOKING.REPAIR_URGENT', 'BOOKING.NOT_A_SLOT', 'BOOKING.IN_THE_PAST', 'BOOKING.FULL', 'BOOKING.DAILY_LIMIT'],
 });
 
 /** V4 B2: a resident books a home callback visit, for one of their rooms. */
@@ -75,6 +79,7 @@ export const bookHome = defineAction({
   output: BookingView,
   roles: ['resident'],
   write: true,
+  errors: ['BOOKING.ROOM_NOT_YOURS', 'BOOKING.NOT_A_SLOT', 'BOOKING.IN_THE_PAST', 'BOOKING.FULL', 'BOOKING.DAILY_LIMIT'],
 });
 
 /** V4: moved to another slot, with a reason. */
@@ -85,6 +90,7 @@ export const reschedule = defineAction({
   output: BookingView,
   roles: ['resident', 'desk', 'supervisor'],
   write: true,
+  errors: ['BOOKING.NOT_FOUND', 'BOOKING.CANCELLED', 'BOOKING.REPAIR_NOT_OPEN', 'BOOKING.REPAIR_URGENT', 'BOOKING.NOT_A_SLOT', 'BOOKING.IN_THE_PAST', 'BOOKING.FULL', 'BOOKING.VISIT_DONE'],
 });
 
 /** V4: cancelled, with a reason; the place is free again. */
@@ -95,6 +101,7 @@ export const cancel = defineAction({
   output: BookingView,
   roles: ['resident', 'desk', 'supervisor'],
   write: true,
+  errors: ['BOOKING.NOT_FOUND', 'BOOKING.CANCELLED', 'BOOKING.REPAIR_NOT_OPEN', 'BOOKING.REPAIR_URGENT', 'BOOKING.VISIT_DONE'],
 });
 
 export const mine = defineAction({
@@ -104,6 +111,7 @@ export const mine = defineAction({
   output: pageOf(BookingView),
   roles: ['resident'],
   write: false,
+  errors: [],
 });
 
 /** V4: the desk's day view of every booking. */
@@ -114,6 +122,7 @@ export const day = defineAction({
   output: pageOf(BookingView).extend({ date: z.string() }),
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
+  errors: [],
 });
 
 export const visitsActions = { slots, windows, book, bookWindow, bookHome, reschedule, cancel, mine, day, ...receptionActions } as const;

@@ -1,0 +1,32 @@
+import type { Action } from '@shared/contracts';
+import type { MemberDoc } from '@shared/model/member.model';
+import type { Caller, Deps } from './deps';
+
+/** What every action runs with, resolved by the router before the handler is called. */
+interface CallContext {
+  caller: Caller;
+  deps: Deps;
+  now: Date;
+  /** The key under which a write command's result is kept (write actions only), the caller's own for 'any-signed-in' ones. */
+  commandKey: string;
+  /** The contract action being run: a command id replays only for it. */
+  action: Action;
+}
+
+/** An action for members in given roles: the router resolved the caller's membership of the property the input names. */
+export interface ActionContext extends CallContext {
+  member: MemberDoc;
+}
+
+/** An 'any-signed-in' action (joining, binding, the caller's own data): no membership is resolved. */
+export interface SignedInContext extends CallContext {
+  member?: undefined;
+}
+
+export type AnyContext = ActionContext | SignedInContext;
+
+export type ContextOf<A extends Action> = A['roles'] extends 'any-signed-in' ? SignedInContext : ActionContext;
+
+/** The context of the call: with the member when the action's roles made the router resolve one. */
+export const contextOf = (call: CallContext, member: MemberDoc | null): AnyContext =>
+  member ? { ...call, member } : call;
