@@ -1,7 +1,7 @@
 import type * as c from '@shared/contracts/repairs.contract';
 import { acknowledgeDeadline, returnDeadline } from '@shared/domain/deadline.rules';
 import { acceptedTotalFen } from '@shared/domain/quote.rules';
-import { pauseEnded, returnDueAt } from '@shared/domain/return.rules';
+import { clearBlocker, pauseEnded, returnDueAt, type ReturnClock } from '@shared/domain/return.rules';
 import { nextMonth } from '@shared/domain/month-close.rules';
 import { stepRefusal, takeStep, type OnSiteInputs, type OnSiteStep, type StepChange } from '@shared/domain/repair-steps.rules';
 import type { RepairDoc } from '@shared/model/repair.model';
@@ -20,9 +20,9 @@ const subjectOf = (r: RepairDoc) => ({ kind: 'repair', id: r._id, propertyId: r.
 const setDeadline = (tx: Tx, r: RepairDoc, rule: string, data: object) =>
   tx.collection('deadlines').doc(derivedId('dl', r._id, rule)).update({ data });
 
-/** R9: the return clock runs again from `now`, with `pausedMs` kept out of it. */
-const reopenReturn = (tx: Tx, r: RepairDoc, dispatchedAt: string, pausedMs: number, now: Date, settings: SettingsDoc) => {
-  const plan = returnDeadline(new Date(dispatchedAt), returnDueAt({ dispatchedAt, pausedMs, blockedSince: null }, now), settings);
+/** R9: the return clock runs again from `now`, the time it stood paused kept out of it. */
+const reopenReturn = (tx: Tx, r: RepairDoc, clock: ReturnClock, now: Date, settings: SettingsDoc) => {
+  const plan = returnDeadline(new Date(clock.dispatchedAt), returnDueAt(clock, now), settings);
   return setDeadline(tx, r, 'R9.return', { status: 'open', dueAt: plan.dueAt.toISOString(), warnAt: plan.warnAt.toISOString(), nextCheckAt: now.toISOString() });
 };
 
@@ -143,9 +143,9 @@ export const clearBlockerStep = orderStep<typeof c.clearBlocker>({
   patch: async (step) => {
     const { tx, repair, ctx, settings } = step;
     if (!repair.dispatchedAt) return recorded('clearBlocker', step);
-    const pausedMs = pauseEnded(repair.pausedMs, repair.blocker?.since ?? null, ctx.now);
-    await reopenReturn(tx, repair, repair.dispatchedAt, pausedMs, ctx.now, await settings());
-    return { ...recorded('clearBlocker', step), pausedMs };
+    const clock = clearBlocker({ dispatchedAt: repair.dispatchedAt, pausedMs: repair.pausedMs, blockedSince: repair.blocker?.since ?? null }, ctx.now);
+    await reopenReturn(tx, repair, clock, ctx.now, await settings());
+    return { ...recorded('clearBlocker', step), pausedMs: clock.pausedMs };
   },
 });
 
@@ -172,7 +172,7 @@ export const reviewSendBack = orderStep<typeof c.reviewSendBack>({
     if (!input.approve) {
       // The order was out of the technician's hands while the supervisor decided: that time does not count against R9.
       const pausedMs = pauseEnded(repair.pausedMs, repair.sendBack?.at ?? null, new Date(at));
-      if (repair.dispatchedAt) await reopenReturn(tx, repair, repair.dispatchedAt, pausedMs, new Date(at), await settings());
+      if (repair.dispatchedAt) await reopenReturn(tx, repair, { dispatchedAt: repair.dispatchedAt, pausedMs, blockedSince: null }, new Date(at), await settings());
       else await setDeadline(tx, repair, 'R9.return', { status: 'open' });
       return { sendBack, pausedMs };
     }
