@@ -1,5 +1,5 @@
 import type * as c from '@shared/contracts/complaints.contract';
-import { checkClassification, majorReasons, urgencyOf, type MajorFacts } from '@shared/domain/complaint-class.rules';
+import { checkClassification, majorFacts, majorReasons, urgencyOf, type MajorFacts } from '@shared/domain/complaint-class.rules';
 import { classifyDeadline, handlingDeadline, upgradeAtOf } from '@shared/domain/complaint-deadline.rules';
 import { replyFormFits } from '@shared/domain/complaint-reply.rules';
 import { messages } from '@shared/messages';
@@ -16,13 +16,8 @@ import { complaintNotices, majorAudience } from './notices';
 import { caseStep, isGroup, type Case } from './on-case';
 import { settleGroup } from './settle';
 
-const factsOf = (k: Case, input: { governmentOrMedia: boolean; injuryOrLoss: boolean }): MajorFacts => ({
-  repeatOf: isGroup(k) ? null : k.repeatOf,
-  grouped: isGroup(k),
-  unresolvedMonth: k.classification?.reasons.includes('unresolved_month') ?? false,
-  governmentOrMedia: input.governmentOrMedia,
-  injuryOrLoss: input.injuryOrLoss,
-});
+const factsOf = (k: Case, input: { governmentOrMedia: boolean; injuryOrLoss: boolean }): MajorFacts =>
+  majorFacts({ repeatOf: isGroup(k) ? null : k.repeatOf, grouped: isGroup(k), recorded: k.classification?.reasons ?? [] }, input);
 
 const isMajor = (k: Case) => k.classification?.severity === 'major' || (isGroup(k) && k.classification === null);
 

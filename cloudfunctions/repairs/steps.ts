@@ -1,21 +1,41 @@
 import type * as c from '@shared/contracts/repairs.contract';
 import { acknowledgeDeadline, returnDeadline } from '@shared/domain/deadline.rules';
-import { acceptedTotalFen, priceQuote } from '@shared/domain/quote.rules';
-import { clearBlocker, returnDueAt } from '@shared/domain/return.rules';
+import { acceptedTotalFen } from '@shared/domain/quote.rules';
+import { clearBlocker, pauseEnded, returnDueAt, type ReturnClock } from '@shared/domain/return.rules';
 import { nextMonth } from '@shared/domain/month-close.rules';
+import { stepRefusal, takeStep, type OnSiteInputs, type OnSiteStep, type StepChange } from '@shared/domain/repair-steps.rules';
 import type { RepairDoc } from '@shared/model/repair.model';
+import type { SettingsDoc } from '@shared/model/settings.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import { ActionFailure } from '../_shared/failures';
 import { derivedId } from '../_shared/ids';
 import { openDeadline } from '../_shared/deadlines';
 import { ownsFile } from '../_shared/storage';
 import type { Tx } from '../_shared/database';
-import { orderStep } from './on-order';
+import type { ActionContext } from '../_shared/router';
+import { orderStep, type StepContext } from './on-order';
 
 const technicianOf = (r: RepairDoc) => (r.technician ? [r.technician.openid] : []);
 const subjectOf = (r: RepairDoc) => ({ kind: 'repair', id: r._id, propertyId: r.propertyId });
 const setDeadline = (tx: Tx, r: RepairDoc, rule: string, data: object) =>
   tx.collection('deadlines').doc(derivedId('dl', r._id, rule)).update({ data });
+
+/** R9: the return clock runs again from `now`, the time it stood paused kept out of it. */
+const reopenReturn = (tx: Tx, r: RepairDoc, clock: ReturnClock, now: Date, settings: SettingsDoc) => {
+  const plan = returnDeadline(new Date(clock.dispatchedAt), returnDueAt(clock, now), settings);
+  return setDeadline(tx, r, 'R9.return', { status: 'open', dueAt: plan.dueAt.toISOString(), warnAt: plan.warnAt.toISOString(), nextCheckAt: now.toISOString() });
+};
+
+/** What the on-site step records on the order, by the rule the technician's phone also applies (repair-steps.rules). */
+const recorded = <K extends OnSiteStep>(step: K, { input, ctx, repair, at }: StepContext<OnSiteInputs[K]>, fees: SettingsDoc['feeSchedule'] = []): StepChange => {
+  const outcome = takeStep(step, input, { at, role: ctx.member.role, order: repair, fees });
+  if (!outcome.ok) throw new ActionFailure(outcome.code);
+  return outcome.change;
+};
+
+/** The same rule's checks on the input, the caller's role and the order, before anything is written. */
+const refusal = <K extends OnSiteStep>(step: K, input: OnSiteInputs[K], ctx: ActionContext, repair: RepairDoc) =>
+  stepRefusal(step, input, ctx.member.role, repair);
 
 /** R3: the desk overrides the triage; the reason is kept on the order and in its history. */
 export const overridePriority = orderStep<typeof c.overridePriority>({
@@ -27,20 +47,20 @@ export const overridePriority = orderStep<typeof c.overridePriority>({
 /** R4: the technician picks the order up; the acknowledgement clock stops. */
 export const acknowledge = orderStep<typeof c.acknowledge>({
   action: 'acknowledge',
-  patch: async ({ tx, repair, at }) => {
-    await setDeadline(tx, repair, 'R4.ack', { status: 'met' });
-    return { acknowledgedAt: at };
+  patch: async (step) => {
+    await setDeadline(step.tx, step.repair, 'R4.ack', { status: 'met' });
+    return recorded('acknowledge', step);
   },
 });
 
 /** R5: at the door. */
-export const arrive = orderStep<typeof c.arrive>({ action: 'arrive', patch: ({ at }) => ({ arrivedAt: at }) });
+export const arrive = orderStep<typeof c.arrive>({ action: 'arrive', patch: (step) => recorded('arrive', step) });
 
 /** R5: nobody home after 3 minutes: the note goes on the order and the desk reschedules with the resident. */
 export const noAnswer = orderStep<typeof c.noAnswer>({
   action: 'noAnswer',
   reason: (i) => i.note,
-  patch: ({ input }) => ({ visitNote: input.note }),
+  patch: (step) => recorded('noAnswer', step),
 });
 
 /** R5: a new time agreed with the resident; the technician acknowledges again. */
@@ -56,11 +76,7 @@ export const reschedule = orderStep<typeof c.reschedule>({
 /** R6: priced from the property's fee schedule on the server, whatever the client shows. */
 export const quote = orderStep<typeof c.quote>({
   action: 'quote',
-  patch: async ({ input, settings, at }) => {
-    const priced = priceQuote(input.items, (await settings()).feeSchedule);
-    if (!priced.ok) throw new ActionFailure('REPAIR.UNKNOWN_FEE_ITEM');
-    return { quote: { lines: priced.lines, totalFen: priced.totalFen, at }, acceptance: null };
-  },
+  patch: async (step) => recorded('quote', step, (await step.settings()).feeSchedule),
 });
 
 /**
@@ -69,33 +85,23 @@ export const quote = orderStep<typeof c.quote>({
  */
 export const accept = orderStep<typeof c.accept>({
   action: 'accept',
-  check: (input, ctx) => {
-    if (ctx.member.role !== 'technician') return null;
-    if (!input.signature) return 'REPAIR.SIGNATURE_REQUIRED';
-    return ownsFile(ctx.member, input.signature) ? null : 'REPAIR.FILE_NOT_YOURS';
+  check: (input, ctx, repair) => {
+    const refused = refusal('accept', input, ctx, repair);
+    if (refused || ctx.member.role !== 'technician') return refused;
+    return input.signature && ownsFile(ctx.member, input.signature) ? null : 'REPAIR.FILE_NOT_YOURS';
   },
   tell: technicianOf,
-  patch: ({ input, ctx, at }) => ({
-    acceptance:
-      ctx.member.role === 'technician'
-        ? { via: 'signature_on_site', signature: input.signature ?? null, at }
-        : { via: 'resident_phone', signature: null, at },
-  }),
+  patch: (step) => recorded('accept', step),
 });
 
 /** R6 R7: work done, with photos before and after and the materials used, charged at the accepted quote's total. */
 export const complete = orderStep<typeof c.complete>({
   action: 'complete',
-  check: (input, ctx, repair) => {
-    if (![...input.beforePhotos, ...input.afterPhotos].every((f) => ownsFile(ctx.member, f))) return 'REPAIR.FILE_NOT_YOURS';
-    const accepted = acceptedTotalFen(repair);
-    return input.amountFen !== undefined && accepted !== null && input.amountFen !== accepted ? 'REPAIR.AMOUNT_NOT_QUOTED' : null;
-  },
-  patch: ({ input, repair, at }) => {
-    const amountFen = acceptedTotalFen(repair);
-    if (amountFen === null) throw new Error(`repair ${repair._id} is in progress without an accepted quote`);
-    const materials = input.materials.map((m) => ({ name: m.name, qty: m.qty }));
-    return { completion: { beforePhotos: input.beforePhotos, afterPhotos: input.afterPhotos, materials, amountFen, at } };
+  check: (input, ctx, repair) =>
+    [...input.beforePhotos, ...input.afterPhotos].every((f) => ownsFile(ctx.member, f)) ? refusal('complete', input, ctx, repair) : 'REPAIR.FILE_NOT_YOURS',
+  patch: (step) => {
+    if (acceptedTotalFen(step.repair) === null) throw new Error(`repair ${step.repair._id} is in progress without an accepted quote`);
+    return recorded('complete', step);
   },
 });
 
@@ -103,13 +109,9 @@ export const complete = orderStep<typeof c.complete>({
 export const signOff = orderStep<typeof c.signOff>({
   action: 'signOff',
   check: (input, ctx) => (ownsFile(ctx.member, input.signature) ? null : 'REPAIR.FILE_NOT_YOURS'),
-  patch: async ({ input, tx, repair, at }) => {
-    await setDeadline(tx, repair, 'R9.return', { status: 'met' });
-    return {
-      signOff: { signature: input.signature, at },
-      completedAt: at,
-      rating: input.rating ? { ...input.rating, at, via: 'on_site' } : null,
-    };
+  patch: async (step) => {
+    await setDeadline(step.tx, step.repair, 'R9.return', { status: 'met' });
+    return recorded('signOff', step);
   },
 });
 
@@ -119,18 +121,18 @@ export const signOff = orderStep<typeof c.signOff>({
  */
 export const rate = orderStep<typeof c.rate>({
   action: 'rate',
-  check: (_input, ctx) => (ctx.member.role === 'technician' ? 'REPAIR.RATING_IS_RESIDENTS' : null),
+  check: (input, ctx, repair) => refusal('rate', input, ctx, repair),
   tell: technicianOf,
-  patch: ({ input, at }) => ({ rating: { ...input.rating, at, via: 'own_phone' } }),
+  patch: (step) => recorded('rate', step),
 });
 
 /** R9: a blocker stops the return clock; the desk is told. */
 export const reportBlocker = orderStep<typeof c.reportBlocker>({
   action: 'reportBlocker',
   reason: (i) => i.reason,
-  patch: async ({ input, tx, repair, at }) => {
-    await setDeadline(tx, repair, 'R9.return', { status: 'paused' });
-    return { blocker: { kind: input.kind, reason: input.reason, since: at } };
+  patch: async (step) => {
+    await setDeadline(step.tx, step.repair, 'R9.return', { status: 'paused' });
+    return recorded('reportBlocker', step);
   },
 });
 
@@ -138,12 +140,12 @@ export const reportBlocker = orderStep<typeof c.reportBlocker>({
 export const clearBlockerStep = orderStep<typeof c.clearBlocker>({
   action: 'clearBlocker',
   tell: technicianOf,
-  patch: async ({ tx, repair, ctx, settings }) => {
-    if (!repair.dispatchedAt) return { blocker: null };
+  patch: async (step) => {
+    const { tx, repair, ctx, settings } = step;
+    if (!repair.dispatchedAt) return recorded('clearBlocker', step);
     const clock = clearBlocker({ dispatchedAt: repair.dispatchedAt, pausedMs: repair.pausedMs, blockedSince: repair.blocker?.since ?? null }, ctx.now);
-    const plan = returnDeadline(new Date(repair.dispatchedAt), returnDueAt(clock, ctx.now), await settings());
-    await setDeadline(tx, repair, 'R9.return', { status: 'open', dueAt: plan.dueAt.toISOString(), warnAt: plan.warnAt.toISOString(), nextCheckAt: ctx.now.toISOString() });
-    return { blocker: null, pausedMs: clock.pausedMs };
+    await reopenReturn(tx, repair, clock, ctx.now, await settings());
+    return { ...recorded('clearBlocker', step), pausedMs: clock.pausedMs };
   },
 });
 
@@ -152,9 +154,9 @@ export const sendBack = orderStep<typeof c.sendBack>({
   action: 'sendBack',
   reason: (i) => i.reason,
   tell: () => [audienceOfRole('supervisor')],
-  patch: async ({ input, tx, repair, at }) => {
-    await setDeadline(tx, repair, 'R9.return', { status: 'paused' });
-    return { sendBack: { reason: input.reason, at, review: null } };
+  patch: async (step) => {
+    await setDeadline(step.tx, step.repair, 'R9.return', { status: 'paused' });
+    return recorded('sendBack', step);
   },
 });
 
@@ -169,12 +171,9 @@ export const reviewSendBack = orderStep<typeof c.reviewSendBack>({
     const sendBack = repair.sendBack ? { ...repair.sendBack, review } : null;
     if (!input.approve) {
       // The order was out of the technician's hands while the supervisor decided: that time does not count against R9.
-      const waited = repair.sendBack ? Math.max(0, new Date(at).getTime() - new Date(repair.sendBack.at).getTime()) : 0;
-      const pausedMs = repair.pausedMs + waited;
-      const plan = repair.dispatchedAt
-        ? returnDeadline(new Date(repair.dispatchedAt), returnDueAt({ dispatchedAt: repair.dispatchedAt, pausedMs, blockedSince: null }, new Date(at)), await settings())
-        : null;
-      await setDeadline(tx, repair, 'R9.return', plan ? { status: 'open', dueAt: plan.dueAt.toISOString(), warnAt: plan.warnAt.toISOString(), nextCheckAt: at } : { status: 'open' });
+      const pausedMs = pauseEnded(repair.pausedMs, repair.sendBack?.at ?? null, new Date(at));
+      if (repair.dispatchedAt) await reopenReturn(tx, repair, { dispatchedAt: repair.dispatchedAt, pausedMs, blockedSince: null }, new Date(at), await settings());
+      else await setDeadline(tx, repair, 'R9.return', { status: 'open' });
       return { sendBack, pausedMs };
     }
     await setDeadline(tx, repair, 'R9.return', { status: 'cancelled' });

@@ -201,6 +201,22 @@ describe('one case at the desk', () => {
     expect($('.classify-problem')?.textContent).toBe(messages.errors['COMPLAINT.MUST_BE_MAJOR']);
   });
 
+  it('C3: the panel applies the function’s own rule: a repeat called general is refused before anything is sent', async () => {
+    const view = complaint({
+      actions: ['classify'],
+      repeatOf: 'c0',
+      apology: { at: '2026-11-23T02:10:00.000Z' },
+      proposal: { class: 'responsible', severity: 'major', jurisdiction: null, because: ['repeat_unresolved'] },
+    });
+    const { $, tap, backend } = await openCase(view);
+
+    await tap('#severity-general');
+    await tap('.btn-classify');
+
+    expect($('.classify-problem')?.textContent).toBe(messages.errors['COMPLAINT.MUST_BE_MAJOR']);
+    expect(backend.callsTo('complaints.classify')).toHaveLength(0);
+  });
+
   it.each([
     ['walk_in', 'visit'],
     ['phone', 'phone'],

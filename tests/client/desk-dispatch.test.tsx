@@ -7,8 +7,8 @@ import { withRouteParams } from './support/route';
 const burst = urgent('R3.4', { id: 'r-burst', version: 3, actions: ['dispatch'] });
 const detail = { ...burst, history: [{ action: 'submit', from: null, to: 'submitted', role: 'resident', reason: null, at: burst.createdAt }] };
 const suggestions = [
-  { memberId: 'tech-li', name: '李师傅', skills: ['plumbing', 'electrical'], openOrders: 1, skillMatch: true, reason: '会水暖，手上 1 单' },
-  { memberId: 'tech-zhang', name: '张师傅', skills: ['general'], openOrders: 0, skillMatch: false, reason: '手上没有工单' },
+  { memberId: 'tech-li', name: '李师傅', skills: ['plumbing', 'electrical'], openOrders: 1, skillMatch: true, rating: 4.5 },
+  { memberId: 'tech-zhang', name: '张师傅', skills: ['general'], openOrders: 0, skillMatch: false, rating: null },
 ];
 
 const setup = () => {
@@ -34,7 +34,8 @@ describe('dispatch from the desk (R4)', () => {
     await until(() => container.querySelector('#btn-dispatch') !== null);
     await settle();
 
-    expect(container.querySelector('#tech-tech-li .tech-reason')?.textContent).toBe('会水暖，手上 1 单');
+    expect(container.querySelector('#tech-tech-li .tech-reason')?.textContent).toBe('技能对口，手上 1 单，评分 4.5');
+    expect(container.querySelector('#tech-tech-zhang .tech-reason')?.textContent).toBe('技能不对口，手上 0 单，暂无评价');
     expect(container.querySelector('#tech-tech-li')?.className).toContain('tech-on');
     expect(container.querySelector('#btn-dispatch')?.textContent).toBe('派给李师傅');
 
@@ -46,6 +47,7 @@ describe('dispatch from the desk (R4)', () => {
       repairId: 'r-burst',
       version: 3,
       technicianId: 'tech-li',
+      reason: '技能对口，手上 1 单，评分 4.5',
     });
     expect(container.querySelector('.repair-status')?.textContent).toBe('已派单');
   });

@@ -1,4 +1,4 @@
-import { checkClassification, proposeClass, urgencyOf, type ClassChoice, type MajorFacts } from '@shared/domain/complaint-class.rules';
+import { checkClassification, majorFacts, proposeClass, urgencyOf, type ClassChoice, type MajorFacts } from '@shared/domain/complaint-class.rules';
 import { decideGroup, households, inWindow, matterKeyOf, type MatterEntry } from '@shared/domain/group-complaint.rules';
 import { expectedReplyForm, replyFormFits } from '@shared/domain/complaint-reply.rules';
 import { complaintMachine, type ComplaintAction, type ComplaintCase } from '@shared/domain/complaint.machine';
@@ -251,5 +251,23 @@ describe('C1–C5: the complaint machine', () => {
     });
     expect(act(complaint({ classification: classified('general') }), 'rate', 'resident')).toEqual({ ok: false, code: 'STATE.TRANSITION_NOT_ALLOWED' });
     expect(act(resolved, 'rate', 'desk')).toEqual({ ok: false, code: 'STATE.ROLE_NOT_ALLOWED' });
+  });
+});
+
+describe('C3: the major facts of a case, the same for the desk’s panel and the function', () => {
+  const declared = { governmentOrMedia: false, injuryOrLoss: true };
+
+  it('C3: a household’s repeat, what the classification recorded, and what the desk declares', () => {
+    expect(majorFacts({ repeatOf: 'c0', grouped: false, recorded: ['unresolved_month'] }, declared)).toEqual({
+      repeatOf: 'c0',
+      grouped: false,
+      unresolvedMonth: true,
+      governmentOrMedia: false,
+      injuryOrLoss: true,
+    });
+  });
+
+  it('C3: a group is major as a group, never as a repeat', () => {
+    expect(majorFacts({ repeatOf: 'c0', grouped: true, recorded: [] }, declared)).toMatchObject({ repeatOf: null, grouped: true, unresolvedMonth: false });
   });
 });

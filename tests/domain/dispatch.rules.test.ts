@@ -8,12 +8,12 @@ const tech = (name: string, skills: ('plumbing' | 'electrical' | 'elevator' | 'g
   rating,
 });
 
-describe('R4: dispatch suggestions rank by skill, workload and rating, and say why', () => {
+describe('R4: dispatch suggestions rank by skill, workload and rating, and carry the facts they were ranked by', () => {
   it('R4: the right skill comes before a lighter load', () => {
     const ranked = rankTechnicians('water', [tech('孙', ['electrical'], 0, 5), tech('李', ['plumbing'], 3, 3)]);
     expect(ranked.map((c) => c.name)).toEqual(['李', '孙']);
-    expect(ranked[0]?.reason).toBe('技能对口，手上 3 单，评分 3.0');
-    expect(ranked[1]?.reason).toBe('技能不对口，手上 0 单，评分 5.0');
+    expect(ranked[0]).toMatchObject({ skillMatch: true, openOrders: 3, rating: 3 });
+    expect(ranked[1]).toMatchObject({ skillMatch: false, openOrders: 0, rating: 5 });
   });
 
   it('R4: among the right skill, the lighter load first; at equal load, the better rating', () => {
@@ -21,9 +21,9 @@ describe('R4: dispatch suggestions rank by skill, workload and rating, and say w
     expect(ranked.map((c) => c.name)).toEqual(['丙', '乙', '甲']);
   });
 
-  it('R4: an unrated technician says so and ranks after a rated one at equal load', () => {
+  it('R4: an unrated technician ranks after a rated one at equal load', () => {
     const ranked = rankTechnicians('elevator', [tech('新', ['elevator'], 0, null), tech('老', ['elevator'], 0, 4)]);
     expect(ranked.map((c) => c.name)).toEqual(['老', '新']);
-    expect(ranked[1]?.reason).toContain('暂无评价');
+    expect(ranked[1]).toMatchObject({ name: '新', rating: null });
   });
 });

@@ -1,8 +1,8 @@
-import * as repairs from '@shared/contracts/repairs.contract';
-import { acceptedTotalFen, priceQuote } from '@shared/domain/quote.rules';
+import { takeStep, type StepChange } from '@shared/domain/repair-steps.rules';
+import { allowedActions } from '@shared/domain/state-machine';
 import { repairMachine, type RepairAction } from '@shared/domain/repair.machine';
 import type { SettingsDoc } from '@shared/model/settings.model';
-import type { QueuedCommand, RepairView } from './commands';
+import { onSiteActions, type QueuedCommand, type RepairView } from './commands';
 
 export type FeeSchedule = SettingsDoc['feeSchedule'];
 
@@ -16,82 +16,31 @@ const payload = (c: QueuedCommand) => ({
   deviceTime: c.deviceTime,
 });
 
-/** What one accepted command changes on the order, the way the server would record it. */
-const fieldsOf = (c: QueuedCommand, fees: FeeSchedule, view: RepairView): Partial<RepairView> => {
-  const at = c.deviceTime;
-  const data = payload(c);
-  switch (c.action) {
-    case 'acknowledge':
-      return { acknowledgedAt: at };
-    case 'arrive':
-      return { arrivedAt: at };
-    case 'noAnswer': {
-      const parsed = repairs.noAnswer.input.safeParse(data);
-      return parsed.success ? { visitNote: parsed.data.note } : {};
-    }
-    case 'quote': {
-      const parsed = repairs.quote.input.safeParse(data);
-      const priced = parsed.success ? priceQuote(parsed.data.items, fees) : null;
-      return priced?.ok ? { quote: { lines: priced.lines, totalFen: priced.totalFen, at }, acceptance: null } : {};
-    }
-    case 'accept': {
-      const parsed = repairs.accept.input.safeParse(data);
-      return { acceptance: { via: 'signature_on_site', signature: parsed.success ? (parsed.data.signature ?? null) : null, at } };
-    }
-    case 'complete': {
-      const parsed = repairs.complete.input.safeParse(data);
-      if (!parsed.success) return {};
-      const { beforePhotos, afterPhotos, materials } = parsed.data;
-      const used = materials.map((m) => ({ name: m.name, qty: m.qty }));
-      return { completion: { beforePhotos, afterPhotos, materials: used, amountFen: acceptedTotalFen(view) ?? 0, at } };
-    }
-    case 'signOff': {
-      const parsed = repairs.signOff.input.safeParse(data);
-      if (!parsed.success) return {};
-      const { signature, rating } = parsed.data;
-      return { signOff: { signature, at }, completedAt: at, ...(rating ? { rating: { ...rating, via: 'on_site' as const, at } } : {}) };
-    }
-    case 'rate':
-      // Queued by a build before issue 12: the server answers REPAIR.RATING_IS_RESIDENTS (R7), so it changes nothing.
-      return {};
-    case 'reportBlocker': {
-      const parsed = repairs.reportBlocker.input.safeParse(data);
-      return parsed.success ? { blocker: { kind: parsed.data.kind, reason: parsed.data.reason, since: at } } : {};
-    }
-    case 'clearBlocker':
-      return { blocker: null };
-    case 'sendBack': {
-      const parsed = repairs.sendBack.input.safeParse(data);
-      return parsed.success ? { sendBack: { reason: parsed.data.reason, at, review: null } } : {};
-    }
-  }
+/**
+ * What one accepted command changes on the order: the server's own rule (repair-steps.rules) for a
+ * technician at the time he tapped. A command the rule would refuse changes no field.
+ */
+const fieldsOf = (c: QueuedCommand, fees: FeeSchedule, view: RepairView): StepChange => {
+  const parsed = onSiteActions[c.action].input.safeParse(payload(c));
+  if (!parsed.success) return {};
+  const outcome = takeStep(c.action, parsed.data, { at: c.deviceTime, role: 'technician', order: view, fees });
+  return outcome.ok ? outcome.change : {};
 };
 
-/**
- * What the technician may do next on an order whose latest steps the server has not seen yet: the
- * state machine's own table for the technician, with the guards that read the order itself.
- */
-export const localActions = (view: RepairView): RepairAction[] =>
-  (Object.keys(repairMachine.transitions) as RepairAction[]).filter((action) => {
-    const t = repairMachine.transitions[action];
-    if (!t.roles.includes('technician') || !t.from.includes(view.status)) return false;
-    if (action === 'reportBlocker') return !view.blocker;
-    if (action === 'clearBlocker') return Boolean(view.blocker);
-    if (action === 'rate') return !view.rating;
-    return true;
-  });
+/** What the technician may do next on an order whose latest steps the server has not seen yet: the state machine's answer for him now. */
+export const localActions = (view: RepairView, now: Date): RepairAction[] => allowedActions(repairMachine, view, 'technician', now);
 
 /**
  * The order as it will be once the server has the queued commands: each advances the status as the
  * machine says and records its fields. Commands expecting an older version than `view` are already
  * in it.
  */
-export const applyPending = (view: RepairView, pending: readonly QueuedCommand[], fees: FeeSchedule): RepairView => {
+export const applyPending = (view: RepairView, pending: readonly QueuedCommand[], fees: FeeSchedule, now = new Date()): RepairView => {
   const unseen = pending.filter((c) => c.repairId === view.id && c.version >= view.version);
   if (unseen.length === 0) return view;
   const next = unseen.reduce<RepairView>(
     (v, c) => ({ ...v, ...fieldsOf(c, fees, v), status: repairMachine.transitions[c.action].to ?? v.status, version: c.version + 1 }),
     view,
   );
-  return { ...next, actions: localActions(next) };
+  return { ...next, actions: localActions(next, now) };
 };

@@ -138,7 +138,6 @@ export const TechnicianSuggestion = z.object({
   openOrders: z.number().int(),
   rating: z.number().nullable().optional(),
   skillMatch: z.boolean(),
-  reason: z.string(),
 });
 
 export const technicians = defineAction({

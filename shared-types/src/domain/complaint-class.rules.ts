@@ -12,6 +12,24 @@ export interface MajorFacts {
   injuryOrLoss: boolean;
 }
 
+/** What the system knows of a case, as stored or as the desk's view shows it. */
+export interface KnownCase {
+  /** A household's complaint repeating an earlier unresolved one; never a group. */
+  repeatOf: string | null;
+  grouped: boolean;
+  /** The major criteria its classification already records (the one-month upgrade adds one). */
+  recorded: readonly MajorReason[];
+}
+
+/** C3: the major facts of a case: what the system knows of it, and the two only the desk can declare. */
+export const majorFacts = (known: KnownCase, declared: { governmentOrMedia: boolean; injuryOrLoss: boolean }): MajorFacts => ({
+  repeatOf: known.grouped ? null : known.repeatOf,
+  grouped: known.grouped,
+  unresolvedMonth: known.recorded.includes('unresolved_month'),
+  governmentOrMedia: declared.governmentOrMedia,
+  injuryOrLoss: declared.injuryOrLoss,
+});
+
 /** C3: every major criterion that holds, in the order the handbook lists them. */
 export const majorReasons = (f: MajorFacts): MajorReason[] => [
   ...(f.repeatOf ? (['repeat_unresolved'] as const) : []),

@@ -1,6 +1,5 @@
 import type { RepairCategory } from '../model/repair.model';
 import type { Skill } from '../model/member.model';
-import { format, messages } from '../messages';
 
 /** Which skill a category of repair needs. */
 export const skillFor: Record<RepairCategory, Skill> = {
@@ -24,7 +23,10 @@ export interface Candidate {
   rating: number | null;
 }
 
-/** R4 suggestions: the right skill first, then the lightest open workload, then the better rating; each says why. */
+/**
+ * R4 suggestions: the right skill first, then the lightest open workload, then the better rating.
+ * Each carries the facts it was ranked by (skill match, open orders, rating); the desk's screen says them.
+ */
 export const rankTechnicians = (category: RepairCategory, candidates: readonly Candidate[]) => {
   const needed = skillFor[category];
   return candidates
@@ -32,13 +34,5 @@ export const rankTechnicians = (category: RepairCategory, candidates: readonly C
     .sort(
       (a, b) =>
         Number(b.skillMatch) - Number(a.skillMatch) || a.openOrders - b.openOrders || (b.rating ?? 0) - (a.rating ?? 0) || a.name.localeCompare(b.name),
-    )
-    .map((c) => ({
-      ...c,
-      reason: [
-        c.skillMatch ? messages.suggestions.skillMatch : messages.suggestions.skillMismatch,
-        format(messages.suggestions.openOrders, { n: c.openOrders }),
-        c.rating === null ? messages.suggestions.unrated : format(messages.suggestions.rating, { score: c.rating.toFixed(1) }),
-      ].join('，'),
-    }));
+    );
 };

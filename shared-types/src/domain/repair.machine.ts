@@ -26,6 +26,16 @@ export const NO_ANSWER_WAIT_MS = 3 * 60 * 1000;
 /** R7: the resident rates, or replaces the stars given on site, from their own phone within 7 days of sign-off. */
 export const RATE_WITHIN_MS = 7 * 24 * 60 * 60 * 1000;
 
+/** What the guards read: a stored order has it, and so has the technician's view of one, offline. */
+export interface RepairState {
+  status: RepairStatus;
+  version: number;
+  arrivedAt?: string | null;
+  rating?: { via: NonNullable<RepairDoc['rating']>['via'] } | null;
+  signOff?: { at: string } | null;
+  blocker?: object | null;
+}
+
 const onSite = ['acknowledged', 'arrived', 'quoted', 'in_progress'] as const;
 const open = ['submitted', 'dispatched', ...onSite, 'rescheduling'] as const;
 /** Where an order is in a technician's hands (a sent-back one is in the supervisor's, R11). */
@@ -37,7 +47,7 @@ export const heldByTechnician = ['dispatched', ...onSite, 'rescheduling'] as con
  * rates it; a technician may send an order back, which the supervisor reviews (R11); when a
  * technician leaves, the manager's deactivation returns the orders they held to the desk.
  */
-export const repairMachine = defineMachine<RepairStatus, RepairAction, RepairDoc>({
+export const repairMachine = defineMachine<RepairStatus, RepairAction, RepairState>({
   name: 'repair',
   states: ['submitted', 'dispatched', 'acknowledged', 'arrived', 'rescheduling', 'quoted', 'in_progress', 'completed', 'signed', 'sent_back'],
   transitions: {

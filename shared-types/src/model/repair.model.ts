@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { base, defineModel, isoInstant } from './versioned';
 import { Role } from './member.model';
-import { countingMonth } from '../domain/month-close.rules';
+import { countingMonth } from '../time/counting-month';
 import { plannedAt, queueRank } from '../domain/repair-queue.rules';
 import { exemptScreening, Screening } from './screening.model';
 

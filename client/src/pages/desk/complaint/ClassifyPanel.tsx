@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import * as complaints from '@shared/contracts/complaints.contract';
+import { checkClassification, majorFacts } from '@shared/domain/complaint-class.rules';
 import { messages } from '@shared/messages';
 import type { ComplaintClass, Jurisdiction, Severity } from '@shared/model/complaint.model';
 import { useComplaintStep, type CaseView } from '../../../hooks/useComplaints';
@@ -55,8 +56,10 @@ export default function ClassifyPanel({ view, propertyId, onDone }: Props) {
     askConsent();
     if (busy) return;
     if (!chosen) return setMissing(t.needClass);
-    if (chosen === 'responsible' && !severity) return setMissing(messages.errors['COMPLAINT.SEVERITY_REQUIRED']);
-    if (chosen === 'assistance' && !jurisdiction) return setMissing(messages.errors['COMPLAINT.JURISDICTION_REQUIRED']);
+    const choice = { class: chosen, severity: chosen === 'responsible' ? severity : null, jurisdiction: chosen === 'assistance' ? jurisdiction : null };
+    const known = { repeatOf: view.kind === 'complaint' ? view.repeatOf : null, grouped: view.kind === 'group', recorded: view.classification?.reasons ?? [] };
+    const refused = checkClassification(choice, majorFacts(known, { governmentOrMedia, injuryOrLoss }));
+    if (refused) return setMissing(messages.errors[refused]);
     if (needsApology && !apologised) return setMissing(messages.errors['COMPLAINT.APOLOGY_REQUIRED']);
     await run(
       complaints.classify,
@@ -64,9 +67,7 @@ export default function ClassifyPanel({ view, propertyId, onDone }: Props) {
         propertyId,
         ref: refOf(view),
         version: view.version,
-        class: chosen,
-        severity: chosen === 'responsible' ? severity : null,
-        jurisdiction: chosen === 'assistance' ? jurisdiction : null,
+        ...choice,
         governmentOrMedia,
         injuryOrLoss,
         apologised: needsApology ? apologised : view.kind === 'complaint',

@@ -10,6 +10,7 @@ import ReasonField from '../../../components/ReasonField';
 import type { RepairDetailView } from '../../../components/RepairSummary';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { toastError, toastOk } from '../../../utils/toast';
+import { suggestionReason } from './suggestion-reason';
 
 const MIN_REASON = 2;
 
@@ -65,7 +66,7 @@ export default function DispatchPanel({ repair, propertyId, onDone, mode = 'disp
       repairId: repair.id,
       version: repair.version,
       technicianId: chosen.memberId,
-      reason: reassign ? typed : chosen.reason,
+      reason: reassign ? typed : suggestionReason(chosen),
     });
     setSending(false);
     if (res.ok) {
@@ -99,7 +100,7 @@ export default function DispatchPanel({ repair, propertyId, onDone, mode = 'disp
               <Text className='muted'>{fill(t.openOrders, { count: s.openOrders })}</Text>
             </View>
             <Text className='muted tech-skills'>{s.skills.map((k) => t.skills[k]).join('、')}</Text>
-            <Text className='tech-reason'>{s.reason}</Text>
+            <Text className='tech-reason'>{suggestionReason(s)}</Text>
           </View>
         ))}
         {reassign && (
