@@ -12,7 +12,7 @@ import { derivedId } from '../_shared/ids';
 import { openDeadline } from '../_shared/deadlines';
 import { ownsFile } from '../_shared/storage';
 import type { Tx } from '../_shared/database';
-import type { ActionContext } from '../_shared/router';
+import type { ActionContext } from '../_shared/context';
 import { orderStep, type StepContext } from './on-order';
 
 const technicianOf = (r: RepairDoc) => (r.technician ? [r.technician.openid] : []);
