@@ -1,4 +1,4 @@
-import { birth } from '@shared/domain/state-machine';
+import { transition } from '@shared/domain/state-machine';
 import { complaintMachine } from '@shared/domain/complaint.machine';
 import { handlingDeadline } from '@shared/domain/complaint-deadline.rules';
 import { registersDue } from '@shared/domain/complaint-register.rules';
@@ -29,13 +29,16 @@ const upgradeOne = async (deps: Deps, found: ComplaintDoc): Promise<OutboxDoc[]>
   return db.runTransaction(async (tx) => {
     const c = parseStored(complaintModel, (await tx.collection('complaints').doc(found._id).get()).data);
     const cl = c.classification;
-    if (c.status !== 'handling' || !c.upgradeAt || c.upgradeAt > now.toISOString() || cl?.class !== 'responsible' || cl.severity !== 'general') return [];
+    if (!c.upgradeAt || c.upgradeAt > now.toISOString() || !cl) return [];
+    const moved = transition(complaintMachine, c, { action: 'upgrade', actor: SYSTEM.actor, role: SYSTEM.role, now });
+    if (!moved.ok) return [];
     const plan = handlingDeadline({ class: 'responsible', severity: 'major', jurisdiction: null }, { since: now, residentDeadline: null }, now, settings);
     await cancelClock(tx, c);
     if (plan) await openDeadline(tx, subjectOf(c), plan, now);
     const next: ComplaintDoc = complaintModel.toStored({
       ...c,
-      version: c.version + 1,
+      status: moved.status,
+      version: moved.version,
       urgency: 'top',
       classification: { ...cl, severity: 'major', reasons: [...cl.reasons, 'unresolved_month'] },
       upgradeAt: null,
@@ -45,8 +48,7 @@ const upgradeOne = async (deps: Deps, found: ComplaintDoc): Promise<OutboxDoc[]>
       updatedAt: now.toISOString(),
     });
     await tx.collection('complaints').doc(c._id).set({ data: withoutId(next) });
-    const event = birth(complaintMachine, 'upgrade', 'handling', { actor: SYSTEM.actor, role: 'desk', now });
-    await appendEvent(tx, subjectOf(c), { ...event, role: SYSTEM.role, from: 'handling', expectedVersion: c.version, version: next.version }, `upgrade:${c._id}`);
+    await appendEvent(tx, subjectOf(c), moved.event, `upgrade:${c._id}`);
     const out: OutboxDoc[] = [];
     const told = complaintNotices(next, 'complaint.major', messages.complaintActions.upgrade, majorAudience(), settings.wecomWebhook !== null);
     for (const notice of told) out.push(await enqueueNotice(tx, `${c._id}@${next.version}`, notice, now));

@@ -16,7 +16,8 @@ import {
 } from '@shared/domain/booking.rules';
 import { callbackDeadline } from '@shared/domain/deadline.rules';
 import { maskPhone } from '@shared/domain/phone';
-import { birth } from '@shared/domain/state-machine';
+import { birth, transition } from '@shared/domain/state-machine';
+import { bookingMachine } from '@shared/domain/booking.machine';
 import { failure, format, messages, type ErrorCode } from '@shared/messages';
 import { ok } from '@shared/result';
 import { bookingModel, type BookingDoc, type BookingKind } from '@shared/model/booking.model';
@@ -212,12 +213,14 @@ const ownRoom = async (ctx: ActionContext, roomId: string) => {
   return room ? { _id: room._id, address: roomLabel(room) } : null;
 };
 
+const bookingSubject = (b: BookingDoc) => ({ kind: 'booking', id: b._id, propertyId: b.propertyId });
+
 /** Written with the booking: its place, reminders and birth event. */
 const writeBooking = async (tx: Tx, ctx: ActionContext, b: BookingDoc, commandId: string): Promise<BookingDoc> => {
   const stored = bookingModel.toStored({ ...b, reminders: await scheduleReminders(tx, b, ctx.now) });
   await tx.collection('bookings').doc(b._id).set({ data: withoutId(stored) });
-  const event = birth({ name: 'booking' }, 'book', 'booked', { actor: ctx.member.openid, role: ctx.member.role, now: ctx.now });
-  await appendEvent(tx, { kind: 'booking', id: b._id, propertyId: b.propertyId }, event, commandId);
+  const event = birth(bookingMachine, 'book', { actor: ctx.member.openid, role: ctx.member.role, now: ctx.now });
+  await appendEvent(tx, bookingSubject(b), event, commandId);
   return stored;
 };
 
@@ -325,12 +328,16 @@ const tellTechnician = (tx: Tx, b: BookingDoc, r: RepairDoc, now: Date) =>
     now,
   );
 
-/** V4: the repair's appointment is its window: written on the order in the booking's own transaction. */
+/**
+ * V4: the repair's appointment is its window: written on the order in the booking's own transaction,
+ * as a new version of the order, so a step decided on the order as it was before is refused.
+ */
 const setAppointment = async (tx: Tx, b: BookingDoc | null, repairId: string, now: Date): Promise<RepairDoc> => {
   const r = repairModel.parse((await tx.collection('repairs').doc(repairId).get()).data);
   const refused = windowRefusal(r);
   if (refused) throw new ActionFailure(refused);
-  const next = repairModel.toStored({ ...r, appointment: b && b.status === 'booked' ? { bookingId: b._id, start: b.start, end: b.end } : null, updatedAt: now.toISOString() });
+  const appointment = b && b.status === 'booked' ? { bookingId: b._id, start: b.start, end: b.end } : null;
+  const next = repairModel.toStored({ ...r, appointment, version: r.version + 1, updatedAt: now.toISOString() });
   await tx.collection('repairs').doc(r._id).set({ data: withoutId(next) });
   return next;
 };
@@ -415,19 +422,20 @@ const change = async (
     queued.length = 0;
     const b = bookingModel.parse((await tx.collection('bookings').doc(existing._id).get()).data);
     if (b.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
+    const step = transition(bookingMachine, b, { action, actor: member.openid, role: member.role, now, reason: input.reason });
+    if (!step.ok) throw new ActionFailure(step.code === 'STATE.TRANSITION_NOT_ALLOWED' ? 'BOOKING.CANCELLED' : step.code);
     const oldSlot = slotIdOf(b.propertyId, b.kind, b.start, b.repair?.technician.memberId ?? null);
     const place = to ? await takeFirstFree(tx, places, b._id) : null;
     if (place?.slotId !== oldSlot) await givePlaceBack(tx, oldSlot, b._id);
     await unschedule(tx, b.reminders ?? []);
     const moved = bookingModel.toStored({
       ...b,
-      version: b.version + 1,
+      status: step.status,
+      version: step.version,
       reason: input.reason,
       updatedAt: now.toISOString(),
       reminders: [],
-      ...(to
-        ? { start: to.toISOString(), end: endOf(b.kind, to, settings).toISOString(), repair: b.repair && place?.technician ? { ...b.repair, technician: place.technician } : b.repair }
-        : { status: 'cancelled' as const }),
+      ...(to ? { start: to.toISOString(), end: endOf(b.kind, to, settings).toISOString(), repair: b.repair && place?.technician ? { ...b.repair, technician: place.technician } : b.repair } : {}),
     });
     const next = to ? bookingModel.toStored({ ...moved, reminders: await scheduleReminders(tx, moved, now) }) : moved;
     await tx.collection('bookings').doc(b._id).set({ data: withoutId(next) });
@@ -436,8 +444,7 @@ const change = async (
       if (r.technician) queued.push(await tellTechnician(tx, next, r, now));
     }
     if (next.kind === 'home') await moveHomeCallback(tx, next, settings, now);
-    const event = { ...birth({ name: 'booking' }, action, next.status, { actor: member.openid, role: member.role, now, reason: input.reason }), from: b.status, expectedVersion: b.version, version: next.version };
-    await appendEvent(tx, { kind: 'booking', id: b._id, propertyId: b.propertyId }, event, input.commandId);
+    await appendEvent(tx, bookingSubject(b), step.event, input.commandId);
     return toView(next, member);
   });
   if (fresh) await sendNow(deps, queued);
