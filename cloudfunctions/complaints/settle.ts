@@ -34,7 +34,7 @@ export const settleGroup = async (deps: Deps, groupId: string, by: { actor: stri
       const next: ComplaintDoc = { ...c, status: moved.status, version: moved.version, reply: group.reply, resolvedAt: group.resolvedAt, updatedAt: now.toISOString() };
       await tx.collection('complaints').doc(id).set({ data: withoutId(complaintModel.toStored(next)) });
       await appendEvent(tx, subjectOf(c), moved.event, `settle:${group._id}`);
-      await planComplaintCallback(tx, next, group.classification?.severity ?? null, now, settings);
+      await planComplaintCallback(tx, next, group.classification?.severity ?? null, { ...by, now }, settings, `settle:${group._id}`);
       const told = complaintNotices(next, 'complaint.changed', group.reply?.content ?? '', { inbox: [c.residentOpenid], group: false }, false);
       const out: OutboxDoc[] = [];
       for (const notice of told) out.push(await enqueueNotice(tx, `${id}@${next.version}`, notice, now));

@@ -13,13 +13,12 @@ import { openDeadline } from '../_shared/deadlines';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
 import { findById, parseStored, withoutId, addOnce } from '../_shared/repo';
 import type { Sweep } from '../_shared/sweep';
+import { TIMER } from '../_shared/timer-actor';
 import { loadSettings } from '../_shared/settings';
 import { cancelClock, subjectOf } from '../complaints/clocks';
 import { complaintNotices, majorAudience } from '../complaints/notices';
 import { registerIdOf } from '../complaints/register';
 import { settleGroup } from '../complaints/settle';
-
-const SYSTEM = { actor: 'system:reminders', role: 'system' as const };
 
 /** C3: one complaint's upgrade to major, claimed on the status and upgrade time it read. */
 const upgradeOne = async (deps: Deps, found: ComplaintDoc): Promise<OutboxDoc[]> => {
@@ -30,7 +29,7 @@ const upgradeOne = async (deps: Deps, found: ComplaintDoc): Promise<OutboxDoc[]>
     const c = parseStored(complaintModel, (await tx.collection('complaints').doc(found._id).get()).data);
     const cl = c.classification;
     if (!c.upgradeAt || c.upgradeAt > now.toISOString() || !cl) return [];
-    const moved = transition(complaintMachine, c, { action: 'upgrade', actor: SYSTEM.actor, role: SYSTEM.role, now });
+    const moved = transition(complaintMachine, c, { action: 'upgrade', actor: TIMER.actor, role: TIMER.role, now });
     if (!moved.ok) return [];
     const plan = handlingDeadline({ class: 'responsible', severity: 'major', jurisdiction: null }, { since: now, residentDeadline: null }, now, settings);
     await cancelClock(tx, c);
@@ -138,7 +137,7 @@ export const settleGroups = async (sweep: Sweep, limit = 20): Promise<number> =>
   const res = await sweep.deps.db.collection('complaintGroups').where({ status: 'resolved', settledAt: null }).limit(limit).get();
   let settled = 0;
   for (const group of await sweep.parse(complaintGroupModel, res.data)) {
-    settled += (await sweep.unit(`group ${group._id}`, () => settleGroup(sweep.deps, group._id, SYSTEM))) ?? 0;
+    settled += (await sweep.unit(`group ${group._id}`, () => settleGroup(sweep.deps, group._id, TIMER))) ?? 0;
   }
   return settled;
 };

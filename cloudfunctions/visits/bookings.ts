@@ -31,6 +31,7 @@ import { audienceOfRole } from '@shared/model/signal.model';
 import { atShanghai, inShanghai, shanghaiDate } from '@shared/time/shanghai';
 import type { Database, Tx } from '../_shared/database';
 import type { ActionContext, Handler } from '../_shared/router';
+import { planCallback } from '../_shared/callbacks';
 import { applyOnce } from '../_shared/commands';
 import { dailyQuota, withinDailyLimit } from '../_shared/daily-limits';
 import { openDeadline } from '../_shared/deadlines';
@@ -243,7 +244,8 @@ export const book: Handler<Actions['book']> = async (input, ctx) => {
 };
 
 /** B1 B2: the desk's callback task for a booked home visit, due when the visit ends; its id is the booking's. */
-const planHomeCallback = async (tx: Tx, b: BookingDoc, settings: SettingsDoc, now: Date) => {
+const planHomeCallback = async (tx: Tx, b: BookingDoc, settings: SettingsDoc, ctx: ActionContext, commandId: string) => {
+  const { now } = ctx;
   const doc = callbackModel.toStored({
     _id: derivedId('cb', 'booking', b._id),
     propertyId: b.propertyId,
@@ -261,7 +263,7 @@ const planHomeCallback = async (tx: Tx, b: BookingDoc, settings: SettingsDoc, no
     outcome: null,
     createdAt: now.toISOString(),
   });
-  await tx.collection('callbacks').doc(doc._id).set({ data: withoutId(doc) });
+  await planCallback(tx, doc, { actor: ctx.member.openid, role: ctx.member.role, now }, commandId);
   await openDeadline(tx, { kind: 'callback', id: doc._id, propertyId: doc.propertyId }, callbackDeadline(now, new Date(doc.dueAt), 'desk', settings), now);
   return doc;
 };
@@ -285,7 +287,7 @@ export const bookHome: Handler<Actions['bookHome']> = async (input, ctx) => {
       queued.length = 0;
       await takeFirstFree(tx, placing.places, booking._id);
       const stored = await writeBooking(tx, ctx, booking, input.commandId);
-      const task = await planHomeCallback(tx, stored, settings, ctx.now);
+      const task = await planHomeCallback(tx, stored, settings, ctx, input.commandId);
       queued.push(
         await enqueueNotice(
           tx,
