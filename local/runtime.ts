@@ -24,6 +24,8 @@ export interface RuntimeOptions {
   robotPort?: number;
   /** The cloud calls registered per function; by default each config.json's, as a DevTools upload registers them. */
   registeredCloudCalls?: Record<string, string[]>;
+  /** Tests only: collections whose status changes must commit their event in the same write (`EngineOptions.checkStatusEvents`). */
+  checkStatusEvents?: readonly string[];
 }
 
 /**
@@ -33,7 +35,7 @@ export interface RuntimeOptions {
  */
 export const createRuntime = async (options: RuntimeOptions) => {
   const now = options.now ?? (() => new Date());
-  const engine: Engine = createEngine({ manifest: loadManifest(), dataDir: options.dataDir, now });
+  const engine: Engine = createEngine({ manifest: loadManifest(), dataDir: options.dataDir, now, checkStatusEvents: options.checkStatusEvents });
   const uninstall = installLocalDatabase(engine);
   const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk');
   cloud.init({ env: 'local' });

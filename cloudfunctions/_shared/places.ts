@@ -1,5 +1,8 @@
 import { bookingModel, slotModel, type BookingKind } from '@shared/model/booking.model';
 import type { Database, Tx } from './database';
+import { transition, type TransitionRequest } from '@shared/domain/state-machine';
+import { bookingMachine, type BookingAction } from '@shared/domain/booking.machine';
+import { appendEvent } from './events';
 import { ActionFailure } from './failures';
 import { derivedId } from './ids';
 import { addOnce, findById, parseAll, withoutId } from './repo';
@@ -71,9 +74,18 @@ export const slotsOn = async (db: Database, propertyId: string, kind: BookingKin
  * dispatch's transaction; a technician already busy then is refused, so nobody is double-booked.
  * `slotId` is the new technician's slot at the window (made ready before the transaction).
  */
-export const moveWindow = async (tx: Tx, bookingId: string, technician: WindowTechnician, slotId: string, now: Date): Promise<void> => {
+export const moveWindow = async (
+  tx: Tx,
+  bookingId: string,
+  technician: WindowTechnician,
+  slotId: string,
+  by: Omit<TransitionRequest<BookingAction>, 'action'>,
+  commandId: string,
+): Promise<void> => {
   const b = bookingModel.parse((await tx.collection('bookings').doc(bookingId).get()).data);
   if (b.status !== 'booked' || !b.repair || b.repair.technician.memberId === technician.memberId) return;
+  const step = transition(bookingMachine, b, { ...by, action: 'reassign' });
+  if (!step.ok) throw new ActionFailure(step.code);
   try {
     await takeFirstFree(tx, [{ slotId, technician }], b._id);
   } catch (e) {
@@ -81,6 +93,7 @@ export const moveWindow = async (tx: Tx, bookingId: string, technician: WindowTe
     throw e;
   }
   await givePlaceBack(tx, slotIdOf(b.propertyId, 'repair', b.start, b.repair.technician.memberId), b._id);
-  const next = bookingModel.toStored({ ...b, version: b.version + 1, repair: { ...b.repair, technician }, updatedAt: now.toISOString() });
+  const next = bookingModel.toStored({ ...b, status: step.status, version: step.version, repair: { ...b.repair, technician }, updatedAt: by.now.toISOString() });
   await tx.collection('bookings').doc(b._id).set({ data: withoutId(next) });
+  await appendEvent(tx, { kind: 'booking', id: b._id, propertyId: b.propertyId }, step.event, commandId);
 };

@@ -2,9 +2,10 @@ import { withinDays } from '@shared/time/shanghai';
 import { callbackModel } from '@shared/model/callback.model';
 import type { ComplaintDoc, Severity } from '@shared/model/complaint.model';
 import { roomLabel } from '@shared/model/property.model';
+import type { Actor } from '@shared/domain/state-machine';
 import type { Tx } from '../_shared/database';
 import { derivedId } from '../_shared/ids';
-import { withoutId } from '../_shared/repo';
+import { planCallback } from '../_shared/callbacks';
 import { enqueueNotice } from '../_shared/outbox';
 import { openDeadline } from '../_shared/deadlines';
 import { callbackDeadline } from '@shared/domain/deadline.rules';
@@ -17,7 +18,15 @@ import { format, messages } from '@shared/messages';
  * major ones, and whoever calls is told (the timer sends it within the minute). Written in the transaction that resolves the complaint, so none is ever missed; its
  * id is the complaint's, so settling twice plans one call.
  */
-export const planComplaintCallback = async (tx: Tx, c: ComplaintDoc, severity: Severity | null, now: Date, settings: SettingsDoc): Promise<void> => {
+export const planComplaintCallback = async (
+  tx: Tx,
+  c: ComplaintDoc,
+  severity: Severity | null,
+  by: { actor: string; role: Actor; now: Date },
+  settings: SettingsDoc,
+  commandId: string,
+): Promise<void> => {
+  const { now } = by;
   const doc = callbackModel.toStored({
     _id: derivedId('cb', 'complaint', c._id),
     propertyId: c.propertyId,
@@ -35,7 +44,7 @@ export const planComplaintCallback = async (tx: Tx, c: ComplaintDoc, severity: S
     outcome: null,
     createdAt: now.toISOString(),
   });
-  await tx.collection('callbacks').doc(doc._id).set({ data: withoutId(doc) });
+  await planCallback(tx, doc, by, commandId);
   await openDeadline(tx, { kind: 'callback', id: doc._id, propertyId: doc.propertyId }, callbackDeadline(now, new Date(doc.dueAt), doc.assignee, settings), now);
   await enqueueNotice(
     tx,

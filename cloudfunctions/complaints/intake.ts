@@ -1,8 +1,8 @@
 import type { ComplaintView, create, register } from '@shared/contracts/complaints.contract';
 import { failure, format, messages } from '@shared/messages';
 import { ok } from '@shared/result';
-import { birth, type TransitionEvent } from '@shared/domain/state-machine';
-import { complaintMachine } from '@shared/domain/complaint.machine';
+import { birth, transition, type TransitionEvent, type TransitionRequest } from '@shared/domain/state-machine';
+import { complaintMachine, type ComplaintAction } from '@shared/domain/complaint.machine';
 import { urgencyOf } from '@shared/domain/complaint-class.rules';
 import { classifyDeadline, handlingDeadline } from '@shared/domain/complaint-deadline.rules';
 import { decideGroup, households, matterKeyOf, type MatterEntry } from '@shared/domain/group-complaint.rules';
@@ -29,6 +29,7 @@ import type { ActionContext } from '../_shared/context';
 import type { Handler } from '../_shared/router';
 import type { Database, Tx } from '../_shared/database';
 import { applyOnce } from '../_shared/commands';
+import { ActionFailure } from '../_shared/failures';
 import { dailyQuota, withinDailyLimit } from '../_shared/daily-limits';
 import { appendEvent } from '../_shared/events';
 import { openDeadline } from '../_shared/deadlines';
@@ -178,7 +179,7 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
       const matter = complaintMatterModel.parse((await tx.collection('complaintMatters').doc(matterId).get()).data);
       const entry: MatterEntry = { complaintId: complaint._id, roomId: complaint.roomId, at };
       const { recent, decision } = decideGroup(matter, entry, now, settings.groupComplaintWindowHours);
-      const events: TransitionEvent<string, string>[] = [birth(complaintMachine, 'file', 'received', actor)];
+      const events: TransitionEvent<string, string>[] = [birth(complaintMachine, 'file', actor)];
       let stored: ComplaintDoc = complaint;
       let group: ComplaintGroupDoc | null = null;
       let notices: Notice[];
@@ -195,8 +196,9 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
         );
       } else {
         const groupId = decision.kind === 'join' ? decision.groupId : derivedId('cg', ctx.commandKey);
-        stored = { ...complaint, status: 'grouped', version: 2, groupId, dueRule: null, dueAt: null };
-        events.push(joinEvent(stored, actor));
+        const joined = joinIn(complaint, groupId, actor);
+        stored = { ...joined.doc, dueRule: null, dueAt: null };
+        events.push(joined.event);
         if (decision.kind === 'join') {
           group = await joinGroup(tx, groupId, stored);
           notices = complaintNotices(group, 'complaint.group', format(messages.complaintTexts.groupJoined, { address: roomLabel(complaint.address) }), { inbox: [audienceOfRole('desk'), ...onShift], group: false }, hasGroup);
@@ -221,12 +223,12 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
   });
 };
 
-const joinEvent = (c: ComplaintDoc, actor: { actor: string; role: MemberDoc['role']; now: Date }): TransitionEvent<string, string> => ({
-  ...birth(complaintMachine, 'join', 'grouped', actor),
-  from: 'received',
-  expectedVersion: c.version - 1,
-  version: c.version,
-});
+/** C3: a household's complaint joins its group through the machine; the group handles it from then on. */
+const joinIn = (c: ComplaintDoc, groupId: string, request: Omit<TransitionRequest<ComplaintAction>, 'action'>) => {
+  const moved = transition(complaintMachine, c, { ...request, action: 'join' });
+  if (!moved.ok) throw new ActionFailure(moved.code);
+  return { doc: { ...c, status: moved.status, version: moved.version, groupId }, event: moved.event };
+};
 
 /** C3: the group takes the household in; its handling version is the desk's, so it does not move. */
 const joinGroup = async (tx: Tx, groupId: string, c: ComplaintDoc): Promise<ComplaintGroupDoc> => {
@@ -278,19 +280,18 @@ const raiseGroup = async (
   });
   await tx.collection('complaintGroups').doc(groupId).set({ data: withoutId(group) });
   const actor = { actor: member.openid, role: member.role, now, reason: format(messages.complaintTexts.households, { n: group.roomIds.length }) };
-  await appendEvent(tx, subjectOf(group), birth(complaintMachine, 'raise', 'handling', actor), ctx.commandKey);
+  await appendEvent(tx, subjectOf(group), birth(complaintMachine, 'raise', actor), ctx.commandKey);
   if (plan) await openDeadline(tx, subjectOf(group), plan, now);
   for (const m of members) {
     if (m.complaintId === c._id) continue;
     const other = complaintModel.parse((await tx.collection('complaints').doc(m.complaintId).get()).data);
     const stillOpen = other.status === 'received' || other.status === 'handling';
-    const moved: ComplaintDoc = stillOpen
-      ? { ...other, status: 'grouped', version: other.version + 1, groupId, updatedAt: at }
-      : { ...other, groupId, updatedAt: at };
+    const joined = stillOpen ? joinIn(other, groupId, actor) : null;
+    const moved: ComplaintDoc = { ...(joined?.doc ?? { ...other, groupId }), updatedAt: at };
     await tx.collection('complaints').doc(other._id).set({ data: withoutId(complaintModel.toStored(moved)) });
-    if (!stillOpen) continue;
+    if (!joined) continue;
     await cancelClock(tx, other);
-    await appendEvent(tx, subjectOf(other), { ...joinEvent(moved, actor), from: other.status }, ctx.commandKey);
+    await appendEvent(tx, subjectOf(other), joined.event, ctx.commandKey);
   }
   return group;
 };

@@ -125,7 +125,7 @@ export const reply = caseStep<typeof c.reply>({
       // The group answered every complaint in the window: later ones start a new count.
       if (matter.openGroupId === k._id) await tx.collection('complaintMatters').doc(matterId).set({ data: withoutId({ ...matter, recent: [], openGroupId: null }) });
     } else {
-      await planComplaintCallback(tx, k, k.classification?.severity ?? null, ctx.now, settings);
+      await planComplaintCallback(tx, k, k.classification?.severity ?? null, { actor: ctx.member.openid, role: ctx.member.role, now: ctx.now }, settings, input.commandId);
     }
     return {
       reply: { form: input.form, content: input.content, by: ctx.member.name, at },

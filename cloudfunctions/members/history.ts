@@ -1,4 +1,4 @@
-import { birth, type TransitionEvent } from '@shared/domain/state-machine';
+import { recordedChange, type TransitionEvent } from '@shared/domain/state-machine';
 import type { BindingDoc } from '@shared/model/binding.model';
 import type { MemberDoc, Role } from '@shared/model/member.model';
 import type { messages } from '@shared/messages';
@@ -19,15 +19,9 @@ export const bindingSubject = (b: BindingDoc) => ({ kind: 'binding', id: b._id, 
  * A change to a membership, for its history: who did it, when, from what to what. Members carry no
  * version, so each event's id is made unique by the command that caused it.
  */
-export const memberEvent = (action: MemberAction, from: string | null, to: string, by: By): TransitionEvent<string, string> => ({
-  ...birth({ name: 'member' }, action, to, by),
-  from,
-});
+export const memberEvent = (action: MemberAction, from: string | null, to: string, by: By): TransitionEvent<string, string> =>
+  recordedChange('member', action, { from, to, version: 1 }, by);
 
 /** A step in a binding request's life, made at `version` of the request. */
-export const bindingEvent = (action: MemberAction, from: string | null, to: string, version: number, by: By): TransitionEvent<string, string> => ({
-  ...birth({ name: 'binding' }, action, to, by),
-  from,
-  expectedVersion: Math.max(0, version - 1),
-  version,
-});
+export const bindingEvent = (action: MemberAction, from: string | null, to: string, version: number, by: By): TransitionEvent<string, string> =>
+  recordedChange('binding', action, { from, to, version }, by);

@@ -1,7 +1,7 @@
 import type * as c from '@shared/contracts/settings.contract';
 import { failure, type ErrorCode } from '@shared/messages';
 import { ok } from '@shared/result';
-import { birth } from '@shared/domain/state-machine';
+import { recordedChange } from '@shared/domain/state-machine';
 import { eventModel } from '@shared/model/event.model';
 import { memberModel, type MemberDoc } from '@shared/model/member.model';
 import { settingsModel, withTemplateIds, type SettingsDoc } from '@shared/model/settings.model';
@@ -101,7 +101,7 @@ export const updateSettings: Handler<typeof c.updateSettings> = async (input, ct
     const next = settingsModel.toStored({ ...stored, ...sent });
     if (changed.length) {
       await tx.collection('settings').doc(input.propertyId).set({ data: withoutId(next) });
-      const event = birth({ name: 'settings' }, 'update', 'saved', { actor: member.openid, role: member.role, now, reason: changed.join(',') });
+      const event = recordedChange('settings', 'update', { from: null, to: 'saved', version: 1 }, { actor: member.openid, role: member.role, now, reason: changed.join(',') });
       await appendEvent(tx, subjectOf(input.propertyId), event, input.commandId, `settings~${ctx.commandKey}`);
     }
     return next;

@@ -1,4 +1,4 @@
-import { birth } from '@shared/domain/state-machine';
+import { transition } from '@shared/domain/state-machine';
 import { complaintMachine } from '@shared/domain/complaint.machine';
 import { handlingDeadline } from '@shared/domain/complaint-deadline.rules';
 import { registersDue } from '@shared/domain/complaint-register.rules';
@@ -13,13 +13,12 @@ import { openDeadline } from '../_shared/deadlines';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
 import { findById, parseStored, withoutId, addOnce } from '../_shared/repo';
 import type { Sweep } from '../_shared/sweep';
+import { TIMER } from '../_shared/timer-actor';
 import { loadSettings } from '../_shared/settings';
 import { cancelClock, subjectOf } from '../complaints/clocks';
 import { complaintNotices, majorAudience } from '../complaints/notices';
 import { registerIdOf } from '../complaints/register';
 import { settleGroup } from '../complaints/settle';
-
-const SYSTEM = { actor: 'system:reminders', role: 'system' as const };
 
 /** C3: one complaint's upgrade to major, claimed on the status and upgrade time it read. */
 const upgradeOne = async (deps: Deps, found: ComplaintDoc): Promise<OutboxDoc[]> => {
@@ -29,13 +28,16 @@ const upgradeOne = async (deps: Deps, found: ComplaintDoc): Promise<OutboxDoc[]>
   return db.runTransaction(async (tx) => {
     const c = parseStored(complaintModel, (await tx.collection('complaints').doc(found._id).get()).data);
     const cl = c.classification;
-    if (c.status !== 'handling' || !c.upgradeAt || c.upgradeAt > now.toISOString() || cl?.class !== 'responsible' || cl.severity !== 'general') return [];
+    if (!c.upgradeAt || c.upgradeAt > now.toISOString() || !cl) return [];
+    const moved = transition(complaintMachine, c, { action: 'upgrade', actor: TIMER.actor, role: TIMER.role, now });
+    if (!moved.ok) return [];
     const plan = handlingDeadline({ class: 'responsible', severity: 'major', jurisdiction: null }, { since: now, residentDeadline: null }, now, settings);
     await cancelClock(tx, c);
     if (plan) await openDeadline(tx, subjectOf(c), plan, now);
     const next: ComplaintDoc = complaintModel.toStored({
       ...c,
-      version: c.version + 1,
+      status: moved.status,
+      version: moved.version,
       urgency: 'top',
       classification: { ...cl, severity: 'major', reasons: [...cl.reasons, 'unresolved_month'] },
       upgradeAt: null,
@@ -45,8 +47,7 @@ const upgradeOne = async (deps: Deps, found: ComplaintDoc): Promise<OutboxDoc[]>
       updatedAt: now.toISOString(),
     });
     await tx.collection('complaints').doc(c._id).set({ data: withoutId(next) });
-    const event = birth(complaintMachine, 'upgrade', 'handling', { actor: SYSTEM.actor, role: 'desk', now });
-    await appendEvent(tx, subjectOf(c), { ...event, role: SYSTEM.role, from: 'handling', expectedVersion: c.version, version: next.version }, `upgrade:${c._id}`);
+    await appendEvent(tx, subjectOf(c), moved.event, `upgrade:${c._id}`);
     const out: OutboxDoc[] = [];
     const told = complaintNotices(next, 'complaint.major', messages.complaintActions.upgrade, majorAudience(), settings.wecomWebhook !== null);
     for (const notice of told) out.push(await enqueueNotice(tx, `${c._id}@${next.version}`, notice, now));
@@ -136,7 +137,7 @@ export const settleGroups = async (sweep: Sweep, limit = 20): Promise<number> =>
   const res = await sweep.deps.db.collection('complaintGroups').where({ status: 'resolved', settledAt: null }).limit(limit).get();
   let settled = 0;
   for (const group of await sweep.parse(complaintGroupModel, res.data)) {
-    settled += (await sweep.unit(`group ${group._id}`, () => settleGroup(sweep.deps, group._id, SYSTEM))) ?? 0;
+    settled += (await sweep.unit(`group ${group._id}`, () => settleGroup(sweep.deps, group._id, TIMER))) ?? 0;
   }
   return settled;
 };

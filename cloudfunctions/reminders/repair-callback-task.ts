@@ -6,7 +6,8 @@ import type { SettingsDoc } from '@shared/model/settings.model';
 import type { Deps } from '../_shared/deps';
 import { openDeadline } from '../_shared/deadlines';
 import { derivedId } from '../_shared/ids';
-import { addOnce } from '../_shared/repo';
+import { planCallbackOnce } from '../_shared/callbacks';
+import { TIMER } from '../_shared/timer-actor';
 import type { Sweep } from '../_shared/sweep';
 
 /** The orders among `ids` that already have a callback task (done or not). */
@@ -50,7 +51,7 @@ export const addRepairCallback = async (deps: Deps, order: RepairDoc, reason: Ca
     outcome: null,
     createdAt: now.toISOString(),
   });
-  if (!(await addOnce(deps.db, 'callbacks', doc))) return false;
-  await openDeadline(deps.db, { kind: 'callback', id: doc._id, propertyId: order.propertyId }, callbackDeadline(now, dueAt, 'desk', settings), now);
-  return true;
+  return planCallbackOnce(deps.db, doc, { ...TIMER, now }, (tx) =>
+    openDeadline(tx, { kind: 'callback', id: doc._id, propertyId: order.propertyId }, callbackDeadline(now, dueAt, 'desk', settings), now),
+  );
 };

@@ -7,7 +7,8 @@ import { propertyModel, roomLabelOfId, type PropertyDoc } from '@shared/model/pr
 import { inShanghai } from '@shared/time/shanghai';
 import { openDeadline } from '../_shared/deadlines';
 import { derivedId } from '../_shared/ids';
-import { addOnce } from '../_shared/repo';
+import { planCallbackOnce } from '../_shared/callbacks';
+import { TIMER } from '../_shared/timer-actor';
 import type { Sweep } from '../_shared/sweep';
 import { loadSettings } from '../_shared/settings';
 
@@ -54,8 +55,10 @@ const planForProperty = async (sweep: Sweep, property: PropertyDoc, month: strin
       createdAt: now.toISOString(),
     });
     // The id is the task's own (its order's, or the month's and the member's): planned once, however many runs.
-    if (!(await addOnce(db, 'callbacks', doc))) continue;
-    await openDeadline(db, { kind: 'callback', id: doc._id, propertyId: property._id }, callbackDeadline(now, to, 'desk', settings), now);
+    const planned = await planCallbackOnce(db, doc, { ...TIMER, now }, (tx) =>
+      openDeadline(tx, { kind: 'callback', id: doc._id, propertyId: property._id }, callbackDeadline(now, to, 'desk', settings), now),
+    );
+    if (!planned) continue;
     created++;
   }
   await db.collection('environment').doc(marker).set({ data: { schemaVersion: 1, kind: 'routine', at: now.toISOString() } });

@@ -82,7 +82,7 @@ const fileRepair = async (intake: Intake, ctx: ActionContext) => {
     callRecord: intake.callRecord,
     screening,
   });
-  const event = birth(repairMachine, 'submit', 'submitted', { actor: member.openid, role: member.role, now, deviceTime: intake.deviceTime });
+  const event = birth(repairMachine, 'submit', { actor: member.openid, role: member.role, now, deviceTime: intake.deviceTime });
   const notices = newRepairNotices(repair, shiftAt(settings.shifts, now).deskOpenids, settings.wecomWebhook !== null);
 
   // R3: an urgent repair is never refused by a limit; R2: nor is what the desk registers for a resident.

@@ -67,7 +67,7 @@ export const dispatchRepair: Handler<typeof dispatch> = async (input, ctx) => {
     const { action, moved } = decided;
     if (repair.appointment) {
       if (!windowSlot || existing.appointment?.start !== repair.appointment.start) throw new ActionFailure('COMMON.VERSION_CONFLICT');
-      await moveWindow(tx, repair.appointment.bookingId, windowTo, windowSlot, now);
+      await moveWindow(tx, repair.appointment.bookingId, windowTo, windowSlot, { actor: member.openid, role: member.role, now }, input.commandId);
     }
     const next: RepairDoc = {
       ...repair,

@@ -16,7 +16,8 @@ import {
 } from '@shared/domain/booking.rules';
 import { callbackDeadline } from '@shared/domain/deadline.rules';
 import { maskPhone } from '@shared/domain/phone';
-import { birth } from '@shared/domain/state-machine';
+import { birth, transition } from '@shared/domain/state-machine';
+import { bookingMachine } from '@shared/domain/booking.machine';
 import { failure, format, messages, type ErrorCode } from '@shared/messages';
 import { ok } from '@shared/result';
 import { bookingModel, type BookingDoc, type BookingKind } from '@shared/model/booking.model';
@@ -31,6 +32,7 @@ import { atShanghai, inShanghai, shanghaiDate } from '@shared/time/shanghai';
 import type { Tx } from '../_shared/database';
 import type { ActionContext } from '../_shared/context';
 import type { Handler } from '../_shared/router';
+import { planCallback } from '../_shared/callbacks';
 import { applyOnce } from '../_shared/commands';
 import { dailyQuota, withinDailyLimit } from '../_shared/daily-limits';
 import { openDeadline } from '../_shared/deadlines';
@@ -213,12 +215,14 @@ const ownRoom = async (ctx: ActionContext, roomId: string) => {
   return room ? { _id: room._id, address: roomLabel(room) } : null;
 };
 
+const bookingSubject = (b: BookingDoc) => ({ kind: 'booking', id: b._id, propertyId: b.propertyId });
+
 /** Written with the booking: its place, reminders and birth event. */
 const writeBooking = async (tx: Tx, ctx: ActionContext, b: BookingDoc, commandId: string): Promise<BookingDoc> => {
   const stored = bookingModel.toStored({ ...b, reminders: await scheduleReminders(tx, b, ctx.now) });
   await tx.collection('bookings').doc(b._id).set({ data: withoutId(stored) });
-  const event = birth({ name: 'booking' }, 'book', 'booked', { actor: ctx.member.openid, role: ctx.member.role, now: ctx.now });
-  await appendEvent(tx, { kind: 'booking', id: b._id, propertyId: b.propertyId }, event, commandId);
+  const event = birth(bookingMachine, 'book', { actor: ctx.member.openid, role: ctx.member.role, now: ctx.now });
+  await appendEvent(tx, bookingSubject(b), event, commandId);
   return stored;
 };
 
@@ -241,7 +245,8 @@ export const book: Handler<Actions['book']> = async (input, ctx) => {
 };
 
 /** B1 B2: the desk's callback task for a booked home visit, due when the visit ends; its id is the booking's. */
-const planHomeCallback = async (tx: Tx, b: BookingDoc, settings: SettingsDoc, now: Date) => {
+const planHomeCallback = async (tx: Tx, b: BookingDoc, settings: SettingsDoc, ctx: ActionContext, commandId: string) => {
+  const { now } = ctx;
   const doc = callbackModel.toStored({
     _id: derivedId('cb', 'booking', b._id),
     propertyId: b.propertyId,
@@ -259,7 +264,7 @@ const planHomeCallback = async (tx: Tx, b: BookingDoc, settings: SettingsDoc, no
     outcome: null,
     createdAt: now.toISOString(),
   });
-  await tx.collection('callbacks').doc(doc._id).set({ data: withoutId(doc) });
+  await planCallback(tx, doc, { actor: ctx.member.openid, role: ctx.member.role, now }, commandId);
   await openDeadline(tx, { kind: 'callback', id: doc._id, propertyId: doc.propertyId }, callbackDeadline(now, new Date(doc.dueAt), 'desk', settings), now);
   return doc;
 };
@@ -283,7 +288,7 @@ export const bookHome: Handler<Actions['bookHome']> = async (input, ctx) => {
       queued.length = 0;
       await takeFirstFree(tx, placing.places, booking._id);
       const stored = await writeBooking(tx, ctx, booking, input.commandId);
-      const task = await planHomeCallback(tx, stored, settings, ctx.now);
+      const task = await planHomeCallback(tx, stored, settings, ctx, input.commandId);
       queued.push(
         await enqueueNotice(
           tx,
@@ -326,12 +331,16 @@ const tellTechnician = (tx: Tx, b: BookingDoc, r: RepairDoc, now: Date) =>
     now,
   );
 
-/** V4: the repair's appointment is its window: written on the order in the booking's own transaction. */
+/**
+ * V4: the repair's appointment is its window: written on the order in the booking's own transaction,
+ * as a new version of the order, so a step decided on the order as it was before is refused.
+ */
 const setAppointment = async (tx: Tx, b: BookingDoc | null, repairId: string, now: Date): Promise<RepairDoc> => {
   const r = repairModel.parse((await tx.collection('repairs').doc(repairId).get()).data);
   const refused = windowRefusal(r);
   if (refused) throw new ActionFailure(refused);
-  const next = repairModel.toStored({ ...r, appointment: b && b.status === 'booked' ? { bookingId: b._id, start: b.start, end: b.end } : null, updatedAt: now.toISOString() });
+  const appointment = b && b.status === 'booked' ? { bookingId: b._id, start: b.start, end: b.end } : null;
+  const next = repairModel.toStored({ ...r, appointment, version: r.version + 1, updatedAt: now.toISOString() });
   await tx.collection('repairs').doc(r._id).set({ data: withoutId(next) });
   return next;
 };
@@ -416,19 +425,20 @@ const change = async (
     queued.length = 0;
     const b = bookingModel.parse((await tx.collection('bookings').doc(existing._id).get()).data);
     if (b.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
+    const step = transition(bookingMachine, b, { action, actor: member.openid, role: member.role, now, reason: input.reason });
+    if (!step.ok) throw new ActionFailure(step.code === 'STATE.TRANSITION_NOT_ALLOWED' ? 'BOOKING.CANCELLED' : step.code);
     const oldSlot = slotIdOf(b.propertyId, b.kind, b.start, b.repair?.technician.memberId ?? null);
     const place = to ? await takeFirstFree(tx, places, b._id) : null;
     if (place?.slotId !== oldSlot) await givePlaceBack(tx, oldSlot, b._id);
     await unschedule(tx, b.reminders ?? []);
     const moved = bookingModel.toStored({
       ...b,
-      version: b.version + 1,
+      status: step.status,
+      version: step.version,
       reason: input.reason,
       updatedAt: now.toISOString(),
       reminders: [],
-      ...(to
-        ? { start: to.toISOString(), end: endOf(b.kind, to, settings).toISOString(), repair: b.repair && place?.technician ? { ...b.repair, technician: place.technician } : b.repair }
-        : { status: 'cancelled' as const }),
+      ...(to ? { start: to.toISOString(), end: endOf(b.kind, to, settings).toISOString(), repair: b.repair && place?.technician ? { ...b.repair, technician: place.technician } : b.repair } : {}),
     });
     const next = to ? bookingModel.toStored({ ...moved, reminders: await scheduleReminders(tx, moved, now) }) : moved;
     await tx.collection('bookings').doc(b._id).set({ data: withoutId(next) });
@@ -437,8 +447,7 @@ const change = async (
       if (r.technician) queued.push(await tellTechnician(tx, next, r, now));
     }
     if (next.kind === 'home') await moveHomeCallback(tx, next, settings, now);
-    const event = { ...birth({ name: 'booking' }, action, next.status, { actor: member.openid, role: member.role, now, reason: input.reason }), from: b.status, expectedVersion: b.version, version: next.version };
-    await appendEvent(tx, { kind: 'booking', id: b._id, propertyId: b.propertyId }, event, input.commandId);
+    await appendEvent(tx, bookingSubject(b), step.event, input.commandId);
     return toView(next, member);
   });
   if (fresh) await sendNow(deps, queued);

@@ -5,6 +5,7 @@ import type { Manifest } from './manifest';
 import type { QueryLogEntry } from './query-log';
 import { aggregateDocuments, calculateDocument, getDocument } from './read-actions';
 import { EngineStats } from './stats';
+import { StatusWithoutEvent } from './status-events';
 import { Storage } from './storage';
 import { TransactionManager } from './transactions';
 import { cloneDoc, docIdOf, isDocId, type Doc, type DocId } from './values';
@@ -16,6 +17,12 @@ export interface EngineOptions {
   dataDir?: string | null;
   /** The server clock: `db.serverDate()`, auto-id timestamps and transaction lifetimes read it. */
   now?: () => Date;
+  /**
+   * Tests only, not a platform rule: collections whose every committed change of `status` must
+   * commit an event about the document in the same write (issue 15, 2); a write that does not is
+   * refused and listed in `statusViolations`.
+   */
+  checkStatusEvents?: readonly string[];
 }
 
 export interface InjectedFailure {
@@ -42,10 +49,12 @@ export interface Engine {
   /** Every where-query (get, count, update, remove) the engine ran, oldest first. */
   readonly queryLog: readonly QueryLogEntry[];
   clearQueryLog(): void;
-  /** Empties every collection (in the database file too), open transactions, stats, query log and injected failures. */
+  /** The status changes refused for committing no event (`EngineOptions.checkStatusEvents`), oldest first, even those a caller swallowed. */
+  readonly statusViolations: readonly string[];
+  /** Empties every collection (in the database file too), open transactions, stats, query log, status violations and injected failures. */
   reset(): void;
   collection(name: string): CollectionView;
-  /** Seeds documents as they are (Dates stay Dates) in one commit; missing `_id`s are generated. Unique indexes still apply. */
+  /** Seeds documents as they are (Dates stay Dates) in one commit; missing `_id`s are generated. Unique indexes still apply; status events are not checked. */
   insertRaw(name: string, docs: Doc[]): DocId[];
   /** The next request for `action` (e.g. "database.insertDocument") answers `{code, message}` like a cloud failure. */
   failNext(action: string, failure: InjectedFailure, filter?: FailureFilter): void;
@@ -88,7 +97,8 @@ export const createEngine = (options: EngineOptions): Engine => {
   const clock = options.now ?? (() => new Date());
   const newId = createIdGenerator(clock);
   const stats = new EngineStats();
-  const storage = new Storage(options.manifest, options.dataDir ?? null, (n) => stats.read(n));
+  const storage = new Storage(options.manifest, options.dataDir ?? null, (n) => stats.read(n), new Set(options.checkStatusEvents ?? []));
+  const statusViolations: string[] = [];
   const transactions = new TransactionManager(storage, newId, clock);
   const queryLog: QueryLogEntry[] = [];
   /** Transactions with an operation in flight. */
@@ -153,6 +163,7 @@ export const createEngine = (options: EngineOptions): Engine => {
           await waitFor(error);
           continue;
         }
+        if (error instanceof StatusWithoutEvent) statusViolations.push(error.message);
         return errorBody(error, requestId);
       }
     }
@@ -193,6 +204,7 @@ export const createEngine = (options: EngineOptions): Engine => {
     },
     stats,
     queryLog,
+    statusViolations,
     clearQueryLog: () => {
       queryLog.length = 0;
     },
@@ -201,6 +213,7 @@ export const createEngine = (options: EngineOptions): Engine => {
       storage.clear();
       stats.reset();
       queryLog.length = 0;
+      statusViolations.length = 0;
       failures = [];
     },
     collection(name) {
@@ -213,7 +226,7 @@ export const createEngine = (options: EngineOptions): Engine => {
         if (!isDocId(doc._id)) doc._id = newId();
         return { collection: name, id: docIdOf(doc), doc, insert: true };
       });
-      storage.commit(writes);
+      storage.commit(writes, true);
       return writes.map((w) => w.id);
     },
     failNext(action, failure, filter = {}) {

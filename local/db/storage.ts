@@ -5,6 +5,7 @@ import type { Manifest } from './manifest';
 import { planQuery } from './planner';
 import { openDatabaseFile, type InitialContent } from './database-file';
 import type { RowWrite, SqliteFile } from './sqlite-file';
+import { checkStatusEvents } from './status-events';
 import { storableText } from './storable';
 import { decodeStored, encodeStored } from './stored-json';
 import { unusable } from './unusable';
@@ -53,11 +54,15 @@ export class Storage {
   private sequence = 0;
   readonly created: boolean;
 
-  /** `onRead(n)`: n documents were handed to a matcher or a transaction read (what a query cost). */
+  /**
+   * `onRead(n)`: n documents were handed to a matcher or a transaction read (what a query cost).
+   * `statusEvents`: collections whose status changes must commit their event (`checkStatusEvents`; tests only).
+   */
   constructor(
     manifest: Manifest,
     dataDir: string | null,
     private readonly onRead: (documents: number) => void = () => undefined,
+    private readonly statusEvents: ReadonlySet<string> = new Set(),
   ) {
     const collections = Object.keys(manifest.collections);
     const opened = openDatabaseFile(dataDir, () => importOldFiles(dataDir, collections));
@@ -165,10 +170,14 @@ export class Storage {
     }
   }
 
-  /** Applies `writes` all together: checked, then written to the file in one SQLite transaction, then visible. */
-  commit(writes: PendingWrite[]): void {
+  /**
+   * Applies `writes` all together: checked, then written to the file in one SQLite transaction, then
+   * visible. `asSeeded`: documents placed as they are (`Engine.insertRaw`), whose events are not checked.
+   */
+  commit(writes: PendingWrite[], asSeeded = false): void {
     if (writes.length === 0) return;
     this.checkUnique(writes);
+    if (this.statusEvents.size && !asSeeded) checkStatusEvents(this.statusEvents, writes, (collection, id) => this.store(collection).get(id));
     const rows: RowWrite[] = writes.map((w) => this.rowWrite(w));
     this.file.commit(rows);
     const stamp = ++this.sequence;

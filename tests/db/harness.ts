@@ -85,9 +85,14 @@ export interface Cloud {
 }
 
 /** A memory engine behind the real wx-server-sdk, the way cloud functions use it. */
-export const startCloud = (collections: Record<string, IndexSpec[]>, options: { dataDir?: string } = {}): Cloud => {
+export const startCloud = (collections: Record<string, IndexSpec[]>, options: { dataDir?: string; checkStatusEvents?: string[] } = {}): Cloud => {
   const clock = { ms: START };
-  const engine = createEngine({ manifest: manifestOf(collections), dataDir: options.dataDir ?? null, now: () => new Date(clock.ms) });
+  const engine = createEngine({
+    manifest: manifestOf(collections),
+    dataDir: options.dataDir ?? null,
+    now: () => new Date(clock.ms),
+    checkStatusEvents: options.checkStatusEvents,
+  });
   const uninstallSeam = installLocalDatabase(engine);
   const cloud = require('wx-server-sdk') as typeof WxServerSdk;
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });

@@ -2,10 +2,9 @@ import { checkClassification, majorFacts, proposeClass, urgencyOf, type ClassCho
 import { decideGroup, households, inWindow, matterKeyOf, type MatterEntry } from '@shared/domain/group-complaint.rules';
 import { expectedReplyForm, replyFormFits } from '@shared/domain/complaint-reply.rules';
 import { complaintMachine, type ComplaintAction, type ComplaintCase } from '@shared/domain/complaint.machine';
-import { transition } from '@shared/domain/state-machine';
+import { transition, type Actor } from '@shared/domain/state-machine';
 import { defaultSettings } from '@shared/model/settings.model';
 import type { Classification, ComplaintCategory, ComplaintChannel, ReplyForm, Severity } from '@shared/model/complaint.model';
-import type { Role } from '@shared/model/member.model';
 
 const noFacts: MajorFacts = { repeatOf: null, grouped: false, unresolvedMonth: false, governmentOrMedia: false, injuryOrLoss: false };
 
@@ -212,7 +211,20 @@ describe('C1–C5: the complaint machine', () => {
     at: '2026-11-23T02:00:00.000Z',
   });
   const complaint = (over: Partial<ComplaintCase>): ComplaintCase => ({ status: 'handling', version: 2, classification: null, rating: null, ...over });
-  const act = (c: ComplaintCase, action: ComplaintAction, role: Role) => transition(complaintMachine, c, { action, actor: 'u', role, now });
+  const act = (c: ComplaintCase, action: ComplaintAction, role: Actor) => transition(complaintMachine, c, { action, actor: 'u', role, now });
+
+  it('C3: only the timer upgrades a responsible general complaint still being handled; the upgrade keeps its status and makes a version', () => {
+    const general = complaint({ classification: classified('general') });
+    expect(act(general, 'upgrade', 'system')).toMatchObject({ ok: true, status: 'handling', version: 3, event: { action: 'upgrade', from: 'handling', to: 'handling', role: 'system' } });
+    expect(act(general, 'upgrade', 'manager')).toEqual({ ok: false, code: 'STATE.ROLE_NOT_ALLOWED' });
+    expect(act(complaint({ classification: classified('major') }), 'upgrade', 'system')).toEqual({ ok: false, code: 'STATE.TRANSITION_NOT_ALLOWED' });
+    expect(act(complaint({ classification: classified(null) }), 'upgrade', 'system')).toEqual({ ok: false, code: 'STATE.TRANSITION_NOT_ALLOWED' });
+    expect(act(complaint({ status: 'resolved', classification: classified('general') }), 'upgrade', 'system')).toEqual({ ok: false, code: 'STATE.TRANSITION_NOT_ALLOWED' });
+  });
+
+  it('C3: a group\'s households are settled by whoever replied, or by the timer when the reply\'s call died', () => {
+    expect(act(complaint({ status: 'grouped' }), 'resolveWithGroup', 'system')).toMatchObject({ ok: true, status: 'resolved', event: { role: 'system' } });
+  });
 
   it('C2: a resident cannot classify a complaint; the desk, the supervisor and the manager can', () => {
     const received = complaint({ status: 'received', version: 1 });

@@ -5,10 +5,11 @@ import type { RepairDoc } from '@shared/model/repair.model';
 const now = new Date('2026-11-23T02:00:00.000Z');
 
 type DoorState = 'closed' | 'open' | 'locked';
-const door = defineMachine<DoorState, 'open' | 'close' | 'lock', { status: DoorState; version: number; lockableAfter: string }>({
+const door = defineMachine<DoorState, 'install' | 'open' | 'close' | 'lock', { status: DoorState; version: number; lockableAfter: string }>({
   name: 'door',
   states: ['closed', 'open', 'locked'],
   transitions: {
+    install: { from: [], to: 'closed', roles: ['manager'] },
     open: { from: ['closed'], to: 'open', roles: ['resident', 'desk'] },
     close: { from: ['open'], to: 'closed', roles: ['resident'] },
     lock: {
@@ -76,8 +77,23 @@ describe('the transition engine', () => {
     expect(allowedActions(door, closed, 'resident', now)).toEqual(['open']);
   });
 
-  it('starts an entity at version 1 with an event from nothing', () => {
-    expect(birth(door, 'install', 'closed', { actor: 'a', role: 'manager', now })).toMatchObject({ from: null, to: 'closed', version: 1, expectedVersion: 0 });
+  it('starts an entity at version 1 with an event from nothing, in its birth transition\'s state', () => {
+    expect(birth(door, 'install', { actor: 'a', role: 'manager', now })).toMatchObject({ action: 'install', from: null, to: 'closed', version: 1, expectedVersion: 0 });
+  });
+
+  it('refuses to start an entity by an action that is not a birth', () => {
+    expect(() => birth(door, 'open', { actor: 'a', role: 'desk', now })).toThrow('door.open is not a birth transition');
+  });
+
+  it('lets the timer take only the transitions open to the system', () => {
+    const timed = defineMachine<DoorState, 'expire', { status: DoorState; version: number }>({
+      name: 'door',
+      states: ['closed', 'open', 'locked'],
+      transitions: { expire: { from: ['open'], to: 'closed', roles: ['system'] } },
+    });
+    const open = { status: 'open' as const, version: 2 };
+    expect(transition(timed, open, { action: 'expire', actor: 'system:reminders', role: 'system', now })).toMatchObject({ ok: true, status: 'closed', event: { role: 'system' } });
+    expect(transition(timed, open, { action: 'expire', actor: 'd', role: 'desk', now })).toEqual({ ok: false, code: 'STATE.ROLE_NOT_ALLOWED' });
   });
 });
 

@@ -71,7 +71,7 @@ describe('R10 R13: callback tasks from returned work orders', () => {
     expect(expectOk(await callAs(rt, DESK_ON_SHIFT, callbacks.record, input)).status).toBe('done');
     expect(await callAs(rt, DESK_ON_SHIFT, callbacks.record, { ...input, commandId: 'record-callback-2', version: 2 })).toMatchObject({ ok: false, code: 'CALLBACK.ALREADY_DONE' });
     expect(expectOk(await callAs(rt, DESK_ON_SHIFT, callbacks.queue, { propertyId: PROPERTY })).items).toEqual([]);
-    expect(raw<{ subject: { id: string }; action: string }>(rt, 'events').filter((e) => e.subject.id === task!.id).map((e) => e.action)).toEqual(['record']);
+    expect(raw<{ subject: { id: string }; action: string }>(rt, 'events').filter((e) => e.subject.id === task!.id).map((e) => e.action)).toEqual(['plan', 'record']);
   });
 
   it('B1: a task past its due time is shown overdue', async () => {

@@ -32,6 +32,14 @@ const tick = (rt: Rt) =>
 
 const notices = (rt: Rt, kind: string) => raw<{ kind: string; recipient: string; channel: string; subject: { id: string } }>(rt, 'outbox').filter((n) => n.kind === kind);
 
+type Step = { machine: string; action: string; from: string | null; to: string; role: string; version: number };
+/** A record's events, oldest first, as the machine made them. */
+const historyOf = (rt: Rt, id: string): Step[] =>
+  raw<Step & { subject: { id: string } }>(rt, 'events')
+    .filter((e) => e.subject.id === id)
+    .sort((a, b) => a.version - b.version)
+    .map(({ machine, action, from, to, role, version }) => ({ machine, action, from, to, role, version }));
+
 const classifyInput = (ref: { kind: 'complaint' | 'group'; id: string }, version: number, over: Record<string, unknown> = {}) => ({
   propertyId: PROPERTY,
   commandId: newCommandId(),
@@ -188,6 +196,7 @@ describe('complaints: intake, classification and replies (C1 C2 C4 C5 C7)', () =
     const now = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.get, { propertyId: PROPERTY, ref })).case;
     expect(now).toMatchObject({ version: classified.version + 1, urgency: 'top', dueRule: 'C4.major', classification: { severity: 'major', reasons: ['unresolved_month'] } });
     expect(notices(rt, 'complaint.major').map((n) => n.recipient)).toContain('role:manager');
+    expect(historyOf(rt, filed.id).at(-1)).toEqual({ machine: 'complaint', action: 'upgrade', from: 'handling', to: 'handling', role: 'system', version: classified.version + 1 });
   });
 
   it('P1: a resident never sees another household\'s complaint', async () => {
@@ -263,6 +272,13 @@ describe('C3 group complaints', () => {
     for (const who of building1) {
       const mine = expectOk(await callAs(rt, who.openid, complaints.listMine, { propertyId: PROPERTY })).items[0]!;
       expect(mine).toMatchObject({ status: 'resolved', reply: { form: 'visit' }, group: { status: 'resolved', households: 5 } });
+    }
+    for (const { id } of raw<{ _id: string }>(rt, 'complaints').map((c) => ({ id: c._id }))) {
+      expect(historyOf(rt, id).map((e) => [e.action, e.from, e.to, e.version])).toEqual([
+        ['file', null, 'received', 1],
+        ['join', 'received', 'grouped', 2],
+        ['resolveWithGroup', 'grouped', 'resolved', 3],
+      ]);
     }
     const tasks = expectOk(await callAs(rt, MANAGER, callbacks.queue, { propertyId: PROPERTY, kind: 'complaint' })).items;
     expect(tasks).toHaveLength(6);

@@ -36,8 +36,18 @@ export const MORNING = '2026-11-23T02:00:00.000Z';
 
 const started: Runtime[] = [];
 
+/** The collections of the entities with a state machine: each change of their status commits its event (issue 15, 2). */
+export const MACHINE_COLLECTIONS = ['repairs', 'complaints', 'complaintGroups', 'bookings', 'callbacks'] as const;
+
 export const startRuntime = async (clock = testClock(MORNING), options: { seed?: boolean } = {}): Promise<Runtime & { clock: typeof clock }> => {
-  const runtime = await createRuntime({ dataDir: null, functions, now: clock.now, seed: options.seed, bootstrapSecret: TEST_BOOTSTRAP_SECRET });
+  const runtime = await createRuntime({
+    dataDir: null,
+    functions,
+    now: clock.now,
+    seed: options.seed,
+    bootstrapSecret: TEST_BOOTSTRAP_SECRET,
+    checkStatusEvents: MACHINE_COLLECTIONS,
+  });
   started.push(runtime);
   return Object.assign(runtime, { clock });
 };
@@ -49,8 +59,10 @@ export const startRuntime = async (clock = testClock(MORNING), options: { seed?:
  */
 afterAll(() => {
   const unindexed = started.flatMap((rt) => unindexedQueries(rt.engine.queryLog, rt.engine.manifest));
+  const withoutEvent = started.flatMap((rt) => rt.engine.statusViolations);
   started.length = 0;
   expect(unindexed).toEqual([]);
+  expect(withoutEvent).toEqual([]);
 });
 
 /** The committed documents of a collection, read around the SDK so the query log holds only the functions' queries. */

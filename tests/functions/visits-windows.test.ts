@@ -19,8 +19,11 @@ const windowsOf = async (rt: Rt, openid: string, repairId: string, date = DAY) =
 const bookWindow = (rt: Rt, openid: string, repairId: string, start = EVENING) =>
   callAs(rt, openid, visits.bookWindow, { propertyId: PROPERTY, commandId: newCommandId(), repairId, start });
 
-const dispatch = async (rt: Rt, repairId: string, technician: string, version = 1) =>
-  callAs(rt, DESK_ON_SHIFT, repairs.dispatch, { propertyId: PROPERTY, commandId: newCommandId(), repairId, version, technicianId: memberIdOf(technician) });
+/** The desk dispatches the order as it sees it now (a booked window is a new version of the order), or at the version given. */
+const dispatch = async (rt: Rt, repairId: string, technician: string, version?: number) => {
+  const seen = version ?? expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.get, { propertyId: PROPERTY, repairId })).version;
+  return callAs(rt, DESK_ON_SHIFT, repairs.dispatch, { propertyId: PROPERTY, commandId: newCommandId(), repairId, version: seen, technicianId: memberIdOf(technician) });
+};
 
 /** The residents of the demo, each with a room of their own, to race for one technician's window. */
 const residents = [
@@ -59,6 +62,17 @@ describe('V4: residents book a repair window from the technicians\' availability
     expect(expectOk(await callAs(rt, DESK_ON_SHIFT, visits.day, { propertyId: PROPERTY, date: DAY })).items).toEqual([
       expect.objectContaining({ id: booked.id, kind: 'repair', phone: '13800000101', repair: { id: repair.id, technicianName: '李建国' } }),
     ]);
+  });
+
+  it('V4: booking a window writes a new version of the order, so a dispatch decided on the order before it is refused', async () => {
+    const repair = await fileRepair(rt);
+    const seenByDesk = expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.get, { propertyId: PROPERTY, repairId: repair.id })).version;
+    expectOk(await bookWindow(rt, WANG, repair.id));
+    expect(expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.get, { propertyId: PROPERTY, repairId: repair.id })).version).toBe(seenByDesk + 1);
+    const before = await snapshot(rt);
+    expect(await dispatch(rt, repair.id, TECH_LI, seenByDesk)).toMatchObject({ ok: false, code: 'COMMON.VERSION_CONFLICT' });
+    expect(await snapshot(rt)).toEqual(before);
+    expect(expectOk(await dispatch(rt, repair.id, TECH_LI))).toMatchObject({ status: 'dispatched', version: seenByDesk + 2 });
   });
 
   it('V4: many residents racing for the last window of the one technician who can come: exactly one gets it', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRuntime, type Runtime } from '../../local/runtime';
 import { startServer } from '../../local/server';
-import { functions } from '../functions/harness';
+import { functions, MACHINE_COLLECTIONS } from '../functions/harness';
 
 export const devToken = (openid: string) => Buffer.from(openid).toString('base64url');
 
@@ -19,7 +19,7 @@ export interface HttpSystem {
 /** The local system as `npm start` runs it, on a fresh data folder and a free port. */
 export const startHttpSystem = async (): Promise<HttpSystem> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'http-system-'));
-  const runtime = await createRuntime({ dataDir, functions });
+  const runtime = await createRuntime({ dataDir, functions, checkStatusEvents: MACHINE_COLLECTIONS });
   const h5Dir = join(dataDir, 'h5');
   mkdirSync(h5Dir);
   writeFileSync(join(h5Dir, 'index.html'), '<!doctype html><title>h5</title>');

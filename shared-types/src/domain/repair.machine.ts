@@ -2,6 +2,7 @@ import { defineMachine } from './state-machine';
 import type { RepairDoc, RepairStatus } from '../model/repair.model';
 
 export type RepairAction =
+  | 'submit'
   | 'dispatch'
   | 'reassign'
   | 'overridePriority'
@@ -51,6 +52,7 @@ export const repairMachine = defineMachine<RepairStatus, RepairAction, RepairSta
   name: 'repair',
   states: ['submitted', 'dispatched', 'acknowledged', 'arrived', 'rescheduling', 'quoted', 'in_progress', 'completed', 'signed', 'sent_back'],
   transitions: {
+    submit: { from: [], to: 'submitted', roles: ['resident', 'desk', 'supervisor', 'manager'] },
     dispatch: { from: ['submitted', 'rescheduling'], to: 'dispatched', roles: ['desk', 'supervisor'] },
     reassign: { from: ['dispatched', 'acknowledged'], to: 'dispatched', roles: ['desk', 'supervisor'] },
     overridePriority: { from: open, roles: ['desk', 'supervisor'] },

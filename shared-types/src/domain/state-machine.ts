@@ -1,15 +1,19 @@
 import type { Role } from '../model/member.model';
 
+/** Who may take a transition: a person's role, or 'system' for what the timer does (escalations, the one-month upgrade). */
+export type Actor = Role | 'system';
+
 /**
  * A generic state machine: named actions move an entity between states, each allowed to some roles
- * and optionally guarded by the entity and the injected clock. Repairs use it first; complaints,
- * visits and callbacks define their own tables with the same engine.
+ * and optionally guarded by the entity and the injected clock. Repairs, complaints, bookings and
+ * callbacks define their own tables with the same engine. A transition `from` no state is a birth:
+ * the entity is created in its `to` state (see `birth`).
  */
 export interface TransitionDef<S extends string, E> {
   from: readonly S[];
   /** Absent: the entity stays in its state (a recorded change such as a rating or a blocker). */
   to?: S;
-  roles: readonly Role[];
+  roles: readonly Actor[];
   /** Returns an error code when the transition may not happen now, else null. */
   guard?: (entity: E, now: Date) => TransitionErrorCode | null;
 }
@@ -28,7 +32,7 @@ export interface Versioned<S extends string> {
 export interface TransitionRequest<A extends string> {
   action: A;
   actor: string;
-  role: Role;
+  role: Actor;
   now: Date;
   reason?: string;
   deviceTime?: string;
@@ -40,8 +44,7 @@ export interface TransitionEvent<S extends string, A extends string> {
   from: S | null;
   to: S;
   actor: string;
-  /** 'system' for what the timer does (escalations, the one-month upgrade). */
-  role: Role | 'system';
+  role: Actor;
   reason: string | null;
   at: string;
   deviceAt: string | null;
@@ -56,6 +59,27 @@ export type TransitionOutcome<S extends string, A extends string> =
   | { ok: true; status: S; version: number; event: TransitionEvent<S, A> }
   | { ok: false; code: TransitionErrorCode };
 
+const eventOf = <S extends string, A extends string>(
+  name: string,
+  action: A,
+  from: S | null,
+  to: S,
+  request: Omit<TransitionRequest<A>, 'action'>,
+  expectedVersion: number,
+): TransitionEvent<S, A> => ({
+  machine: name,
+  action,
+  from,
+  to,
+  actor: request.actor,
+  role: request.role,
+  reason: request.reason ?? null,
+  at: request.now.toISOString(),
+  deviceAt: request.deviceTime ?? null,
+  expectedVersion,
+  version: expectedVersion + 1,
+});
+
 export const defineMachine = <S extends string, A extends string, E>(def: MachineDef<S, A, E>) => def;
 
 export const transition = <S extends string, A extends string, E extends Versioned<S>>(
@@ -68,47 +92,34 @@ export const transition = <S extends string, A extends string, E extends Version
   if (!def.roles.includes(request.role)) return { ok: false, code: 'STATE.ROLE_NOT_ALLOWED' };
   const guarded = def.guard?.(entity, request.now) ?? null;
   if (guarded) return { ok: false, code: guarded };
-  const version = entity.version + 1;
-  const to = def.to ?? entity.status;
-  return {
-    ok: true,
-    status: to,
-    version,
-    event: {
-      machine: machine.name,
-      action: request.action,
-      from: entity.status,
-      to,
-      actor: request.actor,
-      role: request.role,
-      reason: request.reason ?? null,
-      at: request.now.toISOString(),
-      deviceAt: request.deviceTime ?? null,
-      expectedVersion: entity.version,
-      version,
-    },
-  };
+  const event = eventOf(machine.name, request.action, entity.status, def.to ?? entity.status, request, entity.version);
+  return { ok: true, status: event.to, version: event.version, event };
 };
 
-/** The first event of an entity: it is born in `state` at version 1. */
-export const birth = <S extends string, A extends string>(
-  machine: { name: string },
+/**
+ * The first event of an entity: it is born by one of its machine's birth transitions (from no
+ * state) in that transition's state, at version 1. Naming any other action is a bug.
+ */
+export const birth = <S extends string, A extends string, E>(
+  machine: MachineDef<S, A, E>,
   action: A,
-  state: S,
   request: Omit<TransitionRequest<A>, 'action'>,
-): TransitionEvent<S, A> => ({
-  machine: machine.name,
-  action,
-  from: null,
-  to: state,
-  actor: request.actor,
-  role: request.role,
-  reason: request.reason ?? null,
-  at: request.now.toISOString(),
-  deviceAt: request.deviceTime ?? null,
-  expectedVersion: 0,
-  version: 1,
-});
+): TransitionEvent<S, A> => {
+  const def = machine.transitions[action];
+  if (def.from.length || !def.to) throw new Error(`${machine.name}.${action} is not a birth transition`);
+  return eventOf(machine.name, action, null, def.to, request, 0);
+};
+
+/**
+ * A change to something that has no status machine (a membership's history, the settings): the
+ * event records it in the same shape, `from` what `to` what, at the version it made.
+ */
+export const recordedChange = (
+  name: string,
+  action: string,
+  change: { from: string | null; to: string; version: number },
+  request: Omit<TransitionRequest<string>, 'action'>,
+): TransitionEvent<string, string> => eventOf(name, action, change.from, change.to, request, Math.max(0, change.version - 1));
 
 export const allowedActions = <S extends string, A extends string, E extends Versioned<S>>(
   machine: MachineDef<S, A, E>,

@@ -1,0 +1,41 @@
+import { EngineError, ErrorCodes } from './errors';
+import type { PendingWrite } from './storage';
+import type { Doc, DocId } from './values';
+
+/** Where events live, and how one names the document it is about (`subject.id`, as `appendEvent` writes it). */
+const EVENTS = 'events';
+const subjectIdOf = (event: Doc): string | null => {
+  const subject = event.subject as { id?: unknown } | undefined;
+  return typeof subject?.id === 'string' ? subject.id : null;
+};
+
+export class StatusWithoutEvent extends EngineError {
+  constructor(
+    readonly collection: string,
+    readonly id: DocId,
+    readonly from: unknown,
+    readonly to: unknown,
+  ) {
+    super(
+      ErrorCodes.requestFailed,
+      `status of ${collection}/${String(id)} changed from ${JSON.stringify(from ?? null)} to ${JSON.stringify(to)} without an event about it in the same write (issue 15: every status change goes through its machine, which makes its event)`,
+    );
+    this.name = 'StatusWithoutEvent';
+  }
+}
+
+/**
+ * A test-only check at the commit (issue 15, 2): in the watched collections, a write that gives a
+ * document a new `status` (a new document included: its birth) must commit, in the same write or
+ * transaction, a document in `events` about it. `committed` reads a document as it stands before
+ * the write. A removal is not a status change. Throws the first violation; nothing is committed.
+ */
+export const checkStatusEvents = (watched: ReadonlySet<string>, writes: readonly PendingWrite[], committed: (collection: string, id: DocId) => Doc | undefined): void => {
+  const withEvent = new Set(writes.flatMap((w) => (w.collection === EVENTS && w.doc ? [subjectIdOf(w.doc)] : [])));
+  for (const w of writes) {
+    if (!watched.has(w.collection) || !w.doc) continue;
+    const from = committed(w.collection, w.id)?.status;
+    if (from === w.doc.status || withEvent.has(String(w.id))) continue;
+    throw new StatusWithoutEvent(w.collection, w.id, from, w.doc.status);
+  }
+};
