@@ -64,6 +64,7 @@ export const createRuntime = async (options: RuntimeOptions) => {
   };
   try {
     if ((options.seed ?? true) && engine.isEmpty()) await seedDemo(db, now(), robot.urlFor(DEMO_ROBOT_KEY));
+    await engine.flush();
   } catch (error) {
     close();
     throw error;
@@ -74,8 +75,7 @@ export const createRuntime = async (options: RuntimeOptions) => {
   const timeouts = functionTimeouts();
   /**
    * Runs a function as the platform would: call data within its limit, only its declared cloud calls,
-   * and the answer within the function's timeout. Every write it made is on disk when its commit
-   * returns (`synchronous = FULL`, `local/db/README.md`), so before the answer leaves.
+   * the answer within the function's timeout, and every write it made on disk before its answer leaves.
    */
   const invoke = async (name: string, event: unknown, caller: Caller): Promise<unknown> => {
     const handle = Object.hasOwn(options.functions, name) ? options.functions[name] : undefined;
@@ -84,7 +84,7 @@ export const createRuntime = async (options: RuntimeOptions) => {
     if (timeout === undefined) throw new Error(`cloud function ${name} has no timeout in cloudfunctions/manifest.json, so it cannot be deployed`);
     checkCallData(event);
     const granted = { ...deps, ...(deps.wechat ? { wechat: withPermissions(deps.wechat, permissions[name] ?? []) } : {}) };
-    return withinTimeout(name, timeout, handle(event, caller, granted));
+    return withinTimeout(name, timeout, handle(event, caller, granted).finally(() => engine.flush()));
   };
 
   /**

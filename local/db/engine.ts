@@ -61,6 +61,8 @@ export interface Engine {
   now(): Date;
   /** True when no collection holds a document (a new database: the only time the demo seed may run). */
   isEmpty(): boolean;
+  /** Resolves once every commit so far is on disk: call it before acknowledging anything outside (the runtime does, per function call). */
+  flush(): Promise<void>;
   /** SQLite's online backup of the database file to `destination`, while the engine keeps serving. */
   backup(destination: string): Promise<unknown>;
   close(): void;
@@ -234,6 +236,7 @@ export const createEngine = (options: EngineOptions): Engine => {
     },
     now: clock,
     isEmpty: () => storage.isEmpty(),
+    flush: () => storage.flush(),
     backup: (destination) => storage.backup(destination),
     close() {
       transactions.clear();

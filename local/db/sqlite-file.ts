@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type Database from 'better-sqlite3';
 
 export interface IndexTable {
@@ -27,6 +29,11 @@ const tableOf = (index: IndexTable): string => `ix:${index.collection}:${index.n
 export class SqliteFile {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly tables = new Map<string, number>();
+  /** Commits made and commits known to be on disk; a flush syncs the WAL up to the commits made when it began. */
+  private committed = 0;
+  private synced = 0;
+  private syncing: Promise<void> | null = null;
+  private wal: fs.promises.FileHandle | null = null;
 
   constructor(
     private readonly db: Database.Database,
@@ -100,6 +107,37 @@ export class SqliteFile {
         }
       }
     })();
+    this.committed += 1;
+  }
+
+  /**
+   * Resolves once every commit made so far is on disk: the WAL is synced (fdatasync, off the event
+   * loop); calls that flush while a sync is under way share the next one.
+   */
+  async flush(): Promise<void> {
+    if (this.file === null) return;
+    while (this.synced < this.committed) {
+      if (!this.syncing) {
+        const upTo = this.committed;
+        this.syncing = this.syncWal()
+          .then(() => {
+            this.synced = Math.max(this.synced, upTo);
+          })
+          .finally(() => {
+            this.syncing = null;
+          });
+      }
+      await this.syncing;
+    }
+  }
+
+  private async syncWal(): Promise<void> {
+    if (!this.wal) {
+      this.wal = await fs.promises.open(`${this.file ?? ''}-wal`, 'r');
+      const dir = await fs.promises.open(path.dirname(this.file ?? '.'), 'r');
+      await dir.sync().finally(() => dir.close());
+    }
+    await this.wal.datasync();
   }
 
   /** Document keys whose index entry starts with `prefix` (and whose next key lies in the bounds). */
@@ -133,6 +171,8 @@ export class SqliteFile {
 
   /** Closes the database (SQLite checkpoints the WAL into the file, synced). */
   close(): void {
+    void this.wal?.close();
+    this.wal = null;
     this.db.close();
   }
 }

@@ -216,6 +216,11 @@ export class Storage {
     this.history.clear();
   }
 
+  /** Every commit so far on disk (see `SqliteFile.flush`). */
+  flush(): Promise<void> {
+    return this.file.flush();
+  }
+
   backup(destination: string): Promise<unknown> {
     return this.file.backup(destination);
   }
