@@ -15,8 +15,8 @@ import { LIMIT, weappPackages } from './sizes';
 import { coldRequireMs } from './cold-require';
 import { visitTrips } from './visits';
 import { complaintTrips } from './complaints';
-import { DESK, onSiteSteps, raiseDailyLimits, repairInput as inputWith, TECH, WANG } from './repair-life';
-import { demoPeople } from '../local/seed';
+import { DESK, onSiteSteps, repairInput as inputWith, TECH, WANG } from './repair-life';
+import { throughputRows } from './throughput';
 import { sweepFigures } from './sweep';
 import { crashRounds } from './crash';
 
@@ -27,8 +27,6 @@ const table = (rows: (string | number)[][]) => rows.forEach((r) => console.log(`
 let seq = 0;
 const cmd = () => `bench-${process.pid}-${seq++}`;
 const repairInput = (roomId?: string) => inputWith(cmd(), roomId);
-/** The demo residents with a room each: the throughput run spreads its callers over them, as real households are. */
-const residents = demoPeople.flatMap((p) => (p.role === 'resident' && p.rooms?.[0] ? [{ openid: p.openid, roomId: `demo:${p.rooms[0]}` }] : []));
 
 const call = async (rt: Runtime, openid: string, action: Action, input: unknown) => {
   const result = (await rt.invoke(action.fn, { action: action.name, input }, { openid })) as { ok: boolean; data?: unknown; code?: string };
@@ -91,40 +89,9 @@ const onSiteTrips = async (rt: Runtime, engine: Engine, repairId: string) => {
   return rows;
 };
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
 const throughput = async (rt: Runtime) => {
-  await raiseDailyLimits(rt, call, cmd);
-  console.log('\nLocal repairs.create through the SQLite store (in-process; callers spread over the demo residents, each filing back to back)');
-  const rows: (string | number)[][] = [['concurrent callers', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'CPU ms per create']];
-  for (const callers of [1, 10, 50]) {
-    const perCaller = Math.max(10, Math.floor(400 / callers));
-    const latencies: number[] = [];
-    const cpu = process.cpuUsage();
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: callers }, async (_, c) => {
-        const who = residents[c % residents.length] as (typeof residents)[number];
-        for (let i = 0; i < perCaller; i++) {
-          const t = performance.now();
-          await call(rt, who.openid, repairs.create, repairInput(who.roomId));
-          latencies.push(performance.now() - t);
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    const used = process.cpuUsage(cpu);
-    latencies.sort((a, b) => a - b);
-    rows.push([
-      callers,
-      latencies.length,
-      (latencies.length / seconds).toFixed(0),
-      percentile(latencies, 50).toFixed(2),
-      percentile(latencies, 99).toFixed(2),
-      ((used.user + used.system) / 1000 / latencies.length).toFixed(2),
-    ]);
-  }
-  table(rows);
+  console.log('\nLocal repairs.create through the SQLite store (in-process; callers take the demo households in turn, each filing back to back)');
+  table(await throughputRows(rt, call, cmd));
 };
 
 const main = async () => {

@@ -31,6 +31,9 @@ export const buildFunctions = async (): Promise<string[]> => {
         target: BUILD_TARGET,
         format: 'cjs',
         minify: true,
+        // Keep Chinese text as UTF-8: the default 'ascii' writes each CJK character as a 6-byte
+        // \uXXXX escape instead of its 3 bytes (https://esbuild.github.io/api/#charset).
+        charset: 'utf8',
         sourcemap: false,
         external: ['wx-server-sdk'],
         alias: { '@shared': join(root, 'shared-types', 'src') },

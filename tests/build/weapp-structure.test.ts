@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 import * as z from 'zod';
+import { messages } from '@shared/messages';
 
 const root = resolve(__dirname, '..', '..');
 const weapp = join(root, 'client', 'dist', 'weapp');
@@ -133,5 +134,20 @@ describe('the local-only dev sign-in', () => {
       return text.includes('dev-login') || text.includes('/api/dev/');
     });
     expect(leaks.map((file) => relative(root, file))).toEqual([]);
+  });
+});
+
+describe('Chinese text in the built scripts', () => {
+  const sample = messages.errors['COMMON.FORBIDDEN'];
+  const escaped = [...sample].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+  const scripts = (): string[] => [...files(weapp), ...files(functions)].filter((file) => file.endsWith('.js'));
+
+  it('issue 16: ships as UTF-8 (3 bytes a character), never as 6-byte \\u escapes, in the weapp and the function bundles', () => {
+    requireBuilt();
+    const escapedIn = scripts().filter((file) => readFileSync(file, 'utf8').toLowerCase().includes(escaped));
+    expect(escapedIn.map((file) => relative(root, file))).toEqual([]);
+    for (const file of [join(weapp, 'common.js'), join(functions, 'repairs', 'index.js')]) {
+      expect(readFileSync(file, 'utf8')).toContain(sample);
+    }
   });
 });

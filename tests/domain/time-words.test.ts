@@ -1,4 +1,4 @@
-import { endOfSameDay, startOfWeek, withinDays, shanghaiDate } from '@shared/time/shanghai';
+import { atShanghai, endOfSameDay, minuteOfShanghaiDay, startOfWeek, withinDays, shanghaiDate } from '@shared/time/shanghai';
 import { shiftAt } from '@shared/domain/shift.rules';
 import { defaultSettings } from '@shared/model/settings.model';
 import { acknowledgeDeadline, nextDeadlineStep } from '@shared/domain/deadline.rules';
@@ -21,6 +21,21 @@ describe('time words of DOMAIN.md, read in Asia/Shanghai', () => {
   it('"within 2 days" of 23:30 is 48 hours later, at 23:30', () => {
     const filed = new Date('2026-11-23T15:30:00.000Z');
     expect(withinDays(filed, 2).toISOString()).toBe('2026-11-25T15:30:00.000Z');
+  });
+
+  it('the fixed +08:00 offset reads every instant from 1992 to 2040 as the Asia/Shanghai zone does (no daylight saving since 1991)', () => {
+    const zone = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    const differing: string[] = [];
+    for (let t = Date.UTC(1992, 0, 1); t < Date.UTC(2040, 0, 1); t += 29 * 60 * 60 * 1000 + 7 * 60 * 1000) {
+      const instant = new Date(t);
+      const part = Object.fromEntries(zone.formatToParts(instant).map((p) => [p.type, p.value]));
+      const date = `${part.year}-${part.month}-${part.day}`;
+      const hhmm = `${part.hour}:${part.minute}`;
+      const minute = Number(part.hour) * 60 + Number(part.minute);
+      const agrees = shanghaiDate(instant) === date && minuteOfShanghaiDay(instant) === minute && atShanghai(date, hhmm).getTime() === t - (t % 60000);
+      if (!agrees) differing.push(instant.toISOString());
+    }
+    expect(differing).toEqual([]);
   });
 
   it('"week" starts Monday 00:00 Shanghai, even when UTC is still on Sunday', () => {

@@ -1,17 +1,33 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
-import timezone from 'dayjs/plugin/timezone';
 
 dayjs.extend(utc);
-dayjs.extend(timezone);
 
-/** Every calendar word of DOMAIN.md ("same day", "week", "month") is read in this zone. */
-export const ZONE = 'Asia/Shanghai';
+/**
+ * Every calendar word of DOMAIN.md ("same day", "week", "month") is read in Asia/Shanghai, which has
+ * kept UTC+8 all year since its last daylight saving ended in September 1991 (IANA tz database, file
+ * `asia`, rule PRC 1986–1991: https://data.iana.org/time-zones/tzdb/asia). So for every instant this
+ * system stores, the zone is exactly a fixed +08:00 offset, applied without dayjs's timezone plugin,
+ * which asks Intl (`toLocaleString` with a time zone) on every conversion.
+ */
+const OFFSET_MINUTES = 8 * 60;
 
 export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();
 
-export const inShanghai = (instant: Date | string) => dayjs(instant).tz(ZONE);
+/**
+ * A dayjs in Shanghai wall time: the wall time in a host-local Date with the offset kept fixed
+ * (`utcOffset(…, true)`), the form dayjs's timezone plugin builds, so day and month arithmetic reads
+ * as before on any host, and exactly on UTC and Shanghai hosts (the cloud, and phones in China).
+ */
+export const inShanghai = (instant: Date | string) => {
+  const wall = new Date(dayjs(instant).valueOf() + OFFSET_MINUTES * 60 * 1000);
+  const local = new Date(
+    wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate(),
+    wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds(), wall.getUTCMilliseconds(),
+  );
+  return dayjs(local).utcOffset(OFFSET_MINUTES, true);
+};
 
 /** "same day": the first instant after the Shanghai day of `instant` ends (24:00 local). */
 export const endOfSameDay = (instant: Date): Date =>
@@ -40,4 +56,5 @@ export const minuteOfShanghaiDay = (instant: Date): number => {
 export const shanghaiDate = (instant: Date): string => inShanghai(instant).format('YYYY-MM-DD');
 
 /** The instant a Shanghai calendar date's local time "HH:mm" falls on. */
-export const atShanghai = (date: string, hhmm = '00:00'): Date => dayjs.tz(`${date} ${hhmm}`, ZONE).toDate();
+export const atShanghai = (date: string, hhmm = '00:00'): Date =>
+  new Date(dayjs.utc(`${date} ${hhmm}`).valueOf() - OFFSET_MINUTES * 60 * 1000);

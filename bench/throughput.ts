@@ -1,0 +1,53 @@
+import { repairs } from '@shared/contracts';
+import type { Runtime } from '../local/runtime';
+import { demoPeople } from '../local/seed';
+import { raiseDailyLimits, repairInput, type Call } from './repair-life';
+
+/** The demo residents with a room each: the run spreads its requests over them, as real households are. */
+const residents = demoPeople.flatMap((p) => (p.role === 'resident' && p.rooms?.[0] ? [{ openid: p.openid, roomId: `demo:${p.rooms[0]}` }] : []));
+
+/**
+ * Concurrent callers and the creates they file in all. The single caller files 1000 (issue 16 measures
+ * the CPU of a create over at least 1000), taking the households in turn so none reaches its daily limit.
+ */
+const RUNS = [
+  { callers: 1, requests: 1000 },
+  { callers: 10, requests: 400 },
+  { callers: 50, requests: 500 },
+];
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+/** Local repairs.create in process: per run, requests, req/s, p50 and p99 latency, and CPU ms per create. */
+export const throughputRows = async (rt: Runtime, call: Call, cmd: () => string): Promise<(string | number)[][]> => {
+  await raiseDailyLimits(rt, call, cmd);
+  const rows: (string | number)[][] = [['concurrent callers', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'CPU ms per create']];
+  for (const { callers, requests } of RUNS) {
+    const perCaller = requests / callers;
+    const latencies: number[] = [];
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: callers }, async (_, c) => {
+        for (let i = 0; i < perCaller; i++) {
+          const who = residents[(c + i * callers) % residents.length] as (typeof residents)[number];
+          const t = performance.now();
+          await call(rt, who.openid, repairs.create, repairInput(cmd(), who.roomId));
+          latencies.push(performance.now() - t);
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
+    latencies.sort((a, b) => a - b);
+    rows.push([
+      callers,
+      latencies.length,
+      (latencies.length / seconds).toFixed(0),
+      percentile(latencies, 50).toFixed(2),
+      percentile(latencies, 99).toFixed(2),
+      ((used.user + used.system) / 1000 / latencies.length).toFixed(2),
+    ]);
+  }
+  return rows;
+};
