@@ -2,6 +2,7 @@ import type { technicians } from '@shared/contracts/repairs.contract';
 import { failure } from '@shared/messages';
 import { ok } from '@shared/result';
 import { rankTechnicians } from '@shared/domain/dispatch.rules';
+import { suggestionReason } from '@shared/messages/suggestion-reason';
 import { repairModel } from '@shared/model/repair.model';
 import type { Handler } from '../_shared/router';
 import { findById } from '../_shared/repo';
@@ -19,5 +20,5 @@ export const suggestTechnicians: Handler<typeof technicians> = async (input, { d
       return { memberId: t._id, name: t.name, skills: t.skills, openOrders: figures.openLoad, rating };
     }),
   );
-  return ok({ items: rankTechnicians(repair.category, candidates) });
+  return ok({ items: rankTechnicians(repair.category, candidates).map((s) => ({ ...s, reason: suggestionReason(s) })) });
 };

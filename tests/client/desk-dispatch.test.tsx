@@ -7,8 +7,8 @@ import { withRouteParams } from './support/route';
 const burst = urgent('R3.4', { id: 'r-burst', version: 3, actions: ['dispatch'] });
 const detail = { ...burst, history: [{ action: 'submit', from: null, to: 'submitted', role: 'resident', reason: null, at: burst.createdAt }] };
 const suggestions = [
-  { memberId: 'tech-li', name: '李师傅', skills: ['plumbing', 'electrical'], openOrders: 1, skillMatch: true, rating: 4.5 },
-  { memberId: 'tech-zhang', name: '张师傅', skills: ['general'], openOrders: 0, skillMatch: false, rating: null },
+  { memberId: 'tech-li', name: '李师傅', skills: ['plumbing', 'electrical'], openOrders: 1, skillMatch: true, rating: 4.5, reason: '技能对口，手上 1 单，评分 4.5' },
+  { memberId: 'tech-zhang', name: '张师傅', skills: ['general'], openOrders: 0, skillMatch: false, rating: null, reason: '技能不对口，手上 0 单，暂无评价' },
 ];
 
 const setup = () => {

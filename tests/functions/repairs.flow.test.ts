@@ -33,6 +33,8 @@ describe('the first flow: a repair from a resident to the desk to a technician',
 
     const suggestions = expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.technicians, { propertyId: PROPERTY, repairId: urgent.id }));
     expect(suggestions.items[0]).toMatchObject({ memberId: memberIdOf(TECH_LI), skillMatch: true, openOrders: 0 });
+    // Desk clients before issue 15 read the reason in words; it says the facts the suggestion was ranked by.
+    expect(suggestions.items[0]?.reason).toMatch(/^技能对口，手上 0 单，(暂无评价|评分 \d\.\d)$/);
 
     const dispatched = expectOk(
       await callAs(rt, DESK_ON_SHIFT, repairs.dispatch, { propertyId: PROPERTY, commandId: 'dispatch-0001', repairId: urgent.id, version: urgent.version, technicianId: memberIdOf(TECH_LI) }),

@@ -418,14 +418,6 @@ export const ui = {
     noTechnicians: '现在没有可派的维修师傅，请联系客服主管。',
     openOrders: '手上 {count} 单',
     skillMatch: '对口',
-    /** R4: why a technician is suggested, from the facts the suggestion was ranked by. */
-    why: {
-      skillMatch: '技能对口',
-      skillMismatch: '技能不对口',
-      openOrders: '手上 {n} 单',
-      rating: '评分 {score}',
-      unrated: '暂无评价',
-    },
     dispatchTo: '派给{name}',
     dispatching: '正在派单…',
     dispatched: '已派给{name}',

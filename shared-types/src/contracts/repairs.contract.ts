@@ -138,6 +138,11 @@ export const TechnicianSuggestion = z.object({
   openOrders: z.number().int(),
   rating: z.number().nullable().optional(),
   skillMatch: z.boolean(),
+  /**
+   * The facts in words (`suggestionReason`). Desk clients before issue 15 require it (contracts only
+   * grow backward-compatibly); today's client words the facts itself with the same function.
+   */
+  reason: z.string(),
 });
 
 export const technicians = defineAction({

@@ -375,6 +375,14 @@ export const zhCN = {
     'binding.approved': '房屋绑定已通过',
     'binding.rejected': '房屋绑定未通过',
   },
+  /** R4: why a technician is suggested, from the facts the suggestion was ranked by. */
+  suggestions: {
+    skillMatch: '技能对口',
+    skillMismatch: '技能不对口',
+    openOrders: '手上 {n} 单',
+    rating: '评分 {score}',
+    unrated: '暂无评价',
+  },
   receptionLinks: {
     repair: '报修（已派单处理）',
     complaint: '投诉（按投诉流程处理）',

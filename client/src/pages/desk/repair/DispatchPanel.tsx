@@ -10,7 +10,7 @@ import ReasonField from '../../../components/ReasonField';
 import type { RepairDetailView } from '../../../components/RepairSummary';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { toastError, toastOk } from '../../../utils/toast';
-import { suggestionReason } from './suggestion-reason';
+import { suggestionReason } from '@shared/messages/suggestion-reason';
 
 const MIN_REASON = 2;
 
