@@ -1,7 +1,7 @@
 import { catalogue, repairs, type Action } from '@shared/contracts';
 import type { FieldError } from '@shared/result';
-import { callAs, DESK_ON_SHIFT, dumpText, expectOk, PROPERTY, repairInput, snapshot, startRuntime, SUPERVISOR, TECH_LI, WANG, ZHANG } from './harness';
-import { validInputs } from './valid-inputs';
+import { callAs, DESK_ON_SHIFT, dumpText, PROPERTY, repairInput, snapshot, SUPERVISOR, TECH_LI, WANG, ZHANG } from './harness';
+import { harnessRuntime, validInputs } from './valid-inputs';
 import { mutations } from './mutations';
 
 /**
@@ -11,13 +11,7 @@ import { mutations } from './mutations';
 const callers = [WANG, ZHANG, DESK_ON_SHIFT, TECH_LI, SUPERVISOR, 'o-stranger'];
 
 describe('bad input: every action refuses it with a code and writes nothing', () => {
-  let rt: Awaited<ReturnType<typeof startRuntime>>;
-  let repairId: string;
-  beforeAll(async () => {
-    rt = await startRuntime();
-    repairId = expectOk(await callAs(rt, WANG, repairs.create, repairInput())).id;
-  });
-  afterAll(() => rt.close());
+  const state = harnessRuntime();
 
   const all = Object.values(catalogue).flatMap((actions) => Object.values(actions)) as Action[];
 
@@ -27,20 +21,20 @@ describe('bad input: every action refuses it with a code and writes nothing', ()
   });
 
   it.each(all.map((a) => [`${a.fn}.${a.name}`, a] as const))('%s', async (_name, action) => {
-    const valid = validInputs(repairId)[`${action.fn}.${action.name}`] ?? {};
+    const valid = validInputs(state.repairId)[`${action.fn}.${action.name}`] ?? {};
     const bad = mutations(valid).filter(([, input]) => !action.input.safeParse(input).success);
     expect(bad.length).toBeGreaterThan(3);
     // Every collection is dumped around every call; each call's "after" is the next one's "before".
-    let before = dumpText(rt);
+    let before = dumpText(state.rt);
     for (const [label, input] of bad) {
       for (const openid of callers) {
-        const result = (await rt.invoke(action.fn, { action: action.name, input }, { openid })) as { ok: boolean; code?: string; message?: string; fields?: FieldError[] };
+        const result = (await state.rt.invoke(action.fn, { action: action.name, input }, { openid })) as { ok: boolean; code?: string; message?: string; fields?: FieldError[] };
         expect({ label, ok: result.ok, code: result.code }).toEqual({ label, ok: false, code: 'COMMON.BAD_INPUT' });
         expect(result.message).toMatch(/[\u4e00-\u9fa5]/);
         // Issue 12 (3.11): the refusal names each wrong field, by a Chinese label, with a Chinese message.
         expect(result.fields?.length).toBeGreaterThan(0);
         for (const f of result.fields ?? []) expect({ label, f, chinese: /[\u4e00-\u9fa5]/.test(f.message) && (f.label === '' || /[\u4e00-\u9fa5]/.test(f.label)) }).toMatchObject({ label, chinese: true });
-        const after = dumpText(rt);
+        const after = dumpText(state.rt);
         if (JSON.stringify(after) !== JSON.stringify(before)) expect({ label, openid, after }).toEqual({ label, openid, after: before });
         before = after;
       }
@@ -49,24 +43,24 @@ describe('bad input: every action refuses it with a code and writes nothing', ()
 
   it('an envelope without an action, or with an unknown one, is refused', async () => {
     for (const event of [null, 'x', { input: {} }, { action: 'repairs.nuke', input: {} }, { action: 'create'.repeat(20), input: {} }]) {
-      const result = (await rt.invoke('repairs', event, { openid: WANG })) as { ok: boolean; code: string };
+      const result = (await state.rt.invoke('repairs', event, { openid: WANG })) as { ok: boolean; code: string };
       expect(result.ok).toBe(false);
       expect(['COMMON.BAD_INPUT', 'COMMON.UNKNOWN_ACTION']).toContain(result.code);
     }
   });
 
   it('ids of other users\' and other properties\' records are refused and change nothing', async () => {
-    const before = await snapshot(rt);
+    const before = await snapshot(state.rt);
     const tries: [string, unknown][] = [
-      [ZHANG, { propertyId: PROPERTY, repairId }],
-      [TECH_LI, { propertyId: PROPERTY, repairId }],
-      [WANG, { propertyId: 'other', repairId }],
+      [ZHANG, { propertyId: PROPERTY, repairId: state.repairId }],
+      [TECH_LI, { propertyId: PROPERTY, repairId: state.repairId }],
+      [WANG, { propertyId: 'other', repairId: state.repairId }],
     ];
     for (const [openid, input] of tries) {
-      const result = await callAs(rt, openid, repairs.get, input);
+      const result = await callAs(state.rt, openid, repairs.get, input);
       expect(result.ok).toBe(false);
     }
-    expect(await callAs(rt, ZHANG, repairs.create, repairInput({ roomId: 'demo:1-1-101' }))).toMatchObject({ ok: false, code: 'REPAIR.ROOM_NOT_YOURS' });
-    expect(await snapshot(rt)).toEqual(before);
+    expect(await callAs(state.rt, ZHANG, repairs.create, repairInput({ roomId: 'demo:1-1-101' }))).toMatchObject({ ok: false, code: 'REPAIR.ROOM_NOT_YOURS' });
+    expect(await snapshot(state.rt)).toEqual(before);
   });
 });
