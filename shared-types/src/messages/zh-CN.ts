@@ -30,6 +30,7 @@ export const zhCN = {
     'REPAIR.AMOUNT_NOT_QUOTED': '收费金额以住户确认的报价为准；如有增加的项目，请重新报价并请住户再次确认',
     'CALLBACK.NOT_FOUND': '没有找到这条回访任务',
     'CALLBACK.ALREADY_DONE': '这条回访已经记录过了',
+    'CALLBACK.CANCELLED': '这次上门回访已随预约取消，无需再记录',
     'CALLBACK.SIGNATURE_REQUIRED': '上门回访需要住户在回访记录上签字（B2）',
     'CALLBACK.ALREADY_RAISED': '这次回访已经转成投诉了',
     'CALLBACK.FILE_NOT_YOURS': '回访记录上的签名必须是您本人刚上传的',
