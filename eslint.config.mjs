@@ -78,6 +78,8 @@ const knownExceptions = [
   },
   // The timer finishes queued imports with the imports area's writer.
   { files: ['cloudfunctions/reminders/imports.ts'], rules: restrict(except(areaOwnFiles, '../imports/writer'), serverNoClient) },
+  // The timer runs the duty area's sweeps (D2 D3), which it exports.
+  { files: ['cloudfunctions/reminders/handle.ts'], rules: restrict(except(areaOwnFiles, '../duty/sweeps'), serverNoClient) },
 ];
 
 export default tseslint.config(
