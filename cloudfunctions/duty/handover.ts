@@ -117,7 +117,7 @@ export const receive: Handler<typeof c.receive> = async (input, ctx) => {
     if (h.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
     const moved = transition(handoverMachine, h, { action: 'receive', actor: member.openid, role: member.role, now, deviceTime: input.deviceTime });
     if (!moved.ok) throw new ActionFailure(moved.code);
-    const late = now > handoverLateAt({ endsAt: new Date(h.dueAt) });
+    const late = now >= handoverLateAt({ endsAt: new Date(h.dueAt) });
     const handover = await saveHandover(tx, { ...h, status: moved.status, version: moved.version, incoming: { ...h.incoming, at: now.toISOString() }, late, updatedAt: now.toISOString() }, false);
     await appendEvent(tx, subjectOf(member.propertyId, h._id), moved.event, ctx.commandKey);
     return pageView({ ...parts, stored: await pageInTx(tx, found.pageId), handover }, member);

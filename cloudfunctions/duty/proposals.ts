@@ -11,17 +11,17 @@ import { readAll } from '../_shared/repo';
 const BINDING_LOOKBACK_MS = 30 * 24 * 60 * 60 * 1000;
 
 /**
- * D1: the events other areas already know of between `from` and `to`, proposed as entries: complaint
+ * D1: the events other areas already know of from `from` up to `to` (now), proposed as entries: complaint
  * calls the desk registered, move-ins (room bindings approved), urgent water and power repairs (R3.3,
  * R3.4). Read only, each through its own model and an index its area declares.
  */
 export const proposalsBetween = async (db: Database, propertyId: string, from: Date, to: Date): Promise<Proposal[]> => {
   const _ = db.command;
-  const window = _.gte(from.toISOString()).and(_.lt(to.toISOString()));
+  const window = _.gte(from.toISOString()).and(_.lte(to.toISOString()));
   const [calls, repairs, bindings] = await Promise.all([
     readAll(complaintModel, db.collection('complaints').where({ propertyId, channel: _.in(['phone']), 'callRecord.receivedAt': window })),
     readAll(repairModel, db.collection('repairs').where({ propertyId, createdAt: window })),
-    readAll(bindingModel, db.collection('bindings').where({ propertyId, status: 'approved', createdAt: _.gte(new Date(from.getTime() - BINDING_LOOKBACK_MS).toISOString()).and(_.lt(to.toISOString())) })),
+    readAll(bindingModel, db.collection('bindings').where({ propertyId, status: 'approved', createdAt: _.gte(new Date(from.getTime() - BINDING_LOOKBACK_MS).toISOString()).and(_.lte(to.toISOString())) })),
   ]);
   const t = messages.dutyTexts;
   return [
@@ -32,7 +32,7 @@ export const proposalsBetween = async (db: Database, propertyId: string, from: D
     }),
     ...bindings.flatMap((b): Proposal[] => {
       const at = b.review?.at;
-      return at && at >= from.toISOString() && at < to.toISOString() ? [{ source: { kind: 'binding', id: b._id }, kind: 'move_in', at, what: format(t.moveIn, { address: roomLabel(b.address), name: b.name }) }] : [];
+      return at && at >= from.toISOString() && at <= to.toISOString() ? [{ source: { kind: 'binding', id: b._id }, kind: 'move_in', at, what: format(t.moveIn, { address: roomLabel(b.address), name: b.name }) }] : [];
     }),
   ];
 };
