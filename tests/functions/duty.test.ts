@@ -1,4 +1,4 @@
-import { complaints, duty, repairs } from '@shared/contracts';
+import { complaints, duty, repairs, settings } from '@shared/contracts';
 import {
   callAs, complaintInput, DESK_OTHER, DESK_ON_SHIFT, expectOk, expectRefusedUnchanged, memberIdOf, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, SUPERVISOR,
   TECH_LI, testClock, uploadAs, WANG, WANG_ROOM,
@@ -99,6 +99,14 @@ describe('D2: the supervisor signs each day; a major event needs its emergency r
     const signed = expectOk(await callAs(rt, SUPERVISOR, duty.signDay, { propertyId: PROPERTY, commandId: newCommandId(), date: '2026-11-23', remarks: '已阅' }));
     expect(signed).toMatchObject({ signed: { by: '刘主管', remarks: '已阅' }, missingEmergency: 0 });
     await expectRefusedUnchanged(rt, DESK_ON_SHIFT, duty.updateEntry, { propertyId: PROPERTY, commandId: newCommandId(), pageId: MORNING_PAGE, entryId: stolen.id, version: 2, handling: '', followUp: '', result: '已找回', status: 'closed' }, 'DUTY.DAY_SIGNED');
+  });
+
+  it('D2: the property decides which kinds are major: with only fire major, a theft is logged as minor and a fire as major', async () => {
+    const saved = expectOk(await callAs(rt, 'o-mgr-zhou', settings.updateSettings, { propertyId: PROPERTY, commandId: newCommandId(), majorDutyKinds: ['fire'] }));
+    expect(saved.majorDutyKinds).toEqual(['fire']);
+    expect((await theft()).major).toBe(false);
+    const fire = expectOk(await callAs(rt, DESK_ON_SHIFT, duty.logEntry, entry({ kind: 'fire', what: '垃圾房冒烟' }))).entries.find((e) => e.kind === 'fire')!;
+    expect(fire).toMatchObject({ major: true, needsEmergency: true });
   });
 
   it('D2: a minor entry needs no emergency record', async () => {

@@ -34,7 +34,7 @@ function PageBody({ page, context, reload }: { page: DutyPage; context: SessionC
         <Text className='muted duty-signed-in'>{page.signedIn.length ? fill(t.signedIn, { names: page.signedIn.map((s) => s.name).join('、') }) : t.nobodySignedIn}</Text>
         {signedInto && <Text className='duty-signed-into'>{fill(t.signedInto, { shift: signedInto })}</Text>}
         {context.role === 'desk' && (
-          <Button className='btn btn-plain btn-sign-in' disabled={busy} onClick={() => void signIn()}>
+          <Button className={`btn btn-plain btn-sign-in${busy ? ' btn-busy' : ''}`} onClick={() => void signIn()}>
             {t.signIn}
           </Button>
         )}
