@@ -1,4 +1,4 @@
-import { complaints, duty, repairs, settings } from '@shared/contracts';
+import { complaints, duty, members, repairs, settings } from '@shared/contracts';
 import {
   callAs, complaintInput, DESK_OTHER, DESK_ON_SHIFT, expectOk, expectRefusedUnchanged, memberIdOf, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, SUPERVISOR,
   TECH_LI, testClock, uploadAs, WANG, WANG_ROOM,
@@ -48,6 +48,14 @@ describe('duty log (D1): pages by shift, entries, and events other areas know of
     expect(confirmed.proposals.map((p) => p.source.id)).toEqual([pipe.id]);
     await expectRefusedUnchanged(rt, DESK_ON_SHIFT, duty.confirmProposal, { propertyId: PROPERTY, commandId: newCommandId(), source: { kind: 'complaint', id: call.id }, handling: '', followUp: '', result: '', status: 'closed' }, 'DUTY.PROPOSAL_NOT_FOUND');
     expect(raw(rt, 'complaints')).toHaveLength(1);
+  });
+
+  it('D1: a move-in (a room binding the desk approved) is proposed with the room and the name, not the phone', async () => {
+    const asked = expectOk(await callAs(rt, 'o-newcomer-gao', members.requestBinding, { propertyId: PROPERTY, commandId: newCommandId(), roomId: 'demo:1-1-102', name: '高先生', relation: 'owner', phone: '13800009999' }));
+    expect(expectOk(await callAs(rt, DESK_ON_SHIFT, duty.page, { propertyId: PROPERTY })).proposals).toEqual([]);
+    expectOk(await callAs(rt, DESK_ON_SHIFT, members.reviewBinding, { propertyId: PROPERTY, commandId: newCommandId(), bindingId: asked.id, version: 1, decision: 'approve', reason: '' }));
+    const page = expectOk(await callAs(rt, DESK_ON_SHIFT, duty.page, { propertyId: PROPERTY }));
+    expect(page.proposals).toEqual([{ source: { kind: 'binding', id: asked.id }, kind: 'move_in', at: '2026-11-23T02:00:00.000Z', what: '1-1-102 高先生 入住（房屋绑定已通过）' }]);
   });
 
   it('D1 D2 D3: the resident and the technician are refused every duty action; another property\'s desk is no member here and finds no page of ours', async () => {
