@@ -27,8 +27,8 @@ const modelNoDomain = boundary(
   'a stored model describes documents: model/ imports no domain/ rules.',
 );
 const areaOwnFiles = boundary(
-  '^\\.\\./(?!_shared/)',
-  "a cloud function's area imports only _shared, @shared and its own files.",
+  '^\\.\\./(?!_shared/(?!.*\\.\\.)|[a-z-]+/exports$)',
+  "a cloud function's area imports only _shared, @shared, its own files and another area's exports module.",
 );
 const sharedServerNoArea = boundary(
   '^\\.\\./',
@@ -69,17 +69,6 @@ const knownExceptions = [
   { files: ['shared-types/src/model/complaint.model.ts'], rules: restrict(sharedStaysInside, sharedPackages, except(modelNoDomain, '../domain/complaint-queue.rules')) },
   // The robot model reads the robot's pace from the WeCom rules.
   { files: ['shared-types/src/model/robot.model.ts'], rules: restrict(sharedStaysInside, sharedPackages, except(modelNoDomain, '../domain/wecom-robot.rules')) },
-  // A callback that finds a complaint files it through complaints' intake (issue 15, 3: an exported module).
-  { files: ['cloudfunctions/callbacks/raise-complaint.ts'], rules: restrict(except(areaOwnFiles, '../complaints/intake'), serverNoClient) },
-  // The timer runs complaints' sweeps itself (issue 15, 3: the timer assembles the sweeps areas export).
-  {
-    files: ['cloudfunctions/reminders/complaint-sweeps.ts'],
-    rules: restrict(except(areaOwnFiles, '../complaints/clocks', '../complaints/notices', '../complaints/register', '../complaints/settle'), serverNoClient),
-  },
-  // The timer finishes queued imports with the imports area's writer.
-  { files: ['cloudfunctions/reminders/imports.ts'], rules: restrict(except(areaOwnFiles, '../imports/writer'), serverNoClient) },
-  // The timer runs the duty area's sweeps (D2 D3), which it exports.
-  { files: ['cloudfunctions/reminders/handle.ts'], rules: restrict(except(areaOwnFiles, '../duty/sweeps'), serverNoClient) },
 ];
 
 export default tseslint.config(

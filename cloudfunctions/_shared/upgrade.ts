@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import type { Model, Unstored } from '@shared/model/versioned';
-import type { Database } from './database';
 import { withoutId } from './repo';
+import type { Sweep } from './sweep';
 
 /** Documents rewritten per collection per run; the timer runs every minute until none is left. */
 const BATCH = 200;
@@ -13,24 +13,26 @@ const AT_ONCE = 20;
  * migrate a document on the way in, but a query filters and sorts on what is stored, so a field a
  * list sorts by (a repair's `queueRank`) must reach the stored documents too. Each rewrite is
  * conditional on the version it read, so a document changed meanwhile (already rewritten in full by
- * today's code) is left alone. A document that does not parse is left for its reader to report.
+ * today's code) is left alone. A document that does not parse is quarantined by the sweep: left in
+ * place it would be read again every run, and a batch of them would hold the rest back for good.
  * Answers how many were rewritten.
  */
-export const upgradeStored = async (db: Database, model: Model<z.ZodType>): Promise<number> => {
+export const upgradeStored = async (sweep: Sweep, model: Model<z.ZodType>): Promise<number> => {
+  const { db } = sweep.deps;
   const _ = db.command;
   // Every stored document carries its schemaVersion (each model's first version declares it), so a
   // range on the indexed field finds the older ones; an $or with "missing" would read the collection whole.
   const res = await db.collection(model.collection).where({ schemaVersion: _.lt(model.version) }).limit(BATCH).get();
+  const storedVersion = new Map((res.data as { _id: string; schemaVersion: unknown }[]).map((raw) => [raw._id, raw.schemaVersion]));
+  const parsed = (await sweep.parse(model, res.data)) as { _id: string }[];
   let upgraded = 0;
-  for (let i = 0; i < res.data.length; i += AT_ONCE) {
+  for (let i = 0; i < parsed.length; i += AT_ONCE) {
     const counts = await Promise.all(
-      (res.data.slice(i, i + AT_ONCE) as Record<string, unknown>[]).map(async (raw) => {
-        const parsed = model.safeParse(raw);
-        if (!parsed.success) return 0;
-        const stored = withoutId(model.toStored(parsed.data as Unstored<unknown, never>) as { _id: string });
+      parsed.slice(i, i + AT_ONCE).map(async (doc) => {
+        const stored = withoutId(model.toStored(doc as Unstored<unknown, never>) as { _id: string });
         // _.set writes each field whole (a plain object would be merged field by field).
         const data = Object.fromEntries(Object.entries(stored).map(([field, value]) => [field, _.set(value)]));
-        const written = await db.collection(model.collection).where({ _id: raw._id, schemaVersion: raw.schemaVersion }).update({ data });
+        const written = await db.collection(model.collection).where({ _id: doc._id, schemaVersion: storedVersion.get(doc._id) }).update({ data });
         return written.stats.updated ?? 0;
       }),
     );

@@ -44,7 +44,8 @@ export const figures: Handler<typeof contract> = async (input, { deps }) => {
   };
   const handled = complaints.filter((k) => k.resolvedAt);
   const [repairsCalled, complaintsCalled] = await Promise.all([doneFor('repair', orders.map((o) => o._id)), doneFor('complaint', handled.map((k) => k._id))]);
-  const rows = tasks.map(rowOf);
+  // V4: a cancelled home visit's task was never owed, so it is not a planned call.
+  const rows = tasks.filter((t) => t.status !== 'cancelled').map(rowOf);
   const byId = new Map(orders.map((o) => [o._id, o]));
   const topUp = monthTopUp(
     orders.map((o) => ({ id: o._id, priority: o.priority, completedAt: o.completedAt ?? o.updatedAt, rating: o.rating })),

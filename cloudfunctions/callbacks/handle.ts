@@ -65,7 +65,7 @@ export const handle = defineFunction<typeof callbacksActions>('callbacks', {
       const task = callbackModel.parse((await tx.collection('callbacks').doc(existing._id).get()).data);
       if (task.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
       const moved = transition(callbackMachine, task, { action: 'record', actor: member.openid, role: member.role, now, reason: input.notes || undefined, deviceTime: input.deviceTime });
-      if (!moved.ok) throw new ActionFailure(moved.code === 'STATE.TRANSITION_NOT_ALLOWED' ? 'CALLBACK.ALREADY_DONE' : moved.code);
+      if (!moved.ok) throw new ActionFailure(moved.code !== 'STATE.TRANSITION_NOT_ALLOWED' ? moved.code : task.status === 'cancelled' ? 'CALLBACK.CANCELLED' : 'CALLBACK.ALREADY_DONE');
       const next = callbackModel.toStored({
         ...task,
         status: moved.status,

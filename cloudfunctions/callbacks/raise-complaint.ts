@@ -8,7 +8,7 @@ import type { Handler } from '../_shared/router';
 import { ActionFailure } from '../_shared/failures';
 import { membershipIn } from '../_shared/membership';
 import { findById } from '../_shared/repo';
-import { fileComplaint } from '../complaints/intake';
+import { fileComplaint } from '../complaints/exports';
 
 /** The room the callback was about: its work order's or complaint's, else the resident's first. */
 const roomOf = async (db: Database, cb: CallbackDoc, roomIds: readonly string[]): Promise<string | null> => {

@@ -7,12 +7,12 @@ import { checkGap, recordRun } from '../_shared/heartbeat';
 import { startSweep, type Sweep } from '../_shared/sweep';
 import { sweepContentChecks, type CheckSweepReport } from '../_shared/content-sweep';
 import { planRepairCallbackTasks } from './repair-callbacks';
-import { flagUnsignedRegisters, settleGroups, upgradeUnresolved } from './complaint-sweeps';
-import { carryOnImports } from './imports';
+import { flagUnsignedRegisters, settleGroups, upgradeUnresolved } from '../complaints/exports';
+import { carryOnImports } from '../imports/exports';
 import { planMonthTopUp } from './month-top-up';
 import { planRoutineCallbacks } from './routine-callbacks';
 import { upgradeListed } from './upgrades';
-import { flagLateHandovers, flagUnsignedDutyDays } from '../duty/sweeps';
+import { flagLateHandovers, flagUnsignedDutyDays } from '../duty/exports';
 import { systemCall, systemHealth } from '../_shared/system-health';
 
 /** What WeChat's timer trigger passes; a client call carries an OPENID and is refused. */

@@ -1,8 +1,10 @@
 import { lastWeek, planRepairCallbacks, type PlannedCallback, type ReturnedOrder } from '@shared/domain/repair-callbacks.rules';
 import { repairModel, type RepairDoc } from '@shared/model/repair.model';
 import { audienceOfRole } from '@shared/model/signal.model';
+import { REPAIR_CALLBACK_PLAN_DOC_ID, repairCallbackPlanModel } from '@shared/model/environment.model';
 import { withinDays } from '@shared/time/shanghai';
 import type { Deps } from '../_shared/deps';
+import { findById, withoutId } from '../_shared/repo';
 import type { Sweep } from '../_shared/sweep';
 import { addRepairCallback, byProperty, calledAlready } from './repair-callback-task';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
@@ -31,32 +33,51 @@ const callbacksDue = (deps: Deps, propertyId: string, count: number, now: Date):
   );
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+const MINUTE_MS = 60 * 1000;
+/**
+ * Changes are read again from this long before the last run's end: an order a slow call stamped
+ * before that instant may commit after the run read, and planning twice plans nothing twice.
+ */
+const OVERLAP_MS = 5 * MINUTE_MS;
+/**
+ * Last week's list is read again this often during the week: a technician's sign-off queued
+ * offline on Sunday reaches the server on Monday, stamped with Sunday's time, and counts toward
+ * last week's half.
+ */
+const QUOTA_RECHECK_MS = 60 * MINUTE_MS;
 
-/** Returned orders from the start of last week until now: all the plan reads. */
-const returnedSince = (sweep: Sweep, from: Date, now: Date): Promise<RepairDoc[]> => {
+/** Returned orders whose `field` is in [from, to), or [from, to] with `through`. */
+const signed = (sweep: Sweep, field: 'completedAt' | 'updatedAt', from: Date, to: Date, through = false): Promise<RepairDoc[]> => {
   const { db } = sweep.deps;
   const _ = db.command;
-  return sweep.readAll(repairModel, db.collection('repairs').where({ status: 'signed', completedAt: _.gte(from.toISOString()).and(_.lt(now.toISOString())) }));
+  const end = through ? _.lte(to.toISOString()) : _.lt(to.toISOString());
+  return sweep.readAll(repairModel, db.collection('repairs').where({ status: 'signed', [field]: _.gte(from.toISOString()).and(end) }));
 };
 
 const asReturned = (r: RepairDoc): ReturnedOrder => ({ id: r._id, priority: r.priority, completedAt: r.completedAt ?? r.updatedAt, rating: r.rating });
 
+/** What one run plans from: the orders that changed since the last, and last week's whole list when its quota is due a check. */
+interface Reading {
+  changed: RepairDoc[];
+  lastWeek: RepairDoc[] | null;
+}
+
 /** R10 R13: one property's tasks from its returned orders; answers how many were created. */
-const planForProperty = async (deps: Deps, propertyId: string, list: RepairDoc[], called: ReadonlySet<string>): Promise<number> => {
+const planForProperty = async (deps: Deps, propertyId: string, read: Reading, called: ReadonlySet<string>): Promise<number> => {
   const now = deps.now();
   const { to } = lastWeek(now);
-  const lastWeekOrders = list.filter((o) => (o.completedAt ?? '') < to.toISOString()).map(asReturned);
-  const thisWeekOrders = list.filter((o) => (o.completedAt ?? '') >= to.toISOString()).map(asReturned);
   const plan: PlannedCallback[] = [
-    ...planRepairCallbacks(lastWeekOrders, called),
-    ...planRepairCallbacks(thisWeekOrders, called).filter((p) => p.reason !== 'quota'),
+    ...(read.lastWeek ? planRepairCallbacks(read.lastWeek.map(asReturned), called) : []),
+    ...planRepairCallbacks(read.changed.map(asReturned), called).filter((p) => p.reason !== 'quota'),
   ];
-  const byId = new Map(list.map((o) => [o._id, o]));
+  const byId = new Map([...read.changed, ...(read.lastWeek ?? [])].map((o) => [o._id, o]));
+  const planned = new Set<string>();
   let created = 0;
   const settings = await loadSettings(deps.db, propertyId);
   for (const task of plan) {
     const order = byId.get(task.repairId);
-    if (!order) continue;
+    if (!order || planned.has(order._id)) continue;
+    planned.add(order._id);
     const dueAt = task.reason === 'quota' ? new Date(to.getTime() + WEEK_MS) : withinDays(now, 2);
     if (await addRepairCallback(deps, order, task.reason, dueAt, settings)) created++;
   }
@@ -66,18 +87,46 @@ const planForProperty = async (deps: Deps, propertyId: string, list: RepairDoc[]
 
 /**
  * R10 R13: from the returned work orders, the callback tasks the desk owes: every urgent or
- * low-rated order of this week at once (due in 2 days), and last week's quota up to 50 % (due by
- * the end of this week). A task's id is its order's, so no run creates one twice. Each property is
- * a unit of its own.
+ * low-rated order of this week or last at once (due in 2 days), and last week's quota up to 50 %
+ * (due by the end of this week). A task's id is its order's, so no run creates one twice. Each
+ * property is a unit of its own.
+ *
+ * Incremental (issue 16): a run reads the returned orders changed (signed or rated) since the last
+ * run, and last week's whole list only at the week's first run and then hourly; the mark moves on
+ * only when every property's unit finished, so a failed one is read again next minute.
  */
 export const planRepairCallbackTasks = async (sweep: Sweep): Promise<{ created: number }> => {
+  const { db } = sweep.deps;
   const now = sweep.deps.now();
-  const orders = await returnedSince(sweep, lastWeek(now).from, now);
-  if (orders.length === 0) return { created: 0 };
-  const called = await calledAlready(sweep, orders.map((o) => o._id));
+  const week = lastWeek(now);
+  // A mark that does not parse is quarantined and the run reads as the first would: more, never less.
+  const mark = (await sweep.unit('plan mark', () => findById(db, repairCallbackPlanModel, REPAIR_CALLBACK_PLAN_DOC_ID))) ?? null;
+  const changedFrom = mark ? new Date(Math.max(week.from.getTime(), new Date(mark.changesThrough).getTime() - OVERLAP_MS)) : week.from;
+  const quotaDue = !mark || mark.quotaWeek !== week.to.toISOString() || now.getTime() - new Date(mark.quotaCheckedAt).getTime() >= QUOTA_RECHECK_MS;
+  const [changedAll, lastWeekAll] = await Promise.all([signed(sweep, 'updatedAt', changedFrom, now, true), quotaDue ? signed(sweep, 'completedAt', week.from, week.to) : Promise.resolve(null)]);
+  const changed = changedAll.filter((o) => (o.completedAt ?? '') >= week.from.toISOString());
+  const orders = [...changed, ...(lastWeekAll ?? [])];
   let created = 0;
-  for (const [propertyId, list] of byProperty(orders)) {
-    created += (await sweep.unit(`property ${propertyId}`, () => planForProperty(sweep.deps, propertyId, list, called))) ?? 0;
+  let finished = true;
+  if (orders.length) {
+    const called = await calledAlready(sweep, [...new Set(orders.map((o) => o._id))]);
+    const changedBy = byProperty(changed);
+    const lastWeekBy = lastWeekAll ? byProperty(lastWeekAll) : null;
+    for (const propertyId of new Set(orders.map((o) => o.propertyId))) {
+      const read = { changed: changedBy.get(propertyId) ?? [], lastWeek: lastWeekBy ? (lastWeekBy.get(propertyId) ?? []) : null };
+      const done = await sweep.unit(`property ${propertyId}`, () => planForProperty(sweep.deps, propertyId, read, called));
+      if (done === undefined) finished = false;
+      created += done ?? 0;
+    }
+  }
+  if (finished) {
+    const next = repairCallbackPlanModel.toStored({
+      _id: REPAIR_CALLBACK_PLAN_DOC_ID,
+      changesThrough: now.toISOString(),
+      quotaWeek: quotaDue ? week.to.toISOString() : (mark?.quotaWeek ?? week.to.toISOString()),
+      quotaCheckedAt: quotaDue ? now.toISOString() : (mark?.quotaCheckedAt ?? now.toISOString()),
+    });
+    await db.collection('environment').doc(REPAIR_CALLBACK_PLAN_DOC_ID).set({ data: withoutId(next) });
   }
   return { created };
 };

@@ -10,6 +10,6 @@ const listed = [repairModel, complaintModel, complaintGroupModel, outboxModel];
 /** Brings older stored documents up to their model's version, a batch per collection each run, each collection on its own. */
 export const upgradeListed = async (sweep: Sweep): Promise<number> => {
   let upgraded = 0;
-  for (const model of listed) upgraded += (await sweep.unit(model.collection, () => upgradeStored(sweep.deps.db, model))) ?? 0;
+  for (const model of listed) upgraded += (await sweep.unit(model.collection, () => upgradeStored(sweep, model))) ?? 0;
   return upgraded;
 };

@@ -18,6 +18,7 @@ import { callbackDeadline } from '@shared/domain/deadline.rules';
 import { maskPhone } from '@shared/domain/phone';
 import { birth, transition } from '@shared/domain/state-machine';
 import { bookingMachine } from '@shared/domain/booking.machine';
+import { callbackMachine } from '@shared/domain/callback.machine';
 import { failure, format, messages, type ErrorCode } from '@shared/messages';
 import { ok } from '@shared/result';
 import { bookingModel, type BookingDoc, type BookingKind } from '@shared/model/booking.model';
@@ -32,7 +33,7 @@ import { atShanghai, inShanghai, shanghaiDate } from '@shared/time/shanghai';
 import type { Tx } from '../_shared/database';
 import type { ActionContext } from '../_shared/context';
 import type { Handler } from '../_shared/router';
-import { planCallback } from '../_shared/callbacks';
+import { callbackSubject, planCallback } from '../_shared/callbacks';
 import { applyOnce } from '../_shared/commands';
 import { dailyQuota, withinDailyLimit } from '../_shared/daily-limits';
 import { openDeadline } from '../_shared/deadlines';
@@ -383,13 +384,28 @@ const ownBooking = async (ctx: ActionContext, id: string): Promise<BookingDoc | 
   return staff(ctx.member) || b.residentOpenid === ctx.member.openid ? b : null;
 };
 
-/** B2: the home visit's callback task follows its booking: due at the new end, or gone with a cancellation. */
-const moveHomeCallback = async (tx: Tx, b: BookingDoc, settings: SettingsDoc, now: Date) => {
+interface CancelledBy {
+  actor: string;
+  role: MemberDoc['role'];
+  now: Date;
+  reason: string;
+  commandId: string;
+}
+
+/**
+ * B2: the home visit's callback task follows its booking: due at the new end, or cancelled with it
+ * through the callback machine (V4), its clock stopped.
+ */
+const moveHomeCallback = async (tx: Tx, b: BookingDoc, settings: SettingsDoc, by: CancelledBy) => {
+  const { now } = by;
   if (!b.callbackId) return;
   const task = callbackModel.parse((await tx.collection('callbacks').doc(b.callbackId).get()).data);
   if (task.status === 'done') throw new ActionFailure('BOOKING.VISIT_DONE');
   if (b.status === 'cancelled') {
-    await tx.collection('callbacks').doc(task._id).remove();
+    const gone = transition(callbackMachine, task, { action: 'cancel', actor: by.actor, role: by.role, now, reason: by.reason });
+    if (!gone.ok) throw new ActionFailure(gone.code);
+    await tx.collection('callbacks').doc(task._id).set({ data: withoutId(callbackModel.toStored({ ...task, status: gone.status, version: gone.version })) });
+    await appendEvent(tx, callbackSubject(task), gone.event, by.commandId);
     await tx.collection('deadlines').doc(derivedId('dl', task._id, 'B1.callback')).update({ data: { status: 'cancelled' } });
     return;
   }
@@ -446,7 +462,7 @@ const change = async (
       const r = await setAppointment(tx, next, next.repair.id, now);
       if (r.technician) queued.push(await tellTechnician(tx, next, r, now));
     }
-    if (next.kind === 'home') await moveHomeCallback(tx, next, settings, now);
+    if (next.kind === 'home') await moveHomeCallback(tx, next, settings, { actor: member.openid, role: member.role, now, reason: input.reason, commandId: input.commandId });
     await appendEvent(tx, bookingSubject(b), step.event, input.commandId);
     return toView(next, member);
   });

@@ -344,7 +344,7 @@ describe('compiled pages in miniprogram-simulate', () => {
 
     const first = page.querySelectorAll('.repair-card')[0]?.dom;
     expect(first?.querySelector('.main--urgent-badge')?.textContent).toBe('急修');
-    expect(first?.querySelector('.main--triage-rule')?.textContent).toBe('R3.1 电梯失控或有人被困');
+    expect(first?.querySelector('.main--triage-rule')?.textContent).toBe('电梯失控或有人被困');
 
     await until(() => signalWatch !== null, 'the signal watch');
     items = [
@@ -356,7 +356,7 @@ describe('compiled pages in miniprogram-simulate', () => {
 
     await until(() => page.querySelectorAll('.repair-card').length === 3, 'the new urgent repair');
     const rules = page.querySelectorAll('.triage-rule').map(text);
-    expect(rules).toEqual(['R3.1 电梯失控或有人被困', 'R3.4 水泵故障、水表内爆管停水，或水龙头严重漏水']);
+    expect(rules).toEqual(['电梯失控或有人被困', '水泵故障、水表内爆管停水，或水龙头严重漏水']);
   });
 
   it('the cloud watch closes when WeChat hides the app and reopens when it shows it again (issue 13.1.8)', async () => {

@@ -227,7 +227,7 @@ describe('one case at the desk', () => {
     const { $, tap, typeInto, backend } = await openCase(view);
 
     expect($('.reply-form-chip.chip-on')?.id).toBe(`reply-form-${form}`);
-    expect($('.reply-expected')?.textContent).toBe(`按投诉方式答复：${messages.replyForms[form]}（C5）`);
+    expect($('.reply-expected')?.textContent).toBe(`按投诉方式答复：${messages.replyForms[form]}`);
     await typeInto('.input-reply-content textarea', '已安排保洁今天清理，以后每天两次');
     await tap('.btn-reply');
 

@@ -14,6 +14,7 @@ import { heartbeatModel } from '@shared/model/environment.model';
 import { maskPhone } from '@shared/domain/phone';
 import { unsafeFieldNames } from './field-names';
 import { contentCheckModel } from '@shared/model/screening.model';
+import { callbackModel } from '@shared/model/callback.model';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'stored');
 const load = (name: string): unknown => JSON.parse(readFileSync(join(fixtures, name), 'utf8'));
@@ -137,8 +138,12 @@ describe('stored documents keep their schema version and old shapes still read',
     });
   });
 
+  it('V4: a v2 callback task (before a cancelled home visit kept its task) reads unchanged at v3', () => {
+    expect(callbackModel.parse(load('callback.v2.json'))).toMatchObject({ schemaVersion: 3, status: 'open', kind: 'visit', version: 1 });
+  });
+
   it('every fixture of an old shape parses with its model', () => {
-    const models = { repair: repairModel, member: memberModel, settings: settingsModel, deadline: deadlineModel, heartbeat: heartbeatModel, complaint: complaintModel, contentCheck: contentCheckModel, command: commandModel, outbox: outboxModel } as const;
+    const models = { repair: repairModel, member: memberModel, settings: settingsModel, deadline: deadlineModel, heartbeat: heartbeatModel, complaint: complaintModel, contentCheck: contentCheckModel, command: commandModel, outbox: outboxModel, callback: callbackModel } as const;
     for (const file of readdirSync(fixtures)) {
       const model = models[file.split('.')[0] as keyof typeof models];
       expect(model.safeParse(load(file)).success).toBe(true);

@@ -6,7 +6,10 @@ import { callAs, DESK_ON_SHIFT, expectOk, PROPERTY, raw, startRuntime, SUPERVISO
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 const template = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'stored', 'repair.v3.json'), 'utf8')) as Record<string, unknown>;
 
-/** A returned (signed) work order, written straight into the store, rated by the resident with the sign-off. */
+/**
+ * A returned (signed) work order, written straight into the store, rated by the resident with the
+ * sign-off; stamped (updatedAt) when it is written, as the sign-off stamps it, unless told otherwise.
+ */
 const returned = (rt: Rt, id: string, completedAt: string, over: Record<string, unknown> = {}) =>
   rt.engine.insertRaw('repairs', [
     {
@@ -18,6 +21,7 @@ const returned = (rt: Rt, id: string, completedAt: string, over: Record<string, 
       residentName: '王秀英',
       phone: '13800000101',
       completedAt,
+      updatedAt: rt.clock.now().toISOString(),
       dispatchedAt: completedAt,
       signOff: { signature: 'cloud://local.local/uploads/o-tech-li/s.png', at: completedAt },
       rating: { quality: 5, attitude: 5, comment: '', at: completedAt, via: 'on_site' },
@@ -60,6 +64,27 @@ describe('R10 R13: callback tasks from returned work orders', () => {
     const tasks = raw<{ subject: { id: string }; reason: string; dueAt: string }>(rt, 'callbacks');
     expect(tasks.map((t) => t.subject.id).sort()).toEqual(['rp_w0', 'rp_w1', 'rp_w2']);
     expect(new Set(tasks.map((t) => t.dueAt))).toEqual(new Set(['2026-11-29T16:00:00.000Z']));
+  });
+
+  it('R7 R10: an order of last week rated 3 after its week was planned gets its task at the next run', async () => {
+    for (const [i, day] of [16, 17, 19, 22, 22].entries()) returned(rt, `rp_w${i}`, `2026-11-${day}T02:00:00.000Z`);
+    expect((await tick(rt)).data.callbacks.created).toBe(3);
+    rt.clock.advanceMinutes(1);
+    await rt.db.collection('repairs').doc('rp_w4').update({ data: { rating: { quality: 3, attitude: 4, comment: '', at: rt.clock.now().toISOString(), via: 'own_phone' }, updatedAt: rt.clock.now().toISOString() } });
+    rt.clock.advanceMinutes(1);
+    expect((await tick(rt)).data.callbacks.created).toBe(1);
+    expect(raw<{ subject: { id: string }; reason: string }>(rt, 'callbacks').find((t) => t.subject.id === 'rp_w4')).toMatchObject({ reason: 'low_rating' });
+  });
+
+  it('R13: a sign-off of last Sunday that reaches the server this week (queued offline) counts toward last week\'s half within the hour', async () => {
+    for (const [i, day] of [16, 17, 19, 22].entries()) returned(rt, `rp_w${i}`, `2026-11-${day}T02:00:00.000Z`);
+    expect((await tick(rt)).data.callbacks.created).toBe(2);
+    returned(rt, 'rp_late', '2026-11-22T15:00:00.000Z');
+    rt.clock.advanceMinutes(30);
+    expect((await tick(rt)).data.callbacks.created).toBe(0);
+    rt.clock.advanceMinutes(30);
+    expect((await tick(rt)).data.callbacks.created).toBe(1);
+    expect(raw(rt, 'callbacks')).toHaveLength(3);
   });
 
   it('R10 B2: the desk records the outcome once; the task leaves the queue and the history keeps it', async () => {

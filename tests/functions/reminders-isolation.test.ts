@@ -67,13 +67,14 @@ interface Plant {
 
 const PLANTS: Plant[] = [
   { collection: 'deadlines', step: 'deadlines', doc: (rt) => ({ _id: 'dl_broken', propertyId: PROPERTY, schemaVersion: 2, status: 'open', nextCheckAt: minutesAgo(rt, 1), rule: 42 }) },
-  { collection: 'outbox', step: 'outbox', doc: (rt) => ({ _id: 'ob_broken', propertyId: PROPERTY, schemaVersion: 1, status: 'pending', nextAttemptAt: minutesAgo(rt, 1), attempts: 'twice' }) },
-  { collection: 'complaints', step: 'complaintUpgrade', doc: (rt) => ({ _id: 'cp_broken', propertyId: PROPERTY, schemaVersion: 1, status: 'handling', upgradeAt: minutesAgo(rt, 1) }) },
+  { collection: 'outbox', step: 'outbox', doc: (rt) => ({ _id: 'ob_broken', propertyId: PROPERTY, schemaVersion: 2, status: 'pending', nextAttemptAt: minutesAgo(rt, 1), attempts: 'twice' }) },
+  { collection: 'complaints', step: 'complaintUpgrade', doc: (rt) => ({ _id: 'cp_broken', propertyId: PROPERTY, schemaVersion: 3, status: 'handling', upgradeAt: minutesAgo(rt, 1) }) },
+  { collection: 'repairs', step: 'upgrades', doc: () => ({ _id: 'rp_old_broken', propertyId: PROPERTY, schemaVersion: 3, status: 'pending', description: 12 }) },
   { collection: 'complaintGroups', step: 'groups', doc: () => ({ _id: 'cg_broken', propertyId: PROPERTY, status: 'resolved', settledAt: null }) },
   { collection: 'complaintRegisters', step: 'registers', doc: (rt) => ({ _id: registerIdOf(PROPERTY, registersDue(rt.clock.now(), 2)[0] ?? ''), propertyId: PROPERTY, date: 20261122 }) },
   { collection: 'contentChecks', step: 'contentChecks', doc: (rt) => ({ _id: 'cc_broken', propertyId: PROPERTY, schemaVersion: 1, status: 'queued', nextAttemptAt: minutesAgo(rt, 1), attempts: 'many' }) },
   { collection: 'roomImports', step: 'imports', doc: (rt) => ({ _id: 'ri_broken', propertyId: PROPERTY, status: 'writing', updatedAt: minutesAgo(rt, 5) }) },
-  { collection: 'repairs', step: 'repairCallbacks', doc: (rt) => ({ _id: 'rp_broken', propertyId: PROPERTY, status: 'signed', completedAt: minutesAgo(rt, 30) }) },
+  { collection: 'repairs', step: 'repairCallbacks', doc: (rt) => ({ _id: 'rp_broken', propertyId: PROPERTY, status: 'signed', completedAt: minutesAgo(rt, 30), updatedAt: minutesAgo(rt, 30) }) },
   { collection: 'callbacks', step: 'repairCallbacks', doc: () => ({ _id: 'cb_broken', propertyId: PROPERTY, kind: 'repair', subject: { kind: 'repair', id: 'rp_signed_demo' }, status: 'sideways' }) },
   { collection: 'settings', step: 'repairCallbacks', doc: () => ({ _id: PROPERTY, propertyId: PROPERTY, schemaVersion: 4, shifts: 'all day' }) },
   { collection: 'properties', step: 'registers', doc: () => ({ _id: 'broken', name: 7 }) },

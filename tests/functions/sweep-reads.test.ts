@@ -8,22 +8,48 @@ import { join } from 'node:path';
 import { startRuntime } from './harness';
 
 const v7 = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'stored', 'repair.v7.json'), 'utf8')) as Record<string, unknown>;
+type Rt = Awaited<ReturnType<typeof startRuntime>>;
+
+/** The documents the next minute's timer run reads. */
+const readsOfNextRun = async (rt: Rt): Promise<number> => {
+  rt.clock.advanceMinutes(1);
+  rt.engine.stats.reset();
+  const res = (await rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' })) as { ok: boolean };
+  expect(res.ok).toBe(true);
+  return rt.engine.stats.documentsRead;
+};
+
 const history = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ ...v7, _id: `rp_history_${from + i}` }));
 
 it('issue 12 (3.8): a timer run reads the same documents with 100 or 1,100 stored repairs of the current version', async () => {
   const rt = await startRuntime();
-  const tick = async () => {
-    rt.clock.advanceMinutes(1);
-    rt.engine.stats.reset();
-    const res = (await rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' })) as { ok: boolean };
-    expect(res.ok).toBe(true);
-    return rt.engine.stats.documentsRead;
-  };
+  const tick = () => readsOfNextRun(rt);
   rt.engine.insertRaw('repairs', history(0, 100));
   await tick();
   const few = await tick();
   rt.engine.insertRaw('repairs', history(100, 1_000));
   await tick();
   expect(await tick()).toBe(few);
+  rt.close();
+});
+
+it('issue 16: the repair-callback planner reads what changed since its last run, not every order returned since last week', async () => {
+  const rt = await startRuntime();
+  const tick = () => readsOfNextRun(rt);
+  // Returned this week, rated well, already called back: nothing is owed for any of them.
+  const returned = (from: number, count: number) =>
+    history(from, count).map((doc) => ({ ...doc, status: 'signed', priority: 'normal', completedAt: rt.clock.now().toISOString(), updatedAt: rt.clock.now().toISOString(), rating: { quality: 5, attitude: 5, comment: '', at: rt.clock.now().toISOString(), via: 'own_phone' } }));
+  // Each is read by the runs of the next few minutes (changes are read again a little way back), then no more.
+  rt.engine.insertRaw('repairs', returned(0, 100));
+  await tick();
+  rt.clock.advanceMinutes(10);
+  await tick();
+  const few = await tick();
+  rt.engine.insertRaw('repairs', returned(100, 1_000));
+  await tick();
+  rt.clock.advanceMinutes(10);
+  await tick();
+  expect(await tick()).toBe(few);
+  expect(few).toBeLessThan(100);
   rt.close();
 });

@@ -1,5 +1,5 @@
 import { callbacks, repairs, session, settings, visits } from '@shared/contracts';
-import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, TECH_LI, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM } from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, SUPERVISOR, TECH_LI, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 
@@ -214,5 +214,21 @@ describe('V4 B2: residents book a home callback visit', () => {
     expectOk(await callAs(rt, WANG, visits.cancel, { propertyId: PROPERTY, commandId: newCommandId(), bookingId: booked.id, version: 2, reason: '电话里已经说清楚了' }));
     expect(expectOk(await callAs(rt, DESK_ON_SHIFT, callbacks.queue, { propertyId: PROPERTY, kind: 'visit' })).items).toEqual([]);
     expect(raw<{ status: string; rule: string }>(rt, 'deadlines').filter((d) => d.rule === 'B1.callback').map((d) => d.status)).toEqual(['cancelled']);
+  });
+
+  it('V4 B1: a cancelled home visit keeps its callback task, cancelled through its machine with an event, and out of the month\'s planned calls', async () => {
+    const booked = expectOk(await bookHome(WANG, WANG_ROOM));
+    const [task] = raw<{ _id: string; status: string }>(rt, 'callbacks');
+    expectOk(await callAs(rt, WANG, visits.cancel, { propertyId: PROPERTY, commandId: newCommandId(), bookingId: booked.id, version: 1, reason: '电话里已经说清楚了' }));
+
+    expect(raw<{ _id: string; status: string; version: number }>(rt, 'callbacks')).toEqual([expect.objectContaining({ _id: task?._id, status: 'cancelled', version: 2 })]);
+    const events = raw<{ subject: { kind: string; id: string }; machine: string; action: string; from: string | null; to: string; role: string }>(rt, 'events').filter((e) => e.subject.id === task?._id);
+    expect(events.map((e) => [e.machine, e.action, e.from, e.to, e.role])).toEqual([
+      ['callback', 'plan', null, 'open', 'resident'],
+      ['callback', 'cancel', 'open', 'cancelled', 'resident'],
+    ]);
+    const month = expectOk(await callAs(rt, SUPERVISOR, callbacks.figures, { propertyId: PROPERTY, month: '2026-11' }));
+    expect(month.byKind.find((k) => k.kind === 'visit')).toMatchObject({ planned: 0, done: 0 });
+    expect(await callAs(rt, DESK_ON_SHIFT, callbacks.record, { propertyId: PROPERTY, commandId: newCommandId(), callbackId: task?._id ?? '', version: 2, reached: true, satisfied: true, notes: '', method: 'phone' })).toMatchObject({ ok: false, code: 'CALLBACK.CANCELLED' });
   });
 });

@@ -10,7 +10,7 @@ export const CallbackView = z.object({
   kind: CallbackKind,
   reason: CallbackReason,
   subjectId: z.string(),
-  status: z.enum(['open', 'done']),
+  status: z.enum(['open', 'done', 'cancelled']),
   version: z.number().int(),
   residentName: z.string(),
   /** The desk calls: the full number. */
@@ -79,7 +79,7 @@ export const record = defineAction({
   output: CallbackView,
   roles: ['desk', 'supervisor', 'manager'],
   write: true,
-  errors: ['CALLBACK.NOT_FOUND', 'CALLBACK.MANAGER_ONLY', 'CALLBACK.SIGNATURE_REQUIRED', 'CALLBACK.FILE_NOT_YOURS', 'CALLBACK.ALREADY_DONE'],
+  errors: ['CALLBACK.NOT_FOUND', 'CALLBACK.MANAGER_ONLY', 'CALLBACK.SIGNATURE_REQUIRED', 'CALLBACK.FILE_NOT_YOURS', 'CALLBACK.ALREADY_DONE', 'CALLBACK.CANCELLED'],
 });
 
 /**

@@ -53,6 +53,7 @@ export const errorRetry = {
   'REPAIR.AMOUNT_NOT_QUOTED': 'final',
   'CALLBACK.NOT_FOUND': 'final',
   'CALLBACK.ALREADY_DONE': 'final',
+  'CALLBACK.CANCELLED': 'final',
   'CALLBACK.SIGNATURE_REQUIRED': 'final',
   'CALLBACK.FILE_NOT_YOURS': 'final',
   'CALLBACK.ALREADY_RAISED': 'final',

@@ -9,11 +9,12 @@ export const CallbackReason = z.enum(['urgent', 'low_rating', 'quota', 'complain
 /** B1 R10 R13: a call the desk owes a resident, and what came of it. */
 export const CallbackDoc = z.object({
   ...base,
-  schemaVersion: z.literal(2),
+  schemaVersion: z.literal(3),
   kind: CallbackKind,
   reason: CallbackReason,
   subject: z.object({ kind: z.string(), id: z.string() }),
-  status: z.enum(['open', 'done']),
+  /** V4: a home visit's task is cancelled with its booking (kept, with its event, for the record). */
+  status: z.enum(['open', 'done', 'cancelled']),
   version: z.number().int().positive(),
   residentOpenid: z.string(),
   residentName: z.string(),
@@ -39,5 +40,10 @@ export const CallbackDoc = z.object({
   createdAt: isoInstant,
 });
 export type CallbackDoc = z.infer<typeof CallbackDoc>;
-/** v1 tasks were all the desk's. */
-export const callbackModel = defineModel({ collection: 'callbacks', version: 2, schema: CallbackDoc, migrations: { 1: (doc) => ({ ...doc, assignee: 'desk' }) } });
+/** v1 tasks were all the desk's; v2 had no cancelled state (a cancelled home visit's task was removed). */
+export const callbackModel = defineModel({
+  collection: 'callbacks',
+  version: 3,
+  schema: CallbackDoc,
+  migrations: { 1: (doc) => ({ ...doc, assignee: 'desk' }), 2: (doc) => doc },
+});

@@ -51,3 +51,22 @@ export const heartbeatModel = defineModel({
 
 /** The timer runs every minute: five without a run is an outage. */
 export const HEARTBEAT_STALE_MINUTES = 5;
+
+export const REPAIR_CALLBACK_PLAN_DOC_ID = 'repairCallbackPlan';
+
+/**
+ * R10 R13 (issue 16): how far the timer's repair-callback planner has read, so a run reads the
+ * returned orders that changed since the last one (and last week's whole list only when its quota
+ * is due a check), not every order since the start of last week every minute.
+ */
+export const RepairCallbackPlanDoc = z.object({
+  _id: z.literal(REPAIR_CALLBACK_PLAN_DOC_ID),
+  schemaVersion: z.literal(1),
+  /** Returned orders changed before this instant have been planned from. */
+  changesThrough: isoInstant,
+  /** The start of the week whose previous week's quota was last checked, and when. */
+  quotaWeek: isoInstant,
+  quotaCheckedAt: isoInstant,
+});
+export type RepairCallbackPlanDoc = z.infer<typeof RepairCallbackPlanDoc>;
+export const repairCallbackPlanModel = defineModel({ collection: 'environment', version: 1, schema: RepairCallbackPlanDoc });

@@ -1,7 +1,7 @@
 import { roomImportModel } from '@shared/model/room-import.model';
 import { addMinutes } from '@shared/time/shanghai';
 import type { Sweep } from '../_shared/sweep';
-import { carryOnImport } from '../imports/writer';
+import { carryOnImport } from './writer';
 
 /** Issue 7 (2): an import its manager stopped carrying on (the page was closed) is finished here, a few chunks a minute, each import on its own. */
 export const carryOnImports = async (sweep: Sweep, limit = 3): Promise<number> => {

@@ -15,10 +15,10 @@ import { findById, parseStored, withoutId, addOnce } from '../_shared/repo';
 import type { Sweep } from '../_shared/sweep';
 import { TIMER } from '../_shared/timer-actor';
 import { loadSettings } from '../_shared/settings';
-import { cancelClock, subjectOf } from '../complaints/clocks';
-import { complaintNotices, majorAudience } from '../complaints/notices';
-import { registerIdOf } from '../complaints/register';
-import { settleGroup } from '../complaints/settle';
+import { cancelClock, subjectOf } from './clocks';
+import { complaintNotices, majorAudience } from './notices';
+import { registerIdOf } from './register';
+import { settleGroup } from './settle';
 
 /** C3: one complaint's upgrade to major, claimed on the status and upgrade time it read. */
 const upgradeOne = async (deps: Deps, found: ComplaintDoc): Promise<OutboxDoc[]> => {
