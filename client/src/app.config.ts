@@ -18,7 +18,7 @@ export default defineAppConfig({
     { root: 'pages/technician', pages: ['orders/index', 'order/index'] },
     {
       root: 'pages/desk',
-      pages: ['inbox/index', 'repair/index', 'register/index', 'callbacks/index', 'complaints/index', 'complaint/index', 'complaint-register/index', 'bindings/index', 'bookings/index', 'reception/index', 'group-visits/index'],
+      pages: ['inbox/index', 'repair/index', 'register/index', 'callbacks/index', 'complaints/index', 'complaint/index', 'complaint-register/index', 'bindings/index', 'bookings/index', 'reception/index', 'group-visits/index', 'duty/index'],
     },
     {
       root: 'pages/supervisor',
@@ -33,6 +33,7 @@ export default defineAppConfig({
         'erasures/index',
         'health/index',
         'callback-figures/index',
+        'duty-day/index',
       ],
     },
     /** Every role's inbox (issue 5): one small page, kept out of the main package. */

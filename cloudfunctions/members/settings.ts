@@ -16,7 +16,7 @@ import { windowsProblem } from '@shared/domain/booking.rules';
 import { maskWebhook } from '@shared/domain/wecom-robot.rules';
 
 type Update = Parameters<Handler<typeof c.updateSettings>>[0];
-const editable = ['shifts', 'openingHours', 'repairWindows', 'ackMinutes', 'feeSchedule', 'groupComplaintWindowHours', 'templates', 'wecomWebhook', 'dailyLimits'] as const;
+const editable = ['shifts', 'openingHours', 'repairWindows', 'ackMinutes', 'feeSchedule', 'groupComplaintWindowHours', 'templates', 'wecomWebhook', 'dailyLimits', 'majorDutyKinds', 'handoverChecklist'] as const;
 
 const subjectOf = (propertyId: string) => ({ kind: 'settings', id: `settings~${propertyId}`, propertyId });
 
@@ -49,6 +49,8 @@ const viewOf = async (db: Database, s: SettingsDoc, member: MemberDoc): Promise<
     // A robot's address carries its key: everyone but the manager sees only that one is set.
     wecomWebhook: member.role === 'manager' || !s.wecomWebhook ? s.wecomWebhook : maskWebhook(s.wecomWebhook),
     dailyLimits: s.dailyLimits,
+    majorDutyKinds: s.majorDutyKinds,
+    handoverChecklist: s.handoverChecklist,
     history: parseAll(eventModel, events.data).map((e) => ({ by: byOpenid.get(e.actor)?.name ?? '', at: e.at, fields: (e.reason ?? '').split(',').filter(Boolean) })),
   };
 };
@@ -96,6 +98,8 @@ export const updateSettings: Handler<typeof c.updateSettings> = async (input, ct
       ...(input.templateIds ? { templates: withTemplateIds(input.templates ?? stored.templates, input.templateIds) } : {}),
       ...(input.wecomWebhook !== undefined ? { wecomWebhook: input.wecomWebhook } : {}),
       ...(input.dailyLimits ? { dailyLimits: input.dailyLimits } : {}),
+      ...(input.majorDutyKinds ? { majorDutyKinds: [...new Set(input.majorDutyKinds)] } : {}),
+      ...(input.handoverChecklist ? { handoverChecklist: input.handoverChecklist } : {}),
     };
     const changed = editable.filter((key) => key in sent && JSON.stringify(sent[key]) !== JSON.stringify(stored[key]));
     const next = settingsModel.toStored({ ...stored, ...sent });

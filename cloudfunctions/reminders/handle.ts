@@ -12,6 +12,7 @@ import { carryOnImports } from '../imports/exports';
 import { planMonthTopUp } from './month-top-up';
 import { planRoutineCallbacks } from './routine-callbacks';
 import { upgradeListed } from './upgrades';
+import { flagLateHandovers, flagUnsignedDutyDays } from '../duty/exports';
 import { systemCall, systemHealth } from '../_shared/system-health';
 
 /** What WeChat's timer trigger passes; a client call carries an OPENID and is refused. */
@@ -39,6 +40,8 @@ export interface RemindersRun {
   upgraded: number;
   /** Issue 13 (1.9): content checks made again. */
   contentChecks: CheckSweepReport;
+  /** D2 D3: duty days flagged unsigned, handovers flagged late. */
+  duty: { daysFlagged: number; handoversFlagged: number };
   heartbeat: { gapAlarmed: boolean };
   /** The steps that did not finish all their work, as recorded on the heartbeat. */
   failed: FailedStep[];
@@ -104,10 +107,11 @@ export const handle = async (event: unknown, caller: { openid: string }, deps: D
   };
   const importsFinished = await run('imports', (s) => carryOnImports(s), 0);
   const contentChecks = await run('contentChecks', (s) => sweepContentChecks(s), { retried: 0, givenUp: 0 });
+  const duty = { daysFlagged: await run('dutyDays', flagUnsignedDutyDays, 0), handoversFlagged: await run('handovers', flagLateHandovers, 0) };
   const outbox = await run('outbox', (s) => drainOutbox(s), { sent: 0, retried: 0, dead: 0, unsent: 0, deferred: 0 }, true);
   await recordRun(deps, ranAt, failed);
   return {
     ok: true,
-    data: { heartbeat, deadlines, outbox, callbacks: { created: repairCallbacks.created + topUp.created + routine.created }, complaints, importsFinished, upgraded, contentChecks, failed, quarantined },
+    data: { heartbeat, deadlines, outbox, callbacks: { created: repairCallbacks.created + topUp.created + routine.created }, complaints, importsFinished, upgraded, contentChecks, duty, failed, quarantined },
   };
 };

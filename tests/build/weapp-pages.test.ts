@@ -262,7 +262,7 @@ describe('weapp app.json', () => {
       { root: 'pages/technician', pages: ['orders/index', 'order/index'] },
       {
         root: 'pages/desk',
-        pages: ['inbox/index', 'repair/index', 'register/index', 'callbacks/index', 'complaints/index', 'complaint/index', 'complaint-register/index', 'bindings/index', 'bookings/index', 'reception/index', 'group-visits/index'],
+        pages: ['inbox/index', 'repair/index', 'register/index', 'callbacks/index', 'complaints/index', 'complaint/index', 'complaint-register/index', 'bindings/index', 'bookings/index', 'reception/index', 'group-visits/index', 'duty/index'],
       },
       {
         root: 'pages/supervisor',
@@ -277,6 +277,7 @@ describe('weapp app.json', () => {
           'erasures/index',
           'health/index',
           'callback-figures/index',
+          'duty-day/index',
         ],
       },
       { root: 'pages/inbox', pages: ['index'] },

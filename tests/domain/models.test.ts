@@ -100,14 +100,14 @@ describe('stored documents keep their schema version and old shapes still read',
   it('V4: v3 settings gain the default repair windows, evenings on weekdays included', () => {
     const { repairWindows, dailyLimits: _later, ...v3 } = defaultSettings('p1');
     const read = settingsModel.parse({ ...v3, templates: {}, templateIds: {}, schemaVersion: 3 });
-    expect(read.schemaVersion).toBe(6);
+    expect(read.schemaVersion).toBe(settingsModel.version);
     expect(read.repairWindows).toEqual(repairWindows);
     expect(read.repairWindows.weekdays.some((w) => w.start >= '18:00')).toBe(true);
   });
 
   it('issue 13: v4 settings (templates keyed by notice kind, the manager\'s ids in templateIds) read as one list with no dotted field names', () => {
     const read = settingsModel.parse(load('settings.v4.json'));
-    expect(read.schemaVersion).toBe(6);
+    expect(read.schemaVersion).toBe(settingsModel.version);
     expect(read).not.toHaveProperty('templateIds');
     expect(read.templates).toEqual([
       { kind: 'repair.dispatched', id: 'tmplWorkOrder01', page: 'pages/technician/order/index', fields: [{ key: 'thing1', source: 'title' }, { key: 'thing2', source: 'body' }] },
@@ -127,7 +127,15 @@ describe('stored documents keep their schema version and old shapes still read',
 
   it('v5 settings gain the default daily limits (10 repairs, 5 complaints, 5 bookings, 3 binding requests a person a day)', () => {
     const { dailyLimits: _none, ...v5 } = defaultSettings('p1');
-    expect(settingsModel.parse({ ...v5, schemaVersion: 5 })).toMatchObject({ schemaVersion: 6, dailyLimits: { repairs: 10, complaints: 5, bookings: 5, bindingRequests: 3 } });
+    expect(settingsModel.parse({ ...v5, schemaVersion: 5 })).toMatchObject({ schemaVersion: settingsModel.version, dailyLimits: { repairs: 10, complaints: 5, bookings: 5, bindingRequests: 3 } });
+  });
+
+  it('D2 D3: v6 settings gain the default major duty-log kinds and the handover preparation list', () => {
+    expect(settingsModel.parse(load('settings.v6.json'))).toMatchObject({
+      schemaVersion: 7,
+      majorDutyKinds: ['theft', 'fire', 'water', 'power', 'wind', 'fight'],
+      handoverChecklist: ['值班记录已填写完整', '钥匙、对讲机已清点', '待办事项已列明', '前台物品已整理'],
+    });
   });
 
   it('V4: a v2 callback task (before a cancelled home visit kept its task) reads unchanged at v3', () => {

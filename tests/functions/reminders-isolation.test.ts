@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { repairs, session } from '@shared/contracts';
 import { registersDue } from '@shared/domain/complaint-register.rules';
 import { repairModel } from '@shared/model/repair.model';
-import type { TimerStep } from '@shared/model/environment.model';
+import { TimerStep } from '@shared/model/environment.model';
 import { registerIdOf } from '../../cloudfunctions/complaints/register';
 import { RUN_BUDGET_MS, type RemindersRun } from '../../cloudfunctions/reminders/handle';
 import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, MORNING, PROPERTY, raw, repairInput, startRuntime, SUPERVISOR, TECH_LI, testClock, WANG } from './harness';
@@ -160,10 +160,11 @@ describe('issue 12 (3.8): the timer never stops', () => {
     const run = await tick(rt);
 
     expect(run.heartbeat.gapAlarmed).toBe(true);
-    expect(run.failed.map((f) => f.step)).toEqual(['deadlines', 'upgrades', 'repairCallbacks', 'monthTopUp', 'routineCallbacks', 'complaintUpgrade', 'registers', 'groups', 'imports', 'contentChecks']);
+    const skipped = TimerStep.options.filter((step) => step !== 'heartbeat' && step !== 'outbox');
+    expect(run.failed.map((f) => f.step)).toEqual(skipped);
     expect(run.failed[0]?.error).toBe('not started: the run was out of time');
     expect(raw<Doc>(rt, 'outbox').find((n) => n._id === 'ob_due')).toMatchObject({ status: 'sent' });
-    expect((await health(rt)).timer.failedSteps).toHaveLength(10);
+    expect((await health(rt)).timer.failedSteps).toHaveLength(skipped.length);
 
     rt.deps.postWebhook = post;
     rt.clock.advanceMinutes(1);

@@ -1,4 +1,5 @@
 import { catalogue, repairs, type Action } from '@shared/contracts';
+import { dutyInputs } from './duty-inputs';
 import { callAs, DESK_ON_SHIFT, expectOk, PROPERTY, repairInput, memberIdOf, startRuntime, SUPERVISOR, TECH_LI, WANG } from './harness';
 
 /** Every action of every function: what the harnesses below walk. */
@@ -91,6 +92,7 @@ export const validInputs = (repairId: string): Record<string, Record<string, unk
   'callbacks.record': { propertyId: PROPERTY, commandId: 'bad-input-callback', callbackId: 'cb_x', version: 1, reached: true, satisfied: true, notes: '', method: 'phone' },
   ...complaintInputs(),
   ...memberInputs(),
+  ...dutyInputs(),
   };
 };
 

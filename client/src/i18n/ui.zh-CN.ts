@@ -1333,6 +1333,8 @@ export const ui = {
       groups: '群体投诉逐户结案',
       imports: '房屋导入续写',
       contentChecks: '内容安全检测重试',
+      dutyDays: '值班记录未签字提醒',
+      handovers: '交接班超时提醒',
       outbox: '通知发送',
     },
     quarantine: '已隔离的记录',

@@ -27,6 +27,7 @@ export const routes = {
   deskBookings: '/pages/desk/bookings/index',
   deskReception: '/pages/desk/reception/index',
   deskGroupVisits: '/pages/desk/group-visits/index',
+  deskDuty: '/pages/desk/duty/index',
   supervisorScorecards: '/pages/supervisor/scorecards/index',
   supervisorSendBacks: '/pages/supervisor/send-backs/index',
   supervisorComplaintRegister: '/pages/supervisor/complaint-register/index',
@@ -37,6 +38,7 @@ export const routes = {
   supervisorErasures: '/pages/supervisor/erasures/index',
   supervisorHealth: '/pages/supervisor/health/index',
   supervisorCallbackFigures: '/pages/supervisor/callback-figures/index',
+  supervisorDutyDay: '/pages/supervisor/duty-day/index',
   inbox: '/pages/inbox/index',
 } as const;
 

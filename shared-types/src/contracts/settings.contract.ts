@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { commandFields, defineAction, DocId, scoped } from './action';
 import { DailyLimits, FeeItem, FieldSource, HHmm, NoticeTemplate, RepairWindows, TemplateId, WindowTimes } from '../model/settings.model';
 import { NoticeKind } from '../model/outbox.model';
+import { DutyKind } from '../model/duty-kind.model';
 import { WECOM_ROBOT_URL } from '../domain/wecom-robot.rules';
 
 const ShiftView = z.object({ name: z.string(), start: z.string(), desk: z.array(z.object({ memberId: z.string(), name: z.string() })) });
@@ -22,6 +23,9 @@ export const SettingsView = z.object({
   wecomWebhook: z.string().nullable(),
   /** Issue 12 (4): how many repairs, complaints, bookings and binding requests one person may file a day. */
   dailyLimits: DailyLimits,
+  /** D2: the duty-log kinds this property treats as major; D3: the outgoing member's preparation list. */
+  majorDutyKinds: z.array(DutyKind).optional(),
+  handoverChecklist: z.array(z.string()).optional(),
   /** Every change: who, when, which settings. */
   history: z.array(z.object({ by: z.string(), at: z.string(), fields: z.array(z.string()) })),
 });
@@ -86,6 +90,8 @@ export const updateSettings = defineAction({
       templateIds: z.record(z.string().regex(/^[a-z.]{1,40}$/), TemplateId).optional(),
       wecomWebhook: z.string().max(300).regex(WECOM_ROBOT_URL).nullable().optional(),
       dailyLimits: DailyLimits.strict().optional(),
+      majorDutyKinds: z.array(DutyKind).max(DutyKind.options.length).optional(),
+      handoverChecklist: z.array(z.string().trim().min(1).max(40)).max(12).optional(),
     })
     .strict(),
   output: SettingsView,

@@ -28,6 +28,8 @@ export const pushAudience: Record<NoticeKind, readonly Role[]> = {
   'booking.window': ['technician'],
   'reception.unsettled': ['supervisor'],
   'group.arriving': ['desk', 'supervisor'],
+  'duty.unsigned': ['supervisor', 'manager'],
+  'duty.handoverLate': ['supervisor'],
 };
 
 /** WeChat asks for at most three templates in one consent prompt. */

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DutyKind } from './duty-kind.model';
 import { NoticeKind } from './outbox.model';
 import { base, defineModel } from './versioned';
 
@@ -64,9 +65,14 @@ export type LimitKind = keyof DailyLimits;
 /** A household files a few repairs on a bad day, not dozens; strangers ask to bind a room or two. */
 export const DEFAULT_DAILY_LIMITS: DailyLimits = { repairs: 10, complaints: 5, bookings: 5, bindingRequests: 3 };
 
+/** D2: the duty-log kinds a property treats as major (each needs an emergency record with photos before the day is signed). */
+export const DEFAULT_MAJOR_DUTY_KINDS: DutyKind[] = ['theft', 'fire', 'water', 'power', 'wind', 'fight'];
+/** D3: what the outgoing desk member checks before handing over. */
+export const DEFAULT_HANDOVER_CHECKLIST = ['值班记录已填写完整', '钥匙、对讲机已清点', '待办事项已列明', '前台物品已整理'];
+
 export const SettingsDoc = z.object({
   ...base,
-  schemaVersion: z.literal(6),
+  schemaVersion: z.literal(7),
   shifts: z.array(Shift).min(1),
   /** The desk's opening hours for walk-ins and appointments (Shanghai "HH:mm"); calls and filings come in 24/7 (R2). */
   openingHours: z.object({ open: HHmm, close: HHmm }),
@@ -81,6 +87,10 @@ export const SettingsDoc = z.object({
   /** V4: the windows technicians come to residents' homes in, on weekdays and at weekends. */
   repairWindows: RepairWindows,
   dailyLimits: DailyLimits,
+  /** D2: which duty-log kinds are major here. */
+  majorDutyKinds: z.array(DutyKind).max(DutyKind.options.length),
+  /** D3: the outgoing member's preparation list. */
+  handoverChecklist: z.array(z.string().min(1).max(40)).max(12),
 });
 export type SettingsDoc = z.infer<typeof SettingsDoc>;
 export const DEFAULT_OPENING_HOURS = { open: '08:00', close: '20:00' } as const;
@@ -128,10 +138,10 @@ const fromV4 = (doc: Stored): Stored => {
   return next;
 };
 
-/** v1 had no opening hours; v2 no subscribe-message templates; v3 no repair windows; v4 kept templates keyed by notice kind; v5 no daily limits. */
+/** v1 had no opening hours; v2 no subscribe-message templates; v3 no repair windows; v4 kept templates keyed by notice kind; v5 no daily limits; v6 no duty-log settings (D2 D3). */
 export const settingsModel = defineModel({
   collection: 'settings',
-  version: 6,
+  version: 7,
   schema: SettingsDoc,
   migrations: {
     1: (doc) => ({ ...doc, openingHours: DEFAULT_OPENING_HOURS }),
@@ -139,6 +149,7 @@ export const settingsModel = defineModel({
     3: (doc) => ({ ...doc, repairWindows: defaultRepairWindows() }),
     4: fromV4,
     5: (doc) => ({ ...doc, dailyLimits: { ...DEFAULT_DAILY_LIMITS } }),
+    6: (doc) => ({ ...doc, majorDutyKinds: [...DEFAULT_MAJOR_DUTY_KINDS], handoverChecklist: [...DEFAULT_HANDOVER_CHECKLIST] }),
   },
 });
 
@@ -146,7 +157,9 @@ export const settingsModel = defineModel({
 export const defaultSettings = (propertyId: string): SettingsDoc => ({
   _id: propertyId,
   propertyId,
-  schemaVersion: 6,
+  schemaVersion: 7,
+  majorDutyKinds: [...DEFAULT_MAJOR_DUTY_KINDS],
+  handoverChecklist: [...DEFAULT_HANDOVER_CHECKLIST],
   openingHours: { ...DEFAULT_OPENING_HOURS },
   dailyLimits: { ...DEFAULT_DAILY_LIMITS },
   repairWindows: defaultRepairWindows(),

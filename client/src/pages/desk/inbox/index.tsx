@@ -11,6 +11,7 @@ import ListFooter from '../../../components/ListFooter';
 import RepairCard from '../../../components/RepairCard';
 import SubscribeLowBanner from '../../../components/SubscribeLowBanner';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { dutyUi } from '../../../i18n/duty.zh-CN';
 import { go, routes } from '../../../utils/routes';
 import { queueHeldCount } from '../../../utils/screening';
 import './index.css';
@@ -68,6 +69,14 @@ function InboxLinks({ role, callbacks, complaints, bindings }: Counts & { role: 
       <Button className='btn btn-plain inbox-link link-group-visits' onClick={() => go(routes.deskGroupVisits)}>
         {ui.groupVisits.link}
       </Button>
+      <Button className='btn btn-plain inbox-link link-duty' onClick={() => go(routes.deskDuty)}>
+        {dutyUi.link}
+      </Button>
+      {staff && (
+        <Button className='btn btn-plain inbox-link link-duty-day' onClick={() => go(routes.supervisorDutyDay)}>
+          {dutyUi.dayLink}
+        </Button>
+      )}
       {role === 'supervisor' && (
         <Button className='btn btn-plain inbox-link link-send-backs' onClick={() => go(routes.supervisorSendBacks)}>
           {t.sendBacks}

@@ -1,0 +1,3 @@
+import { dutyUi } from '../../../i18n/duty.zh-CN';
+
+export default definePageConfig({ navigationBarTitleText: dutyUi.titles.supervisorDutyDay, enablePullDownRefresh: true });

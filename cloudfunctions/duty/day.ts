@@ -1,0 +1,61 @@
+import type * as c from '@shared/contracts/duty.contract';
+import { signDayRefusal, needsEmergencyRecord } from '@shared/domain/duty-log.rules';
+import { pagesOfDate } from '@shared/domain/duty-page.rules';
+import { failure } from '@shared/messages';
+import type { DutyDayDoc } from '@shared/model/duty.model';
+import { ok } from '@shared/result';
+import type { ActionContext } from '../_shared/context';
+import type { Handler } from '../_shared/router';
+import { applyOnce } from '../_shared/commands';
+import { loadSettings } from '../_shared/settings';
+import { dayIdOf, dayInTx, ensureDay, findDay, findHandover, pagesOfDay, saveDay } from './duty.repo';
+import { shiftOfStored } from './page-parts';
+import { pageView } from './views';
+
+/** D2: every shift page of a Shanghai date as the roster makes them (stored pages keep their own times), with the day's signature. */
+const dayOf = async (ctx: ActionContext, date: string, signed: DutyDayDoc | null) => {
+  const { db } = ctx.deps;
+  const { propertyId } = ctx.member;
+  const [settings, stored] = await Promise.all([loadSettings(db, propertyId), pagesOfDay(db, propertyId, date)]);
+  const pages = await Promise.all(
+    pagesOfDate(settings.shifts, date).map(async (planned) => {
+      const doc = stored.find((p) => p.shiftStart === planned.shiftStart) ?? null;
+      const shift = doc ? shiftOfStored(doc) : planned;
+      const handover = doc ? await findHandover(db, doc._id) : null;
+      return pageView({ shift, stored: doc, handover, proposals: [], settings, daySigned: Boolean(signed?.signedBy), now: ctx.now }, ctx.member);
+    }),
+  );
+  const entries = stored.flatMap((p) => p.entries);
+  return {
+    view: {
+      date,
+      pages,
+      signed: signed?.signedBy ? { by: signed.signedBy.name, at: signed.signedBy.at, remarks: signed.remarks } : null,
+      flaggedAt: signed?.flaggedAt ?? null,
+      missingEmergency: entries.filter(needsEmergencyRecord).length,
+    },
+    entries,
+    lastPageEndsAt: new Date(Math.max(...pages.map((p) => new Date(p.endsAt).getTime()))),
+  };
+};
+
+/** D2: a day's duty log with its signature. */
+export const day: Handler<typeof c.day> = async (input, ctx) => ok((await dayOf(ctx, input.date, await findDay(ctx.deps.db, ctx.member.propertyId, input.date))).view);
+
+/** D2: the supervisor signs a day once its last shift is over and every major event has its emergency record; the first signature stands. */
+export const signDay: Handler<typeof c.signDay> = async (input, ctx) => {
+  const { member, now, deps } = ctx;
+  const existing = await findDay(deps.db, member.propertyId, input.date);
+  const found = await dayOf(ctx, input.date, existing);
+  if (!existing?.signedBy) {
+    const refusal = signDayRefusal({ lastPageEndsAt: found.lastPageEndsAt, entries: found.entries }, now);
+    if (refusal) return failure(refusal);
+  }
+  await ensureDay(deps.db, member.propertyId, input.date);
+  const { result } = await applyOnce(ctx, 'duty.signDay', async (tx) => {
+    const current = await dayInTx(tx, dayIdOf(member.propertyId, input.date));
+    const signed = current.signedBy ? current : await saveDay(tx, { ...current, signedBy: { name: member.name, openid: member.openid, at: now.toISOString() }, remarks: input.remarks });
+    return (await dayOf(ctx, input.date, signed)).view;
+  });
+  return ok(result);
+};

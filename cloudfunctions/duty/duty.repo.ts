@@ -1,0 +1,71 @@
+import type { ShiftPage } from '@shared/domain/duty-page.rules';
+import { dutyDayModel, dutyPageModel, handoverModel, type DutyDayDoc, type DutyPageDoc, type HandoverDoc } from '@shared/model/duty.model';
+import type { Database, Tx } from '../_shared/database';
+import { addOnce, findById, parseAll, parseStored, withoutId } from '../_shared/repo';
+
+/**
+ * The duty area's collections: `dutyPages` (one per shift and date, entries inside), `handovers`
+ * (one per page, under the page's id) and `dutyDays` (a date's signature and flag). Only this
+ * module names them.
+ */
+export const pageIdOf = (propertyId: string, page: Pick<ShiftPage, 'key'>) => `${propertyId}~${page.key}`;
+export const dayIdOf = (propertyId: string, date: string) => `${propertyId}~${date}`;
+
+export const emptyPage = (propertyId: string, page: ShiftPage, now: Date): DutyPageDoc =>
+  dutyPageModel.toStored({
+    _id: pageIdOf(propertyId, page),
+    propertyId,
+    date: page.date,
+    shiftName: page.shiftName,
+    shiftStart: page.shiftStart,
+    startsAt: page.startsAt.toISOString(),
+    endsAt: page.endsAt.toISOString(),
+    signedIn: [],
+    entries: [],
+    handoverLateFlaggedAt: null,
+    version: 0,
+    updatedAt: now.toISOString(),
+  });
+
+export const findPage = (db: Database, id: string) => findById(db, dutyPageModel, id);
+
+/** The stored pages of a date (at most one per shift). */
+export const pagesOfDay = async (db: Database, propertyId: string, date: string): Promise<DutyPageDoc[]> =>
+  parseAll(dutyPageModel, (await db.collection('dutyPages').where({ propertyId, date }).limit(24).get()).data);
+
+/** A transaction cannot read a missing document: the page is made empty first, once. */
+export const ensurePage = (db: Database, propertyId: string, page: ShiftPage, now: Date) => addOnce(db, 'dutyPages', emptyPage(propertyId, page, now));
+
+export const pageInTx = async (tx: Tx, id: string): Promise<DutyPageDoc> => parseStored(dutyPageModel, (await tx.collection('dutyPages').doc(id).get()).data);
+
+export const savePage = async (tx: Tx, doc: Omit<DutyPageDoc, 'schemaVersion'>): Promise<DutyPageDoc> => {
+  const stored = dutyPageModel.toStored(doc);
+  await tx.collection('dutyPages').doc(stored._id).set({ data: withoutId(stored) });
+  return stored;
+};
+
+export const markHandoverLate = (tx: Tx, id: string, at: Date) => tx.collection('dutyPages').doc(id).update({ data: { handoverLateFlaggedAt: at.toISOString() } });
+
+export const findHandover = (db: Database, id: string) => findById(db, handoverModel, id);
+
+export const handoverInTx = async (tx: Tx, id: string): Promise<HandoverDoc> => parseStored(handoverModel, (await tx.collection('handovers').doc(id).get()).data);
+
+export const saveHandover = async (tx: Tx, doc: Omit<HandoverDoc, 'schemaVersion'>, created: boolean): Promise<HandoverDoc> => {
+  const stored = handoverModel.toStored(doc);
+  if (created) await tx.collection('handovers').add({ data: { _id: stored._id, ...withoutId(stored) } });
+  else await tx.collection('handovers').doc(stored._id).set({ data: withoutId(stored) });
+  return stored;
+};
+
+export const findDay = (db: Database, propertyId: string, date: string) => findById(db, dutyDayModel, dayIdOf(propertyId, date));
+
+export const ensureDay = (db: Database, propertyId: string, date: string) =>
+  addOnce(db, 'dutyDays', dutyDayModel.toStored({ _id: dayIdOf(propertyId, date), propertyId, date, signedBy: null, remarks: '', flaggedAt: null }));
+
+export const dayInTx = async (tx: Tx, id: string): Promise<DutyDayDoc> => parseStored(dutyDayModel, (await tx.collection('dutyDays').doc(id).get()).data);
+
+export const saveDay = async (tx: Tx, doc: Omit<DutyDayDoc, 'schemaVersion'>): Promise<DutyDayDoc> => {
+  const stored = dutyDayModel.toStored(doc);
+  await tx.collection('dutyDays').doc(stored._id).set({ data: withoutId(stored) });
+  return stored;
+};

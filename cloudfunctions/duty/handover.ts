@@ -1,0 +1,126 @@
+import type * as c from '@shared/contracts/duty.contract';
+import { handoverLateAt, nextPage, signInPageAt } from '@shared/domain/duty-page.rules';
+import { handoverMachine } from '@shared/domain/handover.machine';
+import { handoverRefusal } from '@shared/domain/handover.rules';
+import { birth, transition } from '@shared/domain/state-machine';
+import { failure } from '@shared/messages';
+import { memberModel, type MemberDoc } from '@shared/model/member.model';
+import { ok } from '@shared/result';
+import type { Handler } from '../_shared/router';
+import { applyOnce } from '../_shared/commands';
+import { appendEvent } from '../_shared/events';
+import { ActionFailure } from '../_shared/failures';
+import { findById } from '../_shared/repo';
+import { loadSettings } from '../_shared/settings';
+import { ensurePage, findHandover, findPage, handoverInTx, pageIdOf, pageInTx, saveHandover, savePage } from './duty.repo';
+import { loadParts, shiftOfPageId } from './page-parts';
+import { pageView } from './views';
+
+const person = (m: MemberDoc) => ({ openid: m.openid, memberId: m._id, name: m.name });
+const subjectOf = (propertyId: string, id: string) => ({ kind: 'handover', id, propertyId });
+
+/** D3: a desk member signs in for the shift on duty, or for the next one in the last hour of this one; once per page. */
+export const signIn: Handler<typeof c.signIn> = async (_input, ctx) => {
+  const { member, now } = ctx;
+  const settings = await loadSettings(ctx.deps.db, member.propertyId);
+  const parts = await loadParts(ctx, signInPageAt(settings.shifts, now), settings);
+  await ensurePage(ctx.deps.db, member.propertyId, parts.shift, now);
+  const { result } = await applyOnce(ctx, 'duty.signIn', async (tx) => {
+    const doc = await pageInTx(tx, pageIdOf(member.propertyId, parts.shift));
+    if (doc.signedIn.some((s) => s.openid === member.openid)) return pageView({ ...parts, stored: doc }, member);
+    const signedIn = [...doc.signedIn, { ...person(member), at: now.toISOString() }];
+    const stored = await savePage(tx, { ...doc, signedIn, version: doc.version + 1, updatedAt: now.toISOString() });
+    return pageView({ ...parts, stored }, member);
+  });
+  return ok(result);
+};
+
+/** The substitute the outgoing member names: an active desk member of the property, not the outgoing one. */
+const substituteOf = async (ctx: Parameters<Handler<typeof c.handOver>>[1], id: string): Promise<MemberDoc | null> => {
+  const m = await findById(ctx.deps.db, memberModel, id);
+  return m && m.propertyId === ctx.member.propertyId && m.status === 'active' && m.role === 'desk' && m.openid !== ctx.member.openid ? m : null;
+};
+
+/**
+ * D3: the outgoing member hands the page over and signs. Refused with the reason while an event is
+ * unfinished, equipment is changing state, preparation is incomplete, nobody is there to take over,
+ * or an open major matter is left out. The incoming member is whoever signed in for the next shift
+ * first, or the substitute named.
+ */
+export const handOver: Handler<typeof c.handOver> = async (input, ctx) => {
+  const { member, now, deps } = ctx;
+  const settings = await loadSettings(deps.db, member.propertyId);
+  const shift = shiftOfPageId(settings, member.propertyId, input.pageId);
+  if (!shift) return failure('DUTY.PAGE_NOT_FOUND');
+  const parts = await loadParts(ctx, shift, settings);
+  if (parts.handover) return failure('STATE.TRANSITION_NOT_ALLOWED');
+  const substitute = input.substituteId ? await substituteOf(ctx, input.substituteId) : null;
+  if (input.substituteId && !substitute) return failure('DUTY.SUBSTITUTE_NOT_FOUND');
+  const next = await findPage(deps.db, pageIdOf(member.propertyId, nextPage(settings.shifts, parts.shift)));
+  const arrived = (next?.signedIn ?? []).find((s) => s.openid !== member.openid) ?? null;
+  const incoming = substitute ? person(substitute) : arrived;
+  const refusal = handoverRefusal(
+    {
+      page: { startsAt: parts.shift.startsAt, endsAt: parts.shift.endsAt, entries: parts.stored?.entries ?? [] },
+      preparation: input.preparation,
+      checklistLength: settings.handoverChecklist.length,
+      incomingPresent: incoming !== null,
+      handedEntryIds: input.matters.map((m) => m.entryId),
+    },
+    now,
+  );
+  if (refusal) return failure(refusal);
+  await ensurePage(deps.db, member.propertyId, parts.shift, now);
+  const id = pageIdOf(member.propertyId, parts.shift);
+  const event = birth(handoverMachine, 'handOver', { actor: member.openid, role: member.role, now, deviceTime: input.deviceTime });
+  const { result } = await applyOnce(ctx, 'duty.handOver', async (tx) => {
+    const handover = await saveHandover(
+      tx,
+      {
+        _id: id,
+        propertyId: member.propertyId,
+        status: event.to,
+        version: event.version,
+        pageId: id,
+        date: parts.shift.date,
+        dueAt: parts.shift.endsAt.toISOString(),
+        outgoing: { ...person(member), at: now.toISOString() },
+        incoming: { openid: incoming!.openid, memberId: incoming!.memberId, name: incoming!.name, substitute: substitute !== null, at: null },
+        matters: input.matters,
+        instructions: input.instructions,
+        preparation: settings.handoverChecklist.map((item, i) => ({ item, done: input.preparation[i] === true })),
+        late: false,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      },
+      true,
+    );
+    await appendEvent(tx, subjectOf(member.propertyId, id), event, ctx.commandKey);
+    return pageView({ ...parts, stored: await pageInTx(tx, id), handover }, member);
+  });
+  return ok(result);
+};
+
+/** D3: the incoming member, and only they, signs the handover on their own phone; past the grace time it is recorded late. */
+export const receive: Handler<typeof c.receive> = async (input, ctx) => {
+  const { member, now, deps } = ctx;
+  const found = await findHandover(deps.db, input.handoverId);
+  if (!found || found.propertyId !== member.propertyId) return failure('DUTY.HANDOVER_NOT_FOUND');
+  if (found.incoming.openid !== member.openid) return failure('DUTY.NOT_INCOMING');
+  const settings = await loadSettings(deps.db, member.propertyId);
+  const shift = shiftOfPageId(settings, member.propertyId, found.pageId);
+  const stored = await findPage(deps.db, found.pageId);
+  if (!shift || !stored) return failure('DUTY.HANDOVER_NOT_FOUND');
+  const parts = await loadParts(ctx, shift, settings, false);
+  const { result } = await applyOnce(ctx, 'duty.receive', async (tx) => {
+    const h = await handoverInTx(tx, found._id);
+    if (h.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
+    const moved = transition(handoverMachine, h, { action: 'receive', actor: member.openid, role: member.role, now, deviceTime: input.deviceTime });
+    if (!moved.ok) throw new ActionFailure(moved.code);
+    const late = now >= handoverLateAt({ endsAt: new Date(h.dueAt) });
+    const handover = await saveHandover(tx, { ...h, status: moved.status, version: moved.version, incoming: { ...h.incoming, at: now.toISOString() }, late, updatedAt: now.toISOString() }, false);
+    await appendEvent(tx, subjectOf(member.propertyId, h._id), moved.event, ctx.commandKey);
+    return pageView({ ...parts, stored: await pageInTx(tx, found.pageId), handover }, member);
+  });
+  return ok(result);
+};

@@ -1,0 +1,38 @@
+import { accidentKindOf, type Proposal } from '@shared/domain/duty-log.rules';
+import { format, messages } from '@shared/messages';
+import { bindingModel } from '@shared/model/binding.model';
+import { complaintModel } from '@shared/model/complaint.model';
+import { roomLabel } from '@shared/model/property.model';
+import { repairModel } from '@shared/model/repair.model';
+import type { Database } from '../_shared/database';
+import { readAll } from '../_shared/repo';
+
+/** A binding is approved within days of the request; older requests are not read. */
+const BINDING_LOOKBACK_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * D1: the events other areas already know of from `from` up to `to` (now), proposed as entries: complaint
+ * calls the desk registered, move-ins (room bindings approved), urgent water and power repairs (R3.3,
+ * R3.4). Read only, each through its own model and an index its area declares.
+ */
+export const proposalsBetween = async (db: Database, propertyId: string, from: Date, to: Date): Promise<Proposal[]> => {
+  const _ = db.command;
+  const window = _.gte(from.toISOString()).and(_.lte(to.toISOString()));
+  const [calls, repairs, bindings] = await Promise.all([
+    readAll(complaintModel, db.collection('complaints').where({ propertyId, channel: _.in(['phone']), 'callRecord.receivedAt': window })),
+    readAll(repairModel, db.collection('repairs').where({ propertyId, createdAt: window })),
+    readAll(bindingModel, db.collection('bindings').where({ propertyId, status: 'approved', createdAt: _.gte(new Date(from.getTime() - BINDING_LOOKBACK_MS).toISOString()).and(_.lte(to.toISOString())) })),
+  ]);
+  const t = messages.dutyTexts;
+  return [
+    ...calls.map((c): Proposal => ({ source: { kind: 'complaint', id: c._id }, kind: 'complaint_call', at: c.callRecord?.receivedAt ?? c.createdAt, what: format(t.complaintCall, { address: roomLabel(c.address), text: c.description }) })),
+    ...repairs.flatMap((r): Proposal[] => {
+      const kind = r.triage.urgent ? accidentKindOf(r.triage.rule) : null;
+      return kind ? [{ source: { kind: 'repair', id: r._id }, kind, at: r.createdAt, what: format(t.urgentRepair, { address: roomLabel(r.address), text: r.description }) }] : [];
+    }),
+    ...bindings.flatMap((b): Proposal[] => {
+      const at = b.review?.at;
+      return at && at >= from.toISOString() && at <= to.toISOString() ? [{ source: { kind: 'binding', id: b._id }, kind: 'move_in', at, what: format(t.moveIn, { address: roomLabel(b.address), name: b.name }) }] : [];
+    }),
+  ];
+};

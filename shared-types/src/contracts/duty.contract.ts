@@ -1,0 +1,209 @@
+import * as z from 'zod';
+import { commandFields, defineAction, DocId, scoped } from './action';
+import { FileId, FileLink } from './files';
+import { DutyKind } from '../model/duty-kind.model';
+import { DutyEntry, EntrySource, EntryStatus, HandoverStatus } from '../model/duty.model';
+import { HHmm } from '../model/settings.model';
+
+const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const Instant = z.iso.datetime({ offset: true });
+const Text = (max: number) => z.string().trim().min(1).max(max);
+const Note = (max: number) => z.string().trim().max(max);
+
+/** D1: an entry as staff see it: its photos as short-lived links. */
+export const EntryView = DutyEntry.omit({ loggedAt: true, emergency: true }).extend({
+  emergency: z.object({ account: z.string(), photos: z.array(FileLink), by: z.string(), at: z.string() }).nullable(),
+  /** D2: major, and its emergency record with photos is still missing. */
+  needsEmergency: z.boolean(),
+});
+export type EntryViewT = z.infer<typeof EntryView>;
+
+export const ProposalView = z.object({ source: EntrySource, kind: DutyKind, at: z.string(), what: z.string() });
+
+export const HandoverView = z.object({
+  id: z.string(),
+  status: HandoverStatus,
+  outgoing: z.object({ name: z.string(), at: z.string() }),
+  incoming: z.object({ name: z.string(), substitute: z.boolean(), at: z.string().nullable() }),
+  matters: z.array(z.object({ entryId: z.string(), cause: z.string(), process: z.string(), result: z.string() })),
+  instructions: z.string(),
+  preparation: z.array(z.object({ item: z.string(), done: z.boolean() })),
+  late: z.boolean(),
+  /** The caller is the incoming member and has not signed yet. */
+  canReceive: z.boolean(),
+  version: z.number().int(),
+});
+
+export const PageView = z.object({
+  pageId: z.string(),
+  date: z.string(),
+  shiftName: z.string(),
+  shiftStart: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  onDuty: z.boolean(),
+  signedIn: z.array(z.object({ memberId: z.string(), name: z.string(), at: z.string() })),
+  entries: z.array(EntryView),
+  proposals: z.array(ProposalView),
+  /** D3: the preparation list of the outgoing member. */
+  checklist: z.array(z.string()),
+  /** D3: the open major matters the handover must carry. */
+  mattersToHand: z.array(z.string()),
+  handover: HandoverView.nullable(),
+  daySigned: z.boolean(),
+  version: z.number().int(),
+});
+export type PageViewT = z.infer<typeof PageView>;
+
+const staff = ['desk', 'supervisor', 'manager'] as const;
+const onDesk = ['desk', 'supervisor'] as const;
+
+/** D1: a page of the duty log: the one on duty now, or a date's shift. */
+export const page = defineAction({
+  fn: 'duty',
+  name: 'page',
+  input: z.object({ ...scoped, date: DateString.optional(), shiftStart: HHmm.optional() }).strict(),
+  output: PageView,
+  roles: staff,
+  write: false,
+  errors: ['DUTY.PAGE_NOT_FOUND'],
+});
+
+const entryFields = {
+  handling: Note(500),
+  followUp: Note(500),
+  result: Note(500),
+  status: EntryStatus,
+};
+
+/** D1: an entry on the page on duty: when, what kind, what happened, how it was handled, follow-up and result. */
+export const logEntry = defineAction({
+  fn: 'duty',
+  name: 'logEntry',
+  input: z.object({ ...scoped, ...commandFields, kind: DutyKind, at: Instant.optional(), what: Text(500), ...entryFields }).strict(),
+  output: PageView,
+  roles: onDesk,
+  write: true,
+  errors: ['DUTY.ENTRY_TIME'],
+});
+
+/** D1: an event another area knows of (a complaint call, a move-in, an urgent water or power repair), confirmed onto the page on duty. */
+export const confirmProposal = defineAction({
+  fn: 'duty',
+  name: 'confirmProposal',
+  input: z.object({ ...scoped, ...commandFields, source: EntrySource.extend({ id: DocId }).strict(), ...entryFields }).strict(),
+  output: PageView,
+  roles: onDesk,
+  write: true,
+  errors: ['DUTY.PROPOSAL_NOT_FOUND'],
+});
+
+const onEntry = { ...scoped, ...commandFields, pageId: DocId, entryId: DocId, version: z.number().int().positive() };
+
+/** D1: how an entry was handled, its follow-up and result, as they come. */
+export const updateEntry = defineAction({
+  fn: 'duty',
+  name: 'updateEntry',
+  input: z.object({ ...onEntry, ...entryFields }).strict(),
+  output: PageView,
+  roles: onDesk,
+  write: true,
+  errors: ['DUTY.PAGE_NOT_FOUND', 'DUTY.ENTRY_NOT_FOUND', 'DUTY.DAY_SIGNED'],
+});
+
+/** D2: the emergency record of a major event, with photos from the caller's own uploads. */
+export const recordEmergency = defineAction({
+  fn: 'duty',
+  name: 'recordEmergency',
+  input: z.object({ ...onEntry, account: Text(1000), photos: z.array(FileId).min(1).max(9) }).strict(),
+  output: PageView,
+  roles: onDesk,
+  write: true,
+  errors: ['DUTY.PAGE_NOT_FOUND', 'DUTY.ENTRY_NOT_FOUND', 'DUTY.DAY_SIGNED', 'DUTY.NOT_MAJOR', 'DUTY.PHOTO_NOT_YOURS'],
+});
+
+/** D3: a desk member signs in for the shift on duty, or for the next one in its last hour. */
+export const signIn = defineAction({
+  fn: 'duty',
+  name: 'signIn',
+  input: z.object({ ...scoped, ...commandFields }).strict(),
+  output: PageView,
+  roles: ['desk'],
+  write: true,
+  errors: [],
+});
+
+/** D3: the outgoing member hands the page over, with every open major matter and the instructions from above, and signs. */
+export const handOver = defineAction({
+  fn: 'duty',
+  name: 'handOver',
+  input: z
+    .object({
+      ...scoped,
+      ...commandFields,
+      pageId: DocId,
+      matters: z.array(z.object({ entryId: DocId, cause: Text(300), process: Text(500), result: Text(300) }).strict()).max(50),
+      instructions: Note(1000),
+      preparation: z.array(z.boolean()).max(12),
+      substituteId: DocId.nullable(),
+    })
+    .strict(),
+  output: PageView,
+  roles: ['desk'],
+  write: true,
+  errors: [
+    'DUTY.PAGE_NOT_FOUND',
+    'DUTY.HANDOVER_NOT_DUE',
+    'DUTY.HANDOVER_EVENT_UNFINISHED',
+    'DUTY.HANDOVER_EQUIPMENT_CHANGING',
+    'DUTY.HANDOVER_PREPARATION_INCOMPLETE',
+    'DUTY.HANDOVER_NO_INCOMING',
+    'DUTY.HANDOVER_MATTER_MISSING',
+    'DUTY.SUBSTITUTE_NOT_FOUND',
+    'STATE.TRANSITION_NOT_ALLOWED',
+  ],
+});
+
+/** D3: the incoming member signs the handover on their own phone. */
+export const receive = defineAction({
+  fn: 'duty',
+  name: 'receive',
+  input: z.object({ ...scoped, ...commandFields, handoverId: DocId, version: z.number().int().positive() }).strict(),
+  output: PageView,
+  roles: ['desk'],
+  write: true,
+  errors: ['DUTY.HANDOVER_NOT_FOUND', 'DUTY.NOT_INCOMING', 'STATE.TRANSITION_NOT_ALLOWED'],
+});
+
+export const DayView = z.object({
+  date: z.string(),
+  pages: z.array(PageView),
+  signed: z.object({ by: z.string(), at: z.string(), remarks: z.string() }).nullable(),
+  flaggedAt: z.string().nullable(),
+  /** D2: major events still without their emergency record. */
+  missingEmergency: z.number().int(),
+});
+
+/** D2: a day's duty log, every shift's page, and its signature. */
+export const day = defineAction({
+  fn: 'duty',
+  name: 'day',
+  input: z.object({ ...scoped, date: DateString }).strict(),
+  output: DayView,
+  roles: staff,
+  write: false,
+  errors: [],
+});
+
+/** D2: the desk manager signs a day's log once its last shift is over and every major event has its emergency record. */
+export const signDay = defineAction({
+  fn: 'duty',
+  name: 'signDay',
+  input: z.object({ ...scoped, ...commandFields, date: DateString, remarks: Note(200) }).strict(),
+  output: DayView,
+  roles: ['supervisor'],
+  write: true,
+  errors: ['DUTY.DAY_NOT_OVER', 'DUTY.EMERGENCY_RECORD_MISSING'],
+});
+
+export const dutyActions = { page, logEntry, confirmProposal, updateEntry, recordEmergency, signIn, handOver, receive, day, signDay } as const;
