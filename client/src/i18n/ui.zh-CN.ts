@@ -15,6 +15,7 @@ export const ui = {
     repairDetail: '报修详情',
     technicianOrders: '我的工单',
     deskInbox: '报修待办',
+    staffHome: '工作台',
     deskRegister: '登记报修',
     deskCallbacks: '回访任务',
     supervisorScorecards: '维修成绩',
@@ -146,7 +147,7 @@ export const ui = {
     who: '{name} · {relation}',
     phone: '电话 {phone}',
     reveal: '查看完整号码',
-    call: '📞 拨打 {phone}',
+    call: '拨打 {phone}',
     askedAt: '{when}申请',
     approve: '审核通过',
     reject: '驳回',
@@ -292,7 +293,7 @@ export const ui = {
   /** 李师傅 on site (R4–R9, R11): one big button for the next step, and all of it works without signal. */
   onSite: {
     title: '工单',
-    call: '📞 打电话 {phone}',
+    call: '打电话 {phone}',
     appointment: '预约：{when}',
     asap: '尽快上门',
     photos: '住户拍的照片',
@@ -354,7 +355,7 @@ export const ui = {
       title: '完工登记',
       before: '维修前照片（至少一张）',
       after: '维修后照片（至少一张）',
-      addPhoto: '📷 拍照',
+      addPhoto: '拍照',
       removePhoto: '删除',
       photoFailed: '照片没有保存下来，请再拍一次',
       materials: '用料（可以不填）',
@@ -631,7 +632,7 @@ export const ui = {
     },
     due: '应回访：{when}',
     overdue: '已逾期',
-    call: '📞 拨打 {phone}',
+    call: '拨打 {phone}',
     openRecord: '记录回访结果',
     close: '收起',
     reached: '是否联系上？',
@@ -788,7 +789,7 @@ export const ui = {
     recorderShown: '记录人：{recorder}',
     replyByShown: '约定答复时间：{when}',
     replyLate: '已过约定时间',
-    call: '📞 拨打 {phone}',
+    call: '拨打 {phone}',
     result: '处理结果',
     resultPlaceholder: '例如：已安排工程部明天上午上门检修，已电话告知住户',
     needResult: '请写下处理结果',
@@ -1289,7 +1290,14 @@ export const ui = {
   },
   /** Issue 5: WeChat's one-time subscribe messages: each "允许" lets us push one message. */
   subscribe: {
-    low: '订阅消息剩余次数不足，点任意操作按钮时请在弹窗中选择允许',
+    low: '消息提醒次数快用完了，补充后才能及时收到新工单和投诉的提醒。',
+    topUp: '补充提醒次数',
+  },
+  /** Issue 17 (2): each staff role's home, its work first. */
+  workGrid: {
+    homeTitle: '工作台',
+    groups: { today: '今日待办', visits: '来访接待', figures: '统计', admin: '管理', frontDesk: '前台' },
+    who: '{name} · {role}',
   },
   /** Issue 5: every role's in-app inbox. */
   inbox: {

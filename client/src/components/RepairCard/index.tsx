@@ -1,8 +1,10 @@
 import { Button, Text, View } from '@tarojs/components';
+import Phone from '@nutui/icons-react-taro/dist/es/icons/Phone.js';
+import Icon from '../Icon';
 import type { RepairView } from '@shared/contracts/repairs.contract';
 import { messages } from '@shared/messages';
 import TriageLine from '../TriageLine';
-import StatusTag from '../StatusTag';
+import { RepairStatusTag } from '../StatusTag/records';
 import { categoryIcons } from '../CategoryGrid/icons';
 import { formatWhen } from '../../utils/time';
 import { appointmentText } from '../../utils/orders';
@@ -35,7 +37,7 @@ export default function RepairCard({ repair, onOpen, withPhone }: Props) {
         <View className='repair-card-tags'>
           {repair.overdue && <Text className='badge badge-urgent badge-overdue'>{ui.deskRepair.overdue}</Text>}
           {awaitingItems(repair.screening) > 0 && <Text className='badge badge-held'>{ui.screening.badge}</Text>}
-          <StatusTag status={repair.status} />
+          <RepairStatusTag status={repair.status} />
         </View>
       </View>
       <Text className='repair-card-address'>{repair.address}</Text>
@@ -51,7 +53,7 @@ export default function RepairCard({ repair, onOpen, withPhone }: Props) {
               callPhone(repair.phone);
             }}
           >
-            {`📞 ${ui.technician.callResident}`}
+            <Icon of={Phone} />{ui.technician.callResident}
           </Button>
         </View>
       )}

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { messages } from '@shared/messages';
 import type { ComplaintView } from '../../../hooks/useComplaints';
-import { ComplaintStatusTag } from '../../../components/CaseBadges';
+import { ComplaintStatusTag } from '../../../components/StatusTag/records';
 import { complaintIcons } from '../../../components/ComplaintFields/icons';
 import InfoRow from '../../../components/InfoRow';
 import PhotoGrid from '../../../components/PhotoGrid';

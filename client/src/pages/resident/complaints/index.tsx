@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import { messages } from '@shared/messages';
 import { useMyComplaints, type ComplaintView } from '../../../hooks/useComplaints';
-import { ComplaintStatusTag } from '../../../components/CaseBadges';
+import { ComplaintStatusTag } from '../../../components/StatusTag/records';
 import { complaintIcons } from '../../../components/ComplaintFields/icons';
 import LoadState from '../../../components/LoadState';
 import ListFooter from '../../../components/ListFooter';
