@@ -33,7 +33,7 @@ describe('desk inbox (小陈)', () => {
 
     const top = container.querySelector('#repair-r-lift');
     expect(top?.querySelector('.urgent-badge')?.textContent).toBe(messages.priority.urgent);
-    expect(top?.querySelector('.triage-rule')?.textContent).toBe('R3.1 电梯失控或有人被困');
+    expect(top?.querySelector('.triage-rule')?.textContent).toBe('电梯失控或有人被困');
     expect(container.querySelector('#repair-r-door .urgent-badge')).toBeNull();
     expect(container.querySelector('.inbox-urgent-count')?.textContent).toBe('1 件急修等待派单');
     expect(container.querySelector('.list-all-shown')?.textContent).toBe('已显示全部 2 条');

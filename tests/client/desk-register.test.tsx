@@ -114,7 +114,7 @@ describe('登记报修: the desk registers a call or a walk-in (R2, V2)', () => 
     });
     expect($('.register-result-title')?.textContent).toBe(ui.deskRegister.urgentTitle);
     expect($('.register-result .urgent-badge')?.textContent).toBe(messages.priority.urgent);
-    expect($('.register-result .triage-rule')?.textContent).toBe(`R3.4 ${messages.triageRules['R3.4']}`);
+    expect($('.register-result .triage-rule')?.textContent).toBe(messages.triageRules['R3.4']);
     expect(Taro.getStorageSync(registerDraftKey(PROPERTY, 'm1'))).toBe('');
 
     await tap('.btn-go-dispatch');

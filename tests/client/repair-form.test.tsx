@@ -157,7 +157,7 @@ describe('报修 form (王阿姨)', () => {
       photos: [],
     });
     expect($('.result-title')?.textContent).toBe(ui.repairResult.urgentTitle);
-    expect($('.result-rule')?.textContent).toBe(`R3.4 ${messages.triageRules['R3.4']}`);
+    expect($('.result-rule')?.textContent).toBe(messages.triageRules['R3.4']);
     expect($('.result-next')?.textContent).toBe(ui.repairResult.urgentNext);
     expect($('.btn-call-desk')?.textContent).toContain('0571-88886666');
   });

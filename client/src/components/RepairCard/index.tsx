@@ -5,7 +5,6 @@ import type { RepairView } from '@shared/contracts/repairs.contract';
 import { messages } from '@shared/messages';
 import TriageLine from '../TriageLine';
 import { RepairStatusTag } from '../StatusTag/records';
-import { categoryIcons } from '../CategoryGrid/icons';
 import { formatWhen } from '../../utils/time';
 import { appointmentText } from '../../utils/orders';
 import { callPhone } from '../../utils/phone';
@@ -32,7 +31,7 @@ export default function RepairCard({ repair, onOpen, withPhone }: Props) {
       <TriageLine repair={repair} />
       <View className='repair-card-head'>
         <Text className='repair-card-category'>
-          {`${categoryIcons[repair.category]} ${messages.categories[repair.category]}`}
+          {messages.categories[repair.category]}
         </Text>
         <View className='repair-card-tags'>
           {repair.overdue && <Text className='badge badge-urgent badge-overdue'>{ui.deskRepair.overdue}</Text>}

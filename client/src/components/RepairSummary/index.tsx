@@ -11,7 +11,6 @@ import PhotoGrid from '../PhotoGrid';
 import Timeline from '../Timeline';
 import QuoteView, { money } from '../QuoteView';
 import RatingView from '../RatingView';
-import { categoryIcons } from '../CategoryGrid/icons';
 import { fill, ui } from '../../i18n/ui.zh-CN';
 import { formatPreferred, formatSpan, formatWhen } from '../../utils/time';
 import { callPhone } from '../../utils/phone';
@@ -92,7 +91,7 @@ export default function RepairSummary({ repair, forStaff, showQuote = true, bloc
         </View>
       )}
       <View className='card'>
-        <Row label={t.category} value={`${categoryIcons[repair.category]} ${messages.categories[repair.category]}`} />
+        <Row label={t.category} value={messages.categories[repair.category]} />
         <Row label={t.address} value={repair.address} />
         <Row label={t.description} value={repair.description} className='summary-description' />
         <Row label={t.preferredTime} value={repair.preferredTime ? formatPreferred(repair.preferredTime) : t.asap} />

@@ -2,7 +2,7 @@ import { messages } from '@shared/messages';
 import type { RepairStatus } from '@shared/model/repair.model';
 import type { ComplaintStatus } from '@shared/model/complaint.model';
 import StatusTag from '.';
-import { complaintTones, repairTones } from './tones';
+import { complaintTones, repairTones } from './record-tones';
 
 /** A repair's and a complaint's status, in the one tag (kept apart from it: the landing page needs neither). */
 export function RepairStatusTag({ status }: { status: RepairStatus }) {

@@ -1,32 +1,8 @@
-import type { RepairStatus } from '@shared/model/repair.model';
-import type { ComplaintStatus } from '@shared/model/complaint.model';
-
 /**
  * Issue 17 (1): one look per state, whatever the role and whatever the record. Waiting for someone
  * here (orange), under way (blue), done (green), no longer in play (grey), needs a decision (red).
  */
 export type Tone = 'waiting' | 'active' | 'done' | 'closed' | 'alert';
 
-export const repairTones: Record<RepairStatus, Tone> = {
-  submitted: 'waiting',
-  dispatched: 'active',
-  acknowledged: 'active',
-  arrived: 'active',
-  rescheduling: 'waiting',
-  quoted: 'waiting',
-  in_progress: 'active',
-  completed: 'waiting',
-  signed: 'done',
-  sent_back: 'alert',
-};
-
-export const complaintTones: Record<ComplaintStatus, Tone> = { received: 'waiting', handling: 'active', grouped: 'active', resolved: 'done' };
-
+/** A request to bind a room; the landing page shows it, so it stays apart from the records' tones. */
 export const bindingTones = { pending: 'waiting', approved: 'done', rejected: 'alert' } as const satisfies Record<string, Tone>;
-
-export const bookingTones = { booked: 'active', cancelled: 'closed' } as const satisfies Record<string, Tone>;
-
-export const callbackTones = { open: 'waiting', done: 'done' } as const satisfies Record<string, Tone>;
-
-/** A visitor's reception entry: settled on the spot, waiting for an answer, answered, or carried on as a repair/complaint. */
-export const receptionTones = { settled: 'done', waiting: 'waiting', answered: 'done', linked: 'active' } as const satisfies Record<string, Tone>;

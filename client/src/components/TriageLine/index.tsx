@@ -3,9 +3,8 @@ import { messages } from '@shared/messages';
 import type { RepairView } from '@shared/contracts/repairs.contract';
 import './index.css';
 
-/** "R3.1 电梯失控或有人被困": why a repair is urgent, in the handbook's words. */
-export const ruleText = (triage: RepairView['triage']): string | null =>
-  triage.rule ? `${triage.rule} ${messages.triageRules[triage.rule]}` : null;
+/** "电梯失控或有人被困": why a repair is urgent, in the handbook's words (issue 17, 3: no rule codes on screen). */
+export const ruleText = (triage: RepairView['triage']): string | null => (triage.rule ? messages.triageRules[triage.rule] : null);
 
 /** A red 急修 badge and the matched rule; nothing for ordinary repairs. */
 export default function TriageLine({ repair }: { repair: Pick<RepairView, 'triage' | 'priority'> }) {

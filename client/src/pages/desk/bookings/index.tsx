@@ -6,9 +6,10 @@ import LoadState from '../../../components/LoadState';
 import ListFooter from '../../../components/ListFooter';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import StatusTag from '../../../components/StatusTag';
-import { bookingTones } from '../../../components/StatusTag/tones';
+import { bookingTones } from '../../../components/StatusTag/record-tones';
 import { callPhone } from '../../../utils/phone';
 import { formatDay, nextDays, shanghaiTime } from '../../../utils/time';
+import '../../../theme/controls.css';
 import './index.css';
 
 /** One appointment as the desk needs it: when, who, the full number one tap away, where, what about. */

@@ -14,6 +14,7 @@ import { formatDue } from '../../../utils/time';
 import { toastError, toastOk } from '../../../utils/toast';
 import RaiseComplaintForm from './RaiseComplaintForm';
 import RecordForm from './RecordForm';
+import '../../../theme/controls.css';
 import './index.css';
 
 const KINDS: readonly CallbackKind[] = ['repair', 'complaint', 'routine', 'visit'];

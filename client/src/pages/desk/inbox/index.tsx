@@ -15,6 +15,7 @@ import RegisterCallBar from '../../../components/RegisterCallBar';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { go, routes } from '../../../utils/routes';
 import { queueHeldCount } from '../../../utils/screening';
+import '../../../theme/controls.css';
 import './index.css';
 
 const canRegister = (role: Role) => role === 'desk' || role === 'supervisor';

@@ -7,7 +7,7 @@ import PrimaryButton from '../../../components/PrimaryButton';
 import ReasonField from '../../../components/ReasonField';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import StatusTag from '../../../components/StatusTag';
-import { receptionTones } from '../../../components/StatusTag/tones';
+import { receptionTones } from '../../../components/StatusTag/record-tones';
 import { callPhone } from '../../../utils/phone';
 import { go, routes } from '../../../utils/routes';
 import { formatDue, formatWhen, shanghaiTime } from '../../../utils/time';

@@ -10,6 +10,7 @@ import { bindingTones } from '../../../components/StatusTag/tones';
 import { routeParam, routes } from '../../../utils/routes';
 import BindForm from './BindForm';
 import type { PropertyInfo } from './PropertyCard';
+import '../../../theme/controls.css';
 import './index.css';
 
 interface Sent {

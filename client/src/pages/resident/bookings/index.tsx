@@ -6,11 +6,12 @@ import LoadState from '../../../components/LoadState';
 import ListFooter from '../../../components/ListFooter';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import StatusTag from '../../../components/StatusTag';
-import { bookingTones } from '../../../components/StatusTag/tones';
+import { bookingTones } from '../../../components/StatusTag/record-tones';
 import { formatSpan } from '../../../utils/time';
 import { toastOk } from '../../../utils/toast';
 import BookForm from './BookForm';
 import ChangeForm, { type Change } from './ChangeForm';
+import '../../../theme/controls.css';
 import './index.css';
 
 interface RowProps {

@@ -11,6 +11,7 @@ import { useMyRepairs } from '../../../hooks/useRepairs';
 import DeskPhoneButton from '../../../components/DeskPhoneButton';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { go, routes } from '../../../utils/routes';
+import '../../../theme/controls.css';
 import './index.css';
 
 /** A resident's home: 报修 one tap away, their requests, 投诉 and their complaints, their messages, the desk's phone, and what is held about them. */

@@ -9,6 +9,7 @@ import UrgentWaiting from '../../../components/UrgentWaiting';
 import WorkGrid from '../../../components/WorkGrid';
 import { workGroups } from '../../../components/WorkGrid/staff-entries';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
+import '../../../theme/controls.css';
 import './index.css';
 
 /**

@@ -6,7 +6,6 @@ import type { RepairView } from '../../../offline/commands';
 import TriageLine from '../../../components/TriageLine';
 import { RepairStatusTag } from '../../../components/StatusTag/records';
 import PhotoGrid from '../../../components/PhotoGrid';
-import { categoryIcons } from '../../../components/CategoryGrid/icons';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { callPhone } from '../../../utils/phone';
 import { appointmentText } from '../../../utils/orders';
@@ -18,7 +17,7 @@ export default function OrderHeader({ repair }: { repair: RepairView }) {
     <View className='card order-header'>
       <TriageLine repair={repair} />
       <View className='order-head-row'>
-        <Text className='order-category'>{`${categoryIcons[repair.category]} ${messages.categories[repair.category]}`}</Text>
+        <Text className='order-category'>{messages.categories[repair.category]}</Text>
         <RepairStatusTag status={repair.status} />
       </View>
       <Text className='order-address'>{repair.address}</Text>
