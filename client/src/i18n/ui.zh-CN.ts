@@ -142,7 +142,6 @@ export const ui = {
   deskBindings: {
     title: '绑定审核',
     link: '绑定审核',
-    linkCount: '绑定审核（{count}）',
     empty: '现在没有待审核的绑定申请。新用户申请绑定房屋后，会出现在这里。',
     who: '{name} · {relation}',
     phone: '电话 {phone}',
@@ -611,7 +610,6 @@ export const ui = {
   callbacks: {
     title: '回访任务',
     link: '回访任务',
-    linkCount: '回访任务（{count}）',
     empty: '今天没有需要回访的住户。维修完成、投诉处理后需要回访的住户，会出现在这里。',
     kindEmpty: '现在没有这一类的回访任务。',
     all: '全部',
@@ -967,7 +965,6 @@ export const ui = {
   deskComplaints: {
     title: '投诉待办',
     link: '投诉待办',
-    linkCount: '投诉待办（{count}）',
     empty: '现在没有未处理完的投诉。住户投诉或您登记投诉后，会出现在这里。',
     register: '登记投诉',
     registerBook: '投诉登记表',
