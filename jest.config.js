@@ -19,7 +19,7 @@ module.exports = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/tests/client/**/*.test.{ts,tsx}'],
       setupFiles: ['<rootDir>/tests/client/setup/globals.ts'],
-      transformIgnorePatterns: ['/node_modules/(?!(@tarojs|@stencil|\\.pnpm|tslib|classnames|query-string|decode-uri-component|filter-obj|split-on-first|lodash-es|nanoid|style-inject)/)', '<rootDir>/client/dist/'],
+      transformIgnorePatterns: ['/node_modules/(?!(@tarojs|@nutui|@swc/helpers|@stencil|\\.pnpm|tslib|classnames|query-string|decode-uri-component|filter-obj|split-on-first|lodash-es|nanoid|style-inject)/)', '<rootDir>/client/dist/'],
       setupFilesAfterEnv: ['<rootDir>/tests/client/setup/after-env.ts'],
       moduleNameMapper: {
         ...shared.moduleNameMapper,

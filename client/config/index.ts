@@ -21,7 +21,11 @@ const dependency = (file: string) =>
 export default defineConfig<'webpack5'>(() => {
   const config: UserConfigExport<'webpack5'> = {
     projectName: 'property-service-desk',
-    designWidth: 750,
+    /**
+     * Our styles are drawn on a 750-wide design; the UI kit's on 375 (NutUI-React-Taro's Taro guide,
+     * https://nutui.jd.com/taro/react/3x/#/zh-CN/guide/start-react: designWidth by file).
+     */
+    designWidth: (input) => (/[\\/]@nutui[\\/]/.test(String((input as { file?: string } | undefined)?.file ?? '')) ? 375 : 750),
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${platform}`,

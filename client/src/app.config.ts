@@ -23,6 +23,7 @@ export default defineAppConfig({
     {
       root: 'pages/supervisor',
       pages: [
+        'home/index',
         'scorecards/index',
         'send-backs/index',
         'complaint-register/index',

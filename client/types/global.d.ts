@@ -13,3 +13,12 @@ declare namespace NodeJS {
     LOCAL_DEV?: string;
   }
 }
+
+/** One icon of the kit's set, imported by its own file so a package carries only the icons it shows. */
+declare module '@nutui/icons-react-taro/dist/es/icons/*.js' {
+  import type { ComponentType, CSSProperties } from 'react';
+  const Icon: ComponentType<{ className?: string; style?: CSSProperties; size?: string | number; color?: string }>;
+  export default Icon;
+}
+
+declare module '@nutui/nutui-react-taro/dist/es/packages/*/style/css.js';

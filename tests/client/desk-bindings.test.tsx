@@ -4,6 +4,8 @@ import type { BindingView } from '@shared/contracts/members.contract';
 import type { Role } from '@shared/model/member.model';
 import DeskBindings from '../../client/src/pages/desk/bindings';
 import DeskInbox from '../../client/src/pages/desk/inbox';
+import StaffHome from '../../client/src/pages/supervisor/home';
+import { workEntry } from './support/work-grid';
 import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
 import { PROPERTY, sessionHandlers } from './support/fixtures';
 
@@ -66,7 +68,7 @@ describe('绑定审核: the desk checks and reviews requests to bind a room (iss
     await page.tap('#binding-bd-wang .btn-reveal-phone');
 
     expect(backend.callsTo('members.revealBindingPhone').map((c) => c.input)).toEqual([{ propertyId: PROPERTY, bindingId: 'bd-wang' }]);
-    expect(page.$('#binding-bd-wang .btn-call-applicant')?.textContent).toBe('📞 拨打 13800001111');
+    expect(page.$('#binding-bd-wang .btn-call-applicant')?.textContent).toBe('拨打 13800001111');
     expect(page.$('#binding-bd-zhang .binding-phone')?.textContent).toBe('电话 139****3333');
   });
 
@@ -127,7 +129,7 @@ describe('绑定审核: the desk checks and reviews requests to bind a room (iss
   });
 });
 
-describe('the desk inbox links to the review queue, and managers to the staff page', () => {
+describe('the desk inbox links to the review queue, and the supervisor’s and manager’s home to the staff page', () => {
   let navigate: jest.SpyInstance;
   beforeEach(() => {
     navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
@@ -137,7 +139,8 @@ describe('the desk inbox links to the review queue, and managers to the staff pa
   it('shows the desk how many requests wait, one click away', async () => {
     deskWith('desk');
     const { container } = render(<DeskInbox />);
-    await until(() => container.querySelector('.link-bindings')?.textContent === '绑定审核（2）');
+    await until(() => workEntry(container, 'bindings')?.badge === '2');
+    expect(workEntry(container, 'bindings')?.label).toBe('绑定审核');
     expect(container.querySelector('.link-members')).toBeNull();
 
     fireEvent.click(container.querySelector('.link-bindings') as Element);
@@ -146,7 +149,7 @@ describe('the desk inbox links to the review queue, and managers to the staff pa
 
   it.each<Role>(['supervisor', 'manager'])('gives a %s the link to 人员管理', async (role) => {
     deskWith(role);
-    const { container } = render(<DeskInbox />);
+    const { container } = render(<StaffHome />);
     await until(() => container.querySelector('.link-members') !== null);
     fireEvent.click(container.querySelector('.link-members') as Element);
     expect(navigate).toHaveBeenCalledWith({ url: '/pages/supervisor/members/index' });

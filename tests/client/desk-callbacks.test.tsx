@@ -8,6 +8,7 @@ import DeskCallbacks from '../../client/src/pages/desk/callbacks';
 import DeskInbox from '../../client/src/pages/desk/inbox';
 import { fill, ui } from '../../client/src/i18n/ui.zh-CN';
 import { formatDue } from '../../client/src/utils/time';
+import { workEntry } from './support/work-grid';
 import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
 import { FakeEventSource } from './support/fake-event-source';
 import { PROPERTY, sessionHandlers } from './support/fixtures';
@@ -457,7 +458,8 @@ describe('the desk inbox links to the callback list with its count', () => {
     });
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
     const { container } = render(<DeskInbox />);
-    await until(() => container.querySelector('.link-callbacks')?.textContent === '回访任务（3）');
+    await until(() => workEntry(container, 'callbacks')?.badge === '3');
+    expect(workEntry(container, 'callbacks')?.label).toBe('回访任务');
     fireEvent.click(container.querySelector('.link-callbacks') as Element);
     expect(navigate).toHaveBeenCalledWith({ url: '/pages/desk/callbacks/index' });
   });

@@ -65,7 +65,7 @@ describe('one case at the desk', () => {
     expect(backend.callsTo('complaints.get')[0]?.input).toEqual({ propertyId: PROPERTY, ref: { kind: 'complaint', id: 'c1' } });
     const fact = (name: string) => $(`.fact-${name} .info-value`)?.textContent;
     expect(fact('resident')).toBe('王阿姨');
-    expect($('.case-phone')?.textContent).toBe('📞 13800001111');
+    expect($('.case-phone')?.textContent).toBe('13800001111');
     expect(fact('address')).toBe('1栋1单元101');
     expect(fact('channel')).toBe(messages.complaintChannels.phone);
     expect(fact('occurred')).toBe('2025年11月23日 09:30');

@@ -2,8 +2,10 @@ import { fireEvent, render, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { messages } from '@shared/messages';
 import DeskInbox from '../../client/src/pages/desk/inbox';
+import StaffHome from '../../client/src/pages/supervisor/home';
 import DeskComplaints from '../../client/src/pages/desk/complaints';
 import { ui } from '../../client/src/i18n/ui.zh-CN';
+import { workEntry } from './support/work-grid';
 import { fakeBackend, settle, until, okPage } from './support/fake-backend';
 import { FakeEventSource } from './support/fake-event-source';
 import { PROPERTY, sessionHandlers } from './support/fixtures';
@@ -91,7 +93,7 @@ describe('投诉待办: the desk’s open complaints (C4 C9)', () => {
   });
 });
 
-describe('the desk queue links to the complaints', () => {
+describe('the desk queue and the staff home link to the complaints', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it('with the count of open cases', async () => {
@@ -103,7 +105,8 @@ describe('the desk queue links to the complaints', () => {
     });
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
     const { container } = render(<DeskInbox />);
-    await until(() => container.querySelector('.link-complaints')?.textContent === '投诉待办（2）');
+    await until(() => workEntry(container, 'complaints')?.badge === '2');
+    expect(workEntry(container, 'complaints')?.label).toBe('投诉待办');
 
     fireEvent.click(container.querySelector('.link-complaints') as Element);
     expect(navigate).toHaveBeenCalledWith({ url: '/pages/desk/complaints/index' });
@@ -114,7 +117,7 @@ describe('the desk queue links to the complaints', () => {
     FakeEventSource.install();
     fakeBackend({ ...sessionHandlers(role), 'repairs.inbox': () => okPage([]), 'complaints.inbox': () => okPage([]) });
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
-    const { container } = render(<DeskInbox />);
+    const { container } = render(<StaffHome />);
     await until(() => container.querySelector('.link-complaint-figures') !== null);
     await settle();
 

@@ -23,8 +23,8 @@ describe('landing: who is here, and where they go', () => {
     ['resident', '/pages/resident/home/index'],
     ['technician', '/pages/technician/orders/index'],
     ['desk', '/pages/desk/inbox/index'],
-    ['supervisor', '/pages/desk/inbox/index'],
-    ['manager', '/pages/desk/inbox/index'],
+    ['supervisor', '/pages/supervisor/home/index'],
+    ['manager', '/pages/supervisor/home/index'],
   ])('sends a %s to %s', async (role, url) => {
     setDevToken('token-1');
     fakeBackend(sessionHandlers(role));

@@ -202,25 +202,47 @@ describe('subscribe-message consent (issue 5): asked inside the tap, never in th
   });
 });
 
-describe('staff see the low-stock warning', () => {
+describe('staff see the low-stock warning, with the button that tops it up (issue 17, 2)', () => {
+  let restore = () => undefined as void;
   beforeEach(() => FakeEventSource.install());
-  afterEach(() => jest.restoreAllMocks());
+  afterEach(() => {
+    restore();
+    jest.restoreAllMocks();
+  });
 
-  it('on the desk inbox when sends run low, in the words of ui.subscribe.low', async () => {
-    fakeBackend({ ...sessionWithStock('desk', stock(true)), 'repairs.inbox': () => okPage([]) });
+  it('on the desk inbox when sends run low, in the words of ui.subscribe.low; its button asks WeChat and records the answer', async () => {
+    const wechat = weChatPrompt(acceptAll);
+    restore = wechat.restore;
+    const backend = fakeBackend({ ...sessionWithStock('desk', stock(true)), 'repairs.inbox': () => okPage([]), 'session.consent': () => ok(stock(false)) });
     const { container } = render(<DeskInbox />);
     await until(() => container.querySelector('.subscribe-low') !== null);
-    expect(container.querySelector('.subscribe-low')?.textContent).toBe('订阅消息剩余次数不足，点任意操作按钮时请在弹窗中选择允许');
+    expect(container.querySelector('.subscribe-low-text')?.textContent).toBe('消息提醒次数快用完了，补充后才能及时收到新工单和投诉的提醒。');
+    expect(container.querySelector('.btn-subscribe-top-up')?.textContent).toBe(ui.subscribe.topUp);
+
+    fireEvent.click(container.querySelector('.btn-subscribe-top-up') as Element);
+    expect(wechat.prompt).toHaveBeenCalledTimes(1);
+    expect(wechat.prompt.mock.calls[0]?.[0]).toMatchObject({ tmplIds: ['tmplUrgent', 'tmplNewRepair', 'tmplEscalation'] });
+    await until(() => backend.callsTo('session.consent').length === 1);
+    await until(() => container.querySelector('.subscribe-low') === null);
   });
 
   it('on the technician’s orders too', async () => {
+    restore = weChatPrompt(acceptAll).restore;
     fakeBackend({ ...sessionWithStock('technician', stock(true)), 'repairs.assigned': () => okPage([]) });
     const { container } = render(<TechnicianOrders />);
     await until(() => container.querySelector('.subscribe-low') !== null);
-    expect(container.querySelector('.subscribe-low')?.textContent).toBe(ui.subscribe.low);
+    expect(container.querySelector('.subscribe-low-text')?.textContent).toBe(ui.subscribe.low);
+  });
+
+  it('not where nothing can top it up (the H5 build asks WeChat for nothing)', async () => {
+    fakeBackend({ ...sessionWithStock('desk', stock(true)), 'repairs.inbox': () => okPage([]) });
+    const desk = render(<DeskInbox />);
+    await until(() => desk.container.querySelector('.list-empty') !== null);
+    expect(desk.container.querySelector('.subscribe-low')).toBeNull();
   });
 
   it('not while the stock is fine, and never for a resident', async () => {
+    restore = weChatPrompt(acceptAll).restore;
     fakeBackend({ ...sessionWithStock('desk', stock(false)), 'repairs.inbox': () => okPage([]) });
     const desk = render(<DeskInbox />);
     await until(() => desk.container.querySelector('.list-empty') !== null);

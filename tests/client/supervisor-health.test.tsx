@@ -2,6 +2,7 @@ import { fireEvent, render } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import Health from '../../client/src/pages/supervisor/health';
 import DeskInbox from '../../client/src/pages/desk/inbox';
+import StaffHome from '../../client/src/pages/supervisor/home';
 import { fill, ui } from '../../client/src/i18n/ui.zh-CN';
 import { formatWhen } from '../../client/src/utils/time';
 import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
@@ -146,14 +147,14 @@ describe('the health page shows the reminders timer and the dead letters (issue 
   });
 });
 
-describe('the desk inbox links the supervisor and the manager to the health page and the callback report', () => {
+describe('the supervisor’s and the manager’s home link to the health page and the callback report', () => {
   beforeEach(() => FakeEventSource.install());
   afterEach(() => jest.restoreAllMocks());
 
   it.each(['supervisor', 'manager'] as const)('%s', async (role) => {
     fakeBackend({ ...sessionHandlers(role), 'repairs.inbox': () => okPage([]) });
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
-    const { container } = render(<DeskInbox />);
+    const { container } = render(<StaffHome />);
     await until(() => container.querySelector('.link-health') !== null);
     expect(container.querySelector('.link-health')?.textContent).toBe(ui.supervisor.links.health);
     fireEvent.click(container.querySelector('.link-health') as Element);

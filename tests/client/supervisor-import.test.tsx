@@ -5,6 +5,7 @@ import type { Role } from '@shared/model/member.model';
 import { platform } from '../../client/src/api/platform';
 import RoomImportPage from '../../client/src/pages/supervisor/import';
 import DeskInbox from '../../client/src/pages/desk/inbox';
+import StaffHome from '../../client/src/pages/supervisor/home';
 import { TransportError } from '../../client/src/api/transport';
 import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
 import { PROPERTY, sessionHandlers } from './support/fixtures';
@@ -250,7 +251,7 @@ describe('导入房屋: the manager loads rooms from a spreadsheet (issue 7, poi
   });
 });
 
-describe('the desk inbox links the manager to the going-live pages', () => {
+describe('the manager’s home links to the going-live pages', () => {
   let navigate: jest.SpyInstance;
   beforeEach(() => {
     navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
@@ -259,7 +260,7 @@ describe('the desk inbox links the manager to the going-live pages', () => {
 
   const linksFor = async (role: Role) => {
     fakeBackend({ ...sessionHandlers(role), 'repairs.inbox': () => okPage([]) });
-    const { container } = render(<DeskInbox />);
+    const { container } = render(role === 'desk' ? <DeskInbox /> : <StaffHome />);
     await until(() => container.querySelector('.link-bindings') !== null);
     return container;
   };

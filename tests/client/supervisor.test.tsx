@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import type { Stroke } from '@shared/domain/signature.rules';
 import Scorecards from '../../client/src/pages/supervisor/scorecards';
 import SendBacks from '../../client/src/pages/supervisor/send-backs';
-import DeskInbox from '../../client/src/pages/desk/inbox';
+import StaffHome from '../../client/src/pages/supervisor/home';
 import { oneDecimal } from '../../client/src/pages/supervisor/scorecards/format';
 import { platform } from '../../client/src/api/platform';
 import { ui } from '../../client/src/i18n/ui.zh-CN';
@@ -73,21 +73,33 @@ describe('scorecards (R7 R9)', () => {
   });
 });
 
-describe('the supervisor lands on the desk queue with links to their pages', () => {
+describe('the supervisor and the manager land on their own home, their work first (issue 17, 2)', () => {
   it.each([
-    ['supervisor', ['.btn-register', '.link-send-backs', '.link-scorecards'], []],
-    ['manager', ['.link-scorecards'], ['.btn-register', '.link-send-backs']],
+    ['supervisor', ['.btn-register', '.link-queue', '.link-send-backs', '.link-scorecards'], ['.link-import', '.link-erasures']],
+    ['manager', ['.link-queue', '.link-scorecards', '.link-import', '.link-erasures'], ['.btn-register', '.link-send-backs']],
   ] as const)('%s', async (role, shown, hidden) => {
     fakeBackend({ ...sessionHandlers(role), 'repairs.inbox': () => okPage([]) });
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
-    const { container } = render(<DeskInbox />);
+    const { container } = render(<StaffHome />);
     await until(() => container.querySelector('.link-scorecards') !== null);
 
     for (const s of shown) expect(container.querySelector(s)).not.toBeNull();
     for (const s of hidden) expect(container.querySelector(s)).toBeNull();
     fireEvent.click(container.querySelector('.link-scorecards') as Element);
     expect(navigate).toHaveBeenCalledWith({ url: '/pages/supervisor/scorecards/index' });
+    fireEvent.click(container.querySelector('.link-queue') as Element);
+    expect(navigate).toHaveBeenCalledWith({ url: '/pages/desk/inbox/index' });
     navigate.mockRestore();
+  });
+
+  it('R3: the urgent repairs waiting for dispatch show on the queue’s badge and above the grid', async () => {
+    const waiting = [repair({ id: 'r-u1', priority: 'urgent' }), repair({ id: 'r-u2', priority: 'urgent' }), repair({ id: 'r-n' })];
+    fakeBackend({ ...sessionHandlers('supervisor'), 'repairs.inbox': () => okPage(waiting) });
+    const { container } = render(<StaffHome />);
+    await until(() => container.querySelector('.inbox-urgent-count') !== null);
+    expect(container.querySelector('.inbox-urgent-count')?.textContent).toBe('2 件急修等待派单');
+    expect(container.querySelector('.link-queue .nut-badge-sup')?.textContent).toBe('2');
+    expect(container.querySelector('.link-queue .nut-grid-item-text')?.textContent).toBe(ui.desk.inboxTitle);
   });
 });
 

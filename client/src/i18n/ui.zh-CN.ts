@@ -15,6 +15,7 @@ export const ui = {
     repairDetail: '报修详情',
     technicianOrders: '我的工单',
     deskInbox: '报修待办',
+    staffHome: '工作台',
     deskRegister: '登记报修',
     deskCallbacks: '回访任务',
     supervisorScorecards: '维修成绩',
@@ -141,12 +142,11 @@ export const ui = {
   deskBindings: {
     title: '绑定审核',
     link: '绑定审核',
-    linkCount: '绑定审核（{count}）',
     empty: '现在没有待审核的绑定申请。新用户申请绑定房屋后，会出现在这里。',
     who: '{name} · {relation}',
     phone: '电话 {phone}',
     reveal: '查看完整号码',
-    call: '📞 拨打 {phone}',
+    call: '拨打 {phone}',
     askedAt: '{when}申请',
     approve: '审核通过',
     reject: '驳回',
@@ -292,7 +292,7 @@ export const ui = {
   /** 李师傅 on site (R4–R9, R11): one big button for the next step, and all of it works without signal. */
   onSite: {
     title: '工单',
-    call: '📞 打电话 {phone}',
+    call: '打电话 {phone}',
     appointment: '预约：{when}',
     asap: '尽快上门',
     photos: '住户拍的照片',
@@ -354,7 +354,7 @@ export const ui = {
       title: '完工登记',
       before: '维修前照片（至少一张）',
       after: '维修后照片（至少一张）',
-      addPhoto: '📷 拍照',
+      addPhoto: '拍照',
       removePhoto: '删除',
       photoFailed: '照片没有保存下来，请再拍一次',
       materials: '用料（可以不填）',
@@ -610,7 +610,6 @@ export const ui = {
   callbacks: {
     title: '回访任务',
     link: '回访任务',
-    linkCount: '回访任务（{count}）',
     empty: '今天没有需要回访的住户。维修完成、投诉处理后需要回访的住户，会出现在这里。',
     kindEmpty: '现在没有这一类的回访任务。',
     all: '全部',
@@ -631,7 +630,7 @@ export const ui = {
     },
     due: '应回访：{when}',
     overdue: '已逾期',
-    call: '📞 拨打 {phone}',
+    call: '拨打 {phone}',
     openRecord: '记录回访结果',
     close: '收起',
     reached: '是否联系上？',
@@ -788,7 +787,7 @@ export const ui = {
     recorderShown: '记录人：{recorder}',
     replyByShown: '约定答复时间：{when}',
     replyLate: '已过约定时间',
-    call: '📞 拨打 {phone}',
+    call: '拨打 {phone}',
     result: '处理结果',
     resultPlaceholder: '例如：已安排工程部明天上午上门检修，已电话告知住户',
     needResult: '请写下处理结果',
@@ -966,7 +965,6 @@ export const ui = {
   deskComplaints: {
     title: '投诉待办',
     link: '投诉待办',
-    linkCount: '投诉待办（{count}）',
     empty: '现在没有未处理完的投诉。住户投诉或您登记投诉后，会出现在这里。',
     register: '登记投诉',
     registerBook: '投诉登记表',
@@ -1289,7 +1287,14 @@ export const ui = {
   },
   /** Issue 5: WeChat's one-time subscribe messages: each "允许" lets us push one message. */
   subscribe: {
-    low: '订阅消息剩余次数不足，点任意操作按钮时请在弹窗中选择允许',
+    low: '消息提醒次数快用完了，补充后才能及时收到新工单和投诉的提醒。',
+    topUp: '补充提醒次数',
+  },
+  /** Issue 17 (2): each staff role's home, its work first. */
+  workGrid: {
+    homeTitle: '工作台',
+    groups: { today: '今日待办', visits: '来访接待', figures: '统计', admin: '管理', frontDesk: '前台' },
+    who: '{name} · {role}',
   },
   /** Issue 5: every role's in-app inbox. */
   inbox: {

@@ -28,6 +28,7 @@ export const routes = {
   deskReception: '/pages/desk/reception/index',
   deskGroupVisits: '/pages/desk/group-visits/index',
   deskDuty: '/pages/desk/duty/index',
+  staffHome: '/pages/supervisor/home/index',
   supervisorScorecards: '/pages/supervisor/scorecards/index',
   supervisorSendBacks: '/pages/supervisor/send-backs/index',
   supervisorComplaintRegister: '/pages/supervisor/complaint-register/index',
@@ -42,11 +43,12 @@ export const routes = {
   inbox: '/pages/inbox/index',
 } as const;
 
-/** Supervisors and managers work from the desk's queue, which links to their own pages (退单审批, 维修成绩). */
+/** Each role lands on its own work (issue 17, 2): the supervisor and the manager on their home, not the desk's queue. */
 export const homeOf = (role: Role): string => {
   if (role === 'resident') return routes.residentHome;
   if (role === 'technician') return routes.technicianOrders;
-  return routes.deskInbox;
+  if (role === 'desk') return routes.deskInbox;
+  return routes.staffHome;
 };
 
 export const go = (url: string) => void Taro.navigateTo({ url }).catch(() => Taro.redirectTo({ url }));

@@ -1,15 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import { messages } from '@shared/messages';
-import type { ComplaintStatus } from '@shared/model/complaint.model';
 import type { CaseView } from '../../hooks/useComplaints';
 import { fill, ui } from '../../i18n/ui.zh-CN';
 import { classLabel } from '../../utils/complaint-labels';
 import { queueHeldCount } from '../../utils/screening';
+import { ComplaintStatusTag } from '../StatusTag/records';
 import './index.css';
-
-export function ComplaintStatusTag({ status }: { status: ComplaintStatus }) {
-  return <Text className={`status complaint-status complaint-status-${status}`}>{messages.complaintStatus[status]}</Text>;
-}
 
 /** The households a case stands for, when it is (or joined) a group complaint (C3). */
 const householdsOf = (item: CaseView): number | null => (item.kind === 'group' ? item.households : (item.group?.households ?? null));

@@ -1,14 +1,17 @@
 import type { RepairCategory } from '@shared/model/repair.model';
 
-/** Pictures beside the words, for people who read slowly; emoji old enough to show on any phone. */
+/**
+ * A mark beside the words, for people who read slowly: one character in a round tile. The kit's icon
+ * set has no pictures of taps, lifts or doors, and emoji render differently (or not at all) by font.
+ */
 export const categoryIcons: Record<RepairCategory, string> = {
-  elevator: '↕️',
-  water: '🚰',
-  electrical: '💡',
-  door_window: '🚪',
-  structure: '🧱',
-  railing: '🚧',
-  gas_appliance: '🔥',
-  public_area: '🏢',
-  other: '🔧',
+  elevator: '梯',
+  water: '水',
+  electrical: '电',
+  door_window: '窗',
+  structure: '墙',
+  railing: '栏',
+  gas_appliance: '气',
+  public_area: '公',
+  other: '修',
 };

@@ -7,7 +7,7 @@ export default function DeskPhoneButton({ phone, look = 'secondary' }: { phone: 
   if (!phone) return null;
   return (
     <Button className={`btn btn-${look} btn-call-desk`} onClick={() => callPhone(phone)}>
-      {`📞 ${ui.common.callDesk} ${phone}`}
+      {`${ui.common.callDesk} ${phone}`}
     </Button>
   );
 }

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import Photograph from '@nutui/icons-react-taro/dist/es/icons/Photograph.js';
+import Icon from '../Icon';
 import { Button, Image, Text, View } from '@tarojs/components';
 import { platform } from '../../api/platform';
 import { ui } from '../../i18n/ui.zh-CN';
@@ -60,7 +62,7 @@ export default function PhotoPicker({ fileIDs, max, uploadPrefix, onChange }: Pr
       {uploading > 0 && <Text className='muted'>{ui.repairForm.uploading}</Text>}
       {fileIDs.length < max && uploading === 0 && (
         <Button className='btn btn-plain btn-add-photo' onClick={() => void add()}>
-          {`📷 ${ui.repairForm.addPhoto}`}
+          <Icon of={Photograph} />{ui.repairForm.addPhoto}
         </Button>
       )}
     </View>

@@ -1,9 +1,10 @@
 import { Button, Text, View } from '@tarojs/components';
+import Phone from '@nutui/icons-react-taro/dist/es/icons/Phone.js';
+import Icon from '../Icon';
 import type { RepairView } from '@shared/contracts/repairs.contract';
 import { messages } from '@shared/messages';
 import TriageLine from '../TriageLine';
-import StatusTag from '../StatusTag';
-import { categoryIcons } from '../CategoryGrid/icons';
+import { RepairStatusTag } from '../StatusTag/records';
 import { formatWhen } from '../../utils/time';
 import { appointmentText } from '../../utils/orders';
 import { callPhone } from '../../utils/phone';
@@ -30,12 +31,12 @@ export default function RepairCard({ repair, onOpen, withPhone }: Props) {
       <TriageLine repair={repair} />
       <View className='repair-card-head'>
         <Text className='repair-card-category'>
-          {`${categoryIcons[repair.category]} ${messages.categories[repair.category]}`}
+          {messages.categories[repair.category]}
         </Text>
         <View className='repair-card-tags'>
           {repair.overdue && <Text className='badge badge-urgent badge-overdue'>{ui.deskRepair.overdue}</Text>}
           {awaitingItems(repair.screening) > 0 && <Text className='badge badge-held'>{ui.screening.badge}</Text>}
-          <StatusTag status={repair.status} />
+          <RepairStatusTag status={repair.status} />
         </View>
       </View>
       <Text className='repair-card-address'>{repair.address}</Text>
@@ -51,7 +52,7 @@ export default function RepairCard({ repair, onOpen, withPhone }: Props) {
               callPhone(repair.phone);
             }}
           >
-            {`📞 ${ui.technician.callResident}`}
+            <Icon of={Phone} />{ui.technician.callResident}
           </Button>
         </View>
       )}

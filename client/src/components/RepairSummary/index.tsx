@@ -1,15 +1,16 @@
 import type { ReactNode } from 'react';
+import Phone from '@nutui/icons-react-taro/dist/es/icons/Phone.js';
+import Icon from '../Icon';
 import { Text, View } from '@tarojs/components';
 import type * as z from 'zod';
 import type { RepairDetail } from '@shared/contracts/repairs.contract';
 import { messages } from '@shared/messages';
 import TriageLine from '../TriageLine';
-import StatusTag from '../StatusTag';
+import { RepairStatusTag } from '../StatusTag/records';
 import PhotoGrid from '../PhotoGrid';
 import Timeline from '../Timeline';
 import QuoteView, { money } from '../QuoteView';
 import RatingView from '../RatingView';
-import { categoryIcons } from '../CategoryGrid/icons';
 import { fill, ui } from '../../i18n/ui.zh-CN';
 import { formatPreferred, formatSpan, formatWhen } from '../../utils/time';
 import { callPhone } from '../../utils/phone';
@@ -53,7 +54,7 @@ export default function RepairSummary({ repair, forStaff, showQuote = true, bloc
         <TriageLine repair={repair} />
         <View className='summary-status'>
           <View className='summary-tags'>
-            <StatusTag status={repair.status} />
+            <RepairStatusTag status={repair.status} />
             {forStaff && repair.overdue && <Text className='badge badge-urgent badge-overdue'>{d.overdue}</Text>}
           </View>
           {!forStaff && <Text className='summary-next'>{nextStep(repair)}</Text>}
@@ -90,7 +91,7 @@ export default function RepairSummary({ repair, forStaff, showQuote = true, bloc
         </View>
       )}
       <View className='card'>
-        <Row label={t.category} value={`${categoryIcons[repair.category]} ${messages.categories[repair.category]}`} />
+        <Row label={t.category} value={messages.categories[repair.category]} />
         <Row label={t.address} value={repair.address} />
         <Row label={t.description} value={repair.description} className='summary-description' />
         <Row label={t.preferredTime} value={repair.preferredTime ? formatPreferred(repair.preferredTime) : t.asap} />
@@ -99,7 +100,9 @@ export default function RepairSummary({ repair, forStaff, showQuote = true, bloc
         {forStaff && repair.phone && (
           <View className='summary-row' onClick={() => callPhone(repair.phone)}>
             <Text className='summary-label'>{t.phone}</Text>
-            <Text className='summary-value summary-phone'>{`📞 ${repair.phone}`}</Text>
+            <Text className='summary-value summary-phone'>
+              <Icon of={Phone} />{repair.phone}
+            </Text>
           </View>
         )}
         {repair.technician && <Row label={t.technician} value={repair.technician.name} />}

@@ -1,7 +1,15 @@
 import { Text } from '@tarojs/components';
-import { messages } from '@shared/messages';
-import type { RepairStatus } from '@shared/model/repair.model';
+import type { Tone } from './tones';
 
-export default function StatusTag({ status }: { status: RepairStatus }) {
-  return <Text className={`status status-${status} repair-status`}>{messages.repairStatus[status]}</Text>;
+interface Props {
+  tone: Tone;
+  /** The state in words. */
+  label: string;
+  /** The record's own classes, which tests and page styles find the tag by. */
+  className: string;
+}
+
+/** The one status tag of every role and record (styles `.tag-<tone>` in app.css). */
+export default function StatusTag({ tone, label, className }: Props) {
+  return <Text className={`tag tag-${tone} ${className}`}>{label}</Text>;
 }

@@ -10,6 +10,7 @@ import { ui } from '../../i18n/ui.zh-CN';
 import { go } from '../../utils/routes';
 import { formatWhen } from '../../utils/time';
 import { subjectPage } from './subject';
+import '../../theme/controls.css';
 import './index.css';
 
 function InboxRow({ item, role }: { item: InboxItem; role: Role }) {

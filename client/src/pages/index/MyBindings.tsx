@@ -5,6 +5,8 @@ import ListFooter from '../../components/ListFooter';
 import DeskPhoneButton from '../../components/DeskPhoneButton';
 import { loadSession } from '../../store/session.store';
 import { fill, ui } from '../../i18n/ui.zh-CN';
+import StatusTag from '../../components/StatusTag';
+import { bindingTones } from '../../components/StatusTag/tones';
 
 function BindingCard({ item }: { item: MyBinding }) {
   const t = ui.myBindings;
@@ -12,7 +14,7 @@ function BindingCard({ item }: { item: MyBinding }) {
     <View className={`card my-binding my-binding-${item.status}`}>
       <View className='my-binding-head'>
         <Text className='my-binding-room'>{fill(t.room, { property: item.propertyName, address: item.address })}</Text>
-        <Text className={`status binding-status binding-${item.status}`}>{messages.bindingStatus[item.status]}</Text>
+        <StatusTag tone={bindingTones[item.status]} label={messages.bindingStatus[item.status]} className='binding-status' />
       </View>
       <Text className='muted my-binding-who'>{fill(t.who, { name: item.name, relation: messages.relations[item.relation] })}</Text>
       {item.status === 'pending' && <Text className='muted my-binding-hint'>{t.pendingHint}</Text>}

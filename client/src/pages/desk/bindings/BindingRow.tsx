@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import Phone from '@nutui/icons-react-taro/dist/es/icons/Phone.js';
+import Icon from '../../../components/Icon';
 import { Button, Text, View } from '@tarojs/components';
 import * as members from '@shared/contracts/members.contract';
 import { messages } from '@shared/messages';
@@ -61,7 +63,7 @@ export default function BindingRow({ item, propertyId, onDone }: Props) {
       <Text className='muted binding-asked'>{fill(t.askedAt, { when: formatWhen(item.createdAt) })}</Text>
       {phone ? (
         <Button className='btn btn-secondary btn-call-applicant' onClick={() => callPhone(phone)}>
-          {fill(t.call, { phone })}
+          <Icon of={Phone} />{fill(t.call, { phone })}
         </Button>
       ) : (
         <View className='binding-phone-row'>

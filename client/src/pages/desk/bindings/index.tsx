@@ -5,6 +5,7 @@ import LoadState from '../../../components/LoadState';
 import ListFooter from '../../../components/ListFooter';
 import { ui } from '../../../i18n/ui.zh-CN';
 import BindingRow from './BindingRow';
+import '../../../theme/controls.css';
 import './index.css';
 
 /** Issue 7 (4): requests to bind a room, oldest first, for the desk to check and approve or reject. */

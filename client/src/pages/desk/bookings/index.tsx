@@ -5,8 +5,11 @@ import ChoiceChips from '../../../components/ChoiceChips';
 import LoadState from '../../../components/LoadState';
 import ListFooter from '../../../components/ListFooter';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
+import StatusTag from '../../../components/StatusTag';
+import { bookingTones } from '../../../components/StatusTag/record-tones';
 import { callPhone } from '../../../utils/phone';
 import { formatDay, nextDays, shanghaiTime } from '../../../utils/time';
+import '../../../theme/controls.css';
 import './index.css';
 
 /** One appointment as the desk needs it: when, who, the full number one tap away, where, what about. */
@@ -18,7 +21,7 @@ function DayRow({ item }: { item: BookingView }) {
         <Text className='booking-when'>
           {fill(ui.bookings.slotTime, { start: shanghaiTime(new Date(item.start)), end: shanghaiTime(new Date(item.end)) })}
         </Text>
-        <Text className={`badge booking-status booking-status-${item.status}`}>{ui.bookings.statuses[item.status]}</Text>
+        <StatusTag tone={bookingTones[item.status]} label={ui.bookings.statuses[item.status]} className={`booking-status booking-status-${item.status}`} />
       </View>
       <Text className={`badge booking-kind booking-kind-${item.kind}`}>{ui.bookings.kinds[item.kind]}</Text>
       <Text className='booking-name'>{item.residentName}</Text>

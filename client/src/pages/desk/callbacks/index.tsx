@@ -1,4 +1,6 @@
 import { useCallback, useState } from 'react';
+import Phone from '@nutui/icons-react-taro/dist/es/icons/Phone.js';
+import Icon from '../../../components/Icon';
 import { Button, Text, View } from '@tarojs/components';
 import type { Role } from '@shared/model/member.model';
 import { useCallbackQueue, type CallbackKind, type CallbackView } from '../../../hooks/useCallbacks';
@@ -12,6 +14,7 @@ import { formatDue } from '../../../utils/time';
 import { toastError, toastOk } from '../../../utils/toast';
 import RaiseComplaintForm from './RaiseComplaintForm';
 import RecordForm from './RecordForm';
+import '../../../theme/controls.css';
 import './index.css';
 
 const KINDS: readonly CallbackKind[] = ['repair', 'complaint', 'routine', 'visit'];
@@ -56,7 +59,7 @@ function CallbackRow({ item, role, open, propertyId, uploadPrefix, complaintId, 
         <Text className={`muted callback-due${item.overdue ? ' callback-due-late' : ''}`}>{fill(t.due, { when: formatDue(item.dueAt) })}</Text>
       </View>
       <Button className='btn btn-primary btn-call' onClick={() => callPhone(item.phone)}>
-        {fill(t.call, { phone: item.phone })}
+        <Icon of={Phone} />{fill(t.call, { phone: item.phone })}
       </Button>
       {open === 'record' && mine && (
         <RecordForm item={item} propertyId={propertyId} uploadPrefix={uploadPrefix} onRecorded={onRecorded} onStale={onStale} onClose={onClose} />

@@ -7,6 +7,7 @@ import { ui } from '../../../i18n/ui.zh-CN';
 import { routes } from '../../../utils/routes';
 import { toastOk } from '../../../utils/toast';
 import RegisterComplaintForm from './RegisterComplaintForm';
+import '../../../theme/controls.css';
 import './index.css';
 
 /** 登记投诉: the desk registers a complaint for a resident (C1, V2), then goes on to classify it. */

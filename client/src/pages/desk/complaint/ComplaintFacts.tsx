@@ -1,4 +1,6 @@
 import { Text, View } from '@tarojs/components';
+import Phone from '@nutui/icons-react-taro/dist/es/icons/Phone.js';
+import Icon from '../../../components/Icon';
 import { messages } from '@shared/messages';
 import type { ComplaintView } from '../../../hooks/useComplaints';
 import InfoRow from '../../../components/InfoRow';
@@ -15,7 +17,7 @@ export default function ComplaintFacts({ complaint }: { complaint: ComplaintView
       <InfoRow label={t.resident} value={complaint.residentName} className='fact-resident' />
       <View className='info-row fact-phone' onClick={() => callPhone(complaint.phone)}>
         <Text className='info-label'>{t.phone}</Text>
-        <Text className='info-value case-phone'>{`📞 ${complaint.phone}`}</Text>
+        <Text className='info-value case-phone'><Icon of={Phone} />{complaint.phone}</Text>
       </View>
       <InfoRow label={t.address} value={complaint.address} className='fact-address' />
       <InfoRow label={t.channel} value={messages.complaintChannels[complaint.channel]} className='fact-channel' />

@@ -22,6 +22,7 @@ import HandlingRecord from './HandlingRecord';
 import ProposalCard from './ProposalCard';
 import ReplyPanel from './ReplyPanel';
 import SlipPanel from './SlipPanel';
+import '../../../theme/controls.css';
 import './index.css';
 
 /** C4: the manager takes up a major or group complaint the same day. */

@@ -8,6 +8,7 @@ import ListFooter from '../../../components/ListFooter';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { go, routes } from '../../../utils/routes';
 import { queueHeldCount } from '../../../utils/screening';
+import '../../../theme/controls.css';
 import './index.css';
 
 const canRegister = (role: Role) => role === 'desk' || role === 'supervisor';

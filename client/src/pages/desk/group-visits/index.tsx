@@ -10,6 +10,7 @@ import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { formatDay, formatDue, nextDays, shanghaiDate, shanghaiTime } from '../../../utils/time';
 import { toastOk } from '../../../utils/toast';
 import PlanForm from './PlanForm';
+import '../../../theme/controls.css';
 import './index.css';
 
 const REMINDER_MS = 30 * 60_000;

@@ -1,9 +1,13 @@
 import { useState } from 'react';
+import Phone from '@nutui/icons-react-taro/dist/es/icons/Phone.js';
+import Icon from '../../../components/Icon';
 import { Button, Text, View } from '@tarojs/components';
 import { useWriteResult, type ReceptionView } from '../../../hooks/useReception';
 import PrimaryButton from '../../../components/PrimaryButton';
 import ReasonField from '../../../components/ReasonField';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
+import StatusTag from '../../../components/StatusTag';
+import { receptionTones } from '../../../components/StatusTag/record-tones';
 import { callPhone } from '../../../utils/phone';
 import { go, routes } from '../../../utils/routes';
 import { formatDue, formatWhen, shanghaiTime } from '../../../utils/time';
@@ -83,9 +87,11 @@ export default function ReceptionRow({ item, propertyId, now, onWritten, onStale
         <Text className='badge badge-normal reception-kind'>{t.kinds[item.kind]}</Text>
         <Text className='reception-time'>{shanghaiTime(new Date(item.at))}</Text>
         <Text className='reception-name'>{item.name}</Text>
-        <Text className={`badge reception-status reception-status-${linked ? 'linked' : status}`}>
-          {linked ? t.links[linked.kind] : t.statuses[status]}
-        </Text>
+        <StatusTag
+          tone={receptionTones[linked ? 'linked' : status]}
+          label={linked ? t.links[linked.kind] : t.statuses[status]}
+          className={`reception-status reception-status-${linked ? 'linked' : status}`}
+        />
       </View>
       {item.address && <Text className='muted reception-address'>{item.address}</Text>}
       {item.phone && <Text className='muted reception-phone'>{item.phone}</Text>}
@@ -119,7 +125,7 @@ export default function ReceptionRow({ item, propertyId, now, onWritten, onStale
           )}
           {item.phone && (
             <Button className='btn btn-secondary btn-call' onClick={() => callPhone(item.phone)}>
-              {fill(t.call, { phone: item.phone })}
+              <Icon of={Phone} />{fill(t.call, { phone: item.phone })}
             </Button>
           )}
           <ResultForm item={item} propertyId={propertyId} onWritten={onWritten} onStale={onStale} />

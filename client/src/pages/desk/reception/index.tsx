@@ -11,6 +11,7 @@ import { formatDay, pastDays, shanghaiDate } from '../../../utils/time';
 import { toastOk } from '../../../utils/toast';
 import LogForm from './LogForm';
 import ReceptionRow from './ReceptionRow';
+import '../../../theme/controls.css';
 import './index.css';
 
 /**

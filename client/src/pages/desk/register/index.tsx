@@ -4,6 +4,7 @@ import type { RepairView } from '@shared/contracts/repairs.contract';
 import SessionGate from '../../../components/SessionGate';
 import RegisterForm from './RegisterForm';
 import RegisterResult from './RegisterResult';
+import '../../../theme/controls.css';
 import './index.css';
 
 /** 登记报修: the desk files a phone or walk-in request for a resident (R2, V2), then dispatches it. */

@@ -13,6 +13,7 @@ import { go, routeParam, routes } from '../../../utils/routes';
 import DispatchPanel from './DispatchPanel';
 import OverridePanel from './OverridePanel';
 import ReschedulePanel from './ReschedulePanel';
+import '../../../theme/controls.css';
 import './index.css';
 
 /**

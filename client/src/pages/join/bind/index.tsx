@@ -5,9 +5,12 @@ import { messages } from '@shared/messages';
 import type { BindingView } from '../../../hooks/useMembers';
 import DeskPhoneButton from '../../../components/DeskPhoneButton';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
+import StatusTag from '../../../components/StatusTag';
+import { bindingTones } from '../../../components/StatusTag/tones';
 import { routeParam, routes } from '../../../utils/routes';
 import BindForm from './BindForm';
 import type { PropertyInfo } from './PropertyCard';
+import '../../../theme/controls.css';
 import './index.css';
 
 interface Sent {
@@ -23,7 +26,7 @@ function BindSent({ binding, property }: Sent) {
       <Text className='title'>{t.sentTitle}</Text>
       <View className='bind-sent-head'>
         <Text className='bind-sent-room'>{fill(ui.myBindings.room, { property: property.name, address: binding.address })}</Text>
-        <Text className={`status binding-status binding-${binding.status}`}>{messages.bindingStatus[binding.status]}</Text>
+        <StatusTag tone={bindingTones[binding.status]} label={messages.bindingStatus[binding.status]} className='binding-status' />
       </View>
       <Text className='muted bind-sent-next'>{t.sentNext}</Text>
       <DeskPhoneButton phone={property.deskPhone} look='plain' />

@@ -5,10 +5,13 @@ import { useReadySession } from '../../../hooks/useSession';
 import LoadState from '../../../components/LoadState';
 import ListFooter from '../../../components/ListFooter';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
+import StatusTag from '../../../components/StatusTag';
+import { bookingTones } from '../../../components/StatusTag/record-tones';
 import { formatSpan } from '../../../utils/time';
 import { toastOk } from '../../../utils/toast';
 import BookForm from './BookForm';
 import ChangeForm, { type Change } from './ChangeForm';
+import '../../../theme/controls.css';
 import './index.css';
 
 interface RowProps {
@@ -28,7 +31,7 @@ function BookingRow({ booking, open, propertyId, onOpen, onClose, onDone }: RowP
     <View id={`booking-${booking.id}`} className={`card booking-row booking-${booking.status}`}>
       <View className='booking-head'>
         <Text className='booking-when'>{formatSpan(booking.start, booking.end)}</Text>
-        <Text className={`badge booking-status booking-status-${booking.status}`}>{t.statuses[booking.status]}</Text>
+        <StatusTag tone={bookingTones[booking.status]} label={t.statuses[booking.status]} className={`booking-status booking-status-${booking.status}`} />
       </View>
       <Text className={`badge booking-kind booking-kind-${booking.kind}`}>{t.kinds[booking.kind]}</Text>
       <Text className='booking-topic'>{booking.topic}</Text>

@@ -8,6 +8,7 @@ import { ui } from '../../../i18n/ui.zh-CN';
 import { routes } from '../../../utils/routes';
 import { toastOk } from '../../../utils/toast';
 import ComplaintForm from './ComplaintForm';
+import '../../../theme/controls.css';
 import './index.css';
 
 /** 投诉: the resident files a complaint (C1) and lands on it, to follow who handles it. */

@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { messages } from '@shared/messages';
 import type { ComplaintView } from '../../../hooks/useComplaints';
-import { ComplaintStatusTag } from '../../../components/CaseBadges';
-import { complaintIcons } from '../../../components/ComplaintFields/icons';
+import { ComplaintStatusTag } from '../../../components/StatusTag/records';
 import InfoRow from '../../../components/InfoRow';
 import PhotoGrid from '../../../components/PhotoGrid';
 import { formatStamp } from '../../../components/RepairSummary/stamp';
@@ -26,7 +25,7 @@ export default function MyComplaintSummary({ complaint }: { complaint: Complaint
         </View>
       )}
       <View className='card my-complaint-facts'>
-        <InfoRow label={t.category} value={`${complaintIcons[complaint.category]} ${messages.complaintCategories[complaint.category]}`} />
+        <InfoRow label={t.category} value={messages.complaintCategories[complaint.category]} />
         <InfoRow label={t.place} value={complaint.placeLabel} className='fact-place' />
         <InfoRow label={t.occurredAt} value={formatStamp(complaint.occurredAt)} className='fact-occurred' />
         <InfoRow label={t.target} value={complaint.target} className='fact-target' />

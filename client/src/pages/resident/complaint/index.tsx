@@ -12,6 +12,7 @@ import { routeParam } from '../../../utils/routes';
 import GroupProgressCard from './GroupProgressCard';
 import MyComplaintSummary from './MyComplaintSummary';
 import RateComplaint from './RateComplaint';
+import '../../../theme/controls.css';
 import './index.css';
 
 /**

@@ -1,13 +1,13 @@
 import { Button, Text, View } from '@tarojs/components';
 import { messages } from '@shared/messages';
 import { useMyComplaints, type ComplaintView } from '../../../hooks/useComplaints';
-import { ComplaintStatusTag } from '../../../components/CaseBadges';
-import { complaintIcons } from '../../../components/ComplaintFields/icons';
+import { ComplaintStatusTag } from '../../../components/StatusTag/records';
 import LoadState from '../../../components/LoadState';
 import ListFooter from '../../../components/ListFooter';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { formatWhen } from '../../../utils/time';
 import { go, routes } from '../../../utils/routes';
+import '../../../theme/controls.css';
 import './index.css';
 
 function ComplaintRow({ complaint }: { complaint: ComplaintView }) {
@@ -15,7 +15,7 @@ function ComplaintRow({ complaint }: { complaint: ComplaintView }) {
     <View id={`complaint-${complaint.id}`} className='card my-complaint' onClick={() => go(routes.myComplaint(complaint.id))}>
       <View className='my-complaint-head'>
         <Text className='my-complaint-category'>
-          {`${complaintIcons[complaint.category]} ${messages.complaintCategories[complaint.category]}`}
+          {messages.complaintCategories[complaint.category]}
         </Text>
         <ComplaintStatusTag status={complaint.status} />
       </View>

@@ -1,9 +1,17 @@
 import { Button, Text, View } from '@tarojs/components';
+import Articles from '@nutui/icons-react-taro/dist/es/icons/Articles.js';
+import Clock from '@nutui/icons-react-taro/dist/es/icons/Clock.js';
+import Complaint from '@nutui/icons-react-taro/dist/es/icons/Complaint.js';
+import Notice from '@nutui/icons-react-taro/dist/es/icons/Notice.js';
+import Order from '@nutui/icons-react-taro/dist/es/icons/Order.js';
+import Repairman from '@nutui/icons-react-taro/dist/es/icons/Repairman.js';
+import Icon from '../../../components/Icon';
 import { useReadySession } from '../../../hooks/useSession';
 import { useMyRepairs } from '../../../hooks/useRepairs';
 import DeskPhoneButton from '../../../components/DeskPhoneButton';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { go, routes } from '../../../utils/routes';
+import '../../../theme/controls.css';
 import './index.css';
 
 /** A resident's home: 报修 one tap away, their requests, 投诉 and their complaints, their messages, the desk's phone, and what is held about them. */
@@ -22,14 +30,14 @@ export default function ResidentHome() {
         </View>
       )}
       <View id='btn-new-repair' className='home-tile home-tile-primary btn-new-repair' onClick={() => go(routes.repairNew)}>
-        <Text className='home-tile-icon'>🔧</Text>
+        <Icon of={Repairman} className='home-tile-icon' />
         <View className='home-tile-words'>
           <Text className='home-tile-title'>{t.newRepair}</Text>
           <Text className='home-tile-hint'>{t.newRepairHint}</Text>
         </View>
       </View>
       <View id='btn-my-repairs' className='home-tile btn-my-repairs' onClick={() => go(routes.myRepairs)}>
-        <Text className='home-tile-icon'>📋</Text>
+        <Icon of={Order} className='home-tile-icon' />
         <View className='home-tile-words'>
           <Text className='home-tile-title'>{t.myRepairs}</Text>
           <Text className='home-tile-hint'>{open > 0 ? fill(t.openCount, { count: open }) : t.myRepairsHint}</Text>
@@ -37,14 +45,14 @@ export default function ResidentHome() {
       </View>
       <View className='home-pair'>
         <View id='btn-new-complaint' className='home-tile home-tile-half btn-new-complaint' onClick={() => go(routes.complaintNew)}>
-          <Text className='home-tile-icon'>📣</Text>
+          <Icon of={Complaint} className='home-tile-icon' />
           <View className='home-tile-words'>
             <Text className='home-tile-title'>{t.newComplaint}</Text>
             <Text className='home-tile-hint'>{t.newComplaintHint}</Text>
           </View>
         </View>
         <View id='btn-my-complaints' className='home-tile home-tile-half btn-my-complaints' onClick={() => go(routes.myComplaints)}>
-          <Text className='home-tile-icon'>🗂️</Text>
+          <Icon of={Articles} className='home-tile-icon' />
           <View className='home-tile-words'>
             <Text className='home-tile-title'>{t.myComplaints}</Text>
             <Text className='home-tile-hint'>{t.myComplaintsHint}</Text>
@@ -52,14 +60,14 @@ export default function ResidentHome() {
         </View>
       </View>
       <View id='btn-my-bookings' className='home-tile btn-my-bookings' onClick={() => go(routes.myBookings)}>
-        <Text className='home-tile-icon'>📅</Text>
+        <Icon of={Clock} className='home-tile-icon' />
         <View className='home-tile-words'>
           <Text className='home-tile-title'>{t.myBookings}</Text>
           <Text className='home-tile-hint'>{t.myBookingsHint}</Text>
         </View>
       </View>
       <View id='btn-inbox' className='home-tile btn-inbox' onClick={() => go(routes.inbox)}>
-        <Text className='home-tile-icon'>🔔</Text>
+        <Icon of={Notice} className='home-tile-icon' />
         <View className='home-tile-words'>
           <Text className='home-tile-title'>{t.inbox}</Text>
           <Text className='home-tile-hint'>{t.inboxHint}</Text>

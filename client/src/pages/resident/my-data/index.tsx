@@ -5,6 +5,7 @@ import LoadState from '../../../components/LoadState';
 import { ui } from '../../../i18n/ui.zh-CN';
 import ErasureCard from './ErasureCard';
 import HeldData from './HeldData';
+import '../../../theme/controls.css';
 import './index.css';
 
 /** 我的个人信息 (issue 7, point 6; PIPL): what the property holds about the resident, and the way to ask for it to be deleted. */

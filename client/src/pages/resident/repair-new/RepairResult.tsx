@@ -1,4 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
+import SuccessF from '@nutui/icons-react-taro/dist/es/icons/SuccessF.js';
+import WarningF from '@nutui/icons-react-taro/dist/es/icons/WarningF.js';
+import Icon from '../../../components/Icon';
 import type { RepairView } from '@shared/contracts/repairs.contract';
 import { messages } from '@shared/messages';
 import DeskPhoneButton from '../../../components/DeskPhoneButton';
@@ -15,7 +18,7 @@ export default function RepairResult({ repair, deskPhone }: { repair: RepairView
   return (
     <View className={`repair-result ${urgent ? 'result-urgent' : 'result-normal'}`}>
       <View className='card result-card'>
-        <Text className='result-icon'>{urgent ? '⚠️' : '✅'}</Text>
+        <Icon of={urgent ? WarningF : SuccessF} className={`result-icon${urgent ? ' result-icon-urgent' : ''}`} />
         <Text className='title result-title'>{urgent ? t.urgentTitle : t.normalTitle}</Text>
         {urgent && (
           <View className='result-rule-box'>

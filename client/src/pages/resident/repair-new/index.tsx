@@ -5,6 +5,7 @@ import PrivacyConsent from '../../../components/PrivacyConsent';
 import SessionGate from '../../../components/SessionGate';
 import RepairForm from './RepairForm';
 import RepairResult from './RepairResult';
+import '../../../theme/controls.css';
 import './index.css';
 
 export default function RepairNew() {

@@ -9,6 +9,7 @@ import { routeParam } from '../../../utils/routes';
 import AcceptQuote from './AcceptQuote';
 import RateRepair from './RateRepair';
 import RepairWindow from './RepairWindow';
+import '../../../theme/controls.css';
 import './index.css';
 
 /**

@@ -5,6 +5,7 @@ import ListFooter from '../../../components/ListFooter';
 import RepairCard from '../../../components/RepairCard';
 import { ui } from '../../../i18n/ui.zh-CN';
 import { go, routes } from '../../../utils/routes';
+import '../../../theme/controls.css';
 
 /** 我的报修: every request the resident filed, with where it stands. */
 export default function MyRepairs() {

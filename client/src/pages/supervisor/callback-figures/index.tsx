@@ -8,6 +8,7 @@ import { periodLabel, recentMonths } from '../complaint-figures/periods';
 import CheckRow from './CheckRow';
 import KindTable from './KindTable';
 import { weekLabel } from './week';
+import '../../../theme/controls.css';
 import './index.css';
 
 /**

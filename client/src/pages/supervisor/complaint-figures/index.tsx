@@ -6,6 +6,7 @@ import LoadState from '../../../components/LoadState';
 import { ui } from '../../../i18n/ui.zh-CN';
 import FiguresCard from './FiguresCard';
 import { periodLabel, recentMonths, recentQuarters, type PeriodKind } from './periods';
+import '../../../theme/controls.css';
 import './index.css';
 
 const kinds: readonly PeriodKind[] = ['month', 'quarter'];

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { messages } from '@shared/messages';
 import type { RegisterRow } from '../../../hooks/useComplaints';
-import { ComplaintStatusTag } from '../../../components/CaseBadges';
+import { ComplaintStatusTag } from '../../../components/StatusTag/records';
 import { formatStamp } from '../../../components/RepairSummary/stamp';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { classLabel } from '../../../utils/complaint-labels';

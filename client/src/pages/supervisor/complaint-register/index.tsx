@@ -11,6 +11,7 @@ import { shanghaiDate } from '../../../utils/time';
 import DayChooser from './DayChooser';
 import RegisterRowCard from './RegisterRowCard';
 import SignPanel from './SignPanel';
+import '../../../theme/controls.css';
 import './index.css';
 
 /** Signed, flagged for being left unsigned past the next morning, or waiting for the supervisor. */

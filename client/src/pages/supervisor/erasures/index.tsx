@@ -5,6 +5,7 @@ import LoadState from '../../../components/LoadState';
 import ListFooter from '../../../components/ListFooter';
 import { ui } from '../../../i18n/ui.zh-CN';
 import ErasureRow from './ErasureRow';
+import '../../../theme/controls.css';
 import './index.css';
 
 /** Issue 7 (6), PIPL: residents' requests to delete their data, for the manager to carry out once their tickets are closed. */

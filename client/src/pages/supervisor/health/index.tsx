@@ -8,6 +8,7 @@ import { formatWhen } from '../../../utils/time';
 import DeadLetterRow from './DeadLetterRow';
 import HealthSection from './HealthSection';
 import QuarantineRow from './QuarantineRow';
+import '../../../theme/controls.css';
 import './index.css';
 
 /**

@@ -12,6 +12,7 @@ import AddRoomForm from './AddRoomForm';
 import RenameBuildingForm from './RenameBuildingForm';
 import ImportResult from './ImportResult';
 import TemplateCard from './TemplateCard';
+import '../../../theme/controls.css';
 import './index.css';
 
 const SHEET = /\.(csv|xlsx)$/i;

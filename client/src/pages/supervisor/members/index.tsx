@@ -11,6 +11,7 @@ import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { formatDue } from '../../../utils/time';
 import InvitePanel from './InvitePanel';
 import MemberEditor from './MemberEditor';
+import '../../../theme/controls.css';
 import './index.css';
 
 function InvitationRow({ invitation }: { invitation: InvitationView }) {

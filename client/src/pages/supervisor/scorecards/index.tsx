@@ -4,6 +4,7 @@ import { useReadySession } from '../../../hooks/useSession';
 import LoadState from '../../../components/LoadState';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { onTimeText, scoreText } from './format';
+import '../../../theme/controls.css';
 import './index.css';
 
 const Figure = ({ label, value, className }: { label: string; value: string; className: string }) => (

@@ -9,6 +9,7 @@ import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { formatWhen } from '../../../utils/time';
 import { go, routes } from '../../../utils/routes';
 import ReviewPanel from './ReviewPanel';
+import '../../../theme/controls.css';
 import './index.css';
 
 /** R11: sent-back work orders, each with the technician's reason, to approve or reject with a signed opinion. */

@@ -15,6 +15,7 @@ import NoticeSection from './NoticeSection';
 import ShiftSection, { type DeskChoice } from './ShiftSection';
 import TimesSection from './TimesSection';
 import { changesOf, errorsOfFields, feeRowError, formOf, sectionOfRefusal, type Section, type SettingsForm } from './settings-form';
+import '../../../theme/controls.css';
 import './index.css';
 
 interface Editing {

@@ -1,10 +1,11 @@
 import { Button, Text, View } from '@tarojs/components';
+import Phone from '@nutui/icons-react-taro/dist/es/icons/Phone.js';
+import Icon from '../../../components/Icon';
 import { messages } from '@shared/messages';
 import type { RepairView } from '../../../offline/commands';
 import TriageLine from '../../../components/TriageLine';
-import StatusTag from '../../../components/StatusTag';
+import { RepairStatusTag } from '../../../components/StatusTag/records';
 import PhotoGrid from '../../../components/PhotoGrid';
-import { categoryIcons } from '../../../components/CategoryGrid/icons';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { callPhone } from '../../../utils/phone';
 import { appointmentText } from '../../../utils/orders';
@@ -16,8 +17,8 @@ export default function OrderHeader({ repair }: { repair: RepairView }) {
     <View className='card order-header'>
       <TriageLine repair={repair} />
       <View className='order-head-row'>
-        <Text className='order-category'>{`${categoryIcons[repair.category]} ${messages.categories[repair.category]}`}</Text>
-        <StatusTag status={repair.status} />
+        <Text className='order-category'>{messages.categories[repair.category]}</Text>
+        <RepairStatusTag status={repair.status} />
       </View>
       <Text className='order-address'>{repair.address}</Text>
       <Text className='order-description'>{repair.description}</Text>
@@ -29,7 +30,7 @@ export default function OrderHeader({ repair }: { repair: RepairView }) {
       )}
       {repair.phone && (
         <Button className='btn btn-secondary btn-call-resident' onClick={() => callPhone(repair.phone)}>
-          {fill(t.call, { phone: `${repair.residentName} ${repair.phone}` })}
+          <Icon of={Phone} />{fill(t.call, { phone: `${repair.residentName} ${repair.phone}` })}
         </Button>
       )}
       {repair.photos.length > 0 && (

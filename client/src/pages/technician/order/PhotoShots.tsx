@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import Photograph from '@nutui/icons-react-taro/dist/es/icons/Photograph.js';
+import Icon from '../../../components/Icon';
 import { Button, Image, Text, View } from '@tarojs/components';
 import { platform } from '../../../api/platform';
 import { ui } from '../../../i18n/ui.zh-CN';
@@ -50,7 +52,7 @@ export default function PhotoShots({ className, title, refs, onChange }: Props) 
       </View>
       {refs.length < MAX_PHOTOS && (
         <Button className={`btn btn-plain btn-add-photo btn-add-${className}${busy ? ' btn-busy' : ''}`} onClick={() => void add()}>
-          {t.addPhoto}
+          <Icon of={Photograph} />{t.addPhoto}
         </Button>
       )}
     </View>

@@ -7,6 +7,7 @@ import SyncBar from './SyncBar';
 import StepPanel from './StepPanel';
 import OrderHeader from './OrderHeader';
 import MoreActions from './MoreActions';
+import '../../../theme/controls.css';
 import './index.css';
 
 /** 李师傅 at the door: the order, one big button for the next step, and the way out when it cannot go on. */

@@ -9,6 +9,7 @@ import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { go, routes } from '../../../utils/routes';
 import { setAsideWords } from '../../../utils/set-aside';
 import { orderPage } from '../order/route';
+import '../../../theme/controls.css';
 import './index.css';
 
 /** 李师傅's day plan: urgent on top, then by appointment, each with the resident's number; a tap opens the order. */

@@ -1,0 +1,37 @@
+import { Text, View } from '@tarojs/components';
+import { messages } from '@shared/messages';
+import { useDeskInbox } from '../../../hooks/useRepairs';
+import { useReadySession } from '../../../hooks/useSession';
+import { useWorkCounts } from '../../../hooks/useWorkCounts';
+import RegisterCallBar from '../../../components/RegisterCallBar';
+import SubscribeLowBanner from '../../../components/SubscribeLowBanner';
+import UrgentWaiting from '../../../components/UrgentWaiting';
+import WorkGrid from '../../../components/WorkGrid';
+import { workGroups } from '../../../components/WorkGrid/staff-entries';
+import { fill, ui } from '../../../i18n/ui.zh-CN';
+import '../../../theme/controls.css';
+import './index.css';
+
+/**
+ * Issue 17 (2): the supervisor's and the manager's home. What waits for them first (urgent repairs
+ * not yet dispatched, open complaints, callbacks, requests to bind a room, with live counts), then
+ * figures and the property's setup; the supervisor registers a call from the bar at the bottom.
+ */
+export default function StaffHome() {
+  const context = useReadySession();
+  const queue = useDeskInbox();
+  const counts = useWorkCounts(queue);
+  if (!context) return <View className='page staff-home' />;
+  return (
+    <View className='page staff-home'>
+      <Text className='title'>{ui.workGrid.homeTitle}</Text>
+      <Text className='muted staff-home-who'>{fill(ui.workGrid.who, { name: context.name, role: messages.roles[context.role] })}</Text>
+      <SubscribeLowBanner />
+      <UrgentWaiting count={counts.urgent} />
+      <WorkGrid groups={workGroups(context.role, counts)} />
+      {context.role === 'supervisor' && (
+        <RegisterCallBar />
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,89 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startSystem, signIn } from './browser';
+
+jest.setTimeout(180_000);
+
+const shots = resolve(__dirname, '..', '..', 'docs', 'screenshots');
+const widths = [
+  { name: 'phone', width: 375, height: 812 },
+  { name: 'pc', width: 1280, height: 800 },
+] as const;
+
+/** Nothing wider than the window: no sideways scrolling at either width. */
+const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+/** The page at each width, checked for sideways overflow and written to docs/screenshots/<name>-<width>.png. */
+const look = async (page: Page, name: string, ready: string) => {
+  for (const size of widths) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await page.locator(ready).first().waitFor();
+    await page.waitForTimeout(300);
+    await expect(overflow(page)).resolves.toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(shots, `${name}-${size.name}.png`) });
+  }
+};
+
+/**
+ * Issue 17 (1, 2) in the H5 build: each staff role lands on a home with its work first, a grid of its
+ * pages with live counts, and the resident's screens draw the kit's icons, not emoji. Screenshots of
+ * each at 375×812 and 1280×800 go to docs/screenshots/.
+ */
+describe('e2e: each role lands on its own home, drawn from one theme (issue 17)', () => {
+  let system: Awaited<ReturnType<typeof startSystem>>;
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    system = await startSystem();
+  });
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  it('the manager lands on the manager’s home, not the desk’s queue; the supervisor on his', async () => {
+    const manager = await signIn(system.browser, system.url, '周经理');
+    await manager.locator('.staff-home').waitFor();
+    expect(manager.url()).toContain('/pages/supervisor/home/index');
+    await expect(manager.locator('.work-group-today .work-entry .nut-grid-item-text').allInnerTexts()).resolves.toEqual(['投诉待办', '消息', '投诉登记表', '值班签字', '报修待办']);
+    await look(manager, 'manager-home', '.link-import');
+
+    const supervisor = await signIn(system.browser, system.url, '刘主管');
+    await supervisor.locator('.staff-home').waitFor();
+    await expect(supervisor.locator('.work-group-today .work-entry .nut-grid-item-text').first().innerText()).resolves.toBe('报修待办');
+    await look(supervisor, 'supervisor-home', '.btn-register');
+    await supervisor.locator('.link-queue').click();
+    await supervisor.locator('.desk-inbox').waitFor();
+  });
+
+  it('R3: an urgent repair shows on the desk’s home at once, counted on the queue and above the grid', async () => {
+    const resident = await signIn(system.browser, system.url, '王秀英');
+    await resident.locator('#btn-new-repair').waitFor();
+    await expect(resident.locator('.home-tile .app-icon').count()).resolves.toBe(6);
+    await look(resident, 'resident-home', '#btn-new-repair');
+    await resident.locator('#btn-new-repair').click();
+    await look(resident, 'resident-repair-new', '.category-elevator');
+    await resident.locator('.category-elevator').click();
+    await resident.locator('.input-description textarea').fill('电梯困人了，我妈在里面');
+    await resident.locator('.btn-submit-repair').click();
+    await resident.locator('.result-urgent').waitFor();
+    await look(resident, 'resident-repair-sent', '.result-urgent');
+
+    const desk = await signIn(system.browser, system.url, '陈晓');
+    await desk.locator('.desk-inbox').waitFor();
+    await expect(desk.locator('.inbox-urgent-count').innerText()).resolves.toBe('1 件急修等待派单');
+    await look(desk, 'desk-home', '.repair-card');
+
+    const supervisor = await signIn(system.browser, system.url, '刘主管');
+    await expect(supervisor.locator('.link-queue .nut-badge-sup').innerText()).resolves.toBe('1');
+  });
+
+  it('the technician’s day plan and the resident’s complaint form', async () => {
+    const technician = await signIn(system.browser, system.url, '李建国');
+    await technician.locator('.technician-orders').waitFor();
+    await look(technician, 'technician-orders', '.technician-orders');
+
+    const resident = await signIn(system.browser, system.url, '张伟');
+    await resident.locator('#btn-new-complaint').click();
+    await look(resident, 'resident-complaint-new', '.complaint-category');
+  });
+});
