@@ -15,7 +15,7 @@ export const WEAPP_MAIN_BUDGET = 450 * KB;
  * What tests/build/package-budgets.test.ts holds the builds to until the goals are reached: what this
  * work reached plus a little room for tonight's new actions, and below the figures before it.
  */
-export const FUNCTION_BUNDLE_CEILING = 220 * KB;
+export const FUNCTION_BUNDLE_CEILING = 205 * KB;
 export const WEAPP_MAIN_CEILING = 530 * KB;
 
 /** The desk's H5 inbox before this work: JavaScript per load, and the load's median time measured beside this work's build in one run. */
