@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import webpack from 'webpack';
+import { CLASSIC_SCHEMAS, JSON_SCHEMA_REQUEST, standInSource } from './zod-without-json-schema';
 
 const platform = process.env.TARO_ENV ?? 'weapp';
 const isH5 = platform === 'h5';
@@ -13,6 +15,19 @@ const sharedSrc = path.resolve(__dirname, '..', '..', 'shared-types', 'src');
  */
 const dependency = (file: string) =>
   /[\\/]node_modules[\\/]/.test(file) && !/[\\/]node_modules[\\/](@babel[\\/]runtime|core-js|regenerator-runtime)[\\/]/.test(file);
+
+/**
+ * zod's JSON Schema generator, which nothing here calls, replaced by a stand-in (./zod-without-json-schema.ts)
+ * served as a webpack `data:` module (https://webpack.js.org/api/module-methods/#data-uri,
+ * https://webpack.js.org/plugins/normal-module-replacement-plugin/).
+ */
+const zodWithoutJsonSchema = [
+  JSON_SCHEMA_REQUEST,
+  (resource: { request: string; context: string; contextInfo?: { issuer?: string } }) => {
+    if (!CLASSIC_SCHEMAS.test(resource.contextInfo?.issuer ?? '')) return;
+    resource.request = `data:text/javascript,${encodeURIComponent(standInSource(path.resolve(resource.context, resource.request)))}`;
+  },
+] as const;
 
 /**
  * One config for both targets. Only the H5 build (the local runtime and the browser tests) knows
@@ -38,6 +53,14 @@ export default defineConfig<'webpack5'>(() => {
     env: isH5 ? { LOCAL_DEV: JSON.stringify('1') } : {},
     cache: { enable: false },
     /**
+     * WeChat templates cannot recurse, so Taro writes every used component's template once per nesting
+     * level into base.wxml (default 16 levels, 3.4 KB each here); a node deeper than baseLevel still renders,
+     * through Taro's `comp` custom component, which starts again at level 0
+     * (https://docs.taro.zone/docs/config-detail#baselevel). 12 keeps every node the compiled-page tests
+     * reach in plain templates (at 8 the import page's template button went through `comp`); 13.4 KB less.
+     */
+    baseLevel: 12,
+    /**
      * Taro's weapp defaults set terser's `output.ascii_only: true`, which writes every Chinese character
      * as a 6-byte \uXXXX escape instead of its 3 UTF-8 bytes (about 39 KB of common.js). `terser.config`
      * takes terser's minify options and is merged over Taro's defaults
@@ -47,6 +70,9 @@ export default defineConfig<'webpack5'>(() => {
     terser: { enable: true, config: { output: { ascii_only: false } } },
     mini: {
       compile: { include: [sharedSrc, dependency] },
+      webpackChain(chain) {
+        chain.plugin('zod-without-json-schema').use(webpack.NormalModuleReplacementPlugin, [...zodWithoutJsonSchema]);
+      },
       postcss: { pxtransform: { enable: true, config: {} } },
     },
     h5: {
@@ -61,12 +87,15 @@ export default defineConfig<'webpack5'>(() => {
         chunkFilename: 'css/[name].[chunkhash].css',
       },
       postcss: { autoprefixer: { enable: true, config: {} } },
-      /** Pages are lazy chunks; without this each one carries its own copy of zod and the components. */
+      /**
+       * Pages are lazy chunks. Taro's H5 default splits only initial chunks, so each page would carry its
+       * own copy of zod and the components; one named shared chunk instead made every page load the code
+       * of every other role's pages (0.95 MB for the desk's inbox). Unnamed chunks split by the set of
+       * pages using them, so a page loads what it uses (https://webpack.js.org/plugins/split-chunks-plugin/).
+       */
       webpackChain(chain) {
-        chain.optimization.splitChunks({
-          chunks: 'all',
-          cacheGroups: { shared: { name: 'shared', minChunks: 2, priority: -10, reuseExistingChunk: true } },
-        });
+        chain.optimization.splitChunks({ chunks: 'all' });
+        chain.plugin('zod-without-json-schema').use(webpack.NormalModuleReplacementPlugin, [...zodWithoutJsonSchema]);
       },
     },
   };

@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { catalogue, Envelope, mayAnswer, type Action, type FunctionName } from '@shared/contracts';
+import { Envelope, mayAnswer, type Action, type FunctionName } from '@shared/contracts/action';
 import { badInput } from '@shared/contracts/field-errors';
 import { failure } from '@shared/messages';
 import { ok, type Err, type Result } from '@shared/result';
@@ -29,10 +29,10 @@ export type FunctionHandle = ((event: unknown, caller: Caller, deps: Deps) => Pr
  * An area's cloud function: parse the envelope and input with the action's contract, resolve the
  * caller's membership for the property it names, check the role, replay a command already applied,
  * run the action, and answer with what passed its output contract, or with a refusal its contract
- * declares. Bugs become COMMON.INTERNAL; nothing of them reaches the client.
+ * declares. Bugs become COMMON.INTERNAL; nothing of them reaches the client. It takes the area's own
+ * contract, not the whole catalogue, so each bundle carries only its own area's schemas.
  */
-export const defineFunction = <T extends Record<string, Action>>(fn: FunctionName, handlers: Handlers<T>): FunctionHandle => {
-  const actions = catalogue[fn];
+export const defineFunction = <T extends Record<string, Action>>(fn: FunctionName, actions: T, handlers: Handlers<T>): FunctionHandle => {
   const run = async (event: unknown, caller: Caller, deps: Deps): Promise<Result<unknown>> => {
     try {
       const envelope = Envelope.safeParse(event);

@@ -1,4 +1,4 @@
-import type { callbacksActions, CallbackView } from '@shared/contracts/callbacks.contract';
+import { callbacksActions, type CallbackView } from '@shared/contracts/callbacks.contract';
 import { failure } from '@shared/messages';
 import { ok } from '@shared/result';
 import { transition } from '@shared/domain/state-machine';
@@ -35,7 +35,7 @@ export const toView = (c: CallbackDoc, now: Date): CallbackView => ({
   complaintId: c.complaintId ?? null,
 });
 
-export const handle = defineFunction<typeof callbacksActions>('callbacks', {
+export const handle = defineFunction('callbacks', callbacksActions, {
   queue: async (input, { deps, now }) => {
     const open: Source<CallbackDoc> = {
       collection: 'callbacks',

@@ -1,4 +1,4 @@
-import type { complaintsActions } from '@shared/contracts/complaints.contract';
+import { complaintsActions } from '@shared/contracts/complaints.contract';
 import { ok } from '@shared/result';
 import { failure } from '@shared/messages';
 import { transition } from '@shared/domain/state-machine';
@@ -48,7 +48,7 @@ const rate: Handler<(typeof complaintsActions)['rate']> = async (input, ctx) => 
   return ok(result);
 };
 
-export const handle = defineFunction<typeof complaintsActions>('complaints', {
+export const handle = defineFunction('complaints', complaintsActions, {
   create: createComplaint,
   register: registerComplaint,
   listMine,

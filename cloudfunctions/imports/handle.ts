@@ -1,4 +1,4 @@
-import { MAX_SHEET_BYTES, type importsActions, type ImportView } from '@shared/contracts/imports.contract';
+import { MAX_SHEET_BYTES, importsActions, type ImportView } from '@shared/contracts/imports.contract';
 import { failure } from '@shared/messages';
 import { ok } from '@shared/result';
 import { checkRoomRows, TEMPLATE_HEADER, templateCsv, type RowReport } from '@shared/domain/room-import.rules';
@@ -119,4 +119,4 @@ const addRoom: Handler<(typeof importsActions)['addRoom']> = async (input, ctx) 
 };
 
 /** Issue 7 (2): the property's rooms from a spreadsheet, and small edits by hand. */
-export const handle = defineFunction<typeof importsActions>('imports', { template, start, carryOn, addRoom, renameBuilding });
+export const handle = defineFunction('imports', importsActions, { template, start, carryOn, addRoom, renameBuilding });

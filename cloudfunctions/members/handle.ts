@@ -1,4 +1,4 @@
-import type { membersActions } from '@shared/contracts/members.contract';
+import { membersActions } from '@shared/contracts/members.contract';
 import { defineFunction } from '../_shared/router';
 import { bootstrap } from './bootstrap';
 import { invitations, invite, join } from './invitations';
@@ -9,7 +9,7 @@ import { settings, updateSettings } from './settings';
 import { erase, erasureRequests, myData, requestErasure } from './privacy';
 
 /** Issue 7: who belongs to a property and in which role: the first manager, staff by invitation, residents by room. */
-export const handle = defineFunction<typeof membersActions>('members', {
+export const handle = defineFunction('members', membersActions, {
   bootstrap,
   invite,
   join,

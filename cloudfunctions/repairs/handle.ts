@@ -1,4 +1,4 @@
-import type { repairsActions } from '@shared/contracts/repairs.contract';
+import { repairsActions } from '@shared/contracts/repairs.contract';
 import { defineFunction } from '../_shared/router';
 import { createRepair, registerRepair } from './create';
 import { assigned, getRepair, inbox, listMine } from './queries';
@@ -9,7 +9,7 @@ import { fees, scorecards, summary } from './scorecards';
 import * as steps from './steps';
 import { decideRepairContent } from './screen';
 
-export const handle = defineFunction<typeof repairsActions>('repairs', {
+export const handle = defineFunction('repairs', repairsActions, {
   create: createRepair,
   listMine,
   get: getRepair,

@@ -1,4 +1,4 @@
-import type { sessionActions } from '@shared/contracts/session.contract';
+import { sessionActions } from '@shared/contracts/session.contract';
 import { ok } from '@shared/result';
 import { shiftAt } from '@shared/domain/shift.rules';
 import { propertyModel, roomLabel, roomModel } from '@shared/model/property.model';
@@ -18,7 +18,7 @@ const signalsOf = (member: MemberDoc) => [
   ...(member.role === 'resident' ? [] : [signalId(member.propertyId, audienceOfRole(member.role))]),
 ];
 
-export const handle = defineFunction<typeof sessionActions>('session', {
+export const handle = defineFunction('session', sessionActions, {
   me: async (_input, { deps, caller }) => {
     const members = await membershipsOf(deps.db, caller.openid);
     const properties = await Promise.all(members.map((m) => findById(deps.db, propertyModel, m.propertyId)));

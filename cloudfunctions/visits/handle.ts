@@ -1,10 +1,10 @@
-import type { visitsActions } from '@shared/contracts/visits.contract';
+import { visitsActions } from '@shared/contracts/visits.contract';
 import { defineFunction } from '../_shared/router';
 import { book, bookHome, bookWindow, cancel, day, mine, reschedule, slots, windows } from './bookings';
 import { groupVisits, log, planGroupVisit, receptionLog, writeResult } from './reception';
 
 /** Issue 6: residents book the desk, a repair window or a home callback visit, nobody double-booked (V4); the desk's reception log (V1 V2) and group visits (V3). */
-export const handle = defineFunction<typeof visitsActions>('visits', {
+export const handle = defineFunction('visits', visitsActions, {
   slots,
   windows,
   book,

@@ -6,7 +6,7 @@
  * by a person of every role and a stranger prove the declarations true: every refusal is declared.
  */
 import { mayAnswer, repairs, session } from '@shared/contracts';
-import type { sessionActions } from '@shared/contracts/session.contract';
+import { sessionActions } from '@shared/contracts/session.contract';
 import { failure } from '@shared/messages';
 import { createRuntime } from '../../local/runtime';
 import { defineFunction } from '../../cloudfunctions/_shared/router';
@@ -18,7 +18,7 @@ const callers = [WANG, ZHANG, DESK_ON_SHIFT, TECH_LI, SUPERVISOR, 'o-mgr-zhou', 
 
 describe('the router holds every action to the codes its contract declares', () => {
   it('a refusal the contract does not declare is answered as a bug (COMMON.INTERNAL) and logged', async () => {
-    const undeclared = defineFunction<Pick<typeof sessionActions, 'me'>>('session', { me: async () => failure('REPAIR.NOT_FOUND') });
+    const undeclared = defineFunction('session', { me: sessionActions.me }, { me: async () => failure('REPAIR.NOT_FOUND') });
     const rt = await createRuntime({ dataDir: null, functions: { ...functions, session: undeclared }, now: testClock(MORNING).now, bootstrapSecret: TEST_BOOTSTRAP_SECRET });
     const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {

@@ -6,13 +6,13 @@
 import { createRuntime } from '../../local/runtime';
 import { ok } from '@shared/result';
 import { repairs, session, type Output } from '@shared/contracts';
-import type { sessionActions } from '@shared/contracts/session.contract';
+import { sessionActions } from '@shared/contracts/session.contract';
 import { defineFunction } from '../../cloudfunctions/_shared/router';
 import { callAs, expectOk, functions, newCommandId, raw, repairInput, startRuntime, TEST_BOOTSTRAP_SECRET, testClock, MORNING, WANG } from './harness';
 
 describe('the router answers with what passed the output contract', () => {
   it('a field the handler adds beyond the contract does not reach the caller', async () => {
-    const leaky = defineFunction<Pick<typeof sessionActions, 'me'>>('session', {
+    const leaky = defineFunction('session', { me: sessionActions.me }, {
       me: async (_input, { caller }) => ok({ memberships: [], openid: caller.openid } as Output<typeof session.me>),
     });
     const rt = await createRuntime({ dataDir: null, functions: { ...functions, session: leaky }, now: testClock(MORNING).now, bootstrapSecret: TEST_BOOTSTRAP_SECRET });
