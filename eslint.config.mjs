@@ -78,6 +78,8 @@ const knownExceptions = [
   },
   // The timer finishes queued imports with the imports area's writer.
   { files: ['cloudfunctions/reminders/imports.ts'], rules: restrict(except(areaOwnFiles, '../imports/writer'), serverNoClient) },
+  // The timer runs the keys area's exported sweeps (issue 15, 3: the timer assembles the sweeps areas export).
+  { files: ['cloudfunctions/reminders/handle.ts'], rules: restrict(except(areaOwnFiles, '../keys/sweeps'), serverNoClient) },
 ];
 
 export default tseslint.config(

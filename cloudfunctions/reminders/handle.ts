@@ -9,6 +9,7 @@ import { sweepContentChecks, type CheckSweepReport } from '../_shared/content-sw
 import { planRepairCallbackTasks } from './repair-callbacks';
 import { flagUnsignedRegisters, settleGroups, upgradeUnresolved } from './complaint-sweeps';
 import { carryOnImports } from './imports';
+import { keySweeps } from '../keys/sweeps';
 import { planMonthTopUp } from './month-top-up';
 import { planRoutineCallbacks } from './routine-callbacks';
 import { upgradeListed } from './upgrades';
@@ -35,6 +36,7 @@ export interface RemindersRun {
   callbacks: { created: number };
   complaints: ComplaintSweeps;
   importsFinished: number;
+  keys: { chased: number; reminded: number };
   /** Issue 12 (3.3): older stored documents brought up to date for the lists. */
   upgraded: number;
   /** Issue 13 (1.9): content checks made again. */
@@ -103,11 +105,12 @@ export const handle = async (event: unknown, caller: { openid: string }, deps: D
     groupsSettled: await run('groups', (s) => settleGroups(s), 0),
   };
   const importsFinished = await run('imports', (s) => carryOnImports(s), 0);
+  const keys = await run('keys', keySweeps, { chased: 0, reminded: 0 });
   const contentChecks = await run('contentChecks', (s) => sweepContentChecks(s), { retried: 0, givenUp: 0 });
   const outbox = await run('outbox', (s) => drainOutbox(s), { sent: 0, retried: 0, dead: 0, unsent: 0, deferred: 0 }, true);
   await recordRun(deps, ranAt, failed);
   return {
     ok: true,
-    data: { heartbeat, deadlines, outbox, callbacks: { created: repairCallbacks.created + topUp.created + routine.created }, complaints, importsFinished, upgraded, contentChecks, failed, quarantined },
+    data: { heartbeat, deadlines, outbox, callbacks: { created: repairCallbacks.created + topUp.created + routine.created }, complaints, importsFinished, keys, upgraded, contentChecks, failed, quarantined },
   };
 };

@@ -9,10 +9,11 @@ import { handle as members } from '../../cloudfunctions/members/handle';
 import { handle as imports } from '../../cloudfunctions/imports/handle';
 import { handle as visits } from '../../cloudfunctions/visits/handle';
 import { handle as pushes } from '../../cloudfunctions/pushes/handle';
+import { handle as keys } from '../../cloudfunctions/keys/handle';
 import type { Action, Output } from '@shared/contracts';
 import type { Result } from '@shared/result';
 
-export const functions = { session, repairs, reminders, callbacks, complaints, members, imports, visits, pushes };
+export const functions = { session, repairs, reminders, callbacks, complaints, members, imports, visits, pushes, keys };
 
 /** The bootstrap secret the test environment is configured with (Deps.bootstrapSecret). */
 export const TEST_BOOTSTRAP_SECRET = 'test-bootstrap-secret-7f3a';
@@ -37,7 +38,7 @@ export const MORNING = '2026-11-23T02:00:00.000Z';
 const started: Runtime[] = [];
 
 /** The collections of the entities with a state machine: each change of their status commits its event (issue 15, 2). */
-export const MACHINE_COLLECTIONS = ['repairs', 'complaints', 'complaintGroups', 'bookings', 'callbacks'] as const;
+export const MACHINE_COLLECTIONS = ['repairs', 'complaints', 'complaintGroups', 'bookings', 'callbacks', 'keyLoans', 'keyInventories'] as const;
 
 export const startRuntime = async (clock = testClock(MORNING), options: { seed?: boolean } = {}): Promise<Runtime & { clock: typeof clock }> => {
   const runtime = await createRuntime({

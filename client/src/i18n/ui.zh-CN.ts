@@ -1332,6 +1332,7 @@ export const ui = {
       registers: '投诉登记表签署提醒',
       groups: '群体投诉逐户结案',
       imports: '房屋导入续写',
+      keys: '钥匙逾期与盘点提醒',
       contentChecks: '内容安全检测重试',
       outbox: '通知发送',
     },

@@ -6,6 +6,7 @@ import { complaintsActions } from './complaints.contract';
 import { membersActions } from './members.contract';
 import { importsActions } from './imports.contract';
 import { visitsActions } from './visits.contract';
+import { keysActions } from './keys.contract';
 
 export * from './action';
 export * from './errors';
@@ -19,6 +20,7 @@ export * as imports from './imports.contract';
 export * as privacy from './privacy.contract';
 export * as visits from './visits.contract';
 export * as reception from './reception.contract';
+export * as keys from './keys.contract';
 
 /** Every action of every function, by function: the router, the client and the test harnesses read this. */
 export const catalogue: Record<FunctionName, Record<string, Action>> = {
@@ -29,4 +31,5 @@ export const catalogue: Record<FunctionName, Record<string, Action>> = {
   members: membersActions,
   imports: importsActions,
   visits: visitsActions,
+  keys: keysActions,
 };

@@ -28,6 +28,10 @@ export const pushAudience: Record<NoticeKind, readonly Role[]> = {
   'booking.window': ['technician'],
   'reception.unsettled': ['supervisor'],
   'group.arriving': ['desk', 'supervisor'],
+  'key.overdue': ['desk'],
+  'key.escalated': ['supervisor'],
+  'key.inventory': ['desk'],
+  'key.report': ['supervisor'],
 };
 
 /** WeChat asks for at most three templates in one consent prompt. */

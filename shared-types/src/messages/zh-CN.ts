@@ -1,3 +1,5 @@
+import { keysErrors, keysFields, keysNotices, keysTexts } from './keys.zh-CN';
+
 /** The one catalogue of user-facing text. Keys are stable; other languages get a file of the same shape. */
 export const zhCN = {
   errors: {
@@ -102,6 +104,7 @@ export const zhCN = {
     'CONTENT.ITEM_NOT_FOUND': '没有找到这项内容',
     'CONTENT.NOT_HELD': '这项内容没有被拦截，无需放行',
     'CONTENT.ALREADY_DECIDED': '这项内容已经处理过了',
+    ...keysErrors,
   },
   /**
    * Issue 12 (3.11): what each input field is called when a refusal names it, by its path in the
@@ -264,6 +267,7 @@ export const zhCN = {
     text: '处理结果',
     topic: '办理事项',
     wecomWebhook: '企业微信群机器人地址',
+    ...keysFields,
   },
   /** Issue 12 (3.11): what is wrong with one field, said with its label and the limit. */
   fieldProblems: {
@@ -374,6 +378,7 @@ export const zhCN = {
     'group.arriving': '团体参观30分钟后到达',
     'binding.approved': '房屋绑定已通过',
     'binding.rejected': '房屋绑定未通过',
+    ...keysNotices,
   },
   /** R4: why a technician is suggested, from the facts the suggestion was ranked by. */
   suggestions: {
@@ -514,6 +519,7 @@ export const zhCN = {
     bindingRequested: '{name}（{relation}）申请绑定 {address}',
   },
   /** Issue 13 (1.9): what WeChat's content checks said, in words for the desk. */
+  keys: keysTexts,
   screening: {
     verdicts: {
       exempt: '无需检测',
