@@ -18,7 +18,7 @@ export default defineAppConfig({
     { root: 'pages/technician', pages: ['orders/index', 'order/index'] },
     {
       root: 'pages/desk',
-      pages: ['inbox/index', 'repair/index', 'register/index', 'callbacks/index', 'complaints/index', 'complaint/index', 'complaint-register/index', 'bindings/index', 'bookings/index', 'reception/index', 'group-visits/index'],
+      pages: ['inbox/index', 'repair/index', 'register/index', 'callbacks/index', 'complaints/index', 'complaint/index', 'complaint-register/index', 'bindings/index', 'bookings/index', 'reception/index', 'group-visits/index', 'keys/index'],
     },
     {
       root: 'pages/supervisor',

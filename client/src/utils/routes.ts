@@ -27,6 +27,7 @@ export const routes = {
   deskBookings: '/pages/desk/bookings/index',
   deskReception: '/pages/desk/reception/index',
   deskGroupVisits: '/pages/desk/group-visits/index',
+  deskKeys: '/pages/desk/keys/index',
   supervisorScorecards: '/pages/supervisor/scorecards/index',
   supervisorSendBacks: '/pages/supervisor/send-backs/index',
   supervisorComplaintRegister: '/pages/supervisor/complaint-register/index',

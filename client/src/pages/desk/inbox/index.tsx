@@ -11,6 +11,7 @@ import ListFooter from '../../../components/ListFooter';
 import RepairCard from '../../../components/RepairCard';
 import SubscribeLowBanner from '../../../components/SubscribeLowBanner';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { keysUi } from '../../../i18n/keys.zh-CN';
 import { go, routes } from '../../../utils/routes';
 import { queueHeldCount } from '../../../utils/screening';
 import './index.css';
@@ -67,6 +68,9 @@ function InboxLinks({ role, callbacks, complaints, bindings }: Counts & { role: 
       </Button>
       <Button className='btn btn-plain inbox-link link-group-visits' onClick={() => go(routes.deskGroupVisits)}>
         {ui.groupVisits.link}
+      </Button>
+      <Button className='btn btn-plain inbox-link link-keys' onClick={() => go(routes.deskKeys)}>
+        {keysUi.link}
       </Button>
       {role === 'supervisor' && (
         <Button className='btn btn-plain inbox-link link-send-backs' onClick={() => go(routes.supervisorSendBacks)}>
