@@ -2,7 +2,7 @@
 export const keysUi = {
   title: '钥匙管理',
   link: '钥匙管理',
-  tabs: { keys: '钥匙登记', loans: '借用中', deposits: '押金对账', inventory: '月度盘点' },
+  tabs: { keys: '钥匙', loans: '借用', deposits: '押金', inventory: '盘点' },
   kinds: { resident: '住户钥匙', public: '公共门窗', equipment: '设备房', meter_box: '水表箱' },
   sets: { working: '日常', spare: '应急备用' },
   add: {
@@ -87,6 +87,7 @@ export const keysUi = {
   },
   inventory: {
     month: '{month} 盘点',
+    monthChip: '{m}月',
     phase: { before: '每月 25 日至 27 日清点，28 日出报告', counting: '清点中：请逐类清点，有差异请说明原因', report: '报告已生成，请主管核对签字' },
     expected: '登记 {n} 把',
     counted: '清点数量',

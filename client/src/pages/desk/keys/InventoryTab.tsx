@@ -4,6 +4,7 @@ import * as keys from '@shared/contracts/keys.contract';
 import { inventoryMonth } from '@shared/domain/key.rules';
 import { useInventory, useKeyWrite, type InventoryView } from '../../../hooks/useKeys';
 import type { SessionContext } from '../../../store/session.store';
+import ChoiceChips from '../../../components/ChoiceChips';
 import LineField from '../../../components/LineField';
 import LoadState from '../../../components/LoadState';
 import PrimaryButton from '../../../components/PrimaryButton';
@@ -13,6 +14,12 @@ import { formatWhen } from '../../../utils/time';
 import { toastError, toastOk } from '../../../utils/toast';
 
 type Row = InventoryView['rows'][number];
+
+/** "2026-12" → "2026-11": the month before, whose report may still wait for its signature. */
+const previousMonth = (month: string): string => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+};
 
 /** K3: one kind's count on the 25th–27th; the register's count is the server's, a difference is explained. */
 function CountRow({ row, propertyId, canCount, onSaved }: { row: Row; propertyId: string; canCount: boolean; onSaved: () => void }) {
@@ -57,7 +64,8 @@ function CountRow({ row, propertyId, canCount, onSaved }: { row: Row; propertyId
 /** K3: this month's inventory: the desk counts on the 25th–27th; the supervisor signs the report from the 28th. */
 export default function InventoryTab({ context }: { context: SessionContext }) {
   const t = keysUi.inventory;
-  const [month] = useState(() => inventoryMonth(new Date()));
+  const [months] = useState(() => [inventoryMonth(new Date()), previousMonth(inventoryMonth(new Date()))]);
+  const [month, setMonth] = useState(months[0] ?? '');
   const { data, loading, error, refresh } = useInventory(month);
   const { busy, send } = useKeyWrite(keys.signInventory);
   const propertyId = context.property.propertyId;
@@ -71,24 +79,27 @@ export default function InventoryTab({ context }: { context: SessionContext }) {
   };
 
   return (
-    <LoadState loading={loading} error={error} onRetry={() => void refresh()}>
-      {data && (
-        <>
-          <View className='card inventory-head'>
-            <Text className='section-title'>{fill(t.month, { month })}</Text>
-            <Text className='muted inventory-phase'>{t.phase[data.phase]}</Text>
-            {data.signed && <Text className='inventory-signed'>{fill(t.signed, { by: data.signed.by, at: formatWhen(data.signed.at) })}</Text>}
-          </View>
-          {data.rows.map((row) => (
-            <CountRow key={`${row.kind}:${row.counted ?? ''}`} row={row} propertyId={propertyId} canCount={data.phase === 'counting' && data.status !== 'signed'} onSaved={() => void refresh()} />
-          ))}
-          {context.role === 'supervisor' && data.phase === 'report' && data.status === 'counting' && (
-            <PrimaryButton className='btn-sign-inventory' busy={busy} onClick={sign}>
-              {t.sign}
-            </PrimaryButton>
-          )}
-        </>
-      )}
-    </LoadState>
+    <>
+      <ChoiceChips name='inventory-month' options={months} value={month} label={(m) => fill(t.monthChip, { m: Number(m.slice(5)) })} onPick={setMonth} />
+      <LoadState loading={loading} error={error} onRetry={() => void refresh()}>
+        {data && (
+          <>
+            <View className='card inventory-head'>
+              <Text className='section-title'>{fill(t.month, { month })}</Text>
+              <Text className='muted inventory-phase'>{t.phase[data.phase]}</Text>
+              {data.signed && <Text className='inventory-signed'>{fill(t.signed, { by: data.signed.by, at: formatWhen(data.signed.at) })}</Text>}
+            </View>
+            {data.rows.map((row) => (
+              <CountRow key={`${row.kind}:${row.counted ?? ''}`} row={row} propertyId={propertyId} canCount={data.phase === 'counting' && data.status !== 'signed'} onSaved={() => void refresh()} />
+            ))}
+            {context.role === 'supervisor' && data.phase === 'report' && data.status === 'counting' && (
+              <PrimaryButton className='btn-sign-inventory' busy={busy} onClick={sign}>
+                {t.sign}
+              </PrimaryButton>
+            )}
+          </>
+        )}
+      </LoadState>
+    </>
   );
 }

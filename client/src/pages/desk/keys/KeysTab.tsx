@@ -31,7 +31,7 @@ function KeyRow({ item, onLend }: { item: KeyView; onLend: () => void }) {
   );
 }
 
-/** K1: the register by kind, a key added one by one, and a key lent from its row (K2). */
+/** K1: the register by kind, a key lent from its row (K2), and below the list a key added one by one. */
 export default function KeysTab({ context }: { context: SessionContext }) {
   const [kind, setKind] = useState<KeyKind>('resident');
   const [lending, setLending] = useState<KeyView | null>(null);
@@ -54,6 +54,11 @@ export default function KeysTab({ context }: { context: SessionContext }) {
   }
   return (
     <>
+      <ChoiceChips name='key-kind' options={keyKinds} value={kind} label={(k) => keysUi.kinds[k]} onPick={setKind} />
+      <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? keysUi.empty : null}>
+        {items?.map((item) => <KeyRow key={item.id} item={item} onLend={() => setLending(item)} />)}
+        <ListFooter list={list} />
+      </LoadState>
       <AddKeyForm
         propertyId={propertyId}
         kind={kind}
@@ -62,11 +67,6 @@ export default function KeysTab({ context }: { context: SessionContext }) {
           else setKind(key.kind);
         }}
       />
-      <ChoiceChips name='key-kind' options={keyKinds} value={kind} label={(k) => keysUi.kinds[k]} onPick={setKind} />
-      <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? keysUi.empty : null}>
-        {items?.map((item) => <KeyRow key={item.id} item={item} onLend={() => setLending(item)} />)}
-        <ListFooter list={list} />
-      </LoadState>
     </>
   );
 }
