@@ -2,13 +2,14 @@ import type { keysActions } from '@shared/contracts/keys.contract';
 import { defineFunction } from '../_shared/router';
 import { deposits, signDeposits } from './deposits';
 import { count, inventory, signInventory } from './inventory';
-import { giveBack, lend, loans, mine, sign } from './loans';
+import { giveBack, lend, loans, mine, sign, staff } from './loans';
 import { add, list } from './register';
 
 /** Issue 19, 2: the key register (K1), loans and their deposits (K2), and the monthly inventory (K3). */
 export const handle = defineFunction<typeof keysActions>('keys', {
   add,
   list,
+  staff,
   lend,
   sign,
   giveBack,

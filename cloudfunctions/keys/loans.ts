@@ -137,6 +137,14 @@ export const giveBack: Handler<typeof c.giveBack> = async (input, ctx) => {
   return ok(result);
 };
 
+/** K2: the active staff of the property, by name: who a key can be lent to on trust of their own signature. */
+export const staff: Handler<typeof c.staff> = async (input, { deps }) => {
+  const _ = deps.db.command;
+  const res = await deps.db.collection('members').where({ propertyId: input.propertyId, role: _.in([...staffRoles]), status: 'active' }).orderBy('name', 'asc').limit(100).get();
+  const items = res.data.map((raw) => memberModel.parse(raw)).flatMap((m) => (m.role === 'resident' ? [] : [{ memberId: m._id, name: m.name, role: m.role }]));
+  return ok({ items });
+};
+
 const openLoans = (where: object): Source<KeyLoanDoc> => ({ collection: 'keyLoans', where, sort: [{ field: 'dueBackAt', order: 'asc' }], parse: (raw) => keyLoanModel.parse(raw) });
 
 /** K2: every loan still out in the property, the earliest due first. */

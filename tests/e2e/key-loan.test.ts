@@ -74,4 +74,38 @@ describe('e2e: a key lent to a contractor with a deposit, and returned', () => {
     await expect(desk.locator('.deposit-refunded .deposit-amount').innerText()).resolves.toBe('200.00 元');
     await expect(desk.locator('.deposit-held .deposit-amount').innerText()).resolves.toBe('0.00 元');
   });
+
+  it('K2: a key lent to a colleague waits for his signature, which he gives on his own phone', async () => {
+    const desk = await signIn(system.browser, system.url, '陈晓');
+    await desk.locator('.link-keys').click();
+    await desk.locator('#key-kind-public').click();
+    await desk.locator('#add-kind-public').click();
+    await desk.locator('.input-key-opens input').fill('5楼');
+    await desk.locator('.input-key-label input').fill('G5-01');
+    await desk.locator('.input-key-deposit input').fill('0');
+    await desk.locator('.btn-add-key').click();
+    const row = desk.locator('.key-row', { hasText: 'G5-01' });
+    await row.locator('.btn-lend').click();
+    const form = desk.locator('.key-lend-form');
+    await form.locator('#lend-who-staff').click();
+    await form.locator('.lend-staff-chip', { hasText: '李建国' }).click();
+    await form.locator('.input-lend-purpose input').fill('检查5楼消防窗');
+    await form.locator('.lend-day-chip').nth(1).click();
+    await form.locator('.input-lend-time input').fill('12:00');
+    expect(await form.locator('.lend-signature').count()).toBe(0);
+    await form.locator('.btn-lend-submit').click();
+    await row.locator('.key-state', { hasText: '已借出' }).waitFor();
+
+    const technician = await signIn(system.browser, system.url, '李建国');
+    await technician.locator('.link-my-keys').click();
+    const mine = technician.locator('.my-loan', { hasText: 'G5-01' });
+    await expect(mine.locator('.section-title').innerText()).resolves.toContain('待签字');
+    await mine.locator('.btn-key-sign').click();
+    await mine.locator('.error-key-sign').waitFor();
+    await drawSignature(technician, '.key-sign-pad canvas');
+    await mine.locator('.btn-key-sign').click();
+    await mine.locator('.section-title', { hasText: '借用中' }).waitFor();
+    const loans = system.runtime.engine.collection('keyLoans').all() as unknown as StoredLoan[];
+    expect(loans.find((l) => l.borrower.name === '李建国')).toMatchObject({ status: 'lent', deposit: null, signature: expect.stringMatching(/^cloud:\/\//) });
+  });
 });

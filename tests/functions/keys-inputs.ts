@@ -4,6 +4,7 @@ import { memberIdOf, PROPERTY } from './harness';
 export const keysValidInputs = (): Record<string, Record<string, unknown>> => ({
   'keys.add': { propertyId: PROPERTY, commandId: 'bad-input-key-add', kind: 'public', opens: '3楼', label: 'G3-01', set: 'working', depositFen: 0 },
   'keys.list': { propertyId: PROPERTY, kind: 'public' },
+  'keys.staff': { propertyId: PROPERTY },
   'keys.lend': {
     propertyId: PROPERTY, commandId: 'bad-input-key-lend', keyId: 'key_x', borrower: { type: 'contractor', name: '赵师傅', phone: '13800000601', idMasked: '1*************1234' },
     purpose: '更换消防门闭门器', dueBackAt: '2026-11-23T18:00:00+08:00', signature: `cloud://local.local/uploads/${memberIdOf('o-desk-chen')}/signature.png`, deposit: { method: 'cash', receiptNo: 'YJ-0001' },

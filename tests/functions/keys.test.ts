@@ -94,6 +94,10 @@ describe('K1 K2: the key register and loans', () => {
 
   it('K2: a staff member\'s loan waits for their own signature on their phone; nobody else may sign it', async () => {
     const key = expectOk(await addKey(rt, { kind: 'public', opens: '3楼', label: 'G3-01', depositFen: 0 }));
+    const team = expectOk(await callAs(rt, DESK_ON_SHIFT, keys.staff, { propertyId: PROPERTY })).items;
+    expect(team).toContainEqual({ memberId: memberIdOf(TECH_LI), name: '李建国', role: 'technician' });
+    expect(team.map((m) => m.memberId)).not.toContain(memberIdOf(WANG));
+    expect(await callAs(rt, DESK_ON_SHIFT, keys.lend, lendInput(rt, key.id, { borrower: { type: 'staff', memberId: memberIdOf(WANG) }, signature: null, deposit: null }))).toMatchObject({ ok: false, code: 'KEY.BORROWER_NOT_FOUND' });
     const offered = expectOk(await callAs(rt, DESK_ON_SHIFT, keys.lend, lendInput(rt, key.id, { borrower: { type: 'staff', memberId: memberIdOf(TECH_LI) }, signature: null, deposit: null })));
     expect(offered).toMatchObject({ status: 'pending', borrower: { type: 'staff', name: '李建国' }, deposit: null });
     const sign = (openid: string) => ({ propertyId: PROPERTY, commandId: newCommandId(), loanId: offered.id, version: offered.version, signature: uploadAs(rt, openid, `sig-${newCommandId()}.png`) });

@@ -25,6 +25,12 @@ export const useKeyList = (kind: KeyKind) => {
 /** K2: the loans still out, the earliest due first. */
 export const useOpenLoans = () => usePagedAction(keys.loans, useScope());
 
+/** K2: the staff a key can be lent to. */
+export const useKeyStaff = () => useAction(keys.staff, useScope());
+
+/** K2: the caller's own loans still out, to sign for on their phone. */
+export const useMyLoans = () => usePagedAction(keys.mine, useScope());
+
 /** K2: a day's deposit reconciliation. */
 export const useDepositDay = (date: string) => {
   const scope = useScope();
@@ -37,7 +43,7 @@ export const useInventory = (month: string) => {
   return useAction(keys.inventory, scope ? { ...scope, month } : null);
 };
 
-type Writes = typeof keys.add | typeof keys.lend | typeof keys.giveBack | typeof keys.signDeposits | typeof keys.count | typeof keys.signInventory;
+type Writes = typeof keys.add | typeof keys.lend | typeof keys.sign | typeof keys.giveBack | typeof keys.signDeposits | typeof keys.count | typeof keys.signInventory;
 
 /**
  * A write of the keys area, sent once per input: the same input sent again (a second tap after a

@@ -29,7 +29,9 @@ export const keysUi = {
   lend: {
     title: '借出 {label}',
     who: '借用人身份',
-    types: { contractor: '施工/外来人员', resident: '住户' },
+    types: { contractor: '施工/外来人员', resident: '住户', staff: '本公司员工' },
+    staffPick: '借用同事',
+    staffHint: '同事会在自己的手机上签字确认',
     name: '借用人姓名',
     phone: '联系电话',
     idNumber: '身份证件号码',
@@ -48,6 +50,7 @@ export const keysUi = {
     lent: '已借出',
     problems: {
       name: '请填写借用人姓名',
+      staff: '请选择借用的同事',
       idNumber: '请填写完整的证件号码',
       purpose: '请填写借用事由',
       dueTime: '请填写归还时间，如 17:30',
@@ -72,6 +75,16 @@ export const keysUi = {
     returned: '已归还',
     needOutcome: '请选择退还或扣留押金',
     needReason: '请写明扣留原因',
+  },
+  mine: {
+    title: '我借的钥匙',
+    link: '我借的钥匙',
+    empty: '您名下没有借出的钥匙',
+    signHint: '请在下面签字，确认借到这把钥匙',
+    sign: '签字确认',
+    signed: '已签字',
+    needSignature: '请手写签名',
+    uploadFailed: '签名没有保存成功，请再试一次',
   },
   deposits: {
     received: '当日收取',

@@ -28,6 +28,7 @@ export const routes = {
   deskReception: '/pages/desk/reception/index',
   deskGroupVisits: '/pages/desk/group-visits/index',
   deskKeys: '/pages/desk/keys/index',
+  myKeys: '/pages/technician/keys/index',
   supervisorScorecards: '/pages/supervisor/scorecards/index',
   supervisorSendBacks: '/pages/supervisor/send-backs/index',
   supervisorComplaintRegister: '/pages/supervisor/complaint-register/index',

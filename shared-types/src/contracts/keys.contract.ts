@@ -11,7 +11,7 @@ const MonthString = z.string().regex(/^\d{4}-\d{2}$/);
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const desk = ['desk', 'supervisor'] as const;
 const readers = ['desk', 'supervisor', 'manager'] as const;
-const staff = ['desk', 'supervisor', 'technician', 'manager'] as const;
+const staffRoles = ['desk', 'supervisor', 'technician', 'manager'] as const;
 
 export const KeyView = z.object({
   id: z.string(),
@@ -116,13 +116,24 @@ export const lend = defineAction({
   errors: ['KEY.NOT_FOUND', 'KEY.ON_LOAN', 'KEY.DUE_BACK_PAST', 'KEY.BORROWER_NOT_FOUND', 'KEY.SIGNATURE_REQUIRED', 'KEY.FILE_NOT_YOURS', 'KEY.DEPOSIT_REQUIRED'],
 });
 
+/** K2: the staff a key can be lent to (they sign on their own phone), by name. */
+export const staff = defineAction({
+  fn: 'keys',
+  name: 'staff',
+  input: z.object({ ...scoped }).strict(),
+  output: z.object({ items: z.array(z.object({ memberId: z.string(), name: z.string(), role: z.enum(staffRoles) })) }),
+  roles: desk,
+  write: false,
+  errors: [],
+});
+
 /** K2: the staff borrower signs for the key on their own phone. */
 export const sign = defineAction({
   fn: 'keys',
   name: 'sign',
   input: z.object({ ...scoped, ...commandFields, loanId: DocId, version: z.number().int().positive(), signature: FileId }).strict(),
   output: LoanView,
-  roles: staff,
+  roles: staffRoles,
   write: true,
   errors: ['KEY.LOAN_NOT_FOUND', 'KEY.NOT_YOUR_LOAN', 'KEY.FILE_NOT_YOURS', 'STATE.TRANSITION_NOT_ALLOWED'],
 });
@@ -163,7 +174,7 @@ export const mine = defineAction({
   name: 'mine',
   input: z.object({ ...scoped, ...pageInput }).strict(),
   output: pageOf(LoanView),
-  roles: staff,
+  roles: staffRoles,
   write: false,
   errors: [],
 });
@@ -242,4 +253,4 @@ export const signInventory = defineAction({
   errors: ['KEY.INVENTORY_NOT_STARTED', 'KEY.UNCOUNTED', 'STATE.TOO_EARLY', 'STATE.TRANSITION_NOT_ALLOWED'],
 });
 
-export const keysActions = { add, list, lend, sign, giveBack, loans, mine, deposits, signDeposits, inventory, count, signInventory } as const;
+export const keysActions = { add, list, staff, lend, sign, giveBack, loans, mine, deposits, signDeposits, inventory, count, signInventory } as const;
