@@ -1,5 +1,6 @@
 import type { KeyViewT, LoanViewT } from '@shared/contracts/keys.contract';
 import type { KeyDoc, KeyLoanDoc } from '@shared/model/key.model';
+import { maskPhone } from '@shared/domain/phone';
 import type { MemberDoc } from '@shared/model/member.model';
 
 export const keyView = (k: KeyDoc): KeyViewT => ({
@@ -13,13 +14,16 @@ export const keyView = (k: KeyDoc): KeyViewT => ({
   version: k.version,
 });
 
+/** The desk side calls a borrower whose key is overdue; anyone else sees the number masked. */
+const phoneFor = (phone: string, viewer: Pick<MemberDoc, 'role'>) => (viewer.role === 'desk' || viewer.role === 'supervisor' ? phone : maskPhone(phone));
+
 /** K2: a loan as staff see it; an outside borrower's ID only ever masked (PIPL), as stored. */
-export const loanView = (l: KeyLoanDoc, viewer: Pick<MemberDoc, '_id'>): LoanViewT => ({
+export const loanView = (l: KeyLoanDoc, viewer: Pick<MemberDoc, '_id' | 'role'>): LoanViewT => ({
   id: l._id,
   keyId: l.keyId,
   keyLabel: l.keyLabel,
   kind: l.kind,
-  borrower: l.borrower.type === 'staff' ? { type: 'staff', name: l.borrower.name, phone: '', idMasked: '' } : { type: l.borrower.type, name: l.borrower.name, phone: l.borrower.phone, idMasked: l.borrower.idMasked },
+  borrower: l.borrower.type === 'staff' ? { type: 'staff', name: l.borrower.name, phone: '', idMasked: '' } : { type: l.borrower.type, name: l.borrower.name, phone: phoneFor(l.borrower.phone, viewer), idMasked: l.borrower.idMasked },
   purpose: l.purpose,
   status: l.status,
   lentAt: l.lentAt,

@@ -68,6 +68,8 @@ describe('K1 K2: the key register and loans', () => {
     const loan = expectOk(await callAs(rt, DESK_ON_SHIFT, keys.lend, lendInput(rt, key.id)));
     expect(loan).toMatchObject({ status: 'lent', borrower: { name: '赵师傅', idMasked: '1*************1234' }, deposit: { amountFen: 20_000, method: 'cash', custodian: '陈晓' }, lentBy: '陈晓' });
     expect(JSON.stringify(raw(rt, 'keyLoans'))).not.toContain('110101199003071234');
+    expect(expectOk(await callAs(rt, 'o-mgr-zhou', keys.loans, { propertyId: PROPERTY })).items[0]?.borrower.phone).toBe('138****0601');
+    expect(expectOk(await callAs(rt, SUPERVISOR, keys.loans, { propertyId: PROPERTY })).items[0]?.borrower.phone).toBe('13800000601');
     expect(await callAs(rt, DESK_ON_SHIFT, keys.lend, lendInput(rt, key.id))).toMatchObject({ ok: false, code: 'KEY.ON_LOAN' });
     const back = { propertyId: PROPERTY, commandId: newCommandId(), loanId: loan.id, version: loan.version };
     expect(await callAs(rt, DESK_ON_SHIFT, keys.giveBack, { ...back, deposit: null })).toMatchObject({ ok: false, code: 'KEY.DEPOSIT_OUTCOME_REQUIRED' });
