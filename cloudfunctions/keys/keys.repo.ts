@@ -85,9 +85,13 @@ export const loansOfDepositDay = (db: Database, propertyId: string, date: string
 
 export const OPEN_STATUSES = ['pending', 'lent', 'overdue'] as const;
 
-/** What the timer looks at: loans past due still out and not yet escalated. */
-export const loansToChase = async (db: Database, now: Date, limit: number): Promise<unknown[]> => {
+/**
+ * What the timer acts on: lent loans past their due time, and overdue ones due for escalation (due
+ * back at or before `escalateAt`) not yet escalated (an overdue loan waiting for its escalation is not read every minute).
+ */
+export const loansToChase = async (db: Database, now: Date, escalateAt: Date, limit: number): Promise<unknown[]> => {
   const _ = db.command;
-  const res = await db.collection('keyLoans').where({ status: _.in(['lent', 'overdue']), escalatedAt: null, dueBackAt: _.lt(now.toISOString()) }).orderBy('dueBackAt', 'asc').limit(limit).get();
-  return res.data;
+  const due = (status: string, dueBackAt: object) => db.collection('keyLoans').where({ status, escalatedAt: null, dueBackAt }).orderBy('dueBackAt', 'asc').limit(limit).get();
+  const [late, toEscalate] = await Promise.all([due('lent', _.lt(now.toISOString())), due('overdue', _.lte(escalateAt.toISOString()))]);
+  return [...late.data, ...toEscalate.data];
 };

@@ -1,13 +1,13 @@
 import { keyInventoryMachine } from '@shared/domain/key-inventory.machine';
 import { keyLoanMachine } from '@shared/domain/key-loan.machine';
-import { inventoryMonth, inventoryReminder, isOverdue, needsEscalation } from '@shared/domain/key.rules';
+import { ESCALATE_AFTER_MINUTES, inventoryMonth, inventoryReminder, isOverdue, needsEscalation } from '@shared/domain/key.rules';
 import { birth, transition } from '@shared/domain/state-machine';
 import { format, messages } from '@shared/messages';
 import { keyLoanModel, type KeyInventoryDoc, type KeyLoanDoc } from '@shared/model/key.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import { propertyModel, type PropertyDoc } from '@shared/model/property.model';
 import { audienceOfRole } from '@shared/model/signal.model';
-import { inShanghai } from '@shared/time/shanghai';
+import { addMinutes, inShanghai } from '@shared/time/shanghai';
 import type { Deps } from '../_shared/deps';
 import { enqueueNotice, sendNow, type Notice } from '../_shared/outbox';
 import type { Sweep } from '../_shared/sweep';
@@ -56,7 +56,8 @@ export const chaseOverdueLoans = async (sweep: Sweep, limit = 50): Promise<numbe
   const { deps } = sweep;
   const queued: OutboxDoc[] = [];
   let chased = 0;
-  for (const loan of await sweep.parse(keyLoanModel, await loansToChase(deps.db, deps.now(), limit))) {
+  const now = deps.now();
+  for (const loan of await sweep.parse(keyLoanModel, await loansToChase(deps.db, now, addMinutes(now, -ESCALATE_AFTER_MINUTES), limit))) {
     const notices = (await sweep.unit(`keyLoan ${loan._id}`, () => chaseLoan(deps, loan))) ?? [];
     if (notices.length) chased++;
     queued.push(...notices);
