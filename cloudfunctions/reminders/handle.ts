@@ -13,6 +13,7 @@ import { planMonthTopUp } from './month-top-up';
 import { planRoutineCallbacks } from './routine-callbacks';
 import { upgradeListed } from './upgrades';
 import { flagLateHandovers, flagUnsignedDutyDays } from '../duty/exports';
+import { keySweeps } from '../keys/exports';
 import { systemCall, systemHealth } from '../_shared/system-health';
 
 /** What WeChat's timer trigger passes; a client call carries an OPENID and is refused. */
@@ -36,6 +37,7 @@ export interface RemindersRun {
   callbacks: { created: number };
   complaints: ComplaintSweeps;
   importsFinished: number;
+  keys: { chased: number; reminded: number };
   /** Issue 12 (3.3): older stored documents brought up to date for the lists. */
   upgraded: number;
   /** Issue 13 (1.9): content checks made again. */
@@ -106,12 +108,13 @@ export const handle = async (event: unknown, caller: { openid: string }, deps: D
     groupsSettled: await run('groups', (s) => settleGroups(s), 0),
   };
   const importsFinished = await run('imports', (s) => carryOnImports(s), 0);
+  const keys = await run('keys', keySweeps, { chased: 0, reminded: 0 });
   const contentChecks = await run('contentChecks', (s) => sweepContentChecks(s), { retried: 0, givenUp: 0 });
   const duty = { daysFlagged: await run('dutyDays', flagUnsignedDutyDays, 0), handoversFlagged: await run('handovers', flagLateHandovers, 0) };
   const outbox = await run('outbox', (s) => drainOutbox(s), { sent: 0, retried: 0, dead: 0, unsent: 0, deferred: 0 }, true);
   await recordRun(deps, ranAt, failed);
   return {
     ok: true,
-    data: { heartbeat, deadlines, outbox, callbacks: { created: repairCallbacks.created + topUp.created + routine.created }, complaints, importsFinished, upgraded, contentChecks, duty, failed, quarantined },
+    data: { heartbeat, deadlines, outbox, callbacks: { created: repairCallbacks.created + topUp.created + routine.created }, complaints, importsFinished, keys, upgraded, contentChecks, duty, failed, quarantined },
   };
 };

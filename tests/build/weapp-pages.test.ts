@@ -259,10 +259,10 @@ describe('weapp app.json', () => {
         root: 'pages/resident',
         pages: ['home/index', 'repair-new/index', 'repairs/index', 'repair/index', 'complaint-new/index', 'complaints/index', 'complaint/index', 'my-data/index', 'bookings/index'],
       },
-      { root: 'pages/technician', pages: ['orders/index', 'order/index'] },
+      { root: 'pages/technician', pages: ['orders/index', 'order/index', 'keys/index'] },
       {
         root: 'pages/desk',
-        pages: ['inbox/index', 'repair/index', 'register/index', 'callbacks/index', 'complaints/index', 'complaint/index', 'complaint-register/index', 'bindings/index', 'bookings/index', 'reception/index', 'group-visits/index', 'duty/index'],
+        pages: ['inbox/index', 'repair/index', 'register/index', 'callbacks/index', 'complaints/index', 'complaint/index', 'complaint-register/index', 'bindings/index', 'bookings/index', 'reception/index', 'group-visits/index', 'duty/index', 'keys/index'],
       },
       {
         root: 'pages/supervisor',

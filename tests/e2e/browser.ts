@@ -87,3 +87,19 @@ export const signIn = async (browser: Browser, url: string, name: string): Promi
   await page.locator('.btn-dev-user', { hasText: name }).first().click();
   return page;
 };
+
+/** A signature as a person draws it: two strokes across the pad. */
+export const drawSignature = async (page: Page, pad: string) => {
+  // The mouse draws at viewport coordinates: the pad must be on screen, wherever the form above left the page scrolled.
+  await page.locator(pad).scrollIntoViewIfNeeded();
+  const box = await page.locator(pad).boundingBox();
+  if (!box) throw new Error('no signature pad');
+  const at = (fx: number, fy: number) => [box.x + box.width * fx, box.y + box.height * fy] as const;
+  for (const stroke of [[[0.15, 0.6], [0.3, 0.3], [0.45, 0.7], [0.6, 0.35]], [[0.5, 0.5], [0.85, 0.45]]]) {
+    const [first, ...rest] = stroke;
+    await page.mouse.move(...at(first![0]!, first![1]!));
+    await page.mouse.down();
+    for (const [fx, fy] of rest) await page.mouse.move(...at(fx!, fy!), { steps: 8 });
+    await page.mouse.up();
+  }
+};

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { startSystem, signIn } from './browser';
+import { drawSignature as sign, startSystem, signIn } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -9,22 +9,6 @@ const photo = (name: string) => ({ name, mimeType: 'image/png', buffer: Buffer.f
 const addPhoto = async (page: Page, button: string, name: string) => {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator(button).click()]);
   await chooser.setFiles(photo(name));
-};
-
-/** A signature as a person draws it: two strokes across the pad. */
-const sign = async (page: Page, pad: string) => {
-  // The mouse draws at viewport coordinates: the pad must be on screen, wherever the form above left the page scrolled.
-  await page.locator(pad).scrollIntoViewIfNeeded();
-  const box = await page.locator(pad).boundingBox();
-  if (!box) throw new Error('no signature pad');
-  const at = (fx: number, fy: number) => [box.x + box.width * fx, box.y + box.height * fy] as const;
-  for (const stroke of [[[0.15, 0.6], [0.3, 0.3], [0.45, 0.7], [0.6, 0.35]], [[0.5, 0.5], [0.85, 0.45]]]) {
-    const [first, ...rest] = stroke;
-    await page.mouse.move(...at(first![0]!, first![1]!));
-    await page.mouse.down();
-    for (const [fx, fy] of rest) await page.mouse.move(...at(fx!, fy!), { steps: 8 });
-    await page.mouse.up();
-  }
 };
 
 /**

@@ -73,6 +73,7 @@ const PLANTS: Plant[] = [
   { collection: 'complaintGroups', step: 'groups', doc: () => ({ _id: 'cg_broken', propertyId: PROPERTY, status: 'resolved', settledAt: null }) },
   { collection: 'complaintRegisters', step: 'registers', doc: (rt) => ({ _id: registerIdOf(PROPERTY, registersDue(rt.clock.now(), 2)[0] ?? ''), propertyId: PROPERTY, date: 20261122 }) },
   { collection: 'contentChecks', step: 'contentChecks', doc: (rt) => ({ _id: 'cc_broken', propertyId: PROPERTY, schemaVersion: 1, status: 'queued', nextAttemptAt: minutesAgo(rt, 1), attempts: 'many' }) },
+  { collection: 'keyLoans', step: 'keys', doc: (rt) => ({ _id: 'kl_broken', propertyId: PROPERTY, status: 'lent', escalatedAt: null, dueBackAt: minutesAgo(rt, 1) }) },
   { collection: 'roomImports', step: 'imports', doc: (rt) => ({ _id: 'ri_broken', propertyId: PROPERTY, status: 'writing', updatedAt: minutesAgo(rt, 5) }) },
   { collection: 'repairs', step: 'repairCallbacks', doc: (rt) => ({ _id: 'rp_broken', propertyId: PROPERTY, status: 'signed', completedAt: minutesAgo(rt, 30), updatedAt: minutesAgo(rt, 30) }) },
   { collection: 'callbacks', step: 'repairCallbacks', doc: () => ({ _id: 'cb_broken', propertyId: PROPERTY, kind: 'repair', subject: { kind: 'repair', id: 'rp_signed_demo' }, status: 'sideways' }) },

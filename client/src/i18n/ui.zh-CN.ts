@@ -1337,6 +1337,7 @@ export const ui = {
       registers: '投诉登记表签署提醒',
       groups: '群体投诉逐户结案',
       imports: '房屋导入续写',
+      keys: '钥匙逾期与盘点提醒',
       contentChecks: '内容安全检测重试',
       dutyDays: '值班记录未签字提醒',
       handovers: '交接班超时提醒',

@@ -29,6 +29,8 @@ export const routes = {
   deskGroupVisits: '/pages/desk/group-visits/index',
   deskDuty: '/pages/desk/duty/index',
   staffHome: '/pages/supervisor/home/index',
+  deskKeys: '/pages/desk/keys/index',
+  myKeys: '/pages/technician/keys/index',
   supervisorScorecards: '/pages/supervisor/scorecards/index',
   supervisorSendBacks: '/pages/supervisor/send-backs/index',
   supervisorComplaintRegister: '/pages/supervisor/complaint-register/index',

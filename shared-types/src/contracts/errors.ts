@@ -141,6 +141,22 @@ export const errorRetry = {
   'DUTY.SUBSTITUTE_NOT_FOUND': 'final',
   'DUTY.HANDOVER_NOT_FOUND': 'final',
   'DUTY.NOT_INCOMING': 'final',
+  'KEY.LABEL_TAKEN': 'final',
+  'KEY.NOT_FOUND': 'final',
+  'KEY.ON_LOAN': 'final',
+  'KEY.DUE_BACK_PAST': 'final',
+  'KEY.BORROWER_NOT_FOUND': 'final',
+  'KEY.SIGNATURE_REQUIRED': 'final',
+  'KEY.FILE_NOT_YOURS': 'final',
+  'KEY.DEPOSIT_REQUIRED': 'final',
+  'KEY.LOAN_NOT_FOUND': 'final',
+  'KEY.NOT_YOUR_LOAN': 'final',
+  'KEY.DEPOSIT_OUTCOME_REQUIRED': 'final',
+  'KEY.DAY_AHEAD': 'final',
+  'KEY.ALREADY_SIGNED': 'final',
+  'KEY.DIFFERENCE_UNEXPLAINED': 'final',
+  'KEY.INVENTORY_NOT_STARTED': 'final',
+  'KEY.UNCOUNTED': 'final',
 } as const satisfies Record<ErrorCode, Retry>;
 
 /** A code this build does not know (a newer server's) is final: shown with the server's own message, not retried blindly. */

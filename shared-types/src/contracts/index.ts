@@ -7,6 +7,7 @@ import { membersActions } from './members.contract';
 import { importsActions } from './imports.contract';
 import { visitsActions } from './visits.contract';
 import { dutyActions } from './duty.contract';
+import { keysActions } from './keys.contract';
 
 export * from './action';
 export * from './errors';
@@ -21,6 +22,7 @@ export * as privacy from './privacy.contract';
 export * as visits from './visits.contract';
 export * as reception from './reception.contract';
 export * as duty from './duty.contract';
+export * as keys from './keys.contract';
 
 /** Every action of every function, by function: the router, the client and the test harnesses read this. */
 export const catalogue: Record<FunctionName, Record<string, Action>> = {
@@ -32,4 +34,5 @@ export const catalogue: Record<FunctionName, Record<string, Action>> = {
   imports: importsActions,
   visits: visitsActions,
   duty: dutyActions,
+  keys: keysActions,
 };

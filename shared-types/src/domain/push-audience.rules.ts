@@ -30,6 +30,10 @@ export const pushAudience: Record<NoticeKind, readonly Role[]> = {
   'group.arriving': ['desk', 'supervisor'],
   'duty.unsigned': ['supervisor', 'manager'],
   'duty.handoverLate': ['supervisor'],
+  'key.overdue': ['desk'],
+  'key.escalated': ['supervisor'],
+  'key.inventory': ['desk'],
+  'key.report': ['supervisor'],
 };
 
 /** WeChat asks for at most three templates in one consent prompt. */

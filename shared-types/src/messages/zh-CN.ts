@@ -1,3 +1,5 @@
+import { keysErrors, keysFields, keysNotices, keysTexts } from './keys.zh-CN';
+
 /** The one catalogue of user-facing text. Keys are stable; other languages get a file of the same shape. */
 export const zhCN = {
   errors: {
@@ -121,6 +123,7 @@ export const zhCN = {
     'DUTY.SUBSTITUTE_NOT_FOUND': '没有找到这位替班的客服人员',
     'DUTY.HANDOVER_NOT_FOUND': '没有找到这份交接班记录',
     'DUTY.NOT_INCOMING': '只有接班人员本人可以签字接班',
+    ...keysErrors,
   },
   /**
    * Issue 12 (3.11): what each input field is called when a refusal names it, by its path in the
@@ -304,6 +307,7 @@ export const zhCN = {
     text: '处理结果',
     topic: '办理事项',
     wecomWebhook: '企业微信群机器人地址',
+    ...keysFields,
   },
   /** Issue 12 (3.11): what is wrong with one field, said with its label and the limit. */
   fieldProblems: {
@@ -416,6 +420,7 @@ export const zhCN = {
     'duty.handoverLate': '交接班未按时完成',
     'binding.approved': '房屋绑定已通过',
     'binding.rejected': '房屋绑定未通过',
+    ...keysNotices,
   },
   /** R4: why a technician is suggested, from the facts the suggestion was ranked by. */
   suggestions: {
@@ -563,6 +568,7 @@ export const zhCN = {
     bindingRequested: '{name}（{relation}）申请绑定 {address}',
   },
   /** Issue 13 (1.9): what WeChat's content checks said, in words for the desk. */
+  keys: keysTexts,
   screening: {
     verdicts: {
       exempt: '无需检测',

@@ -20,7 +20,7 @@ export const bootstrapModel = defineModel({ collection: 'environment', version: 
 export const HEARTBEAT_DOC_ID = 'heartbeat';
 
 /** The steps of a reminders run, each run on its own so one failing never stops the others (issue 12, 3.8). */
-export const TimerStep = z.enum(['heartbeat', 'deadlines', 'upgrades', 'repairCallbacks', 'monthTopUp', 'routineCallbacks', 'complaintUpgrade', 'registers', 'groups', 'imports', 'contentChecks', 'dutyDays', 'handovers', 'outbox']);
+export const TimerStep = z.enum(['heartbeat', 'deadlines', 'upgrades', 'repairCallbacks', 'monthTopUp', 'routineCallbacks', 'complaintUpgrade', 'registers', 'groups', 'imports', 'keys', 'contentChecks', 'dutyDays', 'handovers', 'outbox']);
 export type TimerStep = z.infer<typeof TimerStep>;
 
 /** A step that did not finish all its work in a run, and the first reason. */

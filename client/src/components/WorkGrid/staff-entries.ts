@@ -6,6 +6,7 @@ import Comment from '@nutui/icons-react-taro/dist/es/icons/Comment.js';
 import Complaint from '@nutui/icons-react-taro/dist/es/icons/Complaint.js';
 import Edit from '@nutui/icons-react-taro/dist/es/icons/Edit.js';
 import Home from '@nutui/icons-react-taro/dist/es/icons/Home.js';
+import Link from '@nutui/icons-react-taro/dist/es/icons/Link.js';
 import List from '@nutui/icons-react-taro/dist/es/icons/List.js';
 import Message from '@nutui/icons-react-taro/dist/es/icons/Message.js';
 import Notice from '@nutui/icons-react-taro/dist/es/icons/Notice.js';
@@ -20,6 +21,7 @@ import Star from '@nutui/icons-react-taro/dist/es/icons/Star.js';
 import User from '@nutui/icons-react-taro/dist/es/icons/User.js';
 import UserAdd from '@nutui/icons-react-taro/dist/es/icons/UserAdd.js';
 import { dutyUi } from '../../i18n/duty.zh-CN';
+import { keysUi } from '../../i18n/keys.zh-CN';
 import { ui } from '../../i18n/ui.zh-CN';
 import { go, routes } from '../../utils/routes';
 import type { WorkEntry, WorkGroup } from '.';
@@ -47,6 +49,7 @@ const entries = (c: WorkCounts) => {
     reception: { key: 'reception', label: ui.reception.link, icon: Edit, open: to(routes.deskReception) },
     groupVisits: { key: 'group-visits', label: ui.groupVisits.link, icon: Service, open: to(routes.deskGroupVisits) },
     duty: { key: 'duty', label: dutyUi.link, icon: List, open: to(routes.deskDuty) },
+    keys: { key: 'keys', label: keysUi.link, icon: Link, open: to(routes.deskKeys) },
     dutyDay: { key: 'duty-day', label: dutyUi.dayLink, icon: Order, open: to(routes.supervisorDutyDay) },
     sendBacks: { key: 'send-backs', label: l.sendBacks, icon: Retweet, open: to(routes.supervisorSendBacks) },
     complaintRegister: { key: 'complaint-register', label: l.complaintRegister, icon: Articles, open: to(routes.supervisorComplaintRegister) },
@@ -73,7 +76,7 @@ export const workGroups = (role: Role, counts: WorkCounts): WorkGroup[] => {
   const figures = { key: 'figures', title: g.figures, entries: [e.scorecards, e.complaintFigures, e.callbackFigures] };
   if (role === 'supervisor') {
     return [
-      { key: 'today', title: g.today, entries: [e.queue, e.sendBacks, e.complaintRegister, e.dutyDay, e.complaints, e.callbacks, e.bindings, e.inbox, e.duty] },
+      { key: 'today', title: g.today, entries: [e.queue, e.sendBacks, e.complaintRegister, e.dutyDay, e.complaints, e.callbacks, e.bindings, e.inbox, e.duty, e.keys] },
       figures,
       visits,
       { key: 'admin', title: g.admin, entries: [e.members, e.settings, e.health] },
@@ -84,8 +87,8 @@ export const workGroups = (role: Role, counts: WorkCounts): WorkGroup[] => {
       { key: 'today', title: g.today, entries: [e.complaints, e.inbox, e.complaintRegister, e.dutyDay, e.queue] },
       figures,
       { key: 'admin', title: g.admin, entries: [e.members, e.settings, e.health, e.roomImport, e.erasures] },
-      { key: 'front-desk', title: g.frontDesk, entries: [e.callbacks, e.bindings, ...visits.entries] },
+      { key: 'front-desk', title: g.frontDesk, entries: [e.callbacks, e.bindings, e.keys, ...visits.entries] },
     ];
   }
-  return [{ key: 'today', title: g.today, entries: [e.complaints, e.callbacks, e.bindings, e.inbox, e.duty] }, visits];
+  return [{ key: 'today', title: g.today, entries: [e.complaints, e.callbacks, e.bindings, e.inbox, e.duty, e.keys] }, visits];
 };

@@ -7,6 +7,7 @@ import RepairCard from '../../../components/RepairCard';
 import SubscribeLowBanner from '../../../components/SubscribeLowBanner';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { go, routes } from '../../../utils/routes';
+import { keysUi } from '../../../i18n/keys.zh-CN';
 import { setAsideWords } from '../../../utils/set-aside';
 import { orderPage } from '../order/route';
 import '../../../theme/controls.css';
@@ -23,6 +24,9 @@ export default function TechnicianOrders() {
       <SubscribeLowBanner />
       <Button className='btn btn-plain link-inbox' onClick={() => go(routes.inbox)}>
         {ui.inbox.link}
+      </Button>
+      <Button className='btn btn-plain link-my-keys' onClick={() => go(routes.myKeys)}>
+        {keysUi.mine.link}
       </Button>
       <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? ui.technician.empty : null}>
         {items?.map((repair) => {

@@ -1,0 +1,3 @@
+import { keysUi } from '../../../i18n/keys.zh-CN';
+
+export default definePageConfig({ navigationBarTitleText: keysUi.title, enablePullDownRefresh: true });

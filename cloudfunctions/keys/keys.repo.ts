@@ -1,0 +1,97 @@
+import type { TransitionEvent } from '@shared/domain/state-machine';
+import {
+  depositDayModel,
+  keyInventoryModel,
+  keyLoanModel,
+  keyModel,
+  type DepositDayDoc,
+  type KeyDoc,
+  type KeyInventoryDoc,
+  type KeyKind,
+  type KeyLoanDoc,
+} from '@shared/model/key.model';
+import type { Database, Tx } from '../_shared/database';
+import { appendEvent } from '../_shared/events';
+import { derivedId } from '../_shared/ids';
+import { findById, parseStored, readAll, withoutId } from '../_shared/repo';
+
+/**
+ * The keys area's collections (keys, keyLoans, keyInventories, keyDepositDays): the only module that
+ * names them. Reads parse through the models; ids are derived here; a loan's or an inventory's status
+ * is written only with the event of the transition that made it.
+ */
+
+export const keyIdOf = (propertyId: string, kind: KeyKind, label: string) => derivedId('key', propertyId, kind, label);
+export const loanIdOf = (commandKey: string) => derivedId('kl', commandKey);
+export const inventoryIdOf = (propertyId: string, month: string) => derivedId('kinv', propertyId, month);
+export const depositDayIdOf = (propertyId: string, date: string) => derivedId('kdd', propertyId, date);
+
+export const loanSubject = (loan: Pick<KeyLoanDoc, '_id' | 'propertyId'>) => ({ kind: 'keyLoan', id: loan._id, propertyId: loan.propertyId });
+const inventorySubject = (inv: Pick<KeyInventoryDoc, '_id' | 'propertyId'>) => ({ kind: 'keyInventory', id: inv._id, propertyId: inv.propertyId });
+
+export const findKey = (db: Database, id: string) => findById(db, keyModel, id);
+export const findLoan = (db: Database, id: string) => findById(db, keyLoanModel, id);
+export const findInventory = (db: Database, propertyId: string, month: string) => findById(db, keyInventoryModel, inventoryIdOf(propertyId, month));
+export const findDepositDay = (db: Database, propertyId: string, date: string) => findById(db, depositDayModel, depositDayIdOf(propertyId, date));
+
+export const readKeyInTx = async (tx: Tx, id: string): Promise<KeyDoc> => parseStored(keyModel, (await tx.collection('keys').doc(id).get()).data);
+export const readLoanInTx = async (tx: Tx, id: string): Promise<KeyLoanDoc> => parseStored(keyLoanModel, (await tx.collection('keyLoans').doc(id).get()).data);
+export const readInventoryInTx = async (tx: Tx, id: string): Promise<KeyInventoryDoc> => parseStored(keyInventoryModel, (await tx.collection('keyInventories').doc(id).get()).data);
+
+export const writeKey = async (tx: Tx, key: KeyDoc): Promise<KeyDoc> => {
+  const stored = keyModel.toStored(key);
+  await tx.collection('keys').doc(stored._id).set({ data: withoutId(stored) });
+  return stored;
+};
+
+/** A loan written with the event of the transition that made its status. */
+export const writeLoan = async (tx: Tx, loan: KeyLoanDoc, event: TransitionEvent<string, string>, commandId: string): Promise<KeyLoanDoc> => {
+  const stored = keyLoanModel.toStored(loan);
+  await tx.collection('keyLoans').doc(stored._id).set({ data: withoutId(stored) });
+  await appendEvent(tx, loanSubject(stored), event, commandId);
+  return stored;
+};
+
+/** An inventory written with the events of its transitions (its birth and first count come in one write). */
+export const writeInventory = async (tx: Tx, inv: KeyInventoryDoc, events: readonly TransitionEvent<string, string>[], commandId: string): Promise<KeyInventoryDoc> => {
+  const stored = keyInventoryModel.toStored(inv);
+  await tx.collection('keyInventories').doc(stored._id).set({ data: withoutId(stored) });
+  for (const event of events) await appendEvent(tx, inventorySubject(stored), event, commandId);
+  return stored;
+};
+
+/** The timer's reminder flag on an inventory: no status change, so no event. */
+export const markInventoryReminded = async (tx: Tx, id: string, field: 'countRemindedAt' | 'reportRemindedAt', at: Date) => {
+  await tx.collection('keyInventories').doc(id).update({ data: { [field]: at.toISOString() } });
+};
+
+export const writeDepositDay = async (tx: Tx, day: DepositDayDoc): Promise<DepositDayDoc> => {
+  const stored = depositDayModel.toStored(day);
+  await tx.collection('keyDepositDays').doc(stored._id).set({ data: withoutId(stored) });
+  return stored;
+};
+
+/** K3: how many keys of each kind the register holds. */
+export const countByKind = async (db: Database, propertyId: string, kinds: readonly KeyKind[]): Promise<Record<KeyKind, number>> => {
+  const counts = await Promise.all(kinds.map(async (kind) => [kind, (await db.collection('keys').where({ propertyId, kind }).count()).total] as const));
+  return Object.fromEntries(counts) as Record<KeyKind, number>;
+};
+
+/** K2: every loan that bears on a day's deposits: taken on or before it, not settled before it. */
+export const loansOfDepositDay = (db: Database, propertyId: string, date: string): Promise<KeyLoanDoc[]> => {
+  const _ = db.command;
+  return readAll(keyLoanModel, db.collection('keyLoans').where({ propertyId, lentDate: _.lte(date), returnedDate: _.eq(null).or(_.gte(date)) }).orderBy('lentDate', 'asc'));
+};
+
+export const OPEN_STATUSES = ['pending', 'lent', 'overdue'] as const;
+
+/**
+ * What the timer acts on: lent loans past their due time, and overdue ones due for escalation (due
+ * back at or before `escalateAt`) not yet escalated (an overdue loan waiting for its escalation is not read every minute).
+ */
+export const loansToChase = async (db: Database, now: Date, escalateAt: Date, limit: number): Promise<unknown[]> => {
+  const _ = db.command;
+  const due = (status: string, dueBackAt: object) => db.collection('keyLoans').where({ status, escalatedAt: null, dueBackAt }).orderBy('dueBackAt', 'asc').limit(limit).get();
+  const [late, toEscalate] = await Promise.all([due('lent', _.lt(now.toISOString())), due('overdue', _.lte(escalateAt.toISOString()))]);
+  return [...late.data, ...toEscalate.data];
+};

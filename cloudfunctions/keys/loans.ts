@@ -1,0 +1,160 @@
+import type * as c from '@shared/contracts/keys.contract';
+import { keyLoanMachine } from '@shared/domain/key-loan.machine';
+import { dueBackProblem } from '@shared/domain/key.rules';
+import { birth, transition } from '@shared/domain/state-machine';
+import { failure } from '@shared/messages';
+import { ok } from '@shared/result';
+import { keyLoanModel, type Borrower, type KeyLoanDoc } from '@shared/model/key.model';
+import { memberModel, staffRoles, type MemberDoc } from '@shared/model/member.model';
+import { shanghaiDate } from '@shared/time/shanghai';
+import type { ActionContext } from '../_shared/context';
+import type { Handler } from '../_shared/router';
+import { applyOnce } from '../_shared/commands';
+import { ActionFailure } from '../_shared/failures';
+import { mapPage, readPage, type Source } from '../_shared/paging';
+import { findById } from '../_shared/repo';
+import { ownsFile } from '../_shared/storage';
+import { findKey, findLoan, loanIdOf, OPEN_STATUSES, readKeyInTx, readLoanInTx, writeKey, writeLoan } from './keys.repo';
+import { loanView } from './views';
+
+const staffBorrower = async (ctx: ActionContext, memberId: string): Promise<MemberDoc | null> => {
+  const found = await findById(ctx.deps.db, memberModel, memberId);
+  return found && found.propertyId === ctx.member.propertyId && found.status === 'active' && staffRoles.includes(found.role) ? found : null;
+};
+
+/**
+ * K2: the desk lends a key. A contractor or resident signs on the desk's screen (the file is the
+ * desk's own upload) and pays the key's deposit as the register records it; a staff member's loan
+ * waits for their signature on their own phone. The key is marked out in the same write.
+ */
+export const lend: Handler<typeof c.lend> = async (input, ctx) => {
+  const { deps, member, now } = ctx;
+  const key = await findKey(deps.db, input.keyId);
+  if (!key || key.propertyId !== member.propertyId) return failure('KEY.NOT_FOUND');
+  if (key.loanId) return failure('KEY.ON_LOAN');
+  const dueBackAt = new Date(input.dueBackAt);
+  const late = dueBackProblem(dueBackAt, now);
+  if (late) return failure(late);
+  let borrower: Borrower;
+  if (input.borrower.type === 'staff') {
+    const staff = await staffBorrower(ctx, input.borrower.memberId);
+    if (!staff) return failure('KEY.BORROWER_NOT_FOUND');
+    borrower = { type: 'staff', memberId: staff._id, name: staff.name };
+  } else {
+    if (!input.signature) return failure('KEY.SIGNATURE_REQUIRED');
+    if (key.depositFen > 0 && !input.deposit) return failure('KEY.DEPOSIT_REQUIRED');
+    borrower = { ...input.borrower };
+  }
+  if (input.signature && !ownsFile(member, input.signature)) return failure('KEY.FILE_NOT_YOURS');
+  const outsider = borrower.type !== 'staff';
+  const deposit = outsider && key.depositFen > 0 && input.deposit ? { amountFen: key.depositFen, method: input.deposit.method, receiptNo: input.deposit.receiptNo, custodian: member.name } : null;
+  const action = outsider ? 'lend' : 'offer';
+  const { result } = await applyOnce(ctx, 'keys.lend', async (tx) => {
+    const k = await readKeyInTx(tx, key._id);
+    if (k.loanId) throw new ActionFailure('KEY.ON_LOAN');
+    const event = birth(keyLoanMachine, action, { actor: member.openid, role: member.role, now, deviceTime: input.deviceTime });
+    const loan: KeyLoanDoc = keyLoanModel.toStored({
+      _id: loanIdOf(ctx.commandKey),
+      propertyId: k.propertyId,
+      keyId: k._id,
+      keyLabel: k.label,
+      kind: k.kind,
+      borrower,
+      purpose: input.purpose,
+      status: event.to,
+      lentAt: now.toISOString(),
+      lentDate: shanghaiDate(now),
+      lentBy: member.name,
+      dueBackAt: dueBackAt.toISOString(),
+      signature: outsider ? input.signature : null,
+      deposit,
+      escalatedAt: null,
+      returnedAt: null,
+      returnedDate: null,
+      returnedTo: null,
+      depositOutcome: null,
+      version: event.version,
+      updatedAt: now.toISOString(),
+    });
+    await writeKey(tx, { ...k, loanId: loan._id, version: k.version + 1 });
+    return loanView(await writeLoan(tx, loan, event, input.commandId), member);
+  });
+  return ok(result);
+};
+
+/** K2: the staff borrower signs for the key on their own phone, with a signature they uploaded. */
+export const sign: Handler<typeof c.sign> = async (input, ctx) => {
+  const { deps, member, now } = ctx;
+  const found = await findLoan(deps.db, input.loanId);
+  if (!found || found.propertyId !== member.propertyId) return failure('KEY.LOAN_NOT_FOUND');
+  if (found.borrower.type !== 'staff' || found.borrower.memberId !== member._id) return failure('KEY.NOT_YOUR_LOAN');
+  if (!ownsFile(member, input.signature)) return failure('KEY.FILE_NOT_YOURS');
+  const { result } = await applyOnce(ctx, 'keys.sign', async (tx) => {
+    const loan = await readLoanInTx(tx, found._id);
+    if (loan.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
+    const step = transition(keyLoanMachine, loan, { action: 'sign', actor: member.openid, role: member.role, now, deviceTime: input.deviceTime });
+    if (!step.ok) throw new ActionFailure('STATE.TRANSITION_NOT_ALLOWED');
+    const next = { ...loan, status: step.status, version: step.version, signature: input.signature, updatedAt: now.toISOString() };
+    return loanView(await writeLoan(tx, next, step.event, input.commandId), member);
+  });
+  return ok(result);
+};
+
+/**
+ * K2: a key back at the desk. A loan with a deposit needs its outcome: refunded, or kept with the
+ * reason; the amount is the loan's own. A staff loan never signed is cancelled instead.
+ */
+export const giveBack: Handler<typeof c.giveBack> = async (input, ctx) => {
+  const { deps, member, now } = ctx;
+  const found = await findLoan(deps.db, input.loanId);
+  if (!found || found.propertyId !== member.propertyId) return failure('KEY.LOAN_NOT_FOUND');
+  if (found.deposit && !input.deposit) return failure('KEY.DEPOSIT_OUTCOME_REQUIRED');
+  const { result } = await applyOnce(ctx, 'keys.giveBack', async (tx) => {
+    const loan = await readLoanInTx(tx, found._id);
+    if (loan.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
+    const action = loan.status === 'pending' ? 'cancel' : 'giveBack';
+    const step = transition(keyLoanMachine, loan, { action, actor: member.openid, role: member.role, now, deviceTime: input.deviceTime });
+    if (!step.ok) throw new ActionFailure('STATE.TRANSITION_NOT_ALLOWED');
+    const outcome = loan.deposit && input.deposit
+      ? input.deposit.outcome === 'refunded'
+        ? { outcome: 'refunded' as const, amountFen: loan.deposit.amountFen, by: member.name }
+        : { outcome: 'kept' as const, amountFen: loan.deposit.amountFen, by: member.name, reason: input.deposit.reason }
+      : null;
+    const key = await readKeyInTx(tx, loan.keyId);
+    if (key.loanId === loan._id) await writeKey(tx, { ...key, loanId: null, version: key.version + 1 });
+    const next: KeyLoanDoc = {
+      ...loan,
+      status: step.status,
+      version: step.version,
+      returnedAt: now.toISOString(),
+      returnedDate: shanghaiDate(now),
+      returnedTo: member.name,
+      depositOutcome: outcome,
+      updatedAt: now.toISOString(),
+    };
+    return loanView(await writeLoan(tx, next, step.event, input.commandId), member);
+  });
+  return ok(result);
+};
+
+/** K2: the active staff of the property, by name: who a key can be lent to on trust of their own signature. */
+export const staff: Handler<typeof c.staff> = async (input, { deps }) => {
+  const _ = deps.db.command;
+  const res = await deps.db.collection('members').where({ propertyId: input.propertyId, role: _.in([...staffRoles]), status: 'active' }).orderBy('name', 'asc').limit(100).get();
+  const items = res.data.map((raw) => memberModel.parse(raw)).flatMap((m) => (m.role === 'resident' ? [] : [{ memberId: m._id, name: m.name, role: m.role }]));
+  return ok({ items });
+};
+
+const openLoans = (where: object): Source<KeyLoanDoc> => ({ collection: 'keyLoans', where, sort: [{ field: 'dueBackAt', order: 'asc' }], parse: (raw) => keyLoanModel.parse(raw) });
+
+/** K2: every loan still out in the property, the earliest due first. */
+export const loans: Handler<typeof c.loans> = async (input, { deps, member }) => {
+  const where = { propertyId: input.propertyId, status: deps.db.command.in([...OPEN_STATUSES]) };
+  return ok(mapPage(await readPage(deps.db, { name: 'keys.loans', sources: [openLoans(where)] }, input), (l) => loanView(l, member)));
+};
+
+/** K2: the caller's own loans still out: a staff member signs for theirs here. */
+export const mine: Handler<typeof c.mine> = async (input, { deps, member }) => {
+  const where = { propertyId: input.propertyId, 'borrower.memberId': member._id, status: deps.db.command.in([...OPEN_STATUSES]) };
+  return ok(mapPage(await readPage(deps.db, { name: 'keys.mine', sources: [openLoans(where)] }, input), (l) => loanView(l, member)));
+};

@@ -1,0 +1,123 @@
+import { keyInventoryMachine } from '@shared/domain/key-inventory.machine';
+import { keyLoanMachine } from '@shared/domain/key-loan.machine';
+import { ESCALATE_AFTER_MINUTES, inventoryMonth, inventoryReminder, isOverdue, needsEscalation } from '@shared/domain/key.rules';
+import { birth, transition } from '@shared/domain/state-machine';
+import { format, messages } from '@shared/messages';
+import { keyLoanModel, type KeyInventoryDoc, type KeyLoanDoc } from '@shared/model/key.model';
+import type { OutboxDoc } from '@shared/model/outbox.model';
+import { propertyModel, type PropertyDoc } from '@shared/model/property.model';
+import { audienceOfRole } from '@shared/model/signal.model';
+import { addMinutes, inShanghai } from '@shared/time/shanghai';
+import type { Deps } from '../_shared/deps';
+import { enqueueNotice, sendNow, type Notice } from '../_shared/outbox';
+import type { Sweep } from '../_shared/sweep';
+import { TIMER } from '../_shared/timer-actor';
+import { findInventory, loansToChase, markInventoryReminded, readInventoryInTx, readLoanInTx, writeInventory, writeLoan } from './keys.repo';
+import { openedInventory } from './inventory';
+
+const loanNotice = (loan: KeyLoanDoc, kind: 'key.overdue' | 'key.escalated', role: 'desk' | 'supervisor'): Notice => ({
+  propertyId: loan.propertyId,
+  kind,
+  channel: 'inbox',
+  recipient: audienceOfRole(role),
+  subject: { kind: 'keyLoan', id: loan._id },
+  title: `${messages.notices[kind]} · ${loan.keyLabel}`,
+  body: format(kind === 'key.overdue' ? messages.keys.overdue : messages.keys.escalated, { label: loan.keyLabel, borrower: loan.borrower.name, due: inShanghai(loan.dueBackAt).format('MM-DD HH:mm') }),
+  urgent: kind === 'key.escalated',
+});
+
+/**
+ * K2: one loan chased: past its due-back time it becomes overdue and the desk is told; two hours
+ * later, still out, the supervisor is told, once. Each step is a transition of the loan's machine.
+ */
+const chaseLoan = async (deps: Deps, found: KeyLoanDoc): Promise<OutboxDoc[]> => {
+  const now = deps.now();
+  return deps.db.runTransaction(async (tx) => {
+    let loan = await readLoanInTx(tx, found._id);
+    const out: OutboxDoc[] = [];
+    if (isOverdue(loan, now)) {
+      const step = transition(keyLoanMachine, loan, { action: 'overdue', actor: TIMER.actor, role: TIMER.role, now });
+      if (!step.ok) return out;
+      loan = await writeLoan(tx, { ...loan, status: step.status, version: step.version, updatedAt: now.toISOString() }, step.event, `overdue:${loan._id}`);
+      out.push(await enqueueNotice(tx, `overdue:${loan._id}`, loanNotice(loan, 'key.overdue', 'desk'), now));
+    }
+    if (needsEscalation(loan, now)) {
+      const step = transition(keyLoanMachine, loan, { action: 'escalate', actor: TIMER.actor, role: TIMER.role, now });
+      if (!step.ok) return out;
+      loan = await writeLoan(tx, { ...loan, version: step.version, escalatedAt: now.toISOString(), updatedAt: now.toISOString() }, step.event, `escalate:${loan._id}`);
+      out.push(await enqueueNotice(tx, `escalate:${loan._id}`, loanNotice(loan, 'key.escalated', 'supervisor'), now));
+    }
+    return out;
+  });
+};
+
+/** K2: loans past due, each a unit of its own; the notices go out after their writes commit. */
+export const chaseOverdueLoans = async (sweep: Sweep, limit = 50): Promise<number> => {
+  const { deps } = sweep;
+  const queued: OutboxDoc[] = [];
+  let chased = 0;
+  const now = deps.now();
+  for (const loan of await sweep.parse(keyLoanModel, await loansToChase(deps.db, now, addMinutes(now, -ESCALATE_AFTER_MINUTES), limit))) {
+    const notices = (await sweep.unit(`keyLoan ${loan._id}`, () => chaseLoan(deps, loan))) ?? [];
+    if (notices.length) chased++;
+    queued.push(...notices);
+  }
+  await sendNow(deps, queued);
+  return chased;
+};
+
+const inventoryNotice = (property: PropertyDoc, inv: KeyInventoryDoc, which: 'count' | 'report'): Notice => {
+  const kind = which === 'count' ? 'key.inventory' : 'key.report';
+  return {
+    propertyId: property._id,
+    kind,
+    channel: 'inbox',
+    recipient: audienceOfRole(which === 'count' ? 'desk' : 'supervisor'),
+    subject: { kind: 'keyInventory', id: inv.month },
+    title: `${messages.notices[kind]} · ${inv.month}`,
+    body: format(which === 'count' ? messages.keys.inventory : messages.keys.report, { month: inv.month }),
+    urgent: false,
+  };
+};
+
+/**
+ * K3: one property's reminder of the month, once each: on the 25th (to the 27th) the desk is told
+ * to count, opening the month's inventory; from the 28th the supervisor is told the report is ready.
+ */
+const remindInventory = async (deps: Deps, property: PropertyDoc): Promise<OutboxDoc[]> => {
+  const now = deps.now();
+  const month = inventoryMonth(now);
+  const existing = await findInventory(deps.db, property._id, month);
+  const which = inventoryReminder(now, existing ?? { countRemindedAt: null, reportRemindedAt: null });
+  if (!which) return [];
+  const field = which === 'count' ? 'countRemindedAt' : 'reportRemindedAt';
+  return deps.db.runTransaction(async (tx) => {
+    let inv: KeyInventoryDoc;
+    if (existing) {
+      inv = await readInventoryInTx(tx, existing._id);
+      if (inv[field] || inv.status === 'signed') return [];
+      await markInventoryReminded(tx, inv._id, field, now);
+    } else {
+      const born = birth(keyInventoryMachine, 'open', { actor: TIMER.actor, role: TIMER.role, now });
+      inv = await writeInventory(tx, { ...openedInventory(property._id, month), [field]: now.toISOString() }, [born], `open:${property._id}:${month}`);
+    }
+    return [await enqueueNotice(tx, `${field}:${inv._id}`, inventoryNotice(property, inv, which), now)];
+  });
+};
+
+/** K3: every property's inventory reminder owed today, each property a unit of its own. */
+export const remindInventories = async (sweep: Sweep): Promise<number> => {
+  const { deps } = sweep;
+  if (!inventoryReminder(deps.now(), { countRemindedAt: null, reportRemindedAt: null })) return 0;
+  const properties = await sweep.parse(propertyModel, (await deps.db.collection('properties').limit(100).get()).data);
+  const queued: OutboxDoc[] = [];
+  for (const property of properties) queued.push(...((await sweep.unit(`keyInventory ${property._id}`, () => remindInventory(deps, property))) ?? []));
+  await sendNow(deps, queued);
+  return queued.length;
+};
+
+/** The timer's step for keys (K2 K3): overdue loans, then the month's inventory reminders. */
+export const keySweeps = async (sweep: Sweep): Promise<{ chased: number; reminded: number }> => ({
+  chased: await chaseOverdueLoans(sweep),
+  reminded: await remindInventories(sweep),
+});

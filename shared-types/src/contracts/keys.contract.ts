@@ -1,0 +1,256 @@
+import * as z from 'zod';
+import { commandFields, defineAction, DocId, scoped } from './action';
+import { FileId, FileLink } from './files';
+import { pageInput, pageOf } from './page';
+import { MASKED_ID } from '../domain/key.rules';
+import { KeyKind, KeySet, LoanStatus } from '../model/key.model';
+
+const Instant = z.iso.datetime({ offset: true });
+const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const MonthString = z.string().regex(/^\d{4}-\d{2}$/);
+const Text = (max: number) => z.string().trim().min(1).max(max);
+const desk = ['desk', 'supervisor'] as const;
+const readers = ['desk', 'supervisor', 'manager'] as const;
+const staffRoles = ['desk', 'supervisor', 'technician', 'manager'] as const;
+
+export const KeyView = z.object({
+  id: z.string(),
+  kind: KeyKind,
+  opens: z.string(),
+  label: z.string(),
+  set: KeySet,
+  depositFen: z.number().int(),
+  onLoan: z.boolean(),
+  version: z.number().int(),
+});
+export type KeyViewT = z.infer<typeof KeyView>;
+
+/** K1: a key added to the register, one by one: its kind, where it opens, its cabinet label, working or spare, its deposit. */
+export const add = defineAction({
+  fn: 'keys',
+  name: 'add',
+  input: z
+    .object({
+      ...scoped,
+      ...commandFields,
+      kind: KeyKind,
+      opens: Text(40),
+      label: Text(40),
+      set: KeySet,
+      depositFen: z.number().int().min(0).max(1_000_000),
+    })
+    .strict(),
+  output: KeyView,
+  roles: desk,
+  write: true,
+  errors: ['KEY.LABEL_TAKEN'],
+});
+
+/** K1: the register of one kind, by label. */
+export const list = defineAction({
+  fn: 'keys',
+  name: 'list',
+  input: z.object({ ...scoped, kind: KeyKind, ...pageInput }).strict(),
+  output: pageOf(KeyView),
+  roles: readers,
+  write: false,
+  errors: [],
+});
+
+export const LoanView = z.object({
+  id: z.string(),
+  keyId: z.string(),
+  keyLabel: z.string(),
+  kind: KeyKind,
+  borrower: z.object({ type: z.enum(['staff', 'contractor', 'resident']), name: z.string(), phone: z.string(), idMasked: z.string() }),
+  purpose: z.string(),
+  status: LoanStatus,
+  lentAt: z.string(),
+  lentBy: z.string(),
+  dueBackAt: z.string(),
+  signature: FileLink.nullable(),
+  deposit: z.object({ amountFen: z.number().int(), method: z.enum(['cash', 'transfer']), receiptNo: z.string(), custodian: z.string() }).nullable(),
+  escalated: z.boolean(),
+  returnedAt: z.string().nullable(),
+  returnedTo: z.string().nullable(),
+  depositOutcome: z.object({ outcome: z.enum(['refunded', 'kept']), amountFen: z.number().int(), reason: z.string() }).nullable(),
+  /** Whether the caller is the staff borrower who still has to sign on their phone. */
+  mineToSign: z.boolean(),
+  version: z.number().int(),
+});
+export type LoanViewT = z.infer<typeof LoanView>;
+
+const Outsider = z
+  .object({
+    type: z.enum(['contractor', 'resident']),
+    name: Text(40),
+    phone: z.string().regex(/^[0-9+\- ]{0,20}$/),
+    /** PIPL: masked on the desk's screen before it is sent (maskIdNumber); a full number is refused. */
+    idMasked: z.string().regex(MASKED_ID),
+  })
+  .strict();
+
+/**
+ * K2: a key lent: to a staff member (who then signs on their own phone), or to a contractor or
+ * resident who showed ID, signed on the desk's screen and paid the key's deposit (its amount is the
+ * register's, never sent). Until when, and why.
+ */
+export const lend = defineAction({
+  fn: 'keys',
+  name: 'lend',
+  input: z
+    .object({
+      ...scoped,
+      ...commandFields,
+      keyId: DocId,
+      borrower: z.discriminatedUnion('type', [z.object({ type: z.literal('staff'), memberId: DocId }).strict(), Outsider]),
+      purpose: Text(200),
+      dueBackAt: Instant,
+      signature: FileId.nullable(),
+      deposit: z.object({ method: z.enum(['cash', 'transfer']), receiptNo: Text(40) }).strict().nullable(),
+    })
+    .strict(),
+  output: LoanView,
+  roles: desk,
+  write: true,
+  errors: ['KEY.NOT_FOUND', 'KEY.ON_LOAN', 'KEY.DUE_BACK_PAST', 'KEY.BORROWER_NOT_FOUND', 'KEY.SIGNATURE_REQUIRED', 'KEY.FILE_NOT_YOURS', 'KEY.DEPOSIT_REQUIRED'],
+});
+
+/** K2: the staff a key can be lent to (they sign on their own phone), by name. */
+export const staff = defineAction({
+  fn: 'keys',
+  name: 'staff',
+  input: z.object({ ...scoped }).strict(),
+  output: z.object({ items: z.array(z.object({ memberId: z.string(), name: z.string(), role: z.enum(staffRoles) })) }),
+  roles: desk,
+  write: false,
+  errors: [],
+});
+
+/** K2: the staff borrower signs for the key on their own phone. */
+export const sign = defineAction({
+  fn: 'keys',
+  name: 'sign',
+  input: z.object({ ...scoped, ...commandFields, loanId: DocId, version: z.number().int().positive(), signature: FileId }).strict(),
+  output: LoanView,
+  roles: staffRoles,
+  write: true,
+  errors: ['KEY.LOAN_NOT_FOUND', 'KEY.NOT_YOUR_LOAN', 'KEY.FILE_NOT_YOURS', 'STATE.TRANSITION_NOT_ALLOWED'],
+});
+
+/** K2: a key back at the desk; a deposit is refunded or kept with the reason (its amount is the loan's). */
+export const giveBack = defineAction({
+  fn: 'keys',
+  name: 'giveBack',
+  input: z
+    .object({
+      ...scoped,
+      ...commandFields,
+      loanId: DocId,
+      version: z.number().int().positive(),
+      deposit: z.discriminatedUnion('outcome', [z.object({ outcome: z.literal('refunded') }).strict(), z.object({ outcome: z.literal('kept'), reason: Text(200) }).strict()]).nullable(),
+    })
+    .strict(),
+  output: LoanView,
+  roles: desk,
+  write: true,
+  errors: ['KEY.LOAN_NOT_FOUND', 'KEY.DEPOSIT_OUTCOME_REQUIRED', 'STATE.TRANSITION_NOT_ALLOWED'],
+});
+
+/** K2: the loans still out (waiting for a signature, lent, overdue), the earliest due first. */
+export const loans = defineAction({
+  fn: 'keys',
+  name: 'loans',
+  input: z.object({ ...scoped, ...pageInput }).strict(),
+  output: pageOf(LoanView),
+  roles: readers,
+  write: false,
+  errors: [],
+});
+
+/** K2: the caller's own loans still out, to sign for on their phone. */
+export const mine = defineAction({
+  fn: 'keys',
+  name: 'mine',
+  input: z.object({ ...scoped, ...pageInput }).strict(),
+  output: pageOf(LoanView),
+  roles: staffRoles,
+  write: false,
+  errors: [],
+});
+
+export const DepositDayView = z.object({
+  date: z.string(),
+  receivedFen: z.number().int(),
+  refundedFen: z.number().int(),
+  keptFen: z.number().int(),
+  heldFen: z.number().int(),
+  signed: z.object({ by: z.string(), at: z.string(), remarks: z.string() }).nullable(),
+});
+
+/** K2: a day's deposits, reckoned from the loans: taken, refunded, kept, held; and the supervisor's signature. */
+export const deposits = defineAction({
+  fn: 'keys',
+  name: 'deposits',
+  input: z.object({ ...scoped, date: DateString }).strict(),
+  output: DepositDayView,
+  roles: readers,
+  write: false,
+  errors: [],
+});
+
+/** K2: the supervisor signs a finished day's reconciliation (today's or earlier); the first signature stands. */
+export const signDeposits = defineAction({
+  fn: 'keys',
+  name: 'signDeposits',
+  input: z.object({ ...scoped, ...commandFields, date: DateString, remarks: z.string().trim().max(200) }).strict(),
+  output: DepositDayView,
+  roles: ['supervisor'],
+  write: true,
+  errors: ['KEY.DAY_AHEAD', 'KEY.ALREADY_SIGNED'],
+});
+
+export const InventoryView = z.object({
+  month: z.string(),
+  phase: z.enum(['before', 'counting', 'report']),
+  status: z.enum(['not_started', 'counting', 'signed']),
+  rows: z.array(z.object({ kind: KeyKind, expected: z.number().int(), counted: z.number().int().nullable(), explanation: z.string(), countedBy: z.string().nullable() })),
+  signed: z.object({ by: z.string(), at: z.string() }).nullable(),
+  version: z.number().int(),
+});
+export type InventoryViewT = z.infer<typeof InventoryView>;
+
+/** K3: a month's inventory: each kind's register count beside the desk's count. */
+export const inventory = defineAction({
+  fn: 'keys',
+  name: 'inventory',
+  input: z.object({ ...scoped, month: MonthString }).strict(),
+  output: InventoryView,
+  roles: readers,
+  write: false,
+  errors: [],
+});
+
+/** K3: the desk's count of one kind on the 25th–27th; a difference is explained. */
+export const count = defineAction({
+  fn: 'keys',
+  name: 'count',
+  input: z.object({ ...scoped, ...commandFields, kind: KeyKind, counted: z.number().int().min(0).max(10_000), explanation: z.string().trim().max(200) }).strict(),
+  output: InventoryView,
+  roles: desk,
+  write: true,
+  errors: ['KEY.DIFFERENCE_UNEXPLAINED', 'STATE.TOO_EARLY', 'STATE.TOO_LATE', 'STATE.TRANSITION_NOT_ALLOWED'],
+});
+
+/** K3: the supervisor signs the month's report from the 28th, every kind counted. */
+export const signInventory = defineAction({
+  fn: 'keys',
+  name: 'signInventory',
+  input: z.object({ ...scoped, ...commandFields, month: MonthString, version: z.number().int().positive() }).strict(),
+  output: InventoryView,
+  roles: ['supervisor'],
+  write: true,
+  errors: ['KEY.INVENTORY_NOT_STARTED', 'KEY.UNCOUNTED', 'STATE.TOO_EARLY', 'STATE.TRANSITION_NOT_ALLOWED'],
+});
+
+export const keysActions = { add, list, staff, lend, sign, giveBack, loans, mine, deposits, signDeposits, inventory, count, signInventory } as const;

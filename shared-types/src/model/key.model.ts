@@ -1,0 +1,138 @@
+import * as z from 'zod';
+import { base, defineModel, isoInstant } from './versioned';
+
+/** K1: the kinds of key the desk keeps (the seed's 钥匙柜, by building, floor and kind). */
+export const KeyKind = z.enum(['resident', 'public', 'equipment', 'meter_box']);
+export type KeyKind = z.infer<typeof KeyKind>;
+export const keyKinds = KeyKind.options;
+
+/** K1: a key in daily use, or one of its kind's emergency spare set. */
+export const KeySet = z.enum(['working', 'spare']);
+export type KeySet = z.infer<typeof KeySet>;
+
+const ShanghaiDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const Month = z.string().regex(/^\d{4}-\d{2}$/);
+
+/**
+ * K1: one key of the register: its kind, what it opens (a room, a floor, an equipment room, a
+ * meter box), its label on the cabinet, whether it belongs to the emergency spare set, the deposit a
+ * non-staff borrower pays for it, and the loan it is out on.
+ */
+export const KeyDoc = z.object({
+  ...base,
+  schemaVersion: z.literal(1),
+  kind: KeyKind,
+  opens: z.string(),
+  label: z.string(),
+  set: KeySet,
+  depositFen: z.number().int().min(0),
+  loanId: z.string().nullable(),
+  addedBy: z.string(),
+  createdAt: isoInstant,
+  version: z.number().int().positive(),
+});
+export type KeyDoc = z.infer<typeof KeyDoc>;
+export const keyModel = defineModel({ collection: 'keys', version: 1, schema: KeyDoc });
+
+/** K2: who holds a key: a staff member (signs on their own phone), or someone from outside who showed ID. */
+export const Borrower = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('staff'), memberId: z.string(), name: z.string() }),
+  z.object({
+    type: z.enum(['contractor', 'resident']),
+    name: z.string(),
+    phone: z.string(),
+    /** PIPL: only the masked ID number is kept (1**************234X). */
+    idMasked: z.string(),
+  }),
+]);
+export type Borrower = z.infer<typeof Borrower>;
+
+/** K2: a deposit the desk holds: amount from the key's record, how it was paid, the receipt, who keeps it. */
+export const Deposit = z.object({
+  amountFen: z.number().int().positive(),
+  method: z.enum(['cash', 'transfer']),
+  receiptNo: z.string(),
+  custodian: z.string(),
+});
+export type Deposit = z.infer<typeof Deposit>;
+
+export const DepositOutcome = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('refunded'), amountFen: z.number().int().positive(), by: z.string() }),
+  z.object({ outcome: z.literal('kept'), amountFen: z.number().int().positive(), by: z.string(), reason: z.string() }),
+]);
+export type DepositOutcome = z.infer<typeof DepositOutcome>;
+
+export const LoanStatus = z.enum(['pending', 'lent', 'overdue', 'returned', 'cancelled']);
+export type LoanStatus = z.infer<typeof LoanStatus>;
+
+/** K2: one loan of one key (钥匙借用登记表): who, why, until when, signed, the deposit, and how it came back. */
+export const KeyLoanDoc = z.object({
+  ...base,
+  schemaVersion: z.literal(1),
+  keyId: z.string(),
+  keyLabel: z.string(),
+  kind: KeyKind,
+  borrower: Borrower,
+  purpose: z.string(),
+  status: LoanStatus,
+  lentAt: isoInstant,
+  /** The Shanghai day the deposit was taken, for the day's reconciliation. */
+  lentDate: ShanghaiDate,
+  lentBy: z.string(),
+  dueBackAt: isoInstant,
+  /** The borrower's handwritten signature (a storage file id); a staff borrower's comes from their phone. */
+  signature: z.string().nullable(),
+  deposit: Deposit.nullable(),
+  escalatedAt: isoInstant.nullable(),
+  returnedAt: isoInstant.nullable(),
+  returnedDate: ShanghaiDate.nullable(),
+  returnedTo: z.string().nullable(),
+  depositOutcome: DepositOutcome.nullable(),
+  version: z.number().int().positive(),
+  updatedAt: isoInstant,
+});
+export type KeyLoanDoc = z.infer<typeof KeyLoanDoc>;
+export const keyLoanModel = defineModel({ collection: 'keyLoans', version: 1, schema: KeyLoanDoc });
+
+/** K3: one kind's count: what the register holds, what the desk found, and why they differ. */
+export const KindCount = z.object({
+  kind: KeyKind,
+  expected: z.number().int().min(0),
+  counted: z.number().int().min(0),
+  explanation: z.string(),
+  countedBy: z.string(),
+  countedAt: isoInstant,
+});
+export type KindCount = z.infer<typeof KindCount>;
+
+/** K3: a month's key inventory (钥匙盘点), counted on the 25th–27th and signed from the 28th. */
+export const KeyInventoryDoc = z.object({
+  ...base,
+  schemaVersion: z.literal(1),
+  month: Month,
+  status: z.enum(['counting', 'signed']),
+  counts: z.array(KindCount),
+  countRemindedAt: isoInstant.nullable(),
+  reportRemindedAt: isoInstant.nullable(),
+  signedBy: z.string().nullable(),
+  signedAt: isoInstant.nullable(),
+  version: z.number().int().positive(),
+});
+export type KeyInventoryDoc = z.infer<typeof KeyInventoryDoc>;
+export const keyInventoryModel = defineModel({ collection: 'keyInventories', version: 1, schema: KeyInventoryDoc });
+
+/** K2: the supervisor's signature under a day's deposit reconciliation, with the figures as signed. */
+export const DepositDayDoc = z.object({
+  ...base,
+  schemaVersion: z.literal(1),
+  date: ShanghaiDate,
+  receivedFen: z.number().int().min(0),
+  refundedFen: z.number().int().min(0),
+  keptFen: z.number().int().min(0),
+  heldFen: z.number().int().min(0),
+  remarks: z.string(),
+  signedBy: z.string(),
+  signedAt: isoInstant,
+});
+export type DepositDayDoc = z.infer<typeof DepositDayDoc>;
+export const depositDayModel = defineModel({ collection: 'keyDepositDays', version: 1, schema: DepositDayDoc });
