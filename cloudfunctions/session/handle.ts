@@ -34,7 +34,13 @@ export const handle = defineFunction<typeof sessionActions>('session', {
       memberId: member._id,
       role: member.role,
       name: member.name,
-      property: { propertyId: input.propertyId, name: property?.name ?? '', deskPhone: property?.deskPhone ?? '', active: property?.status !== 'inactive' },
+      // The company (an administrator's scope) is no property: it is named by its membership.
+      property: {
+        propertyId: input.propertyId,
+        name: property?.name ?? memberships.find((m) => m.propertyId === input.propertyId)?.propertyName ?? '',
+        deskPhone: property?.deskPhone ?? '',
+        active: property?.status !== 'inactive',
+      },
       memberships,
       rooms: parseAll(roomModel, rooms.data).map((r) => ({ roomId: r._id, label: roomLabel(r) })),
       signals: signalsOf(member),

@@ -38,10 +38,12 @@ export const routes = {
   supervisorHealth: '/pages/supervisor/health/index',
   supervisorCallbackFigures: '/pages/supervisor/callback-figures/index',
   inbox: '/pages/inbox/index',
+  adminCompany: '/pages/admin/company/index',
 } as const;
 
 /** Supervisors and managers work from the desk's queue, which links to their own pages (退单审批, 维修成绩). */
 export const homeOf = (role: Role): string => {
+  if (role === 'admin') return routes.adminCompany;
   if (role === 'resident') return routes.residentHome;
   if (role === 'technician') return routes.technicianOrders;
   return routes.deskInbox;

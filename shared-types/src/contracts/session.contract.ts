@@ -57,7 +57,8 @@ export const context = defineAction({
     /** Issue 5: the subscribe-message templates pushed to the caller's role, and their sends left. */
     subscribe: SubscribeStock.optional(),
   }),
-  roles: ['resident', 'desk', 'supervisor', 'technician', 'manager'],
+  /** The company's administrator enters the company (propertyId `_company`) the way others enter a property. */
+  roles: ['resident', 'desk', 'supervisor', 'technician', 'manager', 'admin'],
   write: false,
   errors: [],
 });
