@@ -14,6 +14,7 @@ import type { Engine } from '../local/db';
 import { LIMIT, weappPackages } from './sizes';
 import { coldRequireMs } from './cold-require';
 import { visitTrips } from './visits';
+import { membershipTrips } from './memberships';
 import { complaintTrips } from './complaints';
 import { DESK, onSiteSteps, repairInput as inputWith, TECH, WANG } from './repair-life';
 import { throughputRows } from './throughput';
@@ -71,6 +72,7 @@ const roundTrips = async (rt: Runtime, engine: Engine) => {
     ...(await onSiteTrips(rt, engine, created.id)),
     ...(await complaintTrips(rt, engine, call, cmd)),
     ...(await visitTrips(rt, engine, call, cmd)),
+    ...(await membershipTrips(rt, engine, call, cmd)),
   ];
   console.log('\nDatabase round trips per action (at the SDK seam)');
   table([['action', 'round trips', 'by kind'], ...rows]);
