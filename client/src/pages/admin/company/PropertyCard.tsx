@@ -22,6 +22,7 @@ export default function PropertyCard({ property, onChanged }: { property: Proper
   const replaces = property.managers[0]?.memberId;
 
   const appoint = async () => {
+    if (busy) return;
     setBusy(true);
     const res = await call(company.appointManager, { propertyId: property.propertyId, note: property.name, ...(replaces ? { replaces } : {}) });
     setBusy(false);
@@ -50,10 +51,10 @@ export default function PropertyCard({ property, onChanged }: { property: Proper
       <Text className={property.unsignedRegisters ? 'property-warn' : 'muted'}>{fill(t.unsignedRegisters, { count: property.unsignedRegisters })}</Text>
       {active && (
         <View className='property-actions'>
-          <Button className='btn btn-secondary btn-appoint' disabled={busy} onClick={() => void appoint()}>
+          <Button className='btn btn-secondary btn-appoint' onClick={() => void appoint()}>
             {replaces ? t.replace : t.appoint}
           </Button>
-          <Button className='btn btn-plain btn-deactivate' disabled={busy} onClick={() => setClosing(!closing)}>
+          <Button className='btn btn-plain btn-deactivate' onClick={() => setClosing(!closing)}>
             {t.deactivate}
           </Button>
         </View>
@@ -61,7 +62,7 @@ export default function PropertyCard({ property, onChanged }: { property: Proper
       {issued && (
         <View className='property-appointment'>
           <IssuedCode issued={issued} />
-          <Text className='muted'>{fill(t.appointHint, { replacing: issued ? (replaces ? t.replacing : '') : '' })}</Text>
+          <Text className='muted'>{fill(t.appointHint, { replacing: replaces ? t.replacing : '' })}</Text>
         </View>
       )}
       {active && closing && (
