@@ -10,6 +10,7 @@ import type { PropertyHealth } from '../../../hooks/useCompany';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { toastError, toastOk } from '../../../utils/toast';
 import { IssuedCode } from '../../supervisor/members/InvitePanel';
+import '../../supervisor/members/index.css';
 
 /** One property: its state, its manager, what is piling up; appoint or replace the manager, or close it. */
 export default function PropertyCard({ property, onChanged }: { property: PropertyHealth; onChanged: () => void }) {
