@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { callbacks, catalogue, complaints, members, privacy, reception, repairs, session, visits, type Action } from '@shared/contracts';
-import { callAs, complaintAbout, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, SUPERVISOR, TECH_LI, testClock, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM } from './harness';
+import { callbacks, catalogue, company, complaints, members, privacy, reception, repairs, session, visits, type Action } from '@shared/contracts';
+import { ADMIN, callAs, complaintAbout, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, SUPERVISOR, TECH_LI, testClock, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 interface Item {
@@ -262,6 +262,17 @@ const cases: ListCase[] = [
   },
   { name: 'members.list', who: SUPERVISOR, action: members.list, input: { propertyId: PROPERTY }, seed: async () => 8 },
   { name: 'members.list (residents too)', who: SUPERVISOR, action: members.list, input: { propertyId: PROPERTY, roles: ['resident', 'technician'] }, seed: async () => 13 },
+  {
+    name: 'members.properties',
+    who: ADMIN,
+    action: company.properties,
+    input: {},
+    seed: async (rt) => {
+      const create = (i: number) => ({ commandId: newCommandId(), propertyId: `court-${i}`, name: `第${i}苑`, address: '', deskPhone: '021-66660000' });
+      for (let i = 0; i < 4; i++) expectOk(await callAs(rt, ADMIN, company.createProperty, create(i)));
+      return 5;
+    },
+  },
   {
     name: 'members.invitations',
     who: MANAGER,
