@@ -16,6 +16,7 @@ import { LIMIT, weappPackages } from './sizes';
 import { COLD_REQUIRE_BUDGET_MS, coldRequire } from './cold-require';
 import { BASELINE_BYTES, FUNCTION_BUNDLE_BUDGET, FUNCTION_BUNDLE_EXCEPTED, H5_BASELINE, WEAPP_MAIN_BUDGET } from './budgets';
 import { visitTrips } from './visits';
+import { membershipTrips } from './memberships';
 import { complaintTrips } from './complaints';
 import { DESK, onSiteSteps, repairInput as inputWith, TECH, WANG } from './repair-life';
 import { throughputRows } from './throughput';
@@ -76,6 +77,7 @@ const roundTrips = async (rt: Runtime, engine: Engine) => {
     ...(await onSiteTrips(rt, engine, created.id)),
     ...(await complaintTrips(rt, engine, call, cmd)),
     ...(await visitTrips(rt, engine, call, cmd)),
+    ...(await membershipTrips(rt, engine, call, cmd)),
   ];
   console.log('\nDatabase round trips per action (at the SDK seam)');
   table([['action', 'round trips', 'by kind'], ...rows]);

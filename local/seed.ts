@@ -1,5 +1,6 @@
 import { defaultSettings, type SettingsDoc } from '@shared/model/settings.model';
-import type { MemberDoc, Role, Skill } from '@shared/model/member.model';
+import { COMPANY_SCOPE, type MemberDoc, type Role, type Skill } from '@shared/model/member.model';
+import { COMPANY_DOC_ID, type CompanyDoc } from '@shared/model/company.model';
 import { roomId, type PropertyDoc, type RoomDoc } from '@shared/model/property.model';
 import { withoutId } from '../cloudfunctions/_shared/repo';
 import type { Database } from '../cloudfunctions/_shared/database';
@@ -39,6 +40,9 @@ export const demoPeople: readonly DemoPerson[] = [
   { openid: 'o-sup-liu', name: '刘主管', role: 'supervisor', phone: '13600000001' },
   { openid: 'o-mgr-zhou', name: '周经理', role: 'manager', phone: '13500000001' },
 ];
+
+/** Issue 14: the company's administrator, who belongs to no property of it. */
+export const demoAdmins: readonly DemoPerson[] = [{ openid: 'o-admin-gao', name: '高明', role: 'admin', phone: '13400000001' }];
 
 /**
  * WeChat users who belong nowhere yet (local sign-in only): a new desk member to invite and a new
@@ -80,10 +84,11 @@ const rooms = (propertyId: string): RoomDoc[] =>
 
 export const demoDocuments = (now: Date, robotUrl: string) => {
   const propertyId = DEMO_PROPERTY;
-  const property: PropertyDoc = { _id: propertyId, propertyId, schemaVersion: 1, name: '阳光花园', deskPhone: '021-55550000' };
-  const members: MemberDoc[] = demoPeople.map((p) => ({
+  const property: PropertyDoc = { _id: propertyId, propertyId, schemaVersion: 2, name: '阳光花园', address: '上海市浦东新区阳光路 88 号', deskPhone: '021-55550000', status: 'active' };
+  const company: CompanyDoc = { _id: COMPANY_DOC_ID, schemaVersion: 1, name: '阳光物业', createdAt: now.toISOString() };
+  const members: MemberDoc[] = [...demoPeople, ...demoAdmins].map((p) => ({
     _id: memberIdOf(p.openid),
-    propertyId,
+    propertyId: p.role === 'admin' ? COMPANY_SCOPE : propertyId,
     schemaVersion: 2,
     openid: p.openid,
     role: p.role,
@@ -106,7 +111,7 @@ export const demoDocuments = (now: Date, robotUrl: string) => {
     wecomWebhook: robotUrl,
     templates: demoTemplates,
   };
-  return { properties: [property], rooms: rooms(propertyId), members, settings: [settings] };
+  return { properties: [property], rooms: rooms(propertyId), members, settings: [settings], environment: [company] };
 };
 
 /** Writes the demo property through the SDK, once: an existing property is left as it is. */

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import type { Runtime } from './runtime';
 import { PlatformError } from './platform-limits';
-import { demoPeople, localNewcomers } from './seed';
+import { demoAdmins, demoPeople, localNewcomers } from './seed';
 import { MAX_UPLOAD_BYTES } from './storage';
 import { messages } from '@shared/messages';
 import { signalModel } from '@shared/model/signal.model';
@@ -65,7 +65,7 @@ export interface ServerOptions {
 /** One local endpoint: the H5 app, the functions, the watch, storage, and the local panel. */
 export const startServer = async ({ runtime, h5Dir, port }: ServerOptions) => {
   const { files } = runtime;
-  const labels = new Set([...demoPeople, ...localNewcomers].map((p) => p.openid));
+  const labels = new Set([...demoPeople, ...demoAdmins, ...localNewcomers].map((p) => p.openid));
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -91,11 +91,11 @@ export const startServer = async ({ runtime, h5Dir, port }: ServerOptions) => {
       }
     }
     if (url.pathname === '/api/dev/users') {
-      const members = demoPeople.map((p) => ({
+      const members = [...demoPeople, ...demoAdmins].map((p) => ({
         token: devToken(p.openid),
         name: p.name,
         role: p.role as string,
-        propertyName: '阳光花园',
+        propertyName: p.role === 'admin' ? '阳光物业' : '阳光花园',
         label: `${p.name}（${messages.roles[p.role]}${p.rooms ? ` ${p.rooms.join('、')}` : ''}）`,
       }));
       const newcomers = localNewcomers.map((p) => ({ token: devToken(p.openid), name: p.name, role: 'newcomer', propertyName: '', label: p.label }));

@@ -37,6 +37,8 @@ export default defineAppConfig({
         'duty-day/index',
       ],
     },
+    /** The company's administrator (issue 14). */
+    { root: 'pages/admin', pages: ['company/index'] },
     /** Every role's inbox (issue 5): one small page, kept out of the main package. */
     { root: 'pages/inbox', pages: ['index'] },
     /** Someone new asks to be bound to a room; kept out of the main package. */

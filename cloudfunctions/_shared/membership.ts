@@ -1,7 +1,8 @@
 import { memberModel, type MemberDoc } from '@shared/model/member.model';
+import { propertyModel } from '@shared/model/property.model';
 import type { Database } from './deps';
 import { derivedId } from './ids';
-import { parseAll } from './repo';
+import { findById, parseAll } from './repo';
 
 /** The id of a membership made by the server: opaque (no openid), and one per person and property. */
 export const memberIdFor = (propertyId: string, openid: string) => derivedId('mb', propertyId, openid);
@@ -28,3 +29,7 @@ export const membershipsOf = async (db: Database, openid: string): Promise<Membe
 /** Every active member of a role in a property (a property has a few dozen staff at most). */
 export const activeMembers = async (db: Database, propertyId: string, role: MemberDoc['role']): Promise<MemberDoc[]> =>
   parseAll(memberModel, (await db.collection('members').where({ propertyId, role, status: 'active' }).limit(200).get()).data);
+
+/** Issue 14 (1): whether a property was deactivated, read on every write (never cached: it takes effect at the next call). */
+export const propertyClosed = async (db: Database, propertyId: string): Promise<boolean> =>
+  (await findById(db, propertyModel, propertyId))?.status === 'inactive';

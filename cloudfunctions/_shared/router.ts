@@ -1,12 +1,12 @@
 import type * as z from 'zod';
-import { Envelope, mayAnswer, type Action, type FunctionName } from '@shared/contracts/action';
+import { Envelope, isCompanyAction, mayAnswer, type Action, type FunctionName } from '@shared/contracts/action';
 import { badInput } from '@shared/contracts/field-errors';
 import { failure } from '@shared/messages';
 import { ok, type Err, type Result } from '@shared/result';
-import type { MemberDoc } from '@shared/model/member.model';
+import { COMPANY_SCOPE, type MemberDoc } from '@shared/model/member.model';
 import type { Caller, Deps } from './deps';
 import { contextOf, type AnyContext, type ContextOf } from './context';
-import { resolveMember } from './membership';
+import { propertyClosed, resolveMember } from './membership';
 import { ActionFailure } from './failures';
 import { replayOf } from './commands';
 import { derivedId } from './ids';
@@ -51,12 +51,19 @@ export const defineFunction = <T extends Record<string, Action>>(fn: FunctionNam
 
       const now = deps.now();
       const data = input.data as { propertyId?: string; commandId?: string };
-      let member = null as MemberDoc | null;
+      // A company action resolves the caller in the company's scope; any other in the property it names.
+      const company = isCompanyAction(action);
+      const scope = company ? COMPANY_SCOPE : data.propertyId;
+      // Issue 14 (1): a write in a deactivated property is refused; read alongside the membership, never cached.
+      const [member, closed] = await Promise.all([
+        action.roles !== 'any-signed-in' && scope ? resolveMember(deps.db, scope, caller.openid) : null,
+        action.write && !company && data.propertyId ? propertyClosed(deps.db, data.propertyId) : false,
+      ]);
       if (action.roles !== 'any-signed-in') {
-        member = data.propertyId ? await resolveMember(deps.db, data.propertyId, caller.openid) : null;
         if (!member) return failure('COMMON.NOT_A_MEMBER');
         if (!action.roles.includes(member.role)) return failure('COMMON.FORBIDDEN');
       }
+      if (closed) return failure('COMMON.PROPERTY_INACTIVE');
       const commandKey = action.write && data.commandId ? commandKeyOf(member, caller, data.commandId) : '';
       const answer = async (result: Result<unknown>): Promise<Result<unknown>> =>
         result.ok ? ok(await withFileLinks(action.output, result.data, deps)) : result;

@@ -141,7 +141,7 @@ export const giveBack: Handler<typeof c.giveBack> = async (input, ctx) => {
 export const staff: Handler<typeof c.staff> = async (input, { deps }) => {
   const _ = deps.db.command;
   const res = await deps.db.collection('members').where({ propertyId: input.propertyId, role: _.in([...staffRoles]), status: 'active' }).orderBy('name', 'asc').limit(100).get();
-  const items = res.data.map((raw) => memberModel.parse(raw)).flatMap((m) => (m.role === 'resident' ? [] : [{ memberId: m._id, name: m.name, role: m.role }]));
+  const items = res.data.map((raw) => memberModel.parse(raw)).flatMap((m) => (m.role === 'resident' || m.role === 'admin' ? [] : [{ memberId: m._id, name: m.name, role: m.role }]));
   return ok({ items });
 };
 

@@ -2,7 +2,8 @@ import type * as c from '@shared/contracts/members.contract';
 import { failure } from '@shared/messages';
 import { ok } from '@shared/result';
 import { BOOTSTRAP_DOC_ID, bootstrapModel } from '@shared/model/environment.model';
-import { memberModel } from '@shared/model/member.model';
+import { COMPANY_DOC_ID, companyModel } from '@shared/model/company.model';
+import { COMPANY_SCOPE, memberModel, type MemberDoc } from '@shared/model/member.model';
 import { propertyModel } from '@shared/model/property.model';
 import { defaultSettings, settingsModel } from '@shared/model/settings.model';
 import type { Database } from '../_shared/database';
@@ -19,15 +20,21 @@ import { toMembership } from './views';
 const activeManagerExists = async (db: Database): Promise<boolean> =>
   (await db.collection('members').where({ role: 'manager', status: 'active' }).limit(1).get()).data.length > 0;
 
+/** Issue 14: an environment is bootstrapped once: not after its company exists, nor (before companies) once it had a manager. */
+const alreadyDone = async (db: Database): Promise<boolean> => {
+  const [company, manager] = await Promise.all([findById(db, companyModel, COMPANY_DOC_ID), activeManagerExists(db)]);
+  return !!company || manager;
+};
+
 /** The record every bootstrap transaction reads, created once before the first (a transaction cannot read a missing document). */
 const ensureBootstrapRecord = (db: Database) => addOnce(db, 'environment', bootstrapModel.toStored({ _id: BOOTSTRAP_DOC_ID, runs: 0, last: null }));
 
 /**
- * Issue 7 (1): the first manager of an environment. The secret must match the one configured on
- * the function, and no active manager may exist in any property. The bootstrap count is read
- * before the managers are looked for and must be unchanged when the transaction commits, so of
- * two bootstraps racing each other only one succeeds. The property, its default settings and the
- * caller's manager membership commit together.
+ * Issue 7 (1), issue 14 (1): the company and its first administrator, who also manages its first
+ * property. The secret must match the one configured on the function; no company and no active
+ * manager may exist. The bootstrap count is read before they are looked for and must be unchanged
+ * when the transaction commits, so of two bootstraps racing each other only one succeeds. The
+ * company, the property, its default settings and the caller's two memberships commit together.
  */
 export const bootstrap: Handler<typeof c.bootstrap> = async (input, ctx) => {
   const { deps, caller, now } = ctx;
@@ -36,26 +43,30 @@ export const bootstrap: Handler<typeof c.bootstrap> = async (input, ctx) => {
   if (refused) return failure(refused);
   const record = await findById(db, bootstrapModel, BOOTSTRAP_DOC_ID);
   const runs = record?.runs ?? 0;
-  if (await activeManagerExists(db)) return failure('BOOTSTRAP.ALREADY_DONE');
+  if (await alreadyDone(db)) return failure('BOOTSTRAP.ALREADY_DONE');
   if (await findById(db, propertyModel, input.propertyId)) return failure('PROPERTY.EXISTS');
   if (!record) await ensureBootstrapRecord(db);
 
   const at = now.toISOString();
   const propertyId = input.propertyId;
-  const property = propertyModel.toStored({ _id: propertyId, propertyId, name: input.propertyName, deskPhone: input.deskPhone });
-  const member = memberModel.toStored({
-    _id: memberIdFor(propertyId, caller.openid),
-    propertyId,
-    openid: caller.openid,
-    role: 'manager',
-    status: 'active',
-    name: input.name,
-    phone: input.phone,
-    roomIds: [],
-    skills: [],
-    vip: false,
-    createdAt: at,
-  });
+  const property = propertyModel.toStored({ _id: propertyId, propertyId, name: input.propertyName, address: '', deskPhone: input.deskPhone, status: 'active' });
+  const company = companyModel.toStored({ _id: COMPANY_DOC_ID, name: input.companyName ?? input.propertyName, createdAt: at });
+  const membershipIn = (scope: string, role: MemberDoc['role']) =>
+    memberModel.toStored({
+      _id: memberIdFor(scope, caller.openid),
+      propertyId: scope,
+      openid: caller.openid,
+      role,
+      status: 'active',
+      name: input.name,
+      phone: input.phone,
+      roomIds: [],
+      skills: [],
+      vip: false,
+      createdAt: at,
+    });
+  const member = membershipIn(propertyId, 'manager');
+  const admin = membershipIn(COMPANY_SCOPE, 'admin');
   const { result } = await applyOnce(
     ctx,
     'members.bootstrap',
@@ -63,11 +74,14 @@ export const bootstrap: Handler<typeof c.bootstrap> = async (input, ctx) => {
       const current = bootstrapModel.parse((await tx.collection('environment').doc(BOOTSTRAP_DOC_ID).get()).data);
       if (current.runs !== runs) throw new ActionFailure('BOOTSTRAP.ALREADY_DONE');
       await tx.collection('environment').doc(BOOTSTRAP_DOC_ID).set({ data: withoutId(bootstrapModel.toStored({ ...current, runs: runs + 1, last: { propertyId, at } })) });
+      await tx.collection('environment').doc(COMPANY_DOC_ID).set({ data: withoutId(company) });
       await tx.collection('properties').doc(propertyId).set({ data: withoutId(property) });
       await tx.collection('settings').doc(propertyId).set({ data: withoutId(settingsModel.toStored(defaultSettings(propertyId))) });
-      await tx.collection('members').doc(member._id).set({ data: withoutId(member) });
-      const event = memberEvent('bootstrap', null, 'manager', { actor: caller.openid, role: 'manager', now });
-      await appendEvent(tx, memberSubject(member), event, input.commandId, `bootstrap~${ctx.commandKey}`);
+      for (const m of [admin, member]) {
+        await tx.collection('members').doc(m._id).set({ data: withoutId(m) });
+        const event = memberEvent('bootstrap', null, m.role, { actor: caller.openid, role: m.role, now });
+        await appendEvent(tx, memberSubject(m), event, input.commandId, `bootstrap~${ctx.commandKey}`);
+      }
       return toMembership(member, property.name);
     },
     propertyId,

@@ -1,4 +1,5 @@
 import { membersActions } from '@shared/contracts/members.contract';
+import { companyActions } from '@shared/contracts/company.contract';
 import { defineFunction } from '../_shared/router';
 import { bootstrap } from './bootstrap';
 import { invitations, invite, join } from './invitations';
@@ -7,9 +8,15 @@ import { bindingRequests, myBindings, publicInfo, requestBinding, revealBindingP
 import { reviewBinding } from './review';
 import { settings, updateSettings } from './settings';
 import { erase, erasureRequests, myData, requestErasure } from './privacy';
+import { company, properties } from './company';
+import { createProperty, deactivateProperty } from './properties';
+import { appointManager } from './appoint';
 
-/** Issue 7: who belongs to a property and in which role: the first manager, staff by invitation, residents by room. */
-export const handle = defineFunction('members', membersActions, {
+/**
+ * Issue 7: who belongs to a property and in which role: the first manager, staff by invitation,
+ * residents by room. Issue 14: the company's properties, created, staffed and closed by its administrator.
+ */
+export const handle = defineFunction('members', { ...membersActions, ...companyActions }, {
   bootstrap,
   invite,
   join,
@@ -30,4 +37,9 @@ export const handle = defineFunction('members', membersActions, {
   requestErasure,
   erasureRequests,
   erase,
+  company,
+  properties,
+  createProperty,
+  appointManager,
+  deactivateProperty,
 });

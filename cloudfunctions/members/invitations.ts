@@ -5,6 +5,9 @@ import { ok } from '@shared/result';
 import { invitationModel, type InvitationDoc } from '@shared/model/invitation.model';
 import { memberModel } from '@shared/model/member.model';
 import { propertyModel } from '@shared/model/property.model';
+import type * as z from 'zod';
+import type { ActionContext } from '../_shared/context';
+import type { Tx } from '../_shared/database';
 import type { Handler } from '../_shared/router';
 import type { Deps } from '../_shared/deps';
 import { applyOnce } from '../_shared/commands';
@@ -24,26 +27,45 @@ import { phoneOf } from './phone';
  * invitation without it. (Two codes with one hash would need 2^40 draws to be likely.)
  */
 export const invite: Handler<typeof c.invite> = async (input, ctx) => {
+  if (!canInvite(ctx.member.role, input.role)) return failure('INVITATION.ROLE_NOT_ALLOWED');
+  return ok(await issueInvitation(ctx, 'members.invite', { ...input, propertyId: ctx.member.propertyId, replaces: null }));
+};
+
+interface Invitation {
+  propertyId: string;
+  role: InvitationDoc['role'];
+  note: string;
+  hours: number;
+  replaces: string | null;
+}
+
+/** An invitation into `propertyId`, by the caller (a manager or supervisor there, or the company's administrator). */
+export const issueInvitation = async (ctx: ActionContext, action: string, wanted: Invitation): Promise<z.infer<typeof c.IssuedInvitation>> => {
   const { member, now } = ctx;
-  if (!canInvite(member.role, input.role)) return failure('INVITATION.ROLE_NOT_ALLOWED');
   const code = newInvitationCode();
   const doc = invitationModel.toStored({
     _id: await invitationIdOf(code),
-    propertyId: member.propertyId,
-    role: input.role,
-    note: input.note,
+    propertyId: wanted.propertyId,
+    role: wanted.role,
+    note: wanted.note,
     status: 'open',
-    expiresAt: expiryOf(now, input.hours).toISOString(),
+    expiresAt: expiryOf(now, wanted.hours).toISOString(),
     createdAt: now.toISOString(),
     createdBy: { memberId: member._id, name: member.name, role: member.role },
     used: null,
+    replaces: wanted.replaces,
   });
-  const { result, fresh } = await applyOnce(ctx, 'members.invite', async (tx) => {
-    await tx.collection('invitations').doc(doc._id).set({ data: withoutId(doc) });
-    return { ...toInvitationView(doc, now), code: null, qr: null, qrImage: null };
-  });
-  if (!fresh) return ok(result);
-  return ok({ ...result, code, qr: { page: INVITE_PAGE, scene: sceneOf(code) }, qrImage: await codeImageOf(ctx.deps, sceneOf(code)) });
+  const { result, fresh } = await applyOnce(
+    ctx,
+    action,
+    async (tx) => {
+      await tx.collection('invitations').doc(doc._id).set({ data: withoutId(doc) });
+      return { ...toInvitationView(doc, now), code: null, qr: null, qrImage: null };
+    },
+    wanted.propertyId,
+  );
+  if (!fresh) return result;
+  return { ...result, code, qr: { page: INVITE_PAGE, scene: sceneOf(code) }, qrImage: await codeImageOf(ctx.deps, sceneOf(code)) };
 };
 
 /** The mini-program code to scan; an invitation works without it (the code can be typed), so a failure only leaves it out. */
@@ -78,6 +100,7 @@ export const join: Handler<typeof c.join> = async (input, ctx) => {
   const { propertyId } = found;
   const [property, existing] = await Promise.all([findById(deps.db, propertyModel, propertyId), membershipIn(deps.db, propertyId, caller.openid)]);
   if (existing?.status === 'active') return failure('MEMBER.ALREADY_MEMBER');
+  if (property?.status === 'inactive') return failure('COMMON.PROPERTY_INACTIVE');
   const phone = await phoneOf(deps, input);
 
   const at = now.toISOString();
@@ -111,11 +134,20 @@ export const join: Handler<typeof c.join> = async (input, ctx) => {
       const by = { actor: caller.openid, role: member.role, now, reason: invitation.createdBy.name };
       const event = memberEvent('join', former ? `${former.role}:${former.status}` : null, member.role, by);
       await appendEvent(tx, memberSubject(member), event, input.commandId, `join~${ctx.commandKey}`);
+      if (invitation.replaces && invitation.replaces !== member._id) await standDown(tx, invitation.replaces, { ...by, reason: member.name }, input.commandId, ctx.commandKey);
       return toMembership(member, property?.name ?? propertyId);
     },
     propertyId,
   );
   return ok(result);
+};
+
+/** Issue 14 (1): the manager an appointment replaces leaves as the new one joins, if still the active manager there. */
+const standDown = async (tx: Tx, memberId: string, by: Parameters<typeof memberEvent>[3], commandId: string, commandKey: string) => {
+  const replaced = memberModel.parse((await tx.collection('members').doc(memberId).get()).data);
+  if (replaced.status !== 'active' || replaced.role !== 'manager') return;
+  await tx.collection('members').doc(memberId).set({ data: withoutId(memberModel.toStored({ ...replaced, status: 'inactive' })) });
+  await appendEvent(tx, memberSubject(replaced), memberEvent('replaced', 'active', 'inactive', by), commandId, `replaced~${commandKey}`);
 };
 
 /** A property's open invitations, soonest to expire first; codes are not stored, so none are shown. */

@@ -247,7 +247,7 @@ beforeEach(() => {
 });
 
 describe('weapp app.json', () => {
-  it('has a small main package, one subpackage per role, one for binding a room and one for the inbox, without the dev sign-in page; the going-live pages are in the supervisor\'s', () => {
+  it('has a small main package, one subpackage per role (the company\'s administrator\'s too, issue 14), one for binding a room and one for the inbox, without the dev sign-in page; the going-live pages are in the supervisor\'s', () => {
     const app = JSON.parse(readFileSync(join(weapp, 'app.json'), 'utf8')) as {
       pages: string[];
       subPackages: Array<{ root: string; pages: string[] }>;
@@ -280,6 +280,7 @@ describe('weapp app.json', () => {
           'duty-day/index',
         ],
       },
+      { root: 'pages/admin', pages: ['company/index'] },
       { root: 'pages/inbox', pages: ['index'] },
       { root: 'pages/join', pages: ['bind/index'] },
     ]);

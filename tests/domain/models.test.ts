@@ -15,6 +15,8 @@ import { maskPhone } from '@shared/domain/phone';
 import { unsafeFieldNames } from './field-names';
 import { contentCheckModel } from '@shared/model/screening.model';
 import { callbackModel } from '@shared/model/callback.model';
+import { propertyModel } from '@shared/model/property.model';
+import { invitationModel } from '@shared/model/invitation.model';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'stored');
 const load = (name: string): unknown => JSON.parse(readFileSync(join(fixtures, name), 'utf8'));
@@ -43,6 +45,14 @@ describe('stored documents keep their schema version and old shapes still read',
       schemaVersion: 7,
       screening: { text: { verdict: 'exempt', decision: null }, photos: [{ fileId: 'cloud://env.b/uploads/mb_1/a.jpg', verdict: 'exempt' }] },
     });
+  });
+
+  it('issue 14 (5): a v1 property (before the company) reads as an active property with no address recorded', () => {
+    expect(propertyModel.parse(load('property.v1.json'))).toEqual({ ...(load('property.v1.json') as object), schemaVersion: 2, address: '', status: 'active' });
+  });
+
+  it('issue 14 (1): a v1 invitation (before appointments) replaces nobody', () => {
+    expect(invitationModel.parse(load('invitation.v1.json'))).toMatchObject({ schemaVersion: 2, role: 'desk', replaces: null });
   });
 
   it('a current repair reads unchanged', () => {
@@ -143,7 +153,7 @@ describe('stored documents keep their schema version and old shapes still read',
   });
 
   it('every fixture of an old shape parses with its model', () => {
-    const models = { repair: repairModel, member: memberModel, settings: settingsModel, deadline: deadlineModel, heartbeat: heartbeatModel, complaint: complaintModel, contentCheck: contentCheckModel, command: commandModel, outbox: outboxModel, callback: callbackModel } as const;
+    const models = { repair: repairModel, member: memberModel, settings: settingsModel, deadline: deadlineModel, heartbeat: heartbeatModel, complaint: complaintModel, contentCheck: contentCheckModel, command: commandModel, outbox: outboxModel, callback: callbackModel, property: propertyModel, invitation: invitationModel } as const;
     for (const file of readdirSync(fixtures)) {
       const model = models[file.split('.')[0] as keyof typeof models];
       expect(model.safeParse(load(file)).success).toBe(true);

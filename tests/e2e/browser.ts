@@ -5,7 +5,7 @@ import { chromium, type Browser, type BrowserContext, type Page, type Response }
 import { createRuntime } from '../../local/runtime';
 import { loadBuiltFunctions } from '../../local/functions';
 import { startServer } from '../../local/server';
-import { demoPeople, localNewcomers } from '../../local/seed';
+import { demoAdmins, demoPeople, localNewcomers } from '../../local/seed';
 
 const root = resolve(__dirname, '..', '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -54,7 +54,7 @@ export const startSystem = async (clock?: ReturnType<typeof movableClock>) => {
  * and searched for the openid of every seeded person; `stop()` fails the test file if one was found.
  * The watch's event stream (ids and counters only) never ends, so it is not read.
  */
-const seededOpenids = [...demoPeople, ...localNewcomers].map((p) => p.openid);
+const seededOpenids = [...demoPeople, ...demoAdmins, ...localNewcomers].map((p) => p.openid);
 const leaks: string[] = [];
 const reading: Promise<void>[] = [];
 const scan = (response: Response) => {

@@ -11,13 +11,26 @@ import { handle as visits } from '../../cloudfunctions/visits/handle';
 import { handle as pushes } from '../../cloudfunctions/pushes/handle';
 import { handle as duty } from '../../cloudfunctions/duty/handle';
 import { handle as keys } from '../../cloudfunctions/keys/handle';
-import type { Action, Output } from '@shared/contracts';
+import { isCompanyAction, type Action, type Output } from '@shared/contracts';
+import type { Role } from '@shared/model/member.model';
 import type { Result } from '@shared/result';
 
 export const functions = { session, repairs, reminders, callbacks, complaints, members, imports, visits, pushes, duty, keys };
 
 /** The bootstrap secret the test environment is configured with (Deps.bootstrapSecret). */
 export const TEST_BOOTSTRAP_SECRET = 'test-bootstrap-secret-7f3a';
+
+/** What the first person of a new environment sends to `members.bootstrap`. */
+export const bootstrapInput = (over: Record<string, unknown> = {}) => ({
+  commandId: newCommandId(),
+  secret: TEST_BOOTSTRAP_SECRET,
+  propertyId: 'green-court',
+  propertyName: '翠湖苑',
+  deskPhone: '021-66660000',
+  name: '许主任',
+  phone: '13500000008',
+  ...over,
+});
 
 /** A clock the test moves by hand. */
 export const testClock = (start: string) => {
@@ -73,6 +86,14 @@ export const raw = <T = Record<string, unknown>>(runtime: Runtime, collection: s
 let commandSeq = 0;
 export const newCommandId = () => `cmd-test-${Date.now().toString(36)}-${(commandSeq++).toString(36)}`;
 
+/**
+ * Issue 14: how the router refuses a role an action is not for. Memberships are scoped: the company's
+ * administrator holds none in a property, and a property's people hold none in the company, so
+ * across that line the caller is no member; within it the role is forbidden.
+ */
+export const refusalOf = (role: Role, action: Action) =>
+  isCompanyAction(action) !== (role === 'admin') ? 'COMMON.NOT_A_MEMBER' : 'COMMON.FORBIDDEN';
+
 /** Calls an action as `openid`, with the event shape a client sends. */
 export const callAs = <A extends Action>(runtime: Runtime, openid: string, action: A, input: unknown) =>
   runtime.invoke(action.fn, { action: action.name, input }, { openid }) as Promise<Result<Output<A>>>;
@@ -90,6 +111,9 @@ export const DESK_OTHER = 'o-desk-lin';
 export const TECH_LI = 'o-tech-li';
 export const TECH_MA = 'o-tech-ma';
 export const SUPERVISOR = 'o-sup-liu';
+export const MANAGER = 'o-mgr-zhou';
+/** Issue 14: the seeded company's administrator, a member of no property. */
+export const ADMIN = 'o-admin-gao';
 export const WANG_ROOM = 'demo:1-1-101';
 export const ZHANG_ROOM = 'demo:1-2-1502';
 export const memberIdOf = (openid: string) => `mb_${openid.replace(/[^a-z0-9]/gi, '')}`;

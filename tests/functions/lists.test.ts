@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { callbacks, catalogue, complaints, members, privacy, reception, repairs, session, visits, type Action } from '@shared/contracts';
-import { callAs, complaintAbout, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, SUPERVISOR, TECH_LI, testClock, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM } from './harness';
+import { callbacks, catalogue, company, complaints, keys, members, privacy, reception, repairs, session, visits, type Action } from '@shared/contracts';
+import { ADMIN, callAs, complaintAbout, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, SUPERVISOR, TECH_LI, testClock, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 interface Item {
@@ -174,6 +174,26 @@ const fileRepairs = async (rt: Rt, n: number) => {
   return n;
 };
 
+/** K1: `n` equipment-room keys in the register; answers their ids. */
+const addKeys = async (rt: Rt, n: number): Promise<string[]> => {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const input = { propertyId: PROPERTY, commandId: newCommandId(), kind: 'equipment', opens: `${i + 1}号楼水泵房`, label: `SB-0${i}`, set: 'working', depositFen: 0 };
+    ids.push(expectOk(await callAs(rt, DESK_ON_SHIFT, keys.add, input)).id);
+  }
+  return ids;
+};
+
+/** K2: `n` keys offered to 李建国 on trust of his own signature, due back in an hour; answers how many. */
+const lendToLi = async (rt: Rt, n: number): Promise<number> => {
+  const dueBackAt = new Date(rt.clock.now().getTime() + 3_600_000).toISOString();
+  for (const keyId of await addKeys(rt, n)) {
+    const input = { propertyId: PROPERTY, commandId: newCommandId(), keyId, borrower: { type: 'staff', memberId: memberIdOf(TECH_LI) }, purpose: '水泵检修', dueBackAt, signature: null, deposit: null };
+    expectOk(await callAs(rt, DESK_ON_SHIFT, keys.lend, input));
+  }
+  return n;
+};
+
 const TEN_TOMORROW = (minutes: number) => new Date(Date.parse('2026-11-24T10:00:00+08:00') + minutes * 60_000).toISOString();
 
 const cases: ListCase[] = [
@@ -221,6 +241,9 @@ const cases: ListCase[] = [
     },
   },
   { name: 'session.inbox', who: DESK_ON_SHIFT, action: session.inbox, input: { propertyId: PROPERTY }, seed: async (rt) => 2 * (await fileRepairs(rt, 3)) },
+  { name: 'keys.list', who: DESK_ON_SHIFT, action: keys.list, input: { propertyId: PROPERTY, kind: 'equipment' }, seed: async (rt) => (await addKeys(rt, 5)).length },
+  { name: 'keys.loans', who: DESK_ON_SHIFT, action: keys.loans, input: { propertyId: PROPERTY }, seed: (rt) => lendToLi(rt, 5) },
+  { name: 'keys.mine', who: TECH_LI, action: keys.mine, input: { propertyId: PROPERTY }, seed: (rt) => lendToLi(rt, 5) },
   {
     name: 'callbacks.queue',
     who: DESK_ON_SHIFT,
@@ -230,7 +253,7 @@ const cases: ListCase[] = [
       const v4 = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'stored', 'repair.v4.json'), 'utf8')) as Record<string, unknown>;
       rt.engine.insertRaw(
         'repairs',
-        Array.from({ length: 5 }, (_, i) => ({ ...v4, _id: `rp_back_${i}`, status: 'signed', residentOpenid: WANG, completedAt: `2026-11-23T00:0${i}:00.000Z`, rating: null })),
+        Array.from({ length: 5 }, (_, i) => ({ ...v4, _id: `rp_back_${i}`, status: 'signed', residentOpenid: WANG, completedAt: `2026-11-23T00:0${i}:00.000Z`, updatedAt: `2026-11-23T00:0${i}:00.000Z`, rating: null })),
       );
       await tick(rt);
       return 5;
@@ -262,6 +285,17 @@ const cases: ListCase[] = [
   },
   { name: 'members.list', who: SUPERVISOR, action: members.list, input: { propertyId: PROPERTY }, seed: async () => 8 },
   { name: 'members.list (residents too)', who: SUPERVISOR, action: members.list, input: { propertyId: PROPERTY, roles: ['resident', 'technician'] }, seed: async () => 13 },
+  {
+    name: 'members.properties',
+    who: ADMIN,
+    action: company.properties,
+    input: {},
+    seed: async (rt) => {
+      const create = (i: number) => ({ commandId: newCommandId(), propertyId: `court-${i}`, name: `第${i}苑`, address: '', deskPhone: '021-66660000' });
+      for (let i = 0; i < 4; i++) expectOk(await callAs(rt, ADMIN, company.createProperty, create(i)));
+      return 5;
+    },
+  },
   {
     name: 'members.invitations',
     who: MANAGER,
@@ -357,8 +391,8 @@ describe('every list pages with a cursor and counts exactly', () => {
     const shapeOf = (a: Action) => ('shape' in a.output ? (a.output as unknown as { shape: Record<string, unknown> }).shape : {});
     const lists = Object.values(catalogue).flatMap((actions) => Object.values(actions)).filter((a) => 'items' in shapeOf(a));
     const unpaged = lists.filter((a) => !('next' in shapeOf(a))).map((a) => `${a.fn}.${a.name}`);
-    // Suggestions among a property's technicians, the fee schedule, a scorecard per technician, and the first matches of a search.
-    expect(unpaged.sort()).toEqual(['repairs.fees', 'repairs.findResidents', 'repairs.scorecards', 'repairs.technicians']);
+    // The property's staff a key is lent to, suggestions among its technicians, the fee schedule, a scorecard per technician, and the first matches of a search.
+    expect(unpaged.sort()).toEqual(['keys.staff', 'repairs.fees', 'repairs.findResidents', 'repairs.scorecards', 'repairs.technicians']);
     const tabled = new Set(cases.map((c) => `${c.action.fn}.${c.action.name}`));
     expect(lists.filter((a) => 'next' in shapeOf(a)).map((a) => `${a.fn}.${a.name}`).filter((name) => !tabled.has(name))).toEqual([]);
     for (const c of cases) {

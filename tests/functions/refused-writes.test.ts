@@ -1,6 +1,6 @@
 import { catalogue, repairs, visits, type Action } from '@shared/contracts';
 import { roles, type Role } from '@shared/model/member.model';
-import { callAs, DESK_ON_SHIFT, expectOk, expectRefusedUnchanged, memberIdOf, repairInput, snapshot, startRuntime, SUPERVISOR, TECH_LI, TECH_MA, WANG, WANG_ROOM, ZHANG } from './harness';
+import { ADMIN, callAs, DESK_ON_SHIFT, expectOk, expectRefusedUnchanged, memberIdOf, repairInput, snapshot, startRuntime, SUPERVISOR, TECH_LI, TECH_MA, WANG, WANG_ROOM, ZHANG } from './harness';
 import { validInputs } from './valid-inputs';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
@@ -42,7 +42,7 @@ describe('a refused call writes nothing', () => {
   });
 });
 
-const personOf: Record<Role, string[]> = { resident: [WANG, ZHANG], desk: [DESK_ON_SHIFT], supervisor: [SUPERVISOR], technician: [TECH_LI, TECH_MA], manager: ['o-mgr-zhou'] };
+const personOf: Record<Role, string[]> = { resident: [WANG, ZHANG], desk: [DESK_ON_SHIFT], supervisor: [SUPERVISOR], technician: [TECH_LI, TECH_MA], manager: ['o-mgr-zhou'], admin: [ADMIN] };
 
 /**
  * Every write action, sent a valid input by each person whose role may call it (the input names

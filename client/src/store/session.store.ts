@@ -79,6 +79,16 @@ export const loadSession = async () => {
 
 export const chooseProperty = (propertyId: string) => enter(propertyId);
 
+/**
+ * Issue 14 (2): back to the choice of property, from the one the person is in (the landing page
+ * shows it). The last one used is remembered until another is chosen.
+ */
+export const switchProperty = () => {
+  if (state.status !== 'ready') return;
+  const memberships = state.context.memberships ?? [];
+  if (memberships.length > 1) set({ status: 'choose', memberships });
+};
+
 /** Loads once; later callers share the same state. */
 export const ensureSession = () => {
   if (state.status === 'idle') void loadSession();

@@ -43,10 +43,12 @@ export const routes = {
   supervisorCallbackFigures: '/pages/supervisor/callback-figures/index',
   supervisorDutyDay: '/pages/supervisor/duty-day/index',
   inbox: '/pages/inbox/index',
+  adminCompany: '/pages/admin/company/index',
 } as const;
 
 /** Each role lands on its own work (issue 17, 2): the supervisor and the manager on their home, not the desk's queue. */
 export const homeOf = (role: Role): string => {
+  if (role === 'admin') return routes.adminCompany;
   if (role === 'resident') return routes.residentHome;
   if (role === 'technician') return routes.technicianOrders;
   if (role === 'desk') return routes.deskInbox;

@@ -29,6 +29,12 @@ export interface Action<I extends z.ZodType = z.ZodType, O extends z.ZodType = z
   errors: readonly ActionCode[];
 }
 
+/**
+ * Issue 14: an action of the company level, for its administrators only. The router resolves the
+ * caller's membership in the company's scope; a property the input names is what it acts on.
+ */
+export const isCompanyAction = (a: Pick<Action, 'roles'>): boolean => a.roles !== 'any-signed-in' && a.roles.length === 1 && a.roles[0] === 'admin';
+
 export const defineAction = <I extends z.ZodType, O extends z.ZodType, R extends Roles>(a: Action<I, O, R>) => a;
 
 const isCommonCode = (code: string): code is CommonCode => code.startsWith('COMMON.');

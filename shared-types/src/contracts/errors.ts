@@ -26,6 +26,7 @@ export const errorRetry = {
   'COMMON.INTERNAL': 'bounded',
   'COMMON.COMMAND_REUSED': 'final',
   'COMMON.COMMAND_DONE': 'final',
+  'COMMON.PROPERTY_INACTIVE': 'final',
   /** The list changed under the page the person scrolled to: read it again from the top. */
   'COMMON.BAD_CURSOR': 'final',
   /**

@@ -4,6 +4,7 @@ import { repairsActions } from './repairs.contract';
 import { callbacksActions } from './callbacks.contract';
 import { complaintsActions } from './complaints.contract';
 import { membersActions } from './members.contract';
+import { companyActions } from './company.contract';
 import { importsActions } from './imports.contract';
 import { visitsActions } from './visits.contract';
 import { dutyActions } from './duty.contract';
@@ -16,6 +17,7 @@ export * as repairs from './repairs.contract';
 export * as callbacks from './callbacks.contract';
 export * as complaints from './complaints.contract';
 export * as members from './members.contract';
+export * as company from './company.contract';
 export * as settings from './settings.contract';
 export * as imports from './imports.contract';
 export * as privacy from './privacy.contract';
@@ -30,7 +32,7 @@ export const catalogue: Record<FunctionName, Record<string, Action>> = {
   repairs: repairsActions,
   callbacks: callbacksActions,
   complaints: complaintsActions,
-  members: membersActions,
+  members: { ...membersActions, ...companyActions },
   imports: importsActions,
   visits: visitsActions,
   duty: dutyActions,

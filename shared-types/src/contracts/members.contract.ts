@@ -17,8 +17,9 @@ const Reason = z.string().trim().min(2).max(200);
 export const PropertySlug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,31}$/);
 
 /**
- * Issue 7 (1): the first manager of a new environment. Works only with the secret configured on
- * the function (BOOTSTRAP_SECRET) and only while no active manager exists anywhere.
+ * Issue 7 (1), issue 14 (1): the company, its first property and the caller as the company's
+ * administrator and that property's manager. Works only with the secret configured on the function
+ * (BOOTSTRAP_SECRET), and once per environment: never once a company or an active manager exists.
  */
 export const bootstrap = defineAction({
   fn: 'members',
@@ -32,6 +33,8 @@ export const bootstrap = defineAction({
       deskPhone: Phone,
       name: PersonName,
       phone: Phone,
+      /** Issue 14: the company the environment serves; its first property's name when left out. */
+      companyName: z.string().trim().min(1).max(60).optional(),
     })
     .strict(),
   output: Membership,

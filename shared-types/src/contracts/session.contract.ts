@@ -4,12 +4,15 @@ import { pageInput, pageOf } from './page';
 import { Role } from '../model/member.model';
 import { TimerStep } from '../model/environment.model';
 
+/** One place a person belongs: a property, or (role `admin`) the company itself. */
 export const Membership = z.object({
   propertyId: z.string(),
   propertyName: z.string(),
   memberId: z.string(),
   role: Role,
   name: z.string(),
+  /** Issue 14: false once the property was deactivated (read-only). */
+  active: z.boolean().optional(),
 });
 
 /** Every property the caller belongs to, so the client can pick one (most people have one). */
@@ -41,7 +44,10 @@ export const context = defineAction({
     memberId: z.string(),
     role: Role,
     name: z.string(),
-    property: z.object({ propertyId: z.string(), name: z.string(), deskPhone: z.string() }),
+    /** `active` false: the property was deactivated and takes no writes (issue 14). */
+    property: z.object({ propertyId: z.string(), name: z.string(), deskPhone: z.string(), active: z.boolean().optional() }),
+    /** Issue 14 (2): every place the caller belongs, so the app can offer the others. */
+    memberships: z.array(Membership).optional(),
     rooms: z.array(RoomView),
     /** Signal ids whose change means "fetch again". */
     signals: z.array(z.string()),
@@ -51,7 +57,8 @@ export const context = defineAction({
     /** Issue 5: the subscribe-message templates pushed to the caller's role, and their sends left. */
     subscribe: SubscribeStock.optional(),
   }),
-  roles: ['resident', 'desk', 'supervisor', 'technician', 'manager'],
+  /** The company's administrator enters the company (propertyId `_company`) the way others enter a property. */
+  roles: ['resident', 'desk', 'supervisor', 'technician', 'manager', 'admin'],
   write: false,
   errors: [],
 });

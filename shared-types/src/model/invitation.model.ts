@@ -13,7 +13,7 @@ export type StaffRole = z.infer<typeof StaffRole>;
  */
 export const InvitationDoc = z.object({
   ...base,
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   role: StaffRole,
   /** Who it is for, as the inviter wrote it ("新来的夜班客服"), so open invitations can be told apart. */
   note: z.string().max(40),
@@ -22,6 +22,9 @@ export const InvitationDoc = z.object({
   createdAt: isoInstant,
   createdBy: z.object({ memberId: z.string(), name: z.string(), role: Role }),
   used: z.object({ memberId: z.string(), name: z.string(), at: isoInstant }).nullable(),
+  /** Issue 14: the manager an administrator's appointment replaces; stood down when the new one joins. */
+  replaces: z.string().nullable(),
 });
 export type InvitationDoc = z.infer<typeof InvitationDoc>;
-export const invitationModel = defineModel({ collection: 'invitations', version: 1, schema: InvitationDoc });
+/** v1 invitations replaced nobody. */
+export const invitationModel = defineModel({ collection: 'invitations', version: 2, schema: InvitationDoc, migrations: { 1: (doc) => ({ ...doc, replaces: null }) } });

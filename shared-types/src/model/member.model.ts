@@ -1,11 +1,24 @@
 import * as z from 'zod';
 import { base, defineModel, isoInstant } from './versioned';
 
-export const roles = ['resident', 'desk', 'supervisor', 'technician', 'manager'] as const;
+/**
+ * The roles of a membership. `admin` is the company's administrator (issue 14): held in the company's
+ * own scope (`COMPANY_SCOPE`), never in a property, so it reaches company actions only.
+ */
+export const roles = ['resident', 'desk', 'supervisor', 'technician', 'manager', 'admin'] as const;
 export const Role = z.enum(roles);
 export type Role = z.infer<typeof Role>;
 
 export const staffRoles: readonly Role[] = ['desk', 'supervisor', 'technician', 'manager'];
+
+/** The roles of a property's members: every role but the company's administrator. */
+export const propertyRoles = ['resident', 'desk', 'supervisor', 'technician', 'manager'] as const satisfies readonly Role[];
+
+/**
+ * The propertyId of the administrators' memberships: the company itself. A property's id starts with
+ * a letter or digit (`PropertySlug`), so none can be this one.
+ */
+export const COMPANY_SCOPE = '_company';
 
 export const Skill = z.enum(['plumbing', 'electrical', 'elevator', 'carpentry', 'general']);
 export type Skill = z.infer<typeof Skill>;

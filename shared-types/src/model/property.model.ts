@@ -1,14 +1,21 @@
 import * as z from 'zod';
 import { base, defineModel } from './versioned';
 
+/**
+ * One 小区 of the company. A deactivated property is read-only (issue 14, 1): every write in it is
+ * refused, and nothing of it is deleted.
+ */
 export const PropertyDoc = z.object({
   ...base,
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   name: z.string().min(1).max(60),
+  address: z.string().max(100),
   deskPhone: z.string().max(20),
+  status: z.enum(['active', 'inactive']),
 });
 export type PropertyDoc = z.infer<typeof PropertyDoc>;
-export const propertyModel = defineModel({ collection: 'properties', version: 1, schema: PropertyDoc });
+/** v1 properties were made by the bootstrap or the seed, before the company: active, no address recorded. */
+export const propertyModel = defineModel({ collection: 'properties', version: 2, schema: PropertyDoc, migrations: { 1: (doc) => ({ ...doc, address: '', status: 'active' }) } });
 
 export const roomId = (propertyId: string, building: string, unit: string, room: string) =>
   `${propertyId}:${building}-${unit}-${room}`;

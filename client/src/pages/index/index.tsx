@@ -6,6 +6,7 @@ import { chooseProperty, loadSession } from '../../store/session.store';
 import { platform } from '../../api/platform';
 import { homeOf } from '../../utils/routes';
 import { launchHint } from '../../utils/launch';
+import { messages } from '@shared/messages';
 import { ui } from '../../i18n/ui.zh-CN';
 import Welcome from './Welcome';
 import './index.css';
@@ -30,7 +31,7 @@ export default function Landing() {
         <Text className='title'>{ui.landing.chooseProperty}</Text>
         {state.memberships.map((m) => (
           <Button key={m.propertyId} className='btn btn-plain btn-property' onClick={() => void chooseProperty(m.propertyId)}>
-            {`${m.propertyName} · ${m.name}`}
+            {`${m.propertyName} · ${messages.roles[m.role]}${m.active === false ? ` · ${ui.landing.inactive}` : ''}`}
           </Button>
         ))}
       </View>

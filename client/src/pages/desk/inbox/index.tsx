@@ -16,6 +16,7 @@ import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { go, routes } from '../../../utils/routes';
 import { queueHeldCount } from '../../../utils/screening';
 import '../../../theme/controls.css';
+import PropertySwitch from '../../../components/PropertySwitch';
 import './index.css';
 
 const canRegister = (role: Role) => role === 'desk' || role === 'supervisor';
@@ -34,6 +35,7 @@ export default function DeskInbox() {
   const held = items ? queueHeldCount(items) : 0;
   return (
     <View className='page desk-inbox'>
+      <PropertySwitch />
       <View className='inbox-head'>
         <Text className='title'>{ui.desk.inboxTitle}</Text>
         <Text className='muted inbox-live'>{`● ${ui.common.live}`}</Text>

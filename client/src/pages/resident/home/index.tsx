@@ -12,6 +12,7 @@ import DeskPhoneButton from '../../../components/DeskPhoneButton';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { go, routes } from '../../../utils/routes';
 import '../../../theme/controls.css';
+import PropertySwitch from '../../../components/PropertySwitch';
 import './index.css';
 
 /** A resident's home: 报修 one tap away, their requests, 投诉 and their complaints, their messages, the desk's phone, and what is held about them. */
@@ -23,6 +24,7 @@ export default function ResidentHome() {
 
   return (
     <View className='page resident-home'>
+      <PropertySwitch />
       {context && (
         <View className='home-hello'>
           <Text className='title'>{fill(t.greeting, { name: context.name })}</Text>

@@ -20,7 +20,7 @@ const HOURS = ['24', '72', '168'] as const;
 type Hours = (typeof HOURS)[number];
 
 /** The code, shown this once, big enough to read out, with a copy button and the scene for a mini-program code. */
-function IssuedCode({ issued }: { issued: Issued }) {
+export function IssuedCode({ issued }: { issued: Issued }) {
   const t = ui.members;
   const { code } = issued;
   if (!code) return <Text className='field-error invite-code-gone'>{t.codeGone}</Text>;

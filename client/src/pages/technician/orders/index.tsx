@@ -11,6 +11,7 @@ import { keysUi } from '../../../i18n/keys.zh-CN';
 import { setAsideWords } from '../../../utils/set-aside';
 import { orderPage } from '../order/route';
 import '../../../theme/controls.css';
+import PropertySwitch from '../../../components/PropertySwitch';
 import './index.css';
 
 /** 李师傅's day plan: urgent on top, then by appointment, each with the resident's number; a tap opens the order. */
@@ -20,6 +21,7 @@ export default function TechnicianOrders() {
   const { items, loading, error, refresh, pendingOf, setAsideOf } = list;
   return (
     <View className='page technician-orders'>
+      <PropertySwitch />
       {context && <Text className='title'>{`${context.name} · ${ui.technician.title}`}</Text>}
       <SubscribeLowBanner />
       <Button className='btn btn-plain link-inbox' onClick={() => go(routes.inbox)}>

@@ -1,0 +1,32 @@
+import type * as c from '@shared/contracts/company.contract';
+import { failure } from '@shared/messages';
+import { ok } from '@shared/result';
+import { memberModel } from '@shared/model/member.model';
+import { propertyModel } from '@shared/model/property.model';
+import type { Handler } from '../_shared/router';
+import { findById } from '../_shared/repo';
+import { issueInvitation } from './invitations';
+
+/**
+ * Issue 14 (1): the administrator appoints a property's manager by invitation, as managers invite
+ * their staff. `replaces` must be that property's active manager; they stay until the new one joins.
+ * A deactivated property takes no new people.
+ */
+export const appointManager: Handler<typeof c.appointManager> = async (input, ctx) => {
+  const { db } = ctx.deps;
+  const [property, replaced] = await Promise.all([
+    findById(db, propertyModel, input.propertyId),
+    input.replaces ? findById(db, memberModel, input.replaces) : null,
+  ]);
+  if (!property) return failure('PROPERTY.NOT_FOUND');
+  if (property.status === 'inactive') return failure('COMMON.PROPERTY_INACTIVE');
+  if (input.replaces && !(replaced?.propertyId === property._id && replaced.role === 'manager' && replaced.status === 'active')) return failure('MEMBER.NOT_FOUND');
+  const invitation = await issueInvitation(ctx, 'members.appointManager', {
+    propertyId: property._id,
+    role: 'manager',
+    note: input.note,
+    hours: input.hours,
+    replaces: input.replaces ?? null,
+  });
+  return ok(invitation);
+};

@@ -1,0 +1,60 @@
+import type * as c from '@shared/contracts/company.contract';
+import { recordedChange } from '@shared/domain/state-machine';
+import { settingsFromTemplate } from '@shared/domain/company.rules';
+import { failure } from '@shared/messages';
+import { ok } from '@shared/result';
+import { propertyModel, type PropertyDoc } from '@shared/model/property.model';
+import { defaultSettings, settingsModel } from '@shared/model/settings.model';
+import type { ActionContext } from '../_shared/context';
+import type { Handler } from '../_shared/router';
+import { applyOnce } from '../_shared/commands';
+import { appendEvent } from '../_shared/events';
+import { findById, withoutId } from '../_shared/repo';
+import { loadSettings } from '../_shared/settings';
+import { toPropertyView } from './property-views';
+
+const propertySubject = (p: PropertyDoc) => ({ kind: 'property', id: p._id, propertyId: p._id });
+
+const propertyEvent = (action: 'create' | 'deactivate', from: string | null, to: string, { caller, member, now }: ActionContext, reason?: string) =>
+  recordedChange('property', action, { from, to, version: 1 }, { actor: caller.openid, role: member.role, now, reason });
+
+/**
+ * Issue 14 (1): a new property of the company, active at once, with settings copied from a template
+ * property (never its people) or the defaults. It has no members yet: the administrator appoints
+ * its manager next. An id in use is refused.
+ */
+export const createProperty: Handler<typeof c.createProperty> = async (input, ctx) => {
+  const { db } = ctx.deps;
+  const { propertyId } = input;
+  if (await findById(db, propertyModel, propertyId)) return failure('PROPERTY.EXISTS');
+  const template = input.template ? await findById(db, propertyModel, input.template) : null;
+  if (input.template && !template) return failure('PROPERTY.NOT_FOUND');
+  const settings = template ? settingsFromTemplate(await loadSettings(db, template._id), propertyId) : defaultSettings(propertyId);
+  const property = propertyModel.toStored({ _id: propertyId, propertyId, name: input.name, address: input.address, deskPhone: input.deskPhone, status: 'active' });
+  const { result } = await applyOnce(ctx, 'members.createProperty', async (tx) => {
+    await tx.collection('properties').doc(propertyId).set({ data: withoutId(property) });
+    await tx.collection('settings').doc(propertyId).set({ data: withoutId(settingsModel.toStored(settings)) });
+    await appendEvent(tx, propertySubject(property), propertyEvent('create', null, 'active', ctx), input.commandId, `create~${ctx.commandKey}`);
+    return toPropertyView(property);
+  });
+  return ok(result);
+};
+
+/**
+ * Issue 14 (1): the property becomes read-only. The router refuses every write in it from the next
+ * call (COMMON.PROPERTY_INACTIVE); its people, records and files stay. Deactivating it again
+ * answers with it as it is.
+ */
+export const deactivateProperty: Handler<typeof c.deactivateProperty> = async (input, ctx) => {
+  const found = await findById(ctx.deps.db, propertyModel, input.propertyId);
+  if (!found) return failure('PROPERTY.NOT_FOUND');
+  if (found.status === 'inactive') return ok(toPropertyView(found));
+  const { result } = await applyOnce(ctx, 'members.deactivateProperty', async (tx) => {
+    const current = propertyModel.parse((await tx.collection('properties').doc(found._id).get()).data);
+    const closed = propertyModel.toStored({ ...current, status: 'inactive' });
+    await tx.collection('properties').doc(found._id).set({ data: withoutId(closed) });
+    await appendEvent(tx, propertySubject(closed), propertyEvent('deactivate', current.status, 'inactive', ctx, input.reason), input.commandId, `deactivate~${ctx.commandKey}`);
+    return toPropertyView(closed);
+  });
+  return ok(result);
+};
