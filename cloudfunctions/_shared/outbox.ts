@@ -182,19 +182,24 @@ const pushCopies = async (deps: Deps, notice: OutboxDoc, report: DrainReport, se
 };
 
 /**
- * Sends, at once, the notices a committed change queued. A failure here loses nothing: each stays
- * pending with its error, and the timer retries it when its lease ends.
+ * Sends, at once, the notices a committed change queued, side by side (issue 16: the caller waits
+ * for the slowest notice, not for the sum of them). Each notice writes only its own outbox
+ * document, and what notices share is changed atomically (a signal's `inc`, a consent's
+ * conditional `inc(-1)`), so they need no order. A failure here loses nothing: each stays pending
+ * with its error, and the timer retries it when its lease ends.
  */
 export const sendNow = async (deps: Deps, notices: readonly OutboxDoc[]): Promise<DrainReport> => {
   const report = emptyReport();
   const settingsOf = settingsReader(deps);
-  for (const notice of notices) {
-    try {
-      await attempt(deps, notice, report, settingsOf);
-    } catch (e) {
-      console.warn(`notice ${notice._id} not sent now; the outbox timer will retry`, e);
-    }
-  }
+  await Promise.all(
+    notices.map(async (notice) => {
+      try {
+        await attempt(deps, notice, report, settingsOf);
+      } catch (e) {
+        console.warn(`notice ${notice._id} not sent now; the outbox timer will retry`, e);
+      }
+    }),
+  );
   return report;
 };
 
