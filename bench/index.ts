@@ -1,24 +1,25 @@
 /**
  * npm run bench: package sizes, function bundle size and cold require time, the desk's H5 inbox
- * under a 4× CPU slowdown, database round trips
- * per action (counted at the SDK seam, so the figure carries over to the cloud), local create-repair
+ * under a 4× CPU slowdown, the outbound calls of every action (round trips and sequential waits,
+ * counted at the runtime's seams, so the figures carry over to the cloud; issue 16's budgets beside
+ * them), session.context with 1 and 5 memberships, local create-repair
  * throughput, latency and CPU through the SQLite store, the reminder sweep at 1k/10k/100k stored
  * documents, and acknowledged creates present after kill -9 rounds. Prints figures; asserts nothing.
  */
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join, resolve } from 'node:path';
-import { repairs, session, type Action } from '@shared/contracts';
+import type { Action } from '@shared/contracts';
 import { createRuntime, type Runtime } from '../local/runtime';
 import { loadBuiltFunctions } from '../local/functions';
-import type { Engine } from '../local/db';
+import type { CallCount } from '../local/call-meter';
+import { bootstrapFirstManager, recordCalls, walkEveryAction, type Recorded } from '../tests/functions/call-journeys';
+import { MORNING, TEST_BOOTSTRAP_SECRET, testClock } from '../tests/functions/harness';
+import { allActions } from '../tests/functions/valid-inputs';
 import { LIMIT, weappPackages } from './sizes';
 import { COLD_REQUIRE_BUDGET_MS, coldRequire } from './cold-require';
 import { BASELINE_BYTES, FUNCTION_BUNDLE_BUDGET, FUNCTION_BUNDLE_EXCEPTED, H5_BASELINE, WEAPP_MAIN_BUDGET } from './budgets';
-import { visitTrips } from './visits';
 import { membershipTrips } from './memberships';
-import { complaintTrips } from './complaints';
-import { DESK, onSiteSteps, repairInput as inputWith, TECH, WANG } from './repair-life';
 import { throughputRows } from './throughput';
 import { sweepFigures } from './sweep';
 import { crashRounds } from './crash';
@@ -32,7 +33,6 @@ const table = (rows: (string | number)[][]) => rows.forEach((r) => console.log(`
 
 let seq = 0;
 const cmd = () => `bench-${process.pid}-${seq++}`;
-const repairInput = (roomId?: string) => inputWith(cmd(), roomId);
 
 const call = async (rt: Runtime, openid: string, action: Action, input: unknown) => {
   const result = (await rt.invoke(action.fn, { action: action.name, input }, { openid })) as { ok: boolean; data?: unknown; code?: string };
@@ -40,60 +40,51 @@ const call = async (rt: Runtime, openid: string, action: Action, input: unknown)
   return result.data as Record<string, unknown>;
 };
 
-/** What one action cost: database requests by kind, and the storage calls (getTempFileURL, …) made beside them. */
-const costOf = (engine: Engine, rt: Runtime, storageBefore: Record<string, number>) => {
-  const storage = Object.entries(rt.files.calls)
-    .map(([call, n]) => [call, n - (storageBefore[call] ?? 0)] as const)
-    .filter(([, n]) => n > 0)
-    .map(([call, n]) => `storage.${call}×${n}`);
-  return [...Object.entries(engine.stats.byAction).map(([a, n]) => `${a.replace('database.', '')}×${n}`), ...storage].join(' ');
-};
+/**
+ * Issue 16: every action's outbound calls on the call journeys (tests/functions/call-journeys.ts), as
+ * the budget test counts them, through the built bundles: round trips, sequential waits until the
+ * write committed and for the whole call, against the budgets (the most of any call of the action).
+ */
+/** The longest action name and then some: the table's columns are 22 wide. */
+const WIDE = 30;
+type JourneyRuntime = Runtime & { clock: ReturnType<typeof testClock> };
 
-const roundTrips = async (rt: Runtime, engine: Engine) => {
-  const created = (await call(rt, WANG, repairs.create, repairInput())) as { id: string; version: number };
-  const measure = async (label: string, run: () => Promise<unknown>) => {
-    engine.stats.reset();
-    const storage = { ...rt.files.calls };
-    await run();
-    return [label, engine.stats.total, costOf(engine, rt, storage)];
+const callBudgets = async () => {
+  const journey = async (seed: boolean, walk: (rt: JourneyRuntime, recorded: Recorded) => Promise<unknown>) => {
+    const clock = testClock(MORNING);
+    const rt = Object.assign(await createRuntime({ dataDir: null, functions: loadBuiltFunctions(), now: clock.now, seed, bootstrapSecret: TEST_BOOTSTRAP_SECRET }), { clock });
+    const recorded = recordCalls(rt);
+    try {
+      await walk(rt, recorded);
+      return recorded;
+    } finally {
+      rt.close();
+    }
   };
-  const rows = [
-    await measure('session.context', () => call(rt, WANG, session.context, { propertyId: 'demo' })),
-    await measure('repairs.create', () => call(rt, WANG, repairs.create, repairInput())),
-    await measure('repairs.create (retry)', async () => {
-      const input = repairInput();
-      await call(rt, WANG, repairs.create, input);
-      engine.stats.reset();
-      await call(rt, WANG, repairs.create, input);
+  const replies: string[] = [];
+  const first = await journey(false, bootstrapFirstManager);
+  const walked = await journey(true, async (rt, recorded) => {
+    const groups = await walkEveryAction(rt);
+    for (const id of groups.groupIds) {
+      const households = await groups.reply(id);
+      replies.push(`${households} households ${recorded.get('complaints.reply')?.at(-1)?.calls.total} round trips`);
+    }
+  });
+  const all = new Map([...first, ...walked]);
+  const most = (key: string, pick: (c: CallCount) => number | null) => Math.max(...(all.get(key) ?? []).map((c) => pick(c.calls) ?? 0));
+  console.log('\nCalls per action (database, storage, WeChat open API, robot; the most of any call on the journeys)');
+  table([
+    ['action'.padEnd(WIDE), 'round trips', 'waits to commit', 'waits in all', 'budget'],
+    ...allActions.map((a) => {
+      const key = `${a.fn}.${a.name}`;
+      const label = key.padEnd(WIDE);
+      if (!all.has(key)) return [label, 'no scenario', '', '', ''];
+      return a.write
+        ? [label, most(key, (c) => c.total), most(key, (c) => c.untilCommitted ?? c.sequential), most(key, (c) => c.sequential), '≤10, ≤5, ≤7']
+        : [label, most(key, (c) => c.total), '', most(key, (c) => c.sequential), 'waits ≤2'];
     }),
-    await measure('repairs.listMine', () => call(rt, WANG, repairs.listMine, { propertyId: 'demo' })),
-    await measure('repairs.inbox', () => call(rt, DESK, repairs.inbox, { propertyId: 'demo' })),
-    await measure('repairs.get', () => call(rt, WANG, repairs.get, { propertyId: 'demo', repairId: created.id })),
-    await measure('repairs.technicians', () => call(rt, DESK, repairs.technicians, { propertyId: 'demo', repairId: created.id })),
-    await measure('repairs.dispatch', () =>
-      call(rt, DESK, repairs.dispatch, { propertyId: 'demo', commandId: cmd(), repairId: created.id, version: created.version, technicianId: 'mb_otechli' }),
-    ),
-    await measure('repairs.assigned', () => call(rt, TECH, repairs.assigned, { propertyId: 'demo' })),
-    ...(await onSiteTrips(rt, engine, created.id)),
-    ...(await complaintTrips(rt, engine, call, cmd)),
-    ...(await visitTrips(rt, engine, call, cmd)),
-    ...(await membershipTrips(rt, engine, call, cmd)),
-  ];
-  console.log('\nDatabase round trips per action (at the SDK seam)');
-  table([['action', 'round trips', 'by kind'], ...rows]);
-};
-
-/** Each on-site step of one order, as the technician's queue sends them. */
-const onSiteTrips = async (rt: Runtime, engine: Engine, repairId: string) => {
-  const rows: (string | number)[][] = [];
-  let version = ((await call(rt, TECH, repairs.get, { propertyId: 'demo', repairId })) as { version: number }).version;
-  for (const [label, who, action, extra] of onSiteSteps(rt)) {
-    engine.stats.reset();
-    const storage = { ...rt.files.calls };
-    version = ((await call(rt, who, action, { propertyId: 'demo', commandId: cmd(), repairId, version, ...extra })) as { version: number }).version;
-    rows.push([label, engine.stats.total, costOf(engine, rt, storage)]);
-  }
-  return rows;
+  ]);
+  console.log(`  a group complaint's reply (budget: +2 round trips per household): ${replies.join('; ')}`);
 };
 
 const throughput = async (rt: Runtime) => {
@@ -143,11 +134,18 @@ const main = async () => {
     ['JavaScript loaded', kb(h5.jsBytes), '', kb(H5_BASELINE.jsBytes)],
   ]);
 
+  await callBudgets();
   const functions = loadBuiltFunctions();
+  const seeded = await createRuntime({ dataDir: null, functions, seed: true });
+  try {
+    console.log('\nIssue 14: session.context and session.me by a person\'s memberships (database round trips)');
+    table([['call', 'round trips', 'by kind'], ...(await membershipTrips(seeded, seeded.engine, call, cmd))]);
+  } finally {
+    seeded.close();
+  }
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-'));
   const rt = await createRuntime({ dataDir, functions });
   try {
-    await roundTrips(rt, rt.engine);
     await throughput(rt);
   } finally {
     rt.close();

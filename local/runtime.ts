@@ -10,6 +10,21 @@ import { createFileStore } from './storage';
 import { checkCallData, functionTimeouts, withinTimeout } from './platform-limits';
 import type { SubscribeMessage } from '../cloudfunctions/_shared/wechat';
 import { localPoster, startLocalRobot } from './robot';
+import { isErrorBody } from './db/errors';
+import { measureCalls, metered, meteredFiles, meteredWeChat, type CallCount } from './call-meter';
+
+/** Requests that commit a change: a transaction's commit, or a write sent outside any transaction. */
+const WRITES = new Set(['database.insertDocument', 'database.modifyDocument', 'database.modifyAndReturnDoc', 'database.removeDocument']);
+const commits = (action: string, params: Record<string, unknown>) => action === 'database.commitTransaction' || (WRITES.has(action) && !params.transactionId);
+
+/** One function call's outbound calls, as `watchCalls` hands them over. */
+export interface CallsOf {
+  fn: string;
+  event: unknown;
+  caller: Caller;
+  result: unknown;
+  calls: CallCount;
+}
 
 export type FunctionHandle = (event: unknown, caller: Caller, deps: Deps) => Promise<unknown>;
 
@@ -36,7 +51,11 @@ export interface RuntimeOptions {
 export const createRuntime = async (options: RuntimeOptions) => {
   const now = options.now ?? (() => new Date());
   const engine: Engine = createEngine({ manifest: loadManifest(), dataDir: options.dataDir, now, checkStatusEvents: options.checkStatusEvents });
-  const uninstall = installLocalDatabase(engine);
+  // Every database request is counted against the function call that sent it (local/call-meter.ts).
+  const uninstall = installLocalDatabase({
+    handle: (action, params = {}) =>
+      metered(action, () => engine.handle(action, params), (answer) => commits(action, params) && !isErrorBody(answer)),
+  });
   const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk');
   cloud.init({ env: 'local' });
   const db = cloud.database() as unknown as Database;
@@ -51,10 +70,10 @@ export const createRuntime = async (options: RuntimeOptions) => {
   const deps: Deps = {
     db,
     now,
-    postWebhook: localPoster,
+    postWebhook: (url, body) => metered('robot.post', () => localPoster(url, body)),
     bootstrapSecret: options.bootstrapSecret ?? null,
-    wechat: localWeChat({ sent: subscribeMessages, now, pushes, fetchMedia }),
-    files: files.seam,
+    wechat: meteredWeChat(localWeChat({ sent: subscribeMessages, now, pushes, fetchMedia })),
+    files: meteredFiles(files.seam),
     miniProgramVersion: 'develop',
   };
   const close = (): void => {
@@ -84,7 +103,22 @@ export const createRuntime = async (options: RuntimeOptions) => {
     if (timeout === undefined) throw new Error(`cloud function ${name} has no timeout in cloudfunctions/manifest.json, so it cannot be deployed`);
     checkCallData(event);
     const granted = { ...deps, ...(deps.wechat ? { wechat: withPermissions(deps.wechat, permissions[name] ?? []) } : {}) };
-    return withinTimeout(name, timeout, handle(event, caller, granted).finally(() => engine.flush()));
+    let result: unknown;
+    // Counting tracks async context (AsyncLocalStorage), which slows every promise: only while someone watches.
+    const run = watchers.size
+      ? measureCalls(
+          async () => (result = await handle(event, caller, granted)),
+          (calls) => watchers.forEach((watch) => watch({ fn: name, event, caller, result, calls })),
+        )
+      : handle(event, caller, granted);
+    return withinTimeout(name, timeout, run.finally(() => engine.flush()));
+  };
+
+  const watchers = new Set<(calls: CallsOf) => void>();
+  /** Hands each function call's outbound calls to `watch` once it settles; returns the function that stops it. */
+  const watchCalls = (watch: (calls: CallsOf) => void): (() => void) => {
+    watchers.add(watch);
+    return () => watchers.delete(watch);
   };
 
   /**
@@ -101,7 +135,7 @@ export const createRuntime = async (options: RuntimeOptions) => {
     return due.length;
   };
 
-  return { engine, db, deps, invoke, webhookPosts: robot.posts, subscribeMessages, files, pushes, deliverPushes, close };
+  return { engine, db, deps, invoke, watchCalls, webhookPosts: robot.posts, subscribeMessages, files, pushes, deliverPushes, close };
 };
 
 export type Runtime = Awaited<ReturnType<typeof createRuntime>>;

@@ -3,11 +3,13 @@ import { audienceOfUser } from '@shared/model/signal.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import type { Deps } from './deps';
 import { derivedId } from './ids';
-import { templateFor } from '@shared/model/settings.model';
-import { loadSettings } from './settings';
+import { templateFor, type SettingsDoc } from '@shared/model/settings.model';
 import { bumpSignal } from './signals';
 import { errCodeOf, NOT_SUBSCRIBED } from './wechat';
 import { postPaced } from './robot';
+
+/** A property's settings as one batch of sending reads them: once per property, however many notices need them. */
+export type SettingsOf = (propertyId: string) => Promise<SettingsDoc>;
 
 /** A notice that will never go out on its channel, and must not be retried: why, and how it ends. */
 export class Settled extends Error {
@@ -30,8 +32,8 @@ export const consentIdOf = (openid: string, templateId: string) => derivedId('cs
  * (the in-app inbox has it anyway). WeChat's 43101 means no subscription after all: the ledger is
  * emptied and the notice refused, not retried. Any other failure gives the send back and retries.
  */
-const pushSubscribe = async (deps: Deps, notice: OutboxDoc): Promise<void> => {
-  const settings = await loadSettings(deps.db, notice.propertyId);
+const pushSubscribe = async (deps: Deps, notice: OutboxDoc, settingsOf: SettingsOf): Promise<void> => {
+  const settings = await settingsOf(notice.propertyId);
   const template = templateFor(settings.templates, notice.kind);
   if (!template) throw new Settled('skipped', 'no template for this notice');
   if (!deps.wechat) throw new Error('no WeChat open API here');
@@ -61,7 +63,7 @@ const pushSubscribe = async (deps: Deps, notice: OutboxDoc): Promise<void> => {
  * consent but takes 20 messages a minute; subscribe: a WeChat subscribe message. Throws when the
  * channel did not take it, so the outbox retries, Deferred when it cannot yet, or Settled when it never will.
  */
-export const deliver = async (deps: Deps, notice: OutboxDoc): Promise<void> => {
+export const deliver = async (deps: Deps, notice: OutboxDoc, settingsOf: SettingsOf): Promise<void> => {
   const now = deps.now();
   switch (notice.channel) {
     case 'inbox': {
@@ -70,7 +72,7 @@ export const deliver = async (deps: Deps, notice: OutboxDoc): Promise<void> => {
       return;
     }
     case 'wecom': {
-      const settings = await loadSettings(deps.db, notice.propertyId);
+      const settings = await settingsOf(notice.propertyId);
       if (!settings.wecomWebhook) throw new Error('no WeCom webhook configured for this property');
       await postPaced(deps, settings.wecomWebhook, {
         msgtype: 'markdown',
@@ -79,6 +81,6 @@ export const deliver = async (deps: Deps, notice: OutboxDoc): Promise<void> => {
       return;
     }
     case 'subscribe':
-      return pushSubscribe(deps, notice);
+      return pushSubscribe(deps, notice, settingsOf);
   }
 };

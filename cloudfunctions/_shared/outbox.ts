@@ -4,7 +4,7 @@ import type { Deps } from './deps';
 import type { Tx } from './database';
 import { derivedId } from './ids';
 import { parseAll, withoutId, addOnce } from './repo';
-import { consentIdOf, deliver, isPerson, Settled } from './channels';
+import { consentIdOf, deliver, isPerson, Settled, type SettingsOf } from './channels';
 import { Deferred } from './robot';
 import { consentModel } from '@shared/model/consent.model';
 import { loadSettings } from './settings';
@@ -48,10 +48,12 @@ export const enqueueNotice = async (tx: Tx, cause: string, notice: Notice, now: 
   return doc;
 };
 
-/** One batch of sending reads each property's settings once, however many notices it sends. */
-type SettingsOf = (propertyId: string) => Promise<SettingsDoc>;
-const settingsReader = (deps: Deps): SettingsOf => {
-  const read = new Map<string, Promise<SettingsDoc>>();
+/**
+ * One batch of sending reads each property's settings once, however many notices it sends; settings
+ * the change itself read just before (`known`) are not read again (issue 16).
+ */
+const settingsReader = (deps: Deps, known?: SettingsDoc): SettingsOf => {
+  const read = new Map<string, Promise<SettingsDoc>>(known ? [[known.propertyId, Promise.resolve(known)]] : []);
   return (propertyId) => {
     const known = read.get(propertyId) ?? loadSettings(deps.db, propertyId);
     read.set(propertyId, known);
@@ -104,7 +106,7 @@ const attempt = async (deps: Deps, notice: OutboxDoc, report: DrainReport, setti
   let settled: Settled | null = null;
   let deferred: Deferred | null = null;
   try {
-    await deliver(deps, notice);
+    await deliver(deps, notice, settingsOf);
   } catch (e) {
     if (e instanceof Settled) settled = e;
     if (e instanceof Deferred) deferred = e;
@@ -182,19 +184,24 @@ const pushCopies = async (deps: Deps, notice: OutboxDoc, report: DrainReport, se
 };
 
 /**
- * Sends, at once, the notices a committed change queued. A failure here loses nothing: each stays
- * pending with its error, and the timer retries it when its lease ends.
+ * Sends, at once, the notices a committed change queued, side by side (issue 16: the caller waits
+ * for the slowest notice, not for the sum of them). Each notice writes only its own outbox
+ * document, and what notices share is changed atomically (a signal's `inc`, a consent's
+ * conditional `inc(-1)`), so they need no order. A failure here loses nothing: each stays pending
+ * with its error, and the timer retries it when its lease ends.
  */
-export const sendNow = async (deps: Deps, notices: readonly OutboxDoc[]): Promise<DrainReport> => {
+export const sendNow = async (deps: Deps, notices: readonly OutboxDoc[], known?: SettingsDoc): Promise<DrainReport> => {
   const report = emptyReport();
-  const settingsOf = settingsReader(deps);
-  for (const notice of notices) {
-    try {
-      await attempt(deps, notice, report, settingsOf);
-    } catch (e) {
-      console.warn(`notice ${notice._id} not sent now; the outbox timer will retry`, e);
-    }
-  }
+  const settingsOf = settingsReader(deps, known);
+  await Promise.all(
+    notices.map(async (notice) => {
+      try {
+        await attempt(deps, notice, report, settingsOf);
+      } catch (e) {
+        console.warn(`notice ${notice._id} not sent now; the outbox timer will retry`, e);
+      }
+    }),
+  );
   return report;
 };
 

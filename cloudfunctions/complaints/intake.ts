@@ -216,7 +216,7 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
       return finish.answer(toComplaintView(stored, member, now, group), stored);
     });
     if (fresh) {
-      await sendNow(deps, queued);
+      await sendNow(deps, queued, settings);
       await submitNow(deps, checks);
     }
     return ok(result);

@@ -100,7 +100,7 @@ const fileRepair = async (intake: Intake, ctx: ActionContext) => {
     }),
   );
   if (fresh) {
-    await sendNow(deps, queued);
+    await sendNow(deps, queued, settings);
     await submitNow(deps, checks);
   }
   return ok(view);

@@ -99,6 +99,6 @@ export const dispatchRepair: Handler<typeof dispatch> = async (input, ctx) => {
     }
     return toView(next, member, now);
   });
-  if (fresh) await sendNow(deps, queued);
+  if (fresh) await sendNow(deps, queued, settings);
   return ok(view);
 };

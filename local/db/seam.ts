@@ -67,7 +67,7 @@ let active: (() => void) | null = null;
  * `processReturn`, so they reject as a TcbError (`err.code`) exactly as a server answer would.
  * Returns the uninstall function.
  */
-export const installLocalDatabase = (engine: Engine): (() => void) => {
+export const installLocalDatabase = (engine: Pick<Engine, 'handle'>): (() => void) => {
   if (active) throw new Error('local database seam already installed; call the uninstall function first');
   const requesterProto = prototypeOf(nodeSdkModulePath('dist/utils/tcbdbapirequester'), 'TcbDBApiHttpRequester');
   const utils = loadModule(nodeSdkModulePath('dist/utils/utils'));
