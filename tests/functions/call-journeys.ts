@@ -1,7 +1,8 @@
-import { callbacks, complaints, imports, members, privacy, reception, repairs, session, settings, visits, type Action } from '@shared/contracts';
+import { callbacks, company, complaints, duty, imports, keys, members, privacy, reception, repairs, session, settings, visits, type Action } from '@shared/contracts';
+import { maskIdNumber } from '@shared/domain/key.rules';
 import { LOCAL_CHECKER } from '../../local/wechat';
 import type { CallsOf } from '../../local/runtime';
-import { callAs, complaintInput, DESK_ON_SHIFT, memberIdOf, newCommandId, PROPERTY, repairInput, SUPERVISOR, TECH_LI, TEST_BOOTSTRAP_SECRET, uploadAs, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM, type startRuntime } from './harness';
+import { ADMIN, callAs, complaintInput, DESK_ON_SHIFT, DESK_OTHER, memberIdOf, newCommandId, PROPERTY, repairInput, SUPERVISOR, TECH_LI, TEST_BOOTSTRAP_SECRET, uploadAs, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM, type startRuntime } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 type Data = Record<string, unknown> & { id: string; version: number; case?: Data; items?: Data[] };
@@ -126,6 +127,10 @@ export const walkEveryAction = async (rt: Rt) => {
   if (!dead) throw new Error('no WeCom notice to send again');
   rt.engine.insertRaw('outbox', [{ ...dead, _id: 'ob_dead_journey', status: 'dead', attempts: 8, lastError: 'robot key revoked' }]);
   await write(SUPERVISOR, session.retryNotice, { noticeId: 'ob_dead_journey' });
+
+  await companyJourney(ok, write);
+  await dutyJourney(rt, ok, write);
+  await keyJourney(rt, ok, write);
   return groups;
 };
 
@@ -263,4 +268,70 @@ const importJourney = async (rt: Rt, ok: Ok, write: Ok) => {
   await ok(MANAGER, imports.carryOn, { ...scope, importId: started.id });
   await write(MANAGER, imports.addRoom, { building: '9', unit: '1', room: '101' });
   await write(MANAGER, imports.renameBuilding, { from: '9', to: 'B' });
+};
+
+/** Issue 14: the administrator opens two properties (one from this one's settings), appoints a manager, watches them all, closes one. */
+const companyJourney = async (ok: Ok, write: Ok) => {
+  await ok(ADMIN, company.company, {});
+  const opened = { address: '枫林路 1 号', deskPhone: '021-66661234' };
+  await write(ADMIN, company.createProperty, { ...opened, propertyId: 'maple-court', name: '枫林苑', template: PROPERTY });
+  await write(ADMIN, company.createProperty, { ...opened, propertyId: 'pine-court', name: '松涛苑' });
+  await write(ADMIN, company.appointManager, { propertyId: 'maple-court', note: '枫林苑主任' });
+  await ok(ADMIN, company.properties, {});
+  await write(ADMIN, company.deactivateProperty, { propertyId: 'pine-court', reason: '合同到期' });
+};
+
+type DutyPage = Data & { pageId: string; entries: Data[]; proposals: { kind: string; source: Data }[]; checklist: string[]; handover: Data | null };
+
+/** D1–D3: Monday's 早班 page: a theft and its emergency record, a complaint call confirmed, the 16:00 handover signed by both, the day signed next morning. */
+const dutyJourney = async (rt: Rt, ok: Ok, write: Ok) => {
+  const scope = { propertyId: PROPERTY };
+  let page = (await write(DESK_ON_SHIFT, duty.logEntry, { kind: 'theft', what: '3栋车棚电动车被盗', handling: '已报警', followUp: '', result: '', status: 'following' })) as DutyPage;
+  const theft = page.entries[0]!;
+  page = (await ok(DESK_ON_SHIFT, duty.page, scope)) as DutyPage;
+  const call = page.proposals.find((p) => p.kind === 'complaint_call');
+  if (!call) throw new Error('no complaint call proposed on the duty page');
+  const onEntry = () => ({ pageId: page.pageId, entryId: theft.id, version: page.version });
+  page = (await write(DESK_ON_SHIFT, duty.confirmProposal, { source: call.source, handling: '已道歉并登记', followUp: '', result: '已转投诉处理', status: 'closed' })) as DutyPage;
+  page = (await write(DESK_ON_SHIFT, duty.updateEntry, { ...onEntry(), handling: '已报警，派出所已立案', followUp: '调取监控', result: '', status: 'following' })) as DutyPage;
+  page = (await write(DESK_ON_SHIFT, duty.recordEmergency, { ...onEntry(), account: '09:40 发现车棚电动车被盗，已报警并调取监控', photos: [uploadAs(rt, DESK_ON_SHIFT, 'theft.jpg')] })) as DutyPage;
+
+  rt.clock.set('2026-11-23T07:10:00.000Z');
+  await write(DESK_OTHER, duty.signIn, {});
+  const matter = { entryId: theft.id, cause: '车棚监控盲区', process: '已报警，派出所已立案', result: '等待派出所回复' };
+  const handed = ((await write(DESK_ON_SHIFT, duty.handOver, { pageId: page.pageId, matters: [matter], instructions: '经理交代：明早 9 点消防检查', preparation: page.checklist.map(() => true), substituteId: null })) as DutyPage).handover!;
+  await write(DESK_OTHER, duty.receive, { handoverId: handed.id, version: handed.version });
+  await ok(SUPERVISOR, duty.day, { ...scope, date: '2026-11-23' });
+
+  rt.clock.set('2026-11-24T01:00:00.000Z');
+  await write(SUPERVISOR, duty.signDay, { date: '2026-11-23', remarks: '已阅' });
+};
+
+/** K1–K3: keys registered, lent to a contractor and to a technician, returned, the day's deposits signed, the month's inventory counted and signed. */
+const keyJourney = async (rt: Rt, ok: Ok, write: Ok) => {
+  const scope = { propertyId: PROPERTY };
+  const pump = await write(DESK_ON_SHIFT, keys.add, { kind: 'equipment', opens: '2号楼水泵房', label: 'SB-02', set: 'working', depositFen: 20_000 });
+  const floor = await write(DESK_ON_SHIFT, keys.add, { kind: 'public', opens: '3楼', label: 'G3-01', set: 'working', depositFen: 0 });
+  await ok(SUPERVISOR, keys.list, { ...scope, kind: 'equipment' });
+  await ok(DESK_ON_SHIFT, keys.staff, scope);
+  const lent = await write(DESK_ON_SHIFT, keys.lend, {
+    keyId: pump.id, borrower: { type: 'contractor', name: '赵师傅', phone: '13800000601', idMasked: maskIdNumber('110101199003071234') }, purpose: '水泵检修',
+    dueBackAt: '2026-11-24T17:00:00+08:00', signature: uploadAs(rt, DESK_ON_SHIFT, 'contractor.png'), deposit: { method: 'cash', receiptNo: 'YJ-20261124-01' },
+  });
+  const offered = await write(DESK_ON_SHIFT, keys.lend, {
+    keyId: floor.id, borrower: { type: 'staff', memberId: memberIdOf(TECH_LI) }, purpose: '更换楼道灯', dueBackAt: '2026-11-24T17:00:00+08:00', signature: null, deposit: null,
+  });
+  await ok(TECH_LI, keys.mine, scope);
+  await write(TECH_LI, keys.sign, { loanId: offered.id, version: offered.version, signature: uploadAs(rt, TECH_LI, 'tech.png') });
+  await write(DESK_ON_SHIFT, keys.giveBack, { loanId: lent.id, version: lent.version, deposit: { outcome: 'refunded' } });
+  await ok(SUPERVISOR, keys.loans, scope);
+  await ok(DESK_ON_SHIFT, keys.deposits, { ...scope, date: TOMORROW });
+  await write(SUPERVISOR, keys.signDeposits, { date: TOMORROW, remarks: '账款相符' });
+  await ok(SUPERVISOR, keys.inventory, { ...scope, month: '2026-11' });
+
+  rt.clock.set('2026-11-25T02:00:00.000Z');
+  await write(DESK_ON_SHIFT, keys.count, { kind: 'equipment', counted: 1, explanation: '' });
+  const counted = await write(DESK_ON_SHIFT, keys.count, { kind: 'public', counted: 0, explanation: '李师傅借用未还' });
+  rt.clock.set('2026-11-28T02:00:00.000Z');
+  await write(SUPERVISOR, keys.signInventory, { month: '2026-11', version: counted.version });
 };
