@@ -41,7 +41,7 @@ describe('e2e: a company with two properties', () => {
     await manager.locator('.input-join-name input').fill('钱敏');
     await manager.locator('.input-join-phone input').fill('13700000009');
     await manager.locator('.btn-join').click();
-    await manager.locator('.desk-inbox').waitFor();
+    await manager.locator('.staff-home').waitFor();
 
     // The new manager staffs her property: 李建国, a technician of 阳光花园, joins it too.
     const invited = (await runtime.invoke('members', { action: members.invite.name, input: { propertyId: 'maple-court', commandId: 'e2e-invite-li-01', role: 'technician' } }, { openid: 'o-new-desk' })) as {

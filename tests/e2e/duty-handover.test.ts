@@ -76,7 +76,7 @@ describe('e2e: a shift\'s duty log and its handover', () => {
     await shoot(outgoing, 'handed');
 
     const supervisor = await signIn(system.browser, system.url, '刘主管');
-    await supervisor.locator('.inbox-head').first().waitFor();
+    await supervisor.locator('.staff-home').waitFor();
     await supervisor.goto(`${system.url}/#/pages/supervisor/duty-day/index`);
     await supervisor.locator('.duty-day-head').waitFor();
     await shoot(supervisor, 'day');
