@@ -267,6 +267,7 @@ describe('weapp app.json', () => {
       {
         root: 'pages/supervisor',
         pages: [
+          'home/index',
           'scorecards/index',
           'send-backs/index',
           'complaint-register/index',

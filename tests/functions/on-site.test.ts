@@ -1,3 +1,4 @@
+import { messages } from '@shared/messages';
 import { repairs } from '@shared/contracts';
 import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, PROPERTY, raw, startRuntime, SUPERVISOR, TECH_LI, TECH_MA, WANG, ZHANG } from './harness';
 import { cmd, dispatched, file, filed, onSite, order, type Rt } from './work-order';
@@ -92,7 +93,7 @@ describe('a work order on site (R5–R9)', () => {
     rt.clock.advanceMinutes(72 * 60 + 1);
     await rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: 'x' }, { openid: '' });
     const breaches = raw<{ kind: string; recipient: string; body: string }>(rt, 'outbox').filter((n) => n.kind === 'deadline.breach');
-    expect(breaches).toEqual(expect.arrayContaining([expect.objectContaining({ recipient: 'role:supervisor', body: expect.stringContaining('R9') })]));
+    expect(breaches).toEqual(expect.arrayContaining([expect.objectContaining({ recipient: 'role:supervisor', body: expect.stringContaining(messages.deadlineRules['R9.return']) })]));
   });
 
   it('R11: a sent-back order needs the supervisor\'s signed opinion; approved, it rolls into next month', async () => {

@@ -1,3 +1,4 @@
+import { messages } from '@shared/messages';
 import { repairs } from '@shared/contracts';
 import { raw, callAs, DESK_ON_SHIFT, expectOk, memberIdOf, PROPERTY, repairInput, startRuntime, TECH_LI, WANG } from './harness';
 
@@ -44,7 +45,7 @@ describe('the reminders timer: deadlines and the outbox', () => {
     await tick(rt);
     rt.clock.advanceMinutes(600);
     await tick(rt);
-    const r4 = (await noticesOf('deadline.breach')).filter((n) => n.body.includes('R4'));
+    const r4 = (await noticesOf('deadline.breach')).filter((n) => n.body.includes(messages.deadlineRules['R4.ack']));
     expect(r4.map((n) => n.recipient).sort()).toEqual(['role:desk', 'role:supervisor']);
   });
 

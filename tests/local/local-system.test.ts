@@ -20,11 +20,13 @@ describe('the local system', () => {
   it('keeps everything after the process stops and starts again on the same data folder', async () => {
     const first = await createRuntime({ dataDir, functions });
     const created = (await first.invoke('repairs', { action: 'create', input: repairInput() }, { openid: WANG })) as { ok: true; data: { id: string } };
+    const seededMembers = first.engine.collection('members').count();
     first.close();
     const second = await createRuntime({ dataDir, functions });
     const mine = (await second.invoke('repairs', { action: 'listMine', input: { propertyId: 'demo' } }, { openid: WANG })) as { ok: true; data: { items: { id: string }[] } };
     expect(mine.data.items.map((r) => r.id)).toEqual([created.data.id]);
-    expect(second.engine.collection('members').count()).toBe(18);
+    expect(seededMembers).toBe(19);
+    expect(second.engine.collection('members').count()).toBe(seededMembers);
     second.close();
   });
 
@@ -74,10 +76,11 @@ describe('the local system', () => {
       expect(await post('/api/fn/reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: 'x' })).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
     });
 
-    it('lists the demo people, and two newcomers who belong nowhere yet, for the local sign-in page', async () => {
+    it('lists the demo people, the company’s administrator, and two newcomers who belong nowhere yet, for the local sign-in page', async () => {
       const users = (await (await fetch(`${server.url}/api/dev/users`)).json()) as { name: string; role: string }[];
-      expect(users).toHaveLength(20);
+      expect(users).toHaveLength(21);
       expect(users).toContainEqual(expect.objectContaining({ name: '王秀英', role: 'resident' }));
+      expect(users).toContainEqual(expect.objectContaining({ name: '高明', role: 'admin' }));
       expect(users.filter((u) => u.role === 'newcomer').map((u) => u.name)).toEqual(['钱敏', '孙丽']);
     });
 
