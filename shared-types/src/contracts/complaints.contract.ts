@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { calendarDate } from '../model/versioned';
 import { commandFields, defineAction, DocId, scoped, type ActionCode } from './action';
 import { pageInput, pageOf } from './page';
 import { FileId, FileLink } from './files';
@@ -241,7 +242,6 @@ export const rate = defineAction({
   errors: ['COMPLAINT.NOT_FOUND', 'STATE.TRANSITION_NOT_ALLOWED'],
 });
 
-const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const RegisterRow = z.object({
   id: z.string(),
@@ -260,7 +260,7 @@ export const RegisterRow = z.object({
 });
 
 export const RegisterView = z.object({
-  date: DateString,
+  date: calendarDate,
   rows: z.array(RegisterRow),
   signed: z.object({ by: z.string(), at: z.string(), remarks: z.string() }).nullable(),
   flaggedAt: z.string().nullable(),
@@ -272,7 +272,7 @@ export const RegisterView = z.object({
 export const registerOf = defineAction({
   fn: 'complaints',
   name: 'registerOf',
-  input: z.object({ ...scoped, date: DateString }).strict(),
+  input: z.object({ ...scoped, date: calendarDate }).strict(),
   output: RegisterView,
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
@@ -283,7 +283,7 @@ export const registerOf = defineAction({
 export const signRegister = defineAction({
   fn: 'complaints',
   name: 'signRegister',
-  input: z.object({ ...scoped, ...commandFields, date: DateString, remarks: z.string().trim().max(500) }).strict(),
+  input: z.object({ ...scoped, ...commandFields, date: calendarDate, remarks: z.string().trim().max(500) }).strict(),
   output: RegisterView.omit({ open: true }),
   roles: ['supervisor'],
   write: true,

@@ -1,11 +1,11 @@
 import * as z from 'zod';
+import { calendarDate } from '../model/versioned';
 import { commandFields, defineAction, DocId, scoped } from './action';
 import { FileId, FileLink } from './files';
 import { DutyKind } from '../model/duty-kind.model';
 import { DutyEntry, EntrySource, EntryStatus, HandoverStatus } from '../model/duty.model';
 import { HHmm } from '../model/settings.model';
 
-const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const Instant = z.iso.datetime({ offset: true });
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const Note = (max: number) => z.string().trim().max(max);
@@ -62,7 +62,7 @@ const onDesk = ['desk', 'supervisor'] as const;
 export const page = defineAction({
   fn: 'duty',
   name: 'page',
-  input: z.object({ ...scoped, date: DateString.optional(), shiftStart: HHmm.optional() }).strict(),
+  input: z.object({ ...scoped, date: calendarDate.optional(), shiftStart: HHmm.optional() }).strict(),
   output: PageView,
   roles: staff,
   write: false,
@@ -188,7 +188,7 @@ export const DayView = z.object({
 export const day = defineAction({
   fn: 'duty',
   name: 'day',
-  input: z.object({ ...scoped, date: DateString }).strict(),
+  input: z.object({ ...scoped, date: calendarDate }).strict(),
   output: DayView,
   roles: staff,
   write: false,
@@ -199,7 +199,7 @@ export const day = defineAction({
 export const signDay = defineAction({
   fn: 'duty',
   name: 'signDay',
-  input: z.object({ ...scoped, ...commandFields, date: DateString, remarks: Note(200) }).strict(),
+  input: z.object({ ...scoped, ...commandFields, date: calendarDate, remarks: Note(200) }).strict(),
   output: DayView,
   roles: ['supervisor'],
   write: true,

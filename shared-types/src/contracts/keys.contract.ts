@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { calendarDate } from '../model/versioned';
 import { commandFields, defineAction, DocId, scoped } from './action';
 import { FileId, FileLink } from './files';
 import { pageInput, pageOf } from './page';
@@ -6,7 +7,6 @@ import { MASKED_ID } from '../domain/key.rules';
 import { KeyKind, KeySet, LoanStatus } from '../model/key.model';
 
 const Instant = z.iso.datetime({ offset: true });
-const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const MonthString = z.string().regex(/^\d{4}-\d{2}$/);
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const desk = ['desk', 'supervisor'] as const;
@@ -192,7 +192,7 @@ export const DepositDayView = z.object({
 export const deposits = defineAction({
   fn: 'keys',
   name: 'deposits',
-  input: z.object({ ...scoped, date: DateString }).strict(),
+  input: z.object({ ...scoped, date: calendarDate }).strict(),
   output: DepositDayView,
   roles: readers,
   write: false,
@@ -203,7 +203,7 @@ export const deposits = defineAction({
 export const signDeposits = defineAction({
   fn: 'keys',
   name: 'signDeposits',
-  input: z.object({ ...scoped, ...commandFields, date: DateString, remarks: z.string().trim().max(200) }).strict(),
+  input: z.object({ ...scoped, ...commandFields, date: calendarDate, remarks: z.string().trim().max(200) }).strict(),
   output: DepositDayView,
   roles: ['supervisor'],
   write: true,

@@ -1,9 +1,9 @@
 import * as z from 'zod';
+import { calendarDate } from '../model/versioned';
 import { commandFields, defineAction, DocId, scoped } from './action';
 import { pageInput, pageOf } from './page';
 
 const Instant = z.iso.datetime({ offset: true });
-const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
 export const ReceptionView = z.object({
@@ -69,7 +69,7 @@ export const writeResult = defineAction({
 export const receptionLog = defineAction({
   fn: 'visits',
   name: 'receptionLog',
-  input: z.object({ ...scoped, date: DateString, ...pageInput }).strict(),
+  input: z.object({ ...scoped, date: calendarDate, ...pageInput }).strict(),
   output: pageOf(ReceptionView).extend({ date: z.string() }),
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
@@ -110,7 +110,7 @@ export const planGroupVisit = defineAction({
 export const groupVisits = defineAction({
   fn: 'visits',
   name: 'groupVisits',
-  input: z.object({ ...scoped, date: DateString, ...pageInput }).strict(),
+  input: z.object({ ...scoped, date: calendarDate, ...pageInput }).strict(),
   output: pageOf(GroupVisitView),
   roles: ['desk', 'supervisor', 'manager'],
   write: false,

@@ -1,9 +1,9 @@
 import * as z from 'zod';
+import { calendarDate } from '../model/versioned';
 import { commandFields, defineAction, DocId, scoped } from './action';
 import { pageInput, pageOf } from './page';
 import { receptionActions } from './reception.contract';
 
-const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const Instant = z.iso.datetime({ offset: true });
 const Reason = z.string().trim().min(2).max(200);
 
@@ -31,7 +31,7 @@ const Day = z.object({ date: z.string(), slots: z.array(z.object({ start: z.stri
 export const slots = defineAction({
   fn: 'visits',
   name: 'slots',
-  input: z.object({ ...scoped, date: DateString, kind: z.enum(['desk', 'home']).default('desk') }).strict(),
+  input: z.object({ ...scoped, date: calendarDate, kind: z.enum(['desk', 'home']).default('desk') }).strict(),
   output: Day,
   roles: ['resident', 'desk', 'supervisor', 'manager'],
   write: false,
@@ -53,7 +53,7 @@ export const book = defineAction({
 export const windows = defineAction({
   fn: 'visits',
   name: 'windows',
-  input: z.object({ ...scoped, date: DateString, repairId: DocId }).strict(),
+  input: z.object({ ...scoped, date: calendarDate, repairId: DocId }).strict(),
   output: Day,
   roles: ['resident', 'desk', 'supervisor'],
   write: false,
@@ -118,7 +118,7 @@ export const mine = defineAction({
 export const day = defineAction({
   fn: 'visits',
   name: 'day',
-  input: z.object({ ...scoped, date: DateString, ...pageInput }).strict(),
+  input: z.object({ ...scoped, date: calendarDate, ...pageInput }).strict(),
   output: pageOf(BookingView).extend({ date: z.string() }),
   roles: ['desk', 'supervisor', 'manager'],
   write: false,

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { base, defineModel, isoInstant } from './versioned';
+import { base, defineModel, isoInstant, calendarDate } from './versioned';
 import { caseDue, caseRank } from '../domain/complaint-queue.rules';
 import { Role } from './member.model';
 import { exemptScreening, Screening } from './screening.model';
@@ -142,7 +142,7 @@ const ComplaintV1 = z.object({
   callRecord: z.object({ callerName: z.string(), phone: z.string(), receivedAt: isoInstant, recorder: z.string() }).nullable(),
   rating: z.object({ score: z.number().int().min(1).max(5), comment: z.string(), at: isoInstant }).nullable(),
   /** C6: the Shanghai day of the register it is entered in. */
-  registerDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  registerDate: calendarDate,
   createdBy: z.object({ openid: z.string(), role: Role }),
 });
 /** v2: what the content checks said of the resident's text and photos (issue 13, 1.9). */
@@ -179,7 +179,7 @@ export const ComplaintGroupDoc = z.object({
   roomIds: z.array(z.string()),
   /** Once resolved, every household's complaint is resolved with it; set when the last one is. */
   settledAt: isoInstant.nullable(),
-  registerDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  registerDate: calendarDate,
 });
 export type ComplaintGroupDoc = z.infer<typeof ComplaintGroupDoc>;
 export const complaintGroupModel = defineModel<typeof ComplaintGroupDoc, 'queueRank' | 'queueDue'>({
@@ -209,7 +209,7 @@ export const complaintMatterModel = defineModel({ collection: 'complaintMatters'
 export const ComplaintRegisterDoc = z.object({
   ...base,
   schemaVersion: z.literal(1),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  date: calendarDate,
   signedBy: z.object({ name: z.string(), openid: z.string(), at: isoInstant }).nullable(),
   remarks: z.string(),
   count: z.number().int().min(0),

@@ -1,8 +1,7 @@
 import * as z from 'zod';
 import { DutyKind } from './duty-kind.model';
-import { base, defineModel, isoInstant } from './versioned';
+import { base, defineModel, isoInstant, calendarDate } from './versioned';
 
-const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const Person = z.object({ openid: z.string().min(1), memberId: z.string().min(1), name: z.string() });
 
 /** D1: happening (still unfolding), following (handled, follow-up open), closed. */
@@ -42,7 +41,7 @@ export type DutyEntry = z.infer<typeof DutyEntry>;
 export const DutyPageDoc = z.object({
   ...base,
   schemaVersion: z.literal(1),
-  date: DateString,
+  date: calendarDate,
   shiftName: z.string(),
   shiftStart: z.string(),
   startsAt: isoInstant,
@@ -71,7 +70,7 @@ export const HandoverDoc = z.object({
   status: HandoverStatus,
   version: z.number().int().positive(),
   pageId: z.string(),
-  date: DateString,
+  date: calendarDate,
   /** When the shift ended: the handover is due then. */
   dueAt: isoInstant,
   outgoing: Person.extend({ at: isoInstant }),
@@ -91,7 +90,7 @@ export const handoverModel = defineModel({ collection: 'handovers', version: 1, 
 export const DutyDayDoc = z.object({
   ...base,
   schemaVersion: z.literal(1),
-  date: DateString,
+  date: calendarDate,
   signedBy: z.object({ name: z.string(), openid: z.string(), at: isoInstant }).nullable(),
   remarks: z.string(),
   flaggedAt: isoInstant.nullable(),

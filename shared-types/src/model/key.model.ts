@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { base, defineModel, isoInstant } from './versioned';
+import { base, defineModel, isoInstant, calendarDate } from './versioned';
 
 /** K1: the kinds of key the desk keeps (the seed's 钥匙柜, by building, floor and kind). */
 export const KeyKind = z.enum(['resident', 'public', 'equipment', 'meter_box']);
@@ -10,7 +10,6 @@ export const keyKinds = KeyKind.options;
 export const KeySet = z.enum(['working', 'spare']);
 export type KeySet = z.infer<typeof KeySet>;
 
-const ShanghaiDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const Month = z.string().regex(/^\d{4}-\d{2}$/);
 
 /**
@@ -77,7 +76,7 @@ export const KeyLoanDoc = z.object({
   status: LoanStatus,
   lentAt: isoInstant,
   /** The Shanghai day the deposit was taken, for the day's reconciliation. */
-  lentDate: ShanghaiDate,
+  lentDate: calendarDate,
   lentBy: z.string(),
   dueBackAt: isoInstant,
   /** The borrower's handwritten signature (a storage file id); a staff borrower's comes from their phone. */
@@ -85,7 +84,7 @@ export const KeyLoanDoc = z.object({
   deposit: Deposit.nullable(),
   escalatedAt: isoInstant.nullable(),
   returnedAt: isoInstant.nullable(),
-  returnedDate: ShanghaiDate.nullable(),
+  returnedDate: calendarDate.nullable(),
   returnedTo: z.string().nullable(),
   depositOutcome: DepositOutcome.nullable(),
   version: z.number().int().positive(),
@@ -125,7 +124,7 @@ export const keyInventoryModel = defineModel({ collection: 'keyInventories', ver
 export const DepositDayDoc = z.object({
   ...base,
   schemaVersion: z.literal(1),
-  date: ShanghaiDate,
+  date: calendarDate,
   receivedFen: z.number().int().min(0),
   refundedFen: z.number().int().min(0),
   keptFen: z.number().int().min(0),

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { base, defineModel } from './versioned';
+import { base, defineModel, calendarDate } from './versioned';
 
 /**
  * Issue 12 (4): what one person has filed of one kind on one Shanghai day: how many, and under which
@@ -10,7 +10,7 @@ export const QuotaDoc = z.object({
   ...base,
   schemaVersion: z.literal(1),
   kind: z.enum(['repairs', 'complaints', 'bookings', 'bindingRequests']),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  date: calendarDate,
   count: z.number().int().min(0),
   claims: z.array(z.string()),
 });

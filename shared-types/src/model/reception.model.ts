@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { base, defineModel, isoInstant } from './versioned';
+import { base, defineModel, isoInstant, calendarDate } from './versioned';
 
 /**
  * V1 V2: the reception log (接待记录表): every walk-in and every call, whatever it led to. A call
@@ -19,7 +19,7 @@ export const ReceptionDoc = z.object({
   responsible: z.string(),
   recorder: z.string(),
   at: isoInstant,
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  date: calendarDate,
   /** V1: settled on the spot, or a reply time agreed with the visitor. */
   settled: z.boolean(),
   replyBy: isoInstant.nullable(),
@@ -40,7 +40,7 @@ export const GroupVisitDoc = z.object({
   departureAt: isoInstant,
   itinerary: z.string(),
   host: z.string(),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  date: calendarDate,
   reminder: z.string().nullable(),
   createdAt: isoInstant,
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { base, defineModel, isoInstant } from './versioned';
+import { base, defineModel, isoInstant, calendarDate } from './versioned';
 import { Role } from './member.model';
 import { countingMonth } from '../time/counting-month';
 import { plannedAt, queueRank } from '../domain/repair-queue.rules';
@@ -48,7 +48,7 @@ export const TriageDoc = z.object({
 
 /** A preferred appointment: a Shanghai calendar date and a part of the day (R1). */
 export const PreferredTime = z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  date: calendarDate,
   slot: z.enum(['morning', 'afternoon', 'evening', 'any']),
 });
 export type PreferredTime = z.infer<typeof PreferredTime>;

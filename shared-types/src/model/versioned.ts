@@ -60,3 +60,6 @@ export const base = {
 };
 
 export const isoInstant = z.iso.datetime({ offset: false });
+
+/** A calendar day in Asia/Shanghai, as `shanghaiDate()` writes it: "2026-11-23". */
+export const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
