@@ -8,6 +8,7 @@ import { defaultSettings, settingsModel } from '@shared/model/settings.model';
 import type { ActionContext } from '../_shared/context';
 import type { Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
+import { ActionFailure } from '../_shared/failures';
 import { appendEvent } from '../_shared/events';
 import { findById, withoutId } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
@@ -31,13 +32,18 @@ export const createProperty: Handler<typeof c.createProperty> = async (input, ct
   if (input.template && !template) return failure('PROPERTY.NOT_FOUND');
   const settings = template ? settingsFromTemplate(await loadSettings(db, template._id), propertyId) : defaultSettings(propertyId);
   const property = propertyModel.toStored({ _id: propertyId, propertyId, name: input.name, address: input.address, deskPhone: input.deskPhone, status: 'active' });
-  const { result } = await applyOnce(ctx, 'members.createProperty', async (tx) => {
-    await tx.collection('properties').doc(propertyId).set({ data: withoutId(property) });
+  // An insert, not a set: of creates racing past the check above, one commits and the others find the id taken
+  // (`add` is one of a transaction's operations: Transaction.collection, developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/transaction/Transaction.collection.html).
+  const created = await applyOnce(ctx, 'members.createProperty', async (tx) => {
+    await tx.collection('properties').add({ data: property });
     await tx.collection('settings').doc(propertyId).set({ data: withoutId(settingsModel.toStored(settings)) });
     await appendEvent(tx, propertySubject(property), propertyEvent('create', null, 'active', ctx), input.commandId, `create~${ctx.commandKey}`);
     return toPropertyView(property);
+  }).catch(async (e: unknown) => {
+    if (e instanceof ActionFailure && e.code === 'COMMON.BUSY' && (await findById(db, propertyModel, propertyId))) return null;
+    throw e;
   });
-  return ok(result);
+  return created ? ok(created.result) : failure('PROPERTY.EXISTS');
 };
 
 /**

@@ -70,6 +70,17 @@ describe('the company and its administrator (issue 14, point 1)', () => {
     });
   });
 
+  it('creates of one property id at the same time make one property: one is answered, the others refused PROPERTY.EXISTS, nothing overwritten', async () => {
+    const names = ['榆林苑', '榆树苑', '榆园', '榆景苑', '榆庭'];
+    const answers = await Promise.all(
+      names.map((name) => callAs(rt, FOUNDER, company.createProperty, { commandId: newCommandId(), propertyId: 'elm-court', name, address: '', deskPhone: '021-66660001' })),
+    );
+    const won = answers.flatMap((a, i) => (a.ok ? [names[i]] : []));
+    expect(won).toHaveLength(1);
+    expect(answers.filter((a) => !a.ok).map((a) => (a.ok ? '' : a.code))).toEqual(Array(names.length - 1).fill('PROPERTY.EXISTS'));
+    expect(raw<{ _id: string; name: string }>(rt, 'properties').filter((p) => p._id === 'elm-court').map((p) => p.name)).toEqual(won);
+  });
+
   it('a manager\'s replacement is appointed by invitation; the old manager is stood down when the new one joins', async () => {
     const old = expectOk(await callAs(rt, MGR_B, session.context, { propertyId: 'maple-court' }));
     await appoint(rt, 'maple-court', MGR_B2, '新主任', { replaces: old.memberId }, FOUNDER);
