@@ -77,8 +77,8 @@ export interface CaseStepSpec<I> {
   reason?: (input: I) => string | undefined;
   /** Who is told; the desk's view refreshes either way. */
   tell: (after: Case, before: Case, settings: SettingsDoc) => Notice[];
-  /** Work that follows the commit (a group's households settled one by one). */
-  afterCommit?: (after: Case, ctx: ActionContext) => Promise<void>;
+  /** Work that follows the commit (a group's households settled), given the settings the step read. */
+  afterCommit?: (after: Case, ctx: ActionContext, settings: SettingsDoc) => Promise<void>;
 }
 
 /**
@@ -122,10 +122,8 @@ export const caseStep = <A extends Action<z.ZodType, z.ZodType<CaseView>>>(spec:
       after = next;
       return toCaseView(next, related, ctx);
     });
-    if (fresh) {
-      await sendNow(deps, queued);
-      await spec.afterCommit?.(after, ctx);
-    }
+    // The step's own notices and the work after it touch different documents: they go side by side.
+    if (fresh) await Promise.all([sendNow(deps, queued, settings), spec.afterCommit?.(after, ctx, settings)]);
     return ok(view);
   };
   return handler as Handler<A>;
