@@ -43,6 +43,12 @@ export interface Related {
   members: ComplaintDoc[];
 }
 
+/** A group's households, oldest first: every complaint it took in names it (`groupId`), so they are found without the group. */
+export const householdsOf = async (db: Database, propertyId: string, groupId: string): Promise<ComplaintDoc[]> => {
+  const res = await db.collection('complaints').where({ propertyId, groupId }).orderBy('createdAt', 'asc').limit(1000).get();
+  return parseAll(complaintModel, res.data);
+};
+
 export const relatedOf = async (db: Database, c: Case): Promise<Related> => {
   if (isGroup(c)) {
     const res = await db.collection('complaints').where({ _id: db.command.in(c.memberIds) }).limit(1000).get();
@@ -53,9 +59,6 @@ export const relatedOf = async (db: Database, c: Case): Promise<Related> => {
 
 export const toCaseView = (c: Case, related: Related, ctx: ActionContext): CaseView =>
   isGroup(c) ? toGroupView(c, ctx.member, ctx.now, related.members) : toComplaintView(c, ctx.member, ctx.now, related.group);
-
-/** The view of a case for the caller: a household's complaint with its group's progress, or a group with its households. */
-export const caseView = async (db: Database, c: Case, ctx: ActionContext): Promise<CaseView> => toCaseView(c, await relatedOf(db, c), ctx);
 
 export const canSeeCase = (ctx: ActionContext, c: Case) =>
   isGroup(c) ? c.propertyId === ctx.member.propertyId && ctx.member.role !== 'resident' && ctx.member.role !== 'technician' : canSeeComplaint(ctx.member, c);
