@@ -10,11 +10,11 @@ import { membershipIn } from '../_shared/membership';
 import { findById } from '../_shared/repo';
 import { fileComplaint } from '../complaints/exports';
 
-/** The room the callback was about: its work order's or complaint's, else the resident's first. */
-const roomOf = async (db: Database, cb: CallbackDoc, roomIds: readonly string[]): Promise<string | null> => {
+/** The room of the work order or complaint the callback follows (null: gone); undefined when it follows neither. */
+const subjectRoomOf = async (db: Database, cb: CallbackDoc): Promise<string | null | undefined> => {
   if (cb.subject.kind === 'repair') return (await findById(db, repairModel, cb.subject.id))?.roomId ?? null;
   if (cb.subject.kind === 'complaint') return (await findById(db, complaintModel, cb.subject.id))?.roomId ?? null;
-  return roomIds[0] ?? null;
+  return undefined;
 };
 
 /**
@@ -28,9 +28,10 @@ export const raiseComplaint: Handler<typeof contract> = async (input, ctx) => {
   const cb = await findById(deps.db, callbackModel, input.callbackId);
   if (!cb || cb.propertyId !== member.propertyId) return failure('CALLBACK.NOT_FOUND');
   if (cb.complaintId) return failure('CALLBACK.ALREADY_RAISED');
-  const resident = await membershipIn(deps.db, cb.propertyId, cb.residentOpenid);
+  // The resident and the room the callback was about are read together: both follow from the callback alone.
+  const [resident, subjectRoom] = await Promise.all([membershipIn(deps.db, cb.propertyId, cb.residentOpenid), subjectRoomOf(deps.db, cb)]);
   if (!resident || resident.status !== 'active') return failure('COMPLAINT.RESIDENT_NOT_FOUND');
-  const roomId = await roomOf(deps.db, cb, resident.roomIds);
+  const roomId = subjectRoom === undefined ? (resident.roomIds[0] ?? null) : subjectRoom;
   if (!roomId) return failure('COMPLAINT.ROOM_NOT_YOURS');
   return fileComplaint(
     {

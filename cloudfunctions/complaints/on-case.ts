@@ -43,6 +43,12 @@ export interface Related {
   members: ComplaintDoc[];
 }
 
+/** A group's households, oldest first: every complaint it took in names it (`groupId`), so they are found without the group. */
+export const householdsOf = async (db: Database, propertyId: string, groupId: string): Promise<ComplaintDoc[]> => {
+  const res = await db.collection('complaints').where({ propertyId, groupId }).orderBy('createdAt', 'asc').limit(1000).get();
+  return parseAll(complaintModel, res.data);
+};
+
 export const relatedOf = async (db: Database, c: Case): Promise<Related> => {
   if (isGroup(c)) {
     const res = await db.collection('complaints').where({ _id: db.command.in(c.memberIds) }).limit(1000).get();
@@ -53,9 +59,6 @@ export const relatedOf = async (db: Database, c: Case): Promise<Related> => {
 
 export const toCaseView = (c: Case, related: Related, ctx: ActionContext): CaseView =>
   isGroup(c) ? toGroupView(c, ctx.member, ctx.now, related.members) : toComplaintView(c, ctx.member, ctx.now, related.group);
-
-/** The view of a case for the caller: a household's complaint with its group's progress, or a group with its households. */
-export const caseView = async (db: Database, c: Case, ctx: ActionContext): Promise<CaseView> => toCaseView(c, await relatedOf(db, c), ctx);
 
 export const canSeeCase = (ctx: ActionContext, c: Case) =>
   isGroup(c) ? c.propertyId === ctx.member.propertyId && ctx.member.role !== 'resident' && ctx.member.role !== 'technician' : canSeeComplaint(ctx.member, c);
@@ -77,8 +80,8 @@ export interface CaseStepSpec<I> {
   reason?: (input: I) => string | undefined;
   /** Who is told; the desk's view refreshes either way. */
   tell: (after: Case, before: Case, settings: SettingsDoc) => Notice[];
-  /** Work that follows the commit (a group's households settled one by one). */
-  afterCommit?: (after: Case, ctx: ActionContext) => Promise<void>;
+  /** Work that follows the commit (a group's households settled), given the settings the step read. */
+  afterCommit?: (after: Case, ctx: ActionContext, settings: SettingsDoc) => Promise<void>;
 }
 
 /**
@@ -122,10 +125,8 @@ export const caseStep = <A extends Action<z.ZodType, z.ZodType<CaseView>>>(spec:
       after = next;
       return toCaseView(next, related, ctx);
     });
-    if (fresh) {
-      await sendNow(deps, queued);
-      await spec.afterCommit?.(after, ctx);
-    }
+    // The step's own notices and the work after it touch different documents: they go side by side.
+    if (fresh) await Promise.all([sendNow(deps, queued, settings), spec.afterCommit?.(after, ctx, settings)]);
     return ok(view);
   };
   return handler as Handler<A>;

@@ -9,7 +9,7 @@ import type { ActionContext } from '../_shared/context';
 import type { Handler } from '../_shared/router';
 import { parseAll } from '../_shared/repo';
 import { mapPage, readPage, readWholeList, type Listing, type SortKey, type Source } from '../_shared/paging';
-import { canSeeCase, caseView, loadCase, toCaseView, type Case } from './on-case';
+import { canSeeCase, householdsOf, loadCase, relatedOf, toCaseView, type Case } from './on-case';
 import { toComplaintView } from './views';
 
 export const groupsByIds = async (db: Database, ids: readonly string[]): Promise<Map<string, ComplaintGroupDoc>> => {
@@ -31,18 +31,20 @@ export const listMine: Handler<typeof contract.listMine> = async (input, { deps,
 /** The history a caller may read: a resident sees their complaint's own steps; staff also see the timer's warnings and escalations. */
 export const getCase: Handler<typeof contract.get> = async (input, ctx) => {
   const { deps, member } = ctx;
-  const found = await loadCase(deps.db, input.ref);
+  const { ref } = input;
+  // The case, its history and a group's households are read together by the id the caller sent (a
+  // visible case is of the caller's property); nothing of them is shown unless the caller may see the case.
+  const [found, res, households] = await Promise.all([
+    loadCase(deps.db, ref),
+    deps.db.collection('events').where({ propertyId: member.propertyId, 'subject.id': ref.id }).orderBy('at', 'asc').limit(200).get(),
+    ref.kind === 'group' ? householdsOf(deps.db, member.propertyId, ref.id) : null,
+  ]);
   if (!found || !canSeeCase(ctx, found)) return failure('COMPLAINT.NOT_FOUND');
-  const res = await deps.db
-    .collection('events')
-    .where({ propertyId: found.propertyId, 'subject.id': found._id })
-    .orderBy('at', 'asc')
-    .limit(200)
-    .get();
   const history = parseAll(eventModel, res.data)
     .filter((e) => member.role !== 'resident' || e.machine === 'complaint')
     .map((e) => ({ action: e.action, to: e.to, role: e.role, reason: e.reason, at: e.at }));
-  return ok({ case: await caseView(deps.db, found, ctx), history });
+  const related = households ? { group: null, members: households } : await relatedOf(deps.db, found);
+  return ok({ case: toCaseView(found, related, ctx), history });
 };
 
 /** C4 C9: top urgency first (VIPs, major complaints and groups), then the soonest due, then the oldest. */

@@ -135,7 +135,7 @@ export const reply = caseStep<typeof c.reply>({
     };
   },
   tell: (after) => progress(after, after.reply?.content ?? '', false),
-  afterCommit: async (after, ctx) => {
-    if (isGroup(after)) await settleGroup(ctx.deps, after._id, { actor: ctx.member.openid, role: ctx.member.role });
+  afterCommit: async (after, ctx, settings) => {
+    if (isGroup(after)) await settleGroup(ctx.deps, after._id, { actor: ctx.member.openid, role: ctx.member.role }, { group: after, settings });
   },
 });

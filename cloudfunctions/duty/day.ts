@@ -8,23 +8,27 @@ import type { ActionContext } from '../_shared/context';
 import type { Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { loadSettings } from '../_shared/settings';
-import { dayIdOf, dayInTx, ensureDay, findDay, findHandover, pagesOfDay, saveDay } from './duty.repo';
+import { dayIdOf, dayInTx, ensureDay, findDay, handoversOfDay, pagesOfDay, saveDay } from './duty.repo';
 import { shiftOfStored } from './page-parts';
 import { pageView } from './views';
 
-/** D2: every shift page of a Shanghai date as the roster makes them (stored pages keep their own times), with the day's signature. */
-const dayOf = async (ctx: ActionContext, date: string, signed: DutyDayDoc | null) => {
+/** What a date's log is made of, read together: the roster, the stored pages, their handovers and the day's signature. */
+const readDay = async (ctx: ActionContext, date: string) => {
   const { db } = ctx.deps;
   const { propertyId } = ctx.member;
-  const [settings, stored] = await Promise.all([loadSettings(db, propertyId), pagesOfDay(db, propertyId, date)]);
-  const pages = await Promise.all(
-    pagesOfDate(settings.shifts, date).map(async (planned) => {
-      const doc = stored.find((p) => p.shiftStart === planned.shiftStart) ?? null;
-      const shift = doc ? shiftOfStored(doc) : planned;
-      const handover = doc ? await findHandover(db, doc._id) : null;
-      return pageView({ shift, stored: doc, handover, proposals: [], settings, daySigned: Boolean(signed?.signedBy), now: ctx.now }, ctx.member);
-    }),
-  );
+  const [settings, stored, handovers, signed] = await Promise.all([loadSettings(db, propertyId), pagesOfDay(db, propertyId, date), handoversOfDay(db, propertyId, date), findDay(db, propertyId, date)]);
+  return { date, settings, stored, handovers, signed };
+};
+
+/** D2: every shift page of a Shanghai date as the roster makes them (stored pages keep their own times), with the day's signature. */
+const dayOf = (ctx: ActionContext, read: Awaited<ReturnType<typeof readDay>>, signed: DutyDayDoc | null) => {
+  const { date, settings, stored, handovers } = read;
+  const pages = pagesOfDate(settings.shifts, date).map((planned) => {
+    const doc = stored.find((p) => p.shiftStart === planned.shiftStart) ?? null;
+    const shift = doc ? shiftOfStored(doc) : planned;
+    const handover = doc ? (handovers.find((h) => h._id === doc._id) ?? null) : null;
+    return pageView({ shift, stored: doc, handover, proposals: [], settings, daySigned: Boolean(signed?.signedBy), now: ctx.now }, ctx.member);
+  });
   const entries = stored.flatMap((p) => p.entries);
   return {
     view: {
@@ -40,22 +44,31 @@ const dayOf = async (ctx: ActionContext, date: string, signed: DutyDayDoc | null
 };
 
 /** D2: a day's duty log with its signature. */
-export const day: Handler<typeof c.day> = async (input, ctx) => ok((await dayOf(ctx, input.date, await findDay(ctx.deps.db, ctx.member.propertyId, input.date))).view);
+export const day: Handler<typeof c.day> = async (input, ctx) => {
+  const read = await readDay(ctx, input.date);
+  return ok(dayOf(ctx, read, read.signed).view);
+};
 
-/** D2: the supervisor signs a day once its last shift is over and every major event has its emergency record; the first signature stands. */
+/**
+ * D2: the supervisor signs a day once its last shift is over and every major event has its emergency
+ * record; the first signature stands. The answer shows the day as read before signing, with the
+ * signature that stands.
+ */
 export const signDay: Handler<typeof c.signDay> = async (input, ctx) => {
   const { member, now, deps } = ctx;
-  const existing = await findDay(deps.db, member.propertyId, input.date);
-  const found = await dayOf(ctx, input.date, existing);
+  const read = await readDay(ctx, input.date);
+  const existing = read.signed;
   if (!existing?.signedBy) {
+    const found = dayOf(ctx, read, existing);
     const refusal = signDayRefusal({ lastPageEndsAt: found.lastPageEndsAt, entries: found.entries }, now);
     if (refusal) return failure(refusal);
   }
-  await ensureDay(deps.db, member.propertyId, input.date);
+  // Day documents are never removed: one already read needs no making.
+  if (!existing) await ensureDay(deps.db, member.propertyId, input.date);
   const { result } = await applyOnce(ctx, 'duty.signDay', async (tx) => {
     const current = await dayInTx(tx, dayIdOf(member.propertyId, input.date));
     const signed = current.signedBy ? current : await saveDay(tx, { ...current, signedBy: { name: member.name, openid: member.openid, at: now.toISOString() }, remarks: input.remarks });
-    return (await dayOf(ctx, input.date, signed)).view;
+    return dayOf(ctx, read, signed).view;
   });
   return ok(result);
 };

@@ -48,6 +48,10 @@ export const markHandoverLate = (tx: Tx, id: string, at: Date) => tx.collection(
 
 export const findHandover = (db: Database, id: string) => findById(db, handoverModel, id);
 
+/** The handovers of a date's pages (at most one per shift). */
+export const handoversOfDay = async (db: Database, propertyId: string, date: string): Promise<HandoverDoc[]> =>
+  parseAll(handoverModel, (await db.collection('handovers').where({ propertyId, date }).limit(24).get()).data);
+
 export const handoverInTx = async (tx: Tx, id: string): Promise<HandoverDoc> => parseStored(handoverModel, (await tx.collection('handovers').doc(id).get()).data);
 
 export const saveHandover = async (tx: Tx, doc: Omit<HandoverDoc, 'schemaVersion'>, created: boolean): Promise<HandoverDoc> => {

@@ -24,7 +24,8 @@ export const signIn: Handler<typeof c.signIn> = async (_input, ctx) => {
   const { member, now } = ctx;
   const settings = await loadSettings(ctx.deps.db, member.propertyId);
   const parts = await loadParts(ctx, signInPageAt(settings.shifts, now), settings);
-  await ensurePage(ctx.deps.db, member.propertyId, parts.shift, now);
+  // Pages are never removed: one already read needs no making.
+  if (!parts.stored) await ensurePage(ctx.deps.db, member.propertyId, parts.shift, now);
   const { result } = await applyOnce(ctx, 'duty.signIn', async (tx) => {
     const doc = await pageInTx(tx, pageIdOf(member.propertyId, parts.shift));
     if (doc.signedIn.some((s) => s.openid === member.openid)) return pageView({ ...parts, stored: doc }, member);
@@ -52,9 +53,8 @@ export const handOver: Handler<typeof c.handOver> = async (input, ctx) => {
   const settings = await loadSettings(deps.db, member.propertyId);
   const shift = shiftOfPageId(settings, member.propertyId, input.pageId);
   if (!shift) return failure('DUTY.PAGE_NOT_FOUND');
-  const parts = await loadParts(ctx, shift, settings);
+  const [parts, substitute] = await Promise.all([loadParts(ctx, shift, settings), input.substituteId ? substituteOf(ctx, input.substituteId) : null]);
   if (parts.handover) return failure('STATE.TRANSITION_NOT_ALLOWED');
-  const substitute = input.substituteId ? await substituteOf(ctx, input.substituteId) : null;
   if (input.substituteId && !substitute) return failure('DUTY.SUBSTITUTE_NOT_FOUND');
   const next = await findPage(deps.db, pageIdOf(member.propertyId, nextPage(settings.shifts, parts.shift)));
   const arrived = (next?.signedIn ?? []).find((s) => s.openid !== member.openid) ?? null;
@@ -70,7 +70,7 @@ export const handOver: Handler<typeof c.handOver> = async (input, ctx) => {
     now,
   );
   if (refusal) return failure(refusal);
-  await ensurePage(deps.db, member.propertyId, parts.shift, now);
+  if (!parts.stored) await ensurePage(deps.db, member.propertyId, parts.shift, now);
   const id = pageIdOf(member.propertyId, parts.shift);
   const event = birth(handoverMachine, 'handOver', { actor: member.openid, role: member.role, now, deviceTime: input.deviceTime });
   const { result } = await applyOnce(ctx, 'duty.handOver', async (tx) => {
@@ -104,14 +104,13 @@ export const handOver: Handler<typeof c.handOver> = async (input, ctx) => {
 /** D3: the incoming member, and only they, signs the handover on their own phone; past the grace time it is recorded late. */
 export const receive: Handler<typeof c.receive> = async (input, ctx) => {
   const { member, now, deps } = ctx;
-  const found = await findHandover(deps.db, input.handoverId);
+  const [found, settings] = await Promise.all([findHandover(deps.db, input.handoverId), loadSettings(deps.db, member.propertyId)]);
   if (!found || found.propertyId !== member.propertyId) return failure('DUTY.HANDOVER_NOT_FOUND');
   if (found.incoming.openid !== member.openid) return failure('DUTY.NOT_INCOMING');
-  const settings = await loadSettings(deps.db, member.propertyId);
   const shift = shiftOfPageId(settings, member.propertyId, found.pageId);
-  const stored = await findPage(deps.db, found.pageId);
-  if (!shift || !stored) return failure('DUTY.HANDOVER_NOT_FOUND');
+  if (!shift) return failure('DUTY.HANDOVER_NOT_FOUND');
   const parts = await loadParts(ctx, shift, settings, false);
+  if (!parts.stored) return failure('DUTY.HANDOVER_NOT_FOUND');
   const { result } = await applyOnce(ctx, 'duty.receive', async (tx) => {
     const h = await handoverInTx(tx, found._id);
     if (h.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');

@@ -22,11 +22,12 @@ export const page: Handler<typeof c.page> = async (input, ctx) => {
   return ok(pageView(await loadParts(ctx, shift, settings), ctx.member));
 };
 
-/** Writes a change to the page on duty, made empty first if nobody wrote to it yet; the view answers with the page as written. */
-const onDutyPage = async (ctx: ActionContext, name: string, change: (doc: DutyPageDoc, parts: PageParts) => DutyPageDoc) => {
-  const settings = await loadSettings(ctx.deps.db, ctx.member.propertyId);
-  const parts = await loadParts(ctx, currentShift(settings, ctx.now), settings);
-  await ensurePage(ctx.deps.db, ctx.member.propertyId, parts.shift, ctx.now);
+/**
+ * Writes a change to the page on duty (its parts as the caller just read them), made empty first if
+ * nobody wrote to it yet (pages are never removed); the view answers with the page as written.
+ */
+const onDutyPage = async (ctx: ActionContext, name: string, parts: PageParts, change: (doc: DutyPageDoc, parts: PageParts) => DutyPageDoc) => {
+  if (!parts.stored) await ensurePage(ctx.deps.db, ctx.member.propertyId, parts.shift, ctx.now);
   const { result } = await applyOnce(ctx, name, async (tx) => {
     const doc = await pageInTx(tx, `${ctx.member.propertyId}~${parts.shift.key}`);
     const stored = await savePage(tx, { ...change(doc, parts), version: doc.version + 1, updatedAt: ctx.now.toISOString() });
@@ -51,7 +52,7 @@ export const logEntry: Handler<typeof c.logEntry> = async (input, ctx) => {
   const shift = currentShift(settings, ctx.now);
   if (at < shift.startsAt || at > ctx.now) return failure('DUTY.ENTRY_TIME');
   const { kind, what, handling, followUp, result, status } = input;
-  return onDutyPage(ctx, 'duty.logEntry', (doc, parts) => ({
+  return onDutyPage(ctx, 'duty.logEntry', await loadParts(ctx, shift, settings), (doc, parts) => ({
     ...doc,
     entries: [...doc.entries, newEntry(ctx, parts, { at: at.toISOString(), kind, what, handling, followUp, result, status, source: null })],
   }));
@@ -60,11 +61,11 @@ export const logEntry: Handler<typeof c.logEntry> = async (input, ctx) => {
 /** D1: a proposed event, confirmed once onto the page on duty; the desk adds how it was handled. */
 export const confirmProposal: Handler<typeof c.confirmProposal> = async (input, ctx) => {
   const settings = await loadSettings(ctx.deps.db, ctx.member.propertyId);
-  const open = (await loadParts(ctx, currentShift(settings, ctx.now), settings)).proposals;
-  const found = open.find((p) => p.source.kind === input.source.kind && p.source.id === input.source.id);
+  const onDuty = await loadParts(ctx, currentShift(settings, ctx.now), settings);
+  const found = onDuty.proposals.find((p) => p.source.kind === input.source.kind && p.source.id === input.source.id);
   if (!found) return failure('DUTY.PROPOSAL_NOT_FOUND');
   const { handling, followUp, result, status } = input;
-  return onDutyPage(ctx, 'duty.confirmProposal', (doc, parts) => {
+  return onDutyPage(ctx, 'duty.confirmProposal', onDuty, (doc, parts) => {
     if (doc.entries.some((e) => e.source?.kind === found.source.kind && e.source.id === found.source.id)) throw new ActionFailure('DUTY.PROPOSAL_NOT_FOUND');
     return { ...doc, entries: [...doc.entries, newEntry(ctx, parts, { at: found.at, kind: found.kind, what: found.what, handling, followUp, result, status, source: found.source })] };
   });

@@ -50,10 +50,16 @@ export const notice = (b: BindingDoc, kind: NoticeKind, recipient: string, body:
  */
 export const requestBinding: Handler<typeof c.requestBinding> = async (input, ctx) => {
   const { deps, caller, now } = ctx;
-  const [property, room, settings] = await Promise.all([findById(deps.db, propertyModel, input.propertyId), findRoom(deps.db, input.roomId), loadSettings(deps.db, input.propertyId)]);
+  // Everything the request is decided on follows from the input and the caller: read together, refused in the same order as ever.
+  const [property, room, settings, member, pending] = await Promise.all([
+    findById(deps.db, propertyModel, input.propertyId),
+    findRoom(deps.db, input.roomId),
+    loadSettings(deps.db, input.propertyId),
+    membershipIn(deps.db, input.propertyId, caller.openid),
+    pendingOf(deps.db, input.propertyId, caller.openid),
+  ]);
   if (!property) return failure('PROPERTY.NOT_FOUND');
   if (!room || room.propertyId !== property._id) return failure('BINDING.ROOM_NOT_FOUND');
-  const [member, pending] = await Promise.all([membershipIn(deps.db, property._id, caller.openid), pendingOf(deps.db, property._id, caller.openid)]);
   const refused = requestRefusal(member, pending, room._id);
   if (refused) return failure(refused);
   const phone = await phoneOf(deps, input);
@@ -92,7 +98,7 @@ export const requestBinding: Handler<typeof c.requestBinding> = async (input, ct
       property._id,
     ),
   );
-  if (fresh) await sendNow(deps, queued);
+  if (fresh) await sendNow(deps, queued, settings);
   return ok(result);
 };
 

@@ -15,6 +15,7 @@ import { ActionFailure } from '../_shared/failures';
 import { memberIdFor, membershipIn } from '../_shared/membership';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
 import { findById, withoutId } from '../_shared/repo';
+import { loadSettings } from '../_shared/settings';
 import { notice } from './bindings';
 import { bindingEvent, bindingSubject, memberEvent, memberSubject } from './history';
 import { toBindingView } from './views';
@@ -60,7 +61,8 @@ export const reviewBinding: Handler<typeof c.reviewBinding> = async (input, ctx)
   const { deps, member, now } = ctx;
   const refused = reviewRefusal(input.decision, input.reason);
   if (refused) return failure(refused);
-  const existing = await findById(deps.db, bindingModel, input.bindingId);
+  // The settings are for the applicant's notice after the commit (push templates): read beside the request.
+  const [existing, settings] = await Promise.all([findById(deps.db, bindingModel, input.bindingId), loadSettings(deps.db, member.propertyId)]);
   if (!existing || existing.propertyId !== member.propertyId) return failure('BINDING.NOT_FOUND');
   if (existing.status !== 'pending') return failure('BINDING.ALREADY_REVIEWED');
 
@@ -91,6 +93,6 @@ export const reviewBinding: Handler<typeof c.reviewBinding> = async (input, ctx)
     queued.push(await enqueueNotice(tx, `${b._id}@${next.version}`, told, now));
     return toBindingView(next);
   });
-  if (fresh) await sendNow(deps, queued);
+  if (fresh) await sendNow(deps, queued, settings);
   return ok(result);
 };

@@ -30,8 +30,8 @@ export interface StepContext<I> {
   repair: RepairDoc;
   /** When it happened: the device's time when it lies after the previous step and before receipt, else the server's. */
   at: string;
-  /** Read only by the steps that need the property's settings. */
-  settings: () => Promise<SettingsDoc>;
+  /** The property's settings, read beside the order before the transaction. */
+  settings: SettingsDoc;
   tx: Tx;
 }
 
@@ -60,9 +60,8 @@ export const orderStep = <A extends OrderAction>(spec: StepSpec<z.infer<A['input
     const data = input as z.infer<A['input']> & StepInput;
     const actionOf = (repair: RepairDoc, i: typeof data) => (typeof spec.action === 'function' ? spec.action(repair, i) : spec.action);
     const { member, deps, now } = ctx;
-    const existing = await findById(deps.db, repairModel, data.repairId);
-    let settingsRead: Promise<SettingsDoc> | null = null;
-    const settings = () => (settingsRead ??= loadSettings(deps.db, member.propertyId));
+    // The settings serve the steps that need them and the notices every step sends: read beside the order, not inside the transaction or after it.
+    const [existing, settings] = await Promise.all([findById(deps.db, repairModel, data.repairId), loadSettings(deps.db, member.propertyId)]);
     if (!existing || !canSee(member, existing)) return failure('REPAIR.NOT_FOUND');
     const refused = spec.check?.(data, ctx, existing);
     if (refused) return failure(refused);
@@ -109,7 +108,7 @@ export const orderStep = <A extends OrderAction>(spec: StepSpec<z.infer<A['input
       }
       return toView(next, member, now);
     });
-    if (fresh) await sendNow(deps, queued);
+    if (fresh) await sendNow(deps, queued, settings);
     return ok(view);
   };
   // A's output is RepairView by its constraint; TypeScript cannot see through the generic.

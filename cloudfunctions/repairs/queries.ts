@@ -45,14 +45,13 @@ export const assigned: Handler<typeof contract.assigned> = async (input, { deps,
 };
 
 export const getRepair: Handler<typeof contract.get> = async (input, { deps, member, now }) => {
-  const repair = await findById(deps.db, repairModel, input.repairId);
+  // The order and its history are read together by the id the caller sent (a visible order is of the
+  // caller's property); the history is shown only with an order the caller may see.
+  const [repair, res] = await Promise.all([
+    findById(deps.db, repairModel, input.repairId),
+    deps.db.collection('events').where({ propertyId: member.propertyId, 'subject.id': input.repairId }).orderBy('at', 'asc').limit(100).get(),
+  ]);
   if (!repair || !canSee(member, repair)) return failure('REPAIR.NOT_FOUND');
-  const res = await deps.db
-    .collection('events')
-    .where({ propertyId: repair.propertyId, 'subject.id': repair._id })
-    .orderBy('at', 'asc')
-    .limit(100)
-    .get();
   // Escalations the timer logs stay on the complaint side; a repair's history is its people's steps.
   const history = parseAll(eventModel, res.data).flatMap(({ action, from, to, role, reason, at }) =>
     role === 'system' ? [] : [{ action, from, to, role, reason, at }],

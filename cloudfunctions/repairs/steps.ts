@@ -68,7 +68,7 @@ export const reschedule = orderStep<typeof c.reschedule>({
   action: 'reschedule',
   tell: technicianOf,
   patch: async ({ input, tx, repair, ctx, settings }) => {
-    await openDeadline(tx, subjectOf(repair), acknowledgeDeadline(repair.priority, await settings(), ctx.now), ctx.now);
+    await openDeadline(tx, subjectOf(repair), acknowledgeDeadline(repair.priority, settings, ctx.now), ctx.now);
     return { preferredTime: input.preferredTime, arrivedAt: null, acknowledgedAt: null };
   },
 });
@@ -76,7 +76,7 @@ export const reschedule = orderStep<typeof c.reschedule>({
 /** R6: priced from the property's fee schedule on the server, whatever the client shows. */
 export const quote = orderStep<typeof c.quote>({
   action: 'quote',
-  patch: async (step) => recorded('quote', step, (await step.settings()).feeSchedule),
+  patch: async (step) => recorded('quote', step, step.settings.feeSchedule),
 });
 
 /**
@@ -144,7 +144,7 @@ export const clearBlockerStep = orderStep<typeof c.clearBlocker>({
     const { tx, repair, ctx, settings } = step;
     if (!repair.dispatchedAt) return recorded('clearBlocker', step);
     const clock = clearBlocker({ dispatchedAt: repair.dispatchedAt, pausedMs: repair.pausedMs, blockedSince: repair.blocker?.since ?? null }, ctx.now);
-    await reopenReturn(tx, repair, clock, ctx.now, await settings());
+    await reopenReturn(tx, repair, clock, ctx.now, settings);
     return { ...recorded('clearBlocker', step), pausedMs: clock.pausedMs };
   },
 });
@@ -172,7 +172,7 @@ export const reviewSendBack = orderStep<typeof c.reviewSendBack>({
     if (!input.approve) {
       // The order was out of the technician's hands while the supervisor decided: that time does not count against R9.
       const pausedMs = pauseEnded(repair.pausedMs, repair.sendBack?.at ?? null, new Date(at));
-      if (repair.dispatchedAt) await reopenReturn(tx, repair, { dispatchedAt: repair.dispatchedAt, pausedMs, blockedSince: null }, new Date(at), await settings());
+      if (repair.dispatchedAt) await reopenReturn(tx, repair, { dispatchedAt: repair.dispatchedAt, pausedMs, blockedSince: null }, new Date(at), settings);
       else await setDeadline(tx, repair, 'R9.return', { status: 'open' });
       return { sendBack, pausedMs };
     }

@@ -22,13 +22,16 @@ export const handle = defineFunction('session', sessionActions, {
   me: async (_input, { deps, caller }) => ok({ memberships: await membershipViews(deps.db, caller.openid) }),
 
   context: async (input, { deps, member, now }) => {
-    const [property, settings, memberships, rooms] = await Promise.all([
+    // The subscribe stock needs only the settings: it is read as soon as they answer, beside the memberships' properties.
+    const settingsRead = loadSettings(deps.db, input.propertyId);
+    const [property, settings, memberships, rooms, subscribe] = await Promise.all([
       findById(deps.db, propertyModel, input.propertyId),
-      loadSettings(deps.db, input.propertyId),
+      settingsRead,
       membershipViews(deps.db, member.openid),
       member.roomIds.length
         ? deps.db.collection('rooms').where({ _id: deps.db.command.in(member.roomIds) }).limit(100).get()
         : Promise.resolve({ data: [] as unknown[] }),
+      settingsRead.then((read) => stockOf(deps.db, read, member)),
     ]);
     return ok({
       memberId: member._id,
@@ -46,7 +49,7 @@ export const handle = defineFunction('session', sessionActions, {
       signals: signalsOf(member),
       onShift: member.role === 'desk' && shiftAt(settings.shifts, now).deskOpenids.includes(member.openid),
       uploadPrefix: uploadFolderOf(member),
-      subscribe: await stockOf(deps.db, settings, member),
+      subscribe,
     });
   },
 

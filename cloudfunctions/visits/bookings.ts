@@ -138,10 +138,10 @@ const placesFor = async (
     const capacity = kind === 'desk' ? DESK_SLOT_CAPACITY : HOME_VISIT_CAPACITY;
     return { places: [{ slotId: await ensureSlot(deps.db, { propertyId, kind, start: at, owner: null, capacity }), technician: null }] };
   }
-  const taken = await slotsOn(deps.db, propertyId, 'repair', date);
+  const [taken, technicians] = await Promise.all([slotsOn(deps.db, propertyId, 'repair', date), activeMembers(deps.db, propertyId, 'technician')]);
   const load = new Map<string, number>();
   for (const s of taken) if (s.owner) load.set(s.owner, (load.get(s.owner) ?? 0) + s.bookingIds.length);
-  const free = freeInWindow(windowTechnicians(repair, (await activeMembers(deps.db, propertyId, 'technician')).map(asTechnician)), taken, at, keep);
+  const free = freeInWindow(windowTechnicians(repair, technicians.map(asTechnician)), taken, at, keep);
   const ranked = rankForWindow(free, load);
   if (!ranked.length) return { refused: 'BOOKING.FULL' };
   const places = await Promise.all(
@@ -174,11 +174,15 @@ const repairFor = async (ctx: ActionContext, id: string): Promise<RepairDoc | nu
 
 /** V4: a day's windows for one repair: how many of the technicians who could come are free in each. */
 export const windows: Handler<Actions['windows']> = async (input, ctx) => {
-  const repair = await repairFor(ctx, input.repairId);
+  // The property's reads need nothing from the repair: all four go together, and nothing is shown unless the repair is the caller's.
+  const [repair, settings, members, taken] = await Promise.all([
+    repairFor(ctx, input.repairId),
+    loadSettings(ctx.deps.db, input.propertyId),
+    activeMembers(ctx.deps.db, input.propertyId, 'technician'),
+    slotsOn(ctx.deps.db, input.propertyId, 'repair', input.date),
+  ]);
   if (!repair) return failure('REPAIR.NOT_FOUND');
-  const settings = await loadSettings(ctx.deps.db, input.propertyId);
-  const technicians = windowTechnicians(repair, (await activeMembers(ctx.deps.db, input.propertyId, 'technician')).map(asTechnician));
-  const taken = await slotsOn(ctx.deps.db, input.propertyId, 'repair', input.date);
+  const technicians = windowTechnicians(repair, members.map(asTechnician));
   const placesLeft = (start: string) => (windowRefusal(repair) ? 0 : freeInWindow(technicians, taken, start).length);
   return ok({ date: input.date, slots: dayOf(repairWindowsOf(input.date, settings.repairWindows), ctx.now, placesLeft) });
 };
@@ -229,10 +233,9 @@ const writeBooking = async (tx: Tx, ctx: ActionContext, b: BookingDoc, commandId
 
 /** V4: a desk appointment: the place is taken and the booking written in one transaction, once per command. */
 export const book: Handler<Actions['book']> = async (input, ctx) => {
-  const room = await ownRoom(ctx, input.roomId);
+  const [room, settings] = await Promise.all([ownRoom(ctx, input.roomId), loadSettings(ctx.deps.db, ctx.member.propertyId)]);
   if (!room) return failure('BOOKING.ROOM_NOT_YOURS');
   const start = new Date(input.start);
-  const settings = await loadSettings(ctx.deps.db, ctx.member.propertyId);
   const placing = await placesFor(ctx, settings, 'desk', start, null);
   if ('refused' in placing) return failure(placing.refused);
   const booking = newBooking(ctx, 'desk', start, endOf('desk', start, settings), room, input.topic);
@@ -275,10 +278,9 @@ const planHomeCallback = async (tx: Tx, b: BookingDoc, settings: SettingsDoc, ct
  * the desk's callback queue gets the task (recorded with the resident's signature), due when it ends.
  */
 export const bookHome: Handler<Actions['bookHome']> = async (input, ctx) => {
-  const room = await ownRoom(ctx, input.roomId);
+  const [room, settings] = await Promise.all([ownRoom(ctx, input.roomId), loadSettings(ctx.deps.db, ctx.member.propertyId)]);
   if (!room) return failure('BOOKING.ROOM_NOT_YOURS');
   const start = new Date(input.start);
-  const settings = await loadSettings(ctx.deps.db, ctx.member.propertyId);
   const placing = await placesFor(ctx, settings, 'home', start, null);
   if ('refused' in placing) return failure(placing.refused);
   const draft = newBooking(ctx, 'home', start, endOf('home', start, settings), room, input.topic || messages.bookingTexts.homeTopic);
@@ -310,7 +312,7 @@ export const bookHome: Handler<Actions['bookHome']> = async (input, ctx) => {
       return toView(stored, ctx.member);
     }),
   );
-  if (fresh) await sendNow(ctx.deps, queued);
+  if (fresh) await sendNow(ctx.deps, queued, settings);
   return ok(result);
 };
 
@@ -351,11 +353,10 @@ const setAppointment = async (tx: Tx, b: BookingDoc | null, repairId: string, no
  * appointment time is that window from then on, and the technician it is with sees it in his plan.
  */
 export const bookWindow: Handler<Actions['bookWindow']> = async (input, ctx) => {
-  const repair = await findById(ctx.deps.db, repairModel, input.repairId);
+  const [repair, settings] = await Promise.all([findById(ctx.deps.db, repairModel, input.repairId), loadSettings(ctx.deps.db, ctx.member.propertyId)]);
   if (!repair || repair.propertyId !== ctx.member.propertyId || repair.residentOpenid !== ctx.member.openid) return failure('REPAIR.NOT_FOUND');
   if (repair.appointment) return failure('BOOKING.REPAIR_HAS_WINDOW');
   const start = new Date(input.start);
-  const settings = await loadSettings(ctx.deps.db, ctx.member.propertyId);
   const placing = await placesFor(ctx, settings, 'repair', start, repair);
   if ('refused' in placing) return failure(placing.refused);
   const topic = `${messages.categories[repair.category]}：${textForOthers(repair.description, repair.screening.text)}`.slice(0, 200);
@@ -373,7 +374,7 @@ export const bookWindow: Handler<Actions['bookWindow']> = async (input, ctx) => 
       return toView(stored, ctx.member);
     }),
   );
-  if (fresh) await sendNow(ctx.deps, queued);
+  if (fresh) await sendNow(ctx.deps, queued, settings);
   return ok(result);
 };
 
@@ -420,7 +421,8 @@ const change = async (
   to: Date | null,
 ) => {
   const { deps, member, now } = ctx;
-  const existing = await ownBooking(ctx, input.bookingId);
+  // A booking the caller may change is of their own property (ownBooking): its settings are read beside it.
+  const [existing, settings] = await Promise.all([ownBooking(ctx, input.bookingId), loadSettings(deps.db, member.propertyId)]);
   if (!existing) return failure('BOOKING.NOT_FOUND');
   if (existing.status === 'cancelled') return failure('BOOKING.CANCELLED');
   if (existing.version !== input.version) return failure('COMMON.VERSION_CONFLICT');
@@ -429,7 +431,6 @@ const change = async (
     const refused = windowRefusal(repair);
     if (refused) return failure(refused);
   }
-  const settings = await loadSettings(deps.db, existing.propertyId);
   let places: Place[] = [];
   if (to) {
     const placing = await placesFor(ctx, settings, existing.kind, to, repair, existing._id);
@@ -466,7 +467,7 @@ const change = async (
     await appendEvent(tx, bookingSubject(b), step.event, input.commandId);
     return toView(next, member);
   });
-  if (fresh) await sendNow(deps, queued);
+  if (fresh) await sendNow(deps, queued, settings);
   return ok(result);
 };
 

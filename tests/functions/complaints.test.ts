@@ -291,6 +291,26 @@ describe('C3 group complaints', () => {
     expect(after).toMatchObject({ status: 'received', group: null });
   });
 
+  it('C3 C5 C7: a settlement that fails at its write is finished by the timer: every household resolved once, one callback each', async () => {
+    for (const who of building1) expectOk(await file(rt, who));
+    const [group] = raw<{ _id: string; version: number }>(rt, 'complaintGroups');
+    const ref = { kind: 'group' as const, id: group!._id };
+    const confirmed = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.classify, classifyInput(ref, group!.version, { severity: 'major' })));
+    // The households' callbacks go in with their settlement: failing that write fails the whole settlement.
+    rt.engine.failNext('database.insertDocument', { code: 'DATABASE_REQUEST_FAILED', message: 'network' }, { collection: 'callbacks' });
+    await callAs(rt, DESK_ON_SHIFT, complaints.reply, replyInput(ref, confirmed.version, 'visit'));
+    expect(raw<{ status: string }>(rt, 'complaints').map((c) => c.status)).toEqual(building1.map(() => 'grouped'));
+    expect(raw(rt, 'callbacks')).toEqual([]);
+    expect(raw<{ status: string; settledAt: string | null }>(rt, 'complaintGroups')[0]).toMatchObject({ status: 'resolved', settledAt: null });
+
+    expect((await tick(rt)).data.complaints.groupsSettled).toBe(6);
+    expect((await tick(rt)).data.complaints.groupsSettled).toBe(0);
+    for (const { _id } of raw<{ _id: string }>(rt, 'complaints')) expect(historyOf(rt, _id).filter((e) => e.action === 'resolveWithGroup')).toHaveLength(1);
+    expect(raw<{ status: string }>(rt, 'complaints').every((c) => c.status === 'resolved')).toBe(true);
+    expect(raw(rt, 'callbacks')).toHaveLength(6);
+    expect(notices(rt, 'complaint.changed').filter((n) => n.channel === 'inbox' && n.recipient.startsWith('o-'))).toHaveLength(6);
+  });
+
   it('C3: five households filing at the same moment raise exactly one group of five', async () => {
     const five = [building1[0]!, ...building1.slice(2)];
     const results = await Promise.all(five.map((who) => file(rt, who)));
