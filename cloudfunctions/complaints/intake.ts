@@ -41,7 +41,6 @@ import { ownsFile } from '../_shared/storage';
 import { queueChecks, screenAtFiling, submitNow } from '../_shared/content-check';
 import { textForOthers } from '../_shared/screened';
 import { cancelClock, subjectOf } from './clocks';
-import { gatheringInserts } from './gathered-inserts';
 import { complaintNotices, majorAudience } from './notices';
 import { toComplaintView } from './views';
 
@@ -175,10 +174,8 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
 
     const queued: OutboxDoc[] = [];
     const checks: ContentCheckDoc[] = [];
-    const { result, fresh } = await applyOnce<T>(ctx, intake.action, async (atomic) => {
+    const { result, fresh } = await applyOnce<T>(ctx, intake.action, async (tx) => {
       queued.length = 0;
-      // The filing's events, notices and checks are new documents: one insert each, whatever the group's size.
-      const { tx, flush } = gatheringInserts(atomic, ['events', 'outbox', 'contentChecks']);
       const matter = complaintMatterModel.parse((await tx.collection('complaintMatters').doc(matterId).get()).data);
       const entry: MatterEntry = { complaintId: complaint._id, roomId: complaint.roomId, at };
       const { recent, decision } = decideGroup(matter, entry, now, settings.groupComplaintWindowHours);
@@ -216,7 +213,6 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
       for (const notice of notices) queued.push(await enqueueNotice(tx, complaint._id, notice, now));
       await finish.also?.(tx, stored);
       checks.splice(0, checks.length, ...(await queueChecks(tx, { kind: 'complaint', doc: stored, authorOpenid: stored.residentOpenid }, now, intake.commandId)));
-      await flush();
       return finish.answer(toComplaintView(stored, member, now, group), stored);
     });
     if (fresh) {

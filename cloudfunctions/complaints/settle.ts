@@ -11,7 +11,6 @@ import { findById, parseStored, withoutId } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 import { subjectOf } from './clocks';
 import { planComplaintCallback } from './follow-up';
-import { gatheringInserts } from './gathered-inserts';
 import { complaintNotices } from './notices';
 
 /** Households settled in one transaction: each costs its read and its write; what they add goes in one insert per collection. */
@@ -43,7 +42,6 @@ export const settleGroup = async (deps: Deps, groupId: string, by: { actor: stri
   const chunks = chunksOf(group.memberIds, HOUSEHOLDS_PER_TRANSACTION);
   for (const [index, ids] of chunks.entries()) {
     const { notices, moved } = await deps.db.runTransaction(async (tx) => {
-      const { tx: inserts, flush } = gatheringInserts(tx, ['events', 'callbacks', 'deadlines', 'outbox']);
       const out: OutboxDoc[] = [];
       let count = 0;
       for (const id of ids) {
@@ -53,13 +51,12 @@ export const settleGroup = async (deps: Deps, groupId: string, by: { actor: stri
         if (!moved.ok) throw new ActionFailure(moved.code);
         const next: ComplaintDoc = { ...c, status: moved.status, version: moved.version, reply: group.reply, resolvedAt: group.resolvedAt, updatedAt: now.toISOString() };
         await tx.collection('complaints').doc(id).set({ data: withoutId(complaintModel.toStored(next)) });
-        await appendEvent(inserts, subjectOf(c), moved.event, `settle:${group._id}`);
-        await planComplaintCallback(inserts, next, group.classification?.severity ?? null, { ...by, now }, settings, `settle:${group._id}`);
+        await appendEvent(tx, subjectOf(c), moved.event, `settle:${group._id}`);
+        await planComplaintCallback(tx, next, group.classification?.severity ?? null, { ...by, now }, settings, `settle:${group._id}`);
         const told = complaintNotices(next, 'complaint.changed', group.reply?.content ?? '', { inbox: [c.residentOpenid], group: false }, false);
-        for (const notice of told) out.push(await enqueueNotice(inserts, `${id}@${next.version}`, notice, now));
+        for (const notice of told) out.push(await enqueueNotice(tx, `${id}@${next.version}`, notice, now));
         count++;
       }
-      await flush();
       if (index === chunks.length - 1) await tx.collection('complaintGroups').doc(group._id).update({ data: { settledAt: now.toISOString() } });
       return { notices: out, moved: count };
     });

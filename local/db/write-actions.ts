@@ -1,6 +1,6 @@
 import { checkLocks, commitPlain, docInTransaction, filterOf, logWhere, matching, type ActionContext, type Answer } from './action-context';
 import { parseObjectPayload, parsePayload, serializeDoc } from './ejson';
-import { duplicateKey, invalidParam } from './errors';
+import { duplicateKey, invalidOperation, invalidParam } from './errors';
 import { matcher } from './matcher';
 import { pinnedId } from './query-exec';
 import { isWhere, optionalStr, str, type Params } from './request-params';
@@ -23,6 +23,9 @@ export const insertDocument = (params: Params, ctx: ActionContext): Answer => {
   if (!Array.isArray(params.data)) throw invalidParam('data must be an array');
   ctx.storage.store(collection);
   const txId = optionalStr(params, 'transactionId');
+  // Database.runTransaction, 限制: 只允许进行单记录操作，不允许进行批量操作
+  // (developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/Database.runTransaction.html).
+  if (txId && params.data.length !== 1) throw invalidOperation('transactions only take single-record operations: one document per add() inside a transaction');
   const docs = params.data.map((text: unknown) => newDocument(text, ctx));
   if (!txId) checkLocks(ctx, docs.map(({ id }) => ({ collection, id })));
   const insertedIds: DocId[] = [];

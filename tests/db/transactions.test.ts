@@ -184,6 +184,19 @@ describe('only single records inside a transaction: where() is refused (errCode 
   });
 });
 
+describe('only single records inside a transaction: an add() of several documents is refused (errCode -502002)', () => {
+  // Database.runTransaction, 限制: 只允许进行单记录操作，不允许进行批量操作 (the HTTP API's batch insert says otherwise; the SDK's page rules).
+  it('add() with an array inside a transaction rejects and writes nothing; one document per add() is fine', async () => {
+    const tx = await cloud.db.startTransaction();
+    const error = await rejection(tx.collection('accounts').add({ data: [{ _id: 'ccc', amount: 1 }, { _id: 'ddd', amount: 2 }] }));
+    expect(error.errCode).toBe(-502002);
+    expect(error.errMsg).toContain('one document per add() inside a transaction');
+    await tx.collection('accounts').add({ data: { _id: 'ccc', amount: 1 } });
+    await tx.commit();
+    expect(amounts()).toEqual([100, 50, 1]);
+  });
+});
+
 describe('one operation at a time: operations of one transaction issued together are refused (not documented as safe on CloudBase)', () => {
   it('Promise.all of two writes in one transaction: the second is refused with -502002 while the first is in flight', async () => {
     const { _ } = cloud;

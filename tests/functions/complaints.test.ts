@@ -297,7 +297,7 @@ describe('C3 group complaints', () => {
     const ref = { kind: 'group' as const, id: group!._id };
     const confirmed = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.classify, classifyInput(ref, group!.version, { severity: 'major' })));
     // The households' callbacks go in with their settlement: failing that write fails the whole settlement.
-    rt.engine.failNext('database.insertDocument', { code: 'DATABASE_REQUEST_FAILED', message: 'network' }, { collection: 'callbacks' });
+    rt.engine.failNext('database.modifyDocument', { code: 'DATABASE_REQUEST_FAILED', message: 'network' }, { collection: 'callbacks' });
     await callAs(rt, DESK_ON_SHIFT, complaints.reply, replyInput(ref, confirmed.version, 'visit'));
     expect(raw<{ status: string }>(rt, 'complaints').map((c) => c.status)).toEqual(building1.map(() => 'grouped'));
     expect(raw(rt, 'callbacks')).toEqual([]);
