@@ -1375,7 +1375,7 @@ export const ui = {
     retried: '已重新发送',
     failedSteps: '上次运行时这些任务没有全部完成：{steps}。下一分钟会自动再做；如果一直出现，请联系技术人员。',
     stepSeparator: '、',
-    /** Issue 12 (3.8): the reminders timer's steps, as the supervisor knows them. */
+    /** Issue 12 (3.8): the reminders timer's own steps, as the supervisor knows them (the areas' steps are named by their declarations). */
     steps: {
       heartbeat: '定时服务自检',
       deadlines: '超时提醒与升级',
@@ -1387,10 +1387,7 @@ export const ui = {
       registers: '投诉登记表签署提醒',
       groups: '群体投诉逐户结案',
       imports: '房屋导入续写',
-      keys: '钥匙逾期与盘点提醒',
       contentChecks: '内容安全检测重试',
-      dutyDays: '值班记录未签字提醒',
-      handovers: '交接班超时提醒',
       outbox: '通知发送',
     },
     quarantine: '已隔离的记录',

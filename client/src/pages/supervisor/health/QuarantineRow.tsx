@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type { QuarantinedDoc } from '../../../hooks/useNotices';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { formatWhen } from '../../../utils/time';
+import { stepLabel } from '../../../utils/timer-steps';
 
 const recordWord = (collection: string): string => {
   const words: Record<string, string> = ui.health.records;
@@ -14,7 +15,7 @@ export default function QuarantineRow({ item }: { item: QuarantinedDoc }) {
   return (
     <View id={`quarantined-${item.id}`} className='card quarantined'>
       <Text className='quarantined-record'>{recordWord(item.collection)}</Text>
-      <Text className='muted quarantined-found'>{fill(t.quarantineFound, { step: t.steps[item.foundBy], when: formatWhen(item.at) })}</Text>
+      <Text className='muted quarantined-found'>{fill(t.quarantineFound, { step: stepLabel(item.foundBy), when: formatWhen(item.at) })}</Text>
       <Text className='quarantined-reason'>{fill(t.quarantineReason, { reason: item.reason })}</Text>
     </View>
   );

@@ -5,6 +5,7 @@ import LoadState from '../../../components/LoadState';
 import SubscribeLowBanner from '../../../components/SubscribeLowBanner';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { formatWhen } from '../../../utils/time';
+import { stepLabel } from '../../../utils/timer-steps';
 import DeadLetterRow from './DeadLetterRow';
 import HealthSection from './HealthSection';
 import QuarantineRow from './QuarantineRow';
@@ -33,7 +34,7 @@ export default function Health() {
             <Text className='health-last-run'>{timer.lastRunAt ? fill(t.lastRun, { when: formatWhen(timer.lastRunAt) }) : t.neverRun}</Text>
             {timer.stale && <Text className='health-alarm'>{t.stale}</Text>}
             {timer.failedSteps.length > 0 && (
-              <Text className='health-failed'>{fill(t.failedSteps, { steps: timer.failedSteps.map((step) => t.steps[step]).join(t.stepSeparator) })}</Text>
+              <Text className='health-failed'>{fill(t.failedSteps, { steps: timer.failedSteps.map((step) => stepLabel(step)).join(t.stepSeparator) })}</Text>
             )}
             {!timer.stale && timer.failedSteps.length === 0 && <Text className='health-ok'>{t.running}</Text>}
           </View>
