@@ -34,7 +34,7 @@ const to = (url: string) => () => go(url);
 
 /** Every page a staff home can open, by its key. */
 const entries = (c: WorkCounts) => {
-  const l = ui.supervisor.links;
+  const l = ui.workGrid.links;
   return {
     queue: { key: 'queue', label: ui.desk.inboxTitle, icon: Repairman, badge: c.urgent, urgent: true, open: to(routes.deskInbox) },
     complaints: { key: 'complaints', label: ui.deskComplaints.link, icon: Complaint, badge: c.complaints, open: to(routes.deskComplaints) },
@@ -42,14 +42,14 @@ const entries = (c: WorkCounts) => {
     bindings: { key: 'bindings', label: ui.deskBindings.link, icon: UserAdd, badge: c.bindings, open: to(routes.deskBindings) },
     inbox: { key: 'inbox', label: ui.inbox.link, icon: Message, open: to(routes.inbox) },
     bookings: { key: 'bookings', label: ui.deskBookings.link, icon: Clock, open: to(routes.deskBookings) },
-    reception: { key: 'reception', label: ui.reception.link, icon: Edit, open: to(routes.deskReception) },
-    groupVisits: { key: 'group-visits', label: ui.groupVisits.link, icon: Service, open: to(routes.deskGroupVisits) },
+    reception: { key: 'reception', label: l.reception, icon: Edit, open: to(routes.deskReception) },
+    groupVisits: { key: 'group-visits', label: l.groupVisits, icon: Service, open: to(routes.deskGroupVisits) },
     sendBacks: { key: 'send-backs', label: l.sendBacks, icon: Retweet, open: to(routes.supervisorSendBacks) },
     complaintRegister: { key: 'complaint-register', label: l.complaintRegister, icon: Articles, open: to(routes.supervisorComplaintRegister) },
     scorecards: { key: 'scorecards', label: l.scorecards, icon: Star, open: to(routes.supervisorScorecards) },
     complaintFigures: { key: 'complaint-figures', label: l.complaintFigures, icon: Category, open: to(routes.supervisorComplaintFigures) },
     callbackFigures: { key: 'callback-figures', label: l.callbackFigures, icon: Comment, open: to(routes.supervisorCallbackFigures) },
-    members: { key: 'members', label: ui.members.link, icon: User, open: to(routes.supervisorMembers) },
+    members: { key: 'members', label: l.members, icon: User, open: to(routes.supervisorMembers) },
     settings: { key: 'settings', label: l.settings, icon: Setting, open: to(routes.supervisorSettings) },
     health: { key: 'health', label: l.health, icon: Notice, open: to(routes.supervisorHealth) },
     roomImport: { key: 'import', label: l.roomImport, icon: Home, open: to(routes.supervisorImport) },

@@ -3,7 +3,8 @@ import { useHealth } from '../../../hooks/useNotices';
 import { useReadySession } from '../../../hooks/useSession';
 import LoadState from '../../../components/LoadState';
 import SubscribeLowBanner from '../../../components/SubscribeLowBanner';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import { formatWhen } from '../../../utils/time';
 import { stepLabel } from '../../../utils/timer-steps';
 import DeadLetterRow from './DeadLetterRow';
@@ -18,7 +19,7 @@ import './index.css';
  * the notices that could not be delivered, each with 重新发送.
  */
 export default function Health() {
-  const t = ui.health;
+  const t = supervisorUi.health;
   const context = useReadySession();
   const { data, loading, error, refresh } = useHealth();
   const timer = data?.timer;
