@@ -16,7 +16,8 @@ export const WEAPP_MAIN_BUDGET = 450 * KB;
  * work reached plus a little room for tonight's new actions, and below the figures before it.
  */
 export const FUNCTION_BUNDLE_CEILING = 205 * KB;
-export const WEAPP_MAIN_CEILING = 520 * KB;
+/** Issue 15 (5): the UI catalogue split by role took the main package from 529 790 to 500 028 bytes. */
+export const WEAPP_MAIN_CEILING = 490 * KB;
 
 /** The desk's H5 inbox before this work: JavaScript per load, and the load's median time measured beside this work's build in one run. */
 export const H5_BASELINE = { jsBytes: 979_245, ms: 4_765 };

@@ -3,8 +3,9 @@
  * config.json, parsed into typed values. Reading is the only I/O here; planning lives in deploy-plan.ts.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import * as z from 'zod';
+import { declaredManifest } from '../cloudfunctions/manifest';
 import { MiniProgramVersion } from '../shared-types/src/domain/mini-program-version.rules';
 
 const RuleValue = z.union([z.boolean(), z.string().min(1)]);
@@ -55,7 +56,8 @@ export interface BuiltFunction {
 
 const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
 
-export const readManifest = (file: string): Manifest => Manifest.parse(readJson(file));
+/** manifest.json at `file` with the areas' own declarations merged in (cloudfunctions/manifest.ts). */
+export const readManifest = (file: string): Manifest => Manifest.parse(declaredManifest(dirname(file)));
 
 /** Every deployable folder in dist/cloudfunctions with its parsed config.json. */
 export const readBuiltFunctions = (distDir: string): BuiltFunction[] => {

@@ -3,7 +3,9 @@
  * one subpackage per role, one for residents asking to bind a room, and one for everyone's inbox.
  * The local sign-in page exists only in H5 builds, which run against the local runtime.
  * The technician's subpackage is preloaded from the landing page, so it is there when he has no signal.
+ * Each role's subpackage lists its own pages, then those the registry's areas declare for it (issue 15, 1).
  */
+import { areaPagesIn } from '@shared/areas';
 import { ui } from './i18n/ui.zh-CN';
 
 const localOnly = process.env.TARO_ENV === 'h5' ? ['pages/dev-login/index'] : [];
@@ -13,12 +15,12 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'pages/resident',
-      pages: ['home/index', 'repair-new/index', 'repairs/index', 'repair/index', 'complaint-new/index', 'complaints/index', 'complaint/index', 'my-data/index', 'bookings/index'],
+      pages: ['home/index', 'repair-new/index', 'repairs/index', 'repair/index', 'complaint-new/index', 'complaints/index', 'complaint/index', 'my-data/index', 'bookings/index', ...areaPagesIn('resident')],
     },
-    { root: 'pages/technician', pages: ['orders/index', 'order/index', 'keys/index'] },
+    { root: 'pages/technician', pages: ['orders/index', 'order/index', ...areaPagesIn('technician')] },
     {
       root: 'pages/desk',
-      pages: ['inbox/index', 'repair/index', 'register/index', 'callbacks/index', 'complaints/index', 'complaint/index', 'complaint-register/index', 'bindings/index', 'bookings/index', 'reception/index', 'group-visits/index', 'duty/index', 'keys/index'],
+      pages: ['inbox/index', 'repair/index', 'register/index', 'callbacks/index', 'complaints/index', 'complaint/index', 'complaint-register/index', 'bindings/index', 'bookings/index', 'reception/index', 'group-visits/index', ...areaPagesIn('desk')],
     },
     {
       root: 'pages/supervisor',
@@ -34,11 +36,11 @@ export default defineAppConfig({
         'erasures/index',
         'health/index',
         'callback-figures/index',
-        'duty-day/index',
+        ...areaPagesIn('supervisor'),
       ],
     },
     /** The company's administrator (issue 14). */
-    { root: 'pages/admin', pages: ['company/index'] },
+    { root: 'pages/admin', pages: ['company/index', ...areaPagesIn('admin')] },
     /** Every role's inbox (issue 5): one small page, kept out of the main package. */
     { root: 'pages/inbox', pages: ['index'] },
     /** Someone new asks to be bound to a room; kept out of the main package. */

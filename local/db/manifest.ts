@@ -1,6 +1,6 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as z from 'zod';
+import { declaredManifest } from '../../cloudfunctions/manifest';
 
 const IndexKey = z.tuple([z.string().min(1), z.union([z.literal(1), z.literal(-1)])]);
 
@@ -28,8 +28,8 @@ export const DEFAULT_MANIFEST_PATH = path.resolve(__dirname, '../../cloudfunctio
 
 export const parseManifest = (raw: unknown): Manifest => ManifestSchema.parse(raw);
 
-export const loadManifest = (manifestPath: string = DEFAULT_MANIFEST_PATH): Manifest =>
-  parseManifest(JSON.parse(fs.readFileSync(manifestPath, 'utf8')));
+/** The declared environment: manifest.json beside the areas' own declarations (cloudfunctions/manifest.ts). */
+export const loadManifest = (manifestPath: string = DEFAULT_MANIFEST_PATH): Manifest => parseManifest(declaredManifest(path.dirname(manifestPath)));
 
 /** Builds a manifest in code (tests): `{ tickets: [{ name: 'by_no', unique: true, keys: [['no', 1]] }] }`. */
 export const manifestOf = (collections: Record<string, IndexSpec[]>): Manifest =>

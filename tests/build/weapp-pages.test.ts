@@ -9,6 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { areaPagesIn } from '@shared/areas';
 import type { Role } from '@shared/model/member.model';
 import { ok, okPage, PROPERTY, repair, sessionHandlers as plainSession } from '../client/support/fixtures';
 
@@ -257,12 +258,12 @@ describe('weapp app.json', () => {
     expect(app.subPackages).toEqual([
       {
         root: 'pages/resident',
-        pages: ['home/index', 'repair-new/index', 'repairs/index', 'repair/index', 'complaint-new/index', 'complaints/index', 'complaint/index', 'my-data/index', 'bookings/index'],
+        pages: ['home/index', 'repair-new/index', 'repairs/index', 'repair/index', 'complaint-new/index', 'complaints/index', 'complaint/index', 'my-data/index', 'bookings/index', ...areaPagesIn('resident')],
       },
-      { root: 'pages/technician', pages: ['orders/index', 'order/index', 'keys/index'] },
+      { root: 'pages/technician', pages: ['orders/index', 'order/index', ...areaPagesIn('technician')] },
       {
         root: 'pages/desk',
-        pages: ['inbox/index', 'repair/index', 'register/index', 'callbacks/index', 'complaints/index', 'complaint/index', 'complaint-register/index', 'bindings/index', 'bookings/index', 'reception/index', 'group-visits/index', 'duty/index', 'keys/index'],
+        pages: ['inbox/index', 'repair/index', 'register/index', 'callbacks/index', 'complaints/index', 'complaint/index', 'complaint-register/index', 'bindings/index', 'bookings/index', 'reception/index', 'group-visits/index', ...areaPagesIn('desk')],
       },
       {
         root: 'pages/supervisor',
@@ -278,10 +279,10 @@ describe('weapp app.json', () => {
           'erasures/index',
           'health/index',
           'callback-figures/index',
-          'duty-day/index',
+          ...areaPagesIn('supervisor'),
         ],
       },
-      { root: 'pages/admin', pages: ['company/index'] },
+      { root: 'pages/admin', pages: ['company/index', ...areaPagesIn('admin')] },
       { root: 'pages/inbox', pages: ['index'] },
       { root: 'pages/join', pages: ['bind/index'] },
     ]);

@@ -2,6 +2,7 @@ import { render } from '@testing-library/react';
 import CallbackFigures from '../../client/src/pages/supervisor/callback-figures';
 import { weekLabel } from '../../client/src/pages/supervisor/callback-figures/week';
 import { ui } from '../../client/src/i18n/ui.zh-CN';
+import { supervisorUi } from '../../client/src/i18n/supervisor.zh-CN';
 import { formatWhen } from '../../client/src/utils/time';
 import { fakeBackend, ok, until } from './support/fake-backend';
 import { FakeEventSource } from './support/fake-event-source';
@@ -52,15 +53,15 @@ describe('the callback report (B4 R13 C7)', () => {
     expect(backend.callsTo('callbacks.figures')[0]?.input).toEqual({ propertyId: PROPERTY, month: '2026-12' });
     expect($('#month-pick')?.textContent).toBe('2026年12月 ▾');
 
-    expect($('.check-repair .check-label')?.textContent).toBe(ui.callbackFigures.repairCheck);
+    expect($('.check-repair .check-label')?.textContent).toBe(supervisorUi.callbackFigures.repairCheck);
     expect($('.check-repair .check-label')?.textContent).toContain('50%');
     expect($('.check-repair .check-rate')?.textContent).toBe('40%（8/20）');
-    expect($('.check-repair .check-not-met')?.textContent).toBe(ui.callbackFigures.notMet);
+    expect($('.check-repair .check-not-met')?.textContent).toBe(supervisorUi.callbackFigures.notMet);
     expect($('.check-repair .check-met')).toBeNull();
 
     expect($('.check-complaint .check-label')?.textContent).toContain('100%');
     expect($('.check-complaint .check-rate')?.textContent).toBe('100%（3/3）');
-    expect($('.check-complaint .check-met')?.textContent).toBe(ui.callbackFigures.met);
+    expect($('.check-complaint .check-met')?.textContent).toBe(supervisorUi.callbackFigures.met);
     expect($('.check-complaint .check-not-met')).toBeNull();
   });
 
@@ -90,7 +91,7 @@ describe('the callback report (B4 R13 C7)', () => {
     fakeBackend({ ...sessionHandlers('supervisor'), 'callbacks.figures': (input) => ok({ ...report(String(input.month)), topUp: [] }) });
     const { container } = render(<CallbackFigures />);
     await until(() => container.querySelector('.figures-top-up') !== null);
-    expect(container.querySelector('.top-up-empty')?.textContent).toBe(ui.callbackFigures.topUpEmpty);
+    expect(container.querySelector('.top-up-empty')?.textContent).toBe(supervisorUi.callbackFigures.topUpEmpty);
   });
 
   it('labels a week by its Shanghai days, its end being the next week’s start', () => {

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { messages } from '@shared/messages';
 import DeskComplaintRegister from '../../client/src/pages/desk/complaint-register';
 import { complaintRegisterDraftKey } from '../../client/src/pages/desk/complaint-register/draft';
-import { ui } from '../../client/src/i18n/ui.zh-CN';
+import { deskUi } from '../../client/src/i18n/desk.zh-CN';
 import { fakeBackend, ok, settle, until } from './support/fake-backend';
 import { PROPERTY, sessionHandlers } from './support/fixtures';
 import { complaint } from './support/complaint-fixtures';
@@ -132,9 +132,9 @@ describe('登记投诉: the desk registers a complaint for a resident (C1, V2)',
     await tap('.check-apologised');
     await tap('.btn-submit-complaint-register');
 
-    expect($('.error-residentId')?.textContent).toBe(ui.deskComplaintRegister.fieldErrors.residentId);
-    expect($('.error-category')?.textContent).toBe(ui.deskComplaintRegister.fieldErrors.category);
-    expect($('.error-place')?.textContent).toBe(ui.deskComplaintRegister.fieldErrors.place);
+    expect($('.error-residentId')?.textContent).toBe(deskUi.deskComplaintRegister.fieldErrors.residentId);
+    expect($('.error-category')?.textContent).toBe(deskUi.deskComplaintRegister.fieldErrors.category);
+    expect($('.error-place')?.textContent).toBe(deskUi.deskComplaintRegister.fieldErrors.place);
     expect($('#place-building')).toBeNull();
     expect(backend.callsTo('complaints.register')).toHaveLength(0);
   });
@@ -147,7 +147,7 @@ describe('登记投诉: the desk registers a complaint for a resident (C1, V2)',
 
     const again = await open();
 
-    expect(again.$('.draft-restored')?.textContent).toBe(ui.deskComplaintRegister.draftRestored);
+    expect(again.$('.draft-restored')?.textContent).toBe(deskUi.deskComplaintRegister.draftRestored);
     expect(again.$('.register-chosen-name')?.textContent).toContain('王阿姨');
     expect(again.$('#channel-letter')?.className).toContain('chip-on');
     expect((again.$('.input-complaint-description textarea') as HTMLTextAreaElement).value).toBe('保安对来访亲友态度恶劣');

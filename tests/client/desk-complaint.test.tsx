@@ -3,7 +3,7 @@ import type { CaseView } from '@shared/contracts/complaints.contract';
 import type { Role } from '@shared/model/member.model';
 import { messages } from '@shared/messages';
 import DeskComplaint from '../../client/src/pages/desk/complaint';
-import { ui } from '../../client/src/i18n/ui.zh-CN';
+import { deskUi } from '../../client/src/i18n/desk.zh-CN';
 import { shanghaiTime } from '../../client/src/utils/time';
 import { fakeBackend, ok, settle, until } from './support/fake-backend';
 import { PROPERTY, sessionHandlers } from './support/fixtures';
@@ -75,7 +75,7 @@ describe('one case at the desk', () => {
     expect(fact('description')).toBe('楼道里的垃圾三天没人清理');
     expect(fact('request')).toBe('请尽快清理，并告诉我结果');
     expect(fact('deadline')).toContain('18:00');
-    expect(fact('apology')).toBe(ui.deskComplaint.notApologised);
+    expect(fact('apology')).toBe(deskUi.deskComplaint.notApologised);
     expect($('.case-due .info-value')?.textContent).toContain(shanghaiTime(due));
     expect($('.case-due-rule .info-value')?.textContent).toBe(messages.deadlineRules['C4.classify']);
     expect($('.timeline-action')?.textContent).toBe('提交投诉 · 住户');
@@ -192,7 +192,7 @@ describe('one case at the desk', () => {
     const { $, tap } = await openCase(view, {
       handlers: { 'complaints.classify': () => ({ ok: false, code: 'COMPLAINT.MUST_BE_MAJOR', message: messages.errors['COMPLAINT.MUST_BE_MAJOR'] }) },
     });
-    expect($('.fact-repeat')?.textContent).toBe(ui.deskComplaint.repeat);
+    expect($('.fact-repeat')?.textContent).toBe(deskUi.deskComplaint.repeat);
 
     await tap('#severity-general');
     await tap('.btn-classify');
@@ -250,7 +250,7 @@ describe('one case at the desk', () => {
 
     await typeInto('.input-reply-content textarea', '已处理');
     await tap('.btn-reply');
-    expect($('.reply-problem')?.textContent).toBe(ui.deskComplaint.needForm);
+    expect($('.reply-problem')?.textContent).toBe(deskUi.deskComplaint.needForm);
     expect(backend.callsTo('complaints.reply')).toHaveLength(0);
   });
 
@@ -259,10 +259,10 @@ describe('one case at the desk', () => {
     const { $, tap, typeInto, backend } = await openCase(view);
 
     await tap('.btn-issue-slip');
-    expect($('.error-slip-department')?.textContent).toBe(ui.deskComplaint.needDepartment);
+    expect($('.error-slip-department')?.textContent).toBe(deskUi.deskComplaint.needDepartment);
     await typeInto('.input-slip-department input', '保洁部');
     await tap('.btn-issue-slip');
-    expect($('.error-slip-assignee')?.textContent).toBe(ui.deskComplaint.needAssignee);
+    expect($('.error-slip-assignee')?.textContent).toBe(deskUi.deskComplaint.needAssignee);
     expect(backend.callsTo('complaints.issueSlip')).toHaveLength(0);
 
     await typeInto('.input-slip-assignee input', '李主管');
@@ -309,7 +309,7 @@ describe('one case at the desk', () => {
       dueRule: 'C4.major',
     });
     const { $, tap, backend } = await openCase(view, { role: 'manager' });
-    expect($('.case-ack-waiting')?.textContent).toBe(ui.deskComplaint.ackWaiting);
+    expect($('.case-ack-waiting')?.textContent).toBe(deskUi.deskComplaint.ackWaiting);
     expect($('.case-due-rule .info-value')?.textContent).toBe(messages.deadlineRules['C4.major']);
 
     await tap('.btn-acknowledge');

@@ -7,6 +7,7 @@ import DeskGroupVisits from '../../client/src/pages/desk/group-visits';
 import DeskInbox from '../../client/src/pages/desk/inbox';
 import type { GroupVisitView } from '../../client/src/hooks/useReception';
 import { fill, ui } from '../../client/src/i18n/ui.zh-CN';
+import { deskUi } from '../../client/src/i18n/desk.zh-CN';
 import { formatDue, shanghaiDate, shanghaiInstant, shanghaiTime } from '../../client/src/utils/time';
 import { fakeBackend, ok, settle, until, okPage, page } from './support/fake-backend';
 import { FakeEventSource } from './support/fake-event-source';
@@ -14,8 +15,8 @@ import { PROPERTY, sessionHandlers } from './support/fixtures';
 
 type Handlers = Record<string, (input: Record<string, unknown>) => unknown>;
 
-const t = ui.reception;
-const g = ui.groupVisits;
+const t = deskUi.reception;
+const g = deskUi.groupVisits;
 const today = shanghaiDate(new Date());
 const yesterday = shanghaiDate(new Date(), -1);
 const tomorrow = shanghaiDate(new Date(), 1);
@@ -415,8 +416,8 @@ describe('reception pages from the desk inbox', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it.each([
-    ['.link-reception', ui.reception.link, '/pages/desk/reception/index'],
-    ['.link-group-visits', ui.groupVisits.link, '/pages/desk/group-visits/index'],
+    ['.link-reception', ui.workGrid.links.reception, '/pages/desk/reception/index'],
+    ['.link-group-visits', ui.workGrid.links.groupVisits, '/pages/desk/group-visits/index'],
   ])('%s opens %s', async (selector, label, url) => {
     fakeBackend({ ...sessionHandlers('desk'), 'repairs.inbox': () => okPage([]) });
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });

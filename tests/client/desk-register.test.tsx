@@ -6,6 +6,7 @@ import DeskRegister from '../../client/src/pages/desk/register';
 import DeskRepair from '../../client/src/pages/desk/repair';
 import { registerDraftKey } from '../../client/src/pages/desk/register/draft';
 import { ui } from '../../client/src/i18n/ui.zh-CN';
+import { deskUi } from '../../client/src/i18n/desk.zh-CN';
 import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
 import { PROPERTY, repair, sessionHandlers, urgent } from './support/fixtures';
 import { withRouteParams } from './support/route';
@@ -112,7 +113,7 @@ describe('登记报修: the desk registers a call or a walk-in (R2, V2)', () => 
       commandId: expect.any(String),
       deviceTime: expect.any(String),
     });
-    expect($('.register-result-title')?.textContent).toBe(ui.deskRegister.urgentTitle);
+    expect($('.register-result-title')?.textContent).toBe(deskUi.deskRegister.urgentTitle);
     expect($('.register-result .urgent-badge')?.textContent).toBe(messages.priority.urgent);
     expect($('.register-result .triage-rule')?.textContent).toBe(messages.triageRules['R3.4']);
     expect(Taro.getStorageSync(registerDraftKey(PROPERTY, 'm1'))).toBe('');
@@ -138,7 +139,7 @@ describe('登记报修: the desk registers a call or a walk-in (R2, V2)', () => 
     await typeInto('.input-register-description textarea', '单元门关不上');
     await tap('.btn-submit-register');
 
-    expect($('.error-roomId')?.textContent).toBe(ui.deskRegister.fieldErrors.roomId);
+    expect($('.error-roomId')?.textContent).toBe(deskUi.deskRegister.fieldErrors.roomId);
     expect(backend.callsTo('repairs.register')).toHaveLength(0);
 
     await tap(`#register-room-${PROPERTY}\\:6-2-201`);
@@ -152,7 +153,7 @@ describe('登记报修: the desk registers a call or a walk-in (R2, V2)', () => 
       phone: '13700004444',
       category: 'door_window',
     });
-    expect($('.register-result-title')?.textContent).toBe(ui.deskRegister.normalTitle);
+    expect($('.register-result-title')?.textContent).toBe(deskUi.deskRegister.normalTitle);
   });
 
   it('asks for a resident first, and says so when nobody matches', async () => {
@@ -163,7 +164,7 @@ describe('登记报修: the desk registers a call or a walk-in (R2, V2)', () => 
     const { $, search, tap } = await open();
 
     await tap('.btn-submit-register');
-    expect($('.error-residentId')?.textContent).toBe(ui.deskRegister.fieldErrors.residentId);
+    expect($('.error-residentId')?.textContent).toBe(deskUi.deskRegister.fieldErrors.residentId);
 
     await search('9-9-999');
     await until(() => $('.list-empty') !== null);
@@ -184,7 +185,7 @@ describe('登记报修: the desk registers a call or a walk-in (R2, V2)', () => 
 
     const again = await open();
 
-    expect(again.$('.draft-restored')?.textContent).toBe(ui.deskRegister.draftRestored);
+    expect(again.$('.draft-restored')?.textContent).toBe(deskUi.deskRegister.draftRestored);
     expect(again.$('.register-chosen-name')?.textContent).toContain('王阿姨');
     expect((again.$('.input-register-description textarea') as HTMLTextAreaElement).value).toBe('卫生间漏水');
   });

@@ -13,6 +13,7 @@ import Taro from '@tarojs/taro';
 import { onSiteQueue } from '../../client/src/offline/sync';
 import { BOUNDED_TRIES, QUEUE_KEY } from '../../client/src/offline/command-queue';
 import { ui } from '../../client/src/i18n/ui.zh-CN';
+import { technicianUi } from '../../client/src/i18n/technician.zh-CN';
 import { fakeBackend, ok, settle, until } from './support/fake-backend';
 import { repair, sessionHandlers } from './support/fixtures';
 import { withRouteParams } from './support/route';
@@ -104,10 +105,10 @@ afterEach(() => {
 
 describe('the technician\'s order page: one big button for the next step', () => {
   it.each([
-    ['dispatched', ['acknowledge'], '.btn-acknowledge', ui.onSite.steps.acknowledge],
-    ['acknowledged', ['arrive', 'reportBlocker', 'sendBack'], '.btn-arrive', ui.onSite.steps.arrive],
-    ['arrived', ['quote', 'reportBlocker', 'sendBack'], '.btn-quote', ui.onSite.steps.quote],
-    ['in_progress', ['complete', 'reportBlocker', 'sendBack'], '.btn-finish', ui.onSite.steps.complete],
+    ['dispatched', ['acknowledge'], '.btn-acknowledge', technicianUi.onSite.steps.acknowledge],
+    ['acknowledged', ['arrive', 'reportBlocker', 'sendBack'], '.btn-arrive', technicianUi.onSite.steps.arrive],
+    ['arrived', ['quote', 'reportBlocker', 'sendBack'], '.btn-quote', technicianUi.onSite.steps.quote],
+    ['in_progress', ['complete', 'reportBlocker', 'sendBack'], '.btn-finish', technicianUi.onSite.steps.complete],
   ] as const)('R4–R7: %s → %s', async (status, actions, selector, label) => {
     const { $, container } = await open(order({ status, actions: [...actions] }));
     expect(container.querySelectorAll('.btn-next-step')).toHaveLength(1);
@@ -130,7 +131,7 @@ describe('the technician\'s order page: one big button for the next step', () =>
       blocker: { kind: 'parts', reason: '配件要订货', since: '2026-11-23T03:00:00.000Z' },
     });
     const { $ } = await open(blocked);
-    expect($('.btn-next-step.btn-clear-blocker')?.textContent).toBe(ui.onSite.steps.clearBlocker);
+    expect($('.btn-next-step.btn-clear-blocker')?.textContent).toBe(technicianUi.onSite.steps.clearBlocker);
     expect($('.order-blocker')?.textContent).toContain('等配件');
     expect($('.btn-no-answer')).toBeNull();
   });
@@ -138,7 +139,7 @@ describe('the technician\'s order page: one big button for the next step', () =>
   it('offers no step the server did not list, and says where the order stands', async () => {
     const { $ } = await open(order({ status: 'rescheduling', actions: [] }));
     expect($('.btn-next-step')).toBeNull();
-    expect($('.state-rescheduling')?.textContent).toBe(ui.onSite.state.rescheduling);
+    expect($('.state-rescheduling')?.textContent).toBe(technicianUi.onSite.state.rescheduling);
   });
 
   it('shows the urgent badge with its R3 rule, and the resident\'s full number to call', async () => {
@@ -208,7 +209,7 @@ describe('every step goes through the queue', () => {
     await tap('.btn-acknowledge');
     await until(() => $('.sync-conflict') !== null);
 
-    expect($('.sync-conflict-title')?.textContent).toBe(ui.onSite.sync.conflict);
+    expect($('.sync-conflict-title')?.textContent).toBe(ui.sync.conflict);
     expect($('.sync-conflict-reason')?.textContent).toBe(`系统没有接受“接单”：${messages.errors['COMMON.VERSION_CONFLICT']}`);
     expect($('.btn-next-step')).toBeNull();
     expect(backend.callsTo('repairs.acknowledge')).toHaveLength(1);
@@ -229,7 +230,7 @@ describe('issue 12 (3.9): a step set aside', () => {
     onSiteQueue.reload();
     const { $, backend } = await open(order({ status: 'dispatched', actions: ['acknowledge'] }));
 
-    expect($('.sync-conflict-title')?.textContent).toBe(ui.onSite.sync.conflict);
+    expect($('.sync-conflict-title')?.textContent).toBe(ui.sync.conflict);
     expect($('.sync-conflict-reason')?.textContent).toBe(`“接单”试了 ${BOUNDED_TRIES} 次，系统都出错，没能同步：${messages.errors['COMMON.INTERNAL']}`);
     expect($('.sync-conflict-after')?.textContent).toBe('后面的 1 项记录接在这一步之后，也一起先放着。');
     expect($('.sync-conflict')?.textContent).not.toMatch(/COMMON|INTERNAL|cmd-/);
@@ -245,7 +246,7 @@ describe('R6: the quote', () => {
     });
     await tap('.btn-quote');
 
-    expect($('.quote-total')?.textContent).toBe(ui.onSite.quote.free);
+    expect($('.quote-total')?.textContent).toBe(technicianUi.onSite.quote.free);
     await tap('.fee-item-tap-replace .btn-qty-plus');
     await tap('.fee-item-tap-replace .btn-qty-plus');
     await tap('.fee-item-pipe-fix .btn-qty-plus');
@@ -420,7 +421,7 @@ describe('R5: nobody home', () => {
     await tap('.reason-preset');
     await tap('.btn-leave-note');
     await until(() => backend.callsTo('repairs.noAnswer').length === 1);
-    expect(backend.callsTo('repairs.noAnswer')[0]?.input).toMatchObject({ version: 5, note: ui.onSite.noAnswer.presets[0] });
+    expect(backend.callsTo('repairs.noAnswer')[0]?.input).toMatchObject({ version: 5, note: technicianUi.onSite.noAnswer.presets[0] });
     await until(() => $('.state-rescheduling') !== null);
   });
 

@@ -4,6 +4,7 @@ import { messages } from '@shared/messages';
 import RepairNew from '../../client/src/pages/resident/repair-new';
 import { draftKey } from '../../client/src/pages/resident/repair-new/draft';
 import { ui } from '../../client/src/i18n/ui.zh-CN';
+import { residentUi } from '../../client/src/i18n/resident.zh-CN';
 import { TransportError } from '../../client/src/api/transport';
 import { fakeBackend, ok, settle, until } from './support/fake-backend';
 import { PROPERTY, repair, sessionHandlers, urgent } from './support/fixtures';
@@ -156,9 +157,9 @@ describe('报修 form (王阿姨)', () => {
       preferredTime: null,
       photos: [],
     });
-    expect($('.result-title')?.textContent).toBe(ui.repairResult.urgentTitle);
+    expect($('.result-title')?.textContent).toBe(residentUi.repairResult.urgentTitle);
     expect($('.result-rule')?.textContent).toBe(messages.triageRules['R3.4']);
-    expect($('.result-next')?.textContent).toBe(ui.repairResult.urgentNext);
+    expect($('.result-next')?.textContent).toBe(residentUi.repairResult.urgentNext);
     expect($('.btn-call-desk')?.textContent).toContain('0571-88886666');
   });
 
@@ -170,9 +171,9 @@ describe('报修 form (王阿姨)', () => {
 
     await tap('.btn-submit-repair');
 
-    expect($('.result-title')?.textContent).toBe(ui.repairResult.normalTitle);
+    expect($('.result-title')?.textContent).toBe(residentUi.repairResult.normalTitle);
     expect($('.result-rule')).toBeNull();
-    expect($('.result-next')?.textContent).toBe(ui.repairResult.normalNext);
+    expect($('.result-next')?.textContent).toBe(residentUi.repairResult.normalNext);
   });
 
   it('sends the part of the day he chose, kept from the draft he started earlier (小张)', async () => {

@@ -4,7 +4,7 @@ import { messages } from '@shared/messages';
 import ResidentHome from '../../client/src/pages/resident/home';
 import MyComplaints from '../../client/src/pages/resident/complaints';
 import MyComplaint from '../../client/src/pages/resident/complaint';
-import { ui } from '../../client/src/i18n/ui.zh-CN';
+import { residentUi } from '../../client/src/i18n/resident.zh-CN';
 import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
 import { PROPERTY, sessionHandlers } from './support/fixtures';
 import { withRouteParams } from './support/route';
@@ -68,7 +68,7 @@ describe('我的投诉', () => {
     fakeBackend({ ...sessionHandlers('resident', rooms), 'complaints.listMine': () => okPage([]) });
     const { container } = render(<MyComplaints />);
     await until(() => container.querySelector('.list-empty') !== null);
-    expect(container.querySelector('.list-empty')?.textContent).toBe(ui.myComplaints.empty);
+    expect(container.querySelector('.list-empty')?.textContent).toBe(residentUi.myComplaints.empty);
   });
 });
 
@@ -79,7 +79,7 @@ describe('one of her complaints', () => {
 
     expect(backend.callsTo('complaints.get')[0]?.input).toEqual({ propertyId: PROPERTY, ref: { kind: 'complaint', id: 'c1' } });
     expect($('.complaint-status')?.textContent).toBe(messages.complaintStatus.handling);
-    expect($('.my-complaint-next')?.textContent).toBe(ui.complaintDetail.nextStep.handling);
+    expect($('.my-complaint-next')?.textContent).toBe(residentUi.complaintDetail.nextStep.handling);
     expect($('.fact-target .info-value')?.textContent).toBe('保洁部');
     expect($('.fact-request .info-value')?.textContent).toBe('请尽快清理，并告诉我结果');
     expect($('.fact-deadline .info-value')?.textContent).toContain('18:00');
@@ -117,9 +117,9 @@ describe('one of her complaints', () => {
 
     expect($('.group-households')?.textContent).toBe('共 6 户反映了同一件事，物业合并处理');
     expect($('.group-status')?.textContent).toBe(`处理进度：${messages.complaintStatus.handling}`);
-    expect($('.group-ack')?.textContent).toBe(ui.complaintDetail.groupAck);
+    expect($('.group-ack')?.textContent).toBe(residentUi.complaintDetail.groupAck);
     expect($('.group-reply .reply-content')?.textContent).toBe('电梯已全部检修，明天恢复运行');
-    expect($('.my-complaint-next')?.textContent).toBe(ui.complaintDetail.nextStep.grouped);
+    expect($('.my-complaint-next')?.textContent).toBe(residentUi.complaintDetail.nextStep.grouped);
     expect(container.querySelector('.group-member')).toBeNull();
   });
 
@@ -139,7 +139,7 @@ describe('one of her complaints', () => {
 
     fireEvent.click($('.btn-rate-complaint') as Element);
     await settle();
-    expect($('.error-rating')?.textContent).toBe(ui.complaintRating.needScore);
+    expect($('.error-rating')?.textContent).toBe(residentUi.complaintRating.needScore);
     expect(backend.callsTo('complaints.rate')).toHaveLength(0);
 
     fireEvent.click($('.rate-score .star-4') as Element);

@@ -7,7 +7,7 @@ import TechnicianOrders from '../../client/src/pages/technician/orders';
 import { QUEUE_KEY } from '../../client/src/offline/command-queue';
 import { onSiteQueue } from '../../client/src/offline/sync';
 import { messages } from '@shared/messages';
-import { ui } from '../../client/src/i18n/ui.zh-CN';
+import { residentUi } from '../../client/src/i18n/resident.zh-CN';
 import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
 import { repair, sessionHandlers, urgent } from './support/fixtures';
 import { withRouteParams } from './support/route';
@@ -37,7 +37,7 @@ describe('我的报修', () => {
   it('explains what goes there when she has filed nothing', async () => {
     fakeBackend({ ...sessionHandlers('resident'), 'repairs.listMine': () => okPage([]) });
     const { container } = render(<MyRepairs />);
-    await waitFor(() => expect(container.querySelector('.list-empty')?.textContent).toBe(ui.repairList.empty));
+    await waitFor(() => expect(container.querySelector('.list-empty')?.textContent).toBe(residentUi.repairList.empty));
   });
 
   it('shows a repair’s status in words, what happens next, and its history', async () => {

@@ -3,7 +3,7 @@ import type { Role } from '@shared/model/member.model';
 import ComplaintRegister from '../../client/src/pages/supervisor/complaint-register';
 import ComplaintFigures from '../../client/src/pages/supervisor/complaint-figures';
 import { periodLabel, rateText, recentMonths, recentQuarters } from '../../client/src/pages/supervisor/complaint-figures/periods';
-import { ui } from '../../client/src/i18n/ui.zh-CN';
+import { supervisorUi } from '../../client/src/i18n/supervisor.zh-CN';
 import { shanghaiDate } from '../../client/src/utils/time';
 import { fakeBackend, ok, settle, until } from './support/fake-backend';
 import { PROPERTY, sessionHandlers } from './support/fixtures';
@@ -51,11 +51,11 @@ describe('投诉登记表 (C6)', () => {
 
     expect(backend.callsTo('complaints.registerOf')[0]?.input).toEqual({ propertyId: PROPERTY, date: today });
     expect($('#day-today')?.className).toContain('chip-on');
-    expect($('.register-unsigned')?.textContent).toBe(ui.complaintRegister.unsigned);
+    expect($('.register-unsigned')?.textContent).toBe(supervisorUi.complaintRegister.unsigned);
     expect($('.register-rows-title')?.textContent).toBe('当天登记（2）');
     expect($('#register-row-c1 .register-row-slip')?.textContent).toBe('回单：保洁部 · 李主管');
     expect($('#register-row-c1 .badge-class')?.textContent).toBe('有责投诉 · 一般');
-    expect($('#register-row-c2 .badge-group')?.textContent).toBe(ui.complaintRegister.grouped);
+    expect($('#register-row-c2 .badge-group')?.textContent).toBe(supervisorUi.complaintRegister.grouped);
     expect($('.register-open-title')?.textContent).toBe('未处理完的投诉（2）');
     expect(Array.from(container.querySelectorAll('.case-card')).map((c) => c.id)).toEqual(['case-complaint-c-open', 'case-group-g1']);
   });

@@ -4,6 +4,7 @@ import Health from '../../client/src/pages/supervisor/health';
 import DeskInbox from '../../client/src/pages/desk/inbox';
 import StaffHome from '../../client/src/pages/supervisor/home';
 import { fill, ui } from '../../client/src/i18n/ui.zh-CN';
+import { supervisorUi } from '../../client/src/i18n/supervisor.zh-CN';
 import { formatWhen } from '../../client/src/utils/time';
 import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
 import { FakeEventSource } from './support/fake-event-source';
@@ -46,16 +47,16 @@ describe('the health page shows the reminders timer and the dead letters (issue 
     await until(() => $('.health-timer') !== null);
 
     expect($('.health-timer')?.className).toContain('health-timer-stale');
-    expect($('.health-alarm')?.textContent).toBe(ui.health.stale);
+    expect($('.health-alarm')?.textContent).toBe(supervisorUi.health.stale);
     expect($('.health-ok')).toBeNull();
-    expect($('.health-last-run')?.textContent).toBe(fill(ui.health.lastRun, { when: formatWhen('2026-11-22T20:00:00.000Z') }));
+    expect($('.health-last-run')?.textContent).toBe(fill(supervisorUi.health.lastRun, { when: formatWhen('2026-11-22T20:00:00.000Z') }));
     expect($('.health-dead-count')?.textContent).toBe('2 条');
     expect(container.querySelectorAll('.dead-letter')).toHaveLength(2);
     expect($('#dead-outbox\\~a1 .dead-letter-title')?.textContent).toBe('重大投诉：5栋电梯困人');
     expect($('#dead-outbox\\~a1 .dead-letter-channel')?.textContent).toBe('企业微信群');
     expect($('#dead-outbox\\~a1 .dead-letter-attempts')?.textContent).toBe('已尝试 5 次');
     expect($('#dead-outbox\\~a1 .dead-letter-error')?.textContent).toBe('原因：webhook 404');
-    expect($('#dead-outbox\\~b2 .dead-letter-error')?.textContent).toBe(ui.health.noError);
+    expect($('#dead-outbox\\~b2 .dead-letter-error')?.textContent).toBe(supervisorUi.health.noError);
     expect($('#dead-outbox\\~b2 .dead-letter-channel')?.textContent).toBe('微信订阅消息');
 
     fireEvent.click($('#dead-outbox\\~a1 .btn-retry-notice') as Element);
@@ -69,7 +70,7 @@ describe('the health page shows the reminders timer and the dead letters (issue 
     });
     await until(() => container.querySelectorAll('.dead-letter').length === 1);
     expect($('.health-dead-count')?.textContent).toBe('1 条');
-    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: ui.health.retried }));
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: supervisorUi.health.retried }));
   });
 
   it('says the timer runs when it does, and that nothing failed when nothing did', async () => {
@@ -82,11 +83,11 @@ describe('the health page shows the reminders timer and the dead letters (issue 
     await until(() => $('.health-timer') !== null);
     expect($('.health-timer')?.className).not.toContain('health-timer-stale');
     expect($('.health-alarm')).toBeNull();
-    expect($('.health-ok')?.textContent).toBe(ui.health.running);
+    expect($('.health-ok')?.textContent).toBe(supervisorUi.health.running);
     expect($('.health-dead-count')?.textContent).toBe('0 条');
-    expect($('.health-dead-empty')?.textContent).toBe(ui.health.deadEmpty);
+    expect($('.health-dead-empty')?.textContent).toBe(supervisorUi.health.deadEmpty);
     expect($('.health-quarantine-count')?.textContent).toBe('0 条');
-    expect($('.health-quarantine-empty')?.textContent).toBe(ui.health.quarantineEmpty);
+    expect($('.health-quarantine-empty')?.textContent).toBe(supervisorUi.health.quarantineEmpty);
     expect($('.health-failed')).toBeNull();
   });
 
@@ -111,12 +112,12 @@ describe('the health page shows the reminders timer and the dead letters (issue 
     await until(() => $('.health-timer') !== null);
 
     expect($('.health-ok')).toBeNull();
-    expect($('.health-failed')?.textContent).toBe(fill(ui.health.failedSteps, { steps: '超时提醒与升级、通知发送' }));
+    expect($('.health-failed')?.textContent).toBe(fill(supervisorUi.health.failedSteps, { steps: '超时提醒与升级、通知发送' }));
     expect($('.health-quarantine-count')?.textContent).toBe('2 条');
     expect($('#quarantined-qr_1 .quarantined-record')?.textContent).toBe('时限提醒');
-    expect($('#quarantined-qr_1 .quarantined-found')?.textContent).toBe(fill(ui.health.quarantineFound, { step: '超时提醒与升级', when: formatWhen('2026-11-23T01:55:00.000Z') }));
+    expect($('#quarantined-qr_1 .quarantined-found')?.textContent).toBe(fill(supervisorUi.health.quarantineFound, { step: '超时提醒与升级', when: formatWhen('2026-11-23T01:55:00.000Z') }));
     expect($('#quarantined-qr_1 .quarantined-reason')?.textContent).toBe('问题：rule: Invalid input: expected string, received number');
-    expect($('#quarantined-qr_2 .quarantined-record')?.textContent).toBe(ui.health.records.other);
+    expect($('#quarantined-qr_2 .quarantined-record')?.textContent).toBe(supervisorUi.health.records.other);
     expect($('.health-quarantine')?.textContent).not.toMatch(/qr_|deadlines|somethingNew/);
   });
 
@@ -127,8 +128,8 @@ describe('the health page shows the reminders timer and the dead letters (issue 
     });
     const { container } = render(<Health />);
     await until(() => container.querySelector('.health-timer') !== null);
-    expect(container.querySelector('.health-last-run')?.textContent).toBe(ui.health.neverRun);
-    expect(container.querySelector('.health-alarm')?.textContent).toBe(ui.health.stale);
+    expect(container.querySelector('.health-last-run')?.textContent).toBe(supervisorUi.health.neverRun);
+    expect(container.querySelector('.health-alarm')?.textContent).toBe(supervisorUi.health.stale);
   });
 
   it('keeps the dead letter and says why when the retry is refused', async () => {
@@ -156,7 +157,7 @@ describe('the supervisor’s and the manager’s home link to the health page an
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
     const { container } = render(<StaffHome />);
     await until(() => container.querySelector('.link-health') !== null);
-    expect(container.querySelector('.link-health')?.textContent).toBe(ui.supervisor.links.health);
+    expect(container.querySelector('.link-health')?.textContent).toBe(ui.workGrid.links.health);
     fireEvent.click(container.querySelector('.link-health') as Element);
     fireEvent.click(container.querySelector('.link-callback-figures') as Element);
     expect(navigate.mock.calls.map(([o]) => o.url)).toEqual(['/pages/supervisor/health/index', '/pages/supervisor/callback-figures/index']);

@@ -7,6 +7,7 @@ import StaffHome from '../../client/src/pages/supervisor/home';
 import { oneDecimal } from '../../client/src/pages/supervisor/scorecards/format';
 import { platform } from '../../client/src/api/platform';
 import { ui } from '../../client/src/i18n/ui.zh-CN';
+import { supervisorUi } from '../../client/src/i18n/supervisor.zh-CN';
 import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
 import { PROPERTY, repair, sessionHandlers } from './support/fixtures';
 
@@ -41,7 +42,7 @@ describe('scorecards (R7 R9)', () => {
     await until(() => container.querySelectorAll('.scorecard-row').length === 2);
     const row = (id: string, part: string) => container.querySelector(`#scorecard-${id} .scorecard-${part} .scorecard-value`)?.textContent;
 
-    expect(container.querySelector('.title')?.textContent).toBe(ui.supervisor.scorecardsTitle);
+    expect(container.querySelector('.title')?.textContent).toBe(supervisorUi.supervisor.scorecardsTitle);
     expect(row('tech-li', 'quality')).toBe('4.3 分 · 12 次评价');
     expect(row('tech-li', 'attitude')).toBe('4.7 分 · 12 次评价');
     expect(row('tech-li', 'ontime')).toBe('92%（12 单）');
@@ -62,14 +63,14 @@ describe('scorecards (R7 R9)', () => {
     fakeBackend({ ...sessionHandlers('technician'), 'repairs.scorecards': () => ok({ items: [li] }) });
     const { container } = render(<Scorecards />);
     await until(() => container.querySelectorAll('.scorecard-row').length === 1);
-    expect(container.querySelector('.title')?.textContent).toBe(ui.supervisor.myScorecardTitle);
+    expect(container.querySelector('.title')?.textContent).toBe(supervisorUi.supervisor.myScorecardTitle);
   });
 
   it('explains an empty list', async () => {
     fakeBackend({ ...sessionHandlers('manager'), 'repairs.scorecards': () => ok({ items: [] }) });
     const { container } = render(<Scorecards />);
     await until(() => container.querySelector('.list-empty') !== null);
-    expect(container.querySelector('.list-empty')?.textContent).toBe(ui.supervisor.scorecardsEmpty);
+    expect(container.querySelector('.list-empty')?.textContent).toBe(supervisorUi.supervisor.scorecardsEmpty);
   });
 });
 
@@ -151,15 +152,15 @@ describe('sent-back work orders (R11)', () => {
     await tap('.btn-review');
 
     await tap('.btn-submit-review');
-    expect($('.review-problem')?.textContent).toBe(ui.supervisor.chooseDecision);
+    expect($('.review-problem')?.textContent).toBe(supervisorUi.supervisor.chooseDecision);
     await tap('.decision-reject');
     await tap('.btn-submit-review');
-    expect($('.review-problem')?.textContent).toBe(ui.supervisor.opinionRequired);
+    expect($('.review-problem')?.textContent).toBe(supervisorUi.supervisor.opinionRequired);
     fireEvent.input($('.input-opinion textarea') as Element, { target: { value: '主管道属于本单元公共部分，请继续维修' } });
     await settle(10);
     await tap('.fake-dot');
     await tap('.btn-submit-review');
-    expect($('.review-problem')?.textContent).toBe(ui.supervisor.signatureRequired);
+    expect($('.review-problem')?.textContent).toBe(supervisorUi.supervisor.signatureRequired);
     expect(backend.callsTo('repairs.reviewSendBack')).toHaveLength(0);
 
     await tap('.fake-sign');
@@ -178,7 +179,7 @@ describe('sent-back work orders (R11)', () => {
       deviceTime: expect.any(String),
     });
     await until(() => $('.send-back-item') === null);
-    expect($('.list-empty')?.textContent).toBe(ui.supervisor.sendBacksEmpty);
+    expect($('.list-empty')?.textContent).toBe(supervisorUi.supervisor.sendBacksEmpty);
   });
 
   it('says so when the signature does not upload, and sends nothing', async () => {
@@ -196,7 +197,7 @@ describe('sent-back work orders (R11)', () => {
     fireEvent.click($('.btn-submit-review') as Element);
 
     await until(() => $('.review-problem') !== null);
-    expect($('.review-problem')?.textContent).toBe(ui.supervisor.signatureFailed);
+    expect($('.review-problem')?.textContent).toBe(supervisorUi.supervisor.signatureFailed);
     expect(backend.callsTo('repairs.reviewSendBack')).toHaveLength(0);
   });
 });

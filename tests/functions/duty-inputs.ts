@@ -1,7 +1,7 @@
 import { memberIdOf, PROPERTY } from './harness';
 
 /** A valid input for each duty action (issue 19, 1), for the bad-input and authorisation harnesses. */
-export const dutyInputs = (): Record<string, Record<string, unknown>> => {
+export const areaInputs = (): Record<string, Record<string, unknown>> => {
   const onEntry = (name: string) => ({ propertyId: PROPERTY, commandId: `bad-input-${name}`, pageId: `${PROPERTY}~2026-11-23~0800`, entryId: 'de_x', version: 1 });
   const entry = { handling: '已通知保安到场', followUp: '', result: '', status: 'following' };
   return {

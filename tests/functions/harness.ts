@@ -1,21 +1,18 @@
 import { createRuntime, type Runtime } from '../../local/runtime';
 import { unindexedQueries } from '../../local/db';
-import { handle as session } from '../../cloudfunctions/session/handle';
-import { handle as repairs } from '../../cloudfunctions/repairs/handle';
 import { handle as reminders } from '../../cloudfunctions/reminders/handle';
-import { handle as callbacks } from '../../cloudfunctions/callbacks/handle';
-import { handle as complaints } from '../../cloudfunctions/complaints/handle';
-import { handle as members } from '../../cloudfunctions/members/handle';
-import { handle as imports } from '../../cloudfunctions/imports/handle';
-import { handle as visits } from '../../cloudfunctions/visits/handle';
 import { handle as pushes } from '../../cloudfunctions/pushes/handle';
-import { handle as duty } from '../../cloudfunctions/duty/handle';
-import { handle as keys } from '../../cloudfunctions/keys/handle';
-import { isCompanyAction, type Action, type Output } from '@shared/contracts';
+import type { FunctionHandle } from '../../cloudfunctions/_shared/router';
+import { functionNames, isCompanyAction, type Action, type FunctionName, type Output } from '@shared/contracts';
 import type { Role } from '@shared/model/member.model';
 import type { Result } from '@shared/result';
 
-export const functions = { session, repairs, reminders, callbacks, complaints, members, imports, visits, pushes, duty, keys };
+/** Every area's function by the registry (issue 15, 1), and the platform's timer and push receiver. */
+export const functions = {
+  ...(Object.fromEntries(functionNames.map((fn) => [fn, (require(`../../cloudfunctions/${fn}/handle`) as { handle: FunctionHandle }).handle])) as Record<FunctionName, FunctionHandle>),
+  reminders,
+  pushes,
+};
 
 /** The bootstrap secret the test environment is configured with (Deps.bootstrapSecret). */
 export const TEST_BOOTSTRAP_SECRET = 'test-bootstrap-secret-7f3a';

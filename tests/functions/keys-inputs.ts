@@ -1,7 +1,7 @@
 import { memberIdOf, PROPERTY } from './harness';
 
 /** A valid input for every action of the keys function (issue 19, 2), for the bad-input and authorisation harnesses. */
-export const keysValidInputs = (): Record<string, Record<string, unknown>> => ({
+export const areaInputs = (): Record<string, Record<string, unknown>> => ({
   'keys.add': { propertyId: PROPERTY, commandId: 'bad-input-key-add', kind: 'public', opens: '3楼', label: 'G3-01', set: 'working', depositFen: 0 },
   'keys.list': { propertyId: PROPERTY, kind: 'public' },
   'keys.staff': { propertyId: PROPERTY },

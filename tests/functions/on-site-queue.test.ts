@@ -84,7 +84,7 @@ describe('issue 12 (3.9): the offline queue never jams (the real repairs functio
       [a.id, 'acknowledge'],
       [a.id, 'arrive'],
     ]);
-    expect(setAside && setAsideWords(setAside)).toBe(fill(ui.onSite.sync.setAsideFailing, { step: '接单', n: BOUNDED_TRIES, reason: messages.errors['COMMON.INTERNAL'] }));
+    expect(setAside && setAsideWords(setAside)).toBe(fill(ui.sync.setAsideFailing, { step: '接单', n: BOUNDED_TRIES, reason: messages.errors['COMMON.INTERNAL'] }));
   });
 
   it('a step refused for good (the desk gave the order to 马师傅 meanwhile) is set aside at once with its reason, and the other order goes on', async () => {
@@ -104,7 +104,7 @@ describe('issue 12 (3.9): the offline queue never jams (the real repairs functio
     expect(setAside).toMatchObject({ code: 'REPAIR.NOT_FOUND', action: 'acknowledge', tries: 1 });
     expect(callsTo(a.id)).toHaveLength(1);
     expect(await statusOf(rt, b.id)).toBe('acknowledged');
-    expect(setAside && setAsideWords(setAside)).toBe(fill(ui.onSite.sync.setAsideRefused, { step: '接单', reason: messages.errors['REPAIR.NOT_FOUND'] }));
+    expect(setAside && setAsideWords(setAside)).toBe(fill(ui.sync.setAsideRefused, { step: '接单', reason: messages.errors['REPAIR.NOT_FOUND'] }));
   });
 
   it('R5: a note left before the 3 minutes waits on its own order (STATE.TOO_EARLY), the other order goes on, and the note gets through once the time has passed', async () => {

@@ -1,10 +1,22 @@
-import { catalogue, repairs, type Action } from '@shared/contracts';
-import { dutyInputs } from './duty-inputs';
-import { keysValidInputs } from './keys-inputs';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { catalogue, functionNames, repairs, type Action } from '@shared/contracts';
 import { callAs, DESK_ON_SHIFT, expectOk, PROPERTY, repairInput, memberIdOf, startRuntime, SUPERVISOR, TECH_LI, WANG } from './harness';
 
 /** Every action of every function: what the harnesses below walk. */
 export const allActions = Object.values(catalogue).flatMap((actions) => Object.values(actions)) as Action[];
+
+type Inputs = Record<string, Record<string, unknown>>;
+
+/**
+ * Issue 15 (1): an area's valid inputs live beside its tests, in `<area>-inputs.ts` exporting
+ * `areaInputs()`, and are found by the registry's names.
+ */
+const areaInputs = (): Inputs =>
+  Object.assign(
+    {},
+    ...functionNames.filter((fn) => existsSync(join(__dirname, `${fn}-inputs.ts`))).map((fn) => (require(`./${fn}-inputs`) as { areaInputs: () => Inputs }).areaInputs()),
+  ) as Inputs;
 
 /**
  * For a describe block that calls every action: a runtime with one repair 王 filed, whose id the
@@ -93,7 +105,7 @@ export const validInputs = (repairId: string): Record<string, Record<string, unk
   'callbacks.record': { propertyId: PROPERTY, commandId: 'bad-input-callback', callbackId: 'cb_x', version: 1, reached: true, satisfied: true, notes: '', method: 'phone' },
   ...complaintInputs(),
   ...memberInputs(),
-  ...dutyInputs(),
+  ...areaInputs(),
   };
 };
 
@@ -162,7 +174,6 @@ const memberInputs = (): Record<string, Record<string, unknown>> => {
     'imports.addRoom': { propertyId: PROPERTY, commandId: 'bad-input-addroom', building: '9', unit: '1', room: '101' },
     'imports.renameBuilding': { propertyId: PROPERTY, commandId: 'bad-input-rename', from: '1', to: 'A' },
     'members.updateSettings': { propertyId: PROPERTY, commandId: 'bad-input-settings', ackMinutes: { urgent: 10, normal: 90 } },
-    ...keysValidInputs(),
   };
 };
 

@@ -5,7 +5,7 @@ import { messages } from '@shared/messages';
 import { call } from '../api';
 import { platform } from '../api/platform';
 import type { PickedFile } from '../api/platform.types';
-import { ui } from '../i18n/ui.zh-CN';
+import { supervisorUi } from '../i18n/supervisor.zh-CN';
 
 export type { ImportView };
 
@@ -73,7 +73,7 @@ export const useRoomImport = (propertyId: string | null, uploadPrefix: string): 
       const fileId = await platform.uploadFile(file, uploadPrefix);
       if (!fileId) {
         setChecking(null);
-        return ui.roomImport.uploadFailed;
+        return supervisorUi.roomImport.uploadFailed;
       }
       const res = await call(imports.start, { propertyId, fileName: file.name, fileId });
       if (run.current !== mine) return null;

@@ -1,8 +1,6 @@
 /** The duty log and handover pages' words (issue 19, 1), kept with their area. */
 export const dutyUi = {
   titles: { deskDuty: '值班记录', supervisorDutyDay: '值班记录签字' },
-  link: '值班交接',
-  dayLink: '值班签字',
   shift: '{date} {name}（{from}–{to}）',
   onDuty: '当班',
   signedIn: '已签到：{names}',

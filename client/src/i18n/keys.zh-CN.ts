@@ -1,7 +1,6 @@
 /** The desk's key pages (issue 19, 2: K1–K3): their own text, kept beside the area. */
 export const keysUi = {
   title: '钥匙管理',
-  link: '钥匙管理',
   tabs: { keys: '钥匙', loans: '借用', deposits: '押金', inventory: '盘点' },
   kinds: { resident: '住户钥匙', public: '公共门窗', equipment: '设备房', meter_box: '水表箱' },
   sets: { working: '日常', spare: '应急备用' },

@@ -1,9 +1,14 @@
 import Taro from '@tarojs/taro';
+import { areaPages, type AreaRoute } from '@shared/areas';
 import type { Role } from '@shared/model/member.model';
 import type { CaseRef } from '@shared/contracts/complaints.contract';
 
+/** The pages the registry's areas declare, by their route names (issue 15, 1). */
+const areaRoutes = Object.fromEntries(areaPages.map((p) => [p.route, p.path])) as Record<AreaRoute, string>;
+
 /** Every page's path, in one place; subpackage roots match app.config. */
 export const routes = {
+  ...areaRoutes,
   landing: '/pages/index/index',
   joinBind: (propertyId: string) => (propertyId ? `/pages/join/bind/index?p=${encodeURIComponent(propertyId)}` : '/pages/join/bind/index'),
   residentHome: '/pages/resident/home/index',
@@ -27,10 +32,7 @@ export const routes = {
   deskBookings: '/pages/desk/bookings/index',
   deskReception: '/pages/desk/reception/index',
   deskGroupVisits: '/pages/desk/group-visits/index',
-  deskDuty: '/pages/desk/duty/index',
   staffHome: '/pages/supervisor/home/index',
-  deskKeys: '/pages/desk/keys/index',
-  myKeys: '/pages/technician/keys/index',
   supervisorScorecards: '/pages/supervisor/scorecards/index',
   supervisorSendBacks: '/pages/supervisor/send-backs/index',
   supervisorComplaintRegister: '/pages/supervisor/complaint-register/index',
@@ -41,7 +43,6 @@ export const routes = {
   supervisorErasures: '/pages/supervisor/erasures/index',
   supervisorHealth: '/pages/supervisor/health/index',
   supervisorCallbackFigures: '/pages/supervisor/callback-figures/index',
-  supervisorDutyDay: '/pages/supervisor/duty-day/index',
   inbox: '/pages/inbox/index',
   adminCompany: '/pages/admin/company/index',
 } as const;

@@ -9,7 +9,7 @@ const reasonOf = (conflict: Conflict): string =>
 
 /** Issue 12 (3.9): why a step on the phone was set aside, in the technician's words: which step, and what the server said. */
 export const setAsideWords = (conflict: Conflict): string => {
-  const t = ui.onSite.sync;
+  const t = ui.sync;
   const step = messages.repairActions[conflict.action];
   return retryOf(conflict.code) === 'bounded'
     ? fill(t.setAsideFailing, { step, n: conflict.tries, reason: reasonOf(conflict) })

@@ -1,9 +1,11 @@
 import * as z from 'zod';
 import type { Role } from '../model/member.model';
 import type { ErrorCode } from '../messages';
+import { areas } from '../areas';
 
-export const functionNames = ['session', 'repairs', 'callbacks', 'complaints', 'members', 'imports', 'visits', 'duty', 'keys'] as const;
-export type FunctionName = (typeof functionNames)[number];
+/** The cloud functions with actions: one per area of the registry. */
+export type FunctionName = (typeof areas)[number]['name'];
+export const functionNames: readonly FunctionName[] = areas.map((a) => a.name);
 
 /** Who may call an action: members in these roles of the property the input names, or anyone signed in (no membership needed). */
 export type Roles = readonly Role[] | 'any-signed-in';

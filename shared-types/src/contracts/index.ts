@@ -1,14 +1,5 @@
 import type { Action, FunctionName } from './action';
-import { sessionActions } from './session.contract';
-import { repairsActions } from './repairs.contract';
-import { callbacksActions } from './callbacks.contract';
-import { complaintsActions } from './complaints.contract';
-import { membersActions } from './members.contract';
-import { companyActions } from './company.contract';
-import { importsActions } from './imports.contract';
-import { visitsActions } from './visits.contract';
-import { dutyActions } from './duty.contract';
-import { keysActions } from './keys.contract';
+import { areas } from '../areas';
 
 export * from './action';
 export * from './errors';
@@ -26,15 +17,14 @@ export * as reception from './reception.contract';
 export * as duty from './duty.contract';
 export * as keys from './keys.contract';
 
-/** Every action of every function, by function: the router, the client and the test harnesses read this. */
-export const catalogue: Record<FunctionName, Record<string, Action>> = {
-  session: sessionActions,
-  repairs: repairsActions,
-  callbacks: callbacksActions,
-  complaints: complaintsActions,
-  members: { ...membersActions, ...companyActions },
-  imports: importsActions,
-  visits: visitsActions,
-  duty: dutyActions,
-  keys: keysActions,
-};
+/**
+ * Every action of every function, by function: the test harnesses and the bench read this (a bundle
+ * imports its own contract only). Issue 15 (1): derived from the registry, each area's actions being the
+ * `<contract>Actions` export of each contract file it names; loaded in Node only, so required by name.
+ */
+export const catalogue = Object.fromEntries(
+  areas.map((area) => [
+    area.name,
+    Object.assign({}, ...area.contracts.map((c) => (require(`./${c}.contract`) as Record<string, Record<string, Action>>)[`${c}Actions`])) as Record<string, Action>,
+  ]),
+) as Record<FunctionName, Record<string, Action>>;

@@ -1,11 +1,12 @@
 import type { Role } from '../model/member.model';
 import type { NoticeKind } from '../model/outbox.model';
+import { areas, type AreaNoticeKind } from '../areas';
 
 /**
  * Issue 5: who is pushed each kind of notice, so a person is asked to subscribe only to the
  * templates that will reach them: residents hear of their own tickets' progress; the desk of new
  * tickets and callbacks; technicians of dispatches; supervisors and managers of escalations and
- * major complaints.
+ * major complaints. The registry's areas declare their own kinds' audience.
  */
 export const pushAudience: Record<NoticeKind, readonly Role[]> = {
   'repair.new': ['desk'],
@@ -28,12 +29,7 @@ export const pushAudience: Record<NoticeKind, readonly Role[]> = {
   'booking.window': ['technician'],
   'reception.unsettled': ['supervisor'],
   'group.arriving': ['desk', 'supervisor'],
-  'duty.unsigned': ['supervisor', 'manager'],
-  'duty.handoverLate': ['supervisor'],
-  'key.overdue': ['desk'],
-  'key.escalated': ['supervisor'],
-  'key.inventory': ['desk'],
-  'key.report': ['supervisor'],
+  ...(Object.assign({}, ...areas.map((a) => a.notices)) as Record<AreaNoticeKind, readonly Role[]>),
 };
 
 /** WeChat asks for at most three templates in one consent prompt. */

@@ -50,6 +50,8 @@ export const keysNotices = {
 } as const;
 
 export const keysTexts = {
+  link: '钥匙管理',
+  timerStep: '钥匙逾期与盘点提醒',
   kinds: { resident: '住户钥匙', public: '公共门窗', equipment: '设备房', meter_box: '水表箱' },
   overdue: '{label}（{borrower}）应于 {due} 归还，尚未还回',
   escalated: '{label}（{borrower}）应于 {due} 归还，已逾期 2 小时以上',

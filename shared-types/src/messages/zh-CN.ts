@@ -462,6 +462,9 @@ export const zhCN = {
     smokeSubscribe: '订阅消息可以送达',
   },
   dutyTexts: {
+    link: '值班交接',
+    dayLink: '值班签字',
+    steps: { dutyDays: '值班记录未签字提醒', handovers: '交接班超时提醒' },
     unsigned: '{date} 的值班记录尚未签字',
     handoverLate: '{date} {shift}的交接班在班次结束 {grace} 分钟后仍未完成',
     complaintCall: '{address} 来电投诉：{text}',

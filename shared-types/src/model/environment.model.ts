@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { defineModel, isoInstant } from './versioned';
+import { areaTimerSteps, type AreaTimerStep } from '../areas';
 
 export const BOOTSTRAP_DOC_ID = 'bootstrap';
 
@@ -19,8 +20,10 @@ export const bootstrapModel = defineModel({ collection: 'environment', version: 
 
 export const HEARTBEAT_DOC_ID = 'heartbeat';
 
-/** The steps of a reminders run, each run on its own so one failing never stops the others (issue 12, 3.8). */
-export const TimerStep = z.enum(['heartbeat', 'deadlines', 'upgrades', 'repairCallbacks', 'monthTopUp', 'routineCallbacks', 'complaintUpgrade', 'registers', 'groups', 'imports', 'keys', 'contentChecks', 'dutyDays', 'handovers', 'outbox']);
+/** The steps of a reminders run, each run on its own so one failing never stops the others (issue 12, 3.8): the platform's, then the areas'. */
+const coreTimerSteps = ['heartbeat', 'deadlines', 'upgrades', 'repairCallbacks', 'monthTopUp', 'routineCallbacks', 'complaintUpgrade', 'registers', 'groups', 'imports', 'contentChecks', 'outbox'] as const;
+type Step = (typeof coreTimerSteps)[number] | AreaTimerStep;
+export const TimerStep = z.enum([...coreTimerSteps, ...areaTimerSteps] as [Step, ...Step[]]);
 export type TimerStep = z.infer<typeof TimerStep>;
 
 /** A step that did not finish all its work in a run, and the first reason. */

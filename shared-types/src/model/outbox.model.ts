@@ -1,7 +1,11 @@
 import * as z from 'zod';
 import { base, defineModel, isoInstant } from './versioned';
+import { areaNoticeKinds, type AreaNoticeKind } from '../areas';
 
-export const NoticeKind = z.enum(['repair.new', 'repair.dispatched', 'repair.changed', 'deadline.warn', 'deadline.breach', 'complaint.new', 'complaint.major', 'complaint.group', 'complaint.changed', 'register.unsigned', 'binding.new', 'binding.approved', 'binding.rejected', 'privacy.erasure', 'timer.missed', 'callback.due', 'booking.reminder', 'booking.window', 'reception.unsettled', 'group.arriving', 'duty.unsigned', 'duty.handoverLate', 'key.overdue', 'key.escalated', 'key.inventory', 'key.report']);
+const coreNoticeKinds = ['repair.new', 'repair.dispatched', 'repair.changed', 'deadline.warn', 'deadline.breach', 'complaint.new', 'complaint.major', 'complaint.group', 'complaint.changed', 'register.unsigned', 'binding.new', 'binding.approved', 'binding.rejected', 'privacy.erasure', 'timer.missed', 'callback.due', 'booking.reminder', 'booking.window', 'reception.unsettled', 'group.arriving'] as const;
+type Kind = (typeof coreNoticeKinds)[number] | AreaNoticeKind;
+/** Every kind of notice: the platform's and the older areas' listed here, then those the registry's areas declare. */
+export const NoticeKind = z.enum([...coreNoticeKinds, ...areaNoticeKinds] as [Kind, ...Kind[]]);
 export type NoticeKind = z.infer<typeof NoticeKind>;
 
 /** inbox: the in-app list plus a live signal; wecom: the staff group robot; subscribe: a WeChat subscribe message to one person. */

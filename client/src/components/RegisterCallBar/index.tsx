@@ -1,6 +1,6 @@
 import { Button } from '@tarojs/components';
 import ActionBar from '../ActionBar';
-import { ui } from '../../i18n/ui.zh-CN';
+import { deskUi } from '../../i18n/desk.zh-CN';
 import { go, routes } from '../../utils/routes';
 
 /** 登记报修, the desk's and the supervisor's first action when the phone rings, in the bar at the bottom. */
@@ -8,7 +8,7 @@ export default function RegisterCallBar() {
   return (
     <ActionBar>
       <Button id='btn-register' className='btn btn-primary btn-register' onClick={() => go(routes.deskRegister)}>
-        {ui.deskRegister.button}
+        {deskUi.deskRegister.button}
       </Button>
     </ActionBar>
   );

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useResidentSearch, type ResidentMatch } from '../../hooks/useRepairs';
 import LoadState from '../LoadState';
-import { fill, ui } from '../../i18n/ui.zh-CN';
+import { fill } from '../../i18n/ui.zh-CN';
+import { deskUi } from '../../i18n/desk.zh-CN';
 import './index.css';
 
 const squash = (text: string) => text.replace(/\s+/g, '').toLowerCase();
@@ -27,7 +28,7 @@ interface Props {
  * opens and Enter searches, so the desk never leaves the keyboard; a single match is picked at once.
  */
 export default function ResidentSearch({ chosenId, onPick }: Props) {
-  const t = ui.deskRegister;
+  const t = deskUi.deskRegister;
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
   const found = useResidentSearch(query);

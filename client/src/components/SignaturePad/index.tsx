@@ -21,7 +21,7 @@ interface Props {
  * Either way the page gets the strokes (for the minimum-ink rule) and a way to the picture.
  */
 export default function SignaturePad({ className = '', onChange }: Props) {
-  const { hint, clear } = ui.onSite.signature;
+  const { hint, clear } = ui.signature;
   if (process.env.TARO_ENV === 'weapp') {
     return (
       <NativeSignaturePad

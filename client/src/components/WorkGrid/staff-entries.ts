@@ -6,11 +6,8 @@ import Comment from '@nutui/icons-react-taro/dist/es/icons/Comment.js';
 import Complaint from '@nutui/icons-react-taro/dist/es/icons/Complaint.js';
 import Edit from '@nutui/icons-react-taro/dist/es/icons/Edit.js';
 import Home from '@nutui/icons-react-taro/dist/es/icons/Home.js';
-import Link from '@nutui/icons-react-taro/dist/es/icons/Link.js';
-import List from '@nutui/icons-react-taro/dist/es/icons/List.js';
 import Message from '@nutui/icons-react-taro/dist/es/icons/Message.js';
 import Notice from '@nutui/icons-react-taro/dist/es/icons/Notice.js';
-import Order from '@nutui/icons-react-taro/dist/es/icons/Order.js';
 import Phone from '@nutui/icons-react-taro/dist/es/icons/Phone.js';
 import Repairman from '@nutui/icons-react-taro/dist/es/icons/Repairman.js';
 import Retweet from '@nutui/icons-react-taro/dist/es/icons/Retweet.js';
@@ -20,10 +17,9 @@ import ShieldCheck from '@nutui/icons-react-taro/dist/es/icons/ShieldCheck.js';
 import Star from '@nutui/icons-react-taro/dist/es/icons/Star.js';
 import User from '@nutui/icons-react-taro/dist/es/icons/User.js';
 import UserAdd from '@nutui/icons-react-taro/dist/es/icons/UserAdd.js';
-import { dutyUi } from '../../i18n/duty.zh-CN';
-import { keysUi } from '../../i18n/keys.zh-CN';
 import { ui } from '../../i18n/ui.zh-CN';
 import { go, routes } from '../../utils/routes';
+import { withAreaEntries } from './area-entries';
 import type { WorkEntry, WorkGroup } from '.';
 
 /** What waits, for the badges: urgent repairs not yet dispatched (R3), open complaints, callbacks, requests to bind a room. */
@@ -38,7 +34,7 @@ const to = (url: string) => () => go(url);
 
 /** Every page a staff home can open, by its key. */
 const entries = (c: WorkCounts) => {
-  const l = ui.supervisor.links;
+  const l = ui.workGrid.links;
   return {
     queue: { key: 'queue', label: ui.desk.inboxTitle, icon: Repairman, badge: c.urgent, urgent: true, open: to(routes.deskInbox) },
     complaints: { key: 'complaints', label: ui.deskComplaints.link, icon: Complaint, badge: c.complaints, open: to(routes.deskComplaints) },
@@ -46,17 +42,14 @@ const entries = (c: WorkCounts) => {
     bindings: { key: 'bindings', label: ui.deskBindings.link, icon: UserAdd, badge: c.bindings, open: to(routes.deskBindings) },
     inbox: { key: 'inbox', label: ui.inbox.link, icon: Message, open: to(routes.inbox) },
     bookings: { key: 'bookings', label: ui.deskBookings.link, icon: Clock, open: to(routes.deskBookings) },
-    reception: { key: 'reception', label: ui.reception.link, icon: Edit, open: to(routes.deskReception) },
-    groupVisits: { key: 'group-visits', label: ui.groupVisits.link, icon: Service, open: to(routes.deskGroupVisits) },
-    duty: { key: 'duty', label: dutyUi.link, icon: List, open: to(routes.deskDuty) },
-    keys: { key: 'keys', label: keysUi.link, icon: Link, open: to(routes.deskKeys) },
-    dutyDay: { key: 'duty-day', label: dutyUi.dayLink, icon: Order, open: to(routes.supervisorDutyDay) },
+    reception: { key: 'reception', label: l.reception, icon: Edit, open: to(routes.deskReception) },
+    groupVisits: { key: 'group-visits', label: l.groupVisits, icon: Service, open: to(routes.deskGroupVisits) },
     sendBacks: { key: 'send-backs', label: l.sendBacks, icon: Retweet, open: to(routes.supervisorSendBacks) },
     complaintRegister: { key: 'complaint-register', label: l.complaintRegister, icon: Articles, open: to(routes.supervisorComplaintRegister) },
     scorecards: { key: 'scorecards', label: l.scorecards, icon: Star, open: to(routes.supervisorScorecards) },
     complaintFigures: { key: 'complaint-figures', label: l.complaintFigures, icon: Category, open: to(routes.supervisorComplaintFigures) },
     callbackFigures: { key: 'callback-figures', label: l.callbackFigures, icon: Comment, open: to(routes.supervisorCallbackFigures) },
-    members: { key: 'members', label: ui.members.link, icon: User, open: to(routes.supervisorMembers) },
+    members: { key: 'members', label: l.members, icon: User, open: to(routes.supervisorMembers) },
     settings: { key: 'settings', label: l.settings, icon: Setting, open: to(routes.supervisorSettings) },
     health: { key: 'health', label: l.health, icon: Notice, open: to(routes.supervisorHealth) },
     roomImport: { key: 'import', label: l.roomImport, icon: Home, open: to(routes.supervisorImport) },
@@ -68,6 +61,7 @@ const entries = (c: WorkCounts) => {
  * Issue 17 (2): each role's pages, its own work first. The desk: the day's cases, then visits. The
  * supervisor: what waits for him every morning (the queue, sent-back orders, the register to sign),
  * then figures. The manager: complaints (C4) and the inbox, then figures and the property's setup.
+ * The areas of the registry add their own entries (issue 15, 1).
  */
 export const workGroups = (role: Role, counts: WorkCounts): WorkGroup[] => {
   const e = entries(counts);
@@ -75,20 +69,20 @@ export const workGroups = (role: Role, counts: WorkCounts): WorkGroup[] => {
   const visits = { key: 'visits', title: g.visits, entries: [e.bookings, e.reception, e.groupVisits] };
   const figures = { key: 'figures', title: g.figures, entries: [e.scorecards, e.complaintFigures, e.callbackFigures] };
   if (role === 'supervisor') {
-    return [
-      { key: 'today', title: g.today, entries: [e.queue, e.sendBacks, e.complaintRegister, e.dutyDay, e.complaints, e.callbacks, e.bindings, e.inbox, e.duty, e.keys] },
+    return withAreaEntries('supervisor', [
+      { key: 'today', title: g.today, entries: [e.queue, e.sendBacks, e.complaintRegister, e.complaints, e.callbacks, e.bindings, e.inbox] },
       figures,
       visits,
       { key: 'admin', title: g.admin, entries: [e.members, e.settings, e.health] },
-    ];
+    ]);
   }
   if (role === 'manager') {
-    return [
-      { key: 'today', title: g.today, entries: [e.complaints, e.inbox, e.complaintRegister, e.dutyDay, e.queue] },
+    return withAreaEntries('manager', [
+      { key: 'today', title: g.today, entries: [e.complaints, e.inbox, e.complaintRegister, e.queue] },
       figures,
       { key: 'admin', title: g.admin, entries: [e.members, e.settings, e.health, e.roomImport, e.erasures] },
-      { key: 'front-desk', title: g.frontDesk, entries: [e.callbacks, e.bindings, e.keys, ...visits.entries] },
-    ];
+      { key: 'front-desk', title: g.frontDesk, entries: [e.callbacks, e.bindings, ...visits.entries] },
+    ]);
   }
-  return [{ key: 'today', title: g.today, entries: [e.complaints, e.callbacks, e.bindings, e.inbox, e.duty, e.keys] }, visits];
+  return withAreaEntries('desk', [{ key: 'today', title: g.today, entries: [e.complaints, e.callbacks, e.bindings, e.inbox] }, visits]);
 };

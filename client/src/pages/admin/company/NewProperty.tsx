@@ -6,7 +6,7 @@ import ChoiceChips from '../../../components/ChoiceChips';
 import LineField from '../../../components/LineField';
 import PrimaryButton from '../../../components/PrimaryButton';
 import type { PropertyHealth } from '../../../hooks/useCompany';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { adminUi } from '../../../i18n/admin.zh-CN';
 import { fieldErrorsOf } from '../../../utils/field-errors';
 import { toastError, toastOk } from '../../../utils/toast';
 
@@ -15,7 +15,7 @@ const blank = { propertyId: '', name: '', address: '', deskPhone: '' };
 
 /** Issue 14 (1): a new property, its settings copied from one of the company's (never its people) or the defaults. */
 export default function NewProperty({ templates, onCreated }: { templates: PropertyHealth[]; onCreated: () => void }) {
-  const t = ui.company;
+  const t = adminUi.company;
   const [form, setForm] = useState(blank);
   const [template, setTemplate] = useState(DEFAULTS);
   const [errors, setErrors] = useState<Partial<Record<keyof typeof blank, string>>>({});

@@ -7,14 +7,15 @@ import { call } from '../../../api';
 import LineField from '../../../components/LineField';
 import PrimaryButton from '../../../components/PrimaryButton';
 import type { PropertyHealth } from '../../../hooks/useCompany';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { adminUi } from '../../../i18n/admin.zh-CN';
 import { toastError, toastOk } from '../../../utils/toast';
 import { IssuedCode } from '../../supervisor/members/InvitePanel';
 import '../../supervisor/members/index.css';
 
 /** One property: its state, its manager, what is piling up; appoint or replace the manager, or close it. */
 export default function PropertyCard({ property, onChanged }: { property: PropertyHealth; onChanged: () => void }) {
-  const t = ui.company;
+  const t = adminUi.company;
   const [issued, setIssued] = useState<z.infer<typeof IssuedInvitation> | null>(null);
   const [closing, setClosing] = useState(false);
   const [reason, setReason] = useState('');

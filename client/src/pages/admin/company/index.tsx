@@ -3,7 +3,8 @@ import { useCompany, useProperties } from '../../../hooks/useCompany';
 import LoadState from '../../../components/LoadState';
 import ListFooter from '../../../components/ListFooter';
 import PropertySwitch from '../../../components/PropertySwitch';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { adminUi } from '../../../i18n/admin.zh-CN';
 import { formatWhen } from '../../../utils/time';
 import NewProperty from './NewProperty';
 import PropertyCard from './PropertyCard';
@@ -14,7 +15,7 @@ import './index.css';
  * property with its manager and what is piling up there, and a new property.
  */
 export default function CompanyPage() {
-  const t = ui.company;
+  const t = adminUi.company;
   const company = useCompany();
   const properties = useProperties();
   const timer = company.data?.timer;

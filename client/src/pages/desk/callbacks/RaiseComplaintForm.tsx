@@ -12,6 +12,7 @@ import type { PlaceChoice } from '../../../components/ComplaintFields/fields';
 import FieldCard from '../../../components/FieldCard';
 import PrimaryButton from '../../../components/PrimaryButton';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { deskUi } from '../../../i18n/desk.zh-CN';
 import { fieldErrorsOf } from '../../../utils/field-errors';
 import { toastError, toastOk } from '../../../utils/toast';
 import '../../../components/ComplaintFields/index.css';
@@ -39,7 +40,7 @@ interface Props {
  */
 export default function RaiseComplaintForm({ item, propertyId, onRaised, onClose }: Props) {
   const t = ui.callbacks;
-  const words = ui.deskComplaintRegister;
+  const words = deskUi.deskComplaintRegister;
   const askConsent = useSubscribeConsent();
   const building = buildingOfAddress(item.address);
   const places: readonly PlaceChoice[] = building ? ['building', ...publicAreas] : publicAreas;

@@ -14,10 +14,10 @@ import { buildingOf, intakeOf } from '../../../components/ComplaintFields/fields
 import CallerLines from '../../../components/CallerLines';
 import PrimaryButton from '../../../components/PrimaryButton';
 import ResidentSearch from '../../../components/ResidentSearch';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { deskUi } from '../../../i18n/desk.zh-CN';
 import { complaintChannels, ComplaintRegisterDraft, complaintRegisterDraftKey, emptyComplaintRegisterDraft } from './draft';
 
-type Field = keyof typeof ui.deskComplaintRegister.fieldErrors;
+type Field = keyof typeof deskUi.deskComplaintRegister.fieldErrors;
 
 interface Props {
   context: SessionContext;
@@ -31,7 +31,7 @@ interface Props {
  */
 export default function RegisterComplaintForm({ context, onRegistered }: Props) {
   const askConsent = useSubscribeConsent();
-  const t = ui.deskComplaintRegister;
+  const t = deskUi.deskComplaintRegister;
   const { draft, restored, update, clear } = useDraft(
     complaintRegisterDraftKey(context.property.propertyId, context.memberId),
     ComplaintRegisterDraft,
@@ -104,7 +104,7 @@ export default function RegisterComplaintForm({ context, onRegistered }: Props) 
       {resumed && <Text className='draft-restored'>{t.draftRestored}</Text>}
 
       <View className='card'>
-        <Text className='section-title'>{ui.deskRegister.search}</Text>
+        <Text className='section-title'>{deskUi.deskRegister.search}</Text>
         <ResidentSearch chosenId={current} onPick={pick} />
         {draft.resident && (
           <View className='register-chosen'>

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { ComplaintView } from '../../../hooks/useComplaints';
 import SessionGate from '../../../components/SessionGate';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { deskUi } from '../../../i18n/desk.zh-CN';
 import { routes } from '../../../utils/routes';
 import { toastOk } from '../../../utils/toast';
 import RegisterComplaintForm from './RegisterComplaintForm';
@@ -13,7 +13,7 @@ import './index.css';
 /** 登记投诉: the desk registers a complaint for a resident (C1, V2), then goes on to classify it. */
 export default function DeskComplaintRegister() {
   const onRegistered = useCallback((complaint: ComplaintView) => {
-    toastOk(ui.deskComplaintRegister.registered);
+    toastOk(deskUi.deskComplaintRegister.registered);
     void Taro.redirectTo({ url: routes.deskComplaint({ kind: 'complaint', id: complaint.id }) });
   }, []);
   return (

@@ -3,13 +3,14 @@ import type { CaseView } from '../../../hooks/useComplaints';
 import CaseBadges from '../../../components/CaseBadges';
 import InfoRow from '../../../components/InfoRow';
 import { formatStamp } from '../../../components/RepairSummary/stamp';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { deskUi } from '../../../i18n/desk.zh-CN';
 import { dueRuleText } from '../../../utils/complaint-labels';
 import { formatDue } from '../../../utils/time';
 
 /** C4: what the case is, by when it must be handled and under which rule, and whether the manager has it. */
 export default function CaseHead({ view }: { view: CaseView }) {
-  const t = ui.deskComplaint;
+  const t = deskUi.deskComplaint;
   const rule = dueRuleText(view.dueRule);
   const major = view.classification?.severity === 'major';
   return (

@@ -10,7 +10,7 @@ import CheckItem from '../../../components/CheckItem';
 import ChoiceChips from '../../../components/ChoiceChips';
 import PrimaryButton from '../../../components/PrimaryButton';
 import ReasonField from '../../../components/ReasonField';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { deskUi } from '../../../i18n/desk.zh-CN';
 import { refOf } from './case-ref';
 
 const classes: readonly ComplaintClass[] = ['responsible', 'non_responsible', 'assistance'];
@@ -30,7 +30,7 @@ interface Props {
  */
 export default function ClassifyPanel({ view, propertyId, onDone }: Props) {
   const askConsent = useSubscribeConsent();
-  const t = ui.deskComplaint;
+  const t = deskUi.deskComplaint;
   const start = view.classification ?? view.proposal;
   const [open, setOpen] = useState(view.classification === null);
   const [chosen, setChosen] = useState<ComplaintClass | null>(start?.class ?? null);

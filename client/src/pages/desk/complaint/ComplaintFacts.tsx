@@ -6,12 +6,13 @@ import type { ComplaintView } from '../../../hooks/useComplaints';
 import InfoRow from '../../../components/InfoRow';
 import PhotoGrid from '../../../components/PhotoGrid';
 import { formatStamp } from '../../../components/RepairSummary/stamp';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { deskUi } from '../../../i18n/desk.zh-CN';
 import { callPhone } from '../../../utils/phone';
 
 /** C1: everything one household's complaint records, as the desk sees it (the full phone, one tap to call). */
 export default function ComplaintFacts({ complaint }: { complaint: ComplaintView }) {
-  const t = ui.deskComplaint;
+  const t = deskUi.deskComplaint;
   return (
     <View className='card complaint-facts'>
       <InfoRow label={t.resident} value={complaint.residentName} className='fact-resident' />

@@ -4,12 +4,13 @@ import type { GroupView } from '../../../hooks/useComplaints';
 import { ComplaintStatusTag } from '../../../components/StatusTag/records';
 import InfoRow from '../../../components/InfoRow';
 import { formatStamp } from '../../../components/RepairSummary/stamp';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { deskUi } from '../../../i18n/desk.zh-CN';
 import { go, routes } from '../../../utils/routes';
 
 /** C3: a group complaint: the matter, and every household in it, each one tap from its own record. */
 export default function GroupFacts({ group }: { group: GroupView }) {
-  const t = ui.deskComplaint;
+  const t = deskUi.deskComplaint;
   return (
     <>
       <View className='card group-facts'>

@@ -2,11 +2,12 @@ import { Text, View } from '@tarojs/components';
 import { messages } from '@shared/messages';
 import type { CaseView } from '../../../hooks/useComplaints';
 import { formatStamp } from '../../../components/RepairSummary/stamp';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { deskUi } from '../../../i18n/desk.zh-CN';
 
 /** C1 C5: the handling slip issued and the reply given, once they are. */
 export default function HandlingRecord({ view }: { view: CaseView }) {
-  const t = ui.deskComplaint;
+  const t = deskUi.deskComplaint;
   const { slip, reply } = view;
   if (!slip && !reply) return null;
   return (

@@ -9,7 +9,8 @@ import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
 import ChoiceChips from '../../../components/ChoiceChips';
 import PrimaryButton from '../../../components/PrimaryButton';
 import ReasonField from '../../../components/ReasonField';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { deskUi } from '../../../i18n/desk.zh-CN';
 import { refOf } from './case-ref';
 
 const forms: readonly ReplyForm[] = ['visit', 'letter', 'phone'];
@@ -24,7 +25,7 @@ interface Props {
 /** C5: the reply, in the complaint's own form (a walk-in gets a visit, a call a call, a letter or e-mail a letter). */
 export default function ReplyPanel({ view, propertyId, onDone }: Props) {
   const askConsent = useSubscribeConsent();
-  const t = ui.deskComplaint;
+  const t = deskUi.deskComplaint;
   const expected = expectedReplyForm(view.kind === 'complaint' ? view.channel : null);
   const [form, setForm] = useState<ReplyForm | null>(expected);
   const [content, setContent] = useState('');

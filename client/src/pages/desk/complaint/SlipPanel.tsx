@@ -6,7 +6,7 @@ import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
 import LineField from '../../../components/LineField';
 import PrimaryButton from '../../../components/PrimaryButton';
 import ReasonField from '../../../components/ReasonField';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { deskUi } from '../../../i18n/desk.zh-CN';
 import { refOf } from './case-ref';
 
 type Missing = 'department' | 'assignee';
@@ -20,7 +20,7 @@ interface Props {
 /** C1: what cannot be settled on the spot goes to the department and person responsible, on a handling slip. */
 export default function SlipPanel({ view, propertyId, onDone }: Props) {
   const askConsent = useSubscribeConsent();
-  const t = ui.deskComplaint;
+  const t = deskUi.deskComplaint;
   const [open, setOpen] = useState(view.slip === null);
   const [department, setDepartment] = useState('');
   const [assignee, setAssignee] = useState('');

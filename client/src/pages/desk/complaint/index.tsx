@@ -11,6 +11,7 @@ import LoadState from '../../../components/LoadState';
 import PrimaryButton from '../../../components/PrimaryButton';
 import Timeline from '../../../components/Timeline';
 import { ui } from '../../../i18n/ui.zh-CN';
+import { deskUi } from '../../../i18n/desk.zh-CN';
 import { caseWords } from '../../../utils/complaint-labels';
 import { go, routeParam, routes } from '../../../utils/routes';
 import { refFromRoute, refOf } from './case-ref';
@@ -32,13 +33,13 @@ function AcknowledgeButton({ view, propertyId, onDone }: { view: CaseView; prope
   const acknowledge = () => {
     askConsent();
     if (busy) return;
-    void run(complaints.acknowledge, { propertyId, ref: refOf(view), version: view.version }, ui.deskComplaint.acknowledged);
+    void run(complaints.acknowledge, { propertyId, ref: refOf(view), version: view.version }, deskUi.deskComplaint.acknowledged);
   };
   return (
     <View className='acknowledge'>
       {problem && <Text className='field-error acknowledge-problem'>{problem}</Text>}
       <PrimaryButton className='btn-acknowledge' busy={busy} onClick={acknowledge}>
-        {ui.deskComplaint.acknowledge}
+        {deskUi.deskComplaint.acknowledge}
       </PrimaryButton>
     </View>
   );
@@ -88,14 +89,14 @@ export default function DeskComplaint() {
         {view?.kind === 'complaint' && <ComplaintFacts complaint={view} />}
         {view?.kind === 'complaint' && view.group && (
           <Button className='btn btn-plain btn-open-group' onClick={() => go(routes.deskComplaint({ kind: 'group', id: view.group?.id ?? '' }))}>
-            {ui.deskComplaint.openGroup}
+            {deskUi.deskComplaint.openGroup}
           </Button>
         )}
         {view?.kind === 'group' && <GroupFacts group={view} />}
-        {view?.kind === 'complaint' && view.rating && <ComplaintRating title={ui.deskComplaint.ratingTitle} rating={view.rating} />}
+        {view?.kind === 'complaint' && view.rating && <ComplaintRating title={deskUi.deskComplaint.ratingTitle} rating={view.rating} />}
         {data && (
           <View className='card'>
-            <Text className='section-title'>{ui.deskComplaint.history}</Text>
+            <Text className='section-title'>{deskUi.deskComplaint.history}</Text>
             <Timeline events={data.history} words={caseWords} />
           </View>
         )}

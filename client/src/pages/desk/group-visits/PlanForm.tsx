@@ -9,7 +9,7 @@ import ChoiceChips from '../../../components/ChoiceChips';
 import LineField from '../../../components/LineField';
 import PrimaryButton from '../../../components/PrimaryButton';
 import ReasonField from '../../../components/ReasonField';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { deskUi } from '../../../i18n/desk.zh-CN';
 import { fieldErrorsOf, rejectedFields } from '../../../utils/field-errors';
 import { formatDay } from '../../../utils/time';
 import { emptyGroupVisitDraft, GroupVisitDraft, groupVisitDraftKey, planOf } from './draft';
@@ -29,7 +29,7 @@ interface Props {
  * they arrive. Kept as a draft until it is planned.
  */
 export default function PlanForm({ context, days, onPlanned }: Props) {
-  const t = ui.groupVisits;
+  const t = deskUi.groupVisits;
   const { draft, restored, update, clear } = useDraft(groupVisitDraftKey(context.property.propertyId, context.memberId), GroupVisitDraft, emptyGroupVisitDraft);
   const { errors, setErrors, problem, sending, forget, plan } = usePlanGroupVisit(t.fieldErrors);
   const resumed = restored && Boolean(draft.names || draft.itinerary);
@@ -132,7 +132,7 @@ export default function PlanForm({ context, days, onPlanned }: Props) {
         />
       </View>
       <Text className='group-reminder-hint'>{`⏰ ${t.reminderHint}`}</Text>
-      <Text className='muted group-keyboard-hint'>{ui.reception.keyboardHint}</Text>
+      <Text className='muted group-keyboard-hint'>{deskUi.reception.keyboardHint}</Text>
       {problem && <Text className='field-error submit-problem'>{problem}</Text>}
       <PrimaryButton className='btn-submit-group' busy={sending} onClick={submit}>
         {sending ? t.submitting : t.submit}

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { GroupVisitInput } from '../../../hooks/useReception';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { deskUi } from '../../../i18n/desk.zh-CN';
 import { parseClock, shanghaiInstant } from '../../../utils/time';
 
 /** What the desk has taken down of a group visit so far; kept until it is planned. */
@@ -44,7 +44,7 @@ type TimeField = 'arrivalAt' | 'departureAt';
  * after it, the same day. Names, headcount and itinerary are the contract's to check.
  */
 export const planOf = (draft: GroupVisitDraft, now: Date): { plan: Omit<GroupVisitInput, 'propertyId'>; errors: Partial<Record<TimeField, string>> } => {
-  const t = ui.groupVisits;
+  const t = deskUi.groupVisits;
   const arrival = draft.arrivalDate ? parseClock(draft.arrivalTime) : null;
   const departure = parseClock(draft.departureTime);
   const arrivalAt = draft.arrivalDate && arrival ? shanghaiInstant(draft.arrivalDate, arrival) : '';

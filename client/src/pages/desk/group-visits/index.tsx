@@ -7,6 +7,7 @@ import LoadState from '../../../components/LoadState';
 import ListFooter from '../../../components/ListFooter';
 import SessionGate from '../../../components/SessionGate';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { deskUi } from '../../../i18n/desk.zh-CN';
 import { formatDay, formatDue, nextDays, shanghaiDate, shanghaiTime } from '../../../utils/time';
 import { toastOk } from '../../../utils/toast';
 import PlanForm from './PlanForm';
@@ -17,7 +18,7 @@ const REMINDER_MS = 30 * 60_000;
 
 /** V3: how long they stay: "2小时30分钟", "45分钟", "3小时". */
 const stayOf = (visit: GroupVisitView): string => {
-  const t = ui.groupVisits;
+  const t = deskUi.groupVisits;
   const minutes = Math.round((Date.parse(visit.departureAt) - Date.parse(visit.arrivalAt)) / 60_000);
   const [h, m] = [Math.floor(minutes / 60), minutes % 60];
   return `${h > 0 ? fill(t.hours, { h }) : ''}${m > 0 || h === 0 ? fill(t.minutes, { m }) : ''}`;
@@ -29,7 +30,7 @@ const departureOf = (visit: GroupVisitView): string =>
 
 /** V3: one group: who, how many, when they arrive and leave, what they will see, who hosts them, and when staff are reminded. */
 function GroupCard({ visit }: { visit: GroupVisitView }) {
-  const t = ui.groupVisits;
+  const t = deskUi.groupVisits;
   const arrival = new Date(visit.arrivalAt);
   return (
     <View id={`group-${visit.id}`} className='card group-row'>
@@ -48,7 +49,7 @@ function GroupCard({ visit }: { visit: GroupVisitView }) {
 
 /** V3: the form for a new group visit, then the groups of a day: today and the six days after. */
 function GroupVisitsDesk({ context }: { context: SessionContext }) {
-  const t = ui.groupVisits;
+  const t = deskUi.groupVisits;
   const [days] = useState(() => nextDays(7));
   const [date, setDate] = useState(days[0] ?? '');
   const list = useGroupVisits(date);

@@ -9,7 +9,7 @@ import ChoiceChips from '../../../components/ChoiceChips';
 import LineField from '../../../components/LineField';
 import PrimaryButton from '../../../components/PrimaryButton';
 import ReasonField from '../../../components/ReasonField';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { deskUi } from '../../../i18n/desk.zh-CN';
 import { fieldErrorsOf, rejectedFields } from '../../../utils/field-errors';
 import { formatDay, nextDays } from '../../../utils/time';
 import { emptyReceptionDraft, entryOf, ReceptionDraft, receptionDraftKey, receptionKinds } from './draft';
@@ -27,7 +27,7 @@ interface Props {
  * and time. Typed from the keyboard, Enter moving on; kept as a draft until it is in the log.
  */
 export default function LogForm({ context, onLogged }: Props) {
-  const t = ui.reception;
+  const t = deskUi.reception;
   const { draft, restored, update, clear } = useDraft(receptionDraftKey(context.property.propertyId, context.memberId), ReceptionDraft, emptyReceptionDraft);
   const { errors, setErrors, problem, sending, forget, log } = useLogVisit(t.fieldErrors);
   const [replyDays] = useState(() => nextDays(7));

@@ -5,7 +5,8 @@ import { Button, Text, View } from '@tarojs/components';
 import { useWriteResult, type ReceptionView } from '../../../hooks/useReception';
 import PrimaryButton from '../../../components/PrimaryButton';
 import ReasonField from '../../../components/ReasonField';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { deskUi } from '../../../i18n/desk.zh-CN';
 import StatusTag from '../../../components/StatusTag';
 import { receptionTones } from '../../../components/StatusTag/record-tones';
 import { callPhone } from '../../../utils/phone';
@@ -13,7 +14,7 @@ import { go, routes } from '../../../utils/routes';
 import { formatDue, formatWhen, shanghaiTime } from '../../../utils/time';
 import { toastError, toastOk } from '../../../utils/toast';
 
-type Status = keyof typeof ui.reception.statuses;
+type Status = keyof typeof deskUi.reception.statuses;
 const statusOf = (item: ReceptionView): Status => (item.result ? 'answered' : item.settled ? 'settled' : 'waiting');
 
 interface ResultProps {
@@ -25,7 +26,7 @@ interface ResultProps {
 
 /** V1: what came of an unsettled visit or call, written into the log against the version on screen. */
 function ResultForm({ item, propertyId, onWritten, onStale }: ResultProps) {
-  const t = ui.reception;
+  const t = deskUi.reception;
   const { busy, write } = useWriteResult();
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -77,7 +78,7 @@ interface Props extends ResultProps {
  * it; an answer still owed shows its agreed time and the form for the result.
  */
 export default function ReceptionRow({ item, propertyId, now, onWritten, onStale }: Props) {
-  const t = ui.reception;
+  const t = deskUi.reception;
   const status = statusOf(item);
   const late = status === 'waiting' && item.replyBy !== null && new Date(item.replyBy) < now;
   const linked = item.linked;

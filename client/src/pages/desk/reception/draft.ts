@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { LogInput } from '../../../hooks/useReception';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { deskUi } from '../../../i18n/desk.zh-CN';
 import { parseClock, shanghaiInstant } from '../../../utils/time';
 
 export const receptionKinds = ['phone', 'walk_in'] as const;
@@ -41,7 +41,7 @@ export const emptyReceptionDraft = (): ReceptionDraft => ({
 
 /** V1: what was not settled on the spot needs an answer promised by a day and a time still to come. */
 const replyByOf = (draft: ReceptionDraft, now: Date): { replyBy: string | null; problem: string | null } => {
-  const t = ui.reception;
+  const t = deskUi.reception;
   if (draft.settled) return { replyBy: null, problem: null };
   if (!draft.replyDate || !draft.replyTime.trim()) return { replyBy: null, problem: t.fieldErrors.replyBy };
   const clock = parseClock(draft.replyTime);

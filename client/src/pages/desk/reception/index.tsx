@@ -7,6 +7,7 @@ import LoadState from '../../../components/LoadState';
 import ListFooter from '../../../components/ListFooter';
 import SessionGate from '../../../components/SessionGate';
 import { ui } from '../../../i18n/ui.zh-CN';
+import { deskUi } from '../../../i18n/desk.zh-CN';
 import { formatDay, pastDays, shanghaiDate } from '../../../utils/time';
 import { toastOk } from '../../../utils/toast';
 import LogForm from './LogForm';
@@ -30,7 +31,7 @@ const withLocal = (fetched: readonly ReceptionView[] | null, local: Readonly<Rec
 
 /** V1 V2: the form for a new walk-in or call, then a day of the log: today and the six days before. */
 function ReceptionDesk({ context }: { context: SessionContext }) {
-  const t = ui.reception;
+  const t = deskUi.reception;
   const [days] = useState(() => pastDays(7));
   const [date, setDate] = useState(days[0] ?? '');
   const list = useReceptionLog(date);

@@ -12,10 +12,10 @@ import PrimaryButton from '../../../components/PrimaryButton';
 import CallerLines from '../../../components/CallerLines';
 import RepairFields from '../../../components/RepairFields';
 import ResidentSearch from '../../../components/ResidentSearch';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { deskUi } from '../../../i18n/desk.zh-CN';
 import { emptyRegisterDraft, RegisterDraft, registerDraftKey } from './draft';
 
-type Field = keyof typeof ui.deskRegister.fieldErrors;
+type Field = keyof typeof deskUi.deskRegister.fieldErrors;
 const channels = ['phone', 'walk_in'] as const;
 
 interface Props {
@@ -29,7 +29,7 @@ interface Props {
  */
 export default function RegisterForm({ context, onRegistered }: Props) {
   const askConsent = useSubscribeConsent();
-  const t = ui.deskRegister;
+  const t = deskUi.deskRegister;
   const { draft, restored, update, clear } = useDraft(
     registerDraftKey(context.property.propertyId, context.memberId),
     RegisterDraft,

@@ -2,12 +2,12 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { RepairView } from '@shared/contracts/repairs.contract';
 import TriageLine from '../../../components/TriageLine';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { deskUi } from '../../../i18n/desk.zh-CN';
 import { routes } from '../../../utils/routes';
 
 /** Right after registering: urgent or not and the matched rule (R3), then on to dispatch. */
 export default function RegisterResult({ repair, onAnother }: { repair: RepairView; onAnother: () => void }) {
-  const t = ui.deskRegister;
+  const t = deskUi.deskRegister;
   const urgent = repair.priority === 'urgent';
   return (
     <View className={`register-result ${urgent ? 'result-urgent' : 'result-normal'}`}>

@@ -12,11 +12,11 @@ import LineField from '../../../components/LineField';
 import PrimaryButton from '../../../components/PrimaryButton';
 import PhoneNumberButton from '../../../components/PhoneNumberButton';
 import PrivacyConsent from '../../../components/PrivacyConsent';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { joinUi } from '../../../i18n/join.zh-CN';
 import { BIND_DRAFT_KEY, BindDraft, emptyBindDraft } from './draft';
 import PropertyCard, { type PropertyInfo } from './PropertyCard';
 
-type Field = keyof typeof ui.bind.fieldErrors;
+type Field = keyof typeof joinUi.bind.fieldErrors;
 type LineName = 'building' | 'unit' | 'room' | 'name' | 'phone';
 
 interface Props {
@@ -30,7 +30,7 @@ interface Props {
  * they are to it, and a phone the desk can call back. Kept as a draft until sent.
  */
 export default function BindForm({ linked, onSent }: Props) {
-  const t = ui.bind;
+  const t = joinUi.bind;
   const { draft, restored, update, clear } = useDraft(BIND_DRAFT_KEY, BindDraft, emptyBindDraft);
   const { errors, setErrors, problem, sending, forget, send } = useDraftSend(t.fieldErrors);
   const [propertyId, setPropertyId] = useState(linked || draft.propertyId);

@@ -4,6 +4,7 @@ import type { Remote } from '../../../hooks/useAction';
 import DeskPhoneButton from '../../../components/DeskPhoneButton';
 import LineField from '../../../components/LineField';
 import { ui } from '../../../i18n/ui.zh-CN';
+import { joinUi } from '../../../i18n/join.zh-CN';
 
 export interface PropertyInfo {
   propertyId: string;
@@ -22,7 +23,7 @@ interface Props {
 
 /** Which property: its name and the desk's phone as soon as it is known (all a newcomer may see of it). */
 export default function PropertyCard({ linked, propertyId, info, error, onFind }: Props) {
-  const t = ui.bind;
+  const t = joinUi.bind;
   const [typed, setTyped] = useState(propertyId);
   return (
     <View className='card bind-property'>

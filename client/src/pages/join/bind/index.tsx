@@ -5,6 +5,7 @@ import { messages } from '@shared/messages';
 import type { BindingView } from '../../../hooks/useMembers';
 import DeskPhoneButton from '../../../components/DeskPhoneButton';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { joinUi } from '../../../i18n/join.zh-CN';
 import StatusTag from '../../../components/StatusTag';
 import { bindingTones } from '../../../components/StatusTag/tones';
 import { routeParam, routes } from '../../../utils/routes';
@@ -20,7 +21,7 @@ interface Sent {
 
 /** What was asked for, that it waits for the desk, and the desk's phone. */
 function BindSent({ binding, property }: Sent) {
-  const t = ui.bind;
+  const t = joinUi.bind;
   return (
     <View className='card bind-sent'>
       <Text className='title'>{t.sentTitle}</Text>
@@ -47,8 +48,8 @@ export default function BindRoom() {
         <BindSent binding={sent.binding} property={sent.property} />
       ) : (
         <>
-          <Text className='title'>{ui.bind.title}</Text>
-          <Text className='muted bind-hint'>{ui.bind.hint}</Text>
+          <Text className='title'>{joinUi.bind.title}</Text>
+          <Text className='muted bind-hint'>{joinUi.bind.hint}</Text>
           <BindForm linked={linked} onSent={(binding, property) => setSent({ binding, property })} />
         </>
       )}

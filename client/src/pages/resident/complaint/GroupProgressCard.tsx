@@ -2,13 +2,14 @@ import { Text, View } from '@tarojs/components';
 import { messages } from '@shared/messages';
 import type { ComplaintView } from '../../../hooks/useComplaints';
 import { formatStamp } from '../../../components/RepairSummary/stamp';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { residentUi } from '../../../i18n/resident.zh-CN';
 
 type Group = NonNullable<ComplaintView['group']>;
 
 /** C3: the group her complaint joined: how many households, how far it got, its reply; never who the others are. */
 export default function GroupProgressCard({ group }: { group: Group }) {
-  const t = ui.complaintDetail;
+  const t = residentUi.complaintDetail;
   return (
     <View className='card group-progress'>
       <Text className='section-title'>{t.groupTitle}</Text>

@@ -5,11 +5,12 @@ import { ComplaintStatusTag } from '../../../components/StatusTag/records';
 import InfoRow from '../../../components/InfoRow';
 import PhotoGrid from '../../../components/PhotoGrid';
 import { formatStamp } from '../../../components/RepairSummary/stamp';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { residentUi } from '../../../i18n/resident.zh-CN';
 
 /** Where the complaint stands, in words addressed to her, and what she told us (C1). */
 export default function MyComplaintSummary({ complaint }: { complaint: ComplaintView }) {
-  const t = ui.complaintDetail;
+  const t = residentUi.complaintDetail;
   const { reply } = complaint;
   return (
     <>

@@ -7,7 +7,7 @@ import { useComplaintStep, type ComplaintView } from '../../../hooks/useComplain
 import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
 import PrimaryButton from '../../../components/PrimaryButton';
 import StarRating from '../../../components/StarRating';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { residentUi } from '../../../i18n/resident.zh-CN';
 
 const RatingDraft = z.object({ score: z.number().int().min(0).max(5), comment: z.string() });
 type RatingDraft = z.infer<typeof RatingDraft>;
@@ -23,7 +23,7 @@ interface Props {
 /** Once answered, the resident rates how her complaint was handled: one to five stars and a word if she likes. */
 export default function RateComplaint({ complaint, propertyId, memberId, onDone }: Props) {
   const askConsent = useSubscribeConsent();
-  const t = ui.complaintRating;
+  const t = residentUi.complaintRating;
   const { draft, update, clear } = useDraft(`draft.complaintRating.${propertyId}.${memberId}.${complaint.id}`, RatingDraft, noStars);
   const [missing, setMissing] = useState(false);
   const done = useCallback(() => onDone(), [onDone]);

@@ -6,7 +6,7 @@ import ComplaintRating from '../../../components/ComplaintRating';
 import DeskPhoneButton from '../../../components/DeskPhoneButton';
 import LoadState from '../../../components/LoadState';
 import Timeline from '../../../components/Timeline';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { residentUi } from '../../../i18n/resident.zh-CN';
 import { caseWords } from '../../../utils/complaint-labels';
 import { routeParam } from '../../../utils/routes';
 import GroupProgressCard from './GroupProgressCard';
@@ -41,10 +41,10 @@ export default function MyComplaint() {
         )}
         {complaint && <MyComplaintSummary complaint={complaint} />}
         {complaint?.group && <GroupProgressCard group={complaint.group} />}
-        {complaint?.rating && <ComplaintRating title={ui.complaintRating.mine} rating={complaint.rating} />}
+        {complaint?.rating && <ComplaintRating title={residentUi.complaintRating.mine} rating={complaint.rating} />}
         {data && (
           <View className='card'>
-            <Text className='section-title'>{ui.complaintDetail.history}</Text>
+            <Text className='section-title'>{residentUi.complaintDetail.history}</Text>
             <Timeline events={data.history} words={caseWords} />
           </View>
         )}

@@ -4,7 +4,8 @@ import { useMyComplaints, type ComplaintView } from '../../../hooks/useComplaint
 import { ComplaintStatusTag } from '../../../components/StatusTag/records';
 import LoadState from '../../../components/LoadState';
 import ListFooter from '../../../components/ListFooter';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { residentUi } from '../../../i18n/resident.zh-CN';
 import { formatWhen } from '../../../utils/time';
 import { go, routes } from '../../../utils/routes';
 import '../../../theme/controls.css';
@@ -20,7 +21,7 @@ function ComplaintRow({ complaint }: { complaint: ComplaintView }) {
         <ComplaintStatusTag status={complaint.status} />
       </View>
       <Text className='my-complaint-description'>{complaint.description}</Text>
-      <Text className='muted my-complaint-date'>{fill(ui.myComplaints.filedAt, { when: formatWhen(complaint.createdAt) })}</Text>
+      <Text className='muted my-complaint-date'>{fill(residentUi.myComplaints.filedAt, { when: formatWhen(complaint.createdAt) })}</Text>
     </View>
   );
 }
@@ -31,12 +32,12 @@ export default function MyComplaints() {
   const { items, loading, error, refresh } = list;
   return (
     <View className='page my-complaints'>
-      <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? ui.myComplaints.empty : null}>
+      <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? residentUi.myComplaints.empty : null}>
         {items?.map((complaint) => <ComplaintRow key={complaint.id} complaint={complaint} />)}
         <ListFooter list={list} />
       </LoadState>
       <Button className='btn btn-primary btn-new-complaint' onClick={() => go(routes.complaintNew)}>
-        {ui.residentHome.newComplaint}
+        {residentUi.residentHome.newComplaint}
       </Button>
     </View>
   );

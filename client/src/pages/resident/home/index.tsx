@@ -10,6 +10,7 @@ import { useReadySession } from '../../../hooks/useSession';
 import { useMyRepairs } from '../../../hooks/useRepairs';
 import DeskPhoneButton from '../../../components/DeskPhoneButton';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { residentUi } from '../../../i18n/resident.zh-CN';
 import { go, routes } from '../../../utils/routes';
 import '../../../theme/controls.css';
 import PropertySwitch from '../../../components/PropertySwitch';
@@ -20,7 +21,7 @@ export default function ResidentHome() {
   const context = useReadySession();
   const { total } = useMyRepairs({ size: 1, bottom: false });
   const open = total ?? 0;
-  const t = ui.residentHome;
+  const t = residentUi.residentHome;
 
   return (
     <View className='page resident-home'>

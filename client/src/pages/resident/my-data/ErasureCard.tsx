@@ -6,12 +6,13 @@ import { call } from '../../../api';
 import type { MyData } from '../../../hooks/usePrivacy';
 import PrimaryButton from '../../../components/PrimaryButton';
 import ReasonField from '../../../components/ReasonField';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { residentUi } from '../../../i18n/resident.zh-CN';
 import { formatWhen } from '../../../utils/time';
 import { toastError, toastOk } from '../../../utils/toast';
 
 const confirmed = async (): Promise<boolean> => {
-  const t = ui.myData;
+  const t = residentUi.myData;
   const answer = await Taro.showModal({ title: t.confirmTitle, content: t.confirmContent }).catch(() => ({ confirm: false }));
   return answer.confirm;
 };
@@ -24,7 +25,7 @@ interface Props {
 
 /** PIPL: the resident asks for their data to be deleted, after reading what happens to open tickets; then sees it pending. */
 export default function ErasureCard({ propertyId, erasure, onAsked }: Props) {
-  const t = ui.myData;
+  const t = residentUi.myData;
   const [asked, setAsked] = useState<MyData['erasure']>(null);
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState('');

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { messages } from '@shared/messages';
 import type { MyData } from '../../../hooks/usePrivacy';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { residentUi } from '../../../i18n/resident.zh-CN';
 import { formatWhen } from '../../../utils/time';
 
 /** A stored value's words, or the value itself when the catalogue has none. */
@@ -12,7 +13,7 @@ function Section({ title, name, count, children }: { title: string; name: string
   return (
     <View className={`card held-section held-${name}`}>
       <Text className='section-title'>{title}</Text>
-      {count === 0 ? <Text className='muted held-none'>{ui.myData.none}</Text> : children}
+      {count === 0 ? <Text className='muted held-none'>{residentUi.myData.none}</Text> : children}
     </View>
   );
 }
@@ -37,14 +38,14 @@ type Ticket = MyData['repairs'][number];
 
 const ticketLines = (ticket: Ticket) => [
   ticket.description,
-  fill(ui.myData.phone, { phone: ticket.phone }),
-  ticket.photos ? fill(ui.myData.photos, { n: ticket.photos }) : '',
+  fill(residentUi.myData.phone, { phone: ticket.phone }),
+  ticket.photos ? fill(residentUi.myData.photos, { n: ticket.photos }) : '',
   formatWhen(ticket.at),
 ];
 
 /** PIPL: everything the property holds about the resident, section by section, in their own words and numbers. */
 export default function HeldData({ data }: { data: MyData }) {
-  const t = ui.myData;
+  const t = residentUi.myData;
   return (
     <>
       <Section title={t.memberships} name='memberships' count={data.memberships.length}>

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useMyData } from '../../../hooks/usePrivacy';
 import { useReadySession } from '../../../hooks/useSession';
 import LoadState from '../../../components/LoadState';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { residentUi } from '../../../i18n/resident.zh-CN';
 import ErasureCard from './ErasureCard';
 import HeldData from './HeldData';
 import '../../../theme/controls.css';
@@ -12,7 +12,7 @@ import './index.css';
 export default function MyDataPage() {
   const context = useReadySession();
   const { data, loading, error, refresh } = useMyData();
-  const t = ui.myData;
+  const t = residentUi.myData;
   return (
     <View className='page my-data'>
       <Text className='title'>{t.title}</Text>

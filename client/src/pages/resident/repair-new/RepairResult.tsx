@@ -6,13 +6,13 @@ import type { RepairView } from '@shared/contracts/repairs.contract';
 import { messages } from '@shared/messages';
 import DeskPhoneButton from '../../../components/DeskPhoneButton';
 import { ruleText } from '../../../components/TriageLine';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { residentUi } from '../../../i18n/resident.zh-CN';
 import { routes } from '../../../utils/routes';
 import Taro from '@tarojs/taro';
 
 /** Right after filing: is it urgent and why (R3), what happens next, and the desk one tap away. */
 export default function RepairResult({ repair, deskPhone }: { repair: RepairView; deskPhone: string }) {
-  const t = ui.repairResult;
+  const t = residentUi.repairResult;
   const urgent = repair.priority === 'urgent';
   const rule = ruleText(repair.triage);
   return (

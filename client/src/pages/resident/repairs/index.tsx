@@ -3,7 +3,7 @@ import { useMyRepairs } from '../../../hooks/useRepairs';
 import LoadState from '../../../components/LoadState';
 import ListFooter from '../../../components/ListFooter';
 import RepairCard from '../../../components/RepairCard';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { residentUi } from '../../../i18n/resident.zh-CN';
 import { go, routes } from '../../../utils/routes';
 import '../../../theme/controls.css';
 
@@ -13,14 +13,14 @@ export default function MyRepairs() {
   const { items, loading, error, refresh } = list;
   return (
     <View className='page my-repairs'>
-      <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? ui.repairList.empty : null}>
+      <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? residentUi.repairList.empty : null}>
         {items?.map((repair) => (
           <RepairCard key={repair.id} repair={repair} onOpen={() => go(routes.myRepair(repair.id))} />
         ))}
         <ListFooter list={list} />
       </LoadState>
       <Button className='btn btn-primary btn-new-repair' onClick={() => go(routes.repairNew)}>
-        {ui.residentHome.newRepair}
+        {residentUi.residentHome.newRepair}
       </Button>
     </View>
   );

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import { rateText } from '../complaint-figures/periods';
 
 interface Props {
@@ -13,7 +13,7 @@ interface Props {
 
 /** R13 C7: one check of the month: the rate against what it should be, and whether it is met. */
 export default function CheckRow({ label, rate, part, whole, met, className }: Props) {
-  const t = ui.callbackFigures;
+  const t = supervisorUi.callbackFigures;
   return (
     <View className={`check-row ${className}`}>
       <Text className='check-label'>{label}</Text>

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type * as z from 'zod';
 import type { KindFigures } from '@shared/contracts/callbacks.contract';
 import { ui } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 
 const columns = ['planned', 'done', 'reached', 'satisfied'] as const;
 
@@ -9,7 +10,7 @@ const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(
 
 /** B4: tasks of each kind in a period: planned, done, reached, satisfied, and the callback rate. */
 export default function KindTable({ rows, className }: { rows: readonly z.infer<typeof KindFigures>[]; className: string }) {
-  const t = ui.callbackFigures;
+  const t = supervisorUi.callbackFigures;
   return (
     <View className={`kind-table ${className}`}>
       <View className='kind-row kind-row-head'>

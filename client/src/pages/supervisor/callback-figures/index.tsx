@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import { Picker, Text, View } from '@tarojs/components';
 import { useCallbackFigures } from '../../../hooks/useCallbacks';
 import LoadState from '../../../components/LoadState';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import { formatWhen } from '../../../utils/time';
 import { periodLabel, recentMonths } from '../complaint-figures/periods';
 import CheckRow from './CheckRow';
@@ -17,7 +18,7 @@ import './index.css';
  * residents still to call before the month closes.
  */
 export default function CallbackFigures() {
-  const t = ui.callbackFigures;
+  const t = supervisorUi.callbackFigures;
   const months = useMemo(() => recentMonths(new Date()), []);
   const [chosen, setChosen] = useState(0);
   const month = months[chosen] ?? months[0] ?? '';

@@ -2,20 +2,21 @@ import { Text, View } from '@tarojs/components';
 import { messages } from '@shared/messages';
 import type { Figures } from '../../../hooks/useComplaints';
 import InfoRow from '../../../components/InfoRow';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import { rateText } from './periods';
 
 const classes = ['major', 'general', 'non_responsible', 'assistance', 'unclassified'] as const;
 type ClassKey = (typeof classes)[number];
 
 const classWord = (key: ClassKey): string => {
-  const words = ui.complaintFigures.classes;
+  const words = supervisorUi.complaintFigures.classes;
   return key === 'non_responsible' || key === 'assistance' ? messages.complaintClasses[key] : words[key];
 };
 
 /** C8: one period's complaints by class, and its handling, on-time and callback rates. */
 export default function FiguresCard({ title, figures, className }: { title: string; figures: Figures; className: string }) {
-  const t = ui.complaintFigures;
+  const t = supervisorUi.complaintFigures;
   const count = (n: number) => fill(t.count, { n });
   return (
     <View className={`card figures-card ${className}`}>

@@ -3,7 +3,7 @@ import { Picker, Text, View } from '@tarojs/components';
 import { useComplaintFigures } from '../../../hooks/useComplaints';
 import ChoiceChips from '../../../components/ChoiceChips';
 import LoadState from '../../../components/LoadState';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import FiguresCard from './FiguresCard';
 import { periodLabel, recentMonths, recentQuarters, type PeriodKind } from './periods';
 import '../../../theme/controls.css';
@@ -16,7 +16,7 @@ const kinds: readonly PeriodKind[] = ['month', 'quarter'];
  * quarterly summary, month by month, for the supervisor to take to the manager.
  */
 export default function ComplaintFigures() {
-  const t = ui.complaintFigures;
+  const t = supervisorUi.complaintFigures;
   const [kind, setKind] = useState<PeriodKind>('month');
   const periods = useMemo(() => (kind === 'month' ? recentMonths(new Date()) : recentQuarters(new Date())), [kind]);
   const [chosen, setChosen] = useState(0);

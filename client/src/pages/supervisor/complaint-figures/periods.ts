@@ -1,4 +1,5 @@
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import { shanghaiDate } from '../../../utils/time';
 
 export type PeriodKind = 'month' | 'quarter';
@@ -29,11 +30,11 @@ export const recentQuarters = (now: Date, count = 8): string[] => {
 /** "2026年11月", "2026年第4季度". */
 export const periodLabel = (period: string): string => {
   const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
-  if (quarter) return fill(ui.complaintFigures.quarterLabel, { y: quarter[1] ?? '', q: quarter[2] ?? '' });
+  if (quarter) return fill(supervisorUi.complaintFigures.quarterLabel, { y: quarter[1] ?? '', q: quarter[2] ?? '' });
   const [y, m] = period.split('-').map(Number);
-  return fill(ui.complaintFigures.monthLabel, { y: y ?? 0, m: m ?? 0 });
+  return fill(supervisorUi.complaintFigures.monthLabel, { y: y ?? 0, m: m ?? 0 });
 };
 
 /** "92%（11/12）", or "—" with nothing to count. */
 export const rateText = (rate: number | null, part: number, whole: number): string =>
-  rate === null ? ui.complaintFigures.none : fill(ui.complaintFigures.rate, { rate: Math.round(rate * 100), part, whole });
+  rate === null ? supervisorUi.complaintFigures.none : fill(supervisorUi.complaintFigures.rate, { rate: Math.round(rate * 100), part, whole });

@@ -1,10 +1,10 @@
 import { Picker, View } from '@tarojs/components';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import { formatDay, shanghaiDate } from '../../../utils/time';
 
 /** Today's or yesterday's register in one tap, any earlier day from the calendar. */
 export default function DayChooser({ date, onChange }: { date: string; onChange: (date: string) => void }) {
-  const t = ui.complaintRegister;
+  const t = supervisorUi.complaintRegister;
   const today = shanghaiDate(new Date());
   const yesterday = shanghaiDate(new Date(), -1);
   const other = date !== today && date !== yesterday;

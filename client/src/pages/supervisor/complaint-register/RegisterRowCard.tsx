@@ -3,13 +3,14 @@ import { messages } from '@shared/messages';
 import type { RegisterRow } from '../../../hooks/useComplaints';
 import { ComplaintStatusTag } from '../../../components/StatusTag/records';
 import { formatStamp } from '../../../components/RepairSummary/stamp';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import { classLabel } from '../../../utils/complaint-labels';
 import { go, routes } from '../../../utils/routes';
 
 /** One line of the 投诉信息登记表: when, who, how, about what and whom, and how far it got. */
 export default function RegisterRowCard({ row }: { row: RegisterRow }) {
-  const t = ui.complaintRegister;
+  const t = supervisorUi.complaintRegister;
   return (
     <View id={`register-row-${row.id}`} className='card register-row' onClick={() => go(routes.deskComplaint({ kind: 'complaint', id: row.id }))}>
       <View className='register-row-head'>

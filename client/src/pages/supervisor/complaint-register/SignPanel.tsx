@@ -4,7 +4,7 @@ import * as complaints from '@shared/contracts/complaints.contract';
 import { useComplaintStep } from '../../../hooks/useComplaints';
 import PrimaryButton from '../../../components/PrimaryButton';
 import ReasonField from '../../../components/ReasonField';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 
 interface Props {
   date: string;
@@ -14,7 +14,7 @@ interface Props {
 
 /** C6: the supervisor signs the day's register, with a remark if there is one to make. */
 export default function SignPanel({ date, propertyId, onDone }: Props) {
-  const t = ui.complaintRegister;
+  const t = supervisorUi.complaintRegister;
   const [remarks, setRemarks] = useState('');
   const { busy, problem, run } = useComplaintStep(onDone);
   const sign = () => {

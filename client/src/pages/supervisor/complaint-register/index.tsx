@@ -5,7 +5,8 @@ import { useReadySession } from '../../../hooks/useSession';
 import CaseCard from '../../../components/CaseCard';
 import LoadState from '../../../components/LoadState';
 import { formatStamp } from '../../../components/RepairSummary/stamp';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import { go, routes } from '../../../utils/routes';
 import { shanghaiDate } from '../../../utils/time';
 import DayChooser from './DayChooser';
@@ -16,7 +17,7 @@ import './index.css';
 
 /** Signed, flagged for being left unsigned past the next morning, or waiting for the supervisor. */
 function SignedState({ register }: { register: RegisterView }) {
-  const t = ui.complaintRegister;
+  const t = supervisorUi.complaintRegister;
   const { signed, flaggedAt } = register;
   if (signed) {
     return (
@@ -39,7 +40,7 @@ export default function ComplaintRegister() {
   const [date, setDate] = useState(() => shanghaiDate(new Date()));
   const { data, loading, error, refresh } = useComplaintRegister(date);
   const reload = useCallback(() => void refresh(), [refresh]);
-  const t = ui.complaintRegister;
+  const t = supervisorUi.complaintRegister;
   const signer = context?.role === 'supervisor';
   return (
     <View className='page complaint-register'>

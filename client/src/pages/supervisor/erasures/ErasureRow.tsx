@@ -5,12 +5,13 @@ import * as privacy from '@shared/contracts/privacy.contract';
 import { call } from '../../../api';
 import type { ErasureView } from '../../../hooks/usePrivacy';
 import PrimaryButton from '../../../components/PrimaryButton';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import { formatWhen } from '../../../utils/time';
 import { toastError, toastOk } from '../../../utils/toast';
 
 const confirmed = async (name: string): Promise<boolean> => {
-  const t = ui.erasures;
+  const t = supervisorUi.erasures;
   const answer = await Taro.showModal({ title: t.confirmTitle, content: fill(t.confirmContent, { name }) }).catch(() => ({ confirm: false }));
   return answer.confirm;
 };
@@ -23,7 +24,7 @@ interface Props {
 
 /** One request: who, why and when, how many of their tickets are still open, and the erase button behind a confirmation. */
 export default function ErasureRow({ item, propertyId, onDone }: Props) {
-  const t = ui.erasures;
+  const t = supervisorUi.erasures;
   const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);
 

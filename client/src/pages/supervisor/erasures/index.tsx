@@ -3,7 +3,7 @@ import { useErasureRequests } from '../../../hooks/usePrivacy';
 import { useReadySession } from '../../../hooks/useSession';
 import LoadState from '../../../components/LoadState';
 import ListFooter from '../../../components/ListFooter';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import ErasureRow from './ErasureRow';
 import '../../../theme/controls.css';
 import './index.css';
@@ -13,7 +13,7 @@ export default function Erasures() {
   const context = useReadySession();
   const list = useErasureRequests();
   const { items, loading, error, refresh } = list;
-  const t = ui.erasures;
+  const t = supervisorUi.erasures;
   return (
     <View className='page erasures'>
       <Text className='title'>{t.title}</Text>

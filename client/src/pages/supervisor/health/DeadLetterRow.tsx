@@ -6,11 +6,12 @@ import { call } from '../../../api';
 import type { DeadLetter } from '../../../hooks/useNotices';
 import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
 import PrimaryButton from '../../../components/PrimaryButton';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import { formatWhen } from '../../../utils/time';
 import { toastError, toastOk } from '../../../utils/toast';
 
-const channelWord = (channel: string): string => (channel in ui.health.channels ? ui.health.channels[channel as keyof typeof ui.health.channels] : channel);
+const channelWord = (channel: string): string => (channel in supervisorUi.health.channels ? supervisorUi.health.channels[channel as keyof typeof supervisorUi.health.channels] : channel);
 const kindWord = (kind: string): string => (kind in messages.notices ? messages.notices[kind as keyof typeof messages.notices] : kind);
 
 interface Props {
@@ -21,7 +22,7 @@ interface Props {
 
 /** One notice that never went out: what, to which channel, how often tried and why it failed; and 重新发送. */
 export default function DeadLetterRow({ item, propertyId, onDone }: Props) {
-  const t = ui.health;
+  const t = supervisorUi.health;
   const askConsent = useSubscribeConsent();
   const [busy, setBusy] = useState(false);
   const retry = async () => {

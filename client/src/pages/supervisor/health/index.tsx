@@ -3,8 +3,10 @@ import { useHealth } from '../../../hooks/useNotices';
 import { useReadySession } from '../../../hooks/useSession';
 import LoadState from '../../../components/LoadState';
 import SubscribeLowBanner from '../../../components/SubscribeLowBanner';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import { formatWhen } from '../../../utils/time';
+import { stepLabel } from '../../../utils/timer-steps';
 import DeadLetterRow from './DeadLetterRow';
 import HealthSection from './HealthSection';
 import QuarantineRow from './QuarantineRow';
@@ -17,7 +19,7 @@ import './index.css';
  * the notices that could not be delivered, each with 重新发送.
  */
 export default function Health() {
-  const t = ui.health;
+  const t = supervisorUi.health;
   const context = useReadySession();
   const { data, loading, error, refresh } = useHealth();
   const timer = data?.timer;
@@ -33,7 +35,7 @@ export default function Health() {
             <Text className='health-last-run'>{timer.lastRunAt ? fill(t.lastRun, { when: formatWhen(timer.lastRunAt) }) : t.neverRun}</Text>
             {timer.stale && <Text className='health-alarm'>{t.stale}</Text>}
             {timer.failedSteps.length > 0 && (
-              <Text className='health-failed'>{fill(t.failedSteps, { steps: timer.failedSteps.map((step) => t.steps[step]).join(t.stepSeparator) })}</Text>
+              <Text className='health-failed'>{fill(t.failedSteps, { steps: timer.failedSteps.map((step) => stepLabel(step)).join(t.stepSeparator) })}</Text>
             )}
             {!timer.stale && timer.failedSteps.length === 0 && <Text className='health-ok'>{t.running}</Text>}
           </View>

@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { ImportView } from '../../../hooks/useRoomImport';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 
 /** The server keeps the first 500 bad rows. */
 const PROBLEMS_KEPT = 500;
@@ -9,17 +10,17 @@ type Problem = ImportView['problems'][number];
 
 const percent = (view: ImportView) => (view.total ? Math.round((view.written / view.total) * 100) : 0);
 
-const isKnown = (code: string): code is keyof typeof ui.roomImport.problems => code in ui.roomImport.problems;
+const isKnown = (code: string): code is keyof typeof supervisorUi.roomImport.problems => code in supervisorUi.roomImport.problems;
 
 export const problemText = (p: Problem): string => {
-  const t = ui.roomImport;
+  const t = supervisorUi.roomImport;
   const what = isKnown(p.problem) ? fill(t.problems[p.problem], { first: p.firstLine ?? '' }) : t.otherProblem;
   return fill(t.row, { line: p.line, problem: what });
 };
 
 /** A refused file: what is wrong with it as a whole, or each bad row by its number; nothing was written. */
 function Refused({ view }: { view: ImportView }) {
-  const t = ui.roomImport;
+  const t = supervisorUi.roomImport;
   return (
     <View className='card import-refused'>
       <Text className='section-title'>{fill(t.refusedTitle, { file: view.fileName })}</Text>
@@ -43,7 +44,7 @@ interface Props {
 
 /** Where an import stands: refused, written so far (and why it stopped, if it did), or done with its counts. */
 export default function ImportResult({ view, stalled, onResume }: Props) {
-  const t = ui.roomImport;
+  const t = supervisorUi.roomImport;
   if (view.status === 'refused') return <Refused view={view} />;
   const done = view.status === 'done';
   return (

@@ -4,14 +4,15 @@ import * as imports from '@shared/contracts/imports.contract';
 import { call } from '../../../api';
 import LineField from '../../../components/LineField';
 import PrimaryButton from '../../../components/PrimaryButton';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import { toastError, toastOk } from '../../../utils/toast';
 
 const PART = /^[A-Za-z0-9]{1,10}$/;
 
 /** Issue 7 (2), a small edit: a building's new name; its rooms and their residents move with it. */
 export default function RenameBuildingForm({ propertyId }: { propertyId: string }) {
-  const t = ui.roomImport;
+  const t = supervisorUi.roomImport;
   const [form, setForm] = useState({ from: '', to: '' });
   const [problem, setProblem] = useState('');
   const [result, setResult] = useState('');

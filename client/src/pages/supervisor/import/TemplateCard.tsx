@@ -4,7 +4,7 @@ import * as imports from '@shared/contracts/imports.contract';
 import { call, type CallOutput } from '../../../api';
 import { platform } from '../../../api/platform';
 import type { DocumentKind } from '../../../api/platform.types';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import { toastError } from '../../../utils/toast';
 
 type Template = CallOutput<typeof imports.template>;
@@ -14,7 +14,7 @@ const fileOf = (template: Template, kind: DocumentKind) =>
 
 /** The template to fill in: a download in the browser, WeChat's viewer on the phone (to forward to a computer). */
 export default function TemplateCard({ propertyId }: { propertyId: string }) {
-  const t = ui.roomImport;
+  const t = supervisorUi.roomImport;
   const [template, setTemplate] = useState<Template | null>(null);
   const [busy, setBusy] = useState(false);
 

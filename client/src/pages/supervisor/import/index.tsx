@@ -6,7 +6,8 @@ import { useReadySession } from '../../../hooks/useSession';
 import { useRoomImport } from '../../../hooks/useRoomImport';
 import PrimaryButton from '../../../components/PrimaryButton';
 import PrivacyConsent from '../../../components/PrivacyConsent';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import { toastError } from '../../../utils/toast';
 import AddRoomForm from './AddRoomForm';
 import RenameBuildingForm from './RenameBuildingForm';
@@ -23,7 +24,7 @@ export default function RoomImportPage() {
   const propertyId = context?.property.propertyId ?? null;
   const importer = useRoomImport(propertyId, context?.uploadPrefix ?? '');
   const [problem, setProblem] = useState('');
-  const t = ui.roomImport;
+  const t = supervisorUi.roomImport;
   /** Checking a file, or writing one that has not stopped: one import at a time. */
   const busy = importer.checking !== null || (importer.view?.status === 'writing' && importer.stalled === null);
 

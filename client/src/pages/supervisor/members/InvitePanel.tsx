@@ -11,7 +11,8 @@ import { call } from '../../../api';
 import ChoiceChips from '../../../components/ChoiceChips';
 import LineField from '../../../components/LineField';
 import PrimaryButton from '../../../components/PrimaryButton';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import { formatDue } from '../../../utils/time';
 import { toastError, toastOk } from '../../../utils/toast';
 
@@ -21,7 +22,7 @@ type Hours = (typeof HOURS)[number];
 
 /** The code, shown this once, big enough to read out, with a copy button and the scene for a mini-program code. */
 export function IssuedCode({ issued }: { issued: Issued }) {
-  const t = ui.members;
+  const t = supervisorUi.members;
   const { code } = issued;
   if (!code) return <Text className='field-error invite-code-gone'>{t.codeGone}</Text>;
   const copy = () =>
@@ -47,7 +48,7 @@ export function IssuedCode({ issued }: { issued: Issued }) {
 
 /** Issue 7 (3): an invitation for one person in a staff role, usable once before it expires. */
 export default function InvitePanel({ propertyId, inviter, onIssued }: { propertyId: string; inviter: Role; onIssued: () => void }) {
-  const t = ui.members;
+  const t = supervisorUi.members;
   const roles = StaffRole.options.filter((role) => canInvite(inviter, role));
   const [role, setRole] = useState<StaffRole>('desk');
   const [hours, setHours] = useState<Hours>('72');

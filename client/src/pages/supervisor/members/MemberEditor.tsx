@@ -12,12 +12,13 @@ import ChoiceChips from '../../../components/ChoiceChips';
 import PrimaryButton from '../../../components/PrimaryButton';
 import ReasonField from '../../../components/ReasonField';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import { toastError, toastOk } from '../../../utils/toast';
 
 const MIN_REASON = 2;
 
 const confirmed = async (name: string): Promise<boolean> => {
-  const t = ui.members;
+  const t = supervisorUi.members;
   const answer = await Taro.showModal({ title: t.confirmTitle, content: fill(t.confirmContent, { name }) }).catch(() => ({ confirm: false }));
   return answer.confirm;
 };
@@ -30,7 +31,7 @@ interface Props {
 
 /** Issue 7 (3), managers only: another role, a technician's skills (R4), or deactivation for someone who leaves. */
 export default function MemberEditor({ member, propertyId, onDone }: Props) {
-  const t = ui.members;
+  const t = supervisorUi.members;
   const [role, setRole] = useState<StaffRole | null>(StaffRole.safeParse(member.role).data ?? null);
   const [skills, setSkills] = useState<Skill[]>(member.skills);
   const [reason, setReason] = useState('');

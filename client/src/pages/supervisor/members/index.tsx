@@ -8,6 +8,7 @@ import LoadState from '../../../components/LoadState';
 import ListFooter from '../../../components/ListFooter';
 import PrivacyConsent from '../../../components/PrivacyConsent';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import { formatDue } from '../../../utils/time';
 import InvitePanel from './InvitePanel';
 import MemberEditor from './MemberEditor';
@@ -15,7 +16,7 @@ import '../../../theme/controls.css';
 import './index.css';
 
 function InvitationRow({ invitation }: { invitation: InvitationView }) {
-  const t = ui.members;
+  const t = supervisorUi.members;
   return (
     <View className='card invitation-row' id={`invitation-${invitation.id}`}>
       <Text className='invitation-role'>{[messages.roles[invitation.role], invitation.note].filter(Boolean).join(' · ')}</Text>
@@ -35,7 +36,7 @@ interface RowProps {
 }
 
 function MemberRow({ member, context, open, onToggle, onDone }: RowProps) {
-  const t = ui.members;
+  const t = supervisorUi.members;
   const manages = context.role === 'manager' && member.id !== context.memberId;
   const skills = member.skills.map((s) => ui.desk.skills[s]).join(t.skillSeparator);
   return (
@@ -62,7 +63,7 @@ export default function Members() {
   const staff = useStaff();
   const invitations = useOpenInvitations({ bottom: false });
   const [openId, setOpenId] = useState<string | null>(null);
-  const t = ui.members;
+  const t = supervisorUi.members;
   const reloadStaff = () => {
     setOpenId(null);
     void staff.refresh();

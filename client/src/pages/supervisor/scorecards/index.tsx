@@ -2,7 +2,8 @@ import { Text, View } from '@tarojs/components';
 import { useScorecards, type Scorecard } from '../../../hooks/useRepairs';
 import { useReadySession } from '../../../hooks/useSession';
 import LoadState from '../../../components/LoadState';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import { onTimeText, scoreText } from './format';
 import '../../../theme/controls.css';
 import './index.css';
@@ -15,7 +16,7 @@ const Figure = ({ label, value, className }: { label: string; value: string; cla
 );
 
 function ScorecardRow({ card }: { card: Scorecard }) {
-  const t = ui.supervisor;
+  const t = supervisorUi.supervisor;
   return (
     <View id={`scorecard-${card.memberId}`} className='card scorecard-row'>
       <Text className='scorecard-name'>{card.name}</Text>
@@ -38,8 +39,8 @@ export default function Scorecards() {
   const mine = context?.role === 'technician';
   return (
     <View className='page scorecards'>
-      <Text className='title'>{mine ? ui.supervisor.myScorecardTitle : ui.supervisor.scorecardsTitle}</Text>
-      <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? ui.supervisor.scorecardsEmpty : null}>
+      <Text className='title'>{mine ? supervisorUi.supervisor.myScorecardTitle : supervisorUi.supervisor.scorecardsTitle}</Text>
+      <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? supervisorUi.supervisor.scorecardsEmpty : null}>
         {items?.map((card) => <ScorecardRow key={card.memberId} card={card} />)}
       </LoadState>
     </View>

@@ -8,7 +8,7 @@ import PrimaryButton from '../../../components/PrimaryButton';
 import ReasonField from '../../../components/ReasonField';
 import SignaturePad, { type SignatureValue } from '../../../components/SignaturePad';
 import { uploadSignature } from '../../../components/SignaturePad/upload';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 
 const MIN_OPINION = 2;
 type Decision = 'approve' | 'reject';
@@ -24,7 +24,7 @@ interface Props {
 /** R11: the supervisor approves (it rolls into next month) or rejects a sent-back order, with a signed opinion. */
 export default function ReviewPanel({ repair, propertyId, uploadPrefix, onDone }: Props) {
   const askConsent = useSubscribeConsent();
-  const t = ui.supervisor;
+  const t = supervisorUi.supervisor;
   const [decision, setDecision] = useState<Decision | null>(null);
   const [opinion, setOpinion] = useState('');
   const [signature, setSignature] = useState<SignatureValue | null>(null);

@@ -5,7 +5,8 @@ import { useReadySession } from '../../../hooks/useSession';
 import LoadState from '../../../components/LoadState';
 import ListFooter from '../../../components/ListFooter';
 import RepairCard from '../../../components/RepairCard';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import { formatWhen } from '../../../utils/time';
 import { go, routes } from '../../../utils/routes';
 import ReviewPanel from './ReviewPanel';
@@ -22,7 +23,7 @@ export default function SendBacks() {
     setOpenId(null);
     void refresh();
   }, [refresh]);
-  const t = ui.supervisor;
+  const t = supervisorUi.supervisor;
   const reviewer = context?.role === 'supervisor';
   return (
     <View className='page send-backs'>

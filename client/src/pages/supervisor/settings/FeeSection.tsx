@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import LineField from '../../../components/LineField';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import type { FeeRow } from './settings-form';
 
 interface Props {
@@ -12,7 +13,7 @@ interface Props {
 
 /** The fee schedule (R6): each item's code, name and price, typed and shown in yuan. */
 export default function FeeSection({ rows, readOnly, error, onChange }: Props) {
-  const t = ui.settings;
+  const t = supervisorUi.settings;
   const edit = (i: number, patch: Partial<FeeRow>) => onChange(rows.map((row, j) => (j === i ? { ...row, ...patch } : row)));
   return (
     <View className='card settings-section settings-fees'>

@@ -1,13 +1,14 @@
 import { Text, View } from '@tarojs/components';
 import type { SettingsView } from '../../../hooks/useSettings';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import { formatWhen } from '../../../utils/time';
 
-const isField = (name: string): name is keyof typeof ui.settings.fieldNames => name in ui.settings.fieldNames;
+const isField = (name: string): name is keyof typeof supervisorUi.settings.fieldNames => name in supervisorUi.settings.fieldNames;
 
 /** Every change: who made it, when, and which settings it touched. */
 export default function HistoryList({ history }: { history: SettingsView['history'] }) {
-  const t = ui.settings;
+  const t = supervisorUi.settings;
   return (
     <View className='card settings-section settings-history'>
       <Text className='section-title'>{t.history}</Text>

@@ -2,7 +2,8 @@ import { Text, View } from '@tarojs/components';
 import type { LimitKind } from '@shared/model/settings.model';
 import InfoRow from '../../../components/InfoRow';
 import LineField from '../../../components/LineField';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import { limitKinds, type SettingsForm } from './settings-form';
 
 interface Props {
@@ -13,15 +14,15 @@ interface Props {
 }
 
 const labels: Record<LimitKind, string> = {
-  repairs: ui.settings.limitRepairs,
-  complaints: ui.settings.limitComplaints,
-  bookings: ui.settings.limitBookings,
-  bindingRequests: ui.settings.limitBindings,
+  repairs: supervisorUi.settings.limitRepairs,
+  complaints: supervisorUi.settings.limitComplaints,
+  bookings: supervisorUi.settings.limitBookings,
+  bindingRequests: supervisorUi.settings.limitBindings,
 };
 
 /** Issue 12 (4): how many repairs, complaints, bookings and binding requests one person may file a day. */
 export default function LimitsSection({ limits, readOnly, error, onChange }: Props) {
-  const t = ui.settings;
+  const t = supervisorUi.settings;
   return (
     <View className='card settings-section settings-limits'>
       <Text className='section-title'>{t.limits}</Text>

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { messages } from '@shared/messages';
 import InfoRow from '../../../components/InfoRow';
 import LineField from '../../../components/LineField';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import type { Section } from './settings-form';
 import type { TemplateRow } from './template-rows';
 
@@ -17,7 +17,7 @@ interface Props {
 
 /** One notice kind's template: its id, and once there is one, the page it opens and what fills each field. */
 function TemplateEditor({ row, onChange }: { row: TemplateRow; onChange: (row: TemplateRow) => void }) {
-  const t = ui.settings;
+  const t = supervisorUi.settings;
   return (
     <View id={`template-${row.kind.replace(/\./g, '-')}`} className='template-row'>
       <LineField label={messages.notices[row.kind]} inputClass='input-template' value={row.id} maxlength={64} placeholder={t.templatePlaceholder} errorClass='' onChange={(id) => onChange({ ...row, id })} />
@@ -36,7 +36,7 @@ function TemplateEditor({ row, onChange }: { row: TemplateRow; onChange: (row: T
  * chose (id, page, which fact fills each field), and the WeCom group robot.
  */
 export default function NoticeSection({ templates, webhook, readOnly, errors, onTemplate, onWebhook }: Props) {
-  const t = ui.settings;
+  const t = supervisorUi.settings;
   return (
     <>
       <View className='card settings-section settings-templates'>

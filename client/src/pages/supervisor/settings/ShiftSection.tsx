@@ -1,7 +1,8 @@
 import { Button, Text, View } from '@tarojs/components';
 import CheckItem from '../../../components/CheckItem';
 import LineField from '../../../components/LineField';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import type { ShiftRow } from './settings-form';
 
 /** The contract's limit. */
@@ -24,7 +25,7 @@ interface Props {
 
 /** The desk's roster: each shift's name, when it starts (it lasts until the next one), and who is on it. */
 export default function ShiftSection({ rows, desk, names, readOnly, error, onChange }: Props) {
-  const t = ui.settings;
+  const t = supervisorUi.settings;
   const edit = (i: number, patch: Partial<ShiftRow>) => onChange(rows.map((row, j) => (j === i ? { ...row, ...patch } : row)));
   const toggle = (i: number, id: string, on: boolean) => {
     const ids = rows[i]?.deskMemberIds ?? [];

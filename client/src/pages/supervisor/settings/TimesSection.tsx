@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import InfoRow from '../../../components/InfoRow';
 import LineField from '../../../components/LineField';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import type { Section, SettingsForm } from './settings-form';
 
 type Times = Pick<SettingsForm, 'open' | 'close' | 'ackUrgent' | 'ackNormal' | 'groupHours' | 'weekdayWindows' | 'weekendWindows'>;
@@ -16,7 +17,7 @@ interface Props {
 
 /** The clocks: the desk's opening hours, how soon a technician must acknowledge (R4), the group-complaint window (C3), and the repair windows (V4). */
 export default function TimesSection({ form, readOnly, errors, onEdit }: Props) {
-  const t = ui.settings;
+  const t = supervisorUi.settings;
   const field = (name: Field, label: string, className: string, type: 'text' | 'number', placeholder = '', maxlength = 5) => (
     <LineField
       label={label}

@@ -6,7 +6,7 @@ import { useDeskMembers, useSettings, type SettingsView } from '../../../hooks/u
 import { useReadySession } from '../../../hooks/useSession';
 import LoadState from '../../../components/LoadState';
 import PrimaryButton from '../../../components/PrimaryButton';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import { toastError, toastOk } from '../../../utils/toast';
 import FeeSection from './FeeSection';
 import HistoryList from './HistoryList';
@@ -43,7 +43,7 @@ export default function SettingsPage() {
   const [errors, setErrors] = useState<Partial<Record<Section, string>>>({});
   const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);
-  const t = ui.settings;
+  const t = supervisorUi.settings;
 
   useEffect(() => {
     const fresh = remote.data;

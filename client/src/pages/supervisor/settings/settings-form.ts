@@ -3,7 +3,8 @@ import type { LimitKind } from '@shared/model/settings.model';
 import { yuan } from '@shared/domain/quote.rules';
 import type { CallInput } from '../../../api';
 import type { SettingsView } from '../../../hooks/useSettings';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import { parseYuan } from '../../../utils/money';
 import { templateKindAt, templateRows, templatesOf, type TemplateRow } from './template-rows';
 
@@ -140,7 +141,7 @@ const sectionOfCode: Record<string, Section> = {
 };
 
 const messageFor = (section: Section, index: string | undefined, update: Update): string => {
-  const e = ui.settings.errors;
+  const e = supervisorUi.settings.errors;
   const n = Number(index ?? 0) + 1;
   const bySection: Record<Section, string> = {
     fees: fill(e.fee, { n }),
@@ -169,4 +170,4 @@ export const errorsOfFields = (paths: readonly string[], update: Update): Partia
 /** The server's refusal of a whole section (hours that end before they start, two shifts at one time). */
 export const sectionOfRefusal = (code: string): Section | null => sectionOfCode[code] ?? null;
 
-export const feeRowError = (row: number) => fill(ui.settings.errors.fee, { n: row });
+export const feeRowError = (row: number) => fill(supervisorUi.settings.errors.fee, { n: row });

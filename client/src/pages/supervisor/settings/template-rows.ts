@@ -1,7 +1,7 @@
 import { messages } from '@shared/messages';
 import { NoticeKind } from '@shared/model/outbox.model';
 import { DEFAULT_NOTICE_PAGE, FieldSource, type NoticeTemplate } from '@shared/model/settings.model';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 
 /** One notice kind's subscribe-message template as typed: '' id is none; fields as "thing1=标题 time2=时间". */
 export interface TemplateRow {
@@ -11,10 +11,10 @@ export interface TemplateRow {
   fields: string;
 }
 
-const sourceByLabel = new Map<string, string>(FieldSource.options.flatMap((source) => [[source, source], [ui.settings.factNames[source], source]]));
+const sourceByLabel = new Map<string, string>(FieldSource.options.flatMap((source) => [[source, source], [supervisorUi.settings.factNames[source], source]]));
 
 /** "thing1=标题 time3=时间": a template's fields as the manager reads and types them. */
-export const fieldsText = (fields: NoticeTemplate['fields']): string => fields.map((f) => `${f.key}=${ui.settings.factNames[f.source]}`).join(' ');
+export const fieldsText = (fields: NoticeTemplate['fields']): string => fields.map((f) => `${f.key}=${supervisorUi.settings.factNames[f.source]}`).join(' ');
 
 /**
  * Fields as typed, separated by spaces or commas, each "thing1=标题" (or with ：/:). A piece that is

@@ -6,6 +6,7 @@ import type { RepairView } from '../../../offline/commands';
 import PrimaryButton from '../../../components/PrimaryButton';
 import SignaturePad, { type SignatureValue } from '../../../components/SignaturePad';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { technicianUi } from '../../../i18n/technician.zh-CN';
 import { toastError } from '../../../utils/toast';
 import { keepSignature } from './signature';
 
@@ -20,19 +21,19 @@ interface Props {
  * greyed until the signature carries enough ink to be one.
  */
 export default function AcceptScreen({ view, onAccept, onRequote }: Props) {
-  const t = ui.onSite.accept;
+  const t = technicianUi.onSite.accept;
   const [signature, setSignature] = useState<SignatureValue | null>(null);
   const [saving, setSaving] = useState(false);
   const signed = signature !== null && isSignature(signature.strokes);
   const total = view.quote?.totalFen ?? 0;
 
   const agree = async () => {
-    if (!signature || !signed) return toastError(ui.onSite.signature.tooShort);
+    if (!signature || !signed) return toastError(ui.signature.tooShort);
     if (saving) return;
     setSaving(true);
     const file = await keepSignature(signature);
     setSaving(false);
-    if (!file) return toastError(ui.onSite.signature.failed);
+    if (!file) return toastError(ui.signature.failed);
     onAccept(file);
   };
 
@@ -44,17 +45,17 @@ export default function AcceptScreen({ view, onAccept, onRequote }: Props) {
         {(view.quote?.lines ?? []).map((line) => (
           <View key={line.code} className={`quote-line quote-line-${line.code}`}>
             <Text>{fill(t.line, { name: line.name, qty: line.qty })}</Text>
-            <Text>{fill(ui.onSite.quote.price, { amount: yuan(line.priceFen * line.qty) })}</Text>
+            <Text>{fill(technicianUi.onSite.quote.price, { amount: yuan(line.priceFen * line.qty) })}</Text>
           </View>
         ))}
       </View>
       <Text className='quote-total'>{total > 0 ? fill(t.total, { amount: yuan(total) }) : t.free}</Text>
       <SignaturePad className='signature-accept' onChange={setSignature} />
       <PrimaryButton className='btn-accept-quote' disabled={!signed} busy={saving} onClick={agree}>
-        {saving ? ui.onSite.signature.saving : t.agree}
+        {saving ? ui.signature.saving : t.agree}
       </PrimaryButton>
       <Button className='btn btn-plain btn-requote' onClick={onRequote}>
-        {ui.onSite.quote.requote}
+        {technicianUi.onSite.quote.requote}
       </Button>
     </View>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { BlockerKind } from '@shared/model/repair.model';
 import type * as z from 'zod';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { technicianUi } from '../../../i18n/technician.zh-CN';
 import ReasonForm from './ReasonForm';
 
 type Kind = z.infer<typeof BlockerKind>;
@@ -14,7 +14,7 @@ interface Props {
 
 /** R9: something outside his hands stops the work; the desk hears at once and the return clock pauses. */
 export default function BlockerPanel({ onReport, onClose }: Props) {
-  const t = ui.onSite.blocker;
+  const t = technicianUi.onSite.blocker;
   const [kind, setKind] = useState<Kind>('parts');
   return (
     <ReasonForm

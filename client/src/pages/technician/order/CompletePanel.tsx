@@ -5,7 +5,8 @@ import type { RepairView, StepInput } from '../../../offline/commands';
 import { localFile } from '../../../offline/local-files';
 import { useDraft } from '../../../hooks/useDraft';
 import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { technicianUi } from '../../../i18n/technician.zh-CN';
 import { toastError } from '../../../utils/toast';
 import { CompleteDraft, completeDraftKey, emptyCompleteDraft } from './complete-draft';
 import PhotoShots from './PhotoShots';
@@ -21,7 +22,7 @@ interface Props {
  */
 export default function CompletePanel({ view, onComplete }: Props) {
   const askConsent = useSubscribeConsent();
-  const t = ui.onSite.complete;
+  const t = technicianUi.onSite.complete;
   const initial = useCallback(emptyCompleteDraft, []);
   const { draft, update, clear } = useDraft(completeDraftKey(view.id), CompleteDraft, initial);
   const amountFen = acceptedTotalFen(view) ?? 0;
@@ -50,11 +51,11 @@ export default function CompletePanel({ view, onComplete }: Props) {
           <Input className='text-input input-material-name' value={m.name} placeholder={t.materialName} maxlength={40} onInput={(e) => setMaterial(i, { name: e.detail.value })} />
           <View className='qty-stepper'>
             <View className='btn-qty btn-qty-minus' onClick={() => setMaterial(i, { qty: Math.max(1, m.qty - 1) })}>
-              {ui.onSite.quote.minus}
+              {technicianUi.onSite.quote.minus}
             </View>
             <Text className='fee-qty'>{m.qty}</Text>
             <View className='btn-qty btn-qty-plus' onClick={() => setMaterial(i, { qty: Math.min(99, m.qty + 1) })}>
-              {ui.onSite.quote.plus}
+              {technicianUi.onSite.quote.plus}
             </View>
           </View>
           <Text className='photo-remove' onClick={() => update({ materials: draft.materials.filter((_, j) => j !== i) })}>

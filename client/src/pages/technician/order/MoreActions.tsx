@@ -3,6 +3,7 @@ import { Button, View } from '@tarojs/components';
 import type { RepairView } from '../../../offline/commands';
 import type { OnSiteOrder } from '../../../hooks/useOnSiteOrder';
 import { ui } from '../../../i18n/ui.zh-CN';
+import { technicianUi } from '../../../i18n/technician.zh-CN';
 import { toastError, toastOk } from '../../../utils/toast';
 import { canReportNoAnswer } from './next-step';
 import NoAnswerPanel from './NoAnswerPanel';
@@ -13,11 +14,11 @@ type Panel = 'noAnswer' | 'blocker' | 'sendBack';
 
 /** The steps off the main path: nobody home (R5), a blocker (R9), sending the order back (R11). */
 export default function MoreActions({ order, view }: { order: OnSiteOrder; view: RepairView }) {
-  const t = ui.onSite;
+  const t = technicianUi.onSite;
   const [open, setOpen] = useState<Panel | null>(null);
   const done = (queued: boolean) => {
     if (queued) toastOk(t.saved);
-    else toastError(t.sync.conflict);
+    else toastError(ui.sync.conflict);
     setOpen(null);
   };
   const close = () => setOpen(null);

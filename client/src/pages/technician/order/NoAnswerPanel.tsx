@@ -3,7 +3,8 @@ import { Button, Text, View } from '@tarojs/components';
 import { NO_ANSWER_WAIT_MS } from '@shared/domain/repair.machine';
 import type { RepairView } from '../../../offline/commands';
 import { useOnSiteCountdown } from '../../../hooks/useOnSiteCountdown';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { technicianUi } from '../../../i18n/technician.zh-CN';
 import ReasonForm from './ReasonForm';
 
 const clock = (ms: number) => {
@@ -19,7 +20,7 @@ interface Props {
 
 /** R5: nobody answers. Three minutes from arrival, counted down on screen; then a note, and the visit is rescheduled. */
 export default function NoAnswerPanel({ view, onNote, onClose }: Props) {
-  const t = ui.onSite.noAnswer;
+  const t = technicianUi.onSite.noAnswer;
   const deadline = useMemo(() => (view.arrivedAt ? Date.parse(view.arrivedAt) : Date.now()) + NO_ANSWER_WAIT_MS, [view.arrivedAt]);
   const left = useOnSiteCountdown(deadline) ?? NO_ANSWER_WAIT_MS;
   if (left > 0) {
@@ -28,7 +29,7 @@ export default function NoAnswerPanel({ view, onNote, onClose }: Props) {
         <Text className='no-answer-countdown'>{fill(t.waiting, { time: clock(left) })}</Text>
         <Text className='muted'>{t.waitHint}</Text>
         <Button className='btn btn-plain btn-cancel' onClick={onClose}>
-          {ui.onSite.cancel}
+          {technicianUi.onSite.cancel}
         </Button>
       </View>
     );

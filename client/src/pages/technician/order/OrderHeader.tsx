@@ -6,13 +6,14 @@ import type { RepairView } from '../../../offline/commands';
 import TriageLine from '../../../components/TriageLine';
 import { RepairStatusTag } from '../../../components/StatusTag/records';
 import PhotoGrid from '../../../components/PhotoGrid';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { technicianUi } from '../../../i18n/technician.zh-CN';
 import { callPhone } from '../../../utils/phone';
 import { appointmentText } from '../../../utils/orders';
 
 /** What he needs at the door: urgency and its rule (R3), where, what is wrong, the resident's number, photos. */
 export default function OrderHeader({ repair }: { repair: RepairView }) {
-  const t = ui.onSite;
+  const t = technicianUi.onSite;
   return (
     <View className='card order-header'>
       <TriageLine repair={repair} />

@@ -3,7 +3,7 @@ import Photograph from '@nutui/icons-react-taro/dist/es/icons/Photograph.js';
 import Icon from '../../../components/Icon';
 import { Button, Image, Text, View } from '@tarojs/components';
 import { platform } from '../../../api/platform';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { technicianUi } from '../../../i18n/technician.zh-CN';
 import { toastError } from '../../../utils/toast';
 import '../../../components/PhotoGrid/index.css';
 
@@ -18,7 +18,7 @@ interface Props {
 
 /** Photos taken on site, kept on the phone at once (a temp file does not survive); uploaded later by the queue. */
 export default function PhotoShots({ className, title, refs, onChange }: Props) {
-  const t = ui.onSite.complete;
+  const t = technicianUi.onSite.complete;
   const [busy, setBusy] = useState(false);
 
   const add = async () => {

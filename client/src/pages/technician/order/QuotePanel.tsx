@@ -3,7 +3,8 @@ import { Button, Text, View } from '@tarojs/components';
 import { priceQuote, yuan } from '@shared/domain/quote.rules';
 import type { FeeSchedule } from '../../../offline/optimistic';
 import type { RepairView } from '../../../offline/commands';
-import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { technicianUi } from '../../../i18n/technician.zh-CN';
 
 const MAX_QTY = 99;
 
@@ -16,7 +17,7 @@ interface Props {
 
 /** R6: items from the fee schedule with + and −; the total adds itself up; nothing chosen quotes 0 (free). */
 export default function QuotePanel({ fees, quote, onSend }: Props) {
-  const t = ui.onSite.quote;
+  const t = technicianUi.onSite.quote;
   const [qty, setQty] = useState<Record<string, number>>(() => Object.fromEntries((quote?.lines ?? []).map((l) => [l.code, l.qty])));
   const items = fees.filter((f) => (qty[f.code] ?? 0) > 0).map((f) => ({ code: f.code, qty: qty[f.code] ?? 0 }));
   const priced = priceQuote(items, fees);

@@ -3,7 +3,7 @@ import { signOff } from '@shared/contracts/repairs.contract';
 import { maxLengthOf } from '@shared/contracts/field-errors';
 import LimitedText from '../../../components/LimitedText';
 import StarRating from '../../../components/StarRating';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { technicianUi } from '../../../i18n/technician.zh-CN';
 
 export interface RatingDraft {
   quality: number;
@@ -17,7 +17,7 @@ const COMMENT_LIMIT = maxLengthOf(signOff.input.shape.rating.unwrap(), 'comment'
 /** R7: two rows of big stars (维修质量, 服务态度) and an optional comment. */
 /** `onChange` gets only what changed: two quick taps must not undo each other. */
 export default function RatingFields({ value, onChange }: { value: RatingDraft; onChange: (patch: Partial<RatingDraft>) => void }) {
-  const t = ui.onSite.signOff;
+  const t = technicianUi.onSite.signOff;
   return (
     <View className='rating-fields'>
       <View className='rating-row'>

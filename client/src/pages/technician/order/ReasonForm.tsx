@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import { ui } from '../../../i18n/ui.zh-CN';
+import { technicianUi } from '../../../i18n/technician.zh-CN';
 import { toastError } from '../../../utils/toast';
 
 interface Props {
@@ -49,7 +49,7 @@ export default function ReasonForm(props: Props) {
         {props.submitText}
       </Button>
       <Button className='btn btn-plain btn-cancel' onClick={props.onCancel}>
-        {ui.onSite.cancel}
+        {technicianUi.onSite.cancel}
       </Button>
     </View>
   );

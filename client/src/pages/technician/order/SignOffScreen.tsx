@@ -7,6 +7,7 @@ import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
 import PrimaryButton from '../../../components/PrimaryButton';
 import SignaturePad, { type SignatureValue } from '../../../components/SignaturePad';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { technicianUi } from '../../../i18n/technician.zh-CN';
 import { toastError } from '../../../utils/toast';
 import { keepSignature } from './signature';
 import RatingFields, { noRating, type RatingDraft } from './RatingFields';
@@ -19,7 +20,7 @@ interface Props {
 /** R7, the phone in the resident's hands again: the amount, their signature, and the two ratings. */
 export default function SignOffScreen({ view, onSignOff }: Props) {
   const askConsent = useSubscribeConsent();
-  const t = ui.onSite.signOff;
+  const t = technicianUi.onSite.signOff;
   const [signature, setSignature] = useState<SignatureValue | null>(null);
   const [rating, setRating] = useState<RatingDraft>(noRating);
   const [saving, setSaving] = useState(false);
@@ -29,13 +30,13 @@ export default function SignOffScreen({ view, onSignOff }: Props) {
 
   const submit = async () => {
     askConsent();
-    if (!signature || !signed) return toastError(ui.onSite.signature.tooShort);
+    if (!signature || !signed) return toastError(ui.signature.tooShort);
     if (!ratingOk) return toastError(t.needBoth);
     if (saving) return;
     setSaving(true);
     const file = await keepSignature(signature);
     setSaving(false);
-    if (!file) return toastError(ui.onSite.signature.failed);
+    if (!file) return toastError(ui.signature.failed);
     onSignOff({
       signature: file,
       ...(rated ? { rating: { quality: rating.quality, attitude: rating.attitude, comment: rating.comment.trim() } } : {}),
@@ -50,7 +51,7 @@ export default function SignOffScreen({ view, onSignOff }: Props) {
       <SignaturePad className='signature-sign-off' onChange={setSignature} />
       <RatingFields value={rating} onChange={(patch) => setRating((r) => ({ ...r, ...patch }))} />
       <PrimaryButton className='btn-sign-off' disabled={!(signed && ratingOk)} busy={saving} onClick={submit}>
-        {saving ? ui.onSite.signature.saving : t.submit}
+        {saving ? ui.signature.saving : t.submit}
       </PrimaryButton>
     </View>
   );

@@ -4,6 +4,7 @@ import type { RepairView } from '../../../offline/commands';
 import type { OnSiteOrder } from '../../../hooks/useOnSiteOrder';
 import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { technicianUi } from '../../../i18n/technician.zh-CN';
 import { toastError, toastOk } from '../../../utils/toast';
 import { nextStepOf } from './next-step';
 import QuotePanel from './QuotePanel';
@@ -13,7 +14,7 @@ import SignOffScreen from './SignOffScreen';
 
 /** Where the order stands when there is no step for him: said in words. */
 const stateText = (view: RepairView): string | null => {
-  const t = ui.onSite.state;
+  const t = technicianUi.onSite.state;
   if (view.rating) return fill(t.rated, { quality: view.rating.quality, attitude: view.rating.attitude });
   if (view.status in t) return t[view.status as keyof typeof t];
   return null;
@@ -26,13 +27,13 @@ const stateText = (view: RepairView): string | null => {
  * resident accepts again (R6). Every step is queued and the page moves on at once.
  */
 export default function StepPanel({ order, view }: { order: OnSiteOrder; view: RepairView }) {
-  const t = ui.onSite;
+  const t = technicianUi.onSite;
   const step = order.conflict ? null : nextStepOf(view);
   const [form, setForm] = useState<'quote' | 'complete' | null>(null);
   const askConsent = useSubscribeConsent();
   const take = (queued: boolean) => {
     if (queued) toastOk(t.saved);
-    else toastError(t.sync.conflict);
+    else toastError(ui.sync.conflict);
     setForm(null);
   };
 

@@ -11,7 +11,7 @@ import { toastOk } from '../../../utils/toast';
  * the desk and decides; nothing on the phone is dropped without his tap.
  */
 export default function SyncBar({ order }: { order: OnSiteOrder }) {
-  const t = ui.onSite.sync;
+  const t = ui.sync;
   if (order.conflict) {
     return (
       <View className='card sync-conflict'>

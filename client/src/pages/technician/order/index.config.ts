@@ -1,4 +1,4 @@
-import { ui } from '../../../i18n/ui.zh-CN';
+import { technicianUi } from '../../../i18n/technician.zh-CN';
 
 /** The native pad and stars exist only in the mini-program; H5 uses their React twins. */
 const nativeComponents =
@@ -6,4 +6,4 @@ const nativeComponents =
     ? { usingComponents: { 'signature-pad': '../../../native/signature-pad/index', 'star-rating': '../../../native/star-rating/index' } }
     : {};
 
-export default definePageConfig({ navigationBarTitleText: ui.onSite.title, enablePullDownRefresh: true, ...nativeComponents });
+export default definePageConfig({ navigationBarTitleText: technicianUi.onSite.title, enablePullDownRefresh: true, ...nativeComponents });

@@ -36,8 +36,8 @@ export default function TechnicianOrders() {
           const pending = pendingOf(repair.id);
           return (
             <View key={repair.id} className='order-entry'>
-              {setAside && <Text className='badge badge-urgent order-set-aside'>{fill(ui.onSite.sync.setAsideBadge, { reason: setAsideWords(setAside) })}</Text>}
-              {!setAside && pending > 0 && <Text className='badge order-pending'>{fill(ui.onSite.sync.pending, { count: pending })}</Text>}
+              {setAside && <Text className='badge badge-urgent order-set-aside'>{fill(ui.sync.setAsideBadge, { reason: setAsideWords(setAside) })}</Text>}
+              {!setAside && pending > 0 && <Text className='badge order-pending'>{fill(ui.sync.pending, { count: pending })}</Text>}
               <RepairCard repair={repair} withPhone onOpen={() => go(orderPage(repair.id))} />
             </View>
           );

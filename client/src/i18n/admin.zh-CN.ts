@@ -1,0 +1,48 @@
+/**
+ * The company administrator's page's words (issue 15, 5): this catalogue is imported by that subpackage's pages only, so it ships
+ * in the subpackage and not in the main package.
+ */
+export const adminUi = {
+  /** Issue 14 (1): the company's administrator: its properties, their managers and their health. */
+  company: {
+    title: '物业公司',
+    timer: '定时提醒',
+    running: '运行正常',
+    neverRun: '尚未运行',
+    lastRun: '最近一次：{when}',
+    stale: '定时提醒已停止运行，请尽快检查云函数定时触发器',
+    failed: '最近一次有任务失败，请到各小区“提醒与通知”查看',
+    properties: '小区',
+    propertiesEmpty: '还没有小区，请在下方新建',
+    active: '使用中',
+    inactive: '已停用',
+    managers: '管理处主任：{names}',
+    noManager: '尚未任命管理处主任',
+    deadLetters: '发送失败的通知：{count}',
+    unsignedRegisters: '未签署的投诉登记表：{count}',
+    appoint: '任命主任',
+    replace: '更换主任',
+    appointHint: '把邀请码交给新任主任，对方在小程序中输入后即成为该小区的管理处主任{replacing}',
+    replacing: '；原主任在新主任加入时自动停用',
+    deactivate: '停用小区',
+    deactivateTitle: '停用后该小区只能查看，不能再报修、投诉或修改任何内容，数据不会删除。',
+    reason: '停用原因',
+    reasonPlaceholder: '例如：合同到期',
+    confirmDeactivate: '确认停用',
+    deactivated: '已停用',
+    newTitle: '新建小区',
+    propertyId: '小区编号',
+    propertyIdPlaceholder: '小写字母、数字或连字符，如 maple-court',
+    name: '小区名称',
+    namePlaceholder: '如：枫林苑',
+    address: '地址',
+    addressPlaceholder: '如：上海市闵行区枫林路 1 号',
+    deskPhone: '客服电话',
+    deskPhonePlaceholder: '如：021-66660000',
+    template: '设置参照',
+    defaults: '默认设置',
+    create: '新建',
+    creating: '正在新建…',
+    created: '已新建，请任命管理处主任',
+  },
+} as const;

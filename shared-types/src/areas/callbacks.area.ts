@@ -1,0 +1,3 @@
+import { defineArea } from './area';
+
+export const callbacksArea = defineArea({ name: 'callbacks', contracts: ['callbacks'], notices: {}, timerSteps: {}, pages: [] });

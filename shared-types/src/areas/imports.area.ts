@@ -1,0 +1,3 @@
+import { defineArea } from './area';
+
+export const importsArea = defineArea({ name: 'imports', contracts: ['imports'], notices: {}, timerSteps: {}, pages: [] });

@@ -1,0 +1,40 @@
+/**
+ * Issue 15 (1): the registry, one line per area. The function names, the catalogue of actions, the
+ * manifest's functions and collections, the notice kinds and their audience, the timer's steps, the
+ * page registration and the staff homes' entries are derived from these declarations.
+ */
+import type { AreaPage, PageRoot } from './area';
+import { sessionArea } from './session.area';
+import { repairsArea } from './repairs.area';
+import { callbacksArea } from './callbacks.area';
+import { complaintsArea } from './complaints.area';
+import { membersArea } from './members.area';
+import { importsArea } from './imports.area';
+import { visitsArea } from './visits.area';
+import { dutyArea } from './duty.area';
+import { keysArea } from './keys.area';
+
+export const areas = [sessionArea, repairsArea, callbacksArea, complaintsArea, membersArea, importsArea, visitsArea, dutyArea, keysArea] as const;
+
+type AreaOf = (typeof areas)[number];
+type NoticesOf<A> = A extends { notices: infer N } ? keyof N & string : never;
+type StepsOf<A> = A extends { timerSteps: infer S } ? keyof S & string : never;
+
+/** The notice kinds the areas send, in the registry's order. */
+export type AreaNoticeKind = NoticesOf<AreaOf>;
+export const areaNoticeKinds = areas.flatMap((a) => Object.keys(a.notices)) as AreaNoticeKind[];
+
+/** The reminders run's steps the areas' sweeps take. */
+export type AreaTimerStep = StepsOf<AreaOf>;
+export const areaTimerSteps = areas.flatMap((a) => Object.keys(a.timerSteps)) as AreaTimerStep[];
+
+type RoutesOf<A> = A extends { pages: readonly (infer P)[] } ? (P extends { route: infer R } ? R & string : never) : never;
+
+/** The names the client opens the areas' pages by. */
+export type AreaRoute = RoutesOf<AreaOf>;
+
+/** Every page an area declares, with its path from the app's root. */
+export const areaPages: (AreaPage & { area: string; path: string })[] = areas.flatMap((a) => a.pages.map((p: AreaPage) => ({ ...p, area: a.name, path: `/pages/${p.root}/${p.page}` })));
+
+/** The pages the areas add to one subpackage (app.config derives its registration from this). */
+export const areaPagesIn = (root: PageRoot): string[] => areaPages.filter((p) => p.root === root).map((p) => p.page);

@@ -1,0 +1,3 @@
+import { defineArea } from './area';
+
+export const membersArea = defineArea({ name: 'members', contracts: ['members', 'company'], notices: {}, timerSteps: {}, pages: [] });

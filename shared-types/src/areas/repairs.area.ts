@@ -1,0 +1,3 @@
+import { defineArea } from './area';
+
+export const repairsArea = defineArea({ name: 'repairs', contracts: ['repairs'], notices: {}, timerSteps: {}, pages: [] });

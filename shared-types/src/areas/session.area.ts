@@ -1,0 +1,3 @@
+import { defineArea } from './area';
+
+export const sessionArea = defineArea({ name: 'session', contracts: ['session'], notices: {}, timerSteps: {}, pages: [] });

@@ -1,0 +1,3 @@
+import { defineArea } from './area';
+
+export const visitsArea = defineArea({ name: 'visits', contracts: ['visits'], notices: {}, timerSteps: {}, pages: [] });
