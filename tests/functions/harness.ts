@@ -11,11 +11,12 @@ import { handle as visits } from '../../cloudfunctions/visits/handle';
 import { handle as pushes } from '../../cloudfunctions/pushes/handle';
 import { handle as duty } from '../../cloudfunctions/duty/handle';
 import { handle as keys } from '../../cloudfunctions/keys/handle';
+import { handle as files } from '../../cloudfunctions/files/handle';
 import { isCompanyAction, type Action, type Output } from '@shared/contracts';
 import type { Role } from '@shared/model/member.model';
 import type { Result } from '@shared/result';
 
-export const functions = { session, repairs, reminders, callbacks, complaints, members, imports, visits, pushes, duty, keys };
+export const functions = { session, repairs, reminders, callbacks, complaints, members, imports, visits, pushes, duty, keys, files };
 
 /** The bootstrap secret the test environment is configured with (Deps.bootstrapSecret). */
 export const TEST_BOOTSTRAP_SECRET = 'test-bootstrap-secret-7f3a';
@@ -52,7 +53,7 @@ export const MORNING = '2026-11-23T02:00:00.000Z';
 const started: Runtime[] = [];
 
 /** The collections of the entities with a state machine: each change of their status commits its event (issue 15, 2). */
-export const MACHINE_COLLECTIONS = ['repairs', 'complaints', 'complaintGroups', 'bookings', 'callbacks', 'handovers', 'keyLoans', 'keyInventories'] as const;
+export const MACHINE_COLLECTIONS = ['repairs', 'complaints', 'complaintGroups', 'bookings', 'callbacks', 'handovers', 'keyLoans', 'keyInventories', 'fileGrants'] as const;
 
 export const startRuntime = async (clock = testClock(MORNING), options: { seed?: boolean } = {}): Promise<Runtime & { clock: typeof clock }> => {
   const runtime = await createRuntime({

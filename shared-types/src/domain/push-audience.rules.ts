@@ -34,6 +34,8 @@ export const pushAudience: Record<NoticeKind, readonly Role[]> = {
   'key.escalated': ['supervisor'],
   'key.inventory': ['desk'],
   'key.report': ['supervisor'],
+  'file.asked': ['supervisor'],
+  'file.contact': ['resident'],
 };
 
 /** WeChat asks for at most three templates in one consent prompt. */

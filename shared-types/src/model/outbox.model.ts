@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { base, defineModel, isoInstant } from './versioned';
 
-export const NoticeKind = z.enum(['repair.new', 'repair.dispatched', 'repair.changed', 'deadline.warn', 'deadline.breach', 'complaint.new', 'complaint.major', 'complaint.group', 'complaint.changed', 'register.unsigned', 'binding.new', 'binding.approved', 'binding.rejected', 'privacy.erasure', 'timer.missed', 'callback.due', 'booking.reminder', 'booking.window', 'reception.unsettled', 'group.arriving', 'duty.unsigned', 'duty.handoverLate', 'key.overdue', 'key.escalated', 'key.inventory', 'key.report']);
+export const NoticeKind = z.enum(['repair.new', 'repair.dispatched', 'repair.changed', 'deadline.warn', 'deadline.breach', 'complaint.new', 'complaint.major', 'complaint.group', 'complaint.changed', 'register.unsigned', 'binding.new', 'binding.approved', 'binding.rejected', 'privacy.erasure', 'timer.missed', 'callback.due', 'booking.reminder', 'booking.window', 'reception.unsettled', 'group.arriving', 'duty.unsigned', 'duty.handoverLate', 'key.overdue', 'key.escalated', 'key.inventory', 'key.report', 'file.asked', 'file.contact']);
 export type NoticeKind = z.infer<typeof NoticeKind>;
 
 /** inbox: the in-app list plus a live signal; wecom: the staff group robot; subscribe: a WeChat subscribe message to one person. */
