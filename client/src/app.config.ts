@@ -18,7 +18,7 @@ export default defineAppConfig({
     { root: 'pages/technician', pages: ['orders/index', 'order/index', 'keys/index'] },
     {
       root: 'pages/desk',
-      pages: ['inbox/index', 'repair/index', 'register/index', 'callbacks/index', 'complaints/index', 'complaint/index', 'complaint-register/index', 'bindings/index', 'bookings/index', 'reception/index', 'group-visits/index', 'duty/index', 'keys/index'],
+      pages: ['inbox/index', 'repair/index', 'register/index', 'callbacks/index', 'complaints/index', 'complaint/index', 'complaint-register/index', 'bindings/index', 'bookings/index', 'reception/index', 'group-visits/index', 'duty/index', 'keys/index', 'files/index'],
     },
     {
       root: 'pages/supervisor',
@@ -35,6 +35,7 @@ export default defineAppConfig({
         'health/index',
         'callback-figures/index',
         'duty-day/index',
+        'file-access/index',
       ],
     },
     /** The company's administrator (issue 14). */

@@ -262,7 +262,7 @@ describe('weapp app.json', () => {
       { root: 'pages/technician', pages: ['orders/index', 'order/index', 'keys/index'] },
       {
         root: 'pages/desk',
-        pages: ['inbox/index', 'repair/index', 'register/index', 'callbacks/index', 'complaints/index', 'complaint/index', 'complaint-register/index', 'bindings/index', 'bookings/index', 'reception/index', 'group-visits/index', 'duty/index', 'keys/index'],
+        pages: ['inbox/index', 'repair/index', 'register/index', 'callbacks/index', 'complaints/index', 'complaint/index', 'complaint-register/index', 'bindings/index', 'bookings/index', 'reception/index', 'group-visits/index', 'duty/index', 'keys/index', 'files/index'],
       },
       {
         root: 'pages/supervisor',
@@ -279,6 +279,7 @@ describe('weapp app.json', () => {
           'health/index',
           'callback-figures/index',
           'duty-day/index',
+          'file-access/index',
         ],
       },
       { root: 'pages/admin', pages: ['company/index'] },

@@ -30,6 +30,7 @@ export const routes = {
   deskDuty: '/pages/desk/duty/index',
   staffHome: '/pages/supervisor/home/index',
   deskKeys: '/pages/desk/keys/index',
+  deskFiles: '/pages/desk/files/index',
   myKeys: '/pages/technician/keys/index',
   supervisorScorecards: '/pages/supervisor/scorecards/index',
   supervisorSendBacks: '/pages/supervisor/send-backs/index',
@@ -42,6 +43,7 @@ export const routes = {
   supervisorHealth: '/pages/supervisor/health/index',
   supervisorCallbackFigures: '/pages/supervisor/callback-figures/index',
   supervisorDutyDay: '/pages/supervisor/duty-day/index',
+  supervisorFileAccess: '/pages/supervisor/file-access/index',
   inbox: '/pages/inbox/index',
   adminCompany: '/pages/admin/company/index',
 } as const;

@@ -5,6 +5,7 @@ import Clock from '@nutui/icons-react-taro/dist/es/icons/Clock.js';
 import Comment from '@nutui/icons-react-taro/dist/es/icons/Comment.js';
 import Complaint from '@nutui/icons-react-taro/dist/es/icons/Complaint.js';
 import Edit from '@nutui/icons-react-taro/dist/es/icons/Edit.js';
+import Eye from '@nutui/icons-react-taro/dist/es/icons/Eye.js';
 import Home from '@nutui/icons-react-taro/dist/es/icons/Home.js';
 import Link from '@nutui/icons-react-taro/dist/es/icons/Link.js';
 import List from '@nutui/icons-react-taro/dist/es/icons/List.js';
@@ -21,6 +22,7 @@ import Star from '@nutui/icons-react-taro/dist/es/icons/Star.js';
 import User from '@nutui/icons-react-taro/dist/es/icons/User.js';
 import UserAdd from '@nutui/icons-react-taro/dist/es/icons/UserAdd.js';
 import { dutyUi } from '../../i18n/duty.zh-CN';
+import { filesUi } from '../../i18n/files.zh-CN';
 import { keysUi } from '../../i18n/keys.zh-CN';
 import { ui } from '../../i18n/ui.zh-CN';
 import { go, routes } from '../../utils/routes';
@@ -51,6 +53,8 @@ const entries = (c: WorkCounts) => {
     duty: { key: 'duty', label: dutyUi.link, icon: List, open: to(routes.deskDuty) },
     keys: { key: 'keys', label: keysUi.link, icon: Link, open: to(routes.deskKeys) },
     dutyDay: { key: 'duty-day', label: dutyUi.dayLink, icon: Order, open: to(routes.supervisorDutyDay) },
+    files: { key: 'files', label: filesUi.link, icon: Eye, open: to(routes.deskFiles) },
+    fileAccess: { key: 'file-access', label: filesUi.accessLink, icon: ShieldCheck, open: to(routes.supervisorFileAccess) },
     sendBacks: { key: 'send-backs', label: l.sendBacks, icon: Retweet, open: to(routes.supervisorSendBacks) },
     complaintRegister: { key: 'complaint-register', label: l.complaintRegister, icon: Articles, open: to(routes.supervisorComplaintRegister) },
     scorecards: { key: 'scorecards', label: l.scorecards, icon: Star, open: to(routes.supervisorScorecards) },
@@ -76,7 +80,7 @@ export const workGroups = (role: Role, counts: WorkCounts): WorkGroup[] => {
   const figures = { key: 'figures', title: g.figures, entries: [e.scorecards, e.complaintFigures, e.callbackFigures] };
   if (role === 'supervisor') {
     return [
-      { key: 'today', title: g.today, entries: [e.queue, e.sendBacks, e.complaintRegister, e.dutyDay, e.complaints, e.callbacks, e.bindings, e.inbox, e.duty, e.keys] },
+      { key: 'today', title: g.today, entries: [e.queue, e.sendBacks, e.complaintRegister, e.dutyDay, e.complaints, e.callbacks, e.bindings, e.inbox, e.duty, e.keys, e.fileAccess] },
       figures,
       visits,
       { key: 'admin', title: g.admin, entries: [e.members, e.settings, e.health] },
@@ -84,11 +88,11 @@ export const workGroups = (role: Role, counts: WorkCounts): WorkGroup[] => {
   }
   if (role === 'manager') {
     return [
-      { key: 'today', title: g.today, entries: [e.complaints, e.inbox, e.complaintRegister, e.dutyDay, e.queue] },
+      { key: 'today', title: g.today, entries: [e.complaints, e.inbox, e.complaintRegister, e.dutyDay, e.queue, e.fileAccess] },
       figures,
       { key: 'admin', title: g.admin, entries: [e.members, e.settings, e.health, e.roomImport, e.erasures] },
       { key: 'front-desk', title: g.frontDesk, entries: [e.callbacks, e.bindings, e.keys, ...visits.entries] },
     ];
   }
-  return [{ key: 'today', title: g.today, entries: [e.complaints, e.callbacks, e.bindings, e.inbox, e.duty, e.keys] }, visits];
+  return [{ key: 'today', title: g.today, entries: [e.complaints, e.callbacks, e.bindings, e.inbox, e.duty, e.keys, e.files] }, visits];
 };
