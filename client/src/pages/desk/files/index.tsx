@@ -12,6 +12,7 @@ import { filesUi } from '../../../i18n/files.zh-CN';
 import GrantRow from './GrantRow';
 import RoomReasonForm from './RoomReasonForm';
 import { toastOk } from '../../../utils/toast';
+import '../../../theme/controls.css';
 import './index.css';
 
 const tabs = ['files', 'contact'] as const;

@@ -13,6 +13,7 @@ import { fill } from '../../../i18n/ui.zh-CN';
 import { filesUi } from '../../../i18n/files.zh-CN';
 import { formatDue, formatWhen } from '../../../utils/time';
 import { grantTones } from '../../desk/files/tones';
+import '../../../theme/controls.css';
 import './index.css';
 
 const tabs = ['requests', 'log'] as const;
@@ -34,7 +35,7 @@ function Decision({ propertyId, grant, onDone }: { propertyId: string; grant: Gr
       <ChoiceChips name={`minutes-${grant.id}`} options={minuteOptions} value={minutes} label={(m) => t.minuteOptions[m]} onPick={setMinutes} />
       {refusal && <Text className='field-error files-refusal'>{refusal}</Text>}
       <View className='access-actions'>
-        <Button className='btn btn-secondary btn-access-refuse' disabled={busy} onClick={() => void decide('refuse')}>
+        <Button className='btn btn-secondary btn-access-refuse' onClick={() => void (busy || decide('refuse'))}>
           {t.refuse}
         </Button>
         <PrimaryButton className='btn-access-grant' busy={busy} onClick={() => decide('grant')}>
