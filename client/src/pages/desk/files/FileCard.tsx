@@ -5,7 +5,7 @@ import { formatStamp } from '../../../components/RepairSummary/stamp';
 import type { FileView } from '../../../hooks/useFiles';
 import { fill } from '../../../i18n/ui.zh-CN';
 import { filesUi } from '../../../i18n/files.zh-CN';
-import { formatDue, formatWhen } from '../../../utils/time';
+import { formatWhen } from '../../../utils/time';
 import KeepForm from './KeepForm';
 
 function History({ title, items }: { title: string; items: FileView['repairs'] }) {
@@ -26,7 +26,6 @@ export default function FileCard({ propertyId, file, onChange }: { propertyId: s
   const [editing, setEditing] = useState(false);
   return (
     <View className='files-file'>
-      <Text className='muted files-until'>{fill(t.until, { when: formatDue(file.readableUntil) })}</Text>
       <InfoRow label={t.residents} value={file.residents.map((r) => `${r.name} ${r.phone}`).join('；') || t.noResidents} className='files-residents' />
       {editing ? (
         <KeepForm
