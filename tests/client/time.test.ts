@@ -1,4 +1,4 @@
-import { formatPreferred, formatWhen, parseClock, pastDays, shanghaiDate, shanghaiInstant, shanghaiTime } from '../../client/src/utils/time';
+import { formatDate, formatDay, formatPreferred, formatWhen, parseClock, pastDays, shanghaiDate, shanghaiInstant, shanghaiTime } from '../../client/src/utils/time';
 
 /** 2026-11-23 15:00 in Shanghai (07:00 UTC), a Monday. */
 const now = new Date('2026-11-23T07:00:00Z');
@@ -22,6 +22,13 @@ describe('times read naturally, in Shanghai time', () => {
     expect(formatPreferred({ date: '2026-11-24', slot: 'morning' }, now)).toBe('明天上午');
     expect(formatPreferred({ date: '2026-11-23', slot: 'evening' }, now)).toBe('今天晚上');
     expect(formatPreferred({ date: '2026-11-30', slot: 'afternoon' }, now)).toBe('11月30日下午');
+  });
+
+  it('says a calendar date as people do: "12月5日", the year only when it is another one (issue 17, 3)', () => {
+    expect(formatDate('2026-12-05', now)).toBe('12月5日');
+    expect(formatDate('2025-12-30', now)).toBe('2025年12月30日');
+    expect(formatDay('2026-11-24', now)).toBe('明天');
+    expect(formatDay('2026-11-22', now)).toBe('11月22日');
   });
 
   it('knows the Shanghai date late in the UTC day', () => {

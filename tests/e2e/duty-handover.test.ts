@@ -47,6 +47,8 @@ describe('e2e: a shift\'s duty log and its handover', () => {
     await outgoing.goto(`${system.url}/#/pages/desk/duty/index`);
     const proposal = outgoing.locator('.duty-proposal', { hasText: '水管爆裂' });
     await proposal.waitFor();
+    // Issue 17 (3): the shift's page is titled by its date as people say it, never "2026-12-05".
+    await expect(outgoing.locator('.duty-shift').innerText()).resolves.toMatch(/^\d{1,2}月\d{1,2}日 \S+（\d{2}:\d{2}–\d{2}:\d{2}）$/);
     await proposal.locator('.proposal-handling textarea').fill('已派李师傅上门关阀抢修');
     await proposal.locator('#proposal-status-closed').click();
     await proposal.locator('.btn-confirm-proposal').click();
@@ -79,6 +81,41 @@ describe('e2e: a shift\'s duty log and its handover', () => {
     await supervisor.locator('.staff-home').waitFor();
     await supervisor.goto(`${system.url}/#/pages/supervisor/duty-day/index`);
     await supervisor.locator('.duty-day-head').waitFor();
+    await expect(supervisor.locator('.duty-day .title').innerText()).resolves.toMatch(/^\d{1,2}月\d{1,2}日的值班记录$/);
     await shoot(supervisor, 'day');
+  });
+});
+
+/**
+ * Issue 19 (1), D3 in the H5 build: nobody has signed in for the next shift, so the outgoing member
+ * picks a substitute from the property's desk members (no typing) and the handover goes to them.
+ */
+describe('e2e: a handover to a substitute picked from the desk members', () => {
+  const clock = movableClock();
+  let system: Awaited<ReturnType<typeof startSystem>>;
+  beforeAll(async () => {
+    clock.advanceHours(toLastHalfHour(new Date()));
+    system = await startSystem(clock);
+  });
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  it('D3: the incoming member has not signed in; a substitute picked from the desk members receives the handover', async () => {
+    const outgoing = await signIn(system.browser, system.url, '陈晓');
+    await outgoing.locator('.inbox-head').first().waitFor();
+    await outgoing.goto(`${system.url}/#/pages/desk/duty/index`);
+    await outgoing.locator('.duty-handover-form').waitFor();
+    for (let i = 0; i < 4; i++) await outgoing.locator(`.handover-check-${i}`).click();
+    const offered = await outgoing.locator('.substitute-chip').allInnerTexts();
+    expect(offered[0]).toBe('不指定');
+    expect(offered).toContain('林琳');
+    expect(offered).not.toContain('陈晓');
+    await outgoing.locator('.btn-hand-over').click();
+    await outgoing.locator('.handover-refusal', { hasText: '接班人员还没有签到' }).waitFor();
+    await outgoing.locator('.substitute-chip', { hasText: '林琳' }).click();
+    await outgoing.locator('.btn-hand-over').click();
+    await outgoing.locator('.duty-handover', { hasText: '林琳（替班）' }).waitFor();
+    expect(system.runtime.engine.collection('handovers').all()).toEqual([expect.objectContaining({ incoming: expect.objectContaining({ name: '林琳', substitute: true }) })]);
   });
 });

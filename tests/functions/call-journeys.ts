@@ -1,4 +1,4 @@
-import { callbacks, company, complaints, duty, imports, keys, members, privacy, reception, repairs, session, settings, visits, type Action } from '@shared/contracts';
+import { callbacks, company, complaints, duty, files, imports, keys, members, privacy, reception, repairs, session, settings, visits, type Action } from '@shared/contracts';
 import { maskIdNumber } from '@shared/domain/key.rules';
 import { LOCAL_CHECKER } from '../../local/wechat';
 import type { CallsOf } from '../../local/runtime';
@@ -131,6 +131,7 @@ export const walkEveryAction = async (rt: Rt) => {
   await companyJourney(ok, write);
   await dutyJourney(rt, ok, write);
   await keyJourney(rt, ok, write);
+  await fileJourney(ok, write);
   return groups;
 };
 
@@ -334,4 +335,16 @@ const keyJourney = async (rt: Rt, ok: Ok, write: Ok) => {
   const counted = await write(DESK_ON_SHIFT, keys.count, { kind: 'public', counted: 0, explanation: '李师傅借用未还' });
   rt.clock.set('2026-11-28T02:00:00.000Z');
   await write(SUPERVISOR, keys.signInventory, { month: '2026-11', version: counted.version });
+};
+
+/** P1: the desk asks to read a household's file, the supervisor grants it, the desk reads and keeps it, the log is read; an inquirer's message goes to the residents. */
+const fileJourney = async (ok: Ok, write: Ok) => {
+  const scope = { propertyId: PROPERTY };
+  const asked = await write(DESK_ON_SHIFT, files.ask, { roomId: WANG_ROOM, reason: '住户来电要求核对车位登记' });
+  await ok(SUPERVISOR, files.grants, scope);
+  await write(SUPERVISOR, files.decide, { grantId: asked.id, version: asked.version, decision: 'grant', minutes: 60 });
+  const file = await write(DESK_ON_SHIFT, files.read, { roomId: WANG_ROOM });
+  await write(DESK_ON_SHIFT, files.keep, { roomId: WANG_ROOM, version: file.version, vehicles: [{ plate: '沪A12345', note: '地下车位 B-12' }], memo: '' });
+  await ok(MANAGER, files.log, scope);
+  await write(DESK_ON_SHIFT, files.contact, { roomId: WANG_ROOM, message: '有访客在前台找您，请与客服中心联系' });
 };

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { callbacks, catalogue, company, complaints, keys, members, privacy, reception, repairs, session, visits, type Action } from '@shared/contracts';
+import { callbacks, catalogue, company, complaints, files, keys, members, privacy, reception, repairs, session, visits, type Action } from '@shared/contracts';
 import { ADMIN, callAs, complaintAbout, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, SUPERVISOR, TECH_LI, testClock, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
@@ -194,6 +194,20 @@ const lendToLi = async (rt: Rt, n: number): Promise<number> => {
   return n;
 };
 
+/** P1: `n` requests to read 王's household's file; answers how many. */
+const askForFiles = async (rt: Rt, n: number): Promise<number> => {
+  for (let i = 0; i < n; i++) expectOk(await callAs(rt, DESK_ON_SHIFT, files.ask, { propertyId: PROPERTY, commandId: newCommandId(), roomId: WANG_ROOM, reason: `第${i}次核对车位` }));
+  return n;
+};
+
+/** P1: one grant and `n` reads of 王's household's file under it; answers how many reads. */
+const readFiles = async (rt: Rt, n: number): Promise<number> => {
+  const asked = expectOk(await callAs(rt, DESK_ON_SHIFT, files.ask, { propertyId: PROPERTY, commandId: newCommandId(), roomId: WANG_ROOM, reason: '核对车位' }));
+  expectOk(await callAs(rt, SUPERVISOR, files.decide, { propertyId: PROPERTY, commandId: newCommandId(), grantId: asked.id, version: asked.version, decision: 'grant', minutes: 60 }));
+  for (let i = 0; i < n; i++) expectOk(await callAs(rt, DESK_ON_SHIFT, files.read, { propertyId: PROPERTY, commandId: newCommandId(), roomId: WANG_ROOM }));
+  return n;
+};
+
 const TEN_TOMORROW = (minutes: number) => new Date(Date.parse('2026-11-24T10:00:00+08:00') + minutes * 60_000).toISOString();
 
 const cases: ListCase[] = [
@@ -244,6 +258,8 @@ const cases: ListCase[] = [
   { name: 'keys.list', who: DESK_ON_SHIFT, action: keys.list, input: { propertyId: PROPERTY, kind: 'equipment' }, seed: async (rt) => (await addKeys(rt, 5)).length },
   { name: 'keys.loans', who: DESK_ON_SHIFT, action: keys.loans, input: { propertyId: PROPERTY }, seed: (rt) => lendToLi(rt, 5) },
   { name: 'keys.mine', who: TECH_LI, action: keys.mine, input: { propertyId: PROPERTY }, seed: (rt) => lendToLi(rt, 5) },
+  { name: 'files.grants', who: SUPERVISOR, action: files.grants, input: { propertyId: PROPERTY }, seed: (rt) => askForFiles(rt, 5) },
+  { name: 'files.log', who: MANAGER, action: files.log, input: { propertyId: PROPERTY }, seed: (rt) => readFiles(rt, 5) },
   {
     name: 'callbacks.queue',
     who: DESK_ON_SHIFT,

@@ -103,6 +103,12 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'keys.signDeposits': { total: 9, sequential: 8, untilCommitted: 8 },
   'keys.count': { total: 15, sequential: 11, untilCommitted: 11 },
   'keys.signInventory': { total: 14, sequential: 10, untilCommitted: 10 },
+  // P1's writes, as every write here, pay the router's membership, closed-property and command reads before their own.
+  'files.ask': { total: 13, sequential: 12, untilCommitted: 9 },
+  'files.decide': { total: 10, sequential: 9, untilCommitted: 9 },
+  'files.read': { total: 12, sequential: 7, untilCommitted: 7 },
+  'files.keep': { total: 13, sequential: 8, untilCommitted: 8 },
+  'files.contact': { total: 16, sequential: 11, untilCommitted: 8 },
 };
 
 /** Round trips a group complaint's reply adds per household told, while over the budget of 2; null once within it. */

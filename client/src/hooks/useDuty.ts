@@ -1,9 +1,7 @@
-import { useCallback, useState } from 'react';
 import * as duty from '@shared/contracts/duty.contract';
-import { call, type CallInput } from '../api';
 import { useAction } from './useAction';
 import { useReadySession } from './useSession';
-import { toastError, toastOk } from '../utils/toast';
+import { useWrite } from './useWrite';
 
 export type DutyPage = duty.PageViewT;
 export type DutyEntryView = duty.EntryViewT;
@@ -25,25 +23,5 @@ export const useDutyDay = (date: string) => {
 
 type Writes = typeof duty.logEntry | typeof duty.confirmProposal | typeof duty.updateEntry | typeof duty.recordEmergency | typeof duty.signIn | typeof duty.handOver | typeof duty.receive | typeof duty.signDay;
 
-/**
- * A duty write: the refusal's own words shown (why a handover is refused), `done` said on success
- * and the answer handed on. One at a time.
- */
-export const useDutyWrite = () => {
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const write = useCallback(async <A extends Writes>(action: A, input: CallInput<A>, done: string) => {
-    setBusy(true);
-    const res = await call(action, input);
-    setBusy(false);
-    if (!res.ok) {
-      setRefusal(res.message);
-      toastError(res.message);
-      return null;
-    }
-    setRefusal(null);
-    toastOk(done);
-    return res.data;
-  }, []);
-  return { busy, refusal, write };
-};
+/** A duty write: the refusal's own words shown (why a handover is refused), `done` said on success. */
+export const useDutyWrite = () => useWrite<Writes>();

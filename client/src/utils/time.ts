@@ -65,13 +65,17 @@ export const formatDue = (iso: string, now: Date = new Date()): string => {
   return fill(ui.time.fullDate, { y: w.y, m: w.m, d: w.d });
 };
 
+/** A calendar date ("2026-12-05") as people say it: "12月5日", with the year only when it is not this one. */
+export const formatDate = (date: string, now: Date = new Date()): string => {
+  const [y, m, d] = date.split('-').map(Number);
+  return y === wall(now).y ? fill(ui.time.monthDay, { m: m ?? 0, d: d ?? 0 }) : fill(ui.time.fullDate, { y: y ?? 0, m: m ?? 0, d: d ?? 0 });
+};
+
 /** "今天", "明天", "后天", else "11月30日". */
 export const formatDay = (date: string, now: Date = new Date()): string => {
   const ahead = dayOfDate(date) - wall(now).day;
   const near = ui.time.days[ahead];
-  if (ahead >= 0 && near) return near;
-  const [y, m, d] = date.split('-').map(Number);
-  return y === wall(now).y ? fill(ui.time.monthDay, { m: m ?? 0, d: d ?? 0 }) : fill(ui.time.fullDate, { y: y ?? 0, m: m ?? 0, d: d ?? 0 });
+  return ahead >= 0 && near ? near : formatDate(date, now);
 };
 
 /** "明天上午", "11月30日晚上". */

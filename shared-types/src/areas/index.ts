@@ -13,8 +13,9 @@ import { importsArea } from './imports.area';
 import { visitsArea } from './visits.area';
 import { dutyArea } from './duty.area';
 import { keysArea } from './keys.area';
+import { filesArea } from './files.area';
 
-export const areas = [sessionArea, repairsArea, callbacksArea, complaintsArea, membersArea, importsArea, visitsArea, dutyArea, keysArea] as const;
+export const areas = [sessionArea, repairsArea, callbacksArea, complaintsArea, membersArea, importsArea, visitsArea, dutyArea, keysArea, filesArea] as const;
 
 type AreaOf = (typeof areas)[number];
 type NoticesOf<A> = A extends { notices: infer N } ? keyof N & string : never;

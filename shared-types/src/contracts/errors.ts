@@ -158,6 +158,11 @@ export const errorRetry = {
   'KEY.DIFFERENCE_UNEXPLAINED': 'final',
   'KEY.INVENTORY_NOT_STARTED': 'final',
   'KEY.UNCOUNTED': 'final',
+  'FILE.ROOM_NOT_FOUND': 'final',
+  'FILE.GRANT_NOT_FOUND': 'final',
+  'FILE.PERMISSION_REQUIRED': 'final',
+  'FILE.PERMISSION_EXPIRED': 'final',
+  'FILE.NO_RESIDENTS': 'final',
 } as const satisfies Record<ErrorCode, Retry>;
 
 /** A code this build does not know (a newer server's) is final: shown with the server's own message, not retried blindly. */

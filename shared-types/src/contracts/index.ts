@@ -16,6 +16,7 @@ export * as visits from './visits.contract';
 export * as reception from './reception.contract';
 export * as duty from './duty.contract';
 export * as keys from './keys.contract';
+export * as files from './files.contract';
 
 /**
  * Every action of every function, by function: the test harnesses and the bench read this (a bundle

@@ -1,3 +1,4 @@
+import { filesErrors, filesFields, filesNotices, filesTexts } from './files.zh-CN';
 import { keysErrors, keysFields, keysNotices, keysTexts } from './keys.zh-CN';
 
 /** The one catalogue of user-facing text. Keys are stable; other languages get a file of the same shape. */
@@ -125,6 +126,7 @@ export const zhCN = {
     'DUTY.HANDOVER_NOT_FOUND': '没有找到这份交接班记录',
     'DUTY.NOT_INCOMING': '只有接班人员本人可以签字接班',
     ...keysErrors,
+    ...filesErrors,
   },
   /**
    * Issue 12 (3.11): what each input field is called when a refusal names it, by its path in the
@@ -312,6 +314,7 @@ export const zhCN = {
     topic: '办理事项',
     wecomWebhook: '企业微信群机器人地址',
     ...keysFields,
+    ...filesFields,
   },
   /** Issue 12 (3.11): what is wrong with one field, said with its label and the limit. */
   fieldProblems: {
@@ -426,6 +429,7 @@ export const zhCN = {
     'binding.approved': '房屋绑定已通过',
     'binding.rejected': '房屋绑定未通过',
     ...keysNotices,
+    ...filesNotices,
   },
   /** R4: why a technician is suggested, from the facts the suggestion was ranked by. */
   suggestions: {
@@ -578,6 +582,7 @@ export const zhCN = {
   },
   /** Issue 13 (1.9): what WeChat's content checks said, in words for the desk. */
   keys: keysTexts,
+  files: filesTexts,
   screening: {
     verdicts: {
       exempt: '无需检测',

@@ -32,6 +32,8 @@ export const subjectPage = (role: Role, { kind, id }: Subject): string | null =>
       return managing(role) ? routes.supervisorComplaintRegister : null;
     case 'erasure':
       return role === 'manager' ? routes.supervisorErasures : null;
+    case 'fileGrant':
+      return managing(role) ? routes.supervisorFileAccess : null;
     case 'timer':
       return managing(role) ? routes.supervisorHealth : null;
     default:

@@ -7,24 +7,27 @@ import PrimaryButton from '../../../components/PrimaryButton';
 import ReasonField from '../../../components/ReasonField';
 import { useDutyWrite, type DutyPage } from '../../../hooks/useDuty';
 import { dutyUi } from '../../../i18n/duty.zh-CN';
+import SubstitutePicker from './SubstitutePicker';
 
 type Matter = { cause: string; process: string; result: string };
 
 /**
  * D3: the outgoing member's handover: the preparation list ticked, each open major matter with its
- * cause, process and result, the instructions from above; refused with the reason on screen.
+ * cause, process and result, the instructions from above, a substitute when the incoming member is
+ * unfit; refused with the reason on screen.
  */
-export default function HandoverForm({ page, propertyId, onDone }: { page: DutyPage; propertyId: string; onDone: () => void }) {
+export default function HandoverForm({ page, propertyId, me, onDone }: { page: DutyPage; propertyId: string; me: string; onDone: () => void }) {
   const t = dutyUi;
   const [checked, setChecked] = useState<boolean[]>(() => page.checklist.map(() => false));
   const [matters, setMatters] = useState<Record<string, Matter>>({});
   const [instructions, setInstructions] = useState('');
+  const [substituteId, setSubstituteId] = useState<string | null>(null);
   const { busy, refusal, write } = useDutyWrite();
   const open = page.entries.filter((e) => page.mattersToHand.includes(e.id));
   const setMatter = (id: string, patch: Partial<Matter>) => setMatters((all) => ({ ...all, [id]: { cause: '', process: '', result: '', ...all[id], ...patch } }));
   const handOver = async () => {
     const handed = open.map((e) => ({ entryId: e.id, ...(matters[e.id] ?? { cause: '', process: '', result: '' }) })).filter((m) => m.cause && m.process && m.result);
-    if (await write(duty.handOver, { propertyId, pageId: page.pageId, matters: handed, instructions, preparation: checked, substituteId: null }, t.handed)) onDone();
+    if (await write(duty.handOver, { propertyId, pageId: page.pageId, matters: handed, instructions, preparation: checked, substituteId }, t.handed)) onDone();
   };
   return (
     <View className='card duty-handover-form'>
@@ -43,6 +46,7 @@ export default function HandoverForm({ page, propertyId, onDone }: { page: DutyP
         </View>
       ))}
       <ReasonField label={t.instructions} labelClass='field-label' inputClass='handover-instructions' value={instructions} placeholder={t.instructionsPlaceholder} maxlength={1000} onChange={setInstructions} />
+      <SubstitutePicker me={me} value={substituteId} onPick={setSubstituteId} />
       {refusal && <Text className='field-error duty-refusal handover-refusal'>{refusal}</Text>}
       <PrimaryButton className='btn-hand-over' busy={busy} onClick={handOver}>
         {t.handOver}

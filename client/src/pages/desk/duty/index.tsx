@@ -13,6 +13,7 @@ import HandoverCard from './HandoverCard';
 import HandoverForm from './HandoverForm';
 import ProposalCard from './ProposalCard';
 import { shiftLabel } from './labels';
+import '../../../theme/controls.css';
 import './index.css';
 
 function PageBody({ page, context, reload }: { page: DutyPage; context: SessionContext; reload: () => void }) {
@@ -49,7 +50,7 @@ function PageBody({ page, context, reload }: { page: DutyPage; context: SessionC
         <EntryCard key={e.id} entry={e} page={at} editable={desk && !page.daySigned} uploadPrefix={context.uploadPrefix} onDone={reload} />
       ))}
       {page.handover && <HandoverCard handover={page.handover} propertyId={propertyId} onDone={reload} />}
-      {!page.handover && context.role === 'desk' && <HandoverForm key={page.pageId} page={page} propertyId={propertyId} onDone={reload} />}
+      {!page.handover && context.role === 'desk' && <HandoverForm key={page.pageId} page={page} propertyId={propertyId} me={context.memberId} onDone={reload} />}
     </>
   );
 }

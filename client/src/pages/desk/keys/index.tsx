@@ -8,6 +8,7 @@ import DepositsTab from './DepositsTab';
 import InventoryTab from './InventoryTab';
 import KeysTab from './KeysTab';
 import LoansTab from './LoansTab';
+import '../../../theme/controls.css';
 import './index.css';
 
 const tabs = ['keys', 'loans', 'deposits', 'inventory'] as const;

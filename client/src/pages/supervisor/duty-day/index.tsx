@@ -10,8 +10,9 @@ import { useDutyDay, useDutyWrite } from '../../../hooks/useDuty';
 import { useReadySession } from '../../../hooks/useSession';
 import { fill } from '../../../i18n/ui.zh-CN';
 import { dutyUi } from '../../../i18n/duty.zh-CN';
-import { formatDay, pastDays, shanghaiTime } from '../../../utils/time';
+import { formatDate, formatDay, pastDays, shanghaiTime } from '../../../utils/time';
 import { shiftLabel } from '../../desk/duty/labels';
+import '../../../theme/controls.css';
 import './index.css';
 
 type Day = NonNullable<ReturnType<typeof useDutyDay>['data']>;
@@ -50,7 +51,7 @@ export default function SupervisorDutyDay() {
   const t = dutyUi;
   return (
     <View className='page duty-day'>
-      <Text className='title'>{fill(t.day, { date })}</Text>
+      <Text className='title'>{fill(t.day, { date: formatDate(date) })}</Text>
       <ChoiceChips name='duty-date' options={days} value={date} label={(day) => formatDay(day)} onPick={setDate} />
       <LoadState loading={loading} error={error} onRetry={reload}>
         {data && (

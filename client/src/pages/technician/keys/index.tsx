@@ -14,6 +14,7 @@ import { fill } from '../../../i18n/ui.zh-CN';
 import { keysUi } from '../../../i18n/keys.zh-CN';
 import { formatDue } from '../../../utils/time';
 import { toastError, toastOk } from '../../../utils/toast';
+import '../../../theme/controls.css';
 
 /** K2: a colleague signs for a key the desk lent them, on their own phone. */
 function SignPanel({ loan, context, onSigned }: { loan: LoanView; context: SessionContext; onSigned: () => void }) {

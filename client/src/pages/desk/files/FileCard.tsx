@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import InfoRow from '../../../components/InfoRow';
+import { formatStamp } from '../../../components/RepairSummary/stamp';
+import type { FileView } from '../../../hooks/useFiles';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { filesUi } from '../../../i18n/files.zh-CN';
+import { formatWhen } from '../../../utils/time';
+import KeepForm from './KeepForm';
+
+function History({ title, items }: { title: string; items: FileView['repairs'] }) {
+  return (
+    <View className='files-history'>
+      <Text className='section-title'>{title}</Text>
+      {items.length === 0 && <Text className='muted'>{filesUi.noHistory}</Text>}
+      {items.map((h) => (
+        <Text key={h.id} className='files-history-line'>{`${formatWhen(h.createdAt)} · ${h.description}`}</Text>
+      ))}
+    </View>
+  );
+}
+
+/** P1: one household's file as the desk reads it under a grant: residents with masked phones, what the property keeps, the history. */
+export default function FileCard({ propertyId, file, onChange }: { propertyId: string; file: FileView; onChange: (file: FileView) => void }) {
+  const t = filesUi;
+  const [editing, setEditing] = useState(false);
+  return (
+    <View className='files-file'>
+      <InfoRow label={t.residents} value={file.residents.map((r) => `${r.name} ${r.phone}`).join('；') || t.noResidents} className='files-residents' />
+      {editing ? (
+        <KeepForm
+          propertyId={propertyId}
+          file={file}
+          onSaved={(saved) => {
+            setEditing(false);
+            onChange(saved);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <>
+          <InfoRow label={t.vehicles} value={file.vehicles.map((v) => v.plate).join('，') || t.noVehicles} className='files-vehicles' />
+          <InfoRow label={t.memo} value={file.memo || t.noMemo} className='files-memo-shown' />
+          {file.updated && <Text className='muted files-updated'>{fill(t.updated, { name: file.updated.by, when: formatStamp(file.updated.at) })}</Text>}
+          <Button className='btn btn-secondary btn-files-edit' onClick={() => setEditing(true)}>
+            {t.edit}
+          </Button>
+        </>
+      )}
+      <History title={t.repairs} items={file.repairs} />
+      <History title={t.complaints} items={file.complaints} />
+    </View>
+  );
+}

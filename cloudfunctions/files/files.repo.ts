@@ -1,0 +1,74 @@
+import type { TransitionEvent } from '@shared/domain/state-machine';
+import { complaintModel } from '@shared/model/complaint.model';
+import { memberModel } from '@shared/model/member.model';
+import { repairModel } from '@shared/model/repair.model';
+import {
+  fileGrantModel,
+  fileReadModel,
+  residentFileModel,
+  type FileGrantDoc,
+  type FileReadDoc,
+  type ResidentFileDoc,
+} from '@shared/model/resident-file.model';
+import type { Database, Tx } from '../_shared/database';
+import { appendEvent } from '../_shared/events';
+import { derivedId } from '../_shared/ids';
+import { findById, parseAll, parseStored, withoutId } from '../_shared/repo';
+
+/**
+ * The resident files' collections (residentFiles, fileGrants, fileReads): the only module that names
+ * them. A household's residents, repairs and complaints are read from their own areas' collections,
+ * each through its model and an index declared for the read, so the file is as current as they are.
+ */
+
+export const grantIdOf = (commandKey: string) => derivedId('fg', commandKey);
+export const readIdOf = (commandKey: string) => derivedId('fr', commandKey);
+const fileIdOf = (roomId: string) => derivedId('rf', roomId);
+
+export const findGrant = (db: Database, id: string) => findById(db, fileGrantModel, id);
+export const findFile = (db: Database, roomId: string) => findById(db, residentFileModel, fileIdOf(roomId));
+
+export const readGrantInTx = async (tx: Tx, id: string): Promise<FileGrantDoc> => parseStored(fileGrantModel, (await tx.collection('fileGrants').doc(id).get()).data);
+export const readFileInTx = async (tx: Tx, roomId: string): Promise<ResidentFileDoc> => parseStored(residentFileModel, (await tx.collection('residentFiles').doc(fileIdOf(roomId)).get()).data);
+
+/** A grant written with the event of the transition that made its status. */
+export const writeGrant = async (tx: Tx, grant: FileGrantDoc, event: TransitionEvent<string, string>, commandId: string): Promise<FileGrantDoc> => {
+  const stored = fileGrantModel.toStored(grant);
+  await tx.collection('fileGrants').doc(stored._id).set({ data: withoutId(stored) });
+  await appendEvent(tx, { kind: 'fileGrant', id: stored._id, propertyId: stored.propertyId }, event, commandId);
+  return stored;
+};
+
+export const writeFile = async (tx: Tx, file: Omit<ResidentFileDoc, '_id' | 'schemaVersion'>): Promise<ResidentFileDoc> => {
+  const stored = residentFileModel.toStored({ ...file, _id: fileIdOf(file.roomId) });
+  await tx.collection('residentFiles').doc(stored._id).set({ data: withoutId(stored) });
+  return stored;
+};
+
+export const writeRead = async (tx: Tx, read: FileReadDoc): Promise<void> => {
+  const stored = fileReadModel.toStored(read);
+  await tx.collection('fileReads').doc(stored._id).set({ data: withoutId(stored) });
+};
+
+/** P1: the caller's latest grant for one household that the supervisor granted (it may have run out since). */
+export const latestGrant = async (db: Database, propertyId: string, memberId: string, roomId: string): Promise<FileGrantDoc | null> => {
+  const res = await db.collection('fileGrants').where({ propertyId, 'askedBy.memberId': memberId, roomId, status: 'granted' }).orderBy('until', 'desc').limit(1).get();
+  return parseAll(fileGrantModel, res.data)[0] ?? null;
+};
+
+/** A household's history shown on its file: the latest of each. */
+const HISTORY = 20;
+
+/** P1: the active residents of a household, as their bindings made them. */
+export const residentsOf = async (db: Database, propertyId: string, roomId: string) =>
+  parseAll(memberModel, (await db.collection('members').where({ propertyId, role: 'resident', status: 'active', roomIds: roomId }).limit(HISTORY).get()).data);
+
+/** P1: what the other areas know of a household: its residents (as bindings made them), its repairs and its complaints. */
+export const householdOf = async (db: Database, propertyId: string, roomId: string) => {
+  const [residents, repairs, complaints] = await Promise.all([
+    residentsOf(db, propertyId, roomId),
+    db.collection('repairs').where({ propertyId, roomId }).orderBy('createdAt', 'desc').limit(HISTORY).get(),
+    db.collection('complaints').where({ propertyId, roomId }).orderBy('createdAt', 'desc').limit(HISTORY).get(),
+  ]);
+  return { residents, repairs: parseAll(repairModel, repairs.data), complaints: parseAll(complaintModel, complaints.data) };
+};

@@ -1,0 +1,70 @@
+import type * as c from '@shared/contracts/files.contract';
+import { fileGrantMachine } from '@shared/domain/file-grant.machine';
+import { transition } from '@shared/domain/state-machine';
+import type { FileGrantDoc, ResidentFileDoc } from '@shared/model/resident-file.model';
+import { ok } from '@shared/result';
+import { applyOnce, type Tx } from '../_shared/commands';
+import type { ActionContext } from '../_shared/context';
+import { ActionFailure } from '../_shared/failures';
+import type { Handler } from '../_shared/router';
+import { findFile, householdOf, latestGrant, readFileInTx, readIdOf, writeFile, writeRead } from './files.repo';
+import { fileView } from './views';
+
+/**
+ * P1: the grant that lets the caller open a household's file now, or the refusal: none granted
+ * (ask first), or the latest one has run out (the grant machine's `read` is too late).
+ */
+const holdingGrant = async (ctx: ActionContext, roomId: string): Promise<FileGrantDoc> => {
+  const { deps, member, now } = ctx;
+  const grant = await latestGrant(deps.db, member.propertyId, member._id, roomId);
+  if (!grant) throw new ActionFailure('FILE.PERMISSION_REQUIRED');
+  const step = transition(fileGrantMachine, grant, { action: 'read', actor: member.openid, role: member.role, now });
+  if (!step.ok) throw new ActionFailure(step.code === 'STATE.TOO_LATE' ? 'FILE.PERMISSION_EXPIRED' : 'FILE.PERMISSION_REQUIRED');
+  return grant;
+};
+
+/**
+ * P1: a file opened under a grant: what `kept` reads or writes of the property's own record, the
+ * household from the other areas, and the read logged (who, when, which file, why) in the same write.
+ */
+const openFile = async (ctx: ActionContext, call: string, roomId: string, kept: (tx: Tx, before: ResidentFileDoc | null) => Promise<ResidentFileDoc | null>) => {
+  const { deps, member, now } = ctx;
+  // Read side by side (issue 16); nothing read leaves the function unless the grant holds.
+  const [grant, household, before] = await Promise.all([holdingGrant(ctx, roomId), householdOf(deps.db, member.propertyId, roomId), findFile(deps.db, roomId)]);
+  const { result } = await applyOnce(ctx, call, async (tx) => {
+    const file = await kept(tx, before);
+    await writeRead(tx, {
+      _id: readIdOf(ctx.commandKey),
+      schemaVersion: 1,
+      propertyId: member.propertyId,
+      roomId,
+      grantId: grant._id,
+      reader: { memberId: member._id, name: member.name },
+      reason: grant.reason,
+      at: now.toISOString(),
+    });
+    return fileView(roomId, household, file, grant.until ?? now.toISOString());
+  });
+  return ok(result);
+};
+
+/** P1: the desk reads a household's file while its grant holds; the read is in the access log. */
+export const read: Handler<typeof c.read> = (input, ctx) => openFile(ctx, 'files.read', input.roomId, async (_tx, before) => before);
+
+/** P1: the desk keeps a household's vehicles and notes current while its grant holds (a logged read too). */
+export const keep: Handler<typeof c.keep> = async (input, ctx) => {
+  const { member, now } = ctx;
+  return openFile(ctx, 'files.keep', input.roomId, async (tx, before) => {
+    const current = before && input.version > 0 ? await readFileInTx(tx, input.roomId) : before;
+    if ((current?.version ?? 0) !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
+    return writeFile(tx, {
+      propertyId: member.propertyId,
+      roomId: input.roomId,
+      vehicles: input.vehicles,
+      memo: input.memo,
+      updatedBy: member.name,
+      updatedAt: now.toISOString(),
+      version: input.version + 1,
+    });
+  });
+};

@@ -1,0 +1,145 @@
+import * as z from 'zod';
+import { commandFields, defineAction, DocId, scoped } from './action';
+import { pageInput, pageOf } from './page';
+import { GRANT_MINUTES } from '../domain/file-grant.machine';
+
+const Text = (max: number) => z.string().trim().min(1).max(max);
+const overseers = ['supervisor', 'manager'] as const;
+
+export const GrantView = z.object({
+  id: z.string(),
+  roomId: z.string(),
+  roomLabel: z.string(),
+  askedBy: z.string(),
+  reason: z.string(),
+  /** expired: granted, and its time has run out. */
+  status: z.enum(['requested', 'granted', 'refused', 'expired']),
+  until: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+export type GrantViewT = z.infer<typeof GrantView>;
+
+/** P1: the desk asks the supervisor to read one household's file, saying why. */
+export const ask = defineAction({
+  fn: 'files',
+  name: 'ask',
+  input: z.object({ ...scoped, ...commandFields, roomId: DocId, reason: Text(200) }).strict(),
+  output: GrantView,
+  roles: ['desk'],
+  write: true,
+  errors: ['FILE.ROOM_NOT_FOUND'],
+});
+
+/** P1: requests and grants, the newest first: the desk sees its own, the supervisor and the manager every one. */
+export const grants = defineAction({
+  fn: 'files',
+  name: 'grants',
+  input: z.object({ ...scoped, ...pageInput }).strict(),
+  output: pageOf(GrantView),
+  roles: ['desk', ...overseers],
+  write: false,
+  errors: [],
+});
+
+/** P1: the supervisor grants a request for a limited time, or refuses it. */
+export const decide = defineAction({
+  fn: 'files',
+  name: 'decide',
+  input: z
+    .object({
+      ...scoped,
+      ...commandFields,
+      grantId: DocId,
+      version: z.number().int().positive(),
+      decision: z.enum(['grant', 'refuse']),
+      /** How long a grant holds; a refusal names none. */
+      minutes: z.number().int().min(GRANT_MINUTES.min).max(GRANT_MINUTES.max).optional(),
+    })
+    .strict(),
+  output: GrantView,
+  roles: ['supervisor'],
+  write: true,
+  errors: ['FILE.GRANT_NOT_FOUND', 'STATE.TRANSITION_NOT_ALLOWED'],
+});
+
+export const FileView = z.object({
+  roomId: z.string(),
+  roomLabel: z.string(),
+  /** The household's residents as their bindings made them; a phone only ever masked (P1). */
+  residents: z.array(z.object({ name: z.string(), phone: z.string() })),
+  vehicles: z.array(z.object({ plate: z.string(), note: z.string() })),
+  memo: z.string(),
+  repairs: z.array(z.object({ id: z.string(), createdAt: z.string(), description: z.string(), status: z.string() })),
+  complaints: z.array(z.object({ id: z.string(), createdAt: z.string(), description: z.string(), status: z.string() })),
+  updated: z.object({ by: z.string(), at: z.string() }).nullable(),
+  /** The file's version for `keep` (0: nothing kept yet). */
+  version: z.number().int().min(0),
+  /** Until when the caller's grant lets them read it. */
+  readableUntil: z.string(),
+});
+export type FileViewT = z.infer<typeof FileView>;
+
+const fileErrors = ['FILE.PERMISSION_REQUIRED', 'FILE.PERMISSION_EXPIRED', 'FILE.ROOM_NOT_FOUND'] as const;
+
+/** P1: the desk reads a household's file under a grant that holds; the read is logged (who, when, which file, why). */
+export const read = defineAction({
+  fn: 'files',
+  name: 'read',
+  input: z.object({ ...scoped, ...commandFields, roomId: DocId }).strict(),
+  output: FileView,
+  roles: ['desk'],
+  write: true,
+  errors: fileErrors,
+});
+
+/** P1: the desk keeps a household's vehicles and notes current, under a grant that holds. */
+export const keep = defineAction({
+  fn: 'files',
+  name: 'keep',
+  input: z
+    .object({
+      ...scoped,
+      ...commandFields,
+      roomId: DocId,
+      version: z.number().int().min(0),
+      vehicles: z.array(z.object({ plate: Text(12), note: z.string().trim().max(40) }).strict()).max(10),
+      memo: z.string().trim().max(500),
+    })
+    .strict(),
+  output: FileView,
+  roles: ['desk'],
+  write: true,
+  errors: fileErrors,
+});
+
+export const ReadView = z.object({ id: z.string(), roomLabel: z.string(), reader: z.string(), reason: z.string(), at: z.string() });
+export type ReadViewT = z.infer<typeof ReadView>;
+
+/** P1: the access log, the newest read first, for the supervisor and the manager. */
+export const log = defineAction({
+  fn: 'files',
+  name: 'log',
+  input: z.object({ ...scoped, ...pageInput }).strict(),
+  output: pageOf(ReadView),
+  roles: overseers,
+  write: false,
+  errors: [],
+});
+
+/**
+ * P1: "contact the resident": an inquirer is never told a household's details; the desk sends its
+ * residents a notice with the message instead. Answers how many were told, nothing about them.
+ */
+export const contact = defineAction({
+  fn: 'files',
+  name: 'contact',
+  input: z.object({ ...scoped, ...commandFields, roomId: DocId, message: Text(200) }).strict(),
+  output: z.object({ told: z.number().int().min(0) }),
+  roles: ['desk', 'supervisor'],
+  write: true,
+  errors: ['FILE.ROOM_NOT_FOUND', 'FILE.NO_RESIDENTS'],
+});
+
+export const filesActions = { ask, grants, decide, read, keep, log, contact } as const;

@@ -1,0 +1,49 @@
+import { signIn, startSystem } from './browser';
+
+jest.setTimeout(180_000);
+
+/**
+ * Issue 19, 3, in the H5 build: the desk asks to read a household's file with a reason, the
+ * supervisor grants it for an hour, the desk reads it (phones masked) and the read appears in the
+ * access log the supervisor and the manager read.
+ */
+describe('e2e: a resident file read under the supervisor\'s grant, and logged', () => {
+  let system: Awaited<ReturnType<typeof startSystem>>;
+  beforeAll(async () => {
+    system = await startSystem();
+  });
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  it('P1: the desk asks, the supervisor grants, the desk reads the file, the read is in the access log', async () => {
+    const desk = await signIn(system.browser, system.url, '陈晓');
+    await desk.locator('.link-files').click();
+    await desk.locator('.files-ask .files-room input').fill('1-1-101');
+    await desk.locator('.files-ask .files-text textarea').fill('住户来电要求核对车位登记');
+    await desk.locator('.files-ask .btn-files-submit').click();
+    const request = desk.locator('.files-grant', { hasText: '1-1-101' });
+    await request.locator('.files-grant-status', { hasText: '待批准' }).waitFor();
+    await expect(request.locator('.btn-files-open').count()).resolves.toBe(0);
+
+    const supervisor = await signIn(system.browser, system.url, '刘主管');
+    await supervisor.locator('.link-file-access').click();
+    const asked = supervisor.locator('.access-request', { hasText: '1-1-101' });
+    await expect(asked.locator('.access-reason').innerText()).resolves.toBe('住户来电要求核对车位登记');
+    await asked.locator('.btn-access-grant').click();
+    await asked.locator('.access-status', { hasText: '已批准' }).waitFor();
+
+    await desk.reload();
+    await request.locator('.files-grant-status', { hasText: '已批准' }).waitFor();
+    await request.locator('.btn-files-open').click();
+    const residents = request.locator('.files-residents');
+    await residents.waitFor();
+    await expect(residents.innerText()).resolves.toContain('王秀英 138****0101');
+    await expect(request.locator('.files-file').innerText()).resolves.not.toContain('13800000101');
+
+    await supervisor.locator('#access-tab-log').click();
+    await expect(supervisor.locator('.access-read-line').first().innerText()).resolves.toBe('陈晓 查阅了 1-1-101');
+    await expect(supervisor.locator('.access-read-meta').first().innerText()).resolves.toContain('住户来电要求核对车位登记');
+    expect(system.runtime.engine.collection('fileReads').all()).toEqual([expect.objectContaining({ roomId: 'demo:1-1-101', reader: expect.objectContaining({ name: '陈晓' }) })]);
+  });
+});
