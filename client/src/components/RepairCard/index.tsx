@@ -10,6 +10,7 @@ import { appointmentText } from '../../utils/orders';
 import { callPhone } from '../../utils/phone';
 import { ui } from '../../i18n/ui.zh-CN';
 import { awaitingItems } from '../../utils/screening';
+import { reachable } from '../../keyboard/reachable';
 import './index.css';
 
 interface Props {
@@ -29,6 +30,7 @@ export default function RepairCard({ repair, onOpen, chosen, withPhone }: Props)
       id={`repair-${repair.id}`}
       className={`card repair-card repair-${repair.priority}${chosen ? ' repair-card-chosen' : ''}`}
       onClick={onOpen}
+      {...(onOpen ? reachable() : {})}
     >
       <TriageLine repair={repair} />
       <View className='repair-card-head'>

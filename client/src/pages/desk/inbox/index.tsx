@@ -20,6 +20,7 @@ import { go, routes } from '../../../utils/routes';
 import { queueHeldCount } from '../../../utils/screening';
 import '../../../theme/controls.css';
 import PropertySwitch from '../../../components/PropertySwitch';
+import KeyScope from '../../../keyboard/KeyScope';
 import RepairDesk from '../repair/RepairDesk';
 import './index.css';
 
@@ -30,6 +31,7 @@ const canRegister = (role: Role) => role === 'desk' || role === 'supervisor';
  * then every open repair, urgent ones on top, live; 登记报修 in the bar at the bottom.
  * On a wide window (PC WeChat) the queue is a dense list beside the chosen repair, its detail and
  * dispatch on the right, the first one chosen at once; on a phone a repair opens its own page.
+ * Tab reaches the cards and 登记报修, Enter opens them (keyboard/).
  * Supervisors and managers reach it from their own home, which holds their links.
  */
 export default function DeskInbox() {
@@ -44,30 +46,32 @@ export default function DeskInbox() {
   const shownId = wide ? (items?.find((r) => r.id === chosenId) ?? items?.[0])?.id ?? null : null;
   const open = (id: string) => (wide ? setChosenId(id) : go(routes.deskRepair(id)));
   return (
-    <View className={`page desk-inbox${wide ? ' desk-wide' : ''}`}>
-      <View className='desk-inbox-list'>
-        <PropertySwitch />
-        <View className='inbox-head'>
-          <Text className='title'>{ui.desk.inboxTitle}</Text>
-          <Text className='muted inbox-live'>{`● ${ui.common.live}`}</Text>
+    <KeyScope>
+      <View className={`page desk-inbox${wide ? ' desk-wide' : ''}`}>
+        <View className='desk-inbox-list'>
+          <PropertySwitch />
+          <View className='inbox-head'>
+            <Text className='title'>{ui.desk.inboxTitle}</Text>
+            <Text className='muted inbox-live'>{`● ${ui.common.live}`}</Text>
+          </View>
+          <SubscribeLowBanner />
+          <UrgentWaiting count={counts.urgent} />
+          <WorkGrid groups={workGroups('desk', counts)} />
+          {held > 0 && <Text className='inbox-held-count'>{fill(ui.screening.queueCount, { count: held })}</Text>}
+          <ListState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? ui.desk.inboxEmpty : null}>
+            {items?.map((repair) => (
+              <RepairCard key={repair.id} repair={repair} chosen={repair.id === shownId} onOpen={() => open(repair.id)} />
+            ))}
+            <ListFooter list={list} />
+          </ListState>
         </View>
-        <SubscribeLowBanner />
-        <UrgentWaiting count={counts.urgent} />
-        <WorkGrid groups={workGroups('desk', counts)} />
-        {held > 0 && <Text className='inbox-held-count'>{fill(ui.screening.queueCount, { count: held })}</Text>}
-        <ListState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? ui.desk.inboxEmpty : null}>
-          {items?.map((repair) => (
-            <RepairCard key={repair.id} repair={repair} chosen={repair.id === shownId} onOpen={() => open(repair.id)} />
-          ))}
-          <ListFooter list={list} />
-        </ListState>
+        {wide && (
+          <View className='desk-inbox-detail'>
+            {shownId ? <RepairDesk key={shownId} repairId={shownId} onChanged={() => void refresh()} /> : <Empty size='small' description={ui.desk.pickOne} />}
+          </View>
+        )}
+        {context && canRegister(context.role) && <RegisterCallBar />}
       </View>
-      {wide && (
-        <View className='desk-inbox-detail'>
-          {shownId ? <RepairDesk key={shownId} repairId={shownId} onChanged={() => void refresh()} /> : <Empty size='small' description={ui.desk.pickOne} />}
-        </View>
-      )}
-      {context && canRegister(context.role) && <RegisterCallBar />}
-    </View>
+    </KeyScope>
   );
 }
