@@ -164,4 +164,26 @@ describe('e2e: the desk on a PC, keyboard first (issue 17, 2)', () => {
     await expect(on(desk, '.summary-phone.phone-call').count()).resolves.toBe(1);
     await shoot(desk, 'desk-repair-phone');
   });
+
+  it('the manager’s settings at 390 and 1280 px: times picked, fee items by name only, previews, nothing too wide, body text at a reading size on the PC', async () => {
+    const manager = await signIn(system.browser, system.url, '周经理');
+    await manager.locator('.staff-home').waitFor();
+    await manager.goto(`${system.url}#/pages/supervisor/settings/index`);
+    await on(manager, '.settings-fees .fee-row').first().waitFor();
+    await expect(on(manager, '.settings-fees').innerText()).resolves.not.toContain('tap-replace');
+    await expect(on(manager, '.input-open .time-value').innerText()).resolves.toMatch(/^\d{2}:\d{2}$/);
+    await on(manager, '.preview-windows .preview-window').first().waitFor();
+    for (const [name, size] of [
+      ['phone', { width: 390, height: 844 }],
+      ['pc', PC],
+    ] as const) {
+      await manager.setViewportSize(size);
+      await manager.waitForTimeout(300);
+      await expect(overflow(manager)).resolves.toBeLessThanOrEqual(0);
+      if (name === 'pc') {
+        for (const { text, px } of await textSizes(manager, '.settings')) expect([text, px >= 12 && px <= 20]).toEqual([text, true]);
+      }
+      await shoot(manager, `supervisor-settings-${name}`);
+    }
+  });
 });
