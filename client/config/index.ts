@@ -86,7 +86,14 @@ export default defineConfig<'webpack5'>(() => {
         filename: 'css/[name].[hash].css',
         chunkFilename: 'css/[name].[chunkhash].css',
       },
-      postcss: { autoprefixer: { enable: true, config: {} } },
+      /**
+       * Taro's H5 root font follows the window (40 × min(width, height) / 750) up to `maxRootSize`, 40 by
+       * default: a 1280×800 window drew the phone layout at twice its size. 22 is a 414-wide phone's own
+       * value, so phones are unchanged and a PC window stops there (body text 34/40 rem = 18.7 px); the
+       * wide layouts of theme/theme.css then set their sizes in Px. The px-to-rem ratio is unchanged
+       * (it comes from baseFontSize, node_modules/@tarojs/webpack5-runner/dist/webpack/H5WebpackPlugin.js).
+       */
+      postcss: { autoprefixer: { enable: true, config: {} }, pxtransform: { enable: true, config: { maxRootSize: 22 } } },
       /**
        * Pages are lazy chunks. Taro's H5 default splits only initial chunks, so each page would carry its
        * own copy of zod and the components; one named shared chunk instead made every page load the code

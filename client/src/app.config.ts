@@ -56,6 +56,13 @@ export default defineAppConfig({
    * explicit for older base libraries.
    */
   __usePrivacyCheck__: true,
+  /**
+   * The desk runs the mini-program in PC WeChat (issue 17, 2): large-screen mode, a bigger default window
+   * the user may stretch (base library 2.21.3; "启用大屏模式",
+   * https://developers.weixin.qq.com/miniprogram/dev/framework/view/resizable.html). Pages then lay
+   * out by width with media queries (theme/theme.css, 768 px and up).
+   */
+  resizable: true,
   window: {
     backgroundColor: '#f7f7f7',
     backgroundTextStyle: 'dark',

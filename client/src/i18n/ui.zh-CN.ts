@@ -62,6 +62,7 @@ export const ui = {
     deskPhone: '客服中心电话',
     sent: '已提交',
     live: '实时更新中',
+    copy: '复制',
   },
   /** A list read page by page (issue 12): more as the person scrolls, and how many there are in all. */
   list: {
@@ -215,6 +216,7 @@ export const ui = {
   desk: {
     inboxTitle: '报修待办',
     inboxEmpty: '现在没有待处理的报修。住户在小程序报修或电话报修后，会出现在这里。',
+    pickOne: '在左边选一件报修，它的详情和派单会显示在这里。',
     urgentWaiting: '{count} 件急修等待派单',
     dispatchTitle: '派单',
     findingTechnicians: '正在找合适的师傅…',

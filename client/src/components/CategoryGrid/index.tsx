@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { messages } from '@shared/messages';
+import Pressable from '../../keyboard/Pressable';
 import { repairCategories, type RepairCategory } from '@shared/model/repair.model';
 import { categoryIcons } from './icons';
 import './index.css';
@@ -14,15 +15,16 @@ export default function CategoryGrid({ value, onChange }: Props) {
   return (
     <View className='category-grid'>
       {repairCategories.map((category) => (
-        <View
+        <Pressable
           key={category}
           id={`category-${category}`}
           className={`category-tile category-${category}${value === category ? ' category-on' : ''}`}
-          onClick={() => onChange(category)}
+          on={value === category}
+          onPress={() => onChange(category)}
         >
           <Text className='category-icon'>{categoryIcons[category]}</Text>
           <Text className='category-name'>{messages.categories[category]}</Text>
-        </View>
+        </Pressable>
       ))}
     </View>
   );

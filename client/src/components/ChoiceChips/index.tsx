@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import Pressable from '../../keyboard/Pressable';
 
 interface Props<T extends string> {
   options: readonly T[];
@@ -14,14 +15,15 @@ export default function ChoiceChips<T extends string>({ options, value, label, n
   return (
     <View className={`chips ${name}-chips`}>
       {options.map((option) => (
-        <View
+        <Pressable
           key={option}
           id={`${name}-${option}`}
           className={`chip ${name}-chip${value === option ? ' chip-on' : ''}`}
-          onClick={() => onPick(option)}
+          on={value === option}
+          onPress={() => onPick(option)}
         >
           {label(option)}
-        </View>
+        </Pressable>
       ))}
     </View>
   );

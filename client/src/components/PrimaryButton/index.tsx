@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Button } from '@tarojs/components';
+import { reachable } from '../../keyboard/reachable';
 
 interface Props {
   id?: string;
@@ -20,6 +21,7 @@ export default function PrimaryButton({ id, className, busy, disabled = false, c
       id={id}
       className={`btn btn-primary ${className}${disabled ? ' btn-disabled' : ''}${busy ? ' btn-busy' : ''}`}
       onClick={() => void onClick()}
+      {...reachable()}
     >
       {children}
     </Button>

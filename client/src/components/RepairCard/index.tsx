@@ -10,23 +10,27 @@ import { appointmentText } from '../../utils/orders';
 import { callPhone } from '../../utils/phone';
 import { ui } from '../../i18n/ui.zh-CN';
 import { awaitingItems } from '../../utils/screening';
+import { reachable } from '../../keyboard/reachable';
 import './index.css';
 
 interface Props {
   repair: RepairView;
   onOpen?: () => void;
+  /** The one shown beside the list on a wide window. */
+  chosen?: boolean;
   /** For the assigned technician: the resident's full number with a call button. */
   withPhone?: boolean;
 }
 
 /** One repair in a list: urgency and rule first, then what, where, and when. */
-export default function RepairCard({ repair, onOpen, withPhone }: Props) {
+export default function RepairCard({ repair, onOpen, chosen, withPhone }: Props) {
   const when = appointmentText(repair, ui.technician.asap);
   return (
     <View
       id={`repair-${repair.id}`}
-      className={`card repair-card repair-${repair.priority}`}
+      className={`card repair-card repair-${repair.priority}${chosen ? ' repair-card-chosen' : ''}`}
       onClick={onOpen}
+      {...(onOpen ? reachable() : {})}
     >
       <TriageLine repair={repair} />
       <View className='repair-card-head'>

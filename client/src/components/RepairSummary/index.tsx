@@ -1,19 +1,17 @@
 import type { ReactNode } from 'react';
-import Phone from '@nutui/icons-react-taro/dist/es/icons/Phone.js';
-import Icon from '../Icon';
 import { Text, View } from '@tarojs/components';
 import type * as z from 'zod';
 import type { RepairDetail } from '@shared/contracts/repairs.contract';
 import { messages } from '@shared/messages';
 import TriageLine from '../TriageLine';
 import { RepairStatusTag } from '../StatusTag/records';
+import PhoneValue from '../PhoneValue';
 import PhotoGrid from '../PhotoGrid';
 import Timeline from '../Timeline';
 import QuoteView, { money } from '../QuoteView';
 import RatingView from '../RatingView';
 import { fill, ui } from '../../i18n/ui.zh-CN';
 import { formatPreferred, formatSpan, formatWhen } from '../../utils/time';
-import { callPhone } from '../../utils/phone';
 import { formatStamp } from './stamp';
 import './index.css';
 
@@ -98,11 +96,9 @@ export default function RepairSummary({ repair, forStaff, showQuote = true, bloc
         {repair.appointment && <Row label={ui.windows.label} value={formatSpan(repair.appointment.start, repair.appointment.end)} className='summary-window' />}
         {forStaff && <Row label={t.resident} value={repair.residentName} />}
         {forStaff && repair.phone && (
-          <View className='summary-row' onClick={() => callPhone(repair.phone)}>
+          <View className='summary-row'>
             <Text className='summary-label'>{t.phone}</Text>
-            <Text className='summary-value summary-phone'>
-              <Icon of={Phone} />{repair.phone}
-            </Text>
+            <PhoneValue phone={repair.phone} className='summary-value summary-phone' />
           </View>
         )}
         {repair.technician && <Row label={t.technician} value={repair.technician.name} />}

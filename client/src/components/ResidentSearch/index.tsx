@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useResidentSearch, type ResidentMatch } from '../../hooks/useRepairs';
 import LoadState from '../LoadState';
+import Pressable from '../../keyboard/Pressable';
+import { reachable } from '../../keyboard/reachable';
 import { fill } from '../../i18n/ui.zh-CN';
 import { deskUi } from '../../i18n/desk.zh-CN';
 import './index.css';
@@ -65,7 +67,7 @@ export default function ResidentSearch({ chosenId, onPick }: Props) {
 
   return (
     <View className='resident-search'>
-      <View className='resident-search-bar'>
+      <View className='resident-search-bar keys-own-enter'>
         <Input
           id='input-resident-search'
           className='resident-search-input input-resident-search'
@@ -78,7 +80,7 @@ export default function ResidentSearch({ chosenId, onPick }: Props) {
           onInput={(e) => setText(e.detail.value)}
           onConfirm={(e) => search(e.detail.value)}
         />
-        <Button className='btn btn-secondary btn-resident-search' onClick={() => search()}>
+        <Button className='btn btn-secondary btn-resident-search' onClick={() => search()} {...reachable()}>
           {t.searchButton}
         </Button>
       </View>
@@ -91,18 +93,19 @@ export default function ResidentSearch({ chosenId, onPick }: Props) {
         >
           {items && items.length > 1 && <Text className='muted resident-pick-hint'>{t.pickHint}</Text>}
           {items?.map((resident) => (
-            <View
+            <Pressable
               key={resident.residentId}
               id={`resident-${resident.residentId}`}
               className={`resident-option${chosenId === resident.residentId ? ' resident-on' : ''}`}
-              onClick={() => onPick(resident, roomFor(resident, query))}
+              on={chosenId === resident.residentId}
+              onPress={() => onPick(resident, roomFor(resident, query))}
             >
               <View className='resident-option-head'>
                 <Text className='resident-option-name'>{resident.name}</Text>
                 <Text className='muted resident-option-phone'>{resident.phone}</Text>
               </View>
               <Text className='resident-option-rooms'>{resident.rooms.map((r) => r.label).join('、')}</Text>
-            </View>
+            </Pressable>
           ))}
         </LoadState>
       )}

@@ -1,5 +1,6 @@
 import { Picker, View } from '@tarojs/components';
 import type { PreferredTime } from '@shared/model/repair.model';
+import Pressable from '../../keyboard/Pressable';
 import { ui } from '../../i18n/ui.zh-CN';
 import { formatDay, shanghaiDate } from '../../utils/time';
 import './index.css';
@@ -21,9 +22,9 @@ export default function WhenPicker({ value, onChange, allowAsap = true }: Props)
     <View className='when-picker'>
       <View className='chips'>
         {allowAsap && (
-          <View id='when-asap' className={`chip when-asap${value ? '' : ' chip-on'}`} onClick={() => onChange(null)}>
+          <Pressable id='when-asap' className={`chip when-asap${value ? '' : ' chip-on'}`} on={!value} onPress={() => onChange(null)}>
             {ui.repairForm.asap}
-          </View>
+          </Pressable>
         )}
         <Picker
           mode='date'
@@ -40,14 +41,15 @@ export default function WhenPicker({ value, onChange, allowAsap = true }: Props)
       {value && (
         <View className='chips when-slots'>
           {slots.map((slot) => (
-            <View
+            <Pressable
               key={slot}
               id={`slot-${slot}`}
               className={`chip slot-chip${value.slot === slot ? ' chip-on' : ''}`}
-              onClick={() => onChange({ ...value, slot })}
+              on={value.slot === slot}
+              onPress={() => onChange({ ...value, slot })}
             >
               {ui.time.slotChoices[slot]}
-            </View>
+            </Pressable>
           ))}
         </View>
       )}

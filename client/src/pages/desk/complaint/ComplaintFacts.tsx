@@ -1,24 +1,22 @@
 import { Text, View } from '@tarojs/components';
-import Phone from '@nutui/icons-react-taro/dist/es/icons/Phone.js';
-import Icon from '../../../components/Icon';
 import { messages } from '@shared/messages';
 import type { ComplaintView } from '../../../hooks/useComplaints';
 import InfoRow from '../../../components/InfoRow';
+import PhoneValue from '../../../components/PhoneValue';
 import PhotoGrid from '../../../components/PhotoGrid';
 import { formatStamp } from '../../../components/RepairSummary/stamp';
 import { fill } from '../../../i18n/ui.zh-CN';
 import { deskUi } from '../../../i18n/desk.zh-CN';
-import { callPhone } from '../../../utils/phone';
 
-/** C1: everything one household's complaint records, as the desk sees it (the full phone, one tap to call). */
+/** C1: everything one household's complaint records, as the desk sees it (the full phone: one tap to call, or shown to copy on a PC). */
 export default function ComplaintFacts({ complaint }: { complaint: ComplaintView }) {
   const t = deskUi.deskComplaint;
   return (
     <View className='card complaint-facts'>
       <InfoRow label={t.resident} value={complaint.residentName} className='fact-resident' />
-      <View className='info-row fact-phone' onClick={() => callPhone(complaint.phone)}>
+      <View className='info-row fact-phone'>
         <Text className='info-label'>{t.phone}</Text>
-        <Text className='info-value case-phone'><Icon of={Phone} />{complaint.phone}</Text>
+        <PhoneValue phone={complaint.phone} className='info-value case-phone' />
       </View>
       <InfoRow label={t.address} value={complaint.address} className='fact-address' />
       <InfoRow label={t.channel} value={messages.complaintChannels[complaint.channel]} className='fact-channel' />

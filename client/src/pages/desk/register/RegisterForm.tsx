@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import * as repairs from '@shared/contracts/repairs.contract';
 import { messages } from '@shared/messages';
@@ -13,6 +14,9 @@ import CallerLines from '../../../components/CallerLines';
 import RepairFields from '../../../components/RepairFields';
 import ResidentSearch from '../../../components/ResidentSearch';
 import { deskUi } from '../../../i18n/desk.zh-CN';
+import { routes } from '../../../utils/routes';
+import KeyScope from '../../../keyboard/KeyScope';
+import Pressable from '../../../keyboard/Pressable';
 import { emptyRegisterDraft, RegisterDraft, registerDraftKey } from './draft';
 
 type Field = keyof typeof deskUi.deskRegister.fieldErrors;
@@ -26,6 +30,8 @@ interface Props {
 /**
  * R2 V2: the desk takes down a call or a walk-in: who (found by room or name), how they came, who is
  * calling and on what number, what is broken, and when to come. Kept as a draft until registered.
+ * Done from the keyboard alone (issue 17, 2): the search has the focus, Enter searches, Tab walks the
+ * chips and tiles (Enter or Space picks), Enter sends, Esc goes back with the draft kept.
  */
 export default function RegisterForm({ context, onRegistered }: Props) {
   const askConsent = useSubscribeConsent();
@@ -93,65 +99,79 @@ export default function RegisterForm({ context, onRegistered }: Props) {
     }
   };
 
+  /** Esc: back to where the desk came from (the queue when the page was opened on its own); the draft stays. */
+  const leave = () => {
+    if (Taro.getCurrentPages().length > 1) void Taro.navigateBack().catch(() => undefined);
+    else void Taro.redirectTo({ url: routes.deskInbox }).catch(() => undefined);
+  };
+
   const rooms = draft.resident?.rooms ?? [];
   return (
-    <View className='register-form'>
-      {resumed && <Text className='draft-restored'>{t.draftRestored}</Text>}
+    <KeyScope onSubmit={() => void submit()} onCancel={leave}>
+      <View className='register-form'>
+        {resumed && <Text className='draft-restored'>{t.draftRestored}</Text>}
 
-      <View className='card'>
-        <Text className='section-title'>{t.search}</Text>
-        <ResidentSearch chosenId={current} onPick={pick} />
-        {draft.resident && (
-          <View className='register-chosen'>
-            <Text className='register-chosen-name'>{`✓ ${draft.resident.name}`}</Text>
-            <Text className='section-title register-room-title'>{t.room}</Text>
-            <View className='chips'>
-              {rooms.map((room) => (
-                <View
-                  key={room.roomId}
-                  id={`register-room-${room.roomId}`}
-                  className={`chip room-option${draft.roomId === room.roomId ? ' chip-on' : ''}`}
-                  onClick={() => edit({ roomId: room.roomId })}
-                >
-                  {room.label}
+        <View className='register-who'>
+          <View className='card'>
+            <Text className='section-title'>{t.search}</Text>
+            <ResidentSearch chosenId={current} onPick={pick} />
+            {draft.resident && (
+              <View className='register-chosen'>
+                <Text className='register-chosen-name'>{`✓ ${draft.resident.name}`}</Text>
+                <Text className='section-title register-room-title'>{t.room}</Text>
+                <View className='chips'>
+                  {rooms.map((room) => (
+                    <Pressable
+                      key={room.roomId}
+                      id={`register-room-${room.roomId}`}
+                      className={`chip room-option${draft.roomId === room.roomId ? ' chip-on' : ''}`}
+                      on={draft.roomId === room.roomId}
+                      onPress={() => edit({ roomId: room.roomId })}
+                    >
+                      {room.label}
+                    </Pressable>
+                  ))}
                 </View>
+              </View>
+            )}
+            {errors.residentId && <Text className='field-error error-residentId'>{errors.residentId}</Text>}
+            {errors.roomId && <Text className='field-error error-roomId'>{errors.roomId}</Text>}
+          </View>
+
+          <View className='card'>
+            <Text className='section-title'>{t.channel}</Text>
+            <View className='chips'>
+              {channels.map((channel) => (
+                <Pressable
+                  key={channel}
+                  id={`channel-${channel}`}
+                  className={`chip channel-chip channel-${channel}${draft.channel === channel ? ' chip-on' : ''}`}
+                  on={draft.channel === channel}
+                  onPress={() => edit({ channel })}
+                >
+                  {messages.channels[channel]}
+                </Pressable>
               ))}
             </View>
+            <CallerLines callerName={draft.callerName} phone={draft.phone} errors={errors} text={t} onEdit={edit} />
           </View>
-        )}
-        {errors.residentId && <Text className='field-error error-residentId'>{errors.residentId}</Text>}
-        {errors.roomId && <Text className='field-error error-roomId'>{errors.roomId}</Text>}
-      </View>
-
-      <View className='card'>
-        <Text className='section-title'>{t.channel}</Text>
-        <View className='chips'>
-          {channels.map((channel) => (
-            <View
-              key={channel}
-              id={`channel-${channel}`}
-              className={`chip channel-chip channel-${channel}${draft.channel === channel ? ' chip-on' : ''}`}
-              onClick={() => edit({ channel })}
-            >
-              {messages.channels[channel]}
-            </View>
-          ))}
         </View>
-        <CallerLines callerName={draft.callerName} phone={draft.phone} errors={errors} text={t} onEdit={edit} />
+
+        <View className='register-what'>
+          <RepairFields
+            value={draft}
+            errors={errors}
+            text={t}
+            descriptionClass='register-description input-register-description'
+            onEdit={edit}
+          />
+        </View>
+
+        {problem && <Text className='field-error submit-problem'>{problem}</Text>}
+        <PrimaryButton id='btn-submit-register' className='btn-submit-register' busy={sending} onClick={submit}>
+          {sending ? t.submitting : t.submit}
+        </PrimaryButton>
       </View>
-
-      <RepairFields
-        value={draft}
-        errors={errors}
-        text={t}
-        descriptionClass='register-description input-register-description'
-        onEdit={edit}
-      />
-
-      {problem && <Text className='field-error submit-problem'>{problem}</Text>}
-      <PrimaryButton id='btn-submit-register' className='btn-submit-register' busy={sending} onClick={submit}>
-        {sending ? t.submitting : t.submit}
-      </PrimaryButton>
-    </View>
+    </KeyScope>
   );
 }

@@ -2,17 +2,23 @@ import { Button, Text, View } from '@tarojs/components';
 import LineField from '../../../components/LineField';
 import { fill } from '../../../i18n/ui.zh-CN';
 import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
-import type { FeeRow } from './settings-form';
+import ResidentPreview from './ResidentPreview';
+import SectionSave, { type SectionSaving } from './SectionSave';
+import { newFeeCode, type FeeRow } from './settings-form';
 
 interface Props {
   rows: FeeRow[];
   readOnly: boolean;
   error?: string;
+  saving: SectionSaving | null;
   onChange: (rows: FeeRow[]) => void;
 }
 
-/** The fee schedule (R6): each item's code, name and price, typed and shown in yuan. */
-export default function FeeSection({ rows, readOnly, error, onChange }: Props) {
+/**
+ * The fee schedule (R6): each item by its name and price in yuan. The code quotes keep it by stays out of
+ * sight (issue 17, 3); a new item gets one of its own.
+ */
+export default function FeeSection({ rows, readOnly, error, saving, onChange }: Props) {
   const t = supervisorUi.settings;
   const edit = (i: number, patch: Partial<FeeRow>) => onChange(rows.map((row, j) => (j === i ? { ...row, ...patch } : row)));
   return (
@@ -22,7 +28,7 @@ export default function FeeSection({ rows, readOnly, error, onChange }: Props) {
       {rows.map((row, i) =>
         readOnly ? (
           <View key={i} id={`fee-${i}`} className='settings-line fee-line'>
-            <Text className='fee-name'>{fill(t.feeLine, { name: row.name, code: row.code })}</Text>
+            <Text className='fee-name'>{row.name}</Text>
             <Text className='fee-price'>{fill(t.feePriceShown, { amount: row.price })}</Text>
           </View>
         ) : (
@@ -30,7 +36,6 @@ export default function FeeSection({ rows, readOnly, error, onChange }: Props) {
             <View className='fee-name-field'>
               <LineField label={t.feeName} inputClass='input-fee-name' value={row.name} maxlength={40} placeholder='' errorClass='' onChange={(name) => edit(i, { name })} />
             </View>
-            <LineField label={t.feeCode} inputClass='input-fee-code' value={row.code} maxlength={20} placeholder='' errorClass='' onChange={(code) => edit(i, { code })} />
             <LineField
               label={t.feePrice}
               inputClass='input-fee-price'
@@ -48,11 +53,23 @@ export default function FeeSection({ rows, readOnly, error, onChange }: Props) {
         ),
       )}
       {!readOnly && (
-        <Button className='btn btn-secondary btn-add-fee' onClick={() => onChange([...rows, { code: '', name: '', price: '' }])}>
+        <Button className='btn btn-secondary btn-add-fee' onClick={() => onChange([...rows, { code: newFeeCode(rows), name: '', price: '' }])}>
           {t.addFee}
         </Button>
       )}
       {error && <Text className='field-error error-section-fees'>{error}</Text>}
+      {!readOnly && rows.length > 0 && (
+        <ResidentPreview name='fees'>
+          <Text className='section-title'>{t.previewFees}</Text>
+          {rows.map((row, i) => (
+            <View key={i} className='settings-line preview-fee'>
+              <Text>{row.name}</Text>
+              <Text>{fill(t.feePriceShown, { amount: row.price })}</Text>
+            </View>
+          ))}
+        </ResidentPreview>
+      )}
+      <SectionSave sections={['fees']} saving={saving} />
     </View>
   );
 }

@@ -5,11 +5,13 @@ import LineField from '../../../components/LineField';
 import { fill } from '../../../i18n/ui.zh-CN';
 import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import { limitKinds, type SettingsForm } from './settings-form';
+import SectionSave, { type SectionSaving } from './SectionSave';
 
 interface Props {
   limits: SettingsForm['limits'];
   readOnly: boolean;
   error: string | undefined;
+  saving: SectionSaving | null;
   onChange: (limits: SettingsForm['limits']) => void;
 }
 
@@ -21,7 +23,7 @@ const labels: Record<LimitKind, string> = {
 };
 
 /** Issue 12 (4): how many repairs, complaints, bookings and binding requests one person may file a day. */
-export default function LimitsSection({ limits, readOnly, error, onChange }: Props) {
+export default function LimitsSection({ limits, readOnly, error, saving, onChange }: Props) {
   const t = supervisorUi.settings;
   return (
     <View className='card settings-section settings-limits'>
@@ -45,6 +47,7 @@ export default function LimitsSection({ limits, readOnly, error, onChange }: Pro
         ),
       )}
       {error && <Text className='field-error error-section-limits'>{error}</Text>}
+      <SectionSave sections={['limits']} saving={saving} />
     </View>
   );
 }

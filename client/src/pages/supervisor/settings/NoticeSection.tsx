@@ -5,12 +5,14 @@ import LineField from '../../../components/LineField';
 import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import type { Section } from './settings-form';
 import type { TemplateRow } from './template-rows';
+import SectionSave, { type SectionSaving } from './SectionSave';
 
 interface Props {
   templates: TemplateRow[];
   webhook: string;
   readOnly: boolean;
   errors: Partial<Record<Section, string>>;
+  saving: SectionSaving | null;
   onTemplate: (row: TemplateRow) => void;
   onWebhook: (webhook: string) => void;
 }
@@ -35,7 +37,7 @@ function TemplateEditor({ row, onChange }: { row: TemplateRow; onChange: (row: T
  * Where notices go beyond the app: per kind of notice, the subscribe-message template the property
  * chose (id, page, which fact fills each field), and the WeCom group robot.
  */
-export default function NoticeSection({ templates, webhook, readOnly, errors, onTemplate, onWebhook }: Props) {
+export default function NoticeSection({ templates, webhook, readOnly, errors, saving, onTemplate, onWebhook }: Props) {
   const t = supervisorUi.settings;
   return (
     <>
@@ -50,6 +52,7 @@ export default function NoticeSection({ templates, webhook, readOnly, errors, on
           ),
         )}
         {errors.templates && <Text className='field-error error-section-templates'>{errors.templates}</Text>}
+        <SectionSave sections={['templates']} saving={saving} />
       </View>
       <View className='card settings-section settings-webhook'>
         <Text className='section-title'>{t.webhook}</Text>
@@ -62,6 +65,7 @@ export default function NoticeSection({ templates, webhook, readOnly, errors, on
           </>
         )}
         {errors.webhook && <Text className='field-error error-section-webhook'>{errors.webhook}</Text>}
+        <SectionSave sections={['webhook']} saving={saving} />
       </View>
     </>
   );

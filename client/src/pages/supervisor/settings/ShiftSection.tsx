@@ -3,7 +3,9 @@ import CheckItem from '../../../components/CheckItem';
 import LineField from '../../../components/LineField';
 import { fill } from '../../../i18n/ui.zh-CN';
 import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
+import SectionSave, { type SectionSaving } from './SectionSave';
 import type { ShiftRow } from './settings-form';
+import TimeField from './TimeField';
 
 /** The contract's limit. */
 const MAX_SHIFTS = 6;
@@ -20,11 +22,12 @@ interface Props {
   names: ReadonlyMap<string, string>;
   readOnly: boolean;
   error?: string;
+  saving: SectionSaving | null;
   onChange: (rows: ShiftRow[]) => void;
 }
 
 /** The desk's roster: each shift's name, when it starts (it lasts until the next one), and who is on it. */
-export default function ShiftSection({ rows, desk, names, readOnly, error, onChange }: Props) {
+export default function ShiftSection({ rows, desk, names, readOnly, error, saving, onChange }: Props) {
   const t = supervisorUi.settings;
   const edit = (i: number, patch: Partial<ShiftRow>) => onChange(rows.map((row, j) => (j === i ? { ...row, ...patch } : row)));
   const toggle = (i: number, id: string, on: boolean) => {
@@ -44,7 +47,7 @@ export default function ShiftSection({ rows, desk, names, readOnly, error, onCha
         ) : (
           <View key={i} id={`shift-${i}`} className='settings-row shift-row'>
             <LineField label={t.shiftName} inputClass='input-shift-name' value={row.name} maxlength={10} placeholder='' errorClass='' onChange={(name) => edit(i, { name })} />
-            <LineField label={t.shiftStart} inputClass='input-shift-start' value={row.start} maxlength={5} placeholder='08:00' errorClass='' onChange={(start) => edit(i, { start })} />
+            <TimeField label={t.shiftStart} className='input-shift-start' value={row.start} onChange={(start) => edit(i, { start })} />
             <Text className='line-label shift-desk-label'>{t.shiftDesk}</Text>
             {desk.length === 0 && <Text className='muted'>{t.noDesk}</Text>}
             {desk.map((d) => (
@@ -64,6 +67,7 @@ export default function ShiftSection({ rows, desk, names, readOnly, error, onCha
         </Button>
       )}
       {error && <Text className='field-error error-section-shifts'>{error}</Text>}
+      <SectionSave sections={['shifts']} saving={saving} />
     </View>
   );
 }

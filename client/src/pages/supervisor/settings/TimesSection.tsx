@@ -3,29 +3,46 @@ import InfoRow from '../../../components/InfoRow';
 import LineField from '../../../components/LineField';
 import { fill } from '../../../i18n/ui.zh-CN';
 import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
-import type { Section, SettingsForm } from './settings-form';
+import ResidentPreview from './ResidentPreview';
+import SectionSave, { type SectionSaving } from './SectionSave';
+import { parseWindows, type Section, type SettingsForm } from './settings-form';
+import TimeField from './TimeField';
+import WindowsField from './WindowsField';
 
 type Times = Pick<SettingsForm, 'open' | 'close' | 'ackUrgent' | 'ackNormal' | 'groupHours' | 'weekdayWindows' | 'weekendWindows'>;
-type Field = keyof Times;
+type Field = 'ackUrgent' | 'ackNormal' | 'groupHours';
 
 interface Props {
   form: Times;
   readOnly: boolean;
   errors: Partial<Record<Section, string>>;
+  saving: SectionSaving | null;
   onEdit: (patch: Partial<Times>) => void;
 }
 
-/** The clocks: the desk's opening hours, how soon a technician must acknowledge (R4), the group-complaint window (C3), and the repair windows (V4). */
-export default function TimesSection({ form, readOnly, errors, onEdit }: Props) {
+/** The windows as a resident picks from them: chips of "09:00–11:00". */
+const WindowChips = ({ label, typed }: { label: string; typed: string }) => (
+  <View className='preview-windows-day'>
+    <Text className='muted'>{label}</Text>
+    <View className='chips'>
+      {parseWindows(typed).map((w, i) => (
+        <Text key={i} className='chip preview-window'>{`${w.start}–${w.end}`}</Text>
+      ))}
+    </View>
+  </View>
+);
+
+/** The clocks, picked not typed: the desk's opening hours, how soon a technician must acknowledge (R4), the group-complaint window (C3), and the repair windows (V4). */
+export default function TimesSection({ form, readOnly, errors, saving, onEdit }: Props) {
   const t = supervisorUi.settings;
-  const field = (name: Field, label: string, className: string, type: 'text' | 'number', placeholder = '', maxlength = 5) => (
+  const field = (name: Field, label: string, className: string) => (
     <LineField
       label={label}
       inputClass={className}
-      type={type}
+      type='number'
       value={form[name]}
-      maxlength={maxlength}
-      placeholder={placeholder}
+      maxlength={5}
+      placeholder=''
       errorClass=''
       onChange={(value) => onEdit({ [name]: value })}
     />
@@ -48,28 +65,42 @@ export default function TimesSection({ form, readOnly, errors, onEdit }: Props) 
     <>
       <View className='card settings-section settings-hours'>
         <Text className='section-title'>{t.hours}</Text>
-        {field('open', t.open, 'input-open', 'text', '08:00')}
-        {field('close', t.close, 'input-close', 'text', '20:00')}
+        <View className='time-pair'>
+          <TimeField label={t.open} className='input-open' value={form.open} onChange={(open) => onEdit({ open })} />
+          <TimeField label={t.close} className='input-close' value={form.close} onChange={(close) => onEdit({ close })} />
+        </View>
         {error('hours')}
+        <ResidentPreview name='hours'>
+          <Text className='preview-hours-line'>{fill(t.previewHours, { open: form.open, close: form.close })}</Text>
+        </ResidentPreview>
+        <SectionSave sections={['hours']} saving={saving} />
       </View>
       <View className='card settings-section settings-deadlines'>
         <Text className='section-title'>{t.deadlines}</Text>
-        {field('ackUrgent', t.ackUrgent, 'input-ack-urgent', 'number')}
-        {field('ackNormal', t.ackNormal, 'input-ack-normal', 'number')}
+        {field('ackUrgent', t.ackUrgent, 'input-ack-urgent')}
+        {field('ackNormal', t.ackNormal, 'input-ack-normal')}
         {error('deadlines')}
+        <SectionSave sections={['deadlines']} saving={saving} />
       </View>
       <View className='card settings-section settings-group-window'>
         <Text className='section-title'>{t.groupWindow}</Text>
         <Text className='muted settings-hint'>{t.groupWindowHint}</Text>
-        {field('groupHours', t.groupWindow, 'input-group-hours', 'number')}
+        {field('groupHours', t.groupWindow, 'input-group-hours')}
         {error('groupWindow')}
+        <SectionSave sections={['groupWindow']} saving={saving} />
       </View>
       <View className='card settings-section settings-repair-windows'>
         <Text className='section-title'>{t.repairWindows}</Text>
         <Text className='muted settings-hint'>{t.repairWindowsHint}</Text>
-        {field('weekdayWindows', t.weekdays, 'input-weekday-windows', 'text', '09:00-11:00, 18:30-20:30', 100)}
-        {field('weekendWindows', t.weekends, 'input-weekend-windows', 'text', '09:00-11:00', 100)}
+        <WindowsField label={t.weekdays} className='input-weekday-windows' value={form.weekdayWindows} onChange={(weekdayWindows) => onEdit({ weekdayWindows })} />
+        <WindowsField label={t.weekends} className='input-weekend-windows' value={form.weekendWindows} onChange={(weekendWindows) => onEdit({ weekendWindows })} />
         {error('windows')}
+        <ResidentPreview name='windows'>
+          <Text className='section-title'>{t.previewWindows}</Text>
+          <WindowChips label={t.weekdays} typed={form.weekdayWindows} />
+          <WindowChips label={t.weekends} typed={form.weekendWindows} />
+        </ResidentPreview>
+        <SectionSave sections={['windows']} saving={saving} />
       </View>
     </>
   );

@@ -14,7 +14,8 @@ import LimitsSection from './LimitsSection';
 import NoticeSection from './NoticeSection';
 import ShiftSection, { type DeskChoice } from './ShiftSection';
 import TimesSection from './TimesSection';
-import { changesOf, errorsOfFields, feeRowError, formOf, sectionOfRefusal, type Section, type SettingsForm } from './settings-form';
+import type { SectionSaving } from './SectionSave';
+import { changesOf, errorsOfFields, feeRowError, formOf, sectionOfRefusal, updateFor, type Section, type SettingsForm } from './settings-form';
 import '../../../theme/controls.css';
 import './index.css';
 
@@ -32,7 +33,8 @@ const untouched = (editing: Editing) => {
 /**
  * Issue 7 (5): what the property runs on, and (issue 12) each person's daily limits. Everyone at
  * the desk reads it; the manager edits it and saves only the sections he changed, each change
- * logged with who and when.
+ * logged with who and when. Issue 17 (2): each section has its own save, times are picked from a
+ * clock, fee items go by name, and where a setting shapes a resident's screen a preview shows it.
  */
 export default function SettingsPage() {
   const context = useReadySession();
@@ -62,16 +64,18 @@ export default function SettingsPage() {
     setProblem('');
   };
 
-  const save = async () => {
+  /** Every changed section, or only the given ones (a section's own save); the others keep their edits. */
+  const save = async (only?: readonly Section[]) => {
     if (busy || !editing || !context) return;
-    const { update, badFee } = changesOf(editing.form, editing.base);
-    if (badFee !== null) return setErrors({ fees: feeRowError(badFee) });
+    const { update: all, badFee } = changesOf(editing.form, editing.base);
+    if (badFee !== null && (!only || only.includes('fees'))) return setErrors({ fees: feeRowError(badFee) });
+    const update = only ? updateFor(all, only) : all;
     if (Object.keys(update).length === 0) return toastOk(t.nothingChanged);
     setBusy(true);
     const res = await call(settings.updateSettings, { propertyId: context.property.propertyId, ...update });
     setBusy(false);
     if (res.ok) {
-      setEditing({ base: res.data, form: formOf(res.data) });
+      setEditing((current) => ({ base: res.data, form: only && current ? current.form : formOf(res.data) }));
       return toastOk(t.saved);
     }
     toastError(res.message);
@@ -83,6 +87,17 @@ export default function SettingsPage() {
   };
 
   const readOnly = !manager;
+  const saving: SectionSaving | null =
+    manager && editing
+      ? {
+          busy,
+          changed: (sections) => {
+            const { update, badFee } = changesOf(editing.form, editing.base);
+            return (badFee !== null && sections.includes('fees')) || Object.keys(updateFor(update, sections)).length > 0;
+          },
+          save: (sections) => void save(sections),
+        }
+      : null;
   return (
     <View className='page settings'>
       <Text className='title'>{t.title}</Text>
@@ -90,22 +105,23 @@ export default function SettingsPage() {
       <LoadState loading={remote.loading && !editing} error={editing ? null : remote.error} onRetry={() => void remote.refresh()}>
         {editing && (
           <>
-            <FeeSection rows={editing.form.fees} readOnly={readOnly} error={errors.fees} onChange={(fees) => edit({ fees })} />
-            <ShiftSection rows={editing.form.shifts} desk={desk} names={names} readOnly={readOnly} error={errors.shifts} onChange={(shifts) => edit({ shifts })} />
-            <TimesSection form={editing.form} readOnly={readOnly} errors={errors} onEdit={edit} />
-            <LimitsSection limits={editing.form.limits} readOnly={readOnly} error={errors.limits} onChange={(limits) => edit({ limits })} />
+            <FeeSection rows={editing.form.fees} readOnly={readOnly} error={errors.fees} saving={saving} onChange={(fees) => edit({ fees })} />
+            <ShiftSection rows={editing.form.shifts} desk={desk} names={names} readOnly={readOnly} error={errors.shifts} saving={saving} onChange={(shifts) => edit({ shifts })} />
+            <TimesSection form={editing.form} readOnly={readOnly} errors={errors} saving={saving} onEdit={edit} />
+            <LimitsSection limits={editing.form.limits} readOnly={readOnly} error={errors.limits} saving={saving} onChange={(limits) => edit({ limits })} />
             <NoticeSection
               templates={editing.form.templates}
               webhook={editing.form.webhook}
               readOnly={readOnly}
               errors={errors}
+              saving={saving}
               onTemplate={(row) => edit({ templates: editing.form.templates.map((r) => (r.kind === row.kind ? row : r)) })}
               onWebhook={(webhook) => edit({ webhook })}
             />
             {problem && <Text className='field-error settings-problem'>{problem}</Text>}
             {manager && (
-              <PrimaryButton className='btn-save-settings' busy={busy} onClick={save}>
-                {busy ? t.saving : t.save}
+              <PrimaryButton className='btn-save-settings' busy={busy} onClick={() => save()}>
+                {busy ? t.saving : t.saveAll}
               </PrimaryButton>
             )}
             <HistoryList history={editing.base.history} />

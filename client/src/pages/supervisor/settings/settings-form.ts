@@ -81,6 +81,14 @@ export const formOf = (view: SettingsView): SettingsForm => ({
   limits: { repairs: String(view.dailyLimits.repairs), complaints: String(view.dailyLimits.complaints), bookings: String(view.dailyLimits.bookings), bindingRequests: String(view.dailyLimits.bindingRequests) },
 });
 
+/** A code for a new fee item, unlike the others' ("item-1", "item-2", …): quotes keep items by code, people by name. */
+export const newFeeCode = (rows: readonly FeeRow[]): string => {
+  const taken = new Set(rows.map((row) => row.code));
+  let n = 1;
+  while (taken.has(`item-${n}`)) n += 1;
+  return `item-${n}`;
+};
+
 /** A whole number as typed; NaN (refused by the contract) when it is not one. */
 const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
 
@@ -93,7 +101,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 export const changesOf = (form: SettingsForm, base: SettingsView): { update: Update; badFee: number | null } => {
   const was = formOf(base);
   const update: Update = {};
-  const fees = form.fees.filter((f) => f.code.trim() || f.name.trim() || f.price.trim());
+  const fees = form.fees.filter((f) => f.name.trim() || f.price.trim());
   const feeSchedule = fees.map((f) => ({ code: f.code.trim(), name: f.name.trim(), priceFen: parseYuan(f.price) }));
   const badFee = feeSchedule.findIndex((f) => f.priceFen === null);
   if (badFee >= 0) return { update, badFee: badFee + 1 };
@@ -156,6 +164,10 @@ const messageFor = (section: Section, index: string | undefined, update: Update)
   };
   return bySection[section];
 };
+
+/** The part of an update that belongs to some sections: what one section's own save sends. */
+export const updateFor = (update: Update, sections: readonly Section[]): Update =>
+  Object.fromEntries(Object.entries(update).filter(([key]) => sections.includes(sectionOfField[key] as Section))) as Update;
 
 /** The contract's refusal (`feeSchedule.2.code`, `ackMinutes.urgent`) said under the section it concerns. */
 export const errorsOfFields = (paths: readonly string[], update: Update): Partial<Record<Section, string>> =>
