@@ -55,7 +55,7 @@ export const enqueueNotice = async (tx: Tx, cause: string, notice: Notice, now: 
 const settingsReader = (deps: Deps, known?: SettingsDoc): SettingsOf => {
   const read = new Map<string, Promise<SettingsDoc>>(known ? [[known.propertyId, Promise.resolve(known)]] : []);
   return (propertyId) => {
-    const known = read.get(propertyId) ?? loadSettings(deps.db, propertyId);
+    const known = read.get(propertyId) ?? loadSettings(deps, propertyId);
     read.set(propertyId, known);
     return known;
   };

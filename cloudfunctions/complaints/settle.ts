@@ -22,7 +22,7 @@ export const settleGroup = async (deps: Deps, groupId: string, by: { actor: stri
   const group = await findById(deps.db, complaintGroupModel, groupId);
   if (!group || group.status !== 'resolved' || group.settledAt) return 0;
   const now = deps.now();
-  const settings = await loadSettings(deps.db, group.propertyId);
+  const settings = await loadSettings(deps, group.propertyId);
   const queued: OutboxDoc[] = [];
   let settled = 0;
   for (const id of group.memberIds) {

@@ -16,7 +16,7 @@ import { pageView } from './views';
 const dayOf = async (ctx: ActionContext, date: string, signed: DutyDayDoc | null) => {
   const { db } = ctx.deps;
   const { propertyId } = ctx.member;
-  const [settings, stored] = await Promise.all([loadSettings(db, propertyId), pagesOfDay(db, propertyId, date)]);
+  const [settings, stored] = await Promise.all([loadSettings(ctx.deps, propertyId), pagesOfDay(db, propertyId, date)]);
   const pages = await Promise.all(
     pagesOfDate(settings.shifts, date).map(async (planned) => {
       const doc = stored.find((p) => p.shiftStart === planned.shiftStart) ?? null;

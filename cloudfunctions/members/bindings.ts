@@ -50,7 +50,7 @@ export const notice = (b: BindingDoc, kind: NoticeKind, recipient: string, body:
  */
 export const requestBinding: Handler<typeof c.requestBinding> = async (input, ctx) => {
   const { deps, caller, now } = ctx;
-  const [property, room, settings] = await Promise.all([findById(deps.db, propertyModel, input.propertyId), findRoom(deps.db, input.roomId), loadSettings(deps.db, input.propertyId)]);
+  const [property, room, settings] = await Promise.all([findById(deps.db, propertyModel, input.propertyId), findRoom(deps.db, input.roomId), loadSettings(deps, input.propertyId)]);
   if (!property) return failure('PROPERTY.NOT_FOUND');
   if (!room || room.propertyId !== property._id) return failure('BINDING.ROOM_NOT_FOUND');
   const [member, pending] = await Promise.all([membershipIn(deps.db, property._id, caller.openid), pendingOf(deps.db, property._id, caller.openid)]);

@@ -10,7 +10,7 @@ import type { Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { findById, withoutId } from '../_shared/repo';
-import { loadSettings } from '../_shared/settings';
+import { readSettings } from '../_shared/settings';
 import { toPropertyView } from './property-views';
 
 const propertySubject = (p: PropertyDoc) => ({ kind: 'property', id: p._id, propertyId: p._id });
@@ -29,7 +29,7 @@ export const createProperty: Handler<typeof c.createProperty> = async (input, ct
   if (await findById(db, propertyModel, propertyId)) return failure('PROPERTY.EXISTS');
   const template = input.template ? await findById(db, propertyModel, input.template) : null;
   if (input.template && !template) return failure('PROPERTY.NOT_FOUND');
-  const settings = template ? settingsFromTemplate(await loadSettings(db, template._id), propertyId) : defaultSettings(propertyId);
+  const settings = template ? settingsFromTemplate(await readSettings(db, template._id), propertyId) : defaultSettings(propertyId);
   const property = propertyModel.toStored({ _id: propertyId, propertyId, name: input.name, address: input.address, deskPhone: input.deskPhone, status: 'active' });
   const { result } = await applyOnce(ctx, 'members.createProperty', async (tx) => {
     await tx.collection('properties').doc(propertyId).set({ data: withoutId(property) });

@@ -62,7 +62,7 @@ export const orderStep = <A extends OrderAction>(spec: StepSpec<z.infer<A['input
     const { member, deps, now } = ctx;
     const existing = await findById(deps.db, repairModel, data.repairId);
     let settingsRead: Promise<SettingsDoc> | null = null;
-    const settings = () => (settingsRead ??= loadSettings(deps.db, member.propertyId));
+    const settings = () => (settingsRead ??= loadSettings(deps, member.propertyId));
     if (!existing || !canSee(member, existing)) return failure('REPAIR.NOT_FOUND');
     const refused = spec.check?.(data, ctx, existing);
     if (refused) return failure(refused);

@@ -24,7 +24,7 @@ export const handle = defineFunction('session', sessionActions, {
   context: async (input, { deps, member, now }) => {
     const [property, settings, memberships, rooms] = await Promise.all([
       findById(deps.db, propertyModel, input.propertyId),
-      loadSettings(deps.db, input.propertyId),
+      loadSettings(deps, input.propertyId),
       membershipViews(deps.db, member.openid),
       member.roomIds.length
         ? deps.db.collection('rooms').where({ _id: deps.db.command.in(member.roomIds) }).limit(100).get()

@@ -158,7 +158,7 @@ const dayOf = (offered: readonly Slot[], now: Date, placesLeft: (start: string) 
 
 /** V4: a day's desk slots or home visits, and how many places each has left (none once it has begun). */
 export const slots: Handler<Actions['slots']> = async (input, { deps, now }) => {
-  const settings = await loadSettings(deps.db, input.propertyId);
+  const settings = await loadSettings(deps, input.propertyId);
   const capacity = input.kind === 'desk' ? DESK_SLOT_CAPACITY : HOME_VISIT_CAPACITY;
   const taken = new Map((await slotsOn(deps.db, input.propertyId, input.kind, input.date)).map((s) => [s.start, s]));
   const placesLeft = (start: string) => (taken.get(start)?.capacity ?? capacity) - (taken.get(start)?.bookingIds.length ?? 0);
@@ -176,7 +176,7 @@ const repairFor = async (ctx: ActionContext, id: string): Promise<RepairDoc | nu
 export const windows: Handler<Actions['windows']> = async (input, ctx) => {
   const repair = await repairFor(ctx, input.repairId);
   if (!repair) return failure('REPAIR.NOT_FOUND');
-  const settings = await loadSettings(ctx.deps.db, input.propertyId);
+  const settings = await loadSettings(ctx.deps, input.propertyId);
   const technicians = windowTechnicians(repair, (await activeMembers(ctx.deps.db, input.propertyId, 'technician')).map(asTechnician));
   const taken = await slotsOn(ctx.deps.db, input.propertyId, 'repair', input.date);
   const placesLeft = (start: string) => (windowRefusal(repair) ? 0 : freeInWindow(technicians, taken, start).length);
@@ -232,7 +232,7 @@ export const book: Handler<Actions['book']> = async (input, ctx) => {
   const room = await ownRoom(ctx, input.roomId);
   if (!room) return failure('BOOKING.ROOM_NOT_YOURS');
   const start = new Date(input.start);
-  const settings = await loadSettings(ctx.deps.db, ctx.member.propertyId);
+  const settings = await loadSettings(ctx.deps, ctx.member.propertyId);
   const placing = await placesFor(ctx, settings, 'desk', start, null);
   if ('refused' in placing) return failure(placing.refused);
   const booking = newBooking(ctx, 'desk', start, endOf('desk', start, settings), room, input.topic);
@@ -278,7 +278,7 @@ export const bookHome: Handler<Actions['bookHome']> = async (input, ctx) => {
   const room = await ownRoom(ctx, input.roomId);
   if (!room) return failure('BOOKING.ROOM_NOT_YOURS');
   const start = new Date(input.start);
-  const settings = await loadSettings(ctx.deps.db, ctx.member.propertyId);
+  const settings = await loadSettings(ctx.deps, ctx.member.propertyId);
   const placing = await placesFor(ctx, settings, 'home', start, null);
   if ('refused' in placing) return failure(placing.refused);
   const draft = newBooking(ctx, 'home', start, endOf('home', start, settings), room, input.topic || messages.bookingTexts.homeTopic);
@@ -355,7 +355,7 @@ export const bookWindow: Handler<Actions['bookWindow']> = async (input, ctx) => 
   if (!repair || repair.propertyId !== ctx.member.propertyId || repair.residentOpenid !== ctx.member.openid) return failure('REPAIR.NOT_FOUND');
   if (repair.appointment) return failure('BOOKING.REPAIR_HAS_WINDOW');
   const start = new Date(input.start);
-  const settings = await loadSettings(ctx.deps.db, ctx.member.propertyId);
+  const settings = await loadSettings(ctx.deps, ctx.member.propertyId);
   const placing = await placesFor(ctx, settings, 'repair', start, repair);
   if ('refused' in placing) return failure(placing.refused);
   const topic = `${messages.categories[repair.category]}：${textForOthers(repair.description, repair.screening.text)}`.slice(0, 200);
@@ -429,7 +429,7 @@ const change = async (
     const refused = windowRefusal(repair);
     if (refused) return failure(refused);
   }
-  const settings = await loadSettings(deps.db, existing.propertyId);
+  const settings = await loadSettings(deps, existing.propertyId);
   let places: Place[] = [];
   if (to) {
     const placing = await placesFor(ctx, settings, existing.kind, to, repair, existing._id);
