@@ -19,22 +19,25 @@ export interface CallCount {
   untilCommitted: number | null;
   /** Calls by kind: `database.getDocument`, `storage.tempUrls`, `wechat.sendSubscribe`, `robot.post`, … */
   byKind: Record<string, number>;
+  /** Every call in the order it was issued: its wait (1 = first), its kind and what it named (a collection). */
+  trace: { wait: number; kind: string; detail: string }[];
 }
 
 /** What decides a write: its transaction's commit; a write made without a transaction decides at its first committed write. */
 const TRANSACTION_COMMIT = 'database.commitTransaction';
 
 class CallMeter {
-  private readonly count: CallCount = { total: 0, sequential: 0, untilCommitted: null, byKind: {} };
+  private readonly count: CallCount = { total: 0, sequential: 0, untilCommitted: null, byKind: {}, trace: [] };
   /** The longest chain among calls that have answered: any call starting now comes after all of them. */
   private answeredDepth = 0;
   private firstWrite: number | null = null;
   private firstCommit: number | null = null;
 
-  begin(kind: string): number {
+  begin(kind: string, detail: string): number {
     this.count.total += 1;
     this.count.byKind[kind] = (this.count.byKind[kind] ?? 0) + 1;
     const depth = this.answeredDepth + 1;
+    this.count.trace.push({ wait: depth, kind, detail });
     this.count.sequential = Math.max(this.count.sequential, depth);
     return depth;
   }
@@ -47,7 +50,7 @@ class CallMeter {
   }
 
   result(): CallCount {
-    return { ...this.count, untilCommitted: this.firstCommit ?? this.firstWrite, byKind: { ...this.count.byKind } };
+    return { ...this.count, untilCommitted: this.firstCommit ?? this.firstWrite, byKind: { ...this.count.byKind }, trace: [...this.count.trace] };
   }
 }
 
@@ -56,12 +59,12 @@ const current = new AsyncLocalStorage<CallMeter>();
 /**
  * Counts one outbound call against the function call it belongs to (none: not counted).
  * `committed` tells from the answer whether it committed a database change (a write inside a
- * transaction commits nothing itself; a refused write nothing at all).
+ * transaction commits nothing itself; a refused write nothing at all). `detail` names what it touched, for the trace.
  */
-export const metered = async <T>(kind: string, call: () => Promise<T>, committed: (answer: T) => boolean = () => false): Promise<T> => {
+export const metered = async <T>(kind: string, call: () => Promise<T>, committed: (answer: T) => boolean = () => false, detail = ''): Promise<T> => {
   const meter = current.getStore();
   if (!meter) return call();
-  const depth = meter.begin(kind);
+  const depth = meter.begin(kind, detail);
   let answer: T | undefined;
   let answered = false;
   try {

@@ -4,7 +4,7 @@ import type { OutboxDoc } from '@shared/model/outbox.model';
 import type { Deps } from './deps';
 import { derivedId } from './ids';
 import { templateFor, type SettingsDoc } from '@shared/model/settings.model';
-import { bumpSignal } from './signals';
+import { bumpSignals, type SignalTarget } from './signals';
 import { errCodeOf, NOT_SUBSCRIBED } from './wechat';
 import { postPaced } from './robot';
 
@@ -25,6 +25,12 @@ export class Settled extends Error {
 export const isPerson = (recipient: string) => !recipient.startsWith('role:') && recipient !== 'group';
 
 export const consentIdOf = (openid: string, templateId: string) => derivedId('cs', openid, templateId);
+
+/** The signal an inbox notice bumps: its role's, or its person's. */
+export const signalOf = (notice: OutboxDoc): SignalTarget => ({
+  propertyId: notice.propertyId,
+  audience: notice.recipient.startsWith('role:') ? notice.recipient : audienceOfUser(notice.recipient),
+});
 
 /**
  * Issue 5: a subscribe message uses one of the person's sends for the template (the consent
@@ -66,11 +72,9 @@ const pushSubscribe = async (deps: Deps, notice: OutboxDoc, settingsOf: Settings
 export const deliver = async (deps: Deps, notice: OutboxDoc, settingsOf: SettingsOf): Promise<void> => {
   const now = deps.now();
   switch (notice.channel) {
-    case 'inbox': {
-      const audience = notice.recipient.startsWith('role:') ? notice.recipient : audienceOfUser(notice.recipient);
-      await bumpSignal(deps.db, notice.propertyId, audience, now);
+    case 'inbox':
+      await bumpSignals(deps.db, [signalOf(notice)], now);
       return;
-    }
     case 'wecom': {
       const settings = await settingsOf(notice.propertyId);
       if (!settings.wecomWebhook) throw new Error('no WeCom webhook configured for this property');

@@ -1,23 +1,34 @@
 import type { Action } from '@shared/contracts';
 import { failure, type ErrorCode } from '@shared/messages';
-import { commandModel } from '@shared/model/command.model';
+import { commandModel, type CommandDoc } from '@shared/model/command.model';
 import { ok, type Result } from '@shared/result';
 import type { Database, Tx } from './database';
 
 export type { Tx };
-import { findById, withoutId } from './repo';
+import { findById, parseAll, withoutId } from './repo';
 import type { ActionContext, AnyContext, SignedInContext } from './context';
 import { ActionFailure } from './failures';
 
 const callOf = (action: Action) => `${action.fn}.${action.name}`;
+
+/** One id reused in every property a person belongs to, and as no member: more than enough. */
+const SENT_LIMIT = 20;
+
+/**
+ * The records of a command id sent by this openid (as a member of any property, or as no member):
+ * one indexed query the router issues beside the membership's, so looking for a replay costs the
+ * call no wait of its own (issue 16). The key picks the caller's own among them.
+ */
+export const commandsSent = async (db: Database, openid: string, commandId: string): Promise<CommandDoc[]> =>
+  parseAll(commandModel, (await db.collection('commands').where({ openid, commandId }).limit(SENT_LIMIT).get()).data);
 
 /**
  * What a command id already answers for `action`: nothing yet (null), the first result, or a refusal
  * when the id was first sent with another action (COMMON.COMMAND_REUSED) or its stored result no
  * longer fits the action's output contract (COMMON.COMMAND_DONE: applied, but not replayable).
  */
-export const replayOf = async (db: Database, key: string, action: Action): Promise<Result<unknown, ErrorCode> | null> => {
-  const command = await findById(db, commandModel, key);
+export const replayIn = (sent: readonly CommandDoc[], key: string, action: Action): Result<unknown, ErrorCode> | null => {
+  const command = sent.find((c) => c._id === key);
   if (!command) return null;
   if (command.call !== callOf(action)) return failure('COMMON.COMMAND_REUSED');
   const stored = action.output.safeParse(command.result);
@@ -26,6 +37,11 @@ export const replayOf = async (db: Database, key: string, action: Action): Promi
     return failure('COMMON.COMMAND_DONE');
   }
   return ok(stored.data);
+};
+
+const replayOf = async (db: Database, key: string, action: Action): Promise<Result<unknown, ErrorCode> | null> => {
+  const command = await findById(db, commandModel, key);
+  return replayIn(command ? [command] : [], key, action);
 };
 
 /** A replay inside applyOnce: the first result, or the refusal thrown. */
@@ -38,11 +54,16 @@ const replayed = async <T>(ctx: AnyContext): Promise<Applied<T> | null> => {
 
 /**
  * Applies a write command at most once. The work and the command record commit in one transaction,
- * so a retry either finds the record (and gets the first result) or redoes the whole work; two
- * concurrent calls with one command id both write the command document, so only one commits and
- * the other, retried, replays its result. In the cloud a write conflict can surface at the write
- * itself, where the SDK does not retry it, so the whole transaction is retried here too; when
- * conflicts persist the caller is told to try again (COMMON.BUSY), which is safe with the same id.
+ * and the record is created (`add`), never overwritten: a transaction whose command id already has
+ * a record fails at that insert (E11000 duplicate key when the record committed before it began,
+ * DATABASE_TRANSACTION_CONFLICT when another open or later-committed transaction holds it), so
+ * nothing of it commits; only then is the record read and the first result answered (the router
+ * looked before, but another call may have committed since). CloudBase's transactions are snapshot-isolated and
+ * take `add` (https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/transaction/Transaction.collection.html;
+ * https://docs.cloudbase.net/en/database/transaction); the local engine refuses the same inserts
+ * (local/db/transactions.ts). In the cloud a write conflict can surface at the write itself, where
+ * the SDK does not retry it, so the whole transaction is retried here too; when conflicts persist
+ * the caller is told to try again (COMMON.BUSY), which is safe with the same id.
  */
 export interface Applied<T> {
   result: T;
@@ -71,16 +92,10 @@ export async function applyOnce<T>(ctx: AnyContext, action: string, work: (tx: T
         at: ctx.now.toISOString(),
       }),
     );
-  let runs = 0;
   const run = (): Promise<Applied<T>> =>
     db.runTransaction(async (tx) => {
-      // The router looked for a replay just before; a rerun must look again, another call may have won.
-      if (runs++ > 0) {
-        const replay = await replayed<T>(ctx);
-        if (replay) return replay;
-      }
       const result = await work(tx);
-      await tx.collection('commands').doc(key).set({ data: record(result) });
+      await tx.collection('commands').add({ data: { _id: key, ...record(result) } });
       return { result, fresh: true };
     }, 3);
   for (let attempt = 1; ; attempt++) {

@@ -10,7 +10,7 @@ import { applyOnce } from './commands';
 import { ActionFailure } from './failures';
 import { appendScreeningStep, findScreened, readScreened, writeScreened } from './screened-store';
 import type { ScreenedDoc } from './screened';
-import { bumpSignal } from './signals';
+import { bumpSignals } from './signals';
 
 export interface ContentDecision {
   item: ScreenItem;
@@ -55,7 +55,7 @@ export const decideContent = async <V>(
   if (fresh) {
     const technician = kind === 'repair' ? (after as RepairDoc).technician : null;
     for (const audience of [audienceOfRole('desk'), ...(technician ? [audienceOfUser(technician.openid)] : [])]) {
-      await bumpSignal(deps.db, after.propertyId, audience, now).catch(() => undefined);
+      await bumpSignals(deps.db, [{ propertyId: after.propertyId, audience }], now).catch(() => undefined);
     }
   }
   return ok(result);

@@ -6,7 +6,7 @@ import { audienceOfRole, audienceOfUser } from '@shared/model/signal.model';
 import type { Deps } from './deps';
 import type { Tx } from './database';
 import { appendScreeningStep, readScreened, writeScreened } from './screened-store';
-import { bumpSignal } from './signals';
+import { bumpSignals } from './signals';
 
 /** "文字内容：检测为违规内容（辱骂）": what a flag records on the ticket's history. */
 export const flagWords = (item: string, screen: Pick<Screen, 'verdict' | 'label'>): string =>
@@ -69,7 +69,7 @@ export const land = async (deps: Deps, check: ContentCheckDoc, verdict: Verdict,
   if (!held) return false;
   const technician = check.subject.kind === 'repair' ? (held as RepairDoc).technician : null;
   for (const audience of [audienceOfRole('desk'), ...(technician ? [audienceOfUser(technician.openid)] : [])]) {
-    await bumpSignal(deps.db, held.propertyId, audience, deps.now());
+    await bumpSignals(deps.db, [{ propertyId: held.propertyId, audience }], deps.now());
   }
   return true;
 };

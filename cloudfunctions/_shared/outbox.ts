@@ -4,7 +4,8 @@ import type { Deps } from './deps';
 import type { Tx } from './database';
 import { derivedId } from './ids';
 import { parseAll, withoutId, addOnce } from './repo';
-import { consentIdOf, deliver, isPerson, Settled, type SettingsOf } from './channels';
+import { consentIdOf, deliver, isPerson, Settled, signalOf, type SettingsOf } from './channels';
+import { bumpSignals, byIds } from './signals';
 import { Deferred } from './robot';
 import { consentModel } from '@shared/model/consent.model';
 import { loadSettings } from './settings';
@@ -55,7 +56,7 @@ export const enqueueNotice = async (tx: Tx, cause: string, notice: Notice, now: 
 const settingsReader = (deps: Deps, known?: SettingsDoc): SettingsOf => {
   const read = new Map<string, Promise<SettingsDoc>>(known ? [[known.propertyId, Promise.resolve(known)]] : []);
   return (propertyId) => {
-    const known = read.get(propertyId) ?? loadSettings(deps.db, propertyId);
+    const known = read.get(propertyId) ?? loadSettings(deps, propertyId);
     read.set(propertyId, known);
     return known;
   };
@@ -127,7 +128,7 @@ const attempt = async (deps: Deps, notice: OutboxDoc, report: DrainReport, setti
   if (failure === null) {
     await outbox.update({ data: { status: 'sent', sentAt: deps.now().toISOString(), lastError: null } });
     report.sent++;
-    if (notice.channel === 'inbox') await pushCopies(deps, notice, report, settingsOf);
+    if (notice.channel === 'inbox') await pushCopiesOf(deps, [notice], report, settingsOf);
     return;
   }
   const dead = notice.attempts >= MAX_ATTEMPTS;
@@ -139,69 +140,128 @@ const attempt = async (deps: Deps, notice: OutboxDoc, report: DrainReport, setti
 /** Roles whose every member is pushed what their role's inbox gets (the desk is pushed only on shift, by name). */
 const PUSHED_ROLES = new Set(['role:supervisor', 'role:manager']);
 
-const pushRecipients = async (deps: Deps, notice: OutboxDoc): Promise<string[]> => {
-  if (isPerson(notice.recipient)) return [notice.recipient];
-  if (!PUSHED_ROLES.has(notice.recipient)) return [];
-  const role = notice.recipient.slice('role:'.length);
-  const res = await deps.db.collection('members').where({ propertyId: notice.propertyId, role, status: 'active' }).limit(20).get();
-  return parseAll(memberModel, res.data).map((m) => m.openid);
+/** Who is pushed a copy of inbox notices: one read per role of a property however many notices name it. */
+const recipientsReader = (deps: Deps) => {
+  const read = new Map<string, Promise<string[]>>();
+  return (notice: OutboxDoc): Promise<string[]> => {
+    if (isPerson(notice.recipient)) return Promise.resolve([notice.recipient]);
+    if (!PUSHED_ROLES.has(notice.recipient)) return Promise.resolve([]);
+    const key = `${notice.propertyId}\u0000${notice.recipient}`;
+    const known =
+      read.get(key) ??
+      deps.db
+        .collection('members')
+        .where({ propertyId: notice.propertyId, role: notice.recipient.slice('role:'.length), status: 'active' })
+        .limit(20)
+        .get()
+        .then((res) => parseAll(memberModel, res.data).map((m) => m.openid));
+    read.set(key, known);
+    return known;
+  };
 };
 
-/** Only people with a send left for the template get a copy; the others have the inbox (and staff are warned in the app). */
-const withSendsLeft = async (deps: Deps, openids: readonly string[], templateId: string): Promise<string[]> => {
-  if (!openids.length) return [];
-  const ids = openids.map((openid) => consentIdOf(openid, templateId));
-  const res = await deps.db.collection('consents').where({ _id: deps.db.command.in(ids), remaining: deps.db.command.gt(0) }).limit(ids.length).get();
-  const stocked = new Set(parseAll(consentModel, res.data).map((c) => c.openid));
-  return openids.filter((openid) => stocked.has(openid));
+/** The consents (person and template) with a send left, of all those asked about: one read. */
+const consentsWithSendsLeft = async (deps: Deps, ids: readonly string[]): Promise<Set<string>> => {
+  if (!ids.length) return new Set();
+  const _ = deps.db.command;
+  const res = await deps.db.collection('consents').where({ _id: _.in([...ids]), remaining: _.gt(0) }).limit(ids.length).get();
+  return new Set(parseAll(consentModel, res.data).map((c) => c._id));
+};
+
+/** Like Promise.all, but settles only once every promise has: nothing of a call is left running after it answered. */
+const settledAll = async <T extends readonly unknown[]>(promises: { [K in keyof T]: Promise<T[K]> }): Promise<T> => {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
+};
+
+interface PlannedCopy {
+  notice: OutboxDoc;
+  recipient: string;
+  consent: string;
+}
+
+/** The subscribe copies the property's templates ask for: each inbox notice's recipients, with the consent a copy would use. */
+const planCopies = async (deps: Deps, notices: readonly OutboxDoc[], settingsOf: SettingsOf): Promise<PlannedCopy[]> => {
+  const recipientsOf = recipientsReader(deps);
+  const planned = await Promise.all(
+    notices.map(async (notice) => {
+      const template = templateFor((await settingsOf(notice.propertyId)).templates, notice.kind);
+      return template ? (await recipientsOf(notice)).map((recipient) => ({ notice, recipient, consent: consentIdOf(recipient, template.id) })) : [];
+    }),
+  );
+  return planned.flat();
 };
 
 /**
  * Issue 5: whoever is told in the app is also pushed a subscribe message when the property has a
  * template for the notice's kind: the person it names, or every supervisor or manager for their
- * role's notices. Each copy is an outbox notice of its own (its id derived from the inbox notice
- * and the person, so a retried inbox delivery makes no second copy), with its own retries.
+ * role's notices, if they have a send left for the template (`stocked`; the others have the inbox,
+ * and staff are warned in the app). Each copy is an outbox notice of its own (its id derived from
+ * the inbox notice and the person, so a retried inbox delivery makes no second copy), with its own retries.
  */
-const pushCopies = async (deps: Deps, notice: OutboxDoc, report: DrainReport, settingsOf: SettingsOf): Promise<void> => {
-  const settings = await settingsOf(notice.propertyId);
-  const template = templateFor(settings.templates, notice.kind);
-  if (!template) return;
+const pushCopies = async (deps: Deps, planned: readonly PlannedCopy[], stocked: Set<string>, report: DrainReport, settingsOf: SettingsOf): Promise<void> => {
   const now = deps.now();
-  for (const recipient of await withSendsLeft(deps, await pushRecipients(deps, notice), template.id)) {
-    const copy = outboxModel.toStored({
-      ...notice,
-      _id: derivedId('ob', notice._id, 'subscribe', recipient),
-      channel: 'subscribe',
-      recipient,
-      status: 'pending',
-      attempts: 1,
-      nextAttemptAt: addMinutes(now, backoffMinutes(1)).toISOString(),
-      lastError: null,
-      sentAt: null,
-    });
-    if (await addOnce(deps.db, 'outbox', copy)) await attempt(deps, copy, report, settingsOf);
-  }
+  await settledAll(
+    planned
+      .filter((p) => stocked.has(p.consent))
+      .map(async ({ notice, recipient }) => {
+        const copy = outboxModel.toStored({
+          ...notice,
+          _id: derivedId('ob', notice._id, 'subscribe', recipient),
+          channel: 'subscribe',
+          recipient,
+          status: 'pending',
+          attempts: 1,
+          nextAttemptAt: addMinutes(now, backoffMinutes(1)).toISOString(),
+          lastError: null,
+          sentAt: null,
+        });
+        if (await addOnce(deps.db, 'outbox', copy)) await attempt(deps, copy, report, settingsOf);
+      }),
+  );
+};
+
+/** An inbox notice just sent: its push copies (issue 5). */
+const pushCopiesOf = async (deps: Deps, notices: readonly OutboxDoc[], report: DrainReport, settingsOf: SettingsOf): Promise<void> => {
+  const planned = await planCopies(deps, notices, settingsOf);
+  await pushCopies(deps, planned, await consentsWithSendsLeft(deps, planned.map((p) => p.consent)), report, settingsOf);
+};
+
+/**
+ * Issue 16: a batch of inbox notices in two waits before their push copies, whatever their number:
+ * their signals bumped in one multi-document update (while the copies are planned), then marked
+ * sent in one more beside the read of every recipient's consents. A failure leaves them pending
+ * with their lease, for the timer.
+ */
+const deliverInbox = async (deps: Deps, notices: readonly OutboxDoc[], report: DrainReport, settingsOf: SettingsOf): Promise<void> => {
+  const [planned] = await settledAll([planCopies(deps, notices, settingsOf), bumpSignals(deps.db, notices.map(signalOf), deps.now())] as const);
+  const [, stocked] = await Promise.all([
+    deps.db.collection('outbox').where(byIds(deps.db, notices.map((n) => n._id))).update({ data: { status: 'sent', sentAt: deps.now().toISOString(), lastError: null } }),
+    consentsWithSendsLeft(deps, [...new Set(planned.map((p) => p.consent))]),
+  ]);
+  report.sent += notices.length;
+  await pushCopies(deps, planned, stocked, report, settingsOf);
 };
 
 /**
  * Sends, at once, the notices a committed change queued, side by side (issue 16: the caller waits
- * for the slowest notice, not for the sum of them). Each notice writes only its own outbox
- * document, and what notices share is changed atomically (a signal's `inc`, a consent's
- * conditional `inc(-1)`), so they need no order. A failure here loses nothing: each stays pending
- * with its error, and the timer retries it when its lease ends.
+ * for the slowest channel, not for the sum of the notices): the inbox notices as one batch, each
+ * other notice on its own. Each notice writes only its own outbox document, and what notices share
+ * is changed atomically (a signal's `inc`, a consent's conditional `inc(-1)`), so they need no
+ * order. A failure here loses nothing: each stays pending with its error, and the timer retries it
+ * when its lease ends.
  */
 export const sendNow = async (deps: Deps, notices: readonly OutboxDoc[], known?: SettingsDoc): Promise<DrainReport> => {
   const report = emptyReport();
   const settingsOf = settingsReader(deps, known);
-  await Promise.all(
-    notices.map(async (notice) => {
-      try {
-        await attempt(deps, notice, report, settingsOf);
-      } catch (e) {
-        console.warn(`notice ${notice._id} not sent now; the outbox timer will retry`, e);
-      }
-    }),
-  );
+  const inbox = notices.filter((n) => n.channel === 'inbox');
+  const notSent = (what: string) => (e: unknown) => console.warn(`${what} not sent now; the outbox timer will retry`, e);
+  await Promise.all([
+    inbox.length ? deliverInbox(deps, inbox, report, settingsOf).catch(notSent(`notices ${inbox.map((n) => n._id).join(', ')}`)) : undefined,
+    ...notices.filter((n) => n.channel !== 'inbox').map((notice) => attempt(deps, notice, report, settingsOf).catch(notSent(`notice ${notice._id}`))),
+  ]);
   return report;
 };
 

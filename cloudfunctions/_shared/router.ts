@@ -8,7 +8,7 @@ import type { Caller, Deps } from './deps';
 import { contextOf, type AnyContext, type ContextOf } from './context';
 import { propertyClosed, resolveMember } from './membership';
 import { ActionFailure } from './failures';
-import { replayOf } from './commands';
+import { commandsSent, replayIn } from './commands';
 import { derivedId } from './ids';
 import { withFileLinks } from './file-links';
 import { systemCall, systemHealth } from './system-health';
@@ -55,9 +55,11 @@ export const defineFunction = <T extends Record<string, Action>>(fn: FunctionNam
       const company = isCompanyAction(action);
       const scope = company ? COMPANY_SCOPE : data.propertyId;
       // Issue 14 (1): a write in a deactivated property is refused; read alongside the membership, never cached.
-      const [member, closed] = await Promise.all([
+      // Issue 16: the command id's records (by the caller's openid) are read in the same wait, not after.
+      const [member, closed, sent] = await Promise.all([
         action.roles !== 'any-signed-in' && scope ? resolveMember(deps.db, scope, caller.openid) : null,
         action.write && !company && data.propertyId ? propertyClosed(deps.db, data.propertyId) : false,
+        action.write && data.commandId ? commandsSent(deps.db, caller.openid, data.commandId) : [],
       ]);
       if (action.roles !== 'any-signed-in') {
         if (!member) return failure('COMMON.NOT_A_MEMBER');
@@ -68,7 +70,7 @@ export const defineFunction = <T extends Record<string, Action>>(fn: FunctionNam
       const answer = async (result: Result<unknown>): Promise<Result<unknown>> =>
         result.ok ? ok(await withFileLinks(action.output, result.data, deps)) : result;
       if (commandKey) {
-        const replay = await replayOf(deps.db, commandKey, action);
+        const replay = replayIn(sent, commandKey, action);
         if (replay) return answer(replay);
       }
       const result = await handler(input.data, contextOf({ caller, deps, now, commandKey, action }, member)).catch((e: unknown) => {

@@ -1,7 +1,39 @@
 import { defaultSettings, settingsModel, type SettingsDoc } from '@shared/model/settings.model';
-import type { Database } from './deps';
+import type { Database, Deps } from './deps';
 import { findById } from './repo';
 
-/** A property's settings, or the defaults until a manager saves some. Read on each call that needs them. */
-export const loadSettings = async (db: Database, propertyId: string): Promise<SettingsDoc> =>
+/** A property's settings as stored, or the defaults until a manager saves some: read now, never cached (the settings editor). */
+export const readSettings = async (db: Database, propertyId: string): Promise<SettingsDoc> =>
   (await findById(db, settingsModel, propertyId)) ?? defaultSettings(propertyId);
+
+/**
+ * Issue 16: how long a warm function instance answers a property's settings from memory. A
+ * manager's change is seen by every function within 30 seconds of it (members.updateSettings
+ * answers from the stored document at once); the membership and the property's status are never
+ * cached. Clocked by `deps.now()`, so a test moves the clock across it.
+ */
+export const SETTINGS_FRESH_MS = 30_000;
+
+interface Remembered {
+  settings: Promise<SettingsDoc>;
+  readAt: number;
+}
+
+/** Per database (one per warm instance in the cloud, one per runtime here), per property. */
+const remembered = new WeakMap<Database, Map<string, Remembered>>();
+
+/** A property's settings for an action: from this instance's memory when read less than SETTINGS_FRESH_MS ago. */
+export const loadSettings = (deps: Pick<Deps, 'db' | 'now'>, propertyId: string): Promise<SettingsDoc> => {
+  const now = deps.now().getTime();
+  const byProperty = remembered.get(deps.db) ?? new Map<string, Remembered>();
+  remembered.set(deps.db, byProperty);
+  const known = byProperty.get(propertyId);
+  if (known && now >= known.readAt && now - known.readAt < SETTINGS_FRESH_MS) return known.settings;
+  const settings = readSettings(deps.db, propertyId);
+  byProperty.set(propertyId, { settings, readAt: now });
+  // A failed read is not remembered: the next call reads again.
+  settings.catch(() => {
+    if (byProperty.get(propertyId)?.settings === settings) byProperty.delete(propertyId);
+  });
+  return settings;
+};

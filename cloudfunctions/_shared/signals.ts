@@ -1,19 +1,35 @@
 import { signalId, signalModel } from '@shared/model/signal.model';
 import type { Database } from './deps';
-import { withoutId } from './repo';
+import { addOnce } from './repo';
 
-/** Tells every watcher of `audience` in a property that something changed; they fetch through a function. */
-export const bumpSignal = async (db: Database, propertyId: string, audience: string, now: Date): Promise<void> => {
-  const id = signalId(propertyId, audience);
-  const _ = db.command;
-  const res = await db.collection('signals').where({ _id: id }).update({ data: { seq: _.inc(1), changedAt: now.toISOString() } });
-  if (res.stats.updated) return;
-  const doc = signalModel.toStored({ _id: id, propertyId, audience, seq: 1, changedAt: now.toISOString() });
-  try {
-    await db.collection('signals').add({ data: { _id: id, ...withoutId(doc) } });
-  } catch {
-    await db.collection('signals').where({ _id: id }).update({ data: { seq: _.inc(1), changedAt: now.toISOString() } });
-  }
+/** A filter on documents by id: one id as itself, which the local engine reads directly rather than scanning for an `in`. */
+export const byIds = (db: Database, ids: readonly string[]): object => (ids.length === 1 ? { _id: ids[0] } : { _id: db.command.in([...ids]) });
+
+/** One watched signal: an audience of a property. */
+export interface SignalTarget {
+  propertyId: string;
+  audience: string;
+}
+
+/**
+ * Tells every watcher of the targets' audiences that something changed; they fetch through a
+ * function. Issue 16: one multi-document update bumps them all (each document's `inc` is atomic).
+ * Only an audience never signalled before has no document: when fewer were bumped than named, each
+ * is created with its first change, and an insert refused as a duplicate was one of those bumped
+ * (or one another call created since, after this change committed): nothing more to do for it.
+ */
+export const bumpSignals = async (db: Database, targets: readonly SignalTarget[], now: Date): Promise<void> => {
+  const byId = new Map(targets.map((t) => [signalId(t.propertyId, t.audience), t]));
+  const ids = [...byId.keys()];
+  if (ids.length === 0) return;
+  const changedAt = now.toISOString();
+  const res = await db.collection('signals').where(byIds(db, ids)).update({ data: { seq: db.command.inc(1), changedAt } });
+  if ((res.stats.updated ?? 0) >= ids.length) return;
+  await Promise.all(
+    [...byId].map(([id, { propertyId, audience }]) =>
+      addOnce(db, 'signals', signalModel.toStored({ _id: id, propertyId, audience, seq: 1, changedAt })),
+    ),
+  );
 };
 
 export const readSignals = async (db: Database, ids: readonly string[]): Promise<{ id: string; seq: number }[]> => {

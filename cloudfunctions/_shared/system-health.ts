@@ -68,7 +68,7 @@ const robotTests = async (deps: Deps, propertyId: string | undefined) => {
   const ids = propertyId ? [propertyId] : parseAll(propertyModel, (await deps.db.collection('properties').limit(20).get()).data).map((p) => p._id);
   const out: NonNullable<SystemHealth['robots']> = [];
   for (const id of ids) {
-    const url = (await loadSettings(deps.db, id)).wecomWebhook;
+    const url = (await loadSettings(deps, id)).wecomWebhook;
     if (!url) continue;
     try {
       await postPaced(deps, url, { msgtype: 'markdown', markdown: { content: `**${messages.healthTexts.smokeRobotTitle}**\n${messages.healthTexts.smokeRobot}` } });
@@ -81,7 +81,7 @@ const robotTests = async (deps: Deps, propertyId: string | undefined) => {
 };
 
 const subscribeTest = async (deps: Deps, test: NonNullable<SystemHealthInput['subscribe']>): Promise<CallOutcome> => {
-  const settings = await loadSettings(deps.db, test.propertyId);
+  const settings = await loadSettings(deps, test.propertyId);
   const template = test.kind ? templateFor(settings.templates, test.kind) : settings.templates.find((t) => templateFor(settings.templates, t.kind));
   if (!template) return { outcome: 'failed', errCode: null, detail: 'no template with its fields is set for this property' };
   const now = deps.now().toISOString();

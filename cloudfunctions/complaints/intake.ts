@@ -112,7 +112,7 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
   // The text check runs beside the filing's own reads and is bounded: it never holds a complaint back.
   const [room, settings, screening] = await Promise.all([
     findById(deps.db, roomModel, intake.roomId),
-    loadSettings(deps.db, member.propertyId),
+    loadSettings(deps, member.propertyId),
     screenAtFiling(deps, {
       authorOpenid: intake.resident.openid,
       byAuthor: intake.action === 'complaints.create',

@@ -98,7 +98,7 @@ export const caseStep = <A extends Action<z.ZodType, z.ZodType<CaseView>>>(spec:
     if (existing.status === 'grouped') return failure('COMPLAINT.IN_A_GROUP');
     const refused = spec.check?.(data, existing);
     if (refused) return failure(refused);
-    const [settings, related] = await Promise.all([loadSettings(deps.db, member.propertyId), relatedOf(deps.db, existing)]);
+    const [settings, related] = await Promise.all([loadSettings(deps, member.propertyId), relatedOf(deps.db, existing)]);
 
     const queued: OutboxDoc[] = [];
     let after: Case = existing;

@@ -36,7 +36,7 @@ export const settleGroup = async (deps: Deps, groupId: string, by: { actor: stri
   const group = known?.group ?? (await findById(deps.db, complaintGroupModel, groupId));
   if (!group || group.status !== 'resolved' || group.settledAt) return 0;
   const now = deps.now();
-  const settings = known?.settings ?? (await loadSettings(deps.db, group.propertyId));
+  const settings = known?.settings ?? (await loadSettings(deps, group.propertyId));
   const queued: OutboxDoc[] = [];
   let settled = 0;
   const chunks = chunksOf(group.memberIds, HOUSEHOLDS_PER_TRANSACTION);

@@ -24,7 +24,7 @@ import { settleGroup } from './settle';
 const upgradeOne = async (deps: Deps, found: ComplaintDoc): Promise<OutboxDoc[]> => {
   const { db } = deps;
   const now = deps.now();
-  const settings = await loadSettings(db, found.propertyId);
+  const settings = await loadSettings(deps, found.propertyId);
   return db.runTransaction(async (tx) => {
     const c = parseStored(complaintModel, (await tx.collection('complaints').doc(found._id).get()).data);
     const cl = c.classification;

@@ -16,7 +16,7 @@ import { pageView } from './views';
 const readDay = async (ctx: ActionContext, date: string) => {
   const { db } = ctx.deps;
   const { propertyId } = ctx.member;
-  const [settings, stored, handovers, signed] = await Promise.all([loadSettings(db, propertyId), pagesOfDay(db, propertyId, date), handoversOfDay(db, propertyId, date), findDay(db, propertyId, date)]);
+  const [settings, stored, handovers, signed] = await Promise.all([loadSettings(ctx.deps, propertyId), pagesOfDay(db, propertyId, date), handoversOfDay(db, propertyId, date), findDay(db, propertyId, date)]);
   return { date, settings, stored, handovers, signed };
 };
 

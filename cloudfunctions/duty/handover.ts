@@ -22,7 +22,7 @@ const subjectOf = (propertyId: string, id: string) => ({ kind: 'handover', id, p
 /** D3: a desk member signs in for the shift on duty, or for the next one in the last hour of this one; once per page. */
 export const signIn: Handler<typeof c.signIn> = async (_input, ctx) => {
   const { member, now } = ctx;
-  const settings = await loadSettings(ctx.deps.db, member.propertyId);
+  const settings = await loadSettings(ctx.deps, member.propertyId);
   const parts = await loadParts(ctx, signInPageAt(settings.shifts, now), settings);
   // Pages are never removed: one already read needs no making.
   if (!parts.stored) await ensurePage(ctx.deps.db, member.propertyId, parts.shift, now);
@@ -50,7 +50,7 @@ const substituteOf = async (ctx: Parameters<Handler<typeof c.handOver>>[1], id: 
  */
 export const handOver: Handler<typeof c.handOver> = async (input, ctx) => {
   const { member, now, deps } = ctx;
-  const settings = await loadSettings(deps.db, member.propertyId);
+  const settings = await loadSettings(deps, member.propertyId);
   const shift = shiftOfPageId(settings, member.propertyId, input.pageId);
   if (!shift) return failure('DUTY.PAGE_NOT_FOUND');
   const [parts, substitute] = await Promise.all([loadParts(ctx, shift, settings), input.substituteId ? substituteOf(ctx, input.substituteId) : null]);
@@ -104,7 +104,7 @@ export const handOver: Handler<typeof c.handOver> = async (input, ctx) => {
 /** D3: the incoming member, and only they, signs the handover on their own phone; past the grace time it is recorded late. */
 export const receive: Handler<typeof c.receive> = async (input, ctx) => {
   const { member, now, deps } = ctx;
-  const [found, settings] = await Promise.all([findHandover(deps.db, input.handoverId), loadSettings(deps.db, member.propertyId)]);
+  const [found, settings] = await Promise.all([findHandover(deps.db, input.handoverId), loadSettings(deps, member.propertyId)]);
   if (!found || found.propertyId !== member.propertyId) return failure('DUTY.HANDOVER_NOT_FOUND');
   if (found.incoming.openid !== member.openid) return failure('DUTY.NOT_INCOMING');
   const shift = shiftOfPageId(settings, member.propertyId, found.pageId);

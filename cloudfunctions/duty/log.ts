@@ -15,7 +15,7 @@ import { pageView, type PageParts } from './views';
 
 /** D1: the page on duty, or the page of a date's shift. */
 export const page: Handler<typeof c.page> = async (input, ctx) => {
-  const settings = await loadSettings(ctx.deps.db, ctx.member.propertyId);
+  const settings = await loadSettings(ctx.deps, ctx.member.propertyId);
   if ((input.date === undefined) !== (input.shiftStart === undefined)) return failure('DUTY.PAGE_NOT_FOUND');
   const shift = input.date && input.shiftStart ? shiftOfPageId(settings, ctx.member.propertyId, `${ctx.member.propertyId}~${input.date}~${input.shiftStart.replace(':', '')}`) : currentShift(settings, ctx.now);
   if (!shift) return failure('DUTY.PAGE_NOT_FOUND');
@@ -48,7 +48,7 @@ const newEntry = (ctx: ActionContext, parts: PageParts, fields: Omit<DutyEntry, 
 /** D1: an entry on the page on duty, at a time inside its shift and not after now. */
 export const logEntry: Handler<typeof c.logEntry> = async (input, ctx) => {
   const at = input.at ? new Date(input.at) : ctx.now;
-  const settings = await loadSettings(ctx.deps.db, ctx.member.propertyId);
+  const settings = await loadSettings(ctx.deps, ctx.member.propertyId);
   const shift = currentShift(settings, ctx.now);
   if (at < shift.startsAt || at > ctx.now) return failure('DUTY.ENTRY_TIME');
   const { kind, what, handling, followUp, result, status } = input;
@@ -60,7 +60,7 @@ export const logEntry: Handler<typeof c.logEntry> = async (input, ctx) => {
 
 /** D1: a proposed event, confirmed once onto the page on duty; the desk adds how it was handled. */
 export const confirmProposal: Handler<typeof c.confirmProposal> = async (input, ctx) => {
-  const settings = await loadSettings(ctx.deps.db, ctx.member.propertyId);
+  const settings = await loadSettings(ctx.deps, ctx.member.propertyId);
   const onDuty = await loadParts(ctx, currentShift(settings, ctx.now), settings);
   const found = onDuty.proposals.find((p) => p.source.kind === input.source.kind && p.source.id === input.source.id);
   if (!found) return failure('DUTY.PROPOSAL_NOT_FOUND');
@@ -78,7 +78,7 @@ const onEntry = async (
   input: { pageId: string; entryId: string; version: number },
   change: (entry: DutyEntry) => DutyEntry,
 ) => {
-  const settings = await loadSettings(ctx.deps.db, ctx.member.propertyId);
+  const settings = await loadSettings(ctx.deps, ctx.member.propertyId);
   const shift = shiftOfPageId(settings, ctx.member.propertyId, input.pageId);
   if (!shift) return failure('DUTY.PAGE_NOT_FOUND');
   const parts = await loadParts(ctx, shift, settings);

@@ -35,7 +35,7 @@ export const loadParts = async (ctx: ActionContext, shift: ShiftPage, settings?:
     findPage(db, id),
     findHandover(db, id),
     findDay(db, propertyId, shift.date),
-    settings ?? loadSettings(db, propertyId),
+    settings ?? loadSettings(ctx.deps, propertyId),
     onDuty && withProposals ? proposalsBetween(db, propertyId, shift.startsAt, ctx.now) : Promise.resolve([]),
   ]);
   return { shift: stored ? shiftOfStored(stored) : shift, stored, handover, proposals, settings: loaded, daySigned: Boolean(day?.signedBy), now: ctx.now };

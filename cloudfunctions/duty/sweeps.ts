@@ -63,7 +63,7 @@ export const flagUnsignedDutyDays = async (sweep: Sweep): Promise<number> => {
 const flagLateOf = async (deps: Deps, property: PropertyDoc): Promise<OutboxDoc[]> => {
   const { db } = deps;
   const now = deps.now();
-  const settings = await loadSettings(db, property._id);
+  const settings = await loadSettings(deps, property._id);
   const today = inShanghai(now);
   const dates = [today.subtract(1, 'day').format('YYYY-MM-DD'), today.format('YYYY-MM-DD')];
   const out: OutboxDoc[] = [];

@@ -54,7 +54,7 @@ export const requestBinding: Handler<typeof c.requestBinding> = async (input, ct
   const [property, room, settings, member, pending] = await Promise.all([
     findById(deps.db, propertyModel, input.propertyId),
     findRoom(deps.db, input.roomId),
-    loadSettings(deps.db, input.propertyId),
+    loadSettings(deps, input.propertyId),
     membershipIn(deps.db, input.propertyId, caller.openid),
     pendingOf(deps.db, input.propertyId, caller.openid),
   ]);

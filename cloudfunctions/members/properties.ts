@@ -11,7 +11,7 @@ import { applyOnce } from '../_shared/commands';
 import { ActionFailure } from '../_shared/failures';
 import { appendEvent } from '../_shared/events';
 import { findById, withoutId } from '../_shared/repo';
-import { loadSettings } from '../_shared/settings';
+import { readSettings } from '../_shared/settings';
 import { toPropertyView } from './property-views';
 
 const propertySubject = (p: PropertyDoc) => ({ kind: 'property', id: p._id, propertyId: p._id });
@@ -30,7 +30,7 @@ export const createProperty: Handler<typeof c.createProperty> = async (input, ct
   if (await findById(db, propertyModel, propertyId)) return failure('PROPERTY.EXISTS');
   const template = input.template ? await findById(db, propertyModel, input.template) : null;
   if (input.template && !template) return failure('PROPERTY.NOT_FOUND');
-  const settings = template ? settingsFromTemplate(await loadSettings(db, template._id), propertyId) : defaultSettings(propertyId);
+  const settings = template ? settingsFromTemplate(await readSettings(db, template._id), propertyId) : defaultSettings(propertyId);
   const property = propertyModel.toStored({ _id: propertyId, propertyId, name: input.name, address: input.address, deskPhone: input.deskPhone, status: 'active' });
   // An insert, not a set: of creates racing past the check above, one commits and the others find the id taken
   // (`add` is one of a transaction's operations: Transaction.collection, developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/transaction/Transaction.collection.html).

@@ -62,7 +62,7 @@ export const reviewBinding: Handler<typeof c.reviewBinding> = async (input, ctx)
   const refused = reviewRefusal(input.decision, input.reason);
   if (refused) return failure(refused);
   // The settings are for the applicant's notice after the commit (push templates): read beside the request.
-  const [existing, settings] = await Promise.all([findById(deps.db, bindingModel, input.bindingId), loadSettings(deps.db, member.propertyId)]);
+  const [existing, settings] = await Promise.all([findById(deps.db, bindingModel, input.bindingId), loadSettings(deps, member.propertyId)]);
   if (!existing || existing.propertyId !== member.propertyId) return failure('BINDING.NOT_FOUND');
   if (existing.status !== 'pending') return failure('BINDING.ALREADY_REVIEWED');
 

@@ -11,7 +11,7 @@ import type { Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { parseAll, readAll, withoutId, findById, addOnce } from '../_shared/repo';
-import { loadSettings } from '../_shared/settings';
+import { readSettings } from '../_shared/settings';
 import { windowsProblem } from '@shared/domain/booking.rules';
 import { maskWebhook } from '@shared/domain/wecom-robot.rules';
 
@@ -56,7 +56,7 @@ const viewOf = async (db: Database, s: SettingsDoc, member: MemberDoc): Promise<
 };
 
 export const settings: Handler<typeof c.settings> = async (input, { deps, member }) =>
-  ok(await viewOf(deps.db, await loadSettings(deps.db, input.propertyId), member));
+  ok(await viewOf(deps.db, await readSettings(deps.db, input.propertyId), member));
 
 /** The roster names desk members of this property by id; the stored roster keeps their openids for the notices. */
 const rosterOf = async (db: Database, propertyId: string, shifts: NonNullable<Update['shifts']>): Promise<SettingsDoc['shifts'] | ErrorCode> => {
@@ -82,7 +82,7 @@ export const updateSettings: Handler<typeof c.updateSettings> = async (input, ct
   if (refused) return failure(refused);
   const roster = input.shifts ? await rosterOf(deps.db, input.propertyId, input.shifts) : null;
   if (typeof roster === 'string') return failure(roster);
-  const current = await loadSettings(deps.db, input.propertyId);
+  const current = await readSettings(deps.db, input.propertyId);
   // Saved defaults first: the transaction below reads the document, and one may not exist yet.
   if (!(await findById(deps.db, settingsModel, input.propertyId))) await addOnce(deps.db, 'settings', settingsModel.toStored(current));
   const { result } = await applyOnce(ctx, 'members.updateSettings', async (tx) => {

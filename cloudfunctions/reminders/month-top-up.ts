@@ -11,7 +11,7 @@ const markerOf = (month: string) => `topup-${month}`;
 
 /** R13: one property's top-up tasks, due by the month's end; answers how many were created. */
 const topUpProperty = async (deps: Deps, propertyId: string, list: RepairDoc[], tasked: ReadonlySet<string>, to: Date): Promise<number> => {
-  const settings = await loadSettings(deps.db, propertyId);
+  const settings = await loadSettings(deps, propertyId);
   const byId = new Map(list.map((o) => [o._id, o]));
   const plan = monthTopUp(
     list.map((o) => ({ id: o._id, priority: o.priority, completedAt: o.completedAt ?? o.updatedAt, rating: o.rating })),

@@ -73,7 +73,7 @@ const planForProperty = async (deps: Deps, propertyId: string, read: Reading, ca
   const byId = new Map([...read.changed, ...(read.lastWeek ?? [])].map((o) => [o._id, o]));
   const planned = new Set<string>();
   let created = 0;
-  const settings = await loadSettings(deps.db, propertyId);
+  const settings = await loadSettings(deps, propertyId);
   for (const task of plan) {
     const order = byId.get(task.repairId);
     if (!order || planned.has(order._id)) continue;

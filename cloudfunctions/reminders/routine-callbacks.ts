@@ -29,7 +29,7 @@ const planForProperty = async (sweep: Sweep, property: PropertyDoc, month: strin
   if ((await db.collection('environment').where({ _id: marker }).limit(1).get()).data.length) return 0;
   const [residents, settings] = await Promise.all([
     sweep.readAll(memberModel, db.collection('members').where({ propertyId: property._id, role: 'resident', status: 'active' }).orderBy('name', 'asc')),
-    loadSettings(db, property._id),
+    loadSettings(sweep.deps, property._id),
   ]);
   const byId = new Map(residents.map((m) => [m._id, m]));
   let created = 0;

@@ -51,7 +51,7 @@ const fileRepair = async (intake: Intake, ctx: ActionContext) => {
   // The text check runs beside the filing's own reads and is bounded: it never holds a repair back (R3).
   const [room, settings, screening] = await Promise.all([
     findById(deps.db, roomModel, intake.roomId),
-    loadSettings(deps.db, member.propertyId),
+    loadSettings(deps, member.propertyId),
     screenAtFiling(deps, { authorOpenid: intake.resident.openid, byAuthor: intake.action === 'repairs.create', text: intake.description, photos: intake.photos }),
   ]);
   if (!room || room.propertyId !== member.propertyId) return failure('REPAIR.ROOM_NOT_YOURS');

@@ -43,7 +43,7 @@ export const dispatchRepair: Handler<typeof dispatch> = async (input, ctx) => {
   const [technician, existing, settings] = await Promise.all([
     findById(deps.db, memberModel, input.technicianId),
     findById(deps.db, repairModel, input.repairId),
-    loadSettings(deps.db, member.propertyId),
+    loadSettings(deps, member.propertyId),
   ]);
   if (!technician || technician.propertyId !== member.propertyId || technician.role !== 'technician' || technician.status !== 'active') {
     return failure('REPAIR.TECHNICIAN_NOT_FOUND');

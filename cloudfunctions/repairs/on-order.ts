@@ -61,7 +61,7 @@ export const orderStep = <A extends OrderAction>(spec: StepSpec<z.infer<A['input
     const actionOf = (repair: RepairDoc, i: typeof data) => (typeof spec.action === 'function' ? spec.action(repair, i) : spec.action);
     const { member, deps, now } = ctx;
     // The settings serve the steps that need them and the notices every step sends: read beside the order, not inside the transaction or after it.
-    const [existing, settings] = await Promise.all([findById(deps.db, repairModel, data.repairId), loadSettings(deps.db, member.propertyId)]);
+    const [existing, settings] = await Promise.all([findById(deps.db, repairModel, data.repairId), loadSettings(deps, member.propertyId)]);
     if (!existing || !canSee(member, existing)) return failure('REPAIR.NOT_FOUND');
     const refused = spec.check?.(data, ctx, existing);
     if (refused) return failure(refused);

@@ -43,7 +43,7 @@ export const scorecards: Handler<typeof contract> = async (input, { deps, member
 };
 
 export const fees: Handler<typeof feesContract> = async (input, { deps }) =>
-  ok({ items: (await loadSettings(deps.db, input.propertyId)).feeSchedule });
+  ok({ items: (await loadSettings(deps, input.propertyId)).feeSchedule });
 
 /** R8 R11 R12: every order that counts for the month. */
 export const summary: Handler<typeof summaryContract> = async (input, { deps }) =>

@@ -35,7 +35,7 @@ const withLow = (templates: c.SubscribeStockView['templates']): c.SubscribeStock
  */
 export const consent: Handler<typeof c.consent> = async (input, ctx) => {
   const { deps, member, now } = ctx;
-  const settings = await loadSettings(deps.db, member.propertyId);
+  const settings = await loadSettings(deps, member.propertyId);
   const mine = new Set(templatesFor(settings, member).map((t) => t.templateId));
   const accepted = [...new Set(input.accepted)].filter((id) => mine.has(id));
   for (const templateId of accepted) {

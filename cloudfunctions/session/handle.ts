@@ -23,7 +23,7 @@ export const handle = defineFunction('session', sessionActions, {
 
   context: async (input, { deps, member, now }) => {
     // The subscribe stock needs only the settings: it is read as soon as they answer, beside the memberships' properties.
-    const settingsRead = loadSettings(deps.db, input.propertyId);
+    const settingsRead = loadSettings(deps, input.propertyId);
     const [property, settings, memberships, rooms, subscribe] = await Promise.all([
       findById(deps.db, propertyModel, input.propertyId),
       settingsRead,

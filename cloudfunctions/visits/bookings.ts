@@ -158,7 +158,7 @@ const dayOf = (offered: readonly Slot[], now: Date, placesLeft: (start: string) 
 
 /** V4: a day's desk slots or home visits, and how many places each has left (none once it has begun). */
 export const slots: Handler<Actions['slots']> = async (input, { deps, now }) => {
-  const settings = await loadSettings(deps.db, input.propertyId);
+  const settings = await loadSettings(deps, input.propertyId);
   const capacity = input.kind === 'desk' ? DESK_SLOT_CAPACITY : HOME_VISIT_CAPACITY;
   const taken = new Map((await slotsOn(deps.db, input.propertyId, input.kind, input.date)).map((s) => [s.start, s]));
   const placesLeft = (start: string) => (taken.get(start)?.capacity ?? capacity) - (taken.get(start)?.bookingIds.length ?? 0);
@@ -177,7 +177,7 @@ export const windows: Handler<Actions['windows']> = async (input, ctx) => {
   // The property's reads need nothing from the repair: all four go together, and nothing is shown unless the repair is the caller's.
   const [repair, settings, members, taken] = await Promise.all([
     repairFor(ctx, input.repairId),
-    loadSettings(ctx.deps.db, input.propertyId),
+    loadSettings(ctx.deps, input.propertyId),
     activeMembers(ctx.deps.db, input.propertyId, 'technician'),
     slotsOn(ctx.deps.db, input.propertyId, 'repair', input.date),
   ]);
@@ -233,7 +233,7 @@ const writeBooking = async (tx: Tx, ctx: ActionContext, b: BookingDoc, commandId
 
 /** V4: a desk appointment: the place is taken and the booking written in one transaction, once per command. */
 export const book: Handler<Actions['book']> = async (input, ctx) => {
-  const [room, settings] = await Promise.all([ownRoom(ctx, input.roomId), loadSettings(ctx.deps.db, ctx.member.propertyId)]);
+  const [room, settings] = await Promise.all([ownRoom(ctx, input.roomId), loadSettings(ctx.deps, ctx.member.propertyId)]);
   if (!room) return failure('BOOKING.ROOM_NOT_YOURS');
   const start = new Date(input.start);
   const placing = await placesFor(ctx, settings, 'desk', start, null);
@@ -278,7 +278,7 @@ const planHomeCallback = async (tx: Tx, b: BookingDoc, settings: SettingsDoc, ct
  * the desk's callback queue gets the task (recorded with the resident's signature), due when it ends.
  */
 export const bookHome: Handler<Actions['bookHome']> = async (input, ctx) => {
-  const [room, settings] = await Promise.all([ownRoom(ctx, input.roomId), loadSettings(ctx.deps.db, ctx.member.propertyId)]);
+  const [room, settings] = await Promise.all([ownRoom(ctx, input.roomId), loadSettings(ctx.deps, ctx.member.propertyId)]);
   if (!room) return failure('BOOKING.ROOM_NOT_YOURS');
   const start = new Date(input.start);
   const placing = await placesFor(ctx, settings, 'home', start, null);
@@ -353,7 +353,7 @@ const setAppointment = async (tx: Tx, b: BookingDoc | null, repairId: string, no
  * appointment time is that window from then on, and the technician it is with sees it in his plan.
  */
 export const bookWindow: Handler<Actions['bookWindow']> = async (input, ctx) => {
-  const [repair, settings] = await Promise.all([findById(ctx.deps.db, repairModel, input.repairId), loadSettings(ctx.deps.db, ctx.member.propertyId)]);
+  const [repair, settings] = await Promise.all([findById(ctx.deps.db, repairModel, input.repairId), loadSettings(ctx.deps, ctx.member.propertyId)]);
   if (!repair || repair.propertyId !== ctx.member.propertyId || repair.residentOpenid !== ctx.member.openid) return failure('REPAIR.NOT_FOUND');
   if (repair.appointment) return failure('BOOKING.REPAIR_HAS_WINDOW');
   const start = new Date(input.start);
@@ -422,7 +422,7 @@ const change = async (
 ) => {
   const { deps, member, now } = ctx;
   // A booking the caller may change is of their own property (ownBooking): its settings are read beside it.
-  const [existing, settings] = await Promise.all([ownBooking(ctx, input.bookingId), loadSettings(deps.db, member.propertyId)]);
+  const [existing, settings] = await Promise.all([ownBooking(ctx, input.bookingId), loadSettings(deps, member.propertyId)]);
   if (!existing) return failure('BOOKING.NOT_FOUND');
   if (existing.status === 'cancelled') return failure('BOOKING.CANCELLED');
   if (existing.version !== input.version) return failure('COMMON.VERSION_CONFLICT');

@@ -1,6 +1,7 @@
 import { settings, repairs, session } from '@shared/contracts';
 import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, SUPERVISOR, WANG } from './harness';
 import { unsafeFieldNames } from '../domain/field-names';
+import { SETTINGS_FRESH_MS } from '../../cloudfunctions/_shared/settings';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 const MANAGER = 'o-mgr-zhou';
@@ -158,5 +159,21 @@ describe('issue 13 (1.3): only a WeCom group robot may be saved, and only the ma
     const seen = expectOk(await callAs(rt, SUPERVISOR, settings.settings, { propertyId: PROPERTY }));
     expect(seen.wecomWebhook).toBe('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=****');
     expect(JSON.stringify(seen)).not.toContain('693a91f6');
+  });
+});
+
+describe('issue 16: a warm function remembers a property\'s settings for at most 30 seconds', () => {
+  let rt: Rt;
+  beforeEach(async () => {
+    rt = await startRuntime();
+  });
+  afterEach(() => rt.close());
+
+  it('a lower daily limit the manager saves holds for the next repair filed 30 seconds later, though the repairs function read the settings just before', async () => {
+    expectOk(await callAs(rt, WANG, repairs.create, repairInput()));
+    expectOk(await update(rt, MANAGER, { dailyLimits: { repairs: 1, complaints: 5, bookings: 5, bindingRequests: 3 } }));
+    expect(expectOk(await callAs(rt, MANAGER, settings.settings, { propertyId: PROPERTY })).dailyLimits.repairs).toBe(1);
+    rt.clock.set(new Date(rt.clock.now().getTime() + SETTINGS_FRESH_MS).toISOString());
+    expect(await callAs(rt, WANG, repairs.create, repairInput())).toMatchObject({ ok: false, code: 'REPAIR.DAILY_LIMIT' });
   });
 });
