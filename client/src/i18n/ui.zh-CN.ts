@@ -249,6 +249,12 @@ export const ui = {
     saved: '已保存',
     deactivated: '已停用',
   },
+  textSize: {
+    label: '字体大小',
+    standard: '标准',
+    large: '大字',
+    larger: '特大',
+  },
   residentHome: {
     inbox: '我的消息',
     inboxHint: '报修、投诉的进展都在这里',
@@ -894,6 +900,15 @@ export const ui = {
     call: '📞 拨打 {phone}',
   },
   /** C1: filing a complaint, by the resident herself or by the desk on her behalf (the picker words are shared). */
+  /** Issue 18, 2: C4 in plain words, right after she files. */
+  complaintResult: {
+    title: '已收到您的投诉',
+    readBy: '客服中心{day}就会看到，确认是什么问题、由谁来处理。',
+    resolveBy: '一般问题会在{when}前处理好；情况严重的，当天报告总经理。',
+    follow: '处理到哪一步，您可以在“我的投诉”里随时查看。',
+    viewComplaint: '查看这件投诉',
+    backHome: '返回首页',
+  },
   complaintForm: {
     room: '投诉人房屋',
     noRoom: '您还没有绑定房屋，暂时不能在这里投诉。请拨打客服电话，我们帮您登记。',

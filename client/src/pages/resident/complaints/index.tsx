@@ -7,6 +7,7 @@ import ListFooter from '../../../components/ListFooter';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { formatWhen } from '../../../utils/time';
 import { go, routes } from '../../../utils/routes';
+import ScaledPage from '../../../components/ScaledPage';
 import '../../../theme/controls.css';
 import './index.css';
 
@@ -30,7 +31,7 @@ export default function MyComplaints() {
   const list = useMyComplaints();
   const { items, loading, error, refresh } = list;
   return (
-    <View className='page my-complaints'>
+    <ScaledPage className='my-complaints'>
       <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? ui.myComplaints.empty : null}>
         {items?.map((complaint) => <ComplaintRow key={complaint.id} complaint={complaint} />)}
         <ListFooter list={list} />
@@ -38,6 +39,6 @@ export default function MyComplaints() {
       <Button className='btn btn-primary btn-new-complaint' onClick={() => go(routes.complaintNew)}>
         {ui.residentHome.newComplaint}
       </Button>
-    </View>
+    </ScaledPage>
   );
 }
