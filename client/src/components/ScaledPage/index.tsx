@@ -1,4 +1,4 @@
-import { PageMeta, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useEffect, useRef, type PropsWithChildren } from 'react';
 import { useTextScale } from '../../hooks/useTextSize';
 import { textScaleClass } from '../../theme/text-size';
@@ -22,18 +22,17 @@ const useFocusableScroller = () => {
 /**
  * A resident's or technician's page root, drawn at the person's text size (issue 18, 1): the step's class sets
  * every font variable (theme/theme.css) and, from 125 %, turns rows into one column. Real font sizes, no zoom.
- * On WeChat the page's first node is `<page-meta root-font-size="system">` (base library 2.11.0,
- * https://developers.weixin.qq.com/miniprogram/dev/component/page-meta.html), so any rem follows WeChat's size too.
+ * WeChat's size comes from `fontSizeScaleFactor` (api/font-scale.weapp.ts), not from
+ * `<page-meta root-font-size="system">` (base library 2.11.0, https://developers.weixin.qq.com/miniprogram/dev/component/page-meta.html):
+ * our sizes are rpx, which that attribute does not change, and Taro's page-meta node stopped the compiled pages
+ * from mounting in miniprogram-simulate (tests/build/weapp-pages.test.ts).
  */
 export default function ScaledPage({ className, children }: PropsWithChildren<Props>) {
   const scaled = textScaleClass(useTextScale());
   const root = useFocusableScroller();
   return (
-    <>
-      {process.env.TARO_ENV === 'weapp' && <PageMeta rootFontSize='system' />}
-      <View ref={root} className={`page ${className}${scaled ? ` ${scaled}` : ''}`}>
-        {children}
-      </View>
-    </>
+    <View ref={root} className={`page ${className}${scaled ? ` ${scaled}` : ''}`}>
+      {children}
+    </View>
   );
 }
