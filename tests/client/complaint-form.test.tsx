@@ -5,9 +5,13 @@ import ComplaintNew from '../../client/src/pages/resident/complaint-new';
 import { complaintDraftKey } from '../../client/src/pages/resident/complaint-new/draft';
 import { platform } from '../../client/src/api/platform';
 import { ui } from '../../client/src/i18n/ui.zh-CN';
+import { residentUi } from '../../client/src/i18n/resident.zh-CN';
 import { fakeBackend, ok, settle, until } from './support/fake-backend';
 import { PROPERTY, sessionHandlers } from './support/fixtures';
 import { complaint, rooms } from './support/complaint-fixtures';
+import { filingPromise } from '@shared/domain/complaint-deadline.rules';
+import { fill as fillIn } from '../../client/src/i18n/ui.zh-CN';
+import { formatDay, formatDue } from '../../client/src/utils/time';
 
 const open = async () => {
   const view = render(<ComplaintNew />);
@@ -72,8 +76,29 @@ describe('投诉 form (C1)', () => {
       commandId: expect.any(String),
       deviceTime: expect.any(String),
     });
-    expect(redirect).toHaveBeenCalledWith({ url: '/pages/resident/complaint/index?id=c-new' });
+    expect(redirect).not.toHaveBeenCalled();
     expect(Taro.getStorageSync(complaintDraftKey(PROPERTY, 'm1'))).toBe('');
+
+    await tap('.btn-view-complaint');
+    expect(redirect).toHaveBeenCalledWith({ url: '/pages/resident/complaint/index?id=c-new' });
+  });
+
+  it('C4 (issue 18, 2): once filed, she reads who looks at it and by when, in words from the rule, with the desk one tap away', async () => {
+    const filed = complaint({ id: 'c-told', createdAt: '2026-11-23T01:30:00.000Z', residentDeadline: null });
+    fakeBackend({ ...sessionHandlers('resident', rooms.slice(0, 1)), 'complaints.create': () => ok(filed) });
+    const { $, tap, fill } = await open();
+    await tap('#category-cleaning');
+    await tap('#place-building');
+    await fill();
+    await tap('.btn-submit-complaint');
+    await until(() => $('.complaint-result') !== null);
+
+    const promise = filingPromise(new Date(filed.createdAt), null);
+    expect($('.complaint-result-read')?.textContent).toBe(fillIn(residentUi.complaintResult.readBy, { day: formatDay(promise.identifiedOn) }));
+    expect($('.complaint-result-resolve')?.textContent).toBe(fillIn(residentUi.complaintResult.resolveBy, { when: formatDue(promise.resolvedBy.toISOString()) }));
+    expect($('.complaint-result-resolve')?.textContent).toContain('一般问题会在');
+    expect($('.complaint-result .btn-call-desk')).not.toBeNull();
+    expect($('.complaint-form')).toBeNull();
   });
 
   it('C1 C4: a public area instead of her building, and her own deadline at 18:00 Shanghai time on the day she picks', async () => {

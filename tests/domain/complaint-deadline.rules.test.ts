@@ -1,4 +1,4 @@
-import { classifyDeadline, handlingDeadline, upgradeAtOf, type HandlingClock } from '@shared/domain/complaint-deadline.rules';
+import { classifyDeadline, filingPromise, handlingDeadline, upgradeAtOf, type HandlingClock } from '@shared/domain/complaint-deadline.rules';
 import { nextDeadlineStep, type DeadlinePlan } from '@shared/domain/deadline.rules';
 import { defaultSettings } from '@shared/model/settings.model';
 import type { Classification } from '@shared/model/complaint.model';
@@ -41,6 +41,23 @@ describe('C4: a general complaint is resolved within 2 days, or by the resident\
   ])('C4: %s', (_label, residentDeadline, due) => {
     const plan = handlingDeadline(general, clock('2026-11-23T23:30:00+08:00', residentDeadline), at('2026-11-23T23:30:00+08:00'), settings);
     expect(plan).toMatchObject({ rule: 'C4.general', dueAt: at(due) });
+  });
+});
+
+describe('C4 as the resident is told it when she files (issue 18, 2)', () => {
+  it.each([
+    ['filed at 23:30, identified that Shanghai day, resolved 48 hours later', '2026-11-23T23:30:00+08:00', null, '2026-11-23', '2026-11-25T23:30:00+08:00'],
+    ['filed at 00:10 Shanghai (the day before in UTC), identified on the Shanghai day', '2026-11-24T00:10:00+08:00', null, '2026-11-24', '2026-11-26T00:10:00+08:00'],
+    ['her own earlier deadline is the promise', '2026-11-23T09:00:00+08:00', '2026-11-24T18:00:00+08:00', '2026-11-23', '2026-11-24T18:00:00+08:00'],
+  ])('C4: %s', (_label, filed, residentDeadline, identifiedOn, resolvedBy) => {
+    const promise = filingPromise(at(filed), residentDeadline ? at(residentDeadline) : null);
+    expect(promise).toEqual({ identifiedOn, resolvedBy: at(resolvedBy) });
+  });
+
+  it('C4: the promise is the general handling deadline the desk is later held to', () => {
+    const since = '2026-11-23T10:00:00+08:00';
+    const promise = filingPromise(at(since), at('2026-11-24T18:00:00+08:00'));
+    expect(handlingDeadline(general, clock(since, '2026-11-24T18:00:00+08:00'), at(since), settings)?.dueAt).toEqual(promise.resolvedBy);
   });
 });
 

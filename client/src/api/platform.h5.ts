@@ -23,6 +23,7 @@ export const platform: Platform = {
   onReconnect: onHttpReconnect,
   audioSource: httpAudioSource,
   askSubscribe: null,
+  systemFontScale: () => undefined,
   signInPage: () => (process.env.LOCAL_DEV && !devToken() ? '/pages/dev-login/index' : null),
   start: () => undefined,
 };

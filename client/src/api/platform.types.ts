@@ -70,6 +70,8 @@ export interface Platform {
   askSubscribe: ((templateIds: readonly string[]) => Promise<Record<string, string>>) | null;
   /** The page to visit before anything else (local sign-in), or null. */
   signInPage: () => string | null;
+  /** The user's WeChat font size as a factor of the standard one; undefined where the platform has none (H5). */
+  systemFontScale: () => number | undefined;
   /** Once, when the app starts. */
   start: () => void;
 }

@@ -5,6 +5,7 @@ import { cloudWatch } from './cloud.watch';
 import { offerCloudFile, pickCloudFile } from './cloud.files';
 import { cloudAudioSource, pickCloudPhotos, uploadCloudFile } from './cloud.storage';
 import { dropKeptCloudFile, keepCloudFile, onCloudReconnect, uploadKeptCloudFile } from '../offline/kept.cloud';
+import { systemFontScale } from './font-scale.weapp';
 import type { Platform } from './platform.types';
 
 /** WeChat: cloud functions, the database watch and cloud storage; identity comes from WeChat. */
@@ -24,6 +25,7 @@ export const platform: Platform = {
   onReconnect: onCloudReconnect,
   audioSource: cloudAudioSource,
   askSubscribe: askCloudSubscribe,
+  systemFontScale: systemFontScale,
   signInPage: () => null,
   start: () => {
     initCloud();

@@ -3,6 +3,15 @@
  * in the subpackage and not in the main package.
  */
 export const residentUi = {
+  /** Issue 18, 2: C4 in plain words, right after she files. */
+  complaintResult: {
+    title: '已收到您的投诉',
+    readBy: '客服中心{day}就会看到，确认是什么问题、由谁来处理。',
+    resolveBy: '一般问题会在{when}前处理好；情况严重的，当天报告总经理。',
+    follow: '处理到哪一步，您可以在“我的投诉”里随时查看。',
+    viewComplaint: '查看这件投诉',
+    backHome: '返回首页',
+  },
   /** Issue 7 (6), PIPL: what the property holds about a resident, and their request to delete it. */
   myData: {
     title: '我的个人信息',

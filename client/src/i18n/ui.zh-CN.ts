@@ -45,6 +45,13 @@ export const ui = {
     adminCompany: '物业公司',
   },
   /** Issue 14 (2): the property the person is in, and the way to another. */
+  /** Issue 18 (1): the resident's own text size, beside WeChat's. */
+  textSize: {
+    label: '字体大小',
+    standard: '标准',
+    large: '大字',
+    larger: '特大',
+  },
   propertySwitch: {
     current: '当前：{name}',
     switch: '切换小区',

@@ -1,7 +1,7 @@
 import type { Classification } from '../model/complaint.model';
 import type { SettingsDoc } from '../model/settings.model';
 import type { Role } from '../model/member.model';
-import { endOfSameDay, inShanghai, withinDays } from '../time/shanghai';
+import { endOfSameDay, inShanghai, shanghaiDate, withinDays } from '../time/shanghai';
 import { warnBefore, type DeadlinePlan } from './deadline.rules';
 
 /** C4: a breach goes up the ladder desk → supervisor → manager, an hour between rungs. */
@@ -47,10 +47,27 @@ export const handlingDeadline = (
       : plan('C4.assist_inside', since, endOfSameDay(since), now, settings);
   }
   if (c.severity === 'major') return plan('C4.major', since, endOfSameDay(since), now, settings);
-  const twoDays = withinDays(since, 2);
-  const due = clock.residentDeadline && clock.residentDeadline < twoDays ? clock.residentDeadline : twoDays;
-  return plan('C4.general', since, due, now, settings);
+  return plan('C4.general', since, generalDue(clock), now, settings);
 };
+
+/** C4 general: resolved within 2 days, or by the resident's own earlier deadline. */
+const generalDue = ({ since, residentDeadline }: HandlingClock): Date => {
+  const twoDays = withinDays(since, 2);
+  return residentDeadline && residentDeadline < twoDays ? residentDeadline : twoDays;
+};
+
+export interface FilingPromise {
+  /** The Shanghai day the desk identifies it (classifies it) on: the day it arrives. */
+  identifiedOn: string;
+  /** When a general complaint is resolved by. */
+  resolvedBy: Date;
+}
+
+/** C4 as the resident is told it the moment she files: who reads it and by when, before anyone has classified it. */
+export const filingPromise = (receivedAt: Date, residentDeadline: Date | null): FilingPromise => ({
+  identifiedOn: shanghaiDate(receivedAt),
+  resolvedBy: generalDue({ since: receivedAt, residentDeadline }),
+});
 
 /** Every rule a complaint's handling clock can run under; a reclassification cancels the others. */
 export const handlingRules = ['C4.major', 'C4.general', 'C4.assist_inside', 'C4.assist_outside'] as const;

@@ -10,6 +10,7 @@ import { ui } from '../../i18n/ui.zh-CN';
 import { go } from '../../utils/routes';
 import { formatWhen } from '../../utils/time';
 import { subjectPage } from './subject';
+import ScaledPage from '../../components/ScaledPage';
 import '../../theme/controls.css';
 import './index.css';
 
@@ -45,7 +46,7 @@ export default function Inbox() {
   const staff = context !== null && context.role !== 'resident';
   useChimeOnNew(staff && items ? items.filter((i) => i.urgent).map((i) => i.id) : null);
   return (
-    <View className='page inbox-page'>
+    <ScaledPage className='inbox-page'>
       <View className='inbox-page-head'>
         <Text className='title'>{ui.inbox.title}</Text>
         <Text className='muted inbox-page-live'>{`● ${ui.common.live}`}</Text>
@@ -55,6 +56,6 @@ export default function Inbox() {
         {context && items?.map((item) => <InboxRow key={item.id} item={item} role={context.role} />)}
         <ListFooter list={list} />
       </LoadState>
-    </View>
+    </ScaledPage>
   );
 }

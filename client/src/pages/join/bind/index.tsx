@@ -11,6 +11,7 @@ import { bindingTones } from '../../../components/StatusTag/tones';
 import { routeParam, routes } from '../../../utils/routes';
 import BindForm from './BindForm';
 import type { PropertyInfo } from './PropertyCard';
+import ScaledPage from '../../../components/ScaledPage';
 import '../../../theme/controls.css';
 import './index.css';
 
@@ -43,7 +44,7 @@ export default function BindRoom() {
   const [linked] = useState(() => routeParam('p'));
   const [sent, setSent] = useState<Sent | null>(null);
   return (
-    <View className='page join-bind'>
+    <ScaledPage className='join-bind'>
       {sent ? (
         <BindSent binding={sent.binding} property={sent.property} />
       ) : (
@@ -53,6 +54,6 @@ export default function BindRoom() {
           <BindForm linked={linked} onSent={(binding, property) => setSent({ binding, property })} />
         </>
       )}
-    </View>
+    </ScaledPage>
   );
 }

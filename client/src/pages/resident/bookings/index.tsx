@@ -11,6 +11,7 @@ import { formatSpan } from '../../../utils/time';
 import { toastOk } from '../../../utils/toast';
 import BookForm from './BookForm';
 import ChangeForm, { type Change } from './ChangeForm';
+import ScaledPage from '../../../components/ScaledPage';
 import '../../../theme/controls.css';
 import './index.css';
 
@@ -77,7 +78,7 @@ export default function MyBookings() {
   );
 
   return (
-    <View className='page my-bookings'>
+    <ScaledPage className='my-bookings'>
       <Text className='title'>{t.mine}</Text>
       <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? t.empty : null}>
         {items?.map((item) => (
@@ -105,6 +106,6 @@ export default function MyBookings() {
           </Button>
         </>
       )}
-    </View>
+    </ScaledPage>
   );
 }

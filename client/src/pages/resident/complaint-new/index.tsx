@@ -1,26 +1,22 @@
-import { useCallback } from 'react';
-import Taro from '@tarojs/taro';
-import { View } from '@tarojs/components';
+import { useState } from 'react';
 import type { ComplaintView } from '../../../hooks/useComplaints';
 import PrivacyConsent from '../../../components/PrivacyConsent';
 import SessionGate from '../../../components/SessionGate';
-import { ui } from '../../../i18n/ui.zh-CN';
-import { routes } from '../../../utils/routes';
-import { toastOk } from '../../../utils/toast';
 import ComplaintForm from './ComplaintForm';
+import ComplaintResult from './ComplaintResult';
+import ScaledPage from '../../../components/ScaledPage';
 import '../../../theme/controls.css';
 import './index.css';
 
-/** 投诉: the resident files a complaint (C1) and lands on it, to follow who handles it. */
+/** 投诉: the resident files a complaint (C1) and is told who reads it and by when (C4), then follows it. */
 export default function ComplaintNew() {
-  const onFiled = useCallback((complaint: ComplaintView) => {
-    toastOk(ui.complaintForm.filed);
-    void Taro.redirectTo({ url: routes.myComplaint(complaint.id) });
-  }, []);
+  const [filed, setFiled] = useState<ComplaintView | null>(null);
   return (
-    <View className='page complaint-new'>
-      <SessionGate>{(context) => <ComplaintForm context={context} onFiled={onFiled} />}</SessionGate>
+    <ScaledPage className='complaint-new'>
+      <SessionGate>
+        {(context) => (filed ? <ComplaintResult complaint={filed} deskPhone={context.property.deskPhone} /> : <ComplaintForm context={context} onFiled={setFiled} />)}
+      </SessionGate>
       <PrivacyConsent />
-    </View>
+    </ScaledPage>
   );
 }

@@ -12,6 +12,7 @@ import { routeParam } from '../../../utils/routes';
 import GroupProgressCard from './GroupProgressCard';
 import MyComplaintSummary from './MyComplaintSummary';
 import RateComplaint from './RateComplaint';
+import ScaledPage from '../../../components/ScaledPage';
 import '../../../theme/controls.css';
 import './index.css';
 
@@ -28,7 +29,7 @@ export default function MyComplaint() {
   const complaint = data?.case.kind === 'complaint' ? data.case : null;
   const canRate = Boolean(complaint && !complaint.rating && complaint.actions.includes('rate'));
   return (
-    <View className='page my-complaint-page'>
+    <ScaledPage className='my-complaint-page'>
       <LoadState loading={loading} error={error} onRetry={reload}>
         {complaint && context && canRate && (
           <RateComplaint
@@ -50,6 +51,6 @@ export default function MyComplaint() {
         )}
       </LoadState>
       {context && <DeskPhoneButton phone={context.property.deskPhone} look='plain' />}
-    </View>
+    </ScaledPage>
   );
 }

@@ -8,6 +8,7 @@ import { fill } from '../../../i18n/ui.zh-CN';
 import { residentUi } from '../../../i18n/resident.zh-CN';
 import { formatWhen } from '../../../utils/time';
 import { go, routes } from '../../../utils/routes';
+import ScaledPage from '../../../components/ScaledPage';
 import '../../../theme/controls.css';
 import './index.css';
 
@@ -31,7 +32,7 @@ export default function MyComplaints() {
   const list = useMyComplaints();
   const { items, loading, error, refresh } = list;
   return (
-    <View className='page my-complaints'>
+    <ScaledPage className='my-complaints'>
       <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? residentUi.myComplaints.empty : null}>
         {items?.map((complaint) => <ComplaintRow key={complaint.id} complaint={complaint} />)}
         <ListFooter list={list} />
@@ -39,6 +40,6 @@ export default function MyComplaints() {
       <Button className='btn btn-primary btn-new-complaint' onClick={() => go(routes.complaintNew)}>
         {residentUi.residentHome.newComplaint}
       </Button>
-    </View>
+    </ScaledPage>
   );
 }

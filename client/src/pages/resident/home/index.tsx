@@ -12,8 +12,10 @@ import DeskPhoneButton from '../../../components/DeskPhoneButton';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { residentUi } from '../../../i18n/resident.zh-CN';
 import { go, routes } from '../../../utils/routes';
+import ScaledPage from '../../../components/ScaledPage';
 import '../../../theme/controls.css';
 import PropertySwitch from '../../../components/PropertySwitch';
+import TextSizeSwitch from '../../../components/TextSizeSwitch';
 import './index.css';
 
 /** A resident's home: 报修 one tap away, their requests, 投诉 and their complaints, their messages, the desk's phone, and what is held about them. */
@@ -24,7 +26,7 @@ export default function ResidentHome() {
   const t = residentUi.residentHome;
 
   return (
-    <View className='page resident-home'>
+    <ScaledPage className='resident-home'>
       <PropertySwitch />
       {context && (
         <View className='home-hello'>
@@ -32,6 +34,7 @@ export default function ResidentHome() {
           <Text className='muted'>{context.property.name}</Text>
         </View>
       )}
+      <TextSizeSwitch />
       <View id='btn-new-repair' className='home-tile home-tile-primary btn-new-repair' onClick={() => go(routes.repairNew)}>
         <Icon of={Repairman} className='home-tile-icon' />
         <View className='home-tile-words'>
@@ -85,6 +88,6 @@ export default function ResidentHome() {
       <Button className='btn btn-plain btn-my-data' onClick={() => go(routes.myData)}>
         {t.myData}
       </Button>
-    </View>
+    </ScaledPage>
   );
 }

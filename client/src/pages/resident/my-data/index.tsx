@@ -1,10 +1,11 @@
-import { Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import { useMyData } from '../../../hooks/usePrivacy';
 import { useReadySession } from '../../../hooks/useSession';
 import LoadState from '../../../components/LoadState';
 import { residentUi } from '../../../i18n/resident.zh-CN';
 import ErasureCard from './ErasureCard';
 import HeldData from './HeldData';
+import ScaledPage from '../../../components/ScaledPage';
 import '../../../theme/controls.css';
 import './index.css';
 
@@ -14,7 +15,7 @@ export default function MyDataPage() {
   const { data, loading, error, refresh } = useMyData();
   const t = residentUi.myData;
   return (
-    <View className='page my-data'>
+    <ScaledPage className='my-data'>
       <Text className='title'>{t.title}</Text>
       <Text className='muted my-data-intro'>{t.intro}</Text>
       <LoadState loading={loading} error={error} onRetry={() => void refresh()}>
@@ -25,6 +26,6 @@ export default function MyDataPage() {
           </>
         )}
       </LoadState>
-    </View>
+    </ScaledPage>
   );
 }

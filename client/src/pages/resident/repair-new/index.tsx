@@ -1,17 +1,18 @@
 import { useState } from 'react';
-import { View } from '@tarojs/components';
+
 import type { RepairView } from '@shared/contracts/repairs.contract';
 import PrivacyConsent from '../../../components/PrivacyConsent';
 import SessionGate from '../../../components/SessionGate';
 import RepairForm from './RepairForm';
 import RepairResult from './RepairResult';
+import ScaledPage from '../../../components/ScaledPage';
 import '../../../theme/controls.css';
 import './index.css';
 
 export default function RepairNew() {
   const [filed, setFiled] = useState<RepairView | null>(null);
   return (
-    <View className='page repair-new'>
+    <ScaledPage className='repair-new'>
       <SessionGate>
         {(context) =>
           filed ? (
@@ -22,6 +23,6 @@ export default function RepairNew() {
         }
       </SessionGate>
       <PrivacyConsent />
-    </View>
+    </ScaledPage>
   );
 }

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { View } from '@tarojs/components';
+
 import { useRepair } from '../../../hooks/useRepairs';
 import { useReadySession } from '../../../hooks/useSession';
 import LoadState from '../../../components/LoadState';
@@ -9,6 +9,7 @@ import { routeParam } from '../../../utils/routes';
 import AcceptQuote from './AcceptQuote';
 import RateRepair from './RateRepair';
 import RepairWindow from './RepairWindow';
+import ScaledPage from '../../../components/ScaledPage';
 import '../../../theme/controls.css';
 import './index.css';
 
@@ -24,7 +25,7 @@ export default function MyRepair() {
   // R7: the server offers 'rate' while the resident may still rate or replace the stars given on site.
   const canRate = Boolean(data && data.status === 'signed' && data.actions.includes('rate'));
   return (
-    <View className='page my-repair'>
+    <ScaledPage className='my-repair'>
       <LoadState loading={loading} error={error} onRetry={reload}>
         {data && context && canAccept && (
           <AcceptQuote key={data.version} repair={data} propertyId={context.property.propertyId} onDone={reload} />
@@ -36,6 +37,6 @@ export default function MyRepair() {
         {data && context && <RepairWindow key={data.appointment?.start ?? 'none'} repair={data} propertyId={context.property.propertyId} onDone={reload} />}
       </LoadState>
       {context && <DeskPhoneButton phone={context.property.deskPhone} look='plain' />}
-    </View>
+    </ScaledPage>
   );
 }

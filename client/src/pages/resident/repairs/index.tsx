@@ -1,10 +1,11 @@
-import { Button, View } from '@tarojs/components';
+import { Button } from '@tarojs/components';
 import { useMyRepairs } from '../../../hooks/useRepairs';
 import LoadState from '../../../components/LoadState';
 import ListFooter from '../../../components/ListFooter';
 import RepairCard from '../../../components/RepairCard';
 import { residentUi } from '../../../i18n/resident.zh-CN';
 import { go, routes } from '../../../utils/routes';
+import ScaledPage from '../../../components/ScaledPage';
 import '../../../theme/controls.css';
 
 /** 我的报修: every request the resident filed, with where it stands. */
@@ -12,7 +13,7 @@ export default function MyRepairs() {
   const list = useMyRepairs();
   const { items, loading, error, refresh } = list;
   return (
-    <View className='page my-repairs'>
+    <ScaledPage className='my-repairs'>
       <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? residentUi.repairList.empty : null}>
         {items?.map((repair) => (
           <RepairCard key={repair.id} repair={repair} onOpen={() => go(routes.myRepair(repair.id))} />
@@ -22,6 +23,6 @@ export default function MyRepairs() {
       <Button className='btn btn-primary btn-new-repair' onClick={() => go(routes.repairNew)}>
         {residentUi.residentHome.newRepair}
       </Button>
-    </View>
+    </ScaledPage>
   );
 }

@@ -15,6 +15,7 @@ import { keysUi } from '../../../i18n/keys.zh-CN';
 import { formatDue } from '../../../utils/time';
 import { toastError, toastOk } from '../../../utils/toast';
 import '../../../theme/controls.css';
+import ScaledPage from '../../../components/ScaledPage';
 
 /** K2: a colleague signs for a key the desk lent them, on their own phone. */
 function SignPanel({ loan, context, onSigned }: { loan: LoanView; context: SessionContext; onSigned: () => void }) {
@@ -69,8 +70,8 @@ function MyLoans({ context }: { context: SessionContext }) {
 /** 我借的钥匙: the keys lent to the caller; one the desk has just handed over is signed for here. */
 export default function MyKeys() {
   return (
-    <View className='page my-keys'>
+    <ScaledPage className='my-keys'>
       <SessionGate>{(context) => <MyLoans context={context} />}</SessionGate>
-    </View>
+    </ScaledPage>
   );
 }

@@ -1,4 +1,3 @@
-import { View } from '@tarojs/components';
 import { useOnSiteOrder } from '../../../hooks/useOnSiteOrder';
 import LoadState from '../../../components/LoadState';
 import PrivacyConsent from '../../../components/PrivacyConsent';
@@ -7,6 +6,7 @@ import SyncBar from './SyncBar';
 import StepPanel from './StepPanel';
 import OrderHeader from './OrderHeader';
 import MoreActions from './MoreActions';
+import ScaledPage from '../../../components/ScaledPage';
 import '../../../theme/controls.css';
 import './index.css';
 
@@ -15,7 +15,7 @@ export default function TechnicianOrder() {
   const order = useOnSiteOrder(routeParam('id'));
   const { view } = order;
   return (
-    <View className='page onsite-order'>
+    <ScaledPage className='onsite-order'>
       <SyncBar order={order} />
       <LoadState loading={order.loading} error={order.error} onRetry={() => void order.refresh()}>
         {view && (
@@ -27,6 +27,6 @@ export default function TechnicianOrder() {
         )}
       </LoadState>
       <PrivacyConsent />
-    </View>
+    </ScaledPage>
   );
 }

@@ -10,6 +10,7 @@ import { go, routes } from '../../../utils/routes';
 import { keysUi } from '../../../i18n/keys.zh-CN';
 import { setAsideWords } from '../../../utils/set-aside';
 import { orderPage } from '../order/route';
+import ScaledPage from '../../../components/ScaledPage';
 import '../../../theme/controls.css';
 import PropertySwitch from '../../../components/PropertySwitch';
 import './index.css';
@@ -20,7 +21,7 @@ export default function TechnicianOrders() {
   const list = useOnSiteOrders();
   const { items, loading, error, refresh, pendingOf, setAsideOf } = list;
   return (
-    <View className='page technician-orders'>
+    <ScaledPage className='technician-orders'>
       <PropertySwitch />
       {context && <Text className='title'>{`${context.name} · ${ui.technician.title}`}</Text>}
       <SubscribeLowBanner />
@@ -44,6 +45,6 @@ export default function TechnicianOrders() {
         })}
         <ListFooter list={list} />
       </LoadState>
-    </View>
+    </ScaledPage>
   );
 }
