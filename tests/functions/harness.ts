@@ -11,11 +11,12 @@ import { handle as visits } from '../../cloudfunctions/visits/handle';
 import { handle as pushes } from '../../cloudfunctions/pushes/handle';
 import { handle as duty } from '../../cloudfunctions/duty/handle';
 import { handle as keys } from '../../cloudfunctions/keys/handle';
+import { handle as reports } from '../../cloudfunctions/reports/handle';
 import { isCompanyAction, type Action, type Output } from '@shared/contracts';
 import type { Role } from '@shared/model/member.model';
 import type { Result } from '@shared/result';
 
-export const functions = { session, repairs, reminders, callbacks, complaints, members, imports, visits, pushes, duty, keys };
+export const functions = { session, repairs, reminders, callbacks, complaints, members, imports, visits, pushes, duty, keys, reports };
 
 /** The bootstrap secret the test environment is configured with (Deps.bootstrapSecret). */
 export const TEST_BOOTSTRAP_SECRET = 'test-bootstrap-secret-7f3a';

@@ -106,6 +106,12 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'keys.signDeposits': { total: 9, sequential: 8, untilCommitted: 8 },
   'keys.count': { total: 15, sequential: 11, untilCommitted: 11 },
   'keys.signInventory': { total: 14, sequential: 10, untilCommitted: 10 },
+  // R13 C7: which returned orders and handled complaints were called back is read by their ids, after the orders and complaints themselves (membership, figures, callbacks).
+  'reports.period': { total: 6, sequential: 3 },
+  // The report's reads and the property's name, then the file uploaded, then its short-lived link issued: each needs the one before.
+  'reports.exportXlsx': { total: 9, sequential: 5 },
+  // Issue 14 (3): the company membership, the page of properties, then each property's figures side by side.
+  'reports.compare': { total: 12, sequential: 3 },
 };
 
 /** Round trips a group complaint's reply adds per household told, while over the budget of 2; null once within it. */

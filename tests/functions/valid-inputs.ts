@@ -1,6 +1,7 @@
 import { catalogue, repairs, type Action } from '@shared/contracts';
 import { dutyInputs } from './duty-inputs';
 import { keysValidInputs } from './keys-inputs';
+import { reportsValidInputs } from './reports-inputs';
 import { callAs, DESK_ON_SHIFT, expectOk, PROPERTY, repairInput, memberIdOf, startRuntime, SUPERVISOR, TECH_LI, WANG } from './harness';
 
 /** Every action of every function: what the harnesses below walk. */
@@ -163,6 +164,7 @@ const memberInputs = (): Record<string, Record<string, unknown>> => {
     'imports.renameBuilding': { propertyId: PROPERTY, commandId: 'bad-input-rename', from: '1', to: 'A' },
     'members.updateSettings': { propertyId: PROPERTY, commandId: 'bad-input-settings', ackMinutes: { urgent: 10, normal: 90 } },
     ...keysValidInputs(),
+    ...reportsValidInputs(),
   };
 };
 

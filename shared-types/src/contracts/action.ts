@@ -2,7 +2,7 @@ import * as z from 'zod';
 import type { Role } from '../model/member.model';
 import type { ErrorCode } from '../messages';
 
-export const functionNames = ['session', 'repairs', 'callbacks', 'complaints', 'members', 'imports', 'visits', 'duty', 'keys'] as const;
+export const functionNames = ['session', 'repairs', 'callbacks', 'complaints', 'members', 'imports', 'visits', 'duty', 'keys', 'reports'] as const;
 export type FunctionName = (typeof functionNames)[number];
 
 /** Who may call an action: members in these roles of the property the input names, or anyone signed in (no membership needed). */

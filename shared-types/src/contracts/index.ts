@@ -9,6 +9,7 @@ import { importsActions } from './imports.contract';
 import { visitsActions } from './visits.contract';
 import { dutyActions } from './duty.contract';
 import { keysActions } from './keys.contract';
+import { reportsActions } from './reports.contract';
 
 export * from './action';
 export * from './errors';
@@ -25,6 +26,7 @@ export * as visits from './visits.contract';
 export * as reception from './reception.contract';
 export * as duty from './duty.contract';
 export * as keys from './keys.contract';
+export * as reports from './reports.contract';
 
 /** Every action of every function, by function: the router, the client and the test harnesses read this. */
 export const catalogue: Record<FunctionName, Record<string, Action>> = {
@@ -37,4 +39,5 @@ export const catalogue: Record<FunctionName, Record<string, Action>> = {
   visits: visitsActions,
   duty: dutyActions,
   keys: keysActions,
+  reports: reportsActions,
 };
