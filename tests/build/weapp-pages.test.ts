@@ -281,6 +281,7 @@ describe('weapp app.json', () => {
           'duty-day/index',
         ],
       },
+      { root: 'pages/reports', pages: ['report/index', 'compare/index'] },
       { root: 'pages/admin', pages: ['company/index'] },
       { root: 'pages/inbox', pages: ['index'] },
       { root: 'pages/join', pages: ['bind/index'] },

@@ -44,6 +44,8 @@ export const routes = {
   supervisorDutyDay: '/pages/supervisor/duty-day/index',
   inbox: '/pages/inbox/index',
   adminCompany: '/pages/admin/company/index',
+  report: '/pages/reports/report/index',
+  compare: '/pages/reports/compare/index',
 } as const;
 
 /** Each role lands on its own work (issue 17, 2): the supervisor and the manager on their home, not the desk's queue. */

@@ -1,5 +1,4 @@
 import { keysErrors, keysFields, keysNotices, keysTexts } from './keys.zh-CN';
-import { reportsTexts } from './reports.zh-CN';
 
 /** The one catalogue of user-facing text. Keys are stable; other languages get a file of the same shape. */
 export const zhCN = {
@@ -576,7 +575,6 @@ export const zhCN = {
   },
   /** Issue 13 (1.9): what WeChat's content checks said, in words for the desk. */
   keys: keysTexts,
-  reports: reportsTexts,
   screening: {
     verdicts: {
       exempt: '无需检测',

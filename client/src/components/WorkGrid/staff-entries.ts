@@ -22,6 +22,7 @@ import User from '@nutui/icons-react-taro/dist/es/icons/User.js';
 import UserAdd from '@nutui/icons-react-taro/dist/es/icons/UserAdd.js';
 import { dutyUi } from '../../i18n/duty.zh-CN';
 import { keysUi } from '../../i18n/keys.zh-CN';
+import { reportsUi } from '../../i18n/reports.zh-CN';
 import { ui } from '../../i18n/ui.zh-CN';
 import { go, routes } from '../../utils/routes';
 import type { WorkEntry, WorkGroup } from '.';
@@ -53,6 +54,7 @@ const entries = (c: WorkCounts) => {
     dutyDay: { key: 'duty-day', label: dutyUi.dayLink, icon: Order, open: to(routes.supervisorDutyDay) },
     sendBacks: { key: 'send-backs', label: l.sendBacks, icon: Retweet, open: to(routes.supervisorSendBacks) },
     complaintRegister: { key: 'complaint-register', label: l.complaintRegister, icon: Articles, open: to(routes.supervisorComplaintRegister) },
+    reports: { key: 'reports', label: reportsUi.link, icon: Category, open: to(routes.report) },
     scorecards: { key: 'scorecards', label: l.scorecards, icon: Star, open: to(routes.supervisorScorecards) },
     complaintFigures: { key: 'complaint-figures', label: l.complaintFigures, icon: Category, open: to(routes.supervisorComplaintFigures) },
     callbackFigures: { key: 'callback-figures', label: l.callbackFigures, icon: Comment, open: to(routes.supervisorCallbackFigures) },
@@ -73,7 +75,7 @@ export const workGroups = (role: Role, counts: WorkCounts): WorkGroup[] => {
   const e = entries(counts);
   const g = ui.workGrid.groups;
   const visits = { key: 'visits', title: g.visits, entries: [e.bookings, e.reception, e.groupVisits] };
-  const figures = { key: 'figures', title: g.figures, entries: [e.scorecards, e.complaintFigures, e.callbackFigures] };
+  const figures = { key: 'figures', title: g.figures, entries: [e.reports, e.scorecards, e.complaintFigures, e.callbackFigures] };
   if (role === 'supervisor') {
     return [
       { key: 'today', title: g.today, entries: [e.queue, e.sendBacks, e.complaintRegister, e.dutyDay, e.complaints, e.callbacks, e.bindings, e.inbox, e.duty, e.keys] },
