@@ -11,8 +11,8 @@ export default function FigureTable({ className, head, rows }: Props) {
   return (
     <View className={`figure-table ${className}`}>
       <View className='figure-row figure-head'>
-        {head.map((h) => (
-          <Text key={h} className='figure-cell'>
+        {head.map((h, i) => (
+          <Text key={h} className={`figure-cell${i === 0 ? ' figure-name' : ''}`}>
             {h}
           </Text>
         ))}

@@ -25,9 +25,13 @@ export default function PeriodBar({ kinds, period, kind, now, onChange }: Props)
           {`‹ ${t.prevPeriod}`}
         </Button>
         <Text className='period-name'>{periodName(period)}</Text>
-        <Button className='btn btn-plain period-next' disabled={!next} onClick={() => next && onChange(next, kind)}>
-          {`${t.nextPeriod} ›`}
-        </Button>
+        {next ? (
+          <Button className='btn btn-plain period-next' onClick={() => onChange(next, kind)}>
+            {`${t.nextPeriod} ›`}
+          </Button>
+        ) : (
+          <View className='period-next-none' />
+        )}
       </View>
     </View>
   );
