@@ -35,7 +35,7 @@ const orders = (month: string, count: number, prefix: string) => {
   });
 };
 
-/** Ink on the canvas: pixels that are not the white background. */
+/** Ink on the canvas: drawn pixels (not transparent) that are not the white background. */
 const inked = (page: Page, id: string) =>
   page.evaluate((selector) => {
     const canvas = document.querySelector(selector) as HTMLCanvasElement | null;
@@ -43,7 +43,7 @@ const inked = (page: Page, id: string) =>
     if (!canvas || !ctx || !canvas.width) return 0;
     const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
     let ink = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i]! < 200 || data[i + 1]! < 200 || data[i + 2]! < 200) ink++;
+    for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 0 && (data[i]! < 200 || data[i + 1]! < 200 || data[i + 2]! < 200)) ink++;
     return ink;
   }, `#${id} canvas`);
 

@@ -27,6 +27,13 @@ interface CanvasNode {
   getContext: (kind: '2d') => unknown;
 }
 
+/** H5: the <canvas> inside Taro's element, where the selector query answers no node for it. */
+const domCanvasOf = (id: string) => {
+  const canvas = typeof document === 'undefined' ? null : (document.querySelector(`#${id} canvas`) as (CanvasNode & HTMLElement) | null);
+  const box = canvas?.getBoundingClientRect();
+  return canvas && box?.width ? { node: canvas, width: box.width, height: box.height } : null;
+};
+
 /** The canvas node and its laid-out size: in weapp a 2d canvas's node; in H5 the <canvas> inside Taro's element. */
 const canvasOf = (id: string) =>
   new Promise<{ node: CanvasNode; width: number; height: number } | null>((resolve) => {
@@ -35,7 +42,7 @@ const canvasOf = (id: string) =>
       .fields({ node: true, size: true })
       .exec((res: { node?: CanvasNode; width?: number; height?: number }[]) => {
         const found = res?.[0];
-        resolve(found?.node && found.width ? { node: found.node, width: found.width, height: found.height ?? 0 } : null);
+        resolve(found?.node?.getContext && found.width ? { node: found.node, width: found.width, height: found.height ?? 0 } : domCanvasOf(id));
       });
   });
 
