@@ -27,9 +27,14 @@ interface CanvasNode {
   getContext: (kind: '2d') => unknown;
 }
 
-/** H5: the <canvas> inside Taro's element, where the selector query answers no node for it. */
-const domCanvasOf = (id: string) => {
-  const canvas = typeof document === 'undefined' ? null : (document.querySelector(`#${id} canvas`) as (CanvasNode & HTMLElement) | null);
+/**
+ * H5: the <canvas> inside Taro's element, where the selector query answers no node for it, once the
+ * element has loaded (it sizes its canvas then, which would clear a chart drawn before).
+ */
+const domCanvasOf = async (id: string) => {
+  const host = typeof document === 'undefined' ? null : (document.getElementById(id) as (HTMLElement & { componentOnReady?: () => Promise<unknown> }) | null);
+  await host?.componentOnReady?.();
+  const canvas = host?.querySelector('canvas') as (CanvasNode & HTMLElement) | null | undefined;
   const box = canvas?.getBoundingClientRect();
   return canvas && box?.width ? { node: canvas, width: box.width, height: box.height } : null;
 };
@@ -42,7 +47,8 @@ const canvasOf = (id: string) =>
       .fields({ node: true, size: true })
       .exec((res: { node?: CanvasNode; width?: number; height?: number }[]) => {
         const found = res?.[0];
-        resolve(found?.node?.getContext && found.width ? { node: found.node, width: found.width, height: found.height ?? 0 } : domCanvasOf(id));
+        if (found?.node?.getContext && found.width) resolve({ node: found.node, width: found.width, height: found.height ?? 0 });
+        else void domCanvasOf(id).then(resolve);
       });
   });
 
