@@ -45,7 +45,7 @@ const inked = (page: Page, id: string) =>
     let ink = 0;
     for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 0 && (data[i]! < 200 || data[i + 1]! < 200 || data[i + 2]! < 200)) ink++;
     return ink;
-  }, `#${id} canvas`);
+  }, `canvas#${id}`);
 
 /**
  * Issue 17 (2) in the H5 build: 刘主管 opens the month's report from his home, sees its charts
@@ -70,7 +70,7 @@ describe('e2e: the supervisor\'s monthly report, its charts and its Excel file',
     await expect(supervisor.locator('#period-kind-month').getAttribute('class')).resolves.toContain('chip-on');
     await expect(supervisor.locator('.summary-table .figure-row').nth(1).innerText()).resolves.toMatch(/报修总数\s+8\s+5\s+\+3/);
     await supervisor.waitForFunction(() => {
-      const canvas = document.querySelector('#chart-rates canvas') as HTMLCanvasElement | null;
+      const canvas = document.querySelector('canvas#chart-rates') as HTMLCanvasElement | null;
       return !!canvas && canvas.width > 0;
     });
     await expect(inked(supervisor, 'chart-rates')).resolves.toBeGreaterThan(500);
@@ -81,7 +81,7 @@ describe('e2e: the supervisor\'s monthly report, its charts and its Excel file',
       await supervisor.setViewportSize({ width: size.width, height: size.height });
       await supervisor.reload();
       await supervisor.locator('.reports-page .report-summary').waitFor();
-      await supervisor.waitForFunction(() => ((document.querySelector('#chart-rates canvas') as HTMLCanvasElement | null)?.width ?? 0) > 0);
+      await supervisor.waitForFunction(() => ((document.querySelector('canvas#chart-rates') as HTMLCanvasElement | null)?.width ?? 0) > 0);
       await supervisor.locator(size.name === 'pc' ? '.report-summary' : '.report-rates').scrollIntoViewIfNeeded();
       await supervisor.waitForTimeout(400);
       await expect(supervisor.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).resolves.toBeLessThanOrEqual(0);

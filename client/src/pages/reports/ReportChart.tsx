@@ -19,7 +19,7 @@ interface Props {
 }
 
 /** This period in the theme's green (--color-primary), the last in grey, then --color-info and --color-warning: a canvas takes no CSS variables. */
-const SERIES_COLORS = ['#07c160', '#b2b2b2', '#1a6fd6', '#c25e00'];
+const SERIES_COLORS = ['#067d3f', '#b2b2b2', '#1760bd', '#a34f00'];
 
 interface CanvasNode {
   width: number;
@@ -28,27 +28,27 @@ interface CanvasNode {
 }
 
 /**
- * H5: the <canvas> inside Taro's element, where the selector query answers no node for it, once the
- * element has loaded (it sizes its canvas then, which would clear a chart drawn before).
+ * H5: our own <canvas> (rendered below instead of Taro's element, whose every render resets its inner
+ * canvas's size and so wipes what was drawn: taro-canvas-core's componentDidRender).
  */
-const domCanvasOf = async (id: string) => {
-  const host = typeof document === 'undefined' ? null : (document.getElementById(id) as (HTMLElement & { componentOnReady?: () => Promise<unknown> }) | null);
-  await host?.componentOnReady?.();
-  const canvas = host?.querySelector('canvas') as (CanvasNode & HTMLElement) | null | undefined;
+const domCanvasOf = (id: string) => {
+  const canvas = typeof document === 'undefined' ? null : (document.getElementById(id) as (CanvasNode & HTMLElement) | null);
   const box = canvas?.getBoundingClientRect();
   return canvas && box?.width ? { node: canvas, width: box.width, height: box.height } : null;
 };
 
-/** The canvas node and its laid-out size: in weapp a 2d canvas's node; in H5 the <canvas> inside Taro's element. */
+const H5 = process.env.TARO_ENV === 'h5';
+
+/** The canvas node and its laid-out size: in weapp a 2d canvas's node; in H5 our own <canvas>. */
 const canvasOf = (id: string) =>
   new Promise<{ node: CanvasNode; width: number; height: number } | null>((resolve) => {
+    if (H5) return resolve(domCanvasOf(id));
     Taro.createSelectorQuery()
       .select(`#${id}`)
       .fields({ node: true, size: true })
       .exec((res: { node?: CanvasNode; width?: number; height?: number }[]) => {
         const found = res?.[0];
-        if (found?.node?.getContext && found.width) resolve({ node: found.node, width: found.width, height: found.height ?? 0 });
-        else void domCanvasOf(id).then(resolve);
+        resolve(found?.node?.getContext && found.width ? { node: found.node, width: found.width, height: found.height ?? 0 } : null);
       });
   });
 
@@ -94,7 +94,7 @@ export default function ReportChart({ id, label, data, type = 'column', height =
 
   return (
     <View className='report-chart' aria-label={label} role='img'>
-      <Canvas type='2d' id={id} canvasId={id} className='report-canvas' style={{ height: `${height}px` }} />
+      {H5 ? <canvas id={id} className='report-canvas' style={{ height: `${height}px`, width: '100%', display: 'block' }} /> : <Canvas type='2d' id={id} canvasId={id} className='report-canvas' style={{ height: `${height}px` }} />}
     </View>
   );
 }
