@@ -87,6 +87,7 @@ export const meteredFiles = (files: Files): Files => ({
   tempUrls: (ids, maxAge) => metered('storage.tempUrls', () => files.tempUrls(ids, maxAge)),
   download: (id) => metered('storage.download', () => files.download(id)),
   remove: (ids) => metered('storage.remove', () => files.remove(ids)),
+  upload: (path, bytes) => metered('storage.upload', () => files.upload(path, bytes)),
   copy: async (from, to) => {
     await metered('storage.download', async () => undefined);
     return metered('storage.upload', () => files.copy(from, to));

@@ -35,7 +35,7 @@ export const createFileStore = (dir: string | null, now: Clock) => {
   const secret = randomBytes(32);
   const memory = new Map<string, Buffer>();
   /** Calls at the seam, as a cloud function would make them. */
-  const calls = { tempUrls: 0, download: 0, copy: 0, remove: 0 };
+  const calls = { tempUrls: 0, download: 0, copy: 0, remove: 0, upload: 0 };
   const fileOf = (path: string) => join(dir ?? '', 'files', path);
 
   const exists = (path: string) => (dir ? existsSync(fileOf(path)) : memory.has(path));
@@ -101,6 +101,15 @@ export const createFileStore = (dir: string | null, now: Clock) => {
     return true;
   };
 
+  /** A function's own file (an export): any path but one that climbs out, a type the store serves, the client's size limit. */
+  const put: Files['upload'] = async (cloudPath, bytes) => {
+    calls.upload++;
+    if (cloudPath.includes('..') || !typeOf(cloudPath)) throw new Error(`uploadFile: ${cloudPath} is not a path this store serves`);
+    if (bytes.length === 0 || bytes.length > MAX_UPLOAD_BYTES) throw new Error(`uploadFile: ${bytes.length} bytes`);
+    write(cloudPath, bytes);
+    return fileIdOf(cloudPath);
+  };
+
   const remove: Files['remove'] = async (fileIds) => {
     calls.remove++;
     for (const id of fileIds) {
@@ -112,7 +121,7 @@ export const createFileStore = (dir: string | null, now: Clock) => {
   };
 
   /** What functions get as `deps.files`. */
-  const seam: Files = { tempUrls, download, copy, remove };
+  const seam: Files = { tempUrls, download, copy, remove, upload: put };
   return { upload, serve, seam, calls };
 };
 

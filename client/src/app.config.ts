@@ -39,6 +39,8 @@ export default defineAppConfig({
         ...areaPagesIn('supervisor'),
       ],
     },
+    /** Reports with their charts (issue 17, 2) and the administrator's comparison (issue 14, 3): uCharts is carried here alone. */
+    { root: 'pages/reports', pages: areaPagesIn('reports') },
     /** The company's administrator (issue 14). */
     { root: 'pages/admin', pages: ['company/index', ...areaPagesIn('admin')] },
     /** Every role's inbox (issue 5): one small page, kept out of the main package. */

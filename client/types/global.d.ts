@@ -22,3 +22,29 @@ declare module '@nutui/icons-react-taro/dist/es/icons/*.js' {
 }
 
 declare module '@nutui/nutui-react-taro/dist/es/packages/*/style/css.js';
+
+/** uCharts 2.5 (canvas charts for weapp and H5) ships no types: the options the reports pass, and the chart it draws. */
+declare module '@qiun/ucharts' {
+  export interface UChartsOptions {
+    type: 'column' | 'bar' | 'line';
+    context: unknown;
+    width: number;
+    height: number;
+    pixelRatio: number;
+    categories: string[];
+    series: { name: string; data: number[]; color?: string }[];
+    animation?: boolean;
+    background?: string;
+    color?: string[];
+    padding?: number[];
+    fontSize?: number;
+    dataLabel?: boolean;
+    legend?: Record<string, unknown>;
+    xAxis?: Record<string, unknown>;
+    yAxis?: Record<string, unknown>;
+    extra?: Record<string, unknown>;
+  }
+  export default class UCharts {
+    constructor(options: UChartsOptions);
+  }
+}

@@ -49,6 +49,8 @@ export interface Files {
   download(fileId: string): Promise<Buffer | null>;
   /** cloud.downloadFile then cloud.uploadFile to the path of `to`, in the same bucket; false when `from` cannot be read. */
   copy(from: string, to: string): Promise<boolean>;
+  /** cloud.uploadFile of bytes a function made (an export) to `cloudPath`; the new file's id. */
+  upload(cloudPath: string, bytes: Buffer): Promise<string>;
 }
 
 type TempFile = { fileID: string; tempFileURL: string; status: number };
@@ -80,6 +82,8 @@ const cloudFiles: Files = {
     await cloud.uploadFile({ cloudPath, fileContent: bytes });
     return true;
   },
+  // https://developers.weixin.qq.com/minigame/dev/wxcloud/reference-sdk-api/storage/uploadFile/server.uploadFile.md
+  upload: async (cloudPath, bytes) => (await cloud.uploadFile({ cloudPath, fileContent: bytes })).fileID,
 };
 
 let initialised = false;

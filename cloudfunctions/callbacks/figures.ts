@@ -1,21 +1,13 @@
 import type { figures as contract } from '@shared/contracts/callbacks.contract';
-import { check, countByKind, monthSpan, weeksOf, type TaskRow } from '@shared/domain/callback-figures.rules';
+import { check, countByKind, monthSpan, taskRowOf, weeksOf } from '@shared/domain/callback-figures.rules';
 import { monthTopUp } from '@shared/domain/repair-callbacks.rules';
 import { ok } from '@shared/result';
-import { callbackModel, type CallbackDoc } from '@shared/model/callback.model';
+import { callbackModel } from '@shared/model/callback.model';
 import { complaintModel } from '@shared/model/complaint.model';
 import { repairModel } from '@shared/model/repair.model';
 import { roomLabel } from '@shared/model/property.model';
 import type { Handler } from '../_shared/router';
 import { readAll } from '../_shared/repo';
-
-const rowOf = (c: CallbackDoc): TaskRow => ({
-  kind: c.kind,
-  createdAt: c.createdAt,
-  done: c.status === 'done',
-  reached: !!c.outcome?.reached,
-  satisfied: c.outcome?.satisfied === true,
-});
 
 /**
  * B4 R13 C7: the month's callback report: tasks by kind for the month and each of its weeks, the
@@ -45,7 +37,7 @@ export const figures: Handler<typeof contract> = async (input, { deps }) => {
   const handled = complaints.filter((k) => k.resolvedAt);
   const [repairsCalled, complaintsCalled] = await Promise.all([doneFor('repair', orders.map((o) => o._id)), doneFor('complaint', handled.map((k) => k._id))]);
   // V4: a cancelled home visit's task was never owed, so it is not a planned call.
-  const rows = tasks.filter((t) => t.status !== 'cancelled').map(rowOf);
+  const rows = tasks.filter((t) => t.status !== 'cancelled').map(taskRowOf);
   const byId = new Map(orders.map((o) => [o._id, o]));
   const topUp = monthTopUp(
     orders.map((o) => ({ id: o._id, priority: o.priority, completedAt: o.completedAt ?? o.updatedAt, rating: o.rating })),

@@ -282,6 +282,7 @@ describe('weapp app.json', () => {
           ...areaPagesIn('supervisor'),
         ],
       },
+      { root: 'pages/reports', pages: areaPagesIn('reports') },
       { root: 'pages/admin', pages: ['company/index', ...areaPagesIn('admin')] },
       { root: 'pages/inbox', pages: ['index'] },
       { root: 'pages/join', pages: ['bind/index'] },

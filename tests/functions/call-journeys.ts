@@ -1,4 +1,4 @@
-import { callbacks, company, complaints, duty, files, imports, keys, members, privacy, reception, repairs, session, settings, visits, type Action } from '@shared/contracts';
+import { callbacks, company, complaints, duty, files, imports, keys, members, privacy, reception, repairs, reports, session, settings, visits, type Action } from '@shared/contracts';
 import { maskIdNumber } from '@shared/domain/key.rules';
 import { LOCAL_CHECKER } from '../../local/wechat';
 import type { CallsOf } from '../../local/runtime';
@@ -194,6 +194,9 @@ const complaintJourney = async (rt: Rt, ok: Ok, write: Ok) => {
   await ok(DESK_ON_SHIFT, complaints.registerOf, { ...scope, date: '2026-11-23' });
   await write(SUPERVISOR, complaints.signRegister, { date: '2026-11-23', remarks: '' });
   await ok(SUPERVISOR, complaints.figures, { ...scope, period: '2026-11' });
+  await ok(SUPERVISOR, reports.period, { ...scope, period: '2026-11' });
+  await ok(SUPERVISOR, reports.period, { ...scope, period: '2026-11-16' });
+  await ok(MANAGER, reports.exportXlsx, { ...scope, period: '2026-11' });
   return { groupIds, reply: (id: string) => replyToGroup(rt, ok, write, id) };
 };
 
@@ -279,6 +282,8 @@ const companyJourney = async (ok: Ok, write: Ok) => {
   await write(ADMIN, company.createProperty, { ...opened, propertyId: 'pine-court', name: '松涛苑' });
   await write(ADMIN, company.appointManager, { propertyId: 'maple-court', note: '枫林苑主任' });
   await ok(ADMIN, company.properties, {});
+  await ok(ADMIN, reports.compare, { period: '2026-11' });
+  await ok(ADMIN, reports.compare, { period: '2026-Q4' });
   await write(ADMIN, company.deactivateProperty, { propertyId: 'pine-court', reason: '合同到期' });
 };
 

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { callbacks, catalogue, company, complaints, files, keys, members, privacy, reception, repairs, session, visits, type Action } from '@shared/contracts';
+import { callbacks, catalogue, company, complaints, files, keys, members, privacy, reception, repairs, reports, session, visits, type Action } from '@shared/contracts';
 import { ADMIN, callAs, complaintAbout, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, SUPERVISOR, TECH_LI, testClock, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
@@ -306,6 +306,17 @@ const cases: ListCase[] = [
     who: ADMIN,
     action: company.properties,
     input: {},
+    seed: async (rt) => {
+      const create = (i: number) => ({ commandId: newCommandId(), propertyId: `court-${i}`, name: `第${i}苑`, address: '', deskPhone: '021-66660000' });
+      for (let i = 0; i < 4; i++) expectOk(await callAs(rt, ADMIN, company.createProperty, create(i)));
+      return 5;
+    },
+  },
+  {
+    name: 'reports.compare',
+    who: ADMIN,
+    action: reports.compare,
+    input: { period: '2026-11' },
     seed: async (rt) => {
       const create = (i: number) => ({ commandId: newCommandId(), propertyId: `court-${i}`, name: `第${i}苑`, address: '', deskPhone: '021-66660000' });
       for (let i = 0; i < 4; i++) expectOk(await callAs(rt, ADMIN, company.createProperty, create(i)));

@@ -106,6 +106,12 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'files.read': { total: 12, sequential: 6, untilCommitted: 6 },
   'files.keep': { total: 13, sequential: 7, untilCommitted: 7 },
   'files.contact': { total: 14, sequential: 10, untilCommitted: 7 },
+  // R13 C7: which returned orders and handled complaints were called back is read by their ids, after the orders and complaints themselves (membership, figures, callbacks).
+  'reports.period': { total: 6, sequential: 3 },
+  // The report's reads and the property's name, then the file uploaded, then its short-lived link issued: each needs the one before.
+  'reports.exportXlsx': { total: 9, sequential: 5 },
+  // Issue 14 (3): the company membership, the page of properties, then each property's figures side by side.
+  'reports.compare': { total: 12, sequential: 3 },
 };
 
 /** Round trips a group complaint's reply adds per household told, while over the budget of 2; null once within it. */

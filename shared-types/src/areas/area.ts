@@ -2,14 +2,14 @@ import type { Role } from '../model/member.model';
 import type { zhCN } from '../messages/zh-CN';
 
 /** The mini-program's subpackages of pages that areas add to: one per role, under `pages/<root>`. */
-export type PageRoot = 'resident' | 'technician' | 'desk' | 'supervisor' | 'admin';
+export type PageRoot = 'resident' | 'technician' | 'desk' | 'supervisor' | 'admin' | 'reports';
 
 /** The homes with a work grid (issue 17, 2), and the groups an entry sits in there. */
 export type StaffHome = 'desk' | 'supervisor' | 'manager';
 export type NavGroup = 'today' | 'visits' | 'figures' | 'admin' | 'front-desk';
 
 /** The icons a work-grid entry may show (NutUI's, mapped to components in client/src/components/WorkGrid/icons.ts). */
-export type NavIcon = 'List' | 'Link' | 'Order' | 'Eye' | 'ShieldCheck';
+export type NavIcon = 'List' | 'Link' | 'Order' | 'Eye' | 'ShieldCheck' | 'Category';
 
 /** Where an entry sits on one home: at the end of a group, or before the entry of that key. */
 export type NavPlace = NavGroup | { group: NavGroup; before: string };

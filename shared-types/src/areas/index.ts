@@ -14,8 +14,9 @@ import { visitsArea } from './visits.area';
 import { dutyArea } from './duty.area';
 import { keysArea } from './keys.area';
 import { filesArea } from './files.area';
+import { reportsArea } from './reports.area';
 
-export const areas = [sessionArea, repairsArea, callbacksArea, complaintsArea, membersArea, importsArea, visitsArea, dutyArea, keysArea, filesArea] as const;
+export const areas = [sessionArea, repairsArea, callbacksArea, complaintsArea, membersArea, importsArea, visitsArea, dutyArea, keysArea, filesArea, reportsArea] as const;
 
 type AreaOf = (typeof areas)[number];
 type NoticesOf<A> = A extends { notices: infer N } ? keyof N & string : never;

@@ -17,6 +17,7 @@ export * as reception from './reception.contract';
 export * as duty from './duty.contract';
 export * as keys from './keys.contract';
 export * as files from './files.contract';
+export * as reports from './reports.contract';
 
 /**
  * Every action of every function, by function: the test harnesses and the bench read this (a bundle

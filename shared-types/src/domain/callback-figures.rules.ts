@@ -1,4 +1,4 @@
-import type { CallbackKind } from '../model/callback.model';
+import type { CallbackDoc, CallbackKind } from '../model/callback.model';
 import { atShanghai, inShanghai, startOfWeek } from '../time/shanghai';
 
 export interface TaskRow {
@@ -8,6 +8,15 @@ export interface TaskRow {
   reached: boolean;
   satisfied: boolean;
 }
+
+/** A stored task as the figures count it. */
+export const taskRowOf = (c: CallbackDoc): TaskRow => ({
+  kind: c.kind,
+  createdAt: c.createdAt,
+  done: c.status === 'done',
+  reached: !!c.outcome?.reached,
+  satisfied: c.outcome?.satisfied === true,
+});
 
 export interface KindCount {
   kind: CallbackKind;

@@ -583,6 +583,8 @@ export const zhCN = {
   /** Issue 13 (1.9): what WeChat's content checks said, in words for the desk. */
   keys: keysTexts,
   files: filesTexts,
+  /** The staff homes' entry of the reports area (its declaration names it). */
+  reports: { link: '统计报表' },
   screening: {
     verdicts: {
       exempt: '无需检测',

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { useCompany, useProperties } from '../../../hooks/useCompany';
 import LoadState from '../../../components/LoadState';
 import ListFooter from '../../../components/ListFooter';
@@ -6,6 +6,8 @@ import PropertySwitch from '../../../components/PropertySwitch';
 import { fill } from '../../../i18n/ui.zh-CN';
 import { adminUi } from '../../../i18n/admin.zh-CN';
 import { formatWhen } from '../../../utils/time';
+import { go, routes } from '../../../utils/routes';
+import { reportsUi } from '../../../i18n/reports.zh-CN';
 import NewProperty from './NewProperty';
 import PropertyCard from './PropertyCard';
 import './index.css';
@@ -32,6 +34,9 @@ export default function CompanyPage() {
           {!timer.stale && timer.failedSteps.length === 0 && timer.lastRunAt && <Text className='company-ok'>{t.running}</Text>}
         </View>
       )}
+      <Button id='open-compare' className='btn btn-secondary' onClick={() => go(routes.compare)}>
+        {reportsUi.compareLink}
+      </Button>
       <Text className='section-title'>{t.properties}</Text>
       <LoadState loading={properties.loading} error={properties.error} onRetry={() => void properties.refresh()} empty={properties.items?.length === 0 ? t.propertiesEmpty : null}>
         {properties.items?.map((p) => <PropertyCard key={p.propertyId} property={p} onChanged={() => void properties.refresh()} />)}

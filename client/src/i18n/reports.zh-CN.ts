@@ -1,0 +1,17 @@
+/**
+ * The reports pages' own words (issue 17, 2; issue 14, 3); the figures' names are the Excel files'
+ * (`@shared/messages/reports.zh-CN`), joined in the reports subpackage (pages/reports/words.ts) so
+ * the staff homes' link carries only its label.
+ */
+export const reportsUi = {
+  titles: { report: '统计报表', compare: '各项目对比' },
+  compareLink: '各项目对比',
+  charts: {
+    byCategory: '本期与上期：按类别报修',
+    rates: '本期与上期：各项达成率（%）',
+    compare: '各项目：3天内回单率与回访率（%）',
+  },
+  rateNames: { sla: '3天内回单', repairCallback: '报修回访', complaintOnTime: '投诉按时', complaintCallback: '投诉回访' },
+  exportHint: '生成后可在微信中转发，或在电脑上用 WPS / Excel 打开',
+  noTechnicians: '本期没有维修人员回单',
+} as const;

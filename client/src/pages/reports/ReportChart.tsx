@@ -1,0 +1,100 @@
+import { useEffect } from 'react';
+import Taro from '@tarojs/taro';
+import { Canvas, View } from '@tarojs/components';
+import UCharts from '@qiun/ucharts';
+
+export interface ChartData {
+  categories: string[];
+  series: { name: string; data: number[] }[];
+}
+
+interface Props {
+  id: string;
+  /** What the chart shows, for screen readers (the figures are also in the table beside it). */
+  label: string;
+  data: ChartData;
+  /** Bars across (many categories with long names) or columns up. */
+  type?: 'column' | 'bar';
+  height?: number;
+}
+
+/** This period in the theme's green (--color-primary), the last in grey, then --color-info and --color-warning: a canvas takes no CSS variables. */
+const SERIES_COLORS = ['#067d3f', '#b2b2b2', '#1760bd', '#a34f00'];
+
+interface CanvasNode {
+  width: number;
+  height: number;
+  getContext: (kind: '2d') => unknown;
+}
+
+/**
+ * H5: our own <canvas> (rendered below instead of Taro's element, whose every render resets its inner
+ * canvas's size and so wipes what was drawn: taro-canvas-core's componentDidRender).
+ */
+const domCanvasOf = (id: string) => {
+  const canvas = typeof document === 'undefined' ? null : (document.getElementById(id) as (CanvasNode & HTMLElement) | null);
+  const box = canvas?.getBoundingClientRect();
+  return canvas && box?.width ? { node: canvas, width: box.width, height: box.height } : null;
+};
+
+const H5 = process.env.TARO_ENV === 'h5';
+
+/** The canvas node and its laid-out size: in weapp a 2d canvas's node; in H5 our own <canvas>. */
+const canvasOf = (id: string) =>
+  new Promise<{ node: CanvasNode; width: number; height: number } | null>((resolve) => {
+    if (H5) return resolve(domCanvasOf(id));
+    Taro.createSelectorQuery()
+      .select(`#${id}`)
+      .fields({ node: true, size: true })
+      .exec((res: { node?: CanvasNode; width?: number; height?: number }[]) => {
+        const found = res?.[0];
+        resolve(found?.node?.getContext && found.width ? { node: found.node, width: found.width, height: found.height ?? 0 } : null);
+      });
+  });
+
+/**
+ * A uCharts chart on a `type="2d"` canvas, drawn the same way in weapp and H5: uCharts is handed
+ * the canvas's standard 2d context at the device's pixel ratio
+ * (https://developers.weixin.qq.com/miniprogram/dev/component/canvas.html, Canvas 2D).
+ */
+export default function ReportChart({ id, label, data, type = 'column', height = 240 }: Props) {
+  const key = JSON.stringify(data);
+  useEffect(() => {
+    let gone = false;
+    void Taro.nextTick(async () => {
+      const canvas = await canvasOf(id);
+      if (!canvas || gone) return;
+      const ratio = Taro.getWindowInfo().pixelRatio || 1;
+      canvas.node.width = canvas.width * ratio;
+      canvas.node.height = canvas.height * ratio;
+      new UCharts({
+        type,
+        context: canvas.node.getContext('2d'),
+        width: canvas.width * ratio,
+        height: canvas.height * ratio,
+        pixelRatio: ratio,
+        categories: data.categories,
+        series: data.series,
+        animation: false,
+        background: '#FFFFFF',
+        color: SERIES_COLORS,
+        padding: [12, 12, 4, 4],
+        fontSize: 12,
+        dataLabel: true,
+        legend: { show: true, position: 'top', fontSize: 12 },
+        xAxis: { disableGrid: true, fontSize: 12 },
+        yAxis: { gridType: 'dash', data: [{ min: 0 }] },
+        extra: { column: { width: 14, seriesGap: 2 }, bar: { width: 12, seriesGap: 2 } },
+      });
+    });
+    return () => {
+      gone = true;
+    };
+  }, [id, key, type]);
+
+  return (
+    <View className='report-chart' aria-label={label} role='img'>
+      {H5 ? <canvas id={id} className='report-canvas' style={{ height: `${height}px`, width: '100%', display: 'block' }} /> : <Canvas type='2d' id={id} canvasId={id} className='report-canvas' style={{ height: `${height}px` }} />}
+    </View>
+  );
+}

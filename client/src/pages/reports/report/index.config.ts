@@ -1,0 +1,3 @@
+import { reportsUi } from '../../../i18n/reports.zh-CN';
+
+export default definePageConfig({ navigationBarTitleText: reportsUi.titles.report, enablePullDownRefresh: true });

@@ -1,0 +1,29 @@
+import type { reportsActions } from '@shared/contracts/reports.contract';
+import { previousPeriod } from '@shared/time/report-period';
+import { ok } from '@shared/result';
+import { propertyModel } from '@shared/model/property.model';
+import type { Handler } from '../_shared/router';
+import { findById } from '../_shared/repo';
+import { xlsxFile } from '../_shared/xlsx-link';
+import { readReport } from './reads';
+import { fileNameOf, fillReport } from './sheets';
+
+type A = typeof reportsActions;
+
+/** R11 R12 R7 C8 B4 R13 C7: the period's figures against the period before. */
+export const period: Handler<A['period']> = async (input, { deps }) => {
+  const previous = previousPeriod(input.period);
+  return ok({ period: input.period, previous, ...(await readReport(deps.db, input.propertyId, input.period, previous)) });
+};
+
+/** Issue 17 (2): the same report as a workbook laid out like the handbook's forms, linked for a few minutes. */
+export const exportXlsx: Handler<A['exportXlsx']> = async (input, { deps, now }) => {
+  const previous = previousPeriod(input.period);
+  const [figures, property] = await Promise.all([
+    readReport(deps.db, input.propertyId, input.period, previous),
+    findById(deps.db, propertyModel, input.propertyId),
+  ]);
+  const report = { property: property?.name ?? input.propertyId, period: input.period, previous, madeAt: now, ...figures };
+  const fileId = await xlsxFile(deps, input.propertyId, (book) => fillReport(book, report));
+  return ok({ fileName: fileNameOf(report), url: fileId });
+};

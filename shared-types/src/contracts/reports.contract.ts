@@ -1,0 +1,87 @@
+import * as z from 'zod';
+import { defineAction, scoped } from './action';
+import { KindFigures } from './callbacks.contract';
+import { Figures as ComplaintFigures } from './complaints.contract';
+import { pageInput, pageOf } from './page';
+import { ScorecardView } from './repairs.contract';
+import { FileLink } from './files';
+import { isPeriod, kindOf } from '../time/report-period';
+
+/** A week by its Monday ("2026-11-30"), a month ("2026-11") or a quarter ("2026-Q4"), in Shanghai. */
+export const Period = z.string().refine(isPeriod);
+/** Issue 14 (3): the administrator compares properties per month and quarter. */
+const MonthOrQuarter = Period.refine((p) => kindOf(p) !== 'week');
+
+const Rate = z.number().nullable();
+const Count = z.number().int();
+
+export const RepairFiguresView = z.object({
+  total: Count,
+  byCategory: z.record(z.string(), Count),
+  byBuilding: z.record(z.string(), Count),
+  returned: Count,
+  returnedOnTime: Count,
+  slaRate: Rate,
+  calledBack: Count,
+  callbackRate: Rate,
+});
+
+export const PeriodFiguresView = z.object({
+  repairs: RepairFiguresView,
+  complaints: ComplaintFigures,
+  callbacks: z.array(KindFigures),
+  technicians: z.array(ScorecardView),
+});
+export type PeriodFiguresView = z.infer<typeof PeriodFiguresView>;
+
+const staff = ['supervisor', 'manager'] as const;
+
+/** R11 R12 R7 C8 B4 R13 C7: one period's figures against the period before. */
+export const period = defineAction({
+  fn: 'reports',
+  name: 'period',
+  input: z.object({ ...scoped, period: Period }).strict(),
+  output: z.object({ period: z.string(), previous: z.string(), current: PeriodFiguresView, before: PeriodFiguresView }),
+  roles: staff,
+  write: false,
+  errors: [],
+});
+
+/** The same report as an .xlsx file, answered as a link that works for a few minutes. */
+export const exportXlsx = defineAction({
+  fn: 'reports',
+  name: 'exportXlsx',
+  input: z.object({ ...scoped, period: Period }).strict(),
+  output: z.object({ fileName: z.string(), url: FileLink }),
+  roles: staff,
+  write: false,
+  errors: [],
+});
+
+export const PropertyFiguresView = z.object({
+  repairs: Count,
+  slaRate: Rate,
+  repairCallbackRate: Rate,
+  complaintCallbackRate: Rate,
+  complaints: ComplaintFigures.shape.byClass,
+  complaintsOnTimeRate: Rate,
+  quality: Rate,
+  attitude: Rate,
+});
+export type PropertyFiguresView = z.infer<typeof PropertyFiguresView>;
+
+/** Issue 14 (3): the company's properties by name, each with its figures for the period and the one before. */
+export const compare = defineAction({
+  fn: 'reports',
+  name: 'compare',
+  input: z.object({ ...pageInput, period: MonthOrQuarter }).strict(),
+  output: pageOf(z.object({ propertyId: z.string(), name: z.string(), current: PropertyFiguresView, before: PropertyFiguresView })).extend({
+    period: z.string(),
+    previous: z.string(),
+  }),
+  roles: ['admin'],
+  write: false,
+  errors: [],
+});
+
+export const reportsActions = { period, exportXlsx, compare } as const;
