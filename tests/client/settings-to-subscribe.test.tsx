@@ -7,6 +7,7 @@
  * the test goes from typing a template on the page to a subscribe message WeChat would receive.
  */
 import { fireEvent, render } from '@testing-library/react';
+import { SETTINGS_FRESH_MS } from '../../cloudfunctions/_shared/settings';
 import { repairs, session } from '@shared/contracts';
 import SettingsPage from '../../client/src/pages/supervisor/settings';
 import { configureApi } from '../../client/src/api';
@@ -29,8 +30,10 @@ const commandId = () => `cmd-page-${(seq++).toString(36)}-${Date.now().toString(
 
 describe('issue 13 (1.1): a template saved on the settings page is the one a notice is sent with', () => {
   let rt: Runtime;
+  let later = 0;
   beforeEach(async () => {
-    rt = await createRuntime({ dataDir: null, functions: { session: sessionFn, repairs: repairsFn, members: membersFn }, now: () => new Date(NOW) });
+    later = 0;
+    rt = await createRuntime({ dataDir: null, functions: { session: sessionFn, repairs: repairsFn, members: membersFn }, now: () => new Date(Date.parse(NOW) + later) });
     configureApi({ transport: (fn, envelope) => rt.invoke(fn, envelope, { openid: MANAGER }), delay: () => Promise.resolve() });
     resetSession();
   });
@@ -54,6 +57,8 @@ describe('issue 13 (1.1): a template saved on the settings page is the one a not
     fireEvent.click($('.btn-save-settings') as Element);
     await until(() => rt.engine.collection('settings').all().some((d) => JSON.stringify(d).includes('tmplProgress_Page01')), 10_000);
     await settle();
+    // Every function sees a saved change within the settings' stated freshness (issue 16).
+    later = SETTINGS_FRESH_MS;
 
     const consent = await call(WANG, 'session', session.consent.name, { commandId: commandId(), accepted: ['tmplProgress_Page01'], rejected: [] });
     expect(consent.ok).toBe(true);

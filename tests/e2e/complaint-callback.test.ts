@@ -30,6 +30,9 @@ describe('e2e: a complaint\'s callback falls due and is chased', () => {
     await resident.locator('.input-complaint-description textarea').fill('楼道里的垃圾两天没人清理了，气味很大');
     await resident.locator('.input-complaint-request textarea').fill('尽快清理并加强保洁');
     await resident.locator('#btn-submit-complaint').click();
+    // Issue 18 (2): she is told who reads it and by when, then opens the complaint from there.
+    await resident.locator('.complaint-result').waitFor();
+    await resident.locator('.btn-view-complaint').click();
     await resident.locator('.my-complaint-page').waitFor();
 
     const desk = await signIn(system.browser, system.url, '陈晓');

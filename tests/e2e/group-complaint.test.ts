@@ -21,6 +21,9 @@ const fileLiftNoise = async (page: Page, room: string | null) => {
   await page.locator('.input-complaint-description textarea').fill('1栋电梯运行时异响很大，晚上吵得睡不着');
   await page.locator('.input-complaint-request textarea').fill('请尽快检修电梯');
   await page.locator('#btn-submit-complaint').click();
+  // Issue 18 (2): she is told who reads it and by when, then opens the complaint from there.
+  await page.locator('.complaint-result').waitFor();
+  await page.locator('.btn-view-complaint').click();
   await page.locator('.my-complaint-page').waitFor();
 };
 
