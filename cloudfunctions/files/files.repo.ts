@@ -41,7 +41,9 @@ export const writeGrant = async (tx: Tx, grant: FileGrantDoc, event: TransitionE
 
 export const writeFile = async (tx: Tx, file: Omit<ResidentFileDoc, '_id' | 'schemaVersion'>): Promise<ResidentFileDoc> => {
   const stored = residentFileModel.toStored({ ...file, _id: fileIdOf(file.roomId) });
-  await tx.collection('residentFiles').doc(stored._id).set({ data: withoutId(stored) });
+  // The first save inserts: of two made at once, the second finds the id taken instead of writing over the first.
+  if (stored.version === 1) await tx.collection('residentFiles').add({ data: stored });
+  else await tx.collection('residentFiles').doc(stored._id).set({ data: withoutId(stored) });
   return stored;
 };
 

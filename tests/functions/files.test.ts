@@ -77,8 +77,13 @@ describe('P1: resident files are read only with the supervisor\'s permission, an
     expect(file.complaints).toHaveLength(1);
     expect(file.version).toBe(0);
     const keep = { propertyId: PROPERTY, roomId: WANG_ROOM, vehicles: [{ plate: '沪A12345', note: '地下车位 B-12' }], memo: '独居老人，来访前先电话' };
-    const kept = expectOk(await callAs(rt, DESK_ON_SHIFT, files.keep, { ...keep, commandId: newCommandId(), version: 0 }));
-    expect(kept).toMatchObject({ vehicles: keep.vehicles, memo: keep.memo, updated: { by: '陈晓' }, version: 1 });
+    // Two first saves at the same moment: one lands, the other is told to try again, never written over the first.
+    const [kept, raced] = await Promise.all([
+      callAs(rt, DESK_ON_SHIFT, files.keep, { ...keep, commandId: newCommandId(), version: 0 }),
+      callAs(rt, DESK_ON_SHIFT, files.keep, { ...keep, memo: '同一时刻的另一次保存', commandId: newCommandId(), version: 0 }),
+    ]);
+    expect(expectOk(kept)).toMatchObject({ vehicles: keep.vehicles, memo: keep.memo, updated: { by: '陈晓' }, version: 1 });
+    expect(raced).toMatchObject({ ok: false, code: 'COMMON.BUSY' });
     expect(await callAs(rt, DESK_ON_SHIFT, files.keep, { ...keep, commandId: newCommandId(), version: 0 })).toMatchObject({ ok: false, code: 'COMMON.VERSION_CONFLICT' });
     expect(expectOk(await read(rt))).toMatchObject({ vehicles: keep.vehicles, version: 1 });
     expect(JSON.stringify(file)).not.toMatch(/13800000101|13800001101/);
