@@ -35,17 +35,23 @@ const orders = (month: string, count: number, prefix: string) => {
   });
 };
 
-/** Ink on the canvas: drawn pixels (not transparent) that are not the white background. */
+/**
+ * Ink on the chart's canvas (drawn pixels, not transparent, not the white background), once it
+ * passes 500; 0 when it never does within 15 s. Polled, because a fresh HTML canvas is 300 px wide
+ * before anything is drawn on it, so its width says nothing about the chart.
+ */
 const inked = (page: Page, id: string) =>
-  page.evaluate((selector) => {
-    const canvas = document.querySelector(selector) as HTMLCanvasElement | null;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx || !canvas.width) return 0;
-    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-    let ink = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 0 && (data[i]! < 200 || data[i + 1]! < 200 || data[i + 2]! < 200)) ink++;
-    return ink;
-  }, `canvas#${id}`);
+  page
+    .waitForFunction((selector) => {
+      const canvas = document.querySelector(selector) as HTMLCanvasElement | null;
+      const ctx = canvas?.getContext('2d');
+      if (!canvas || !ctx || !canvas.width) return 0;
+      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      let ink = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 0 && (data[i]! < 200 || data[i + 1]! < 200 || data[i + 2]! < 200)) ink++;
+      return ink > 500 ? ink : 0;
+    }, `canvas#${id}`, { timeout: 15_000 })
+    .then((handle) => handle.jsonValue() as Promise<number>, () => 0);
 
 /**
  * Issue 17 (2) in the H5 build: 刘主管 opens the month's report from his home, sees its charts
@@ -69,10 +75,6 @@ describe('e2e: the supervisor\'s monthly report, its charts and its Excel file',
     await supervisor.locator('.reports-page .report-summary').waitFor();
     await expect(supervisor.locator('#period-kind-month').getAttribute('class')).resolves.toContain('chip-on');
     await expect(supervisor.locator('.summary-table .figure-row').nth(1).innerText()).resolves.toMatch(/报修总数\s+8\s+5\s+\+3/);
-    await supervisor.waitForFunction(() => {
-      const canvas = document.querySelector('canvas#chart-rates') as HTMLCanvasElement | null;
-      return !!canvas && canvas.width > 0;
-    });
     await expect(inked(supervisor, 'chart-rates')).resolves.toBeGreaterThan(500);
     await expect(inked(supervisor, 'chart-categories')).resolves.toBeGreaterThan(500);
 
@@ -81,7 +83,7 @@ describe('e2e: the supervisor\'s monthly report, its charts and its Excel file',
       await supervisor.setViewportSize({ width: size.width, height: size.height });
       await supervisor.reload();
       await supervisor.locator('.reports-page .report-summary').waitFor();
-      await supervisor.waitForFunction(() => ((document.querySelector('canvas#chart-rates') as HTMLCanvasElement | null)?.width ?? 0) > 0);
+      await expect(inked(supervisor, 'chart-rates')).resolves.toBeGreaterThan(500);
       await supervisor.locator(size.name === 'pc' ? '.report-summary' : '.report-rates').scrollIntoViewIfNeeded();
       await supervisor.waitForTimeout(400);
       await expect(supervisor.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).resolves.toBeLessThanOrEqual(0);
