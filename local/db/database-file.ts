@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
+import { Checkpointer, WRITER_CHECKPOINT_PAGES } from './checkpointer';
 import { SqliteFile } from './sqlite-file';
 import { unusable } from './unusable';
 
@@ -172,7 +173,12 @@ export const openDatabaseFile = (dataDir: string | null, initial: () => InitialC
     open: () => {
       const db = new Database(file, { fileMustExist: true });
       configure(db);
-      return new SqliteFile(db, file);
+      db.pragma(`wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}`);
+      const checkpointer = new Checkpointer(file, (reason) => {
+        console.warn(`the checkpoint thread failed (${reason}): SQLite checkpoints inside commits again`);
+        db.pragma('wal_autocheckpoint = 1000');
+      });
+      return new SqliteFile(db, file, checkpointer);
     },
   };
 };

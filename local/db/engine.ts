@@ -65,6 +65,8 @@ export interface Engine {
   flush(): Promise<void>;
   /** SQLite's online backup of the database file to `destination`, while the engine keeps serving. */
   backup(destination: string): Promise<unknown>;
+  /** The WAL checkpoints run on the database's checkpoint thread: all of them, and those that copied pages into the file. */
+  checkpoints(): { runs: number; copying: number };
   close(): void;
 }
 
@@ -238,6 +240,7 @@ export const createEngine = (options: EngineOptions): Engine => {
     isEmpty: () => storage.isEmpty(),
     flush: () => storage.flush(),
     backup: (destination) => storage.backup(destination),
+    checkpoints: () => storage.checkpoints,
     close() {
       transactions.clear();
       storage.close();

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type Database from 'better-sqlite3';
+import type { Checkpointer } from './checkpointer';
 
 export interface IndexTable {
   collection: string;
@@ -29,6 +30,7 @@ const tableOf = (index: IndexTable): string => `ix:${index.collection}:${index.n
 export class SqliteFile {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly tables = new Map<string, number>();
+  private readonly rowSql = new Map<string, { insert: Database.Statement; remove: Database.Statement }>();
   /** Commits made and commits known to be on disk; a flush syncs the WAL up to the commits made when it began. */
   private committed = 0;
   private synced = 0;
@@ -38,6 +40,7 @@ export class SqliteFile {
   constructor(
     private readonly db: Database.Database,
     readonly file: string | null,
+    private readonly checkpointer: Checkpointer | null = null,
   ) {}
 
   private statement(sql: string): Database.Statement {
@@ -56,6 +59,7 @@ export class SqliteFile {
     );
     const wanted = new Map(indexes.map((index) => [tableOf(index), index]));
     const fresh: string[] = [];
+    this.rowSql.clear();
     this.db.transaction(() => {
       for (const [tbl] of existing) {
         if (wanted.get(tbl) && JSON.stringify(wanted.get(tbl)?.fields) === existing.get(tbl)) continue;
@@ -74,19 +78,23 @@ export class SqliteFile {
     return fresh;
   }
 
-  private insertRow(table: string): Database.Statement {
-    const width = this.tables.get(table) ?? 0;
-    return this.statement(`INSERT OR IGNORE INTO ${quote(table)} VALUES (${Array.from({ length: width + 1 }, () => '?').join(', ')})`);
-  }
-
-  private deleteRow(table: string): Database.Statement {
-    const width = this.tables.get(table) ?? 0;
-    return this.statement(`DELETE FROM ${quote(table)} WHERE ${[...Array.from({ length: width }, (_, i) => `k${i} = ?`), 'id = ?'].join(' AND ')}`);
+  /** The INSERT and DELETE of an index table's rows, prepared once per table. */
+  private rowStatements(table: string): { insert: Database.Statement; remove: Database.Statement } {
+    let prepared = this.rowSql.get(table);
+    if (!prepared) {
+      const width = this.tables.get(table) ?? 0;
+      prepared = {
+        insert: this.db.prepare(`INSERT OR IGNORE INTO ${quote(table)} VALUES (${Array.from({ length: width + 1 }, () => '?').join(', ')})`),
+        remove: this.db.prepare(`DELETE FROM ${quote(table)} WHERE ${[...Array.from({ length: width }, (_, i) => `k${i} = ?`), 'id = ?'].join(' AND ')}`),
+      };
+      this.rowSql.set(table, prepared);
+    }
+    return prepared;
   }
 
   fillIndex(table: string, rows: readonly { key: string; entries: string[][] }[]): void {
     this.db.transaction(() => {
-      const insert = this.insertRow(table);
+      const { insert } = this.rowStatements(table);
       for (const row of rows) for (const entry of row.entries) insert.run(...entry, row.key);
     })();
   }
@@ -100,14 +108,14 @@ export class SqliteFile {
         if (write.body === null) remove.run(write.collection, write.key);
         else upsert.run(write.collection, write.key, write.body);
         for (const { table, remove: gone, add } of write.indexRows) {
-          const del = this.deleteRow(table);
-          for (const entry of gone) del.run(...entry, write.key);
-          const insert = this.insertRow(table);
-          for (const entry of add) insert.run(...entry, write.key);
+          const statements = this.rowStatements(table);
+          for (const entry of gone) statements.remove.run(...entry, write.key);
+          for (const entry of add) statements.insert.run(...entry, write.key);
         }
       }
     })();
     this.committed += 1;
+    this.checkpointer?.committed();
   }
 
   /**
@@ -164,13 +172,19 @@ export class SqliteFile {
     })();
   }
 
+  /** Checkpoints run on the checkpoint thread (none for an in-memory database). */
+  get checkpoints(): { runs: number; copying: number } {
+    return { ...(this.checkpointer?.done ?? { runs: 0, copying: 0 }) };
+  }
+
   /** SQLite's online backup: a consistent copy while the database stays in use. */
   backup(destination: string): Promise<unknown> {
     return this.db.backup(destination);
   }
 
-  /** Closes the database (SQLite checkpoints the WAL into the file, synced). */
+  /** Closes the database (SQLite checkpoints the WAL into the file, synced, once the checkpoint thread's connection is closed). */
   close(): void {
+    this.checkpointer?.close();
     void this.wal?.close();
     this.wal = null;
     this.db.close();

@@ -225,6 +225,10 @@ export class Storage {
     return this.file.backup(destination);
   }
 
+  get checkpoints(): { runs: number; copying: number } {
+    return this.file.checkpoints;
+  }
+
   close(): void {
     this.file.close();
   }
