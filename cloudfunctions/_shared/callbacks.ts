@@ -3,7 +3,7 @@ import { callbackMachine } from '@shared/domain/callback.machine';
 import type { CallbackDoc } from '@shared/model/callback.model';
 import type { Database, Tx } from './database';
 import { appendEvent } from './events';
-import { withoutId } from './repo';
+import { isDuplicateKey, withoutId } from './repo';
 
 type By = Omit<TransitionRequest<'plan'>, 'action'>;
 
@@ -18,7 +18,9 @@ export const planCallback = async (tx: Tx, doc: CallbackDoc, by: By, commandId: 
 /**
  * B1: a task whose id says what it follows, planned once however many runs reach it: the task, its
  * birth event and whatever `also` writes commit together, and a second plan finds the id taken and
- * writes nothing. True when this call planned it.
+ * writes nothing. True when this call planned it; any failure but the taken id is thrown, so the
+ * timer's next run plans it (a conflict that outlasted the retries once left a month's routine
+ * callback unplanned for good).
  */
 export const planCallbackOnce = async (db: Database, doc: CallbackDoc, by: By, also: (tx: Tx) => Promise<void>): Promise<boolean> => {
   try {
@@ -28,7 +30,8 @@ export const planCallbackOnce = async (db: Database, doc: CallbackDoc, by: By, a
       await also(tx);
     });
     return true;
-  } catch {
-    return false;
+  } catch (e) {
+    if (isDuplicateKey(e)) return false;
+    throw e;
   }
 };

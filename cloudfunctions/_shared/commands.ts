@@ -5,7 +5,7 @@ import { ok, type Result } from '@shared/result';
 import type { Database, Tx } from './database';
 
 export type { Tx };
-import { findById, parseAll, withoutId } from './repo';
+import { findById, isDuplicateKey, parseAll, withoutId } from './repo';
 import type { ActionContext, AnyContext, SignedInContext } from './context';
 import { ActionFailure } from './failures';
 
@@ -105,6 +105,7 @@ export async function applyOnce<T>(ctx: AnyContext, action: string, work: (tx: T
       if (e instanceof ActionFailure) throw e;
       const replay = await replayed<T>(ctx);
       if (replay) return replay;
+      if (isDuplicateKey(e)) throw new KeyTaken();
       if (attempt >= ATTEMPTS) {
         console.warn(`${action}: gave up after ${attempt} attempts`, e);
         throw new ActionFailure('COMMON.BUSY');
@@ -115,6 +116,17 @@ export async function applyOnce<T>(ctx: AnyContext, action: string, work: (tx: T
 }
 
 const ATTEMPTS = 4;
+
+/**
+ * The work inserts a document whose key another command has already committed (not this command's
+ * record: that is a replay): running it again cannot succeed, so it ends at once. Its code is
+ * COMMON.BUSY unless the handler, which knows what the key means, answers with its own.
+ */
+export class KeyTaken extends ActionFailure {
+  constructor() {
+    super('COMMON.BUSY');
+  }
+}
 
 /**
  * A write conflict is answered at the write while the other transaction still holds the document,

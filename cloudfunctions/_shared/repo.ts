@@ -63,17 +63,29 @@ export const readAll = async <M extends Model<z.ZodType>>(model: M, query: Query
 };
 
 /**
+ * The database's refusal of an insert whose key is taken by a committed document: CloudBase's
+ * DATABASE_DUPLICATE_WRITE (https://docs.cloudbase.net/en/error-code/DATABASE_DUPLICATE_WRITE), whose
+ * message is MongoDB's "E11000 duplicate key error …". Trying again cannot help; a passing failure
+ * (a conflict, a timeout) is something else, and is never mistaken for it.
+ */
+export const isDuplicateKey = (e: unknown): boolean => {
+  const { errCode, code, errMsg, message } = (e ?? {}) as { errCode?: unknown; code?: unknown; errMsg?: unknown; message?: unknown };
+  return [errCode, code].includes('DATABASE_DUPLICATE_WRITE') || [errMsg, message].some((text) => typeof text === 'string' && text.includes('E11000 duplicate key'));
+};
+
+/**
  * Writes a document under its own id unless one is there already: true when this call wrote it.
  * Used where a deterministic id makes "already there" the normal answer of a retry or a race (a
  * transaction cannot read a missing document, so records it will read are made this way first).
- * The insert's refusal is taken as "already there"; a write that truly failed is retried by
- * whatever runs this again, since nothing depends on it having happened.
+ * Only the refusal of a taken key means "already there"; any other failure is thrown, so the call
+ * or the timer's run fails and is tried again instead of going on as if the document were there.
  */
 export const addOnce = async <T extends { _id: string }>(db: Database, collection: string, doc: T): Promise<boolean> => {
   try {
     await db.collection(collection).add({ data: { _id: doc._id, ...withoutId(doc) } });
     return true;
-  } catch {
-    return false;
+  } catch (e) {
+    if (isDuplicateKey(e)) return false;
+    throw e;
   }
 };

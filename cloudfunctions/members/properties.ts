@@ -7,8 +7,7 @@ import { propertyModel, type PropertyDoc } from '@shared/model/property.model';
 import { defaultSettings, settingsModel } from '@shared/model/settings.model';
 import type { ActionContext } from '../_shared/context';
 import type { Handler } from '../_shared/router';
-import { applyOnce } from '../_shared/commands';
-import { ActionFailure } from '../_shared/failures';
+import { applyOnce, KeyTaken } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { findById, withoutId } from '../_shared/repo';
 import { readSettings } from '../_shared/settings';
@@ -39,8 +38,8 @@ export const createProperty: Handler<typeof c.createProperty> = async (input, ct
     await tx.collection('settings').doc(propertyId).set({ data: withoutId(settingsModel.toStored(settings)) });
     await appendEvent(tx, propertySubject(property), propertyEvent('create', null, 'active', ctx), input.commandId, `create~${ctx.commandKey}`);
     return toPropertyView(property);
-  }).catch(async (e: unknown) => {
-    if (e instanceof ActionFailure && e.code === 'COMMON.BUSY' && (await findById(db, propertyModel, propertyId))) return null;
+  }).catch((e: unknown) => {
+    if (e instanceof KeyTaken) return null;
     throw e;
   });
   return created ? ok(created.result) : failure('PROPERTY.EXISTS');

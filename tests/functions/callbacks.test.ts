@@ -229,6 +229,16 @@ describe('B1 B2: routine monthly callbacks, planned per building', () => {
     expect(tasks.every((t) => t.reason === 'routine')).toBe(true);
   });
 
+  it('B1: a routine callback whose planning meets a passing write conflict is planned by the next run, never lost', async () => {
+    rt = await startRuntime(testClock('2026-12-01T01:00:00.000Z'));
+    // The first task's transaction meets a conflict on its commit and on each of runTransaction's 3 retries.
+    for (let i = 0; i < 4; i++) rt.engine.failNext('database.commitTransaction', { code: 'DATABASE_TRANSACTION_CONFLICT', message: 'write conflict' });
+    await tick(rt);
+    await tick(rt);
+    const tasks = expectOk(await callAs(rt, DESK_ON_SHIFT, callbacks.queue, { propertyId: PROPERTY, kind: 'routine' })).items;
+    expect(tasks).toHaveLength(4);
+  });
+
   it('B1: after the first days of the month nothing is planned', async () => {
     rt = await startRuntime(testClock('2026-12-04T01:00:00.000Z'));
     expect((await tick(rt)).data.callbacks.created).toBe(0);
