@@ -1,0 +1,35 @@
+import type { Role } from '../model/member.model';
+import type { RepairStatus } from '../model/repair.model';
+import { caseRank } from './complaint-queue.rules';
+import { RATE_WITHIN_MS } from './repair.machine';
+import { queueRank } from './repair-queue.rules';
+
+/** A technician's day plan: what is theirs to visit, quote, finish or have signed. */
+export const onTechnicianList: readonly RepairStatus[] = ['dispatched', 'acknowledged', 'arrived', 'quoted', 'in_progress', 'completed'];
+
+/**
+ * Issue 14 (2): whose work a member's badge counts in another property. The desk side (desk,
+ * supervisor, manager): repairs waiting for dispatch and open complaint cases; a technician: the
+ * orders on their list; a resident: what waits for their answer (a quote, a rating). The company's
+ * administrator has no inbox of their own.
+ */
+export type WaitingFor = 'desk' | 'technician' | 'resident';
+export const waitingFor = (role: Role): WaitingFor | null => {
+  if (role === 'desk' || role === 'supervisor' || role === 'manager') return 'desk';
+  if (role === 'technician' || role === 'resident') return role;
+  return null;
+};
+
+/** R3: the desk's queue ranks a repair waiting for dispatch at most this (urgent ones at URGENT_WAITING_RANK). */
+export const WAITING_DISPATCH_MAX_RANK = queueRank({ status: 'submitted', priority: 'normal' });
+export const URGENT_WAITING_RANK = queueRank({ status: 'submitted', priority: 'urgent' });
+/** R3: an urgent order out with a technician. */
+export const URGENT_OUT_RANK = queueRank({ status: 'dispatched', priority: 'urgent' });
+/** C4 C9: a case of top urgency (VIP, major complaint, group) still open. */
+export const TOP_CASE_RANK = caseRank({ status: 'received', urgency: 'top' });
+
+/** R6: a quote waits for the resident's acceptance before work starts. */
+export const AWAITING_ACCEPTANCE: RepairStatus = 'quoted';
+
+/** R7: a signed order the resident has not rated waits for them while its rating window is open. */
+export const ratableSince = (now: Date): string => new Date(now.getTime() - RATE_WITHIN_MS).toISOString();
