@@ -7,8 +7,8 @@ import {
   URGENT_OUT_RANK,
   URGENT_WAITING_RANK,
   WAITING_DISPATCH_MAX_RANK,
-  waitingFor,
 } from '@shared/domain/waiting-work.rules';
+import { waitingFor } from '@shared/domain/waiting-for.rules';
 import type { MemberDoc } from '@shared/model/member.model';
 import type { Database } from '../_shared/database';
 

@@ -1,4 +1,3 @@
-import type { Role } from '../model/member.model';
 import type { RepairStatus } from '../model/repair.model';
 import { caseRank } from './complaint-queue.rules';
 import { RATE_WITHIN_MS } from './repair.machine';
@@ -6,19 +5,6 @@ import { queueRank } from './repair-queue.rules';
 
 /** A technician's day plan: what is theirs to visit, quote, finish or have signed. */
 export const onTechnicianList: readonly RepairStatus[] = ['dispatched', 'acknowledged', 'arrived', 'quoted', 'in_progress', 'completed'];
-
-/**
- * Issue 14 (2): whose work a member's badge counts in another property. The desk side (desk,
- * supervisor, manager): repairs waiting for dispatch and open complaint cases; a technician: the
- * orders on their list; a resident: what waits for their answer (a quote, a rating). The company's
- * administrator has no inbox of their own.
- */
-export type WaitingFor = 'desk' | 'technician' | 'resident';
-export const waitingFor = (role: Role): WaitingFor | null => {
-  if (role === 'desk' || role === 'supervisor' || role === 'manager') return 'desk';
-  if (role === 'technician' || role === 'resident') return role;
-  return null;
-};
 
 /** R3: the desk's queue ranks a repair waiting for dispatch at most this (urgent ones at URGENT_WAITING_RANK). */
 export const WAITING_DISPATCH_MAX_RANK = queueRank({ status: 'submitted', priority: 'normal' });
