@@ -42,7 +42,7 @@ const forTechnician = (db: Database, member: MemberDoc) => {
   return tally([db.collection('repairs').where(mine)], [db.collection('repairs').where({ ...mine, queueRank: URGENT_OUT_RANK })]);
 };
 
-/** R6 R7 C5: quotes to accept, signed orders to rate while the window is open, resolved complaints to rate. */
+/** R6 R7: quotes to accept and signed orders to rate while the window is open; resolved complaints to rate. */
 const forResident = (db: Database, member: MemberDoc, now: Date) => {
   const theirs = { propertyId: member.propertyId, residentOpenid: member.openid };
   return tally(

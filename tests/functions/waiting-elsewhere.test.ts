@@ -1,6 +1,6 @@
 import { company, complaints, repairs, session } from '@shared/contracts';
 import { openProperty, resident, staff } from './company-harness';
-import { ADMIN, callAs, complaintInput, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, repairInput, startRuntime, TECH_LI, WANG, ZHANG, ZHANG_ROOM } from './harness';
+import { ADMIN, callAs, complaintInput, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, repairInput, startRuntime, TECH_LI, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM } from './harness';
 import { file, order, photos, type Rt } from './work-order';
 
 const MAPLE = 'maple-court';
@@ -21,6 +21,7 @@ const fileRepair = async (rt: Rt, description = '厨房水龙头一直滴水') =
  * made through the API; 李师傅, 陈晓 (desk) and 王 belong to both.
  */
 describe('issue 14 (2): work waiting in the caller\'s other properties', () => {
+  jest.setTimeout(60_000);
   let rt: Rt;
   beforeEach(async () => {
     rt = await startRuntime();
@@ -28,7 +29,7 @@ describe('issue 14 (2): work waiting in the caller\'s other properties', () => {
     await staff(rt, MAPLE, MGR_B, TECH_LI, 'technician', '李建国');
     await staff(rt, MAPLE, MGR_B, DESK_ON_SHIFT, 'desk', '陈晓');
     await resident(rt, MAPLE, MGR_B, DESK_B, WANG, ['5', '1', '101']);
-  });
+  }, 60_000);
   afterEach(() => rt.close());
 
   it('R3: a technician of two sees the orders on his list in the other, urgent ones apart; they leave it once signed', async () => {
@@ -93,6 +94,20 @@ describe('issue 14 (2): work waiting in the caller\'s other properties', () => {
     expectOk(await unrated.step(TECH_LI, repairs.signOff, { signature: file(TECH_LI, 'sig.png') }));
     expect(await waitingSeen(rt, WANG, MAPLE)).toEqual(inDemo(1));
     rt.clock.advanceMinutes(7 * 24 * 60 + 1);
+    expect(await waitingSeen(rt, WANG, MAPLE)).toEqual(inDemo(0));
+  });
+
+  it('a resolved complaint waits for its resident\'s rating; to the desk it stops waiting once replied to', async () => {
+    const filed = expectOk(await callAs(rt, WANG, complaints.create, complaintInput(WANG_ROOM)));
+    const ref = { kind: 'complaint' as const, id: filed.id };
+    expect([await waitingSeen(rt, WANG, MAPLE), await waitingSeen(rt, DESK_ON_SHIFT, MAPLE)]).toEqual([inDemo(0), inDemo(1)]);
+    const classified = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.classify, {
+      propertyId: PROPERTY, commandId: newCommandId(), ref, version: filed.version, class: 'responsible', severity: 'general', jurisdiction: null, governmentOrMedia: false, injuryOrLoss: false, apologised: true, note: '',
+    }));
+    const slipped = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.issueSlip, { propertyId: PROPERTY, commandId: newCommandId(), ref, version: classified.version, department: '工程部', assignee: '马超', instructions: '联系电梯维保' }));
+    const replied = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.reply, { propertyId: PROPERTY, commandId: newCommandId(), ref, version: slipped.version, form: 'phone', content: '已联系维保单位检修，噪音已消除' }));
+    expect([await waitingSeen(rt, WANG, MAPLE), await waitingSeen(rt, DESK_ON_SHIFT, MAPLE)]).toEqual([inDemo(1), inDemo(0)]);
+    expectOk(await callAs(rt, WANG, complaints.rate, { propertyId: PROPERTY, commandId: newCommandId(), complaintId: filed.id, version: replied.version, score: 4, comment: '处理及时' }));
     expect(await waitingSeen(rt, WANG, MAPLE)).toEqual(inDemo(0));
   });
 
