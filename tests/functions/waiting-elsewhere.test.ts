@@ -21,7 +21,7 @@ const fileRepair = async (rt: Rt, description = '厨房水龙头一直滴水') =
  * made through the API; 李师傅, 陈晓 (desk) and 王 belong to both.
  */
 describe('issue 14 (2): work waiting in the caller\'s other properties', () => {
-  jest.setTimeout(60_000);
+  jest.setTimeout(120_000);
   let rt: Rt;
   beforeEach(async () => {
     rt = await startRuntime();
@@ -29,7 +29,7 @@ describe('issue 14 (2): work waiting in the caller\'s other properties', () => {
     await staff(rt, MAPLE, MGR_B, TECH_LI, 'technician', '李建国');
     await staff(rt, MAPLE, MGR_B, DESK_ON_SHIFT, 'desk', '陈晓');
     await resident(rt, MAPLE, MGR_B, DESK_B, WANG, ['5', '1', '101']);
-  }, 60_000);
+  }, 120_000);
   afterEach(() => rt.close());
 
   it('R3: a technician of two sees the orders on his list in the other, urgent ones apart; they leave it once signed', async () => {
