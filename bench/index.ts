@@ -138,7 +138,7 @@ const main = async () => {
   const functions = loadBuiltFunctions();
   const seeded = await createRuntime({ dataDir: null, functions, seed: true });
   try {
-    console.log('\nIssue 14: session.context and session.me by a person\'s memberships (database round trips)');
+    console.log('\nIssue 14: session.context, session.me and session.waiting by a person\'s memberships (database round trips, sequential waits)');
     table([['call', 'round trips', 'by kind'], ...(await membershipTrips(seeded, seeded.engine, call, cmd))]);
   } finally {
     seeded.close();

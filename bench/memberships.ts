@@ -8,19 +8,27 @@ const ADMIN = 'o-admin-gao';
 const PERSON = 'o-res-li';
 
 /**
- * Issue 14: round trips of session.context (and session.me) for a resident of one property, then of
- * five: four more properties made through the API, each binding her to a room there.
+ * Issue 14: round trips (and sequential waits, issue 16) of session.context, session.me and
+ * session.waiting for a resident of one property, then of five: four more properties made through
+ * the API, each binding her to a room there.
  */
 export const membershipTrips = async (rt: Runtime, engine: Engine, call: Call, cmd: () => string) => {
   const measure = async (label: string, run: () => Promise<unknown>) => {
+    let waits = 0;
+    const stop = rt.watchCalls((c) => {
+      waits = c.calls.sequential;
+    });
     engine.stats.reset();
     await run();
-    return [label, engine.stats.total, Object.entries(engine.stats.byAction).map(([a, n]) => `${a.replace('database.', '')}×${n}`).join(' ')];
+    stop();
+    return [label, `${engine.stats.total} (${waits} waits)`, Object.entries(engine.stats.byAction).map(([a, n]) => `${a.replace('database.', '')}×${n}`).join(' ')];
   };
-  const rows = [
-    await measure('session.context (1 membership)', () => call(rt, PERSON, session.context, { propertyId: 'demo' })),
-    await measure('session.me (1 membership)', () => call(rt, PERSON, session.me, {})),
+  const each = async (memberships: string) => [
+    await measure(`session.context (${memberships})`, () => call(rt, PERSON, session.context, { propertyId: 'demo' })),
+    await measure(`session.me (${memberships})`, () => call(rt, PERSON, session.me, {})),
+    await measure(`session.waiting (${memberships})`, () => call(rt, PERSON, session.waiting, { propertyId: 'demo' })),
   ];
+  const rows = await each('1 membership');
   for (let n = 1; n <= 4; n++) {
     const propertyId = `bench-court-${n}`;
     const manager = `o-bench-mgr-${n}`;
@@ -31,7 +39,5 @@ export const membershipTrips = async (rt: Runtime, engine: Engine, call: Call, c
     const asked = (await call(rt, PERSON, members.requestBinding, { propertyId, commandId: cmd(), roomId, name: '李娜', relation: 'owner', phone: '13800000302' })) as { id: string; version: number };
     await call(rt, manager, members.reviewBinding, { propertyId, commandId: cmd(), bindingId: asked.id, version: asked.version, decision: 'approve', reason: '' });
   }
-  rows.push(await measure('session.context (5 memberships)', () => call(rt, PERSON, session.context, { propertyId: 'demo' })));
-  rows.push(await measure('session.me (5 memberships)', () => call(rt, PERSON, session.me, {})));
-  return rows;
+  return [...rows, ...(await each('5 memberships'))];
 };

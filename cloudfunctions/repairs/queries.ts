@@ -2,15 +2,13 @@ import type * as contract from '@shared/contracts/repairs.contract';
 import { failure } from '@shared/messages';
 import { ok } from '@shared/result';
 import { QUEUE_CLOSED } from '@shared/domain/repair-queue.rules';
-import { repairModel, type RepairDoc, type RepairStatus } from '@shared/model/repair.model';
+import { onTechnicianList } from '@shared/domain/waiting-work.rules';
+import { repairModel, type RepairDoc } from '@shared/model/repair.model';
 import { eventModel } from '@shared/model/event.model';
 import type { Handler } from '../_shared/router';
 import { findById, parseAll } from '../_shared/repo';
 import { mapPage, readPage, type SortKey, type Source } from '../_shared/paging';
 import { canSee, toView } from './views';
-
-/** A technician's day plan: what is theirs to visit, quote, finish or have signed. */
-const onTheirList: readonly RepairStatus[] = ['dispatched', 'acknowledged', 'arrived', 'quoted', 'in_progress', 'completed'];
 
 const repairs = (where: object, sort: SortKey[]): Source<RepairDoc> => ({ collection: 'repairs', where, sort, parse: (raw) => repairModel.parse(raw) });
 const newestFirst: SortKey[] = [{ field: 'createdAt', order: 'desc' }];
@@ -39,7 +37,7 @@ export const inbox: Handler<typeof contract.inbox> = async (input, { deps, membe
 };
 
 export const assigned: Handler<typeof contract.assigned> = async (input, { deps, member, now }) => {
-  const where = { propertyId: input.propertyId, 'technician.openid': member.openid, status: deps.db.command.in([...onTheirList]) };
+  const where = { propertyId: input.propertyId, 'technician.openid': member.openid, status: deps.db.command.in([...onTechnicianList]) };
   const page = await readPage(deps.db, { name: 'repairs.assigned', sources: [repairs(where, dayPlanOrder)] }, input);
   return ok(mapPage(page, (r) => toView(r, member, now)));
 };

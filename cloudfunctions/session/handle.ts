@@ -12,6 +12,7 @@ import type { MemberDoc } from '@shared/model/member.model';
 import { consent, stockOf } from './consent';
 import { membershipViews } from './memberships';
 import { health, inbox, retryNotice } from './notices';
+import { waiting } from './waiting';
 
 const signalsOf = (member: MemberDoc) => [
   signalId(member.propertyId, audienceOfUser(member.openid)),
@@ -59,4 +60,5 @@ export const handle = defineFunction('session', sessionActions, {
   inbox,
   health,
   retryNotice,
+  waiting,
 });

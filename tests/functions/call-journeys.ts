@@ -280,7 +280,11 @@ const companyJourney = async (ok: Ok, write: Ok) => {
   const opened = { address: '枫林路 1 号', deskPhone: '021-66661234' };
   await write(ADMIN, company.createProperty, { ...opened, propertyId: 'maple-court', name: '枫林苑', template: PROPERTY });
   await write(ADMIN, company.createProperty, { ...opened, propertyId: 'pine-court', name: '松涛苑' });
-  await write(ADMIN, company.appointManager, { propertyId: 'maple-court', note: '枫林苑主任' });
+  const appointed = (await write(ADMIN, company.appointManager, { propertyId: 'maple-court', note: '枫林苑主任' })) as unknown as { code: string };
+  // Issue 14 (2): the supervisor here runs 枫林苑 too, and sees from each what waits in the other.
+  await ok(SUPERVISOR, members.join, { commandId: newCommandId(), code: appointed.code, name: '刘主管', phone: '13700000010' });
+  await ok(SUPERVISOR, session.waiting, { propertyId: PROPERTY });
+  await ok(SUPERVISOR, session.waiting, { propertyId: 'maple-court' });
   await ok(ADMIN, company.properties, {});
   await ok(ADMIN, reports.compare, { period: '2026-11' });
   await ok(ADMIN, reports.compare, { period: '2026-Q4' });

@@ -56,6 +56,16 @@ export const ui = {
     current: '当前：{name}',
     switch: '切换小区',
     inactive: '此小区已停用，只能查看',
+    /** Issue 14 (2): the work waiting in another property of the person's, by what they do there. */
+    waiting: {
+      desk: '{count} 件待处理',
+      technician: '{count} 单待完成',
+      resident: '{count} 项待您处理',
+    },
+    urgent: '其中 {count} 件紧急',
+    /** Read out on the switch's badge: how much waits in the other properties together. */
+    badge: '其他小区共 {count} 项待办',
+    go: '去处理',
   },
   update: {
     title: '新版本已准备好',

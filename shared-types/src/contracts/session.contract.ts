@@ -160,4 +160,30 @@ export const retryNotice = defineAction({
   errors: [],
 });
 
-export const sessionActions = { me, context, signals, consent, inbox, health, retryNotice } as const;
+/** What waits for the caller in one other property of theirs: nothing of it but the counts. */
+export const WaitingElsewhere = z.object({
+  propertyId: z.string(),
+  /** Items waiting for the caller's role there (see `waitingFor`). */
+  count: z.number().int().nonnegative(),
+  /** Of them, urgent ones (R3 repairs, C9 top-urgency cases); a resident's are never urgent. */
+  urgent: z.number().int().nonnegative(),
+});
+
+/**
+ * Issue 14 (2): while in one property, the work waiting in each of the caller's other (active)
+ * properties, counted for their role there. Its own read, not a field of `context`: the home asks
+ * again each time it shows, and `context` stays what it is. Any signed-in caller may ask, but only
+ * from a property they belong to: the handler checks that from the same read of their memberships
+ * it counts from, so the answer takes two waits (issue 16).
+ */
+export const waiting = defineAction({
+  fn: 'session',
+  name: 'waiting',
+  input: z.object({ ...scoped }).strict(),
+  output: z.object({ others: z.array(WaitingElsewhere) }),
+  roles: 'any-signed-in',
+  write: false,
+  errors: [],
+});
+
+export const sessionActions = { me, context, signals, consent, inbox, health, retryNotice, waiting } as const;

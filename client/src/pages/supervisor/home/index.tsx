@@ -3,6 +3,7 @@ import { messages } from '@shared/messages';
 import { useDeskInbox } from '../../../hooks/useRepairs';
 import { useReadySession } from '../../../hooks/useSession';
 import { useWorkCounts } from '../../../hooks/useWorkCounts';
+import PropertySwitch from '../../../components/PropertySwitch';
 import RegisterCallBar from '../../../components/RegisterCallBar';
 import SubscribeLowBanner from '../../../components/SubscribeLowBanner';
 import UrgentWaiting from '../../../components/UrgentWaiting';
@@ -26,6 +27,7 @@ export default function StaffHome() {
     <View className='page staff-home'>
       <Text className='title'>{ui.workGrid.homeTitle}</Text>
       <Text className='muted staff-home-who'>{fill(ui.workGrid.who, { name: context.name, role: messages.roles[context.role] })}</Text>
+      <PropertySwitch />
       <SubscribeLowBanner />
       <UrgentWaiting count={counts.urgent} />
       <WorkGrid groups={workGroups(context.role, counts)} />

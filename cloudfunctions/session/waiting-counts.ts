@@ -1,0 +1,65 @@
+import { CASE_CLOSED } from '@shared/domain/complaint-queue.rules';
+import {
+  AWAITING_ACCEPTANCE,
+  onTechnicianList,
+  ratableSince,
+  TOP_CASE_RANK,
+  URGENT_OUT_RANK,
+  URGENT_WAITING_RANK,
+  WAITING_DISPATCH_MAX_RANK,
+} from '@shared/domain/waiting-work.rules';
+import { waitingFor } from '@shared/domain/waiting-for.rules';
+import type { MemberDoc } from '@shared/model/member.model';
+import type { Database } from '../_shared/database';
+
+export interface Waiting {
+  count: number;
+  urgent: number;
+}
+
+type Query = { count: () => Promise<{ total: number }> };
+
+/** Every count issued at once; the waiting ones summed, then the urgent ones. */
+const tally = async (waiting: Query[], urgent: Query[]): Promise<Waiting> => {
+  const totals = await Promise.all([...waiting, ...urgent].map((q) => q.count().then((r) => r.total)));
+  const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
+  return { count: sum(totals.slice(0, waiting.length)), urgent: sum(totals.slice(waiting.length)) };
+};
+
+/** R3 C4 C9: repairs waiting for dispatch and open complaint cases (households' and groups'), urgent ones apart. */
+const forDesk = (db: Database, propertyId: string) => {
+  const _ = db.command;
+  const inQueue = (collection: string, rank: unknown) => db.collection(collection).where({ propertyId, queueRank: rank });
+  return tally(
+    [inQueue('repairs', _.lte(WAITING_DISPATCH_MAX_RANK)), inQueue('complaints', _.lt(CASE_CLOSED)), inQueue('complaintGroups', _.lt(CASE_CLOSED))],
+    [inQueue('repairs', URGENT_WAITING_RANK), inQueue('complaints', TOP_CASE_RANK), inQueue('complaintGroups', TOP_CASE_RANK)],
+  );
+};
+
+/** The orders on the technician's list there, urgent ones apart. */
+const forTechnician = (db: Database, member: MemberDoc) => {
+  const mine = { propertyId: member.propertyId, 'technician.openid': member.openid, status: db.command.in([...onTechnicianList]) };
+  return tally([db.collection('repairs').where(mine)], [db.collection('repairs').where({ ...mine, queueRank: URGENT_OUT_RANK })]);
+};
+
+/** R6 R7: quotes to accept and signed orders to rate while the window is open; resolved complaints to rate. */
+const forResident = (db: Database, member: MemberDoc, now: Date) => {
+  const theirs = { propertyId: member.propertyId, residentOpenid: member.openid };
+  return tally(
+    [
+      db.collection('repairs').where({ ...theirs, status: AWAITING_ACCEPTANCE }),
+      db.collection('repairs').where({ ...theirs, status: 'signed', rating: null, 'signOff.at': db.command.gte(ratableSince(now)) }),
+      db.collection('complaints').where({ ...theirs, status: 'resolved', rating: null }),
+    ],
+    [],
+  );
+};
+
+/** Issue 14 (2): what waits for this membership's role in its property, by counts on declared indexes, all issued together. */
+export const waitingIn = (db: Database, member: MemberDoc, now: Date): Promise<Waiting> => {
+  const kind = waitingFor(member.role);
+  if (kind === 'desk') return forDesk(db, member.propertyId);
+  if (kind === 'technician') return forTechnician(db, member);
+  if (kind === 'resident') return forResident(db, member, now);
+  return Promise.resolve({ count: 0, urgent: 0 });
+};
