@@ -32,7 +32,7 @@ const upgradeOne = async (deps: Deps, found: ComplaintDoc): Promise<OutboxDoc[]>
     const moved = transition(complaintMachine, c, { action: 'upgrade', actor: TIMER.actor, role: TIMER.role, now });
     if (!moved.ok) return [];
     const plan = handlingDeadline({ class: 'responsible', severity: 'major', jurisdiction: null }, { since: now, residentDeadline: null }, now, settings);
-    await cancelClock(tx, c);
+    await cancelClock(tx, c, now);
     if (plan) await openDeadline(tx, subjectOf(c), plan, now);
     const next: ComplaintDoc = complaintModel.toStored({
       ...c,
