@@ -130,4 +130,22 @@ describe('issue 14: the timer leaves a deactivated property as it was', () => {
     const told = raw<Doc>(rt, 'outbox').filter((n) => n.propertyId === A && n.subject?.id === clockA?.subject?.id).map((n) => n.kind);
     expect(told).toEqual(expect.arrayContaining(['deadline.warn', 'deadline.breach']));
   }, 60_000);
+
+  it('R4 C4: a closing cut short is finished by the sweep for the clocks that come due and by closing again for the rest; nothing of B is told', async () => {
+    await busyB(rt);
+    const beforeClosing = raw<Doc>(rt, 'outbox').length;
+    rt.engine.failNext('database.modifyDocument', { code: 'DATABASE_REQUEST_FAILED', message: 'network' }, { collection: 'deadlines' });
+    const cutShort = await callAs(rt, ADMIN, company.deactivateProperty, { propertyId: PROPERTY, commandId: newCommandId(), reason: '合同到期' });
+    expect(cutShort.ok).toBe(false);
+    const statusOf = () => Object.fromEntries(raw<Doc & { pausedBy: string | null }>(rt, 'deadlines').filter((d) => d.propertyId === PROPERTY).map((d) => [d.rule, [d.status, d.pausedBy]]));
+    expect(statusOf()).toMatchObject({ 'R4.ack': ['open', null], 'C4.classify': ['open', null] });
+
+    rt.clock.advanceMinutes(120);
+    await tick(rt);
+    expect(statusOf()).toMatchObject({ 'R4.ack': ['paused', 'property'], 'C4.classify': ['open', null] });
+
+    expectOk(await callAs(rt, ADMIN, company.deactivateProperty, { propertyId: PROPERTY, commandId: newCommandId(), reason: '合同到期' }));
+    expect(statusOf()).toEqual({ 'R4.ack': ['paused', 'property'], 'R9.return': ['paused', 'property'], 'C4.classify': ['paused', 'property'], 'B1.callback': ['paused', 'property'] });
+    expect(raw<Doc>(rt, 'outbox')).toHaveLength(beforeClosing);
+  }, 60_000);
 });
