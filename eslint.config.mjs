@@ -46,6 +46,12 @@ const except = (b, ...allowed) => ({
   regex: `^(?!(${allowed.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$)(${b.regex.replace(/^\^/, '')})`,
 });
 
+const staticImports = { selector: 'ImportExpression', message: 'import statically: a dynamic import() passes the import boundaries unchecked.' };
+const ownedBy = 'cloudfunctions/_shared/deadlines.ts owns the deadlines collection: open, meet, cancel, pause or reopen a clock through it.';
+const deadlinesOwned = [
+  { selector: "CallExpression[callee.property.name='collection'][arguments.0.value='deadlines']", message: ownedBy },
+  { selector: "MemberExpression[object.name='deadlineModel'][property.name='collection']", message: ownedBy },
+];
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 /** Each folder with all its boundaries in one entry: a later entry's options replace an earlier one's. */
@@ -91,9 +97,13 @@ export default tseslint.config(
   },
   {
     files: ['shared-types/src/**/*.ts', 'cloudfunctions/**/*.ts', 'client/src/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-syntax': ['error', { selector: 'ImportExpression', message: 'import statically: a dynamic import() passes the import boundaries unchecked.' }],
-    },
+    rules: { 'no-restricted-syntax': ['error', staticImports] },
+  },
+  {
+    // Issue 15 (3): the deadlines collection has one owner, which opens, closes, pauses and reopens clocks through their machine.
+    files: ['cloudfunctions/**/*.ts'],
+    ignores: ['cloudfunctions/_shared/deadlines.ts'],
+    rules: { 'no-restricted-syntax': ['error', staticImports, ...deadlinesOwned] },
   },
   {
     // Tests and the local runtime load CommonJS modules on purpose, after a seam or a simulator is in place.

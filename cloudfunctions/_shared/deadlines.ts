@@ -1,39 +1,120 @@
-import { deadlineModel, type DeadlineDoc } from '@shared/model/deadline.model';
+import { deadlineModel, type DeadlineDoc, type PausedBy } from '@shared/model/deadline.model';
 import type { DeadlinePlan } from '@shared/domain/deadline.rules';
 import { nextDeadlineStep } from '@shared/domain/deadline.rules';
+import { deadlineMachine, type DeadlineAction } from '@shared/domain/deadline.machine';
+import { birth, transition } from '@shared/domain/state-machine';
+import { propertyModel } from '@shared/model/property.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import { messages } from '@shared/messages';
 import { inShanghai } from '@shared/time/shanghai';
-import type { Tx } from './database';
+import type { Database, Tx } from './database';
 import { derivedId } from './ids';
-import { parseStored, withoutId } from './repo';
+import { parseAll, parseStored, withoutId } from './repo';
 import type { Sweep } from './sweep';
 import { enqueueNotice, sendNow } from './outbox';
 import { appendEvent } from './events';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 
-/** Starts a clock on a subject, in the transaction that causes it. */
+/**
+ * Issue 15 (3): this module is the only code that reads or writes the `deadlines` collection (the lint
+ * refuses `collection('deadlines')` anywhere else). A clock's id is derived from its subject and rule,
+ * and every status change is a transition of the deadline machine.
+ */
+const DEADLINES = 'deadlines';
+
+const idOf = (subjectId: string, rule: string) => derivedId('dl', subjectId, rule);
+
+/** A clock moves because its subject moved (or its property closed): the system moves it. */
+const BY_SYSTEM = { actor: 'system:deadlines', role: 'system' } as const;
+
+/** Starts a clock on a subject, in the transaction that causes it (a clock of the same subject and rule starts afresh). */
 export const openDeadline = async (
   tx: Tx,
   subject: { kind: string; id: string; propertyId: string },
   plan: DeadlinePlan,
   now: Date,
 ): Promise<void> => {
+  const born = birth(deadlineMachine, 'open', { ...BY_SYSTEM, now });
   const doc = deadlineModel.toStored({
-    _id: derivedId('dl', subject.id, plan.rule),
+    _id: idOf(subject.id, plan.rule),
     propertyId: subject.propertyId,
     subject: { kind: subject.kind, id: subject.id },
     rule: plan.rule,
     dueAt: plan.dueAt.toISOString(),
     warnAt: plan.warnAt.toISOString(),
-    status: 'open',
+    status: born.to,
+    version: born.version,
+    pausedBy: null,
     step: 0,
     ladder: plan.ladder,
     escalateEveryMinutes: plan.escalateEveryMinutes,
     nextCheckAt: plan.warnAt.toISOString(),
     createdAt: now.toISOString(),
   });
-  await tx.collection('deadlines').doc(doc._id).set({ data: withoutId(doc) });
+  await tx.collection(DEADLINES).doc(doc._id).set({ data: withoutId(doc) });
+};
+
+const readInTx = async (tx: Tx, id: string): Promise<DeadlineDoc | null> => {
+  const raw: unknown = (await tx.collection(DEADLINES).doc(id).get()).data;
+  return raw === null || raw === undefined ? null : parseStored(deadlineModel, raw);
+};
+
+/**
+ * Moves one clock by its machine. A subject with no such clock (one planned before clocks existed,
+ * or never started) or a clock the machine will not move (already met, paused by its property's
+ * closing) is left as it is: the subject's own step decides, its clock follows when it can.
+ * Answers whether the clock moved.
+ */
+const move = async (tx: Tx, id: string, action: DeadlineAction, now: Date, change: Partial<Pick<DeadlineDoc, 'dueAt' | 'warnAt' | 'nextCheckAt' | 'pausedBy'>> = {}): Promise<boolean> => {
+  const clock = await readInTx(tx, id);
+  if (!clock) return false;
+  const moved = transition(deadlineMachine, clock, { action, ...BY_SYSTEM, now });
+  if (!moved.ok) return false;
+  const pausedBy: PausedBy | null = moved.status === 'paused' ? (change.pausedBy ?? 'order') : null;
+  const next = deadlineModel.toStored({ ...clock, ...change, status: moved.status, version: moved.version, pausedBy });
+  await tx.collection(DEADLINES).doc(id).set({ data: withoutId(next) });
+  return true;
+};
+
+/** The work the clock timed is done (R4 acknowledged, R9 signed off, C4 classified or closed, B1 called back). */
+export const meetDeadline = (tx: Tx, subjectId: string, rule: string, now: Date) => move(tx, idOf(subjectId, rule), 'meet', now);
+
+/** The subject no longer needs the clock (the order went back to the desk or to next month, the visit was cancelled). */
+export const cancelDeadline = (tx: Tx, subjectId: string, rule: string, now: Date) => move(tx, idOf(subjectId, rule), 'cancel', now);
+
+/** R9 R11: the work order stopped (a blocker, a send-back): the clock stands still until it is reopened. */
+export const pauseDeadline = (tx: Tx, subjectId: string, rule: string, now: Date) => move(tx, idOf(subjectId, rule), 'pause', now, { pausedBy: 'order' });
+
+/**
+ * R9: the clock runs again, due by `plan` when the order's time was recomputed (the paused time kept
+ * out), checked at once; without a plan it keeps its due time.
+ */
+export const reopenDeadline = (tx: Tx, subjectId: string, rule: string, now: Date, plan?: DeadlinePlan) =>
+  move(tx, idOf(subjectId, rule), 'reopen', now, plan ? { dueAt: plan.dueAt.toISOString(), warnAt: plan.warnAt.toISOString(), nextCheckAt: now.toISOString() } : {});
+
+/** The clocks still running or paused on a subject (R4: what a leaving technician's order held). */
+export const liveDeadlinesOf = async (db: Database, propertyId: string, subjectId: string): Promise<DeadlineDoc[]> => {
+  const res = await db.collection(DEADLINES).where({ propertyId, 'subject.id': subjectId, status: db.command.in(['open', 'paused']) }).limit(20).get();
+  return parseAll(deadlineModel, res.data);
+};
+
+/** How many open clocks a closing property's pass pauses per read. */
+const PAUSE_BATCH = 100;
+
+/**
+ * Issue 14: a closed property's clocks stop, each paused by the property (so nothing reopens it) in a
+ * transaction of its own, a batch at a time until none is open. Safe to run again: a paused clock is
+ * not read twice. Answers how many it paused.
+ */
+export const pauseDeadlinesOfProperty = async (db: Database, propertyId: string, now: Date): Promise<number> => {
+  let paused = 0;
+  for (;;) {
+    const res = await db.collection(DEADLINES).where({ propertyId, status: 'open' }).limit(PAUSE_BATCH).get();
+    for (const clock of parseAll(deadlineModel, res.data)) {
+      if (await db.runTransaction((tx) => move(tx, clock._id, 'pause', now, { pausedBy: 'property' }))) paused++;
+    }
+    if (res.data.length < PAUSE_BATCH) return paused;
+  }
 };
 
 /** A deadline whose ladder is exhausted stays open (it is still overdue) but is not checked again. */
@@ -48,9 +129,9 @@ type Step = ReturnType<typeof nextDeadlineStep>;
 
 /** Claims one deadline's next step with the step it read, and queues its notice, in one transaction. */
 const advance = async (tx: Tx, deadline: DeadlineDoc, step: Step, nextStep: number, now: Date): Promise<OutboxDoc | null> => {
-  const current = parseStored(deadlineModel, (await tx.collection('deadlines').doc(deadline._id).get()).data);
-  if (current.step !== deadline.step || current.status !== 'open') return null;
-  await tx.collection('deadlines').doc(deadline._id).update({
+  const current = await readInTx(tx, deadline._id);
+  if (current?.step !== deadline.step || current.status !== 'open') return null;
+  await tx.collection(DEADLINES).doc(deadline._id).update({
     data: { step: nextStep, nextCheckAt: (step.nextCheckAt ?? NEVER).toISOString() },
   });
   if (step.kind === 'none') return null;
@@ -93,24 +174,40 @@ const advance = async (tx: Tx, deadline: DeadlineDoc, step: Step, nextStep: numb
   );
 };
 
+/** Of these properties, the ones closed (issue 14). */
+const closedProperties = async (db: Database, ids: readonly string[]): Promise<Set<string>> => {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Set();
+  const res = await db.collection(propertyModel.collection).where({ _id: db.command.in(unique), status: 'inactive' }).limit(unique.length).get();
+  return new Set(res.data.map((p) => String((p as { _id: unknown })._id)));
+};
+
 /**
  * Raises the warning or the next escalation of every open deadline whose check time has come, and
  * logs the step on the subject's history (C4: each step is logged).
  * Each step is claimed with the step it read, so a second run (or a concurrent one) does nothing twice;
  * the notice and the step advance commit together. Each deadline is a unit of its own (issue 12, 3.8).
+ * A due clock of a closed property is paused instead (issue 14): its closing pauses them all, and a
+ * closing cut short leaves some that would otherwise stay first in line and keep the others waiting.
  */
 export const sweepDeadlines = async (sweep: Sweep, limit = 100): Promise<SweepReport> => {
   const { db } = sweep.deps;
   const now = sweep.deps.now();
   const res = await db
-    .collection('deadlines')
+    .collection(DEADLINES)
     .where({ status: 'open', nextCheckAt: db.command.lte(now.toISOString()) })
     .orderBy('nextCheckAt', 'asc')
     .limit(limit)
     .get();
   const report: SweepReport = { warned: 0, escalated: 0 };
   const notices: OutboxDoc[] = [];
-  for (const deadline of await sweep.parse(deadlineModel, res.data)) {
+  const due = await sweep.parse(deadlineModel, res.data);
+  const closed = await closedProperties(db, due.map((d) => d.propertyId));
+  for (const deadline of due) {
+    if (closed.has(deadline.propertyId)) {
+      await sweep.unit(`deadline ${deadline._id}`, () => db.runTransaction((tx) => move(tx, deadline._id, 'pause', now, { pausedBy: 'property' })));
+      continue;
+    }
     const step = nextDeadlineStep(deadline, now);
     const nextStep = step.kind === 'warn' ? 1 : step.kind === 'escalate' ? Math.max(2, deadline.step + 1) : deadline.step;
     const notice = await sweep.unit(`deadline ${deadline._id}`, () => db.runTransaction((tx) => advance(tx, deadline, step, nextStep, now)));

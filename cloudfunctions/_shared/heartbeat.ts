@@ -14,13 +14,16 @@ export const isStale = (beat: HeartbeatDoc | null, now: Date): boolean =>
 
 export const readHeartbeat = (deps: Deps) => findById(deps.db, heartbeatModel, HEARTBEAT_DOC_ID);
 
-/** Properties to alarm: in a timer run each malformed one is quarantined; elsewhere it is passed over. */
+/**
+ * Properties to alarm, the open ones (issue 14: a closed property's staff have nothing the timer does
+ * for them): in a timer run each malformed one is quarantined; elsewhere it is passed over.
+ */
 const propertiesToAlarm = async (deps: Deps, sweep: Sweep | null): Promise<PropertyDoc[]> => {
+  if (sweep) return (await sweep.properties()).open;
   const raws = (await deps.db.collection('properties').limit(100).get()).data;
-  if (sweep) return sweep.parse(propertyModel, raws);
   return raws.flatMap((raw) => {
     const parsed = propertyModel.safeParse(raw);
-    return parsed.success ? [parsed.data] : [];
+    return parsed.success && parsed.data.status === 'active' ? [parsed.data] : [];
   });
 };
 

@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import type { TimerStep } from '@shared/model/environment.model';
 import type { Model } from '@shared/model/versioned';
+import { propertyModel, type PropertyDoc } from '@shared/model/property.model';
 import type { Query } from './database';
 import type { Deps } from './deps';
 import { quarantine } from './quarantine';
@@ -77,9 +78,20 @@ export const startSweep = (deps: Deps, step: TimerStep) => {
     }
   };
 
+  /**
+   * Issue 14: the company's properties (at most 100), split into the open ones the step works for and
+   * the ids of the closed ones, which are read-only to the timer too: a query of due work leaves them
+   * out, so their work never stands first in line ahead of the open properties'.
+   */
+  const properties = async (): Promise<{ open: PropertyDoc[]; closed: string[] }> => {
+    const all = await parse(propertyModel, (await deps.db.collection('properties').limit(100).get()).data);
+    return { open: all.filter((p) => p.status === 'active'), closed: all.filter((p) => p.status !== 'active').map((p) => p._id) };
+  };
+
   return {
     deps,
     step,
+    properties,
     unit,
     parse,
     readAll,

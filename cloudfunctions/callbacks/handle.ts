@@ -11,7 +11,7 @@ import { ActionFailure } from '../_shared/failures';
 import { findById, withoutId } from '../_shared/repo';
 import { mapPage, readPage, type Source } from '../_shared/paging';
 import { ownsFile } from '../_shared/storage';
-import { derivedId } from '../_shared/ids';
+import { meetDeadline } from '../_shared/deadlines';
 import { raiseComplaint } from './raise-complaint';
 import { figures } from './figures';
 
@@ -82,10 +82,10 @@ export const handle = defineFunction('callbacks', callbacksActions, {
       });
       await tx.collection('callbacks').doc(task._id).set({ data: withoutId(next) });
       await appendEvent(tx, { kind: 'callback', id: task._id, propertyId: task.propertyId }, moved.event, input.commandId);
+      // B1: the task's clock stops with it (tasks planned before clocks existed have none).
+      await meetDeadline(tx, task._id, 'B1.callback', now);
       return toView(next, now);
     });
-    // B1: the task's clock stops (tasks planned before clocks existed have none; this changes nothing then).
-    await deps.db.collection('deadlines').where({ _id: derivedId('dl', existing._id, 'B1.callback'), status: 'open' }).update({ data: { status: 'met' } });
     return ok(result);
   },
 

@@ -1,6 +1,6 @@
 import type { ComplaintDoc, ComplaintGroupDoc } from '@shared/model/complaint.model';
 import type { Tx } from '../_shared/database';
-import { derivedId } from '../_shared/ids';
+import { cancelDeadline, meetDeadline } from '../_shared/deadlines';
 
 type Case = ComplaintDoc | ComplaintGroupDoc;
 
@@ -14,10 +14,10 @@ export const subjectOf = (c: Case) => ({
  * C4: a case runs one clock at a time, the one its `dueRule` names (same-day classification, then
  * the class's time limit), so stopping it touches only a document known to exist.
  */
-const stopClock = async (tx: Tx, c: Case, status: 'met' | 'cancelled'): Promise<void> => {
+const stopClock = async (tx: Tx, c: Case, stop: typeof meetDeadline, now: Date): Promise<void> => {
   if (!c.dueRule || c.dueMetAt) return;
-  await tx.collection('deadlines').doc(derivedId('dl', c._id, c.dueRule)).update({ data: { status } });
+  await stop(tx, c._id, c.dueRule, now);
 };
 
-export const meetClock = (tx: Tx, c: Case) => stopClock(tx, c, 'met');
-export const cancelClock = (tx: Tx, c: Case) => stopClock(tx, c, 'cancelled');
+export const meetClock = (tx: Tx, c: Case, now: Date) => stopClock(tx, c, meetDeadline, now);
+export const cancelClock = (tx: Tx, c: Case, now: Date) => stopClock(tx, c, cancelDeadline, now);

@@ -290,7 +290,7 @@ const raiseGroup = async (
     const moved: ComplaintDoc = { ...(joined?.doc ?? { ...other, groupId }), updatedAt: at };
     await tx.collection('complaints').doc(other._id).set({ data: withoutId(complaintModel.toStored(moved)) });
     if (!joined) continue;
-    await cancelClock(tx, other);
+    await cancelClock(tx, other, ctx.now);
     await appendEvent(tx, subjectOf(other), joined.event, ctx.commandKey);
   }
   return group;

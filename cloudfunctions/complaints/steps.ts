@@ -61,12 +61,12 @@ export const classify = caseStep<typeof c.classify>({
     const residentDeadline = !isGroup(k) && k.residentDeadline ? new Date(k.residentDeadline) : null;
     const plan = handlingDeadline(classification, { since: receivedAt, residentDeadline }, ctx.now, settings);
     let clock: Pick<Case, 'dueRule' | 'dueAt' | 'dueMetAt'> = { dueRule: k.dueRule, dueAt: k.dueAt, dueMetAt: k.dueMetAt };
-    if (k.dueRule === 'C4.classify') await meetClock(tx, k);
+    if (k.dueRule === 'C4.classify') await meetClock(tx, k, ctx.now);
     if (!plan) {
-      if (k.dueRule !== 'C4.classify') await cancelClock(tx, k);
+      if (k.dueRule !== 'C4.classify') await cancelClock(tx, k, ctx.now);
       clock = { dueRule: 'C4.classify', dueAt: classifyDeadline(receivedAt, ctx.now, settings).dueAt.toISOString(), dueMetAt: at };
     } else if (plan.rule !== k.dueRule) {
-      if (k.dueRule !== 'C4.classify') await cancelClock(tx, k);
+      if (k.dueRule !== 'C4.classify') await cancelClock(tx, k, ctx.now);
       await openDeadline(tx, subjectOf(k), plan, ctx.now);
       clock = { dueRule: plan.rule, dueAt: plan.dueAt.toISOString(), dueMetAt: null };
     }
@@ -102,7 +102,7 @@ export const issueSlip = caseStep<typeof c.issueSlip>({
 export const acknowledge = caseStep<typeof c.acknowledge>({
   action: 'acknowledge',
   patch: async ({ ctx, c: k, tx, at }) => {
-    if (k.dueRule === 'C4.major') await meetClock(tx, k);
+    if (k.dueRule === 'C4.major') await meetClock(tx, k, ctx.now);
     return { managerAck: { by: ctx.member.name, at }, ...(k.dueRule === 'C4.major' && !k.dueMetAt ? { dueMetAt: at } : {}) };
   },
   tell: (after) => progress(after, messages.complaintActions.acknowledge, false),
@@ -118,7 +118,7 @@ export const reply = caseStep<typeof c.reply>({
   check: (input, k) => (!isGroup(k) && !replyFormFits(k.channel, input.form) ? 'COMPLAINT.REPLY_FORM' : null),
   reason: (input) => messages.replyForms[input.form],
   patch: async ({ input, ctx, c: k, tx, at, settings }) => {
-    await meetClock(tx, k);
+    await meetClock(tx, k, ctx.now);
     if (isGroup(k)) {
       const matterId = matterIdOf(k.propertyId, k.matterKey);
       const matter = complaintMatterModel.parse((await tx.collection('complaintMatters').doc(matterId).get()).data);

@@ -4,7 +4,7 @@ import { handlingDeadline } from '@shared/domain/complaint-deadline.rules';
 import { registersDue } from '@shared/domain/complaint-register.rules';
 import { format, messages } from '@shared/messages';
 import { complaintGroupModel, complaintModel, complaintRegisterModel, type ComplaintDoc } from '@shared/model/complaint.model';
-import { propertyModel, type PropertyDoc } from '@shared/model/property.model';
+import type { PropertyDoc } from '@shared/model/property.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import type { Deps } from '../_shared/deps';
@@ -32,7 +32,7 @@ const upgradeOne = async (deps: Deps, found: ComplaintDoc): Promise<OutboxDoc[]>
     const moved = transition(complaintMachine, c, { action: 'upgrade', actor: TIMER.actor, role: TIMER.role, now });
     if (!moved.ok) return [];
     const plan = handlingDeadline({ class: 'responsible', severity: 'major', jurisdiction: null }, { since: now, residentDeadline: null }, now, settings);
-    await cancelClock(tx, c);
+    await cancelClock(tx, c, now);
     if (plan) await openDeadline(tx, subjectOf(c), plan, now);
     const next: ComplaintDoc = complaintModel.toStored({
       ...c,
@@ -63,7 +63,9 @@ const upgradeOne = async (deps: Deps, found: ComplaintDoc): Promise<OutboxDoc[]>
 export const upgradeUnresolved = async (sweep: Sweep, limit = 50): Promise<number> => {
   const { deps } = sweep;
   const { db } = deps;
-  const res = await db.collection('complaints').where({ status: 'handling', upgradeAt: db.command.lte(deps.now().toISOString()) }).limit(limit).get();
+  const { closed } = await sweep.properties();
+  const outside = closed.length ? { propertyId: db.command.nin(closed) } : {};
+  const res = await db.collection('complaints').where({ status: 'handling', upgradeAt: db.command.lte(deps.now().toISOString()), ...outside }).limit(limit).get();
   let upgraded = 0;
   const queued: OutboxDoc[] = [];
   for (const found of await sweep.parse(complaintModel, res.data)) {
@@ -118,7 +120,7 @@ export const flagUnsignedRegisters = async (sweep: Sweep): Promise<number> => {
   const { deps } = sweep;
   const dates = registersDue(deps.now(), 2);
   if (!dates.length) return 0;
-  const properties = await sweep.parse(propertyModel, (await deps.db.collection('properties').limit(100).get()).data);
+  const properties = (await sweep.properties()).open;
   let flagged = 0;
   const queued: OutboxDoc[] = [];
   for (const property of properties) {

@@ -1,7 +1,7 @@
 import { dutyDaysDue, handoverLateAt, HANDOVER_GRACE_MINUTES, pagesOfDate } from '@shared/domain/duty-page.rules';
 import { format, messages } from '@shared/messages';
 import type { OutboxDoc } from '@shared/model/outbox.model';
-import { propertyModel, type PropertyDoc } from '@shared/model/property.model';
+import type { PropertyDoc } from '@shared/model/property.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import type { Deps } from '../_shared/deps';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
@@ -10,7 +10,7 @@ import type { Sweep } from '../_shared/sweep';
 import { dayIdOf, dayInTx, ensureDay, findDay, findHandover, markHandoverLate, pageInTx, pagesOfDay, saveDay } from './duty.repo';
 import { inShanghai } from '@shared/time/shanghai';
 
-const propertiesOf = async (sweep: Sweep) => sweep.parse(propertyModel, (await sweep.deps.db.collection('properties').limit(100).get()).data);
+const propertiesOf = async (sweep: Sweep) => (await sweep.properties()).open;
 
 /** D2: one day's log, kept (some page written) and unsigned past the next morning, is flagged to the supervisor and the manager, once. */
 const flagDay = async (deps: Deps, property: PropertyDoc, date: string): Promise<OutboxDoc[]> => {

@@ -89,9 +89,10 @@ export const OPEN_STATUSES = ['pending', 'lent', 'overdue'] as const;
  * What the timer acts on: lent loans past their due time, and overdue ones due for escalation (due
  * back at or before `escalateAt`) not yet escalated (an overdue loan waiting for its escalation is not read every minute).
  */
-export const loansToChase = async (db: Database, now: Date, escalateAt: Date, limit: number): Promise<unknown[]> => {
+export const loansToChase = async (db: Database, now: Date, escalateAt: Date, limit: number, closedProperties: readonly string[]): Promise<unknown[]> => {
   const _ = db.command;
-  const due = (status: string, dueBackAt: object) => db.collection('keyLoans').where({ status, escalatedAt: null, dueBackAt }).orderBy('dueBackAt', 'asc').limit(limit).get();
+  const outside = closedProperties.length ? { propertyId: _.nin([...closedProperties]) } : {};
+  const due = (status: string, dueBackAt: object) => db.collection('keyLoans').where({ status, escalatedAt: null, dueBackAt, ...outside }).orderBy('dueBackAt', 'asc').limit(limit).get();
   const [late, toEscalate] = await Promise.all([due('lent', _.lt(now.toISOString())), due('overdue', _.lte(escalateAt.toISOString()))]);
   return [...late.data, ...toEscalate.data];
 };

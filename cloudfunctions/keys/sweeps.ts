@@ -5,7 +5,7 @@ import { birth, transition } from '@shared/domain/state-machine';
 import { format, messages } from '@shared/messages';
 import { keyLoanModel, type KeyInventoryDoc, type KeyLoanDoc } from '@shared/model/key.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';
-import { propertyModel, type PropertyDoc } from '@shared/model/property.model';
+import type { PropertyDoc } from '@shared/model/property.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import { addMinutes, inShanghai } from '@shared/time/shanghai';
 import type { Deps } from '../_shared/deps';
@@ -57,7 +57,8 @@ export const chaseOverdueLoans = async (sweep: Sweep, limit = 50): Promise<numbe
   const queued: OutboxDoc[] = [];
   let chased = 0;
   const now = deps.now();
-  for (const loan of await sweep.parse(keyLoanModel, await loansToChase(deps.db, now, addMinutes(now, -ESCALATE_AFTER_MINUTES), limit))) {
+  const { closed } = await sweep.properties();
+  for (const loan of await sweep.parse(keyLoanModel, await loansToChase(deps.db, now, addMinutes(now, -ESCALATE_AFTER_MINUTES), limit, closed))) {
     const notices = (await sweep.unit(`keyLoan ${loan._id}`, () => chaseLoan(deps, loan))) ?? [];
     if (notices.length) chased++;
     queued.push(...notices);
@@ -109,7 +110,7 @@ const remindInventory = async (deps: Deps, property: PropertyDoc): Promise<Outbo
 export const remindInventories = async (sweep: Sweep): Promise<number> => {
   const { deps } = sweep;
   if (!inventoryReminder(deps.now(), { countRemindedAt: null, reportRemindedAt: null })) return 0;
-  const properties = await sweep.parse(propertyModel, (await deps.db.collection('properties').limit(100).get()).data);
+  const properties = (await sweep.properties()).open;
   const queued: OutboxDoc[] = [];
   for (const property of properties) queued.push(...((await sweep.unit(`keyInventory ${property._id}`, () => remindInventory(deps, property))) ?? []));
   await sendNow(deps, queued);

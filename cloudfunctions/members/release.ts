@@ -1,7 +1,6 @@
 import { format, messages } from '@shared/messages';
 import { transition } from '@shared/domain/state-machine';
 import { heldByTechnician, repairMachine } from '@shared/domain/repair.machine';
-import { deadlineModel } from '@shared/model/deadline.model';
 import type { MemberDoc } from '@shared/model/member.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import { roomLabel } from '@shared/model/property.model';
@@ -9,8 +8,9 @@ import { repairModel } from '@shared/model/repair.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import type { ActionContext } from '../_shared/context';
 import { appendEvent } from '../_shared/events';
+import { cancelDeadline, liveDeadlinesOf } from '../_shared/deadlines';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
-import { parseAll, readAll, withoutId } from '../_shared/repo';
+import { readAll, withoutId } from '../_shared/repo';
 
 /**
  * R4: the work orders a person held when they left (or stopped being a technician) go back to the
@@ -33,12 +33,7 @@ export const returnOpenWork = async (ctx: ActionContext, person: MemberDoc): Pro
   const queued: OutboxDoc[] = [];
   let returned = 0;
   for (const order of held) {
-    const clocks = await db
-      .collection('deadlines')
-      .where({ propertyId: order.propertyId, 'subject.id': order._id, status: _.in(['open', 'paused']) })
-      .limit(20)
-      .get();
-    const open = parseAll(deadlineModel, clocks.data);
+    const open = await liveDeadlinesOf(db, order.propertyId, order._id);
     const notices = await db.runTransaction(async (tx) => {
       const repair = repairModel.parse((await tx.collection('repairs').doc(order._id).get()).data);
       if (repair.technician?.openid !== person.openid) return [];
@@ -59,7 +54,7 @@ export const returnOpenWork = async (ctx: ActionContext, person: MemberDoc): Pro
       });
       await tx.collection('repairs').doc(repair._id).set({ data: withoutId(next) });
       await appendEvent(tx, { kind: 'repair', id: repair._id, propertyId: repair.propertyId }, moved.event, `unassign~${person._id}`);
-      for (const clock of open) await tx.collection('deadlines').doc(clock._id).update({ data: { status: 'cancelled' } });
+      for (const clock of open) await cancelDeadline(tx, clock.subject.id, clock.rule, now);
       const out: OutboxDoc[] = [];
       for (const recipient of [audienceOfRole('desk'), repair.residentOpenid]) {
         const notice = {

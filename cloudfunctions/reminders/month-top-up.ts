@@ -46,7 +46,9 @@ export const planMonthTopUp = async (sweep: Sweep): Promise<{ created: number }>
   const tasked = await calledAlready(sweep, orders.map((o) => o._id));
   let created = 0;
   let unfinished = false;
+  const { closed } = await sweep.properties();
   for (const [propertyId, list] of byProperty(orders)) {
+    if (closed.includes(propertyId)) continue;
     const done = await sweep.unit(`property ${propertyId}`, () => topUpProperty(sweep.deps, propertyId, list, tasked, to));
     if (done === undefined) unfinished = true;
     created += done ?? 0;

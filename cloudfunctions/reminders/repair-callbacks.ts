@@ -112,7 +112,9 @@ export const planRepairCallbackTasks = async (sweep: Sweep): Promise<{ created: 
     const called = await calledAlready(sweep, [...new Set(orders.map((o) => o._id))]);
     const changedBy = byProperty(changed);
     const lastWeekBy = lastWeekAll ? byProperty(lastWeekAll) : null;
+    const { closed } = await sweep.properties();
     for (const propertyId of new Set(orders.map((o) => o.propertyId))) {
+      if (closed.includes(propertyId)) continue;
       const read = { changed: changedBy.get(propertyId) ?? [], lastWeek: lastWeekBy ? (lastWeekBy.get(propertyId) ?? []) : null };
       const done = await sweep.unit(`property ${propertyId}`, () => planForProperty(sweep.deps, propertyId, read, called));
       if (done === undefined) finished = false;

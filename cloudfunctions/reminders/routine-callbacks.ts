@@ -3,7 +3,7 @@ import { callbackDeadline } from '@shared/domain/deadline.rules';
 import { pickRoutine } from '@shared/domain/routine-callbacks.rules';
 import { callbackModel } from '@shared/model/callback.model';
 import { memberModel, type MemberDoc } from '@shared/model/member.model';
-import { propertyModel, roomLabelOfId, type PropertyDoc } from '@shared/model/property.model';
+import { roomLabelOfId, type PropertyDoc } from '@shared/model/property.model';
 import { inShanghai } from '@shared/time/shanghai';
 import { openDeadline } from '../_shared/deadlines';
 import { derivedId } from '../_shared/ids';
@@ -71,12 +71,11 @@ const planForProperty = async (sweep: Sweep, property: PropertyDoc, month: strin
  * the member's, and a marker per property and month makes it one pass. Each property is a unit of its own.
  */
 export const planRoutineCallbacks = async (sweep: Sweep): Promise<{ created: number }> => {
-  const { db } = sweep.deps;
   const now = sweep.deps.now();
   // Planned at the start of the month; the first three days, so a timer that was down on the 1st still plans.
   if (inShanghai(now).date() > PLANNING_DAYS) return { created: 0 };
   const month = inShanghai(now).format('YYYY-MM');
-  const properties = await sweep.parse(propertyModel, (await db.collection('properties').limit(100).get()).data);
+  const properties = (await sweep.properties()).open;
   let created = 0;
   for (const property of properties) created += (await sweep.unit(`property ${property._id}`, () => planForProperty(sweep, property, month))) ?? 0;
   return { created };

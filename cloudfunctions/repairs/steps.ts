@@ -8,8 +8,7 @@ import type { RepairDoc } from '@shared/model/repair.model';
 import type { SettingsDoc } from '@shared/model/settings.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import { ActionFailure } from '../_shared/failures';
-import { derivedId } from '../_shared/ids';
-import { openDeadline } from '../_shared/deadlines';
+import { cancelDeadline, meetDeadline, openDeadline, pauseDeadline, reopenDeadline } from '../_shared/deadlines';
 import { ownsFile } from '../_shared/storage';
 import type { Tx } from '../_shared/database';
 import type { ActionContext } from '../_shared/context';
@@ -17,14 +16,9 @@ import { orderStep, type StepContext } from './on-order';
 
 const technicianOf = (r: RepairDoc) => (r.technician ? [r.technician.openid] : []);
 const subjectOf = (r: RepairDoc) => ({ kind: 'repair', id: r._id, propertyId: r.propertyId });
-const setDeadline = (tx: Tx, r: RepairDoc, rule: string, data: object) =>
-  tx.collection('deadlines').doc(derivedId('dl', r._id, rule)).update({ data });
-
 /** R9: the return clock runs again from `now`, the time it stood paused kept out of it. */
-const reopenReturn = (tx: Tx, r: RepairDoc, clock: ReturnClock, now: Date, settings: SettingsDoc) => {
-  const plan = returnDeadline(new Date(clock.dispatchedAt), returnDueAt(clock, now), settings);
-  return setDeadline(tx, r, 'R9.return', { status: 'open', dueAt: plan.dueAt.toISOString(), warnAt: plan.warnAt.toISOString(), nextCheckAt: now.toISOString() });
-};
+const reopenReturn = (tx: Tx, r: RepairDoc, clock: ReturnClock, now: Date, settings: SettingsDoc) =>
+  reopenDeadline(tx, r._id, 'R9.return', now, returnDeadline(new Date(clock.dispatchedAt), returnDueAt(clock, now), settings));
 
 /** What the on-site step records on the order, by the rule the technician's phone also applies (repair-steps.rules). */
 const recorded = <K extends OnSiteStep>(step: K, { input, ctx, repair, at }: StepContext<OnSiteInputs[K]>, fees: SettingsDoc['feeSchedule'] = []): StepChange => {
@@ -48,7 +42,7 @@ export const overridePriority = orderStep<typeof c.overridePriority>({
 export const acknowledge = orderStep<typeof c.acknowledge>({
   action: 'acknowledge',
   patch: async (step) => {
-    await setDeadline(step.tx, step.repair, 'R4.ack', { status: 'met' });
+    await meetDeadline(step.tx, step.repair._id, 'R4.ack', step.ctx.now);
     return recorded('acknowledge', step);
   },
 });
@@ -110,7 +104,7 @@ export const signOff = orderStep<typeof c.signOff>({
   action: 'signOff',
   check: (input, ctx) => (ownsFile(ctx.member, input.signature) ? null : 'REPAIR.FILE_NOT_YOURS'),
   patch: async (step) => {
-    await setDeadline(step.tx, step.repair, 'R9.return', { status: 'met' });
+    await meetDeadline(step.tx, step.repair._id, 'R9.return', step.ctx.now);
     return recorded('signOff', step);
   },
 });
@@ -131,7 +125,7 @@ export const reportBlocker = orderStep<typeof c.reportBlocker>({
   action: 'reportBlocker',
   reason: (i) => i.reason,
   patch: async (step) => {
-    await setDeadline(step.tx, step.repair, 'R9.return', { status: 'paused' });
+    await pauseDeadline(step.tx, step.repair._id, 'R9.return', step.ctx.now);
     return recorded('reportBlocker', step);
   },
 });
@@ -155,7 +149,7 @@ export const sendBack = orderStep<typeof c.sendBack>({
   reason: (i) => i.reason,
   tell: () => [audienceOfRole('supervisor')],
   patch: async (step) => {
-    await setDeadline(step.tx, step.repair, 'R9.return', { status: 'paused' });
+    await pauseDeadline(step.tx, step.repair._id, 'R9.return', step.ctx.now);
     return recorded('sendBack', step);
   },
 });
@@ -173,10 +167,10 @@ export const reviewSendBack = orderStep<typeof c.reviewSendBack>({
       // The order was out of the technician's hands while the supervisor decided: that time does not count against R9.
       const pausedMs = pauseEnded(repair.pausedMs, repair.sendBack?.at ?? null, new Date(at));
       if (repair.dispatchedAt) await reopenReturn(tx, repair, { dispatchedAt: repair.dispatchedAt, pausedMs, blockedSince: null }, new Date(at), settings);
-      else await setDeadline(tx, repair, 'R9.return', { status: 'open' });
+      else await reopenDeadline(tx, repair._id, 'R9.return', new Date(at));
       return { sendBack, pausedMs };
     }
-    await setDeadline(tx, repair, 'R9.return', { status: 'cancelled' });
+    await cancelDeadline(tx, repair._id, 'R9.return', new Date(at));
     return { sendBack, countsFor: nextMonth(repair.countsFor), technician: null, dispatchedAt: null, acknowledgedAt: null, arrivedAt: null };
   },
 });

@@ -36,7 +36,7 @@ import type { Handler } from '../_shared/router';
 import { callbackSubject, planCallback } from '../_shared/callbacks';
 import { applyOnce } from '../_shared/commands';
 import { dailyQuota, withinDailyLimit } from '../_shared/daily-limits';
-import { openDeadline } from '../_shared/deadlines';
+import { cancelDeadline, openDeadline } from '../_shared/deadlines';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
 import { derivedId } from '../_shared/ids';
@@ -407,7 +407,7 @@ const moveHomeCallback = async (tx: Tx, b: BookingDoc, settings: SettingsDoc, by
     if (!gone.ok) throw new ActionFailure(gone.code);
     await tx.collection('callbacks').doc(task._id).set({ data: withoutId(callbackModel.toStored({ ...task, status: gone.status, version: gone.version })) });
     await appendEvent(tx, callbackSubject(task), gone.event, by.commandId);
-    await tx.collection('deadlines').doc(derivedId('dl', task._id, 'B1.callback')).update({ data: { status: 'cancelled' } });
+    await cancelDeadline(tx, task._id, 'B1.callback', now);
     return;
   }
   await tx.collection('callbacks').doc(task._id).set({ data: withoutId(callbackModel.toStored({ ...task, dueAt: b.end })) });

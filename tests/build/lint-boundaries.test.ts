@@ -66,6 +66,11 @@ const clean: Planted[] = [
   { filePath: 'cloudfunctions/reminders/planted.ts', text: importing('../complaints/exports') },
 ];
 
+/** Issue 15 (3): code that writes a clock by hand, and where it may stand. */
+const closesByHand = (database: string) => `import type { Tx } from '${database}';\n\nexport const close = (tx: Tx, id: string) => tx.collection('deadlines').doc(id).update({ data: { status: 'met' } });\n`;
+const readsByModel = "import type { Database } from './database';\nimport { deadlineModel } from '@shared/model/deadline.model';\n\nexport const all = (db: Database) => db.collection(deadlineModel.collection).get();\n";
+const deadlinesOwner = 'cloudfunctions/_shared/deadlines.ts owns the deadlines collection: open, meet, cancel, pause or reopen a clock through it.';
+
 describe('the lint keeps the layers apart (issue 15, 6)', () => {
   let findings: Finding[][];
   beforeAll(() => {
@@ -82,5 +87,28 @@ describe('the lint keeps the layers apart (issue 15, 6)', () => {
 
   it("passes an area importing another area's exports module (issue 15, 3)", () => {
     expect(findings[cases.length + 1]).toEqual([]);
+  });
+});
+
+describe('the lint keeps the deadlines collection to its owner (issue 15, 3)', () => {
+  let findings: Finding[][];
+  beforeAll(() => {
+    findings = lint([
+      { filePath: 'cloudfunctions/repairs/planted.ts', text: closesByHand('../_shared/database') },
+      { filePath: 'cloudfunctions/_shared/planted.ts', text: readsByModel },
+      { filePath: 'cloudfunctions/_shared/deadlines.ts', text: closesByHand('./database') },
+    ]);
+  }, 120_000);
+
+  it('refuses an area naming the collection, naming its owner', () => {
+    expect(findings[0]).toEqual([{ ruleId: 'no-restricted-syntax', message: deadlinesOwner }]);
+  });
+
+  it("refuses another _shared module reaching it through the model's collection name", () => {
+    expect(findings[1]).toEqual([{ ruleId: 'no-restricted-syntax', message: deadlinesOwner }]);
+  });
+
+  it('passes the owner, _shared/deadlines.ts', () => {
+    expect(findings[2]).toEqual([]);
   });
 });

@@ -171,7 +171,12 @@ describe('stored documents keep their schema version and old shapes still read',
   });
 
   it('a deadline written before per-rule escalation intervals keeps climbing an hour a rung', () => {
-    expect(deadlineModel.parse(load('deadline.v1.json'))).toMatchObject({ schemaVersion: 2, escalateEveryMinutes: 60 });
+    expect(deadlineModel.parse(load('deadline.v1.json'))).toMatchObject({ schemaVersion: 3, escalateEveryMinutes: 60 });
+  });
+
+  it('R9: a deadline paused before pauses said why (v2) reads as paused by its work order, at version 1', () => {
+    expect(deadlineModel.parse(load('deadline.v2.json'))).toMatchObject({ schemaVersion: 3, status: 'paused', pausedBy: 'order', version: 1 });
+    expect(deadlineModel.parse(load('deadline.v1.json'))).toMatchObject({ status: 'open', pausedBy: null, version: 1 });
   });
 
   it('a heartbeat written before runs recorded their outcome reads as a run with no failed step', () => {
