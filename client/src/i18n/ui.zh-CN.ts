@@ -140,6 +140,11 @@ export const ui = {
     approved: '已通过',
     rejected: '已驳回',
   },
+  /** Issue 18 (2): what a resident is promised after filing a repair, in the property's own minutes (the settings preview says it too). */
+  repairPromise: {
+    urgent: '已通知值班人员，马上处理',
+    dispatch: '客服将在 {minutes} 分钟内派单，师傅上门前会先打电话',
+  },
   repairForm: {
     title: '报修',
     room: '报修房屋',

@@ -70,6 +70,16 @@ export const RepairDetail = RepairView.extend({ history: z.array(RepairEventView
 
 const Page = pageOf(RepairView);
 
+/** Issue 18 (2): what happens next, as the property promises it (`repairPromise`). */
+export const RepairPromiseView = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('urgent') }),
+  z.object({ kind: z.literal('dispatch'), withinMinutes: z.number().int().positive() }),
+]);
+
+/** The repair just filed, with what the resident is promised next. */
+export const FiledRepair = RepairView.extend({ promise: RepairPromiseView });
+export type FiledRepair = z.infer<typeof FiledRepair>;
+
 export const create = defineAction({
   fn: 'repairs',
   name: 'create',
@@ -84,7 +94,7 @@ export const create = defineAction({
       photos: z.array(FileId).max(6),
     })
     .strict(),
-  output: RepairView,
+  output: FiledRepair,
   roles: ['resident'],
   write: true,
   errors: ['REPAIR.PHOTO_NOT_YOURS', 'REPAIR.ROOM_NOT_YOURS', 'REPAIR.DAILY_LIMIT'],

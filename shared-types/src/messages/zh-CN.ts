@@ -164,6 +164,8 @@ export const zhCN = {
     ackMinutes: '接单时限',
     'ackMinutes.normal': '一般报修接单时限',
     'ackMinutes.urgent': '急修接单时限',
+    repairPromise: '报修后的承诺',
+    'repairPromise.dispatchMinutes': '承诺派单时间（分钟）',
     address: '地址',
     afterPhotos: '维修后照片',
     beforePhotos: '维修前照片',
