@@ -100,10 +100,14 @@ export const create = defineAction({
   errors: ['REPAIR.PHOTO_NOT_YOURS', 'REPAIR.ROOM_NOT_YOURS', 'REPAIR.DAILY_LIMIT'],
 });
 
+/**
+ * The resident's own repairs, newest first; with `open`, only those still being seen to (not yet
+ * signed, R8), so the page's `total` is how many are open (issue 18, 2: the home's count).
+ */
 export const listMine = defineAction({
   fn: 'repairs',
   name: 'listMine',
-  input: z.object({ ...scoped, ...pageInput }).strict(),
+  input: z.object({ ...scoped, ...pageInput, open: z.boolean().optional() }).strict(),
   output: Page,
   roles: ['resident'],
   write: false,

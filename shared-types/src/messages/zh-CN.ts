@@ -248,6 +248,7 @@ export const zhCN = {
     notes: '回访记录',
     noticeId: '通知',
     occurredAt: '发生时间',
+    open: '只看处理中的',
     openingHours: '营业时间',
     'openingHours.open': '上班时间',
     'openingHours.close': '下班时间',
