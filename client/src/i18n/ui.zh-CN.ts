@@ -414,6 +414,7 @@ export const ui = {
     slotTime: '{start}-{end}',
     free: '还可约 {free} 位',
     full: '已约满',
+    past: '已过',
     noSlots: '这一天客服中心不接待预约，请换一天。',
     room: '办理哪套房屋的事？',
     noRoom: '您还没有绑定房屋，暂时不能在这里预约。请拨打客服电话，我们帮您安排。',

@@ -249,6 +249,7 @@ export const zhCN = {
     noticeId: '通知',
     occurredAt: '发生时间',
     open: '只看处理中的',
+    upTo: '最晚到哪一天',
     openingHours: '营业时间',
     'openingHours.open': '上班时间',
     'openingHours.close': '下班时间',
