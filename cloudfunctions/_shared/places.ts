@@ -56,11 +56,11 @@ export const givePlaceBack = async (tx: Tx, slotId: string, bookingId: string): 
   await tx.collection('slots').doc(slotId).update({ data: { bookingIds: slot.bookingIds.filter((id) => id !== bookingId) } });
 };
 
-/** Every slot document of one kind on a Shanghai date (a day holds a few dozen at most). */
-export const slotsOn = async (db: Database, propertyId: string, kind: BookingKind, date: string) => {
+/** Every slot document of one kind on a Shanghai date, or on `days` dates from it (a day holds a few dozen at most). */
+export const slotsOn = async (db: Database, propertyId: string, kind: BookingKind, date: string, days = 1) => {
   const _ = db.command;
   const from = atShanghai(date);
-  const to = new Date(from.getTime() + 24 * 3_600_000);
+  const to = new Date(from.getTime() + days * 24 * 3_600_000);
   const res = await db
     .collection('slots')
     .where({ propertyId, kind, start: _.gte(from.toISOString()).and(_.lt(to.toISOString())) })

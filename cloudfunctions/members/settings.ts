@@ -16,7 +16,7 @@ import { windowsProblem } from '@shared/domain/booking.rules';
 import { maskWebhook } from '@shared/domain/wecom-robot.rules';
 
 type Update = Parameters<Handler<typeof c.updateSettings>>[0];
-const editable = ['shifts', 'openingHours', 'repairWindows', 'ackMinutes', 'feeSchedule', 'groupComplaintWindowHours', 'templates', 'wecomWebhook', 'dailyLimits', 'majorDutyKinds', 'handoverChecklist'] as const;
+const editable = ['shifts', 'openingHours', 'repairWindows', 'ackMinutes', 'repairPromise', 'feeSchedule', 'groupComplaintWindowHours', 'templates', 'wecomWebhook', 'dailyLimits', 'majorDutyKinds', 'handoverChecklist'] as const;
 
 const subjectOf = (propertyId: string) => ({ kind: 'settings', id: `settings~${propertyId}`, propertyId });
 
@@ -42,6 +42,7 @@ const viewOf = async (db: Database, s: SettingsDoc, member: MemberDoc): Promise<
     openingHours: s.openingHours,
     repairWindows: s.repairWindows,
     ackMinutes: s.ackMinutes,
+    repairPromise: s.repairPromise,
     feeSchedule: s.feeSchedule,
     groupComplaintWindowHours: s.groupComplaintWindowHours,
     templates: s.templates,
@@ -92,6 +93,7 @@ export const updateSettings: Handler<typeof c.updateSettings> = async (input, ct
       ...(input.openingHours ? { openingHours: input.openingHours } : {}),
       ...(input.repairWindows ? { repairWindows: input.repairWindows } : {}),
       ...(input.ackMinutes ? { ackMinutes: input.ackMinutes } : {}),
+      ...(input.repairPromise ? { repairPromise: input.repairPromise } : {}),
       ...(input.feeSchedule ? { feeSchedule: input.feeSchedule } : {}),
       ...(input.groupComplaintWindowHours ? { groupComplaintWindowHours: input.groupComplaintWindowHours } : {}),
       ...(input.templates ? { templates: input.templates } : {}),

@@ -6,6 +6,7 @@ import type { ContentCheckDoc } from '@shared/model/screening.model';
 import { birth } from '@shared/domain/state-machine';
 import { repairMachine } from '@shared/domain/repair.machine';
 import { triageRepair } from '@shared/domain/triage.rules';
+import { repairPromise } from '@shared/domain/repair-promise.rules';
 import { shiftAt } from '@shared/domain/shift.rules';
 import { lifeDefaults, repairModel, type Channel, type PreferredTime, type RepairCategory, type RepairDoc } from '@shared/model/repair.model';
 import { memberModel, type MemberDoc } from '@shared/model/member.model';
@@ -103,7 +104,7 @@ const fileRepair = async (intake: Intake, ctx: ActionContext) => {
     await sendNow(deps, queued, settings);
     await submitNow(deps, checks);
   }
-  return ok(view);
+  return ok({ ...view, promise: repairPromise(repair.priority, settings.repairPromise) });
 };
 
 /** R1: a resident files from the mini-program, for one of their rooms, with photos from their own folder. */

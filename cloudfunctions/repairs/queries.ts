@@ -24,8 +24,9 @@ const dayPlanOrder: SortKey[] = [
 ];
 
 export const listMine: Handler<typeof contract.listMine> = async (input, { deps, member, now }) => {
-  const source = repairs({ propertyId: input.propertyId, residentOpenid: member.openid }, newestFirst);
-  const page = await readPage(deps.db, { name: 'repairs.listMine', sources: [source] }, input);
+  const mine = { propertyId: input.propertyId, residentOpenid: member.openid };
+  const source = repairs(input.open ? { ...mine, queueRank: deps.db.command.lt(QUEUE_CLOSED) } : mine, newestFirst);
+  const page = await readPage(deps.db, { name: input.open ? 'repairs.listMine.open' : 'repairs.listMine', sources: [source] }, input);
   return ok(mapPage(page, (r) => toView(r, member, now)));
 };
 

@@ -1,9 +1,10 @@
-import type { BookingView, visitsActions } from '@shared/contracts/visits.contract';
+import { LOOKAHEAD_DAYS, type BookingView, type visitsActions } from '@shared/contracts/visits.contract';
 import {
   checkStart,
   freeInWindow,
   DESK_SLOT_CAPACITY,
   deskSlots,
+  firstOpenDay,
   HOME_VISIT_CAPACITY,
   homeSlots,
   rankForWindow,
@@ -29,7 +30,7 @@ import { roomLabel, roomModel } from '@shared/model/property.model';
 import { repairModel, type RepairDoc } from '@shared/model/repair.model';
 import type { SettingsDoc } from '@shared/model/settings.model';
 import { audienceOfRole } from '@shared/model/signal.model';
-import { atShanghai, inShanghai, shanghaiDate } from '@shared/time/shanghai';
+import { atShanghai, datesFrom, inShanghai, shanghaiDate } from '@shared/time/shanghai';
 import type { Tx } from '../_shared/database';
 import type { ActionContext } from '../_shared/context';
 import type { Handler } from '../_shared/router';
@@ -156,13 +157,20 @@ const placesFor = async (
 const dayOf = (offered: readonly Slot[], now: Date, placesLeft: (start: string) => number) =>
   offered.map((s) => ({ start: s.start.toISOString(), end: s.end.toISOString(), free: s.start <= now ? 0 : Math.max(0, placesLeft(s.start.toISOString())) }));
 
-/** V4: a day's desk slots or home visits, and how many places each has left (none once it has begun). */
+/**
+ * V4: a day's desk slots or home visits, and how many places each has left (none once it has begun);
+ * with `upTo`, the first of the days up to it with a place still open (issue 18, 2), read in one query.
+ */
 export const slots: Handler<Actions['slots']> = async (input, { deps, now }) => {
   const settings = await loadSettings(deps, input.propertyId);
   const capacity = input.kind === 'desk' ? DESK_SLOT_CAPACITY : HOME_VISIT_CAPACITY;
-  const taken = new Map((await slotsOn(deps.db, input.propertyId, input.kind, input.date)).map((s) => [s.start, s]));
+  const dates = input.upTo ? datesFrom(input.date, input.upTo).slice(0, LOOKAHEAD_DAYS) : [];
+  const taken = new Map((await slotsOn(deps.db, input.propertyId, input.kind, input.date, Math.max(1, dates.length))).map((s) => [s.start, s]));
   const placesLeft = (start: string) => (taken.get(start)?.capacity ?? capacity) - (taken.get(start)?.bookingIds.length ?? 0);
-  return ok({ date: input.date, slots: dayOf(offeredOn(input.kind, input.date, settings), now, placesLeft) });
+  const dayOn = (date: string) => ({ date, slots: dayOf(offeredOn(input.kind, date, settings), now, placesLeft) });
+  const days = dates.map(dayOn);
+  const open = firstOpenDay(days.map((day) => ({ day, slots: day.slots.map((s) => ({ start: new Date(s.start), free: s.free })) })), now);
+  return ok(open?.day ?? days[0] ?? dayOn(input.date));
 };
 
 /** A repair the caller may book a window for: the resident's own, or any of the property's for the desk side. */

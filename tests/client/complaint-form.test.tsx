@@ -30,8 +30,8 @@ const open = async () => {
     fireEvent($(`${selector} taro-picker-core`) as Element, new CustomEvent('change', { detail: { value } }));
     await settle();
   };
-  const fill = async (what: { description?: string } = {}) => {
-    await typeInto('.input-target input', '保洁部');
+  const fill = async (what: { description?: string; target?: string } = {}) => {
+    await typeInto('.input-target input', what.target ?? '保洁部');
     await typeInto('.input-complaint-description textarea', what.description ?? '楼道里的垃圾三天没人清理，味道很大');
     await typeInto('.input-complaint-request textarea', '请今天清理干净，以后每天清理');
   };
@@ -81,6 +81,19 @@ describe('投诉 form (C1)', () => {
 
     await tap('.btn-view-complaint');
     expect(redirect).toHaveBeenCalledWith({ url: '/pages/resident/complaint/index?id=c-new' });
+  });
+
+  it('C1 (issue 18, 2): she may leave 投诉对象 empty; it is sent empty and the complaint is filed', async () => {
+    const backend = fakeBackend({ ...sessionHandlers('resident', rooms.slice(0, 1)), 'complaints.create': () => ok(complaint({ id: 'c-nobody', target: '' })) });
+    const { $, tap, fill } = await open();
+    expect($('.input-target')?.closest('.card')?.textContent).toContain('可以不填');
+    await tap('#category-cleaning');
+    await tap('#place-building');
+    await fill({ target: '' });
+    await tap('.btn-submit-complaint');
+    await until(() => $('.complaint-result') !== null);
+    expect(backend.callsTo('complaints.create')[0]?.input).toMatchObject({ target: '' });
+    expect($('.field-error')).toBeNull();
   });
 
   it('C4 (issue 18, 2): once filed, she reads who looks at it and by when, in words from the rule, with the desk one tap away', async () => {

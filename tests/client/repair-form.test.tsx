@@ -10,6 +10,8 @@ import { fakeBackend, ok, settle, until } from './support/fake-backend';
 import { PROPERTY, repair, sessionHandlers, urgent } from './support/fixtures';
 
 const oneRoom = [{ roomId: `${PROPERTY}:1-1-101`, label: '1-1-101' }];
+/** What repairs.create answers: the repair and the property's promise (issue 18, 2). */
+const filed = (view = repair()) => ({ ...view, promise: view.priority === 'urgent' ? { kind: 'urgent' as const } : { kind: 'dispatch' as const, withinMinutes: 15 } });
 
 const open = async () => {
   const view = render(<RepairNew />);
@@ -35,7 +37,7 @@ describe('报修 form (王阿姨)', () => {
   });
 
   it('checks the description with the contract and says what to fix, in Chinese, without sending', async () => {
-    const backend = fakeBackend({ ...sessionHandlers('resident', oneRoom), 'repairs.create': () => ok(repair()) });
+    const backend = fakeBackend({ ...sessionHandlers('resident', oneRoom), 'repairs.create': () => ok(filed()) });
     const { $, type, tap } = await open();
 
     await tap('#category-water');
@@ -47,7 +49,7 @@ describe('报修 form (王阿姨)', () => {
   });
 
   it('R1: an 840-character description is kept whole, counted against the limit of 500, and refused with both numbers beside it', async () => {
-    const backend = fakeBackend({ ...sessionHandlers('resident', oneRoom), 'repairs.create': () => ok(repair()) });
+    const backend = fakeBackend({ ...sessionHandlers('resident', oneRoom), 'repairs.create': () => ok(filed()) });
     const { $, type, tap } = await open();
     const dictated = '厨房水龙头一直漏水，'.repeat(84);
 
@@ -64,7 +66,7 @@ describe('报修 form (王阿姨)', () => {
   });
 
   it('says every field that is wrong at once: no category yet and a description that is too long', async () => {
-    const backend = fakeBackend({ ...sessionHandlers('resident', oneRoom), 'repairs.create': () => ok(repair()) });
+    const backend = fakeBackend({ ...sessionHandlers('resident', oneRoom), 'repairs.create': () => ok(filed()) });
     const { $, type, tap } = await open();
 
     await type('漏'.repeat(501));
@@ -118,7 +120,7 @@ describe('报修 form (王阿姨)', () => {
       ...sessionHandlers('resident', oneRoom),
       'repairs.create': () => {
         if (!online) throw new TransportError('offline');
-        return ok(repair());
+        return ok(filed());
       },
     });
     const { $, type, tap } = await open();
@@ -141,7 +143,7 @@ describe('报修 form (王阿姨)', () => {
   it('tells her at once that it is urgent, which rule (R3), what happens next, and the desk phone', async () => {
     const backend = fakeBackend({
       ...sessionHandlers('resident', oneRoom),
-      'repairs.create': () => ok(urgent('R3.4', { id: 'r-burst' })),
+      'repairs.create': () => ok(filed(urgent('R3.4', { id: 'r-burst' }))),
     });
     const { $, type, tap } = await open();
     await tap('#category-water');
@@ -159,12 +161,13 @@ describe('报修 form (王阿姨)', () => {
     });
     expect($('.result-title')?.textContent).toBe(residentUi.repairResult.urgentTitle);
     expect($('.result-rule')?.textContent).toBe(messages.triageRules['R3.4']);
+    expect($('.result-promise')?.textContent).toBe('已通知值班人员，马上处理');
     expect($('.result-next')?.textContent).toBe(residentUi.repairResult.urgentNext);
     expect($('.btn-call-desk')?.textContent).toContain('0571-88886666');
   });
 
   it('says plainly what happens next for an ordinary repair', async () => {
-    fakeBackend({ ...sessionHandlers('resident', oneRoom), 'repairs.create': () => ok(repair()) });
+    fakeBackend({ ...sessionHandlers('resident', oneRoom), 'repairs.create': () => ok(filed()) });
     const { $, type, tap } = await open();
     await tap('#category-door_window');
     await type('卧室门把手松了');
@@ -173,6 +176,7 @@ describe('报修 form (王阿姨)', () => {
 
     expect($('.result-title')?.textContent).toBe(residentUi.repairResult.normalTitle);
     expect($('.result-rule')).toBeNull();
+    expect($('.result-promise')?.textContent).toBe('客服将在 15 分钟内派单，师傅上门前会先打电话');
     expect($('.result-next')?.textContent).toBe(residentUi.repairResult.normalNext);
   });
 
@@ -185,7 +189,7 @@ describe('报修 form (王阿姨)', () => {
       preferredTime: { date: '2026-11-28', slot: 'any' },
       commandId: null,
     });
-    const backend = fakeBackend({ ...sessionHandlers('resident', oneRoom), 'repairs.create': () => ok(repair()) });
+    const backend = fakeBackend({ ...sessionHandlers('resident', oneRoom), 'repairs.create': () => ok(filed()) });
     const { tap } = await open();
 
     await tap('#slot-evening');

@@ -13,8 +13,12 @@ import { repair, sessionHandlers, urgent } from './support/fixtures';
 import { withRouteParams } from './support/route';
 
 describe('resident home', () => {
-  it('reaches 报修 in one tap and the desk phone in one more', async () => {
-    fakeBackend({ ...sessionHandlers('resident'), 'repairs.listMine': () => okPage([repair()]) });
+  it('reaches 报修 in one tap and the desk phone in one more; issue 18 (2): of her three repairs two are signed, so one is 正在处理', async () => {
+    const signed = (id: string) => repair({ id, status: 'signed' });
+    const backend = fakeBackend({
+      ...sessionHandlers('resident'),
+      'repairs.listMine': (input) => (input.open ? okPage([repair({ id: 'r-open' })]) : okPage([repair({ id: 'r-open' }), signed('r-done-1'), signed('r-done-2')])),
+    });
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
     const call = jest.spyOn(Taro, 'makePhoneCall').mockResolvedValue({ errMsg: 'makePhoneCall:ok' });
     const { container } = render(<ResidentHome />);
@@ -28,6 +32,7 @@ describe('resident home', () => {
     fireEvent.click(container.querySelector('.btn-call-desk') as Element);
     expect(call).toHaveBeenCalledWith({ phoneNumber: '0571-88886666' });
     expect(container.querySelector('#btn-my-repairs .home-tile-hint')?.textContent).toBe('1 件正在处理');
+    expect(backend.callsTo('repairs.listMine').map((c) => c.input)).toEqual([expect.objectContaining({ open: true })]);
     navigate.mockRestore();
     call.mockRestore();
   });

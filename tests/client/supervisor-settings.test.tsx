@@ -28,6 +28,7 @@ const current = (): SettingsView => ({
   templates: [{ kind: 'repair.dispatched', id: 'tmplDispatched01', page: 'pages/technician/order/index', fields: [{ key: 'thing1', source: 'title' }, { key: 'time2', source: 'time' }] }],
   wecomWebhook: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc',
   dailyLimits: { repairs: 10, complaints: 5, bookings: 5, bindingRequests: 3 },
+  repairPromise: { dispatchMinutes: 15 },
   history: [{ by: '周经理', at: '2026-11-20T02:00:00.000Z', fields: ['feeSchedule', 'ackMinutes'] }],
 });
 
@@ -226,6 +227,25 @@ describe('小区设置: the manager edits what the property runs on (issue 7, po
     await until(() => page.$('.btn-save-hours') === null);
     expect((page.$('.input-ack-urgent input') as HTMLInputElement).value).toBe('10');
     expect(page.$('.btn-save-deadlines')).not.toBeNull();
+  });
+
+  it('issue 18 (2): the repair promise is previewed in the resident\'s words as the minutes are typed, and its own save sends it alone; 0 minutes is said under the section and not sent', async () => {
+    const backend = backendFor('manager', { 'members.updateSettings': (input) => ok({ ...current(), repairPromise: input.repairPromise }) });
+    const page = await open();
+    expect(page.text('.preview-promise-normal')).toBe('客服将在 15 分钟内派单，师傅上门前会先打电话');
+    expect(page.text('.preview-promise-urgent')).toBe('已通知值班人员，马上处理');
+    await page.type('.input-dispatch-minutes', '30');
+    expect(page.text('.preview-promise-normal')).toBe('客服将在 30 分钟内派单，师傅上门前会先打电话');
+    await page.tap('.btn-save-promise');
+    await until(() => backend.callsTo('members.updateSettings').length === 1);
+    expect(backend.callsTo('members.updateSettings')[0]?.input).toEqual({ propertyId: PROPERTY, commandId: expect.any(String), deviceTime: expect.any(String), repairPromise: { dispatchMinutes: 30 } });
+
+    await page.type('.input-dispatch-minutes', '0');
+    expect(page.$('.preview-promise')).toBeNull();
+    await page.tap('.btn-save-promise');
+    await until(() => page.$('.error-section-promise') !== null);
+    expect(page.text('.error-section-promise')).toBe('请填写 1 到 1440 之间的整数分钟');
+    expect(backend.callsTo('members.updateSettings')).toHaveLength(1);
   });
 
   it('issue 12: the daily limits are sent together, and only when one changed; one that is not a whole number from 1 to 1000 is said under the section, and not sent', async () => {

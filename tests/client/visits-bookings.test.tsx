@@ -161,6 +161,35 @@ describe('预约到访: the resident books the desk (V4)', () => {
     expect($('#book-slot-1000')?.className).not.toContain('chip-on');
   });
 
+  it('V4 (issue 18, 2): the form opens on the day the function names as the first with a place, asking up to the last chip; a begun slot says 已过 and a full one 已约满, and neither is picked', async () => {
+    const hour = 3_600_000;
+    const lastChip = shanghaiDate(new Date(), 6);
+    const { $, tap, backend } = await open('resident', {
+      'visits.mine': () => okPage([]),
+      'visits.slots': (input) => {
+        if (input.upTo) return ok({ date: tomorrow, slots: [{ start: at(tomorrow, '09:00'), end: at(tomorrow, '09:30'), free: 2 }] });
+        const begun = new Date(Date.now() - hour).toISOString();
+        const ahead = new Date(Date.now() + 2 * hour).toISOString();
+        return ok({ date: String(input.date), slots: [begun, ahead].map((start) => ({ start, end: plus30(start), free: 0 })) });
+      },
+    });
+    await until(() => $('.btn-new-booking') !== null);
+    await tap('.btn-new-booking');
+    await until(() => $('#book-slot-0900') !== null);
+    expect(backend.callsTo('visits.slots').map((c) => c.input)).toEqual([expect.objectContaining({ date: today, upTo: lastChip, kind: 'desk' })]);
+    expect($(`#book-date-${tomorrow}`)?.className).toContain('chip-on');
+    expect($('#book-slot-0900 .slot-free')?.textContent).toBe(fill(ui.bookings.free, { free: 2 }));
+
+    await tap(`#book-date-${today}`);
+    await until(() => $('.slot-past') !== null);
+    expect(backend.callsTo('visits.slots').at(-1)?.input).not.toHaveProperty('upTo');
+    expect($('.slot-past .slot-free')?.textContent).toBe('已过');
+    expect($('.slot-full .slot-free')?.textContent).toBe('已约满');
+    await tap('.slot-past');
+    await tap('.slot-full');
+    expect($('.slot-chip.chip-on')).toBeNull();
+  });
+
   it('V4: a booking is moved with a reason and the version seen', async () => {
     const { handlers } = desk();
     let mine = booking({ id: 'b7', version: 3 });

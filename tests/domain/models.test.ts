@@ -142,10 +142,19 @@ describe('stored documents keep their schema version and old shapes still read',
 
   it('D2 D3: v6 settings gain the default major duty-log kinds and the handover preparation list', () => {
     expect(settingsModel.parse(load('settings.v6.json'))).toMatchObject({
-      schemaVersion: 7,
+      schemaVersion: settingsModel.version,
       majorDutyKinds: ['theft', 'fire', 'water', 'power', 'wind', 'fight'],
       handoverChecklist: ['值班记录已填写完整', '钥匙、对讲机已清点', '待办事项已列明', '前台物品已整理'],
     });
+  });
+
+  it('issue 18 (2): v7 settings gain the promise to dispatch a normal repair within 15 minutes, their own settings kept', () => {
+    expect(settingsModel.parse(load('settings.v7.json'))).toMatchObject({ schemaVersion: 8, repairPromise: { dispatchMinutes: 15 }, majorDutyKinds: ['theft', 'fire', 'water'] });
+  });
+
+  it('issue 18 (2): a v8 settings document reads unchanged, its own promise kept', () => {
+    const raw = load('settings.v8.json') as Record<string, unknown>;
+    expect(settingsModel.parse(raw)).toEqual(raw);
   });
 
   it('V4: a v2 callback task (before a cancelled home visit kept its task) reads unchanged at v3', () => {

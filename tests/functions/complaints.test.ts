@@ -93,6 +93,16 @@ describe('complaints: intake, classification and replies (C1 C2 C4 C5 C7)', () =
     expect(raw<{ rule: string; status: string }>(rt, 'deadlines')).toEqual([expect.objectContaining({ rule: 'C4.classify', status: 'open' })]);
   });
 
+  it('C1, issue 18 (2): whom it is about may be left out or blank (she may not know); the desk sees no 投诉对象, and one longer than 60 characters is refused naming it', async () => {
+    const { target: _omitted, ...withoutTarget } = complaintInput(building1[0]!.roomId);
+    const omitted = expectOk(await callAs(rt, building1[0]!.openid, complaints.create, withoutTarget));
+    const blank = expectOk(await file(rt, building1[1]!, { target: '   ' }));
+    expect([omitted.target, blank.target]).toEqual(['', '']);
+    const desk = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.get, { propertyId: PROPERTY, ref: { kind: 'complaint', id: omitted.id } }));
+    expect(desk.case).toMatchObject({ target: '', status: 'received' });
+    expect(await file(rt, building1[2]!, { target: '保'.repeat(61) })).toMatchObject({ ok: false, code: 'COMMON.BAD_INPUT', fields: [{ field: 'target', label: '投诉对象' }] });
+  });
+
   it('C1 C5: the desk registers a phone complaint having apologised; its reply must be by phone', async () => {
     const registered = expectOk(
       await callAs(rt, DESK_ON_SHIFT, complaints.register, {

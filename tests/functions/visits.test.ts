@@ -115,3 +115,36 @@ describe('V4: reminders 24 hours and 1 hour before', () => {
     expect(reminders().map((n) => n.nextAttemptAt)).toEqual(['2026-11-24T01:00:00.000Z']);
   });
 });
+
+describe('V4 (issue 18, 2): the booking page opens on the first day with a place still open', () => {
+  let rt: Rt;
+  beforeEach(async () => {
+    rt = await startRuntime();
+  });
+  afterEach(() => rt.close());
+
+  const homeDay = async (date: string, upTo?: string) =>
+    expectOk(await callAs(rt, ZHANG, visits.slots, { propertyId: PROPERTY, date, kind: 'home', ...(upTo ? { upTo } : {}) }));
+
+  it('V4: at 18:30 the only home visit left today (19:00) is taken: asked from today up to a week on, the answer is tomorrow; today reads as begun and full', async () => {
+    rt.clock.advanceMinutes(8 * 60 + 30);
+    expect((await homeDay('2026-11-23', '2026-11-29')).date).toBe('2026-11-23');
+    expectOk(await callAs(rt, WANG, visits.bookHome, { propertyId: PROPERTY, commandId: newCommandId(), start: '2026-11-23T19:00:00+08:00', roomId: WANG_ROOM, topic: '' }));
+
+    const opened = await homeDay('2026-11-23', '2026-11-29');
+    expect(opened.date).toBe('2026-11-24');
+    expect(opened.slots[0]).toEqual({ start: '2026-11-24T00:00:00.000Z', end: '2026-11-24T01:00:00.000Z', free: 1 });
+    const today = await homeDay('2026-11-23');
+    expect(today.date).toBe('2026-11-23');
+    expect(today.slots.every((s) => s.free === 0)).toBe(true);
+    expect(today.slots.at(-1)).toEqual({ start: '2026-11-23T11:00:00.000Z', end: '2026-11-23T12:00:00.000Z', free: 0 });
+  });
+
+  it('V4: when no asked day has a place left (20:00, every visit today begun), the first asked day is answered, its visits all at 0', async () => {
+    rt.clock.advanceMinutes(10 * 60);
+    const today = await homeDay('2026-11-23', '2026-11-23');
+    expect(today.date).toBe('2026-11-23');
+    expect(today.slots.length).toBeGreaterThan(0);
+    expect(today.slots.every((s) => s.free === 0)).toBe(true);
+  });
+});

@@ -18,6 +18,12 @@ const useScope = () => {
 /** 我的报修: the resident's own requests, newest first, page by page. */
 export const useMyRepairs = (options?: PagedOptions) => usePagedAction(repairs.listMine, useScope(), { live: ['mine'], ...options });
 
+/** How many of her repairs are still being seen to (not yet signed), counted by the function (issue 18, 2). */
+export const useOpenRepairCount = (): number | null => {
+  const scope = useScope();
+  return usePagedAction(repairs.listMine, scope ? { ...scope, open: true } : null, { live: ['mine'], size: 1, bottom: false }).total;
+};
+
 /** The desk's queue as the function orders it: waiting repairs on top, urgent first (R3), oldest first within each. */
 export const useDeskInbox = () => usePagedAction(repairs.inbox, useScope(), { live: ['role'] });
 

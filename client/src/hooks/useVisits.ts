@@ -14,10 +14,10 @@ const useScope = () => {
 export const useMyBookings = (options?: PagedOptions) => usePagedAction(visits.mine, useScope(), { live: ['mine'], ...options });
 
 /** V4: one day's ("YYYY-MM-DD", Shanghai) desk appointment slots, or home visits, and the places each has left. */
-export const useSlots = (date: string, kind: 'desk' | 'home' = 'desk') => {
+export const useSlots = (date: string, kind: 'desk' | 'home' = 'desk', upTo?: string) => {
   const scope = useScope();
-  const remote = useAction(visits.slots, scope ? { ...scope, date, kind } : null);
-  return { ...remote, slots: remote.data?.slots ?? null };
+  const remote = useAction(visits.slots, scope ? { ...scope, date, kind, ...(upTo ? { upTo } : {}) } : null);
+  return { ...remote, slots: remote.data?.slots ?? null, date: remote.data?.date ?? null };
 };
 
 /** V4: what a booking of this kind can move to on a day: a repair's windows, or the desk's or home visits' slots. */

@@ -100,8 +100,8 @@ export const residentUi = {
   repairResult: {
     urgentTitle: '已收到，按急修处理',
     normalTitle: '已收到您的报修',
-    urgentNext: '客服中心会马上安排维修师傅上门。如果有危险，请先离开危险的地方，再拨打客服电话。',
-    normalNext: '客服中心会尽快安排维修师傅，派单后会通知您。您可以在“我的报修”里随时查看进度。',
+    urgentNext: '如果有危险，请先离开危险的地方，再拨打客服电话。',
+    normalNext: '派单后会通知您，您可以在“我的报修”里随时查看进度。',
     viewRepair: '查看这张报修单',
     backHome: '返回首页',
   },

@@ -150,6 +150,11 @@ export const ui = {
     approved: '已通过',
     rejected: '已驳回',
   },
+  /** Issue 18 (2): what a resident is promised after filing a repair, in the property's own minutes (the settings preview says it too). */
+  repairPromise: {
+    urgent: '已通知值班人员，马上处理',
+    dispatch: '客服将在 {minutes} 分钟内派单，师傅上门前会先打电话',
+  },
   repairForm: {
     title: '报修',
     room: '报修房屋',
@@ -419,6 +424,7 @@ export const ui = {
     slotTime: '{start}-{end}',
     free: '还可约 {free} 位',
     full: '已约满',
+    past: '已过',
     noSlots: '这一天客服中心不接待预约，请换一天。',
     room: '办理哪套房屋的事？',
     noRoom: '您还没有绑定房屋，暂时不能在这里预约。请拨打客服电话，我们帮您安排。',
@@ -486,7 +492,7 @@ export const ui = {
     myBuilding: '我住的楼（{building}栋）',
     when: '什么时候发生的？',
     pickDate: '选日期',
-    target: '投诉谁（人或部门）？',
+    target: '投诉谁（人或部门）？（可以不填）',
     targetPlaceholder: '例如：保洁部、南门保安',
     description: '发生了什么？',
     descriptionPlaceholder: '把经过说一说。也可以按键盘上的话筒，直接说话。',
@@ -504,7 +510,7 @@ export const ui = {
       category: '请先选一下投诉哪方面',
       place: '请选择在哪里发生的',
       occurredAt: '请选择发生的日期和时间',
-      target: '请写下投诉的人或部门',
+      target: '投诉对象最多写 60 个字',
       description: '请用两个字以上说说发生了什么',
       request: '请写下您希望怎么解决',
       residentDeadline: '请选择正确的期望解决时间',

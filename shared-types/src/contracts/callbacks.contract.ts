@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { commandFields, defineAction, DocId, scoped } from './action';
 import { pageInput, pageOf } from './page';
 import { CallbackKind, CallbackReason } from '../model/callback.model';
-import { ComplaintCategory, ComplaintPlace } from '../model/complaint.model';
+import { ComplaintCategory, ComplaintPlace, ComplaintTarget } from '../model/complaint.model';
 import { FileId, FileLink } from './files';
 
 export const CallbackView = z.object({
@@ -96,7 +96,7 @@ export const raiseComplaint = defineAction({
       callbackId: DocId,
       category: ComplaintCategory,
       place: ComplaintPlace,
-      target: z.string().trim().min(1).max(60),
+      target: ComplaintTarget.default(''),
       description: z.string().trim().min(2).max(1000),
       request: z.string().trim().min(1).max(500),
     })

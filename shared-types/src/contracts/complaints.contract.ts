@@ -10,6 +10,7 @@ import {
   ComplaintChannel,
   ComplaintClass,
   ComplaintPlace,
+  ComplaintTarget,
   ComplaintStatus,
   Jurisdiction,
   ReplyForm,
@@ -114,7 +115,8 @@ const intake = {
   category: ComplaintCategory,
   place: ComplaintPlace,
   occurredAt: Instant,
-  target: z.string().trim().min(1).max(60),
+  /** Optional (issue 18, 2): a resident often does not know whom to name; clients before it always send one. */
+  target: ComplaintTarget.default(''),
   description: z.string().trim().min(2).max(1000),
   request: z.string().trim().min(1).max(500),
   residentDeadline: Instant.nullable(),

@@ -70,6 +70,16 @@ export const RepairDetail = RepairView.extend({ history: z.array(RepairEventView
 
 const Page = pageOf(RepairView);
 
+/** Issue 18 (2): what happens next, as the property promises it (`repairPromise`). */
+export const RepairPromiseView = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('urgent') }),
+  z.object({ kind: z.literal('dispatch'), withinMinutes: z.number().int().positive() }),
+]);
+
+/** The repair just filed, with what the resident is promised next. */
+export const FiledRepair = RepairView.extend({ promise: RepairPromiseView });
+export type FiledRepair = z.infer<typeof FiledRepair>;
+
 export const create = defineAction({
   fn: 'repairs',
   name: 'create',
@@ -84,16 +94,20 @@ export const create = defineAction({
       photos: z.array(FileId).max(6),
     })
     .strict(),
-  output: RepairView,
+  output: FiledRepair,
   roles: ['resident'],
   write: true,
   errors: ['REPAIR.PHOTO_NOT_YOURS', 'REPAIR.ROOM_NOT_YOURS', 'REPAIR.DAILY_LIMIT'],
 });
 
+/**
+ * The resident's own repairs, newest first; with `open`, only those still being seen to (not yet
+ * signed, R8), so the page's `total` is how many are open (issue 18, 2: the home's count).
+ */
 export const listMine = defineAction({
   fn: 'repairs',
   name: 'listMine',
-  input: z.object({ ...scoped, ...pageInput }).strict(),
+  input: z.object({ ...scoped, ...pageInput, open: z.boolean().optional() }).strict(),
   output: Page,
   roles: ['resident'],
   write: false,

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { commandFields, defineAction, DocId, scoped } from './action';
-import { DailyLimits, FeeItem, FieldSource, HHmm, NoticeTemplate, RepairWindows, TemplateId, WindowTimes } from '../model/settings.model';
+import { DailyLimits, FeeItem, RepairPromiseSettings, FieldSource, HHmm, NoticeTemplate, RepairWindows, TemplateId, WindowTimes } from '../model/settings.model';
 import { NoticeKind } from '../model/outbox.model';
 import { DutyKind } from '../model/duty-kind.model';
 import { WECOM_ROBOT_URL } from '../domain/wecom-robot.rules';
@@ -13,6 +13,8 @@ export const SettingsView = z.object({
   /** V4: the windows technicians come to homes in. */
   repairWindows: RepairWindows.optional(),
   ackMinutes: z.object({ urgent: z.number().int(), normal: z.number().int() }),
+  /** Issue 18 (2): how soon a filed repair is dispatched, as the resident is promised. */
+  repairPromise: RepairPromiseSettings,
   feeSchedule: z.array(FeeItem),
   groupComplaintWindowHours: z.number().int(),
   /** Issue 13: one subscribe-message template per notice kind, as the sender reads it. */
@@ -66,7 +68,7 @@ const oneKindEach = (templates: readonly { kind: string }[], ctx: z.RefinementCt
  * Issue 7 (5): the manager edits the fee schedule (fen), the shift roster and opening hours, the
  * acknowledgement deadlines, the group-complaint window, the subscribe-message templates (the whole
  * list: id, page and field mapping per notice kind) and the WeCom group robot, which must be one of
- * WeCom's own robot addresses; issue 12 (4): each person's daily limits. Only what is sent changes; the desk is named by member id, never by openid.
+ * WeCom's own robot addresses; issue 12 (4): each person's daily limits; issue 18 (2): the repair promise. Only what is sent changes; the desk is named by member id, never by openid.
  */
 export const updateSettings = defineAction({
   fn: 'members',
@@ -83,6 +85,7 @@ export const updateSettings = defineAction({
       openingHours: z.object({ open: HHmm, close: HHmm }).strict().optional(),
       repairWindows: z.object({ weekdays: z.array(WindowTimes.strict()).max(8), weekends: z.array(WindowTimes.strict()).max(8) }).strict().optional(),
       ackMinutes: z.object({ urgent: Minutes, normal: Minutes }).strict().optional(),
+      repairPromise: RepairPromiseSettings.strict().optional(),
       feeSchedule: z.array(FeeItem.strict()).max(200).optional(),
       groupComplaintWindowHours: z.number().int().min(1).max(24 * 7).optional(),
       templates: z.array(TemplateInput).max(NoticeKind.options.length).superRefine(oneKindEach).optional(),

@@ -27,11 +27,18 @@ export type BookingView = z.infer<typeof BookingView>;
 
 const Day = z.object({ date: z.string(), slots: z.array(z.object({ start: z.string(), end: z.string(), free: z.number().int() })) });
 
-/** V4: a day's desk appointment slots (or home callback visits), and how many places each has left. */
+/** How far ahead `slots` looks for a day with room: two weeks. */
+export const LOOKAHEAD_DAYS = 14;
+
+/**
+ * V4: a day's desk appointment slots (or home callback visits), and how many places each has left.
+ * With `upTo` (issue 18, 2): the first day from `date` to `upTo` (at most LOOKAHEAD_DAYS) with a
+ * slot still open, or `date` when none has; the answer names the day it is.
+ */
 export const slots = defineAction({
   fn: 'visits',
   name: 'slots',
-  input: z.object({ ...scoped, date: calendarDate, kind: z.enum(['desk', 'home']).default('desk') }).strict(),
+  input: z.object({ ...scoped, date: calendarDate, kind: z.enum(['desk', 'home']).default('desk'), upTo: calendarDate.optional() }).strict(),
   output: Day,
   roles: ['resident', 'desk', 'supervisor', 'manager'],
   write: false,

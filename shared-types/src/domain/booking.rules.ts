@@ -74,6 +74,18 @@ export const windowsProblem = (windows: readonly WindowTimes[]): 'SETTINGS.WINDO
   return null;
 };
 
+/** V4 (issue 18, 2): a slot as a resident reads it: begun already (已过), no place left (已约满), or hers to book. */
+export type SlotState = 'past' | 'full' | 'open';
+
+export const slotState = (slot: { start: Date; free: number }, now: Date): SlotState => {
+  if (slot.start <= now) return 'past';
+  return slot.free > 0 ? 'open' : 'full';
+};
+
+/** V4 (issue 18, 2): the first of the days (in order) with a slot still open at `now`; null when none has. */
+export const firstOpenDay = <D extends { slots: readonly { start: Date; free: number }[] }>(days: readonly D[], now: Date): D | null =>
+  days.find((day) => day.slots.some((slot) => slotState(slot, now) === 'open')) ?? null;
+
 export type SlotRefusal = 'BOOKING.NOT_A_SLOT' | 'BOOKING.IN_THE_PAST';
 
 /** V4: a start a resident may book: one of the day's offered slots, and not already begun. */

@@ -30,6 +30,9 @@ export const ComplaintPlace = z.discriminatedUnion('scope', [
 ]);
 export type ComplaintPlace = z.infer<typeof ComplaintPlace>;
 
+/** C1: the person or department complained about, as the resident names it; she may not know, so it may be empty (issue 18, 2). */
+export const ComplaintTarget = z.string().trim().max(60);
+
 export const ComplaintChannel = z.enum(['miniprogram', 'phone', 'walk_in', 'letter', 'email']);
 export type ComplaintChannel = z.infer<typeof ComplaintChannel>;
 

@@ -70,9 +70,18 @@ export const DEFAULT_MAJOR_DUTY_KINDS: DutyKind[] = ['theft', 'fire', 'water', '
 /** D3: what the outgoing desk member checks before handing over. */
 export const DEFAULT_HANDOVER_CHECKLIST = ['值班记录已填写完整', '钥匙、对讲机已清点', '待办事项已列明', '前台物品已整理'];
 
+/** The most a property may promise to dispatch a normal repair within: a working day. */
+export const MAX_DISPATCH_MINUTES = 24 * 60;
+
+/** Issue 18 (2): how soon the desk dispatches a normal repair, as the resident is told after filing. */
+export const RepairPromiseSettings = z.object({ dispatchMinutes: z.number().int().min(1).max(MAX_DISPATCH_MINUTES) });
+export type RepairPromiseSettings = z.infer<typeof RepairPromiseSettings>;
+/** The issue's own words: "客服将在 15 分钟内派单". */
+export const DEFAULT_REPAIR_PROMISE: RepairPromiseSettings = { dispatchMinutes: 15 };
+
 export const SettingsDoc = z.object({
   ...base,
-  schemaVersion: z.literal(7),
+  schemaVersion: z.literal(8),
   shifts: z.array(Shift).min(1),
   /** The desk's opening hours for walk-ins and appointments (Shanghai "HH:mm"); calls and filings come in 24/7 (R2). */
   openingHours: z.object({ open: HHmm, close: HHmm }),
@@ -87,6 +96,8 @@ export const SettingsDoc = z.object({
   /** V4: the windows technicians come to residents' homes in, on weekdays and at weekends. */
   repairWindows: RepairWindows,
   dailyLimits: DailyLimits,
+  /** Issue 18 (2): what a resident is promised the moment she files a repair. */
+  repairPromise: RepairPromiseSettings,
   /** D2: which duty-log kinds are major here. */
   majorDutyKinds: z.array(DutyKind).max(DutyKind.options.length),
   /** D3: the outgoing member's preparation list. */
@@ -138,10 +149,10 @@ const fromV4 = (doc: Stored): Stored => {
   return next;
 };
 
-/** v1 had no opening hours; v2 no subscribe-message templates; v3 no repair windows; v4 kept templates keyed by notice kind; v5 no daily limits; v6 no duty-log settings (D2 D3). */
+/** v1 had no opening hours; v2 no subscribe-message templates; v3 no repair windows; v4 kept templates keyed by notice kind; v5 no daily limits; v6 no duty-log settings (D2 D3); v7 no repair promise (issue 18, 2). */
 export const settingsModel = defineModel({
   collection: 'settings',
-  version: 7,
+  version: 8,
   schema: SettingsDoc,
   migrations: {
     1: (doc) => ({ ...doc, openingHours: DEFAULT_OPENING_HOURS }),
@@ -150,6 +161,7 @@ export const settingsModel = defineModel({
     4: fromV4,
     5: (doc) => ({ ...doc, dailyLimits: { ...DEFAULT_DAILY_LIMITS } }),
     6: (doc) => ({ ...doc, majorDutyKinds: [...DEFAULT_MAJOR_DUTY_KINDS], handoverChecklist: [...DEFAULT_HANDOVER_CHECKLIST] }),
+    7: (doc) => ({ ...doc, repairPromise: { ...DEFAULT_REPAIR_PROMISE } }),
   },
 });
 
@@ -157,7 +169,8 @@ export const settingsModel = defineModel({
 export const defaultSettings = (propertyId: string): SettingsDoc => ({
   _id: propertyId,
   propertyId,
-  schemaVersion: 7,
+  schemaVersion: 8,
+  repairPromise: { ...DEFAULT_REPAIR_PROMISE },
   majorDutyKinds: [...DEFAULT_MAJOR_DUTY_KINDS],
   handoverChecklist: [...DEFAULT_HANDOVER_CHECKLIST],
   openingHours: { ...DEFAULT_OPENING_HOURS },

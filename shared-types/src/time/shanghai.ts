@@ -55,6 +55,13 @@ export const minuteOfShanghaiDay = (instant: Date): number => {
 
 export const shanghaiDate = (instant: Date): string => inShanghai(instant).format('YYYY-MM-DD');
 
+/** The Shanghai calendar dates from `from` to `to`, both included, in order (none when `to` is before `from`). */
+export const datesFrom = (from: string, to: string): string[] => {
+  const dates: string[] = [];
+  for (let day = inShanghai(atShanghai(from)); day.format('YYYY-MM-DD') <= to; day = day.add(1, 'day')) dates.push(day.format('YYYY-MM-DD'));
+  return dates;
+};
+
 /** The instant a Shanghai calendar date's local time "HH:mm" falls on. */
 export const atShanghai = (date: string, hhmm = '00:00'): Date =>
   new Date(dayjs.utc(`${date} ${hhmm}`).valueOf() - OFFSET_MINUTES * 60 * 1000);

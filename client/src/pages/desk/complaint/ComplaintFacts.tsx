@@ -23,7 +23,7 @@ export default function ComplaintFacts({ complaint }: { complaint: ComplaintView
       <InfoRow label={t.occurredAt} value={formatStamp(complaint.occurredAt)} className='fact-occurred' />
       <InfoRow label={t.place} value={complaint.placeLabel} className='fact-place' />
       <InfoRow label={t.category} value={messages.complaintCategories[complaint.category]} className='fact-category' />
-      <InfoRow label={t.target} value={complaint.target} className='fact-target' />
+      {complaint.target && <InfoRow label={t.target} value={complaint.target} className='fact-target' />}
       <InfoRow label={t.description} value={complaint.description} className='fact-description' />
       <InfoRow label={t.request} value={complaint.request} className='fact-request' />
       {complaint.residentDeadline && <InfoRow label={t.deadline} value={formatStamp(complaint.residentDeadline)} className='fact-deadline' />}

@@ -31,7 +31,8 @@ export default function BookForm({ kind, context, onBooked, onClose }: Props) {
   const home = kind === 'home';
   const t = ui.bookings;
   const [days] = useState(() => nextDays(7));
-  const [date, setDate] = useState(days[0] ?? '');
+  // Until she picks a day, the function answers with the first of the week's days with a place open (issue 18, 2).
+  const [picked, setPicked] = useState<string | null>(null);
   const [start, setStart] = useState<string | null>(null);
   const rooms = context.rooms;
   const [roomId, setRoomId] = useState<string | null>(rooms[0]?.roomId ?? null);
@@ -39,7 +40,8 @@ export default function BookForm({ kind, context, onBooked, onClose }: Props) {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const { slots, loading, error, refresh } = useSlots(date, kind);
+  const { slots, date: answered, loading, error, refresh } = useSlots(picked ?? days[0] ?? '', kind, picked ? undefined : days.at(-1));
+  const date = picked ?? answered ?? days[0] ?? '';
 
   if (rooms.length === 0) {
     return (
@@ -77,7 +79,7 @@ export default function BookForm({ kind, context, onBooked, onClose }: Props) {
         days={days}
         date={date}
         onDate={(day) => {
-          setDate(day);
+          setPicked(day);
           setStart(null);
         }}
         slots={slots}

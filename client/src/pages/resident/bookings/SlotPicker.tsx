@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { slotState } from '@shared/domain/booking.rules';
 import ChoiceChips from '../../../components/ChoiceChips';
 import LoadState from '../../../components/LoadState';
 import type { CallFailure } from '../../../api';
@@ -44,10 +45,12 @@ export const slotWords = (kind: 'desk' | 'repair' | 'home'): Props['words'] => {
 /** The slot's own id: its Shanghai start, "0930". */
 export const slotKey = (start: string) => shanghaiTime(new Date(start)).replace(':', '');
 
-/** V4: a day out of the next seven, then a slot of that day; a full slot says so and cannot be picked. */
+/** V4: a day out of the next seven, then a slot of that day; a begun one says 已过 and a full one 已约满, and neither can be picked (issue 18, 2). */
 export default function SlotPicker({ name, days, date, onDate, slots, loading, error, onRetry, chosen, onPick, words }: Props) {
   const t = ui.bookings;
   const said = words ?? { slot: t.slot, noSlots: t.noSlots, free: (free: number) => fill(t.free, { free }) };
+  const now = new Date();
+  const shown = { past: () => t.past, full: () => t.full, open: said.free };
   return (
     <View className={`slot-picker ${name}-picker`}>
       <Text className='booking-label'>{t.date}</Text>
@@ -56,19 +59,20 @@ export default function SlotPicker({ name, days, date, onDate, slots, loading, e
       <LoadState loading={loading} error={error} onRetry={onRetry} empty={slots?.length === 0 ? said.noSlots : null}>
         <View className='chips slot-chips'>
           {slots?.map((slot) => {
-            const full = slot.free <= 0;
+            const state = slotState({ start: new Date(slot.start), free: slot.free }, now);
+            const full = state !== 'open';
             const on = chosen === slot.start;
             return (
               <View
                 key={slot.start}
                 id={`${name}-slot-${slotKey(slot.start)}`}
-                className={`chip slot-chip${on ? ' chip-on' : ''}${full ? ' slot-full chip-disabled' : ''}`}
+                className={`chip slot-chip${on ? ' chip-on' : ''}${full ? ` slot-${state} chip-disabled` : ''}`}
                 onClick={() => !full && onPick(slot.start)}
               >
                 <Text className='slot-time'>
                   {fill(t.slotTime, { start: shanghaiTime(new Date(slot.start)), end: shanghaiTime(new Date(slot.end)) })}
                 </Text>
-                <Text className='slot-free'>{full ? t.full : said.free(slot.free)}</Text>
+                <Text className='slot-free'>{shown[state](slot.free)}</Text>
               </View>
             );
           })}

@@ -7,7 +7,7 @@ import Order from '@nutui/icons-react-taro/dist/es/icons/Order.js';
 import Repairman from '@nutui/icons-react-taro/dist/es/icons/Repairman.js';
 import Icon from '../../../components/Icon';
 import { useReadySession } from '../../../hooks/useSession';
-import { useMyRepairs } from '../../../hooks/useRepairs';
+import { useOpenRepairCount } from '../../../hooks/useRepairs';
 import DeskPhoneButton from '../../../components/DeskPhoneButton';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { residentUi } from '../../../i18n/resident.zh-CN';
@@ -21,8 +21,7 @@ import './index.css';
 /** A resident's home: 报修 one tap away, their requests, 投诉 and their complaints, their messages, the desk's phone, and what is held about them. */
 export default function ResidentHome() {
   const context = useReadySession();
-  const { total } = useMyRepairs({ size: 1, bottom: false });
-  const open = total ?? 0;
+  const open = useOpenRepairCount() ?? 0;
   const t = residentUi.residentHome;
 
   return (

@@ -18,7 +18,7 @@ const MAX_PHOTOS = 6;
 
 interface Props {
   context: SessionContext;
-  onFiled: (repair: repairs.RepairView) => void;
+  onFiled: (repair: repairs.FiledRepair) => void;
 }
 
 /** 报修: room, what is broken, a sentence, maybe a photo and a time; kept as a draft until sent. */

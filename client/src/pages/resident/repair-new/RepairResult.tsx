@@ -2,16 +2,17 @@ import { Button, Text, View } from '@tarojs/components';
 import SuccessF from '@nutui/icons-react-taro/dist/es/icons/SuccessF.js';
 import WarningF from '@nutui/icons-react-taro/dist/es/icons/WarningF.js';
 import Icon from '../../../components/Icon';
-import type { RepairView } from '@shared/contracts/repairs.contract';
+import type { FiledRepair } from '@shared/contracts/repairs.contract';
 import { messages } from '@shared/messages';
 import DeskPhoneButton from '../../../components/DeskPhoneButton';
 import { ruleText } from '../../../components/TriageLine';
 import { residentUi } from '../../../i18n/resident.zh-CN';
+import { repairPromiseWords } from '../../../utils/repair-promise';
 import { routes } from '../../../utils/routes';
 import Taro from '@tarojs/taro';
 
-/** Right after filing: is it urgent and why (R3), what happens next, and the desk one tap away. */
-export default function RepairResult({ repair, deskPhone }: { repair: RepairView; deskPhone: string }) {
+/** Right after filing: is it urgent and why (R3), when someone acts as the property promises (issue 18, 2), and the desk one tap away. */
+export default function RepairResult({ repair, deskPhone }: { repair: FiledRepair; deskPhone: string }) {
   const t = residentUi.repairResult;
   const urgent = repair.priority === 'urgent';
   const rule = ruleText(repair.triage);
@@ -26,6 +27,7 @@ export default function RepairResult({ repair, deskPhone }: { repair: RepairView
             {rule && <Text className='result-rule'>{rule}</Text>}
           </View>
         )}
+        <Text className='result-promise'>{repairPromiseWords(repair.promise)}</Text>
         <Text className='result-next'>{urgent ? t.urgentNext : t.normalNext}</Text>
       </View>
       <DeskPhoneButton phone={deskPhone} look={urgent ? 'primary' : 'plain'} />

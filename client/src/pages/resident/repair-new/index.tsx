@@ -1,6 +1,6 @@
 import { useState } from 'react';
 
-import type { RepairView } from '@shared/contracts/repairs.contract';
+import type { FiledRepair } from '@shared/contracts/repairs.contract';
 import PrivacyConsent from '../../../components/PrivacyConsent';
 import SessionGate from '../../../components/SessionGate';
 import RepairForm from './RepairForm';
@@ -10,7 +10,7 @@ import '../../../theme/controls.css';
 import './index.css';
 
 export default function RepairNew() {
-  const [filed, setFiled] = useState<RepairView | null>(null);
+  const [filed, setFiled] = useState<FiledRepair | null>(null);
   return (
     <ScaledPage className='repair-new'>
       <SessionGate>

@@ -22,7 +22,7 @@ export default function RegisterRowCard({ row }: { row: RegisterRow }) {
         </View>
       </View>
       <Text className='register-row-who'>{`${row.address} ${row.residentName} · ${messages.complaintChannels[row.channel]}`}</Text>
-      <Text className='register-row-what'>{`${messages.complaintCategories[row.category]} · ${row.target}`}</Text>
+      <Text className='register-row-what'>{[messages.complaintCategories[row.category], row.target].filter(Boolean).join(' · ')}</Text>
       <Text className='register-row-description'>{row.description}</Text>
       {row.slip && <Text className='muted register-row-slip'>{fill(t.slip, { department: row.slip.department, assignee: row.slip.assignee })}</Text>}
       {row.resolvedAt && <Text className='muted register-row-resolved'>{fill(t.resolved, { when: formatStamp(row.resolvedAt) })}</Text>}

@@ -12,6 +12,7 @@ import FeeSection from './FeeSection';
 import HistoryList from './HistoryList';
 import LimitsSection from './LimitsSection';
 import NoticeSection from './NoticeSection';
+import PromiseSection from './PromiseSection';
 import ShiftSection, { type DeskChoice } from './ShiftSection';
 import TimesSection from './TimesSection';
 import type { SectionSaving } from './SectionSave';
@@ -108,6 +109,13 @@ export default function SettingsPage() {
             <FeeSection rows={editing.form.fees} readOnly={readOnly} error={errors.fees} saving={saving} onChange={(fees) => edit({ fees })} />
             <ShiftSection rows={editing.form.shifts} desk={desk} names={names} readOnly={readOnly} error={errors.shifts} saving={saving} onChange={(shifts) => edit({ shifts })} />
             <TimesSection form={editing.form} readOnly={readOnly} errors={errors} saving={saving} onEdit={edit} />
+            <PromiseSection
+              dispatchMinutes={editing.form.dispatchMinutes}
+              readOnly={readOnly}
+              error={errors.promise}
+              saving={saving}
+              onChange={(dispatchMinutes) => edit({ dispatchMinutes })}
+            />
             <LimitsSection limits={editing.form.limits} readOnly={readOnly} error={errors.limits} saving={saving} onChange={(limits) => edit({ limits })} />
             <NoticeSection
               templates={editing.form.templates}

@@ -29,6 +29,8 @@ export interface SettingsForm {
   close: string;
   ackUrgent: string;
   ackNormal: string;
+  /** Issue 18 (2): the minutes a normal repair is promised to be dispatched within, as typed. */
+  dispatchMinutes: string;
   groupHours: string;
   /** V4: the repair windows as typed, "09:00-11:00, 14:00-16:00". */
   weekdayWindows: string;
@@ -40,7 +42,7 @@ export interface SettingsForm {
   limits: Record<LimitKind, string>;
 }
 
-export type Section = 'fees' | 'shifts' | 'hours' | 'deadlines' | 'groupWindow' | 'windows' | 'templates' | 'webhook' | 'limits';
+export type Section = 'fees' | 'shifts' | 'hours' | 'deadlines' | 'promise' | 'groupWindow' | 'windows' | 'templates' | 'webhook' | 'limits';
 
 export const limitKinds: readonly LimitKind[] = ['repairs', 'complaints', 'bookings', 'bindingRequests'];
 
@@ -73,6 +75,7 @@ export const formOf = (view: SettingsView): SettingsForm => ({
   close: view.openingHours.close,
   ackUrgent: String(view.ackMinutes.urgent),
   ackNormal: String(view.ackMinutes.normal),
+  dispatchMinutes: String(view.repairPromise.dispatchMinutes),
   groupHours: String(view.groupComplaintWindowHours),
   weekdayWindows: windowsText(view.repairWindows?.weekdays ?? []),
   weekendWindows: windowsText(view.repairWindows?.weekends ?? []),
@@ -90,7 +93,7 @@ export const newFeeCode = (rows: readonly FeeRow[]): string => {
 };
 
 /** A whole number as typed; NaN (refused by the contract) when it is not one. */
-const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
+export const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -114,6 +117,7 @@ export const changesOf = (form: SettingsForm, base: SettingsView): { update: Upd
   if (form.ackUrgent.trim() !== was.ackUrgent || form.ackNormal.trim() !== was.ackNormal) {
     update.ackMinutes = { urgent: whole(form.ackUrgent), normal: whole(form.ackNormal) };
   }
+  if (form.dispatchMinutes.trim() !== was.dispatchMinutes) update.repairPromise = { dispatchMinutes: whole(form.dispatchMinutes) };
   if (form.groupHours.trim() !== was.groupHours) update.groupComplaintWindowHours = whole(form.groupHours);
   const weekdays = parseWindows(form.weekdayWindows);
   const weekends = parseWindows(form.weekendWindows);
@@ -133,6 +137,7 @@ const sectionOfField: Record<string, Section> = {
   shifts: 'shifts',
   openingHours: 'hours',
   ackMinutes: 'deadlines',
+  repairPromise: 'promise',
   groupComplaintWindowHours: 'groupWindow',
   repairWindows: 'windows',
   templates: 'templates',
@@ -156,6 +161,7 @@ const messageFor = (section: Section, index: string | undefined, update: Update)
     shifts: fill(e.shift, { n }),
     hours: e.time,
     deadlines: e.minutes,
+    promise: e.promise,
     groupWindow: e.windowHours,
     windows: e.windows,
     templates: fill(e.template, { notice: templateKindAt(update, n - 1) }),
