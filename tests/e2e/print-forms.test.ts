@@ -69,8 +69,9 @@ describe('e2e: the desk prints a work order from the repair detail', () => {
     expect(sheet.model.merges).toEqual(expect.arrayContaining(['A1:D1']));
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToWidth: 1, printTitlesRow: '1:2', printArea: `A1:D${sheet.rowCount}` });
 
+    // The shot waits out the toast that names the file (1.5 s), so the action is seen as it stands.
     await print.scrollIntoViewIfNeeded();
-    await desk.waitForTimeout(300);
+    await desk.waitForTimeout(2000);
     await desk.screenshot({ path: join(shots, 'desk-repair-print-pc.png') });
     await desk.setViewportSize(PHONE);
     await on(desk, '.desk-inbox-list .repair-card').first().click();
