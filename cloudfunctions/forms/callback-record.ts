@@ -19,9 +19,8 @@ const { none } = formsTexts;
  * goes into the month's binder, which needs no number to reach anyone.
  */
 export const callbackRecord: Handler<(typeof formsActions)['callbackRecord']> = async (input, { deps, member, now }) => {
-  const task = await findById(deps.db, callbackModel, input.callbackId);
+  const [task, property] = await Promise.all([findById(deps.db, callbackModel, input.callbackId), propertyName(deps, member.propertyId)]);
   if (!task || task.propertyId !== member.propertyId) return failure('CALLBACK.NOT_FOUND');
-  const property = await propertyName(deps, task.propertyId);
   const done = task.outcome;
   const fileName = format(words.file, { property, room: task.address, date: shanghaiDate(new Date(done?.at ?? task.dueAt)) });
   const satisfied = done?.satisfied === null || done?.satisfied === undefined ? none : done.satisfied ? words.satisfaction.yes : words.satisfaction.no;

@@ -23,10 +23,9 @@ const placeOf = (p: ComplaintPlace) => (p.scope === 'building' ? format(words.bu
  * the content checks hold is not printed.
  */
 export const complaintSlip: Handler<(typeof formsActions)['complaintSlip']> = async (input, ctx) => {
-  const { deps, now } = ctx;
-  const c = await loadCase(deps.db, input.ref);
+  const { deps, member, now } = ctx;
+  const [c, property] = await Promise.all([loadCase(deps.db, input.ref), propertyName(deps, member.propertyId)]);
   if (!c || !canSeeCase(ctx, c)) return failure('COMPLAINT.NOT_FOUND');
-  const property = await propertyName(deps, c.propertyId);
   const group = isGroup(c) ? c : null;
   const one = isGroup(c) ? null : c;
   const where = one ? roomLabel(one.address) : placeOf(c.place);

@@ -16,9 +16,8 @@ const hhmm = (at: string) => inShanghai(at).format('HH:mm');
  * No phone numbers.
  */
 export const handover: Handler<(typeof formsActions)['handover']> = async (input, { deps, member, now }) => {
-  const [h, page] = await Promise.all([findHandover(deps.db, input.handoverId), findPage(deps.db, input.handoverId)]);
+  const [h, page, property] = await Promise.all([findHandover(deps.db, input.handoverId), findPage(deps.db, input.handoverId), propertyName(deps, member.propertyId)]);
   if (!h || h.propertyId !== member.propertyId) return failure('DUTY.HANDOVER_NOT_FOUND');
-  const property = await propertyName(deps, h.propertyId);
   const shiftName = page?.shiftName ?? '';
   const fileName = format(words.file, { property, date: h.date, shift: shiftName });
   const incoming = h.incoming.substitute ? format(words.substitute, { name: h.incoming.name }) : h.incoming.name;

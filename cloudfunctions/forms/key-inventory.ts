@@ -18,9 +18,8 @@ const signedDifference = (n: number) => (n > 0 ? `+${n}` : String(n));
  * signature; a kind not yet counted is left blank to fill in by hand. Authorised as the inventory is.
  */
 export const keyInventory: Handler<(typeof formsActions)['keyInventory']> = async (input, { deps, member, now }) => {
-  const inv = await findInventory(deps.db, member.propertyId, input.month);
+  const [inv, property] = await Promise.all([findInventory(deps.db, member.propertyId, input.month), propertyName(deps, member.propertyId)]);
   if (!inv) return failure('KEY.INVENTORY_NOT_STARTED');
-  const property = await propertyName(deps, inv.propertyId);
   const [year, month] = input.month.split('-');
   const monthName = format(words.month, { year: year ?? '', month: Number(month) });
   const fileName = format(words.file, { property, month: input.month });

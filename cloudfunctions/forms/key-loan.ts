@@ -19,10 +19,9 @@ const money = (fen: number) => yuan(fen);
  * the manager; the ID number was only ever stored masked (PIPL).
  */
 export const keyLoan: Handler<(typeof formsActions)['keyLoan']> = async (input, { deps, member, now }) => {
-  const loan = await findLoan(deps.db, input.loanId);
+  const [loan, property] = await Promise.all([findLoan(deps.db, input.loanId), propertyName(deps, member.propertyId)]);
   if (!loan || loan.propertyId !== member.propertyId) return failure('KEY.LOAN_NOT_FOUND');
   const view = loanView(loan, member);
-  const property = await propertyName(deps, loan.propertyId);
   const fileName = format(words.file, { property, label: loan.keyLabel, date: loan.lentDate });
   const staff = loan.borrower.type === 'staff';
   const signature = loan.signature ? (staff ? words.signedOnPhone : words.signedOnScreen) : words.unsigned;

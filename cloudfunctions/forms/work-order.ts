@@ -36,9 +36,8 @@ const materialsOf = (r: RepairDoc) => (r.completion?.materials.length ? r.comple
  * read: text the content checks hold is not printed, since the paper goes to the door.
  */
 export const workOrder: Handler<(typeof formsActions)['workOrder']> = async (input, { deps, member, now }) => {
-  const r = await findById(deps.db, repairModel, input.repairId);
+  const [r, property] = await Promise.all([findById(deps.db, repairModel, input.repairId), propertyName(deps, member.propertyId)]);
   if (!r || !canSee(member, r)) return failure('REPAIR.NOT_FOUND');
-  const property = await propertyName(deps, r.propertyId);
   const room = roomLabel(r.address);
   const fileName = format(words.file, { property, room, date: shanghaiDate(new Date(r.createdAt)) });
   return printed(deps, r.propertyId, fileName, (book) => {
