@@ -5,3 +5,5 @@
  */
 export { fileComplaint } from './intake';
 export { flagUnsignedRegisters, settleGroups, upgradeUnresolved } from './sweeps';
+/** A case and who may see it, for the printed handling slip (issue 19, 4). */
+export { canSeeCase, isGroup, loadCase } from './on-case';

@@ -22,7 +22,7 @@ export const canSee = (member: MemberDoc, repair: RepairDoc): boolean => {
 };
 
 /** P1: the full number only for the desk side and the technician who must call; masked for everyone else. */
-const needsFullPhone = (member: MemberDoc, repair: RepairDoc) =>
+export const needsFullPhone = (member: MemberDoc, repair: RepairDoc) =>
   member.role === 'desk' || member.role === 'supervisor' || (member.role === 'technician' && repair.technician?.openid === member.openid);
 
 /**

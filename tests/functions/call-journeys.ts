@@ -1,4 +1,4 @@
-import { callbacks, company, complaints, duty, files, imports, keys, members, privacy, reception, repairs, reports, session, settings, visits, type Action } from '@shared/contracts';
+import { callbacks, company, complaints, duty, files, forms, imports, keys, members, privacy, reception, repairs, reports, session, settings, visits, type Action } from '@shared/contracts';
 import { maskIdNumber } from '@shared/domain/key.rules';
 import { LOCAL_CHECKER } from '../../local/wechat';
 import type { CallsOf } from '../../local/runtime';
@@ -68,6 +68,8 @@ export const walkEveryAction = async (rt: Rt) => {
   const steps = order(rt, repair);
   await steps.step(DESK_ON_SHIFT, repairs.overridePriority, { priority: 'urgent', reason: '住户说水很大' });
   await steps.step(DESK_ON_SHIFT, repairs.dispatch, { technicianId: memberIdOf(TECH_LI) });
+  await ok(DESK_ON_SHIFT, forms.workOrder, { ...scope, repairId: repair.id });
+  await ok(TECH_LI, forms.workOrder, { ...scope, repairId: repair.id });
   await ok(TECH_LI, repairs.assigned, scope);
   await steps.step(TECH_LI, repairs.acknowledge);
   await steps.step(TECH_LI, repairs.arrive);
@@ -109,6 +111,7 @@ export const walkEveryAction = async (rt: Rt) => {
   const [task] = (await ok(DESK_ON_SHIFT, callbacks.queue, scope)).items as Data[];
   if (!task) throw new Error('no callback task after the urgent order was signed');
   await ok(DESK_ON_SHIFT, callbacks.get, { ...scope, callbackId: task.id });
+  await ok(DESK_ON_SHIFT, forms.callbackRecord, { ...scope, callbackId: task.id });
   await write(DESK_ON_SHIFT, callbacks.raiseComplaint, {
     callbackId: task.id, category: 'repair_quality', place: { scope: 'building', building: '1' }, target: '维修师傅', description: '回访时住户说水管修完又漏了', request: '重新上门维修',
   });
@@ -167,6 +170,7 @@ const complaintJourney = async (rt: Rt, ok: Ok, write: Ok) => {
   };
   await onCase(DESK_ON_SHIFT, complaints.classify, { class: 'responsible', severity: 'general', jurisdiction: null, governmentOrMedia: false, injuryOrLoss: false, apologised: true, note: '' });
   await onCase(DESK_ON_SHIFT, complaints.issueSlip, { department: '工程部', assignee: '马超', instructions: '' });
+  await ok(DESK_ON_SHIFT, forms.complaintSlip, { ...scope, ref });
   await onCase(DESK_ON_SHIFT, complaints.reply, { form: 'phone', content: '已处理完毕' });
   const mine = ((await ok(WANG, complaints.listMine, scope)).items as Data[]).find((c) => c.id === single.id)!;
   await write(WANG, complaints.rate, { complaintId: single.id, version: mine.version, score: 5, comment: '' });
@@ -311,6 +315,8 @@ const dutyJourney = async (rt: Rt, ok: Ok, write: Ok) => {
   const matter = { entryId: theft.id, cause: '车棚监控盲区', process: '已报警，派出所已立案', result: '等待派出所回复' };
   const handed = ((await write(DESK_ON_SHIFT, duty.handOver, { pageId: page.pageId, matters: [matter], instructions: '经理交代：明早 9 点消防检查', preparation: page.checklist.map(() => true), substituteId: null })) as DutyPage).handover!;
   await write(DESK_OTHER, duty.receive, { handoverId: handed.id, version: handed.version });
+  await ok(DESK_ON_SHIFT, forms.handover, { ...scope, handoverId: handed.id });
+  await ok(SUPERVISOR, forms.dutyDay, { ...scope, date: '2026-11-23' });
   await ok(SUPERVISOR, duty.day, { ...scope, date: '2026-11-23' });
 
   rt.clock.set('2026-11-24T01:00:00.000Z');
@@ -334,6 +340,7 @@ const keyJourney = async (rt: Rt, ok: Ok, write: Ok) => {
   await ok(TECH_LI, keys.mine, scope);
   await write(TECH_LI, keys.sign, { loanId: offered.id, version: offered.version, signature: uploadAs(rt, TECH_LI, 'tech.png') });
   await write(DESK_ON_SHIFT, keys.giveBack, { loanId: lent.id, version: lent.version, deposit: { outcome: 'refunded' } });
+  await ok(DESK_ON_SHIFT, forms.keyLoan, { ...scope, loanId: lent.id });
   await ok(SUPERVISOR, keys.loans, scope);
   await ok(DESK_ON_SHIFT, keys.deposits, { ...scope, date: TOMORROW });
   await write(SUPERVISOR, keys.signDeposits, { date: TOMORROW, remarks: '账款相符' });
@@ -344,6 +351,7 @@ const keyJourney = async (rt: Rt, ok: Ok, write: Ok) => {
   const counted = await write(DESK_ON_SHIFT, keys.count, { kind: 'public', counted: 0, explanation: '李师傅借用未还' });
   rt.clock.set('2026-11-28T02:00:00.000Z');
   await write(SUPERVISOR, keys.signInventory, { month: '2026-11', version: counted.version });
+  await ok(SUPERVISOR, forms.keyInventory, { ...scope, month: '2026-11' });
 };
 
 /** P1: the desk asks to read a household's file, the supervisor grants it, the desk reads and keeps it, the log is read; an inquirer's message goes to the residents. */

@@ -15,8 +15,9 @@ import { dutyArea } from './duty.area';
 import { keysArea } from './keys.area';
 import { filesArea } from './files.area';
 import { reportsArea } from './reports.area';
+import { formsArea } from './forms.area';
 
-export const areas = [sessionArea, repairsArea, callbacksArea, complaintsArea, membersArea, importsArea, visitsArea, dutyArea, keysArea, filesArea, reportsArea] as const;
+export const areas = [sessionArea, repairsArea, callbacksArea, complaintsArea, membersArea, importsArea, visitsArea, dutyArea, keysArea, filesArea, reportsArea, formsArea] as const;
 
 type AreaOf = (typeof areas)[number];
 type NoticesOf<A> = A extends { notices: infer N } ? keyof N & string : never;

@@ -18,6 +18,7 @@ export * as duty from './duty.contract';
 export * as keys from './keys.contract';
 export * as files from './files.contract';
 export * as reports from './reports.contract';
+export * as forms from './forms.contract';
 
 /**
  * Every action of every function, by function: the test harnesses and the bench read this (a bundle

@@ -1,6 +1,8 @@
 import { useCallback, useState } from 'react';
 import Phone from '@nutui/icons-react-taro/dist/es/icons/Phone.js';
 import Icon from '../../../components/Icon';
+import PrintButton from '../../../components/PrintButton';
+import * as forms from '@shared/contracts/forms.contract';
 import { Button, Text, View } from '@tarojs/components';
 import type { Role } from '@shared/model/member.model';
 import { useCallbackQueue, type CallbackKind, type CallbackView } from '../../../hooks/useCallbacks';
@@ -61,6 +63,7 @@ function CallbackRow({ item, role, open, propertyId, uploadPrefix, complaintId, 
       <Button className='btn btn-primary btn-call' onClick={() => callPhone(item.phone)}>
         <Icon of={Phone} />{fill(t.call, { phone: item.phone })}
       </Button>
+      <PrintButton id={`print-callback-${item.id}`} action={forms.callbackRecord} input={{ propertyId, callbackId: item.id }} />
       {open === 'record' && mine && (
         <RecordForm item={item} propertyId={propertyId} uploadPrefix={uploadPrefix} onRecorded={onRecorded} onStale={onStale} onClose={onClose} />
       )}

@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import * as complaints from '@shared/contracts/complaints.contract';
+import * as forms from '@shared/contracts/forms.contract';
 import type { ScreenItem } from '@shared/contracts/screening.contract';
 import { useComplaintStep, useComplaint, type CaseView } from '../../../hooks/useComplaints';
 import { useReadySession } from '../../../hooks/useSession';
@@ -9,6 +10,7 @@ import ComplaintRating from '../../../components/ComplaintRating';
 import ScreeningPanel from '../../../components/ScreeningPanel';
 import LoadState from '../../../components/LoadState';
 import PrimaryButton from '../../../components/PrimaryButton';
+import PrintButton from '../../../components/PrintButton';
 import Timeline from '../../../components/Timeline';
 import { ui } from '../../../i18n/ui.zh-CN';
 import { deskUi } from '../../../i18n/desk.zh-CN';
@@ -75,6 +77,7 @@ export default function DeskComplaint() {
     <View className='page desk-complaint'>
       <LoadState loading={loading} error={error} onRetry={reload}>
         {view && <CaseHead view={view} />}
+        {view && context && <PrintButton id='print-complaint-slip' action={forms.complaintSlip} input={{ propertyId, ref: refOf(view) }} />}
         {view && context && (
           <View className='case-actions'>
             {view.kind === 'complaint' && <ComplaintScreening view={view} propertyId={propertyId} onDone={reload} />}

@@ -1,6 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import * as duty from '@shared/contracts/duty.contract';
+import * as forms from '@shared/contracts/forms.contract';
 import PrimaryButton from '../../../components/PrimaryButton';
+import PrintButton from '../../../components/PrintButton';
 import { formatStamp } from '../../../components/RepairSummary/stamp';
 import { useDutyWrite, type DutyPage } from '../../../hooks/useDuty';
 import { fill } from '../../../i18n/ui.zh-CN';
@@ -23,6 +25,7 @@ export default function HandoverCard({ handover, propertyId, onDone }: { handove
       {handover.instructions && <Text className='muted'>{`${t.instructions}：${handover.instructions}`}</Text>}
       <Text className='duty-handover-state'>{handover.incoming.at ? fill(t.receivedAt, { when: formatStamp(handover.incoming.at) }) : t.waiting}</Text>
       {handover.late && <Text className='tag tag-major duty-handover-late'>{t.late}</Text>}
+      <PrintButton id='print-handover' action={forms.handover} input={{ propertyId, handoverId: handover.id }} />
       {refusal && <Text className='field-error duty-refusal'>{refusal}</Text>}
       {handover.canReceive && (
         <PrimaryButton className='btn-receive' busy={busy} onClick={receive}>

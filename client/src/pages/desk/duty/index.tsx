@@ -1,7 +1,9 @@
 import { useCallback, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import * as duty from '@shared/contracts/duty.contract';
+import * as forms from '@shared/contracts/forms.contract';
 import LoadState from '../../../components/LoadState';
+import PrintButton from '../../../components/PrintButton';
 import SessionGate from '../../../components/SessionGate';
 import { useDutyPage, useDutyWrite, type DutyPage } from '../../../hooks/useDuty';
 import type { SessionContext } from '../../../store/session.store';
@@ -33,6 +35,7 @@ function PageBody({ page, context, reload }: { page: DutyPage; context: SessionC
       <View className='card duty-head'>
         <Text className='title duty-shift'>{shiftLabel(page)}</Text>
         <Text className='muted duty-signed-in'>{page.signedIn.length ? fill(t.signedIn, { names: page.signedIn.map((s) => s.name).join('、') }) : t.nobodySignedIn}</Text>
+        <PrintButton id='print-duty-day' action={forms.dutyDay} input={{ propertyId, date: page.date }} />
         {signedInto && <Text className='duty-signed-into'>{fill(t.signedInto, { shift: signedInto })}</Text>}
         {context.role === 'desk' && (
           <Button className={`btn btn-plain btn-sign-in${busy ? ' btn-busy' : ''}`} onClick={() => void signIn()}>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import * as keys from '@shared/contracts/keys.contract';
+import * as forms from '@shared/contracts/forms.contract';
 import { inventoryMonth } from '@shared/domain/key.rules';
 import { useInventory, useKeyWrite, type InventoryView } from '../../../hooks/useKeys';
 import type { SessionContext } from '../../../store/session.store';
@@ -8,6 +9,7 @@ import ChoiceChips from '../../../components/ChoiceChips';
 import LineField from '../../../components/LineField';
 import LoadState from '../../../components/LoadState';
 import PrimaryButton from '../../../components/PrimaryButton';
+import PrintButton from '../../../components/PrintButton';
 import { fill } from '../../../i18n/ui.zh-CN';
 import { keysUi } from '../../../i18n/keys.zh-CN';
 import { formatWhen } from '../../../utils/time';
@@ -87,6 +89,7 @@ export default function InventoryTab({ context }: { context: SessionContext }) {
             <View className='card inventory-head'>
               <Text className='section-title'>{fill(t.month, { month })}</Text>
               <Text className='muted inventory-phase'>{t.phase[data.phase]}</Text>
+              {data.status !== 'not_started' && <PrintButton id='print-inventory' action={forms.keyInventory} input={{ propertyId, month }} />}
               {data.signed && <Text className='inventory-signed'>{fill(t.signed, { by: data.signed.by, at: formatWhen(data.signed.at) })}</Text>}
             </View>
             {data.rows.map((row) => (

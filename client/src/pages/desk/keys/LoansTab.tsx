@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import * as keys from '@shared/contracts/keys.contract';
+import * as forms from '@shared/contracts/forms.contract';
 import { yuan } from '@shared/domain/quote.rules';
 import { useKeyWrite, useOpenLoans, type LoanView } from '../../../hooks/useKeys';
 import ChoiceChips from '../../../components/ChoiceChips';
 import ListFooter from '../../../components/ListFooter';
 import LoadState from '../../../components/LoadState';
 import PrimaryButton from '../../../components/PrimaryButton';
+import PrintButton from '../../../components/PrintButton';
 import ReasonField from '../../../components/ReasonField';
 import { fill } from '../../../i18n/ui.zh-CN';
 import { keysUi } from '../../../i18n/keys.zh-CN';
@@ -63,6 +65,7 @@ function LoanCard({ loan, propertyId, open, onOpen, onDone }: { loan: LoanView; 
       {loan.deposit && (
         <Text className='muted loan-deposit'>{fill(t.depositHeld, { amount: yuan(loan.deposit.amountFen), receipt: loan.deposit.receiptNo, custodian: loan.deposit.custodian })}</Text>
       )}
+      <PrintButton id={`print-loan-${loan.id}`} action={forms.keyLoan} input={{ propertyId, loanId: loan.id }} />
       {open ? (
         <GiveBackPanel loan={loan} propertyId={propertyId} onDone={onDone} />
       ) : (

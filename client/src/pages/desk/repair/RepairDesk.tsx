@@ -1,11 +1,13 @@
 import { useCallback } from 'react';
 import { Button, View } from '@tarojs/components';
 import * as repairs from '@shared/contracts/repairs.contract';
+import * as forms from '@shared/contracts/forms.contract';
 import type { ScreenItem } from '@shared/contracts/screening.contract';
 import { useRepair, useRepairStep } from '../../../hooks/useRepairs';
 import { useReadySession } from '../../../hooks/useSession';
 import LoadState from '../../../components/LoadState';
 import PrimaryButton from '../../../components/PrimaryButton';
+import PrintButton from '../../../components/PrintButton';
 import RepairSummary from '../../../components/RepairSummary';
 import ScreeningPanel from '../../../components/ScreeningPanel';
 import { ui } from '../../../i18n/ui.zh-CN';
@@ -69,6 +71,7 @@ export default function RepairDesk({ repairId, onChanged }: Props) {
               </Button>
             )}
             {can('overridePriority') && <OverridePanel key={`o${data.version}`} repair={data} propertyId={propertyId} onDone={reload} />}
+            <PrintButton id='print-work-order' action={forms.workOrder} input={{ propertyId, repairId: data.id }} />
           </View>
         )}
         {data && (

@@ -1,9 +1,11 @@
 import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import * as duty from '@shared/contracts/duty.contract';
+import * as forms from '@shared/contracts/forms.contract';
 import ChoiceChips from '../../../components/ChoiceChips';
 import LoadState from '../../../components/LoadState';
 import PrimaryButton from '../../../components/PrimaryButton';
+import PrintButton from '../../../components/PrintButton';
 import ReasonField from '../../../components/ReasonField';
 import { formatStamp } from '../../../components/RepairSummary/stamp';
 import { useDutyDay, useDutyWrite } from '../../../hooks/useDuty';
@@ -58,6 +60,7 @@ export default function SupervisorDutyDay() {
           <>
             <View className='card duty-day-head'>
               <DayState day={data} />
+              {context && <PrintButton id='print-duty-day' action={forms.dutyDay} input={{ propertyId: context.property.propertyId, date }} />}
               {data.missingEmergency > 0 && <Text className='field-error duty-missing'>{fill(t.missingEmergency, { count: data.missingEmergency })}</Text>}
             </View>
             {context?.role === 'supervisor' && !data.signed && <SignPanel key={date} date={date} propertyId={context.property.propertyId} onDone={reload} />}
