@@ -4,8 +4,6 @@ import Grid from '../kit/Grid';
 import GridItem from '../kit/GridItem';
 import Badge from '../kit/Badge';
 import Icon from '../Icon';
-import KeyScope from '../../keyboard/KeyScope';
-import { reachable } from '../../keyboard/reachable';
 import './index.css';
 
 export interface WorkEntry {
@@ -28,36 +26,31 @@ export interface WorkGroup {
 
 const shown = (badge: WorkEntry['badge']) => (badge === null || badge === undefined || badge === 0 || badge === '' ? null : badge);
 
-/**
- * Issue 17 (2): a staff home's grouped grid of icons, each with what waits there. Each tile is in the
- * tab order and named a button, and Enter opens it (the keyboard layer, KeyScope).
- */
+/** Issue 17 (2): a staff home's grouped grid of icons, each with what waits there. */
 export default function WorkGrid({ groups }: { groups: WorkGroup[] }) {
   return (
-    <KeyScope>
-      <View className='work-grid'>
-        {groups
-          .filter((group) => group.entries.length > 0)
-          .map((group) => (
-            <View key={group.key} className={`card work-group work-group-${group.key}`}>
-              <Text className='work-group-title'>{group.title}</Text>
-              <Grid columns={4} square={false} gap={0} className='work-group-grid'>
-                {group.entries.map((entry) => {
-                  const badge = shown(entry.badge);
-                  return (
-                    <GridItem key={entry.key} className={`work-entry inbox-link link-${entry.key}`} text={entry.label} onClick={entry.open} {...(reachable() as Record<string, unknown>)}>
-                      <Badge value={badge ?? 0} max={99} className={`work-badge${entry.urgent ? ' work-badge-urgent' : ''}`}>
-                        <View className={`work-icon${entry.urgent && badge ? ' work-icon-urgent' : ''}`}>
-                          <Icon of={entry.icon} />
-                        </View>
-                      </Badge>
-                    </GridItem>
-                  );
-                })}
-              </Grid>
-            </View>
-          ))}
-      </View>
-    </KeyScope>
+    <View className='work-grid'>
+      {groups
+        .filter((group) => group.entries.length > 0)
+        .map((group) => (
+          <View key={group.key} className={`card work-group work-group-${group.key}`}>
+            <Text className='work-group-title'>{group.title}</Text>
+            <Grid columns={4} square={false} gap={0} className='work-group-grid'>
+              {group.entries.map((entry) => {
+                const badge = shown(entry.badge);
+                return (
+                  <GridItem key={entry.key} className={`work-entry inbox-link link-${entry.key}`} text={entry.label} onClick={entry.open}>
+                    <Badge value={badge ?? 0} max={99} className={`work-badge${entry.urgent ? ' work-badge-urgent' : ''}`}>
+                      <View className={`work-icon${entry.urgent && badge ? ' work-icon-urgent' : ''}`}>
+                        <Icon of={entry.icon} />
+                      </View>
+                    </Badge>
+                  </GridItem>
+                );
+              })}
+            </Grid>
+          </View>
+        ))}
+    </View>
   );
 }
