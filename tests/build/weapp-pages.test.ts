@@ -11,7 +11,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { areaPagesIn } from '@shared/areas';
 import type { Role } from '@shared/model/member.model';
+import { periodFigures, type ReportRepair } from '@shared/domain/report.rules';
+import * as reports from '@shared/contracts/reports.contract';
+import { reportsTexts } from '@shared/messages/reports.zh-CN';
 import { ok, okPage, PROPERTY, repair, sessionHandlers as plainSession } from '../client/support/fixtures';
+import { recordingCanvas } from './recording-canvas';
 
 const root = resolve(__dirname, '..', '..');
 const client = join(root, 'client');
@@ -72,6 +76,26 @@ const uploads: Array<{ cloudPath: string; filePath: string }> = [];
 let nextChatFile: { path: string; name: string; size: number } | null = null;
 /** Each subscribe-message prompt: the templates asked for, and which functions had been called by then. */
 const subscribeAsks: Array<{ ids: string[]; calledBefore: string[] }> = [];
+/** The `<canvas type="2d">` nodes a selector query finds, by id, and the ids asked for. */
+const canvases: Record<string, ReturnType<typeof recordingCanvas>> = {};
+const queried: string[] = [];
+
+/** WeChat's SelectorQuery as the chart asks it: one node by id, with its node and laid-out size (343 × 240, a phone's card). */
+const selectorQuery = () => {
+  const asked: string[] = [];
+  const query = {
+    in: () => query,
+    select: (selector: string) => {
+      asked.push(selector.replace(/^#/, ''));
+      return { fields: () => query, boundingClientRect: () => query };
+    },
+    exec: (done?: (res: unknown[]) => void) => {
+      queried.push(...asked);
+      done?.(asked.map((id) => (canvases[id] ? { node: canvases[id].node, width: 343, height: 240 } : null)));
+    },
+  };
+  return query;
+};
 
 
 const fakeWx = {
@@ -111,6 +135,8 @@ const fakeWx = {
     },
   },
   getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 667, pixelRatio: 2 }),
+  getWindowInfo: () => ({ windowWidth: 375, windowHeight: 667, pixelRatio: 2 }),
+  createSelectorQuery: selectorQuery,
   navigateTo: (opts: { url: string; success?: () => void }) => {
     navigations.push(opts.url);
     opts.success?.();
@@ -484,4 +510,45 @@ describe('compiled pages in miniprogram-simulate', () => {
     await until(() => navigations.length === 1, 'the subject to open');
     expect(navigations).toEqual(['/pages/resident/repair/index?id=r-burst']);
   });
+
+  it("R12: the report's rate chart draws on its 2d canvas with the period's figures, this month against the last (issue 17)", async () => {
+    const order = (id: string, category: ReportRepair['category'], days: number): ReportRepair => ({
+      id,
+      category,
+      building: '1',
+      status: 'signed',
+      dispatchedAt: '2026-11-02T02:00:00.000Z',
+      completedAt: new Date(Date.parse('2026-11-02T02:00:00.000Z') + days * 86_400_000).toISOString(),
+      pausedMs: 0,
+      technician: { memberId: 'tech-li', name: '李师傅' },
+      rating: null,
+    });
+    const figures = (repairs: ReportRepair[], calledBack: string[]) => periodFigures({ repairs, complaints: [], tasks: [], repairsCalledBack: new Set(calledBack), complaintsCalledBack: new Set() });
+    // This month: 3 of 4 back within 3 days (75 %), 2 called back (50 %); last month: 1 of 2 (50 %), none called back.
+    const answer = reports.period.output.parse({
+      period: '2026-11',
+      previous: '2026-10',
+      current: figures([order('a', 'water', 1), order('b', 'water', 2), order('c', 'electrical', 1), order('d', 'elevator', 5)], ['a', 'b']),
+      before: figures([order('e', 'water', 1), order('f', 'door_window', 6)], []),
+    });
+    handlers = { ...sessionHandlers('supervisor'), 'reports.period': () => ok(answer) };
+    canvases['chart-rates'] = recordingCanvas();
+    canvases['chart-categories'] = recordingCanvas();
+
+    // The reports subpackage carries uCharts: its first load takes seconds here.
+    const page = await openPage('pages/reports/report/index');
+    await until(() => page.querySelector('#chart-rates') !== null, 'the rate chart\'s canvas');
+    await until(() => canvases['chart-rates']!.texts().length > 0, 'the rate chart drawn');
+    await until(() => canvases['chart-categories']!.texts().length > 0, 'the category chart drawn');
+
+    expect(calls).toContain('reports.period');
+    expect(queried).toEqual(expect.arrayContaining(['chart-rates', 'chart-categories']));
+    const rates = canvases['chart-rates']!;
+    // Sized for the device: the laid-out 343 × 240 at pixel ratio 2.
+    expect([rates.node.width, rates.node.height]).toEqual([686, 480]);
+    const texts = rates.texts();
+    expect(texts).toEqual(expect.arrayContaining([reportsTexts.current, reportsTexts.previous, '75', '50', '0']));
+    expect(rates.drawn.filter((d) => d.method === 'fill').length).toBeGreaterThanOrEqual(8);
+    expect(canvases['chart-categories']!.texts()).toEqual(expect.arrayContaining(['给排水', '2', '1']));
+  }, 30_000);
 });

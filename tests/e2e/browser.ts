@@ -79,9 +79,9 @@ const checkNoOpenidLeft = async () => {
   if (found.length) throw new Error(`responses carried openids:\n${found.join('\n')}`);
 };
 
-/** Opens the app in its own browser context (its own storage) and signs in as a demo person. */
-export const signIn = async (browser: Browser, url: string, name: string): Promise<Page> => {
-  const context = scanned(await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' }));
+/** Opens the app in its own browser context (its own storage, a phone's screen unless told) and signs in as a demo person. */
+export const signIn = async (browser: Browser, url: string, name: string, screen: { viewport: { width: number; height: number }; deviceScaleFactor: number } = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 }): Promise<Page> => {
+  const context = scanned(await browser.newContext({ ...screen, locale: 'zh-CN' }));
   const page = await context.newPage();
   await page.goto(url);
   await page.locator('.btn-dev-user', { hasText: name }).first().click();

@@ -20,7 +20,7 @@ interface Props {
   onChange: (value: string) => void;
 }
 
-/** One line to type in: who is calling, on what number, which department. */
+/** One line to type in: who is calling, on what number, which department; the input is named by its label for screen readers (H5). */
 export default function LineField({ label, inputClass, value, maxlength, placeholder, error, errorClass, type = 'text', focus, onFocus, onConfirm, onChange }: Props) {
   return (
     <View className='line-field'>
@@ -31,6 +31,7 @@ export default function LineField({ label, inputClass, value, maxlength, placeho
         value={value}
         maxlength={maxlength}
         placeholder={placeholder}
+        nativeProps={{ 'aria-label': label }}
         focus={focus}
         onFocus={onFocus}
         onConfirm={onConfirm}

@@ -1,23 +1,12 @@
 import { View } from '@tarojs/components';
-import { useEffect, useRef, type PropsWithChildren } from 'react';
+import type { PropsWithChildren } from 'react';
 import { useTextScale } from '../../hooks/useTextSize';
+import { useFocusableScroller } from '../../keyboard/focusable-scroller';
 import { textScaleClass } from '../../theme/text-size';
 
 interface Props {
   className: string;
 }
-
-/**
- * H5 scrolls each page inside Taro's page element: made focusable, so a keyboard can scroll it too
- * (axe-core's scrollable-region-focusable, https://dequeuniversity.com/rules/axe/4.10/scrollable-region-focusable).
- */
-const useFocusableScroller = () => {
-  const root = useRef<{ closest?: (selector: string) => Element | null }>(null);
-  useEffect(() => {
-    if (process.env.TARO_ENV === 'h5') root.current?.closest?.('.taro_page')?.setAttribute('tabindex', '0');
-  }, []);
-  return root;
-};
 
 /**
  * A resident's or technician's page root, drawn at the person's text size (issue 18, 1): the step's class sets

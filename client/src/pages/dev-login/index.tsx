@@ -5,6 +5,7 @@ import { setDevToken } from '../../api/local-auth';
 import { resetSession } from '../../store/session.store';
 import { devLoginText } from '../../i18n/dev-login.zh-CN';
 import { fill, ui } from '../../i18n/ui.zh-CN';
+import { reachable } from '../../keyboard/reachable';
 import { routes } from '../../utils/routes';
 import './index.css';
 
@@ -57,6 +58,7 @@ export default function DevLogin() {
           key={user.token}
           id={`dev-user-${i}`}
           className={`btn btn-plain btn-dev-user dev-role-${user.role}`}
+          {...reachable()}
           onClick={() => enter(user)}
         >
           {fill(devLoginText.enterAs, { label: user.label })}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Text, View } from '@tarojs/components';
+import { Text, View, type ViewProps } from '@tarojs/components';
 import type { Role } from '@shared/model/member.model';
 import { useDeskInbox } from '../../../hooks/useRepairs';
 import { useWorkCounts } from '../../../hooks/useWorkCounts';
@@ -65,8 +65,9 @@ export default function DeskInbox() {
             <ListFooter list={list} />
           </ListState>
         </View>
+        {/* Scrolls on its own: in the tab order, so a keyboard can scroll it too (axe-core's scrollable-region-focusable). */}
         {wide && (
-          <View className='desk-inbox-detail'>
+          <View className='desk-inbox-detail' {...({ tabIndex: 0 } as Partial<ViewProps>)}>
             {shownId ? <RepairDesk key={shownId} repairId={shownId} onChanged={() => void refresh()} /> : <Empty size='small' description={ui.desk.pickOne} />}
           </View>
         )}

@@ -98,7 +98,7 @@ export default function LogForm({ context, onLogged }: Props) {
       {line('responsible', 40)}
 
       <View className='reception-settled'>
-        <Switch className='switch-settled' checked={draft.settled} color='#07c160' onChange={(e) => edit({ settled: e.detail.value })} />
+        <Switch className='switch-settled' checked={draft.settled} color='#067d3f' nativeProps={{ 'aria-label': t.settled }} onChange={(e) => edit({ settled: e.detail.value })} />
         <Text className='reception-settled-label' onClick={() => edit({ settled: !draft.settled })}>
           {t.settled}
         </Text>

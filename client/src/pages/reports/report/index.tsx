@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import * as reports from '@shared/contracts/reports.contract';
 import type { PeriodKind } from '@shared/time/report-period';
 import { buildingRows, callbackRows, categoryRows, classRows, summaryRows, technicianRows } from '@shared/messages/report-rows';
 import { call } from '../../../api';
 import LoadState from '../../../components/LoadState';
+import PrimaryButton from '../../../components/PrimaryButton';
 import { useReport } from '../../../hooks/useReports';
 import { useReadySession } from '../../../hooks/useSession';
 import { fill } from '../../../i18n/ui.zh-CN';
@@ -36,7 +37,7 @@ export default function ReportPage() {
   const { data, loading, error, refresh } = useReport(period);
 
   const exportXlsx = async () => {
-    if (!context || exporting) return;
+    if (!context || !data || exporting) return;
     setExporting(true);
     void Taro.showLoading({ title: t.exporting, mask: true }).catch(() => undefined);
     const res = await call(reports.exportXlsx, { propertyId: context.property.propertyId, period });
@@ -52,9 +53,9 @@ export default function ReportPage() {
     <View className='page reports-page'>
       <PeriodBar kinds={KINDS} kind={kind} period={period} now={now} onChange={(p, k) => { setPeriod(p); setKind(k); }} />
       <View className='report-export'>
-        <Button id='report-export' className='btn btn-primary' disabled={!data || exporting} onClick={() => void exportXlsx()}>
+        <PrimaryButton id='report-export' className='btn-export' busy={exporting} disabled={!data} onClick={exportXlsx}>
           {t.export}
-        </Button>
+        </PrimaryButton>
         <Text className='muted report-export-hint'>{t.exportHint}</Text>
       </View>
       <LoadState loading={loading} error={error} onRetry={() => void refresh()}>

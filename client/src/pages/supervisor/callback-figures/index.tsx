@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Picker, Text, View } from '@tarojs/components';
 import { useCallbackFigures } from '../../../hooks/useCallbacks';
 import LoadState from '../../../components/LoadState';
+import { useFocusableScroller } from '../../../keyboard/focusable-scroller';
 import { fill } from '../../../i18n/ui.zh-CN';
 import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import { formatWhen } from '../../../utils/time';
@@ -23,9 +24,10 @@ export default function CallbackFigures() {
   const [chosen, setChosen] = useState(0);
   const month = months[chosen] ?? months[0] ?? '';
   const { data, loading, error, refresh } = useCallbackFigures(month);
+  const root = useFocusableScroller();
 
   return (
-    <View className='page callback-figures'>
+    <View ref={root} className='page callback-figures'>
       <Text className='title'>{t.title}</Text>
       <View className='period-picker'>
         <Picker mode='selector' range={months.map(periodLabel)} value={chosen} onChange={(e) => setChosen(Number(e.detail.value))}>

@@ -10,6 +10,7 @@ import UrgentWaiting from '../../../components/UrgentWaiting';
 import WorkGrid from '../../../components/WorkGrid';
 import { workGroups } from '../../../components/WorkGrid/staff-entries';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { useFocusableScroller } from '../../../keyboard/focusable-scroller';
 import '../../../theme/controls.css';
 import './index.css';
 
@@ -22,9 +23,10 @@ export default function StaffHome() {
   const context = useReadySession();
   const queue = useDeskInbox();
   const counts = useWorkCounts(queue);
-  if (!context) return <View className='page staff-home' />;
+  const root = useFocusableScroller();
+  if (!context) return <View ref={root} className='page staff-home' />;
   return (
-    <View className='page staff-home'>
+    <View ref={root} className='page staff-home'>
       <Text className='title'>{ui.workGrid.homeTitle}</Text>
       <Text className='muted staff-home-who'>{fill(ui.workGrid.who, { name: context.name, role: messages.roles[context.role] })}</Text>
       <PropertySwitch />

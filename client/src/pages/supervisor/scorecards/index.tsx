@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useScorecards, type Scorecard } from '../../../hooks/useRepairs';
 import { useReadySession } from '../../../hooks/useSession';
 import LoadState from '../../../components/LoadState';
+import { useFocusableScroller } from '../../../keyboard/focusable-scroller';
 import { fill } from '../../../i18n/ui.zh-CN';
 import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import { onTimeText, scoreText } from './format';
@@ -37,8 +38,9 @@ export default function Scorecards() {
   const context = useReadySession();
   const { items, loading, error, refresh } = useScorecards();
   const mine = context?.role === 'technician';
+  const root = useFocusableScroller();
   return (
-    <View className='page scorecards'>
+    <View ref={root} className='page scorecards'>
       <Text className='title'>{mine ? supervisorUi.supervisor.myScorecardTitle : supervisorUi.supervisor.scorecardsTitle}</Text>
       <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? supervisorUi.supervisor.scorecardsEmpty : null}>
         {items?.map((card) => <ScorecardRow key={card.memberId} card={card} />)}
