@@ -162,6 +162,7 @@ export const errorRetry = {
   'FILE.GRANT_NOT_FOUND': 'final',
   'FILE.PERMISSION_REQUIRED': 'final',
   'FILE.PERMISSION_EXPIRED': 'final',
+  'FILE.PERMISSION_REVOKED': 'final',
   'FILE.NO_RESIDENTS': 'final',
 } as const satisfies Record<ErrorCode, Retry>;
 
