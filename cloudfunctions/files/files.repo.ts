@@ -47,15 +47,21 @@ export const writeFile = async (tx: Tx, file: Omit<ResidentFileDoc, '_id' | 'sch
   return stored;
 };
 
-export const writeRead = async (tx: Tx, read: FileReadDoc): Promise<void> => {
+/** An entry of the access log: a read, or a revoke. */
+export const writeRead = async (tx: Tx, read: Omit<FileReadDoc, 'schemaVersion'>): Promise<void> => {
   const stored = fileReadModel.toStored(read);
   await tx.collection('fileReads').doc(stored._id).set({ data: withoutId(stored) });
 };
 
-/** P1: the caller's latest grant for one household that the supervisor granted (it may have run out since). */
+/**
+ * P1: the caller's latest grant for one household that the supervisor granted: the one reaching
+ * furthest (it may have run out, or been revoked, since). A request not yet granted, or refused,
+ * has no end, and sorts after every grant.
+ */
 export const latestGrant = async (db: Database, propertyId: string, memberId: string, roomId: string): Promise<FileGrantDoc | null> => {
-  const res = await db.collection('fileGrants').where({ propertyId, 'askedBy.memberId': memberId, roomId, status: 'granted' }).orderBy('until', 'desc').limit(1).get();
-  return parseAll(fileGrantModel, res.data)[0] ?? null;
+  const res = await db.collection('fileGrants').where({ propertyId, 'askedBy.memberId': memberId, roomId }).orderBy('until', 'desc').limit(1).get();
+  const grant = parseAll(fileGrantModel, res.data)[0];
+  return grant?.until ? grant : null;
 };
 
 /** A household's history shown on its file: the latest of each. */

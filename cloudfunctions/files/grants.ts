@@ -14,7 +14,7 @@ import { enqueueNotice, sendNow } from '../_shared/outbox';
 import { mapPage, readPage } from '../_shared/paging';
 import { findRoom } from '../_shared/rooms';
 import type { Handler } from '../_shared/router';
-import { findGrant, grantIdOf, readGrantInTx, writeGrant } from './files.repo';
+import { findGrant, grantIdOf, readGrantInTx, readIdOf, writeGrant, writeRead } from './files.repo';
 import { grantView } from './views';
 
 /** P1: the desk asks to read a household's file with its reason; the supervisors are told at once. */
@@ -79,6 +79,37 @@ export const decide: Handler<typeof c.decide> = async (input, ctx) => {
     const until = input.decision === 'grant' ? addMinutes(now, input.minutes ?? GRANT_MINUTES.default).toISOString() : null;
     const next = { ...grant, status: step.status, version: step.version, until, decidedBy: member.name, decidedAt: now.toISOString(), updatedAt: now.toISOString() };
     return grantView(await writeGrant(tx, next, step.event, input.commandId), now);
+  });
+  return ok(result);
+};
+
+/**
+ * P1: the supervisor revokes a grant while it holds (the grant machine's `revoke`): it holds until
+ * now, and the revoke goes into the access log in the same write.
+ */
+export const revoke: Handler<typeof c.revoke> = async (input, ctx) => {
+  const { deps, member, now } = ctx;
+  const found = await findGrant(deps.db, input.grantId);
+  if (!found || found.propertyId !== member.propertyId) return failure('FILE.GRANT_NOT_FOUND');
+  const { result } = await applyOnce(ctx, 'files.revoke', async (tx) => {
+    const grant = await readGrantInTx(tx, found._id);
+    if (grant.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
+    const step = transition(fileGrantMachine, grant, { action: 'revoke', actor: member.openid, role: member.role, now, deviceTime: input.deviceTime });
+    if (!step.ok) throw new ActionFailure(step.code === 'STATE.TOO_LATE' ? step.code : 'STATE.TRANSITION_NOT_ALLOWED');
+    const next = { ...grant, status: step.status, version: step.version, until: now.toISOString(), updatedAt: now.toISOString() };
+    const stored = await writeGrant(tx, next, step.event, input.commandId);
+    await writeRead(tx, {
+      _id: readIdOf(ctx.commandKey),
+      act: 'revoke',
+      propertyId: stored.propertyId,
+      roomId: stored.roomId,
+      grantId: stored._id,
+      reader: { memberId: member._id, name: member.name },
+      holder: stored.askedBy.name,
+      reason: stored.reason,
+      at: now.toISOString(),
+    });
+    return grantView(stored, now);
   });
   return ok(result);
 };

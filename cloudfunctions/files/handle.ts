@@ -1,9 +1,9 @@
 import { filesActions } from '@shared/contracts/files.contract';
 import { defineFunction } from '../_shared/router';
 import { contact } from './contact';
-import { ask, decide, grants } from './grants';
+import { ask, decide, grants, revoke } from './grants';
 import { log } from './log';
-import { keep, read } from './read';
+import { inspect, keep, read } from './read';
 
-/** Issue 19, 3: resident files (P1): read only under the supervisor's grant, every read logged; the desk contacts residents by notice. */
-export const handle = defineFunction('files', filesActions, { ask, grants, decide, read, keep, log, contact });
+/** Issue 19, 3: resident files (P1): read only under the supervisor's grant (which he may revoke) or by himself, every read logged; the desk contacts residents by notice. */
+export const handle = defineFunction('files', filesActions, { ask, grants, decide, revoke, read, inspect, keep, log, contact });

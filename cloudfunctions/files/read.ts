@@ -2,25 +2,29 @@ import type * as c from '@shared/contracts/files.contract';
 import { fileGrantMachine } from '@shared/domain/file-grant.machine';
 import { transition } from '@shared/domain/state-machine';
 import type { FileGrantDoc, ResidentFileDoc } from '@shared/model/resident-file.model';
+import { failure } from '@shared/messages';
 import { ok } from '@shared/result';
 import { applyOnce, type Tx } from '../_shared/commands';
 import type { ActionContext } from '../_shared/context';
 import { ActionFailure } from '../_shared/failures';
+import { findRoom } from '../_shared/rooms';
 import type { Handler } from '../_shared/router';
 import { findFile, householdOf, latestGrant, readFileInTx, readIdOf, writeFile, writeRead } from './files.repo';
 import { fileView } from './views';
 
 /**
  * P1: the grant that lets the caller open a household's file now, or the refusal: none granted
- * (ask first), or the latest one has run out (the grant machine's `read` is too late).
+ * (ask first), the latest one has run out (the grant machine's `read` is too late), or the
+ * supervisor revoked it (the machine allows no read of a revoked grant).
  */
 const holdingGrant = async (ctx: ActionContext, roomId: string): Promise<FileGrantDoc> => {
   const { deps, member, now } = ctx;
   const grant = await latestGrant(deps.db, member.propertyId, member._id, roomId);
   if (!grant) throw new ActionFailure('FILE.PERMISSION_REQUIRED');
   const step = transition(fileGrantMachine, grant, { action: 'read', actor: member.openid, role: member.role, now });
-  if (!step.ok) throw new ActionFailure(step.code === 'STATE.TOO_LATE' ? 'FILE.PERMISSION_EXPIRED' : 'FILE.PERMISSION_REQUIRED');
-  return grant;
+  if (step.ok) return grant;
+  if (step.code === 'STATE.TOO_LATE') throw new ActionFailure('FILE.PERMISSION_EXPIRED');
+  throw new ActionFailure(grant.status === 'revoked' ? 'FILE.PERMISSION_REVOKED' : 'FILE.PERMISSION_REQUIRED');
 };
 
 /**
@@ -35,11 +39,12 @@ const openFile = async (ctx: ActionContext, call: string, roomId: string, kept: 
     const file = await kept(tx, before);
     await writeRead(tx, {
       _id: readIdOf(ctx.commandKey),
-      schemaVersion: 1,
+      act: 'read',
       propertyId: member.propertyId,
       roomId,
       grantId: grant._id,
       reader: { memberId: member._id, name: member.name },
+      holder: null,
       reason: grant.reason,
       at: now.toISOString(),
     });
@@ -67,4 +72,26 @@ export const keep: Handler<typeof c.keep> = async (input, ctx) => {
       version: input.version + 1,
     });
   });
+};
+
+/** P1: the supervisor reads a household's file himself, with his reason; the read is logged like any other. */
+export const inspect: Handler<typeof c.inspect> = async (input, ctx) => {
+  const { deps, member, now } = ctx;
+  const [room, household, kept] = await Promise.all([findRoom(deps.db, input.roomId), householdOf(deps.db, member.propertyId, input.roomId), findFile(deps.db, input.roomId)]);
+  if (!room || room.propertyId !== member.propertyId) return failure('FILE.ROOM_NOT_FOUND');
+  const { result } = await applyOnce(ctx, 'files.inspect', async (tx) => {
+    await writeRead(tx, {
+      _id: readIdOf(ctx.commandKey),
+      act: 'read',
+      propertyId: member.propertyId,
+      roomId: room._id,
+      grantId: null,
+      reader: { memberId: member._id, name: member.name },
+      holder: null,
+      reason: input.reason,
+      at: now.toISOString(),
+    });
+    return fileView(room._id, household, kept, null);
+  });
+  return ok(result);
 };

@@ -20,7 +20,7 @@ export const grantView = (g: FileGrantDoc, now: Date): GrantViewT => ({
   version: g.version,
 });
 
-export const readView = (r: FileReadDoc): ReadViewT => ({ id: r._id, roomLabel: roomLabelOfId(r.roomId), reader: r.reader.name, reason: r.reason, at: r.at });
+export const readView = (r: FileReadDoc): ReadViewT => ({ id: r._id, act: r.act, roomLabel: roomLabelOfId(r.roomId), reader: r.reader.name, holder: r.holder, reason: r.reason, at: r.at });
 
 interface Household {
   residents: MemberDoc[];
@@ -28,8 +28,8 @@ interface Household {
   complaints: ComplaintDoc[];
 }
 
-/** P1: a household's file as the desk reads it under a grant: every phone masked, the desk contacts residents by notice. */
-export const fileView = (roomId: string, household: Household, kept: ResidentFileDoc | null, readableUntil: string): FileViewT => ({
+/** P1: a household's file as the desk reads it under a grant (or the supervisor himself): every phone masked, residents are contacted by notice. */
+export const fileView = (roomId: string, household: Household, kept: ResidentFileDoc | null, readableUntil: string | null): FileViewT => ({
   roomId,
   roomLabel: roomLabelOfId(roomId),
   residents: household.residents.map((m) => ({ name: m.name, phone: maskPhone(m.phone) })),

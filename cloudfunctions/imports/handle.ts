@@ -13,6 +13,7 @@ import type { ActionContext } from '../_shared/context';
 import { readSheet, templateXlsx } from './read-sheet';
 import { CHUNK_SIZE, carryOnImport } from './writer';
 import { renameBuilding } from './rename';
+import { commitKeys, keyTemplate, previewKeys } from './key-import';
 
 const MAX_PROBLEMS = 500;
 
@@ -118,5 +119,5 @@ const addRoom: Handler<(typeof importsActions)['addRoom']> = async (input, ctx) 
   return ok(result);
 };
 
-/** Issue 7 (2): the property's rooms from a spreadsheet, and small edits by hand. */
-export const handle = defineFunction('imports', importsActions, { template, start, carryOn, addRoom, renameBuilding });
+/** Issue 7 (2): the property's rooms from a spreadsheet, and small edits by hand; issue 19 (2): the key register from a spreadsheet (K1). */
+export const handle = defineFunction('imports', importsActions, { template, start, carryOn, addRoom, renameBuilding, keyTemplate, previewKeys, commitKeys });

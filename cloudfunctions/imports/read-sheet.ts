@@ -10,8 +10,8 @@ const textOf = (value: ExcelJS.CellValue): string => {
   return String(value);
 };
 
-/** The first sheet of an .xlsx, or a CSV file, as rows of cell text; null when it cannot be read. */
-export const readSheet = async (fileName: string, content: Buffer): Promise<string[][] | null> => {
+/** The first sheet of an .xlsx (its first `columns` columns), or a CSV file, as rows of cell text; null when it cannot be read. */
+export const readSheet = async (fileName: string, content: Buffer, columns = 3): Promise<string[][] | null> => {
   if (/\.csv$/i.test(fileName)) return parseCsv(content.toString('utf8'));
   try {
     const book = new ExcelJS.Workbook();
@@ -20,7 +20,7 @@ export const readSheet = async (fileName: string, content: Buffer): Promise<stri
     if (!sheet) return null;
     const rows: string[][] = [];
     sheet.eachRow({ includeEmpty: true }, (row, number) => {
-      rows[number - 1] = [1, 2, 3].map((col) => textOf(row.getCell(col).value));
+      rows[number - 1] = Array.from({ length: columns }, (_, i) => textOf(row.getCell(i + 1).value));
     });
     return Array.from(rows, (row) => row ?? []);
   } catch {
@@ -29,9 +29,9 @@ export const readSheet = async (fileName: string, content: Buffer): Promise<stri
 };
 
 /** The template as an .xlsx workbook. */
-export const templateXlsx = async (header: readonly string[], examples: readonly (readonly string[])[]): Promise<Buffer> => {
+export const templateXlsx = async (header: readonly string[], examples: readonly (readonly string[])[], sheetName = '房屋'): Promise<Buffer> => {
   const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet('房屋');
+  const sheet = book.addWorksheet(sheetName);
   sheet.addRow([...header]);
   for (const row of examples) sheet.addRow([...row]);
   sheet.getRow(1).font = { bold: true };

@@ -4,7 +4,9 @@ import {
   keyInventoryModel,
   keyLoanModel,
   keyModel,
+  leftKeyModel,
   type DepositDayDoc,
+  type LeftKeyDoc,
   type KeyDoc,
   type KeyInventoryDoc,
   type KeyKind,
@@ -16,7 +18,7 @@ import { derivedId } from '../_shared/ids';
 import { findById, parseStored, readAll, withoutId } from '../_shared/repo';
 
 /**
- * The keys area's collections (keys, keyLoans, keyInventories, keyDepositDays): the only module that
+ * The keys area's collections (keys, keyLoans, keyInventories, keyDepositDays, leftKeys): the only module that
  * names them. Reads parse through the models; ids are derived here; a loan's or an inventory's status
  * is written only with the event of the transition that made it.
  */
@@ -95,4 +97,25 @@ export const loansToChase = async (db: Database, now: Date, escalateAt: Date, li
   const due = (status: string, dueBackAt: object) => db.collection('keyLoans').where({ status, escalatedAt: null, dueBackAt, ...outside }).orderBy('dueBackAt', 'asc').limit(limit).get();
   const [late, toEscalate] = await Promise.all([due('lent', _.lt(now.toISOString())), due('overdue', _.lte(escalateAt.toISOString()))]);
   return [...late.data, ...toEscalate.data];
+};
+
+export const leftKeyIdOf = (commandKey: string) => derivedId('lk', commandKey);
+export const findLeftKey = (db: Database, id: string) => findById(db, leftKeyModel, id);
+export const readLeftKeyInTx = async (tx: Tx, id: string): Promise<LeftKeyDoc> => parseStored(leftKeyModel, (await tx.collection('leftKeys').doc(id).get()).data);
+
+/** A left key written with the event of the transition that made its status. */
+export const writeLeftKey = async (tx: Tx, key: LeftKeyDoc, event: TransitionEvent<string, string>, commandId: string): Promise<LeftKeyDoc> => {
+  const stored = leftKeyModel.toStored(key);
+  await tx.collection('leftKeys').doc(stored._id).set({ data: withoutId(stored) });
+  await appendEvent(tx, { kind: 'leftKey', id: stored._id, propertyId: stored.propertyId }, event, commandId);
+  return stored;
+};
+
+export const LEFT_OPEN = ['held', 'out', 'back'] as const;
+
+/** K2: left keys not yet returned whose desk has not been reminded: the timer looks at their orders. */
+/** Open left keys not yet reminded of, outside closed properties (issue 14: a closed property's keys wait for nothing). */
+export const leftKeysToRemind = async (db: Database, limit: number, closedProperties: readonly string[]): Promise<unknown[]> => {
+  const outside = closedProperties.length ? { propertyId: db.command.nin([...closedProperties]) } : {};
+  return (await db.collection('leftKeys').where({ status: db.command.in([...LEFT_OPEN]), remindedAt: null, ...outside }).limit(limit).get()).data;
 };

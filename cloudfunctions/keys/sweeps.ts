@@ -1,18 +1,21 @@
 import { keyInventoryMachine } from '@shared/domain/key-inventory.machine';
 import { keyLoanMachine } from '@shared/domain/key-loan.machine';
+import { leftKeyMachine } from '@shared/domain/left-key.machine';
 import { ESCALATE_AFTER_MINUTES, inventoryMonth, inventoryReminder, isOverdue, needsEscalation } from '@shared/domain/key.rules';
 import { birth, transition } from '@shared/domain/state-machine';
 import { format, messages } from '@shared/messages';
-import { keyLoanModel, type KeyInventoryDoc, type KeyLoanDoc } from '@shared/model/key.model';
+import { keyLoanModel, leftKeyModel, type KeyInventoryDoc, type KeyLoanDoc, type LeftKeyDoc } from '@shared/model/key.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';
-import type { PropertyDoc } from '@shared/model/property.model';
+import { roomLabelOfId, type PropertyDoc } from '@shared/model/property.model';
+import { repairModel } from '@shared/model/repair.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import { addMinutes, inShanghai } from '@shared/time/shanghai';
 import type { Deps } from '../_shared/deps';
 import { enqueueNotice, sendNow, type Notice } from '../_shared/outbox';
 import type { Sweep } from '../_shared/sweep';
 import { TIMER } from '../_shared/timer-actor';
-import { findInventory, loansToChase, markInventoryReminded, readInventoryInTx, readLoanInTx, writeInventory, writeLoan } from './keys.repo';
+import { findInventory, leftKeysToRemind, loansToChase, markInventoryReminded, readInventoryInTx, readLeftKeyInTx, readLoanInTx, writeInventory, writeLeftKey, writeLoan } from './keys.repo';
+import { findById } from '../_shared/repo';
 import { openedInventory } from './inventory';
 
 const loanNotice = (loan: KeyLoanDoc, kind: 'key.overdue' | 'key.escalated', role: 'desk' | 'supervisor'): Notice => ({
@@ -117,8 +120,44 @@ export const remindInventories = async (sweep: Sweep): Promise<number> => {
   return queued.length;
 };
 
-/** The timer's step for keys (K2 K3): overdue loans, then the month's inventory reminders. */
-export const keySweeps = async (sweep: Sweep): Promise<{ chased: number; reminded: number }> => ({
+/** K2: one left key whose order is signed off: the desk is reminded once to return it (the machine's `remind`). */
+const remindLeftKey = async (deps: Deps, found: LeftKeyDoc): Promise<OutboxDoc[]> => {
+  const now = deps.now();
+  const repair = await findById(deps.db, repairModel, found.repairId);
+  if (repair?.status !== 'signed') return [];
+  return deps.db.runTransaction(async (tx) => {
+    const key = await readLeftKeyInTx(tx, found._id);
+    const step = transition(leftKeyMachine, key, { action: 'remind', actor: TIMER.actor, role: TIMER.role, now });
+    if (!step.ok) return [];
+    const stored = await writeLeftKey(tx, { ...key, version: step.version, remindedAt: now.toISOString(), updatedAt: now.toISOString() }, step.event, `remind:${key._id}`);
+    return [
+      await enqueueNotice(tx, `leftDue:${stored._id}`, {
+        propertyId: stored.propertyId,
+        kind: 'key.leftDue',
+        channel: 'inbox',
+        recipient: audienceOfRole('desk'),
+        subject: { kind: 'leftKey', id: stored._id },
+        title: `${messages.notices['key.leftDue']} · ${roomLabelOfId(stored.roomId)}`,
+        body: format(messages.keys.leftDue, { room: roomLabelOfId(stored.roomId), description: stored.description }),
+        urgent: false,
+      }, now),
+    ];
+  });
+};
+
+/** K2: residents' keys still at the desk or out after their order was signed off, each a unit of its own. */
+export const remindLeftKeys = async (sweep: Sweep, limit = 50): Promise<number> => {
+  const { deps } = sweep;
+  const queued: OutboxDoc[] = [];
+  const { closed } = await sweep.properties();
+  for (const key of await sweep.parse(leftKeyModel, await leftKeysToRemind(deps.db, limit, closed))) queued.push(...((await sweep.unit(`leftKey ${key._id}`, () => remindLeftKey(deps, key))) ?? []));
+  await sendNow(deps, queued);
+  return queued.length;
+};
+
+/** The timer's step for keys (K2 K3): overdue loans, left keys due back to their residents, then the month's inventory reminders. */
+export const keySweeps = async (sweep: Sweep): Promise<{ chased: number; leftDue: number; reminded: number }> => ({
   chased: await chaseOverdueLoans(sweep),
+  leftDue: await remindLeftKeys(sweep),
   reminded: await remindInventories(sweep),
 });

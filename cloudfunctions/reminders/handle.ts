@@ -37,7 +37,7 @@ export interface RemindersRun {
   callbacks: { created: number };
   complaints: ComplaintSweeps;
   importsFinished: number;
-  keys: { chased: number; reminded: number };
+  keys: { chased: number; leftDue: number; reminded: number };
   /** Issue 12 (3.3): older stored documents brought up to date for the lists. */
   upgraded: number;
   /** Issue 13 (1.9): content checks made again. */
@@ -108,7 +108,7 @@ export const handle = async (event: unknown, caller: { openid: string }, deps: D
     groupsSettled: await run('groups', (s) => settleGroups(s), 0),
   };
   const importsFinished = await run('imports', (s) => carryOnImports(s), 0);
-  const keys = await run('keys', keySweeps, { chased: 0, reminded: 0 });
+  const keys = await run('keys', keySweeps, { chased: 0, leftDue: 0, reminded: 0 });
   const contentChecks = await run('contentChecks', (s) => sweepContentChecks(s), { retried: 0, givenUp: 0 });
   const duty = { daysFlagged: await run('dutyDays', flagUnsignedDutyDays, 0), handoversFlagged: await run('handovers', flagLateHandovers, 0) };
   const outbox = await run('outbox', (s) => drainOutbox(s), { sent: 0, retried: 0, dead: 0, unsent: 0, deferred: 0 }, true);

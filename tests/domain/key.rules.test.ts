@@ -1,5 +1,6 @@
 import { keyInventoryMachine } from '@shared/domain/key-inventory.machine';
 import { keyLoanMachine, type KeyLoanAction } from '@shared/domain/key-loan.machine';
+import { leftKeyMachine, type LeftKeyAction } from '@shared/domain/left-key.machine';
 import {
   countProblem,
   dueBackProblem,
@@ -15,7 +16,7 @@ import {
   uncountedKinds,
 } from '@shared/domain/key.rules';
 import { birth, transition, type Actor } from '@shared/domain/state-machine';
-import type { KeyInventoryDoc, KeyLoanDoc } from '@shared/model/key.model';
+import type { KeyInventoryDoc, KeyLoanDoc, LeftKeyDoc, LeftKeyStatus } from '@shared/model/key.model';
 
 const at = (shanghai: string) => new Date(`${shanghai}+08:00`);
 const DUE = '2026-11-23T10:00:00.000Z';
@@ -138,5 +139,31 @@ describe('K3: the inventory on the 25th–27th, the report on the 28th (Asia/Sha
     expect(step('sign', 'supervisor', '2026-11-27T23:59:59')).toEqual({ ok: false, code: 'STATE.TOO_EARLY' });
     expect(step('sign', 'supervisor', '2026-11-28T00:00:00')).toMatchObject({ ok: true, status: 'signed' });
     expect(step('sign', 'desk', '2026-11-28T00:00:00')).toEqual({ ok: false, code: 'STATE.ROLE_NOT_ALLOWED' });
+  });
+});
+
+describe('K2: a resident\'s key left for a technician\'s visit, through its machine', () => {
+  const left = (status: LeftKeyStatus, remindedAt: string | null = null) => ({ status, version: 1, remindedAt }) as LeftKeyDoc;
+  const outcomeOf = (k: LeftKeyDoc, action: LeftKeyAction, role: Actor) => {
+    const r = transition(leftKeyMachine, k, { action, actor: 'u', role, now: at('2026-11-23T12:00:00') });
+    return r.ok ? r.status : r.code;
+  };
+  it.each([
+    ['held', 'borrow', 'technician', 'out'],
+    ['held', 'borrow', 'desk', 'STATE.ROLE_NOT_ALLOWED'],
+    ['out', 'borrow', 'technician', 'STATE.TRANSITION_NOT_ALLOWED'],
+    ['out', 'bringBack', 'desk', 'back'],
+    ['out', 'bringBack', 'technician', 'STATE.ROLE_NOT_ALLOWED'],
+    ['out', 'giveToResident', 'desk', 'STATE.TRANSITION_NOT_ALLOWED'],
+    ['back', 'giveToResident', 'desk', 'returned'],
+    ['held', 'giveToResident', 'supervisor', 'returned'],
+    ['returned', 'borrow', 'technician', 'STATE.TRANSITION_NOT_ALLOWED'],
+    ['out', 'remind', 'system', 'out'],
+    ['returned', 'remind', 'system', 'STATE.TRANSITION_NOT_ALLOWED'],
+  ] as const)('K2: %s, %s by %s → %s', (status, action, role, expected) => {
+    expect(outcomeOf(left(status), action, role)).toBe(expected);
+  });
+  it('K2: the desk is reminded once: a reminded key is not reminded again', () => {
+    expect(outcomeOf(left('held', '2026-11-23T03:00:00.000Z'), 'remind', 'system')).toBe('STATE.TRANSITION_NOT_ALLOWED');
   });
 });

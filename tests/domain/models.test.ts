@@ -17,6 +17,7 @@ import { contentCheckModel } from '@shared/model/screening.model';
 import { callbackModel } from '@shared/model/callback.model';
 import { propertyModel } from '@shared/model/property.model';
 import { invitationModel } from '@shared/model/invitation.model';
+import { fileReadModel } from '@shared/model/resident-file.model';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'stored');
 const load = (name: string): unknown => JSON.parse(readFileSync(join(fixtures, name), 'utf8'));
@@ -49,6 +50,10 @@ describe('stored documents keep their schema version and old shapes still read',
 
   it('issue 14 (5): a v1 property (before the company) reads as an active property with no address recorded', () => {
     expect(propertyModel.parse(load('property.v1.json'))).toEqual({ ...(load('property.v1.json') as object), schemaVersion: 2, address: '', status: 'active' });
+  });
+
+  it('P1: a v1 access-log entry (before revokes and the supervisor\'s own reads) reads as a read under its grant, with no holder', () => {
+    expect(fileReadModel.parse(load('fileRead.v1.json'))).toEqual({ ...(load('fileRead.v1.json') as object), schemaVersion: 2, act: 'read', holder: null });
   });
 
   it('issue 14 (1): a v1 invitation (before appointments) replaces nobody', () => {

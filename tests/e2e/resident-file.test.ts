@@ -1,11 +1,26 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { signIn, startSystem } from './browser';
+
+const shots = resolve(__dirname, '..', '..', 'docs', 'screenshots');
+
+/** The page as it stands, at a phone's width (390) and at a PC's (1280), into docs/screenshots/. */
+const shootBoth = async (page: Page, name: string) => {
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${name}-phone.png`), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: join(shots, `${name}-pc.png`), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+};
 
 jest.setTimeout(180_000);
 
 /**
  * Issue 19, 3, in the H5 build: the desk asks to read a household's file with a reason, the
  * supervisor grants it for an hour, the desk reads it (phones masked) and the read appears in the
- * access log the supervisor and the manager read.
+ * access log the supervisor and the manager read; the supervisor revokes the grant and the desk's
+ * next read is refused; the supervisor reads the file himself. The tests follow on from each other.
  */
 describe('e2e: a resident file read under the supervisor\'s grant, and logged', () => {
   let system: Awaited<ReturnType<typeof startSystem>>;
@@ -45,5 +60,47 @@ describe('e2e: a resident file read under the supervisor\'s grant, and logged', 
     await expect(supervisor.locator('.access-read-line').first().innerText()).resolves.toBe('陈晓 查阅了 1-1-101');
     await expect(supervisor.locator('.access-read-meta').first().innerText()).resolves.toContain('住户来电要求核对车位登记');
     expect(system.runtime.engine.collection('fileReads').all()).toEqual([expect.objectContaining({ roomId: 'demo:1-1-101', reader: expect.objectContaining({ name: '陈晓' }) })]);
+  });
+
+  it('P1: the supervisor revokes the grant before it runs out; the desk\'s next read is refused, and the revoke is in the access log', async () => {
+    const desk = await signIn(system.browser, system.url, '陈晓');
+    await desk.locator('.link-files').click();
+    const request = desk.locator('.files-grant', { hasText: '1-1-101' });
+    await request.locator('.btn-files-open').waitFor();
+
+    const supervisor = await signIn(system.browser, system.url, '刘主管');
+    await supervisor.locator('.link-file-access').click();
+    const granted = supervisor.locator('.access-request', { hasText: '1-1-101' });
+    await granted.locator('.access-status', { hasText: '已批准' }).waitFor();
+    await shootBoth(supervisor, 'supervisor-file-access');
+    await granted.locator('.btn-access-revoke').click();
+    await granted.locator('.access-status', { hasText: '已撤销' }).waitFor();
+    await expect(granted.locator('.btn-access-revoke').count()).resolves.toBe(0);
+
+    await request.locator('.btn-files-open').click();
+    await expect(request.locator('.files-refusal').innerText()).resolves.toBe('主管已撤销这次查阅许可，如需查阅请重新申请');
+    await request.locator('.files-grant-status', { hasText: '已撤销' }).waitFor();
+    await expect(request.locator('.btn-files-open').count()).resolves.toBe(0);
+
+    await shootBoth(desk, 'desk-files-revoked');
+    await supervisor.locator('#access-tab-log').click();
+    await expect(supervisor.locator('.access-read-line').first().innerText()).resolves.toBe('刘主管 撤销了 陈晓 查阅 1-1-101 的许可');
+    await shootBoth(supervisor, 'supervisor-file-log');
+    expect(system.runtime.engine.collection('fileReads').all()).toContainEqual(expect.objectContaining({ act: 'revoke', holder: '陈晓' }));
+  });
+
+  it('P1: the supervisor reads a file himself with his reason, and his read is in the access log', async () => {
+    const supervisor = await signIn(system.browser, system.url, '刘主管');
+    await supervisor.locator('.link-file-access').click();
+    await supervisor.locator('#access-tab-inspect').click();
+    await supervisor.locator('.access-inspect .files-room input').fill('1-1-101');
+    await supervisor.locator('.access-inspect .files-text textarea').fill('住户投诉处理需核对登记信息');
+    await supervisor.locator('.access-inspect .btn-files-submit').click();
+    await expect(supervisor.locator('.access-file .files-residents').innerText()).resolves.toContain('王秀英 138****0101');
+    await expect(supervisor.locator('.access-file .btn-files-edit').count()).resolves.toBe(0);
+    await shootBoth(supervisor, 'supervisor-file-inspect');
+    await supervisor.locator('#access-tab-log').click();
+    await expect(supervisor.locator('.access-read-line').first().innerText()).resolves.toBe('刘主管 查阅了 1-1-101');
+    await expect(supervisor.locator('.access-read-meta').first().innerText()).resolves.toContain('住户投诉处理需核对登记信息');
   });
 });

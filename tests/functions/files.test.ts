@@ -26,7 +26,7 @@ const decide = (rt: Rt, grant: { id: string; version: number }, decision: 'grant
   callAs(rt, SUPERVISOR, files.decide, { propertyId: PROPERTY, commandId: newCommandId(), grantId: grant.id, version: grant.version, decision, ...(minutes ? { minutes } : {}) });
 const read = (rt: Rt, who = DESK_ON_SHIFT, roomId = WANG_ROOM) => callAs(rt, who, files.read, { propertyId: PROPERTY, commandId: newCommandId(), roomId });
 
-describe('P1: resident files are read only with the supervisor\'s permission, and every read is logged', () => {
+describe('P1: resident files are read only with the supervisor\'s permission (or by him), which he may revoke, and every read is logged', () => {
   let rt: Rt;
   beforeEach(async () => {
     rt = await startRuntime();
@@ -66,6 +66,51 @@ describe('P1: resident files are read only with the supervisor\'s permission, an
     expect(raw<{ machine: string; action: string }>(rt, 'events').filter((e) => e.machine === 'fileGrant').map((e) => e.action).sort()).toEqual(['ask', 'ask', 'grant', 'refuse']);
   });
 
+  it('P1: the supervisor revokes a grant before it runs out: the desk\'s next read is refused FILE.PERMISSION_REVOKED and the revoke is in the access log', async () => {
+    const granted = expectOk(await decide(rt, expectOk(await ask(rt)), 'grant', 60));
+    expectOk(await read(rt));
+    rt.clock.advanceMinutes(10);
+    const revoke = (who: string, over: Record<string, unknown> = {}) =>
+      callAs(rt, who, files.revoke, { propertyId: PROPERTY, commandId: newCommandId(), grantId: granted.id, version: granted.version, ...over });
+    expect(await revoke(DESK_ON_SHIFT)).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
+    expect(await revoke(MANAGER)).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
+    expect(await revoke(SUPERVISOR, { version: granted.version + 1 })).toMatchObject({ ok: false, code: 'COMMON.VERSION_CONFLICT' });
+    expect(await revoke(SUPERVISOR, { grantId: 'fg_nosuch' })).toMatchObject({ ok: false, code: 'FILE.GRANT_NOT_FOUND' });
+    const revoked = expectOk(await revoke(SUPERVISOR));
+    expect(revoked).toMatchObject({ status: 'revoked', until: '2026-11-23T02:10:00.000Z' });
+    expect(await read(rt)).toMatchObject({ ok: false, code: 'FILE.PERMISSION_REVOKED' });
+    expect(await revoke(SUPERVISOR, { version: revoked.version })).toMatchObject({ ok: false, code: 'STATE.TRANSITION_NOT_ALLOWED' });
+    const log = expectOk(await callAs(rt, SUPERVISOR, files.log, { propertyId: PROPERTY })).items;
+    expect(log.map((e) => [e.act, e.reader, e.holder, e.at])).toEqual([
+      ['revoke', '刘主管', '陈晓', '2026-11-23T02:10:00.000Z'],
+      ['read', '陈晓', null, '2026-11-23T02:00:00.000Z'],
+    ]);
+    expect(expectOk(await callAs(rt, DESK_ON_SHIFT, files.grants, { propertyId: PROPERTY })).items.map((g) => g.status)).toEqual(['revoked']);
+    expect(raw<{ machine: string; action: string }>(rt, 'events').filter((e) => e.machine === 'fileGrant').map((e) => e.action)).toEqual(['ask', 'grant', 'revoke']);
+    // Asked again and granted, the desk reads under the new grant.
+    expectOk(await decide(rt, expectOk(await ask(rt)), 'grant', 30));
+    expectOk(await read(rt));
+  });
+
+  it('P1: a grant that has run out is too late to revoke, and its reads stay refused as expired', async () => {
+    const granted = expectOk(await decide(rt, expectOk(await ask(rt)), 'grant', 30));
+    rt.clock.advanceMinutes(30);
+    expect(await callAs(rt, SUPERVISOR, files.revoke, { propertyId: PROPERTY, commandId: newCommandId(), grantId: granted.id, version: granted.version })).toMatchObject({ ok: false, code: 'STATE.TOO_LATE' });
+    expect(await read(rt)).toMatchObject({ ok: false, code: 'FILE.PERMISSION_EXPIRED' });
+  });
+
+  it('P1: the supervisor reads a file himself with his reason, logged like any read; nobody else may read without a grant', async () => {
+    const inspect = (who: string, over: Record<string, unknown> = {}) =>
+      callAs(rt, who, files.inspect, { propertyId: PROPERTY, commandId: newCommandId(), roomId: WANG_ROOM, reason: '住户投诉处理需核对登记信息', ...over });
+    const file = expectOk(await inspect(SUPERVISOR));
+    expect(file).toMatchObject({ roomLabel: '1-1-101', readableUntil: null });
+    expect(file.residents.every((r) => /^\d{3}\*{4}\d{4}$/.test(r.phone))).toBe(true);
+    expect(await inspect(SUPERVISOR, { roomId: 'demo:9-9-909' })).toMatchObject({ ok: false, code: 'FILE.ROOM_NOT_FOUND' });
+    for (const who of [DESK_ON_SHIFT, MANAGER, TECH_LI, WANG]) expect(await inspect(who)).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
+    const log = expectOk(await callAs(rt, MANAGER, files.log, { propertyId: PROPERTY })).items;
+    expect(log).toEqual([expect.objectContaining({ act: 'read', roomLabel: '1-1-101', reader: '刘主管', holder: null, reason: '住户投诉处理需核对登记信息' })]);
+  });
+
   it('P1: the file holds the household\'s residents (phones masked), its repairs and complaints and what the property keeps', async () => {
     expectOk(await callAs(rt, WANG, repairs.create, repairInput()));
     expectOk(await callAs(rt, WANG, complaints.create, complaintAbout(WANG_ROOM, 0)));
@@ -98,20 +143,28 @@ describe('P1: resident files are read only with the supervisor\'s permission, an
     expect(await callAs(rt, DESK_ON_SHIFT, files.contact, { propertyId: PROPERTY, commandId: newCommandId(), roomId: 'demo:9-9-909', message: '请联系客服' })).toMatchObject({ ok: false, code: 'FILE.ROOM_NOT_FOUND' });
   });
 
-  it('P1: a resident, a technician and another property\'s desk are refused, and nothing changes', async () => {
+  it('P1: a resident, a technician and another property\'s desk and supervisor are refused, and nothing changes', async () => {
     const now = '2026-11-01T00:00:00.000Z';
     await rt.db.collection('properties').doc('other').set({ data: { propertyId: 'other', schemaVersion: 1, name: '翠湖苑', deskPhone: '021-66660000' } });
     await rt.db.collection('members').doc('mb_otherdesk').set({
       data: { propertyId: 'other', schemaVersion: 2, openid: 'o-other-desk', role: 'desk', status: 'active', name: '外盘客服', phone: '13000000000', roomIds: [], skills: [], vip: false, createdAt: now },
     });
+    await rt.db.collection('members').doc('mb_othersup').set({
+      data: { propertyId: 'other', schemaVersion: 2, openid: 'o-other-sup', role: 'supervisor', status: 'active', name: '外盘主管', phone: '13000000001', roomIds: [], skills: [], vip: false, createdAt: now },
+    });
     expectOk(await decide(rt, expectOk(await ask(rt)), 'grant'));
     const before = await snapshot(rt);
     for (const who of [WANG, TECH_LI]) {
       expect(await read(rt, who)).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
+      expect(await callAs(rt, who, files.revoke, { propertyId: PROPERTY, commandId: newCommandId(), grantId: 'fg_x', version: 2 })).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
       expect(await ask(rt, {}, who)).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
       expect(await callAs(rt, who, files.log, { propertyId: PROPERTY })).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
     }
     expect(await read(rt, 'o-other-desk')).toMatchObject({ ok: false, code: 'COMMON.NOT_A_MEMBER' });
+    const grant = expectOk(await callAs(rt, SUPERVISOR, files.grants, { propertyId: PROPERTY })).items[0]!;
+    expect(await callAs(rt, 'o-other-sup', files.revoke, { propertyId: PROPERTY, commandId: newCommandId(), grantId: grant.id, version: grant.version })).toMatchObject({ ok: false, code: 'COMMON.NOT_A_MEMBER' });
+    expect(await callAs(rt, 'o-other-sup', files.revoke, { propertyId: 'other', commandId: newCommandId(), grantId: grant.id, version: grant.version })).toMatchObject({ ok: false, code: 'FILE.GRANT_NOT_FOUND' });
+    expect(await callAs(rt, 'o-other-sup', files.inspect, { propertyId: 'other', commandId: newCommandId(), roomId: WANG_ROOM, reason: '查一下' })).toMatchObject({ ok: false, code: 'FILE.ROOM_NOT_FOUND' });
     expect(await callAs(rt, 'o-other-desk', files.read, { propertyId: 'other', commandId: newCommandId(), roomId: WANG_ROOM })).toMatchObject({ ok: false, code: 'FILE.PERMISSION_REQUIRED' });
     expect(await callAs(rt, 'o-other-desk', files.ask, { propertyId: 'other', commandId: newCommandId(), roomId: WANG_ROOM, reason: '查一下' })).toMatchObject({ ok: false, code: 'FILE.ROOM_NOT_FOUND' });
     expect(await snapshot(rt)).toEqual(before);

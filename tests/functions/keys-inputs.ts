@@ -18,4 +18,9 @@ export const areaInputs = (): Record<string, Record<string, unknown>> => ({
   'keys.inventory': { propertyId: PROPERTY, month: '2026-11' },
   'keys.count': { propertyId: PROPERTY, commandId: 'bad-input-key-count', kind: 'public', counted: 3, explanation: '' },
   'keys.signInventory': { propertyId: PROPERTY, commandId: 'bad-input-key-signinv', month: '2026-10', version: 1 },
+  'keys.leaveKey': { propertyId: PROPERTY, commandId: 'bad-input-key-leave', repairId: 'rp_x', technicianId: memberIdOf('o-tech-li'), keys: '入户门钥匙 1 把', leftBy: '王秀英' },
+  'keys.borrowLeft': { propertyId: PROPERTY, commandId: 'bad-input-key-borrowleft', leftKeyId: 'lk_x', version: 1, signature: `cloud://local.local/uploads/${memberIdOf('o-tech-li')}/signature.png` },
+  'keys.bringBackLeft': { propertyId: PROPERTY, commandId: 'bad-input-key-bringback', leftKeyId: 'lk_x', version: 2 },
+  'keys.giveToResident': { propertyId: PROPERTY, commandId: 'bad-input-key-toresident', leftKeyId: 'lk_x', version: 3, residentName: '王秀英' },
+  'keys.leftKeys': { propertyId: PROPERTY },
 });

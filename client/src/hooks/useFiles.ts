@@ -17,7 +17,7 @@ export const useFileGrants = () => usePagedAction(files.grants, useScope());
 /** P1: the access log, the newest read first. */
 export const useFileLog = () => usePagedAction(files.log, useScope());
 
-type Writes = typeof files.ask | typeof files.decide | typeof files.read | typeof files.keep | typeof files.contact;
+type Writes = typeof files.ask | typeof files.decide | typeof files.revoke | typeof files.read | typeof files.inspect | typeof files.keep | typeof files.contact;
 
 /** A write of the files area: the refusal shown beside the form (no grant, or it ran out). */
 export const useFileWrite = () => useWrite<Writes>();

@@ -32,6 +32,7 @@ export const ui = {
     deskBindings: '绑定审核',
     supervisorMembers: '人员管理',
     supervisorImport: '导入房屋',
+    deskKeyImport: '导入钥匙',
     supervisorSettings: '小区设置',
     supervisorErasures: '删除个人信息申请',
     residentMyData: '我的个人信息',

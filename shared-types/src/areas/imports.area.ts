@@ -1,3 +1,10 @@
 import { defineArea } from './area';
 
-export const importsArea = defineArea({ name: 'imports', contracts: ['imports'], notices: {}, timerSteps: {}, pages: [] });
+/** The rooms (issue 7, 2) and the key register (issue 19, 2: K1) from spreadsheets. */
+export const importsArea = defineArea({
+  name: 'imports',
+  contracts: ['imports'],
+  notices: {},
+  timerSteps: {},
+  pages: [{ route: 'deskKeyImport', root: 'desk', page: 'key-import/index' }],
+});

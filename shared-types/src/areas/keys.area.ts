@@ -4,7 +4,7 @@ import { defineArea } from './area';
 export const keysArea = defineArea({
   name: 'keys',
   contracts: ['keys'],
-  notices: { 'key.overdue': ['desk'], 'key.escalated': ['supervisor'], 'key.inventory': ['desk'], 'key.report': ['supervisor'] },
+  notices: { 'key.overdue': ['desk'], 'key.escalated': ['supervisor'], 'key.inventory': ['desk'], 'key.report': ['supervisor'], 'key.leftDue': ['desk'] },
   timerSteps: { keys: (m) => m.keys.timerStep },
   pages: [
     {

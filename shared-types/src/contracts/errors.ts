@@ -158,10 +158,14 @@ export const errorRetry = {
   'KEY.DIFFERENCE_UNEXPLAINED': 'final',
   'KEY.INVENTORY_NOT_STARTED': 'final',
   'KEY.UNCOUNTED': 'final',
+  'KEY.REPAIR_NOT_FOUND': 'final',
+  'KEY.LEFT_NOT_FOUND': 'final',
+  'KEY.ORDER_NOT_SIGNED': 'final',
   'FILE.ROOM_NOT_FOUND': 'final',
   'FILE.GRANT_NOT_FOUND': 'final',
   'FILE.PERMISSION_REQUIRED': 'final',
   'FILE.PERMISSION_EXPIRED': 'final',
+  'FILE.PERMISSION_REVOKED': 'final',
   'FILE.NO_RESIDENTS': 'final',
 } as const satisfies Record<ErrorCode, Retry>;
 

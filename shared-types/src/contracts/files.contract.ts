@@ -12,8 +12,8 @@ export const GrantView = z.object({
   roomLabel: z.string(),
   askedBy: z.string(),
   reason: z.string(),
-  /** expired: granted, and its time has run out. */
-  status: z.enum(['requested', 'granted', 'refused', 'expired']),
+  /** expired: granted, and its time has run out; revoked: the supervisor ended it before its time. */
+  status: z.enum(['requested', 'granted', 'refused', 'revoked', 'expired']),
   until: z.string().nullable(),
   decidedBy: z.string().nullable(),
   createdAt: z.string(),
@@ -64,6 +64,20 @@ export const decide = defineAction({
   errors: ['FILE.GRANT_NOT_FOUND', 'STATE.TRANSITION_NOT_ALLOWED'],
 });
 
+/**
+ * P1: the supervisor ends a grant before its time; the holder's next read is refused
+ * (FILE.PERMISSION_REVOKED) and the revoke is in the access log. A grant already run out is too late.
+ */
+export const revoke = defineAction({
+  fn: 'files',
+  name: 'revoke',
+  input: z.object({ ...scoped, ...commandFields, grantId: DocId, version: z.number().int().positive() }).strict(),
+  output: GrantView,
+  roles: ['supervisor'],
+  write: true,
+  errors: ['FILE.GRANT_NOT_FOUND', 'STATE.TRANSITION_NOT_ALLOWED', 'STATE.TOO_LATE'],
+});
+
 export const FileView = z.object({
   roomId: z.string(),
   roomLabel: z.string(),
@@ -76,12 +90,12 @@ export const FileView = z.object({
   updated: z.object({ by: z.string(), at: z.string() }).nullable(),
   /** The file's version for `keep` (0: nothing kept yet). */
   version: z.number().int().min(0),
-  /** Until when the caller's grant lets them read it. */
-  readableUntil: z.string(),
+  /** Until when the caller's grant lets them read it; null for the supervisor, who reads on his own authority. */
+  readableUntil: z.string().nullable(),
 });
 export type FileViewT = z.infer<typeof FileView>;
 
-const fileErrors = ['FILE.PERMISSION_REQUIRED', 'FILE.PERMISSION_EXPIRED', 'FILE.ROOM_NOT_FOUND'] as const;
+const fileErrors = ['FILE.PERMISSION_REQUIRED', 'FILE.PERMISSION_EXPIRED', 'FILE.PERMISSION_REVOKED', 'FILE.ROOM_NOT_FOUND'] as const;
 
 /** P1: the desk reads a household's file under a grant that holds; the read is logged (who, when, which file, why). */
 export const read = defineAction({
@@ -114,10 +128,22 @@ export const keep = defineAction({
   errors: fileErrors,
 });
 
-export const ReadView = z.object({ id: z.string(), roomLabel: z.string(), reader: z.string(), reason: z.string(), at: z.string() });
+/** P1: the supervisor reads a household's file himself, saying why; the read is logged like any other. */
+export const inspect = defineAction({
+  fn: 'files',
+  name: 'inspect',
+  input: z.object({ ...scoped, ...commandFields, roomId: DocId, reason: Text(200) }).strict(),
+  output: FileView,
+  roles: ['supervisor'],
+  write: true,
+  errors: ['FILE.ROOM_NOT_FOUND'],
+});
+
+/** P1: an entry of the access log: a read (`holder` null), or a grant revoked (`holder` names whose). */
+export const ReadView = z.object({ id: z.string(), act: z.enum(['read', 'revoke']), roomLabel: z.string(), reader: z.string(), holder: z.string().nullable(), reason: z.string(), at: z.string() });
 export type ReadViewT = z.infer<typeof ReadView>;
 
-/** P1: the access log, the newest read first, for the supervisor and the manager. */
+/** P1: the access log (reads and revokes), the newest first, for the supervisor and the manager. */
 export const log = defineAction({
   fn: 'files',
   name: 'log',
@@ -142,4 +168,4 @@ export const contact = defineAction({
   errors: ['FILE.ROOM_NOT_FOUND', 'FILE.NO_RESIDENTS'],
 });
 
-export const filesActions = { ask, grants, decide, read, keep, log, contact } as const;
+export const filesActions = { ask, grants, decide, revoke, read, inspect, keep, log, contact } as const;

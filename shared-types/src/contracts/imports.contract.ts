@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import { commandFields, defineAction, DocId, scoped } from './action';
 import { FileId } from './files';
+import { KEY_COLUMNS } from '../domain/key-import.rules';
+import { KeyKind, KeySet } from '../model/key.model';
 
 const Part = z.string().trim().regex(/^[A-Za-z0-9]{1,10}$/);
 
@@ -101,4 +103,61 @@ export const renameBuilding = defineAction({
   errors: ['IMPORT.BUILDING_TAKEN', 'IMPORT.NO_SUCH_BUILDING'],
 });
 
-export const importsActions = { template, start, carryOn, addRoom, renameBuilding } as const;
+/** K1: the key register's template to fill in: CSV text and an .xlsx workbook (base64). */
+export const keyTemplate = defineAction({
+  fn: 'imports',
+  name: 'keyTemplate',
+  input: z.object({ ...scoped }).strict(),
+  output: template.output,
+  roles: ['desk', 'supervisor'],
+  write: false,
+  errors: [],
+});
+
+export const KeyImportView = z.object({
+  /** Null when the file was refused: nothing can be committed. */
+  id: z.string().nullable(),
+  status: z.enum(['refused', 'previewed', 'committed']),
+  fileName: z.string(),
+  /** A refused file's problem as a whole, or null. */
+  fileProblem: z.enum(['bad_header', 'empty', 'unreadable', 'too_large', 'too_many']).nullable(),
+  /** Every problem by its row and column (the first 500). */
+  problems: z.array(z.object({ line: z.number().int(), column: z.enum(KEY_COLUMNS), problem: z.string(), firstLine: z.number().int().nullable() })),
+  /** K1: kinds the file lists without a key of their emergency spare set. */
+  sparesMissing: z.array(KeyKind),
+  /** The keys as they will be written (the first 500), each marked when the register already holds it. */
+  keys: z.array(z.object({ line: z.number().int(), kind: KeyKind, opens: z.string(), label: z.string(), set: KeySet, depositFen: z.number().int(), existing: z.boolean() })),
+  total: z.number().int(),
+  /** Committed: how many were added, and how many the register already held (left as they were). */
+  added: z.number().int(),
+  existing: z.number().int(),
+});
+export type KeyImportView = z.infer<typeof KeyImportView>;
+
+/**
+ * K1: a key register file (.csv or .xlsx, up to 2 MB, the caller's own upload) checked row by row
+ * and shown before anything is written: each problem by its row and column, or the keys as they
+ * will be written. A clean file is kept for `commitKeys`.
+ */
+export const previewKeys = defineAction({
+  fn: 'imports',
+  name: 'previewKeys',
+  input: z.object({ ...scoped, ...commandFields, fileName: z.string().trim().regex(/\.(csv|xlsx)$/i).max(100), fileId: FileId }).strict(),
+  output: KeyImportView,
+  roles: ['desk', 'supervisor'],
+  write: true,
+  errors: ['IMPORT.FILE_NOT_YOURS'],
+});
+
+/** K1: a previewed file written into the register: keys it already holds are left as they are, so committing or importing again adds nothing twice. */
+export const commitKeys = defineAction({
+  fn: 'imports',
+  name: 'commitKeys',
+  input: z.object({ ...scoped, ...commandFields, importId: DocId }).strict(),
+  output: KeyImportView,
+  roles: ['desk', 'supervisor'],
+  write: true,
+  errors: ['IMPORT.NOT_FOUND'],
+});
+
+export const importsActions = { template, start, carryOn, addRoom, renameBuilding, keyTemplate, previewKeys, commitKeys } as const;

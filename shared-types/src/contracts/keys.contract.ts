@@ -4,7 +4,7 @@ import { commandFields, defineAction, DocId, scoped } from './action';
 import { FileId, FileLink } from './files';
 import { pageInput, pageOf } from './page';
 import { MASKED_ID } from '../domain/key.rules';
-import { KeyKind, KeySet, LoanStatus } from '../model/key.model';
+import { KeyKind, KeySet, LeftKeyStatus, LoanStatus } from '../model/key.model';
 
 const Instant = z.iso.datetime({ offset: true });
 const MonthString = z.string().regex(/^\d{4}-\d{2}$/);
@@ -253,4 +253,80 @@ export const signInventory = defineAction({
   errors: ['KEY.INVENTORY_NOT_STARTED', 'KEY.UNCOUNTED', 'STATE.TOO_EARLY', 'STATE.TRANSITION_NOT_ALLOWED'],
 });
 
-export const keysActions = { add, list, staff, lend, sign, giveBack, loans, mine, deposits, signDeposits, inventory, count, signInventory } as const;
+export const LeftKeyView = z.object({
+  id: z.string(),
+  repairId: z.string(),
+  roomLabel: z.string(),
+  description: z.string(),
+  leftBy: z.string(),
+  technician: z.string(),
+  status: LeftKeyStatus,
+  receivedBy: z.string(),
+  createdAt: z.string(),
+  borrowedAt: z.string().nullable(),
+  returnedTo: z.string().nullable(),
+  /** Whether the caller is the technician it was left for, and may sign for it now. */
+  mineToBorrow: z.boolean(),
+  version: z.number().int(),
+});
+export type LeftKeyViewT = z.infer<typeof LeftKeyView>;
+
+/** K2: the desk records a resident's key left for a named technician's visit on a repair. */
+export const leaveKey = defineAction({
+  fn: 'keys',
+  name: 'leaveKey',
+  input: z.object({ ...scoped, ...commandFields, repairId: DocId, technicianId: DocId, keys: Text(60), leftBy: Text(40) }).strict(),
+  output: LeftKeyView,
+  roles: desk,
+  write: true,
+  errors: ['KEY.REPAIR_NOT_FOUND', 'KEY.BORROWER_NOT_FOUND'],
+});
+
+/** K2: the technician it was left for signs for it on his phone; nobody else may. */
+export const borrowLeft = defineAction({
+  fn: 'keys',
+  name: 'borrowLeft',
+  input: z.object({ ...scoped, ...commandFields, leftKeyId: DocId, version: z.number().int().positive(), signature: FileId }).strict(),
+  output: LeftKeyView,
+  roles: ['technician'],
+  write: true,
+  errors: ['KEY.LEFT_NOT_FOUND', 'KEY.NOT_YOUR_LOAN', 'KEY.FILE_NOT_YOURS', 'STATE.TRANSITION_NOT_ALLOWED'],
+});
+
+/** K2: the technician's key back at the desk. */
+export const bringBackLeft = defineAction({
+  fn: 'keys',
+  name: 'bringBackLeft',
+  input: z.object({ ...scoped, ...commandFields, leftKeyId: DocId, version: z.number().int().positive() }).strict(),
+  output: LeftKeyView,
+  roles: desk,
+  write: true,
+  errors: ['KEY.LEFT_NOT_FOUND', 'STATE.TRANSITION_NOT_ALLOWED'],
+});
+
+/** K2: the key given back to the resident (to whom, by name), once the order is signed off. */
+export const giveToResident = defineAction({
+  fn: 'keys',
+  name: 'giveToResident',
+  input: z.object({ ...scoped, ...commandFields, leftKeyId: DocId, version: z.number().int().positive(), residentName: Text(40) }).strict(),
+  output: LeftKeyView,
+  roles: desk,
+  write: true,
+  errors: ['KEY.LEFT_NOT_FOUND', 'KEY.ORDER_NOT_SIGNED', 'STATE.TRANSITION_NOT_ALLOWED'],
+});
+
+/** K2: residents' keys left at the desk and not yet returned; a technician sees those left for him. */
+export const leftKeys = defineAction({
+  fn: 'keys',
+  name: 'leftKeys',
+  input: z.object({ ...scoped, ...pageInput }).strict(),
+  output: pageOf(LeftKeyView),
+  roles: staffRoles,
+  write: false,
+  errors: [],
+});
+
+export const keysActions = {
+  add, list, staff, lend, sign, giveBack, loans, mine, deposits, signDeposits, inventory, count, signInventory,
+  leaveKey, borrowLeft, bringBackLeft, giveToResident, leftKeys,
+} as const;

@@ -4,6 +4,7 @@ export const filesErrors = {
   'FILE.GRANT_NOT_FOUND': '没有找到这条查阅申请',
   'FILE.PERMISSION_REQUIRED': '查阅住户档案需要主管批准，请先提交查阅申请并写明原因',
   'FILE.PERMISSION_EXPIRED': '查阅许可已到期，如需继续查阅请重新申请',
+  'FILE.PERMISSION_REVOKED': '主管已撤销这次查阅许可，如需查阅请重新申请',
   'FILE.NO_RESIDENTS': '这户目前没有绑定的住户，无法发送通知',
 } as const;
 

@@ -16,6 +16,9 @@ export const keysErrors = {
   'KEY.DIFFERENCE_UNEXPLAINED': '清点数与登记数不符，请说明原因',
   'KEY.INVENTORY_NOT_STARTED': '本月钥匙还没有清点',
   'KEY.UNCOUNTED': '还有钥匙类别没有清点，清点完才能签字',
+  'KEY.REPAIR_NOT_FOUND': '没有找到这张维修单',
+  'KEY.LEFT_NOT_FOUND': '没有找到这把住户留存的钥匙',
+  'KEY.ORDER_NOT_SIGNED': '维修单还没有签字确认，钥匙先留在前台',
 } as const;
 
 export const keysFields = {
@@ -40,6 +43,10 @@ export const keysFields = {
   loanId: '借用记录',
   counted: '清点数量',
   explanation: '差异说明',
+  leftBy: '留钥匙的住户',
+  leftKeyId: '住户留存钥匙',
+  residentName: '领回钥匙的住户',
+  keys: '留存的钥匙',
 } as const;
 
 export const keysNotices = {
@@ -47,6 +54,7 @@ export const keysNotices = {
   'key.escalated': '钥匙逾期未还，请督办',
   'key.inventory': '本月钥匙清点',
   'key.report': '钥匙盘点报告待签字',
+  'key.leftDue': '住户钥匙待归还',
 } as const;
 
 export const keysTexts = {
@@ -57,4 +65,5 @@ export const keysTexts = {
   escalated: '{label}（{borrower}）应于 {due} 归还，已逾期 2 小时以上',
   inventory: '今天起至 27 日请清点各类钥匙，有差异请说明原因（{month}）',
   report: '{month} 钥匙盘点报告已生成，请核对签字',
+  leftDue: '{room} 的维修单已签字确认，住户留存的钥匙（{description}）还没有还给住户',
 } as const;

@@ -135,3 +135,38 @@ export const DepositDayDoc = z.object({
 });
 export type DepositDayDoc = z.infer<typeof DepositDayDoc>;
 export const depositDayModel = defineModel({ collection: 'keyDepositDays', version: 1, schema: DepositDayDoc });
+
+export const LeftKeyStatus = z.enum(['held', 'out', 'back', 'returned']);
+export type LeftKeyStatus = z.infer<typeof LeftKeyStatus>;
+
+/**
+ * K2: a resident's own key left at the desk for a named technician's visit on one repair (小张's
+ * spare key for a repair window): held at the desk, out with that technician (who signed for it on
+ * his phone), back at the desk, and returned to the resident once the order is signed off.
+ */
+export const LeftKeyDoc = z.object({
+  ...base,
+  schemaVersion: z.literal(1),
+  repairId: z.string(),
+  roomId: z.string(),
+  /** What was left, as the desk wrote it ("入户门钥匙 1 把"). */
+  description: z.string(),
+  /** Who left it (the resident's name as they gave it). */
+  leftBy: z.string(),
+  technician: z.object({ memberId: z.string(), name: z.string() }),
+  status: LeftKeyStatus,
+  receivedBy: z.string(),
+  createdAt: isoInstant,
+  /** The technician's signature when he took it (a storage file id). */
+  signature: z.string().nullable(),
+  borrowedAt: isoInstant.nullable(),
+  backAt: isoInstant.nullable(),
+  returnedAt: isoInstant.nullable(),
+  returnedTo: z.string().nullable(),
+  /** When the desk was reminded that the order is signed off and the key not yet returned. */
+  remindedAt: isoInstant.nullable(),
+  version: z.number().int().positive(),
+  updatedAt: isoInstant,
+});
+export type LeftKeyDoc = z.infer<typeof LeftKeyDoc>;
+export const leftKeyModel = defineModel({ collection: 'leftKeys', version: 1, schema: LeftKeyDoc });

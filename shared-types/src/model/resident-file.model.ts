@@ -23,12 +23,12 @@ export const ResidentFileDoc = z.object({
 export type ResidentFileDoc = z.infer<typeof ResidentFileDoc>;
 export const residentFileModel = defineModel({ collection: 'residentFiles', version: 1, schema: ResidentFileDoc });
 
-export const FileGrantStatus = z.enum(['requested', 'granted', 'refused']);
+export const FileGrantStatus = z.enum(['requested', 'granted', 'refused', 'revoked']);
 export type FileGrantStatus = z.infer<typeof FileGrantStatus>;
 
 /**
  * P1: a desk member's request to read one household's file, with the reason, and the supervisor's
- * answer: granted until a time, or refused.
+ * answer: granted until a time, or refused; a grant revoked before its time holds until the revoke.
  */
 export const FileGrantDoc = z.object({
   ...base,
@@ -37,7 +37,7 @@ export const FileGrantDoc = z.object({
   askedBy: z.object({ memberId: z.string(), name: z.string() }),
   reason: z.string(),
   status: FileGrantStatus,
-  /** Granted: reads are allowed before this instant. */
+  /** Granted: reads are allowed before this instant. Revoked: the instant it was revoked. */
   until: isoInstant.nullable(),
   decidedBy: z.string().nullable(),
   decidedAt: isoInstant.nullable(),
@@ -48,15 +48,29 @@ export const FileGrantDoc = z.object({
 export type FileGrantDoc = z.infer<typeof FileGrantDoc>;
 export const fileGrantModel = defineModel({ collection: 'fileGrants', version: 1, schema: FileGrantDoc });
 
-/** P1: one read of a household's file: who, when, which file, why (the grant's reason). */
+/**
+ * P1: one entry of the access log: a read of a household's file (who, when, which file, why: the
+ * grant's reason, or the supervisor's own when he reads without one), or the supervisor revoking a
+ * grant before its time (who revoked, whose grant, its reason).
+ */
 export const FileReadDoc = z.object({
   ...base,
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
+  act: z.enum(['read', 'revoke']),
   roomId: z.string(),
-  grantId: z.string(),
+  /** The grant read under or revoked; null for the supervisor's own read. */
+  grantId: z.string().nullable(),
   reader: z.object({ memberId: z.string(), name: z.string() }),
+  /** A revoke: the name of the grant's holder. */
+  holder: z.string().nullable(),
   reason: z.string(),
   at: isoInstant,
 });
 export type FileReadDoc = z.infer<typeof FileReadDoc>;
-export const fileReadModel = defineModel({ collection: 'fileReads', version: 1, schema: FileReadDoc });
+export const fileReadModel = defineModel({
+  collection: 'fileReads',
+  version: 2,
+  schema: FileReadDoc,
+  // v1 logged reads under a grant only.
+  migrations: { 1: (doc) => ({ ...doc, act: 'read', holder: null }) },
+});

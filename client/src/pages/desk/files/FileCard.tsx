@@ -20,8 +20,16 @@ function History({ title, items }: { title: string; items: FileView['repairs'] }
   );
 }
 
-/** P1: one household's file as the desk reads it under a grant: residents with masked phones, what the property keeps, the history. */
-export default function FileCard({ propertyId, file, onChange }: { propertyId: string; file: FileView; onChange: (file: FileView) => void }) {
+interface Props {
+  propertyId: string;
+  file: FileView;
+  onChange: (file: FileView) => void;
+  /** The desk keeps vehicles and notes current; the supervisor reading a file himself only reads it. */
+  editable?: boolean;
+}
+
+/** P1: one household's file as it is read: residents with masked phones, what the property keeps, the history. */
+export default function FileCard({ propertyId, file, onChange, editable = true }: Props) {
   const t = filesUi;
   const [editing, setEditing] = useState(false);
   return (
@@ -42,9 +50,11 @@ export default function FileCard({ propertyId, file, onChange }: { propertyId: s
           <InfoRow label={t.vehicles} value={file.vehicles.map((v) => v.plate).join('，') || t.noVehicles} className='files-vehicles' />
           <InfoRow label={t.memo} value={file.memo || t.noMemo} className='files-memo-shown' />
           {file.updated && <Text className='muted files-updated'>{fill(t.updated, { name: file.updated.by, when: formatStamp(file.updated.at) })}</Text>}
-          <Button className='btn btn-secondary btn-files-edit' onClick={() => setEditing(true)}>
-            {t.edit}
-          </Button>
+          {editable && (
+            <Button className='btn btn-secondary btn-files-edit' onClick={() => setEditing(true)}>
+              {t.edit}
+            </Button>
+          )}
         </>
       )}
       <History title={t.repairs} items={file.repairs} />

@@ -9,6 +9,7 @@ import ListFooter from '../../../components/ListFooter';
 import LoadState from '../../../components/LoadState';
 import { fill } from '../../../i18n/ui.zh-CN';
 import { keysUi } from '../../../i18n/keys.zh-CN';
+import { go, routes } from '../../../utils/routes';
 import AddKeyForm from './AddKeyForm';
 import LendForm from './LendForm';
 
@@ -31,7 +32,7 @@ function KeyRow({ item, onLend }: { item: KeyView; onLend: () => void }) {
   );
 }
 
-/** K1: the register by kind, a key lent from its row (K2), and below the list a key added one by one. */
+/** K1: the register by kind, a key lent from its row (K2), and below the list the way to import a spreadsheet and a key added one by one. */
 export default function KeysTab({ context }: { context: SessionContext }) {
   const [kind, setKind] = useState<KeyKind>('resident');
   const [lending, setLending] = useState<KeyView | null>(null);
@@ -59,6 +60,9 @@ export default function KeysTab({ context }: { context: SessionContext }) {
         {items?.map((item) => <KeyRow key={item.id} item={item} onLend={() => setLending(item)} />)}
         <ListFooter list={list} />
       </LoadState>
+      <Button className='btn btn-secondary btn-key-import' onClick={() => go(routes.deskKeyImport)}>
+        {keysUi.import.open}
+      </Button>
       <AddKeyForm
         propertyId={propertyId}
         kind={kind}

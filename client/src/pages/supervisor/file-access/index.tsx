@@ -7,17 +7,22 @@ import LoadState from '../../../components/LoadState';
 import PrimaryButton from '../../../components/PrimaryButton';
 import SessionGate from '../../../components/SessionGate';
 import StatusTag from '../../../components/StatusTag';
-import { useFileGrants, useFileLog, useFileWrite, type GrantView } from '../../../hooks/useFiles';
+import { useFileGrants, useFileLog, useFileWrite, type FileView, type GrantView } from '../../../hooks/useFiles';
 import type { SessionContext } from '../../../store/session.store';
 import { fill } from '../../../i18n/ui.zh-CN';
 import { filesUi } from '../../../i18n/files.zh-CN';
 import { formatDue, formatWhen } from '../../../utils/time';
+import FileCard from '../../desk/files/FileCard';
+import RoomReasonForm from '../../desk/files/RoomReasonForm';
 import { grantTones } from '../../desk/files/tones';
 import '../../../theme/controls.css';
+import '../../desk/files/index.css';
 import './index.css';
 
-const tabs = ['requests', 'log'] as const;
-type Tab = (typeof tabs)[number];
+const allTabs = ['requests', 'inspect', 'log'] as const;
+type Tab = (typeof allTabs)[number];
+/** The manager reads the requests and the log; only the supervisor reads files himself. */
+const tabsOf = (role: SessionContext['role']) => (role === 'supervisor' ? allTabs : allTabs.filter((tab) => tab !== 'inspect'));
 const minuteOptions = ['30', '60', '120', '240'] as const;
 
 /** P1: the supervisor lets a request be read for a while, or refuses it. */
@@ -46,6 +51,22 @@ function Decision({ propertyId, grant, onDone }: { propertyId: string; grant: Gr
   );
 }
 
+/** P1: the supervisor ends a grant before its time; the desk's next read is refused. */
+function Revoke({ propertyId, grant, onDone }: { propertyId: string; grant: GrantView; onDone: () => void }) {
+  const { busy, refusal, write } = useFileWrite();
+  const revoke = async () => {
+    if (await write(files.revoke, { propertyId, grantId: grant.id, version: grant.version }, filesUi.revokedDone)) onDone();
+  };
+  return (
+    <View className='access-actions'>
+      {refusal && <Text className='field-error files-refusal'>{refusal}</Text>}
+      <PrimaryButton className='btn-access-revoke' busy={busy} onClick={revoke}>
+        {filesUi.revoke}
+      </PrimaryButton>
+    </View>
+  );
+}
+
 function Requests({ context }: { context: SessionContext }) {
   const t = filesUi;
   const list = useFileGrants();
@@ -65,6 +86,7 @@ function Requests({ context }: { context: SessionContext }) {
               .join(' · ')}
           </Text>
           {context.role === 'supervisor' && g.status === 'requested' && <Decision propertyId={context.property.propertyId} grant={g} onDone={() => void refresh()} />}
+          {context.role === 'supervisor' && g.status === 'granted' && <Revoke propertyId={context.property.propertyId} grant={g} onDone={() => void refresh()} />}
         </View>
       ))}
       <ListFooter list={list} />
@@ -81,7 +103,7 @@ function AccessLog() {
     <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? t.noLog : null}>
       {items?.map((r) => (
         <View key={r.id} className='card access-read'>
-          <Text className='access-read-line'>{fill(t.logLine, { reader: r.reader, room: r.roomLabel })}</Text>
+          <Text className='access-read-line'>{r.act === 'revoke' ? fill(t.revokeLine, { reader: r.reader, holder: r.holder ?? '', room: r.roomLabel }) : fill(t.logLine, { reader: r.reader, room: r.roomLabel })}</Text>
           <Text className='muted access-read-meta'>{`${formatWhen(r.at)} · ${fill(t.logReason, { reason: r.reason })}`}</Text>
         </View>
       ))}
@@ -90,17 +112,52 @@ function AccessLog() {
   );
 }
 
-function Access({ context }: { context: SessionContext }) {
-  const [tab, setTab] = useState<Tab>('requests');
+/** P1: the supervisor reads a household's file himself, with his reason (a logged read). */
+function Inspect({ propertyId }: { propertyId: string }) {
+  const t = filesUi;
+  const [file, setFile] = useState<FileView | null>(null);
+  const { busy, refusal, write } = useFileWrite();
+  const inspect = async (roomId: string, reason: string) => {
+    const read = await write(files.inspect, { propertyId, roomId, reason }, null);
+    setFile(read);
+    return read !== null;
+  };
   return (
     <>
-      <ChoiceChips name='access-tab' options={tabs} value={tab} label={(k) => filesUi.accessTabs[k]} onPick={setTab} />
-      {tab === 'requests' ? <Requests context={context} /> : <AccessLog />}
+      <RoomReasonForm
+        propertyId={propertyId}
+        className='access-inspect'
+        hint={t.inspectHint}
+        textLabel={t.inspectReason}
+        textPlaceholder={t.reasonPlaceholder}
+        textMissing={t.needReason}
+        submitLabel={t.inspect}
+        busy={busy}
+        refusal={refusal}
+        onSubmit={inspect}
+      />
+      {file && (
+        <View className='card access-file'>
+          <Text className='access-room'>{file.roomLabel}</Text>
+          <FileCard propertyId={propertyId} file={file} onChange={setFile} editable={false} />
+        </View>
+      )}
     </>
   );
 }
 
-/** 档案查阅: the desk's requests to read resident files, decided by the supervisor, and the log of every read (P1), for him and the manager. */
+function Access({ context }: { context: SessionContext }) {
+  const [tab, setTab] = useState<Tab>('requests');
+  const body = { requests: <Requests context={context} />, inspect: <Inspect propertyId={context.property.propertyId} />, log: <AccessLog /> };
+  return (
+    <>
+      <ChoiceChips name='access-tab' options={tabsOf(context.role)} value={tab} label={(k) => filesUi.accessTabs[k]} onPick={setTab} />
+      {body[tab]}
+    </>
+  );
+}
+
+/** 档案查阅: the desk's requests to read resident files, decided (and revoked) by the supervisor, his own reads, and the log of every read and revoke (P1), for him and the manager. */
 export default function FileAccess() {
   return (
     <View className='page file-access'>

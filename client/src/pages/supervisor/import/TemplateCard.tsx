@@ -12,8 +12,16 @@ type Template = CallOutput<typeof imports.template>;
 const fileOf = (template: Template, kind: DocumentKind) =>
   kind === 'csv' ? { name: template.csvName, kind, text: template.csv } : { name: template.xlsxName, kind, base64: template.xlsxBase64 };
 
+interface Props {
+  propertyId: string;
+  /** Which template: the rooms' (the default) or the key register's. */
+  action?: typeof imports.template | typeof imports.keyTemplate;
+  /** What the template holds, in a line. */
+  hint?: string;
+}
+
 /** The template to fill in: a download in the browser, WeChat's viewer on the phone (to forward to a computer). */
-export default function TemplateCard({ propertyId }: { propertyId: string }) {
+export default function TemplateCard({ propertyId, action = imports.template, hint = supervisorUi.roomImport.templateHint }: Props) {
   const t = supervisorUi.roomImport;
   const [template, setTemplate] = useState<Template | null>(null);
   const [busy, setBusy] = useState(false);
@@ -21,7 +29,7 @@ export default function TemplateCard({ propertyId }: { propertyId: string }) {
   const offer = async (kind: DocumentKind) => {
     if (busy) return;
     setBusy(true);
-    const res = template ? { ok: true as const, data: template } : await call(imports.template, { propertyId });
+    const res = template ? { ok: true as const, data: template } : await call(action, { propertyId });
     if (res.ok) setTemplate(res.data);
     const offered = res.ok && (await platform.offerFile(fileOf(res.data, kind)));
     setBusy(false);
@@ -32,7 +40,7 @@ export default function TemplateCard({ propertyId }: { propertyId: string }) {
   return (
     <View className='card import-template'>
       <Text className='section-title'>{t.templateTitle}</Text>
-      <Text className='muted import-hint'>{t.templateHint}</Text>
+      <Text className='muted import-hint'>{hint}</Text>
       {platform.offeredKinds.map((kind) => (
         <Button key={kind} className={`btn btn-secondary btn-template-${kind}`} onClick={() => void offer(kind)}>
           {t.templateKinds[kind]}
