@@ -328,6 +328,13 @@ export const ui = {
     submitting: '正在提交…',
     thanks: '谢谢您的评价',
     mine: '您的评价',
+    /** Issue 18 (3): the one-tap rating, and the page once she has rated. */
+    satisfied: '满意',
+    satisfiedHint: '点“满意”即两项都给 5 星并提交；也可以在下面逐项打分。',
+    thanksBody: '师傅和客服中心都会看到您的评价。',
+    changeUntil: '{until}前还可以修改。',
+    change: '修改评价',
+    keep: '不修改了',
   },
   /** B1 B2 R10: the desk's callback list: who to call today, tap-to-call, and the result. */
   callbacks: {
@@ -547,6 +554,12 @@ export const ui = {
     empty: '还没有消息。报修、投诉有了新进展，或有事需要您处理时，会在这里告诉您。',
     urgent: '紧急',
     open: '查看 ›',
+    /** Issue 18 (3): the resident's threads, one per repair or complaint. */
+    unread: '{n} 条新消息',
+    lines: '共 {n} 条进展',
+    openTicket: '查看详情 ›',
+    /** The home's badge on 我的消息. */
+    badge: '{n} 件有新进展',
   },
   /** WeChat's consent before the first use of the camera, album, clipboard or a chosen file. */
   privacy: {
