@@ -88,7 +88,8 @@ export const orderStep = <A extends OrderAction>(spec: StepSpec<z.infer<A['input
       await tx.collection('repairs').doc(repair._id).set({ data: withoutId(next) });
       await appendEvent(tx, { kind: 'repair', id: repair._id, propertyId: repair.propertyId }, moved.event, data.commandId);
       const cause = `${repair._id}@${moved.version}`;
-      const toResident = residentNotice(action, next, settings, new Date(at));
+      // She is not told of what she did herself (accepting a quote, rating): it would only be a new unread line.
+      const toResident = member.openid === next.residentOpenid ? null : residentNotice(action, next, settings, new Date(at));
       if (toResident) queued.push(await enqueueNotice(tx, cause, toResident, now));
       const staff = new Set(['role:desk', ...(spec.tell?.(next) ?? [])].filter((r) => r !== next.residentOpenid));
       for (const recipient of staff) {

@@ -20,7 +20,6 @@ describe('issue 18 (3): the resident is told who acted and when she hears next',
     ['quote', '李建国师傅报价30.00元，请确认'],
     ['complete', '李建国师傅已完工，费用30.00元'],
     ['signOff', '维修已完成，请为李建国师傅评价'],
-    ['rate', '已收到您的评价，谢谢'],
   ] as const)('R4 R6 R7: %s → %s', (action, expected) => {
     expect(text(action)).toBe(expected);
   });
@@ -41,13 +40,14 @@ describe('issue 18 (3): the resident is told who acted and when she hears next',
     expect(text('clearBlocker', { ...order, technician: null })).toBe('师傅将继续维修');
   });
 
-  it('R1: her own filing tells her nothing here (the filing page does)', () => {
+  it('R1 R7: her own filing and rating tell her nothing here (their pages do)', () => {
     expect(residentRepairLine('submit', order, settings, at)).toBeNull();
+    expect(residentRepairLine('rate', order, settings, at)).toBeNull();
   });
 
   it('issue 5: every line with a four-character name fits a subscribe message\'s thing field uncut', () => {
     const long = { ...order, technician: { name: '欧阳建国' }, appointment: null };
-    const actions: RepairAction[] = ['dispatch', 'reassign', 'overridePriority', 'acknowledge', 'arrive', 'noAnswer', 'reschedule', 'quote', 'accept', 'complete', 'signOff', 'rate', 'reportBlocker', 'clearBlocker', 'sendBack', 'approveSendBack', 'rejectSendBack', 'unassign'];
+    const actions: RepairAction[] = ['dispatch', 'reassign', 'overridePriority', 'acknowledge', 'arrive', 'noAnswer', 'reschedule', 'quote', 'accept', 'complete', 'signOff', 'reportBlocker', 'clearBlocker', 'sendBack', 'approveSendBack', 'rejectSendBack', 'unassign'];
     for (const action of actions) {
       const line = text(action, long)!;
       expect(cut(line, FIELD_LIMITS.thing as number)).toBe(line);

@@ -18,7 +18,6 @@ export type ResidentLineKey =
   | 'started'
   | 'completed'
   | 'signed'
-  | 'rated'
   | 'blocked'
   | 'unblocked'
   | 'sentBack'
@@ -67,7 +66,7 @@ const lineOf: Record<RepairAction, ResidentLineKey | null> = {
   accept: 'started',
   complete: 'completed',
   signOff: 'signed',
-  rate: 'rated',
+  rate: null,
   reportBlocker: 'blocked',
   clearBlocker: 'unblocked',
   sendBack: 'sentBack',
@@ -84,7 +83,7 @@ const lineOf: Record<RepairAction, ResidentLineKey | null> = {
 const promiseOf = (order: OrderFacts, settings: PromiseSettings): Pick<ResidentLine, 'withinMinutes' | 'comesAt'> =>
   order.appointment ? { comesAt: order.appointment.start } : { withinMinutes: settings.ackMinutes[order.priority] };
 
-/** The resident's line for one step of her repair, or null when the step tells her nothing (her own filing). */
+/** The resident's line for one step of her repair, or null for the steps only she takes (filing, rating). */
 export const residentRepairLine = (action: RepairAction, order: OrderFacts, settings: PromiseSettings, at: Date): ResidentLine | null => {
   const key = lineOf[action];
   if (!key) return null;

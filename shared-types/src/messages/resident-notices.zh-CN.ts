@@ -18,7 +18,6 @@ export const residentNoticeLines: Record<ResidentLineKey, string> = {
   started: '已确认报价，{who}开始维修',
   completed: '{who}已完工，费用{amount}元',
   signed: '维修已完成，请为{who}评价',
-  rated: '已收到您的评价，谢谢',
   blocked: '{who}暂时无法维修，客服会跟进',
   unblocked: '{who}将继续维修',
   sentBack: '{who}退回了工单，客服会重新安排',
