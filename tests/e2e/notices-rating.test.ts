@@ -95,6 +95,7 @@ describe('e2e: notices that say who and when, and rating from the notice', () =>
     await wang.locator('.rated-thanks').waitFor();
     await expect(wang.locator('.rate-repair').count()).resolves.toBe(0);
     await expect(wang.locator('#btn-rate-satisfied').count()).resolves.toBe(0);
+    await expect(wang.locator('.summary-next').innerText()).resolves.toBe('维修已完成，谢谢您的评价。');
     await expect(wang.locator('.rating-view .rating-quality').getAttribute('data-value')).resolves.toBe('5');
 
     await wang.goto(`${system.url}/#/pages/resident/home/index`);

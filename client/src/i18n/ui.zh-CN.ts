@@ -193,6 +193,7 @@ export const ui = {
       signed: '维修已完成，欢迎您评价这次服务。',
       sent_back: '这张单暂时无法完成，主管正在处理。',
     },
+    rated: '维修已完成，谢谢您的评价。',
   },
   technician: {
     title: '我的工单',
