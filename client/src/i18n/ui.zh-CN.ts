@@ -324,7 +324,7 @@ export const ui = {
     comment: '其他意见（可以不填）',
     commentPlaceholder: '想对师傅说的话',
     needStars: '请给维修质量和服务态度都点上星',
-    replaceHint: '签字时已在师傅手机上打过分。如需修改，可在签字后 7 天内在这里重新评价一次，以这次为准。',
+    replaceHint: '签字后 7 天内可以在这里修改评价，以最后一次为准。',
     submit: '提交评价',
     submitting: '正在提交…',
     thanks: '谢谢您的评价',

@@ -69,7 +69,7 @@ export default function RateRepair({ repair, propertyId, memberId, onDone, onCan
   return (
     <View className='card rate-repair'>
       <Text className='section-title'>{t.title}</Text>
-      {repair.rating?.via === 'on_site' && <Text className='muted rate-replace-hint'>{t.replaceHint}</Text>}
+      {repair.rating && <Text className='muted rate-replace-hint'>{t.replaceHint}</Text>}
       <PrimaryButton id='btn-rate-satisfied' className='btn-rate-satisfied' busy={busy} onClick={() => send(FULL, FULL)}>
         {t.satisfied}
       </PrimaryButton>
