@@ -22,6 +22,8 @@ export interface Notice {
   title: string;
   body: string;
   urgent: boolean;
+  /** What a subscribe message's own fields show besides the title and body. */
+  facts?: OutboxDoc['facts'];
 }
 
 const MAX_ATTEMPTS = 8;

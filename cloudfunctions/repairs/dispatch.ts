@@ -23,6 +23,7 @@ import { loadSettings } from '../_shared/settings';
 import { ensureSlot, moveWindow } from '../_shared/places';
 import { WINDOW_CAPACITY } from '@shared/domain/booking.rules';
 import { textForOthers } from '../_shared/screened';
+import { residentNotice } from './resident-notice';
 import { toView } from './views';
 
 /** R4: a first dispatch or a reassignment (which needs a reason) of the order at the version the desk saw, or why not. */
@@ -94,9 +95,11 @@ export const dispatchRepair: Handler<typeof dispatch> = async (input, ctx) => {
       channel: 'inbox' as const,
       kind: 'repair.dispatched' as const,
     };
-    for (const recipient of [technician.openid, repair.residentOpenid, audienceOfRole('desk')]) {
+    for (const recipient of [technician.openid, audienceOfRole('desk')]) {
       queued.push(await enqueueNotice(tx, cause, { ...base, recipient }, now));
     }
+    const toResident = residentNotice(action, next, settings, now);
+    if (toResident) queued.push(await enqueueNotice(tx, cause, toResident, now));
     return toView(next, member, now);
   });
   if (fresh) await sendNow(deps, queued, settings);

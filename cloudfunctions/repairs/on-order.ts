@@ -19,6 +19,7 @@ import { enqueueNotice, sendNow } from '../_shared/outbox';
 import { ActionFailure } from '../_shared/failures';
 import { findById, withoutId } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
+import { residentNotice } from './resident-notice';
 import { canSee, toView } from './views';
 
 type StepInput = { repairId: string; version: number; commandId: string; deviceTime?: string };
@@ -86,12 +87,16 @@ export const orderStep = <A extends OrderAction>(spec: StepSpec<z.infer<A['input
       const next = repairModel.toStored({ ...repair, ...patch, status: moved.status, version: moved.version, updatedAt: now.toISOString(), lastStepAt: at });
       await tx.collection('repairs').doc(repair._id).set({ data: withoutId(next) });
       await appendEvent(tx, { kind: 'repair', id: repair._id, propertyId: repair.propertyId }, moved.event, data.commandId);
-      const recipients = new Set([next.residentOpenid, 'role:desk', ...(spec.tell?.(next) ?? [])]);
-      for (const recipient of recipients) {
+      const cause = `${repair._id}@${moved.version}`;
+      // She is not told of what she did herself (accepting a quote, rating): it would only be a new unread line.
+      const toResident = member.openid === next.residentOpenid ? null : residentNotice(action, next, settings, new Date(at));
+      if (toResident) queued.push(await enqueueNotice(tx, cause, toResident, now));
+      const staff = new Set(['role:desk', ...(spec.tell?.(next) ?? [])].filter((r) => r !== next.residentOpenid));
+      for (const recipient of staff) {
         queued.push(
           await enqueueNotice(
             tx,
-            `${repair._id}@${moved.version}`,
+            cause,
             {
               propertyId: repair.propertyId,
               kind: 'repair.changed',

@@ -62,8 +62,8 @@ describe('the inbox lists notices and opens their subject (issue 5)', () => {
 
   it('opens the resident’s own repair, and the desk’s view of a group complaint', async () => {
     const resident = await open('resident', () => [notice('n1')]);
-    await until(() => rows(resident.container).length === 1);
-    fireEvent.click(resident.container.querySelector('#inbox-n1') as Element);
+    await until(() => resident.container.querySelector('#thread-r1') !== null);
+    fireEvent.click(resident.container.querySelector('#thread-r1') as Element);
     expect(resident.navigate).toHaveBeenCalledWith({ url: '/pages/resident/repair/index?id=r1' });
     resident.unmount();
     jest.restoreAllMocks();
@@ -72,6 +72,39 @@ describe('the inbox lists notices and opens their subject (issue 5)', () => {
     await until(() => rows(desk.container).length === 1);
     fireEvent.click(desk.container.querySelector('#inbox-n3') as Element);
     expect(desk.navigate).toHaveBeenCalledWith({ url: '/pages/desk/complaint/index?kind=group&id=g7' });
+  });
+
+  it('issue 18 (3): a resident reads one thread per repair or complaint, the latest line on top, unread counted until she opens it', async () => {
+    const items = [
+      notice('n3', { body: '李建国师傅已接单，预计30分钟内联系您', at: '2026-11-23T02:10:00.000Z' }),
+      notice('n2', { kind: 'complaint.changed', body: '投诉已受理', at: '2026-11-23T02:05:00.000Z', subject: { kind: 'complaint', id: 'c1' } }),
+      notice('n1', { body: '已安排李建国师傅，30分钟内联系您' }),
+    ];
+    const { container } = await open('resident', () => items);
+    await until(() => container.querySelectorAll('.inbox-thread').length === 2);
+    expect(Array.from(container.querySelectorAll('.inbox-thread')).map((t) => t.id)).toEqual(['thread-r1', 'thread-c1']);
+    const repair = container.querySelector('#thread-r1') as Element;
+    expect(repair.querySelector('.inbox-latest')?.textContent).toBe('李建国师傅已接单，预计30分钟内联系您');
+    expect(repair.querySelector('.inbox-earlier-body')?.textContent).toBe('已安排李建国师傅，30分钟内联系您');
+    expect(repair.querySelector('.inbox-unread')?.textContent).toBe('2 条新消息');
+    expect(container.querySelector('.inbox-item')).toBeNull();
+    fireEvent.click(repair);
+    await until(() => container.querySelector('#thread-r1 .inbox-unread') === null);
+    expect(container.querySelector('#thread-c1 .inbox-unread')?.textContent).toBe('1 条新消息');
+  });
+
+  it('issue 18 (3): the resident home shows how many threads have news, and nothing once all are opened', async () => {
+    const items = [notice('n2', { at: '2026-11-23T02:10:00.000Z' }), notice('n1', { subject: { kind: 'complaint', id: 'c1' } })];
+    fakeBackend({ ...sessionHandlers('resident'), 'repairs.listMine': () => okPage([]), 'session.inbox': () => okPage(items) });
+    const home = render(<ResidentHome />);
+    await until(() => home.container.querySelector('.btn-inbox .inbox-badge') !== null);
+    expect(home.container.querySelector('.inbox-badge')?.textContent).toBe('2 件有新进展');
+    home.unmount();
+    Taro.setStorageSync(`seen.threads.${PROPERTY}.m1`, { 'repair:r1': '2026-11-23T02:10:00.000Z', 'complaint:c1': '2026-11-23T02:00:00.000Z' });
+    const again = render(<ResidentHome />);
+    await until(() => again.container.querySelector('.btn-inbox') !== null);
+    await settle();
+    expect(again.container.querySelector('.inbox-badge')).toBeNull();
   });
 
   it('explains what goes there when there is nothing', async () => {

@@ -131,13 +131,18 @@ describe('the resident rates the repair from her own phone (R7)', () => {
     expect(backend.callsTo('repairs.rate')).toHaveLength(0);
   });
 
-  it('R7: stars given on the technician\'s phone at the sign-off can be replaced from her own phone while the server offers `rate`', async () => {
+  it('R7 issue 18 (2): stars given on the technician\'s phone at the sign-off are thanked for, not asked for again, and can be changed from her own phone while the server offers `rate`', async () => {
     const onSite = { quality: 5, attitude: 5, comment: '', via: 'on_site', at: '2026-11-23T06:30:00.000Z' };
     fakeBackend({ ...sessionHandlers('resident'), 'repairs.get': () => ok({ ...signed, rating: onSite, history }) });
     const { $ } = await open('r-s');
+    expect($('.rated-thanks')).not.toBeNull();
+    expect($('.rate-repair')).toBeNull();
+    expect($('.rating-view')).not.toBeNull();
+    fireEvent.click($('.btn-change-rating') as Element);
     expect($('.rate-repair')).not.toBeNull();
     expect($('.rate-replace-hint')?.textContent).toBe(ui.rating.replaceHint);
-    expect($('.rating-view')).not.toBeNull();
+    fireEvent.click($('.btn-keep-rating') as Element);
+    expect($('.rate-repair')).toBeNull();
   });
 
   it('offers no stars once the 7 days are over (the server leaves `rate` out)', async () => {

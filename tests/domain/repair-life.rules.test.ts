@@ -140,7 +140,7 @@ describe('R5–R7: the repair machine on site', () => {
     });
   });
 
-  it('R7: a resident rates from their own phone within 7 days of sign-off, once, replacing the stars given on site', () => {
+  it('R7: a resident rates from their own phone within 7 days of sign-off, replacing the stars given on site, and may change her own rating within those days', () => {
     const signed = order({ status: 'signed', signOff: { signature: 'f', at: '2026-11-23T02:00:00.000Z' } });
     const rate = (now: string, o = signed, role: 'resident' | 'technician' = 'resident') => transition(repairMachine, o, { action: 'rate', actor: 'r', role, now: at(now) });
     expect(rate('2026-11-30T02:00:00.000Z')).toMatchObject({ ok: true, status: 'signed' });
@@ -148,7 +148,8 @@ describe('R5–R7: the repair machine on site', () => {
     const onSite = { ...signed, rating: { quality: 5, attitude: 5, comment: '', at: '2026-11-23T02:00:00.000Z', via: 'on_site' as const } };
     expect(rate('2026-11-24T00:00:00.000Z', onSite)).toMatchObject({ ok: true });
     const own = { ...signed, rating: { quality: 5, attitude: 5, comment: '', at: '2026-11-23T02:05:00.000Z', via: 'own_phone' as const } };
-    expect(rate('2026-11-24T00:00:00.000Z', own)).toEqual({ ok: false, code: 'STATE.TRANSITION_NOT_ALLOWED' });
+    expect(rate('2026-11-24T00:00:00.000Z', own)).toMatchObject({ ok: true, status: 'signed' });
+    expect(rate('2026-11-30T02:00:00.001Z', own)).toEqual({ ok: false, code: 'STATE.TOO_LATE' });
     expect(rate('2026-11-24T00:00:00.000Z', signed, 'technician')).toEqual({ ok: false, code: 'STATE.ROLE_NOT_ALLOWED' });
   });
 

@@ -32,7 +32,7 @@ describe('R7: a rating is the resident\'s', () => {
     expect(own.rating).toMatchObject({ quality: 4, attitude: 5, via: 'own_phone' });
   });
 
-  it('R7: the stars given with the signed sign-off count; the resident may replace them from their own phone within 7 days, once', async () => {
+  it('R7: the stars given with the signed sign-off count; the resident may replace them from their own phone, and change her own, within 7 days', async () => {
     const o = await signed(stars(5, 5));
     expect(o.current.rating).toMatchObject({ quality: 5, via: 'on_site' });
     const seenByWang = expectOk(await callAs(rt, WANG, repairs.get, { propertyId: PROPERTY, repairId: o.current.id }));
@@ -40,8 +40,10 @@ describe('R7: a rating is the resident\'s', () => {
     rt.clock.advanceMinutes(6 * 24 * 60);
     const replaced = expectOk(await o.step(WANG, repairs.rate, { rating: stars(2, 3) }));
     expect(replaced.rating).toMatchObject({ quality: 2, attitude: 3, via: 'own_phone' });
-    expect(replaced.actions).toEqual([]);
-    expect(await o.step(WANG, repairs.rate, { rating: stars(1, 1) })).toMatchObject({ ok: false, code: 'STATE.TRANSITION_NOT_ALLOWED' });
+    expect(replaced.actions).toEqual(['rate']);
+    expect(expectOk(await o.step(WANG, repairs.rate, { rating: stars(4, 4) })).rating).toMatchObject({ quality: 4, attitude: 4, via: 'own_phone' });
+    rt.clock.advanceMinutes(24 * 60 + 1);
+    expect(await o.step(WANG, repairs.rate, { rating: stars(1, 1) })).toMatchObject({ ok: false, code: 'STATE.TOO_LATE' });
   });
 
   it('R7: after 7 days the on-site stars stand', async () => {

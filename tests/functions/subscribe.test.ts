@@ -114,7 +114,7 @@ describe('issue 5: the sender against a scripted WeChat', () => {
     const [message] = rt.subscribeMessages;
     expect(message).toMatchObject({ touser: WANG, templateId: PROGRESS });
     expect(Object.keys(message!.data)).toEqual(['thing1', 'thing2', 'time3']);
-    expect(message!.data).toEqual({ thing1: { value: '接单 · 1-1-101' }, thing2: { value: '师傅已接单' }, time3: { value: '2026-11-23 10:00' } });
+    expect(message!.data).toEqual({ thing1: { value: '给排水报修 · 1-1-101' }, thing2: { value: '李建国师傅已接单，预计2小时内联系您' }, time3: { value: '2026-11-23 10:00' } });
   });
 
   it('a network error is retried with backoff, then dead-lettered after 8 attempts; the work order is unaffected', async () => {

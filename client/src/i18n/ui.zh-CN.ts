@@ -209,6 +209,7 @@ export const ui = {
       signed: '维修已完成，欢迎您评价这次服务。',
       sent_back: '这张单暂时无法完成，主管正在处理。',
     },
+    rated: '维修已完成，谢谢您的评价。',
   },
   technician: {
     title: '我的工单',
@@ -339,11 +340,18 @@ export const ui = {
     comment: '其他意见（可以不填）',
     commentPlaceholder: '想对师傅说的话',
     needStars: '请给维修质量和服务态度都点上星',
-    replaceHint: '签字时已在师傅手机上打过分。如需修改，可在签字后 7 天内在这里重新评价一次，以这次为准。',
+    replaceHint: '签字后 7 天内可以在这里修改评价，以最后一次为准。',
     submit: '提交评价',
     submitting: '正在提交…',
     thanks: '谢谢您的评价',
     mine: '您的评价',
+    /** Issue 18 (3): the one-tap rating, and the page once she has rated. */
+    satisfied: '满意',
+    satisfiedHint: '点“满意”即两项都给 5 星并提交；也可以在下面逐项打分。',
+    thanksBody: '师傅和客服中心都会看到您的评价。',
+    changeUntil: '{until}前还可以修改。',
+    change: '修改评价',
+    keep: '不修改了',
   },
   /** B1 B2 R10: the desk's callback list: who to call today, tap-to-call, and the result. */
   callbacks: {
@@ -564,6 +572,12 @@ export const ui = {
     empty: '还没有消息。报修、投诉有了新进展，或有事需要您处理时，会在这里告诉您。',
     urgent: '紧急',
     open: '查看 ›',
+    /** Issue 18 (3): the resident's threads, one per repair or complaint. */
+    unread: '{n} 条新消息',
+    lines: '共 {n} 条进展',
+    openTicket: '查看详情 ›',
+    /** The home's badge on 我的消息. */
+    badge: '{n} 件有新进展',
   },
   /** WeChat's consent before the first use of the camera, album, clipboard or a chosen file. */
   privacy: {

@@ -1,5 +1,5 @@
 import { defineMachine } from './state-machine';
-import type { RepairDoc, RepairStatus } from '../model/repair.model';
+import type { RepairStatus } from '../model/repair.model';
 
 export type RepairAction =
   | 'submit'
@@ -24,7 +24,7 @@ export type RepairAction =
 
 /** R5: the technician waits 3 minutes for an answer before leaving a note. */
 export const NO_ANSWER_WAIT_MS = 3 * 60 * 1000;
-/** R7: the resident rates, or replaces the stars given on site, from their own phone within 7 days of sign-off. */
+/** R7: the resident rates from their own phone, and may change her rating, within 7 days of sign-off. */
 export const RATE_WITHIN_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** What the guards read: a stored order has it, and so has the technician's view of one, offline. */
@@ -32,7 +32,6 @@ export interface RepairState {
   status: RepairStatus;
   version: number;
   arrivedAt?: string | null;
-  rating?: { via: NonNullable<RepairDoc['rating']>['via'] } | null;
   signOff?: { at: string } | null;
   blocker?: object | null;
 }
@@ -71,12 +70,11 @@ export const repairMachine = defineMachine<RepairStatus, RepairAction, RepairSta
     accept: { from: ['quoted'], to: 'in_progress', roles: ['resident', 'technician'] },
     complete: { from: ['in_progress'], to: 'completed', roles: ['technician'] },
     signOff: { from: ['completed'], to: 'signed', roles: ['technician'] },
-    /** R7: from the resident's own phone, once, within 7 days: a first rating, or one replacing the stars given with the sign-off. */
+    /** R7: from the resident's own phone within 7 days of the sign-off: a first rating, or one replacing hers or the stars given with the sign-off. */
     rate: {
       from: ['signed'],
       roles: ['resident'],
       guard: (r, now) => {
-        if (r.rating?.via === 'own_phone') return 'STATE.TRANSITION_NOT_ALLOWED';
         const signed = r.signOff ? new Date(r.signOff.at).getTime() : 0;
         return now.getTime() - signed <= RATE_WITHIN_MS ? null : 'STATE.TOO_LATE';
       },

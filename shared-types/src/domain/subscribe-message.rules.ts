@@ -23,7 +23,13 @@ export interface MessageFacts {
   phone?: string;
 }
 
-/** WeChat's limits per field type (characters), as its subscribe-message documentation gives them. */
+/**
+ * WeChat's limits per field type (characters), as its subscribe-message documentation gives them
+ * (订阅消息参数值内容限制说明, in subscribeMessage.send:
+ * https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html):
+ * thing 20 characters, phrase 5 Chinese characters only, name 10 Chinese characters, character_string 32, …
+ * The resident's notice lines are worded to fit `thing` whole (issue 18, 3).
+ */
 export const FIELD_LIMITS: Record<string, number> = {
   thing: 20,
   number: 32,

@@ -20,6 +20,8 @@ export { formatStamp };
 
 const nextStep = (repair: RepairDetailView): string => {
   const text = ui.repairDetail.nextStep;
+  // Issue 18 (2): once rated, the page thanks her instead of asking again.
+  if (repair.status === 'signed' && repair.rating) return ui.repairDetail.rated;
   return fill(text[repair.status], { name: repair.technician?.name ?? '' });
 };
 

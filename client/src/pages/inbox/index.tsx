@@ -1,6 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import type { Role } from '@shared/model/member.model';
+import { threadsOf } from '@shared/domain/notice-thread.rules';
 import { useInbox, type InboxItem } from '../../hooks/useNotices';
+import { useSeenThreads } from '../../hooks/useSeenThreads';
 import { useReadySession } from '../../hooks/useSession';
 import { useChimeOnNew } from '../../hooks/useUrgentChime';
 import LoadState from '../../components/LoadState';
@@ -10,6 +12,7 @@ import { ui } from '../../i18n/ui.zh-CN';
 import { go } from '../../utils/routes';
 import { formatWhen } from '../../utils/time';
 import { subjectPage } from './subject';
+import ThreadRow from './ThreadRow';
 import ScaledPage from '../../components/ScaledPage';
 import '../../theme/controls.css';
 import './index.css';
@@ -37,13 +40,16 @@ function InboxRow({ item, role }: { item: InboxItem; role: Role }) {
 
 /**
  * Issue 5: everyone's inbox, newest first and live on their signals; a tap opens what the notice is
- * about. Staff hear the chime when an urgent notice arrives while it is open.
+ * about. Staff hear the chime when an urgent notice arrives while it is open. A resident reads hers
+ * as one thread per repair or complaint (issue 18, 3).
  */
 export default function Inbox() {
   const context = useReadySession();
   const list = useInbox();
   const { items, loading, error, refresh } = list;
   const staff = context !== null && context.role !== 'resident';
+  const resident = context?.role === 'resident';
+  const { seen, markSeen } = useSeenThreads();
   useChimeOnNew(staff && items ? items.filter((i) => i.urgent).map((i) => i.id) : null);
   return (
     <ScaledPage className='inbox-page'>
@@ -53,7 +59,8 @@ export default function Inbox() {
       </View>
       <SubscribeLowBanner />
       <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? ui.inbox.empty : null}>
-        {context && items?.map((item) => <InboxRow key={item.id} item={item} role={context.role} />)}
+        {resident && items && threadsOf(items, seen).map((t) => <ThreadRow key={t.key} thread={t} role='resident' onOpen={() => markSeen(t.key, t.lines[0]?.at ?? '')} />)}
+        {staff && items?.map((item) => <InboxRow key={item.id} item={item} role={context.role} />)}
         <ListFooter list={list} />
       </LoadState>
     </ScaledPage>

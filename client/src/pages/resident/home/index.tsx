@@ -6,6 +6,7 @@ import Notice from '@nutui/icons-react-taro/dist/es/icons/Notice.js';
 import Order from '@nutui/icons-react-taro/dist/es/icons/Order.js';
 import Repairman from '@nutui/icons-react-taro/dist/es/icons/Repairman.js';
 import Icon from '../../../components/Icon';
+import InboxBadge from '../../../components/InboxBadge';
 import { useReadySession } from '../../../hooks/useSession';
 import { useOpenRepairCount } from '../../../hooks/useRepairs';
 import DeskPhoneButton from '../../../components/DeskPhoneButton';
@@ -76,6 +77,7 @@ export default function ResidentHome() {
         <View className='home-tile-words'>
           <Text className='home-tile-title'>{t.inbox}</Text>
           <Text className='home-tile-hint'>{t.inboxHint}</Text>
+          <InboxBadge />
         </View>
       </View>
       {context && (

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import * as z from 'zod';
 import * as repairs from '@shared/contracts/repairs.contract';
 import { maxLengthOf } from '@shared/contracts/field-errors';
@@ -16,19 +16,24 @@ const RatingDraft = z.object({ quality: z.number().int().min(0).max(5), attitude
 type RatingDraft = z.infer<typeof RatingDraft>;
 const noStars = (): RatingDraft => ({ quality: 0, attitude: 0, comment: '' });
 const COMMENT_LIMIT = maxLengthOf(repairs.rate.input.shape.rating, 'comment') ?? 0;
+/** 满意: full marks on both, in one tap (issue 18, 3). */
+const FULL = 5;
 
 interface Props {
   repair: RepairDetailView;
   propertyId: string;
   memberId: string;
   onDone: () => void;
+  /** She is changing a rating she gave: she may keep it instead. */
+  onCancel?: () => void;
 }
 
 /**
- * R7: the resident rates from their own phone (within 7 days): two rows of stars and a word if they
- * like. Stars given on the technician's phone at the sign-off can be replaced here, once.
+ * R7: the resident rates from their own phone (within 7 days): 满意 in one tap (both full marks,
+ * sent at once), or two rows of stars, a word if she likes, and the submit, all on one screen
+ * (issue 18, 3). Stars given on the technician's phone at the sign-off, or her own, can be replaced here.
  */
-export default function RateRepair({ repair, propertyId, memberId, onDone }: Props) {
+export default function RateRepair({ repair, propertyId, memberId, onDone, onCancel }: Props) {
   const askConsent = useSubscribeConsent();
   const t = ui.rating;
   const { draft, update, clear } = useDraft(`draft.rating.${propertyId}.${memberId}.${repair.id}`, RatingDraft, noStars);
@@ -41,14 +46,9 @@ export default function RateRepair({ repair, propertyId, memberId, onDone }: Pro
     setMissing(false);
   };
 
-  const submit = async () => {
+  const send = async (quality: number, attitude: number) => {
     askConsent();
     if (busy) return;
-    const { quality, attitude } = draft;
-    if (quality < 1 || attitude < 1) {
-      setMissing(true);
-      return;
-    }
     const rated = await run(
       repairs.rate,
       { propertyId, repairId: repair.id, version: repair.version, rating: { quality, attitude, comment: draft.comment.trim() } },
@@ -57,10 +57,23 @@ export default function RateRepair({ repair, propertyId, memberId, onDone }: Pro
     if (rated) clear();
   };
 
+  const submit = async () => {
+    const { quality, attitude } = draft;
+    if (quality < 1 || attitude < 1) {
+      setMissing(true);
+      return;
+    }
+    await send(quality, attitude);
+  };
+
   return (
     <View className='card rate-repair'>
       <Text className='section-title'>{t.title}</Text>
-      {repair.rating?.via === 'on_site' && <Text className='muted rate-replace-hint'>{t.replaceHint}</Text>}
+      {repair.rating && <Text className='muted rate-replace-hint'>{t.replaceHint}</Text>}
+      <PrimaryButton id='btn-rate-satisfied' className='btn-rate-satisfied' busy={busy} onClick={() => send(FULL, FULL)}>
+        {t.satisfied}
+      </PrimaryButton>
+      <Text className='muted rate-satisfied-hint'>{t.satisfiedHint}</Text>
       <View className='rate-row'>
         <Text className='rate-label'>{t.quality}</Text>
         <StarRating className='rate-quality' value={draft.quality} onChange={(quality: number) => edit({ quality })} />
@@ -81,6 +94,11 @@ export default function RateRepair({ repair, propertyId, memberId, onDone }: Pro
       <PrimaryButton id='btn-submit-rating' className='btn-submit-rating' busy={busy} onClick={submit}>
         {busy ? t.submitting : t.submit}
       </PrimaryButton>
+      {onCancel && (
+        <Button className='btn btn-plain btn-keep-rating' onClick={onCancel}>
+          {t.keep}
+        </Button>
+      )}
     </View>
   );
 }

@@ -7,7 +7,7 @@ import RepairSummary from '../../../components/RepairSummary';
 import DeskPhoneButton from '../../../components/DeskPhoneButton';
 import { routeParam } from '../../../utils/routes';
 import AcceptQuote from './AcceptQuote';
-import RateRepair from './RateRepair';
+import RatingCard from './RatingCard';
 import RepairWindow from './RepairWindow';
 import ScaledPage from '../../../components/ScaledPage';
 import '../../../theme/controls.css';
@@ -15,7 +15,7 @@ import './index.css';
 
 /**
  * One of the resident's repairs: status, what happens next, and its history; the quote to agree
- * to (R6) while it waits for them, the window a technician comes in (V4), and the stars to give once it is signed (R7).
+ * to (R6) while it waits for them, the window a technician comes in (V4), and the stars to give once it is signed (R7): thanks instead once given, with the change still open for the 7 days.
  */
 export default function MyRepair() {
   const { data, loading, error, refresh } = useRepair(routeParam('id'));
@@ -31,7 +31,7 @@ export default function MyRepair() {
           <AcceptQuote key={data.version} repair={data} propertyId={context.property.propertyId} onDone={reload} />
         )}
         {data && context && canRate && (
-          <RateRepair key={data.version} repair={data} propertyId={context.property.propertyId} memberId={context.memberId} onDone={reload} />
+          <RatingCard key={data.version} repair={data} propertyId={context.property.propertyId} memberId={context.memberId} onDone={reload} />
         )}
         {data && <RepairSummary repair={data} showQuote={!canAccept} />}
         {data && context && <RepairWindow key={data.appointment?.start ?? 'none'} repair={data} propertyId={context.property.propertyId} onDone={reload} />}
