@@ -15,7 +15,7 @@ type System = Awaited<ReturnType<typeof startSystem>>;
 
 /** A repair of 王秀英's taken to the signed sign-off by 李建国 through the functions, as the desk and he would on their phones. */
 const signedRepair = async (system: System, description: string) => {
-  let current = expectOk(await callAs(system.runtime, WANG, repairs.create, repairInput({ description })));
+  let current: repairs.RepairView = expectOk(await callAs(system.runtime, WANG, repairs.create, repairInput({ description })));
   const step = async (openid: string, action: Action, extra: Record<string, unknown> = {}) => {
     const input = { propertyId: 'demo', commandId: `e2e-rate-${action.name}-${current.id}`, repairId: current.id, version: current.version, ...extra };
     current = expectOk(await callAs(system.runtime, openid, action as typeof repairs.dispatch, input));
