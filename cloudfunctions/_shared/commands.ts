@@ -33,7 +33,8 @@ export const replayIn = (sent: readonly CommandDoc[], key: string, action: Actio
   if (command.call !== callOf(action)) return failure('COMMON.COMMAND_REUSED');
   const stored = action.output.safeParse(command.result);
   if (!stored.success) {
-    console.error(`command ${key}: its stored result does not fit ${command.call}'s output contract`);
+    const [issue] = stored.error.issues;
+    console.error(`command ${key}: its stored result does not fit ${command.call}'s output contract (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})`);
     return failure('COMMON.COMMAND_DONE');
   }
   return ok(stored.data);

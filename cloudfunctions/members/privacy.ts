@@ -1,3 +1,4 @@
+import type { OutboxDoc } from '@shared/model/outbox.model';
 import type * as c from '@shared/contracts/privacy.contract';
 import { failure, format, messages } from '@shared/messages';
 import { ok } from '@shared/result';
@@ -61,10 +62,12 @@ export const requestErasure: Handler<typeof c.requestErasure> = async (input, ct
   if (existing) return ok({ status: existing.status, requestedAt: existing.requestedAt });
   if (!member) return failure('COMMON.NOT_A_MEMBER');
   const doc = erasureModel.toStored({ _id: id, propertyId: input.propertyId, openid: caller.openid, name: member.name, status: 'pending', reason: input.reason, requestedAt: now.toISOString(), done: null });
+  const queued: OutboxDoc[] = [];
   const { result, fresh } = await applyOnce(
     ctx,
     'members.requestErasure',
     async (tx) => {
+      queued.length = 0;
       await tx.collection('erasures').doc(id).set({ data: withoutId(doc) });
       const notice = await enqueueNotice(
         tx,
@@ -81,12 +84,14 @@ export const requestErasure: Handler<typeof c.requestErasure> = async (input, ct
         },
         now,
       );
-      return { view: { status: doc.status, requestedAt: doc.requestedAt }, notice };
+      queued.push(notice);
+      // The recorded result is the answer itself, so the request sent again answers the same.
+      return { status: doc.status, requestedAt: doc.requestedAt };
     },
     input.propertyId,
   );
-  if (fresh) await sendNow(deps, [result.notice]);
-  return ok(result.view);
+  if (fresh) await sendNow(deps, queued);
+  return ok(result);
 };
 
 const viewOf = (e: ErasureDoc, openTickets: number) => ({ id: e._id, name: e.name, reason: e.reason, status: e.status, requestedAt: e.requestedAt, openTickets });

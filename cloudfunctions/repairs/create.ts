@@ -97,14 +97,15 @@ const fileRepair = async (intake: Intake, ctx: ActionContext) => {
       await appendEvent(tx, { kind: 'repair', id: repair._id, propertyId: repair.propertyId }, event, intake.commandId);
       for (const notice of notices) queued.push(await enqueueNotice(tx, repair._id, notice, now));
       checks.splice(0, checks.length, ...(await queueChecks(tx, { kind: 'repair', doc: repair, authorOpenid: repair.residentOpenid }, now, intake.commandId)));
-      return toView(repair, member, now);
+      // The promise is part of the recorded result, so a replay of this command answers it too.
+      return { ...toView(repair, member, now), promise: repairPromise(repair.priority, settings.repairPromise) };
     }),
   );
   if (fresh) {
     await sendNow(deps, queued, settings);
     await submitNow(deps, checks);
   }
-  return ok({ ...view, promise: repairPromise(repair.priority, settings.repairPromise) });
+  return ok(view);
 };
 
 /** R1: a resident files from the mini-program, for one of their rooms, with photos from their own folder. */

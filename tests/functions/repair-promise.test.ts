@@ -22,6 +22,13 @@ describe('issue 18 (2): the repair promise', () => {
     expect(filed.promise).toEqual({ kind: 'dispatch', withinMinutes: 30 });
   });
 
+  it('R4: the same filing sent again (the phone lost the first answer) answers the same repair with the same promise', async () => {
+    const input = repairInput();
+    const first = expectOk(await callAs(rt, WANG, repairs.create, input));
+    const again = await callAs(rt, WANG, repairs.create, input);
+    expect(again).toEqual({ ok: true, data: first });
+  });
+
   it('R3: an urgent repair is promised the people on duty, not minutes', async () => {
     const filed = expectOk(await callAs(rt, WANG, repairs.create, repairInput({ description: '厨房水管爆了，一直喷水' })));
     expect(filed.priority).toBe('urgent');
