@@ -194,6 +194,16 @@ const lendToLi = async (rt: Rt, n: number): Promise<number> => {
   return n;
 };
 
+/** K2: `n` of 王's repairs, each with her spare key left at the desk for 李建国; answers how many. */
+const leaveKeys = async (rt: Rt, n: number): Promise<number> => {
+  for (let i = 0; i < n; i++) {
+    const repair = expectOk(await callAs(rt, WANG, repairs.create, repairInput({ description: `第${i}扇窗关不上` })));
+    const input = { propertyId: PROPERTY, commandId: newCommandId(), repairId: repair.id, technicianId: memberIdOf(TECH_LI), keys: '入户门钥匙 1 把', leftBy: '王秀英' };
+    expectOk(await callAs(rt, DESK_ON_SHIFT, keys.leaveKey, input));
+  }
+  return n;
+};
+
 /** P1: `n` requests to read 王's household's file; answers how many. */
 const askForFiles = async (rt: Rt, n: number): Promise<number> => {
   for (let i = 0; i < n; i++) expectOk(await callAs(rt, DESK_ON_SHIFT, files.ask, { propertyId: PROPERTY, commandId: newCommandId(), roomId: WANG_ROOM, reason: `第${i}次核对车位` }));
@@ -258,6 +268,7 @@ const cases: ListCase[] = [
   { name: 'keys.list', who: DESK_ON_SHIFT, action: keys.list, input: { propertyId: PROPERTY, kind: 'equipment' }, seed: async (rt) => (await addKeys(rt, 5)).length },
   { name: 'keys.loans', who: DESK_ON_SHIFT, action: keys.loans, input: { propertyId: PROPERTY }, seed: (rt) => lendToLi(rt, 5) },
   { name: 'keys.mine', who: TECH_LI, action: keys.mine, input: { propertyId: PROPERTY }, seed: (rt) => lendToLi(rt, 5) },
+  { name: 'keys.leftKeys', who: DESK_ON_SHIFT, action: keys.leftKeys, input: { propertyId: PROPERTY }, seed: (rt) => leaveKeys(rt, 5) },
   { name: 'files.grants', who: SUPERVISOR, action: files.grants, input: { propertyId: PROPERTY }, seed: (rt) => askForFiles(rt, 5) },
   { name: 'files.log', who: MANAGER, action: files.log, input: { propertyId: PROPERTY }, seed: (rt) => readFiles(rt, 5) },
   {
