@@ -23,7 +23,8 @@ const shots = resolve(__dirname, '..', '..', 'docs', 'screenshots', 'large-text'
 
 const visit = async (page: Page, url: string, path: string, ready: string) => {
   await page.goto(`${url}/#${path}`);
-  await page.locator(ready).first().waitFor();
+  // The page's shown instance: a page opened again leaves its earlier instance hidden in the stack.
+  await page.locator(`${ready} >> visible=true`).first().waitFor();
   await page.waitForTimeout(300);
 };
 
