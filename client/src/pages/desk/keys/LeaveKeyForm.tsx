@@ -39,6 +39,7 @@ export default function LeaveKeyForm({ propertyId, onDone, onCancel }: { propert
   const pick = (id: string) => {
     const chosen = open.find((r) => r.id === id);
     setRepairId(id);
+    setProblems({});
     setTechnicianId(chosen?.technician?.memberId ?? null);
     if (chosen && !leftBy) setLeftBy(chosen.residentName);
   };
