@@ -10,6 +10,7 @@ import { keysUi } from '../../../i18n/keys.zh-CN';
 import { formatDue } from '../../../utils/time';
 import '../../../theme/controls.css';
 import ScaledPage from '../../../components/ScaledPage';
+import './index.css';
 import LeftForMe from './LeftForMe';
 import SignPanel from './SignPanel';
 
