@@ -62,6 +62,8 @@ describe('e2e: a resident’s key left at the desk for her repair’s technician
     const card = on(desk, '.left-key-row');
     await card.locator('.left-status', { hasText: '在前台' }).waitFor();
     await expect(card.locator('.left-who').innerText()).resolves.toBe('王秀英 留给 李建国 · 陈晓 经手');
+    // The shot waits out the 已登记 toast (1.5 s), so the list is seen as it stands.
+    await desk.waitForTimeout(2000);
     await desk.screenshot({ path: join(shots, 'desk-left-keys-pc.png') });
     await desk.setViewportSize(PHONE);
     await desk.screenshot({ path: join(shots, 'desk-left-keys-phone.png') });
