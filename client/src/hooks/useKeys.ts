@@ -10,6 +10,7 @@ import { useReadySession } from './useSession';
 export type KeyView = keys.KeyViewT;
 export type LoanView = keys.LoanViewT;
 export type InventoryView = keys.InventoryViewT;
+export type LeftKeyView = keys.LeftKeyViewT;
 
 const useScope = () => {
   const context = useReadySession();
@@ -31,6 +32,9 @@ export const useKeyStaff = () => useAction(keys.staff, useScope());
 /** K2: the caller's own loans still out, to sign for on their phone. */
 export const useMyLoans = () => usePagedAction(keys.mine, useScope());
 
+/** K2: residents' keys left at the desk for a technician's visit; a technician gets those left for him. */
+export const useLeftKeys = () => usePagedAction(keys.leftKeys, useScope());
+
 /** K2: a day's deposit reconciliation. */
 export const useDepositDay = (date: string) => {
   const scope = useScope();
@@ -43,7 +47,18 @@ export const useInventory = (month: string) => {
   return useAction(keys.inventory, scope ? { ...scope, month } : null);
 };
 
-type Writes = typeof keys.add | typeof keys.lend | typeof keys.sign | typeof keys.giveBack | typeof keys.signDeposits | typeof keys.count | typeof keys.signInventory;
+type Writes =
+  | typeof keys.add
+  | typeof keys.lend
+  | typeof keys.sign
+  | typeof keys.giveBack
+  | typeof keys.signDeposits
+  | typeof keys.count
+  | typeof keys.signInventory
+  | typeof keys.leaveKey
+  | typeof keys.borrowLeft
+  | typeof keys.bringBackLeft
+  | typeof keys.giveToResident;
 
 /**
  * A write of the keys area, sent once per input: the same input sent again (a second tap after a

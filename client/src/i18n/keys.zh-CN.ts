@@ -1,7 +1,7 @@
 /** The desk's key pages (issue 19, 2: K1–K3): their own text, kept beside the area. */
 export const keysUi = {
   title: '钥匙管理',
-  tabs: { keys: '钥匙', loans: '借用', deposits: '押金', inventory: '盘点' },
+  tabs: { keys: '钥匙', loans: '借用', left: '住户留钥匙', deposits: '押金', inventory: '盘点' },
   /** K1: the register from a spreadsheet (the imports area's page). */
   import: {
     open: '从表格导入钥匙',
@@ -125,6 +125,48 @@ export const keysUi = {
     signed: '已签字',
     needSignature: '请手写签名',
     uploadFailed: '签名没有保存成功，请再试一次',
+  },
+  /** K2: a resident's own key left at the desk for a named technician's repair visit. */
+  left: {
+    record: '登记住户留下的钥匙',
+    formTitle: '登记住户留钥匙',
+    room: '按房号查找维修单',
+    roomPlaceholder: '如 3-2-1502',
+    repair: '维修单',
+    noRepairs: '没有已派单、未完工的维修单',
+    technician: '上门师傅',
+    keys: '钥匙说明',
+    keysPlaceholder: '如 入户门钥匙 2 把',
+    leftBy: '留钥匙的住户',
+    leftByPlaceholder: '住户姓名',
+    submit: '确认登记',
+    cancel: '取消',
+    recorded: '已登记',
+    empty: '前台没有住户留存的钥匙',
+    status: { held: '在前台', out: '师傅已取走', back: '已交回前台', returned: '已还给住户' },
+    line: '{room} · {description}',
+    who: '{by} 留给 {technician} · {receivedBy} 经手',
+    bringBack: '已交回前台',
+    broughtBack: '已交回前台',
+    giveToResident: '交还住户',
+    residentName: '领回钥匙的住户',
+    confirmGive: '确认交还',
+    given: '已交还住户',
+    returnedTo: '已交还 {name}',
+    problems: {
+      repair: '请选择维修单',
+      technician: '请选择上门师傅',
+      keys: '请填写钥匙说明',
+      leftBy: '请填写留钥匙的住户姓名',
+      residentName: '请填写领回钥匙的住户姓名',
+    },
+  },
+  /** K2: on the technician's phone, the keys residents left for his visit. */
+  leftMine: {
+    title: '住户留给我的钥匙',
+    hint: '到前台取钥匙时，请在下面签字',
+    sign: '签收',
+    signed: '已签收',
   },
   deposits: {
     received: '当日收取',
