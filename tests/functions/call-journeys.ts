@@ -68,6 +68,10 @@ export const walkEveryAction = async (rt: Rt) => {
   const steps = order(rt, repair);
   await steps.step(DESK_ON_SHIFT, repairs.overridePriority, { priority: 'urgent', reason: '住户说水很大' });
   await steps.step(DESK_ON_SHIFT, repairs.dispatch, { technicianId: memberIdOf(TECH_LI) });
+  // K2: 王 leaves his door key at the desk for the technician's visit.
+  const left = await write(DESK_ON_SHIFT, keys.leaveKey, { repairId: repair.id, technicianId: memberIdOf(TECH_LI), keys: '入户门钥匙 1 把', leftBy: '王秀英' });
+  await ok(TECH_LI, keys.leftKeys, scope);
+  const borrowed = await write(TECH_LI, keys.borrowLeft, { leftKeyId: left.id, version: left.version, signature: uploadAs(rt, TECH_LI, 'left-key.png') });
   await ok(DESK_ON_SHIFT, forms.workOrder, { ...scope, repairId: repair.id });
   await ok(TECH_LI, forms.workOrder, { ...scope, repairId: repair.id });
   await ok(TECH_LI, repairs.assigned, scope);
@@ -80,6 +84,8 @@ export const walkEveryAction = async (rt: Rt) => {
   const techFile = (name: string) => uploadAs(rt, TECH_LI, name);
   await steps.step(TECH_LI, repairs.complete, { beforePhotos: [techFile('b.jpg')], afterPhotos: [techFile('a.jpg')], materials: [] });
   await steps.step(TECH_LI, repairs.signOff, { signature: techFile('s.png') });
+  const broughtBack = await write(DESK_ON_SHIFT, keys.bringBackLeft, { leftKeyId: borrowed.id, version: borrowed.version });
+  await write(DESK_ON_SHIFT, keys.giveToResident, { leftKeyId: broughtBack.id, version: broughtBack.version, residentName: '王秀英' });
   await steps.step(WANG, repairs.rate, { rating: { quality: 5, attitude: 5, comment: '' } });
   await ok(TECH_LI, repairs.fees, scope);
   await ok(SUPERVISOR, repairs.scorecards, scope);
@@ -323,7 +329,7 @@ const dutyJourney = async (rt: Rt, ok: Ok, write: Ok) => {
   await write(SUPERVISOR, duty.signDay, { date: '2026-11-23', remarks: '已阅' });
 };
 
-/** K1–K3: keys registered, lent to a contractor and to a technician, returned, the day's deposits signed, the month's inventory counted and signed. */
+/** K1–K3: keys registered, lent to a contractor and to a technician, returned, the day's deposits signed, the month's inventory counted and signed, then more keys imported from the register's sheet. */
 const keyJourney = async (rt: Rt, ok: Ok, write: Ok) => {
   const scope = { propertyId: PROPERTY };
   const pump = await write(DESK_ON_SHIFT, keys.add, { kind: 'equipment', opens: '2号楼水泵房', label: 'SB-02', set: 'working', depositFen: 20_000 });
@@ -352,16 +358,24 @@ const keyJourney = async (rt: Rt, ok: Ok, write: Ok) => {
   rt.clock.set('2026-11-28T02:00:00.000Z');
   await write(SUPERVISOR, keys.signInventory, { month: '2026-11', version: counted.version });
   await ok(SUPERVISOR, forms.keyInventory, { ...scope, month: '2026-11' });
+
+  // K1: the register's template, then a sheet of the pump room's keys with their spare, previewed and committed.
+  await ok(SUPERVISOR, imports.keyTemplate, scope);
+  const sheet = Buffer.from(['类别,开启位置,钥匙编号,组别,押金（元）', '设备房,3号楼配电房,PD-03,常用,0', '设备房,3号楼配电房,PD-03-备,备用,0'].join('\r\n'), 'utf8');
+  const previewed = await write(DESK_ON_SHIFT, imports.previewKeys, { fileName: 'keys.csv', fileId: uploadAs(rt, DESK_ON_SHIFT, 'keys.csv', sheet) });
+  await write(DESK_ON_SHIFT, imports.commitKeys, { importId: previewed.id });
 };
 
-/** P1: the desk asks to read a household's file, the supervisor grants it, the desk reads and keeps it, the log is read; an inquirer's message goes to the residents. */
+/** P1: the desk asks to read a household's file, the supervisor grants it, the desk reads and keeps it, the log is read; an inquirer's message goes to the residents; the supervisor revokes the grant and reads the file himself. */
 const fileJourney = async (ok: Ok, write: Ok) => {
   const scope = { propertyId: PROPERTY };
   const asked = await write(DESK_ON_SHIFT, files.ask, { roomId: WANG_ROOM, reason: '住户来电要求核对车位登记' });
   await ok(SUPERVISOR, files.grants, scope);
-  await write(SUPERVISOR, files.decide, { grantId: asked.id, version: asked.version, decision: 'grant', minutes: 60 });
+  const granted = await write(SUPERVISOR, files.decide, { grantId: asked.id, version: asked.version, decision: 'grant', minutes: 60 });
   const file = await write(DESK_ON_SHIFT, files.read, { roomId: WANG_ROOM });
   await write(DESK_ON_SHIFT, files.keep, { roomId: WANG_ROOM, version: file.version, vehicles: [{ plate: '沪A12345', note: '地下车位 B-12' }], memo: '' });
   await ok(MANAGER, files.log, scope);
   await write(DESK_ON_SHIFT, files.contact, { roomId: WANG_ROOM, message: '有访客在前台找您，请与客服中心联系' });
+  await write(SUPERVISOR, files.revoke, { grantId: granted.id, version: granted.version });
+  await write(SUPERVISOR, files.inspect, { roomId: WANG_ROOM, reason: '住户投诉处理需核对登记信息' });
 };
