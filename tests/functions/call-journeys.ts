@@ -359,7 +359,7 @@ const keyJourney = async (rt: Rt, ok: Ok, write: Ok) => {
   await write(SUPERVISOR, keys.signInventory, { month: '2026-11', version: counted.version });
   await ok(SUPERVISOR, forms.keyInventory, { ...scope, month: '2026-11' });
 
-  // K1: the register's template, then a sheet of the pump room's keys with their spare, previewed and committed.
+  // K1: the register's template, then a sheet of the switch room's keys with their spare set, previewed and committed.
   await ok(SUPERVISOR, imports.keyTemplate, scope);
   const sheet = Buffer.from(['类别,开启位置,钥匙编号,组别,押金（元）', '设备房,3号楼配电房,PD-03,常用,0', '设备房,3号楼配电房,PD-03-备,备用,0'].join('\r\n'), 'utf8');
   const previewed = await write(DESK_ON_SHIFT, imports.previewKeys, { fileName: 'keys.csv', fileId: uploadAs(rt, DESK_ON_SHIFT, 'keys.csv', sheet) });
