@@ -76,8 +76,11 @@ export const RepairPromiseView = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('dispatch'), withinMinutes: z.number().int().positive() }),
 ]);
 
-/** The repair just filed, with what the resident is promised next. */
-export const FiledRepair = RepairView.extend({ promise: RepairPromiseView });
+/**
+ * The repair just filed, with what the resident is promised next. Optional because a filing
+ * recorded before the promise existed still replays as it was answered then (issue 12, 5).
+ */
+export const FiledRepair = RepairView.extend({ promise: RepairPromiseView.optional() });
 export type FiledRepair = z.infer<typeof FiledRepair>;
 
 export const create = defineAction({

@@ -27,7 +27,7 @@ export default function RepairResult({ repair, deskPhone }: { repair: FiledRepai
             {rule && <Text className='result-rule'>{rule}</Text>}
           </View>
         )}
-        <Text className='result-promise'>{repairPromiseWords(repair.promise)}</Text>
+        {repair.promise && <Text className='result-promise'>{repairPromiseWords(repair.promise)}</Text>}
         <Text className='result-next'>{urgent ? t.urgentNext : t.normalNext}</Text>
       </View>
       <DeskPhoneButton phone={deskPhone} look={urgent ? 'primary' : 'plain'} />
