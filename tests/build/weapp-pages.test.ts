@@ -484,30 +484,30 @@ describe('compiled pages in miniprogram-simulate', () => {
     expect(consents[0]).toMatchObject({ propertyId: PROPERTY, accepted: ['tmplNewRepair'], rejected: [] });
   });
 
-  it('inbox: its own small subpackage lists the notices, and a tap opens the subject', async () => {
+  it("inbox: its own small subpackage lists a resident's notices as one thread per repair, and a tap on the thread opens the repair (issue 18, 3)", async () => {
     // The app keeps the session the first page loaded: the resident's.
+    const line = (id: string, body: string, at: string) => ({
+      id,
+      kind: 'repair.changed',
+      title: '报修单有新进展',
+      body,
+      urgent: false,
+      at,
+      subject: { kind: 'repair', id: 'r-burst' },
+    });
     handlers = {
       ...sessionHandlers('resident'),
-      'session.inbox': () =>
-        okPage([
-          {
-            id: 'n1',
-            kind: 'repair.changed',
-            title: '报修单有新进展',
-            body: '李师傅已出发',
-            urgent: false,
-            at: '2026-11-23T03:00:00.000Z',
-            subject: { kind: 'repair', id: 'r-burst' },
-          },
-        ]),
+      'session.inbox': () => okPage([line('n2', '李师傅已出发', '2026-11-23T03:00:00.000Z'), line('n1', '已派给李师傅', '2026-11-23T02:30:00.000Z')]),
     };
     const page = await openPage('pages/inbox/index');
-    await until(() => text(page.querySelector('.inbox-title')) === '报修单有新进展', 'the notice');
-    expect(text(page.querySelector('.inbox-body'))).toBe('李师傅已出发');
+    await until(() => text(page.querySelector('.inbox-title')) === '报修单有新进展', 'the thread');
+    expect(page.querySelectorAll('.inbox-thread')).toHaveLength(1);
+    expect(text(page.querySelector('#thread-r-burst .inbox-latest'))).toBe('李师傅已出发');
+    expect(text(page.querySelector('#thread-r-burst .inbox-earlier-body'))).toBe('已派给李师傅');
     await settle(300);
 
-    page.querySelector('.inbox-item')?.dispatchEvent('tap');
-    await until(() => navigations.length === 1, 'the subject to open');
+    page.querySelector('#thread-r-burst')?.dispatchEvent('tap');
+    await until(() => navigations.length === 1, 'the repair to open');
     expect(navigations).toEqual(['/pages/resident/repair/index?id=r-burst']);
   });
 

@@ -7,11 +7,9 @@ import { ui } from '../../client/src/i18n/ui.zh-CN';
 import { residentUi } from '../../client/src/i18n/resident.zh-CN';
 import { TransportError } from '../../client/src/api/transport';
 import { fakeBackend, ok, settle, until } from './support/fake-backend';
-import { PROPERTY, repair, sessionHandlers, urgent } from './support/fixtures';
+import { PROPERTY, filed, sessionHandlers, urgent } from './support/fixtures';
 
 const oneRoom = [{ roomId: `${PROPERTY}:1-1-101`, label: '1-1-101' }];
-/** What repairs.create answers: the repair and the property's promise (issue 18, 2). */
-const filed = (view = repair()) => ({ ...view, promise: view.priority === 'urgent' ? { kind: 'urgent' as const } : { kind: 'dispatch' as const, withinMinutes: 15 } });
 
 const open = async () => {
   const view = render(<RepairNew />);

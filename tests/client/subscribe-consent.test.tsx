@@ -11,7 +11,7 @@ import { sessionStore } from '../../client/src/store/session.store';
 import { ui } from '../../client/src/i18n/ui.zh-CN';
 import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
 import { FakeEventSource } from './support/fake-event-source';
-import { PROPERTY, repair, urgent } from './support/fixtures';
+import { PROPERTY, filed, repair, urgent } from './support/fixtures';
 import { complaint } from './support/complaint-fixtures';
 import { withRouteParams } from './support/route';
 import { acceptAll, sessionWithStock, stock, weChatPrompt } from './support/subscribe';
@@ -56,7 +56,7 @@ describe('subscribe-message consent (issue 5): asked inside the tap, never in th
   it('the consent prompt is asked inside the tap, before the action is sent', async () => {
     const backend = fakeBackend({
       ...sessionWithStock('resident', stock(false), oneRoom),
-      'repairs.create': () => ok(repair({ id: 'r-new' })),
+      'repairs.create': () => ok(filed(repair({ id: 'r-new' }))),
       'session.consent': () => ok(stock(false)),
     });
     let filedWhenAsked: number | null = null;
@@ -79,7 +79,7 @@ describe('subscribe-message consent (issue 5): asked inside the tap, never in th
     const after = stock(false, { tmplNewRepair: 2, tmplUrgent: 1, tmplCallback: 4, tmplEscalation: 2 });
     const backend = fakeBackend({
       ...sessionWithStock('resident', stock(true), oneRoom),
-      'repairs.create': () => ok(repair({ id: 'r-new' })),
+      'repairs.create': () => ok(filed(repair({ id: 'r-new' }))),
       'session.consent': () => ok(after),
     });
     const wechat = weChatPrompt(() => Promise.resolve({ tmplUrgent: 'accept', tmplNewRepair: 'accept', tmplEscalation: 'reject' }));
@@ -104,7 +104,7 @@ describe('subscribe-message consent (issue 5): asked inside the tap, never in th
   it('a refused prompt does not stop the repair being filed', async () => {
     const backend = fakeBackend({
       ...sessionWithStock('resident', stock(true), oneRoom),
-      'repairs.create': () => ok(repair({ id: 'r-new' })),
+      'repairs.create': () => ok(filed(repair({ id: 'r-new' }))),
       'session.consent': () => ok(stock(true)),
     });
     const wechat = weChatPrompt(() => Promise.reject({ errMsg: 'requestSubscribeMessage:fail', errCode: 20004 }));
@@ -160,7 +160,7 @@ describe('subscribe-message consent (issue 5): asked inside the tap, never in th
     const prompt = jest.spyOn(Taro, 'requestSubscribeMessage');
     const backend = fakeBackend({
       ...sessionWithStock('resident', stock(true), oneRoom),
-      'repairs.create': () => ok(repair({ id: 'r-new' })),
+      'repairs.create': () => ok(filed(repair({ id: 'r-new' }))),
     });
     const { $ } = await fileRepair();
 

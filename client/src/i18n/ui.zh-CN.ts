@@ -417,7 +417,7 @@ export const ui = {
     raiseErrors: {
       category: '请选一下投诉类别',
       place: '请选择发生地点',
-      target: '请写下被投诉的人或部门',
+      target: '被投诉的人或部门最多写 60 个字',
       description: '请用两个字以上写下投诉内容',
       request: '请写下住户的要求',
     },

@@ -1,4 +1,4 @@
-import type { RepairView } from '@shared/contracts/repairs.contract';
+import type { FiledRepair, RepairView } from '@shared/contracts/repairs.contract';
 import type { Role } from '@shared/model/member.model';
 
 export const ok = <T>(data: T) => ({ ok: true as const, data });
@@ -51,6 +51,9 @@ export const repair = (over: Partial<RepairView> = {}): RepairView => {
     ...over,
   };
 };
+
+/** What repairs.create answers: the repair and the property's promise (issue 18, 2). */
+export const filed = (view = repair()): FiledRepair => ({ ...view, promise: view.priority === 'urgent' ? { kind: 'urgent' } : { kind: 'dispatch', withinMinutes: 15 } });
 
 export const urgent = (rule: 'R3.1' | 'R3.4', over: Partial<RepairView> = {}): RepairView =>
   repair({ priority: 'urgent', triage: { urgent: true, rule, matched: '爆管' }, ...over });
