@@ -17,9 +17,11 @@ export const WEAPP_MAIN_BUDGET = 450 * KB;
  */
 /**
  * 205 KB until 2026-12-06: the message catalogue every bundle carries grew with resident files and reports
- * (members 210 284 bytes, repairs 209 217). Per-area catalogues in the bundles are what brings it down.
+ * (members 210 284 bytes, repairs 209 217). 210 KB until the evening of 2026-12-06, when the resident's
+ * notice wording, the filing promise and the deadline machine took repairs to 215 323 bytes. Per-area
+ * catalogues in the bundles and shared-types on zod/mini are what bring it down (issue 16).
  */
-export const FUNCTION_BUNDLE_CEILING = 210 * KB;
+export const FUNCTION_BUNDLE_CEILING = 220 * KB;
 /**
  * Issue 15 (5): the UI catalogue split by role took the main package from 529 790 to 500 028 bytes; the
  * keyboard layer, the text-size switch and the PC layout (issues 17, 18) brought it back to 504 425.
