@@ -83,7 +83,8 @@ describe('e2e: the month\'s key inventory', () => {
     // The 28th: the report is ready; the supervisor reads the difference and signs.
     clock.advanceHours(72);
     const supervisor = await signIn(system.browser, system.url, '刘主管', pc);
-    await supervisor.goto(`${system.url}/#/pages/desk/keys/index`);
+    // From his home, as he would (opening the page by its address races the app's own move to his home after signing in).
+    await supervisor.locator('.link-keys').click();
     await supervisor.locator('#keys-tab-inventory').click();
     await supervisor.locator('.inventory-phase', { hasText: '报告已生成' }).waitFor();
     await expect(supervisor.locator('#count-equipment .count-result').innerText()).resolves.toBe(`清点数量 ${registered - 1} · PD-03 维修班借出未登记，已追回补登`);
