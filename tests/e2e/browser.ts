@@ -84,7 +84,13 @@ export const signIn = async (browser: Browser, url: string, name: string, screen
   const context = scanned(await browser.newContext({ ...screen, locale: 'zh-CN' }));
   const page = await context.newPage();
   await page.goto(url);
+  await page.locator('.btn-dev-user', { hasText: name }).first().waitFor();
+  const before = await page.evaluate(() => Array.from(document.querySelectorAll('.taro_page_show')).pop()?.id ?? '');
   await page.locator('.btn-dev-user', { hasText: name }).first().click();
+  // Signed in, the app moves to the person's home; a page opened by its address before that move lands is replaced by it.
+  await page
+    .waitForFunction((was) => (Array.from(document.querySelectorAll('.taro_page_show')).pop()?.id ?? '') !== was, before, { timeout: 15_000 })
+    .catch(() => undefined);
   return page;
 };
 
