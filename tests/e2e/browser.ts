@@ -85,11 +85,18 @@ export const signIn = async (browser: Browser, url: string, name: string, screen
   const page = await context.newPage();
   await page.goto(url);
   await page.locator('.btn-dev-user', { hasText: name }).first().waitFor();
-  const before = await page.evaluate(() => Array.from(document.querySelectorAll('.taro_page_show')).pop()?.id ?? '');
   await page.locator('.btn-dev-user', { hasText: name }).first().click();
-  // Signed in, the app moves to the person's home; a page opened by its address before that move lands is replaced by it.
+  // Signed in, the app moves twice: to its landing page, which then moves to the person's home (or the property chooser).
+  // A page opened by its address before the second move lands would be replaced by it, so wait until the app has left both.
   await page
-    .waitForFunction((was) => (Array.from(document.querySelectorAll('.taro_page_show')).pop()?.id ?? '') !== was, before, { timeout: 15_000 })
+    .waitForFunction(
+      () => {
+        const route = location.hash.replace(/^#\/?/, '').split('?')[0] ?? '';
+        return route !== '' && route !== 'pages/index/index' && !route.startsWith('pages/dev-login') && document.querySelector('.taro_page_show') !== null;
+      },
+      undefined,
+      { timeout: 15_000 },
+    )
     .catch(() => undefined);
   return page;
 };
