@@ -86,13 +86,17 @@ export const signIn = async (browser: Browser, url: string, name: string, screen
   await page.goto(url);
   await page.locator('.btn-dev-user', { hasText: name }).first().waitFor();
   await page.locator('.btn-dev-user', { hasText: name }).first().click();
-  // Signed in, the app moves twice: to its landing page, which then moves to the person's home (or the property chooser).
-  // A page opened by its address before the second move lands would be replaced by it, so wait until the app has left both.
+  // Signed in, the app moves to its landing page, which finds out who this is and moves on to the person's home (or
+  // stays, to ask a newcomer to join or someone of several properties to choose). A page opened by its address before
+  // that second move lands would be replaced by it, so wait until the app has left the sign-in page and the landing
+  // has either moved on or settled.
   await page
     .waitForFunction(
       () => {
         const route = location.hash.replace(/^#\/?/, '').split('?')[0] ?? '';
-        return route !== '' && route !== 'pages/index/index' && !route.startsWith('pages/dev-login') && document.querySelector('.taro_page_show') !== null;
+        const shown = Array.from(document.querySelectorAll('.taro_page_show')).pop();
+        if (route === '' || route.startsWith('pages/dev-login') || !shown) return false;
+        return route !== 'pages/index/index' || (shown.querySelector('.landing-loading') === null && (shown.textContent ?? '').trim() !== '');
       },
       undefined,
       { timeout: 15_000 },
