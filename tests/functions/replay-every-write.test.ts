@@ -39,8 +39,6 @@ const KNOWN: Record<string, string> = {
   'imports.renameBuilding': '.data.moved',
   // The notice is delivered after the record: the first answer says 'sent', the record 'pending'.
   'session.retryNotice': '.data.status',
-  // The answer (with the change's history) is read after the record, which holds the stored settings: sent again, COMMON.COMMAND_DONE.
-  'members.updateSettings': '.ok',
 };
 
 /**
