@@ -76,23 +76,10 @@ export function applyOnce<T>(ctx: ActionContext, action: string, work: (tx: Tx) 
 /** A caller who is no member (yet) names the property the command belongs to. */
 export function applyOnce<T>(ctx: SignedInContext, action: string, work: (tx: Tx) => Promise<T>, propertyId: string): Promise<Applied<T>>;
 export async function applyOnce<T>(ctx: AnyContext, action: string, work: (tx: Tx) => Promise<T>, propertyId?: string): Promise<Applied<T>> {
-  const owner = propertyId ?? ctx.member?.propertyId;
-  if (owner === undefined) throw new Error(`${action}: a caller who is no member must name the command's property`);
+  const owner = ownerOf(ctx, action, propertyId);
   const { db } = ctx.deps;
   const key = ctx.commandKey;
-  const record = (result: T) =>
-    withoutId(
-      commandModel.toStored({
-        _id: key,
-        propertyId: owner,
-        openid: ctx.caller.openid,
-        commandId: key.slice(key.indexOf('~') + 1),
-        action,
-        call: callOf(ctx.action),
-        result,
-        at: ctx.now.toISOString(),
-      }),
-    );
+  const record = (result: T) => recordOf(ctx, action, result, owner);
   const run = (): Promise<Applied<T>> =>
     db.runTransaction(async (tx) => {
       const result = await work(tx);
@@ -117,6 +104,61 @@ export async function applyOnce<T>(ctx: AnyContext, action: string, work: (tx: T
 }
 
 const ATTEMPTS = 4;
+
+/** The command's record: who sent which id for which action, and the answer a retry gets. */
+const ownerOf = (ctx: AnyContext, action: string, propertyId?: string): string => {
+  const owner = propertyId ?? ctx.member?.propertyId;
+  if (owner === undefined) throw new Error(`${action}: a caller who is no member must name the command's property`);
+  return owner;
+};
+
+const recordOf = (ctx: AnyContext, action: string, result: unknown, owner: string) => {
+  const key = ctx.commandKey;
+  return withoutId(
+    commandModel.toStored({
+      _id: key,
+      propertyId: owner,
+      openid: ctx.caller.openid,
+      commandId: key.slice(key.indexOf('~') + 1),
+      action,
+      call: callOf(ctx.action),
+      result,
+      at: ctx.now.toISOString(),
+    }),
+  );
+};
+
+/**
+ * Issue 12 (5): an action whose answer is known only after its transaction committed (a notice sent, an
+ * import carried on) records that answer over the one the transaction wrote, so a retry answers what the
+ * first call did; a replay answers what is recorded. A call cut short between the two leaves the
+ * transaction's answer recorded, which fits the action's output as well.
+ */
+export const finishOnce = async <T>(ctx: AnyContext, applied: Applied<T>, finish: (result: T) => Promise<T>): Promise<T> => {
+  if (!applied.fresh) return applied.result;
+  const answer = await finish(applied.result);
+  // `set` replaces the field whole: an object given to update is merged into it field by field.
+  await ctx.deps.db.collection('commands').doc(ctx.commandKey).update({ data: { result: ctx.deps.db.command.set(answer) } });
+  return answer;
+};
+
+/**
+ * Issue 12 (5): an action made of steps that each can be repeated, outside one transaction (a building
+ * renamed room by room), records its answer once it is done: a retry after that answers it; a retry
+ * before it finishes what is left and answers for itself. Of two that finish together, the first
+ * record stands and both answer it.
+ */
+export const recordOnce = async <T>(ctx: ActionContext, action: string, answer: T): Promise<T> => {
+  try {
+    await ctx.deps.db.collection('commands').add({ data: { _id: ctx.commandKey, ...recordOf(ctx, action, answer, ownerOf(ctx, action)) } });
+    return answer;
+  } catch (e) {
+    if (!isDuplicateKey(e)) throw e;
+    const replay = await replayed<T>(ctx);
+    if (!replay) throw e;
+    return replay.result;
+  }
+};
 
 /**
  * The work inserts a document whose key another command has already committed (not this command's

@@ -3,7 +3,6 @@ import type { DeadlinePlan } from '@shared/domain/deadline.rules';
 import { nextDeadlineStep } from '@shared/domain/deadline.rules';
 import { deadlineMachine, type DeadlineAction } from '@shared/domain/deadline.machine';
 import { birth, transition } from '@shared/domain/state-machine';
-import { propertyModel } from '@shared/model/property.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import { messages } from '@shared/messages';
 import { inShanghai } from '@shared/time/shanghai';
@@ -98,22 +97,21 @@ export const liveDeadlinesOf = async (db: Database, propertyId: string, subjectI
   return parseAll(deadlineModel, res.data);
 };
 
-/** How many open clocks a closing property's pass pauses per read. */
+/** How many of the closed properties' open clocks one timer run pauses. */
 const PAUSE_BATCH = 100;
 
 /**
- * Issue 14: a closed property's clocks stop, each paused by the property (so nothing reopens it) in a
- * transaction of its own, a batch at a time until none is open. Safe to run again: a paused clock is
- * not read twice. Answers how many it paused.
+ * Issue 14: the closed properties' clocks stop, a batch a run, each paused by its property (so
+ * nothing reopens it) in a transaction of its own. The request that closes a property only marks it
+ * read-only, however many clocks it has; this step finishes the closing over the next runs. A paused
+ * clock leaves the query, so a run cut short or run twice picks up where the last one stopped.
  */
-export const pauseDeadlinesOfProperty = async (db: Database, propertyId: string, now: Date): Promise<number> => {
-  let paused = 0;
-  for (;;) {
-    const res = await db.collection(DEADLINES).where({ propertyId, status: 'open' }).limit(PAUSE_BATCH).get();
-    for (const clock of parseAll(deadlineModel, res.data)) {
-      if (await db.runTransaction((tx) => move(tx, clock._id, 'pause', now, { pausedBy: 'property' }))) paused++;
-    }
-    if (res.data.length < PAUSE_BATCH) return paused;
+const pauseClosedProperties = async (sweep: Sweep, closed: readonly string[], now: Date): Promise<void> => {
+  if (!closed.length) return;
+  const { db } = sweep.deps;
+  const res = await db.collection(DEADLINES).where({ propertyId: db.command.in([...closed]), status: 'open' }).limit(PAUSE_BATCH).get();
+  for (const clock of await sweep.parse(deadlineModel, res.data)) {
+    await sweep.unit(`deadline ${clock._id}`, () => db.runTransaction((tx) => move(tx, clock._id, 'pause', now, { pausedBy: 'property' })));
   }
 };
 
@@ -174,25 +172,19 @@ const advance = async (tx: Tx, deadline: DeadlineDoc, step: Step, nextStep: numb
   );
 };
 
-/** Of these properties, the ones closed (issue 14). */
-const closedProperties = async (db: Database, ids: readonly string[]): Promise<Set<string>> => {
-  const unique = [...new Set(ids)];
-  if (!unique.length) return new Set();
-  const res = await db.collection(propertyModel.collection).where({ _id: db.command.in(unique), status: 'inactive' }).limit(unique.length).get();
-  return new Set(res.data.map((p) => String((p as { _id: unknown })._id)));
-};
-
 /**
  * Raises the warning or the next escalation of every open deadline whose check time has come, and
  * logs the step on the subject's history (C4: each step is logged).
  * Each step is claimed with the step it read, so a second run (or a concurrent one) does nothing twice;
  * the notice and the step advance commit together. Each deadline is a unit of its own (issue 12, 3.8).
- * A due clock of a closed property is paused instead (issue 14): its closing pauses them all, and a
- * closing cut short leaves some that would otherwise stay first in line and keep the others waiting.
+ * Issue 14: first a batch of the closed properties' clocks is paused; a due clock of a closed property
+ * not yet reached is paused instead of warned, so it never stands first in line ahead of the others.
  */
 export const sweepDeadlines = async (sweep: Sweep, limit = 100): Promise<SweepReport> => {
   const { db } = sweep.deps;
   const now = sweep.deps.now();
+  const closed = new Set((await sweep.properties()).closed);
+  await pauseClosedProperties(sweep, [...closed], now);
   const res = await db
     .collection(DEADLINES)
     .where({ status: 'open', nextCheckAt: db.command.lte(now.toISOString()) })
@@ -202,7 +194,6 @@ export const sweepDeadlines = async (sweep: Sweep, limit = 100): Promise<SweepRe
   const report: SweepReport = { warned: 0, escalated: 0 };
   const notices: OutboxDoc[] = [];
   const due = await sweep.parse(deadlineModel, res.data);
-  const closed = await closedProperties(db, due.map((d) => d.propertyId));
   for (const deadline of due) {
     if (closed.has(deadline.propertyId)) {
       await sweep.unit(`deadline ${deadline._id}`, () => db.runTransaction((tx) => move(tx, deadline._id, 'pause', now, { pausedBy: 'property' })));

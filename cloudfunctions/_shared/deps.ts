@@ -3,7 +3,7 @@ import type { Clock } from '@shared/time/shanghai';
 import { versionFromVars, type MiniProgramVersion } from '@shared/domain/mini-program-version.rules';
 
 import type { Database } from './database';
-import { cloudWeChat, type WeChatApi } from './wechat';
+import { cloudWeChat, errCodeOf, type WeChatApi } from './wechat';
 import { pathOfFileId } from './storage';
 import { postToRobot } from './robot';
 
@@ -45,7 +45,7 @@ export interface Files {
   remove(fileIds: readonly string[]): Promise<void>;
   /** cloud.getTempFileURL: at most 50 files a call, each URL valid `maxAgeSeconds`; '' for a file that cannot be linked. */
   tempUrls(fileIds: readonly string[], maxAgeSeconds: number): Promise<string[]>;
-  /** cloud.downloadFile: the file's bytes, or null when it cannot be read. */
+  /** cloud.downloadFile: the file's bytes, or null when there is no such file (any other failure is thrown). */
   download(fileId: string): Promise<Buffer | null>;
   /** cloud.downloadFile then cloud.uploadFile to the path of `to`, in the same bucket; false when `from` cannot be read. */
   copy(from: string, to: string): Promise<boolean>;
@@ -55,35 +55,55 @@ export interface Files {
 
 type TempFile = { fileID: string; tempFileURL: string; status: number };
 
+/** The part of wx-server-sdk used for storage (its calls as the SDK takes them). */
+export interface CloudStorage {
+  deleteFile(params: { fileList: string[] }): Promise<unknown>;
+  getTempFileURL(params: { fileList: { fileID: string; maxAge: number }[] }): Promise<unknown>;
+  downloadFile(params: { fileID: string }): Promise<{ fileContent: Buffer }>;
+  uploadFile(params: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
+}
+
+/**
+ * The SDK's answer for a file that is not there (wx-server-sdk's TCB_ERR_CODE.STORAGE_FILE_NONEXIST:
+ * https://docs.cloudbase.net/en/error-code/STORAGE_FILE_NONEXIST): wrong path, deleted, or not readable.
+ */
+export const STORAGE_FILE_NONEXIST = -503003;
+
 /** cloud.deleteFile takes at most 50 files a call. */
 const DELETE_BATCH = 50;
-const cloudFiles: Files = {
-  remove: async (fileIds) => {
-    for (let i = 0; i < fileIds.length; i += DELETE_BATCH) await cloud.deleteFile({ fileList: fileIds.slice(i, i + DELETE_BATCH) });
-  },
-  // https://developers.weixin.qq.com/minigame/dev/wxcloud/reference-server-api/storage/getTempFileURL.html
-  tempUrls: async (fileIds, maxAgeSeconds) => {
-    const res = (await cloud.getTempFileURL({ fileList: fileIds.map((fileID) => ({ fileID, maxAge: maxAgeSeconds })) })) as { fileList?: TempFile[] } | undefined;
-    const byId = new Map((res?.fileList ?? []).map((f) => [f.fileID, f.status === 0 ? f.tempFileURL : '']));
-    return fileIds.map((id) => byId.get(id) ?? '');
-  },
+
+/** Cloud storage through the SDK. A file that is not there reads as null; any other failure is thrown as it came. */
+export const cloudFiles = (storage: CloudStorage = cloud as unknown as CloudStorage): Files => {
   // https://developers.weixin.qq.com/minigame/dev/wxcloud/reference-sdk-api/storage/downloadFile/server.downloadFile.md
-  download: async (fileID) => {
+  const download = async (fileID: string): Promise<Buffer | null> => {
     try {
-      return (await cloud.downloadFile({ fileID })).fileContent;
-    } catch {
-      return null;
+      return (await storage.downloadFile({ fileID })).fileContent;
+    } catch (e) {
+      if (errCodeOf(e) === STORAGE_FILE_NONEXIST) return null;
+      throw e;
     }
-  },
-  copy: async (from, to) => {
-    const bytes = await cloudFiles.download(from);
-    const cloudPath = pathOfFileId(to);
-    if (!bytes || !cloudPath) return false;
-    await cloud.uploadFile({ cloudPath, fileContent: bytes });
-    return true;
-  },
-  // https://developers.weixin.qq.com/minigame/dev/wxcloud/reference-sdk-api/storage/uploadFile/server.uploadFile.md
-  upload: async (cloudPath, bytes) => (await cloud.uploadFile({ cloudPath, fileContent: bytes })).fileID,
+  };
+  return {
+    remove: async (fileIds) => {
+      for (let i = 0; i < fileIds.length; i += DELETE_BATCH) await storage.deleteFile({ fileList: fileIds.slice(i, i + DELETE_BATCH) });
+    },
+    // https://developers.weixin.qq.com/minigame/dev/wxcloud/reference-server-api/storage/getTempFileURL.html
+    tempUrls: async (fileIds, maxAgeSeconds) => {
+      const res = (await storage.getTempFileURL({ fileList: fileIds.map((fileID) => ({ fileID, maxAge: maxAgeSeconds })) })) as { fileList?: TempFile[] } | undefined;
+      const byId = new Map((res?.fileList ?? []).map((f) => [f.fileID, f.status === 0 ? f.tempFileURL : '']));
+      return fileIds.map((id) => byId.get(id) ?? '');
+    },
+    download,
+    copy: async (from, to) => {
+      const bytes = await download(from);
+      const cloudPath = pathOfFileId(to);
+      if (!bytes || !cloudPath) return false;
+      await storage.uploadFile({ cloudPath, fileContent: bytes });
+      return true;
+    },
+    // https://developers.weixin.qq.com/minigame/dev/wxcloud/reference-sdk-api/storage/uploadFile/server.uploadFile.md
+    upload: async (cloudPath, bytes) => (await storage.uploadFile({ cloudPath, fileContent: bytes })).fileID,
+  };
 };
 
 let initialised = false;
@@ -104,7 +124,7 @@ export const platformDeps = (): Deps => {
     bootstrapSecret: process.env.BOOTSTRAP_SECRET || null,
     wechat: cloudWeChat(miniProgramVersion ?? 'release'),
     miniProgramVersion,
-    files: cloudFiles,
+    files: cloudFiles(),
   };
 };
 

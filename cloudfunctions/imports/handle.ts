@@ -5,7 +5,7 @@ import { checkRoomRows, TEMPLATE_HEADER, templateCsv, type RowReport } from '@sh
 import { roomImportModel, type RoomImportDoc } from '@shared/model/room-import.model';
 import { roomId, roomLabel, roomModel } from '@shared/model/property.model';
 import { defineFunction, type Handler } from '../_shared/router';
-import { applyOnce } from '../_shared/commands';
+import { applyOnce, finishOnce } from '../_shared/commands';
 import { derivedId } from '../_shared/ids';
 import { findById, withoutId } from '../_shared/repo';
 import { ownsFile } from '../_shared/storage';
@@ -90,12 +90,15 @@ const start: Handler<(typeof importsActions)['start']> = async (input, ctx) => {
     updatedAt: at,
     doneAt: null,
   });
-  const { fresh } = await applyOnce(ctx, 'imports.start', async (tx) => {
+  const applied = await applyOnce(ctx, 'imports.start', async (tx) => {
     await tx.collection('roomImports').doc(doc._id).set({ data: withoutId(doc) });
     return viewOf(doc);
   });
-  const after = fresh ? await carryOnImport(deps, doc._id) : await findById(deps.db, roomImportModel, doc._id);
-  return ok(viewOf(after ?? doc));
+  // The import runs on within the call: a retry answers with it as this call left it.
+  return ok(await finishOnce(ctx, applied, async (first) => {
+    const after = await carryOnImport(deps, doc._id);
+    return after ? viewOf(after) : first;
+  }));
 };
 
 const carryOn: Handler<(typeof importsActions)['carryOn']> = async (input, { deps }) => {

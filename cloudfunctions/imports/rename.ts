@@ -5,6 +5,7 @@ import { memberModel } from '@shared/model/member.model';
 import { roomId, roomModel, type RoomDoc } from '@shared/model/property.model';
 import type { Handler } from '../_shared/router';
 import { parseAll, readAll, withoutId } from '../_shared/repo';
+import { recordOnce } from '../_shared/commands';
 
 const CHUNK = 100;
 
@@ -13,10 +14,10 @@ const CHUNK = 100;
  * label) and rebinds every resident of them, in steps that can each be repeated: the new rooms
  * are marked with where they are going, the new rooms written (skipping those already there), the
  * residents moved, and the old rooms removed. A name another building has is refused; a rename cut
- * short is recognised by its marks and finished.
+ * short is recognised by its marks and finished. Done, it records its answer for a retry (issue 12, 5).
  */
-export const renameBuilding: Handler<(typeof importsActions)['renameBuilding']> = async (input, { deps }) => {
-  const { db } = deps;
+export const renameBuilding: Handler<(typeof importsActions)['renameBuilding']> = async (input, ctx) => {
+  const { db } = ctx.deps;
   const _ = db.command;
   const [from, to] = [input.from.toUpperCase(), input.to.toUpperCase()];
   if (from === to) return ok({ moved: 0, residents: 0 });
@@ -51,5 +52,5 @@ export const renameBuilding: Handler<(typeof importsActions)['renameBuilding']> 
     }
   }
   await db.collection('rooms').where({ propertyId: input.propertyId, building: from }).remove();
-  return ok({ moved: old.length, residents });
+  return ok(await recordOnce(ctx, 'imports.renameBuilding', { moved: old.length, residents }));
 };

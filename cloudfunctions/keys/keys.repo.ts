@@ -113,9 +113,13 @@ export const writeLeftKey = async (tx: Tx, key: LeftKeyDoc, event: TransitionEve
 
 export const LEFT_OPEN = ['held', 'out', 'back'] as const;
 
-/** K2: left keys not yet returned whose desk has not been reminded: the timer looks at their orders. */
-/** Open left keys not yet reminded of, outside closed properties (issue 14: a closed property's keys wait for nothing). */
-export const leftKeysToRemind = async (db: Database, limit: number, closedProperties: readonly string[]): Promise<unknown[]> => {
-  const outside = closedProperties.length ? { propertyId: db.command.nin([...closedProperties]) } : {};
-  return (await db.collection('leftKeys').where({ status: db.command.in([...LEFT_OPEN]), remindedAt: null, ...outside }).limit(limit).get()).data;
+/**
+ * K2: one page of the open left keys whose desk has not been reminded, outside closed properties (issue 14),
+ * by id after `after`: one query the `remind` index serves (status, remindedAt, _id, propertyId).
+ */
+export const leftKeysToRemind = async (db: Database, after: string | null, limit: number, closedProperties: readonly string[]): Promise<unknown[]> => {
+  const _ = db.command;
+  const outside = closedProperties.length ? { propertyId: _.nin([...closedProperties]) } : {};
+  const cursor = after === null ? {} : { _id: _.gt(after) };
+  return (await db.collection('leftKeys').where({ status: _.in([...LEFT_OPEN]), remindedAt: null, ...outside, ...cursor }).orderBy('_id', 'asc').limit(limit).get()).data;
 };

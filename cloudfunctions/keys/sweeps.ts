@@ -15,7 +15,6 @@ import { enqueueNotice, sendNow, type Notice } from '../_shared/outbox';
 import type { Sweep } from '../_shared/sweep';
 import { TIMER } from '../_shared/timer-actor';
 import { findInventory, leftKeysToRemind, loansToChase, markInventoryReminded, readInventoryInTx, readLeftKeyInTx, readLoanInTx, writeInventory, writeLeftKey, writeLoan } from './keys.repo';
-import { findById } from '../_shared/repo';
 import { openedInventory } from './inventory';
 
 const loanNotice = (loan: KeyLoanDoc, kind: 'key.overdue' | 'key.escalated', role: 'desk' | 'supervisor'): Notice => ({
@@ -123,8 +122,6 @@ export const remindInventories = async (sweep: Sweep): Promise<number> => {
 /** K2: one left key whose order is signed off: the desk is reminded once to return it (the machine's `remind`). */
 const remindLeftKey = async (deps: Deps, found: LeftKeyDoc): Promise<OutboxDoc[]> => {
   const now = deps.now();
-  const repair = await findById(deps.db, repairModel, found.repairId);
-  if (repair?.status !== 'signed') return [];
   return deps.db.runTransaction(async (tx) => {
     const key = await readLeftKeyInTx(tx, found._id);
     const step = transition(leftKeyMachine, key, { action: 'remind', actor: TIMER.actor, role: TIMER.role, now });
@@ -145,12 +142,42 @@ const remindLeftKey = async (deps: Deps, found: LeftKeyDoc): Promise<OutboxDoc[]
   });
 };
 
-/** K2: residents' keys still at the desk or out after their order was signed off, each a unit of its own. */
+/** Of these work orders, the ids of the ones signed off: one query by id, whatever their number. */
+const signedOrders = async (deps: Deps, ids: readonly string[]): Promise<Set<string>> => {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Set();
+  const res = await deps.db.collection(repairModel.collection).where({ _id: deps.db.command.in(unique), status: 'signed' }).field({ _id: true }).limit(unique.length).get();
+  return new Set(res.data.map((r) => String((r as { _id: unknown })._id)));
+};
+
+/** Left keys read per page, and the most pages a run walks (keys waiting on unsigned orders are passed by a page at a time). */
+const LEFT_PAGE = 100;
+const LEFT_PAGES = 20;
+
+/**
+ * K2: residents' keys still at the desk or out after their order was signed off, each a unit of its
+ * own. The open keys not yet reminded are read a page at a time with the page's orders in one query
+ * beside it (two round trips a page, none per key), so keys whose orders are still open never stand
+ * in line ahead of the due ones; at most `limit` are reminded a run, the rest by the next runs (a
+ * reminded key leaves the selection).
+ */
 export const remindLeftKeys = async (sweep: Sweep, limit = 50): Promise<number> => {
   const { deps } = sweep;
   const queued: OutboxDoc[] = [];
   const { closed } = await sweep.properties();
-  for (const key of await sweep.parse(leftKeyModel, await leftKeysToRemind(deps.db, limit, closed))) queued.push(...((await sweep.unit(`leftKey ${key._id}`, () => remindLeftKey(deps, key))) ?? []));
+  let after: string | null = null;
+  let due = 0;
+  for (let page = 0; page < LEFT_PAGES && due < limit; page++) {
+    const raws = await leftKeysToRemind(deps.db, after, LEFT_PAGE, closed);
+    const keys = await sweep.parse(leftKeyModel, raws);
+    const signed = await signedOrders(deps, keys.map((k) => k.repairId));
+    for (const key of keys.filter((k) => signed.has(k.repairId)).slice(0, limit - due)) {
+      due++;
+      queued.push(...((await sweep.unit(`leftKey ${key._id}`, () => remindLeftKey(deps, key))) ?? []));
+    }
+    if (raws.length < LEFT_PAGE) break;
+    after = String((raws.at(-1) as { _id: unknown })._id);
+  }
   await sendNow(deps, queued);
   return queued.length;
 };

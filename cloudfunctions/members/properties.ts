@@ -9,7 +9,6 @@ import type { ActionContext } from '../_shared/context';
 import type { Handler } from '../_shared/router';
 import { applyOnce, KeyTaken } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
-import { pauseDeadlinesOfProperty } from '../_shared/deadlines';
 import { findById, withoutId } from '../_shared/repo';
 import { readSettings } from '../_shared/settings';
 import { toPropertyView } from './property-views';
@@ -48,19 +47,15 @@ export const createProperty: Handler<typeof c.createProperty> = async (input, ct
 
 /**
  * Issue 14 (1): the property becomes read-only. The router refuses every write in it from the next
- * call (COMMON.PROPERTY_INACTIVE); its people, records and files stay. Its clocks are paused after
- * the status commits, each in a transaction of its own, so the timer neither warns about them nor
- * keeps the other properties' clocks waiting behind them; the timer's other steps pass closed
- * properties by. Deactivating it again answers with it as it is, and pauses any clock a closing cut
- * short left open (as the timer's sweep also does when it meets one).
+ * call (COMMON.PROPERTY_INACTIVE); its people, records and files stay. The call does only that, in
+ * one transaction, however many clocks the property has: the timer's deadline step pauses them in
+ * bounded batches over its next runs (and never warns of one meanwhile); its other steps pass closed
+ * properties by. Deactivating it again answers with it as it is.
  */
 export const deactivateProperty: Handler<typeof c.deactivateProperty> = async (input, ctx) => {
   const found = await findById(ctx.deps.db, propertyModel, input.propertyId);
   if (!found) return failure('PROPERTY.NOT_FOUND');
-  if (found.status === 'inactive') {
-    await pauseDeadlinesOfProperty(ctx.deps.db, found._id, ctx.now);
-    return ok(toPropertyView(found));
-  }
+  if (found.status === 'inactive') return ok(toPropertyView(found));
   const { result } = await applyOnce(ctx, 'members.deactivateProperty', async (tx) => {
     const current = propertyModel.parse((await tx.collection('properties').doc(found._id).get()).data);
     const closed = propertyModel.toStored({ ...current, status: 'inactive' });
@@ -68,6 +63,5 @@ export const deactivateProperty: Handler<typeof c.deactivateProperty> = async (i
     await appendEvent(tx, propertySubject(closed), propertyEvent('deactivate', current.status, 'inactive', ctx, input.reason), input.commandId, `deactivate~${ctx.commandKey}`);
     return toPropertyView(closed);
   });
-  await pauseDeadlinesOfProperty(ctx.deps.db, found._id, ctx.now);
   return ok(result);
 };

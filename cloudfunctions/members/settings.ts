@@ -23,13 +23,26 @@ const subjectOf = (propertyId: string) => ({ kind: 'settings', id: `settings~${p
 const membersOf = (db: Database, propertyId: string, role: MemberDoc['role']) =>
   readAll(memberModel, db.collection('members').where({ propertyId, role, status: db.command.in(['active', 'inactive']) }).orderBy('name', 'asc'));
 
-const viewOf = async (db: Database, s: SettingsDoc, member: MemberDoc): Promise<c.SettingsView> => {
+/** The changes a settings view lists, newest first. */
+const HISTORY = 50;
+
+/** What a settings view shows beside the document: the property's desk and managers (for names) and its change history. */
+const peopleAndHistory = async (db: Database, propertyId: string) => {
   const [desk, managers, events] = await Promise.all([
-    membersOf(db, s.propertyId, 'desk'),
-    membersOf(db, s.propertyId, 'manager'),
-    db.collection('events').where({ propertyId: s.propertyId, 'subject.id': subjectOf(s.propertyId).id }).orderBy('at', 'desc').limit(50).get(),
+    membersOf(db, propertyId, 'desk'),
+    membersOf(db, propertyId, 'manager'),
+    db.collection('events').where({ propertyId, 'subject.id': subjectOf(propertyId).id }).orderBy('at', 'desc').limit(HISTORY).get(),
   ]);
   const byOpenid = new Map([...desk, ...managers].map((m) => [m.openid, m]));
+  const history = parseAll(eventModel, events.data).map((e) => ({ by: byOpenid.get(e.actor)?.name ?? '', at: e.at, fields: (e.reason ?? '').split(',').filter(Boolean) }));
+  return { byOpenid, history };
+};
+
+type PeopleAndHistory = Awaited<ReturnType<typeof peopleAndHistory>>;
+
+const viewOf = async (db: Database, s: SettingsDoc, member: MemberDoc): Promise<c.SettingsView> => viewWith(s, member, await peopleAndHistory(db, s.propertyId));
+
+const viewWith = (s: SettingsDoc, member: MemberDoc, { byOpenid, history }: PeopleAndHistory): c.SettingsView => {
   return {
     shifts: s.shifts.map((shift) => ({
       name: shift.name,
@@ -52,7 +65,7 @@ const viewOf = async (db: Database, s: SettingsDoc, member: MemberDoc): Promise<
     dailyLimits: s.dailyLimits,
     majorDutyKinds: s.majorDutyKinds,
     handoverChecklist: s.handoverChecklist,
-    history: parseAll(eventModel, events.data).map((e) => ({ by: byOpenid.get(e.actor)?.name ?? '', at: e.at, fields: (e.reason ?? '').split(',').filter(Boolean) })),
+    history,
   };
 };
 
@@ -76,14 +89,18 @@ const check = (input: Update): ErrorCode | null => {
   return null;
 };
 
-/** Issue 7 (5): the manager changes what was sent; the change is logged with who made it, when, and which settings. */
+/**
+ * Issue 7 (5): the manager changes what was sent; the change is logged with who made it, when, and which settings.
+ * Issue 12 (5): the answer is made in the transaction, from the people and history read beside the settings
+ * before it and this change, so the command records the answer itself and a retry answers the same.
+ */
 export const updateSettings: Handler<typeof c.updateSettings> = async (input, ctx: ActionContext) => {
   const { deps, member, now } = ctx;
   const refused = check(input);
   if (refused) return failure(refused);
   const roster = input.shifts ? await rosterOf(deps.db, input.propertyId, input.shifts) : null;
   if (typeof roster === 'string') return failure(roster);
-  const current = await readSettings(deps.db, input.propertyId);
+  const [current, around] = await Promise.all([readSettings(deps.db, input.propertyId), peopleAndHistory(deps.db, input.propertyId)]);
   // Saved defaults first: the transaction below reads the document, and one may not exist yet.
   if (!(await findById(deps.db, settingsModel, input.propertyId))) await addOnce(deps.db, 'settings', settingsModel.toStored(current));
   const { result } = await applyOnce(ctx, 'members.updateSettings', async (tx) => {
@@ -110,7 +127,8 @@ export const updateSettings: Handler<typeof c.updateSettings> = async (input, ct
       const event = recordedChange('settings', 'update', { from: null, to: 'saved', version: 1 }, { actor: member.openid, role: member.role, now, reason: changed.join(',') });
       await appendEvent(tx, subjectOf(input.propertyId), event, input.commandId, `settings~${ctx.commandKey}`);
     }
-    return next;
+    const change = changed.length ? [{ by: member.name, at: now.toISOString(), fields: [...changed] }] : [];
+    return viewWith(next, member, { ...around, history: [...change, ...around.history].slice(0, HISTORY) });
   });
-  return ok(await viewOf(deps.db, result, member));
+  return ok(result);
 };

@@ -6,7 +6,7 @@ import { quarantineModel, type QuarantineDoc } from '@shared/model/quarantine.mo
 import { audienceOfRole } from '@shared/model/signal.model';
 import { addMinutes } from '@shared/time/shanghai';
 import type { Handler } from '../_shared/router';
-import { applyOnce } from '../_shared/commands';
+import { applyOnce, finishOnce } from '../_shared/commands';
 import { alarmOnce, isStale, readHeartbeat } from '../_shared/heartbeat';
 import { sendNow } from '../_shared/outbox';
 import { mapPage, readPage, type Source } from '../_shared/paging';
@@ -65,12 +65,16 @@ export const retryNotice: Handler<typeof c.retryNotice> = async (input, ctx) => 
   if (!notice || notice.propertyId !== input.propertyId) return failure('COMMON.NOT_FOUND');
   if (notice.status !== 'dead') return ok({ ...deadLetterOf(notice), status: notice.status });
   const revived = outboxModel.toStored({ ...notice, status: 'pending', attempts: 1, nextAttemptAt: addMinutes(now, 1).toISOString(), lastError: null });
-  // A retry of this command answers with the notice as the command left it.
-  await applyOnce(ctx, 'session.retryNotice', async (tx) => {
+  const applied = await applyOnce(ctx, 'session.retryNotice', async (tx) => {
     await tx.collection('outbox').doc(notice._id).update({ data: { status: 'pending', attempts: 1, nextAttemptAt: revived.nextAttemptAt, lastError: null } });
     return { ...deadLetterOf(revived), status: revived.status };
   });
-  await sendNow(deps, [revived]);
-  const after = (await findById(deps.db, outboxModel, notice._id)) ?? revived;
-  return ok({ ...deadLetterOf(after), status: after.status });
+  // Sent at once: a retry of this command answers with the notice as this call left it.
+  return ok(
+    await finishOnce(ctx, applied, async () => {
+      await sendNow(deps, [revived]);
+      const after = (await findById(deps.db, outboxModel, notice._id)) ?? revived;
+      return { ...deadLetterOf(after), status: after.status };
+    }),
+  );
 };

@@ -78,7 +78,7 @@ const PLANTS: Plant[] = [
   { collection: 'repairs', step: 'repairCallbacks', doc: (rt) => ({ _id: 'rp_broken', propertyId: PROPERTY, status: 'signed', completedAt: minutesAgo(rt, 30), updatedAt: minutesAgo(rt, 30) }) },
   { collection: 'callbacks', step: 'repairCallbacks', doc: () => ({ _id: 'cb_broken', propertyId: PROPERTY, kind: 'repair', subject: { kind: 'repair', id: 'rp_signed_demo' }, status: 'sideways' }) },
   { collection: 'settings', step: 'repairCallbacks', doc: () => ({ _id: PROPERTY, propertyId: PROPERTY, schemaVersion: 4, shifts: 'all day' }) },
-  { collection: 'properties', step: 'repairCallbacks', doc: () => ({ _id: 'broken', name: 7 }) },
+  { collection: 'properties', step: 'deadlines', doc: () => ({ _id: 'broken', name: 7 }) },
   { collection: 'environment', step: 'heartbeat', doc: () => ({ _id: 'heartbeat', schemaVersion: 2, lastRunAt: 'yesterday', alarmedFor: null, failedSteps: [] }) },
   { collection: 'members', step: 'routineCallbacks', at: MONTH_START, doc: () => ({ _id: 'mb_broken', propertyId: PROPERTY, role: 'resident', status: 'active', name: 5, roomIds: ['demo:1-1-101'] }) },
 ];

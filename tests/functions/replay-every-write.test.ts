@@ -33,14 +33,6 @@ const KNOWN: Record<string, string> = {
   // The code is shown once; the record keeps only its hash, so a lost answer means a new invitation.
   'members.invite': '.data.code',
   'members.appointManager': '.data.code',
-  // The import runs within the call after its record: the first answer is 'done', the record says 'writing' (the page polls imports.status).
-  'imports.start': '.data.status',
-  // Not recorded: running it again is harmless and answers what this run moved (nothing).
-  'imports.renameBuilding': '.data.moved',
-  // The notice is delivered after the record: the first answer says 'sent', the record 'pending'.
-  'session.retryNotice': '.data.status',
-  // The answer (with the change's history) is read after the record, which holds the stored settings: sent again, COMMON.COMMAND_DONE.
-  'members.updateSettings': '.ok',
 };
 
 /**

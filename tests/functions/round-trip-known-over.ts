@@ -17,7 +17,8 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'session.context': { total: 7, sequential: 3 },
   'session.consent': { total: 11, sequential: 9, untilCommitted: 9 },
   'session.health': { total: 6, sequential: 3 },
-  'session.retryNotice': { total: 13, sequential: 11, untilCommitted: 6 },
+  // +1 (issue 12, 5): the answer made after sending is recorded over the transaction's, so a retry answers the same.
+  'session.retryNotice': { total: 14, sequential: 12, untilCommitted: 6 },
   'repairs.create': { total: 27, sequential: 17, untilCommitted: 12 },
   'repairs.technicians': { total: 9, sequential: 4 },
   'repairs.dispatch': { total: 22, sequential: 16, untilCommitted: 13 },
@@ -71,7 +72,8 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'members.createProperty': { total: 11, sequential: 10, untilCommitted: 10 },
   'members.appointManager': { total: 8, sequential: 7, untilCommitted: 6 },
   'members.deactivateProperty': { total: 10, sequential: 9, untilCommitted: 8 },
-  'imports.start': { total: 13, sequential: 11, untilCommitted: 6 },
+  // +1 (issue 12, 5): the answer made after the import ran on is recorded over the transaction's, so a retry answers the same.
+  'imports.start': { total: 14, sequential: 12, untilCommitted: 6 },
   'imports.carryOn': { total: 3, sequential: 3 },
   'imports.addRoom': { total: 8, sequential: 6, untilCommitted: 6 },
   // K1's import, K2's left keys and P1's revoke and inspect (merged tonight) pay the router's membership, closed-property and command reads before their own, as every write here.

@@ -1,3 +1,4 @@
+import type { CallCount } from '../../local/call-meter';
 import { company, complaints, repairs, session } from '@shared/contracts';
 import { openProperty, resident, staff } from './company-harness';
 import { ADMIN, callAs, complaintInput, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, repairInput, startRuntime, TECH_LI, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM } from './harness';
@@ -122,6 +123,18 @@ describe('issue 14 (2): work waiting in the caller\'s other properties', () => {
     expectOk(await callAs(rt, ADMIN, company.deactivateProperty, { propertyId: MAPLE, commandId: newCommandId(), reason: '合同到期' }));
     expect(await waitingSeen(rt, TECH_LI, PROPERTY)).toEqual([]);
     expect(await waitingSeen(rt, TECH_LI, MAPLE)).toEqual(inDemo(0));
+  });
+
+  it('issue 14 (1) 16: nothing is counted in a deactivated property, and the answer still takes two waits', async () => {
+    expectOk(await callAs(rt, ADMIN, company.deactivateProperty, { propertyId: MAPLE, commandId: newCommandId(), reason: '合同到期' }));
+    let calls: CallCount | null = null;
+    const stop = rt.watchCalls((call) => {
+      calls = call.calls;
+    });
+    expect(await waitingSeen(rt, TECH_LI, PROPERTY)).toEqual([]);
+    stop();
+    expect(calls!.trace.filter((t) => ['repairs', 'complaints', 'complaintGroups'].includes(t.detail))).toEqual([]);
+    expect(calls!.sequential).toBeLessThanOrEqual(2);
   });
 
   it('a stranger, and a member asking from a property that is not theirs, are refused with COMMON.NOT_A_MEMBER', async () => {

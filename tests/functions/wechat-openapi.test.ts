@@ -29,6 +29,13 @@ describe('issue 7 (3, 4): WeChat\'s phone-number button and mini-program codes',
     expect(await snapshot(rt)).toEqual(before);
   });
 
+  it('WeChat failing for its own reasons (busy, -1) is not blamed on the person\'s code: the call fails as the fault it is, and nothing is written', async () => {
+    rt.deps.wechat = { ...rt.deps.wechat!, phoneNumberOf: async () => Promise.reject(Object.assign(new Error('system error'), { errCode: -1, errMsg: 'openapi.phonenumber.getPhoneNumber:fail system error' })) };
+    const before = await snapshot(rt);
+    expect(await bind(rt, { phoneCode: 'local-phone:13912345678' })).toMatchObject({ ok: false, code: 'COMMON.INTERNAL' });
+    expect(await snapshot(rt)).toEqual(before);
+  });
+
   it('an invitation comes with a mini-program code image that opens the landing page with its scene', async () => {
     const issued = expectOk(await callAs(rt, MANAGER, members.invite, { propertyId: PROPERTY, commandId: newCommandId(), role: 'desk' }));
     expect(issued.qrImage?.mime).toBe('image/svg+xml');
