@@ -47,7 +47,8 @@ describe('e2e: a household follows its room\'s repairs (issue 18, 5)', () => {
     repairId = expectOk(await callAs(system.runtime, WANG, repairs.listMine, { propertyId: 'demo' })).items[0]!.id;
 
     await wu.goto(`${system.url}/#/pages/resident/home/index`);
-    await expect(wu.locator('.btn-my-repairs .home-tile-hint').innerText()).resolves.toBe('1 件正在处理');
+    // Her home counts the household's open repair as hers to follow.
+    await wu.locator('.btn-my-repairs .home-tile-hint', { hasText: '1 件正在处理' }).waitFor();
     const her = counted(wu);
     await her.tap('#btn-my-repairs');
     const card = wu.locator(`#repair-${repairId}`);
