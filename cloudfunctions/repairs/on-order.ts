@@ -54,16 +54,16 @@ export interface StepSpec<I> {
   tell?: (after: RepairDoc) => string[];
 }
 
+/** Whether a resident who may not act on the order follows it as one of its household (read only on this refusal). */
+const follows = async ({ deps, member }: ActionContext, repair: RepairDoc): Promise<boolean> =>
+  canFollow(member, await householdOfCaller(deps.db, member), repair);
+
 /**
  * One step in a work order's life, the same for every on-site and desk action: the caller must be
  * able to see the order, the version they saw must still be current (optimistic concurrency), the
  * state machine must allow the step for their role now, and the order, its event and its notices
  * commit together, once per command id.
  */
-/** Whether a resident who may not act on the order follows it as one of its household (read only on this refusal). */
-const follows = async ({ deps, member }: ActionContext, repair: RepairDoc): Promise<boolean> =>
-  canFollow(member, await householdOfCaller(deps.db, member), repair);
-
 type OrderAction = Action<z.ZodType, typeof RepairView>;
 
 export const orderStep = <A extends OrderAction>(spec: StepSpec<z.infer<A['input']> & StepInput>): Handler<A> => {
