@@ -18,6 +18,8 @@ export interface Source<D> {
    */
   sort: SortKey[];
   parse: (raw: unknown) => D;
+  /** False: the list counts this source's documents itself (`readParts`). */
+  counted?: boolean;
 }
 
 /** A list: its name (cursors carry it, so one list's cursor is refused by another) and its sources. */
@@ -31,7 +33,7 @@ export interface PageRequest {
   limit?: number;
 }
 
-type KeyValue = string | number;
+export type KeyValue = string | number;
 
 const isKeyValue = (v: unknown): v is KeyValue => typeof v === 'string' || typeof v === 'number';
 
@@ -91,30 +93,47 @@ const compareKeys = (orders: readonly SortKey['order'][]) => (a: readonly KeyVal
   return 0;
 };
 
+/** One source's rows of a page (each with the sort key values it was read by) and its count. */
+export interface Part<D> {
+  rows: { doc: D; key: KeyValue[] }[];
+  total: number;
+}
+
 /**
- * One page of a list, ordered by the queries themselves, with the exact count of the whole list
- * from `count()`. Each source's page and its count are read together, so a page costs one wait
- * however many sources the list merges; each source reads one item more than the page holds, to
- * know whether there is more.
+ * Each source's rows for one page and its count, all read together: a page costs one wait however
+ * many sources the list merges; each source reads one item more than the page holds, to know
+ * whether there is more. A source with `counted: false` is not counted (its total is 0).
  */
-export const readPage = async <D>(db: Database, listing: Listing<D>, request: PageRequest, counted = true): Promise<Page<D>> => {
+export const readParts = async <D>(db: Database, listing: Listing<D>, request: PageRequest, counted = true): Promise<Part<D>[]> => {
   const limit = request.limit ?? PAGE_MAX;
   const first = listing.sources[0];
-  if (!first) return { items: [], total: 0, next: null };
-  const length = keysOf(first.sort).length;
-  const start = request.cursor ? decodeCursor(listing.name, request.cursor, length) : null;
-  const parts = await Promise.all(
+  if (!first) return [];
+  const start = request.cursor ? decodeCursor(listing.name, request.cursor, keysOf(first.sort).length) : null;
+  return Promise.all(
     listing.sources.map(async (source) => {
       const keys = keysOf(source.sort);
       const where = start ? db.command.and([source.where, after(db, keys, start)]) : source.where;
       const query = keys.reduce((q, k) => q.orderBy(k.field, k.order), db.collection(source.collection).where(where));
-      const [res, count] = await Promise.all([query.limit(limit + 1).get(), counted ? db.collection(source.collection).where(source.where).count() : { total: 0 }]);
-      const rows = res.data.map((raw) => ({ doc: source.parse(raw), key: keys.map((k) => valueAt(raw, k.field)) }));
-      return { rows, total: count.total };
+      const [res, count] = await Promise.all([
+        query.limit(limit + 1).get(),
+        counted && source.counted !== false ? db.collection(source.collection).where(source.where).count() : { total: 0 },
+      ]);
+      return { rows: res.data.map((raw) => ({ doc: source.parse(raw), key: keys.map((k) => valueAt(raw, k.field)) })), total: count.total };
     }),
   );
+};
+
+/**
+ * The page the parts make: their rows merged in the list's order (a document two sources both
+ * read is one item), the first `limit` of them, and a cursor when there is more.
+ */
+export const mergeParts = <D>(listing: Listing<D>, parts: readonly Part<D>[], request: PageRequest): Page<D> => {
+  const limit = request.limit ?? PAGE_MAX;
+  const first = listing.sources[0];
+  if (!first) return { items: [], total: 0, next: null };
   const inOrder = compareKeys(keysOf(first.sort).map((k) => k.order));
-  const rows = parts.flatMap((p) => p.rows).sort((a, b) => inOrder(a.key, b.key));
+  const sorted = parts.flatMap((p) => p.rows).sort((a, b) => inOrder(a.key, b.key));
+  const rows = sorted.filter((r, i) => i === 0 || inOrder(sorted[i - 1]!.key, r.key) !== 0);
   const shown = rows.slice(0, limit);
   const last = shown[shown.length - 1];
   return {
@@ -123,6 +142,10 @@ export const readPage = async <D>(db: Database, listing: Listing<D>, request: Pa
     next: rows.length > limit && last ? encodeCursor(listing.name, last.key) : null,
   };
 };
+
+/** One page of a list, ordered by the queries themselves, with the exact count of the whole list from `count()`. */
+export const readPage = async <D>(db: Database, listing: Listing<D>, request: PageRequest, counted = true): Promise<Page<D>> =>
+  mergeParts(listing, await readParts(db, listing, request, counted), request);
 
 /** The cloud reads at most 1000 documents a call; a page reads one more than it holds. */
 const WHOLE_LIST_PAGE = 999;

@@ -20,7 +20,8 @@ import { ActionFailure } from '../_shared/failures';
 import { findById, withoutId } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 import { residentNotice } from './resident-notice';
-import { canSee, toView } from './views';
+import { householdOfCaller } from './household';
+import { canFollow, canSee, toView } from './views';
 
 type StepInput = { repairId: string; version: number; commandId: string; deviceTime?: string };
 
@@ -44,9 +45,18 @@ export interface StepSpec<I> {
   patch: (step: StepContext<I>) => Promise<Partial<RepairDoc>> | Partial<RepairDoc>;
   /** The reason shown in the history. */
   reason?: (input: I) => string | undefined;
+  /**
+   * Issue 18 (5): a step the order's resident takes (accepting the quote, rating): another resident
+   * of her household, who follows the order, is told only its filer may take it, not that it is gone.
+   */
+  filerOnly?: true;
   /** Who is told, in-app; the resident's and the desk's views refresh either way. */
   tell?: (after: RepairDoc) => string[];
 }
+
+/** Whether a resident who may not act on the order follows it as one of its household (read only on this refusal). */
+const follows = async ({ deps, member }: ActionContext, repair: RepairDoc): Promise<boolean> =>
+  canFollow(member, await householdOfCaller(deps.db, member), repair);
 
 /**
  * One step in a work order's life, the same for every on-site and desk action: the caller must be
@@ -63,7 +73,8 @@ export const orderStep = <A extends OrderAction>(spec: StepSpec<z.infer<A['input
     const { member, deps, now } = ctx;
     // The settings serve the steps that need them and the notices every step sends: read beside the order, not inside the transaction or after it.
     const [existing, settings] = await Promise.all([findById(deps.db, repairModel, data.repairId), loadSettings(deps, member.propertyId)]);
-    if (!existing || !canSee(member, existing)) return failure('REPAIR.NOT_FOUND');
+    if (!existing) return failure('REPAIR.NOT_FOUND');
+    if (!canSee(member, existing)) return failure(spec.filerOnly && (await follows(ctx, existing)) ? 'REPAIR.FILER_ONLY' : 'REPAIR.NOT_FOUND');
     const refused = spec.check?.(data, ctx, existing);
     if (refused) return failure(refused);
 

@@ -79,6 +79,7 @@ export const quote = orderStep<typeof c.quote>({
  */
 export const accept = orderStep<typeof c.accept>({
   action: 'accept',
+  filerOnly: true,
   check: (input, ctx, repair) => {
     const refused = refusal('accept', input, ctx, repair);
     if (refused || ctx.member.role !== 'technician') return refused;
@@ -115,6 +116,7 @@ export const signOff = orderStep<typeof c.signOff>({
  */
 export const rate = orderStep<typeof c.rate>({
   action: 'rate',
+  filerOnly: true,
   check: (input, ctx, repair) => refusal('rate', input, ctx, repair),
   tell: technicianOf,
   patch: (step) => recorded('rate', step),

@@ -6,6 +6,7 @@ import type { MemberDoc } from '@shared/model/member.model';
 import type { RepairDoc } from '@shared/model/repair.model';
 import { roomLabel } from '@shared/model/property.model';
 import { isReturnOverdue, returnDueAt } from '@shared/domain/return.rules';
+import { filedBy, seesRepair, type Household } from '@shared/domain/household.rules';
 import { photosFor, screeningViewFor, seesAll, textForOthers } from '../_shared/screened';
 
 /** Who may see a repair at all: its resident, the desk side, and the technician it is assigned to. */
@@ -20,6 +21,13 @@ export const canSee = (member: MemberDoc, repair: RepairDoc): boolean => {
       return true;
   }
 };
+
+/**
+ * Issue 18 (5): who may read and follow a repair: whoever may act on it (`canSee`), and a resident
+ * of its room bound before it was filed (her household, read by `householdFor`).
+ */
+export const canFollow = (member: MemberDoc, household: Household | null, repair: RepairDoc): boolean =>
+  canSee(member, repair) || (household !== null && repair.propertyId === member.propertyId && seesRepair(household, repair));
 
 /** P1: the full number only for the desk side and the technician who must call; masked for everyone else. */
 export const needsFullPhone = (member: MemberDoc, repair: RepairDoc) =>
@@ -38,6 +46,7 @@ export const toView = (repair: RepairDoc, member: MemberDoc, now: Date): RepairV
   roomId: repair.roomId,
   address: roomLabel(repair.address),
   residentName: repair.residentName,
+  byHousehold: member.role === 'resident' && !filedBy(member, repair),
   phone: needsFullPhone(member, repair) ? repair.phone : maskPhone(repair.phone),
   preferredTime: repair.preferredTime,
   appointment: repair.appointment ? { start: repair.appointment.start, end: repair.appointment.end } : null,

@@ -2,37 +2,19 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import * as repairs from '@shared/contracts/repairs.contract';
-import type { Action } from '@shared/contracts';
-import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, repairInput, TECH_LI, uploadAs, WANG } from '../functions/harness';
+import { callAs, expectOk, repairInput, WANG } from '../functions/harness';
 import { startSystem, signIn } from './browser';
+import { takeToSignOff } from './signed-repair';
 import { allReadable, readable } from './readable';
 
 jest.setTimeout(300_000);
 
 const shots = resolve(__dirname, '..', '..', 'docs', 'screenshots');
-const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 type System = Awaited<ReturnType<typeof startSystem>>;
 
-/** A repair of 王秀英's taken to the signed sign-off by 李建国 through the functions, as the desk and he would on their phones. */
-const signedRepair = async (system: System, description: string) => {
-  let current: repairs.RepairView = expectOk(await callAs(system.runtime, WANG, repairs.create, repairInput({ description })));
-  const step = async (openid: string, action: Action, extra: Record<string, unknown> = {}) => {
-    const input = { propertyId: 'demo', commandId: `e2e-rate-${action.name}-${current.id}`, repairId: current.id, version: current.version, ...extra };
-    current = expectOk(await callAs(system.runtime, openid, action as typeof repairs.dispatch, input));
-  };
-  await step(DESK_ON_SHIFT, repairs.dispatch, { technicianId: memberIdOf(TECH_LI) });
-  await step(TECH_LI, repairs.acknowledge);
-  await step(TECH_LI, repairs.arrive);
-  await step(TECH_LI, repairs.quote, { items: [] });
-  await step(TECH_LI, repairs.accept, { signature: uploadAs(system.runtime, TECH_LI, `quote-${current.id}.png`) });
-  await step(TECH_LI, repairs.complete, {
-    beforePhotos: [uploadAs(system.runtime, TECH_LI, `b-${current.id}.png`, ONE_PIXEL_PNG)],
-    afterPhotos: [uploadAs(system.runtime, TECH_LI, `a-${current.id}.png`, ONE_PIXEL_PNG)],
-    materials: [],
-  });
-  await step(TECH_LI, repairs.signOff, { signature: uploadAs(system.runtime, TECH_LI, `sig-${current.id}.png`) });
-  return current.id;
-};
+/** A repair of 王秀英's taken to the signed sign-off by 李建国 through the functions. */
+const signedRepair = async (system: System, description: string) =>
+  (await takeToSignOff(system, expectOk(await callAs(system.runtime, WANG, repairs.create, repairInput({ description }))))).id;
 
 const storedRating = (system: System, id: string) =>
   (system.runtime.engine.collection('repairs').all() as { _id: string; rating: { quality: number; attitude: number; via: string } | null }[]).find((r) => r._id === id)?.rating;

@@ -114,5 +114,14 @@ export const residentUi = {
   repairList: {
     title: '我的报修',
     empty: '您还没有报修过。家里有东西坏了，点下面的“报修”告诉我们。',
+    /** Issue 18 (5): a repair another resident of her household filed; she follows it, the filer rates it. */
+    filedBy: '{name} 报修',
+    filerActs: '确认报价和评价由报修人办理',
+    /** What happens next, where the next step is the filer's, told to the rest of her household. */
+    filerNext: {
+      quoted: '师傅已报价，等{name}确认后开始维修。',
+      completed: '维修已完成，等{name}签字确认。',
+      signed: '维修已完成，由{name}评价这次服务。',
+    },
   },
 } as const;

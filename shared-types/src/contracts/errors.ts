@@ -51,6 +51,7 @@ export const errorRetry = {
   'REPAIR.REASON_REQUIRED': 'final',
   'REPAIR.FILE_NOT_YOURS': 'final',
   'REPAIR.RATING_IS_RESIDENTS': 'final',
+  'REPAIR.FILER_ONLY': 'final',
   'REPAIR.AMOUNT_NOT_QUOTED': 'final',
   'CALLBACK.NOT_FOUND': 'final',
   'CALLBACK.ALREADY_DONE': 'final',

@@ -15,6 +15,8 @@ export const RepairView = z.object({
   roomId: z.string(),
   address: z.string(),
   residentName: z.string(),
+  /** Issue 18 (5): filed by another resident of the caller's household (she follows it; its filer acts on it). */
+  byHousehold: z.boolean().optional(),
   /** Full for the desk and the assigned technician, masked (138****5678) for everyone else. */
   phone: z.string(),
   preferredTime: PreferredTime.nullable(),
@@ -262,7 +264,7 @@ export const quote = onOrder('quote', ['technician'], {
   items: z.array(z.object({ code: z.string().min(1).max(20), qty: z.number().int().min(1).max(99) }).strict()).max(20),
 }, ['REPAIR.UNKNOWN_FEE_ITEM']);
 /** R6: the resident accepts on their own phone, or signs the quote on the technician's. */
-export const accept = onOrder('accept', ['resident', 'technician'], { signature: FileId.optional() }, ['REPAIR.SIGNATURE_REQUIRED', 'REPAIR.FILE_NOT_YOURS']);
+export const accept = onOrder('accept', ['resident', 'technician'], { signature: FileId.optional() }, ['REPAIR.SIGNATURE_REQUIRED', 'REPAIR.FILE_NOT_YOURS', 'REPAIR.FILER_ONLY']);
 /**
  * R7: work done, with before/after photos and the materials used; the amount is the accepted quote's
  * (R6). A phone from before issue 12 also sends `amountFen` and material prices: the amount must then
@@ -280,7 +282,7 @@ export const signOff = onOrder('signOff', ['technician'], { signature: FileId, r
  * R7: a rating from the resident's own phone within 7 days (replacing stars given with the sign-off).
  * A technician is answered REPAIR.RATING_IS_RESIDENTS: on his phone stars go with the resident's signature.
  */
-export const rate = onOrder('rate', ['resident', 'technician'], { rating: RatingInput }, ['REPAIR.RATING_IS_RESIDENTS', 'STATE.TOO_LATE']);
+export const rate = onOrder('rate', ['resident', 'technician'], { rating: RatingInput }, ['REPAIR.RATING_IS_RESIDENTS', 'STATE.TOO_LATE', 'REPAIR.FILER_ONLY']);
 /** R9: something outside the technician's hands stops the work; the return clock pauses. */
 export const reportBlocker = onOrder('reportBlocker', ['technician'], { kind: BlockerKind, reason: Reason });
 export const clearBlocker = onOrder('clearBlocker', ['technician', 'desk', 'supervisor'], {});

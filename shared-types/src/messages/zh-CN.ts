@@ -31,6 +31,7 @@ export const zhCN = {
     'REPAIR.FILE_NOT_YOURS': '照片或签名必须是本人刚上传的',
     'REPAIR.DAILY_LIMIT': '您今天提交的报修已达上限，请明天再报；急修（如燃气泄漏、漏电、水管爆裂）不受限制，也可直接拨打客服电话',
     'REPAIR.RATING_IS_RESIDENTS': '评价由住户本人给出：请在签字确认时请住户一并打分，或请住户在自己的手机上评价',
+    'REPAIR.FILER_ONLY': '这张报修单由家里其他人提交，确认报价和评价请由报修人本人办理',
     'REPAIR.AMOUNT_NOT_QUOTED': '收费金额以住户确认的报价为准；如有增加的项目，请重新报价并请住户再次确认',
     'CALLBACK.NOT_FOUND': '没有找到这条回访任务',
     'CALLBACK.ALREADY_DONE': '这条回访已经记录过了',

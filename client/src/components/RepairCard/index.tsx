@@ -20,10 +20,12 @@ interface Props {
   chosen?: boolean;
   /** For the assigned technician: the resident's full number with a call button. */
   withPhone?: boolean;
+  /** Issue 18 (5): who of her household filed it, when it was not she. */
+  filedBy?: string;
 }
 
 /** One repair in a list: urgency and rule first, then what, where, and when. */
-export default function RepairCard({ repair, onOpen, chosen, withPhone }: Props) {
+export default function RepairCard({ repair, onOpen, chosen, withPhone, filedBy }: Props) {
   const when = appointmentText(repair, ui.technician.asap);
   return (
     <View
@@ -44,6 +46,7 @@ export default function RepairCard({ repair, onOpen, chosen, withPhone }: Props)
         </View>
       </View>
       <Text className='repair-card-address'>{repair.address}</Text>
+      {filedBy && <Text className='muted repair-card-filer'>{filedBy}</Text>}
       <Text className='repair-card-description'>{repair.description}</Text>
       <Text className={`muted repair-card-when${repair.appointment ? ' repair-card-booked' : ''}`}>{`${when} · ${formatWhen(repair.createdAt)}`}</Text>
       {withPhone && repair.phone && (

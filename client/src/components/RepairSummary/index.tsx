@@ -10,6 +10,7 @@ import PhotoGrid from '../PhotoGrid';
 import Timeline from '../Timeline';
 import QuoteView, { money } from '../QuoteView';
 import RatingView from '../RatingView';
+import { residentUi } from '../../i18n/resident.zh-CN';
 import { fill, ui } from '../../i18n/ui.zh-CN';
 import { formatPreferred, formatSpan, formatWhen } from '../../utils/time';
 import { formatStamp } from './stamp';
@@ -22,6 +23,9 @@ const nextStep = (repair: RepairDetailView): string => {
   const text = ui.repairDetail.nextStep;
   // Issue 18 (2): once rated, the page thanks her instead of asking again.
   if (repair.status === 'signed' && repair.rating) return ui.repairDetail.rated;
+  // Issue 18 (5): the rest of her household is told whose step it is, not asked to take it.
+  const filerStep = repair.byHousehold ? residentUi.repairList.filerNext[repair.status as keyof typeof residentUi.repairList.filerNext] : undefined;
+  if (filerStep) return fill(filerStep, { name: repair.residentName });
   return fill(text[repair.status], { name: repair.technician?.name ?? '' });
 };
 
