@@ -6,7 +6,7 @@ import { birth, transition } from '@shared/domain/state-machine';
 import { propertyModel } from '@shared/model/property.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import { messages } from '@shared/messages';
-import { inShanghai } from '@shared/time/shanghai';
+import { deadlineStamp } from '@shared/time/deadline-clock';
 import type { Database, Tx } from './database';
 import { derivedId } from './ids';
 import { parseAll, parseStored, withoutId } from './repo';
@@ -167,7 +167,7 @@ const advance = async (tx: Tx, deadline: DeadlineDoc, step: Step, nextStep: numb
       recipient: audienceOfRole(to),
       subject: deadline.subject,
       title: messages.notices[kind],
-      body: `${rule}，截止 ${inShanghai(deadline.dueAt).format('MM-DD HH:mm')}`,
+      body: `${rule}，截止 ${deadlineStamp(new Date(deadline.dueAt))}`,
       urgent: step.kind === 'escalate',
     },
     now,
