@@ -10,6 +10,7 @@ import { go, routes } from '../../../utils/routes';
 import { reportsUi } from '../../../i18n/reports.zh-CN';
 import NewProperty from './NewProperty';
 import PropertyCard from './PropertyCard';
+import '../../../theme/controls.css';
 import './index.css';
 
 /**
