@@ -5,7 +5,7 @@ import { deadlineMachine, type DeadlineAction } from '@shared/domain/deadline.ma
 import { birth, transition } from '@shared/domain/state-machine';
 import { audienceOfRole } from '@shared/model/signal.model';
 import { messages } from '@shared/messages';
-import { inShanghai } from '@shared/time/shanghai';
+import { deadlineStamp } from '@shared/time/deadline-clock';
 import type { Database, Tx } from './database';
 import { derivedId } from './ids';
 import { parseAll, parseStored, withoutId } from './repo';
@@ -165,7 +165,7 @@ const advance = async (tx: Tx, deadline: DeadlineDoc, step: Step, nextStep: numb
       recipient: audienceOfRole(to),
       subject: deadline.subject,
       title: messages.notices[kind],
-      body: `${rule}，截止 ${inShanghai(deadline.dueAt).format('MM-DD HH:mm')}`,
+      body: `${rule}，截止 ${deadlineStamp(new Date(deadline.dueAt))}`,
       urgent: step.kind === 'escalate',
     },
     now,

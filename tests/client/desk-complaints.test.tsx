@@ -55,6 +55,17 @@ describe('投诉待办: the desk’s open complaints (C4 C9)', () => {
     expect(navigate).toHaveBeenCalledWith({ url: '/pages/desk/complaint/index?kind=group&id=g-lift' });
   });
 
+  it('C4: a case card is a button in the tab order, and Enter on it opens the case (issue 17, 2)', async () => {
+    fakeBackend({ ...sessionHandlers('desk'), 'complaints.inbox': () => okPage([complaint({ id: 'c-key' })]) });
+    const { container } = render(<DeskComplaints />);
+    await until(() => container.querySelector('#case-complaint-c-key') !== null);
+    const card = container.querySelector<HTMLElement>('#case-complaint-c-key') as HTMLElement;
+    expect([card.getAttribute('tabindex'), card.getAttribute('role')]).toEqual(['0', 'button']);
+    card.focus();
+    fireEvent.keyDown(card, { key: 'Enter', keyCode: 13 });
+    expect(navigate).toHaveBeenCalledWith({ url: '/pages/desk/complaint/index?kind=complaint&id=c-key' });
+  });
+
   it('shows a new complaint without a reload when the desk’s signal moves', async () => {
     let items = [complaint({ id: 'c-first' })];
     const backend = fakeBackend({ ...sessionHandlers('desk'), 'complaints.inbox': () => okPage(items) });

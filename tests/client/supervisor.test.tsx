@@ -93,6 +93,27 @@ describe('the supervisor and the manager land on their own home, their work firs
     navigate.mockRestore();
   });
 
+  it.each([
+    ['Enter', 13],
+    [' ', 32],
+  ] as const)('the tiles are buttons in the tab order, and %j on the focused one opens it (issue 17, 2)', async (key, keyCode) => {
+    fakeBackend({ ...sessionHandlers('supervisor'), 'repairs.inbox': () => okPage([]) });
+    const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
+    const { container } = render(<StaffHome />);
+    await until(() => container.querySelector('.link-scorecards') !== null);
+    const tiles = Array.from(container.querySelectorAll<HTMLElement>('.work-entry'));
+    expect(tiles.length).toBeGreaterThan(4);
+    for (const tile of tiles) expect([tile.className, tile.getAttribute('tabindex'), tile.getAttribute('role')]).toEqual([tile.className, '0', 'button']);
+
+    const tile = container.querySelector<HTMLElement>('.link-scorecards') as HTMLElement;
+    tile.focus();
+    expect(document.activeElement).toBe(tile);
+    fireEvent.keyDown(tile, { key, keyCode });
+    expect(navigate).toHaveBeenCalledTimes(1);
+    expect(navigate).toHaveBeenCalledWith({ url: '/pages/supervisor/scorecards/index' });
+    navigate.mockRestore();
+  });
+
   it('R3: the urgent repairs waiting for dispatch show on the queue’s badge and above the grid', async () => {
     const waiting = [repair({ id: 'r-u1', priority: 'urgent' }), repair({ id: 'r-u2', priority: 'urgent' }), repair({ id: 'r-n' })];
     fakeBackend({ ...sessionHandlers('supervisor'), 'repairs.inbox': () => okPage(waiting) });
@@ -100,7 +121,7 @@ describe('the supervisor and the manager land on their own home, their work firs
     await until(() => container.querySelector('.inbox-urgent-count') !== null);
     expect(container.querySelector('.inbox-urgent-count')?.textContent).toBe('2 件急修等待派单');
     expect(container.querySelector('.link-queue .nut-badge-sup')?.textContent).toBe('2');
-    expect(container.querySelector('.link-queue .nut-grid-item-text')?.textContent).toBe(ui.desk.inboxTitle);
+    expect(container.querySelector('.link-queue .work-entry-label')?.textContent).toBe(ui.desk.inboxTitle);
   });
 });
 

@@ -1,4 +1,4 @@
-import { formatDate, formatDay, formatPreferred, formatWhen, parseClock, pastDays, shanghaiDate, shanghaiInstant, shanghaiTime } from '../../client/src/utils/time';
+import { formatDate, formatDay, formatDue, formatPreferred, formatWhen, parseClock, pastDays, shanghaiDate, shanghaiInstant, shanghaiTime } from '../../client/src/utils/time';
 
 /** 2026-11-23 15:00 in Shanghai (07:00 UTC), a Monday. */
 const now = new Date('2026-11-23T07:00:00Z');
@@ -16,6 +16,17 @@ describe('times read naturally, in Shanghai time', () => {
     ['2025-12-30T02:00:00Z', '2025年12月30日'],
   ])('%s reads as %s', (iso, words) => {
     expect(formatWhen(iso, now)).toBe(words);
+  });
+
+  it.each([
+    ['2026-11-23T16:00:00Z', '今天 24:00'],
+    ['2026-11-24T16:00:00Z', '明天 24:00'],
+    ['2026-11-22T16:00:00Z', '昨天 24:00'],
+    ['2026-11-24T01:00:00Z', '明天 09:00'],
+    ['2026-11-29T16:00:00Z', '11月29日 24:00'],
+    ['2026-12-31T16:00:00Z', '12月31日 24:00'],
+  ])('C4: the deadline %s reads as %s: at midnight it is the end of its day, never "明天 00:00" (issue 17, 3)', (iso, words) => {
+    expect(formatDue(iso, now)).toBe(words);
   });
 
   it('names an appointment by day and part of day', () => {

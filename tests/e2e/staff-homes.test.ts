@@ -44,12 +44,12 @@ describe('e2e: each role lands on its own home, drawn from one theme (issue 17)'
     const manager = await signIn(system.browser, system.url, '周经理');
     await manager.locator('.staff-home').waitFor();
     expect(manager.url()).toContain('/pages/supervisor/home/index');
-    await expect(manager.locator('.work-group-today .work-entry .nut-grid-item-text').allInnerTexts()).resolves.toEqual(['投诉待办', '消息', '投诉登记表', '值班签字', '报修待办', '档案查阅']);
+    await expect(manager.locator('.work-group-today .work-entry .work-entry-label').allInnerTexts()).resolves.toEqual(['投诉待办', '消息', '投诉登记表', '值班签字', '报修待办', '档案查阅']);
     await look(manager, 'manager-home', '.link-import');
 
     const supervisor = await signIn(system.browser, system.url, '刘主管');
     await supervisor.locator('.staff-home').waitFor();
-    await expect(supervisor.locator('.work-group-today .work-entry .nut-grid-item-text').first().innerText()).resolves.toBe('报修待办');
+    await expect(supervisor.locator('.work-group-today .work-entry .work-entry-label').first().innerText()).resolves.toBe('报修待办');
     await look(supervisor, 'supervisor-home', '.btn-register');
     await supervisor.locator('.link-queue').click();
     await supervisor.locator('.desk-inbox').waitFor();

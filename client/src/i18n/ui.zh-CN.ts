@@ -531,6 +531,7 @@ export const ui = {
     title: '投诉待办',
     link: '投诉待办',
     empty: '现在没有未处理完的投诉。住户投诉或您登记投诉后，会出现在这里。',
+    pickOne: '在左边选一件投诉，它的详情和处理会显示在这里。',
     register: '登记投诉',
     registerBook: '投诉登记表',
     vip: '贵宾住户',

@@ -1,4 +1,5 @@
 import type { PreferredTime } from '@shared/model/repair.model';
+import { deadlineClock } from '@shared/time/deadline-clock';
 import { fill, ui } from '../i18n/ui.zh-CN';
 
 /**
@@ -53,16 +54,19 @@ export const formatWhen = (iso: string, now: Date = new Date()): string => {
   return fill(ui.time.fullDate, { y: w.y, m: w.m, d: w.d });
 };
 
-/** When something is due, to the minute: "今天 14:30", "明天 09:00", "昨天 18:00", "后天 10:00", "11月30日 14:30". */
+/**
+ * When something is due, to the minute: "今天 14:30", "明天 09:00", "昨天 18:00", "后天 10:00", "11月30日 14:30";
+ * a deadline at midnight is the end of its day, "今天 24:00" (time/deadline-clock).
+ */
 export const formatDue = (iso: string, now: Date = new Date()): string => {
-  const w = wall(new Date(iso));
-  const time = `${w.hh}:${w.mm}`;
-  const ahead = w.day - wall(now).day;
+  const { date, time } = deadlineClock(new Date(iso));
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const ahead = dayOfDate(date) - wall(now).day;
   if (ahead === -1) return fill(ui.time.yesterday, { time });
   const near = ui.time.days[ahead];
   if (ahead >= 0 && near) return fill(ui.time.dayTime, { day: near, time });
-  if (w.y === wall(now).y) return fill(ui.time.monthDayTime, { m: w.m, d: w.d, time });
-  return fill(ui.time.fullDate, { y: w.y, m: w.m, d: w.d });
+  if (y === wall(now).y) return fill(ui.time.monthDayTime, { m, d, time });
+  return fill(ui.time.fullDate, { y, m, d });
 };
 
 /** A calendar date ("2026-12-05") as people say it: "12月5日", with the year only when it is not this one. */

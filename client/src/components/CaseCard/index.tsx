@@ -4,19 +4,21 @@ import type { CaseView } from '../../hooks/useComplaints';
 import CaseBadges from '../CaseBadges';
 import { fill, ui } from '../../i18n/ui.zh-CN';
 import { formatDue, formatWhen } from '../../utils/time';
+import { reachable } from '../../keyboard/reachable';
 import './index.css';
 
 /** Who a case is from: the household, or how many households a group stands for. */
 const whoOf = (item: CaseView): string =>
   item.kind === 'group' ? fill(ui.deskComplaints.households, { n: item.households }) : `${item.address} ${item.residentName}`;
 
-/** One open case in a list: its badges, what and where, and by when it must be handled. */
-export default function CaseCard({ item, onOpen }: { item: CaseView; onOpen: () => void }) {
+/** One open case in a list: its badges, what and where, and by when it must be handled; `chosen` when shown beside the list. */
+export default function CaseCard({ item, onOpen, chosen }: { item: CaseView; onOpen: () => void; chosen?: boolean }) {
   return (
     <View
       id={`case-${item.kind}-${item.id}`}
-      className={`card case-card case-${item.kind} case-${item.urgency}`}
+      className={`card case-card case-${item.kind} case-${item.urgency}${chosen ? ' case-card-chosen' : ''}`}
       onClick={onOpen}
+      {...reachable()}
     >
       <CaseBadges item={item} />
       <Text className='case-card-what'>{`${messages.complaintCategories[item.category]} · ${item.placeLabel}`}</Text>

@@ -54,7 +54,7 @@ function CallbackRow({ item, role, open, propertyId, uploadPrefix, complaintId, 
             {item.overdue && <Text className='badge badge-urgent callback-overdue'>{t.overdue}</Text>}
             {item.assignee === 'manager' && <Text className='badge callback-by-manager'>{t.byManager}</Text>}
             <Text className='badge badge-normal callback-kind'>{t.kinds[item.kind]}</Text>
-            <Text className='badge callback-reason'>{t.reasons[item.reason]}</Text>
+            {t.reasons[item.reason] !== t.kinds[item.kind] && <Text className='badge callback-reason'>{t.reasons[item.reason]}</Text>}
           </View>
         </View>
         <Text className='callback-address'>{item.address}</Text>

@@ -11,6 +11,7 @@ import WorkGrid from '../../../components/WorkGrid';
 import { workGroups } from '../../../components/WorkGrid/staff-entries';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { useFocusableScroller } from '../../../keyboard/focusable-scroller';
+import KeyScope from '../../../keyboard/KeyScope';
 import '../../../theme/controls.css';
 import './index.css';
 
@@ -18,6 +19,7 @@ import './index.css';
  * Issue 17 (2): the supervisor's and the manager's home. What waits for them first (urgent repairs
  * not yet dispatched, open complaints, callbacks, requests to bind a room, with live counts), then
  * figures and the property's setup; the supervisor registers a call from the bar at the bottom.
+ * Tab reaches the tiles, Enter or Space opens one (keyboard/).
  */
 export default function StaffHome() {
   const context = useReadySession();
@@ -32,7 +34,9 @@ export default function StaffHome() {
       <PropertySwitch />
       <SubscribeLowBanner />
       <UrgentWaiting count={counts.urgent} />
-      <WorkGrid groups={workGroups(context.role, counts)} />
+      <KeyScope>
+        <WorkGrid groups={workGroups(context.role, counts)} />
+      </KeyScope>
       {context.role === 'supervisor' && (
         <RegisterCallBar />
       )}

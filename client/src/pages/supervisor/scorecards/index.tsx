@@ -43,7 +43,7 @@ export default function Scorecards() {
     <View ref={root} className='page scorecards'>
       <Text className='title'>{mine ? supervisorUi.supervisor.myScorecardTitle : supervisorUi.supervisor.scorecardsTitle}</Text>
       <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? supervisorUi.supervisor.scorecardsEmpty : null}>
-        {items?.map((card) => <ScorecardRow key={card.memberId} card={card} />)}
+        <View className='scorecard-grid'>{items?.map((card) => <ScorecardRow key={card.memberId} card={card} />)}</View>
       </LoadState>
     </View>
   );

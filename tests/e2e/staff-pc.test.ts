@@ -1,0 +1,127 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { complaints, type Action } from '@shared/contracts';
+import { signIn, startSystem } from './browser';
+import { SCREENS, seedRecords, type Screen } from './route-sweep';
+
+jest.setTimeout(240_000);
+
+const shots = resolve(__dirname, '..', '..', 'docs', 'screenshots', 'pc');
+const SHOWN = '.taro_page_show';
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 };
+/** The widest a card may stand on a 1280 px window: a column of a page whose content is capped, never the window's width. */
+const MAX_CARD_PX = 1120;
+
+/** The page as a person sees it on a PC window: its widest box, its widest control, and where its first action stands. */
+const measure = (page: Page, action: string) =>
+  page.evaluate(
+    ({ shown, action }) => {
+      const root = Array.from(document.querySelectorAll(shown)).pop() as HTMLElement;
+      const boxes = Array.from(root.querySelectorAll<HTMLElement>('.card, .btn, button, input, textarea')).filter((el) => el.getBoundingClientRect().width > 0);
+      const widest = (selector: string) => Math.max(0, ...boxes.filter((el) => el.matches(selector)).map((el) => Math.round(el.getBoundingClientRect().width)));
+      const first = Array.from(root.querySelectorAll<HTMLElement>(action)).find((el) => el.getBoundingClientRect().width > 0);
+      return {
+        sideways: document.documentElement.scrollWidth > window.innerWidth,
+        card: widest('.card'),
+        control: widest('.btn, button'),
+        actionBottom: first ? Math.round(first.getBoundingClientRect().bottom) : null,
+      };
+    },
+    { shown: SHOWN, action },
+  );
+
+type System = Awaited<ReturnType<typeof startSystem>>;
+
+/** A complaint 张伟 files, the desk classifies and answers by phone: its callback waits on the desk's list (C7 B1). */
+const seedCallback = async (system: System) => {
+  let seq = 0;
+  const write = async (openid: string, action: Action, input: Record<string, unknown>) => {
+    const result = (await system.runtime.invoke(action.fn, { action: action.name, input: { propertyId: 'demo', commandId: `staff-pc-${(seq++).toString(36)}`, ...input } }, { openid })) as { ok: boolean; data: { id: string; version: number }; code?: string };
+    if (!result.ok) throw new Error(`seeding ${action.fn}.${action.name}: ${result.code}`);
+    return result.data;
+  };
+  const now = system.runtime.deps.now();
+  const filed = await write('o-res-zhang', complaints.create, {
+    roomId: 'demo:1-2-1502',
+    category: 'cleaning',
+    place: { scope: 'building', building: '1' },
+    occurredAt: new Date(now.getTime() - 3_600_000).toISOString(),
+    target: '保洁',
+    description: '楼道里的垃圾两天没人清理了，气味很大',
+    request: '尽快清理并加强保洁',
+    residentDeadline: null,
+    photos: [],
+  });
+  const ref = { kind: 'complaint', id: filed.id };
+  const classified = await write('o-desk-chen', complaints.classify, {
+    ref,
+    version: filed.version,
+    class: 'responsible',
+    severity: 'general',
+    jurisdiction: null,
+    governmentOrMedia: false,
+    injuryOrLoss: false,
+    apologised: true,
+    note: '',
+  });
+  await write('o-desk-chen', complaints.reply, { ref, version: classified.version, form: 'phone', content: '已安排保洁清理，并加密保洁频次' });
+};
+
+/** Issue 17 (2): the staff pages that were still the phone layout on a PC, at 390 and 1280 px. */
+describe('e2e: the staff pages on a PC window (issue 17, 2)', () => {
+  let system: System;
+  let queries: Record<string, string> = {};
+  const tabs = new Map<string, Page>();
+  const tabOf = async (person: string) => {
+    let tab = tabs.get(person);
+    if (!tab) {
+      tab = await signIn(system.browser, system.url, person, SCREENS.pc);
+      tabs.set(person, tab);
+    }
+    return tab;
+  };
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    system = await startSystem();
+    queries = await seedRecords(system);
+    await seedCallback(system);
+  });
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  const open = async (tab: Page, page: string, ready: string) => {
+    await tab.goto(`${system.url}#/${page}${queries[page] ?? ''}`);
+    await tab.locator(`${SHOWN} ${ready} >> visible=true`).first().waitFor({ timeout: 60_000 });
+    await tab.waitForTimeout(400);
+  };
+  const shoot = async (tab: Page, name: string, screen: Screen | 'phone390') => {
+    await tab.screenshot({ path: join(shots, `${name}-${screen === 'pc' ? '1280' : '390'}.png`) });
+  };
+
+  it.each([
+    ['desk-complaint', '陈晓', 'pages/desk/complaint/index', '.case-head', '.btn-classify, .btn-reply, .btn-issue-slip, .btn-acknowledge'],
+    ['desk-complaints', '陈晓', 'pages/desk/complaints/index', '.case-card', '.desk-complaints-detail .btn-classify'],
+    ['desk-callbacks', '陈晓', 'pages/desk/callbacks/index', '.callback-row', '.btn-call'],
+    ['supervisor-scorecards', '刘主管', 'pages/supervisor/scorecards/index', '.title', '.title'],
+    ['supervisor-settings', '周经理', 'pages/supervisor/settings/index', '.settings-fees .fee-row', '.btn-save-settings'],
+    ['admin-company', '高明', 'pages/admin/company/index', '.property-card', '.btn-create-property'],
+    ['resident-home', '王秀英', 'pages/resident/home/index', '.home-tile-title', '.btn-new-repair'],
+  ])('%s: content width capped, controls as wide as they need, the first action in the first screen at 1280×800; shot at 390 and 1280', async (name, person, page, ready, action) => {
+    const tab = await tabOf(person);
+    await tab.setViewportSize(SCREENS.pc.viewport);
+    await open(tab, page, ready);
+    const pc = await measure(tab, action);
+    await shoot(tab, name, 'pc');
+    await tab.setViewportSize(PHONE.viewport);
+    await tab.waitForTimeout(400);
+    const phone = await measure(tab, action);
+    await shoot(tab, name, 'phone390');
+    expect({ sideways: pc.sideways || phone.sideways }).toEqual({ sideways: false });
+    // A PC window: no card across the whole window (the phone layout at twice the size was 1232 px wide), and the first action above the fold.
+    expect(pc.card).toBeLessThanOrEqual(MAX_CARD_PX);
+    expect(pc.actionBottom).not.toBeNull();
+    expect(pc.actionBottom ?? Infinity).toBeLessThanOrEqual(SCREENS.pc.viewport.height);
+  });
+});
