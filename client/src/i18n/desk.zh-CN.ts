@@ -87,6 +87,9 @@ export const deskUi = {
     pickHint: '点选要登记的住户',
     rooms: '{count} 套房',
     room: '报修房屋',
+    publicPlace: '公共区域',
+    myBuilding: '住户所在楼（{building}栋）',
+    floorPlaceholder: '第几层（可以不填）',
     channel: '报修方式',
     callerName: '来电/来访人',
     callerNamePlaceholder: '对方的称呼',
@@ -102,6 +105,7 @@ export const deskUi = {
     fieldErrors: {
       residentId: '请先查找并选择住户',
       roomId: '请选择报修的房屋',
+      place: '请选择公共区域的位置',
       callerName: '请填写来电或来访人的称呼',
       phone: '请填写正确的联系电话',
       category: '请选一下哪里坏了',

@@ -159,6 +159,9 @@ export const ui = {
   repairForm: {
     title: '报修',
     room: '报修房屋',
+    publicPlace: '公共区域',
+    myBuilding: '我住的楼（{building}栋）',
+    floorPlaceholder: '第几层（可以不填）',
     noRoom: '您还没有绑定房屋，暂时不能在这里报修。请拨打客服电话，我们帮您登记。',
     category: '哪里坏了？',
     description: '说说是什么情况',
@@ -179,6 +182,7 @@ export const ui = {
       category: '请先选一下哪里坏了',
       description: '请用两个字以上说说哪里坏了',
       roomId: '请选择报修的房屋',
+      place: '请选一下公共区域的位置',
       photos: '照片最多 6 张',
       preferredTime: '请选择上门的日期和时段',
     },
