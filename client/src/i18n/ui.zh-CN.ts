@@ -158,10 +158,11 @@ export const ui = {
   },
   repairForm: {
     title: '报修',
-    room: '报修房屋',
+    room: '报修位置',
     publicPlace: '公共区域',
     myBuilding: '我住的楼（{building}栋）',
     floorPlaceholder: '第几层（可以不填）',
+    floorUnit: '层',
     noRoom: '您还没有绑定房屋，暂时不能在这里报修。请拨打客服电话，我们帮您登记。',
     category: '哪里坏了？',
     description: '说说是什么情况',

@@ -1,4 +1,4 @@
-import { Input, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { messages } from '@shared/messages';
 import { publicAreas } from '@shared/model/complaint.model';
 import ChoiceChips from '../ChoiceChips';
@@ -9,6 +9,7 @@ import './index.css';
 export interface PublicPlaceText {
   myBuilding: string;
   floorPlaceholder: string;
+  floorUnit: string;
 }
 
 interface Props {
@@ -31,16 +32,19 @@ export default function PublicPlace({ building, place, floor, text, onEdit }: Pr
     <View className='public-place'>
       <ChoiceChips options={places} value={place} label={word} name='public-place' onPick={(publicPlace) => onEdit({ publicPlace })} />
       {place === 'building' && (
-        <Input
-          id='public-floor'
-          className='public-floor'
-          type='number'
-          value={floor}
-          maxlength={3}
-          placeholder={text.floorPlaceholder}
-          aria-label={text.floorPlaceholder}
-          onInput={(e) => onEdit({ floor: e.detail.value })}
-        />
+        <View className='public-floor-row'>
+          <Input
+            id='public-floor'
+            className='public-floor'
+            type='number'
+            value={floor}
+            maxlength={3}
+            placeholder={text.floorPlaceholder}
+            aria-label={text.floorPlaceholder}
+            onInput={(e) => onEdit({ floor: e.detail.value })}
+          />
+          <Text className='public-floor-unit'>{text.floorUnit}</Text>
+        </View>
       )}
     </View>
   );
