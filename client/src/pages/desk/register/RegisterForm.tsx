@@ -75,7 +75,7 @@ export default function RegisterForm({ context, onRegistered }: Props) {
     askConsent();
     if (sending) return;
     const { resident, roomId, category } = draft;
-    const where = place ? { place } : roomId ? { roomId } : null;
+    const where = draft.where === 'public' ? (place ? { place } : null) : roomId ? { roomId } : null;
     const missing: Partial<Record<Field, string>> = {};
     if (!resident) missing.residentId = t.fieldErrors.residentId;
     else if (!where) missing[draft.where === 'public' ? 'place' : 'roomId'] = t.fieldErrors[draft.where === 'public' ? 'place' : 'roomId'];
