@@ -57,7 +57,8 @@ describe('e2e: a repair for a public place with no room', () => {
     await wang.locator('.public-floor input').fill('3');
     await her.tap('.category-electrical');
     await wang.locator('.input-description textarea').fill(description);
-    await wang.locator('.repair-form').screenshot({ path: resolve(shots, 'repair-public-place-390.png') });
+    await wang.locator('.repair-form').evaluate((form) => form.scrollIntoView());
+    await wang.screenshot({ path: resolve(shots, 'repair-public-place-390.png') });
     await her.tap('.btn-submit-repair');
     await wang.locator('.repair-result').waitFor();
     expect(her.taps()).toBe(5);
