@@ -25,8 +25,9 @@ export const FUNCTION_BUNDLE_CEILING = 220 * KB;
 /**
  * Issue 15 (5): the UI catalogue split by role took the main package from 529 790 to 500 028 bytes; the
  * keyboard layer, the text-size switch and the PC layout (issues 17, 18) brought it back to 504 425.
+ * Issue 18 (5): the repair form's public-place picker and its words took it to 507 689.
  */
-export const WEAPP_MAIN_CEILING = 495 * KB;
+export const WEAPP_MAIN_CEILING = 496 * KB;
 
 /** The desk's H5 inbox before this work: JavaScript per load, and the load's median time measured beside this work's build in one run. */
 export const H5_BASELINE = { jsBytes: 979_245, ms: 4_765 };

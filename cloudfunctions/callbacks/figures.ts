@@ -5,7 +5,7 @@ import { ok } from '@shared/result';
 import { callbackModel } from '@shared/model/callback.model';
 import { complaintModel } from '@shared/model/complaint.model';
 import { repairModel } from '@shared/model/repair.model';
-import { roomLabel } from '@shared/model/property.model';
+import { repairWhere } from '@shared/messages/place-label';
 import type { Handler } from '../_shared/router';
 import { readAll } from '../_shared/repo';
 
@@ -44,7 +44,7 @@ export const figures: Handler<typeof contract> = async (input, { deps }) => {
     repairsCalled,
   ).flatMap((p) => {
     const o = byId.get(p.repairId);
-    return o ? [{ repairId: o._id, address: roomLabel(o.address), residentName: o.residentName, completedAt: o.completedAt ?? o.updatedAt }] : [];
+    return o ? [{ repairId: o._id, address: repairWhere(o), residentName: o.residentName, completedAt: o.completedAt ?? o.updatedAt }] : [];
   });
   return ok({
     month: input.month,

@@ -4,7 +4,7 @@ import type { NoticeKind } from '@shared/model/outbox.model';
 import { roomLabel } from '@shared/model/property.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import type { Notice } from '../_shared/outbox';
-import { placeLabel } from './views';
+import { placeLabel } from '@shared/messages/place-label';
 
 interface Audience {
   /** Openids or role audiences told in the app. */

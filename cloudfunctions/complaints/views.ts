@@ -4,8 +4,8 @@ import { complaintMachine } from '@shared/domain/complaint.machine';
 import { proposeClass } from '@shared/domain/complaint-class.rules';
 import { heldItems } from '@shared/domain/content-screening.rules';
 import { maskPhone } from '@shared/domain/phone';
-import { messages } from '@shared/messages';
-import type { ComplaintDoc, ComplaintGroupDoc, ComplaintPlace } from '@shared/model/complaint.model';
+import { placeLabel } from '@shared/messages/place-label';
+import type { ComplaintDoc, ComplaintGroupDoc } from '@shared/model/complaint.model';
 import type { MemberDoc } from '@shared/model/member.model';
 import { roomLabel } from '@shared/model/property.model';
 import { photosFor, screeningViewFor, seesAll, textForOthers } from '../_shared/screened';
@@ -18,9 +18,6 @@ const isStaff = (member: MemberDoc) => member.role === 'desk' || member.role ===
 /** Who may see a household's complaint: the resident who filed it and the desk side; never another household. */
 export const canSeeComplaint = (member: MemberDoc, c: ComplaintDoc): boolean =>
   c.propertyId === member.propertyId && (isStaff(member) || (member.role === 'resident' && c.residentOpenid === member.openid));
-
-export const placeLabel = (place: ComplaintPlace): string =>
-  place.scope === 'building' ? `${place.building}栋` : messages.publicAreas[place.area];
 
 type Handling = ComplaintDoc | ComplaintGroupDoc;
 

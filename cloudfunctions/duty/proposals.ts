@@ -1,3 +1,4 @@
+import { repairWhere } from '@shared/messages/place-label';
 import { accidentKindOf, type Proposal } from '@shared/domain/duty-log.rules';
 import { format, messages } from '@shared/messages';
 import { bindingModel } from '@shared/model/binding.model';
@@ -28,7 +29,7 @@ export const proposalsBetween = async (db: Database, propertyId: string, from: D
     ...calls.map((c): Proposal => ({ source: { kind: 'complaint', id: c._id }, kind: 'complaint_call', at: c.callRecord?.receivedAt ?? c.createdAt, what: format(t.complaintCall, { address: roomLabel(c.address), text: c.description }) })),
     ...repairs.flatMap((r): Proposal[] => {
       const kind = r.triage.urgent ? accidentKindOf(r.triage.rule) : null;
-      return kind ? [{ source: { kind: 'repair', id: r._id }, kind, at: r.createdAt, what: format(t.urgentRepair, { address: roomLabel(r.address), text: r.description }) }] : [];
+      return kind ? [{ source: { kind: 'repair', id: r._id }, kind, at: r.createdAt, what: format(t.urgentRepair, { address: repairWhere(r), text: r.description }) }] : [];
     }),
     ...bindings.flatMap((b): Proposal[] => {
       const at = b.review?.at;

@@ -4,7 +4,7 @@ import { formsTexts } from '@shared/messages/forms.zh-CN';
 import { maskPhone } from '@shared/domain/phone';
 import { yuan } from '@shared/domain/quote.rules';
 import { repairModel, type RepairDoc } from '@shared/model/repair.model';
-import { roomLabel } from '@shared/model/property.model';
+import { repairWhere } from '@shared/messages/place-label';
 import { shanghaiDate } from '@shared/time/shanghai';
 import type { Handler } from '../_shared/router';
 import { findById } from '../_shared/repo';
@@ -38,7 +38,7 @@ const materialsOf = (r: RepairDoc) => (r.completion?.materials.length ? r.comple
 export const workOrder: Handler<(typeof formsActions)['workOrder']> = async (input, { deps, member, now }) => {
   const [r, property] = await Promise.all([findById(deps.db, repairModel, input.repairId), propertyName(deps, member.propertyId)]);
   if (!r || !canSee(member, r)) return failure('REPAIR.NOT_FOUND');
-  const room = roomLabel(r.address);
+  const room = repairWhere(r);
   const fileName = format(words.file, { property, room, date: shanghaiDate(new Date(r.createdAt)) });
   return printed(deps, r.propertyId, fileName, (book) => {
     const form = formSheet(book, { name: words.sheet, title: format(words.title, { property }), lines: [], widths: [14, 26, 14, 26], madeAt: now });

@@ -37,6 +37,8 @@ export const leaveKey: Handler<typeof c.leaveKey> = async (input, ctx) => {
   const { deps, member, now } = ctx;
   const [repair, technician] = await Promise.all([findById(deps.db, repairModel, input.repairId), findById(deps.db, memberModel, input.technicianId)]);
   if (!repair || repair.propertyId !== member.propertyId) return failure('KEY.REPAIR_NOT_FOUND');
+  const { roomId } = repair;
+  if (roomId === null) return failure('KEY.PUBLIC_PLACE');
   if (!technician || technician.propertyId !== member.propertyId || technician.role !== 'technician' || technician.status !== 'active') return failure('KEY.BORROWER_NOT_FOUND');
   const { result } = await applyOnce(ctx, 'keys.leaveKey', async (tx) => {
     const event = birth(leftKeyMachine, 'leave', { actor: member.openid, role: member.role, now, deviceTime: input.deviceTime });
@@ -44,7 +46,7 @@ export const leaveKey: Handler<typeof c.leaveKey> = async (input, ctx) => {
       _id: leftKeyIdOf(ctx.commandKey),
       propertyId: member.propertyId,
       repairId: repair._id,
-      roomId: repair.roomId,
+      roomId,
       description: input.keys,
       leftBy: input.leftBy,
       technician: { memberId: technician._id, name: technician.name },

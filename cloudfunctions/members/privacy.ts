@@ -1,3 +1,4 @@
+import { repairWhere } from '@shared/messages/place-label';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import type * as c from '@shared/contracts/privacy.contract';
 import { failure, format, messages } from '@shared/messages';
@@ -47,7 +48,7 @@ export const myData: Handler<typeof c.myData> = async (input, { deps, caller }) 
       ? [{ propertyId: h.member.propertyId, role: h.member.role, name: h.member.name, phone: h.member.phone, rooms: h.member.roomIds.map(roomLabelOfId), status: h.member.status, since: h.member.createdAt }]
       : [],
     bindings: h.bindings.map((b) => ({ propertyId: b.propertyId, address: roomLabel(b.address), name: b.name, phone: b.phone, relation: b.relation, status: b.status, at: b.createdAt })),
-    repairs: h.repairs.map((r) => ({ id: r._id, address: roomLabel(r.address), description: r.description, phone: r.phone, photos: r.photos.length, status: r.status, at: r.createdAt })),
+    repairs: h.repairs.map((r) => ({ id: r._id, address: repairWhere(r), description: r.description, phone: r.phone, photos: r.photos.length, status: r.status, at: r.createdAt })),
     complaints: h.complaints.map((k) => ({ id: k._id, address: roomLabel(k.address), description: k.description, phone: k.phone, photos: k.photos.length, status: k.status, at: k.createdAt })),
     callbacks: h.callbacks.map((cb) => ({ kind: cb.kind, status: cb.status, notes: cb.outcome?.notes ?? '', at: cb.createdAt })),
     erasure: erasure ? { status: erasure.status, requestedAt: erasure.requestedAt } : null,

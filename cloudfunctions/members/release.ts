@@ -3,7 +3,7 @@ import { transition } from '@shared/domain/state-machine';
 import { heldByTechnician, repairMachine } from '@shared/domain/repair.machine';
 import type { MemberDoc } from '@shared/model/member.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';
-import { roomLabel } from '@shared/model/property.model';
+import { repairWhere } from '@shared/messages/place-label';
 import { repairModel } from '@shared/model/repair.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import type { ActionContext } from '../_shared/context';
@@ -63,7 +63,7 @@ export const returnOpenWork = async (ctx: ActionContext, person: MemberDoc): Pro
           channel: 'inbox' as const,
           recipient,
           subject: { kind: 'repair', id: repair._id },
-          title: `${messages.repairActions.unassign} · ${roomLabel(repair.address)}`,
+          title: `${messages.repairActions.unassign} · ${repairWhere(repair)}`,
           body: reason,
           urgent: repair.priority === 'urgent',
         };

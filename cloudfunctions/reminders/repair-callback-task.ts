@@ -1,6 +1,6 @@
 import { callbackDeadline } from '@shared/domain/deadline.rules';
 import { callbackModel, type CallbackDoc } from '@shared/model/callback.model';
-import { roomLabel } from '@shared/model/property.model';
+import { repairWhere } from '@shared/messages/place-label';
 import type { RepairDoc } from '@shared/model/repair.model';
 import type { SettingsDoc } from '@shared/model/settings.model';
 import type { Deps } from '../_shared/deps';
@@ -46,7 +46,7 @@ export const addRepairCallback = async (deps: Deps, order: RepairDoc, reason: Ca
     residentOpenid: order.residentOpenid,
     residentName: order.residentName,
     phone: order.phone,
-    address: roomLabel(order.address),
+    address: repairWhere(order),
     dueAt: dueAt.toISOString(),
     outcome: null,
     createdAt: now.toISOString(),

@@ -8,10 +8,11 @@ import { repairMachine } from '@shared/domain/repair.machine';
 import { triageRepair } from '@shared/domain/triage.rules';
 import { repairPromise } from '@shared/domain/repair-promise.rules';
 import { shiftAt } from '@shared/domain/shift.rules';
-import { lifeDefaults, repairModel, type Channel, type PreferredTime, type RepairCategory, type RepairDoc } from '@shared/model/repair.model';
+import { lifeDefaults, repairModel, type Channel, type PreferredTime, type RepairCategory, type RepairDoc, type RepairPlace } from '@shared/model/repair.model';
 import { memberModel, type MemberDoc } from '@shared/model/member.model';
-import { roomModel, roomLabel } from '@shared/model/property.model';
+import { roomModel } from '@shared/model/property.model';
 import { audienceOfRole } from '@shared/model/signal.model';
+import { repairWhere } from '@shared/messages/place-label';
 import type { ActionContext } from '../_shared/context';
 import type { Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
@@ -30,7 +31,9 @@ interface Intake {
   /** The action the command record names. */
   action: 'repairs.create' | 'repairs.register';
   resident: MemberDoc;
-  roomId: string;
+  /** One of the resident's rooms, or a public place (issue 18, 5); the contract lets only one through. */
+  roomId?: string;
+  place?: RepairPlace;
   category: RepairCategory;
   description: string;
   preferredTime: PreferredTime | null;
@@ -48,14 +51,14 @@ interface Intake {
  */
 const fileRepair = async (intake: Intake, ctx: ActionContext) => {
   const { member, deps, now } = ctx;
-  if (!intake.resident.roomIds.includes(intake.roomId)) return failure('REPAIR.ROOM_NOT_YOURS');
+  if (!intake.place && !intake.resident.roomIds.includes(intake.roomId ?? '')) return failure('REPAIR.ROOM_NOT_YOURS');
   // The text check runs beside the filing's own reads and is bounded: it never holds a repair back (R3).
-  const [room, settings, screening] = await Promise.all([
-    findById(deps.db, roomModel, intake.roomId),
+  const [where, settings, screening] = await Promise.all([
+    locate(intake, ctx),
     loadSettings(deps, member.propertyId),
     screenAtFiling(deps, { authorOpenid: intake.resident.openid, byAuthor: intake.action === 'repairs.create', text: intake.description, photos: intake.photos }),
   ]);
-  if (!room || room.propertyId !== member.propertyId) return failure('REPAIR.ROOM_NOT_YOURS');
+  if (!where) return failure(intake.place ? 'REPAIR.PLACE_NOT_FOUND' : 'REPAIR.ROOM_NOT_YOURS');
   const triage = triageRepair(intake.category, intake.description);
   const repair = repairModel.toStored({
     _id: derivedId('rp', ctx.commandKey),
@@ -65,8 +68,7 @@ const fileRepair = async (intake: Intake, ctx: ActionContext) => {
     residentOpenid: intake.resident.openid,
     residentName: intake.resident.name,
     phone: intake.phone,
-    roomId: room._id,
-    address: { building: room.building, unit: room.unit, room: room.room },
+    ...where,
     category: intake.category,
     description: intake.description,
     preferredTime: intake.preferredTime,
@@ -108,7 +110,26 @@ const fileRepair = async (intake: Intake, ctx: ActionContext) => {
   return ok(view);
 };
 
-/** R1: a resident files from the mini-program, for one of their rooms, with photos from their own folder. */
+type Where = Pick<RepairDoc, 'roomId' | 'address' | 'place'>;
+
+/**
+ * R1, issue 18 (5): the room of the property the repair is for, or its public place: a public area,
+ * or a building the property has rooms in (one read, where a room's repair reads its room).
+ */
+const locate = async (intake: Intake, { deps, member }: ActionContext): Promise<Where | null> => {
+  const { place } = intake;
+  if (!place) {
+    const room = await findById(deps.db, roomModel, intake.roomId ?? '');
+    return room && room.propertyId === member.propertyId ? { roomId: room._id, address: { building: room.building, unit: room.unit, room: room.room }, place: null } : null;
+  }
+  if (place.scope === 'building') {
+    const { data } = await deps.db.collection('rooms').where({ propertyId: member.propertyId, building: place.building }).limit(1).get();
+    if (data.length === 0) return null;
+  }
+  return { roomId: null, address: null, place };
+};
+
+/** R1: a resident files from the mini-program, for one of their rooms or a public place, with photos from their own folder. */
 export const createRepair: Handler<typeof create> = async (input, ctx) => {
   if (!input.photos.every((fileId) => ownsFile(ctx.member, fileId))) return failure('REPAIR.PHOTO_NOT_YOURS');
   return fileRepair(
@@ -117,7 +138,7 @@ export const createRepair: Handler<typeof create> = async (input, ctx) => {
   );
 };
 
-/** R2 V2: the desk registers a phone call or a walk-in on a resident's behalf, with the call's details. */
+/** R2 V2: the desk registers a phone call or a walk-in on a resident's behalf (for a room or a public place she reports), with the call's details. */
 export const registerRepair: Handler<typeof register> = async (input, ctx) => {
   const resident = await findById(ctx.deps.db, memberModel, input.residentId);
   if (!resident || resident.propertyId !== ctx.member.propertyId || resident.role !== 'resident' || resident.status !== 'active') {
@@ -149,7 +170,7 @@ const newRepairNotices = (repair: RepairDoc, onShift: readonly string[], hasGrou
     propertyId: repair.propertyId,
     kind: 'repair.new' as const,
     subject: { kind: 'repair', id: repair._id },
-    title: `${urgent ? messages.priority.urgent : messages.notices['repair.new']} · ${roomLabel(repair.address)}`,
+    title: `${urgent ? messages.priority.urgent : messages.notices['repair.new']} · ${repairWhere(repair)}`,
     body: `${messages.categories[repair.category]}：${textForOthers(repair.description, repair.screening.text)}${rule}`,
     urgent,
   };

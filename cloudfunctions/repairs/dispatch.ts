@@ -9,7 +9,7 @@ import { acknowledgeDeadline, returnDeadline } from '@shared/domain/deadline.rul
 import { RETURN_WITHIN_MS } from '@shared/domain/return.rules';
 import { memberModel } from '@shared/model/member.model';
 import { repairModel, type RepairDoc } from '@shared/model/repair.model';
-import { roomLabel } from '@shared/model/property.model';
+import { repairWhere } from '@shared/messages/place-label';
 import { audienceOfRole } from '@shared/model/signal.model';
 import type { ActionContext } from '../_shared/context';
 import type { Handler } from '../_shared/router';
@@ -89,7 +89,7 @@ export const dispatchRepair: Handler<typeof dispatch> = async (input, ctx) => {
     const base = {
       propertyId: repair.propertyId,
       subject: { kind: 'repair', id: repair._id },
-      title: `${messages.repairActions[action]} · ${roomLabel(repair.address)}`,
+      title: `${messages.repairActions[action]} · ${repairWhere(repair)}`,
       body: `${messages.categories[repair.category]}：${textForOthers(repair.description, repair.screening.text)}`,
       urgent: repair.priority === 'urgent',
       channel: 'inbox' as const,

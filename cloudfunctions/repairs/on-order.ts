@@ -7,7 +7,7 @@ import { transition } from '@shared/domain/state-machine';
 import { repairMachine, type RepairAction } from '@shared/domain/repair.machine';
 import { effectiveTime } from '@shared/domain/sla-time.rules';
 import { repairModel, type RepairDoc } from '@shared/model/repair.model';
-import { roomLabel } from '@shared/model/property.model';
+import { repairWhere } from '@shared/messages/place-label';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import type { SettingsDoc } from '@shared/model/settings.model';
 import type { ActionContext } from '../_shared/context';
@@ -114,7 +114,7 @@ export const orderStep = <A extends OrderAction>(spec: StepSpec<z.infer<A['input
               channel: 'inbox',
               recipient,
               subject: { kind: 'repair', id: repair._id },
-              title: `${messages.repairActions[action]} · ${roomLabel(repair.address)}`,
+              title: `${messages.repairActions[action]} · ${repairWhere(repair)}`,
               body: messages.repairStatus[next.status],
               urgent: next.priority === 'urgent',
             },

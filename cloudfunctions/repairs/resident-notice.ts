@@ -4,7 +4,7 @@ import { residentNoticeWords } from '@shared/messages/resident-notices.zh-CN';
 import { residentRepairLine } from '@shared/domain/resident-notice.rules';
 import type { RepairAction } from '@shared/domain/repair.machine';
 import type { RepairDoc } from '@shared/model/repair.model';
-import { roomLabel } from '@shared/model/property.model';
+import { repairWhere } from '@shared/messages/place-label';
 import type { SettingsDoc } from '@shared/model/settings.model';
 import type { Notice } from '../_shared/outbox';
 
@@ -16,7 +16,7 @@ import type { Notice } from '../_shared/outbox';
 export const residentNotice = (action: RepairAction, after: RepairDoc, settings: SettingsDoc, at: Date): Notice | null => {
   const line = residentRepairLine(action, after, settings, at);
   if (!line) return null;
-  const room = roomLabel(after.address);
+  const room = repairWhere(after);
   return {
     propertyId: after.propertyId,
     // A dispatch keeps its own kind, as before: the resident's one-time push is kept for the technician's pick-up, which says when he calls.

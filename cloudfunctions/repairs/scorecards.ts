@@ -1,3 +1,4 @@
+import { repairWhere } from '@shared/messages/place-label';
 import type { scorecards as contract, fees as feesContract, summary as summaryContract } from '@shared/contracts/repairs.contract';
 import { monthlySummary } from '@shared/domain/repair-summary.rules';
 import { ok } from '@shared/result';
@@ -47,4 +48,4 @@ export const fees: Handler<typeof feesContract> = async (input, { deps }) =>
 
 /** R8 R11 R12: every order that counts for the month. */
 export const summary: Handler<typeof summaryContract> = async (input, { deps }) =>
-  ok(monthlySummary(input.month, await readAll(repairModel, deps.db.collection('repairs').where({ propertyId: input.propertyId, countsFor: input.month }))));
+  ok(monthlySummary(input.month, await readAll(repairModel, deps.db.collection('repairs').where({ propertyId: input.propertyId, countsFor: input.month })), repairWhere));

@@ -4,7 +4,7 @@ import { repairMachine } from '@shared/domain/repair.machine';
 import { maskPhone } from '@shared/domain/phone';
 import type { MemberDoc } from '@shared/model/member.model';
 import type { RepairDoc } from '@shared/model/repair.model';
-import { roomLabel } from '@shared/model/property.model';
+import { repairWhere } from '@shared/messages/place-label';
 import { isReturnOverdue, returnDueAt } from '@shared/domain/return.rules';
 import { filedBy, seesRepair, type Household } from '@shared/domain/household.rules';
 import { photosFor, screeningViewFor, seesAll, textForOthers } from '../_shared/screened';
@@ -44,7 +44,7 @@ export const toView = (repair: RepairDoc, member: MemberDoc, now: Date): RepairV
   category: repair.category,
   description: seesAll(member, repair.residentOpenid) ? repair.description : textForOthers(repair.description, repair.screening.text),
   roomId: repair.roomId,
-  address: roomLabel(repair.address),
+  address: repairWhere(repair),
   residentName: repair.residentName,
   byHousehold: member.role === 'resident' && !filedBy(member, repair),
   phone: needsFullPhone(member, repair) ? repair.phone : maskPhone(repair.phone),

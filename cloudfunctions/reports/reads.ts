@@ -60,7 +60,8 @@ const calledBack = async (db: Database, kind: 'repair' | 'complaint', ids: strin
 const repairRow = (r: RepairDoc): ReportRepair => ({
   id: r._id,
   category: r.category,
-  building: r.address.building,
+  // A public area's repair counts under 公共区域 (the empty building).
+  building: r.address?.building ?? (r.place?.scope === 'building' ? r.place.building : ''),
   status: r.status,
   dispatchedAt: r.dispatchedAt,
   completedAt: r.completedAt,

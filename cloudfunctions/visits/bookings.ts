@@ -364,6 +364,7 @@ export const bookWindow: Handler<Actions['bookWindow']> = async (input, ctx) => 
   const [repair, settings] = await Promise.all([findById(ctx.deps.db, repairModel, input.repairId), loadSettings(ctx.deps, ctx.member.propertyId)]);
   if (!repair || repair.propertyId !== ctx.member.propertyId || repair.residentOpenid !== ctx.member.openid) return failure('REPAIR.NOT_FOUND');
   if (repair.appointment) return failure('BOOKING.REPAIR_HAS_WINDOW');
+  if (repair.roomId === null || repair.address === null) return failure('BOOKING.PUBLIC_PLACE');
   const start = new Date(input.start);
   const placing = await placesFor(ctx, settings, 'repair', start, repair);
   if ('refused' in placing) return failure(placing.refused);

@@ -1,3 +1,4 @@
+import { repairWhere } from '@shared/messages/place-label';
 import type * as c from '@shared/contracts/reception.contract';
 import { failure, format, messages } from '@shared/messages';
 import { ok } from '@shared/result';
@@ -106,7 +107,7 @@ const calls = ['phone', 'walk_in'];
 /** A repair the desk registered from a call or a walk-in (V2), as a line of the log: one record, not two. */
 const fromRepair = (r: RepairDoc): c.ReceptionViewT | null =>
   r.callRecord && (r.channel === 'phone' || r.channel === 'walk_in')
-    ? { id: r._id, kind: r.channel, name: r.callRecord.callerName, address: roomLabel(r.address), phone: r.callRecord.phone, subject: r.callRecord.subject, department: messages.receptionLinks.repair, responsible: r.technician?.name ?? '', recorder: r.callRecord.recorder, at: r.callRecord.receivedAt, settled: true, replyBy: null, result: null, linked: { kind: 'repair', id: r._id }, version: 1 }
+    ? { id: r._id, kind: r.channel, name: r.callRecord.callerName, address: repairWhere(r), phone: r.callRecord.phone, subject: r.callRecord.subject, department: messages.receptionLinks.repair, responsible: r.technician?.name ?? '', recorder: r.callRecord.recorder, at: r.callRecord.receivedAt, settled: true, replyBy: null, result: null, linked: { kind: 'repair', id: r._id }, version: 1 }
     : null;
 
 const fromComplaint = (k: ComplaintDoc): c.ReceptionViewT | null =>

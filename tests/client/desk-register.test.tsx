@@ -123,6 +123,29 @@ describe('登记报修: the desk registers a call or a walk-in (R2, V2)', () => 
     redirect.mockRestore();
   });
 
+  it('R2 issue 18 (5): a caller reports the car park gate: 公共区域, then the area, and the register sends the place with no room', async () => {
+    const backend = fakeBackend({
+      ...sessionHandlers('desk'),
+      'repairs.findResidents': (input) => ok({ items: directory(String(input.query)) }),
+      'repairs.register': () => ok(repair({ id: 'r-gate', channel: 'phone', address: '停车场', roomId: null })),
+    });
+    const { $, search, typeInto, tap } = await open();
+    await search('3-2-1502');
+    await tap('.resident-option');
+    await tap('#register-room-public');
+    await tap('#category-other');
+    await typeInto('.input-register-description textarea', '地下车库入口道闸抬不起来');
+    await tap('.btn-submit-register');
+    expect($('.error-place')?.textContent).toBe(deskUi.deskRegister.fieldErrors.place);
+    expect(backend.callsTo('repairs.register')).toHaveLength(0);
+
+    await tap('#public-place-parking');
+    await tap('.btn-submit-register');
+    const sent = backend.callsTo('repairs.register')[0]?.input;
+    expect(sent).toMatchObject({ residentId: 'res-wang', place: { scope: 'public_area', area: 'parking' }, description: '地下车库入口道闸抬不起来' });
+    expect(sent).not.toHaveProperty('roomId');
+  });
+
   it('V1: a walk-in found by name among several, whose room the desk must choose', async () => {
     const backend = fakeBackend({
       ...sessionHandlers('desk'),

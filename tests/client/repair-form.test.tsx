@@ -88,6 +88,27 @@ describe('报修 form (王阿姨)', () => {
     expect($('.error-description')?.textContent).toBe('问题描述最多 500 字，现在 600 字');
   });
 
+  it('issue 18 (5): 公共区域 asks where before sending, then sends the place of her building\'s third floor and no room', async () => {
+    const backend = fakeBackend({ ...sessionHandlers('resident', oneRoom), 'repairs.create': () => ok(filed()) });
+    const { $, type, tap } = await open();
+    await tap('#room-public');
+    await tap('#category-electrical');
+    await type('3楼走廊的灯不亮了');
+    await tap('.btn-submit-repair');
+    expect($('.error-place')?.textContent).toBe(ui.repairForm.fieldErrors.place);
+    expect(backend.callsTo('repairs.create')).toHaveLength(0);
+
+    expect($('#public-place-building')?.textContent).toBe('我住的楼（1栋）');
+    await tap('#public-place-building');
+    fireEvent.input($('.public-floor input') as Element, { target: { value: '3' } });
+    await settle(10);
+    await tap('.btn-submit-repair');
+    await until(() => backend.callsTo('repairs.create').length > 0);
+    const sent = backend.callsTo('repairs.create')[0]?.input;
+    expect(sent).toMatchObject({ place: { scope: 'building', building: '1', floor: 3 }, category: 'electrical' });
+    expect(sent).not.toHaveProperty('roomId');
+  });
+
   it('asks for a category before anything else', async () => {
     fakeBackend(sessionHandlers('resident', oneRoom));
     const { $, type, tap } = await open();

@@ -6,7 +6,7 @@ const MEMBER_SINCE = '2026-01-05T02:00:00.000Z';
 const BOUND_AT = '2026-03-01T08:00:00.000Z';
 const approved = (roomId: string, at: string) => ({ roomId, status: 'approved' as const, review: { at } });
 const wu = { openid: 'o-res-wu', roomIds: [ROOM], createdAt: MEMBER_SINCE };
-const repair = (createdAt: string, residentOpenid = 'o-res-wang', roomId = ROOM) => ({ residentOpenid, roomId, createdAt });
+const repair = (createdAt: string, residentOpenid = 'o-res-wang', roomId: string | null = ROOM) => ({ residentOpenid, roomId, createdAt });
 const shifted = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
 
 describe('issue 18 (5), C3 households by room: when a resident was bound to a room', () => {
@@ -35,6 +35,11 @@ describe('issue 18 (5), C3: a household sees the repairs of its room filed since
   it('C3: filed at the instant she was bound, and after it: she sees it', () => {
     expect(seesRepair(household, repair(BOUND_AT))).toBe(true);
     expect(seesRepair(household, repair(shifted(BOUND_AT, 1)))).toBe(true);
+  });
+
+  it('C3: a public place\'s repair (no room) is followed by the one who reported it, not by her household', () => {
+    expect(seesRepair(household, repair(shifted(BOUND_AT, 1), 'o-res-wang', null))).toBe(false);
+    expect(seesRepair(household, repair(shifted(BOUND_AT, 1), 'o-res-wu', null))).toBe(true);
   });
 
   it('C3: once unbound from the room she no longer sees its repairs, however recent', () => {

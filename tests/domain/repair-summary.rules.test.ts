@@ -1,9 +1,11 @@
 import { monthlySummary, type SummaryInput } from '@shared/domain/repair-summary.rules';
 import { countingMonth } from '@shared/domain/month-close.rules';
+import { repairWhere } from '@shared/messages/place-label';
 
 const order = (id: string, createdAt: string, over: Partial<SummaryInput> = {}): SummaryInput => ({
   _id: id,
   address: { building: '1', unit: '1', room: '101' },
+  place: null,
   category: 'water',
   priority: 'normal',
   status: 'submitted',
@@ -34,14 +36,14 @@ describe('R8 R11 R12: the monthly repair summary', () => {
   ];
 
   it('R11: counts the month\'s orders, the last 2 days\' orders of the month before, and rolled-over send-backs; not its own last 2 days', () => {
-    const s = monthlySummary('2026-11', orders);
+    const s = monthlySummary('2026-11', orders, repairWhere);
     expect(s.rows.map((r) => r.id)).toEqual(['g', 'f', 'a', 'b', 'c', 'd']);
     expect(s.rolledOver).toBe(1);
-    expect(monthlySummary('2026-12', orders).rows.map((r) => r.id)).toEqual(['e']);
+    expect(monthlySummary('2026-12', orders, repairWhere).rows.map((r) => r.id)).toEqual(['e']);
   });
 
   it('R12: by category, urgency and status, with amounts in fen', () => {
-    const s = monthlySummary('2026-11', orders);
+    const s = monthlySummary('2026-11', orders, repairWhere);
     expect(s).toMatchObject({
       total: 6,
       byCategory: { water: 5, elevator: 1 },
@@ -52,7 +54,7 @@ describe('R8 R11 R12: the monthly repair summary', () => {
   });
 
   it('R8 R9: each returned order shows "completed at", and the on-time rate counts 72 hours to the second', () => {
-    const s = monthlySummary('2026-11', orders);
+    const s = monthlySummary('2026-11', orders, repairWhere);
     expect(s.rows.find((r) => r.id === 'b')?.completedAt).toBe('2026-11-13T02:00:00.000Z');
     expect(s).toMatchObject({ returned: 2, onTimeRate: 0.5 });
   });
@@ -60,10 +62,10 @@ describe('R8 R11 R12: the monthly repair summary', () => {
   it('R6 R12: an order counts at its accepted quote, also one whose completion recorded another amount before issue 12', () => {
     const accepted = { quote: { lines: [], totalFen: 3000, at: '2026-11-10T03:00:00.000Z' }, acceptance: { via: 'resident_phone' as const, signature: null, at: '2026-11-10T03:05:00.000Z' } };
     const forged = { ...done('h', '2026-11-10T02:00:00.000Z', '2026-11-10T04:00:00.000Z', 1), ...accepted };
-    expect(monthlySummary('2026-11', [forged])).toMatchObject({ amountFen: 3000, rows: [{ id: 'h', amountFen: 3000 }] });
+    expect(monthlySummary('2026-11', [forged], repairWhere)).toMatchObject({ amountFen: 3000, rows: [{ id: 'h', amountFen: 3000 }] });
   });
 
   it('an empty month has no on-time rate rather than 0 %', () => {
-    expect(monthlySummary('2030-01', orders)).toMatchObject({ total: 0, returned: 0, onTimeRate: null, amountFen: 0, rows: [] });
+    expect(monthlySummary('2030-01', orders, repairWhere)).toMatchObject({ total: 0, returned: 0, onTimeRate: null, amountFen: 0, rows: [] });
   });
 });

@@ -120,3 +120,15 @@ export const drawSignature = async (page: Page, pad: string) => {
     await page.mouse.up();
   }
 };
+
+/** Every tap a person makes, counted, so a journey's length is part of what is tested (typing is not a tap). */
+export const counted = (page: Page) => {
+  let taps = 0;
+  return {
+    tap: async (selector: string) => {
+      taps += 1;
+      await page.locator(selector).first().click();
+    },
+    taps: () => taps,
+  };
+};

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { startSystem, signIn } from './browser';
+import { startSystem, signIn, counted } from './browser';
 import { allReadable, readable } from './readable';
 
 jest.setTimeout(300_000);
@@ -8,18 +8,6 @@ jest.setTimeout(300_000);
 const shootTop = async (page: Page, name: string, top: string) => {
   await page.locator(top).evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: `docs/screenshots/large-text/${name}.png` });
-};
-
-/** Every tap she makes, counted, so the journey's length is part of what is tested. */
-const counted = (page: Page) => {
-  let taps = 0;
-  return {
-    tap: async (selector: string) => {
-      taps += 1;
-      await page.locator(selector).first().click();
-    },
-    taps: () => taps,
-  };
 };
 
 /**

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import * as repairs from '@shared/contracts/repairs.contract';
 import { callAs, expectOk, repairInput, WANG } from '../functions/harness';
-import { startSystem, signIn } from './browser';
+import { startSystem, signIn, counted } from './browser';
 import { takeToSignOff } from './signed-repair';
 import { allReadable, readable } from './readable';
 
@@ -18,18 +18,6 @@ const signedRepair = async (system: System, description: string) =>
 
 const storedRating = (system: System, id: string) =>
   (system.runtime.engine.collection('repairs').all() as { _id: string; rating: { quality: number; attitude: number; via: string } | null }[]).find((r) => r._id === id)?.rating;
-
-/** Every tap she makes from the notice on, counted. */
-const counted = (page: Page) => {
-  let taps = 0;
-  return {
-    tap: async (selector: string) => {
-      taps += 1;
-      await page.locator(selector).first().click();
-    },
-    taps: () => taps,
-  };
-};
 
 const openInbox = async (page: Page, url: string) => {
   await page.goto(`${url}/#/pages/inbox/index`);

@@ -2,7 +2,7 @@ import { callbacks, company, complaints, duty, files, forms, imports, keys, memb
 import { maskIdNumber } from '@shared/domain/key.rules';
 import { LOCAL_CHECKER } from '../../local/wechat';
 import type { CallsOf } from '../../local/runtime';
-import { ADMIN, callAs, complaintInput, DESK_ON_SHIFT, DESK_OTHER, memberIdOf, newCommandId, PROPERTY, repairInput, SUPERVISOR, TECH_LI, TEST_BOOTSTRAP_SECRET, uploadAs, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM, type startRuntime } from './harness';
+import { ADMIN, callAs, complaintInput, publicRepairInput, DESK_ON_SHIFT, DESK_OTHER, memberIdOf, newCommandId, PROPERTY, repairInput, SUPERVISOR, TECH_LI, TEST_BOOTSTRAP_SECRET, uploadAs, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM, type startRuntime } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 type Data = Record<string, unknown> & { id: string; version: number; case?: Data; items?: Data[] };
@@ -60,6 +60,8 @@ export const walkEveryAction = async (rt: Rt) => {
   // A repair's life, from filing to the resident's own rating.
   const repair = await write(WANG, repairs.create, repairInput());
   await write(WANG, repairs.create, repairInput({ description: '燃气泄漏，闻到很大的煤气味' }));
+  await write(WANG, repairs.create, publicRepairInput());
+  await write(WANG, repairs.create, publicRepairInput({ scope: 'public_area', area: 'parking' }, { description: '地下车库入口道闸抬不起来' }));
   await ok(WANG, repairs.listMine, scope);
   await ok(DESK_ON_SHIFT, repairs.inbox, scope);
   await ok(DESK_ON_SHIFT, session.inbox, scope);
@@ -108,6 +110,9 @@ export const walkEveryAction = async (rt: Rt) => {
   await ok(DESK_ON_SHIFT, repairs.findResidents, { ...scope, query: '1-1-101' });
   await write(DESK_ON_SHIFT, repairs.register, {
     residentId: memberIdOf(WANG), roomId: WANG_ROOM, channel: 'phone', callerName: '王秀英', phone: '13800000101', category: 'water', description: '厨房水管漏水', preferredTime: null,
+  });
+  await write(DESK_ON_SHIFT, repairs.register, {
+    residentId: memberIdOf(WANG), place: { scope: 'building', building: '1', floor: 1 }, channel: 'phone', callerName: '王秀英', phone: '13800000101', category: 'elevator', description: '一楼电梯厅按钮不亮', preferredTime: null,
   });
   const held = await write(WANG, repairs.create, repairInput({ description: `厨房水龙头一直滴水，${LOCAL_CHECKER.riskyPhrase}` }));
   await write(DESK_ON_SHIFT, repairs.decideContent, { repairId: held.id, item: { kind: 'text' }, decision: 'release' });

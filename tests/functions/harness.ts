@@ -134,6 +134,12 @@ export const repairInput = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** Issue 18 (5): a repair for a public place with no room: building 1's third-floor corridor light, by default. */
+export const publicRepairInput = (place: Record<string, unknown> = { scope: 'building', building: '1', floor: 3 }, overrides: Record<string, unknown> = {}) => {
+  const { roomId: _room, ...rest } = repairInput({ category: 'electrical', description: '3楼走廊灯不亮', preferredTime: null, ...overrides });
+  return { ...rest, place };
+};
+
 /** A resident's complaint (C1) about building 1's lift, from `roomId`. */
 export const complaintInput = (roomId: string, over: Record<string, unknown> = {}) => ({
   propertyId: PROPERTY,

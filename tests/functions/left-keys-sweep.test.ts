@@ -27,7 +27,7 @@ const ordersWithKeys = (rt: Rt, prefix: string, count: number, status: 'signed' 
         _id: `lk_${id}`,
         propertyId: PROPERTY,
         repairId: `rp_${id}`,
-        roomId: template.roomId,
+        roomId: template.roomId ?? 'demo:1-1-101',
         description: '入户门钥匙 1 把',
         leftBy: '王秀英',
         technician: { memberId: memberIdOf(TECH_LI), name: '李师傅' },

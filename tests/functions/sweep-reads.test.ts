@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startRuntime } from './harness';
 
-const v7 = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'stored', 'repair.v7.json'), 'utf8')) as Record<string, unknown>;
+const current = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'stored', 'repair.v8.json'), 'utf8')) as Record<string, unknown>;
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 
 /** The documents the next minute's timer run reads. */
@@ -19,7 +19,7 @@ const readsOfNextRun = async (rt: Rt): Promise<number> => {
   return rt.engine.stats.documentsRead;
 };
 
-const history = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ ...v7, _id: `rp_history_${from + i}` }));
+const history = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ ...current, _id: `rp_history_${from + i}` }));
 
 it('issue 12 (3.8): a timer run reads the same documents with 100 or 1,100 stored repairs of the current version', async () => {
   const rt = await startRuntime();

@@ -49,6 +49,8 @@ const problemOf = (issue: z.core.$ZodIssue, label: string): string => {
       return format(t.tooSmall, { label, min: limit(issue.minimum) });
     case 'invalid_value':
       return format(t.choice, { label });
+    case 'custom':
+      return issue.params?.problem === 'roomOrPlace' ? format(t.roomOrPlace, { label }) : format(t.format, { label });
     default:
       return format(t.format, { label });
   }

@@ -279,7 +279,7 @@ export const leaveKey = defineAction({
   output: LeftKeyView,
   roles: desk,
   write: true,
-  errors: ['KEY.REPAIR_NOT_FOUND', 'KEY.BORROWER_NOT_FOUND'],
+  errors: ['KEY.REPAIR_NOT_FOUND', 'KEY.PUBLIC_PLACE', 'KEY.BORROWER_NOT_FOUND'],
 });
 
 /** K2: the technician it was left for signs for it on his phone; nobody else may. */

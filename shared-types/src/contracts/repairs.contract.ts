@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { commandFields, defineAction, DocId, scoped, type ActionCode } from './action';
 import { pageInput, pageOf } from './page';
-import { BlockerKind, Channel, Material, PreferredTime, Priority, QuoteLine, RatingDoc, RepairCategory, RepairStatus, TriageDoc } from '../model/repair.model';
+import { BlockerKind, Channel, Material, PreferredTime, Priority, QuoteLine, RatingDoc, RepairCategory, RepairPlace, RepairStatus, TriageDoc } from '../model/repair.model';
 import { Role, Skill } from '../model/member.model';
 import { FileId, FileLink } from './files';
 import { decisionFields, ScreeningView } from './screening.contract';
@@ -12,7 +12,8 @@ export const RepairView = z.object({
   version: z.number().int(),
   category: RepairCategory,
   description: z.string(),
-  roomId: z.string(),
+  /** Null for a public place (issue 18, 5); `address` then words the place ("1栋 3层"). */
+  roomId: z.string().nullable(),
   address: z.string(),
   residentName: z.string(),
   /** Issue 18 (5): filed by another resident of the caller's household (she follows it; its filer acts on it). */
@@ -85,6 +86,14 @@ export const RepairPromiseView = z.discriminatedUnion('kind', [
 export const FiledRepair = RepairView.extend({ promise: RepairPromiseView.optional() });
 export type FiledRepair = z.infer<typeof FiledRepair>;
 
+/**
+ * Issue 18 (5): where a repair is: one of the resident's rooms, or a public place of the property
+ * (a building and floor, or a public area), never both and never neither.
+ */
+const where = { roomId: DocId.optional(), place: RepairPlace.optional() };
+const roomOrPlace = (v: { roomId?: string; place?: unknown }) => (v.roomId === undefined) !== (v.place === undefined);
+const oneOfRoomOrPlace = { path: ['place'], params: { problem: 'roomOrPlace' } };
+
 export const create = defineAction({
   fn: 'repairs',
   name: 'create',
@@ -92,17 +101,18 @@ export const create = defineAction({
     .object({
       ...scoped,
       ...commandFields,
-      roomId: DocId,
+      ...where,
       category: RepairCategory,
       description: z.string().trim().min(2).max(500),
       preferredTime: PreferredTime.nullable(),
       photos: z.array(FileId).max(6),
     })
-    .strict(),
+    .strict()
+    .refine(roomOrPlace, oneOfRoomOrPlace),
   output: FiledRepair,
   roles: ['resident'],
   write: true,
-  errors: ['REPAIR.PHOTO_NOT_YOURS', 'REPAIR.ROOM_NOT_YOURS', 'REPAIR.DAILY_LIMIT'],
+  errors: ['REPAIR.PHOTO_NOT_YOURS', 'REPAIR.ROOM_NOT_YOURS', 'REPAIR.PLACE_NOT_FOUND', 'REPAIR.DAILY_LIMIT'],
 });
 
 /**
@@ -221,7 +231,7 @@ export const register = defineAction({
       ...scoped,
       ...commandFields,
       residentId: DocId,
-      roomId: DocId,
+      ...where,
       channel: z.enum(['phone', 'walk_in']),
       callerName: z.string().trim().min(1).max(40),
       phone: z.string().regex(/^[0-9+\- ]{5,20}$/),
@@ -229,11 +239,12 @@ export const register = defineAction({
       description: z.string().trim().min(2).max(500),
       preferredTime: PreferredTime.nullable(),
     })
-    .strict(),
+    .strict()
+    .refine(roomOrPlace, oneOfRoomOrPlace),
   output: RepairView,
   roles: ['desk', 'supervisor'],
   write: true,
-  errors: ['REPAIR.RESIDENT_NOT_FOUND', 'REPAIR.ROOM_NOT_YOURS'],
+  errors: ['REPAIR.RESIDENT_NOT_FOUND', 'REPAIR.ROOM_NOT_YOURS', 'REPAIR.PLACE_NOT_FOUND'],
 });
 
 /** R2: find the resident by "3-2-1502", part of it, or a name. */

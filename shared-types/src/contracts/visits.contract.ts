@@ -75,7 +75,7 @@ export const bookWindow = defineAction({
   output: BookingView,
   roles: ['resident'],
   write: true,
-  errors: ['REPAIR.NOT_FOUND', 'BOOKING.REPAIR_HAS_WINDOW', 'BOOKING.REPAIR_NOT_OPEN', 'BOOKING.REPAIR_URGENT', 'BOOKING.NOT_A_SLOT', 'BOOKING.IN_THE_PAST', 'BOOKING.FULL', 'BOOKING.DAILY_LIMIT'],
+  errors: ['REPAIR.NOT_FOUND', 'BOOKING.REPAIR_HAS_WINDOW', 'BOOKING.PUBLIC_PLACE', 'BOOKING.REPAIR_NOT_OPEN', 'BOOKING.REPAIR_URGENT', 'BOOKING.NOT_A_SLOT', 'BOOKING.IN_THE_PAST', 'BOOKING.FULL', 'BOOKING.DAILY_LIMIT'],
 });
 
 /** V4 B2: a resident books a home callback visit, for one of their rooms. */

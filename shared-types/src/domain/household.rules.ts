@@ -29,7 +29,8 @@ export interface BindingRecord {
 /** What the rule reads of a repair. */
 export interface FiledRepair {
   residentOpenid: string;
-  roomId: string;
+  /** Null for a public place: only the one who reported it follows it. */
+  roomId: string | null;
   /** When it was filed (ISO-8601 UTC). */
   createdAt: string;
 }
@@ -64,6 +65,7 @@ export const seesRoomSince = (household: Household, roomId: string): string | nu
 /** Whether she sees a repair: her own, or one filed for a room she is bound to, at or after she was bound. */
 export const seesRepair = (household: Household, repair: FiledRepair): boolean => {
   if (filedBy(household, repair)) return true;
+  if (repair.roomId === null) return false;
   const since = seesRoomSince(household, repair.roomId);
   return since !== null && Date.parse(repair.createdAt) >= Date.parse(since);
 };

@@ -4,7 +4,7 @@ import { elapsedOut, RETURN_WITHIN_MS } from './return.rules';
 
 export type SummaryInput = Pick<
   RepairDoc,
-  '_id' | 'address' | 'category' | 'priority' | 'status' | 'createdAt' | 'dispatchedAt' | 'completedAt' | 'pausedMs' | 'completion' | 'quote' | 'acceptance' | 'countsFor' | 'sendBack'
+  '_id' | 'address' | 'place' | 'category' | 'priority' | 'status' | 'createdAt' | 'dispatchedAt' | 'completedAt' | 'pausedMs' | 'completion' | 'quote' | 'acceptance' | 'countsFor' | 'sendBack'
 >;
 
 const tally = <K extends string>(keys: readonly K[]) => {
@@ -16,9 +16,10 @@ const tally = <K extends string>(keys: readonly K[]) => {
 /**
  * R8 R11 R12: the month's repair summary (报修汇总表): every order that counts for the month (R11's
  * last-2-days rule and rolled-over send-backs included), by category, urgency and status; how many
- * came back, how many within R9's 3 days; the amounts charged (the accepted quotes, R6); and each order's "completed at".
+ * came back, how many within R9's 3 days; the amounts charged (the accepted quotes, R6); and each order's "completed at",
+ * at the place `whereOf` words.
  */
-export const monthlySummary = (month: string, orders: readonly SummaryInput[]) => {
+export const monthlySummary = (month: string, orders: readonly SummaryInput[], whereOf: (o: SummaryInput) => string) => {
   const counted = orders.filter((o) => o.countsFor === month);
   const returned = counted.filter((o) => o.completedAt && o.dispatchedAt);
   const onTime = returned.filter(
@@ -37,7 +38,7 @@ export const monthlySummary = (month: string, orders: readonly SummaryInput[]) =
     rows: counted
       .map((o) => ({
         id: o._id,
-        address: `${o.address.building}-${o.address.unit}-${o.address.room}`,
+        address: whereOf(o),
         category: o.category,
         priority: o.priority,
         status: o.status,

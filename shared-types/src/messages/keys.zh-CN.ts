@@ -17,6 +17,7 @@ export const keysErrors = {
   'KEY.INVENTORY_NOT_STARTED': '本月钥匙还没有清点',
   'KEY.UNCOUNTED': '还有钥匙类别没有清点，清点完才能签字',
   'KEY.REPAIR_NOT_FOUND': '没有找到这张维修单',
+  'KEY.PUBLIC_PLACE': '公共区域的维修单不涉及住户钥匙',
   'KEY.LEFT_NOT_FOUND': '没有找到这把住户留存的钥匙',
   'KEY.ORDER_NOT_SIGNED': '维修单还没有签字确认，钥匙先留在前台',
 } as const;

@@ -40,7 +40,7 @@ const categories = zhCN.categories as Record<string, string>;
 export const categoryRows = (c: PeriodFigures, b: PeriodFigures) => countRows(c.repairs.byCategory, b.repairs.byCategory, (k) => categories[k] ?? k, Object.keys(categories));
 
 /** R12: orders by building. */
-export const buildingRows = (c: PeriodFigures, b: PeriodFigures) => countRows(c.repairs.byBuilding, b.repairs.byBuilding, (k) => format(words.building, { building: k }));
+export const buildingRows = (c: PeriodFigures, b: PeriodFigures) => countRows(c.repairs.byBuilding, b.repairs.byBuilding, (k) => (k ? format(words.building, { building: k }) : words.publicAreas));
 
 /** C8: complaints by class. */
 export const classRows = (c: PeriodFigures, b: PeriodFigures) =>

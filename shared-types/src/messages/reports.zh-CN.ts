@@ -54,6 +54,7 @@ export const reportsTexts = {
     property: '项目',
   },
   building: '{building}栋',
+  publicAreas: '公共区域',
   sheet: {
     lines: '物业项目：{property}　统计期间：{period}（上期：{previous}）',
     madeAt: '制表时间：{at}',

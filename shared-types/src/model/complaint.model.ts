@@ -24,10 +24,9 @@ export const PublicArea = z.enum(publicAreas);
 export type PublicArea = z.infer<typeof PublicArea>;
 
 /** C3 "the same place": a building (a resident's own room counts for its building) or a public area. */
-export const ComplaintPlace = z.discriminatedUnion('scope', [
-  z.object({ scope: z.literal('building'), building: z.string().min(1).max(10) }),
-  z.object({ scope: z.literal('public_area'), area: PublicArea }),
-]);
+export const BuildingPlace = z.object({ scope: z.literal('building'), building: z.string().min(1).max(10) });
+export const AreaPlace = z.object({ scope: z.literal('public_area'), area: PublicArea });
+export const ComplaintPlace = z.discriminatedUnion('scope', [BuildingPlace, AreaPlace]);
 export type ComplaintPlace = z.infer<typeof ComplaintPlace>;
 
 /** C1: the person or department complained about, as the resident names it; she may not know, so it may be empty (issue 18, 2). */

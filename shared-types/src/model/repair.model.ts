@@ -4,6 +4,7 @@ import { Role } from './member.model';
 import { countingMonth } from '../time/counting-month';
 import { plannedAt, queueRank } from '../domain/repair-queue.rules';
 import { exemptScreening, Screening } from './screening.model';
+import { AreaPlace, BuildingPlace } from './complaint.model';
 
 export const repairCategories = [
   'elevator',
@@ -148,7 +149,27 @@ const RepairV7 = RepairV6.extend({
   queueRank: z.number().int().min(0),
   plannedAt: z.string(),
 });
-export type RepairDoc = z.infer<typeof RepairV7>;
+/** A floor of a building: basements below zero (-1 is 地下1层). */
+export const Floor = z.number().int().min(-9).max(99);
+
+/**
+ * Issue 18 (5): a public place with no room, in the complaint's terms (C3's building or public area);
+ * a building's place may name the floor ("1栋 3层").
+ */
+export const RepairPlace = z.discriminatedUnion('scope', [BuildingPlace.extend({ floor: Floor.optional() }), AreaPlace]);
+export type RepairPlace = z.infer<typeof RepairPlace>;
+
+/**
+ * v8 (issue 18, 5): a repair is for a room or for a public place, never both: a public one has no
+ * room and no room address, and the resident who reported it is the one followed and called back.
+ */
+const RepairV8 = RepairV7.extend({
+  schemaVersion: z.literal(8),
+  roomId: z.string().nullable(),
+  address: RepairV7.shape.address.nullable(),
+  place: RepairPlace.nullable(),
+}).refine((r) => (r.roomId === null) !== (r.place === null) && (r.roomId === null) === (r.address === null), { path: ['place'] });
+export type RepairDoc = z.infer<typeof RepairV8>;
 
 const placeInLists = (r: Pick<RepairDoc, 'status' | 'priority' | 'appointment' | 'preferredTime'>) => ({ queueRank: queueRank(r), plannedAt: plannedAt(r) });
 
@@ -183,12 +204,12 @@ export const lifeDefaults = (createdAt: string, lastStepAt = createdAt) => ({
 /**
  * v1 (the first release) had no `channel` (every request came from the mini-program) and no
  * `priority` (it was read from triage each time); v2 had none of the on-site fields; v3 no booked
- * window; v4 counted stars a technician entered after the sign-off.
+ * window; v4 counted stars a technician entered after the sign-off; v7 was always for a room.
  */
-export const repairModel = defineModel<typeof RepairV7, 'queueRank' | 'plannedAt'>({
+export const repairModel = defineModel<typeof RepairV8, 'queueRank' | 'plannedAt'>({
   collection: 'repairs',
-  version: 7,
-  schema: RepairV7,
+  version: 8,
+  schema: RepairV8,
   derive: placeInLists,
   migrations: {
     1: (doc) => ({
@@ -202,5 +223,7 @@ export const repairModel = defineModel<typeof RepairV7, 'queueRank' | 'plannedAt
     4: (doc) => ({ ...doc, screening: exemptScreening(Array.isArray(doc.photos) ? (doc.photos as string[]) : []) }),
     5: (doc) => (signedWith(doc) ? doc : { ...doc, rating: null }),
     6: (doc) => ({ ...doc, ...placeInLists(doc as Parameters<typeof placeInLists>[0]) }),
+    // Every repair before v8 was for a room.
+    7: (doc) => ({ ...doc, place: null }),
   },
 });

@@ -51,7 +51,7 @@ export interface Intake {
 
 export type IntakeCheck = { ok: true; intake: Intake } | { ok: false; errors: Partial<Record<IntakeField, string>> };
 
-const placeOf = (choice: PlaceChoice | null, building: string | null): ComplaintPlace | null => {
+export const placeOf = (choice: PlaceChoice | null, building: string | null): ComplaintPlace | null => {
   if (choice === null) return null;
   if (choice === 'building') return building ? { scope: 'building', building } : null;
   return { scope: 'public_area', area: choice };

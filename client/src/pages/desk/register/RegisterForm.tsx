@@ -12,6 +12,9 @@ import type { SessionContext } from '../../../store/session.store';
 import PrimaryButton from '../../../components/PrimaryButton';
 import CallerLines from '../../../components/CallerLines';
 import RepairFields from '../../../components/RepairFields';
+import PublicPlace from '../../../components/PublicPlace';
+import { repairPlaceOf } from '../../../components/PublicPlace/place';
+import { buildingOf } from '../../../components/ComplaintFields/fields';
 import ResidentSearch from '../../../components/ResidentSearch';
 import { deskUi } from '../../../i18n/desk.zh-CN';
 import { routes } from '../../../utils/routes';
@@ -28,7 +31,8 @@ interface Props {
 }
 
 /**
- * R2 V2: the desk takes down a call or a walk-in: who (found by room or name), how they came, who is
+ * R2 V2: the desk takes down a call or a walk-in: who (found by room or name), which room or public
+ * place (issue 18, 5), how they came, who is
  * calling and on what number, what is broken, and when to come. Kept as a draft until registered.
  * Done from the keyboard alone (issue 17, 2): the search has the focus, Enter searches, Tab walks the
  * chips and tiles (Enter or Space picks), Enter sends, Esc goes back with the draft kept.
@@ -64,15 +68,19 @@ export default function RegisterForm({ context, onRegistered }: Props) {
     [current, edit],
   );
 
+  const building = buildingOf(draft.resident?.rooms.find((r) => r.roomId === draft.roomId) ?? draft.resident?.rooms[0]);
+  const place = draft.where === 'public' ? repairPlaceOf(draft.publicPlace, building, draft.floor) : null;
+
   const submit = async () => {
     askConsent();
     if (sending) return;
     const { resident, roomId, category } = draft;
+    const where = draft.where === 'public' ? (place ? { place } : null) : roomId ? { roomId } : null;
     const missing: Partial<Record<Field, string>> = {};
     if (!resident) missing.residentId = t.fieldErrors.residentId;
-    else if (!roomId) missing.roomId = t.fieldErrors.roomId;
+    else if (!where) missing[draft.where === 'public' ? 'place' : 'roomId'] = t.fieldErrors[draft.where === 'public' ? 'place' : 'roomId'];
     if (!category) missing.category = t.fieldErrors.category;
-    if (!resident || !roomId || !category) {
+    if (!resident || !where || !category) {
       const texts = { callerName: draft.callerName.trim(), phone: draft.phone.trim(), description: draft.description };
       setErrors({ ...fieldErrorsOf(textFieldErrors(repairs.register.input, texts), t.fieldErrors), ...missing });
       return;
@@ -82,7 +90,7 @@ export default function RegisterForm({ context, onRegistered }: Props) {
       {
         propertyId: context.property.propertyId,
         residentId: resident.residentId,
-        roomId,
+        ...where,
         channel: draft.channel,
         callerName: draft.callerName.trim(),
         phone: draft.phone.trim(),
@@ -124,18 +132,28 @@ export default function RegisterForm({ context, onRegistered }: Props) {
                     <Pressable
                       key={room.roomId}
                       id={`register-room-${room.roomId}`}
-                      className={`chip room-option${draft.roomId === room.roomId ? ' chip-on' : ''}`}
-                      on={draft.roomId === room.roomId}
-                      onPress={() => edit({ roomId: room.roomId })}
+                      className={`chip room-option${draft.where === 'room' && draft.roomId === room.roomId ? ' chip-on' : ''}`}
+                      on={draft.where === 'room' && draft.roomId === room.roomId}
+                      onPress={() => edit({ roomId: room.roomId, where: 'room' })}
                     >
                       {room.label}
                     </Pressable>
                   ))}
+                  <Pressable
+                    id='register-room-public'
+                    className={`chip room-option${draft.where === 'public' ? ' chip-on' : ''}`}
+                    on={draft.where === 'public'}
+                    onPress={() => edit({ where: 'public' })}
+                  >
+                    {t.publicPlace}
+                  </Pressable>
                 </View>
+                {draft.where === 'public' && <PublicPlace building={building} place={draft.publicPlace} floor={draft.floor} text={t} onEdit={edit} />}
               </View>
             )}
             {errors.residentId && <Text className='field-error error-residentId'>{errors.residentId}</Text>}
             {errors.roomId && <Text className='field-error error-roomId'>{errors.roomId}</Text>}
+            {errors.place && <Text className='field-error error-place'>{errors.place}</Text>}
           </View>
 
           <View className='card'>

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { PreferredTime, RepairCategory } from '@shared/model/repair.model';
+import { PlaceChoice } from '../../../components/ComplaintFields/fields';
 
 export const ChosenResident = z.object({
   residentId: z.string(),
@@ -13,6 +14,10 @@ export type ChosenResident = z.infer<typeof ChosenResident>;
 export const RegisterDraft = z.object({
   resident: ChosenResident.nullable(),
   roomId: z.string().nullable(),
+  /** Issue 18 (5): the caller's room, or a public place she reports; drafts kept before it are for a room. */
+  where: z.enum(['room', 'public']).default('room'),
+  publicPlace: PlaceChoice.nullable().default(null),
+  floor: z.string().default(''),
   channel: z.enum(['phone', 'walk_in']),
   callerName: z.string(),
   phone: z.string(),
@@ -29,6 +34,9 @@ export const registerDraftKey = (propertyId: string, memberId: string) => `draft
 export const emptyRegisterDraft = (): RegisterDraft => ({
   resident: null,
   roomId: null,
+  where: 'room',
+  publicPlace: null,
+  floor: '',
   channel: 'phone',
   callerName: '',
   phone: '',

@@ -11,6 +11,9 @@ import FieldCard from '../../../components/FieldCard';
 import PhotoPicker from '../../../components/PhotoPicker';
 import PrimaryButton from '../../../components/PrimaryButton';
 import RepairFields from '../../../components/RepairFields';
+import PublicPlace from '../../../components/PublicPlace';
+import { repairPlaceOf } from '../../../components/PublicPlace/place';
+import { buildingOf } from '../../../components/ComplaintFields/fields';
 import { ui } from '../../../i18n/ui.zh-CN';
 import { draftKey, emptyDraft, RepairDraft } from './draft';
 
@@ -21,7 +24,7 @@ interface Props {
   onFiled: (repair: repairs.FiledRepair) => void;
 }
 
-/** 报修: room, what is broken, a sentence, maybe a photo and a time; kept as a draft until sent. */
+/** 报修: room or public place (issue 18, 5), what is broken, a sentence, maybe a photo and a time; kept as a draft until sent. */
 export default function RepairForm({ context, onFiled }: Props) {
   const askConsent = useSubscribeConsent();
   const t = ui.repairForm;
@@ -32,6 +35,8 @@ export default function RepairForm({ context, onFiled }: Props) {
 
   const resumed = restored && Boolean(draft.description || draft.category || draft.photos.length);
   const roomId = context.rooms.some((r) => r.roomId === draft.roomId) ? draft.roomId : firstRoom;
+  const building = buildingOf(context.rooms.find((r) => r.roomId === roomId));
+  const place = draft.where === 'public' ? repairPlaceOf(draft.publicPlace, building, draft.floor) : null;
 
   const edit = (patch: Partial<RepairDraft>) => {
     update({ ...patch, commandId: null });
@@ -51,15 +56,20 @@ export default function RepairForm({ context, onFiled }: Props) {
     askConsent();
     if (sending) return;
     const { category } = draft;
-    if (!category) {
-      setErrors({ ...fieldErrorsOf(textFieldErrors(repairs.create.input, { description: draft.description }), t.fieldErrors), category: t.fieldErrors.category });
+    const noPlace = draft.where === 'public' && !place;
+    if (!category || noPlace) {
+      setErrors({
+        ...fieldErrorsOf(textFieldErrors(repairs.create.input, { description: draft.description }), t.fieldErrors),
+        ...(category ? {} : { category: t.fieldErrors.category }),
+        ...(noPlace ? { place: t.fieldErrors.place } : {}),
+      });
       return;
     }
     const filed = await send(
       repairs.create,
       {
         propertyId: context.property.propertyId,
-        roomId,
+        ...(place ? { place } : { roomId }),
         category,
         description: draft.description,
         preferredTime: draft.preferredTime,
@@ -78,19 +88,23 @@ export default function RepairForm({ context, onFiled }: Props) {
     <View className='repair-form'>
       {resumed && <Text className='draft-restored'>{t.draftRestored}</Text>}
 
-      <FieldCard title={t.room} field='roomId' error={errors.roomId}>
+      <FieldCard title={t.room} field='place' error={errors.roomId ?? errors.place}>
         <View className='chips'>
           {context.rooms.map((room) => (
             <View
               key={room.roomId}
               id={`room-${room.roomId}`}
-              className={`chip room-chip${roomId === room.roomId ? ' chip-on' : ''}`}
-              onClick={() => edit({ roomId: room.roomId })}
+              className={`chip room-chip${draft.where === 'room' && roomId === room.roomId ? ' chip-on' : ''}`}
+              onClick={() => edit({ roomId: room.roomId, where: 'room' })}
             >
               {room.label}
             </View>
           ))}
+          <View id='room-public' className={`chip room-chip${draft.where === 'public' ? ' chip-on' : ''}`} onClick={() => edit({ where: 'public' })}>
+            {t.publicPlace}
+          </View>
         </View>
+        {draft.where === 'public' && <PublicPlace building={building} place={draft.publicPlace} floor={draft.floor} text={t} onEdit={edit} />}
       </FieldCard>
 
       <RepairFields

@@ -1,9 +1,14 @@
 import * as z from 'zod';
 import { PreferredTime, RepairCategory } from '@shared/model/repair.model';
+import { PlaceChoice } from '../../../components/ComplaintFields/fields';
 
 /** What the resident has typed so far, as it is kept on the phone until it is sent. */
 export const RepairDraft = z.object({
   roomId: z.string(),
+  /** Issue 18 (5): one of her rooms, or a public place; drafts kept before it are for a room. */
+  where: z.enum(['room', 'public']).default('room'),
+  publicPlace: PlaceChoice.nullable().default(null),
+  floor: z.string().default(''),
   category: RepairCategory.nullable(),
   description: z.string(),
   photos: z.array(z.string()),
@@ -18,6 +23,9 @@ export const draftKey = (propertyId: string, memberId: string) => `draft.repair.
 
 export const emptyDraft = (roomId: string): RepairDraft => ({
   roomId,
+  where: 'room',
+  publicPlace: null,
+  floor: '',
   category: null,
   description: '',
   photos: [],
