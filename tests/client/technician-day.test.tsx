@@ -15,6 +15,7 @@ import { shanghaiDate } from '../../client/src/utils/time';
 import { fakeBackend, ok, okPage, settle, until } from './support/fake-backend';
 import { repair, sessionHandlers, urgent } from './support/fixtures';
 import { withRouteParams } from './support/route';
+import { keepHttpFile, uploadKeptHttpFile } from '../../client/src/offline/kept.http';
 
 const mine = (over: Partial<RepairView>) =>
   repair({ status: 'dispatched', version: 3, actions: ['acknowledge'], technician: { memberId: 'm1', name: '李师傅' }, dispatchedAt: '2026-11-23T02:10:00.000Z', ...over });
@@ -121,5 +122,33 @@ describe("the technician's day plan (issue 18, 4)", () => {
     await until(() => list.container.querySelector('.offline-bar') === null && list.container.querySelector('.order-pending') === null);
     expect(list.container.querySelector('#repair-r-tap .repair-status')?.textContent).toBe(messages.repairStatus.arrived);
     expect(new Set(backend.callsTo('repairs.arrive').map((c) => c.input.commandId)).size).toBe(1);
+  });
+});
+
+describe('a photo taken in the basement (issue 18, 4)', () => {
+  it('keeps one name across every try of its upload, so a retry writes over the same file instead of adding one', async () => {
+    const paths: string[] = [];
+    const fetchMock = jest.fn(async (url: string) => {
+      if (url.startsWith('/api/storage/upload')) {
+        const path = new URL(url, 'http://local').searchParams.get('path') ?? '';
+        paths.push(path);
+        return paths.length === 1 ? Promise.reject(new TypeError('network')) : { ok: true, json: async () => ({ fileID: `cloud://local.bucket/${path}` }) };
+      }
+      return { blob: async () => new Blob(['jpeg']) };
+    });
+    const realFetch = global.fetch;
+    global.fetch = fetchMock as unknown as typeof fetch;
+    try {
+      const ref = await keepHttpFile('data:image/jpeg;base64,/9j/4AAQ');
+      expect(ref).not.toBeNull();
+      await expect(uploadKeptHttpFile(ref ?? '', 'uploads/mb_li/')).resolves.toBeNull();
+      const id = await uploadKeptHttpFile(ref ?? '', 'uploads/mb_li/');
+      expect(paths).toHaveLength(2);
+      expect(paths[1]).toBe(paths[0]);
+      expect(paths[0]).toMatch(/^uploads\/mb_li\/[A-Za-z0-9_-]{24}\.jpg$/);
+      expect(id).toBe(`cloud://local.bucket/${paths[0]}`);
+    } finally {
+      global.fetch = realFetch;
+    }
   });
 });
