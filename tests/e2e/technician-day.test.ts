@@ -23,6 +23,15 @@ const actionOf = (request: Request): string | null => {
   }
 };
 
+/** Gloves: the buttons on screen under `root` lower than 48 px (none, to pass). */
+const smallTargets = (page: Page, root: string) =>
+  page.locator(`${root} .btn`).evaluateAll((els) =>
+    els
+      .map((el) => ({ text: el.textContent ?? '', box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0 && box.height < 48)
+      .map(({ text, box }) => `${text} ${Math.round(box.height)}px`),
+  );
+
 /** Waits up to 20 s for something the page does by itself. */
 const until = async (done: () => boolean) => {
   for (let i = 0; i < 80 && !done(); i++) await new Promise((r) => setTimeout(r, 250));
@@ -112,6 +121,7 @@ describe("e2e: the technician's day, through a basement", () => {
     const main = await order.locator('.action-bar .btn-quote').boundingBox();
     expect(bar && bar.y + bar.height).toBeCloseTo(844, 0);
     expect(main?.height).toBeGreaterThanOrEqual(48);
+    await expect(smallTargets(page, '.onsite-order')).resolves.toEqual([]);
 
     // Back on his list, still without signal: the bar, and what waits on that order.
     await page.goBack();
@@ -121,6 +131,7 @@ describe("e2e: the technician's day, through a basement", () => {
     await expect(list.locator(`.order-entry:has(#repair-${tap}) .order-pending`).innerText()).resolves.toBe('2 步待提交');
     await expect(list.locator(`#repair-${tap} .repair-status`).innerText()).resolves.toBe('师傅已到场');
     expect(await page.locator('.load-error').count()).toBe(0);
+    await expect(smallTargets(page, '.technician-orders')).resolves.toEqual([]);
     for (const width of [390, 1280]) {
       await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
       await page.waitForTimeout(300);
