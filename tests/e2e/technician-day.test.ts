@@ -12,6 +12,8 @@ const PROPERTY = 'demo';
 const LI = 'mb_otechli';
 const shots = resolve(__dirname, '..', '..', 'docs', 'screenshots', 'technician');
 const OFFLINE_BAR = '无网络 · 显示离线数据，操作会在有信号时自动提交';
+/** The generic error a page without signal used to show (COMMON.BUSY). */
+const BUSY = '系统繁忙，请稍后再试';
 
 /** The action a page's request to a function asks for (`get`, `assigned`, …), or null for anything else. */
 const actionOf = (request: Request): string | null => {
@@ -114,6 +116,8 @@ describe("e2e: the technician's day, through a basement", () => {
     await expect(order.locator('.sync-pending').innerText()).resolves.toBe('2 步待提交');
     expect(await page.locator('.load-error').count()).toBe(0);
     expect(statusOf(tap)).toBe('dispatched');
+    await page.waitForTimeout(1_000);
+    expect(await page.getByText(BUSY).count()).toBe(0);
     await page.screenshot({ path: join(shots, 'offline-order-390.png') });
 
     // The main action sits in the bar fixed at the bottom, big enough for a gloved thumb.
@@ -132,6 +136,7 @@ describe("e2e: the technician's day, through a basement", () => {
     await expect(list.locator(`#repair-${tap} .repair-status`).innerText()).resolves.toBe('师傅已到场');
     expect(await page.locator('.load-error').count()).toBe(0);
     await expect(smallTargets(page, '.technician-orders')).resolves.toEqual([]);
+    expect(await page.getByText(BUSY).count()).toBe(0);
     for (const width of [390, 1280]) {
       await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
       await page.waitForTimeout(300);

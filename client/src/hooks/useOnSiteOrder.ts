@@ -26,7 +26,7 @@ export const useOnSiteFees = (propertyId: string | null): FeeSchedule => {
  */
 export const useOnSiteOrder = (repairId: string) => {
   const context = useReadySession();
-  const remote = useRepair(repairId);
+  const remote = useRepair(repairId, { offlineShown: true });
   const queue = useOnSiteSync();
   const detail = remote.data;
 
@@ -70,7 +70,7 @@ export const useOnSiteOrder = (repairId: string) => {
     view,
     pending: pending.length,
     conflict,
-    offline: isOffline(queue, remote.error),
+    offline: isOffline(queue, remote.error ?? remote.stale),
     fees,
     deskPhone: context?.property.deskPhone ?? '',
     loading: !view && remote.loading,

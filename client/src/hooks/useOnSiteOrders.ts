@@ -36,6 +36,6 @@ export const useOnSiteOrders = () => {
   const pendingOf = (repairId: string) => queue.commands.filter((c) => c.repairId === repairId).length;
   const setAsideOf = (repairId: string) => queue.conflicts[repairId] ?? null;
   const offlineList = !items && shown !== null;
-  const offline = isOffline(queue, remote.error);
+  const offline = isOffline(queue, remote.error ?? remote.stale);
   return { ...remote, items: shown, loading: shown === null && remote.loading, error: offlineList ? null : remote.error, offline, pendingOf, setAsideOf };
 };
