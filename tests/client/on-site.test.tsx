@@ -171,7 +171,7 @@ describe('every step goes through the queue', () => {
     expect($('.sync-pending')).toBeNull();
   });
 
-  it('with no signal the page moves on at once, shows 待同步 N 项, and syncs each step once when the network returns', async () => {
+  it('with no signal the page moves on at once, shows N 步待提交, and syncs each step once when the network returns', async () => {
     let online = false;
     const step = (status: RepairView['status'], version: number, actions: string[]) => () => {
       if (!online) throw new TransportError('offline');
@@ -184,10 +184,10 @@ describe('every step goes through the queue', () => {
 
     await tap('.btn-acknowledge');
     await until(() => $('.btn-arrive') !== null);
-    expect($('.sync-pending')?.textContent).toBe('待同步 1 项');
+    expect($('.sync-pending')?.textContent).toBe('1 步待提交');
     await tap('.btn-arrive');
     await until(() => $('.btn-quote') !== null);
-    expect($('.sync-pending')?.textContent).toBe('待同步 2 项');
+    expect($('.sync-pending')?.textContent).toBe('2 步待提交');
     expect($('.repair-status')?.textContent).toBe(messages.repairStatus.arrived);
 
     online = true;

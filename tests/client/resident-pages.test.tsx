@@ -121,7 +121,7 @@ describe('technician orders (李师傅)', () => {
     const entryOf = (id: string) => entries.find((e) => e.querySelector(`#repair-${id}`));
     expect(entryOf('r-later')?.querySelector('.order-set-aside')?.textContent).toBe(`未能同步：系统没有接受“到场”：${messages.errors['COMMON.VERSION_CONFLICT']}`);
     expect(entryOf('r-later')?.querySelector('.order-pending')).toBeNull();
-    expect(entryOf('r-sooner')?.querySelector('.order-pending')?.textContent).toBe('待同步 1 项');
+    expect(entryOf('r-sooner')?.querySelector('.order-pending')?.textContent).toBe('1 步待提交');
     expect(entryOf('r-sooner')?.querySelector('.order-set-aside')).toBeNull();
     unmount();
     localStorage.clear();

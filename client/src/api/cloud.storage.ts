@@ -12,14 +12,18 @@ export const pickCloudPhotos = async (max: number): Promise<PickedPhoto[]> => {
   }
 };
 
-export const uploadCloudFile = async (file: PickedPhoto, uploadPrefix: string): Promise<string | null> => {
+/** Uploads to a path the caller chose; the cloud writes over a file already there (wx.cloud.uploadFile: "如果上传至同一路径则是覆盖写"). */
+export const uploadCloudFileTo = async (localPath: string, cloudPath: string): Promise<string | null> => {
   try {
-    const res = await Taro.cloud.uploadFile({ cloudPath: uploadPathFor(file.name, uploadPrefix), filePath: file.localPath });
+    const res = await Taro.cloud.uploadFile({ cloudPath, filePath: localPath });
     return res.fileID;
   } catch {
     return null;
   }
 };
+
+export const uploadCloudFile = (file: PickedPhoto, uploadPrefix: string): Promise<string | null> =>
+  uploadCloudFileTo(file.localPath, uploadPathFor(file.name, uploadPrefix));
 
 /** The audio player reads files, not data URIs: the bytes go to the user-data folder once. */
 export const cloudAudioSource = (wav: ArrayBuffer): Promise<string> => {

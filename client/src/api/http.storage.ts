@@ -16,11 +16,11 @@ export const pickHttpPhotos = async (max: number): Promise<PickedPhoto[]> => {
   }
 };
 
-/** The local stand-in for wx.cloud.uploadFile: the same path, the same file id back. */
-export const uploadHttpFile = async (file: PickedPhoto, uploadPrefix: string): Promise<string | null> => {
+/** The local stand-in for wx.cloud.uploadFile to a path the caller chose: the same path, the same file id back (and the file written over). */
+export const uploadHttpFileTo = async (localPath: string, cloudPath: string): Promise<string | null> => {
   try {
-    const bytes = await (await fetch(file.localPath)).blob();
-    const res = await fetch(`/api/storage/upload?path=${encodeURIComponent(uploadPathFor(file.name, uploadPrefix))}`, {
+    const bytes = await (await fetch(localPath)).blob();
+    const res = await fetch(`/api/storage/upload?path=${encodeURIComponent(cloudPath)}`, {
       method: 'POST',
       headers: authHeader(),
       body: bytes,
@@ -31,6 +31,9 @@ export const uploadHttpFile = async (file: PickedPhoto, uploadPrefix: string): P
     return null;
   }
 };
+
+export const uploadHttpFile = (file: PickedPhoto, uploadPrefix: string): Promise<string | null> =>
+  uploadHttpFileTo(file.localPath, uploadPathFor(file.name, uploadPrefix));
 
 export const httpAudioSource = async (wav: ArrayBuffer): Promise<string> =>
   `data:audio/wav;base64,${Taro.arrayBufferToBase64(wav)}`;

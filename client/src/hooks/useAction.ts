@@ -3,7 +3,7 @@ import type { Action } from '@shared/contracts/action';
 import type { SignalConcern } from '@shared/model/signal.model';
 import { call, type CallFailure, type CallInput, type CallOutput } from '../api';
 import { useRefreshTriggers } from './useRefreshTriggers';
-import { toastError } from '../utils/toast';
+import { tellRefreshFailure, type OfflineShown } from './refresh-failure';
 
 export interface Remote<T> {
   data: T | null;
@@ -11,6 +11,8 @@ export interface Remote<T> {
   /** True until the first answer arrives; a refresh keeps the old data on screen. */
   loading: boolean;
   refresh: () => Promise<void>;
+  /** The last refresh failed and what is shown is older; null once one succeeds. */
+  stale: CallFailure | null;
 }
 
 /** The key an action's answer is cached under: the action and its input, nothing else. */
@@ -22,15 +24,16 @@ export const queryKey = (action: Action, input: unknown) => `${action.fn}.${acti
  * when the person comes back to the page. `input` null waits (no session). A failed refresh keeps
  * what is on screen and says why in a toast; a failed first load is `error`.
  */
-export const useAction = <A extends Action>(action: A, input: CallInput<A> | null, live: readonly SignalConcern[] = []): Remote<CallOutput<A>> => {
+export const useAction = <A extends Action>(action: A, input: CallInput<A> | null, live: readonly SignalConcern[] = [], options: OfflineShown = {}): Remote<CallOutput<A>> => {
   const key = input === null ? null : queryKey(action, input);
-  const [state, setState] = useState<{ key: string | null; data: CallOutput<A> | null; error: CallFailure | null }>({
+  const [state, setState] = useState<{ key: string | null; data: CallOutput<A> | null; error: CallFailure | null; stale: CallFailure | null }>({
     key: null,
     data: null,
     error: null,
+    stale: null,
   });
-  const latest = useRef({ action, input, key, state });
-  latest.current = { action, input, key, state };
+  const latest = useRef({ action, input, key, state, options });
+  latest.current = { action, input, key, state, options };
   const generation = useRef(0);
 
   const refresh = useCallback(async () => {
@@ -39,10 +42,13 @@ export const useAction = <A extends Action>(action: A, input: CallInput<A> | nul
     const mine = ++generation.current;
     const res = await call(a, i);
     if (mine !== generation.current) return;
-    if (res.ok) return setState({ key: k, data: res.data, error: null });
+    if (res.ok) return setState({ key: k, data: res.data, error: null, stale: null });
     const { state: shown } = latest.current;
-    if (shown.key === k && shown.data !== null) return toastError(res.message);
-    setState({ key: k, data: null, error: res });
+    if (shown.key === k && shown.data !== null) {
+      tellRefreshFailure(res, latest.current.options);
+      return setState({ ...shown, stale: res });
+    }
+    setState({ key: k, data: null, error: res, stale: null });
   }, []);
 
   useEffect(() => {
@@ -57,5 +63,6 @@ export const useAction = <A extends Action>(action: A, input: CallInput<A> | nul
     error: current ? state.error : null,
     loading: !current || key === null,
     refresh,
+    stale: current ? state.stale : null,
   };
 };

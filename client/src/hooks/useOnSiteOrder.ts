@@ -2,14 +2,12 @@ import { useCallback, useEffect, useMemo } from 'react';
 import * as repairs from '@shared/contracts/repairs.contract';
 import { onSiteQueue } from '../offline/sync';
 import { applyPending, type FeeSchedule } from '../offline/optimistic';
-import { loadFees, loadOrder, saveFees, saveOrder } from '../offline/snapshots';
+import { loadFees, loadOrder, newerOf, saveFees, saveOrder } from '../offline/snapshots';
 import type { OnSiteAction, StepInput } from '../offline/commands';
 import { useAction } from './useAction';
 import { useRepair } from './useRepairs';
 import { useReadySession } from './useSession';
-import { useOnSiteSync } from './useOnSiteSync';
-
-type RepairView = repairs.RepairView;
+import { isOffline, useOnSiteSync, useServerNews } from './useOnSiteSync';
 
 /** The fee schedule for quoting, from the last time there was signal when there is none. */
 export const useOnSiteFees = (propertyId: string | null): FeeSchedule => {
@@ -21,11 +19,6 @@ export const useOnSiteFees = (propertyId: string | null): FeeSchedule => {
   return useMemo(() => items ?? (propertyId ? loadFees(propertyId) : []), [items, propertyId]);
 };
 
-const newest = (a: RepairView | null, b: RepairView | null): RepairView | null => {
-  if (!a || !b) return a ?? b;
-  return b.version > a.version ? b : a;
-};
-
 /**
  * One order on the technician's phone: the server's latest (or what was saved, offline), with the
  * steps still waiting in the queue already applied, and `run` to take the next step. A step is
@@ -33,7 +26,7 @@ const newest = (a: RepairView | null, b: RepairView | null): RepairView | null =
  */
 export const useOnSiteOrder = (repairId: string) => {
   const context = useReadySession();
-  const remote = useRepair(repairId);
+  const remote = useRepair(repairId, { offlineShown: true });
   const queue = useOnSiteSync();
   const detail = remote.data;
 
@@ -43,7 +36,7 @@ export const useOnSiteOrder = (repairId: string) => {
 
   // Read again whenever the queue moves: an acknowledged command saves the order as the server answered it.
   const saved = useMemo(() => loadOrder(repairId), [repairId, detail, queue]);
-  const base = newest(detail, saved?.view ?? null);
+  const base = newerOf(detail, saved?.view ?? null);
   const propertyId = context?.property.propertyId ?? saved?.propertyId ?? null;
   const uploadPrefix = context?.uploadPrefix ?? saved?.uploadPrefix ?? '';
   const fees = useOnSiteFees(propertyId);
@@ -52,6 +45,7 @@ export const useOnSiteOrder = (repairId: string) => {
   const view = useMemo(() => (base && !conflict ? applyPending(base, pending, fees) : base), [base, conflict, pending, fees]);
 
   const { refresh } = remote;
+  useServerNews(refresh, repairId);
   useEffect(() => {
     if (conflict) void refresh();
   }, [conflict, refresh]);
@@ -76,6 +70,7 @@ export const useOnSiteOrder = (repairId: string) => {
     view,
     pending: pending.length,
     conflict,
+    offline: isOffline(queue, remote.error ?? remote.stale),
     fees,
     deskPhone: context?.property.deskPhone ?? '',
     loading: !view && remote.loading,

@@ -6,6 +6,7 @@ import { PAGE_MAX, PAGE_SIZE } from '@shared/contracts/page';
 import { call, type CallFailure, type CallInput, type CallOutput } from '../api';
 import { useRefreshTriggers } from './useRefreshTriggers';
 import { toastError } from '../utils/toast';
+import { tellRefreshFailure, type OfflineShown } from './refresh-failure';
 import { queryKey } from './useAction';
 
 type ItemOf<A extends Action> = CallOutput<A> extends { items: (infer T)[] } ? T : never;
@@ -23,6 +24,8 @@ export interface PagedRemote<T> {
   hasMore: boolean;
   loadMore: () => Promise<void>;
   refresh: () => Promise<void>;
+  /** The last refresh failed and what is shown is older; null once one succeeds. */
+  stale: CallFailure | null;
 }
 
 interface State<T> {
@@ -31,12 +34,13 @@ interface State<T> {
   total: number | null;
   next: string | null;
   error: CallFailure | null;
+  stale?: CallFailure;
 }
 
 const none: readonly SignalConcern[] = [];
 const empty = { key: null, items: null, total: null, next: null, error: null };
 
-export interface PagedOptions {
+export interface PagedOptions extends OfflineShown {
   /** Keep reading to the end: a picker that must offer every choice. */
   all?: boolean;
   /** Items a page asks for (a page that shows only the count asks for one). */
@@ -57,8 +61,8 @@ export const usePagedAction = <A extends Action>(action: A, input: CallInput<A> 
   const key = input === null ? null : queryKey(action, input);
   const [state, setState] = useState<State<ItemOf<A>>>(empty);
   const [loadingMore, setLoadingMore] = useState(false);
-  const latest = useRef({ action, input, key, state });
-  latest.current = { action, input, key, state };
+  const latest = useRef({ action, input, key, state, options });
+  latest.current = { action, input, key, state, options };
   const generation = useRef(0);
 
   const fetchPage = useCallback(async (extra: { cursor?: string; limit: number }) => {
@@ -78,7 +82,10 @@ export const usePagedAction = <A extends Action>(action: A, input: CallInput<A> 
       const page = res.data as { items: ItemOf<A>[]; total: number; next: string | null };
       return setState({ key: k, items: page.items, total: page.total, next: page.next, error: null });
     }
-    if (shown.key === k && shown.items !== null) return toastError(res.message);
+    if (shown.key === k && shown.items !== null) {
+      tellRefreshFailure(res, latest.current.options);
+      return setState({ ...shown, stale: res });
+    }
     setState({ ...empty, key: k, error: res });
   }, [fetchPage, size]);
 
@@ -118,5 +125,6 @@ export const usePagedAction = <A extends Action>(action: A, input: CallInput<A> 
     hasMore: current && state.next !== null,
     loadMore,
     refresh,
+    stale: current ? (state.stale ?? null) : null,
   };
 };

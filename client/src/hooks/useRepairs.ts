@@ -4,6 +4,7 @@ import type { Action } from '@shared/contracts/action';
 import * as repairs from '@shared/contracts/repairs.contract';
 import { call, type CallInput, type CallOutput } from '../api';
 import { toastError, toastOk } from '../utils/toast';
+import type { OfflineShown } from './refresh-failure';
 import { useAction } from './useAction';
 import { usePagedAction, type PagedOptions } from './usePagedAction';
 import { useReadySession } from './useSession';
@@ -28,11 +29,12 @@ export const useOpenRepairCount = (): number | null => {
 export const useDeskInbox = () => usePagedAction(repairs.inbox, useScope(), { live: ['role'] });
 
 /** A technician's day plan as the function orders it: urgent first, then "尽快", then by appointment. */
-export const useAssignedOrders = () => usePagedAction(repairs.assigned, useScope(), { live: ['mine'] });
+export const useAssignedOrders = () => usePagedAction(repairs.assigned, useScope(), { live: ['mine'], offlineShown: true });
 
-export const useRepair = (repairId: string) => {
+/** `offlineShown`: the page shows "no signal" itself (the technician's offline bar), so a refresh without signal raises no toast. */
+export const useRepair = (repairId: string, options: OfflineShown = {}) => {
   const scope = useScope();
-  return useAction(repairs.get, scope && repairId ? { ...scope, repairId } : null, ['mine', 'role']);
+  return useAction(repairs.get, scope && repairId ? { ...scope, repairId } : null, ['mine', 'role'], options);
 };
 
 /** Who the desk could send, with the reason for each; asked only while the repair can be dispatched. */

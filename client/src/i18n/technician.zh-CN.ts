@@ -3,6 +3,16 @@
  * so it ships in the subpackage and not in the main package.
  */
 export const technicianUi = {
+  /** 李师傅's day plan (issue 18, 4): today, tomorrow, later; and, in a basement, what waits on the phone. */
+  day: {
+    header: '{date} {weekday}',
+    weekdays: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
+    groups: { today: '今天', tomorrow: '明天', later: '以后' },
+    groupDate: '{group} · {date}',
+    groupCount: '{count} 单',
+    offline: '无网络 · 显示离线数据，操作会在有信号时自动提交',
+    queued: '{count} 步待提交',
+  },
   /** 李师傅 on site (R4–R9, R11): one big button for the next step, and all of it works without signal. */
   onSite: {
     title: '工单',

@@ -224,7 +224,6 @@ export const ui = {
   },
   /** Commands kept on the phone while offline, and what became of them (the technician's pages, the queue's storage). */
   sync: {
-    pending: '待同步 {count} 项',
     pendingHint: '没有信号也没关系，已记在手机上，有网时会自动上传。',
     conflict: '这张单有一步没能同步，已先放在一边，请联系客服',
     setAsideRefused: '系统没有接受“{step}”：{reason}',

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { newCommandId } from '../api/command-id';
-import { uploadHttpFile } from '../api/http.storage';
+import { uploadHttpFileTo } from '../api/http.storage';
+import { keptUploadPath } from './local-files';
 
 const KEY_PREFIX = 'onsite.file.';
 /** Photos are shrunk to this many pixels on the long side before they are kept in local storage. */
@@ -15,7 +16,12 @@ const asDataUrl = (blob: Blob) =>
     reader.readAsDataURL(blob);
   });
 
-/** A camera photo is megabytes; local storage holds a few. A small picture (a signature) stays as it is. */
+/**
+ * A camera photo is megabytes; local storage holds a few, and a basement's signal carries less. So a
+ * photo is re-encoded on the phone before it is kept and uploaded: drawn on a canvas at most MAX_SIDE
+ * pixels on its long side and read back as a JPEG (HTMLCanvasElement.toDataURL, quality 0.8), the H5
+ * counterpart of WeChat's compressImage. A small picture (a signature) stays as it is.
+ */
 const shrink = (dataUrl: string) =>
   new Promise<string>((resolve) => {
     if (dataUrl.length <= SMALL_ENOUGH) return resolve(dataUrl);
@@ -54,7 +60,7 @@ export const keptHttpFileUrl = (ref: string): string => {
 export const uploadKeptHttpFile = async (ref: string, uploadPrefix: string): Promise<string | null> => {
   const dataUrl = keptHttpFileUrl(ref);
   if (!dataUrl) return null;
-  return uploadHttpFile({ localPath: dataUrl, name: dataUrl.startsWith('data:image/png') ? 'signature.png' : 'photo.jpg' }, uploadPrefix);
+  return uploadHttpFileTo(dataUrl, keptUploadPath(uploadPrefix, ref.slice(KEY_PREFIX.length), dataUrl.startsWith('data:image/png') ? '.png' : '.jpg'));
 };
 
 export const dropKeptHttpFile = (ref: string) => Taro.removeStorageSync(ref);

@@ -33,3 +33,13 @@ export const withUploaded = (input: Record<string, unknown>, uploaded: Readonly<
     const ref = refOf(s);
     return ref ? (uploaded[ref] ?? s) : s;
   }) as Record<string, unknown>;
+
+/**
+ * Where a kept file goes in the cloud: the caller's folder, under the name it was kept by, so every
+ * try of an interrupted upload writes the same path. Cloud storage writes over a file uploaded to the
+ * same path (wx.cloud.uploadFile: "如果上传至同一路径则是覆盖写",
+ * https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/storage/uploadFile/client.uploadFile.md),
+ * so a try whose answer the basement swallowed, tried again, leaves one file under one file id:
+ * the photo is neither lost nor doubled.
+ */
+export const keptUploadPath = (uploadPrefix: string, keptName: string, extension: string) => `${uploadPrefix}${keptName}${extension}`;

@@ -26,6 +26,12 @@ export const saveOrder = (order: { view: RepairView; propertyId: string; uploadP
   Taro.setStorageSync(orderKey(order.view.id), SavedOrder.parse(order));
 };
 
+/** Of the server's answer and what the phone saved (an acknowledged step saves the order it answered), the later version. */
+export const newerOf = (a: RepairView | null, b: RepairView | null): RepairView | null => {
+  if (!a || !b) return a ?? b;
+  return b.version > a.version ? b : a;
+};
+
 /** The order after the server took a command: the rest of what is saved stays. */
 export const saveOrderView = (view: RepairView) => {
   const saved = loadOrder(view.id);

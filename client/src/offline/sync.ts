@@ -3,7 +3,7 @@ import { call } from '../api';
 import { newCommandId } from '../api/command-id';
 import { platform } from '../api/platform';
 import { createCommandQueue } from './command-queue';
-import { commandSender } from './commands';
+import { commandSender, type QueuedCommand, type RepairView } from './commands';
 import { saveOrderView } from './snapshots';
 
 const TICK_MS = 15_000;
@@ -14,10 +14,31 @@ export const onSiteQueue = createCommandQueue({
   send: commandSender(call),
   upload: (ref, uploadPrefix) => platform.uploadKeptFile(ref, uploadPrefix),
   dropFile: (ref) => platform.dropKeptFile(ref),
-  onAck: (_command, view) => saveOrderView(view),
+  onAck: (command, view) => acknowledged(command, view),
   now: () => new Date(),
   newCommandId: () => newCommandId(),
 });
+
+/** An order whose queued steps have all reached the server (its id), or the signal came back (null). */
+type News = (repairId: string | null) => void;
+const listeners = new Set<News>();
+const tell = (repairId: string | null) => listeners.forEach((l) => l(repairId));
+
+/**
+ * Pages showing the server's state read it again when there is news: the list and the open order
+ * stop showing what the phone guessed (a finished job as 维修中) once the server has the steps.
+ */
+export const onServerNews = (listener: News) => {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+};
+
+function acknowledged(command: QueuedCommand, view: RepairView): void {
+  saveOrderView(view);
+  if (!onSiteQueue.state().commands.some((c) => c.repairId === command.repairId)) tell(command.repairId);
+}
 
 let started = false;
 let ticker: ReturnType<typeof setInterval> | null = null;
@@ -42,7 +63,10 @@ export const startOnSiteSync = () => {
   if (started) return;
   started = true;
   Taro.onAppShow(flushNow);
-  platform.onReconnect(flushNow);
+  platform.onReconnect(() => {
+    flushNow();
+    tell(null);
+  });
   onSiteQueue.subscribe(keepTicking);
   keepTicking();
   flushNow();

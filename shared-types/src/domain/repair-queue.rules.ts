@@ -30,7 +30,7 @@ export const plannedAt = (r: { appointment?: { start: string } | null; preferred
   return new Date(Date.parse(`${r.preferredTime.date}T${slotStarts[r.preferredTime.slot]}:00+08:00`)).toISOString();
 };
 
-type Planned = { status: RepairStatus; priority: Priority; appointment?: { start: string } | null; preferredTime: PreferredTime | null; createdAt: string };
+export type Planned = { status: RepairStatus; priority: Priority; appointment?: { start: string } | null; preferredTime: PreferredTime | null; createdAt: string };
 
 /** A technician's day plan (the query's order, and the phone's when it lists its saved orders offline): urgent first, then "尽快", then by planned time, then the oldest. */
 export const compareDayPlan = (a: Planned, b: Planned): number =>

@@ -5,6 +5,7 @@ import { Button, Image, Text, View } from '@tarojs/components';
 import { platform } from '../../../api/platform';
 import { technicianUi } from '../../../i18n/technician.zh-CN';
 import { toastError } from '../../../utils/toast';
+import { compressedPhoto } from './compress-photo';
 import '../../../components/PhotoGrid/index.css';
 
 const MAX_PHOTOS = 6;
@@ -16,7 +17,7 @@ interface Props {
   onChange: (refs: string[]) => void;
 }
 
-/** Photos taken on site, kept on the phone at once (a temp file does not survive); uploaded later by the queue. */
+/** Photos taken on site, compressed and kept on the phone at once (a temp file does not survive); uploaded later by the queue. */
 export default function PhotoShots({ className, title, refs, onChange }: Props) {
   const t = technicianUi.onSite.complete;
   const [busy, setBusy] = useState(false);
@@ -25,7 +26,7 @@ export default function PhotoShots({ className, title, refs, onChange }: Props) 
     const picked = await platform.pickPhotos(MAX_PHOTOS - refs.length);
     if (picked.length === 0) return;
     setBusy(true);
-    const kept = await Promise.all(picked.map((p) => platform.keepFile(p.localPath)));
+    const kept = await Promise.all(picked.map(async (p) => platform.keepFile(await compressedPhoto(p.localPath))));
     setBusy(false);
     const ok = kept.filter((ref): ref is string => ref !== null);
     if (ok.length < picked.length) toastError(t.photoFailed);

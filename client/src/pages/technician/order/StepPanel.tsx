@@ -6,6 +6,7 @@ import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { technicianUi } from '../../../i18n/technician.zh-CN';
 import { toastError, toastOk } from '../../../utils/toast';
+import ActionBar from '../../../components/ActionBar';
 import { nextStepOf } from './next-step';
 import QuotePanel from './QuotePanel';
 import AcceptScreen from './AcceptScreen';
@@ -24,7 +25,8 @@ const stateText = (view: RepairView): string | null => {
  * The main path, one big button at a time (R4–R7): 接单 → 到场 → 报价 → the resident accepts and
  * signs → 完工 → the resident signs and rates in the same step (R7: stars on his phone count only
  * with the resident's signature; afterwards the resident rates on their own phone); extra work found while working is a revised quote the
- * resident accepts again (R6). Every step is queued and the page moves on at once.
+ * resident accepts again (R6). Every step is queued and the page moves on at once; the next step's
+ * button sits in the bar fixed at the bottom, where his thumb is.
  */
 export default function StepPanel({ order, view }: { order: OnSiteOrder; view: RepairView }) {
   const t = technicianUi.onSite;
@@ -48,15 +50,17 @@ export default function StepPanel({ order, view }: { order: OnSiteOrder; view: R
     </Button>
   );
 
-  if (step === 'acknowledge' || step === 'arrive' || step === 'clearBlocker') return <View className='step-panel'>{big(step)}</View>;
+  if (step === 'acknowledge' || step === 'arrive' || step === 'clearBlocker') return <ActionBar>{big(step)}</ActionBar>;
   if (form === 'quote' && (step === 'quote' || step === 'accept' || step === 'complete')) {
     return <QuotePanel fees={order.fees} quote={view.quote} onSend={(items) => take(order.run('quote', { items }))} />;
   }
   if (step === 'quote') {
     return (
-      <Button className='btn btn-primary btn-next-step btn-quote' onClick={() => setForm('quote')}>
-        {t.steps.quote}
-      </Button>
+      <ActionBar>
+        <Button className='btn btn-primary btn-next-step btn-quote' onClick={() => setForm('quote')}>
+          {t.steps.quote}
+        </Button>
+      </ActionBar>
     );
   }
   if (step === 'accept') {
@@ -67,9 +71,11 @@ export default function StepPanel({ order, view }: { order: OnSiteOrder; view: R
     return (
       <View className='step-panel'>
         <Text className='card state-line state-in_progress'>{t.state.in_progress}</Text>
-        <Button className='btn btn-primary btn-next-step btn-finish' onClick={() => setForm('complete')}>
-          {t.steps.complete}
-        </Button>
+        <ActionBar>
+          <Button className='btn btn-primary btn-next-step btn-finish' onClick={() => setForm('complete')}>
+            {t.steps.complete}
+          </Button>
+        </ActionBar>
         {view.actions.includes('quote') && (
           <Button className='btn btn-secondary btn-requote-extra' onClick={() => setForm('quote')}>
             {t.quote.extra}

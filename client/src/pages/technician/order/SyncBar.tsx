@@ -2,11 +2,13 @@ import { Button, Text, View } from '@tarojs/components';
 import type { OnSiteOrder } from '../../../hooks/useOnSiteOrder';
 import DeskPhoneButton from '../../../components/DeskPhoneButton';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { technicianUi } from '../../../i18n/technician.zh-CN';
 import { setAsideWords } from '../../../utils/set-aside';
 import { toastOk } from '../../../utils/toast';
+import OfflineBar from './OfflineBar';
 
 /**
- * What the server has not got yet ("待同步 N 项"), or, when a step was set aside (refused, or the
+ * No signal (the offline bar), what the server has not got yet ("2 步待提交"), or, when a step was set aside (refused, or the
  * server kept failing on it), why, and that the steps after it wait with it: the technician calls
  * the desk and decides; nothing on the phone is dropped without his tap.
  */
@@ -33,11 +35,12 @@ export default function SyncBar({ order }: { order: OnSiteOrder }) {
       </View>
     );
   }
-  if (order.pending === 0) return null;
+  if (order.pending === 0 && !order.offline) return null;
   return (
     <View className='sync-bar'>
-      <Text className='badge sync-pending'>{fill(t.pending, { count: order.pending })}</Text>
-      <Text className='muted sync-hint'>{t.pendingHint}</Text>
+      {order.offline && <OfflineBar />}
+      {order.pending > 0 && <Text className='badge sync-pending'>{fill(technicianUi.day.queued, { count: order.pending })}</Text>}
+      {order.pending > 0 && !order.offline && <Text className='muted sync-hint'>{t.pendingHint}</Text>}
     </View>
   );
 }

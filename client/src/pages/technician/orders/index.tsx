@@ -1,48 +1,58 @@
 import { Button, Text, View } from '@tarojs/components';
+import { groupDayPlan } from '@shared/domain/day-plan.rules';
 import { useOnSiteOrders } from '../../../hooks/useOnSiteOrders';
 import { useReadySession } from '../../../hooks/useSession';
 import LoadState from '../../../components/LoadState';
 import ListFooter from '../../../components/ListFooter';
-import RepairCard from '../../../components/RepairCard';
 import SubscribeLowBanner from '../../../components/SubscribeLowBanner';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { technicianUi } from '../../../i18n/technician.zh-CN';
 import { go, routes } from '../../../utils/routes';
 import { keysUi } from '../../../i18n/keys.zh-CN';
-import { setAsideWords } from '../../../utils/set-aside';
-import { orderPage } from '../order/route';
 import ScaledPage from '../../../components/ScaledPage';
 import '../../../theme/controls.css';
 import PropertySwitch from '../../../components/PropertySwitch';
+import OfflineBar from '../order/OfflineBar';
+import OrderEntry from './OrderEntry';
+import { dateHeader, groupTitle } from './day-words';
 import './index.css';
 
-/** 李师傅's day plan: urgent on top, then by appointment, each with the resident's number; a tap opens the order. */
+/**
+ * 李师傅's day plan under today's date: 今天, 明天, 以后, urgent on top inside each, each order with
+ * the resident's number; a tap opens the order. With no signal it is the plan the phone kept.
+ */
 export default function TechnicianOrders() {
   const context = useReadySession();
   const list = useOnSiteOrders();
-  const { items, loading, error, refresh, pendingOf, setAsideOf } = list;
+  const { items, loading, error, refresh, pendingOf, setAsideOf, offline } = list;
+  const now = new Date();
   return (
     <ScaledPage className='technician-orders'>
+      {offline && <OfflineBar />}
       <PropertySwitch />
       {context && <Text className='title'>{`${context.name} · ${ui.technician.title}`}</Text>}
+      <Text className='day-header'>{dateHeader(now)}</Text>
       <SubscribeLowBanner />
-      <Button className='btn btn-plain link-inbox' onClick={() => go(routes.inbox)}>
-        {ui.inbox.link}
-      </Button>
-      <Button className='btn btn-plain link-my-keys' onClick={() => go(routes.myKeys)}>
-        {keysUi.mine.link}
-      </Button>
+      <View className='orders-links'>
+        <Button className='btn btn-plain link-inbox' onClick={() => go(routes.inbox)}>
+          {ui.inbox.link}
+        </Button>
+        <Button className='btn btn-plain link-my-keys' onClick={() => go(routes.myKeys)}>
+          {keysUi.mine.link}
+        </Button>
+      </View>
       <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? ui.technician.empty : null}>
-        {items?.map((repair) => {
-          const setAside = setAsideOf(repair.id);
-          const pending = pendingOf(repair.id);
-          return (
-            <View key={repair.id} className='order-entry'>
-              {setAside && <Text className='badge badge-urgent order-set-aside'>{fill(ui.sync.setAsideBadge, { reason: setAsideWords(setAside) })}</Text>}
-              {!setAside && pending > 0 && <Text className='badge order-pending'>{fill(ui.sync.pending, { count: pending })}</Text>}
-              <RepairCard repair={repair} withPhone onOpen={() => go(orderPage(repair.id))} />
+        {groupDayPlan(items ?? [], now).map(({ group, orders }) => (
+          <View key={group} className={`day-group day-group-${group}`}>
+            <View className='day-group-title'>
+              <Text className='section-title'>{groupTitle(group, now)}</Text>
+              <Text className='muted day-group-count'>{fill(technicianUi.day.groupCount, { count: orders.length })}</Text>
             </View>
-          );
-        })}
+            {orders.map((repair) => (
+              <OrderEntry key={repair.id} repair={repair} pending={pendingOf(repair.id)} setAside={setAsideOf(repair.id)} />
+            ))}
+          </View>
+        ))}
         <ListFooter list={list} />
       </LoadState>
     </ScaledPage>

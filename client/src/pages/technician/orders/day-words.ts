@@ -1,0 +1,21 @@
+import type { DayGroup } from '@shared/domain/day-plan.rules';
+import { fill } from '../../../i18n/ui.zh-CN';
+import { technicianUi } from '../../../i18n/technician.zh-CN';
+import { formatDate, shanghaiDate } from '../../../utils/time';
+
+const t = technicianUi.day;
+
+const weekdayOf = (date: string) => t.weekdays[new Date(`${date}T00:00:00Z`).getUTCDay()] ?? '';
+
+/** "12月6日 星期日": the Shanghai day the plan is for. */
+export const dateHeader = (now: Date): string => {
+  const date = shanghaiDate(now);
+  return fill(t.header, { date: formatDate(date, now), weekday: weekdayOf(date) });
+};
+
+/** "今天 · 12月6日", "明天 · 12月7日", "以后". */
+export const groupTitle = (group: DayGroup, now: Date): string => {
+  if (group === 'later') return t.groups.later;
+  const date = shanghaiDate(now, group === 'today' ? 0 : 1);
+  return fill(t.groupDate, { group: t.groups[group], date: formatDate(date, now) });
+};
