@@ -95,6 +95,8 @@ const open = async (page: 'reception' | 'groups', handlers: Handlers) => {
     await settle();
   };
   const typeInto = async (selector: string, value: string) => {
+    // The form renders once the page has its session: on a busy machine that can land after the list's first answer.
+    await until(() => $(selector) !== null).catch(() => undefined);
     const el = $(selector);
     if (!el) throw new Error(`nothing matches ${selector}`);
     fireEvent.input(el, { target: { value } });

@@ -155,7 +155,8 @@ describe('files are private (issue 12, point 2), through the local HTTP API', ()
   const repairRows = (record: Record_): [Record_, string, string, string][] => [
     [record, '王秀英, who filed it', 'a link', WANG],
     [record, '张伟, another resident', 'REPAIR.NOT_FOUND', OTHER_RESIDENT],
-    [record, '吴芳, a resident of the same room', 'REPAIR.NOT_FOUND', RESIDENT_SAME_ROOM],
+    // Issue 18 (5): her household follows the room's repairs filed since she was bound, photos and sign-off included.
+    [record, '吴芳, of the same room since before it was filed', 'a link', RESIDENT_SAME_ROOM],
     [record, '孙丽, a stranger with no membership', 'COMMON.NOT_A_MEMBER', STRANGER],
     [record, '李建国, the assigned technician', 'a link', TECH],
     [record, '马超, a technician not assigned', 'REPAIR.NOT_FOUND', OTHER_TECH],
