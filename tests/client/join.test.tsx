@@ -262,6 +262,8 @@ describe('someone new: staff join by invitation, residents ask to bind a room (i
     expect(page.text('.binding-status')).toBe('已通过');
     await page.tap('.btn-back-home');
     expect(relaunch).toHaveBeenCalledWith({ url: '/pages/index/index' });
+    await until(() => backend.callsTo('session.context').length === 1);
+    expect(backend.callsTo('session.context')[0]?.input).toEqual({ propertyId: PROPERTY });
   });
 
   it('issue 18 (5): a code the server refuses is said above the button; she can switch to asking on her own', async () => {

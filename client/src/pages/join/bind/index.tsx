@@ -8,6 +8,7 @@ import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { joinUi } from '../../../i18n/join.zh-CN';
 import StatusTag from '../../../components/StatusTag';
 import { bindingTones } from '../../../components/StatusTag/tones';
+import { chooseProperty } from '../../../store/session.store';
 import { routeParam, routes } from '../../../utils/routes';
 import BindForm from './BindForm';
 import InviteJoinForm from './InviteJoinForm';
@@ -15,6 +16,12 @@ import type { PropertyInfo } from './PropertyCard';
 import ScaledPage from '../../../components/ScaledPage';
 import '../../../theme/controls.css';
 import './index.css';
+
+/** Bound already: the landing opens her home in the property, as after a staff member joins. */
+const enterProperty = (propertyId: string) => {
+  void chooseProperty(propertyId);
+  void Taro.reLaunch({ url: routes.landing });
+};
 
 interface Sent {
   binding: BindingView;
@@ -34,7 +41,7 @@ function BindSent({ binding, property }: Sent) {
       </View>
       <Text className='muted bind-sent-next'>{bound ? joinUi.invited.boundNext : t.sentNext}</Text>
       <DeskPhoneButton phone={property.deskPhone} look='plain' />
-      <Button className='btn btn-primary btn-back-home' onClick={() => void Taro.reLaunch({ url: routes.landing })}>
+      <Button className='btn btn-primary btn-back-home' onClick={() => (bound ? enterProperty(binding.propertyId) : void Taro.reLaunch({ url: routes.landing }))}>
         {bound ? joinUi.invited.enter : t.backHome}
       </Button>
     </View>
