@@ -6,8 +6,7 @@ import { settingsActions } from './settings.contract';
 import { privacyActions } from './privacy.contract';
 import { Role, Skill } from '../model/member.model';
 import { StaffRole } from '../model/invitation.model';
-import { BindingStatus, Relation } from '../model/binding.model';
-import { InvitedRelation } from '../model/room-invitation.model';
+import { BindingStatus, InvitedRelation, Relation } from '../model/binding.model';
 import { DEFAULT_EXPIRY_HOURS, MAX_EXPIRY_HOURS } from '../domain/invitation.rules';
 
 const Phone = z.string().trim().regex(/^[0-9+\- ]{5,20}$/);

@@ -5,6 +5,10 @@ import { Role } from './member.model';
 export const Relation = z.enum(['owner', 'family', 'tenant']);
 export type Relation = z.infer<typeof Relation>;
 
+/** Issue 18 (5): whom an owner may invite to her room: her family or a tenant, never another owner. */
+export const InvitedRelation = z.enum(['family', 'tenant']);
+export type InvitedRelation = z.infer<typeof InvitedRelation>;
+
 export const BindingStatus = z.enum(['pending', 'approved', 'rejected']);
 export type BindingStatus = z.infer<typeof BindingStatus>;
 

@@ -1,9 +1,6 @@
 import * as z from 'zod';
 import { base, defineModel, isoInstant } from './versioned';
-
-/** Whom an owner may invite to her room: her family or a tenant, never another owner. */
-export const InvitedRelation = z.enum(['family', 'tenant']);
-export type InvitedRelation = z.infer<typeof InvitedRelation>;
+import { InvitedRelation } from './binding.model';
 
 /**
  * Issue 18 (5): an owner's invitation for one person to bind her room, usable once until it
