@@ -29,9 +29,12 @@ export const FUNCTION_BUNDLE_CEILING = 220 * KB;
  * issue 18 (4) kept photos uploaded under a stable name and the quiet refresh for pages that show "no
  * signal" themselves (+1 279). What brings it down is issue 16's: shared-types on zod/mini (zod is
  * ≈ 61 KB of vendors.js; zod/mini ≈ 19 KB for the same schemas, measured with esbuild) and the error
- * catalogue (≈ 27 KB with the labels, in common.js) out of the main package.
+ * catalogue (≈ 27 KB with the labels, in common.js) out of the main package. 500 KB since issue 18 (5):
+ * owners' invitations put two actions' contracts, the binding's invitedBy, four refusals with their words
+ * and three field labels in the shared contracts and catalogue, which the main package carries (511 576
+ * bytes measured; 512 033 before the room invitation's stored schema was kept out of the contracts).
  */
-export const WEAPP_MAIN_CEILING = 498 * KB;
+export const WEAPP_MAIN_CEILING = 500 * KB;
 
 /** The desk's H5 inbox before this work: JavaScript per load, and the load's median time measured beside this work's build in one run. */
 export const H5_BASELINE = { jsBytes: 979_245, ms: 4_765 };

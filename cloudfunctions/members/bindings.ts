@@ -23,7 +23,7 @@ import { bindingEvent, bindingSubject } from './history';
 import { toBindingView } from './views';
 
 /** The caller's requests still waiting in one property (a handful: `requestRefusal` keeps them few). */
-const pendingOf = async (db: Database, propertyId: string, openid: string): Promise<BindingDoc[]> =>
+export const pendingOf = async (db: Database, propertyId: string, openid: string): Promise<BindingDoc[]> =>
   parseAll(bindingModel, (await db.collection('bindings').where({ propertyId, openid, status: 'pending' }).limit(100).get()).data);
 
 const bindings = (where: object, order: SortKey['order']): Source<BindingDoc> => ({
@@ -77,6 +77,7 @@ export const requestBinding: Handler<typeof c.requestBinding> = async (input, ct
     relation: input.relation,
     phone,
     review: null,
+    invitedBy: null,
     createdAt: at,
     updatedAt: at,
   });

@@ -13,7 +13,12 @@ const COST = { N: 2 ** 14, r: 8, p: 1 };
 
 export const newInvitationCode = (): string => codeFromRandom(randomBytes(CODE_RANDOM_BYTES));
 
-export const invitationIdOf = (code: string): Promise<string> =>
+const hashOf = (code: string): Promise<string> =>
   new Promise((resolve, reject) => {
-    scrypt(code, SALT, 32, COST, (error, key) => (error ? reject(error) : resolve(`iv_${key.toString('hex')}`)));
+    scrypt(code, SALT, 32, COST, (error, key) => (error ? reject(error) : resolve(key.toString('hex'))));
   });
+
+export const invitationIdOf = async (code: string): Promise<string> => `iv_${await hashOf(code)}`;
+
+/** Issue 18 (5): an owner's invitation to her room, kept apart from staff invitations. */
+export const roomInvitationIdOf = async (code: string): Promise<string> => `ri_${await hashOf(code)}`;

@@ -6,6 +6,7 @@ import { invitations, invite, join } from './invitations';
 import { deactivate, list, setRole, setSkills } from './management';
 import { bindingRequests, myBindings, publicInfo, requestBinding, revealBindingPhone } from './bindings';
 import { reviewBinding } from './review';
+import { inviteToRoom, joinRoom } from './room-invitations';
 import { settings, updateSettings } from './settings';
 import { erase, erasureRequests, myData, requestErasure } from './privacy';
 import { company, properties } from './company';
@@ -14,7 +15,7 @@ import { appointManager } from './appoint';
 
 /**
  * Issue 7: who belongs to a property and in which role: the first manager, staff by invitation,
- * residents by room. Issue 14: the company's properties, created, staffed and closed by its administrator.
+ * residents by room (issue 18, 5: or by their owner's invitation). Issue 14: the company's properties, created, staffed and closed by its administrator.
  */
 export const handle = defineFunction('members', { ...membersActions, ...companyActions }, {
   bootstrap,
@@ -31,6 +32,8 @@ export const handle = defineFunction('members', { ...membersActions, ...companyA
   reviewBinding,
   myBindings,
   publicInfo,
+  inviteToRoom,
+  joinRoom,
   settings,
   updateSettings,
   myData,

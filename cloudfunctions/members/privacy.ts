@@ -145,6 +145,8 @@ export const erase: Handler<typeof c.erase> = async (input, ctx) => {
   await db.collection('complaints').where(mine).update({ data: { ...anonymous, callRecord: null } });
   await db.collection('callbacks').where(mine).update({ data: { residentName: ERASED_NAME, phone: '' } });
   for (const b of h.bindings) await db.collection('bindings').doc(b._id).update({ data: { name: ERASED_NAME, phone: '' } });
+  // Issue 18 (5): the owner's invitation she bound with keeps who used it.
+  for (const b of h.bindings) if (b.invitedBy) await db.collection('roomInvitations').doc(b.invitedBy.invitationId).update({ data: { 'used.name': ERASED_NAME } });
   if (h.member) {
     const erased = memberModel.toStored({ ...h.member, status: 'inactive', name: ERASED_NAME, phone: '', roomIds: [], vip: false });
     await db.collection('members').doc(h.member._id).set({ data: withoutId(erased) });

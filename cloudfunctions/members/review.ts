@@ -3,11 +3,11 @@ import { approvalOf, reviewRefusal } from '@shared/domain/binding.rules';
 import { failure, format, messages } from '@shared/messages';
 import { ok } from '@shared/result';
 import { bindingModel, type BindingDoc } from '@shared/model/binding.model';
-import { memberModel } from '@shared/model/member.model';
+import { memberModel, type Role } from '@shared/model/member.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import { roomLabel } from '@shared/model/property.model';
 import type { Tx } from '../_shared/database';
-import type { ActionContext } from '../_shared/context';
+import type { Deps } from '../_shared/deps';
 import type { Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
@@ -20,13 +20,19 @@ import { notice } from './bindings';
 import { bindingEvent, bindingSubject, memberEvent, memberSubject } from './history';
 import { toBindingView } from './views';
 
+/** Who approves: the desk member reviewing, or the invited person whose owner's invitation needs no review (issue 18, 5). */
+export interface Approver {
+  actor: string;
+  role: Role;
+}
+
 /**
  * Approving makes the applicant a resident of the room: a new membership, a former member back,
  * or one more room on their membership. Looked up again on every run of the transaction, so two
  * approvals for one person racing each other add both rooms.
  */
-const approve = async (tx: Tx, b: BindingDoc, ctx: ActionContext, commandId: string): Promise<string> => {
-  const { deps, member, now } = ctx;
+export const approve = async (tx: Tx, b: BindingDoc, ctx: { deps: Deps; now: Date }, by: Approver, commandId: string): Promise<string> => {
+  const { deps, now } = ctx;
   const found = await membershipIn(deps.db, b.propertyId, b.openid);
   const current = found ? memberModel.parse((await tx.collection('members').doc(found._id).get()).data) : null;
   const approval = approvalOf(current, b.roomId);
@@ -51,7 +57,7 @@ const approve = async (tx: Tx, b: BindingDoc, ctx: ActionContext, commandId: str
   );
   await tx.collection('members').doc(next._id).set({ data: withoutId(next) });
   const from = current ? `${current.role}:${current.status}` : null;
-  const event = memberEvent('approve', from, 'resident', { actor: member.openid, role: member.role, now, reason: roomLabel(b.address) });
+  const event = memberEvent('approve', from, 'resident', { ...by, now, reason: roomLabel(b.address) });
   await appendEvent(tx, memberSubject(next), event, commandId, `approve~${b._id}`);
   return next._id;
 };
@@ -73,7 +79,7 @@ export const reviewBinding: Handler<typeof c.reviewBinding> = async (input, ctx)
     if (b.status !== 'pending') throw new ActionFailure('BINDING.ALREADY_REVIEWED');
     if (b.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
     const approved = input.decision === 'approve';
-    const memberId = approved ? await approve(tx, b, ctx, input.commandId) : null;
+    const memberId = approved ? await approve(tx, b, ctx, { actor: member.openid, role: member.role }, input.commandId) : null;
     const at = now.toISOString();
     const reason = approved ? null : input.reason;
     const next = bindingModel.toStored({

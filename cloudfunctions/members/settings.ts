@@ -16,7 +16,7 @@ import { windowsProblem } from '@shared/domain/booking.rules';
 import { maskWebhook } from '@shared/domain/wecom-robot.rules';
 
 type Update = Parameters<Handler<typeof c.updateSettings>>[0];
-const editable = ['shifts', 'openingHours', 'repairWindows', 'ackMinutes', 'repairPromise', 'feeSchedule', 'groupComplaintWindowHours', 'templates', 'wecomWebhook', 'dailyLimits', 'majorDutyKinds', 'handoverChecklist'] as const;
+const editable = ['shifts', 'openingHours', 'repairWindows', 'ackMinutes', 'repairPromise', 'feeSchedule', 'groupComplaintWindowHours', 'templates', 'wecomWebhook', 'dailyLimits', 'majorDutyKinds', 'handoverChecklist', 'ownerInvites'] as const;
 
 const subjectOf = (propertyId: string) => ({ kind: 'settings', id: `settings~${propertyId}`, propertyId });
 
@@ -65,6 +65,7 @@ const viewWith = (s: SettingsDoc, member: MemberDoc, { byOpenid, history }: Peop
     dailyLimits: s.dailyLimits,
     majorDutyKinds: s.majorDutyKinds,
     handoverChecklist: s.handoverChecklist,
+    ownerInvites: s.ownerInvites,
     history,
   };
 };
@@ -119,6 +120,7 @@ export const updateSettings: Handler<typeof c.updateSettings> = async (input, ct
       ...(input.dailyLimits ? { dailyLimits: input.dailyLimits } : {}),
       ...(input.majorDutyKinds ? { majorDutyKinds: [...new Set(input.majorDutyKinds)] } : {}),
       ...(input.handoverChecklist ? { handoverChecklist: input.handoverChecklist } : {}),
+      ...(input.ownerInvites ? { ownerInvites: input.ownerInvites } : {}),
     };
     const changed = editable.filter((key) => key in sent && JSON.stringify(sent[key]) !== JSON.stringify(stored[key]));
     const next = settingsModel.toStored({ ...stored, ...sent });

@@ -55,4 +55,5 @@ export const toBindingView = (b: BindingDoc): BindingView => ({
   reason: b.review?.reason ?? null,
   createdAt: b.createdAt,
   reviewedAt: b.review?.at ?? null,
+  invitedBy: b.invitedBy?.name ?? null,
 });

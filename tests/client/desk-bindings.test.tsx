@@ -27,7 +27,7 @@ const request = (over: Partial<BindingView> = {}): BindingView => ({
 
 /** The desk's queue as the function keeps it: a reviewed request leaves it. */
 const deskWith = (role: Role = 'desk') => {
-  let pending = [request(), request({ id: 'bd-zhang', address: '5-1-302', name: '张伟', relation: 'tenant', phone: '139****3333' })];
+  let pending = [request(), request({ id: 'bd-zhang', address: '5-1-302', name: '张伟', relation: 'tenant', phone: '139****3333', invitedBy: '赵磊' })];
   const backend = fakeBackend({
     ...sessionHandlers(role),
     'members.bindingRequests': () => okPage(pending),
@@ -62,6 +62,9 @@ describe('绑定审核: the desk checks and reviews requests to bind a room (iss
     const page = await open();
     expect(page.rows()).toEqual(['binding-bd-wang', 'binding-bd-zhang']);
     expect(page.$('#binding-bd-wang .binding-who')?.textContent).toBe('王秀英 · 业主');
+    // Issue 18 (5): a request made with an owner's invitation says whose.
+    expect(page.$('#binding-bd-wang .binding-invited')).toBeNull();
+    expect(page.$('#binding-bd-zhang .binding-invited')?.textContent).toBe('业主邀请 · 赵磊');
     expect(page.$('#binding-bd-wang .binding-phone')?.textContent).toBe('电话 138****1111');
     expect(page.container.textContent).not.toContain('13800001111');
 

@@ -241,4 +241,50 @@ describe('someone new: staff join by invitation, residents ask to bind a room (i
     expect(page.text('.my-binding-reason')).toBe('未通过的原因：房号和业主登记信息不一致，请来物业中心核对');
     expect(page.text('.my-binding .btn-call-desk')).toContain('0571-88886666');
   });
+
+  it('issue 18 (5): opened from an owner\'s link, she types only her name and phone; bound at once, she is told so and enters the app', async () => {
+    withRouteParams({ p: PROPERTY, code: 'ABCD2345' });
+    const backend = fakeBackend({
+      ...newcomer,
+      'members.publicInfo': () => ok({ propertyId: PROPERTY, name: '阳光花园', deskPhone: '0571-88886666' }),
+      'members.joinRoom': () => ok(binding({ name: '孙丽', relation: 'family', status: 'approved', version: 2, reviewedAt: '2026-11-23T02:00:00.000Z', invitedBy: '王秀英' })),
+    });
+    const page = await mount(<BindRoom />, '.invited-form .bind-property-name');
+    expect(page.$('.input-bind-building')).toBeNull();
+    expect((page.$('.input-invited-code input') as HTMLInputElement).value).toBe('ABCD2345');
+    await page.typeInto('.input-invited-name', '孙丽');
+    await page.typeInto('.input-invited-phone', '13800009102');
+    await page.tap('#btn-submit-invited');
+
+    await until(() => page.$('.bind-sent') !== null);
+    expect(backend.callsTo('members.joinRoom')[0]?.input).toEqual({ propertyId: PROPERTY, commandId: expect.any(String), deviceTime: expect.any(String), code: 'ABCD2345', name: '孙丽', phone: '13800009102' });
+    expect(page.text('.bind-sent .title')).toBe('绑定成功');
+    expect(page.text('.binding-status')).toBe('已通过');
+    await page.tap('.btn-back-home');
+    expect(relaunch).toHaveBeenCalledWith({ url: '/pages/index/index' });
+    await until(() => backend.callsTo('session.context').length === 1);
+    expect(backend.callsTo('session.context')[0]?.input).toEqual({ propertyId: PROPERTY });
+  });
+
+  it('issue 18 (5): a code the server refuses is said above the button; she can switch to asking on her own', async () => {
+    withRouteParams({ p: PROPERTY });
+    const backend = fakeBackend({
+      ...newcomer,
+      'members.publicInfo': () => ok({ propertyId: PROPERTY, name: '阳光花园', deskPhone: '0571-88886666' }),
+      'members.joinRoom': () => ({ ok: false, code: 'INVITATION.USED', message: '这个邀请码已经用过了，请向管理处索取新的邀请' }),
+    });
+    const page = await mount(<BindRoom />, '.bind-property-name');
+    expect(page.$('.invited-form')).toBeNull();
+    await page.tap('.btn-bind-mode');
+    expect(page.$('.invited-form')).not.toBeNull();
+    await page.typeInto('.input-invited-code', 'abcd-2345');
+    await page.typeInto('.input-invited-name', '孙丽');
+    await page.typeInto('.input-invited-phone', '13800009102');
+    await page.tap('#btn-submit-invited');
+    await until(() => page.$('.submit-problem') !== null);
+    expect(page.text('.submit-problem')).toBe('这个邀请码已经用过了，请向管理处索取新的邀请');
+    expect(backend.callsTo('members.joinRoom')).toHaveLength(1);
+    await page.tap('.btn-bind-mode');
+    expect(page.$('.input-bind-building')).not.toBeNull();
+  });
 });

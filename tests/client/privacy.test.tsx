@@ -35,6 +35,33 @@ const openMyData = async () => {
   return { ...page, $, text: (selector: string) => $(selector)?.textContent ?? '' };
 };
 
+describe('我的个人信息: an owner invites family or a tenant to bind her room (issue 18, 5)', () => {
+  const rooms = [{ roomId: `${PROPERTY}:1-1-101`, label: '1-1-101' }];
+  const issued = { id: 'ri_1', address: '1-1-101', relation: 'family', expiresAt: '2026-11-26T02:00:00.000Z', code: 'ABCD2345', path: `pages/join/bind/index?p=${PROPERTY}&code=ABCD2345` };
+
+  it('she picks who they are, gets the code once with the message to send, and nothing is sent before she picks', async () => {
+    const backend = fakeBackend({ ...sessionHandlers('resident', rooms), 'members.myData': () => ok(held()), 'members.inviteToRoom': () => ok(issued) });
+    const page = await openMyData();
+    fireEvent.click(page.$('.btn-invite-room') as Element);
+    await settle();
+    expect(page.text('.invite-problem')).toBe('请先选择对方是您的家属还是租户');
+    expect(backend.callsTo('members.inviteToRoom')).toHaveLength(0);
+    fireEvent.click(page.$('#invite-relation-family') as Element);
+    fireEvent.click(page.$('.btn-invite-room') as Element);
+    await until(() => page.$('.invite-code') !== null);
+    expect(backend.callsTo('members.inviteToRoom')[0]?.input).toEqual({ propertyId: PROPERTY, commandId: expect.any(String), deviceTime: expect.any(String), roomId: `${PROPERTY}:1-1-101`, relation: 'family' });
+    expect(page.text('.invite-code')).toBe('ABCD2345');
+    expect(page.text('.invite-message')).toBe('邀请您以家属身份绑定 1-1-101：打开物业小程序“绑定房屋”，选“我有业主给的邀请码”，输入 ABCD2345');
+  });
+
+  it('a tenant (her approved request says so) is offered no invitation', async () => {
+    const tenant = [{ propertyId: PROPERTY, address: '1-1-101', name: '赵租客', phone: '13800001030', relation: 'tenant', status: 'approved', at: '2026-11-01T01:00:00.000Z' }];
+    fakeBackend({ ...sessionHandlers('resident', rooms), 'members.myData': () => ok(held({ bindings: tenant })) });
+    const page = await openMyData();
+    expect(page.$('.invite-card')).toBeNull();
+  });
+});
+
 describe('我的个人信息: a resident sees what is held about her and asks for it to be deleted (PIPL)', () => {
   it('shows every kind of record held, with her own numbers in full, and says where there is none', async () => {
     fakeBackend({ ...sessionHandlers('resident'), 'members.myData': () => ok(held()) });

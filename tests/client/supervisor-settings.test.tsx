@@ -229,6 +229,20 @@ describe('小区设置: the manager edits what the property runs on (issue 7, po
     expect(page.$('.btn-save-deadlines')).not.toBeNull();
   });
 
+  it('issue 18 (5): owners\' invitations are on and reviewed by the desk until changed; binding at once is saved by the section\'s own save, alone; switched off, the review choice is not asked', async () => {
+    const backend = backendFor('manager', { 'members.updateSettings': (input) => ok({ ...current(), ownerInvites: input.ownerInvites }) });
+    const page = await open();
+    expect(page.$('#owner-invites-yes.chip-on')).not.toBeNull();
+    expect(page.$('#desk-approves-yes.chip-on')).not.toBeNull();
+    expect(page.$('.btn-save-invites')).toBeNull();
+    await page.tap('#desk-approves-no');
+    await page.tap('.btn-save-invites');
+    await until(() => backend.callsTo('members.updateSettings').length === 1);
+    expect(backend.callsTo('members.updateSettings')[0]?.input).toEqual({ propertyId: PROPERTY, commandId: expect.any(String), deviceTime: expect.any(String), ownerInvites: { enabled: true, deskApproves: false } });
+    await page.tap('#owner-invites-no');
+    expect(page.$('.desk-approves-chips')).toBeNull();
+  });
+
   it('issue 18 (2): the repair promise is previewed in the resident\'s words as the minutes are typed, and its own save sends it alone; 0 minutes is said under the section and not sent', async () => {
     const backend = backendFor('manager', { 'members.updateSettings': (input) => ok({ ...current(), repairPromise: input.repairPromise }) });
     const page = await open();

@@ -17,6 +17,7 @@ import { contentCheckModel } from '@shared/model/screening.model';
 import { callbackModel } from '@shared/model/callback.model';
 import { propertyModel } from '@shared/model/property.model';
 import { invitationModel } from '@shared/model/invitation.model';
+import { bindingModel } from '@shared/model/binding.model';
 import { fileReadModel } from '@shared/model/resident-file.model';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'stored');
@@ -167,11 +168,21 @@ describe('stored documents keep their schema version and old shapes still read',
   });
 
   it('issue 18 (2): v7 settings gain the promise to dispatch a normal repair within 15 minutes, their own settings kept', () => {
-    expect(settingsModel.parse(load('settings.v7.json'))).toMatchObject({ schemaVersion: 8, repairPromise: { dispatchMinutes: 15 }, majorDutyKinds: ['theft', 'fire', 'water'] });
+    expect(settingsModel.parse(load('settings.v7.json'))).toMatchObject({ schemaVersion: settingsModel.version, repairPromise: { dispatchMinutes: 15 }, majorDutyKinds: ['theft', 'fire', 'water'] });
   });
 
-  it('issue 18 (2): a v8 settings document reads unchanged, its own promise kept', () => {
-    const raw = load('settings.v8.json') as Record<string, unknown>;
+  it('issue 18 (5): v8 settings gain owners\' invitations, on and reviewed by the desk, their own promise kept', () => {
+    expect(settingsModel.parse(load('settings.v8.json'))).toMatchObject({ schemaVersion: 9, ownerInvites: { enabled: true, deskApproves: true }, repairPromise: { dispatchMinutes: 30 } });
+  });
+
+  it('issue 18 (5): a v1 binding request was asked for by the applicant alone; a v2 one made with an owner\'s invitation reads unchanged', () => {
+    expect(bindingModel.parse(load('binding.v1.json'))).toMatchObject({ schemaVersion: 2, invitedBy: null, status: 'approved', relation: 'tenant' });
+    const raw = load('binding.v2.json') as Record<string, unknown>;
+    expect(bindingModel.parse(raw)).toEqual(raw);
+  });
+
+  it('issue 18 (5): a v9 settings document reads unchanged, the desk\'s review switched off kept', () => {
+    const raw = load('settings.v9.json') as Record<string, unknown>;
     expect(settingsModel.parse(raw)).toEqual(raw);
   });
 
@@ -180,7 +191,7 @@ describe('stored documents keep their schema version and old shapes still read',
   });
 
   it('every fixture of an old shape parses with its model', () => {
-    const models = { repair: repairModel, member: memberModel, settings: settingsModel, deadline: deadlineModel, heartbeat: heartbeatModel, complaint: complaintModel, contentCheck: contentCheckModel, command: commandModel, outbox: outboxModel, callback: callbackModel, property: propertyModel, invitation: invitationModel, fileRead: fileReadModel } as const;
+    const models = { repair: repairModel, member: memberModel, settings: settingsModel, deadline: deadlineModel, heartbeat: heartbeatModel, complaint: complaintModel, contentCheck: contentCheckModel, command: commandModel, outbox: outboxModel, callback: callbackModel, property: propertyModel, invitation: invitationModel, fileRead: fileReadModel, binding: bindingModel } as const;
     for (const file of readdirSync(fixtures)) {
       const model = models[file.split('.')[0] as keyof typeof models];
       expect(model.safeParse(load(file)).success).toBe(true);

@@ -11,6 +11,7 @@ const MANAGER = 'o-mgr-zhou';
 const NEWCOMER = 'o-new-res';
 const NEW_STAFF = 'o-new-desk';
 const SIXTH = 'o-res-sixth';
+const FAMILY = 'o-new-family';
 /** Tuesday, the day after the harness's Monday morning. */
 const TOMORROW = '2026-11-24';
 const at = (hhmm: string) => `${TOMORROW}T${hhmm}:00+08:00`;
@@ -270,6 +271,9 @@ const memberJourney = async (rt: Rt, ok: Ok, write: Ok) => {
   await ok(DESK_ON_SHIFT, members.revealBindingPhone, { ...scope, bindingId: binding.id });
   await write(DESK_ON_SHIFT, members.reviewBinding, { bindingId: binding.id, version: binding.version, decision: 'approve', reason: '' });
   await ok(NEWCOMER, members.myBindings, {});
+  // Issue 18 (5): 王 invites her family; the desk reviews it as any request (the property's default).
+  const family = (await write(WANG, members.inviteToRoom, { roomId: WANG_ROOM, relation: 'family' })) as unknown as { code: string };
+  await write(FAMILY, members.joinRoom, { code: family.code, name: '王小明', phone: '13800001021' });
 
   await ok(NEWCOMER, privacy.myData, scope);
   await write(NEWCOMER, privacy.requestErasure, { reason: '已搬走' });

@@ -185,3 +185,28 @@ export const expectRefusedUnchanged = async (runtime: Runtime, openid: string, a
   expect({ openid, result: await callAs(runtime, openid, action, input) }).toMatchObject({ openid, result: { ok: false, code } });
   expect({ openid, after: await snapshot(runtime) }).toEqual({ openid, after: before });
 };
+
+/**
+ * Holds every transaction's commit until two transactions have read a document of `collection`
+ * (or a second has passed), so two calls started together both decide on what they read before
+ * either writes.
+ */
+export const holdCommitsUntilBothRead = (rt: Runtime, collection: string) => {
+  const handle = rt.engine.handle.bind(rt.engine);
+  let reads = 0;
+  let release = () => {};
+  const both = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let firstCommit: boolean | null = null;
+  rt.engine.handle = async (action, params = {}) => {
+    if (action === 'database.getDocument' && params.transactionId && params.collectionName === collection && ++reads === 2) release();
+    if (action === 'database.commitTransaction') {
+      await Promise.race([both, new Promise((resolve) => setTimeout(resolve, 1000))]);
+      firstCommit ??= reads >= 2;
+    }
+    return handle(action, params);
+  };
+  /** Whether both had read before the first commit went ahead. */
+  return { raced: () => firstCommit === true };
+};

@@ -23,6 +23,7 @@ import {
   TEST_BOOTSTRAP_SECRET,
   testClock,
   MORNING,
+  holdCommitsUntilBothRead,
   WANG,
   WANG_ROOM,
   ZHANG,
@@ -69,31 +70,6 @@ const requestRoom = (rt: Rt, openid: string, roomId = FREE_ROOM, over: Record<st
 
 const review = (rt: Rt, openid: string, binding: { id: string; version: number }, decision: 'approve' | 'reject', reason = '') =>
   callAs(rt, openid, members.reviewBinding, { propertyId: PROPERTY, commandId: newCommandId(), bindingId: binding.id, version: binding.version, decision, reason });
-
-/**
- * Holds every transaction's commit until two transactions have read a document of `collection`
- * (or a second has passed), so two calls started together both decide on what they read before
- * either writes.
- */
-const holdCommitsUntilBothRead = (rt: Rt, collection: string) => {
-  const handle = rt.engine.handle.bind(rt.engine);
-  let reads = 0;
-  let release = () => {};
-  const both = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  let firstCommit: boolean | null = null;
-  rt.engine.handle = async (action, params = {}) => {
-    if (action === 'database.getDocument' && params.transactionId && params.collectionName === collection && ++reads === 2) release();
-    if (action === 'database.commitTransaction') {
-      await Promise.race([both, new Promise((resolve) => setTimeout(resolve, 1000))]);
-      firstCommit ??= reads >= 2;
-    }
-    return handle(action, params);
-  };
-  /** Whether both had read before the first commit went ahead. */
-  return { raced: () => firstCommit === true };
-};
 
 const outbox = (rt: Rt, kind: string) => raw<RawOutbox>(rt, 'outbox').filter((n) => n.kind === kind);
 const membersOf = (rt: Rt, openid: string) => raw<RawMember>(rt, 'members').filter((m) => m.openid === openid);
@@ -524,6 +500,7 @@ const minimalInput = (action: Action): Record<string, unknown> => {
     reviewBinding: { bindingId: 'bd_x', version: 1, decision: 'approve', reason: '' },
     updateSettings: { groupComplaintWindowHours: 48 },
     erase: { erasureId: 'er_x' },
+    inviteToRoom: { roomId: WANG_ROOM, relation: 'family' },
   };
   return { propertyId: PROPERTY, ...write, ...inputs[action.name] };
 };

@@ -33,6 +33,7 @@ const KNOWN: Record<string, string> = {
   // The code is shown once; the record keeps only its hash, so a lost answer means a new invitation.
   'members.invite': '.data.code',
   'members.appointManager': '.data.code',
+  'members.inviteToRoom': '.data.code',
 };
 
 /**

@@ -60,6 +60,9 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'members.setSkills': { total: 10, sequential: 8, untilCommitted: 8 },
   'members.deactivate': { total: 11, sequential: 9, untilCommitted: 8 },
   'members.requestBinding': { total: 17, sequential: 13, untilCommitted: 11 },
+  // Issue 18 (5): an owner's invitation takes a place of her daily binding requests (the day's counter: up to 3 waits) before its transaction; joining reads the code, the settings, any membership and pending requests at once, then approves in the transaction as the desk's review does.
+  'members.inviteToRoom': { total: 12, sequential: 9, untilCommitted: 9 },
+  'members.joinRoom': { total: 15, sequential: 12, untilCommitted: 10 },
   'members.revealBindingPhone': { total: 3, sequential: 3 },
   'members.reviewBinding': { total: 17, sequential: 15, untilCommitted: 12 },
   'members.settings': { total: 5, sequential: 3 },

@@ -3,6 +3,8 @@
  * in the subpackage and not in the main package.
  */
 export const deskUi = {
+  /** Issue 18 (5): a binding asked for with an owner's invitation, so the desk reviews it as a formality. */
+  invitedBy: '业主邀请 · {owner}',
   /** One case at the desk: the C1 record, the proposal, and the forms for what may be done now. */
   deskComplaint: {
     resident: '投诉人',

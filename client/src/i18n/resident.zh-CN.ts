@@ -13,6 +13,18 @@ export const residentUi = {
     backHome: '返回首页',
   },
   /** Issue 7 (6), PIPL: what the property holds about a resident, and their request to delete it. */
+  /** Issue 18 (5): an owner invites family or a tenant to bind her room. */
+  invite: {
+    title: '邀请家属或租户',
+    hint: '您是业主，可以邀请家人或租户绑定这套房子。邀请码只能用一次，72 小时内有效。',
+    pickRelation: '请先选择对方是您的家属还是租户',
+    make: '生成邀请码',
+    making: '正在生成…',
+    expires: '{when}前有效，只显示这一次',
+    message: '邀请您以{relation}身份绑定 {address}：打开物业小程序“绑定房屋”，选“我有业主给的邀请码”，输入 {code}',
+    copy: '复制邀请内容',
+    copied: '已复制，可以粘贴发给对方',
+  },
   myData: {
     title: '我的个人信息',
     intro: '这里是物业保存的关于您的全部信息。您可以随时申请删除。',

@@ -6,7 +6,7 @@ import { settingsActions } from './settings.contract';
 import { privacyActions } from './privacy.contract';
 import { Role, Skill } from '../model/member.model';
 import { StaffRole } from '../model/invitation.model';
-import { BindingStatus, Relation } from '../model/binding.model';
+import { BindingStatus, InvitedRelation, Relation } from '../model/binding.model';
 import { DEFAULT_EXPIRY_HOURS, MAX_EXPIRY_HOURS } from '../domain/invitation.rules';
 
 const Phone = z.string().trim().regex(/^[0-9+\- ]{5,20}$/);
@@ -189,6 +189,8 @@ export const BindingView = z.object({
   reason: z.string().nullable(),
   createdAt: z.string(),
   reviewedAt: z.string().nullable(),
+  /** Issue 18 (5): the owner who invited the applicant (业主邀请); null when she asked on her own. Absent from answers before it. */
+  invitedBy: z.string().nullable().optional(),
 });
 export type BindingView = z.infer<typeof BindingView>;
 
@@ -260,6 +262,57 @@ export const publicInfo = defineAction({
   errors: ['PROPERTY.NOT_FOUND'],
 });
 
+/**
+ * Issue 18 (5): the code an owner gives family or a tenant, shown once (never stored, like a staff
+ * invitation's), with the join page's path to share; a retried command answers both null.
+ */
+export const IssuedRoomInvitation = z.object({
+  id: z.string(),
+  address: z.string(),
+  relation: InvitedRelation,
+  expiresAt: z.string(),
+  code: z.string().nullable(),
+  path: z.string().nullable(),
+});
+export type IssuedRoomInvitation = z.infer<typeof IssuedRoomInvitation>;
+
+/** Issue 18 (5): an owner invites a family member or a tenant to bind one of her rooms. */
+export const inviteToRoom = defineAction({
+  fn: 'members',
+  name: 'inviteToRoom',
+  input: z.object({ ...scoped, ...commandFields, roomId: DocId, relation: InvitedRelation }).strict(),
+  output: IssuedRoomInvitation,
+  roles: ['resident'],
+  write: true,
+  errors: ['ROOM_INVITATION.OFF', 'ROOM_INVITATION.NOT_YOUR_ROOM', 'ROOM_INVITATION.NOT_OWNER', 'BINDING.DAILY_LIMIT'],
+});
+
+/**
+ * Issue 18 (5): the invited person binds the room with the owner's code, on the property's join
+ * page: approved at once where the property lets owners' invitations through, else waiting for the
+ * desk, marked as the owner's invitation.
+ */
+export const joinRoom = defineAction({
+  fn: 'members',
+  name: 'joinRoom',
+  input: z.object({ ...scoped, ...commandFields, code: z.string().trim().min(8).max(20), name: PersonName, ...phoneFields }).strict().refine(onePhone),
+  output: BindingView,
+  roles: 'any-signed-in',
+  write: true,
+  errors: [
+    'INVITATION.NOT_FOUND',
+    'INVITATION.USED',
+    'INVITATION.EXPIRED',
+    'INVITATION.OTHER_PROPERTY',
+    'ROOM_INVITATION.OFF',
+    'BINDING.STAFF_CANNOT_BIND',
+    'BINDING.ALREADY_BOUND',
+    'BINDING.ALREADY_PENDING',
+    'BINDING.TOO_MANY_PENDING',
+    'MEMBER.PHONE_CODE',
+  ],
+});
+
 export const membersActions = {
   bootstrap,
   invite,
@@ -275,6 +328,8 @@ export const membersActions = {
   reviewBinding,
   myBindings,
   publicInfo,
+  inviteToRoom,
+  joinRoom,
   ...settingsActions,
   ...privacyActions,
 } as const;

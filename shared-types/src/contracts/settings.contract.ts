@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { commandFields, defineAction, DocId, scoped } from './action';
-import { DailyLimits, FeeItem, RepairPromiseSettings, FieldSource, HHmm, NoticeTemplate, RepairWindows, TemplateId, WindowTimes } from '../model/settings.model';
+import { DailyLimits, FeeItem, OwnerInvites, RepairPromiseSettings, FieldSource, HHmm, NoticeTemplate, RepairWindows, TemplateId, WindowTimes } from '../model/settings.model';
 import { NoticeKind } from '../model/outbox.model';
 import { DutyKind } from '../model/duty-kind.model';
 import { WECOM_ROBOT_URL } from '../domain/wecom-robot.rules';
@@ -28,6 +28,8 @@ export const SettingsView = z.object({
   /** D2: the duty-log kinds this property treats as major; D3: the outgoing member's preparation list. */
   majorDutyKinds: z.array(DutyKind).optional(),
   handoverChecklist: z.array(z.string()).optional(),
+  /** Issue 18 (5): whether owners invite family or tenants to bind their room, and whether the desk still reviews those bindings. */
+  ownerInvites: OwnerInvites.optional(),
   /** Every change: who, when, which settings. */
   history: z.array(z.object({ by: z.string(), at: z.string(), fields: z.array(z.string()) })),
 });
@@ -68,7 +70,7 @@ const oneKindEach = (templates: readonly { kind: string }[], ctx: z.RefinementCt
  * Issue 7 (5): the manager edits the fee schedule (fen), the shift roster and opening hours, the
  * acknowledgement deadlines, the group-complaint window, the subscribe-message templates (the whole
  * list: id, page and field mapping per notice kind) and the WeCom group robot, which must be one of
- * WeCom's own robot addresses; issue 12 (4): each person's daily limits; issue 18 (2): the repair promise. Only what is sent changes; the desk is named by member id, never by openid.
+ * WeCom's own robot addresses; issue 12 (4): each person's daily limits; issue 18 (2): the repair promise; issue 18 (5): owners' invitations. Only what is sent changes; the desk is named by member id, never by openid.
  */
 export const updateSettings = defineAction({
   fn: 'members',
@@ -95,6 +97,7 @@ export const updateSettings = defineAction({
       dailyLimits: DailyLimits.strict().optional(),
       majorDutyKinds: z.array(DutyKind).max(DutyKind.options.length).optional(),
       handoverChecklist: z.array(z.string().trim().min(1).max(40)).max(12).optional(),
+      ownerInvites: OwnerInvites.strict().optional(),
     })
     .strict(),
   output: SettingsView,

@@ -5,17 +5,25 @@ import { Role } from './member.model';
 export const Relation = z.enum(['owner', 'family', 'tenant']);
 export type Relation = z.infer<typeof Relation>;
 
+/** Issue 18 (5): whom an owner may invite to her room: her family or a tenant, never another owner. */
+export const InvitedRelation = z.enum(['family', 'tenant']);
+export type InvitedRelation = z.infer<typeof InvitedRelation>;
+
 export const BindingStatus = z.enum(['pending', 'approved', 'rejected']);
 export type BindingStatus = z.infer<typeof BindingStatus>;
+
+/** Issue 18 (5): the owner whose invitation the request came with, so the desk sees it is 业主邀请. */
+export const InvitedBy = z.object({ memberId: z.string(), name: z.string(), invitationId: z.string() });
 
 /**
  * A WeChat user's request to be bound to one room, as a resident. Until the desk approves it the
  * user is no member of the property; approval creates their resident membership or adds the room
- * to it. One request per room; a user may ask for several rooms.
+ * to it. One request per room; a user may ask for several rooms. One made with an owner's
+ * invitation is approved at once where the property does not want the desk to review it.
  */
 export const BindingDoc = z.object({
   ...base,
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   status: BindingStatus,
   version: z.number().int().positive(),
   openid: z.string().min(1),
@@ -27,8 +35,10 @@ export const BindingDoc = z.object({
   review: z
     .object({ by: z.string(), role: Role, at: isoInstant, reason: z.string().nullable(), memberId: z.string().nullable() })
     .nullable(),
+  invitedBy: InvitedBy.nullable(),
   createdAt: isoInstant,
   updatedAt: isoInstant,
 });
 export type BindingDoc = z.infer<typeof BindingDoc>;
-export const bindingModel = defineModel({ collection: 'bindings', version: 1, schema: BindingDoc });
+/** v1 requests were all asked for by the applicant alone. */
+export const bindingModel = defineModel({ collection: 'bindings', version: 2, schema: BindingDoc, migrations: { 1: (doc) => ({ ...doc, invitedBy: null }) } });

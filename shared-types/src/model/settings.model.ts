@@ -79,9 +79,18 @@ export type RepairPromiseSettings = z.infer<typeof RepairPromiseSettings>;
 /** The issue's own words: "客服将在 15 分钟内派单". */
 export const DEFAULT_REPAIR_PROMISE: RepairPromiseSettings = { dispatchMinutes: 15 };
 
+/**
+ * Issue 18 (5): whether an owner may invite family members or a tenant to bind her room, and
+ * whether the desk still reviews the binding they ask for (a formality the property can switch off).
+ */
+export const OwnerInvites = z.object({ enabled: z.boolean(), deskApproves: z.boolean() });
+export type OwnerInvites = z.infer<typeof OwnerInvites>;
+/** Owners invite; the desk reviews the binding as it reviews any other, until the property says otherwise. */
+export const DEFAULT_OWNER_INVITES: OwnerInvites = { enabled: true, deskApproves: true };
+
 export const SettingsDoc = z.object({
   ...base,
-  schemaVersion: z.literal(8),
+  schemaVersion: z.literal(9),
   shifts: z.array(Shift).min(1),
   /** The desk's opening hours for walk-ins and appointments (Shanghai "HH:mm"); calls and filings come in 24/7 (R2). */
   openingHours: z.object({ open: HHmm, close: HHmm }),
@@ -102,6 +111,8 @@ export const SettingsDoc = z.object({
   majorDutyKinds: z.array(DutyKind).max(DutyKind.options.length),
   /** D3: the outgoing member's preparation list. */
   handoverChecklist: z.array(z.string().min(1).max(40)).max(12),
+  /** Issue 18 (5): owners' invitations to bind their room. */
+  ownerInvites: OwnerInvites,
 });
 export type SettingsDoc = z.infer<typeof SettingsDoc>;
 export const DEFAULT_OPENING_HOURS = { open: '08:00', close: '20:00' } as const;
@@ -149,10 +160,10 @@ const fromV4 = (doc: Stored): Stored => {
   return next;
 };
 
-/** v1 had no opening hours; v2 no subscribe-message templates; v3 no repair windows; v4 kept templates keyed by notice kind; v5 no daily limits; v6 no duty-log settings (D2 D3); v7 no repair promise (issue 18, 2). */
+/** v1 had no opening hours; v2 no subscribe-message templates; v3 no repair windows; v4 kept templates keyed by notice kind; v5 no daily limits; v6 no duty-log settings (D2 D3); v7 no repair promise (issue 18, 2); v8 no owners' invitations (issue 18, 5). */
 export const settingsModel = defineModel({
   collection: 'settings',
-  version: 8,
+  version: 9,
   schema: SettingsDoc,
   migrations: {
     1: (doc) => ({ ...doc, openingHours: DEFAULT_OPENING_HOURS }),
@@ -162,6 +173,7 @@ export const settingsModel = defineModel({
     5: (doc) => ({ ...doc, dailyLimits: { ...DEFAULT_DAILY_LIMITS } }),
     6: (doc) => ({ ...doc, majorDutyKinds: [...DEFAULT_MAJOR_DUTY_KINDS], handoverChecklist: [...DEFAULT_HANDOVER_CHECKLIST] }),
     7: (doc) => ({ ...doc, repairPromise: { ...DEFAULT_REPAIR_PROMISE } }),
+    8: (doc) => ({ ...doc, ownerInvites: { ...DEFAULT_OWNER_INVITES } }),
   },
 });
 
@@ -169,8 +181,9 @@ export const settingsModel = defineModel({
 export const defaultSettings = (propertyId: string): SettingsDoc => ({
   _id: propertyId,
   propertyId,
-  schemaVersion: 8,
+  schemaVersion: 9,
   repairPromise: { ...DEFAULT_REPAIR_PROMISE },
+  ownerInvites: { ...DEFAULT_OWNER_INVITES },
   majorDutyKinds: [...DEFAULT_MAJOR_DUTY_KINDS],
   handoverChecklist: [...DEFAULT_HANDOVER_CHECKLIST],
   openingHours: { ...DEFAULT_OPENING_HOURS },

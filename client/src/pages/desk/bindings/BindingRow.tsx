@@ -9,6 +9,7 @@ import type { BindingView } from '../../../hooks/useMembers';
 import PrimaryButton from '../../../components/PrimaryButton';
 import ReasonField from '../../../components/ReasonField';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
+import { deskUi } from '../../../i18n/desk.zh-CN';
 import { callPhone } from '../../../utils/phone';
 import { formatWhen } from '../../../utils/time';
 import { toastError, toastOk } from '../../../utils/toast';
@@ -60,6 +61,7 @@ export default function BindingRow({ item, propertyId, onDone }: Props) {
     <View className='card binding-row' id={`binding-${item.id}`}>
       <Text className='binding-address'>{item.address}</Text>
       <Text className='binding-who'>{fill(t.who, { name: item.name, relation: messages.relations[item.relation] })}</Text>
+      {item.invitedBy && <Text className='binding-invited'>{fill(deskUi.invitedBy, { owner: item.invitedBy })}</Text>}
       <Text className='muted binding-asked'>{fill(t.askedAt, { when: formatWhen(item.createdAt) })}</Text>
       {phone ? (
         <Button className='btn btn-secondary btn-call-applicant' onClick={() => callPhone(phone)}>

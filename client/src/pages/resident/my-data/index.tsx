@@ -5,11 +5,12 @@ import LoadState from '../../../components/LoadState';
 import { residentUi } from '../../../i18n/resident.zh-CN';
 import ErasureCard from './ErasureCard';
 import HeldData from './HeldData';
+import InviteCard from './InviteCard';
 import ScaledPage from '../../../components/ScaledPage';
 import '../../../theme/controls.css';
 import './index.css';
 
-/** 我的个人信息 (issue 7, point 6; PIPL): what the property holds about the resident, and the way to ask for it to be deleted. */
+/** 我的个人信息 (issue 7, point 6; PIPL): what the property holds about the resident, and the way to ask for it to be deleted; issue 18 (5): an owner's invitations to her room. */
 export default function MyDataPage() {
   const context = useReadySession();
   const { data, loading, error, refresh } = useMyData();
@@ -22,6 +23,7 @@ export default function MyDataPage() {
         {data && context && (
           <>
             <HeldData data={data} />
+            <InviteCard propertyId={context.property.propertyId} rooms={context.rooms} bindings={data.bindings} />
             <ErasureCard propertyId={context.property.propertyId} erasure={data.erasure} onAsked={() => void refresh()} />
           </>
         )}

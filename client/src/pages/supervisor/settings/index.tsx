@@ -10,6 +10,7 @@ import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import { toastError, toastOk } from '../../../utils/toast';
 import FeeSection from './FeeSection';
 import HistoryList from './HistoryList';
+import InvitesSection from './InvitesSection';
 import LimitsSection from './LimitsSection';
 import NoticeSection from './NoticeSection';
 import PromiseSection from './PromiseSection';
@@ -117,6 +118,7 @@ export default function SettingsPage() {
               onChange={(dispatchMinutes) => edit({ dispatchMinutes })}
             />
             <LimitsSection limits={editing.form.limits} readOnly={readOnly} error={errors.limits} saving={saving} onChange={(limits) => edit({ limits })} />
+            <InvitesSection value={editing.form.ownerInvites} readOnly={readOnly} error={errors.invites} saving={saving} onChange={(ownerInvites) => edit({ ownerInvites })} />
             <NoticeSection
               templates={editing.form.templates}
               webhook={editing.form.webhook}

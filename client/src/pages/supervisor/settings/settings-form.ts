@@ -1,5 +1,5 @@
 import type * as settings from '@shared/contracts/settings.contract';
-import type { LimitKind } from '@shared/model/settings.model';
+import { DEFAULT_OWNER_INVITES, type LimitKind, type OwnerInvites } from '@shared/model/settings.model';
 import { yuan } from '@shared/domain/quote.rules';
 import type { CallInput } from '../../../api';
 import type { SettingsView } from '../../../hooks/useSettings';
@@ -40,9 +40,11 @@ export interface SettingsForm {
   webhook: string;
   /** Issue 12 (4): each person's daily limits, as typed. */
   limits: Record<LimitKind, string>;
+  /** Issue 18 (5): whether owners invite family or tenants, and whether the desk reviews those bindings. */
+  ownerInvites: OwnerInvites;
 }
 
-export type Section = 'fees' | 'shifts' | 'hours' | 'deadlines' | 'promise' | 'groupWindow' | 'windows' | 'templates' | 'webhook' | 'limits';
+export type Section = 'fees' | 'shifts' | 'hours' | 'deadlines' | 'promise' | 'groupWindow' | 'windows' | 'templates' | 'webhook' | 'limits' | 'invites';
 
 export const limitKinds: readonly LimitKind[] = ['repairs', 'complaints', 'bookings', 'bindingRequests'];
 
@@ -82,6 +84,7 @@ export const formOf = (view: SettingsView): SettingsForm => ({
   templates: templateRows(view.templates),
   webhook: view.wecomWebhook ?? '',
   limits: { repairs: String(view.dailyLimits.repairs), complaints: String(view.dailyLimits.complaints), bookings: String(view.dailyLimits.bookings), bindingRequests: String(view.dailyLimits.bindingRequests) },
+  ownerInvites: { ...(view.ownerInvites ?? DEFAULT_OWNER_INVITES) },
 });
 
 /** A code for a new fee item, unlike the others' ("item-1", "item-2", …): quotes keep items by code, people by name. */
@@ -129,6 +132,7 @@ export const changesOf = (form: SettingsForm, base: SettingsView): { update: Upd
   if (limitKinds.some((kind) => form.limits[kind].trim() !== was.limits[kind])) {
     update.dailyLimits = { repairs: whole(form.limits.repairs), complaints: whole(form.limits.complaints), bookings: whole(form.limits.bookings), bindingRequests: whole(form.limits.bindingRequests) };
   }
+  if (!same(form.ownerInvites, was.ownerInvites)) update.ownerInvites = { ...form.ownerInvites };
   return { update, badFee: null };
 };
 
@@ -143,6 +147,7 @@ const sectionOfField: Record<string, Section> = {
   templates: 'templates',
   wecomWebhook: 'webhook',
   dailyLimits: 'limits',
+  ownerInvites: 'invites',
 };
 
 const sectionOfCode: Record<string, Section> = {
@@ -167,6 +172,7 @@ const messageFor = (section: Section, index: string | undefined, update: Update)
     templates: fill(e.template, { notice: templateKindAt(update, n - 1) }),
     webhook: e.webhook,
     limits: e.limits,
+    invites: e.invites,
   };
   return bySection[section];
 };

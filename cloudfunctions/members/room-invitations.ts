@@ -1,0 +1,149 @@
+import type * as c from '@shared/contracts/members.contract';
+import { requestRefusal } from '@shared/domain/binding.rules';
+import { DEFAULT_EXPIRY_HOURS, expiryOf, invitationState, normalizeCode } from '@shared/domain/invitation.rules';
+import { invitedNeedsReview, inviteRefusal, roomInvitePath } from '@shared/domain/room-invitation.rules';
+import { failure, format, messages } from '@shared/messages';
+import { ok } from '@shared/result';
+import { bindingModel } from '@shared/model/binding.model';
+import type { OutboxDoc } from '@shared/model/outbox.model';
+import { roomLabel } from '@shared/model/property.model';
+import { roomInvitationModel, type RoomInvitationDoc } from '@shared/model/room-invitation.model';
+import { audienceOfRole } from '@shared/model/signal.model';
+import type { Handler } from '../_shared/router';
+import { applyOnce } from '../_shared/commands';
+import { dailyQuota, withinDailyLimit } from '../_shared/daily-limits';
+import { appendEvent } from '../_shared/events';
+import { ActionFailure } from '../_shared/failures';
+import { derivedId } from '../_shared/ids';
+import { membershipIn } from '../_shared/membership';
+import { enqueueNotice, sendNow } from '../_shared/outbox';
+import { findById, readAll, withoutId } from '../_shared/repo';
+import { findRoom } from '../_shared/rooms';
+import { loadSettings } from '../_shared/settings';
+import { notice, pendingOf } from './bindings';
+import { newInvitationCode, roomInvitationIdOf } from './codes';
+import { bindingEvent, bindingSubject } from './history';
+import { phoneOf } from './phone';
+import { approve } from './review';
+import { toBindingView } from './views';
+
+/**
+ * Issue 18 (5): an owner invites a family member or a tenant to bind one of her rooms. The code is
+ * answered once and stored only as its hash, as a staff invitation's; it expires as they do. Each
+ * invitation counts against her daily binding requests: it is a request that someone be bound.
+ */
+export const inviteToRoom: Handler<typeof c.inviteToRoom> = async (input, ctx) => {
+  const { deps, member, now } = ctx;
+  const [settings, bindings, room] = await Promise.all([
+    loadSettings(deps, member.propertyId),
+    readAll(bindingModel, deps.db.collection('bindings').where({ openid: member.openid }).orderBy('createdAt', 'desc')),
+    findRoom(deps.db, input.roomId),
+  ]);
+  const refused = inviteRefusal(settings.ownerInvites, member, bindings.filter((b) => b.propertyId === member.propertyId), input.roomId);
+  if (refused) return failure(refused);
+  if (!room) return failure('ROOM_INVITATION.NOT_YOUR_ROOM');
+
+  const code = newInvitationCode();
+  const doc = roomInvitationModel.toStored({
+    _id: await roomInvitationIdOf(code),
+    propertyId: member.propertyId,
+    roomId: room._id,
+    address: { building: room.building, unit: room.unit, room: room.room },
+    relation: input.relation,
+    status: 'open',
+    expiresAt: expiryOf(now, DEFAULT_EXPIRY_HOURS).toISOString(),
+    createdAt: now.toISOString(),
+    createdBy: { memberId: member._id, name: member.name },
+    used: null,
+  });
+  const { result, fresh } = await withinDailyLimit(deps.db, dailyQuota('bindingRequests', member.openid, settings, ctx), () =>
+    applyOnce(ctx, 'members.inviteToRoom', async (tx) => {
+      await tx.collection('roomInvitations').doc(doc._id).set({ data: withoutId(doc) });
+      return { id: doc._id, address: roomLabel(doc.address), relation: doc.relation, expiresAt: doc.expiresAt, code: null, path: null };
+    }),
+  );
+  return ok(fresh ? { ...result, code, path: roomInvitePath(member.propertyId, code) } : result);
+};
+
+const refusalOf = (state: 'used' | 'expired') => (state === 'used' ? 'INVITATION.USED' : 'INVITATION.EXPIRED');
+
+/** The invitation as the transaction reads it: still open, or the refusal. */
+const stillOpen = (inv: RoomInvitationDoc, now: Date): RoomInvitationDoc => {
+  const state = invitationState(inv, now);
+  if (state !== 'open') throw new ActionFailure(refusalOf(state));
+  return inv;
+};
+
+/**
+ * Issue 18 (5): the invited person binds the room with the owner's code, on the join page of the
+ * invitation's property. The request is approved at once where the property does not have the desk
+ * review owners' invitations (she is bound from that instant: the household rule shows her the
+ * room's repairs filed since), else it waits in the desk's queue marked as the owner's invitation.
+ * The code is claimed in the same transaction, so of two people racing one code exactly one binds.
+ */
+export const joinRoom: Handler<typeof c.joinRoom> = async (input, ctx) => {
+  const { deps, caller, now } = ctx;
+  const code = normalizeCode(input.code);
+  if (!code) return failure('INVITATION.NOT_FOUND');
+  const id = await roomInvitationIdOf(code);
+  const [found, settings, member, pending] = await Promise.all([
+    findById(deps.db, roomInvitationModel, id),
+    loadSettings(deps, input.propertyId),
+    membershipIn(deps.db, input.propertyId, caller.openid),
+    pendingOf(deps.db, input.propertyId, caller.openid),
+  ]);
+  if (!found) return failure('INVITATION.NOT_FOUND');
+  if (found.propertyId !== input.propertyId) return failure('INVITATION.OTHER_PROPERTY');
+  const state = invitationState(found, now);
+  if (state !== 'open') return failure(refusalOf(state));
+  if (!settings.ownerInvites.enabled) return failure('ROOM_INVITATION.OFF');
+  const refused = requestRefusal(member, pending, found.roomId);
+  if (refused) return failure(refused);
+  const phone = await phoneOf(deps, input);
+
+  const review = invitedNeedsReview(settings.ownerInvites);
+  const at = now.toISOString();
+  const queued: OutboxDoc[] = [];
+  const { result, fresh } = await applyOnce(
+    ctx,
+    'members.joinRoom',
+    async (tx) => {
+      queued.length = 0;
+      const invitation = stillOpen(roomInvitationModel.parse((await tx.collection('roomInvitations').doc(id).get()).data), now);
+      const asked = bindingModel.toStored({
+        _id: derivedId('bd', ctx.commandKey),
+        propertyId: invitation.propertyId,
+        status: 'pending',
+        version: 1,
+        openid: caller.openid,
+        roomId: invitation.roomId,
+        address: invitation.address,
+        name: input.name,
+        relation: invitation.relation,
+        phone,
+        review: null,
+        invitedBy: { memberId: invitation.createdBy.memberId, name: invitation.createdBy.name, invitationId: invitation._id },
+        createdAt: at,
+        updatedAt: at,
+      });
+      const by = { actor: caller.openid, role: 'resident' as const, now, reason: messages.relations[asked.relation] };
+      await appendEvent(tx, bindingSubject(asked), bindingEvent('joinRoom', null, 'pending', 1, by), input.commandId);
+      const memberId = review ? null : await approve(tx, asked, ctx, by, input.commandId);
+      const doc = memberId
+        ? bindingModel.toStored({ ...asked, status: 'approved', version: 2, review: { by: invitation.createdBy.name, role: 'resident', at, reason: null, memberId } })
+        : asked;
+      if (memberId) await appendEvent(tx, bindingSubject(doc), bindingEvent('approve', 'pending', 'approved', 2, { ...by, reason: invitation.createdBy.name }), input.commandId);
+      await tx.collection('bindings').doc(doc._id).set({ data: withoutId(doc) });
+      const used = roomInvitationModel.toStored({ ...invitation, status: 'used', used: { bindingId: doc._id, name: doc.name, at } });
+      await tx.collection('roomInvitations').doc(id).set({ data: withoutId(used) });
+      if (review) {
+        const body = format(messages.memberTexts.bindingInvited, { name: doc.name, relation: messages.relations[doc.relation], owner: invitation.createdBy.name, address: roomLabel(doc.address) });
+        queued.push(await enqueueNotice(tx, `${doc._id}@1`, notice(doc, 'binding.new', audienceOfRole('desk'), body), now));
+      }
+      return toBindingView(doc);
+    },
+    input.propertyId,
+  );
+  if (fresh) await sendNow(deps, queued, settings);
+  return ok(result);
+};
