@@ -27,7 +27,7 @@ export const textForOthers = (text: string, screen: Screen): string => {
 };
 
 /** The author and the desk side see everything they may see of the ticket; everyone else what is not held. */
-export const seesAll = (member: MemberDoc, authorOpenid: string): boolean => seesHeldContent(member.role) || member.openid === authorOpenid;
+export const seesAll = (member: MemberDoc, authorOpenid: string | null): boolean => seesHeldContent(member.role) || member.openid === authorOpenid;
 
 const screenView = (s: Screen): ScreenView => ({
   verdict: s.verdict,
@@ -42,5 +42,5 @@ export const screeningViewFor = (member: MemberDoc, screening: Screening, photos
   seesHeldContent(member.role) ? { text: screenView(screening.text), photos: photos.map((id) => screenView(photoScreen(screening, id))) } : null;
 
 /** The ticket's photos for this member: all of them for the author and the desk side, the ones not held for others. */
-export const photosFor = (member: MemberDoc, authorOpenid: string, photos: readonly string[], screening: Screening): string[] =>
+export const photosFor = (member: MemberDoc, authorOpenid: string | null, photos: readonly string[], screening: Screening): string[] =>
   seesAll(member, authorOpenid) ? [...photos] : photosShown(photos, screening);

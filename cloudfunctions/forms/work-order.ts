@@ -39,11 +39,13 @@ export const workOrder: Handler<(typeof formsActions)['workOrder']> = async (inp
   const [r, property] = await Promise.all([findById(deps.db, repairModel, input.repairId), propertyName(deps, member.propertyId)]);
   if (!r || !canSee(member, r)) return failure('REPAIR.NOT_FOUND');
   const room = repairWhere(r);
+  // Issue 18 (5): a public place's repair nobody reported is signed by the staff member who checked it.
+  const resident = r.residentName ?? messages.reporterWords.none;
   const fileName = format(words.file, { property, room, date: shanghaiDate(new Date(r.createdAt)) });
   return printed(deps, r.propertyId, fileName, (book) => {
     const form = formSheet(book, { name: words.sheet, title: format(words.title, { property }), lines: [], widths: [14, 26, 14, 26], madeAt: now });
     form.pairs(words.createdAt, when(r.createdAt), words.channel, messages.channels[r.channel]);
-    form.pairs(words.resident, r.residentName, words.phone, needsFullPhone(member, r) ? r.phone : maskPhone(r.phone));
+    form.pairs(words.resident, resident, words.phone, needsFullPhone(member, r) ? r.phone : maskPhone(r.phone));
     form.pairs(words.room, room, words.category, messages.categories[r.category]);
     form.pairs(words.priority, messages.priority[r.priority], words.appointment, appointmentOf(r));
     form.wide(words.description, textForOthers(r.description, r.screening.text), 4);
@@ -54,7 +56,7 @@ export const workOrder: Handler<(typeof formsActions)['workOrder']> = async (inp
     form.pairs(words.amount, r.completion ? format(formsTexts.yuan, { amount: yuan(r.completion.amountFen) }) : '', words.completedAt, when(r.completedAt));
     form.wide(words.visitNote, r.visitNote ?? '', 3);
     form.wide(words.rating, r.rating ? [format(words.ratingLine, r.rating), r.rating.comment].filter(Boolean).join('\n') : '', 2);
-    form.wide(words.signOff, r.signOff ? format(formsTexts.signedOnPhone, { name: r.residentName, at: when(r.signOff.at) }) : '', 2);
+    form.wide(words.signOff, r.signOff ? format(formsTexts.signedOnPhone, { name: r.residentName ?? words.staffSigned, at: when(r.signOff.at) }) : '', 2);
     form.wide(words.callback, '', 2);
     form.note(words.footer);
     form.finish();

@@ -56,7 +56,7 @@ export const returnOpenWork = async (ctx: ActionContext, person: MemberDoc): Pro
       await appendEvent(tx, { kind: 'repair', id: repair._id, propertyId: repair.propertyId }, moved.event, `unassign~${person._id}`);
       for (const clock of open) await cancelDeadline(tx, clock.subject.id, clock.rule, now);
       const out: OutboxDoc[] = [];
-      for (const recipient of [audienceOfRole('desk'), repair.residentOpenid]) {
+      for (const recipient of [audienceOfRole('desk'), ...(repair.residentOpenid === null ? [] : [repair.residentOpenid])]) {
         const notice = {
           propertyId: repair.propertyId,
           kind: 'repair.changed' as const,

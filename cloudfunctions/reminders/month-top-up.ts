@@ -1,4 +1,4 @@
-import { monthTopUp } from '@shared/domain/repair-callbacks.rules';
+import { callableOrders, monthTopUp, type Reported } from '@shared/domain/repair-callbacks.rules';
 import { monthSpan } from '@shared/domain/callback-figures.rules';
 import { repairModel, type RepairDoc } from '@shared/model/repair.model';
 import { inShanghai } from '@shared/time/shanghai';
@@ -10,7 +10,7 @@ import { loadSettings } from '../_shared/settings';
 const markerOf = (month: string) => `topup-${month}`;
 
 /** R13: one property's top-up tasks, due by the month's end; answers how many were created. */
-const topUpProperty = async (deps: Deps, propertyId: string, list: RepairDoc[], tasked: ReadonlySet<string>, to: Date): Promise<number> => {
+const topUpProperty = async (deps: Deps, propertyId: string, list: Reported<RepairDoc>[], tasked: ReadonlySet<string>, to: Date): Promise<number> => {
   const settings = await loadSettings(deps, propertyId);
   const byId = new Map(list.map((o) => [o._id, o]));
   const plan = monthTopUp(
@@ -42,7 +42,9 @@ export const planMonthTopUp = async (sweep: Sweep): Promise<{ created: number }>
   const marker = await db.collection('environment').where({ _id: markerOf(month) }).limit(1).get();
   if (marker.data.length) return { created: 0 };
   const { from, to } = monthSpan(month);
-  const orders = await sweep.readAll(repairModel, db.collection('repairs').where({ status: 'signed', completedAt: _.gte(from.toISOString()).and(_.lt(to.toISOString())) }));
+  const { callable: orders } = callableOrders(
+    await sweep.readAll(repairModel, db.collection('repairs').where({ status: 'signed', completedAt: _.gte(from.toISOString()).and(_.lt(to.toISOString())) })),
+  );
   const tasked = await calledAlready(sweep, orders.map((o) => o._id));
   let created = 0;
   let unfinished = false;

@@ -2,6 +2,7 @@ import { callbackDeadline } from '@shared/domain/deadline.rules';
 import { callbackModel, type CallbackDoc } from '@shared/model/callback.model';
 import { repairWhere } from '@shared/messages/place-label';
 import type { RepairDoc } from '@shared/model/repair.model';
+import type { Reported } from '@shared/domain/repair-callbacks.rules';
 import type { SettingsDoc } from '@shared/model/settings.model';
 import type { Deps } from '../_shared/deps';
 import { openDeadline } from '../_shared/deadlines';
@@ -22,8 +23,8 @@ export const calledAlready = async (sweep: Sweep, ids: readonly string[]): Promi
 };
 
 /** Orders by the property they belong to. */
-export const byProperty = (orders: readonly RepairDoc[]): Map<string, RepairDoc[]> => {
-  const out = new Map<string, RepairDoc[]>();
+export const byProperty = <T extends RepairDoc>(orders: readonly T[]): Map<string, T[]> => {
+  const out = new Map<string, T[]>();
   for (const o of orders) out.set(o.propertyId, [...(out.get(o.propertyId) ?? []), o]);
   return out;
 };
@@ -32,7 +33,7 @@ export const byProperty = (orders: readonly RepairDoc[]): Map<string, RepairDoc[
  * R10 R13: a returned order's callback task for the desk, with its clock. The id is the order's, so
  * it is planned once however many runs (or plans) reach it: true when this call created it.
  */
-export const addRepairCallback = async (deps: Deps, order: RepairDoc, reason: CallbackDoc['reason'], dueAt: Date, settings: SettingsDoc): Promise<boolean> => {
+export const addRepairCallback = async (deps: Deps, order: Reported<RepairDoc>, reason: CallbackDoc['reason'], dueAt: Date, settings: SettingsDoc): Promise<boolean> => {
   const now = deps.now();
   const doc = callbackModel.toStored({
     _id: derivedId('cb', 'repair', order._id),

@@ -1,4 +1,4 @@
-import { lastWeek, planRepairCallbacks, type PlannedCallback, type ReturnedOrder } from '@shared/domain/repair-callbacks.rules';
+import { callableOrders, lastWeek, planRepairCallbacks, type PlannedCallback, type Reported, type ReturnedOrder } from '@shared/domain/repair-callbacks.rules';
 import { repairModel, type RepairDoc } from '@shared/model/repair.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import { REPAIR_CALLBACK_PLAN_DOC_ID, repairCallbackPlanModel } from '@shared/model/environment.model';
@@ -46,20 +46,20 @@ const OVERLAP_MS = 5 * MINUTE_MS;
  */
 const QUOTA_RECHECK_MS = 60 * MINUTE_MS;
 
-/** Returned orders whose `field` is in [from, to), or [from, to] with `through`. */
-const signed = (sweep: Sweep, field: 'completedAt' | 'updatedAt', from: Date, to: Date, through = false): Promise<RepairDoc[]> => {
+/** Returned orders whose `field` is in [from, to), or [from, to] with `through`; those with nobody to call back are left out (issue 18, 5). */
+const signed = async (sweep: Sweep, field: 'completedAt' | 'updatedAt', from: Date, to: Date, through = false): Promise<Reported<RepairDoc>[]> => {
   const { db } = sweep.deps;
   const _ = db.command;
   const end = through ? _.lte(to.toISOString()) : _.lt(to.toISOString());
-  return sweep.readAll(repairModel, db.collection('repairs').where({ status: 'signed', [field]: _.gte(from.toISOString()).and(end) }));
+  return callableOrders(await sweep.readAll(repairModel, db.collection('repairs').where({ status: 'signed', [field]: _.gte(from.toISOString()).and(end) }))).callable;
 };
 
 const asReturned = (r: RepairDoc): ReturnedOrder => ({ id: r._id, priority: r.priority, completedAt: r.completedAt ?? r.updatedAt, rating: r.rating });
 
 /** What one run plans from: the orders that changed since the last, and last week's whole list when its quota is due a check. */
 interface Reading {
-  changed: RepairDoc[];
-  lastWeek: RepairDoc[] | null;
+  changed: Reported<RepairDoc>[];
+  lastWeek: Reported<RepairDoc>[] | null;
 }
 
 /** R10 R13: one property's tasks from its returned orders; answers how many were created. */

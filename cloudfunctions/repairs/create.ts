@@ -30,7 +30,8 @@ import { toView } from './views';
 interface Intake {
   /** The action the command record names. */
   action: 'repairs.create' | 'repairs.register';
-  resident: MemberDoc;
+  /** Null for a public place's repair nobody reported, which the desk registers (issue 18, 5). */
+  resident: MemberDoc | null;
   /** One of the resident's rooms, or a public place (issue 18, 5); the contract lets only one through. */
   roomId?: string;
   place?: RepairPlace;
@@ -51,12 +52,14 @@ interface Intake {
  */
 const fileRepair = async (intake: Intake, ctx: ActionContext) => {
   const { member, deps, now } = ctx;
-  if (!intake.place && !intake.resident.roomIds.includes(intake.roomId ?? '')) return failure('REPAIR.ROOM_NOT_YOURS');
+  if (!intake.place && !intake.resident?.roomIds.includes(intake.roomId ?? '')) return failure('REPAIR.ROOM_NOT_YOURS');
+  // Whose words the description is: the resident's, or the desk's where nobody reported it.
+  const author = intake.resident?.openid ?? member.openid;
   // The text check runs beside the filing's own reads and is bounded: it never holds a repair back (R3).
   const [where, settings, screening] = await Promise.all([
     locate(intake, ctx),
     loadSettings(deps, member.propertyId),
-    screenAtFiling(deps, { authorOpenid: intake.resident.openid, byAuthor: intake.action === 'repairs.create', text: intake.description, photos: intake.photos }),
+    screenAtFiling(deps, { authorOpenid: author, byAuthor: intake.action === 'repairs.create', text: intake.description, photos: intake.photos }),
   ]);
   if (!where) return failure(intake.place ? 'REPAIR.PLACE_NOT_FOUND' : 'REPAIR.ROOM_NOT_YOURS');
   const triage = triageRepair(intake.category, intake.description);
@@ -65,8 +68,8 @@ const fileRepair = async (intake: Intake, ctx: ActionContext) => {
     propertyId: member.propertyId,
     status: 'submitted',
     version: 1,
-    residentOpenid: intake.resident.openid,
-    residentName: intake.resident.name,
+    residentOpenid: intake.resident?.openid ?? null,
+    residentName: intake.resident?.name ?? null,
     phone: intake.phone,
     ...where,
     category: intake.category,
@@ -89,7 +92,7 @@ const fileRepair = async (intake: Intake, ctx: ActionContext) => {
   const notices = newRepairNotices(repair, shiftAt(settings.shifts, now).deskOpenids, settings.wecomWebhook !== null);
 
   // R3: an urgent repair is never refused by a limit; R2: nor is what the desk registers for a resident.
-  const quota = triage.urgent || intake.action === 'repairs.register' ? null : dailyQuota('repairs', intake.resident.openid, settings, ctx);
+  const quota = triage.urgent || !intake.resident || intake.action === 'repairs.register' ? null : dailyQuota('repairs', intake.resident.openid, settings, ctx);
   const queued: OutboxDoc[] = [];
   const checks: ContentCheckDoc[] = [];
   const { result: view, fresh } = await withinDailyLimit(deps.db, quota, () =>
@@ -98,7 +101,7 @@ const fileRepair = async (intake: Intake, ctx: ActionContext) => {
       await tx.collection('repairs').doc(repair._id).set({ data: withoutId(repair) });
       await appendEvent(tx, { kind: 'repair', id: repair._id, propertyId: repair.propertyId }, event, intake.commandId);
       for (const notice of notices) queued.push(await enqueueNotice(tx, repair._id, notice, now));
-      checks.splice(0, checks.length, ...(await queueChecks(tx, { kind: 'repair', doc: repair, authorOpenid: repair.residentOpenid }, now, intake.commandId)));
+      checks.splice(0, checks.length, ...(await queueChecks(tx, { kind: 'repair', doc: repair, authorOpenid: author }, now, intake.commandId)));
       // The promise is part of the recorded result, so a replay of this command answers it too.
       return { ...toView(repair, member, now), promise: repairPromise(repair.priority, settings.repairPromise) };
     }),
@@ -138,12 +141,20 @@ export const createRepair: Handler<typeof create> = async (input, ctx) => {
   );
 };
 
-/** R2 V2: the desk registers a phone call or a walk-in on a resident's behalf (for a room or a public place she reports), with the call's details. */
+/** The resident the desk files for, when it names one: active, of the desk's own property. */
+const residentFor = async (residentId: string, ctx: ActionContext): Promise<MemberDoc | null> => {
+  const resident = await findById(ctx.deps.db, memberModel, residentId);
+  return resident && resident.propertyId === ctx.member.propertyId && resident.role === 'resident' && resident.status === 'active' ? resident : null;
+};
+
+/**
+ * R2 V2: the desk registers a phone call or a walk-in on a resident's behalf (for a room or a public
+ * place she reports), with the call's details; issue 18 (5): or a public place's repair nobody
+ * reported (the contract lets a repair with no resident through only for a public place).
+ */
 export const registerRepair: Handler<typeof register> = async (input, ctx) => {
-  const resident = await findById(ctx.deps.db, memberModel, input.residentId);
-  if (!resident || resident.propertyId !== ctx.member.propertyId || resident.role !== 'resident' || resident.status !== 'active') {
-    return failure('REPAIR.RESIDENT_NOT_FOUND');
-  }
+  const resident = input.residentId === undefined ? null : await residentFor(input.residentId, ctx);
+  if (input.residentId !== undefined && !resident) return failure('REPAIR.RESIDENT_NOT_FOUND');
   return fileRepair(
     {
       ...input,

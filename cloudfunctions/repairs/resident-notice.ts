@@ -11,11 +11,12 @@ import type { Notice } from '../_shared/outbox';
 /**
  * Issue 18 (3): the resident's notice of one step of her repair: the line names the technician and
  * the time, the title names the repair (her inbox threads by it), and the facts are what a subscribe
- * message's own fields show (the room, the status, the technician, the amount). Null for her own filing.
+ * message's own fields show (the room, the status, the technician, the amount). Null for her own filing,
+ * and for a public place's repair nobody reported (issue 18, 5): there is nobody to tell.
  */
 export const residentNotice = (action: RepairAction, after: RepairDoc, settings: SettingsDoc, at: Date): Notice | null => {
   const line = residentRepairLine(action, after, settings, at);
-  if (!line) return null;
+  if (!line || after.residentOpenid === null) return null;
   const room = repairWhere(after);
   return {
     propertyId: after.propertyId,

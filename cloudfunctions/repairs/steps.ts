@@ -3,7 +3,7 @@ import { acknowledgeDeadline, returnDeadline } from '@shared/domain/deadline.rul
 import { acceptedTotalFen } from '@shared/domain/quote.rules';
 import { clearBlocker, pauseEnded, returnDueAt, type ReturnClock } from '@shared/domain/return.rules';
 import { nextMonth } from '@shared/domain/month-close.rules';
-import { stepRefusal, takeStep, type OnSiteInputs, type OnSiteStep, type StepChange } from '@shared/domain/repair-steps.rules';
+import { stepOrderOf, stepRefusal, takeStep, type OnSiteInputs, type OnSiteStep, type StepChange } from '@shared/domain/repair-steps.rules';
 import type { RepairDoc } from '@shared/model/repair.model';
 import type { SettingsDoc } from '@shared/model/settings.model';
 import { audienceOfRole } from '@shared/model/signal.model';
@@ -22,14 +22,14 @@ const reopenReturn = (tx: Tx, r: RepairDoc, clock: ReturnClock, now: Date, setti
 
 /** What the on-site step records on the order, by the rule the technician's phone also applies (repair-steps.rules). */
 const recorded = <K extends OnSiteStep>(step: K, { input, ctx, repair, at }: StepContext<OnSiteInputs[K]>, fees: SettingsDoc['feeSchedule'] = []): StepChange => {
-  const outcome = takeStep(step, input, { at, role: ctx.member.role, order: repair, fees });
+  const outcome = takeStep(step, input, { at, role: ctx.member.role, order: stepOrderOf(repair), fees });
   if (!outcome.ok) throw new ActionFailure(outcome.code);
   return outcome.change;
 };
 
 /** The same rule's checks on the input, the caller's role and the order, before anything is written. */
 const refusal = <K extends OnSiteStep>(step: K, input: OnSiteInputs[K], ctx: ActionContext, repair: RepairDoc) =>
-  stepRefusal(step, input, ctx.member.role, repair);
+  stepRefusal(step, input, ctx.member.role, stepOrderOf(repair));
 
 /** R3: the desk overrides the triage; the reason is kept on the order and in its history. */
 export const overridePriority = orderStep<typeof c.overridePriority>({
@@ -75,7 +75,8 @@ export const quote = orderStep<typeof c.quote>({
 
 /**
  * R6: the resident accepts on their own phone; on the technician's phone only with the resident's
- * handwritten signature, since the server sees only the technician there.
+ * handwritten signature, since the server sees only the technician there. Issue 18 (5): a repair
+ * nobody reported is the property's cost, which the technician confirms with no signature.
  */
 export const accept = orderStep<typeof c.accept>({
   action: 'accept',
@@ -83,7 +84,9 @@ export const accept = orderStep<typeof c.accept>({
   check: (input, ctx, repair) => {
     const refused = refusal('accept', input, ctx, repair);
     if (refused || ctx.member.role !== 'technician') return refused;
-    return input.signature && ownsFile(ctx.member, input.signature) ? null : 'REPAIR.FILE_NOT_YOURS';
+    // Issue 18 (5): a repair nobody reported is the property's cost: no signature to check.
+    if (!input.signature) return null;
+    return ownsFile(ctx.member, input.signature) ? null : 'REPAIR.FILE_NOT_YOURS';
   },
   tell: technicianOf,
   patch: (step) => recorded('accept', step),
@@ -100,10 +103,10 @@ export const complete = orderStep<typeof c.complete>({
   },
 });
 
-/** R7 R8: the resident signs on the technician's screen; the order is back, "completed at" its time, and R9's clock stops. */
+/** R7 R8: the resident signs on the technician's screen (for a repair nobody reported, the staff member who checks it, with no stars); the order is back, "completed at" its time, and R9's clock stops. */
 export const signOff = orderStep<typeof c.signOff>({
   action: 'signOff',
-  check: (input, ctx) => (ownsFile(ctx.member, input.signature) ? null : 'REPAIR.FILE_NOT_YOURS'),
+  check: (input, ctx, repair) => (ownsFile(ctx.member, input.signature) ? refusal('signOff', input, ctx, repair) : 'REPAIR.FILE_NOT_YOURS'),
   patch: async (step) => {
     await meetDeadline(step.tx, step.repair._id, 'R9.return', step.ctx.now);
     return recorded('signOff', step);

@@ -5,6 +5,7 @@ import { maskPhone } from '@shared/domain/phone';
 import type { MemberDoc } from '@shared/model/member.model';
 import type { RepairDoc } from '@shared/model/repair.model';
 import { repairWhere } from '@shared/messages/place-label';
+import { messages } from '@shared/messages';
 import { isReturnOverdue, returnDueAt } from '@shared/domain/return.rules';
 import { filedBy, seesRepair, type Household } from '@shared/domain/household.rules';
 import { photosFor, screeningViewFor, seesAll, textForOthers } from '../_shared/screened';
@@ -45,7 +46,8 @@ export const toView = (repair: RepairDoc, member: MemberDoc, now: Date): RepairV
   description: seesAll(member, repair.residentOpenid) ? repair.description : textForOthers(repair.description, repair.screening.text),
   roomId: repair.roomId,
   address: repairWhere(repair),
-  residentName: repair.residentName,
+  residentName: repair.residentName ?? messages.reporterWords.none,
+  ...(repair.residentOpenid === null ? { noReporter: true } : {}),
   byHousehold: member.role === 'resident' && !filedBy(member, repair),
   phone: needsFullPhone(member, repair) ? repair.phone : maskPhone(repair.phone),
   preferredTime: repair.preferredTime,

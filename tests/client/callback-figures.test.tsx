@@ -25,7 +25,7 @@ const report = (month: string) => ({
     { from: '2026-11-30T16:00:00.000Z', to: '2026-12-06T16:00:00.000Z', byKind: kinds([4, 1], [4, 1], [3, 1], [3, 1]) },
     { from: '2026-12-06T16:00:00.000Z', to: '2026-12-13T16:00:00.000Z', byKind: kinds([6, 2], [4, 2], [4, 2], [3, 1]) },
   ],
-  repairCheck: { returned: 20, calledBack: 8, rate: 0.4, met: false },
+  repairCheck: { returned: 20, calledBack: 8, rate: 0.4, met: false, skipped: [{ reason: 'no_resident', count: 2 }] },
   complaintCheck: { handled: 3, calledBack: 3, rate: 1, met: true },
   topUp: [
     { repairId: 'r-31', address: '3栋2单元1502', residentName: '王阿姨', completedAt: '2026-12-20T06:00:00.000Z' },
@@ -58,6 +58,7 @@ describe('the callback report (B4 R13 C7)', () => {
     expect($('.check-repair .check-rate')?.textContent).toBe('40%（8/20）');
     expect($('.check-repair .check-not-met')?.textContent).toBe(supervisorUi.callbackFigures.notMet);
     expect($('.check-repair .check-met')).toBeNull();
+    expect($('.skipped-no_resident')?.textContent).toBe('另有 2 单公共区域维修无报修人（巡查发现），不需回访，不计入比例');
 
     expect($('.check-complaint .check-label')?.textContent).toContain('100%');
     expect($('.check-complaint .check-rate')?.textContent).toBe('100%（3/3）');

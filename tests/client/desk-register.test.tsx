@@ -146,6 +146,53 @@ describe('登记报修: the desk registers a call or a walk-in (R2, V2)', () => 
     expect(sent).not.toHaveProperty('roomId');
   });
 
+  it('R2 issue 18 (5): a corridor light a guard saw on his round: 公共区域, 无报修人（巡查发现）, the building and floor typed, registered with no resident', async () => {
+    const backend = fakeBackend({
+      ...sessionHandlers('desk'),
+      'repairs.findResidents': (input) => ok({ items: directory(String(input.query)) }),
+      'repairs.register': () => ok(repair({ id: 'r-light', channel: 'walk_in', address: '1栋 3层', roomId: null, residentName: messages.reporterWords.none })),
+    });
+    const { $, search, typeInto, tap } = await open();
+    expect($('#register-no-reporter')).toBeNull();
+    await tap('#register-room-public');
+    expect($('#register-no-reporter')?.textContent).toBe('无报修人（巡查发现）');
+    await tap('#category-electrical');
+    await typeInto('.input-register-description textarea', '3楼走廊灯不亮');
+    await tap('.btn-submit-register');
+    expect($('.error-residentId')?.textContent).toBe(deskUi.deskRegister.fieldErrors.residentId);
+    expect(backend.callsTo('repairs.register')).toHaveLength(0);
+
+    // A resident chosen first is set aside: nobody reported it.
+    await search('3-2-1502');
+    await tap('.resident-option');
+    await tap('#register-room-public');
+    await tap('#register-no-reporter');
+    expect($('#register-no-reporter')?.className).toContain('chip-on');
+    expect($('.register-chosen')).toBeNull();
+    expect(($('.input-caller-name input') as HTMLInputElement).value).toBe('');
+    await typeInto('.input-register-building input', '1');
+    expect($('#public-place-building')?.textContent).toBe('1栋');
+    await tap('#public-place-building');
+    await typeInto('.public-floor input', '3');
+    await tap('#channel-walk_in');
+    await typeInto('.input-caller-name input', '保安 陈刚');
+    await typeInto('.input-caller-phone input', '13900000009');
+    await tap('.btn-submit-register');
+
+    expect(backend.callsTo('repairs.register')).toHaveLength(1);
+    const sent = backend.callsTo('repairs.register')[0]?.input;
+    expect(sent).toMatchObject({
+      place: { scope: 'building', building: '1', floor: 3 },
+      channel: 'walk_in',
+      callerName: '保安 陈刚',
+      phone: '13900000009',
+      category: 'electrical',
+      description: '3楼走廊灯不亮',
+    });
+    expect(sent).not.toHaveProperty('residentId');
+    expect(sent).not.toHaveProperty('roomId');
+  });
+
   it('V1: a walk-in found by name among several, whose room the desk must choose', async () => {
     const backend = fakeBackend({
       ...sessionHandlers('desk'),

@@ -26,7 +26,7 @@ const load = (name: string): unknown => JSON.parse(readFileSync(join(fixtures, n
 describe('stored documents keep their schema version and old shapes still read', () => {
   it('a repair written by v1 code (no channel, no priority) migrates on read through every step', () => {
     const repair = repairModel.parse(load('repair.v1.json'));
-    expect(repair.schemaVersion).toBe(8);
+    expect(repair.schemaVersion).toBe(9);
     expect(repair.channel).toBe('miniprogram');
     expect(repair.priority).toBe('urgent');
     expect(repair.countsFor).toBe('2026-10');
@@ -34,17 +34,17 @@ describe('stored documents keep their schema version and old shapes still read',
 
   it('R11: a v2 repair (before the on-site fields) gets empty ones and the month it counts for', () => {
     const repair = repairModel.parse({ ...(load('repair.v2.json') as object), createdAt: '2026-10-30T02:00:00.000Z' });
-    expect(repair).toMatchObject({ schemaVersion: 8, quote: null, rating: null, pausedMs: 0, countsFor: '2026-11' });
+    expect(repair).toMatchObject({ schemaVersion: 9, quote: null, rating: null, pausedMs: 0, countsFor: '2026-11' });
   });
 
   it('V4: a v3 repair (before booked windows) reads with no appointment', () => {
-    expect(repairModel.parse(load('repair.v3.json'))).toMatchObject({ schemaVersion: 8, appointment: null });
+    expect(repairModel.parse(load('repair.v3.json'))).toMatchObject({ schemaVersion: 9, appointment: null });
   });
 
   it('issue 13 (1.9): a v4 repair (before content checks) reads with its text and every photo exempt, nothing held', () => {
     const raw = { ...(load('repair.v4.json') as object), photos: ['cloud://env.b/uploads/mb_1/a.jpg'] };
     expect(repairModel.parse(raw)).toMatchObject({
-      schemaVersion: 8,
+      schemaVersion: 9,
       screening: { text: { verdict: 'exempt', decision: null }, photos: [{ fileId: 'cloud://env.b/uploads/mb_1/a.jpg', verdict: 'exempt' }] },
     });
   });
@@ -63,12 +63,25 @@ describe('stored documents keep their schema version and old shapes still read',
 
   it('issue 18 (5): a v7 repair (always for a room) reads as one with no public place', () => {
     const raw = load('repair.v7.json') as Record<string, unknown>;
-    expect(repairModel.parse(raw)).toEqual({ ...raw, schemaVersion: 8, place: null });
+    expect(repairModel.parse(raw)).toEqual({ ...raw, schemaVersion: 9, place: null });
   });
 
-  it('a current repair, for a public place with no room, reads unchanged', () => {
+  it('issue 18 (5): a v8 repair (always with its resident) reads unchanged but for its version', () => {
     const raw = load('repair.v8.json') as Record<string, unknown>;
+    expect(repairModel.parse(raw)).toEqual({ ...raw, schemaVersion: 9 });
+  });
+
+  it('a current repair, for a public place nobody reported, its quote the property\'s cost, reads unchanged', () => {
+    const raw = load('repair.v9.json') as Record<string, unknown>;
     expect(repairModel.parse(raw)).toEqual(raw);
+  });
+
+  it('issue 18 (5): a stored repair with no resident is for a public place, and has no resident\'s name', () => {
+    const raw = load('repair.v9.json') as Record<string, unknown>;
+    const room = { roomId: 'demo:1-1-101', address: { building: '1', unit: '1', room: '101' }, place: null };
+    expect(repairModel.safeParse({ ...raw, ...room }).success).toBe(false);
+    expect(repairModel.safeParse({ ...raw, residentName: '王秀英' }).success).toBe(false);
+    expect(repairModel.safeParse({ ...raw, residentOpenid: 'o-resident-1', residentName: '王秀英' }).success).toBe(true);
   });
 
   it('issue 18 (5): a stored repair is for a room or a public place, never both, never neither', () => {
@@ -87,7 +100,7 @@ describe('stored documents keep their schema version and old shapes still read',
   });
 
   it('R3: a v6 repair gains its place in the desk\'s queue and in the day plan (urgent, out with a technician: rank 2; its booked window)', () => {
-    expect(repairModel.parse(load('repair.v6.json'))).toMatchObject({ schemaVersion: 8, queueRank: 2, plannedAt: '2026-11-24T10:30:00.000Z' });
+    expect(repairModel.parse(load('repair.v6.json'))).toMatchObject({ schemaVersion: 9, queueRank: 2, plannedAt: '2026-11-24T10:30:00.000Z' });
   });
 
   it('R3: whatever rank a write passes along, the stored one is computed from the order', () => {
@@ -114,9 +127,9 @@ describe('stored documents keep their schema version and old shapes still read',
     const signOff = { signature: 'cloud://x/s.png', at: '2026-11-20T03:00:00.000Z' };
     const stars = (at: string, via: 'on_site' | 'own_phone') => ({ quality: 5, attitude: 5, comment: '', at, via });
     const v4 = (rating: unknown) => repairModel.parse({ ...(load('repair.v4.json') as object), status: 'signed', signOff, rating });
-    expect(v4(stars(signOff.at, 'on_site'))).toMatchObject({ schemaVersion: 8, rating: { via: 'on_site' } });
+    expect(v4(stars(signOff.at, 'on_site'))).toMatchObject({ schemaVersion: 9, rating: { via: 'on_site' } });
     expect(v4(stars('2026-11-20T03:10:00.000Z', 'own_phone'))).toMatchObject({ rating: { via: 'own_phone' } });
-    expect(v4(stars('2026-11-20T03:10:00.000Z', 'on_site'))).toMatchObject({ schemaVersion: 8, rating: null });
+    expect(v4(stars('2026-11-20T03:10:00.000Z', 'on_site'))).toMatchObject({ schemaVersion: 9, rating: null });
   });
 
   it('V4: a v1 desk booking and a v1 slot read as the desk\'s, with no repair, callback or owner', () => {

@@ -1,4 +1,4 @@
-import { lastWeek, monthTopUp, planRepairCallbacks, type ReturnedOrder } from '@shared/domain/repair-callbacks.rules';
+import { callableOrders, lastWeek, monthTopUp, planRepairCallbacks, type ReturnedOrder } from '@shared/domain/repair-callbacks.rules';
 
 const order = (id: string, day: number, over: Partial<ReturnedOrder> = {}): ReturnedOrder => ({
   id,
@@ -54,5 +54,14 @@ describe('R10 R13: repair callbacks', () => {
       { repairId: 'd', reason: 'quota' },
     ]);
     expect(monthTopUp(month, new Set(['a', 'b', 'c']))).toEqual([]);
+  });
+});
+
+describe('R10 R13 issue 18 (5): orders nobody reported', () => {
+  it('R10: are not called back, and are counted as skipped for having no resident, outside R13\'s half', () => {
+    const wang = { id: 'a', residentOpenid: 'o-wang', residentName: '王秀英' };
+    const round = { id: 'b', residentOpenid: null, residentName: null };
+    expect(callableOrders([wang, round, { ...round, id: 'c' }])).toEqual({ callable: [wang], skipped: [{ reason: 'no_resident', count: 2 }] });
+    expect(callableOrders([wang])).toEqual({ callable: [wang], skipped: [] });
   });
 });

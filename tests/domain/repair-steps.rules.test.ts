@@ -134,3 +134,24 @@ describe('R9 R11: blockers and send-backs', () => {
     });
   });
 });
+
+describe('issue 18 (5): a public place\'s repair nobody reported', () => {
+  const unreported = { ...quoted, noReporter: true };
+
+  it('R6: its quote is the property\'s cost: the technician confirms it with no signature, and it stands accepted by the property', () => {
+    expect(stepRefusal('accept', {}, 'technician', unreported)).toBeNull();
+    expect(takeStep('accept', {}, byTechnician(unreported))).toEqual({ ok: true, change: { acceptance: { via: 'property', signature: null, at } } });
+    expect(takeStep('accept', { signature: 'cloud://x/sig.png' }, byTechnician(unreported))).toEqual({ ok: true, change: { acceptance: { via: 'property', signature: null, at } } });
+    expect(stepRefusal('accept', {}, 'technician', quoted)).toBe('REPAIR.SIGNATURE_REQUIRED');
+  });
+
+  it('R7: it is signed off by the staff member who checked it, and nobody rates it', () => {
+    const stars = { quality: 5, attitude: 5, comment: '' };
+    expect(stepRefusal('signOff', { signature: 'cloud://x/sig.png', rating: stars }, 'technician', unreported)).toBe('REPAIR.NOBODY_TO_RATE');
+    expect(takeStep('signOff', { signature: 'cloud://x/sig.png' }, byTechnician(unreported))).toEqual({
+      ok: true,
+      change: { signOff: { signature: 'cloud://x/sig.png', at }, completedAt: at, rating: null },
+    });
+    expect(stepRefusal('signOff', { signature: 'cloud://x/sig.png', rating: stars }, 'technician', quoted)).toBeNull();
+  });
+});

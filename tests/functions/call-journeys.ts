@@ -115,6 +115,10 @@ export const walkEveryAction = async (rt: Rt) => {
   await write(DESK_ON_SHIFT, repairs.register, {
     residentId: memberIdOf(WANG), place: { scope: 'building', building: '1', floor: 1 }, channel: 'phone', callerName: '王秀英', phone: '13800000101', category: 'elevator', description: '一楼电梯厅按钮不亮', preferredTime: null,
   });
+  // Issue 18 (5): a public place nobody reported, from a guard's round.
+  await write(DESK_ON_SHIFT, repairs.register, {
+    place: { scope: 'building', building: '1', floor: 3 }, channel: 'walk_in', callerName: '保安 陈刚', phone: '13900000009', category: 'electrical', description: '3楼走廊灯不亮', preferredTime: null,
+  });
   const held = await write(WANG, repairs.create, repairInput({ description: `厨房水龙头一直滴水，${LOCAL_CHECKER.riskyPhrase}` }));
   await write(DESK_ON_SHIFT, repairs.decideContent, { repairId: held.id, item: { kind: 'text' }, decision: 'release' });
 

@@ -168,7 +168,7 @@ describe('B2 B3 B4: home visits signed, problems become complaints, the monthly 
     expect(report.byKind.find((k) => k.kind === 'repair')).toEqual({ kind: 'repair', planned: 2, done: 1, reached: 1, satisfied: 1, rate: 0.5 });
     expect(report.weeks.map((w) => w.from.slice(0, 10))).toEqual(['2026-10-31', '2026-11-01', '2026-11-08', '2026-11-15', '2026-11-22', '2026-11-29']);
     expect(report.weeks[4]!.byKind.find((k) => k.kind === 'repair')?.planned).toBe(2);
-    expect(report.repairCheck).toEqual({ returned: 4, calledBack: 1, rate: 0.25, met: false });
+    expect(report.repairCheck).toEqual({ returned: 4, calledBack: 1, rate: 0.25, met: false, skipped: [] });
     expect(report.complaintCheck).toEqual({ handled: 0, calledBack: 0, rate: null, met: true });
     expect(report.topUp.map((t) => t.residentName)).toEqual(['住户3']);
   });

@@ -155,7 +155,7 @@ describe('a cursor holds its place while the list changes', () => {
     const page = await onePage(rt, DESK_ON_SHIFT, repairs.inbox, { propertyId: PROPERTY });
     expect(page.total).toBe(2);
     expect(page.items[0]?.id).toBe('rp_stored_v4');
-    expect(raw<{ _id: string; schemaVersion: number; queueRank: number }>(rt, 'repairs').find((r) => r._id === 'rp_stored_v4')).toMatchObject({ schemaVersion: 8, queueRank: 0 });
+    expect(raw<{ _id: string; schemaVersion: number; queueRank: number }>(rt, 'repairs').find((r) => r._id === 'rp_stored_v4')).toMatchObject({ schemaVersion: 9, queueRank: 0 });
   });
 });
 

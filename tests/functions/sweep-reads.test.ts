@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startRuntime } from './harness';
 
-const current = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'stored', 'repair.v8.json'), 'utf8')) as Record<string, unknown>;
+const stored = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'stored', 'repair.v9.json'), 'utf8')) as Record<string, unknown>;
+/** The current version's fixture (a public place nobody reported), as a resident's report. */
+const current = { ...stored, residentOpenid: 'o-resident-1', residentName: '王秀英' };
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 
 /** The documents the next minute's timer run reads. */

@@ -278,6 +278,8 @@ export const supervisorUi = {
     count: '{n} 户',
     checks: '达标检查',
     repairCheck: '维修回访（不少于 50%）',
+    /** Issue 18 (5): returned work orders the desk does not call back, by why, outside the 50 %. */
+    skipped: { no_resident: '另有 {n} 单公共区域维修无报修人（巡查发现），不需回访，不计入比例' },
     complaintCheck: '投诉回访（100%）',
     met: '达标',
     notMet: '未达标',

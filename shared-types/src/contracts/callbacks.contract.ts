@@ -131,7 +131,17 @@ export const figures = defineAction({
     month: z.string(),
     byKind: z.array(KindFigures),
     weeks: z.array(z.object({ from: z.string(), to: z.string(), byKind: z.array(KindFigures) })),
-    repairCheck: z.object({ returned: z.number().int(), calledBack: z.number().int(), rate: z.number().nullable(), met: z.boolean() }),
+    /**
+     * R13 over the month's returned orders the desk can call back; issue 18 (5): those it cannot
+     * (a public place's repair nobody reported) are outside the half and counted here by reason.
+     */
+    repairCheck: z.object({
+      returned: z.number().int(),
+      calledBack: z.number().int(),
+      rate: z.number().nullable(),
+      met: z.boolean(),
+      skipped: z.array(z.object({ reason: z.enum(['no_resident']), count: z.number().int().positive() })),
+    }),
     complaintCheck: z.object({ handled: z.number().int(), calledBack: z.number().int(), rate: z.number().nullable(), met: z.boolean() }),
     topUp: z.array(z.object({ repairId: z.string(), address: z.string(), residentName: z.string(), completedAt: z.string() })),
   }),

@@ -52,6 +52,7 @@ export const errorRetry = {
   'REPAIR.REASON_REQUIRED': 'final',
   'REPAIR.FILE_NOT_YOURS': 'final',
   'REPAIR.RATING_IS_RESIDENTS': 'final',
+  'REPAIR.NOBODY_TO_RATE': 'final',
   'REPAIR.FILER_ONLY': 'final',
   'REPAIR.AMOUNT_NOT_QUOTED': 'final',
   'CALLBACK.NOT_FOUND': 'final',

@@ -50,7 +50,8 @@ const problemOf = (issue: z.core.$ZodIssue, label: string): string => {
     case 'invalid_value':
       return format(t.choice, { label });
     case 'custom':
-      return issue.params?.problem === 'roomOrPlace' ? format(t.roomOrPlace, { label }) : format(t.format, { label });
+      if (issue.params?.problem === 'roomOrPlace') return format(t.roomOrPlace, { label });
+      return issue.params?.problem === 'residentForRoom' ? format(t.residentForRoom, { label }) : format(t.format, { label });
     default:
       return format(t.format, { label });
   }

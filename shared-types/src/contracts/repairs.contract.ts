@@ -16,6 +16,8 @@ export const RepairView = z.object({
   roomId: z.string().nullable(),
   address: z.string(),
   residentName: z.string(),
+  /** Issue 18 (5): true for a public place's repair nobody reported: no resident to tell, ask to rate or call back; its quote is the property's cost. */
+  noReporter: z.boolean().optional(),
   /** Issue 18 (5): filed by another resident of the caller's household (she follows it; its filer acts on it). */
   byHousehold: z.boolean().optional(),
   /** Full for the desk and the assigned technician, masked (138****5678) for everyone else. */
@@ -36,7 +38,7 @@ export const RepairView = z.object({
   arrivedAt: z.string().nullable().optional(),
   visitNote: z.string().nullable().optional(),
   quote: z.object({ lines: z.array(QuoteLine), totalFen: z.number().int(), at: z.string() }).nullable().optional(),
-  acceptance: z.object({ via: z.enum(['resident_phone', 'signature_on_site']), signature: FileLink.nullable(), at: z.string() }).nullable().optional(),
+  acceptance: z.object({ via: z.enum(['resident_phone', 'signature_on_site', 'property']), signature: FileLink.nullable(), at: z.string() }).nullable().optional(),
   completion: z
     .object({ beforePhotos: z.array(FileLink), afterPhotos: z.array(FileLink), materials: z.array(Material), amountFen: z.number().int(), at: z.string() })
     .nullable()
@@ -222,7 +224,11 @@ const onOrder = <S extends z.ZodRawShape>(name: string, roles: readonly z.infer<
     errors: ['REPAIR.NOT_FOUND', 'STATE.TRANSITION_NOT_ALLOWED', ...errors],
   });
 
-/** R2 V2: the desk registers a phone or walk-in request on a resident's behalf. */
+/**
+ * R2 V2: the desk registers a phone or walk-in request on a resident's behalf. Issue 18 (5): a public
+ * place's repair nobody reported (a staff member's round, an anonymous caller) has no resident; the
+ * caller's name and number are the person who told the desk. A room's repair always has its resident.
+ */
 export const register = defineAction({
   fn: 'repairs',
   name: 'register',
@@ -230,7 +236,7 @@ export const register = defineAction({
     .object({
       ...scoped,
       ...commandFields,
-      residentId: DocId,
+      residentId: DocId.optional(),
       ...where,
       channel: z.enum(['phone', 'walk_in']),
       callerName: z.string().trim().min(1).max(40),
@@ -240,7 +246,8 @@ export const register = defineAction({
       preferredTime: PreferredTime.nullable(),
     })
     .strict()
-    .refine(roomOrPlace, oneOfRoomOrPlace),
+    .refine(roomOrPlace, oneOfRoomOrPlace)
+    .refine((v) => v.roomId === undefined || v.residentId !== undefined, { path: ['residentId'], params: { problem: 'residentForRoom' } }),
   output: RepairView,
   roles: ['desk', 'supervisor'],
   write: true,
@@ -288,7 +295,7 @@ export const complete = onOrder('complete', ['technician'], {
   amountFen: z.number().int().min(0).max(100_000_00).optional(),
 }, ['REPAIR.FILE_NOT_YOURS', 'REPAIR.AMOUNT_NOT_QUOTED']);
 /** R7: the resident signs by hand on the technician's screen, and may rate there. */
-export const signOff = onOrder('signOff', ['technician'], { signature: FileId, rating: RatingInput.optional() }, ['REPAIR.FILE_NOT_YOURS']);
+export const signOff = onOrder('signOff', ['technician'], { signature: FileId, rating: RatingInput.optional() }, ['REPAIR.FILE_NOT_YOURS', 'REPAIR.NOBODY_TO_RATE']);
 /**
  * R7: a rating from the resident's own phone within 7 days (replacing stars given with the sign-off).
  * A technician is answered REPAIR.RATING_IS_RESIDENTS: on his phone stars go with the resident's signature.

@@ -28,7 +28,8 @@ export interface BindingRecord {
 
 /** What the rule reads of a repair. */
 export interface FiledRepair {
-  residentOpenid: string;
+  /** Null for a public place's repair nobody reported (issue 18, 5): no resident follows it. */
+  residentOpenid: string | null;
   /** Null for a public place: only the one who reported it follows it. */
   roomId: string | null;
   /** When it was filed (ISO-8601 UTC). */

@@ -66,3 +66,24 @@ export const monthTopUp = (monthOrders: readonly ReturnedOrder[], called: Readon
     .slice(0, needed)
     .map((o) => ({ repairId: o.id, reason: 'quota' }));
 };
+
+/** Why a returned order gets no callback (R10): a public place's repair nobody reported has nobody to call (issue 18, 5). */
+export type CallbackSkip = 'no_resident';
+
+interface Reporter {
+  residentOpenid: string | null;
+  residentName: string | null;
+}
+/** An order with a resident to call back. */
+export type Reported<T extends Reporter> = T & { residentOpenid: string; residentName: string };
+
+/**
+ * R10 R13 issue 18 (5): the returned orders the desk can call back, and how many it skips by reason.
+ * R13's half is of the callable ones: an order with nobody to call is neither owed a call nor
+ * counted against the rate.
+ */
+export const callableOrders = <T extends Reporter>(orders: readonly T[]): { callable: Reported<T>[]; skipped: { reason: CallbackSkip; count: number }[] } => {
+  const callable = orders.filter((o): o is Reported<T> => o.residentOpenid !== null && o.residentName !== null);
+  const noResident = orders.length - callable.length;
+  return { callable, skipped: noResident ? [{ reason: 'no_resident', count: noResident }] : [] };
+};

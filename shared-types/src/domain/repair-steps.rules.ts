@@ -15,11 +15,22 @@ export type StepChange = Partial<
   Pick<RepairDoc, 'acknowledgedAt' | 'arrivedAt' | 'visitNote' | 'quote' | 'acceptance' | 'completion' | 'signOff' | 'completedAt' | 'rating' | 'blocker' | 'sendBack'>
 >;
 
-/** What the steps read of the order: its quote and whether it stands accepted. */
+/** What the steps read of the order: its quote, whether it stands accepted, and whether anybody reported it. */
 export interface StepOrder {
   quote?: { totalFen: number } | null;
   acceptance?: object | null;
+  /** Issue 18 (5): a public place's repair nobody reported: nobody accepts its quote or rates it. */
+  noReporter?: boolean;
 }
+
+/** The order as the steps read it, from the stored one (the technician's view carries `noReporter` itself). */
+export const stepOrderOf = (r: Pick<RepairDoc, 'quote' | 'acceptance' | 'residentOpenid'>): StepOrder => ({
+  quote: r.quote,
+  acceptance: r.acceptance,
+  noReporter: r.residentOpenid === null,
+});
+
+const unreported = (order: StepOrder) => order.noReporter === true;
 
 interface Stars {
   quality: number;
@@ -50,7 +61,7 @@ export interface OnSiteInputs {
 
 export type OnSiteStep = keyof OnSiteInputs;
 
-export type StepRefusal = 'REPAIR.UNKNOWN_FEE_ITEM' | 'REPAIR.SIGNATURE_REQUIRED' | 'REPAIR.AMOUNT_NOT_QUOTED' | 'REPAIR.RATING_IS_RESIDENTS';
+export type StepRefusal = 'REPAIR.UNKNOWN_FEE_ITEM' | 'REPAIR.SIGNATURE_REQUIRED' | 'REPAIR.AMOUNT_NOT_QUOTED' | 'REPAIR.RATING_IS_RESIDENTS' | 'REPAIR.NOBODY_TO_RATE';
 
 export type StepOutcome = { ok: true; change: StepChange } | { ok: false; code: StepRefusal };
 
@@ -84,12 +95,20 @@ const onSiteSteps: { [K in OnSiteStep]: StepRule<OnSiteInputs[K]> } = {
       return priced.ok ? records({ quote: { lines: priced.lines, totalFen: priced.totalFen, at }, acceptance: null }) : { ok: false, code: 'REPAIR.UNKNOWN_FEE_ITEM' };
     },
   },
-  /** R6: on the technician's phone only with the resident's handwritten signature; on the resident's own, by their tap. */
+  /**
+   * R6: on the technician's phone only with the resident's handwritten signature; on the resident's
+   * own, by their tap. Issue 18 (5): a repair nobody reported is the property's cost: the technician
+   * confirms the quote to start, with no signature, and it stands accepted by the property.
+   */
   accept: {
-    check: (i, role) => (role === 'technician' && !i.signature ? 'REPAIR.SIGNATURE_REQUIRED' : null),
-    change: (i, { role, at }) =>
+    check: (i, role, order) => (role === 'technician' && !i.signature && !unreported(order) ? 'REPAIR.SIGNATURE_REQUIRED' : null),
+    change: (i, { role, at, order }) =>
       records({
-        acceptance: role === 'technician' ? { via: 'signature_on_site', signature: i.signature ?? null, at } : { via: 'resident_phone', signature: null, at },
+        acceptance: unreported(order)
+          ? { via: 'property', signature: null, at }
+          : role === 'technician'
+            ? { via: 'signature_on_site', signature: i.signature ?? null, at }
+            : { via: 'resident_phone', signature: null, at },
       }),
   },
   /** R6 R7: charged at the accepted quote's total; an amount sent by an older phone must be that total. */
@@ -109,8 +128,13 @@ const onSiteSteps: { [K in OnSiteStep]: StepRule<OnSiteInputs[K]> } = {
         },
       }),
   },
-  /** R7 R8: the resident signs; the order is "completed at" this time; stars given here count as on-site. */
+  /**
+   * R7 R8: the resident signs; the order is "completed at" this time; stars given here count as
+   * on-site. Issue 18 (5): a repair nobody reported is signed by the staff member who checks the
+   * work, and nobody rates it.
+   */
   signOff: {
+    check: (i, _role, order) => (i.rating && unreported(order) ? 'REPAIR.NOBODY_TO_RATE' : null),
     change: (i, { at }) =>
       records({ signOff: { signature: i.signature, at }, completedAt: at, rating: i.rating ? { ...i.rating, at, via: 'on_site' } : null }),
   },

@@ -35,6 +35,8 @@ export const formsTexts = {
     rating: '业主评价',
     ratingLine: '维修质量 {quality} 星，服务态度 {attitude} 星',
     signOff: '业主确认',
+    /** Issue 18 (5): a public place's repair nobody reported is signed by the staff member who checked the work. */
+    staffSigned: '验收人员',
     callback: '回访意见',
     footer: '客服签发：__________    维修人员：__________    业主签字：__________',
     slots: { morning: '上午', afternoon: '下午', evening: '晚上', any: '全天均可' },

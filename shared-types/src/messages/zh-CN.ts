@@ -31,6 +31,7 @@ export const zhCN = {
     'REPAIR.REASON_REQUIRED': '改派或转单需要填写原因',
     'REPAIR.FILE_NOT_YOURS': '照片或签名必须是本人刚上传的',
     'REPAIR.DAILY_LIMIT': '您今天提交的报修已达上限，请明天再报；急修（如燃气泄漏、漏电、水管爆裂）不受限制，也可直接拨打客服电话',
+    'REPAIR.NOBODY_TO_RATE': '这张公共区域维修单没有报修人，不需要评价',
     'REPAIR.RATING_IS_RESIDENTS': '评价由住户本人给出：请在签字确认时请住户一并打分，或请住户在自己的手机上评价',
     'REPAIR.FILER_ONLY': '这张报修单由家里其他人提交，确认报价和评价请由报修人本人办理',
     'REPAIR.AMOUNT_NOT_QUOTED': '收费金额以住户确认的报价为准；如有增加的项目，请重新报价并请住户再次确认',
@@ -343,6 +344,7 @@ export const zhCN = {
     whole: '{label}须是整数',
     choice: '请从选项中选择{label}',
     roomOrPlace: '{label}：请选择房屋或公共区域，只选其一',
+    residentForRoom: '请选择{label}：房屋报修须有报修住户，只有公共区域可以不填',
     format: '{label}格式不对，请检查',
     unknown: '提交的内容里有不认识的项目，请更新小程序后再试',
     item: '{label}第 {n} 项',
@@ -530,6 +532,8 @@ export const zhCN = {
     fees: '收费',
     other: '其他',
   },
+  /** Issue 18 (5): who reported a repair, where nobody did (a staff member's round, an anonymous caller). */
+  reporterWords: { none: '无报修人（巡查发现）' },
   placeWords: {
     building: '{building}栋',
     floor: '{n}层',

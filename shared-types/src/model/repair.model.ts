@@ -168,8 +168,23 @@ const RepairV8 = RepairV7.extend({
   roomId: z.string().nullable(),
   address: RepairV7.shape.address.nullable(),
   place: RepairPlace.nullable(),
-}).refine((r) => (r.roomId === null) !== (r.place === null) && (r.roomId === null) === (r.address === null), { path: ['place'] });
-export type RepairDoc = z.infer<typeof RepairV8>;
+});
+const roomOrPlace = (r: Pick<z.infer<typeof RepairV8>, 'roomId' | 'address' | 'place'>) => (r.roomId === null) !== (r.place === null) && (r.roomId === null) === (r.address === null);
+
+/**
+ * v9 (issue 18, 5): a public place's repair the desk registers from a staff round or an anonymous
+ * call has no resident: nobody to tell, call back or ask to rate, and its quote is the property's
+ * cost. A room's repair always has its resident.
+ */
+const RepairV9 = RepairV8.extend({
+  schemaVersion: z.literal(9),
+  residentOpenid: z.string().min(1).nullable(),
+  residentName: z.string().nullable(),
+  acceptance: z.object({ via: z.enum(['resident_phone', 'signature_on_site', 'property']), signature: z.string().nullable(), at: isoInstant }).nullable(),
+})
+  .refine(roomOrPlace, { path: ['place'] })
+  .refine((r) => (r.residentOpenid === null) === (r.residentName === null) && (r.residentOpenid !== null || r.place !== null), { path: ['residentOpenid'] });
+export type RepairDoc = z.infer<typeof RepairV9>;
 
 const placeInLists = (r: Pick<RepairDoc, 'status' | 'priority' | 'appointment' | 'preferredTime'>) => ({ queueRank: queueRank(r), plannedAt: plannedAt(r) });
 
@@ -204,12 +219,12 @@ export const lifeDefaults = (createdAt: string, lastStepAt = createdAt) => ({
 /**
  * v1 (the first release) had no `channel` (every request came from the mini-program) and no
  * `priority` (it was read from triage each time); v2 had none of the on-site fields; v3 no booked
- * window; v4 counted stars a technician entered after the sign-off; v7 was always for a room.
+ * window; v4 counted stars a technician entered after the sign-off; v7 was always for a room; v8 always had a resident.
  */
-export const repairModel = defineModel<typeof RepairV8, 'queueRank' | 'plannedAt'>({
+export const repairModel = defineModel<typeof RepairV9, 'queueRank' | 'plannedAt'>({
   collection: 'repairs',
-  version: 8,
-  schema: RepairV8,
+  version: 9,
+  schema: RepairV9,
   derive: placeInLists,
   migrations: {
     1: (doc) => ({
@@ -225,5 +240,7 @@ export const repairModel = defineModel<typeof RepairV8, 'queueRank' | 'plannedAt
     6: (doc) => ({ ...doc, ...placeInLists(doc as Parameters<typeof placeInLists>[0]) }),
     // Every repair before v8 was for a room.
     7: (doc) => ({ ...doc, place: null }),
+    // Every repair before v9 had its resident.
+    8: (doc) => doc,
   },
 });

@@ -12,15 +12,14 @@ import type { SessionContext } from '../../../store/session.store';
 import PrimaryButton from '../../../components/PrimaryButton';
 import CallerLines from '../../../components/CallerLines';
 import RepairFields from '../../../components/RepairFields';
-import PublicPlace from '../../../components/PublicPlace';
 import { repairPlaceOf } from '../../../components/PublicPlace/place';
-import { buildingOf } from '../../../components/ComplaintFields/fields';
 import ResidentSearch from '../../../components/ResidentSearch';
 import { deskUi } from '../../../i18n/desk.zh-CN';
 import { routes } from '../../../utils/routes';
 import KeyScope from '../../../keyboard/KeyScope';
 import Pressable from '../../../keyboard/Pressable';
 import { emptyRegisterDraft, RegisterDraft, registerDraftKey } from './draft';
+import RegisterWhere, { buildingFor } from './RegisterWhere';
 
 type Field = keyof typeof deskUi.deskRegister.fieldErrors;
 const channels = ['phone', 'walk_in'] as const;
@@ -63,13 +62,14 @@ export default function RegisterForm({ context, onRegistered }: Props) {
         if (roomId) edit({ roomId });
         return;
       }
-      edit({ resident, roomId, callerName: resident.name, phone: resident.phone });
+      edit({ resident, roomId, callerName: resident.name, phone: resident.phone, noReporter: false });
     },
     [current, edit],
   );
 
-  const building = buildingOf(draft.resident?.rooms.find((r) => r.roomId === draft.roomId) ?? draft.resident?.rooms[0]);
-  const place = draft.where === 'public' ? repairPlaceOf(draft.publicPlace, building, draft.floor) : null;
+  const place = draft.where === 'public' ? repairPlaceOf(draft.publicPlace, buildingFor(draft), draft.floor) : null;
+  // Issue 18 (5): a public place's repair nobody reported is registered with no resident.
+  const noReporter = draft.where === 'public' && draft.noReporter;
 
   const submit = async () => {
     askConsent();
@@ -77,10 +77,10 @@ export default function RegisterForm({ context, onRegistered }: Props) {
     const { resident, roomId, category } = draft;
     const where = draft.where === 'public' ? (place ? { place } : null) : roomId ? { roomId } : null;
     const missing: Partial<Record<Field, string>> = {};
-    if (!resident) missing.residentId = t.fieldErrors.residentId;
+    if (!resident && !noReporter) missing.residentId = t.fieldErrors.residentId;
     else if (!where) missing[draft.where === 'public' ? 'place' : 'roomId'] = t.fieldErrors[draft.where === 'public' ? 'place' : 'roomId'];
     if (!category) missing.category = t.fieldErrors.category;
-    if (!resident || !where || !category) {
+    if ((!resident && !noReporter) || !where || !category) {
       const texts = { callerName: draft.callerName.trim(), phone: draft.phone.trim(), description: draft.description };
       setErrors({ ...fieldErrorsOf(textFieldErrors(repairs.register.input, texts), t.fieldErrors), ...missing });
       return;
@@ -89,7 +89,7 @@ export default function RegisterForm({ context, onRegistered }: Props) {
       repairs.register,
       {
         propertyId: context.property.propertyId,
-        residentId: resident.residentId,
+        ...(resident && !noReporter ? { residentId: resident.residentId } : {}),
         ...where,
         channel: draft.channel,
         callerName: draft.callerName.trim(),
@@ -113,7 +113,6 @@ export default function RegisterForm({ context, onRegistered }: Props) {
     else void Taro.redirectTo({ url: routes.deskInbox }).catch(() => undefined);
   };
 
-  const rooms = draft.resident?.rooms ?? [];
   return (
     <KeyScope onSubmit={() => void submit()} onCancel={leave}>
       <View className='register-form'>
@@ -126,31 +125,9 @@ export default function RegisterForm({ context, onRegistered }: Props) {
             {draft.resident && (
               <View className='register-chosen'>
                 <Text className='register-chosen-name'>{`✓ ${draft.resident.name}`}</Text>
-                <Text className='section-title register-room-title'>{t.room}</Text>
-                <View className='chips'>
-                  {rooms.map((room) => (
-                    <Pressable
-                      key={room.roomId}
-                      id={`register-room-${room.roomId}`}
-                      className={`chip room-option${draft.where === 'room' && draft.roomId === room.roomId ? ' chip-on' : ''}`}
-                      on={draft.where === 'room' && draft.roomId === room.roomId}
-                      onPress={() => edit({ roomId: room.roomId, where: 'room' })}
-                    >
-                      {room.label}
-                    </Pressable>
-                  ))}
-                  <Pressable
-                    id='register-room-public'
-                    className={`chip room-option${draft.where === 'public' ? ' chip-on' : ''}`}
-                    on={draft.where === 'public'}
-                    onPress={() => edit({ where: 'public' })}
-                  >
-                    {t.publicPlace}
-                  </Pressable>
-                </View>
-                {draft.where === 'public' && <PublicPlace building={building} place={draft.publicPlace} floor={draft.floor} text={t} onEdit={edit} />}
               </View>
             )}
+            <RegisterWhere draft={draft} onEdit={edit} />
             {errors.residentId && <Text className='field-error error-residentId'>{errors.residentId}</Text>}
             {errors.roomId && <Text className='field-error error-roomId'>{errors.roomId}</Text>}
             {errors.place && <Text className='field-error error-place'>{errors.place}</Text>}

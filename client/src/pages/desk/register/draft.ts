@@ -18,6 +18,9 @@ export const RegisterDraft = z.object({
   where: z.enum(['room', 'public']).default('room'),
   publicPlace: PlaceChoice.nullable().default(null),
   floor: z.string().default(''),
+  /** Issue 18 (5): a public place's repair nobody reported (a staff member's round, an anonymous caller), and its building. */
+  noReporter: z.boolean().default(false),
+  building: z.string().default(''),
   channel: z.enum(['phone', 'walk_in']),
   callerName: z.string(),
   phone: z.string(),
@@ -37,6 +40,8 @@ export const emptyRegisterDraft = (): RegisterDraft => ({
   where: 'room',
   publicPlace: null,
   floor: '',
+  noReporter: false,
+  building: '',
   channel: 'phone',
   callerName: '',
   phone: '',

@@ -49,6 +49,11 @@ export default function CallbackFigures() {
                 whole={data.repairCheck.returned}
                 met={data.repairCheck.met}
               />
+              {data.repairCheck.skipped.map((s) => (
+                <Text key={s.reason} className={`check-skipped skipped-${s.reason}`}>
+                  {fill(t.skipped[s.reason], { n: s.count })}
+                </Text>
+              ))}
               <CheckRow
                 label={t.complaintCheck}
                 className='check-complaint'
