@@ -395,6 +395,19 @@ describe('R6 R7: the resident signs on the technician\'s phone', () => {
       rating: { quality: 4, attitude: 5, comment: '' },
     });
   });
+
+  it('R7: a public place\'s repair nobody reported is signed by the staff member who checks it, with no stars to give', async () => {
+    const { $, tap, backend } = await open(
+      order({ status: 'completed', version: 8, noReporter: true, actions: ['signOff'], completion: { beforePhotos: ['a'], afterPhotos: ['b'], materials: [], amountFen: 0, at: '2026-11-23T04:00:00.000Z' } }),
+      { 'repairs.signOff': () => ok(order({ status: 'signed', version: 9, actions: [] })) },
+    );
+    expect($('.sign-off-screen .title')?.textContent).toBe('请验收人员签字');
+    expect($('.star-quality')).toBeNull();
+    await draw($('.signature-pad canvas') as Element, [[10, 30], [60, 60], [120, 30], [160, 70]]);
+    await tap('.btn-sign-off');
+    await until(() => backend.callsTo('repairs.signOff').length === 1);
+    expect(backend.callsTo('repairs.signOff')[0]?.input).not.toHaveProperty('rating');
+  });
 });
 
 describe('R5: nobody home', () => {

@@ -76,6 +76,8 @@ export const technicianUi = {
     signOff: {
       title: '请住户签字确认',
       hint: '维修已完成。请您签名确认，并为这次服务打分。',
+      staffTitle: '请验收人员签字',
+      staffHint: '公共区域维修，无报修人：由验收的工作人员签字确认，不需评价。',
       amount: '本次收费 ¥{amount}',
       quality: '维修质量',
       attitude: '服务态度',

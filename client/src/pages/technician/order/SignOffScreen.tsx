@@ -17,7 +17,10 @@ interface Props {
   onSignOff: (input: StepInput<'signOff'>) => void;
 }
 
-/** R7, the phone in the resident's hands again: the amount, their signature, and the two ratings. */
+/**
+ * R7, the phone in the resident's hands again: the amount, their signature, and the two ratings. A public
+ * place's repair nobody reported is signed off by the staff member who checks it, and nobody rates it.
+ */
 export default function SignOffScreen({ view, onSignOff }: Props) {
   const askConsent = useSubscribeConsent();
   const t = technicianUi.onSite.signOff;
@@ -45,11 +48,11 @@ export default function SignOffScreen({ view, onSignOff }: Props) {
 
   return (
     <View className='card resident-screen sign-off-screen'>
-      <Text className='title'>{t.title}</Text>
-      <Text className='resident-hint'>{t.hint}</Text>
+      <Text className='title'>{view.noReporter ? t.staffTitle : t.title}</Text>
+      <Text className='resident-hint'>{view.noReporter ? t.staffHint : t.hint}</Text>
       {view.completion && <Text className='quote-total sign-off-amount'>{fill(t.amount, { amount: yuan(view.completion.amountFen) })}</Text>}
       <SignaturePad className='signature-sign-off' onChange={setSignature} />
-      <RatingFields value={rating} onChange={(patch) => setRating((r) => ({ ...r, ...patch }))} />
+      {!view.noReporter && <RatingFields value={rating} onChange={(patch) => setRating((r) => ({ ...r, ...patch }))} />}
       <PrimaryButton className='btn-sign-off' disabled={!(signed && ratingOk)} busy={saving} onClick={submit}>
         {saving ? ui.signature.saving : t.submit}
       </PrimaryButton>
