@@ -9,7 +9,8 @@ import type { OutboxDoc } from '@shared/model/outbox.model';
 import { roomLabelOfId, type PropertyDoc } from '@shared/model/property.model';
 import { repairModel } from '@shared/model/repair.model';
 import { audienceOfRole } from '@shared/model/signal.model';
-import { addMinutes, inShanghai } from '@shared/time/shanghai';
+import { deadlineStamp } from '@shared/time/deadline-clock';
+import { addMinutes } from '@shared/time/shanghai';
 import type { Deps } from '../_shared/deps';
 import { enqueueNotice, sendNow, type Notice } from '../_shared/outbox';
 import type { Sweep } from '../_shared/sweep';
@@ -24,7 +25,7 @@ const loanNotice = (loan: KeyLoanDoc, kind: 'key.overdue' | 'key.escalated', rol
   recipient: audienceOfRole(role),
   subject: { kind: 'keyLoan', id: loan._id },
   title: `${messages.notices[kind]} · ${loan.keyLabel}`,
-  body: format(kind === 'key.overdue' ? messages.keys.overdue : messages.keys.escalated, { label: loan.keyLabel, borrower: loan.borrower.name, due: inShanghai(loan.dueBackAt).format('MM-DD HH:mm') }),
+  body: format(kind === 'key.overdue' ? messages.keys.overdue : messages.keys.escalated, { label: loan.keyLabel, borrower: loan.borrower.name, due: deadlineStamp(new Date(loan.dueBackAt)) }),
   urgent: kind === 'key.escalated',
 });
 

@@ -118,6 +118,23 @@ describe('回访任务: the desk callback list (B1 B2 R10)', () => {
     expect($('.callback-form')).toBeNull();
   });
 
+  it('on a PC window, where nothing dials, shows the number to copy instead of the call button (as the desk\'s repair does)', async () => {
+    const narrow = Taro.getWindowInfo();
+    jest.spyOn(Taro, 'getWindowInfo').mockReturnValue({ ...narrow, windowWidth: 1280 });
+    const phone = jest.spyOn(Taro, 'makePhoneCall').mockResolvedValue({ errMsg: 'makePhoneCall:ok' });
+    const copied = jest.spyOn(Taro, 'setClipboardData').mockResolvedValue({ errMsg: 'setClipboardData:ok', data: '13900003333' });
+    const { container, $, tap } = await open({ 'callbacks.queue': () => okPage([late, today]) });
+    await until(() => rowIds(container).length === 2);
+
+    expect(container.querySelectorAll('.btn-call')).toHaveLength(0);
+    expect($('#callback-cb-today .callback-phone .phone-number')?.textContent).toBe('13900003333');
+    await tap('#callback-cb-today .btn-copy-phone');
+
+    expect(copied).toHaveBeenCalledWith({ data: '13900003333' });
+    expect(phone).not.toHaveBeenCalled();
+    expect($('.callback-form')).toBeNull();
+  });
+
   it('shows one kind at a time on its tab: the tab asks the function for that kind and shows its exact count', async () => {
     const { container, $, tap, backend } = await open({ 'callbacks.queue': (input) => okPage([late, today, routine].filter((c) => !input.kind || c.kind === input.kind)) });
     await until(() => rowIds(container).length === 3);

@@ -6,6 +6,7 @@ import * as repairs from '@shared/contracts/repairs.contract';
 import { shanghaiDate, withinDays } from '@shared/time/shanghai';
 import { callAs, complaintInput, DESK_ON_SHIFT, expectOk, memberIdOf, repairInput, TECH_LI, WANG, WANG_ROOM } from '../functions/harness';
 import { startSystem, signIn } from './browser';
+import { takeToSignOff } from './signed-repair';
 import { allReadable, readable } from './readable';
 
 jest.setTimeout(600_000);
@@ -43,6 +44,7 @@ describe('e2e: large text (关怀模式) on every resident and technician page',
   let system: Awaited<ReturnType<typeof startSystem>>;
   let repairId = '';
   let complaintId = '';
+  let doneId = '';
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
     system = await startSystem();
@@ -52,6 +54,7 @@ describe('e2e: large text (关怀模式) on every resident and technician page',
     expectOk(await callAs(system.runtime, DESK_ON_SHIFT, repairs.dispatch, { propertyId: 'demo', commandId: 'e2e-large-dispatch-01', repairId, version: filed.version, technicianId: memberIdOf(TECH_LI) }));
     const complained = expectOk(await callAs(system.runtime, WANG, complaints.create, complaintInput(WANG_ROOM, { occurredAt: new Date(Date.now() - 3_600_000).toISOString() })));
     complaintId = complained.id;
+    doneId = (await takeToSignOff(system, expectOk(await callAs(system.runtime, WANG, repairs.create, repairInput({ preferredTime: null }))))).id;
   });
   afterAll(async () => {
     await system?.stop();
@@ -74,6 +77,29 @@ describe('e2e: large text (关怀模式) on every resident and technician page',
     [`/pages/technician/order/index?id=${repairId}`, '.onsite-order .btn'],
     ['/pages/technician/keys/index', '.my-keys'],
   ] as const;
+
+  it('王秀英 at 200 %: her completed repair with two photos (before and after) is no wider than the window, at 390 and 1280 px', async () => {
+    const resident = await signIn(system.browser, system.url, '王秀英');
+    await resident.locator('#text-size-larger').click();
+    const found: { width: number; photos: number; documentWider: boolean }[] = [];
+    for (const { width, height } of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+      await resident.setViewportSize({ width, height });
+      await visit(resident, system.url, `/pages/resident/repair/index?id=${doneId}`, '.completion-after .photo-thumb');
+      await resident.locator('.taro_page_show .completion-card').scrollIntoViewIfNeeded();
+      await resident.screenshot({ path: join(shots, `resident-repair-done-200-${width}.png`) });
+      const { photos, scrollWidth, clientWidth } = await resident.evaluate(() => {
+        const root = document.scrollingElement ?? document.documentElement;
+        const shown = Array.from(document.querySelectorAll('.taro_page_show')).pop();
+        return { photos: shown?.querySelectorAll('.completion-card .photo-thumb').length ?? 0, scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
+      });
+      found.push({ width, photos, documentWider: scrollWidth > clientWidth + 1 });
+    }
+    await resident.context().close();
+    expect(found).toEqual([
+      { width: 390, photos: 2, documentWider: false },
+      { width: 1280, photos: 2, documentWider: false },
+    ]);
+  });
 
   for (const { choice, percent } of SIZES) {
     it(`王秀英 at ${percent} %: her pages reflow, nothing stacks, every target is 44 px, axe finds nothing serious`, async () => {

@@ -103,7 +103,7 @@ describe('e2e: the staff pages on a PC window (issue 17, 2)', () => {
   it.each([
     ['desk-complaint', '陈晓', 'pages/desk/complaint/index', '.case-head', '.btn-classify, .btn-reply, .btn-issue-slip, .btn-acknowledge'],
     ['desk-complaints', '陈晓', 'pages/desk/complaints/index', '.case-card', '.desk-complaints-detail .btn-classify'],
-    ['desk-callbacks', '陈晓', 'pages/desk/callbacks/index', '.callback-row', '.btn-call'],
+    ['desk-callbacks', '陈晓', 'pages/desk/callbacks/index', '.callback-row', '.btn-call, .btn-copy-phone'],
     ['supervisor-scorecards', '刘主管', 'pages/supervisor/scorecards/index', '.title', '.title'],
     ['supervisor-settings', '周经理', 'pages/supervisor/settings/index', '.settings-fees .fee-row', '.btn-save-settings'],
     ['admin-company', '高明', 'pages/admin/company/index', '.property-card', '.btn-create-property'],
@@ -123,5 +123,19 @@ describe('e2e: the staff pages on a PC window (issue 17, 2)', () => {
     expect(pc.card).toBeLessThanOrEqual(MAX_CARD_PX);
     expect(pc.actionBottom).not.toBeNull();
     expect(pc.actionBottom ?? Infinity).toBeLessThanOrEqual(SCREENS.pc.viewport.height);
+  });
+
+  it('desk-callbacks: on a PC window the number stands with 复制 (as on the desk\'s repair), no call button; on the phone, the call button', async () => {
+    const tab = await tabOf('陈晓');
+    await tab.setViewportSize(SCREENS.pc.viewport);
+    await open(tab, 'pages/desk/callbacks/index', '.callback-row');
+    const row = tab.locator(`${SHOWN} .callback-row >> visible=true`).first();
+    await expect(row.locator('.btn-call').count()).resolves.toBe(0);
+    await expect(row.locator('.callback-phone .phone-number').innerText()).resolves.toMatch(/^1\d{10}$/);
+    await expect(row.locator('.callback-phone .btn-copy-phone').innerText()).resolves.toBe('复制');
+    await tab.setViewportSize(PHONE.viewport);
+    await tab.waitForTimeout(400);
+    await expect(row.locator('.btn-call').innerText()).resolves.toMatch(/1\d{10}/);
+    await expect(row.locator('.phone-copy').count()).resolves.toBe(0);
   });
 });

@@ -97,7 +97,9 @@ describe("e2e: the technician's day, through a basement", () => {
     // The plan: 今天 (the urgent burst pipe first, wished for in three days, then the 尽快 tap), 明天, 以后.
     const list = page.locator('.technician-orders');
     await list.locator('.day-group-today .repair-card').nth(1).waitFor();
-    await expect(list.locator('.day-header').innerText()).resolves.toMatch(/^\d+月\d+日 星期[日一二三四五六]$/);
+    // The date once, in the 今天 group's title; the page's header says the day of the week.
+    await expect(list.locator('.day-header').innerText()).resolves.toMatch(/^星期[日一二三四五六]$/);
+    await expect(list.locator('.day-group-today .section-title').innerText()).resolves.toMatch(/^今天 · \d+月\d+日$/);
     const groups = await list.locator('.day-group').evaluateAll((els) =>
       els.map((g) => [g.querySelector('.section-title')?.textContent?.split(' · ')[0], g.querySelectorAll('.repair-card').length]),
     );
@@ -132,7 +134,8 @@ describe("e2e: the technician's day, through a basement", () => {
     taps += 1;
     await list.locator('.offline-bar').waitFor();
     await expect(list.locator('.offline-bar').innerText()).resolves.toBe(OFFLINE_BAR);
-    await expect(list.locator(`.order-entry:has(#repair-${tap}) .order-pending`).innerText()).resolves.toBe('2 步待提交');
+    // What waits stands inside that order's card, in its head beside the status.
+    await expect(list.locator(`#repair-${tap} .repair-card-head .order-pending`).innerText()).resolves.toBe('2 步待提交');
     await expect(list.locator(`#repair-${tap} .repair-status`).innerText()).resolves.toBe('师傅已到场');
     expect(await page.locator('.load-error').count()).toBe(0);
     await expect(smallTargets(page, '.technician-orders')).resolves.toEqual([]);
@@ -149,7 +152,7 @@ describe("e2e: the technician's day, through a basement", () => {
     const listReads = reads.filter((a) => a === 'assigned').length;
     await phone.setOffline(false);
     await list.locator('.offline-bar').waitFor({ state: 'detached', timeout: 40_000 });
-    await list.locator(`.order-entry:has(#repair-${tap}) .order-pending`).waitFor({ state: 'detached', timeout: 40_000 });
+    await list.locator(`#repair-${tap} .order-pending`).waitFor({ state: 'detached', timeout: 40_000 });
     expect(statusOf(tap)).toBe('arrived');
     await until(() => reads.filter((a) => a === 'assigned').length > listReads);
     await expect(list.locator(`#repair-${tap} .repair-status`).innerText()).resolves.toBe('师傅已到场');

@@ -130,6 +130,14 @@ describe('K1 K2: the key register and loans', () => {
     expect(loans.items.map((l) => [l.status, l.escalated])).toEqual([['overdue', true]]);
   });
 
+  it('K2: a loan due back at midnight is said to be due at 24:00 of its day, never 00:00 of the next (the one deadline clock)', async () => {
+    const key = expectOk(await addKey(rt));
+    expectOk(await callAs(rt, DESK_ON_SHIFT, keys.lend, lendInput(rt, key.id, { dueBackAt: '2026-11-24T00:00:00+08:00' })));
+    rt.clock.set('2026-11-23T16:00:00.001Z');
+    expect((await tick(rt)).data.keys.chased).toBe(1);
+    expect(inbox(rt, 'key.overdue').map((n) => n.body)).toEqual(['SB-02（赵师傅）应于 11-23 24:00 归还，尚未还回']);
+  });
+
   it('K2: a resident, a technician and another property\'s desk are refused, and nothing changes', async () => {
     const key = expectOk(await addKey(rt));
     const now = '2026-11-01T00:00:00.000Z';

@@ -5,7 +5,6 @@
 export const technicianUi = {
   /** 李师傅's day plan (issue 18, 4): today, tomorrow, later; and, in a basement, what waits on the phone. */
   day: {
-    header: '{date} {weekday}',
     weekdays: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
     groups: { today: '今天', tomorrow: '明天', later: '以后' },
     groupDate: '{group} · {date}',

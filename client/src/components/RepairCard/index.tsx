@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Phone from '@nutui/icons-react-taro/dist/es/icons/Phone.js';
 import Icon from '../Icon';
@@ -22,10 +23,12 @@ interface Props {
   withPhone?: boolean;
   /** Issue 18 (5): who of her household filed it, when it was not she. */
   filedBy?: string;
+  /** A tag of the list's own beside the status (the technician's "2 步待提交"). */
+  tag?: ReactNode;
 }
 
 /** One repair in a list: urgency and rule first, then what, where, and when. */
-export default function RepairCard({ repair, onOpen, chosen, withPhone, filedBy }: Props) {
+export default function RepairCard({ repair, onOpen, chosen, withPhone, filedBy, tag }: Props) {
   const when = appointmentText(repair, ui.technician.asap);
   return (
     <View
@@ -42,6 +45,7 @@ export default function RepairCard({ repair, onOpen, chosen, withPhone, filedBy 
         <View className='repair-card-tags'>
           {repair.overdue && <Text className='badge badge-urgent badge-overdue'>{ui.deskRepair.overdue}</Text>}
           {awaitingItems(repair.screening) > 0 && <Text className='badge badge-held'>{ui.screening.badge}</Text>}
+          {tag}
           <RepairStatusTag status={repair.status} />
         </View>
       </View>

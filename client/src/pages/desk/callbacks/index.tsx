@@ -1,12 +1,14 @@
 import { useCallback, useState } from 'react';
 import Phone from '@nutui/icons-react-taro/dist/es/icons/Phone.js';
 import Icon from '../../../components/Icon';
+import PhoneValue from '../../../components/PhoneValue';
 import PrintButton from '../../../components/PrintButton';
 import * as forms from '@shared/contracts/forms.contract';
 import { Button, Text, View } from '@tarojs/components';
 import type { Role } from '@shared/model/member.model';
 import { useCallbackQueue, type CallbackKind, type CallbackView } from '../../../hooks/useCallbacks';
 import { useReadySession } from '../../../hooks/useSession';
+import { useWideWindow } from '../../../hooks/useWideWindow';
 import LoadState from '../../../components/LoadState';
 import ListFooter from '../../../components/ListFooter';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
@@ -39,12 +41,14 @@ interface RowProps {
 }
 
 /**
- * One resident to call: who, where, why, by when; the number one tap away; the result form under it,
+ * One resident to call: who, where, why, by when; the number one tap away (on a PC window, where nothing dials,
+ * shown with 复制 as on the desk's repair); the result form under it,
  * and 转为投诉 for a problem they raise (B3). C7: a major complaint's callback is the manager's.
  */
 function CallbackRow({ item, role, open, propertyId, uploadPrefix, complaintId, onOpen, onClose, onRecorded, onRaised, onStale }: RowProps) {
   const t = ui.callbacks;
   const mine = item.assignee === 'desk' || role === 'manager';
+  const wide = useWideWindow();
   return (
     <View id={`callback-${item.id}`} className={`card callback-row${item.overdue ? ' callback-row-overdue' : ''}`}>
       <View className='callback-row-main' onClick={() => mine && onOpen('record')}>
@@ -60,9 +64,13 @@ function CallbackRow({ item, role, open, propertyId, uploadPrefix, complaintId, 
         <Text className='callback-address'>{item.address}</Text>
         <Text className={`muted callback-due${item.overdue ? ' callback-due-late' : ''}`}>{fill(t.due, { when: formatDue(item.dueAt) })}</Text>
       </View>
-      <Button className='btn btn-primary btn-call' onClick={() => callPhone(item.phone)}>
-        <Icon of={Phone} />{fill(t.call, { phone: item.phone })}
-      </Button>
+      {wide ? (
+        <PhoneValue phone={item.phone} className='callback-phone' />
+      ) : (
+        <Button className='btn btn-primary btn-call' onClick={() => callPhone(item.phone)}>
+          <Icon of={Phone} />{fill(t.call, { phone: item.phone })}
+        </Button>
+      )}
       <PrintButton id={`print-callback-${item.id}`} action={forms.callbackRecord} input={{ propertyId, callbackId: item.id }} />
       {open === 'record' && mine && (
         <RecordForm item={item} propertyId={propertyId} uploadPrefix={uploadPrefix} onRecorded={onRecorded} onStale={onStale} onClose={onClose} />

@@ -7,11 +7,8 @@ const t = technicianUi.day;
 
 const weekdayOf = (date: string) => t.weekdays[new Date(`${date}T00:00:00Z`).getUTCDay()] ?? '';
 
-/** "12月6日 星期日": the Shanghai day the plan is for. */
-export const dateHeader = (now: Date): string => {
-  const date = shanghaiDate(now);
-  return fill(t.header, { date: formatDate(date, now), weekday: weekdayOf(date) });
-};
+/** "星期日": the Shanghai day the plan is for; its date stands once, in the 今天 group's title. */
+export const weekdayHeader = (now: Date): string => weekdayOf(shanghaiDate(now));
 
 /** "今天 · 12月6日", "明天 · 12月7日", "以后". */
 export const groupTitle = (group: DayGroup, now: Date): string => {

@@ -14,11 +14,11 @@ import '../../../theme/controls.css';
 import PropertySwitch from '../../../components/PropertySwitch';
 import OfflineBar from '../order/OfflineBar';
 import OrderEntry from './OrderEntry';
-import { dateHeader, groupTitle } from './day-words';
+import { groupTitle, weekdayHeader } from './day-words';
 import './index.css';
 
 /**
- * 李师傅's day plan under today's date: 今天, 明天, 以后, urgent on top inside each, each order with
+ * 李师傅's day plan under the day of the week: 今天, 明天, 以后 (each with its date), urgent on top inside each, each order with
  * the resident's number; a tap opens the order. With no signal it is the plan the phone kept.
  */
 export default function TechnicianOrders() {
@@ -31,7 +31,7 @@ export default function TechnicianOrders() {
       {offline && <OfflineBar />}
       <PropertySwitch />
       {context && <Text className='title'>{`${context.name} · ${ui.technician.title}`}</Text>}
-      <Text className='day-header'>{dateHeader(now)}</Text>
+      <Text className='day-header'>{weekdayHeader(now)}</Text>
       <SubscribeLowBanner />
       <View className='orders-links'>
         <Button className='btn btn-plain link-inbox' onClick={() => go(routes.inbox)}>
