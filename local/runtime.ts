@@ -1,4 +1,4 @@
-import { createEngine, installLocalDatabase, loadManifest, type Engine } from './db';
+import { createEngine, DOCUMENT_WRITES, installLocalDatabase, loadManifest, type Engine } from './db';
 import type { Caller, Deps } from '../cloudfunctions/_shared/deps';
 import type { Database } from '../cloudfunctions/_shared/database';
 import type { Clock } from '@shared/time/shanghai';
@@ -13,9 +13,8 @@ import { localPoster, startLocalRobot } from './robot';
 import { isErrorBody } from './db/errors';
 import { measureCalls, metered, meteredFiles, meteredWeChat, type CallCount } from './call-meter';
 
-/** Requests that commit a change: a transaction's commit, or a write sent outside any transaction. */
-const WRITES = new Set(['database.insertDocument', 'database.modifyDocument', 'database.modifyAndReturnDoc', 'database.removeDocument']);
-const commits = (action: string, params: Record<string, unknown>) => action === 'database.commitTransaction' || (WRITES.has(action) && !params.transactionId);
+/** Requests that commit a change: a transaction's commit, or a document write sent outside any transaction. */
+const commits = (action: string, params: Record<string, unknown>) => action === 'database.commitTransaction' || (DOCUMENT_WRITES.has(action) && !params.transactionId);
 
 /** One function call's outbound calls, as `watchCalls` hands them over. */
 export interface CallsOf {

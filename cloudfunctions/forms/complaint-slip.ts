@@ -2,7 +2,7 @@ import type { formsActions } from '@shared/contracts/forms.contract';
 import { failure, format, messages } from '@shared/messages';
 import { formsTexts } from '@shared/messages/forms.zh-CN';
 import { maskPhone } from '@shared/domain/phone';
-import type { ComplaintPlace } from '@shared/model/complaint.model';
+import { placeLabel } from '@shared/messages/place-label';
 import { roomLabel } from '@shared/model/property.model';
 import type { Handler } from '../_shared/router';
 import { textForOthers } from '../_shared/screened';
@@ -12,8 +12,6 @@ import { printed, propertyName } from './printed';
 
 const words = formsTexts.complaintSlip;
 const { none } = formsTexts;
-
-const placeOf = (p: ComplaintPlace) => (p.scope === 'building' ? format(words.building, { building: p.building }) : messages.publicAreas[p.area]);
 
 /**
  * 投诉处理回单 (C1 C5): the complaint as registered, the slip the desk issued to the department that
@@ -28,7 +26,7 @@ export const complaintSlip: Handler<(typeof formsActions)['complaintSlip']> = as
   if (!c || !canSeeCase(ctx, c)) return failure('COMPLAINT.NOT_FOUND');
   const group = isGroup(c) ? c : null;
   const one = isGroup(c) ? null : c;
-  const where = one ? roomLabel(one.address) : placeOf(c.place);
+  const where = one ? roomLabel(one.address) : placeLabel(c.place);
   const fileName = format(words.file, { property, room: where, date: c.registerDate });
   const cls = c.classification;
   const nature = cls ? [messages.complaintClasses[cls.class], cls.severity ? messages.severities[cls.severity] : ''].filter(Boolean).join(' · ') : words.unclassified;

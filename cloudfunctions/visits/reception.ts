@@ -1,5 +1,6 @@
 import { repairWhere } from '@shared/messages/place-label';
 import type * as c from '@shared/contracts/reception.contract';
+import { deadlineStamp } from '@shared/time/deadline-clock';
 import { failure, format, messages } from '@shared/messages';
 import { ok } from '@shared/result';
 import { complaintModel, type ComplaintDoc } from '@shared/model/complaint.model';
@@ -74,7 +75,7 @@ export const log: Handler<typeof c.log> = async (input, ctx) => {
             recipient: audienceOfRole('supervisor'),
             subject: { kind: 'reception', id: doc._id },
             title: messages.notices['reception.unsettled'],
-            body: format(messages.receptionTexts.unsettled, { name: doc.name, address: doc.address, subject: doc.subject, when: inShanghai(doc.replyBy ?? doc.at).format('MM-DD HH:mm') }),
+            body: format(messages.receptionTexts.unsettled, { name: doc.name, address: doc.address, subject: doc.subject, when: deadlineStamp(new Date(doc.replyBy ?? doc.at)) }),
             urgent: false,
           },
           now,

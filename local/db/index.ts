@@ -10,4 +10,5 @@ export { DATABASE_FILE, backupDatabaseFile } from './database-file';
 export { MAX_DOCUMENT_BYTES } from './storable';
 export { TRANSACTION_LIFETIME_MS } from './transactions';
 export type { EngineStats } from './stats';
+export { DOCUMENT_WRITES } from './stats';
 export type { Doc, DocId } from './values';

@@ -1,3 +1,8 @@
+/** Requests that write documents: inside a transaction they only stage the write until its commit. */
+export const DOCUMENT_WRITES: ReadonlySet<string> = new Set(['database.insertDocument', 'database.modifyDocument', 'database.modifyAndReturnDoc', 'database.removeDocument']);
+/** Every request that asks the store for a change: a document write, a transaction's commit, a new collection. */
+const WRITES: ReadonlySet<string> = new Set([...DOCUMENT_WRITES, 'database.commitTransaction', 'database.addCollection']);
+
 /** Round trips the engine answered, per action (e.g. "database.getDocument"), and the documents its queries read. */
 export class EngineStats {
   private counts = new Map<string, number>();
@@ -14,6 +19,13 @@ export class EngineStats {
 
   count(action: string): number {
     return this.counts.get(action) ?? 0;
+  }
+
+  /** Requests that asked for a change (see WRITES), whether or not the store made it. */
+  get writes(): number {
+    let sum = 0;
+    for (const [action, n] of this.counts) if (WRITES.has(action)) sum += n;
+    return sum;
   }
 
   get total(): number {

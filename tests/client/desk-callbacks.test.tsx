@@ -10,6 +10,7 @@ import { fill, ui } from '../../client/src/i18n/ui.zh-CN';
 import { formatDue } from '../../client/src/utils/time';
 import { workEntry } from './support/work-grid';
 import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
+import { openPage } from './support/open-page';
 import { FakeEventSource } from './support/fake-event-source';
 import { PROPERTY, sessionHandlers } from './support/fixtures';
 import { platform } from '../../client/src/api/platform';
@@ -60,22 +61,7 @@ const routine = task({ id: 'cb-routine', kind: 'routine', reason: 'quota', resid
 
 const rowIds = (container: HTMLElement) => Array.from(container.querySelectorAll('.callback-row')).map((row) => row.id);
 
-const open = async (handlers: Record<string, (input: Record<string, unknown>) => unknown>, role: Role = 'desk') => {
-  const backend = fakeBackend({ ...sessionHandlers(role), ...handlers });
-  const view = render(<DeskCallbacks />);
-  const $ = (selector: string) => view.container.querySelector(selector);
-  const tap = async (selector: string) => {
-    const el = $(selector);
-    if (!el) throw new Error(`nothing matches ${selector}`);
-    fireEvent.click(el);
-    await settle();
-  };
-  const typeInto = async (selector: string, text: string) => {
-    fireEvent.input($(selector) as Element, { target: { value: text } });
-    await settle(10);
-  };
-  return { ...view, backend, $, tap, typeInto };
-};
+const open = async (handlers: Record<string, (input: Record<string, unknown>) => unknown>, role: Role = 'desk') => openPage(<DeskCallbacks />, { ...sessionHandlers(role), ...handlers });
 
 describe('回访任务: the desk callback list (B1 B2 R10)', () => {
   let toast: jest.SpyInstance;

@@ -1,4 +1,3 @@
-import { fireEvent, render } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { LeftKeyViewT } from '@shared/contracts/keys.contract';
 import type { Role } from '@shared/model/member.model';
@@ -7,7 +6,8 @@ import { messages } from '@shared/messages';
 import DeskKeys from '../../client/src/pages/desk/keys';
 import MyKeys from '../../client/src/pages/technician/keys';
 import { platform } from '../../client/src/api/platform';
-import { fakeBackend, ok, okPage, settle, until } from './support/fake-backend';
+import { ok, okPage, until } from './support/fake-backend';
+import { openPage } from './support/open-page';
 import { PROPERTY, repair, sessionHandlers } from './support/fixtures';
 
 /** jsdom has no canvas: a stand-in pad hands the panel a signature when clicked. */
@@ -43,21 +43,9 @@ const left = (over: Partial<LeftKeyViewT> & { id: string }): LeftKeyViewT => ({
 
 const open = async (page: 'desk' | 'technician', handlers: Record<string, (input: Record<string, unknown>) => unknown>) => {
   const role: Role = page;
-  const backend = fakeBackend({ ...sessionHandlers(role), ...handlers });
-  const view = render(page === 'desk' ? <DeskKeys /> : <MyKeys />);
-  const $ = (selector: string) => view.container.querySelector(selector);
-  await until(() => view.container.querySelector(page === 'desk' ? '#keys-tab-left' : '.my-keys') !== null);
-  const tap = async (selector: string) => {
-    const el = $(selector);
-    if (!el) throw new Error(`nothing matches ${selector}`);
-    fireEvent.click(el);
-    await settle();
-  };
-  const typeInto = async (selector: string, text: string) => {
-    fireEvent.input($(selector) as Element, { target: { value: text } });
-    await settle(10);
-  };
-  return { ...view, backend, $, tap, typeInto };
+  const opened = openPage(page === 'desk' ? <DeskKeys /> : <MyKeys />, { ...sessionHandlers(role), ...handlers });
+  await until(() => opened.$(page === 'desk' ? '#keys-tab-left' : '.my-keys') !== null);
+  return opened;
 };
 
 describe('住户留钥匙: a resident’s key left at the desk for a named technician (K2)', () => {

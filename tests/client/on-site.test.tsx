@@ -320,6 +320,22 @@ describe('R6 R7: the resident signs on the technician\'s phone', () => {
     await until(() => $('.btn-finish') !== null);
   });
 
+  it('R6: a public place\'s repair nobody reported is the property\'s cost: the technician confirms the quote with no signature to ask for', async () => {
+    const { $, tap, backend } = await open(
+      { ...quoted(), noReporter: true },
+      { 'repairs.accept': () => ok(order({ status: 'in_progress', version: 7, noReporter: true, actions: ['complete'] })) },
+    );
+    expect($('.accept-screen .title')?.textContent).toBe('确认报价');
+    expect($('.accept-screen .signature-pad')).toBeNull();
+    expect($('.btn-accept-quote')?.className).not.toContain('btn-disabled');
+    await tap('.btn-accept-quote');
+    await until(() => backend.callsTo('repairs.accept').length === 1);
+    expect(platform.keepFile).not.toHaveBeenCalled();
+    expect(backend.callsTo('repairs.accept')[0]?.input).toMatchObject({ version: 6 });
+    expect(backend.callsTo('repairs.accept')[0]?.input).not.toHaveProperty('signature');
+    await until(() => $('.btn-finish') !== null);
+  });
+
   it('R6 R7: 完工 needs a photo before and after; photos are kept offline and uploaded by the queue; the amount is the accepted quote, shown and not typed', async () => {
     jest.spyOn(platform, 'pickPhotos').mockImplementation(async () => [{ localPath: 'blob:photo', name: 'photo.jpg' }]);
     let kept = 0;

@@ -8,7 +8,8 @@ import DeskInbox from '../../client/src/pages/desk/inbox';
 import ResidentHome from '../../client/src/pages/resident/home';
 import { fill, ui } from '../../client/src/i18n/ui.zh-CN';
 import { formatSpan, shanghaiDate, shanghaiInstant } from '../../client/src/utils/time';
-import { fakeBackend, ok, settle, until, okPage, page } from './support/fake-backend';
+import { fakeBackend, ok, until, okPage, page } from './support/fake-backend';
+import { openPage } from './support/open-page';
 import { FakeEventSource } from './support/fake-event-source';
 import { PROPERTY, sessionHandlers } from './support/fixtures';
 import { rooms } from './support/complaint-fixtures';
@@ -63,22 +64,8 @@ const desk = () => {
   return { handlers, items, free, freeAt };
 };
 
-const open = async (page: 'resident' | 'desk', handlers: Handlers) => {
-  const backend = fakeBackend({ ...sessionHandlers(page === 'resident' ? 'resident' : 'desk', rooms), 'repairs.listMine': () => okPage([]), ...handlers });
-  const view = render(page === 'resident' ? <MyBookings /> : <DeskBookings />);
-  const $ = (selector: string) => view.container.querySelector(selector);
-  const tap = async (selector: string) => {
-    const el = $(selector);
-    if (!el) throw new Error(`nothing matches ${selector}`);
-    fireEvent.click(el);
-    await settle();
-  };
-  const typeInto = async (selector: string, text: string) => {
-    fireEvent.input($(selector) as Element, { target: { value: text } });
-    await settle(10);
-  };
-  return { ...view, backend, $, tap, typeInto };
-};
+const open = async (page: 'resident' | 'desk', handlers: Handlers) =>
+  openPage(page === 'resident' ? <MyBookings /> : <DeskBookings />, { ...sessionHandlers(page === 'resident' ? 'resident' : 'desk', rooms), 'repairs.listMine': () => okPage([]), ...handlers });
 
 describe('预约到访: the resident books the desk (V4)', () => {
   let toast: jest.SpyInstance;

@@ -1,4 +1,4 @@
-import { fireEvent, render } from '@testing-library/react';
+import { render } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { BookingView } from '@shared/contracts/visits.contract';
 import type { RepairView } from '@shared/contracts/repairs.contract';
@@ -9,7 +9,8 @@ import RepairCard from '../../client/src/components/RepairCard';
 import { fill, ui } from '../../client/src/i18n/ui.zh-CN';
 import { compareDayPlan } from '@shared/domain/repair-queue.rules';
 import { formatSpan, shanghaiDate, shanghaiInstant } from '../../client/src/utils/time';
-import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
+import { ok, until, okPage } from './support/fake-backend';
+import { openPage } from './support/open-page';
 import { FakeEventSource } from './support/fake-event-source';
 import { PROPERTY, repair, sessionHandlers } from './support/fixtures';
 import { rooms } from './support/complaint-fixtures';
@@ -64,20 +65,8 @@ const backend = (order: RepairView) => {
 };
 
 const mount = (element: JSX.Element, handlers: Handlers) => {
-  const sent = fakeBackend({ ...sessionHandlers('resident', rooms), 'repairs.listMine': () => okPage([]), ...handlers });
-  const view = render(element);
-  const $ = (selector: string) => view.container.querySelector(selector);
-  const tap = async (selector: string) => {
-    const el = $(selector);
-    if (!el) throw new Error(`nothing matches ${selector}`);
-    fireEvent.click(el);
-    await settle();
-  };
-  const typeInto = async (selector: string, text: string) => {
-    fireEvent.input($(selector) as Element, { target: { value: text } });
-    await settle(10);
-  };
-  return { ...view, sent, $, tap, typeInto };
+  const { backend, ...page } = openPage(element, { ...sessionHandlers('resident', rooms), 'repairs.listMine': () => okPage([]), ...handlers });
+  return { ...page, sent: backend };
 };
 
 describe('预约上门时段: the resident books the window a technician comes in (V4)', () => {

@@ -168,6 +168,17 @@ describe('stats count round trips per action', () => {
     cloud.engine.stats.reset();
     expect(cloud.engine.stats.total).toBe(0);
   });
+
+  it('counts the requests that asked for a change as writes, reads not, failed ones too', async () => {
+    cloud.engine.stats.reset();
+    const { _id } = (await cloud.db.collection('items').add({ data: { a: 1 } })) as { _id: string };
+    await cloud.db.collection('items').get();
+    await cloud.db.collection('items').doc(_id).update({ data: { a: 2 } });
+    await cloud.db.collection('items').where({ a: 2 }).remove();
+    cloud.engine.failNext('database.insertDocument', { code: 'SYS_ERR', message: 'boom' });
+    await rejection(cloud.db.collection('items').add({ data: { a: 3 } }));
+    expect(cloud.engine.stats.writes).toBe(4);
+  });
 });
 
 describe('createCollection is not emulated: collections come from the manifest', () => {

@@ -150,7 +150,7 @@ describe('e2e: the desk on a PC, keyboard first (issue 17, 2)', () => {
     const second = on(desk, '.desk-inbox-list .repair-card').nth(1);
     const secondAddress = await second.locator('.repair-card-address').innerText();
     await second.click();
-    await expect(on(desk, '.desk-inbox-list .repair-card-chosen .repair-card-address').innerText()).resolves.toBe(secondAddress);
+    await expect(on(desk, '.desk-inbox-list .repair-card.row-card-chosen .repair-card-address').innerText()).resolves.toBe(secondAddress);
     expect(desk.url()).toContain('/pages/desk/inbox/index');
     await on(desk, '.desk-inbox-detail .summary-phone.phone-copy').waitFor();
     await desk.waitForTimeout(300);

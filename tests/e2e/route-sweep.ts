@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { complaints, repairs, type Action } from '@shared/contracts';
+import { complaints, repairs } from '@shared/contracts';
 import { axeSerious } from './readable';
 import { KNOWN_FINDINGS } from './route-known-findings';
 import { signIn, startSystem } from './browser';
+import { buildingComplaint, SEED_PROPERTY, seedWriter } from './seed-records';
 
 /**
  * Issue 17, "Done when": every page the app registers, opened in Chromium at a phone's size and at a PC
@@ -69,11 +70,6 @@ export const peopleOf = (page: string): string[] => {
 };
 
 type System = Awaited<ReturnType<typeof startSystem>>;
-type Data = { id: string; version: number };
-
-const PROPERTY = 'demo';
-let seq = 0;
-const commandId = () => `routes-sweep-${Date.now().toString(36)}-${(seq++).toString(36)}`;
 
 /**
  * The records the pages that show one are opened with, made through the API as people make them:
@@ -81,25 +77,15 @@ const commandId = () => `routes-sweep-${Date.now().toString(36)}-${(seq++).toStr
  * page's query.
  */
 export const seedRecords = async (system: System): Promise<Record<string, string>> => {
-  const write = async (openid: string, action: Action, input: Record<string, unknown>): Promise<Data> => {
-    const result = (await system.runtime.invoke(action.fn, { action: action.name, input: { propertyId: PROPERTY, commandId: commandId(), ...input } }, { openid })) as { ok: boolean; data: Data; code?: string };
-    if (!result.ok) throw new Error(`seeding ${action.fn}.${action.name}: ${result.code}`);
-    return result.data;
-  };
+  const write = seedWriter(system, 'routes-sweep');
   const now = system.runtime.deps.now();
   const repair = await write('o-res-wang', repairs.create, { roomId: 'demo:1-1-101', category: 'water', description: '厨房水龙头一直滴水，关不紧', preferredTime: null, photos: [] });
   const dispatched = await write('o-desk-chen', repairs.dispatch, { repairId: repair.id, version: repair.version, technicianId: 'mb_otechli' });
-  const complaint = await write('o-res-wang', complaints.create, {
-    roomId: 'demo:1-1-101',
-    category: 'elevator',
-    place: { scope: 'building', building: '1' },
-    occurredAt: new Date(now.getTime() - 3_600_000).toISOString(),
-    target: '电梯维保单位',
-    description: '1栋电梯运行时噪音很大',
-    request: '尽快检修',
-    residentDeadline: null,
-    photos: [],
-  });
+  const complaint = await write(
+    'o-res-wang',
+    complaints.create,
+    buildingComplaint(now, { roomId: 'demo:1-1-101', category: 'elevator', target: '电梯维保单位', description: '1栋电梯运行时噪音很大', request: '尽快检修' }),
+  );
   const id = encodeURIComponent;
   return {
     'pages/resident/repair/index': `?id=${id(dispatched.id)}`,
@@ -107,7 +93,7 @@ export const seedRecords = async (system: System): Promise<Record<string, string
     'pages/desk/repair/index': `?id=${id(dispatched.id)}`,
     'pages/desk/complaint/index': `?kind=complaint&id=${id(complaint.id)}`,
     'pages/technician/order/index': `?id=${id(dispatched.id)}`,
-    'pages/join/bind/index': `?p=${PROPERTY}`,
+    'pages/join/bind/index': `?p=${SEED_PROPERTY}`,
   };
 };
 

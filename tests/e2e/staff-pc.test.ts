@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { complaints, type Action } from '@shared/contracts';
+import { complaints } from '@shared/contracts';
 import { signIn, startSystem } from './browser';
 import { SCREENS, seedRecords, type Screen } from './route-sweep';
+import { buildingComplaint, seedWriter } from './seed-records';
 
 jest.setTimeout(240_000);
 
@@ -35,24 +36,12 @@ type System = Awaited<ReturnType<typeof startSystem>>;
 
 /** A complaint 张伟 files, the desk classifies and answers by phone: its callback waits on the desk's list (C7 B1). */
 const seedCallback = async (system: System) => {
-  let seq = 0;
-  const write = async (openid: string, action: Action, input: Record<string, unknown>) => {
-    const result = (await system.runtime.invoke(action.fn, { action: action.name, input: { propertyId: 'demo', commandId: `staff-pc-${(seq++).toString(36)}`, ...input } }, { openid })) as { ok: boolean; data: { id: string; version: number }; code?: string };
-    if (!result.ok) throw new Error(`seeding ${action.fn}.${action.name}: ${result.code}`);
-    return result.data;
-  };
-  const now = system.runtime.deps.now();
-  const filed = await write('o-res-zhang', complaints.create, {
-    roomId: 'demo:1-2-1502',
-    category: 'cleaning',
-    place: { scope: 'building', building: '1' },
-    occurredAt: new Date(now.getTime() - 3_600_000).toISOString(),
-    target: '保洁',
-    description: '楼道里的垃圾两天没人清理了，气味很大',
-    request: '尽快清理并加强保洁',
-    residentDeadline: null,
-    photos: [],
-  });
+  const write = seedWriter(system, 'staff-pc');
+  const filed = await write(
+    'o-res-zhang',
+    complaints.create,
+    buildingComplaint(system.runtime.deps.now(), { roomId: 'demo:1-2-1502', category: 'cleaning', target: '保洁', description: '楼道里的垃圾两天没人清理了，气味很大', request: '尽快清理并加强保洁' }),
+  );
   const ref = { kind: 'complaint', id: filed.id };
   const classified = await write('o-desk-chen', complaints.classify, {
     ref,

@@ -180,23 +180,26 @@ describe('issue 19 (4): 回访记录表 and 投诉处理回单', () => {
     expectNoIds(sheet, ['cp_slip', 'o-resident-1', '13800000001']);
     await expectStaffOnly(rt, forms.complaintSlip, input, 'COMPLAINT.NOT_FOUND');
   });
-  it('C3 C1: a group complaint\'s slip names its households\' count and the place, not any one resident', async () => {
+  it.each([
+    ['cg_lift', { scope: 'building', building: '1' }, '1栋'],
+    ['cg_park', { scope: 'public_area', area: 'parking' }, '停车场'],
+  ])('C3 C1: a group complaint\'s slip (%s) names its households\' count and the place (%j: %s) as the app words it, not any one resident', async (id, place, where) => {
     rt.engine.insertRaw('complaintGroups', [
       {
-        _id: 'cg_lift', propertyId: PROPERTY, schemaVersion: 2, queueRank: 0, queueDue: '2026-11-23T10:00:00.000Z', status: 'handling', version: 3, urgency: 'top',
+        _id: id, propertyId: PROPERTY, schemaVersion: 2, queueRank: 0, queueDue: '2026-11-23T10:00:00.000Z', status: 'handling', version: 3, urgency: 'top',
         governmentOrMedia: false, injuryOrLoss: false,
         classification: { class: 'responsible', severity: 'major', jurisdiction: null, reasons: ['group'], note: '', by: '陈晓', role: 'desk', at: '2026-11-23T02:00:00.000Z' },
         slip: { department: '工程部', assignee: '马超', instructions: '联系电梯维保单位当天检修', by: '陈晓', at: '2026-11-23T02:05:00.000Z' },
         managerAck: null, reply: null, upgradeAt: null, dueRule: 'C4.major', dueAt: '2026-11-23T10:00:00.000Z', dueMetAt: null, resolvedAt: null,
         createdAt: '2026-11-23T01:50:00.000Z', updatedAt: '2026-11-23T02:05:00.000Z', matterKey: 'elevator|building:1', category: 'elevator',
-        place: { scope: 'building', building: '1' }, memberIds: ['cp_a', 'cp_b', 'cp_c', 'cp_d', 'cp_e'], roomIds: ['demo:1-1-101', 'demo:1-1-102', 'demo:1-1-201', 'demo:1-1-202', 'demo:1-1-301'],
+        place, memberIds: ['cp_a', 'cp_b', 'cp_c', 'cp_d', 'cp_e'], roomIds: ['demo:1-1-101', 'demo:1-1-102', 'demo:1-1-201', 'demo:1-1-202', 'demo:1-1-301'],
         settledAt: null, registerDate: '2026-11-23',
       },
     ]);
-    const sheet = await readBack(rt, expectOk(await callAs(rt, DESK_ON_SHIFT, forms.complaintSlip, { propertyId: PROPERTY, ref: { kind: 'group', id: 'cg_lift' } })));
-    expect([valueOf(sheet, '投诉人'), valueOf(sheet, '房号/地点'), valueOf(sheet, '投诉类别'), valueOf(sheet, '投诉性质'), valueOf(sheet, '紧急程度')]).toEqual(['共 5 户（群体投诉）', '1栋', '电梯', '有责投诉 · 重大', '特急']);
+    const sheet = await readBack(rt, expectOk(await callAs(rt, DESK_ON_SHIFT, forms.complaintSlip, { propertyId: PROPERTY, ref: { kind: 'group', id } })));
+    expect([valueOf(sheet, '投诉人'), valueOf(sheet, '房号/地点'), valueOf(sheet, '投诉类别'), valueOf(sheet, '投诉性质'), valueOf(sheet, '紧急程度')]).toEqual(['共 5 户（群体投诉）', where, '电梯', '有责投诉 · 重大', '特急']);
     expect(rowLabelled(sheet, '处理要求')).toEqual(['处理要求', '联系电梯维保单位当天检修']);
-    expectNoIds(sheet, ['cg_lift', 'cp_a', 'demo:1-1-101']);
+    expectNoIds(sheet, [id, 'cp_a', 'demo:1-1-101']);
   });
 });
 

@@ -35,6 +35,16 @@ describe('V1 V2 V3: the reception log and group visits', () => {
     expect(done).toMatchObject({ settled: true, result: { text: '已续约至明年6月', by: '刘主管' } });
   });
 
+  it.each([
+    ['2026-11-23T17:00:00+08:00', '11-23 17:00'],
+    ['2026-11-24T00:00:00+08:00', '11-23 24:00'],
+    ['2026-11-24T00:01:00+08:00', '11-24 00:01'],
+  ])('V1: a reply due %s is told to the department head as 约定 %s 前答复 (midnight ends the day before, never 00:00 of the next)', async (replyBy, told) => {
+    expectOk(await callAs(rt, DESK_ON_SHIFT, reception.log, walkIn({ settled: false, replyBy })));
+    const notices = raw<{ kind: string; body: string }>(rt, 'outbox').filter((n) => n.kind === 'reception.unsettled');
+    expect(notices.map((n) => n.body)).toEqual([`赵先生（2-1-201）：询问车位租赁续约，约定 ${told} 前答复`]);
+  });
+
   it('V2: every call is in one log: a plain call and a call that became a repair, each with caller, phone, subject, time and recorder', async () => {
     expectOk(await callAs(rt, DESK_ON_SHIFT, reception.log, walkIn({ kind: 'phone', name: '李女士', subject: '询问停水通知' })));
     const repair = expectOk(

@@ -47,7 +47,7 @@ export const useInventory = (month: string) => {
   return useAction(keys.inventory, scope ? { ...scope, month } : null);
 };
 
-type Writes =
+export type KeyWrite =
   | typeof keys.add
   | typeof keys.lend
   | typeof keys.sign
@@ -64,7 +64,7 @@ type Writes =
  * A write of the keys area, sent once per input: the same input sent again (a second tap after a
  * dropped network) goes under the same command id, so it is applied once.
  */
-export const useKeyWrite = <A extends Writes>(action: A) => {
+export const useKeyWrite = <A extends KeyWrite>(action: A) => {
   const [busy, setBusy] = useState(false);
   const sent = useRef<{ key: string; commandId: string } | null>(null);
   const send = useCallback(

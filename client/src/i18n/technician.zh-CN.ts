@@ -54,6 +54,8 @@ export const technicianUi = {
       free: '本次维修免费',
       total: '合计 ¥{amount}',
       agree: '同意',
+      staffTitle: '确认报价',
+      staffHint: '公共区域维修，无报修人：费用由物业承担，确认后开始维修，不需签字。',
     },
     complete: {
       title: '完工登记',

@@ -92,7 +92,6 @@ export const formsTexts = {
     replyBy: '答复人',
     reply: '答复内容',
     group: '共 {n} 户（群体投诉）',
-    building: '{building}栋',
     unclassified: '未定性',
     footer: '责任部门签收：__________    客服主管审核：__________    管理处主任：__________',
   },

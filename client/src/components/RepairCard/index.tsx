@@ -12,6 +12,7 @@ import { callPhone } from '../../utils/phone';
 import { ui } from '../../i18n/ui.zh-CN';
 import { awaitingItems } from '../../utils/screening';
 import { reachable } from '../../keyboard/reachable';
+import { rowCard } from '../../theme/row-card';
 import './index.css';
 
 interface Props {
@@ -33,7 +34,7 @@ export default function RepairCard({ repair, onOpen, chosen, withPhone, filedBy,
   return (
     <View
       id={`repair-${repair.id}`}
-      className={`card repair-card repair-${repair.priority}${chosen ? ' repair-card-chosen' : ''}`}
+      className={`${rowCard({ urgent: repair.priority === 'urgent', chosen: chosen === true })} repair-card repair-${repair.priority}`}
       onClick={onOpen}
       {...(onOpen ? reachable() : {})}
     >
@@ -51,7 +52,7 @@ export default function RepairCard({ repair, onOpen, chosen, withPhone, filedBy,
       </View>
       <Text className='repair-card-address'>{repair.address}</Text>
       {filedBy && <Text className='muted repair-card-filer'>{filedBy}</Text>}
-      <Text className='repair-card-description'>{repair.description}</Text>
+      <Text className='row-card-description repair-card-description'>{repair.description}</Text>
       <Text className={`muted repair-card-when${repair.appointment ? ' repair-card-booked' : ''}`}>{`${when} · ${formatWhen(repair.createdAt)}`}</Text>
       {withPhone && repair.phone && (
         <View className='repair-card-phone'>

@@ -1,32 +1,32 @@
 import { Text, View } from '@tarojs/components';
 import * as keys from '@shared/contracts/keys.contract';
-import { useKeyWrite, useLeftKeys, type LeftKeyView } from '../../../hooks/useKeys';
+import { useLeftKeys, type LeftKeyView } from '../../../hooks/useKeys';
 import type { SessionContext } from '../../../store/session.store';
 import ListFooter from '../../../components/ListFooter';
 import { fill } from '../../../i18n/ui.zh-CN';
 import { keysUi } from '../../../i18n/keys.zh-CN';
-import SignPanel from './SignPanel';
+import KeyCard from './KeyCard';
 
 function LeftKeyCard({ item, context, onSigned }: { item: LeftKeyView; context: SessionContext; onSigned: () => void }) {
-  const t = keysUi.left;
-  const { busy, send } = useKeyWrite(keys.borrowLeft);
+  const t = keysUi.leftMine;
   return (
-    <View id={`left-mine-${item.id}`} className='card my-left-key'>
-      <Text className='section-title'>{`${item.roomLabel} · ${t.status[item.status]}`}</Text>
-      <Text className='my-left-description'>{item.description}</Text>
-      <Text className='muted my-left-who'>{fill(t.who, { by: item.leftBy, technician: item.technician, receivedBy: item.receivedBy })}</Text>
-      {item.mineToBorrow && (
-        <SignPanel
-          uploadPrefix={context.uploadPrefix}
-          hint={keysUi.leftMine.hint}
-          button={keysUi.leftMine.sign}
-          done={keysUi.leftMine.signed}
-          busy={busy}
-          send={(signature) => send({ propertyId: context.property.propertyId, leftKeyId: item.id, version: item.version, signature })}
-          onSigned={onSigned}
-        />
-      )}
-    </View>
+    <KeyCard
+      id={`left-mine-${item.id}`}
+      className='my-left-key'
+      title={`${item.roomLabel} · ${keysUi.left.status[item.status]}`}
+      what={{ className: 'my-left-description', text: item.description }}
+      who={{ className: 'my-left-who', text: fill(keysUi.left.who, { by: item.leftBy, technician: item.technician, receivedBy: item.receivedBy }) }}
+      toSign={item.mineToBorrow}
+      signing={{
+        action: keys.borrowLeft,
+        hint: t.hint,
+        button: t.sign,
+        done: t.signed,
+        input: (signature) => ({ propertyId: context.property.propertyId, leftKeyId: item.id, version: item.version, signature }),
+      }}
+      uploadPrefix={context.uploadPrefix}
+      onSigned={onSigned}
+    />
   );
 }
 

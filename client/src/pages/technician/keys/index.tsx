@@ -1,6 +1,5 @@
-import { Text, View } from '@tarojs/components';
 import * as keys from '@shared/contracts/keys.contract';
-import { useKeyWrite, useMyLoans, type LoanView } from '../../../hooks/useKeys';
+import { useMyLoans, type LoanView } from '../../../hooks/useKeys';
 import type { SessionContext } from '../../../store/session.store';
 import ListFooter from '../../../components/ListFooter';
 import LoadState from '../../../components/LoadState';
@@ -12,27 +11,28 @@ import '../../../theme/controls.css';
 import ScaledPage from '../../../components/ScaledPage';
 import './index.css';
 import LeftForMe from './LeftForMe';
-import SignPanel from './SignPanel';
+import KeyCard from './KeyCard';
 
 function MyLoan({ loan, context, onSigned }: { loan: LoanView; context: SessionContext; onSigned: () => void }) {
-  const { busy, send } = useKeyWrite(keys.sign);
+  const t = keysUi.mine;
   return (
-    <View id={`my-loan-${loan.id}`} className='card my-loan'>
-      <Text className='section-title'>{`${loan.keyLabel} · ${keysUi.kinds[loan.kind]} · ${keysUi.loans.status[loan.status]}`}</Text>
-      <Text className='my-loan-purpose'>{loan.purpose}</Text>
-      <Text className='muted my-loan-due'>{`${fill(keysUi.loans.due, { when: formatDue(loan.dueBackAt) })} · ${fill(keysUi.loans.lentBy, { by: loan.lentBy })}`}</Text>
-      {loan.mineToSign && (
-        <SignPanel
-          uploadPrefix={context.uploadPrefix}
-          hint={keysUi.mine.signHint}
-          button={keysUi.mine.sign}
-          done={keysUi.mine.signed}
-          busy={busy}
-          send={(signature) => send({ propertyId: context.property.propertyId, loanId: loan.id, version: loan.version, signature })}
-          onSigned={onSigned}
-        />
-      )}
-    </View>
+    <KeyCard
+      id={`my-loan-${loan.id}`}
+      className='my-loan'
+      title={`${loan.keyLabel} · ${keysUi.kinds[loan.kind]} · ${keysUi.loans.status[loan.status]}`}
+      what={{ className: 'my-loan-purpose', text: loan.purpose }}
+      who={{ className: 'my-loan-due', text: `${fill(keysUi.loans.due, { when: formatDue(loan.dueBackAt) })} · ${fill(keysUi.loans.lentBy, { by: loan.lentBy })}` }}
+      toSign={loan.mineToSign}
+      signing={{
+        action: keys.sign,
+        hint: t.signHint,
+        button: t.sign,
+        done: t.signed,
+        input: (signature) => ({ propertyId: context.property.propertyId, loanId: loan.id, version: loan.version, signature }),
+      }}
+      uploadPrefix={context.uploadPrefix}
+      onSigned={onSigned}
+    />
   );
 }
 

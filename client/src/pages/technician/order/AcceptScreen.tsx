@@ -12,22 +12,25 @@ import { keepSignature } from './signature';
 
 interface Props {
   view: RepairView;
-  onAccept: (signature: string) => void;
+  /** The uploaded signature; none for a repair nobody reported. */
+  onAccept: (signature?: string) => void;
   onRequote: () => void;
 }
 
 /**
  * R6, the phone in the resident's hands: the quote, line by line, and their signature. 同意 stays
- * greyed until the signature carries enough ink to be one.
+ * greyed until the signature carries enough ink to be one. A public place's repair nobody reported is
+ * the property's cost: the technician confirms the quote with no signature (as SignOffScreen, no stars).
  */
 export default function AcceptScreen({ view, onAccept, onRequote }: Props) {
   const t = technicianUi.onSite.accept;
   const [signature, setSignature] = useState<SignatureValue | null>(null);
   const [saving, setSaving] = useState(false);
-  const signed = signature !== null && isSignature(signature.strokes);
+  const signed = view.noReporter || (signature !== null && isSignature(signature.strokes));
   const total = view.quote?.totalFen ?? 0;
 
   const agree = async () => {
+    if (view.noReporter) return onAccept();
     if (!signature || !signed) return toastError(ui.signature.tooShort);
     if (saving) return;
     setSaving(true);
@@ -39,8 +42,8 @@ export default function AcceptScreen({ view, onAccept, onRequote }: Props) {
 
   return (
     <View className='card resident-screen accept-screen'>
-      <Text className='title'>{t.title}</Text>
-      <Text className='resident-hint'>{t.hint}</Text>
+      <Text className='title'>{view.noReporter ? t.staffTitle : t.title}</Text>
+      <Text className='resident-hint'>{view.noReporter ? t.staffHint : t.hint}</Text>
       <View className='quote-lines'>
         {(view.quote?.lines ?? []).map((line) => (
           <View key={line.code} className={`quote-line quote-line-${line.code}`}>
@@ -50,7 +53,7 @@ export default function AcceptScreen({ view, onAccept, onRequote }: Props) {
         ))}
       </View>
       <Text className='quote-total'>{total > 0 ? fill(t.total, { amount: yuan(total) }) : t.free}</Text>
-      <SignaturePad className='signature-accept' onChange={setSignature} />
+      {!view.noReporter && <SignaturePad className='signature-accept' onChange={setSignature} />}
       <PrimaryButton className='btn-accept-quote' disabled={!signed} busy={saving} onClick={agree}>
         {saving ? ui.signature.saving : t.agree}
       </PrimaryButton>

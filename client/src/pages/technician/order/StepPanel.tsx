@@ -64,7 +64,7 @@ export default function StepPanel({ order, view }: { order: OnSiteOrder; view: R
     );
   }
   if (step === 'accept') {
-    return <AcceptScreen view={view} onAccept={(signature) => take(order.run('accept', { signature }))} onRequote={() => setForm('quote')} />;
+    return <AcceptScreen view={view} onAccept={(signature) => take(order.run('accept', signature ? { signature } : {}))} onRequote={() => setForm('quote')} />;
   }
   if (step === 'complete' && form === 'complete') return <CompletePanel view={view} onComplete={(input) => take(order.run('complete', input))} />;
   if (step === 'complete') {
