@@ -88,7 +88,7 @@ const callBudgets = async () => {
 };
 
 const throughput = async (rt: Runtime) => {
-  console.log('\nLocal repairs.create through the SQLite store (in-process; callers take the demo households in turn, each filing back to back)');
+  console.log('\nLocal repairs.create through the SQLite store (in-process, after 100 unmeasured creates; callers take the demo households in turn, each filing back to back)');
   table(await throughputRows(rt, call, cmd));
 };
 

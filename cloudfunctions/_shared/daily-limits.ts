@@ -53,15 +53,18 @@ const take = async (db: Database, id: string, q: DailyQuota): Promise<boolean> =
 /**
  * Takes one of the person's places for the day by one conditional update of their day's counter
  * (count below the limit, this command not yet in it), which the database applies atomically: a
- * burst of concurrent filings cannot take more places than the limit. The day's counter is
- * written on the first filing. Null when the day's places are used up.
+ * burst of concurrent filings cannot take more places than the limit. The day's first filing
+ * writes the counter with its own place already taken: one insert, one commit (issue 16). Null
+ * when the day's places are used up.
  */
 const claim = async (db: Database, q: DailyQuota): Promise<Claim | null> => {
   const date = shanghaiDate(q.now);
   const id = derivedId('qt', q.propertyId, q.person, q.kind, date);
   if (await take(db, id, q)) return { id, key: q.commandKey, mine: true };
-  // No counter yet (the day's first filing, or one written meanwhile by a filing sent at the same moment), or no place left.
-  await addOnce(db, 'quotas', quotaModel.toStored({ _id: id, propertyId: q.propertyId, kind: q.kind, date, count: 0, claims: [] }));
+  // No counter yet (the day's first filing), or no place left. Of filings that find no counter at
+  // the same moment, one insert wins and the others take a place in the counter it wrote.
+  const first = quotaModel.toStored({ _id: id, propertyId: q.propertyId, kind: q.kind, date, count: 1, claims: [q.commandKey] });
+  if (q.limit > 0 && (await addOnce(db, 'quotas', first))) return { id, key: q.commandKey, mine: true };
   if (await take(db, id, q)) return { id, key: q.commandKey, mine: true };
   const counter = await findById(db, quotaModel, id);
   return counter?.claims.includes(q.commandKey) ? { id, key: q.commandKey, mine: false } : null;

@@ -101,7 +101,7 @@ export const createEngine = (options: EngineOptions): Engine => {
   const clock = options.now ?? (() => new Date());
   const newId = createIdGenerator(clock);
   const stats = new EngineStats();
-  const storage = new Storage(options.manifest, options.dataDir ?? null, (n) => stats.read(n), new Set(options.checkStatusEvents ?? []));
+  const storage = new Storage(options.manifest, options.dataDir ?? null, stats, new Set(options.checkStatusEvents ?? []));
   const statusViolations: string[] = [];
   const transactions = new TransactionManager(storage, newId, clock);
   const queryLog: QueryLogEntry[] = [];

@@ -3,11 +3,13 @@ export const DOCUMENT_WRITES: ReadonlySet<string> = new Set(['database.insertDoc
 /** Every request that asks the store for a change: a document write, a transaction's commit, a new collection. */
 const WRITES: ReadonlySet<string> = new Set([...DOCUMENT_WRITES, 'database.commitTransaction', 'database.addCollection']);
 
-/** Round trips the engine answered, per action (e.g. "database.getDocument"), and the documents its queries read. */
+/** Round trips the engine answered, per action (e.g. "database.getDocument"), the documents its queries read, and its commits. */
 export class EngineStats {
   private counts = new Map<string, number>();
   /** Documents handed to a matcher or read by a transaction: with an index, only those the query's keys select. */
   documentsRead = 0;
+  /** Commits that changed something: each is one SQLite transaction in the database file. */
+  commits = 0;
 
   record(action: string): void {
     this.counts.set(action, (this.counts.get(action) ?? 0) + 1);
@@ -15,6 +17,10 @@ export class EngineStats {
 
   read(documents: number): void {
     this.documentsRead += documents;
+  }
+
+  committed(): void {
+    this.commits += 1;
   }
 
   count(action: string): number {
@@ -41,5 +47,6 @@ export class EngineStats {
   reset(): void {
     this.counts = new Map();
     this.documentsRead = 0;
+    this.commits = 0;
   }
 }

@@ -55,13 +55,14 @@ export class Storage {
   readonly created: boolean;
 
   /**
-   * `onRead(n)`: n documents were handed to a matcher or a transaction read (what a query cost).
+   * `observer.read(n)`: n documents were handed to a matcher or a transaction read (what a query cost);
+   * `observer.committed()`: a commit was written to the file.
    * `statusEvents`: collections whose status changes must commit their event (`checkStatusEvents`; tests only).
    */
   constructor(
     manifest: Manifest,
     dataDir: string | null,
-    private readonly onRead: (documents: number) => void = () => undefined,
+    private readonly observer: { read(documents: number): void; committed(): void } = { read: () => undefined, committed: () => undefined },
     private readonly statusEvents: ReadonlySet<string> = new Set(),
   ) {
     const collections = Object.keys(manifest.collections);
@@ -132,14 +133,14 @@ export class Storage {
       }
       docs = store.inOrder(keys);
     } else docs = store.values();
-    this.onRead(docs.length);
+    this.observer.read(docs.length);
     return docs;
   }
 
   /** The committed version of a document as of commit `sequence` (a transaction's snapshot). */
   versionAt(collection: string, id: DocId, sequence: number): Doc | null {
     const store = this.store(collection);
-    this.onRead(1);
+    this.observer.read(1);
     if (store.stampOf(id) <= sequence) return store.get(id) ?? null;
     const old = this.history.get(versionKey(collection, id))?.find((v) => v.stamp <= sequence && sequence < v.supersededAt);
     if (!old) throw new Error(`no version of ${collection}/${String(id)} as of ${sequence} was kept`);
@@ -180,6 +181,7 @@ export class Storage {
     if (this.statusEvents.size && !asSeeded) checkStatusEvents(this.statusEvents, writes, (collection, id) => this.store(collection).get(id));
     const rows: RowWrite[] = writes.map((w) => this.rowWrite(w));
     this.file.commit(rows);
+    this.observer.committed();
     const stamp = ++this.sequence;
     for (const w of writes) {
       const store = this.store(w.collection);
