@@ -108,9 +108,9 @@ export const createRuntime = async (options: RuntimeOptions) => {
     // Counting tracks async context (AsyncLocalStorage), which slows every promise: only while someone watches.
     const run = watchers.size
       ? measureCalls(
-          async () => (result = await handle(event, caller, granted)),
-          (calls) => watchers.forEach((watch) => watch({ fn: name, event, caller, result, calls })),
-        )
+        async () => (result = await handle(event, caller, granted)),
+        (calls) => watchers.forEach((watch) => watch({ fn: name, event, caller, result, calls })),
+      )
       : handle(event, caller, granted);
     return withinTimeout(name, timeout, run.finally(() => engine.flush()));
   };

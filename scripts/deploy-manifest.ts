@@ -13,10 +13,10 @@ export const SecurityRule = z.strictObject({ read: RuleValue, write: RuleValue }
 export type SecurityRule = z.infer<typeof SecurityRule>;
 
 const IndexDef = z.strictObject({
-    name: z.string().check(z.minLength(1)),
-    unique: z.optional(z.boolean()),
-    keys: z.array(z.tuple([z.string().check(z.minLength(1)), z.union([z.literal(1), z.literal(-1)])])).check(z.minLength(1)),
-  });
+  name: z.string().check(z.minLength(1)),
+  unique: z.optional(z.boolean()),
+  keys: z.array(z.tuple([z.string().check(z.minLength(1)), z.union([z.literal(1), z.literal(-1)])])).check(z.minLength(1)),
+});
 export type IndexDef = z.infer<typeof IndexDef>;
 
 /**

@@ -67,8 +67,7 @@ export const Failure = z.object({
   ok: z.literal(false),
   code: z.string(),
   message: z.string(),
-  fields: z.optional(z
-    .array(z.object({ field: z.string(), label: z.string(), message: z.string(), limit: z.optional(z.object({ max: z.number(), length: z.number() })) }))),
+  fields: z.optional(z.array(z.object({ field: z.string(), label: z.string(), message: z.string(), limit: z.optional(z.object({ max: z.number(), length: z.number() })) }))),
 });
 export const resultOf = <O extends z.ZodMiniType>(output: O) =>
   z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), data: output }), Failure]);

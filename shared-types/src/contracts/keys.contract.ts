@@ -30,14 +30,14 @@ export const add = defineAction({
   fn: 'keys',
   name: 'add',
   input: z.strictObject({
-      ...scoped,
-      ...commandFields,
-      kind: KeyKind,
-      opens: Text(40),
-      label: Text(40),
-      set: KeySet,
-      depositFen: z.number().check(z.int(), z.gte(0), z.lte(1_000_000)),
-    }),
+    ...scoped,
+    ...commandFields,
+    kind: KeyKind,
+    opens: Text(40),
+    label: Text(40),
+    set: KeySet,
+    depositFen: z.number().check(z.int(), z.gte(0), z.lte(1_000_000)),
+  }),
   output: KeyView,
   roles: desk,
   write: true,
@@ -79,12 +79,12 @@ export const LoanView = z.object({
 export type LoanViewT = z.infer<typeof LoanView>;
 
 const Outsider = z.strictObject({
-    type: z.enum(['contractor', 'resident']),
-    name: Text(40),
-    phone: z.string().check(z.regex(/^[0-9+\- ]{0,20}$/)),
-    /** PIPL: masked on the desk's screen before it is sent (maskIdNumber); a full number is refused. */
-    idMasked: z.string().check(z.regex(MASKED_ID)),
-  });
+  type: z.enum(['contractor', 'resident']),
+  name: Text(40),
+  phone: z.string().check(z.regex(/^[0-9+\- ]{0,20}$/)),
+  /** PIPL: masked on the desk's screen before it is sent (maskIdNumber); a full number is refused. */
+  idMasked: z.string().check(z.regex(MASKED_ID)),
+});
 
 /**
  * K2: a key lent: to a staff member (who then signs on their own phone), or to a contractor or
@@ -95,15 +95,15 @@ export const lend = defineAction({
   fn: 'keys',
   name: 'lend',
   input: z.strictObject({
-      ...scoped,
-      ...commandFields,
-      keyId: DocId,
-      borrower: z.discriminatedUnion('type', [z.strictObject({ type: z.literal('staff'), memberId: DocId }), Outsider]),
-      purpose: Text(200),
-      dueBackAt: Instant,
-      signature: z.nullable(FileId),
-      deposit: z.nullable(z.strictObject({ method: z.enum(['cash', 'transfer']), receiptNo: Text(40) })),
-    }),
+    ...scoped,
+    ...commandFields,
+    keyId: DocId,
+    borrower: z.discriminatedUnion('type', [z.strictObject({ type: z.literal('staff'), memberId: DocId }), Outsider]),
+    purpose: Text(200),
+    dueBackAt: Instant,
+    signature: z.nullable(FileId),
+    deposit: z.nullable(z.strictObject({ method: z.enum(['cash', 'transfer']), receiptNo: Text(40) })),
+  }),
   output: LoanView,
   roles: desk,
   write: true,
@@ -137,12 +137,12 @@ export const giveBack = defineAction({
   fn: 'keys',
   name: 'giveBack',
   input: z.strictObject({
-      ...scoped,
-      ...commandFields,
-      loanId: DocId,
-      version: z.number().check(z.int(), z.positive()),
-      deposit: z.nullable(z.discriminatedUnion('outcome', [z.strictObject({ outcome: z.literal('refunded') }), z.strictObject({ outcome: z.literal('kept'), reason: Text(200) })])),
-    }),
+    ...scoped,
+    ...commandFields,
+    loanId: DocId,
+    version: z.number().check(z.int(), z.positive()),
+    deposit: z.nullable(z.discriminatedUnion('outcome', [z.strictObject({ outcome: z.literal('refunded') }), z.strictObject({ outcome: z.literal('kept'), reason: Text(200) })])),
+  }),
   output: LoanView,
   roles: desk,
   write: true,

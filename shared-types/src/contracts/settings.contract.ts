@@ -52,11 +52,11 @@ const Minutes = z.number().check(z.int(), z.gte(1), z.lte(7 * 24 * 60));
 const PagePath = z.string().check(z.regex(/^pages(\/[a-z0-9-]+)+$/), z.maxLength(100));
 
 const TemplateInput = z.strictObject({
-    kind: NoticeKind,
-    id: TemplateId,
-    page: PagePath,
-    fields: z.array(z.strictObject({ key: z.string().check(z.regex(/^[a-z_]+\d+$/), z.maxLength(32)), source: FieldSource })).check(z.minLength(1), z.maxLength(10)),
-  });
+  kind: NoticeKind,
+  id: TemplateId,
+  page: PagePath,
+  fields: z.array(z.strictObject({ key: z.string().check(z.regex(/^[a-z_]+\d+$/), z.maxLength(32)), source: FieldSource })).check(z.minLength(1), z.maxLength(10)),
+});
 
 const oneKindEach = (templates: readonly { kind: string }[], ctx: z.core.$RefinementCtx) => {
   templates.forEach((t, i) => {
@@ -74,25 +74,24 @@ export const updateSettings = defineAction({
   fn: 'members',
   name: 'updateSettings',
   input: z.strictObject({
-      ...scoped,
-      ...commandFields,
-      shifts: z.optional(z
-        .array(z.strictObject({ name: z.string().check(z.trim(), z.minLength(1), z.maxLength(10)), start: HHmm, deskMemberIds: z.array(DocId).check(z.maxLength(20)) })).check(z.minLength(1), z.maxLength(6))),
-      openingHours: z.optional(z.strictObject({ open: HHmm, close: HHmm })),
-      repairWindows: z.optional(z.strictObject({ weekdays: z.array(z.strictObject(WindowTimes.shape)).check(z.maxLength(8)), weekends: z.array(z.strictObject(WindowTimes.shape)).check(z.maxLength(8)) })),
-      ackMinutes: z.optional(z.strictObject({ urgent: Minutes, normal: Minutes })),
-      repairPromise: z.optional(z.strictObject(RepairPromiseSettings.shape)),
-      feeSchedule: z.optional(z.array(z.strictObject(FeeItem.shape)).check(z.maxLength(200))),
-      groupComplaintWindowHours: z.optional(z.number().check(z.int(), z.gte(1), z.lte(24 * 7))),
-      templates: z.optional(z.array(TemplateInput).check(z.maxLength(NoticeKind.options.length), z.superRefine(oneKindEach))),
-      /** What clients before issue 13 send: template ids by notice kind, laid over the templates (withTemplateIds). */
-      templateIds: z.optional(z.record(z.string().check(z.regex(/^[a-z.]{1,40}$/)), TemplateId)),
-      wecomWebhook: z.optional(z.nullable(z.string().check(z.maxLength(300), z.regex(WECOM_ROBOT_URL)))),
-      dailyLimits: z.optional(z.strictObject(DailyLimits.shape)),
-      majorDutyKinds: z.optional(z.array(DutyKind).check(z.maxLength(DutyKind.options.length))),
-      handoverChecklist: z.optional(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))).check(z.maxLength(12))),
-      ownerInvites: z.optional(z.strictObject(OwnerInvites.shape)),
-    }),
+    ...scoped,
+    ...commandFields,
+    shifts: z.optional(z.array(z.strictObject({ name: z.string().check(z.trim(), z.minLength(1), z.maxLength(10)), start: HHmm, deskMemberIds: z.array(DocId).check(z.maxLength(20)) })).check(z.minLength(1), z.maxLength(6))),
+    openingHours: z.optional(z.strictObject({ open: HHmm, close: HHmm })),
+    repairWindows: z.optional(z.strictObject({ weekdays: z.array(z.strictObject(WindowTimes.shape)).check(z.maxLength(8)), weekends: z.array(z.strictObject(WindowTimes.shape)).check(z.maxLength(8)) })),
+    ackMinutes: z.optional(z.strictObject({ urgent: Minutes, normal: Minutes })),
+    repairPromise: z.optional(z.strictObject(RepairPromiseSettings.shape)),
+    feeSchedule: z.optional(z.array(z.strictObject(FeeItem.shape)).check(z.maxLength(200))),
+    groupComplaintWindowHours: z.optional(z.number().check(z.int(), z.gte(1), z.lte(24 * 7))),
+    templates: z.optional(z.array(TemplateInput).check(z.maxLength(NoticeKind.options.length), z.superRefine(oneKindEach))),
+    /** What clients before issue 13 send: template ids by notice kind, laid over the templates (withTemplateIds). */
+    templateIds: z.optional(z.record(z.string().check(z.regex(/^[a-z.]{1,40}$/)), TemplateId)),
+    wecomWebhook: z.optional(z.nullable(z.string().check(z.maxLength(300), z.regex(WECOM_ROBOT_URL)))),
+    dailyLimits: z.optional(z.strictObject(DailyLimits.shape)),
+    majorDutyKinds: z.optional(z.array(DutyKind).check(z.maxLength(DutyKind.options.length))),
+    handoverChecklist: z.optional(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))).check(z.maxLength(12))),
+    ownerInvites: z.optional(z.strictObject(OwnerInvites.shape)),
+  }),
   output: SettingsView,
   roles: ['manager'],
   write: true,

@@ -15,13 +15,13 @@ export const CloudCallApi = z.enum(['subscribeMessage.send', 'wxacode.getUnlimit
 export type CloudCallApi = z.infer<typeof CloudCallApi>;
 
 export const SystemHealthInput = z.strictObject({
-    /** Each cloud call to try: one that WeChat answers at all (even with a business error) was permitted. */
-    probes: z._default(z.array(CloudCallApi).check(z.maxLength(CloudCallApi.options.length)), []),
-    /** Post a test message to the property's robot, or to every property's that has one. */
-    robot: z.optional(z.strictObject({ propertyId: z.optional(PropertyId) })),
-    /** Send the property's template (for `kind`, or its first ready one) to a test person who accepted it. */
-    subscribe: z.optional(z.strictObject({ propertyId: PropertyId, openid: z.string().check(z.regex(/^[A-Za-z0-9_-]{6,64}$/)), kind: z.optional(NoticeKind) })),
-  });
+  /** Each cloud call to try: one that WeChat answers at all (even with a business error) was permitted. */
+  probes: z._default(z.array(CloudCallApi).check(z.maxLength(CloudCallApi.options.length)), []),
+  /** Post a test message to the property's robot, or to every property's that has one. */
+  robot: z.optional(z.strictObject({ propertyId: z.optional(PropertyId) })),
+  /** Send the property's template (for `kind`, or its first ready one) to a test person who accepted it. */
+  subscribe: z.optional(z.strictObject({ propertyId: PropertyId, openid: z.string().check(z.regex(/^[A-Za-z0-9_-]{6,64}$/)), kind: z.optional(NoticeKind) })),
+});
 export type SystemHealthInput = z.infer<typeof SystemHealthInput>;
 
 /** ok: the call did its job; permitted: WeChat answered with a business error, so the permission holds; denied: -604101. */

@@ -32,8 +32,7 @@ export const BindingDoc = z.object({
   name: z.string().check(z.minLength(1), z.maxLength(40)),
   relation: Relation,
   phone: z.string().check(z.maxLength(20)),
-  review: z.nullable(z
-    .object({ by: z.string(), role: Role, at: isoInstant, reason: z.nullable(z.string()), memberId: z.nullable(z.string()) })),
+  review: z.nullable(z.object({ by: z.string(), role: Role, at: isoInstant, reason: z.nullable(z.string()), memberId: z.nullable(z.string()) })),
   invitedBy: z.nullable(InvitedBy),
   createdAt: isoInstant,
   updatedAt: isoInstant,

@@ -23,17 +23,16 @@ export const CallbackDoc = z.object({
   dueAt: isoInstant,
   /** C7: the manager calls back on major complaints; the desk on everything else. */
   assignee: z.enum(['desk', 'manager']),
-  outcome: z.nullable(z
-    .object({
-      reached: z.boolean(),
-      satisfied: z.nullable(z.boolean()),
-      notes: z.string(),
-      method: z.enum(['phone', 'home_visit']),
-      at: isoInstant,
-      by: z.string(),
-      /** B2: a home visit's record is signed by the resident. */
-      signature: z.optional(z.string()),
-    })),
+  outcome: z.nullable(z.object({
+    reached: z.boolean(),
+    satisfied: z.nullable(z.boolean()),
+    notes: z.string(),
+    method: z.enum(['phone', 'home_visit']),
+    at: isoInstant,
+    by: z.string(),
+    /** B2: a home visit's record is signed by the resident. */
+    signature: z.optional(z.string()),
+  })),
   /** B3: the complaint a problem raised in this callback became. */
   complaintId: z.optional(z.string()),
   createdAt: isoInstant,

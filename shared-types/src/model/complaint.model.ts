@@ -71,8 +71,7 @@ const handling = {
   injuryOrLoss: z.boolean(),
   classification: z.nullable(Classification),
   /** C1: the handling slip (投诉处理回单) for what cannot be settled on the spot. */
-  slip: z.nullable(z
-    .object({ department: z.string(), assignee: z.string(), instructions: z.string(), by: z.string(), at: isoInstant })),
+  slip: z.nullable(z.object({ department: z.string(), assignee: z.string(), instructions: z.string(), by: z.string(), at: isoInstant })),
   /** C4: the manager has taken up a major complaint. */
   managerAck: z.nullable(z.object({ by: z.string(), at: isoInstant })),
   /** C5: the reply, in the form it took. */

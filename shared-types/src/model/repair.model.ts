@@ -99,20 +99,18 @@ const RepairV3 = z.extend(RepairV2, {
   visitNote: z.nullable(z.string()),
   quote: z.nullable(z.object({ lines: z.array(QuoteLine), totalFen: z.number().check(z.int(), z.gte(0)), at: isoInstant })),
   acceptance: z.nullable(z.object({ via: z.enum(['resident_phone', 'signature_on_site']), signature: z.nullable(z.string()), at: isoInstant })),
-  completion: z.nullable(z
-    .object({ beforePhotos: z.array(z.string()), afterPhotos: z.array(z.string()), materials: z.array(Material), amountFen: z.number().check(z.int(), z.gte(0)), at: isoInstant })),
+  completion: z.nullable(z.object({ beforePhotos: z.array(z.string()), afterPhotos: z.array(z.string()), materials: z.array(Material), amountFen: z.number().check(z.int(), z.gte(0)), at: isoInstant })),
   signOff: z.nullable(z.object({ signature: z.string(), at: isoInstant })),
   /** R8: "completed at <time>" in the repair summary. */
   completedAt: z.nullable(isoInstant),
   rating: z.nullable(RatingDoc),
   blocker: z.nullable(z.object({ kind: BlockerKind, reason: z.string(), since: isoInstant })),
   pausedMs: z.number().check(z.int(), z.gte(0)),
-  sendBack: z.nullable(z
-    .object({
-      reason: z.string(),
-      at: isoInstant,
-      review: z.nullable(z.object({ approved: z.boolean(), opinion: z.string(), signature: z.nullable(z.string()), at: isoInstant })),
-    })),
+  sendBack: z.nullable(z.object({
+    reason: z.string(),
+    at: isoInstant,
+    review: z.nullable(z.object({ approved: z.boolean(), opinion: z.string(), signature: z.nullable(z.string()), at: isoInstant })),
+  })),
   /** R11: the month this order counts for. */
   countsFor: z.string().check(z.regex(/^\d{4}-\d{2}$/)),
   priorityOverride: z.nullable(z.object({ reason: z.string(), at: isoInstant })),
