@@ -54,7 +54,8 @@ const deadlinesOwned = [
 ];
 /**
  * Issue 16: classic zod cannot be tree-shaken and stays whole in a bundle while any module imports it
- * (≈ 50 KB of every function bundle, ≈ 53 KB of the weapp main package); zod/mini holds the same schemas.
+ * (≈ 50 KB of every function bundle, ≈ 53 KB of the weapp main package); zod/mini holds the same schemas
+ * with functions a bundler can leave out (https://zod.dev/packages/mini).
  */
 const classicZod = ['zod', 'zod/v4', 'zod/v4/classic', 'zod/v3'].map((name) => ({
   name,

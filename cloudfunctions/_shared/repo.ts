@@ -5,7 +5,10 @@ import type { Database, Query } from './database';
 
 type Doc<M extends Model<z.ZodMiniType>> = z.infer<M['schema']>;
 
-/** zod/mini words every issue "Invalid input"; classic zod's English says what was expected, as a quarantine's reason has always told the supervisor. */
+/**
+ * zod/mini loads no locale, so every issue reads "Invalid input" (https://zod.dev/packages/mini); classic
+ * zod's English says what was expected, as a quarantine's reason has always told the supervisor.
+ */
 z.config(en());
 
 /** A stored document that does not match its model: which one, and why, for the timer to quarantine it. */
