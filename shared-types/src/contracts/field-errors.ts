@@ -83,9 +83,21 @@ export const badInput = (error: z.core.$ZodError): Err<'COMMON.BAD_INPUT'> & { f
   return { ok: false, code: 'COMMON.BAD_INPUT', message: fields.length > 1 ? format(t.several, { n: fields.length, first }) : first, fields };
 };
 
+type LengthCheck = { check: string; maximum?: number; length?: number };
+
+/** The tightest of a string's length checks (zod's own bag holds none of them). */
+const longestOf = (field: z.ZodMiniString): number | null => {
+  const limits = (field.def.checks ?? []).flatMap((c) => {
+    const def = c._zod.def as LengthCheck;
+    if (def.check === 'max_length') return [def.maximum ?? Infinity];
+    return def.check === 'length_equals' ? [def.length ?? Infinity] : [];
+  });
+  return limits.length > 0 ? Math.min(...limits) : null;
+};
+
 /** A text field's limit as its contract declares it, for a form's counter. */
 export const maxLengthOf = (schema: z.ZodMiniObject, key: string): number | null => {
   let field: unknown = schema.shape[key];
   while (field instanceof z.ZodMiniOptional || field instanceof z.ZodMiniNullable) field = field.def.innerType;
-  return field instanceof z.ZodMiniString ? (field._zod.bag.maximum ?? null) : null;
+  return field instanceof z.ZodMiniString ? longestOf(field) : null;
 };
