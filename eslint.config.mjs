@@ -52,10 +52,21 @@ const deadlinesOwned = [
   { selector: "CallExpression[callee.property.name='collection'][arguments.0.value='deadlines']", message: ownedBy },
   { selector: "MemberExpression[object.name='deadlineModel'][property.name='collection']", message: ownedBy },
 ];
-const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+/**
+ * Issue 16: classic zod cannot be tree-shaken and stays whole in a bundle while any module imports it
+ * (≈ 50 KB of every function bundle, ≈ 53 KB of the weapp main package); zod/mini holds the same schemas
+ * with functions a bundler can leave out (https://zod.dev/packages/mini).
+ */
+const classicZod = ['zod', 'zod/v4', 'zod/v4/classic', 'zod/v3'].map((name) => ({
+  name,
+  message: "write schemas with zod/mini (import * as z from 'zod/mini'): classic zod ships whole, ≈ 50 KB in every function bundle and in the weapp main package (issue 16).",
+}));
+/** Every entry carries the zod rule too: a later entry's options replace an earlier one's. */
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { paths: classicZod, patterns }] });
 
 /** Each folder with all its boundaries in one entry: a later entry's options replace an earlier one's. */
 const boundaries = [
+  { files: ['**/*.{ts,tsx}'], rules: restrict() },
   { files: ['shared-types/src/**/*.ts'], rules: restrict(sharedStaysInside, sharedPackages) },
   { files: ['shared-types/src/domain/**/*.ts'], rules: restrict(sharedStaysInside, domainPackages, domainNoMessages) },
   { files: ['shared-types/src/model/**/*.ts'], rules: restrict(sharedStaysInside, sharedPackages, modelNoDomain) },

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { createEngine, DOCUMENT_WRITES, installLocalDatabase, loadManifest, type Engine } from './db';
 import type { Caller, Deps } from '../cloudfunctions/_shared/deps';
 import type { Database } from '../cloudfunctions/_shared/database';
@@ -106,9 +107,9 @@ export const createRuntime = async (options: RuntimeOptions) => {
     // Counting tracks async context (AsyncLocalStorage), which slows every promise: only while someone watches.
     const run = watchers.size
       ? measureCalls(
-          async () => (result = await handle(event, caller, granted)),
-          (calls) => watchers.forEach((watch) => watch({ fn: name, event, caller, result, calls })),
-        )
+        async () => (result = await handle(event, caller, granted)),
+        (calls) => watchers.forEach((watch) => watch({ fn: name, event, caller, result, calls })),
+      )
       : handle(event, caller, granted);
     return withinTimeout(name, timeout, run.finally(() => engine.flush()));
   };
@@ -124,7 +125,7 @@ export const createRuntime = async (options: RuntimeOptions) => {
    * WeChat's message pushes (the content checker's verdicts) waiting so far, each delivered to the
    * function the manifest's messagePush routes its event to, as the cloud console's setting would.
    */
-  const routes = MessagePushRoute.array().parse((engine.manifest as { messagePush?: unknown }).messagePush ?? []);
+  const routes = z.array(MessagePushRoute).parse((engine.manifest as { messagePush?: unknown }).messagePush ?? []);
   const deliverPushes = async (): Promise<number> => {
     const due = pushes.splice(0, pushes.length);
     for (const push of due) {

@@ -7,7 +7,6 @@ import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BUILD_TARGET } from './deploy-plan';
-import { zodWithoutJsonSchema } from './zod-without-json-schema';
 
 const root = resolve(__dirname, '..');
 const source = join(root, 'cloudfunctions');
@@ -38,7 +37,6 @@ export const buildFunctions = async (): Promise<string[]> => {
         sourcemap: false,
         external: ['wx-server-sdk'],
         alias: { '@shared': join(root, 'shared-types', 'src') },
-        plugins: [zodWithoutJsonSchema],
         logLevel: 'warning',
       });
       copyFileSync(join(source, name, 'config.json'), join(dir, 'config.json'));

@@ -4,21 +4,19 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { declaredManifest } from '../cloudfunctions/manifest';
 import { MiniProgramVersion } from '../shared-types/src/domain/mini-program-version.rules';
 
-const RuleValue = z.union([z.boolean(), z.string().min(1)]);
-export const SecurityRule = z.object({ read: RuleValue, write: RuleValue }).strict();
+const RuleValue = z.union([z.boolean(), z.string().check(z.minLength(1))]);
+export const SecurityRule = z.strictObject({ read: RuleValue, write: RuleValue });
 export type SecurityRule = z.infer<typeof SecurityRule>;
 
-const IndexDef = z
-  .object({
-    name: z.string().min(1),
-    unique: z.boolean().optional(),
-    keys: z.array(z.tuple([z.string().min(1), z.union([z.literal(1), z.literal(-1)])])).min(1),
-  })
-  .strict();
+const IndexDef = z.strictObject({
+  name: z.string().check(z.minLength(1)),
+  unique: z.optional(z.boolean()),
+  keys: z.array(z.tuple([z.string().check(z.minLength(1)), z.union([z.literal(1), z.literal(-1)])])).check(z.minLength(1)),
+});
 export type IndexDef = z.infer<typeof IndexDef>;
 
 /**
@@ -27,24 +25,24 @@ export type IndexDef = z.infer<typeof IndexDef>;
  * 其他设置 → 消息推送, push mode 云函数), not by the deploy; the local runtime delivers its pushes so.
  * https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/guide/functions/openapi.md
  */
-export const MessagePushRoute = z.object({ msgType: z.string().min(1), event: z.string(), functionName: z.string().min(1) }).strict();
+export const MessagePushRoute = z.strictObject({ msgType: z.string().check(z.minLength(1)), event: z.string(), functionName: z.string().check(z.minLength(1)) });
 export type MessagePushRoute = z.infer<typeof MessagePushRoute>;
 
 export const Manifest = z.object({
-  $comment: z.string().optional(),
+  $comment: z.optional(z.string()),
   /** Each environment: where its CloudBase env id comes from, and which mini-program version it serves (issue 13, 1.6). */
-  environments: z.record(z.string(), z.object({ envIdFrom: z.string().min(1), miniProgram: MiniProgramVersion }).strict()),
-  collections: z.record(z.string(), z.object({ rule: SecurityRule, indexes: z.array(IndexDef) }).strict()),
-  storage: z.object({ rule: SecurityRule }).strict(),
-  functions: z.record(z.string(), z.object({ timeout: z.number().int(), memorySize: z.number().int() }).strict()),
-  messagePush: z.array(MessagePushRoute).default([]),
+  environments: z.record(z.string(), z.strictObject({ envIdFrom: z.string().check(z.minLength(1)), miniProgram: MiniProgramVersion })),
+  collections: z.record(z.string(), z.strictObject({ rule: SecurityRule, indexes: z.array(IndexDef) })),
+  storage: z.strictObject({ rule: SecurityRule }),
+  functions: z.record(z.string(), z.strictObject({ timeout: z.number().check(z.int()), memorySize: z.number().check(z.int()) })),
+  messagePush: z._default(z.array(MessagePushRoute), []),
 });
 export type Manifest = z.infer<typeof Manifest>;
 
 // manager-node's createFunctionTriggers accepts timer triggers only, so anything else fails here.
 export const FunctionConfig = z.object({
   permissions: z.object({ openapi: z.array(z.string()) }),
-  triggers: z.array(z.object({ name: z.string().min(1), type: z.literal('timer'), config: z.string().min(1) })).optional(),
+  triggers: z.optional(z.array(z.object({ name: z.string().check(z.minLength(1)), type: z.literal('timer'), config: z.string().check(z.minLength(1)) }))),
 });
 export type FunctionConfig = z.infer<typeof FunctionConfig>;
 

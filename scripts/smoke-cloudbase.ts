@@ -3,11 +3,11 @@
  * Only this file talks to the cloud; it is exercised against a real environment, not in tests.
  */
 import type CloudBase from '@cloudbase/manager-node';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { SecurityRule } from './deploy-manifest';
 import type { SmokeTarget } from './smoke-checks';
 
-const SafeRule = z.object({ AclTag: z.string().optional(), Rule: z.string().nullable().optional() });
+const SafeRule = z.object({ AclTag: z.optional(z.string()), Rule: z.optional(z.nullable(z.string())) });
 
 const customRule = (aclTag: string | undefined, rule: unknown): SecurityRule | null => {
   if (aclTag !== 'CUSTOM') return null;

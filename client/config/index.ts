@@ -1,7 +1,5 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
-import webpack from 'webpack';
-import { CLASSIC_SCHEMAS, JSON_SCHEMA_REQUEST, standInSource } from './zod-without-json-schema';
 
 const platform = process.env.TARO_ENV ?? 'weapp';
 const isH5 = platform === 'h5';
@@ -15,19 +13,6 @@ const sharedSrc = path.resolve(__dirname, '..', '..', 'shared-types', 'src');
  */
 const dependency = (file: string) =>
   /[\\/]node_modules[\\/]/.test(file) && !/[\\/]node_modules[\\/](@babel[\\/]runtime|core-js|regenerator-runtime)[\\/]/.test(file);
-
-/**
- * zod's JSON Schema generator, which nothing here calls, replaced by a stand-in (./zod-without-json-schema.ts)
- * served as a webpack `data:` module (https://webpack.js.org/api/module-methods/#data-uri,
- * https://webpack.js.org/plugins/normal-module-replacement-plugin/).
- */
-const zodWithoutJsonSchema = [
-  JSON_SCHEMA_REQUEST,
-  (resource: { request: string; context: string; contextInfo?: { issuer?: string } }) => {
-    if (!CLASSIC_SCHEMAS.test(resource.contextInfo?.issuer ?? '')) return;
-    resource.request = `data:text/javascript,${encodeURIComponent(standInSource(path.resolve(resource.context, resource.request)))}`;
-  },
-] as const;
 
 /**
  * One config for both targets. Only the H5 build (the local runtime and the browser tests) knows
@@ -70,9 +55,6 @@ export default defineConfig<'webpack5'>(() => {
     terser: { enable: true, config: { output: { ascii_only: false } } },
     mini: {
       compile: { include: [sharedSrc, dependency] },
-      webpackChain(chain) {
-        chain.plugin('zod-without-json-schema').use(webpack.NormalModuleReplacementPlugin, [...zodWithoutJsonSchema]);
-      },
       postcss: { pxtransform: { enable: true, config: {} } },
     },
     h5: {
@@ -102,7 +84,6 @@ export default defineConfig<'webpack5'>(() => {
        */
       webpackChain(chain) {
         chain.optimization.splitChunks({ chunks: 'all' });
-        chain.plugin('zod-without-json-schema').use(webpack.NormalModuleReplacementPlugin, [...zodWithoutJsonSchema]);
       },
     },
   };

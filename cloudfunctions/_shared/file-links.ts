@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { FileLink } from '@shared/contracts/files';
 import type { Deps } from './deps';
 import { servedCopyOf } from './storage';
@@ -13,19 +13,19 @@ export const LINK_BATCH = 50;
 
 interface Def {
   type: string;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  innerType?: z.ZodType;
-  options?: readonly z.ZodType[];
-  valueType?: z.ZodType;
-  items?: readonly z.ZodType[];
-  getter?: () => z.ZodType;
+  shape?: Record<string, z.ZodMiniType>;
+  element?: z.ZodMiniType;
+  innerType?: z.ZodMiniType;
+  options?: readonly z.ZodMiniType[];
+  valueType?: z.ZodMiniType;
+  items?: readonly z.ZodMiniType[];
+  getter?: () => z.ZodMiniType;
 }
-const defOf = (schema: z.ZodType) => schema._zod.def as unknown as Def;
+const defOf = (schema: z.ZodMiniType) => schema._zod.def as unknown as Def;
 
 const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly', 'nonoptional', 'catch']);
 
-const childrenOf = (schema: z.ZodType): z.ZodType[] => {
+const childrenOf = (schema: z.ZodMiniType): z.ZodMiniType[] => {
   const def = defOf(schema);
   if (def.type === 'object') return Object.values(def.shape ?? {});
   if (def.type === 'array') return def.element ? [def.element] : [];
@@ -37,9 +37,9 @@ const childrenOf = (schema: z.ZodType): z.ZodType[] => {
   return [];
 };
 
-const holdsLinks = new WeakMap<z.ZodType, boolean>();
+const holdsLinks = new WeakMap<z.ZodMiniType, boolean>();
 /** Whether any part of the schema is a FileLink; remembered per schema, so most answers are never walked. */
-const hasLinks = (schema: z.ZodType, seen = new Set<z.ZodType>()): boolean => {
+const hasLinks = (schema: z.ZodMiniType, seen = new Set<z.ZodMiniType>()): boolean => {
   if (schema === FileLink) return true;
   const known = holdsLinks.get(schema);
   if (known !== undefined) return known;
@@ -53,7 +53,7 @@ const hasLinks = (schema: z.ZodType, seen = new Set<z.ZodType>()): boolean => {
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The value with every string the schema declares a FileLink passed through `swap`; everything else as it was. */
-const mapLinks = (schema: z.ZodType, value: unknown, swap: (fileId: string) => string): unknown => {
+const mapLinks = (schema: z.ZodMiniType, value: unknown, swap: (fileId: string) => string): unknown => {
   if (schema === FileLink) return typeof value === 'string' ? swap(value) : value;
   if (value === null || value === undefined || !hasLinks(schema)) return value;
   const def = defOf(schema);
@@ -62,9 +62,9 @@ const mapLinks = (schema: z.ZodType, value: unknown, swap: (fileId: string) => s
       if (!isRecord(value)) return value;
       return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, def.shape?.[key] ? mapLinks(def.shape[key], v, swap) : v]));
     case 'array':
-      return Array.isArray(value) && def.element ? value.map((v) => mapLinks(def.element as z.ZodType, v, swap)) : value;
+      return Array.isArray(value) && def.element ? value.map((v) => mapLinks(def.element as z.ZodMiniType, v, swap)) : value;
     case 'record':
-      return isRecord(value) && def.valueType ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapLinks(def.valueType as z.ZodType, v, swap)])) : value;
+      return isRecord(value) && def.valueType ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapLinks(def.valueType as z.ZodMiniType, v, swap)])) : value;
     case 'tuple':
       return Array.isArray(value) ? value.map((v, i) => (def.items?.[i] ? mapLinks(def.items[i], v, swap) : v)) : value;
     case 'union': {
@@ -108,7 +108,7 @@ export const linksFor = async (deps: Deps, fileIds: readonly string[]): Promise<
  * becomes a temporary URL for this caller. The action has already decided the caller may see the
  * record; the file id itself (its folder, its bucket) never reaches a client.
  */
-export const withFileLinks = async (output: z.ZodType, data: unknown, deps: Deps): Promise<unknown> => {
+export const withFileLinks = async (output: z.ZodMiniType, data: unknown, deps: Deps): Promise<unknown> => {
   if (!hasLinks(output)) return data;
   const fileIds: string[] = [];
   mapLinks(output, data, (id) => (fileIds.push(id), id));

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * What WeChat pushes when an asynchronous image check (security.mediaCheckAsync v2) is decided:
@@ -12,9 +12,9 @@ import * as z from 'zod';
 export const MediaCheckPush = z.object({
   MsgType: z.literal('event'),
   Event: z.literal('wxa_media_check'),
-  trace_id: z.string().min(1).max(128),
-  version: z.union([z.number(), z.string()]).optional(),
-  result: z.object({ suggest: z.string(), label: z.union([z.number(), z.string()]) }).optional(),
-  status_code: z.number().optional(),
+  trace_id: z.string().check(z.minLength(1), z.maxLength(128)),
+  version: z.optional(z.union([z.number(), z.string()])),
+  result: z.optional(z.object({ suggest: z.string(), label: z.union([z.number(), z.string()]) })),
+  status_code: z.optional(z.number()),
 });
 export type MediaCheckPush = z.infer<typeof MediaCheckPush>;

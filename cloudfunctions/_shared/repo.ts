@@ -1,8 +1,15 @@
-import type * as z from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 import type { Model } from '@shared/model/versioned';
 import type { Database, Query } from './database';
 
-type Doc<M extends Model<z.ZodType>> = z.infer<M['schema']>;
+type Doc<M extends Model<z.ZodMiniType>> = z.infer<M['schema']>;
+
+/**
+ * zod/mini loads no locale, so every issue reads "Invalid input" (https://zod.dev/packages/mini); classic
+ * zod's English says what was expected, as a quarantine's reason has always told the supervisor.
+ */
+z.config(en());
 
 /** A stored document that does not match its model: which one, and why, for the timer to quarantine it. */
 export class StoredDocumentError extends Error {
@@ -10,9 +17,9 @@ export class StoredDocumentError extends Error {
   readonly id: string;
   readonly reason: string;
   constructor(
-    readonly model: Model<z.ZodType>,
+    readonly model: Model<z.ZodMiniType>,
     readonly raw: unknown,
-    error: z.ZodError,
+    error: z.core.$ZodError,
   ) {
     const id = String((raw as { _id?: unknown } | null)?._id);
     super(`stored ${model.collection}/${id} does not match its schema: ${error.message}`);
@@ -30,19 +37,19 @@ export class StoredDocumentError extends Error {
  * Reads through a model: every stored document is migrated and parsed at the boundary, so a
  * malformed one stops here with the collection and id named, never deeper in an action.
  */
-export const parseStored = <M extends Model<z.ZodType>>(model: M, raw: unknown): Doc<M> => {
+export const parseStored = <M extends Model<z.ZodMiniType>>(model: M, raw: unknown): Doc<M> => {
   const parsed = model.safeParse(raw);
   if (!parsed.success) throw new StoredDocumentError(model, raw, parsed.error);
   return parsed.data as Doc<M>;
 };
 
-export const findById = async <M extends Model<z.ZodType>>(db: Database, model: M, id: string): Promise<Doc<M> | null> => {
+export const findById = async <M extends Model<z.ZodMiniType>>(db: Database, model: M, id: string): Promise<Doc<M> | null> => {
   const res = await db.collection(model.collection).where({ _id: id }).limit(1).get();
   const raw = res.data[0];
   return raw === undefined ? null : parseStored(model, raw);
 };
 
-export const parseAll = <M extends Model<z.ZodType>>(model: M, raws: readonly unknown[]): Doc<M>[] =>
+export const parseAll = <M extends Model<z.ZodMiniType>>(model: M, raws: readonly unknown[]): Doc<M>[] =>
   raws.map((raw) => parseStored(model, raw));
 
 /** What the SDK's set/add accept: the document without its `_id`, which goes in `doc(id)`. */
@@ -52,7 +59,7 @@ export const withoutId = <T extends { _id: string }>(doc: T): Omit<T, '_id'> => 
 };
 
 /** The cloud returns at most 1000 documents a get(); this reads every page of a query through its model. */
-export const readAll = async <M extends Model<z.ZodType>>(model: M, query: Query): Promise<Doc<M>[]> => {
+export const readAll = async <M extends Model<z.ZodMiniType>>(model: M, query: Query): Promise<Doc<M>[]> => {
   const PAGE = 1000;
   const out: Doc<M>[] = [];
   for (let skip = 0; ; skip += PAGE) {

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { Envelope, isCompanyAction, mayAnswer, type Action, type FunctionName } from '@shared/contracts/action';
 import { badInput } from '@shared/contracts/field-errors';
 import { failure } from '@shared/messages';

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { TimerStep } from '@shared/model/environment.model';
 import type { Model } from '@shared/model/versioned';
 import { propertyModel, type PropertyDoc } from '@shared/model/property.model';
@@ -7,7 +7,7 @@ import type { Deps } from './deps';
 import { quarantine } from './quarantine';
 import { StoredDocumentError } from './repo';
 
-type Doc<M extends Model<z.ZodType>> = z.infer<M['schema']>;
+type Doc<M extends Model<z.ZodMiniType>> = z.infer<M['schema']>;
 
 /**
  * A unit that failed is tried again at once, up to this many times in all: each unit is idempotent
@@ -57,7 +57,7 @@ export const startSweep = (deps: Deps, step: TimerStep) => {
   };
 
   /** The documents of a query that match their model; each one that does not is quarantined. */
-  const parse = async <M extends Model<z.ZodType>>(model: M, raws: readonly unknown[]): Promise<Doc<M>[]> => {
+  const parse = async <M extends Model<z.ZodMiniType>>(model: M, raws: readonly unknown[]): Promise<Doc<M>[]> => {
     const out: Doc<M>[] = [];
     for (const raw of raws) {
       const parsed = model.safeParse(raw);
@@ -68,7 +68,7 @@ export const startSweep = (deps: Deps, step: TimerStep) => {
   };
 
   /** Every page of a query (the cloud returns at most 1000 a get()), parsed as `parse` does. */
-  const readAll = async <M extends Model<z.ZodType>>(model: M, query: Query): Promise<Doc<M>[]> => {
+  const readAll = async <M extends Model<z.ZodMiniType>>(model: M, query: Query): Promise<Doc<M>[]> => {
     const PAGE = 1000;
     const out: Doc<M>[] = [];
     for (let skip = 0; ; skip += PAGE) {

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Model, Unstored } from '@shared/model/versioned';
 import { withoutId } from './repo';
 import type { Sweep } from './sweep';
@@ -17,7 +17,7 @@ const AT_ONCE = 20;
  * place it would be read again every run, and a batch of them would hold the rest back for good.
  * Answers how many were rewritten.
  */
-export const upgradeStored = async (sweep: Sweep, model: Model<z.ZodType>): Promise<number> => {
+export const upgradeStored = async (sweep: Sweep, model: Model<z.ZodMiniType>): Promise<number> => {
   const { db } = sweep.deps;
   const _ = db.command;
   // Every stored document carries its schemaVersion (each model's first version declares it), so a

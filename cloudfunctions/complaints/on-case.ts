@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Action } from '@shared/contracts';
 import type { CaseRef, CaseView } from '@shared/contracts/complaints.contract';
 import { failure, type ErrorCode } from '@shared/messages';
@@ -89,7 +89,7 @@ export interface CaseStepSpec<I> {
  * saw must still be current, the machine must allow the step for their role, and the case, its
  * event and its notices commit together, once per command id.
  */
-export const caseStep = <A extends Action<z.ZodType, z.ZodType<CaseView>>>(spec: CaseStepSpec<z.infer<A['input']> & CaseInput>): Handler<A> => {
+export const caseStep = <A extends Action<z.ZodMiniType, z.ZodMiniType<CaseView>>>(spec: CaseStepSpec<z.infer<A['input']> & CaseInput>): Handler<A> => {
   const handler = async (input: z.infer<A['input']>, ctx: ActionContext): Promise<Result<CaseView>> => {
     const data = input as z.infer<A['input']> & CaseInput;
     const { deps, member, now } = ctx;

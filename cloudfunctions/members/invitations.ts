@@ -5,7 +5,7 @@ import { ok } from '@shared/result';
 import { invitationModel, type InvitationDoc } from '@shared/model/invitation.model';
 import { memberModel } from '@shared/model/member.model';
 import { propertyModel } from '@shared/model/property.model';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { ActionContext } from '../_shared/context';
 import type { Tx } from '../_shared/database';
 import type { Handler } from '../_shared/router';

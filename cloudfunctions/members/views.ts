@@ -1,6 +1,6 @@
 import type { BindingView, InvitationView, MemberView } from '@shared/contracts/members.contract';
 import type { Membership } from '@shared/contracts/session.contract';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { invitationState } from '@shared/domain/invitation.rules';
 import { maskPhone } from '@shared/domain/phone';
 import type { BindingDoc } from '@shared/model/binding.model';

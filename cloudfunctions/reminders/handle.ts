@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { FailedStep, TimerStep } from '@shared/model/environment.model';
 import type { Deps } from '../_shared/deps';
 import { drainOutbox, type DrainReport } from '../_shared/outbox';

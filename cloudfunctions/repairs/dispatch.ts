@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { dispatch } from '@shared/contracts/repairs.contract';
 import { failure, messages } from '@shared/messages';
 import { ok } from '@shared/result';

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Action } from '@shared/contracts';
 import type { RepairView } from '@shared/contracts/repairs.contract';
 import { failure, messages, type ErrorCode } from '@shared/messages';
@@ -64,7 +64,7 @@ const follows = async ({ deps, member }: ActionContext, repair: RepairDoc): Prom
  * state machine must allow the step for their role now, and the order, its event and its notices
  * commit together, once per command id.
  */
-type OrderAction = Action<z.ZodType, typeof RepairView>;
+type OrderAction = Action<z.ZodMiniType, typeof RepairView>;
 
 export const orderStep = <A extends OrderAction>(spec: StepSpec<z.infer<A['input']> & StepInput>): Handler<A> => {
   const handler = async (input: z.infer<A['input']>, ctx: ActionContext): Promise<Result<z.infer<typeof RepairView>>> => {

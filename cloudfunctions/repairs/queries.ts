@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type * as contract from '@shared/contracts/repairs.contract';
 import { failure } from '@shared/messages';
 import { ok } from '@shared/result';

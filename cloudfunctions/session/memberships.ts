@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Membership } from '@shared/contracts/session.contract';
 import { COMPANY_DOC_ID, companyModel } from '@shared/model/company.model';
 import { COMPANY_SCOPE } from '@shared/model/member.model';

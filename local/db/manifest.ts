@@ -1,23 +1,23 @@
 import * as path from 'node:path';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { declaredManifest } from '../../cloudfunctions/manifest';
 
-const IndexKey = z.tuple([z.string().min(1), z.union([z.literal(1), z.literal(-1)])]);
+const IndexKey = z.tuple([z.string().check(z.minLength(1)), z.union([z.literal(1), z.literal(-1)])]);
 
 const IndexSchema = z.object({
-  name: z.string().min(1),
-  unique: z.boolean().optional(),
-  keys: z.array(IndexKey).min(1),
+  name: z.string().check(z.minLength(1)),
+  unique: z.optional(z.boolean()),
+  keys: z.array(IndexKey).check(z.minLength(1)),
 });
 
 const CollectionSchema = z.object({
-  rule: z.unknown().optional(),
-  indexes: z.array(IndexSchema).default([]),
+  rule: z.optional(z.unknown()),
+  indexes: z._default(z.array(IndexSchema), []),
 });
 
 /** Only `collections` matters to the database; the rest of cloudfunctions/manifest.json passes through. */
 const ManifestSchema = z.looseObject({
-  collections: z.record(z.string().regex(/^[A-Za-z0-9_-]+$/), CollectionSchema),
+  collections: z.record(z.string().check(z.regex(/^[A-Za-z0-9_-]+$/)), CollectionSchema),
 });
 
 export type IndexSpec = z.infer<typeof IndexSchema>;

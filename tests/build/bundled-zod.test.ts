@@ -1,8 +1,8 @@
 /**
- * Issue 16: the function bundles leave out zod's JSON Schema generator (scripts/zod-without-json-schema.ts),
- * whose stand-in throws if called. Through the BUILT bundles, every schema still builds and parses: a
- * create with a field over its limit is refused with the field, the limit and the length (a stand-in called
- * while building or parsing would make this COMMON.INTERNAL or fail to load), and a valid one is filed.
+ * Issue 16: the function bundles carry zod/mini, tree-shaken by esbuild, instead of classic zod. Through
+ * the BUILT bundles, every schema still builds and parses: a create with a field over its limit is refused
+ * with the field, the limit and the length (a check left out of the bundle would make this
+ * COMMON.INTERNAL or fail to load), and a valid one is filed.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -13,7 +13,7 @@ import { callAs, MORNING, newCommandId, repairInput, TEST_BOOTSTRAP_SECRET, test
 
 const built = join(resolve(__dirname, '..', '..'), 'dist', 'cloudfunctions');
 
-describe('the function bundles without zod JSON Schema generation', () => {
+describe('the function bundles on zod/mini', () => {
   it('still refuse an over-long field with its limit and length, and file a valid repair', async () => {
     if (!existsSync(built)) throw new Error('dist/cloudfunctions is missing: run `npm run build:functions` first');
     const rt = await createRuntime({ dataDir: null, functions: loadBuiltFunctions(), now: testClock(MORNING).now, bootstrapSecret: TEST_BOOTSTRAP_SECRET });

@@ -61,7 +61,7 @@ const cases: Array<[string, string, string, string]> = [
 const clean: Planted[] = [
   {
     filePath: 'shared-types/src/model/planted.model.ts',
-    text: "import * as z from 'zod';\nimport type { RepairDoc } from './repair.model';\n\nexport const Planted = z.object({ id: z.string() });\nexport type Pair = [RepairDoc, z.infer<typeof Planted>];\n",
+    text: "import * as z from 'zod/mini';\nimport type { RepairDoc } from './repair.model';\n\nexport const Planted = z.object({ id: z.string() });\nexport type Pair = [RepairDoc, z.infer<typeof Planted>];\n",
   },
   { filePath: 'cloudfunctions/reminders/planted.ts', text: importing('../complaints/exports') },
 ];
@@ -81,12 +81,27 @@ describe('the lint keeps the layers apart (issue 15, 6)', () => {
     expect(findings[i]).toEqual([{ ruleId: 'no-restricted-imports', message: `'${source}' import is restricted from being used by a pattern. ${message}` }]);
   });
 
-  it('passes a clean model file that imports its own folder and zod', () => {
+  it('passes a clean model file that imports its own folder and zod/mini', () => {
     expect(findings[cases.length]).toEqual([]);
   });
 
   it("passes an area importing another area's exports module (issue 15, 3)", () => {
     expect(findings[cases.length + 1]).toEqual([]);
+  });
+});
+
+const classicZod =
+  "'zod' import is restricted from being used. write schemas with zod/mini (import * as z from 'zod/mini'): classic zod ships whole, ≈ 50 KB in every function bundle and in the weapp main package (issue 16).";
+
+describe('the lint keeps classic zod out (issue 16)', () => {
+  const places = ['shared-types/src/model/planted.model.ts', 'shared-types/src/domain/planted.rules.ts', 'cloudfunctions/repairs/planted.ts', 'client/src/planted.ts', 'tests/planted.test.ts'];
+  let findings: Finding[][];
+  beforeAll(() => {
+    findings = lint(places.map((filePath) => ({ filePath, text: "import * as z from 'zod';\n\nexport const Planted = z.object({ id: z.string() });\n" })));
+  }, 120_000);
+
+  it.each(places.map((place, i) => [place, i] as const))("refuses 'zod' in %s, saying to write zod/mini", (_place, i) => {
+    expect(findings[i]).toEqual([{ ruleId: 'no-restricted-imports', message: classicZod }]);
   });
 });
 

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Cron } from 'croner';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { readManifest } from '../../scripts/deploy-manifest';
 import { OPENAPI_PERMISSIONS } from '../../cloudfunctions/_shared/wechat';
 
@@ -40,7 +40,7 @@ const usedCollections = (): Map<string, string[]> => {
 
 const FunctionConfigJson = z.object({
   permissions: z.object({ openapi: z.array(z.string()) }),
-  triggers: z.array(z.object({ name: z.string(), type: z.string(), config: z.string() })).optional(),
+  triggers: z.optional(z.array(z.object({ name: z.string(), type: z.string(), config: z.string() }))),
 });
 
 // Memory sizes a CloudBase function can be given, in MB.

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join, relative, resolve } from 'node:path';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { messages } from '@shared/messages';
 
 const root = resolve(__dirname, '..', '..');
@@ -37,11 +37,11 @@ const load = (file: string): unknown => {
 };
 
 const ProjectConfig = z.object({ miniprogramRoot: z.string(), cloudfunctionRoot: z.string(), compileType: z.literal('miniprogram') });
-const SubPackage = z.object({ root: z.string().min(1), pages: z.array(z.string()) });
+const SubPackage = z.object({ root: z.string().check(z.minLength(1)), pages: z.array(z.string()) });
 const AppJson = z.object({
-  pages: z.array(z.string()).min(1),
-  subPackages: z.array(SubPackage).optional(),
-  subpackages: z.array(SubPackage).optional(),
+  pages: z.array(z.string()).check(z.minLength(1)),
+  subPackages: z.optional(z.array(SubPackage)),
+  subpackages: z.optional(z.array(SubPackage)),
 });
 const FunctionPackage = z.object({ dependencies: z.record(z.string(), z.string()) });
 

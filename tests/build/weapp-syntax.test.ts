@@ -7,12 +7,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parse } from 'acorn';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 const root = resolve(__dirname, '..', '..');
 const weapp = join(root, 'client', 'dist', 'weapp');
 
-const Compat = z.object({ baseLibrary: z.string().regex(/^\d+\.\d+\.\d+$/), ecmaVersion: z.literal(2015) });
+const Compat = z.object({ baseLibrary: z.string().check(z.regex(/^\d+\.\d+\.\d+$/)), ecmaVersion: z.literal(2015) });
 // Required, not imported: a CommonJS module babel.config.js also reads
 const compat = Compat.parse(require(join(root, 'client', 'config', 'compat.js')));
 const ProjectConfig = z.object({ libVersion: z.string(), setting: z.object({ es6: z.boolean() }) });

@@ -1,6 +1,6 @@
 import { fireEvent, render } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { ErasureView, MyData } from '@shared/contracts/privacy.contract';
 import MyDataPage from '../../client/src/pages/resident/my-data';
 import ResidentHome from '../../client/src/pages/resident/home';

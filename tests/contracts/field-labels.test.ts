@@ -1,12 +1,12 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { catalogue, type Action } from '@shared/contracts';
 import { fieldErrorsOf } from '@shared/contracts/field-errors';
 import { messages } from '@shared/messages';
 
-type Def = { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; innerType?: z.ZodType; options?: z.ZodType[]; in?: z.ZodType; valueType?: z.ZodType };
+type Def = { type: string; shape?: Record<string, z.ZodMiniType>; element?: z.ZodMiniType; innerType?: z.ZodMiniType; options?: z.ZodMiniType[]; in?: z.ZodMiniType; valueType?: z.ZodMiniType };
 
 /** Every field path an input schema accepts ("preferredTime.date"; array items are their list's). */
-const pathsOf = (schema: z.ZodType, path: string[] = []): string[] => {
+const pathsOf = (schema: z.ZodMiniType, path: string[] = []): string[] => {
   const def = (schema as unknown as { _zod: { def: Def } })._zod.def;
   const inner = def.element ?? def.innerType ?? def.in ?? def.valueType;
   if (def.type === 'object' && def.shape) return Object.entries(def.shape).flatMap(([key, value]) => [[...path, key].join('.'), ...pathsOf(value, [...path, key])]);

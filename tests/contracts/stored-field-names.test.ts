@@ -6,7 +6,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { catalogue } from '@shared/contracts';
 import type { Model } from '@shared/model/versioned';
 
@@ -17,14 +17,14 @@ const models = readdirSync(modelDir)
   .filter((file) => file.endsWith('.model.ts'))
   .flatMap((file) =>
     Object.entries(require(join(modelDir, file)) as Record<string, unknown>).filter(
-      (entry): entry is [string, Model<z.ZodType>] => typeof entry[1] === 'object' && entry[1] !== null && 'collection' in entry[1] && 'schema' in entry[1],
+      (entry): entry is [string, Model<z.ZodMiniType>] => typeof entry[1] === 'object' && entry[1] !== null && 'collection' in entry[1] && 'schema' in entry[1],
     ),
   );
 
-type Def = { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; innerType?: z.ZodType; options?: z.ZodType[]; left?: z.ZodType; right?: z.ZodType; in?: z.ZodType; out?: z.ZodType };
+type Def = { type: string; shape?: Record<string, z.ZodMiniType>; element?: z.ZodMiniType; innerType?: z.ZodMiniType; options?: z.ZodMiniType[]; left?: z.ZodMiniType; right?: z.ZodMiniType; in?: z.ZodMiniType; out?: z.ZodMiniType };
 
 /** The paths inside a schema where a record (data-chosen keys) sits. */
-const recordsIn = (schema: z.ZodType, path = '$'): string[] => {
+const recordsIn = (schema: z.ZodMiniType, path = '$'): string[] => {
   const def = (schema as unknown as { _zod: { def: Def } })._zod.def;
   switch (def.type) {
     case 'record':
@@ -32,13 +32,13 @@ const recordsIn = (schema: z.ZodType, path = '$'): string[] => {
     case 'object':
       return Object.entries(def.shape ?? {}).flatMap(([key, inner]) => recordsIn(inner, `${path}.${key}`));
     case 'array':
-      return recordsIn(def.element as z.ZodType, `${path}[]`);
+      return recordsIn(def.element as z.ZodMiniType, `${path}[]`);
     case 'union':
       return (def.options ?? []).flatMap((o) => recordsIn(o, path));
     case 'intersection':
-      return [...recordsIn(def.left as z.ZodType, path), ...recordsIn(def.right as z.ZodType, path)];
+      return [...recordsIn(def.left as z.ZodMiniType, path), ...recordsIn(def.right as z.ZodMiniType, path)];
     case 'pipe':
-      return [...recordsIn(def.in as z.ZodType, path), ...recordsIn(def.out as z.ZodType, path)];
+      return [...recordsIn(def.in as z.ZodMiniType, path), ...recordsIn(def.out as z.ZodMiniType, path)];
     default:
       return def.innerType ? recordsIn(def.innerType, path) : [];
   }
@@ -46,8 +46,8 @@ const recordsIn = (schema: z.ZodType, path = '$'): string[] => {
 
 describe('issue 13 (1.2): stored documents have fixed field names', () => {
   it('the scan finds a record where there is one', () => {
-    const { record, object, string } = jest.requireActual<typeof z>('zod');
-    expect(recordsIn(object({ a: object({ b: record(string(), string()).optional() }) }))).toEqual(['$.a.b']);
+    const { record, object, optional, string } = jest.requireActual<typeof z>('zod/mini');
+    expect(recordsIn(object({ a: object({ b: optional(record(string(), string())) }) }))).toEqual(['$.a.b']);
   });
 
   it('finds every stored model', () => {

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { resultOf, type Action } from '@shared/contracts/action';
 import { retryOf } from '@shared/contracts/errors';
 import { badInput } from '@shared/contracts/field-errors';

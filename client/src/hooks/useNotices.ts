@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import * as session from '@shared/contracts/session.contract';
 import { useAction } from './useAction';
 import { usePagedAction, type PagedOptions } from './usePagedAction';

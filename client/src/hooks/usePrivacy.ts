@@ -1,5 +1,5 @@
 import * as privacy from '@shared/contracts/privacy.contract';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { useAction } from './useAction';
 import { usePagedAction } from './usePagedAction';
 import { useReadySession } from './useSession';

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import * as reception from '@shared/contracts/reception.contract';
 import { call, type CallInput } from '../api';
 import { newCommandId } from '../api/command-id';

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Action } from '@shared/contracts/action';
 import * as repairs from '@shared/contracts/repairs.contract';
 import { call, type CallInput, type CallOutput } from '../api';

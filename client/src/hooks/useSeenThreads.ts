@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { useReadySession } from './useSession';
 
 const Seen = z.record(z.string(), z.string());

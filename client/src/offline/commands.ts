@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Action } from '@shared/contracts/action';
 import * as repairs from '@shared/contracts/repairs.contract';
 import type { Call, CallResult } from '../api/client';
@@ -22,7 +22,7 @@ export const onSiteActions = {
 export type OnSiteAction = keyof typeof onSiteActions;
 export type RepairView = repairs.RepairView;
 /** What every on-site action is: a step on one order that answers the order as it now stands. */
-export type OnSiteContract = Action<z.ZodType, typeof repairs.RepairView>;
+export type OnSiteContract = Action<z.ZodMiniType, typeof repairs.RepairView>;
 
 /** The queue fills these in: which order, the command's identity, and the version it expects. */
 type Fixed = 'commandId' | 'deviceTime' | 'propertyId' | 'repairId' | 'version';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { onSiteActions, type Conflict, type OnSiteAction, type QueuedCommand } from './commands';
 
 export const QUEUE_KEY = 'onsite.queue.v1';
@@ -13,13 +13,13 @@ const Stored = z.object({
       repairId: z.string(),
       propertyId: z.string(),
       uploadPrefix: z.string(),
-      version: z.number().int(),
+      version: z.number().check(z.int()),
       input: z.record(z.string(), z.unknown()),
       uploaded: z.record(z.string(), z.string()),
-      failures: z.number().int().min(0).default(0),
+      failures: z._default(z.number().check(z.int(), z.gte(0)), 0),
     }),
   ),
-  conflicts: z.record(z.string(), z.object({ code: z.string(), message: z.string(), action: z.enum(actionNames), at: z.string(), tries: z.number().int().min(1).default(1) })),
+  conflicts: z.record(z.string(), z.object({ code: z.string(), message: z.string(), action: z.enum(actionNames), at: z.string(), tries: z._default(z.number().check(z.int(), z.gte(1)), 1) })),
 });
 
 /**

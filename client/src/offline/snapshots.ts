@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { RepairView } from '@shared/contracts/repairs.contract';
 import { FeeItem } from '@shared/model/settings.model';
 

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import * as session from '@shared/contracts/session.contract';
 import { messages } from '@shared/messages';
 import { call, type CallFailure } from '../api';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Action } from '@shared/contracts/action';
 import { fieldErrorsOf as refusedFields } from '@shared/contracts/field-errors';
 import type { FieldError } from '@shared/result';
@@ -37,9 +37,9 @@ export const rejectedFields = <A extends Action>(action: A, input: CallInput<A>)
  * together with the form's own checks while a choice is still missing and nothing can be sent. The
  * fields are read from the schema's shape, so a rule across fields (a room or a place) stays out of it.
  */
-export const textFieldErrors = (schema: z.ZodObject, values: Readonly<Record<string, string>>): FieldError[] => {
+export const textFieldErrors = (schema: z.ZodMiniObject, values: Readonly<Record<string, string>>): FieldError[] => {
   const only: Record<string, true> = {};
   for (const key of Object.keys(values)) only[key] = true;
-  const checked = z.object(schema.shape).pick(only as { [k: string]: true } & Record<number, never>).safeParse(values, { reportInput: true });
+  const checked = z.pick(z.object(schema.shape), only as { [k: string]: true } & Record<number, never>).safeParse(values, { reportInput: true });
   return checked.success ? [] : refusedFields(checked.error);
 };

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Role } from '../model/member.model';
 import type { ErrorCode } from '../messages';
 import { areas } from '../areas';
@@ -15,7 +15,7 @@ export type CommonCode = Extract<ErrorCode, `COMMON.${string}`>;
 export type ActionCode = Exclude<ErrorCode, CommonCode>;
 
 /** One cloud-function action: the schema its input is parsed with at both ends, and its output. */
-export interface Action<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, R extends Roles = Roles> {
+export interface Action<I extends z.ZodMiniType = z.ZodMiniType, O extends z.ZodMiniType = z.ZodMiniType, R extends Roles = Roles> {
   fn: FunctionName;
   name: string;
   input: I;
@@ -37,7 +37,7 @@ export interface Action<I extends z.ZodType = z.ZodType, O extends z.ZodType = z
  */
 export const isCompanyAction = (a: Pick<Action, 'roles'>): boolean => a.roles !== 'any-signed-in' && a.roles.length === 1 && a.roles[0] === 'admin';
 
-export const defineAction = <I extends z.ZodType, O extends z.ZodType, R extends Roles>(a: Action<I, O, R>) => a;
+export const defineAction = <I extends z.ZodMiniType, O extends z.ZodMiniType, R extends Roles>(a: Action<I, O, R>) => a;
 
 const isCommonCode = (code: string): code is CommonCode => code.startsWith('COMMON.');
 
@@ -47,29 +47,27 @@ export const mayAnswer = (action: Action, code: string): boolean => isCommonCode
 export type Input<A extends Action> = z.input<A['input']>;
 export type Output<A extends Action> = z.infer<A['output']>;
 
-export const CommandId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+export const CommandId = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));
 
 /** Fields every write carries: the client's command id and, where known, the device's clock. */
 export const commandFields = {
   commandId: CommandId,
-  deviceTime: z.iso.datetime({ offset: true }).optional(),
+  deviceTime: z.optional(z.iso.datetime({ offset: true })),
 };
 
-export const PropertyId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
-export const DocId = z.string().regex(/^[A-Za-z0-9_:~.-]{1,128}$/);
+export const PropertyId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
+export const DocId = z.string().check(z.regex(/^[A-Za-z0-9_:~.-]{1,128}$/));
 
 export const scoped = { propertyId: PropertyId };
 
 /** What travels to a function: `{ action, input }`, the action named `fn.name`. */
-export const Envelope = z.object({ action: z.string().max(64), input: z.unknown() });
+export const Envelope = z.object({ action: z.string().check(z.maxLength(64)), input: z.unknown() });
 
 export const Failure = z.object({
   ok: z.literal(false),
   code: z.string(),
   message: z.string(),
-  fields: z
-    .array(z.object({ field: z.string(), label: z.string(), message: z.string(), limit: z.object({ max: z.number(), length: z.number() }).optional() }))
-    .optional(),
+  fields: z.optional(z.array(z.object({ field: z.string(), label: z.string(), message: z.string(), limit: z.optional(z.object({ max: z.number(), length: z.number() })) }))),
 });
-export const resultOf = <O extends z.ZodType>(output: O) =>
+export const resultOf = <O extends z.ZodMiniType>(output: O) =>
   z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), data: output }), Failure]);

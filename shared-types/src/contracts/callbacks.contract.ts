@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { commandFields, defineAction, DocId, scoped } from './action';
 import { pageInput, pageOf } from './page';
 import { CallbackKind, CallbackReason } from '../model/callback.model';
@@ -11,7 +11,7 @@ export const CallbackView = z.object({
   reason: CallbackReason,
   subjectId: z.string(),
   status: z.enum(['open', 'done', 'cancelled']),
-  version: z.number().int(),
+  version: z.number().check(z.int()),
   residentName: z.string(),
   /** The desk calls: the full number. */
   phone: z.string(),
@@ -20,19 +20,17 @@ export const CallbackView = z.object({
   /** C7: the manager calls back on major complaints. */
   assignee: z.enum(['desk', 'manager']),
   overdue: z.boolean(),
-  outcome: z
-    .object({
-      reached: z.boolean(),
-      satisfied: z.boolean().nullable(),
-      notes: z.string(),
-      method: z.enum(['phone', 'home_visit']),
-      at: z.string(),
-      /** B2: the resident's signature on a home visit's record. */
-      signature: FileLink.nullable().optional(),
-    })
-    .nullable(),
+  outcome: z.nullable(z.object({
+    reached: z.boolean(),
+    satisfied: z.nullable(z.boolean()),
+    notes: z.string(),
+    method: z.enum(['phone', 'home_visit']),
+    at: z.string(),
+    /** B2: the resident's signature on a home visit's record. */
+    signature: z.optional(z.nullable(FileLink)),
+  })),
   /** B3: the complaint raised from this callback, if any. */
-  complaintId: z.string().nullable().optional(),
+  complaintId: z.optional(z.nullable(z.string())),
 });
 export type CallbackView = z.infer<typeof CallbackView>;
 
@@ -40,7 +38,7 @@ export type CallbackView = z.infer<typeof CallbackView>;
 export const queue = defineAction({
   fn: 'callbacks',
   name: 'queue',
-  input: z.object({ ...scoped, kind: CallbackKind.optional(), ...pageInput }).strict(),
+  input: z.strictObject({ ...scoped, kind: z.optional(CallbackKind), ...pageInput }),
   output: pageOf(CallbackView),
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
@@ -51,7 +49,7 @@ export const queue = defineAction({
 export const get = defineAction({
   fn: 'callbacks',
   name: 'get',
-  input: z.object({ ...scoped, callbackId: DocId }).strict(),
+  input: z.strictObject({ ...scoped, callbackId: DocId }),
   output: CallbackView,
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
@@ -62,20 +60,18 @@ export const get = defineAction({
 export const record = defineAction({
   fn: 'callbacks',
   name: 'record',
-  input: z
-    .object({
-      ...scoped,
-      ...commandFields,
-      callbackId: DocId,
-      version: z.number().int().positive(),
-      reached: z.boolean(),
-      satisfied: z.boolean().nullable(),
-      notes: z.string().trim().max(500),
-      method: z.enum(['phone', 'home_visit']),
-      /** B2: the resident's signature on a home visit's record (a file the desk uploaded). */
-      signature: FileId.optional(),
-    })
-    .strict(),
+  input: z.strictObject({
+    ...scoped,
+    ...commandFields,
+    callbackId: DocId,
+    version: z.number().check(z.int(), z.positive()),
+    reached: z.boolean(),
+    satisfied: z.nullable(z.boolean()),
+    notes: z.string().check(z.trim(), z.maxLength(500)),
+    method: z.enum(['phone', 'home_visit']),
+    /** B2: the resident's signature on a home visit's record (a file the desk uploaded). */
+    signature: z.optional(FileId),
+  }),
   output: CallbackView,
   roles: ['desk', 'supervisor', 'manager'],
   write: true,
@@ -89,18 +85,16 @@ export const record = defineAction({
 export const raiseComplaint = defineAction({
   fn: 'callbacks',
   name: 'raiseComplaint',
-  input: z
-    .object({
-      ...scoped,
-      ...commandFields,
-      callbackId: DocId,
-      category: ComplaintCategory,
-      place: ComplaintPlace,
-      target: ComplaintTarget.default(''),
-      description: z.string().trim().min(2).max(1000),
-      request: z.string().trim().min(1).max(500),
-    })
-    .strict(),
+  input: z.strictObject({
+    ...scoped,
+    ...commandFields,
+    callbackId: DocId,
+    category: ComplaintCategory,
+    place: ComplaintPlace,
+    target: z._default(ComplaintTarget, ''),
+    description: z.string().check(z.trim(), z.minLength(2), z.maxLength(1000)),
+    request: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
+  }),
   output: z.object({ callbackId: z.string(), complaintId: z.string() }),
   roles: ['desk', 'supervisor', 'manager'],
   write: true,
@@ -110,12 +104,12 @@ export const raiseComplaint = defineAction({
 export const KindFigures = z.object({
   kind: CallbackKind,
   /** Tasks planned in the period, and done (reached or not, recorded). */
-  planned: z.number().int(),
-  done: z.number().int(),
-  reached: z.number().int(),
-  satisfied: z.number().int(),
+  planned: z.number().check(z.int()),
+  done: z.number().check(z.int()),
+  reached: z.number().check(z.int()),
+  satisfied: z.number().check(z.int()),
   /** B4: done out of planned; null with none planned. */
-  rate: z.number().nullable(),
+  rate: z.nullable(z.number()),
 });
 
 /**
@@ -126,7 +120,7 @@ export const KindFigures = z.object({
 export const figures = defineAction({
   fn: 'callbacks',
   name: 'figures',
-  input: z.object({ ...scoped, month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }).strict(),
+  input: z.strictObject({ ...scoped, month: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/)) }),
   output: z.object({
     month: z.string(),
     byKind: z.array(KindFigures),
@@ -136,13 +130,13 @@ export const figures = defineAction({
      * (a public place's repair nobody reported) are outside the half and counted here by reason.
      */
     repairCheck: z.object({
-      returned: z.number().int(),
-      calledBack: z.number().int(),
-      rate: z.number().nullable(),
+      returned: z.number().check(z.int()),
+      calledBack: z.number().check(z.int()),
+      rate: z.nullable(z.number()),
       met: z.boolean(),
-      skipped: z.array(z.object({ reason: z.enum(['no_resident']), count: z.number().int().positive() })),
+      skipped: z.array(z.object({ reason: z.enum(['no_resident']), count: z.number().check(z.int(), z.positive()) })),
     }),
-    complaintCheck: z.object({ handled: z.number().int(), calledBack: z.number().int(), rate: z.number().nullable(), met: z.boolean() }),
+    complaintCheck: z.object({ handled: z.number().check(z.int()), calledBack: z.number().check(z.int()), rate: z.nullable(z.number()), met: z.boolean() }),
     topUp: z.array(z.object({ repairId: z.string(), address: z.string(), residentName: z.string(), completedAt: z.string() })),
   }),
   roles: ['supervisor', 'manager'],

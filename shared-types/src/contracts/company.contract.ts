@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { commandFields, defineAction, DocId, PropertyId, scoped } from './action';
 import { pageInput, pageOf } from './page';
 import { IssuedInvitation, PropertySlug } from './members.contract';
@@ -11,7 +11,7 @@ import { MAX_EXPIRY_HOURS, DEFAULT_EXPIRY_HOURS } from '../domain/invitation.rul
  */
 const admin = ['admin'] as const;
 
-const Phone = z.string().trim().regex(/^[0-9+\- ]{5,20}$/);
+const Phone = z.string().check(z.trim(), z.regex(/^[0-9+\- ]{5,20}$/));
 
 export const PropertyView = z.object({
   propertyId: z.string(),
@@ -23,12 +23,12 @@ export const PropertyView = z.object({
 export type PropertyView = z.infer<typeof PropertyView>;
 
 /** A property as the administrator watches it: who manages it, and what is piling up there. */
-export const PropertyHealth = PropertyView.extend({
+export const PropertyHealth = z.extend(PropertyView, {
   managers: z.array(z.object({ memberId: z.string(), name: z.string() })),
   /** Notices that could not be delivered after every attempt. */
-  deadLetters: z.number().int(),
+  deadLetters: z.number().check(z.int()),
   /** C6: complaint registers flagged and still unsigned. */
-  unsignedRegisters: z.number().int(),
+  unsignedRegisters: z.number().check(z.int()),
 });
 export type PropertyHealth = z.infer<typeof PropertyHealth>;
 
@@ -36,10 +36,10 @@ export type PropertyHealth = z.infer<typeof PropertyHealth>;
 export const company = defineAction({
   fn: 'members',
   name: 'company',
-  input: z.object({}).strict(),
+  input: z.strictObject({}),
   output: z.object({
     name: z.string(),
-    timer: z.object({ lastRunAt: z.string().nullable(), stale: z.boolean(), failedSteps: z.array(TimerStep) }),
+    timer: z.object({ lastRunAt: z.nullable(z.string()), stale: z.boolean(), failedSteps: z.array(TimerStep) }),
   }),
   roles: admin,
   write: false,
@@ -50,7 +50,7 @@ export const company = defineAction({
 export const properties = defineAction({
   fn: 'members',
   name: 'properties',
-  input: z.object({ ...pageInput }).strict(),
+  input: z.strictObject({ ...pageInput }),
   output: pageOf(PropertyHealth),
   roles: admin,
   write: false,
@@ -61,16 +61,14 @@ export const properties = defineAction({
 export const createProperty = defineAction({
   fn: 'members',
   name: 'createProperty',
-  input: z
-    .object({
-      ...commandFields,
-      propertyId: PropertySlug,
-      name: z.string().trim().min(1).max(60),
-      address: z.string().trim().max(100),
-      deskPhone: Phone,
-      template: PropertyId.optional(),
-    })
-    .strict(),
+  input: z.strictObject({
+    ...commandFields,
+    propertyId: PropertySlug,
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
+    address: z.string().check(z.trim(), z.maxLength(100)),
+    deskPhone: Phone,
+    template: z.optional(PropertyId),
+  }),
   output: PropertyView,
   roles: admin,
   write: true,
@@ -84,15 +82,13 @@ export const createProperty = defineAction({
 export const appointManager = defineAction({
   fn: 'members',
   name: 'appointManager',
-  input: z
-    .object({
-      ...scoped,
-      ...commandFields,
-      replaces: DocId.optional(),
-      hours: z.number().int().min(1).max(MAX_EXPIRY_HOURS).default(DEFAULT_EXPIRY_HOURS),
-      note: z.string().trim().max(40).default(''),
-    })
-    .strict(),
+  input: z.strictObject({
+    ...scoped,
+    ...commandFields,
+    replaces: z.optional(DocId),
+    hours: z._default(z.number().check(z.int(), z.gte(1), z.lte(MAX_EXPIRY_HOURS)), DEFAULT_EXPIRY_HOURS),
+    note: z._default(z.string().check(z.trim(), z.maxLength(40)), ''),
+  }),
   output: IssuedInvitation,
   roles: admin,
   write: true,
@@ -103,7 +99,7 @@ export const appointManager = defineAction({
 export const deactivateProperty = defineAction({
   fn: 'members',
   name: 'deactivateProperty',
-  input: z.object({ ...scoped, ...commandFields, reason: z.string().trim().min(2).max(200) }).strict(),
+  input: z.strictObject({ ...scoped, ...commandFields, reason: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)) }),
   output: PropertyView,
   roles: admin,
   write: true,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { calendarDate } from '../model/versioned';
 import { commandFields, defineAction, DocId, scoped, type ActionCode } from './action';
 import { pageInput, pageOf } from './page';
@@ -19,39 +19,39 @@ import {
 import type { Role } from '../model/member.model';
 
 /** A complaint of one household, or a group complaint linking several (C3). */
-export const CaseRef = z.object({ kind: z.enum(['complaint', 'group']), id: DocId }).strict();
+export const CaseRef = z.strictObject({ kind: z.enum(['complaint', 'group']), id: DocId });
 export type CaseRef = z.infer<typeof CaseRef>;
 
 const Instant = z.iso.datetime({ offset: true });
 
 export const Proposal = z.object({
   class: ComplaintClass,
-  severity: Severity.nullable(),
-  jurisdiction: Jurisdiction.nullable(),
+  severity: z.nullable(Severity),
+  jurisdiction: z.nullable(Jurisdiction),
   because: z.array(z.string()),
 });
 
 /** The handling every case shares; what a role may see of it is decided by the server's mapper. */
 const handlingView = {
   id: z.string(),
-  version: z.number().int(),
+  version: z.number().check(z.int()),
   urgency: z.enum(['top', 'normal']),
   category: ComplaintCategory,
   place: ComplaintPlace,
   placeLabel: z.string(),
-  classification: Classification.omit({ by: true, role: true }).nullable(),
+  classification: z.nullable(z.omit(Classification, { by: true, role: true })),
   /** C2 C3: what the system proposes and why; staff only. */
-  proposal: Proposal.nullable(),
-  slip: z.object({ department: z.string(), assignee: z.string(), instructions: z.string(), at: z.string() }).nullable(),
-  managerAck: z.object({ by: z.string(), at: z.string() }).nullable(),
-  reply: z.object({ form: ReplyForm, content: z.string(), by: z.string(), at: z.string() }).nullable(),
+  proposal: z.nullable(Proposal),
+  slip: z.nullable(z.object({ department: z.string(), assignee: z.string(), instructions: z.string(), at: z.string() })),
+  managerAck: z.nullable(z.object({ by: z.string(), at: z.string() })),
+  reply: z.nullable(z.object({ form: ReplyForm, content: z.string(), by: z.string(), at: z.string() })),
   /** C4: the running time limit, the rule that set it, and whether it has passed. */
-  dueAt: z.string().nullable(),
-  dueRule: z.string().nullable(),
+  dueAt: z.nullable(z.string()),
+  dueRule: z.nullable(z.string()),
   overdue: z.boolean(),
   governmentOrMedia: z.boolean(),
   injuryOrLoss: z.boolean(),
-  resolvedAt: z.string().nullable(),
+  resolvedAt: z.nullable(z.string()),
   createdAt: z.string(),
   registerDate: z.string(),
   actions: z.array(z.string()),
@@ -60,11 +60,11 @@ const handlingView = {
 /** What a household sees of the group its complaint joined: the shared progress, never the other households. */
 export const GroupProgress = z.object({
   id: z.string(),
-  households: z.number().int(),
+  households: z.number().check(z.int()),
   status: z.enum(['handling', 'resolved']),
-  classification: Classification.pick({ class: true, severity: true }).nullable(),
+  classification: z.nullable(z.pick(Classification, { class: true, severity: true })),
   managerAck: z.boolean(),
-  reply: z.object({ form: ReplyForm, content: z.string(), at: z.string() }).nullable(),
+  reply: z.nullable(z.object({ form: ReplyForm, content: z.string(), at: z.string() })),
 });
 
 export const ComplaintView = z.object({
@@ -81,14 +81,14 @@ export const ComplaintView = z.object({
   target: z.string(),
   description: z.string(),
   request: z.string(),
-  residentDeadline: z.string().nullable(),
+  residentDeadline: z.nullable(z.string()),
   photos: z.array(FileLink),
-  apology: z.object({ at: z.string() }).nullable(),
-  repeatOf: z.string().nullable(),
-  group: GroupProgress.nullable(),
-  rating: z.object({ score: z.number().int(), comment: z.string(), at: z.string() }).nullable(),
+  apology: z.nullable(z.object({ at: z.string() })),
+  repeatOf: z.nullable(z.string()),
+  group: z.nullable(GroupProgress),
+  rating: z.nullable(z.object({ score: z.number().check(z.int()), comment: z.string(), at: z.string() })),
   /** Issue 13 (1.9): the content checks' verdicts, for the desk side; null for the resident. */
-  screening: ScreeningView.nullable().optional(),
+  screening: z.optional(z.nullable(ScreeningView)),
 });
 export type ComplaintView = z.infer<typeof ComplaintView>;
 
@@ -96,17 +96,17 @@ export const GroupView = z.object({
   kind: z.literal('group'),
   ...handlingView,
   status: z.enum(['handling', 'resolved']),
-  households: z.number().int(),
+  households: z.number().check(z.int()),
   members: z.array(z.object({ id: z.string(), address: z.string(), residentName: z.string(), status: ComplaintStatus, createdAt: z.string() })),
   /** Issue 13 (1.9): items of its households' complaints the content checks held, waiting for the desk. */
-  heldItems: z.number().int().optional(),
+  heldItems: z.optional(z.number().check(z.int())),
 });
 export type GroupView = z.infer<typeof GroupView>;
 
 export const CaseView = z.discriminatedUnion('kind', [ComplaintView, GroupView]);
 export type CaseView = z.infer<typeof CaseView>;
 
-export const CaseEvent = z.object({ action: z.string(), to: z.string(), role: z.string(), reason: z.string().nullable(), at: z.string() });
+export const CaseEvent = z.object({ action: z.string(), to: z.string(), role: z.string(), reason: z.nullable(z.string()), at: z.string() });
 export const CaseDetail = z.object({ case: CaseView, history: z.array(CaseEvent) });
 
 /** C1: what every complaint records, whoever files it. */
@@ -116,19 +116,19 @@ const intake = {
   place: ComplaintPlace,
   occurredAt: Instant,
   /** Optional (issue 18, 2): a resident often does not know whom to name; clients before it always send one. */
-  target: ComplaintTarget.default(''),
-  description: z.string().trim().min(2).max(1000),
-  request: z.string().trim().min(1).max(500),
-  residentDeadline: Instant.nullable(),
+  target: z._default(ComplaintTarget, ''),
+  description: z.string().check(z.trim(), z.minLength(2), z.maxLength(1000)),
+  request: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
+  residentDeadline: z.nullable(Instant),
 };
 
-const Reason = z.string().trim().min(2).max(500);
+const Reason = z.string().check(z.trim(), z.minLength(2), z.maxLength(500));
 
 /** C1: a resident files from the mini-program, for one of their rooms. */
 export const create = defineAction({
   fn: 'complaints',
   name: 'create',
-  input: z.object({ ...scoped, ...commandFields, ...intake, photos: z.array(FileId).max(6) }).strict(),
+  input: z.strictObject({ ...scoped, ...commandFields, ...intake, photos: z.array(FileId).check(z.maxLength(6)) }),
   output: ComplaintView,
   roles: ['resident'],
   write: true,
@@ -139,18 +139,16 @@ export const create = defineAction({
 export const register = defineAction({
   fn: 'complaints',
   name: 'register',
-  input: z
-    .object({
-      ...scoped,
-      ...commandFields,
-      ...intake,
-      residentId: DocId,
-      channel: z.enum(['phone', 'walk_in', 'letter', 'email']),
-      callerName: z.string().trim().min(1).max(40),
-      phone: z.string().regex(/^[0-9+\- ]{5,20}$/),
-      apologised: z.literal(true),
-    })
-    .strict(),
+  input: z.strictObject({
+    ...scoped,
+    ...commandFields,
+    ...intake,
+    residentId: DocId,
+    channel: z.enum(['phone', 'walk_in', 'letter', 'email']),
+    callerName: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+    phone: z.string().check(z.regex(/^[0-9+\- ]{5,20}$/)),
+    apologised: z.literal(true),
+  }),
   output: ComplaintView,
   roles: ['desk', 'supervisor'],
   write: true,
@@ -160,7 +158,7 @@ export const register = defineAction({
 export const listMine = defineAction({
   fn: 'complaints',
   name: 'listMine',
-  input: z.object({ ...scoped, ...pageInput }).strict(),
+  input: z.strictObject({ ...scoped, ...pageInput }),
   output: pageOf(ComplaintView),
   roles: ['resident'],
   write: false,
@@ -170,7 +168,7 @@ export const listMine = defineAction({
 export const get = defineAction({
   fn: 'complaints',
   name: 'get',
-  input: z.object({ ...scoped, ref: CaseRef }).strict(),
+  input: z.strictObject({ ...scoped, ref: CaseRef }),
   output: CaseDetail,
   roles: ['resident', 'desk', 'supervisor', 'manager'],
   write: false,
@@ -181,7 +179,7 @@ export const get = defineAction({
 export const inbox = defineAction({
   fn: 'complaints',
   name: 'inbox',
-  input: z.object({ ...scoped, ...pageInput }).strict(),
+  input: z.strictObject({ ...scoped, ...pageInput }),
   output: pageOf(CaseView),
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
@@ -189,11 +187,11 @@ export const inbox = defineAction({
 });
 
 /** Every step may find the case gone from the caller's sight, merged into a group, or not in a state that allows it; `errors` adds the step's own. */
-const onCase = <S extends z.ZodRawShape>(name: string, roles: readonly z.infer<typeof Role>[], fields: S, errors: readonly ActionCode[] = []) =>
+const onCase = <S extends z.core.$ZodShape>(name: string, roles: readonly z.infer<typeof Role>[], fields: S, errors: readonly ActionCode[] = []) =>
   defineAction({
     fn: 'complaints',
     name,
-    input: z.object({ ...scoped, ...commandFields, ref: CaseRef, version: z.number().int().positive(), ...fields }).strict(),
+    input: z.strictObject({ ...scoped, ...commandFields, ref: CaseRef, version: z.number().check(z.int(), z.positive()), ...fields }),
     output: CaseView,
     roles,
     write: true,
@@ -203,19 +201,19 @@ const onCase = <S extends z.ZodRawShape>(name: string, roles: readonly z.infer<t
 /** C2 C3: the desk's class; major criteria the system knows cannot be called general. */
 export const classify = onCase('classify', ['desk', 'supervisor', 'manager'], {
   class: ComplaintClass,
-  severity: Severity.nullable(),
-  jurisdiction: Jurisdiction.nullable(),
+  severity: z.nullable(Severity),
+  jurisdiction: z.nullable(Jurisdiction),
   governmentOrMedia: z.boolean(),
   injuryOrLoss: z.boolean(),
   apologised: z.boolean(),
-  note: z.string().trim().max(500),
+  note: z.string().check(z.trim(), z.maxLength(500)),
 }, ['COMPLAINT.APOLOGY_REQUIRED', 'COMPLAINT.SEVERITY_REQUIRED', 'COMPLAINT.JURISDICTION_REQUIRED', 'COMPLAINT.MUST_BE_MAJOR']);
 
 /** C1: the handling slip to the department and person responsible. */
 export const issueSlip = onCase('issueSlip', ['desk', 'supervisor', 'manager'], {
-  department: z.string().trim().min(1).max(40),
-  assignee: z.string().trim().min(1).max(40),
-  instructions: z.string().trim().max(500),
+  department: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+  assignee: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+  instructions: z.string().check(z.trim(), z.maxLength(500)),
 });
 
 /** C4: the manager takes up a major or group complaint. */
@@ -228,16 +226,14 @@ export const reply = onCase('reply', ['desk', 'supervisor', 'manager'], { form: 
 export const rate = defineAction({
   fn: 'complaints',
   name: 'rate',
-  input: z
-    .object({
-      ...scoped,
-      ...commandFields,
-      complaintId: DocId,
-      version: z.number().int().positive(),
-      score: z.number().int().min(1).max(5),
-      comment: z.string().trim().max(300),
-    })
-    .strict(),
+  input: z.strictObject({
+    ...scoped,
+    ...commandFields,
+    complaintId: DocId,
+    version: z.number().check(z.int(), z.positive()),
+    score: z.number().check(z.int(), z.gte(1), z.lte(5)),
+    comment: z.string().check(z.trim(), z.maxLength(300)),
+  }),
   output: ComplaintView,
   roles: ['resident'],
   write: true,
@@ -255,17 +251,17 @@ export const RegisterRow = z.object({
   target: z.string(),
   description: z.string(),
   status: ComplaintStatus,
-  classification: Classification.pick({ class: true, severity: true, jurisdiction: true }).nullable(),
-  groupId: z.string().nullable(),
-  slip: z.object({ department: z.string(), assignee: z.string() }).nullable(),
-  resolvedAt: z.string().nullable(),
+  classification: z.nullable(z.pick(Classification, { class: true, severity: true, jurisdiction: true })),
+  groupId: z.nullable(z.string()),
+  slip: z.nullable(z.object({ department: z.string(), assignee: z.string() })),
+  resolvedAt: z.nullable(z.string()),
 });
 
 export const RegisterView = z.object({
   date: calendarDate,
   rows: z.array(RegisterRow),
-  signed: z.object({ by: z.string(), at: z.string(), remarks: z.string() }).nullable(),
-  flaggedAt: z.string().nullable(),
+  signed: z.nullable(z.object({ by: z.string(), at: z.string(), remarks: z.string() })),
+  flaggedAt: z.nullable(z.string()),
   /** C6: every complaint still open, whatever day it came in, for the supervisor to follow. */
   open: z.array(CaseView),
 });
@@ -274,7 +270,7 @@ export const RegisterView = z.object({
 export const registerOf = defineAction({
   fn: 'complaints',
   name: 'registerOf',
-  input: z.object({ ...scoped, date: calendarDate }).strict(),
+  input: z.strictObject({ ...scoped, date: calendarDate }),
   output: RegisterView,
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
@@ -285,29 +281,29 @@ export const registerOf = defineAction({
 export const signRegister = defineAction({
   fn: 'complaints',
   name: 'signRegister',
-  input: z.object({ ...scoped, ...commandFields, date: calendarDate, remarks: z.string().trim().max(500) }).strict(),
-  output: RegisterView.omit({ open: true }),
+  input: z.strictObject({ ...scoped, ...commandFields, date: calendarDate, remarks: z.string().check(z.trim(), z.maxLength(500)) }),
+  output: z.omit(RegisterView, { open: true }),
   roles: ['supervisor'],
   write: true,
   errors: ['COMPLAINT.REGISTER_FUTURE'],
 });
 
 export const Figures = z.object({
-  total: z.number().int(),
-  byClass: z.object({ major: z.number().int(), general: z.number().int(), non_responsible: z.number().int(), assistance: z.number().int(), unclassified: z.number().int() }),
-  handled: z.number().int(),
-  handlingRate: z.number().nullable(),
-  onTime: z.number().int(),
-  onTimeRate: z.number().nullable(),
-  calledBack: z.number().int(),
-  callbackRate: z.number().nullable(),
+  total: z.number().check(z.int()),
+  byClass: z.object({ major: z.number().check(z.int()), general: z.number().check(z.int()), non_responsible: z.number().check(z.int()), assistance: z.number().check(z.int()), unclassified: z.number().check(z.int()) }),
+  handled: z.number().check(z.int()),
+  handlingRate: z.nullable(z.number()),
+  onTime: z.number().check(z.int()),
+  onTimeRate: z.nullable(z.number()),
+  calledBack: z.number().check(z.int()),
+  callbackRate: z.nullable(z.number()),
 });
 
 /** C8: a month's ("2026-11") or a quarter's ("2026-Q4") complaint analysis. */
 export const figures = defineAction({
   fn: 'complaints',
   name: 'figures',
-  input: z.object({ ...scoped, period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/) }).strict(),
+  input: z.strictObject({ ...scoped, period: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/)) }),
   output: z.object({ period: z.string(), months: z.array(z.object({ month: z.string(), figures: Figures })), total: Figures }),
   roles: ['supervisor', 'manager'],
   write: false,
@@ -318,7 +314,7 @@ export const figures = defineAction({
 export const decideContent = defineAction({
   fn: 'complaints',
   name: 'decideContent',
-  input: z.object({ ...scoped, ...commandFields, complaintId: DocId, ...decisionFields }).strict(),
+  input: z.strictObject({ ...scoped, ...commandFields, complaintId: DocId, ...decisionFields }),
   output: ComplaintView,
   roles: ['desk', 'supervisor', 'manager'],
   write: true,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { calendarDate } from '../model/versioned';
 import { commandFields, defineAction, DocId, scoped } from './action';
 import { FileId, FileLink } from './files';
@@ -7,12 +7,12 @@ import { DutyEntry, EntrySource, EntryStatus, HandoverStatus } from '../model/du
 import { HHmm } from '../model/settings.model';
 
 const Instant = z.iso.datetime({ offset: true });
-const Text = (max: number) => z.string().trim().min(1).max(max);
-const Note = (max: number) => z.string().trim().max(max);
+const Text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const Note = (max: number) => z.string().check(z.trim(), z.maxLength(max));
 
 /** D1: an entry as staff see it: its photos as short-lived links. */
-export const EntryView = DutyEntry.omit({ loggedAt: true, emergency: true }).extend({
-  emergency: z.object({ account: z.string(), photos: z.array(FileLink), by: z.string(), at: z.string() }).nullable(),
+export const EntryView = z.extend(z.omit(DutyEntry, { loggedAt: true, emergency: true }), {
+  emergency: z.nullable(z.object({ account: z.string(), photos: z.array(FileLink), by: z.string(), at: z.string() })),
   /** D2: major, and its emergency record with photos is still missing. */
   needsEmergency: z.boolean(),
 });
@@ -24,14 +24,14 @@ export const HandoverView = z.object({
   id: z.string(),
   status: HandoverStatus,
   outgoing: z.object({ name: z.string(), at: z.string() }),
-  incoming: z.object({ name: z.string(), substitute: z.boolean(), at: z.string().nullable() }),
+  incoming: z.object({ name: z.string(), substitute: z.boolean(), at: z.nullable(z.string()) }),
   matters: z.array(z.object({ entryId: z.string(), cause: z.string(), process: z.string(), result: z.string() })),
   instructions: z.string(),
   preparation: z.array(z.object({ item: z.string(), done: z.boolean() })),
   late: z.boolean(),
   /** The caller is the incoming member and has not signed yet. */
   canReceive: z.boolean(),
-  version: z.number().int(),
+  version: z.number().check(z.int()),
 });
 
 export const PageView = z.object({
@@ -49,9 +49,9 @@ export const PageView = z.object({
   checklist: z.array(z.string()),
   /** D3: the open major matters the handover must carry. */
   mattersToHand: z.array(z.string()),
-  handover: HandoverView.nullable(),
+  handover: z.nullable(HandoverView),
   daySigned: z.boolean(),
-  version: z.number().int(),
+  version: z.number().check(z.int()),
 });
 export type PageViewT = z.infer<typeof PageView>;
 
@@ -62,7 +62,7 @@ const onDesk = ['desk', 'supervisor'] as const;
 export const page = defineAction({
   fn: 'duty',
   name: 'page',
-  input: z.object({ ...scoped, date: calendarDate.optional(), shiftStart: HHmm.optional() }).strict(),
+  input: z.strictObject({ ...scoped, date: z.optional(calendarDate), shiftStart: z.optional(HHmm) }),
   output: PageView,
   roles: staff,
   write: false,
@@ -80,7 +80,7 @@ const entryFields = {
 export const logEntry = defineAction({
   fn: 'duty',
   name: 'logEntry',
-  input: z.object({ ...scoped, ...commandFields, kind: DutyKind, at: Instant.optional(), what: Text(500), ...entryFields }).strict(),
+  input: z.strictObject({ ...scoped, ...commandFields, kind: DutyKind, at: z.optional(Instant), what: Text(500), ...entryFields }),
   output: PageView,
   roles: onDesk,
   write: true,
@@ -91,20 +91,20 @@ export const logEntry = defineAction({
 export const confirmProposal = defineAction({
   fn: 'duty',
   name: 'confirmProposal',
-  input: z.object({ ...scoped, ...commandFields, source: EntrySource.extend({ id: DocId }).strict(), ...entryFields }).strict(),
+  input: z.strictObject({ ...scoped, ...commandFields, source: z.strictObject({ ...EntrySource.shape, id: DocId }), ...entryFields }),
   output: PageView,
   roles: onDesk,
   write: true,
   errors: ['DUTY.PROPOSAL_NOT_FOUND'],
 });
 
-const onEntry = { ...scoped, ...commandFields, pageId: DocId, entryId: DocId, version: z.number().int().positive() };
+const onEntry = { ...scoped, ...commandFields, pageId: DocId, entryId: DocId, version: z.number().check(z.int(), z.positive()) };
 
 /** D1: how an entry was handled, its follow-up and result, as they come. */
 export const updateEntry = defineAction({
   fn: 'duty',
   name: 'updateEntry',
-  input: z.object({ ...onEntry, ...entryFields }).strict(),
+  input: z.strictObject({ ...onEntry, ...entryFields }),
   output: PageView,
   roles: onDesk,
   write: true,
@@ -115,7 +115,7 @@ export const updateEntry = defineAction({
 export const recordEmergency = defineAction({
   fn: 'duty',
   name: 'recordEmergency',
-  input: z.object({ ...onEntry, account: Text(1000), photos: z.array(FileId).min(1).max(9) }).strict(),
+  input: z.strictObject({ ...onEntry, account: Text(1000), photos: z.array(FileId).check(z.minLength(1), z.maxLength(9)) }),
   output: PageView,
   roles: onDesk,
   write: true,
@@ -126,7 +126,7 @@ export const recordEmergency = defineAction({
 export const signIn = defineAction({
   fn: 'duty',
   name: 'signIn',
-  input: z.object({ ...scoped, ...commandFields }).strict(),
+  input: z.strictObject({ ...scoped, ...commandFields }),
   output: PageView,
   roles: ['desk'],
   write: true,
@@ -137,17 +137,15 @@ export const signIn = defineAction({
 export const handOver = defineAction({
   fn: 'duty',
   name: 'handOver',
-  input: z
-    .object({
-      ...scoped,
-      ...commandFields,
-      pageId: DocId,
-      matters: z.array(z.object({ entryId: DocId, cause: Text(300), process: Text(500), result: Text(300) }).strict()).max(50),
-      instructions: Note(1000),
-      preparation: z.array(z.boolean()).max(12),
-      substituteId: DocId.nullable(),
-    })
-    .strict(),
+  input: z.strictObject({
+    ...scoped,
+    ...commandFields,
+    pageId: DocId,
+    matters: z.array(z.strictObject({ entryId: DocId, cause: Text(300), process: Text(500), result: Text(300) })).check(z.maxLength(50)),
+    instructions: Note(1000),
+    preparation: z.array(z.boolean()).check(z.maxLength(12)),
+    substituteId: z.nullable(DocId),
+  }),
   output: PageView,
   roles: ['desk'],
   write: true,
@@ -168,7 +166,7 @@ export const handOver = defineAction({
 export const receive = defineAction({
   fn: 'duty',
   name: 'receive',
-  input: z.object({ ...scoped, ...commandFields, handoverId: DocId, version: z.number().int().positive() }).strict(),
+  input: z.strictObject({ ...scoped, ...commandFields, handoverId: DocId, version: z.number().check(z.int(), z.positive()) }),
   output: PageView,
   roles: ['desk'],
   write: true,
@@ -178,17 +176,17 @@ export const receive = defineAction({
 export const DayView = z.object({
   date: z.string(),
   pages: z.array(PageView),
-  signed: z.object({ by: z.string(), at: z.string(), remarks: z.string() }).nullable(),
-  flaggedAt: z.string().nullable(),
+  signed: z.nullable(z.object({ by: z.string(), at: z.string(), remarks: z.string() })),
+  flaggedAt: z.nullable(z.string()),
   /** D2: major events still without their emergency record. */
-  missingEmergency: z.number().int(),
+  missingEmergency: z.number().check(z.int()),
 });
 
 /** D2: a day's duty log, every shift's page, and its signature. */
 export const day = defineAction({
   fn: 'duty',
   name: 'day',
-  input: z.object({ ...scoped, date: calendarDate }).strict(),
+  input: z.strictObject({ ...scoped, date: calendarDate }),
   output: DayView,
   roles: staff,
   write: false,
@@ -199,7 +197,7 @@ export const day = defineAction({
 export const signDay = defineAction({
   fn: 'duty',
   name: 'signDay',
-  input: z.object({ ...scoped, ...commandFields, date: calendarDate, remarks: Note(200) }).strict(),
+  input: z.strictObject({ ...scoped, ...commandFields, date: calendarDate, remarks: Note(200) }),
   output: DayView,
   roles: ['supervisor'],
   write: true,

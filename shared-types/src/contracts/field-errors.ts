@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { format, messages } from '../messages';
 import type { Err, FieldError } from '../result';
 
@@ -11,7 +11,7 @@ export const FieldErrorSchema = z.object({
   field: z.string(),
   label: z.string(),
   message: z.string(),
-  limit: z.object({ max: z.number(), length: z.number() }).optional(),
+  limit: z.optional(z.object({ max: z.number(), length: z.number() })),
 });
 
 const labels: Readonly<Record<string, string>> = messages.fields;
@@ -71,21 +71,33 @@ const fieldErrorOf = (issue: z.core.$ZodIssue): FieldError => {
 };
 
 /** Each field once, in the schema's order, with the first thing wrong with it. Parse with `reportInput: true` so limits can say what was sent. */
-export const fieldErrorsOf = (error: z.ZodError): FieldError[] => {
+export const fieldErrorsOf = (error: z.core.$ZodError): FieldError[] => {
   const seen = new Set<string>();
   return error.issues.map(fieldErrorOf).filter((f) => !seen.has(f.field) && seen.add(f.field));
 };
 
 /** COMMON.BAD_INPUT with every field named; its message is the one field's, or how many and the first. */
-export const badInput = (error: z.ZodError): Err<'COMMON.BAD_INPUT'> & { fields: FieldError[] } => {
+export const badInput = (error: z.core.$ZodError): Err<'COMMON.BAD_INPUT'> & { fields: FieldError[] } => {
   const fields = fieldErrorsOf(error);
   const first = fields[0]?.message ?? messages.errors['COMMON.BAD_INPUT'];
   return { ok: false, code: 'COMMON.BAD_INPUT', message: fields.length > 1 ? format(t.several, { n: fields.length, first }) : first, fields };
 };
 
+type LengthCheck = { check: string; maximum?: number; length?: number };
+
+/** The tightest of a string's length checks (zod's own bag holds none of them). */
+const longestOf = (field: z.ZodMiniString): number | null => {
+  const limits = (field.def.checks ?? []).flatMap((c) => {
+    const def = c._zod.def as LengthCheck;
+    if (def.check === 'max_length') return [def.maximum ?? Infinity];
+    return def.check === 'length_equals' ? [def.length ?? Infinity] : [];
+  });
+  return limits.length > 0 ? Math.min(...limits) : null;
+};
+
 /** A text field's limit as its contract declares it, for a form's counter. */
-export const maxLengthOf = (schema: z.ZodObject, key: string): number | null => {
+export const maxLengthOf = (schema: z.ZodMiniObject, key: string): number | null => {
   let field: unknown = schema.shape[key];
-  while (field instanceof z.ZodOptional || field instanceof z.ZodNullable) field = field.unwrap();
-  return field instanceof z.ZodString ? field.maxLength : null;
+  while (field instanceof z.ZodMiniOptional || field instanceof z.ZodMiniNullable) field = field.def.innerType;
+  return field instanceof z.ZodMiniString ? longestOf(field) : null;
 };

@@ -1,9 +1,9 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { commandFields, defineAction, DocId, scoped } from './action';
 import { pageInput, pageOf } from './page';
 import { GRANT_MINUTES } from '../domain/file-grant.machine';
 
-const Text = (max: number) => z.string().trim().min(1).max(max);
+const Text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const overseers = ['supervisor', 'manager'] as const;
 
 export const GrantView = z.object({
@@ -14,10 +14,10 @@ export const GrantView = z.object({
   reason: z.string(),
   /** expired: granted, and its time has run out; revoked: the supervisor ended it before its time. */
   status: z.enum(['requested', 'granted', 'refused', 'revoked', 'expired']),
-  until: z.string().nullable(),
-  decidedBy: z.string().nullable(),
+  until: z.nullable(z.string()),
+  decidedBy: z.nullable(z.string()),
   createdAt: z.string(),
-  version: z.number().int(),
+  version: z.number().check(z.int()),
 });
 export type GrantViewT = z.infer<typeof GrantView>;
 
@@ -25,7 +25,7 @@ export type GrantViewT = z.infer<typeof GrantView>;
 export const ask = defineAction({
   fn: 'files',
   name: 'ask',
-  input: z.object({ ...scoped, ...commandFields, roomId: DocId, reason: Text(200) }).strict(),
+  input: z.strictObject({ ...scoped, ...commandFields, roomId: DocId, reason: Text(200) }),
   output: GrantView,
   roles: ['desk'],
   write: true,
@@ -36,7 +36,7 @@ export const ask = defineAction({
 export const grants = defineAction({
   fn: 'files',
   name: 'grants',
-  input: z.object({ ...scoped, ...pageInput }).strict(),
+  input: z.strictObject({ ...scoped, ...pageInput }),
   output: pageOf(GrantView),
   roles: ['desk', ...overseers],
   write: false,
@@ -47,17 +47,15 @@ export const grants = defineAction({
 export const decide = defineAction({
   fn: 'files',
   name: 'decide',
-  input: z
-    .object({
-      ...scoped,
-      ...commandFields,
-      grantId: DocId,
-      version: z.number().int().positive(),
-      decision: z.enum(['grant', 'refuse']),
-      /** How long a grant holds; a refusal names none. */
-      minutes: z.number().int().min(GRANT_MINUTES.min).max(GRANT_MINUTES.max).optional(),
-    })
-    .strict(),
+  input: z.strictObject({
+    ...scoped,
+    ...commandFields,
+    grantId: DocId,
+    version: z.number().check(z.int(), z.positive()),
+    decision: z.enum(['grant', 'refuse']),
+    /** How long a grant holds; a refusal names none. */
+    minutes: z.optional(z.number().check(z.int(), z.gte(GRANT_MINUTES.min), z.lte(GRANT_MINUTES.max))),
+  }),
   output: GrantView,
   roles: ['supervisor'],
   write: true,
@@ -71,7 +69,7 @@ export const decide = defineAction({
 export const revoke = defineAction({
   fn: 'files',
   name: 'revoke',
-  input: z.object({ ...scoped, ...commandFields, grantId: DocId, version: z.number().int().positive() }).strict(),
+  input: z.strictObject({ ...scoped, ...commandFields, grantId: DocId, version: z.number().check(z.int(), z.positive()) }),
   output: GrantView,
   roles: ['supervisor'],
   write: true,
@@ -87,11 +85,11 @@ export const FileView = z.object({
   memo: z.string(),
   repairs: z.array(z.object({ id: z.string(), createdAt: z.string(), description: z.string(), status: z.string() })),
   complaints: z.array(z.object({ id: z.string(), createdAt: z.string(), description: z.string(), status: z.string() })),
-  updated: z.object({ by: z.string(), at: z.string() }).nullable(),
+  updated: z.nullable(z.object({ by: z.string(), at: z.string() })),
   /** The file's version for `keep` (0: nothing kept yet). */
-  version: z.number().int().min(0),
+  version: z.number().check(z.int(), z.gte(0)),
   /** Until when the caller's grant lets them read it; null for the supervisor, who reads on his own authority. */
-  readableUntil: z.string().nullable(),
+  readableUntil: z.nullable(z.string()),
 });
 export type FileViewT = z.infer<typeof FileView>;
 
@@ -101,7 +99,7 @@ const fileErrors = ['FILE.PERMISSION_REQUIRED', 'FILE.PERMISSION_EXPIRED', 'FILE
 export const read = defineAction({
   fn: 'files',
   name: 'read',
-  input: z.object({ ...scoped, ...commandFields, roomId: DocId }).strict(),
+  input: z.strictObject({ ...scoped, ...commandFields, roomId: DocId }),
   output: FileView,
   roles: ['desk'],
   write: true,
@@ -112,16 +110,14 @@ export const read = defineAction({
 export const keep = defineAction({
   fn: 'files',
   name: 'keep',
-  input: z
-    .object({
-      ...scoped,
-      ...commandFields,
-      roomId: DocId,
-      version: z.number().int().min(0),
-      vehicles: z.array(z.object({ plate: Text(12), note: z.string().trim().max(40) }).strict()).max(10),
-      memo: z.string().trim().max(500),
-    })
-    .strict(),
+  input: z.strictObject({
+    ...scoped,
+    ...commandFields,
+    roomId: DocId,
+    version: z.number().check(z.int(), z.gte(0)),
+    vehicles: z.array(z.strictObject({ plate: Text(12), note: z.string().check(z.trim(), z.maxLength(40)) })).check(z.maxLength(10)),
+    memo: z.string().check(z.trim(), z.maxLength(500)),
+  }),
   output: FileView,
   roles: ['desk'],
   write: true,
@@ -132,7 +128,7 @@ export const keep = defineAction({
 export const inspect = defineAction({
   fn: 'files',
   name: 'inspect',
-  input: z.object({ ...scoped, ...commandFields, roomId: DocId, reason: Text(200) }).strict(),
+  input: z.strictObject({ ...scoped, ...commandFields, roomId: DocId, reason: Text(200) }),
   output: FileView,
   roles: ['supervisor'],
   write: true,
@@ -140,14 +136,14 @@ export const inspect = defineAction({
 });
 
 /** P1: an entry of the access log: a read (`holder` null), or a grant revoked (`holder` names whose). */
-export const ReadView = z.object({ id: z.string(), act: z.enum(['read', 'revoke']), roomLabel: z.string(), reader: z.string(), holder: z.string().nullable(), reason: z.string(), at: z.string() });
+export const ReadView = z.object({ id: z.string(), act: z.enum(['read', 'revoke']), roomLabel: z.string(), reader: z.string(), holder: z.nullable(z.string()), reason: z.string(), at: z.string() });
 export type ReadViewT = z.infer<typeof ReadView>;
 
 /** P1: the access log (reads and revokes), the newest first, for the supervisor and the manager. */
 export const log = defineAction({
   fn: 'files',
   name: 'log',
-  input: z.object({ ...scoped, ...pageInput }).strict(),
+  input: z.strictObject({ ...scoped, ...pageInput }),
   output: pageOf(ReadView),
   roles: overseers,
   write: false,
@@ -161,8 +157,8 @@ export const log = defineAction({
 export const contact = defineAction({
   fn: 'files',
   name: 'contact',
-  input: z.object({ ...scoped, ...commandFields, roomId: DocId, message: Text(200) }).strict(),
-  output: z.object({ told: z.number().int().min(0) }),
+  input: z.strictObject({ ...scoped, ...commandFields, roomId: DocId, message: Text(200) }),
+  output: z.object({ told: z.number().check(z.int(), z.gte(0)) }),
   roles: ['desk', 'supervisor'],
   write: true,
   errors: ['FILE.ROOM_NOT_FOUND', 'FILE.NO_RESIDENTS'],

@@ -1,10 +1,10 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * A cloud-storage file id a client sends (a photo, a signature, a spreadsheet it uploaded into its
  * own folder); the function checks it is the caller's own before it stores or reads it.
  */
-export const FileId = z.string().min(1).max(300);
+export const FileId = z.string().check(z.minLength(1), z.maxLength(300));
 
 /**
  * A file in a function's answer: a temporary URL the function issued for this caller, valid for a

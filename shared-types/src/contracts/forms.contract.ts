@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { calendarDate } from '../model/versioned';
 import type { Role } from '../model/member.model';
 import { defineAction, DocId, scoped, type ActionCode } from './action';
@@ -13,11 +13,11 @@ import { FileLink } from './files';
 const Printed = z.object({ fileName: z.string(), url: FileLink });
 
 const staff = ['desk', 'supervisor', 'manager'] as const;
-const MonthString = z.string().regex(/^\d{4}-\d{2}$/);
+const MonthString = z.string().check(z.regex(/^\d{4}-\d{2}$/));
 
 /** A form of one record (or one day, one month) of the property the input names. */
-const printable = <S extends z.ZodRawShape>(name: string, shape: S, errors: readonly ActionCode[], roles: readonly Role[] = staff) =>
-  defineAction({ fn: 'forms', name, input: z.object({ ...scoped, ...shape }).strict(), output: Printed, roles, write: false, errors });
+const printable = <S extends z.core.$ZodShape>(name: string, shape: S, errors: readonly ActionCode[], roles: readonly Role[] = staff) =>
+  defineAction({ fn: 'forms', name, input: z.strictObject({ ...scoped, ...shape }), output: Printed, roles, write: false, errors });
 
 /** 维修派工单: a repair as the technician takes it to the door. */
 export const workOrder = printable('workOrder', { repairId: DocId }, ['REPAIR.NOT_FOUND'], [...staff, 'technician']);

@@ -1,24 +1,24 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { commandFields, defineAction, DocId, scoped } from './action';
 import { FileId } from './files';
 import { KEY_COLUMNS } from '../domain/key-import.rules';
 import { KeyKind, KeySet } from '../model/key.model';
 
-const Part = z.string().trim().regex(/^[A-Za-z0-9]{1,10}$/);
+const Part = z.string().check(z.trim(), z.regex(/^[A-Za-z0-9]{1,10}$/));
 
 export const ImportView = z.object({
   /** Null when the file was refused: nothing was written. */
-  id: z.string().nullable(),
+  id: z.nullable(z.string()),
   status: z.enum(['refused', 'writing', 'done']),
   fileName: z.string(),
-  total: z.number().int(),
-  written: z.number().int(),
-  added: z.number().int(),
-  existing: z.number().int(),
+  total: z.number().check(z.int()),
+  written: z.number().check(z.int()),
+  added: z.number().check(z.int()),
+  existing: z.number().check(z.int()),
   /** A refused file's problem as a whole (no header, nothing in it, over 2 MB), or null. */
-  fileProblem: z.enum(['bad_header', 'empty', 'unreadable', 'too_large']).nullable(),
+  fileProblem: z.nullable(z.enum(['bad_header', 'empty', 'unreadable', 'too_large'])),
   /** Every bad row by its number (the first 500). */
-  problems: z.array(z.object({ line: z.number().int(), problem: z.string(), firstLine: z.number().int().nullable() })),
+  problems: z.array(z.object({ line: z.number().check(z.int()), problem: z.string(), firstLine: z.nullable(z.number().check(z.int())) })),
 });
 export type ImportView = z.infer<typeof ImportView>;
 
@@ -26,7 +26,7 @@ export type ImportView = z.infer<typeof ImportView>;
 export const template = defineAction({
   fn: 'imports',
   name: 'template',
-  input: z.object({ ...scoped }).strict(),
+  input: z.strictObject({ ...scoped }),
   output: z.object({ csvName: z.string(), csv: z.string(), xlsxName: z.string(), xlsxBase64: z.string() }),
   roles: ['manager'],
   write: false,
@@ -50,16 +50,13 @@ export const MAX_SHEET_BYTES = 2 * 1024 * 1024;
 export const start = defineAction({
   fn: 'imports',
   name: 'start',
-  input: z
-    .object({
-      ...scoped,
-      ...commandFields,
-      fileName: z.string().trim().regex(/\.(csv|xlsx)$/i).max(100),
-      fileId: FileId.optional(),
-      contentBase64: z.string().max(100_000).regex(/^[A-Za-z0-9+/=]*$/).optional(),
-    })
-    .strict()
-    .refine((i) => (i.fileId === undefined) !== (i.contentBase64 === undefined), { path: ['fileId'] }),
+  input: z.strictObject({
+    ...scoped,
+    ...commandFields,
+    fileName: z.string().check(z.trim(), z.regex(/\.(csv|xlsx)$/i), z.maxLength(100)),
+    fileId: z.optional(FileId),
+    contentBase64: z.optional(z.string().check(z.maxLength(100_000), z.regex(/^[A-Za-z0-9+/=]*$/))),
+  }).check(z.refine((i) => (i.fileId === undefined) !== (i.contentBase64 === undefined), { path: ['fileId'] })),
   output: ImportView,
   roles: ['manager'],
   write: true,
@@ -70,7 +67,7 @@ export const start = defineAction({
 export const carryOn = defineAction({
   fn: 'imports',
   name: 'carryOn',
-  input: z.object({ ...scoped, importId: DocId }).strict(),
+  input: z.strictObject({ ...scoped, importId: DocId }),
   output: ImportView,
   roles: ['manager'],
   write: false,
@@ -81,7 +78,7 @@ export const carryOn = defineAction({
 export const addRoom = defineAction({
   fn: 'imports',
   name: 'addRoom',
-  input: z.object({ ...scoped, ...commandFields, building: Part, unit: Part, room: Part }).strict(),
+  input: z.strictObject({ ...scoped, ...commandFields, building: Part, unit: Part, room: Part }),
   output: z.object({ roomId: z.string(), label: z.string(), added: z.boolean() }),
   roles: ['manager'],
   write: true,
@@ -96,8 +93,8 @@ export const addRoom = defineAction({
 export const renameBuilding = defineAction({
   fn: 'imports',
   name: 'renameBuilding',
-  input: z.object({ ...scoped, ...commandFields, from: Part, to: Part }).strict(),
-  output: z.object({ moved: z.number().int(), residents: z.number().int() }),
+  input: z.strictObject({ ...scoped, ...commandFields, from: Part, to: Part }),
+  output: z.object({ moved: z.number().check(z.int()), residents: z.number().check(z.int()) }),
   roles: ['manager'],
   write: true,
   errors: ['IMPORT.BUILDING_TAKEN', 'IMPORT.NO_SUCH_BUILDING'],
@@ -107,7 +104,7 @@ export const renameBuilding = defineAction({
 export const keyTemplate = defineAction({
   fn: 'imports',
   name: 'keyTemplate',
-  input: z.object({ ...scoped }).strict(),
+  input: z.strictObject({ ...scoped }),
   output: template.output,
   roles: ['desk', 'supervisor'],
   write: false,
@@ -116,21 +113,21 @@ export const keyTemplate = defineAction({
 
 export const KeyImportView = z.object({
   /** Null when the file was refused: nothing can be committed. */
-  id: z.string().nullable(),
+  id: z.nullable(z.string()),
   status: z.enum(['refused', 'previewed', 'committed']),
   fileName: z.string(),
   /** A refused file's problem as a whole, or null. */
-  fileProblem: z.enum(['bad_header', 'empty', 'unreadable', 'too_large', 'too_many']).nullable(),
+  fileProblem: z.nullable(z.enum(['bad_header', 'empty', 'unreadable', 'too_large', 'too_many'])),
   /** Every problem by its row and column (the first 500). */
-  problems: z.array(z.object({ line: z.number().int(), column: z.enum(KEY_COLUMNS), problem: z.string(), firstLine: z.number().int().nullable() })),
+  problems: z.array(z.object({ line: z.number().check(z.int()), column: z.enum(KEY_COLUMNS), problem: z.string(), firstLine: z.nullable(z.number().check(z.int())) })),
   /** K1: kinds the file lists without a key of their emergency spare set. */
   sparesMissing: z.array(KeyKind),
   /** The keys as they will be written (the first 500), each marked when the register already holds it. */
-  keys: z.array(z.object({ line: z.number().int(), kind: KeyKind, opens: z.string(), label: z.string(), set: KeySet, depositFen: z.number().int(), existing: z.boolean() })),
-  total: z.number().int(),
+  keys: z.array(z.object({ line: z.number().check(z.int()), kind: KeyKind, opens: z.string(), label: z.string(), set: KeySet, depositFen: z.number().check(z.int()), existing: z.boolean() })),
+  total: z.number().check(z.int()),
   /** Committed: how many were added, and how many the register already held (left as they were). */
-  added: z.number().int(),
-  existing: z.number().int(),
+  added: z.number().check(z.int()),
+  existing: z.number().check(z.int()),
 });
 export type KeyImportView = z.infer<typeof KeyImportView>;
 
@@ -142,7 +139,7 @@ export type KeyImportView = z.infer<typeof KeyImportView>;
 export const previewKeys = defineAction({
   fn: 'imports',
   name: 'previewKeys',
-  input: z.object({ ...scoped, ...commandFields, fileName: z.string().trim().regex(/\.(csv|xlsx)$/i).max(100), fileId: FileId }).strict(),
+  input: z.strictObject({ ...scoped, ...commandFields, fileName: z.string().check(z.trim(), z.regex(/\.(csv|xlsx)$/i), z.maxLength(100)), fileId: FileId }),
   output: KeyImportView,
   roles: ['desk', 'supervisor'],
   write: true,
@@ -153,7 +150,7 @@ export const previewKeys = defineAction({
 export const commitKeys = defineAction({
   fn: 'imports',
   name: 'commitKeys',
-  input: z.object({ ...scoped, ...commandFields, importId: DocId }).strict(),
+  input: z.strictObject({ ...scoped, ...commandFields, importId: DocId }),
   output: KeyImportView,
   roles: ['desk', 'supervisor'],
   write: true,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { calendarDate } from '../model/versioned';
 import { commandFields, defineAction, DocId, scoped } from './action';
 import { FileId, FileLink } from './files';
@@ -7,8 +7,8 @@ import { MASKED_ID } from '../domain/key.rules';
 import { KeyKind, KeySet, LeftKeyStatus, LoanStatus } from '../model/key.model';
 
 const Instant = z.iso.datetime({ offset: true });
-const MonthString = z.string().regex(/^\d{4}-\d{2}$/);
-const Text = (max: number) => z.string().trim().min(1).max(max);
+const MonthString = z.string().check(z.regex(/^\d{4}-\d{2}$/));
+const Text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const desk = ['desk', 'supervisor'] as const;
 const readers = ['desk', 'supervisor', 'manager'] as const;
 const staffRoles = ['desk', 'supervisor', 'technician', 'manager'] as const;
@@ -19,9 +19,9 @@ export const KeyView = z.object({
   opens: z.string(),
   label: z.string(),
   set: KeySet,
-  depositFen: z.number().int(),
+  depositFen: z.number().check(z.int()),
   onLoan: z.boolean(),
-  version: z.number().int(),
+  version: z.number().check(z.int()),
 });
 export type KeyViewT = z.infer<typeof KeyView>;
 
@@ -29,17 +29,15 @@ export type KeyViewT = z.infer<typeof KeyView>;
 export const add = defineAction({
   fn: 'keys',
   name: 'add',
-  input: z
-    .object({
-      ...scoped,
-      ...commandFields,
-      kind: KeyKind,
-      opens: Text(40),
-      label: Text(40),
-      set: KeySet,
-      depositFen: z.number().int().min(0).max(1_000_000),
-    })
-    .strict(),
+  input: z.strictObject({
+    ...scoped,
+    ...commandFields,
+    kind: KeyKind,
+    opens: Text(40),
+    label: Text(40),
+    set: KeySet,
+    depositFen: z.number().check(z.int(), z.gte(0), z.lte(1_000_000)),
+  }),
   output: KeyView,
   roles: desk,
   write: true,
@@ -50,7 +48,7 @@ export const add = defineAction({
 export const list = defineAction({
   fn: 'keys',
   name: 'list',
-  input: z.object({ ...scoped, kind: KeyKind, ...pageInput }).strict(),
+  input: z.strictObject({ ...scoped, kind: KeyKind, ...pageInput }),
   output: pageOf(KeyView),
   roles: readers,
   write: false,
@@ -68,27 +66,25 @@ export const LoanView = z.object({
   lentAt: z.string(),
   lentBy: z.string(),
   dueBackAt: z.string(),
-  signature: FileLink.nullable(),
-  deposit: z.object({ amountFen: z.number().int(), method: z.enum(['cash', 'transfer']), receiptNo: z.string(), custodian: z.string() }).nullable(),
+  signature: z.nullable(FileLink),
+  deposit: z.nullable(z.object({ amountFen: z.number().check(z.int()), method: z.enum(['cash', 'transfer']), receiptNo: z.string(), custodian: z.string() })),
   escalated: z.boolean(),
-  returnedAt: z.string().nullable(),
-  returnedTo: z.string().nullable(),
-  depositOutcome: z.object({ outcome: z.enum(['refunded', 'kept']), amountFen: z.number().int(), reason: z.string() }).nullable(),
+  returnedAt: z.nullable(z.string()),
+  returnedTo: z.nullable(z.string()),
+  depositOutcome: z.nullable(z.object({ outcome: z.enum(['refunded', 'kept']), amountFen: z.number().check(z.int()), reason: z.string() })),
   /** Whether the caller is the staff borrower who still has to sign on their phone. */
   mineToSign: z.boolean(),
-  version: z.number().int(),
+  version: z.number().check(z.int()),
 });
 export type LoanViewT = z.infer<typeof LoanView>;
 
-const Outsider = z
-  .object({
-    type: z.enum(['contractor', 'resident']),
-    name: Text(40),
-    phone: z.string().regex(/^[0-9+\- ]{0,20}$/),
-    /** PIPL: masked on the desk's screen before it is sent (maskIdNumber); a full number is refused. */
-    idMasked: z.string().regex(MASKED_ID),
-  })
-  .strict();
+const Outsider = z.strictObject({
+  type: z.enum(['contractor', 'resident']),
+  name: Text(40),
+  phone: z.string().check(z.regex(/^[0-9+\- ]{0,20}$/)),
+  /** PIPL: masked on the desk's screen before it is sent (maskIdNumber); a full number is refused. */
+  idMasked: z.string().check(z.regex(MASKED_ID)),
+});
 
 /**
  * K2: a key lent: to a staff member (who then signs on their own phone), or to a contractor or
@@ -98,18 +94,16 @@ const Outsider = z
 export const lend = defineAction({
   fn: 'keys',
   name: 'lend',
-  input: z
-    .object({
-      ...scoped,
-      ...commandFields,
-      keyId: DocId,
-      borrower: z.discriminatedUnion('type', [z.object({ type: z.literal('staff'), memberId: DocId }).strict(), Outsider]),
-      purpose: Text(200),
-      dueBackAt: Instant,
-      signature: FileId.nullable(),
-      deposit: z.object({ method: z.enum(['cash', 'transfer']), receiptNo: Text(40) }).strict().nullable(),
-    })
-    .strict(),
+  input: z.strictObject({
+    ...scoped,
+    ...commandFields,
+    keyId: DocId,
+    borrower: z.discriminatedUnion('type', [z.strictObject({ type: z.literal('staff'), memberId: DocId }), Outsider]),
+    purpose: Text(200),
+    dueBackAt: Instant,
+    signature: z.nullable(FileId),
+    deposit: z.nullable(z.strictObject({ method: z.enum(['cash', 'transfer']), receiptNo: Text(40) })),
+  }),
   output: LoanView,
   roles: desk,
   write: true,
@@ -120,7 +114,7 @@ export const lend = defineAction({
 export const staff = defineAction({
   fn: 'keys',
   name: 'staff',
-  input: z.object({ ...scoped }).strict(),
+  input: z.strictObject({ ...scoped }),
   output: z.object({ items: z.array(z.object({ memberId: z.string(), name: z.string(), role: z.enum(staffRoles) })) }),
   roles: desk,
   write: false,
@@ -131,7 +125,7 @@ export const staff = defineAction({
 export const sign = defineAction({
   fn: 'keys',
   name: 'sign',
-  input: z.object({ ...scoped, ...commandFields, loanId: DocId, version: z.number().int().positive(), signature: FileId }).strict(),
+  input: z.strictObject({ ...scoped, ...commandFields, loanId: DocId, version: z.number().check(z.int(), z.positive()), signature: FileId }),
   output: LoanView,
   roles: staffRoles,
   write: true,
@@ -142,15 +136,13 @@ export const sign = defineAction({
 export const giveBack = defineAction({
   fn: 'keys',
   name: 'giveBack',
-  input: z
-    .object({
-      ...scoped,
-      ...commandFields,
-      loanId: DocId,
-      version: z.number().int().positive(),
-      deposit: z.discriminatedUnion('outcome', [z.object({ outcome: z.literal('refunded') }).strict(), z.object({ outcome: z.literal('kept'), reason: Text(200) }).strict()]).nullable(),
-    })
-    .strict(),
+  input: z.strictObject({
+    ...scoped,
+    ...commandFields,
+    loanId: DocId,
+    version: z.number().check(z.int(), z.positive()),
+    deposit: z.nullable(z.discriminatedUnion('outcome', [z.strictObject({ outcome: z.literal('refunded') }), z.strictObject({ outcome: z.literal('kept'), reason: Text(200) })])),
+  }),
   output: LoanView,
   roles: desk,
   write: true,
@@ -161,7 +153,7 @@ export const giveBack = defineAction({
 export const loans = defineAction({
   fn: 'keys',
   name: 'loans',
-  input: z.object({ ...scoped, ...pageInput }).strict(),
+  input: z.strictObject({ ...scoped, ...pageInput }),
   output: pageOf(LoanView),
   roles: readers,
   write: false,
@@ -172,7 +164,7 @@ export const loans = defineAction({
 export const mine = defineAction({
   fn: 'keys',
   name: 'mine',
-  input: z.object({ ...scoped, ...pageInput }).strict(),
+  input: z.strictObject({ ...scoped, ...pageInput }),
   output: pageOf(LoanView),
   roles: staffRoles,
   write: false,
@@ -181,18 +173,18 @@ export const mine = defineAction({
 
 export const DepositDayView = z.object({
   date: z.string(),
-  receivedFen: z.number().int(),
-  refundedFen: z.number().int(),
-  keptFen: z.number().int(),
-  heldFen: z.number().int(),
-  signed: z.object({ by: z.string(), at: z.string(), remarks: z.string() }).nullable(),
+  receivedFen: z.number().check(z.int()),
+  refundedFen: z.number().check(z.int()),
+  keptFen: z.number().check(z.int()),
+  heldFen: z.number().check(z.int()),
+  signed: z.nullable(z.object({ by: z.string(), at: z.string(), remarks: z.string() })),
 });
 
 /** K2: a day's deposits, reckoned from the loans: taken, refunded, kept, held; and the supervisor's signature. */
 export const deposits = defineAction({
   fn: 'keys',
   name: 'deposits',
-  input: z.object({ ...scoped, date: calendarDate }).strict(),
+  input: z.strictObject({ ...scoped, date: calendarDate }),
   output: DepositDayView,
   roles: readers,
   write: false,
@@ -203,7 +195,7 @@ export const deposits = defineAction({
 export const signDeposits = defineAction({
   fn: 'keys',
   name: 'signDeposits',
-  input: z.object({ ...scoped, ...commandFields, date: calendarDate, remarks: z.string().trim().max(200) }).strict(),
+  input: z.strictObject({ ...scoped, ...commandFields, date: calendarDate, remarks: z.string().check(z.trim(), z.maxLength(200)) }),
   output: DepositDayView,
   roles: ['supervisor'],
   write: true,
@@ -214,9 +206,9 @@ export const InventoryView = z.object({
   month: z.string(),
   phase: z.enum(['before', 'counting', 'report']),
   status: z.enum(['not_started', 'counting', 'signed']),
-  rows: z.array(z.object({ kind: KeyKind, expected: z.number().int(), counted: z.number().int().nullable(), explanation: z.string(), countedBy: z.string().nullable() })),
-  signed: z.object({ by: z.string(), at: z.string() }).nullable(),
-  version: z.number().int(),
+  rows: z.array(z.object({ kind: KeyKind, expected: z.number().check(z.int()), counted: z.nullable(z.number().check(z.int())), explanation: z.string(), countedBy: z.nullable(z.string()) })),
+  signed: z.nullable(z.object({ by: z.string(), at: z.string() })),
+  version: z.number().check(z.int()),
 });
 export type InventoryViewT = z.infer<typeof InventoryView>;
 
@@ -224,7 +216,7 @@ export type InventoryViewT = z.infer<typeof InventoryView>;
 export const inventory = defineAction({
   fn: 'keys',
   name: 'inventory',
-  input: z.object({ ...scoped, month: MonthString }).strict(),
+  input: z.strictObject({ ...scoped, month: MonthString }),
   output: InventoryView,
   roles: readers,
   write: false,
@@ -235,7 +227,7 @@ export const inventory = defineAction({
 export const count = defineAction({
   fn: 'keys',
   name: 'count',
-  input: z.object({ ...scoped, ...commandFields, kind: KeyKind, counted: z.number().int().min(0).max(10_000), explanation: z.string().trim().max(200) }).strict(),
+  input: z.strictObject({ ...scoped, ...commandFields, kind: KeyKind, counted: z.number().check(z.int(), z.gte(0), z.lte(10_000)), explanation: z.string().check(z.trim(), z.maxLength(200)) }),
   output: InventoryView,
   roles: desk,
   write: true,
@@ -246,7 +238,7 @@ export const count = defineAction({
 export const signInventory = defineAction({
   fn: 'keys',
   name: 'signInventory',
-  input: z.object({ ...scoped, ...commandFields, month: MonthString, version: z.number().int().positive() }).strict(),
+  input: z.strictObject({ ...scoped, ...commandFields, month: MonthString, version: z.number().check(z.int(), z.positive()) }),
   output: InventoryView,
   roles: ['supervisor'],
   write: true,
@@ -263,11 +255,11 @@ export const LeftKeyView = z.object({
   status: LeftKeyStatus,
   receivedBy: z.string(),
   createdAt: z.string(),
-  borrowedAt: z.string().nullable(),
-  returnedTo: z.string().nullable(),
+  borrowedAt: z.nullable(z.string()),
+  returnedTo: z.nullable(z.string()),
   /** Whether the caller is the technician it was left for, and may sign for it now. */
   mineToBorrow: z.boolean(),
-  version: z.number().int(),
+  version: z.number().check(z.int()),
 });
 export type LeftKeyViewT = z.infer<typeof LeftKeyView>;
 
@@ -275,7 +267,7 @@ export type LeftKeyViewT = z.infer<typeof LeftKeyView>;
 export const leaveKey = defineAction({
   fn: 'keys',
   name: 'leaveKey',
-  input: z.object({ ...scoped, ...commandFields, repairId: DocId, technicianId: DocId, keys: Text(60), leftBy: Text(40) }).strict(),
+  input: z.strictObject({ ...scoped, ...commandFields, repairId: DocId, technicianId: DocId, keys: Text(60), leftBy: Text(40) }),
   output: LeftKeyView,
   roles: desk,
   write: true,
@@ -286,7 +278,7 @@ export const leaveKey = defineAction({
 export const borrowLeft = defineAction({
   fn: 'keys',
   name: 'borrowLeft',
-  input: z.object({ ...scoped, ...commandFields, leftKeyId: DocId, version: z.number().int().positive(), signature: FileId }).strict(),
+  input: z.strictObject({ ...scoped, ...commandFields, leftKeyId: DocId, version: z.number().check(z.int(), z.positive()), signature: FileId }),
   output: LeftKeyView,
   roles: ['technician'],
   write: true,
@@ -297,7 +289,7 @@ export const borrowLeft = defineAction({
 export const bringBackLeft = defineAction({
   fn: 'keys',
   name: 'bringBackLeft',
-  input: z.object({ ...scoped, ...commandFields, leftKeyId: DocId, version: z.number().int().positive() }).strict(),
+  input: z.strictObject({ ...scoped, ...commandFields, leftKeyId: DocId, version: z.number().check(z.int(), z.positive()) }),
   output: LeftKeyView,
   roles: desk,
   write: true,
@@ -308,7 +300,7 @@ export const bringBackLeft = defineAction({
 export const giveToResident = defineAction({
   fn: 'keys',
   name: 'giveToResident',
-  input: z.object({ ...scoped, ...commandFields, leftKeyId: DocId, version: z.number().int().positive(), residentName: Text(40) }).strict(),
+  input: z.strictObject({ ...scoped, ...commandFields, leftKeyId: DocId, version: z.number().check(z.int(), z.positive()), residentName: Text(40) }),
   output: LeftKeyView,
   roles: desk,
   write: true,
@@ -319,7 +311,7 @@ export const giveToResident = defineAction({
 export const leftKeys = defineAction({
   fn: 'keys',
   name: 'leftKeys',
-  input: z.object({ ...scoped, ...pageInput }).strict(),
+  input: z.strictObject({ ...scoped, ...pageInput }),
   output: pageOf(LeftKeyView),
   roles: staffRoles,
   write: false,

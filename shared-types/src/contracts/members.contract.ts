@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { commandFields, defineAction, DocId, PropertyId, scoped } from './action';
 import { pageInput, pageOf } from './page';
 import { Membership } from './session.contract';
@@ -9,12 +9,12 @@ import { StaffRole } from '../model/invitation.model';
 import { BindingStatus, InvitedRelation, Relation } from '../model/binding.model';
 import { DEFAULT_EXPIRY_HOURS, MAX_EXPIRY_HOURS } from '../domain/invitation.rules';
 
-const Phone = z.string().trim().regex(/^[0-9+\- ]{5,20}$/);
-const PersonName = z.string().trim().min(1).max(40);
-const Reason = z.string().trim().min(2).max(200);
+const Phone = z.string().check(z.trim(), z.regex(/^[0-9+\- ]{5,20}$/));
+const PersonName = z.string().check(z.trim(), z.minLength(1), z.maxLength(40));
+const Reason = z.string().check(z.trim(), z.minLength(2), z.maxLength(200));
 
 /** A new property's id, as it will appear in links: lower-case letters, digits and hyphens. */
-export const PropertySlug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,31}$/);
+export const PropertySlug = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,31}$/));
 
 /**
  * Issue 7 (1), issue 14 (1): the company, its first property and the caller as the company's
@@ -24,19 +24,17 @@ export const PropertySlug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,31}$/);
 export const bootstrap = defineAction({
   fn: 'members',
   name: 'bootstrap',
-  input: z
-    .object({
-      ...commandFields,
-      secret: z.string().min(1).max(200),
-      propertyId: PropertySlug,
-      propertyName: z.string().trim().min(1).max(60),
-      deskPhone: Phone,
-      name: PersonName,
-      phone: Phone,
-      /** Issue 14: the company the environment serves; its first property's name when left out. */
-      companyName: z.string().trim().min(1).max(60).optional(),
-    })
-    .strict(),
+  input: z.strictObject({
+    ...commandFields,
+    secret: z.string().check(z.minLength(1), z.maxLength(200)),
+    propertyId: PropertySlug,
+    propertyName: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
+    deskPhone: Phone,
+    name: PersonName,
+    phone: Phone,
+    /** Issue 14: the company the environment serves; its first property's name when left out. */
+    companyName: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(60))),
+  }),
   output: Membership,
   roles: 'any-signed-in',
   write: true,
@@ -51,8 +49,8 @@ export const InvitationView = z.object({
   expiresAt: z.string(),
   createdAt: z.string(),
   createdBy: z.string(),
-  usedBy: z.string().nullable(),
-  usedAt: z.string().nullable(),
+  usedBy: z.nullable(z.string()),
+  usedAt: z.nullable(z.string()),
 });
 export type InvitationView = z.infer<typeof InvitationView>;
 
@@ -60,34 +58,32 @@ export type InvitationView = z.infer<typeof InvitationView>;
  * The code is shown once: it is never stored, so a retried command gets the invitation back with
  * `code` and `qr` null, and the inviter makes a new one.
  */
-export const IssuedInvitation = InvitationView.extend({
-  code: z.string().nullable(),
+export const IssuedInvitation = z.extend(InvitationView, {
+  code: z.nullable(z.string()),
   /** For wxacode.getUnlimited: the page and the scene (`inv=<code>`) it opens with. */
-  qr: z.object({ page: z.string(), scene: z.string() }).nullable(),
+  qr: z.nullable(z.object({ page: z.string(), scene: z.string() })),
   /** The mini-program code itself, to show or save; null when WeChat could not make it (the code still works typed). */
-  qrImage: z.object({ mime: z.string(), base64: z.string() }).nullable().optional(),
+  qrImage: z.optional(z.nullable(z.object({ mime: z.string(), base64: z.string() }))),
 });
 
 /**
  * Issue 7 (4): where WeChat's phone-number button is available the client sends its one-time code
  * instead of a typed number; the server asks WeChat for the number.
  */
-const phoneFields = { phone: Phone.optional(), phoneCode: z.string().trim().min(1).max(128).optional() };
+const phoneFields = { phone: z.optional(Phone), phoneCode: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(128))) };
 const onePhone = (v: { phone?: string; phoneCode?: string }) => (v.phone === undefined) !== (v.phoneCode === undefined);
 
 /** Issue 7 (3): an invitation for one person to join in a staff role, usable once before it expires. */
 export const invite = defineAction({
   fn: 'members',
   name: 'invite',
-  input: z
-    .object({
-      ...scoped,
-      ...commandFields,
-      role: StaffRole,
-      hours: z.number().int().min(1).max(MAX_EXPIRY_HOURS).default(DEFAULT_EXPIRY_HOURS),
-      note: z.string().trim().max(40).default(''),
-    })
-    .strict(),
+  input: z.strictObject({
+    ...scoped,
+    ...commandFields,
+    role: StaffRole,
+    hours: z._default(z.number().check(z.int(), z.gte(1), z.lte(MAX_EXPIRY_HOURS)), DEFAULT_EXPIRY_HOURS),
+    note: z._default(z.string().check(z.trim(), z.maxLength(40)), ''),
+  }),
   output: IssuedInvitation,
   roles: ['manager', 'supervisor'],
   write: true,
@@ -98,7 +94,7 @@ export const invite = defineAction({
 export const join = defineAction({
   fn: 'members',
   name: 'join',
-  input: z.object({ ...commandFields, code: z.string().trim().min(8).max(20), name: PersonName, ...phoneFields }).strict().refine(onePhone),
+  input: z.strictObject({ ...commandFields, code: z.string().check(z.trim(), z.minLength(8), z.maxLength(20)), name: PersonName, ...phoneFields }).check(z.refine(onePhone)),
   output: Membership,
   roles: 'any-signed-in',
   write: true,
@@ -109,7 +105,7 @@ export const join = defineAction({
 export const invitations = defineAction({
   fn: 'members',
   name: 'invitations',
-  input: z.object({ ...scoped, ...pageInput }).strict(),
+  input: z.strictObject({ ...scoped, ...pageInput }),
   output: pageOf(InvitationView),
   roles: ['manager', 'supervisor'],
   write: false,
@@ -134,7 +130,7 @@ export type MemberView = z.infer<typeof MemberView>;
 export const list = defineAction({
   fn: 'members',
   name: 'list',
-  input: z.object({ ...scoped, roles: z.array(Role).min(1).max(5).optional(), includeInactive: z.boolean().optional(), ...pageInput }).strict(),
+  input: z.strictObject({ ...scoped, roles: z.optional(z.array(Role).check(z.minLength(1), z.maxLength(5))), includeInactive: z.optional(z.boolean()), ...pageInput }),
   output: pageOf(MemberView),
   roles: ['manager', 'supervisor'],
   write: false,
@@ -146,7 +142,7 @@ const onMember = { ...scoped, ...commandFields, memberId: DocId };
 export const setRole = defineAction({
   fn: 'members',
   name: 'setRole',
-  input: z.object({ ...onMember, role: StaffRole }).strict(),
+  input: z.strictObject({ ...onMember, role: StaffRole }),
   output: MemberView,
   roles: ['manager'],
   write: true,
@@ -157,7 +153,7 @@ export const setRole = defineAction({
 export const setSkills = defineAction({
   fn: 'members',
   name: 'setSkills',
-  input: z.object({ ...onMember, skills: z.array(Skill).max(5) }).strict(),
+  input: z.strictObject({ ...onMember, skills: z.array(Skill).check(z.maxLength(5)) }),
   output: MemberView,
   roles: ['manager'],
   write: true,
@@ -168,7 +164,7 @@ export const setSkills = defineAction({
 export const deactivate = defineAction({
   fn: 'members',
   name: 'deactivate',
-  input: z.object({ ...onMember, reason: Reason }).strict(),
+  input: z.strictObject({ ...onMember, reason: Reason }),
   output: MemberView,
   roles: ['manager'],
   write: true,
@@ -185,12 +181,12 @@ export const BindingView = z.object({
   /** Always masked (P1); the desk reads the full number through revealBindingPhone, which is logged. */
   phone: z.string(),
   status: BindingStatus,
-  version: z.number().int(),
-  reason: z.string().nullable(),
+  version: z.number().check(z.int()),
+  reason: z.nullable(z.string()),
   createdAt: z.string(),
-  reviewedAt: z.string().nullable(),
+  reviewedAt: z.nullable(z.string()),
   /** Issue 18 (5): the owner who invited the applicant (业主邀请); null when she asked on her own. Absent from answers before it. */
-  invitedBy: z.string().nullable().optional(),
+  invitedBy: z.optional(z.nullable(z.string())),
 });
 export type BindingView = z.infer<typeof BindingView>;
 
@@ -198,7 +194,7 @@ export type BindingView = z.infer<typeof BindingView>;
 export const requestBinding = defineAction({
   fn: 'members',
   name: 'requestBinding',
-  input: z.object({ ...scoped, ...commandFields, roomId: DocId, name: PersonName, relation: Relation, ...phoneFields }).strict().refine(onePhone),
+  input: z.strictObject({ ...scoped, ...commandFields, roomId: DocId, name: PersonName, relation: Relation, ...phoneFields }).check(z.refine(onePhone)),
   output: BindingView,
   roles: 'any-signed-in',
   write: true,
@@ -209,7 +205,7 @@ export const requestBinding = defineAction({
 export const bindingRequests = defineAction({
   fn: 'members',
   name: 'bindingRequests',
-  input: z.object({ ...scoped, ...pageInput }).strict(),
+  input: z.strictObject({ ...scoped, ...pageInput }),
   output: pageOf(BindingView),
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
@@ -220,7 +216,7 @@ export const bindingRequests = defineAction({
 export const revealBindingPhone = defineAction({
   fn: 'members',
   name: 'revealBindingPhone',
-  input: z.object({ ...scoped, bindingId: DocId }).strict(),
+  input: z.strictObject({ ...scoped, bindingId: DocId }),
   output: z.object({ phone: z.string() }),
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
@@ -231,9 +227,7 @@ export const revealBindingPhone = defineAction({
 export const reviewBinding = defineAction({
   fn: 'members',
   name: 'reviewBinding',
-  input: z
-    .object({ ...scoped, ...commandFields, bindingId: DocId, version: z.number().int().positive(), decision: z.enum(['approve', 'reject']), reason: z.string().trim().max(200) })
-    .strict(),
+  input: z.strictObject({ ...scoped, ...commandFields, bindingId: DocId, version: z.number().check(z.int(), z.positive()), decision: z.enum(['approve', 'reject']), reason: z.string().check(z.trim(), z.maxLength(200)) }),
   output: BindingView,
   roles: ['desk', 'supervisor', 'manager'],
   write: true,
@@ -244,8 +238,8 @@ export const reviewBinding = defineAction({
 export const myBindings = defineAction({
   fn: 'members',
   name: 'myBindings',
-  input: z.object({ ...pageInput }).strict(),
-  output: pageOf(BindingView.extend({ propertyName: z.string(), deskPhone: z.string() })),
+  input: z.strictObject({ ...pageInput }),
+  output: pageOf(z.extend(BindingView, { propertyName: z.string(), deskPhone: z.string() })),
   roles: 'any-signed-in',
   write: false,
   errors: [],
@@ -255,7 +249,7 @@ export const myBindings = defineAction({
 export const publicInfo = defineAction({
   fn: 'members',
   name: 'publicInfo',
-  input: z.object({ propertyId: PropertyId }).strict(),
+  input: z.strictObject({ propertyId: PropertyId }),
   output: z.object({ propertyId: z.string(), name: z.string(), deskPhone: z.string() }),
   roles: 'any-signed-in',
   write: false,
@@ -271,8 +265,8 @@ export const IssuedRoomInvitation = z.object({
   address: z.string(),
   relation: InvitedRelation,
   expiresAt: z.string(),
-  code: z.string().nullable(),
-  path: z.string().nullable(),
+  code: z.nullable(z.string()),
+  path: z.nullable(z.string()),
 });
 export type IssuedRoomInvitation = z.infer<typeof IssuedRoomInvitation>;
 
@@ -280,7 +274,7 @@ export type IssuedRoomInvitation = z.infer<typeof IssuedRoomInvitation>;
 export const inviteToRoom = defineAction({
   fn: 'members',
   name: 'inviteToRoom',
-  input: z.object({ ...scoped, ...commandFields, roomId: DocId, relation: InvitedRelation }).strict(),
+  input: z.strictObject({ ...scoped, ...commandFields, roomId: DocId, relation: InvitedRelation }),
   output: IssuedRoomInvitation,
   roles: ['resident'],
   write: true,
@@ -295,7 +289,7 @@ export const inviteToRoom = defineAction({
 export const joinRoom = defineAction({
   fn: 'members',
   name: 'joinRoom',
-  input: z.object({ ...scoped, ...commandFields, code: z.string().trim().min(8).max(20), name: PersonName, ...phoneFields }).strict().refine(onePhone),
+  input: z.strictObject({ ...scoped, ...commandFields, code: z.string().check(z.trim(), z.minLength(8), z.maxLength(20)), name: PersonName, ...phoneFields }).check(z.refine(onePhone)),
   output: BindingView,
   roles: 'any-signed-in',
   write: true,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** Items a page of the app asks for: a screen or two. */
 export const PAGE_SIZE = 20;
@@ -16,12 +16,12 @@ export const PAGE_MAX = 100;
  * still parse.
  */
 export const pageInput = {
-  cursor: z.string().min(1).max(600).optional(),
-  limit: z.number().int().min(1).max(PAGE_MAX).optional(),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(600))),
+  limit: z.optional(z.number().check(z.int(), z.gte(1), z.lte(PAGE_MAX))),
 };
 
 /** One page of a list: its items in the list's order, how many the whole list holds now, and the cursor to the rest (null: none). */
-export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int().min(0), next: z.string().nullable() });
+export const pageOf = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item), total: z.number().check(z.int(), z.gte(0)), next: z.nullable(z.string()) });
 
 export interface Page<T> {
   items: T[];

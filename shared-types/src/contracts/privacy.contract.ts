@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { commandFields, defineAction, DocId, scoped } from './action';
 import { pageInput, pageOf } from './page';
 import { Role } from '../model/member.model';
@@ -6,17 +6,17 @@ import { Role } from '../model/member.model';
 export const MyData = z.object({
   memberships: z.array(z.object({ propertyId: z.string(), role: Role, name: z.string(), phone: z.string(), rooms: z.array(z.string()), status: z.string(), since: z.string() })),
   bindings: z.array(z.object({ propertyId: z.string(), address: z.string(), name: z.string(), phone: z.string(), relation: z.string(), status: z.string(), at: z.string() })),
-  repairs: z.array(z.object({ id: z.string(), address: z.string(), description: z.string(), phone: z.string(), photos: z.number().int(), status: z.string(), at: z.string() })),
-  complaints: z.array(z.object({ id: z.string(), address: z.string(), description: z.string(), phone: z.string(), photos: z.number().int(), status: z.string(), at: z.string() })),
+  repairs: z.array(z.object({ id: z.string(), address: z.string(), description: z.string(), phone: z.string(), photos: z.number().check(z.int()), status: z.string(), at: z.string() })),
+  complaints: z.array(z.object({ id: z.string(), address: z.string(), description: z.string(), phone: z.string(), photos: z.number().check(z.int()), status: z.string(), at: z.string() })),
   callbacks: z.array(z.object({ kind: z.string(), status: z.string(), notes: z.string(), at: z.string() })),
-  erasure: z.object({ status: z.enum(['pending', 'done']), requestedAt: z.string() }).nullable(),
+  erasure: z.nullable(z.object({ status: z.enum(['pending', 'done']), requestedAt: z.string() })),
 });
 
 /** PIPL: everything the property holds about the caller, in one place (their own data, so their numbers in full). */
 export const myData = defineAction({
   fn: 'members',
   name: 'myData',
-  input: z.object({ ...scoped }).strict(),
+  input: z.strictObject({ ...scoped }),
   output: MyData,
   roles: 'any-signed-in',
   write: false,
@@ -27,19 +27,19 @@ export const myData = defineAction({
 export const requestErasure = defineAction({
   fn: 'members',
   name: 'requestErasure',
-  input: z.object({ ...scoped, ...commandFields, reason: z.string().trim().max(300) }).strict(),
+  input: z.strictObject({ ...scoped, ...commandFields, reason: z.string().check(z.trim(), z.maxLength(300)) }),
   output: z.object({ status: z.enum(['pending', 'done']), requestedAt: z.string() }),
   roles: 'any-signed-in',
   write: true,
   errors: [],
 });
 
-export const ErasureView = z.object({ id: z.string(), name: z.string(), reason: z.string(), status: z.enum(['pending', 'done']), requestedAt: z.string(), openTickets: z.number().int() });
+export const ErasureView = z.object({ id: z.string(), name: z.string(), reason: z.string(), status: z.enum(['pending', 'done']), requestedAt: z.string(), openTickets: z.number().check(z.int()) });
 
 export const erasureRequests = defineAction({
   fn: 'members',
   name: 'erasureRequests',
-  input: z.object({ ...scoped, ...pageInput }).strict(),
+  input: z.strictObject({ ...scoped, ...pageInput }),
   output: pageOf(ErasureView),
   roles: ['manager'],
   write: false,
@@ -54,7 +54,7 @@ export const erasureRequests = defineAction({
 export const erase = defineAction({
   fn: 'members',
   name: 'erase',
-  input: z.object({ ...scoped, ...commandFields, erasureId: DocId }).strict(),
+  input: z.strictObject({ ...scoped, ...commandFields, erasureId: DocId }),
   output: ErasureView,
   roles: ['manager'],
   write: true,

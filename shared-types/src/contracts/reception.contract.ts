@@ -1,10 +1,10 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { calendarDate } from '../model/versioned';
 import { commandFields, defineAction, DocId, scoped } from './action';
 import { pageInput, pageOf } from './page';
 
 const Instant = z.iso.datetime({ offset: true });
-const Text = (max: number) => z.string().trim().min(1).max(max);
+const Text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 export const ReceptionView = z.object({
   id: z.string(),
@@ -18,10 +18,10 @@ export const ReceptionView = z.object({
   recorder: z.string(),
   at: z.string(),
   settled: z.boolean(),
-  replyBy: z.string().nullable(),
-  result: z.object({ text: z.string(), by: z.string(), at: z.string() }).nullable(),
-  linked: z.object({ kind: z.enum(['repair', 'complaint']), id: z.string() }).nullable(),
-  version: z.number().int(),
+  replyBy: z.nullable(z.string()),
+  result: z.nullable(z.object({ text: z.string(), by: z.string(), at: z.string() })),
+  linked: z.nullable(z.object({ kind: z.enum(['repair', 'complaint']), id: z.string() })),
+  version: z.number().check(z.int()),
 });
 export type ReceptionViewT = z.infer<typeof ReceptionView>;
 
@@ -33,21 +33,19 @@ export type ReceptionViewT = z.infer<typeof ReceptionView>;
 export const log = defineAction({
   fn: 'visits',
   name: 'log',
-  input: z
-    .object({
-      ...scoped,
-      ...commandFields,
-      kind: z.enum(['walk_in', 'phone']),
-      name: Text(40),
-      address: z.string().trim().max(40),
-      phone: z.string().regex(/^[0-9+\- ]{0,20}$/),
-      subject: Text(500),
-      department: z.string().trim().max(40),
-      responsible: z.string().trim().max(40),
-      settled: z.boolean(),
-      replyBy: Instant.nullable(),
-    })
-    .strict(),
+  input: z.strictObject({
+    ...scoped,
+    ...commandFields,
+    kind: z.enum(['walk_in', 'phone']),
+    name: Text(40),
+    address: z.string().check(z.trim(), z.maxLength(40)),
+    phone: z.string().check(z.regex(/^[0-9+\- ]{0,20}$/)),
+    subject: Text(500),
+    department: z.string().check(z.trim(), z.maxLength(40)),
+    responsible: z.string().check(z.trim(), z.maxLength(40)),
+    settled: z.boolean(),
+    replyBy: z.nullable(Instant),
+  }),
   output: ReceptionView,
   roles: ['desk', 'supervisor'],
   write: true,
@@ -58,7 +56,7 @@ export const log = defineAction({
 export const writeResult = defineAction({
   fn: 'visits',
   name: 'writeResult',
-  input: z.object({ ...scoped, ...commandFields, receptionId: DocId, version: z.number().int().positive(), text: Text(500) }).strict(),
+  input: z.strictObject({ ...scoped, ...commandFields, receptionId: DocId, version: z.number().check(z.int(), z.positive()), text: Text(500) }),
   output: ReceptionView,
   roles: ['desk', 'supervisor', 'manager'],
   write: true,
@@ -69,8 +67,8 @@ export const writeResult = defineAction({
 export const receptionLog = defineAction({
   fn: 'visits',
   name: 'receptionLog',
-  input: z.object({ ...scoped, date: calendarDate, ...pageInput }).strict(),
-  output: pageOf(ReceptionView).extend({ date: z.string() }),
+  input: z.strictObject({ ...scoped, date: calendarDate, ...pageInput }),
+  output: z.extend(pageOf(ReceptionView), { date: z.string() }),
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
   errors: [],
@@ -79,7 +77,7 @@ export const receptionLog = defineAction({
 export const GroupVisitView = z.object({
   id: z.string(),
   names: z.array(z.string()),
-  headcount: z.number().int(),
+  headcount: z.number().check(z.int()),
   arrivalAt: z.string(),
   departureAt: z.string(),
   itinerary: z.string(),
@@ -90,17 +88,15 @@ export const GroupVisitView = z.object({
 export const planGroupVisit = defineAction({
   fn: 'visits',
   name: 'planGroupVisit',
-  input: z
-    .object({
-      ...scoped,
-      ...commandFields,
-      names: z.array(Text(40)).min(1).max(50),
-      headcount: z.number().int().min(1).max(500),
-      arrivalAt: Instant,
-      departureAt: Instant,
-      itinerary: Text(500),
-    })
-    .strict(),
+  input: z.strictObject({
+    ...scoped,
+    ...commandFields,
+    names: z.array(Text(40)).check(z.minLength(1), z.maxLength(50)),
+    headcount: z.number().check(z.int(), z.gte(1), z.lte(500)),
+    arrivalAt: Instant,
+    departureAt: Instant,
+    itinerary: Text(500),
+  }),
   output: GroupVisitView,
   roles: ['desk', 'supervisor', 'manager'],
   write: true,
@@ -110,7 +106,7 @@ export const planGroupVisit = defineAction({
 export const groupVisits = defineAction({
   fn: 'visits',
   name: 'groupVisits',
-  input: z.object({ ...scoped, date: calendarDate, ...pageInput }).strict(),
+  input: z.strictObject({ ...scoped, date: calendarDate, ...pageInput }),
   output: pageOf(GroupVisitView),
   roles: ['desk', 'supervisor', 'manager'],
   write: false,

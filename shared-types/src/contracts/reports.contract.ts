@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction, scoped } from './action';
 import { KindFigures } from './callbacks.contract';
 import { Figures as ComplaintFigures } from './complaints.contract';
@@ -8,12 +8,12 @@ import { FileLink } from './files';
 import { isPeriod, kindOf } from '../time/report-period';
 
 /** A week by its Monday ("2026-11-30"), a month ("2026-11") or a quarter ("2026-Q4"), in Shanghai. */
-export const Period = z.string().refine(isPeriod);
+export const Period = z.string().check(z.refine(isPeriod));
 /** Issue 14 (3): the administrator compares properties per month and quarter. */
-const MonthOrQuarter = Period.refine((p) => kindOf(p) !== 'week');
+const MonthOrQuarter = Period.check(z.refine((p) => kindOf(p) !== 'week'));
 
-const Rate = z.number().nullable();
-const Count = z.number().int();
+const Rate = z.nullable(z.number());
+const Count = z.number().check(z.int());
 
 export const RepairFiguresView = z.object({
   total: Count,
@@ -40,7 +40,7 @@ const staff = ['supervisor', 'manager'] as const;
 export const period = defineAction({
   fn: 'reports',
   name: 'period',
-  input: z.object({ ...scoped, period: Period }).strict(),
+  input: z.strictObject({ ...scoped, period: Period }),
   output: z.object({ period: z.string(), previous: z.string(), current: PeriodFiguresView, before: PeriodFiguresView }),
   roles: staff,
   write: false,
@@ -51,7 +51,7 @@ export const period = defineAction({
 export const exportXlsx = defineAction({
   fn: 'reports',
   name: 'exportXlsx',
-  input: z.object({ ...scoped, period: Period }).strict(),
+  input: z.strictObject({ ...scoped, period: Period }),
   output: z.object({ fileName: z.string(), url: FileLink }),
   roles: staff,
   write: false,
@@ -74,8 +74,8 @@ export type PropertyFiguresView = z.infer<typeof PropertyFiguresView>;
 export const compare = defineAction({
   fn: 'reports',
   name: 'compare',
-  input: z.object({ ...pageInput, period: MonthOrQuarter }).strict(),
-  output: pageOf(z.object({ propertyId: z.string(), name: z.string(), current: PropertyFiguresView, before: PropertyFiguresView })).extend({
+  input: z.strictObject({ ...pageInput, period: MonthOrQuarter }),
+  output: z.extend(pageOf(z.object({ propertyId: z.string(), name: z.string(), current: PropertyFiguresView, before: PropertyFiguresView })), {
     period: z.string(),
     previous: z.string(),
   }),

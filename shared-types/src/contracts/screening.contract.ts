@@ -1,15 +1,15 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Verdict } from '../model/screening.model';
 
 /** One screened item as the desk sees it: the verdict, the check's label, and whether it is kept from others. */
 export const ScreenView = z.object({
   verdict: Verdict,
-  label: z.number().int().nullable(),
+  label: z.nullable(z.number().check(z.int())),
   /** Kept from technicians, notices and the staff group. */
   held: z.boolean(),
   /** Flagged and not yet decided: counted on the desk's queue. */
   awaitsDesk: z.boolean(),
-  decision: z.object({ action: z.enum(['release', 'redact']), by: z.string(), at: z.string() }).nullable(),
+  decision: z.nullable(z.object({ action: z.enum(['release', 'redact']), by: z.string(), at: z.string() })),
 });
 export type ScreenView = z.infer<typeof ScreenView>;
 
@@ -19,8 +19,8 @@ export type ScreeningView = z.infer<typeof ScreeningView>;
 
 /** What the desk decides on: the ticket's text, or one of its photos by its place in `photos`. */
 export const ScreenItem = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('text') }).strict(),
-  z.object({ kind: z.literal('photo'), index: z.number().int().min(0).max(5) }).strict(),
+  z.strictObject({ kind: z.literal('text') }),
+  z.strictObject({ kind: z.literal('photo'), index: z.number().check(z.int(), z.gte(0), z.lte(5)) }),
 ]);
 export type ScreenItem = z.infer<typeof ScreenItem>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { commandFields, defineAction, scoped } from './action';
 import { pageInput, pageOf } from './page';
 import { Role } from '../model/member.model';
@@ -12,14 +12,14 @@ export const Membership = z.object({
   role: Role,
   name: z.string(),
   /** Issue 14: false once the property was deactivated (read-only). */
-  active: z.boolean().optional(),
+  active: z.optional(z.boolean()),
 });
 
 /** Every property the caller belongs to, so the client can pick one (most people have one). */
 export const me = defineAction({
   fn: 'session',
   name: 'me',
-  input: z.object({}).strict(),
+  input: z.strictObject({}),
   output: z.object({ memberships: z.array(Membership) }),
   roles: 'any-signed-in',
   write: false,
@@ -29,7 +29,7 @@ export const me = defineAction({
 export const RoomView = z.object({ roomId: z.string(), label: z.string() });
 
 export const SubscribeStock = z.object({
-  templates: z.array(z.object({ kind: z.string(), templateId: z.string(), remaining: z.number().int() })),
+  templates: z.array(z.object({ kind: z.string(), templateId: z.string(), remaining: z.number().check(z.int()) })),
   /** True when some template has fewer sends left than the app warns at. */
   low: z.boolean(),
 });
@@ -39,15 +39,15 @@ export type SubscribeStockView = z.infer<typeof SubscribeStock>;
 export const context = defineAction({
   fn: 'session',
   name: 'context',
-  input: z.object({ ...scoped }).strict(),
+  input: z.strictObject({ ...scoped }),
   output: z.object({
     memberId: z.string(),
     role: Role,
     name: z.string(),
     /** `active` false: the property was deactivated and takes no writes (issue 14). */
-    property: z.object({ propertyId: z.string(), name: z.string(), deskPhone: z.string(), active: z.boolean().optional() }),
+    property: z.object({ propertyId: z.string(), name: z.string(), deskPhone: z.string(), active: z.optional(z.boolean()) }),
     /** Issue 14 (2): every place the caller belongs, so the app can offer the others. */
-    memberships: z.array(Membership).optional(),
+    memberships: z.optional(z.array(Membership)),
     rooms: z.array(RoomView),
     /** Signal ids whose change means "fetch again". */
     signals: z.array(z.string()),
@@ -55,7 +55,7 @@ export const context = defineAction({
     /** The cloud-storage folder the caller uploads into (named by the membership, no openid); functions take only files from it. */
     uploadPrefix: z.string(),
     /** Issue 5: the subscribe-message templates pushed to the caller's role, and their sends left. */
-    subscribe: SubscribeStock.optional(),
+    subscribe: z.optional(SubscribeStock),
   }),
   /** The company's administrator enters the company (propertyId `_company`) the way others enter a property. */
   roles: ['resident', 'desk', 'supervisor', 'technician', 'manager', 'admin'],
@@ -67,7 +67,7 @@ export const context = defineAction({
 export const signals = defineAction({
   fn: 'session',
   name: 'signals',
-  input: z.object({ ...scoped }).strict(),
+  input: z.strictObject({ ...scoped }),
   output: z.object({ signals: z.array(z.object({ id: z.string(), seq: z.number() })) }),
   roles: ['resident', 'desk', 'supervisor', 'technician', 'manager'],
   write: false,
@@ -81,9 +81,7 @@ export const signals = defineAction({
 export const consent = defineAction({
   fn: 'session',
   name: 'consent',
-  input: z
-    .object({ ...scoped, ...commandFields, accepted: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)).max(3), rejected: z.array(z.string().max(64)).max(3) })
-    .strict(),
+  input: z.strictObject({ ...scoped, ...commandFields, accepted: z.array(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/))).check(z.maxLength(3)), rejected: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(3)) }),
   output: SubscribeStock,
   roles: ['resident', 'desk', 'supervisor', 'technician', 'manager'],
   write: true,
@@ -104,7 +102,7 @@ export const InboxItem = z.object({
 export const inbox = defineAction({
   fn: 'session',
   name: 'inbox',
-  input: z.object({ ...scoped, ...pageInput }).strict(),
+  input: z.strictObject({ ...scoped, ...pageInput }),
   output: pageOf(InboxItem),
   roles: ['resident', 'desk', 'supervisor', 'technician', 'manager'],
   write: false,
@@ -116,8 +114,8 @@ export const DeadLetter = z.object({
   kind: z.string(),
   channel: z.string(),
   title: z.string(),
-  lastError: z.string().nullable(),
-  attempts: z.number().int(),
+  lastError: z.nullable(z.string()),
+  attempts: z.number().check(z.int()),
   at: z.string(),
 });
 
@@ -138,11 +136,11 @@ export const QuarantinedDoc = z.object({
 export const health = defineAction({
   fn: 'session',
   name: 'health',
-  input: z.object({ ...scoped }).strict(),
+  input: z.strictObject({ ...scoped }),
   output: z.object({
-    timer: z.object({ lastRunAt: z.string().nullable(), stale: z.boolean(), failedSteps: z.array(TimerStep) }),
-    quarantine: z.object({ count: z.number().int(), items: z.array(QuarantinedDoc) }),
-    deadLetters: z.object({ count: z.number().int(), items: z.array(DeadLetter) }),
+    timer: z.object({ lastRunAt: z.nullable(z.string()), stale: z.boolean(), failedSteps: z.array(TimerStep) }),
+    quarantine: z.object({ count: z.number().check(z.int()), items: z.array(QuarantinedDoc) }),
+    deadLetters: z.object({ count: z.number().check(z.int()), items: z.array(DeadLetter) }),
   }),
   roles: ['supervisor', 'manager'],
   write: false,
@@ -153,8 +151,8 @@ export const health = defineAction({
 export const retryNotice = defineAction({
   fn: 'session',
   name: 'retryNotice',
-  input: z.object({ ...scoped, ...commandFields, noticeId: z.string().regex(/^[A-Za-z0-9_:~.-]{1,128}$/) }).strict(),
-  output: DeadLetter.extend({ status: z.string() }),
+  input: z.strictObject({ ...scoped, ...commandFields, noticeId: z.string().check(z.regex(/^[A-Za-z0-9_:~.-]{1,128}$/)) }),
+  output: z.extend(DeadLetter, { status: z.string() }),
   roles: ['supervisor', 'manager'],
   write: true,
   errors: [],
@@ -164,9 +162,9 @@ export const retryNotice = defineAction({
 export const WaitingElsewhere = z.object({
   propertyId: z.string(),
   /** Items waiting for the caller's role there (see `waitingFor`). */
-  count: z.number().int().nonnegative(),
+  count: z.number().check(z.int(), z.nonnegative()),
   /** Of them, urgent ones (R3 repairs, C9 top-urgency cases); a resident's are never urgent. */
-  urgent: z.number().int().nonnegative(),
+  urgent: z.number().check(z.int(), z.nonnegative()),
 });
 
 /**
@@ -179,7 +177,7 @@ export const WaitingElsewhere = z.object({
 export const waiting = defineAction({
   fn: 'session',
   name: 'waiting',
-  input: z.object({ ...scoped }).strict(),
+  input: z.strictObject({ ...scoped }),
   output: z.object({ others: z.array(WaitingElsewhere) }),
   roles: 'any-signed-in',
   write: false,

@@ -1,17 +1,17 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { calendarDate } from '../model/versioned';
 import { commandFields, defineAction, DocId, scoped } from './action';
 import { pageInput, pageOf } from './page';
 import { receptionActions } from './reception.contract';
 
 const Instant = z.iso.datetime({ offset: true });
-const Reason = z.string().trim().min(2).max(200);
+const Reason = z.string().check(z.trim(), z.minLength(2), z.maxLength(200));
 
 export const BookingView = z.object({
   id: z.string(),
   kind: z.enum(['desk', 'repair', 'home']),
   status: z.enum(['booked', 'cancelled']),
-  version: z.number().int(),
+  version: z.number().check(z.int()),
   residentName: z.string(),
   /** Full for the desk side, masked for the resident's own view. */
   phone: z.string(),
@@ -19,13 +19,13 @@ export const BookingView = z.object({
   topic: z.string(),
   start: z.string(),
   end: z.string(),
-  reason: z.string().nullable(),
+  reason: z.nullable(z.string()),
   /** A repair window's order and the technician whose time it holds. */
-  repair: z.object({ id: z.string(), technicianName: z.string() }).nullable(),
+  repair: z.nullable(z.object({ id: z.string(), technicianName: z.string() })),
 });
 export type BookingView = z.infer<typeof BookingView>;
 
-const Day = z.object({ date: z.string(), slots: z.array(z.object({ start: z.string(), end: z.string(), free: z.number().int() })) });
+const Day = z.object({ date: z.string(), slots: z.array(z.object({ start: z.string(), end: z.string(), free: z.number().check(z.int()) })) });
 
 /** How far ahead `slots` looks for a day with room: two weeks. */
 export const LOOKAHEAD_DAYS = 14;
@@ -38,7 +38,7 @@ export const LOOKAHEAD_DAYS = 14;
 export const slots = defineAction({
   fn: 'visits',
   name: 'slots',
-  input: z.object({ ...scoped, date: calendarDate, kind: z.enum(['desk', 'home']).default('desk'), upTo: calendarDate.optional() }).strict(),
+  input: z.strictObject({ ...scoped, date: calendarDate, kind: z._default(z.enum(['desk', 'home']), 'desk'), upTo: z.optional(calendarDate) }),
   output: Day,
   roles: ['resident', 'desk', 'supervisor', 'manager'],
   write: false,
@@ -49,7 +49,7 @@ export const slots = defineAction({
 export const book = defineAction({
   fn: 'visits',
   name: 'book',
-  input: z.object({ ...scoped, ...commandFields, start: Instant, roomId: DocId, topic: z.string().trim().min(2).max(200) }).strict(),
+  input: z.strictObject({ ...scoped, ...commandFields, start: Instant, roomId: DocId, topic: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)) }),
   output: BookingView,
   roles: ['resident'],
   write: true,
@@ -60,7 +60,7 @@ export const book = defineAction({
 export const windows = defineAction({
   fn: 'visits',
   name: 'windows',
-  input: z.object({ ...scoped, date: calendarDate, repairId: DocId }).strict(),
+  input: z.strictObject({ ...scoped, date: calendarDate, repairId: DocId }),
   output: Day,
   roles: ['resident', 'desk', 'supervisor'],
   write: false,
@@ -71,7 +71,7 @@ export const windows = defineAction({
 export const bookWindow = defineAction({
   fn: 'visits',
   name: 'bookWindow',
-  input: z.object({ ...scoped, ...commandFields, start: Instant, repairId: DocId }).strict(),
+  input: z.strictObject({ ...scoped, ...commandFields, start: Instant, repairId: DocId }),
   output: BookingView,
   roles: ['resident'],
   write: true,
@@ -82,7 +82,7 @@ export const bookWindow = defineAction({
 export const bookHome = defineAction({
   fn: 'visits',
   name: 'bookHome',
-  input: z.object({ ...scoped, ...commandFields, start: Instant, roomId: DocId, topic: z.string().trim().max(200) }).strict(),
+  input: z.strictObject({ ...scoped, ...commandFields, start: Instant, roomId: DocId, topic: z.string().check(z.trim(), z.maxLength(200)) }),
   output: BookingView,
   roles: ['resident'],
   write: true,
@@ -93,7 +93,7 @@ export const bookHome = defineAction({
 export const reschedule = defineAction({
   fn: 'visits',
   name: 'reschedule',
-  input: z.object({ ...scoped, ...commandFields, bookingId: DocId, version: z.number().int().positive(), start: Instant, reason: Reason }).strict(),
+  input: z.strictObject({ ...scoped, ...commandFields, bookingId: DocId, version: z.number().check(z.int(), z.positive()), start: Instant, reason: Reason }),
   output: BookingView,
   roles: ['resident', 'desk', 'supervisor'],
   write: true,
@@ -104,7 +104,7 @@ export const reschedule = defineAction({
 export const cancel = defineAction({
   fn: 'visits',
   name: 'cancel',
-  input: z.object({ ...scoped, ...commandFields, bookingId: DocId, version: z.number().int().positive(), reason: Reason }).strict(),
+  input: z.strictObject({ ...scoped, ...commandFields, bookingId: DocId, version: z.number().check(z.int(), z.positive()), reason: Reason }),
   output: BookingView,
   roles: ['resident', 'desk', 'supervisor'],
   write: true,
@@ -114,7 +114,7 @@ export const cancel = defineAction({
 export const mine = defineAction({
   fn: 'visits',
   name: 'mine',
-  input: z.object({ ...scoped, ...pageInput }).strict(),
+  input: z.strictObject({ ...scoped, ...pageInput }),
   output: pageOf(BookingView),
   roles: ['resident'],
   write: false,
@@ -125,8 +125,8 @@ export const mine = defineAction({
 export const day = defineAction({
   fn: 'visits',
   name: 'day',
-  input: z.object({ ...scoped, date: calendarDate, ...pageInput }).strict(),
-  output: pageOf(BookingView).extend({ date: z.string() }),
+  input: z.strictObject({ ...scoped, date: calendarDate, ...pageInput }),
+  output: z.extend(pageOf(BookingView), { date: z.string() }),
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
   errors: [],

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Issue 13 (1.6): which version of the mini-program a deployed environment serves, named as

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { base, defineModel, isoInstant } from './versioned';
 import { Role } from './member.model';
 
@@ -25,17 +25,15 @@ export const BindingDoc = z.object({
   ...base,
   schemaVersion: z.literal(2),
   status: BindingStatus,
-  version: z.number().int().positive(),
-  openid: z.string().min(1),
+  version: z.number().check(z.int(), z.positive()),
+  openid: z.string().check(z.minLength(1)),
   roomId: z.string(),
   address: z.object({ building: z.string(), unit: z.string(), room: z.string() }),
-  name: z.string().min(1).max(40),
+  name: z.string().check(z.minLength(1), z.maxLength(40)),
   relation: Relation,
-  phone: z.string().max(20),
-  review: z
-    .object({ by: z.string(), role: Role, at: isoInstant, reason: z.string().nullable(), memberId: z.string().nullable() })
-    .nullable(),
-  invitedBy: InvitedBy.nullable(),
+  phone: z.string().check(z.maxLength(20)),
+  review: z.nullable(z.object({ by: z.string(), role: Role, at: isoInstant, reason: z.nullable(z.string()), memberId: z.nullable(z.string()) })),
+  invitedBy: z.nullable(InvitedBy),
   createdAt: isoInstant,
   updatedAt: isoInstant,
 });

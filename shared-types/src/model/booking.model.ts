@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { base, defineModel, isoInstant } from './versioned';
 
 /** V4: what a resident books: the desk, a window for a technician at home, or a home callback visit. */
@@ -10,7 +10,7 @@ const BookingV1 = z.object({
   schemaVersion: z.literal(1),
   kind: z.literal('desk'),
   status: z.enum(['booked', 'cancelled']),
-  version: z.number().int().positive(),
+  version: z.number().check(z.int(), z.positive()),
   residentOpenid: z.string(),
   residentName: z.string(),
   phone: z.string(),
@@ -20,19 +20,19 @@ const BookingV1 = z.object({
   start: isoInstant,
   end: isoInstant,
   /** Why it was last moved or cancelled. */
-  reason: z.string().nullable(),
+  reason: z.nullable(z.string()),
   /** The outbox ids of its reminders still to go (V4: 24 hours and 1 hour before). */
-  reminders: z.array(z.string()).optional(),
+  reminders: z.optional(z.array(z.string())),
   createdAt: isoInstant,
   updatedAt: isoInstant,
 });
 
 /** v2: repair windows (with the technician whose time is held) and home callback visits (with their callback task). */
-export const BookingDoc = BookingV1.extend({
+export const BookingDoc = z.extend(BookingV1, {
   schemaVersion: z.literal(2),
   kind: BookingKind,
-  repair: z.object({ id: z.string(), technician: z.object({ memberId: z.string(), openid: z.string(), name: z.string() }) }).nullable(),
-  callbackId: z.string().nullable(),
+  repair: z.nullable(z.object({ id: z.string(), technician: z.object({ memberId: z.string(), openid: z.string(), name: z.string() }) })),
+  callbackId: z.nullable(z.string()),
 });
 export type BookingDoc = z.infer<typeof BookingDoc>;
 export const bookingModel = defineModel({
@@ -52,9 +52,9 @@ const SlotV1 = z.object({
   schemaVersion: z.literal(1),
   kind: z.literal('desk'),
   start: isoInstant,
-  capacity: z.number().int().positive(),
+  capacity: z.number().check(z.int(), z.positive()),
   bookingIds: z.array(z.string()),
 });
-export const SlotDoc = SlotV1.extend({ schemaVersion: z.literal(2), kind: BookingKind, owner: z.string().nullable() });
+export const SlotDoc = z.extend(SlotV1, { schemaVersion: z.literal(2), kind: BookingKind, owner: z.nullable(z.string()) });
 export type SlotDoc = z.infer<typeof SlotDoc>;
 export const slotModel = defineModel({ collection: 'slots', version: 2, schema: SlotDoc, migrations: { 1: (doc) => ({ ...doc, owner: null }) } });

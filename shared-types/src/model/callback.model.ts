@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { base, defineModel, isoInstant } from './versioned';
 
 export const CallbackKind = z.enum(['repair', 'complaint', 'routine', 'visit']);
@@ -15,7 +15,7 @@ export const CallbackDoc = z.object({
   subject: z.object({ kind: z.string(), id: z.string() }),
   /** V4: a home visit's task is cancelled with its booking (kept, with its event, for the record). */
   status: z.enum(['open', 'done', 'cancelled']),
-  version: z.number().int().positive(),
+  version: z.number().check(z.int(), z.positive()),
   residentOpenid: z.string(),
   residentName: z.string(),
   phone: z.string(),
@@ -23,20 +23,18 @@ export const CallbackDoc = z.object({
   dueAt: isoInstant,
   /** C7: the manager calls back on major complaints; the desk on everything else. */
   assignee: z.enum(['desk', 'manager']),
-  outcome: z
-    .object({
-      reached: z.boolean(),
-      satisfied: z.boolean().nullable(),
-      notes: z.string(),
-      method: z.enum(['phone', 'home_visit']),
-      at: isoInstant,
-      by: z.string(),
-      /** B2: a home visit's record is signed by the resident. */
-      signature: z.string().optional(),
-    })
-    .nullable(),
+  outcome: z.nullable(z.object({
+    reached: z.boolean(),
+    satisfied: z.nullable(z.boolean()),
+    notes: z.string(),
+    method: z.enum(['phone', 'home_visit']),
+    at: isoInstant,
+    by: z.string(),
+    /** B2: a home visit's record is signed by the resident. */
+    signature: z.optional(z.string()),
+  })),
   /** B3: the complaint a problem raised in this callback became. */
-  complaintId: z.string().optional(),
+  complaintId: z.optional(z.string()),
   createdAt: isoInstant,
 });
 export type CallbackDoc = z.infer<typeof CallbackDoc>;

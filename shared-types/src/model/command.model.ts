@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { base, defineModel, isoInstant } from './versioned';
 
 const CommandV1 = z.object({
@@ -17,7 +17,7 @@ const CommandV1 = z.object({
  * v2: `call` names the function and contract action the id was first sent with (`repairs.reviewSendBack`);
  * the id replays only for that one, and is refused for any other.
  */
-export const CommandDoc = CommandV1.extend({ schemaVersion: z.literal(2), call: z.string().regex(/^[a-z]+\.[A-Za-z]+$/) });
+export const CommandDoc = z.extend(CommandV1, { schemaVersion: z.literal(2), call: z.string().check(z.regex(/^[a-z]+\.[A-Za-z]+$/)) });
 export type CommandDoc = z.infer<typeof CommandDoc>;
 
 /** v1 recorded what was done; where that differs from the contract action that did it, the action is named here. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineModel, isoInstant } from './versioned';
 
 export const COMPANY_DOC_ID = 'company';
@@ -11,7 +11,7 @@ export const COMPANY_DOC_ID = 'company';
 export const CompanyDoc = z.object({
   _id: z.literal(COMPANY_DOC_ID),
   schemaVersion: z.literal(1),
-  name: z.string().min(1).max(60),
+  name: z.string().check(z.minLength(1), z.maxLength(60)),
   createdAt: isoInstant,
 });
 export type CompanyDoc = z.infer<typeof CompanyDoc>;

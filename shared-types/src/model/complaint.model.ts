@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { base, defineModel, isoInstant, calendarDate } from './versioned';
 import { caseDue, caseRank } from '../domain/complaint-queue.rules';
 import { Role } from './member.model';
@@ -24,13 +24,13 @@ export const PublicArea = z.enum(publicAreas);
 export type PublicArea = z.infer<typeof PublicArea>;
 
 /** C3 "the same place": a building (a resident's own room counts for its building) or a public area. */
-export const BuildingPlace = z.object({ scope: z.literal('building'), building: z.string().min(1).max(10) });
+export const BuildingPlace = z.object({ scope: z.literal('building'), building: z.string().check(z.minLength(1), z.maxLength(10)) });
 export const AreaPlace = z.object({ scope: z.literal('public_area'), area: PublicArea });
 export const ComplaintPlace = z.discriminatedUnion('scope', [BuildingPlace, AreaPlace]);
 export type ComplaintPlace = z.infer<typeof ComplaintPlace>;
 
 /** C1: the person or department complained about, as the resident names it; she may not know, so it may be empty (issue 18, 2). */
-export const ComplaintTarget = z.string().trim().max(60);
+export const ComplaintTarget = z.string().check(z.trim(), z.maxLength(60));
 
 export const ComplaintChannel = z.enum(['miniprogram', 'phone', 'walk_in', 'letter', 'email']);
 export type ComplaintChannel = z.infer<typeof ComplaintChannel>;
@@ -52,8 +52,8 @@ export type ReplyForm = z.infer<typeof ReplyForm>;
 
 export const Classification = z.object({
   class: ComplaintClass,
-  severity: Severity.nullable(),
-  jurisdiction: Jurisdiction.nullable(),
+  severity: z.nullable(Severity),
+  jurisdiction: z.nullable(Jurisdiction),
   reasons: z.array(MajorReason),
   note: z.string(),
   by: z.string(),
@@ -64,27 +64,25 @@ export type Classification = z.infer<typeof Classification>;
 
 /** The part of a complaint that is handled: the same for one household's complaint and for a group. */
 const handling = {
-  version: z.number().int().positive(),
+  version: z.number().check(z.int(), z.positive()),
   /** C9 and C3: top urgency (特急) for VIP residents and major complaints. */
   urgency: z.enum(['top', 'normal']),
   governmentOrMedia: z.boolean(),
   injuryOrLoss: z.boolean(),
-  classification: Classification.nullable(),
+  classification: z.nullable(Classification),
   /** C1: the handling slip (投诉处理回单) for what cannot be settled on the spot. */
-  slip: z
-    .object({ department: z.string(), assignee: z.string(), instructions: z.string(), by: z.string(), at: isoInstant })
-    .nullable(),
+  slip: z.nullable(z.object({ department: z.string(), assignee: z.string(), instructions: z.string(), by: z.string(), at: isoInstant })),
   /** C4: the manager has taken up a major complaint. */
-  managerAck: z.object({ by: z.string(), at: isoInstant }).nullable(),
+  managerAck: z.nullable(z.object({ by: z.string(), at: isoInstant })),
   /** C5: the reply, in the form it took. */
-  reply: z.object({ form: ReplyForm, content: z.string(), by: z.string(), at: isoInstant }).nullable(),
+  reply: z.nullable(z.object({ form: ReplyForm, content: z.string(), by: z.string(), at: isoInstant })),
   /** C3: set when a responsible complaint would be upgraded for staying unresolved a month. */
-  upgradeAt: isoInstant.nullable(),
+  upgradeAt: z.nullable(isoInstant),
   /** C4: the running time limit: the rule that set it, when it is due, and when it was met. */
-  dueRule: z.string().nullable(),
-  dueAt: isoInstant.nullable(),
-  dueMetAt: isoInstant.nullable(),
-  resolvedAt: isoInstant.nullable(),
+  dueRule: z.nullable(z.string()),
+  dueAt: z.nullable(isoInstant),
+  dueMetAt: z.nullable(isoInstant),
+  resolvedAt: z.nullable(isoInstant),
   createdAt: isoInstant,
   updatedAt: isoInstant,
 };
@@ -107,7 +105,7 @@ export const ComplaintStatus = z.enum(complaintStatuses);
 export type ComplaintStatus = z.infer<typeof ComplaintStatus>;
 
 /** v3: the case's place in the desk's list (C4 C9), stored so the query sorts by it; computed on every write. */
-const listed = { queueRank: z.number().int().min(0), queueDue: z.string() };
+const listed = { queueRank: z.number().check(z.int(), z.gte(0)), queueDue: z.string() };
 const placeInList = (c: { status: string; urgency: 'top' | 'normal'; dueAt: string | null; dueMetAt: string | null }) => ({ queueRank: caseRank(c), queueDue: caseDue(c) });
 const withPlace = (doc: Record<string, unknown>) => ({ ...doc, ...placeInList(doc as Parameters<typeof placeInList>[0]) });
 
@@ -133,23 +131,23 @@ const ComplaintV1 = z.object({
   description: z.string(),
   request: z.string(),
   /** C4: a general complaint is due by the resident's own deadline when they give an earlier one. */
-  residentDeadline: isoInstant.nullable(),
+  residentDeadline: z.nullable(isoInstant),
   photos: z.array(z.string()),
   /** C1: the desk apologised on behalf of the department. */
-  apology: z.object({ by: z.string(), at: isoInstant }).nullable(),
+  apology: z.nullable(z.object({ by: z.string(), at: isoInstant })),
   /** C3: the earlier unresolved complaint of this household on the same matter. */
-  repeatOf: z.string().nullable(),
-  groupId: z.string().nullable(),
+  repeatOf: z.nullable(z.string()),
+  groupId: z.nullable(z.string()),
   /** The desk's record of a call, walk-in, letter or e-mail (V2). */
-  callRecord: z.object({ callerName: z.string(), phone: z.string(), receivedAt: isoInstant, recorder: z.string() }).nullable(),
-  rating: z.object({ score: z.number().int().min(1).max(5), comment: z.string(), at: isoInstant }).nullable(),
+  callRecord: z.nullable(z.object({ callerName: z.string(), phone: z.string(), receivedAt: isoInstant, recorder: z.string() })),
+  rating: z.nullable(z.object({ score: z.number().check(z.int(), z.gte(1), z.lte(5)), comment: z.string(), at: isoInstant })),
   /** C6: the Shanghai day of the register it is entered in. */
   registerDate: calendarDate,
   createdBy: z.object({ openid: z.string(), role: Role }),
 });
 /** v2: what the content checks said of the resident's text and photos (issue 13, 1.9). */
 /** v3: the case's place in the desk's list (issue 12, 3.3). */
-export const ComplaintDoc = ComplaintV1.extend({
+export const ComplaintDoc = z.extend(ComplaintV1, {
   schemaVersion: z.literal(3),
   screening: Screening,
   ...listed,
@@ -180,7 +178,7 @@ export const ComplaintGroupDoc = z.object({
   memberIds: z.array(z.string()),
   roomIds: z.array(z.string()),
   /** Once resolved, every household's complaint is resolved with it; set when the last one is. */
-  settledAt: isoInstant.nullable(),
+  settledAt: z.nullable(isoInstant),
   registerDate: calendarDate,
 });
 export type ComplaintGroupDoc = z.infer<typeof ComplaintGroupDoc>;
@@ -202,7 +200,7 @@ export const ComplaintMatterDoc = z.object({
   schemaVersion: z.literal(1),
   matterKey: z.string(),
   recent: z.array(z.object({ complaintId: z.string(), roomId: z.string(), at: isoInstant })),
-  openGroupId: z.string().nullable(),
+  openGroupId: z.nullable(z.string()),
 });
 export type ComplaintMatterDoc = z.infer<typeof ComplaintMatterDoc>;
 export const complaintMatterModel = defineModel({ collection: 'complaintMatters', version: 1, schema: ComplaintMatterDoc });
@@ -212,10 +210,10 @@ export const ComplaintRegisterDoc = z.object({
   ...base,
   schemaVersion: z.literal(1),
   date: calendarDate,
-  signedBy: z.object({ name: z.string(), openid: z.string(), at: isoInstant }).nullable(),
+  signedBy: z.nullable(z.object({ name: z.string(), openid: z.string(), at: isoInstant })),
   remarks: z.string(),
-  count: z.number().int().min(0),
-  flaggedAt: isoInstant.nullable(),
+  count: z.number().check(z.int(), z.gte(0)),
+  flaggedAt: z.nullable(isoInstant),
 });
 export type ComplaintRegisterDoc = z.infer<typeof ComplaintRegisterDoc>;
 export const complaintRegisterModel = defineModel({ collection: 'complaintRegisters', version: 1, schema: ComplaintRegisterDoc });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { base, defineModel, isoInstant } from './versioned';
 
 /**
@@ -8,9 +8,9 @@ import { base, defineModel, isoInstant } from './versioned';
 export const ConsentDoc = z.object({
   ...base,
   schemaVersion: z.literal(1),
-  openid: z.string().min(1),
-  templateId: z.string().min(1),
-  remaining: z.number().int().min(0),
+  openid: z.string().check(z.minLength(1)),
+  templateId: z.string().check(z.minLength(1)),
+  remaining: z.number().check(z.int(), z.gte(0)),
   updatedAt: isoInstant,
 });
 export type ConsentDoc = z.infer<typeof ConsentDoc>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { base, defineModel, isoInstant } from './versioned';
 import { Role } from './member.model';
 
@@ -21,14 +21,14 @@ export const DeadlineDoc = z.object({
   /** paused: the clock is stopped; the sweep only reads open ones. Changed only through the deadline machine. */
   status: DeadlineStatus,
   /** Counts the status changes, as every machine entity's does (deadline.machine). */
-  version: z.number().int().positive(),
+  version: z.number().check(z.int(), z.positive()),
   /** Why a paused clock stopped: its work order did (R9 blocker, R11 send-back), or its property closed (issue 14), which nothing undoes. */
-  pausedBy: PausedBy.nullable(),
+  pausedBy: z.nullable(PausedBy),
   /** 0: not yet warned; 1: warned; 2+: escalated to ladder[step - 2]. */
-  step: z.number().int().min(0),
+  step: z.number().check(z.int(), z.gte(0)),
   ladder: z.array(Role),
   /** Minutes between rungs once due: 0 tells every rung within a minute (R4: desk and supervisor). */
-  escalateEveryMinutes: z.number().int().min(0),
+  escalateEveryMinutes: z.number().check(z.int(), z.gte(0)),
   nextCheckAt: isoInstant,
   createdAt: isoInstant,
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * D1: what a duty-log entry is about. The kinds D1 always logs (complaint calls, theft, wind, fire,

@@ -1,23 +1,23 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DutyKind } from './duty-kind.model';
 import { base, defineModel, isoInstant, calendarDate } from './versioned';
 
-const Person = z.object({ openid: z.string().min(1), memberId: z.string().min(1), name: z.string() });
+const Person = z.object({ openid: z.string().check(z.minLength(1)), memberId: z.string().check(z.minLength(1)), name: z.string() });
 
 /** D1: happening (still unfolding), following (handled, follow-up open), closed. */
 export const EntryStatus = z.enum(['happening', 'following', 'closed']);
 export type EntryStatus = z.infer<typeof EntryStatus>;
 
 /** D1: where a proposed entry came from: an event another area already knows of. */
-export const EntrySource = z.object({ kind: z.enum(['complaint', 'repair', 'binding']), id: z.string().min(1) });
+export const EntrySource = z.object({ kind: z.enum(['complaint', 'repair', 'binding']), id: z.string().check(z.minLength(1)) });
 export type EntrySource = z.infer<typeof EntrySource>;
 
 /** D2: the emergency record of a major event: what happened, told in full, with photos. */
-export const EmergencyRecord = z.object({ account: z.string(), photos: z.array(z.string()).min(1), by: z.string(), at: isoInstant });
+export const EmergencyRecord = z.object({ account: z.string(), photos: z.array(z.string()).check(z.minLength(1)), by: z.string(), at: isoInstant });
 
 /** D1: one line of a duty-log page: time, kind, what happened, how it was handled, follow-up and result. */
 export const DutyEntry = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   at: isoInstant,
   loggedAt: isoInstant,
   kind: DutyKind,
@@ -28,9 +28,9 @@ export const DutyEntry = z.object({
   status: EntryStatus,
   /** D2: major when logged, by the property's settings then. */
   major: z.boolean(),
-  source: EntrySource.nullable(),
+  source: z.nullable(EntrySource),
   recorder: z.string(),
-  emergency: EmergencyRecord.nullable(),
+  emergency: z.nullable(EmergencyRecord),
 });
 export type DutyEntry = z.infer<typeof DutyEntry>;
 
@@ -47,11 +47,11 @@ export const DutyPageDoc = z.object({
   startsAt: isoInstant,
   endsAt: isoInstant,
   /** D3: who signed in for this shift, and when. */
-  signedIn: z.array(Person.extend({ at: isoInstant })).max(20),
-  entries: z.array(DutyEntry).max(300),
+  signedIn: z.array(z.extend(Person, { at: isoInstant })).check(z.maxLength(20)),
+  entries: z.array(DutyEntry).check(z.maxLength(300)),
   /** D3: when the timer told the supervisor this page's handover was late. */
-  handoverLateFlaggedAt: isoInstant.nullable(),
-  version: z.number().int().min(0),
+  handoverLateFlaggedAt: z.nullable(isoInstant),
+  version: z.number().check(z.int(), z.gte(0)),
   updatedAt: isoInstant,
 });
 export type DutyPageDoc = z.infer<typeof DutyPageDoc>;
@@ -68,16 +68,16 @@ export const HandoverDoc = z.object({
   ...base,
   schemaVersion: z.literal(1),
   status: HandoverStatus,
-  version: z.number().int().positive(),
+  version: z.number().check(z.int(), z.positive()),
   pageId: z.string(),
   date: calendarDate,
   /** When the shift ended: the handover is due then. */
   dueAt: isoInstant,
-  outgoing: Person.extend({ at: isoInstant }),
-  incoming: Person.extend({ substitute: z.boolean(), at: isoInstant.nullable() }),
-  matters: z.array(HandedMatter).max(50),
+  outgoing: z.extend(Person, { at: isoInstant }),
+  incoming: z.extend(Person, { substitute: z.boolean(), at: z.nullable(isoInstant) }),
+  matters: z.array(HandedMatter).check(z.maxLength(50)),
   instructions: z.string(),
-  preparation: z.array(z.object({ item: z.string(), done: z.boolean() })).max(12),
+  preparation: z.array(z.object({ item: z.string(), done: z.boolean() })).check(z.maxLength(12)),
   /** D3: completed (both signed) after the grace time. */
   late: z.boolean(),
   createdAt: isoInstant,
@@ -91,9 +91,9 @@ export const DutyDayDoc = z.object({
   ...base,
   schemaVersion: z.literal(1),
   date: calendarDate,
-  signedBy: z.object({ name: z.string(), openid: z.string(), at: isoInstant }).nullable(),
+  signedBy: z.nullable(z.object({ name: z.string(), openid: z.string(), at: isoInstant })),
   remarks: z.string(),
-  flaggedAt: isoInstant.nullable(),
+  flaggedAt: z.nullable(isoInstant),
 });
 export type DutyDayDoc = z.infer<typeof DutyDayDoc>;
 export const dutyDayModel = defineModel({ collection: 'dutyDays', version: 1, schema: DutyDayDoc });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineModel, isoInstant } from './versioned';
 import { areaTimerSteps, type AreaTimerStep } from '../areas';
 
@@ -12,8 +12,8 @@ export const BOOTSTRAP_DOC_ID = 'bootstrap';
 export const BootstrapDoc = z.object({
   _id: z.literal(BOOTSTRAP_DOC_ID),
   schemaVersion: z.literal(1),
-  runs: z.number().int().min(0),
-  last: z.object({ propertyId: z.string(), at: isoInstant }).nullable(),
+  runs: z.number().check(z.int(), z.gte(0)),
+  last: z.nullable(z.object({ propertyId: z.string(), at: isoInstant })),
 });
 export type BootstrapDoc = z.infer<typeof BootstrapDoc>;
 export const bootstrapModel = defineModel({ collection: 'environment', version: 1, schema: BootstrapDoc });
@@ -40,7 +40,7 @@ export const HeartbeatDoc = z.object({
   schemaVersion: z.literal(2),
   lastRunAt: isoInstant,
   /** The lastRunAt of the gap an alarm was raised for, so one outage alarms once. */
-  alarmedFor: isoInstant.nullable(),
+  alarmedFor: z.nullable(isoInstant),
   failedSteps: z.array(FailedStep),
 });
 export type HeartbeatDoc = z.infer<typeof HeartbeatDoc>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { base, defineModel, isoInstant } from './versioned';
 import { Role } from './member.model';
 
@@ -9,14 +9,14 @@ export const EventDoc = z.object({
   subject: z.object({ kind: z.string(), id: z.string() }),
   machine: z.string(),
   action: z.string(),
-  from: z.string().nullable(),
+  from: z.nullable(z.string()),
   to: z.string(),
   actor: z.string(),
   role: z.union([Role, z.literal('system')]),
-  reason: z.string().nullable(),
+  reason: z.nullable(z.string()),
   at: isoInstant,
-  deviceAt: z.string().nullable(),
-  version: z.number().int().positive(),
+  deviceAt: z.nullable(z.string()),
+  version: z.number().check(z.int(), z.positive()),
   commandId: z.string(),
 });
 export type EventDoc = z.infer<typeof EventDoc>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { base, defineModel, isoInstant } from './versioned';
 import { Role } from './member.model';
 
@@ -16,14 +16,14 @@ export const InvitationDoc = z.object({
   schemaVersion: z.literal(2),
   role: StaffRole,
   /** Who it is for, as the inviter wrote it ("新来的夜班客服"), so open invitations can be told apart. */
-  note: z.string().max(40),
+  note: z.string().check(z.maxLength(40)),
   status: z.enum(['open', 'used']),
   expiresAt: isoInstant,
   createdAt: isoInstant,
   createdBy: z.object({ memberId: z.string(), name: z.string(), role: Role }),
-  used: z.object({ memberId: z.string(), name: z.string(), at: isoInstant }).nullable(),
+  used: z.nullable(z.object({ memberId: z.string(), name: z.string(), at: isoInstant })),
   /** Issue 14: the manager an administrator's appointment replaces; stood down when the new one joins. */
-  replaces: z.string().nullable(),
+  replaces: z.nullable(z.string()),
 });
 export type InvitationDoc = z.infer<typeof InvitationDoc>;
 /** v1 invitations replaced nobody. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { base, defineModel, isoInstant, calendarDate } from './versioned';
 
 /** K1: the kinds of key the desk keeps (the seed's 钥匙柜, by building, floor and kind). */
@@ -10,7 +10,7 @@ export const keyKinds = KeyKind.options;
 export const KeySet = z.enum(['working', 'spare']);
 export type KeySet = z.infer<typeof KeySet>;
 
-const Month = z.string().regex(/^\d{4}-\d{2}$/);
+const Month = z.string().check(z.regex(/^\d{4}-\d{2}$/));
 
 /**
  * K1: one key of the register: its kind, what it opens (a room, a floor, an equipment room, a
@@ -24,11 +24,11 @@ export const KeyDoc = z.object({
   opens: z.string(),
   label: z.string(),
   set: KeySet,
-  depositFen: z.number().int().min(0),
-  loanId: z.string().nullable(),
+  depositFen: z.number().check(z.int(), z.gte(0)),
+  loanId: z.nullable(z.string()),
   addedBy: z.string(),
   createdAt: isoInstant,
-  version: z.number().int().positive(),
+  version: z.number().check(z.int(), z.positive()),
 });
 export type KeyDoc = z.infer<typeof KeyDoc>;
 export const keyModel = defineModel({ collection: 'keys', version: 1, schema: KeyDoc });
@@ -48,7 +48,7 @@ export type Borrower = z.infer<typeof Borrower>;
 
 /** K2: a deposit the desk holds: amount from the key's record, how it was paid, the receipt, who keeps it. */
 export const Deposit = z.object({
-  amountFen: z.number().int().positive(),
+  amountFen: z.number().check(z.int(), z.positive()),
   method: z.enum(['cash', 'transfer']),
   receiptNo: z.string(),
   custodian: z.string(),
@@ -56,8 +56,8 @@ export const Deposit = z.object({
 export type Deposit = z.infer<typeof Deposit>;
 
 export const DepositOutcome = z.discriminatedUnion('outcome', [
-  z.object({ outcome: z.literal('refunded'), amountFen: z.number().int().positive(), by: z.string() }),
-  z.object({ outcome: z.literal('kept'), amountFen: z.number().int().positive(), by: z.string(), reason: z.string() }),
+  z.object({ outcome: z.literal('refunded'), amountFen: z.number().check(z.int(), z.positive()), by: z.string() }),
+  z.object({ outcome: z.literal('kept'), amountFen: z.number().check(z.int(), z.positive()), by: z.string(), reason: z.string() }),
 ]);
 export type DepositOutcome = z.infer<typeof DepositOutcome>;
 
@@ -80,14 +80,14 @@ export const KeyLoanDoc = z.object({
   lentBy: z.string(),
   dueBackAt: isoInstant,
   /** The borrower's handwritten signature (a storage file id); a staff borrower's comes from their phone. */
-  signature: z.string().nullable(),
-  deposit: Deposit.nullable(),
-  escalatedAt: isoInstant.nullable(),
-  returnedAt: isoInstant.nullable(),
-  returnedDate: calendarDate.nullable(),
-  returnedTo: z.string().nullable(),
-  depositOutcome: DepositOutcome.nullable(),
-  version: z.number().int().positive(),
+  signature: z.nullable(z.string()),
+  deposit: z.nullable(Deposit),
+  escalatedAt: z.nullable(isoInstant),
+  returnedAt: z.nullable(isoInstant),
+  returnedDate: z.nullable(calendarDate),
+  returnedTo: z.nullable(z.string()),
+  depositOutcome: z.nullable(DepositOutcome),
+  version: z.number().check(z.int(), z.positive()),
   updatedAt: isoInstant,
 });
 export type KeyLoanDoc = z.infer<typeof KeyLoanDoc>;
@@ -96,8 +96,8 @@ export const keyLoanModel = defineModel({ collection: 'keyLoans', version: 1, sc
 /** K3: one kind's count: what the register holds, what the desk found, and why they differ. */
 export const KindCount = z.object({
   kind: KeyKind,
-  expected: z.number().int().min(0),
-  counted: z.number().int().min(0),
+  expected: z.number().check(z.int(), z.gte(0)),
+  counted: z.number().check(z.int(), z.gte(0)),
   explanation: z.string(),
   countedBy: z.string(),
   countedAt: isoInstant,
@@ -111,11 +111,11 @@ export const KeyInventoryDoc = z.object({
   month: Month,
   status: z.enum(['counting', 'signed']),
   counts: z.array(KindCount),
-  countRemindedAt: isoInstant.nullable(),
-  reportRemindedAt: isoInstant.nullable(),
-  signedBy: z.string().nullable(),
-  signedAt: isoInstant.nullable(),
-  version: z.number().int().positive(),
+  countRemindedAt: z.nullable(isoInstant),
+  reportRemindedAt: z.nullable(isoInstant),
+  signedBy: z.nullable(z.string()),
+  signedAt: z.nullable(isoInstant),
+  version: z.number().check(z.int(), z.positive()),
 });
 export type KeyInventoryDoc = z.infer<typeof KeyInventoryDoc>;
 export const keyInventoryModel = defineModel({ collection: 'keyInventories', version: 1, schema: KeyInventoryDoc });
@@ -125,10 +125,10 @@ export const DepositDayDoc = z.object({
   ...base,
   schemaVersion: z.literal(1),
   date: calendarDate,
-  receivedFen: z.number().int().min(0),
-  refundedFen: z.number().int().min(0),
-  keptFen: z.number().int().min(0),
-  heldFen: z.number().int().min(0),
+  receivedFen: z.number().check(z.int(), z.gte(0)),
+  refundedFen: z.number().check(z.int(), z.gte(0)),
+  keptFen: z.number().check(z.int(), z.gte(0)),
+  heldFen: z.number().check(z.int(), z.gte(0)),
   remarks: z.string(),
   signedBy: z.string(),
   signedAt: isoInstant,
@@ -158,14 +158,14 @@ export const LeftKeyDoc = z.object({
   receivedBy: z.string(),
   createdAt: isoInstant,
   /** The technician's signature when he took it (a storage file id). */
-  signature: z.string().nullable(),
-  borrowedAt: isoInstant.nullable(),
-  backAt: isoInstant.nullable(),
-  returnedAt: isoInstant.nullable(),
-  returnedTo: z.string().nullable(),
+  signature: z.nullable(z.string()),
+  borrowedAt: z.nullable(isoInstant),
+  backAt: z.nullable(isoInstant),
+  returnedAt: z.nullable(isoInstant),
+  returnedTo: z.nullable(z.string()),
   /** When the desk was reminded that the order is signed off and the key not yet returned. */
-  remindedAt: isoInstant.nullable(),
-  version: z.number().int().positive(),
+  remindedAt: z.nullable(isoInstant),
+  version: z.number().check(z.int(), z.positive()),
   updatedAt: isoInstant,
 });
 export type LeftKeyDoc = z.infer<typeof LeftKeyDoc>;

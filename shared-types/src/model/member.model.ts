@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { base, defineModel, isoInstant } from './versioned';
 
 /**
@@ -31,11 +31,11 @@ export type Skill = z.infer<typeof Skill>;
 export const MemberDoc = z.object({
   ...base,
   schemaVersion: z.literal(2),
-  openid: z.string().min(1),
+  openid: z.string().check(z.minLength(1)),
   role: Role,
   status: z.enum(['active', 'inactive']),
-  name: z.string().min(1).max(40),
-  phone: z.string().max(20),
+  name: z.string().check(z.minLength(1), z.maxLength(40)),
+  phone: z.string().check(z.maxLength(20)),
   roomIds: z.array(z.string()),
   skills: z.array(Skill),
   /** C9: a VIP resident's complaints are top urgency. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { base, defineModel, isoInstant } from './versioned';
 import { areaNoticeKinds, type AreaNoticeKind } from '../areas';
 
@@ -24,19 +24,19 @@ export const OutboxDoc = z.object({
   body: z.string(),
   urgent: z.boolean(),
   /** What a subscribe message's fields may show besides the title and body. */
-  facts: z.object({ address: z.string().optional(), status: z.string().optional(), name: z.string().optional(), amountFen: z.number().int().optional() }).optional(),
+  facts: z.optional(z.object({ address: z.optional(z.string()), status: z.optional(z.string()), name: z.optional(z.string()), amountFen: z.optional(z.number().check(z.int())) })),
   /** refused: WeChat said the person has no subscription (43101), not retried; skipped: no template or no send left. */
   status: z.enum(['pending', 'sent', 'dead', 'refused', 'skipped']),
-  attempts: z.number().int().min(0),
+  attempts: z.number().check(z.int(), z.gte(0)),
   nextAttemptAt: isoInstant,
-  lastError: z.string().nullable(),
+  lastError: z.nullable(z.string()),
   createdAt: isoInstant,
-  sentAt: isoInstant.nullable(),
+  sentAt: z.nullable(isoInstant),
   /**
    * v2: from when an in-app notice is in its recipient's inbox: when written, or when a scheduled
    * one is due; null for one withdrawn before then (never shown). The inbox's query filters and sorts on it.
    */
-  shownAt: isoInstant.nullable(),
+  shownAt: z.nullable(isoInstant),
 });
 export type OutboxDoc = z.infer<typeof OutboxDoc>;
 

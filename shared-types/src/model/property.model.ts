@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { base, defineModel } from './versioned';
 
 /**
@@ -8,9 +8,9 @@ import { base, defineModel } from './versioned';
 export const PropertyDoc = z.object({
   ...base,
   schemaVersion: z.literal(2),
-  name: z.string().min(1).max(60),
-  address: z.string().max(100),
-  deskPhone: z.string().max(20),
+  name: z.string().check(z.minLength(1), z.maxLength(60)),
+  address: z.string().check(z.maxLength(100)),
+  deskPhone: z.string().check(z.maxLength(20)),
   status: z.enum(['active', 'inactive']),
 });
 export type PropertyDoc = z.infer<typeof PropertyDoc>;
@@ -23,13 +23,13 @@ export const roomId = (propertyId: string, building: string, unit: string, room:
 export const RoomDoc = z.object({
   ...base,
   schemaVersion: z.literal(2),
-  building: z.string().min(1).max(10),
-  unit: z.string().min(1).max(10),
-  room: z.string().min(1).max(10),
+  building: z.string().check(z.minLength(1), z.maxLength(10)),
+  unit: z.string().check(z.minLength(1), z.maxLength(10)),
+  room: z.string().check(z.minLength(1), z.maxLength(10)),
   /** The spreadsheet import that wrote it: such a room exists for nobody until that import is complete. */
-  importId: z.string().nullable(),
+  importId: z.nullable(z.string()),
   /** Set while its building is being renamed: the name it is moving to (a rename cut short is resumed by it). */
-  movingTo: z.string().optional(),
+  movingTo: z.optional(z.string()),
 });
 export type RoomDoc = z.infer<typeof RoomDoc>;
 /** v1 rooms were all seeded or added by hand. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { TimerStep } from './environment.model';
 import { defineModel, isoInstant } from './versioned';
 
@@ -7,10 +7,10 @@ import { defineModel, isoInstant } from './versioned';
  * with the reason, so no sweep reads it again and the health page shows it until someone repairs it.
  */
 export const QuarantineDoc = z.object({
-  _id: z.string().min(1),
+  _id: z.string().check(z.minLength(1)),
   schemaVersion: z.literal(1),
   /** The property the document named, or null for one the whole environment shares. */
-  propertyId: z.string().nullable(),
+  propertyId: z.nullable(z.string()),
   collection: z.string(),
   docId: z.string(),
   reason: z.string(),

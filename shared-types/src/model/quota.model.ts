@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { base, defineModel, calendarDate } from './versioned';
 
 /**
@@ -11,7 +11,7 @@ export const QuotaDoc = z.object({
   schemaVersion: z.literal(1),
   kind: z.enum(['repairs', 'complaints', 'bookings', 'bindingRequests']),
   date: calendarDate,
-  count: z.number().int().min(0),
+  count: z.number().check(z.int(), z.gte(0)),
   claims: z.array(z.string()),
 });
 export type QuotaDoc = z.infer<typeof QuotaDoc>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { base, defineModel, isoInstant, calendarDate } from './versioned';
 
 /**
@@ -22,10 +22,10 @@ export const ReceptionDoc = z.object({
   date: calendarDate,
   /** V1: settled on the spot, or a reply time agreed with the visitor. */
   settled: z.boolean(),
-  replyBy: isoInstant.nullable(),
-  result: z.object({ text: z.string(), by: z.string(), at: isoInstant }).nullable(),
-  linked: z.object({ kind: z.enum(['repair', 'complaint']), id: z.string() }).nullable(),
-  version: z.number().int().positive(),
+  replyBy: z.nullable(isoInstant),
+  result: z.nullable(z.object({ text: z.string(), by: z.string(), at: isoInstant })),
+  linked: z.nullable(z.object({ kind: z.enum(['repair', 'complaint']), id: z.string() })),
+  version: z.number().check(z.int(), z.positive()),
 });
 export type ReceptionDoc = z.infer<typeof ReceptionDoc>;
 export const receptionModel = defineModel({ collection: 'receptions', version: 1, schema: ReceptionDoc });
@@ -34,14 +34,14 @@ export const receptionModel = defineModel({ collection: 'receptions', version: 1
 export const GroupVisitDoc = z.object({
   ...base,
   schemaVersion: z.literal(1),
-  names: z.array(z.string()).min(1),
-  headcount: z.number().int().positive(),
+  names: z.array(z.string()).check(z.minLength(1)),
+  headcount: z.number().check(z.int(), z.positive()),
   arrivalAt: isoInstant,
   departureAt: isoInstant,
   itinerary: z.string(),
   host: z.string(),
   date: calendarDate,
-  reminder: z.string().nullable(),
+  reminder: z.nullable(z.string()),
   createdAt: isoInstant,
 });
 export type GroupVisitDoc = z.infer<typeof GroupVisitDoc>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { base, defineModel, isoInstant } from './versioned';
 
 /** P1: a vehicle the property keeps on a household's file (for its parking records). */
@@ -18,7 +18,7 @@ export const ResidentFileDoc = z.object({
   memo: z.string(),
   updatedBy: z.string(),
   updatedAt: isoInstant,
-  version: z.number().int().positive(),
+  version: z.number().check(z.int(), z.positive()),
 });
 export type ResidentFileDoc = z.infer<typeof ResidentFileDoc>;
 export const residentFileModel = defineModel({ collection: 'residentFiles', version: 1, schema: ResidentFileDoc });
@@ -38,12 +38,12 @@ export const FileGrantDoc = z.object({
   reason: z.string(),
   status: FileGrantStatus,
   /** Granted: reads are allowed before this instant. Revoked: the instant it was revoked. */
-  until: isoInstant.nullable(),
-  decidedBy: z.string().nullable(),
-  decidedAt: isoInstant.nullable(),
+  until: z.nullable(isoInstant),
+  decidedBy: z.nullable(z.string()),
+  decidedAt: z.nullable(isoInstant),
   createdAt: isoInstant,
   updatedAt: isoInstant,
-  version: z.number().int().positive(),
+  version: z.number().check(z.int(), z.positive()),
 });
 export type FileGrantDoc = z.infer<typeof FileGrantDoc>;
 export const fileGrantModel = defineModel({ collection: 'fileGrants', version: 1, schema: FileGrantDoc });
@@ -59,10 +59,10 @@ export const FileReadDoc = z.object({
   act: z.enum(['read', 'revoke']),
   roomId: z.string(),
   /** The grant read under or revoked; null for the supervisor's own read. */
-  grantId: z.string().nullable(),
+  grantId: z.nullable(z.string()),
   reader: z.object({ memberId: z.string(), name: z.string() }),
   /** A revoke: the name of the grant's holder. */
-  holder: z.string().nullable(),
+  holder: z.nullable(z.string()),
   reason: z.string(),
   at: isoInstant,
 });

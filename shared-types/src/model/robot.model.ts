@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineModel, isoInstant } from './versioned';
 import { ROBOT_PACE_PER_MINUTE } from '../domain/wecom-robot.rules';
 
@@ -9,12 +9,12 @@ import { ROBOT_PACE_PER_MINUTE } from '../domain/wecom-robot.rules';
  * claim of a send a compare-and-set.
  */
 export const RobotDoc = z.object({
-  _id: z.string().min(1),
+  _id: z.string().check(z.minLength(1)),
   schemaVersion: z.literal(1),
-  version: z.number().int().min(0),
-  sends: z.array(isoInstant).max(ROBOT_PACE_PER_MINUTE),
+  version: z.number().check(z.int(), z.gte(0)),
+  sends: z.array(isoInstant).check(z.maxLength(ROBOT_PACE_PER_MINUTE)),
   /** When WeCom answered 45009, until when it refuses: nothing is posted to it before then. */
-  throttledUntil: isoInstant.nullable(),
+  throttledUntil: z.nullable(isoInstant),
 });
 export type RobotDoc = z.infer<typeof RobotDoc>;
 export const robotModel = defineModel({ collection: 'robots', version: 1, schema: RobotDoc });

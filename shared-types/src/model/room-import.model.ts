@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { base, defineModel, isoInstant } from './versioned';
 
 /**
@@ -13,14 +13,14 @@ export const RoomImportDoc = z.object({
   fileName: z.string(),
   /** "building|unit|room", in the file's order. */
   rows: z.array(z.string()),
-  chunkSize: z.number().int().positive(),
-  nextChunk: z.number().int().min(0),
-  added: z.number().int().min(0),
-  existing: z.number().int().min(0),
+  chunkSize: z.number().check(z.int(), z.positive()),
+  nextChunk: z.number().check(z.int(), z.gte(0)),
+  added: z.number().check(z.int(), z.gte(0)),
+  existing: z.number().check(z.int(), z.gte(0)),
   by: z.object({ name: z.string(), openid: z.string() }),
   createdAt: isoInstant,
   updatedAt: isoInstant,
-  doneAt: isoInstant.nullable(),
+  doneAt: z.nullable(isoInstant),
 });
 export type RoomImportDoc = z.infer<typeof RoomImportDoc>;
 export const roomImportModel = defineModel({ collection: 'roomImports', version: 1, schema: RoomImportDoc });

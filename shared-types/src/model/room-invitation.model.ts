@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { base, defineModel, isoInstant } from './versioned';
 import { InvitedRelation } from './binding.model';
 
@@ -17,7 +17,7 @@ export const RoomInvitationDoc = z.object({
   expiresAt: isoInstant,
   createdAt: isoInstant,
   createdBy: z.object({ memberId: z.string(), name: z.string() }),
-  used: z.object({ bindingId: z.string(), name: z.string(), at: isoInstant }).nullable(),
+  used: z.nullable(z.object({ bindingId: z.string(), name: z.string(), at: isoInstant })),
 });
 export type RoomInvitationDoc = z.infer<typeof RoomInvitationDoc>;
 export const roomInvitationModel = defineModel({ collection: 'roomInvitations', version: 1, schema: RoomInvitationDoc });

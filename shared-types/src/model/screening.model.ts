@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { base, defineModel, isoInstant } from './versioned';
 import { Role } from './member.model';
 
@@ -20,16 +20,16 @@ export type Decision = z.infer<typeof Decision>;
 export const Screen = z.object({
   verdict: Verdict,
   /** The check's `result.label` (100 normal, 20003 abuse, …); null until there is a verdict. */
-  label: z.number().int().nullable(),
-  checkedAt: isoInstant.nullable(),
-  decision: Decision.nullable(),
+  label: z.nullable(z.number().check(z.int())),
+  checkedAt: z.nullable(isoInstant),
+  decision: z.nullable(Decision),
 });
 export type Screen = z.infer<typeof Screen>;
 
 /** A ticket's screening: its text (every field a resident typed, checked as one) and each photo by file id. */
 export const Screening = z.object({
   text: Screen,
-  photos: z.array(Screen.extend({ fileId: z.string() })),
+  photos: z.array(z.extend(Screen, { fileId: z.string() })),
 });
 export type Screening = z.infer<typeof Screening>;
 
@@ -60,10 +60,10 @@ export const ContentCheckDoc = z.object({
   item: CheckItem,
   openid: z.string(),
   status: z.enum(['queued', 'submitted', 'done', 'dead']),
-  attempts: z.number().int().min(0),
+  attempts: z.number().check(z.int(), z.gte(0)),
   nextAttemptAt: isoInstant,
-  traceId: z.string().nullable(),
-  lastError: z.string().nullable(),
+  traceId: z.nullable(z.string()),
+  lastError: z.nullable(z.string()),
   createdAt: isoInstant,
 });
 export type ContentCheckDoc = z.infer<typeof ContentCheckDoc>;

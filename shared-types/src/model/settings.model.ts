@@ -1,15 +1,15 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DutyKind } from './duty-kind.model';
 import { NoticeKind } from './outbox.model';
 import { base, defineModel } from './versioned';
 
-export const HHmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+export const HHmm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
 
 export const WindowTimes = z.object({ start: HHmm, end: HHmm });
-export const RepairWindows = z.object({ weekdays: z.array(WindowTimes).max(8), weekends: z.array(WindowTimes).max(8) });
+export const RepairWindows = z.object({ weekdays: z.array(WindowTimes).check(z.maxLength(8)), weekends: z.array(WindowTimes).check(z.maxLength(8)) });
 
 export const Shift = z.object({
-  name: z.string().min(1).max(10),
+  name: z.string().check(z.minLength(1), z.maxLength(10)),
   /** Local Shanghai time the shift starts; it lasts until the next shift starts. */
   start: HHmm,
   deskOpenids: z.array(z.string()),
@@ -17,14 +17,14 @@ export const Shift = z.object({
 export type Shift = z.infer<typeof Shift>;
 
 export const FeeItem = z.object({
-  code: z.string().min(1).max(20),
-  name: z.string().min(1).max(40),
-  priceFen: z.number().int().min(0),
+  code: z.string().check(z.minLength(1), z.maxLength(20)),
+  name: z.string().check(z.minLength(1), z.maxLength(40)),
+  priceFen: z.number().check(z.int(), z.gte(0)),
 });
 
-export const TemplateId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+export const TemplateId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
 export const FieldSource = z.enum(['title', 'body', 'time', 'address', 'status', 'name', 'amount', 'phone']);
-export const TemplateField = z.object({ key: z.string().regex(/^[a-z_]+\d+$/), source: FieldSource });
+export const TemplateField = z.object({ key: z.string().check(z.regex(/^[a-z_]+\d+$/)), source: FieldSource });
 
 /**
  * Issue 5, issue 13: the subscribe-message template a property chose from WeChat's library for one
@@ -36,8 +36,8 @@ export const TemplateField = z.object({ key: z.string().regex(/^[a-z_]+\d+$/), s
 export const NoticeTemplate = z.object({
   kind: NoticeKind,
   id: TemplateId,
-  page: z.string().max(100),
-  fields: z.array(TemplateField).max(10),
+  page: z.string().check(z.maxLength(100)),
+  fields: z.array(TemplateField).check(z.maxLength(10)),
 });
 export type NoticeTemplate = z.infer<typeof NoticeTemplate>;
 
@@ -55,10 +55,10 @@ export const templateFor = (templates: readonly NoticeTemplate[], kind: string):
  * what the desk registers for a resident (R2) are never counted.
  */
 export const DailyLimits = z.object({
-  repairs: z.number().int().min(1).max(1000),
-  complaints: z.number().int().min(1).max(1000),
-  bookings: z.number().int().min(1).max(1000),
-  bindingRequests: z.number().int().min(1).max(1000),
+  repairs: z.number().check(z.int(), z.gte(1), z.lte(1000)),
+  complaints: z.number().check(z.int(), z.gte(1), z.lte(1000)),
+  bookings: z.number().check(z.int(), z.gte(1), z.lte(1000)),
+  bindingRequests: z.number().check(z.int(), z.gte(1), z.lte(1000)),
 });
 export type DailyLimits = z.infer<typeof DailyLimits>;
 export type LimitKind = keyof DailyLimits;
@@ -74,7 +74,7 @@ export const DEFAULT_HANDOVER_CHECKLIST = ['值班记录已填写完整', '钥�
 export const MAX_DISPATCH_MINUTES = 24 * 60;
 
 /** Issue 18 (2): how soon the desk dispatches a normal repair, as the resident is told after filing. */
-export const RepairPromiseSettings = z.object({ dispatchMinutes: z.number().int().min(1).max(MAX_DISPATCH_MINUTES) });
+export const RepairPromiseSettings = z.object({ dispatchMinutes: z.number().check(z.int(), z.gte(1), z.lte(MAX_DISPATCH_MINUTES)) });
 export type RepairPromiseSettings = z.infer<typeof RepairPromiseSettings>;
 /** The issue's own words: "客服将在 15 分钟内派单". */
 export const DEFAULT_REPAIR_PROMISE: RepairPromiseSettings = { dispatchMinutes: 15 };
@@ -91,26 +91,26 @@ export const DEFAULT_OWNER_INVITES: OwnerInvites = { enabled: true, deskApproves
 export const SettingsDoc = z.object({
   ...base,
   schemaVersion: z.literal(9),
-  shifts: z.array(Shift).min(1),
+  shifts: z.array(Shift).check(z.minLength(1)),
   /** The desk's opening hours for walk-ins and appointments (Shanghai "HH:mm"); calls and filings come in 24/7 (R2). */
   openingHours: z.object({ open: HHmm, close: HHmm }),
-  ackMinutes: z.object({ urgent: z.number().int().positive(), normal: z.number().int().positive() }),
+  ackMinutes: z.object({ urgent: z.number().check(z.int(), z.positive()), normal: z.number().check(z.int(), z.positive()) }),
   /** How long before a deadline its warning goes out, as a share of the time allowed. */
-  warnAtShare: z.number().gt(0).lt(1),
+  warnAtShare: z.number().check(z.gt(0), z.lt(1)),
   feeSchedule: z.array(FeeItem),
   /** One per notice kind (repair.changed, repair.dispatched, …) at most: the template a person is pushed with. */
-  templates: z.array(NoticeTemplate).max(NoticeKind.options.length).refine(oneTemplatePerKind, 'one template per notice kind'),
-  groupComplaintWindowHours: z.number().int().positive(),
-  wecomWebhook: z.string().nullable(),
+  templates: z.array(NoticeTemplate).check(z.maxLength(NoticeKind.options.length), z.refine(oneTemplatePerKind, 'one template per notice kind')),
+  groupComplaintWindowHours: z.number().check(z.int(), z.positive()),
+  wecomWebhook: z.nullable(z.string()),
   /** V4: the windows technicians come to residents' homes in, on weekdays and at weekends. */
   repairWindows: RepairWindows,
   dailyLimits: DailyLimits,
   /** Issue 18 (2): what a resident is promised the moment she files a repair. */
   repairPromise: RepairPromiseSettings,
   /** D2: which duty-log kinds are major here. */
-  majorDutyKinds: z.array(DutyKind).max(DutyKind.options.length),
+  majorDutyKinds: z.array(DutyKind).check(z.maxLength(DutyKind.options.length)),
   /** D3: the outgoing member's preparation list. */
-  handoverChecklist: z.array(z.string().min(1).max(40)).max(12),
+  handoverChecklist: z.array(z.string().check(z.minLength(1), z.maxLength(40))).check(z.maxLength(12)),
   /** Issue 18 (5): owners' invitations to bind their room. */
   ownerInvites: OwnerInvites,
 });

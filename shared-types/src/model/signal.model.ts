@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { base, defineModel, isoInstant } from './versioned';
 
 /**
@@ -9,7 +9,7 @@ export const SignalDoc = z.object({
   ...base,
   schemaVersion: z.literal(1),
   audience: z.string(),
-  seq: z.number().int().min(0),
+  seq: z.number().check(z.int(), z.gte(0)),
   changedAt: isoInstant,
 });
 export type SignalDoc = z.infer<typeof SignalDoc>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 type Raw = Record<string, unknown>;
 
@@ -7,7 +7,7 @@ type Raw = Record<string, unknown>;
  * version n+1; reads run every step from the document's own version, so documents written by
  * older code stay readable after a field is added.
  */
-export interface ModelDef<S extends z.ZodType, K extends keyof z.infer<S> = never> {
+export interface ModelDef<S extends z.ZodMiniType, K extends keyof z.infer<S> = never> {
   collection: string;
   version: number;
   schema: S;
@@ -22,14 +22,14 @@ export interface ModelDef<S extends z.ZodType, K extends keyof z.infer<S> = neve
 /** What a caller hands to `toStored`: the document without its version, derived fields optional. */
 export type Unstored<T, K extends keyof T> = Omit<T, 'schemaVersion' | K> & Partial<Pick<T, K>>;
 
-export interface Model<S extends z.ZodType, K extends keyof z.infer<S> = never> extends ModelDef<S, K> {
+export interface Model<S extends z.ZodMiniType, K extends keyof z.infer<S> = never> extends ModelDef<S, K> {
   parse(doc: unknown): z.infer<S>;
-  safeParse(doc: unknown): z.ZodSafeParseResult<z.infer<S>>;
+  safeParse(doc: unknown): z.core.util.SafeParseResult<z.infer<S>>;
   /** What to write: the document stamped with the current schema version, derived fields computed, checked first. */
   toStored(doc: Unstored<z.infer<S>, K>): z.infer<S>;
 }
 
-const migrate = (def: ModelDef<z.ZodType>, input: unknown): unknown => {
+const migrate = (def: ModelDef<z.ZodMiniType>, input: unknown): unknown => {
   if (typeof input !== 'object' || input === null) return input;
   let doc = input as Raw;
   const from = typeof doc.schemaVersion === 'number' ? doc.schemaVersion : 1;
@@ -41,7 +41,7 @@ const migrate = (def: ModelDef<z.ZodType>, input: unknown): unknown => {
   return doc;
 };
 
-export const defineModel = <S extends z.ZodType, K extends keyof z.infer<S> = never>(def: ModelDef<S, K>): Model<S, K> => ({
+export const defineModel = <S extends z.ZodMiniType, K extends keyof z.infer<S> = never>(def: ModelDef<S, K>): Model<S, K> => ({
   ...def,
   parse: (doc) => def.schema.parse(migrate(def, doc)),
   safeParse: (doc) => {
@@ -55,11 +55,11 @@ export const defineModel = <S extends z.ZodType, K extends keyof z.infer<S> = ne
 });
 
 export const base = {
-  _id: z.string().min(1),
-  propertyId: z.string().min(1),
+  _id: z.string().check(z.minLength(1)),
+  propertyId: z.string().check(z.minLength(1)),
 };
 
 export const isoInstant = z.iso.datetime({ offset: false });
 
 /** A calendar day in Asia/Shanghai, as `shanghaiDate()` writes it: "2026-11-23". */
-export const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const calendarDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { messages } from '@shared/messages';
 import { ComplaintCategory, publicAreas, type ComplaintPlace } from '@shared/model/complaint.model';
 import { shanghaiDate, shanghaiInstant, shanghaiTime } from '../../utils/time';
@@ -12,15 +12,15 @@ export const DEADLINE_TIME = '18:00';
 
 /** C1's fields as a form keeps them while they are typed (Shanghai date and time kept apart). */
 export const ComplaintFieldsDraft = z.object({
-  category: ComplaintCategory.nullable(),
-  place: PlaceChoice.nullable(),
-  occurredDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  occurredTime: z.string().regex(/^\d{2}:\d{2}$/),
+  category: z.nullable(ComplaintCategory),
+  place: z.nullable(PlaceChoice),
+  occurredDate: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+  occurredTime: z.string().check(z.regex(/^\d{2}:\d{2}$/)),
   target: z.string(),
   description: z.string(),
   request: z.string(),
-  deadlineDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
-  deadlineTime: z.string().regex(/^\d{2}:\d{2}$/),
+  deadlineDate: z.nullable(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+  deadlineTime: z.string().check(z.regex(/^\d{2}:\d{2}$/)),
 });
 export type ComplaintFieldsValue = z.infer<typeof ComplaintFieldsDraft>;
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { RepairDetail } from '@shared/contracts/repairs.contract';
 import { messages } from '@shared/messages';
 import TriageLine from '../TriageLine';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import * as company from '@shared/contracts/company.contract';
 import type { IssuedInvitation } from '@shared/contracts/members.contract';
 import { call } from '../../../api';

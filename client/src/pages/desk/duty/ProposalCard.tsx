@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import * as duty from '@shared/contracts/duty.contract';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import PrimaryButton from '../../../components/PrimaryButton';
 import { useDutyWrite } from '../../../hooks/useDuty';
 import { dutyUi } from '../../../i18n/duty.zh-CN';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { GroupVisitInput } from '../../../hooks/useReception';
 import { deskUi } from '../../../i18n/desk.zh-CN';
 import { parseClock, shanghaiInstant } from '../../../utils/time';
@@ -9,12 +9,12 @@ export const GroupVisitDraft = z.object({
   names: z.string(),
   headcount: z.string(),
   /** V3: the Shanghai day they arrive, and the times ("09:30" as typed) they arrive and leave that day. */
-  arrivalDate: z.string().nullable(),
+  arrivalDate: z.nullable(z.string()),
   arrivalTime: z.string(),
   departureTime: z.string(),
   itinerary: z.string(),
   /** Set on the first send; a second click after a dropped network resends under the same id. */
-  commandId: z.string().nullable(),
+  commandId: z.nullable(z.string()),
 });
 export type GroupVisitDraft = z.infer<typeof GroupVisitDraft>;
 

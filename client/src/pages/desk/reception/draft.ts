@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { LogInput } from '../../../hooks/useReception';
 import { deskUi } from '../../../i18n/desk.zh-CN';
 import { parseClock, shanghaiInstant } from '../../../utils/time';
@@ -16,10 +16,10 @@ export const ReceptionDraft = z.object({
   responsible: z.string(),
   settled: z.boolean(),
   /** V1: the day ("YYYY-MM-DD", Shanghai) and time ("16:30" as typed) the visitor is promised an answer by. */
-  replyDate: z.string().nullable(),
+  replyDate: z.nullable(z.string()),
   replyTime: z.string(),
   /** Set on the first send; a second click after a dropped network resends under the same id. */
-  commandId: z.string().nullable(),
+  commandId: z.nullable(z.string()),
 });
 export type ReceptionDraft = z.infer<typeof ReceptionDraft>;
 

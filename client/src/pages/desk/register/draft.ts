@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PreferredTime, RepairCategory } from '@shared/model/repair.model';
 import { PlaceChoice } from '../../../components/ComplaintFields/fields';
 
@@ -12,23 +12,23 @@ export type ChosenResident = z.infer<typeof ChosenResident>;
 
 /** What the desk has taken down so far; kept until registered, so a second call never wipes the first. */
 export const RegisterDraft = z.object({
-  resident: ChosenResident.nullable(),
-  roomId: z.string().nullable(),
+  resident: z.nullable(ChosenResident),
+  roomId: z.nullable(z.string()),
   /** Issue 18 (5): the caller's room, or a public place she reports; drafts kept before it are for a room. */
-  where: z.enum(['room', 'public']).default('room'),
-  publicPlace: PlaceChoice.nullable().default(null),
-  floor: z.string().default(''),
+  where: z._default(z.enum(['room', 'public']), 'room'),
+  publicPlace: z._default(z.nullable(PlaceChoice), null),
+  floor: z._default(z.string(), ''),
   /** Issue 18 (5): a public place's repair nobody reported (a staff member's round, an anonymous caller), and its building. */
-  noReporter: z.boolean().default(false),
-  building: z.string().default(''),
+  noReporter: z._default(z.boolean(), false),
+  building: z._default(z.string(), ''),
   channel: z.enum(['phone', 'walk_in']),
   callerName: z.string(),
   phone: z.string(),
-  category: RepairCategory.nullable(),
+  category: z.nullable(RepairCategory),
   description: z.string(),
-  preferredTime: PreferredTime.nullable(),
+  preferredTime: z.nullable(PreferredTime),
   /** Set on the first send; a second click after a dropped network resends under the same id. */
-  commandId: z.string().nullable(),
+  commandId: z.nullable(z.string()),
 });
 export type RegisterDraft = z.infer<typeof RegisterDraft>;
 

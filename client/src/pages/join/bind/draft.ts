@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Relation } from '@shared/model/binding.model';
 
 /** What someone has typed so far to ask for a room; kept until sent, since 王阿姨 types slowly. */
@@ -9,10 +9,10 @@ export const BindDraft = z.object({
   unit: z.string(),
   room: z.string(),
   name: z.string(),
-  relation: Relation.nullable(),
+  relation: z.nullable(Relation),
   phone: z.string(),
   /** Set on the first send; a second tap after a dropped network resends under the same id. */
-  commandId: z.string().nullable(),
+  commandId: z.nullable(z.string()),
 });
 export type BindDraft = z.infer<typeof BindDraft>;
 

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import * as complaints from '@shared/contracts/complaints.contract';
 import { useDraft } from '../../../hooks/useDraft';
 import { useComplaintStep, type ComplaintView } from '../../../hooks/useComplaints';
@@ -9,7 +9,7 @@ import PrimaryButton from '../../../components/PrimaryButton';
 import StarRating from '../../../components/StarRating';
 import { residentUi } from '../../../i18n/resident.zh-CN';
 
-const RatingDraft = z.object({ score: z.number().int().min(0).max(5), comment: z.string() });
+const RatingDraft = z.object({ score: z.number().check(z.int(), z.gte(0), z.lte(5)), comment: z.string() });
 type RatingDraft = z.infer<typeof RatingDraft>;
 const noStars = (): RatingDraft => ({ score: 0, comment: '' });
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PreferredTime, RepairCategory } from '@shared/model/repair.model';
 import { PlaceChoice } from '../../../components/ComplaintFields/fields';
 
@@ -6,15 +6,15 @@ import { PlaceChoice } from '../../../components/ComplaintFields/fields';
 export const RepairDraft = z.object({
   roomId: z.string(),
   /** Issue 18 (5): one of her rooms, or a public place; drafts kept before it are for a room. */
-  where: z.enum(['room', 'public']).default('room'),
-  publicPlace: PlaceChoice.nullable().default(null),
-  floor: z.string().default(''),
-  category: RepairCategory.nullable(),
+  where: z._default(z.enum(['room', 'public']), 'room'),
+  publicPlace: z._default(z.nullable(PlaceChoice), null),
+  floor: z._default(z.string(), ''),
+  category: z.nullable(RepairCategory),
   description: z.string(),
   photos: z.array(z.string()),
-  preferredTime: PreferredTime.nullable(),
+  preferredTime: z.nullable(PreferredTime),
   /** Set on the first send; a second tap after a dropped network resends under the same id. */
-  commandId: z.string().nullable(),
+  commandId: z.nullable(z.string()),
 });
 export type RepairDraft = z.infer<typeof RepairDraft>;
 

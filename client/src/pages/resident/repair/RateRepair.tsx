@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import * as repairs from '@shared/contracts/repairs.contract';
 import { maxLengthOf } from '@shared/contracts/field-errors';
 import { useDraft } from '../../../hooks/useDraft';
@@ -12,7 +12,7 @@ import StarRating from '../../../components/StarRating';
 import type { RepairDetailView } from '../../../components/RepairSummary';
 import { ui } from '../../../i18n/ui.zh-CN';
 
-const RatingDraft = z.object({ quality: z.number().int().min(0).max(5), attitude: z.number().int().min(0).max(5), comment: z.string() });
+const RatingDraft = z.object({ quality: z.number().check(z.int(), z.gte(0), z.lte(5)), attitude: z.number().check(z.int(), z.gte(0), z.lte(5)), comment: z.string() });
 type RatingDraft = z.infer<typeof RatingDraft>;
 const noStars = (): RatingDraft => ({ quality: 0, attitude: 0, comment: '' });
 const COMMENT_LIMIT = maxLengthOf(repairs.rate.input.shape.rating, 'comment') ?? 0;

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { KindFigures } from '@shared/contracts/callbacks.contract';
 import { ui } from '../../../i18n/ui.zh-CN';
 import { supervisorUi } from '../../../i18n/supervisor.zh-CN';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Image, Text, View } from '@tarojs/components';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import * as members from '@shared/contracts/members.contract';
 import { canInvite } from '@shared/domain/invitation.rules';
 import { messages } from '@shared/messages';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { BlockerKind } from '@shared/model/repair.model';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { technicianUi } from '../../../i18n/technician.zh-CN';
 import ReasonForm from './ReasonForm';
 

@@ -12,7 +12,7 @@ export interface RatingDraft {
 }
 
 export const noRating: RatingDraft = { quality: 0, attitude: 0, comment: '' };
-const COMMENT_LIMIT = maxLengthOf(signOff.input.shape.rating.unwrap(), 'comment') ?? 0;
+const COMMENT_LIMIT = maxLengthOf(signOff.input.shape.rating.def.innerType, 'comment') ?? 0;
 
 /** R7: two rows of big stars (维修质量, 服务态度) and an optional comment. */
 /** `onChange` gets only what changed: two quick taps must not undo each other. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The completion form as it is kept on the phone until sent: kept photo references, not uploads, and
@@ -7,7 +7,7 @@ import * as z from 'zod';
 export const CompleteDraft = z.object({
   before: z.array(z.string()),
   after: z.array(z.string()),
-  materials: z.array(z.object({ name: z.string(), qty: z.number().int().min(1) })),
+  materials: z.array(z.object({ name: z.string(), qty: z.number().check(z.int(), z.gte(1)) })),
 });
 export type CompleteDraft = z.infer<typeof CompleteDraft>;
 
