@@ -42,7 +42,7 @@ const why = {
   area: "a cloud function's area imports only _shared, @shared, its own files and another area's exports module.",
   sharedServer: 'cloudfunctions/_shared is bundled into every function: it imports no area.',
   refusals:
-    "the client shows the message a refusal arrives with: it imports the words it says itself (@shared/messages/zh-CN, common.zh-CN, an area's file), never every refusal (issue 16: the weapp main package).",
+    "the client shows the message a refusal arrives with: it imports the words it says itself (@shared/messages/zh-CN, common.zh-CN, an area's file), never every refusal nor the words only functions write (issue 16: the weapp main package).",
 };
 
 /** [what is planted, where, the import, the boundary's message]. */
@@ -60,6 +60,7 @@ const cases: Array<[string, string, string, string]> = [
   ['_shared importing an area', 'cloudfunctions/_shared/planted.ts', '../repairs/views', why.sharedServer],
   ['a client page importing the whole catalogue', 'client/src/pages/resident/planted/index.tsx', '@shared/messages', why.refusals],
   ["a client module importing every area's refusals", 'client/src/api/planted.ts', '@shared/messages/refusals.zh-CN', why.refusals],
+  ['a client component importing the words only functions write', 'client/src/components/Planted/index.tsx', '@shared/messages/function-words.zh-CN', why.refusals],
 ];
 
 const clean: Planted[] = [
