@@ -40,6 +40,11 @@ const clientNoServer = boundary(
   'the client imports no server code.',
 );
 
+const clientNoRefusals = boundary(
+  '^@shared(/index|/messages(/index|/refusals\\.zh-CN|/function-words\\.zh-CN)?)?$',
+  "the client shows the message a refusal arrives with: it imports the words it says itself (@shared/messages/zh-CN, common.zh-CN, an area's file), never every refusal nor the words only functions write (issue 16: the weapp main package).",
+);
+
 /** The same boundary, except for the imports named (each exactly as written in the file). */
 const except = (b, ...allowed) => ({
   ...b,
@@ -72,7 +77,7 @@ const boundaries = [
   { files: ['shared-types/src/model/**/*.ts'], rules: restrict(sharedStaysInside, sharedPackages, modelNoDomain) },
   { files: ['cloudfunctions/**/*.ts'], rules: restrict(areaOwnFiles, serverNoClient) },
   { files: ['cloudfunctions/_shared/**/*.ts'], rules: restrict(sharedServerNoArea, serverNoClient) },
-  { files: ['client/src/**/*.{ts,tsx}'], rules: restrict(clientNoServer) },
+  { files: ['client/src/**/*.{ts,tsx}'], rules: restrict(clientNoServer, clientNoRefusals) },
 ];
 
 /**

@@ -36,7 +36,11 @@ export const FUNCTION_BUNDLE_CEILING = 173 * KB;
  * and three field labels in the shared contracts and catalogue, which the main package carries (511 576
  * bytes measured; 512 033 before the room invitation's stored schema was kept out of the contracts).
  * 451 KB since shared-types moved to zod/mini (2026-12-06): 511 960 → 459 369 bytes, vendors.js 54 KB with
- * zod/mini's ≈ 37 KB in it, under issue 16's 450 KB goal by 1 431 bytes.
+ * zod/mini's ≈ 37 KB in it. The refusals then left the main package: the client shows the message a
+ * refusal arrives with and carries only the four it says itself (`@shared/messages/common.zh-CN`); every
+ * area's refusals are in the functions' catalogue (`refusals.zh-CN.ts`) and an area's file a form checks,
+ * and the words only the functions write (`function-words.zh-CN.ts`) left it too (−13 817 bytes alone).
+ * Together: see the README size table.
  */
 export const WEAPP_MAIN_CEILING = 451 * KB;
 

@@ -41,6 +41,8 @@ const why = {
   shared: 'shared-types imports nothing outside itself.',
   area: "a cloud function's area imports only _shared, @shared, its own files and another area's exports module.",
   sharedServer: 'cloudfunctions/_shared is bundled into every function: it imports no area.',
+  refusals:
+    "the client shows the message a refusal arrives with: it imports the words it says itself (@shared/messages/zh-CN, common.zh-CN, an area's file), never every refusal nor the words only functions write (issue 16: the weapp main package).",
 };
 
 /** [what is planted, where, the import, the boundary's message]. */
@@ -56,6 +58,9 @@ const cases: Array<[string, string, string, string]> = [
   ["an area importing another area's exports through a file path", 'cloudfunctions/reminders/planted.ts', '../complaints/exports/../intake', why.area],
   ["an area reaching another area's file through _shared", 'cloudfunctions/reminders/planted.ts', '../_shared/../complaints/intake', why.area],
   ['_shared importing an area', 'cloudfunctions/_shared/planted.ts', '../repairs/views', why.sharedServer],
+  ['a client page importing the whole catalogue', 'client/src/pages/resident/planted/index.tsx', '@shared/messages', why.refusals],
+  ["a client module importing every area's refusals", 'client/src/api/planted.ts', '@shared/messages/refusals.zh-CN', why.refusals],
+  ['a client component importing the words only functions write', 'client/src/components/Planted/index.tsx', '@shared/messages/function-words.zh-CN', why.refusals],
 ];
 
 const clean: Planted[] = [
@@ -64,6 +69,7 @@ const clean: Planted[] = [
     text: "import * as z from 'zod/mini';\nimport type { RepairDoc } from './repair.model';\n\nexport const Planted = z.object({ id: z.string() });\nexport type Pair = [RepairDoc, z.infer<typeof Planted>];\n",
   },
   { filePath: 'cloudfunctions/reminders/planted.ts', text: importing('../complaints/exports') },
+  { filePath: 'client/src/pages/desk/planted/index.tsx', text: importing('@shared/messages/complaints.zh-CN') },
 ];
 
 /** Issue 15 (3): code that writes a clock by hand, and where it may stand. */
@@ -87,6 +93,10 @@ describe('the lint keeps the layers apart (issue 15, 6)', () => {
 
   it("passes an area importing another area's exports module (issue 15, 3)", () => {
     expect(findings[cases.length + 1]).toEqual([]);
+  });
+
+  it("passes a client page importing its area's refusals (issue 16)", () => {
+    expect(findings[cases.length + 2]).toEqual([]);
   });
 });
 

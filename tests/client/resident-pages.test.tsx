@@ -6,7 +6,6 @@ import MyRepair from '../../client/src/pages/resident/repair';
 import TechnicianOrders from '../../client/src/pages/technician/orders';
 import { QUEUE_KEY } from '../../client/src/offline/command-queue';
 import { onSiteQueue } from '../../client/src/offline/sync';
-import { messages } from '@shared/messages';
 import { residentUi } from '../../client/src/i18n/resident.zh-CN';
 import { fakeBackend, ok, settle, until, okPage } from './support/fake-backend';
 import { repair, sessionHandlers, urgent } from './support/fixtures';
@@ -106,7 +105,7 @@ describe('technician orders (李师傅)', () => {
     const queued = (commandId: string, repairId: string, action: string) => ({ commandId, deviceTime: '2026-11-23T02:20:00.000Z', action, repairId, propertyId: 'p1', uploadPrefix: 'uploads/li/', version: 3, input: {}, uploaded: {}, failures: 0 });
     Taro.setStorageSync(QUEUE_KEY, {
       commands: [queued('cmd-arr-000001', 'r-later', 'arrive'), queued('cmd-ack-000002', 'r-sooner', 'acknowledge')],
-      conflicts: { 'r-later': { code: 'COMMON.VERSION_CONFLICT', message: '记录已被他人更新', action: 'arrive', at: '2026-11-23T02:21:00.000Z', tries: 1 } },
+      conflicts: { 'r-later': { code: 'COMMON.VERSION_CONFLICT', message: '记录已被同事更新（服务器的原话）', action: 'arrive', at: '2026-11-23T02:21:00.000Z', tries: 1 } },
     });
     onSiteQueue.reload();
     fakeBackend({
@@ -119,7 +118,7 @@ describe('technician orders (李师傅)', () => {
 
     const entries = Array.from(container.querySelectorAll('.order-entry'));
     const entryOf = (id: string) => entries.find((e) => e.querySelector(`#repair-${id}`));
-    expect(entryOf('r-later')?.querySelector('.order-set-aside')?.textContent).toBe(`未能同步：系统没有接受“到场”：${messages.errors['COMMON.VERSION_CONFLICT']}`);
+    expect(entryOf('r-later')?.querySelector('.order-set-aside')?.textContent).toBe('未能同步：系统没有接受“到场”：记录已被同事更新（服务器的原话）');
     expect(entryOf('r-later')?.querySelector('.order-pending')).toBeNull();
     expect(entryOf('r-sooner')?.querySelector('.order-pending')?.textContent).toBe('1 步待提交');
     expect(entryOf('r-sooner')?.querySelector('.order-set-aside')).toBeNull();

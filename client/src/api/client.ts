@@ -2,7 +2,7 @@ import type * as z from 'zod/mini';
 import { resultOf, type Action } from '@shared/contracts/action';
 import { retryOf } from '@shared/contracts/errors';
 import { badInput } from '@shared/contracts/field-errors';
-import { messages, type ErrorCode } from '@shared/messages';
+import { commonErrors } from '@shared/messages/common.zh-CN';
 import type { FieldError } from '@shared/result';
 import { newCommandId } from './command-id';
 import type { Transport } from './transport';
@@ -38,7 +38,8 @@ export interface ClientOptions {
 
 const wait = (attempt: number) => new Promise<void>((resolve) => setTimeout(resolve, 600 * 2 ** attempt));
 
-export const failure = (code: ErrorCode): CallFailure => ({ ok: false, code, message: messages.errors[code] });
+/** What the client says itself when no answer it can read arrived; a refusal that did arrive carries its own message. */
+const failure = (code: 'COMMON.BUSY' | 'COMMON.INTERNAL'): CallFailure => ({ ok: false, code, message: commonErrors[code] });
 
 /** Answers the declared contract says to send again at once, under the same command id. */
 const againNow = (code: string): boolean => {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import * as imports from '@shared/contracts/imports.contract';
 import type { ImportView } from '@shared/contracts/imports.contract';
-import { messages } from '@shared/messages';
+import { commonErrors } from '@shared/messages/common.zh-CN';
 import { call } from '../api';
 import { platform } from '../api/platform';
 import type { PickedFile } from '../api/platform.types';
@@ -57,7 +57,7 @@ export const useRoomImport = (propertyId: string | null, uploadPrefix: string): 
         idle = res.data.written > current.written ? 0 : idle + 1;
         current = res.data;
         setView(current);
-        if (idle >= MAX_IDLE_CALLS && current.status === 'writing') return setStalled(messages.errors['COMMON.BUSY']);
+        if (idle >= MAX_IDLE_CALLS && current.status === 'writing') return setStalled(commonErrors['COMMON.BUSY']);
       }
     },
     [propertyId],

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import type * as z from 'zod/mini';
 import * as session from '@shared/contracts/session.contract';
-import { messages } from '@shared/messages';
+import { commonErrors } from '@shared/messages/common.zh-CN';
 import { call, type CallFailure } from '../api';
 
 export type Membership = z.infer<typeof session.Membership>;
@@ -73,7 +73,7 @@ export const loadSession = async () => {
   const remembered: unknown = Taro.getStorageSync(PROPERTY_KEY);
   const only = memberships.length === 1 ? memberships[0] : memberships.find((m) => m.propertyId === remembered);
   if (only) return enter(only.propertyId);
-  if (memberships.length === 0) return set({ status: 'no-membership', message: messages.errors['COMMON.NOT_A_MEMBER'] });
+  if (memberships.length === 0) return set({ status: 'no-membership', message: commonErrors['COMMON.NOT_A_MEMBER'] });
   set({ status: 'choose', memberships });
 };
 

@@ -1,4 +1,4 @@
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import type { ComplaintClass, Jurisdiction, Severity } from '@shared/model/complaint.model';
 
 const lookup = (table: Readonly<Record<string, string>>, key: string): string | null => (key in table ? (table[key] ?? null) : null);

@@ -1,5 +1,5 @@
 import { areas, type AreaTimerStep } from '@shared/areas';
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import type { TimerStep } from '@shared/model/environment.model';
 import { supervisorUi } from '../i18n/supervisor.zh-CN';
 

@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
-import { format, messages } from '../messages';
+import { commonErrors } from '../messages/common.zh-CN';
+import { format } from '../messages/format';
+import { fieldLabels, fieldProblems } from '../messages/labels.zh-CN';
 import type { Err, FieldError } from '../result';
 
 /**
@@ -14,8 +16,8 @@ export const FieldErrorSchema = z.object({
   limit: z.optional(z.object({ max: z.number(), length: z.number() })),
 });
 
-const labels: Readonly<Record<string, string>> = messages.fields;
-const t = messages.fieldProblems;
+const labels: Readonly<Record<string, string>> = fieldLabels;
+const t = fieldProblems;
 
 const labelOfNames = (names: readonly string[]): string => labels[names.join('.')] ?? labels[names.at(-1) ?? ''] ?? '';
 
@@ -64,7 +66,7 @@ const limitOf = (issue: z.core.$ZodIssue): FieldError['limit'] =>
 
 const fieldErrorOf = (issue: z.core.$ZodIssue): FieldError => {
   if (issue.code === 'unrecognized_keys') return { field: [...issue.path, ...issue.keys].map(String).join('.'), label: '', message: t.unknown };
-  if (issue.path.length === 0) return { field: '', label: '', message: messages.errors['COMMON.BAD_INPUT'] };
+  if (issue.path.length === 0) return { field: '', label: '', message: commonErrors['COMMON.BAD_INPUT'] };
   const label = labelOf(issue.path);
   const limit = limitOf(issue);
   return { field: issue.path.map(String).join('.'), label, message: problemOf(issue, label), ...(limit ? { limit } : {}) };
@@ -79,7 +81,7 @@ export const fieldErrorsOf = (error: z.core.$ZodError): FieldError[] => {
 /** COMMON.BAD_INPUT with every field named; its message is the one field's, or how many and the first. */
 export const badInput = (error: z.core.$ZodError): Err<'COMMON.BAD_INPUT'> & { fields: FieldError[] } => {
   const fields = fieldErrorsOf(error);
-  const first = fields[0]?.message ?? messages.errors['COMMON.BAD_INPUT'];
+  const first = fields[0]?.message ?? commonErrors['COMMON.BAD_INPUT'];
   return { ok: false, code: 'COMMON.BAD_INPUT', message: fields.length > 1 ? format(t.several, { n: fields.length, first }) : first, fields };
 };
 

@@ -1,5 +1,5 @@
 import { kindOf, spanOf } from '../time/report-period';
-import { format } from './index';
+import { format } from './format';
 import { reportsTexts } from './reports.zh-CN';
 
 /** A report period as people say it: "2026年11月", "2026年第4季度", "11月30日–12月6日". */

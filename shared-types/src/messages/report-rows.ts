@@ -1,5 +1,5 @@
 import { change, type PeriodFigures, type PropertyFigures } from '../domain/report.rules';
-import { format } from './index';
+import { format } from './format';
 import { reportsTexts as words } from './reports.zh-CN';
 import { zhCN } from './zh-CN';
 

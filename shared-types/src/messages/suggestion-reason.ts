@@ -1,4 +1,5 @@
-import { format, messages } from './index';
+import { format } from './format';
+import { zhCN as messages } from './zh-CN';
 
 /** The facts a technician was ranked by (R4), as `rankTechnicians` gives them. */
 export interface RankFacts {

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import Pressable from '../../keyboard/Pressable';
 import { repairCategories, type RepairCategory } from '@shared/model/repair.model';
 import { categoryIcons } from './icons';

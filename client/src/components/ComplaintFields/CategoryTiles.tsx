@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import { complaintCategories, type ComplaintCategory } from '@shared/model/complaint.model';
 import { complaintIcons } from './icons';
 import '../CategoryGrid/index.css';

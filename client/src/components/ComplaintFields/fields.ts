@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { messages } from '@shared/messages';
+import { complaintErrors } from '@shared/messages/complaints.zh-CN';
 import { ComplaintCategory, publicAreas, type ComplaintPlace } from '@shared/model/complaint.model';
 import { shanghaiDate, shanghaiInstant, shanghaiTime } from '../../utils/time';
 
@@ -74,8 +74,8 @@ export const intakeOf = (
   const errors: Partial<Record<IntakeField, string>> = {};
   if (!value.category) errors.category = text.category;
   if (!place) errors.place = text.place;
-  if (Date.parse(occurredAt) > now.getTime()) errors.occurredAt = messages.errors['COMPLAINT.IN_THE_FUTURE'];
-  if (residentDeadline && Date.parse(residentDeadline) <= now.getTime()) errors.residentDeadline = messages.errors['COMPLAINT.DEADLINE_PASSED'];
+  if (Date.parse(occurredAt) > now.getTime()) errors.occurredAt = complaintErrors['COMPLAINT.IN_THE_FUTURE'];
+  if (residentDeadline && Date.parse(residentDeadline) <= now.getTime()) errors.residentDeadline = complaintErrors['COMPLAINT.DEADLINE_PASSED'];
   if (!value.category || !place || Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Input } from '@tarojs/components';
 import { create } from '@shared/contracts/complaints.contract';
 import { maxLengthOf } from '@shared/contracts/field-errors';
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import { publicAreas } from '@shared/model/complaint.model';
 import ChoiceChips from '../ChoiceChips';
 import FieldCard from '../FieldCard';

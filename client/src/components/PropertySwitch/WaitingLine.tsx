@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { waitingFor } from '@shared/domain/waiting-for.rules';
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import type { WaitingElsewhere } from '../../hooks/useWaitingElsewhere';
 import type { Membership } from '../../store/session.store';
 import { fill, ui } from '../../i18n/ui.zh-CN';

@@ -1,5 +1,5 @@
 import { Input, Text, View } from '@tarojs/components';
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import { publicAreas } from '@shared/model/complaint.model';
 import ChoiceChips from '../ChoiceChips';
 import type { PlaceChoice } from '../ComplaintFields/fields';

@@ -3,7 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Phone from '@nutui/icons-react-taro/dist/es/icons/Phone.js';
 import Icon from '../Icon';
 import type { RepairView } from '@shared/contracts/repairs.contract';
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import TriageLine from '../TriageLine';
 import { RepairStatusTag } from '../StatusTag/records';
 import { formatWhen } from '../../utils/time';

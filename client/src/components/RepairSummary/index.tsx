@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import type * as z from 'zod/mini';
 import type { RepairDetail } from '@shared/contracts/repairs.contract';
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import TriageLine from '../TriageLine';
 import { RepairStatusTag } from '../StatusTag/records';
 import PhoneValue from '../PhoneValue';

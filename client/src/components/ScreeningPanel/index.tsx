@@ -1,6 +1,7 @@
 import { Button, Image, Text, View } from '@tarojs/components';
 import type { ScreenItem, ScreeningView, ScreenView } from '@shared/contracts/screening.contract';
-import { format, messages } from '@shared/messages';
+import { format } from '@shared/messages/format';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import PrimaryButton from '../PrimaryButton';
 import { fill, ui } from '../../i18n/ui.zh-CN';
 import { formatWhen } from '../../utils/time';

@@ -1,4 +1,4 @@
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import type { RepairStatus } from '@shared/model/repair.model';
 import type { ComplaintStatus } from '@shared/model/complaint.model';
 import StatusTag from '.';

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import { ui } from '../../i18n/ui.zh-CN';
 import { formatWhen } from '../../utils/time';
 import './index.css';

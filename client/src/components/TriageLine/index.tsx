@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import type { RepairView } from '@shared/contracts/repairs.contract';
 import './index.css';
 

@@ -1,6 +1,6 @@
 import { areaPages } from '@shared/areas';
 import type { NavPlace, StaffHome } from '@shared/areas/area';
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import { go } from '../../utils/routes';
 import { navIcons } from './icons';
 import type { WorkEntry, WorkGroup } from '.';

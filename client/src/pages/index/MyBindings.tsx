@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import { useMyBindings, type MyBinding } from '../../hooks/useMembers';
 import ListFooter from '../../components/ListFooter';
 import DeskPhoneButton from '../../components/DeskPhoneButton';

@@ -6,7 +6,7 @@ import { chooseProperty, loadSession } from '../../store/session.store';
 import { platform } from '../../api/platform';
 import { homeOf } from '../../utils/routes';
 import { launchHint } from '../../utils/launch';
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import { ui } from '../../i18n/ui.zh-CN';
 import Welcome from './Welcome';
 import './index.css';

@@ -3,7 +3,7 @@ import Phone from '@nutui/icons-react-taro/dist/es/icons/Phone.js';
 import Icon from '../../../components/Icon';
 import { Button, Text, View } from '@tarojs/components';
 import * as members from '@shared/contracts/members.contract';
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import { call } from '../../../api';
 import type { BindingView } from '../../../hooks/useMembers';
 import PrimaryButton from '../../../components/PrimaryButton';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import * as callbacks from '@shared/contracts/callbacks.contract';
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import { publicAreas, type ComplaintCategory, type ComplaintPlace } from '@shared/model/complaint.model';
 import { call } from '../../../api';
 import type { CallbackView } from '../../../hooks/useCallbacks';

@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import * as complaints from '@shared/contracts/complaints.contract';
-import { messages } from '@shared/messages';
+import { complaintErrors } from '@shared/messages/complaints.zh-CN';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import { useDraft } from '../../../hooks/useDraft';
 import { useDraftSend } from '../../../hooks/useDraftSend';
 import type { ResidentMatch } from '../../../hooks/useRepairs';
@@ -140,7 +141,7 @@ export default function RegisterComplaintForm({ context, onRegistered }: Props) 
       <View className={`card apology-card${apologyMissing ? ' apology-missing' : ''}`}>
         <Text className='muted apology-hint'>{t.apologyHint}</Text>
         <CheckItem checked={draft.apologised} label={t.apology} className='check-apologised' onChange={(apologised) => edit({ apologised })} />
-        {apologyMissing && <Text className='field-error error-apologised'>{messages.errors['COMPLAINT.APOLOGY_REQUIRED']}</Text>}
+        {apologyMissing && <Text className='field-error error-apologised'>{complaintErrors['COMPLAINT.APOLOGY_REQUIRED']}</Text>}
       </View>
 
       {problem && <Text className='field-error submit-problem'>{problem}</Text>}

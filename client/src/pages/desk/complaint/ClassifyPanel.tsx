@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import * as complaints from '@shared/contracts/complaints.contract';
 import { checkClassification, majorFacts } from '@shared/domain/complaint-class.rules';
-import { messages } from '@shared/messages';
+import { complaintErrors } from '@shared/messages/complaints.zh-CN';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import type { ComplaintClass, Jurisdiction, Severity } from '@shared/model/complaint.model';
 import { useComplaintStep, type CaseView } from '../../../hooks/useComplaints';
 import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';
@@ -59,8 +60,8 @@ export default function ClassifyPanel({ view, propertyId, onDone }: Props) {
     const choice = { class: chosen, severity: chosen === 'responsible' ? severity : null, jurisdiction: chosen === 'assistance' ? jurisdiction : null };
     const known = { repeatOf: view.kind === 'complaint' ? view.repeatOf : null, grouped: view.kind === 'group', recorded: view.classification?.reasons ?? [] };
     const refused = checkClassification(choice, majorFacts(known, { governmentOrMedia, injuryOrLoss }));
-    if (refused) return setMissing(messages.errors[refused]);
-    if (needsApology && !apologised) return setMissing(messages.errors['COMPLAINT.APOLOGY_REQUIRED']);
+    if (refused) return setMissing(complaintErrors[refused]);
+    if (needsApology && !apologised) return setMissing(complaintErrors['COMPLAINT.APOLOGY_REQUIRED']);
     await run(
       complaints.classify,
       {

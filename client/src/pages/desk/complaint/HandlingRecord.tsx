@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import type { CaseView } from '../../../hooks/useComplaints';
 import { formatStamp } from '../../../components/RepairSummary/stamp';
 import { fill } from '../../../i18n/ui.zh-CN';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import * as complaints from '@shared/contracts/complaints.contract';
 import { expectedReplyForm } from '@shared/domain/complaint-reply.rules';
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import type { ReplyForm } from '@shared/model/complaint.model';
 import { useComplaintStep, type CaseView } from '../../../hooks/useComplaints';
 import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';

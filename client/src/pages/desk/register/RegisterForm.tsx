@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import * as repairs from '@shared/contracts/repairs.contract';
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import { useDraft } from '../../../hooks/useDraft';
 import { useDraftSend } from '../../../hooks/useDraftSend';
 import { fieldErrorsOf, textFieldErrors } from '../../../utils/field-errors';

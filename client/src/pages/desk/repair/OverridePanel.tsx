@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import * as repairs from '@shared/contracts/repairs.contract';
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import type { Priority } from '@shared/model/repair.model';
 import { useRepairStep } from '../../../hooks/useRepairs';
 import PrimaryButton from '../../../components/PrimaryButton';

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import * as members from '@shared/contracts/members.contract';
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import { Relation } from '@shared/model/binding.model';
 import { roomId } from '@shared/model/property.model';
 import { useDraft } from '../../../hooks/useDraft';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import type { BindingView } from '../../../hooks/useMembers';
 import DeskPhoneButton from '../../../components/DeskPhoneButton';
 import { fill, ui } from '../../../i18n/ui.zh-CN';

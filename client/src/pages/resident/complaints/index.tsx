@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import { useMyComplaints, type ComplaintView } from '../../../hooks/useComplaints';
 import { ComplaintStatusTag } from '../../../components/StatusTag/records';
 import LoadState from '../../../components/LoadState';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import type { MyData } from '../../../hooks/usePrivacy';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { residentUi } from '../../../i18n/resident.zh-CN';

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import * as members from '@shared/contracts/members.contract';
 import { relationTo } from '@shared/domain/room-invitation.rules';
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import { BindingStatus, InvitedRelation, Relation } from '@shared/model/binding.model';
 import { call } from '../../../api';
 import type { MyData } from '../../../hooks/usePrivacy';

@@ -3,7 +3,7 @@ import SuccessF from '@nutui/icons-react-taro/dist/es/icons/SuccessF.js';
 import WarningF from '@nutui/icons-react-taro/dist/es/icons/WarningF.js';
 import Icon from '../../../components/Icon';
 import type { FiledRepair } from '@shared/contracts/repairs.contract';
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import DeskPhoneButton from '../../../components/DeskPhoneButton';
 import { ruleText } from '../../../components/TriageLine';
 import { residentUi } from '../../../i18n/resident.zh-CN';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import * as session from '@shared/contracts/session.contract';
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import { call } from '../../../api';
 import type { DeadLetter } from '../../../hooks/useNotices';
 import { useSubscribeConsent } from '../../../hooks/useSubscribeConsent';

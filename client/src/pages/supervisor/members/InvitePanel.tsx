@@ -4,7 +4,7 @@ import { Button, Image, Text, View } from '@tarojs/components';
 import type * as z from 'zod/mini';
 import * as members from '@shared/contracts/members.contract';
 import { canInvite } from '@shared/domain/invitation.rules';
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import type { Role } from '@shared/model/member.model';
 import { StaffRole } from '@shared/model/invitation.model';
 import { call } from '../../../api';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import * as members from '@shared/contracts/members.contract';
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import { StaffRole } from '@shared/model/invitation.model';
 import { Skill } from '@shared/model/member.model';
 import { call, type CallResult } from '../../../api';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import { useOpenInvitations, useStaff, type InvitationView, type MemberView } from '../../../hooks/useMembers';
 import { useReadySession } from '../../../hooks/useSession';
 import type { SessionContext } from '../../../store/session.store';

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import InfoRow from '../../../components/InfoRow';
 import LineField from '../../../components/LineField';
 import { supervisorUi } from '../../../i18n/supervisor.zh-CN';

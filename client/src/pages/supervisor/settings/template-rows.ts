@@ -1,4 +1,4 @@
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import { NoticeKind } from '@shared/model/outbox.model';
 import { DEFAULT_NOTICE_PAGE, FieldSource, type NoticeTemplate } from '@shared/model/settings.model';
 import { supervisorUi } from '../../../i18n/supervisor.zh-CN';

@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import Phone from '@nutui/icons-react-taro/dist/es/icons/Phone.js';
 import Icon from '../../../components/Icon';
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import type { RepairView } from '../../../offline/commands';
 import TriageLine from '../../../components/TriageLine';
 import { RepairStatusTag } from '../../../components/StatusTag/records';
