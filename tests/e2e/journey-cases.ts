@@ -44,13 +44,18 @@ export const answeredComplaint = async (system: System, description: string) => 
   return ref;
 };
 
+/** A resident's repair the desk sent 李建国 to. */
+export const dispatchedRepair = async (system: System, over: Record<string, unknown>) => {
+  const filed = await fileRepair(system, over);
+  return as<repairs.RepairView>(system, DESK_ON_SHIFT, repairs.dispatch, { repairId: filed.id, version: filed.version, technicianId: memberIdOf(TECH_LI), reason: '技能匹配' });
+};
+
 /** R11: an order 李建国 took on site and sent back, with his reason. */
 export const sentBackOrder = async (system: System, description: string) => {
-  let order = await fileRepair(system, { category: 'water', description });
+  let order = await dispatchedRepair(system, { category: 'water', description });
   const step = async (openid: string, action: Action, extra: Record<string, unknown> = {}) => {
     order = await as<repairs.RepairView>(system, openid, action, { repairId: order.id, version: order.version, ...extra });
   };
-  await step(DESK_ON_SHIFT, repairs.dispatch, { technicianId: memberIdOf(TECH_LI), reason: '技能匹配' });
   await step(TECH_LI, repairs.acknowledge);
   await step(TECH_LI, repairs.arrive);
   await step(TECH_LI, repairs.sendBack, { reason: '需更换整段立管，要物业统一停水施工' });
