@@ -3,6 +3,7 @@ import { checkClassification, majorFacts, majorReasons, urgencyOf, type MajorFac
 import { classifyDeadline, handlingDeadline, upgradeAtOf } from '@shared/domain/complaint-deadline.rules';
 import { replyFormFits } from '@shared/domain/complaint-reply.rules';
 import { format, messages } from '@shared/messages';
+import { staffNoticeTexts } from '@shared/messages/staff-notices.zh-CN';
 import type { Classification } from '@shared/model/complaint.model';
 import { complaintMatterModel } from '@shared/model/complaint.model';
 import { audienceOfRole } from '@shared/model/signal.model';
@@ -85,7 +86,7 @@ export const classify = caseStep<typeof c.classify>({
     const text = after.classification ? describe(after.classification) : '';
     if (after.classification?.severity === 'major' && !isMajor(before)) {
       // C4: the manager is told what happened and who is on it, not only the class.
-      const told = isGroup(after) ? text : format(messages.complaintTexts.majorTold, { what: after.description, class: text, by: after.classification.by });
+      const told = isGroup(after) ? text : format(staffNoticeTexts.majorTold, { what: after.description, class: text, by: after.classification.by });
       return [...complaintNotices(after, 'complaint.major', told, majorAudience(), hasGroupRobot(settings)), ...progress(after, text, false)];
     }
     return progress(after, text, false);

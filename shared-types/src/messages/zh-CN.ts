@@ -497,7 +497,6 @@ export const zhCN = {
     registerUnsigned: '{date} 的投诉登记表尚未签字',
     groupRaised: '{n}户同时投诉：{text}',
     groupJoined: '{address} 也投诉了此事',
-    majorTold: '{what}（{class}），{by}正在跟进',
     households: '{n}户',
   },
   complaintStatus: {
