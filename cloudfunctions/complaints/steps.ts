@@ -2,7 +2,8 @@ import type * as c from '@shared/contracts/complaints.contract';
 import { checkClassification, majorFacts, majorReasons, urgencyOf, type MajorFacts } from '@shared/domain/complaint-class.rules';
 import { classifyDeadline, handlingDeadline, upgradeAtOf } from '@shared/domain/complaint-deadline.rules';
 import { replyFormFits } from '@shared/domain/complaint-reply.rules';
-import { messages } from '@shared/messages';
+import { format, messages } from '@shared/messages';
+import { staffNoticeTexts } from '@shared/messages/staff-notices.zh-CN';
 import type { Classification } from '@shared/model/complaint.model';
 import { complaintMatterModel } from '@shared/model/complaint.model';
 import { audienceOfRole } from '@shared/model/signal.model';
@@ -84,7 +85,9 @@ export const classify = caseStep<typeof c.classify>({
   tell: (after, before, settings) => {
     const text = after.classification ? describe(after.classification) : '';
     if (after.classification?.severity === 'major' && !isMajor(before)) {
-      return [...complaintNotices(after, 'complaint.major', text, majorAudience(), hasGroupRobot(settings)), ...progress(after, text, false)];
+      // C4: the manager is told what happened and who is on it, not only the class.
+      const told = isGroup(after) ? text : format(staffNoticeTexts.majorTold, { what: after.description, class: text, by: after.classification.by });
+      return [...complaintNotices(after, 'complaint.major', told, majorAudience(), hasGroupRobot(settings)), ...progress(after, text, false)];
     }
     return progress(after, text, false);
   },

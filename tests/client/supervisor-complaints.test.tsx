@@ -45,12 +45,12 @@ const openRegister = async (role: Role, handlers: Record<string, (input: Record<
 };
 
 describe('投诉登记表 (C6)', () => {
-  it('C6: opens today’s register in Shanghai, with its rows, its signed state and every open complaint to follow', async () => {
-    const today = shanghaiDate(new Date());
+  it('C6: the supervisor opens on yesterday’s register in Shanghai (his morning’s to sign), with its rows, its signed state and every open complaint to follow', async () => {
+    const yesterday = shanghaiDate(new Date(), -1);
     const { $, container, backend } = await openRegister('supervisor', { 'complaints.registerOf': (input) => ok(register(String(input.date))) });
 
-    expect(backend.callsTo('complaints.registerOf')[0]?.input).toEqual({ propertyId: PROPERTY, date: today });
-    expect($('#day-today')?.className).toContain('chip-on');
+    expect(backend.callsTo('complaints.registerOf').map((c) => c.input)).toEqual([{ propertyId: PROPERTY, date: yesterday }]);
+    expect($('#day-yesterday')?.className).toContain('chip-on');
     expect($('.register-unsigned')?.textContent).toBe(supervisorUi.complaintRegister.unsigned);
     expect($('.register-rows-title')?.textContent).toBe('当天登记（2）');
     expect($('#register-row-c1 .register-row-slip')?.textContent).toBe('回单：保洁部 · 李主管');
@@ -77,7 +77,7 @@ describe('投诉登记表 (C6)', () => {
     await until(() => $('.register-signed') !== null);
     expect(backend.callsTo('complaints.signRegister')[0]?.input).toEqual({
       propertyId: PROPERTY,
-      date: shanghaiDate(new Date()),
+      date: shanghaiDate(new Date(), -1),
       remarks: '重大投诉已上报',
       commandId: expect.any(String),
       deviceTime: expect.any(String),
@@ -94,15 +94,16 @@ describe('投诉登记表 (C6)', () => {
     expect($('.register-flagged')?.textContent).toMatch(/^逾期未签字 · .*已提醒$/);
   });
 
-  it('C6: turns to yesterday’s register in one tap', async () => {
+  it('C6: turns to today’s register in one tap', async () => {
     const { $, backend } = await openRegister('supervisor', { 'complaints.registerOf': (input) => ok(register(String(input.date))) });
-    fireEvent.click($('#day-yesterday') as Element);
+    fireEvent.click($('#day-today') as Element);
     await until(() => backend.callsTo('complaints.registerOf').length === 2);
-    expect(backend.callsTo('complaints.registerOf')[1]?.input).toEqual({ propertyId: PROPERTY, date: shanghaiDate(new Date(), -1) });
+    expect(backend.callsTo('complaints.registerOf')[1]?.input).toEqual({ propertyId: PROPERTY, date: shanghaiDate(new Date()) });
   });
 
-  it.each(['desk', 'manager'] as const)('C6: only the supervisor signs (a %s reads it)', async (role) => {
-    const { $ } = await openRegister(role, { 'complaints.registerOf': (input) => ok(register(String(input.date))) });
+  it.each(['desk', 'manager'] as const)('C6: only the supervisor signs (a %s reads today’s)', async (role) => {
+    const { $, backend } = await openRegister(role, { 'complaints.registerOf': (input) => ok(register(String(input.date))) });
+    expect(backend.callsTo('complaints.registerOf')[0]?.input).toEqual({ propertyId: PROPERTY, date: shanghaiDate(new Date()) });
     expect($('.register-unsigned')).not.toBeNull();
     expect($('.sign-panel')).toBeNull();
   });

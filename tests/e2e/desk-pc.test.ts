@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startSystem, signIn } from './browser';
+import { registerByKeyboard } from './desk-register-keys';
 
 jest.setTimeout(240_000);
 
@@ -29,45 +30,6 @@ const textSizes = (page: Page, scope: string) =>
 const on = (page: Page, selector: string, options?: { hasText: string }) => page.locator(`${selector} >> visible=true`, options);
 
 const shoot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`) });
-
-/**
- * 小陈 registers a call from the keyboard alone (issue 17, 2): the search has the focus, Enter searches
- * (one match fills who and where), Tab walks to the category tile, Enter picks it, Tab reaches the
- * description, Ctrl+Enter sends from the text box. Returns how many keys it took.
- */
-const registerByKeyboard = async (page: Page, description: string) => {
-  let keys = 0;
-  const press = async (key: string) => {
-    keys += 1;
-    await page.keyboard.press(key);
-  };
-  const type = async (text: string) => {
-    keys += [...text].length;
-    await page.keyboard.type(text);
-  };
-  const tabTo = async (found: () => Promise<boolean>) => {
-    for (let i = 0; i < 30 && !(await found()); i += 1) await press('Tab');
-    expect(await found()).toBe(true);
-  };
-  const focusedId = () => page.evaluate(() => document.activeElement?.closest('.keyable')?.id ?? document.activeElement?.tagName ?? '');
-
-  await on(page, '.input-resident-search input').waitFor();
-  await expect(page.evaluate(() => document.activeElement?.closest('.input-resident-search') !== null)).resolves.toBe(true);
-  await type('1-2-1502');
-  await press('Enter');
-  await on(page, '.register-chosen-name', { hasText: '张伟' }).waitFor();
-  await expect(on(page, '.input-caller-phone input').inputValue()).resolves.toBe('13800001502');
-
-  await tabTo(async () => (await focusedId()) === 'category-water');
-  await press('Enter');
-  await expect(on(page, '#category-water').getAttribute('aria-pressed')).resolves.toBe('true');
-
-  await tabTo(async () => (await focusedId()) === 'TEXTAREA');
-  await type(description);
-  await press('Control+Enter');
-  await on(page, '.register-result').waitFor();
-  return keys;
-};
 
 /**
  * Issue 17 (2), the desk on a PC, in Chromium at a phone's width and at 1280×800: the phone registration

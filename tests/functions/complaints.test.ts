@@ -164,6 +164,9 @@ describe('complaints: intake, classification and replies (C1 C2 C4 C5 C7)', () =
     const major = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.classify, classifyInput({ kind: 'complaint', id: second.id }, 1, { severity: 'major' })));
     expect(major).toMatchObject({ dueRule: 'C4.major', dueAt: '2026-11-23T16:00:00.000Z', classification: { reasons: ['repeat_unresolved'] } });
     expect(notices(rt, 'complaint.major').map((n) => `${n.channel}:${n.recipient}`).sort()).toEqual(['inbox:role:desk', 'inbox:role:manager', 'inbox:role:supervisor', 'wecom:group']);
+    // C4 (USERS.md, 周经理): the manager is told what happened and who is on it.
+    const told = raw<{ kind: string; recipient: string; body: string }>(rt, 'outbox').find((n) => n.kind === 'complaint.major' && n.recipient === 'role:manager');
+    expect(told?.body).toBe('电梯：1栋电梯运行时噪音很大（有责投诉 · 重大），陈晓正在跟进');
   });
 
   it('C9: a VIP resident\'s complaint is top urgency, heads the desk\'s inbox and reaches the supervisor', async () => {

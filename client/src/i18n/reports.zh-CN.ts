@@ -13,5 +13,10 @@ export const reportsUi = {
   },
   rateNames: { sla: '3天内回单', repairCallback: '报修回访', complaintOnTime: '投诉按时', complaintCallback: '投诉回访' },
   exportHint: '生成后可在微信中转发，或在电脑上用 WPS / Excel 打开',
+  exportDownloading: '正在下载 {percent}%',
+  exportCancel: '取消导出',
+  exportCancelled: '已取消导出',
+  exportShare: '转发到聊天',
+  exportShareFailed: '没有转发成功，请再试一次',
   noTechnicians: '本期没有维修人员回单',
 } as const;

@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import * as reports from '@shared/contracts/reports.contract';
 import type { PeriodKind } from '@shared/time/report-period';
@@ -9,15 +8,14 @@ import LoadState from '../../../components/LoadState';
 import PrimaryButton from '../../../components/PrimaryButton';
 import { useReport } from '../../../hooks/useReports';
 import { useReadySession } from '../../../hooks/useSession';
-import { fill } from '../../../i18n/ui.zh-CN';
 import { words } from '../words';
-import { openXlsx } from '../../../utils/open-xlsx';
-import { toastError, toastOk } from '../../../utils/toast';
+import ExportProgress from '../ExportProgress';
 import FigureTable from '../FigureTable';
 import PeriodBar from '../PeriodBar';
 import ReportChart from '../ReportChart';
 import { periodAt } from '../periods';
 import { rateChart, seriesOf } from '../charts';
+import { useXlsxExport } from '../useXlsxExport';
 import '../../../theme/controls.css';
 import '../reports.css';
 
@@ -32,30 +30,18 @@ export default function ReportPage() {
   const now = useMemo(() => new Date(), []);
   const [kind, setKind] = useState<PeriodKind>('month');
   const [period, setPeriod] = useState(() => periodAt('month', now));
-  const [exporting, setExporting] = useState(false);
   const context = useReadySession();
   const { data, loading, error, refresh } = useReport(period);
-
-  const exportXlsx = async () => {
-    if (!context || !data || exporting) return;
-    setExporting(true);
-    void Taro.showLoading({ title: t.exporting, mask: true }).catch(() => undefined);
-    const res = await call(reports.exportXlsx, { propertyId: context.property.propertyId, period });
-    const opened = res.ok && (await openXlsx(res.data));
-    Taro.hideLoading();
-    setExporting(false);
-    if (!res.ok) return toastError(res.message);
-    if (!opened) return toastError(t.exportFailed);
-    toastOk(fill(t.exportReady, { name: res.data.fileName }));
-  };
+  const exporter = useXlsxExport();
 
   return (
     <View className='page reports-page'>
       <PeriodBar kinds={KINDS} kind={kind} period={period} now={now} onChange={(p, k) => { setPeriod(p); setKind(k); }} />
       <View className='report-export'>
-        <PrimaryButton id='report-export' className='btn-export' busy={exporting} disabled={!data} onClick={exportXlsx}>
+        <PrimaryButton id='report-export' className='btn-export' busy={exporter.busy} disabled={!data || !context} onClick={() => data && context && exporter.start(() => call(reports.exportXlsx, { propertyId: context.property.propertyId, period }))}>
           {t.export}
         </PrimaryButton>
+        <ExportProgress state={exporter.state} onCancel={exporter.cancel} onShare={() => void exporter.share()} />
         <Text className='muted report-export-hint'>{t.exportHint}</Text>
       </View>
       <LoadState loading={loading} error={error} onRetry={() => void refresh()}>

@@ -32,16 +32,18 @@ function SignedState({ register }: { register: RegisterView }) {
 }
 
 /**
- * C6: 刘主管's morning: a day's complaint register (today unless he picks another day), whether it is
- * signed, its rows, and every complaint still open to follow; the supervisor signs it here.
+ * C6: 刘主管's morning: a day's complaint register, whether it is signed, its rows, and every complaint
+ * still open to follow; the supervisor signs it here. He opens on yesterday's, the one his morning signs
+ * (USERS.md; it is flagged when left unsigned past the next morning); everyone else on today's.
  */
 export default function ComplaintRegister() {
   const context = useReadySession();
-  const [date, setDate] = useState(() => shanghaiDate(new Date()));
+  const signer = context?.role === 'supervisor';
+  const [picked, setDate] = useState<string | null>(null);
+  const date = picked ?? shanghaiDate(new Date(), signer ? -1 : 0);
   const { data, loading, error, refresh } = useComplaintRegister(date);
   const reload = useCallback(() => void refresh(), [refresh]);
   const t = supervisorUi.complaintRegister;
-  const signer = context?.role === 'supervisor';
   return (
     <View className='page complaint-register'>
       <Text className='title'>{t.title}</Text>
