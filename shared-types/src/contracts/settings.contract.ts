@@ -97,7 +97,8 @@ export const updateSettings = defineAction({
       dailyLimits: DailyLimits.strict().optional(),
       majorDutyKinds: z.array(DutyKind).max(DutyKind.options.length).optional(),
       handoverChecklist: z.array(z.string().trim().min(1).max(40)).max(12).optional(),
-      ownerInvites: OwnerInvites.strict().optional(),
+      /** Clients before settings v10 send no `perDay`: the property's limit stays as it is. */
+      ownerInvites: OwnerInvites.partial({ perDay: true }).strict().optional(),
     })
     .strict(),
   output: SettingsView,

@@ -69,6 +69,9 @@ export const zhCN = {
     'ROOM_INVITATION.OFF': '本小区暂未开放业主邀请，请直接申请绑定房屋',
     'ROOM_INVITATION.NOT_YOUR_ROOM': '这个房屋没有绑定在您的账号下',
     'ROOM_INVITATION.NOT_OWNER': '只有业主可以邀请家属或租户绑定房屋',
+    'ROOM_INVITATION.NOT_FOUND': '没有找到这个邀请，它可能已被使用或不是您发出的',
+    'ROOM_INVITATION.CANCELLED': '业主已撤销这个邀请码，请向业主索取新的邀请码',
+    'ROOM_INVITATION.DAILY_LIMIT': '您今天发出的邀请码已达上限，请明天再邀请',
     'MEMBER.ALREADY_MEMBER': '您已是该小区的成员，无需再次加入；如需调整岗位请联系管理处主任',
     'MEMBER.NOT_FOUND': '没有找到这位成员',
     'MEMBER.INACTIVE': '这位成员已停用',
@@ -446,6 +449,7 @@ export const zhCN = {
     'duty.handoverLate': '交接班未按时完成',
     'binding.approved': '房屋绑定已通过',
     'binding.rejected': '房屋绑定未通过',
+    'binding.joined': '您邀请的人已加入',
     ...keysNotices,
     ...filesNotices,
   },
@@ -599,6 +603,7 @@ export const zhCN = {
     revealPhone: '查看完整电话',
     inviteToRoom: '邀请家属或租户',
     joinRoom: '凭业主邀请绑定房屋',
+    cancelRoomInvitation: '撤销邀请码',
   },
   memberTexts: {
     erasureRequested: '{name} 申请删除其个人信息（个人信息保护法），请核对后处理',
@@ -607,6 +612,7 @@ export const zhCN = {
     workReturned: '{name} 已离岗或调岗，工单退回客服重新派单',
     bindingRequested: '{name}（{relation}）申请绑定 {address}',
     bindingInvited: '{name}（{relation}）凭业主{owner}的邀请申请绑定 {address}',
+    bindingJoined: '{name}（{relation}，{phone}）已加入 {address}',
   },
   /** Issue 13 (1.9): what WeChat's content checks said, in words for the desk. */
   keys: keysTexts,
