@@ -114,7 +114,7 @@ export const supervisorUi = {
       time: '时间请按 08:00 这样填写',
       minutes: '请填写 1 到 10080 之间的整数分钟',
       promise: '请填写 1 到 1440 之间的整数分钟',
-      invites: '业主邀请的设置没有保存：每天的邀请码数量请填 1 到 50 的整数',
+      invites: '每天的邀请码数量请填写 1 到 50 之间的整数',
       windowHours: '请填写 1 到 168 之间的整数小时',
       template: '“{notice}”的模板：模板 ID 只能是字母、数字、下划线和短横线；页面如 pages/inbox/index；字段按 thing1=标题 time3=时间 这样填写（可用：标题、内容、时间、地址、状态、姓名、金额、电话）',
       webhook: '请填写企业微信群机器人的 Webhook 地址（https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…），或者留空',
