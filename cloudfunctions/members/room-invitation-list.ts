@@ -5,10 +5,9 @@ import { ok } from '@shared/result';
 import { roomLabel } from '@shared/model/property.model';
 import { roomInvitationModel, type RoomInvitationDoc } from '@shared/model/room-invitation.model';
 import type { Handler } from '../_shared/router';
-import { applyOnce } from '../_shared/commands';
-import { ActionFailure } from '../_shared/failures';
+import { recordOnce } from '../_shared/commands';
 import { mapPage, readPage, type Source } from '../_shared/paging';
-import { findById, withoutId } from '../_shared/repo';
+import { findById } from '../_shared/repo';
 
 /** Issue 18 (5): the codes she issued that nobody used, withdrew or let expire, soonest to expire first. Never the code: only its hash is kept. */
 export const myRoomInvitations: Handler<typeof c.myRoomInvitations> = async (input, { deps, member, now }) => {
@@ -23,23 +22,26 @@ export const myRoomInvitations: Handler<typeof c.myRoomInvitations> = async (inp
 };
 
 /**
- * Issue 18 (5): she withdraws a code before anyone uses it. Anyone else's code, in this property or
- * another, is not found: whether it exists is not theirs to learn. Decided again in the transaction,
- * so a join and a withdrawal racing each other cannot both succeed.
+ * Issue 18 (5): she withdraws a code before anyone uses it, by one conditional update (hers, open,
+ * not expired) that the database applies atomically: a join's transaction that read the code open
+ * conflicts at its write and, run again, finds it withdrawn; a withdrawal that comes after a join's
+ * write waits for it and finds the code used. Anyone else's code, here or in another property, is
+ * not found: whether it exists is not theirs to learn. Issue 16: no transaction, so it stays within
+ * the write budget; the command is recorded after, and the command kept on the code answers a retry.
  */
 export const cancelRoomInvitation: Handler<typeof c.cancelRoomInvitation> = async (input, ctx) => {
   const { deps, member, now } = ctx;
+  const _ = deps.db.command;
+  const at = now.toISOString();
+  const mine = { _id: input.invitationId, propertyId: member.propertyId, 'createdBy.memberId': member._id };
+  const done = await deps.db
+    .collection('roomInvitations')
+    .where({ ...mine, status: 'open', expiresAt: _.gt(at) })
+    .update({ data: { schemaVersion: roomInvitationModel.version, status: 'cancelled', cancelled: _.set({ at, command: ctx.commandKey }) } });
+  if (done.stats.updated) return ok(await recordOnce(ctx, 'members.cancelRoomInvitation', { id: input.invitationId, cancelledAt: at }));
   const found = await findById(deps.db, roomInvitationModel, input.invitationId);
   if (!found || found.propertyId !== member.propertyId || found.createdBy.memberId !== member._id) return failure('ROOM_INVITATION.NOT_FOUND');
-  const closed = closedRefusal(found, now);
-  if (closed) return failure(closed);
-  const { result } = await applyOnce(ctx, 'members.cancelRoomInvitation', async (tx) => {
-    const current = roomInvitationModel.parse((await tx.collection('roomInvitations').doc(found._id).get()).data);
-    const closedMeanwhile = closedRefusal(current, now);
-    if (closedMeanwhile) throw new ActionFailure(closedMeanwhile);
-    const cancelled = roomInvitationModel.toStored({ ...current, status: 'cancelled', cancelledAt: now.toISOString() });
-    await tx.collection('roomInvitations').doc(found._id).set({ data: withoutId(cancelled) });
-    return { id: found._id, cancelledAt: now.toISOString() };
-  });
-  return ok(result);
+  // Withdrawn by this very command, whose record was not written: answered as it was then.
+  if (found.cancelled?.command === ctx.commandKey) return ok(await recordOnce(ctx, 'members.cancelRoomInvitation', { id: found._id, cancelledAt: found.cancelled.at }));
+  return failure(closedRefusal(found, now) ?? 'ROOM_INVITATION.CANCELLED');
 };

@@ -56,7 +56,7 @@ export const inviteToRoom: Handler<typeof c.inviteToRoom> = async (input, ctx) =
     createdAt: now.toISOString(),
     createdBy: { memberId: member._id, name: member.name },
     used: null,
-    cancelledAt: null,
+    cancelled: null,
   });
   const { result, fresh } = await withinDailyLimit(deps.db, dailyQuota('roomInvitations', member.openid, settings, ctx), () =>
     applyOnce(ctx, 'members.inviteToRoom', async (tx) => {

@@ -206,7 +206,7 @@ describe('stored documents keep their schema version and old shapes still read',
   });
 
   it('issue 18 (5): a v1 room invitation (before owners could withdraw one) reads as never withdrawn', () => {
-    expect(roomInvitationModel.parse(load('roomInvitation.v1.json'))).toMatchObject({ schemaVersion: 2, status: 'open', cancelledAt: null });
+    expect(roomInvitationModel.parse(load('roomInvitation.v1.json'))).toMatchObject({ schemaVersion: 2, status: 'open', cancelled: null });
   });
 
   it('V4: a v2 callback task (before a cancelled home visit kept its task) reads unchanged at v3', () => {

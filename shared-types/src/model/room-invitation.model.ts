@@ -18,9 +18,9 @@ export const RoomInvitationDoc = z.object({
   createdAt: isoInstant,
   createdBy: z.object({ memberId: z.string(), name: z.string() }),
   used: z.object({ bindingId: z.string(), name: z.string(), at: isoInstant }).nullable(),
-  /** v2: when the owner withdrew the code before anyone used it. */
-  cancelledAt: isoInstant.nullable(),
+  /** v2: when the owner withdrew the code before anyone used it, and under which command (its retry answers the same). */
+  cancelled: z.object({ at: isoInstant, command: z.string() }).nullable(),
 });
 export type RoomInvitationDoc = z.infer<typeof RoomInvitationDoc>;
 /** v1 codes could not be withdrawn. */
-export const roomInvitationModel = defineModel({ collection: 'roomInvitations', version: 2, schema: RoomInvitationDoc, migrations: { 1: (doc) => ({ ...doc, cancelledAt: null }) } });
+export const roomInvitationModel = defineModel({ collection: 'roomInvitations', version: 2, schema: RoomInvitationDoc, migrations: { 1: (doc) => ({ ...doc, cancelled: null }) } });
