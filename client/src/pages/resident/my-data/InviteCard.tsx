@@ -44,7 +44,7 @@ export default function InviteCard({ propertyId, rooms, bindings }: Props) {
   const [issued, setIssued] = useState<members.IssuedRoomInvitation | null>(null);
   const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);
-  const open = useMyRoomInvitations(propertyId, { bottom: false });
+  const open = useMyRoomInvitations(owned.length ? propertyId : null, { bottom: false });
   if (!owned.length) return null;
 
   const make = async () => {
