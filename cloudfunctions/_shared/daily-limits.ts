@@ -1,6 +1,6 @@
 import type { ErrorCode } from '@shared/messages';
 import { quotaModel } from '@shared/model/quota.model';
-import type { LimitKind, SettingsDoc } from '@shared/model/settings.model';
+import { dailyLimitOf, type LimitKind, type SettingsDoc } from '@shared/model/settings.model';
 import { shanghaiDate } from '@shared/time/shanghai';
 import type { Database } from './database';
 import { ActionFailure } from './failures';
@@ -25,6 +25,7 @@ const refusals: Record<LimitKind, ErrorCode> = {
   complaints: 'COMPLAINT.DAILY_LIMIT',
   bookings: 'BOOKING.DAILY_LIMIT',
   bindingRequests: 'BINDING.DAILY_LIMIT',
+  roomInvitations: 'ROOM_INVITATION.DAILY_LIMIT',
 };
 
 /** The quota a person's filing of `kind` is counted against, with the property's limit for it. */
@@ -32,7 +33,7 @@ export const dailyQuota = (kind: LimitKind, person: string, settings: SettingsDo
   propertyId: settings.propertyId,
   person,
   kind,
-  limit: settings.dailyLimits[kind],
+  limit: dailyLimitOf(settings, kind),
   commandKey: ctx.commandKey,
   now: ctx.now,
 });

@@ -7,6 +7,7 @@ import { deactivate, list, setRole, setSkills } from './management';
 import { bindingRequests, myBindings, publicInfo, requestBinding, revealBindingPhone } from './bindings';
 import { reviewBinding } from './review';
 import { inviteToRoom, joinRoom } from './room-invitations';
+import { cancelRoomInvitation, myRoomInvitations } from './room-invitation-list';
 import { settings, updateSettings } from './settings';
 import { erase, erasureRequests, myData, requestErasure } from './privacy';
 import { company, properties } from './company';
@@ -34,6 +35,8 @@ export const handle = defineFunction('members', { ...membersActions, ...companyA
   publicInfo,
   inviteToRoom,
   joinRoom,
+  myRoomInvitations,
+  cancelRoomInvitation,
   settings,
   updateSettings,
   myData,

@@ -18,6 +18,7 @@ import { findById, withoutId } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 import { notice } from './bindings';
 import { bindingEvent, bindingSubject, memberEvent, memberSubject } from './history';
+import { inviterOf, tellInviter } from './joined-notice';
 import { toBindingView } from './views';
 
 /** Who approves: the desk member reviewing, or the invited person whose owner's invitation needs no review (issue 18, 5). */
@@ -62,7 +63,7 @@ export const approve = async (tx: Tx, b: BindingDoc, ctx: { deps: Deps; now: Dat
   return next._id;
 };
 
-/** The desk approves or rejects (with a reason); the applicant is told either way, in the app. */
+/** The desk approves or rejects (with a reason); the applicant is told either way, in the app; the owner who invited her when she is bound (issue 18, 5). */
 export const reviewBinding: Handler<typeof c.reviewBinding> = async (input, ctx) => {
   const { deps, member, now } = ctx;
   const refused = reviewRefusal(input.decision, input.reason);
@@ -71,6 +72,7 @@ export const reviewBinding: Handler<typeof c.reviewBinding> = async (input, ctx)
   const [existing, settings] = await Promise.all([findById(deps.db, bindingModel, input.bindingId), loadSettings(deps, member.propertyId)]);
   if (!existing || existing.propertyId !== member.propertyId) return failure('BINDING.NOT_FOUND');
   if (existing.status !== 'pending') return failure('BINDING.ALREADY_REVIEWED');
+  const inviter = input.decision === 'approve' ? await inviterOf(deps.db, existing) : null;
 
   const queued: OutboxDoc[] = [];
   const { result, fresh } = await applyOnce(ctx, 'members.reviewBinding', async (tx) => {
@@ -96,7 +98,7 @@ export const reviewBinding: Handler<typeof c.reviewBinding> = async (input, ctx)
     const told = approved
       ? notice(next, 'binding.approved', b.openid, format(messages.memberTexts.bindingApproved, { address }))
       : notice(next, 'binding.rejected', b.openid, format(messages.memberTexts.bindingRejected, { address, reason: input.reason }));
-    queued.push(await enqueueNotice(tx, `${b._id}@${next.version}`, told, now));
+    queued.push(await enqueueNotice(tx, `${b._id}@${next.version}`, told, now), ...(await tellInviter(tx, next, inviter, now)));
     return toBindingView(next);
   });
   if (fresh) await sendNow(deps, queued, settings);

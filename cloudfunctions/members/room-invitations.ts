@@ -1,7 +1,7 @@
 import type * as c from '@shared/contracts/members.contract';
 import { requestRefusal } from '@shared/domain/binding.rules';
-import { DEFAULT_EXPIRY_HOURS, expiryOf, invitationState, normalizeCode } from '@shared/domain/invitation.rules';
-import { invitedNeedsReview, inviteRefusal, roomInvitePath } from '@shared/domain/room-invitation.rules';
+import { DEFAULT_EXPIRY_HOURS, expiryOf, normalizeCode } from '@shared/domain/invitation.rules';
+import { closedRefusal, invitedNeedsReview, inviteRefusal, roomInvitePath } from '@shared/domain/room-invitation.rules';
 import { failure, format, messages } from '@shared/messages';
 import { ok } from '@shared/result';
 import { bindingModel } from '@shared/model/binding.model';
@@ -23,6 +23,7 @@ import { loadSettings } from '../_shared/settings';
 import { notice, pendingOf } from './bindings';
 import { newInvitationCode, roomInvitationIdOf } from './codes';
 import { bindingEvent, bindingSubject } from './history';
+import { inviterOf, tellInviter } from './joined-notice';
 import { phoneOf } from './phone';
 import { approve } from './review';
 import { toBindingView } from './views';
@@ -30,7 +31,7 @@ import { toBindingView } from './views';
 /**
  * Issue 18 (5): an owner invites a family member or a tenant to bind one of her rooms. The code is
  * answered once and stored only as its hash, as a staff invitation's; it expires as they do. Each
- * invitation counts against her daily binding requests: it is a request that someone be bound.
+ * invitation counts against her own daily limit of invitations (settings `ownerInvites.perDay`).
  */
 export const inviteToRoom: Handler<typeof c.inviteToRoom> = async (input, ctx) => {
   const { deps, member, now } = ctx;
@@ -55,8 +56,9 @@ export const inviteToRoom: Handler<typeof c.inviteToRoom> = async (input, ctx) =
     createdAt: now.toISOString(),
     createdBy: { memberId: member._id, name: member.name },
     used: null,
+    cancelled: null,
   });
-  const { result, fresh } = await withinDailyLimit(deps.db, dailyQuota('bindingRequests', member.openid, settings, ctx), () =>
+  const { result, fresh } = await withinDailyLimit(deps.db, dailyQuota('roomInvitations', member.openid, settings, ctx), () =>
     applyOnce(ctx, 'members.inviteToRoom', async (tx) => {
       await tx.collection('roomInvitations').doc(doc._id).set({ data: withoutId(doc) });
       return { id: doc._id, address: roomLabel(doc.address), relation: doc.relation, expiresAt: doc.expiresAt, code: null, path: null };
@@ -65,12 +67,10 @@ export const inviteToRoom: Handler<typeof c.inviteToRoom> = async (input, ctx) =
   return ok(fresh ? { ...result, code, path: roomInvitePath(member.propertyId, code) } : result);
 };
 
-const refusalOf = (state: 'used' | 'expired') => (state === 'used' ? 'INVITATION.USED' : 'INVITATION.EXPIRED');
-
 /** The invitation as the transaction reads it: still open, or the refusal. */
 const stillOpen = (inv: RoomInvitationDoc, now: Date): RoomInvitationDoc => {
-  const state = invitationState(inv, now);
-  if (state !== 'open') throw new ActionFailure(refusalOf(state));
+  const closed = closedRefusal(inv, now);
+  if (closed) throw new ActionFailure(closed);
   return inv;
 };
 
@@ -79,7 +79,8 @@ const stillOpen = (inv: RoomInvitationDoc, now: Date): RoomInvitationDoc => {
  * invitation's property. The request is approved at once where the property does not have the desk
  * review owners' invitations (she is bound from that instant: the household rule shows her the
  * room's repairs filed since), else it waits in the desk's queue marked as the owner's invitation.
- * The code is claimed in the same transaction, so of two people racing one code exactly one binds.
+ * The code is claimed in the same transaction, so of two people racing one code exactly one binds;
+ * bound at once, the owner is told in that transaction too.
  */
 export const joinRoom: Handler<typeof c.joinRoom> = async (input, ctx) => {
   const { deps, caller, now } = ctx;
@@ -94,14 +95,15 @@ export const joinRoom: Handler<typeof c.joinRoom> = async (input, ctx) => {
   ]);
   if (!found) return failure('INVITATION.NOT_FOUND');
   if (found.propertyId !== input.propertyId) return failure('INVITATION.OTHER_PROPERTY');
-  const state = invitationState(found, now);
-  if (state !== 'open') return failure(refusalOf(state));
+  const closed = closedRefusal(found, now);
+  if (closed) return failure(closed);
   if (!settings.ownerInvites.enabled) return failure('ROOM_INVITATION.OFF');
   const refused = requestRefusal(member, pending, found.roomId);
   if (refused) return failure(refused);
   const phone = await phoneOf(deps, input);
 
   const review = invitedNeedsReview(settings.ownerInvites);
+  const inviter = review ? null : await inviterOf(deps.db, { invitedBy: { ...found.createdBy, invitationId: found._id } });
   const at = now.toISOString();
   const queued: OutboxDoc[] = [];
   const { result, fresh } = await applyOnce(
@@ -136,6 +138,7 @@ export const joinRoom: Handler<typeof c.joinRoom> = async (input, ctx) => {
       await tx.collection('bindings').doc(doc._id).set({ data: withoutId(doc) });
       const used = roomInvitationModel.toStored({ ...invitation, status: 'used', used: { bindingId: doc._id, name: doc.name, at } });
       await tx.collection('roomInvitations').doc(id).set({ data: withoutId(used) });
+      queued.push(...(await tellInviter(tx, doc, inviter, now)));
       if (review) {
         const body = format(messages.memberTexts.bindingInvited, { name: doc.name, relation: messages.relations[doc.relation], owner: invitation.createdBy.name, address: roomLabel(doc.address) });
         queued.push(await enqueueNotice(tx, `${doc._id}@1`, notice(doc, 'binding.new', audienceOfRole('desk'), body), now));

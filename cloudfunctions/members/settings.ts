@@ -120,7 +120,7 @@ export const updateSettings: Handler<typeof c.updateSettings> = async (input, ct
       ...(input.dailyLimits ? { dailyLimits: input.dailyLimits } : {}),
       ...(input.majorDutyKinds ? { majorDutyKinds: [...new Set(input.majorDutyKinds)] } : {}),
       ...(input.handoverChecklist ? { handoverChecklist: input.handoverChecklist } : {}),
-      ...(input.ownerInvites ? { ownerInvites: input.ownerInvites } : {}),
+      ...(input.ownerInvites ? { ownerInvites: { ...stored.ownerInvites, ...input.ownerInvites } } : {}),
     };
     const changed = editable.filter((key) => key in sent && JSON.stringify(sent[key]) !== JSON.stringify(stored[key]));
     const next = settingsModel.toStored({ ...stored, ...sent });

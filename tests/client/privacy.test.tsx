@@ -56,9 +56,38 @@ describe('我的个人信息: an owner invites family or a tenant to bind her ro
 
   it('a tenant (her approved request says so) is offered no invitation', async () => {
     const tenant = [{ propertyId: PROPERTY, address: '1-1-101', name: '赵租客', phone: '13800001030', relation: 'tenant', status: 'approved', at: '2026-11-01T01:00:00.000Z' }];
-    fakeBackend({ ...sessionHandlers('resident', rooms), 'members.myData': () => ok(held({ bindings: tenant })) });
+    const backend = fakeBackend({ ...sessionHandlers('resident', rooms), 'members.myData': () => ok(held({ bindings: tenant })) });
     const page = await openMyData();
     expect(page.$('.invite-card')).toBeNull();
+    expect(backend.callsTo('members.myRoomInvitations')).toHaveLength(0);
+  });
+
+  it('her open codes are listed under the card (whom for, issued, until; never the code); one she withdraws after confirming leaves the list', async () => {
+    let open = [
+      { id: 'ri_1', address: '1-1-101', relation: 'family', createdAt: '2026-11-23T02:00:00.000Z', expiresAt: '2026-11-26T02:00:00.000Z' },
+      { id: 'ri_2', address: '1-1-101', relation: 'tenant', createdAt: '2026-11-23T03:00:00.000Z', expiresAt: '2026-11-26T03:00:00.000Z' },
+    ];
+    const backend = fakeBackend({
+      ...sessionHandlers('resident', rooms),
+      'members.myData': () => ok(held()),
+      'members.myRoomInvitations': () => okPage(open),
+      'members.cancelRoomInvitation': (input) => {
+        open = open.filter((i) => i.id !== input.invitationId);
+        return ok({ id: String(input.invitationId), cancelledAt: '2026-11-23T04:00:00.000Z' });
+      },
+    });
+    const page = await openMyData();
+    await until(() => page.$('#open-invite-ri_2') !== null);
+    expect(page.text('.open-invites-title')).toBe('未使用的邀请码（2）');
+    expect(page.text('#open-invite-ri_1 .open-invite-who')).toBe('邀请家属 · 1-1-101');
+    modalAnswers(false, true);
+    fireEvent.click(page.$('#open-invite-ri_2 .btn-cancel-invite') as Element);
+    await settle();
+    expect(backend.callsTo('members.cancelRoomInvitation')).toHaveLength(0);
+    fireEvent.click(page.$('#open-invite-ri_2 .btn-cancel-invite') as Element);
+    await until(() => page.$('#open-invite-ri_2') === null);
+    expect(backend.callsTo('members.cancelRoomInvitation')[0]?.input).toMatchObject({ propertyId: PROPERTY, invitationId: 'ri_2' });
+    expect(page.text('.open-invites-title')).toBe('未使用的邀请码（1）');
   });
 });
 

@@ -238,9 +238,24 @@ describe('小区设置: the manager edits what the property runs on (issue 7, po
     await page.tap('#desk-approves-no');
     await page.tap('.btn-save-invites');
     await until(() => backend.callsTo('members.updateSettings').length === 1);
-    expect(backend.callsTo('members.updateSettings')[0]?.input).toEqual({ propertyId: PROPERTY, commandId: expect.any(String), deviceTime: expect.any(String), ownerInvites: { enabled: true, deskApproves: false } });
+    expect(backend.callsTo('members.updateSettings')[0]?.input).toEqual({ propertyId: PROPERTY, commandId: expect.any(String), deviceTime: expect.any(String), ownerInvites: { enabled: true, deskApproves: false, perDay: 5 } });
     await page.tap('#owner-invites-no');
     expect(page.$('.desk-approves-chips')).toBeNull();
+  });
+
+  it('issue 18 (5): how many codes an owner may issue a day is typed in the 业主邀请 section and saved with it; 0 is said under the section and not sent', async () => {
+    const backend = backendFor('manager', { 'members.updateSettings': (input) => ok({ ...current(), ownerInvites: input.ownerInvites }) });
+    const page = await open();
+    expect((page.$('.input-invites-per-day input') as HTMLInputElement).value).toBe('5');
+    await page.type('.input-invites-per-day', '0');
+    await page.tap('.btn-save-invites');
+    await until(() => page.$('.error-section-invites') !== null);
+    expect(page.text('.error-section-invites')).toBe('每天的邀请码数量请填写 1 到 50 之间的整数');
+    expect(backend.callsTo('members.updateSettings')).toHaveLength(0);
+    await page.type('.input-invites-per-day', '2');
+    await page.tap('.btn-save-invites');
+    await until(() => backend.callsTo('members.updateSettings').length === 1);
+    expect(backend.callsTo('members.updateSettings')[0]?.input).toMatchObject({ ownerInvites: { enabled: true, deskApproves: true, perDay: 2 } });
   });
 
   it('issue 18 (2): the repair promise is previewed in the resident\'s words as the minutes are typed, and its own save sends it alone; 0 minutes is said under the section and not sent', async () => {

@@ -18,6 +18,7 @@ import { callbackModel } from '@shared/model/callback.model';
 import { propertyModel } from '@shared/model/property.model';
 import { invitationModel } from '@shared/model/invitation.model';
 import { bindingModel } from '@shared/model/binding.model';
+import { roomInvitationModel } from '@shared/model/room-invitation.model';
 import { fileReadModel } from '@shared/model/resident-file.model';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'stored');
@@ -185,7 +186,7 @@ describe('stored documents keep their schema version and old shapes still read',
   });
 
   it('issue 18 (5): v8 settings gain owners\' invitations, on and reviewed by the desk, their own promise kept', () => {
-    expect(settingsModel.parse(load('settings.v8.json'))).toMatchObject({ schemaVersion: 9, ownerInvites: { enabled: true, deskApproves: true }, repairPromise: { dispatchMinutes: 30 } });
+    expect(settingsModel.parse(load('settings.v8.json'))).toMatchObject({ schemaVersion: 10, ownerInvites: { enabled: true, deskApproves: true, perDay: 5 }, repairPromise: { dispatchMinutes: 30 } });
   });
 
   it('issue 18 (5): a v1 binding request was asked for by the applicant alone; a v2 one made with an owner\'s invitation reads unchanged', () => {
@@ -194,9 +195,18 @@ describe('stored documents keep their schema version and old shapes still read',
     expect(bindingModel.parse(raw)).toEqual(raw);
   });
 
-  it('issue 18 (5): a v9 settings document reads unchanged, the desk\'s review switched off kept', () => {
+  it('issue 18 (5): a v9 settings document (invitations counted as binding requests) gets their own limit of 5 a day, the desk\'s review switched off kept', () => {
     const raw = load('settings.v9.json') as Record<string, unknown>;
+    expect(settingsModel.parse(raw)).toEqual({ ...raw, schemaVersion: 10, ownerInvites: { enabled: true, deskApproves: false, perDay: 5 } });
+  });
+
+  it('issue 18 (5): a v10 settings document reads unchanged', () => {
+    const raw = load('settings.v10.json') as Record<string, unknown>;
     expect(settingsModel.parse(raw)).toEqual(raw);
+  });
+
+  it('issue 18 (5): a v1 room invitation (before owners could withdraw one) reads as never withdrawn', () => {
+    expect(roomInvitationModel.parse(load('roomInvitation.v1.json'))).toMatchObject({ schemaVersion: 2, status: 'open', cancelled: null });
   });
 
   it('V4: a v2 callback task (before a cancelled home visit kept its task) reads unchanged at v3', () => {
@@ -204,7 +214,7 @@ describe('stored documents keep their schema version and old shapes still read',
   });
 
   it('every fixture of an old shape parses with its model', () => {
-    const models = { repair: repairModel, member: memberModel, settings: settingsModel, deadline: deadlineModel, heartbeat: heartbeatModel, complaint: complaintModel, contentCheck: contentCheckModel, command: commandModel, outbox: outboxModel, callback: callbackModel, property: propertyModel, invitation: invitationModel, fileRead: fileReadModel, binding: bindingModel } as const;
+    const models = { repair: repairModel, member: memberModel, settings: settingsModel, deadline: deadlineModel, heartbeat: heartbeatModel, complaint: complaintModel, contentCheck: contentCheckModel, command: commandModel, outbox: outboxModel, callback: callbackModel, property: propertyModel, invitation: invitationModel, fileRead: fileReadModel, binding: bindingModel, roomInvitation: roomInvitationModel } as const;
     for (const file of readdirSync(fixtures)) {
       const model = models[file.split('.')[0] as keyof typeof models];
       expect(model.safeParse(load(file)).success).toBe(true);

@@ -1,4 +1,4 @@
-import { invitedNeedsReview, inviteRefusal, relationTo, roomInvitePath } from '@shared/domain/room-invitation.rules';
+import { closedRefusal, invitedNeedsReview, inviteRefusal, relationTo, roomInvitePath } from '@shared/domain/room-invitation.rules';
 import { DEFAULT_OWNER_INVITES } from '@shared/model/settings.model';
 
 const ROOM = 'demo:1-1-101';
@@ -53,5 +53,17 @@ describe('issue 18 (5): whether an invited person\'s binding waits for the desk'
 
   it('the shared path opens the property\'s join page with the code', () => {
     expect(roomInvitePath('demo', 'ABCD2345')).toBe('pages/join/bind/index?p=demo&code=ABCD2345');
+  });
+});
+
+describe('issue 18 (5): why a code can no longer be used or withdrawn', () => {
+  const now = new Date('2026-11-23T02:00:00.000Z');
+  it.each([
+    ['open, before it expires', 'open', '2026-11-23T02:00:00.001Z', null],
+    ['open, at the instant it expires', 'open', '2026-11-23T02:00:00.000Z', 'INVITATION.EXPIRED'],
+    ['used', 'used', '2026-11-26T02:00:00.000Z', 'INVITATION.USED'],
+    ['withdrawn by its owner, even after it would have expired', 'cancelled', '2026-11-20T02:00:00.000Z', 'ROOM_INVITATION.CANCELLED'],
+  ] as const)('%s', (_name, status, expiresAt, refusal) => {
+    expect(closedRefusal({ status, expiresAt }, now)).toBe(refusal);
   });
 });

@@ -277,6 +277,9 @@ const memberJourney = async (rt: Rt, ok: Ok, write: Ok) => {
   await ok(NEWCOMER, members.myBindings, {});
   // Issue 18 (5): 王 invites her family; the desk reviews it as any request (the property's default).
   const family = (await write(WANG, members.inviteToRoom, { roomId: WANG_ROOM, relation: 'family' })) as unknown as { code: string };
+  const spare = await write(WANG, members.inviteToRoom, { roomId: WANG_ROOM, relation: 'tenant' });
+  await ok(WANG, members.myRoomInvitations, scope);
+  await write(WANG, members.cancelRoomInvitation, { invitationId: spare.id });
   await write(FAMILY, members.joinRoom, { code: family.code, name: '王小明', phone: '13800001021' });
 
   await ok(NEWCOMER, privacy.myData, scope);

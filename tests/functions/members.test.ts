@@ -501,6 +501,7 @@ const minimalInput = (action: Action): Record<string, unknown> => {
     updateSettings: { groupComplaintWindowHours: 48 },
     erase: { erasureId: 'er_x' },
     inviteToRoom: { roomId: WANG_ROOM, relation: 'family' },
+    cancelRoomInvitation: { invitationId: 'ri_x' },
   };
   return { propertyId: PROPERTY, ...write, ...inputs[action.name] };
 };

@@ -122,10 +122,10 @@ describe('issue 18 (5): an owner invites family or a tenant to bind her room', (
     expectOk(await joinRoom(rt, SUN, code));
   });
 
-  it('issue 12 (4): her invitations count against her daily binding requests (3 by default): the fourth of the day is BINDING.DAILY_LIMIT', async () => {
-    for (let i = 0; i < 3; i++) await codeOf(rt);
-    expect(await invite(rt, WANG)).toMatchObject({ ok: false, code: 'BINDING.DAILY_LIMIT' });
-    expect(raw(rt, 'roomInvitations')).toHaveLength(3);
+  it('issue 12 (4): her invitations count against their own daily limit (5 by default): the sixth of the day is ROOM_INVITATION.DAILY_LIMIT', async () => {
+    for (let i = 0; i < 5; i++) await codeOf(rt);
+    expect(await invite(rt, WANG)).toMatchObject({ ok: false, code: 'ROOM_INVITATION.DAILY_LIMIT' });
+    expect(raw(rt, 'roomInvitations')).toHaveLength(5);
   });
 
   it('PIPL: erasing the person who bound with a code takes her name off the used invitation too', async () => {
@@ -138,9 +138,9 @@ describe('issue 18 (5): an owner invites family or a tenant to bind her room', (
   });
 
   it('the settings say whether owners invite and whether the desk reviews it, on by default; the manager changes them', async () => {
-    expect(expectOk(await callAs(rt, DESK_ON_SHIFT, settings.settings, { propertyId: PROPERTY })).ownerInvites).toEqual({ enabled: true, deskApproves: true });
+    expect(expectOk(await callAs(rt, DESK_ON_SHIFT, settings.settings, { propertyId: PROPERTY })).ownerInvites).toEqual({ enabled: true, deskApproves: true, perDay: 5 });
     const saved = await ownerInvites(rt, { enabled: true, deskApproves: false });
-    expect(saved.ownerInvites).toEqual({ enabled: true, deskApproves: false });
+    expect(saved.ownerInvites).toEqual({ enabled: true, deskApproves: false, perDay: 5 });
     expect(saved.history[0]?.fields).toEqual(['ownerInvites']);
   });
 });

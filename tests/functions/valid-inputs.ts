@@ -160,6 +160,8 @@ const memberInputs = (): Record<string, Record<string, unknown>> => {
     'members.publicInfo': { propertyId: PROPERTY },
     'members.inviteToRoom': { propertyId: PROPERTY, commandId: 'bad-input-invite-room', roomId: 'demo:1-1-101', relation: 'family' },
     'members.joinRoom': { propertyId: PROPERTY, commandId: 'bad-input-join-room', code: 'ABCD2345', name: '新住户', phone: '13800009998' },
+    'members.myRoomInvitations': { propertyId: PROPERTY },
+    'members.cancelRoomInvitation': { propertyId: PROPERTY, commandId: 'bad-input-cancel-room-invitation', invitationId: 'ri_x' },
     'members.company': {},
     'members.properties': {},
     'members.createProperty': { commandId: 'bad-input-new-property', propertyId: 'maple-court', name: '枫林苑', address: '上海市闵行区枫林路 1 号', deskPhone: '021-66660000', template: PROPERTY },

@@ -28,3 +28,7 @@ export const useStaff = () => usePagedAction(members.list, useScope());
 
 /** Invitations not yet used nor expired, soonest to expire first. */
 export const useOpenInvitations = (options?: PagedOptions) => usePagedAction(members.invitations, useScope(), options);
+
+/** Issue 18 (5): the codes the owner issued that nobody has used yet, soonest to expire first; null (not an owner): not asked. */
+export const useMyRoomInvitations = (propertyId: string | null, options?: PagedOptions) =>
+  usePagedAction(members.myRoomInvitations, propertyId === null ? null : { propertyId }, options);

@@ -1,3 +1,3 @@
 import { defineArea } from './area';
 
-export const membersArea = defineArea({ name: 'members', contracts: ['members', 'company'], notices: {}, timerSteps: {}, pages: [] });
+export const membersArea = defineArea({ name: 'members', contracts: ['members', 'company'], notices: { 'binding.joined': ['resident'] }, timerSteps: {}, pages: [] });

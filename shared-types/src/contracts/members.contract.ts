@@ -278,7 +278,33 @@ export const inviteToRoom = defineAction({
   output: IssuedRoomInvitation,
   roles: ['resident'],
   write: true,
-  errors: ['ROOM_INVITATION.OFF', 'ROOM_INVITATION.NOT_YOUR_ROOM', 'ROOM_INVITATION.NOT_OWNER', 'BINDING.DAILY_LIMIT'],
+  errors: ['ROOM_INVITATION.OFF', 'ROOM_INVITATION.NOT_YOUR_ROOM', 'ROOM_INVITATION.NOT_OWNER', 'ROOM_INVITATION.DAILY_LIMIT'],
+});
+
+/** Issue 18 (5): a code an owner issued and nobody has used yet, as she sees it: never the code itself (only its hash is stored). */
+export const OpenRoomInvitation = z.object({ id: z.string(), address: z.string(), relation: InvitedRelation, createdAt: z.string(), expiresAt: z.string() });
+export type OpenRoomInvitation = z.infer<typeof OpenRoomInvitation>;
+
+/** Issue 18 (5): the codes the caller issued that are still open, soonest to expire first; everyone else's stay hidden. */
+export const myRoomInvitations = defineAction({
+  fn: 'members',
+  name: 'myRoomInvitations',
+  input: z.strictObject({ ...scoped, ...pageInput }),
+  output: pageOf(OpenRoomInvitation),
+  roles: ['resident'],
+  write: false,
+  errors: [],
+});
+
+/** Issue 18 (5): the owner withdraws a code she issued before anyone used it; it then refuses `joinRoom` with ROOM_INVITATION.CANCELLED. */
+export const cancelRoomInvitation = defineAction({
+  fn: 'members',
+  name: 'cancelRoomInvitation',
+  input: z.strictObject({ ...scoped, ...commandFields, invitationId: DocId }),
+  output: z.object({ id: z.string(), cancelledAt: z.string() }),
+  roles: ['resident'],
+  write: true,
+  errors: ['ROOM_INVITATION.NOT_FOUND', 'ROOM_INVITATION.CANCELLED', 'INVITATION.USED', 'INVITATION.EXPIRED'],
 });
 
 /**
@@ -298,6 +324,7 @@ export const joinRoom = defineAction({
     'INVITATION.USED',
     'INVITATION.EXPIRED',
     'INVITATION.OTHER_PROPERTY',
+    'ROOM_INVITATION.CANCELLED',
     'ROOM_INVITATION.OFF',
     'BINDING.STAFF_CANNOT_BIND',
     'BINDING.ALREADY_BOUND',
@@ -324,6 +351,8 @@ export const membersActions = {
   publicInfo,
   inviteToRoom,
   joinRoom,
+  myRoomInvitations,
+  cancelRoomInvitation,
   ...settingsActions,
   ...privacyActions,
 } as const;

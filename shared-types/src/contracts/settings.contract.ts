@@ -90,7 +90,8 @@ export const updateSettings = defineAction({
     dailyLimits: z.optional(z.strictObject(DailyLimits.shape)),
     majorDutyKinds: z.optional(z.array(DutyKind).check(z.maxLength(DutyKind.options.length))),
     handoverChecklist: z.optional(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))).check(z.maxLength(12))),
-    ownerInvites: z.optional(z.strictObject(OwnerInvites.shape)),
+    /** Clients before settings v10 send no `perDay`: the property's limit stays as it is. */
+    ownerInvites: z.optional(z.strictObject(z.partial(OwnerInvites, { perDay: true }).shape)),
   }),
   output: SettingsView,
   roles: ['manager'],

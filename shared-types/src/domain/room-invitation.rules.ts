@@ -1,3 +1,4 @@
+import { invitationState, type InvitationState } from './invitation.rules';
 import type { Relation } from '../model/binding.model';
 import type { OwnerInvites } from '../model/settings.model';
 
@@ -41,14 +42,27 @@ export const relationTo = (roomId: string, bindings: readonly BindingRecord[]): 
 export type InviteRefusal = 'ROOM_INVITATION.OFF' | 'ROOM_INVITATION.NOT_YOUR_ROOM' | 'ROOM_INVITATION.NOT_OWNER';
 
 /** Whether she may invite someone to bind this room: the property lets owners invite, the room is hers now, and she owns it. */
-export const inviteRefusal = (settings: OwnerInvites, member: Membership, bindings: readonly BindingRecord[], roomId: string): InviteRefusal | null => {
+export const inviteRefusal = (settings: Pick<OwnerInvites, 'enabled' | 'deskApproves'>, member: Membership, bindings: readonly BindingRecord[], roomId: string): InviteRefusal | null => {
   if (!settings.enabled) return 'ROOM_INVITATION.OFF';
   if (member.status !== 'active' || member.role !== 'resident' || !member.roomIds.includes(roomId)) return 'ROOM_INVITATION.NOT_YOUR_ROOM';
   return relationTo(roomId, bindings) === 'owner' ? null : 'ROOM_INVITATION.NOT_OWNER';
 };
 
 /** Whether the binding an invited person asks for waits for the desk, or is approved as it is asked for. */
-export const invitedNeedsReview = (settings: OwnerInvites): boolean => settings.deskApproves;
+export const invitedNeedsReview = (settings: Pick<OwnerInvites, 'enabled' | 'deskApproves'>): boolean => settings.deskApproves;
 
 /** The join page a shared invitation opens, with the property and the code it carries. */
 export const roomInvitePath = (propertyId: string, code: string): string => `pages/join/bind/index?p=${encodeURIComponent(propertyId)}&code=${code}`;
+
+/** A room invitation's state: withdrawn by its owner, else as any invitation's (used once, open until it expires). */
+export const roomInvitationState = (inv: { status: 'open' | 'used' | 'cancelled'; expiresAt: string }, now: Date): InvitationState | 'cancelled' =>
+  inv.status === 'cancelled' ? 'cancelled' : invitationState({ ...inv, status: inv.status }, now);
+
+const closedRefusals = { used: 'INVITATION.USED', expired: 'INVITATION.EXPIRED', cancelled: 'ROOM_INVITATION.CANCELLED' } as const;
+export type ClosedRefusal = (typeof closedRefusals)[keyof typeof closedRefusals];
+
+/** Why a code can no longer be used or withdrawn, each closed state with its own code; null while it is open. */
+export const closedRefusal = (inv: { status: 'open' | 'used' | 'cancelled'; expiresAt: string }, now: Date): ClosedRefusal | null => {
+  const state = roomInvitationState(inv, now);
+  return state === 'open' ? null : closedRefusals[state];
+};

@@ -51,6 +51,7 @@ export const functionWords = {
     revealPhone: '查看完整电话',
     inviteToRoom: '邀请家属或租户',
     joinRoom: '凭业主邀请绑定房屋',
+    cancelRoomInvitation: '撤销邀请码',
   },
   memberTexts: {
     erasureRequested: '{name} 申请删除其个人信息（个人信息保护法），请核对后处理',
@@ -59,5 +60,6 @@ export const functionWords = {
     workReturned: '{name} 已离岗或调岗，工单退回客服重新派单',
     bindingRequested: '{name}（{relation}）申请绑定 {address}',
     bindingInvited: '{name}（{relation}）凭业主{owner}的邀请申请绑定 {address}',
+    bindingJoined: '{name}（{relation}，{phone}）已加入 {address}',
   },
 } as const;

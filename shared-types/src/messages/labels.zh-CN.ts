@@ -40,6 +40,8 @@ export const fieldLabels = {
   ownerInvites: '业主邀请',
   'ownerInvites.enabled': '允许业主邀请家属或租户',
   'ownerInvites.deskApproves': '业主邀请的绑定需客服审核',
+  'ownerInvites.perDay': '每位业主每天最多生成的邀请码数',
+  invitationId: '邀请码',
   repairPromise: '报修后的承诺',
   'repairPromise.dispatchMinutes': '承诺派单时间（分钟）',
   address: '地址',

@@ -104,6 +104,7 @@ export const zhCN = {
     'duty.handoverLate': '交接班未按时完成',
     'binding.approved': '房屋绑定已通过',
     'binding.rejected': '房屋绑定未通过',
+    'binding.joined': '您邀请的人已加入',
     ...keysNotices,
     ...filesNotices,
   },

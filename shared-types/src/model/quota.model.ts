@@ -9,7 +9,7 @@ import { base, defineModel, calendarDate } from './versioned';
 export const QuotaDoc = z.object({
   ...base,
   schemaVersion: z.literal(1),
-  kind: z.enum(['repairs', 'complaints', 'bookings', 'bindingRequests']),
+  kind: z.enum(['repairs', 'complaints', 'bookings', 'bindingRequests', 'roomInvitations']),
   date: calendarDate,
   count: z.number().check(z.int(), z.gte(0)),
   claims: z.array(z.string()),

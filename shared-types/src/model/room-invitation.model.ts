@@ -9,15 +9,18 @@ import { InvitedRelation } from './binding.model';
  */
 export const RoomInvitationDoc = z.object({
   ...base,
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   roomId: z.string(),
   address: z.object({ building: z.string(), unit: z.string(), room: z.string() }),
   relation: InvitedRelation,
-  status: z.enum(['open', 'used']),
+  status: z.enum(['open', 'used', 'cancelled']),
   expiresAt: isoInstant,
   createdAt: isoInstant,
   createdBy: z.object({ memberId: z.string(), name: z.string() }),
   used: z.nullable(z.object({ bindingId: z.string(), name: z.string(), at: isoInstant })),
+  /** v2: when the owner withdrew the code before anyone used it, and under which command (its retry answers the same). */
+  cancelled: z.nullable(z.object({ at: isoInstant, command: z.string() })),
 });
 export type RoomInvitationDoc = z.infer<typeof RoomInvitationDoc>;
-export const roomInvitationModel = defineModel({ collection: 'roomInvitations', version: 1, schema: RoomInvitationDoc });
+/** v1 codes could not be withdrawn. */
+export const roomInvitationModel = defineModel({ collection: 'roomInvitations', version: 2, schema: RoomInvitationDoc, migrations: { 1: (doc) => ({ ...doc, cancelled: null }) } });

@@ -61,7 +61,8 @@ export const DailyLimits = z.object({
   bindingRequests: z.number().check(z.int(), z.gte(1), z.lte(1000)),
 });
 export type DailyLimits = z.infer<typeof DailyLimits>;
-export type LimitKind = keyof DailyLimits;
+/** Issue 18 (5): an owner's room invitations are counted apart from everything a person files; their limit is set with the invitations. */
+export type LimitKind = keyof DailyLimits | 'roomInvitations';
 /** A household files a few repairs on a bad day, not dozens; strangers ask to bind a room or two. */
 export const DEFAULT_DAILY_LIMITS: DailyLimits = { repairs: 10, complaints: 5, bookings: 5, bindingRequests: 3 };
 
@@ -83,14 +84,23 @@ export const DEFAULT_REPAIR_PROMISE: RepairPromiseSettings = { dispatchMinutes: 
  * Issue 18 (5): whether an owner may invite family members or a tenant to bind her room, and
  * whether the desk still reviews the binding they ask for (a formality the property can switch off).
  */
-export const OwnerInvites = z.object({ enabled: z.boolean(), deskApproves: z.boolean() });
+export const OwnerInvites = z.object({
+  enabled: z.boolean(),
+  deskApproves: z.boolean(),
+  /** v10: how many codes one owner may issue in a Shanghai day. */
+  perDay: z.number().check(z.int(), z.gte(1), z.lte(50)),
+});
 export type OwnerInvites = z.infer<typeof OwnerInvites>;
-/** Owners invite; the desk reviews the binding as it reviews any other, until the property says otherwise. */
-export const DEFAULT_OWNER_INVITES: OwnerInvites = { enabled: true, deskApproves: true };
+/** Owners invite; the desk reviews the binding as it reviews any other, until the property says otherwise; a household's few members a day. */
+export const DEFAULT_OWNER_INVITES: OwnerInvites = { enabled: true, deskApproves: true, perDay: 5 };
+
+/** The most a person may do of one kind in a Shanghai day, as the property set it. */
+export const dailyLimitOf = (settings: Pick<SettingsDoc, 'dailyLimits' | 'ownerInvites'>, kind: LimitKind): number =>
+  kind === 'roomInvitations' ? settings.ownerInvites.perDay : settings.dailyLimits[kind];
 
 export const SettingsDoc = z.object({
   ...base,
-  schemaVersion: z.literal(9),
+  schemaVersion: z.literal(10),
   shifts: z.array(Shift).check(z.minLength(1)),
   /** The desk's opening hours for walk-ins and appointments (Shanghai "HH:mm"); calls and filings come in 24/7 (R2). */
   openingHours: z.object({ open: HHmm, close: HHmm }),
@@ -160,10 +170,10 @@ const fromV4 = (doc: Stored): Stored => {
   return next;
 };
 
-/** v1 had no opening hours; v2 no subscribe-message templates; v3 no repair windows; v4 kept templates keyed by notice kind; v5 no daily limits; v6 no duty-log settings (D2 D3); v7 no repair promise (issue 18, 2); v8 no owners' invitations (issue 18, 5). */
+/** v1 had no opening hours; v2 no subscribe-message templates; v3 no repair windows; v4 kept templates keyed by notice kind; v5 no daily limits; v6 no duty-log settings (D2 D3); v7 no repair promise (issue 18, 2); v8 no owners' invitations (issue 18, 5); v9 no daily limit on them. */
 export const settingsModel = defineModel({
   collection: 'settings',
-  version: 9,
+  version: 10,
   schema: SettingsDoc,
   migrations: {
     1: (doc) => ({ ...doc, openingHours: DEFAULT_OPENING_HOURS }),
@@ -174,6 +184,7 @@ export const settingsModel = defineModel({
     6: (doc) => ({ ...doc, majorDutyKinds: [...DEFAULT_MAJOR_DUTY_KINDS], handoverChecklist: [...DEFAULT_HANDOVER_CHECKLIST] }),
     7: (doc) => ({ ...doc, repairPromise: { ...DEFAULT_REPAIR_PROMISE } }),
     8: (doc) => ({ ...doc, ownerInvites: { ...DEFAULT_OWNER_INVITES } }),
+    9: (doc) => ({ ...doc, ownerInvites: { ...DEFAULT_OWNER_INVITES, ...recordOf(doc.ownerInvites) } }),
   },
 });
 
@@ -181,7 +192,7 @@ export const settingsModel = defineModel({
 export const defaultSettings = (propertyId: string): SettingsDoc => ({
   _id: propertyId,
   propertyId,
-  schemaVersion: 9,
+  schemaVersion: 10,
   repairPromise: { ...DEFAULT_REPAIR_PROMISE },
   ownerInvites: { ...DEFAULT_OWNER_INVITES },
   majorDutyKinds: [...DEFAULT_MAJOR_DUTY_KINDS],

@@ -6,6 +6,7 @@ import { relationTo } from '@shared/domain/room-invitation.rules';
 import { zhCN as messages } from '@shared/messages/zh-CN';
 import { BindingStatus, InvitedRelation, Relation } from '@shared/model/binding.model';
 import { call } from '../../../api';
+import { useMyRoomInvitations } from '../../../hooks/useMembers';
 import type { MyData } from '../../../hooks/usePrivacy';
 import ChoiceChips from '../../../components/ChoiceChips';
 import PrimaryButton from '../../../components/PrimaryButton';
@@ -13,6 +14,7 @@ import { fill } from '../../../i18n/ui.zh-CN';
 import { residentUi } from '../../../i18n/resident.zh-CN';
 import { formatWhen } from '../../../utils/time';
 import { toastError, toastOk } from '../../../utils/toast';
+import OpenInvites from './OpenInvites';
 
 interface Props {
   propertyId: string;
@@ -31,7 +33,8 @@ const ownedRooms = (rooms: Props['rooms'], bindings: Props['bindings']) => {
 
 /**
  * Issue 18 (5): an owner invites a family member or a tenant to bind her room: she picks the room
- * and who they are, and reads the code once, with the message to send them.
+ * and who they are, and reads the code once, with the message to send them; below, the codes still
+ * open, each of which she can withdraw.
  */
 export default function InviteCard({ propertyId, rooms, bindings }: Props) {
   const t = residentUi.invite;
@@ -41,6 +44,7 @@ export default function InviteCard({ propertyId, rooms, bindings }: Props) {
   const [issued, setIssued] = useState<members.IssuedRoomInvitation | null>(null);
   const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);
+  const open = useMyRoomInvitations(owned.length ? propertyId : null, { bottom: false });
   if (!owned.length) return null;
 
   const make = async () => {
@@ -55,6 +59,7 @@ export default function InviteCard({ propertyId, rooms, bindings }: Props) {
     }
     setProblem('');
     setIssued(res.data);
+    void open.refresh();
   };
 
   const message = issued?.code ? fill(t.message, { address: issued.address, code: issued.code, relation: messages.relations[issued.relation] }) : '';
@@ -81,6 +86,7 @@ export default function InviteCard({ propertyId, rooms, bindings }: Props) {
           {busy ? t.making : t.make}
         </PrimaryButton>
       )}
+      <OpenInvites propertyId={propertyId} list={open} />
     </View>
   );
 }

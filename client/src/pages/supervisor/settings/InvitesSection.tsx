@@ -2,22 +2,29 @@ import { Text, View } from '@tarojs/components';
 import type { OwnerInvites } from '@shared/model/settings.model';
 import ChoiceChips from '../../../components/ChoiceChips';
 import InfoRow from '../../../components/InfoRow';
+import LineField from '../../../components/LineField';
+import { fill } from '../../../i18n/ui.zh-CN';
 import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import SectionSave, { type SectionSaving } from './SectionSave';
 
+type Choices = Pick<OwnerInvites, 'enabled' | 'deskApproves'>;
+
 interface Props {
-  value: OwnerInvites;
+  value: Choices;
+  /** How many codes one owner may issue a day, as typed. */
+  perDay: string;
   readOnly: boolean;
   error: string | undefined;
   saving: SectionSaving | null;
-  onChange: (value: OwnerInvites) => void;
+  onChange: (value: Choices) => void;
+  onPerDay: (perDay: string) => void;
 }
 
 type Choice = 'yes' | 'no';
 const choices: readonly Choice[] = ['yes', 'no'];
 
-/** Issue 18 (5): whether owners invite family or tenants to bind their room, and whether the desk still reviews those bindings. */
-export default function InvitesSection({ value, readOnly, error, saving, onChange }: Props) {
+/** Issue 18 (5): whether owners invite family or tenants to bind their room, whether the desk still reviews those bindings, and how many codes an owner may issue a day. */
+export default function InvitesSection({ value, perDay, readOnly, error, saving, onChange, onPerDay }: Props) {
   const t = supervisorUi.settings;
   const enabledWord = (c: Choice) => (c === 'yes' ? t.invitesOn : t.invitesOff);
   const reviewWord = (c: Choice) => (c === 'yes' ? t.deskReviews : t.bindsAtOnce);
@@ -30,6 +37,7 @@ export default function InvitesSection({ value, readOnly, error, saving, onChang
         <>
           <InfoRow className='settings-invites-enabled' label={t.invitesEnabled} value={enabledWord(asChoice(value.enabled))} />
           {value.enabled && <InfoRow className='settings-invites-review' label={t.invitedBinding} value={reviewWord(asChoice(value.deskApproves))} />}
+          {value.enabled && <InfoRow className='settings-invites-per-day' label={t.invitesPerDay} value={fill(t.codesPerDay, { n: perDay })} />}
         </>
       ) : (
         <>
@@ -39,6 +47,8 @@ export default function InvitesSection({ value, readOnly, error, saving, onChang
             <>
               <Text className='line-label'>{t.invitedBinding}</Text>
               <ChoiceChips options={choices} value={asChoice(value.deskApproves)} label={reviewWord} name='desk-approves' onPick={(c) => onChange({ ...value, deskApproves: c === 'yes' })} />
+              <LineField label={t.invitesPerDay} inputClass='input-invites-per-day' type='number' value={perDay} maxlength={2} placeholder='' errorClass='' onChange={onPerDay} />
+              <Text className='muted settings-hint'>{t.invitesPerDayHint}</Text>
             </>
           )}
         </>

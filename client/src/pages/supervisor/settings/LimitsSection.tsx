@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { LimitKind } from '@shared/model/settings.model';
+import type { DailyLimits } from '@shared/model/settings.model';
 import InfoRow from '../../../components/InfoRow';
 import LineField from '../../../components/LineField';
 import { fill } from '../../../i18n/ui.zh-CN';
@@ -15,7 +15,7 @@ interface Props {
   onChange: (limits: SettingsForm['limits']) => void;
 }
 
-const labels: Record<LimitKind, string> = {
+const labels: Record<keyof DailyLimits, string> = {
   repairs: supervisorUi.settings.limitRepairs,
   complaints: supervisorUi.settings.limitComplaints,
   bookings: supervisorUi.settings.limitBookings,

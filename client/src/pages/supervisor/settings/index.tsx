@@ -118,7 +118,15 @@ export default function SettingsPage() {
               onChange={(dispatchMinutes) => edit({ dispatchMinutes })}
             />
             <LimitsSection limits={editing.form.limits} readOnly={readOnly} error={errors.limits} saving={saving} onChange={(limits) => edit({ limits })} />
-            <InvitesSection value={editing.form.ownerInvites} readOnly={readOnly} error={errors.invites} saving={saving} onChange={(ownerInvites) => edit({ ownerInvites })} />
+            <InvitesSection
+              value={editing.form.ownerInvites}
+              perDay={editing.form.invitesPerDay}
+              readOnly={readOnly}
+              error={errors.invites}
+              saving={saving}
+              onChange={(ownerInvites) => edit({ ownerInvites })}
+              onPerDay={(invitesPerDay) => edit({ invitesPerDay })}
+            />
             <NoticeSection
               templates={editing.form.templates}
               webhook={editing.form.webhook}

@@ -1,5 +1,5 @@
 import type * as settings from '@shared/contracts/settings.contract';
-import { DEFAULT_OWNER_INVITES, type LimitKind, type OwnerInvites } from '@shared/model/settings.model';
+import { DEFAULT_OWNER_INVITES, type DailyLimits, type OwnerInvites } from '@shared/model/settings.model';
 import { yuan } from '@shared/domain/quote.rules';
 import type { CallInput } from '../../../api';
 import type { SettingsView } from '../../../hooks/useSettings';
@@ -39,14 +39,16 @@ export interface SettingsForm {
   templates: TemplateRow[];
   webhook: string;
   /** Issue 12 (4): each person's daily limits, as typed. */
-  limits: Record<LimitKind, string>;
+  limits: Record<keyof DailyLimits, string>;
   /** Issue 18 (5): whether owners invite family or tenants, and whether the desk reviews those bindings. */
-  ownerInvites: OwnerInvites;
+  ownerInvites: Pick<OwnerInvites, 'enabled' | 'deskApproves'>;
+  /** How many codes one owner may issue a day, as typed. */
+  invitesPerDay: string;
 }
 
 export type Section = 'fees' | 'shifts' | 'hours' | 'deadlines' | 'promise' | 'groupWindow' | 'windows' | 'templates' | 'webhook' | 'limits' | 'invites';
 
-export const limitKinds: readonly LimitKind[] = ['repairs', 'complaints', 'bookings', 'bindingRequests'];
+export const limitKinds: readonly (keyof DailyLimits)[] = ['repairs', 'complaints', 'bookings', 'bindingRequests'];
 
 type Window = { start: string; end: string };
 
@@ -84,7 +86,8 @@ export const formOf = (view: SettingsView): SettingsForm => ({
   templates: templateRows(view.templates),
   webhook: view.wecomWebhook ?? '',
   limits: { repairs: String(view.dailyLimits.repairs), complaints: String(view.dailyLimits.complaints), bookings: String(view.dailyLimits.bookings), bindingRequests: String(view.dailyLimits.bindingRequests) },
-  ownerInvites: { ...(view.ownerInvites ?? DEFAULT_OWNER_INVITES) },
+  ownerInvites: { enabled: (view.ownerInvites ?? DEFAULT_OWNER_INVITES).enabled, deskApproves: (view.ownerInvites ?? DEFAULT_OWNER_INVITES).deskApproves },
+  invitesPerDay: String((view.ownerInvites ?? DEFAULT_OWNER_INVITES).perDay),
 });
 
 /** A code for a new fee item, unlike the others' ("item-1", "item-2", …): quotes keep items by code, people by name. */
@@ -132,7 +135,7 @@ export const changesOf = (form: SettingsForm, base: SettingsView): { update: Upd
   if (limitKinds.some((kind) => form.limits[kind].trim() !== was.limits[kind])) {
     update.dailyLimits = { repairs: whole(form.limits.repairs), complaints: whole(form.limits.complaints), bookings: whole(form.limits.bookings), bindingRequests: whole(form.limits.bindingRequests) };
   }
-  if (!same(form.ownerInvites, was.ownerInvites)) update.ownerInvites = { ...form.ownerInvites };
+  if (!same(form.ownerInvites, was.ownerInvites) || form.invitesPerDay.trim() !== was.invitesPerDay) update.ownerInvites = { ...form.ownerInvites, perDay: whole(form.invitesPerDay) };
   return { update, badFee: null };
 };
 
