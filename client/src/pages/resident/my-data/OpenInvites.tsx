@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import * as members from '@shared/contracts/members.contract';
-import { messages } from '@shared/messages';
+import { zhCN as messages } from '@shared/messages/zh-CN';
 import type { PagedRemote } from '../../../hooks/usePagedAction';
 import { useWrite } from '../../../hooks/useWrite';
 import ListFooter from '../../../components/ListFooter';
