@@ -19,13 +19,13 @@ describe('times read naturally, in Shanghai time', () => {
   });
 
   it.each([
-    ['2026-11-23T16:00:00Z', '今天 24:00'],
-    ['2026-11-24T16:00:00Z', '明天 24:00'],
+    ['2026-11-23T16:00:00Z', '今天内'],
+    ['2026-11-24T16:00:00Z', '明天内'],
     ['2026-11-22T16:00:00Z', '昨天 24:00'],
     ['2026-11-24T01:00:00Z', '明天 09:00'],
-    ['2026-11-29T16:00:00Z', '11月29日 24:00'],
-    ['2026-12-31T16:00:00Z', '12月31日 24:00'],
-  ])('C4: the deadline %s reads as %s: at midnight it is the end of its day, never "明天 00:00" (issue 17, 3)', (iso, words) => {
+    ['2026-11-29T16:00:00Z', '11月29日内'],
+    ['2026-12-31T16:00:00Z', '12月31日内'],
+  ])('C4: the deadline %s reads as %s: at midnight it is the end of its day ("今天内" while ahead), never "明天 00:00" (issue 17, 3)', (iso, words) => {
     expect(formatDue(iso, now)).toBe(words);
   });
 

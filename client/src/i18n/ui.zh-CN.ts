@@ -615,6 +615,7 @@ export const ui = {
     yesterday: '昨天 {time}',
     tomorrow: '明天 {time}',
     dayTime: '{day} {time}',
+    withinDay: '{day}内',
     daysAgo: '{n}天前',
     monthDay: '{m}月{d}日',
     monthDayTime: '{m}月{d}日 {time}',

@@ -56,7 +56,8 @@ export const formatWhen = (iso: string, now: Date = new Date()): string => {
 
 /**
  * When something is due, to the minute: "今天 14:30", "明天 09:00", "昨天 18:00", "后天 10:00", "11月30日 14:30";
- * a deadline at midnight is the end of its day, "今天 24:00" (time/deadline-clock).
+ * a deadline at midnight is the end of its day (time/deadline-clock): "今天内", "12月5日内" while it is ahead (issue 17, 3),
+ * "昨天 24:00" once it has passed.
  */
 export const formatDue = (iso: string, now: Date = new Date()): string => {
   const { date, time } = deadlineClock(new Date(iso));
@@ -64,6 +65,8 @@ export const formatDue = (iso: string, now: Date = new Date()): string => {
   const ahead = dayOfDate(date) - wall(now).day;
   if (ahead === -1) return fill(ui.time.yesterday, { time });
   const near = ui.time.days[ahead];
+  const endOfDay = time === '24:00' && ahead >= 0;
+  if (endOfDay) return fill(ui.time.withinDay, { day: near ?? formatDate(date, now) });
   if (ahead >= 0 && near) return fill(ui.time.dayTime, { day: near, time });
   if (y === wall(now).y) return fill(ui.time.monthDayTime, { m, d, time });
   return fill(ui.time.fullDate, { y, m, d });
