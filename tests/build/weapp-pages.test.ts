@@ -347,7 +347,7 @@ describe('compiled pages in miniprogram-simulate', () => {
     await settle();
     expect(navigations).toEqual(['/pages/resident/repair-new/index']);
 
-    await until(() => page.querySelector('.btn-call-desk') !== null, 'the desk phone button');
+    await until(() => page.querySelector('.btn-call-desk') != null, 'the desk phone button');
     expect(text(page.querySelector('.btn-call-desk'))).toContain('0571-88886666');
     page.querySelector('.btn-call-desk')?.dispatchEvent('tap');
     await settle();
@@ -358,7 +358,7 @@ describe('compiled pages in miniprogram-simulate', () => {
   it('repair form: her room already chosen, category tiles with words, and the send button', async () => {
     handlers = sessionHandlers('resident', [{ roomId: `${PROPERTY}:1-1-101`, label: '1-1-101' }]);
     const page = await openPage('pages/resident/repair-new/index');
-    await until(() => page.querySelector('.btn-submit-repair') !== null && text(page.querySelector('.chip-on')) !== '', 'the form with her room');
+    await until(() => page.querySelector('.btn-submit-repair') != null && text(page.querySelector('.chip-on')) !== '', 'the form with her room');
 
     expect(text(page.querySelector('.chip-on'))).toBe('1-1-101');
     expect(page.querySelectorAll('.category-tile')).toHaveLength(9);
@@ -415,13 +415,13 @@ describe('compiled pages in miniprogram-simulate', () => {
       },
     };
     const page = await openPage('pages/supervisor/import/index');
-    await until(() => page.querySelector('.btn-choose-file') !== null, 'the import page');
+    await until(() => page.querySelector('.btn-choose-file') != null, 'the import page');
     expect(page.dom.querySelector('.main--btn-template-xlsx')).not.toBeNull();
     expect(page.dom.querySelector('.main--btn-template-csv')).toBeNull();
 
     page.querySelector('.btn-choose-file')?.dispatchEvent('tap');
     const problem = () => page.dom.querySelector('.main--import-problem');
-    await until(() => problem() !== null, 'the refused rows');
+    await until(() => problem() != null, 'the refused rows');
     expect(uploads).toEqual([{ cloudPath: expect.stringMatching(/^uploads\/mb_1\/[A-Za-z0-9_-]{24}\.csv$/), filePath: 'wxfile://tmp/rooms.csv' }]);
     expect(sent[0]).toMatchObject({ propertyId: PROPERTY, fileName: 'rooms.csv', fileId: `cloud://current-env.bucket/${uploads[0]?.cloudPath}` });
     expect(sent[0]).not.toHaveProperty('contentBase64');
@@ -431,14 +431,14 @@ describe('compiled pages in miniprogram-simulate', () => {
   it('privacy consent: the call waits until WeChat\'s own agree button is tapped in the app\'s dialog', async () => {
     handlers = { ...sessionHandlers('manager'), 'members.list': () => okPage([]), 'members.invitations': () => okPage([]) };
     const page = await openPage('pages/supervisor/members/index');
-    await until(() => page.dom.querySelector('.main--btn-invite') !== null, 'the members page');
+    await until(() => page.dom.querySelector('.main--btn-invite') != null, 'the members page');
     const dialog = () => page.dom.querySelector('.main--privacy-dialog');
     expect(privacyListener).not.toBeNull();
     expect(dialog()).toBeNull();
 
     const answers: object[] = [];
     privacyListener?.((option) => answers.push(option), { referrer: 'setClipboardData' });
-    await until(() => dialog() !== null, 'the consent dialog');
+    await until(() => dialog() != null, 'the consent dialog');
     expect(answers).toEqual([{ event: 'exposureAuthorization' }]);
     const agree = page.querySelector('.btn-privacy-agree');
     // The simulator's button drops open-type; WeChat reads it from the node Taro renders, as base.wxml binds it.
@@ -470,7 +470,7 @@ describe('compiled pages in miniprogram-simulate', () => {
       },
     };
     const page = await openPage('pages/desk/repair/index', { id: 'r-burst' });
-    await until(() => page.querySelector('.btn-dispatch') !== null, 'the dispatch button');
+    await until(() => page.querySelector('.btn-dispatch') != null, 'the dispatch button');
     // The panel renders again as its suggestions settle; a tap before that finds no node to dispatch to.
     await settle(300);
 
@@ -537,7 +537,7 @@ describe('compiled pages in miniprogram-simulate', () => {
 
     // The reports subpackage carries uCharts: its first load takes seconds here.
     const page = await openPage('pages/reports/report/index');
-    await until(() => page.querySelector('#chart-rates') !== null, 'the rate chart\'s canvas');
+    await until(() => page.querySelector('#chart-rates') != null, 'the rate chart\'s canvas');
     await until(() => canvases['chart-rates']!.texts().length > 0, 'the rate chart drawn');
     await until(() => canvases['chart-categories']!.texts().length > 0, 'the category chart drawn');
 
