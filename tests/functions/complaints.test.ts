@@ -279,6 +279,12 @@ describe('C3 group complaints', () => {
     const taken = expectOk(await callAs(rt, MANAGER, complaints.acknowledge, { propertyId: PROPERTY, commandId: newCommandId(), ref, version: confirmed.version }));
     expect(taken.managerAck).toMatchObject({ by: '周经理' });
     expect(raw<{ rule: string; status: string }>(rt, 'deadlines').find((d) => d.rule === 'C4.major')).toMatchObject({ status: 'met' });
+    // C4: taken up once; the page no longer offers it and a second take-up is refused, keeping the first.
+    expect(taken.actions).not.toContain('acknowledge');
+    expect(await callAs(rt, MANAGER, complaints.acknowledge, { propertyId: PROPERTY, commandId: newCommandId(), ref, version: taken.version })).toMatchObject({
+      ok: false,
+      code: 'STATE.TRANSITION_NOT_ALLOWED',
+    });
 
     const resolved = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.reply, replyInput(ref, taken.version, 'visit')));
     expect(resolved.status).toBe('resolved');

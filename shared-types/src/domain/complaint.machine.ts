@@ -6,6 +6,8 @@ export interface ComplaintCase {
   version: number;
   classification: Classification | null;
   rating?: unknown;
+  /** C4: the manager has taken it up (once). */
+  managerAck?: unknown;
 }
 
 const staff = ['desk', 'supervisor', 'manager'] as const;
@@ -29,7 +31,7 @@ export const complaintMachine = defineMachine<ComplaintStatus, ComplaintAction, 
     acknowledge: {
       from: ['handling'],
       roles: ['manager'],
-      guard: (c) => (c.classification?.severity === 'major' ? null : 'STATE.TRANSITION_NOT_ALLOWED'),
+      guard: (c) => (c.classification?.severity === 'major' && !c.managerAck ? null : 'STATE.TRANSITION_NOT_ALLOWED'),
     },
     upgrade: {
       from: ['handling'],
