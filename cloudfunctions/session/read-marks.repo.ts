@@ -12,6 +12,9 @@ const idOf = (member: Pick<MemberDoc, '_id'>) => derivedId('rm', member._id);
 export const readMarksOf = async (db: Database, member: Pick<MemberDoc, '_id'>): Promise<ReadMark[]> =>
   (await findById(db, readMarkModel, idOf(member)))?.threads ?? [];
 
+/** Whether her document exists yet. */
+export const hasReadMarks = async (db: Database, member: Pick<MemberDoc, '_id'>): Promise<boolean> => (await findById(db, readMarkModel, idOf(member))) !== null;
+
 /** Her document exists before a transaction adds to it (a transaction reads what it updates). */
 export const ensureReadMarks = (db: Database, member: Pick<MemberDoc, '_id' | 'propertyId'>, now: Date): Promise<boolean> =>
   addOnce(db, 'readMarks', readMarkModel.toStored({ _id: idOf(member), propertyId: member.propertyId, memberId: member._id, threads: [], updatedAt: now.toISOString() }));

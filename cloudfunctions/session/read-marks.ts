@@ -6,7 +6,7 @@ import { ok } from '@shared/result';
 import { applyOnce } from '../_shared/commands';
 import { parseAll } from '../_shared/repo';
 import type { Handler } from '../_shared/router';
-import { addReadMarks, ensureReadMarks } from './read-marks.repo';
+import { addReadMarks, ensureReadMarks, hasReadMarks } from './read-marks.repo';
 
 /** The threads among `keys` she has in-app notices in (her own, in this property). */
 const threadsOfHers = async (ctx: Parameters<Handler<typeof c.markRead>>[1], ids: readonly string[]): Promise<Set<string>> => {
@@ -28,9 +28,10 @@ const threadsOfHers = async (ctx: Parameters<Handler<typeof c.markRead>>[1], ids
 export const markRead: Handler<typeof c.markRead> = async (input, ctx) => {
   const { deps, member, now } = ctx;
   const opened: ReadMark[] = input.threads.map((t) => ({ thread: threadKey(t.subject), at: t.at < now.toISOString() ? t.at : now.toISOString() }));
-  const hers = await threadsOfHers(ctx, [...new Set(input.threads.map((t) => t.subject.id))]);
+  // Whether they are hers, and whether she has marks yet, are asked at once; her document is made the first time only.
+  const [hers, kept] = await Promise.all([threadsOfHers(ctx, [...new Set(input.threads.map((t) => t.subject.id))]), hasReadMarks(deps.db, member)]);
   if (!opened.every((m) => hers.has(m.thread))) return failure('COMMON.NOT_FOUND');
-  await ensureReadMarks(deps.db, member, now);
+  if (!kept) await ensureReadMarks(deps.db, member, now);
   const { result } = await applyOnce(ctx, 'session.markRead', async (tx) => {
     await addReadMarks(tx, member, opened, now);
     return { marked: new Set(opened.map((m) => m.thread)).size };
