@@ -50,7 +50,7 @@ describe('e2e: what she has read follows her to a second phone', () => {
     await expect(thread.locator('.inbox-unread').innerText()).resolves.toBe('1 条新消息');
     await first.screenshot({ path: resolve(shots, 'resident-inbox-complaint-390.png') });
     await thread.click();
-    await first.locator('.complaint-detail, .complaint-page, .card').first().waitFor();
+    await first.locator('.my-complaint-page').waitFor();
     await first.waitForLoadState('networkidle');
     expect(storedMarks(system).flatMap((d) => d.threads.map((t) => t.thread))).toEqual([`complaint:${filed.id}`]);
 
