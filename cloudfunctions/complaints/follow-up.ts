@@ -1,4 +1,4 @@
-import { withinDays } from '@shared/time/shanghai';
+import { complaintCallbackPlan } from '@shared/domain/complaint-notice.rules';
 import { callbackModel } from '@shared/model/callback.model';
 import type { ComplaintDoc, Severity } from '@shared/model/complaint.model';
 import { roomLabel } from '@shared/model/property.model';
@@ -27,6 +27,7 @@ export const planComplaintCallback = async (
   commandId: string,
 ): Promise<void> => {
   const { now } = by;
+  const plan = complaintCallbackPlan(severity, now);
   const doc = callbackModel.toStored({
     _id: derivedId('cb', 'complaint', c._id),
     propertyId: c.propertyId,
@@ -39,8 +40,8 @@ export const planComplaintCallback = async (
     residentName: c.residentName,
     phone: c.phone,
     address: roomLabel(c.address),
-    dueAt: withinDays(now, 2).toISOString(),
-    assignee: severity === 'major' ? 'manager' : 'desk',
+    dueAt: plan.dueAt.toISOString(),
+    assignee: plan.assignee,
     outcome: null,
     createdAt: now.toISOString(),
   });

@@ -42,6 +42,7 @@ import { queueChecks, screenAtFiling, submitNow } from '../_shared/content-check
 import { textForOthers } from '../_shared/screened';
 import { cancelClock, subjectOf } from './clocks';
 import { complaintNotices, majorAudience } from './notices';
+import { residentComplaintNotice } from './resident-notice';
 import { toComplaintView } from './views';
 
 export interface Intake {
@@ -194,6 +195,7 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
           { inbox: [audienceOfRole('desk'), ...onShift, ...(vip ? [audienceOfRole('supervisor')] : [])], group: vip },
           hasGroup,
         );
+        notices.push(residentComplaintNotice('file', complaint, complaint, now));
       } else {
         const groupId = decision.kind === 'join' ? decision.groupId : derivedId('cg', ctx.commandKey);
         const joined = joinIn(complaint, groupId, actor);
@@ -203,9 +205,13 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
           group = await joinGroup(tx, groupId, stored);
           notices = complaintNotices(group, 'complaint.group', format(messages.complaintTexts.groupJoined, { address: roomLabel(complaint.address) }), { inbox: [audienceOfRole('desk'), ...onShift], group: false }, hasGroup);
         } else {
-          group = await raiseGroup(tx, groupId, matter.matterKey, stored, decision.members, settings, ctx);
+          const raised = await raiseGroup(tx, groupId, matter.matterKey, stored, decision.members, settings, ctx);
+          group = raised.group;
           notices = complaintNotices(group, 'complaint.group', format(messages.complaintTexts.groupRaised, { n: households(decision.members), text: shownText }), majorAudience(), hasGroup);
+          // C3: every household already in the matter hears, with the one who raised it, that the manager takes it up.
+          for (const other of raised.joined) notices.push(residentComplaintNotice('join', other, group, now));
         }
+        notices.push(residentComplaintNotice('join', stored, group, now));
       }
       await tx.collection('complaints').doc(stored._id).set({ data: withoutId(complaintModel.toStored(stored)) });
       for (const event of events) await appendEvent(tx, subjectOf(stored), event, intake.commandId);
@@ -255,8 +261,9 @@ const raiseGroup = async (
   members: readonly MatterEntry[],
   settings: SettingsDoc,
   ctx: ActionContext,
-): Promise<ComplaintGroupDoc> => {
+): Promise<{ group: ComplaintGroupDoc; joined: ComplaintDoc[] }> => {
   const { now, member } = ctx;
+  const joinedDocs: ComplaintDoc[] = [];
   const at = now.toISOString();
   const plan = handlingDeadline({ class: 'responsible', severity: 'major', jurisdiction: null }, { since: now, residentDeadline: null }, now, settings);
   const group = complaintGroupModel.toStored({
@@ -292,8 +299,9 @@ const raiseGroup = async (
     if (!joined) continue;
     await cancelClock(tx, other, ctx.now);
     await appendEvent(tx, subjectOf(other), joined.event, ctx.commandKey);
+    joinedDocs.push(moved);
   }
-  return group;
+  return { group, joined: joinedDocs };
 };
 
 /** C1: a resident files from the mini-program, with photos from their own folder. */

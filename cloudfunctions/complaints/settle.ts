@@ -11,7 +11,7 @@ import { findById, parseStored, withoutId } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 import { subjectOf } from './clocks';
 import { planComplaintCallback } from './follow-up';
-import { complaintNotices } from './notices';
+import { residentComplaintNotice } from './resident-notice';
 
 /** Households settled in one transaction: each costs its read and its write; what they add goes in one insert per collection. */
 const HOUSEHOLDS_PER_TRANSACTION = 20;
@@ -53,8 +53,7 @@ export const settleGroup = async (deps: Deps, groupId: string, by: { actor: stri
         await tx.collection('complaints').doc(id).set({ data: withoutId(complaintModel.toStored(next)) });
         await appendEvent(tx, subjectOf(c), moved.event, `settle:${group._id}`);
         await planComplaintCallback(tx, next, group.classification?.severity ?? null, { ...by, now }, settings, `settle:${group._id}`);
-        const told = complaintNotices(next, 'complaint.changed', group.reply?.content ?? '', { inbox: [c.residentOpenid], group: false }, false);
-        for (const notice of told) out.push(await enqueueNotice(tx, `${id}@${next.version}`, notice, now));
+        out.push(await enqueueNotice(tx, `${id}@${next.version}`, residentComplaintNotice('reply', next, group, now), now));
         count++;
       }
       if (index === chunks.length - 1) await tx.collection('complaintGroups').doc(group._id).update({ data: { settledAt: now.toISOString() } });

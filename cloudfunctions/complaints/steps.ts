@@ -14,6 +14,8 @@ import { cancelClock, meetClock, subjectOf } from './clocks';
 import { planComplaintCallback } from './follow-up';
 import { matterIdOf } from './intake';
 import { complaintNotices, majorAudience } from './notices';
+import { residentComplaintNotice } from './resident-notice';
+import type { ComplaintStep } from '@shared/domain/complaint-notice.rules';
 import { caseStep, isGroup, type Case } from './on-case';
 import { settleGroup } from './settle';
 
@@ -22,9 +24,11 @@ const factsOf = (k: Case, input: { governmentOrMedia: boolean; injuryOrLoss: boo
 
 const isMajor = (k: Case) => k.classification?.severity === 'major' || (isGroup(k) && k.classification === null);
 
-/** The resident of a household's complaint, and the desk, hear of every step. */
-const progress = (k: Case, body: string, hasGroup: boolean) =>
-  complaintNotices(k, 'complaint.changed', body, { inbox: [audienceOfRole('desk'), ...(isGroup(k) ? [] : [k.residentOpenid])], group: false }, hasGroup);
+/** The desk hears of every step in its own words; the resident of a household's complaint hears who handles it and by when. */
+const progress = (k: Case, step: ComplaintStep, body: string, hasGroup: boolean) => [
+  ...complaintNotices(k, 'complaint.changed', body, { inbox: [audienceOfRole('desk')], group: false }, hasGroup),
+  ...(isGroup(k) ? [] : [residentComplaintNotice(step, k, k, new Date(k.updatedAt))]),
+];
 
 const hasGroupRobot = (s: SettingsDoc) => s.wecomWebhook !== null;
 
@@ -87,9 +91,9 @@ export const classify = caseStep<typeof c.classify>({
     if (after.classification?.severity === 'major' && !isMajor(before)) {
       // C4: the manager is told what happened and who is on it, not only the class.
       const told = isGroup(after) ? text : format(staffNoticeTexts.majorTold, { what: after.description, class: text, by: after.classification.by });
-      return [...complaintNotices(after, 'complaint.major', told, majorAudience(), hasGroupRobot(settings)), ...progress(after, text, false)];
+      return [...complaintNotices(after, 'complaint.major', told, majorAudience(), hasGroupRobot(settings)), ...progress(after, 'classify', text, false)];
     }
-    return progress(after, text, false);
+    return progress(after, 'classify', text, false);
   },
 });
 
@@ -98,7 +102,7 @@ export const issueSlip = caseStep<typeof c.issueSlip>({
   action: 'issueSlip',
   reason: (input) => `${input.department} · ${input.assignee}`,
   patch: async ({ input, ctx, at }) => ({ slip: { department: input.department, assignee: input.assignee, instructions: input.instructions, by: ctx.member.name, at } }),
-  tell: (after) => progress(after, `${after.slip?.department ?? ''} · ${after.slip?.assignee ?? ''}`, false),
+  tell: (after) => progress(after, 'issueSlip', `${after.slip?.department ?? ''} · ${after.slip?.assignee ?? ''}`, false),
 });
 
 /** C4: the manager takes up a major or group complaint: the same-day clock is met. */
@@ -108,7 +112,7 @@ export const acknowledge = caseStep<typeof c.acknowledge>({
     if (k.dueRule === 'C4.major') await meetClock(tx, k, ctx.now);
     return { managerAck: { by: ctx.member.name, at }, ...(k.dueRule === 'C4.major' && !k.dueMetAt ? { dueMetAt: at } : {}) };
   },
-  tell: (after) => progress(after, messages.complaintActions.acknowledge, false),
+  tell: (after) => progress(after, 'acknowledge', messages.complaintActions.acknowledge, false),
 });
 
 /**
@@ -137,7 +141,7 @@ export const reply = caseStep<typeof c.reply>({
       dueMetAt: k.dueMetAt ?? (k.dueRule ? at : null),
     };
   },
-  tell: (after) => progress(after, after.reply?.content ?? '', false),
+  tell: (after) => progress(after, 'reply', after.reply?.content ?? '', false),
   afterCommit: async (after, ctx, settings) => {
     if (isGroup(after)) await settleGroup(ctx.deps, after._id, { actor: ctx.member.openid, role: ctx.member.role }, { group: after, settings });
   },

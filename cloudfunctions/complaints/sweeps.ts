@@ -17,6 +17,7 @@ import { TIMER } from '../_shared/timer-actor';
 import { loadSettings } from '../_shared/settings';
 import { cancelClock, subjectOf } from './clocks';
 import { complaintNotices, majorAudience } from './notices';
+import { residentComplaintNotice } from './resident-notice';
 import { registerIdOf } from './register';
 import { settleGroup } from './settle';
 
@@ -49,7 +50,10 @@ const upgradeOne = async (deps: Deps, found: ComplaintDoc): Promise<OutboxDoc[]>
     await tx.collection('complaints').doc(c._id).set({ data: withoutId(next) });
     await appendEvent(tx, subjectOf(c), moved.event, `upgrade:${c._id}`);
     const out: OutboxDoc[] = [];
-    const told = complaintNotices(next, 'complaint.major', messages.complaintActions.upgrade, majorAudience(), settings.wecomWebhook !== null);
+    const told = [
+      ...complaintNotices(next, 'complaint.major', messages.complaintActions.upgrade, majorAudience(), settings.wecomWebhook !== null),
+      residentComplaintNotice('upgrade', next, next, now),
+    ];
     for (const notice of told) out.push(await enqueueNotice(tx, `${c._id}@${next.version}`, notice, now));
     return out;
   });

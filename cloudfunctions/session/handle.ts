@@ -13,6 +13,7 @@ import { consent, stockOf } from './consent';
 import { membershipViews } from './memberships';
 import { health, inbox, retryNotice } from './notices';
 import { waiting } from './waiting';
+import { markRead } from './read-marks';
 
 const signalsOf = (member: MemberDoc) => [
   signalId(member.propertyId, audienceOfUser(member.openid)),
@@ -58,6 +59,7 @@ export const handle = defineFunction('session', sessionActions, {
 
   consent,
   inbox,
+  markRead,
   health,
   retryNotice,
   waiting,

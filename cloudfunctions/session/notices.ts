@@ -11,6 +11,8 @@ import { alarmOnce, isStale, readHeartbeat } from '../_shared/heartbeat';
 import { sendNow } from '../_shared/outbox';
 import { mapPage, readPage, type Source } from '../_shared/paging';
 import { findById, parseAll } from '../_shared/repo';
+import { seenOf, threadKey } from '@shared/domain/notice-thread.rules';
+import { readMarksOf } from './read-marks.repo';
 
 /**
  * Issue 5: the caller's inbox: the in-app notices to them and to their role, newest first. A
@@ -25,8 +27,18 @@ export const inbox: Handler<typeof c.inbox> = async (input, { deps, member, now 
     sort: [{ field: 'shownAt', order: 'desc' }],
     parse: (raw) => outboxModel.parse(raw),
   };
-  const page = await readPage(deps.db, { name: 'session.inbox', sources: [notices] }, input);
-  return ok(mapPage(page, (n) => ({ id: n._id, kind: n.kind, title: n.title, body: n.body, urgent: n.urgent, at: n.sentAt ?? n.shownAt ?? n.createdAt, subject: n.subject })));
+  // Her read marks (issue 18, 3) are read beside the page: no wait of their own.
+  const [page, marks] = await Promise.all([
+    readPage(deps.db, { name: 'session.inbox', sources: [notices] }, input),
+    member.role === 'resident' ? readMarksOf(deps.db, member).then(seenOf) : Promise.resolve(null),
+  ]);
+  return ok(
+    mapPage(page, (n) => {
+      const at = n.sentAt ?? n.shownAt ?? n.createdAt;
+      const upTo = marks?.[threadKey(n.subject)];
+      return { id: n._id, kind: n.kind, title: n.title, body: n.body, urgent: n.urgent, at, subject: n.subject, ...(marks ? { read: upTo !== undefined && at <= upTo } : {}) };
+    }),
+  );
 };
 
 const deadLetterOf = (n: OutboxDoc) => ({ id: n._id, kind: n.kind, channel: n.channel, title: n.title, lastError: n.lastError, attempts: n.attempts, at: n.createdAt });

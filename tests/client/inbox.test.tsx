@@ -93,18 +93,56 @@ describe('the inbox lists notices and opens their subject (issue 5)', () => {
     expect(container.querySelector('#thread-c1 .inbox-unread')?.textContent).toBe('1 条新消息');
   });
 
-  it('issue 18 (3): the resident home shows how many threads have news, and nothing once all are opened', async () => {
-    const items = [notice('n2', { at: '2026-11-23T02:10:00.000Z' }), notice('n1', { subject: { kind: 'complaint', id: 'c1' } })];
+  it('issue 18 (3): the resident home shows how many threads have news, and nothing once the server marks all read', async () => {
+    let items = [notice('n2', { at: '2026-11-23T02:10:00.000Z' }), notice('n1', { subject: { kind: 'complaint', id: 'c1' } })];
     fakeBackend({ ...sessionHandlers('resident'), 'repairs.listMine': () => okPage([]), 'session.inbox': () => okPage(items) });
     const home = render(<ResidentHome />);
     await until(() => home.container.querySelector('.btn-inbox .inbox-badge') !== null);
     expect(home.container.querySelector('.inbox-badge')?.textContent).toBe('2 件有新进展');
     home.unmount();
-    Taro.setStorageSync(`seen.threads.${PROPERTY}.m1`, { 'repair:r1': '2026-11-23T02:10:00.000Z', 'complaint:c1': '2026-11-23T02:00:00.000Z' });
+    // Read on her other phone: the server says so, and this phone has nothing of its own.
+    items = items.map((n) => ({ ...n, read: true }));
     const again = render(<ResidentHome />);
     await until(() => again.container.querySelector('.btn-inbox') !== null);
     await settle();
     expect(again.container.querySelector('.inbox-badge')).toBeNull();
+  });
+
+  it('issue 18 (3): opening a thread tells the server, with its subject and newest line, and the row is read at once', async () => {
+    const items = [notice('n2', { at: '2026-11-23T02:10:00.000Z' }), notice('n1')];
+    const backend = fakeBackend({ ...sessionHandlers('resident'), 'session.inbox': () => okPage(items), 'session.markRead': () => ({ ok: true, data: { marked: 1 } }) });
+    jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
+    const { container } = render(<Inbox />);
+    await until(() => container.querySelector('#thread-r1 .inbox-unread') !== null);
+    fireEvent.click(container.querySelector('#thread-r1') as Element);
+    await until(() => backend.callsTo('session.markRead').length === 1);
+    expect(backend.callsTo('session.markRead')[0]!.input).toMatchObject({ propertyId: PROPERTY, threads: [{ subject: { kind: 'repair', id: 'r1' }, at: '2026-11-23T02:10:00.000Z' }] });
+    expect(container.querySelector('#thread-r1 .inbox-unread')).toBeNull();
+  });
+
+  it('issue 18 (3): what an older release kept on the phone is sent up once, then forgotten; the badge never shows those as new', async () => {
+    const key = `seen.threads.${PROPERTY}.m1`;
+    Taro.setStorageSync(key, { 'repair:r1': '2026-11-23T02:10:00.000Z', 'complaint:c1': '2026-11-23T02:00:00.000Z' });
+    const items = [notice('n2', { at: '2026-11-23T02:10:00.000Z' }), notice('n1', { subject: { kind: 'complaint', id: 'c1' } })];
+    const backend = fakeBackend({
+      ...sessionHandlers('resident'),
+      'repairs.listMine': () => okPage([]),
+      'session.inbox': () => okPage(items),
+      'session.markRead': () => ({ ok: true, data: { marked: 2 } }),
+    });
+    const home = render(<ResidentHome />);
+    await until(() => backend.callsTo('session.markRead').length === 1);
+    await settle();
+    expect(home.container.querySelector('.inbox-badge')).toBeNull();
+    expect(backend.callsTo('session.markRead')[0]!.input.threads).toEqual([
+      { subject: { kind: 'repair', id: 'r1' }, at: '2026-11-23T02:10:00.000Z' },
+      { subject: { kind: 'complaint', id: 'c1' }, at: '2026-11-23T02:00:00.000Z' },
+    ]);
+    expect(Taro.getStorageSync(key)).toBeFalsy();
+    home.unmount();
+    render(<ResidentHome />);
+    await settle();
+    expect(backend.callsTo('session.markRead')).toHaveLength(1);
   });
 
   it('explains what goes there when there is nothing', async () => {

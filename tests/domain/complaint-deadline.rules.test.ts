@@ -51,7 +51,8 @@ describe('C4 as the resident is told it when she files (issue 18, 2)', () => {
     ['her own earlier deadline is the promise', '2026-11-23T09:00:00+08:00', '2026-11-24T18:00:00+08:00', '2026-11-23', '2026-11-24T18:00:00+08:00'],
   ])('C4: %s', (_label, filed, residentDeadline, identifiedOn, resolvedBy) => {
     const promise = filingPromise(at(filed), residentDeadline ? at(residentDeadline) : null);
-    expect(promise).toEqual({ identifiedOn, resolvedBy: at(resolvedBy) });
+    // The day ends at its midnight: the classification's own deadline (C4.classify), which the notice on filing states.
+    expect(promise).toEqual({ identifiedOn, identifiedBy: at(`${identifiedOn}T24:00:00+08:00`), resolvedBy: at(resolvedBy) });
   });
 
   it('C4: the promise is the general handling deadline the desk is later held to', () => {

@@ -71,6 +71,11 @@ export const walkEveryAction = async (rt: Rt) => {
   const steps = order(rt, repair);
   await steps.step(DESK_ON_SHIFT, repairs.overridePriority, { priority: 'urgent', reason: '住户说水很大' });
   await steps.step(DESK_ON_SHIFT, repairs.dispatch, { technicianId: memberIdOf(TECH_LI) });
+  // Issue 18 (3): she reads the dispatch on one phone; her inbox on any phone says so.
+  const [told] = (await ok(WANG, session.inbox, scope)).items as unknown as { subject: { kind: string; id: string }; at: string }[];
+  await write(WANG, session.markRead, { threads: [{ subject: told!.subject, at: told!.at }] });
+  await write(WANG, session.markRead, { threads: [{ subject: told!.subject, at: told!.at }] });
+  await ok(WANG, session.inbox, scope);
   // K2: 王 leaves his door key at the desk for the technician's visit.
   const left = await write(DESK_ON_SHIFT, keys.leaveKey, { repairId: repair.id, technicianId: memberIdOf(TECH_LI), keys: '入户门钥匙 1 把', leftBy: '王秀英' });
   await ok(TECH_LI, keys.leftKeys, scope);

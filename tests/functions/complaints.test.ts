@@ -1,4 +1,4 @@
-import { complaints, callbacks } from '@shared/contracts';
+import { complaints, callbacks, session } from '@shared/contracts';
 import { callAs, complaintInput, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, startRuntime, SUPERVISOR, WANG, WANG_ROOM, ZHANG } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
@@ -30,7 +30,7 @@ const tick = (rt: Rt) =>
     data: { deadlines: { warned: number; escalated: number }; complaints: { upgraded: number; registersFlagged: number; groupsSettled: number } };
   }>;
 
-const notices = (rt: Rt, kind: string) => raw<{ kind: string; recipient: string; channel: string; subject: { id: string } }>(rt, 'outbox').filter((n) => n.kind === kind);
+const notices = (rt: Rt, kind: string) => raw<{ kind: string; recipient: string; channel: string; body: string; subject: { id: string } }>(rt, 'outbox').filter((n) => n.kind === kind);
 
 type Step = { machine: string; action: string; from: string | null; to: string; role: string; version: number };
 /** A record's events, oldest first, as the machine made them. */
@@ -154,6 +154,29 @@ describe('complaints: intake, classification and replies (C1 C2 C4 C5 C7)', () =
     expect(rated).toMatchObject({ rating: { score: 4 }, actions: [] });
   });
 
+  it('issue 18 (3) C4 C7: every notice of her complaint says who handles it and by when, one thread; the desk keeps its own lines', async () => {
+    const filed = expectOk(await file(rt, building1[0]!));
+    const ref = { kind: 'complaint' as const, id: filed.id };
+    rt.clock.advanceMinutes(1);
+    const classified = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.classify, classifyInput(ref, 1)));
+    rt.clock.advanceMinutes(1);
+    const slipped = expectOk(
+      await callAs(rt, DESK_ON_SHIFT, complaints.issueSlip, { propertyId: PROPERTY, commandId: newCommandId(), ref, version: classified.version, department: '工程部', assignee: '马超', instructions: '联系电梯维保' }),
+    );
+    rt.clock.advanceMinutes(60);
+    expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.reply, replyInput(ref, slipped.version)));
+    const mine = expectOk(await callAs(rt, WANG, session.inbox, { propertyId: PROPERTY })).items;
+    expect(mine.map((n) => n.body)).toEqual([
+      '已答复，客服中心后天11:02前回访您',
+      '工程部处理，后天10:00前办好',
+      '客服中心后天10:00前处理好',
+      '客服中心今天24:00前确认由谁处理',
+    ]);
+    expect(new Set(mine.map((n) => `${n.title} ${n.subject.kind}:${n.subject.id}`))).toEqual(new Set([`电梯投诉 · 1-1-101 complaint:${filed.id}`]));
+    const desk = expectOk(await callAs(rt, DESK_ON_SHIFT, session.inbox, { propertyId: PROPERTY })).items;
+    expect(desk.some((n) => n.body.includes('前'))).toBe(false);
+  });
+
   it('C3: a second unresolved complaint from the same household on the same matter is proposed major and cannot be called general', async () => {
     const first = expectOk(await file(rt, building1[0]!));
     const second = expectOk(await file(rt, building1[1]!));
@@ -243,6 +266,14 @@ describe('C3 group complaints', () => {
 
   const households = [building1[0]!, ...building1.slice(2)];
 
+  it('issue 18 (3) C3 C4: the fifth household raises a group: every household hears the manager takes it up today', async () => {
+    for (const who of building1) expectOk(await file(rt, who));
+    const bodiesOf = async (openid: string) => expectOk(await callAs(rt, openid, session.inbox, { propertyId: PROPERTY })).items.map((n) => n.body).sort();
+    for (const who of building1.slice(0, -1)) expect(await bodiesOf(who.openid)).toEqual(['客服中心今天24:00前确认由谁处理', '群体投诉，管理处主任今天24:00前接手'].sort());
+    // Hers raised it: she is told the group's line at once.
+    expect(await bodiesOf(building1.at(-1)!.openid)).toEqual(['群体投诉，管理处主任今天24:00前接手']);
+  });
+
   it('C3: complaints filed exactly 24 hours before the fifth household are inside the window', async () => {
     for (const who of households.slice(0, 2)) expectOk(await file(rt, who));
     rt.clock.set('2026-11-24T02:00:00.000Z');
@@ -327,7 +358,7 @@ describe('C3 group complaints', () => {
     for (const { _id } of raw<{ _id: string }>(rt, 'complaints')) expect(historyOf(rt, _id).filter((e) => e.action === 'resolveWithGroup')).toHaveLength(1);
     expect(raw<{ status: string }>(rt, 'complaints').every((c) => c.status === 'resolved')).toBe(true);
     expect(raw(rt, 'callbacks')).toHaveLength(6);
-    expect(notices(rt, 'complaint.changed').filter((n) => n.channel === 'inbox' && n.recipient.startsWith('o-'))).toHaveLength(6);
+    expect(notices(rt, 'complaint.changed').filter((n) => n.channel === 'inbox' && n.recipient.startsWith('o-') && n.body.startsWith('已答复'))).toHaveLength(6);
   });
 
   it('C3: five households filing at the same moment raise exactly one group of five', async () => {

@@ -70,6 +70,7 @@ export const validInputs = (repairId: string): Record<string, Record<string, unk
   },
   'callbacks.figures': { propertyId: PROPERTY, month: '2026-11' },
   'session.consent': { propertyId: PROPERTY, commandId: 'bad-input-consent', accepted: ['local-tmpl-repair-progress'], rejected: [] },
+  'session.markRead': { propertyId: PROPERTY, commandId: 'bad-input-mark-read', threads: [{ subject: { kind: 'repair', id: repairId }, at: '2026-11-23T02:00:00.000Z' }] },
   'repairs.create': repairInput(),
   'repairs.listMine': { propertyId: PROPERTY },
   'repairs.get': { propertyId: PROPERTY, repairId },

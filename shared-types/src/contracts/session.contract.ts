@@ -96,6 +96,8 @@ export const InboxItem = z.object({
   urgent: z.boolean(),
   at: z.string(),
   subject: z.object({ kind: z.string(), id: z.string() }),
+  /** Issue 18 (3): a resident's line she has read, on any phone (her read marks on the server). */
+  read: z.optional(z.boolean()),
 });
 
 /** Issue 5: every role's in-app inbox: what was sent to the caller or their role, newest first. */
@@ -106,6 +108,27 @@ export const inbox = defineAction({
   output: pageOf(InboxItem),
   roles: ['resident', 'desk', 'supervisor', 'technician', 'manager'],
   write: false,
+  errors: [],
+});
+
+/** One thread she opened: its subject and the newest line's instant she had (`InboxItem.at`). */
+export const ReadThread = z.strictObject({
+  subject: z.strictObject({ kind: z.string().check(z.regex(/^[A-Za-z]{1,32}$/)), id: z.string().check(z.minLength(1), z.maxLength(64)) }),
+  at: z.iso.datetime({ offset: false }),
+});
+
+/**
+ * Issue 18 (3): the resident read these threads up to these lines. Kept per member on the server, so
+ * every phone shows them read; idempotent by command id, and a later mark always wins. Only threads
+ * of her own notices (COMMON.NOT_FOUND otherwise, and nothing is written).
+ */
+export const markRead = defineAction({
+  fn: 'session',
+  name: 'markRead',
+  input: z.strictObject({ ...scoped, ...commandFields, threads: z.array(ReadThread).check(z.minLength(1), z.maxLength(50)) }),
+  output: z.object({ marked: z.number().check(z.int(), z.gte(0)) }),
+  roles: ['resident'],
+  write: true,
   errors: [],
 });
 
@@ -184,4 +207,4 @@ export const waiting = defineAction({
   errors: [],
 });
 
-export const sessionActions = { me, context, signals, consent, inbox, health, retryNotice, waiting } as const;
+export const sessionActions = { me, context, signals, consent, inbox, markRead, health, retryNotice, waiting } as const;

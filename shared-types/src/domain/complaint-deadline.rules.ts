@@ -59,6 +59,8 @@ const generalDue = ({ since, residentDeadline }: HandlingClock): Date => {
 export interface FilingPromise {
   /** The Shanghai day the desk identifies it (classifies it) on: the day it arrives. */
   identifiedOn: string;
+  /** The end of that day: the classification's own deadline (C4.classify). */
+  identifiedBy: Date;
   /** When a general complaint is resolved by. */
   resolvedBy: Date;
 }
@@ -66,6 +68,7 @@ export interface FilingPromise {
 /** C4 as the resident is told it the moment she files: who reads it and by when, before anyone has classified it. */
 export const filingPromise = (receivedAt: Date, residentDeadline: Date | null): FilingPromise => ({
   identifiedOn: shanghaiDate(receivedAt),
+  identifiedBy: endOfSameDay(receivedAt),
   resolvedBy: generalDue({ since: receivedAt, residentDeadline }),
 });
 

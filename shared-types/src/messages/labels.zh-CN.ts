@@ -7,6 +7,11 @@ import { keysFields } from './keys.zh-CN';
  */
 export const fieldLabels = {
   commandId: '提交编号',
+  threads: '已读的消息',
+  'threads.subject': '消息对应的事项',
+  'threads.subject.kind': '事项类型',
+  'threads.subject.id': '事项编号',
+  'threads.at': '读到的时间',
   account: '事件经过',
   at: '发生时间',
   cause: '起因',

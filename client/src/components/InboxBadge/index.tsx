@@ -7,11 +7,11 @@ import './index.css';
 
 /**
  * Issue 18 (3): on the resident's home, how many of her repairs and complaints have news she has
- * not opened (over her latest notices; it drops when she opens the thread). Nothing when none.
+ * not opened on any phone (her read marks are the server's; it drops when she opens the thread). Nothing when none.
  */
 export default function InboxBadge() {
   const { items } = useInbox({ bottom: false });
-  const { seen } = useSeenThreads();
+  const { seen } = useSeenThreads(items);
   const unread = items ? unreadThreadCount(threadsOf(items, seen)) : 0;
   if (!unread) return null;
   return <Text className='inbox-badge'>{fill(ui.inbox.badge, { n: unread })}</Text>;

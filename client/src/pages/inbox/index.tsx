@@ -49,7 +49,7 @@ export default function Inbox() {
   const { items, loading, error, refresh } = list;
   const staff = context !== null && context.role !== 'resident';
   const resident = context?.role === 'resident';
-  const { seen, markSeen } = useSeenThreads();
+  const { seen, markSeen } = useSeenThreads(resident ? items : null);
   useChimeOnNew(staff && items ? items.filter((i) => i.urgent).map((i) => i.id) : null);
   return (
     <ScaledPage className='inbox-page'>
@@ -59,7 +59,7 @@ export default function Inbox() {
       </View>
       <SubscribeLowBanner />
       <LoadState loading={loading} error={error} onRetry={() => void refresh()} empty={items?.length === 0 ? ui.inbox.empty : null}>
-        {resident && items && threadsOf(items, seen).map((t) => <ThreadRow key={t.key} thread={t} role='resident' onOpen={() => markSeen(t.key, t.lines[0]?.at ?? '')} />)}
+        {resident && items && threadsOf(items, seen).map((t) => <ThreadRow key={t.key} thread={t} role='resident' onOpen={() => markSeen(t.subject, t.lines[0]?.at ?? '')} />)}
         {staff && items?.map((item) => <InboxRow key={item.id} item={item} role={context.role} />)}
         <ListFooter list={list} />
       </LoadState>
