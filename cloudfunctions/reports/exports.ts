@@ -20,14 +20,14 @@ interface Who {
 }
 
 /** Issue 17 (2): the export recorded as building before its workbook is built, so that it can be found after leaving the page. */
-export const startExport = async (db: Database, who: Who, at: { propertyId: string; period: string; fileName: string; now: Date }): Promise<ExportDoc> => {
+export const startExport = async (db: Database, who: Who, at: { propertyId: string; period: string; now: Date }): Promise<ExportDoc> => {
   const event = birth(exportMachine, 'start', { actor: who.openid, role: who.role, now: at.now });
   return saveExport(db, {
     _id: randomId('ex'),
     propertyId: at.propertyId,
     memberId: who.memberId,
     period: at.period,
-    fileName: at.fileName,
+    fileName: null,
     status: event.to,
     fileId: null,
     startedAt: at.now.toISOString(),
@@ -37,10 +37,10 @@ export const startExport = async (db: Database, who: Who, at: { propertyId: stri
 };
 
 /** The build's end: ready with its stored file, or failed. */
-export const finishExport = async (db: Database, who: Who, doc: ExportDoc, fileId: string | null, now: Date): Promise<ExportDoc> => {
-  const step = transition(exportMachine, doc, { action: fileId ? 'finish' : 'fail', actor: who.openid, role: who.role, now });
+export const finishExport = async (db: Database, who: Who, doc: ExportDoc, file: { fileId: string; fileName: string } | null, now: Date): Promise<ExportDoc> => {
+  const step = transition(exportMachine, doc, { action: file ? 'finish' : 'fail', actor: who.openid, role: who.role, now });
   if (!step.ok) throw new Error(`export ${doc._id}: ${step.code}`);
-  return saveExport(db, { ...doc, status: step.status, version: step.version, fileId, finishedAt: now.toISOString() });
+  return saveExport(db, { ...doc, ...file, status: step.status, version: step.version, finishedAt: now.toISOString() });
 };
 
 /** Issue 17 (2): the caller's own exports of the last days in this property, the newest first; a ready one's file linked. */

@@ -23,18 +23,18 @@ export const period: Handler<A['period']> = async (input, { deps }) => {
  */
 export const exportXlsx: Handler<A['exportXlsx']> = async (input, { deps, member, now }) => {
   const previous = previousPeriod(input.period);
-  const property = await findById(deps.db, propertyModel, input.propertyId);
-  const name = property?.name ?? input.propertyId;
   const who = { memberId: member._id, openid: member.openid, role: member.role };
-  const [started, figures] = await Promise.all([
-    startExport(deps.db, who, { propertyId: input.propertyId, period: input.period, fileName: fileNameOf({ property: name, period: input.period }), now }),
+  const [started, figures, property] = await Promise.all([
+    startExport(deps.db, who, { propertyId: input.propertyId, period: input.period, now }),
     readReport(deps.db, input.propertyId, input.period, previous),
+    findById(deps.db, propertyModel, input.propertyId),
   ]);
-  const report = { property: name, period: input.period, previous, madeAt: now, ...figures };
+  const report = { property: property?.name ?? input.propertyId, period: input.period, previous, madeAt: now, ...figures };
+  const fileName = fileNameOf(report);
   const fileId = await xlsxFile(deps, input.propertyId, (book) => fillReport(book, report)).catch(async (e: unknown) => {
     await finishExport(deps.db, who, started, null, deps.now());
     throw e;
   });
-  await finishExport(deps.db, who, started, fileId, deps.now());
-  return ok({ fileName: fileNameOf(report), url: fileId });
+  await finishExport(deps.db, who, started, { fileId, fileName }, deps.now());
+  return ok({ fileName, url: fileId });
 };

@@ -1,7 +1,10 @@
 import { EXPORT_BUILD_SECONDS, exportMachine, exportPhase } from '@shared/domain/export.machine';
 import { birth, transition } from '@shared/domain/state-machine';
+import { exportModel } from '@shared/model/export.model';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+const stored = exportModel.parse(JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'stored', 'export.v1.json'), 'utf8')));
 
 const at = new Date('2026-12-02T02:00:00.000Z');
 const building = { status: 'building' as const, startedAt: at.toISOString() };
@@ -9,7 +12,7 @@ const building = { status: 'building' as const, startedAt: at.toISOString() };
 describe('issue 17 (2): an export building, then ready or failed', () => {
   it('is born building, and only a building one is finished or failed', () => {
     expect(birth(exportMachine, 'start', { actor: 'o', role: 'supervisor', now: at }).to).toBe('building');
-    const entity = { ...building, version: 1 };
+    const entity = { ...stored, ...building, version: 1 };
     expect(transition(exportMachine, entity, { action: 'finish', actor: 'o', role: 'manager', now: at })).toMatchObject({ ok: true, status: 'ready', version: 2 });
     expect(transition(exportMachine, { ...entity, status: 'ready' as const }, { action: 'fail', actor: 'o', role: 'manager', now: at })).toEqual({ ok: false, code: 'STATE.TRANSITION_NOT_ALLOWED' });
     expect(transition(exportMachine, entity, { action: 'finish', actor: 'o', role: 'desk', now: at })).toEqual({ ok: false, code: 'STATE.ROLE_NOT_ALLOWED' });

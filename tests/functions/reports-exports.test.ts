@@ -35,7 +35,7 @@ describe('issue 17 (2): exports can be left and picked up later', () => {
   });
 
   it('a build still marked building shows as building within the function\'s 20 s, then as failed, with no link', async () => {
-    rt.engine.insertRaw('exports', [{ ...exportV1, propertyId: PROPERTY, memberId: supervisorId(), status: 'building', fileId: null, finishedAt: null, version: 1, startedAt: NOW }]);
+    rt.engine.insertRaw('exports', [{ ...exportV1, propertyId: PROPERTY, memberId: supervisorId(), status: 'building', fileName: null, fileId: null, finishedAt: null, version: 1, startedAt: NOW }]);
     expect(expectOk(await recent(SUPERVISOR)).items).toEqual([expect.objectContaining({ status: 'building', url: null })]);
     rt.clock.set('2026-12-02T02:00:21.000Z');
     expect(expectOk(await recent(SUPERVISOR)).items).toEqual([expect.objectContaining({ status: 'failed', url: null })]);

@@ -14,4 +14,12 @@ export const reportsUi = {
   rateNames: { sla: '3天内回单', repairCallback: '报修回访', complaintOnTime: '投诉按时', complaintCallback: '投诉回访' },
   exportHint: '生成后可在微信中转发，或在电脑上用 WPS / Excel 打开',
   noTechnicians: '本期没有维修人员回单',
+  recent: {
+    title: '最近导出',
+    hint: '近 7 天导出的报表，离开页面后也可在此打开',
+    empty: '近 7 天没有导出过报表',
+    open: '打开',
+    status: { building: '生成中', ready: '可打开', failed: '失败' },
+    startedAt: '{at} 导出',
+  },
 } as const;

@@ -87,7 +87,8 @@ export const compare = defineAction({
 /** Issue 17 (2): one of the caller's exports; a ready one linked for a few minutes, a build that outlived the function shown failed. */
 export const ExportView = z.object({
   exportId: z.string(),
-  fileName: z.string(),
+  /** The workbook's name, once it is ready. */
+  fileName: z.nullable(z.string()),
   period: z.string(),
   status: z.enum(['building', 'ready', 'failed']),
   startedAt: z.string(),

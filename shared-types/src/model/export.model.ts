@@ -13,7 +13,8 @@ export const ExportDoc = z.object({
   schemaVersion: z.literal(1),
   memberId: z.string(),
   period: z.string(),
-  fileName: z.string(),
+  /** The workbook's name once it is stored (it names the property, read alongside the build). */
+  fileName: z.nullable(z.string()),
   status: ExportStatus,
   /** The stored workbook once ready; never sent as it is (the answer links it). */
   fileId: z.nullable(z.string()),

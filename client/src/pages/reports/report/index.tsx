@@ -15,6 +15,7 @@ import { openXlsx } from '../../../utils/open-xlsx';
 import { toastError, toastOk } from '../../../utils/toast';
 import FigureTable from '../FigureTable';
 import PeriodBar from '../PeriodBar';
+import RecentExports from '../RecentExports';
 import ReportChart from '../ReportChart';
 import { periodAt } from '../periods';
 import { rateChart, seriesOf } from '../charts';
@@ -58,6 +59,7 @@ export default function ReportPage() {
         </PrimaryButton>
         <Text className='muted report-export-hint'>{t.exportHint}</Text>
       </View>
+      <RecentExports />
       <LoadState loading={loading} error={error} onRetry={() => void refresh()}>
         {data && (
           <View className='report-body'>
