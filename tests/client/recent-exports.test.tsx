@@ -33,7 +33,7 @@ describe('issue 17 (2): 最近导出 on the report page', () => {
     ]);
     expect(backend.callsTo('reports.recentExports')[0]?.input).toMatchObject({ propertyId: expect.any(String) });
     expect(container.querySelector('.recent-exports .section-title')?.textContent).toBe('最近导出');
-    const rows = [...container.querySelectorAll('.recent-export')];
+    const rows = Array.from(container.querySelectorAll('.recent-export'));
     expect(rows.map((r) => r.className.match(/recent-export-(\w+)/)?.[1])).toEqual(['ready', 'building', 'failed']);
     expect(rows[0]?.textContent).toContain('2026年11月统计报表');
     expect(rows[1]?.querySelector('.recent-export-tag')?.textContent).toBe('生成中');
