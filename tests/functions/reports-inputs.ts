@@ -5,4 +5,5 @@ export const areaInputs = (): Record<string, Record<string, unknown>> => ({
   'reports.period': { propertyId: PROPERTY, period: '2026-11' },
   'reports.exportXlsx': { propertyId: PROPERTY, period: '2026-11-16' },
   'reports.compare': { period: '2026-Q4' },
+  'reports.recentExports': { propertyId: PROPERTY },
 });

@@ -19,4 +19,12 @@ export const reportsUi = {
   exportShare: '转发到聊天',
   exportShareFailed: '没有转发成功，请再试一次',
   noTechnicians: '本期没有维修人员回单',
+  recent: {
+    title: '最近导出',
+    hint: '近 7 天导出的报表，离开页面后也可在此打开',
+    empty: '近 7 天没有导出过报表',
+    open: '打开',
+    status: { building: '生成中', ready: '可打开', failed: '失败' },
+    startedAt: '{at} 导出',
+  },
 } as const;

@@ -84,4 +84,27 @@ export const compare = defineAction({
   errors: [],
 });
 
-export const reportsActions = { period, exportXlsx, compare } as const;
+/** Issue 17 (2): one of the caller's exports; a ready one linked for a few minutes, a build that outlived the function shown failed. */
+export const ExportView = z.object({
+  exportId: z.string(),
+  /** The workbook's name, once it is ready. */
+  fileName: z.nullable(z.string()),
+  period: z.string(),
+  status: z.enum(['building', 'ready', 'failed']),
+  startedAt: z.string(),
+  url: z.nullable(FileLink),
+});
+export type ExportView = z.infer<typeof ExportView>;
+
+/** Issue 17 (2): the caller's own exports of the last days in this property, the newest first, to pick up after leaving the page. */
+export const recentExports = defineAction({
+  fn: 'reports',
+  name: 'recentExports',
+  input: z.strictObject({ ...scoped, ...pageInput }),
+  output: pageOf(ExportView),
+  roles: staff,
+  write: false,
+  errors: [],
+});
+
+export const reportsActions = { period, exportXlsx, compare, recentExports } as const;

@@ -12,6 +12,7 @@ import { words } from '../words';
 import ExportProgress from '../ExportProgress';
 import FigureTable from '../FigureTable';
 import PeriodBar from '../PeriodBar';
+import RecentExports from '../RecentExports';
 import ReportChart from '../ReportChart';
 import { periodAt } from '../periods';
 import { rateChart, seriesOf } from '../charts';
@@ -44,6 +45,7 @@ export default function ReportPage() {
         <ExportProgress state={exporter.state} onCancel={exporter.cancel} onShare={() => void exporter.share()} />
         <Text className='muted report-export-hint'>{t.exportHint}</Text>
       </View>
+      <RecentExports />
       <LoadState loading={loading} error={error} onRetry={() => void refresh()}>
         {data && (
           <View className='report-body'>
