@@ -18,7 +18,7 @@ const item = (over: Partial<ExportView> & { exportId: string }): ExportView => (
 
 const show = async (items: ExportView[]) => {
   const backend = fakeBackend({ ...sessionHandlers('supervisor'), 'reports.recentExports': () => okPage(items) });
-  const view = render(<RecentExports />);
+  const view = render(<RecentExports step='idle' />);
   await until(() => backend.callsTo('reports.recentExports').length === 1);
   await settle();
   return { ...view, backend };
@@ -48,5 +48,15 @@ describe('issue 17 (2): 最近导出 on the report page', () => {
     const { container } = await show([]);
     expect(container.querySelector('.recent-exports .list-empty')?.textContent).toContain('近 7 天没有导出过报表');
     expect(container.querySelector('.recent-export')).toBeNull();
+  });
+
+  it('reads the list again as the page\'s own export moves on, so the new one shows without leaving the page', async () => {
+    const { rerender, backend } = await show([]);
+    rerender(<RecentExports step='building' />);
+    await until(() => backend.callsTo('reports.recentExports').length === 2);
+    rerender(<RecentExports step='ready' />);
+    await until(() => backend.callsTo('reports.recentExports').length === 3);
+    await settle();
+    expect(backend.callsTo('reports.recentExports')).toHaveLength(3);
   });
 });

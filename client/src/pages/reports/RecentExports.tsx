@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import * as reports from '@shared/contracts/reports.contract';
 import { periodName } from '@shared/messages/period-name';
@@ -12,18 +13,24 @@ import { fill } from '../../i18n/ui.zh-CN';
 import { openXlsx } from '../../utils/open-xlsx';
 import { formatWhen } from '../../utils/time';
 import { toastError } from '../../utils/toast';
+import type { ExportState } from './useXlsxExport';
 import { words } from './words';
 
 const tones = { building: 'active', ready: 'done', failed: 'alert' } as const satisfies Record<reports.ExportView['status'], Tone>;
 
 /**
- * Issue 17 (2): the caller's exports of the last 7 days, read again whenever the page shows, so a
- * report built while the supervisor was away is opened here later (a fresh link each read).
+ * Issue 17 (2): the caller's exports of the last 7 days, read again whenever the page shows and whenever
+ * the page's own export moves on (`step`: it appears as 生成中, then ready), so a report built while the
+ * supervisor was away is opened here later (a fresh link each read).
  */
-export default function RecentExports() {
+export default function RecentExports({ step }: { step: ExportState['step'] }) {
   const t = words.recent;
   const context = useReadySession();
   const list = usePagedAction(reports.recentExports, context ? { propertyId: context.property.propertyId } : null, { bottom: false });
+  const { refresh } = list;
+  useEffect(() => {
+    if (step !== 'idle') void refresh();
+  }, [step, refresh]);
 
   const titleOf = (item: reports.ExportView) => `${periodName(item.period)}${words.titles.report}`;
   const open = async (item: reports.ExportView) => {

@@ -45,7 +45,7 @@ export default function ReportPage() {
         <ExportProgress state={exporter.state} onCancel={exporter.cancel} onShare={() => void exporter.share()} />
         <Text className='muted report-export-hint'>{t.exportHint}</Text>
       </View>
-      <RecentExports />
+      <RecentExports step={exporter.state.step} />
       <LoadState loading={loading} error={error} onRetry={() => void refresh()}>
         {data && (
           <View className='report-body'>
