@@ -11,7 +11,7 @@ import { PROPERTY, sessionHandlers } from './support/fixtures';
 import { complaint, rooms } from './support/complaint-fixtures';
 import { filingPromise } from '@shared/domain/complaint-deadline.rules';
 import { fill as fillIn } from '../../client/src/i18n/ui.zh-CN';
-import { formatDay, formatDue } from '../../client/src/utils/time';
+import { formatDay, formatDueBy } from '../../client/src/utils/time';
 
 const open = async () => {
   const view = render(<ComplaintNew />);
@@ -108,7 +108,7 @@ describe('投诉 form (C1)', () => {
 
     const promise = filingPromise(new Date(filed.createdAt), null);
     expect($('.complaint-result-read')?.textContent).toBe(fillIn(residentUi.complaintResult.readBy, { day: formatDay(promise.identifiedOn) }));
-    expect($('.complaint-result-resolve')?.textContent).toBe(fillIn(residentUi.complaintResult.resolveBy, { when: formatDue(promise.resolvedBy.toISOString()) }));
+    expect($('.complaint-result-resolve')?.textContent).toBe(fillIn(residentUi.complaintResult.resolveBy, { when: formatDueBy(promise.resolvedBy.toISOString()) }));
     expect($('.complaint-result-resolve')?.textContent).toContain('一般问题会在');
     expect($('.complaint-result .btn-call-desk')).not.toBeNull();
     expect($('.complaint-form')).toBeNull();

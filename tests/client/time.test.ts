@@ -1,4 +1,4 @@
-import { formatDate, formatDay, formatDue, formatPreferred, formatWhen, parseClock, pastDays, shanghaiDate, shanghaiInstant, shanghaiTime } from '../../client/src/utils/time';
+import { formatDate, formatDay, formatDue, formatDueBy, formatPreferred, formatWhen, parseClock, pastDays, shanghaiDate, shanghaiInstant, shanghaiTime } from '../../client/src/utils/time';
 
 /** 2026-11-23 15:00 in Shanghai (07:00 UTC), a Monday. */
 const now = new Date('2026-11-23T07:00:00Z');
@@ -27,6 +27,14 @@ describe('times read naturally, in Shanghai time', () => {
     ['2026-12-31T16:00:00Z', '12月31日内'],
   ])('C4: the deadline %s reads as %s: at midnight it is the end of its day ("今天内" while ahead), never "明天 00:00" (issue 17, 3)', (iso, words) => {
     expect(formatDue(iso, now)).toBe(words);
+  });
+
+  it.each([
+    ['2026-11-23T16:00:00Z', '今天内'],
+    ['2026-11-24T10:00:00Z', '明天 18:00前'],
+    ['2026-11-29T16:00:00Z', '11月29日内'],
+  ])('C4: by the deadline %s reads as %s in a sentence: a whole day takes no 前 (issue 17, 3)', (iso, words) => {
+    expect(formatDueBy(iso, now)).toBe(words);
   });
 
   it('names an appointment by day and part of day', () => {

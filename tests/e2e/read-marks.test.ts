@@ -46,7 +46,7 @@ describe('e2e: what she has read follows her to a second phone', () => {
 
     await openInbox(first, system.url);
     const thread = first.locator(`#thread-${filed.id}`);
-    await expect(thread.locator('.inbox-latest').innerText()).resolves.toBe('客服中心今天24:00前确认由谁处理');
+    await expect(thread.locator('.inbox-latest').innerText()).resolves.toBe('客服中心今天内确认由谁处理');
     await expect(thread.locator('.inbox-unread').innerText()).resolves.toBe('1 条新消息');
     await first.screenshot({ path: resolve(shots, 'resident-inbox-complaint-390.png') });
     await thread.click();

@@ -170,7 +170,7 @@ describe('complaints: intake, classification and replies (C1 C2 C4 C5 C7)', () =
       '已答复，客服中心后天11:02前回访您',
       '工程部处理，后天10:00前办好',
       '客服中心后天10:00前处理好',
-      '客服中心今天24:00前确认由谁处理',
+      '客服中心今天内确认由谁处理',
     ]);
     expect(new Set(mine.map((n) => `${n.title} ${n.subject.kind}:${n.subject.id}`))).toEqual(new Set([`电梯投诉 · 1-1-101 complaint:${filed.id}`]));
     const desk = expectOk(await callAs(rt, DESK_ON_SHIFT, session.inbox, { propertyId: PROPERTY })).items;
@@ -269,9 +269,9 @@ describe('C3 group complaints', () => {
   it('issue 18 (3) C3 C4: the fifth household raises a group: every household hears the manager takes it up today', async () => {
     for (const who of building1) expectOk(await file(rt, who));
     const bodiesOf = async (openid: string) => expectOk(await callAs(rt, openid, session.inbox, { propertyId: PROPERTY })).items.map((n) => n.body).sort();
-    for (const who of building1.slice(0, -1)) expect(await bodiesOf(who.openid)).toEqual(['客服中心今天24:00前确认由谁处理', '群体投诉，管理处主任今天24:00前接手'].sort());
+    for (const who of building1.slice(0, -1)) expect(await bodiesOf(who.openid)).toEqual(['客服中心今天内确认由谁处理', '群体投诉，管理处主任今天内接手'].sort());
     // Hers raised it: she is told the group's line at once.
-    expect(await bodiesOf(building1.at(-1)!.openid)).toEqual(['群体投诉，管理处主任今天24:00前接手']);
+    expect(await bodiesOf(building1.at(-1)!.openid)).toEqual(['群体投诉，管理处主任今天内接手']);
   });
 
   it('C3: complaints filed exactly 24 hours before the fifth household are inside the window', async () => {

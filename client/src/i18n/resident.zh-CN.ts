@@ -7,7 +7,7 @@ export const residentUi = {
   complaintResult: {
     title: '已收到您的投诉',
     readBy: '客服中心{day}就会看到，确认是什么问题、由谁来处理。',
-    resolveBy: '一般问题会在{when}前处理好；情况严重的，当天报告总经理。',
+    resolveBy: '一般问题会在{when}处理好；情况严重的，当天报告总经理。',
     follow: '处理到哪一步，您可以在“我的投诉”里随时查看。',
     viewComplaint: '查看这件投诉',
     backHome: '返回首页',

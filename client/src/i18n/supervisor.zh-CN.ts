@@ -339,7 +339,7 @@ export const supervisorUi = {
     copy: '复制邀请码',
     copied: '已复制',
     scene: '小程序码参数：{scene}',
-    expires: '{when}前有效',
+    expires: '{when}有效',
     codeGone: '这个邀请码已生成过，不能再显示，请重新生成一个。',
     openTitle: '未使用的邀请（{count}）',
     openEmpty: '没有未使用的邀请。',

@@ -616,6 +616,7 @@ export const ui = {
     tomorrow: '明天 {time}',
     dayTime: '{day} {time}',
     withinDay: '{day}内',
+    before: '{when}前',
     daysAgo: '{n}天前',
     monthDay: '{m}月{d}日',
     monthDayTime: '{m}月{d}日 {time}',

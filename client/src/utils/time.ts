@@ -54,22 +54,30 @@ export const formatWhen = (iso: string, now: Date = new Date()): string => {
   return fill(ui.time.fullDate, { y: w.y, m: w.m, d: w.d });
 };
 
+/** A deadline in words, and whether they name a whole day ("今天内") rather than a moment. */
+const dueWords = (iso: string, now: Date): { words: string; wholeDay: boolean } => {
+  const { date, time } = deadlineClock(new Date(iso));
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const ahead = dayOfDate(date) - wall(now).day;
+  if (ahead === -1) return { words: fill(ui.time.yesterday, { time }), wholeDay: false };
+  const near = ui.time.days[ahead];
+  if (time === '24:00' && ahead >= 0) return { words: fill(ui.time.withinDay, { day: near ?? formatDate(date, now) }), wholeDay: true };
+  if (ahead >= 0 && near) return { words: fill(ui.time.dayTime, { day: near, time }), wholeDay: false };
+  if (y === wall(now).y) return { words: fill(ui.time.monthDayTime, { m, d, time }), wholeDay: false };
+  return { words: fill(ui.time.fullDate, { y, m, d }), wholeDay: false };
+};
+
 /**
  * When something is due, to the minute: "今天 14:30", "明天 09:00", "昨天 18:00", "后天 10:00", "11月30日 14:30";
  * a deadline at midnight is the end of its day (time/deadline-clock): "今天内", "12月5日内" while it is ahead (issue 17, 3),
  * "昨天 24:00" once it has passed.
  */
-export const formatDue = (iso: string, now: Date = new Date()): string => {
-  const { date, time } = deadlineClock(new Date(iso));
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const ahead = dayOfDate(date) - wall(now).day;
-  if (ahead === -1) return fill(ui.time.yesterday, { time });
-  const near = ui.time.days[ahead];
-  const endOfDay = time === '24:00' && ahead >= 0;
-  if (endOfDay) return fill(ui.time.withinDay, { day: near ?? formatDate(date, now) });
-  if (ahead >= 0 && near) return fill(ui.time.dayTime, { day: near, time });
-  if (y === wall(now).y) return fill(ui.time.monthDayTime, { m, d, time });
-  return fill(ui.time.fullDate, { y, m, d });
+export const formatDue = (iso: string, now: Date = new Date()): string => dueWords(iso, now).words;
+
+/** "By" a deadline, for a sentence: "今天 18:00前", "今天内" (a whole day takes no 前). */
+export const formatDueBy = (iso: string, now: Date = new Date()): string => {
+  const { words, wholeDay } = dueWords(iso, now);
+  return wholeDay ? words : fill(ui.time.before, { when: words });
 };
 
 /** A calendar date ("2026-12-05") as people say it: "12月5日", with the year only when it is not this one. */

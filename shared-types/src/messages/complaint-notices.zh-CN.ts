@@ -2,7 +2,7 @@ import type { ComplaintLine, ComplaintLineKey } from '../domain/complaint-notice
 
 /**
  * Issue 18 (3): what a resident reads about her complaint, one line per step: who handles it and by
- * when (C4, C7). `{who}` is the handler by role, `{when}` the deadline ("今天24:00前", `dueWords`).
+ * when (C4, C7). `{who}` is the handler by role, `{when}` the deadline ("今天内", "后天10:00前", `dueWords`).
  * Each line fits a subscribe message's `thing` field (20 characters, `FIELD_LIMITS`) with the
  * longest deadline its step can have; a slip's department is cut to fit.
  */
@@ -31,4 +31,6 @@ export const dueWordsCatalogue = {
   days: ['今天', '明天', '后天'],
   monthDay: '{m}月{d}日',
   by: '{day}{time}前',
+  /** A deadline at midnight: the whole of that day (issue 17, 3). */
+  within: '{day}内',
 };

@@ -8,7 +8,7 @@ import type { ComplaintView } from '../../../hooks/useComplaints';
 import { fill } from '../../../i18n/ui.zh-CN';
 import { residentUi } from '../../../i18n/resident.zh-CN';
 import { routes } from '../../../utils/routes';
-import { formatDay, formatDue } from '../../../utils/time';
+import { formatDay, formatDueBy } from '../../../utils/time';
 
 /** Right after filing (issue 18, 2): who reads it and by when, as C4 sets it, and the desk one tap away. */
 export default function ComplaintResult({ complaint, deskPhone }: { complaint: ComplaintView; deskPhone: string }) {
@@ -20,7 +20,7 @@ export default function ComplaintResult({ complaint, deskPhone }: { complaint: C
         <Icon of={SuccessF} className='result-icon' />
         <Text className='title result-title'>{t.title}</Text>
         <Text className='result-line complaint-result-read'>{fill(t.readBy, { day: formatDay(promise.identifiedOn) })}</Text>
-        <Text className='result-line complaint-result-resolve'>{fill(t.resolveBy, { when: formatDue(promise.resolvedBy.toISOString()) })}</Text>
+        <Text className='result-line complaint-result-resolve'>{fill(t.resolveBy, { when: formatDueBy(promise.resolvedBy.toISOString()) })}</Text>
         <Text className='result-line muted'>{t.follow}</Text>
       </View>
       <DeskPhoneButton phone={deskPhone} look='plain' />

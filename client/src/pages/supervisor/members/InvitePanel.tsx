@@ -13,7 +13,7 @@ import LineField from '../../../components/LineField';
 import PrimaryButton from '../../../components/PrimaryButton';
 import { fill } from '../../../i18n/ui.zh-CN';
 import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
-import { formatDue } from '../../../utils/time';
+import { formatDueBy } from '../../../utils/time';
 import { toastError, toastOk } from '../../../utils/toast';
 
 type Issued = z.infer<typeof members.IssuedInvitation>;
@@ -35,7 +35,7 @@ export function IssuedCode({ issued }: { issued: Issued }) {
       <Text className='invite-code' userSelect>
         {code}
       </Text>
-      <Text className='muted invite-for'>{`${messages.roles[issued.role]} · ${fill(t.expires, { when: formatDue(issued.expiresAt) })}`}</Text>
+      <Text className='muted invite-for'>{`${messages.roles[issued.role]} · ${fill(t.expires, { when: formatDueBy(issued.expiresAt) })}`}</Text>
       <Button className='btn btn-secondary btn-copy-code' onClick={copy}>
         {t.copy}
       </Button>

@@ -9,7 +9,7 @@ import ListFooter from '../../../components/ListFooter';
 import PrivacyConsent from '../../../components/PrivacyConsent';
 import { fill, ui } from '../../../i18n/ui.zh-CN';
 import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
-import { formatDue } from '../../../utils/time';
+import { formatDueBy } from '../../../utils/time';
 import InvitePanel from './InvitePanel';
 import MemberEditor from './MemberEditor';
 import '../../../theme/controls.css';
@@ -21,7 +21,7 @@ function InvitationRow({ invitation }: { invitation: InvitationView }) {
     <View className='card invitation-row' id={`invitation-${invitation.id}`}>
       <Text className='invitation-role'>{[messages.roles[invitation.role], invitation.note].filter(Boolean).join(' · ')}</Text>
       <Text className='muted invitation-meta'>
-        {`${fill(t.invitedBy, { name: invitation.createdBy })} · ${fill(t.expires, { when: formatDue(invitation.expiresAt) })}`}
+        {`${fill(t.invitedBy, { name: invitation.createdBy })} · ${fill(t.expires, { when: formatDueBy(invitation.expiresAt) })}`}
       </Text>
     </View>
   );
