@@ -5,6 +5,7 @@ import * as visits from '@shared/contracts/visits.contract';
 import { shanghaiDate, withinDays } from '@shared/time/shanghai';
 import { callAs, expectOk, newCommandId, WANG, WANG_ROOM } from '../functions/harness';
 import { startSystem, signIn } from './browser';
+import { journey } from './journey';
 
 jest.setTimeout(300_000);
 
@@ -52,25 +53,31 @@ describe('e2e: what happens next, after every step (issue 18, 2)', () => {
   });
 
   it('R4: a normal repair says the desk dispatches within the property\'s 20 minutes and the technician phones first', async () => {
-    await wang.locator('#btn-new-repair').click();
-    await wang.locator('.category-door_window').click();
+    const she = journey(wang);
+    await she.tap('#btn-new-repair');
+    await she.tap('.category-door_window');
     await wang.locator('.input-description textarea').fill('卧室门把手松了，关不严');
-    await wang.locator('.btn-submit-repair').click();
+    await she.tap('.btn-submit-repair');
     await wang.locator('.repair-result.result-normal').waitFor();
     await expect(wang.locator('.result-promise').innerText()).resolves.toBe('客服将在 20 分钟内派单，师傅上门前会先打电话');
+    // 报修, the category, 提交: the promise is on the screen the filing ends on, no tap more.
+    expect(she.task().taps).toBeLessThanOrEqual(3);
     await expect(wang.locator('.repair-result').innerText()).resolves.not.toContain('尽快');
     await shootBoth(wang, 'resident-repair-filed', '.repair-result');
   });
 
   it('R3: an urgent repair says the people on duty know, with the desk\'s number one tap away', async () => {
     await home(wang, system.url);
-    await wang.locator('#btn-new-repair').click();
-    await wang.locator('.category-water').click();
+    const she = journey(wang);
+    await she.tap('#btn-new-repair');
+    await she.tap('.category-water');
     await wang.locator('.input-description textarea').fill('厨房水管爆了，水一直往外喷');
-    await wang.locator('.btn-submit-repair').click();
+    await she.tap('.btn-submit-repair');
     await wang.locator('.repair-result.result-urgent').waitFor();
     await expect(wang.locator('.result-promise').innerText()).resolves.toBe('已通知值班人员，马上处理');
     await expect(wang.locator('.repair-result .btn-call-desk.btn-primary').count()).resolves.toBe(1);
+    // 报修, the category, 提交; the desk's number is then the one tap left (the primary button).
+    expect(she.task().taps).toBeLessThanOrEqual(3);
     await shootBoth(wang, 'resident-repair-urgent', '.repair-result');
   });
 
@@ -82,9 +89,12 @@ describe('e2e: what happens next, after every step (issue 18, 2)', () => {
       expectOk(await callAs(system.runtime, WANG, visits.bookHome, { propertyId: 'demo', commandId: newCommandId(), start: slot.start, roomId: WANG_ROOM, topic: '' }));
     }
     await wang.goto(`${system.url}/#/pages/resident/bookings/index`);
-    await wang.locator('.btn-new-home').click();
+    const she = journey(wang);
+    await she.tap('.btn-new-home');
     await wang.locator('.book-picker .slot-chip').first().waitFor();
     await expect(wang.locator(`#book-date-${tomorrow}`).getAttribute('class')).resolves.toContain('chip-on');
+    // One tap to the form, and it is already on the first day she can book: no tap spent on a full day.
+    expect(she.task().taps).toBe(1);
     await expect(wang.locator('.book-picker .slot-chip.chip-disabled').count()).resolves.toBe(0);
     await shootBoth(wang, 'resident-booking-first-open-day', '.book-form');
 
@@ -102,16 +112,20 @@ describe('e2e: what happens next, after every step (issue 18, 2)', () => {
 
   it('C1: a complaint without 投诉对象 is filed, and her complaint shows no empty 投诉对象', async () => {
     await home(wang, system.url);
-    await wang.locator('#btn-new-complaint').click();
-    await wang.locator('#category-cleaning').click();
-    await wang.locator('#place-building').click();
+    const she = journey(wang);
+    await she.tap('#btn-new-complaint');
+    await she.tap('#category-cleaning');
+    await she.tap('#place-building');
     await expect(wang.locator('.input-target input').inputValue()).resolves.toBe('');
     await shootBoth(wang, 'resident-complaint-form-target-optional', '.complaint-form');
     await wang.locator('.input-complaint-description textarea').fill('楼道里的垃圾三天没人清理');
     await wang.locator('.input-complaint-request textarea').fill('请今天清理干净');
-    await wang.locator('.btn-submit-complaint').click();
+    await she.tap('.btn-submit-complaint');
     await wang.locator('.complaint-result').waitFor();
-    await wang.locator('.btn-view-complaint').click();
+    // 投诉, the kind, where, 提交: no tap on 投诉对象; the confirmation says who reads it and by when (C4).
+    expect(she.task().taps).toBeLessThanOrEqual(4);
+    await expect(wang.locator('.complaint-result-read').innerText()).resolves.toContain('客服中心');
+    await she.tap('.btn-view-complaint');
     await wang.locator('.my-complaint-facts').waitFor();
     await expect(wang.locator('.my-complaint-facts .fact-target').count()).resolves.toBe(0);
     await expect(wang.locator('.my-complaint-facts .fact-description').innerText()).resolves.toContain('楼道里的垃圾三天没人清理');
