@@ -21,6 +21,7 @@ import { bindingModel } from '@shared/model/binding.model';
 import { roomInvitationModel } from '@shared/model/room-invitation.model';
 import { fileReadModel } from '@shared/model/resident-file.model';
 import { readMarkModel } from '@shared/model/read-mark.model';
+import { exportModel } from '@shared/model/export.model';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'stored');
 const load = (name: string): unknown => JSON.parse(readFileSync(join(fixtures, name), 'utf8'));
@@ -215,7 +216,7 @@ describe('stored documents keep their schema version and old shapes still read',
   });
 
   it('every fixture of an old shape parses with its model', () => {
-    const models = { repair: repairModel, member: memberModel, settings: settingsModel, deadline: deadlineModel, heartbeat: heartbeatModel, complaint: complaintModel, contentCheck: contentCheckModel, command: commandModel, outbox: outboxModel, callback: callbackModel, property: propertyModel, invitation: invitationModel, fileRead: fileReadModel, binding: bindingModel, roomInvitation: roomInvitationModel, readMark: readMarkModel } as const;
+    const models = { repair: repairModel, member: memberModel, settings: settingsModel, deadline: deadlineModel, heartbeat: heartbeatModel, complaint: complaintModel, contentCheck: contentCheckModel, command: commandModel, outbox: outboxModel, callback: callbackModel, property: propertyModel, invitation: invitationModel, fileRead: fileReadModel, binding: bindingModel, roomInvitation: roomInvitationModel, readMark: readMarkModel, export: exportModel } as const;
     for (const file of readdirSync(fixtures)) {
       const model = models[file.split('.')[0] as keyof typeof models];
       expect(model.safeParse(load(file)).success).toBe(true);

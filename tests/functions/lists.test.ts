@@ -394,6 +394,32 @@ const cases: ListCase[] = [
     },
   },
   {
+    name: 'members.myRoomInvitations',
+    who: WANG,
+    action: members.myRoomInvitations,
+    input: { propertyId: PROPERTY },
+    seed: async (rt) => {
+      for (const relation of ['family', 'tenant', 'family', 'tenant'] as const) {
+        expectOk(await callAs(rt, WANG, members.inviteToRoom, { propertyId: PROPERTY, commandId: newCommandId(), roomId: WANG_ROOM, relation }));
+        rt.clock.advanceMinutes(1);
+      }
+      return 4;
+    },
+  },
+  {
+    name: 'reports.recentExports',
+    who: SUPERVISOR,
+    action: reports.recentExports,
+    input: { propertyId: PROPERTY },
+    seed: async (rt) => {
+      for (const period of ['2026-11', '2026-10', '2026-Q3']) {
+        expectOk(await callAs(rt, SUPERVISOR, reports.exportXlsx, { propertyId: PROPERTY, period }));
+        rt.clock.advanceMinutes(1);
+      }
+      return 3;
+    },
+  },
+  {
     name: 'visits.groupVisits',
     who: DESK_ON_SHIFT,
     action: reception.groupVisits,
@@ -420,7 +446,10 @@ describe('every list pages with a cursor and counts exactly', () => {
     expect(whole).toMatchObject({ total: expected, next: null });
     expect(whole.items).toHaveLength(expected);
     const paged = await pageThrough(rt, c.who, c.action, c.input, 2);
-    expect(paged.items.map((i) => i.id)).toEqual(whole.items.map((i) => i.id));
+    // Every item is named by its id (an export by its exportId, a property by its propertyId), and none is missing.
+    const idOf = (i: { id?: string; exportId?: string; propertyId?: string }) => i.id ?? i.exportId ?? i.propertyId;
+    expect(whole.items.every((i) => idOf(i) !== undefined)).toBe(true);
+    expect(paged.items.map(idOf)).toEqual(whole.items.map(idOf));
     expect(paged.pages).toBe(Math.ceil(expected / 2));
     expect(paged.totals.every((t) => t === expected)).toBe(true);
   });

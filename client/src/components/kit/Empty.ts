@@ -1,4 +1,0 @@
-import '@nutui/nutui-react-taro/dist/es/packages/empty/style/css.js';
-import '../../theme/kit.css';
-
-export { default } from '@nutui/nutui-react-taro/dist/es/packages/empty';
