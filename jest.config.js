@@ -6,6 +6,7 @@ const shared = {
   transformIgnorePatterns: ['/node_modules/(?!(@tarojs|mingo)/)', '/dist/'],
 };
 module.exports = {
+  testSequencer: '<rootDir>/tests/sequencer.js',
   projects: [
     {
       ...shared,
