@@ -20,6 +20,38 @@ export type Handler<A extends Action> = (
 
 export type Handlers<T extends Record<string, Action>> = { [K in keyof T]: Handler<T[K]> };
 
+/** A read made before the caller is known, kept as it settled: its failure is thrown only once the caller is authorised. */
+type Settled = { ok: true; value: unknown } | { ok: false; error: unknown };
+const settle = (read: Promise<unknown>): Promise<Settled> =>
+  read.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+
+interface Prefetching {
+  /** Reads of the action that need its input alone (ids, the property it names), issued with the membership. */
+  prefetch?: (input: unknown, deps: Deps) => Promise<unknown>;
+}
+
+/**
+ * Issue 16: an action whose first reads need only its input makes them in the same wait as the caller's
+ * membership, not after it. Only reads, and only what the input names: what they found reaches the
+ * handler once the router has authorised the caller (a refused caller gets the refusal, never the reads'
+ * outcome), and the handler still checks that what it found belongs to the caller's property.
+ */
+export const withPrefetch = <A extends Action, P>(
+  prefetch: (input: z.infer<A['input']>, deps: Deps) => Promise<P>,
+  handle: (input: z.infer<A['input']>, ctx: ContextOf<A>, early: P) => Promise<Result<z.infer<A['output']>>>,
+): Handler<A> =>
+  Object.assign(
+    async (input: z.infer<A['input']>, ctx: ContextOf<A>, early?: Settled) => {
+      const read = early ?? (await settle(prefetch(input, ctx.deps)));
+      if (!read.ok) throw read.error;
+      return handle(input, ctx, read.value as P);
+    },
+    { prefetch: prefetch as (input: unknown, deps: Deps) => Promise<unknown> },
+  );
+
 export type FunctionHandle = ((event: unknown, caller: Caller, deps: Deps) => Promise<Result<unknown>>) & {
   /** The action names it has a handler for: exactly its contract's (a test holds every function to it). */
   readonly handled: readonly string[];
@@ -44,7 +76,7 @@ export const defineFunction = <T extends Record<string, Action>>(fn: FunctionNam
       // Own properties only: "constructor" or "__proto__" is on every object and is no action.
       if (!Object.hasOwn(actions, name) || !Object.hasOwn(handlers, name)) return failure('COMMON.UNKNOWN_ACTION');
       const action = actions[name]!;
-      const handler = (handlers as Record<string, (input: unknown, ctx: AnyContext) => Promise<Result<unknown>>>)[name]!;
+      const handler = (handlers as Record<string, ((input: unknown, ctx: AnyContext, early?: Settled) => Promise<Result<unknown>>) & Prefetching>)[name]!;
       const input = action.input.safeParse(envelope.data.input, { reportInput: true });
       if (!input.success) return badInput(input.error);
       if (!caller.openid) return failure('COMMON.NOT_A_MEMBER');
@@ -55,11 +87,13 @@ export const defineFunction = <T extends Record<string, Action>>(fn: FunctionNam
       const company = isCompanyAction(action);
       const scope = company ? COMPANY_SCOPE : data.propertyId;
       // Issue 14 (1): a write in a deactivated property is refused; read alongside the membership, never cached.
-      // Issue 16: the command id's records (by the caller's openid) are read in the same wait, not after.
-      const [member, closed, sent] = await Promise.all([
+      // Issue 16: the command id's records (by the caller's openid) are read in the same wait, not after, and
+      // so are the action's own first reads where they need only its input (withPrefetch).
+      const [member, closed, sent, early] = await Promise.all([
         action.roles !== 'any-signed-in' && scope ? resolveMember(deps.db, scope, caller.openid) : null,
         action.write && !company && data.propertyId ? propertyClosed(deps.db, data.propertyId) : false,
         action.write && data.commandId ? commandsSent(deps.db, caller.openid, data.commandId) : [],
+        handler.prefetch ? settle(handler.prefetch(input.data, deps)) : undefined,
       ]);
       if (action.roles !== 'any-signed-in') {
         if (!member) return failure('COMMON.NOT_A_MEMBER');
@@ -73,7 +107,7 @@ export const defineFunction = <T extends Record<string, Action>>(fn: FunctionNam
         const replay = replayIn(sent, commandKey, action);
         if (replay) return answer(replay);
       }
-      const result = await handler(input.data, contextOf({ caller, deps, now, commandKey, action }, member)).catch((e: unknown) => {
+      const result = await handler(input.data, contextOf({ caller, deps, now, commandKey, action }, member), early).catch((e: unknown) => {
         if (e instanceof ActionFailure) return e.toResult();
         throw e;
       });

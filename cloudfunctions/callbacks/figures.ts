@@ -6,7 +6,9 @@ import { callbackModel } from '@shared/model/callback.model';
 import { complaintModel } from '@shared/model/complaint.model';
 import { repairModel } from '@shared/model/repair.model';
 import { repairWhere } from '@shared/messages/place-label';
-import type { Handler } from '../_shared/router';
+import type * as z from 'zod/mini';
+import type { Deps } from '../_shared/deps';
+import { withPrefetch, type Handler } from '../_shared/router';
 import { readAll } from '../_shared/repo';
 
 /**
@@ -15,16 +17,21 @@ import { readAll } from '../_shared/repo';
  * (every complaint received in the month and handled, called back), and R13's top-up list of
  * satisfied residents to call when the month is short.
  */
-export const figures: Handler<typeof contract> = async (input, { deps }) => {
-  const { db } = deps;
+const monthRead = (input: z.infer<typeof contract.input>, { db }: Deps) => {
   const _ = db.command;
   const { from, to } = monthSpan(input.month);
   const span = _.gte(from.toISOString()).and(_.lt(to.toISOString()));
-  const [tasks, returned, complaints] = await Promise.all([
+  return Promise.all([
     readAll(callbackModel, db.collection('callbacks').where({ propertyId: input.propertyId, createdAt: span }).orderBy('createdAt', 'asc')),
     readAll(repairModel, db.collection('repairs').where({ status: 'signed', completedAt: span })),
     readAll(complaintModel, db.collection('complaints').where({ propertyId: input.propertyId, registerDate: _.gte(`${input.month}-01`).and(_.lte(`${input.month}-31`)) })),
   ]);
+};
+
+/** The month's tasks, returned orders and complaints need only the input: they are read with the caller's membership (issue 16). */
+export const figures: Handler<typeof contract> = withPrefetch<typeof contract, Awaited<ReturnType<typeof monthRead>>>(monthRead, async (input, { deps }, [tasks, returned, complaints]) => {
+  const { db } = deps;
+  const _ = db.command;
   // Issue 18 (5): a public place's repair nobody reported is not called back; it is shown as skipped, with why, outside R13's half.
   const { callable: orders, skipped } = callableOrders(returned.filter((r) => r.propertyId === input.propertyId));
   const doneFor = async (kind: 'repair' | 'complaint', ids: string[]) => {
@@ -59,4 +66,4 @@ export const figures: Handler<typeof contract> = async (input, { deps }) => {
     complaintCheck: { handled: handled.length, calledBack: complaintsCalled.size, ...check(handled.length, complaintsCalled.size, 1) },
     topUp,
   });
-};
+});

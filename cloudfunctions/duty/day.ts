@@ -5,23 +5,28 @@ import { failure } from '@shared/messages';
 import type { DutyDayDoc } from '@shared/model/duty.model';
 import { ok } from '@shared/result';
 import type { ActionContext } from '../_shared/context';
-import type { Handler } from '../_shared/router';
+import { withPrefetch, type Handler } from '../_shared/router';
+import type { Deps } from '../_shared/deps';
 import { applyOnce } from '../_shared/commands';
 import { loadSettings } from '../_shared/settings';
 import { dayIdOf, dayInTx, ensureDay, findDay, handoversOfDay, pagesOfDay, saveDay } from './duty.repo';
 import { shiftOfStored } from './page-parts';
 import { pageView } from './views';
 
-/** What a date's log is made of, read together: the roster, the stored pages, their handovers and the day's signature. */
-const readDay = async (ctx: ActionContext, date: string) => {
-  const { db } = ctx.deps;
-  const { propertyId } = ctx.member;
-  const [settings, stored, handovers, signed] = await Promise.all([loadSettings(ctx.deps, propertyId), pagesOfDay(db, propertyId, date), handoversOfDay(db, propertyId, date), findDay(db, propertyId, date)]);
+/**
+ * What a date's log is made of, read together: the roster, the stored pages, their handovers and the day's
+ * signature. It needs only the input, so it is read with the caller's membership (issue 16), of the
+ * property the input names, which is the one the router resolved the caller in.
+ */
+const readDay = async ({ propertyId, date }: { propertyId: string; date: string }, deps: Deps) => {
+  const { db } = deps;
+  const [settings, stored, handovers, signed] = await Promise.all([loadSettings(deps, propertyId), pagesOfDay(db, propertyId, date), handoversOfDay(db, propertyId, date), findDay(db, propertyId, date)]);
   return { date, settings, stored, handovers, signed };
 };
+type ReadDay = Awaited<ReturnType<typeof readDay>>;
 
 /** D2: every shift page of a Shanghai date as the roster makes them (stored pages keep their own times), with the day's signature. */
-const dayOf = (ctx: ActionContext, read: Awaited<ReturnType<typeof readDay>>, signed: DutyDayDoc | null) => {
+const dayOf = (ctx: ActionContext, read: ReadDay, signed: DutyDayDoc | null) => {
   const { date, settings, stored, handovers } = read;
   const pages = pagesOfDate(settings.shifts, date).map((planned) => {
     const doc = stored.find((p) => p.shiftStart === planned.shiftStart) ?? null;
@@ -44,19 +49,15 @@ const dayOf = (ctx: ActionContext, read: Awaited<ReturnType<typeof readDay>>, si
 };
 
 /** D2: a day's duty log with its signature. */
-export const day: Handler<typeof c.day> = async (input, ctx) => {
-  const read = await readDay(ctx, input.date);
-  return ok(dayOf(ctx, read, read.signed).view);
-};
+export const day: Handler<typeof c.day> = withPrefetch<typeof c.day, ReadDay>(readDay, async (_input, ctx, read) => ok(dayOf(ctx, read, read.signed).view));
 
 /**
  * D2: the supervisor signs a day once its last shift is over and every major event has its emergency
  * record; the first signature stands. The answer shows the day as read before signing, with the
  * signature that stands.
  */
-export const signDay: Handler<typeof c.signDay> = async (input, ctx) => {
+export const signDay: Handler<typeof c.signDay> = withPrefetch<typeof c.signDay, ReadDay>(readDay, async (input, ctx, read) => {
   const { member, now, deps } = ctx;
-  const read = await readDay(ctx, input.date);
   const existing = read.signed;
   if (!existing?.signedBy) {
     const found = dayOf(ctx, read, existing);
@@ -71,4 +72,4 @@ export const signDay: Handler<typeof c.signDay> = async (input, ctx) => {
     return dayOf(ctx, read, signed).view;
   });
   return ok(result);
-};
+});

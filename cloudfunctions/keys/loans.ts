@@ -8,10 +8,11 @@ import { keyLoanModel, type Borrower, type KeyLoanDoc } from '@shared/model/key.
 import { memberModel, staffRoles, type MemberDoc } from '@shared/model/member.model';
 import { shanghaiDate } from '@shared/time/shanghai';
 import type { ActionContext } from '../_shared/context';
-import type { Handler } from '../_shared/router';
+import { withPrefetch, type Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { ActionFailure } from '../_shared/failures';
 import { mapPage, readPage, type Source } from '../_shared/paging';
+import type { Page } from '@shared/contracts/page';
 import { findById } from '../_shared/repo';
 import { ownsFile } from '../_shared/storage';
 import { findKey, findLoan, loanIdOf, OPEN_STATUSES, readKeyInTx, readLoanInTx, writeKey, writeLoan } from './keys.repo';
@@ -148,10 +149,11 @@ export const staff: Handler<typeof c.staff> = async (input, { deps }) => {
 const openLoans = (where: object): Source<KeyLoanDoc> => ({ collection: 'keyLoans', where, sort: [{ field: 'dueBackAt', order: 'asc' }], parse: (raw) => keyLoanModel.parse(raw) });
 
 /** K2: every loan still out in the property, the earliest due first. */
-export const loans: Handler<typeof c.loans> = async (input, { deps, member }) => {
-  const where = { propertyId: input.propertyId, status: deps.db.command.in([...OPEN_STATUSES]) };
-  return ok(mapPage(await readPage(deps.db, { name: 'keys.loans', sources: [openLoans(where)] }, input), (l) => loanView(l, member)));
-};
+export const loans: Handler<typeof c.loans> = withPrefetch<typeof c.loans, Page<KeyLoanDoc>>(
+  // The page needs only the input: it is read with the caller's membership (issue 16).
+  (input, deps) => readPage(deps.db, { name: 'keys.loans', sources: [openLoans({ propertyId: input.propertyId, status: deps.db.command.in([...OPEN_STATUSES]) })] }, input),
+  async (_input, { member }, page) => ok(mapPage(page, (l) => loanView(l, member))),
+);
 
 /** K2: the caller's own loans still out: a staff member signs for theirs here. */
 export const mine: Handler<typeof c.mine> = async (input, { deps, member }) => {

@@ -12,7 +12,10 @@ import { roomLabel, roomLabelOfId } from '@shared/model/property.model';
 import { repairModel } from '@shared/model/repair.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import type { Database } from '../_shared/database';
-import type { Handler } from '../_shared/router';
+import type { Deps } from '../_shared/deps';
+import type { Page } from '@shared/contracts/page';
+import type * as z from 'zod/mini';
+import { withPrefetch, type Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { derivedId } from '../_shared/ids';
 import { membershipIn } from '../_shared/membership';
@@ -97,17 +100,21 @@ export const requestErasure: Handler<typeof c.requestErasure> = async (input, ct
 
 const viewOf = (e: ErasureDoc, openTickets: number) => ({ id: e._id, name: e.name, reason: e.reason, status: e.status, requestedAt: e.requestedAt, openTickets });
 
-export const erasureRequests: Handler<typeof c.erasureRequests> = async (input, { deps }) => {
+const pendingErasures = (input: z.infer<typeof c.erasureRequests.input>, deps: Deps): Promise<Page<ErasureDoc>> => {
   const pending: Source<ErasureDoc> = {
     collection: 'erasures',
     where: { propertyId: input.propertyId, status: 'pending' },
     sort: [{ field: 'requestedAt', order: 'asc' }],
     parse: (raw) => erasureModel.parse(raw),
   };
-  const page = await readPage(deps.db, { name: 'members.erasureRequests', sources: [pending] }, input);
+  return readPage(deps.db, { name: 'members.erasureRequests', sources: [pending] }, input);
+};
+
+/** The page needs only the input: it is read with the caller's membership (issue 16); what each person still holds after. */
+export const erasureRequests: Handler<typeof c.erasureRequests> = withPrefetch<typeof c.erasureRequests, Page<ErasureDoc>>(pendingErasures, async (_input, { deps }, page) => {
   const items = await Promise.all(page.items.map(async (e) => viewOf(e, openTicketsOf(await holdings(deps.db, e.propertyId, e.openid)))));
   return ok({ ...page, items });
-};
+});
 
 /**
  * PIPL: the person's membership ends, their photos and handwritten signatures are deleted from

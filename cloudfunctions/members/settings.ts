@@ -7,7 +7,7 @@ import { memberModel, type MemberDoc } from '@shared/model/member.model';
 import { settingsModel, withTemplateIds, type SettingsDoc } from '@shared/model/settings.model';
 import type { Database } from '../_shared/database';
 import type { ActionContext } from '../_shared/context';
-import type { Handler } from '../_shared/router';
+import { withPrefetch, type Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { parseAll, readAll, withoutId, findById, addOnce } from '../_shared/repo';
@@ -70,8 +70,11 @@ const viewWith = (s: SettingsDoc, member: MemberDoc, { byOpenid, history }: Peop
   };
 };
 
-export const settings: Handler<typeof c.settings> = async (input, { deps, member }) =>
-  ok(await viewOf(deps.db, await readSettings(deps.db, input.propertyId), member));
+/** The stored settings need only the input: they are read with the caller's membership (issue 16). */
+export const settings: Handler<typeof c.settings> = withPrefetch<typeof c.settings, SettingsDoc>(
+  (input, deps) => readSettings(deps.db, input.propertyId),
+  async (_input, { deps, member }, stored) => ok(await viewOf(deps.db, stored, member)),
+);
 
 /** The roster names desk members of this property by id; the stored roster keeps their openids for the notices. */
 const rosterOf = async (db: Database, propertyId: string, shifts: NonNullable<Update['shifts']>): Promise<SettingsDoc['shifts'] | ErrorCode> => {

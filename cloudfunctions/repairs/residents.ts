@@ -1,15 +1,15 @@
 import type { findResidents as contract } from '@shared/contracts/repairs.contract';
 import { ok } from '@shared/result';
-import { memberModel } from '@shared/model/member.model';
+import { memberModel, type MemberDoc } from '@shared/model/member.model';
 import { roomId, roomLabel, roomModel } from '@shared/model/property.model';
-import type { Handler } from '../_shared/router';
+import type * as z from 'zod/mini';
+import type { Deps } from '../_shared/deps';
+import { withPrefetch, type Handler } from '../_shared/router';
 import { parseAll } from '../_shared/repo';
 
 const ROOM = /^(\w{1,10})-(\w{1,10})-(\w{1,10})$/;
 
-/** R2: the desk finds the caller by "3-2-1502" or by name; it needs the full number to call back. */
-export const findResidents: Handler<typeof contract> = async (input, { deps }) => {
-  const { db } = deps;
+const matching = async (input: z.infer<typeof contract.input>, { db }: Deps): Promise<MemberDoc[]> => {
   const room = ROOM.exec(input.query);
   const byRoom = room ? { roomIds: roomId(input.propertyId, room[1] ?? '', room[2] ?? '', room[3] ?? '') } : null;
   const byName = { name: db.RegExp({ regexp: `^${input.query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, options: '' }) };
@@ -18,7 +18,12 @@ export const findResidents: Handler<typeof contract> = async (input, { deps }) =
     .where({ propertyId: input.propertyId, role: 'resident', status: 'active', ...(byRoom ?? byName) })
     .limit(20)
     .get();
-  const residents = parseAll(memberModel, res.data);
+  return parseAll(memberModel, res.data);
+};
+
+/** R2: the desk finds the caller by "3-2-1502" or by name; it needs the full number to call back. The search needs only the input: it goes out with the caller's membership (issue 16), the rooms after. */
+export const findResidents: Handler<typeof contract> = withPrefetch<typeof contract, MemberDoc[]>(matching, async (_input, { deps }, residents) => {
+  const { db } = deps;
   const roomIds = [...new Set(residents.flatMap((r) => r.roomIds))];
   const rooms = roomIds.length ? parseAll(roomModel, (await db.collection('rooms').where({ _id: db.command.in(roomIds) }).limit(100).get()).data) : [];
   const labels = new Map(rooms.map((r) => [r._id, roomLabel(r)]));
@@ -30,4 +35,4 @@ export const findResidents: Handler<typeof contract> = async (input, { deps }) =
       rooms: r.roomIds.map((id) => ({ roomId: id, label: labels.get(id) ?? id })),
     })),
   });
-};
+});

@@ -7,7 +7,7 @@ import { elapsedOut, RETURN_WITHIN_MS } from '@shared/domain/return.rules';
 import type { MemberDoc } from '@shared/model/member.model';
 import { repairModel, type RepairDoc } from '@shared/model/repair.model';
 import type { Database } from '../_shared/database';
-import type { Handler } from '../_shared/router';
+import { withPrefetch, type Handler } from '../_shared/router';
 import { activeMembers } from '../_shared/membership';
 import { readAll } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
@@ -33,15 +33,15 @@ export const figuresOf = async (db: Database, technician: MemberDoc) => {
 };
 
 /** R7 R9: quality and attitude as true means over every rating (and how many came from residents' own phones), the on-time rate and the open load. */
-export const scorecards: Handler<typeof contract> = async (input, { deps, member }) => {
-  const { db } = deps;
-  const technicians =
-    member.role === 'technician'
-      ? [member]
-      : await activeMembers(db, input.propertyId, 'technician');
-  const items = await Promise.all(technicians.map(async (t) => ({ memberId: t._id, name: t.name, ...(await figuresOf(db, t)) })));
-  return ok({ items });
-};
+export const scorecards: Handler<typeof contract> = withPrefetch<typeof contract, MemberDoc[]>(
+  // The property's technicians need only the input: read with the caller's membership (issue 16); a technician sees only his own card.
+  (input, deps) => activeMembers(deps.db, input.propertyId, 'technician'),
+  async (_input, { deps, member }, all) => {
+    const technicians = member.role === 'technician' ? [member] : all;
+    const items = await Promise.all(technicians.map(async (t) => ({ memberId: t._id, name: t.name, ...(await figuresOf(deps.db, t)) })));
+    return ok({ items });
+  },
+);
 
 export const fees: Handler<typeof feesContract> = async (input, { deps }) =>
   ok({ items: (await loadSettings(deps, input.propertyId)).feeSchedule });

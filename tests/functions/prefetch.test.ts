@@ -1,0 +1,51 @@
+import { duty } from '@shared/contracts';
+import { callAs, DESK_ON_SHIFT, expectOk, newCommandId, PROPERTY, snapshot, startRuntime, SUPERVISOR, TECH_LI, WANG } from './harness';
+import { recordCalls } from './call-journeys';
+
+type Rt = Awaited<ReturnType<typeof startRuntime>>;
+
+const DAY = { propertyId: PROPERTY, date: '2026-11-23' };
+const networkDown = { code: 'DATABASE_REQUEST_FAILED', message: 'network' } as const;
+
+/**
+ * Issue 16: an action's first reads that need only its input go out with the caller's membership
+ * (`withPrefetch`, cloudfunctions/_shared/router.ts). Reading before the caller is known must not let
+ * anyone learn what was read: a refused caller gets the refusal of the role check, whatever the read
+ * found or however it failed, and another property's member reads nothing of ours.
+ */
+describe('issue 16: reads made with the membership reach only an authorised caller', () => {
+  let rt: Rt;
+  beforeEach(async () => {
+    rt = await startRuntime();
+    await rt.db.collection('properties').doc('other').set({ data: { propertyId: 'other', schemaVersion: 1, name: '翠湖苑', deskPhone: '021-66660000' } });
+    await rt.db.collection('members').doc('mb_otherdesk').set({
+      data: { propertyId: 'other', schemaVersion: 1, openid: 'o-other-desk', role: 'desk', status: 'active', name: '外盘客服', phone: '13000000000', roomIds: [], skills: [], createdAt: '2026-11-01T00:00:00.000Z' },
+    });
+  });
+  afterEach(() => rt.close());
+
+  it('D2: the day\'s log is read in the same wait as the membership: one wait for a day without photos (their links would be the second)', async () => {
+    const calls = recordCalls(rt);
+    expectOk(await callAs(rt, SUPERVISOR, duty.day, DAY));
+    expect(calls.get('duty.day')!.map((c) => c.calls.sequential)).toEqual([1]);
+  });
+
+  it('D2: a stranger, a resident, a technician and another property\'s desk get their refusal, never the day, and nothing is written', async () => {
+    expectOk(await callAs(rt, DESK_ON_SHIFT, duty.logEntry, { propertyId: PROPERTY, commandId: newCommandId(), kind: 'other', what: '前台打印机卡纸', handling: '已处理', followUp: '', result: '恢复正常', status: 'closed' }));
+    const before = await snapshot(rt);
+    expect(await callAs(rt, 'o-stranger', duty.day, DAY)).toEqual({ ok: false, code: 'COMMON.NOT_A_MEMBER', message: expect.any(String) });
+    expect(await callAs(rt, 'o-other-desk', duty.day, DAY)).toEqual({ ok: false, code: 'COMMON.NOT_A_MEMBER', message: expect.any(String) });
+    for (const openid of [WANG, TECH_LI]) expect(await callAs(rt, openid, duty.day, DAY)).toEqual({ ok: false, code: 'COMMON.FORBIDDEN', message: expect.any(String) });
+    expect(await snapshot(rt)).toEqual(before);
+  });
+
+  it('D2: when the early read fails, a refused caller still gets the role\'s refusal; only an authorised one hears of the failure', async () => {
+    rt.engine.failNext('database.getDocument', networkDown, { collection: 'dutyPages' });
+    expect(await callAs(rt, 'o-stranger', duty.day, DAY)).toMatchObject({ ok: false, code: 'COMMON.NOT_A_MEMBER' });
+    rt.engine.failNext('database.getDocument', networkDown, { collection: 'dutyPages' });
+    expect(await callAs(rt, WANG, duty.day, DAY)).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
+    rt.engine.failNext('database.getDocument', networkDown, { collection: 'dutyPages' });
+    expect(await callAs(rt, SUPERVISOR, duty.day, DAY)).toMatchObject({ ok: false, code: 'COMMON.INTERNAL' });
+    expect(expectOk(await callAs(rt, SUPERVISOR, duty.day, DAY)).pages).toHaveLength(3);
+  });
+});
