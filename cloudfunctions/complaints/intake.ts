@@ -180,6 +180,12 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
       const matter = complaintMatterModel.parse((await tx.collection('complaintMatters').doc(matterId).get()).data);
       const entry: MatterEntry = { complaintId: complaint._id, roomId: complaint.roomId, at };
       const { recent, decision } = decideGroup(matter, entry, now, settings.groupComplaintWindowHours);
+      const groupId = decision.kind === 'join' ? decision.groupId : derivedId('cg', ctx.commandKey);
+      // C3: the matter is the one document every filing on it writes, so it is written first: of
+      // filings at the same moment one holds it and the others abort here, before they write (and
+      // lock) anything else, and wait their turn in applyOnce. The group and the households'
+      // complaints are written only under it: one lock order for all, so a winner always commits.
+      await tx.collection('complaintMatters').doc(matterId).update({ data: { recent, openGroupId: decision.kind === 'none' ? matter.openGroupId : groupId } });
       const events: TransitionEvent<string, string>[] = [birth(complaintMachine, 'file', actor)];
       let stored: ComplaintDoc = complaint;
       let group: ComplaintGroupDoc | null = null;
@@ -197,7 +203,6 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
         );
         notices.push(residentComplaintNotice('file', complaint, complaint, now));
       } else {
-        const groupId = decision.kind === 'join' ? decision.groupId : derivedId('cg', ctx.commandKey);
         const joined = joinIn(complaint, groupId, actor);
         stored = { ...joined.doc, dueRule: null, dueAt: null };
         events.push(joined.event);
@@ -215,7 +220,6 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
       }
       await tx.collection('complaints').doc(stored._id).set({ data: withoutId(complaintModel.toStored(stored)) });
       for (const event of events) await appendEvent(tx, subjectOf(stored), event, intake.commandId);
-      await tx.collection('complaintMatters').doc(matterId).update({ data: { recent, openGroupId: group ? group._id : matter.openGroupId } });
       for (const notice of notices) queued.push(await enqueueNotice(tx, complaint._id, notice, now));
       await finish.also?.(tx, stored);
       checks.splice(0, checks.length, ...(await queueChecks(tx, { kind: 'complaint', doc: stored, authorOpenid: stored.residentOpenid }, now, intake.commandId)));
