@@ -71,11 +71,14 @@ const open = ['received', 'handling', 'grouped'] as const;
 
 export const matterIdOf = (propertyId: string, matterKey: string) => derivedId('cm', propertyId, matterKey);
 
-/** The matter's document exists before any transaction reads it (a transaction cannot query or tolerate a missing id). */
-const ensureMatter = async (db: Database, propertyId: string, matterKey: string): Promise<string> => {
+/**
+ * The matter's document exists before any transaction reads it (a transaction cannot query or
+ * tolerate a missing id): `found` is whether the filing's first reads saw it, so only the first
+ * filing on a matter pays a wait for it, and a refused filing writes nothing.
+ */
+const ensureMatter = async (db: Database, propertyId: string, matterKey: string, found: boolean): Promise<string> => {
   const id = matterIdOf(propertyId, matterKey);
-  if (await findById(db, complaintMatterModel, id)) return id;
-  await addOnce(db, 'complaintMatters', complaintMatterModel.toStored({ _id: id, propertyId, matterKey, recent: [], openGroupId: null }));
+  if (!found) await addOnce(db, 'complaintMatters', complaintMatterModel.toStored({ _id: id, propertyId, matterKey, recent: [], openGroupId: null }));
   return id;
 };
 
@@ -111,9 +114,13 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
   if (new Date(intake.occurredAt).getTime() > now.getTime() + SKEW_MS) return failure('COMPLAINT.IN_THE_FUTURE');
   if (intake.residentDeadline && new Date(intake.residentDeadline) <= now) return failure('COMPLAINT.DEADLINE_PASSED');
   // The text check runs beside the filing's own reads and is bounded: it never holds a complaint back.
-  const [room, settings, screening] = await Promise.all([
+  // C3: the household's open complaint on the matter and the matter itself are read beside them too.
+  const matterKey = matterKeyOf(intake.category, intake.place);
+  const [room, settings, repeatOf, matterFound, screening] = await Promise.all([
     findById(deps.db, roomModel, intake.roomId),
     loadSettings(deps, member.propertyId),
+    unresolvedRepeat(deps.db, member.propertyId, intake.roomId, matterKey),
+    findById(deps.db, complaintMatterModel, matterIdOf(member.propertyId, matterKey)).then((m) => m !== null),
     screenAtFiling(deps, {
       authorOpenid: intake.resident.openid,
       byAuthor: intake.action === 'complaints.create',
@@ -125,11 +132,7 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
   // R2: what the desk registers for a resident (a call, a visit, a callback's complaint) is never refused by a limit.
   const quota = intake.action === 'complaints.create' ? dailyQuota('complaints', intake.resident.openid, settings, ctx) : null;
   return withinDailyLimit(deps.db, quota, async () => {
-    const matterKey = matterKeyOf(intake.category, intake.place);
-    const [repeatOf, matterId] = await Promise.all([
-      unresolvedRepeat(deps.db, member.propertyId, room._id, matterKey),
-      ensureMatter(deps.db, member.propertyId, matterKey),
-    ]);
+    const matterId = await ensureMatter(deps.db, member.propertyId, matterKey, matterFound);
     const at = now.toISOString();
     const actor = { actor: member.openid, role: member.role, now, deviceTime: intake.deviceTime };
     const clock = classifyDeadline(now, now, settings);
@@ -180,6 +183,12 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
       const matter = complaintMatterModel.parse((await tx.collection('complaintMatters').doc(matterId).get()).data);
       const entry: MatterEntry = { complaintId: complaint._id, roomId: complaint.roomId, at };
       const { recent, decision } = decideGroup(matter, entry, now, settings.groupComplaintWindowHours);
+      const groupId = decision.kind === 'join' ? decision.groupId : derivedId('cg', ctx.commandKey);
+      // C3: the matter is the one document every filing on it writes, so it is written first: of
+      // filings at the same moment one holds it and the others abort here, before they write (and
+      // lock) anything else, and wait their turn in applyOnce. The group and the households'
+      // complaints are written only under it: one lock order for all, so a winner always commits.
+      await tx.collection('complaintMatters').doc(matterId).update({ data: { recent, openGroupId: decision.kind === 'none' ? matter.openGroupId : groupId } });
       const events: TransitionEvent<string, string>[] = [birth(complaintMachine, 'file', actor)];
       let stored: ComplaintDoc = complaint;
       let group: ComplaintGroupDoc | null = null;
@@ -197,7 +206,6 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
         );
         notices.push(residentComplaintNotice('file', complaint, complaint, now));
       } else {
-        const groupId = decision.kind === 'join' ? decision.groupId : derivedId('cg', ctx.commandKey);
         const joined = joinIn(complaint, groupId, actor);
         stored = { ...joined.doc, dueRule: null, dueAt: null };
         events.push(joined.event);
@@ -215,7 +223,6 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
       }
       await tx.collection('complaints').doc(stored._id).set({ data: withoutId(complaintModel.toStored(stored)) });
       for (const event of events) await appendEvent(tx, subjectOf(stored), event, intake.commandId);
-      await tx.collection('complaintMatters').doc(matterId).update({ data: { recent, openGroupId: group ? group._id : matter.openGroupId } });
       for (const notice of notices) queued.push(await enqueueNotice(tx, complaint._id, notice, now));
       await finish.also?.(tx, stored);
       checks.splice(0, checks.length, ...(await queueChecks(tx, { kind: 'complaint', doc: stored, authorOpenid: stored.residentOpenid }, now, intake.commandId)));
