@@ -1,9 +1,10 @@
 import { outboxModel, type NoticeChannel, type NoticeKind, type OutboxDoc } from '@shared/model/outbox.model';
 import { addMinutes } from '@shared/time/shanghai';
 import type { Deps } from './deps';
-import type { Tx } from './database';
+import type { Database, Tx } from './database';
+import type { Source } from './paging';
 import { derivedId } from './ids';
-import { parseAll, withoutId, addOnce } from './repo';
+import { findById, parseAll, withoutId, addOnce } from './repo';
 import { consentIdOf, deliver, isPerson, Settled, signalOf, type SettingsOf } from './channels';
 import { bumpSignals, byIds } from './signals';
 import { Deferred } from './robot';
@@ -295,4 +296,55 @@ export const drainOutbox = async (sweep: Sweep, limit = 50): Promise<DrainReport
     });
   }
   return report;
+};
+
+/*
+ * Reads of the outbox for the areas: this module alone names the collection (an area's query would
+ * bypass the indexes declared for these shapes in cloudfunctions/manifest.json).
+ */
+
+/**
+ * Issue 5: the in-app notices shown to these recipients (a person, and her role) by now, newest
+ * first: one list source for `readPage`, served by the `inbox` index.
+ */
+export const inboxNotices = (db: Database, propertyId: string, recipients: readonly string[], now: Date): Source<OutboxDoc> => {
+  const _ = db.command;
+  return {
+    collection: 'outbox',
+    where: { propertyId, channel: 'inbox', recipient: _.in([...recipients]), shownAt: _.lte(now.toISOString()) },
+    sort: [{ field: 'shownAt', order: 'desc' }],
+    parse: (raw) => outboxModel.parse(raw),
+  };
+};
+
+/**
+ * Issue 18 (3): whether `recipient` has an in-app notice about each subject, as a list of answers in
+ * the subjects' order. One count per subject, issued together (one wait), each on the `thread`
+ * index's four keys with the subject's kind beside them: it reads only that recipient's notices of
+ * that one subject, however many notices the property holds.
+ */
+export const hasInboxNoticesAbout = (db: Database, propertyId: string, recipient: string, subjects: readonly Notice['subject'][]): Promise<boolean[]> =>
+  Promise.all(
+    subjects.map(async (subject) => {
+      const res = await db.collection('outbox').where({ propertyId, channel: 'inbox', recipient, 'subject.id': subject.id, 'subject.kind': subject.kind }).count();
+      return res.total > 0;
+    }),
+  );
+
+/** Issue 5: a property's dead notices (the `dead` index): how many, and the newest `limit` of them. */
+export const deadNotices = async (db: Database, propertyId: string, limit: number): Promise<{ count: number; items: OutboxDoc[] }> => {
+  const dead = db.collection('outbox').where({ propertyId, status: 'dead' });
+  const [count, items] = await Promise.all([dead.count(), dead.orderBy('createdAt', 'desc').limit(limit).get()]);
+  return { count: count.total, items: parseAll(outboxModel, items.data) };
+};
+
+/** Issue 14 (1): how many of a property's notices are dead (the `dead` index). */
+export const deadNoticeCount = async (db: Database, propertyId: string): Promise<number> => (await db.collection('outbox').where({ propertyId, status: 'dead' }).count()).total;
+
+/** One notice by its id. */
+export const noticeById = (db: Database, id: string): Promise<OutboxDoc | null> => findById(db, outboxModel, id);
+
+/** Issue 5: a dead notice gets a fresh set of attempts, the first due at `nextAttemptAt`, in the caller's transaction. */
+export const reviveNotice = async (tx: Tx, id: string, nextAttemptAt: string): Promise<void> => {
+  await tx.collection('outbox').doc(id).update({ data: { status: 'pending', attempts: 1, nextAttemptAt, lastError: null } });
 };

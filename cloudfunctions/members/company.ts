@@ -6,6 +6,7 @@ import type { Database } from '../_shared/database';
 import type { Handler } from '../_shared/router';
 import { isStale, readHeartbeat } from '../_shared/heartbeat';
 import { activeMembers } from '../_shared/membership';
+import { deadNoticeCount } from '../_shared/outbox';
 import { readPage, type Source } from '../_shared/paging';
 import { findById } from '../_shared/repo';
 import { toPropertyView } from './property-views';
@@ -24,13 +25,13 @@ const healthOf = async (db: Database, property: PropertyDoc): Promise<c.Property
   const _ = db.command;
   const [managers, dead, unsigned] = await Promise.all([
     activeMembers(db, property._id, 'manager'),
-    db.collection('outbox').where({ propertyId: property._id, status: 'dead' }).count(),
+    deadNoticeCount(db, property._id),
     db.collection('complaintRegisters').where({ propertyId: property._id, signedBy: null, flaggedAt: _.neq(null) }).count(),
   ]);
   return {
     ...toPropertyView(property),
     managers: managers.map((m) => ({ memberId: m._id, name: m.name })),
-    deadLetters: dead.total,
+    deadLetters: dead,
     unsignedRegisters: unsigned.total,
   };
 };

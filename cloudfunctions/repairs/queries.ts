@@ -1,20 +1,16 @@
-import * as z from 'zod/mini';
 import type * as contract from '@shared/contracts/repairs.contract';
 import { failure } from '@shared/messages';
 import { ok } from '@shared/result';
 import { QUEUE_CLOSED } from '@shared/domain/repair-queue.rules';
 import { onTechnicianList } from '@shared/domain/waiting-work.rules';
-import { filedBy, seesRepair, type FiledRepair } from '@shared/domain/household.rules';
+import { seesRepair, seesRoomSince } from '@shared/domain/household.rules';
 import { repairModel, type RepairDoc } from '@shared/model/repair.model';
 import { eventModel } from '@shared/model/event.model';
 import type { Handler } from '../_shared/router';
 import { findById, parseAll } from '../_shared/repo';
 import { mapPage, mergeParts, readPage, readParts, type SortKey, type Source } from '../_shared/paging';
 import { canFollow, toView } from './views';
-import { householdFor, householdOfCaller } from './household';
-
-/** What a room's count reads of each of its repairs. */
-const FiledKey = z.object({ residentOpenid: z.string(), roomId: z.string(), createdAt: z.string() });
+import { householdFor, householdOfCaller, othersFiledSince, roomRepairs } from './household';
 
 const repairs = (where: object, sort: SortKey[]): Source<RepairDoc> => ({ collection: 'repairs', where, sort, parse: (raw) => repairModel.parse(raw) });
 const newestFirst: SortKey[] = [{ field: 'createdAt', order: 'desc' }];
@@ -29,21 +25,22 @@ const dayPlanOrder: SortKey[] = [
   { field: 'createdAt', order: 'asc' },
 ];
 
-/** A room's repairs read to count those she sees: far more than a household files while bound. */
-const ROOM_COUNT_READ = 1000;
-
 /**
  * Issue 18 (5): her repairs and her household's: her own filings, and each bound room's repairs
  * filed since she was bound, newest first, read with her binding requests in one wait. A room's
  * repairs are read by the room (`household` indexes: room, then filing time); the ones filed before
  * she was bound are the oldest of the room's, so dropping them leaves the newest in order and the
- * page right. A room's count is read the same way (the filing times and filers only), since what
- * she sees of it depends on her binding, which is read in the same wait.
+ * page right. A room's total is a count of the others' filings there since she was bound (the
+ * `household_others` indexes: room, [open,] filing time, filer). It is asked in the same wait from
+ * her membership's time, when she has been bound since then (a room of her first binding, the demo
+ * seed's); a room she was bound to later (she came back, or was bound to it afterwards) is counted
+ * again from then once her bindings are read.
  */
 export const listMine: Handler<typeof contract.listMine> = async (input, { deps, member, now }) => {
   const { db } = deps;
   const open = input.open ? { queueRank: db.command.lt(QUEUE_CLOSED) } : {};
-  const ofRoom = (roomId: string) => ({ propertyId: input.propertyId, roomId, ...open });
+  const ofRoom = (roomId: string) => roomRepairs(db, input.propertyId, roomId, input.open === true);
+  const othersSince = (roomId: string, since: string) => othersFiledSince(db, member, roomId, since, input.open === true);
   const listing = {
     name: input.open ? 'repairs.listMine.open' : 'repairs.listMine',
     sources: [
@@ -51,18 +48,18 @@ export const listMine: Handler<typeof contract.listMine> = async (input, { deps,
       ...member.roomIds.map((roomId) => ({ ...repairs(ofRoom(roomId), newestFirst), counted: false })),
     ],
   };
-  const [household, [mine, ...rooms], filedInRooms] = await Promise.all([
+  const [household, [mine, ...rooms], sinceMembership] = await Promise.all([
     householdFor(db, member),
     readParts(db, listing, input),
-    Promise.all(
-      member.roomIds.map(async (roomId) => {
-        const res = await db.collection('repairs').where(ofRoom(roomId)).orderBy('createdAt', 'desc').field({ residentOpenid: true, roomId: true, createdAt: true }).limit(ROOM_COUNT_READ).get();
-        return res.data.map((raw) => FiledKey.parse(raw));
-      }),
-    ),
+    Promise.all(member.roomIds.map((roomId) => othersSince(roomId, member.createdAt))),
   ]);
-  const others = (r: FiledRepair) => !filedBy(household, r) && seesRepair(household, r);
-  const seen = rooms.map((part, i) => ({ rows: part.rows.filter((row) => seesRepair(household, row.doc)), total: (filedInRooms[i] ?? []).filter(others).length }));
+  const totals = await Promise.all(
+    member.roomIds.map((roomId, i) => {
+      const since = seesRoomSince(household, roomId) ?? member.createdAt;
+      return since === member.createdAt ? sinceMembership[i]! : othersSince(roomId, since);
+    }),
+  );
+  const seen = rooms.map((part, i) => ({ rows: part.rows.filter((row) => seesRepair(household, row.doc)), total: totals[i] ?? 0 }));
   const page = mergeParts(listing, mine ? [mine, ...seen] : seen, input);
   return ok(mapPage(page, (r) => toView(r, member, now)));
 };

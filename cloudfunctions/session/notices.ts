@@ -8,9 +8,9 @@ import { addMinutes } from '@shared/time/shanghai';
 import type { Handler } from '../_shared/router';
 import { applyOnce, finishOnce } from '../_shared/commands';
 import { alarmOnce, isStale, readHeartbeat } from '../_shared/heartbeat';
-import { sendNow } from '../_shared/outbox';
-import { mapPage, readPage, type Source } from '../_shared/paging';
-import { findById, parseAll } from '../_shared/repo';
+import { deadNotices, inboxNotices, noticeById, reviveNotice, sendNow } from '../_shared/outbox';
+import { mapPage, readPage } from '../_shared/paging';
+import { parseAll } from '../_shared/repo';
 import { seenOf, threadKey } from '@shared/domain/notice-thread.rules';
 import { readMarksOf } from './read-marks.repo';
 
@@ -19,18 +19,11 @@ import { readMarksOf } from './read-marks.repo';
  * scheduled notice shows from its time on (`shownAt`); one withdrawn before then never shows.
  */
 export const inbox: Handler<typeof c.inbox> = async (input, { deps, member, now }) => {
-  const _ = deps.db.command;
   const recipients = member.role === 'resident' ? [member.openid] : [member.openid, audienceOfRole(member.role)];
-  const notices: Source<OutboxDoc> = {
-    collection: 'outbox',
-    where: { propertyId: input.propertyId, channel: 'inbox', recipient: _.in(recipients), shownAt: _.lte(now.toISOString()) },
-    sort: [{ field: 'shownAt', order: 'desc' }],
-    parse: (raw) => outboxModel.parse(raw),
-  };
   // Her read marks (issue 18, 3) are read beside the page: no wait of their own.
   const [page, marks] = await Promise.all([
-    readPage(deps.db, { name: 'session.inbox', sources: [notices] }, input),
-    member.role === 'resident' ? readMarksOf(deps.db, member).then(seenOf) : Promise.resolve(null),
+    readPage(deps.db, { name: 'session.inbox', sources: [inboxNotices(deps.db, input.propertyId, recipients, now)] }, input),
+    member.role === 'resident' ? readMarksOf(deps.db, member).then((marks) => seenOf(marks ?? [])) : Promise.resolve(null),
   ]);
   return ok(
     mapPage(page, (n) => {
@@ -55,37 +48,31 @@ export const health: Handler<typeof c.health> = async (input, { deps, now }) => 
   const beat = await readHeartbeat(deps);
   const stale = isStale(beat, now);
   if (beat && stale) await alarmOnce(deps, beat);
-  const dead = deps.db.collection('outbox').where({ propertyId: input.propertyId, status: 'dead' });
   const quarantined = deps.db.collection('quarantine').where({ propertyId: deps.db.command.in([input.propertyId, null]) });
-  const [count, items, setAside, setAsideItems] = await Promise.all([
-    dead.count(),
-    dead.orderBy('createdAt', 'desc').limit(50).get(),
-    quarantined.count(),
-    quarantined.orderBy('at', 'desc').limit(50).get(),
-  ]);
+  const [dead, setAside, setAsideItems] = await Promise.all([deadNotices(deps.db, input.propertyId, 50), quarantined.count(), quarantined.orderBy('at', 'desc').limit(50).get()]);
   return ok({
     timer: { lastRunAt: beat?.lastRunAt ?? null, stale, failedSteps: beat?.failedSteps.map((f) => f.step) ?? [] },
     quarantine: { count: setAside.total, items: parseAll(quarantineModel, setAsideItems.data).map(quarantinedOf) },
-    deadLetters: { count: count.total, items: parseAll(outboxModel, items.data).map(deadLetterOf) },
+    deadLetters: { count: dead.count, items: dead.items.map(deadLetterOf) },
   });
 };
 
 /** A dead notice gets a fresh set of attempts and is sent at once; the timer retries it from there. */
 export const retryNotice: Handler<typeof c.retryNotice> = async (input, ctx) => {
   const { deps, now } = ctx;
-  const notice = await findById(deps.db, outboxModel, input.noticeId);
+  const notice = await noticeById(deps.db, input.noticeId);
   if (!notice || notice.propertyId !== input.propertyId) return failure('COMMON.NOT_FOUND');
   if (notice.status !== 'dead') return ok({ ...deadLetterOf(notice), status: notice.status });
   const revived = outboxModel.toStored({ ...notice, status: 'pending', attempts: 1, nextAttemptAt: addMinutes(now, 1).toISOString(), lastError: null });
   const applied = await applyOnce(ctx, 'session.retryNotice', async (tx) => {
-    await tx.collection('outbox').doc(notice._id).update({ data: { status: 'pending', attempts: 1, nextAttemptAt: revived.nextAttemptAt, lastError: null } });
+    await reviveNotice(tx, notice._id, revived.nextAttemptAt);
     return { ...deadLetterOf(revived), status: revived.status };
   });
   // Sent at once: a retry of this command answers with the notice as this call left it.
   return ok(
     await finishOnce(ctx, applied, async () => {
       await sendNow(deps, [revived]);
-      const after = (await findById(deps.db, outboxModel, notice._id)) ?? revived;
+      const after = (await noticeById(deps.db, notice._id)) ?? revived;
       return { ...deadLetterOf(after), status: after.status };
     }),
   );

@@ -64,6 +64,20 @@ describe('issue 18 (3): read marks on the server', () => {
     expect((await inboxOf(rt, WANG)).map((n) => n.read)).toEqual([false, true]);
   });
 
+  it('issue 18 (3): her first two marks sent at once are both kept: the transaction that lost the race to make her document runs again on it', async () => {
+    const first = await dispatched(rt);
+    const second = await dispatched(rt);
+    const lines = await inboxOf(rt, WANG);
+    const mark = (o: typeof first) => {
+      const line = lines.find((n) => n.subject.id === o.current.id)!;
+      return callAs(rt, WANG, session.markRead, markInput([{ subject: line.subject, at: line.at }]));
+    };
+    expect((await Promise.all([mark(first), mark(second)])).map(expectOk)).toEqual([{ marked: 1 }, { marked: 1 }]);
+    expect((await inboxOf(rt, WANG)).map((n) => n.read)).toEqual([true, true]);
+    const stored = raw<{ threads: { thread: string }[] }>(rt, 'readMarks');
+    expect(stored.map((d) => d.threads.map((t) => t.thread).sort())).toEqual([[`repair:${first.current.id}`, `repair:${second.current.id}`].sort()]);
+  });
+
   it('issue 7 (7) issue 18 (3): her household, a stranger and another property\'s resident cannot mark her threads; nothing is written', async () => {
     const o = await dispatched(rt);
     const threads = [{ subject: { kind: 'repair', id: o.current.id }, at: (await inboxOf(rt, WANG))[0]!.at }];

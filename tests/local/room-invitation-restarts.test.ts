@@ -3,10 +3,7 @@
  * (local/main.ts over HTTP), her own daily limit under a flood of requests, and one code raced by
  * two people joining at once.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { call, startSystem, type RunningSystem } from './system-process';
+import { call, restartable, type RunningSystem } from './system-process';
 
 const WANG = 'o-res-wang';
 const DESK = 'o-desk-chen';
@@ -15,13 +12,9 @@ const ZHAO = 'o-new-zhao';
 const QIAN = 'o-new-qian';
 const PROPERTY = 'demo';
 
-let dataDir: string;
 let seq = 0;
 const commandId = () => `room-invitation-restarts-${Date.now().toString(36)}-${(seq++).toString(36)}`;
-beforeAll(() => {
-  dataDir = join(mkdtempSync(join(tmpdir(), 'room-invitations-')), 'data');
-});
-afterAll(() => rmSync(join(dataDir, '..'), { recursive: true, force: true }));
+const system = restartable('room-invitations');
 
 const invite = (s: RunningSystem, relation = 'family') => call(s.url, 'members', 'inviteToRoom', { propertyId: PROPERTY, commandId: commandId(), roomId: 'demo:1-1-101', relation }, WANG);
 const join_ = (s: RunningSystem, openid: string, code: string, name: string, phone: string) =>
@@ -29,18 +22,8 @@ const join_ = (s: RunningSystem, openid: string, code: string, name: string, pho
 const openCodes = async (s: RunningSystem) => ((await call(s.url, 'members', 'myRoomInvitations', { propertyId: PROPERTY, limit: 50 }, WANG)).data?.items ?? []).map((i) => i.id);
 const codeOf = (reply: Awaited<ReturnType<typeof call>>) => String(reply.data?.code);
 
-/** Runs `steps` on a freshly started system and stops it cleanly, whatever happens. */
-const onSystem = async <T>(steps: (s: RunningSystem) => Promise<T>): Promise<T> => {
-  const system = await startSystem(dataDir);
-  try {
-    return await steps(system);
-  } finally {
-    expect(await system.stop()).toBe(0);
-  }
-};
-
 it('issue 18 (5): codes issued, one used after a restart, the desk approving after another: the owner is told, the code stays spent, a raced code binds once', async () => {
-  const issued = await onSystem(async (s) => {
+  const issued = await system.run(async (s) => {
     const first = await invite(s);
     const second = await invite(s, 'tenant');
     // Issue 12 (4): 5 codes a day by default; 6 more sent at once get exactly 3.
@@ -51,7 +34,7 @@ it('issue 18 (5): codes issued, one used after a restart, the desk approving aft
     return { first: { id: String(first.data?.id), code: codeOf(first) }, second: { id: String(second.data?.id), code: codeOf(second) } };
   });
 
-  const asked = await onSystem(async (s) => {
+  const asked = await system.run(async (s) => {
     expect(await openCodes(s)).toHaveLength(5);
     const reply = await join_(s, SUN, issued.first.code, '孙丽', '13800001020');
     expect(reply).toMatchObject({ ok: true, data: { status: 'pending', invitedBy: '王秀英' } });
@@ -59,7 +42,7 @@ it('issue 18 (5): codes issued, one used after a restart, the desk approving aft
     return reply.data as { id: string; version: number };
   });
 
-  await onSystem(async (s) => {
+  await system.run(async (s) => {
     expect(await call(s.url, 'members', 'reviewBinding', { propertyId: PROPERTY, commandId: commandId(), bindingId: asked.id, version: asked.version, decision: 'approve', reason: '' }, DESK)).toMatchObject({ ok: true });
     const inbox = (await call(s.url, 'session', 'inbox', { propertyId: PROPERTY }, WANG)).data?.items as unknown as { kind: string; body: string }[];
     expect(inbox.filter((n) => n.kind === 'binding.joined').map((n) => n.body)).toEqual(['孙丽（家属，138****1020）已加入 1-1-101']);

@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
  * `npm test` builds them) and a stub H5 page. Tests talk to it over HTTP like the H5 app does.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { demoPeople } from '../../local/seed';
 
@@ -139,3 +140,29 @@ export const repairInput = (commandId: string, roomId: string, description = 'åŽ
   preferredTime: null,
   photos: [],
 });
+
+/**
+ * A test file's system across restarts: a data directory of its own (made before its tests, removed
+ * after them), and `run`, which starts the system on it, runs the steps and stops it cleanly
+ * (exit code 0), whatever happens.
+ */
+export const restartable = (prefix: string) => {
+  let dataDir = '';
+  beforeAll(() => {
+    dataDir = join(mkdtempSync(join(tmpdir(), `${prefix}-`)), 'data');
+  });
+  afterAll(() => rmSync(join(dataDir, '..'), { recursive: true, force: true }));
+  return {
+    get dataDir() {
+      return dataDir;
+    },
+    run: async <T>(steps: (s: RunningSystem) => Promise<T>): Promise<T> => {
+      const system = await startSystem(dataDir);
+      try {
+        return await steps(system);
+      } finally {
+        expect(await system.stop()).toBe(0);
+      }
+    },
+  };
+};
