@@ -97,6 +97,9 @@ export const recentExports: Handler<(typeof reportsActions)['recentExports']> = 
   const since = addMinutes(now, -EXPORT_KEPT_DAYS * 24 * 60).toISOString();
   const page = await memberExports(deps.db, input.propertyId, member._id, since, input);
   return ok(
-    mapPage(page, (e) => ({ exportId: e._id, fileName: e.fileName, period: e.period, status: exportPhase(e, now), startedAt: e.startedAt, commandId: e.commandId })),
+    mapPage(page, (e) => {
+      const phase = exportPhase(e, now);
+      return { exportId: e._id, fileName: e.fileName, period: e.period, status: phase === 'expired' ? 'failed' : phase, startedAt: e.startedAt, url: null, commandId: e.commandId };
+    }),
   );
 };

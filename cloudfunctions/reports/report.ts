@@ -8,6 +8,7 @@ import { propertyModel } from '@shared/model/property.model';
 import { applyOnce } from '../_shared/commands';
 import type { Deps } from '../_shared/deps';
 import { ActionFailure } from '../_shared/failures';
+import { randomId } from '../_shared/ids';
 import type { Handler } from '../_shared/router';
 import { findById } from '../_shared/repo';
 import { xlsxFile } from '../_shared/xlsx-link';
@@ -36,13 +37,16 @@ const discard = (deps: Deps, fileId: string) =>
  * export failed (REPORT.EXPORT_FAILED, on every retry of the command); a file is linked only once
  * it is stored whole.
  */
-export const exportXlsx: Handler<A['exportXlsx']> = async (input, ctx) => {
+export const exportXlsx: Handler<A['exportXlsx']> = async (input, sent) => {
+  // A client before v19 sends no command id: its call is a command of its own, as each of its calls always made an export.
+  const commandId = input.commandId ?? randomId('cx');
+  const ctx = input.commandId ? sent : { ...sent, commandKey: `${sent.member._id}~${commandId}` };
   const { deps, member, now } = ctx;
   const previous = previousPeriod(input.period);
   const who = { memberId: member._id, openid: member.openid, role: member.role };
   const exportId = exportIdOf(ctx.commandKey);
   const [started, figures, property] = await Promise.all([
-    startExport(deps.db, who, { exportId, commandId: input.commandId, propertyId: input.propertyId, period: input.period, now }),
+    startExport(deps.db, who, { exportId, commandId, propertyId: input.propertyId, period: input.period, now }),
     readReport(deps.db, input.propertyId, input.period, previous),
     findById(deps.db, propertyModel, input.propertyId),
   ]);
@@ -57,7 +61,7 @@ export const exportXlsx: Handler<A['exportXlsx']> = async (input, ctx) => {
     fileId = await xlsxFile(deps, input.propertyId, (book) => fillReport(book, report));
   } catch (e) {
     console.error(`reports.exportXlsx: export ${exportId} could not be built or stored`, e);
-    await failExport(deps.db, who, exportId, input.commandId, deps.now());
+    await failExport(deps.db, who, exportId, commandId, deps.now());
     return failure('REPORT.EXPORT_FAILED');
   }
   const finished = await applyOnce(ctx, 'reports.exportXlsx', async (tx) => {
@@ -66,7 +70,7 @@ export const exportXlsx: Handler<A['exportXlsx']> = async (input, ctx) => {
     if (doc.status === 'ready') throw new Error(`export ${exportId} is already finished`);
     const step = transition(exportMachine, doc, { action: 'finish', actor: member.openid, role: member.role, now: deps.now() });
     if (!step.ok) throw new ActionFailure('REPORT.EXPORT_FAILED');
-    await writeExport(tx, { ...doc, fileId, fileName, status: step.status, version: step.version, finishedAt: deps.now().toISOString() }, step.event, input.commandId);
+    await writeExport(tx, { ...doc, fileId, fileName, status: step.status, version: step.version, finishedAt: deps.now().toISOString() }, step.event, commandId);
     return { fileName, url: fileId };
   }).catch(async (e: unknown) => {
     await discard(deps, fileId);

@@ -12,6 +12,7 @@ const item = (over: Partial<ExportView> & { exportId: string }): ExportView => (
   period: '2026-11',
   status: 'building',
   startedAt: new Date(Date.now() - 60 * 60_000).toISOString(),
+  url: null,
   commandId: null,
   ...over,
 });

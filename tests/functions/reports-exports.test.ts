@@ -48,7 +48,7 @@ describe('issue 17 (2): exports can be left and picked up later', () => {
     const page = expectOk(await recent(SUPERVISOR));
     expect(page.total).toBe(1);
     const [item] = page.items;
-    expect(item).toEqual({ exportId: expect.any(String), fileName: made.fileName, period: '2026-11', status: 'ready', startedAt: NOW, commandId });
+    expect(item).toEqual({ exportId: expect.any(String), fileName: made.fileName, period: '2026-11', status: 'ready', startedAt: NOW, url: null, commandId });
     expect(JSON.stringify(page)).not.toContain('cloud://');
     const opened = expectOk(await exportAs(SUPERVISOR, item?.commandId ?? ''));
     expect(opened.fileName).toBe(made.fileName);
@@ -233,6 +233,18 @@ describe('issue 17 (2): exportXlsx is a write, applied once per command id', () 
     expect(theirs.fileName).toContain('东苑');
     expect(expectOk(await recent('o-east-mgr', { propertyId: 'east' })).items).toEqual([expect.objectContaining({ commandId, status: 'ready' })]);
     expect(expectOk(await recent(SUPERVISOR)).items).toHaveLength(1);
+    expect(exportsOf(rt)).toHaveLength(2);
+  });
+
+  it('a client from before exports were writes (v15–v18) sends no command id: each call is its own export, answered and recorded once', async () => {
+    const old = () => callAs(rt, SUPERVISOR, reports.exportXlsx, { propertyId: PROPERTY, period: '2026-11' });
+    const [a, b] = [expectOk(await old()), expectOk(await old())];
+    expect(b.fileName).toBe(a.fileName);
+    expect(exportsOf(rt).map((e) => e.status)).toEqual(['ready', 'ready']);
+    expect(new Set(exportsOf(rt).map((e) => e.commandId)).size).toBe(2);
+    // Each is opened from 最近导出 by the command the function gave it.
+    const [item] = expectOk(await recent(SUPERVISOR)).items;
+    expect(fetchLink(expectOk(await exportAs(SUPERVISOR, item?.commandId ?? '')).url)).toHaveProperty('bytes');
     expect(exportsOf(rt)).toHaveLength(2);
   });
 });

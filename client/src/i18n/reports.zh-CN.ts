@@ -24,7 +24,7 @@ export const reportsUi = {
     hint: '近 7 天导出的报表，离开页面后也可在此打开',
     empty: '近 7 天没有导出过报表',
     open: '打开',
-    status: { building: '生成中', ready: '可打开', failed: '失败', expired: '已过期' },
+    status: { building: '生成中', ready: '可打开', failed: '失败' },
     startedAt: '{at} 导出',
   },
 } as const;

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { commandFields, defineAction, scoped } from './action';
+import { CommandId, commandFields, defineAction, scoped } from './action';
 import { KindFigures } from './callbacks.contract';
 import { Figures as ComplaintFigures } from './complaints.contract';
 import { pageInput, pageOf } from './page';
@@ -56,7 +56,8 @@ export const period = defineAction({
 export const exportXlsx = defineAction({
   fn: 'reports',
   name: 'exportXlsx',
-  input: z.strictObject({ ...scoped, ...commandFields, period: Period }),
+  // The command id is optional for the clients before it was a write (v15–v18, still cached on phones): each of their calls is its own export, as it always was.
+  input: z.strictObject({ ...scoped, ...commandFields, commandId: z.optional(CommandId), period: Period }),
   output: z.object({ fileName: z.string(), url: FileLink }),
   roles: staff,
   write: true,
@@ -99,8 +100,11 @@ export const ExportView = z.object({
   /** The workbook's name, once it is ready. */
   fileName: z.nullable(z.string()),
   period: z.string(),
-  status: z.enum(['building', 'ready', 'failed', 'expired']),
+  /** An export past its days is never listed (its file is deleted); the enum stays as the clients before it parse it. */
+  status: z.enum(['building', 'ready', 'failed']),
   startedAt: z.string(),
+  /** Always null now: kept for the clients before v19, which parse it (they open an export from 导出's own answer only). */
+  url: z.nullable(FileLink),
   /** The command that made it, to open it again; null for an export recorded before commands were kept on it. */
   commandId: z.nullable(z.string()),
 });

@@ -17,7 +17,7 @@ import { toastError } from '../../utils/toast';
 import type { ExportState } from './useXlsxExport';
 import { words } from './words';
 
-const tones = { building: 'active', ready: 'done', failed: 'alert', expired: 'closed' } as const satisfies Record<reports.ExportView['status'], Tone>;
+const tones = { building: 'active', ready: 'done', failed: 'alert' } as const satisfies Record<reports.ExportView['status'], Tone>;
 
 /**
  * Issue 17 (2): the caller's exports of the last 7 days, read again whenever the page shows and whenever
