@@ -129,6 +129,22 @@ describe('issue 17 (2): exportXlsx is a write, applied once per command id', () 
     ]);
   });
 
+  it('an export\'s status written around its machine, with no event, is refused by the runtime and changes nothing (issue 15, 2)', async () => {
+    expectOk(await exportAs(SUPERVISOR, newCommandId()));
+    const [stored] = exportsOf(rt);
+    const before = exportsOf(rt);
+    try {
+      await expect(rt.db.collection('exports').doc(stored?._id ?? '').update({ data: { status: 'failed', version: 3 } })).rejects.toThrow(
+        `status of exports/${stored?._id ?? ''} changed from "ready" to "failed" without an event about it in the same write`,
+      );
+      expect(exportsOf(rt)).toEqual(before);
+      expect(rt.engine.statusViolations).toHaveLength(1);
+    } finally {
+      // The harness fails a file that leaves a refusal behind; this one was wanted.
+      (rt.engine.statusViolations as string[]).length = 0;
+    }
+  });
+
   it('two calls of one command at once record one export and answer the same file', async () => {
     const commandId = newCommandId();
     const [a, b] = await Promise.all([exportAs(SUPERVISOR, commandId), exportAs(SUPERVISOR, commandId)]);
