@@ -14,6 +14,7 @@ import { planRoutineCallbacks } from './routine-callbacks';
 import { upgradeListed } from './upgrades';
 import { flagLateHandovers, flagUnsignedDutyDays } from '../duty/exports';
 import { keySweeps } from '../keys/exports';
+import { expireExports } from '../reports/exports';
 import { systemCall, systemHealth } from '../_shared/system-health';
 
 /** What WeChat's timer trigger passes; a client call carries an OPENID and is refused. */
@@ -44,6 +45,8 @@ export interface RemindersRun {
   contentChecks: CheckSweepReport;
   /** D2 D3: duty days flagged unsigned, handovers flagged late. */
   duty: { daysFlagged: number; handoversFlagged: number };
+  /** Issue 17 (2): report exports past their days, their files deleted. */
+  exportsExpired: number;
   heartbeat: { gapAlarmed: boolean };
   /** The steps that did not finish all their work, as recorded on the heartbeat. */
   failed: FailedStep[];
@@ -111,10 +114,11 @@ export const handle = async (event: unknown, caller: { openid: string }, deps: D
   const keys = await run('keys', keySweeps, { chased: 0, leftDue: 0, reminded: 0 });
   const contentChecks = await run('contentChecks', (s) => sweepContentChecks(s), { retried: 0, givenUp: 0 });
   const duty = { daysFlagged: await run('dutyDays', flagUnsignedDutyDays, 0), handoversFlagged: await run('handovers', flagLateHandovers, 0) };
+  const exportsExpired = await run('exports', (s) => expireExports(s), 0);
   const outbox = await run('outbox', (s) => drainOutbox(s), { sent: 0, retried: 0, dead: 0, unsent: 0, deferred: 0 }, true);
   await recordRun(deps, ranAt, failed);
   return {
     ok: true,
-    data: { heartbeat, deadlines, outbox, callbacks: { created: repairCallbacks.created + topUp.created + routine.created }, complaints, importsFinished, keys, upgraded, contentChecks, duty, failed, quarantined },
+    data: { heartbeat, deadlines, outbox, callbacks: { created: repairCallbacks.created + topUp.created + routine.created }, complaints, importsFinished, keys, upgraded, contentChecks, duty, exportsExpired, failed, quarantined },
   };
 };

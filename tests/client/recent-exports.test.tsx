@@ -13,11 +13,14 @@ const item = (over: Partial<ExportView> & { exportId: string }): ExportView => (
   status: 'building',
   startedAt: new Date(Date.now() - 60 * 60_000).toISOString(),
   url: null,
+  commandId: null,
   ...over,
 });
 
+const FILE = { fileName: '示范小区2026年11月统计报表.xlsx', url: '/api/storage/file?path=x' };
+
 const show = async (items: ExportView[]) => {
-  const backend = fakeBackend({ ...sessionHandlers('supervisor'), 'reports.recentExports': () => okPage(items) });
+  const backend = fakeBackend({ ...sessionHandlers('supervisor'), 'reports.recentExports': () => okPage(items), 'reports.exportXlsx': () => ({ ok: true, data: FILE }) });
   const view = render(<RecentExports step='idle' />);
   await until(() => backend.callsTo('reports.recentExports').length === 1);
   await settle();
@@ -25,9 +28,9 @@ const show = async (items: ExportView[]) => {
 };
 
 describe('issue 17 (2): 最近导出 on the report page', () => {
-  it('lists the caller\'s exports: 打开 for a ready one opens its link, 生成中 and 失败 for the others', async () => {
+  it('lists the caller\'s exports: 打开 for a ready one sends its own command again and opens the file it answers, 生成中 and 失败 for the others', async () => {
     const { container, backend } = await show([
-      item({ exportId: 'ex_3', status: 'ready', fileName: '示范小区2026年11月统计报表.xlsx', url: '/api/storage/file?path=x' }),
+      item({ exportId: 'ex_3', status: 'ready', fileName: FILE.fileName, commandId: 'cmd-first-export-000001' }),
       item({ exportId: 'ex_2', status: 'building', period: '2026-Q4' }),
       item({ exportId: 'ex_1', status: 'failed', period: '2026-11-30' }),
     ]);
@@ -41,7 +44,8 @@ describe('issue 17 (2): 最近导出 on the report page', () => {
     expect(container.querySelectorAll('.recent-export-open')).toHaveLength(1);
     fireEvent.click(container.querySelector('.recent-export-open') as Element);
     await settle();
-    expect(openXlsx).toHaveBeenCalledWith({ fileName: '示范小区2026年11月统计报表.xlsx', url: '/api/storage/file?path=x' });
+    expect(backend.callsTo('reports.exportXlsx').map((c) => c.input)).toEqual([expect.objectContaining({ period: '2026-11', commandId: 'cmd-first-export-000001' })]);
+    expect(openXlsx).toHaveBeenCalledWith(FILE);
   });
 
   it('says so when nothing was exported in the last 7 days', async () => {

@@ -50,4 +50,33 @@ describe('导出 Excel in the browser', () => {
     await until(() => page.q('.export-progress') === null);
     expect(clicked).toEqual([]);
   });
+
+  it('a try the function did not decide (no answer, busy) is sent again under the same command id; a file made starts a new one', async () => {
+    const page = mountExport();
+    await page.tap('.btn-export');
+    page.answer({ ok: false, code: 'COMMON.BUSY', message: '网络不太好，请稍后再试' });
+    await until(() => page.q('.export-progress') === null);
+    await page.tap('.btn-export');
+    page.answer({ ok: true, data: FILE });
+    await until(() => page.q('.export-progress') === null);
+    await page.tap('.btn-export');
+    const [first, again, next] = page.sent;
+    expect(again).toBe(first);
+    expect(next).toEqual(expect.any(String));
+    expect(next).not.toBe(first);
+  });
+
+  it('a build the function recorded failed says so under the button, and the next tap is a new export', async () => {
+    const page = mountExport();
+    await page.tap('.btn-export');
+    page.answer({ ok: false, code: 'REPORT.EXPORT_FAILED', message: '这份 Excel 没有生成成功' });
+    await until(() => page.q('.export-failed') !== null);
+    expect(page.q('.export-failed')?.textContent).toBe('这份 Excel 没有生成成功');
+    expect(page.q('.btn-export-cancel')).toBeNull();
+    expect(page.q('.btn-export')?.textContent).toBe('idle');
+    expect(clicked).toEqual([]);
+    await page.tap('.btn-export');
+    expect(page.q('.export-failed')).toBeNull();
+    expect(page.sent[1]).not.toBe(page.sent[0]);
+  });
 });

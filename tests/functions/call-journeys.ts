@@ -221,7 +221,7 @@ const complaintJourney = async (rt: Rt, ok: Ok, write: Ok) => {
   await ok(SUPERVISOR, complaints.figures, { ...scope, period: '2026-11' });
   await ok(SUPERVISOR, reports.period, { ...scope, period: '2026-11' });
   await ok(SUPERVISOR, reports.period, { ...scope, period: '2026-11-16' });
-  await ok(MANAGER, reports.exportXlsx, { ...scope, period: '2026-11' });
+  await write(MANAGER, reports.exportXlsx, { period: '2026-11' });
   await ok(MANAGER, reports.recentExports, scope);
   return { groupIds, reply: (id: string) => replyToGroup(rt, ok, write, id) };
 };

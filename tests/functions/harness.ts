@@ -49,7 +49,7 @@ export const MORNING = '2026-11-23T02:00:00.000Z';
 const started: Runtime[] = [];
 
 /** The collections of the entities with a state machine: each change of their status commits its event (issue 15, 2). */
-export const MACHINE_COLLECTIONS = ['repairs', 'complaints', 'complaintGroups', 'bookings', 'callbacks', 'handovers', 'keyLoans', 'keyInventories', 'fileGrants'] as const;
+export const MACHINE_COLLECTIONS = ['repairs', 'complaints', 'complaintGroups', 'bookings', 'callbacks', 'handovers', 'keyLoans', 'keyInventories', 'fileGrants', 'exports'] as const;
 
 export const startRuntime = async (clock = testClock(MORNING), options: { seed?: boolean } = {}): Promise<Runtime & { clock: typeof clock }> => {
   const runtime = await createRuntime({

@@ -5,7 +5,7 @@ export const reportsArea = defineArea({
   name: 'reports',
   contracts: ['reports'],
   notices: {},
-  timerSteps: {},
+  timerSteps: { exports: (m) => m.reports.timerStep },
   pages: [
     {
       route: 'report',

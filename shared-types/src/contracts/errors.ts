@@ -179,6 +179,7 @@ export const errorRetry = {
   'FILE.PERMISSION_EXPIRED': 'final',
   'FILE.PERMISSION_REVOKED': 'final',
   'FILE.NO_RESIDENTS': 'final',
+  'REPORT.EXPORT_FAILED': 'final',
 } as const satisfies Record<ErrorCode, Retry>;
 
 /** A code this build does not know (a newer server's) is final: shown with the server's own message, not retried blindly. */

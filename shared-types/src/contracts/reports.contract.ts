@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { defineAction, scoped } from './action';
+import { CommandId, commandFields, defineAction, scoped } from './action';
 import { KindFigures } from './callbacks.contract';
 import { Figures as ComplaintFigures } from './complaints.contract';
 import { pageInput, pageOf } from './page';
@@ -47,15 +47,21 @@ export const period = defineAction({
   errors: [],
 });
 
-/** The same report as an .xlsx file, answered as a link that works for a few minutes. */
+/**
+ * The same report as an .xlsx file, answered as a link that works for a few minutes. A write: it records
+ * the export (issue 17, 2) once per command id, and the same command sent again answers the same file
+ * with a fresh link; a build that failed is recorded failed and refused REPORT.EXPORT_FAILED, again on
+ * every retry of its command (a new tap is a new command).
+ */
 export const exportXlsx = defineAction({
   fn: 'reports',
   name: 'exportXlsx',
-  input: z.strictObject({ ...scoped, period: Period }),
+  // The command id is optional for the clients before it was a write (v15–v18, still cached on phones): each of their calls is its own export, as it always was.
+  input: z.strictObject({ ...scoped, ...commandFields, commandId: z.optional(CommandId), period: Period }),
   output: z.object({ fileName: z.string(), url: FileLink }),
   roles: staff,
-  write: false,
-  errors: [],
+  write: true,
+  errors: ['REPORT.EXPORT_FAILED'],
 });
 
 export const PropertyFiguresView = z.object({
@@ -84,15 +90,23 @@ export const compare = defineAction({
   errors: [],
 });
 
-/** Issue 17 (2): one of the caller's exports; a ready one linked for a few minutes, a build that outlived the function shown failed. */
+/**
+ * Issue 17 (2): one of the caller's exports; a build that outlived the function shown failed. A ready
+ * one is opened by sending its exportXlsx command again (`commandId`: a replay answers its file with a
+ * fresh link), so the list itself links nothing and costs no storage round trip (issue 16: a read's 2 waits).
+ */
 export const ExportView = z.object({
   exportId: z.string(),
   /** The workbook's name, once it is ready. */
   fileName: z.nullable(z.string()),
   period: z.string(),
+  /** An export past its days is never listed (its file is deleted); the enum stays as the clients before it parse it. */
   status: z.enum(['building', 'ready', 'failed']),
   startedAt: z.string(),
+  /** Always null now: kept for the clients before v19, which parse it (they open an export from 导出's own answer only). */
   url: z.nullable(FileLink),
+  /** The command that made it, to open it again; null for an export recorded before commands were kept on it. */
+  commandId: z.nullable(z.string()),
 });
 export type ExportView = z.infer<typeof ExportView>;
 

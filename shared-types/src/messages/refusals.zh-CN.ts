@@ -2,6 +2,7 @@ import { commonErrors } from './common.zh-CN';
 import { complaintErrors } from './complaints.zh-CN';
 import { filesErrors } from './files.zh-CN';
 import { keysErrors } from './keys.zh-CN';
+import { reportsErrors } from './reports.zh-CN';
 
 /**
  * Every refusal's words, by code, as the functions answer them (`failure(code)` sends the message with
@@ -128,6 +129,7 @@ export const refusals = {
   'DUTY.NOT_INCOMING': '只有接班人员本人可以签字接班',
   ...keysErrors,
   ...filesErrors,
+  ...reportsErrors,
 } as const;
 
 export type ErrorCode = keyof typeof refusals;

@@ -215,7 +215,7 @@ export const zhCN = {
   keys: keysTexts,
   files: filesTexts,
   /** The staff homes' entry of the reports area (its declaration names it). */
-  reports: { link: '统计报表' },
+  reports: { link: '统计报表', timerStep: '过期报表文件清理' },
   screening: {
     verdicts: {
       exempt: '无需检测',

@@ -6,12 +6,17 @@ import { settle } from './fake-backend';
 
 export const FILE = { fileName: '阳光花园2026年12月统计报表.xlsx', url: 'https://files.example/x1.xlsx?sign=1' };
 
-type Built = { ok: true; data: typeof FILE } | { ok: false; message: string };
+type Built = { ok: true; data: typeof FILE } | { ok: false; code?: string; message: string };
 
 /** The report page's 导出 Excel (its button and its progress), with the function's answer given when the test says. */
 export const mountExport = () => {
   let answer: (value: Built) => void = () => undefined;
-  const build = () => new Promise<Built>((resolve) => (answer = resolve));
+  /** The command id of each try, in order. */
+  const sent: string[] = [];
+  const build = (commandId: string) => {
+    sent.push(commandId);
+    return new Promise<Built>((resolve) => (answer = resolve));
+  };
   function Harness() {
     const exporter = useXlsxExport();
     return (
@@ -29,5 +34,5 @@ export const mountExport = () => {
     fireEvent.click(q(selector) as Element);
     await settle();
   };
-  return { q, tap, answer: (value: Built) => answer(value) };
+  return { q, tap, sent, answer: (value: Built) => answer(value) };
 };

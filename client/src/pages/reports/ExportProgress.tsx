@@ -12,7 +12,7 @@ interface Props {
   onShare: () => void;
 }
 
-/** Under 导出 Excel: the file being built, then downloaded with its percentage, each with 取消导出; then, where WeChat can, 转发到聊天. */
+/** Under 导出 Excel: the file being built, then downloaded with its percentage, each with 取消导出; then, where WeChat can, 转发到聊天; or why no file was made. */
 export default function ExportProgress({ state, onCancel, onShare }: Props) {
   if (state.step === 'idle' || (state.step === 'ready' && !state.share)) return null;
   return (
@@ -29,7 +29,12 @@ export default function ExportProgress({ state, onCancel, onShare }: Props) {
           <Text className='export-percent'>{fill(words.exportDownloading, { percent: String(Math.round(state.percent)) })}</Text>
         </View>
       )}
-      {state.step === 'ready' ? (
+      {state.step === 'failed' && (
+        <Text className='export-step export-failed'>
+          {state.message}
+        </Text>
+      )}
+      {state.step === 'failed' ? null : state.step === 'ready' ? (
         <Button className='btn btn-primary btn-export-share' onClick={onShare} {...reachable()}>
           {words.exportShare}
         </Button>

@@ -7,6 +7,7 @@ import ListFooter from '../../components/ListFooter';
 import ListState from '../../components/ListState';
 import StatusTag from '../../components/StatusTag';
 import type { Tone } from '../../components/StatusTag/tones';
+import { call } from '../../api';
 import { usePagedAction } from '../../hooks/usePagedAction';
 import { useReadySession } from '../../hooks/useSession';
 import { fill } from '../../i18n/ui.zh-CN';
@@ -21,7 +22,8 @@ const tones = { building: 'active', ready: 'done', failed: 'alert' } as const sa
 /**
  * Issue 17 (2): the caller's exports of the last 7 days, read again whenever the page shows and whenever
  * the page's own export moves on (`step`: it appears as 生成中, then ready), so a report built while the
- * supervisor was away is opened here later (a fresh link each read).
+ * supervisor was away is opened here later: 打开 sends the export's own command again, whose answer is
+ * the same file with a fresh link (the list links nothing itself).
  */
 export default function RecentExports({ step }: { step: ExportState['step'] }) {
   const t = words.recent;
@@ -34,7 +36,10 @@ export default function RecentExports({ step }: { step: ExportState['step'] }) {
 
   const titleOf = (item: reports.ExportView) => `${periodName(item.period)}${words.titles.report}`;
   const open = async (item: reports.ExportView) => {
-    if (!item.url || !(await openXlsx({ fileName: item.fileName ?? `${titleOf(item)}.xlsx`, url: item.url }))) toastError(words.exportFailed);
+    if (!context || !item.commandId) return toastError(words.exportFailed);
+    const res = await call(reports.exportXlsx, { propertyId: context.property.propertyId, period: item.period }, { commandId: item.commandId });
+    if (!res.ok) return toastError(res.message);
+    if (!(await openXlsx({ fileName: res.data.fileName, url: res.data.url }))) toastError(words.exportFailed);
   };
 
   return (
@@ -49,7 +54,7 @@ export default function RecentExports({ step }: { step: ExportState['step'] }) {
             title={titleOf(item)}
             description={fill(t.startedAt, { at: formatWhen(item.startedAt) })}
             extra={
-              item.status === 'ready' ? (
+              item.status === 'ready' && item.commandId ? (
                 <Button className='btn btn-plain recent-export-open' onClick={() => void open(item)}>
                   {t.open}
                 </Button>

@@ -39,7 +39,7 @@ export default function ReportPage() {
     <View className='page reports-page'>
       <PeriodBar kinds={KINDS} kind={kind} period={period} now={now} onChange={(p, k) => { setPeriod(p); setKind(k); }} />
       <View className='report-export'>
-        <PrimaryButton id='report-export' className='btn-export' busy={exporter.busy} disabled={!data || !context} onClick={() => data && context && exporter.start(() => call(reports.exportXlsx, { propertyId: context.property.propertyId, period }))}>
+        <PrimaryButton id='report-export' className='btn-export' busy={exporter.busy} disabled={!data || !context} onClick={() => data && context && exporter.start((commandId) => call(reports.exportXlsx, { propertyId: context.property.propertyId, period }, { commandId }), period)}>
           {t.export}
         </PrimaryButton>
         <ExportProgress state={exporter.state} onCancel={exporter.cancel} onShare={() => void exporter.share()} />
