@@ -84,8 +84,16 @@ export const cloudFiles = (storage: CloudStorage = cloud as unknown as CloudStor
     }
   };
   return {
+    // https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/storage/Cloud.deleteFile.html: the call
+    // succeeds as a whole and answers each file's own status (0 for deleted). A file that could not be deleted
+    // is thrown, so whoever deletes (erasure, the exports' retention) tries again rather than recording it gone;
+    // a file already gone counts as deleted.
     remove: async (fileIds) => {
-      for (let i = 0; i < fileIds.length; i += DELETE_BATCH) await storage.deleteFile({ fileList: fileIds.slice(i, i + DELETE_BATCH) });
+      for (let i = 0; i < fileIds.length; i += DELETE_BATCH) {
+        const res = (await storage.deleteFile({ fileList: fileIds.slice(i, i + DELETE_BATCH) })) as { fileList?: { fileID: string; status: number; errMsg?: string }[] } | undefined;
+        const failed = (res?.fileList ?? []).filter((f) => f.status !== 0 && f.status !== STORAGE_FILE_NONEXIST);
+        if (failed.length) throw new Error(`deleteFile: ${failed.length} not deleted: ${failed.map((f) => `${f.fileID} (${f.status} ${f.errMsg ?? ''})`).join(', ')}`);
+      }
     },
     // https://developers.weixin.qq.com/minigame/dev/wxcloud/reference-server-api/storage/getTempFileURL.html
     tempUrls: async (fileIds, maxAgeSeconds) => {

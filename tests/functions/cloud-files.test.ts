@@ -41,3 +41,35 @@ describe('the deployed functions\' storage: only a missing file reads as nothing
     await expect(cloudFiles(storage).download('cloud://env.bucket/uploads/o-x/a.xlsx')).resolves.toEqual(Buffer.from('bytes'));
   });
 });
+
+describe('the deployed functions\' storage: a file deleteFile could not delete is not taken as deleted', () => {
+  const answering = (fileList: { fileID: string; status: number; errMsg: string }[]) => {
+    const asked: string[][] = [];
+    const storage: CloudStorage = {
+      deleteFile: async ({ fileList: ids }) => {
+        asked.push(ids);
+        return { fileList: fileList.filter((f) => ids.includes(f.fileID)) };
+      },
+      getTempFileURL: async () => ({ fileList: [] }),
+      downloadFile: async () => ({ fileContent: Buffer.from('') }),
+      uploadFile: async ({ cloudPath }) => ({ fileID: cloudPath }),
+    };
+    return { files: cloudFiles(storage), asked };
+  };
+
+  it('every file deleted (status 0), or already gone (STORAGE_FILE_NONEXIST): done, in calls of at most 50', async () => {
+    const ids = Array.from({ length: 51 }, (_, i) => `cloud://env.bucket/exports/p/${i}.xlsx`);
+    const { files, asked } = answering(ids.map((fileID, i) => ({ fileID, status: i === 3 ? STORAGE_FILE_NONEXIST : 0, errMsg: i === 3 ? 'STORAGE_FILE_NONEXIST' : 'ok' })));
+    await expect(files.remove(ids)).resolves.toBeUndefined();
+    expect(asked.map((batch) => batch.length)).toEqual([50, 1]);
+  });
+
+  it('one file the call answers with a failure status: the removal fails, naming it', async () => {
+    const ids = ['cloud://env.bucket/exports/p/a.xlsx', 'cloud://env.bucket/exports/p/b.xlsx'];
+    const { files } = answering([
+      { fileID: ids[0]!, status: 0, errMsg: 'ok' },
+      { fileID: ids[1]!, status: -503002, errMsg: 'STORAGE_EXCEED_AUTHORITY' },
+    ]);
+    await expect(files.remove(ids)).rejects.toThrow(`deleteFile: 1 not deleted: ${ids[1]} (-503002 STORAGE_EXCEED_AUTHORITY)`);
+  });
+});
