@@ -4,7 +4,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { areaPages, areas } from '@shared/areas';
+import { build } from 'esbuild';
+import { areaPages, areas, areaTimerSteps } from '@shared/areas';
 import { catalogue, functionNames } from '@shared/contracts';
 import { messages } from '@shared/messages';
 import { NoticeKind } from '@shared/model/outbox.model';
@@ -14,6 +15,9 @@ import { readManifest } from '../../scripts/deploy-manifest';
 import { loadManifest } from '../../local/db';
 import { areaDeclaration } from '../../cloudfunctions/manifest';
 import { functions } from '../functions/harness';
+import { areaSweeps, sweepingAreas } from '../../cloudfunctions/reminders/area-sweeps';
+import { stepsOf } from '../../cloudfunctions/_shared/timer-sweeps';
+import { BUILD_TARGET } from '../../scripts/deploy-plan';
 
 const root = resolve(__dirname, '..', '..');
 const source = join(root, 'cloudfunctions');
@@ -80,6 +84,35 @@ describe('issue 15 (1): the registry of areas', () => {
         expect(words(messages)).toMatch(/\p{Script=Han}/u);
       }
     }
+  });
+
+  it("the reminders timer runs each area's declared steps, in the registry's order, from the area's own timer.ts (and no other area has one)", () => {
+    const sweeping = areas.filter((a) => Object.keys(a.timerSteps).length > 0).map((a) => a.name);
+    expect(sweepingAreas()).toEqual(sweeping);
+    expect(names.filter((n) => existsSync(join(source, n, 'timer.ts')))).toEqual(sweeping);
+    const run = areaSweeps().map((area) => stepsOf(area).map((s) => s.sweep.step));
+    expect(run).toEqual(sweeping.map((name) => Object.keys(areas.find((a) => a.name === name)?.timerSteps ?? {})));
+    expect(run.flat()).toEqual(areaTimerSteps);
+    const fields = areaSweeps().map((a) => a.field);
+    expect(new Set(fields).size).toBe(fields.length);
+  });
+
+  it("the reminders bundle carries every sweeping area's timer.ts, the glob its loader's require names", async () => {
+    const out = await build({
+      entryPoints: [join(source, 'reminders', 'index.ts')],
+      bundle: true,
+      write: false,
+      metafile: true,
+      platform: 'node',
+      target: BUILD_TARGET,
+      format: 'cjs',
+      external: ['wx-server-sdk'],
+      alias: { '@shared': join(root, 'shared-types', 'src') },
+      logLevel: 'silent',
+    });
+    const timers = Object.keys(out.metafile.inputs).filter((f) => /^cloudfunctions\/[a-z-]+\/timer\.ts$/.test(f));
+    expect(timers.sort()).toEqual(sweepingAreas().map((n) => `cloudfunctions/${n}/timer.ts`).sort());
+    expect(out.warnings).toEqual([]);
   });
 
   it("app.config registers every page an area declares in its role's subpackage, after the role's own, and each page exists", () => {
