@@ -14,7 +14,7 @@ import { pushAudience } from '@shared/domain/push-audience.rules';
 import { readManifest } from '../../scripts/deploy-manifest';
 import { loadManifest } from '../../local/db';
 import { areaDeclaration } from '../../cloudfunctions/manifest';
-import { functions } from '../functions/harness';
+import { functions, MACHINE_COLLECTIONS } from '../functions/harness';
 import { areaSweeps, sweepingAreas } from '../../cloudfunctions/reminders/area-sweeps';
 import { stepsOf } from '../../cloudfunctions/_shared/timer-sweeps';
 import { BUILD_TARGET } from '../../scripts/deploy-plan';
@@ -53,6 +53,15 @@ describe('issue 15 (1): the registry of areas', () => {
     }
   });
 
+  it("the collections the status-event check watches are those each area's area.json names under machines, each one of its own collections", () => {
+    for (const name of names) {
+      const area = areaDeclaration(name);
+      expect((area.machines ?? []).filter((c) => !(c in area.collections))).toEqual([]);
+    }
+    expect([...MACHINE_COLLECTIONS].sort()).toEqual(names.flatMap((name) => areaDeclaration(name).machines ?? []).sort());
+    expect(MACHINE_COLLECTIONS).toEqual(expect.arrayContaining(['repairs', 'complaints', 'complaintGroups', 'bookings', 'callbacks', 'handovers', 'keyLoans', 'keyInventories', 'fileGrants']));
+  });
+
   it("the function names and the catalogue are the registry's, each area's actions those of the contracts it names", () => {
     expect([...functionNames]).toEqual(names);
     expect(Object.keys(catalogue)).toEqual(names);
@@ -61,6 +70,11 @@ describe('issue 15 (1): the registry of areas', () => {
       expect(Object.keys(catalogue[area.name]).sort()).toEqual(expected.sort());
       expect(Object.values(catalogue[area.name]).every((a) => a.fn === area.name)).toBe(true);
     }
+  });
+
+  it("an area's test files found by name (valid inputs, paged lists, journey) are named after an area of the registry", () => {
+    const found = readdirSync(join(root, 'tests', 'functions')).flatMap((f) => /^(.+)-(inputs|lists|journey)\.ts$/.exec(f)?.[1] ?? []).filter((n) => n !== 'valid');
+    expect(found.filter((n) => !names.includes(n))).toEqual([]);
   });
 
   it("the test harness runs each area's own function", () => {
