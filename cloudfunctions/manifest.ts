@@ -18,6 +18,8 @@ interface Declared {
 interface AreaDeclared {
   function: unknown;
   collections: Record<string, unknown>;
+  /** Its collections whose documents' status only a state machine changes (issue 15, 2): the tests' engine checks each change commits its event. */
+  machines?: string[];
 }
 
 const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));

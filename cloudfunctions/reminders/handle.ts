@@ -7,15 +7,12 @@ import { checkGap, recordRun } from '../_shared/heartbeat';
 import { startSweep, type Sweep } from '../_shared/sweep';
 import { sweepContentChecks, type CheckSweepReport } from '../_shared/content-sweep';
 import { planRepairCallbackTasks } from './repair-callbacks';
-import { flagUnsignedRegisters, settleGroups, upgradeUnresolved } from '../complaints/exports';
-import { carryOnImports } from '../imports/exports';
 import { planMonthTopUp } from './month-top-up';
 import { planRoutineCallbacks } from './routine-callbacks';
 import { upgradeListed } from './upgrades';
-import { flagLateHandovers, flagUnsignedDutyDays } from '../duty/exports';
-import { keySweeps } from '../keys/exports';
-import { expireExports } from '../reports/exports';
 import { systemCall, systemHealth } from '../_shared/system-health';
+import { stepsOf, type SweepResults } from '../_shared/timer-sweeps';
+import { areaSweeps } from './area-sweeps';
 
 /** What WeChat's timer trigger passes; a client call carries an OPENID and is refused. */
 export const TimerEvent = z.object({ Type: z.literal('Timer'), TriggerName: z.string(), Time: z.string() });
@@ -26,27 +23,15 @@ export const TimerEvent = z.object({ Type: z.literal('Timer'), TriggerName: z.st
  */
 export const RUN_BUDGET_MS = 40_000;
 
-export interface ComplaintSweeps {
-  upgraded: number;
-  registersFlagged: number;
-  groupsSettled: number;
-}
-
-export interface RemindersRun {
+/** What the platform's own steps report; each area's sweeps add their field (`SweepResults`, declared beside them). */
+export interface PlatformRun {
   deadlines: SweepReport;
   outbox: DrainReport;
   callbacks: { created: number };
-  complaints: ComplaintSweeps;
-  importsFinished: number;
-  keys: { chased: number; leftDue: number; reminded: number };
   /** Issue 12 (3.3): older stored documents brought up to date for the lists. */
   upgraded: number;
   /** Issue 13 (1.9): content checks made again. */
   contentChecks: CheckSweepReport;
-  /** D2 D3: duty days flagged unsigned, handovers flagged late. */
-  duty: { daysFlagged: number; handoversFlagged: number };
-  /** Issue 17 (2): report exports past their days, their files deleted. */
-  exportsExpired: number;
   heartbeat: { gapAlarmed: boolean };
   /** The steps that did not finish all their work, as recorded on the heartbeat. */
   failed: FailedStep[];
@@ -54,17 +39,20 @@ export interface RemindersRun {
   quarantined: number;
 }
 
+export type RemindersRun = PlatformRun & SweepResults;
+
 export type RemindersOutcome = { ok: true; data: RemindersRun } | { ok: false; code: string; message: string };
 
 const summary = (failures: readonly string[], quarantined: readonly string[]) =>
   [...quarantined.map((q) => `quarantined ${q}`), ...failures].join('; ').slice(0, 500);
 
 /**
- * Every minute: raise due warnings and escalations, alarm a gap in the timer's own runs, plan the
- * callbacks owed (R10 R13 B1), upgrade complaints unresolved a month (C3), flag unsigned registers
- * (C6), finish settling resolved groups (C3), bring older stored documents up to date for the lists, carry on stalled room imports, make again the content
- * checks that failed or whose verdict never came (issue 13, 1.9), then send whatever the
- * outbox still holds. Issue 12 (3.8): each step runs on its own, and so does each property and
+ * Every minute: alarm a gap in the timer's own runs, raise due warnings and escalations, bring older
+ * stored documents up to date for the lists, plan the callbacks owed (R10 R13 B1), run each area's
+ * sweeps in the registry's order (those its declaration lists under `timerSteps`, exported from its
+ * `exports.ts`: complaints' C3 upgrades, C6 registers and C3 groups, stalled room imports, D2 D3, K2 K3),
+ * make again the content checks that failed or whose verdict never came (issue 13, 1.9), then send
+ * whatever the outbox still holds. Issue 12 (3.8): each step runs on its own, and so does each property and
  * document inside it; the outbox is always drained; the heartbeat records the outcome last.
  */
 export const handle = async (event: unknown, caller: { openid: string }, deps: Deps): Promise<RemindersOutcome | Awaited<ReturnType<typeof systemHealth>>> => {
@@ -105,20 +93,22 @@ export const handle = async (event: unknown, caller: { openid: string }, deps: D
   const repairCallbacks = await run('repairCallbacks', planRepairCallbackTasks, none);
   const topUp = await run('monthTopUp', planMonthTopUp, none);
   const routine = await run('routineCallbacks', planRoutineCallbacks, none);
-  const complaints = {
-    upgraded: await run('complaintUpgrade', (s) => upgradeUnresolved(s), 0),
-    registersFlagged: await run('registers', flagUnsignedRegisters, 0),
-    groupsSettled: await run('groups', (s) => settleGroups(s), 0),
-  };
-  const importsFinished = await run('imports', (s) => carryOnImports(s), 0);
-  const keys = await run('keys', keySweeps, { chased: 0, leftDue: 0, reminded: 0 });
+  // Issue 15 (1, 3): each area's sweeps, in the registry's order, each step on its own like the platform's.
+  const areas: Record<string, unknown> = {};
+  for (const area of areaSweeps()) {
+    const filled: Record<string, unknown> = {};
+    for (const { key, sweep } of stepsOf(area)) {
+      const result = await run(sweep.step, sweep.work, sweep.nothing);
+      if (key === null) areas[area.field] = result;
+      else filled[key] = result;
+    }
+    if (!(area.field in areas)) areas[area.field] = filled;
+  }
   const contentChecks = await run('contentChecks', (s) => sweepContentChecks(s), { retried: 0, givenUp: 0 });
-  const duty = { daysFlagged: await run('dutyDays', flagUnsignedDutyDays, 0), handoversFlagged: await run('handovers', flagLateHandovers, 0) };
-  const exportsExpired = await run('exports', (s) => expireExports(s), 0);
   const outbox = await run('outbox', (s) => drainOutbox(s), { sent: 0, retried: 0, dead: 0, unsent: 0, deferred: 0 }, true);
   await recordRun(deps, ranAt, failed);
   return {
     ok: true,
-    data: { heartbeat, deadlines, outbox, callbacks: { created: repairCallbacks.created + topUp.created + routine.created }, complaints, importsFinished, keys, upgraded, contentChecks, duty, exportsExpired, failed, quarantined },
+    data: { ...(areas as unknown as SweepResults), heartbeat, deadlines, outbox, callbacks: { created: repairCallbacks.created + topUp.created + routine.created }, upgraded, contentChecks, failed, quarantined },
   };
 };

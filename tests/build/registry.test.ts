@@ -4,7 +4,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { areaPages, areas } from '@shared/areas';
+import { build } from 'esbuild';
+import { areaPages, areas, areaTimerSteps } from '@shared/areas';
 import { catalogue, functionNames } from '@shared/contracts';
 import { messages } from '@shared/messages';
 import { NoticeKind } from '@shared/model/outbox.model';
@@ -13,7 +14,10 @@ import { pushAudience } from '@shared/domain/push-audience.rules';
 import { readManifest } from '../../scripts/deploy-manifest';
 import { loadManifest } from '../../local/db';
 import { areaDeclaration } from '../../cloudfunctions/manifest';
-import { functions } from '../functions/harness';
+import { functions, MACHINE_COLLECTIONS } from '../functions/harness';
+import { areaSweeps, sweepingAreas } from '../../cloudfunctions/reminders/area-sweeps';
+import { stepsOf } from '../../cloudfunctions/_shared/timer-sweeps';
+import { BUILD_TARGET } from '../../scripts/deploy-plan';
 
 const root = resolve(__dirname, '..', '..');
 const source = join(root, 'cloudfunctions');
@@ -49,6 +53,15 @@ describe('issue 15 (1): the registry of areas', () => {
     }
   });
 
+  it("the collections the status-event check watches are those each area's area.json names under machines, each one of its own collections", () => {
+    for (const name of names) {
+      const area = areaDeclaration(name);
+      expect((area.machines ?? []).filter((c) => !(c in area.collections))).toEqual([]);
+    }
+    expect([...MACHINE_COLLECTIONS].sort()).toEqual(names.flatMap((name) => areaDeclaration(name).machines ?? []).sort());
+    expect(MACHINE_COLLECTIONS).toEqual(expect.arrayContaining(['repairs', 'complaints', 'complaintGroups', 'bookings', 'callbacks', 'handovers', 'keyLoans', 'keyInventories', 'fileGrants']));
+  });
+
   it("the function names and the catalogue are the registry's, each area's actions those of the contracts it names", () => {
     expect([...functionNames]).toEqual(names);
     expect(Object.keys(catalogue)).toEqual(names);
@@ -57,6 +70,11 @@ describe('issue 15 (1): the registry of areas', () => {
       expect(Object.keys(catalogue[area.name]).sort()).toEqual(expected.sort());
       expect(Object.values(catalogue[area.name]).every((a) => a.fn === area.name)).toBe(true);
     }
+  });
+
+  it("an area's test files found by name (valid inputs, paged lists, journey) are named after an area of the registry", () => {
+    const found = readdirSync(join(root, 'tests', 'functions')).flatMap((f) => /^(.+)-(inputs|lists|journey)\.ts$/.exec(f)?.[1] ?? []).filter((n) => n !== 'valid');
+    expect(found.filter((n) => !names.includes(n))).toEqual([]);
   });
 
   it("the test harness runs each area's own function", () => {
@@ -80,6 +98,35 @@ describe('issue 15 (1): the registry of areas', () => {
         expect(words(messages)).toMatch(/\p{Script=Han}/u);
       }
     }
+  });
+
+  it("the reminders timer runs each area's declared steps, in the registry's order, from the area's own timer.ts (and no other area has one)", () => {
+    const sweeping = areas.filter((a) => Object.keys(a.timerSteps).length > 0).map((a) => a.name);
+    expect(sweepingAreas()).toEqual(sweeping);
+    expect(names.filter((n) => existsSync(join(source, n, 'timer.ts')))).toEqual(sweeping);
+    const run = areaSweeps().map((area) => stepsOf(area).map((s) => s.sweep.step));
+    expect(run).toEqual(sweeping.map((name) => Object.keys(areas.find((a) => a.name === name)?.timerSteps ?? {})));
+    expect(run.flat()).toEqual(areaTimerSteps);
+    const fields = areaSweeps().map((a) => a.field);
+    expect(new Set(fields).size).toBe(fields.length);
+  });
+
+  it("the reminders bundle carries every sweeping area's timer.ts, the glob its loader's require names", async () => {
+    const out = await build({
+      entryPoints: [join(source, 'reminders', 'index.ts')],
+      bundle: true,
+      write: false,
+      metafile: true,
+      platform: 'node',
+      target: BUILD_TARGET,
+      format: 'cjs',
+      external: ['wx-server-sdk'],
+      alias: { '@shared': join(root, 'shared-types', 'src') },
+      logLevel: 'silent',
+    });
+    const timers = Object.keys(out.metafile.inputs).filter((f) => /^cloudfunctions\/[a-z-]+\/timer\.ts$/.test(f));
+    expect(timers.sort()).toEqual(sweepingAreas().map((n) => `cloudfunctions/${n}/timer.ts`).sort());
+    expect(out.warnings).toEqual([]);
   });
 
   it("app.config registers every page an area declares in its role's subpackage, after the role's own, and each page exists", () => {

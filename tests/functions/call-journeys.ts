@@ -1,11 +1,12 @@
-import { callbacks, company, complaints, duty, files, forms, imports, keys, members, privacy, reception, repairs, reports, session, settings, visits, type Action } from '@shared/contracts';
-import { maskIdNumber } from '@shared/domain/key.rules';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { callbacks, company, complaints, forms, functionNames, imports, keys, members, privacy, reception, repairs, reports, session, settings, visits, type Action } from '@shared/contracts';
 import { LOCAL_CHECKER } from '../../local/wechat';
 import type { CallsOf } from '../../local/runtime';
-import { ADMIN, callAs, complaintInput, publicRepairInput, DESK_ON_SHIFT, DESK_OTHER, memberIdOf, newCommandId, PROPERTY, repairInput, SUPERVISOR, TECH_LI, TEST_BOOTSTRAP_SECRET, uploadAs, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM, type startRuntime } from './harness';
+import { ADMIN, callAs, complaintInput, publicRepairInput, DESK_ON_SHIFT, memberIdOf, newCommandId, PROPERTY, repairInput, SUPERVISOR, TECH_LI, TEST_BOOTSTRAP_SECRET, uploadAs, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM, type startRuntime } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
-type Data = Record<string, unknown> & { id: string; version: number; case?: Data; items?: Data[] };
+export type Data = Record<string, unknown> & { id: string; version: number; case?: Data; items?: Data[] };
 
 const MANAGER = 'o-mgr-zhou';
 const NEWCOMER = 'o-new-res';
@@ -153,13 +154,18 @@ export const walkEveryAction = async (rt: Rt) => {
   await write(SUPERVISOR, session.retryNotice, { noticeId: 'ob_dead_journey' });
 
   await companyJourney(ok, write);
-  await dutyJourney(rt, ok, write);
-  await keyJourney(rt, ok, write);
-  await fileJourney(ok, write);
+  // Issue 15 (1): each area's own journey, in the registry's order.
+  for (const journey of areaJourneys()) await journey(rt, ok, write);
   return groups;
 };
 
-type Ok = (openid: string, action: Action, input: Record<string, unknown>) => Promise<Data>;
+export type Ok = (openid: string, action: Action, input: Record<string, unknown>) => Promise<Data>;
+
+/** An area's journey through its actions: `areaJourney` of `<area>-journey.ts`, found by the registry's names. */
+export type Journey = (rt: Rt, ok: Ok, write: Ok) => Promise<void>;
+
+const areaJourneys = (): Journey[] =>
+  functionNames.filter((fn) => existsSync(join(__dirname, `${fn}-journey.ts`))).map((fn) => (require(`./${fn}-journey`) as { areaJourney: Journey }).areaJourney);
 
 /** Moves one order through its steps with the version it last saw, as the people on it would. */
 const order = (rt: Rt, start: Data) => {
@@ -321,83 +327,4 @@ const companyJourney = async (ok: Ok, write: Ok) => {
   await ok(ADMIN, reports.compare, { period: '2026-11' });
   await ok(ADMIN, reports.compare, { period: '2026-Q4' });
   await write(ADMIN, company.deactivateProperty, { propertyId: 'pine-court', reason: '合同到期' });
-};
-
-type DutyPage = Data & { pageId: string; entries: Data[]; proposals: { kind: string; source: Data }[]; checklist: string[]; handover: Data | null };
-
-/** D1–D3: Monday's 早班 page: a theft and its emergency record, a complaint call confirmed, the 16:00 handover signed by both, the day signed next morning. */
-const dutyJourney = async (rt: Rt, ok: Ok, write: Ok) => {
-  const scope = { propertyId: PROPERTY };
-  let page = (await write(DESK_ON_SHIFT, duty.logEntry, { kind: 'theft', what: '3栋车棚电动车被盗', handling: '已报警', followUp: '', result: '', status: 'following' })) as DutyPage;
-  const theft = page.entries[0]!;
-  page = (await ok(DESK_ON_SHIFT, duty.page, scope)) as DutyPage;
-  const call = page.proposals.find((p) => p.kind === 'complaint_call');
-  if (!call) throw new Error('no complaint call proposed on the duty page');
-  const onEntry = () => ({ pageId: page.pageId, entryId: theft.id, version: page.version });
-  page = (await write(DESK_ON_SHIFT, duty.confirmProposal, { source: call.source, handling: '已道歉并登记', followUp: '', result: '已转投诉处理', status: 'closed' })) as DutyPage;
-  page = (await write(DESK_ON_SHIFT, duty.updateEntry, { ...onEntry(), handling: '已报警，派出所已立案', followUp: '调取监控', result: '', status: 'following' })) as DutyPage;
-  page = (await write(DESK_ON_SHIFT, duty.recordEmergency, { ...onEntry(), account: '09:40 发现车棚电动车被盗，已报警并调取监控', photos: [uploadAs(rt, DESK_ON_SHIFT, 'theft.jpg')] })) as DutyPage;
-
-  rt.clock.set('2026-11-23T07:10:00.000Z');
-  await write(DESK_OTHER, duty.signIn, {});
-  const matter = { entryId: theft.id, cause: '车棚监控盲区', process: '已报警，派出所已立案', result: '等待派出所回复' };
-  const handed = ((await write(DESK_ON_SHIFT, duty.handOver, { pageId: page.pageId, matters: [matter], instructions: '经理交代：明早 9 点消防检查', preparation: page.checklist.map(() => true), substituteId: null })) as DutyPage).handover!;
-  await write(DESK_OTHER, duty.receive, { handoverId: handed.id, version: handed.version });
-  await ok(DESK_ON_SHIFT, forms.handover, { ...scope, handoverId: handed.id });
-  await ok(SUPERVISOR, forms.dutyDay, { ...scope, date: '2026-11-23' });
-  await ok(SUPERVISOR, duty.day, { ...scope, date: '2026-11-23' });
-
-  rt.clock.set('2026-11-24T01:00:00.000Z');
-  await write(SUPERVISOR, duty.signDay, { date: '2026-11-23', remarks: '已阅' });
-};
-
-/** K1–K3: keys registered, lent to a contractor and to a technician, returned, the day's deposits signed, the month's inventory counted and signed, then more keys imported from the register's sheet. */
-const keyJourney = async (rt: Rt, ok: Ok, write: Ok) => {
-  const scope = { propertyId: PROPERTY };
-  const pump = await write(DESK_ON_SHIFT, keys.add, { kind: 'equipment', opens: '2号楼水泵房', label: 'SB-02', set: 'working', depositFen: 20_000 });
-  const floor = await write(DESK_ON_SHIFT, keys.add, { kind: 'public', opens: '3楼', label: 'G3-01', set: 'working', depositFen: 0 });
-  await ok(SUPERVISOR, keys.list, { ...scope, kind: 'equipment' });
-  await ok(DESK_ON_SHIFT, keys.staff, scope);
-  const lent = await write(DESK_ON_SHIFT, keys.lend, {
-    keyId: pump.id, borrower: { type: 'contractor', name: '赵师傅', phone: '13800000601', idMasked: maskIdNumber('110101199003071234') }, purpose: '水泵检修',
-    dueBackAt: '2026-11-24T17:00:00+08:00', signature: uploadAs(rt, DESK_ON_SHIFT, 'contractor.png'), deposit: { method: 'cash', receiptNo: 'YJ-20261124-01' },
-  });
-  const offered = await write(DESK_ON_SHIFT, keys.lend, {
-    keyId: floor.id, borrower: { type: 'staff', memberId: memberIdOf(TECH_LI) }, purpose: '更换楼道灯', dueBackAt: '2026-11-24T17:00:00+08:00', signature: null, deposit: null,
-  });
-  await ok(TECH_LI, keys.mine, scope);
-  await write(TECH_LI, keys.sign, { loanId: offered.id, version: offered.version, signature: uploadAs(rt, TECH_LI, 'tech.png') });
-  await write(DESK_ON_SHIFT, keys.giveBack, { loanId: lent.id, version: lent.version, deposit: { outcome: 'refunded' } });
-  await ok(DESK_ON_SHIFT, forms.keyLoan, { ...scope, loanId: lent.id });
-  await ok(SUPERVISOR, keys.loans, scope);
-  await ok(DESK_ON_SHIFT, keys.deposits, { ...scope, date: TOMORROW });
-  await write(SUPERVISOR, keys.signDeposits, { date: TOMORROW, remarks: '账款相符' });
-  await ok(SUPERVISOR, keys.inventory, { ...scope, month: '2026-11' });
-
-  rt.clock.set('2026-11-25T02:00:00.000Z');
-  await write(DESK_ON_SHIFT, keys.count, { kind: 'equipment', counted: 1, explanation: '' });
-  const counted = await write(DESK_ON_SHIFT, keys.count, { kind: 'public', counted: 0, explanation: '李师傅借用未还' });
-  rt.clock.set('2026-11-28T02:00:00.000Z');
-  await write(SUPERVISOR, keys.signInventory, { month: '2026-11', version: counted.version });
-  await ok(SUPERVISOR, forms.keyInventory, { ...scope, month: '2026-11' });
-
-  // K1: the register's template, then a sheet of the switch room's keys with their spare set, previewed and committed.
-  await ok(SUPERVISOR, imports.keyTemplate, scope);
-  const sheet = Buffer.from(['类别,开启位置,钥匙编号,组别,押金（元）', '设备房,3号楼配电房,PD-03,常用,0', '设备房,3号楼配电房,PD-03-备,备用,0'].join('\r\n'), 'utf8');
-  const previewed = await write(DESK_ON_SHIFT, imports.previewKeys, { fileName: 'keys.csv', fileId: uploadAs(rt, DESK_ON_SHIFT, 'keys.csv', sheet) });
-  await write(DESK_ON_SHIFT, imports.commitKeys, { importId: previewed.id });
-};
-
-/** P1: the desk asks to read a household's file, the supervisor grants it, the desk reads and keeps it, the log is read; an inquirer's message goes to the residents; the supervisor revokes the grant and reads the file himself. */
-const fileJourney = async (ok: Ok, write: Ok) => {
-  const scope = { propertyId: PROPERTY };
-  const asked = await write(DESK_ON_SHIFT, files.ask, { roomId: WANG_ROOM, reason: '住户来电要求核对车位登记' });
-  await ok(SUPERVISOR, files.grants, scope);
-  const granted = await write(SUPERVISOR, files.decide, { grantId: asked.id, version: asked.version, decision: 'grant', minutes: 60 });
-  const file = await write(DESK_ON_SHIFT, files.read, { roomId: WANG_ROOM });
-  await write(DESK_ON_SHIFT, files.keep, { roomId: WANG_ROOM, version: file.version, vehicles: [{ plate: '沪A12345', note: '地下车位 B-12' }], memo: '' });
-  await ok(MANAGER, files.log, scope);
-  await write(DESK_ON_SHIFT, files.contact, { roomId: WANG_ROOM, message: '有访客在前台找您，请与客服中心联系' });
-  await write(SUPERVISOR, files.revoke, { grantId: granted.id, version: granted.version });
-  await write(SUPERVISOR, files.inspect, { roomId: WANG_ROOM, reason: '住户投诉处理需核对登记信息' });
 };

@@ -3,6 +3,7 @@ import { unindexedQueries } from '../../local/db';
 import { handle as reminders } from '../../cloudfunctions/reminders/handle';
 import { handle as pushes } from '../../cloudfunctions/pushes/handle';
 import type { FunctionHandle } from '../../cloudfunctions/_shared/router';
+import { areaDeclaration } from '../../cloudfunctions/manifest';
 import { functionNames, isCompanyAction, type Action, type FunctionName, type Output } from '@shared/contracts';
 import type { Role } from '@shared/model/member.model';
 import type { Result } from '@shared/result';
@@ -48,8 +49,12 @@ export const MORNING = '2026-11-23T02:00:00.000Z';
 
 const started: Runtime[] = [];
 
-/** The collections of the entities with a state machine: each change of their status commits its event (issue 15, 2). */
-export const MACHINE_COLLECTIONS = ['repairs', 'complaints', 'complaintGroups', 'bookings', 'callbacks', 'handovers', 'keyLoans', 'keyInventories', 'fileGrants', 'exports'] as const;
+/**
+ * The collections of the entities with a state machine: each change of their status commits its event (issue 15, 2).
+ * Derived from the registry (issue 15, 1): each area's `area.json` names its own collections that a machine governs
+ * under `machines` (tests/build/registry.test.ts holds each to a collection the area declares).
+ */
+export const MACHINE_COLLECTIONS: readonly string[] = functionNames.flatMap((name) => areaDeclaration(name).machines ?? []);
 
 export const startRuntime = async (clock = testClock(MORNING), options: { seed?: boolean } = {}): Promise<Runtime & { clock: typeof clock }> => {
   const runtime = await createRuntime({

@@ -5,6 +5,7 @@ export const importsArea = defineArea({
   name: 'imports',
   contracts: ['imports'],
   notices: {},
-  timerSteps: {},
+  /** Finishes a room import left stalled (issue 7, 2). */
+  timerSteps: { imports: (m) => m.importSteps.imports },
   pages: [{ route: 'deskKeyImport', root: 'desk', page: 'key-import/index' }],
 });

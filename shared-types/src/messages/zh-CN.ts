@@ -126,6 +126,9 @@ export const zhCN = {
     moveIn: '{address} {name} 入住（房屋绑定已通过）',
     urgentRepair: '{address} 急修：{text}',
   },
+  /** The reminders run's steps of complaints and of imports, as the supervisor knows them (their declarations name them). */
+  complaintSteps: { complaintUpgrade: '投诉满月升级', registers: '投诉登记表签署提醒', groups: '群体投诉逐户结案' },
+  importSteps: { imports: '房屋导入续写' },
   complaintStatus: {
     received: '待定性',
     handling: '处理中',
