@@ -12,7 +12,8 @@ import { repairModel, type RepairDoc } from '@shared/model/repair.model';
 import { repairWhere } from '@shared/messages/place-label';
 import { audienceOfRole } from '@shared/model/signal.model';
 import type { ActionContext } from '../_shared/context';
-import type { Handler } from '../_shared/router';
+import type { Deps } from '../_shared/deps';
+import { withPrefetch, type Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { openDeadline } from '../_shared/deadlines';
@@ -39,13 +40,12 @@ const decide = (repair: RepairDoc, input: z.infer<typeof dispatch.input>, { memb
  * R4: the desk issues the work order to a technician (or reassigns it, with a reason). The version
  * the desk saw must still be current, so two desk members cannot both dispatch one order.
  */
-export const dispatchRepair: Handler<typeof dispatch> = async (input, ctx) => {
+/** The technician, the order and the settings need only the input: read with the caller's membership (issue 16). */
+const dispatchReads = (input: z.infer<typeof dispatch.input>, deps: Deps) =>
+  Promise.all([findById(deps.db, memberModel, input.technicianId), findById(deps.db, repairModel, input.repairId), loadSettings(deps, input.propertyId)]);
+
+export const dispatchRepair: Handler<typeof dispatch> = withPrefetch<typeof dispatch, Awaited<ReturnType<typeof dispatchReads>>>(dispatchReads, async (input, ctx, [technician, existing, settings]) => {
   const { member, deps, now } = ctx;
-  const [technician, existing, settings] = await Promise.all([
-    findById(deps.db, memberModel, input.technicianId),
-    findById(deps.db, repairModel, input.repairId),
-    loadSettings(deps, member.propertyId),
-  ]);
   if (!technician || technician.propertyId !== member.propertyId || technician.role !== 'technician' || technician.status !== 'active') {
     return failure('REPAIR.TECHNICIAN_NOT_FOUND');
   }
@@ -104,4 +104,4 @@ export const dispatchRepair: Handler<typeof dispatch> = async (input, ctx) => {
   });
   if (fresh) await sendNow(deps, queued, settings);
   return ok(view);
-};
+});

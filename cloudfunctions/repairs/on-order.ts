@@ -11,7 +11,8 @@ import { repairWhere } from '@shared/messages/place-label';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import type { SettingsDoc } from '@shared/model/settings.model';
 import type { ActionContext } from '../_shared/context';
-import type { Handler } from '../_shared/router';
+import type { Deps } from '../_shared/deps';
+import { withPrefetch, type Handler } from '../_shared/router';
 import type { Tx } from '../_shared/database';
 import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
@@ -23,7 +24,7 @@ import { residentNotice } from './resident-notice';
 import { householdOfCaller } from './household';
 import { canFollow, canSee, toView } from './views';
 
-type StepInput = { repairId: string; version: number; commandId: string; deviceTime?: string };
+type StepInput = { propertyId: string; repairId: string; version: number; commandId: string; deviceTime?: string };
 
 export interface StepContext<I> {
   input: I;
@@ -67,12 +68,17 @@ const follows = async ({ deps, member }: ActionContext, repair: RepairDoc): Prom
 type OrderAction = Action<z.ZodMiniType, typeof RepairView>;
 
 export const orderStep = <A extends OrderAction>(spec: StepSpec<z.infer<A['input']> & StepInput>): Handler<A> => {
-  const handler = async (input: z.infer<A['input']>, ctx: ActionContext): Promise<Result<z.infer<typeof RepairView>>> => {
+  // The order and the settings (which serve the steps that need them and the notices every step sends) need only
+  // the input: read with the caller's membership (issue 16), not after it, inside the transaction or after it.
+  const early = (input: z.infer<A['input']>, deps: Deps) => {
+    const data = input as z.infer<A['input']> & StepInput;
+    return Promise.all([findById(deps.db, repairModel, data.repairId), loadSettings(deps, data.propertyId)]);
+  };
+  type Early = Awaited<ReturnType<typeof early>>;
+  const handler = async (input: z.infer<A['input']>, ctx: ActionContext, [existing, settings]: Early): Promise<Result<z.infer<typeof RepairView>>> => {
     const data = input as z.infer<A['input']> & StepInput;
     const actionOf = (repair: RepairDoc, i: typeof data) => (typeof spec.action === 'function' ? spec.action(repair, i) : spec.action);
     const { member, deps, now } = ctx;
-    // The settings serve the steps that need them and the notices every step sends: read beside the order, not inside the transaction or after it.
-    const [existing, settings] = await Promise.all([findById(deps.db, repairModel, data.repairId), loadSettings(deps, member.propertyId)]);
     if (!existing) return failure('REPAIR.NOT_FOUND');
     if (!canSee(member, existing)) return failure(spec.filerOnly && (await follows(ctx, existing)) ? 'REPAIR.FILER_ONLY' : 'REPAIR.NOT_FOUND');
     const refused = spec.check?.(data, ctx, existing);
@@ -128,5 +134,5 @@ export const orderStep = <A extends OrderAction>(spec: StepSpec<z.infer<A['input
     return ok(view);
   };
   // A's output is RepairView by its constraint; TypeScript cannot see through the generic.
-  return handler as Handler<A>;
+  return withPrefetch<A, Early>(early, handler as unknown as Parameters<typeof withPrefetch<A, Early>>[1]);
 };
