@@ -19,7 +19,7 @@ export const technicianUi = {
     call: {
       resident: '致电住户 {name} {phone}',
       desk: '致电前台 {phone}',
-      noReporter: '公共区域报修，无报修人：现场情况请问前台。',
+      noReporter: '无报修人，由前台登记，有事请问前台。',
     },
     appointment: '预约：{when}',
     asap: '尽快上门',
