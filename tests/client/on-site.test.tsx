@@ -152,6 +152,38 @@ describe('the technician\'s order page: one big button for the next step', () =>
   });
 });
 
+describe('whom the call button rings, said on it (issue 18, 5)', () => {
+  it('an order a resident reported: 致电住户 with her name and number, and the tap dials her', async () => {
+    const dial = jest.spyOn(Taro, 'makePhoneCall').mockResolvedValue({ errMsg: 'makePhoneCall:ok' });
+    const { $, tap } = await open(order({ status: 'dispatched', actions: ['acknowledge'] }));
+    expect($('.order-header .btn-call')?.textContent).toBe('致电住户 王阿姨 13800001111');
+    expect($('.btn-call-desk')).toBeNull();
+    expect($('.order-no-reporter')).toBeNull();
+    await tap('.btn-call-resident');
+    expect(dial).toHaveBeenCalledWith({ phoneNumber: '13800001111' });
+  });
+
+  it('R2: a public place\'s repair nobody reported: 致电前台 with the desk\'s number, never the caller\'s number under 无报修人, and the tap dials the desk', async () => {
+    const dial = jest.spyOn(Taro, 'makePhoneCall').mockResolvedValue({ errMsg: 'makePhoneCall:ok' });
+    const { $, container, tap } = await open(
+      order({ status: 'dispatched', actions: ['acknowledge'], roomId: null, address: '1栋 3层', noReporter: true, residentName: '无报修人（巡查发现）', phone: '13900000009' }),
+    );
+    expect(container.querySelectorAll('.order-header .btn-call')).toHaveLength(1);
+    expect($('.order-header .btn-call')?.textContent).toBe('致电前台 0571-88886666');
+    expect($('.btn-call-resident')).toBeNull();
+    expect($('.order-no-reporter')?.textContent).toBe(technicianUi.onSite.call.noReporter);
+    expect(container.textContent).not.toContain('13900000009');
+    await tap('.btn-call-desk');
+    expect(dial).toHaveBeenCalledWith({ phoneNumber: '0571-88886666' });
+  });
+
+  it('a reporter with no number on the order: the desk\'s number, said as 致电前台', async () => {
+    const { $ } = await open(order({ status: 'dispatched', actions: ['acknowledge'], phone: '' }));
+    expect($('.order-header .btn-call')?.textContent).toBe('致电前台 0571-88886666');
+    expect($('.order-no-reporter')).toBeNull();
+  });
+});
+
 describe('every step goes through the queue', () => {
   it('接单 sends acknowledge with the version seen, a command id and the tap time, and moves on to 到场', async () => {
     const { $, tap, backend } = await open(order({ status: 'dispatched', actions: ['acknowledge'] }), {

@@ -97,6 +97,10 @@ describe('e2e: the staff pages on a PC window (issue 17, 2)', () => {
     ['supervisor-settings', '周经理', 'pages/supervisor/settings/index', '.settings-fees .fee-row', '.btn-save-settings'],
     ['admin-company', '高明', 'pages/admin/company/index', '.property-card', '.btn-create-property'],
     ['resident-home', '王秀英', 'pages/resident/home/index', '.home-tile-title', '.btn-new-repair'],
+    ['technician-order', '李建国', 'pages/technician/order/index', '.order-header', '.order-header .btn-call'],
+    ['desk-duty', '陈晓', 'pages/desk/duty/index', '.duty-head', '.btn-sign-in'],
+    ['supervisor-duty-day', '刘主管', 'pages/supervisor/duty-day/index', '.duty-day-head', '.btn-sign-day'],
+    ['reports-report', '刘主管', 'pages/reports/report/index', '.report-summary', '#report-export'],
   ])('%s: content width capped, controls as wide as they need, the first action in the first screen at 1280×800; shot at 390 and 1280', async (name, person, page, ready, action) => {
     const tab = await tabOf(person);
     await tab.setViewportSize(SCREENS.pc.viewport);
@@ -112,6 +116,36 @@ describe('e2e: the staff pages on a PC window (issue 17, 2)', () => {
     expect(pc.card).toBeLessThanOrEqual(MAX_CARD_PX);
     expect(pc.actionBottom).not.toBeNull();
     expect(pc.actionBottom ?? Infinity).toBeLessThanOrEqual(SCREENS.pc.viewport.height);
+  });
+
+  /** Where two boxes of the shown page stand: side by side (the second to the right of the first) or one under the other. */
+  const placing = (tab: Page, first: string, second: string) =>
+    tab.evaluate(
+      ({ shown, first, second }) => {
+        const root = Array.from(document.querySelectorAll(shown)).pop() as HTMLElement;
+        const a = root.querySelector(first)?.getBoundingClientRect();
+        const b = root.querySelector(second)?.getBoundingClientRect();
+        if (!a || !b) return 'missing';
+        if (b.left >= a.right && b.top < a.bottom) return 'beside';
+        if (b.top >= a.bottom - 1 || a.top >= b.bottom - 1) return 'stacked';
+        return 'overlapping';
+      },
+      { shown: SHOWN, first, second },
+    );
+
+  it.each([
+    ['desk-duty', '陈晓', 'pages/desk/duty/index', '.duty-head', '.duty-main', '.duty-side'],
+    ['supervisor-duty-day', '刘主管', 'pages/supervisor/duty-day/index', '.duty-day-head', '.duty-day-pages', '.duty-day-side'],
+    ['reports-report', '刘主管', 'pages/reports/report/index', '.report-summary', '.report-summary', '.report-rates'],
+  ])('%s: two columns on a 1280 px window, one column on a 390 px phone', async (_name, person, page, ready, first, second) => {
+    const tab = await tabOf(person);
+    await tab.setViewportSize(SCREENS.pc.viewport);
+    await open(tab, page, ready);
+    const pc = await placing(tab, first, second);
+    await tab.setViewportSize(PHONE.viewport);
+    await tab.waitForTimeout(400);
+    const phone = await placing(tab, first, second);
+    expect({ pc, phone }).toEqual({ pc: 'beside', phone: 'stacked' });
   });
 
   it('desk-callbacks: on a PC window the number stands with 复制 (as on the desk\'s repair), no call button; on the phone, the call button', async () => {

@@ -15,7 +15,12 @@ export const technicianUi = {
   /** 李师傅 on site (R4–R9, R11): one big button for the next step, and all of it works without signal. */
   onSite: {
     title: '工单',
-    call: '打电话 {phone}',
+    /** Whom the call button rings, said on it: the resident who reported, or the desk when nobody did (issue 18, 5). */
+    call: {
+      resident: '致电住户 {name} {phone}',
+      desk: '致电前台 {phone}',
+      noReporter: '无报修人，由前台登记，有事请问前台。',
+    },
     appointment: '预约：{when}',
     asap: '尽快上门',
     photos: '住户拍的照片',

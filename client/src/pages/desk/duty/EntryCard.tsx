@@ -3,12 +3,17 @@ import { Button, Text, View } from '@tarojs/components';
 import * as duty from '@shared/contracts/duty.contract';
 import PhotoGrid from '../../../components/PhotoGrid';
 import PrimaryButton from '../../../components/PrimaryButton';
+import StatusTag from '../../../components/StatusTag';
+import type { Tone } from '../../../components/StatusTag/tones';
 import { useDutyWrite, type DutyEntryView } from '../../../hooks/useDuty';
 import { fill } from '../../../i18n/ui.zh-CN';
 import { dutyUi } from '../../../i18n/duty.zh-CN';
 import { shanghaiTime } from '../../../utils/time';
 import EmergencyForm from './EmergencyForm';
 import EntryFields from './EntryFields';
+
+/** An entry's state in the one look of every record: still happening needs someone (red), handled and followed up (orange), closed (green). */
+const tones = { happening: 'alert', following: 'waiting', closed: 'done' } as const satisfies Record<DutyEntryView['status'], Tone>;
 
 interface Props {
   entry: DutyEntryView;
@@ -38,7 +43,7 @@ export default function EntryCard({ entry, page, editable, uploadPrefix, onDone 
       <View className='duty-entry-head'>
         <Text className='duty-entry-kind'>{t.kinds[entry.kind]}</Text>
         {entry.major && <Text className='tag tag-major'>{t.major}</Text>}
-        <Text className='tag duty-entry-status'>{t.status[entry.status]}</Text>
+        <StatusTag tone={tones[entry.status]} label={t.status[entry.status]} className='duty-entry-status' />
       </View>
       <Text className='duty-entry-what'>{entry.what}</Text>
       {entry.handling && <Text className='duty-entry-handling'>{entry.handling}</Text>}

@@ -33,27 +33,35 @@ function PageBody({ page, context, reload }: { page: DutyPage; context: SessionC
   return (
     <>
       <View className='card duty-head'>
-        <Text className='title duty-shift'>{shiftLabel(page)}</Text>
-        <Text className='muted duty-signed-in'>{page.signedIn.length ? fill(t.signedIn, { names: page.signedIn.map((s) => s.name).join('、') }) : t.nobodySignedIn}</Text>
-        <PrintButton id='print-duty-day' action={forms.dutyDay} input={{ propertyId, date: page.date }} />
-        {signedInto && <Text className='duty-signed-into'>{fill(t.signedInto, { shift: signedInto })}</Text>}
-        {context.role === 'desk' && (
-          <Button className={`btn btn-plain btn-sign-in${busy ? ' btn-busy' : ''}`} onClick={() => void signIn()}>
-            {t.signIn}
-          </Button>
-        )}
+        <View className='duty-head-text'>
+          <Text className='title duty-shift'>{shiftLabel(page)}</Text>
+          <Text className='muted duty-signed-in'>{page.signedIn.length ? fill(t.signedIn, { names: page.signedIn.map((s) => s.name).join('、') }) : t.nobodySignedIn}</Text>
+          {signedInto && <Text className='duty-signed-into'>{fill(t.signedInto, { shift: signedInto })}</Text>}
+        </View>
+        <View className='duty-head-actions'>
+          <PrintButton id='print-duty-day' action={forms.dutyDay} input={{ propertyId, date: page.date }} />
+          {context.role === 'desk' && (
+            <Button className={`btn btn-plain btn-sign-in${busy ? ' btn-busy' : ''}`} onClick={() => void signIn()}>
+              {t.signIn}
+            </Button>
+          )}
+        </View>
       </View>
-      <Text className='section-title'>{t.proposals}</Text>
-      {page.proposals.length === 0 && <Text className='empty duty-proposals-empty'>{t.proposalsEmpty}</Text>}
-      {desk && page.proposals.map((p) => <ProposalCard key={`${p.source.kind}-${p.source.id}`} proposal={p} propertyId={propertyId} onDone={reload} />)}
-      {desk && <EntryForm propertyId={propertyId} onDone={reload} />}
-      <Text className='section-title duty-entries-title'>{fill(t.entries, { count: page.entries.length })}</Text>
-      {page.entries.length === 0 && <Text className='empty'>{t.entriesEmpty}</Text>}
-      {page.entries.map((e) => (
-        <EntryCard key={e.id} entry={e} page={at} editable={desk && !page.daySigned} uploadPrefix={context.uploadPrefix} onDone={reload} />
-      ))}
-      {page.handover && <HandoverCard handover={page.handover} propertyId={propertyId} onDone={reload} />}
-      {!page.handover && context.role === 'desk' && <HandoverForm key={page.pageId} page={page} propertyId={propertyId} me={context.memberId} onDone={reload} />}
+      <View className='duty-side'>
+        <Text className='section-title'>{t.proposals}</Text>
+        {page.proposals.length === 0 && <Text className='empty duty-proposals-empty'>{t.proposalsEmpty}</Text>}
+        {desk && page.proposals.map((p) => <ProposalCard key={`${p.source.kind}-${p.source.id}`} proposal={p} propertyId={propertyId} onDone={reload} />)}
+        {desk && <EntryForm propertyId={propertyId} onDone={reload} />}
+      </View>
+      <View className='duty-main'>
+        <Text className='section-title duty-entries-title'>{fill(t.entries, { count: page.entries.length })}</Text>
+        {page.entries.length === 0 && <Text className='empty'>{t.entriesEmpty}</Text>}
+        {page.entries.map((e) => (
+          <EntryCard key={e.id} entry={e} page={at} editable={desk && !page.daySigned} uploadPrefix={context.uploadPrefix} onDone={reload} />
+        ))}
+        {page.handover && <HandoverCard handover={page.handover} propertyId={propertyId} onDone={reload} />}
+        {!page.handover && context.role === 'desk' && <HandoverForm key={page.pageId} page={page} propertyId={propertyId} me={context.memberId} onDone={reload} />}
+      </View>
     </>
   );
 }
@@ -63,7 +71,11 @@ function DutyDesk({ context }: { context: SessionContext }) {
   const reload = useCallback(() => void refresh(), [refresh]);
   return (
     <LoadState loading={loading} error={error} onRetry={reload}>
-      {data && <PageBody key={data.pageId} page={data} context={context} reload={reload} />}
+      {data && (
+        <View className='duty-layout'>
+          <PageBody key={data.pageId} page={data} context={context} reload={reload} />
+        </View>
+      )}
     </LoadState>
   );
 }

@@ -34,12 +34,14 @@ export default function ComparePage() {
             <ReportChart id='chart-compare' label={t.charts.compare} type='bar' height={Math.max(200, items.length * 72)} data={compareChart(items)} />
           </View>
         )}
-        {items.map((p) => (
-          <View key={p.propertyId} id={`compare-${p.propertyId}`} className='card compare-property'>
-            <Text className='section-title'>{p.name}</Text>
-            <FigureTable className='property-table' head={[t.columns.item, t.current, t.previous, t.change]} rows={propertyRows(p.current, p.before)} />
-          </View>
-        ))}
+        <View className='compare-list'>
+          {items.map((p) => (
+            <View key={p.propertyId} id={`compare-${p.propertyId}`} className='card compare-property'>
+              <Text className='section-title'>{p.name}</Text>
+              <FigureTable className='property-table' head={[t.columns.item, t.current, t.previous, t.change]} rows={propertyRows(p.current, p.before)} />
+            </View>
+          ))}
+        </View>
         <ListFooter list={list} />
       </LoadState>
     </View>

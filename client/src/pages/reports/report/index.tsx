@@ -37,15 +37,19 @@ export default function ReportPage() {
 
   return (
     <View className='page reports-page'>
-      <PeriodBar kinds={KINDS} kind={kind} period={period} now={now} onChange={(p, k) => { setPeriod(p); setKind(k); }} />
-      <View className='report-export'>
-        <PrimaryButton id='report-export' className='btn-export' busy={exporter.busy} disabled={!data || !context} onClick={() => data && context && exporter.start((commandId) => call(reports.exportXlsx, { propertyId: context.property.propertyId, period }, { commandId }), period)}>
-          {t.export}
-        </PrimaryButton>
-        <ExportProgress state={exporter.state} onCancel={exporter.cancel} onShare={() => void exporter.share()} />
-        <Text className='muted report-export-hint'>{t.exportHint}</Text>
+      <View className='report-top'>
+        <View className='report-controls'>
+          <PeriodBar kinds={KINDS} kind={kind} period={period} now={now} onChange={(p, k) => { setPeriod(p); setKind(k); }} />
+          <View className='report-export'>
+            <PrimaryButton id='report-export' className='btn-export' busy={exporter.busy} disabled={!data || !context} onClick={() => data && context && exporter.start((commandId) => call(reports.exportXlsx, { propertyId: context.property.propertyId, period }, { commandId }), period)}>
+              {t.export}
+            </PrimaryButton>
+            <ExportProgress state={exporter.state} onCancel={exporter.cancel} onShare={() => void exporter.share()} />
+            <Text className='muted report-export-hint'>{t.exportHint}</Text>
+          </View>
+        </View>
+        <RecentExports step={exporter.state.step} />
       </View>
-      <RecentExports step={exporter.state.step} />
       <LoadState loading={loading} error={error} onRetry={() => void refresh()}>
         {data && (
           <View className='report-body'>

@@ -43,6 +43,28 @@ function DayState({ day }: { day: Day }) {
   return <Text className='duty-day-unsigned'>{t.unsigned}</Text>;
 }
 
+/** One shift's page of the day: each entry as time, kind and what happened (with its result), one line on a phone and a row of three columns on a PC; then the handover. */
+function ShiftPage({ page }: { page: Day['pages'][number] }) {
+  const t = dutyUi;
+  return (
+    <View className='card duty-day-page'>
+      <Text className='section-title'>{shiftLabel(page)}</Text>
+      {page.entries.length === 0 && <Text className='empty'>{t.pageEmpty}</Text>}
+      {page.entries.map((e) => (
+        <View key={e.id} className={`duty-day-entry${e.needsEmergency ? ' duty-day-entry-missing' : ''}`}>
+          <Text className='duty-day-time'>{`${shanghaiTime(new Date(e.at))} `}</Text>
+          <Text className='duty-day-kind'>{`${t.kinds[e.kind]}${e.major ? `（${t.major}）` : ''}`}</Text>
+          <Text className='duty-day-colon'>：</Text>
+          <Text className='duty-day-what'>{`${e.what}${e.result ? ` → ${e.result}` : ''}`}</Text>
+        </View>
+      ))}
+      {page.handover && (
+        <Text className='muted duty-day-handover'>{`${fill(t.handoverLine, { out: page.handover.outgoing.name, in: page.handover.incoming.name })}${page.handover.late ? ` · ${t.late}` : ''}`}</Text>
+      )}
+    </View>
+  );
+}
+
 /** D2: 刘主管 reads a day's duty log, every shift's page and handover, and signs it once every major event has its emergency record. */
 export default function SupervisorDutyDay() {
   const context = useReadySession();
@@ -57,28 +79,21 @@ export default function SupervisorDutyDay() {
       <ChoiceChips name='duty-date' options={days} value={date} label={(day) => formatDay(day)} onPick={setDate} />
       <LoadState loading={loading} error={error} onRetry={reload}>
         {data && (
-          <>
-            <View className='card duty-day-head'>
-              <DayState day={data} />
-              {context && <PrintButton id='print-duty-day' action={forms.dutyDay} input={{ propertyId: context.property.propertyId, date }} />}
-              {data.missingEmergency > 0 && <Text className='field-error duty-missing'>{fill(t.missingEmergency, { count: data.missingEmergency })}</Text>}
-            </View>
-            {context?.role === 'supervisor' && !data.signed && <SignPanel key={date} date={date} propertyId={context.property.propertyId} onDone={reload} />}
-            {data.pages.map((page) => (
-              <View key={page.pageId} className='card duty-day-page'>
-                <Text className='section-title'>{shiftLabel(page)}</Text>
-                {page.entries.length === 0 && <Text className='empty'>{t.pageEmpty}</Text>}
-                {page.entries.map((e) => (
-                  <Text key={e.id} className={`duty-day-entry${e.needsEmergency ? ' field-error' : ''}`}>
-                    {`${shanghaiTime(new Date(e.at))} ${t.kinds[e.kind]}${e.major ? `（${t.major}）` : ''}：${e.what}${e.result ? ` → ${e.result}` : ''}`}
-                  </Text>
-                ))}
-                {page.handover && (
-                  <Text className='muted'>{`${fill(t.handoverLine, { out: page.handover.outgoing.name, in: page.handover.incoming.name })}${page.handover.late ? ` · ${t.late}` : ''}`}</Text>
-                )}
+          <View className='duty-day-layout'>
+            <View className='duty-day-side'>
+              <View className='card duty-day-head'>
+                <DayState day={data} />
+                {context && <PrintButton id='print-duty-day' action={forms.dutyDay} input={{ propertyId: context.property.propertyId, date }} />}
+                {data.missingEmergency > 0 && <Text className='field-error duty-missing'>{fill(t.missingEmergency, { count: data.missingEmergency })}</Text>}
               </View>
-            ))}
-          </>
+              {context?.role === 'supervisor' && !data.signed && <SignPanel key={date} date={date} propertyId={context.property.propertyId} onDone={reload} />}
+            </View>
+            <View className='duty-day-pages'>
+              {data.pages.map((page) => (
+                <ShiftPage key={page.pageId} page={page} />
+              ))}
+            </View>
+          </View>
         )}
       </LoadState>
     </View>

@@ -1,6 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
-import Phone from '@nutui/icons-react-taro/dist/es/icons/Phone.js';
-import Icon from '../../../components/Icon';
+import { Text, View } from '@tarojs/components';
 import { zhCN as messages } from '@shared/messages/zh-CN';
 import type { RepairView } from '../../../offline/commands';
 import TriageLine from '../../../components/TriageLine';
@@ -8,11 +6,11 @@ import { RepairStatusTag } from '../../../components/StatusTag/records';
 import PhotoGrid from '../../../components/PhotoGrid';
 import { fill } from '../../../i18n/ui.zh-CN';
 import { technicianUi } from '../../../i18n/technician.zh-CN';
-import { callPhone } from '../../../utils/phone';
 import { appointmentText } from '../../../utils/orders';
+import CallButton from './CallButton';
 
-/** What he needs at the door: urgency and its rule (R3), where, what is wrong, the resident's number, photos. */
-export default function OrderHeader({ repair }: { repair: RepairView }) {
+/** What he needs at the door: urgency and its rule (R3), where, what is wrong, whom to call, photos. */
+export default function OrderHeader({ repair, deskPhone }: { repair: RepairView; deskPhone: string }) {
   const t = technicianUi.onSite;
   return (
     <View className='card order-header'>
@@ -29,11 +27,7 @@ export default function OrderHeader({ repair }: { repair: RepairView }) {
           {fill(t.blocker.shown, { kind: t.blocker.kinds[repair.blocker.kind], reason: repair.blocker.reason })}
         </Text>
       )}
-      {repair.phone && (
-        <Button className='btn btn-secondary btn-call-resident' onClick={() => callPhone(repair.phone)}>
-          <Icon of={Phone} />{fill(t.call, { phone: `${repair.residentName} ${repair.phone}` })}
-        </Button>
-      )}
+      <CallButton repair={repair} deskPhone={deskPhone} />
       {repair.photos.length > 0 && (
         <View className='order-photos'>
           <Text className='muted'>{t.photos}</Text>

@@ -21,7 +21,7 @@ export default function TechnicianOrder() {
         {view && (
           <>
             <StepPanel key={`step-${view.status}`} order={order} view={view} />
-            <OrderHeader repair={view} />
+            <OrderHeader repair={view} deskPhone={order.deskPhone} />
             {!order.conflict && <MoreActions key={`more-${view.status}`} order={order} view={view} />}
           </>
         )}
