@@ -21,6 +21,8 @@ import { BUILD_TARGET } from './deploy-plan';
 const root = resolve(__dirname, '..');
 const source = join(root, 'cloudfunctions');
 const out = join(root, 'dist', 'cloudfunctions');
+/** esbuild's metafile of each bundle (what each input adds to it), beside the deployed folders, not in them. */
+const metaOut = join(root, 'dist', 'function-meta');
 const sdkVersion = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies['wx-server-sdk'] as string;
 
 type Catalogue = Record<string, Readonly<Record<string, string>>>;
@@ -67,6 +69,8 @@ export const functionNames = (): string[] =>
 
 export const buildFunctions = async (): Promise<string[]> => {
   rmSync(out, { recursive: true, force: true });
+  rmSync(metaOut, { recursive: true, force: true });
+  mkdirSync(metaOut, { recursive: true });
   const names = functionNames();
   await Promise.all(
     names.map(async (name) => {
@@ -91,7 +95,8 @@ export const buildFunctions = async (): Promise<string[]> => {
       // First without any refusal or label: what the bundle still names is what it can answer with.
       const bare = await build({ ...options, write: false, plugins: [catalogueFiles(() => false)] });
       const names = bare.outputFiles.map((f) => f.text).join('\n');
-      await build({ ...options, plugins: [catalogueFiles((file, key) => file.kept(key, names))] });
+      const result = await build({ ...options, metafile: true, plugins: [catalogueFiles((file, key) => file.kept(key, names))] });
+      writeFileSync(join(metaOut, `${name}.json`), JSON.stringify(result.metafile));
       copyFileSync(join(source, name, 'config.json'), join(dir, 'config.json'));
       writeFileSync(
         join(dir, 'package.json'),

@@ -1,6 +1,6 @@
 import type * as c from '@shared/contracts/session.contract';
 import { threadKey, type ReadMark } from '@shared/domain/notice-thread.rules';
-import { failure } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
 import { outboxModel } from '@shared/model/outbox.model';
 import { ok } from '@shared/result';
 import { applyOnce } from '../_shared/commands';

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { catalogue, repairs, type FunctionName } from '@shared/contracts';
 import { messages } from '@shared/messages';
+import * as words from '@shared/messages/words';
 import { createRuntime } from '../../local/runtime';
 import { loadBuiltFunctions } from '../../local/functions';
 import { callAs, MORNING, PROPERTY, repairInput, TEST_BOOTSTRAP_SECRET, testClock, WANG, ZHANG_ROOM } from '../functions/harness';
@@ -26,6 +27,12 @@ const named = (bundle: string, code: string) => bundle.includes(`"${code}"`);
 const worded = (bundle: string, code: keyof typeof messages.errors) => bundle.includes(`"${code}":${JSON.stringify(messages.errors[code])}`);
 
 describe('issue 16: each function bundle carries the refusals it answers with, and only those', () => {
+  it('the catalogue the functions read group by group (`words`) is the whole catalogue, group for group', () => {
+    expect(Object.keys(words).filter((group) => !(group in messages)).sort()).toEqual(['functionWords', 'zhCN']);
+    const differing = Object.keys(messages).filter((group) => words[group as keyof typeof words] !== messages[group as keyof typeof messages]);
+    expect(differing).toEqual([]);
+  });
+
   it.each(bundles())("%s: every code its actions declare, and every code it names, is carried with the catalogue's words", (name, bundle) => {
     const declared = Object.values(catalogue[name as FunctionName] ?? {}).flatMap((action) => action.errors);
     const needed = [...new Set([...declared, ...codes.filter((code) => named(bundle, code))])];
