@@ -14,6 +14,8 @@
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type * as z from 'zod/mini';
+import { catalogue, type Action } from '../shared-types/src/contracts';
 import * as labelsFile from '../shared-types/src/messages/labels.zh-CN';
 import * as refusalsFile from '../shared-types/src/messages/refusals.zh-CN';
 import { BUILD_TARGET } from './deploy-plan';
@@ -27,23 +29,55 @@ const sdkVersion = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).
 
 type Catalogue = Record<string, Readonly<Record<string, string>>>;
 
+/** What a bundle can look up: the text of its catalogue-less build, and the field names (and dotted paths) of its actions' inputs. */
+interface Named {
+  text: string;
+  fields: ReadonlySet<string>;
+}
+
 /** The catalogue files looked up by key, and in each the export whose entries a bundle keeps by what it names. */
-const byKey: { file: string; exports: Catalogue; keyed: string; kept: (key: string, names: string) => boolean }[] = [
+const byKey: { file: string; exports: Catalogue; keyed: string; kept: (key: string, named: Named) => boolean }[] = [
   {
     file: 'refusals.zh-CN.ts',
     exports: refusalsFile,
     keyed: 'refusals',
-    // A code is always a string literal where it is used: "REPAIR.NOT_FOUND" in the minified bundle.
-    kept: (code, names) => names.includes(`"${code}"`) || names.includes(`'${code}'`) || names.includes(`\`${code}\``),
+    // A code is always a string literal where it is used (a `failure('…')`, a contract's `errors`): "REPAIR.NOT_FOUND" in the minified bundle.
+    kept: (code, { text }) => [`"${code}"`, `'${code}'`, `\`${code}\``].some((literal) => text.includes(literal)),
   },
   {
     file: 'labels.zh-CN.ts',
     exports: labelsFile,
     keyed: 'fieldLabels',
-    // A label is looked up by a field's name ("photos") or its path ("items.qty"); property names survive minifying.
-    kept: (key, names) => key.split('.').every((name) => new RegExp(`(?<![\\w$])${name.replace(/[$]/g, '\\$')}(?![\\w$])`).test(names)),
+    // Only the router's field errors look a label up, by a field's name ("photos") or its path ("items.qty") in the action's input.
+    kept: (key, { fields }) => fields.has(key),
   },
 ];
+
+/**
+ * Every field name of a schema, alone and as a dotted path without list indexes ("items", "qty", "items.qty"),
+ * as `labelOf` in contracts/field-errors.ts looks labels up. A record's keys are data, but for an enum of keys.
+ */
+const fieldNames = (schema: z.ZodMiniType, into = new Set<string>(), path: string[] = []): Set<string> => {
+  const def = schema._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
+  const within = (inner: unknown, at = path) => inner && fieldNames(inner as z.ZodMiniType, into, at);
+  const field = (name: string, inner?: unknown) => {
+    into.add(name).add([...path, name].join('.'));
+    within(inner, [...path, name]);
+  };
+  if (def.type === 'object') for (const [name, inner] of Object.entries(def.shape as Record<string, unknown>)) field(name, inner);
+  const keys = def.type === 'record' ? ((def.keyType as z.ZodMiniType)._zod.def as { entries?: Record<string, string | number> }) : {};
+  for (const name of Object.values(keys.entries ?? {})) field(String(name));
+  for (const key of ['element', 'innerType', 'valueType', 'in', 'out', 'left', 'right', 'catchall']) within(def[key]);
+  for (const key of ['options', 'items']) for (const inner of (def[key] as unknown[] | undefined) ?? []) within(inner);
+  if (def.type === 'lazy') within((def.getter as () => unknown)());
+  return into;
+};
+
+/** The field names of every action's input of the function `name` (none for a function without actions). */
+const inputFields = (name: string): Set<string> => {
+  const actions = Object.values((catalogue as Record<string, Record<string, Action>>)[name] ?? {});
+  return actions.reduce((into, action) => fieldNames(action.input, into), new Set<string>());
+};
 
 const messagesDir = join(root, 'shared-types', 'src', 'messages');
 
@@ -94,8 +128,8 @@ export const buildFunctions = async (): Promise<string[]> => {
       };
       // First without any refusal or label: what the bundle still names is what it can answer with.
       const bare = await build({ ...options, write: false, plugins: [catalogueFiles(() => false)] });
-      const names = bare.outputFiles.map((f) => f.text).join('\n');
-      const result = await build({ ...options, metafile: true, plugins: [catalogueFiles((file, key) => file.kept(key, names))] });
+      const named: Named = { text: bare.outputFiles.map((f) => f.text).join('\n'), fields: inputFields(name) };
+      const result = await build({ ...options, metafile: true, plugins: [catalogueFiles((file, key) => file.kept(key, named))] });
       writeFileSync(join(metaOut, `${name}.json`), JSON.stringify(result.metafile));
       copyFileSync(join(source, name, 'config.json'), join(dir, 'config.json'));
       writeFileSync(
