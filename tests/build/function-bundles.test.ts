@@ -46,6 +46,17 @@ describe('issue 16: each function bundle carries the refusals it answers with, a
     expect(foreign.filter((code) => session.includes(messages.errors[code]))).toEqual([]);
   });
 
+  it("a function carries only the groups of words it reads: the session bundle has none of the members' or the keys' words", () => {
+    const session = bundles().find(([name]) => name === 'session')![1];
+    const groups = { memberTexts: messages.memberTexts, memberActions: messages.memberActions, keys: messages.keys, proposalBasis: messages.proposalBasis };
+    const carried = Object.entries(groups).flatMap(([group, words]) =>
+      Object.entries(words)
+        .filter(([, text]) => typeof text === 'string' && session.includes(JSON.stringify(text)))
+        .map(([key]) => `${group}.${key}`),
+    );
+    expect(carried).toEqual([]);
+  });
+
   it('through the built bundles, a declared refusal and field problems arrive in the words of the catalogue', async () => {
     // Field problems, nested ones by their own label: the same answer as the functions run from source give.
     const badFields = repairInput({ description: ' ', category: 'spaceship', preferredTime: { date: '明天', slot: 'evening' }, photos: Array(7).fill('cloud://x/y.jpg') });
