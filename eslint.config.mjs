@@ -41,7 +41,7 @@ const clientNoServer = boundary(
 );
 
 const clientNoRefusals = boundary(
-  '^@shared(/index|/messages(/index|/refusals\\.zh-CN|/function-words\\.zh-CN)?)?$',
+  '^@shared(/index|/messages(/index|/refusals\\.zh-CN|/function-words\\.zh-CN|/words|/failure)?)?$',
   "the client shows the message a refusal arrives with: it imports the words it says itself (@shared/messages/zh-CN, common.zh-CN, an area's file), never every refusal nor the words only functions write (issue 16: the weapp main package).",
 );
 

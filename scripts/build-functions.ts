@@ -2,28 +2,115 @@
  * Bundles each cloud function with the shared code it imports into dist/cloudfunctions/<name>/:
  * index.js (CommonJS, wx-server-sdk left external), package.json pinning wx-server-sdk, and its
  * config.json. Folders starting with "_" hold shared server code and are never deployed.
+ *
+ * Issue 16: each bundle carries only the refusals and field labels it can answer with. A function
+ * looks both up by key at run time (`failure(code)`, a field's label by its name), so tree shaking
+ * cannot drop the others: the bundle is first built with those two catalogue files empty, and the
+ * codes and field names that bundle still names (its contracts' declared errors, every `failure('…')`,
+ * every schema's keys) pick the entries of the real files it is then built with. The words are the
+ * catalogue's own, copied; tests/build/function-bundles.test.ts holds every bundle to carrying the
+ * words of every code its actions declare and of every common code.
  */
-import { build } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type * as z from 'zod/mini';
+import { catalogue, type Action } from '../shared-types/src/contracts';
+import * as labelsFile from '../shared-types/src/messages/labels.zh-CN';
+import * as refusalsFile from '../shared-types/src/messages/refusals.zh-CN';
 import { BUILD_TARGET } from './deploy-plan';
 
 const root = resolve(__dirname, '..');
 const source = join(root, 'cloudfunctions');
 const out = join(root, 'dist', 'cloudfunctions');
+/** esbuild's metafile of each bundle (what each input adds to it), beside the deployed folders, not in them. */
+const metaOut = join(root, 'dist', 'function-meta');
 const sdkVersion = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies['wx-server-sdk'] as string;
+
+type Catalogue = Record<string, Readonly<Record<string, string>>>;
+
+/** What a bundle can look up: the text of its catalogue-less build, and the field names (and dotted paths) of its actions' inputs. */
+interface Named {
+  text: string;
+  fields: ReadonlySet<string>;
+}
+
+/** The catalogue files looked up by key, and in each the export whose entries a bundle keeps by what it names. */
+const byKey: { file: string; exports: Catalogue; keyed: string; kept: (key: string, named: Named) => boolean }[] = [
+  {
+    file: 'refusals.zh-CN.ts',
+    exports: refusalsFile,
+    keyed: 'refusals',
+    // A code is always a string literal where it is used (a `failure('…')`, a contract's `errors`): "REPAIR.NOT_FOUND" in the minified bundle.
+    kept: (code, { text }) => [`"${code}"`, `'${code}'`, `\`${code}\``].some((literal) => text.includes(literal)),
+  },
+  {
+    file: 'labels.zh-CN.ts',
+    exports: labelsFile,
+    keyed: 'fieldLabels',
+    // Only the router's field errors look a label up, by a field's name ("photos") or its path ("items.qty") in the action's input.
+    kept: (key, { fields }) => fields.has(key),
+  },
+];
+
+/**
+ * Every field name of a schema, alone and as a dotted path without list indexes ("items", "qty", "items.qty"),
+ * as `labelOf` in contracts/field-errors.ts looks labels up. A record's keys are data, but for an enum of keys.
+ */
+const fieldNames = (schema: z.ZodMiniType, into = new Set<string>(), path: string[] = []): Set<string> => {
+  const def = schema._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
+  const within = (inner: unknown, at = path) => inner && fieldNames(inner as z.ZodMiniType, into, at);
+  const field = (name: string, inner?: unknown) => {
+    into.add(name).add([...path, name].join('.'));
+    within(inner, [...path, name]);
+  };
+  if (def.type === 'object') for (const [name, inner] of Object.entries(def.shape as Record<string, unknown>)) field(name, inner);
+  const keys = def.type === 'record' ? ((def.keyType as z.ZodMiniType)._zod.def as { entries?: Record<string, string | number> }) : {};
+  for (const name of Object.values(keys.entries ?? {})) field(String(name));
+  for (const key of ['element', 'innerType', 'valueType', 'in', 'out', 'left', 'right', 'catchall']) within(def[key]);
+  for (const key of ['options', 'items']) for (const inner of (def[key] as unknown[] | undefined) ?? []) within(inner);
+  if (def.type === 'lazy') within((def.getter as () => unknown)());
+  return into;
+};
+
+/** The field names of every action's input of the function `name` (none for a function without actions). */
+const inputFields = (name: string): Set<string> => {
+  const actions = Object.values((catalogue as Record<string, Record<string, Action>>)[name] ?? {});
+  return actions.reduce((into, action) => fieldNames(action.input, into), new Set<string>());
+};
+
+const messagesDir = join(root, 'shared-types', 'src', 'messages');
+
+/** Each catalogue file above as a module of its exports, the keyed one with only the entries `keep` keeps. */
+const catalogueFiles = (keep: (file: (typeof byKey)[number], key: string) => boolean): Plugin => ({
+  name: 'catalogue-by-key',
+  setup(b) {
+    for (const file of byKey) {
+      b.onLoad({ filter: new RegExp(`[\\/]${file.file.replace(/\./g, '\\.')}$`) }, (args) => {
+        if (args.path !== join(messagesDir, file.file)) return undefined;
+        const lines = Object.entries(file.exports).map(([name, value]) => {
+          const kept = name === file.keyed ? Object.fromEntries(Object.entries(value).filter(([key]) => keep(file, key))) : value;
+          return `export const ${name} = ${JSON.stringify(kept)};`;
+        });
+        return { contents: lines.join('\n'), loader: 'js' };
+      });
+    }
+  },
+});
 
 export const functionNames = (): string[] =>
   readdirSync(source).filter((name) => !name.startsWith('_') && statSync(join(source, name)).isDirectory());
 
 export const buildFunctions = async (): Promise<string[]> => {
   rmSync(out, { recursive: true, force: true });
+  rmSync(metaOut, { recursive: true, force: true });
+  mkdirSync(metaOut, { recursive: true });
   const names = functionNames();
   await Promise.all(
     names.map(async (name) => {
       const dir = join(out, name);
       mkdirSync(dir, { recursive: true });
-      await build({
+      const options: BuildOptions = {
         entryPoints: [join(source, name, 'index.ts')],
         outfile: join(dir, 'index.js'),
         bundle: true,
@@ -38,7 +125,12 @@ export const buildFunctions = async (): Promise<string[]> => {
         external: ['wx-server-sdk'],
         alias: { '@shared': join(root, 'shared-types', 'src') },
         logLevel: 'warning',
-      });
+      };
+      // First without any refusal or label: what the bundle still names is what it can answer with.
+      const bare = await build({ ...options, write: false, plugins: [catalogueFiles(() => false)] });
+      const named: Named = { text: bare.outputFiles.map((f) => f.text).join('\n'), fields: inputFields(name) };
+      const result = await build({ ...options, metafile: true, plugins: [catalogueFiles((file, key) => file.kept(key, named))] });
+      writeFileSync(join(metaOut, `${name}.json`), JSON.stringify(result.metafile));
       copyFileSync(join(source, name, 'config.json'), join(dir, 'config.json'));
       writeFileSync(
         join(dir, 'package.json'),

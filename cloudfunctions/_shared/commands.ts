@@ -1,5 +1,6 @@
 import type { Action } from '@shared/contracts';
-import { failure, type ErrorCode } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
+import type { ErrorCode } from '@shared/messages';
 import { commandModel, type CommandDoc } from '@shared/model/command.model';
 import { ok, type Result } from '@shared/result';
 import type { Database, Tx } from './database';

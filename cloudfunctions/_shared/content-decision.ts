@@ -1,6 +1,9 @@
 import type { ScreenItem } from '@shared/contracts/screening.contract';
 import { decideItem } from '@shared/domain/content-screening.rules';
-import { failure, format, messages, type ErrorCode } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
+import { format } from '@shared/messages/format';
+import * as messages from '@shared/messages/words';
+import type { ErrorCode } from '@shared/messages';
 import { ok, type Result } from '@shared/result';
 import type { ScreenedKind } from '@shared/model/screening.model';
 import type { RepairDoc } from '@shared/model/repair.model';

@@ -1,5 +1,6 @@
 import { awaitsVerdict, flagged, photoScreen, withVerdict } from '@shared/domain/content-screening.rules';
-import { format, messages } from '@shared/messages';
+import { format } from '@shared/messages/format';
+import * as messages from '@shared/messages/words';
 import type { RepairDoc } from '@shared/model/repair.model';
 import type { CheckItem, ContentCheckDoc, Screen, Screening, Verdict } from '@shared/model/screening.model';
 import { audienceOfRole, audienceOfUser } from '@shared/model/signal.model';

@@ -4,7 +4,7 @@ import { nextDeadlineStep } from '@shared/domain/deadline.rules';
 import { deadlineMachine, type DeadlineAction } from '@shared/domain/deadline.machine';
 import { birth, transition } from '@shared/domain/state-machine';
 import { audienceOfRole } from '@shared/model/signal.model';
-import { messages } from '@shared/messages';
+import * as messages from '@shared/messages/words';
 import { deadlineStamp } from '@shared/time/deadline-clock';
 import type { Database, Tx } from './database';
 import { derivedId } from './ids';

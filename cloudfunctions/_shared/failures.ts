@@ -1,4 +1,5 @@
-import { failure, type ErrorCode } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
+import type { ErrorCode } from '@shared/messages';
 
 /** Thrown inside an action to end it with a user-facing failure; the router turns it into a result. */
 export class ActionFailure extends Error {

@@ -1,6 +1,7 @@
 import { HEARTBEAT_DOC_ID, HEARTBEAT_STALE_MINUTES, heartbeatModel, type FailedStep, type HeartbeatDoc } from '@shared/model/environment.model';
 import { propertyModel, type PropertyDoc } from '@shared/model/property.model';
-import { messages, format } from '@shared/messages';
+import { format } from '@shared/messages/format';
+import * as messages from '@shared/messages/words';
 import { audienceOfRole } from '@shared/model/signal.model';
 import { inShanghai } from '@shared/time/shanghai';
 import type { OutboxDoc } from '@shared/model/outbox.model';

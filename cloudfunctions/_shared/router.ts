@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import { Envelope, isCompanyAction, mayAnswer, type Action, type FunctionName } from '@shared/contracts/action';
 import { badInput } from '@shared/contracts/field-errors';
-import { failure } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
 import { ok, type Err, type Result } from '@shared/result';
 import { COMPANY_SCOPE, type MemberDoc } from '@shared/model/member.model';
 import type { Caller, Deps } from './deps';

@@ -1,6 +1,6 @@
 import type { ScreeningView, ScreenView } from '@shared/contracts/screening.contract';
 import { awaitsDesk, isHeld, photoScreen, photosShown, seesHeldContent } from '@shared/domain/content-screening.rules';
-import { messages } from '@shared/messages';
+import * as messages from '@shared/messages/words';
 import type { MemberDoc } from '@shared/model/member.model';
 import { complaintModel, type ComplaintDoc } from '@shared/model/complaint.model';
 import { repairModel, type RepairDoc } from '@shared/model/repair.model';

@@ -1,5 +1,5 @@
 import { callbacksActions, type CallbackView } from '@shared/contracts/callbacks.contract';
-import { failure } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
 import { transition } from '@shared/domain/state-machine';
 import { callbackMachine } from '@shared/domain/callback.machine';

@@ -1,5 +1,5 @@
 import type { raiseComplaint as contract } from '@shared/contracts/callbacks.contract';
-import { failure } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
 import { callbackModel, type CallbackDoc } from '@shared/model/callback.model';
 import { complaintModel } from '@shared/model/complaint.model';
 import { repairModel } from '@shared/model/repair.model';

@@ -11,7 +11,8 @@ import { openDeadline } from '../_shared/deadlines';
 import { callbackDeadline } from '@shared/domain/deadline.rules';
 import type { SettingsDoc } from '@shared/model/settings.model';
 import { audienceOfRole } from '@shared/model/signal.model';
-import { format, messages } from '@shared/messages';
+import { format } from '@shared/messages/format';
+import * as messages from '@shared/messages/words';
 
 /**
  * C7: every complaint is called back within 2 days of being handled; the manager calls back on the

@@ -1,6 +1,6 @@
 import { complaintsActions } from '@shared/contracts/complaints.contract';
 import { ok } from '@shared/result';
-import { failure } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
 import { transition } from '@shared/domain/state-machine';
 import { complaintMachine } from '@shared/domain/complaint.machine';
 import { complaintModel } from '@shared/model/complaint.model';

@@ -1,5 +1,7 @@
 import type { ComplaintView, create, register } from '@shared/contracts/complaints.contract';
-import { failure, format, messages } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
+import { format } from '@shared/messages/format';
+import * as messages from '@shared/messages/words';
 import { ok } from '@shared/result';
 import { birth, transition, type TransitionEvent, type TransitionRequest } from '@shared/domain/state-machine';
 import { complaintMachine, type ComplaintAction } from '@shared/domain/complaint.machine';

@@ -1,4 +1,5 @@
-import { format, messages } from '@shared/messages';
+import { format } from '@shared/messages/format';
+import * as messages from '@shared/messages/words';
 import type { ComplaintDoc, ComplaintGroupDoc } from '@shared/model/complaint.model';
 import type { NoticeKind } from '@shared/model/outbox.model';
 import { roomLabel } from '@shared/model/property.model';

@@ -1,7 +1,8 @@
 import type * as z from 'zod/mini';
 import type { Action } from '@shared/contracts';
 import type { CaseRef, CaseView } from '@shared/contracts/complaints.contract';
-import { failure, type ErrorCode } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
+import type { ErrorCode } from '@shared/messages';
 import { ok, type Result } from '@shared/result';
 import { transition } from '@shared/domain/state-machine';
 import { complaintMachine, type ComplaintAction } from '@shared/domain/complaint.machine';

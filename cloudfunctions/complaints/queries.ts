@@ -1,5 +1,5 @@
 import type * as contract from '@shared/contracts/complaints.contract';
-import { failure } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
 import { complaintGroupModel, complaintModel, type ComplaintDoc, type ComplaintGroupDoc } from '@shared/model/complaint.model';
 import { CASE_CLOSED } from '@shared/domain/complaint-queue.rules';

@@ -1,5 +1,5 @@
 import type * as contract from '@shared/contracts/complaints.contract';
-import { failure } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
 import { complaintModel, complaintRegisterModel, type ComplaintDoc, type ComplaintGroupDoc, type ComplaintRegisterDoc } from '@shared/model/complaint.model';
 import { roomLabel } from '@shared/model/property.model';

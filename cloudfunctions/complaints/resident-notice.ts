@@ -1,4 +1,5 @@
-import { format, messages } from '@shared/messages';
+import { format } from '@shared/messages/format';
+import * as messages from '@shared/messages/words';
 import { complaintLineText } from '@shared/messages/complaint-notice-text';
 import { complaintNoticeWords } from '@shared/messages/complaint-notices.zh-CN';
 import { residentComplaintLine, type CaseFacts, type ComplaintStep } from '@shared/domain/complaint-notice.rules';

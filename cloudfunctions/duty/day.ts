@@ -1,7 +1,7 @@
 import type * as c from '@shared/contracts/duty.contract';
 import { signDayRefusal, needsEmergencyRecord } from '@shared/domain/duty-log.rules';
 import { pagesOfDate } from '@shared/domain/duty-page.rules';
-import { failure } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
 import type { DutyDayDoc } from '@shared/model/duty.model';
 import { ok } from '@shared/result';
 import type { ActionContext } from '../_shared/context';

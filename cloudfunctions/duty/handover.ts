@@ -3,7 +3,7 @@ import { handoverLateAt, nextPage, signInPageAt } from '@shared/domain/duty-page
 import { handoverMachine } from '@shared/domain/handover.machine';
 import { handoverRefusal } from '@shared/domain/handover.rules';
 import { birth, transition } from '@shared/domain/state-machine';
-import { failure } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
 import { memberModel, type MemberDoc } from '@shared/model/member.model';
 import { ok } from '@shared/result';
 import type { Handler } from '../_shared/router';

@@ -1,6 +1,6 @@
 import type * as c from '@shared/contracts/duty.contract';
 import type { DutyEntry, DutyPageDoc } from '@shared/model/duty.model';
-import { failure } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
 import type { Handler } from '../_shared/router';
 import type { ActionContext } from '../_shared/context';

@@ -1,6 +1,7 @@
 import { repairWhere } from '@shared/messages/place-label';
 import { accidentKindOf, type Proposal } from '@shared/domain/duty-log.rules';
-import { format, messages } from '@shared/messages';
+import { format } from '@shared/messages/format';
+import * as messages from '@shared/messages/words';
 import { bindingModel } from '@shared/model/binding.model';
 import { complaintModel } from '@shared/model/complaint.model';
 import { roomLabel } from '@shared/model/property.model';

@@ -1,5 +1,6 @@
 import { dutyDaysDue, handoverLateAt, HANDOVER_GRACE_MINUTES, pagesOfDate } from '@shared/domain/duty-page.rules';
-import { format, messages } from '@shared/messages';
+import { format } from '@shared/messages/format';
+import * as messages from '@shared/messages/words';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import type { PropertyDoc } from '@shared/model/property.model';
 import { audienceOfRole } from '@shared/model/signal.model';

@@ -1,5 +1,6 @@
 import type * as c from '@shared/contracts/files.contract';
-import { failure, messages } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
+import * as messages from '@shared/messages/words';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import { ok } from '@shared/result';
 import { applyOnce } from '../_shared/commands';

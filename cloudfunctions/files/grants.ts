@@ -1,7 +1,9 @@
 import type * as c from '@shared/contracts/files.contract';
 import { fileGrantMachine, GRANT_MINUTES } from '@shared/domain/file-grant.machine';
 import { birth, transition } from '@shared/domain/state-machine';
-import { failure, format, messages } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
+import { format } from '@shared/messages/format';
+import * as messages from '@shared/messages/words';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import { roomLabelOfId } from '@shared/model/property.model';
 import { fileGrantModel, type FileGrantDoc } from '@shared/model/resident-file.model';

@@ -2,7 +2,7 @@ import type * as c from '@shared/contracts/files.contract';
 import { fileGrantMachine } from '@shared/domain/file-grant.machine';
 import { transition } from '@shared/domain/state-machine';
 import type { FileGrantDoc, ResidentFileDoc } from '@shared/model/resident-file.model';
-import { failure } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
 import { applyOnce, type Tx } from '../_shared/commands';
 import type { ActionContext } from '../_shared/context';

@@ -1,5 +1,7 @@
 import type { formsActions } from '@shared/contracts/forms.contract';
-import { failure, format, messages } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
+import { format } from '@shared/messages/format';
+import * as messages from '@shared/messages/words';
 import { formsTexts } from '@shared/messages/forms.zh-CN';
 import { maskPhone } from '@shared/domain/phone';
 import { placeLabel } from '@shared/messages/place-label';

@@ -1,5 +1,5 @@
 import type { formsActions } from '@shared/contracts/forms.contract';
-import { format } from '@shared/messages';
+import { format } from '@shared/messages/format';
 import { formsTexts } from '@shared/messages/forms.zh-CN';
 import type { DutyEntry, DutyPageDoc } from '@shared/model/duty.model';
 import { inShanghai } from '@shared/time/shanghai';

@@ -1,5 +1,6 @@
 import type { formsActions } from '@shared/contracts/forms.contract';
-import { failure, format } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
+import { format } from '@shared/messages/format';
 import { formsTexts } from '@shared/messages/forms.zh-CN';
 import { keysTexts } from '@shared/messages/keys.zh-CN';
 import { keyKinds } from '@shared/model/key.model';

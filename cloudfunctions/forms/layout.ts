@@ -1,5 +1,5 @@
 import type { Workbook, Worksheet } from 'exceljs';
-import { format } from '@shared/messages';
+import { format } from '@shared/messages/format';
 import { formsTexts as words } from '@shared/messages/forms.zh-CN';
 import { inShanghai } from '@shared/time/shanghai';
 

@@ -1,5 +1,5 @@
 import { MAX_SHEET_BYTES, importsActions, type ImportView } from '@shared/contracts/imports.contract';
-import { failure } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
 import { checkRoomRows, TEMPLATE_HEADER, templateCsv, type RowReport } from '@shared/domain/room-import.rules';
 import { roomImportModel, type RoomImportDoc } from '@shared/model/room-import.model';

@@ -1,6 +1,6 @@
 import { MAX_SHEET_BYTES, type importsActions, type KeyImportView } from '@shared/contracts/imports.contract';
 import { checkKeyRows, KEY_COLUMNS, KEY_TEMPLATE_EXAMPLES, KEY_TEMPLATE_HEADER, type KeyRow, type KeyRowReport } from '@shared/domain/key-import.rules';
-import { failure } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
 import { keyImportModel, type ImportedKey, type KeyImportDoc } from '@shared/model/key-import.model';
 import { roomId, roomModel } from '@shared/model/property.model';
 import { ok } from '@shared/result';

@@ -1,5 +1,5 @@
 import type { importsActions } from '@shared/contracts/imports.contract';
-import { failure } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
 import { memberModel } from '@shared/model/member.model';
 import { roomId, roomModel, type RoomDoc } from '@shared/model/property.model';

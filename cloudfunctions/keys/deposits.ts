@@ -1,6 +1,6 @@
 import type * as c from '@shared/contracts/keys.contract';
 import { reconcileDay } from '@shared/domain/key.rules';
-import { failure } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
 import type { DepositDayDoc } from '@shared/model/key.model';
 import { shanghaiDate } from '@shared/time/shanghai';

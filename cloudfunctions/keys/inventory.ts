@@ -2,7 +2,7 @@ import type * as c from '@shared/contracts/keys.contract';
 import { keyInventoryMachine } from '@shared/domain/key-inventory.machine';
 import { countProblem, inventoryMonth, inventoryPhase, uncountedKinds } from '@shared/domain/key.rules';
 import { birth, transition } from '@shared/domain/state-machine';
-import { failure } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
 import { keyInventoryModel, keyKinds, type KeyInventoryDoc, type KeyKind } from '@shared/model/key.model';
 import type { Handler } from '../_shared/router';

@@ -1,7 +1,7 @@
 import type * as c from '@shared/contracts/keys.contract';
 import { leftKeyMachine, type LeftKeyAction } from '@shared/domain/left-key.machine';
 import { birth, transition } from '@shared/domain/state-machine';
-import { failure } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
 import { leftKeyModel, type LeftKeyDoc } from '@shared/model/key.model';
 import { memberModel } from '@shared/model/member.model';
 import { roomLabelOfId } from '@shared/model/property.model';

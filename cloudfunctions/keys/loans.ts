@@ -2,7 +2,7 @@ import type * as c from '@shared/contracts/keys.contract';
 import { keyLoanMachine } from '@shared/domain/key-loan.machine';
 import { dueBackProblem } from '@shared/domain/key.rules';
 import { birth, transition } from '@shared/domain/state-machine';
-import { failure } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
 import { keyLoanModel, type Borrower, type KeyLoanDoc } from '@shared/model/key.model';
 import { memberModel, staffRoles, type MemberDoc } from '@shared/model/member.model';

@@ -1,5 +1,5 @@
 import type * as c from '@shared/contracts/keys.contract';
-import { failure } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
 import type { ImportedKey } from '@shared/model/key-import.model';
 import { keyModel, type KeyDoc } from '@shared/model/key.model';

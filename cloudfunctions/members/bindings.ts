@@ -1,6 +1,8 @@
 import type * as c from '@shared/contracts/members.contract';
 import { requestRefusal } from '@shared/domain/binding.rules';
-import { failure, format, messages } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
+import { format } from '@shared/messages/format';
+import * as messages from '@shared/messages/words';
 import { ok } from '@shared/result';
 import { bindingModel, type BindingDoc } from '@shared/model/binding.model';
 import type { NoticeKind, OutboxDoc } from '@shared/model/outbox.model';

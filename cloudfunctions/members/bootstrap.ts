@@ -1,5 +1,5 @@
 import type * as c from '@shared/contracts/members.contract';
-import { failure } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
 import { BOOTSTRAP_DOC_ID, bootstrapModel } from '@shared/model/environment.model';
 import { COMPANY_DOC_ID, companyModel } from '@shared/model/company.model';

@@ -1,6 +1,6 @@
 import type * as c from '@shared/contracts/members.contract';
 import { canInvite, expiryOf, INVITE_PAGE, invitationState, normalizeCode, sceneOf } from '@shared/domain/invitation.rules';
-import { failure } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
 import { invitationModel, type InvitationDoc } from '@shared/model/invitation.model';
 import { memberModel } from '@shared/model/member.model';

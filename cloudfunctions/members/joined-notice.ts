@@ -1,5 +1,6 @@
 import { maskPhone } from '@shared/domain/phone';
-import { format, messages } from '@shared/messages';
+import { format } from '@shared/messages/format';
+import * as messages from '@shared/messages/words';
 import type { BindingDoc } from '@shared/model/binding.model';
 import { memberModel } from '@shared/model/member.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';

@@ -1,5 +1,6 @@
 import type * as c from '@shared/contracts/members.contract';
-import { failure, type ErrorCode } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
+import type { ErrorCode } from '@shared/messages';
 import { ok } from '@shared/result';
 import { memberModel, staffRoles, type MemberDoc } from '@shared/model/member.model';
 import { settingsModel } from '@shared/model/settings.model';

@@ -1,7 +1,9 @@
 import { repairWhere } from '@shared/messages/place-label';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import type * as c from '@shared/contracts/privacy.contract';
-import { failure, format, messages } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
+import { format } from '@shared/messages/format';
+import * as messages from '@shared/messages/words';
 import { ok } from '@shared/result';
 import { bindingModel } from '@shared/model/binding.model';
 import { callbackModel } from '@shared/model/callback.model';

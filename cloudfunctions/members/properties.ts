@@ -1,7 +1,7 @@
 import type * as c from '@shared/contracts/company.contract';
 import { recordedChange } from '@shared/domain/state-machine';
 import { settingsFromTemplate } from '@shared/domain/company.rules';
-import { failure } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
 import { propertyModel, type PropertyDoc } from '@shared/model/property.model';
 import { defaultSettings, settingsModel } from '@shared/model/settings.model';

@@ -1,4 +1,5 @@
-import { format, messages } from '@shared/messages';
+import { format } from '@shared/messages/format';
+import * as messages from '@shared/messages/words';
 import { transition } from '@shared/domain/state-machine';
 import { heldByTechnician, repairMachine } from '@shared/domain/repair.machine';
 import type { MemberDoc } from '@shared/model/member.model';

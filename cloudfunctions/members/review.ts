@@ -1,6 +1,8 @@
 import type * as c from '@shared/contracts/members.contract';
 import { approvalOf, reviewRefusal } from '@shared/domain/binding.rules';
-import { failure, format, messages } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
+import { format } from '@shared/messages/format';
+import * as messages from '@shared/messages/words';
 import { ok } from '@shared/result';
 import { bindingModel, type BindingDoc } from '@shared/model/binding.model';
 import { memberModel, type Role } from '@shared/model/member.model';

@@ -1,6 +1,6 @@
 import type * as c from '@shared/contracts/members.contract';
 import { closedRefusal } from '@shared/domain/room-invitation.rules';
-import { failure } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
 import { roomLabel } from '@shared/model/property.model';
 import { roomInvitationModel, type RoomInvitationDoc } from '@shared/model/room-invitation.model';

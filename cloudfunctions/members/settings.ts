@@ -1,5 +1,6 @@
 import type * as c from '@shared/contracts/settings.contract';
-import { failure, type ErrorCode } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
+import type { ErrorCode } from '@shared/messages';
 import { ok } from '@shared/result';
 import { recordedChange } from '@shared/domain/state-machine';
 import { eventModel } from '@shared/model/event.model';

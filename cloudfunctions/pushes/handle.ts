@@ -1,5 +1,5 @@
 import { verdictOfSuggest } from '@shared/domain/content-screening.rules';
-import { failure } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
 import type { Result } from '@shared/result';
 import { contentCheckModel } from '@shared/model/screening.model';
 import type { Caller, Deps } from '../_shared/deps';

@@ -10,7 +10,8 @@ import { addRepairCallback, byProperty, calledAlready } from './repair-callback-
 import { enqueueNotice, sendNow } from '../_shared/outbox';
 import { loadSettings } from '../_shared/settings';
 import type { OutboxDoc } from '@shared/model/outbox.model';
-import { format, messages } from '@shared/messages';
+import { format } from '@shared/messages/format';
+import * as messages from '@shared/messages/words';
 
 /** Issue 5: the desk is told of the callbacks just planned, in the app and, with a send left, pushed. */
 const callbacksDue = (deps: Deps, propertyId: string, count: number, now: Date): Promise<OutboxDoc> =>

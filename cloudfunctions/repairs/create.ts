@@ -1,5 +1,6 @@
 import type { create, register } from '@shared/contracts/repairs.contract';
-import { failure, messages } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
+import * as messages from '@shared/messages/words';
 import { ok } from '@shared/result';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import type { ContentCheckDoc } from '@shared/model/screening.model';

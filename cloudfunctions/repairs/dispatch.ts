@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import type { dispatch } from '@shared/contracts/repairs.contract';
-import { failure, messages } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
+import * as messages from '@shared/messages/words';
 import { ok } from '@shared/result';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import { transition } from '@shared/domain/state-machine';

@@ -1,7 +1,9 @@
 import type * as z from 'zod/mini';
 import type { Action } from '@shared/contracts';
 import type { RepairView } from '@shared/contracts/repairs.contract';
-import { failure, messages, type ErrorCode } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
+import * as messages from '@shared/messages/words';
+import type { ErrorCode } from '@shared/messages';
 import { ok, type Result } from '@shared/result';
 import { transition } from '@shared/domain/state-machine';
 import { repairMachine, type RepairAction } from '@shared/domain/repair.machine';

@@ -1,5 +1,5 @@
 import type * as contract from '@shared/contracts/repairs.contract';
-import { failure } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
 import { QUEUE_CLOSED } from '@shared/domain/repair-queue.rules';
 import { onTechnicianList } from '@shared/domain/waiting-work.rules';

@@ -1,4 +1,5 @@
-import { format, messages } from '@shared/messages';
+import { format } from '@shared/messages/format';
+import * as messages from '@shared/messages/words';
 import { residentLineText } from '@shared/messages/resident-notice-text';
 import { residentNoticeWords } from '@shared/messages/resident-notices.zh-CN';
 import { residentRepairLine } from '@shared/domain/resident-notice.rules';

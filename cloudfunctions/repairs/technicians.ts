@@ -1,5 +1,5 @@
 import type { technicians } from '@shared/contracts/repairs.contract';
-import { failure } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
 import { rankTechnicians } from '@shared/domain/dispatch.rules';
 import { suggestionReason } from '@shared/messages/suggestion-reason';

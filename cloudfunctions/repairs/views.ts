@@ -5,7 +5,7 @@ import { maskPhone } from '@shared/domain/phone';
 import type { MemberDoc } from '@shared/model/member.model';
 import type { RepairDoc } from '@shared/model/repair.model';
 import { repairWhere } from '@shared/messages/place-label';
-import { messages } from '@shared/messages';
+import * as messages from '@shared/messages/words';
 import { isReturnOverdue, returnDueAt } from '@shared/domain/return.rules';
 import { filedBy, seesRepair, type Household } from '@shared/domain/household.rules';
 import { photosFor, screeningViewFor, seesAll, textForOthers } from '../_shared/screened';

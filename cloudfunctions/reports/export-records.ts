@@ -1,7 +1,7 @@
 import type { reportsActions } from '@shared/contracts/reports.contract';
 import { buildDied, EXPORT_KEPT_DAYS, exportMachine, exportPhase } from '@shared/domain/export.machine';
 import { birth, transition, type Actor } from '@shared/domain/state-machine';
-import { failure } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
 import type { ExportDoc } from '@shared/model/export.model';
 import { ok, type Result } from '@shared/result';
 import { addMinutes } from '@shared/time/shanghai';

@@ -1,7 +1,7 @@
 import type { reportsActions } from '@shared/contracts/reports.contract';
 import { exportMachine } from '@shared/domain/export.machine';
 import { transition } from '@shared/domain/state-machine';
-import { failure } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
 import { previousPeriod } from '@shared/time/report-period';
 import { ok } from '@shared/result';
 import { propertyModel } from '@shared/model/property.model';

@@ -1,6 +1,6 @@
 import type { Workbook } from 'exceljs';
 import type { PeriodFigures } from '@shared/domain/report.rules';
-import { format } from '@shared/messages';
+import { format } from '@shared/messages/format';
 import { reportsTexts as words } from '@shared/messages/reports.zh-CN';
 import { periodName } from '@shared/messages/period-name';
 import { buildingRows, callbackRows, categoryRows, classRows, summaryRows, technicianRows, type Row } from '@shared/messages/report-rows';

@@ -1,5 +1,5 @@
 import type * as c from '@shared/contracts/session.contract';
-import { failure } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
 import { outboxModel, type OutboxDoc } from '@shared/model/outbox.model';
 import { quarantineModel, type QuarantineDoc } from '@shared/model/quarantine.model';

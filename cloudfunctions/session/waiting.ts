@@ -1,5 +1,5 @@
 import type * as c from '@shared/contracts/session.contract';
-import { failure } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
 import { COMPANY_SCOPE } from '@shared/model/member.model';
 import { propertyModel } from '@shared/model/property.model';

@@ -1,7 +1,9 @@
 import { repairWhere } from '@shared/messages/place-label';
 import type * as c from '@shared/contracts/reception.contract';
 import { deadlineStamp } from '@shared/time/deadline-clock';
-import { failure, format, messages } from '@shared/messages';
+import { failure } from '@shared/messages/failure';
+import { format } from '@shared/messages/format';
+import * as messages from '@shared/messages/words';
 import { ok } from '@shared/result';
 import { complaintModel, type ComplaintDoc } from '@shared/model/complaint.model';
 import { groupVisitModel, receptionModel, type GroupVisitDoc, type ReceptionDoc } from '@shared/model/reception.model';

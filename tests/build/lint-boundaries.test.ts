@@ -61,6 +61,8 @@ const cases: Array<[string, string, string, string]> = [
   ['a client page importing the whole catalogue', 'client/src/pages/resident/planted/index.tsx', '@shared/messages', why.refusals],
   ["a client module importing every area's refusals", 'client/src/api/planted.ts', '@shared/messages/refusals.zh-CN', why.refusals],
   ['a client component importing the words only functions write', 'client/src/components/Planted/index.tsx', '@shared/messages/function-words.zh-CN', why.refusals],
+  ["a client hook importing the functions' catalogue group by group", 'client/src/hooks/planted.ts', '@shared/messages/words', why.refusals],
+  ['a client module importing failure, with every refusal in it', 'client/src/api/planted-failure.ts', '@shared/messages/failure', why.refusals],
 ];
 
 const clean: Planted[] = [

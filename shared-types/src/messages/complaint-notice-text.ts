@@ -1,7 +1,7 @@
 import type { ComplaintLine } from '../domain/complaint-notice.rules';
 import { cut, FIELD_LIMITS } from '../domain/subscribe-message.rules';
 import { dueWords } from './due-words';
-import { format } from './index';
+import { format } from './format';
 import { complaintNoticeLines, complaintNoticeWords as words } from './complaint-notices.zh-CN';
 
 const THING = FIELD_LIMITS.thing ?? 20;

@@ -1,6 +1,6 @@
 import { deadlineClock } from '../time/deadline-clock';
 import { shanghaiDate } from '../time/shanghai';
-import { format } from './index';
+import { format } from './format';
 import { dueWordsCatalogue as words } from './complaint-notices.zh-CN';
 
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;

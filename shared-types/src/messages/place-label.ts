@@ -2,7 +2,7 @@ import type { ComplaintPlace } from '../model/complaint.model';
 import type { RepairPlace } from '../model/repair.model';
 import { roomLabel } from '../model/property.model';
 import { format } from './format';
-import { zhCN as messages } from './zh-CN';
+import * as messages from './zh-CN';
 
 const t = messages.placeWords;
 

@@ -1,7 +1,7 @@
 import { change, type PeriodFigures, type PropertyFigures } from '../domain/report.rules';
 import { format } from './format';
 import { reportsTexts as words } from './reports.zh-CN';
-import { zhCN } from './zh-CN';
+import { categories as categoryWords } from './zh-CN';
 
 /** The reports' figures as the pages and the Excel files write them: "66.7%", "4.33", "+3", "—". */
 export const percent = (rate: number | null) => (rate === null ? words.none : `${(rate * 100).toFixed(1)}%`);
@@ -34,7 +34,7 @@ const keysOf = (a: Record<string, number>, z: Record<string, number>, order: rea
 const countRows = (a: Record<string, number>, z: Record<string, number>, label: (k: string) => string, order?: readonly string[]): Row[] =>
   keysOf(a, z, order).map((k) => countRow(label(k), a[k] ?? 0, z[k] ?? 0));
 
-const categories = zhCN.categories as Record<string, string>;
+const categories = categoryWords as Record<string, string>;
 
 /** R12: orders by category. */
 export const categoryRows = (c: PeriodFigures, b: PeriodFigures) => countRows(c.repairs.byCategory, b.repairs.byCategory, (k) => categories[k] ?? k, Object.keys(categories));

@@ -1,7 +1,7 @@
 import type { ResidentLine } from '../domain/resident-notice.rules';
 import { inShanghai } from '../time/shanghai';
 import { format } from './format';
-import { zhCN as messages } from './zh-CN';
+import * as messages from './zh-CN';
 import { residentNoticeLines, residentNoticeWords as words } from './resident-notices.zh-CN';
 
 /** "30分钟", "2小时": a promise as people say it. */

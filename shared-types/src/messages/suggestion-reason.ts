@@ -1,5 +1,5 @@
 import { format } from './format';
-import { zhCN as messages } from './zh-CN';
+import * as messages from './zh-CN';
 
 /** The facts a technician was ranked by (R4), as `rankTechnicians` gives them. */
 export interface RankFacts {

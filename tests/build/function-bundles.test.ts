@@ -1,0 +1,84 @@
+/**
+ * Issue 16: each function bundle carries only the refusals and field labels it can answer with
+ * (scripts/build-functions.ts picks them by what the bundle names). Read from the BUILT bundles: every
+ * code an action declares, and every code the bundle names anywhere, still has its words in it; another
+ * area's refusals are not carried; and through the built bundles a refusal and a field's problem still
+ * arrive in the catalogue's words.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { catalogue, repairs, type FunctionName } from '@shared/contracts';
+import { messages } from '@shared/messages';
+import * as words from '@shared/messages/words';
+import { createRuntime } from '../../local/runtime';
+import { loadBuiltFunctions } from '../../local/functions';
+import { callAs, functions, MORNING, PROPERTY, repairInput, TEST_BOOTSTRAP_SECRET, testClock, WANG, ZHANG_ROOM } from '../functions/harness';
+
+const built = join(resolve(__dirname, '..', '..'), 'dist', 'cloudfunctions');
+
+const bundles = (): [string, string][] => {
+  if (!existsSync(built)) throw new Error('dist/cloudfunctions is missing: run `npm run build:functions` first');
+  return readdirSync(built).map((name) => [name, readFileSync(join(built, name, 'index.js'), 'utf8')]);
+};
+
+const codes = Object.keys(messages.errors) as (keyof typeof messages.errors)[];
+const named = (bundle: string, code: string) => bundle.includes(`"${code}"`);
+/** The words of a code are in the bundle as the value of its key, as esbuild writes the catalogue's object. */
+const worded = (bundle: string, code: keyof typeof messages.errors) => bundle.includes(`"${code}":${JSON.stringify(messages.errors[code])}`);
+
+describe('issue 16: each function bundle carries the refusals it answers with, and only those', () => {
+  it('the catalogue the functions read group by group (`words`) is the whole catalogue, group for group', () => {
+    expect(Object.keys(words).filter((group) => !(group in messages)).sort()).toEqual(['functionWords', 'zhCN']);
+    const differing = Object.keys(messages).filter((group) => words[group as keyof typeof words] !== messages[group as keyof typeof messages]);
+    expect(differing).toEqual([]);
+  });
+
+  it.each(bundles())("%s: every code its actions declare, and every code it names, is carried with the catalogue's words", (name, bundle) => {
+    const declared = Object.values(catalogue[name as FunctionName] ?? {}).flatMap((action) => action.errors);
+    const needed = [...new Set([...declared, ...codes.filter((code) => named(bundle, code))])];
+    expect(needed.filter((code) => !worded(bundle, code))).toEqual([]);
+  });
+
+  it("a function carries no other area's refusals: the session bundle has none of the repairs', members' or keys' words", () => {
+    const session = bundles().find(([name]) => name === 'session')![1];
+    const foreign = codes.filter((code) => /^(REPAIR|BINDING|KEY)\./.test(code) && !named(session, code));
+    expect(foreign.length).toBeGreaterThan(10);
+    expect(foreign.filter((code) => session.includes(messages.errors[code]))).toEqual([]);
+  });
+
+  it("a function carries only the groups of words it reads: the session bundle has none of the members' or the keys' words", () => {
+    const session = bundles().find(([name]) => name === 'session')![1];
+    const groups = { memberTexts: messages.memberTexts, memberActions: messages.memberActions, keys: messages.keys, proposalBasis: messages.proposalBasis };
+    const carried = Object.entries(groups).flatMap(([group, words]) =>
+      Object.entries(words)
+        .filter(([, text]) => typeof text === 'string' && session.includes(JSON.stringify(text)))
+        .map(([key]) => `${group}.${key}`),
+    );
+    expect(carried).toEqual([]);
+  });
+
+  it('through the built bundles, a declared refusal and field problems arrive in the words of the catalogue', async () => {
+    // Field problems, nested ones by their own label: the same answer as the functions run from source give.
+    const badFields = repairInput({ description: ' ', category: 'spaceship', preferredTime: { date: '明天', slot: 'evening' }, photos: Array(7).fill('cloud://x/y.jpg') });
+    const fromSource = await createRuntime({ dataDir: null, functions, now: testClock(MORNING).now, bootstrapSecret: TEST_BOOTSTRAP_SECRET });
+    const sourceAnswer = await callAs(fromSource, WANG, repairs.create, badFields).finally(() => fromSource.close());
+    const rt = await createRuntime({ dataDir: null, functions: loadBuiltFunctions(), now: testClock(MORNING).now, bootstrapSecret: TEST_BOOTSTRAP_SECRET });
+    try {
+      expect(await callAs(rt, WANG, repairs.create, repairInput({ roomId: ZHANG_ROOM }))).toEqual({
+        ok: false,
+        code: 'REPAIR.ROOM_NOT_YOURS',
+        message: messages.errors['REPAIR.ROOM_NOT_YOURS'],
+      });
+      expect(await callAs(rt, WANG, repairs.get, { propertyId: PROPERTY, repairId: 'r-none' })).toMatchObject({
+        ok: false,
+        code: 'REPAIR.NOT_FOUND',
+        message: messages.errors['REPAIR.NOT_FOUND'],
+      });
+      const answer = await callAs(rt, WANG, repairs.create, badFields);
+      expect(answer).toMatchObject({ ok: false, code: 'COMMON.BAD_INPUT', fields: [{ label: messages.fields.category }, {}, { label: messages.fields['preferredTime.date'] }, {}] });
+      expect(answer).toEqual(sourceAnswer);
+    } finally {
+      rt.close();
+    }
+  }, 60_000);
+});
