@@ -1,7 +1,7 @@
 import { resolve } from 'mingo/util';
 import { stringifyStored } from './ejson';
 import { duplicateKey, type EngineError } from './errors';
-import { indexEntries, isMultikeyAt } from './index-keys';
+import { entryKey, indexEntries, isMultikeyAt } from './index-keys';
 import type { IndexSpec } from './manifest';
 import { OrderedKeys, type Slice } from './ordered-keys';
 import type { PlannableIndex } from './planner';
@@ -29,6 +29,8 @@ export class CollectionIndex implements PlannableIndex {
   /** Unique indexes only: key values → id key of the holder. */
   readonly holders = new Map<string, string>();
   private readonly keys = new OrderedKeys();
+  /** Each stored document's entries, so a replaced version's need not be computed again. */
+  private readonly entriesOf = new Map<string, string[]>();
 
   constructor(spec: IndexSpec) {
     this.name = spec.name;
@@ -42,11 +44,13 @@ export class CollectionIndex implements PlannableIndex {
   }
 
   /** The index's entries of a document that `doc` replaces (`previous`, none for a new one): only the changed ones move. */
-  reindex(key: string, previous: Doc | undefined, doc: Doc | undefined): void {
-    const before = previous ? this.entries(previous).map((tuple) => OrderedKeys.entryText(tuple, key)) : [];
+  reindex(key: string, doc: Doc | undefined): void {
+    const before = this.entriesOf.get(key) ?? [];
     const after = doc ? this.entries(doc).map((tuple) => OrderedKeys.entryText(tuple, key)) : [];
     for (const text of before) if (!after.includes(text)) this.keys.remove(text);
     for (const text of after) if (!before.includes(text)) this.keys.add(text);
+    if (doc) this.entriesOf.set(key, after);
+    else this.entriesOf.delete(key);
   }
 
   beginLoad(): void {
@@ -59,6 +63,7 @@ export class CollectionIndex implements PlannableIndex {
 
   clearEntries(): void {
     this.keys.clear();
+    this.entriesOf.clear();
   }
 
   multikey(field: string): boolean {
@@ -71,7 +76,7 @@ export class CollectionIndex implements PlannableIndex {
 
   uniqueKey(doc: Doc): { text: string; values: unknown[] } {
     const values = keyValues(doc, this.fields);
-    return { text: stringifyStored(values), values };
+    return { text: values.map(entryKey).join('\u0000'), values };
   }
 
   noteDocument(doc: Doc, key: string): void {
@@ -140,7 +145,7 @@ export class CollectionStore {
     const key = idKey(docIdOf(doc));
     const previous = this.docs.get(key);
     if (previous) for (const index of this.indexes) index.forgetDocument(previous);
-    for (const index of this.indexes) index.reindex(key, previous, doc);
+    for (const index of this.indexes) index.reindex(key, doc);
     this.positions.set(key, row);
     this.docs.set(key, doc);
     for (const index of this.indexes) index.noteDocument(doc, key);
@@ -151,7 +156,7 @@ export class CollectionStore {
     const key = idKey(id);
     const previous = this.docs.get(key);
     if (previous) for (const index of this.indexes) index.forgetDocument(previous);
-    if (previous) for (const index of this.indexes) index.reindex(key, previous, undefined);
+    if (previous) for (const index of this.indexes) index.reindex(key, undefined);
     this.docs.delete(key);
     this.positions.delete(key);
     this.stamps.set(key, stamp);
