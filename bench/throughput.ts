@@ -63,3 +63,34 @@ export const throughputRows = async (rt: Runtime, call: Call, cmd: () => string)
   }
   return rows;
 };
+
+/**
+ * `npx tsx bench/throughput.ts` runs this part of the bench alone (on the built bundles, a fresh data
+ * directory), so it can be alternated with another build or profiled (`node --cpu-prof --import tsx …`).
+ */
+if (require.main === module) {
+  void (async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir, loadavg } = await import('node:os');
+    const { join } = await import('node:path');
+    const { createRuntime } = await import('../local/runtime');
+    const { loadBuiltFunctions } = await import('../local/functions');
+    let seq = 0;
+    const cmd = () => `tp-${process.pid}-${seq++}`;
+    const call: Call = async (rt, openid, action, input) => {
+      const result = (await rt.invoke(action.fn, { action: action.name, input }, { openid })) as { ok: boolean; data?: unknown; code?: string };
+      if (!result.ok) throw new Error(`${action.fn}.${action.name}: ${result.code}`);
+      return result.data as Record<string, unknown>;
+    };
+    const dataDir = mkdtempSync(join(tmpdir(), 'throughput-'));
+    const rt = await createRuntime({ dataDir, functions: loadBuiltFunctions() });
+    try {
+      console.log(`${new Date().toISOString()} load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+      for (const row of await throughputRows(rt, call, cmd)) console.log(`  ${row.map((c) => String(c).padEnd(20)).join('')}`);
+      console.log(`load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    } finally {
+      rt.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  })();
+}

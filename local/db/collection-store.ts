@@ -1,8 +1,9 @@
 import { resolve } from 'mingo/util';
 import { stringifyStored } from './ejson';
 import { duplicateKey, type EngineError } from './errors';
-import { indexEntries, isMultikeyAt } from './index-keys';
+import { entryKey, indexEntries, isMultikeyAt } from './index-keys';
 import type { IndexSpec } from './manifest';
+import { OrderedKeys, type Slice } from './ordered-keys';
 import type { PlannableIndex } from './planner';
 import { docIdOf, idKey, type Doc, type DocId } from './values';
 
@@ -16,7 +17,10 @@ const keyValues = (doc: Doc, fields: readonly string[]): unknown[] =>
 const describeKey = (fields: readonly string[], values: unknown[]): string =>
   `{ ${fields.map((f, i) => `${f}: ${stringifyStored(values[i] ?? null)}`).join(', ')} }`;
 
-/** A declared index of the collection: its table in the database file and which of its fields ever held an array. */
+/**
+ * A declared index of the collection: its entries, kept in memory beside the documents (built from
+ * them at start, changed with each commit after SQLite has it), and which of its fields ever held an array.
+ */
 export class CollectionIndex implements PlannableIndex {
   readonly name: string;
   readonly fields: readonly string[];
@@ -24,14 +28,42 @@ export class CollectionIndex implements PlannableIndex {
   private readonly multikeyFields = new Set<string>();
   /** Unique indexes only: key values → id key of the holder. */
   readonly holders = new Map<string, string>();
+  private readonly keys = new OrderedKeys();
+  /** Each stored document's entries, so a replaced version's need not be computed again. */
+  private readonly entriesOf = new Map<string, string[]>();
 
-  constructor(
-    spec: IndexSpec,
-    readonly table: string,
-  ) {
+  constructor(spec: IndexSpec) {
     this.name = spec.name;
     this.fields = spec.keys.map(([field]) => field);
     this.unique = spec.unique === true;
+  }
+
+  /** Id keys of the documents whose entry starts with the slice's prefix (and whose next key lies in its bounds). */
+  lookup(slice: Slice): Set<string> {
+    return this.keys.lookup(slice);
+  }
+
+  /** The index's entries of a document that `doc` replaces (`previous`, none for a new one): only the changed ones move. */
+  reindex(key: string, doc: Doc | undefined): void {
+    const before = this.entriesOf.get(key) ?? [];
+    const after = doc ? this.entries(doc).map((tuple) => OrderedKeys.entryText(tuple, key)) : [];
+    for (const text of before) if (!after.includes(text)) this.keys.remove(text);
+    for (const text of after) if (!before.includes(text)) this.keys.add(text);
+    if (doc) this.entriesOf.set(key, after);
+    else this.entriesOf.delete(key);
+  }
+
+  beginLoad(): void {
+    this.keys.beginLoad();
+  }
+
+  endLoad(): void {
+    this.keys.endLoad();
+  }
+
+  clearEntries(): void {
+    this.keys.clear();
+    this.entriesOf.clear();
   }
 
   multikey(field: string): boolean {
@@ -44,7 +76,7 @@ export class CollectionIndex implements PlannableIndex {
 
   uniqueKey(doc: Doc): { text: string; values: unknown[] } {
     const values = keyValues(doc, this.fields);
-    return { text: stringifyStored(values), values };
+    return { text: values.map(entryKey).join('\u0000'), values };
   }
 
   noteDocument(doc: Doc, key: string): void {
@@ -58,7 +90,8 @@ export class CollectionIndex implements PlannableIndex {
 }
 
 /**
- * One collection's committed documents in memory, in insertion order, with each document's write
+ * One collection's committed documents in memory, in insertion order (each document's position is
+ * its row in the database file, which SQLite numbers in insertion order), with each document's write
  * stamp (the sequence number of the commit that last wrote it; kept after a removal so a re-created
  * id still counts as written) and its declared indexes.
  */
@@ -66,7 +99,6 @@ export class CollectionStore {
   private readonly docs = new Map<string, Doc>();
   private readonly positions = new Map<string, number>();
   private readonly stamps = new Map<string, number>();
-  private nextPosition = 0;
 
   constructor(
     readonly name: string,
@@ -103,11 +135,18 @@ export class CollectionStore {
     return this.stamps.get(idKey(id)) ?? 0;
   }
 
-  put(doc: Doc, stamp: number): void {
+  /** The document's row in the database file; undefined when it is not stored. */
+  rowOf(id: DocId): number | undefined {
+    return this.positions.get(idKey(id));
+  }
+
+  /** Stores `doc` (new or replacing its stored version) at file row `row`. */
+  put(doc: Doc, stamp: number, row: number): void {
     const key = idKey(docIdOf(doc));
     const previous = this.docs.get(key);
     if (previous) for (const index of this.indexes) index.forgetDocument(previous);
-    else this.positions.set(key, this.nextPosition++);
+    for (const index of this.indexes) index.reindex(key, doc);
+    this.positions.set(key, row);
     this.docs.set(key, doc);
     for (const index of this.indexes) index.noteDocument(doc, key);
     this.stamps.set(key, stamp);
@@ -117,16 +156,34 @@ export class CollectionStore {
     const key = idKey(id);
     const previous = this.docs.get(key);
     if (previous) for (const index of this.indexes) index.forgetDocument(previous);
+    if (previous) for (const index of this.indexes) index.reindex(key, undefined);
     this.docs.delete(key);
     this.positions.delete(key);
     this.stamps.set(key, stamp);
+  }
+
+  /** Every stored document at start, in file order: indexes are built once, sorted, at the end. False if an id repeats. */
+  load(rows: Iterable<{ doc: Doc; row: number }>): boolean {
+    for (const index of this.indexes) index.beginLoad();
+    try {
+      for (const { doc, row } of rows) {
+        if (this.docs.has(idKey(docIdOf(doc)))) return false;
+        this.put(doc, 0, row);
+      }
+      return true;
+    } finally {
+      for (const index of this.indexes) index.endLoad();
+    }
   }
 
   clear(): void {
     this.docs.clear();
     this.positions.clear();
     this.stamps.clear();
-    for (const index of this.indexes) index.holders.clear();
+    for (const index of this.indexes) {
+      index.holders.clear();
+      index.clearEntries();
+    }
   }
 
   /**

@@ -8,16 +8,23 @@ import { unusable } from './unusable';
 export const DATABASE_FILE = 'database.sqlite';
 /** PRAGMA application_id of this system's database ("PSDk"): a different SQLite file is refused, not used. */
 const APPLICATION_ID = 0x5053446b;
-const SCHEMA_VERSION = 1;
+/**
+ * 2: documents in one table found by row (SQLite's rowid, in insertion order), no index tables (the
+ * engine keeps the indexes in memory, built at start). 1 (until 2026-12-06): documents unique by
+ * (collection, id) and one table per declared index, written with every document; migrated on open.
+ */
+const SCHEMA_VERSION = 2;
+const KNOWN_VERSIONS = new Set([1, SCHEMA_VERSION]);
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 const SCHEMA = `
-  CREATE TABLE documents (collection TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, UNIQUE (collection, id));
-  CREATE TABLE indexes (tbl TEXT PRIMARY KEY, collection TEXT NOT NULL, name TEXT NOT NULL, fields TEXT NOT NULL);
+  CREATE TABLE documents (collection TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL);
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
 
 export interface StoredRow {
+  /** The document's row: SQLite's rowid, in insertion order. */
+  row: number;
   collection: string;
   body: string;
 }
@@ -51,17 +58,18 @@ const checkHeader = (file: string): void => {
 };
 
 /** Every stored document and the meta notes, read through a read-only connection after SQLite's own structural check. */
-const readExisting = (file: string): { rows: StoredRow[]; meta: Record<string, string> } => {
+const readExisting = (file: string): { rows: StoredRow[]; meta: Record<string, string>; version: number } => {
   checkHeader(file);
   const companions = [`${file}-wal`, `${file}-shm`].filter((f) => !fs.existsSync(f));
   let db: Database.Database | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
-    if (db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) throw new Error('its schema version is not one this system knows');
+    const version = Number(db.pragma('user_version', { simple: true }));
+    if (!KNOWN_VERSIONS.has(version)) throw new Error('its schema version is not one this system knows');
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(`SQLite's check failed (${String(check)})`);
     const meta = (db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value] as const);
-    return { rows: db.prepare('SELECT collection, body FROM documents ORDER BY rowid').all() as StoredRow[], meta: Object.fromEntries(meta) };
+    return { rows: db.prepare('SELECT rowid AS row, collection, body FROM documents ORDER BY rowid').all() as StoredRow[], meta: Object.fromEntries(meta), version };
   } catch (error) {
     db?.close();
     db = null;
@@ -131,6 +139,24 @@ export const backupDatabaseFile = async (dataDir: string, destination: string): 
   }
 };
 
+/**
+ * Version 1 → 2, in one SQLite transaction (all or nothing), only after the file passed every check:
+ * the documents move to a table without the (collection, id) index, keeping their rows (so their
+ * order), and the index tables go.
+ */
+const migrateFromVersion1 = (db: Database.Database): void => {
+  const indexTables = db.prepare('SELECT tbl FROM indexes').pluck().all() as string[];
+  db.transaction(() => {
+    db.exec('CREATE TABLE documents_v2 (collection TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL)');
+    db.exec('INSERT INTO documents_v2 (rowid, collection, id, body) SELECT rowid, collection, id, body FROM documents ORDER BY rowid');
+    db.exec('DROP TABLE documents');
+    db.exec('ALTER TABLE documents_v2 RENAME TO documents');
+    for (const tbl of indexTables) db.exec(`DROP TABLE IF EXISTS "${tbl.replace(/"/g, '""')}"`);
+    db.exec('DROP TABLE indexes');
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
+};
+
 export interface OpenedFile {
   /** The database file; null for an in-memory database. */
   file: string | null;
@@ -164,7 +190,7 @@ export const openDatabaseFile = (dataDir: string | null, initial: () => InitialC
   const file = path.join(dataDir, DATABASE_FILE);
   const created = !fs.existsSync(file);
   if (created) createFile(file, initial());
-  const { rows, meta } = readExisting(file);
+  const { rows, meta, version } = readExisting(file);
   return {
     file,
     rows,
@@ -173,6 +199,7 @@ export const openDatabaseFile = (dataDir: string | null, initial: () => InitialC
     open: () => {
       const db = new Database(file, { fileMustExist: true });
       configure(db);
+      if (version === 1) migrateFromVersion1(db);
       db.pragma(`wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}`);
       const checkpointer = new Checkpointer(file, (reason) => {
         console.warn(`the checkpoint thread failed (${reason}): SQLite checkpoints inside commits again`);

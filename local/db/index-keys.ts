@@ -44,7 +44,8 @@ const stable = (value: unknown): string => {
   return JSON.stringify(value) ?? 'undefined';
 };
 
-const entryKey = (value: unknown): string => {
+/** The key of any value: equal keys for values MongoDB holds equal (1 and 1.0, 0 and -0), as a unique index compares them. */
+export const entryKey = (value: unknown): string => {
   const key = scalarKey(value);
   if (key !== null) return key;
   if (Array.isArray(value)) return TAG.array + stable(value);

@@ -31,7 +31,6 @@ interface OldVersion {
 
 const IMPORTED_NOTE = 'imported-jsonl';
 const versionKey = (collection: string, id: DocId): string => `${collection}\u0000${idKey(id)}`;
-const entryText = (entry: string[]): string => JSON.stringify(entry);
 
 const importOldFiles = (dataDir: string | null, collections: string[]): InitialContent => {
   const old = dataDir === null ? null : readOldDataFiles(dataDir, collections);
@@ -67,33 +66,28 @@ export class Storage {
   ) {
     const collections = Object.keys(manifest.collections);
     const opened = openDatabaseFile(dataDir, () => importOldFiles(dataDir, collections));
-    const indexes: { collection: string; name: string; fields: string[] }[] = [];
     for (const [name, spec] of Object.entries(manifest.collections)) {
-      const declared = spec.indexes.map((index) => new CollectionIndex(index, `ix:${name}:${index.name}`));
-      this.stores.set(name, new CollectionStore(name, declared));
-      indexes.push(...declared.map((index) => ({ collection: name, name: index.name, fields: [...index.fields] })));
+      this.stores.set(name, new CollectionStore(name, spec.indexes.map((index) => new CollectionIndex(index))));
     }
+    const byCollection = new Map<string, { doc: Doc; row: number }[]>();
     opened.rows.forEach((row, i) => {
-      const store = this.stores.get(row.collection);
-      if (!store) return;
+      if (!this.stores.has(row.collection)) return;
+      let doc: Doc;
       try {
-        store.put(decodeStored(row.body), 0);
+        doc = decodeStored(row.body);
       } catch (error) {
         throw unusable(opened.file ?? 'the database', `document ${i + 1} (${row.collection}) cannot be read: ${error instanceof Error ? error.message : String(error)}`);
       }
+      const docs = byCollection.get(row.collection) ?? [];
+      docs.push({ doc, row: row.row });
+      byCollection.set(row.collection, docs);
     });
+    for (const [collection, docs] of byCollection) {
+      if (!this.store(collection).load(docs)) throw unusable(opened.file ?? 'the database', `a document id of ${collection} is stored twice`);
+    }
     if (dataDir !== null && opened.meta[IMPORTED_NOTE]) setOldDataFilesAside(dataDir, collections);
     this.created = opened.created;
     this.file = opened.open();
-    for (const table of this.file.declareIndexes(indexes)) this.fillIndex(table);
-  }
-
-  private fillIndex(table: string): void {
-    for (const store of this.stores.values()) {
-      const index = store.indexes.find((i) => i.table === table);
-      if (!index) continue;
-      this.file.fillIndex(table, store.values().map((doc) => ({ key: idKey(docIdOf(doc)), entries: index.entries(doc) })));
-    }
   }
 
   names(): string[] {
@@ -126,10 +120,9 @@ export class Storage {
     let docs: Doc[];
     if (plan.kind === 'ids') docs = store.inOrder(new Set(plan.ids.map(idKey)));
     else if (plan.kind === 'index') {
-      const { table } = plan.index;
       const keys = new Set<string>();
       for (const prefix of plan.prefixes) {
-        for (const key of this.file.lookup(table, { prefix, lower: plan.range?.lower, upper: plan.range?.upper })) keys.add(key);
+        for (const key of plan.index.lookup({ prefix, lower: plan.range?.lower, upper: plan.range?.upper })) keys.add(key);
       }
       docs = store.inOrder(keys);
     } else docs = store.values();
@@ -179,11 +172,10 @@ export class Storage {
     if (writes.length === 0) return;
     this.checkUnique(writes);
     if (this.statusEvents.size && !asSeeded) checkStatusEvents(this.statusEvents, writes, (collection, id) => this.store(collection).get(id));
-    const rows: RowWrite[] = writes.map((w) => this.rowWrite(w));
-    this.file.commit(rows);
+    const rows = this.file.commit(writes.map((w) => this.rowWrite(w)));
     this.observer.committed();
     const stamp = ++this.sequence;
-    for (const w of writes) {
+    writes.forEach((w, i) => {
       const store = this.store(w.collection);
       if (this.retainFrom !== null) {
         const key = versionKey(w.collection, w.id);
@@ -191,25 +183,14 @@ export class Storage {
         versions.push({ doc: store.get(w.id) ?? null, stamp: store.stampOf(w.id), supersededAt: stamp });
         this.history.set(key, versions);
       }
-      if (w.doc) store.put(w.doc, stamp);
+      const row = rows[i];
+      if (w.doc && row !== null && row !== undefined) store.put(w.doc, stamp, row);
       else store.remove(w.id, stamp);
-    }
+    });
   }
 
   private rowWrite(w: PendingWrite): RowWrite {
-    const store = this.store(w.collection);
-    const previous = store.get(w.id);
-    const body = w.doc ? storableText(w.doc) : null;
-    const indexRows = store.indexes.flatMap((index) => {
-      const before = previous ? index.entries(previous) : [];
-      const after = w.doc ? index.entries(w.doc) : [];
-      const beforeText = new Set(before.map(entryText));
-      const afterText = new Set(after.map(entryText));
-      const remove = before.filter((e) => !afterText.has(entryText(e)));
-      const add = after.filter((e) => !beforeText.has(entryText(e)));
-      return remove.length || add.length ? [{ table: index.table, remove, add }] : [];
-    });
-    return { collection: w.collection, key: idKey(w.id), body, indexRows };
+    return { collection: w.collection, key: idKey(w.id), row: this.store(w.collection).rowOf(w.id) ?? null, body: w.doc ? storableText(w.doc) : null };
   }
 
   clear(): void {

@@ -115,16 +115,31 @@ const random = (seed: number) => () => {
 describe('an index never changes a result: the engine answers every query as mingo does over all documents', () => {
   const next = random(7);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
-  const values = [null, 0, 1, 2, -1.5, 10, 'a', 'b', 'ab', '', true, false, new Date(0), new Date(86_400_000), [1, 'a'], [], [2, [3]], { x: 1 }];
+  // Strings with \u0000 and \u0001 and strings that begin others: the in-memory index escapes keys and separates them with \u0000.
+  const values = [null, 0, 1, 2, -1.5, 10, 'a', 'b', 'ab', '', 'a\u0000', '\u0000', 'a\u0001b', '\u0001', true, false, new Date(0), new Date(86_400_000), [1, 'a'], [], [2, [3]], { x: 1 }];
   const field = () => (next() < 0.15 ? undefined : pick(values));
 
-  it('600 random documents (mixed types, arrays, nested, missing fields) and 400 random filters', async () => {
-    const docs: Doc[] = Array.from({ length: 600 }, (_, n) => {
-      const doc: Doc = { _id: `i${n}` };
-      for (const [key, value] of [['a', field()], ['b', field()], ['sub', next() < 0.5 ? { x: field() } : field()]] as const) if (value !== undefined) doc[key] = value;
-      return doc;
-    });
+  const randomDoc = (id: string): Doc => {
+    const doc: Doc = { _id: id };
+    for (const [key, value] of [['a', field()], ['b', field()], ['sub', next() < 0.5 ? { x: field() } : field()]] as const) if (value !== undefined) doc[key] = value;
+    return doc;
+  };
+
+  it('600 random documents (mixed types, arrays, nested, missing fields), 200 of them then replaced and 60 removed, and 400 random filters', async () => {
+    let docs: Doc[] = Array.from({ length: 600 }, (_, n) => randomDoc(`i${n}`));
     cloud.engine.insertRaw('items', docs);
+    // Replacing and removing documents moves and drops their index entries.
+    for (let n = 0; n < 200; n++) {
+      const id = `i${Math.floor(next() * 600)}`;
+      const { _id, ...data } = randomDoc(id);
+      await cloud.db.collection('items').doc(String(_id)).set({ data });
+      docs = docs.map((d) => (d._id === id ? { _id, ...data } : d));
+    }
+    for (let n = 0; n < 60; n++) {
+      const id = `i${Math.floor(next() * 600)}`;
+      await cloud.db.collection('items').doc(id).remove();
+      docs = docs.filter((d) => d._id !== id);
+    }
     const operators = ['$eq', '$in', '$gt', '$gte', '$lt', '$lte', '$ne', '$nin'];
     const condition = (): unknown => {
       const op = pick(operators);
@@ -166,7 +181,7 @@ describe('filters are compiled once per shape', () => {
   });
 });
 
-describe('the index tables follow the manifest', () => {
+describe('the indexes follow the manifest', () => {
   let dir: string;
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-db-index-'));
