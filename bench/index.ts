@@ -73,7 +73,7 @@ const callBudgets = async () => {
   const all = new Map([...first, ...walked]);
   const most = (key: string, pick: (c: CallCount) => number | null) => Math.max(...(all.get(key) ?? []).map((c) => pick(c.calls) ?? 0));
   console.log('\nCalls per action (database, storage, WeChat open API, robot; the most of any call on the journeys)');
-  table([
+  (markdown ? markdownTable : table)([
     ['action'.padEnd(WIDE), 'round trips', 'waits to commit', 'waits in all', 'budget'],
     ...allActions.map((a) => {
       const key = `${a.fn}.${a.name}`;
@@ -92,7 +92,17 @@ const throughput = async (rt: Runtime) => {
   table(await throughputRows(rt, call, cmd));
 };
 
+/** `npm run bench -- calls [--markdown]`: only the calls per action (the README's table is this, as markdown). */
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const markdown = process.argv.includes('--markdown');
+const markdownTable = (rows: (string | number)[][]) => {
+  const [head, ...body] = rows.map((r) => r.map((c) => String(c).trim()));
+  console.log(`| ${head!.join(' | ')} |\n|${head!.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`);
+  for (const r of body) console.log(`| ${r.join(' | ')} |`);
+};
+
 const main = async () => {
+  if (only.includes('calls')) return callBudgets();
   console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${new Date().toISOString()}`);
 
   console.log('\nWeapp packages (limit 2 MB each; issue 16: main ≤ 450 KB)');

@@ -2,8 +2,11 @@ import { useEffect } from 'react';
 import Taro from '@tarojs/taro';
 import { Canvas, View } from '@tarojs/components';
 import UCharts from '@qiun/ucharts';
+import { axisOf } from './charts';
 
 export interface ChartData {
+  /** What the figures are: the value axis reads 0-100 % or in whole counts (charts.ts, axisOf). */
+  scale: 'percent' | 'count';
   categories: string[];
   series: { name: string; data: number[] }[];
 }
@@ -65,6 +68,7 @@ export default function ReportChart({ id, label, data, type = 'column', height =
       const canvas = await canvasOf(id);
       if (!canvas || gone) return;
       const ratio = Taro.getWindowInfo().pixelRatio || 1;
+      const axis = axisOf(data);
       canvas.node.width = canvas.width * ratio;
       canvas.node.height = canvas.height * ratio;
       new UCharts({
@@ -82,8 +86,9 @@ export default function ReportChart({ id, label, data, type = 'column', height =
         fontSize: 12,
         dataLabel: true,
         legend: { show: true, position: 'top', fontSize: 12 },
-        xAxis: { disableGrid: true, fontSize: 12 },
-        yAxis: { gridType: 'dash', data: [{ min: 0 }] },
+        // Columns read their figures up the y axis; bars (type 'bar') along the x axis.
+        xAxis: type === 'bar' ? { fontSize: 12, gridType: 'dash', ...axis } : { disableGrid: true, fontSize: 12 },
+        yAxis: type === 'bar' ? { gridType: 'dash' } : { gridType: 'dash', splitNumber: axis.splitNumber, data: [{ min: axis.min, max: axis.max, tofix: 0 }] },
         extra: { column: { width: 14, seriesGap: 2 }, bar: { width: 12, seriesGap: 2 } },
       });
     });

@@ -7,6 +7,7 @@ const pct = (rate: number | null) => (rate === null ? 0 : Math.round(rate * 1000
 
 /** Counts this period and last, from a table's rows (name, this, last, change). */
 export const seriesOf = (rows: readonly Row[]): ChartData => ({
+  scale: 'count',
   categories: rows.map((r) => r[0]),
   series: [
     { name: reportsUi.current, data: rows.map((r) => Number(r[1])) },
@@ -20,6 +21,7 @@ const rates = (f: PeriodFigures) => [pct(f.repairs.slaRate), pct(f.repairs.callb
 export const rateChart = (c: PeriodFigures, b: PeriodFigures): ChartData => {
   const n = reportsUi.rateNames;
   return {
+    scale: 'percent',
     categories: [n.sla, n.repairCallback, n.complaintOnTime, n.complaintCallback],
     series: [
       { name: reportsUi.current, data: rates(c) },
@@ -32,6 +34,7 @@ export const rateChart = (c: PeriodFigures, b: PeriodFigures): ChartData => {
 export const compareChart = (items: readonly { name: string; current: { slaRate: number | null; repairCallbackRate: number | null; complaintCallbackRate: number | null } }[]): ChartData => {
   const n = reportsUi.rateNames;
   return {
+    scale: 'percent',
     categories: items.map((p) => p.name),
     series: [
       { name: n.sla, data: items.map((p) => pct(p.current.slaRate)) },
@@ -39,4 +42,18 @@ export const compareChart = (items: readonly { name: string; current: { slaRate:
       { name: n.complaintCallback, data: items.map((p) => pct(p.current.complaintCallbackRate)) },
     ],
   };
+};
+
+/**
+ * The value axis a chart's figures read on: per cent from 0 to 100 in steps of 20; counts in whole
+ * steps (uCharts splits the axis into `splitNumber` equal parts, 5 by default, so 2 repairs read
+ * 0, 0.4, 0.8 … 2 and an empty period 0 … 10): at most 5 steps, each a whole number, the top the
+ * first multiple of the step at or above the largest figure.
+ */
+export const axisOf = (data: ChartData): { min: number; max: number; splitNumber: number } => {
+  if (data.scale === 'percent') return { min: 0, max: 100, splitNumber: 5 };
+  const largest = Math.max(1, ...data.series.flatMap((s) => s.data));
+  const step = Math.ceil(largest / 5);
+  const max = step * Math.ceil(largest / step);
+  return { min: 0, max, splitNumber: max / step };
 };
