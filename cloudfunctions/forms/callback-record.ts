@@ -5,7 +5,9 @@ import { formsTexts } from '@shared/messages/forms.zh-CN';
 import { maskPhone } from '@shared/domain/phone';
 import { callbackModel } from '@shared/model/callback.model';
 import { shanghaiDate } from '@shared/time/shanghai';
-import type { Handler } from '../_shared/router';
+import type * as z from 'zod/mini';
+import type { Deps } from '../_shared/deps';
+import { withPrefetch, type Handler } from '../_shared/router';
 import { findById } from '../_shared/repo';
 import { formSheet, when } from './layout';
 import { printed, propertyName } from './printed';
@@ -13,14 +15,16 @@ import { printed, propertyName } from './printed';
 const words = formsTexts.callbackRecord;
 const { none } = formsTexts;
 
+/** What the form is made from needs only the input: read with the caller's membership (issue 16). */
+const callbackRecordReads = (input: z.infer<(typeof formsActions)['callbackRecord']['input']>, deps: Deps) => Promise.all([findById(deps.db, callbackModel, input.callbackId), propertyName(deps, input.propertyId)]);
+
 /**
  * 回访记录表 (B1 B2, the seed's 《回访记录表》, bound by month and archived): who was called, why,
  * how and when, whether they were reached and satisfied, what they said. Authorised as the callback
  * queue is. The number is masked: the call is made from the queue's button, and the printed record
  * goes into the month's binder, which needs no number to reach anyone.
  */
-export const callbackRecord: Handler<(typeof formsActions)['callbackRecord']> = async (input, { deps, member, now }) => {
-  const [task, property] = await Promise.all([findById(deps.db, callbackModel, input.callbackId), propertyName(deps, member.propertyId)]);
+export const callbackRecord: Handler<(typeof formsActions)['callbackRecord']> = withPrefetch<(typeof formsActions)['callbackRecord'], Awaited<ReturnType<typeof callbackRecordReads>>>(callbackRecordReads, async (input, { deps, member, now }, [task, property]) => {
   if (!task || task.propertyId !== member.propertyId) return failure('CALLBACK.NOT_FOUND');
   const done = task.outcome;
   const fileName = format(words.file, { property, room: task.address, date: shanghaiDate(new Date(done?.at ?? task.dueAt)) });
@@ -37,4 +41,4 @@ export const callbackRecord: Handler<(typeof formsActions)['callbackRecord']> = 
     form.note(words.footer);
     form.finish();
   });
-};
+});

@@ -6,7 +6,9 @@ import { formsTexts } from '@shared/messages/forms.zh-CN';
 import { maskPhone } from '@shared/domain/phone';
 import { placeLabel } from '@shared/messages/place-label';
 import { roomLabel } from '@shared/model/property.model';
-import type { Handler } from '../_shared/router';
+import type * as z from 'zod/mini';
+import type { Deps } from '../_shared/deps';
+import { withPrefetch, type Handler } from '../_shared/router';
 import { textForOthers } from '../_shared/screened';
 import { canSeeCase, isGroup, loadCase } from '../complaints/exports';
 import { formSheet, when } from './layout';
@@ -15,6 +17,9 @@ import { printed, propertyName } from './printed';
 const words = formsTexts.complaintSlip;
 const { none } = formsTexts;
 
+/** What the form is made from needs only the input: read with the caller's membership (issue 16). */
+const complaintSlipReads = (input: z.infer<(typeof formsActions)['complaintSlip']['input']>, deps: Deps) => Promise.all([loadCase(deps.db, input.ref), propertyName(deps, input.propertyId)]);
+
 /**
  * 投诉处理回单 (C1 C5): the complaint as registered, the slip the desk issued to the department that
  * handles it, the time limit and the reply; a group's slip names its households' count and the place.
@@ -22,9 +27,8 @@ const { none } = formsTexts;
  * handling department, and the reply to the resident is the desk's (C5), made from the screen. What
  * the content checks hold is not printed.
  */
-export const complaintSlip: Handler<(typeof formsActions)['complaintSlip']> = async (input, ctx) => {
-  const { deps, member, now } = ctx;
-  const [c, property] = await Promise.all([loadCase(deps.db, input.ref), propertyName(deps, member.propertyId)]);
+export const complaintSlip: Handler<(typeof formsActions)['complaintSlip']> = withPrefetch<(typeof formsActions)['complaintSlip'], Awaited<ReturnType<typeof complaintSlipReads>>>(complaintSlipReads, async (input, ctx, [c, property]) => {
+  const { deps, now } = ctx;
   if (!c || !canSeeCase(ctx, c)) return failure('COMPLAINT.NOT_FOUND');
   const group = isGroup(c) ? c : null;
   const one = isGroup(c) ? null : c;
@@ -55,4 +59,4 @@ export const complaintSlip: Handler<(typeof formsActions)['complaintSlip']> = as
     form.note(words.footer);
     form.finish();
   });
-};
+});

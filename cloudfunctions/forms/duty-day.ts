@@ -3,7 +3,9 @@ import { format } from '@shared/messages/format';
 import { formsTexts } from '@shared/messages/forms.zh-CN';
 import type { DutyEntry, DutyPageDoc } from '@shared/model/duty.model';
 import { inShanghai } from '@shared/time/shanghai';
-import type { Handler } from '../_shared/router';
+import type * as z from 'zod/mini';
+import type { Deps } from '../_shared/deps';
+import { withPrefetch, type Handler } from '../_shared/router';
 import { findDay, pagesOfDay } from '../duty/exports';
 import { formSheet, type Form } from './layout';
 import { printed, propertyName } from './printed';
@@ -30,14 +32,16 @@ const shiftOf = (form: Form, page: DutyPageDoc) => {
   for (const e of entries) form.row(entryRow(e));
 };
 
+/** What the form is made from needs only the input: read with the caller's membership (issue 16). */
+const dutyDayReads = (input: z.infer<(typeof formsActions)['dutyDay']['input']>, deps: Deps) => Promise.all([pagesOfDay(deps.db, input.propertyId, input.date), findDay(deps.db, input.propertyId, input.date), propertyName(deps, input.propertyId)]);
+
 /**
  * 值班日志 (D1 D2, the seed's 《客服部值班日志》: date, time, what happened, how it was handled, the
  * aftermath; signed each day by the customer-service manager): every shift's page of the date, and the
  * signature, landscape for its seven columns. Authorised as the duty day is. No phone numbers.
  */
-export const dutyDay: Handler<(typeof formsActions)['dutyDay']> = async (input, { deps, member, now }) => {
+export const dutyDay: Handler<(typeof formsActions)['dutyDay']> = withPrefetch<(typeof formsActions)['dutyDay'], Awaited<ReturnType<typeof dutyDayReads>>>(dutyDayReads, async (input, { deps, member, now }, [pages, day, property]) => {
   const propertyId = member.propertyId;
-  const [pages, day, property] = await Promise.all([pagesOfDay(deps.db, propertyId, input.date), findDay(deps.db, propertyId, input.date), propertyName(deps, propertyId)]);
   const fileName = format(words.file, { property, date: input.date });
   return printed(deps, propertyId, fileName, (book) => {
     const form = formSheet(book, {
@@ -55,4 +59,4 @@ export const dutyDay: Handler<(typeof formsActions)['dutyDay']> = async (input, 
     if (day?.remarks) form.note(format(words.remarks, { remarks: day.remarks }));
     form.finish(`${header}:${header}`);
   });
-};
+});

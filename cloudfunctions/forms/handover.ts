@@ -3,7 +3,9 @@ import { failure } from '@shared/messages/failure';
 import { format } from '@shared/messages/format';
 import { formsTexts } from '@shared/messages/forms.zh-CN';
 import { inShanghai } from '@shared/time/shanghai';
-import type { Handler } from '../_shared/router';
+import type * as z from 'zod/mini';
+import type { Deps } from '../_shared/deps';
+import { withPrefetch, type Handler } from '../_shared/router';
 import { findHandover, findPage } from '../duty/exports';
 import { formSheet, when } from './layout';
 import { printed, propertyName } from './printed';
@@ -11,13 +13,15 @@ import { printed, propertyName } from './printed';
 const words = formsTexts.handover;
 const hhmm = (at: string) => inShanghai(at).format('HH:mm');
 
+/** What the form is made from needs only the input: read with the caller's membership (issue 16). */
+const handoverReads = (input: z.infer<(typeof formsActions)['handover']['input']>, deps: Deps) => Promise.all([findHandover(deps.db, input.handoverId), findPage(deps.db, input.handoverId), propertyName(deps, input.propertyId)]);
+
 /**
  * 交接班记录 (D3, the seed's 交接班制度: every major matter handed over with its cause, process and
  * result; instructions from above; the preparation; both sign): authorised as the duty pages are.
  * No phone numbers.
  */
-export const handover: Handler<(typeof formsActions)['handover']> = async (input, { deps, member, now }) => {
-  const [h, page, property] = await Promise.all([findHandover(deps.db, input.handoverId), findPage(deps.db, input.handoverId), propertyName(deps, member.propertyId)]);
+export const handover: Handler<(typeof formsActions)['handover']> = withPrefetch<(typeof formsActions)['handover'], Awaited<ReturnType<typeof handoverReads>>>(handoverReads, async (input, { deps, member, now }, [h, page, property]) => {
   if (!h || h.propertyId !== member.propertyId) return failure('DUTY.HANDOVER_NOT_FOUND');
   const shiftName = page?.shiftName ?? '';
   const fileName = format(words.file, { property, date: h.date, shift: shiftName });
@@ -37,4 +41,4 @@ export const handover: Handler<(typeof formsActions)['handover']> = async (input
     form.note(format(words.footer, { outgoing: signed(h.outgoing.name, h.outgoing.at), incoming: signed(incoming, h.incoming.at) }));
     form.finish();
   });
-};
+});

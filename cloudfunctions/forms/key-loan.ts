@@ -4,7 +4,9 @@ import { format } from '@shared/messages/format';
 import { formsTexts } from '@shared/messages/forms.zh-CN';
 import { keysTexts } from '@shared/messages/keys.zh-CN';
 import { yuan } from '@shared/domain/quote.rules';
-import type { Handler } from '../_shared/router';
+import type * as z from 'zod/mini';
+import type { Deps } from '../_shared/deps';
+import { withPrefetch, type Handler } from '../_shared/router';
 import { findLoan, loanView } from '../keys/exports';
 import { formSheet, when } from './layout';
 import { printed, propertyName } from './printed';
@@ -13,14 +15,16 @@ const words = formsTexts.keyLoan;
 const { none } = formsTexts;
 const money = (fen: number) => yuan(fen);
 
+/** What the form is made from needs only the input: read with the caller's membership (issue 16). */
+const keyLoanReads = (input: z.infer<(typeof formsActions)['keyLoan']['input']>, deps: Deps) => Promise.all([findLoan(deps.db, input.loanId), propertyName(deps, input.propertyId)]);
+
 /**
  * 钥匙借用登记表 (K2, the seed's register: staff sign, outsiders show ID, pay a deposit and sign):
  * authorised as the loans list is. Printed through the keys area's own loan view, so the borrower's
  * number is full for the desk and the supervisor, who chase an overdue key with it (K2), masked for
  * the manager; the ID number was only ever stored masked (PIPL).
  */
-export const keyLoan: Handler<(typeof formsActions)['keyLoan']> = async (input, { deps, member, now }) => {
-  const [loan, property] = await Promise.all([findLoan(deps.db, input.loanId), propertyName(deps, member.propertyId)]);
+export const keyLoan: Handler<(typeof formsActions)['keyLoan']> = withPrefetch<(typeof formsActions)['keyLoan'], Awaited<ReturnType<typeof keyLoanReads>>>(keyLoanReads, async (input, { deps, member, now }, [loan, property]) => {
   if (!loan || loan.propertyId !== member.propertyId) return failure('KEY.LOAN_NOT_FOUND');
   const view = loanView(loan, member);
   const fileName = format(words.file, { property, label: loan.keyLabel, date: loan.lentDate });
@@ -48,4 +52,4 @@ export const keyLoan: Handler<(typeof formsActions)['keyLoan']> = async (input, 
     form.note(words.footer);
     form.finish();
   });
-};
+});

@@ -8,7 +8,9 @@ import { yuan } from '@shared/domain/quote.rules';
 import { repairModel, type RepairDoc } from '@shared/model/repair.model';
 import { repairWhere } from '@shared/messages/place-label';
 import { shanghaiDate } from '@shared/time/shanghai';
-import type { Handler } from '../_shared/router';
+import type * as z from 'zod/mini';
+import type { Deps } from '../_shared/deps';
+import { withPrefetch, type Handler } from '../_shared/router';
 import { findById } from '../_shared/repo';
 import { textForOthers } from '../_shared/screened';
 import { canSee, needsFullPhone } from '../repairs/exports';
@@ -29,6 +31,9 @@ const quoteOf = (r: RepairDoc) =>
 
 const materialsOf = (r: RepairDoc) => (r.completion?.materials.length ? r.completion.materials.map((m) => `${m.name} × ${m.qty}`).join('\n') : none);
 
+/** What the form is made from needs only the input: read with the caller's membership (issue 16). */
+const workOrderReads = (input: z.infer<(typeof formsActions)['workOrder']['input']>, deps: Deps) => Promise.all([findById(deps.db, repairModel, input.repairId), propertyName(deps, input.propertyId)]);
+
 /**
  * 维修派工单 (the seed's 《维修单》/《维修任务单》: resident, address, phone, what to repair, the agreed
  * time; the amount, the resident's rating and signature, the callback's remark). Authorised as the
@@ -37,8 +42,7 @@ const materialsOf = (r: RepairDoc) => (r.completion?.materials.length ? r.comple
  * at the door, as on screen), masked for the manager. The description is what the technician may
  * read: text the content checks hold is not printed, since the paper goes to the door.
  */
-export const workOrder: Handler<(typeof formsActions)['workOrder']> = async (input, { deps, member, now }) => {
-  const [r, property] = await Promise.all([findById(deps.db, repairModel, input.repairId), propertyName(deps, member.propertyId)]);
+export const workOrder: Handler<(typeof formsActions)['workOrder']> = withPrefetch<(typeof formsActions)['workOrder'], Awaited<ReturnType<typeof workOrderReads>>>(workOrderReads, async (input, { deps, member, now }, [r, property]) => {
   if (!r || !canSee(member, r)) return failure('REPAIR.NOT_FOUND');
   const room = repairWhere(r);
   // Issue 18 (5): a public place's repair nobody reported is signed by the staff member who checked it.
@@ -63,4 +67,4 @@ export const workOrder: Handler<(typeof formsActions)['workOrder']> = async (inp
     form.note(words.footer);
     form.finish();
   });
-};
+});

@@ -123,13 +123,13 @@ export const KNOWN_OVER: Record<string, Figures> = {
   // Issue 14 (3): the company membership, the page of properties, then each property's figures side by side.
   'reports.compare': { total: 12, sequential: 3 },
   // Issue 19 (4): the membership, then the record and the property's name side by side, then the form's file uploaded, then its short-lived link issued.
-  'forms.workOrder': { total: 5, sequential: 4 },
-  'forms.callbackRecord': { total: 5, sequential: 4 },
-  'forms.complaintSlip': { total: 5, sequential: 4 },
-  'forms.dutyDay': { total: 6, sequential: 4 },
-  'forms.handover': { total: 6, sequential: 4 },
-  'forms.keyLoan': { total: 5, sequential: 4 },
-  'forms.keyInventory': { total: 5, sequential: 4 },
+  'forms.workOrder': { total: 5, sequential: 3 },
+  'forms.callbackRecord': { total: 5, sequential: 3 },
+  'forms.complaintSlip': { total: 5, sequential: 3 },
+  'forms.dutyDay': { total: 6, sequential: 3 },
+  'forms.handover': { total: 6, sequential: 3 },
+  'forms.keyLoan': { total: 5, sequential: 3 },
+  'forms.keyInventory': { total: 5, sequential: 3 },
 };
 
 /** Round trips a group complaint's reply adds per household told, while over the budget of 2; null once within it. */
