@@ -5,7 +5,6 @@ import { complaintGroupModel, complaintModel, type ComplaintDoc, type ComplaintG
 import { CASE_CLOSED } from '@shared/domain/complaint-queue.rules';
 import { eventModel } from '@shared/model/event.model';
 import type { Database } from '../_shared/database';
-import type { ActionContext } from '../_shared/context';
 import type { Handler } from '../_shared/router';
 import { parseAll } from '../_shared/repo';
 import { mapPage, readPage, readWholeList, type Listing, type SortKey, type Source } from '../_shared/paging';
@@ -67,7 +66,7 @@ const openCaseList = (db: Database, propertyId: string): Listing<Case> => {
 };
 
 /** C6: every open case, however many, for the register. */
-export const openCases = (ctx: ActionContext): Promise<Case[]> => readWholeList(ctx.deps.db, openCaseList(ctx.deps.db, ctx.member.propertyId));
+export const openCases = (db: Database, propertyId: string): Promise<Case[]> => readWholeList(db, openCaseList(db, propertyId));
 
 /** C4 C9: a page of the open cases; a group's households are listed on its own page. */
 export const inbox: Handler<typeof contract.inbox> = async (input, ctx) => {

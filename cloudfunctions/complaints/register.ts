@@ -5,7 +5,9 @@ import { complaintModel, complaintRegisterModel, type ComplaintDoc, type Complai
 import { roomLabel } from '@shared/model/property.model';
 import { shanghaiDate } from '@shared/time/shanghai';
 import type { Database } from '../_shared/database';
-import type { Handler } from '../_shared/router';
+import type * as z from 'zod/mini';
+import type { Deps } from '../_shared/deps';
+import { withPrefetch, type Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { findById, readAll, withoutId } from '../_shared/repo';
 import { groupsByIds, openCases } from './queries';
@@ -45,22 +47,23 @@ const rowsOf = async (db: Database, propertyId: string, date: string) => {
   return complaints.map((c) => rowOf(c, c.groupId ? groups.get(c.groupId) : undefined));
 };
 
-/** C6: the day's complaint register (投诉信息登记表), its signature, and every open case to follow. */
-export const registerOf: Handler<typeof contract.registerOf> = async (input, ctx) => {
-  const { db } = ctx.deps;
-  const [rows, register, open] = await Promise.all([
+const registerReads = (input: z.infer<typeof contract.registerOf.input>, { db }: Deps) =>
+  Promise.all([
     rowsOf(db, input.propertyId, input.date),
     findById(db, complaintRegisterModel, registerIdOf(input.propertyId, input.date)),
-    openCases(ctx),
+    openCases(db, input.propertyId),
   ]);
-  return ok({
+
+/** C6: the day's complaint register (投诉信息登记表), its signature, and every open case to follow; all of it needs only the input, so it is read with the caller's membership (issue 16). */
+export const registerOf: Handler<typeof contract.registerOf> = withPrefetch<typeof contract.registerOf, Awaited<ReturnType<typeof registerReads>>>(registerReads, async (input, ctx, [rows, register, open]) =>
+  ok({
     date: input.date,
     rows,
     signed: signedOf(register),
     flaggedAt: register?.flaggedAt ?? null,
     open: open.map((k) => toCaseView(k, { group: null, members: [] }, ctx)),
-  });
-};
+  }),
+);
 
 /** C6: the supervisor signs a day's register, today's or an earlier one; the first signature stands. */
 export const signRegister: Handler<typeof contract.signRegister> = async (input, ctx) => {

@@ -9,7 +9,7 @@ import { applyOnce } from '../_shared/commands';
 import type { Deps } from '../_shared/deps';
 import { ActionFailure } from '../_shared/failures';
 import { randomId } from '../_shared/ids';
-import type { Handler } from '../_shared/router';
+import { withPrefetch, type Handler } from '../_shared/router';
 import { findById } from '../_shared/repo';
 import { xlsxFile } from '../_shared/xlsx-link';
 import { failExport, settledExport, startExport } from './export-records';
@@ -20,10 +20,11 @@ import { fileNameOf, fillReport } from './sheets';
 type A = typeof reportsActions;
 
 /** R11 R12 R7 C8 B4 R13 C7: the period's figures against the period before. */
-export const period: Handler<A['period']> = async (input, { deps }) => {
-  const previous = previousPeriod(input.period);
-  return ok({ period: input.period, previous, ...(await readReport(deps.db, input.propertyId, input.period, previous)) });
-};
+export const period: Handler<A['period']> = withPrefetch<A['period'], Awaited<ReturnType<typeof readReport>>>(
+  // The figures need only the input: read with the caller's membership (issue 16).
+  (input, deps) => readReport(deps.db, input.propertyId, input.period, previousPeriod(input.period)),
+  async (input, _ctx, figures) => ok({ period: input.period, previous: previousPeriod(input.period), ...figures }),
+);
 
 /** A file this call stored that no export links (another call of the command finished first, or the finish failed): deleted, best effort. */
 const discard = (deps: Deps, fileId: string) =>

@@ -5,7 +5,9 @@ import { outboxModel, type OutboxDoc } from '@shared/model/outbox.model';
 import { quarantineModel, type QuarantineDoc } from '@shared/model/quarantine.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import { addMinutes } from '@shared/time/shanghai';
-import type { Handler } from '../_shared/router';
+import type * as z from 'zod/mini';
+import type { Deps } from '../_shared/deps';
+import { withPrefetch, type Handler } from '../_shared/router';
 import { applyOnce, finishOnce } from '../_shared/commands';
 import { alarmOnce, isStale, readHeartbeat } from '../_shared/heartbeat';
 import { deadNotices, inboxNotices, noticeById, reviveNotice, sendNow } from '../_shared/outbox';
@@ -44,18 +46,21 @@ const quarantinedOf = (q: QuarantineDoc) => ({ id: q._id, collection: q.collecti
  * stays in the heartbeat and the logs, it may name ids), the documents it quarantined for this
  * property or for the whole environment, and the property's dead letters.
  */
-export const health: Handler<typeof c.health> = async (input, { deps, now }) => {
-  const beat = await readHeartbeat(deps);
+/** The heartbeat, the dead notices and what was set aside need only the input: read with the caller's membership (issue 16). */
+const healthReads = (input: z.infer<typeof c.health.input>, deps: Deps) => {
+  const quarantined = deps.db.collection('quarantine').where({ propertyId: deps.db.command.in([input.propertyId, null]) });
+  return Promise.all([readHeartbeat(deps), deadNotices(deps.db, input.propertyId, 50), quarantined.count(), quarantined.orderBy('at', 'desc').limit(50).get()]);
+};
+
+export const health: Handler<typeof c.health> = withPrefetch<typeof c.health, Awaited<ReturnType<typeof healthReads>>>(healthReads, async (_input, { deps, now }, [beat, dead, setAside, setAsideItems]) => {
   const stale = isStale(beat, now);
   if (beat && stale) await alarmOnce(deps, beat);
-  const quarantined = deps.db.collection('quarantine').where({ propertyId: deps.db.command.in([input.propertyId, null]) });
-  const [dead, setAside, setAsideItems] = await Promise.all([deadNotices(deps.db, input.propertyId, 50), quarantined.count(), quarantined.orderBy('at', 'desc').limit(50).get()]);
   return ok({
     timer: { lastRunAt: beat?.lastRunAt ?? null, stale, failedSteps: beat?.failedSteps.map((f) => f.step) ?? [] },
     quarantine: { count: setAside.total, items: parseAll(quarantineModel, setAsideItems.data).map(quarantinedOf) },
     deadLetters: { count: dead.count, items: dead.items.map(deadLetterOf) },
   });
-};
+});
 
 /** A dead notice gets a fresh set of attempts and is sent at once; the timer retries it from there. */
 export const retryNotice: Handler<typeof c.retryNotice> = async (input, ctx) => {

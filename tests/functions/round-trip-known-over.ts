@@ -16,7 +16,6 @@ export const KNOWN_OVER: Record<string, Figures> = {
   // Moved with the company merge: the closed-property check (+1 round trip per write naming a property; +1 wait too in requestBinding and requestErasure, which read no membership), session.context's memberships, bootstrap's company and administrator.
   'session.context': { total: 7, sequential: 3 },
   'session.consent': { total: 11, sequential: 9, untilCommitted: 9 },
-  'session.health': { total: 6, sequential: 3 },
   // +1 (issue 12, 5): the answer made after sending is recorded over the transaction's, so a retry answers the same.
   'session.retryNotice': { total: 14, sequential: 12, untilCommitted: 6 },
   // Issue 18 (3): membership and closed-property checks, then the command's transaction, which asks whether the threads are hers (a count each on the outbox's thread index) beside its read of her marks and writes them (her first mark too: no document made beforehand).
@@ -50,7 +49,6 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'complaints.acknowledge': { total: 16, sequential: 14, untilCommitted: 12 },
   'complaints.reply': { total: 76, sequential: 66, untilCommitted: 16 },
   'complaints.rate': { total: 13, sequential: 11, untilCommitted: 9 },
-  'complaints.registerOf': { total: 6, sequential: 3 },
   'complaints.signRegister': { total: 10, sequential: 8, untilCommitted: 8 },
   'complaints.figures': { total: 4, sequential: 4 },
   'complaints.decideContent': { total: 11, sequential: 9, untilCommitted: 8 },
@@ -117,7 +115,6 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'files.keep': { total: 13, sequential: 7, untilCommitted: 7 },
   'files.contact': { total: 14, sequential: 10, untilCommitted: 7 },
   // R13 C7: which returned orders and handled complaints were called back is read by their ids, after the orders and complaints themselves (membership, figures, callbacks).
-  'reports.period': { total: 6, sequential: 3 },
   // RAISED from { total: 11, sequential: 6 } when it became the write it always was (the exports review): the router's closed-property and command reads (+2 round trips, no wait), the export's birth with its event in a transaction (start, insert, event, commit: +3 waits beside the report's reads, issue 15 (2)), and the finish with its event and the command record in applyOnce's transaction (start, read, export, event, command, commit: +5 waits) around the upload, then the link. A write's transactions are round trips each; no order of them does it in fewer.
   'reports.exportXlsx': { total: 21, sequential: 13, untilCommitted: 5 },
   // Issue 14 (3): the company membership, the page of properties, then each property's figures side by side.
