@@ -2,7 +2,7 @@ import type { TransitionEvent } from '@shared/domain/state-machine';
 import { eventModel } from '@shared/model/event.model';
 import { derivedId } from './ids';
 import { withoutId } from './repo';
-import type { Tx } from './database';
+import type { Database, QueryResult, Tx } from './database';
 
 /** Appends a transition to the events collection inside the transaction that makes it. */
 export const appendEvent = async (
@@ -31,3 +31,11 @@ export const appendEvent = async (
   });
   await tx.collection('events').doc(doc._id).set({ data: withoutId(doc) });
 };
+
+/**
+ * A subject's events by time, `limit` of them from the oldest (`asc`) or the newest (`desc`), as
+ * stored: the caller parses them once it knows it may show them (the repair and complaint
+ * histories, the settings change list).
+ */
+export const eventsOf = (db: Database, propertyId: string, subjectId: string, order: 'asc' | 'desc', limit: number): Promise<QueryResult> =>
+  db.collection('events').where({ propertyId, 'subject.id': subjectId }).orderBy('at', order).limit(limit).get();

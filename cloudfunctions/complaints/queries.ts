@@ -7,6 +7,7 @@ import { eventModel } from '@shared/model/event.model';
 import type { Database } from '../_shared/database';
 import type { Handler } from '../_shared/router';
 import { parseAll } from '../_shared/repo';
+import { eventsOf } from '../_shared/events';
 import { mapPage, readPage, readWholeList, type Listing, type SortKey, type Source } from '../_shared/paging';
 import { canSeeCase, householdsOf, loadCase, relatedOf, toCaseView, type Case } from './on-case';
 import { toComplaintView } from './views';
@@ -35,7 +36,7 @@ export const getCase: Handler<typeof contract.get> = async (input, ctx) => {
   // visible case is of the caller's property); nothing of them is shown unless the caller may see the case.
   const [found, res, households] = await Promise.all([
     loadCase(deps.db, ref),
-    deps.db.collection('events').where({ propertyId: member.propertyId, 'subject.id': ref.id }).orderBy('at', 'asc').limit(200).get(),
+    eventsOf(deps.db, member.propertyId, ref.id, 'asc', 200),
     ref.kind === 'group' ? householdsOf(deps.db, member.propertyId, ref.id) : null,
   ]);
   if (!found || !canSeeCase(ctx, found)) return failure('COMPLAINT.NOT_FOUND');

@@ -13,6 +13,7 @@ import {
 import type { Database, Tx } from '../_shared/database';
 import { appendEvent } from '../_shared/events';
 import { derivedId } from '../_shared/ids';
+import type { Source } from '../_shared/paging';
 import { findById, parseAll, parseStored, withoutId } from '../_shared/repo';
 
 /**
@@ -80,3 +81,9 @@ export const householdOf = async (db: Database, propertyId: string, roomId: stri
   ]);
   return { residents, repairs: parseAll(repairModel, repairs.data), complaints: parseAll(complaintModel, complaints.data) };
 };
+
+/** P1: the list source of grants matching `where` (the desk's own, or a property's), the newest first. */
+export const grantsNewestFirst = (where: object): Source<FileGrantDoc> => ({ collection: 'fileGrants', where, sort: [{ field: 'createdAt', order: 'desc' }], parse: (raw: unknown) => fileGrantModel.parse(raw) });
+
+/** P1: the list source of a property's file reads, the newest first. */
+export const readsNewestFirst = (propertyId: string): Source<FileReadDoc> => ({ collection: 'fileReads', where: { propertyId }, sort: [{ field: 'at', order: 'desc' }], parse: (raw: unknown) => fileReadModel.parse(raw) });

@@ -16,7 +16,7 @@ import { enqueueNotice, sendNow } from '../_shared/outbox';
 import { mapPage, readPage } from '../_shared/paging';
 import { findRoom } from '../_shared/rooms';
 import type { Handler } from '../_shared/router';
-import { findGrant, grantIdOf, readGrantInTx, readIdOf, writeGrant, writeRead } from './files.repo';
+import { findGrant, grantIdOf, grantsNewestFirst, readGrantInTx, readIdOf, writeGrant, writeRead } from './files.repo';
 import { grantView } from './views';
 
 /** P1: the desk asks to read a household's file with its reason; the supervisors are told at once. */
@@ -64,8 +64,7 @@ export const ask: Handler<typeof c.ask> = async (input, ctx) => {
 /** P1: requests and grants, the newest first: the desk's own, or every one for the supervisor and the manager. */
 export const grants: Handler<typeof c.grants> = async (input, { deps, member, now }) => {
   const where = member.role === 'desk' ? { propertyId: input.propertyId, 'askedBy.memberId': member._id } : { propertyId: input.propertyId };
-  const source = { collection: 'fileGrants', where, sort: [{ field: 'createdAt', order: 'desc' as const }], parse: (raw: unknown) => fileGrantModel.parse(raw) };
-  return ok(mapPage(await readPage(deps.db, { name: 'files.grants', sources: [source] }, input), (g) => grantView(g, now)));
+  return ok(mapPage(await readPage(deps.db, { name: 'files.grants', sources: [grantsNewestFirst(where)] }, input), (g) => grantView(g, now)));
 };
 
 /** P1: the supervisor grants a request until a time (the clock's now plus the minutes chosen), or refuses it. */

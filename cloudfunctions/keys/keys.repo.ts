@@ -15,6 +15,7 @@ import {
 import type { Database, Tx } from '../_shared/database';
 import { appendEvent } from '../_shared/events';
 import { derivedId } from '../_shared/ids';
+import type { Source } from '../_shared/paging';
 import { findById, parseStored, readAll, withoutId } from '../_shared/repo';
 
 /**
@@ -123,3 +124,9 @@ export const leftKeysToRemind = async (db: Database, after: string | null, limit
   const cursor = after === null ? {} : { _id: _.gt(after) };
   return (await db.collection('leftKeys').where({ status: _.in([...LEFT_OPEN]), remindedAt: null, ...outside, ...cursor }).orderBy('_id', 'asc').limit(limit).get()).data;
 };
+
+/** K2: the list source of loans matching `where`, the earliest due back first. */
+export const loansDueFirst = (where: object): Source<KeyLoanDoc> => ({ collection: 'keyLoans', where, sort: [{ field: 'dueBackAt', order: 'asc' }], parse: (raw) => keyLoanModel.parse(raw) });
+
+/** The list source of keys left behind matching `where`, the newest first. */
+export const leftKeysNewestFirst = (where: object): Source<LeftKeyDoc> => ({ collection: 'leftKeys', where, sort: [{ field: 'createdAt', order: 'desc' }], parse: (raw: unknown) => leftKeyModel.parse(raw) });

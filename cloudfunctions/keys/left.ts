@@ -14,7 +14,7 @@ import { mapPage, readPage } from '../_shared/paging';
 import { findById } from '../_shared/repo';
 import type { Handler } from '../_shared/router';
 import { ownsFile } from '../_shared/storage';
-import { findLeftKey, LEFT_OPEN, leftKeyIdOf, readLeftKeyInTx, writeLeftKey } from './keys.repo';
+import { findLeftKey, LEFT_OPEN, leftKeysNewestFirst, leftKeyIdOf, readLeftKeyInTx, writeLeftKey } from './keys.repo';
 
 const leftKeyView = (k: LeftKeyDoc, viewer: { _id: string }): c.LeftKeyViewT => ({
   id: k._id,
@@ -115,6 +115,5 @@ export const giveToResident: Handler<typeof c.giveToResident> = async (input, ct
 export const leftKeys: Handler<typeof c.leftKeys> = async (input, { deps, member }) => {
   const open = { propertyId: input.propertyId, status: deps.db.command.in([...LEFT_OPEN]) };
   const where = member.role === 'technician' ? { ...open, 'technician.memberId': member._id } : open;
-  const source = { collection: 'leftKeys', where, sort: [{ field: 'createdAt', order: 'desc' as const }], parse: (raw: unknown) => leftKeyModel.parse(raw) };
-  return ok(mapPage(await readPage(deps.db, { name: 'keys.leftKeys', sources: [source] }, input), (k) => leftKeyView(k, member)));
+  return ok(mapPage(await readPage(deps.db, { name: 'keys.leftKeys', sources: [leftKeysNewestFirst(where)] }, input), (k) => leftKeyView(k, member)));
 };

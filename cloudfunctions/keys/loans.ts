@@ -11,11 +11,11 @@ import type { ActionContext } from '../_shared/context';
 import { withPrefetch, type Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { ActionFailure } from '../_shared/failures';
-import { mapPage, readPage, type Source } from '../_shared/paging';
+import { mapPage, readPage } from '../_shared/paging';
 import type { Page } from '@shared/contracts/page';
 import { findById } from '../_shared/repo';
 import { ownsFile } from '../_shared/storage';
-import { findKey, findLoan, loanIdOf, OPEN_STATUSES, readKeyInTx, readLoanInTx, writeKey, writeLoan } from './keys.repo';
+import { findKey, findLoan, loanIdOf, loansDueFirst, OPEN_STATUSES, readKeyInTx, readLoanInTx, writeKey, writeLoan } from './keys.repo';
 import { loanView } from './views';
 
 const staffBorrower = async (ctx: ActionContext, memberId: string): Promise<MemberDoc | null> => {
@@ -146,17 +146,15 @@ export const staff: Handler<typeof c.staff> = async (input, { deps }) => {
   return ok({ items });
 };
 
-const openLoans = (where: object): Source<KeyLoanDoc> => ({ collection: 'keyLoans', where, sort: [{ field: 'dueBackAt', order: 'asc' }], parse: (raw) => keyLoanModel.parse(raw) });
-
 /** K2: every loan still out in the property, the earliest due first. */
 export const loans: Handler<typeof c.loans> = withPrefetch<typeof c.loans, Page<KeyLoanDoc>>(
   // The page needs only the input: it is read with the caller's membership (issue 16).
-  (input, deps) => readPage(deps.db, { name: 'keys.loans', sources: [openLoans({ propertyId: input.propertyId, status: deps.db.command.in([...OPEN_STATUSES]) })] }, input),
+  (input, deps) => readPage(deps.db, { name: 'keys.loans', sources: [loansDueFirst({ propertyId: input.propertyId, status: deps.db.command.in([...OPEN_STATUSES]) })] }, input),
   async (_input, { member }, page) => ok(mapPage(page, (l) => loanView(l, member))),
 );
 
 /** K2: the caller's own loans still out: a staff member signs for theirs here. */
 export const mine: Handler<typeof c.mine> = async (input, { deps, member }) => {
   const where = { propertyId: input.propertyId, 'borrower.memberId': member._id, status: deps.db.command.in([...OPEN_STATUSES]) };
-  return ok(mapPage(await readPage(deps.db, { name: 'keys.mine', sources: [openLoans(where)] }, input), (l) => loanView(l, member)));
+  return ok(mapPage(await readPage(deps.db, { name: 'keys.mine', sources: [loansDueFirst(where)] }, input), (l) => loanView(l, member)));
 };

@@ -5,7 +5,7 @@ import { BOOTSTRAP_DOC_ID, bootstrapModel } from '@shared/model/environment.mode
 import { COMPANY_DOC_ID, companyModel } from '@shared/model/company.model';
 import { COMPANY_SCOPE, memberModel, type MemberDoc } from '@shared/model/member.model';
 import { propertyModel } from '@shared/model/property.model';
-import { defaultSettings, settingsModel } from '@shared/model/settings.model';
+import { defaultSettings } from '@shared/model/settings.model';
 import type { Database } from '../_shared/database';
 import type { Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
@@ -13,6 +13,7 @@ import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
 import { memberIdFor } from '../_shared/membership';
 import { findById, withoutId, addOnce } from '../_shared/repo';
+import { writeSettingsInTx } from '../_shared/settings';
 import { memberEvent, memberSubject } from './history';
 import { checkBootstrapSecret } from './secret';
 import { toMembership } from './views';
@@ -76,7 +77,7 @@ export const bootstrap: Handler<typeof c.bootstrap> = async (input, ctx) => {
       await tx.collection('environment').doc(BOOTSTRAP_DOC_ID).set({ data: withoutId(bootstrapModel.toStored({ ...current, runs: runs + 1, last: { propertyId, at } })) });
       await tx.collection('environment').doc(COMPANY_DOC_ID).set({ data: withoutId(company) });
       await tx.collection('properties').doc(propertyId).set({ data: withoutId(property) });
-      await tx.collection('settings').doc(propertyId).set({ data: withoutId(settingsModel.toStored(defaultSettings(propertyId))) });
+      await writeSettingsInTx(tx, propertyId, defaultSettings(propertyId));
       for (const m of [admin, member]) {
         await tx.collection('members').doc(m._id).set({ data: withoutId(m) });
         const event = memberEvent('bootstrap', null, m.role, { actor: caller.openid, role: m.role, now });

@@ -3,7 +3,6 @@ import { failure } from '@shared/messages/failure';
 import type { ErrorCode } from '@shared/messages';
 import { ok } from '@shared/result';
 import { memberModel, staffRoles, type MemberDoc } from '@shared/model/member.model';
-import { settingsModel } from '@shared/model/settings.model';
 import type { Database, Tx } from '../_shared/database';
 import type { ActionContext } from '../_shared/context';
 import type { Handler } from '../_shared/router';
@@ -12,6 +11,7 @@ import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
 import { findById, withoutId } from '../_shared/repo';
 import { mapPage, readPage, type Source } from '../_shared/paging';
+import { readSettingsInTx, storedSettingsOf, writeSettingsInTx } from '../_shared/settings';
 import { memberEvent, memberSubject, type MemberAction } from './history';
 import { returnOpenWork } from './release';
 import { toMemberView } from './views';
@@ -41,12 +41,12 @@ const targetOf = async (ctx: ActionContext, memberId: string): Promise<MemberDoc
 
 /** Whether the person is on the desk's shift roster, where notices for the desk on shift go by openid. */
 const onRoster = async (db: Database, m: MemberDoc): Promise<boolean> =>
-  (await findById(db, settingsModel, m.propertyId))?.shifts.some((s) => s.deskOpenids.includes(m.openid)) ?? false;
+  (await storedSettingsOf(db, m.propertyId))?.shifts.some((s) => s.deskOpenids.includes(m.openid)) ?? false;
 
 const leaveRoster = async (tx: Tx, m: MemberDoc): Promise<void> => {
-  const settings = settingsModel.parse((await tx.collection('settings').doc(m.propertyId).get()).data);
+  const settings = await readSettingsInTx(tx, m.propertyId);
   const shifts = settings.shifts.map((s) => ({ ...s, deskOpenids: s.deskOpenids.filter((o) => o !== m.openid) }));
-  await tx.collection('settings').doc(m.propertyId).set({ data: withoutId(settingsModel.toStored({ ...settings, shifts })) });
+  await writeSettingsInTx(tx, m.propertyId, { ...settings, shifts });
 };
 
 interface Change {

@@ -4,13 +4,13 @@ import { settingsFromTemplate } from '@shared/domain/company.rules';
 import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
 import { propertyModel, type PropertyDoc } from '@shared/model/property.model';
-import { defaultSettings, settingsModel } from '@shared/model/settings.model';
+import { defaultSettings } from '@shared/model/settings.model';
 import type { ActionContext } from '../_shared/context';
 import type { Handler } from '../_shared/router';
 import { applyOnce, KeyTaken } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { findById, withoutId } from '../_shared/repo';
-import { readSettings } from '../_shared/settings';
+import { readSettings, writeSettingsInTx } from '../_shared/settings';
 import { toPropertyView } from './property-views';
 
 const propertySubject = (p: PropertyDoc) => ({ kind: 'property', id: p._id, propertyId: p._id });
@@ -35,7 +35,7 @@ export const createProperty: Handler<typeof c.createProperty> = async (input, ct
   // (`add` is one of a transaction's operations: Transaction.collection, developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/transaction/Transaction.collection.html).
   const created = await applyOnce(ctx, 'members.createProperty', async (tx) => {
     await tx.collection('properties').add({ data: property });
-    await tx.collection('settings').doc(propertyId).set({ data: withoutId(settingsModel.toStored(settings)) });
+    await writeSettingsInTx(tx, propertyId, settings);
     await appendEvent(tx, propertySubject(property), propertyEvent('create', null, 'active', ctx), input.commandId, `create~${ctx.commandKey}`);
     return toPropertyView(property);
   }).catch((e: unknown) => {

@@ -10,9 +10,9 @@ import type { Database } from '../_shared/database';
 import type { ActionContext } from '../_shared/context';
 import { withPrefetch, type Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
-import { appendEvent } from '../_shared/events';
-import { parseAll, readAll, withoutId, findById, addOnce } from '../_shared/repo';
-import { readSettings } from '../_shared/settings';
+import { appendEvent, eventsOf } from '../_shared/events';
+import { parseAll, readAll } from '../_shared/repo';
+import { readSettings, readSettingsInTx, storeSettingsOnce, writeSettingsInTx } from '../_shared/settings';
 import { windowsProblem } from '@shared/domain/booking.rules';
 import { maskWebhook } from '@shared/domain/wecom-robot.rules';
 
@@ -32,7 +32,7 @@ const peopleAndHistory = async (db: Database, propertyId: string) => {
   const [desk, managers, events] = await Promise.all([
     membersOf(db, propertyId, 'desk'),
     membersOf(db, propertyId, 'manager'),
-    db.collection('events').where({ propertyId, 'subject.id': subjectOf(propertyId).id }).orderBy('at', 'desc').limit(HISTORY).get(),
+    eventsOf(db, propertyId, subjectOf(propertyId).id, 'desc', HISTORY),
   ]);
   const byOpenid = new Map([...desk, ...managers].map((m) => [m.openid, m]));
   const history = parseAll(eventModel, events.data).map((e) => ({ by: byOpenid.get(e.actor)?.name ?? '', at: e.at, fields: (e.reason ?? '').split(',').filter(Boolean) }));
@@ -107,9 +107,9 @@ export const updateSettings: Handler<typeof c.updateSettings> = async (input, ct
   if (typeof roster === 'string') return failure(roster);
   const [current, around] = await Promise.all([readSettings(deps.db, input.propertyId), peopleAndHistory(deps.db, input.propertyId)]);
   // Saved defaults first: the transaction below reads the document, and one may not exist yet.
-  if (!(await findById(deps.db, settingsModel, input.propertyId))) await addOnce(deps.db, 'settings', settingsModel.toStored(current));
+  await storeSettingsOnce(deps.db, current);
   const { result } = await applyOnce(ctx, 'members.updateSettings', async (tx) => {
-    const stored = settingsModel.parse((await tx.collection('settings').doc(input.propertyId).get()).data);
+    const stored = await readSettingsInTx(tx, input.propertyId);
     const sent: Partial<SettingsDoc> = {
       ...(roster ? { shifts: roster } : {}),
       ...(input.openingHours ? { openingHours: input.openingHours } : {}),
@@ -127,9 +127,10 @@ export const updateSettings: Handler<typeof c.updateSettings> = async (input, ct
       ...(input.ownerInvites ? { ownerInvites: { ...stored.ownerInvites, ...input.ownerInvites } } : {}),
     };
     const changed = editable.filter((key) => key in sent && JSON.stringify(sent[key]) !== JSON.stringify(stored[key]));
-    const next = settingsModel.toStored({ ...stored, ...sent });
+    const merged: SettingsDoc = { ...stored, ...sent };
+    const next = settingsModel.toStored(merged);
     if (changed.length) {
-      await tx.collection('settings').doc(input.propertyId).set({ data: withoutId(next) });
+      await writeSettingsInTx(tx, input.propertyId, merged);
       const event = recordedChange('settings', 'update', { from: null, to: 'saved', version: 1 }, { actor: member.openid, role: member.role, now, reason: changed.join(',') });
       await appendEvent(tx, subjectOf(input.propertyId), event, input.commandId, `settings~${ctx.commandKey}`);
     }

@@ -8,6 +8,7 @@ import { repairModel, type RepairDoc } from '@shared/model/repair.model';
 import { eventModel } from '@shared/model/event.model';
 import type { Handler } from '../_shared/router';
 import { findById, parseAll } from '../_shared/repo';
+import { eventsOf } from '../_shared/events';
 import { mapPage, mergeParts, readPage, readParts, type SortKey, type Source } from '../_shared/paging';
 import { canFollow, toView } from './views';
 import { householdFor, householdOfCaller, othersFiledSince, roomRepairs } from './household';
@@ -82,7 +83,7 @@ export const getRepair: Handler<typeof contract.get> = async (input, { deps, mem
   // shown only with an order the caller may see, and a visible order is of the caller's property.
   const [repair, res, household] = await Promise.all([
     findById(deps.db, repairModel, input.repairId),
-    deps.db.collection('events').where({ propertyId: member.propertyId, 'subject.id': input.repairId }).orderBy('at', 'asc').limit(100).get(),
+    eventsOf(deps.db, member.propertyId, input.repairId, 'asc', 100),
     householdOfCaller(deps.db, member),
   ]);
   if (!repair || !canFollow(member, household, repair)) return failure('REPAIR.NOT_FOUND');

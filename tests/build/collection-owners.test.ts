@@ -1,0 +1,122 @@
+/**
+ * Issue 15 (3): repositories own their collections. Each collection in the table below is named by
+ * its owner module alone: the areas ask that module (`eventsOf`, `readSettingsInTx`, `inboxNotices`,
+ * …), so every query on the collection is one of the shapes its declared indexes serve, in one
+ * place. Any other file under cloudfunctions/ that names one of them fails here, by file and collection.
+ * (The deadlines' owner is also kept by the lint: eslint.config.mjs.)
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+
+const root = resolve(__dirname, '..', '..');
+const functions = join(root, 'cloudfunctions');
+
+/** Collection → the only file(s) under cloudfunctions/ that may name it. */
+const OWNERS: Record<string, readonly string[]> = {
+  outbox: ['cloudfunctions/_shared/outbox.ts'],
+  events: ['cloudfunctions/_shared/events.ts'],
+  commands: ['cloudfunctions/_shared/commands.ts'],
+  signals: ['cloudfunctions/_shared/signals.ts'],
+  deadlines: ['cloudfunctions/_shared/deadlines.ts'],
+  settings: ['cloudfunctions/_shared/settings.ts'],
+  quotas: ['cloudfunctions/_shared/daily-limits.ts'],
+  robots: ['cloudfunctions/_shared/robot.ts'],
+  slots: ['cloudfunctions/_shared/places.ts'],
+  readMarks: ['cloudfunctions/session/read-marks.repo.ts'],
+  exports: ['cloudfunctions/reports/exports.repo.ts'],
+  dutyDays: ['cloudfunctions/duty/duty.repo.ts'],
+  dutyPages: ['cloudfunctions/duty/duty.repo.ts'],
+  handovers: ['cloudfunctions/duty/duty.repo.ts'],
+  fileGrants: ['cloudfunctions/files/files.repo.ts'],
+  fileReads: ['cloudfunctions/files/files.repo.ts'],
+  residentFiles: ['cloudfunctions/files/files.repo.ts'],
+  keyDepositDays: ['cloudfunctions/keys/keys.repo.ts'],
+  keyInventories: ['cloudfunctions/keys/keys.repo.ts'],
+  keyLoans: ['cloudfunctions/keys/keys.repo.ts'],
+  leftKeys: ['cloudfunctions/keys/keys.repo.ts'],
+  keyImports: ['cloudfunctions/imports/key-import.ts'],
+  invitations: ['cloudfunctions/members/invitations.ts'],
+  erasures: ['cloudfunctions/members/privacy.ts'],
+  groupVisits: ['cloudfunctions/visits/reception.ts'],
+  receptions: ['cloudfunctions/visits/reception.ts'],
+};
+
+const quoted = (name: string) => `['"\`]${name}['"\`]`;
+/** The ways code names a collection: the SDK's collection('…') (on the database or a transaction), a list source, an insert-once. */
+const namingPatterns = (name: string): RegExp[] => [
+  new RegExp(`collection\\(\\s*${quoted(name)}\\s*\\)`),
+  new RegExp(`collection:\\s*${quoted(name)}`),
+  new RegExp(`addOnce\\([^,()]*,\\s*${quoted(name)}`),
+  // The outbox was also reached through its stored model (a notice by id, the model's collection).
+  ...(name === 'outbox' ? [/outboxModel\.collection/, /findById\([^)]*outboxModel/] : []),
+];
+const names = (name: string, text: string) => namingPatterns(name).some((pattern) => pattern.test(text));
+
+const sources = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sources(path);
+    return entry.name.endsWith('.ts') ? [relative(root, path)] : [];
+  });
+
+/** "file names collection" for each file under cloudfunctions/ that names a collection it does not own. */
+const strays = (): string[] =>
+  sources(functions).flatMap((file) => {
+    const text = readFileSync(join(root, file), 'utf8');
+    return Object.entries(OWNERS)
+      .filter(([name, owners]) => !owners.includes(file) && names(name, text))
+      .map(([name]) => `${file} names ${name}`);
+  });
+
+describe('each collection is named by its repository alone (issue 15, point 3)', () => {
+  it('every owner in the table exists and names its collection', () => {
+    const files = sources(functions);
+    for (const [name, owners] of Object.entries(OWNERS)) {
+      for (const owner of owners) {
+        expect(files).toContain(owner);
+        expect([name, owner, names(name, readFileSync(join(root, owner), 'utf8'))]).toEqual([name, owner, true]);
+      }
+    }
+  });
+
+  it('no file under cloudfunctions/ names a collection another module owns', () => {
+    expect(strays()).toEqual([]);
+  });
+
+  describe('with a planted stray file under cloudfunctions/', () => {
+    let dir = '';
+    beforeAll(() => {
+      dir = mkdtempSync(join(functions, 'planted-'));
+      writeFileSync(
+        join(dir, 'stray.ts'),
+        [
+          "export const history = (db: any, id: string) => db.collection('events').where({ 'subject.id': id }).orderBy('at', 'asc').limit(100).get();",
+          'export const save = (tx: any, id: string, data: object) => tx\n  .collection("settings")\n  .doc(id)\n  .set({ data });',
+          "export const seed = (db: any, doc: object) => addOnce(db, 'readMarks', doc);",
+          "const addOnce = (db: unknown, collection: string, doc: object) => ({ db, collection, doc });",
+        ].join('\n'),
+      );
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('fails naming the file and each collection it names', () => {
+      const file = relative(root, join(dir, 'stray.ts'));
+      expect(strays()).toEqual([`${file} names events`, `${file} names settings`, `${file} names readMarks`]);
+    });
+  });
+
+  it('the check sees each way an area used to name the outbox (the inbox page, the health and company counts, the markRead scan, a notice by id)', () => {
+    expect(
+      [
+        "const notices = { collection: 'outbox', where: {}, sort: [] };",
+        "db.collection('outbox').where({ propertyId, status: 'dead' }).count()",
+        "await db\n  .collection(\"outbox\")\n  .where({ recipient })",
+        'await findById(deps.db, outboxModel, input.noticeId)',
+        'db.collection(outboxModel.collection)',
+      ].map((text) => names('outbox', text)),
+    ).toEqual([true, true, true, true, true]);
+    // The timer's step of that name is no query, nor is a collection whose name only begins alike.
+    expect(names('outbox', "const outbox = await run('outbox', (s) => drainOutbox(s));")).toBe(false);
+    expect(names('events', "db.collection('eventsArchive')")).toBe(false);
+  });
+});
