@@ -90,8 +90,8 @@ export default function ReportChart({ id, label, data, type = 'column', height =
         animation: false,
         background: '#FFFFFF',
         color: SERIES_COLORS,
-        // A bar's figure is written past its end (u-charts.js drawBarPointText): room on the right for 100.
-        padding: [12, type === 'bar' ? 28 : 12, 4, 4],
+        // A bar's figure is written past its end (u-charts.js drawBarPointText): room on the right for 100 or 99.5.
+        padding: [12, type === 'bar' ? 32 : 12, 4, 4],
         fontSize: 12,
         dataLabel: true,
         legend: { show: true, position: 'top', fontSize: 12 },
