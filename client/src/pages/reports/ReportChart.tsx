@@ -56,44 +56,66 @@ const canvasOf = (id: string) =>
   });
 
 /**
- * A uCharts chart on a `type="2d"` canvas, drawn the same way in weapp and H5: uCharts is handed
- * the canvas's standard 2d context at the device's pixel ratio
- * (https://developers.weixin.qq.com/miniprogram/dev/component/canvas.html, Canvas 2D).
+ * A uCharts chart on a `type="2d"` canvas, drawn the same way in weapp and H5
+ * (https://developers.weixin.qq.com/miniprogram/dev/component/canvas.html, Canvas 2D): the canvas's
+ * width and height are set in device pixels (its laid-out size times the pixel ratio) so it stays
+ * sharp, and that scale is given to uCharts once, as its `pixelRatio`, which multiplies every font
+ * size, padding and line width it draws (u-charts.js, `opts.pix`), with width and height in device
+ * pixels too. The context is never scaled as well: scaled twice, the chart would draw at twice its size.
+ * The chart is drawn again whenever the window changes size (a phone turned, a browser window
+ * narrowed): a canvas keeps the pixels it was drawn with, so drawn for one width and shown at
+ * another its text shrinks or grows with it.
  */
 export default function ReportChart({ id, label, data, type = 'column', height = 240 }: Props) {
   const key = JSON.stringify(data);
   useEffect(() => {
     let gone = false;
-    void Taro.nextTick(async () => {
+    const draw = async () => {
       const canvas = await canvasOf(id);
       if (!canvas || gone) return;
       const ratio = Taro.getWindowInfo().pixelRatio || 1;
       const axis = axisOf(data);
-      canvas.node.width = canvas.width * ratio;
-      canvas.node.height = canvas.height * ratio;
+      const width = Math.round(canvas.width * ratio);
+      const tall = Math.round(canvas.height * ratio);
+      canvas.node.width = width;
+      canvas.node.height = tall;
       new UCharts({
         type,
         context: canvas.node.getContext('2d'),
-        width: canvas.width * ratio,
-        height: canvas.height * ratio,
+        width,
+        height: tall,
         pixelRatio: ratio,
         categories: data.categories,
         series: data.series,
         animation: false,
         background: '#FFFFFF',
         color: SERIES_COLORS,
-        padding: [12, 12, 4, 4],
+        // A bar's figure is written past its end (u-charts.js drawBarPointText): room on the right for 100 or 99.5.
+        padding: [12, type === 'bar' ? 32 : 12, 4, 4],
         fontSize: 12,
         dataLabel: true,
         legend: { show: true, position: 'top', fontSize: 12 },
-        // Columns read their figures up the y axis; bars (type 'bar') along the x axis.
-        xAxis: type === 'bar' ? { fontSize: 12, gridType: 'dash', ...axis } : { disableGrid: true, fontSize: 12 },
+        // Columns read their figures up the y axis; bars (type 'bar') along the x axis, its labels on
+        // its grid lines ('justify'; 'center' would put each between two lines).
+        xAxis:
+          type === 'bar'
+            ? { fontSize: 12, gridType: 'dash', dashLength: 4 * ratio, boundaryGap: 'justify', ...axis }
+            : { disableGrid: true, fontSize: 12 },
         yAxis: type === 'bar' ? { gridType: 'dash' } : { gridType: 'dash', splitNumber: axis.splitNumber, data: [{ min: axis.min, max: axis.max, tofix: 0 }] },
         extra: { column: { width: 14, seriesGap: 2 }, bar: { width: 12, seriesGap: 2 } },
       });
-    });
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const resized = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void draw(), 100);
+    };
+    void Taro.nextTick(() => void draw());
+    Taro.onWindowResize(resized);
     return () => {
       gone = true;
+      clearTimeout(timer);
+      Taro.offWindowResize(resized);
     };
   }, [id, key, type]);
 
