@@ -95,8 +95,8 @@ export const signIn = async (browser: Browser, url: string, name: string, screen
       () => {
         const route = location.hash.replace(/^#\/?/, '').split('?')[0] ?? '';
         const shown = Array.from(document.querySelectorAll('.taro_page_show')).pop();
-        if (route === '' || route.startsWith('pages/dev-login') || !shown) return false;
-        return route !== 'pages/index/index' || (shown.querySelector('.landing-loading') === null && (shown.textContent ?? '').trim() !== '');
+        if (route === '' || route.startsWith('pages/dev-login') || !shown || (shown.textContent ?? '').trim() === '') return false;
+        return route !== 'pages/index/index' || shown.querySelector('.landing-loading') === null;
       },
       undefined,
       { timeout: 15_000 },
@@ -104,6 +104,13 @@ export const signIn = async (browser: Browser, url: string, name: string, screen
     .catch(() => undefined);
   return page;
 };
+
+/**
+ * The page on top of the router's stack, the one a person sees. A page opened by its address while the landing's own
+ * move is still landing can leave a second instance of the same page under it, hidden; a locator scoped here never
+ * reads the hidden one.
+ */
+export const topPage = (page: Page) => page.locator('.taro_router > .taro_page').last();
 
 /** A signature as a person draws it: two strokes across the pad. */
 export const drawSignature = async (page: Page, pad: string) => {

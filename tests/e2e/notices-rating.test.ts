@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import * as repairs from '@shared/contracts/repairs.contract';
 import { callAs, expectOk, repairInput, WANG } from '../functions/harness';
-import { startSystem, signIn, counted } from './browser';
+import { startSystem, signIn, counted, topPage } from './browser';
 import { takeToSignOff } from './signed-repair';
 import { allReadable, readable } from './readable';
 
@@ -44,7 +44,7 @@ describe('e2e: notices that say who and when, and rating from the notice', () =>
   it('R4 R7: one thread per repair, 李建国 named, unread on the home; 满意 rates it in 2 taps and she is thanked, not asked again', async () => {
     const id = await signedRepair(system, '卫生间地漏返味');
     await wang.goto(`${system.url}/#/pages/resident/home/index`);
-    await expect(wang.locator('.btn-inbox .inbox-badge').innerText()).resolves.toBe('1 件有新进展');
+    await expect(topPage(wang).locator('.btn-inbox .inbox-badge').innerText()).resolves.toBe('1 件有新进展');
     await openInbox(wang, system.url);
     const thread = wang.locator(`#thread-${id}`);
     await expect(thread.locator('.inbox-latest').innerText()).resolves.toBe('维修已完成，请为李建国师傅评价');
@@ -70,8 +70,8 @@ describe('e2e: notices that say who and when, and rating from the notice', () =>
     await expect(wang.locator('.rating-view .rating-quality').getAttribute('data-value')).resolves.toBe('5');
 
     await wang.goto(`${system.url}/#/pages/resident/home/index`);
-    await wang.locator('.btn-inbox').waitFor();
-    await expect(wang.locator('.btn-inbox .inbox-badge').count()).resolves.toBe(0);
+    await topPage(wang).locator('.btn-inbox').waitFor();
+    await expect(topPage(wang).locator('.btn-inbox .inbox-badge').count()).resolves.toBe(0);
   });
 
   it('R7: both scores chosen and sent in 4 taps from the notice; changed within the 7 days', async () => {

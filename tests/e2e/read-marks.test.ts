@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import * as complaints from '@shared/contracts/complaints.contract';
 import { callAs, complaintInput, expectOk, WANG, WANG_ROOM } from '../functions/harness';
-import { startSystem, signIn } from './browser';
+import { startSystem, signIn, topPage } from './browser';
 
 jest.setTimeout(300_000);
 
@@ -12,12 +12,12 @@ type System = Awaited<ReturnType<typeof startSystem>>;
 
 const home = async (page: Page, url: string) => {
   await page.goto(`${url}/#/pages/resident/home/index`);
-  await page.locator('.btn-inbox').waitFor();
+  await topPage(page).locator('.btn-inbox').waitFor();
 };
 
 const openInbox = async (page: Page, url: string) => {
   await page.goto(`${url}/#/pages/inbox/index`);
-  await page.locator('.inbox-thread').first().waitFor();
+  await topPage(page).locator('.inbox-thread').first().waitFor();
 };
 
 /** Her read marks as the server keeps them (issue 18, 3): one document per membership. */
@@ -42,10 +42,10 @@ describe('e2e: what she has read follows her to a second phone', () => {
     const filed = expectOk(await callAs(system.runtime, WANG, complaints.create, complaintInput(WANG_ROOM, { occurredAt: new Date().toISOString() })));
     const first = await signIn(system.browser, system.url, '王秀英');
     await home(first, system.url);
-    await expect(first.locator('.btn-inbox .inbox-badge').innerText()).resolves.toBe('1 件有新进展');
+    await expect(topPage(first).locator('.btn-inbox .inbox-badge').innerText()).resolves.toBe('1 件有新进展');
 
     await openInbox(first, system.url);
-    const thread = first.locator(`#thread-${filed.id}`);
+    const thread = topPage(first).locator(`#thread-${filed.id}`);
     await expect(thread.locator('.inbox-latest').innerText()).resolves.toBe('客服中心今天内确认由谁处理');
     await expect(thread.locator('.inbox-unread').innerText()).resolves.toBe('1 条新消息');
     await first.screenshot({ path: resolve(shots, 'resident-inbox-complaint-390.png') });
@@ -57,20 +57,20 @@ describe('e2e: what she has read follows her to a second phone', () => {
     const second = await signIn(system.browser, system.url, '王秀英');
     await home(second, system.url);
     await second.waitForLoadState('networkidle');
-    await expect(second.locator('.btn-inbox .inbox-badge').count()).resolves.toBe(0);
+    await expect(topPage(second).locator('.btn-inbox .inbox-badge').count()).resolves.toBe(0);
     await openInbox(second, system.url);
-    await expect(second.locator(`#thread-${filed.id} .inbox-unread`).count()).resolves.toBe(0);
-    await expect(second.locator(`#thread-${filed.id}`).getAttribute('class')).resolves.not.toContain('inbox-thread-unread');
+    await expect(topPage(second).locator(`#thread-${filed.id} .inbox-unread`).count()).resolves.toBe(0);
+    await expect(topPage(second).locator(`#thread-${filed.id}`).getAttribute('class')).resolves.not.toContain('inbox-thread-unread');
     await second.screenshot({ path: resolve(shots, 'resident-inbox-read-390.png') });
 
     await home(first, system.url);
     await first.waitForLoadState('networkidle');
-    await expect(first.locator('.btn-inbox .inbox-badge').count()).resolves.toBe(0);
+    await expect(topPage(first).locator('.btn-inbox .inbox-badge').count()).resolves.toBe(0);
 
     const wide = await signIn(system.browser, system.url, '王秀英');
     await wide.setViewportSize({ width: 1280, height: 900 });
     await openInbox(wide, system.url);
-    await expect(wide.locator(`#thread-${filed.id} .inbox-unread`).count()).resolves.toBe(0);
+    await expect(topPage(wide).locator(`#thread-${filed.id} .inbox-unread`).count()).resolves.toBe(0);
     await wide.screenshot({ path: resolve(shots, 'resident-inbox-read-1280.png') });
   });
 });
