@@ -1,0 +1,76 @@
+import { members, session } from '@shared/contracts';
+import { ADMIN, callAs, DESK_ON_SHIFT, expectOk, MANAGER, memberIdOf, newCommandId, PROPERTY, startRuntime, WANG, WANG_ROOM } from './harness';
+import { recordCalls } from './call-journeys';
+
+type Rt = Awaited<ReturnType<typeof startRuntime>>;
+
+const networkDown = { code: 'DATABASE_REQUEST_FAILED', message: 'network' } as const;
+const OTHER_DESK = 'o-other-desk';
+
+/** A second property with a desk of its own: a member, but not of ours. */
+const openOther = async (rt: Rt) => {
+  await rt.db.collection('properties').doc('other').set({ data: { propertyId: 'other', schemaVersion: 1, name: '翠湖苑', deskPhone: '021-66660000' } });
+  await rt.db.collection('members').doc('mb_otherdesk').set({
+    data: { propertyId: 'other', schemaVersion: 1, openid: OTHER_DESK, role: 'desk', status: 'active', name: '外盘客服', phone: '13000000000', roomIds: [], skills: [], createdAt: '2026-11-01T00:00:00.000Z' },
+  });
+};
+
+/** The sequential waits of each successful call of `key` since `calls` started recording. */
+const waitsOf = (calls: ReturnType<typeof recordCalls>, key: string) => (calls.get(key) ?? []).map((c) => c.calls.sequential);
+
+/**
+ * Issue 16: the reads that were over two waits. What they need of their input and of the caller's own
+ * OPENID goes out with the router's membership read (`withPrefetch`); what they found reaches them only
+ * once the caller is authorised, and memberships are read on every call, never remembered.
+ */
+describe('issue 16: session.context within two waits', () => {
+  let rt: Rt;
+  beforeEach(async () => {
+    rt = await startRuntime();
+    await openOther(rt);
+  });
+  afterEach(() => rt.close());
+
+  it('the settings and the caller\'s memberships go with the membership read; rooms, places and subscribe stock in the second wait', async () => {
+    const calls = recordCalls(rt);
+    const resident = expectOk(await callAs(rt, WANG, session.context, { propertyId: PROPERTY }));
+    expect(resident).toMatchObject({ role: 'resident', property: { propertyId: PROPERTY, name: '阳光花园', deskPhone: '021-55550000', active: true }, rooms: [{ roomId: WANG_ROOM }] });
+    expect(resident.memberships).toEqual([expect.objectContaining({ propertyId: PROPERTY, propertyName: '阳光花园', memberId: memberIdOf(WANG), active: true })]);
+    expect(JSON.stringify(resident)).not.toContain(WANG);
+    expect(expectOk(await callAs(rt, DESK_ON_SHIFT, session.context, { propertyId: PROPERTY })).onShift).toBe(true);
+    expect(waitsOf(calls, 'session.context')).toEqual([2, 2]);
+  });
+
+  it('the company\'s administrator enters the company in two waits too, named by the company', async () => {
+    const calls = recordCalls(rt);
+    const admin = expectOk(await callAs(rt, ADMIN, session.context, { propertyId: '_company' }));
+    expect(admin).toMatchObject({ role: 'admin', property: { propertyId: '_company', deskPhone: '' } });
+    expect(admin.property.name).toBe(admin.memberships?.find((m) => m.propertyId === '_company')?.propertyName);
+    expect(admin.property.name).not.toBe('');
+    expect(waitsOf(calls, 'session.context')).toEqual([2]);
+  });
+
+  it('a deactivation takes effect at the very next call of a warm instance: the memberships read early are never remembered', async () => {
+    expectOk(await callAs(rt, WANG, session.context, { propertyId: PROPERTY }));
+    expectOk(await callAs(rt, MANAGER, members.deactivate, { propertyId: PROPERTY, commandId: newCommandId(), memberId: memberIdOf(WANG), reason: '搬离' }));
+    expect(await callAs(rt, WANG, session.context, { propertyId: PROPERTY })).toEqual({ ok: false, code: 'COMMON.NOT_A_MEMBER', message: expect.any(String) });
+    expect(expectOk(await callAs(rt, WANG, session.me, {})).memberships).toEqual([]);
+  });
+
+  it('a stranger and another property\'s desk get NOT_A_MEMBER, whatever their own memberships read early found', async () => {
+    for (const openid of ['o-stranger', OTHER_DESK]) {
+      expect(await callAs(rt, openid, session.context, { propertyId: PROPERTY })).toEqual({ ok: false, code: 'COMMON.NOT_A_MEMBER', message: expect.any(String) });
+    }
+    expect(expectOk(await callAs(rt, OTHER_DESK, session.context, { propertyId: 'other' })).memberships?.map((m) => m.propertyId)).toEqual(['other']);
+  });
+
+  it('when an early read fails, a refused caller still gets the refusal; only an authorised one hears of the failure', async () => {
+    for (const openid of ['o-stranger', OTHER_DESK]) {
+      rt.engine.failNext('database.getDocument', networkDown, { collection: 'settings' });
+      expect(await callAs(rt, openid, session.context, { propertyId: PROPERTY })).toMatchObject({ ok: false, code: 'COMMON.NOT_A_MEMBER' });
+    }
+    rt.engine.failNext('database.getDocument', networkDown, { collection: 'settings' });
+    expect(await callAs(rt, WANG, session.context, { propertyId: PROPERTY })).toMatchObject({ ok: false, code: 'COMMON.INTERNAL' });
+    expect(expectOk(await callAs(rt, WANG, session.context, { propertyId: PROPERTY })).rooms).toEqual([{ roomId: WANG_ROOM, label: expect.any(String) }]);
+  });
+});
