@@ -1,4 +1,4 @@
-import { members, session } from '@shared/contracts';
+import { company, members, session } from '@shared/contracts';
 import { ADMIN, callAs, DESK_ON_SHIFT, expectOk, MANAGER, memberIdOf, newCommandId, PROPERTY, startRuntime, WANG, WANG_ROOM } from './harness';
 import { recordCalls } from './call-journeys';
 
@@ -72,5 +72,36 @@ describe('issue 16: session.context within two waits', () => {
     rt.engine.failNext('database.getDocument', networkDown, { collection: 'settings' });
     expect(await callAs(rt, WANG, session.context, { propertyId: PROPERTY })).toMatchObject({ ok: false, code: 'COMMON.INTERNAL' });
     expect(expectOk(await callAs(rt, WANG, session.context, { propertyId: PROPERTY })).rooms).toEqual([{ roomId: WANG_ROOM, label: expect.any(String) }]);
+  });
+});
+
+describe('issue 16: members.properties within two waits', () => {
+  let rt: Rt;
+  beforeEach(async () => {
+    rt = await startRuntime();
+    await openOther(rt);
+  });
+  afterEach(() => rt.close());
+
+  it('the page of properties goes with the administrator\'s membership; every property\'s health side by side in the second wait', async () => {
+    const calls = recordCalls(rt);
+    const listed = expectOk(await callAs(rt, ADMIN, company.properties, {}));
+    expect(listed.items.map((p) => p.propertyId).sort()).toEqual([PROPERTY, 'other']);
+    expect(listed.total).toBe(2);
+    expect(listed.items.find((p) => p.propertyId === PROPERTY)?.managers).toEqual([{ memberId: memberIdOf(MANAGER), name: expect.any(String) }]);
+    expect(waitsOf(calls, 'members.properties')).toEqual([2]);
+  });
+
+  it('a property\'s manager and a resident get NOT_A_MEMBER for the company\'s list, whatever the page read early found or however it failed', async () => {
+    for (const openid of [MANAGER, WANG, OTHER_DESK]) {
+      expect(await callAs(rt, openid, company.properties, {})).toEqual({ ok: false, code: 'COMMON.NOT_A_MEMBER', message: expect.any(String) });
+      expect(await callAs(rt, openid, company.properties, { cursor: 'not-a-cursor' })).toMatchObject({ ok: false, code: 'COMMON.NOT_A_MEMBER' });
+      rt.engine.failNext('database.getDocument', networkDown, { collection: 'properties' });
+      expect(await callAs(rt, openid, company.properties, {})).toMatchObject({ ok: false, code: 'COMMON.NOT_A_MEMBER' });
+    }
+    expect(await callAs(rt, ADMIN, company.properties, { cursor: 'not-a-cursor' })).toMatchObject({ ok: false, code: 'COMMON.BAD_CURSOR' });
+    rt.engine.failNext('database.getDocument', networkDown, { collection: 'properties' });
+    expect(await callAs(rt, ADMIN, company.properties, {})).toMatchObject({ ok: false, code: 'COMMON.INTERNAL' });
+    expect(expectOk(await callAs(rt, ADMIN, company.properties, {})).total).toBe(2);
   });
 });
