@@ -1,5 +1,5 @@
 import { company, members, session } from '@shared/contracts';
-import { ADMIN, callAs, DESK_ON_SHIFT, expectOk, MANAGER, memberIdOf, newCommandId, PROPERTY, startRuntime, WANG, WANG_ROOM } from './harness';
+import { ADMIN, callAs, DESK_ON_SHIFT, expectOk, MANAGER, memberIdOf, newCommandId, PROPERTY, raw, snapshot, startRuntime, TECH_LI, WANG, WANG_ROOM } from './harness';
 import { recordCalls } from './call-journeys';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
@@ -103,5 +103,47 @@ describe('issue 16: members.properties within two waits', () => {
     rt.engine.failNext('database.getDocument', networkDown, { collection: 'properties' });
     expect(await callAs(rt, ADMIN, company.properties, {})).toMatchObject({ ok: false, code: 'COMMON.INTERNAL' });
     expect(expectOk(await callAs(rt, ADMIN, company.properties, {})).total).toBe(2);
+  });
+});
+
+describe('issue 16: members.revealBindingPhone within two waits (P1)', () => {
+  const APPLICANT = 'o-new-xu';
+  const PHONE = '13800001020';
+  let rt: Rt;
+  let bindingId: string;
+  const readings = () => raw<{ subject: { id: string }; action: string; actor: string }>(rt, 'events').filter((e) => e.subject.id === bindingId && e.action === 'revealPhone');
+  const reveal = (openid: string, propertyId = PROPERTY) => callAs(rt, openid, members.revealBindingPhone, { propertyId, bindingId });
+  beforeEach(async () => {
+    rt = await startRuntime();
+    await openOther(rt);
+    bindingId = expectOk(
+      await callAs(rt, APPLICANT, members.requestBinding, { propertyId: PROPERTY, commandId: newCommandId(), roomId: 'demo:1-1-102', name: '孙丽', relation: 'tenant', phone: PHONE }),
+    ).id;
+  });
+  afterEach(() => rt.close());
+
+  it('the request is read with the membership, the reading recorded in the second wait, then the number answered', async () => {
+    const calls = recordCalls(rt);
+    expect(expectOk(await reveal(DESK_ON_SHIFT))).toEqual({ phone: PHONE });
+    expect(readings()).toEqual([expect.objectContaining({ actor: DESK_ON_SHIFT })]);
+    expect(waitsOf(calls, 'members.revealBindingPhone')).toEqual([2]);
+  });
+
+  it('no reading recorded, no number answered: a call whose record fails answers COMMON.INTERNAL', async () => {
+    rt.engine.failNext('database.modifyDocument', networkDown, { collection: 'events' });
+    expect(await reveal(DESK_ON_SHIFT)).toEqual({ ok: false, code: 'COMMON.INTERNAL', message: expect.any(String) });
+    expect(readings()).toEqual([]);
+  });
+
+  it('a technician, a stranger and another property\'s desk get their refusal, never the number, and no reading is recorded', async () => {
+    const before = await snapshot(rt);
+    expect(await reveal(TECH_LI)).toEqual({ ok: false, code: 'COMMON.FORBIDDEN', message: expect.any(String) });
+    expect(await reveal('o-stranger')).toEqual({ ok: false, code: 'COMMON.NOT_A_MEMBER', message: expect.any(String) });
+    expect(await reveal(OTHER_DESK)).toEqual({ ok: false, code: 'COMMON.NOT_A_MEMBER', message: expect.any(String) });
+    // In their own property, the request read early is another property's: not found.
+    expect(await reveal(OTHER_DESK, 'other')).toEqual({ ok: false, code: 'BINDING.NOT_FOUND', message: expect.any(String) });
+    rt.engine.failNext('database.getDocument', networkDown, { collection: 'bindings' });
+    expect(await reveal(TECH_LI)).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
+    expect(await snapshot(rt)).toEqual(before);
   });
 });

@@ -60,7 +60,6 @@ export const KNOWN_OVER: Record<string, Figures> = {
   // Issue 18 (5): an owner's invitation takes a place of her daily binding requests (the day's counter: up to 3 waits) before its transaction; joining reads the code, the settings, any membership and pending requests at once, then approves in the transaction as the desk's review does.
   'members.inviteToRoom': { total: 11, sequential: 8, untilCommitted: 8 },
   'members.joinRoom': { total: 15, sequential: 12, untilCommitted: 10 },
-  'members.revealBindingPhone': { total: 3, sequential: 3 },
   'members.reviewBinding': { total: 17, sequential: 15, untilCommitted: 12 },
   'members.updateSettings': { total: 14, sequential: 9, untilCommitted: 9 },
   'members.requestErasure': { total: 11, sequential: 9, untilCommitted: 7 },
