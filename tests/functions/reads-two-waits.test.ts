@@ -1,4 +1,5 @@
-import { company, members, session } from '@shared/contracts';
+import { company, imports, members, session } from '@shared/contracts';
+import { roomImportModel } from '@shared/model/room-import.model';
 import { ADMIN, callAs, DESK_ON_SHIFT, expectOk, MANAGER, memberIdOf, newCommandId, PROPERTY, raw, snapshot, startRuntime, TECH_LI, WANG, WANG_ROOM } from './harness';
 import { recordCalls } from './call-journeys';
 
@@ -144,6 +145,70 @@ describe('issue 16: members.revealBindingPhone within two waits (P1)', () => {
     expect(await reveal(OTHER_DESK, 'other')).toEqual({ ok: false, code: 'BINDING.NOT_FOUND', message: expect.any(String) });
     rt.engine.failNext('database.getDocument', networkDown, { collection: 'bindings' });
     expect(await reveal(TECH_LI)).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
+    expect(await snapshot(rt)).toEqual(before);
+  });
+});
+
+describe('issue 16: imports.carryOn within two waits', () => {
+  const IMPORT = 'ri_reads_two_waits';
+  let rt: Rt;
+  /** An import of `rows` rooms in building 30 (which the demo property lacks), `written` of its chunks of 100 already in. */
+  const storeImport = async (propertyId: string, rows: number, written: number, id = IMPORT) => {
+    const { _id, ...data } = roomImportModel.toStored({
+      _id: id,
+      propertyId,
+      status: written * 100 >= rows ? 'done' : 'writing',
+      fileName: 'rooms.csv',
+      rows: Array.from({ length: rows }, (_, n) => `30|1|${n + 1}`),
+      chunkSize: 100,
+      nextChunk: written,
+      added: 0,
+      existing: 0,
+      by: { name: '周主任', openid: MANAGER },
+      createdAt: '2026-11-23T01:00:00.000Z',
+      updatedAt: '2026-11-23T01:00:00.000Z',
+      doneAt: written * 100 >= rows ? '2026-11-23T01:00:00.000Z' : null,
+    });
+    await rt.db.collection('roomImports').doc(_id).set({ data });
+  };
+  const carryOn = (openid: string, importId = IMPORT) => callAs(rt, openid, imports.carryOn, { propertyId: PROPERTY, importId });
+  const importLooks = (calls: ReturnType<typeof recordCalls>) =>
+    (calls.get('imports.carryOn') ?? []).map((c) => c.calls.trace.filter((t) => t.kind === 'database.getDocument' && t.detail === 'roomImports').length);
+  beforeEach(async () => {
+    rt = await startRuntime();
+    await openOther(rt);
+  });
+  afterEach(() => rt.close());
+
+  it('a finished import answers in one wait: the import is read with the membership', async () => {
+    await storeImport(PROPERTY, 150, 2);
+    const calls = recordCalls(rt);
+    expect(expectOk(await carryOn(MANAGER))).toMatchObject({ id: IMPORT, status: 'done', total: 150, written: 150 });
+    expect(waitsOf(calls, 'imports.carryOn')).toEqual([1]);
+    expect(importLooks(calls)).toEqual([1]);
+  });
+
+  it('an unfinished one is carried on from the import read early: its first chunk needs no second look', async () => {
+    await storeImport(PROPERTY, 150, 0);
+    const calls = recordCalls(rt);
+    expect(expectOk(await carryOn(MANAGER))).toMatchObject({ status: 'done', total: 150, written: 150, added: 150, existing: 0 });
+    expect(raw<{ importId: string | null }>(rt, 'rooms').filter((r) => r.importId === IMPORT)).toHaveLength(150);
+    // The early read, then one look after each chunk (the second finds it done).
+    expect(importLooks(calls)).toEqual([3]);
+  });
+
+  it('a desk, a stranger and another property\'s desk get their refusal and write nothing, whatever the import read early; another property\'s import is not found', async () => {
+    await storeImport(PROPERTY, 150, 0);
+    await storeImport('other', 150, 0, 'ri_other');
+    const before = await snapshot(rt);
+    expect(await carryOn(DESK_ON_SHIFT)).toEqual({ ok: false, code: 'COMMON.FORBIDDEN', message: expect.any(String) });
+    for (const openid of ['o-stranger', OTHER_DESK]) expect(await carryOn(openid)).toEqual({ ok: false, code: 'COMMON.NOT_A_MEMBER', message: expect.any(String) });
+    expect(await carryOn(MANAGER, 'ri_other')).toEqual({ ok: false, code: 'IMPORT.NOT_FOUND', message: expect.any(String) });
+    rt.engine.failNext('database.getDocument', networkDown, { collection: 'roomImports' });
+    expect(await carryOn(DESK_ON_SHIFT)).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
+    expect(await snapshot(rt)).toEqual(before);
+    rt.engine.failNext('database.getDocument', networkDown, { collection: 'roomImports' });
+    expect(await carryOn(MANAGER)).toMatchObject({ ok: false, code: 'COMMON.INTERNAL' });
     expect(await snapshot(rt)).toEqual(before);
   });
 });
