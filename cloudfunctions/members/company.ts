@@ -1,9 +1,12 @@
+import type * as z from 'zod/mini';
 import type * as c from '@shared/contracts/company.contract';
+import type { Page } from '@shared/contracts/page';
 import { ok } from '@shared/result';
 import { COMPANY_DOC_ID, companyModel } from '@shared/model/company.model';
 import { propertyModel, type PropertyDoc } from '@shared/model/property.model';
 import type { Database } from '../_shared/database';
-import type { Handler } from '../_shared/router';
+import { withPrefetch, type Handler } from '../_shared/router';
+import type { Deps } from '../_shared/deps';
 import { isStale, readHeartbeat } from '../_shared/heartbeat';
 import { activeMembers } from '../_shared/membership';
 import { deadNoticeCount } from '../_shared/outbox';
@@ -36,9 +39,15 @@ const healthOf = async (db: Database, property: PropertyDoc): Promise<c.Property
   };
 };
 
-/** Issue 14 (1): every property of the company, by name, each with its health. */
-export const properties: Handler<typeof c.properties> = async (input, { deps }) => {
-  const all: Source<PropertyDoc> = { collection: 'properties', where: {}, sort: [{ field: 'name', order: 'asc' }], parse: (raw) => propertyModel.parse(raw) };
-  const page = await readPage(deps.db, { name: 'members.properties', sources: [all] }, input);
-  return ok({ ...page, items: await Promise.all(page.items.map((p) => healthOf(deps.db, p))) });
-};
+const everyProperty: Source<PropertyDoc> = { collection: 'properties', where: {}, sort: [{ field: 'name', order: 'asc' }], parse: (raw) => propertyModel.parse(raw) };
+
+/** The page of properties needs only the input (its cursor and size): it goes out with the administrator's membership. */
+const pageOfProperties = (input: z.infer<typeof c.properties.input>, deps: Deps) => readPage(deps.db, { name: 'members.properties', sources: [everyProperty] }, input);
+
+/**
+ * Issue 14 (1): every property of the company, by name, each with its health. Issue 16: two waits, the
+ * page (read with the membership, handed over only once the caller is authorised), then every health side by side.
+ */
+export const properties: Handler<typeof c.properties> = withPrefetch<typeof c.properties, Page<PropertyDoc>>(pageOfProperties, async (_input, { deps }, page) =>
+  ok({ ...page, items: await Promise.all(page.items.map((p) => healthOf(deps.db, p))) }),
+);

@@ -1,26 +1,34 @@
 import type * as z from 'zod/mini';
 import type { Membership } from '@shared/contracts/session.contract';
 import { COMPANY_DOC_ID, companyModel } from '@shared/model/company.model';
-import { COMPANY_SCOPE } from '@shared/model/member.model';
-import { propertyModel } from '@shared/model/property.model';
+import { COMPANY_SCOPE, type MemberDoc } from '@shared/model/member.model';
+import { propertyModel, type PropertyDoc } from '@shared/model/property.model';
 import type { Database } from '../_shared/database';
 import { membershipsOf } from '../_shared/membership';
 import { findById, parseAll } from '../_shared/repo';
 
+export interface Places {
+  /** Every place the caller belongs, named (no openid in it). */
+  views: z.infer<typeof Membership>[];
+  /** The properties read to name them, by id, with any other property asked for. */
+  properties: ReadonlyMap<string, PropertyDoc>;
+}
+
 /**
- * Issue 14 (2): every place the caller belongs, named: each property (and whether it is still
- * active) and, for an administrator, the company. Read on every call; no openid is in it.
+ * Issue 14 (2): the places of memberships already read, named: each property (and whether it is
+ * still active) and, for an administrator, the company, in one wait. `alsoRead` are properties the
+ * caller wants beside them (session.context's own, which a caller with more than a page of
+ * memberships might not find among them).
  */
-export const membershipViews = async (db: Database, openid: string): Promise<z.infer<typeof Membership>[]> => {
-  const members = await membershipsOf(db, openid);
-  const ids = members.map((m) => m.propertyId).filter((id) => id !== COMPANY_SCOPE);
-  const [properties, company] = await Promise.all([
+export const placesOf = async (db: Database, members: readonly MemberDoc[], alsoRead: readonly string[] = []): Promise<Places> => {
+  const ids = [...new Set([...members.map((m) => m.propertyId), ...alsoRead])].filter((id) => id !== COMPANY_SCOPE);
+  const [found, company] = await Promise.all([
     ids.length ? db.collection('properties').where({ _id: db.command.in(ids) }).limit(ids.length).get() : { data: [] },
-    ids.length < members.length ? findById(db, companyModel, COMPANY_DOC_ID) : null,
+    members.some((m) => m.propertyId === COMPANY_SCOPE) ? findById(db, companyModel, COMPANY_DOC_ID) : null,
   ]);
-  const byId = new Map(parseAll(propertyModel, properties.data).map((p) => [p._id, p]));
-  return members.map((m) => {
-    const property = byId.get(m.propertyId);
+  const properties = new Map(parseAll(propertyModel, found.data).map((p) => [p._id, p]));
+  const views = members.map((m) => {
+    const property = properties.get(m.propertyId);
     return {
       propertyId: m.propertyId,
       propertyName: m.propertyId === COMPANY_SCOPE ? (company?.name ?? '') : (property?.name ?? m.propertyId),
@@ -30,4 +38,9 @@ export const membershipViews = async (db: Database, openid: string): Promise<z.i
       active: m.propertyId === COMPANY_SCOPE || property?.status !== 'inactive',
     };
   });
+  return { views, properties };
 };
+
+/** Every place the caller belongs, named. Read on every call; no openid is in it. */
+export const membershipViews = async (db: Database, openid: string): Promise<z.infer<typeof Membership>[]> =>
+  (await placesOf(db, await membershipsOf(db, openid))).views;
