@@ -6,7 +6,7 @@ import type { ErrorCode } from '@shared/messages';
 import { ok, type Result } from '@shared/result';
 import { transition } from '@shared/domain/state-machine';
 import { complaintMachine, type ComplaintAction } from '@shared/domain/complaint.machine';
-import { complaintGroupModel, complaintModel, type ComplaintDoc, type ComplaintGroupDoc } from '@shared/model/complaint.model';
+import { complaintModel, type ComplaintDoc, type ComplaintGroupDoc } from '@shared/model/complaint.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import type { SettingsDoc } from '@shared/model/settings.model';
 import type { ActionContext } from '../_shared/context';
@@ -20,22 +20,21 @@ import { findById, parseAll, withoutId } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 import { subjectOf } from './clocks';
 import { canSeeComplaint, toComplaintView, toGroupView } from './views';
+import { findGroup, readGroupInTx, writeGroupInTx } from './complaints.repo';
 
 export type Case = ComplaintDoc | ComplaintGroupDoc;
 type CaseInput = { ref: CaseRef; version: number; commandId: string; deviceTime?: string };
 
 export const isGroup = (c: Case): c is ComplaintGroupDoc => 'memberIds' in c;
 
-const modelOf = (ref: CaseRef) => (ref.kind === 'group' ? complaintGroupModel : complaintModel);
-
 export const loadCase = async (db: Database, ref: CaseRef): Promise<Case | null> =>
-  ref.kind === 'group' ? findById(db, complaintGroupModel, ref.id) : findById(db, complaintModel, ref.id);
+  ref.kind === 'group' ? findGroup(db, ref.id) : findById(db, complaintModel, ref.id);
 
-const readInTx = async (tx: Tx, ref: CaseRef): Promise<Case> => modelOf(ref).parse((await tx.collection(modelOf(ref).collection).doc(ref.id).get()).data);
+const readInTx = async (tx: Tx, ref: CaseRef): Promise<Case> => (ref.kind === 'group' ? readGroupInTx(tx, ref.id) : complaintModel.parse((await tx.collection('complaints').doc(ref.id).get()).data));
 
 const writeInTx = (tx: Tx, c: Case) =>
   isGroup(c)
-    ? tx.collection('complaintGroups').doc(c._id).set({ data: withoutId(complaintGroupModel.toStored(c)) })
+    ? writeGroupInTx(tx, c)
     : tx.collection('complaints').doc(c._id).set({ data: withoutId(complaintModel.toStored(c)) });
 
 /** What a case's view shows besides the case: a complaint's group, or a group's households. */
@@ -55,7 +54,7 @@ export const relatedOf = async (db: Database, c: Case): Promise<Related> => {
     const res = await db.collection('complaints').where({ _id: db.command.in(c.memberIds) }).limit(1000).get();
     return { group: null, members: parseAll(complaintModel, res.data).sort((a, b) => a.createdAt.localeCompare(b.createdAt)) };
   }
-  return { group: c.groupId ? await findById(db, complaintGroupModel, c.groupId) : null, members: [] };
+  return { group: c.groupId ? await findGroup(db, c.groupId) : null, members: [] };
 };
 
 export const toCaseView = (c: Case, related: Related, ctx: ActionContext): CaseView =>

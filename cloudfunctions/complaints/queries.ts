@@ -1,7 +1,7 @@
 import type * as contract from '@shared/contracts/complaints.contract';
 import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
-import { complaintGroupModel, complaintModel, type ComplaintDoc, type ComplaintGroupDoc } from '@shared/model/complaint.model';
+import { complaintModel, type ComplaintDoc } from '@shared/model/complaint.model';
 import { CASE_CLOSED } from '@shared/domain/complaint-queue.rules';
 import { eventModel } from '@shared/model/event.model';
 import type { Database } from '../_shared/database';
@@ -11,13 +11,10 @@ import { eventsOf } from '../_shared/events';
 import { mapPage, readPage, readWholeList, type Listing, type SortKey, type Source } from '../_shared/paging';
 import { canSeeCase, householdsOf, loadCase, relatedOf, toCaseView, type Case } from './on-case';
 import { toComplaintView } from './views';
+import { groupSource, groupsByIds } from './complaints.repo';
 
-export const groupsByIds = async (db: Database, ids: readonly string[]): Promise<Map<string, ComplaintGroupDoc>> => {
-  const unique = [...new Set(ids)];
-  if (!unique.length) return new Map();
-  const res = await db.collection('complaintGroups').where({ _id: db.command.in(unique) }).limit(unique.length).get();
-  return new Map(parseAll(complaintGroupModel, res.data).map((g) => [g._id, g]));
-};
+/** Read in the area's repository; still offered here, where its readers found it. */
+export { groupsByIds } from './complaints.repo';
 
 const newestFirst: SortKey[] = [{ field: 'createdAt', order: 'desc' }];
 
@@ -61,7 +58,7 @@ const openCaseList = (db: Database, propertyId: string): Listing<Case> => {
     name: 'complaints.inbox',
     sources: [
       { collection: 'complaints', where, sort: caseOrder, parse: (raw) => complaintModel.parse(raw) },
-      { collection: 'complaintGroups', where, sort: caseOrder, parse: (raw) => complaintGroupModel.parse(raw) },
+      groupSource(where, caseOrder),
     ],
   };
 };

@@ -1,17 +1,18 @@
 import { transition, type Actor } from '@shared/domain/state-machine';
 import { complaintMachine } from '@shared/domain/complaint.machine';
-import { complaintGroupModel, complaintModel, type ComplaintDoc, type ComplaintGroupDoc } from '@shared/model/complaint.model';
+import { complaintModel, type ComplaintDoc, type ComplaintGroupDoc } from '@shared/model/complaint.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import type { SettingsDoc } from '@shared/model/settings.model';
 import type { Deps } from '../_shared/deps';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
-import { findById, parseStored, withoutId } from '../_shared/repo';
+import { parseStored, withoutId } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 import { subjectOf } from './clocks';
 import { planComplaintCallback } from './follow-up';
 import { residentComplaintNotice } from './resident-notice';
+import { findGroup, markGroupSettledInTx } from './complaints.repo';
 
 /** Households settled in one transaction: each costs its read and its write; what they add goes in one insert per collection. */
 const HOUSEHOLDS_PER_TRANSACTION = 20;
@@ -33,7 +34,7 @@ const chunksOf = <T>(items: readonly T[], size: number): T[][] =>
  * reply; the reminders timer repeats it for any group left unsettled.
  */
 export const settleGroup = async (deps: Deps, groupId: string, by: { actor: string; role: Actor }, known?: Known): Promise<number> => {
-  const group = known?.group ?? (await findById(deps.db, complaintGroupModel, groupId));
+  const group = known?.group ?? (await findGroup(deps.db, groupId));
   if (!group || group.status !== 'resolved' || group.settledAt) return 0;
   const now = deps.now();
   const settings = known?.settings ?? (await loadSettings(deps, group.propertyId));
@@ -56,7 +57,7 @@ export const settleGroup = async (deps: Deps, groupId: string, by: { actor: stri
         out.push(await enqueueNotice(tx, `${id}@${next.version}`, residentComplaintNotice('reply', next, group, now), now));
         count++;
       }
-      if (index === chunks.length - 1) await tx.collection('complaintGroups').doc(group._id).update({ data: { settledAt: now.toISOString() } });
+      if (index === chunks.length - 1) await markGroupSettledInTx(tx, group._id, now);
       return { notices: out, moved: count };
     });
     settled += moved;

@@ -4,7 +4,7 @@ import { handlingDeadline } from '@shared/domain/complaint-deadline.rules';
 import { registersDue } from '@shared/domain/complaint-register.rules';
 import { format } from '@shared/messages/format';
 import * as messages from '@shared/messages/words';
-import { complaintGroupModel, complaintModel, complaintRegisterModel, type ComplaintDoc } from '@shared/model/complaint.model';
+import { complaintModel, type ComplaintDoc } from '@shared/model/complaint.model';
 import type { PropertyDoc } from '@shared/model/property.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';
@@ -12,14 +12,14 @@ import type { Deps } from '../_shared/deps';
 import { appendEvent } from '../_shared/events';
 import { openDeadline } from '../_shared/deadlines';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
-import { findById, parseStored, withoutId, addOnce } from '../_shared/repo';
+import { parseStored, withoutId } from '../_shared/repo';
 import type { Sweep } from '../_shared/sweep';
 import { TIMER } from '../_shared/timer-actor';
 import { loadSettings } from '../_shared/settings';
 import { cancelClock, subjectOf } from './clocks';
 import { complaintNotices, majorAudience } from './notices';
 import { residentComplaintNotice } from './resident-notice';
-import { registerIdOf } from './register';
+import { ensureRegister, findRegister, flagRegisterInTx, readRegisterInTx, registerIdOf, unsettledGroups } from './complaints.repo';
 import { settleGroup } from './settle';
 
 /** C3: one complaint's upgrade to major, claimed on the status and upgrade time it read. */
@@ -87,15 +87,15 @@ const flagRegister = async (deps: Deps, property: PropertyDoc, date: string): Pr
   const { db } = deps;
   const now = deps.now();
   const id = registerIdOf(property._id, date);
-  const existing = await findById(db, complaintRegisterModel, id);
+  const existing = await findRegister(db, property._id, date);
   if (existing?.signedBy || existing?.flaggedAt) return [];
   if (!existing) {
-    await addOnce(db, 'complaintRegisters', complaintRegisterModel.toStored({ _id: id, propertyId: property._id, date, signedBy: null, remarks: '', count: 0, flaggedAt: null }));
+    await ensureRegister(db, property._id, date);
   }
   return db.runTransaction(async (tx) => {
-    const register = parseStored(complaintRegisterModel, (await tx.collection('complaintRegisters').doc(id).get()).data);
+    const register = await readRegisterInTx(tx, id);
     if (register.signedBy || register.flaggedAt) return [];
-    await tx.collection('complaintRegisters').doc(id).update({ data: { flaggedAt: now.toISOString() } });
+    await flagRegisterInTx(tx, id, now);
     const out: OutboxDoc[] = [];
     for (const role of ['supervisor', 'manager'] as const) {
       out.push(
@@ -141,9 +141,8 @@ export const flagUnsignedRegisters = async (sweep: Sweep): Promise<number> => {
 
 /** C3: a resolved group whose households were not all settled (the replying call died) is finished here. */
 export const settleGroups = async (sweep: Sweep, limit = 20): Promise<number> => {
-  const res = await sweep.deps.db.collection('complaintGroups').where({ status: 'resolved', settledAt: null }).limit(limit).get();
   let settled = 0;
-  for (const group of await sweep.parse(complaintGroupModel, res.data)) {
+  for (const group of await unsettledGroups(sweep, limit)) {
     settled += (await sweep.unit(`group ${group._id}`, () => settleGroup(sweep.deps, group._id, TIMER))) ?? 0;
   }
   return settled;

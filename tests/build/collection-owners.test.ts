@@ -40,12 +40,18 @@ const OWNERS: Record<string, readonly string[]> = {
   groupVisits: ['cloudfunctions/visits/reception.ts'],
   receptions: ['cloudfunctions/visits/reception.ts'],
   contentChecks: ['cloudfunctions/_shared/content-checks.repo.ts'],
+  complaintGroups: ['cloudfunctions/complaints/complaints.repo.ts'],
+  complaintMatters: ['cloudfunctions/complaints/complaints.repo.ts'],
+  complaintRegisters: ['cloudfunctions/complaints/complaints.repo.ts'],
 };
 
 /** Collection → its stored model's name, for those also reached through the model with the generic helpers. */
 const MODELS: Record<string, string> = {
   outbox: 'outboxModel',
   contentChecks: 'contentCheckModel',
+  complaintGroups: 'complaintGroupModel',
+  complaintMatters: 'complaintMatterModel',
+  complaintRegisters: 'complaintRegisterModel',
 };
 
 /** The generic helpers of _shared/repo.ts reach a collection through its model (the outbox's notice by id was one). */
