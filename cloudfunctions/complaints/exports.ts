@@ -7,3 +7,5 @@ export { fileComplaint } from './intake';
 export { canSeeCase, isGroup, loadCase } from './on-case';
 /** The company page's count of registers flagged and still unsigned (issue 14, 1; C6). */
 export { unsignedFlaggedRegisters } from './complaints.repo';
+/** The session's waiting counts: a property's open groups at a queue rank (issue 14, 2). */
+export { groupsQueued } from './complaints.repo';

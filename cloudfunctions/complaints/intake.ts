@@ -35,7 +35,7 @@ import { appendEvent } from '../_shared/events';
 import { openDeadline } from '../_shared/deadlines';
 import { enqueueNotice, sendNow, type Notice } from '../_shared/outbox';
 import { derivedId } from '../_shared/ids';
-import { findById, withoutId } from '../_shared/repo';
+import { findById } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 import { ownsFile } from '../_shared/storage';
 import { queueChecks, screenAtFiling, submitNow } from '../_shared/content-check';
@@ -44,6 +44,7 @@ import { cancelClock, subjectOf } from './clocks';
 import { complaintNotices, majorAudience } from './notices';
 import { residentComplaintNotice } from './resident-notice';
 import { toComplaintView } from './views';
+import { readComplaintInTx, unresolvedOnMatter, writeComplaintInTx } from '../_shared/complaints.repo';
 import { ensureMatter, matterExists, readGroupInTx, readMatterInTx, recordMatterInTx, writeGroupInTx } from './complaints.repo';
 
 export interface Intake {
@@ -68,19 +69,10 @@ export interface Intake {
 
 /** A device clock a few minutes fast must not make "just now" a time in the future. */
 const SKEW_MS = 5 * 60 * 1000;
-const open = ['received', 'handling', 'grouped'] as const;
 
 /** C3: the household's earlier complaint on the same matter that is still unresolved. */
-const unresolvedRepeat = async (db: Database, propertyId: string, roomId: string, matterKey: string): Promise<string | null> => {
-  const res = await db
-    .collection('complaints')
-    .where({ propertyId, roomId, matterKey, status: db.command.in([...open]) })
-    .orderBy('createdAt', 'asc')
-    .limit(1)
-    .get();
-  const first = res.data[0];
-  return first ? complaintModel.parse(first)._id : null;
-};
+const unresolvedRepeat = async (db: Database, propertyId: string, roomId: string, matterKey: string): Promise<string | null> =>
+  (await unresolvedOnMatter(db, propertyId, roomId, matterKey))?._id ?? null;
 
 /**
  * C1 C3 C4 C9: a complaint is recorded with every C1 field, entered in the day's register (C6), given
@@ -209,7 +201,7 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
         }
         notices.push(residentComplaintNotice('join', stored, group, now));
       }
-      await tx.collection('complaints').doc(stored._id).set({ data: withoutId(complaintModel.toStored(stored)) });
+      await writeComplaintInTx(tx, stored);
       for (const event of events) await appendEvent(tx, subjectOf(stored), event, intake.commandId);
       for (const notice of notices) queued.push(await enqueueNotice(tx, complaint._id, notice, now));
       await finish.also?.(tx, stored);
@@ -283,11 +275,11 @@ const raiseGroup = async (
   if (plan) await openDeadline(tx, subjectOf(group), plan, now);
   for (const m of members) {
     if (m.complaintId === c._id) continue;
-    const other = complaintModel.parse((await tx.collection('complaints').doc(m.complaintId).get()).data);
+    const other = await readComplaintInTx(tx, m.complaintId);
     const stillOpen = other.status === 'received' || other.status === 'handling';
     const joined = stillOpen ? joinIn(other, groupId, actor) : null;
     const moved: ComplaintDoc = { ...(joined?.doc ?? { ...other, groupId }), updatedAt: at };
-    await tx.collection('complaints').doc(other._id).set({ data: withoutId(complaintModel.toStored(moved)) });
+    await writeComplaintInTx(tx, moved);
     if (!joined) continue;
     await cancelClock(tx, other, ctx.now);
     await appendEvent(tx, subjectOf(other), joined.event, ctx.commandKey);

@@ -1,15 +1,15 @@
 import type * as contract from '@shared/contracts/complaints.contract';
 import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
-import { complaintModel, type ComplaintDoc } from '@shared/model/complaint.model';
 import { CASE_CLOSED } from '@shared/domain/complaint-queue.rules';
 import { eventModel } from '@shared/model/event.model';
 import type { Database } from '../_shared/database';
 import type { Handler } from '../_shared/router';
 import { parseAll } from '../_shared/repo';
 import { eventsOf } from '../_shared/events';
-import { mapPage, readPage, readWholeList, type Listing, type SortKey, type Source } from '../_shared/paging';
-import { canSeeCase, householdsOf, loadCase, relatedOf, toCaseView, type Case } from './on-case';
+import { mapPage, readPage, readWholeList, type Listing, type SortKey } from '../_shared/paging';
+import { canSeeCase, loadCase, relatedOf, toCaseView, type Case } from './on-case';
+import { complaintSource, householdsOf } from '../_shared/complaints.repo';
 import { toComplaintView } from './views';
 import { groupSource, groupsByIds } from './complaints.repo';
 
@@ -19,7 +19,7 @@ export { groupsByIds } from './complaints.repo';
 const newestFirst: SortKey[] = [{ field: 'createdAt', order: 'desc' }];
 
 export const listMine: Handler<typeof contract.listMine> = async (input, { deps, member, now }) => {
-  const mine: Source<ComplaintDoc> = { collection: 'complaints', where: { propertyId: input.propertyId, residentOpenid: member.openid }, sort: newestFirst, parse: (raw) => complaintModel.parse(raw) };
+  const mine = complaintSource({ propertyId: input.propertyId, residentOpenid: member.openid }, newestFirst);
   const page = await readPage(deps.db, { name: 'complaints.listMine', sources: [mine] }, input);
   const groups = await groupsByIds(deps.db, page.items.flatMap((c) => (c.groupId ? [c.groupId] : [])));
   return ok(mapPage(page, (c) => toComplaintView(c, member, now, c.groupId ? groups.get(c.groupId) ?? null : null)));
@@ -57,7 +57,7 @@ const openCaseList = (db: Database, propertyId: string): Listing<Case> => {
   return {
     name: 'complaints.inbox',
     sources: [
-      { collection: 'complaints', where, sort: caseOrder, parse: (raw) => complaintModel.parse(raw) },
+      complaintSource(where, caseOrder),
       groupSource(where, caseOrder),
     ],
   };

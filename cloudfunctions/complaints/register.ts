@@ -1,7 +1,7 @@
 import type * as contract from '@shared/contracts/complaints.contract';
 import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
-import { complaintModel, complaintRegisterModel, type ComplaintDoc, type ComplaintGroupDoc, type ComplaintRegisterDoc } from '@shared/model/complaint.model';
+import { complaintRegisterModel, type ComplaintDoc, type ComplaintGroupDoc, type ComplaintRegisterDoc } from '@shared/model/complaint.model';
 import { roomLabel } from '@shared/model/property.model';
 import { shanghaiDate } from '@shared/time/shanghai';
 import type { Database } from '../_shared/database';
@@ -9,13 +9,10 @@ import type * as z from 'zod/mini';
 import type { Deps } from '../_shared/deps';
 import { withPrefetch, type Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
-import { readAll } from '../_shared/repo';
+import { complaintsOfRegisterDay } from '../_shared/complaints.repo';
 import { openCases } from './queries';
 import { findRegister, groupsByIds, readRegisterInTx, registerIdOf, writeRegisterInTx } from './complaints.repo';
 import { toCaseView } from './on-case';
-
-const dayOf = (db: Database, propertyId: string, date: string) =>
-  readAll(complaintModel, db.collection('complaints').where({ propertyId, registerDate: date }).orderBy('createdAt', 'asc'));
 
 /** C1 C6: a register line; a household's complaint in a group shows the group's class. */
 const rowOf = (c: ComplaintDoc, group: ComplaintGroupDoc | undefined) => {
@@ -41,7 +38,7 @@ const rowOf = (c: ComplaintDoc, group: ComplaintGroupDoc | undefined) => {
 const signedOf = (r: ComplaintRegisterDoc | null) => (r?.signedBy ? { by: r.signedBy.name, at: r.signedBy.at, remarks: r.remarks } : null);
 
 const rowsOf = async (db: Database, propertyId: string, date: string) => {
-  const complaints = await dayOf(db, propertyId, date);
+  const complaints = await complaintsOfRegisterDay(db, propertyId, date);
   const groups = await groupsByIds(db, complaints.flatMap((c) => (c.groupId ? [c.groupId] : [])));
   return complaints.map((c) => rowOf(c, c.groupId ? groups.get(c.groupId) : undefined));
 };

@@ -40,6 +40,7 @@ const OWNERS: Record<string, readonly string[]> = {
   groupVisits: ['cloudfunctions/visits/reception.ts'],
   receptions: ['cloudfunctions/visits/reception.ts'],
   contentChecks: ['cloudfunctions/_shared/content-checks.repo.ts'],
+  complaints: ['cloudfunctions/_shared/complaints.repo.ts'],
   complaintGroups: ['cloudfunctions/complaints/complaints.repo.ts'],
   complaintMatters: ['cloudfunctions/complaints/complaints.repo.ts'],
   complaintRegisters: ['cloudfunctions/complaints/complaints.repo.ts'],
@@ -49,6 +50,7 @@ const OWNERS: Record<string, readonly string[]> = {
 const MODELS: Record<string, string> = {
   outbox: 'outboxModel',
   contentChecks: 'contentCheckModel',
+  complaints: 'complaintModel',
   complaintGroups: 'complaintGroupModel',
   complaintMatters: 'complaintMatterModel',
   complaintRegisters: 'complaintRegisterModel',
@@ -122,7 +124,7 @@ describe('each collection is named by its repository alone (issue 15, point 3)',
     });
   });
 
-  it('the check sees each way an area used to name the outbox (the inbox page, the health and company counts, the markRead scan, a notice by id)', () => {
+  it('the check sees each way an area used to name the outbox (the inbox page, the health and company counts, the markRead scan, a notice by id), and a collection reached through its model', () => {
     expect(
       [
         "const notices = { collection: 'outbox', where: {}, sort: [] };",
@@ -137,6 +139,9 @@ describe('each collection is named by its repository alone (issue 15, point 3)',
         names('contentChecks', text),
       ),
     ).toEqual([true, true, true, false]);
+    // A complaint by id, its group by id (the case loader's two reads): each names its own collection only.
+    expect([names('complaints', 'findById(db, complaintModel, ref.id)'), names('complaints', 'findById(db, complaintGroupModel, ref.id)')]).toEqual([true, false]);
+    expect(names('complaintGroups', 'findById(db, complaintGroupModel, ref.id)')).toBe(true);
     // The timer's step of that name is no query, nor is a collection whose name only begins alike.
     expect(names('outbox', "const outbox = await run('outbox', (s) => drainOutbox(s));")).toBe(false);
     expect(names('events', "db.collection('eventsArchive')")).toBe(false);
