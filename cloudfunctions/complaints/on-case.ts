@@ -32,10 +32,7 @@ export const loadCase = async (db: Database, ref: CaseRef): Promise<Case | null>
 
 const readInTx = async (tx: Tx, ref: CaseRef): Promise<Case> => (ref.kind === 'group' ? readGroupInTx(tx, ref.id) : readComplaintInTx(tx, ref.id));
 
-const writeInTx = (tx: Tx, c: Case) =>
-  isGroup(c)
-    ? writeGroupInTx(tx, c)
-    : writeComplaintInTx(tx, c);
+const writeInTx = (tx: Tx, c: Case) => (isGroup(c) ? writeGroupInTx(tx, c) : writeComplaintInTx(tx, c));
 
 /** What a case's view shows besides the case: a complaint's group, or a group's households. */
 export interface Related {
