@@ -12,7 +12,7 @@ import type { ScreenedKind, Screen, Screening } from '@shared/model/screening.mo
  */
 export const screenedKinds = {
   repair: { model: repairModel, collection: 'repairs', text: (r: RepairDoc) => r.description },
-  complaint: { model: complaintModel, collection: 'complaints', text: (c: ComplaintDoc) => [c.target, c.description, c.request].join('\n') },
+  complaint: { model: complaintModel, text: (c: ComplaintDoc) => [c.target, c.description, c.request].join('\n') },
 } as const;
 
 export type ScreenedDoc = RepairDoc | ComplaintDoc;

@@ -3,13 +3,13 @@ import { check, countByKind, monthSpan, taskRowOf, weeksOf } from '@shared/domai
 import { callableOrders, monthTopUp } from '@shared/domain/repair-callbacks.rules';
 import { ok } from '@shared/result';
 import { callbackModel } from '@shared/model/callback.model';
-import { complaintModel } from '@shared/model/complaint.model';
 import { repairModel } from '@shared/model/repair.model';
 import { repairWhere } from '@shared/messages/place-label';
 import type * as z from 'zod/mini';
 import type { Deps } from '../_shared/deps';
 import { withPrefetch, type Handler } from '../_shared/router';
 import { readAll } from '../_shared/repo';
+import { complaintsRegisteredWithin } from '../_shared/complaints.repo';
 
 /**
  * B4 R13 C7: the month's callback report: tasks by kind for the month and each of its weeks, the
@@ -24,7 +24,7 @@ const monthRead = (input: z.infer<typeof contract.input>, { db }: Deps) => {
   return Promise.all([
     readAll(callbackModel, db.collection('callbacks').where({ propertyId: input.propertyId, createdAt: span }).orderBy('createdAt', 'asc')),
     readAll(repairModel, db.collection('repairs').where({ status: 'signed', completedAt: span })),
-    readAll(complaintModel, db.collection('complaints').where({ propertyId: input.propertyId, registerDate: _.gte(`${input.month}-01`).and(_.lte(`${input.month}-31`)) })),
+    complaintsRegisteredWithin(db, input.propertyId, `${input.month}-01`, `${input.month}-31`),
   ]);
 };
 

@@ -1,19 +1,19 @@
 import type { raiseComplaint as contract } from '@shared/contracts/callbacks.contract';
 import { failure } from '@shared/messages/failure';
 import { callbackModel, type CallbackDoc } from '@shared/model/callback.model';
-import { complaintModel } from '@shared/model/complaint.model';
 import { repairModel } from '@shared/model/repair.model';
 import type { Database } from '../_shared/database';
 import type { Handler } from '../_shared/router';
 import { ActionFailure } from '../_shared/failures';
 import { membershipIn } from '../_shared/membership';
 import { findById } from '../_shared/repo';
+import { findComplaint } from '../_shared/complaints.repo';
 import { fileComplaint } from '../complaints/exports';
 
 /** The room of the work order or complaint the callback follows (null: gone); undefined when it follows neither. */
 const subjectRoomOf = async (db: Database, cb: CallbackDoc): Promise<string | null | undefined> => {
   if (cb.subject.kind === 'repair') return (await findById(db, repairModel, cb.subject.id))?.roomId ?? null;
-  if (cb.subject.kind === 'complaint') return (await findById(db, complaintModel, cb.subject.id))?.roomId ?? null;
+  if (cb.subject.kind === 'complaint') return (await findComplaint(db, cb.subject.id))?.roomId ?? null;
   return undefined;
 };
 

@@ -2,9 +2,9 @@ import type * as contract from '@shared/contracts/complaints.contract';
 import { complaintFigures, dateRangeOf, monthsOf, type ComplaintRow } from '@shared/domain/complaint-figures.rules';
 import { ok } from '@shared/result';
 import { callbackModel } from '@shared/model/callback.model';
-import { complaintModel } from '@shared/model/complaint.model';
 import type { Handler } from '../_shared/router';
-import { parseAll, readAll } from '../_shared/repo';
+import { parseAll } from '../_shared/repo';
+import { complaintsInRegisterOrder } from '../_shared/complaints.repo';
 import { groupsByIds } from './queries';
 
 const CHUNK = 100;
@@ -14,10 +14,7 @@ export const figures: Handler<typeof contract.figures> = async (input, { deps })
   const { db } = deps;
   const _ = db.command;
   const { from, to } = dateRangeOf(input.period);
-  const complaints = await readAll(
-    complaintModel,
-    db.collection('complaints').where({ propertyId: input.propertyId, registerDate: _.gte(from).and(_.lte(to)) }).orderBy('registerDate', 'asc'),
-  );
+  const complaints = await complaintsInRegisterOrder(db, input.propertyId, from, to);
   const groups = await groupsByIds(db, complaints.flatMap((c) => (c.groupId ? [c.groupId] : [])));
   const calledBack = new Set<string>();
   const ids = complaints.map((c) => c._id);

@@ -13,6 +13,7 @@ import { deadNoticeCount } from '../_shared/outbox';
 import { readPage, type Source } from '../_shared/paging';
 import { findById } from '../_shared/repo';
 import { toPropertyView } from './property-views';
+import { unsignedFlaggedRegisters } from '../complaints/exports';
 
 /** Issue 14 (1): the company's name and the timer every property relies on. */
 export const company: Handler<typeof c.company> = async (_input, { deps, now }) => {
@@ -25,17 +26,16 @@ export const company: Handler<typeof c.company> = async (_input, { deps, now }) 
 
 /** What is piling up in one property: its managers, its dead notices, its flagged registers still unsigned (C6). */
 const healthOf = async (db: Database, property: PropertyDoc): Promise<c.PropertyHealth> => {
-  const _ = db.command;
   const [managers, dead, unsigned] = await Promise.all([
     activeMembers(db, property._id, 'manager'),
     deadNoticeCount(db, property._id),
-    db.collection('complaintRegisters').where({ propertyId: property._id, signedBy: null, flaggedAt: _.neq(null) }).count(),
+    unsignedFlaggedRegisters(db, property._id),
   ]);
   return {
     ...toPropertyView(property),
     managers: managers.map((m) => ({ memberId: m._id, name: m.name })),
     deadLetters: dead,
-    unsignedRegisters: unsigned.total,
+    unsignedRegisters: unsigned,
   };
 };
 

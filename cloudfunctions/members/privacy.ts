@@ -7,7 +7,6 @@ import * as messages from '@shared/messages/words';
 import { ok } from '@shared/result';
 import { bindingModel } from '@shared/model/binding.model';
 import { callbackModel } from '@shared/model/callback.model';
-import { complaintModel } from '@shared/model/complaint.model';
 import { ERASED_NAME, erasureModel, type ErasureDoc } from '@shared/model/erasure.model';
 import { memberModel } from '@shared/model/member.model';
 import { roomLabel, roomLabelOfId } from '@shared/model/property.model';
@@ -24,6 +23,7 @@ import { membershipIn } from '../_shared/membership';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
 import { readPage, type Source } from '../_shared/paging';
 import { findById, readAll, withoutId } from '../_shared/repo';
+import { complaintsOfResident, eraseResidentFromComplaints } from '../_shared/complaints.repo';
 import { servedCopyOf } from '../_shared/storage';
 
 const erasureIdOf = (propertyId: string, openid: string) => derivedId('er', propertyId, openid);
@@ -35,7 +35,7 @@ const holdings = async (db: Database, propertyId: string, openid: string) => {
     membershipIn(db, propertyId, openid),
     readAll(bindingModel, db.collection('bindings').where({ openid }).orderBy('createdAt', 'desc')),
     readAll(repairModel, db.collection('repairs').where(mine).orderBy('createdAt', 'desc')),
-    readAll(complaintModel, db.collection('complaints').where(mine).orderBy('createdAt', 'desc')),
+    complaintsOfResident(db, propertyId, openid),
     readAll(callbackModel, db.collection('callbacks').where(mine)),
   ]);
   return { member, bindings: bindings.filter((b) => b.propertyId === propertyId), repairs, complaints, callbacks };
@@ -151,7 +151,7 @@ export const erase: Handler<typeof c.erase> = async (input, ctx) => {
   }
   const anonymous = { residentName: ERASED_NAME, phone: '', photos: [], 'screening.photos': [] };
   await db.collection('repairs').where(mine).update({ data: anonymous });
-  await db.collection('complaints').where(mine).update({ data: { ...anonymous, callRecord: null } });
+  await eraseResidentFromComplaints(db, mine.propertyId, mine.residentOpenid, anonymous);
   await db.collection('callbacks').where(mine).update({ data: { residentName: ERASED_NAME, phone: '' } });
   for (const b of h.bindings) await db.collection('bindings').doc(b._id).update({ data: { name: ERASED_NAME, phone: '' } });
   // Issue 18 (5): the owner's invitation she bound with keeps who used it.

@@ -3,10 +3,11 @@ import { periodFigures, type PeriodFigures, type ReportRepair } from '@shared/do
 import type { ComplaintRow } from '@shared/domain/complaint-figures.rules';
 import { taskRowOf } from '@shared/domain/callback-figures.rules';
 import { callbackModel, type CallbackDoc } from '@shared/model/callback.model';
-import { complaintModel, type ComplaintDoc } from '@shared/model/complaint.model';
+import type { ComplaintDoc } from '@shared/model/complaint.model';
 import { repairModel, type RepairDoc } from '@shared/model/repair.model';
 import type { Database } from '../_shared/database';
 import { readAll } from '../_shared/repo';
+import { complaintsRegisteredWithin } from '../_shared/complaints.repo';
 
 /** The `in` operator takes at most 100 values a query in CloudBase, as the other figures read them. */
 const CHUNK = 100;
@@ -33,7 +34,7 @@ const readStored = async (db: Database, propertyId: string, earlier: string, lat
     : db.collection('repairs').where({ propertyId, createdAt: within });
   const [r, c, t] = await Promise.all([
     readAll(repairModel, repairs),
-    readAll(complaintModel, db.collection('complaints').where({ propertyId, registerDate: _.gte(from.firstDate).and(_.lte(to.lastDate)) })),
+    complaintsRegisteredWithin(db, propertyId, from.firstDate, to.lastDate),
     readAll(callbackModel, db.collection('callbacks').where({ propertyId, createdAt: within })),
   ]);
   return { repairs: r, complaints: c, tasks: t };

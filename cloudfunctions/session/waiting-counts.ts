@@ -11,6 +11,8 @@ import {
 import { waitingFor } from '@shared/domain/waiting-for.rules';
 import type { MemberDoc } from '@shared/model/member.model';
 import type { Database } from '../_shared/database';
+import { complaintsQueued, complaintsToRate } from '../_shared/complaints.repo';
+import { groupsQueued } from '../complaints/exports';
 
 export interface Waiting {
   count: number;
@@ -31,8 +33,8 @@ const forDesk = (db: Database, propertyId: string) => {
   const _ = db.command;
   const inQueue = (collection: string, rank: unknown) => db.collection(collection).where({ propertyId, queueRank: rank });
   return tally(
-    [inQueue('repairs', _.lte(WAITING_DISPATCH_MAX_RANK)), inQueue('complaints', _.lt(CASE_CLOSED)), inQueue('complaintGroups', _.lt(CASE_CLOSED))],
-    [inQueue('repairs', URGENT_WAITING_RANK), inQueue('complaints', TOP_CASE_RANK), inQueue('complaintGroups', TOP_CASE_RANK)],
+    [inQueue('repairs', _.lte(WAITING_DISPATCH_MAX_RANK)), complaintsQueued(db, propertyId, _.lt(CASE_CLOSED)), groupsQueued(db, propertyId, _.lt(CASE_CLOSED))],
+    [inQueue('repairs', URGENT_WAITING_RANK), complaintsQueued(db, propertyId, TOP_CASE_RANK), groupsQueued(db, propertyId, TOP_CASE_RANK)],
   );
 };
 
@@ -49,7 +51,7 @@ const forResident = (db: Database, member: MemberDoc, now: Date) => {
     [
       db.collection('repairs').where({ ...theirs, status: AWAITING_ACCEPTANCE }),
       db.collection('repairs').where({ ...theirs, status: 'signed', rating: null, 'signOff.at': db.command.gte(ratableSince(now)) }),
-      db.collection('complaints').where({ ...theirs, status: 'resolved', rating: null }),
+      complaintsToRate(db, member.propertyId, member.openid),
     ],
     [],
   );

@@ -17,6 +17,7 @@ import { ActionFailure } from '../_shared/failures';
 import { derivedId } from '../_shared/ids';
 import { enqueueNotice, scheduleNotice, sendNow } from '../_shared/outbox';
 import { findById, withoutId } from '../_shared/repo';
+import { complaintSource } from '../_shared/complaints.repo';
 import { mapPage, readPage, type SortKey, type Source } from '../_shared/paging';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 
@@ -141,7 +142,7 @@ export const receptionLog: Handler<typeof c.receptionLog> = async (input, { deps
       sources: [
         { collection: 'receptions', where: { propertyId: input.propertyId, date: input.date }, sort: [{ field: 'at', order: 'asc' }], parse: (raw) => viewOf(receptionModel.parse(raw)) },
         { collection: 'repairs', where: received, sort: byReceipt, parse: asLine(repairModel, fromRepair) },
-        { collection: 'complaints', where: received, sort: byReceipt, parse: asLine(complaintModel, fromComplaint) },
+        complaintSource(received, byReceipt, asLine(complaintModel, fromComplaint)),
       ],
     },
     input,

@@ -39,7 +39,26 @@ const OWNERS: Record<string, readonly string[]> = {
   erasures: ['cloudfunctions/members/privacy.ts'],
   groupVisits: ['cloudfunctions/visits/reception.ts'],
   receptions: ['cloudfunctions/visits/reception.ts'],
+  contentChecks: ['cloudfunctions/_shared/content-checks.repo.ts'],
+  complaints: ['cloudfunctions/_shared/complaints.repo.ts'],
+  complaintGroups: ['cloudfunctions/complaints/complaints.repo.ts'],
+  complaintMatters: ['cloudfunctions/complaints/complaints.repo.ts'],
+  complaintRegisters: ['cloudfunctions/complaints/complaints.repo.ts'],
 };
+
+/** Collection → its stored model's name, for those also reached through the model with the generic helpers. */
+const MODELS: Record<string, string> = {
+  outbox: 'outboxModel',
+  contentChecks: 'contentCheckModel',
+  complaints: 'complaintModel',
+  complaintGroups: 'complaintGroupModel',
+  complaintMatters: 'complaintMatterModel',
+  complaintRegisters: 'complaintRegisterModel',
+};
+
+/** The generic helpers of _shared/repo.ts reach a collection through its model (the outbox's notice by id was one). */
+const modelPatterns = (model: string | undefined): RegExp[] =>
+  model ? [new RegExp(`\\b${model}\\.collection\\b`), new RegExp(`findById\\([^)]*\\b${model}\\b`), new RegExp(`readAll\\(\\s*${model}\\b`)] : [];
 
 const quoted = (name: string) => `['"\`]${name}['"\`]`;
 /** The ways code names a collection: the SDK's collection('…') (on the database or a transaction), a list source, an insert-once. */
@@ -47,8 +66,8 @@ const namingPatterns = (name: string): RegExp[] => [
   new RegExp(`collection\\(\\s*${quoted(name)}\\s*\\)`),
   new RegExp(`collection:\\s*${quoted(name)}`),
   new RegExp(`addOnce\\([^,()]*,\\s*${quoted(name)}`),
-  // The outbox was also reached through its stored model (a notice by id, the model's collection).
-  ...(name === 'outbox' ? [/outboxModel\.collection/, /findById\([^)]*outboxModel/] : []),
+  // Through its stored model: the model's collection, a document by id, every page of a query.
+  ...modelPatterns(MODELS[name]),
 ];
 const names = (name: string, text: string) => namingPatterns(name).some((pattern) => pattern.test(text));
 
@@ -105,7 +124,7 @@ describe('each collection is named by its repository alone (issue 15, point 3)',
     });
   });
 
-  it('the check sees each way an area used to name the outbox (the inbox page, the health and company counts, the markRead scan, a notice by id)', () => {
+  it('the check sees each way an area used to name the outbox (the inbox page, the health and company counts, the markRead scan, a notice by id), and a collection reached through its model', () => {
     expect(
       [
         "const notices = { collection: 'outbox', where: {}, sort: [] };",
@@ -115,6 +134,14 @@ describe('each collection is named by its repository alone (issue 15, point 3)',
         'db.collection(outboxModel.collection)',
       ].map((text) => names('outbox', text)),
     ).toEqual([true, true, true, true, true]);
+    expect(
+      ['await findById(deps.db, contentCheckModel, id)', 'db.collection(contentCheckModel.collection)', 'readAll(contentCheckModel, query)', 'parseAll(contentCheckModel, found.data)'].map((text) =>
+        names('contentChecks', text),
+      ),
+    ).toEqual([true, true, true, false]);
+    // A complaint by id, its group by id (the case loader's two reads): each names its own collection only.
+    expect([names('complaints', 'findById(db, complaintModel, ref.id)'), names('complaints', 'findById(db, complaintGroupModel, ref.id)')]).toEqual([true, false]);
+    expect(names('complaintGroups', 'findById(db, complaintGroupModel, ref.id)')).toBe(true);
     // The timer's step of that name is no query, nor is a collection whose name only begins alike.
     expect(names('outbox', "const outbox = await run('outbox', (s) => drainOutbox(s));")).toBe(false);
     expect(names('events', "db.collection('eventsArchive')")).toBe(false);
