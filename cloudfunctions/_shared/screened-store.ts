@@ -6,20 +6,21 @@ import type { ScreenedKind } from '@shared/model/screening.model';
 import type { Database, Tx } from './database';
 import { appendEvent } from './events';
 import { findById, withoutId } from './repo';
+import { findRepair, readRepairInTx, saveRepairInTx } from './repairs.repo';
 import type { ScreenedDoc } from './screened';
 
 /** A screened ticket by id, outside a transaction. */
 export const findScreened = (db: Database, kind: ScreenedKind, id: string): Promise<ScreenedDoc | null> =>
-  kind === 'repair' ? findById(db, repairModel, id) : findById(db, complaintModel, id);
+  kind === 'repair' ? findRepair(db, id) : findById(db, complaintModel, id);
 
 export const readScreened = async (tx: Tx, kind: ScreenedKind, id: string): Promise<ScreenedDoc> => {
-  if (kind === 'repair') return repairModel.parse((await tx.collection('repairs').doc(id).get()).data);
+  if (kind === 'repair') return readRepairInTx(tx, id);
   return complaintModel.parse((await tx.collection('complaints').doc(id).get()).data);
 };
 
 /** Writes the ticket back as it is: screening is no status change, so neither status nor version moves. */
 export const writeScreened = async (tx: Tx, kind: ScreenedKind, doc: ScreenedDoc): Promise<void> => {
-  if (kind === 'repair') await tx.collection('repairs').doc(doc._id).set({ data: withoutId(repairModel.toStored(doc as RepairDoc)) });
+  if (kind === 'repair') await saveRepairInTx(tx, repairModel.toStored(doc as RepairDoc));
   else await tx.collection('complaints').doc(doc._id).set({ data: withoutId(complaintModel.toStored(doc as ComplaintDoc)) });
 };
 

@@ -6,12 +6,10 @@ import { format } from '@shared/messages/format';
 import * as messages from '@shared/messages/words';
 import { ok } from '@shared/result';
 import { bindingModel } from '@shared/model/binding.model';
-import { callbackModel } from '@shared/model/callback.model';
 import { complaintModel } from '@shared/model/complaint.model';
 import { ERASED_NAME, erasureModel, type ErasureDoc } from '@shared/model/erasure.model';
 import { memberModel } from '@shared/model/member.model';
 import { roomLabel, roomLabelOfId } from '@shared/model/property.model';
-import { repairModel } from '@shared/model/repair.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import type { Database } from '../_shared/database';
 import type { Deps } from '../_shared/deps';
@@ -25,6 +23,8 @@ import { enqueueNotice, sendNow } from '../_shared/outbox';
 import { readPage, type Source } from '../_shared/paging';
 import { findById, readAll, withoutId } from '../_shared/repo';
 import { servedCopyOf } from '../_shared/storage';
+import { anonymiseRepairsOf, eraseRepairSignatures, repairsOfResident } from '../_shared/repairs.repo';
+import { anonymiseCallbacksOf, callbacksOfResident, eraseCallbackSignature } from '../_shared/callbacks';
 
 const erasureIdOf = (propertyId: string, openid: string) => derivedId('er', propertyId, openid);
 
@@ -34,9 +34,9 @@ const holdings = async (db: Database, propertyId: string, openid: string) => {
   const [member, bindings, repairs, complaints, callbacks] = await Promise.all([
     membershipIn(db, propertyId, openid),
     readAll(bindingModel, db.collection('bindings').where({ openid }).orderBy('createdAt', 'desc')),
-    readAll(repairModel, db.collection('repairs').where(mine).orderBy('createdAt', 'desc')),
+    repairsOfResident(db, propertyId, openid),
     readAll(complaintModel, db.collection('complaints').where(mine).orderBy('createdAt', 'desc')),
-    readAll(callbackModel, db.collection('callbacks').where(mine)),
+    callbacksOfResident(db, propertyId, openid),
   ]);
   return { member, bindings: bindings.filter((b) => b.propertyId === propertyId), repairs, complaints, callbacks };
 };
@@ -141,18 +141,16 @@ export const erase: Handler<typeof c.erase> = async (input, ctx) => {
   ].filter(Boolean);
   const copies = files.map(servedCopyOf).filter((copy): copy is string => copy !== null);
   if (files.length) await deps.files.remove([...files, ...copies]);
-  for (const c of h.callbacks) if (c.outcome?.signature) await db.collection('callbacks').doc(c._id).update({ data: { 'outcome.signature': '' } });
+  for (const c of h.callbacks) if (c.outcome?.signature) await eraseCallbackSignature(db, c._id);
   for (const r of h.repairs) {
     if (r.acceptance?.signature || r.signOff) {
-      await db.collection('repairs').doc(r._id).update({
-        data: { ...(r.acceptance?.signature ? { 'acceptance.signature': null } : {}), ...(r.signOff ? { 'signOff.signature': '' } : {}) },
-      });
+      await eraseRepairSignatures(db, r);
     }
   }
   const anonymous = { residentName: ERASED_NAME, phone: '', photos: [], 'screening.photos': [] };
-  await db.collection('repairs').where(mine).update({ data: anonymous });
+  await anonymiseRepairsOf(db, request.propertyId, request.openid, anonymous);
   await db.collection('complaints').where(mine).update({ data: { ...anonymous, callRecord: null } });
-  await db.collection('callbacks').where(mine).update({ data: { residentName: ERASED_NAME, phone: '' } });
+  await anonymiseCallbacksOf(db, request.propertyId, request.openid, ERASED_NAME);
   for (const b of h.bindings) await db.collection('bindings').doc(b._id).update({ data: { name: ERASED_NAME, phone: '' } });
   // Issue 18 (5): the owner's invitation she bound with keeps who used it.
   for (const b of h.bindings) if (b.invitedBy) await db.collection('roomInvitations').doc(b.invitedBy.invitationId).update({ data: { 'used.name': ERASED_NAME } });

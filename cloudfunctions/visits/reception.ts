@@ -19,6 +19,7 @@ import { enqueueNotice, scheduleNotice, sendNow } from '../_shared/outbox';
 import { findById, withoutId } from '../_shared/repo';
 import { mapPage, readPage, type SortKey, type Source } from '../_shared/paging';
 import type { OutboxDoc } from '@shared/model/outbox.model';
+import { repairLinesSource } from '../_shared/repairs.repo';
 
 const viewOf = (r: ReceptionDoc): c.ReceptionViewT => ({
   id: r._id,
@@ -140,7 +141,7 @@ export const receptionLog: Handler<typeof c.receptionLog> = async (input, { deps
       name: 'visits.receptionLog',
       sources: [
         { collection: 'receptions', where: { propertyId: input.propertyId, date: input.date }, sort: [{ field: 'at', order: 'asc' }], parse: (raw) => viewOf(receptionModel.parse(raw)) },
-        { collection: 'repairs', where: received, sort: byReceipt, parse: asLine(repairModel, fromRepair) },
+        repairLinesSource(received, byReceipt, asLine(repairModel, fromRepair)),
         { collection: 'complaints', where: received, sort: byReceipt, parse: asLine(complaintModel, fromComplaint) },
       ],
     },

@@ -39,6 +39,18 @@ const OWNERS: Record<string, readonly string[]> = {
   erasures: ['cloudfunctions/members/privacy.ts'],
   groupVisits: ['cloudfunctions/visits/reception.ts'],
   receptions: ['cloudfunctions/visits/reception.ts'],
+  repairs: ['cloudfunctions/_shared/repairs.repo.ts'],
+  callbacks: ['cloudfunctions/_shared/callbacks.ts'],
+};
+
+/**
+ * Collection → its stored model's name, for the collections that were also reached through the model
+ * with the generic helpers (`findById(db, model, id)`, `readAll(model, query)`, `db.collection(model.collection)`).
+ */
+const MODELS: Record<string, string> = {
+  outbox: 'outboxModel',
+  repairs: 'repairModel',
+  callbacks: 'callbackModel',
 };
 
 const quoted = (name: string) => `['"\`]${name}['"\`]`;
@@ -47,8 +59,8 @@ const namingPatterns = (name: string): RegExp[] => [
   new RegExp(`collection\\(\\s*${quoted(name)}\\s*\\)`),
   new RegExp(`collection:\\s*${quoted(name)}`),
   new RegExp(`addOnce\\([^,()]*,\\s*${quoted(name)}`),
-  // The outbox was also reached through its stored model (a notice by id, the model's collection).
-  ...(name === 'outbox' ? [/outboxModel\.collection/, /findById\([^)]*outboxModel/] : []),
+  // Through its stored model (a document by id, every page of a query, the model's collection).
+  ...(MODELS[name] ? [new RegExp(`\\b${MODELS[name]}\\.collection\\b`), new RegExp(`\\bfindById\\([^)]*\\b${MODELS[name]}\\b`), new RegExp(`\\breadAll\\([^)]*\\b${MODELS[name]}\\b`)] : []),
 ];
 const names = (name: string, text: string) => namingPatterns(name).some((pattern) => pattern.test(text));
 
@@ -118,5 +130,32 @@ describe('each collection is named by its repository alone (issue 15, point 3)',
     // The timer's step of that name is no query, nor is a collection whose name only begins alike.
     expect(names('outbox', "const outbox = await run('outbox', (s) => drainOutbox(s));")).toBe(false);
     expect(names('events', "db.collection('eventsArchive')")).toBe(false);
+  });
+
+  // Each way an area reached these collections through their models before their owners took the reads over.
+  const throughModels: Record<string, string[]> = {
+    repairs: [
+      'Promise.all([findById(deps.db, memberModel, input.technicianId), findById(deps.db, repairModel, input.repairId)])',
+      "await sweep.readAll(repairModel, db.collection('repairs').where({ status: 'signed' }))",
+      'readAll(repairModel, repairs)',
+      "deps.db.collection(repairModel.collection).where({ _id: deps.db.command.in(unique), status: 'signed' })",
+      "{ collection: 'repairs', where: received, sort: byReceipt, parse: asLine(repairModel, fromRepair) }",
+    ],
+    callbacks: [
+      'await findById(deps.db, callbackModel, input.callbackId)',
+      "readAll(callbackModel, db.collection('callbacks').where(mine))",
+      "const res = await db\n      .collection('callbacks')\n      .where({ kind: 'complaint' })",
+      "const open = {\n      collection: 'callbacks',\n      where: {},\n    };",
+    ],
+  };
+  it.each(Object.entries(throughModels))('the check sees each way an area named %s, through its model too (by id, every page of a query, the model\'s collection)', (name, texts) => {
+    expect(texts.filter((text) => !names(name, text))).toEqual([]);
+  });
+
+  it('parsing what another read returned names no collection', () => {
+    expect(names('repairs', 'repairModel.parse(raw)')).toBe(false);
+    expect(names('repairs', 'parseAll(repairModel, res.data)')).toBe(false);
+    expect(names('repairs', 'findById(deps.db, memberModel, input.technicianId), repairModel.parse(raw)')).toBe(false);
+    expect(names('callbacks', 'callbackModel.toStored({ ...task, dueAt: b.end })')).toBe(false);
   });
 });
