@@ -47,12 +47,13 @@ import { derivedId } from '../_shared/ids';
 import { enqueueNotice, scheduleNotice, sendNow, unschedule } from '../_shared/outbox';
 import { activeMembers } from '../_shared/membership';
 import { ensureSlot, givePlaceBack, slotIdOf, slotsOn, takeFirstFree, type Place } from '../_shared/places';
-import { findById, withoutId } from '../_shared/repo';
+import { findById } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
-import { mapPage, readPage, type Source } from '../_shared/paging';
+import { mapPage, readPage } from '../_shared/paging';
 import { textForOthers } from '../_shared/screened';
 import { findRepair, readRepairInTx, saveRepairInTx } from '../_shared/repairs.repo';
 import { readCallbackInTx, saveCallbackInTx, writeCallbackInTx } from '../_shared/callbacks';
+import { bookingsByStart, findBooking, readBookingInTx, saveBookingInTx } from '../_shared/places';
 
 type Actions = typeof visitsActions;
 
@@ -238,7 +239,7 @@ const bookingSubject = (b: BookingDoc) => ({ kind: 'booking', id: b._id, propert
 /** Written with the booking: its place, reminders and birth event. */
 const writeBooking = async (tx: Tx, ctx: ActionContext, b: BookingDoc, commandId: string): Promise<BookingDoc> => {
   const stored = bookingModel.toStored({ ...b, reminders: await scheduleReminders(tx, b, ctx.now) });
-  await tx.collection('bookings').doc(b._id).set({ data: withoutId(stored) });
+  await saveBookingInTx(tx, stored);
   const event = birth(bookingMachine, 'book', { actor: ctx.member.openid, role: ctx.member.role, now: ctx.now });
   await appendEvent(tx, bookingSubject(b), event, commandId);
   return stored;
@@ -394,7 +395,7 @@ export const bookWindow: Handler<Actions['bookWindow']> = async (input, ctx) => 
 
 /** Whose booking it is to change: the resident's own, or any for the desk side. */
 const ownBooking = async (ctx: ActionContext, id: string): Promise<BookingDoc | null> => {
-  const b = await findById(ctx.deps.db, bookingModel, id);
+  const b = await findBooking(ctx.deps.db, id);
   if (!b || b.propertyId !== ctx.member.propertyId) return null;
   return staff(ctx.member) || b.residentOpenid === ctx.member.openid ? b : null;
 };
@@ -453,7 +454,7 @@ const change = async (
   const queued: OutboxDoc[] = [];
   const { result, fresh } = await applyOnce(ctx, `visits.${action}`, async (tx) => {
     queued.length = 0;
-    const b = bookingModel.parse((await tx.collection('bookings').doc(existing._id).get()).data);
+    const b = await readBookingInTx(tx, existing._id);
     if (b.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
     const step = transition(bookingMachine, b, { action, actor: member.openid, role: member.role, now, reason: input.reason });
     if (!step.ok) throw new ActionFailure(step.code === 'STATE.TRANSITION_NOT_ALLOWED' ? 'BOOKING.CANCELLED' : step.code);
@@ -471,7 +472,7 @@ const change = async (
       ...(to ? { start: to.toISOString(), end: endOf(b.kind, to, settings).toISOString(), repair: b.repair && place?.technician ? { ...b.repair, technician: place.technician } : b.repair } : {}),
     });
     const next = to ? bookingModel.toStored({ ...moved, reminders: await scheduleReminders(tx, moved, now) }) : moved;
-    await tx.collection('bookings').doc(b._id).set({ data: withoutId(next) });
+    await saveBookingInTx(tx, next);
     if (next.repair) {
       const r = await setAppointment(tx, next, next.repair.id, now);
       if (r.technician) queued.push(await tellTechnician(tx, next, r, now));
@@ -487,7 +488,7 @@ const change = async (
 export const reschedule: Handler<Actions['reschedule']> = (input, ctx) => change(ctx, input, 'reschedule', new Date(input.start));
 export const cancel: Handler<Actions['cancel']> = (input, ctx) => change(ctx, input, 'cancel', null);
 
-const bookings = (where: object, order: 'asc' | 'desc'): Source<BookingDoc> => ({ collection: 'bookings', where, sort: [{ field: 'start', order }], parse: (raw) => bookingModel.parse(raw) });
+const bookings = bookingsByStart;
 
 export const mine: Handler<Actions['mine']> = async (input, { deps, member }) => {
   const page = await readPage(deps.db, { name: 'visits.mine', sources: [bookings({ propertyId: input.propertyId, residentOpenid: member.openid }, 'desc')] }, input);

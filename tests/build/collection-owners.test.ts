@@ -41,6 +41,7 @@ const OWNERS: Record<string, readonly string[]> = {
   receptions: ['cloudfunctions/visits/reception.ts'],
   repairs: ['cloudfunctions/_shared/repairs.repo.ts'],
   callbacks: ['cloudfunctions/_shared/callbacks.ts'],
+  bookings: ['cloudfunctions/_shared/places.ts'],
 };
 
 /**
@@ -51,6 +52,7 @@ const MODELS: Record<string, string> = {
   outbox: 'outboxModel',
   repairs: 'repairModel',
   callbacks: 'callbackModel',
+  bookings: 'bookingModel',
 };
 
 const quoted = (name: string) => `['"\`]${name}['"\`]`;
@@ -146,6 +148,11 @@ describe('each collection is named by its repository alone (issue 15, point 3)',
       "readAll(callbackModel, db.collection('callbacks').where(mine))",
       "const res = await db\n      .collection('callbacks')\n      .where({ kind: 'complaint' })",
       "const open = {\n      collection: 'callbacks',\n      where: {},\n    };",
+    ],
+    bookings: [
+      'const b = await findById(ctx.deps.db, bookingModel, id);',
+      "const b = bookingModel.parse((await tx.collection('bookings').doc(existing._id).get()).data);",
+      "({ collection: 'bookings', where, sort: [{ field: 'start', order }], parse: (raw) => bookingModel.parse(raw) })",
     ],
   };
   it.each(Object.entries(throughModels))('the check sees each way an area named %s, through its model too (by id, every page of a query, the model\'s collection)', (name, texts) => {
