@@ -6,9 +6,10 @@ import type { SortKey, Source } from './paging';
 import { findById, parseAll, readAll, withoutId } from './repo';
 
 /**
- * Issue 15 (3): the repairs collection's one owner. Every read, query and write of a work order under
- * cloudfunctions/ is a function here, each parsing through `repairModel` and asking in a shape an index
- * of repairs/area.json serves. It lives in `_shared/` because `_shared/` itself reads and writes orders
+ * Issue 15 (3): the repairs collection's owner, with `repairs.counts.ts` (the counts, which read no
+ * document and so import no model). Every read, query and write of a work order under cloudfunctions/
+ * is a function here, each parsing through `repairModel` and asking in a shape an index of
+ * repairs/area.json serves. It lives in `_shared/` because `_shared/` itself reads and writes orders
  * (the content checks' screening, run by the pushes and the timer as well as by repairs), and `_shared/`
  * imports no area; the areas call it directly, as they call the outbox or the deadlines.
  */
@@ -46,13 +47,6 @@ export const repairsSource = (where: object, sort: SortKey[]): Source<RepairDoc>
 
 /** A list's source of work orders matching `where`, each shown as `line` makes it from the stored order. */
 export const repairLinesSource = <D>(where: object, sort: SortKey[], line: (raw: unknown) => D): Source<D> => ({ collection: 'repairs', where, sort, parse: line });
-
-/** Issue 18 (5): how many of a room's repairs (`room`: the room's filter) others than `openid` filed at or after `since`. */
-export const countOthersFiledSince = async (db: Database, room: object, since: string, openid: string): Promise<number> => {
-  const _ = db.command;
-  const res = await db.collection('repairs').where({ ...room, createdAt: _.gte(since), residentOpenid: _.neq(openid) }).count();
-  return res.total;
-};
 
 /** A technician's orders in any of `statuses`. */
 export const technicianRepairs = (db: Database, propertyId: string, openid: string, statuses: readonly string[]): Promise<RepairDoc[]> =>
@@ -95,14 +89,3 @@ export const eraseRepairSignatures = async (db: Database, r: RepairDoc): Promise
 export const anonymiseRepairsOf = async (db: Database, propertyId: string, openid: string, anonymous: object): Promise<void> => {
   await db.collection('repairs').where({ propertyId, residentOpenid: openid }).update({ data: anonymous });
 };
-
-/** The counts of what waits (each a query to `count()`, issued together by the caller). */
-export const repairsAtRank = (db: Database, propertyId: string, rank: unknown) => db.collection('repairs').where({ propertyId, queueRank: rank });
-
-/** A technician's orders in `statuses` (a `db.command.in`), or only those at `rank` too. */
-export const technicianRepairsQuery = (db: Database, mine: { propertyId: string; 'technician.openid': string; status: unknown }, rank?: unknown) =>
-  db.collection('repairs').where(rank === undefined ? mine : { ...mine, queueRank: rank });
-
-/** A resident's orders in one status, or (with `more`) narrowed further. */
-export const residentRepairsQuery = (db: Database, theirs: { propertyId: string; residentOpenid: string }, status: string, more: object = {}) =>
-  db.collection('repairs').where({ ...theirs, status, ...more });

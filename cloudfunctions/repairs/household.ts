@@ -4,7 +4,7 @@ import { bindingModel } from '@shared/model/binding.model';
 import type { MemberDoc } from '@shared/model/member.model';
 import type { Database } from '../_shared/database';
 import { parseAll } from '../_shared/repo';
-import { countOthersFiledSince } from '../_shared/repairs.repo';
+import { countOthersFiledSince } from '../_shared/repairs.counts';
 
 /** A resident's requests to be bound, a handful in a lifetime: the latest approval of each room is in them. */
 const BINDINGS_READ = 100;

@@ -11,7 +11,7 @@ import {
 import { waitingFor } from '@shared/domain/waiting-for.rules';
 import type { MemberDoc } from '@shared/model/member.model';
 import type { Database } from '../_shared/database';
-import { repairsAtRank, residentRepairsQuery, technicianRepairsQuery } from '../_shared/repairs.repo';
+import { repairsAtRank, residentRepairsQuery, technicianRepairsQuery } from '../_shared/repairs.counts';
 
 export interface Waiting {
   count: number;

@@ -39,7 +39,7 @@ const OWNERS: Record<string, readonly string[]> = {
   erasures: ['cloudfunctions/members/privacy.ts'],
   groupVisits: ['cloudfunctions/visits/reception.ts'],
   receptions: ['cloudfunctions/visits/reception.ts'],
-  repairs: ['cloudfunctions/_shared/repairs.repo.ts'],
+  repairs: ['cloudfunctions/_shared/repairs.repo.ts', 'cloudfunctions/_shared/repairs.counts.ts'],
   callbacks: ['cloudfunctions/_shared/callbacks.ts'],
   bookings: ['cloudfunctions/_shared/places.ts'],
 };
