@@ -5,22 +5,22 @@ import { repairModel, type RepairDoc } from '@shared/model/repair.model';
 import type { ScreenedKind } from '@shared/model/screening.model';
 import type { Database, Tx } from './database';
 import { appendEvent } from './events';
-import { findById, withoutId } from './repo';
+import { findRepair, readRepairInTx, saveRepairInTx } from './repairs.repo';
 import type { ScreenedDoc } from './screened';
 import { findComplaint, readComplaintInTx, writeComplaintInTx } from './complaints.repo';
 
 /** A screened ticket by id, outside a transaction. */
 export const findScreened = (db: Database, kind: ScreenedKind, id: string): Promise<ScreenedDoc | null> =>
-  kind === 'repair' ? findById(db, repairModel, id) : findComplaint(db, id);
+  kind === 'repair' ? findRepair(db, id) : findComplaint(db, id);
 
 export const readScreened = async (tx: Tx, kind: ScreenedKind, id: string): Promise<ScreenedDoc> => {
-  if (kind === 'repair') return repairModel.parse((await tx.collection('repairs').doc(id).get()).data);
+  if (kind === 'repair') return readRepairInTx(tx, id);
   return readComplaintInTx(tx, id);
 };
 
 /** Writes the ticket back as it is: screening is no status change, so neither status nor version moves. */
 export const writeScreened = async (tx: Tx, kind: ScreenedKind, doc: ScreenedDoc): Promise<void> => {
-  if (kind === 'repair') await tx.collection('repairs').doc(doc._id).set({ data: withoutId(repairModel.toStored(doc as RepairDoc)) });
+  if (kind === 'repair') await saveRepairInTx(tx, repairModel.toStored(doc as RepairDoc));
   else await writeComplaintInTx(tx, doc as ComplaintDoc);
 };
 

@@ -11,7 +11,7 @@ import type { ScreenedKind, Screen, Screening } from '@shared/model/screening.mo
  * shown of them. The rules themselves are in shared-types/src/domain/content-screening.rules.ts.
  */
 export const screenedKinds = {
-  repair: { model: repairModel, collection: 'repairs', text: (r: RepairDoc) => r.description },
+  repair: { model: repairModel, text: (r: RepairDoc) => r.description },
   complaint: { model: complaintModel, text: (c: ComplaintDoc) => [c.target, c.description, c.request].join('\n') },
 } as const;
 

@@ -1,11 +1,10 @@
 import type * as contract from '@shared/contracts/complaints.contract';
 import { complaintFigures, dateRangeOf, monthsOf, type ComplaintRow } from '@shared/domain/complaint-figures.rules';
 import { ok } from '@shared/result';
-import { callbackModel } from '@shared/model/callback.model';
 import type { Handler } from '../_shared/router';
-import { parseAll } from '../_shared/repo';
 import { complaintsInRegisterOrder } from '../_shared/complaints.repo';
 import { groupsByIds } from './queries';
+import { callbacksFollowingOnce } from '../_shared/callbacks';
 
 const CHUNK = 100;
 
@@ -19,12 +18,7 @@ export const figures: Handler<typeof contract.figures> = async (input, { deps })
   const calledBack = new Set<string>();
   const ids = complaints.map((c) => c._id);
   for (let i = 0; i < ids.length; i += CHUNK) {
-    const res = await db
-      .collection('callbacks')
-      .where({ kind: 'complaint', 'subject.id': _.in(ids.slice(i, i + CHUNK)) })
-      .limit(CHUNK)
-      .get();
-    for (const cb of parseAll(callbackModel, res.data)) if (cb.status === 'done') calledBack.add(cb.subject.id);
+    for (const cb of await callbacksFollowingOnce(db, 'complaint', ids.slice(i, i + CHUNK))) if (cb.status === 'done') calledBack.add(cb.subject.id);
   }
   const rows: ComplaintRow[] = complaints.map((c) => {
     const handled = (c.groupId && groups.get(c.groupId)) || c;

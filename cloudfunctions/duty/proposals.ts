@@ -4,10 +4,10 @@ import { format } from '@shared/messages/format';
 import * as messages from '@shared/messages/words';
 import { bindingModel } from '@shared/model/binding.model';
 import { roomLabel } from '@shared/model/property.model';
-import { repairModel } from '@shared/model/repair.model';
 import type { Database } from '../_shared/database';
 import { readAll } from '../_shared/repo';
 import { phoneComplaintsReceived } from '../_shared/complaints.repo';
+import { repairsFiledWithin } from '../_shared/repairs.repo';
 
 /** A binding is approved within days of the request; older requests are not read. */
 const BINDING_LOOKBACK_MS = 30 * 24 * 60 * 60 * 1000;
@@ -22,7 +22,7 @@ export const proposalsBetween = async (db: Database, propertyId: string, from: D
   const window = _.gte(from.toISOString()).and(_.lte(to.toISOString()));
   const [calls, repairs, bindings] = await Promise.all([
     phoneComplaintsReceived(db, propertyId, window),
-    readAll(repairModel, db.collection('repairs').where({ propertyId, createdAt: window })),
+    repairsFiledWithin(db, propertyId, window),
     readAll(bindingModel, db.collection('bindings').where({ propertyId, status: 'approved', createdAt: _.gte(new Date(from.getTime() - BINDING_LOOKBACK_MS).toISOString()).and(_.lte(to.toISOString())) })),
   ]);
   const t = messages.dutyTexts;

@@ -5,17 +5,17 @@ import * as messages from '@shared/messages/words';
 import { formsTexts } from '@shared/messages/forms.zh-CN';
 import { maskPhone } from '@shared/domain/phone';
 import { yuan } from '@shared/domain/quote.rules';
-import { repairModel, type RepairDoc } from '@shared/model/repair.model';
+import type { RepairDoc } from '@shared/model/repair.model';
 import { repairWhere } from '@shared/messages/place-label';
 import { shanghaiDate } from '@shared/time/shanghai';
 import type * as z from 'zod/mini';
 import type { Deps } from '../_shared/deps';
 import { withPrefetch, type Handler } from '../_shared/router';
-import { findById } from '../_shared/repo';
 import { textForOthers } from '../_shared/screened';
 import { canSee, needsFullPhone } from '../repairs/exports';
 import { formSheet, when } from './layout';
 import { printed, propertyName } from './printed';
+import { findRepair } from '../_shared/repairs.repo';
 
 const words = formsTexts.workOrder;
 const { none } = formsTexts;
@@ -32,7 +32,7 @@ const quoteOf = (r: RepairDoc) =>
 const materialsOf = (r: RepairDoc) => (r.completion?.materials.length ? r.completion.materials.map((m) => `${m.name} × ${m.qty}`).join('\n') : none);
 
 /** What the form is made from needs only the input: read with the caller's membership (issue 16). */
-const workOrderReads = (input: z.infer<(typeof formsActions)['workOrder']['input']>, deps: Deps) => Promise.all([findById(deps.db, repairModel, input.repairId), propertyName(deps, input.propertyId)]);
+const workOrderReads = (input: z.infer<(typeof formsActions)['workOrder']['input']>, deps: Deps) => Promise.all([findRepair(deps.db, input.repairId), propertyName(deps, input.propertyId)]);
 
 /**
  * 维修派工单 (the seed's 《维修单》/《维修任务单》: resident, address, phone, what to repair, the agreed

@@ -4,6 +4,7 @@ import { bindingModel } from '@shared/model/binding.model';
 import type { MemberDoc } from '@shared/model/member.model';
 import type { Database } from '../_shared/database';
 import { parseAll } from '../_shared/repo';
+import { countOthersFiledSince } from '../_shared/repairs.counts';
 
 /** A resident's requests to be bound, a handful in a lifetime: the latest approval of each room is in them. */
 const BINDINGS_READ = 100;
@@ -30,7 +31,5 @@ export const roomRepairs = (db: Database, propertyId: string, roomId: string, op
  * (open) repairs, however many the property holds.
  */
 export const othersFiledSince = async (db: Database, member: Pick<MemberDoc, 'propertyId' | 'openid'>, roomId: string, since: string, open: boolean): Promise<number> => {
-  const _ = db.command;
-  const res = await db.collection('repairs').where({ ...roomRepairs(db, member.propertyId, roomId, open), createdAt: _.gte(since), residentOpenid: _.neq(member.openid) }).count();
-  return res.total;
+  return countOthersFiledSince(db, roomRepairs(db, member.propertyId, roomId, open), since, member.openid);
 };

@@ -44,6 +44,9 @@ const OWNERS: Record<string, readonly string[]> = {
   complaintGroups: ['cloudfunctions/complaints/complaints.repo.ts'],
   complaintMatters: ['cloudfunctions/complaints/complaints.repo.ts'],
   complaintRegisters: ['cloudfunctions/complaints/complaints.repo.ts'],
+  repairs: ['cloudfunctions/_shared/repairs.repo.ts', 'cloudfunctions/_shared/repairs.counts.ts'],
+  callbacks: ['cloudfunctions/_shared/callbacks.ts'],
+  bookings: ['cloudfunctions/_shared/places.ts'],
 };
 
 /** Collection → its stored model's name, for those also reached through the model with the generic helpers. */
@@ -54,11 +57,14 @@ const MODELS: Record<string, string> = {
   complaintGroups: 'complaintGroupModel',
   complaintMatters: 'complaintMatterModel',
   complaintRegisters: 'complaintRegisterModel',
+  repairs: 'repairModel',
+  callbacks: 'callbackModel',
+  bookings: 'bookingModel',
 };
 
 /** The generic helpers of _shared/repo.ts reach a collection through its model (the outbox's notice by id was one). */
 const modelPatterns = (model: string | undefined): RegExp[] =>
-  model ? [new RegExp(`\\b${model}\\.collection\\b`), new RegExp(`findById\\([^)]*\\b${model}\\b`), new RegExp(`readAll\\(\\s*${model}\\b`)] : [];
+  model ? [new RegExp(`\\b${model}\\.collection\\b`), new RegExp(`\\bfindById\\([^)]*\\b${model}\\b`), new RegExp(`\\breadAll\\([^)]*\\b${model}\\b`)] : [];
 
 const quoted = (name: string) => `['"\`]${name}['"\`]`;
 /** The ways code names a collection: the SDK's collection('…') (on the database or a transaction), a list source, an insert-once. */
@@ -145,5 +151,37 @@ describe('each collection is named by its repository alone (issue 15, point 3)',
     // The timer's step of that name is no query, nor is a collection whose name only begins alike.
     expect(names('outbox', "const outbox = await run('outbox', (s) => drainOutbox(s));")).toBe(false);
     expect(names('events', "db.collection('eventsArchive')")).toBe(false);
+  });
+
+  // Each way an area reached these collections through their models before their owners took the reads over.
+  const throughModels: Record<string, string[]> = {
+    repairs: [
+      'Promise.all([findById(deps.db, memberModel, input.technicianId), findById(deps.db, repairModel, input.repairId)])',
+      "await sweep.readAll(repairModel, db.collection('repairs').where({ status: 'signed' }))",
+      'readAll(repairModel, repairs)',
+      "deps.db.collection(repairModel.collection).where({ _id: deps.db.command.in(unique), status: 'signed' })",
+      "{ collection: 'repairs', where: received, sort: byReceipt, parse: asLine(repairModel, fromRepair) }",
+    ],
+    callbacks: [
+      'await findById(deps.db, callbackModel, input.callbackId)',
+      "readAll(callbackModel, db.collection('callbacks').where(mine))",
+      "const res = await db\n      .collection('callbacks')\n      .where({ kind: 'complaint' })",
+      "const open = {\n      collection: 'callbacks',\n      where: {},\n    };",
+    ],
+    bookings: [
+      'const b = await findById(ctx.deps.db, bookingModel, id);',
+      "const b = bookingModel.parse((await tx.collection('bookings').doc(existing._id).get()).data);",
+      "({ collection: 'bookings', where, sort: [{ field: 'start', order }], parse: (raw) => bookingModel.parse(raw) })",
+    ],
+  };
+  it.each(Object.entries(throughModels))('the check sees each way an area named %s, through its model too (by id, every page of a query, the model\'s collection)', (name, texts) => {
+    expect(texts.filter((text) => !names(name, text))).toEqual([]);
+  });
+
+  it('parsing what another read returned names no collection', () => {
+    expect(names('repairs', 'repairModel.parse(raw)')).toBe(false);
+    expect(names('repairs', 'parseAll(repairModel, res.data)')).toBe(false);
+    expect(names('repairs', 'findById(deps.db, memberModel, input.technicianId), repairModel.parse(raw)')).toBe(false);
+    expect(names('callbacks', 'callbackModel.toStored({ ...task, dueAt: b.end })')).toBe(false);
   });
 });
