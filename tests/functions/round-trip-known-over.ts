@@ -50,7 +50,6 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'complaints.reply': { total: 76, sequential: 66, untilCommitted: 16 },
   'complaints.rate': { total: 13, sequential: 11, untilCommitted: 9 },
   'complaints.signRegister': { total: 10, sequential: 8, untilCommitted: 8 },
-  'complaints.figures': { total: 4, sequential: 4 },
   'complaints.decideContent': { total: 11, sequential: 9, untilCommitted: 8 },
   'members.bootstrap': { total: 19, sequential: 17, untilCommitted: 17 },
   'members.join': { total: 12, sequential: 11, untilCommitted: 11 },
