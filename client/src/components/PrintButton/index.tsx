@@ -30,8 +30,9 @@ interface Props<A extends FormAction> {
 /**
  * 打印 (issue 19, 4): the function builds the paper form as an .xlsx; PC WeChat opens it in its
  * document viewer with the menu that sends it to WPS or Excel for printing, a browser downloads it
- * (platform.offerFile for the bytes in the answer, utils/open-xlsx for a form too big for it, linked). Reached by Tab; Enter or Space prints, in a browser by its own key handler where
- * no KeyScope already pressed it, in PC WeChat through the enclosing KeyScope's ring.
+ * (platform.offerFile for the bytes in the answer; utils/open-xlsx for a form too big for it, linked).
+ * Reached by Tab; Enter or Space prints, in a browser by its own key handler where no KeyScope
+ * already pressed it, in PC WeChat through the enclosing KeyScope's ring.
  */
 export default function PrintButton<A extends FormAction>({ id, action, input }: Props<A>) {
   const busy = useRef(false);
