@@ -28,7 +28,7 @@ export const callbackRecord: Handler<(typeof formsActions)['callbackRecord']> = 
   const done = task.outcome;
   const fileName = format(words.file, { property, room: task.address, date: shanghaiDate(new Date(done?.at ?? task.dueAt)) });
   const satisfied = done?.satisfied === null || done?.satisfied === undefined ? none : done.satisfied ? words.satisfaction.yes : words.satisfaction.no;
-  return printed(deps, task.propertyId, fileName, (book) => {
+  return printed(deps, task.propertyId, fileName, input.deliver, (book) => {
     const form = formSheet(book, { name: words.sheet, title: format(words.title, { property }), lines: [], widths: [14, 26, 14, 26], madeAt: now });
     form.pairs(words.kind, words.kinds[task.kind], words.reason, words.reasons[task.reason]);
     form.pairs(words.resident, task.residentName, words.phone, maskPhone(task.phone));

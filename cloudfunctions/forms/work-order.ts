@@ -48,7 +48,7 @@ export const workOrder: Handler<(typeof formsActions)['workOrder']> = withPrefet
   // Issue 18 (5): a public place's repair nobody reported is signed by the staff member who checked it.
   const resident = r.residentName ?? messages.reporterWords.none;
   const fileName = format(words.file, { property, room, date: shanghaiDate(new Date(r.createdAt)) });
-  return printed(deps, r.propertyId, fileName, (book) => {
+  return printed(deps, r.propertyId, fileName, input.deliver, (book) => {
     const form = formSheet(book, { name: words.sheet, title: format(words.title, { property }), lines: [], widths: [14, 26, 14, 26], madeAt: now });
     form.pairs(words.createdAt, when(r.createdAt), words.channel, messages.channels[r.channel]);
     form.pairs(words.resident, resident, words.phone, needsFullPhone(member, r) ? r.phone : maskPhone(r.phone));

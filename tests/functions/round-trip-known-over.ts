@@ -49,7 +49,6 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'complaints.reply': { total: 76, sequential: 66, untilCommitted: 16 },
   'complaints.rate': { total: 13, sequential: 11, untilCommitted: 9 },
   'complaints.signRegister': { total: 10, sequential: 8, untilCommitted: 8 },
-  'complaints.figures': { total: 4, sequential: 4 },
   'complaints.decideContent': { total: 11, sequential: 9, untilCommitted: 8 },
   'members.bootstrap': { total: 19, sequential: 17, untilCommitted: 17 },
   'members.join': { total: 12, sequential: 11, untilCommitted: 11 },
@@ -112,16 +111,6 @@ export const KNOWN_OVER: Record<string, Figures> = {
   // R13 C7: which returned orders and handled complaints were called back is read by their ids, after the orders and complaints themselves (membership, figures, callbacks).
   // RAISED from { total: 11, sequential: 6 } when it became the write it always was (the exports review): the router's closed-property and command reads (+2 round trips, no wait), the export's birth with its event in a transaction (start, insert, event, commit: +3 waits beside the report's reads, issue 15 (2)), and the finish with its event and the command record in applyOnce's transaction (start, read, export, event, command, commit: +5 waits) around the upload, then the link. A write's transactions are round trips each; no order of them does it in fewer.
   'reports.exportXlsx': { total: 21, sequential: 13, untilCommitted: 5 },
-  // Issue 14 (3): the company membership, the page of properties, then each property's figures side by side.
-  'reports.compare': { total: 12, sequential: 3 },
-  // Issue 19 (4): the membership, then the record and the property's name side by side, then the form's file uploaded, then its short-lived link issued.
-  'forms.workOrder': { total: 5, sequential: 3 },
-  'forms.callbackRecord': { total: 5, sequential: 3 },
-  'forms.complaintSlip': { total: 5, sequential: 3 },
-  'forms.dutyDay': { total: 6, sequential: 3 },
-  'forms.handover': { total: 6, sequential: 3 },
-  'forms.keyLoan': { total: 5, sequential: 3 },
-  'forms.keyInventory': { total: 5, sequential: 3 },
 };
 
 /** Round trips a group complaint's reply adds per household told, while over the budget of 2; null once within it. */
