@@ -47,6 +47,7 @@ const OWNERS: Record<string, readonly string[]> = {
   repairs: ['cloudfunctions/_shared/repairs.repo.ts', 'cloudfunctions/_shared/repairs.counts.ts'],
   callbacks: ['cloudfunctions/_shared/callbacks.ts'],
   bookings: ['cloudfunctions/_shared/places.ts'],
+  quarantine: ['cloudfunctions/_shared/quarantine.ts'],
 };
 
 /** Collection → its stored model's name, for those also reached through the model with the generic helpers. */
@@ -60,6 +61,7 @@ const MODELS: Record<string, string> = {
   repairs: 'repairModel',
   callbacks: 'callbackModel',
   bookings: 'bookingModel',
+  quarantine: 'quarantineModel',
 };
 
 /** The generic helpers of _shared/repo.ts reach a collection through its model (the outbox's notice by id was one). */
