@@ -80,18 +80,6 @@ const boundaries = [
   { files: ['client/src/**/*.{ts,tsx}'], rules: restrict(clientNoServer, clientNoRefusals) },
 ];
 
-/**
- * Imports that break a boundary today, each allowed for its one file until the work that removes it
- * lands (issue 15, 3 and 4). Add none: remove a line here when its import goes.
- */
-const knownExceptions = [
-  // The stored repair model derives its queue rank from the queue rules.
-  { files: ['shared-types/src/model/repair.model.ts'], rules: restrict(sharedStaysInside, sharedPackages, except(modelNoDomain, '../domain/repair-queue.rules')) },
-  // The stored complaint model derives its due time and rank from the queue rules.
-  { files: ['shared-types/src/model/complaint.model.ts'], rules: restrict(sharedStaysInside, sharedPackages, except(modelNoDomain, '../domain/complaint-queue.rules')) },
-  // The robot model reads the robot's pace from the WeCom rules.
-  { files: ['shared-types/src/model/robot.model.ts'], rules: restrict(sharedStaysInside, sharedPackages, except(modelNoDomain, '../domain/wecom-robot.rules')) },
-];
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.tmp/**', 'coverage/**', 'backups/**'] },
@@ -139,5 +127,4 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   ...boundaries,
-  ...knownExceptions,
 );

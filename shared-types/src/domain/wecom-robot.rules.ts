@@ -1,3 +1,5 @@
+import { ROBOT_PACE_PER_MINUTE } from '../model/robot.model';
+
 /**
  * Issue 13: the property's WeCom group robot. WeCom's "群机器人配置说明"
  * (https://developer.work.weixin.qq.com/document/path/91770): a robot is an address
@@ -10,8 +12,8 @@
 export const WECOM_ROBOT_URL = /^https:\/\/qyapi\.weixin\.qq\.com\/cgi-bin\/webhook\/send\?key=[A-Za-z0-9_-]{1,128}$/;
 
 export const WECOM_PER_MINUTE = 20;
-/** What we send per robot in any 60 s: under WeCom's 20, leaving room for network delay between our clock and theirs. */
-export const ROBOT_PACE_PER_MINUTE = 18;
+/** Our pace under WeCom's limit is the stored model's bound on a robot's recent sends. */
+export { ROBOT_PACE_PER_MINUTE };
 export const WECOM_THROTTLED = 45009;
 export const WECOM_THROTTLE_MINUTES = 10;
 

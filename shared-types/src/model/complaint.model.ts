@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { base, defineModel, isoInstant, calendarDate } from './versioned';
-import { caseDue, caseRank } from '../domain/complaint-queue.rules';
+import { caseDue, caseRank } from './list-keys';
 import { Role } from './member.model';
 import { exemptScreening, Screening } from './screening.model';
 

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { base, defineModel, isoInstant, calendarDate } from './versioned';
 import { Role } from './member.model';
 import { countingMonth } from '../time/counting-month';
-import { plannedAt, queueRank } from '../domain/repair-queue.rules';
+import { plannedAt, queueRank } from './list-keys';
 import { exemptScreening, Screening } from './screening.model';
 import { AreaPlace, BuildingPlace } from './complaint.model';
 
