@@ -1,6 +1,7 @@
 import { transition, type Actor } from '@shared/domain/state-machine';
 import { complaintMachine } from '@shared/domain/complaint.machine';
 import type { ComplaintDoc, ComplaintGroupDoc } from '@shared/model/complaint.model';
+import type { CallbackDoc } from '@shared/model/callback.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import type { SettingsDoc } from '@shared/model/settings.model';
 import type { Deps } from '../_shared/deps';
@@ -10,7 +11,7 @@ import { enqueueNotice, sendNow } from '../_shared/outbox';
 import { readComplaintInTx, writeComplaintInTx } from '../_shared/complaints.repo';
 import { loadSettings } from '../_shared/settings';
 import { subjectOf } from './clocks';
-import { planComplaintCallback } from './follow-up';
+import { callbackDueNotice, planComplaintCallback } from './follow-up';
 import { residentComplaintNotice } from './resident-notice';
 import { findGroup, markGroupSettledInTx } from './complaints.repo';
 
@@ -44,7 +45,7 @@ export const settleGroup = async (deps: Deps, groupId: string, by: { actor: stri
   for (const [index, ids] of chunks.entries()) {
     const { notices, moved } = await deps.db.runTransaction(async (tx) => {
       const out: OutboxDoc[] = [];
-      let count = 0;
+      const tasks: CallbackDoc[] = [];
       for (const id of ids) {
         const c = await readComplaintInTx(tx, id);
         if (c.status !== 'grouped') continue;
@@ -53,12 +54,14 @@ export const settleGroup = async (deps: Deps, groupId: string, by: { actor: stri
         const next: ComplaintDoc = { ...c, status: moved.status, version: moved.version, reply: group.reply, resolvedAt: group.resolvedAt, updatedAt: now.toISOString() };
         await writeComplaintInTx(tx, next);
         await appendEvent(tx, subjectOf(c), moved.event, `settle:${group._id}`);
-        await planComplaintCallback(tx, next, group.classification?.severity ?? null, { ...by, now }, settings, `settle:${group._id}`);
+        tasks.push(await planComplaintCallback(tx, next, group.classification?.severity ?? null, { ...by, now }, settings, `settle:${group._id}`, false));
         out.push(await enqueueNotice(tx, `${id}@${next.version}`, residentComplaintNotice('reply', next, group, now), now));
-        count++;
       }
+      // Issue 16: whoever calls back is told of the chunk's tasks in one notice, not one each.
+      const [first, ...rest] = tasks;
+      if (first) await enqueueNotice(tx, `settle:${group._id}#${index}`, callbackDueNotice([first, ...rest]), now);
       if (index === chunks.length - 1) await markGroupSettledInTx(tx, group._id, now);
-      return { notices: out, moved: count };
+      return { notices: out, moved: tasks.length };
     });
     settled += moved;
     queued.push(...notices);

@@ -333,6 +333,10 @@ describe('C3 group complaints', () => {
     const tasks = expectOk(await callAs(rt, MANAGER, callbacks.queue, { propertyId: PROPERTY, kind: 'complaint' })).items;
     expect(tasks).toHaveLength(6);
     expect(tasks.every((t) => t.assignee === 'manager')).toBe(true);
+    // C7, issue 16: the manager is told of the six tasks in one notice naming each household's address (two share 1-1-101).
+    const due = notices(rt, 'callback.due').filter((n) => n.channel === 'inbox');
+    expect(due.map((n) => n.recipient)).toEqual(['role:manager']);
+    expect(due[0]!.body.split('：')[1]!.split('、').sort()).toEqual(tasks.map((t) => t.address).sort());
     const deskTries = await callAs(rt, DESK_ON_SHIFT, callbacks.record, { propertyId: PROPERTY, commandId: newCommandId(), callbackId: tasks[0]!.id, version: 1, reached: true, satisfied: true, notes: '', method: 'phone' });
     expect(deskTries).toMatchObject({ ok: false, code: 'CALLBACK.MANAGER_ONLY' });
 
