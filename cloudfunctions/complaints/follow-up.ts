@@ -1,12 +1,12 @@
 import { complaintCallbackPlan } from '@shared/domain/complaint-notice.rules';
-import { callbackModel } from '@shared/model/callback.model';
+import { callbackModel, type CallbackDoc } from '@shared/model/callback.model';
 import type { ComplaintDoc, Severity } from '@shared/model/complaint.model';
 import { roomLabel } from '@shared/model/property.model';
 import type { Actor } from '@shared/domain/state-machine';
 import type { Tx } from '../_shared/database';
 import { derivedId } from '../_shared/ids';
 import { planCallback } from '../_shared/callbacks';
-import { enqueueNotice } from '../_shared/outbox';
+import { enqueueNotice, type Notice } from '../_shared/outbox';
 import { openDeadline } from '../_shared/deadlines';
 import { callbackDeadline } from '@shared/domain/deadline.rules';
 import type { SettingsDoc } from '@shared/model/settings.model';
@@ -15,9 +15,29 @@ import { format } from '@shared/messages/format';
 import * as messages from '@shared/messages/words';
 
 /**
+ * C7: whoever calls back is told the tasks are due (the timer sends it within the minute): one
+ * notice for the tasks planned together, all of one assignee (a group's households share its
+ * severity), naming each address.
+ */
+export const callbackDueNotice = (tasks: readonly [CallbackDoc, ...CallbackDoc[]]): Notice => {
+  const [first] = tasks;
+  return {
+    propertyId: first.propertyId,
+    kind: 'callback.due',
+    channel: 'inbox',
+    recipient: audienceOfRole(first.assignee),
+    subject: { kind: 'callback', id: first._id },
+    title: messages.notices['callback.due'],
+    body: format(messages.callbackTexts.complaintDue, { address: tasks.map((t) => t.address).join('、') }),
+    urgent: first.assignee === 'manager',
+  };
+};
+
+/**
  * C7: every complaint is called back within 2 days of being handled; the manager calls back on the
- * major ones, and whoever calls is told (the timer sends it within the minute). Written in the transaction that resolves the complaint, so none is ever missed; its
- * id is the complaint's, so settling twice plans one call.
+ * major ones. Written in the transaction that resolves the complaint, so none is ever missed; its
+ * id is the complaint's, so settling twice plans one call. Whoever calls is told, unless `tell` is
+ * false: then the caller tells them of every task it planned at once (`callbackDueNotice`).
  */
 export const planComplaintCallback = async (
   tx: Tx,
@@ -26,7 +46,8 @@ export const planComplaintCallback = async (
   by: { actor: string; role: Actor; now: Date },
   settings: SettingsDoc,
   commandId: string,
-): Promise<void> => {
+  tell = true,
+): Promise<CallbackDoc> => {
   const { now } = by;
   const plan = complaintCallbackPlan(severity, now);
   const doc = callbackModel.toStored({
@@ -48,19 +69,6 @@ export const planComplaintCallback = async (
   });
   await planCallback(tx, doc, by, commandId);
   await openDeadline(tx, { kind: 'callback', id: doc._id, propertyId: doc.propertyId }, callbackDeadline(now, new Date(doc.dueAt), doc.assignee, settings), now);
-  await enqueueNotice(
-    tx,
-    doc._id,
-    {
-      propertyId: c.propertyId,
-      kind: 'callback.due',
-      channel: 'inbox',
-      recipient: audienceOfRole(doc.assignee),
-      subject: { kind: 'callback', id: doc._id },
-      title: messages.notices['callback.due'],
-      body: format(messages.callbackTexts.complaintDue, { address: doc.address }),
-      urgent: doc.assignee === 'manager',
-    },
-    now,
-  );
+  if (tell) await enqueueNotice(tx, doc._id, callbackDueNotice([doc]), now);
+  return doc;
 };

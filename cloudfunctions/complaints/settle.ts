@@ -1,20 +1,21 @@
 import { transition, type Actor } from '@shared/domain/state-machine';
 import { complaintMachine } from '@shared/domain/complaint.machine';
 import type { ComplaintDoc, ComplaintGroupDoc } from '@shared/model/complaint.model';
+import type { CallbackDoc } from '@shared/model/callback.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import type { SettingsDoc } from '@shared/model/settings.model';
 import type { Deps } from '../_shared/deps';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
-import { readComplaintInTx, writeComplaintInTx } from '../_shared/complaints.repo';
+import { complaintsByIds, writeComplaintInTx } from '../_shared/complaints.repo';
 import { loadSettings } from '../_shared/settings';
 import { subjectOf } from './clocks';
-import { planComplaintCallback } from './follow-up';
+import { callbackDueNotice, planComplaintCallback } from './follow-up';
 import { residentComplaintNotice } from './resident-notice';
-import { findGroup, markGroupSettledInTx } from './complaints.repo';
+import { findGroup, markGroupSettledInTx, readGroupInTx } from './complaints.repo';
 
-/** Households settled in one transaction: each costs its read and its write; what they add goes in one insert per collection. */
+/** Households settled in one transaction: the cloud rolls back a transaction not committed within 10 s, and each household is six writes in it, one at a time. */
 const HOUSEHOLDS_PER_TRANSACTION = 20;
 
 /** What the replying call already holds: the group as it committed it, and the property's settings. */
@@ -29,8 +30,9 @@ const chunksOf = <T>(items: readonly T[], size: number): T[][] =>
 /**
  * C3 C7: once a group is resolved, each household's complaint is resolved with the group's reply,
  * gets its own callback and tells its resident. Households are settled twenty to a transaction, so
- * a group of any size fits the cloud's limits; each is read in the transaction and skipped when
- * already settled, and the group is marked settled with the last of them. Runs right after the
+ * a group of any size fits the cloud's limits; a chunk's households are read together once its
+ * transaction has begun, each skipped when already settled, and the group is marked settled with
+ * the last of them. Runs right after the
  * reply; the reminders timer repeats it for any group left unsettled.
  */
 export const settleGroup = async (deps: Deps, groupId: string, by: { actor: string; role: Actor }, known?: Known): Promise<number> => {
@@ -44,21 +46,31 @@ export const settleGroup = async (deps: Deps, groupId: string, by: { actor: stri
   for (const [index, ids] of chunks.entries()) {
     const { notices, moved } = await deps.db.runTransaction(async (tx) => {
       const out: OutboxDoc[] = [];
-      let count = 0;
+      const tasks: CallbackDoc[] = [];
+      // Issue 16: the chunk's households in one query, not one read each in the transaction. The
+      // group's read comes first and fixes the transaction's snapshot, so whatever committed before
+      // it is in the query's answer, and a household written after it refuses this transaction's
+      // write of it (snapshot isolation: developers.weixin.qq.com/miniprogram/dev/wxcloud/guide/database/transaction.html),
+      // which runs again: it is never settled twice, nor over a change it did not see.
+      if ((await readGroupInTx(tx, group._id)).settledAt) return { notices: out, moved: 0 };
+      const found = new Map((await complaintsByIds(deps.db, ids)).map((c) => [c._id, c]));
       for (const id of ids) {
-        const c = await readComplaintInTx(tx, id);
+        const c = found.get(id);
+        if (!c) throw new Error(`complaint ${id} of group ${group._id} is missing`);
         if (c.status !== 'grouped') continue;
         const moved = transition(complaintMachine, c, { action: 'resolveWithGroup', actor: by.actor, role: by.role, now });
         if (!moved.ok) throw new ActionFailure(moved.code);
         const next: ComplaintDoc = { ...c, status: moved.status, version: moved.version, reply: group.reply, resolvedAt: group.resolvedAt, updatedAt: now.toISOString() };
         await writeComplaintInTx(tx, next);
         await appendEvent(tx, subjectOf(c), moved.event, `settle:${group._id}`);
-        await planComplaintCallback(tx, next, group.classification?.severity ?? null, { ...by, now }, settings, `settle:${group._id}`);
+        tasks.push(await planComplaintCallback(tx, next, group.classification?.severity ?? null, { ...by, now }, settings, `settle:${group._id}`, false));
         out.push(await enqueueNotice(tx, `${id}@${next.version}`, residentComplaintNotice('reply', next, group, now), now));
-        count++;
       }
+      // Issue 16: whoever calls back is told of the chunk's tasks in one notice, not one each.
+      const [first, ...rest] = tasks;
+      if (first) await enqueueNotice(tx, `settle:${group._id}#${index}`, callbackDueNotice([first, ...rest]), now);
       if (index === chunks.length - 1) await markGroupSettledInTx(tx, group._id, now);
-      return { notices: out, moved: count };
+      return { notices: out, moved: tasks.length };
     });
     settled += moved;
     queued.push(...notices);

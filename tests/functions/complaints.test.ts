@@ -333,6 +333,10 @@ describe('C3 group complaints', () => {
     const tasks = expectOk(await callAs(rt, MANAGER, callbacks.queue, { propertyId: PROPERTY, kind: 'complaint' })).items;
     expect(tasks).toHaveLength(6);
     expect(tasks.every((t) => t.assignee === 'manager')).toBe(true);
+    // C7, issue 16: the manager is told of the six tasks in one notice naming each household's address (two share 1-1-101).
+    const due = notices(rt, 'callback.due').filter((n) => n.channel === 'inbox');
+    expect(due.map((n) => n.recipient)).toEqual(['role:manager']);
+    expect(due[0]!.body.split('：')[1]!.split('、').sort()).toEqual(tasks.map((t) => t.address).sort());
     const deskTries = await callAs(rt, DESK_ON_SHIFT, callbacks.record, { propertyId: PROPERTY, commandId: newCommandId(), callbackId: tasks[0]!.id, version: 1, reached: true, satisfied: true, notes: '', method: 'phone' });
     expect(deskTries).toMatchObject({ ok: false, code: 'CALLBACK.MANAGER_ONLY' });
 
@@ -359,6 +363,43 @@ describe('C3 group complaints', () => {
     expect(raw<{ status: string }>(rt, 'complaints').every((c) => c.status === 'resolved')).toBe(true);
     expect(raw(rt, 'callbacks')).toHaveLength(6);
     expect(notices(rt, 'complaint.changed').filter((n) => n.channel === 'inbox' && n.recipient.startsWith('o-') && n.body.startsWith('已答复'))).toHaveLength(6);
+  });
+
+  it('C3 C5, issue 16: a change to a household committed while its settlement runs is kept, and every household is still settled once', async () => {
+    for (const who of building1) expectOk(await file(rt, who));
+    const [group] = raw<{ _id: string; version: number; memberIds: string[] }>(rt, 'complaintGroups');
+    const ref = { kind: 'group' as const, id: group!._id };
+    const confirmed = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.classify, classifyInput(ref, group!.version, { severity: 'major' })));
+    const target = group!.memberIds[2]!;
+    // A plain write (as a content verdict's) lands on a household right after the settlement's transaction has read the group.
+    const handle = rt.engine.handle.bind(rt.engine);
+    let groupReads = 0;
+    rt.engine.handle = async (action, params = {}) => {
+      const answer = await handle(action, params);
+      if (action === 'database.getDocument' && params.transactionId && params.collectionName === 'complaintGroups' && ++groupReads === 2) {
+        await handle('database.modifyDocument', {
+          collectionName: 'complaints',
+          queryType: 'DOC',
+          query: JSON.stringify({ _id: target }),
+          data: JSON.stringify({ $set: { description: '（已屏蔽）' } }),
+          multi: false,
+          upsert: false,
+          merge: true,
+        });
+      }
+      return answer;
+    };
+    // The settlement's write of that household finds it changed since its snapshot: it gives up (the cloud SDK reruns no conflict) and the timer finishes it.
+    await callAs(rt, DESK_ON_SHIFT, complaints.reply, replyInput(ref, confirmed.version, 'visit'));
+    rt.engine.handle = handle;
+    expect(groupReads).toBe(2);
+    expect((await tick(rt)).data.complaints.groupsSettled).toBe(6);
+    const stored = raw<{ _id: string; status: string; version: number; description: string }>(rt, 'complaints');
+    expect(stored.find((c) => c._id === target)).toMatchObject({ status: 'resolved', version: 3, description: '（已屏蔽）' });
+    expect(stored.map((c) => [c.status, c.version])).toEqual(stored.map(() => ['resolved', 3]));
+    for (const { _id } of stored) expect(historyOf(rt, _id).filter((e) => e.action === 'resolveWithGroup')).toHaveLength(1);
+    expect(raw(rt, 'callbacks')).toHaveLength(6);
+    expect(raw<{ settledAt: string | null }>(rt, 'complaintGroups')[0]!.settledAt).not.toBeNull();
   });
 
   it('C3: five households filing at the same moment raise exactly one group of five', async () => {
