@@ -13,13 +13,42 @@ export const H5_INBOX_BUDGET_MS = 1000;
 export const CPU_SLOWDOWN = 4;
 
 const root = resolve(__dirname, '..');
+/** How long a load is watched after its first card, for the scripts the page asks for after it. */
+const AFTER_CARD_MS = 3000;
+const sum = (scripts: readonly ScriptLoad[]) => scripts.reduce((total, s) => total + s.bytes, 0);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+/** One script the load fetched: its file, bytes on the wire, and when its request went out and its body ended (ms from navigation start). */
+export interface ScriptLoad {
+  file: string;
+  bytes: number;
+  sentMs: number;
+  doneMs: number;
+}
+
+/**
+ * Waves of scripts: a script asked for while no script of the load was on its way starts a new
+ * network turn (webpack runs a chunk group only once all of it arrived, so a lazy import found by
+ * running code is asked for after its group finished); scripts asked for while others were still
+ * arriving ride their wave.
+ */
+export const wavesOf = (scripts: readonly ScriptLoad[]): number => {
+  let waves = 0;
+  let inFlightUntil = -Infinity;
+  for (const s of [...scripts].sort((a, b) => a.sentMs - b.sentMs)) {
+    if (s.sentMs > inFlightUntil) waves++;
+    inFlightUntil = Math.max(inFlightUntil, s.doneMs);
+  }
+  return waves;
+};
 
 /**
  * Loads the desk's inbox of the H5 build from the local system, signed in as the demo desk clerk, the
  * cache off and the CPU slowed `CPU_SLOWDOWN`× (CDP Emulation.setCPUThrottlingRate): milliseconds from
  * navigation start to the first repair card on screen (rendered by React with its handlers, so it takes
- * a tap), and the JavaScript bytes the load fetched. Median of `runs` loads.
+ * a tap), the JavaScript bytes the load fetched (`jsBytes`, watched for `AFTER_CARD_MS` after the card;
+ * `firstCardJsBytes` those asked for before it), the script requests before the card and their waves (`wavesOf`). Median
+ * of `runs` loads; `scriptLoads` is the median run's scripts, in the order they were asked for.
  */
 export const h5Inbox = async (runs = 5, h5Dir = join(root, 'client', 'dist', 'h5')) => {
   if (!existsSync(join(h5Dir, 'index.html'))) throw new Error('client/dist/h5 is missing: run npm run build:h5');
@@ -39,20 +68,28 @@ export const h5Inbox = async (runs = 5, h5Dir = join(root, 'client', 'dist', 'h5
     await signIn.locator('.btn-dev-user', { hasText: '陈晓' }).first().click();
     await signIn.locator('.repair-card').first().waitFor();
     await signIn.close();
-    const samples: { ms: number; jsBytes: number }[] = [];
+    const samples: { ms: number; jsBytes: number; firstCardJsBytes: number; scripts: ScriptLoad[] }[] = [];
     for (let run = 0; run < runs; run++) {
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
       await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-      let jsBytes = 0;
-      cdp.on('Network.loadingFinished', (e: { encodedDataLength: number; requestId: string }) => {
-        if (scripts.has(e.requestId)) jsBytes += e.encodedDataLength;
+      const sent = new Map<string, { url: string; at: number }>();
+      const scripts = new Map<string, ScriptLoad>();
+      let origin: number | null = null;
+      const ms = (timestamp: number) => (timestamp - (origin ?? timestamp)) * 1000;
+      cdp.on('Network.requestWillBeSent', (e: { requestId: string; timestamp: number; type?: string; request: { url: string } }) => {
+        if (origin === null && e.type === 'Document') origin = e.timestamp;
+        sent.set(e.requestId, { url: e.request.url, at: e.timestamp });
       });
-      const scripts = new Set<string>();
       cdp.on('Network.responseReceived', (e: { requestId: string; type: string }) => {
-        if (e.type === 'Script') scripts.add(e.requestId);
+        const request = sent.get(e.requestId);
+        if (e.type === 'Script' && request) scripts.set(e.requestId, { file: request.url.replace(/^.*\//, ''), bytes: 0, sentMs: ms(request.at), doneMs: Infinity });
+      });
+      cdp.on('Network.loadingFinished', (e: { encodedDataLength: number; requestId: string; timestamp: number }) => {
+        const script = scripts.get(e.requestId);
+        if (script) Object.assign(script, { bytes: e.encodedDataLength, doneMs: ms(e.timestamp) });
       });
       // A string, not a function: tsx's transform would wrap a function's inner functions in a helper the page lacks.
       await page.addInitScript(`new MutationObserver((_, observer) => {
@@ -62,10 +99,25 @@ export const h5Inbox = async (runs = 5, h5Dir = join(root, 'client', 'dist', 'h5
       }).observe(document, { childList: true, subtree: true });`);
       await page.goto(`${server.url}#/pages/desk/inbox/index`);
       await page.waitForFunction(() => (window as unknown as { inboxAt?: number }).inboxAt !== undefined, undefined, { timeout: 60_000 });
-      samples.push({ ms: await page.evaluate(() => (window as unknown as { inboxAt: number }).inboxAt), jsBytes });
+      const at = await page.evaluate(() => (window as unknown as { inboxAt: number }).inboxAt);
+      // What the page goes on to load once the card is up (the wide window's detail pane) counts in the load's bytes too.
+      await page.waitForTimeout(AFTER_CARD_MS);
+      const all = [...scripts.values()];
+      const first = all.filter((x) => x.sentMs <= at);
+      samples.push({ ms: at, jsBytes: sum(all), firstCardJsBytes: sum(first), scripts: first });
       await page.close();
     }
-    return { ms: median(samples.map((s) => s.ms)), jsBytes: median(samples.map((s) => s.jsBytes)), runs };
+    const middle = [...samples].sort((a, b) => a.ms - b.ms)[Math.floor(samples.length / 2)];
+    return {
+      ms: median(samples.map((s) => s.ms)),
+      jsBytes: median(samples.map((s) => s.jsBytes)),
+      firstCardJsBytes: median(samples.map((s) => s.firstCardJsBytes)),
+      scripts: median(samples.map((s) => s.scripts.length)),
+      waves: median(samples.map((s) => wavesOf(s.scripts))),
+      samplesMs: samples.map((s) => Math.round(s.ms)),
+      scriptLoads: middle?.scripts.sort((a, b) => a.sentMs - b.sentMs) ?? [],
+      runs,
+    };
   } finally {
     await browser.close();
     await server.close();

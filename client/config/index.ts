@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 
@@ -13,6 +14,20 @@ const sharedSrc = path.resolve(__dirname, '..', '..', 'shared-types', 'src');
  */
 const dependency = (file: string) =>
   /[\\/]node_modules[\\/]/.test(file) && !/[\\/]node_modules[\\/](@babel[\\/]runtime|core-js|regenerator-runtime)[\\/]/.test(file);
+
+/**
+ * `H5_STATS=<file> npm run build:h5` writes webpack's stats (chunks, their modules and why each is
+ * included) to that file, to see what a page loads and who pulls it in.
+ */
+class StatsFile {
+  constructor(private readonly file: string) {}
+  apply(compiler: { hooks: { done: { tap: (name: string, fn: (stats: { toJson: (o: object) => unknown }) => void) => void } } }) {
+    compiler.hooks.done.tap('StatsFile', (stats) => {
+      const json = stats.toJson({ all: false, chunks: true, chunkModules: true, chunkRelations: true, modules: false, reasons: true, assets: true, entrypoints: true });
+      writeFileSync(this.file, JSON.stringify(json));
+    });
+  }
+}
 
 /**
  * One config for both targets. Only the H5 build (the local runtime and the browser tests) knows
@@ -84,6 +99,7 @@ export default defineConfig<'webpack5'>(() => {
        */
       webpackChain(chain) {
         chain.optimization.splitChunks({ chunks: 'all' });
+        if (process.env.H5_STATS) chain.plugin('stats-file').use(StatsFile, [process.env.H5_STATS]);
       },
     },
   };

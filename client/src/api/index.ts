@@ -1,4 +1,4 @@
-import { createClient, type Call, type ClientOptions } from './client';
+import { createClient, type Call, type ClientOptions, type ReadTarget } from './client';
 import { platform } from './platform';
 
 export type { CallResult, CallFailure, CallInput, CallOutput } from './client';
@@ -11,3 +11,6 @@ export const configureApi = (options: ClientOptions) => {
 };
 
 export const call: Call = (action, input, options) => client.call(action, input, options);
+
+/** Issue 16: a page's first read sent ahead of the page (see `createClient`'s `readAhead`). */
+export const readAhead = (target: ReadTarget, input: object) => client.readAhead(target, input);

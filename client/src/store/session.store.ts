@@ -55,22 +55,42 @@ export const sessionStore = {
 const fail = (res: CallFailure) =>
   set(res.code === 'COMMON.NOT_A_MEMBER' ? { status: 'no-membership', message: res.message } : { status: 'error', code: res.code, message: res.message });
 
+/** The property the person entered last on this device, if any. */
+export const rememberedProperty = (): string | null => {
+  const remembered: unknown = Taro.getStorageSync(PROPERTY_KEY);
+  return typeof remembered === 'string' && remembered !== '' ? remembered : null;
+};
+
+const ready = (propertyId: string, context: SessionContext) => {
+  Taro.setStorageSync(PROPERTY_KEY, propertyId);
+  Taro.setStorageSync(LAST_SESSION_KEY, context);
+  set({ status: 'ready', context });
+};
+
 const enter = async (propertyId: string) => {
   set({ status: 'loading' });
   const res = await call(session.context, { propertyId });
   if (!res.ok) return offline(res, propertyId) || fail(res);
-  Taro.setStorageSync(PROPERTY_KEY, propertyId);
-  Taro.setStorageSync(LAST_SESSION_KEY, res.data);
-  set({ status: 'ready', context: res.data });
+  ready(propertyId, res.data);
 };
 
-/** Who the caller is: their properties, then the chosen one's context (most people have one). */
+/**
+ * Who the caller is: their properties, then the chosen one's context (most people have one). Issue 16:
+ * with a property remembered, its context is asked for at once, one call instead of two: the function
+ * answers it only to a member there, and its answer lists every membership, as `me` would. Refused
+ * there (no longer a member, say), the caller's properties are asked for as before.
+ */
 export const loadSession = async () => {
   set({ status: 'loading' });
+  const remembered = rememberedProperty();
+  if (remembered) {
+    const entered = await call(session.context, { propertyId: remembered });
+    if (entered.ok) return ready(remembered, entered.data);
+    if (entered.code === 'COMMON.BUSY') return offline(entered, remembered) || fail(entered);
+  }
   const res = await call(session.me, {});
   if (!res.ok) return offline(res) || fail(res);
   const { memberships } = res.data;
-  const remembered: unknown = Taro.getStorageSync(PROPERTY_KEY);
   const only = memberships.length === 1 ? memberships[0] : memberships.find((m) => m.propertyId === remembered);
   if (only) return enter(only.propertyId);
   if (memberships.length === 0) return set({ status: 'no-membership', message: commonErrors['COMMON.NOT_A_MEMBER'] });

@@ -1,8 +1,8 @@
-import Taro from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
 import { platform } from '../../api/platform';
 import { refOf } from '../../offline/local-files';
 import { ui } from '../../i18n/ui.zh-CN';
+import { previewImage } from './preview';
 import './index.css';
 
 /**
@@ -18,7 +18,7 @@ const shown = (photo: string) => {
 export default function PhotoGrid({ links }: { links: readonly string[] }) {
   const urls = links.map(shown).filter(Boolean);
   if (urls.length === 0) return null;
-  const open = (current: string) => void Taro.previewImage({ current, urls }).catch(() => undefined);
+  const open = (current: string) => void previewImage({ current, urls }).catch(() => undefined);
   // A screen reader says what the thumbnail is (axe: image-alt); in H5 the alt reaches the <img> through nativeProps.
   const label = ui.repairDetail.photos;
   return (

@@ -21,7 +21,7 @@ import { queueHeldCount } from '../../../utils/screening';
 import '../../../theme/controls.css';
 import PropertySwitch from '../../../components/PropertySwitch';
 import KeyScope from '../../../keyboard/KeyScope';
-import RepairDesk from '../repair/RepairDesk';
+import RepairDesk from './RepairDeskPane';
 import './index.css';
 
 const canRegister = (role: Role) => role === 'desk' || role === 'supervisor';
