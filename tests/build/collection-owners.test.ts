@@ -39,6 +39,16 @@ const OWNERS: Record<string, readonly string[]> = {
   erasures: ['cloudfunctions/members/privacy.ts'],
   groupVisits: ['cloudfunctions/visits/reception.ts'],
   receptions: ['cloudfunctions/visits/reception.ts'],
+  keys: ['cloudfunctions/keys/keys.repo.ts'],
+};
+
+/**
+ * Collection → the stored models of its documents: the generic helpers reach a collection through its
+ * model (`findById(db, memberModel, id)`, `readAll(memberModel, …)`, `memberModel.collection`), so
+ * naming the model in one of those ways outside the owner names the collection.
+ */
+const MODELS: Record<string, readonly string[]> = {
+  keys: ['keyModel'],
 };
 
 const quoted = (name: string) => `['"\`]${name}['"\`]`;
@@ -49,6 +59,11 @@ const namingPatterns = (name: string): RegExp[] => [
   new RegExp(`addOnce\\([^,()]*,\\s*${quoted(name)}`),
   // The outbox was also reached through its stored model (a notice by id, the model's collection).
   ...(name === 'outbox' ? [/outboxModel\.collection/, /findById\([^)]*outboxModel/] : []),
+  ...(MODELS[name] ?? []).flatMap((model) => [
+    new RegExp(`\\b${model}\\.collection\\b`),
+    new RegExp(`findById\\([^)]*\\b${model}\\b`),
+    new RegExp(`readAll\\(\\s*${model}\\b`),
+  ]),
 ];
 const names = (name: string, text: string) => namingPatterns(name).some((pattern) => pattern.test(text));
 
