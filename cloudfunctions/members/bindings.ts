@@ -10,7 +10,6 @@ import { propertyModel, roomLabel } from '@shared/model/property.model';
 import { findRoom } from '../_shared/rooms';
 import { phoneOf } from './phone';
 import { audienceOfRole } from '@shared/model/signal.model';
-import type { Database } from '../_shared/database';
 import type { Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { dailyQuota, withinDailyLimit } from '../_shared/daily-limits';
@@ -19,21 +18,13 @@ import { appendEvent } from '../_shared/events';
 import { derivedId } from '../_shared/ids';
 import { membershipIn } from '../_shared/membership';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
-import { findById, parseAll, withoutId } from '../_shared/repo';
-import { mapPage, readPage, type SortKey, type Source } from '../_shared/paging';
+import { findById } from '../_shared/repo';
+import { mapPage, readPage } from '../_shared/paging';
 import { bindingEvent, bindingSubject } from './history';
 import { toBindingView } from './views';
+import { bindingsByCreation, findBinding, pendingOf, writeBindingInTx } from './bindings.repo';
 
-/** The caller's requests still waiting in one property (a handful: `requestRefusal` keeps them few). */
-export const pendingOf = async (db: Database, propertyId: string, openid: string): Promise<BindingDoc[]> =>
-  parseAll(bindingModel, (await db.collection('bindings').where({ propertyId, openid, status: 'pending' }).limit(100).get()).data);
-
-const bindings = (where: object, order: SortKey['order']): Source<BindingDoc> => ({
-  collection: 'bindings',
-  where,
-  sort: [{ field: 'createdAt', order }],
-  parse: (raw) => bindingModel.parse(raw),
-});
+const bindings = bindingsByCreation;
 
 export const notice = (b: BindingDoc, kind: NoticeKind, recipient: string, body: string) => ({
   propertyId: b.propertyId,
@@ -91,7 +82,7 @@ export const requestBinding: Handler<typeof c.requestBinding> = async (input, ct
       'members.requestBinding',
       async (tx) => {
         queued.length = 0;
-        await tx.collection('bindings').doc(doc._id).set({ data: withoutId(doc) });
+        await writeBindingInTx(tx, doc);
         const event = bindingEvent('request', null, 'pending', 1, { actor: caller.openid, role: 'resident', now, reason: messages.relations[doc.relation] });
         await appendEvent(tx, bindingSubject(doc), event, input.commandId);
         const body = format(messages.memberTexts.bindingRequested, { name: doc.name, relation: messages.relations[doc.relation], address: roomLabel(doc.address) });
@@ -117,7 +108,7 @@ export const bindingRequests: Handler<typeof c.bindingRequests> = async (input, 
  * full number at a time, and each reading is kept in the request's history with who read it.
  */
 export const revealBindingPhone: Handler<typeof c.revealBindingPhone> = async (input, { deps, member, now }) => {
-  const b = await findById(deps.db, bindingModel, input.bindingId);
+  const b = await findBinding(deps.db, input.bindingId);
   if (!b || b.propertyId !== member.propertyId) return failure('BINDING.NOT_FOUND');
   const event = bindingEvent('revealPhone', b.status, b.status, b.version, { actor: member.openid, role: member.role, now });
   await appendEvent(deps.db, bindingSubject(b), event, '', `phone~${member._id}~${now.toISOString()}`);

@@ -5,7 +5,6 @@ import { failure } from '@shared/messages/failure';
 import { format } from '@shared/messages/format';
 import * as messages from '@shared/messages/words';
 import { ok } from '@shared/result';
-import { bindingModel } from '@shared/model/binding.model';
 import { callbackModel } from '@shared/model/callback.model';
 import { complaintModel } from '@shared/model/complaint.model';
 import { ERASED_NAME, erasureModel, type ErasureDoc } from '@shared/model/erasure.model';
@@ -25,6 +24,7 @@ import { enqueueNotice, sendNow } from '../_shared/outbox';
 import { readPage, type Source } from '../_shared/paging';
 import { findById, readAll, withoutId } from '../_shared/repo';
 import { servedCopyOf } from '../_shared/storage';
+import { bindingsOfPerson, eraseBindingPerson, eraseRoomInvitationUser } from './bindings.repo';
 
 const erasureIdOf = (propertyId: string, openid: string) => derivedId('er', propertyId, openid);
 
@@ -33,7 +33,7 @@ const holdings = async (db: Database, propertyId: string, openid: string) => {
   const mine = { propertyId, residentOpenid: openid };
   const [member, bindings, repairs, complaints, callbacks] = await Promise.all([
     membershipIn(db, propertyId, openid),
-    readAll(bindingModel, db.collection('bindings').where({ openid }).orderBy('createdAt', 'desc')),
+    bindingsOfPerson(db, openid),
     readAll(repairModel, db.collection('repairs').where(mine).orderBy('createdAt', 'desc')),
     readAll(complaintModel, db.collection('complaints').where(mine).orderBy('createdAt', 'desc')),
     readAll(callbackModel, db.collection('callbacks').where(mine)),
@@ -153,9 +153,9 @@ export const erase: Handler<typeof c.erase> = async (input, ctx) => {
   await db.collection('repairs').where(mine).update({ data: anonymous });
   await db.collection('complaints').where(mine).update({ data: { ...anonymous, callRecord: null } });
   await db.collection('callbacks').where(mine).update({ data: { residentName: ERASED_NAME, phone: '' } });
-  for (const b of h.bindings) await db.collection('bindings').doc(b._id).update({ data: { name: ERASED_NAME, phone: '' } });
+  for (const b of h.bindings) await eraseBindingPerson(db, b._id);
   // Issue 18 (5): the owner's invitation she bound with keeps who used it.
-  for (const b of h.bindings) if (b.invitedBy) await db.collection('roomInvitations').doc(b.invitedBy.invitationId).update({ data: { 'used.name': ERASED_NAME } });
+  for (const b of h.bindings) if (b.invitedBy) await eraseRoomInvitationUser(db, b.invitedBy.invitationId);
   if (h.member) {
     const erased = memberModel.toStored({ ...h.member, status: 'inactive', name: ERASED_NAME, phone: '', roomIds: [], vip: false });
     await db.collection('members').doc(h.member._id).set({ data: withoutId(erased) });

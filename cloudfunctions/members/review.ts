@@ -16,8 +16,9 @@ import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
 import { memberIdFor, membershipIn } from '../_shared/membership';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
-import { findById, withoutId } from '../_shared/repo';
+import { withoutId } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
+import { findBinding, readBindingInTx, writeBindingInTx } from './bindings.repo';
 import { notice } from './bindings';
 import { bindingEvent, bindingSubject, memberEvent, memberSubject } from './history';
 import { inviterOf, tellInviter } from './joined-notice';
@@ -71,7 +72,7 @@ export const reviewBinding: Handler<typeof c.reviewBinding> = async (input, ctx)
   const refused = reviewRefusal(input.decision, input.reason);
   if (refused) return failure(refused);
   // The settings are for the applicant's notice after the commit (push templates): read beside the request.
-  const [existing, settings] = await Promise.all([findById(deps.db, bindingModel, input.bindingId), loadSettings(deps, member.propertyId)]);
+  const [existing, settings] = await Promise.all([findBinding(deps.db, input.bindingId), loadSettings(deps, member.propertyId)]);
   if (!existing || existing.propertyId !== member.propertyId) return failure('BINDING.NOT_FOUND');
   if (existing.status !== 'pending') return failure('BINDING.ALREADY_REVIEWED');
   const inviter = input.decision === 'approve' ? await inviterOf(deps.db, existing) : null;
@@ -79,7 +80,7 @@ export const reviewBinding: Handler<typeof c.reviewBinding> = async (input, ctx)
   const queued: OutboxDoc[] = [];
   const { result, fresh } = await applyOnce(ctx, 'members.reviewBinding', async (tx) => {
     queued.length = 0;
-    const b = bindingModel.parse((await tx.collection('bindings').doc(existing._id).get()).data);
+    const b = await readBindingInTx(tx, existing._id);
     if (b.status !== 'pending') throw new ActionFailure('BINDING.ALREADY_REVIEWED');
     if (b.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
     const approved = input.decision === 'approve';
@@ -93,7 +94,7 @@ export const reviewBinding: Handler<typeof c.reviewBinding> = async (input, ctx)
       review: { by: member.name, role: member.role, at, reason, memberId },
       updatedAt: at,
     });
-    await tx.collection('bindings').doc(b._id).set({ data: withoutId(next) });
+    await writeBindingInTx(tx, next);
     const event = bindingEvent(input.decision, 'pending', next.status, next.version, { actor: member.openid, role: member.role, now, reason: reason ?? undefined });
     await appendEvent(tx, bindingSubject(next), event, input.commandId);
     const address = roomLabel(b.address);

@@ -40,6 +40,9 @@ const OWNERS: Record<string, readonly string[]> = {
   groupVisits: ['cloudfunctions/visits/reception.ts'],
   receptions: ['cloudfunctions/visits/reception.ts'],
   keys: ['cloudfunctions/keys/keys.repo.ts'],
+  consents: ['cloudfunctions/_shared/consents.ts'],
+  bindings: ['cloudfunctions/members/bindings.repo.ts'],
+  roomInvitations: ['cloudfunctions/members/bindings.repo.ts'],
 };
 
 /**
@@ -49,6 +52,9 @@ const OWNERS: Record<string, readonly string[]> = {
  */
 const MODELS: Record<string, readonly string[]> = {
   keys: ['keyModel'],
+  consents: ['consentModel'],
+  bindings: ['bindingModel'],
+  roomInvitations: ['roomInvitationModel'],
 };
 
 const quoted = (name: string) => `['"\`]${name}['"\`]`;
