@@ -1,6 +1,5 @@
 import type * as c from '@shared/contracts/company.contract';
 import { ok } from '@shared/result';
-import { COMPANY_DOC_ID, companyModel } from '@shared/model/company.model';
 import { propertyModel, type PropertyDoc } from '@shared/model/property.model';
 import type { Database } from '../_shared/database';
 import type { Handler } from '../_shared/router';
@@ -8,12 +7,12 @@ import { isStale, readHeartbeat } from '../_shared/heartbeat';
 import { activeMembers } from '../_shared/membership';
 import { deadNoticeCount } from '../_shared/outbox';
 import { readPage, type Source } from '../_shared/paging';
-import { findById } from '../_shared/repo';
+import { findCompany } from '../_shared/environment';
 import { toPropertyView } from './property-views';
 
 /** Issue 14 (1): the company's name and the timer every property relies on. */
 export const company: Handler<typeof c.company> = async (_input, { deps, now }) => {
-  const [doc, beat] = await Promise.all([findById(deps.db, companyModel, COMPANY_DOC_ID), readHeartbeat(deps)]);
+  const [doc, beat] = await Promise.all([findCompany(deps.db), readHeartbeat(deps)]);
   return ok({
     name: doc?.name ?? '',
     timer: { lastRunAt: beat?.lastRunAt ?? null, stale: isStale(beat, now), failedSteps: beat?.failedSteps.map((f) => f.step) ?? [] },

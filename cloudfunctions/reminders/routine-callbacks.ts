@@ -11,6 +11,7 @@ import { planCallbackOnce } from '../_shared/callbacks';
 import { TIMER } from '../_shared/timer-actor';
 import type { Sweep } from '../_shared/sweep';
 import { loadSettings } from '../_shared/settings';
+import { hasMarker, writeMarker } from '../_shared/environment';
 
 const PLANNING_DAYS = 3;
 
@@ -26,7 +27,7 @@ const planForProperty = async (sweep: Sweep, property: PropertyDoc, month: strin
   const now = sweep.deps.now();
   const { to } = monthSpan(month);
   const marker = markerOf(property._id, month);
-  if ((await db.collection('environment').where({ _id: marker }).limit(1).get()).data.length) return 0;
+  if (await hasMarker(db, marker)) return 0;
   const [residents, settings] = await Promise.all([
     sweep.readAll(memberModel, db.collection('members').where({ propertyId: property._id, role: 'resident', status: 'active' }).orderBy('name', 'asc')),
     loadSettings(sweep.deps, property._id),
@@ -61,7 +62,7 @@ const planForProperty = async (sweep: Sweep, property: PropertyDoc, month: strin
     if (!planned) continue;
     created++;
   }
-  await db.collection('environment').doc(marker).set({ data: { schemaVersion: 1, kind: 'routine', at: now.toISOString() } });
+  await writeMarker(db, marker, { kind: 'routine', at: now.toISOString() });
   return created;
 };
 

@@ -43,6 +43,7 @@ const OWNERS: Record<string, readonly string[]> = {
   consents: ['cloudfunctions/_shared/consents.ts'],
   bindings: ['cloudfunctions/members/bindings.repo.ts'],
   roomInvitations: ['cloudfunctions/members/bindings.repo.ts'],
+  environment: ['cloudfunctions/_shared/environment.ts'],
 };
 
 /**
@@ -55,6 +56,7 @@ const MODELS: Record<string, readonly string[]> = {
   consents: ['consentModel'],
   bindings: ['bindingModel'],
   roomInvitations: ['roomInvitationModel'],
+  environment: ['companyModel', 'bootstrapModel', 'heartbeatModel', 'repairCallbackPlanModel'],
 };
 
 const quoted = (name: string) => `['"\`]${name}['"\`]`;
