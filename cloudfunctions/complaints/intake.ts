@@ -22,7 +22,7 @@ import {
   untouched,
 } from '@shared/model/complaint.model';
 import { memberModel, type MemberDoc } from '@shared/model/member.model';
-import { roomLabel, roomModel } from '@shared/model/property.model';
+import { roomLabel } from '@shared/model/property.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import type { ContentCheckDoc } from '@shared/model/screening.model';
@@ -38,6 +38,7 @@ import { openDeadline } from '../_shared/deadlines';
 import { enqueueNotice, sendNow, type Notice } from '../_shared/outbox';
 import { derivedId } from '../_shared/ids';
 import { findById, withoutId, addOnce } from '../_shared/repo';
+import { findRoomAsStored } from '../_shared/rooms';
 import { loadSettings } from '../_shared/settings';
 import { ownsFile } from '../_shared/storage';
 import { queueChecks, screenAtFiling, submitNow } from '../_shared/content-check';
@@ -119,7 +120,7 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
   // C3: the household's open complaint on the matter and the matter itself are read beside them too.
   const matterKey = matterKeyOf(intake.category, intake.place);
   const [room, settings, repeatOf, matterFound, screening] = await Promise.all([
-    findById(deps.db, roomModel, intake.roomId),
+    findRoomAsStored(deps.db, intake.roomId),
     loadSettings(deps, member.propertyId),
     unresolvedRepeat(deps.db, member.propertyId, intake.roomId, matterKey),
     findById(deps.db, complaintMatterModel, matterIdOf(member.propertyId, matterKey)).then((m) => m !== null),

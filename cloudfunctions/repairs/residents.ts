@@ -1,11 +1,12 @@
 import type { findResidents as contract } from '@shared/contracts/repairs.contract';
 import { ok } from '@shared/result';
 import { memberModel, type MemberDoc } from '@shared/model/member.model';
-import { roomId, roomLabel, roomModel } from '@shared/model/property.model';
+import { roomId, roomLabel } from '@shared/model/property.model';
 import type * as z from 'zod/mini';
 import type { Deps } from '../_shared/deps';
 import { withPrefetch, type Handler } from '../_shared/router';
 import { parseAll } from '../_shared/repo';
+import { roomsByIds } from '../_shared/rooms';
 
 const ROOM = /^(\w{1,10})-(\w{1,10})-(\w{1,10})$/;
 
@@ -25,7 +26,7 @@ const matching = async (input: z.infer<typeof contract.input>, { db }: Deps): Pr
 export const findResidents: Handler<typeof contract> = withPrefetch<typeof contract, MemberDoc[]>(matching, async (_input, { deps }, residents) => {
   const { db } = deps;
   const roomIds = [...new Set(residents.flatMap((r) => r.roomIds))];
-  const rooms = roomIds.length ? parseAll(roomModel, (await db.collection('rooms').where({ _id: db.command.in(roomIds) }).limit(100).get()).data) : [];
+  const rooms = roomIds.length ? await roomsByIds(db, roomIds, 100) : [];
   const labels = new Map(rooms.map((r) => [r._id, roomLabel(r)]));
   return ok({
     items: residents.map((r) => ({

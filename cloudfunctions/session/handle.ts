@@ -1,10 +1,11 @@
 import { sessionActions } from '@shared/contracts/session.contract';
 import { ok } from '@shared/result';
 import { shiftAt } from '@shared/domain/shift.rules';
-import { propertyModel, roomLabel, roomModel } from '@shared/model/property.model';
+import { propertyModel, roomLabel } from '@shared/model/property.model';
 import { audienceOfRole, audienceOfUser, signalId } from '@shared/model/signal.model';
 import { defineFunction } from '../_shared/router';
-import { findById, parseAll } from '../_shared/repo';
+import { findById } from '../_shared/repo';
+import { roomsByIds } from '../_shared/rooms';
 import { loadSettings } from '../_shared/settings';
 import { readSignals } from '../_shared/signals';
 import { uploadFolderOf } from '../_shared/storage';
@@ -31,8 +32,8 @@ export const handle = defineFunction('session', sessionActions, {
       settingsRead,
       membershipViews(deps.db, member.openid),
       member.roomIds.length
-        ? deps.db.collection('rooms').where({ _id: deps.db.command.in(member.roomIds) }).limit(100).get()
-        : Promise.resolve({ data: [] as unknown[] }),
+        ? roomsByIds(deps.db, member.roomIds, 100)
+        : Promise.resolve([]),
       settingsRead.then((read) => stockOf(deps.db, read, member)),
     ]);
     return ok({
@@ -47,7 +48,7 @@ export const handle = defineFunction('session', sessionActions, {
         active: property?.status !== 'inactive',
       },
       memberships,
-      rooms: parseAll(roomModel, rooms.data).map((r) => ({ roomId: r._id, label: roomLabel(r) })),
+      rooms: rooms.map((r) => ({ roomId: r._id, label: roomLabel(r) })),
       signals: signalsOf(member),
       onShift: member.role === 'desk' && shiftAt(settings.shifts, now).deskOpenids.includes(member.openid),
       uploadPrefix: uploadFolderOf(member),

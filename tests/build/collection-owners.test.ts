@@ -44,6 +44,8 @@ const OWNERS: Record<string, readonly string[]> = {
   bindings: ['cloudfunctions/members/bindings.repo.ts'],
   roomInvitations: ['cloudfunctions/members/bindings.repo.ts'],
   environment: ['cloudfunctions/_shared/environment.ts'],
+  rooms: ['cloudfunctions/_shared/rooms.ts'],
+  roomImports: ['cloudfunctions/_shared/rooms.ts'],
 };
 
 /**
@@ -57,6 +59,8 @@ const MODELS: Record<string, readonly string[]> = {
   bindings: ['bindingModel'],
   roomInvitations: ['roomInvitationModel'],
   environment: ['companyModel', 'bootstrapModel', 'heartbeatModel', 'repairCallbackPlanModel'],
+  rooms: ['roomModel'],
+  roomImports: ['roomImportModel'],
 };
 
 const quoted = (name: string) => `['"\`]${name}['"\`]`;
