@@ -8,6 +8,7 @@ import type { OutboxDoc } from '@shared/model/outbox.model';
 import type { Deps } from './deps';
 import { enqueueNotice, sendNow } from './outbox';
 import { claimHeartbeatAlarm, findHeartbeat, writeHeartbeat } from './environment';
+import { storedProperties } from './properties';
 import type { Sweep } from './sweep';
 
 export const isStale = (beat: HeartbeatDoc | null, now: Date): boolean =>
@@ -21,7 +22,7 @@ export const readHeartbeat = (deps: Deps) => findHeartbeat(deps.db);
  */
 const propertiesToAlarm = async (deps: Deps, sweep: Sweep | null): Promise<PropertyDoc[]> => {
   if (sweep) return (await sweep.properties()).open;
-  const raws = (await deps.db.collection('properties').limit(100).get()).data;
+  const raws = await storedProperties(deps.db);
   return raws.flatMap((raw) => {
     const parsed = propertyModel.safeParse(raw);
     return parsed.success && parsed.data.status === 'active' ? [parsed.data] : [];

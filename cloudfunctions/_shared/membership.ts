@@ -1,8 +1,8 @@
 import { memberModel, type MemberDoc } from '@shared/model/member.model';
-import { propertyModel } from '@shared/model/property.model';
 import type { Database } from './deps';
 import { derivedId } from './ids';
-import { findById, parseAll } from './repo';
+import { parseAll } from './repo';
+import { findProperty } from './properties';
 
 /** The id of a membership made by the server: opaque (no openid), and one per person and property. */
 export const memberIdFor = (propertyId: string, openid: string) => derivedId('mb', propertyId, openid);
@@ -32,4 +32,4 @@ export const activeMembers = async (db: Database, propertyId: string, role: Memb
 
 /** Issue 14 (1): whether a property was deactivated, read on every write (never cached: it takes effect at the next call). */
 export const propertyClosed = async (db: Database, propertyId: string): Promise<boolean> =>
-  (await findById(db, propertyModel, propertyId))?.status === 'inactive';
+  (await findProperty(db, propertyId))?.status === 'inactive';

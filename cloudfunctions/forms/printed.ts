@@ -1,12 +1,11 @@
 import type { Workbook } from 'exceljs';
 import { ok } from '@shared/result';
-import { propertyModel } from '@shared/model/property.model';
 import type { Deps } from '../_shared/deps';
-import { findById } from '../_shared/repo';
+import { findProperty } from '../_shared/properties';
 import { xlsxFile } from '../_shared/xlsx-link';
 
 /** The property's name, as the form's title carries it. */
-export const propertyName = async (deps: Pick<Deps, 'db'>, propertyId: string) => (await findById(deps.db, propertyModel, propertyId))?.name ?? '';
+export const propertyName = async (deps: Pick<Deps, 'db'>, propertyId: string) => (await findProperty(deps.db, propertyId))?.name ?? '';
 
 /** A form's file, stored under the property's exports and answered as a short-lived link. */
 export const printed = async (deps: Pick<Deps, 'files'>, propertyId: string, fileName: string, fill: (book: Workbook) => void) =>

@@ -6,7 +6,7 @@ import * as messages from '@shared/messages/words';
 import { ok } from '@shared/result';
 import { bindingModel, type BindingDoc } from '@shared/model/binding.model';
 import type { NoticeKind, OutboxDoc } from '@shared/model/outbox.model';
-import { propertyModel, roomLabel } from '@shared/model/property.model';
+import { roomLabel } from '@shared/model/property.model';
 import { findRoom } from '../_shared/rooms';
 import { phoneOf } from './phone';
 import { audienceOfRole } from '@shared/model/signal.model';
@@ -18,7 +18,7 @@ import { appendEvent } from '../_shared/events';
 import { derivedId } from '../_shared/ids';
 import { membershipIn } from '../_shared/membership';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
-import { findById } from '../_shared/repo';
+import { findProperty } from '../_shared/properties';
 import { mapPage, readPage } from '../_shared/paging';
 import { bindingEvent, bindingSubject } from './history';
 import { toBindingView } from './views';
@@ -45,7 +45,7 @@ export const requestBinding: Handler<typeof c.requestBinding> = async (input, ct
   const { deps, caller, now } = ctx;
   // Everything the request is decided on follows from the input and the caller: read together, refused in the same order as ever.
   const [property, room, settings, member, pending] = await Promise.all([
-    findById(deps.db, propertyModel, input.propertyId),
+    findProperty(deps.db, input.propertyId),
     findRoom(deps.db, input.roomId),
     loadSettings(deps, input.propertyId),
     membershipIn(deps.db, input.propertyId, caller.openid),
@@ -119,13 +119,13 @@ export const revealBindingPhone: Handler<typeof c.revealBindingPhone> = async (i
 export const myBindings: Handler<typeof c.myBindings> = async (input, { deps, caller }) => {
   const page = await readPage(deps.db, { name: 'members.myBindings', sources: [bindings({ openid: caller.openid }, 'desc')] }, input);
   const ids = [...new Set(page.items.map((b) => b.propertyId))];
-  const properties = new Map((await Promise.all(ids.map((id) => findById(deps.db, propertyModel, id)))).flatMap((p) => (p ? [[p._id, p] as const] : [])));
+  const properties = new Map((await Promise.all(ids.map((id) => findProperty(deps.db, id)))).flatMap((p) => (p ? [[p._id, p] as const] : [])));
   return ok(mapPage(page, (b) => ({ ...toBindingView(b), propertyName: properties.get(b.propertyId)?.name ?? '', deskPhone: properties.get(b.propertyId)?.deskPhone ?? '' })));
 };
 
 /** Before they belong to a property, people see its name and the desk's phone, nothing more. */
 export const publicInfo: Handler<typeof c.publicInfo> = async (input, { deps }) => {
-  const property = await findById(deps.db, propertyModel, input.propertyId);
+  const property = await findProperty(deps.db, input.propertyId);
   if (!property) return failure('PROPERTY.NOT_FOUND');
   return ok({ propertyId: property._id, name: property.name, deskPhone: property.deskPhone });
 };

@@ -11,11 +11,12 @@ import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
 import { memberIdFor } from '../_shared/membership';
-import { findById, withoutId } from '../_shared/repo';
+import { withoutId } from '../_shared/repo';
 import { writeSettingsInTx } from '../_shared/settings';
 import { memberEvent, memberSubject } from './history';
 import { checkBootstrapSecret } from './secret';
 import { toMembership } from './views';
+import { findProperty, writePropertyInTx } from '../_shared/properties';
 import { ensureBootstrapRecord, findBootstrap, findCompany, readBootstrapInTx, writeBootstrapInTx, writeCompanyInTx } from '../_shared/environment';
 
 const activeManagerExists = async (db: Database): Promise<boolean> =>
@@ -42,7 +43,7 @@ export const bootstrap: Handler<typeof c.bootstrap> = async (input, ctx) => {
   const record = await findBootstrap(db);
   const runs = record?.runs ?? 0;
   if (await alreadyDone(db)) return failure('BOOTSTRAP.ALREADY_DONE');
-  if (await findById(db, propertyModel, input.propertyId)) return failure('PROPERTY.EXISTS');
+  if (await findProperty(db, input.propertyId)) return failure('PROPERTY.EXISTS');
   if (!record) await ensureBootstrapRecord(db);
 
   const at = now.toISOString();
@@ -73,7 +74,7 @@ export const bootstrap: Handler<typeof c.bootstrap> = async (input, ctx) => {
       if (current.runs !== runs) throw new ActionFailure('BOOTSTRAP.ALREADY_DONE');
       await writeBootstrapInTx(tx, { ...current, runs: runs + 1, last: { propertyId, at } });
       await writeCompanyInTx(tx, company);
-      await tx.collection('properties').doc(propertyId).set({ data: withoutId(property) });
+      await writePropertyInTx(tx, property);
       await writeSettingsInTx(tx, propertyId, defaultSettings(propertyId));
       for (const m of [admin, member]) {
         await tx.collection('members').doc(m._id).set({ data: withoutId(m) });

@@ -1,13 +1,14 @@
 import type * as c from '@shared/contracts/company.contract';
 import { ok } from '@shared/result';
-import { propertyModel, type PropertyDoc } from '@shared/model/property.model';
+import type { PropertyDoc } from '@shared/model/property.model';
 import type { Database } from '../_shared/database';
 import type { Handler } from '../_shared/router';
 import { isStale, readHeartbeat } from '../_shared/heartbeat';
 import { activeMembers } from '../_shared/membership';
 import { deadNoticeCount } from '../_shared/outbox';
-import { readPage, type Source } from '../_shared/paging';
+import { readPage } from '../_shared/paging';
 import { findCompany } from '../_shared/environment';
+import { propertiesByNameSource } from '../_shared/properties';
 import { toPropertyView } from './property-views';
 
 /** Issue 14 (1): the company's name and the timer every property relies on. */
@@ -37,7 +38,7 @@ const healthOf = async (db: Database, property: PropertyDoc): Promise<c.Property
 
 /** Issue 14 (1): every property of the company, by name, each with its health. */
 export const properties: Handler<typeof c.properties> = async (input, { deps }) => {
-  const all: Source<PropertyDoc> = { collection: 'properties', where: {}, sort: [{ field: 'name', order: 'asc' }], parse: (raw) => propertyModel.parse(raw) };
+  const all = propertiesByNameSource();
   const page = await readPage(deps.db, { name: 'members.properties', sources: [all] }, input);
   return ok({ ...page, items: await Promise.all(page.items.map((p) => healthOf(deps.db, p))) });
 };

@@ -1,12 +1,12 @@
 import { recordedChange } from '@shared/domain/state-machine';
 import { COMPANY_DOC_ID, companyModel } from '@shared/model/company.model';
 import { COMPANY_SCOPE, memberModel } from '@shared/model/member.model';
-import { propertyModel } from '@shared/model/property.model';
 import type { Deps } from '../_shared/deps';
 import { appendEvent } from '../_shared/events';
 import { activeMembers, memberIdFor } from '../_shared/membership';
-import { parseAll, withoutId } from '../_shared/repo';
+import { withoutId } from '../_shared/repo';
 import { TIMER } from '../_shared/timer-actor';
+import { propertiesByName } from '../_shared/properties';
 import { findBootstrap, findCompany, writeCompanyInTx } from '../_shared/environment';
 
 /**
@@ -20,11 +20,10 @@ import { findBootstrap, findCompany, writeCompanyInTx } from '../_shared/environ
 export const ensureCompany = async (deps: Deps): Promise<number> => {
   const { db } = deps;
   if (await findCompany(db)) return 0;
-  const [record, listed] = await Promise.all([
+  const [record, properties] = await Promise.all([
     findBootstrap(db),
-    db.collection('properties').orderBy('name', 'asc').orderBy('_id', 'asc').limit(100).get(),
+    propertiesByName(db),
   ]);
-  const properties = parseAll(propertyModel, listed.data);
   const first = properties.find((p) => p._id === record?.last?.propertyId) ?? properties[0];
   if (!first) return 0;
   const managers = await activeMembers(db, first._id, 'manager');

@@ -1,11 +1,11 @@
 import { sessionActions } from '@shared/contracts/session.contract';
 import { ok } from '@shared/result';
 import { shiftAt } from '@shared/domain/shift.rules';
-import { propertyModel, roomLabel } from '@shared/model/property.model';
+import { roomLabel } from '@shared/model/property.model';
 import { audienceOfRole, audienceOfUser, signalId } from '@shared/model/signal.model';
 import { defineFunction } from '../_shared/router';
-import { findById } from '../_shared/repo';
 import { roomsByIds } from '../_shared/rooms';
+import { findProperty } from '../_shared/properties';
 import { loadSettings } from '../_shared/settings';
 import { readSignals } from '../_shared/signals';
 import { uploadFolderOf } from '../_shared/storage';
@@ -28,7 +28,7 @@ export const handle = defineFunction('session', sessionActions, {
     // The subscribe stock needs only the settings: it is read as soon as they answer, beside the memberships' properties.
     const settingsRead = loadSettings(deps, input.propertyId);
     const [property, settings, memberships, rooms, subscribe] = await Promise.all([
-      findById(deps.db, propertyModel, input.propertyId),
+      findProperty(deps.db, input.propertyId),
       settingsRead,
       membershipViews(deps.db, member.openid),
       member.roomIds.length

@@ -1,11 +1,10 @@
 import type * as z from 'zod/mini';
 import type { Membership } from '@shared/contracts/session.contract';
 import { COMPANY_SCOPE } from '@shared/model/member.model';
-import { propertyModel } from '@shared/model/property.model';
 import type { Database } from '../_shared/database';
 import { membershipsOf } from '../_shared/membership';
 import { findCompany } from '../_shared/environment';
-import { parseAll } from '../_shared/repo';
+import { propertiesByIds } from '../_shared/properties';
 
 /**
  * Issue 14 (2): every place the caller belongs, named: each property (and whether it is still
@@ -15,10 +14,10 @@ export const membershipViews = async (db: Database, openid: string): Promise<z.i
   const members = await membershipsOf(db, openid);
   const ids = members.map((m) => m.propertyId).filter((id) => id !== COMPANY_SCOPE);
   const [properties, company] = await Promise.all([
-    ids.length ? db.collection('properties').where({ _id: db.command.in(ids) }).limit(ids.length).get() : { data: [] },
+    propertiesByIds(db, ids),
     ids.length < members.length ? findCompany(db) : null,
   ]);
-  const byId = new Map(parseAll(propertyModel, properties.data).map((p) => [p._id, p]));
+  const byId = new Map(properties.map((p) => [p._id, p]));
   return members.map((m) => {
     const property = byId.get(m.propertyId);
     return {

@@ -46,6 +46,7 @@ const OWNERS: Record<string, readonly string[]> = {
   environment: ['cloudfunctions/_shared/environment.ts'],
   rooms: ['cloudfunctions/_shared/rooms.ts'],
   roomImports: ['cloudfunctions/_shared/rooms.ts'],
+  properties: ['cloudfunctions/_shared/properties.ts'],
 };
 
 /**
@@ -61,6 +62,7 @@ const MODELS: Record<string, readonly string[]> = {
   environment: ['companyModel', 'bootstrapModel', 'heartbeatModel', 'repairCallbackPlanModel'],
   rooms: ['roomModel'],
   roomImports: ['roomImportModel'],
+  properties: ['propertyModel'],
 };
 
 const quoted = (name: string) => `['"\`]${name}['"\`]`;
