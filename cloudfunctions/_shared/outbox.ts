@@ -12,7 +12,7 @@ import { consentsWithSendsLeft } from './consents';
 import { loadSettings } from './settings';
 import type { Sweep } from './sweep';
 import { templateFor, type SettingsDoc } from '@shared/model/settings.model';
-import { memberModel } from '@shared/model/member.model';
+import { activeOpenidsOfRole } from './membership';
 
 export interface Notice {
   propertyId: string;
@@ -152,12 +152,7 @@ const recipientsReader = (deps: Deps) => {
     const key = `${notice.propertyId}\u0000${notice.recipient}`;
     const known =
       read.get(key) ??
-      deps.db
-        .collection('members')
-        .where({ propertyId: notice.propertyId, role: notice.recipient.slice('role:'.length), status: 'active' })
-        .limit(20)
-        .get()
-        .then((res) => parseAll(memberModel, res.data).map((m) => m.openid));
+      activeOpenidsOfRole(deps.db, notice.propertyId, notice.recipient.slice('role:'.length));
     read.set(key, known);
     return known;
   };

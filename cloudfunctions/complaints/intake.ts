@@ -21,7 +21,7 @@ import {
   type ComplaintCategory,
   untouched,
 } from '@shared/model/complaint.model';
-import { memberModel, type MemberDoc } from '@shared/model/member.model';
+import type { MemberDoc } from '@shared/model/member.model';
 import { roomLabel } from '@shared/model/property.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';
@@ -47,6 +47,7 @@ import { cancelClock, subjectOf } from './clocks';
 import { complaintNotices, majorAudience } from './notices';
 import { residentComplaintNotice } from './resident-notice';
 import { toComplaintView } from './views';
+import { findMember } from '../_shared/membership';
 
 export interface Intake {
   action: 'complaints.create' | 'complaints.register' | 'callbacks.raiseComplaint';
@@ -325,7 +326,7 @@ export const createComplaint: Handler<typeof create> = async (input, ctx) => {
 
 /** C1 V2: the desk registers a complaint made by phone, in person, by letter or by e-mail, having apologised. */
 export const registerComplaint: Handler<typeof register> = async (input, ctx) => {
-  const resident = await findById(ctx.deps.db, memberModel, input.residentId);
+  const resident = await findMember(ctx.deps.db, input.residentId);
   if (!resident || resident.propertyId !== ctx.member.propertyId || resident.role !== 'resident' || resident.status !== 'active') {
     return failure('COMPLAINT.RESIDENT_NOT_FOUND');
   }

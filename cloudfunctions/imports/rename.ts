@@ -1,12 +1,11 @@
 import type { importsActions } from '@shared/contracts/imports.contract';
 import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
-import { memberModel } from '@shared/model/member.model';
 import { roomId, roomModel, type RoomDoc } from '@shared/model/property.model';
 import type { Handler } from '../_shared/router';
-import { parseAll } from '../_shared/repo';
 import { recordOnce } from '../_shared/commands';
 import { addRooms, markBuildingMoving, removeBuildingRooms, roomsOfBuilding } from '../_shared/rooms';
+import { moveMemberRooms, residentsOfRooms } from '../_shared/membership';
 
 const CHUNK = 100;
 
@@ -40,13 +39,8 @@ export const renameBuilding: Handler<(typeof importsActions)['renameBuilding']> 
   let residents = 0;
   for (let i = 0; i < old.length; i += CHUNK) {
     const ids = old.slice(i, i + CHUNK).map((r) => r._id);
-    const res = await db
-      .collection('members')
-      .where({ propertyId: input.propertyId, role: 'resident', status: _.in(['active', 'inactive']), roomIds: _.in(ids) })
-      .limit(1000)
-      .get();
-    for (const m of parseAll(memberModel, res.data)) {
-      await db.collection('members').doc(m._id).update({ data: { roomIds: m.roomIds.map((id) => rename.get(id) ?? id) } });
+    for (const m of await residentsOfRooms(db, input.propertyId, ids)) {
+      await moveMemberRooms(db, m._id, m.roomIds.map((id) => rename.get(id) ?? id));
       residents++;
     }
   }

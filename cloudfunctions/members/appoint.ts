@@ -1,11 +1,10 @@
 import type * as c from '@shared/contracts/company.contract';
 import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
-import { memberModel } from '@shared/model/member.model';
 import type { Handler } from '../_shared/router';
-import { findById } from '../_shared/repo';
 import { findProperty } from '../_shared/properties';
 import { issueInvitation } from './invitations';
+import { findMember } from '../_shared/membership';
 
 /**
  * Issue 14 (1): the administrator appoints a property's manager by invitation, as managers invite
@@ -16,7 +15,7 @@ export const appointManager: Handler<typeof c.appointManager> = async (input, ct
   const { db } = ctx.deps;
   const [property, replaced] = await Promise.all([
     findProperty(db, input.propertyId),
-    input.replaces ? findById(db, memberModel, input.replaces) : null,
+    input.replaces ? findMember(db, input.replaces) : null,
   ]);
   if (!property) return failure('PROPERTY.NOT_FOUND');
   if (property.status === 'inactive') return failure('COMMON.PROPERTY_INACTIVE');

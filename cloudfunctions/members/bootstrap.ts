@@ -11,16 +11,13 @@ import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
 import { memberIdFor } from '../_shared/membership';
-import { withoutId } from '../_shared/repo';
 import { writeSettingsInTx } from '../_shared/settings';
 import { memberEvent, memberSubject } from './history';
 import { checkBootstrapSecret } from './secret';
 import { toMembership } from './views';
 import { findProperty, writePropertyInTx } from '../_shared/properties';
 import { ensureBootstrapRecord, findBootstrap, findCompany, readBootstrapInTx, writeBootstrapInTx, writeCompanyInTx } from '../_shared/environment';
-
-const activeManagerExists = async (db: Database): Promise<boolean> =>
-  (await db.collection('members').where({ role: 'manager', status: 'active' }).limit(1).get()).data.length > 0;
+import { activeManagerExists, writeMemberInTx } from '../_shared/membership';
 
 /** Issue 14: an environment is bootstrapped once: not after its company exists, nor (before companies) once it had a manager. */
 const alreadyDone = async (db: Database): Promise<boolean> => {
@@ -77,7 +74,7 @@ export const bootstrap: Handler<typeof c.bootstrap> = async (input, ctx) => {
       await writePropertyInTx(tx, property);
       await writeSettingsInTx(tx, propertyId, defaultSettings(propertyId));
       for (const m of [admin, member]) {
-        await tx.collection('members').doc(m._id).set({ data: withoutId(m) });
+        await writeMemberInTx(tx, m);
         const event = memberEvent('bootstrap', null, m.role, { actor: caller.openid, role: m.role, now });
         await appendEvent(tx, memberSubject(m), event, input.commandId, `bootstrap~${ctx.commandKey}`);
       }

@@ -25,6 +25,7 @@ import { readPage, type Source } from '../_shared/paging';
 import { findById, readAll, withoutId } from '../_shared/repo';
 import { servedCopyOf } from '../_shared/storage';
 import { bindingsOfPerson, eraseBindingPerson, eraseRoomInvitationUser } from './bindings.repo';
+import { writeMember } from '../_shared/membership';
 
 const erasureIdOf = (propertyId: string, openid: string) => derivedId('er', propertyId, openid);
 
@@ -158,7 +159,7 @@ export const erase: Handler<typeof c.erase> = async (input, ctx) => {
   for (const b of h.bindings) if (b.invitedBy) await eraseRoomInvitationUser(db, b.invitedBy.invitationId);
   if (h.member) {
     const erased = memberModel.toStored({ ...h.member, status: 'inactive', name: ERASED_NAME, phone: '', roomIds: [], vip: false });
-    await db.collection('members').doc(h.member._id).set({ data: withoutId(erased) });
+    await writeMember(db, erased);
   }
   const { result } = await applyOnce(ctx, 'members.erase', async (tx) => {
     const done = erasureModel.toStored({ ...request, name: ERASED_NAME, status: 'done', done: { by: member.name, at: now.toISOString() } });

@@ -16,13 +16,13 @@ import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
 import { memberIdFor, membershipIn } from '../_shared/membership';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
-import { withoutId } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 import { findBinding, readBindingInTx, writeBindingInTx } from './bindings.repo';
 import { notice } from './bindings';
 import { bindingEvent, bindingSubject, memberEvent, memberSubject } from './history';
 import { inviterOf, tellInviter } from './joined-notice';
 import { toBindingView } from './views';
+import { readMemberInTx, writeMemberInTx } from '../_shared/membership';
 
 /** Who approves: the desk member reviewing, or the invited person whose owner's invitation needs no review (issue 18, 5). */
 export interface Approver {
@@ -38,7 +38,7 @@ export interface Approver {
 export const approve = async (tx: Tx, b: BindingDoc, ctx: { deps: Deps; now: Date }, by: Approver, commandId: string): Promise<string> => {
   const { deps, now } = ctx;
   const found = await membershipIn(deps.db, b.propertyId, b.openid);
-  const current = found ? memberModel.parse((await tx.collection('members').doc(found._id).get()).data) : null;
+  const current = found ? await readMemberInTx(tx, found._id) : null;
   const approval = approvalOf(current, b.roomId);
   if (approval.kind === 'refuse') throw new ActionFailure(approval.code);
   const at = now.toISOString();
@@ -59,7 +59,7 @@ export const approve = async (tx: Tx, b: BindingDoc, ctx: { deps: Deps; now: Dat
           createdAt: current?.createdAt ?? at,
         },
   );
-  await tx.collection('members').doc(next._id).set({ data: withoutId(next) });
+  await writeMemberInTx(tx, next);
   const from = current ? `${current.role}:${current.status}` : null;
   const event = memberEvent('approve', from, 'resident', { ...by, now, reason: roomLabel(b.address) });
   await appendEvent(tx, memberSubject(next), event, commandId, `approve~${b._id}`);

@@ -4,10 +4,10 @@ import { COMPANY_SCOPE, memberModel } from '@shared/model/member.model';
 import type { Deps } from '../_shared/deps';
 import { appendEvent } from '../_shared/events';
 import { activeMembers, memberIdFor } from '../_shared/membership';
-import { withoutId } from '../_shared/repo';
 import { TIMER } from '../_shared/timer-actor';
 import { propertiesByName } from '../_shared/properties';
 import { findBootstrap, findCompany, writeCompanyInTx } from '../_shared/environment';
+import { writeMemberInTx } from '../_shared/membership';
 
 /**
  * Issue 14 (5): an environment from before companies becomes a company with no action from its
@@ -32,7 +32,7 @@ export const ensureCompany = async (deps: Deps): Promise<number> => {
   await db.runTransaction(async (tx) => {
     for (const m of managers) {
       const admin = memberModel.toStored({ ...m, _id: memberIdFor(COMPANY_SCOPE, m.openid), propertyId: COMPANY_SCOPE, role: 'admin', roomIds: [], skills: [], vip: false, createdAt: at });
-      await tx.collection('members').doc(admin._id).set({ data: withoutId(admin) });
+      await writeMemberInTx(tx, admin);
       const event = recordedChange('member', 'bootstrap', { from: null, to: 'admin', version: 1 }, { ...TIMER, now, reason: first.name });
       await appendEvent(tx, { kind: 'member', id: admin._id, propertyId: COMPANY_SCOPE }, event, 'company-upgrade', 'company-upgrade');
     }

@@ -10,7 +10,7 @@ import { triageRepair } from '@shared/domain/triage.rules';
 import { repairPromise } from '@shared/domain/repair-promise.rules';
 import { shiftAt } from '@shared/domain/shift.rules';
 import { lifeDefaults, repairModel, type Channel, type PreferredTime, type RepairCategory, type RepairDoc, type RepairPlace } from '@shared/model/repair.model';
-import { memberModel, type MemberDoc } from '@shared/model/member.model';
+import type { MemberDoc } from '@shared/model/member.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import { repairWhere } from '@shared/messages/place-label';
 import type { ActionContext } from '../_shared/context';
@@ -20,13 +20,14 @@ import { dailyQuota, withinDailyLimit } from '../_shared/daily-limits';
 import { appendEvent } from '../_shared/events';
 import { enqueueNotice, sendNow, type Notice } from '../_shared/outbox';
 import { derivedId } from '../_shared/ids';
-import { findById, withoutId } from '../_shared/repo';
+import { withoutId } from '../_shared/repo';
 import { buildingHasRooms, findRoomAsStored } from '../_shared/rooms';
 import { loadSettings } from '../_shared/settings';
 import { ownsFile } from '../_shared/storage';
 import { queueChecks, screenAtFiling, submitNow } from '../_shared/content-check';
 import { textForOthers } from '../_shared/screened';
 import { toView } from './views';
+import { findMember } from '../_shared/membership';
 
 interface Intake {
   /** The action the command record names. */
@@ -143,7 +144,7 @@ export const createRepair: Handler<typeof create> = async (input, ctx) => {
 
 /** The resident the desk files for, when it names one: active, of the desk's own property. */
 const residentFor = async (residentId: string, ctx: ActionContext): Promise<MemberDoc | null> => {
-  const resident = await findById(ctx.deps.db, memberModel, residentId);
+  const resident = await findMember(ctx.deps.db, residentId);
   return resident && resident.propertyId === ctx.member.propertyId && resident.role === 'resident' && resident.status === 'active' ? resident : null;
 };
 

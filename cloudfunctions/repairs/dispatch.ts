@@ -8,7 +8,6 @@ import { transition } from '@shared/domain/state-machine';
 import { repairMachine, type RepairAction } from '@shared/domain/repair.machine';
 import { acknowledgeDeadline, returnDeadline } from '@shared/domain/deadline.rules';
 import { RETURN_WITHIN_MS } from '@shared/domain/return.rules';
-import { memberModel } from '@shared/model/member.model';
 import { repairModel, type RepairDoc } from '@shared/model/repair.model';
 import { repairWhere } from '@shared/messages/place-label';
 import { audienceOfRole } from '@shared/model/signal.model';
@@ -27,6 +26,7 @@ import { WINDOW_CAPACITY } from '@shared/domain/booking.rules';
 import { textForOthers } from '../_shared/screened';
 import { residentNotice } from './resident-notice';
 import { toView } from './views';
+import { findMember } from '../_shared/membership';
 
 /** R4: a first dispatch or a reassignment (which needs a reason) of the order at the version the desk saw, or why not. */
 const decide = (repair: RepairDoc, input: z.infer<typeof dispatch.input>, { member, now }: ActionContext) => {
@@ -43,7 +43,7 @@ const decide = (repair: RepairDoc, input: z.infer<typeof dispatch.input>, { memb
  */
 /** The technician, the order and the settings need only the input: read with the caller's membership (issue 16). */
 const dispatchReads = (input: z.infer<typeof dispatch.input>, deps: Deps) =>
-  Promise.all([findById(deps.db, memberModel, input.technicianId), findById(deps.db, repairModel, input.repairId), loadSettings(deps, input.propertyId)]);
+  Promise.all([findMember(deps.db, input.technicianId), findById(deps.db, repairModel, input.repairId), loadSettings(deps, input.propertyId)]);
 
 export const dispatchRepair: Handler<typeof dispatch> = withPrefetch<typeof dispatch, Awaited<ReturnType<typeof dispatchReads>>>(dispatchReads, async (input, ctx, [technician, existing, settings]) => {
   const { member, deps, now } = ctx;

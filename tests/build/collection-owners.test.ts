@@ -47,6 +47,7 @@ const OWNERS: Record<string, readonly string[]> = {
   rooms: ['cloudfunctions/_shared/rooms.ts'],
   roomImports: ['cloudfunctions/_shared/rooms.ts'],
   properties: ['cloudfunctions/_shared/properties.ts'],
+  members: ['cloudfunctions/_shared/membership.ts'],
 };
 
 /**
@@ -63,6 +64,7 @@ const MODELS: Record<string, readonly string[]> = {
   rooms: ['roomModel'],
   roomImports: ['roomImportModel'],
   properties: ['propertyModel'],
+  members: ['memberModel'],
 };
 
 const quoted = (name: string) => `['"\`]${name}['"\`]`;
