@@ -150,4 +150,24 @@ describe('each collection is named by its repository alone (issue 15, point 3)',
     expect(names('outbox', "const outbox = await run('outbox', (s) => drainOutbox(s));")).toBe(false);
     expect(names('events', "db.collection('eventsArchive')")).toBe(false);
   });
+
+  it('the check sees a collection reached through its stored model by the generic helpers, and not a model used only to parse or store', () => {
+    const seen: [string, string][] = [
+      ['members', 'await findById(ctx.deps.db, memberModel, input.residentId)'],
+      ['members', "sweep.readAll(memberModel, db.collection(x).where({ role: 'resident' }))"],
+      ['bindings', "readAll(\n  bindingModel,\n  query)"],
+      ['properties', 'db.collection(propertyModel.collection).limit(100).get()'],
+      ['environment', 'findById(db, heartbeatModel, HEARTBEAT_DOC_ID)'],
+      ['rooms', 'const room = await findById(deps.db, roomModel, id);'],
+      ['keys', 'findById(db, keyModel, keyIdOf(p, kind, label))'],
+    ];
+    expect(seen.map(([name, text]) => names(name, text))).toEqual([true, true, true, true, true, true, true]);
+    const notSeen: [string, string][] = [
+      ['members', 'memberModel.toStored({ ...m, status: "inactive" })'],
+      ['rooms', 'findById(db, roomImportModel, room.importId)'],
+      ['keys', 'findById(db, leftKeyModel, id)'],
+      ['properties', 'await sweep.parse(propertyModel, raws)'],
+    ];
+    expect(notSeen.map(([name, text]) => names(name, text))).toEqual([false, false, false, false]);
+  });
 });
