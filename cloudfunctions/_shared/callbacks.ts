@@ -1,9 +1,19 @@
 import { birth, type TransitionRequest } from '@shared/domain/state-machine';
 import { callbackMachine } from '@shared/domain/callback.machine';
-import type { CallbackDoc } from '@shared/model/callback.model';
+import { callbackModel, type CallbackDoc } from '@shared/model/callback.model';
+import type { TransitionEvent } from '@shared/domain/state-machine';
 import type { Database, Tx } from './database';
 import { appendEvent } from './events';
-import { isDuplicateKey, withoutId } from './repo';
+import type { Source } from './paging';
+import { findById, isDuplicateKey, parseAll, readAll, withoutId } from './repo';
+
+/**
+ * Issue 15 (3): the callbacks collection's one owner. Every read, query and write of a callback task
+ * under cloudfunctions/ is a function here, parsed through `callbackModel`, each query in a shape an
+ * index of callbacks/area.json serves. It stays in `_shared/` because the tasks are planned by several
+ * areas (complaints, visits, the reminders timer) as well as worked by callbacks, and `_shared/`
+ * imports no area.
+ */
 
 type By = Omit<TransitionRequest<'plan'>, 'action'>;
 
@@ -34,4 +44,67 @@ export const planCallbackOnce = async (db: Database, doc: CallbackDoc, by: By, a
     if (isDuplicateKey(e)) return false;
     throw e;
   }
+};
+
+/** A callback task by id, outside a transaction. */
+export const findCallback = (db: Database, id: string): Promise<CallbackDoc | null> => findById(db, callbackModel, id);
+
+/** A callback task read in a transaction. */
+export const readCallbackInTx = async (tx: Tx, id: string): Promise<CallbackDoc> => callbackModel.parse((await tx.collection('callbacks').doc(id).get()).data);
+
+/** A task written with the event of the transition that made its status. `task` is as `callbackModel.toStored` made it. */
+export const writeCallbackInTx = async (tx: Tx, task: CallbackDoc, event: TransitionEvent<string, string>, commandId: string): Promise<void> => {
+  await tx.collection('callbacks').doc(task._id).set({ data: withoutId(task) });
+  await appendEvent(tx, callbackSubject(task), event, commandId);
+};
+
+/** A task written back with a change that is no status change (its due time): no event. */
+export const saveCallbackInTx = async (tx: Tx, task: CallbackDoc): Promise<void> => {
+  await tx.collection('callbacks').doc(task._id).set({ data: withoutId(task) });
+};
+
+/** B3: the task records the complaint it became. */
+export const markRaisedInTx = async (tx: Tx, id: string, complaintId: string): Promise<void> => {
+  await tx.collection('callbacks').doc(id).update({ data: { complaintId } });
+};
+
+/** B1: a list's source of the open tasks matching `where`, the soonest due first. */
+export const openCallbacksByDue = (where: object): Source<CallbackDoc> => ({
+  collection: 'callbacks',
+  where,
+  sort: [{ field: 'dueAt', order: 'asc' }],
+  parse: (raw) => callbackModel.parse(raw),
+});
+
+/** The tasks following any of `ids` (at most 100: the `in` operator's limit), every page. */
+export const callbacksFollowing = (db: Database, kind: CallbackDoc['kind'], ids: readonly string[]): Promise<CallbackDoc[]> =>
+  readAll(callbackModel, db.collection('callbacks').where({ kind, 'subject.id': db.command.in([...ids]) }));
+
+/**
+ * The tasks following any of `ids` (at most 100), in one read of 100; `parse` turns the stored ones into
+ * tasks (a sweep's sets a malformed one aside).
+ */
+export const callbacksFollowingOnce = async (
+  db: Database,
+  kind: CallbackDoc['kind'],
+  ids: readonly string[],
+  parse: (raws: unknown[]) => CallbackDoc[] | Promise<CallbackDoc[]> = (raws) => parseAll(callbackModel, raws),
+): Promise<CallbackDoc[]> => parse((await db.collection('callbacks').where({ kind, 'subject.id': db.command.in([...ids]) }).limit(100).get()).data);
+
+/** B4: the tasks of a property planned within `range` (a `db.command` range on their planning time), in planning order. */
+export const callbacksPlannedWithin = (db: Database, propertyId: string, range: unknown): Promise<CallbackDoc[]> =>
+  readAll(callbackModel, db.collection('callbacks').where({ propertyId, createdAt: range }).orderBy('createdAt', 'asc'));
+
+/** PIPL: every task about one resident in one property. */
+export const callbacksOfResident = (db: Database, propertyId: string, openid: string): Promise<CallbackDoc[]> =>
+  readAll(callbackModel, db.collection('callbacks').where({ propertyId, residentOpenid: openid }));
+
+/** PIPL erasure: a task's handwritten signature is no longer named (the file is gone). */
+export const eraseCallbackSignature = async (db: Database, id: string): Promise<void> => {
+  await db.collection('callbacks').doc(id).update({ data: { 'outcome.signature': '' } });
+};
+
+/** PIPL erasure: every task about one resident in one property stops naming them. */
+export const anonymiseCallbacksOf = async (db: Database, propertyId: string, openid: string, erasedName: string): Promise<void> => {
+  await db.collection('callbacks').where({ propertyId, residentOpenid: openid }).update({ data: { residentName: erasedName, phone: '' } });
 };

@@ -3,8 +3,7 @@ import { contentCheckModel, exemptScreening, screenOf, type CheckItem, type Cont
 import { addMinutes } from '@shared/time/shanghai';
 import type { Deps } from './deps';
 import type { Tx } from './database';
-import { derivedId } from './ids';
-import { withoutId } from './repo';
+import { contentCheckIdOf, markCheckSubmitted, queueChecksInTx, requeueCheck } from './content-checks.repo';
 import { land, recordFlag } from './content-verdicts';
 
 /**
@@ -97,7 +96,7 @@ export const queueChecks = async (tx: Tx, t: ScreenedTicket, now: Date, cause: s
   ];
   const checks = items.map((item) =>
     contentCheckModel.toStored({
-      _id: derivedId('cc', t.kind, t.doc._id, item.kind === 'text' ? 'text' : item.fileId),
+      _id: contentCheckIdOf(t.kind, t.doc._id, item),
       propertyId: t.doc.propertyId,
       subject: { kind: t.kind, id: t.doc._id },
       item,
@@ -110,7 +109,7 @@ export const queueChecks = async (tx: Tx, t: ScreenedTicket, now: Date, cause: s
       createdAt: now.toISOString(),
     }),
   );
-  for (const check of checks) await tx.collection('contentChecks').doc(check._id).set({ data: withoutId(check) });
+  await queueChecksInTx(tx, checks);
   if (flagged(screening.text.verdict)) {
     await recordFlag(tx, { subject: { kind: t.kind, id: t.doc._id }, item: { kind: 'text' } }, t.doc, screening.text, now.toISOString(), cause);
   }
@@ -124,8 +123,7 @@ export const queueChecks = async (tx: Tx, t: ScreenedTicket, now: Date, cause: s
 export const checkFailed = async (deps: Deps, check: ContentCheckDoc, e: unknown, retryFrom?: Date): Promise<void> => {
   const lastError = messageOf(e);
   if (check.attempts < MAX_CHECK_ATTEMPTS) {
-    const next = retryFrom ? { nextAttemptAt: retryFrom.toISOString() } : {};
-    await deps.db.collection('contentChecks').doc(check._id).update({ data: { status: 'queued', lastError, ...next } });
+    await requeueCheck(deps.db, check._id, lastError, retryFrom?.toISOString());
     return;
   }
   console.warn(`content check ${check._id} given up: ${lastError}`);
@@ -147,7 +145,7 @@ export const submitImages = async (deps: Deps, checks: readonly ContentCheckDoc[
       if (!deps.wechat) throw new Error('no WeChat open API here');
       const traceId = await deps.wechat.checkImage({ openid: check.openid, scene: SCENE, mediaUrl });
       const waitUntil = addMinutes(deps.now(), VERDICT_WAIT_MINUTES).toISOString();
-      await deps.db.collection('contentChecks').doc(check._id).update({ data: { status: 'submitted', traceId, nextAttemptAt: waitUntil, lastError: null } });
+      await markCheckSubmitted(deps.db, check._id, traceId, waitUntil);
     } catch (e) {
       await checkFailed(deps, check, e);
     }

@@ -1,9 +1,10 @@
-import { contentCheckModel, type ContentCheckDoc } from '@shared/model/screening.model';
+import type { ContentCheckDoc } from '@shared/model/screening.model';
 import { askText, checkFailed, MAX_CHECK_ATTEMPTS, retryAt, submitImages } from './content-check';
 import { land } from './content-verdicts';
 import { findScreened } from './screened-store';
 import { textOf } from './screened';
 import type { Sweep } from './sweep';
+import { claimCheck, dropCheck, dueChecks } from './content-checks.repo';
 
 export interface CheckSweepReport {
   /** Checks tried again: a text asked again, a photo sent again. */
@@ -16,7 +17,7 @@ export interface CheckSweepReport {
 const retryText = async (sweep: Sweep, check: ContentCheckDoc): Promise<void> => {
   const { deps } = sweep;
   const ticket = await findScreened(deps.db, check.subject.kind, check.subject.id);
-  if (!ticket) return void (await deps.db.collection('contentChecks').doc(check._id).update({ data: { status: 'dead', openid: '', lastError: 'the ticket is gone' } }));
+  if (!ticket) return void (await dropCheck(deps.db, check._id, 'the ticket is gone'));
   try {
     const screen = await askText(deps, check.openid, textOf(check.subject.kind, ticket));
     await land(deps, check, screen.verdict, screen.label);
@@ -36,20 +37,10 @@ export const sweepContentChecks = async (sweep: Sweep, limit = 50): Promise<Chec
   const { db } = deps;
   const now = deps.now();
   const report: CheckSweepReport = { retried: 0, givenUp: 0 };
-  const res = await db
-    .collection('contentChecks')
-    .where({ status: db.command.in(['queued', 'submitted']), nextAttemptAt: db.command.lte(now.toISOString()) })
-    .orderBy('nextAttemptAt', 'asc')
-    .limit(limit)
-    .get();
-  for (const check of await sweep.parse(contentCheckModel, res.data)) {
+  for (const check of await dueChecks(sweep, now, limit)) {
     await sweep.unit(`content check ${check._id}`, async () => {
       const attempts = check.attempts + 1;
-      const claim = await db
-        .collection('contentChecks')
-        .where({ _id: check._id, status: check.status, attempts: check.attempts })
-        .update({ data: { attempts, status: 'queued', nextAttemptAt: retryAt(now, attempts) } });
-      if (!claim.stats.updated) return;
+      if (!(await claimCheck(db, check, attempts, retryAt(now, attempts)))) return;
       if (check.attempts >= MAX_CHECK_ATTEMPTS) {
         await land(deps, { ...check, attempts }, 'unchecked', null, 'dead');
         report.givenUp++;

@@ -8,6 +8,7 @@ import type { Deps } from './deps';
 import type { Tx } from './database';
 import { appendScreeningStep, readScreened, writeScreened } from './screened-store';
 import { bumpSignals } from './signals';
+import { finishCheckInTx } from './content-checks.repo';
 
 /** "文字内容：检测为违规内容（辱骂）": what a flag records on the ticket's history. */
 export const flagWords = (item: string, screen: Pick<Screen, 'verdict' | 'label'>): string =>
@@ -64,7 +65,7 @@ export const land = async (deps: Deps, check: ContentCheckDoc, verdict: Verdict,
       nowHeld = flagged(verdict) && !screen.decision;
       if (nowHeld) await recordFlag(tx, check, doc, screen, at, check._id);
     }
-    await tx.collection('contentChecks').doc(check._id).update({ data: { status, openid: '', lastError: null } });
+    await finishCheckInTx(tx, check._id, status);
     return nowHeld ? doc : null;
   });
   if (!held) return false;

@@ -1,4 +1,4 @@
-import { bookingModel, slotModel, type BookingKind } from '@shared/model/booking.model';
+import { bookingModel, slotModel, type BookingDoc, type BookingKind } from '@shared/model/booking.model';
 import type { Database, Tx } from './database';
 import { transition, type TransitionRequest } from '@shared/domain/state-machine';
 import { bookingMachine, type BookingAction } from '@shared/domain/booking.machine';
@@ -6,6 +6,7 @@ import { appendEvent } from './events';
 import { ActionFailure } from './failures';
 import { derivedId } from './ids';
 import { addOnce, findById, parseAll, withoutId } from './repo';
+import type { Source } from './paging';
 import { atShanghai } from '@shared/time/shanghai';
 
 /** A technician whose time a repair window holds. */
@@ -82,7 +83,7 @@ export const moveWindow = async (
   by: Omit<TransitionRequest<BookingAction>, 'action'>,
   commandId: string,
 ): Promise<void> => {
-  const b = bookingModel.parse((await tx.collection('bookings').doc(bookingId).get()).data);
+  const b = await readBookingInTx(tx, bookingId);
   if (b.status !== 'booked' || !b.repair || b.repair.technician.memberId === technician.memberId) return;
   const step = transition(bookingMachine, b, { ...by, action: 'reassign' });
   if (!step.ok) throw new ActionFailure(step.code);
@@ -94,6 +95,35 @@ export const moveWindow = async (
   }
   await givePlaceBack(tx, slotIdOf(b.propertyId, 'repair', b.start, b.repair.technician.memberId), b._id);
   const next = bookingModel.toStored({ ...b, status: step.status, version: step.version, repair: { ...b.repair, technician }, updatedAt: by.now.toISOString() });
-  await tx.collection('bookings').doc(b._id).set({ data: withoutId(next) });
+  await saveBookingInTx(tx, next);
   await appendEvent(tx, { kind: 'booking', id: b._id, propertyId: b.propertyId }, step.event, commandId);
 };
+
+/*
+ * Issue 15 (3): the bookings collection's one owner, beside the slots their places are taken in. Every
+ * read, query and write of a booking under cloudfunctions/ is a function here, parsed through
+ * `bookingModel`. It is in `_shared/` because a dispatch (repairs) moves a booked window here, and
+ * `_shared/` imports no area.
+ */
+
+/** A booking by id, outside a transaction. */
+export const findBooking = (db: Database, id: string): Promise<BookingDoc | null> => findById(db, bookingModel, id);
+
+/** A booking read in a transaction. */
+export const readBookingInTx = async (tx: Tx, id: string): Promise<BookingDoc> => bookingModel.parse((await tx.collection('bookings').doc(id).get()).data);
+
+/**
+ * A booking written as `bookingModel.toStored` made it. Its status moves only by the booking machine:
+ * the caller appends the transition's (or the birth's) event in the same transaction.
+ */
+export const saveBookingInTx = async (tx: Tx, booking: BookingDoc): Promise<void> => {
+  await tx.collection('bookings').doc(booking._id).set({ data: withoutId(booking) });
+};
+
+/** V4: a list's source of the bookings matching `where`, by start time. */
+export const bookingsByStart = (where: object, order: 'asc' | 'desc'): Source<BookingDoc> => ({
+  collection: 'bookings',
+  where,
+  sort: [{ field: 'start', order }],
+  parse: (raw) => bookingModel.parse(raw),
+});

@@ -3,7 +3,7 @@ import type { TimerStep } from '@shared/model/environment.model';
 import type { Deps } from './deps';
 import type { DocRef } from './database';
 import { derivedId } from './ids';
-import { withoutId, type StoredDocumentError } from './repo';
+import { parseAll, withoutId, type StoredDocumentError } from './repo';
 
 export type Quarantined = 'moved' | 'gone' | 'valid' | 'newer';
 
@@ -47,4 +47,14 @@ export const quarantine = async (deps: Deps, found: StoredDocumentError, step: T
     await ref.remove();
     return 'moved';
   });
+};
+
+/**
+ * Issue 12 (3.8): what the timer set aside for a property or for the whole environment, as the health
+ * page shows it: how many, and the newest `limit` parsed. Both go out at once.
+ */
+export const setAsideFor = async (deps: Pick<Deps, 'db'>, propertyId: string, limit: number) => {
+  const setAside = deps.db.collection('quarantine').where({ propertyId: deps.db.command.in([propertyId, null]) });
+  const [count, newest] = await Promise.all([setAside.count(), setAside.orderBy('at', 'desc').limit(limit).get()]);
+  return { count: count.total, items: parseAll(quarantineModel, newest.data) };
 };

@@ -30,26 +30,28 @@ const settle = (read: Promise<unknown>): Promise<Settled> =>
 
 interface Prefetching {
   /** Reads of the action that need its input alone (ids, the property it names), issued with the membership. */
-  prefetch?: (input: unknown, deps: Deps) => Promise<unknown>;
+  prefetch?: (input: unknown, deps: Deps, caller: Caller) => Promise<unknown>;
 }
 
 /**
  * Issue 16: an action whose first reads need only its input makes them in the same wait as the caller's
  * membership, not after it. Only reads, and only what the input names: what they found reaches the
  * handler once the router has authorised the caller (a refused caller gets the refusal, never the reads'
- * outcome), and the handler still checks that what it found belongs to the caller's property.
+ * outcome), and the handler still checks that what it found belongs to the caller's property. The
+ * caller it is given is the platform's OPENID (never the event's), so a read keyed by it (the caller's
+ * own memberships) may go out in the same wait too.
  */
 export const withPrefetch = <A extends Action, P>(
-  prefetch: (input: z.infer<A['input']>, deps: Deps) => Promise<P>,
+  prefetch: (input: z.infer<A['input']>, deps: Deps, caller: Caller) => Promise<P>,
   handle: (input: z.infer<A['input']>, ctx: ContextOf<A>, early: P) => Promise<Result<z.infer<A['output']>>>,
 ): Handler<A> =>
   Object.assign(
     async (input: z.infer<A['input']>, ctx: ContextOf<A>, early?: Settled) => {
-      const read = early ?? (await settle(prefetch(input, ctx.deps)));
+      const read = early ?? (await settle(prefetch(input, ctx.deps, ctx.caller)));
       if (!read.ok) throw read.error;
       return handle(input, ctx, read.value as P);
     },
-    { prefetch: prefetch as (input: unknown, deps: Deps) => Promise<unknown> },
+    { prefetch: prefetch as (input: unknown, deps: Deps, caller: Caller) => Promise<unknown> },
   );
 
 export type FunctionHandle = ((event: unknown, caller: Caller, deps: Deps) => Promise<Result<unknown>>) & {
@@ -93,7 +95,7 @@ export const defineFunction = <T extends Record<string, Action>>(fn: FunctionNam
         action.roles !== 'any-signed-in' && scope ? resolveMember(deps.db, scope, caller.openid) : null,
         action.write && !company && data.propertyId ? propertyClosed(deps.db, data.propertyId) : false,
         action.write && data.commandId ? commandsSent(deps.db, caller.openid, data.commandId) : [],
-        handler.prefetch ? settle(handler.prefetch(input.data, deps)) : undefined,
+        handler.prefetch ? settle(handler.prefetch(input.data, deps, caller)) : undefined,
       ]);
       if (action.roles !== 'any-signed-in') {
         if (!member) return failure('COMMON.NOT_A_MEMBER');

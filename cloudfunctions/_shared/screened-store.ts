@@ -1,26 +1,27 @@
 import type { TransitionEvent } from '@shared/domain/state-machine';
-import { complaintModel, type ComplaintDoc } from '@shared/model/complaint.model';
+import type { ComplaintDoc } from '@shared/model/complaint.model';
 import type { Role } from '@shared/model/member.model';
 import { repairModel, type RepairDoc } from '@shared/model/repair.model';
 import type { ScreenedKind } from '@shared/model/screening.model';
 import type { Database, Tx } from './database';
 import { appendEvent } from './events';
-import { findById, withoutId } from './repo';
+import { findRepair, readRepairInTx, saveRepairInTx } from './repairs.repo';
 import type { ScreenedDoc } from './screened';
+import { findComplaint, readComplaintInTx, writeComplaintInTx } from './complaints.repo';
 
 /** A screened ticket by id, outside a transaction. */
 export const findScreened = (db: Database, kind: ScreenedKind, id: string): Promise<ScreenedDoc | null> =>
-  kind === 'repair' ? findById(db, repairModel, id) : findById(db, complaintModel, id);
+  kind === 'repair' ? findRepair(db, id) : findComplaint(db, id);
 
 export const readScreened = async (tx: Tx, kind: ScreenedKind, id: string): Promise<ScreenedDoc> => {
-  if (kind === 'repair') return repairModel.parse((await tx.collection('repairs').doc(id).get()).data);
-  return complaintModel.parse((await tx.collection('complaints').doc(id).get()).data);
+  if (kind === 'repair') return readRepairInTx(tx, id);
+  return readComplaintInTx(tx, id);
 };
 
 /** Writes the ticket back as it is: screening is no status change, so neither status nor version moves. */
 export const writeScreened = async (tx: Tx, kind: ScreenedKind, doc: ScreenedDoc): Promise<void> => {
-  if (kind === 'repair') await tx.collection('repairs').doc(doc._id).set({ data: withoutId(repairModel.toStored(doc as RepairDoc)) });
-  else await tx.collection('complaints').doc(doc._id).set({ data: withoutId(complaintModel.toStored(doc as ComplaintDoc)) });
+  if (kind === 'repair') await saveRepairInTx(tx, repairModel.toStored(doc as RepairDoc));
+  else await writeComplaintInTx(tx, doc as ComplaintDoc);
 };
 
 export interface ScreeningStep {

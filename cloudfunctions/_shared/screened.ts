@@ -11,8 +11,8 @@ import type { ScreenedKind, Screen, Screening } from '@shared/model/screening.mo
  * shown of them. The rules themselves are in shared-types/src/domain/content-screening.rules.ts.
  */
 export const screenedKinds = {
-  repair: { model: repairModel, collection: 'repairs', text: (r: RepairDoc) => r.description },
-  complaint: { model: complaintModel, collection: 'complaints', text: (c: ComplaintDoc) => [c.target, c.description, c.request].join('\n') },
+  repair: { model: repairModel, text: (r: RepairDoc) => r.description },
+  complaint: { model: complaintModel, text: (c: ComplaintDoc) => [c.target, c.description, c.request].join('\n') },
 } as const;
 
 export type ScreenedDoc = RepairDoc | ComplaintDoc;

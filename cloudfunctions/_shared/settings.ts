@@ -31,6 +31,13 @@ export const storeSettingsOnce = async (db: Database, settings: SettingsDoc): Pr
  */
 export const SETTINGS_FRESH_MS = 30_000;
 
+/**
+ * How many properties' settings one instance remembers. The settings are read before the caller is
+ * authorised (beside the membership, issue 16), so a stranger naming made-up property ids must not grow
+ * the instance's memory: past this many, the property read longest ago is forgotten first.
+ */
+export const SETTINGS_REMEMBERED = 256;
+
 interface Remembered {
   settings: Promise<SettingsDoc>;
   readAt: number;
@@ -47,7 +54,13 @@ export const loadSettings = (deps: Pick<Deps, 'db' | 'now'>, propertyId: string)
   const known = byProperty.get(propertyId);
   if (known && now >= known.readAt && now - known.readAt < SETTINGS_FRESH_MS) return known.settings;
   const settings = readSettings(deps.db, propertyId);
+  // Re-inserted, so the map's order is the order of reading and its first key the longest ago.
+  byProperty.delete(propertyId);
   byProperty.set(propertyId, { settings, readAt: now });
+  for (const oldest of byProperty.keys()) {
+    if (byProperty.size <= SETTINGS_REMEMBERED) break;
+    byProperty.delete(oldest);
+  }
   // A failed read is not remembered: the next call reads again.
   settings.catch(() => {
     if (byProperty.get(propertyId)?.settings === settings) byProperty.delete(propertyId);

@@ -11,12 +11,19 @@ import { randomId } from './ids';
  * Only a function that imports this module carries exceljs (≈ 1 MB): keep it out of any function
  * that builds no file (tests/build/package-budgets.test.ts holds the others to their budget).
  */
-export const xlsxFile = async (deps: Pick<Deps, 'files'>, folder: string, fill: (book: Workbook) => void): Promise<string> => {
+export const xlsxFile = async (deps: Pick<Deps, 'files'>, folder: string, fill: (book: Workbook) => void): Promise<string> =>
+  storeXlsx(deps, folder, await xlsxBytes(fill));
+
+/** The .xlsx file's bytes, made in memory: no round trip. */
+export const xlsxBytes = async (fill: (book: Workbook) => void): Promise<Buffer> => {
   const book = new ExcelJS.Workbook();
   fill(book);
-  const bytes = Buffer.from(await book.xlsx.writeBuffer());
-  return deps.files.upload(`exports/${folder}/${randomId('x')}.xlsx`, bytes);
+  return Buffer.from(await book.xlsx.writeBuffer());
 };
+
+/** Made bytes stored under a random name in `exports/<folder>/`: the file's id, for a FileLink. */
+export const storeXlsx = (deps: Pick<Deps, 'files'>, folder: string, bytes: Buffer): Promise<string> =>
+  deps.files.upload(`exports/${folder}/${randomId('x')}.xlsx`, bytes);
 
 /** A form's look, shared by every sheet: the title over the table, the header row, thin borders, A4 to one page wide. */
 export interface SheetLayout {

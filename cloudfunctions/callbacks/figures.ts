@@ -2,14 +2,13 @@ import type { figures as contract } from '@shared/contracts/callbacks.contract';
 import { check, countByKind, monthSpan, taskRowOf, weeksOf } from '@shared/domain/callback-figures.rules';
 import { callableOrders, monthTopUp } from '@shared/domain/repair-callbacks.rules';
 import { ok } from '@shared/result';
-import { callbackModel } from '@shared/model/callback.model';
-import { complaintModel } from '@shared/model/complaint.model';
-import { repairModel } from '@shared/model/repair.model';
 import { repairWhere } from '@shared/messages/place-label';
 import type * as z from 'zod/mini';
 import type { Deps } from '../_shared/deps';
 import { withPrefetch, type Handler } from '../_shared/router';
-import { readAll } from '../_shared/repo';
+import { complaintsRegisteredWithin } from '../_shared/complaints.repo';
+import { signedRepairsWithin } from '../_shared/repairs.repo';
+import { callbacksFollowing, callbacksPlannedWithin } from '../_shared/callbacks';
 
 /**
  * B4 R13 C7: the month's callback report: tasks by kind for the month and each of its weeks, the
@@ -22,9 +21,9 @@ const monthRead = (input: z.infer<typeof contract.input>, { db }: Deps) => {
   const { from, to } = monthSpan(input.month);
   const span = _.gte(from.toISOString()).and(_.lt(to.toISOString()));
   return Promise.all([
-    readAll(callbackModel, db.collection('callbacks').where({ propertyId: input.propertyId, createdAt: span }).orderBy('createdAt', 'asc')),
-    readAll(repairModel, db.collection('repairs').where({ status: 'signed', completedAt: span })),
-    readAll(complaintModel, db.collection('complaints').where({ propertyId: input.propertyId, registerDate: _.gte(`${input.month}-01`).and(_.lte(`${input.month}-31`)) })),
+    callbacksPlannedWithin(db, input.propertyId, span),
+    signedRepairsWithin(db, 'completedAt', span),
+    complaintsRegisteredWithin(db, input.propertyId, `${input.month}-01`, `${input.month}-31`),
   ]);
 };
 
@@ -37,7 +36,7 @@ export const figures: Handler<typeof contract> = withPrefetch<typeof contract, A
   const doneFor = async (kind: 'repair' | 'complaint', ids: string[]) => {
     const done = new Set<string>();
     for (let i = 0; i < ids.length; i += 100) {
-      const chunk = await readAll(callbackModel, db.collection('callbacks').where({ kind, 'subject.id': _.in(ids.slice(i, i + 100)) }));
+      const chunk = await callbacksFollowing(db, kind, ids.slice(i, i + 100));
       for (const c of chunk) if (c.status === 'done') done.add(c.subject.id);
     }
     return done;

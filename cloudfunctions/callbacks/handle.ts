@@ -6,14 +6,13 @@ import { callbackMachine } from '@shared/domain/callback.machine';
 import { callbackModel, type CallbackDoc } from '@shared/model/callback.model';
 import { defineFunction } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
-import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
-import { findById, withoutId } from '../_shared/repo';
-import { mapPage, readPage, type Source } from '../_shared/paging';
+import { mapPage, readPage } from '../_shared/paging';
 import { ownsFile } from '../_shared/storage';
 import { meetDeadline } from '../_shared/deadlines';
 import { raiseComplaint } from './raise-complaint';
 import { figures } from './figures';
+import { findCallback, openCallbacksByDue, readCallbackInTx, writeCallbackInTx } from '../_shared/callbacks';
 
 /** The desk calls residents back, so it sees the full number (P1: the role needs it). */
 export const toView = (c: CallbackDoc, now: Date): CallbackView => ({
@@ -37,32 +36,27 @@ export const toView = (c: CallbackDoc, now: Date): CallbackView => ({
 
 export const handle = defineFunction('callbacks', callbacksActions, {
   queue: async (input, { deps, now }) => {
-    const open: Source<CallbackDoc> = {
-      collection: 'callbacks',
-      where: { propertyId: input.propertyId, status: 'open', ...(input.kind ? { kind: input.kind } : {}) },
-      sort: [{ field: 'dueAt', order: 'asc' }],
-      parse: (raw) => callbackModel.parse(raw),
-    };
+    const open = openCallbacksByDue({ propertyId: input.propertyId, status: 'open', ...(input.kind ? { kind: input.kind } : {}) });
     const page = await readPage(deps.db, { name: `callbacks.queue.${input.kind ?? 'all'}`, sources: [open] }, input);
     return ok(mapPage(page, (c) => toView(c, now)));
   },
 
   get: async (input, { deps, member, now }) => {
-    const task = await findById(deps.db, callbackModel, input.callbackId);
+    const task = await findCallback(deps.db, input.callbackId);
     if (!task || task.propertyId !== member.propertyId) return failure('CALLBACK.NOT_FOUND');
     return ok(toView(task, now));
   },
 
   record: async (input, ctx) => {
     const { deps, member, now } = ctx;
-    const existing = await findById(deps.db, callbackModel, input.callbackId);
+    const existing = await findCallback(deps.db, input.callbackId);
     if (!existing || existing.propertyId !== member.propertyId) return failure('CALLBACK.NOT_FOUND');
     if (existing.assignee === 'manager' && member.role !== 'manager') return failure('CALLBACK.MANAGER_ONLY');
     // B2: the resident signs the record of a home visit that met them; a visit that found nobody home has no one to sign.
     if (input.method === 'home_visit' && input.reached && !input.signature) return failure('CALLBACK.SIGNATURE_REQUIRED');
     if (input.signature && !ownsFile(member, input.signature)) return failure('CALLBACK.FILE_NOT_YOURS');
     const { result } = await applyOnce(ctx, 'callbacks.record', async (tx) => {
-      const task = callbackModel.parse((await tx.collection('callbacks').doc(existing._id).get()).data);
+      const task = await readCallbackInTx(tx, existing._id);
       if (task.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
       const moved = transition(callbackMachine, task, { action: 'record', actor: member.openid, role: member.role, now, reason: input.notes || undefined, deviceTime: input.deviceTime });
       if (!moved.ok) throw new ActionFailure(moved.code !== 'STATE.TRANSITION_NOT_ALLOWED' ? moved.code : task.status === 'cancelled' ? 'CALLBACK.CANCELLED' : 'CALLBACK.ALREADY_DONE');
@@ -80,8 +74,7 @@ export const handle = defineFunction('callbacks', callbacksActions, {
           ...(input.signature ? { signature: input.signature } : {}),
         },
       });
-      await tx.collection('callbacks').doc(task._id).set({ data: withoutId(next) });
-      await appendEvent(tx, { kind: 'callback', id: task._id, propertyId: task.propertyId }, moved.event, input.commandId);
+      await writeCallbackInTx(tx, next, moved.event, input.commandId);
       // B1: the task's clock stops with it (tasks planned before clocks existed have none).
       await meetDeadline(tx, task._id, 'B1.callback', now);
       return toView(next, now);

@@ -1,19 +1,19 @@
 import type { raiseComplaint as contract } from '@shared/contracts/callbacks.contract';
 import { failure } from '@shared/messages/failure';
-import { callbackModel, type CallbackDoc } from '@shared/model/callback.model';
-import { complaintModel } from '@shared/model/complaint.model';
-import { repairModel } from '@shared/model/repair.model';
+import type { CallbackDoc } from '@shared/model/callback.model';
 import type { Database } from '../_shared/database';
 import type { Handler } from '../_shared/router';
 import { ActionFailure } from '../_shared/failures';
 import { membershipIn } from '../_shared/membership';
-import { findById } from '../_shared/repo';
+import { findComplaint } from '../_shared/complaints.repo';
 import { fileComplaint } from '../complaints/exports';
+import { findRepair } from '../_shared/repairs.repo';
+import { findCallback, markRaisedInTx, readCallbackInTx } from '../_shared/callbacks';
 
 /** The room of the work order or complaint the callback follows (null: gone); undefined when it follows neither. */
 const subjectRoomOf = async (db: Database, cb: CallbackDoc): Promise<string | null | undefined> => {
-  if (cb.subject.kind === 'repair') return (await findById(db, repairModel, cb.subject.id))?.roomId ?? null;
-  if (cb.subject.kind === 'complaint') return (await findById(db, complaintModel, cb.subject.id))?.roomId ?? null;
+  if (cb.subject.kind === 'repair') return (await findRepair(db, cb.subject.id))?.roomId ?? null;
+  if (cb.subject.kind === 'complaint') return (await findComplaint(db, cb.subject.id))?.roomId ?? null;
   return undefined;
 };
 
@@ -25,7 +25,7 @@ const subjectRoomOf = async (db: Database, cb: CallbackDoc): Promise<string | nu
  */
 export const raiseComplaint: Handler<typeof contract> = async (input, ctx) => {
   const { deps, member, now } = ctx;
-  const cb = await findById(deps.db, callbackModel, input.callbackId);
+  const cb = await findCallback(deps.db, input.callbackId);
   if (!cb || cb.propertyId !== member.propertyId) return failure('CALLBACK.NOT_FOUND');
   if (cb.complaintId) return failure('CALLBACK.ALREADY_RAISED');
   // The resident and the room the callback was about are read together: both follow from the callback alone.
@@ -56,9 +56,9 @@ export const raiseComplaint: Handler<typeof contract> = async (input, ctx) => {
     ctx,
     {
       also: async (tx, complaint) => {
-        const current = callbackModel.parse((await tx.collection('callbacks').doc(cb._id).get()).data);
+        const current = await readCallbackInTx(tx, cb._id);
         if (current.complaintId) throw new ActionFailure('CALLBACK.ALREADY_RAISED');
-        await tx.collection('callbacks').doc(cb._id).update({ data: { complaintId: complaint._id } });
+        await markRaisedInTx(tx, cb._id, complaint._id);
       },
       answer: (_view, complaint) => ({ callbackId: cb._id, complaintId: complaint._id }),
     },

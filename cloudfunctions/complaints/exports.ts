@@ -5,3 +5,7 @@
 export { fileComplaint } from './intake';
 /** A case and who may see it, for the printed handling slip (issue 19, 4). */
 export { canSeeCase, isGroup, loadCase } from './on-case';
+/** The company page's count of registers flagged and still unsigned (issue 14, 1; C6). */
+export { unsignedFlaggedRegisters } from './complaints.repo';
+/** The session's waiting counts: a property's open groups at a queue rank (issue 14, 2). */
+export { groupsQueued } from './complaints.repo';

@@ -3,13 +3,12 @@ import { ok } from '@shared/result';
 import { failure } from '@shared/messages/failure';
 import { transition } from '@shared/domain/state-machine';
 import { complaintMachine } from '@shared/domain/complaint.machine';
-import { complaintModel } from '@shared/model/complaint.model';
 import { defineFunction, type Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
-import { findById, withoutId } from '../_shared/repo';
+import { findComplaint, readComplaintInTx, writeComplaintInTx } from '../_shared/complaints.repo';
 import { audienceOfRole } from '@shared/model/signal.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import { subjectOf } from './clocks';
@@ -26,18 +25,17 @@ import type { ComplaintView } from '@shared/contracts/complaints.contract';
 /** How the resident rates the handling of their own resolved complaint, once. */
 const rate: Handler<(typeof complaintsActions)['rate']> = async (input, ctx) => {
   const { deps, member, now } = ctx;
-  const existing = await findById(deps.db, complaintModel, input.complaintId);
+  const existing = await findComplaint(deps.db, input.complaintId);
   if (!existing || existing.propertyId !== member.propertyId || existing.residentOpenid !== member.openid) return failure('COMPLAINT.NOT_FOUND');
   const related = await relatedOf(deps.db, existing);
   const queued: OutboxDoc[] = [];
   const { result, fresh } = await applyOnce(ctx, 'complaints.rate', async (tx) => {
     queued.length = 0;
-    const c = complaintModel.parse((await tx.collection('complaints').doc(existing._id).get()).data);
+    const c = await readComplaintInTx(tx, existing._id);
     if (c.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
     const moved = transition(complaintMachine, c, { action: 'rate', actor: member.openid, role: member.role, now, reason: input.comment || undefined, deviceTime: input.deviceTime });
     if (!moved.ok) throw new ActionFailure(moved.code);
-    const next = complaintModel.toStored({ ...c, version: moved.version, rating: { score: input.score, comment: input.comment, at: now.toISOString() }, updatedAt: now.toISOString() });
-    await tx.collection('complaints').doc(c._id).set({ data: withoutId(next) });
+    const next = await writeComplaintInTx(tx, { ...c, version: moved.version, rating: { score: input.score, comment: input.comment, at: now.toISOString() }, updatedAt: now.toISOString() });
     await appendEvent(tx, subjectOf(next), moved.event, input.commandId);
     for (const notice of complaintNotices(next, 'complaint.changed', `${input.score}星 ${input.comment}`, { inbox: [audienceOfRole('desk')], group: false }, false)) {
       queued.push(await enqueueNotice(tx, `${c._id}@${moved.version}`, notice, now));

@@ -11,8 +11,6 @@ import { decideGroup, households, matterKeyOf, type MatterEntry } from '@shared/
 import { registerDateOf } from '@shared/domain/complaint-register.rules';
 import { shiftAt } from '@shared/domain/shift.rules';
 import {
-  complaintGroupModel,
-  complaintMatterModel,
   complaintModel,
   type ComplaintChannel,
   type ComplaintDoc,
@@ -37,7 +35,6 @@ import { appendEvent } from '../_shared/events';
 import { openDeadline } from '../_shared/deadlines';
 import { enqueueNotice, sendNow, type Notice } from '../_shared/outbox';
 import { derivedId } from '../_shared/ids';
-import { findById, withoutId, addOnce } from '../_shared/repo';
 import { findRoomAsStored } from '../_shared/rooms';
 import { loadSettings } from '../_shared/settings';
 import { ownsFile } from '../_shared/storage';
@@ -48,6 +45,8 @@ import { complaintNotices, majorAudience } from './notices';
 import { residentComplaintNotice } from './resident-notice';
 import { toComplaintView } from './views';
 import { findMember } from '../_shared/membership';
+import { readComplaintInTx, unresolvedOnMatter, writeComplaintInTx } from '../_shared/complaints.repo';
+import { ensureMatter, matterExists, readGroupInTx, readMatterInTx, recordMatterInTx, writeGroupInTx } from './complaints.repo';
 
 export interface Intake {
   action: 'complaints.create' | 'complaints.register' | 'callbacks.raiseComplaint';
@@ -71,32 +70,10 @@ export interface Intake {
 
 /** A device clock a few minutes fast must not make "just now" a time in the future. */
 const SKEW_MS = 5 * 60 * 1000;
-const open = ['received', 'handling', 'grouped'] as const;
-
-export const matterIdOf = (propertyId: string, matterKey: string) => derivedId('cm', propertyId, matterKey);
-
-/**
- * The matter's document exists before any transaction reads it (a transaction cannot query or
- * tolerate a missing id): `found` is whether the filing's first reads saw it, so only the first
- * filing on a matter pays a wait for it, and a refused filing writes nothing.
- */
-const ensureMatter = async (db: Database, propertyId: string, matterKey: string, found: boolean): Promise<string> => {
-  const id = matterIdOf(propertyId, matterKey);
-  if (!found) await addOnce(db, 'complaintMatters', complaintMatterModel.toStored({ _id: id, propertyId, matterKey, recent: [], openGroupId: null }));
-  return id;
-};
 
 /** C3: the household's earlier complaint on the same matter that is still unresolved. */
-const unresolvedRepeat = async (db: Database, propertyId: string, roomId: string, matterKey: string): Promise<string | null> => {
-  const res = await db
-    .collection('complaints')
-    .where({ propertyId, roomId, matterKey, status: db.command.in([...open]) })
-    .orderBy('createdAt', 'asc')
-    .limit(1)
-    .get();
-  const first = res.data[0];
-  return first ? complaintModel.parse(first)._id : null;
-};
+const unresolvedRepeat = async (db: Database, propertyId: string, roomId: string, matterKey: string): Promise<string | null> =>
+  (await unresolvedOnMatter(db, propertyId, roomId, matterKey))?._id ?? null;
 
 /**
  * C1 C3 C4 C9: a complaint is recorded with every C1 field, entered in the day's register (C6), given
@@ -124,7 +101,7 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
     findRoomAsStored(deps.db, intake.roomId),
     loadSettings(deps, member.propertyId),
     unresolvedRepeat(deps.db, member.propertyId, intake.roomId, matterKey),
-    findById(deps.db, complaintMatterModel, matterIdOf(member.propertyId, matterKey)).then((m) => m !== null),
+    matterExists(deps.db, member.propertyId, matterKey),
     screenAtFiling(deps, {
       authorOpenid: intake.resident.openid,
       byAuthor: intake.action === 'complaints.create',
@@ -184,7 +161,7 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
     const checks: ContentCheckDoc[] = [];
     const { result, fresh } = await applyOnce<T>(ctx, intake.action, async (tx) => {
       queued.length = 0;
-      const matter = complaintMatterModel.parse((await tx.collection('complaintMatters').doc(matterId).get()).data);
+      const matter = await readMatterInTx(tx, matterId);
       const entry: MatterEntry = { complaintId: complaint._id, roomId: complaint.roomId, at };
       const { recent, decision } = decideGroup(matter, entry, now, settings.groupComplaintWindowHours);
       const groupId = decision.kind === 'join' ? decision.groupId : derivedId('cg', ctx.commandKey);
@@ -192,7 +169,7 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
       // filings at the same moment one holds it and the others abort here, before they write (and
       // lock) anything else, and wait their turn in applyOnce. The group and the households'
       // complaints are written only under it: one lock order for all, so a winner always commits.
-      await tx.collection('complaintMatters').doc(matterId).update({ data: { recent, openGroupId: decision.kind === 'none' ? matter.openGroupId : groupId } });
+      await recordMatterInTx(tx, matterId, recent, decision.kind === 'none' ? matter.openGroupId : groupId);
       const events: TransitionEvent<string, string>[] = [birth(complaintMachine, 'file', actor)];
       let stored: ComplaintDoc = complaint;
       let group: ComplaintGroupDoc | null = null;
@@ -225,7 +202,7 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
         }
         notices.push(residentComplaintNotice('join', stored, group, now));
       }
-      await tx.collection('complaints').doc(stored._id).set({ data: withoutId(complaintModel.toStored(stored)) });
+      await writeComplaintInTx(tx, stored);
       for (const event of events) await appendEvent(tx, subjectOf(stored), event, intake.commandId);
       for (const notice of notices) queued.push(await enqueueNotice(tx, complaint._id, notice, now));
       await finish.also?.(tx, stored);
@@ -249,14 +226,12 @@ const joinIn = (c: ComplaintDoc, groupId: string, request: Omit<TransitionReques
 
 /** C3: the group takes the household in; its handling version is the desk's, so it does not move. */
 const joinGroup = async (tx: Tx, groupId: string, c: ComplaintDoc): Promise<ComplaintGroupDoc> => {
-  const group = complaintGroupModel.parse((await tx.collection('complaintGroups').doc(groupId).get()).data);
-  const next = complaintGroupModel.toStored({
+  const group = await readGroupInTx(tx, groupId);
+  return writeGroupInTx(tx, {
     ...group,
     memberIds: [...group.memberIds, c._id],
     roomIds: group.roomIds.includes(c.roomId) ? group.roomIds : [...group.roomIds, c.roomId],
   });
-  await tx.collection('complaintGroups').doc(groupId).set({ data: withoutId(next) });
-  return next;
 };
 
 /**
@@ -277,7 +252,7 @@ const raiseGroup = async (
   const joinedDocs: ComplaintDoc[] = [];
   const at = now.toISOString();
   const plan = handlingDeadline({ class: 'responsible', severity: 'major', jurisdiction: null }, { since: now, residentDeadline: null }, now, settings);
-  const group = complaintGroupModel.toStored({
+  const group = await writeGroupInTx(tx, {
     _id: groupId,
     propertyId: c.propertyId,
     status: 'handling',
@@ -296,17 +271,16 @@ const raiseGroup = async (
     settledAt: null,
     registerDate: registerDateOf(now),
   });
-  await tx.collection('complaintGroups').doc(groupId).set({ data: withoutId(group) });
   const actor = { actor: member.openid, role: member.role, now, reason: format(messages.complaintTexts.households, { n: group.roomIds.length }) };
   await appendEvent(tx, subjectOf(group), birth(complaintMachine, 'raise', actor), ctx.commandKey);
   if (plan) await openDeadline(tx, subjectOf(group), plan, now);
   for (const m of members) {
     if (m.complaintId === c._id) continue;
-    const other = complaintModel.parse((await tx.collection('complaints').doc(m.complaintId).get()).data);
+    const other = await readComplaintInTx(tx, m.complaintId);
     const stillOpen = other.status === 'received' || other.status === 'handling';
     const joined = stillOpen ? joinIn(other, groupId, actor) : null;
     const moved: ComplaintDoc = { ...(joined?.doc ?? { ...other, groupId }), updatedAt: at };
-    await tx.collection('complaints').doc(other._id).set({ data: withoutId(complaintModel.toStored(moved)) });
+    await writeComplaintInTx(tx, moved);
     if (!joined) continue;
     await cancelClock(tx, other, ctx.now);
     await appendEvent(tx, subjectOf(other), joined.event, ctx.commandKey);

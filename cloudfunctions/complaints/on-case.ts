@@ -6,7 +6,7 @@ import type { ErrorCode } from '@shared/messages';
 import { ok, type Result } from '@shared/result';
 import { transition } from '@shared/domain/state-machine';
 import { complaintMachine, type ComplaintAction } from '@shared/domain/complaint.machine';
-import { complaintGroupModel, complaintModel, type ComplaintDoc, type ComplaintGroupDoc } from '@shared/model/complaint.model';
+import type { ComplaintDoc, ComplaintGroupDoc } from '@shared/model/complaint.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import type { SettingsDoc } from '@shared/model/settings.model';
 import type { ActionContext } from '../_shared/context';
@@ -16,27 +16,23 @@ import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
 import { enqueueNotice, sendNow, type Notice } from '../_shared/outbox';
-import { findById, parseAll, withoutId } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 import { subjectOf } from './clocks';
 import { canSeeComplaint, toComplaintView, toGroupView } from './views';
+import { findGroup, readGroupInTx, writeGroupInTx } from './complaints.repo';
+import { complaintsByIds, findComplaint, readComplaintInTx, writeComplaintInTx } from '../_shared/complaints.repo';
 
 export type Case = ComplaintDoc | ComplaintGroupDoc;
 type CaseInput = { ref: CaseRef; version: number; commandId: string; deviceTime?: string };
 
 export const isGroup = (c: Case): c is ComplaintGroupDoc => 'memberIds' in c;
 
-const modelOf = (ref: CaseRef) => (ref.kind === 'group' ? complaintGroupModel : complaintModel);
-
 export const loadCase = async (db: Database, ref: CaseRef): Promise<Case | null> =>
-  ref.kind === 'group' ? findById(db, complaintGroupModel, ref.id) : findById(db, complaintModel, ref.id);
+  ref.kind === 'group' ? findGroup(db, ref.id) : findComplaint(db, ref.id);
 
-const readInTx = async (tx: Tx, ref: CaseRef): Promise<Case> => modelOf(ref).parse((await tx.collection(modelOf(ref).collection).doc(ref.id).get()).data);
+const readInTx = async (tx: Tx, ref: CaseRef): Promise<Case> => (ref.kind === 'group' ? readGroupInTx(tx, ref.id) : readComplaintInTx(tx, ref.id));
 
-const writeInTx = (tx: Tx, c: Case) =>
-  isGroup(c)
-    ? tx.collection('complaintGroups').doc(c._id).set({ data: withoutId(complaintGroupModel.toStored(c)) })
-    : tx.collection('complaints').doc(c._id).set({ data: withoutId(complaintModel.toStored(c)) });
+const writeInTx = (tx: Tx, c: Case) => (isGroup(c) ? writeGroupInTx(tx, c) : writeComplaintInTx(tx, c));
 
 /** What a case's view shows besides the case: a complaint's group, or a group's households. */
 export interface Related {
@@ -44,18 +40,11 @@ export interface Related {
   members: ComplaintDoc[];
 }
 
-/** A group's households, oldest first: every complaint it took in names it (`groupId`), so they are found without the group. */
-export const householdsOf = async (db: Database, propertyId: string, groupId: string): Promise<ComplaintDoc[]> => {
-  const res = await db.collection('complaints').where({ propertyId, groupId }).orderBy('createdAt', 'asc').limit(1000).get();
-  return parseAll(complaintModel, res.data);
-};
-
 export const relatedOf = async (db: Database, c: Case): Promise<Related> => {
   if (isGroup(c)) {
-    const res = await db.collection('complaints').where({ _id: db.command.in(c.memberIds) }).limit(1000).get();
-    return { group: null, members: parseAll(complaintModel, res.data).sort((a, b) => a.createdAt.localeCompare(b.createdAt)) };
+    return { group: null, members: (await complaintsByIds(db, c.memberIds)).sort((a, b) => a.createdAt.localeCompare(b.createdAt)) };
   }
-  return { group: c.groupId ? await findById(db, complaintGroupModel, c.groupId) : null, members: [] };
+  return { group: c.groupId ? await findGroup(db, c.groupId) : null, members: [] };
 };
 
 export const toCaseView = (c: Case, related: Related, ctx: ActionContext): CaseView =>

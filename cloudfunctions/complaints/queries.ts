@@ -1,28 +1,25 @@
 import type * as contract from '@shared/contracts/complaints.contract';
 import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
-import { complaintGroupModel, complaintModel, type ComplaintDoc, type ComplaintGroupDoc } from '@shared/model/complaint.model';
 import { CASE_CLOSED } from '@shared/domain/complaint-queue.rules';
 import { eventModel } from '@shared/model/event.model';
 import type { Database } from '../_shared/database';
 import type { Handler } from '../_shared/router';
 import { parseAll } from '../_shared/repo';
 import { eventsOf } from '../_shared/events';
-import { mapPage, readPage, readWholeList, type Listing, type SortKey, type Source } from '../_shared/paging';
-import { canSeeCase, householdsOf, loadCase, relatedOf, toCaseView, type Case } from './on-case';
+import { mapPage, readPage, readWholeList, type Listing, type SortKey } from '../_shared/paging';
+import { canSeeCase, loadCase, relatedOf, toCaseView, type Case } from './on-case';
+import { complaintSource, householdsOf } from '../_shared/complaints.repo';
 import { toComplaintView } from './views';
+import { groupSource, groupsByIds } from './complaints.repo';
 
-export const groupsByIds = async (db: Database, ids: readonly string[]): Promise<Map<string, ComplaintGroupDoc>> => {
-  const unique = [...new Set(ids)];
-  if (!unique.length) return new Map();
-  const res = await db.collection('complaintGroups').where({ _id: db.command.in(unique) }).limit(unique.length).get();
-  return new Map(parseAll(complaintGroupModel, res.data).map((g) => [g._id, g]));
-};
+/** Read in the area's repository; still offered here, where its readers found it. */
+export { groupsByIds } from './complaints.repo';
 
 const newestFirst: SortKey[] = [{ field: 'createdAt', order: 'desc' }];
 
 export const listMine: Handler<typeof contract.listMine> = async (input, { deps, member, now }) => {
-  const mine: Source<ComplaintDoc> = { collection: 'complaints', where: { propertyId: input.propertyId, residentOpenid: member.openid }, sort: newestFirst, parse: (raw) => complaintModel.parse(raw) };
+  const mine = complaintSource({ propertyId: input.propertyId, residentOpenid: member.openid }, newestFirst);
   const page = await readPage(deps.db, { name: 'complaints.listMine', sources: [mine] }, input);
   const groups = await groupsByIds(deps.db, page.items.flatMap((c) => (c.groupId ? [c.groupId] : [])));
   return ok(mapPage(page, (c) => toComplaintView(c, member, now, c.groupId ? groups.get(c.groupId) ?? null : null)));
@@ -60,8 +57,8 @@ const openCaseList = (db: Database, propertyId: string): Listing<Case> => {
   return {
     name: 'complaints.inbox',
     sources: [
-      { collection: 'complaints', where, sort: caseOrder, parse: (raw) => complaintModel.parse(raw) },
-      { collection: 'complaintGroups', where, sort: caseOrder, parse: (raw) => complaintGroupModel.parse(raw) },
+      complaintSource(where, caseOrder),
+      groupSource(where, caseOrder),
     ],
   };
 };

@@ -1,7 +1,7 @@
 import type * as contract from '@shared/contracts/complaints.contract';
 import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
-import { complaintModel, complaintRegisterModel, type ComplaintDoc, type ComplaintGroupDoc, type ComplaintRegisterDoc } from '@shared/model/complaint.model';
+import { complaintRegisterModel, type ComplaintDoc, type ComplaintGroupDoc, type ComplaintRegisterDoc } from '@shared/model/complaint.model';
 import { roomLabel } from '@shared/model/property.model';
 import { shanghaiDate } from '@shared/time/shanghai';
 import type { Database } from '../_shared/database';
@@ -9,14 +9,10 @@ import type * as z from 'zod/mini';
 import type { Deps } from '../_shared/deps';
 import { withPrefetch, type Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
-import { findById, readAll, withoutId } from '../_shared/repo';
-import { groupsByIds, openCases } from './queries';
+import { complaintsOfRegisterDay } from '../_shared/complaints.repo';
+import { openCases } from './queries';
+import { findRegister, groupsByIds, readRegisterInTx, registerIdOf, writeRegisterInTx } from './complaints.repo';
 import { toCaseView } from './on-case';
-
-export const registerIdOf = (propertyId: string, date: string) => `${propertyId}~${date}`;
-
-const dayOf = (db: Database, propertyId: string, date: string) =>
-  readAll(complaintModel, db.collection('complaints').where({ propertyId, registerDate: date }).orderBy('createdAt', 'asc'));
 
 /** C1 C6: a register line; a household's complaint in a group shows the group's class. */
 const rowOf = (c: ComplaintDoc, group: ComplaintGroupDoc | undefined) => {
@@ -42,7 +38,7 @@ const rowOf = (c: ComplaintDoc, group: ComplaintGroupDoc | undefined) => {
 const signedOf = (r: ComplaintRegisterDoc | null) => (r?.signedBy ? { by: r.signedBy.name, at: r.signedBy.at, remarks: r.remarks } : null);
 
 const rowsOf = async (db: Database, propertyId: string, date: string) => {
-  const complaints = await dayOf(db, propertyId, date);
+  const complaints = await complaintsOfRegisterDay(db, propertyId, date);
   const groups = await groupsByIds(db, complaints.flatMap((c) => (c.groupId ? [c.groupId] : [])));
   return complaints.map((c) => rowOf(c, c.groupId ? groups.get(c.groupId) : undefined));
 };
@@ -50,7 +46,7 @@ const rowsOf = async (db: Database, propertyId: string, date: string) => {
 const registerReads = (input: z.infer<typeof contract.registerOf.input>, { db }: Deps) =>
   Promise.all([
     rowsOf(db, input.propertyId, input.date),
-    findById(db, complaintRegisterModel, registerIdOf(input.propertyId, input.date)),
+    findRegister(db, input.propertyId, input.date),
     openCases(db, input.propertyId),
   ]);
 
@@ -71,10 +67,10 @@ export const signRegister: Handler<typeof contract.signRegister> = async (input,
   if (input.date > shanghaiDate(now)) return failure('COMPLAINT.REGISTER_FUTURE');
   const id = registerIdOf(input.propertyId, input.date);
   const rows = await rowsOf(deps.db, input.propertyId, input.date);
-  const existing = await findById(deps.db, complaintRegisterModel, id);
+  const existing = await findRegister(deps.db, input.propertyId, input.date);
   const { result } = await applyOnce(ctx, 'complaints.signRegister', async (tx) => {
     let current = existing;
-    if (current) current = complaintRegisterModel.parse((await tx.collection('complaintRegisters').doc(id).get()).data);
+    if (current) current = await readRegisterInTx(tx, id);
     const signed: ComplaintRegisterDoc =
       current?.signedBy
         ? current
@@ -87,7 +83,7 @@ export const signRegister: Handler<typeof contract.signRegister> = async (input,
             count: rows.length,
             flaggedAt: current?.flaggedAt ?? null,
           });
-    if (signed !== current) await tx.collection('complaintRegisters').doc(id).set({ data: withoutId(signed) });
+    if (signed !== current) await writeRegisterInTx(tx, signed);
     return { date: input.date, rows, signed: signedOf(signed), flaggedAt: signed.flaggedAt };
   });
   return ok(result);

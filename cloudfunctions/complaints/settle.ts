@@ -1,17 +1,18 @@
 import { transition, type Actor } from '@shared/domain/state-machine';
 import { complaintMachine } from '@shared/domain/complaint.machine';
-import { complaintGroupModel, complaintModel, type ComplaintDoc, type ComplaintGroupDoc } from '@shared/model/complaint.model';
+import type { ComplaintDoc, ComplaintGroupDoc } from '@shared/model/complaint.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import type { SettingsDoc } from '@shared/model/settings.model';
 import type { Deps } from '../_shared/deps';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
-import { findById, parseStored, withoutId } from '../_shared/repo';
+import { readComplaintInTx, writeComplaintInTx } from '../_shared/complaints.repo';
 import { loadSettings } from '../_shared/settings';
 import { subjectOf } from './clocks';
 import { planComplaintCallback } from './follow-up';
 import { residentComplaintNotice } from './resident-notice';
+import { findGroup, markGroupSettledInTx } from './complaints.repo';
 
 /** Households settled in one transaction: each costs its read and its write; what they add goes in one insert per collection. */
 const HOUSEHOLDS_PER_TRANSACTION = 20;
@@ -33,7 +34,7 @@ const chunksOf = <T>(items: readonly T[], size: number): T[][] =>
  * reply; the reminders timer repeats it for any group left unsettled.
  */
 export const settleGroup = async (deps: Deps, groupId: string, by: { actor: string; role: Actor }, known?: Known): Promise<number> => {
-  const group = known?.group ?? (await findById(deps.db, complaintGroupModel, groupId));
+  const group = known?.group ?? (await findGroup(deps.db, groupId));
   if (!group || group.status !== 'resolved' || group.settledAt) return 0;
   const now = deps.now();
   const settings = known?.settings ?? (await loadSettings(deps, group.propertyId));
@@ -45,18 +46,18 @@ export const settleGroup = async (deps: Deps, groupId: string, by: { actor: stri
       const out: OutboxDoc[] = [];
       let count = 0;
       for (const id of ids) {
-        const c = parseStored(complaintModel, (await tx.collection('complaints').doc(id).get()).data);
+        const c = await readComplaintInTx(tx, id);
         if (c.status !== 'grouped') continue;
         const moved = transition(complaintMachine, c, { action: 'resolveWithGroup', actor: by.actor, role: by.role, now });
         if (!moved.ok) throw new ActionFailure(moved.code);
         const next: ComplaintDoc = { ...c, status: moved.status, version: moved.version, reply: group.reply, resolvedAt: group.resolvedAt, updatedAt: now.toISOString() };
-        await tx.collection('complaints').doc(id).set({ data: withoutId(complaintModel.toStored(next)) });
+        await writeComplaintInTx(tx, next);
         await appendEvent(tx, subjectOf(c), moved.event, `settle:${group._id}`);
         await planComplaintCallback(tx, next, group.classification?.severity ?? null, { ...by, now }, settings, `settle:${group._id}`);
         out.push(await enqueueNotice(tx, `${id}@${next.version}`, residentComplaintNotice('reply', next, group, now), now));
         count++;
       }
-      if (index === chunks.length - 1) await tx.collection('complaintGroups').doc(group._id).update({ data: { settledAt: now.toISOString() } });
+      if (index === chunks.length - 1) await markGroupSettledInTx(tx, group._id, now);
       return { notices: out, moved: count };
     });
     settled += moved;

@@ -6,14 +6,12 @@ import { format } from '@shared/messages/format';
 import * as messages from '@shared/messages/words';
 import { staffNoticeTexts } from '@shared/messages/staff-notices.zh-CN';
 import type { Classification } from '@shared/model/complaint.model';
-import { complaintMatterModel } from '@shared/model/complaint.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import type { SettingsDoc } from '@shared/model/settings.model';
 import { openDeadline } from '../_shared/deadlines';
-import { withoutId } from '../_shared/repo';
 import { cancelClock, meetClock, subjectOf } from './clocks';
 import { planComplaintCallback } from './follow-up';
-import { matterIdOf } from './intake';
+import { freeMatterInTx, matterIdOf, readMatterInTx } from './complaints.repo';
 import { complaintNotices, majorAudience } from './notices';
 import { residentComplaintNotice } from './resident-notice';
 import type { ComplaintStep } from '@shared/domain/complaint-notice.rules';
@@ -129,9 +127,9 @@ export const reply = caseStep<typeof c.reply>({
     await meetClock(tx, k, ctx.now);
     if (isGroup(k)) {
       const matterId = matterIdOf(k.propertyId, k.matterKey);
-      const matter = complaintMatterModel.parse((await tx.collection('complaintMatters').doc(matterId).get()).data);
+      const matter = await readMatterInTx(tx, matterId);
       // The group answered every complaint in the window: later ones start a new count.
-      if (matter.openGroupId === k._id) await tx.collection('complaintMatters').doc(matterId).set({ data: withoutId({ ...matter, recent: [], openGroupId: null }) });
+      if (matter.openGroupId === k._id) await freeMatterInTx(tx, matter);
     } else {
       await planComplaintCallback(tx, k, k.classification?.severity ?? null, { actor: ctx.member.openid, role: ctx.member.role, now: ctx.now }, settings, input.commandId);
     }

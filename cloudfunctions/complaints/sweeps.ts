@@ -4,7 +4,7 @@ import { handlingDeadline } from '@shared/domain/complaint-deadline.rules';
 import { registersDue } from '@shared/domain/complaint-register.rules';
 import { format } from '@shared/messages/format';
 import * as messages from '@shared/messages/words';
-import { complaintGroupModel, complaintModel, complaintRegisterModel, type ComplaintDoc } from '@shared/model/complaint.model';
+import type { ComplaintDoc } from '@shared/model/complaint.model';
 import type { PropertyDoc } from '@shared/model/property.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';
@@ -12,14 +12,14 @@ import type { Deps } from '../_shared/deps';
 import { appendEvent } from '../_shared/events';
 import { openDeadline } from '../_shared/deadlines';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
-import { findById, parseStored, withoutId, addOnce } from '../_shared/repo';
+import { complaintsDueUpgrade, readComplaintInTx, writeComplaintInTx } from '../_shared/complaints.repo';
 import type { Sweep } from '../_shared/sweep';
 import { TIMER } from '../_shared/timer-actor';
 import { loadSettings } from '../_shared/settings';
 import { cancelClock, subjectOf } from './clocks';
 import { complaintNotices, majorAudience } from './notices';
 import { residentComplaintNotice } from './resident-notice';
-import { registerIdOf } from './register';
+import { ensureRegister, findRegister, flagRegisterInTx, readRegisterInTx, registerIdOf, unsettledGroups } from './complaints.repo';
 import { settleGroup } from './settle';
 
 /** C3: one complaint's upgrade to major, claimed on the status and upgrade time it read. */
@@ -28,7 +28,7 @@ const upgradeOne = async (deps: Deps, found: ComplaintDoc): Promise<OutboxDoc[]>
   const now = deps.now();
   const settings = await loadSettings(deps, found.propertyId);
   return db.runTransaction(async (tx) => {
-    const c = parseStored(complaintModel, (await tx.collection('complaints').doc(found._id).get()).data);
+    const c = await readComplaintInTx(tx, found._id);
     const cl = c.classification;
     if (!c.upgradeAt || c.upgradeAt > now.toISOString() || !cl) return [];
     const moved = transition(complaintMachine, c, { action: 'upgrade', actor: TIMER.actor, role: TIMER.role, now });
@@ -36,7 +36,7 @@ const upgradeOne = async (deps: Deps, found: ComplaintDoc): Promise<OutboxDoc[]>
     const plan = handlingDeadline({ class: 'responsible', severity: 'major', jurisdiction: null }, { since: now, residentDeadline: null }, now, settings);
     await cancelClock(tx, c, now);
     if (plan) await openDeadline(tx, subjectOf(c), plan, now);
-    const next: ComplaintDoc = complaintModel.toStored({
+    const next: ComplaintDoc = await writeComplaintInTx(tx, {
       ...c,
       status: moved.status,
       version: moved.version,
@@ -48,7 +48,6 @@ const upgradeOne = async (deps: Deps, found: ComplaintDoc): Promise<OutboxDoc[]>
       dueMetAt: null,
       updatedAt: now.toISOString(),
     });
-    await tx.collection('complaints').doc(c._id).set({ data: withoutId(next) });
     await appendEvent(tx, subjectOf(c), moved.event, `upgrade:${c._id}`);
     const out: OutboxDoc[] = [];
     const told = [
@@ -67,13 +66,10 @@ const upgradeOne = async (deps: Deps, found: ComplaintDoc): Promise<OutboxDoc[]>
  */
 export const upgradeUnresolved = async (sweep: Sweep, limit = 50): Promise<number> => {
   const { deps } = sweep;
-  const { db } = deps;
   const { closed } = await sweep.properties();
-  const outside = closed.length ? { propertyId: db.command.nin(closed) } : {};
-  const res = await db.collection('complaints').where({ status: 'handling', upgradeAt: db.command.lte(deps.now().toISOString()), ...outside }).limit(limit).get();
   let upgraded = 0;
   const queued: OutboxDoc[] = [];
-  for (const found of await sweep.parse(complaintModel, res.data)) {
+  for (const found of await complaintsDueUpgrade(sweep, deps.now(), closed, limit)) {
     const notices = (await sweep.unit(`complaint ${found._id}`, () => upgradeOne(deps, found))) ?? [];
     if (notices.length) upgraded++;
     queued.push(...notices);
@@ -87,15 +83,15 @@ const flagRegister = async (deps: Deps, property: PropertyDoc, date: string): Pr
   const { db } = deps;
   const now = deps.now();
   const id = registerIdOf(property._id, date);
-  const existing = await findById(db, complaintRegisterModel, id);
+  const existing = await findRegister(db, property._id, date);
   if (existing?.signedBy || existing?.flaggedAt) return [];
   if (!existing) {
-    await addOnce(db, 'complaintRegisters', complaintRegisterModel.toStored({ _id: id, propertyId: property._id, date, signedBy: null, remarks: '', count: 0, flaggedAt: null }));
+    await ensureRegister(db, property._id, date);
   }
   return db.runTransaction(async (tx) => {
-    const register = parseStored(complaintRegisterModel, (await tx.collection('complaintRegisters').doc(id).get()).data);
+    const register = await readRegisterInTx(tx, id);
     if (register.signedBy || register.flaggedAt) return [];
-    await tx.collection('complaintRegisters').doc(id).update({ data: { flaggedAt: now.toISOString() } });
+    await flagRegisterInTx(tx, id, now);
     const out: OutboxDoc[] = [];
     for (const role of ['supervisor', 'manager'] as const) {
       out.push(
@@ -141,9 +137,8 @@ export const flagUnsignedRegisters = async (sweep: Sweep): Promise<number> => {
 
 /** C3: a resolved group whose households were not all settled (the replying call died) is finished here. */
 export const settleGroups = async (sweep: Sweep, limit = 20): Promise<number> => {
-  const res = await sweep.deps.db.collection('complaintGroups').where({ status: 'resolved', settledAt: null }).limit(limit).get();
   let settled = 0;
-  for (const group of await sweep.parse(complaintGroupModel, res.data)) {
+  for (const group of await unsettledGroups(sweep, limit)) {
     settled += (await sweep.unit(`group ${group._id}`, () => settleGroup(sweep.deps, group._id, TIMER))) ?? 0;
   }
   return settled;

@@ -2,12 +2,11 @@ import { repairWhere } from '@shared/messages/place-label';
 import { accidentKindOf, type Proposal } from '@shared/domain/duty-log.rules';
 import { format } from '@shared/messages/format';
 import * as messages from '@shared/messages/words';
-import { complaintModel } from '@shared/model/complaint.model';
 import { roomLabel } from '@shared/model/property.model';
-import { repairModel } from '@shared/model/repair.model';
 import type { Database } from '../_shared/database';
-import { readAll } from '../_shared/repo';
 import { approvedBindingsRequestedBetween } from '../members/exports';
+import { phoneComplaintsReceived } from '../_shared/complaints.repo';
+import { repairsFiledWithin } from '../_shared/repairs.repo';
 
 /** A binding is approved within days of the request; older requests are not read. */
 const BINDING_LOOKBACK_MS = 30 * 24 * 60 * 60 * 1000;
@@ -21,8 +20,8 @@ export const proposalsBetween = async (db: Database, propertyId: string, from: D
   const _ = db.command;
   const window = _.gte(from.toISOString()).and(_.lte(to.toISOString()));
   const [calls, repairs, bindings] = await Promise.all([
-    readAll(complaintModel, db.collection('complaints').where({ propertyId, channel: _.in(['phone']), 'callRecord.receivedAt': window })),
-    readAll(repairModel, db.collection('repairs').where({ propertyId, createdAt: window })),
+    phoneComplaintsReceived(db, propertyId, window),
+    repairsFiledWithin(db, propertyId, window),
     approvedBindingsRequestedBetween(db, propertyId, new Date(from.getTime() - BINDING_LOOKBACK_MS).toISOString(), to.toISOString()),
   ]);
   const t = messages.dutyTexts;

@@ -1,6 +1,4 @@
 import type { TransitionEvent } from '@shared/domain/state-machine';
-import { complaintModel } from '@shared/model/complaint.model';
-import { repairModel } from '@shared/model/repair.model';
 import {
   fileGrantModel,
   fileReadModel,
@@ -15,6 +13,8 @@ import { derivedId } from '../_shared/ids';
 import type { Source } from '../_shared/paging';
 import { findById, parseAll, parseStored, withoutId } from '../_shared/repo';
 import { activeResidentsWhere } from '../_shared/membership';
+import { latestComplaintsOfRoom } from '../_shared/complaints.repo';
+import { latestRepairsOfRoom } from '../_shared/repairs.repo';
 
 /**
  * The resident files' collections (residentFiles, fileGrants, fileReads): the only module that names
@@ -76,10 +76,10 @@ export const residentsOf = async (db: Database, propertyId: string, roomId: stri
 export const householdOf = async (db: Database, propertyId: string, roomId: string) => {
   const [residents, repairs, complaints] = await Promise.all([
     residentsOf(db, propertyId, roomId),
-    db.collection('repairs').where({ propertyId, roomId }).orderBy('createdAt', 'desc').limit(HISTORY).get(),
-    db.collection('complaints').where({ propertyId, roomId }).orderBy('createdAt', 'desc').limit(HISTORY).get(),
+    latestRepairsOfRoom(db, propertyId, roomId, HISTORY),
+    latestComplaintsOfRoom(db, propertyId, roomId, HISTORY),
   ]);
-  return { residents, repairs: parseAll(repairModel, repairs.data), complaints: parseAll(complaintModel, complaints.data) };
+  return { residents, repairs, complaints };
 };
 
 /** P1: the list source of grants matching `where` (the desk's own, or a property's), the newest first. */

@@ -3,20 +3,19 @@ import { failure } from '@shared/messages/failure';
 import { format } from '@shared/messages/format';
 import { formsTexts } from '@shared/messages/forms.zh-CN';
 import { maskPhone } from '@shared/domain/phone';
-import { callbackModel } from '@shared/model/callback.model';
 import { shanghaiDate } from '@shared/time/shanghai';
 import type * as z from 'zod/mini';
 import type { Deps } from '../_shared/deps';
 import { withPrefetch, type Handler } from '../_shared/router';
-import { findById } from '../_shared/repo';
 import { formSheet, when } from './layout';
 import { printed, propertyName } from './printed';
+import { findCallback } from '../_shared/callbacks';
 
 const words = formsTexts.callbackRecord;
 const { none } = formsTexts;
 
 /** What the form is made from needs only the input: read with the caller's membership (issue 16). */
-const callbackRecordReads = (input: z.infer<(typeof formsActions)['callbackRecord']['input']>, deps: Deps) => Promise.all([findById(deps.db, callbackModel, input.callbackId), propertyName(deps, input.propertyId)]);
+const callbackRecordReads = (input: z.infer<(typeof formsActions)['callbackRecord']['input']>, deps: Deps) => Promise.all([findCallback(deps.db, input.callbackId), propertyName(deps, input.propertyId)]);
 
 /**
  * 回访记录表 (B1 B2, the seed's 《回访记录表》, bound by month and archived): who was called, why,
@@ -29,7 +28,7 @@ export const callbackRecord: Handler<(typeof formsActions)['callbackRecord']> = 
   const done = task.outcome;
   const fileName = format(words.file, { property, room: task.address, date: shanghaiDate(new Date(done?.at ?? task.dueAt)) });
   const satisfied = done?.satisfied === null || done?.satisfied === undefined ? none : done.satisfied ? words.satisfaction.yes : words.satisfaction.no;
-  return printed(deps, task.propertyId, fileName, (book) => {
+  return printed(deps, task.propertyId, fileName, input.deliver, (book) => {
     const form = formSheet(book, { name: words.sheet, title: format(words.title, { property }), lines: [], widths: [14, 26, 14, 26], madeAt: now });
     form.pairs(words.kind, words.kinds[task.kind], words.reason, words.reasons[task.reason]);
     form.pairs(words.resident, task.residentName, words.phone, maskPhone(task.phone));

@@ -36,7 +36,7 @@ export const complaintSlip: Handler<(typeof formsActions)['complaintSlip']> = wi
   const fileName = format(words.file, { property, room: where, date: c.registerDate });
   const cls = c.classification;
   const nature = cls ? [messages.complaintClasses[cls.class], cls.severity ? messages.severities[cls.severity] : ''].filter(Boolean).join(' · ') : words.unclassified;
-  return printed(deps, c.propertyId, fileName, (book) => {
+  return printed(deps, c.propertyId, fileName, input.deliver, (book) => {
     const form = formSheet(book, { name: words.sheet, title: format(words.title, { property }), lines: [], widths: [14, 26, 14, 26], madeAt: now });
     if (one) {
       form.pairs(words.resident, one.residentName, words.phone, maskPhone(one.phone));

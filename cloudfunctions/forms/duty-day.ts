@@ -43,7 +43,7 @@ const dutyDayReads = (input: z.infer<(typeof formsActions)['dutyDay']['input']>,
 export const dutyDay: Handler<(typeof formsActions)['dutyDay']> = withPrefetch<(typeof formsActions)['dutyDay'], Awaited<ReturnType<typeof dutyDayReads>>>(dutyDayReads, async (input, { deps, member, now }, [pages, day, property]) => {
   const propertyId = member.propertyId;
   const fileName = format(words.file, { property, date: input.date });
-  return printed(deps, propertyId, fileName, (book) => {
+  return printed(deps, propertyId, fileName, input.deliver, (book) => {
     const form = formSheet(book, {
       name: words.sheet,
       title: format(words.title, { property }),

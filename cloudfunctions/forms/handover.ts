@@ -26,7 +26,7 @@ export const handover: Handler<(typeof formsActions)['handover']> = withPrefetch
   const shiftName = page?.shiftName ?? '';
   const fileName = format(words.file, { property, date: h.date, shift: shiftName });
   const incoming = h.incoming.substitute ? format(words.substitute, { name: h.incoming.name }) : h.incoming.name;
-  return printed(deps, h.propertyId, fileName, (book) => {
+  return printed(deps, h.propertyId, fileName, input.deliver, (book) => {
     const shift = page ? format(words.shift, { date: h.date, name: page.shiftName, from: hhmm(page.startsAt), to: hhmm(page.endsAt) }) : h.date;
     const form = formSheet(book, { name: words.sheet, title: format(words.title, { property }), lines: [shift], widths: [14, 26, 14, 26], madeAt: now });
     form.pairs(words.outgoing, h.outgoing.name, words.outgoingAt, when(h.outgoing.at));

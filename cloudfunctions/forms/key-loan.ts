@@ -31,7 +31,7 @@ export const keyLoan: Handler<(typeof formsActions)['keyLoan']> = withPrefetch<(
   const staff = loan.borrower.type === 'staff';
   const signature = loan.signature ? (staff ? words.signedOnPhone : words.signedOnScreen) : words.unsigned;
   const outcome = loan.depositOutcome;
-  return printed(deps, loan.propertyId, fileName, (book) => {
+  return printed(deps, loan.propertyId, fileName, input.deliver, (book) => {
     const form = formSheet(book, { name: words.sheet, title: format(words.title, { property }), lines: [], widths: [14, 26, 14, 26], madeAt: now });
     form.pairs(words.label, loan.keyLabel, words.kind, keysTexts.kinds[loan.kind]);
     form.pairs(words.borrower, view.borrower.name, words.borrowerType, words.types[loan.borrower.type]);

@@ -5,17 +5,17 @@ import * as messages from '@shared/messages/words';
 import { formsTexts } from '@shared/messages/forms.zh-CN';
 import { maskPhone } from '@shared/domain/phone';
 import { yuan } from '@shared/domain/quote.rules';
-import { repairModel, type RepairDoc } from '@shared/model/repair.model';
+import type { RepairDoc } from '@shared/model/repair.model';
 import { repairWhere } from '@shared/messages/place-label';
 import { shanghaiDate } from '@shared/time/shanghai';
 import type * as z from 'zod/mini';
 import type { Deps } from '../_shared/deps';
 import { withPrefetch, type Handler } from '../_shared/router';
-import { findById } from '../_shared/repo';
 import { textForOthers } from '../_shared/screened';
 import { canSee, needsFullPhone } from '../repairs/exports';
 import { formSheet, when } from './layout';
 import { printed, propertyName } from './printed';
+import { findRepair } from '../_shared/repairs.repo';
 
 const words = formsTexts.workOrder;
 const { none } = formsTexts;
@@ -32,7 +32,7 @@ const quoteOf = (r: RepairDoc) =>
 const materialsOf = (r: RepairDoc) => (r.completion?.materials.length ? r.completion.materials.map((m) => `${m.name} × ${m.qty}`).join('\n') : none);
 
 /** What the form is made from needs only the input: read with the caller's membership (issue 16). */
-const workOrderReads = (input: z.infer<(typeof formsActions)['workOrder']['input']>, deps: Deps) => Promise.all([findById(deps.db, repairModel, input.repairId), propertyName(deps, input.propertyId)]);
+const workOrderReads = (input: z.infer<(typeof formsActions)['workOrder']['input']>, deps: Deps) => Promise.all([findRepair(deps.db, input.repairId), propertyName(deps, input.propertyId)]);
 
 /**
  * 维修派工单 (the seed's 《维修单》/《维修任务单》: resident, address, phone, what to repair, the agreed
@@ -48,7 +48,7 @@ export const workOrder: Handler<(typeof formsActions)['workOrder']> = withPrefet
   // Issue 18 (5): a public place's repair nobody reported is signed by the staff member who checked it.
   const resident = r.residentName ?? messages.reporterWords.none;
   const fileName = format(words.file, { property, room, date: shanghaiDate(new Date(r.createdAt)) });
-  return printed(deps, r.propertyId, fileName, (book) => {
+  return printed(deps, r.propertyId, fileName, input.deliver, (book) => {
     const form = formSheet(book, { name: words.sheet, title: format(words.title, { property }), lines: [], widths: [14, 26, 14, 26], madeAt: now });
     form.pairs(words.createdAt, when(r.createdAt), words.channel, messages.channels[r.channel]);
     form.pairs(words.resident, resident, words.phone, needsFullPhone(member, r) ? r.phone : maskPhone(r.phone));

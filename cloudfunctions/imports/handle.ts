@@ -4,7 +4,7 @@ import { ok } from '@shared/result';
 import { checkRoomRows, TEMPLATE_HEADER, templateCsv, type RowReport } from '@shared/domain/room-import.rules';
 import { roomImportModel, type RoomImportDoc } from '@shared/model/room-import.model';
 import { roomId, roomLabel, roomModel } from '@shared/model/property.model';
-import { defineFunction, type Handler } from '../_shared/router';
+import { defineFunction, withPrefetch, type Handler } from '../_shared/router';
 import { applyOnce, finishOnce } from '../_shared/commands';
 import { derivedId } from '../_shared/ids';
 import { findRoomAsStored, findRoomImport, writeRoomImportInTx, writeRoomInTx } from '../_shared/rooms';
@@ -101,11 +101,17 @@ const start: Handler<(typeof importsActions)['start']> = async (input, ctx) => {
   }));
 };
 
-const carryOn: Handler<(typeof importsActions)['carryOn']> = async (input, { deps }) => {
-  const doc = await findRoomImport(deps.db, input.importId);
-  if (!doc || doc.propertyId !== input.propertyId) return failure('IMPORT.NOT_FOUND');
-  return ok(viewOf((await carryOnImport(deps, doc._id)) ?? doc));
-};
+/**
+ * Issue 16: the import named by the input is read beside the manager's membership and reaches this
+ * only once they are authorised; that read is the writer's first look, so a finished import answers in one wait.
+ */
+const carryOn: Handler<(typeof importsActions)['carryOn']> = withPrefetch<(typeof importsActions)['carryOn'], RoomImportDoc | null>(
+  (input, deps) => findRoomImport(deps.db, input.importId),
+  async (input, { deps }, doc) => {
+    if (!doc || doc.propertyId !== input.propertyId) return failure('IMPORT.NOT_FOUND');
+    return ok(viewOf((await carryOnImport(deps, doc._id, doc)) ?? doc));
+  },
+);
 
 /** A small edit: one room, visible at once. */
 const addRoom: Handler<(typeof importsActions)['addRoom']> = async (input, ctx) => {

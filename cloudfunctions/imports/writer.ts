@@ -41,12 +41,14 @@ const writeChunk = async (deps: Deps, doc: RoomImportDoc, index: number): Promis
 /**
  * Carries an import on by up to CHUNKS_PER_CALL chunks. Each chunk advances `nextChunk` only from
  * the value it started at, so two writers never count a chunk twice; the last chunk marks the
- * import done, and from that moment its rooms exist for everyone.
+ * import done, and from that moment its rooms exist for everyone. `read` is the import as the caller
+ * has just read it, which then stands for the first look (a stale one only loses that chunk's
+ * conditional update, and the next look reads again).
  */
-export const carryOnImport = async (deps: Deps, importId: string): Promise<RoomImportDoc | null> => {
+export const carryOnImport = async (deps: Deps, importId: string, read?: RoomImportDoc): Promise<RoomImportDoc | null> => {
   const { db } = deps;
   for (let n = 0; n < CHUNKS_PER_CALL; n++) {
-    const doc = await findRoomImport(db, importId);
+    const doc = n === 0 && read ? read : await findRoomImport(db, importId);
     if (!doc || doc.status === 'done') return doc;
     const index = doc.nextChunk;
     const { added, existing } = await writeChunk(deps, doc, index);

@@ -4,17 +4,16 @@ import { birth, transition } from '@shared/domain/state-machine';
 import { failure } from '@shared/messages/failure';
 import { leftKeyModel, type LeftKeyDoc } from '@shared/model/key.model';
 import { roomLabelOfId } from '@shared/model/property.model';
-import { repairModel } from '@shared/model/repair.model';
 import { ok } from '@shared/result';
 import type { ActionContext } from '../_shared/context';
 import { applyOnce } from '../_shared/commands';
 import { ActionFailure } from '../_shared/failures';
 import { mapPage, readPage } from '../_shared/paging';
-import { findById } from '../_shared/repo';
 import type { Handler } from '../_shared/router';
 import { ownsFile } from '../_shared/storage';
 import { findLeftKey, LEFT_OPEN, leftKeysNewestFirst, leftKeyIdOf, readLeftKeyInTx, writeLeftKey } from './keys.repo';
 import { findMember } from '../_shared/membership';
+import { findRepair } from '../_shared/repairs.repo';
 
 const leftKeyView = (k: LeftKeyDoc, viewer: { _id: string }): c.LeftKeyViewT => ({
   id: k._id,
@@ -35,7 +34,7 @@ const leftKeyView = (k: LeftKeyDoc, viewer: { _id: string }): c.LeftKeyViewT => 
 /** K2: the desk records a resident's key left for the named technician's visit on one of the property's repairs. */
 export const leaveKey: Handler<typeof c.leaveKey> = async (input, ctx) => {
   const { deps, member, now } = ctx;
-  const [repair, technician] = await Promise.all([findById(deps.db, repairModel, input.repairId), findMember(deps.db, input.technicianId)]);
+  const [repair, technician] = await Promise.all([findRepair(deps.db, input.repairId), findMember(deps.db, input.technicianId)]);
   if (!repair || repair.propertyId !== member.propertyId) return failure('KEY.REPAIR_NOT_FOUND');
   const { roomId } = repair;
   if (roomId === null) return failure('KEY.PUBLIC_PLACE');
@@ -106,7 +105,7 @@ export const bringBackLeft: Handler<typeof c.bringBackLeft> = async (input, ctx)
 export const giveToResident: Handler<typeof c.giveToResident> = async (input, ctx) => {
   const found = await findOwn(ctx, input.leftKeyId);
   if (!found) return failure('KEY.LEFT_NOT_FOUND');
-  const repair = await findById(ctx.deps.db, repairModel, found.repairId);
+  const repair = await findRepair(ctx.deps.db, found.repairId);
   if (repair?.status !== 'signed') return failure('KEY.ORDER_NOT_SIGNED');
   return step(ctx, 'keys.giveToResident', found, input, 'giveToResident', () => ({ returnedAt: ctx.now.toISOString(), returnedTo: input.residentName }));
 };

@@ -8,7 +8,6 @@ import * as messages from '@shared/messages/words';
 import { keyLoanModel, leftKeyModel, type KeyInventoryDoc, type KeyLoanDoc, type LeftKeyDoc } from '@shared/model/key.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import { roomLabelOfId, type PropertyDoc } from '@shared/model/property.model';
-import { repairModel } from '@shared/model/repair.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import { deadlineStamp } from '@shared/time/deadline-clock';
 import { addMinutes } from '@shared/time/shanghai';
@@ -18,6 +17,7 @@ import type { Sweep } from '../_shared/sweep';
 import { TIMER } from '../_shared/timer-actor';
 import { findInventory, leftKeysToRemind, loansToChase, markInventoryReminded, readInventoryInTx, readLeftKeyInTx, readLoanInTx, writeInventory, writeLeftKey, writeLoan } from './keys.repo';
 import { openedInventory } from './inventory';
+import { signedRepairIds } from '../_shared/repairs.repo';
 
 const loanNotice = (loan: KeyLoanDoc, kind: 'key.overdue' | 'key.escalated', role: 'desk' | 'supervisor'): Notice => ({
   propertyId: loan.propertyId,
@@ -148,8 +148,7 @@ const remindLeftKey = async (deps: Deps, found: LeftKeyDoc): Promise<OutboxDoc[]
 const signedOrders = async (deps: Deps, ids: readonly string[]): Promise<Set<string>> => {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Set();
-  const res = await deps.db.collection(repairModel.collection).where({ _id: deps.db.command.in(unique), status: 'signed' }).field({ _id: true }).limit(unique.length).get();
-  return new Set(res.data.map((r) => String((r as { _id: unknown })._id)));
+  return signedRepairIds(deps.db, unique);
 };
 
 /** Left keys read per page, and the most pages a run walks (keys waiting on unsigned orders are passed by a page at a time). */

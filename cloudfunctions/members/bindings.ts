@@ -10,7 +10,7 @@ import { roomLabel } from '@shared/model/property.model';
 import { findRoom } from '../_shared/rooms';
 import { phoneOf } from './phone';
 import { audienceOfRole } from '@shared/model/signal.model';
-import type { Handler } from '../_shared/router';
+import { withPrefetch, type Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { dailyQuota, withinDailyLimit } from '../_shared/daily-limits';
 import { loadSettings } from '../_shared/settings';
@@ -106,14 +106,18 @@ export const bindingRequests: Handler<typeof c.bindingRequests> = async (input, 
  * P1: the list masks the applicant's phone, since it shows many people's requests at once on the
  * counter's screen; the desk calls an applicant back to check who they are, so it may read one
  * full number at a time, and each reading is kept in the request's history with who read it.
+ * Issue 16: the request, named by the input, is read beside the caller's membership and reaches this
+ * only once the caller is authorised; the reading is recorded before the number is answered.
  */
-export const revealBindingPhone: Handler<typeof c.revealBindingPhone> = async (input, { deps, member, now }) => {
-  const b = await findBinding(deps.db, input.bindingId);
-  if (!b || b.propertyId !== member.propertyId) return failure('BINDING.NOT_FOUND');
-  const event = bindingEvent('revealPhone', b.status, b.status, b.version, { actor: member.openid, role: member.role, now });
-  await appendEvent(deps.db, bindingSubject(b), event, '', `phone~${member._id}~${now.toISOString()}`);
-  return ok({ phone: b.phone });
-};
+export const revealBindingPhone: Handler<typeof c.revealBindingPhone> = withPrefetch<typeof c.revealBindingPhone, BindingDoc | null>(
+  (input, deps) => findBinding(deps.db, input.bindingId),
+  async (_input, { deps, member, now }, b) => {
+    if (!b || b.propertyId !== member.propertyId) return failure('BINDING.NOT_FOUND');
+    const event = bindingEvent('revealPhone', b.status, b.status, b.version, { actor: member.openid, role: member.role, now });
+    await appendEvent(deps.db, bindingSubject(b), event, '', `phone~${member._id}~${now.toISOString()}`);
+    return ok({ phone: b.phone });
+  },
+);
 
 /** Where a user's requests stand, in every property, with the desk's phone to call about them. */
 export const myBindings: Handler<typeof c.myBindings> = async (input, { deps, caller }) => {

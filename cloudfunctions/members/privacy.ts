@@ -5,12 +5,9 @@ import { failure } from '@shared/messages/failure';
 import { format } from '@shared/messages/format';
 import * as messages from '@shared/messages/words';
 import { ok } from '@shared/result';
-import { callbackModel } from '@shared/model/callback.model';
-import { complaintModel } from '@shared/model/complaint.model';
 import { ERASED_NAME, erasureModel, type ErasureDoc } from '@shared/model/erasure.model';
 import { memberModel } from '@shared/model/member.model';
 import { roomLabel, roomLabelOfId } from '@shared/model/property.model';
-import { repairModel } from '@shared/model/repair.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import type { Database } from '../_shared/database';
 import type { Deps } from '../_shared/deps';
@@ -22,22 +19,24 @@ import { derivedId } from '../_shared/ids';
 import { membershipIn } from '../_shared/membership';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
 import { readPage, type Source } from '../_shared/paging';
-import { findById, readAll, withoutId } from '../_shared/repo';
+import { findById, withoutId } from '../_shared/repo';
+import { complaintsOfResident, eraseResidentFromComplaints } from '../_shared/complaints.repo';
 import { servedCopyOf } from '../_shared/storage';
 import { bindingsOfPerson, eraseBindingPerson, eraseRoomInvitationUser } from './bindings.repo';
 import { writeMember } from '../_shared/membership';
+import { anonymiseRepairsOf, eraseRepairSignatures, repairsOfResident } from '../_shared/repairs.repo';
+import { anonymiseCallbacksOf, callbacksOfResident, eraseCallbackSignature } from '../_shared/callbacks';
 
 const erasureIdOf = (propertyId: string, openid: string) => derivedId('er', propertyId, openid);
 
 /** Everything of one person in one property, read through the indexes that hold it. */
 const holdings = async (db: Database, propertyId: string, openid: string) => {
-  const mine = { propertyId, residentOpenid: openid };
   const [member, bindings, repairs, complaints, callbacks] = await Promise.all([
     membershipIn(db, propertyId, openid),
     bindingsOfPerson(db, openid),
-    readAll(repairModel, db.collection('repairs').where(mine).orderBy('createdAt', 'desc')),
-    readAll(complaintModel, db.collection('complaints').where(mine).orderBy('createdAt', 'desc')),
-    readAll(callbackModel, db.collection('callbacks').where(mine)),
+    repairsOfResident(db, propertyId, openid),
+    complaintsOfResident(db, propertyId, openid),
+    callbacksOfResident(db, propertyId, openid),
   ]);
   return { member, bindings: bindings.filter((b) => b.propertyId === propertyId), repairs, complaints, callbacks };
 };
@@ -132,7 +131,6 @@ export const erase: Handler<typeof c.erase> = async (input, ctx) => {
   if (request.status === 'done') return ok(viewOf(request, 0));
   const h = await holdings(db, request.propertyId, request.openid);
   if (openTicketsOf(h)) return failure('PRIVACY.OPEN_TICKETS');
-  const mine = { propertyId: request.propertyId, residentOpenid: request.openid };
   // Their photos and handwritten signatures go from storage first (with the copies older ones were
   // served from); the records then stop naming them.
   const files = [
@@ -142,18 +140,16 @@ export const erase: Handler<typeof c.erase> = async (input, ctx) => {
   ].filter(Boolean);
   const copies = files.map(servedCopyOf).filter((copy): copy is string => copy !== null);
   if (files.length) await deps.files.remove([...files, ...copies]);
-  for (const c of h.callbacks) if (c.outcome?.signature) await db.collection('callbacks').doc(c._id).update({ data: { 'outcome.signature': '' } });
+  for (const c of h.callbacks) if (c.outcome?.signature) await eraseCallbackSignature(db, c._id);
   for (const r of h.repairs) {
     if (r.acceptance?.signature || r.signOff) {
-      await db.collection('repairs').doc(r._id).update({
-        data: { ...(r.acceptance?.signature ? { 'acceptance.signature': null } : {}), ...(r.signOff ? { 'signOff.signature': '' } : {}) },
-      });
+      await eraseRepairSignatures(db, r);
     }
   }
   const anonymous = { residentName: ERASED_NAME, phone: '', photos: [], 'screening.photos': [] };
-  await db.collection('repairs').where(mine).update({ data: anonymous });
-  await db.collection('complaints').where(mine).update({ data: { ...anonymous, callRecord: null } });
-  await db.collection('callbacks').where(mine).update({ data: { residentName: ERASED_NAME, phone: '' } });
+  await anonymiseRepairsOf(db, request.propertyId, request.openid, anonymous);
+  await eraseResidentFromComplaints(db, request.propertyId, request.openid, anonymous);
+  await anonymiseCallbacksOf(db, request.propertyId, request.openid, ERASED_NAME);
   for (const b of h.bindings) await eraseBindingPerson(db, b._id);
   // Issue 18 (5): the owner's invitation she bound with keeps who used it.
   for (const b of h.bindings) if (b.invitedBy) await eraseRoomInvitationUser(db, b.invitedBy.invitationId);

@@ -8,10 +8,9 @@ import { repairWhere } from '@shared/messages/place-label';
 import { repairModel } from '@shared/model/repair.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import type { ActionContext } from '../_shared/context';
-import { appendEvent } from '../_shared/events';
 import { cancelDeadline, liveDeadlinesOf } from '../_shared/deadlines';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
-import { readAll, withoutId } from '../_shared/repo';
+import { readRepairInTx, technicianRepairs, writeRepairInTx } from '../_shared/repairs.repo';
 
 /**
  * R4: the work orders a person held when they left (or stopped being a technician) go back to the
@@ -25,10 +24,7 @@ export const returnOpenWork = async (ctx: ActionContext, person: MemberDoc): Pro
   const { deps, member, now } = ctx;
   const { db } = deps;
   const _ = db.command;
-  const held = await readAll(
-    repairModel,
-    db.collection('repairs').where({ propertyId: person.propertyId, 'technician.openid': person.openid, status: _.in([...heldByTechnician]) }),
-  );
+  const held = await technicianRepairs(db, person.propertyId, person.openid, heldByTechnician);
   const at = now.toISOString();
   const reason = format(messages.memberTexts.workReturned, { name: person.name });
   const queued: OutboxDoc[] = [];
@@ -36,7 +32,7 @@ export const returnOpenWork = async (ctx: ActionContext, person: MemberDoc): Pro
   for (const order of held) {
     const open = await liveDeadlinesOf(db, order.propertyId, order._id);
     const notices = await db.runTransaction(async (tx) => {
-      const repair = repairModel.parse((await tx.collection('repairs').doc(order._id).get()).data);
+      const repair = await readRepairInTx(tx, order._id);
       if (repair.technician?.openid !== person.openid) return [];
       const moved = transition(repairMachine, repair, { action: 'unassign', actor: member.openid, role: member.role, now, reason });
       if (!moved.ok) return [];
@@ -53,8 +49,7 @@ export const returnOpenWork = async (ctx: ActionContext, person: MemberDoc): Pro
         updatedAt: at,
         lastStepAt: at,
       });
-      await tx.collection('repairs').doc(repair._id).set({ data: withoutId(next) });
-      await appendEvent(tx, { kind: 'repair', id: repair._id, propertyId: repair.propertyId }, moved.event, `unassign~${person._id}`);
+      await writeRepairInTx(tx, next, moved.event, `unassign~${person._id}`);
       for (const clock of open) await cancelDeadline(tx, clock.subject.id, clock.rule, now);
       const out: OutboxDoc[] = [];
       for (const recipient of [audienceOfRole('desk'), ...(repair.residentOpenid === null ? [] : [repair.residentOpenid])]) {

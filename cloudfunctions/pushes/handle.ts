@@ -1,12 +1,11 @@
 import { verdictOfSuggest } from '@shared/domain/content-screening.rules';
 import { failure } from '@shared/messages/failure';
 import type { Result } from '@shared/result';
-import { contentCheckModel } from '@shared/model/screening.model';
 import type { Caller, Deps } from '../_shared/deps';
 import { checkFailed } from '../_shared/content-check';
 import { land } from '../_shared/content-verdicts';
 import { MediaCheckPush } from '../_shared/media-check-push';
-import { parseAll } from '../_shared/repo';
+import { checkOfTrace } from '../_shared/content-checks.repo';
 import { systemCall, systemHealth } from '../_shared/system-health';
 
 export interface PushOutcome {
@@ -31,8 +30,7 @@ export const handle = async (event: unknown, caller: Caller, deps: Deps): Promis
   const push = MediaCheckPush.safeParse(event);
   if (!push.success) return failure('COMMON.BAD_INPUT');
   try {
-    const found = await deps.db.collection('contentChecks').where({ traceId: push.data.trace_id }).limit(1).get();
-    const [check] = parseAll(contentCheckModel, found.data);
+    const check = await checkOfTrace(deps.db, push.data.trace_id);
     if (!check || check.status !== 'submitted') return { ok: true, data: { matched: false, held: false } };
     const { result, status_code } = push.data;
     if (!result) {

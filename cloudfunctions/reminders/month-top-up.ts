@@ -1,12 +1,13 @@
 import { callableOrders, monthTopUp, type Reported } from '@shared/domain/repair-callbacks.rules';
 import { monthSpan } from '@shared/domain/callback-figures.rules';
-import { repairModel, type RepairDoc } from '@shared/model/repair.model';
+import type { RepairDoc } from '@shared/model/repair.model';
 import { inShanghai } from '@shared/time/shanghai';
 import type { Deps } from '../_shared/deps';
 import type { Sweep } from '../_shared/sweep';
 import { addRepairCallback, byProperty, calledAlready } from './repair-callback-task';
 import { loadSettings } from '../_shared/settings';
 import { hasMarker, writeMarker } from '../_shared/environment';
+import { signedRepairsWithin } from '../_shared/repairs.repo';
 
 const markerOf = (month: string) => `topup-${month}`;
 
@@ -43,7 +44,7 @@ export const planMonthTopUp = async (sweep: Sweep): Promise<{ created: number }>
   if (await hasMarker(db, markerOf(month))) return { created: 0 };
   const { from, to } = monthSpan(month);
   const { callable: orders } = callableOrders(
-    await sweep.readAll(repairModel, db.collection('repairs').where({ status: 'signed', completedAt: _.gte(from.toISOString()).and(_.lt(to.toISOString())) })),
+    await signedRepairsWithin(db, 'completedAt', _.gte(from.toISOString()).and(_.lt(to.toISOString())), sweep.readAll),
   );
   const tasked = await calledAlready(sweep, orders.map((o) => o._id));
   let created = 0;

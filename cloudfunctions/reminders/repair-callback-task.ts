@@ -10,14 +10,14 @@ import { derivedId } from '../_shared/ids';
 import { planCallbackOnce } from '../_shared/callbacks';
 import { TIMER } from '../_shared/timer-actor';
 import type { Sweep } from '../_shared/sweep';
+import { callbacksFollowingOnce } from '../_shared/callbacks';
 
 /** The orders among `ids` that already have a callback task (done or not). */
 export const calledAlready = async (sweep: Sweep, ids: readonly string[]): Promise<Set<string>> => {
   const { db } = sweep.deps;
   const called = new Set<string>();
   for (let i = 0; i < ids.length; i += 100) {
-    const res = await db.collection('callbacks').where({ kind: 'repair', 'subject.id': db.command.in(ids.slice(i, i + 100)) }).limit(100).get();
-    for (const c of await sweep.parse(callbackModel, res.data)) called.add(c.subject.id);
+    for (const c of await callbacksFollowingOnce(db, 'repair', ids.slice(i, i + 100), (raws) => sweep.parse(callbackModel, raws))) called.add(c.subject.id);
   }
   return called;
 };

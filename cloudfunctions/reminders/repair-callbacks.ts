@@ -1,5 +1,5 @@
 import { callableOrders, lastWeek, planRepairCallbacks, type PlannedCallback, type Reported, type ReturnedOrder } from '@shared/domain/repair-callbacks.rules';
-import { repairModel, type RepairDoc } from '@shared/model/repair.model';
+import type { RepairDoc } from '@shared/model/repair.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import { withinDays } from '@shared/time/shanghai';
 import type { Deps } from '../_shared/deps';
@@ -11,6 +11,7 @@ import { loadSettings } from '../_shared/settings';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import { format } from '@shared/messages/format';
 import * as messages from '@shared/messages/words';
+import { signedRepairsWithin } from '../_shared/repairs.repo';
 
 /** Issue 5: the desk is told of the callbacks just planned, in the app and, with a send left, pushed. */
 const callbacksDue = (deps: Deps, propertyId: string, count: number, now: Date): Promise<OutboxDoc> =>
@@ -51,7 +52,7 @@ const signed = async (sweep: Sweep, field: 'completedAt' | 'updatedAt', from: Da
   const { db } = sweep.deps;
   const _ = db.command;
   const end = through ? _.lte(to.toISOString()) : _.lt(to.toISOString());
-  return callableOrders(await sweep.readAll(repairModel, db.collection('repairs').where({ status: 'signed', [field]: _.gte(from.toISOString()).and(end) }))).callable;
+  return callableOrders(await signedRepairsWithin(db, field, _.gte(from.toISOString()).and(end), sweep.readAll)).callable;
 };
 
 const asReturned = (r: RepairDoc): ReturnedOrder => ({ id: r._id, priority: r.priority, completedAt: r.completedAt ?? r.updatedAt, rating: r.rating });

@@ -17,10 +17,8 @@ import type { ActionContext } from '../_shared/context';
 import type { Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { dailyQuota, withinDailyLimit } from '../_shared/daily-limits';
-import { appendEvent } from '../_shared/events';
 import { enqueueNotice, sendNow, type Notice } from '../_shared/outbox';
 import { derivedId } from '../_shared/ids';
-import { withoutId } from '../_shared/repo';
 import { buildingHasRooms, findRoomAsStored } from '../_shared/rooms';
 import { loadSettings } from '../_shared/settings';
 import { ownsFile } from '../_shared/storage';
@@ -28,6 +26,7 @@ import { queueChecks, screenAtFiling, submitNow } from '../_shared/content-check
 import { textForOthers } from '../_shared/screened';
 import { toView } from './views';
 import { findMember } from '../_shared/membership';
+import { writeRepairInTx } from '../_shared/repairs.repo';
 
 interface Intake {
   /** The action the command record names. */
@@ -100,8 +99,7 @@ const fileRepair = async (intake: Intake, ctx: ActionContext) => {
   const { result: view, fresh } = await withinDailyLimit(deps.db, quota, () =>
     applyOnce(ctx, intake.action, async (tx) => {
       queued.length = 0;
-      await tx.collection('repairs').doc(repair._id).set({ data: withoutId(repair) });
-      await appendEvent(tx, { kind: 'repair', id: repair._id, propertyId: repair.propertyId }, event, intake.commandId);
+      await writeRepairInTx(tx, repair, event, intake.commandId);
       for (const notice of notices) queued.push(await enqueueNotice(tx, repair._id, notice, now));
       checks.splice(0, checks.length, ...(await queueChecks(tx, { kind: 'repair', doc: repair, authorOpenid: author }, now, intake.commandId)));
       // The promise is part of the recorded result, so a replay of this command answers it too.

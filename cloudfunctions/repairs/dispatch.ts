@@ -15,11 +15,9 @@ import type { ActionContext } from '../_shared/context';
 import type { Deps } from '../_shared/deps';
 import { withPrefetch, type Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
-import { appendEvent } from '../_shared/events';
 import { openDeadline } from '../_shared/deadlines';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
 import { ActionFailure } from '../_shared/failures';
-import { findById, withoutId } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 import { ensureSlot, moveWindow } from '../_shared/places';
 import { WINDOW_CAPACITY } from '@shared/domain/booking.rules';
@@ -27,6 +25,7 @@ import { textForOthers } from '../_shared/screened';
 import { residentNotice } from './resident-notice';
 import { toView } from './views';
 import { findMember } from '../_shared/membership';
+import { findRepair, readRepairInTx, writeRepairInTx } from '../_shared/repairs.repo';
 
 /** R4: a first dispatch or a reassignment (which needs a reason) of the order at the version the desk saw, or why not. */
 const decide = (repair: RepairDoc, input: z.infer<typeof dispatch.input>, { member, now }: ActionContext) => {
@@ -43,7 +42,7 @@ const decide = (repair: RepairDoc, input: z.infer<typeof dispatch.input>, { memb
  */
 /** The technician, the order and the settings need only the input: read with the caller's membership (issue 16). */
 const dispatchReads = (input: z.infer<typeof dispatch.input>, deps: Deps) =>
-  Promise.all([findMember(deps.db, input.technicianId), findById(deps.db, repairModel, input.repairId), loadSettings(deps, input.propertyId)]);
+  Promise.all([findMember(deps.db, input.technicianId), findRepair(deps.db, input.repairId), loadSettings(deps, input.propertyId)]);
 
 export const dispatchRepair: Handler<typeof dispatch> = withPrefetch<typeof dispatch, Awaited<ReturnType<typeof dispatchReads>>>(dispatchReads, async (input, ctx, [technician, existing, settings]) => {
   const { member, deps, now } = ctx;
@@ -61,8 +60,7 @@ export const dispatchRepair: Handler<typeof dispatch> = withPrefetch<typeof disp
   const queued: OutboxDoc[] = [];
   const { result: view, fresh } = await applyOnce(ctx, 'repairs.dispatch', async (tx) => {
     queued.length = 0;
-    const snapshot = await tx.collection('repairs').doc(input.repairId).get();
-    const repair = repairModel.parse(snapshot.data);
+    const repair = await readRepairInTx(tx, input.repairId);
     if (repair.propertyId !== member.propertyId) throw new ActionFailure('REPAIR.NOT_FOUND');
     const decided = decide(repair, input, ctx);
     if (typeof decided === 'string') throw new ActionFailure(decided);
@@ -81,8 +79,7 @@ export const dispatchRepair: Handler<typeof dispatch> = withPrefetch<typeof disp
       acknowledgedAt: null,
       updatedAt: now.toISOString(),
     };
-    await tx.collection('repairs').doc(repair._id).set({ data: withoutId(repairModel.toStored(next)) });
-    await appendEvent(tx, { kind: 'repair', id: repair._id, propertyId: repair.propertyId }, moved.event, input.commandId);
+    await writeRepairInTx(tx, repairModel.toStored(next), moved.event, input.commandId);
     const subject = { kind: 'repair', id: repair._id, propertyId: repair.propertyId };
     await openDeadline(tx, subject, acknowledgeDeadline(repair.priority, settings, now), now);
     if (!repair.dispatchedAt) await openDeadline(tx, subject, returnDeadline(now, new Date(now.getTime() + RETURN_WITHIN_MS), settings), now);

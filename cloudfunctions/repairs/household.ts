@@ -3,6 +3,7 @@ import { QUEUE_CLOSED } from '@shared/domain/repair-queue.rules';
 import type { MemberDoc } from '@shared/model/member.model';
 import type { Database } from '../_shared/database';
 import { approvedBindingsOf } from '../members/exports';
+import { countOthersFiledSince } from '../_shared/repairs.counts';
 
 /**
  * Issue 18 (5): her household, from her membership (the rooms she is bound to now) and her approved
@@ -25,7 +26,5 @@ export const roomRepairs = (db: Database, propertyId: string, roomId: string, op
  * (open) repairs, however many the property holds.
  */
 export const othersFiledSince = async (db: Database, member: Pick<MemberDoc, 'propertyId' | 'openid'>, roomId: string, since: string, open: boolean): Promise<number> => {
-  const _ = db.command;
-  const res = await db.collection('repairs').where({ ...roomRepairs(db, member.propertyId, roomId, open), createdAt: _.gte(since), residentOpenid: _.neq(member.openid) }).count();
-  return res.total;
+  return countOthersFiledSince(db, roomRepairs(db, member.propertyId, roomId, open), since, member.openid);
 };

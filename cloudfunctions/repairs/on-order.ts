@@ -17,14 +17,13 @@ import type { Deps } from '../_shared/deps';
 import { withPrefetch, type Handler } from '../_shared/router';
 import type { Tx } from '../_shared/database';
 import { applyOnce } from '../_shared/commands';
-import { appendEvent } from '../_shared/events';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
 import { ActionFailure } from '../_shared/failures';
-import { findById, withoutId } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 import { residentNotice } from './resident-notice';
 import { householdOfCaller } from './household';
 import { canFollow, canSee, toView } from './views';
+import { findRepair, readRepairInTx, writeRepairInTx } from '../_shared/repairs.repo';
 
 type StepInput = { propertyId: string; repairId: string; version: number; commandId: string; deviceTime?: string };
 
@@ -74,7 +73,7 @@ export const orderStep = <A extends OrderAction>(spec: StepSpec<z.infer<A['input
   // the input: read with the caller's membership (issue 16), not after it, inside the transaction or after it.
   const early = (input: z.infer<A['input']>, deps: Deps) => {
     const data = input as z.infer<A['input']> & StepInput;
-    return Promise.all([findById(deps.db, repairModel, data.repairId), loadSettings(deps, data.propertyId)]);
+    return Promise.all([findRepair(deps.db, data.repairId), loadSettings(deps, data.propertyId)]);
   };
   type Early = Awaited<ReturnType<typeof early>>;
   const handler = async (input: z.infer<A['input']>, ctx: ActionContext, [existing, settings]: Early): Promise<Result<z.infer<typeof RepairView>>> => {
@@ -89,7 +88,7 @@ export const orderStep = <A extends OrderAction>(spec: StepSpec<z.infer<A['input
     const queued: OutboxDoc[] = [];
     const { result: view, fresh } = await applyOnce<z.infer<typeof RepairView>>(ctx, `repairs.${actionOf(existing, data)}`, async (tx) => {
       queued.length = 0;
-      const repair = repairModel.parse((await tx.collection('repairs').doc(data.repairId).get()).data);
+      const repair = await readRepairInTx(tx, data.repairId);
       if (repair.version !== data.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
       const action = actionOf(repair, data);
       const moved = transition(repairMachine, repair, {
@@ -104,8 +103,7 @@ export const orderStep = <A extends OrderAction>(spec: StepSpec<z.infer<A['input
       const at = effectiveTime(data.deviceTime, repair.lastStepAt, now).toISOString();
       const patch = await spec.patch({ input: data, ctx, repair, at, settings, tx });
       const next = repairModel.toStored({ ...repair, ...patch, status: moved.status, version: moved.version, updatedAt: now.toISOString(), lastStepAt: at });
-      await tx.collection('repairs').doc(repair._id).set({ data: withoutId(next) });
-      await appendEvent(tx, { kind: 'repair', id: repair._id, propertyId: repair.propertyId }, moved.event, data.commandId);
+      await writeRepairInTx(tx, next, moved.event, data.commandId);
       const cause = `${repair._id}@${moved.version}`;
       // She is not told of what she did herself (accepting a quote, rating): it would only be a new unread line.
       const toResident = member.openid === next.residentOpenid ? null : residentNotice(action, next, settings, new Date(at));

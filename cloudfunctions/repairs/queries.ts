@@ -4,16 +4,16 @@ import { ok } from '@shared/result';
 import { QUEUE_CLOSED } from '@shared/domain/repair-queue.rules';
 import { onTechnicianList } from '@shared/domain/waiting-work.rules';
 import { seesRepair, seesRoomSince } from '@shared/domain/household.rules';
-import { repairModel, type RepairDoc } from '@shared/model/repair.model';
 import { eventModel } from '@shared/model/event.model';
 import type { Handler } from '../_shared/router';
-import { findById, parseAll } from '../_shared/repo';
+import { parseAll } from '../_shared/repo';
 import { eventsOf } from '../_shared/events';
-import { mapPage, mergeParts, readPage, readParts, type SortKey, type Source } from '../_shared/paging';
+import { mapPage, mergeParts, readPage, readParts, type SortKey } from '../_shared/paging';
 import { canFollow, toView } from './views';
 import { householdFor, householdOfCaller, othersFiledSince, roomRepairs } from './household';
+import { findRepair, repairsSource } from '../_shared/repairs.repo';
 
-const repairs = (where: object, sort: SortKey[]): Source<RepairDoc> => ({ collection: 'repairs', where, sort, parse: (raw) => repairModel.parse(raw) });
+const repairs = repairsSource;
 const newestFirst: SortKey[] = [{ field: 'createdAt', order: 'desc' }];
 /** R3: the desk's queue order (see `queueRank`), the oldest first within a rank. */
 const queueOrder: SortKey[] = [
@@ -82,7 +82,7 @@ export const getRepair: Handler<typeof contract.get> = async (input, { deps, mem
   // The order, its history and (for a resident) her household are read together; the history is
   // shown only with an order the caller may see, and a visible order is of the caller's property.
   const [repair, res, household] = await Promise.all([
-    findById(deps.db, repairModel, input.repairId),
+    findRepair(deps.db, input.repairId),
     eventsOf(deps.db, member.propertyId, input.repairId, 'asc', 100),
     householdOfCaller(deps.db, member),
   ]);

@@ -5,19 +5,16 @@ import { ok } from '@shared/result';
 import { scorecard } from '@shared/domain/scorecard.rules';
 import { elapsedOut, RETURN_WITHIN_MS } from '@shared/domain/return.rules';
 import type { MemberDoc } from '@shared/model/member.model';
-import { repairModel, type RepairDoc } from '@shared/model/repair.model';
+import type { RepairDoc } from '@shared/model/repair.model';
 import type { Database } from '../_shared/database';
 import { withPrefetch, type Handler } from '../_shared/router';
 import { activeMembers } from '../_shared/membership';
-import { readAll } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
+import { repairsCountingFor, technicianRepairs } from '../_shared/repairs.repo';
 
 /** Every order of one technician in the given states. */
 const ordersOf = (db: Database, technician: MemberDoc, statuses: string[]): Promise<RepairDoc[]> =>
-  readAll(
-    repairModel,
-    db.collection('repairs').where({ propertyId: technician.propertyId, 'technician.openid': technician.openid, status: db.command.in(statuses) }),
-  );
+  technicianRepairs(db, technician.propertyId, technician.openid, statuses);
 
 const onTime = (r: RepairDoc) =>
   !!r.dispatchedAt && !!r.completedAt && elapsedOut({ dispatchedAt: r.dispatchedAt, pausedMs: r.pausedMs, blockedSince: null }, new Date(r.completedAt)) <= RETURN_WITHIN_MS;
@@ -48,4 +45,4 @@ export const fees: Handler<typeof feesContract> = async (input, { deps }) =>
 
 /** R8 R11 R12: every order that counts for the month. */
 export const summary: Handler<typeof summaryContract> = async (input, { deps }) =>
-  ok(monthlySummary(input.month, await readAll(repairModel, deps.db.collection('repairs').where({ propertyId: input.propertyId, countsFor: input.month })), repairWhere));
+  ok(monthlySummary(input.month, await repairsCountingFor(deps.db, input.propertyId, input.month), repairWhere));

@@ -4,11 +4,11 @@ import { ok } from '@shared/result';
 import { rankTechnicians } from '@shared/domain/dispatch.rules';
 import { suggestionReason } from '@shared/messages/suggestion-reason';
 import type { MemberDoc } from '@shared/model/member.model';
-import { repairModel, type RepairDoc } from '@shared/model/repair.model';
+import type { RepairDoc } from '@shared/model/repair.model';
 import { withPrefetch, type Handler } from '../_shared/router';
-import { findById } from '../_shared/repo';
 import { activeMembers } from '../_shared/membership';
 import { figuresOf } from './scorecards';
+import { findRepair } from '../_shared/repairs.repo';
 
 /**
  * R4: who to send, ranked by skill match, open workload and rating, each with the reason. The order and the
@@ -16,7 +16,7 @@ import { figuresOf } from './scorecards';
  * technician's figures after.
  */
 export const suggestTechnicians: Handler<typeof technicians> = withPrefetch<typeof technicians, [RepairDoc | null, MemberDoc[]]>(
-  (input, deps) => Promise.all([findById(deps.db, repairModel, input.repairId), activeMembers(deps.db, input.propertyId, 'technician')]),
+  (input, deps) => Promise.all([findRepair(deps.db, input.repairId), activeMembers(deps.db, input.propertyId, 'technician')]),
   async (_input, { deps, member }, [repair, staff]) => {
     if (!repair || repair.propertyId !== member.propertyId) return failure('REPAIR.NOT_FOUND');
     const candidates = await Promise.all(

@@ -1,17 +1,26 @@
+import type * as z from 'zod/mini';
 import type { reportsActions } from '@shared/contracts/reports.contract';
 import { propertyFigures } from '@shared/domain/report.rules';
 import { previousPeriod } from '@shared/time/report-period';
 import { ok } from '@shared/result';
-import type { Handler } from '../_shared/router';
+import type { Deps } from '../_shared/deps';
+import { withPrefetch, type Handler } from '../_shared/router';
 import { readPage } from '../_shared/paging';
 import { propertiesByNameSource } from '../_shared/properties';
 import { readComparable } from './reads';
 
-/** Issue 14 (3): the company's properties by name, a page at a time, each with the figures the administrator compares. */
-export const compare: Handler<(typeof reportsActions)['compare']> = async (input, { deps }) => {
+type Compare = (typeof reportsActions)['compare'];
+
+/** The page of properties needs only the input (its cursor): read with the administrator's membership (issue 16). */
+const propertiesPage = (input: z.infer<Compare['input']>, deps: Pick<Deps, 'db'>) => readPage(deps.db, { name: 'reports.compare', sources: [propertiesByNameSource()] }, input);
+
+/**
+ * Issue 14 (3): the company's properties by name, a page at a time, each with the figures the
+ * administrator compares. Two waits (issue 16): the membership with the page, then every property's
+ * figures side by side.
+ */
+export const compare: Handler<Compare> = withPrefetch<Compare, Awaited<ReturnType<typeof propertiesPage>>>(propertiesPage, async (input, { deps }, page) => {
   const previous = previousPeriod(input.period);
-  const all = propertiesByNameSource();
-  const page = await readPage(deps.db, { name: 'reports.compare', sources: [all] }, input);
   const items = await Promise.all(
     page.items.map(async (p) => {
       const figures = await readComparable(deps.db, p._id, input.period, previous);
@@ -19,4 +28,4 @@ export const compare: Handler<(typeof reportsActions)['compare']> = async (input
     }),
   );
   return ok({ ...page, items, period: input.period, previous });
-};
+});

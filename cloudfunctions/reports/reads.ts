@@ -2,11 +2,13 @@ import { monthsOfPeriod, kindOf, spanOf } from '@shared/time/report-period';
 import { periodFigures, type PeriodFigures, type ReportRepair } from '@shared/domain/report.rules';
 import type { ComplaintRow } from '@shared/domain/complaint-figures.rules';
 import { taskRowOf } from '@shared/domain/callback-figures.rules';
-import { callbackModel, type CallbackDoc } from '@shared/model/callback.model';
-import { complaintModel, type ComplaintDoc } from '@shared/model/complaint.model';
-import { repairModel, type RepairDoc } from '@shared/model/repair.model';
+import type { CallbackDoc } from '@shared/model/callback.model';
+import type { ComplaintDoc } from '@shared/model/complaint.model';
+import type { RepairDoc } from '@shared/model/repair.model';
 import type { Database } from '../_shared/database';
-import { readAll } from '../_shared/repo';
+import { complaintsRegisteredWithin } from '../_shared/complaints.repo';
+import { repairsCountingFor, repairsFiledWithin } from '../_shared/repairs.repo';
+import { callbacksFollowing, callbacksPlannedWithin } from '../_shared/callbacks';
 
 /** The `in` operator takes at most 100 values a query in CloudBase, as the other figures read them. */
 const CHUNK = 100;
@@ -28,13 +30,10 @@ const readStored = async (db: Database, propertyId: string, earlier: string, lat
   const to = spanOf(later);
   const within = _.gte(from.from.toISOString()).and(_.lt(to.to.toISOString()));
   const months = [...monthsOfPeriod(earlier), ...monthsOfPeriod(later)];
-  const repairs = months.length
-    ? db.collection('repairs').where({ propertyId, countsFor: _.in(months) })
-    : db.collection('repairs').where({ propertyId, createdAt: within });
   const [r, c, t] = await Promise.all([
-    readAll(repairModel, repairs),
-    readAll(complaintModel, db.collection('complaints').where({ propertyId, registerDate: _.gte(from.firstDate).and(_.lte(to.lastDate)) })),
-    readAll(callbackModel, db.collection('callbacks').where({ propertyId, createdAt: within })),
+    months.length ? repairsCountingFor(db, propertyId, _.in(months)) : repairsFiledWithin(db, propertyId, within),
+    complaintsRegisteredWithin(db, propertyId, from.firstDate, to.lastDate),
+    callbacksPlannedWithin(db, propertyId, within),
   ]);
   return { repairs: r, complaints: c, tasks: t };
 };
@@ -53,7 +52,7 @@ const inPeriod = (period: string) => {
 /** Which of `ids` have a callback of `kind` recorded as done. */
 const calledBack = async (db: Database, kind: 'repair' | 'complaint', ids: string[]): Promise<Set<string>> => {
   const chunks = Array.from({ length: Math.ceil(ids.length / CHUNK) }, (_x, i) => ids.slice(i * CHUNK, (i + 1) * CHUNK));
-  const found = await Promise.all(chunks.map((chunk) => readAll(callbackModel, db.collection('callbacks').where({ kind, 'subject.id': db.command.in(chunk) }))));
+  const found = await Promise.all(chunks.map((chunk) => callbacksFollowing(db, kind, chunk)));
   return new Set(found.flat().flatMap((c) => (c.status === 'done' ? [c.subject.id] : [])));
 };
 

@@ -2,7 +2,7 @@ import type * as c from '@shared/contracts/session.contract';
 import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
 import { outboxModel, type OutboxDoc } from '@shared/model/outbox.model';
-import { quarantineModel, type QuarantineDoc } from '@shared/model/quarantine.model';
+import type { QuarantineDoc } from '@shared/model/quarantine.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import { addMinutes } from '@shared/time/shanghai';
 import type * as z from 'zod/mini';
@@ -12,7 +12,7 @@ import { applyOnce, finishOnce } from '../_shared/commands';
 import { alarmOnce, isStale, readHeartbeat } from '../_shared/heartbeat';
 import { deadNotices, inboxNotices, noticeById, reviveNotice, sendNow } from '../_shared/outbox';
 import { mapPage, readPage } from '../_shared/paging';
-import { parseAll } from '../_shared/repo';
+import { setAsideFor } from '../_shared/quarantine';
 import { seenOf, threadKey } from '@shared/domain/notice-thread.rules';
 import { readMarksOf } from './read-marks.repo';
 
@@ -47,17 +47,15 @@ const quarantinedOf = (q: QuarantineDoc) => ({ id: q._id, collection: q.collecti
  * property or for the whole environment, and the property's dead letters.
  */
 /** The heartbeat, the dead notices and what was set aside need only the input: read with the caller's membership (issue 16). */
-const healthReads = (input: z.infer<typeof c.health.input>, deps: Deps) => {
-  const quarantined = deps.db.collection('quarantine').where({ propertyId: deps.db.command.in([input.propertyId, null]) });
-  return Promise.all([readHeartbeat(deps), deadNotices(deps.db, input.propertyId, 50), quarantined.count(), quarantined.orderBy('at', 'desc').limit(50).get()]);
-};
+const healthReads = (input: z.infer<typeof c.health.input>, deps: Deps) =>
+  Promise.all([readHeartbeat(deps), deadNotices(deps.db, input.propertyId, 50), setAsideFor(deps, input.propertyId, 50)]);
 
-export const health: Handler<typeof c.health> = withPrefetch<typeof c.health, Awaited<ReturnType<typeof healthReads>>>(healthReads, async (_input, { deps, now }, [beat, dead, setAside, setAsideItems]) => {
+export const health: Handler<typeof c.health> = withPrefetch<typeof c.health, Awaited<ReturnType<typeof healthReads>>>(healthReads, async (_input, { deps, now }, [beat, dead, setAside]) => {
   const stale = isStale(beat, now);
   if (beat && stale) await alarmOnce(deps, beat);
   return ok({
     timer: { lastRunAt: beat?.lastRunAt ?? null, stale, failedSteps: beat?.failedSteps.map((f) => f.step) ?? [] },
-    quarantine: { count: setAside.total, items: parseAll(quarantineModel, setAsideItems.data).map(quarantinedOf) },
+    quarantine: { count: setAside.count, items: setAside.items.map(quarantinedOf) },
     deadLetters: { count: dead.count, items: dead.items.map(deadLetterOf) },
   });
 });

@@ -11,6 +11,9 @@ import {
 import { waitingFor } from '@shared/domain/waiting-for.rules';
 import type { MemberDoc } from '@shared/model/member.model';
 import type { Database } from '../_shared/database';
+import { complaintsQueued, complaintsToRate } from '../_shared/complaints.repo';
+import { groupsQueued } from '../complaints/exports';
+import { repairsAtRank, residentRepairsQuery, technicianRepairsQuery } from '../_shared/repairs.counts';
 
 export interface Waiting {
   count: number;
@@ -29,17 +32,16 @@ const tally = async (waiting: Query[], urgent: Query[]): Promise<Waiting> => {
 /** R3 C4 C9: repairs waiting for dispatch and open complaint cases (households' and groups'), urgent ones apart. */
 const forDesk = (db: Database, propertyId: string) => {
   const _ = db.command;
-  const inQueue = (collection: string, rank: unknown) => db.collection(collection).where({ propertyId, queueRank: rank });
   return tally(
-    [inQueue('repairs', _.lte(WAITING_DISPATCH_MAX_RANK)), inQueue('complaints', _.lt(CASE_CLOSED)), inQueue('complaintGroups', _.lt(CASE_CLOSED))],
-    [inQueue('repairs', URGENT_WAITING_RANK), inQueue('complaints', TOP_CASE_RANK), inQueue('complaintGroups', TOP_CASE_RANK)],
+    [repairsAtRank(db, propertyId, _.lte(WAITING_DISPATCH_MAX_RANK)), complaintsQueued(db, propertyId, _.lt(CASE_CLOSED)), groupsQueued(db, propertyId, _.lt(CASE_CLOSED))],
+    [repairsAtRank(db, propertyId, URGENT_WAITING_RANK), complaintsQueued(db, propertyId, TOP_CASE_RANK), groupsQueued(db, propertyId, TOP_CASE_RANK)],
   );
 };
 
 /** The orders on the technician's list there, urgent ones apart. */
 const forTechnician = (db: Database, member: MemberDoc) => {
   const mine = { propertyId: member.propertyId, 'technician.openid': member.openid, status: db.command.in([...onTechnicianList]) };
-  return tally([db.collection('repairs').where(mine)], [db.collection('repairs').where({ ...mine, queueRank: URGENT_OUT_RANK })]);
+  return tally([technicianRepairsQuery(db, mine)], [technicianRepairsQuery(db, mine, URGENT_OUT_RANK)]);
 };
 
 /** R6 R7: quotes to accept and signed orders to rate while the window is open; resolved complaints to rate. */
@@ -47,9 +49,9 @@ const forResident = (db: Database, member: MemberDoc, now: Date) => {
   const theirs = { propertyId: member.propertyId, residentOpenid: member.openid };
   return tally(
     [
-      db.collection('repairs').where({ ...theirs, status: AWAITING_ACCEPTANCE }),
-      db.collection('repairs').where({ ...theirs, status: 'signed', rating: null, 'signOff.at': db.command.gte(ratableSince(now)) }),
-      db.collection('complaints').where({ ...theirs, status: 'resolved', rating: null }),
+      residentRepairsQuery(db, theirs, AWAITING_ACCEPTANCE),
+      residentRepairsQuery(db, theirs, 'signed', { rating: null, 'signOff.at': db.command.gte(ratableSince(now)) }),
+      complaintsToRate(db, member.propertyId, member.openid),
     ],
     [],
   );

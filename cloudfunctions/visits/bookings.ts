@@ -37,7 +37,7 @@ import { atShanghai, datesFrom, inShanghai, shanghaiDate } from '@shared/time/sh
 import type { Tx } from '../_shared/database';
 import type { ActionContext } from '../_shared/context';
 import type { Handler } from '../_shared/router';
-import { callbackSubject, planCallback } from '../_shared/callbacks';
+import { planCallback } from '../_shared/callbacks';
 import { applyOnce } from '../_shared/commands';
 import { dailyQuota, withinDailyLimit } from '../_shared/daily-limits';
 import { cancelDeadline, openDeadline } from '../_shared/deadlines';
@@ -47,11 +47,13 @@ import { derivedId } from '../_shared/ids';
 import { enqueueNotice, scheduleNotice, sendNow, unschedule } from '../_shared/outbox';
 import { activeMembers } from '../_shared/membership';
 import { ensureSlot, givePlaceBack, slotIdOf, slotsOn, takeFirstFree, type Place } from '../_shared/places';
-import { findById, withoutId } from '../_shared/repo';
 import { findRoomAsStored } from '../_shared/rooms';
 import { loadSettings } from '../_shared/settings';
-import { mapPage, readPage, type Source } from '../_shared/paging';
+import { mapPage, readPage } from '../_shared/paging';
 import { textForOthers } from '../_shared/screened';
+import { findRepair, readRepairInTx, saveRepairInTx } from '../_shared/repairs.repo';
+import { readCallbackInTx, saveCallbackInTx, writeCallbackInTx } from '../_shared/callbacks';
+import { bookingsByStart, findBooking, readBookingInTx, saveBookingInTx } from '../_shared/places';
 
 type Actions = typeof visitsActions;
 
@@ -179,7 +181,7 @@ export const slots: Handler<Actions['slots']> = async (input, { deps, now }) => 
 
 /** A repair the caller may book a window for: the resident's own, or any of the property's for the desk side. */
 const repairFor = async (ctx: ActionContext, id: string): Promise<RepairDoc | null> => {
-  const r = await findById(ctx.deps.db, repairModel, id);
+  const r = await findRepair(ctx.deps.db, id);
   if (!r || r.propertyId !== ctx.member.propertyId) return null;
   return staff(ctx.member) || r.residentOpenid === ctx.member.openid ? r : null;
 };
@@ -237,7 +239,7 @@ const bookingSubject = (b: BookingDoc) => ({ kind: 'booking', id: b._id, propert
 /** Written with the booking: its place, reminders and birth event. */
 const writeBooking = async (tx: Tx, ctx: ActionContext, b: BookingDoc, commandId: string): Promise<BookingDoc> => {
   const stored = bookingModel.toStored({ ...b, reminders: await scheduleReminders(tx, b, ctx.now) });
-  await tx.collection('bookings').doc(b._id).set({ data: withoutId(stored) });
+  await saveBookingInTx(tx, stored);
   const event = birth(bookingMachine, 'book', { actor: ctx.member.openid, role: ctx.member.role, now: ctx.now });
   await appendEvent(tx, bookingSubject(b), event, commandId);
   return stored;
@@ -351,12 +353,12 @@ const tellTechnician = (tx: Tx, b: BookingDoc, r: RepairDoc, now: Date) =>
  * as a new version of the order, so a step decided on the order as it was before is refused.
  */
 const setAppointment = async (tx: Tx, b: BookingDoc | null, repairId: string, now: Date): Promise<RepairDoc> => {
-  const r = repairModel.parse((await tx.collection('repairs').doc(repairId).get()).data);
+  const r = await readRepairInTx(tx, repairId);
   const refused = windowRefusal(r);
   if (refused) throw new ActionFailure(refused);
   const appointment = b && b.status === 'booked' ? { bookingId: b._id, start: b.start, end: b.end } : null;
   const next = repairModel.toStored({ ...r, appointment, version: r.version + 1, updatedAt: now.toISOString() });
-  await tx.collection('repairs').doc(r._id).set({ data: withoutId(next) });
+  await saveRepairInTx(tx, next);
   return next;
 };
 
@@ -365,7 +367,7 @@ const setAppointment = async (tx: Tx, b: BookingDoc | null, repairId: string, no
  * appointment time is that window from then on, and the technician it is with sees it in his plan.
  */
 export const bookWindow: Handler<Actions['bookWindow']> = async (input, ctx) => {
-  const [repair, settings] = await Promise.all([findById(ctx.deps.db, repairModel, input.repairId), loadSettings(ctx.deps, ctx.member.propertyId)]);
+  const [repair, settings] = await Promise.all([findRepair(ctx.deps.db, input.repairId), loadSettings(ctx.deps, ctx.member.propertyId)]);
   if (!repair || repair.propertyId !== ctx.member.propertyId || repair.residentOpenid !== ctx.member.openid) return failure('REPAIR.NOT_FOUND');
   if (repair.appointment) return failure('BOOKING.REPAIR_HAS_WINDOW');
   if (repair.roomId === null || repair.address === null) return failure('BOOKING.PUBLIC_PLACE');
@@ -378,7 +380,7 @@ export const bookWindow: Handler<Actions['bookWindow']> = async (input, ctx) => 
   const { result, fresh } = await withinDailyLimit(ctx.deps.db, dailyQuota('bookings', ctx.member.openid, settings, ctx), () =>
     applyOnce(ctx, 'visits.bookWindow', async (tx) => {
       queued.length = 0;
-      const current = repairModel.parse((await tx.collection('repairs').doc(repair._id).get()).data);
+      const current = await readRepairInTx(tx, repair._id);
       if (current.appointment && current.appointment.bookingId !== booking._id) throw new ActionFailure('BOOKING.REPAIR_HAS_WINDOW');
       const place = await takeFirstFree(tx, placing.places, booking._id);
       const stored = await writeBooking(tx, ctx, { ...booking, repair: { id: repair._id, technician: place.technician! } }, input.commandId);
@@ -393,7 +395,7 @@ export const bookWindow: Handler<Actions['bookWindow']> = async (input, ctx) => 
 
 /** Whose booking it is to change: the resident's own, or any for the desk side. */
 const ownBooking = async (ctx: ActionContext, id: string): Promise<BookingDoc | null> => {
-  const b = await findById(ctx.deps.db, bookingModel, id);
+  const b = await findBooking(ctx.deps.db, id);
   if (!b || b.propertyId !== ctx.member.propertyId) return null;
   return staff(ctx.member) || b.residentOpenid === ctx.member.openid ? b : null;
 };
@@ -413,17 +415,16 @@ interface CancelledBy {
 const moveHomeCallback = async (tx: Tx, b: BookingDoc, settings: SettingsDoc, by: CancelledBy) => {
   const { now } = by;
   if (!b.callbackId) return;
-  const task = callbackModel.parse((await tx.collection('callbacks').doc(b.callbackId).get()).data);
+  const task = await readCallbackInTx(tx, b.callbackId);
   if (task.status === 'done') throw new ActionFailure('BOOKING.VISIT_DONE');
   if (b.status === 'cancelled') {
     const gone = transition(callbackMachine, task, { action: 'cancel', actor: by.actor, role: by.role, now, reason: by.reason });
     if (!gone.ok) throw new ActionFailure(gone.code);
-    await tx.collection('callbacks').doc(task._id).set({ data: withoutId(callbackModel.toStored({ ...task, status: gone.status, version: gone.version })) });
-    await appendEvent(tx, callbackSubject(task), gone.event, by.commandId);
+    await writeCallbackInTx(tx, callbackModel.toStored({ ...task, status: gone.status, version: gone.version }), gone.event, by.commandId);
     await cancelDeadline(tx, task._id, 'B1.callback', now);
     return;
   }
-  await tx.collection('callbacks').doc(task._id).set({ data: withoutId(callbackModel.toStored({ ...task, dueAt: b.end })) });
+  await saveCallbackInTx(tx, callbackModel.toStored({ ...task, dueAt: b.end }));
   await openDeadline(tx, { kind: 'callback', id: task._id, propertyId: task.propertyId }, callbackDeadline(now, new Date(b.end), 'desk', settings), now);
 };
 
@@ -439,7 +440,7 @@ const change = async (
   if (!existing) return failure('BOOKING.NOT_FOUND');
   if (existing.status === 'cancelled') return failure('BOOKING.CANCELLED');
   if (existing.version !== input.version) return failure('COMMON.VERSION_CONFLICT');
-  const repair = existing.repair ? await findById(deps.db, repairModel, existing.repair.id) : null;
+  const repair = existing.repair ? await findRepair(deps.db, existing.repair.id) : null;
   if (repair) {
     const refused = windowRefusal(repair);
     if (refused) return failure(refused);
@@ -453,7 +454,7 @@ const change = async (
   const queued: OutboxDoc[] = [];
   const { result, fresh } = await applyOnce(ctx, `visits.${action}`, async (tx) => {
     queued.length = 0;
-    const b = bookingModel.parse((await tx.collection('bookings').doc(existing._id).get()).data);
+    const b = await readBookingInTx(tx, existing._id);
     if (b.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
     const step = transition(bookingMachine, b, { action, actor: member.openid, role: member.role, now, reason: input.reason });
     if (!step.ok) throw new ActionFailure(step.code === 'STATE.TRANSITION_NOT_ALLOWED' ? 'BOOKING.CANCELLED' : step.code);
@@ -471,7 +472,7 @@ const change = async (
       ...(to ? { start: to.toISOString(), end: endOf(b.kind, to, settings).toISOString(), repair: b.repair && place?.technician ? { ...b.repair, technician: place.technician } : b.repair } : {}),
     });
     const next = to ? bookingModel.toStored({ ...moved, reminders: await scheduleReminders(tx, moved, now) }) : moved;
-    await tx.collection('bookings').doc(b._id).set({ data: withoutId(next) });
+    await saveBookingInTx(tx, next);
     if (next.repair) {
       const r = await setAppointment(tx, next, next.repair.id, now);
       if (r.technician) queued.push(await tellTechnician(tx, next, r, now));
@@ -487,7 +488,7 @@ const change = async (
 export const reschedule: Handler<Actions['reschedule']> = (input, ctx) => change(ctx, input, 'reschedule', new Date(input.start));
 export const cancel: Handler<Actions['cancel']> = (input, ctx) => change(ctx, input, 'cancel', null);
 
-const bookings = (where: object, order: 'asc' | 'desc'): Source<BookingDoc> => ({ collection: 'bookings', where, sort: [{ field: 'start', order }], parse: (raw) => bookingModel.parse(raw) });
+const bookings = bookingsByStart;
 
 export const mine: Handler<Actions['mine']> = async (input, { deps, member }) => {
   const page = await readPage(deps.db, { name: 'visits.mine', sources: [bookings({ propertyId: input.propertyId, residentOpenid: member.openid }, 'desc')] }, input);

@@ -17,8 +17,10 @@ import { ActionFailure } from '../_shared/failures';
 import { derivedId } from '../_shared/ids';
 import { enqueueNotice, scheduleNotice, sendNow } from '../_shared/outbox';
 import { findById, withoutId } from '../_shared/repo';
+import { complaintSource } from '../_shared/complaints.repo';
 import { mapPage, readPage, type SortKey, type Source } from '../_shared/paging';
 import type { OutboxDoc } from '@shared/model/outbox.model';
+import { repairLinesSource } from '../_shared/repairs.repo';
 
 const viewOf = (r: ReceptionDoc): c.ReceptionViewT => ({
   id: r._id,
@@ -140,8 +142,8 @@ export const receptionLog: Handler<typeof c.receptionLog> = async (input, { deps
       name: 'visits.receptionLog',
       sources: [
         { collection: 'receptions', where: { propertyId: input.propertyId, date: input.date }, sort: [{ field: 'at', order: 'asc' }], parse: (raw) => viewOf(receptionModel.parse(raw)) },
-        { collection: 'repairs', where: received, sort: byReceipt, parse: asLine(repairModel, fromRepair) },
-        { collection: 'complaints', where: received, sort: byReceipt, parse: asLine(complaintModel, fromComplaint) },
+        repairLinesSource(received, byReceipt, asLine(repairModel, fromRepair)),
+        complaintSource(received, byReceipt, asLine(complaintModel, fromComplaint)),
       ],
     },
     input,

@@ -48,6 +48,15 @@ const OWNERS: Record<string, readonly string[]> = {
   roomImports: ['cloudfunctions/_shared/rooms.ts'],
   properties: ['cloudfunctions/_shared/properties.ts'],
   members: ['cloudfunctions/_shared/membership.ts'],
+  contentChecks: ['cloudfunctions/_shared/content-checks.repo.ts'],
+  complaints: ['cloudfunctions/_shared/complaints.repo.ts'],
+  complaintGroups: ['cloudfunctions/complaints/complaints.repo.ts'],
+  complaintMatters: ['cloudfunctions/complaints/complaints.repo.ts'],
+  complaintRegisters: ['cloudfunctions/complaints/complaints.repo.ts'],
+  repairs: ['cloudfunctions/_shared/repairs.repo.ts', 'cloudfunctions/_shared/repairs.counts.ts'],
+  callbacks: ['cloudfunctions/_shared/callbacks.ts'],
+  bookings: ['cloudfunctions/_shared/places.ts'],
+  quarantine: ['cloudfunctions/_shared/quarantine.ts'],
 };
 
 /**
@@ -56,6 +65,7 @@ const OWNERS: Record<string, readonly string[]> = {
  * naming the model in one of those ways outside the owner names the collection.
  */
 const MODELS: Record<string, readonly string[]> = {
+  outbox: ['outboxModel'],
   keys: ['keyModel'],
   consents: ['consentModel'],
   bindings: ['bindingModel'],
@@ -65,7 +75,27 @@ const MODELS: Record<string, readonly string[]> = {
   roomImports: ['roomImportModel'],
   properties: ['propertyModel'],
   members: ['memberModel'],
+  contentChecks: ['contentCheckModel'],
+  complaints: ['complaintModel'],
+  complaintGroups: ['complaintGroupModel'],
+  complaintMatters: ['complaintMatterModel'],
+  complaintRegisters: ['complaintRegisterModel'],
+  repairs: ['repairModel'],
+  callbacks: ['callbackModel'],
+  bookings: ['bookingModel'],
+  quarantine: ['quarantineModel'],
 };
+
+/**
+ * The generic helpers of _shared/repo.ts reach a collection through its model (the outbox's notice by id was one):
+ * the model's collection, a document by id, every page of a query (the model anywhere among readAll's arguments).
+ */
+const modelPatterns = (models: readonly string[] = []): RegExp[] =>
+  models.flatMap((model) => [
+    new RegExp(`\\b${model}\\.collection\\b`),
+    new RegExp(`\\bfindById\\([^)]*\\b${model}\\b`),
+    new RegExp(`\\breadAll\\([^)]*\\b${model}\\b`),
+  ]);
 
 const quoted = (name: string) => `['"\`]${name}['"\`]`;
 /** The ways code names a collection: the SDK's collection('…') (on the database or a transaction), a list source, an insert-once. */
@@ -73,13 +103,8 @@ const namingPatterns = (name: string): RegExp[] => [
   new RegExp(`collection\\(\\s*${quoted(name)}\\s*\\)`),
   new RegExp(`collection:\\s*${quoted(name)}`),
   new RegExp(`addOnce\\([^,()]*,\\s*${quoted(name)}`),
-  // The outbox was also reached through its stored model (a notice by id, the model's collection).
-  ...(name === 'outbox' ? [/outboxModel\.collection/, /findById\([^)]*outboxModel/] : []),
-  ...(MODELS[name] ?? []).flatMap((model) => [
-    new RegExp(`\\b${model}\\.collection\\b`),
-    new RegExp(`findById\\([^)]*\\b${model}\\b`),
-    new RegExp(`readAll\\(\\s*${model}\\b`),
-  ]),
+  // Through its stored model(s): the model's collection, a document by id, every page of a query.
+  ...modelPatterns(MODELS[name]),
 ];
 const names = (name: string, text: string) => namingPatterns(name).some((pattern) => pattern.test(text));
 
@@ -136,7 +161,7 @@ describe('each collection is named by its repository alone (issue 15, point 3)',
     });
   });
 
-  it('the check sees each way an area used to name the outbox (the inbox page, the health and company counts, the markRead scan, a notice by id)', () => {
+  it('the check sees each way an area used to name the outbox (the inbox page, the health and company counts, the markRead scan, a notice by id), and a collection reached through its model', () => {
     expect(
       [
         "const notices = { collection: 'outbox', where: {}, sort: [] };",
@@ -146,6 +171,14 @@ describe('each collection is named by its repository alone (issue 15, point 3)',
         'db.collection(outboxModel.collection)',
       ].map((text) => names('outbox', text)),
     ).toEqual([true, true, true, true, true]);
+    expect(
+      ['await findById(deps.db, contentCheckModel, id)', 'db.collection(contentCheckModel.collection)', 'readAll(contentCheckModel, query)', 'parseAll(contentCheckModel, found.data)'].map((text) =>
+        names('contentChecks', text),
+      ),
+    ).toEqual([true, true, true, false]);
+    // A complaint by id, its group by id (the case loader's two reads): each names its own collection only.
+    expect([names('complaints', 'findById(db, complaintModel, ref.id)'), names('complaints', 'findById(db, complaintGroupModel, ref.id)')]).toEqual([true, false]);
+    expect(names('complaintGroups', 'findById(db, complaintGroupModel, ref.id)')).toBe(true);
     // The timer's step of that name is no query, nor is a collection whose name only begins alike.
     expect(names('outbox', "const outbox = await run('outbox', (s) => drainOutbox(s));")).toBe(false);
     expect(names('events', "db.collection('eventsArchive')")).toBe(false);
@@ -169,5 +202,37 @@ describe('each collection is named by its repository alone (issue 15, point 3)',
       ['properties', 'await sweep.parse(propertyModel, raws)'],
     ];
     expect(notSeen.map(([name, text]) => names(name, text))).toEqual([false, false, false, false]);
+  });
+
+  // Each way an area reached these collections through their models before their owners took the reads over.
+  const throughModels: Record<string, string[]> = {
+    repairs: [
+      'Promise.all([findById(deps.db, memberModel, input.technicianId), findById(deps.db, repairModel, input.repairId)])',
+      "await sweep.readAll(repairModel, db.collection('repairs').where({ status: 'signed' }))",
+      'readAll(repairModel, repairs)',
+      "deps.db.collection(repairModel.collection).where({ _id: deps.db.command.in(unique), status: 'signed' })",
+      "{ collection: 'repairs', where: received, sort: byReceipt, parse: asLine(repairModel, fromRepair) }",
+    ],
+    callbacks: [
+      'await findById(deps.db, callbackModel, input.callbackId)',
+      "readAll(callbackModel, db.collection('callbacks').where(mine))",
+      "const res = await db\n      .collection('callbacks')\n      .where({ kind: 'complaint' })",
+      "const open = {\n      collection: 'callbacks',\n      where: {},\n    };",
+    ],
+    bookings: [
+      'const b = await findById(ctx.deps.db, bookingModel, id);',
+      "const b = bookingModel.parse((await tx.collection('bookings').doc(existing._id).get()).data);",
+      "({ collection: 'bookings', where, sort: [{ field: 'start', order }], parse: (raw) => bookingModel.parse(raw) })",
+    ],
+  };
+  it.each(Object.entries(throughModels))('the check sees each way an area named %s, through its model too (by id, every page of a query, the model\'s collection)', (name, texts) => {
+    expect(texts.filter((text) => !names(name, text))).toEqual([]);
+  });
+
+  it('parsing what another read returned names no collection', () => {
+    expect(names('repairs', 'repairModel.parse(raw)')).toBe(false);
+    expect(names('repairs', 'parseAll(repairModel, res.data)')).toBe(false);
+    expect(names('repairs', 'findById(deps.db, memberModel, input.technicianId), repairModel.parse(raw)')).toBe(false);
+    expect(names('callbacks', 'callbackModel.toStored({ ...task, dueAt: b.end })')).toBe(false);
   });
 });

@@ -81,8 +81,8 @@ export const walkEveryAction = async (rt: Rt) => {
   const left = await write(DESK_ON_SHIFT, keys.leaveKey, { repairId: repair.id, technicianId: memberIdOf(TECH_LI), keys: '入户门钥匙 1 把', leftBy: '王秀英' });
   await ok(TECH_LI, keys.leftKeys, scope);
   const borrowed = await write(TECH_LI, keys.borrowLeft, { leftKeyId: left.id, version: left.version, signature: uploadAs(rt, TECH_LI, 'left-key.png') });
-  await ok(DESK_ON_SHIFT, forms.workOrder, { ...scope, repairId: repair.id });
-  await ok(TECH_LI, forms.workOrder, { ...scope, repairId: repair.id });
+  await ok(DESK_ON_SHIFT, forms.workOrder, { ...scope, deliver: 'inline', repairId: repair.id });
+  await ok(TECH_LI, forms.workOrder, { ...scope, deliver: 'inline', repairId: repair.id });
   await ok(TECH_LI, repairs.assigned, scope);
   await steps.step(TECH_LI, repairs.acknowledge);
   await steps.step(TECH_LI, repairs.arrive);
@@ -133,7 +133,7 @@ export const walkEveryAction = async (rt: Rt) => {
   const [task] = (await ok(DESK_ON_SHIFT, callbacks.queue, scope)).items as Data[];
   if (!task) throw new Error('no callback task after the urgent order was signed');
   await ok(DESK_ON_SHIFT, callbacks.get, { ...scope, callbackId: task.id });
-  await ok(DESK_ON_SHIFT, forms.callbackRecord, { ...scope, callbackId: task.id });
+  await ok(DESK_ON_SHIFT, forms.callbackRecord, { ...scope, deliver: 'inline', callbackId: task.id });
   await write(DESK_ON_SHIFT, callbacks.raiseComplaint, {
     callbackId: task.id, category: 'repair_quality', place: { scope: 'building', building: '1' }, target: '维修师傅', description: '回访时住户说水管修完又漏了', request: '重新上门维修',
   });
@@ -197,7 +197,7 @@ const complaintJourney = async (rt: Rt, ok: Ok, write: Ok) => {
   };
   await onCase(DESK_ON_SHIFT, complaints.classify, { class: 'responsible', severity: 'general', jurisdiction: null, governmentOrMedia: false, injuryOrLoss: false, apologised: true, note: '' });
   await onCase(DESK_ON_SHIFT, complaints.issueSlip, { department: '工程部', assignee: '马超', instructions: '' });
-  await ok(DESK_ON_SHIFT, forms.complaintSlip, { ...scope, ref });
+  await ok(DESK_ON_SHIFT, forms.complaintSlip, { ...scope, deliver: 'inline', ref });
   await onCase(DESK_ON_SHIFT, complaints.reply, { form: 'phone', content: '已处理完毕' });
   const mine = ((await ok(WANG, complaints.listMine, scope)).items as Data[]).find((c) => c.id === single.id)!;
   await write(WANG, complaints.rate, { complaintId: single.id, version: mine.version, score: 5, comment: '' });

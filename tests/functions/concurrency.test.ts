@@ -76,7 +76,8 @@ describe('concurrency', () => {
   });
 
   it('conflicts that persist end in COMMON.BUSY with nothing written, and the same command succeeds later', async () => {
-    // applyOnce makes 4 attempts, each a runTransaction of 1 run + 3 retries on a commit conflict.
+    // applyOnce makes every retry itself (its transactions retry nothing): at most 16 runs with jittered backoff,
+    // inside its 4 s budget (cloudfunctions/_shared/commands.ts). 16 conflicts in a row outlast them all.
     for (let i = 0; i < 16; i++) rt.engine.failNext('database.commitTransaction', { code: 'DATABASE_TRANSACTION_CONFLICT', message: 'write conflict' });
     const input = repairInput();
     expect(await callAs(rt, WANG, repairs.create, input)).toMatchObject({ ok: false, code: 'COMMON.BUSY' });

@@ -24,8 +24,8 @@ export const areaJourney = async (rt: Rt, ok: Ok, write: Ok): Promise<void> => {
   const matter = { entryId: theft.id, cause: '车棚监控盲区', process: '已报警，派出所已立案', result: '等待派出所回复' };
   const handed = ((await write(DESK_ON_SHIFT, duty.handOver, { pageId: page.pageId, matters: [matter], instructions: '经理交代：明早 9 点消防检查', preparation: page.checklist.map(() => true), substituteId: null })) as DutyPage).handover!;
   await write(DESK_OTHER, duty.receive, { handoverId: handed.id, version: handed.version });
-  await ok(DESK_ON_SHIFT, forms.handover, { ...scope, handoverId: handed.id });
-  await ok(SUPERVISOR, forms.dutyDay, { ...scope, date: '2026-11-23' });
+  await ok(DESK_ON_SHIFT, forms.handover, { ...scope, deliver: 'inline', handoverId: handed.id });
+  await ok(SUPERVISOR, forms.dutyDay, { ...scope, deliver: 'inline', date: '2026-11-23' });
   await ok(SUPERVISOR, duty.day, { ...scope, date: '2026-11-23' });
 
   rt.clock.set('2026-11-24T01:00:00.000Z');

@@ -1,26 +1,36 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { duty, forms, keys, repairs, type Action } from '@shared/contracts';
+import type { Printed } from '@shared/contracts/forms.contract';
 import { maskIdNumber } from '@shared/domain/key.rules';
 import {
   callAs, DESK_OTHER, DESK_ON_SHIFT, expectOk, expectRefusedUnchanged, MANAGER, memberIdOf, newCommandId, PROPERTY, repairInput, startRuntime, SUPERVISOR, TECH_LI, TECH_MA, testClock,
   uploadAs, WANG,
 } from './harness';
 import { openProperty } from './company-harness';
+import { recordCalls } from './call-journeys';
+import { INLINE_MAX_BASE64 } from '../../cloudfunctions/forms/printed';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 type Sheet = ExcelJS.Worksheet;
 
 const fixture = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'stored', name), 'utf8')) as Record<string, unknown>;
 
-/** The form's file, fetched by its link as the phone or the browser would, read back with exceljs. */
-const readBack = async (rt: Rt, answer: { fileName: string; url: string }): Promise<Sheet> => {
-  expect(answer.fileName).toMatch(/\.xlsx$/);
+/** The form's bytes: in the answer, or fetched by its link as the phone or the browser would. */
+const bytesOf = (rt: Rt, answer: Printed): Buffer => {
+  if ('base64' in answer) return Buffer.from(answer.base64, 'base64');
   const served = rt.files.serve(new URL(answer.url, 'http://127.0.0.1').searchParams);
   if (!('bytes' in served)) throw new Error(`the link was refused: ${served.error}`);
+  return served.bytes;
+};
+
+/** The form's file read back with exceljs. */
+const readBack = async (rt: Rt, answer: Printed): Promise<Sheet> => {
+  expect(answer.fileName).toMatch(/\.xlsx$/);
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(served.bytes as unknown as ArrayBuffer);
+  await book.xlsx.load(bytesOf(rt, answer) as unknown as ArrayBuffer);
   expect(book.worksheets).toHaveLength(1);
   return book.worksheets[0] as Sheet;
 };
@@ -56,6 +66,13 @@ const allText = (sheet: Sheet) => rowsOf(sheet).flat().join('\n');
 const expectPageSetup = (sheet: Sheet, orientation: 'portrait' | 'landscape', lastColumn: string, titles: string) => {
   expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printArea: `A1:${lastColumn}${sheet.rowCount}`, printTitlesRow: titles });
 };
+
+/** How the form came, and what its call cost: its waits and whether it touched storage. */
+const costOf = (calls: ReturnType<typeof recordCalls>, key: string) =>
+  (calls.get(key) ?? []).map((c) => ({ waits: c.calls.sequential, storage: c.calls.trace.filter((t) => t.kind.startsWith('storage.')).map((t) => t.kind) }));
+
+/** What the paper shows: every row's text, the merged boxes and the page setup. */
+const paperOf = (sheet: Sheet) => ({ name: sheet.name, rows: rowsOf(sheet), merges: [...sheet.model.merges].sort(), pageSetup: sheet.pageSetup });
 
 /** No openid, no internal id of the record, on the paper. */
 const expectNoIds = (sheet: Sheet, ids: string[]) => {
@@ -110,6 +127,31 @@ describe('issue 19 (4): 维修派工单, the work order printed from the repair 
     await expectRefusedUnchanged(rt, 'o-east-desk', forms.workOrder, input, 'COMMON.NOT_A_MEMBER');
     await expectRefusedUnchanged(rt, 'o-east-desk', forms.workOrder, { propertyId: 'east', repairId }, 'REPAIR.NOT_FOUND');
     await expectRefusedUnchanged(rt, DESK_ON_SHIFT, forms.workOrder, { propertyId: PROPERTY, repairId: 'rp_nothing' }, 'REPAIR.NOT_FOUND');
+  });
+
+  it('issue 16: asked inline (as the app asks since release 20), the work order comes in the answer: one wait, nothing stored, no link, the same paper as the linked file', async () => {
+    const input = { propertyId: PROPERTY, repairId };
+    const calls = recordCalls(rt);
+    const inline = expectOk(await callAs(rt, DESK_ON_SHIFT, forms.workOrder, { ...input, deliver: 'inline' }));
+    expect(Object.keys(inline).sort()).toEqual(['base64', 'fileName']);
+    const linked = expectOk(await callAs(rt, DESK_ON_SHIFT, forms.workOrder, input));
+    expect(Object.keys(linked).sort()).toEqual(['fileName', 'url']);
+    expect(inline.fileName).toBe(linked.fileName);
+    expect(paperOf(await readBack(rt, inline))).toEqual(paperOf(await readBack(rt, linked)));
+    expect(costOf(calls, 'forms.workOrder')).toEqual([
+      { waits: 1, storage: [] },
+      { waits: 3, storage: ['storage.upload', 'storage.tempUrls'] },
+    ]);
+  });
+
+  it('issue 16: asked inline, every refusal is as before: nothing of the form reaches a technician it is not assigned to, a resident or another property\'s desk', async () => {
+    const input = { propertyId: PROPERTY, repairId, deliver: 'inline' };
+    await expectRefusedUnchanged(rt, TECH_MA, forms.workOrder, input, 'REPAIR.NOT_FOUND');
+    await expectRefusedUnchanged(rt, WANG, forms.workOrder, input, 'COMMON.FORBIDDEN');
+    await openProperty(rt, 'east', '东苑', { manager: 'o-east-mgr', desk: 'o-east-desk' });
+    await expectRefusedUnchanged(rt, 'o-east-desk', forms.workOrder, input, 'COMMON.NOT_A_MEMBER');
+    await expectRefusedUnchanged(rt, 'o-east-desk', forms.workOrder, { ...input, propertyId: 'east' }, 'REPAIR.NOT_FOUND');
+    expect(await callAs(rt, DESK_ON_SHIFT, forms.workOrder, { ...input, deliver: 'attached' })).toMatchObject({ ok: false, code: 'COMMON.BAD_INPUT', fields: [{ field: 'deliver' }] });
   });
 });
 
@@ -241,6 +283,36 @@ describe('issue 19 (4): 值班日志 and 交接班记录', () => {
     const sheet = await readBack(rt, expectOk(await callAs(rt, MANAGER, forms.dutyDay, { propertyId: PROPERTY, date: '2026-11-22' })));
     expect(rowsOf(sheet).slice(-2)).toEqual([['客服经理签字：刘主管（2026-11-23 09:00）'], ['备注：夜班无异常']]);
     expectNoIds(sheet, ['o-sup-liu']);
+  });
+
+  it('issue 16 D2: the day\'s log inline is the same paper as the linked one, one wait', async () => {
+    expectOk(await callAs(rt, DESK_ON_SHIFT, duty.logEntry, entry({ at: '2026-11-23T09:30:00+08:00', kind: 'move_in', what: '3-2-602 业主搬入', handling: '已登记车辆', result: '完成' })));
+    const input = { propertyId: PROPERTY, date: '2026-11-23' };
+    const calls = recordCalls(rt);
+    const inline = expectOk(await callAs(rt, SUPERVISOR, forms.dutyDay, { ...input, deliver: 'inline' }));
+    expect('base64' in inline).toBe(true);
+    expect(paperOf(await readBack(rt, inline))).toEqual(paperOf(await readBack(rt, expectOk(await callAs(rt, SUPERVISOR, forms.dutyDay, input)))));
+    expect(costOf(calls, 'forms.dutyDay').map((c) => c.waits)).toEqual([1, 3]);
+  });
+
+  it('issue 16 D2: a day\'s log too big for an answer goes through storage and a short-lived link even when asked inline: two waits more, the whole paper', async () => {
+    expectOk(await callAs(rt, DESK_ON_SHIFT, duty.logEntry, entry({ at: '2026-11-23T09:30:00+08:00', kind: 'other', what: '巡查', handling: '已处理', result: '完成' })));
+    const page = (await rt.db.collection('dutyPages').doc(MORNING_PAGE).get()).data as { entries: Record<string, unknown>[] };
+    const [first] = page.entries;
+    // Text that does not compress: a page's most entries (300), each with 200 random characters in three boxes, make a file far past what an answer carries.
+    const noise = () => randomBytes(150).toString('base64');
+    const entries = Array.from({ length: 300 }, (_x, i) => ({ ...first, id: `de_big${i}`, what: noise(), handling: noise(), result: noise() }));
+    await rt.db.collection('dutyPages').doc(MORNING_PAGE).update({ data: { entries } });
+    const calls = recordCalls(rt);
+    const answer = expectOk(await callAs(rt, SUPERVISOR, forms.dutyDay, { propertyId: PROPERTY, date: '2026-11-23', deliver: 'inline' }));
+    expect(Object.keys(answer).sort()).toEqual(['fileName', 'url']);
+    expect(bytesOf(rt, answer).length).toBeGreaterThan((INLINE_MAX_BASE64 / 4) * 3);
+    const rows = rowsOf(await readBack(rt, answer));
+    expect(rows.filter((r) => entries.some((e) => e.what === r[2] && e.handling === r[3]))).toHaveLength(300);
+    expect(costOf(calls, 'forms.dutyDay')).toEqual([{ waits: 3, storage: ['storage.upload', 'storage.tempUrls'] }]);
+    // The link works for minutes, as every file's (file-links.ts).
+    rt.clock.advanceMinutes(11);
+    expect(() => bytesOf(rt, answer)).toThrow(/the link was refused/);
   });
 
   it('D3: the handover record: both members, on time, every open major matter with cause, process and result, the instructions, the preparation, both signatures', async () => {

@@ -25,7 +25,7 @@ export const areaJourney = async (rt: Rt, ok: Ok, write: Ok): Promise<void> => {
   await ok(TECH_LI, keys.mine, scope);
   await write(TECH_LI, keys.sign, { loanId: offered.id, version: offered.version, signature: uploadAs(rt, TECH_LI, 'tech.png') });
   await write(DESK_ON_SHIFT, keys.giveBack, { loanId: lent.id, version: lent.version, deposit: { outcome: 'refunded' } });
-  await ok(DESK_ON_SHIFT, forms.keyLoan, { ...scope, loanId: lent.id });
+  await ok(DESK_ON_SHIFT, forms.keyLoan, { ...scope, deliver: 'inline', loanId: lent.id });
   await ok(SUPERVISOR, keys.loans, scope);
   await ok(DESK_ON_SHIFT, keys.deposits, { ...scope, date: TOMORROW });
   await write(SUPERVISOR, keys.signDeposits, { date: TOMORROW, remarks: '账款相符' });
@@ -36,7 +36,7 @@ export const areaJourney = async (rt: Rt, ok: Ok, write: Ok): Promise<void> => {
   const counted = await write(DESK_ON_SHIFT, keys.count, { kind: 'public', counted: 0, explanation: '李师傅借用未还' });
   rt.clock.set('2026-11-28T02:00:00.000Z');
   await write(SUPERVISOR, keys.signInventory, { month: '2026-11', version: counted.version });
-  await ok(SUPERVISOR, forms.keyInventory, { ...scope, month: '2026-11' });
+  await ok(SUPERVISOR, forms.keyInventory, { ...scope, deliver: 'inline', month: '2026-11' });
 
   // K1: the register's template, then a sheet of the switch room's keys with their spare set, previewed and committed.
   await ok(SUPERVISOR, imports.keyTemplate, scope);

@@ -10,7 +10,7 @@ import { repairs, session } from '@shared/contracts';
 import { registersDue } from '@shared/domain/complaint-register.rules';
 import { repairModel } from '@shared/model/repair.model';
 import { TimerStep } from '@shared/model/environment.model';
-import { registerIdOf } from '../../cloudfunctions/complaints/register';
+import { registerIdOf } from '../../cloudfunctions/complaints/complaints.repo';
 import { RUN_BUDGET_MS, type RemindersRun } from '../../cloudfunctions/reminders/handle';
 import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, MORNING, PROPERTY, raw, repairInput, startRuntime, SUPERVISOR, TECH_LI, testClock, WANG } from './harness';
 

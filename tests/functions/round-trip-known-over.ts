@@ -13,8 +13,7 @@ export interface Figures {
  * going over it is a regression.
  */
 export const KNOWN_OVER: Record<string, Figures> = {
-  // Moved with the company merge: the closed-property check (+1 round trip per write naming a property; +1 wait too in requestBinding and requestErasure, which read no membership), session.context's memberships, bootstrap's company and administrator.
-  'session.context': { total: 7, sequential: 3 },
+  // Moved with the company merge: the closed-property check (+1 round trip per write naming a property; +1 wait too in requestBinding and requestErasure, which read no membership), bootstrap's company and administrator.
   'session.consent': { total: 11, sequential: 9, untilCommitted: 9 },
   // +1 (issue 12, 5): the answer made after sending is recorded over the transaction's, so a retry answers the same.
   'session.retryNotice': { total: 14, sequential: 12, untilCommitted: 6 },
@@ -50,7 +49,6 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'complaints.reply': { total: 76, sequential: 66, untilCommitted: 16 },
   'complaints.rate': { total: 13, sequential: 11, untilCommitted: 9 },
   'complaints.signRegister': { total: 10, sequential: 8, untilCommitted: 8 },
-  'complaints.figures': { total: 4, sequential: 4 },
   'complaints.decideContent': { total: 11, sequential: 9, untilCommitted: 8 },
   'members.bootstrap': { total: 19, sequential: 17, untilCommitted: 17 },
   'members.join': { total: 12, sequential: 11, untilCommitted: 11 },
@@ -61,19 +59,15 @@ export const KNOWN_OVER: Record<string, Figures> = {
   // Issue 18 (5): an owner's invitation takes a place of her daily binding requests (the day's counter: up to 3 waits) before its transaction; joining reads the code, the settings, any membership and pending requests at once, then approves in the transaction as the desk's review does.
   'members.inviteToRoom': { total: 11, sequential: 8, untilCommitted: 8 },
   'members.joinRoom': { total: 15, sequential: 12, untilCommitted: 10 },
-  'members.revealBindingPhone': { total: 3, sequential: 3 },
   'members.reviewBinding': { total: 17, sequential: 15, untilCommitted: 12 },
   'members.updateSettings': { total: 14, sequential: 9, untilCommitted: 9 },
   'members.requestErasure': { total: 11, sequential: 9, untilCommitted: 7 },
   'members.erase': { total: 18, sequential: 12, untilCommitted: 12 },
-  // Over budget since they arrived with the company merge.
-  'members.properties': { total: 12, sequential: 3 },
   'members.createProperty': { total: 11, sequential: 10, untilCommitted: 10 },
   'members.appointManager': { total: 8, sequential: 7, untilCommitted: 6 },
   'members.deactivateProperty': { total: 9, sequential: 8, untilCommitted: 8 },
   // +1 (issue 12, 5): the answer made after the import ran on is recorded over the transaction's, so a retry answers the same.
   'imports.start': { total: 14, sequential: 12, untilCommitted: 6 },
-  'imports.carryOn': { total: 3, sequential: 3 },
   'imports.addRoom': { total: 8, sequential: 6, untilCommitted: 6 },
   // K1's import, K2's left keys and P1's revoke and inspect (merged tonight) pay the router's membership, closed-property and command reads before their own, as every write here.
   'imports.previewKeys': { total: 9, sequential: 7, untilCommitted: 7 },
@@ -117,16 +111,6 @@ export const KNOWN_OVER: Record<string, Figures> = {
   // R13 C7: which returned orders and handled complaints were called back is read by their ids, after the orders and complaints themselves (membership, figures, callbacks).
   // RAISED from { total: 11, sequential: 6 } when it became the write it always was (the exports review): the router's closed-property and command reads (+2 round trips, no wait), the export's birth with its event in a transaction (start, insert, event, commit: +3 waits beside the report's reads, issue 15 (2)), and the finish with its event and the command record in applyOnce's transaction (start, read, export, event, command, commit: +5 waits) around the upload, then the link. A write's transactions are round trips each; no order of them does it in fewer.
   'reports.exportXlsx': { total: 21, sequential: 13, untilCommitted: 5 },
-  // Issue 14 (3): the company membership, the page of properties, then each property's figures side by side.
-  'reports.compare': { total: 12, sequential: 3 },
-  // Issue 19 (4): the membership, then the record and the property's name side by side, then the form's file uploaded, then its short-lived link issued.
-  'forms.workOrder': { total: 5, sequential: 3 },
-  'forms.callbackRecord': { total: 5, sequential: 3 },
-  'forms.complaintSlip': { total: 5, sequential: 3 },
-  'forms.dutyDay': { total: 6, sequential: 3 },
-  'forms.handover': { total: 6, sequential: 3 },
-  'forms.keyLoan': { total: 5, sequential: 3 },
-  'forms.keyInventory': { total: 5, sequential: 3 },
 };
 
 /** Round trips a group complaint's reply adds per household told, while over the budget of 2; null once within it. */

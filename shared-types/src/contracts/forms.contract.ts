@@ -6,18 +6,27 @@ import { CaseRef } from './complaints.contract';
 import { FileLink } from './files';
 
 /**
- * Issue 19 (4): the seed's paper forms as .xlsx files laid out like the paper, each answered as a
- * link that works for a few minutes. Each is authorised like the area whose record it prints: the
- * desk, supervisor and manager of that property; the technician a work order is assigned to.
+ * Issue 19 (4): the seed's paper forms as .xlsx files laid out like the paper. Each is authorised
+ * like the area whose record it prints: the desk, supervisor and manager of that property; the
+ * technician a work order is assigned to.
+ *
+ * Issue 16: a client that asks `deliver: 'inline'` (release 20 on) gets the file's bytes in the
+ * answer, base64, whenever they fit in it (cloudfunctions/forms/printed.ts): nothing is stored and no
+ * link issued, so the form costs the reads alone. A bigger form, and every answer to a client that
+ * does not ask (older releases parse only the link), is a link that works for a few minutes.
  */
-const Printed = z.object({ fileName: z.string(), url: FileLink });
+const Linked = z.object({ fileName: z.string(), url: FileLink });
+const Inline = z.object({ fileName: z.string(), base64: z.string() });
+const Printed = z.union([Linked, Inline]);
+export type Printed = z.infer<typeof Printed>;
+const delivery = { deliver: z.optional(z.literal('inline')) };
 
 const staff = ['desk', 'supervisor', 'manager'] as const;
 const MonthString = z.string().check(z.regex(/^\d{4}-\d{2}$/));
 
 /** A form of one record (or one day, one month) of the property the input names. */
 const printable = <S extends z.core.$ZodShape>(name: string, shape: S, errors: readonly ActionCode[], roles: readonly Role[] = staff) =>
-  defineAction({ fn: 'forms', name, input: z.strictObject({ ...scoped, ...shape }), output: Printed, roles, write: false, errors });
+  defineAction({ fn: 'forms', name, input: z.strictObject({ ...scoped, ...delivery, ...shape }), output: Printed, roles, write: false, errors });
 
 /** 维修派工单: a repair as the technician takes it to the door. */
 export const workOrder = printable('workOrder', { repairId: DocId }, ['REPAIR.NOT_FOUND'], [...staff, 'technician']);

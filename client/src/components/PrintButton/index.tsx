@@ -4,7 +4,8 @@ import { Button, type ButtonProps } from '@tarojs/components';
 import Articles from '@nutui/icons-react-taro/dist/es/icons/Articles.js';
 import type { formsActions } from '@shared/contracts/forms.contract';
 import { call } from '../../api';
-import type { CallInput } from '../../api/client';
+import type { CallInput, CallOutput } from '../../api/client';
+import { platform } from '../../api/platform';
 import Icon from '../Icon';
 import { useKeyRing } from '../../keyboard/KeyScope';
 import { reachable } from '../../keyboard/reachable';
@@ -14,6 +15,10 @@ import { openXlsx } from '../../utils/open-xlsx';
 import { toastError, toastOk } from '../../utils/toast';
 
 type FormAction = (typeof formsActions)[keyof typeof formsActions];
+
+/** The form as it came: its bytes handed to the platform (a download, WeChat's viewer), or its short-lived link opened. */
+const open = (form: CallOutput<FormAction>) =>
+  'base64' in form ? platform.offerFile({ name: form.fileName, kind: 'xlsx', base64: form.base64 }) : openXlsx(form);
 
 interface Props<A extends FormAction> {
   id: string;
@@ -25,8 +30,9 @@ interface Props<A extends FormAction> {
 /**
  * 打印 (issue 19, 4): the function builds the paper form as an .xlsx; PC WeChat opens it in its
  * document viewer with the menu that sends it to WPS or Excel for printing, a browser downloads it
- * (utils/open-xlsx). Reached by Tab; Enter or Space prints, in a browser by its own key handler where
- * no KeyScope already pressed it, in PC WeChat through the enclosing KeyScope's ring.
+ * (platform.offerFile for the bytes in the answer; utils/open-xlsx for a form too big for it, linked).
+ * Reached by Tab; Enter or Space prints, in a browser by its own key handler where no KeyScope
+ * already pressed it, in PC WeChat through the enclosing KeyScope's ring.
  */
 export default function PrintButton<A extends FormAction>({ id, action, input }: Props<A>) {
   const busy = useRef(false);
@@ -36,8 +42,9 @@ export default function PrintButton<A extends FormAction>({ id, action, input }:
     busy.current = true;
     setPrinting(true);
     void Taro.showLoading({ title: formsUi.printing, mask: true }).catch(() => undefined);
-    const res = await call(action, input);
-    const opened = res.ok && (await openXlsx(res.data));
+    // Issue 16: the form's bytes in the answer when they fit, so printing waits on the record's reads alone.
+    const res = await call(action, { ...input, deliver: 'inline' });
+    const opened = res.ok && (await open(res.data));
     Taro.hideLoading();
     busy.current = false;
     setPrinting(false);
