@@ -2,11 +2,11 @@ import { messageData } from '@shared/domain/subscribe-message.rules';
 import { audienceOfUser } from '@shared/model/signal.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import type { Deps } from './deps';
-import { derivedId } from './ids';
 import { templateFor, type SettingsDoc } from '@shared/model/settings.model';
 import { bumpSignals, type SignalTarget } from './signals';
 import { errCodeOf, NOT_SUBSCRIBED } from './wechat';
 import { postPaced } from './robot';
+import { claimConsentSend, consentIdOf, emptyConsent, giveConsentSendBack } from './consents';
 
 /** A property's settings as one batch of sending reads them: once per property, however many notices need them. */
 export type SettingsOf = (propertyId: string) => Promise<SettingsDoc>;
@@ -24,7 +24,7 @@ export class Settled extends Error {
 /** A person, not a role's audience or the staff group: only a person can be pushed a subscribe message. */
 export const isPerson = (recipient: string) => !recipient.startsWith('role:') && recipient !== 'group';
 
-export const consentIdOf = (openid: string, templateId: string) => derivedId('cs', openid, templateId);
+export { consentIdOf } from './consents';
 
 /** The signal an inbox notice bumps: its role's, or its person's. */
 export const signalOf = (notice: OutboxDoc): SignalTarget => ({
@@ -45,20 +45,17 @@ const pushSubscribe = async (deps: Deps, notice: OutboxDoc, settingsOf: Settings
   if (!deps.wechat) throw new Error('no WeChat open API here');
   const data = messageData(template.fields, { title: notice.title, body: notice.body, time: notice.createdAt, ...notice.facts });
   if (!data) throw new Settled('skipped', 'the template cannot carry this notice');
-  const _ = deps.db.command;
-  const ledger = deps.db.collection('consents').where({ _id: consentIdOf(notice.recipient, template.id), remaining: _.gt(0) });
-  const claimed = await ledger.update({ data: { remaining: _.inc(-1), updatedAt: deps.now().toISOString() } });
-  if (!claimed.stats.updated) throw new Settled('skipped', 'no send left for this template');
+  const consent = consentIdOf(notice.recipient, template.id);
+  if (!(await claimConsentSend(deps.db, consent, deps.now()))) throw new Settled('skipped', 'no send left for this template');
   try {
     const page = `${template.page}${template.page.includes('?') ? '&' : '?'}id=${encodeURIComponent(notice.subject.id)}`;
     await deps.wechat.sendSubscribe({ touser: notice.recipient, templateId: template.id, page, data });
   } catch (e) {
-    const mine = deps.db.collection('consents').where({ _id: consentIdOf(notice.recipient, template.id) });
     if (errCodeOf(e) === NOT_SUBSCRIBED) {
-      await mine.update({ data: { remaining: 0 } });
+      await emptyConsent(deps.db, consent);
       throw new Settled('refused', `${NOT_SUBSCRIBED}: not subscribed`);
     }
-    await mine.update({ data: { remaining: _.inc(1) } });
+    await giveConsentSendBack(deps.db, consent);
     throw e;
   }
 };

@@ -1,4 +1,4 @@
-import { HEARTBEAT_DOC_ID, HEARTBEAT_STALE_MINUTES, heartbeatModel, type FailedStep, type HeartbeatDoc } from '@shared/model/environment.model';
+import { HEARTBEAT_DOC_ID, HEARTBEAT_STALE_MINUTES, type FailedStep, type HeartbeatDoc } from '@shared/model/environment.model';
 import { propertyModel, type PropertyDoc } from '@shared/model/property.model';
 import { format } from '@shared/messages/format';
 import * as messages from '@shared/messages/words';
@@ -7,13 +7,14 @@ import { inShanghai } from '@shared/time/shanghai';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import type { Deps } from './deps';
 import { enqueueNotice, sendNow } from './outbox';
-import { findById, withoutId } from './repo';
+import { claimHeartbeatAlarm, findHeartbeat, writeHeartbeat } from './environment';
+import { storedProperties } from './properties';
 import type { Sweep } from './sweep';
 
 export const isStale = (beat: HeartbeatDoc | null, now: Date): boolean =>
   !!beat && now.getTime() - new Date(beat.lastRunAt).getTime() > HEARTBEAT_STALE_MINUTES * 60 * 1000;
 
-export const readHeartbeat = (deps: Deps) => findById(deps.db, heartbeatModel, HEARTBEAT_DOC_ID);
+export const readHeartbeat = (deps: Deps) => findHeartbeat(deps.db);
 
 /**
  * Properties to alarm, the open ones (issue 14: a closed property's staff have nothing the timer does
@@ -21,7 +22,7 @@ export const readHeartbeat = (deps: Deps) => findById(deps.db, heartbeatModel, H
  */
 const propertiesToAlarm = async (deps: Deps, sweep: Sweep | null): Promise<PropertyDoc[]> => {
   if (sweep) return (await sweep.properties()).open;
-  const raws = (await deps.db.collection('properties').limit(100).get()).data;
+  const raws = await storedProperties(deps.db);
   return raws.flatMap((raw) => {
     const parsed = propertyModel.safeParse(raw);
     return parsed.success && parsed.data.status === 'active' ? [parsed.data] : [];
@@ -35,8 +36,7 @@ const propertiesToAlarm = async (deps: Deps, sweep: Sweep | null): Promise<Prope
  */
 export const alarmOnce = async (deps: Deps, beat: HeartbeatDoc, sweep: Sweep | null = null): Promise<boolean> => {
   const { db } = deps;
-  const claimed = await db.collection('environment').where({ _id: HEARTBEAT_DOC_ID, lastRunAt: beat.lastRunAt, alarmedFor: beat.alarmedFor }).update({ data: { alarmedFor: beat.lastRunAt } });
-  if (!claimed.stats.updated) return false;
+  if (!(await claimHeartbeatAlarm(db, beat))) return false;
   const now = deps.now();
   const body = format(messages.healthTexts.timerMissed, { since: inShanghai(beat.lastRunAt).format('MM-DD HH:mm') });
   const queued: OutboxDoc[] = [];
@@ -74,8 +74,5 @@ export const checkGap = async (sweep: Sweep): Promise<{ gapAlarmed: boolean }> =
  * so a run that died on the way leaves the heartbeat to go stale and be alarmed.
  */
 export const recordRun = async (deps: Deps, ranAt: Date, failedSteps: FailedStep[]): Promise<void> => {
-  const current = await deps.db.collection('environment').where({ _id: HEARTBEAT_DOC_ID }).limit(1).get();
-  const alarmedFor = heartbeatModel.safeParse(current.data[0]).data?.alarmedFor ?? null;
-  const doc = heartbeatModel.toStored({ _id: HEARTBEAT_DOC_ID, lastRunAt: ranAt.toISOString(), alarmedFor, failedSteps });
-  await deps.db.collection('environment').doc(HEARTBEAT_DOC_ID).set({ data: withoutId(doc) });
+  await writeHeartbeat(deps.db, ranAt, failedSteps);
 };

@@ -1,8 +1,76 @@
 import { memberModel, type MemberDoc } from '@shared/model/member.model';
-import { propertyModel } from '@shared/model/property.model';
 import type { Database } from './deps';
 import { derivedId } from './ids';
-import { findById, parseAll } from './repo';
+import { parseAll } from './repo';
+import { findProperty } from './properties';
+import type { Query, Tx } from './database';
+import type { Source } from './paging';
+import { findById, readAll, withoutId } from './repo';
+
+/**
+ * The `members` collection (a person's membership of a property, or of the company) is named by this
+ * module alone: the router resolves the caller here on every call, and `_shared/` imports no area, so the
+ * members area, the timer and the other areas read and write memberships through these functions.
+ * A membership's role and status change with its history event, which the caller appends in the same transaction.
+ */
+
+export const findMember = (db: Database, id: string): Promise<MemberDoc | null> => findById(db, memberModel, id);
+
+export const readMemberInTx = async (tx: Tx, id: string): Promise<MemberDoc> => memberModel.parse((await tx.collection('members').doc(id).get()).data);
+
+/** A membership written as a step left it (the caller appends the step's event in the same transaction). */
+export const writeMemberInTx = async (tx: Tx, member: MemberDoc): Promise<void> => {
+  await tx.collection('members').doc(member._id).set({ data: withoutId(member) });
+};
+
+/** P2: an erased person's membership, written outside a transaction (the erasure's steps can each be repeated). */
+export const writeMember = async (db: Database, member: MemberDoc): Promise<void> => {
+  await db.collection('members').doc(member._id).set({ data: withoutId(member) });
+};
+
+/** Issue 14: whether any property has an active manager (one read). */
+export const activeManagerExists = async (db: Database): Promise<boolean> =>
+  (await db.collection('members').where({ role: 'manager', status: 'active' }).limit(1).get()).data.length > 0;
+
+/** The members of these ids that exist (one read). */
+export const membersByIds = async (db: Database, ids: readonly string[]): Promise<MemberDoc[]> =>
+  ids.length ? parseAll(memberModel, (await db.collection('members').where({ _id: db.command.in([...ids]) }).limit(ids.length).get()).data) : [];
+
+/** R2: a property's active residents matching `match` (a room among theirs, or a name's start), at most `limit`. */
+export const activeResidentsWhere = async (db: Database, propertyId: string, match: object, limit: number): Promise<MemberDoc[]> =>
+  parseAll(memberModel, (await db.collection('members').where({ propertyId, role: 'resident', status: 'active', ...match }).limit(limit).get()).data);
+
+/** B1: a property's active residents by name, read through `read` (the timer's own reader quarantines a malformed one). */
+export const activeResidentsByName = (db: Database, propertyId: string, read: (model: typeof memberModel, query: Query) => Promise<MemberDoc[]> = readAll) =>
+  read(memberModel, db.collection('members').where({ propertyId, role: 'resident', status: 'active' }).orderBy('name', 'asc'));
+
+/** A property's members of a role, active or not, by name. */
+export const membersOfRoleByName = (db: Database, propertyId: string, role: MemberDoc['role']): Promise<MemberDoc[]> =>
+  readAll(memberModel, db.collection('members').where({ propertyId, role, status: db.command.in(['active', 'inactive']) }).orderBy('name', 'asc'));
+
+/** K2: a property's active members of these roles, by name (a property has a few dozen staff at most). */
+export const activeOfRolesByName = async (db: Database, propertyId: string, roles: readonly MemberDoc['role'][]): Promise<MemberDoc[]> => {
+  const res = await db.collection('members').where({ propertyId, role: db.command.in([...roles]), status: 'active' }).orderBy('name', 'asc').limit(100).get();
+  return res.data.map((raw) => memberModel.parse(raw));
+};
+
+/** The openids of a role's active members in a property (the supervisors and managers pushed a copy of their inbox). */
+export const activeOpenidsOfRole = async (db: Database, propertyId: string, role: string): Promise<string[]> =>
+  parseAll(memberModel, (await db.collection('members').where({ propertyId, role, status: 'active' }).limit(20).get()).data).map((m) => m.openid);
+
+/** Issue 7 (2): the residents (active or not) bound to any of these rooms (at most 100 ids). */
+export const residentsOfRooms = async (db: Database, propertyId: string, roomIds: readonly string[]): Promise<MemberDoc[]> => {
+  const _ = db.command;
+  return parseAll(memberModel, (await db.collection('members').where({ propertyId, role: 'resident', status: _.in(['active', 'inactive']), roomIds: _.in([...roomIds]) }).limit(1000).get()).data);
+};
+
+/** Issue 7 (2): a resident's rooms after their building was renamed. */
+export const moveMemberRooms = async (db: Database, id: string, roomIds: readonly string[]): Promise<void> => {
+  await db.collection('members').doc(id).update({ data: { roomIds: [...roomIds] } });
+};
+
+/** The list source of a property's members matching `where`, by name. */
+export const membersByName = (where: object): Source<MemberDoc> => ({ collection: 'members', where, sort: [{ field: 'name', order: 'asc' }], parse: (raw) => memberModel.parse(raw) });
 
 /** The id of a membership made by the server: opaque (no openid), and one per person and property. */
 export const memberIdFor = (propertyId: string, openid: string) => derivedId('mb', propertyId, openid);
@@ -32,4 +100,4 @@ export const activeMembers = async (db: Database, propertyId: string, role: Memb
 
 /** Issue 14 (1): whether a property was deactivated, read on every write (never cached: it takes effect at the next call). */
 export const propertyClosed = async (db: Database, propertyId: string): Promise<boolean> =>
-  (await findById(db, propertyModel, propertyId))?.status === 'inactive';
+  (await findProperty(db, propertyId))?.status === 'inactive';

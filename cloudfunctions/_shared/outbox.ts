@@ -8,11 +8,11 @@ import { findById, parseAll, withoutId, addOnce } from './repo';
 import { consentIdOf, deliver, isPerson, Settled, signalOf, type SettingsOf } from './channels';
 import { bumpSignals, byIds } from './signals';
 import { Deferred } from './robot';
-import { consentModel } from '@shared/model/consent.model';
+import { consentsWithSendsLeft } from './consents';
 import { loadSettings } from './settings';
 import type { Sweep } from './sweep';
 import { templateFor, type SettingsDoc } from '@shared/model/settings.model';
-import { memberModel } from '@shared/model/member.model';
+import { activeOpenidsOfRole } from './membership';
 
 export interface Notice {
   propertyId: string;
@@ -152,23 +152,10 @@ const recipientsReader = (deps: Deps) => {
     const key = `${notice.propertyId}\u0000${notice.recipient}`;
     const known =
       read.get(key) ??
-      deps.db
-        .collection('members')
-        .where({ propertyId: notice.propertyId, role: notice.recipient.slice('role:'.length), status: 'active' })
-        .limit(20)
-        .get()
-        .then((res) => parseAll(memberModel, res.data).map((m) => m.openid));
+      activeOpenidsOfRole(deps.db, notice.propertyId, notice.recipient.slice('role:'.length));
     read.set(key, known);
     return known;
   };
-};
-
-/** The consents (person and template) with a send left, of all those asked about: one read. */
-const consentsWithSendsLeft = async (deps: Deps, ids: readonly string[]): Promise<Set<string>> => {
-  if (!ids.length) return new Set();
-  const _ = deps.db.command;
-  const res = await deps.db.collection('consents').where({ _id: _.in([...ids]), remaining: _.gt(0) }).limit(ids.length).get();
-  return new Set(parseAll(consentModel, res.data).map((c) => c._id));
 };
 
 /** Like Promise.all, but settles only once every promise has: nothing of a call is left running after it answered. */
@@ -229,7 +216,7 @@ const pushCopies = async (deps: Deps, planned: readonly PlannedCopy[], stocked: 
 /** An inbox notice just sent: its push copies (issue 5). */
 const pushCopiesOf = async (deps: Deps, notices: readonly OutboxDoc[], report: DrainReport, settingsOf: SettingsOf): Promise<void> => {
   const planned = await planCopies(deps, notices, settingsOf);
-  await pushCopies(deps, planned, await consentsWithSendsLeft(deps, planned.map((p) => p.consent)), report, settingsOf);
+  await pushCopies(deps, planned, await consentsWithSendsLeft(deps.db, planned.map((p) => p.consent)), report, settingsOf);
 };
 
 /**
@@ -242,7 +229,7 @@ const deliverInbox = async (deps: Deps, notices: readonly OutboxDoc[], report: D
   const [planned] = await settledAll([planCopies(deps, notices, settingsOf), bumpSignals(deps.db, notices.map(signalOf), deps.now())] as const);
   const [, stocked] = await Promise.all([
     deps.db.collection('outbox').where(byIds(deps.db, notices.map((n) => n._id))).update({ data: { status: 'sent', sentAt: deps.now().toISOString(), lastError: null } }),
-    consentsWithSendsLeft(deps, [...new Set(planned.map((p) => p.consent))]),
+    consentsWithSendsLeft(deps.db, [...new Set(planned.map((p) => p.consent))]),
   ]);
   report.sent += notices.length;
   await pushCopies(deps, planned, stocked, report, settingsOf);

@@ -6,6 +6,7 @@ import type { Query } from './database';
 import type { Deps } from './deps';
 import { quarantine } from './quarantine';
 import { StoredDocumentError } from './repo';
+import { storedProperties } from './properties';
 
 type Doc<M extends Model<z.ZodMiniType>> = z.infer<M['schema']>;
 
@@ -84,7 +85,7 @@ export const startSweep = (deps: Deps, step: TimerStep) => {
    * out, so their work never stands first in line ahead of the open properties'.
    */
   const properties = async (): Promise<{ open: PropertyDoc[]; closed: string[] }> => {
-    const all = await parse(propertyModel, (await deps.db.collection('properties').limit(100).get()).data);
+    const all = await parse(propertyModel, await storedProperties(deps.db));
     return { open: all.filter((p) => p.status === 'active'), closed: all.filter((p) => p.status !== 'active').map((p) => p._id) };
   };
 

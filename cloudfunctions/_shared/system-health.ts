@@ -4,12 +4,11 @@ import { messageData } from '@shared/domain/subscribe-message.rules';
 import { INVITE_PAGE } from '@shared/domain/invitation.rules';
 import { failure } from '@shared/messages/failure';
 import * as messages from '@shared/messages/words';
-import { propertyModel } from '@shared/model/property.model';
 import { templateFor } from '@shared/model/settings.model';
 import { ok, type Result } from '@shared/result';
 import type { Deps } from './deps';
 import { isStale, readHeartbeat } from './heartbeat';
-import { parseAll } from './repo';
+import { companyProperties } from './properties';
 import { Deferred, postPaced } from './robot';
 import { loadSettings } from './settings';
 import { errCodeOf, NO_PERMISSION, OPENAPI_PERMISSIONS, type WeChatApi } from './wechat';
@@ -66,7 +65,7 @@ const probe = (deps: Deps, api: CloudCallApi): Promise<CallOutcome> => {
 };
 
 const robotTests = async (deps: Deps, propertyId: string | undefined) => {
-  const ids = propertyId ? [propertyId] : parseAll(propertyModel, (await deps.db.collection('properties').limit(20).get()).data).map((p) => p._id);
+  const ids = propertyId ? [propertyId] : (await companyProperties(deps.db, 20)).map((p) => p._id);
   const out: NonNullable<SystemHealth['robots']> = [];
   for (const id of ids) {
     const url = (await loadSettings(deps, id)).wecomWebhook;

@@ -19,8 +19,8 @@ import {
   type ComplaintCategory,
   untouched,
 } from '@shared/model/complaint.model';
-import { memberModel, type MemberDoc } from '@shared/model/member.model';
-import { roomLabel, roomModel } from '@shared/model/property.model';
+import type { MemberDoc } from '@shared/model/member.model';
+import { roomLabel } from '@shared/model/property.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import type { ContentCheckDoc } from '@shared/model/screening.model';
@@ -35,7 +35,7 @@ import { appendEvent } from '../_shared/events';
 import { openDeadline } from '../_shared/deadlines';
 import { enqueueNotice, sendNow, type Notice } from '../_shared/outbox';
 import { derivedId } from '../_shared/ids';
-import { findById } from '../_shared/repo';
+import { findRoomAsStored } from '../_shared/rooms';
 import { loadSettings } from '../_shared/settings';
 import { ownsFile } from '../_shared/storage';
 import { queueChecks, screenAtFiling, submitNow } from '../_shared/content-check';
@@ -44,6 +44,7 @@ import { cancelClock, subjectOf } from './clocks';
 import { complaintNotices, majorAudience } from './notices';
 import { residentComplaintNotice } from './resident-notice';
 import { toComplaintView } from './views';
+import { findMember } from '../_shared/membership';
 import { readComplaintInTx, unresolvedOnMatter, writeComplaintInTx } from '../_shared/complaints.repo';
 import { ensureMatter, matterExists, readGroupInTx, readMatterInTx, recordMatterInTx, writeGroupInTx } from './complaints.repo';
 
@@ -97,7 +98,7 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
   // C3: the household's open complaint on the matter and the matter itself are read beside them too.
   const matterKey = matterKeyOf(intake.category, intake.place);
   const [room, settings, repeatOf, matterFound, screening] = await Promise.all([
-    findById(deps.db, roomModel, intake.roomId),
+    findRoomAsStored(deps.db, intake.roomId),
     loadSettings(deps, member.propertyId),
     unresolvedRepeat(deps.db, member.propertyId, intake.roomId, matterKey),
     matterExists(deps.db, member.propertyId, matterKey),
@@ -299,7 +300,7 @@ export const createComplaint: Handler<typeof create> = async (input, ctx) => {
 
 /** C1 V2: the desk registers a complaint made by phone, in person, by letter or by e-mail, having apologised. */
 export const registerComplaint: Handler<typeof register> = async (input, ctx) => {
-  const resident = await findById(ctx.deps.db, memberModel, input.residentId);
+  const resident = await findMember(ctx.deps.db, input.residentId);
   if (!resident || resident.propertyId !== ctx.member.propertyId || resident.role !== 'resident' || resident.status !== 'active') {
     return failure('COMPLAINT.RESIDENT_NOT_FOUND');
   }

@@ -4,17 +4,17 @@ import { handoverMachine } from '@shared/domain/handover.machine';
 import { handoverRefusal } from '@shared/domain/handover.rules';
 import { birth, transition } from '@shared/domain/state-machine';
 import { failure } from '@shared/messages/failure';
-import { memberModel, type MemberDoc } from '@shared/model/member.model';
+import type { MemberDoc } from '@shared/model/member.model';
 import { ok } from '@shared/result';
 import type { Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
-import { findById } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 import { ensurePage, findHandover, findPage, handoverInTx, pageIdOf, pageInTx, saveHandover, savePage } from './duty.repo';
 import { loadParts, shiftOfPageId } from './page-parts';
 import { pageView } from './views';
+import { findMember } from '../_shared/membership';
 
 const person = (m: MemberDoc) => ({ openid: m.openid, memberId: m._id, name: m.name });
 const subjectOf = (propertyId: string, id: string) => ({ kind: 'handover', id, propertyId });
@@ -38,7 +38,7 @@ export const signIn: Handler<typeof c.signIn> = async (_input, ctx) => {
 
 /** The substitute the outgoing member names: an active desk member of the property, not the outgoing one. */
 const substituteOf = async (ctx: Parameters<Handler<typeof c.handOver>>[1], id: string): Promise<MemberDoc | null> => {
-  const m = await findById(ctx.deps.db, memberModel, id);
+  const m = await findMember(ctx.deps.db, id);
   return m && m.propertyId === ctx.member.propertyId && m.status === 'active' && m.role === 'desk' && m.openid !== ctx.member.openid ? m : null;
 };
 

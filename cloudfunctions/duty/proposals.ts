@@ -2,10 +2,9 @@ import { repairWhere } from '@shared/messages/place-label';
 import { accidentKindOf, type Proposal } from '@shared/domain/duty-log.rules';
 import { format } from '@shared/messages/format';
 import * as messages from '@shared/messages/words';
-import { bindingModel } from '@shared/model/binding.model';
 import { roomLabel } from '@shared/model/property.model';
 import type { Database } from '../_shared/database';
-import { readAll } from '../_shared/repo';
+import { approvedBindingsRequestedBetween } from '../members/exports';
 import { phoneComplaintsReceived } from '../_shared/complaints.repo';
 import { repairsFiledWithin } from '../_shared/repairs.repo';
 
@@ -23,7 +22,7 @@ export const proposalsBetween = async (db: Database, propertyId: string, from: D
   const [calls, repairs, bindings] = await Promise.all([
     phoneComplaintsReceived(db, propertyId, window),
     repairsFiledWithin(db, propertyId, window),
-    readAll(bindingModel, db.collection('bindings').where({ propertyId, status: 'approved', createdAt: _.gte(new Date(from.getTime() - BINDING_LOOKBACK_MS).toISOString()).and(_.lte(to.toISOString())) })),
+    approvedBindingsRequestedBetween(db, propertyId, new Date(from.getTime() - BINDING_LOOKBACK_MS).toISOString(), to.toISOString()),
   ]);
   const t = messages.dutyTexts;
   return [

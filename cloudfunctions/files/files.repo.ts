@@ -1,5 +1,4 @@
 import type { TransitionEvent } from '@shared/domain/state-machine';
-import { memberModel } from '@shared/model/member.model';
 import {
   fileGrantModel,
   fileReadModel,
@@ -13,6 +12,7 @@ import { appendEvent } from '../_shared/events';
 import { derivedId } from '../_shared/ids';
 import type { Source } from '../_shared/paging';
 import { findById, parseAll, parseStored, withoutId } from '../_shared/repo';
+import { activeResidentsWhere } from '../_shared/membership';
 import { latestComplaintsOfRoom } from '../_shared/complaints.repo';
 import { latestRepairsOfRoom } from '../_shared/repairs.repo';
 
@@ -70,7 +70,7 @@ const HISTORY = 20;
 
 /** P1: the active residents of a household, as their bindings made them. */
 export const residentsOf = async (db: Database, propertyId: string, roomId: string) =>
-  parseAll(memberModel, (await db.collection('members').where({ propertyId, role: 'resident', status: 'active', roomIds: roomId }).limit(HISTORY).get()).data);
+  activeResidentsWhere(db, propertyId, { roomIds: roomId }, HISTORY);
 
 /** P1: what the other areas know of a household: its residents (as bindings made them), its repairs and its complaints. */
 export const householdOf = async (db: Database, propertyId: string, roomId: string) => {

@@ -1,13 +1,12 @@
 import type { Workbook } from 'exceljs';
 import type { Printed } from '@shared/contracts/forms.contract';
 import { ok } from '@shared/result';
-import { propertyModel } from '@shared/model/property.model';
 import type { Deps } from '../_shared/deps';
-import { findById } from '../_shared/repo';
+import { findProperty } from '../_shared/properties';
 import { storeXlsx, xlsxBytes } from '../_shared/xlsx-link';
 
 /** The property's name, as the form's title carries it. */
-export const propertyName = async (deps: Pick<Deps, 'db'>, propertyId: string) => (await findById(deps.db, propertyModel, propertyId))?.name ?? '';
+export const propertyName = async (deps: Pick<Deps, 'db'>, propertyId: string) => (await findProperty(deps.db, propertyId))?.name ?? '';
 
 /**
  * The most base64 a form carries inline: its answer stays under 100 KB of text. WeChat documents no

@@ -7,7 +7,7 @@ import { roomId, roomLabel, roomModel } from '@shared/model/property.model';
 import { defineFunction, withPrefetch, type Handler } from '../_shared/router';
 import { applyOnce, finishOnce } from '../_shared/commands';
 import { derivedId } from '../_shared/ids';
-import { findById, withoutId } from '../_shared/repo';
+import { findRoomAsStored, findRoomImport, writeRoomImportInTx, writeRoomInTx } from '../_shared/rooms';
 import { ownsFile } from '../_shared/storage';
 import type { ActionContext } from '../_shared/context';
 import { readSheet, templateXlsx } from './read-sheet';
@@ -91,7 +91,7 @@ const start: Handler<(typeof importsActions)['start']> = async (input, ctx) => {
     doneAt: null,
   });
   const applied = await applyOnce(ctx, 'imports.start', async (tx) => {
-    await tx.collection('roomImports').doc(doc._id).set({ data: withoutId(doc) });
+    await writeRoomImportInTx(tx, doc);
     return viewOf(doc);
   });
   // The import runs on within the call: a retry answers with it as this call left it.
@@ -106,7 +106,7 @@ const start: Handler<(typeof importsActions)['start']> = async (input, ctx) => {
  * only once they are authorised; that read is the writer's first look, so a finished import answers in one wait.
  */
 const carryOn: Handler<(typeof importsActions)['carryOn']> = withPrefetch<(typeof importsActions)['carryOn'], RoomImportDoc | null>(
-  (input, deps) => findById(deps.db, roomImportModel, input.importId),
+  (input, deps) => findRoomImport(deps.db, input.importId),
   async (input, { deps }, doc) => {
     if (!doc || doc.propertyId !== input.propertyId) return failure('IMPORT.NOT_FOUND');
     return ok(viewOf((await carryOnImport(deps, doc._id, doc)) ?? doc));
@@ -117,11 +117,11 @@ const carryOn: Handler<(typeof importsActions)['carryOn']> = withPrefetch<(typeo
 const addRoom: Handler<(typeof importsActions)['addRoom']> = async (input, ctx) => {
   const parts = { building: input.building.toUpperCase(), unit: input.unit.toUpperCase(), room: input.room.toUpperCase() };
   const id = roomId(input.propertyId, parts.building, parts.unit, parts.room);
-  const existing = await findById(ctx.deps.db, roomModel, id);
+  const existing = await findRoomAsStored(ctx.deps.db, id);
   const { result } = await applyOnce(ctx, 'imports.addRoom', async (tx) => {
     if (!existing) {
       const room = roomModel.toStored({ _id: id, propertyId: input.propertyId, ...parts, importId: null });
-      await tx.collection('rooms').doc(id).set({ data: withoutId(room) });
+      await writeRoomInTx(tx, room);
     }
     return { roomId: id, label: roomLabel(parts), added: !existing };
   });

@@ -2,12 +2,13 @@ import { MAX_SHEET_BYTES, type importsActions, type KeyImportView } from '@share
 import { checkKeyRows, KEY_COLUMNS, KEY_TEMPLATE_EXAMPLES, KEY_TEMPLATE_HEADER, type KeyRow, type KeyRowReport } from '@shared/domain/key-import.rules';
 import { failure } from '@shared/messages/failure';
 import { keyImportModel, type ImportedKey, type KeyImportDoc } from '@shared/model/key-import.model';
-import { roomId, roomModel } from '@shared/model/property.model';
+import { roomId } from '@shared/model/property.model';
 import { ok } from '@shared/result';
 import { applyOnce } from '../_shared/commands';
 import type { Database } from '../_shared/database';
 import { derivedId } from '../_shared/ids';
-import { findById, parseAll, parseStored, withoutId } from '../_shared/repo';
+import { findById, parseStored, withoutId } from '../_shared/repo';
+import { roomsByIds } from '../_shared/rooms';
 import type { Handler } from '../_shared/router';
 import { ownsFile } from '../_shared/storage';
 import { keysHeld, registerKeys } from '../keys/exports';
@@ -59,8 +60,7 @@ const unknownRooms = async (db: Database, propertyId: string, rows: readonly Key
   const there = new Set<string>();
   for (let i = 0; i < wanted.length; i += 100) {
     const ids = [...new Set(wanted.slice(i, i + 100).map((w) => w.id))];
-    const res = await db.collection('rooms').where({ _id: db.command.in(ids) }).limit(ids.length).get();
-    for (const room of parseAll(roomModel, res.data)) there.add(room._id);
+    for (const room of await roomsByIds(db, ids)) there.add(room._id);
   }
   return wanted.filter((w) => !there.has(w.id)).map((w) => ({ line: w.line, column: 'opens' as const, problem: 'no_such_room' as const, firstLine: null }));
 };

@@ -1,11 +1,11 @@
 import type { importsActions } from '@shared/contracts/imports.contract';
 import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
-import { memberModel } from '@shared/model/member.model';
 import { roomId, roomModel, type RoomDoc } from '@shared/model/property.model';
 import type { Handler } from '../_shared/router';
-import { parseAll, readAll, withoutId } from '../_shared/repo';
 import { recordOnce } from '../_shared/commands';
+import { addRooms, markBuildingMoving, removeBuildingRooms, roomsOfBuilding } from '../_shared/rooms';
+import { moveMemberRooms, residentsOfRooms } from '../_shared/membership';
 
 const CHUNK = 100;
 
@@ -21,36 +21,29 @@ export const renameBuilding: Handler<(typeof importsActions)['renameBuilding']> 
   const _ = db.command;
   const [from, to] = [input.from.toUpperCase(), input.to.toUpperCase()];
   if (from === to) return ok({ moved: 0, residents: 0 });
-  const rooms = (propertyId: string, building: string) =>
-    readAll(roomModel, db.collection('rooms').where({ propertyId, building }).orderBy('unit', 'asc').orderBy('room', 'asc'));
-  const [old, already] = await Promise.all([rooms(input.propertyId, from), rooms(input.propertyId, to)]);
+  const [old, already] = await Promise.all([roomsOfBuilding(db, input.propertyId, from), roomsOfBuilding(db, input.propertyId, to)]);
   const moved = (r: RoomDoc) => roomId(r.propertyId, to, r.unit, r.room);
   const resuming = old.length > 0 && old.every((r) => r.movingTo === to);
   if (already.length && !resuming) return old.length ? failure('IMPORT.BUILDING_TAKEN') : ok({ moved: 0, residents: 0 });
   if (!old.length) return failure('IMPORT.NO_SUCH_BUILDING');
-  if (!resuming) await db.collection('rooms').where({ propertyId: input.propertyId, building: from }).update({ data: { movingTo: to } });
+  if (!resuming) await markBuildingMoving(db, input.propertyId, from, to);
 
   const there = new Set(already.map((r) => r._id));
   const fresh = old
     .filter((r) => !there.has(moved(r)))
     .map(({ movingTo: _moving, ...r }) => roomModel.toStored({ ...r, _id: moved(r), building: to }));
   for (let i = 0; i < fresh.length; i += CHUNK) {
-    await db.collection('rooms').add({ data: fresh.slice(i, i + CHUNK).map((r) => ({ _id: r._id, ...withoutId(r) })) });
+    await addRooms(db, fresh.slice(i, i + CHUNK));
   }
   const rename = new Map(old.map((r) => [r._id, moved(r)]));
   let residents = 0;
   for (let i = 0; i < old.length; i += CHUNK) {
     const ids = old.slice(i, i + CHUNK).map((r) => r._id);
-    const res = await db
-      .collection('members')
-      .where({ propertyId: input.propertyId, role: 'resident', status: _.in(['active', 'inactive']), roomIds: _.in(ids) })
-      .limit(1000)
-      .get();
-    for (const m of parseAll(memberModel, res.data)) {
-      await db.collection('members').doc(m._id).update({ data: { roomIds: m.roomIds.map((id) => rename.get(id) ?? id) } });
+    for (const m of await residentsOfRooms(db, input.propertyId, ids)) {
+      await moveMemberRooms(db, m._id, m.roomIds.map((id) => rename.get(id) ?? id));
       residents++;
     }
   }
-  await db.collection('rooms').where({ propertyId: input.propertyId, building: from }).remove();
+  await removeBuildingRooms(db, input.propertyId, from);
   return ok(await recordOnce(ctx, 'imports.renameBuilding', { moved: old.length, residents }));
 };

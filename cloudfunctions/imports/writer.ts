@@ -1,7 +1,7 @@
-import { roomImportModel, type RoomImportDoc } from '@shared/model/room-import.model';
+import type { RoomImportDoc } from '@shared/model/room-import.model';
 import { roomId, roomModel } from '@shared/model/property.model';
 import type { Deps } from '../_shared/deps';
-import { findById, parseAll, withoutId } from '../_shared/repo';
+import { addRooms, advanceRoomImport, findRoomImport, roomsByIds } from '../_shared/rooms';
 
 /** A chunk is one query and one batched insert; a call writes a few, well inside a function's time. */
 export const CHUNK_SIZE = 100;
@@ -23,14 +23,13 @@ const writeChunk = async (deps: Deps, doc: RoomImportDoc, index: number): Promis
   });
   const ids = wanted.map((r) => r._id);
   for (let attempt = 0; ; attempt++) {
-    const found = await db.collection('rooms').where({ _id: db.command.in(ids) }).limit(ids.length).get();
-    const there = parseAll(roomModel, found.data);
+    const there = await roomsByIds(db, ids);
     const ours = new Set(there.filter((r) => r.importId === doc._id).map((r) => r._id));
     const others = there.length - ours.size;
     const missing = wanted.filter((r) => !there.some((t) => t._id === r._id));
     if (!missing.length) return { added: ours.size, existing: others };
     try {
-      await db.collection('rooms').add({ data: missing.map((r) => ({ _id: r._id, ...withoutId(r) })) });
+      await addRooms(db, missing);
       return { added: ours.size + missing.length, existing: others };
     } catch (e) {
       // Someone wrote part of this chunk meanwhile: look again and insert what is still missing.
@@ -49,24 +48,18 @@ const writeChunk = async (deps: Deps, doc: RoomImportDoc, index: number): Promis
 export const carryOnImport = async (deps: Deps, importId: string, read?: RoomImportDoc): Promise<RoomImportDoc | null> => {
   const { db } = deps;
   for (let n = 0; n < CHUNKS_PER_CALL; n++) {
-    const doc = n === 0 && read ? read : await findById(db, roomImportModel, importId);
+    const doc = n === 0 && read ? read : await findRoomImport(db, importId);
     if (!doc || doc.status === 'done') return doc;
     const index = doc.nextChunk;
     const { added, existing } = await writeChunk(deps, doc, index);
     const last = index + 1 >= chunkCount(doc);
     const now = deps.now().toISOString();
-    await db
-      .collection('roomImports')
-      .where({ _id: importId, nextChunk: index })
-      .update({
-        data: {
-          nextChunk: index + 1,
-          added: doc.added + added,
-          existing: doc.existing + existing,
-          updatedAt: now,
-          ...(last ? { status: 'done', doneAt: now } : {}),
-        },
-      });
+    await advanceRoomImport(db, importId, index, {
+      added: doc.added + added,
+      existing: doc.existing + existing,
+      updatedAt: now,
+      ...(last ? { status: 'done' as const, doneAt: now } : {}),
+    });
   }
-  return findById(db, roomImportModel, importId);
+  return findRoomImport(db, importId);
 };

@@ -16,7 +16,7 @@ import type { Database, Tx } from '../_shared/database';
 import { appendEvent } from '../_shared/events';
 import { derivedId } from '../_shared/ids';
 import type { Source } from '../_shared/paging';
-import { findById, parseStored, readAll, withoutId } from '../_shared/repo';
+import { findById, parseAll, parseStored, readAll, withoutId } from '../_shared/repo';
 
 /**
  * The keys area's collections (keys, keyLoans, keyInventories, keyDepositDays, leftKeys): the only module that
@@ -40,6 +40,18 @@ export const findDepositDay = (db: Database, propertyId: string, date: string) =
 export const readKeyInTx = async (tx: Tx, id: string): Promise<KeyDoc> => parseStored(keyModel, (await tx.collection('keys').doc(id).get()).data);
 export const readLoanInTx = async (tx: Tx, id: string): Promise<KeyLoanDoc> => parseStored(keyLoanModel, (await tx.collection('keyLoans').doc(id).get()).data);
 export const readInventoryInTx = async (tx: Tx, id: string): Promise<KeyInventoryDoc> => parseStored(keyInventoryModel, (await tx.collection('keyInventories').doc(id).get()).data);
+
+/** K1: the keys of these ids the register holds (at most 100 ids: one query). */
+export const keysByIds = async (db: Database, ids: readonly string[]): Promise<KeyDoc[]> =>
+  parseAll(keyModel, (await db.collection('keys').where({ _id: db.command.in([...ids]) }).limit(ids.length).get()).data);
+
+/** K1: keys an import adds, in one batched insert; a key already held makes the whole insert fail (the caller looks again). */
+export const addKeys = async (db: Database, keys: readonly KeyDoc[]): Promise<void> => {
+  await db.collection('keys').add({ data: keys.map((k) => ({ _id: k._id, ...withoutId(k) })) });
+};
+
+/** K1: the list source of the keys matching `where`, by label. */
+export const keysByLabel = (where: object): Source<KeyDoc> => ({ collection: 'keys', where, sort: [{ field: 'label', order: 'asc' }], parse: (raw) => keyModel.parse(raw) });
 
 export const writeKey = async (tx: Tx, key: KeyDoc): Promise<KeyDoc> => {
   const stored = keyModel.toStored(key);

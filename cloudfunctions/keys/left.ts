@@ -3,17 +3,16 @@ import { leftKeyMachine, type LeftKeyAction } from '@shared/domain/left-key.mach
 import { birth, transition } from '@shared/domain/state-machine';
 import { failure } from '@shared/messages/failure';
 import { leftKeyModel, type LeftKeyDoc } from '@shared/model/key.model';
-import { memberModel } from '@shared/model/member.model';
 import { roomLabelOfId } from '@shared/model/property.model';
 import { ok } from '@shared/result';
 import type { ActionContext } from '../_shared/context';
 import { applyOnce } from '../_shared/commands';
 import { ActionFailure } from '../_shared/failures';
 import { mapPage, readPage } from '../_shared/paging';
-import { findById } from '../_shared/repo';
 import type { Handler } from '../_shared/router';
 import { ownsFile } from '../_shared/storage';
 import { findLeftKey, LEFT_OPEN, leftKeysNewestFirst, leftKeyIdOf, readLeftKeyInTx, writeLeftKey } from './keys.repo';
+import { findMember } from '../_shared/membership';
 import { findRepair } from '../_shared/repairs.repo';
 
 const leftKeyView = (k: LeftKeyDoc, viewer: { _id: string }): c.LeftKeyViewT => ({
@@ -35,7 +34,7 @@ const leftKeyView = (k: LeftKeyDoc, viewer: { _id: string }): c.LeftKeyViewT => 
 /** K2: the desk records a resident's key left for the named technician's visit on one of the property's repairs. */
 export const leaveKey: Handler<typeof c.leaveKey> = async (input, ctx) => {
   const { deps, member, now } = ctx;
-  const [repair, technician] = await Promise.all([findRepair(deps.db, input.repairId), findById(deps.db, memberModel, input.technicianId)]);
+  const [repair, technician] = await Promise.all([findRepair(deps.db, input.repairId), findMember(deps.db, input.technicianId)]);
   if (!repair || repair.propertyId !== member.propertyId) return failure('KEY.REPAIR_NOT_FOUND');
   const { roomId } = repair;
   if (roomId === null) return failure('KEY.PUBLIC_PLACE');

@@ -5,7 +5,7 @@ import { birth, transition } from '@shared/domain/state-machine';
 import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
 import { keyLoanModel, type Borrower, type KeyLoanDoc } from '@shared/model/key.model';
-import { memberModel, staffRoles, type MemberDoc } from '@shared/model/member.model';
+import { staffRoles, type MemberDoc } from '@shared/model/member.model';
 import { shanghaiDate } from '@shared/time/shanghai';
 import type { ActionContext } from '../_shared/context';
 import { withPrefetch, type Handler } from '../_shared/router';
@@ -13,13 +13,13 @@ import { applyOnce } from '../_shared/commands';
 import { ActionFailure } from '../_shared/failures';
 import { mapPage, readPage } from '../_shared/paging';
 import type { Page } from '@shared/contracts/page';
-import { findById } from '../_shared/repo';
 import { ownsFile } from '../_shared/storage';
 import { findKey, findLoan, loanIdOf, loansDueFirst, OPEN_STATUSES, readKeyInTx, readLoanInTx, writeKey, writeLoan } from './keys.repo';
 import { loanView } from './views';
+import { activeOfRolesByName, findMember } from '../_shared/membership';
 
 const staffBorrower = async (ctx: ActionContext, memberId: string): Promise<MemberDoc | null> => {
-  const found = await findById(ctx.deps.db, memberModel, memberId);
+  const found = await findMember(ctx.deps.db, memberId);
   return found && found.propertyId === ctx.member.propertyId && found.status === 'active' && staffRoles.includes(found.role) ? found : null;
 };
 
@@ -140,9 +140,7 @@ export const giveBack: Handler<typeof c.giveBack> = async (input, ctx) => {
 
 /** K2: the active staff of the property, by name: who a key can be lent to on trust of their own signature. */
 export const staff: Handler<typeof c.staff> = async (input, { deps }) => {
-  const _ = deps.db.command;
-  const res = await deps.db.collection('members').where({ propertyId: input.propertyId, role: _.in([...staffRoles]), status: 'active' }).orderBy('name', 'asc').limit(100).get();
-  const items = res.data.map((raw) => memberModel.parse(raw)).flatMap((m) => (m.role === 'resident' || m.role === 'admin' ? [] : [{ memberId: m._id, name: m.name, role: m.role }]));
+  const items = (await activeOfRolesByName(deps.db, input.propertyId, staffRoles)).flatMap((m) => (m.role === 'resident' || m.role === 'admin' ? [] : [{ memberId: m._id, name: m.name, role: m.role }]));
   return ok({ items });
 };
 

@@ -7,8 +7,8 @@ import type { Database } from '../_shared/database';
 import type { Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { mapPage, readPage } from '../_shared/paging';
-import { parseAll, withoutId } from '../_shared/repo';
 import { findKey, keyIdOf, writeKey } from './keys.repo';
+import { addKeys, keysByIds, keysByLabel } from './keys.repo';
 import { keyView } from './views';
 
 /** K1: a key added by hand; its kind and label name it, so the same label twice in one kind is refused. */
@@ -38,7 +38,7 @@ export const add: Handler<typeof c.add> = async (input, ctx) => {
 
 /** K1: one kind's keys, by label. */
 export const list: Handler<typeof c.list> = async (input, { deps }) => {
-  const source = { collection: 'keys', where: { propertyId: input.propertyId, kind: input.kind }, sort: [{ field: 'label', order: 'asc' as const }], parse: (raw: unknown) => keyModel.parse(raw) };
+  const source = keysByLabel({ propertyId: input.propertyId, kind: input.kind });
   return ok(mapPage(await readPage(deps.db, { name: 'keys.list', sources: [source] }, input), keyView));
 };
 
@@ -49,10 +49,7 @@ type Wanted = Pick<ImportedKey, 'kind' | 'opens' | 'label' | 'set' | 'depositFen
 
 const chunks = <T>(items: readonly T[]): T[][] => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
 
-const heldIn = async (db: Database, ids: readonly string[]): Promise<Set<string>> => {
-  const res = await db.collection('keys').where({ _id: db.command.in([...ids]) }).limit(ids.length).get();
-  return new Set(parseAll(keyModel, res.data).map((k) => k._id));
-};
+const heldIn = async (db: Database, ids: readonly string[]): Promise<Set<string>> => new Set((await keysByIds(db, ids)).map((k) => k._id));
 
 /** K1: which of these keys the register already holds (a key is its kind and label). */
 export const keysHeld = async (db: Database, propertyId: string, keys: readonly Wanted[]): Promise<boolean[]> => {
@@ -77,7 +74,7 @@ export const registerKeys = async (db: Database, propertyId: string, keys: reado
       const missing = wanted.filter((k) => !held.has(k._id));
       if (!missing.length) break;
       try {
-        await db.collection('keys').add({ data: missing.map((k) => ({ _id: k._id, ...withoutId(k) })) });
+        await addKeys(db, missing);
         break;
       } catch (e) {
         // Someone wrote some of these meanwhile: look again and insert what is still missing.

@@ -1,11 +1,10 @@
 import type * as c from '@shared/contracts/company.contract';
 import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
-import { memberModel } from '@shared/model/member.model';
-import { propertyModel } from '@shared/model/property.model';
 import type { Handler } from '../_shared/router';
-import { findById } from '../_shared/repo';
+import { findProperty } from '../_shared/properties';
 import { issueInvitation } from './invitations';
+import { findMember } from '../_shared/membership';
 
 /**
  * Issue 14 (1): the administrator appoints a property's manager by invitation, as managers invite
@@ -15,8 +14,8 @@ import { issueInvitation } from './invitations';
 export const appointManager: Handler<typeof c.appointManager> = async (input, ctx) => {
   const { db } = ctx.deps;
   const [property, replaced] = await Promise.all([
-    findById(db, propertyModel, input.propertyId),
-    input.replaces ? findById(db, memberModel, input.replaces) : null,
+    findProperty(db, input.propertyId),
+    input.replaces ? findMember(db, input.replaces) : null,
   ]);
   if (!property) return failure('PROPERTY.NOT_FOUND');
   if (property.status === 'inactive') return failure('COMMON.PROPERTY_INACTIVE');

@@ -6,11 +6,10 @@ import * as messages from '@shared/messages/words';
 import { ok } from '@shared/result';
 import { bindingModel, type BindingDoc } from '@shared/model/binding.model';
 import type { NoticeKind, OutboxDoc } from '@shared/model/outbox.model';
-import { propertyModel, roomLabel } from '@shared/model/property.model';
+import { roomLabel } from '@shared/model/property.model';
 import { findRoom } from '../_shared/rooms';
 import { phoneOf } from './phone';
 import { audienceOfRole } from '@shared/model/signal.model';
-import type { Database } from '../_shared/database';
 import { withPrefetch, type Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { dailyQuota, withinDailyLimit } from '../_shared/daily-limits';
@@ -19,21 +18,13 @@ import { appendEvent } from '../_shared/events';
 import { derivedId } from '../_shared/ids';
 import { membershipIn } from '../_shared/membership';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
-import { findById, parseAll, withoutId } from '../_shared/repo';
-import { mapPage, readPage, type SortKey, type Source } from '../_shared/paging';
+import { findProperty } from '../_shared/properties';
+import { mapPage, readPage } from '../_shared/paging';
 import { bindingEvent, bindingSubject } from './history';
 import { toBindingView } from './views';
+import { bindingsByCreation, findBinding, pendingOf, writeBindingInTx } from './bindings.repo';
 
-/** The caller's requests still waiting in one property (a handful: `requestRefusal` keeps them few). */
-export const pendingOf = async (db: Database, propertyId: string, openid: string): Promise<BindingDoc[]> =>
-  parseAll(bindingModel, (await db.collection('bindings').where({ propertyId, openid, status: 'pending' }).limit(100).get()).data);
-
-const bindings = (where: object, order: SortKey['order']): Source<BindingDoc> => ({
-  collection: 'bindings',
-  where,
-  sort: [{ field: 'createdAt', order }],
-  parse: (raw) => bindingModel.parse(raw),
-});
+const bindings = bindingsByCreation;
 
 export const notice = (b: BindingDoc, kind: NoticeKind, recipient: string, body: string) => ({
   propertyId: b.propertyId,
@@ -54,7 +45,7 @@ export const requestBinding: Handler<typeof c.requestBinding> = async (input, ct
   const { deps, caller, now } = ctx;
   // Everything the request is decided on follows from the input and the caller: read together, refused in the same order as ever.
   const [property, room, settings, member, pending] = await Promise.all([
-    findById(deps.db, propertyModel, input.propertyId),
+    findProperty(deps.db, input.propertyId),
     findRoom(deps.db, input.roomId),
     loadSettings(deps, input.propertyId),
     membershipIn(deps.db, input.propertyId, caller.openid),
@@ -91,7 +82,7 @@ export const requestBinding: Handler<typeof c.requestBinding> = async (input, ct
       'members.requestBinding',
       async (tx) => {
         queued.length = 0;
-        await tx.collection('bindings').doc(doc._id).set({ data: withoutId(doc) });
+        await writeBindingInTx(tx, doc);
         const event = bindingEvent('request', null, 'pending', 1, { actor: caller.openid, role: 'resident', now, reason: messages.relations[doc.relation] });
         await appendEvent(tx, bindingSubject(doc), event, input.commandId);
         const body = format(messages.memberTexts.bindingRequested, { name: doc.name, relation: messages.relations[doc.relation], address: roomLabel(doc.address) });
@@ -119,7 +110,7 @@ export const bindingRequests: Handler<typeof c.bindingRequests> = async (input, 
  * only once the caller is authorised; the reading is recorded before the number is answered.
  */
 export const revealBindingPhone: Handler<typeof c.revealBindingPhone> = withPrefetch<typeof c.revealBindingPhone, BindingDoc | null>(
-  (input, deps) => findById(deps.db, bindingModel, input.bindingId),
+  (input, deps) => findBinding(deps.db, input.bindingId),
   async (_input, { deps, member, now }, b) => {
     if (!b || b.propertyId !== member.propertyId) return failure('BINDING.NOT_FOUND');
     const event = bindingEvent('revealPhone', b.status, b.status, b.version, { actor: member.openid, role: member.role, now });
@@ -132,13 +123,13 @@ export const revealBindingPhone: Handler<typeof c.revealBindingPhone> = withPref
 export const myBindings: Handler<typeof c.myBindings> = async (input, { deps, caller }) => {
   const page = await readPage(deps.db, { name: 'members.myBindings', sources: [bindings({ openid: caller.openid }, 'desc')] }, input);
   const ids = [...new Set(page.items.map((b) => b.propertyId))];
-  const properties = new Map((await Promise.all(ids.map((id) => findById(deps.db, propertyModel, id)))).flatMap((p) => (p ? [[p._id, p] as const] : [])));
+  const properties = new Map((await Promise.all(ids.map((id) => findProperty(deps.db, id)))).flatMap((p) => (p ? [[p._id, p] as const] : [])));
   return ok(mapPage(page, (b) => ({ ...toBindingView(b), propertyName: properties.get(b.propertyId)?.name ?? '', deskPhone: properties.get(b.propertyId)?.deskPhone ?? '' })));
 };
 
 /** Before they belong to a property, people see its name and the desk's phone, nothing more. */
 export const publicInfo: Handler<typeof c.publicInfo> = async (input, { deps }) => {
-  const property = await findById(deps.db, propertyModel, input.propertyId);
+  const property = await findProperty(deps.db, input.propertyId);
   if (!property) return failure('PROPERTY.NOT_FOUND');
   return ok({ propertyId: property._id, name: property.name, deskPhone: property.deskPhone });
 };

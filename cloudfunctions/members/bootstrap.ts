@@ -1,7 +1,6 @@
 import type * as c from '@shared/contracts/members.contract';
 import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
-import { BOOTSTRAP_DOC_ID, bootstrapModel } from '@shared/model/environment.model';
 import { COMPANY_DOC_ID, companyModel } from '@shared/model/company.model';
 import { COMPANY_SCOPE, memberModel, type MemberDoc } from '@shared/model/member.model';
 import { propertyModel } from '@shared/model/property.model';
@@ -12,23 +11,19 @@ import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
 import { memberIdFor } from '../_shared/membership';
-import { findById, withoutId, addOnce } from '../_shared/repo';
 import { writeSettingsInTx } from '../_shared/settings';
 import { memberEvent, memberSubject } from './history';
 import { checkBootstrapSecret } from './secret';
 import { toMembership } from './views';
-
-const activeManagerExists = async (db: Database): Promise<boolean> =>
-  (await db.collection('members').where({ role: 'manager', status: 'active' }).limit(1).get()).data.length > 0;
+import { findProperty, writePropertyInTx } from '../_shared/properties';
+import { ensureBootstrapRecord, findBootstrap, findCompany, readBootstrapInTx, writeBootstrapInTx, writeCompanyInTx } from '../_shared/environment';
+import { activeManagerExists, writeMemberInTx } from '../_shared/membership';
 
 /** Issue 14: an environment is bootstrapped once: not after its company exists, nor (before companies) once it had a manager. */
 const alreadyDone = async (db: Database): Promise<boolean> => {
-  const [company, manager] = await Promise.all([findById(db, companyModel, COMPANY_DOC_ID), activeManagerExists(db)]);
+  const [company, manager] = await Promise.all([findCompany(db), activeManagerExists(db)]);
   return !!company || manager;
 };
-
-/** The record every bootstrap transaction reads, created once before the first (a transaction cannot read a missing document). */
-const ensureBootstrapRecord = (db: Database) => addOnce(db, 'environment', bootstrapModel.toStored({ _id: BOOTSTRAP_DOC_ID, runs: 0, last: null }));
 
 /**
  * Issue 7 (1), issue 14 (1): the company and its first administrator, who also manages its first
@@ -42,10 +37,10 @@ export const bootstrap: Handler<typeof c.bootstrap> = async (input, ctx) => {
   const { db } = deps;
   const refused = checkBootstrapSecret(deps.bootstrapSecret, input.secret);
   if (refused) return failure(refused);
-  const record = await findById(db, bootstrapModel, BOOTSTRAP_DOC_ID);
+  const record = await findBootstrap(db);
   const runs = record?.runs ?? 0;
   if (await alreadyDone(db)) return failure('BOOTSTRAP.ALREADY_DONE');
-  if (await findById(db, propertyModel, input.propertyId)) return failure('PROPERTY.EXISTS');
+  if (await findProperty(db, input.propertyId)) return failure('PROPERTY.EXISTS');
   if (!record) await ensureBootstrapRecord(db);
 
   const at = now.toISOString();
@@ -72,14 +67,14 @@ export const bootstrap: Handler<typeof c.bootstrap> = async (input, ctx) => {
     ctx,
     'members.bootstrap',
     async (tx) => {
-      const current = bootstrapModel.parse((await tx.collection('environment').doc(BOOTSTRAP_DOC_ID).get()).data);
+      const current = await readBootstrapInTx(tx);
       if (current.runs !== runs) throw new ActionFailure('BOOTSTRAP.ALREADY_DONE');
-      await tx.collection('environment').doc(BOOTSTRAP_DOC_ID).set({ data: withoutId(bootstrapModel.toStored({ ...current, runs: runs + 1, last: { propertyId, at } })) });
-      await tx.collection('environment').doc(COMPANY_DOC_ID).set({ data: withoutId(company) });
-      await tx.collection('properties').doc(propertyId).set({ data: withoutId(property) });
+      await writeBootstrapInTx(tx, { ...current, runs: runs + 1, last: { propertyId, at } });
+      await writeCompanyInTx(tx, company);
+      await writePropertyInTx(tx, property);
       await writeSettingsInTx(tx, propertyId, defaultSettings(propertyId));
       for (const m of [admin, member]) {
-        await tx.collection('members').doc(m._id).set({ data: withoutId(m) });
+        await writeMemberInTx(tx, m);
         const event = memberEvent('bootstrap', null, m.role, { actor: caller.openid, role: m.role, now });
         await appendEvent(tx, memberSubject(m), event, input.commandId, `bootstrap~${ctx.commandKey}`);
       }

@@ -2,22 +2,22 @@ import type * as z from 'zod/mini';
 import type * as c from '@shared/contracts/company.contract';
 import type { Page } from '@shared/contracts/page';
 import { ok } from '@shared/result';
-import { COMPANY_DOC_ID, companyModel } from '@shared/model/company.model';
-import { propertyModel, type PropertyDoc } from '@shared/model/property.model';
+import type { PropertyDoc } from '@shared/model/property.model';
 import type { Database } from '../_shared/database';
 import { withPrefetch, type Handler } from '../_shared/router';
 import type { Deps } from '../_shared/deps';
 import { isStale, readHeartbeat } from '../_shared/heartbeat';
 import { activeMembers } from '../_shared/membership';
 import { deadNoticeCount } from '../_shared/outbox';
-import { readPage, type Source } from '../_shared/paging';
-import { findById } from '../_shared/repo';
+import { readPage } from '../_shared/paging';
+import { findCompany } from '../_shared/environment';
+import { propertiesByNameSource } from '../_shared/properties';
 import { toPropertyView } from './property-views';
 import { unsignedFlaggedRegisters } from '../complaints/exports';
 
 /** Issue 14 (1): the company's name and the timer every property relies on. */
 export const company: Handler<typeof c.company> = async (_input, { deps, now }) => {
-  const [doc, beat] = await Promise.all([findById(deps.db, companyModel, COMPANY_DOC_ID), readHeartbeat(deps)]);
+  const [doc, beat] = await Promise.all([findCompany(deps.db), readHeartbeat(deps)]);
   return ok({
     name: doc?.name ?? '',
     timer: { lastRunAt: beat?.lastRunAt ?? null, stale: isStale(beat, now), failedSteps: beat?.failedSteps.map((f) => f.step) ?? [] },
@@ -39,10 +39,8 @@ const healthOf = async (db: Database, property: PropertyDoc): Promise<c.Property
   };
 };
 
-const everyProperty: Source<PropertyDoc> = { collection: 'properties', where: {}, sort: [{ field: 'name', order: 'asc' }], parse: (raw) => propertyModel.parse(raw) };
-
 /** The page of properties needs only the input (its cursor and size): it goes out with the administrator's membership. */
-const pageOfProperties = (input: z.infer<typeof c.properties.input>, deps: Deps) => readPage(deps.db, { name: 'members.properties', sources: [everyProperty] }, input);
+const pageOfProperties = (input: z.infer<typeof c.properties.input>, deps: Deps) => readPage(deps.db, { name: 'members.properties', sources: [propertiesByNameSource()] }, input);
 
 /**
  * Issue 14 (1): every property of the company, by name, each with its health. Issue 16: two waits, the

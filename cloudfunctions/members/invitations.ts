@@ -4,7 +4,6 @@ import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
 import { invitationModel, type InvitationDoc } from '@shared/model/invitation.model';
 import { memberModel } from '@shared/model/member.model';
-import { propertyModel } from '@shared/model/property.model';
 import type * as z from 'zod/mini';
 import type { ActionContext } from '../_shared/context';
 import type { Tx } from '../_shared/database';
@@ -16,10 +15,12 @@ import { ActionFailure } from '../_shared/failures';
 import { memberIdFor, membershipIn } from '../_shared/membership';
 import { findById, withoutId } from '../_shared/repo';
 import { mapPage, readPage, type Source } from '../_shared/paging';
+import { findProperty } from '../_shared/properties';
 import { invitationIdOf, newInvitationCode } from './codes';
 import { memberEvent, memberSubject } from './history';
 import { toInvitationView, toMembership } from './views';
 import { phoneOf } from './phone';
+import { readMemberInTx, writeMemberInTx } from '../_shared/membership';
 
 /**
  * Issue 7 (3): an invitation to join in a staff role. The code goes back to the inviter and is
@@ -98,7 +99,7 @@ export const join: Handler<typeof c.join> = async (input, ctx) => {
   const state = invitationState(found, now);
   if (state !== 'open') return failure(refusalOf(state));
   const { propertyId } = found;
-  const [property, existing] = await Promise.all([findById(deps.db, propertyModel, propertyId), membershipIn(deps.db, propertyId, caller.openid)]);
+  const [property, existing] = await Promise.all([findProperty(deps.db, propertyId), membershipIn(deps.db, propertyId, caller.openid)]);
   if (existing?.status === 'active') return failure('MEMBER.ALREADY_MEMBER');
   if (property?.status === 'inactive') return failure('COMMON.PROPERTY_INACTIVE');
   const phone = await phoneOf(deps, input);
@@ -113,7 +114,7 @@ export const join: Handler<typeof c.join> = async (input, ctx) => {
       if (current !== 'open') throw new ActionFailure(refusalOf(current));
       // Looked up again on every run: a run retried after a conflict sees a membership another join just made.
       const previous = await membershipIn(deps.db, propertyId, caller.openid);
-      const former = previous ? memberModel.parse((await tx.collection('members').doc(previous._id).get()).data) : null;
+      const former = previous ? await readMemberInTx(tx, previous._id) : null;
       if (former?.status === 'active') throw new ActionFailure('MEMBER.ALREADY_MEMBER');
       const member = memberModel.toStored({
         _id: former?._id ?? memberIdFor(propertyId, caller.openid),
@@ -128,7 +129,7 @@ export const join: Handler<typeof c.join> = async (input, ctx) => {
         vip: false,
         createdAt: former?.createdAt ?? at,
       });
-      await tx.collection('members').doc(member._id).set({ data: withoutId(member) });
+      await writeMemberInTx(tx, member);
       const used = invitationModel.toStored({ ...invitation, status: 'used', used: { memberId: member._id, name: member.name, at } });
       await tx.collection('invitations').doc(id).set({ data: withoutId(used) });
       const by = { actor: caller.openid, role: member.role, now, reason: invitation.createdBy.name };
@@ -144,9 +145,9 @@ export const join: Handler<typeof c.join> = async (input, ctx) => {
 
 /** Issue 14 (1): the manager an appointment replaces leaves as the new one joins, if still the active manager there. */
 const standDown = async (tx: Tx, memberId: string, by: Parameters<typeof memberEvent>[3], commandId: string, commandKey: string) => {
-  const replaced = memberModel.parse((await tx.collection('members').doc(memberId).get()).data);
+  const replaced = await readMemberInTx(tx, memberId);
   if (replaced.status !== 'active' || replaced.role !== 'manager') return;
-  await tx.collection('members').doc(memberId).set({ data: withoutId(memberModel.toStored({ ...replaced, status: 'inactive' })) });
+  await writeMemberInTx(tx, memberModel.toStored({ ...replaced, status: 'inactive' }));
   await appendEvent(tx, memberSubject(replaced), memberEvent('replaced', 'active', 'inactive', by), commandId, `replaced~${commandKey}`);
 };
 

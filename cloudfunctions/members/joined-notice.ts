@@ -2,18 +2,17 @@ import { maskPhone } from '@shared/domain/phone';
 import { format } from '@shared/messages/format';
 import * as messages from '@shared/messages/words';
 import type { BindingDoc } from '@shared/model/binding.model';
-import { memberModel } from '@shared/model/member.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import { roomLabel } from '@shared/model/property.model';
 import type { Database, Tx } from '../_shared/database';
 import { enqueueNotice } from '../_shared/outbox';
-import { findById } from '../_shared/repo';
 import { notice } from './bindings';
+import { findMember } from '../_shared/membership';
 
 /** The owner who invited the applicant, as a recipient: her openid stays on the server; null when she asked on her own or the owner is gone. */
 export const inviterOf = async (db: Database, b: Pick<BindingDoc, 'invitedBy'>): Promise<string | null> => {
   if (!b.invitedBy) return null;
-  const owner = await findById(db, memberModel, b.invitedBy.memberId);
+  const owner = await findMember(db, b.invitedBy.memberId);
   return owner?.status === 'active' ? owner.openid : null;
 };
 

@@ -9,31 +9,26 @@ import type { Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
-import { findById, withoutId } from '../_shared/repo';
-import { mapPage, readPage, type Source } from '../_shared/paging';
+import { mapPage, readPage } from '../_shared/paging';
 import { readSettingsInTx, storedSettingsOf, writeSettingsInTx } from '../_shared/settings';
 import { memberEvent, memberSubject, type MemberAction } from './history';
 import { returnOpenWork } from './release';
 import { toMemberView } from './views';
+import { findMember, membersByName, readMemberInTx, writeMemberInTx } from '../_shared/membership';
 
 /** The property's members by name: staff unless other roles are asked for, active unless inactive ones too. */
 export const list: Handler<typeof c.list> = async (input, { deps }) => {
   const _ = deps.db.command;
   const roles = [...(input.roles ?? staffRoles)].sort();
   const statuses = input.includeInactive ? ['active', 'inactive'] : ['active'];
-  const members: Source<MemberDoc> = {
-    collection: 'members',
-    where: { propertyId: input.propertyId, role: _.in(roles), status: _.in(statuses) },
-    sort: [{ field: 'name', order: 'asc' }],
-    parse: (raw) => memberModel.parse(raw),
-  };
+  const members = membersByName({ propertyId: input.propertyId, role: _.in(roles), status: _.in(statuses) });
   const page = await readPage(deps.db, { name: `members.list.${roles.join(',')}.${statuses.join(',')}`, sources: [members] }, input);
   return ok(mapPage(page, toMemberView));
 };
 
 /** Another member of the caller's property; a manager changes no one's place but others'. */
 const targetOf = async (ctx: ActionContext, memberId: string): Promise<MemberDoc | ErrorCode> => {
-  const target = await findById(ctx.deps.db, memberModel, memberId);
+  const target = await findMember(ctx.deps.db, memberId);
   if (!target || target.propertyId !== ctx.member.propertyId) return 'MEMBER.NOT_FOUND';
   if (target._id === ctx.member._id) return 'MEMBER.NOT_YOURSELF';
   return target;
@@ -65,11 +60,11 @@ interface Change {
 const changeMember = async (ctx: ActionContext, target: MemberDoc, change: Change) => {
   const rostered = target.role === 'desk' && (await onRoster(ctx.deps.db, target));
   return applyOnce(ctx, `members.${change.action}`, async (tx) => {
-    const current = memberModel.parse((await tx.collection('members').doc(target._id).get()).data);
+    const current = await readMemberInTx(tx, target._id);
     const next = change.apply(current);
     if (typeof next === 'string') throw new ActionFailure(next);
     if (!next) return toMemberView(current);
-    await tx.collection('members').doc(current._id).set({ data: withoutId(memberModel.toStored(next)) });
+    await writeMemberInTx(tx, memberModel.toStored(next));
     const by = { actor: ctx.member.openid, role: ctx.member.role, now: ctx.now, reason: change.reason };
     const event = memberEvent(change.action, change.from(current), change.to(next), by);
     await appendEvent(tx, memberSubject(current), event, change.commandId, `${change.action}~${ctx.commandKey}`);

@@ -5,7 +5,6 @@ import { failure } from '@shared/messages/failure';
 import { format } from '@shared/messages/format';
 import * as messages from '@shared/messages/words';
 import { ok } from '@shared/result';
-import { bindingModel } from '@shared/model/binding.model';
 import { ERASED_NAME, erasureModel, type ErasureDoc } from '@shared/model/erasure.model';
 import { memberModel } from '@shared/model/member.model';
 import { roomLabel, roomLabelOfId } from '@shared/model/property.model';
@@ -20,9 +19,11 @@ import { derivedId } from '../_shared/ids';
 import { membershipIn } from '../_shared/membership';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
 import { readPage, type Source } from '../_shared/paging';
-import { findById, readAll, withoutId } from '../_shared/repo';
+import { findById, withoutId } from '../_shared/repo';
 import { complaintsOfResident, eraseResidentFromComplaints } from '../_shared/complaints.repo';
 import { servedCopyOf } from '../_shared/storage';
+import { bindingsOfPerson, eraseBindingPerson, eraseRoomInvitationUser } from './bindings.repo';
+import { writeMember } from '../_shared/membership';
 import { anonymiseRepairsOf, eraseRepairSignatures, repairsOfResident } from '../_shared/repairs.repo';
 import { anonymiseCallbacksOf, callbacksOfResident, eraseCallbackSignature } from '../_shared/callbacks';
 
@@ -32,7 +33,7 @@ const erasureIdOf = (propertyId: string, openid: string) => derivedId('er', prop
 const holdings = async (db: Database, propertyId: string, openid: string) => {
   const [member, bindings, repairs, complaints, callbacks] = await Promise.all([
     membershipIn(db, propertyId, openid),
-    readAll(bindingModel, db.collection('bindings').where({ openid }).orderBy('createdAt', 'desc')),
+    bindingsOfPerson(db, openid),
     repairsOfResident(db, propertyId, openid),
     complaintsOfResident(db, propertyId, openid),
     callbacksOfResident(db, propertyId, openid),
@@ -149,12 +150,12 @@ export const erase: Handler<typeof c.erase> = async (input, ctx) => {
   await anonymiseRepairsOf(db, request.propertyId, request.openid, anonymous);
   await eraseResidentFromComplaints(db, request.propertyId, request.openid, anonymous);
   await anonymiseCallbacksOf(db, request.propertyId, request.openid, ERASED_NAME);
-  for (const b of h.bindings) await db.collection('bindings').doc(b._id).update({ data: { name: ERASED_NAME, phone: '' } });
+  for (const b of h.bindings) await eraseBindingPerson(db, b._id);
   // Issue 18 (5): the owner's invitation she bound with keeps who used it.
-  for (const b of h.bindings) if (b.invitedBy) await db.collection('roomInvitations').doc(b.invitedBy.invitationId).update({ data: { 'used.name': ERASED_NAME } });
+  for (const b of h.bindings) if (b.invitedBy) await eraseRoomInvitationUser(db, b.invitedBy.invitationId);
   if (h.member) {
     const erased = memberModel.toStored({ ...h.member, status: 'inactive', name: ERASED_NAME, phone: '', roomIds: [], vip: false });
-    await db.collection('members').doc(h.member._id).set({ data: withoutId(erased) });
+    await writeMember(db, erased);
   }
   const { result } = await applyOnce(ctx, 'members.erase', async (tx) => {
     const done = erasureModel.toStored({ ...request, name: ERASED_NAME, status: 'done', done: { by: member.name, at: now.toISOString() } });

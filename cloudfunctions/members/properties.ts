@@ -9,7 +9,7 @@ import type { ActionContext } from '../_shared/context';
 import type { Handler } from '../_shared/router';
 import { applyOnce, KeyTaken } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
-import { findById, withoutId } from '../_shared/repo';
+import { findProperty, insertPropertyInTx, readPropertyInTx, writePropertyInTx } from '../_shared/properties';
 import { readSettings, writeSettingsInTx } from '../_shared/settings';
 import { toPropertyView } from './property-views';
 
@@ -26,15 +26,15 @@ const propertyEvent = (action: 'create' | 'deactivate', from: string | null, to:
 export const createProperty: Handler<typeof c.createProperty> = async (input, ctx) => {
   const { db } = ctx.deps;
   const { propertyId } = input;
-  if (await findById(db, propertyModel, propertyId)) return failure('PROPERTY.EXISTS');
-  const template = input.template ? await findById(db, propertyModel, input.template) : null;
+  if (await findProperty(db, propertyId)) return failure('PROPERTY.EXISTS');
+  const template = input.template ? await findProperty(db, input.template) : null;
   if (input.template && !template) return failure('PROPERTY.NOT_FOUND');
   const settings = template ? settingsFromTemplate(await readSettings(db, template._id), propertyId) : defaultSettings(propertyId);
   const property = propertyModel.toStored({ _id: propertyId, propertyId, name: input.name, address: input.address, deskPhone: input.deskPhone, status: 'active' });
   // An insert, not a set: of creates racing past the check above, one commits and the others find the id taken
   // (`add` is one of a transaction's operations: Transaction.collection, developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/transaction/Transaction.collection.html).
   const created = await applyOnce(ctx, 'members.createProperty', async (tx) => {
-    await tx.collection('properties').add({ data: property });
+    await insertPropertyInTx(tx, property);
     await writeSettingsInTx(tx, propertyId, settings);
     await appendEvent(tx, propertySubject(property), propertyEvent('create', null, 'active', ctx), input.commandId, `create~${ctx.commandKey}`);
     return toPropertyView(property);
@@ -53,13 +53,13 @@ export const createProperty: Handler<typeof c.createProperty> = async (input, ct
  * properties by. Deactivating it again answers with it as it is.
  */
 export const deactivateProperty: Handler<typeof c.deactivateProperty> = async (input, ctx) => {
-  const found = await findById(ctx.deps.db, propertyModel, input.propertyId);
+  const found = await findProperty(ctx.deps.db, input.propertyId);
   if (!found) return failure('PROPERTY.NOT_FOUND');
   if (found.status === 'inactive') return ok(toPropertyView(found));
   const { result } = await applyOnce(ctx, 'members.deactivateProperty', async (tx) => {
-    const current = propertyModel.parse((await tx.collection('properties').doc(found._id).get()).data);
+    const current = await readPropertyInTx(tx, found._id);
     const closed = propertyModel.toStored({ ...current, status: 'inactive' });
-    await tx.collection('properties').doc(found._id).set({ data: withoutId(closed) });
+    await writePropertyInTx(tx, closed);
     await appendEvent(tx, propertySubject(closed), propertyEvent('deactivate', current.status, 'inactive', ctx, input.reason), input.commandId, `deactivate~${ctx.commandKey}`);
     return toPropertyView(closed);
   });

@@ -16,12 +16,13 @@ import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
 import { memberIdFor, membershipIn } from '../_shared/membership';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
-import { findById, withoutId } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
+import { findBinding, readBindingInTx, writeBindingInTx } from './bindings.repo';
 import { notice } from './bindings';
 import { bindingEvent, bindingSubject, memberEvent, memberSubject } from './history';
 import { inviterOf, tellInviter } from './joined-notice';
 import { toBindingView } from './views';
+import { readMemberInTx, writeMemberInTx } from '../_shared/membership';
 
 /** Who approves: the desk member reviewing, or the invited person whose owner's invitation needs no review (issue 18, 5). */
 export interface Approver {
@@ -37,7 +38,7 @@ export interface Approver {
 export const approve = async (tx: Tx, b: BindingDoc, ctx: { deps: Deps; now: Date }, by: Approver, commandId: string): Promise<string> => {
   const { deps, now } = ctx;
   const found = await membershipIn(deps.db, b.propertyId, b.openid);
-  const current = found ? memberModel.parse((await tx.collection('members').doc(found._id).get()).data) : null;
+  const current = found ? await readMemberInTx(tx, found._id) : null;
   const approval = approvalOf(current, b.roomId);
   if (approval.kind === 'refuse') throw new ActionFailure(approval.code);
   const at = now.toISOString();
@@ -58,7 +59,7 @@ export const approve = async (tx: Tx, b: BindingDoc, ctx: { deps: Deps; now: Dat
           createdAt: current?.createdAt ?? at,
         },
   );
-  await tx.collection('members').doc(next._id).set({ data: withoutId(next) });
+  await writeMemberInTx(tx, next);
   const from = current ? `${current.role}:${current.status}` : null;
   const event = memberEvent('approve', from, 'resident', { ...by, now, reason: roomLabel(b.address) });
   await appendEvent(tx, memberSubject(next), event, commandId, `approve~${b._id}`);
@@ -71,7 +72,7 @@ export const reviewBinding: Handler<typeof c.reviewBinding> = async (input, ctx)
   const refused = reviewRefusal(input.decision, input.reason);
   if (refused) return failure(refused);
   // The settings are for the applicant's notice after the commit (push templates): read beside the request.
-  const [existing, settings] = await Promise.all([findById(deps.db, bindingModel, input.bindingId), loadSettings(deps, member.propertyId)]);
+  const [existing, settings] = await Promise.all([findBinding(deps.db, input.bindingId), loadSettings(deps, member.propertyId)]);
   if (!existing || existing.propertyId !== member.propertyId) return failure('BINDING.NOT_FOUND');
   if (existing.status !== 'pending') return failure('BINDING.ALREADY_REVIEWED');
   const inviter = input.decision === 'approve' ? await inviterOf(deps.db, existing) : null;
@@ -79,7 +80,7 @@ export const reviewBinding: Handler<typeof c.reviewBinding> = async (input, ctx)
   const queued: OutboxDoc[] = [];
   const { result, fresh } = await applyOnce(ctx, 'members.reviewBinding', async (tx) => {
     queued.length = 0;
-    const b = bindingModel.parse((await tx.collection('bindings').doc(existing._id).get()).data);
+    const b = await readBindingInTx(tx, existing._id);
     if (b.status !== 'pending') throw new ActionFailure('BINDING.ALREADY_REVIEWED');
     if (b.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
     const approved = input.decision === 'approve';
@@ -93,7 +94,7 @@ export const reviewBinding: Handler<typeof c.reviewBinding> = async (input, ctx)
       review: { by: member.name, role: member.role, at, reason, memberId },
       updatedAt: at,
     });
-    await tx.collection('bindings').doc(b._id).set({ data: withoutId(next) });
+    await writeBindingInTx(tx, next);
     const event = bindingEvent(input.decision, 'pending', next.status, next.version, { actor: member.openid, role: member.role, now, reason: reason ?? undefined });
     await appendEvent(tx, bindingSubject(next), event, input.commandId);
     const address = roomLabel(b.address);

@@ -3,20 +3,14 @@ import { closedRefusal } from '@shared/domain/room-invitation.rules';
 import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
 import { roomLabel } from '@shared/model/property.model';
-import { roomInvitationModel, type RoomInvitationDoc } from '@shared/model/room-invitation.model';
 import type { Handler } from '../_shared/router';
 import { recordOnce } from '../_shared/commands';
-import { mapPage, readPage, type Source } from '../_shared/paging';
-import { findById } from '../_shared/repo';
+import { mapPage, readPage } from '../_shared/paging';
+import { cancelOpenRoomInvitation, findRoomInvitation, roomInvitationsSoonestFirst } from './bindings.repo';
 
 /** Issue 18 (5): the codes she issued that nobody used, withdrew or let expire, soonest to expire first. Never the code: only its hash is kept. */
 export const myRoomInvitations: Handler<typeof c.myRoomInvitations> = async (input, { deps, member, now }) => {
-  const open: Source<RoomInvitationDoc> = {
-    collection: 'roomInvitations',
-    where: { propertyId: member.propertyId, 'createdBy.memberId': member._id, status: 'open', expiresAt: deps.db.command.gt(now.toISOString()) },
-    sort: [{ field: 'expiresAt', order: 'asc' }],
-    parse: (raw) => roomInvitationModel.parse(raw),
-  };
+  const open = roomInvitationsSoonestFirst({ propertyId: member.propertyId, 'createdBy.memberId': member._id, status: 'open', expiresAt: deps.db.command.gt(now.toISOString()) });
   const page = await readPage(deps.db, { name: 'members.myRoomInvitations', sources: [open] }, input);
   return ok(mapPage(page, (inv) => ({ id: inv._id, address: roomLabel(inv.address), relation: inv.relation, createdAt: inv.createdAt, expiresAt: inv.expiresAt })));
 };
@@ -31,15 +25,10 @@ export const myRoomInvitations: Handler<typeof c.myRoomInvitations> = async (inp
  */
 export const cancelRoomInvitation: Handler<typeof c.cancelRoomInvitation> = async (input, ctx) => {
   const { deps, member, now } = ctx;
-  const _ = deps.db.command;
   const at = now.toISOString();
   const mine = { _id: input.invitationId, propertyId: member.propertyId, 'createdBy.memberId': member._id };
-  const done = await deps.db
-    .collection('roomInvitations')
-    .where({ ...mine, status: 'open', expiresAt: _.gt(at) })
-    .update({ data: { schemaVersion: roomInvitationModel.version, status: 'cancelled', cancelled: _.set({ at, command: ctx.commandKey }) } });
-  if (done.stats.updated) return ok(await recordOnce(ctx, 'members.cancelRoomInvitation', { id: input.invitationId, cancelledAt: at }));
-  const found = await findById(deps.db, roomInvitationModel, input.invitationId);
+  if (await cancelOpenRoomInvitation(deps.db, mine, at, ctx.commandKey)) return ok(await recordOnce(ctx, 'members.cancelRoomInvitation', { id: input.invitationId, cancelledAt: at }));
+  const found = await findRoomInvitation(deps.db, input.invitationId);
   if (!found || found.propertyId !== member.propertyId || found.createdBy.memberId !== member._id) return failure('ROOM_INVITATION.NOT_FOUND');
   // Withdrawn by this very command, whose record was not written: answered as it was then.
   if (found.cancelled?.command === ctx.commandKey) return ok(await recordOnce(ctx, 'members.cancelRoomInvitation', { id: found._id, cancelledAt: found.cancelled.at }));

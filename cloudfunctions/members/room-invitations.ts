@@ -19,10 +19,10 @@ import { ActionFailure } from '../_shared/failures';
 import { derivedId } from '../_shared/ids';
 import { membershipIn } from '../_shared/membership';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
-import { findById, readAll, withoutId } from '../_shared/repo';
 import { findRoom } from '../_shared/rooms';
 import { loadSettings } from '../_shared/settings';
-import { notice, pendingOf } from './bindings';
+import { notice } from './bindings';
+import { bindingsOfPerson, findRoomInvitation, pendingOf, readRoomInvitationInTx, writeBindingInTx, writeRoomInvitationInTx } from './bindings.repo';
 import { newInvitationCode, roomInvitationIdOf } from './codes';
 import { bindingEvent, bindingSubject } from './history';
 import { inviterOf, tellInviter } from './joined-notice';
@@ -39,7 +39,7 @@ export const inviteToRoom: Handler<typeof c.inviteToRoom> = async (input, ctx) =
   const { deps, member, now } = ctx;
   const [settings, bindings, room] = await Promise.all([
     loadSettings(deps, member.propertyId),
-    readAll(bindingModel, deps.db.collection('bindings').where({ openid: member.openid }).orderBy('createdAt', 'desc')),
+    bindingsOfPerson(deps.db, member.openid),
     findRoom(deps.db, input.roomId),
   ]);
   const refused = inviteRefusal(settings.ownerInvites, member, bindings.filter((b) => b.propertyId === member.propertyId), input.roomId);
@@ -62,7 +62,7 @@ export const inviteToRoom: Handler<typeof c.inviteToRoom> = async (input, ctx) =
   });
   const { result, fresh } = await withinDailyLimit(deps.db, dailyQuota('roomInvitations', member.openid, settings, ctx), () =>
     applyOnce(ctx, 'members.inviteToRoom', async (tx) => {
-      await tx.collection('roomInvitations').doc(doc._id).set({ data: withoutId(doc) });
+      await writeRoomInvitationInTx(tx, doc);
       return { id: doc._id, address: roomLabel(doc.address), relation: doc.relation, expiresAt: doc.expiresAt, code: null, path: null };
     }),
   );
@@ -90,7 +90,7 @@ export const joinRoom: Handler<typeof c.joinRoom> = async (input, ctx) => {
   if (!code) return failure('INVITATION.NOT_FOUND');
   const id = await roomInvitationIdOf(code);
   const [found, settings, member, pending] = await Promise.all([
-    findById(deps.db, roomInvitationModel, id),
+    findRoomInvitation(deps.db, id),
     loadSettings(deps, input.propertyId),
     membershipIn(deps.db, input.propertyId, caller.openid),
     pendingOf(deps.db, input.propertyId, caller.openid),
@@ -113,7 +113,7 @@ export const joinRoom: Handler<typeof c.joinRoom> = async (input, ctx) => {
     'members.joinRoom',
     async (tx) => {
       queued.length = 0;
-      const invitation = stillOpen(roomInvitationModel.parse((await tx.collection('roomInvitations').doc(id).get()).data), now);
+      const invitation = stillOpen(await readRoomInvitationInTx(tx, id), now);
       const asked = bindingModel.toStored({
         _id: derivedId('bd', ctx.commandKey),
         propertyId: invitation.propertyId,
@@ -137,9 +137,9 @@ export const joinRoom: Handler<typeof c.joinRoom> = async (input, ctx) => {
         ? bindingModel.toStored({ ...asked, status: 'approved', version: 2, review: { by: invitation.createdBy.name, role: 'resident', at, reason: null, memberId } })
         : asked;
       if (memberId) await appendEvent(tx, bindingSubject(doc), bindingEvent('approve', 'pending', 'approved', 2, { ...by, reason: invitation.createdBy.name }), input.commandId);
-      await tx.collection('bindings').doc(doc._id).set({ data: withoutId(doc) });
+      await writeBindingInTx(tx, doc);
       const used = roomInvitationModel.toStored({ ...invitation, status: 'used', used: { bindingId: doc._id, name: doc.name, at } });
-      await tx.collection('roomInvitations').doc(id).set({ data: withoutId(used) });
+      await writeRoomInvitationInTx(tx, used);
       queued.push(...(await tellInviter(tx, doc, inviter, now)));
       if (review) {
         const body = format(messages.memberTexts.bindingInvited, { name: doc.name, relation: messages.relations[doc.relation], owner: invitation.createdBy.name, address: roomLabel(doc.address) });

@@ -4,25 +4,25 @@ import type { ErrorCode } from '@shared/messages';
 import { ok } from '@shared/result';
 import { recordedChange } from '@shared/domain/state-machine';
 import { eventModel } from '@shared/model/event.model';
-import { memberModel, type MemberDoc } from '@shared/model/member.model';
+import type { MemberDoc } from '@shared/model/member.model';
 import { settingsModel, withTemplateIds, type SettingsDoc } from '@shared/model/settings.model';
 import type { Database } from '../_shared/database';
 import type { ActionContext } from '../_shared/context';
 import { withPrefetch, type Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { appendEvent, eventsOf } from '../_shared/events';
-import { parseAll, readAll } from '../_shared/repo';
+import { parseAll } from '../_shared/repo';
 import { readSettings, readSettingsInTx, storeSettingsOnce, writeSettingsInTx } from '../_shared/settings';
 import { windowsProblem } from '@shared/domain/booking.rules';
 import { maskWebhook } from '@shared/domain/wecom-robot.rules';
+import { membersByIds, membersOfRoleByName } from '../_shared/membership';
 
 type Update = Parameters<Handler<typeof c.updateSettings>>[0];
 const editable = ['shifts', 'openingHours', 'repairWindows', 'ackMinutes', 'repairPromise', 'feeSchedule', 'groupComplaintWindowHours', 'templates', 'wecomWebhook', 'dailyLimits', 'majorDutyKinds', 'handoverChecklist', 'ownerInvites'] as const;
 
 const subjectOf = (propertyId: string) => ({ kind: 'settings', id: `settings~${propertyId}`, propertyId });
 
-const membersOf = (db: Database, propertyId: string, role: MemberDoc['role']) =>
-  readAll(memberModel, db.collection('members').where({ propertyId, role, status: db.command.in(['active', 'inactive']) }).orderBy('name', 'asc'));
+const membersOf = membersOfRoleByName;
 
 /** The changes a settings view lists, newest first. */
 const HISTORY = 50;
@@ -81,8 +81,7 @@ export const settings: Handler<typeof c.settings> = withPrefetch<typeof c.settin
 const rosterOf = async (db: Database, propertyId: string, shifts: NonNullable<Update['shifts']>): Promise<SettingsDoc['shifts'] | ErrorCode> => {
   if (new Set(shifts.map((s) => s.start)).size !== shifts.length) return 'SETTINGS.SHIFT_START_TAKEN';
   const ids = [...new Set(shifts.flatMap((s) => s.deskMemberIds))];
-  const res = ids.length ? await db.collection('members').where({ _id: db.command.in(ids) }).limit(ids.length).get() : { data: [] };
-  const desk = new Map(parseAll(memberModel, res.data).filter((m) => m.propertyId === propertyId && m.role === 'desk' && m.status === 'active').map((m) => [m._id, m]));
+  const desk = new Map((await membersByIds(db, ids)).filter((m) => m.propertyId === propertyId && m.role === 'desk' && m.status === 'active').map((m) => [m._id, m]));
   if (ids.some((id) => !desk.has(id))) return 'SETTINGS.NOT_DESK';
   return shifts.map((s) => ({ name: s.name, start: s.start, deskOpenids: s.deskMemberIds.map((id) => (desk.get(id) as MemberDoc).openid) }));
 };

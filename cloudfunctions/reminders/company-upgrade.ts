@@ -1,13 +1,13 @@
 import { recordedChange } from '@shared/domain/state-machine';
-import { BOOTSTRAP_DOC_ID, bootstrapModel } from '@shared/model/environment.model';
 import { COMPANY_DOC_ID, companyModel } from '@shared/model/company.model';
 import { COMPANY_SCOPE, memberModel } from '@shared/model/member.model';
-import { propertyModel } from '@shared/model/property.model';
 import type { Deps } from '../_shared/deps';
 import { appendEvent } from '../_shared/events';
 import { activeMembers, memberIdFor } from '../_shared/membership';
-import { findById, parseAll, withoutId } from '../_shared/repo';
 import { TIMER } from '../_shared/timer-actor';
+import { propertiesByName } from '../_shared/properties';
+import { findBootstrap, findCompany, writeCompanyInTx } from '../_shared/environment';
+import { writeMemberInTx } from '../_shared/membership';
 
 /**
  * Issue 14 (5): an environment from before companies becomes a company with no action from its
@@ -19,12 +19,11 @@ import { TIMER } from '../_shared/timer-actor';
  */
 export const ensureCompany = async (deps: Deps): Promise<number> => {
   const { db } = deps;
-  if (await findById(db, companyModel, COMPANY_DOC_ID)) return 0;
-  const [record, listed] = await Promise.all([
-    findById(db, bootstrapModel, BOOTSTRAP_DOC_ID),
-    db.collection('properties').orderBy('name', 'asc').orderBy('_id', 'asc').limit(100).get(),
+  if (await findCompany(db)) return 0;
+  const [record, properties] = await Promise.all([
+    findBootstrap(db),
+    propertiesByName(db),
   ]);
-  const properties = parseAll(propertyModel, listed.data);
   const first = properties.find((p) => p._id === record?.last?.propertyId) ?? properties[0];
   if (!first) return 0;
   const managers = await activeMembers(db, first._id, 'manager');
@@ -33,11 +32,11 @@ export const ensureCompany = async (deps: Deps): Promise<number> => {
   await db.runTransaction(async (tx) => {
     for (const m of managers) {
       const admin = memberModel.toStored({ ...m, _id: memberIdFor(COMPANY_SCOPE, m.openid), propertyId: COMPANY_SCOPE, role: 'admin', roomIds: [], skills: [], vip: false, createdAt: at });
-      await tx.collection('members').doc(admin._id).set({ data: withoutId(admin) });
+      await writeMemberInTx(tx, admin);
       const event = recordedChange('member', 'bootstrap', { from: null, to: 'admin', version: 1 }, { ...TIMER, now, reason: first.name });
       await appendEvent(tx, { kind: 'member', id: admin._id, propertyId: COMPANY_SCOPE }, event, 'company-upgrade', 'company-upgrade');
     }
-    await tx.collection('environment').doc(COMPANY_DOC_ID).set({ data: withoutId(companyModel.toStored({ _id: COMPANY_DOC_ID, name: first.name, createdAt: at })) });
+    await writeCompanyInTx(tx, companyModel.toStored({ _id: COMPANY_DOC_ID, name: first.name, createdAt: at }));
   });
   return managers.length;
 };

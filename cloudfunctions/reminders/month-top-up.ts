@@ -6,6 +6,7 @@ import type { Deps } from '../_shared/deps';
 import type { Sweep } from '../_shared/sweep';
 import { addRepairCallback, byProperty, calledAlready } from './repair-callback-task';
 import { loadSettings } from '../_shared/settings';
+import { hasMarker, writeMarker } from '../_shared/environment';
 import { signedRepairsWithin } from '../_shared/repairs.repo';
 
 const markerOf = (month: string) => `topup-${month}`;
@@ -40,8 +41,7 @@ export const planMonthTopUp = async (sweep: Sweep): Promise<{ created: number }>
   const local = inShanghai(sweep.deps.now());
   if (local.date() !== local.daysInMonth()) return { created: 0 };
   const month = local.format('YYYY-MM');
-  const marker = await db.collection('environment').where({ _id: markerOf(month) }).limit(1).get();
-  if (marker.data.length) return { created: 0 };
+  if (await hasMarker(db, markerOf(month))) return { created: 0 };
   const { from, to } = monthSpan(month);
   const { callable: orders } = callableOrders(
     await signedRepairsWithin(db, 'completedAt', _.gte(from.toISOString()).and(_.lt(to.toISOString())), sweep.readAll),
@@ -56,6 +56,6 @@ export const planMonthTopUp = async (sweep: Sweep): Promise<{ created: number }>
     if (done === undefined) unfinished = true;
     created += done ?? 0;
   }
-  if (!unfinished) await db.collection('environment').doc(markerOf(month)).set({ data: { schemaVersion: 1, kind: 'topup', at: sweep.deps.now().toISOString(), created } });
+  if (!unfinished) await writeMarker(db, markerOf(month), { kind: 'topup', at: sweep.deps.now().toISOString(), created });
   return { created };
 };

@@ -1,10 +1,9 @@
 import { callableOrders, lastWeek, planRepairCallbacks, type PlannedCallback, type Reported, type ReturnedOrder } from '@shared/domain/repair-callbacks.rules';
 import type { RepairDoc } from '@shared/model/repair.model';
 import { audienceOfRole } from '@shared/model/signal.model';
-import { REPAIR_CALLBACK_PLAN_DOC_ID, repairCallbackPlanModel } from '@shared/model/environment.model';
 import { withinDays } from '@shared/time/shanghai';
 import type { Deps } from '../_shared/deps';
-import { findById, withoutId } from '../_shared/repo';
+import { findRepairCallbackPlan, writeRepairCallbackPlan } from '../_shared/environment';
 import type { Sweep } from '../_shared/sweep';
 import { addRepairCallback, byProperty, calledAlready } from './repair-callback-task';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
@@ -102,7 +101,7 @@ export const planRepairCallbackTasks = async (sweep: Sweep): Promise<{ created: 
   const now = sweep.deps.now();
   const week = lastWeek(now);
   // A mark that does not parse is quarantined and the run reads as the first would: more, never less.
-  const mark = (await sweep.unit('plan mark', () => findById(db, repairCallbackPlanModel, REPAIR_CALLBACK_PLAN_DOC_ID))) ?? null;
+  const mark = (await sweep.unit('plan mark', () => findRepairCallbackPlan(db))) ?? null;
   const changedFrom = mark ? new Date(Math.max(week.from.getTime(), new Date(mark.changesThrough).getTime() - OVERLAP_MS)) : week.from;
   const quotaDue = !mark || mark.quotaWeek !== week.to.toISOString() || now.getTime() - new Date(mark.quotaCheckedAt).getTime() >= QUOTA_RECHECK_MS;
   const [changedAll, lastWeekAll] = await Promise.all([signed(sweep, 'updatedAt', changedFrom, now, true), quotaDue ? signed(sweep, 'completedAt', week.from, week.to) : Promise.resolve(null)]);
@@ -124,13 +123,11 @@ export const planRepairCallbackTasks = async (sweep: Sweep): Promise<{ created: 
     }
   }
   if (finished) {
-    const next = repairCallbackPlanModel.toStored({
-      _id: REPAIR_CALLBACK_PLAN_DOC_ID,
+    await writeRepairCallbackPlan(db, {
       changesThrough: now.toISOString(),
       quotaWeek: quotaDue ? week.to.toISOString() : (mark?.quotaWeek ?? week.to.toISOString()),
       quotaCheckedAt: quotaDue ? now.toISOString() : (mark?.quotaCheckedAt ?? now.toISOString()),
     });
-    await db.collection('environment').doc(REPAIR_CALLBACK_PLAN_DOC_ID).set({ data: withoutId(next) });
   }
   return { created };
 };

@@ -2,7 +2,7 @@ import { monthSpan } from '@shared/domain/callback-figures.rules';
 import { callbackDeadline } from '@shared/domain/deadline.rules';
 import { pickRoutine } from '@shared/domain/routine-callbacks.rules';
 import { callbackModel } from '@shared/model/callback.model';
-import { memberModel, type MemberDoc } from '@shared/model/member.model';
+import type { MemberDoc } from '@shared/model/member.model';
 import { roomLabelOfId, type PropertyDoc } from '@shared/model/property.model';
 import { inShanghai } from '@shared/time/shanghai';
 import { openDeadline } from '../_shared/deadlines';
@@ -11,6 +11,8 @@ import { planCallbackOnce } from '../_shared/callbacks';
 import { TIMER } from '../_shared/timer-actor';
 import type { Sweep } from '../_shared/sweep';
 import { loadSettings } from '../_shared/settings';
+import { hasMarker, writeMarker } from '../_shared/environment';
+import { activeResidentsByName } from '../_shared/membership';
 
 const PLANNING_DAYS = 3;
 
@@ -26,9 +28,9 @@ const planForProperty = async (sweep: Sweep, property: PropertyDoc, month: strin
   const now = sweep.deps.now();
   const { to } = monthSpan(month);
   const marker = markerOf(property._id, month);
-  if ((await db.collection('environment').where({ _id: marker }).limit(1).get()).data.length) return 0;
+  if (await hasMarker(db, marker)) return 0;
   const [residents, settings] = await Promise.all([
-    sweep.readAll(memberModel, db.collection('members').where({ propertyId: property._id, role: 'resident', status: 'active' }).orderBy('name', 'asc')),
+    activeResidentsByName(db, property._id, sweep.readAll),
     loadSettings(sweep.deps, property._id),
   ]);
   const byId = new Map(residents.map((m) => [m._id, m]));
@@ -61,7 +63,7 @@ const planForProperty = async (sweep: Sweep, property: PropertyDoc, month: strin
     if (!planned) continue;
     created++;
   }
-  await db.collection('environment').doc(marker).set({ data: { schemaVersion: 1, kind: 'routine', at: now.toISOString() } });
+  await writeMarker(db, marker, { kind: 'routine', at: now.toISOString() });
   return created;
 };
 

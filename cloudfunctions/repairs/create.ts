@@ -10,8 +10,7 @@ import { triageRepair } from '@shared/domain/triage.rules';
 import { repairPromise } from '@shared/domain/repair-promise.rules';
 import { shiftAt } from '@shared/domain/shift.rules';
 import { lifeDefaults, repairModel, type Channel, type PreferredTime, type RepairCategory, type RepairDoc, type RepairPlace } from '@shared/model/repair.model';
-import { memberModel, type MemberDoc } from '@shared/model/member.model';
-import { roomModel } from '@shared/model/property.model';
+import type { MemberDoc } from '@shared/model/member.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import { repairWhere } from '@shared/messages/place-label';
 import type { ActionContext } from '../_shared/context';
@@ -20,12 +19,13 @@ import { applyOnce } from '../_shared/commands';
 import { dailyQuota, withinDailyLimit } from '../_shared/daily-limits';
 import { enqueueNotice, sendNow, type Notice } from '../_shared/outbox';
 import { derivedId } from '../_shared/ids';
-import { findById } from '../_shared/repo';
+import { buildingHasRooms, findRoomAsStored } from '../_shared/rooms';
 import { loadSettings } from '../_shared/settings';
 import { ownsFile } from '../_shared/storage';
 import { queueChecks, screenAtFiling, submitNow } from '../_shared/content-check';
 import { textForOthers } from '../_shared/screened';
 import { toView } from './views';
+import { findMember } from '../_shared/membership';
 import { writeRepairInTx } from '../_shared/repairs.repo';
 
 interface Intake {
@@ -122,12 +122,11 @@ type Where = Pick<RepairDoc, 'roomId' | 'address' | 'place'>;
 const locate = async (intake: Intake, { deps, member }: ActionContext): Promise<Where | null> => {
   const { place } = intake;
   if (!place) {
-    const room = await findById(deps.db, roomModel, intake.roomId ?? '');
+    const room = await findRoomAsStored(deps.db, intake.roomId ?? '');
     return room && room.propertyId === member.propertyId ? { roomId: room._id, address: { building: room.building, unit: room.unit, room: room.room }, place: null } : null;
   }
   if (place.scope === 'building') {
-    const { data } = await deps.db.collection('rooms').where({ propertyId: member.propertyId, building: place.building }).limit(1).get();
-    if (data.length === 0) return null;
+    if (!(await buildingHasRooms(deps.db, member.propertyId, place.building))) return null;
   }
   return { roomId: null, address: null, place };
 };
@@ -143,7 +142,7 @@ export const createRepair: Handler<typeof create> = async (input, ctx) => {
 
 /** The resident the desk files for, when it names one: active, of the desk's own property. */
 const residentFor = async (residentId: string, ctx: ActionContext): Promise<MemberDoc | null> => {
-  const resident = await findById(ctx.deps.db, memberModel, residentId);
+  const resident = await findMember(ctx.deps.db, residentId);
   return resident && resident.propertyId === ctx.member.propertyId && resident.role === 'resident' && resident.status === 'active' ? resident : null;
 };
 

@@ -8,7 +8,6 @@ import { transition } from '@shared/domain/state-machine';
 import { repairMachine, type RepairAction } from '@shared/domain/repair.machine';
 import { acknowledgeDeadline, returnDeadline } from '@shared/domain/deadline.rules';
 import { RETURN_WITHIN_MS } from '@shared/domain/return.rules';
-import { memberModel } from '@shared/model/member.model';
 import { repairModel, type RepairDoc } from '@shared/model/repair.model';
 import { repairWhere } from '@shared/messages/place-label';
 import { audienceOfRole } from '@shared/model/signal.model';
@@ -19,13 +18,13 @@ import { applyOnce } from '../_shared/commands';
 import { openDeadline } from '../_shared/deadlines';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
 import { ActionFailure } from '../_shared/failures';
-import { findById } from '../_shared/repo';
 import { loadSettings } from '../_shared/settings';
 import { ensureSlot, moveWindow } from '../_shared/places';
 import { WINDOW_CAPACITY } from '@shared/domain/booking.rules';
 import { textForOthers } from '../_shared/screened';
 import { residentNotice } from './resident-notice';
 import { toView } from './views';
+import { findMember } from '../_shared/membership';
 import { findRepair, readRepairInTx, writeRepairInTx } from '../_shared/repairs.repo';
 
 /** R4: a first dispatch or a reassignment (which needs a reason) of the order at the version the desk saw, or why not. */
@@ -43,7 +42,7 @@ const decide = (repair: RepairDoc, input: z.infer<typeof dispatch.input>, { memb
  */
 /** The technician, the order and the settings need only the input: read with the caller's membership (issue 16). */
 const dispatchReads = (input: z.infer<typeof dispatch.input>, deps: Deps) =>
-  Promise.all([findById(deps.db, memberModel, input.technicianId), findRepair(deps.db, input.repairId), loadSettings(deps, input.propertyId)]);
+  Promise.all([findMember(deps.db, input.technicianId), findRepair(deps.db, input.repairId), loadSettings(deps, input.propertyId)]);
 
 export const dispatchRepair: Handler<typeof dispatch> = withPrefetch<typeof dispatch, Awaited<ReturnType<typeof dispatchReads>>>(dispatchReads, async (input, ctx, [technician, existing, settings]) => {
   const { member, deps, now } = ctx;

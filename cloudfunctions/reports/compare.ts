@@ -3,19 +3,16 @@ import type { reportsActions } from '@shared/contracts/reports.contract';
 import { propertyFigures } from '@shared/domain/report.rules';
 import { previousPeriod } from '@shared/time/report-period';
 import { ok } from '@shared/result';
-import { propertyModel, type PropertyDoc } from '@shared/model/property.model';
 import type { Deps } from '../_shared/deps';
 import { withPrefetch, type Handler } from '../_shared/router';
-import { readPage, type Source } from '../_shared/paging';
+import { readPage } from '../_shared/paging';
+import { propertiesByNameSource } from '../_shared/properties';
 import { readComparable } from './reads';
 
 type Compare = (typeof reportsActions)['compare'];
 
 /** The page of properties needs only the input (its cursor): read with the administrator's membership (issue 16). */
-const propertiesPage = (input: z.infer<Compare['input']>, deps: Pick<Deps, 'db'>) => {
-  const all: Source<PropertyDoc> = { collection: 'properties', where: {}, sort: [{ field: 'name', order: 'asc' }], parse: (raw) => propertyModel.parse(raw) };
-  return readPage(deps.db, { name: 'reports.compare', sources: [all] }, input);
-};
+const propertiesPage = (input: z.infer<Compare['input']>, deps: Pick<Deps, 'db'>) => readPage(deps.db, { name: 'reports.compare', sources: [propertiesByNameSource()] }, input);
 
 /**
  * Issue 14 (3): the company's properties by name, a page at a time, each with the figures the

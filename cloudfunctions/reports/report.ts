@@ -4,13 +4,12 @@ import { transition } from '@shared/domain/state-machine';
 import { failure } from '@shared/messages/failure';
 import { previousPeriod } from '@shared/time/report-period';
 import { ok } from '@shared/result';
-import { propertyModel } from '@shared/model/property.model';
 import { applyOnce } from '../_shared/commands';
 import type { Deps } from '../_shared/deps';
 import { ActionFailure } from '../_shared/failures';
 import { randomId } from '../_shared/ids';
 import { withPrefetch, type Handler } from '../_shared/router';
-import { findById } from '../_shared/repo';
+import { findProperty } from '../_shared/properties';
 import { xlsxFile } from '../_shared/xlsx-link';
 import { failExport, settledExport, startExport } from './export-records';
 import { exportIdOf, readExportInTx, writeExport } from './exports.repo';
@@ -49,7 +48,7 @@ export const exportXlsx: Handler<A['exportXlsx']> = async (input, sent) => {
   const [started, figures, property] = await Promise.all([
     startExport(deps.db, who, { exportId, commandId, propertyId: input.propertyId, period: input.period, now }),
     readReport(deps.db, input.propertyId, input.period, previous),
-    findById(deps.db, propertyModel, input.propertyId),
+    findProperty(deps.db, input.propertyId),
   ]);
   if (!started.fresh) {
     const settled = await settledExport(deps.db, who, started.doc, now);

@@ -1,14 +1,13 @@
 import type * as c from '@shared/contracts/session.contract';
 import { LOW_STOCK, pushAudience } from '@shared/domain/push-audience.rules';
 import { ok } from '@shared/result';
-import { consentModel } from '@shared/model/consent.model';
 import type { MemberDoc } from '@shared/model/member.model';
 import { templateFor, type SettingsDoc } from '@shared/model/settings.model';
 import type { Database } from '../_shared/database';
 import type { Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { consentIdOf } from '../_shared/channels';
-import { findById, parseAll, withoutId, addOnce } from '../_shared/repo';
+import { addConsentSendInTx, consentsByIds, ensureConsent } from '../_shared/consents';
 import { loadSettings } from '../_shared/settings';
 
 /** The property's templates ready to send that reach this member's role. */
@@ -21,8 +20,7 @@ const templatesFor = (settings: SettingsDoc, member: MemberDoc) =>
 export const stockOf = async (db: Database, settings: SettingsDoc, member: MemberDoc): Promise<c.SubscribeStockView> => {
   const templates = templatesFor(settings, member);
   const ids = [...new Set(templates.map((t) => consentIdOf(member.openid, t.templateId)))];
-  const res = ids.length ? await db.collection('consents').where({ _id: db.command.in(ids) }).limit(ids.length).get() : { data: [] };
-  const left = new Map(parseAll(consentModel, res.data).map((d) => [d.templateId, d.remaining]));
+  const left = new Map((await consentsByIds(db, ids)).map((d) => [d.templateId, d.remaining]));
   return withLow(templates.map((t) => ({ ...t, remaining: left.get(t.templateId) ?? 0 })));
 };
 
@@ -40,8 +38,7 @@ export const consent: Handler<typeof c.consent> = async (input, ctx) => {
   const accepted = [...new Set(input.accepted)].filter((id) => mine.has(id));
   for (const templateId of accepted) {
     const id = consentIdOf(member.openid, templateId);
-    if (await findById(deps.db, consentModel, id)) continue;
-    await addOnce(deps.db, 'consents', consentModel.toStored({ _id: id, propertyId: member.propertyId, openid: member.openid, templateId, remaining: 0, updatedAt: now.toISOString() }));
+    await ensureConsent(deps.db, { _id: id, propertyId: member.propertyId, openid: member.openid, templateId, remaining: 0, updatedAt: now.toISOString() });
   }
   const before = await stockOf(deps.db, settings, member);
   // A retry of this command answers with the stock as the command left it.
@@ -49,9 +46,7 @@ export const consent: Handler<typeof c.consent> = async (input, ctx) => {
     const after = new Map<string, number>();
     for (const templateId of accepted) {
       const id = consentIdOf(member.openid, templateId);
-      const doc = consentModel.parse((await tx.collection('consents').doc(id).get()).data);
-      await tx.collection('consents').doc(id).set({ data: withoutId({ ...doc, remaining: doc.remaining + 1, updatedAt: now.toISOString() }) });
-      after.set(templateId, doc.remaining + 1);
+      after.set(templateId, await addConsentSendInTx(tx, id, now));
     }
     return withLow(before.templates.map((t) => ({ ...t, remaining: after.get(t.templateId) ?? t.remaining })));
   });

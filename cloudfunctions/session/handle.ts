@@ -1,10 +1,10 @@
 import { sessionActions } from '@shared/contracts/session.contract';
 import { ok } from '@shared/result';
 import { shiftAt } from '@shared/domain/shift.rules';
-import { roomLabel, roomModel } from '@shared/model/property.model';
+import { roomLabel } from '@shared/model/property.model';
 import { audienceOfRole, audienceOfUser, signalId } from '@shared/model/signal.model';
 import { defineFunction, withPrefetch } from '../_shared/router';
-import { parseAll } from '../_shared/repo';
+import { roomsByIds } from '../_shared/rooms';
 import type { Caller, Deps } from '../_shared/deps';
 import { membershipsOf } from '../_shared/membership';
 import { loadSettings } from '../_shared/settings';
@@ -37,9 +37,7 @@ export const handle = defineFunction('session', sessionActions, {
     // The router authorised the caller from its own read of the membership: `mine` (read beside it) only names their places.
     const [places, rooms, subscribe] = await Promise.all([
       placesOf(deps.db, mine, [input.propertyId]),
-      member.roomIds.length
-        ? deps.db.collection('rooms').where({ _id: deps.db.command.in(member.roomIds) }).limit(100).get()
-        : Promise.resolve({ data: [] as unknown[] }),
+      member.roomIds.length ? roomsByIds(deps.db, member.roomIds, 100) : Promise.resolve([]),
       stockOf(deps.db, settings, member),
     ]);
     const property = places.properties.get(input.propertyId);
@@ -55,7 +53,7 @@ export const handle = defineFunction('session', sessionActions, {
         active: property?.status !== 'inactive',
       },
       memberships: places.views,
-      rooms: parseAll(roomModel, rooms.data).map((r) => ({ roomId: r._id, label: roomLabel(r) })),
+      rooms: rooms.map((r) => ({ roomId: r._id, label: roomLabel(r) })),
       signals: signalsOf(member),
       onShift: member.role === 'desk' && shiftAt(settings.shifts, now).deskOpenids.includes(member.openid),
       uploadPrefix: uploadFolderOf(member),

@@ -1,11 +1,11 @@
 import type * as z from 'zod/mini';
 import type { Membership } from '@shared/contracts/session.contract';
-import { COMPANY_DOC_ID, companyModel } from '@shared/model/company.model';
 import { COMPANY_SCOPE, type MemberDoc } from '@shared/model/member.model';
-import { propertyModel, type PropertyDoc } from '@shared/model/property.model';
+import type { PropertyDoc } from '@shared/model/property.model';
 import type { Database } from '../_shared/database';
 import { membershipsOf } from '../_shared/membership';
-import { findById, parseAll } from '../_shared/repo';
+import { findCompany } from '../_shared/environment';
+import { propertiesByIds } from '../_shared/properties';
 
 export interface Places {
   /** Every place the caller belongs, named (no openid in it). */
@@ -23,10 +23,10 @@ export interface Places {
 export const placesOf = async (db: Database, members: readonly MemberDoc[], alsoRead: readonly string[] = []): Promise<Places> => {
   const ids = [...new Set([...members.map((m) => m.propertyId), ...alsoRead])].filter((id) => id !== COMPANY_SCOPE);
   const [found, company] = await Promise.all([
-    ids.length ? db.collection('properties').where({ _id: db.command.in(ids) }).limit(ids.length).get() : { data: [] },
-    members.some((m) => m.propertyId === COMPANY_SCOPE) ? findById(db, companyModel, COMPANY_DOC_ID) : null,
+    propertiesByIds(db, ids),
+    members.some((m) => m.propertyId === COMPANY_SCOPE) ? findCompany(db) : null,
   ]);
-  const properties = new Map(parseAll(propertyModel, found.data).map((p) => [p._id, p]));
+  const properties = new Map(found.map((p) => [p._id, p]));
   const views = members.map((m) => {
     const property = properties.get(m.propertyId);
     return {

@@ -2,10 +2,9 @@ import type * as c from '@shared/contracts/session.contract';
 import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
 import { COMPANY_SCOPE } from '@shared/model/member.model';
-import { propertyModel } from '@shared/model/property.model';
 import type { Handler } from '../_shared/router';
 import { membershipsOf } from '../_shared/membership';
-import { parseAll } from '../_shared/repo';
+import { companyProperties } from '../_shared/properties';
 import { waitingIn } from './waiting-counts';
 
 /**
@@ -19,9 +18,9 @@ import { waitingIn } from './waiting-counts';
  * wait. The caller must hold an active membership in the property they ask from, as the router would check.
  */
 export const waiting: Handler<typeof c.waiting> = async (input, { deps, caller, now }) => {
-  const [members, properties] = await Promise.all([membershipsOf(deps.db, caller.openid), deps.db.collection('properties').limit(100).get()]);
+  const [members, properties] = await Promise.all([membershipsOf(deps.db, caller.openid), companyProperties(deps.db)]);
   if (!members.some((m) => m.propertyId === input.propertyId)) return failure('COMMON.NOT_A_MEMBER');
-  const closed = new Set(parseAll(propertyModel, properties.data).filter((p) => p.status === 'inactive').map((p) => p._id));
+  const closed = new Set(properties.filter((p) => p.status === 'inactive').map((p) => p._id));
   const others = members.filter((m) => m.propertyId !== input.propertyId && m.propertyId !== COMPANY_SCOPE && !closed.has(m.propertyId));
   const counts = await Promise.all(others.map((m) => waitingIn(deps.db, m, now)));
   return ok({ others: others.map((m, i) => ({ propertyId: m.propertyId, ...counts[i]! })) });

@@ -29,7 +29,7 @@ import { bookingModel, type BookingDoc, type BookingKind } from '@shared/model/b
 import { callbackModel } from '@shared/model/callback.model';
 import type { MemberDoc } from '@shared/model/member.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';
-import { roomLabel, roomModel } from '@shared/model/property.model';
+import { roomLabel } from '@shared/model/property.model';
 import { repairModel, type RepairDoc } from '@shared/model/repair.model';
 import type { SettingsDoc } from '@shared/model/settings.model';
 import { audienceOfRole } from '@shared/model/signal.model';
@@ -47,7 +47,7 @@ import { derivedId } from '../_shared/ids';
 import { enqueueNotice, scheduleNotice, sendNow, unschedule } from '../_shared/outbox';
 import { activeMembers } from '../_shared/membership';
 import { ensureSlot, givePlaceBack, slotIdOf, slotsOn, takeFirstFree, type Place } from '../_shared/places';
-import { findById } from '../_shared/repo';
+import { findRoomAsStored } from '../_shared/rooms';
 import { loadSettings } from '../_shared/settings';
 import { mapPage, readPage } from '../_shared/paging';
 import { textForOthers } from '../_shared/screened';
@@ -230,7 +230,7 @@ const endOf = (kind: BookingKind, start: Date, settings: SettingsDoc): Date =>
 
 const ownRoom = async (ctx: ActionContext, roomId: string) => {
   if (!ctx.member.roomIds.includes(roomId)) return null;
-  const room = await findById(ctx.deps.db, roomModel, roomId);
+  const room = await findRoomAsStored(ctx.deps.db, roomId);
   return room ? { _id: room._id, address: roomLabel(room) } : null;
 };
 

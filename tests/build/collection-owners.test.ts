@@ -39,6 +39,15 @@ const OWNERS: Record<string, readonly string[]> = {
   erasures: ['cloudfunctions/members/privacy.ts'],
   groupVisits: ['cloudfunctions/visits/reception.ts'],
   receptions: ['cloudfunctions/visits/reception.ts'],
+  keys: ['cloudfunctions/keys/keys.repo.ts'],
+  consents: ['cloudfunctions/_shared/consents.ts'],
+  bindings: ['cloudfunctions/members/bindings.repo.ts'],
+  roomInvitations: ['cloudfunctions/members/bindings.repo.ts'],
+  environment: ['cloudfunctions/_shared/environment.ts'],
+  rooms: ['cloudfunctions/_shared/rooms.ts'],
+  roomImports: ['cloudfunctions/_shared/rooms.ts'],
+  properties: ['cloudfunctions/_shared/properties.ts'],
+  members: ['cloudfunctions/_shared/membership.ts'],
   contentChecks: ['cloudfunctions/_shared/content-checks.repo.ts'],
   complaints: ['cloudfunctions/_shared/complaints.repo.ts'],
   complaintGroups: ['cloudfunctions/complaints/complaints.repo.ts'],
@@ -50,23 +59,43 @@ const OWNERS: Record<string, readonly string[]> = {
   quarantine: ['cloudfunctions/_shared/quarantine.ts'],
 };
 
-/** Collection → its stored model's name, for those also reached through the model with the generic helpers. */
-const MODELS: Record<string, string> = {
-  outbox: 'outboxModel',
-  contentChecks: 'contentCheckModel',
-  complaints: 'complaintModel',
-  complaintGroups: 'complaintGroupModel',
-  complaintMatters: 'complaintMatterModel',
-  complaintRegisters: 'complaintRegisterModel',
-  repairs: 'repairModel',
-  callbacks: 'callbackModel',
-  bookings: 'bookingModel',
-  quarantine: 'quarantineModel',
+/**
+ * Collection → the stored models of its documents: the generic helpers reach a collection through its
+ * model (`findById(db, memberModel, id)`, `readAll(memberModel, …)`, `memberModel.collection`), so
+ * naming the model in one of those ways outside the owner names the collection.
+ */
+const MODELS: Record<string, readonly string[]> = {
+  outbox: ['outboxModel'],
+  keys: ['keyModel'],
+  consents: ['consentModel'],
+  bindings: ['bindingModel'],
+  roomInvitations: ['roomInvitationModel'],
+  environment: ['companyModel', 'bootstrapModel', 'heartbeatModel', 'repairCallbackPlanModel'],
+  rooms: ['roomModel'],
+  roomImports: ['roomImportModel'],
+  properties: ['propertyModel'],
+  members: ['memberModel'],
+  contentChecks: ['contentCheckModel'],
+  complaints: ['complaintModel'],
+  complaintGroups: ['complaintGroupModel'],
+  complaintMatters: ['complaintMatterModel'],
+  complaintRegisters: ['complaintRegisterModel'],
+  repairs: ['repairModel'],
+  callbacks: ['callbackModel'],
+  bookings: ['bookingModel'],
+  quarantine: ['quarantineModel'],
 };
 
-/** The generic helpers of _shared/repo.ts reach a collection through its model (the outbox's notice by id was one). */
-const modelPatterns = (model: string | undefined): RegExp[] =>
-  model ? [new RegExp(`\\b${model}\\.collection\\b`), new RegExp(`\\bfindById\\([^)]*\\b${model}\\b`), new RegExp(`\\breadAll\\([^)]*\\b${model}\\b`)] : [];
+/**
+ * The generic helpers of _shared/repo.ts reach a collection through its model (the outbox's notice by id was one):
+ * the model's collection, a document by id, every page of a query (the model anywhere among readAll's arguments).
+ */
+const modelPatterns = (models: readonly string[] = []): RegExp[] =>
+  models.flatMap((model) => [
+    new RegExp(`\\b${model}\\.collection\\b`),
+    new RegExp(`\\bfindById\\([^)]*\\b${model}\\b`),
+    new RegExp(`\\breadAll\\([^)]*\\b${model}\\b`),
+  ]);
 
 const quoted = (name: string) => `['"\`]${name}['"\`]`;
 /** The ways code names a collection: the SDK's collection('…') (on the database or a transaction), a list source, an insert-once. */
@@ -74,7 +103,7 @@ const namingPatterns = (name: string): RegExp[] => [
   new RegExp(`collection\\(\\s*${quoted(name)}\\s*\\)`),
   new RegExp(`collection:\\s*${quoted(name)}`),
   new RegExp(`addOnce\\([^,()]*,\\s*${quoted(name)}`),
-  // Through its stored model: the model's collection, a document by id, every page of a query.
+  // Through its stored model(s): the model's collection, a document by id, every page of a query.
   ...modelPatterns(MODELS[name]),
 ];
 const names = (name: string, text: string) => namingPatterns(name).some((pattern) => pattern.test(text));
@@ -153,6 +182,26 @@ describe('each collection is named by its repository alone (issue 15, point 3)',
     // The timer's step of that name is no query, nor is a collection whose name only begins alike.
     expect(names('outbox', "const outbox = await run('outbox', (s) => drainOutbox(s));")).toBe(false);
     expect(names('events', "db.collection('eventsArchive')")).toBe(false);
+  });
+
+  it('the check sees a collection reached through its stored model by the generic helpers, and not a model used only to parse or store', () => {
+    const seen: [string, string][] = [
+      ['members', 'await findById(ctx.deps.db, memberModel, input.residentId)'],
+      ['members', "sweep.readAll(memberModel, db.collection(x).where({ role: 'resident' }))"],
+      ['bindings', "readAll(\n  bindingModel,\n  query)"],
+      ['properties', 'db.collection(propertyModel.collection).limit(100).get()'],
+      ['environment', 'findById(db, heartbeatModel, HEARTBEAT_DOC_ID)'],
+      ['rooms', 'const room = await findById(deps.db, roomModel, id);'],
+      ['keys', 'findById(db, keyModel, keyIdOf(p, kind, label))'],
+    ];
+    expect(seen.map(([name, text]) => names(name, text))).toEqual([true, true, true, true, true, true, true]);
+    const notSeen: [string, string][] = [
+      ['members', 'memberModel.toStored({ ...m, status: "inactive" })'],
+      ['rooms', 'findById(db, roomImportModel, room.importId)'],
+      ['keys', 'findById(db, leftKeyModel, id)'],
+      ['properties', 'await sweep.parse(propertyModel, raws)'],
+    ];
+    expect(notSeen.map(([name, text]) => names(name, text))).toEqual([false, false, false, false]);
   });
 
   // Each way an area reached these collections through their models before their owners took the reads over.

@@ -1,0 +1,54 @@
+import { consentModel, type ConsentDoc } from '@shared/model/consent.model';
+import type { Database, Tx } from './database';
+import { derivedId } from './ids';
+import { addOnce, findById, parseAll, withoutId } from './repo';
+
+/**
+ * Issue 5: the consent ledger (the `consents` collection), one document per person and template: the only
+ * module that names it. In `_shared/` because delivery (the outbox and its channels, which import no area)
+ * spends and gives back its sends; `session` records acceptances through it.
+ */
+
+export const consentIdOf = (openid: string, templateId: string) => derivedId('cs', openid, templateId);
+
+/** The ledger documents of these ids that exist (one read). */
+export const consentsByIds = async (db: Database, ids: readonly string[]): Promise<ConsentDoc[]> =>
+  ids.length ? parseAll(consentModel, (await db.collection('consents').where({ _id: db.command.in([...ids]) }).limit(ids.length).get()).data) : [];
+
+/** A person's ledger document for a template, made with no send when there is none yet (a transaction cannot read a missing one). */
+export const ensureConsent = async (db: Database, doc: Omit<ConsentDoc, 'schemaVersion'>): Promise<void> => {
+  if (await findById(db, consentModel, doc._id)) return;
+  await addOnce(db, 'consents', consentModel.toStored(doc));
+};
+
+/** One acceptance adds one send, inside the command's transaction: the sends left after it. */
+export const addConsentSendInTx = async (tx: Tx, id: string, now: Date): Promise<number> => {
+  const doc = consentModel.parse((await tx.collection('consents').doc(id).get()).data);
+  await tx.collection('consents').doc(id).set({ data: withoutId({ ...doc, remaining: doc.remaining + 1, updatedAt: now.toISOString() }) });
+  return doc.remaining + 1;
+};
+
+/** The consents (person and template) with a send left, of all those asked about: one read. */
+export const consentsWithSendsLeft = async (db: Database, ids: readonly string[]): Promise<Set<string>> => {
+  if (!ids.length) return new Set();
+  const _ = db.command;
+  const res = await db.collection('consents').where({ _id: _.in([...ids]), remaining: _.gt(0) }).limit(ids.length).get();
+  return new Set(parseAll(consentModel, res.data).map((c) => c._id));
+};
+
+/** Takes one send, by one atomic conditional update: false when none was left. */
+export const claimConsentSend = async (db: Database, id: string, now: Date): Promise<boolean> => {
+  const _ = db.command;
+  const claimed = await db.collection('consents').where({ _id: id, remaining: _.gt(0) }).update({ data: { remaining: _.inc(-1), updatedAt: now.toISOString() } });
+  return Boolean(claimed.stats.updated);
+};
+
+/** A send taken for a message that did not go out is given back. */
+export const giveConsentSendBack = async (db: Database, id: string): Promise<void> => {
+  await db.collection('consents').where({ _id: id }).update({ data: { remaining: db.command.inc(1) } });
+};
+
+/** WeChat says the person is not subscribed after all: the ledger is emptied. */
+export const emptyConsent = async (db: Database, id: string): Promise<void> => {
+  await db.collection('consents').where({ _id: id }).update({ data: { remaining: 0 } });
+};
