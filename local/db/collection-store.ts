@@ -1,7 +1,7 @@
 import { resolve } from 'mingo/util';
 import { stringifyStored } from './ejson';
 import { duplicateKey, type EngineError } from './errors';
-import { entryKey, indexEntries, isMultikeyAt } from './index-keys';
+import { DocKeys, entryKey } from './index-keys';
 import type { IndexSpec } from './manifest';
 import { OrderedKeys, type Slice } from './ordered-keys';
 import type { PlannableIndex } from './planner';
@@ -43,14 +43,18 @@ export class CollectionIndex implements PlannableIndex {
     return this.keys.lookup(slice);
   }
 
-  /** The index's entries of a document that `doc` replaces (`previous`, none for a new one): only the changed ones move. */
-  reindex(key: string, doc: Doc | undefined): void {
-    const before = this.entriesOf.get(key) ?? [];
-    const after = doc ? this.entries(doc).map((tuple) => OrderedKeys.entryText(tuple, key)) : [];
-    for (const text of before) if (!after.includes(text)) this.keys.remove(text);
-    for (const text of after) if (!before.includes(text)) this.keys.add(text);
-    if (doc) this.entriesOf.set(key, after);
-    else this.entriesOf.delete(key);
+  /** The index's entries of the document stored under `key`, now `doc` (undefined: removed): only the changed ones move. */
+  reindex(key: string, doc: DocKeys | undefined): void {
+    const before = this.entriesOf.get(key);
+    if (!doc) {
+      if (before) for (const text of before) this.keys.remove(text);
+      this.entriesOf.delete(key);
+      return;
+    }
+    const after = OrderedKeys.entryTexts(this.fields.map((field) => doc.parts(field)), key);
+    if (before) for (const text of before) if (!after.includes(text)) this.keys.remove(text);
+    for (const text of after) if (!before?.includes(text)) this.keys.add(text);
+    this.entriesOf.set(key, after);
   }
 
   beginLoad(): void {
@@ -70,18 +74,14 @@ export class CollectionIndex implements PlannableIndex {
     return this.multikeyFields.has(field);
   }
 
-  entries(doc: Doc): string[][] {
-    return indexEntries(doc, this.fields);
-  }
-
   uniqueKey(doc: Doc): { text: string; values: unknown[] } {
     const values = keyValues(doc, this.fields);
     return { text: values.map(entryKey).join('\u0000'), values };
   }
 
-  noteDocument(doc: Doc, key: string): void {
-    for (const field of this.fields) if (!this.multikeyFields.has(field) && isMultikeyAt(doc, field)) this.multikeyFields.add(field);
-    if (this.unique) this.holders.set(this.uniqueKey(doc).text, key);
+  noteDocument(keys: DocKeys, key: string): void {
+    for (const field of this.fields) if (!this.multikeyFields.has(field) && keys.isMultikeyAt(field)) this.multikeyFields.add(field);
+    if (this.unique) this.holders.set(this.uniqueKey(keys.doc).text, key);
   }
 
   forgetDocument(doc: Doc): void {
@@ -145,10 +145,11 @@ export class CollectionStore {
     const key = idKey(docIdOf(doc));
     const previous = this.docs.get(key);
     if (previous) for (const index of this.indexes) index.forgetDocument(previous);
-    for (const index of this.indexes) index.reindex(key, doc);
+    const keys = new DocKeys(doc);
+    for (const index of this.indexes) index.reindex(key, keys);
     this.positions.set(key, row);
     this.docs.set(key, doc);
-    for (const index of this.indexes) index.noteDocument(doc, key);
+    for (const index of this.indexes) index.noteDocument(keys, key);
     this.stamps.set(key, stamp);
   }
 

@@ -23,7 +23,10 @@ const unescape = (key: string): string => {
   return out;
 };
 
-const prefixText = (keys: readonly string[]): string => keys.map((k) => escape(k) + SEP).join('');
+/** One key as it stands in an entry: escaped and followed by the separator. */
+export const keyPart = (key: string): string => escape(key) + SEP;
+
+const prefixText = (keys: readonly string[]): string => keys.map(keyPart).join('');
 
 export interface Slice {
   prefix: readonly string[];
@@ -31,58 +34,115 @@ export interface Slice {
   upper?: { key: string; inclusive: boolean };
 }
 
-export class OrderedKeys {
-  private entries: string[] = [];
-  /** While loading, entries are appended and sorted once at the end. */
-  private loading = false;
+/** Entries per chunk: a chunk splits in two when it passes twice this. */
+const CHUNK = 256;
 
-  static entryText(tuple: readonly string[], idKey: string): string {
-    return prefixText(tuple) + escape(idKey);
+/** First position in `sorted` whose entry is not below `text`. */
+const position = (sorted: readonly string[], text: string): number => {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((sorted[mid] as string) < text) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+};
+
+/**
+ * The entries sorted, in chunks of 256 to 512: an entry added or removed moves at most one chunk's
+ * entries. One sorted array moved every entry after it (a splice), so each write to a collection
+ * cost time in proportion to its size: 24 µs an entry added and removed at 5,000 entries, 125 µs
+ * at 20,000, and a repair's create adds 33.
+ */
+export class OrderedKeys {
+  private chunks: string[][] = [];
+  private count = 0;
+  /** While loading, entries are appended and sorted once at the end. */
+  private loading: string[] | null = null;
+
+  /**
+   * The entries of one document: every combination of its key parts per field (`keyPart`, one
+   * list per field of the index, in order) followed by its id key; each the escaped keys, each followed by
+   * the separator, then the escaped id key.
+   */
+  static entryTexts(partsPerField: readonly (readonly string[])[], idKey: string): string[] {
+    let texts = [''];
+    for (const parts of partsPerField) {
+      if (parts.length === 1) {
+        const part = parts[0] as string;
+        for (let i = 0; i < texts.length; i++) texts[i] += part;
+      } else texts = texts.flatMap((text) => parts.map((part) => text + part));
+    }
+    const id = escape(idKey);
+    for (let i = 0; i < texts.length; i++) texts[i] += id;
+    return texts;
   }
 
   get size(): number {
-    return this.entries.length;
+    return this.count;
   }
 
-  /** First position whose entry is not below `text`. */
-  private position(text: string): number {
+  /** The chunk an entry `text` belongs in: the first whose last entry is not below it (the last chunk if none). */
+  private chunkFor(text: string): number {
     let low = 0;
-    let high = this.entries.length;
+    let high = this.chunks.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if ((this.entries[mid] as string) < text) low = mid + 1;
+      const chunk = this.chunks[mid] as string[];
+      if ((chunk[chunk.length - 1] as string) < text) low = mid + 1;
       else high = mid;
     }
-    return low;
+    return Math.min(low, this.chunks.length - 1);
   }
 
   add(text: string): void {
     if (this.loading) {
-      this.entries.push(text);
+      this.loading.push(text);
       return;
     }
-    const at = this.position(text);
-    if (this.entries[at] !== text) this.entries.splice(at, 0, text);
+    if (this.chunks.length === 0) {
+      this.chunks.push([text]);
+      this.count = 1;
+      return;
+    }
+    const c = this.chunkFor(text);
+    const chunk = this.chunks[c] as string[];
+    const at = position(chunk, text);
+    if (chunk[at] === text) return;
+    chunk.splice(at, 0, text);
+    this.count += 1;
+    if (chunk.length > 2 * CHUNK) this.chunks.splice(c, 1, chunk.slice(0, CHUNK), chunk.slice(CHUNK));
   }
 
   remove(text: string): void {
-    const at = this.position(text);
-    if (this.entries[at] === text) this.entries.splice(at, 1);
+    if (this.chunks.length === 0) return;
+    const c = this.chunkFor(text);
+    const chunk = this.chunks[c] as string[];
+    const at = position(chunk, text);
+    if (chunk[at] !== text) return;
+    chunk.splice(at, 1);
+    this.count -= 1;
+    if (chunk.length === 0) this.chunks.splice(c, 1);
   }
 
   /** Appends without sorting until `endLoad()`: building an index over every stored document at start. */
   beginLoad(): void {
-    this.loading = true;
+    this.loading = this.chunks.flat();
+    this.chunks = [];
   }
 
   endLoad(): void {
-    this.loading = false;
-    this.entries.sort();
-    this.entries = this.entries.filter((text, i, all) => i === 0 || all[i - 1] !== text);
+    const all = (this.loading ?? []).sort().filter((text, i, sorted) => i === 0 || sorted[i - 1] !== text);
+    this.loading = null;
+    this.chunks = [];
+    for (let i = 0; i < all.length; i += CHUNK) this.chunks.push(all.slice(i, i + CHUNK));
+    this.count = all.length;
   }
 
   clear(): void {
-    this.entries = [];
+    this.chunks = [];
+    this.count = 0;
   }
 
   /** Id keys of the entries that start with `prefix` and whose next key lies within the bounds. */
@@ -92,11 +152,15 @@ export class OrderedKeys {
     const ceiling = base === '' ? null : `${base.slice(0, -1)}${ESC}`;
     const start = slice.lower ? base + escape(slice.lower.key) + (slice.lower.inclusive ? SEP : ESC) : base;
     const upperText = slice.upper ? base + escape(slice.upper.key) + (slice.upper.inclusive ? ESC : SEP) : ceiling;
-    const end = upperText === null ? this.entries.length : this.position(upperText);
     const ids = new Set<string>();
-    for (let i = this.position(start); i < end; i++) {
-      const text = this.entries[i] as string;
-      ids.add(unescape(text.slice(text.lastIndexOf(SEP) + 1)));
+    if (this.chunks.length === 0) return ids;
+    for (let c = this.chunkFor(start), i = position(this.chunks[c] as string[], start); c < this.chunks.length; c++, i = 0) {
+      const chunk = this.chunks[c] as string[];
+      for (; i < chunk.length; i++) {
+        const text = chunk[i] as string;
+        if (upperText !== null && text >= upperText) return ids;
+        ids.add(unescape(text.slice(text.lastIndexOf(SEP) + 1)));
+      }
     }
     return ids;
   }
