@@ -1,11 +1,13 @@
-import { defineArea } from './area';
+import { defineArea, serverWords } from './area';
+import { reportsEntry } from '../messages/reports.zh-CN';
+import { categoryIcon } from './reports.icons';
 
 /** Reports with charts and Excel files (issue 17, 2) and the administrator's comparison of properties (issue 14, 3). */
 export const reportsArea = defineArea({
   name: 'reports',
   contracts: ['reports'],
   notices: {},
-  timerSteps: { exports: (m) => m.reports.timerStep },
+  timerSteps: { exports: reportsEntry.timerStep },
   pages: [
     {
       route: 'report',
@@ -13,11 +15,15 @@ export const reportsArea = defineArea({
       page: 'report/index',
       nav: {
         key: 'reports',
-        icon: 'Category',
-        label: (m) => m.reports.link,
+        icon: categoryIcon,
+        label: reportsEntry.link,
         homes: { supervisor: { group: 'figures', before: 'scorecards' }, manager: { group: 'figures', before: 'scorecards' } },
       },
     },
     { route: 'compare', root: 'reports', page: 'compare/index' },
   ],
+  errors: {
+    'REPORT.EXPORT_FAILED': 'final',
+  },
+  serverWords: serverWords(),
 });

@@ -1,5 +1,4 @@
-import { filesFields } from './files.zh-CN';
-import { keysFields } from './keys.zh-CN';
+import { areaFieldLabels } from './area-words';
 
 /**
  * Issue 12 (3.11): what each input field is called when a refusal names it, by its path in the
@@ -201,8 +200,7 @@ export const fieldLabels = {
   text: '处理结果',
   topic: '办理事项',
   wecomWebhook: '企业微信群机器人地址',
-  ...keysFields,
-  ...filesFields,
+  ...areaFieldLabels,
 } as const;
 
 /** Issue 12 (3.11): what is wrong with one field, said with its label and the limit. */
