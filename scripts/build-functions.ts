@@ -106,8 +106,8 @@ const catalogueFiles = (keep: (file: (typeof byKey)[number], key: string) => boo
   },
 });
 
-/** A declaration as a function bundle reads it: without the client's pages, error contract and the health page's step labels. */
-const leanArea = ({ pages: _pages, errors: _errors, timerSteps, ...kept }: Area) => ({
+/** A declaration as a function bundle reads it: without the client's pages, error contract, field labels (the bundle's own are copied from the catalogue) and the health page's step labels. */
+const leanArea = ({ pages: _pages, errors: _errors, fieldLabels: _labels, timerSteps, ...kept }: Area) => ({
   ...kept,
   timerSteps: Object.fromEntries(Object.keys(timerSteps).map((step) => [step, ''])),
   pages: [],

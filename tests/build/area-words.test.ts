@@ -34,7 +34,7 @@ const CENTRAL = [
 ];
 
 interface OwnFile {
-  serverWords: { refusals: Record<string, string>; fields: Record<string, string> };
+  serverWords: { refusals: Record<string, string> };
 }
 
 const declaration = (name: string): Area => {
@@ -58,8 +58,13 @@ describe('issue 15 (1): a ported area brings its words, codes and icons from its
     }
   });
 
-  it.each(PORTED)("%s: its field labels reach the catalogue's labels from its own file", (name) => {
-    for (const [field, label] of Object.entries(ownFile(name).serverWords.fields)) expect(messages.fields[field as keyof typeof messages.fields]).toBe(label);
+  it.each(PORTED)("%s: the field labels its declaration brings reach the catalogue's labels", (name) => {
+    for (const [field, label] of Object.entries(declaration(name).fieldLabels ?? {})) expect(messages.fields[field as keyof typeof messages.fields]).toBe(label);
+  });
+
+  it('the areas with field labels of their own bring them: keys and resident files', () => {
+    expect(Object.keys(declaration('keys').fieldLabels ?? {})).toEqual(expect.arrayContaining(['receiptNo', 'borrower.name']));
+    expect(Object.keys(declaration('files').fieldLabels ?? {})).toEqual(expect.arrayContaining(['grantId', 'vehicles.plate']));
   });
 
   it.each(PORTED)('%s: each notice kind it declares has its words in the notices pages and functions read, from its declaration', (name) => {
@@ -76,7 +81,7 @@ describe('issue 15 (1): a ported area brings its words, codes and icons from its
     expect(entries.length).toBeGreaterThan(0);
     for (const nav of entries) {
       expect(nav.icon.svg64).toMatch(/^data:image\/svg\+xml;base64,[A-Za-z0-9+/]+=*$/);
-      expect(Buffer.from(nav.icon.svg64.split(',')[1], 'base64').toString('utf8')).toMatch(/^<svg [^>]*viewBox="0 0 1024 1024"[^>]*>.*<path [^>]*d="M/);
+      expect(Buffer.from(nav.icon.svg64.split(',')[1] ?? '', 'base64').toString('utf8')).toMatch(/^<svg [^>]*viewBox="0 0 1024 1024"[^>]*>.*<path [^>]*d="M/);
       expect(nav.label).toMatch(/\p{Script=Han}/u);
     }
   });

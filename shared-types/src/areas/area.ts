@@ -33,18 +33,14 @@ export interface AreaPage {
 }
 
 /**
- * An area whose refusals and field labels are in its own catalogue file, `messages/<name>.zh-CN.ts`, as its
- * `serverWords` export: the whole catalogue (`@shared/messages`) and the function build load them by the
- * area's name (messages/area-words.ts), so neither the client nor a declaration carries them. The type
- * carries the names of its field labels, so the catalogue's type stays exact.
+ * An area whose refusals are in its own catalogue file, `messages/<name>.zh-CN.ts`, as its `serverWords`
+ * export: the whole catalogue (`@shared/messages`) and the function build load them by the area's name
+ * (messages/area-words.ts), so neither the client nor a declaration carries them.
  */
-export interface ServerWords<Field extends string = string> {
-  /** Never set: the names of its field labels, as a type. */
-  readonly fieldNames?: Field;
-}
+export type ServerWords = Readonly<Record<never, never>>;
 
-/** Declares `messages/<name>.zh-CN.ts`'s `serverWords`: `serverWords<keyof typeof keysFields>()`. */
-export const serverWords = <Field extends string = never>(): ServerWords<NoInfer<Field>> => ({});
+/** Declares that `messages/<name>.zh-CN.ts` exports `serverWords`, its refusals. */
+export const serverWords = (): ServerWords => ({});
 
 /**
  * Issue 15 (1): everything an area registers outside its own folders, declared once. Its cloud
@@ -63,10 +59,12 @@ export interface Area {
   pages: readonly AreaPage[];
   /**
    * The error codes its actions refuse with, each with how a caller retries it (`contracts/errors.ts`):
-   * the client's error contract folds them in. Their words are its `serverWords.refusals`.
+   * the client's error contract folds them in. Their words are its catalogue file's `serverWords.refusals`.
    */
   errors?: Readonly<Record<string, Retry>>;
   serverWords?: ServerWords;
+  /** The labels of its actions' input fields, from its catalogue file: the forms' checks and the router's field errors say them. */
+  fieldLabels?: Readonly<Record<string, string>>;
 }
 
 type Exact<A> = A extends { notices: infer N; noticeWords: infer W } ? (keyof N extends keyof W ? (keyof W extends keyof N ? A : never) : never) : A;

@@ -1,5 +1,5 @@
 import { defineArea, serverWords } from './area';
-import { filesNotices, filesTexts, type filesFields } from '../messages/files.zh-CN';
+import { filesNotices, filesTexts, filesFields } from '../messages/files.zh-CN';
 import { eyeIcon, shieldCheckIcon } from './files.icons';
 
 /** Resident files read only under the supervisor's time-limited grant, every read logged (issue 19, 3: P1). */
@@ -26,5 +26,6 @@ export const filesArea = defineArea({
     'FILE.PERMISSION_REVOKED': 'final',
     'FILE.NO_RESIDENTS': 'final',
   },
-  serverWords: serverWords<keyof typeof filesFields>(),
+  serverWords: serverWords(),
+  fieldLabels: filesFields,
 });

@@ -1,5 +1,5 @@
 import { defineArea, serverWords } from './area';
-import { keysNotices, keysTexts, type keysFields } from '../messages/keys.zh-CN';
+import { keysNotices, keysTexts, keysFields } from '../messages/keys.zh-CN';
 import { linkIcon } from './keys.icons';
 
 /** The key register, loans with deposits and the monthly inventory (issue 19, 2: K1–K3). */
@@ -40,5 +40,6 @@ export const keysArea = defineArea({
     'KEY.LEFT_NOT_FOUND': 'final',
     'KEY.ORDER_NOT_SIGNED': 'final',
   },
-  serverWords: serverWords<keyof typeof keysFields>(),
+  serverWords: serverWords(),
+  fieldLabels: keysFields,
 });

@@ -33,5 +33,5 @@ export const filesTexts = {
   asked: '{name} 申请查阅 {address} 的住户档案：{reason}',
 } as const;
 
-/** Its refusals and field labels: loaded by the area's name in Node (messages/area-words.ts), never bundled into the client. */
-export const serverWords = { refusals: filesErrors, fields: filesFields } as const;
+/** Its refusals: loaded by the area's name in Node (messages/area-words.ts), never bundled into the client. */
+export const serverWords = { refusals: filesErrors } as const;

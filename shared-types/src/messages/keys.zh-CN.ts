@@ -72,5 +72,5 @@ export const keysTexts = {
   leftDue: '{room} 的维修单已签字确认，住户留存的钥匙（{description}）还没有还给住户',
 } as const;
 
-/** Its refusals and field labels: loaded by the area's name in Node (messages/area-words.ts), never bundled into the client. */
-export const serverWords = { refusals: keysErrors, fields: keysFields } as const;
+/** Its refusals: loaded by the area's name in Node (messages/area-words.ts), never bundled into the client. */
+export const serverWords = { refusals: keysErrors } as const;

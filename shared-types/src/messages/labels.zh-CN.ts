@@ -1,4 +1,4 @@
-import { areaFieldLabels } from './area-words';
+import { areaFieldLabels } from '../areas';
 
 /**
  * Issue 12 (3.11): what each input field is called when a refusal names it, by its path in the
