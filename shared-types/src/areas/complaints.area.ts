@@ -1,5 +1,5 @@
 import { defineArea } from './area';
-import { complaintSteps } from '../messages/complaints.zh-CN';
+import { complaintSteps } from '../messages/timer-steps.zh-CN';
 
 export const complaintsArea = defineArea({
   name: 'complaints',

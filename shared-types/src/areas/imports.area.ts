@@ -1,5 +1,5 @@
 import { defineArea } from './area';
-import { importSteps } from '../messages/imports.zh-CN';
+import { importSteps } from '../messages/timer-steps.zh-CN';
 
 /** The rooms (issue 7, 2) and the key register (issue 19, 2: K1) from spreadsheets. */
 export const importsArea = defineArea({

@@ -1,5 +1,5 @@
 import { defineArea, serverWords } from './area';
-import { reportsEntry } from '../messages/reports.zh-CN';
+import { reportsEntry } from '../messages/reports-entry.zh-CN';
 import { categoryIcon } from './reports.icons';
 
 /** Reports with charts and Excel files (issue 17, 2) and the administrator's comparison of properties (issue 14, 3). */

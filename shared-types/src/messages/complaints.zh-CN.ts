@@ -15,6 +15,3 @@ export const complaintErrors = {
   'COMPLAINT.IN_A_GROUP': '这条投诉已并入群体投诉，请在群体投诉中处理',
   'COMPLAINT.REGISTER_FUTURE': '还不能签署今天之后的登记表',
 } as const;
-
-/** The reminders run's steps of complaints, as the supervisor knows them (its declaration names them). */
-export const complaintSteps = { complaintUpgrade: '投诉满月升级', registers: '投诉登记表签署提醒', groups: '群体投诉逐户结案' } as const;

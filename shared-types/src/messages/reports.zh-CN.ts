@@ -3,9 +3,6 @@ export const reportsErrors = {
   'REPORT.EXPORT_FAILED': '这份 Excel 没有生成成功，已在“最近导出”里标为失败；请重新点“导出 Excel”',
 } as const;
 
-/** The staff homes' entry of the reports area and its timer step (its declaration names them). */
-export const reportsEntry = { link: '统计报表', timerStep: '过期报表文件清理' } as const;
-
 /** Its refusals: loaded by the area's name in Node (messages/area-words.ts), never bundled into the client. */
 export const serverWords = { refusals: reportsErrors, fields: {} } as const;
 

@@ -1,6 +1,5 @@
 import { areaNoticeWords } from '../areas';
-import { complaintSteps } from './complaints.zh-CN';
-import { importSteps } from './imports.zh-CN';
+import { complaintSteps, importSteps } from './timer-steps.zh-CN';
 
 export { complaintSteps, importSteps };
 
