@@ -8,16 +8,8 @@ export type PageRoot = 'resident' | 'technician' | 'desk' | 'supervisor' | 'admi
 export type StaffHome = 'desk' | 'supervisor' | 'manager';
 export type NavGroup = 'today' | 'visits' | 'figures' | 'admin' | 'front-desk';
 
-/**
- * A work-grid entry's icon, carried by the declaration itself: the drawing of one of the UI kit's icons
- * (NutUI's `svg64`, a base64 SVG the kit draws as a mask in the text's colour), so a new icon adds no
- * line to a central list. The client draws it as the kit does (client/src/components/WorkGrid/drawn-icon.tsx).
- */
-export interface NavIcon {
-  /** The kit's name for it (its class `nut-icon-<name>`). */
-  name: string;
-  svg64: `data:image/svg+xml;base64,${string}`;
-}
+/** The icons a work-grid entry may show (NutUI's, mapped to components in client/src/components/WorkGrid/icons.ts). */
+export type NavIcon = 'List' | 'Link' | 'Order' | 'Eye' | 'ShieldCheck' | 'Category';
 
 /** Where an entry sits on one home: at the end of a group, or before the entry of that key. */
 export type NavPlace = NavGroup | { group: NavGroup; before: string };

@@ -1,6 +1,5 @@
 import { defineArea, serverWords } from './area';
 import { dutyNotices, dutyTexts } from '../messages/duty.zh-CN';
-import { listIcon, orderIcon } from './duty.icons';
 
 /** The duty log and handover (issue 19, 1: D1–D3). */
 export const dutyArea = defineArea({
@@ -10,14 +9,14 @@ export const dutyArea = defineArea({
   noticeWords: dutyNotices,
   timerSteps: { dutyDays: dutyTexts.steps.dutyDays, handovers: dutyTexts.steps.handovers },
   pages: [
-    { route: 'deskDuty', root: 'desk', page: 'duty/index', nav: { key: 'duty', icon: listIcon, label: dutyTexts.link, homes: { supervisor: 'today', desk: 'today' } } },
+    { route: 'deskDuty', root: 'desk', page: 'duty/index', nav: { key: 'duty', icon: 'List', label: dutyTexts.link, homes: { supervisor: 'today', desk: 'today' } } },
     {
       route: 'supervisorDutyDay',
       root: 'supervisor',
       page: 'duty-day/index',
       nav: {
         key: 'duty-day',
-        icon: orderIcon,
+        icon: 'Order',
         label: dutyTexts.dayLink,
         homes: { supervisor: { group: 'today', before: 'complaints' }, manager: { group: 'today', before: 'queue' } },
       },

@@ -1,6 +1,5 @@
 import { defineArea, serverWords } from './area';
 import { filesNotices, filesTexts, filesFields } from '../messages/files.zh-CN';
-import { eyeIcon, shieldCheckIcon } from './files.icons';
 
 /** Resident files read only under the supervisor's time-limited grant, every read logged (issue 19, 3: P1). */
 export const filesArea = defineArea({
@@ -10,12 +9,12 @@ export const filesArea = defineArea({
   noticeWords: filesNotices,
   timerSteps: {},
   pages: [
-    { route: 'deskFiles', root: 'desk', page: 'files/index', nav: { key: 'files', icon: eyeIcon, label: filesTexts.link, homes: { desk: 'today' } } },
+    { route: 'deskFiles', root: 'desk', page: 'files/index', nav: { key: 'files', icon: 'Eye', label: filesTexts.link, homes: { desk: 'today' } } },
     {
       route: 'supervisorFileAccess',
       root: 'supervisor',
       page: 'file-access/index',
-      nav: { key: 'file-access', icon: shieldCheckIcon, label: filesTexts.accessLink, homes: { supervisor: 'today', manager: 'today' } },
+      nav: { key: 'file-access', icon: 'ShieldCheck', label: filesTexts.accessLink, homes: { supervisor: 'today', manager: 'today' } },
     },
   ],
   errors: {

@@ -1,6 +1,5 @@
 import { defineArea, serverWords } from './area';
 import { keysNotices, keysTexts, keysFields } from '../messages/keys.zh-CN';
-import { linkIcon } from './keys.icons';
 
 /** The key register, loans with deposits and the monthly inventory (issue 19, 2: K1–K3). */
 export const keysArea = defineArea({
@@ -14,7 +13,7 @@ export const keysArea = defineArea({
       route: 'deskKeys',
       root: 'desk',
       page: 'keys/index',
-      nav: { key: 'keys', icon: linkIcon, label: keysTexts.link, homes: { supervisor: 'today', desk: 'today', manager: { group: 'front-desk', before: 'bookings' } } },
+      nav: { key: 'keys', icon: 'Link', label: keysTexts.link, homes: { supervisor: 'today', desk: 'today', manager: { group: 'front-desk', before: 'bookings' } } },
     },
     { route: 'myKeys', root: 'technician', page: 'keys/index' },
   ],

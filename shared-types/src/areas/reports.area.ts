@@ -1,6 +1,5 @@
 import { defineArea, serverWords } from './area';
 import { reportsEntry } from '../messages/reports-entry.zh-CN';
-import { categoryIcon } from './reports.icons';
 
 /** Reports with charts and Excel files (issue 17, 2) and the administrator's comparison of properties (issue 14, 3). */
 export const reportsArea = defineArea({
@@ -15,7 +14,7 @@ export const reportsArea = defineArea({
       page: 'report/index',
       nav: {
         key: 'reports',
-        icon: categoryIcon,
+        icon: 'Category',
         label: reportsEntry.link,
         homes: { supervisor: { group: 'figures', before: 'scorecards' }, manager: { group: 'figures', before: 'scorecards' } },
       },

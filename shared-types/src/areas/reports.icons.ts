@@ -1,8 +1,0 @@
-import type { NavIcon } from './area';
-
-/** The reports area's work-grid icons: NutUI's drawings (@nutui/icons-react-taro 3.0.2), carried by the declaration. */
-export const categoryIcon: NavIcon = {
-  name: 'Category',
-  svg64:
-    'data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHZpZXdCb3g9IjAgMCAxMDI0IDEwMjQiPjxwYXRoIGZpbGw9IiMxNzFhMjYiIGQ9Ik04NS4zMyAxMDYuNjdjMC0xMS43MyA5LjYtMjEuMzMgMjEuMzQtMjEuMzRoODEwLjY2YzExLjczIDAgMjEuMzMgOS42IDIxLjM0IDIxLjM0VjEyOGMwIDExLjczLTkuNiAyMS4zMy0yMS4zNCAyMS4zM0gxMDYuNjdjLTExLjczIDAtMjEuMzMtOS42LTIxLjM0LTIxLjMzem0wIDM5NC42NmMwLTExLjczIDkuNi0yMS4zMyAyMS4zNC0yMS4zM2g4MTAuNjZjMTEuNzMgMCAyMS4zMyA5LjYgMjEuMzQgMjEuMzN2MjEuMzRjMCAxMS43My05LjYgMjEuMzMtMjEuMzQgMjEuMzNIMTA2LjY3Yy0xMS43MyAwLTIxLjMzLTkuNi0yMS4zNC0yMS4zM3pNOTM4LjY3IDg5NmMwLTExLjczLTkuNi0yMS4zMy0yMS4zNC0yMS4zM0gxMDYuNjdjLTExLjczIDAtMjEuMzMgOS42LTIxLjM0IDIxLjMzdjIxLjMzYzAgMTEuNzMgOS42IDIxLjMzIDIxLjM0IDIxLjM0aDgxMC42NmMxMS43MyAwIDIxLjMzLTkuNiAyMS4zNC0yMS4zNHoiLz48L3N2Zz4=',
-};
