@@ -41,7 +41,7 @@ const clientNoServer = boundary(
 );
 
 const clientNoRefusals = boundary(
-  '^@shared(/index|/messages(/index|/refusals\\.zh-CN|/function-words\\.zh-CN|/words|/failure)?)?$',
+  '^@shared(/index|/messages(/index|/refusals\\.zh-CN|/function-words\\.zh-CN|/area-words|/words|/failure)?)?$',
   "the client shows the message a refusal arrives with: it imports the words it says itself (@shared/messages/zh-CN, common.zh-CN, an area's file), never every refusal nor the words only functions write (issue 16: the weapp main package).",
 );
 
@@ -118,6 +118,12 @@ export default tseslint.config(
     // The catalogue of every area's actions is loaded by the registry's names, in Node only (tests, the bench):
     // no bundle imports it (issue 15, 1).
     files: ['shared-types/src/contracts/index.ts'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // The refusals and field labels of the areas with their own catalogue file are loaded by the registry's
+    // names, in Node only (the whole catalogue and the function build): the client may not import it (issue 15, 1).
+    files: ['shared-types/src/messages/area-words.ts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

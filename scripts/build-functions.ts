@@ -10,11 +10,19 @@
  * every schema's keys) pick the entries of the real files it is then built with. The words are the
  * catalogue's own, copied; tests/build/function-bundles.test.ts holds every bundle to carrying the
  * words of every code its actions declare and of every common code.
+ *
+ * Issue 15 (1): an area's declaration also carries what the client shows of it (its pages with their
+ * work-grid icons, its error codes with their retry classes, its timer steps' labels on the health page).
+ * A function reads only the registry's names, contracts, notice kinds (audience and words) and timer steps'
+ * names, so each bundle gets the declarations evaluated here without the rest: no icon drawing rides in a
+ * function, and an area's codes, named in a bundle only by its own contracts and `failure('…')` calls,
+ * still pick only its own words.
  */
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type * as z from 'zod/mini';
+import type { Area } from '../shared-types/src/areas/area';
 import { catalogue, type Action } from '../shared-types/src/contracts';
 import * as labelsFile from '../shared-types/src/messages/labels.zh-CN';
 import * as refusalsFile from '../shared-types/src/messages/refusals.zh-CN';
@@ -98,6 +106,25 @@ const catalogueFiles = (keep: (file: (typeof byKey)[number], key: string) => boo
   },
 });
 
+/** A declaration as a function bundle reads it: without the client's pages, error contract, field labels (the bundle's own are copied from the catalogue) and the health page's step labels. */
+const leanArea = ({ pages: _pages, errors: _errors, fieldLabels: _labels, timerSteps, ...kept }: Area) => ({
+  ...kept,
+  timerSteps: Object.fromEntries(Object.keys(timerSteps).map((step) => [step, ''])),
+  pages: [],
+});
+
+/** Each `areas/<area>.area.ts` as its declarations, evaluated here and copied lean (see above). */
+const leanDeclarations: Plugin = {
+  name: 'lean-area-declarations',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]shared-types[\\/]src[\\/]areas[\\/][a-z-]+\.area\.ts$/ }, async (args) => {
+      const declared = (await import(args.path)) as Record<string, Area>;
+      const lines = Object.entries(declared).map(([name, area]) => `export const ${name} = ${JSON.stringify(leanArea(area))};`);
+      return { contents: lines.join('\n'), loader: 'js' };
+    });
+  },
+};
+
 export const functionNames = (): string[] =>
   readdirSync(source).filter((name) => !name.startsWith('_') && statSync(join(source, name)).isDirectory());
 
@@ -127,9 +154,9 @@ export const buildFunctions = async (): Promise<string[]> => {
         logLevel: 'warning',
       };
       // First without any refusal or label: what the bundle still names is what it can answer with.
-      const bare = await build({ ...options, write: false, plugins: [catalogueFiles(() => false)] });
+      const bare = await build({ ...options, write: false, plugins: [catalogueFiles(() => false), leanDeclarations] });
       const named: Named = { text: bare.outputFiles.map((f) => f.text).join('\n'), fields: inputFields(name) };
-      const result = await build({ ...options, metafile: true, plugins: [catalogueFiles((file, key) => file.kept(key, named))] });
+      const result = await build({ ...options, metafile: true, plugins: [catalogueFiles((file, key) => file.kept(key, named)), leanDeclarations] });
       writeFileSync(join(metaOut, `${name}.json`), JSON.stringify(result.metafile));
       copyFileSync(join(source, name, 'config.json'), join(dir, 'config.json'));
       writeFileSync(

@@ -1,7 +1,7 @@
 import { repairWhere } from '@shared/messages/place-label';
 import { accidentKindOf, type Proposal } from '@shared/domain/duty-log.rules';
 import { format } from '@shared/messages/format';
-import * as messages from '@shared/messages/words';
+import { dutyTexts } from '@shared/messages/duty.zh-CN';
 import { roomLabel } from '@shared/model/property.model';
 import type { Database } from '../_shared/database';
 import { approvedBindingsRequestedBetween } from '../members/exports';
@@ -24,7 +24,7 @@ export const proposalsBetween = async (db: Database, propertyId: string, from: D
     repairsFiledWithin(db, propertyId, window),
     approvedBindingsRequestedBetween(db, propertyId, new Date(from.getTime() - BINDING_LOOKBACK_MS).toISOString(), to.toISOString()),
   ]);
-  const t = messages.dutyTexts;
+  const t = dutyTexts;
   return [
     ...calls.map((c): Proposal => ({ source: { kind: 'complaint', id: c._id }, kind: 'complaint_call', at: c.callRecord?.receivedAt ?? c.createdAt, what: format(t.complaintCall, { address: roomLabel(c.address), text: c.description }) })),
     ...repairs.flatMap((r): Proposal[] => {

@@ -1,5 +1,6 @@
 import { dutyDaysDue, handoverLateAt, HANDOVER_GRACE_MINUTES, pagesOfDate } from '@shared/domain/duty-page.rules';
 import { format } from '@shared/messages/format';
+import { dutyTexts } from '@shared/messages/duty.zh-CN';
 import * as messages from '@shared/messages/words';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import type { PropertyDoc } from '@shared/model/property.model';
@@ -34,7 +35,7 @@ const flagDay = async (deps: Deps, property: PropertyDoc, date: string): Promise
         recipient: audienceOfRole(role),
         subject: { kind: 'dutyDay', id: date },
         title: `${messages.notices['duty.unsigned']} · ${date}`,
-        body: format(messages.dutyTexts.unsigned, { date }),
+        body: format(dutyTexts.unsigned, { date }),
         urgent: false,
       };
       out.push(await enqueueNotice(tx, `dutyDay:${day._id}`, notice, now));
@@ -86,7 +87,7 @@ const flagLateOf = async (deps: Deps, property: PropertyDoc): Promise<OutboxDoc[
           recipient: audienceOfRole('supervisor'),
           subject: { kind: 'dutyPage', id: page._id },
           title: messages.notices['duty.handoverLate'],
-          body: format(messages.dutyTexts.handoverLate, { date, shift: page.shiftName, grace: HANDOVER_GRACE_MINUTES }),
+          body: format(dutyTexts.handoverLate, { date, shift: page.shiftName, grace: HANDOVER_GRACE_MINUTES }),
           urgent: true,
         };
         return [await enqueueNotice(tx, `handoverLate:${page._id}`, notice, now)];

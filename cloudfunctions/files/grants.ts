@@ -3,6 +3,7 @@ import { fileGrantMachine, GRANT_MINUTES } from '@shared/domain/file-grant.machi
 import { birth, transition } from '@shared/domain/state-machine';
 import { failure } from '@shared/messages/failure';
 import { format } from '@shared/messages/format';
+import { filesTexts } from '@shared/messages/files.zh-CN';
 import * as messages from '@shared/messages/words';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import { roomLabelOfId } from '@shared/model/property.model';
@@ -51,7 +52,7 @@ export const ask: Handler<typeof c.ask> = async (input, ctx) => {
         recipient: audienceOfRole('supervisor'),
         subject: { kind: 'fileGrant', id: stored._id },
         title: messages.notices['file.asked'],
-        body: format(messages.files.asked, { name: member.name, address: roomLabelOfId(stored.roomId), reason: stored.reason }),
+        body: format(filesTexts.asked, { name: member.name, address: roomLabelOfId(stored.roomId), reason: stored.reason }),
         urgent: false,
       }, now),
     );

@@ -4,6 +4,7 @@ import { leftKeyMachine } from '@shared/domain/left-key.machine';
 import { ESCALATE_AFTER_MINUTES, inventoryMonth, inventoryReminder, isOverdue, needsEscalation } from '@shared/domain/key.rules';
 import { birth, transition } from '@shared/domain/state-machine';
 import { format } from '@shared/messages/format';
+import { keysTexts } from '@shared/messages/keys.zh-CN';
 import * as messages from '@shared/messages/words';
 import { keyLoanModel, leftKeyModel, type KeyInventoryDoc, type KeyLoanDoc, type LeftKeyDoc } from '@shared/model/key.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';
@@ -26,7 +27,7 @@ const loanNotice = (loan: KeyLoanDoc, kind: 'key.overdue' | 'key.escalated', rol
   recipient: audienceOfRole(role),
   subject: { kind: 'keyLoan', id: loan._id },
   title: `${messages.notices[kind]} · ${loan.keyLabel}`,
-  body: format(kind === 'key.overdue' ? messages.keys.overdue : messages.keys.escalated, { label: loan.keyLabel, borrower: loan.borrower.name, due: deadlineStamp(new Date(loan.dueBackAt)) }),
+  body: format(kind === 'key.overdue' ? keysTexts.overdue : keysTexts.escalated, { label: loan.keyLabel, borrower: loan.borrower.name, due: deadlineStamp(new Date(loan.dueBackAt)) }),
   urgent: kind === 'key.escalated',
 });
 
@@ -80,7 +81,7 @@ const inventoryNotice = (property: PropertyDoc, inv: KeyInventoryDoc, which: 'co
     recipient: audienceOfRole(which === 'count' ? 'desk' : 'supervisor'),
     subject: { kind: 'keyInventory', id: inv.month },
     title: `${messages.notices[kind]} · ${inv.month}`,
-    body: format(which === 'count' ? messages.keys.inventory : messages.keys.report, { month: inv.month }),
+    body: format(which === 'count' ? keysTexts.inventory : keysTexts.report, { month: inv.month }),
     urgent: false,
   };
 };
@@ -137,7 +138,7 @@ const remindLeftKey = async (deps: Deps, found: LeftKeyDoc): Promise<OutboxDoc[]
         recipient: audienceOfRole('desk'),
         subject: { kind: 'leftKey', id: stored._id },
         title: `${messages.notices['key.leftDue']} · ${roomLabelOfId(stored.roomId)}`,
-        body: format(messages.keys.leftDue, { room: roomLabelOfId(stored.roomId), description: stored.description }),
+        body: format(keysTexts.leftDue, { room: roomLabelOfId(stored.roomId), description: stored.description }),
         urgent: false,
       }, now),
     ];

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { catalogue, repairs, type FunctionName } from '@shared/contracts';
 import { messages } from '@shared/messages';
 import * as words from '@shared/messages/words';
+import { keysTexts } from '@shared/messages/keys.zh-CN';
 import { createRuntime } from '../../local/runtime';
 import { loadBuiltFunctions } from '../../local/functions';
 import { callAs, functions, MORNING, PROPERTY, repairInput, TEST_BOOTSTRAP_SECRET, testClock, WANG, ZHANG_ROOM } from '../functions/harness';
@@ -48,7 +49,7 @@ describe('issue 16: each function bundle carries the refusals it answers with, a
 
   it("a function carries only the groups of words it reads: the session bundle has none of the members' or the keys' words", () => {
     const session = bundles().find(([name]) => name === 'session')![1];
-    const groups = { memberTexts: messages.memberTexts, memberActions: messages.memberActions, keys: messages.keys, proposalBasis: messages.proposalBasis };
+    const groups = { memberTexts: messages.memberTexts, memberActions: messages.memberActions, keys: keysTexts, proposalBasis: messages.proposalBasis };
     const carried = Object.entries(groups).flatMap(([group, words]) =>
       Object.entries(words)
         .filter(([, text]) => typeof text === 'string' && session.includes(JSON.stringify(text)))

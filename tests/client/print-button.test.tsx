@@ -1,5 +1,5 @@
 import { fireEvent, render } from '@testing-library/react';
-import { forms } from '@shared/contracts';
+import * as forms from '@shared/contracts/forms.contract';
 import PrintButton from '../../client/src/components/PrintButton';
 import { openXlsx } from '../../client/src/utils/open-xlsx';
 import { fakeBackend, settle, until } from './support/fake-backend';

@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { callbacks, company, complaints, forms, functionNames, imports, keys, members, privacy, reception, repairs, reports, session, settings, visits, type Action } from '@shared/contracts';
+import { callbacks, company, complaints, functionNames, imports, members, privacy, reception, repairs, session, settings, visits, type Action } from '@shared/contracts';
+import * as forms from '@shared/contracts/forms.contract';
+import * as keys from '@shared/contracts/keys.contract';
+import * as reports from '@shared/contracts/reports.contract';
 import { LOCAL_CHECKER } from '../../local/wechat';
 import type { CallsOf } from '../../local/runtime';
 import { ADMIN, callAs, complaintInput, publicRepairInput, DESK_ON_SHIFT, memberIdOf, newCommandId, PROPERTY, repairInput, SUPERVISOR, TECH_LI, TEST_BOOTSTRAP_SECRET, uploadAs, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM, type startRuntime } from './harness';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { company, complaints, keys, repairs } from '@shared/contracts';
+import { company, complaints, repairs } from '@shared/contracts';
+import * as keys from '@shared/contracts/keys.contract';
 import { maskIdNumber } from '@shared/domain/key.rules';
 import { repairModel } from '@shared/model/repair.model';
 import type { CallCount } from '../../local/call-meter';

@@ -1,4 +1,5 @@
-import { duty, forms } from '@shared/contracts';
+import * as duty from '@shared/contracts/duty.contract';
+import * as forms from '@shared/contracts/forms.contract';
 import { DESK_ON_SHIFT, DESK_OTHER, PROPERTY, SUPERVISOR, uploadAs, type startRuntime } from './harness';
 import type { Data, Ok } from './call-journeys';
 

@@ -1,4 +1,5 @@
-import { complaints, duty, members, repairs, settings } from '@shared/contracts';
+import { complaints, members, repairs, settings } from '@shared/contracts';
+import * as duty from '@shared/contracts/duty.contract';
 import {
   callAs, complaintInput, DESK_OTHER, DESK_ON_SHIFT, expectOk, expectRefusedUnchanged, memberIdOf, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, SUPERVISOR,
   TECH_LI, testClock, uploadAs, WANG, WANG_ROOM,

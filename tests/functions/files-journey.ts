@@ -1,4 +1,4 @@
-import { files } from '@shared/contracts';
+import * as files from '@shared/contracts/files.contract';
 import { DESK_ON_SHIFT, PROPERTY, SUPERVISOR, WANG_ROOM } from './harness';
 import type { Ok } from './call-journeys';
 

@@ -1,4 +1,4 @@
-import { files } from '@shared/contracts';
+import * as files from '@shared/contracts/files.contract';
 import { callAs, DESK_ON_SHIFT, expectOk, newCommandId, PROPERTY, SUPERVISOR, WANG_ROOM, type startRuntime } from './harness';
 import type { ListCase } from './list-cases';
 

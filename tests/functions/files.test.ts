@@ -1,4 +1,5 @@
-import { complaints, files, repairs } from '@shared/contracts';
+import { complaints, repairs } from '@shared/contracts';
+import * as files from '@shared/contracts/files.contract';
 import {
   callAs,
   complaintAbout,

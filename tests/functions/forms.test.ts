@@ -2,8 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { duty, forms, keys, repairs, type Action } from '@shared/contracts';
+import { repairs, type Action } from '@shared/contracts';
+import * as duty from '@shared/contracts/duty.contract';
+import * as forms from '@shared/contracts/forms.contract';
 import type { Printed } from '@shared/contracts/forms.contract';
+import * as keys from '@shared/contracts/keys.contract';
 import { maskIdNumber } from '@shared/domain/key.rules';
 import {
   callAs, DESK_OTHER, DESK_ON_SHIFT, expectOk, expectRefusedUnchanged, MANAGER, memberIdOf, newCommandId, PROPERTY, repairInput, startRuntime, SUPERVISOR, TECH_LI, TECH_MA, testClock,

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { imports, keys } from '@shared/contracts';
+import { imports } from '@shared/contracts';
+import * as keys from '@shared/contracts/keys.contract';
 import { callAs, DESK_ON_SHIFT, expectOk, MANAGER, newCommandId, PROPERTY, raw, snapshot, startRuntime, SUPERVISOR, TECH_LI, uploadAs, WANG } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;

@@ -1,4 +1,6 @@
-import { forms, imports, keys } from '@shared/contracts';
+import { imports } from '@shared/contracts';
+import * as forms from '@shared/contracts/forms.contract';
+import * as keys from '@shared/contracts/keys.contract';
 import { maskIdNumber } from '@shared/domain/key.rules';
 import { DESK_ON_SHIFT, memberIdOf, PROPERTY, SUPERVISOR, TECH_LI, uploadAs, type startRuntime } from './harness';
 import type { Ok } from './call-journeys';

@@ -1,4 +1,5 @@
-import { keys, repairs } from '@shared/contracts';
+import { repairs } from '@shared/contracts';
+import * as keys from '@shared/contracts/keys.contract';
 import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, repairInput, TECH_LI, WANG, type startRuntime } from './harness';
 import type { ListCase } from './list-cases';
 

@@ -1,4 +1,4 @@
-import { keys } from '@shared/contracts';
+import * as keys from '@shared/contracts/keys.contract';
 import { maskIdNumber } from '@shared/domain/key.rules';
 import {
   callAs,

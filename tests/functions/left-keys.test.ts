@@ -1,4 +1,5 @@
-import { keys, repairs } from '@shared/contracts';
+import { repairs } from '@shared/contracts';
+import * as keys from '@shared/contracts/keys.contract';
 import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, snapshot, startRuntime, TECH_LI, TECH_MA, uploadAs, WANG } from './harness';
 import { file, onSite } from './work-order';
 

@@ -1,4 +1,4 @@
-import { duty } from '@shared/contracts';
+import * as duty from '@shared/contracts/duty.contract';
 import { callAs, DESK_ON_SHIFT, expectOk, newCommandId, PROPERTY, snapshot, startRuntime, SUPERVISOR, TECH_LI, WANG } from './harness';
 import { recordCalls } from './call-journeys';
 

@@ -1,4 +1,5 @@
-import { callbacks, keys, repairs, session, visits } from '@shared/contracts';
+import { callbacks, repairs, session, visits } from '@shared/contracts';
+import * as keys from '@shared/contracts/keys.contract';
 import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, PROPERTY, publicRepairInput, raw, repairInput, startRuntime, TECH_LI, WANG, ZHANG } from './harness';
 import { file, order, photos } from './work-order';
 

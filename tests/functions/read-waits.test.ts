@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { complaints, reports } from '@shared/contracts';
+import { complaints } from '@shared/contracts';
+import * as reports from '@shared/contracts/reports.contract';
 import { ADMIN, callAs, DESK_ON_SHIFT, expectOk, MANAGER, PROPERTY, snapshot, startRuntime, SUPERVISOR } from './harness';
 import { recordCalls } from './call-journeys';
 import { openProperty } from './company-harness';

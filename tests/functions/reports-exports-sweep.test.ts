@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { company, reports } from '@shared/contracts';
+import { company } from '@shared/contracts';
+import * as reports from '@shared/contracts/reports.contract';
 import { EXPORT_KEPT_DAYS } from '@shared/domain/export.machine';
 import { ADMIN, callAs, expectOk, MANAGER, newCommandId, PROPERTY, raw, startRuntime, SUPERVISOR, testClock } from './harness';
 import { openProperty } from './company-harness';

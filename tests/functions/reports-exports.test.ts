@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { reports } from '@shared/contracts';
+import * as reports from '@shared/contracts/reports.contract';
 import { callAs, DESK_ON_SHIFT, expectOk, MANAGER, newCommandId, PROPERTY, raw, startRuntime, SUPERVISOR, testClock } from './harness';
 import { openProperty, staff } from './company-harness';
 

@@ -1,4 +1,5 @@
-import { company, reports } from '@shared/contracts';
+import { company } from '@shared/contracts';
+import * as reports from '@shared/contracts/reports.contract';
 import { ADMIN, callAs, expectOk, newCommandId, PROPERTY, SUPERVISOR } from './harness';
 import type { ListCase } from './list-cases';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { reports } from '@shared/contracts';
+import * as reports from '@shared/contracts/reports.contract';
 import { ADMIN, callAs, DESK_ON_SHIFT, expectOk, MANAGER, PROPERTY, startRuntime, SUPERVISOR, TECH_LI, testClock } from './harness';
 import { openProperty, staff } from './company-harness';
 

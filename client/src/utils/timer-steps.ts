@@ -1,11 +1,10 @@
 import { areas, type AreaTimerStep } from '@shared/areas';
-import { zhCN as messages } from '@shared/messages/zh-CN';
 import type { TimerStep } from '@shared/model/environment.model';
 import { supervisorUi } from '../i18n/supervisor.zh-CN';
 
 type OwnStep = keyof typeof supervisorUi.health.steps;
 
-const areaSteps = Object.fromEntries(areas.flatMap((a) => Object.entries(a.timerSteps).map(([step, words]) => [step, words(messages)]))) as Record<AreaTimerStep, string>;
+const areaSteps = Object.fromEntries(areas.flatMap((a) => Object.entries(a.timerSteps))) as Record<AreaTimerStep, string>;
 
 const isOwn = (step: TimerStep): step is OwnStep => step in supervisorUi.health.steps;
 

@@ -1,8 +1,11 @@
 /**
  * Issue 15 (1): the registry, one line per area. The function names, the catalogue of actions, the
- * manifest's functions and collections, the notice kinds and their audience, the timer's steps, the
- * page registration and the staff homes' entries are derived from these declarations.
+ * manifest's functions and collections, the notice kinds with their audience and words, the timer's
+ * steps, the page registration, the staff homes' entries with their icons, the error codes with their
+ * retry classes (contracts/errors.ts), the field labels, and the areas whose refusals the whole catalogue
+ * loads by name (messages/area-words.ts) are derived from these declarations.
  */
+import type { Retry } from '../contracts/errors';
 import type { AreaPage, PageRoot } from './area';
 import { sessionArea } from './session.area';
 import { repairsArea } from './repairs.area';
@@ -41,3 +44,21 @@ export const areaPages: (AreaPage & { area: string; path: string })[] = areas.fl
 
 /** The pages the areas add to one subpackage (app.config derives its registration from this). */
 export const areaPagesIn = (root: PageRoot): string[] => areaPages.filter((p) => p.root === root).map((p) => p.page);
+
+type Intersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+type NoticeWordsOf<A> = A extends { noticeWords: infer W } ? W : Record<never, never>;
+type CodesOf<A> = A extends { errors: infer E } ? keyof E & string : never;
+type FieldLabelsOf<A> = A extends { fieldLabels: infer L } ? L : Record<never, never>;
+
+/** The words of the notice kinds the areas declare with their own words (messages/zh-CN.ts folds them into `notices`). */
+export const areaNoticeWords = Object.assign({}, ...areas.map((a: AreaOf) => ('noticeWords' in a ? a.noticeWords : {}))) as Intersection<NoticeWordsOf<AreaOf>>;
+
+/** The error codes the areas declare, each with how a caller retries it (contracts/errors.ts folds them in). */
+export type AreaErrorCode = CodesOf<AreaOf>;
+export const areaErrorRetry = Object.assign({}, ...areas.map((a: AreaOf) => ('errors' in a ? a.errors : {}))) as Readonly<Record<AreaErrorCode, Retry>>;
+
+/** The labels of the areas' input fields their declarations bring (messages/labels.zh-CN.ts folds them in). */
+export const areaFieldLabels = Object.assign({}, ...areas.map((a: AreaOf) => ('fieldLabels' in a ? a.fieldLabels : {}))) as Intersection<FieldLabelsOf<AreaOf>>;
+
+/** The areas whose refusals are their own catalogue file's `serverWords`. */
+export const areasWithServerWords: readonly string[] = areas.filter((a: AreaOf) => 'serverWords' in a).map((a) => a.name);

@@ -14,11 +14,6 @@ export * as imports from './imports.contract';
 export * as privacy from './privacy.contract';
 export * as visits from './visits.contract';
 export * as reception from './reception.contract';
-export * as duty from './duty.contract';
-export * as keys from './keys.contract';
-export * as files from './files.contract';
-export * as reports from './reports.contract';
-export * as forms from './forms.contract';
 
 /**
  * Every action of every function, by function: the test harnesses and the bench read this (a bundle

@@ -1,4 +1,7 @@
-/** The resident files' text (P1), spread into the one catalogue (zh-CN.ts). */
+/**
+ * The resident files' words (P1). Its declaration (areas/files.area.ts) names its notice words and entries;
+ * its function reads `filesTexts`; the whole catalogue loads `serverWords` by the area's name (issue 15, 1).
+ */
 export const filesErrors = {
   'FILE.ROOM_NOT_FOUND': '没有找到这个房号，请按“楼栋-单元-房号”填写，如 3-2-1502',
   'FILE.GRANT_NOT_FOUND': '没有找到这条查阅申请',
@@ -29,3 +32,6 @@ export const filesTexts = {
   accessLink: '档案查阅',
   asked: '{name} 申请查阅 {address} 的住户档案：{reason}',
 } as const;
+
+/** Its refusals: loaded by the area's name in Node (messages/area-words.ts), never bundled into the client. */
+export const serverWords = { refusals: filesErrors } as const;

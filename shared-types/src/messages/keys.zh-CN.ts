@@ -1,4 +1,7 @@
-/** The keys area's text (K1–K3), spread into the one catalogue (zh-CN.ts). */
+/**
+ * The keys area's words (K1–K3). Its declaration (areas/keys.area.ts) names its notice words and entries;
+ * its function reads `keysTexts`; the whole catalogue loads `serverWords` by the area's name (issue 15, 1).
+ */
 export const keysErrors = {
   'KEY.LABEL_TAKEN': '钥匙柜里已有这个编号的同类钥匙，请换一个编号',
   'KEY.NOT_FOUND': '没有找到这把钥匙',
@@ -68,3 +71,6 @@ export const keysTexts = {
   report: '{month} 钥匙盘点报告已生成，请核对签字',
   leftDue: '{room} 的维修单已签字确认，住户留存的钥匙（{description}）还没有还给住户',
 } as const;
+
+/** Its refusals: loaded by the area's name in Node (messages/area-words.ts), never bundled into the client. */
+export const serverWords = { refusals: keysErrors } as const;

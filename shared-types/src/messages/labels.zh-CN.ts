@@ -1,5 +1,4 @@
-import { filesFields } from './files.zh-CN';
-import { keysFields } from './keys.zh-CN';
+import { areaFieldLabels } from '../areas';
 
 /**
  * Issue 12 (3.11): what each input field is called when a refusal names it, by its path in the
@@ -122,6 +121,7 @@ export const fieldLabels = {
   'materials.name': '材料名称',
   'materials.qty': '用料数量',
   memberId: '成员',
+  deliver: '取表方式',
   method: '回访方式',
   month: '月份',
   period: '统计期间',
@@ -201,8 +201,7 @@ export const fieldLabels = {
   text: '处理结果',
   topic: '办理事项',
   wecomWebhook: '企业微信群机器人地址',
-  ...keysFields,
-  ...filesFields,
+  ...areaFieldLabels,
 } as const;
 
 /** Issue 12 (3.11): what is wrong with one field, said with its label and the limit. */

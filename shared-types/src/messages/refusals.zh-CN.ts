@@ -1,14 +1,13 @@
 import { commonErrors } from './common.zh-CN';
 import { complaintErrors } from './complaints.zh-CN';
-import { filesErrors } from './files.zh-CN';
-import { keysErrors } from './keys.zh-CN';
-import { reportsErrors } from './reports.zh-CN';
+import { areaRefusals } from './area-words';
 
 /**
  * Every refusal's words, by code, as the functions answer them (`failure(code)` sends the message with
  * the code). Pages show the message of the answer; the client imports only the parts it says itself
  * (common.zh-CN.ts, an area's file for a check before sending), so the weapp main package does not
- * carry every area's refusals (issue 16).
+ * carry every area's refusals (issue 16). The refusals of the areas with their own catalogue file come
+ * last, loaded through the registry (area-words.ts).
  */
 export const refusals = {
   ...commonErrors,
@@ -109,27 +108,7 @@ export const refusals = {
   'CONTENT.ITEM_NOT_FOUND': '没有找到这项内容',
   'CONTENT.NOT_HELD': '这项内容没有被拦截，无需放行',
   'CONTENT.ALREADY_DECIDED': '这项内容已经处理过了',
-  'DUTY.PAGE_NOT_FOUND': '没有找到这一班的值班记录',
-  'DUTY.ENTRY_NOT_FOUND': '没有找到这条值班记录',
-  'DUTY.ENTRY_TIME': '记录时间须在本班次之内，且不能晚于现在',
-  'DUTY.PROPOSAL_NOT_FOUND': '这件事不在本班待确认的事项里，或已经记录过了',
-  'DUTY.DAY_SIGNED': '这一天的值班记录主管已经签字，不能再修改',
-  'DUTY.NOT_MAJOR': '只有重大事件需要填写紧急情况记录',
-  'DUTY.PHOTO_NOT_YOURS': '照片须是您本人刚上传的',
-  'DUTY.DAY_NOT_OVER': '这一天的最后一个班次还没有结束，暂不能签字',
-  'DUTY.EMERGENCY_RECORD_MISSING': '当天有重大事件还没有附照片的紧急情况记录，补齐后才能签字',
-  'DUTY.HANDOVER_NOT_DUE': '还没到交班时间（班次结束前一小时内才能交班）',
-  'DUTY.HANDOVER_EVENT_UNFINISHED': '有重大或紧急事件尚未处理完毕，暂不能交班',
-  'DUTY.HANDOVER_EQUIPMENT_CHANGING': '重要设备正在启动或停止，暂不能交班',
-  'DUTY.HANDOVER_PREPARATION_INCOMPLETE': '交班准备事项还没有全部完成',
-  'DUTY.HANDOVER_NO_INCOMING': '接班人员还没有签到，也没有指定替班人员，暂不能交班',
-  'DUTY.HANDOVER_MATTER_MISSING': '每件未完结的重大事项都要写明起因、经过和结果后交接',
-  'DUTY.SUBSTITUTE_NOT_FOUND': '没有找到这位替班的客服人员',
-  'DUTY.HANDOVER_NOT_FOUND': '没有找到这份交接班记录',
-  'DUTY.NOT_INCOMING': '只有接班人员本人可以签字接班',
-  ...keysErrors,
-  ...filesErrors,
-  ...reportsErrors,
+  ...areaRefusals,
 } as const;
 
 export type ErrorCode = keyof typeof refusals;

@@ -3,6 +3,9 @@ export const reportsErrors = {
   'REPORT.EXPORT_FAILED': '这份 Excel 没有生成成功，已在“最近导出”里标为失败；请重新点“导出 Excel”',
 } as const;
 
+/** Its refusals: loaded by the area's name in Node (messages/area-words.ts), never bundled into the client. */
+export const serverWords = { refusals: reportsErrors, fields: {} } as const;
+
 /** The reports area's words (R12 C8 B4 R7, issue 14 (3)): the pages and the Excel files say the same. */
 export const reportsTexts = {
   title: '统计报表',

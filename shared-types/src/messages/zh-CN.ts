@@ -1,5 +1,7 @@
-import { filesNotices, filesTexts } from './files.zh-CN';
-import { keysNotices, keysTexts } from './keys.zh-CN';
+import { areaNoticeWords } from '../areas';
+import { complaintSteps, importSteps } from './timer-steps.zh-CN';
+
+export { complaintSteps, importSteps };
 
 export const roles = {
   resident: '住户',
@@ -81,7 +83,8 @@ export const priority = {
   normal: '一般',
 } as const;
 
-export const notices = {
+/** The notice kinds' words: the platform's and the older areas' here, then those the registry's areas declare. */
+const ownNotices = {
   'repair.new': '新报修',
   'repair.dispatched': '已派单',
   'repair.changed': '报修单有新进展',
@@ -100,14 +103,12 @@ export const notices = {
   'booking.window': '住户预约了上门时段',
   'reception.unsettled': '来访/来电事项待处理',
   'group.arriving': '团体参观30分钟后到达',
-  'duty.unsigned': '值班记录未签字',
-  'duty.handoverLate': '交接班未按时完成',
   'binding.approved': '房屋绑定已通过',
   'binding.rejected': '房屋绑定未通过',
   'binding.joined': '您邀请的人已加入',
-  ...keysNotices,
-  ...filesNotices,
 } as const;
+
+export const notices = { ...ownNotices, ...areaNoticeWords };
 
 /** R4: why a technician is suggested, from the facts the suggestion was ranked by. */
 export const suggestions = {
@@ -118,20 +119,6 @@ export const suggestions = {
   unrated: '暂无评价',
 } as const;
 
-export const dutyTexts = {
-  link: '值班交接',
-  dayLink: '值班签字',
-  steps: { dutyDays: '值班记录未签字提醒', handovers: '交接班超时提醒' },
-  unsigned: '{date} 的值班记录尚未签字',
-  handoverLate: '{date} {shift}的交接班在班次结束 {grace} 分钟后仍未完成',
-  complaintCall: '{address} 来电投诉：{text}',
-  moveIn: '{address} {name} 入住（房屋绑定已通过）',
-  urgentRepair: '{address} 急修：{text}',
-} as const;
-
-/** The reminders run's steps of complaints and of imports, as the supervisor knows them (their declarations name them). */
-export const complaintSteps = { complaintUpgrade: '投诉满月升级', registers: '投诉登记表签署提醒', groups: '群体投诉逐户结案' } as const;
-export const importSteps = { imports: '房屋导入续写' } as const;
 
 export const complaintStatus = {
   received: '待定性',
@@ -234,9 +221,6 @@ export const bindingStatus = { pending: '待审核', approved: '已通过', reje
 
 export const memberStatus = { active: '在职', inactive: '已停用' } as const;
 
-/** The staff homes' entry of the reports area (its declaration names it). */
-export const reports = { link: '统计报表', timerStep: '过期报表文件清理' } as const;
-
 /** Issue 13 (1.9): what WeChat's content checks said, in words for the desk. */
 export const screening = {
   verdicts: {
@@ -284,7 +268,6 @@ export const zhCN = {
   priority,
   notices,
   suggestions,
-  dutyTexts,
   complaintSteps,
   importSteps,
   complaintStatus,
@@ -303,8 +286,5 @@ export const zhCN = {
   relations,
   bindingStatus,
   memberStatus,
-  keys: keysTexts,
-  files: filesTexts,
-  reports,
   screening,
 } as const;

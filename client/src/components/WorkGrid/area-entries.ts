@@ -1,6 +1,5 @@
 import { areaPages } from '@shared/areas';
 import type { NavPlace, StaffHome } from '@shared/areas/area';
-import { zhCN as messages } from '@shared/messages/zh-CN';
 import { go } from '../../utils/routes';
 import { navIcons } from './icons';
 import type { WorkEntry, WorkGroup } from '.';
@@ -17,7 +16,7 @@ export const withAreaEntries = (home: StaffHome, groups: WorkGroup[]): WorkGroup
     const place = nav?.homes[home];
     if (!nav || !place) return placed;
     const { group, before } = placeOf(place);
-    const entry: WorkEntry = { key: nav.key, label: nav.label(messages), icon: navIcons[nav.icon], open: () => go(page.path) };
+    const entry: WorkEntry = { key: nav.key, label: nav.label, icon: navIcons[nav.icon], open: () => go(page.path) };
     return placed.map((g) => {
       if (g.key !== group) return g;
       const at = before === null ? -1 : g.entries.findIndex((e) => e.key === before);
