@@ -168,10 +168,11 @@ const dayOf = (offered: readonly Slot[], now: Date, placesLeft: (start: string) 
  * with `upTo`, the first of the days up to it with a place still open (issue 18, 2), read in one query.
  */
 export const slots: Handler<Actions['slots']> = async (input, { deps, now }) => {
-  const settings = await loadSettings(deps, input.propertyId);
   const capacity = input.kind === 'desk' ? DESK_SLOT_CAPACITY : HOME_VISIT_CAPACITY;
   const dates = input.upTo ? datesFrom(input.date, input.upTo).slice(0, LOOKAHEAD_DAYS) : [];
-  const taken = new Map((await slotsOn(deps.db, input.propertyId, input.kind, input.date, Math.max(1, dates.length))).map((s) => [s.start, s]));
+  // Issue 16: the settings (when this instance has not read them in the last 30 s) and the slots taken go together.
+  const [settings, booked] = await Promise.all([loadSettings(deps, input.propertyId), slotsOn(deps.db, input.propertyId, input.kind, input.date, Math.max(1, dates.length))]);
+  const taken = new Map(booked.map((s) => [s.start, s]));
   const placesLeft = (start: string) => (taken.get(start)?.capacity ?? capacity) - (taken.get(start)?.bookingIds.length ?? 0);
   const dayOn = (date: string) => ({ date, slots: dayOf(offeredOn(input.kind, date, settings), now, placesLeft) });
   const days = dates.map(dayOn);

@@ -1,4 +1,4 @@
-import { company, imports, members, session } from '@shared/contracts';
+import { company, imports, members, session, visits } from '@shared/contracts';
 import { roomImportModel } from '@shared/model/room-import.model';
 import { ADMIN, callAs, DESK_ON_SHIFT, expectOk, MANAGER, memberIdOf, newCommandId, PROPERTY, raw, snapshot, startRuntime, TECH_LI, WANG, WANG_ROOM } from './harness';
 import { recordCalls } from './call-journeys';
@@ -210,5 +210,21 @@ describe('issue 16: imports.carryOn within two waits', () => {
     rt.engine.failNext('database.getDocument', networkDown, { collection: 'roomImports' });
     expect(await carryOn(MANAGER)).toMatchObject({ ok: false, code: 'COMMON.INTERNAL' });
     expect(await snapshot(rt)).toEqual(before);
+  });
+});
+
+describe('issue 16: visits.slots within two waits on a fresh instance', () => {
+  let rt: Rt;
+  beforeEach(async () => {
+    rt = await startRuntime();
+  });
+  afterEach(() => rt.close());
+
+  it('V4: the settings, not yet remembered by this instance, go with the slots taken: membership, then both', async () => {
+    const calls = recordCalls(rt);
+    const tomorrow = new Date(rt.clock.now().getTime() + 86_400_000).toISOString().slice(0, 10);
+    const day = expectOk(await callAs(rt, WANG, visits.slots, { propertyId: PROPERTY, kind: 'desk', date: tomorrow }));
+    expect(day.slots.length).toBeGreaterThan(0);
+    expect(waitsOf(calls, 'visits.slots')).toEqual([2]);
   });
 });
