@@ -80,9 +80,19 @@ describe('e2e: the staff pages on a PC window (issue 17, 2)', () => {
     await system?.stop();
   });
 
+  /** The page on top shows `ready`: measured there, not on a page the landing's own move put over it. */
+  const onTop = (tab: Page, ready: string, timeout: number) =>
+    tab
+      .waitForFunction(({ shown, ready }) => (Array.from(document.querySelectorAll(shown)).pop() as HTMLElement | undefined)?.querySelector(ready) != null, { shown: SHOWN, ready }, { timeout })
+      .then(() => true, () => false);
   const open = async (tab: Page, page: string, ready: string) => {
     await tab.goto(`${system.url}#/${page}${queries[page] ?? ''}`);
     await tab.locator(`${SHOWN} ${ready} >> visible=true`).first().waitFor({ timeout: 60_000 });
+    // Just after signing in, the app's move to the person's home can land over this page: open it once more.
+    if (!(await onTop(tab, ready, 5_000))) {
+      await tab.goto(`${system.url}#/${page}${queries[page] ?? ''}`);
+      await onTop(tab, ready, 60_000);
+    }
     await tab.waitForTimeout(400);
   };
   const shoot = async (tab: Page, name: string, screen: Screen | 'phone390') => {
@@ -93,7 +103,7 @@ describe('e2e: the staff pages on a PC window (issue 17, 2)', () => {
     ['desk-complaint', '陈晓', 'pages/desk/complaint/index', '.case-head', '.btn-classify, .btn-reply, .btn-issue-slip, .btn-acknowledge'],
     ['desk-complaints', '陈晓', 'pages/desk/complaints/index', '.case-card', '.desk-complaints-detail .btn-classify'],
     ['desk-callbacks', '陈晓', 'pages/desk/callbacks/index', '.callback-row', '.btn-call, .btn-copy-phone'],
-    ['supervisor-scorecards', '刘主管', 'pages/supervisor/scorecards/index', '.title', '.title'],
+    ['supervisor-scorecards', '刘主管', 'pages/supervisor/scorecards/index', '.scorecards .title', '.scorecards .title'],
     ['supervisor-settings', '周经理', 'pages/supervisor/settings/index', '.settings-fees .fee-row', '.btn-save-settings'],
     ['admin-company', '高明', 'pages/admin/company/index', '.property-card', '.btn-create-property'],
     ['resident-home', '王秀英', 'pages/resident/home/index', '.home-tile-title', '.btn-new-repair'],
