@@ -103,13 +103,13 @@ export const signIn = async (browser: Browser, url: string, name: string, screen
     )
     .catch(() => undefined);
   // The landing may move once more (a home that opens its first list elsewhere, a reLaunch still landing): a page
-  // opened by address before it settles is covered by it. Settled = the same route and page count for 600 ms.
+  // opened by address before it settles is covered by it. Settled = the same route and page count 300 ms apart.
   const where = () => page.evaluate(() => `${location.hash.split('?')[0]} ${document.querySelectorAll('.taro_page').length}`);
   let last = await where();
   for (let waited = 0; waited < 6_000; waited += 300) {
     await page.waitForTimeout(300);
     const now = await where();
-    if (now === last && waited >= 300) break;
+    if (now === last) break;
     last = now;
   }
   return page;
