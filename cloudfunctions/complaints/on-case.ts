@@ -70,7 +70,11 @@ export interface CaseStepSpec<I> {
   reason?: (input: I) => string | undefined;
   /** Who is told; the desk's view refreshes either way. */
   tell: (after: Case, before: Case, settings: SettingsDoc) => Notice[];
-  /** Work that follows the commit (a group's households settled), given the settings the step read. */
+  /**
+   * Work that follows the commit (a group's households settled), given the settings the step read.
+   * It must be work a timer finishes when it fails here: the step has committed, so its caller is
+   * answered with the step's result whatever becomes of this.
+   */
   afterCommit?: (after: Case, ctx: ActionContext, settings: SettingsDoc) => Promise<void>;
 }
 
@@ -116,7 +120,10 @@ export const caseStep = <A extends Action<z.ZodMiniType, z.ZodMiniType<CaseView>
       return toCaseView(next, related, ctx);
     });
     // The step's own notices and the work after it touch different documents: they go side by side.
-    if (fresh) await Promise.all([sendNow(deps, queued, settings), spec.afterCommit?.(after, ctx, settings)]);
+    if (fresh) {
+      const following = spec.afterCommit?.(after, ctx, settings).catch((e: unknown) => console.warn(`${ctx.action.fn}.${ctx.action.name}: the work after the commit failed; the timer finishes it`, e));
+      await Promise.all([sendNow(deps, queued, settings), following]);
+    }
     return ok(view);
   };
   return handler as Handler<A>;
