@@ -1,7 +1,7 @@
 import { complaintModel, type ComplaintDoc } from '@shared/model/complaint.model';
 import type { Database, Query, Tx } from './database';
 import type { SortKey, Source } from './paging';
-import { findById, parseAll, parseStored, readAll, withoutId } from './repo';
+import { findById, parseAll, readAll, withoutId, readInTx } from './repo';
 import type { Sweep } from './sweep';
 
 /**
@@ -22,7 +22,7 @@ const unresolved = ['received', 'handling', 'grouped'] as const;
 
 export const findComplaint = (db: Database, id: string): Promise<ComplaintDoc | null> => findById(db, complaintModel, id);
 
-export const readComplaintInTx = async (tx: Tx, id: string): Promise<ComplaintDoc> => parseStored(complaintModel, (await tx.collection('complaints').doc(id).get()).data);
+export const readComplaintInTx = async (tx: Tx, id: string): Promise<ComplaintDoc> => readInTx(tx, complaintModel, id);
 
 /** Writes the complaint as it is given: its status and version moved by the complaint machine before, if at all. */
 export const writeComplaintInTx = async (tx: Tx, complaint: Parameters<typeof complaintModel.toStored>[0]): Promise<ComplaintDoc> => {

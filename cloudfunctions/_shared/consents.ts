@@ -1,7 +1,7 @@
 import { consentModel, type ConsentDoc } from '@shared/model/consent.model';
 import type { Database, Tx } from './database';
 import { derivedId } from './ids';
-import { addOnce, findById, parseAll, withoutId } from './repo';
+import { addOnce, findById, parseAll, withoutId, readInTx } from './repo';
 
 /**
  * Issue 5: the consent ledger (the `consents` collection), one document per person and template: the only
@@ -23,7 +23,7 @@ export const ensureConsent = async (db: Database, doc: Omit<ConsentDoc, 'schemaV
 
 /** One acceptance adds one send, inside the command's transaction: the sends left after it. */
 export const addConsentSendInTx = async (tx: Tx, id: string, now: Date): Promise<number> => {
-  const doc = consentModel.parse((await tx.collection('consents').doc(id).get()).data);
+  const doc = await readInTx(tx, consentModel, id);
   await tx.collection('consents').doc(id).set({ data: withoutId({ ...doc, remaining: doc.remaining + 1, updatedAt: now.toISOString() }) });
   return doc.remaining + 1;
 };

@@ -12,7 +12,7 @@ import {
   type RepairCallbackPlanDoc,
 } from '@shared/model/environment.model';
 import type { Database, Tx } from './database';
-import { addOnce, findById, withoutId } from './repo';
+import { addOnce, findById, withoutId, readInTx } from './repo';
 
 /**
  * The `environment` collection: one document each for the company, the bootstrap record, the timer's
@@ -32,7 +32,7 @@ export const findBootstrap = (db: Database) => findById(db, bootstrapModel, BOOT
 /** The record every bootstrap transaction reads, created once before the first (a transaction cannot read a missing document). */
 export const ensureBootstrapRecord = (db: Database) => addOnce(db, 'environment', bootstrapModel.toStored({ _id: BOOTSTRAP_DOC_ID, runs: 0, last: null }));
 
-export const readBootstrapInTx = async (tx: Tx): Promise<BootstrapDoc> => bootstrapModel.parse((await tx.collection('environment').doc(BOOTSTRAP_DOC_ID).get()).data);
+export const readBootstrapInTx = async (tx: Tx): Promise<BootstrapDoc> => readInTx(tx, bootstrapModel, BOOTSTRAP_DOC_ID);
 
 export const writeBootstrapInTx = async (tx: Tx, record: Omit<BootstrapDoc, 'schemaVersion'>): Promise<void> => {
   await tx.collection('environment').doc(BOOTSTRAP_DOC_ID).set({ data: withoutId(bootstrapModel.toStored(record)) });

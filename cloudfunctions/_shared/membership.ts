@@ -1,7 +1,7 @@
 import { memberModel, type MemberDoc } from '@shared/model/member.model';
 import type { Database } from './deps';
 import { derivedId } from './ids';
-import { parseAll } from './repo';
+import { parseAll, readInTx } from './repo';
 import { findProperty } from './properties';
 import type { Query, Tx } from './database';
 import type { Source } from './paging';
@@ -16,7 +16,7 @@ import { findById, readAll, withoutId } from './repo';
 
 export const findMember = (db: Database, id: string): Promise<MemberDoc | null> => findById(db, memberModel, id);
 
-export const readMemberInTx = async (tx: Tx, id: string): Promise<MemberDoc> => memberModel.parse((await tx.collection('members').doc(id).get()).data);
+export const readMemberInTx = async (tx: Tx, id: string): Promise<MemberDoc> => readInTx(tx, memberModel, id);
 
 /** A membership written as a step left it (the caller appends the step's event in the same transaction). */
 export const writeMemberInTx = async (tx: Tx, member: MemberDoc): Promise<void> => {

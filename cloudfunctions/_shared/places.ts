@@ -5,7 +5,7 @@ import { bookingMachine, type BookingAction } from '@shared/domain/booking.machi
 import { appendEvent } from './events';
 import { ActionFailure } from './failures';
 import { derivedId } from './ids';
-import { addOnce, findById, parseAll, withoutId } from './repo';
+import { addOnce, findById, parseAll, withoutId, readInTx } from './repo';
 import type { Source } from './paging';
 import { atShanghai } from '@shared/time/shanghai';
 
@@ -43,7 +43,7 @@ export const ensureSlot = async (
  */
 export const takeFirstFree = async (tx: Tx, places: readonly Place[], bookingId: string): Promise<Place> => {
   for (const place of places) {
-    const slot = slotModel.parse((await tx.collection('slots').doc(place.slotId).get()).data);
+    const slot = await readInTx(tx, slotModel, place.slotId);
     if (slot.bookingIds.includes(bookingId)) return place;
     if (slot.bookingIds.length >= slot.capacity) continue;
     await tx.collection('slots').doc(place.slotId).update({ data: { bookingIds: [...slot.bookingIds, bookingId] } });
@@ -53,7 +53,7 @@ export const takeFirstFree = async (tx: Tx, places: readonly Place[], bookingId:
 };
 
 export const givePlaceBack = async (tx: Tx, slotId: string, bookingId: string): Promise<void> => {
-  const slot = slotModel.parse((await tx.collection('slots').doc(slotId).get()).data);
+  const slot = await readInTx(tx, slotModel, slotId);
   await tx.collection('slots').doc(slotId).update({ data: { bookingIds: slot.bookingIds.filter((id) => id !== bookingId) } });
 };
 
@@ -110,7 +110,7 @@ export const moveWindow = async (
 export const findBooking = (db: Database, id: string): Promise<BookingDoc | null> => findById(db, bookingModel, id);
 
 /** A booking read in a transaction. */
-export const readBookingInTx = async (tx: Tx, id: string): Promise<BookingDoc> => bookingModel.parse((await tx.collection('bookings').doc(id).get()).data);
+export const readBookingInTx = async (tx: Tx, id: string): Promise<BookingDoc> => readInTx(tx, bookingModel, id);
 
 /**
  * A booking written as `bookingModel.toStored` made it. Its status moves only by the booking machine:

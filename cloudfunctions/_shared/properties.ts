@@ -1,7 +1,7 @@
 import { propertyModel, type PropertyDoc } from '@shared/model/property.model';
 import type { Database, Tx } from './database';
 import type { Source } from './paging';
-import { findById, parseAll, withoutId } from './repo';
+import { findById, parseAll, withoutId, readInTx } from './repo';
 
 /**
  * The company's properties (`properties`, issue 14): the only module that names the collection. In
@@ -30,7 +30,7 @@ export const propertiesByIds = async (db: Database, ids: readonly string[]): Pro
 /** The list source of every property of the company, by name. */
 export const propertiesByNameSource = (): Source<PropertyDoc> => ({ collection: 'properties', where: {}, sort: [{ field: 'name', order: 'asc' }], parse: (raw) => propertyModel.parse(raw) });
 
-export const readPropertyInTx = async (tx: Tx, id: string): Promise<PropertyDoc> => propertyModel.parse((await tx.collection('properties').doc(id).get()).data);
+export const readPropertyInTx = async (tx: Tx, id: string): Promise<PropertyDoc> => readInTx(tx, propertyModel, id);
 
 export const writePropertyInTx = async (tx: Tx, property: PropertyDoc): Promise<void> => {
   await tx.collection('properties').doc(property._id).set({ data: withoutId(property) });

@@ -3,7 +3,7 @@ import { repairModel, type RepairDoc } from '@shared/model/repair.model';
 import type { Database, Query, Tx } from './database';
 import { appendEvent } from './events';
 import type { SortKey, Source } from './paging';
-import { findById, parseAll, readAll, withoutId } from './repo';
+import { findById, parseAll, readAll, withoutId, readInTx } from './repo';
 
 /**
  * Issue 15 (3): the repairs collection's owner, with `repairs.counts.ts` (the counts, which read no
@@ -23,7 +23,7 @@ export const repairSubject = (r: Pick<RepairDoc, '_id' | 'propertyId'>) => ({ ki
 export const findRepair = (db: Database, id: string): Promise<RepairDoc | null> => findById(db, repairModel, id);
 
 /** A work order read in a transaction (it must exist: a transaction cannot read a missing id). */
-export const readRepairInTx = async (tx: Tx, id: string): Promise<RepairDoc> => repairModel.parse((await tx.collection('repairs').doc(id).get()).data);
+export const readRepairInTx = async (tx: Tx, id: string): Promise<RepairDoc> => readInTx(tx, repairModel, id);
 
 /**
  * A work order written with the event that made its status: the machine's transition (or its birth).

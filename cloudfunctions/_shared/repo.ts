@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import type { Model } from '@shared/model/versioned';
-import type { Database, Query } from './database';
+import type { Database, Query, Tx } from './database';
 
 type Doc<M extends Model<z.ZodMiniType>> = z.infer<M['schema']>;
 
@@ -41,6 +41,17 @@ export const parseStored = <M extends Model<z.ZodMiniType>>(model: M, raw: unkno
   const parsed = model.safeParse(raw);
   if (!parsed.success) throw new StoredDocumentError(model, raw, parsed.error);
   return parsed.data as Doc<M>;
+};
+
+/**
+ * One document read by id inside a transaction, through its model as `parseStored` reads it (a
+ * malformed one names its collection and id, and a timer's sweep quarantines it). A document that
+ * is not there is a plain error: there is nothing to set aside.
+ */
+export const readInTx = async <M extends Model<z.ZodMiniType>>(tx: Tx, model: M, id: string): Promise<Doc<M>> => {
+  const raw: unknown = (await tx.collection(model.collection).doc(id).get()).data;
+  if (raw === null || raw === undefined) throw new Error(`${model.collection}/${id} is not there`);
+  return parseStored(model, raw);
 };
 
 export const findById = async <M extends Model<z.ZodMiniType>>(db: Database, model: M, id: string): Promise<Doc<M> | null> => {

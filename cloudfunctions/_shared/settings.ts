@@ -1,7 +1,7 @@
 import { defaultSettings, settingsModel, type SettingsDoc } from '@shared/model/settings.model';
 import type { Tx } from './database';
 import type { Database, Deps } from './deps';
-import { addOnce, findById, withoutId } from './repo';
+import { addOnce, findById, withoutId, readInTx } from './repo';
 
 /** A property's settings document, or null until one is stored. */
 export const storedSettingsOf = (db: Database, propertyId: string): Promise<SettingsDoc | null> => findById(db, settingsModel, propertyId);
@@ -11,7 +11,7 @@ export const readSettings = async (db: Database, propertyId: string): Promise<Se
   (await findById(db, settingsModel, propertyId)) ?? defaultSettings(propertyId);
 
 /** Inside a transaction: a property's settings as stored (the document must exist: see `storeSettingsOnce`). */
-export const readSettingsInTx = async (tx: Tx, propertyId: string): Promise<SettingsDoc> => settingsModel.parse((await tx.collection('settings').doc(propertyId).get()).data);
+export const readSettingsInTx = async (tx: Tx, propertyId: string): Promise<SettingsDoc> => readInTx(tx, settingsModel, propertyId);
 
 /** Inside a transaction: writes a property's whole settings document (a new property's, or a change to it). */
 export const writeSettingsInTx = async (tx: Tx, propertyId: string, settings: SettingsDoc): Promise<void> => {

@@ -3,7 +3,7 @@ import { ERASED_NAME } from '@shared/model/erasure.model';
 import { roomInvitationModel, type RoomInvitationDoc } from '@shared/model/room-invitation.model';
 import type { Database, Tx } from '../_shared/database';
 import type { SortKey, Source } from '../_shared/paging';
-import { findById, parseAll, readAll, withoutId } from '../_shared/repo';
+import { findById, parseAll, readAll, withoutId, readInTx } from '../_shared/repo';
 
 /**
  * The members area's room bindings (`bindings`: a person's requests to be bound to a room, issue 7) and
@@ -17,7 +17,7 @@ const BINDINGS_READ = 100;
 
 export const findBinding = (db: Database, id: string) => findById(db, bindingModel, id);
 
-export const readBindingInTx = async (tx: Tx, id: string): Promise<BindingDoc> => bindingModel.parse((await tx.collection('bindings').doc(id).get()).data);
+export const readBindingInTx = async (tx: Tx, id: string): Promise<BindingDoc> => readInTx(tx, bindingModel, id);
 
 /** A request written as its step left it (the caller appends the step's event in the same transaction). */
 export const writeBindingInTx = async (tx: Tx, doc: BindingDoc): Promise<void> => {
@@ -57,7 +57,7 @@ export const eraseBindingPerson = async (db: Database, id: string): Promise<void
 
 export const findRoomInvitation = (db: Database, id: string) => findById(db, roomInvitationModel, id);
 
-export const readRoomInvitationInTx = async (tx: Tx, id: string): Promise<RoomInvitationDoc> => roomInvitationModel.parse((await tx.collection('roomInvitations').doc(id).get()).data);
+export const readRoomInvitationInTx = async (tx: Tx, id: string): Promise<RoomInvitationDoc> => readInTx(tx, roomInvitationModel, id);
 
 export const writeRoomInvitationInTx = async (tx: Tx, doc: RoomInvitationDoc): Promise<void> => {
   await tx.collection('roomInvitations').doc(doc._id).set({ data: withoutId(doc) });

@@ -13,7 +13,7 @@ import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
 import { memberIdFor, membershipIn } from '../_shared/membership';
-import { findById, withoutId } from '../_shared/repo';
+import { findById, withoutId, readInTx } from '../_shared/repo';
 import { mapPage, readPage, type Source } from '../_shared/paging';
 import { findProperty } from '../_shared/properties';
 import { invitationIdOf, newInvitationCode } from './codes';
@@ -109,7 +109,7 @@ export const join: Handler<typeof c.join> = async (input, ctx) => {
     ctx,
     'members.join',
     async (tx) => {
-      const invitation = invitationModel.parse((await tx.collection('invitations').doc(id).get()).data);
+      const invitation = await readInTx(tx, invitationModel, id);
       const current = invitationState(invitation, now);
       if (current !== 'open') throw new ActionFailure(refusalOf(current));
       // Looked up again on every run: a run retried after a conflict sees a membership another join just made.

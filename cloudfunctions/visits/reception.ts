@@ -16,7 +16,7 @@ import { applyOnce } from '../_shared/commands';
 import { ActionFailure } from '../_shared/failures';
 import { derivedId } from '../_shared/ids';
 import { enqueueNotice, scheduleNotice, sendNow } from '../_shared/outbox';
-import { findById, withoutId } from '../_shared/repo';
+import { findById, withoutId, readInTx } from '../_shared/repo';
 import { complaintSource } from '../_shared/complaints.repo';
 import { mapPage, readPage, type SortKey, type Source } from '../_shared/paging';
 import type { OutboxDoc } from '@shared/model/outbox.model';
@@ -98,7 +98,7 @@ export const writeResult: Handler<typeof c.writeResult> = async (input, ctx) => 
   const existing = await findById(deps.db, receptionModel, input.receptionId);
   if (!existing || existing.propertyId !== member.propertyId) return failure('RECEPTION.NOT_FOUND');
   const { result } = await applyOnce(ctx, 'visits.writeResult', async (tx) => {
-    const r = receptionModel.parse((await tx.collection('receptions').doc(existing._id).get()).data);
+    const r = await readInTx(tx, receptionModel, existing._id);
     if (r.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
     const next = receptionModel.toStored({ ...r, version: r.version + 1, settled: true, result: { text: input.text, by: member.name, at: now.toISOString() } });
     await tx.collection('receptions').doc(r._id).set({ data: withoutId(next) });

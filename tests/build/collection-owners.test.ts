@@ -88,12 +88,13 @@ const MODELS: Record<string, readonly string[]> = {
 
 /**
  * The generic helpers of _shared/repo.ts reach a collection through its model (the outbox's notice by id was one):
- * the model's collection, a document by id, every page of a query (the model anywhere among readAll's arguments).
+ * the model's collection, a document by id (in a transaction or not), every page of a query (the model anywhere among readAll's arguments).
  */
 const modelPatterns = (models: readonly string[] = []): RegExp[] =>
   models.flatMap((model) => [
     new RegExp(`\\b${model}\\.collection\\b`),
     new RegExp(`\\bfindById\\([^)]*\\b${model}\\b`),
+    new RegExp(`\\breadInTx\\([^)]*\\b${model}\\b`),
     new RegExp(`\\breadAll\\([^)]*\\b${model}\\b`),
   ]);
 
@@ -169,8 +170,9 @@ describe('each collection is named by its repository alone (issue 15, point 3)',
         "await db\n  .collection(\"outbox\")\n  .where({ recipient })",
         'await findById(deps.db, outboxModel, input.noticeId)',
         'db.collection(outboxModel.collection)',
+        'await readInTx(tx, outboxModel, id)',
       ].map((text) => names('outbox', text)),
-    ).toEqual([true, true, true, true, true]);
+    ).toEqual([true, true, true, true, true, true]);
     expect(
       ['await findById(deps.db, contentCheckModel, id)', 'db.collection(contentCheckModel.collection)', 'readAll(contentCheckModel, query)', 'parseAll(contentCheckModel, found.data)'].map((text) =>
         names('contentChecks', text),
