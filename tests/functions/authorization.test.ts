@@ -1,26 +1,22 @@
 import { complaints, members, repairs, session } from '@shared/contracts';
-import { callAs, complaintInput, DESK_ON_SHIFT, expectOk, MANAGER, memberIdOf, newCommandId, PROPERTY, repairInput, snapshot, startRuntime, uploadAs, TECH_LI, TECH_MA, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM } from './harness';
+import { callAs, complaintInput, DESK_ON_SHIFT, expectOk, MANAGER, memberIdOf, newCommandId, PROPERTY, repairInput, snapshot, startRuntime, uploadAs, TECH_LI, TECH_MA, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM, seedOtherProperty } from './harness';
 
 /** A second property with its own desk and resident, to prove tenancy. */
-const seedOtherProperty = async (rt: Awaited<ReturnType<typeof startRuntime>>) => {
-  const now = '2026-11-01T00:00:00.000Z';
-  await rt.db.collection('properties').doc('other').set({ data: { propertyId: 'other', schemaVersion: 1, name: '翠湖苑', deskPhone: '021-66660000' } });
-  await rt.db.collection('rooms').doc('other:9-1-101').set({ data: { propertyId: 'other', schemaVersion: 1, building: '9', unit: '1', room: '101' } });
-  for (const [id, openid, role, roomIds] of [
-    ['mb_otherdesk', 'o-other-desk', 'desk', []],
-    ['mb_otherres', 'o-other-res', 'resident', ['other:9-1-101']],
-  ] as const) {
-    await rt.db.collection('members').doc(id).set({
-      data: { propertyId: 'other', schemaVersion: 1, openid, role, status: 'active', name: '外盘成员', phone: '13000000000', roomIds, skills: [], createdAt: now },
-    });
-  }
-};
+const seedOther = (rt: Awaited<ReturnType<typeof startRuntime>>) =>
+  seedOtherProperty(
+    rt,
+    [
+      { id: 'mb_otherdesk', openid: 'o-other-desk', role: 'desk', name: '外盘成员' },
+      { id: 'mb_otherres', openid: 'o-other-res', role: 'resident', name: '外盘成员', roomIds: ['other:9-1-101'] },
+    ],
+    ['9-1-101'],
+  );
 
 describe('authorisation: identity from the platform, membership resolved on every call', () => {
   let rt: Awaited<ReturnType<typeof startRuntime>>;
   beforeEach(async () => {
     rt = await startRuntime();
-    await seedOtherProperty(rt);
+    await seedOther(rt);
   });
   afterEach(() => rt.close());
 
@@ -98,7 +94,7 @@ describe('issue 18 (5), C3: a household follows its room\'s repairs filed since 
   let rt: Awaited<ReturnType<typeof startRuntime>>;
   beforeEach(async () => {
     rt = await startRuntime();
-    await seedOtherProperty(rt);
+    await seedOther(rt);
   });
   afterEach(() => rt.close());
 

@@ -1,24 +1,7 @@
 import { complaints, repairs } from '@shared/contracts';
 import { messages } from '@shared/messages';
 import { LOCAL_CHECKER } from '../../local/wechat';
-import {
-  callAs,
-  DESK_ON_SHIFT,
-  expectOk,
-  memberIdOf,
-  newCommandId,
-  PROPERTY,
-  raw,
-  repairInput,
-  snapshot,
-  startRuntime,
-  SUPERVISOR,
-  TECH_LI,
-  uploadAs,
-  WANG,
-  WANG_ROOM,
-  ZHANG,
-} from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, SUPERVISOR, TECH_LI, uploadAs, WANG, WANG_ROOM, ZHANG, seedOtherProperty } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 type Doc = Record<string, unknown>;
@@ -263,11 +246,7 @@ describe('issue 13 (1.9): only the desk side of the ticket\'s own property decid
   let rt: Rt;
   beforeEach(async () => {
     rt = await startRuntime();
-    const now = '2026-11-01T00:00:00.000Z';
-    await rt.db.collection('properties').doc('other').set({ data: { propertyId: 'other', schemaVersion: 1, name: '翠湖苑', deskPhone: '021-66660000' } });
-    await rt.db.collection('members').doc('mb_otherdesk').set({
-      data: { propertyId: 'other', schemaVersion: 1, openid: 'o-other-desk', role: 'desk', status: 'active', name: '外盘客服', phone: '13000000000', roomIds: [], skills: [], createdAt: now },
-    });
+    await seedOtherProperty(rt);
   });
   afterEach(() => rt.close());
 

@@ -1,23 +1,6 @@
 import { complaints, repairs } from '@shared/contracts';
 import * as files from '@shared/contracts/files.contract';
-import {
-  callAs,
-  complaintAbout,
-  DESK_OTHER,
-  DESK_ON_SHIFT,
-  expectOk,
-  MANAGER,
-  newCommandId,
-  PROPERTY,
-  raw,
-  repairInput,
-  snapshot,
-  startRuntime,
-  SUPERVISOR,
-  TECH_LI,
-  WANG,
-  WANG_ROOM,
-} from './harness';
+import { callAs, complaintAbout, DESK_OTHER, DESK_ON_SHIFT, expectOk, MANAGER, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, SUPERVISOR, TECH_LI, WANG, WANG_ROOM, seedOtherProperty } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 
@@ -145,14 +128,10 @@ describe('P1: resident files are read only with the supervisor\'s permission (or
   });
 
   it('P1: a resident, a technician and another property\'s desk and supervisor are refused, and nothing changes', async () => {
-    const now = '2026-11-01T00:00:00.000Z';
-    await rt.db.collection('properties').doc('other').set({ data: { propertyId: 'other', schemaVersion: 1, name: '翠湖苑', deskPhone: '021-66660000' } });
-    await rt.db.collection('members').doc('mb_otherdesk').set({
-      data: { propertyId: 'other', schemaVersion: 2, openid: 'o-other-desk', role: 'desk', status: 'active', name: '外盘客服', phone: '13000000000', roomIds: [], skills: [], vip: false, createdAt: now },
-    });
-    await rt.db.collection('members').doc('mb_othersup').set({
-      data: { propertyId: 'other', schemaVersion: 2, openid: 'o-other-sup', role: 'supervisor', status: 'active', name: '外盘主管', phone: '13000000001', roomIds: [], skills: [], vip: false, createdAt: now },
-    });
+    await seedOtherProperty(rt, [
+      { id: 'mb_otherdesk', openid: 'o-other-desk', role: 'desk', name: '外盘客服' },
+      { id: 'mb_othersup', openid: 'o-other-sup', role: 'supervisor', name: '外盘主管' },
+    ]);
     expectOk(await decide(rt, expectOk(await ask(rt)), 'grant'));
     const before = await snapshot(rt);
     for (const who of [WANG, TECH_LI]) {

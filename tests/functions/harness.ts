@@ -121,6 +121,37 @@ export const WANG_ROOM = 'demo:1-1-101';
 export const ZHANG_ROOM = 'demo:1-2-1502';
 export const memberIdOf = (openid: string) => `mb_${openid.replace(/[^a-z0-9]/gi, '')}`;
 
+/** A second property, 翠湖苑: the other side of every test that a membership acts only in its own property. */
+export const OTHER_PROPERTY = 'other';
+export const OTHER_DESK = 'o-other-desk';
+
+interface OtherMember {
+  id: string;
+  openid: string;
+  role: Role;
+  name: string;
+  roomIds?: readonly string[];
+}
+
+/** Seeds 翠湖苑 with its members (by default only its desk, 外盘客服) and any rooms, given as `building-unit-room`. */
+export const seedOtherProperty = async (
+  runtime: Runtime,
+  members: readonly OtherMember[] = [{ id: 'mb_otherdesk', openid: OTHER_DESK, role: 'desk', name: '外盘客服' }],
+  rooms: readonly string[] = [],
+): Promise<void> => {
+  const { db } = runtime;
+  await db.collection('properties').doc(OTHER_PROPERTY).set({ data: { propertyId: OTHER_PROPERTY, schemaVersion: 1, name: '翠湖苑', deskPhone: '021-66660000' } });
+  for (const room of rooms) {
+    const [building, unit, number] = room.split('-');
+    await db.collection('rooms').doc(`${OTHER_PROPERTY}:${room}`).set({ data: { propertyId: OTHER_PROPERTY, schemaVersion: 1, building, unit, room: number } });
+  }
+  for (const [n, { id, openid, role, name, roomIds = [] }] of members.entries()) {
+    await db.collection('members').doc(id).set({
+      data: { propertyId: OTHER_PROPERTY, schemaVersion: 2, openid, role, status: 'active', name, phone: `1300000000${n}`, roomIds: [...roomIds], skills: [], vip: false, createdAt: '2026-11-01T00:00:00.000Z' },
+    });
+  }
+};
+
 /** A file as the app uploads it: into the person's own folder in the demo property. */
 export const uploadAs = (runtime: Runtime, openid: string, name: string, bytes: Buffer = Buffer.from(`a file named ${name}`)): string => {
   const out = runtime.files.upload(`uploads/${memberIdOf(openid)}/${name}`, bytes);

@@ -1,6 +1,6 @@
 import { repairs } from '@shared/contracts';
 import * as keys from '@shared/contracts/keys.contract';
-import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, snapshot, startRuntime, TECH_LI, TECH_MA, uploadAs, WANG } from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, snapshot, startRuntime, TECH_LI, TECH_MA, uploadAs, WANG, seedOtherProperty } from './harness';
 import { file, onSite } from './work-order';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
@@ -73,11 +73,7 @@ describe('K2: a resident\'s key left at the desk for a named technician\'s visit
     expect(await leave(rt, 'rp_nosuch')).toMatchObject({ ok: false, code: 'KEY.REPAIR_NOT_FOUND' });
     expect(await leave(rt, o.current.id, { technicianId: memberIdOf(WANG) })).toMatchObject({ ok: false, code: 'KEY.BORROWER_NOT_FOUND' });
     const left = expectOk(await leave(rt, o.current.id));
-    const now = '2026-11-01T00:00:00.000Z';
-    await rt.db.collection('properties').doc('other').set({ data: { propertyId: 'other', schemaVersion: 1, name: '翠湖苑', deskPhone: '021-66660000' } });
-    await rt.db.collection('members').doc('mb_otherdesk').set({
-      data: { propertyId: 'other', schemaVersion: 2, openid: 'o-other-desk', role: 'desk', status: 'active', name: '外盘客服', phone: '13000000000', roomIds: [], skills: [], vip: false, createdAt: now },
-    });
+    await seedOtherProperty(rt);
     const before = await snapshot(rt);
     expect(await callAs(rt, WANG, keys.leaveKey, { propertyId: PROPERTY, commandId: newCommandId(), repairId: o.current.id, technicianId: memberIdOf(TECH_LI), keys: '钥匙', leftBy: '王秀英' })).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
     expect(await move(rt, TECH_LI, keys.bringBackLeft, left)).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });

@@ -2,33 +2,7 @@ import { catalogue, isCompanyAction, members, repairs, session, type Action } fr
 import { COMPANY_SCOPE, type Role } from '@shared/model/member.model';
 import { audienceOfUser, signalId } from '@shared/model/signal.model';
 import { resolveMember } from '../../cloudfunctions/_shared/membership';
-import {
-  ADMIN,
-  callAs,
-  refusalOf,
-  DESK_ON_SHIFT,
-  DESK_OTHER,
-  expectOk,
-  memberIdOf,
-  newCommandId,
-  PROPERTY,
-  raw,
-  repairInput,
-  snapshot,
-  startRuntime,
-  SUPERVISOR,
-  TECH_LI,
-  TECH_MA,
-  bootstrapInput,
-  TEST_BOOTSTRAP_SECRET,
-  testClock,
-  MORNING,
-  holdCommitsUntilBothRead,
-  WANG,
-  WANG_ROOM,
-  ZHANG,
-  ZHANG_ROOM,
-} from './harness';
+import { ADMIN, callAs, refusalOf, DESK_ON_SHIFT, DESK_OTHER, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, SUPERVISOR, TECH_LI, TECH_MA, bootstrapInput, TEST_BOOTSTRAP_SECRET, testClock, MORNING, holdCommitsUntilBothRead, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM, seedOtherProperty } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 const MANAGER = 'o-mgr-zhou';
@@ -413,26 +387,22 @@ describe('residents bind a room (issue 7, point 4)', () => {
 });
 
 /** A second property: 翠湖苑, with its own desk and manager; 周经理 also works there, at its desk. */
-const seedOtherProperty = async (rt: Rt) => {
-  const createdAt = '2026-11-01T00:00:00.000Z';
-  await rt.db.collection('properties').doc('other').set({ data: { propertyId: 'other', schemaVersion: 1, name: '翠湖苑', deskPhone: '021-66660000' } });
-  await rt.db.collection('rooms').doc('other:9-1-101').set({ data: { propertyId: 'other', schemaVersion: 1, building: '9', unit: '1', room: '101' } });
-  for (const [id, openid, role] of [
-    ['mb_othermgr', 'o-other-mgr', 'manager'],
-    ['mb_otherdesk', 'o-other-desk', 'desk'],
-    ['mb_zhouatother', MANAGER, 'desk'],
-  ] as const) {
-    await rt.db.collection('members').doc(id).set({
-      data: { propertyId: 'other', schemaVersion: 2, openid, role, status: 'active', name: '外盘成员', phone: '13000000000', roomIds: [], skills: [], vip: false, createdAt },
-    });
-  }
-};
+const seedOther = (rt: Rt) =>
+  seedOtherProperty(
+    rt,
+    [
+      { id: 'mb_othermgr', openid: 'o-other-mgr', role: 'manager', name: '外盘成员' },
+      { id: 'mb_otherdesk', openid: 'o-other-desk', role: 'desk', name: '外盘成员' },
+      { id: 'mb_zhouatother', openid: MANAGER, role: 'desk', name: '外盘成员' },
+    ],
+    ['9-1-101'],
+  );
 
 describe('authorisation: a membership acts only in its own property (issue 7, point 7)', () => {
   let rt: Rt;
   beforeEach(async () => {
     rt = await startRuntime();
-    await seedOtherProperty(rt);
+    await seedOther(rt);
   });
   afterEach(() => rt.close());
 

@@ -1,5 +1,5 @@
 import * as duty from '@shared/contracts/duty.contract';
-import { callAs, DESK_ON_SHIFT, expectOk, newCommandId, PROPERTY, snapshot, startRuntime, SUPERVISOR, TECH_LI, WANG } from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, newCommandId, PROPERTY, snapshot, startRuntime, SUPERVISOR, TECH_LI, WANG, seedOtherProperty } from './harness';
 import { recordCalls } from './call-journeys';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
@@ -17,10 +17,7 @@ describe('issue 16: reads made with the membership reach only an authorised call
   let rt: Rt;
   beforeEach(async () => {
     rt = await startRuntime();
-    await rt.db.collection('properties').doc('other').set({ data: { propertyId: 'other', schemaVersion: 1, name: '翠湖苑', deskPhone: '021-66660000' } });
-    await rt.db.collection('members').doc('mb_otherdesk').set({
-      data: { propertyId: 'other', schemaVersion: 1, openid: 'o-other-desk', role: 'desk', status: 'active', name: '外盘客服', phone: '13000000000', roomIds: [], skills: [], createdAt: '2026-11-01T00:00:00.000Z' },
-    });
+    await seedOtherProperty(rt);
   });
   afterEach(() => rt.close());
 

@@ -1,20 +1,13 @@
 import { company, imports, members, session, visits } from '@shared/contracts';
 import { roomImportModel } from '@shared/model/room-import.model';
-import { ADMIN, callAs, DESK_ON_SHIFT, expectOk, MANAGER, memberIdOf, newCommandId, PROPERTY, raw, snapshot, startRuntime, TECH_LI, WANG, WANG_ROOM } from './harness';
+import { ADMIN, callAs, DESK_ON_SHIFT, expectOk, MANAGER, memberIdOf, newCommandId, PROPERTY, raw, snapshot, startRuntime, TECH_LI, WANG, WANG_ROOM, seedOtherProperty, OTHER_DESK } from './harness';
 import { recordCalls } from './call-journeys';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 
 const networkDown = { code: 'DATABASE_REQUEST_FAILED', message: 'network' } as const;
-const OTHER_DESK = 'o-other-desk';
 
 /** A second property with a desk of its own: a member, but not of ours. */
-const openOther = async (rt: Rt) => {
-  await rt.db.collection('properties').doc('other').set({ data: { propertyId: 'other', schemaVersion: 1, name: '翠湖苑', deskPhone: '021-66660000' } });
-  await rt.db.collection('members').doc('mb_otherdesk').set({
-    data: { propertyId: 'other', schemaVersion: 1, openid: OTHER_DESK, role: 'desk', status: 'active', name: '外盘客服', phone: '13000000000', roomIds: [], skills: [], createdAt: '2026-11-01T00:00:00.000Z' },
-  });
-};
 
 /** The sequential waits of each successful call of `key` since `calls` started recording. */
 const waitsOf = (calls: ReturnType<typeof recordCalls>, key: string) => (calls.get(key) ?? []).map((c) => c.calls.sequential);
@@ -28,7 +21,7 @@ describe('issue 16: session.context within two waits', () => {
   let rt: Rt;
   beforeEach(async () => {
     rt = await startRuntime();
-    await openOther(rt);
+    await seedOtherProperty(rt);
   });
   afterEach(() => rt.close());
 
@@ -80,7 +73,7 @@ describe('issue 16: members.properties within two waits', () => {
   let rt: Rt;
   beforeEach(async () => {
     rt = await startRuntime();
-    await openOther(rt);
+    await seedOtherProperty(rt);
   });
   afterEach(() => rt.close());
 
@@ -116,7 +109,7 @@ describe('issue 16: members.revealBindingPhone within two waits (P1)', () => {
   const reveal = (openid: string, propertyId = PROPERTY) => callAs(rt, openid, members.revealBindingPhone, { propertyId, bindingId });
   beforeEach(async () => {
     rt = await startRuntime();
-    await openOther(rt);
+    await seedOtherProperty(rt);
     bindingId = expectOk(
       await callAs(rt, APPLICANT, members.requestBinding, { propertyId: PROPERTY, commandId: newCommandId(), roomId: 'demo:1-1-102', name: '孙丽', relation: 'tenant', phone: PHONE }),
     ).id;
@@ -176,7 +169,7 @@ describe('issue 16: imports.carryOn within two waits', () => {
     (calls.get('imports.carryOn') ?? []).map((c) => c.calls.trace.filter((t) => t.kind === 'database.getDocument' && t.detail === 'roomImports').length);
   beforeEach(async () => {
     rt = await startRuntime();
-    await openOther(rt);
+    await seedOtherProperty(rt);
   });
   afterEach(() => rt.close());
 

@@ -1,5 +1,5 @@
 import { members, session, settings } from '@shared/contracts';
-import { callAs, DESK_ON_SHIFT, expectOk, expectRefusedUnchanged, holdCommitsUntilBothRead, MANAGER, memberIdOf, newCommandId, PROPERTY, raw, startRuntime, WANG, WANG_ROOM, ZHANG } from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, expectRefusedUnchanged, holdCommitsUntilBothRead, MANAGER, memberIdOf, newCommandId, PROPERTY, raw, startRuntime, WANG, WANG_ROOM, ZHANG, seedOtherProperty } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 /** 孙丽 in the demo seed: a WeChat user of no property yet. */
@@ -19,12 +19,7 @@ const ownerInvites = (rt: Rt, value: Record<string, unknown>) =>
 const joinedNotices = (rt: Rt) => raw<{ kind: string; recipient: string; body: string; title: string }>(rt, 'outbox').filter((n) => n.kind === 'binding.joined');
 
 /** A resident of a second property, written as the platform's tenancy tests write one. */
-const seedOtherProperty = async (rt: Rt) => {
-  await rt.db.collection('properties').doc('other').set({ data: { propertyId: 'other', schemaVersion: 1, name: '翠湖苑', deskPhone: '021-66660000' } });
-  await rt.db.collection('members').doc('mb_otherres').set({
-    data: { propertyId: 'other', schemaVersion: 1, openid: OTHER_RES, role: 'resident', status: 'active', name: '外盘业主', phone: '13000000000', roomIds: [], skills: [], createdAt: '2026-11-01T00:00:00.000Z' },
-  });
-};
+const seedOther = (rt: Rt) => seedOtherProperty(rt, [{ id: 'mb_otherres', openid: OTHER_RES, role: 'resident', name: '外盘业主' }]);
 
 describe('issue 18 (5): an owner sees the codes she issued that are still open, and withdraws one', () => {
   let rt: Rt;
@@ -64,7 +59,7 @@ describe('issue 18 (5): an owner sees the codes she issued that are still open, 
   });
 
   it('refused without a membership: staff COMMON.FORBIDDEN, a stranger and another property\'s resident COMMON.NOT_A_MEMBER', async () => {
-    await seedOtherProperty(rt);
+    await seedOther(rt);
     await issued(rt);
     expect(await openOf(rt, DESK_ON_SHIFT)).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
     for (const openid of ['o-stranger', OTHER_RES]) expect({ openid, result: await openOf(rt, openid) }).toMatchObject({ openid, result: { ok: false, code: 'COMMON.NOT_A_MEMBER' } });
@@ -91,7 +86,7 @@ describe('issue 18 (5): an owner sees the codes she issued that are still open, 
   });
 
   it('only she withdraws her code: the second owner, the family member she bound, a neighbour get ROOM_INVITATION.NOT_FOUND; staff COMMON.FORBIDDEN; a stranger and another property\'s resident COMMON.NOT_A_MEMBER, or NOT_FOUND in their own property', async () => {
-    await seedOtherProperty(rt);
+    await seedOther(rt);
     await ownerInvites(rt, { enabled: true, deskApproves: false });
     expectOk(await callAs(rt, TENANT, members.joinRoom, joinInput((await issued(rt, 'tenant')).code!, { name: '赵租客' })));
     const code = await issued(rt);
