@@ -15,6 +15,12 @@ export const on = (page: Page, selector: string, hasText?: string | RegExp) =>
 /** A screenshot under docs/screenshots/, at the size the page has now. */
 export const shoot = async (page: Page, name: string) => {
   mkdirSync(shots, { recursive: true });
+  // The router slides a new page in from the right: a picture taken during the slide showed half a page.
+  await page.waitForFunction(() => {
+    const pages = document.querySelectorAll('.taro_router > .taro_page');
+    const top = pages[pages.length - 1];
+    return !top || Math.abs(top.getBoundingClientRect().left) < 1;
+  });
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(shots, `${name}.png`) });
 };
