@@ -122,6 +122,19 @@ export const signIn = async (browser: Browser, url: string, name: string, screen
  */
 export const topPage = (page: Page) => page.locator('.taro_router > .taro_page').last();
 
+/**
+ * A screenshot once the router's slide has ended: it brings a new page in from the right, and a
+ * picture taken during the slide showed half a page (docs/screenshots/desk-repair-phone.png, resident-rating-390.png).
+ */
+export const picture = async (page: Page, options: NonNullable<Parameters<Page['screenshot']>[0]>): Promise<Buffer> => {
+  await page.waitForFunction(() => {
+    const pages = document.querySelectorAll('.taro_router > .taro_page');
+    const top = pages[pages.length - 1];
+    return !top || Math.abs(top.getBoundingClientRect().left) < 1;
+  });
+  return page.screenshot(options);
+};
+
 /** A signature as a person draws it: two strokes across the pad. */
 export const drawSignature = async (page: Page, pad: string) => {
   // The mouse draws at viewport coordinates: the pad must be on screen, wherever the form above left the page scrolled.

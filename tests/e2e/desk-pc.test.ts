@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { startSystem, signIn } from './browser';
+import { startSystem, signIn, picture } from './browser';
 import { registerByKeyboard } from './desk-register-keys';
 
 jest.setTimeout(240_000);
@@ -29,7 +29,7 @@ const textSizes = (page: Page, scope: string) =>
 /** What is on the screen: the H5 router keeps the pages behind the current one in the document, hidden. */
 const on = (page: Page, selector: string, options?: { hasText: string }) => page.locator(`${selector} >> visible=true`, options);
 
-const shoot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`) });
+const shoot = (page: Page, name: string) => picture(page, { path: join(shots, `${name}.png`) });
 
 /**
  * Issue 17 (2), the desk on a PC, in Chromium at a phone's width and at 1280×800: the phone registration

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { movableClock, signIn, startSystem } from './browser';
+import { movableClock, signIn, startSystem, picture } from './browser';
 
 jest.setTimeout(240_000);
 
@@ -13,7 +13,7 @@ const toLastHalfHour = (now: Date) => {
 const shoot = async (page: Page, name: string) => {
   for (const width of [390, 1280]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-    await page.screenshot({ path: `/tmp/duty-${name}-${width}.png`, fullPage: true });
+    await picture(page, { path: `/tmp/duty-${name}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 390, height: 844 });
 };

@@ -4,7 +4,7 @@ import * as settings from '@shared/contracts/settings.contract';
 import * as visits from '@shared/contracts/visits.contract';
 import { shanghaiDate, withinDays } from '@shared/time/shanghai';
 import { callAs, expectOk, newCommandId, WANG, WANG_ROOM } from '../functions/harness';
-import { startSystem, signIn } from './browser';
+import { startSystem, signIn, picture } from './browser';
 import { journey } from './journey';
 
 jest.setTimeout(300_000);
@@ -18,7 +18,7 @@ const shootBoth = async (page: Page, name: string, top: string) => {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
     await page.waitForTimeout(300);
     await page.locator(top).first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await page.screenshot({ path: join(shots, `${name}-${width}.png`) });
+    await picture(page, { path: join(shots, `${name}-${width}.png`) });
   }
   await page.setViewportSize({ width: 390, height: 844 });
 };

@@ -1,4 +1,4 @@
-import { startSystem, signIn } from './browser';
+import { startSystem, signIn, picture } from './browser';
 
 jest.setTimeout(120_000);
 
@@ -61,6 +61,6 @@ describe('e2e: a repair travels from a resident\'s phone to the desk and a techn
     await mine.click();
     await resident.locator('.timeline-item').nth(1).waitFor();
     await expect(resident.locator('.timeline-item').count()).resolves.toBe(2);
-    await resident.screenshot({ path: 'tests/e2e/.artifacts/resident-repair.png' }).catch(() => undefined);
+    await picture(resident, { path: 'tests/e2e/.artifacts/resident-repair.png' }).catch(() => undefined);
   });
 });

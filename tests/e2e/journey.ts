@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { picture } from './browser';
 
 /** The screens USERS.md's people use: the desk's PC window in WeChat for Windows, and a phone. */
 export const PC = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 };
@@ -15,14 +16,8 @@ export const on = (page: Page, selector: string, hasText?: string | RegExp) =>
 /** A screenshot under docs/screenshots/, at the size the page has now. */
 export const shoot = async (page: Page, name: string) => {
   mkdirSync(shots, { recursive: true });
-  // The router slides a new page in from the right: a picture taken during the slide showed half a page.
-  await page.waitForFunction(() => {
-    const pages = document.querySelectorAll('.taro_router > .taro_page');
-    const top = pages[pages.length - 1];
-    return !top || Math.abs(top.getBoundingClientRect().left) < 1;
-  });
   await page.waitForTimeout(300);
-  await page.screenshot({ path: join(shots, `${name}.png`) });
+  await picture(page, { path: join(shots, `${name}.png`) });
 };
 
 /** The same screen at 390 and at 1280 px, back at `size` afterwards. */

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { signIn, startSystem } from './browser';
+import { signIn, startSystem, picture } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -14,9 +14,9 @@ const PHONE = { width: 390, height: 844 };
 const shootBoth = async (page: Page, name: string) => {
   mkdirSync(shots, { recursive: true });
   await page.setViewportSize(PHONE);
-  await page.screenshot({ path: join(shots, `${name}-phone.png`), fullPage: true });
+  await picture(page, { path: join(shots, `${name}-phone.png`), fullPage: true });
   await page.setViewportSize(PC);
-  await page.screenshot({ path: join(shots, `${name}-pc.png`), fullPage: true });
+  await picture(page, { path: join(shots, `${name}-pc.png`), fullPage: true });
 };
 
 const HEADER = ['类别', '开启位置', '钥匙编号', '组别', '押金（元）'];

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { startSystem, signIn, counted } from './browser';
+import { startSystem, signIn, counted, picture } from './browser';
 import { allReadable, readable } from './readable';
 
 jest.setTimeout(300_000);
@@ -7,7 +7,7 @@ jest.setTimeout(300_000);
 /** The confirmation from its top, as she sees it when it opens. */
 const shootTop = async (page: Page, name: string, top: string) => {
   await page.locator(top).evaluate((el) => el.scrollIntoView({ block: 'start' }));
-  await page.screenshot({ path: `docs/screenshots/large-text/${name}.png` });
+  await picture(page, { path: `docs/screenshots/large-text/${name}.png` });
 };
 
 /**

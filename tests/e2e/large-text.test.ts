@@ -5,7 +5,7 @@ import * as complaints from '@shared/contracts/complaints.contract';
 import * as repairs from '@shared/contracts/repairs.contract';
 import { shanghaiDate, withinDays } from '@shared/time/shanghai';
 import { callAs, complaintInput, DESK_ON_SHIFT, expectOk, memberIdOf, repairInput, TECH_LI, WANG, WANG_ROOM } from '../functions/harness';
-import { startSystem, signIn } from './browser';
+import { startSystem, signIn, picture } from './browser';
 import { takeToSignOff } from './signed-repair';
 import { allReadable, readable } from './readable';
 
@@ -33,7 +33,7 @@ const visit = async (page: Page, url: string, path: string, ready: string) => {
 const shoot = async (page: Page, path: string, percent: number) => {
   if (percent === 150) return;
   const name = path.replace(/^\/pages\//, '').replace(/\/index.*$/, '').replace(/\//g, '-');
-  await page.screenshot({ path: join(shots, `${name}-${percent}.png`) });
+  await picture(page, { path: join(shots, `${name}-${percent}.png`) });
 };
 
 /**
@@ -86,7 +86,7 @@ describe('e2e: large text (关怀模式) on every resident and technician page',
       await resident.setViewportSize({ width, height });
       await visit(resident, system.url, `/pages/resident/repair/index?id=${doneId}`, '.completion-after .photo-thumb');
       await resident.locator('.taro_page_show .completion-card').scrollIntoViewIfNeeded();
-      await resident.screenshot({ path: join(shots, `resident-repair-done-200-${width}.png`) });
+      await picture(resident, { path: join(shots, `resident-repair-done-200-${width}.png`) });
       const { photos, scrollWidth, clientWidth } = await resident.evaluate(() => {
         const root = document.scrollingElement ?? document.documentElement;
         const shown = Array.from(document.querySelectorAll('.taro_page_show')).pop();

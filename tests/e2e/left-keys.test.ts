@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import * as repairs from '@shared/contracts/repairs.contract';
 import { callAs, expectOk, repairInput, WANG } from '../functions/harness';
-import { drawSignature, signIn, startSystem } from './browser';
+import { drawSignature, signIn, startSystem, picture } from './browser';
 import { takeToSignOff } from './signed-repair';
 
 jest.setTimeout(240_000);
@@ -60,9 +60,9 @@ describe('e2e: a resident’s key left at the desk for her repair’s technician
         await expect(card.locator('.left-who').innerText()).resolves.toBe('王秀英 留给 李建国 · 陈晓 经手');
         // The shot waits out the 已登记 toast (1.5 s), so the list is seen as it stands.
         await desk.waitForTimeout(2000);
-        await desk.screenshot({ path: join(shots, 'desk-left-keys-pc.png') });
+        await picture(desk, { path: join(shots, 'desk-left-keys-pc.png') });
         await desk.setViewportSize(PHONE);
-        await desk.screenshot({ path: join(shots, 'desk-left-keys-phone.png') });
+        await picture(desk, { path: join(shots, 'desk-left-keys-phone.png') });
         await desk.setViewportSize(PC.viewport);
 
         const technician = await signIn(system.browser, system.url, '李建国');
@@ -72,9 +72,9 @@ describe('e2e: a resident’s key left at the desk for her repair’s technician
         await expect(on(technician, '.left-for-me-title').innerText()).resolves.toBe('住户留给我的钥匙');
         // The H5 router slides a new page in: the shot waits for it to settle.
         await technician.waitForTimeout(800);
-        await technician.screenshot({ path: join(shots, 'technician-left-keys-phone.png') });
+        await picture(technician, { path: join(shots, 'technician-left-keys-phone.png') });
         await technician.setViewportSize(PC.viewport);
-        await technician.screenshot({ path: join(shots, 'technician-left-keys-pc.png') });
+        await picture(technician, { path: join(shots, 'technician-left-keys-pc.png') });
         await technician.setViewportSize(PHONE);
         await drawSignature(technician, '.my-left-key .key-sign-pad canvas');
         await mine.locator('.btn-key-sign').click();

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import * as repairs from '@shared/contracts/repairs.contract';
 import type { Action } from '@shared/contracts';
 import { callAs, expectOk, TECH_LI, uploadAs } from '../functions/harness';
-import { drawSignature, signIn, startSystem } from './browser';
+import { drawSignature, signIn, startSystem, picture } from './browser';
 
 jest.setTimeout(240_000);
 
@@ -22,10 +22,10 @@ const on = (page: Page, selector: string, options?: { hasText: string }) => page
 const shootBoth = async (page: Page, name: string) => {
   await page.setViewportSize(PC);
   await page.waitForTimeout(300);
-  await page.screenshot({ path: join(shots, `${name}-pc.png`) });
+  await picture(page, { path: join(shots, `${name}-pc.png`) });
   await page.setViewportSize(PHONE);
   await page.waitForTimeout(300);
-  await page.screenshot({ path: join(shots, `${name}-phone.png`) });
+  await picture(page, { path: join(shots, `${name}-phone.png`) });
 };
 
 interface StoredRepair {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import * as repairs from '@shared/contracts/repairs.contract';
 import { callAs, expectOk, repairInput, WANG } from '../functions/harness';
-import { startSystem, signIn, counted, topPage } from './browser';
+import { startSystem, signIn, counted, topPage, picture } from './browser';
 import { takeToSignOff } from './signed-repair';
 import { allReadable, readable } from './readable';
 
@@ -51,12 +51,12 @@ describe('e2e: notices that say who and when, and rating from the notice', () =>
     await expect(thread.locator('.inbox-unread').innerText()).resolves.toBe('7 条新消息');
     await expect(thread.locator('.inbox-count').innerText()).resolves.toBe('共 7 条进展');
     await expect(wang.locator('.inbox-thread').count()).resolves.toBe(1);
-    await wang.screenshot({ path: resolve(shots, 'resident-inbox-thread-390.png') });
+    await picture(wang, { path: resolve(shots, 'resident-inbox-thread-390.png') });
 
     const her = counted(wang);
     await her.tap(`#thread-${id}`);
     await wang.locator('.rate-repair').waitFor();
-    await wang.screenshot({ path: resolve(shots, 'resident-rating-390.png') });
+    await picture(wang, { path: resolve(shots, 'resident-rating-390.png') });
     await her.tap('#btn-rate-satisfied');
     await wang.locator('.rated-thanks').waitFor();
     expect(her.taps()).toBe(2);
@@ -112,9 +112,9 @@ describe('e2e: notices that say who and when, and rating from the notice', () =>
     const wide = await signIn(system.browser, system.url, '王秀英');
     await wide.setViewportSize({ width: 1280, height: 900 });
     await openInbox(wide, system.url);
-    await wide.screenshot({ path: resolve(shots, 'resident-inbox-thread-1280.png') });
+    await picture(wide, { path: resolve(shots, 'resident-inbox-thread-1280.png') });
     await wide.locator(`#thread-${id}`).click();
     await wide.locator('.rate-repair').waitFor();
-    await wide.screenshot({ path: resolve(shots, 'resident-rating-1280.png') });
+    await picture(wide, { path: resolve(shots, 'resident-rating-1280.png') });
   });
 });

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { startSystem, signIn } from './browser';
+import { startSystem, signIn, picture } from './browser';
 
 jest.setTimeout(240_000);
 
@@ -72,7 +72,7 @@ describe('e2e: the desk prints a work order from the repair detail', () => {
     // The shot waits out the toast that names the file (1.5 s), so the action is seen as it stands.
     await print.scrollIntoViewIfNeeded();
     await desk.waitForTimeout(2000);
-    await desk.screenshot({ path: join(shots, 'desk-repair-print-pc.png') });
+    await picture(desk, { path: join(shots, 'desk-repair-print-pc.png') });
     await desk.setViewportSize(PHONE);
     await on(desk, '.desk-inbox-list .repair-card').first().click();
     const phonePrint = on(desk, '.desk-repair #print-work-order');
@@ -80,6 +80,6 @@ describe('e2e: the desk prints a work order from the repair detail', () => {
     await phonePrint.scrollIntoViewIfNeeded();
     await desk.waitForTimeout(300);
     await expect(desk.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).resolves.toBeLessThanOrEqual(0);
-    await desk.screenshot({ path: join(shots, 'desk-repair-print-phone.png') });
+    await picture(desk, { path: join(shots, 'desk-repair-print-phone.png') });
   });
 });

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import * as repairs from '@shared/contracts/repairs.contract';
 import type { Action } from '@shared/contracts';
 import { callAs, expectOk, TECH_LI, uploadAs } from '../functions/harness';
-import { startSystem, signIn, counted } from './browser';
+import { startSystem, signIn, counted, picture } from './browser';
 
 jest.setTimeout(300_000);
 
@@ -58,7 +58,7 @@ describe('e2e: a repair for a public place with no room', () => {
     await her.tap('.category-electrical');
     await wang.locator('.input-description textarea').fill(description);
     await wang.locator('.repair-form').evaluate((form) => form.scrollIntoView());
-    await wang.screenshot({ path: resolve(shots, 'repair-public-place-390.png') });
+    await picture(wang, { path: resolve(shots, 'repair-public-place-390.png') });
     await her.tap('.btn-submit-repair');
     await wang.locator('.repair-result').waitFor();
     expect(her.taps()).toBe(5);
@@ -92,7 +92,7 @@ describe('e2e: a repair for a public place with no room', () => {
     await wide.locator('#room-public').click();
     await wide.locator('#public-place-building').click();
     await wide.locator('.public-floor input').fill('3');
-    await wide.screenshot({ path: resolve(shots, 'repair-public-place-1280.png'), fullPage: true });
+    await picture(wide, { path: resolve(shots, 'repair-public-place-1280.png'), fullPage: true });
     await expect(wide.locator('.public-place-chip').count()).resolves.toBe(7);
   });
 });

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import * as complaints from '@shared/contracts/complaints.contract';
 import { callAs, complaintInput, expectOk, WANG, WANG_ROOM } from '../functions/harness';
-import { startSystem, signIn, topPage } from './browser';
+import { startSystem, signIn, topPage, picture } from './browser';
 
 jest.setTimeout(300_000);
 
@@ -48,7 +48,7 @@ describe('e2e: what she has read follows her to a second phone', () => {
     const thread = topPage(first).locator(`#thread-${filed.id}`);
     await expect(thread.locator('.inbox-latest').innerText()).resolves.toBe('客服中心今天内确认由谁处理');
     await expect(thread.locator('.inbox-unread').innerText()).resolves.toBe('1 条新消息');
-    await first.screenshot({ path: resolve(shots, 'resident-inbox-complaint-390.png') });
+    await picture(first, { path: resolve(shots, 'resident-inbox-complaint-390.png') });
     await thread.click();
     await first.locator('.my-complaint-page').waitFor();
     await first.waitForLoadState('networkidle');
@@ -61,7 +61,7 @@ describe('e2e: what she has read follows her to a second phone', () => {
     await openInbox(second, system.url);
     await expect(topPage(second).locator(`#thread-${filed.id} .inbox-unread`).count()).resolves.toBe(0);
     await expect(topPage(second).locator(`#thread-${filed.id}`).getAttribute('class')).resolves.not.toContain('inbox-thread-unread');
-    await second.screenshot({ path: resolve(shots, 'resident-inbox-read-390.png') });
+    await picture(second, { path: resolve(shots, 'resident-inbox-read-390.png') });
 
     await home(first, system.url);
     await first.waitForLoadState('networkidle');
@@ -71,6 +71,6 @@ describe('e2e: what she has read follows her to a second phone', () => {
     await wide.setViewportSize({ width: 1280, height: 900 });
     await openInbox(wide, system.url);
     await expect(topPage(wide).locator(`#thread-${filed.id} .inbox-unread`).count()).resolves.toBe(0);
-    await wide.screenshot({ path: resolve(shots, 'resident-inbox-read-1280.png') });
+    await picture(wide, { path: resolve(shots, 'resident-inbox-read-1280.png') });
   });
 });

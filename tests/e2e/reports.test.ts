@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { periodAt, previousPeriod, spanOf } from '@shared/time/report-period';
-import { startSystem, signIn } from './browser';
+import { startSystem, signIn, picture } from './browser';
 
 jest.setTimeout(240_000);
 
@@ -87,7 +87,7 @@ describe('e2e: the supervisor\'s monthly report, its charts and its Excel file',
       await supervisor.locator(size.name === 'pc' ? '.report-summary' : '.report-rates').scrollIntoViewIfNeeded();
       await supervisor.waitForTimeout(400);
       await expect(supervisor.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).resolves.toBeLessThanOrEqual(0);
-      await supervisor.screenshot({ path: join(shots, `supervisor-report-${size.name}.png`) });
+      await picture(supervisor, { path: join(shots, `supervisor-report-${size.name}.png`) });
     }
 
     const downloading = supervisor.waitForEvent('download');

@@ -1,16 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { signIn, startSystem } from './browser';
+import { signIn, startSystem, picture } from './browser';
 
 const shots = resolve(__dirname, '..', '..', 'docs', 'screenshots');
 
 /** The page as it stands, at a phone's width (390) and at a PC's (1280), into docs/screenshots/. */
 const shootBoth = async (page: Page, name: string) => {
   mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `${name}-phone.png`), fullPage: true });
+  await picture(page, { path: join(shots, `${name}-phone.png`), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.screenshot({ path: join(shots, `${name}-pc.png`), fullPage: true });
+  await picture(page, { path: join(shots, `${name}-pc.png`), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
 };
 

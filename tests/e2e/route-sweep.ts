@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { complaints, repairs } from '@shared/contracts';
 import { axeSerious } from './readable';
 import { KNOWN_FINDINGS } from './route-known-findings';
-import { signIn, startSystem } from './browser';
+import { signIn, startSystem, picture } from './browser';
 import { buildingComplaint, SEED_PROPERTY, seedWriter } from './seed-records';
 
 /**
@@ -185,7 +185,7 @@ export const screenshot = async (tab: Page, person: string, page: string, screen
   const dir = join(shots, ROLE_OF[person] ?? person);
   mkdirSync(dir, { recursive: true });
   const name = page.replace(/^pages\//, '').replace(/\/index$/, '').replace(/\//g, '-') || 'landing';
-  await tab.screenshot({ path: join(dir, `${name}-${screen}.png`) });
+  await picture(tab, { path: join(dir, `${name}-${screen}.png`) });
 };
 
 /**

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { startSystem, signIn } from './browser';
+import { startSystem, signIn, picture } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -21,7 +21,7 @@ const look = async (page: Page, name: string, ready: string) => {
     await page.locator(ready).first().waitFor();
     await page.waitForTimeout(300);
     await expect(overflow(page)).resolves.toBeLessThanOrEqual(0);
-    await page.screenshot({ path: join(shots, `${name}-${size.name}.png`) });
+    await picture(page, { path: join(shots, `${name}-${size.name}.png`) });
   }
 };
 

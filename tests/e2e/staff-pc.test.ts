@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { complaints } from '@shared/contracts';
-import { signIn, startSystem } from './browser';
+import { signIn, startSystem, picture } from './browser';
 import { SCREENS, seedRecords, type Screen } from './route-sweep';
 import { buildingComplaint, seedWriter } from './seed-records';
 
@@ -96,7 +96,7 @@ describe('e2e: the staff pages on a PC window (issue 17, 2)', () => {
     await tab.waitForTimeout(400);
   };
   const shoot = async (tab: Page, name: string, screen: Screen | 'phone390') => {
-    await tab.screenshot({ path: join(shots, `${name}-${screen === 'pc' ? '1280' : '390'}.png`) });
+    await picture(tab, { path: join(shots, `${name}-${screen === 'pc' ? '1280' : '390'}.png`) });
   };
 
   it.each([

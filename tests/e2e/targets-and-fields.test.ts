@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import * as repairs from '@shared/contracts/repairs.contract';
 import { callAs, expectOk, repairInput, WANG } from '../functions/harness';
-import { signIn, startSystem } from './browser';
+import { signIn, startSystem, picture } from './browser';
 import { allReadable, readable, type Findings } from './readable';
 import { SCREENS } from './route-sweep';
 import { takeToSignOff } from './signed-repair';
@@ -63,11 +63,11 @@ describe('e2e: touch targets on a PC window, and text in the middle of its field
     const found: ({ path: string } & Findings)[] = [];
     for (const [name, path, ready] of pages) {
       await open(resident, system.url, path, ready);
-      await resident.screenshot({ path: join(shotsOf('resident'), `targets-${name}-1280.png`) });
+      await picture(resident, { path: join(shotsOf('resident'), `targets-${name}-1280.png`) });
       found.push({ path, ...(await readable(resident)) });
       await resident.setViewportSize(PHONE.viewport);
       await resident.waitForTimeout(300);
-      await resident.screenshot({ path: join(shotsOf('resident'), `targets-${name}-390.png`) });
+      await picture(resident, { path: join(shotsOf('resident'), `targets-${name}-390.png`) });
       await resident.setViewportSize(SCREENS.pc.viewport);
     }
     await resident.context().close();
@@ -86,7 +86,7 @@ describe('e2e: touch targets on a PC window, and text in the middle of its field
         await page.waitForTimeout(300);
         const width = screen.viewport.width;
         await page.locator(`${SHOWN} taro-input-core >> visible=true`).first().scrollIntoViewIfNeeded();
-        await page.screenshot({ path: join(shotsOf(folder), `${name}-${width}.png`) });
+        await picture(page, { path: join(shotsOf(folder), `${name}-${width}.png`) });
         const fields = await offCentre(page);
         found.push({ width, name, fields: fields.length > 0, askew: fields.filter((f) => f.off > 1) });
       }

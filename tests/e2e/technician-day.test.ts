@@ -4,7 +4,7 @@ import type { Page, Request } from 'playwright-core';
 import type { Action } from '@shared/contracts/action';
 import * as repairs from '@shared/contracts/repairs.contract';
 import { shanghaiDate } from '@shared/time/shanghai';
-import { startSystem, signIn } from './browser';
+import { startSystem, signIn, picture } from './browser';
 
 jest.setTimeout(300_000);
 
@@ -120,7 +120,7 @@ describe("e2e: the technician's day, through a basement", () => {
     expect(statusOf(tap)).toBe('dispatched');
     await page.waitForTimeout(1_000);
     expect(await page.getByText(BUSY).count()).toBe(0);
-    await page.screenshot({ path: join(shots, 'offline-order-390.png') });
+    await picture(page, { path: join(shots, 'offline-order-390.png') });
 
     // The main action sits in the bar fixed at the bottom, big enough for a gloved thumb.
     const bar = await order.locator('.action-bar').boundingBox();
@@ -144,7 +144,7 @@ describe("e2e: the technician's day, through a basement", () => {
       await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
       await page.waitForTimeout(300);
       await list.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-      await page.screenshot({ path: join(shots, `offline-list-${width}.png`) });
+      await picture(page, { path: join(shots, `offline-list-${width}.png`) });
     }
     await page.setViewportSize({ width: 390, height: 844 });
 

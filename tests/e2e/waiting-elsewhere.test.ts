@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { company, members, repairs } from '@shared/contracts';
 import { shanghaiDate, withinDays } from '@shared/time/shanghai';
 import { ADMIN, callAs, expectOk, memberIdOf, newCommandId, repairInput, SUPERVISOR, TECH_LI, WANG } from '../functions/harness';
-import { startSystem, signIn } from './browser';
+import { startSystem, signIn, picture } from './browser';
 
 jest.setTimeout(240_000);
 
@@ -14,10 +14,10 @@ const shots = resolve(__dirname, '..', '..', 'docs', 'screenshots');
 
 /** docs/screenshots/<name>-phone.png at 390 px and <name>-pc.png at 1280 px, the page as it stands. */
 const shootBoth = async (page: Page, name: string) => {
-  await page.screenshot({ path: join(shots, `${name}-phone.png`) });
+  await picture(page, { path: join(shots, `${name}-phone.png`) });
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.waitForTimeout(300);
-  await page.screenshot({ path: join(shots, `${name}-pc.png`) });
+  await picture(page, { path: join(shots, `${name}-pc.png`) });
   await page.setViewportSize({ width: 390, height: 844 });
 };
 
