@@ -21,6 +21,7 @@
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import ts from 'typescript';
 import type * as z from 'zod/mini';
 import type { Area } from '../shared-types/src/areas/area';
 import { catalogue, type Action } from '../shared-types/src/contracts';
@@ -125,6 +126,42 @@ const leanDeclarations: Plugin = {
   },
 };
 
+/** Does evaluating `node` call anything (outside the functions it defines)? */
+const calls = (node: ts.Node): boolean =>
+  !ts.isArrowFunction(node) && !ts.isFunctionExpression(node) &&
+  (ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isTaggedTemplateExpression(node) || ts.forEachChild(node, calls) === true);
+
+/**
+ * Issue 16: shared-types' top-level definitions as pure, so a bundle keeps only those it uses. A module
+ * of shared-types only defines (its lint and its tests keep it pure: no I/O, the clock passed in, no
+ * top-level statement but declarations), yet esbuild keeps every `export const X = defineAction(…)`,
+ * `z.string().check(…)` or `defineModel(…)` of every module a bundle imports, used or not, because a call
+ * may have side effects (zod/mini marks its own functions `@__NO_SIDE_EFFECTS__`, not a `.check(…)` chain
+ * or our definers). Each such initializer is wrapped in an IIFE marked `@__PURE__`, which esbuild drops
+ * when nothing reads the name (https://esbuild.github.io/api/#ignore-annotations). A module with any
+ * other top-level statement is left as it is.
+ */
+const pureDefinitions: Plugin = {
+  name: 'pure-shared-definitions',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]shared-types[\\/]src[\\/].*\.ts$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const file = ts.createSourceFile(args.path, text, ts.ScriptTarget.Latest, true);
+      const declaresOnly = file.statements.every((s) => !ts.isExpressionStatement(s) && !ts.isIfStatement(s) && !ts.isForStatement(s) && !ts.isForOfStatement(s) && !ts.isBlock(s));
+      if (!declaresOnly) return undefined;
+      const initializers = file.statements
+        .filter(ts.isVariableStatement)
+        .flatMap((s) => s.declarationList.declarations.map((d) => d.initializer))
+        .filter((init): init is ts.Expression => init !== undefined && calls(init));
+      let out = text;
+      for (const init of initializers.reverse()) {
+        out = `${out.slice(0, init.getStart(file))}/* @__PURE__ */ (() => (${init.getText(file)}))()${out.slice(init.getEnd())}`;
+      }
+      return { contents: out, loader: 'ts' };
+    });
+  },
+};
+
 export const functionNames = (): string[] =>
   readdirSync(source).filter((name) => !name.startsWith('_') && statSync(join(source, name)).isDirectory());
 
@@ -154,9 +191,9 @@ export const buildFunctions = async (): Promise<string[]> => {
         logLevel: 'warning',
       };
       // First without any refusal or label: what the bundle still names is what it can answer with.
-      const bare = await build({ ...options, write: false, plugins: [catalogueFiles(() => false), leanDeclarations] });
+      const bare = await build({ ...options, write: false, plugins: [catalogueFiles(() => false), leanDeclarations, pureDefinitions] });
       const named: Named = { text: bare.outputFiles.map((f) => f.text).join('\n'), fields: inputFields(name) };
-      const result = await build({ ...options, metafile: true, plugins: [catalogueFiles((file, key) => file.kept(key, named)), leanDeclarations] });
+      const result = await build({ ...options, metafile: true, plugins: [catalogueFiles((file, key) => file.kept(key, named)), leanDeclarations, pureDefinitions] });
       writeFileSync(join(metaOut, `${name}.json`), JSON.stringify(result.metafile));
       copyFileSync(join(source, name, 'config.json'), join(dir, 'config.json'));
       writeFileSync(
