@@ -19,7 +19,7 @@
  * still pick only its own words.
  */
 import { build, type BuildOptions, type Plugin } from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ts from 'typescript';
 import type * as z from 'zod/mini';
@@ -162,6 +162,37 @@ const pureDefinitions: Plugin = {
   },
 };
 
+/**
+ * Issue 16: a module an area loads by name (`require(\`../${name}/timer.ts\`)`, reminders' area sweeps)
+ * as static imports. esbuild bundles such a pattern as a glob (https://esbuild.github.io/api/#glob), but a
+ * module reached by `require` is wrapped in a lazy initialiser, and so is every module it imports: in the
+ * reminders bundle 139 of them, each a closure and a call of every import's initialiser. Here each area's
+ * file that exists is imported statically and the name picks it from a map, so the bundle is flat; a
+ * name without such a file is still refused when it is loaded, as the glob's "Module not found" was.
+ */
+const byNameImports: Plugin = {
+  name: 'by-name-imports',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]cloudfunctions[\\/][a-z-]+[\\/][a-z-]+\.ts$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const pattern = /require\(`\.\.\/\$\{(\w+)\}\/([\w.-]+)\.ts`\)/g;
+      if (!pattern.test(text)) return undefined;
+      const imports: string[] = [];
+      const contents = text.replace(pattern, (_call, name: string, file: string) => {
+        const map = `byName_${file.replace(/\W/g, '_')}`;
+        const areas = functionNames().filter((area) => existsSync(join(source, area, `${file}.ts`)));
+        imports.push(
+          ...areas.map((area, i) => `import * as ${map}_${i} from '../${area}/${file}';`),
+          `const ${map}: Record<string, unknown> = { ${areas.map((area, i) => `${JSON.stringify(area)}: ${map}_${i}`).join(', ')} };`,
+          `const ${map}_of = (name: string) => { if (!(name in ${map})) throw new Error(\`Module not found in bundle: ../\${name}/${file}.ts\`); return ${map}[name]; };`,
+        );
+        return `${map}_of(${name})`;
+      });
+      return { contents: `${imports.join('\n')}\n${contents}`, loader: 'ts' };
+    });
+  },
+};
+
 export const functionNames = (): string[] =>
   readdirSync(source).filter((name) => !name.startsWith('_') && statSync(join(source, name)).isDirectory());
 
@@ -191,9 +222,9 @@ export const buildFunctions = async (): Promise<string[]> => {
         logLevel: 'warning',
       };
       // First without any refusal or label: what the bundle still names is what it can answer with.
-      const bare = await build({ ...options, write: false, plugins: [catalogueFiles(() => false), leanDeclarations, pureDefinitions] });
+      const bare = await build({ ...options, write: false, plugins: [catalogueFiles(() => false), leanDeclarations, pureDefinitions, byNameImports] });
       const named: Named = { text: bare.outputFiles.map((f) => f.text).join('\n'), fields: inputFields(name) };
-      const result = await build({ ...options, metafile: true, plugins: [catalogueFiles((file, key) => file.kept(key, named)), leanDeclarations, pureDefinitions] });
+      const result = await build({ ...options, metafile: true, plugins: [catalogueFiles((file, key) => file.kept(key, named)), leanDeclarations, pureDefinitions, byNameImports] });
       writeFileSync(join(metaOut, `${name}.json`), JSON.stringify(result.metafile));
       copyFileSync(join(source, name, 'config.json'), join(dir, 'config.json'));
       writeFileSync(
