@@ -5,7 +5,8 @@
  *
  *   npx tsx bench/bundle-require.ts <before dir> [<after dir> = dist/cloudfunctions] [runs = 11]
  *
- * Keep a copy of dist/cloudfunctions before a change (`cp -r dist/cloudfunctions /tmp/before`), rebuild,
+ * Keep a copy of dist/cloudfunctions before a change inside the repository, where the bundles find
+ * wx-server-sdk (`cp -r dist/cloudfunctions dist/compare/before`), rebuild,
  * then compare. Prints figures; asserts nothing.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -13,8 +14,10 @@ import { join, resolve } from 'node:path';
 import { coldRequire, COLD_REQUIRE_BUDGET_MS } from './cold-require';
 import { FUNCTION_BUNDLE_BUDGET, FUNCTION_BUNDLE_EXCEPTED, KB } from './budgets';
 
-const [beforeDir, afterDir = resolve(__dirname, '..', 'dist', 'cloudfunctions'), runs = '11'] = process.argv.slice(2);
-if (!beforeDir) throw new Error('usage: npx tsx bench/bundle-require.ts <before dir> [<after dir>] [runs]');
+const [before, after = join(__dirname, '..', 'dist', 'cloudfunctions'), runs = '11'] = process.argv.slice(2);
+if (!before) throw new Error('usage: npx tsx bench/bundle-require.ts <before dir> [<after dir>] [runs]');
+/** Absolute, as the sampling process requires them from elsewhere. */
+const [beforeDir, afterDir] = [resolve(before), resolve(after)];
 
 const index = (dir: string, name: string) => join(dir, name, 'index.js');
 const names = readdirSync(afterDir).filter((name) => !FUNCTION_BUNDLE_EXCEPTED.includes(name) && existsSync(index(beforeDir, name)));
