@@ -141,13 +141,17 @@ const calls = (node: ts.Node): boolean =>
  * when nothing reads the name (https://esbuild.github.io/api/#ignore-annotations). A module with any
  * other top-level statement is left as it is.
  */
+const declaration: ((s: ts.Statement) => boolean)[] = [
+  ts.isImportDeclaration, ts.isExportDeclaration, ts.isVariableStatement, ts.isFunctionDeclaration, ts.isClassDeclaration,
+  ts.isTypeAliasDeclaration, ts.isInterfaceDeclaration, ts.isEnumDeclaration, ts.isModuleDeclaration, ts.isEmptyStatement,
+];
 const pureDefinitions: Plugin = {
   name: 'pure-shared-definitions',
   setup(b) {
     b.onLoad({ filter: /[\\/]shared-types[\\/]src[\\/].*\.ts$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8');
       const file = ts.createSourceFile(args.path, text, ts.ScriptTarget.Latest, true);
-      const declaresOnly = file.statements.every((s) => !ts.isExpressionStatement(s) && !ts.isIfStatement(s) && !ts.isForStatement(s) && !ts.isForOfStatement(s) && !ts.isBlock(s));
+      const declaresOnly = file.statements.every((s) => declaration.some((is) => is(s)));
       if (!declaresOnly) return undefined;
       const initializers = file.statements
         .filter(ts.isVariableStatement)
