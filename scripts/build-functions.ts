@@ -19,8 +19,9 @@
  * still pick only its own words.
  */
 import { build, type BuildOptions, type Plugin } from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import ts from 'typescript';
 import type * as z from 'zod/mini';
 import type { Area } from '../shared-types/src/areas/area';
 import { catalogue, type Action } from '../shared-types/src/contracts';
@@ -125,6 +126,77 @@ const leanDeclarations: Plugin = {
   },
 };
 
+/** Does evaluating `node` call anything (outside the functions it defines)? */
+const calls = (node: ts.Node): boolean =>
+  !ts.isArrowFunction(node) && !ts.isFunctionExpression(node) &&
+  (ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isTaggedTemplateExpression(node) || ts.forEachChild(node, calls) === true);
+
+/**
+ * Issue 16: shared-types' top-level definitions as pure, so a bundle keeps only those it uses. A module
+ * of shared-types only defines (its lint and its tests keep it pure: no I/O, the clock passed in, no
+ * top-level statement but declarations), yet esbuild keeps every `export const X = defineAction(…)`,
+ * `z.string().check(…)` or `defineModel(…)` of every module a bundle imports, used or not, because a call
+ * may have side effects (zod/mini marks its own functions `@__NO_SIDE_EFFECTS__`, not a `.check(…)` chain
+ * or our definers). Each such initializer is wrapped in an IIFE marked `@__PURE__`, which esbuild drops
+ * when nothing reads the name (https://esbuild.github.io/api/#ignore-annotations). A module with any
+ * other top-level statement is left as it is.
+ */
+const declaration: ((s: ts.Statement) => boolean)[] = [
+  ts.isImportDeclaration, ts.isExportDeclaration, ts.isVariableStatement, ts.isFunctionDeclaration, ts.isClassDeclaration,
+  ts.isTypeAliasDeclaration, ts.isInterfaceDeclaration, ts.isEnumDeclaration, ts.isModuleDeclaration, ts.isEmptyStatement,
+];
+const pureDefinitions: Plugin = {
+  name: 'pure-shared-definitions',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]shared-types[\\/]src[\\/].*\.ts$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const file = ts.createSourceFile(args.path, text, ts.ScriptTarget.Latest, true);
+      const declaresOnly = file.statements.every((s) => declaration.some((is) => is(s)));
+      if (!declaresOnly) return undefined;
+      const initializers = file.statements
+        .filter(ts.isVariableStatement)
+        .flatMap((s) => s.declarationList.declarations.map((d) => d.initializer))
+        .filter((init): init is ts.Expression => init !== undefined && calls(init));
+      let out = text;
+      for (const init of initializers.reverse()) {
+        out = `${out.slice(0, init.getStart(file))}/* @__PURE__ */ (() => (${init.getText(file)}))()${out.slice(init.getEnd())}`;
+      }
+      return { contents: out, loader: 'ts' };
+    });
+  },
+};
+
+/**
+ * Issue 16: a module an area loads by name (`require(\`../${name}/timer.ts\`)`, reminders' area sweeps)
+ * as static imports. esbuild bundles such a pattern as a glob (https://esbuild.github.io/api/#glob), but a
+ * module reached by `require` is wrapped in a lazy initialiser, and so is every module it imports: in the
+ * reminders bundle 139 of them, each a closure and a call of every import's initialiser. Here each area's
+ * file that exists is imported statically and the name picks it from a map, so the bundle is flat; a
+ * name without such a file is still refused when it is loaded, as the glob's "Module not found" was.
+ */
+const byNameImports: Plugin = {
+  name: 'by-name-imports',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]cloudfunctions[\\/][a-z-]+[\\/][a-z-]+\.ts$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const pattern = /require\(`\.\.\/\$\{(\w+)\}\/([\w.-]+)\.ts`\)/g;
+      if (!pattern.test(text)) return undefined;
+      const imports: string[] = [];
+      const contents = text.replace(pattern, (_call, name: string, file: string) => {
+        const map = `byName_${file.replace(/\W/g, '_')}`;
+        const areas = functionNames().filter((area) => existsSync(join(source, area, `${file}.ts`)));
+        imports.push(
+          ...areas.map((area, i) => `import * as ${map}_${i} from '../${area}/${file}';`),
+          `const ${map}: Record<string, unknown> = { ${areas.map((area, i) => `${JSON.stringify(area)}: ${map}_${i}`).join(', ')} };`,
+          `const ${map}_of = (name: string) => { if (!(name in ${map})) throw new Error(\`Module not found in bundle: ../\${name}/${file}.ts\`); return ${map}[name]; };`,
+        );
+        return `${map}_of(${name})`;
+      });
+      return { contents: `${imports.join('\n')}\n${contents}`, loader: 'ts' };
+    });
+  },
+};
+
 export const functionNames = (): string[] =>
   readdirSync(source).filter((name) => !name.startsWith('_') && statSync(join(source, name)).isDirectory());
 
@@ -154,9 +226,9 @@ export const buildFunctions = async (): Promise<string[]> => {
         logLevel: 'warning',
       };
       // First without any refusal or label: what the bundle still names is what it can answer with.
-      const bare = await build({ ...options, write: false, plugins: [catalogueFiles(() => false), leanDeclarations] });
+      const bare = await build({ ...options, write: false, plugins: [catalogueFiles(() => false), leanDeclarations, pureDefinitions, byNameImports] });
       const named: Named = { text: bare.outputFiles.map((f) => f.text).join('\n'), fields: inputFields(name) };
-      const result = await build({ ...options, metafile: true, plugins: [catalogueFiles((file, key) => file.kept(key, named)), leanDeclarations] });
+      const result = await build({ ...options, metafile: true, plugins: [catalogueFiles((file, key) => file.kept(key, named)), leanDeclarations, pureDefinitions, byNameImports] });
       writeFileSync(join(metaOut, `${name}.json`), JSON.stringify(result.metafile));
       copyFileSync(join(source, name, 'config.json'), join(dir, 'config.json'));
       writeFileSync(

@@ -58,6 +58,21 @@ describe('issue 16: each function bundle carries the refusals it answers with, a
     expect(carried).toEqual([]);
   });
 
+  it("a bundle keeps only the shared definitions it reads: members imports the session contract for `Membership` alone and carries none of its other schemas, which the session bundle does", () => {
+    // The read-mark subject's kind (session.contract.ts), a schema members never parses.
+    const readMarkKind = '/^[A-Za-z]{1,32}$/';
+    const carries = Object.fromEntries(bundles().filter(([name]) => name === 'members' || name === 'session').map(([name, bundle]) => [name, bundle.includes(readMarkKind)]));
+    expect(carries).toEqual({ members: false, session: true });
+  });
+
+  it('no bundle carries dayjs (Shanghai time is its own), and none wraps its modules in lazy initialisers (what a required glob made of the reminders)', () => {
+    const checked = bundles().filter(([name]) => !['imports', 'reports', 'forms'].includes(name)); // exceljs brings its own dayjs
+    expect(checked.length).toBeGreaterThan(5);
+    expect(checked.filter(([, bundle]) => bundle.includes('$isDayjsObject')).map(([name]) => name)).toEqual([]);
+    // esbuild's `__esm` helper, minified: `(e,t)=>()=>(e&&(t=e(e=0)),t)`.
+    expect(checked.filter(([, bundle]) => /\(\w&&\(\w=\w\(\w=0\)\),\w\)/.test(bundle)).map(([name]) => name)).toEqual([]);
+  });
+
   it('through the built bundles, a declared refusal and field problems arrive in the words of the catalogue', async () => {
     // Field problems, nested ones by their own label: the same answer as the functions run from source give.
     const badFields = repairInput({ description: ' ', category: 'spaceship', preferredTime: { date: '明天', slot: 'evening' }, photos: Array(7).fill('cloud://x/y.jpg') });

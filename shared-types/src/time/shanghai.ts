@@ -1,33 +1,132 @@
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
-
-dayjs.extend(utc);
-
 /**
  * Every calendar word of DOMAIN.md ("same day", "week", "month") is read in Asia/Shanghai, which has
  * kept UTC+8 all year since its last daylight saving ended in September 1991 (IANA tz database, file
  * `asia`, rule PRC 1986–1991: https://data.iana.org/time-zones/tzdb/asia). So for every instant this
- * system stores, the zone is exactly a fixed +08:00 offset, applied without dayjs's timezone plugin,
- * which asks Intl (`toLocaleString` with a time zone) on every conversion.
+ * system stores, the zone is exactly a fixed +08:00 offset.
+ *
+ * Issue 16: without dayjs. Every cloud function bundle carried dayjs and its utc plugin (9.6 KB of each
+ * bundle's ≈ 110–160 KB) for the few calendar steps below; `ShanghaiTime` does them on a Date shifted by
+ * the offset and read through its UTC fields, so it is exact on any host. It keeps dayjs's names and
+ * meanings for what the rules use (a month added to the 31st clamps to the month's last day, as dayjs's
+ * `add(1, 'month')` does; `format` reads dayjs's tokens), so the rules read as before.
  */
-const OFFSET_MINUTES = 8 * 60;
+const OFFSET_MS = 8 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();
 
-/**
- * A dayjs in Shanghai wall time: the wall time in a host-local Date with the offset kept fixed
- * (`utcOffset(…, true)`), the form dayjs's timezone plugin builds, so day and month arithmetic reads
- * as before on any host, and exactly on UTC and Shanghai hosts (the cloud, and phones in China).
- */
-export const inShanghai = (instant: Date | string) => {
-  const wall = new Date(dayjs(instant).valueOf() + OFFSET_MINUTES * 60 * 1000);
-  const local = new Date(
-    wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate(),
-    wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds(), wall.getUTCMilliseconds(),
-  );
-  return dayjs(local).utcOffset(OFFSET_MINUTES, true);
+type Unit = 'day' | 'month';
+type AddUnit = Unit | 'hour' | 'minute';
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** A date-only string ("2026-11-30") is a local date, as dayjs parses it; anything else is what `Date` parses. */
+const parse = (instant: Date | string): number => {
+  if (instant instanceof Date) return instant.getTime();
+  const dateOnly = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(instant);
+  return dateOnly ? new Date(Number(dateOnly[1]), Number(dateOnly[2]) - 1, Number(dateOnly[3])).getTime() : new Date(instant).getTime();
 };
+
+/** An instant read in Shanghai wall time: `wall` is the instant plus 8 hours, read through the UTC fields. */
+export class ShanghaiTime {
+  private readonly wall: Date;
+
+  constructor(wallMs: number) {
+    this.wall = new Date(wallMs);
+  }
+
+  year(): number {
+    return this.wall.getUTCFullYear();
+  }
+
+  /** 0–11, as dayjs and Date count months. */
+  month(): number {
+    return this.wall.getUTCMonth();
+  }
+
+  /** The day of the month, 1–31. */
+  date(): number {
+    return this.wall.getUTCDate();
+  }
+
+  /** The day of the week, 0 (Sunday) – 6. */
+  day(): number {
+    return this.wall.getUTCDay();
+  }
+
+  hour(): number {
+    return this.wall.getUTCHours();
+  }
+
+  minute(): number {
+    return this.wall.getUTCMinutes();
+  }
+
+  daysInMonth(): number {
+    return new Date(Date.UTC(this.year(), this.month() + 1, 0)).getUTCDate();
+  }
+
+  startOf(unit: Unit): ShanghaiTime {
+    return new ShanghaiTime(Date.UTC(this.year(), this.month(), unit === 'month' ? 1 : this.date()));
+  }
+
+  /** The last millisecond of the day or month. */
+  endOf(unit: Unit): ShanghaiTime {
+    return new ShanghaiTime(this.startOf(unit).add(1, unit).wall.getTime() - 1);
+  }
+
+  /** Months clamp to the target month's length (31 January + 1 month = 28 February), as dayjs's do. */
+  add(n: number, unit: AddUnit): ShanghaiTime {
+    if (unit !== 'month') return new ShanghaiTime(this.wall.getTime() + n * (unit === 'day' ? DAY_MS : unit === 'hour' ? 3_600_000 : 60_000));
+    const first = new Date(this.wall.getTime());
+    first.setUTCDate(1);
+    first.setUTCMonth(first.getUTCMonth() + n);
+    const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+    first.setUTCDate(Math.min(this.date(), last));
+    return new ShanghaiTime(first.getTime());
+  }
+
+  subtract(n: number, unit: AddUnit): ShanghaiTime {
+    return this.add(-n, unit);
+  }
+
+  /** Whole days from `other` to this, truncated toward zero, as dayjs's `diff(other, 'day')`. */
+  diff(other: ShanghaiTime, _unit: 'day'): number {
+    const days = (this.wall.getTime() - other.wall.getTime()) / DAY_MS;
+    return days < 0 ? Math.ceil(days) : Math.floor(days);
+  }
+
+  /** dayjs's tokens YYYY, MM, M, DD, D, HH, H, mm, m, ss, s; text in [brackets] and every other character as written. */
+  format(pattern: string): string {
+    const w = this.wall;
+    const tokens: Record<string, () => string> = {
+      YYYY: () => pad(w.getUTCFullYear(), 4),
+      MM: () => pad(w.getUTCMonth() + 1),
+      M: () => String(w.getUTCMonth() + 1),
+      DD: () => pad(w.getUTCDate()),
+      D: () => String(w.getUTCDate()),
+      HH: () => pad(w.getUTCHours()),
+      H: () => String(w.getUTCHours()),
+      mm: () => pad(w.getUTCMinutes()),
+      m: () => String(w.getUTCMinutes()),
+      ss: () => pad(w.getUTCSeconds()),
+      s: () => String(w.getUTCSeconds()),
+    };
+    return pattern.replace(/\[([^\]]+)]|YYYY|MM?|DD?|HH?|mm?|ss?/g, (token, text?: string) => text ?? tokens[token]!());
+  }
+
+  toDate(): Date {
+    return new Date(this.wall.getTime() - OFFSET_MS);
+  }
+
+  valueOf(): number {
+    return this.wall.getTime() - OFFSET_MS;
+  }
+}
+
+/** An instant in Shanghai wall time, for the calendar steps of the rules. */
+export const inShanghai = (instant: Date | string): ShanghaiTime => new ShanghaiTime(parse(instant) + OFFSET_MS);
 
 /** "same day": the first instant after the Shanghai day of `instant` ends (24:00 local). */
 export const endOfSameDay = (instant: Date): Date =>
@@ -63,5 +162,8 @@ export const datesFrom = (from: string, to: string): string[] => {
 };
 
 /** The instant a Shanghai calendar date's local time "HH:mm" falls on. */
-export const atShanghai = (date: string, hhmm = '00:00'): Date =>
-  new Date(dayjs.utc(`${date} ${hhmm}`).valueOf() - OFFSET_MINUTES * 60 * 1000);
+export const atShanghai = (date: string, hhmm = '00:00'): Date => {
+  const [y, mo, d] = date.split('-').map(Number);
+  const [h, mi] = hhmm.split(':').map(Number);
+  return new Date(Date.UTC(y!, mo! - 1, d || 1, h || 0, mi || 0) - OFFSET_MS);
+};

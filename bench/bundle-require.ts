@@ -1,0 +1,38 @@
+/**
+ * Issue 16: two builds of the cloud functions side by side, bytes and what requiring each bundle adds to
+ * `require('wx-server-sdk')` + init (CPU and wall ms, medians of 11 fresh processes, every bundle of both
+ * builds sampled in turn each round, so the machine's load drifts over both alike).
+ *
+ *   npx tsx bench/bundle-require.ts <before dir> [<after dir> = dist/cloudfunctions] [runs = 11]
+ *
+ * Keep a copy of dist/cloudfunctions before a change inside the repository, where the bundles find
+ * wx-server-sdk (`cp -r dist/cloudfunctions dist/compare/before`), rebuild,
+ * then compare. Prints figures; asserts nothing.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { coldRequire, COLD_REQUIRE_BUDGET_MS } from './cold-require';
+import { FUNCTION_BUNDLE_BUDGET, FUNCTION_BUNDLE_EXCEPTED, KB } from './budgets';
+
+const [before, after = join(__dirname, '..', 'dist', 'cloudfunctions'), runs = '11'] = process.argv.slice(2);
+if (!before) throw new Error('usage: npx tsx bench/bundle-require.ts <before dir> [<after dir>] [runs]');
+/** Absolute, as the sampling process requires them from elsewhere. */
+const [beforeDir, afterDir] = [resolve(before), resolve(after)];
+
+const index = (dir: string, name: string) => join(dir, name, 'index.js');
+const names = readdirSync(afterDir).filter((name) => !FUNCTION_BUNDLE_EXCEPTED.includes(name) && existsSync(index(beforeDir, name)));
+const bundles = Object.fromEntries(names.flatMap((name) => [[`${name}:before`, index(beforeDir, name)], [`${name}:after`, index(afterDir, name)]]));
+const cold = coldRequire(bundles, Number(runs));
+const of = (key: string) => cold.bundles.find((b) => b.name === key)!;
+const kb = (bytes: number) => (bytes / KB).toFixed(1);
+
+console.log(`bare require('wx-server-sdk') + init: ${cold.sdk.cpu.toFixed(1)} ms CPU, ${cold.sdk.wall.toFixed(1)} ms wall (median of every sample)`);
+console.log(`function | KB before | KB after | adds ms CPU before | after | adds ms wall before | after | within ${FUNCTION_BUNDLE_BUDGET / KB} KB and ${COLD_REQUIRE_BUDGET_MS} ms`);
+for (const name of names) {
+  const [b, a] = [of(`${name}:before`), of(`${name}:after`)];
+  const bytes = statSync(index(afterDir, name)).size;
+  console.log(
+    [name, kb(statSync(index(beforeDir, name)).size), kb(bytes), b.cpu.toFixed(1), a.cpu.toFixed(1), b.wall.toFixed(1), a.wall.toFixed(1),
+      `${bytes <= FUNCTION_BUNDLE_BUDGET ? 'yes' : 'no'} / ${a.cpu <= COLD_REQUIRE_BUDGET_MS ? 'yes' : 'no'}`].join(' | '),
+  );
+}
