@@ -1,14 +1,15 @@
+import dayjs from 'dayjs';
+
 /**
  * Every calendar word of DOMAIN.md ("same day", "week", "month") is read in Asia/Shanghai, which has
  * kept UTC+8 all year since its last daylight saving ended in September 1991 (IANA tz database, file
  * `asia`, rule PRC 1986–1991: https://data.iana.org/time-zones/tzdb/asia). So for every instant this
  * system stores, the zone is exactly a fixed +08:00 offset.
  *
- * Issue 16: without dayjs. Every cloud function bundle carried dayjs and its utc plugin (9.6 KB of each
- * bundle's ≈ 110–160 KB) for the few calendar steps below; `ShanghaiTime` does them on a Date shifted by
- * the offset and read through its UTC fields, so it is exact on any host. It keeps dayjs's names and
+ * Issue 16: the calendar steps without dayjs's utc plugin. `ShanghaiTime` does them on a Date shifted by
+ * the offset and read through its UTC fields, so they are exact on any host. It keeps dayjs's names and
  * meanings for what the rules use (a month added to the 31st clamps to the month's last day, as dayjs's
- * `add(1, 'month')` does; `format` reads dayjs's tokens), so the rules read as before.
+ * `add(1, 'month')` does), so the rules read as before; formatting stays dayjs's.
  */
 const OFFSET_MS = 8 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -19,7 +20,6 @@ export const systemClock: Clock = () => new Date();
 type Unit = 'day' | 'month';
 type AddUnit = Unit | 'hour' | 'minute';
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** A date-only string ("2026-11-30") is a local date, as dayjs parses it; anything else is what `Date` parses. */
 const parse = (instant: Date | string): number => {
@@ -97,23 +97,14 @@ export class ShanghaiTime {
     return days < 0 ? Math.ceil(days) : Math.floor(days);
   }
 
-  /** dayjs's tokens YYYY, MM, M, DD, D, HH, H, mm, m, ss, s; text in [brackets] and every other character as written. */
+  /**
+   * Formatting is dayjs's (the project's formatter, as issue 16 asks: "keep dayjs for formatting"). dayjs
+   * formats a Date's host-local fields, so it is given a host-local Date holding the wall fields: exact on
+   * any host whose zone has no daylight-saving gap at that wall time (the cloud's UTC, phones in China).
+   */
   format(pattern: string): string {
     const w = this.wall;
-    const tokens: Record<string, () => string> = {
-      YYYY: () => pad(w.getUTCFullYear(), 4),
-      MM: () => pad(w.getUTCMonth() + 1),
-      M: () => String(w.getUTCMonth() + 1),
-      DD: () => pad(w.getUTCDate()),
-      D: () => String(w.getUTCDate()),
-      HH: () => pad(w.getUTCHours()),
-      H: () => String(w.getUTCHours()),
-      mm: () => pad(w.getUTCMinutes()),
-      m: () => String(w.getUTCMinutes()),
-      ss: () => pad(w.getUTCSeconds()),
-      s: () => String(w.getUTCSeconds()),
-    };
-    return pattern.replace(/\[([^\]]+)]|YYYY|MM?|DD?|HH?|mm?|ss?/g, (token, text?: string) => text ?? tokens[token]!());
+    return dayjs(new Date(w.getUTCFullYear(), w.getUTCMonth(), w.getUTCDate(), w.getUTCHours(), w.getUTCMinutes(), w.getUTCSeconds(), w.getUTCMilliseconds())).format(pattern);
   }
 
   toDate(): Date {
