@@ -9,6 +9,7 @@ export type { Tx };
 import { findById, isDuplicateKey, parseAll, withoutId } from './repo';
 import type { ActionContext, AnyContext, SignedInContext } from './context';
 import { ActionFailure } from './failures';
+import { StaleSnapshot } from './early-transaction';
 
 const callOf = (action: Action) => `${action.fn}.${action.name}`;
 
@@ -81,18 +82,29 @@ export async function applyOnce<T>(ctx: AnyContext, action: string, work: (tx: T
   const { db } = ctx.deps;
   const key = ctx.commandKey;
   const record = (result: T) => recordOf(ctx, action, result, owner);
-  const run = (): Promise<Applied<T>> =>
-    db.runTransaction(async (tx) => {
+  // As runTransaction with no retries of its own: commit, or roll back on any failure and rethrow. The
+  // first attempt runs in the transaction the router started with the call's first reads (issue 16).
+  const run = async (attempt: number): Promise<Applied<T>> => {
+    const tx = (attempt === 1 ? await ctx.early?.take() : null) ?? (await db.startTransaction());
+    try {
       const result = await work(tx);
       await tx.collection('commands').add({ data: { _id: key, ...record(result) } });
+      await tx.commit();
       return { result, fresh: true };
-    }, 0);
+    } catch (e) {
+      // A transaction a conflict has ended is gone already: its rollback's refusal says nothing new.
+      await tx.rollback().catch(() => undefined);
+      throw e;
+    }
+  };
   const started = Date.now();
   for (let attempt = 1; ; attempt++) {
     try {
-      return await run();
+      return await run(attempt);
     } catch (e) {
       if (e instanceof ActionFailure) throw e;
+      // The early transaction's snapshot lacks a document this call wrote: the next attempt starts a fresh one, at once.
+      if (e instanceof StaleSnapshot) continue;
       const replay = await replayed<T>(ctx);
       if (replay) return replay;
       if (isDuplicateKey(e)) throw new KeyTaken();
