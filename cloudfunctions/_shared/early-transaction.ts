@@ -42,12 +42,16 @@ export class EarlyTransaction {
   private readonly started: Promise<StartedTx | null>;
   private readonly written: Written = { docs: new Set() };
 
-  constructor(db: Database) {
+  /** `start` false: the action writes first (router.ts `writesFirst`), and the command starts its own transaction. */
+  constructor(db: Database, start = true) {
     // A start that failed is no failure of the call: applyOnce starts its own.
-    this.started = db.startTransaction().catch((e: unknown) => {
-      console.warn('early transaction not started; the command starts its own', e);
-      return null;
-    });
+    this.started = start
+      ? db.startTransaction().catch((e: unknown) => {
+          console.warn('early transaction not started; the command starts its own', e);
+          return null;
+        })
+      : Promise.resolve(null);
+    if (!start) this.taken = true;
   }
 
   /** The transaction for the command's first attempt, once: null when it is taken or released already, or did not start. */

@@ -109,8 +109,8 @@ export const defineFunction = <T extends Record<string, Action>>(fn: FunctionNam
       // so are the action's own first reads where they need only its input (withPrefetch).
       // Issue 16: a command's transaction starts in this wave too (early-transaction.ts); rolled back before the
       // answer when the call did not take it, whatever the outcome.
-      const transaction = action.write && data.commandId && !handler.writesFirst ? new EarlyTransaction(deps.db) : undefined;
-      const callDeps = transaction ? { ...deps, db: transaction.watching(deps.db) } : deps;
+      const transaction = action.write && data.commandId ? new EarlyTransaction(deps.db, !handler.writesFirst) : undefined;
+      const callDeps = transaction && !handler.writesFirst ? { ...deps, db: transaction.watching(deps.db) } : deps;
       const authorised = async (): Promise<Result<unknown>> => {
         const [member, closed, sent, early] = await Promise.all([
           action.roles !== 'any-signed-in' && scope ? resolveMember(deps.db, scope, caller.openid) : null,

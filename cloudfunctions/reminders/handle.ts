@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { FailedStep, TimerStep } from '@shared/model/environment.model';
 import type { Deps } from '../_shared/deps';
 import { drainOutbox, type DrainReport } from '../_shared/outbox';
+import { fanOutJournals } from '../_shared/commands';
 import { sweepDeadlines, type SweepReport } from '../_shared/deadlines';
 import { checkGap, recordRun } from '../_shared/heartbeat';
 import { startSweep, type Sweep } from '../_shared/sweep';
@@ -33,6 +34,8 @@ export interface PlatformRun {
   /** Issue 13 (1.9): content checks made again. */
   contentChecks: CheckSweepReport;
   heartbeat: { gapAlarmed: boolean };
+  /** Issue 16: command journals fanned out by the timer (their call died first). */
+  journals: { fanned: number };
   /** The steps that did not finish all their work, as recorded on the heartbeat. */
   failed: FailedStep[];
   /** Stored documents this run moved to quarantine. */
@@ -87,6 +90,9 @@ export const handle = async (event: unknown, caller: { openid: string }, deps: D
     return result;
   };
   const none = { created: 0 };
+  // Issue 16: first, the journals of commands whose call died between its commit and their fan-out
+  // (their events and notices), so the outbox and the deadlines' sweeps below find them.
+  const journals = await run('journal', fanOutJournals, { fanned: 0 });
   const heartbeat = await run('heartbeat', checkGap, { gapAlarmed: false });
   const deadlines = await run('deadlines', (s) => sweepDeadlines(s), { warned: 0, escalated: 0 });
   const upgraded = await run('upgrades', upgradeListed, 0);
@@ -109,6 +115,6 @@ export const handle = async (event: unknown, caller: { openid: string }, deps: D
   await recordRun(deps, ranAt, failed);
   return {
     ok: true,
-    data: { ...(areas as unknown as SweepResults), heartbeat, deadlines, outbox, callbacks: { created: repairCallbacks.created + topUp.created + routine.created }, upgraded, contentChecks, failed, quarantined },
+    data: { ...(areas as unknown as SweepResults), journals, heartbeat, deadlines, outbox, callbacks: { created: repairCallbacks.created + topUp.created + routine.created }, upgraded, contentChecks, failed, quarantined },
   };
 };
