@@ -304,15 +304,26 @@ const storedIds = async (db: Database, collection: string, ids: readonly string[
  * journal it has not yet checked (`fanned: false`, as the transaction wrote it) is checked once: the
  * documents its call did not insert (it died between its commit and the fan-out, or the fan-out
  * failed) are inserted now, once. A record only committed records are read, and each document is
- * inserted once whoever comes first, so meeting a call still fanning out its own is harmless. Per run,
- * for up to `limit` records: their query, one id query per collection, the missing inserts together,
+ * inserted once whoever comes first, so meeting a call still fanning out its own is harmless. Per page
+ * of up to `limit` records: their query, one id query per collection, the missing inserts together,
  * and one update marking them all checked.
  */
-export const fanOutJournals = async (sweep: Sweep, limit = 100): Promise<{ fanned: number }> => {
+export const fanOutJournals = async (sweep: Sweep, limit = 100, pages = 10): Promise<{ fanned: number }> => {
+  let fanned = 0;
+  // Every write leaves a record to check: up to `pages` pages a run, so a busy minute is caught up, not left behind.
+  for (let page = 0; page < pages; page++) {
+    const checked = await checkJournals(sweep, limit);
+    fanned += checked.fanned;
+    if (checked.records < limit || checked.marked === 0) break;
+  }
+  return { fanned };
+};
+
+const checkJournals = async (sweep: Sweep, limit: number): Promise<{ fanned: number; records: number; marked: number }> => {
   const { db } = sweep.deps;
   const res = await db.collection('commands').where({ fanned: false }).limit(limit).get();
   const commands = await sweep.parse(commandModel, res.data);
-  if (commands.length === 0) return { fanned: 0 };
+  if (commands.length === 0) return { fanned: 0, records: res.data.length, marked: 0 };
   const entries = commands.flatMap((c) => c.journal ?? []);
   const [events, outbox] = await Promise.all(
     (['events', 'outbox'] as const).map((collection) => storedIds(db, collection, entries.filter((e) => e.collection === collection).map((e) => e.doc._id))),
@@ -327,9 +338,8 @@ export const fanOutJournals = async (sweep: Sweep, limit = 100): Promise<{ fanne
   );
   // A record is marked checked only once every document of its journal is stored: one that failed stays for the next run.
   const checked = commands.filter((c) => !(c.journal ?? []).some((e) => failed.has(e))).map((c) => c._id);
-  if (checked.length) {
-    await sweep.unit('commands checked', () => db.collection('commands').where({ _id: db.command.in(checked) }).update({ data: { fanned: true } }));
-  }
-  const fanned = missing.length - failed.size;
-  return { fanned };
+  const marked = checked.length
+    ? await sweep.unit('commands checked', () => db.collection('commands').where({ _id: db.command.in(checked) }).update({ data: { fanned: true } }))
+    : undefined;
+  return { fanned: missing.length - failed.size, records: res.data.length, marked: marked?.stats.updated ?? 0 };
 };
