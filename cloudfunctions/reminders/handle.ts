@@ -90,10 +90,10 @@ export const handle = async (event: unknown, caller: { openid: string }, deps: D
     return result;
   };
   const none = { created: 0 };
-  // Issue 16: first, the journals of commands whose call died between its commit and their fan-out
-  // (their events and notices), so the outbox and the deadlines' sweeps below find them.
-  const journals = await run('journal', fanOutJournals, { fanned: 0 });
   const heartbeat = await run('heartbeat', checkGap, { gapAlarmed: false });
+  // Issue 16: the first sweep, the journals of commands whose call died between its commit and their
+  // fan-out (their events and notices), so the deadlines' sweep and the outbox below find them.
+  const journals = await run('journal', fanOutJournals, { fanned: 0 });
   const deadlines = await run('deadlines', (s) => sweepDeadlines(s), { warned: 0, escalated: 0 });
   const upgraded = await run('upgrades', upgradeListed, 0);
   const repairCallbacks = await run('repairCallbacks', planRepairCallbackTasks, none);
