@@ -1,14 +1,16 @@
 import type { Action } from '@shared/contracts';
 import { failure } from '@shared/messages/failure';
 import type { ErrorCode } from '@shared/messages';
-import { commandModel, type CommandDoc } from '@shared/model/command.model';
+import { commandModel, type CommandDoc, type JournalEntry } from '@shared/model/command.model';
 import { ok, type Result } from '@shared/result';
-import type { Database, Tx } from './database';
+import type { Database, DocRef, Tx } from './database';
+import type { Sweep } from './sweep';
 
 export type { Tx };
-import { findById, isDuplicateKey, parseAll, withoutId } from './repo';
+import { addOnce, findById, isDuplicateKey, parseAll, withoutId } from './repo';
 import type { ActionContext, AnyContext, SignedInContext } from './context';
 import { ActionFailure } from './failures';
+import { StaleSnapshot } from './early-transaction';
 
 const callOf = (action: Action) => `${action.fn}.${action.name}`;
 
@@ -81,18 +83,32 @@ export async function applyOnce<T>(ctx: AnyContext, action: string, work: (tx: T
   const { db } = ctx.deps;
   const key = ctx.commandKey;
   const record = (result: T) => recordOf(ctx, action, result, owner);
-  const run = (): Promise<Applied<T>> =>
-    db.runTransaction(async (tx) => {
-      const result = await work(tx);
-      await tx.collection('commands').add({ data: { _id: key, ...record(result) } });
+  // As runTransaction with no retries of its own: commit, or roll back on any failure and rethrow. The
+  // first attempt runs in the transaction the router started with the call's first reads (issue 16).
+  const run = async (attempt: number): Promise<Applied<T>> => {
+    const tx = (attempt === 1 ? await ctx.early?.take() : null) ?? (await db.startTransaction());
+    try {
+      const journaled = new JournalTx(tx);
+      const result = await work(journaled);
+      const journal = journaled.entries();
+      await tx.collection('commands').add({ data: { _id: key, ...record(result), ...(journal.length ? { journal, fanned: false } : {}) } });
+      await tx.commit();
+      if (journal.length) await fanOut(ctx, journal);
       return { result, fresh: true };
-    }, 0);
+    } catch (e) {
+      // A transaction a conflict has ended is gone already: its rollback's refusal says nothing new.
+      await tx.rollback().catch(() => undefined);
+      throw e;
+    }
+  };
   const started = Date.now();
   for (let attempt = 1; ; attempt++) {
     try {
-      return await run();
+      return await run(attempt);
     } catch (e) {
       if (e instanceof ActionFailure) throw e;
+      // The early transaction's snapshot lacks a document this call wrote: the next attempt starts a fresh one, at once.
+      if (e instanceof StaleSnapshot) continue;
       const replay = await replayed<T>(ctx);
       if (replay) return replay;
       if (isDuplicateKey(e)) throw new KeyTaken();
@@ -201,3 +217,129 @@ export class KeyTaken extends ActionFailure {
 const BACKOFF_BASE_MS = 10;
 const BACKOFF_CAP_MS = 200;
 const backOff = (attempt: number) => Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
+
+/**
+ * Issue 16: the documents a command's transaction creates that need no operation of their own there
+ * (its events, `appendEvent`; its notices, `enqueueNotice`) travel in the one `add` of its command
+ * record, as its `journal` (CloudBase takes single-document operations only in a transaction, one at a
+ * time: each document was a wait before the commit). The transaction still reads them as its own: a
+ * read of one answers the journaled document. Changing one in the transaction that creates it is
+ * refused: none does, and the journal keeps the document as created.
+ */
+export class JournalTx implements Tx {
+  private readonly buffered = new Map<string, JournalEntry>();
+
+  constructor(private readonly tx: Tx) {}
+
+  /** The document travels in the command's record; a second one with its id replaces it, as a `set` in the transaction did. */
+  create(collection: JournalEntry['collection'], doc: JournalEntry['doc']): void {
+    this.buffered.set(`${collection}\u0000${doc._id}`, { collection, doc });
+  }
+
+  entries(): JournalEntry[] {
+    return [...this.buffered.values()];
+  }
+
+  collection(name: string): ReturnType<Tx['collection']> {
+    const real = this.tx.collection(name);
+    return {
+      add: (options) => real.add(options),
+      doc: (id: string): DocRef => {
+        const own = this.buffered.get(`${name}\u0000${id}`);
+        if (!own) return real.doc(id);
+        const refuse = () => Promise.reject(new Error(`${name}/${id} travels in the command's journal: the transaction that creates it does not change it`));
+        return { get: () => Promise.resolve({ data: own.doc }), set: refuse, update: refuse, remove: refuse };
+      },
+    };
+  }
+}
+
+/** The command's journal, when the transaction is a command's; null in any other transaction (its documents are operations). */
+export const journalOf = (tx: Tx): JournalTx | null => (tx instanceof JournalTx ? tx : null);
+
+/** Journaled documents whose fan-out failed: the call does not deliver them; the timer inserts them, and the outbox sends them. */
+const unfanned = new WeakSet<object>();
+
+/** Whether a journaled document is in its collection by now (one that was never journaled is). */
+export const fannedOut = (doc: object): boolean => !unfanned.has(doc);
+
+/** Inserts each journaled document where it belongs, all in one wait: one refused as a duplicate is there already, and is never overwritten. */
+const insertJournal = async (db: Database, journal: readonly JournalEntry[]): Promise<void> => {
+  const settled = await Promise.allSettled(journal.map((e) => addOnce(db, e.collection, e.doc)));
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+};
+
+/**
+ * After the commit, the call fans its journal out, in one wait, before it delivers anything (a notice is
+ * marked sent where it is stored). It does not mark the record: that would be one more round trip for
+ * every write. A failure here loses nothing: its notices are not sent now (`fannedOut`), and the
+ * timer's first step (`fanOutJournals`) inserts what is missing, with the lease the call held, so the
+ * outbox sends them once that lease ends, as it did a notice the call failed to send.
+ */
+const fanOut = async (ctx: AnyContext, journal: readonly JournalEntry[]): Promise<void> => {
+  try {
+    await insertJournal(ctx.deps.db, journal);
+  } catch (e) {
+    for (const entry of journal) unfanned.add(entry.doc);
+    console.warn(`command ${ctx.commandKey}: its journal was not fanned out; the timer will`, e);
+  }
+};
+
+/** Ids per `in` query: a get answers at most 100 documents unless told otherwise. */
+const IDS_PER_QUERY = 100;
+
+const chunks = <T>(list: readonly T[], size: number): T[][] => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+
+/** Which of these documents of a collection are stored: one query per 100 ids, issued together. */
+const storedIds = async (db: Database, collection: string, ids: readonly string[]): Promise<Set<string>> => {
+  const found = await Promise.all(
+    chunks(ids, IDS_PER_QUERY).map((part) => db.collection(collection).where({ _id: db.command.in(part) }).field({ _id: true }).limit(part.length).get()),
+  );
+  return new Set(found.flatMap((res) => res.data.map((d) => (d as { _id: string })._id)));
+};
+
+/**
+ * The timer's first step (before the outbox and the deadlines are swept): every command record whose
+ * journal it has not yet checked (`fanned: false`, as the transaction wrote it) is checked once: the
+ * documents its call did not insert (it died between its commit and the fan-out, or the fan-out
+ * failed) are inserted now, once. A record only committed records are read, and each document is
+ * inserted once whoever comes first, so meeting a call still fanning out its own is harmless. Per page
+ * of up to `limit` records: their query, one id query per collection, the missing inserts together,
+ * and one update marking them all checked.
+ */
+export const fanOutJournals = async (sweep: Sweep, limit = 100, pages = 10): Promise<{ fanned: number }> => {
+  let fanned = 0;
+  // Every write leaves a record to check: up to `pages` pages a run, so a busy minute is caught up, not left behind.
+  for (let page = 0; page < pages; page++) {
+    const checked = await checkJournals(sweep, limit);
+    fanned += checked.fanned;
+    if (checked.records < limit || checked.marked === 0) break;
+  }
+  return { fanned };
+};
+
+const checkJournals = async (sweep: Sweep, limit: number): Promise<{ fanned: number; records: number; marked: number }> => {
+  const { db } = sweep.deps;
+  const res = await db.collection('commands').where({ fanned: false }).limit(limit).get();
+  const commands = await sweep.parse(commandModel, res.data);
+  if (commands.length === 0) return { fanned: 0, records: res.data.length, marked: 0 };
+  const entries = commands.flatMap((c) => c.journal ?? []);
+  const [events, outbox] = await Promise.all(
+    (['events', 'outbox'] as const).map((collection) => storedIds(db, collection, entries.filter((e) => e.collection === collection).map((e) => e.doc._id))),
+  );
+  const missing = entries.filter((e) => !(e.collection === 'events' ? events : outbox)!.has(e.doc._id));
+  const failed = new Set<JournalEntry>();
+  await Promise.all(
+    missing.map(async (e) => {
+      const inserted = await sweep.unit(`${e.collection} ${e.doc._id}`, () => addOnce(db, e.collection, e.doc));
+      if (inserted === undefined) failed.add(e);
+    }),
+  );
+  // A record is marked checked only once every document of its journal is stored: one that failed stays for the next run.
+  const checked = commands.filter((c) => !(c.journal ?? []).some((e) => failed.has(e))).map((c) => c._id);
+  const marked = checked.length
+    ? await sweep.unit('commands checked', () => db.collection('commands').where({ _id: db.command.in(checked) }).update({ data: { fanned: true } }))
+    : undefined;
+  return { fanned: missing.length - failed.size, records: res.data.length, marked: marked?.stats.updated ?? 0 };
+};

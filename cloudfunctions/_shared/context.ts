@@ -1,6 +1,7 @@
 import type { Action } from '@shared/contracts';
 import type { MemberDoc } from '@shared/model/member.model';
 import type { Caller, Deps } from './deps';
+import type { EarlyTransaction } from './early-transaction';
 
 /** What every action runs with, resolved by the router before the handler is called. */
 interface CallContext {
@@ -11,6 +12,8 @@ interface CallContext {
   commandKey: string;
   /** The contract action being run: a command id replays only for it. */
   action: Action;
+  /** A write command's transaction, started by the router with the call's first reads (issue 16); applyOnce takes it. */
+  early?: EarlyTransaction;
 }
 
 /** An action for members in given roles: the router resolved the caller's membership of the property the input names. */

@@ -41,9 +41,22 @@ export interface Tx {
   collection(name: string): { doc(id: string): DocRef; add(options: { data: object }): Promise<{ _id: string }> };
 }
 
+/** A transaction started on its own (`db.startTransaction()`), ended by its `commit` or `rollback`. */
+export interface StartedTx extends Tx {
+  commit(): Promise<unknown>;
+  rollback(reason?: unknown): Promise<unknown>;
+}
+
 export interface Database {
   collection(name: string): CollectionRef;
   command: ReturnType<typeof cloud.database>['command'];
   RegExp: ReturnType<typeof cloud.database>['RegExp'];
   runTransaction<T>(work: (tx: Tx) => Promise<T>, retries?: number): Promise<T>;
+  startTransaction(): Promise<StartedTx>;
 }
+
+/** The key under which a call's watched database (early-transaction.ts) holds the instance's own. */
+export const UNWATCHED: unique symbol = Symbol('unwatched database');
+
+/** The warm instance's database behind a call's watched one: what a per-instance memory is keyed by. */
+export const instanceDb = (db: Database): Database => (db as Database & { [UNWATCHED]?: Database })[UNWATCHED] ?? db;

@@ -1,10 +1,11 @@
 import type { TransitionEvent } from '@shared/domain/state-machine';
 import { eventModel } from '@shared/model/event.model';
 import { derivedId } from './ids';
+import { journalOf } from './commands';
 import { withoutId } from './repo';
 import type { Database, QueryResult, Tx } from './database';
 
-/** Appends a transition to the events collection inside the transaction that makes it. */
+/** Appends a transition to the events collection inside the transaction that makes it (a command's: in its journal). */
 export const appendEvent = async (
   tx: Tx,
   subject: { kind: string; id: string; propertyId: string },
@@ -29,7 +30,10 @@ export const appendEvent = async (
     version: event.version,
     commandId,
   });
-  await tx.collection('events').doc(doc._id).set({ data: withoutId(doc) });
+  // Issue 16: in a command's transaction the event travels in its record (commands.ts `JournalTx`).
+  const journal = journalOf(tx);
+  if (journal) journal.create('events', doc);
+  else await tx.collection('events').doc(doc._id).set({ data: withoutId(doc) });
 };
 
 /**

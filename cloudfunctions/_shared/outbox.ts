@@ -4,6 +4,7 @@ import type { Deps } from './deps';
 import type { Database, Tx } from './database';
 import type { Source } from './paging';
 import { derivedId } from './ids';
+import { fannedOut, journalOf } from './commands';
 import { findById, parseAll, withoutId, addOnce } from './repo';
 import { consentIdOf, deliver, isPerson, Settled, signalOf, type SettingsOf } from './channels';
 import { bumpSignals, byIds } from './signals';
@@ -48,7 +49,12 @@ export const enqueueNotice = async (tx: Tx, cause: string, notice: Notice, now: 
     sentAt: null,
     shownAt: now.toISOString(),
   });
-  await tx.collection('outbox').doc(doc._id).set({ data: withoutId(doc) });
+  // Issue 16: in a command's transaction the notice travels in its record (commands.ts `JournalTx`),
+  // fanned out after the commit before it is sent; a scheduled notice stays an operation (`unschedule`
+  // reads it in a later transaction).
+  const journal = journalOf(tx);
+  if (journal) journal.create('outbox', doc);
+  else await tx.collection('outbox').doc(doc._id).set({ data: withoutId(doc) });
   return doc;
 };
 
@@ -246,6 +252,8 @@ const deliverInbox = async (deps: Deps, notices: readonly OutboxDoc[], report: D
 export const sendNow = async (deps: Deps, notices: readonly OutboxDoc[], known?: SettingsDoc): Promise<DrainReport> => {
   const report = emptyReport();
   const settingsOf = settingsReader(deps, known);
+  // A journaled notice whose fan-out failed is not stored yet: the timer inserts it, then sends it.
+  notices = notices.filter(fannedOut);
   const inbox = notices.filter((n) => n.channel === 'inbox');
   const notSent = (what: string) => (e: unknown) => console.warn(`${what} not sent now; the outbox timer will retry`, e);
   await Promise.all([

@@ -9,6 +9,7 @@ import { contextOf, type AnyContext, type ContextOf } from './context';
 import { propertyClosed, resolveMember } from './membership';
 import { ActionFailure } from './failures';
 import { commandsSent, replayIn } from './commands';
+import { EarlyTransaction } from './early-transaction';
 import { derivedId } from './ids';
 import { withFileLinks } from './file-links';
 import { systemCall, systemHealth } from './system-health';
@@ -54,6 +55,21 @@ export const withPrefetch = <A extends Action, P>(
     { prefetch: prefetch as (input: unknown, deps: Deps, caller: Caller) => Promise<unknown> },
   );
 
+interface LateTransaction {
+  /** The action writes outside its command's transaction before it: the router starts no transaction with the first reads. */
+  writesFirst?: true;
+}
+
+/**
+ * Issue 16: an action whose handler writes documents outside its command's transaction before it (a
+ * matter, a slot, a duty page, a consent created first, then read in the transaction; a recorded
+ * answer with no transaction) gets no transaction started with the call's first reads: that
+ * transaction's snapshot would lack those writes, so it would only be rolled back, two round trips
+ * for nothing (early-transaction.ts). Its command starts its transaction when it applies, as before.
+ */
+export const writesFirst = <H extends (...args: never[]) => unknown>(handler: H): H =>
+  Object.assign((...args: Parameters<H>) => handler(...args), handler, { writesFirst: true as const }) as unknown as H;
+
 export type FunctionHandle = ((event: unknown, caller: Caller, deps: Deps) => Promise<Result<unknown>>) & {
   /** The action names it has a handler for: exactly its contract's (a test holds every function to it). */
   readonly handled: readonly string[];
@@ -78,7 +94,7 @@ export const defineFunction = <T extends Record<string, Action>>(fn: FunctionNam
       // Own properties only: "constructor" or "__proto__" is on every object and is no action.
       if (!Object.hasOwn(actions, name) || !Object.hasOwn(handlers, name)) return failure('COMMON.UNKNOWN_ACTION');
       const action = actions[name]!;
-      const handler = (handlers as Record<string, ((input: unknown, ctx: AnyContext, early?: Settled) => Promise<Result<unknown>>) & Prefetching>)[name]!;
+      const handler = (handlers as Record<string, ((input: unknown, ctx: AnyContext, early?: Settled) => Promise<Result<unknown>>) & Prefetching & LateTransaction>)[name]!;
       const input = action.input.safeParse(envelope.data.input, { reportInput: true });
       if (!input.success) return badInput(input.error);
       if (!caller.openid) return failure('COMMON.NOT_A_MEMBER');
@@ -91,31 +107,42 @@ export const defineFunction = <T extends Record<string, Action>>(fn: FunctionNam
       // Issue 14 (1): a write in a deactivated property is refused; read alongside the membership, never cached.
       // Issue 16: the command id's records (by the caller's openid) are read in the same wait, not after, and
       // so are the action's own first reads where they need only its input (withPrefetch).
-      const [member, closed, sent, early] = await Promise.all([
-        action.roles !== 'any-signed-in' && scope ? resolveMember(deps.db, scope, caller.openid) : null,
-        action.write && !company && data.propertyId ? propertyClosed(deps.db, data.propertyId) : false,
-        action.write && data.commandId ? commandsSent(deps.db, caller.openid, data.commandId) : [],
-        handler.prefetch ? settle(handler.prefetch(input.data, deps, caller)) : undefined,
-      ]);
-      if (action.roles !== 'any-signed-in') {
-        if (!member) return failure('COMMON.NOT_A_MEMBER');
-        if (!action.roles.includes(member.role)) return failure('COMMON.FORBIDDEN');
+      // Issue 16: a command's transaction starts in this wave too (early-transaction.ts); rolled back before the
+      // answer when the call did not take it, whatever the outcome.
+      const transaction = action.write && data.commandId ? new EarlyTransaction(deps.db, !handler.writesFirst) : undefined;
+      const callDeps = transaction && !handler.writesFirst ? { ...deps, db: transaction.watching(deps.db) } : deps;
+      const authorised = async (): Promise<Result<unknown>> => {
+        const [member, closed, sent, early] = await Promise.all([
+          action.roles !== 'any-signed-in' && scope ? resolveMember(deps.db, scope, caller.openid) : null,
+          action.write && !company && data.propertyId ? propertyClosed(deps.db, data.propertyId) : false,
+          action.write && data.commandId ? commandsSent(deps.db, caller.openid, data.commandId) : [],
+          handler.prefetch ? settle(handler.prefetch(input.data, deps, caller)) : undefined,
+        ]);
+        if (action.roles !== 'any-signed-in') {
+          if (!member) return failure('COMMON.NOT_A_MEMBER');
+          if (!action.roles.includes(member.role)) return failure('COMMON.FORBIDDEN');
+        }
+        if (closed) return failure('COMMON.PROPERTY_INACTIVE');
+        const commandKey = action.write && data.commandId ? commandKeyOf(member, caller, data.commandId) : '';
+        const answer = async (result: Result<unknown>): Promise<Result<unknown>> =>
+          result.ok ? ok(await withFileLinks(action.output, result.data, deps)) : result;
+        if (commandKey) {
+          const replay = replayIn(sent, commandKey, action);
+          if (replay) return answer(replay);
+        }
+        const result = await handler(input.data, contextOf({ caller, deps: callDeps, now, commandKey, action, early: transaction }, member), early).catch((e: unknown) => {
+          if (e instanceof ActionFailure) return e.toResult();
+          throw e;
+        });
+        if (!result.ok) return declared(action, result);
+        // The answer is what passed the output contract: a field it does not name never reaches the caller.
+        return answer(ok(action.output.parse(result.data)));
+      };
+      try {
+        return await authorised();
+      } finally {
+        await transaction?.release();
       }
-      if (closed) return failure('COMMON.PROPERTY_INACTIVE');
-      const commandKey = action.write && data.commandId ? commandKeyOf(member, caller, data.commandId) : '';
-      const answer = async (result: Result<unknown>): Promise<Result<unknown>> =>
-        result.ok ? ok(await withFileLinks(action.output, result.data, deps)) : result;
-      if (commandKey) {
-        const replay = replayIn(sent, commandKey, action);
-        if (replay) return answer(replay);
-      }
-      const result = await handler(input.data, contextOf({ caller, deps, now, commandKey, action }, member), early).catch((e: unknown) => {
-        if (e instanceof ActionFailure) return e.toResult();
-        throw e;
-      });
-      if (!result.ok) return declared(action, result);
-      // The answer is what passed the output contract: a field it does not name never reaches the caller.
-      return answer(ok(action.output.parse(result.data)));
     } catch (e) {
       if (e instanceof ActionFailure) return e.toResult();
       console.error(`[${fn}] action failed`, e);

@@ -4,7 +4,7 @@ import { ok } from '@shared/result';
 import { transition } from '@shared/domain/state-machine';
 import { callbackMachine } from '@shared/domain/callback.machine';
 import { callbackModel, type CallbackDoc } from '@shared/model/callback.model';
-import { defineFunction } from '../_shared/router';
+import { defineFunction, writesFirst } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { ActionFailure } from '../_shared/failures';
 import { mapPage, readPage } from '../_shared/paging';
@@ -82,6 +82,6 @@ export const handle = defineFunction('callbacks', callbacksActions, {
     return ok(result);
   },
 
-  raiseComplaint,
+  raiseComplaint: writesFirst(raiseComplaint),
   figures,
 });

@@ -1,6 +1,6 @@
 import { membersActions } from '@shared/contracts/members.contract';
 import { companyActions } from '@shared/contracts/company.contract';
-import { defineFunction } from '../_shared/router';
+import { defineFunction, writesFirst } from '../_shared/router';
 import { bootstrap } from './bootstrap';
 import { invitations, invite, join } from './invitations';
 import { deactivate, list, setRole, setSkills } from './management';
@@ -19,7 +19,7 @@ import { appointManager } from './appoint';
  * residents by room (issue 18, 5: or by their owner's invitation). Issue 14: the company's properties, created, staffed and closed by its administrator.
  */
 export const handle = defineFunction('members', { ...membersActions, ...companyActions }, {
-  bootstrap,
+  bootstrap: writesFirst(bootstrap),
   invite,
   join,
   invitations,
@@ -42,7 +42,7 @@ export const handle = defineFunction('members', { ...membersActions, ...companyA
   myData,
   requestErasure,
   erasureRequests,
-  erase,
+  erase: writesFirst(erase),
   company,
   properties,
   createProperty,

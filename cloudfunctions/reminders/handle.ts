@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { FailedStep, TimerStep } from '@shared/model/environment.model';
 import type { Deps } from '../_shared/deps';
 import { drainOutbox, type DrainReport } from '../_shared/outbox';
+import { fanOutJournals } from '../_shared/commands';
 import { sweepDeadlines, type SweepReport } from '../_shared/deadlines';
 import { checkGap, recordRun } from '../_shared/heartbeat';
 import { startSweep, type Sweep } from '../_shared/sweep';
@@ -33,6 +34,8 @@ export interface PlatformRun {
   /** Issue 13 (1.9): content checks made again. */
   contentChecks: CheckSweepReport;
   heartbeat: { gapAlarmed: boolean };
+  /** Issue 16: command journals fanned out by the timer (their call died first). */
+  journals: { fanned: number };
   /** The steps that did not finish all their work, as recorded on the heartbeat. */
   failed: FailedStep[];
   /** Stored documents this run moved to quarantine. */
@@ -88,6 +91,9 @@ export const handle = async (event: unknown, caller: { openid: string }, deps: D
   };
   const none = { created: 0 };
   const heartbeat = await run('heartbeat', checkGap, { gapAlarmed: false });
+  // Issue 16: the first sweep, the journals of commands whose call died between its commit and their
+  // fan-out (their events and notices), so the deadlines' sweep and the outbox below find them.
+  const journals = await run('journal', fanOutJournals, { fanned: 0 });
   const deadlines = await run('deadlines', (s) => sweepDeadlines(s), { warned: 0, escalated: 0 });
   const upgraded = await run('upgrades', upgradeListed, 0);
   const repairCallbacks = await run('repairCallbacks', planRepairCallbackTasks, none);
@@ -109,6 +115,6 @@ export const handle = async (event: unknown, caller: { openid: string }, deps: D
   await recordRun(deps, ranAt, failed);
   return {
     ok: true,
-    data: { ...(areas as unknown as SweepResults), heartbeat, deadlines, outbox, callbacks: { created: repairCallbacks.created + topUp.created + routine.created }, upgraded, contentChecks, failed, quarantined },
+    data: { ...(areas as unknown as SweepResults), journals, heartbeat, deadlines, outbox, callbacks: { created: repairCallbacks.created + topUp.created + routine.created }, upgraded, contentChecks, failed, quarantined },
   };
 };

@@ -31,7 +31,10 @@ export class StatusWithoutEvent extends EngineError {
  * the write. A removal is not a status change. Throws the first violation; nothing is committed.
  */
 export const checkStatusEvents = (watched: ReadonlySet<string>, writes: readonly PendingWrite[], committed: (collection: string, id: DocId) => Doc | undefined): void => {
-  const withEvent = new Set(writes.flatMap((w) => (w.collection === EVENTS && w.doc ? [subjectIdOf(w.doc)] : [])));
+  // Issue 16: a command record's journal carries its transaction's events (cloudfunctions/_shared/commands.ts).
+  const journaled = (doc: Doc): Doc[] =>
+    Array.isArray(doc.journal) ? (doc.journal as { collection?: unknown; doc?: Doc }[]).flatMap((e) => (e.collection === EVENTS && e.doc ? [e.doc] : [])) : [];
+  const withEvent = new Set(writes.flatMap((w) => (!w.doc ? [] : w.collection === EVENTS ? [subjectIdOf(w.doc)] : w.collection === 'commands' ? journaled(w.doc).map(subjectIdOf) : [])));
   for (const w of writes) {
     if (!watched.has(w.collection) || !w.doc) continue;
     const from = committed(w.collection, w.id)?.status;

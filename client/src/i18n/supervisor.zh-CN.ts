@@ -207,6 +207,7 @@ export const supervisorUi = {
     stepSeparator: '、',
     /** Issue 12 (3.8): the reminders timer's own steps, as the supervisor knows them (the areas' steps are named by their declarations). */
     steps: {
+      journal: '补写操作记录与通知',
       heartbeat: '定时服务自检',
       deadlines: '超时提醒与升级',
       upgrades: '旧记录升级',

@@ -17,7 +17,20 @@ const CommandV1 = z.object({
  * v2: `call` names the function and contract action the id was first sent with (`repairs.reviewSendBack`);
  * the id replays only for that one, and is refused for any other.
  */
-export const CommandDoc = z.extend(CommandV1, { schemaVersion: z.literal(2), call: z.string().check(z.regex(/^[a-z]+\.[A-Za-z]+$/)) });
+/**
+ * Issue 16: the documents the command's transaction created that travel in its record instead of as
+ * operations of their own (its events, its notices), each with its collection; `fanned` false until
+ * they are inserted where they belong (after the commit by the call, else by the timer).
+ */
+export const JournalEntry = z.object({ collection: z.enum(['events', 'outbox']), doc: z.looseObject({ _id: z.string() }) });
+export type JournalEntry = z.infer<typeof JournalEntry>;
+
+export const CommandDoc = z.extend(CommandV1, {
+  schemaVersion: z.literal(2),
+  call: z.string().check(z.regex(/^[a-z]+\.[A-Za-z]+$/)),
+  journal: z.optional(z.array(JournalEntry)),
+  fanned: z.optional(z.boolean()),
+});
 export type CommandDoc = z.infer<typeof CommandDoc>;
 
 /** v1 recorded what was done; where that differs from the contract action that did it, the action is named here. */
