@@ -154,7 +154,7 @@ export class CollectionStore {
    * Stores `doc` (new or replacing its stored version) at file row `row`. An index whose fields'
    * top-level values are the very same in both versions keeps its entries: stored documents are never
    * mutated, and an update shares the fields it does not touch (`applyModifier`), so those keys cannot
-   * have changed (a notice marked sent keeps 2 of its 5 indexes, a quota or a signal all of theirs).
+   * have changed (a notice marked sent keeps 3 of its 5 indexes, a quota or a signal all of theirs).
    */
   put(doc: Doc, stamp: number, row: number): void {
     const key = idKey(docIdOf(doc));
