@@ -32,10 +32,20 @@ export class CollectionIndex implements PlannableIndex {
   /** Each stored document's entries, so a replaced version's need not be computed again. */
   private readonly entriesOf = new Map<string, string[]>();
 
+  /** The top-level field each indexed path starts at. */
+  private readonly roots: readonly string[];
+
   constructor(spec: IndexSpec) {
     this.name = spec.name;
     this.fields = spec.keys.map(([field]) => field);
     this.unique = spec.unique === true;
+    this.roots = [...new Set(this.fields.map((field) => field.split('.')[0] ?? field))];
+  }
+
+  /** Whether two versions of a document hold the same values, by identity, at every top-level field this index reads. */
+  sameKeys(before: Doc, after: Doc): boolean {
+    for (const root of this.roots) if (before[root] !== after[root] || Object.hasOwn(before, root) !== Object.hasOwn(after, root)) return false;
+    return true;
   }
 
   /** Id keys of the documents whose entry starts with the slice's prefix (and whose next key lies in its bounds). */
@@ -140,16 +150,25 @@ export class CollectionStore {
     return this.positions.get(idKey(id));
   }
 
-  /** Stores `doc` (new or replacing its stored version) at file row `row`. */
+  /**
+   * Stores `doc` (new or replacing its stored version) at file row `row`. An index whose fields'
+   * top-level values are the very same in both versions keeps its entries: stored documents are never
+   * mutated, and an update shares the fields it does not touch (`applyModifier`), so those keys cannot
+   * have changed (a notice marked sent keeps 3 of its 5 indexes, a quota or a signal all of theirs).
+   */
   put(doc: Doc, stamp: number, row: number): void {
     const key = idKey(docIdOf(doc));
     const previous = this.docs.get(key);
-    if (previous) for (const index of this.indexes) index.forgetDocument(previous);
-    const keys = new DocKeys(doc);
-    for (const index of this.indexes) index.reindex(key, keys);
+    let keys: DocKeys | undefined;
+    for (const index of this.indexes) {
+      if (previous && index.sameKeys(previous, doc)) continue;
+      if (previous) index.forgetDocument(previous);
+      keys ??= new DocKeys(doc);
+      index.reindex(key, keys);
+      index.noteDocument(keys, key);
+    }
     this.positions.set(key, row);
     this.docs.set(key, doc);
-    for (const index of this.indexes) index.noteDocument(keys, key);
     this.stamps.set(key, stamp);
   }
 

