@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import { OpenAhead } from './open-ahead';
 
 const platform = process.env.TARO_ENV ?? 'weapp';
 const isH5 = platform === 'h5';
@@ -28,6 +29,9 @@ class StatsFile {
     });
   }
 }
+
+/** Routes an H5 load may open on whose chunks index.html asks for beside app.js (./open-ahead.ts): the desk's inbox. */
+const OPENED_AHEAD = ['pages/desk/inbox/index'];
 
 /**
  * One config for both targets. Only the H5 build (the local runtime and the browser tests) knows
@@ -99,6 +103,7 @@ export default defineConfig<'webpack5'>(() => {
        */
       webpackChain(chain) {
         chain.optimization.splitChunks({ chunks: 'all' });
+        chain.plugin('open-ahead').use(OpenAhead, [OPENED_AHEAD, './']);
         if (process.env.H5_STATS) chain.plugin('stats-file').use(StatsFile, [process.env.H5_STATS]);
       },
     },
