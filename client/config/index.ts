@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import { OpenAhead } from './open-ahead';
 
 const platform = process.env.TARO_ENV ?? 'weapp';
 const isH5 = platform === 'h5';
@@ -28,6 +29,9 @@ class StatsFile {
     });
   }
 }
+
+/** Routes an H5 load may open on whose chunks index.html asks for beside app.js (./open-ahead.ts): the desk's inbox. */
+const OPENED_AHEAD = ['pages/desk/inbox/index'];
 
 /**
  * One config for both targets. Only the H5 build (the local runtime and the browser tests) knows
@@ -76,6 +80,13 @@ export default defineConfig<'webpack5'>(() => {
       publicPath: './',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      /**
+       * React's own elements (<div>, <input>, …, @tarojs/components-react) instead of Taro's Stencil web components,
+       * which the browser upgrades node by node (issue 16: the desk's inbox, CPU slowed 4×, README "Figures").
+       * Their styles go in a cascade layer (./layer-loader.js) and fields keep a box around the <input>
+       * (components/TextLine/index.h5.tsx), so the app's styles, code and tests find them as on Stencil's.
+       */
+      useHtmlComponents: true,
       compile: { include: [sharedSrc] },
       output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
       miniCssExtractPluginOption: {
@@ -99,6 +110,12 @@ export default defineConfig<'webpack5'>(() => {
        */
       webpackChain(chain) {
         chain.optimization.splitChunks({ chunks: 'all' });
+        chain.module
+          .rule('taro-components-layer')
+          .test(/[\\/]@tarojs[\\/]components-react[\\/]dist[\\/]index\.css$/)
+          .use('layer')
+          .loader(path.join(__dirname, 'layer-loader.js'));
+        chain.plugin('open-ahead').use(OpenAhead, [OPENED_AHEAD, './']);
         if (process.env.H5_STATS) chain.plugin('stats-file').use(StatsFile, [process.env.H5_STATS]);
       },
     },

@@ -16,12 +16,12 @@ const shotsOf = (folder: string) => resolve(__dirname, '..', '..', 'docs', 'scre
 
 /**
  * Each visible one-line input of the shown page: how far its text line's middle stands from its box's middle
- * (Taro's H5 <Input> is a `taro-input-core` box around a native <input>), in CSS px.
+ * (a field in the browser is a `.text-line` box around a native <input>: components/TextLine/index.h5.tsx), in CSS px.
  */
 const offCentre = (page: Page) =>
   page.evaluate((shown) => {
     const root = Array.from(document.querySelectorAll(shown)).pop() as HTMLElement;
-    return Array.from(root.querySelectorAll('taro-input-core'))
+    return Array.from(root.querySelectorAll('.text-line'))
       .filter((box) => box.getBoundingClientRect().height > 0)
       .map((box) => {
         const outer = box.getBoundingClientRect();
@@ -85,7 +85,7 @@ describe('e2e: touch targets on a PC window, and text in the middle of its field
         await page.setViewportSize(screen.viewport);
         await page.waitForTimeout(300);
         const width = screen.viewport.width;
-        await page.locator(`${SHOWN} taro-input-core >> visible=true`).first().scrollIntoViewIfNeeded();
+        await page.locator(`${SHOWN} .text-line >> visible=true`).first().scrollIntoViewIfNeeded();
         await picture(page, { path: join(shotsOf(folder), `${name}-${width}.png`) });
         const fields = await offCentre(page);
         found.push({ width, name, fields: fields.length > 0, askew: fields.filter((f) => f.off > 1) });

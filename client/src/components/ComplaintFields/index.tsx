@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Input } from '@tarojs/components';
+import Input from '../TextLine';
 import { create } from '@shared/contracts/complaints.contract';
 import { maxLengthOf } from '@shared/contracts/field-errors';
 import { zhCN as messages } from '@shared/messages/zh-CN';

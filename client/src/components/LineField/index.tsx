@@ -1,4 +1,5 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import Input from '../TextLine';
 import './index.css';
 
 interface Props {

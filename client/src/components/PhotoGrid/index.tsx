@@ -19,12 +19,14 @@ export default function PhotoGrid({ links }: { links: readonly string[] }) {
   const urls = links.map(shown).filter(Boolean);
   if (urls.length === 0) return null;
   const open = (current: string) => void previewImage({ current, urls }).catch(() => undefined);
-  // A screen reader says what the thumbnail is (axe: image-alt); in H5 the alt reaches the <img> through nativeProps.
+  // A screen reader says what the thumbnail is (axe: image-alt). WeChat reads the view's aria-label; in the browser
+  // Taro's HTML <Image> is a box around an <img>, which takes the alt (axe refuses a label on the unnamed box).
   const label = ui.repairDetail.photos;
+  const named = process.env.TARO_ENV === 'h5' ? { imgProps: { alt: label } } : { ariaLabel: label };
   return (
     <View className='photo-grid'>
       {urls.map((url) => (
-        <Image key={url} className='photo-thumb' src={url} mode='aspectFill' ariaLabel={label} nativeProps={{ alt: label }} onClick={() => open(url)} />
+        <Image key={url} className='photo-thumb' src={url} mode='aspectFill' {...named} onClick={() => open(url)} />
       ))}
     </View>
   );

@@ -1,4 +1,5 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import Input from '../TextLine';
 import { zhCN as messages } from '@shared/messages/zh-CN';
 import { publicAreas } from '@shared/model/complaint.model';
 import ChoiceChips from '../ChoiceChips';

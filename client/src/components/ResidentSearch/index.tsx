@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
+import Input from '../TextLine';
 import { useResidentSearch, type ResidentMatch } from '../../hooks/useRepairs';
 import LoadState from '../LoadState';
 import Pressable from '../../keyboard/Pressable';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import Input from '../../../components/TextLine';
 import * as callbacks from '@shared/contracts/callbacks.contract';
 import { zhCN as messages } from '@shared/messages/zh-CN';
 import { publicAreas, type ComplaintCategory, type ComplaintPlace } from '@shared/model/complaint.model';

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
+import Input from '../../../components/TextLine';
 import { acceptedTotalFen, yuan } from '@shared/domain/quote.rules';
 import type { RepairView, StepInput } from '../../../offline/commands';
 import { localFile } from '../../../offline/local-files';
