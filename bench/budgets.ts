@@ -38,8 +38,10 @@ export const WEAPP_MAIN_BUDGET = 450 * KB;
  * 155 KB the same night: formatting went back to dayjs (issue 16 itself says "keep dayjs for formatting",
  * and the project's conventions name it as the formatter; its utc plugin stays out), +7 KB each: members
  * 156 462 bytes, repairs 153 838, complaints 147 100, reminders 138 406; five of the eleven within 120 KB.
+ * 160 KB once the command journal and the early transaction landed in `_shared/` (every write's function
+ * carries them): members 159 842 bytes.
  */
-export const FUNCTION_BUNDLE_CEILING = 155 * KB;
+export const FUNCTION_BUNDLE_CEILING = 160 * KB;
 /**
  * Issue 15 (5): the UI catalogue split by role took the main package from 529 790 to 500 028 bytes; the
  * keyboard layer, the text-size switch and the PC layout (issues 17, 18) brought it back to 504 425,
