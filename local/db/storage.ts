@@ -189,6 +189,22 @@ export class Storage {
     });
   }
 
+  /**
+   * A batch insert outside a transaction (`add({ data: [...] })`), in order like Mongo's insertMany:
+   * documents before the first refused one stay inserted and the refusal is thrown. When none is
+   * refused, the batch is one commit, one SQLite transaction, as one request to the cloud is; when one
+   * is, each document before it is its own commit, as they were before batches shared one.
+   */
+  insertInOrder(writes: PendingWrite[]): void {
+    try {
+      this.checkUnique(writes);
+    } catch {
+      for (const w of writes) this.commit([w]);
+      return;
+    }
+    this.commit(writes);
+  }
+
   private rowWrite(w: PendingWrite): RowWrite {
     return { collection: w.collection, key: idKey(w.id), row: this.store(w.collection).rowOf(w.id) ?? null, body: w.doc ? storableText(w.doc) : null };
   }

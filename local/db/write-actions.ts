@@ -28,15 +28,14 @@ export const insertDocument = (params: Params, ctx: ActionContext): Answer => {
   if (txId && params.data.length !== 1) throw invalidOperation('transactions only take single-record operations: one document per add() inside a transaction');
   const docs = params.data.map((text: unknown) => newDocument(text, ctx));
   if (!txId) checkLocks(ctx, docs.map(({ id }) => ({ collection, id })));
-  const insertedIds: DocId[] = [];
+  const insertedIds = docs.map(({ id }) => id);
+  if (!txId) {
+    ctx.storage.insertInOrder(docs.map(({ id, doc }) => ({ collection, id, doc, insert: true })));
+    return { data: { insertedIds } };
+  }
   for (const { id, doc } of docs) {
-    if (txId) {
-      if (ctx.transactions.read(txId, collection, id) !== null) throw duplicateKey(collection, '_id_', `{ _id: ${JSON.stringify(id)} }`);
-      ctx.transactions.write(txId, collection, id, doc);
-    } else {
-      ctx.storage.commit([{ collection, id, doc, insert: true }]);
-    }
-    insertedIds.push(id);
+    if (ctx.transactions.read(txId, collection, id) !== null) throw duplicateKey(collection, '_id_', `{ _id: ${JSON.stringify(id)} }`);
+    ctx.transactions.write(txId, collection, id, doc);
   }
   return { data: { insertedIds } };
 };

@@ -85,6 +85,25 @@ describe('unique indexes from the manifest reject duplicates (errCode -502001, E
     expect(cloud.engine.collection('members').count()).toBe(2);
   });
 
+  // A batch add is one insertDocument request (@cloudbase/database's CollectionReference.add sends the
+  // array; https://docs.cloudbase.net/http-api/nosql/insert-documents): one commit when none is refused.
+  it('an array add is one commit; refused at a duplicate, those before it stay and those after are not added', async () => {
+    await members().add({ data: { _id: 'm0', propertyId: 'p1', openid: 'o0' } });
+    const before = cloud.engine.stats.commits;
+    await members().add({ data: [{ propertyId: 'p1', openid: 'o1' }, { propertyId: 'p1', openid: 'o2' }, { propertyId: 'p2', openid: 'o1' }] });
+    expect(cloud.engine.stats.commits - before).toBe(1);
+    expect(cloud.engine.collection('members').count()).toBe(4);
+
+    const byKey = await rejection(members().add({ data: [{ propertyId: 'p3', openid: 'o3' }, { propertyId: 'p1', openid: 'o1' }, { propertyId: 'p4', openid: 'o4' }] }));
+    expect(byKey.errCode).toBe(-502001);
+    expect(byKey.errMsg).toContain('index: property_openid');
+    const byId = await rejection(members().add({ data: [{ _id: 'm5', propertyId: 'p5', openid: 'o5' }, { _id: 'm5', propertyId: 'p6', openid: 'o6' }, { _id: 'm0', propertyId: 'p7', openid: 'o7' }] }));
+    expect(byId.errCode).toBe(-502001);
+    const kept = (await members().where({ propertyId: cloud._.in(['p3', 'p4', 'p5', 'p6', 'p7']) }).get()).data.map((m) => m.propertyId);
+    expect(kept.sort()).toEqual(['p3', 'p5']);
+    expect((await members().doc('m0').get()).data.openid).toBe('o0');
+  });
+
   it('a non-unique index allows duplicates', async () => {
     await members().add({ data: { propertyId: 'p1', openid: 'o1' } });
     await members().add({ data: { propertyId: 'p2', openid: 'o1' } });
