@@ -29,7 +29,8 @@ interface Props {
  * due time), and what the desk may do now, as the server's `actions` say: dispatch or reassign (R4),
  * reschedule (R5), override the triage (R3), clear a blocker (R9), open a send-back for review (R11);
  * and first, what the content checks held of the resident's text and photos (issue 13, 1.9).
- * Its own page on a phone; beside the queue on a wide window (desk/inbox).
+ * What was reported comes first, then what to do with it; side by side on a wide window. Its own
+ * page on a phone; beside the queue on a wide window (desk/inbox).
  */
 export default function RepairDesk({ repairId, onChanged }: Props) {
   const context = useReadySession();
@@ -56,36 +57,36 @@ export default function RepairDesk({ repairId, onChanged }: Props) {
     <View className='desk-repair-body'>
       <LoadState loading={loading} error={error} onRetry={reload}>
         {data && context && (
-          <View className='desk-actions'>
-            {data.screening && <ScreeningPanel screening={data.screening} photos={data.photos} busy={step.busy} onDecide={decide} />}
-            {can('reschedule') && <ReschedulePanel key={`r${data.version}`} repair={data} propertyId={propertyId} onDone={reload} />}
-            {can('dispatch') && (
-              <DispatchPanel key={`d${data.version}`} repair={data} propertyId={propertyId} onDone={reload} folded={can('reschedule')} />
-            )}
-            {can('reassign') && (
-              <DispatchPanel key={`a${data.version}`} repair={data} propertyId={propertyId} onDone={reload} mode='reassign' folded />
-            )}
-            {(can('approveSendBack') || can('rejectSendBack')) && (
-              <Button className='btn btn-primary btn-open-review' onClick={() => go(routes.supervisorSendBacks)}>
-                {ui.deskRepair.reviewSendBack}
-              </Button>
-            )}
-            {can('overridePriority') && <OverridePanel key={`o${data.version}`} repair={data} propertyId={propertyId} onDone={reload} />}
-            <PrintButton id='print-work-order' action={forms.workOrder} input={{ propertyId, repairId: data.id }} />
+          <View className='desk-repair-layout'>
+            <RepairSummary
+              repair={data}
+              forStaff
+              blockerAction={
+                can('clearBlocker') ? (
+                  <PrimaryButton id='btn-clear-blocker' className='btn-clear-blocker' busy={step.busy} onClick={clearBlocker}>
+                    {ui.deskRepair.clearBlocker}
+                  </PrimaryButton>
+                ) : null
+              }
+            />
+            <View className='desk-actions'>
+              {data.screening && <ScreeningPanel screening={data.screening} photos={data.photos} busy={step.busy} onDecide={decide} />}
+              {can('reschedule') && <ReschedulePanel key={`r${data.version}`} repair={data} propertyId={propertyId} onDone={reload} />}
+              {can('dispatch') && (
+                <DispatchPanel key={`d${data.version}`} repair={data} propertyId={propertyId} onDone={reload} folded={can('reschedule')} />
+              )}
+              {can('reassign') && (
+                <DispatchPanel key={`a${data.version}`} repair={data} propertyId={propertyId} onDone={reload} mode='reassign' folded />
+              )}
+              {(can('approveSendBack') || can('rejectSendBack')) && (
+                <Button className='btn btn-primary btn-open-review' onClick={() => go(routes.supervisorSendBacks)}>
+                  {ui.deskRepair.reviewSendBack}
+                </Button>
+              )}
+              {can('overridePriority') && <OverridePanel key={`o${data.version}`} repair={data} propertyId={propertyId} onDone={reload} />}
+              <PrintButton id='print-work-order' action={forms.workOrder} input={{ propertyId, repairId: data.id }} />
+            </View>
           </View>
-        )}
-        {data && (
-          <RepairSummary
-            repair={data}
-            forStaff
-            blockerAction={
-              can('clearBlocker') ? (
-                <PrimaryButton id='btn-clear-blocker' className='btn-clear-blocker' busy={step.busy} onClick={clearBlocker}>
-                  {ui.deskRepair.clearBlocker}
-                </PrimaryButton>
-              ) : null
-            }
-          />
         )}
       </LoadState>
     </View>

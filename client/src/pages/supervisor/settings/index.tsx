@@ -5,6 +5,7 @@ import { call } from '../../../api';
 import { useDeskMembers, useSettings, type SettingsView } from '../../../hooks/useSettings';
 import { useReadySession } from '../../../hooks/useSession';
 import LoadState from '../../../components/LoadState';
+import ActionBar from '../../../components/ActionBar';
 import PrimaryButton from '../../../components/PrimaryButton';
 import { supervisorUi } from '../../../i18n/supervisor.zh-CN';
 import { toastError, toastOk } from '../../../utils/toast';
@@ -137,12 +138,14 @@ export default function SettingsPage() {
               onWebhook={(webhook) => edit({ webhook })}
             />
             {problem && <Text className='field-error settings-problem'>{problem}</Text>}
-            {manager && (
-              <PrimaryButton className='btn-save-settings' busy={busy} onClick={() => save()}>
-                {busy ? t.saving : t.saveAll}
-              </PrimaryButton>
-            )}
             <HistoryList history={editing.base.history} />
+            {manager && (
+              <ActionBar>
+                <PrimaryButton className='btn-save-settings' busy={busy} onClick={() => save()}>
+                  {busy ? t.saving : t.saveAll}
+                </PrimaryButton>
+              </ActionBar>
+            )}
           </>
         )}
       </LoadState>
