@@ -13,6 +13,7 @@ import type { SubscribeMessage } from '../cloudfunctions/_shared/wechat';
 import { localPoster, startLocalRobot } from './robot';
 import { isErrorBody } from './db/errors';
 import { measureCalls, metered, meteredFiles, meteredWeChat, type CallCount } from './call-meter';
+import { withFaults } from './faults';
 
 /** Requests that commit a change: a transaction's commit, or a document write sent outside any transaction. */
 const commits = (action: string, params: Record<string, unknown>) => action === 'database.commitTransaction' || (DOCUMENT_WRITES.has(action) && !params.transactionId);
@@ -53,8 +54,9 @@ export const createRuntime = async (options: RuntimeOptions) => {
   const engine: Engine = createEngine({ manifest: loadManifest(), dataDir: options.dataDir, now, checkStatusEvents: options.checkStatusEvents });
   // Every database request is counted against the function call that sent it (local/call-meter.ts).
   const uninstall = installLocalDatabase({
-    handle: (action, params = {}) =>
+    handle: withFaults((action, params = {}) =>
       metered(action, () => engine.handle(action, params), (answer) => commits(action, params) && !isErrorBody(answer), String(params.collectionName ?? '')),
+    ),
   });
   const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk');
   cloud.init({ env: 'local' });
