@@ -107,11 +107,18 @@ const catalogueFiles = (keep: (file: (typeof byKey)[number], key: string) => boo
   },
 });
 
-/** A declaration as a function bundle reads it: without the client's pages, error contract, field labels (the bundle's own are copied from the catalogue) and the health page's step labels. */
-const leanArea = ({ pages: _pages, errors: _errors, fieldLabels: _labels, timerSteps, ...kept }: Area) => ({
-  ...kept,
+/**
+ * A declaration as a function bundle reads it: its name (the registry's function names), its notice kinds
+ * with their audience and words, and its timer steps' names. Not the client's pages, error contract, field
+ * labels (the bundle's own are copied from the catalogue), the health page's step labels, its contract
+ * files (the catalogue by name is the client's and the tests') nor its `serverWords` (the refusals are
+ * picked at build time): 12 declarations in every bundle, ≈ 0.4 KB of keys no bundle read.
+ */
+const leanArea = ({ name, notices, timerSteps, ...rest }: Area) => ({
+  name,
+  notices,
+  ...('noticeWords' in rest ? { noticeWords: rest.noticeWords } : {}),
   timerSteps: Object.fromEntries(Object.keys(timerSteps).map((step) => [step, ''])),
-  pages: [],
 });
 
 /** Each `areas/<area>.area.ts` as its declarations, evaluated here and copied lean (see above). */

@@ -1,15 +1,16 @@
 import * as z from 'zod/mini';
-import { en } from 'zod/locales';
 import type { Model } from '@shared/model/versioned';
 import type { Database, Query, Tx } from './database';
+import { issueWords } from './issue-words';
 
 type Doc<M extends Model<z.ZodMiniType>> = z.infer<M['schema']>;
 
 /**
  * zod/mini loads no locale, so every issue reads "Invalid input" (https://zod.dev/packages/mini); classic
- * zod's English says what was expected, as a quarantine's reason has always told the supervisor.
+ * zod's English says what was expected, as a quarantine's reason has always told the supervisor. Its
+ * sentences without the names of every string format zod has (issue-words.ts).
  */
-z.config(en());
+z.config({ localeError: issueWords });
 
 /** A stored document that does not match its model: which one, and why, for the timer to quarantine it. */
 export class StoredDocumentError extends Error {

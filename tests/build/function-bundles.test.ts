@@ -72,6 +72,15 @@ describe('issue 16: each function bundle carries the refusals it answers with, a
     expect(checked.filter(([, bundle]) => /\(\w&&\(\w=\w\(\w=0\)\),\w\)/.test(bundle)).map(([name]) => name)).toEqual([]);
   });
 
+  it("no bundle carries zod/mini's ISO date, time or duration schemas (its `iso` namespace whole) nor zod's English locale", () => {
+    const checked = bundles().filter(([name]) => !['imports', 'reports', 'forms'].includes(name));
+    expect(checked.length).toBeGreaterThan(5);
+    // Every bundle parses ISO instants (`isoDateTime`), none a date, a time or a duration; `en` names a credit card number.
+    expect(checked.filter(([, bundle]) => !bundle.includes('"ZodMiniISODateTime"')).map(([name]) => name)).toEqual([]);
+    const extra = ['"ZodMiniISODate"', '"ZodMiniISOTime"', '"ZodMiniISODuration"', 'credit card number'];
+    expect(checked.flatMap(([name, bundle]) => extra.filter((text) => bundle.includes(text)).map((text) => `${name}: ${text}`))).toEqual([]);
+  });
+
   it('through the built bundles, a declared refusal and field problems arrive in the words of the catalogue', async () => {
     // Field problems, nested ones by their own label: the same answer as the functions run from source give.
     const badFields = repairInput({ description: ' ', category: 'spaceship', preferredTime: { date: '明天', slot: 'evening' }, photos: Array(7).fill('cloud://x/y.jpg') });

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { Role } from '../model/member.model';
 import type { ErrorCode } from '../messages';
 import { areas } from '../areas';
+import { isoDateTime } from '../model/versioned';
 
 /** The cloud functions with actions: one per area of the registry. */
 export type FunctionName = (typeof areas)[number]['name'];
@@ -52,7 +53,7 @@ export const CommandId = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));
 /** Fields every write carries: the client's command id and, where known, the device's clock. */
 export const commandFields = {
   commandId: CommandId,
-  deviceTime: z.optional(z.iso.datetime({ offset: true })),
+  deviceTime: z.optional(isoDateTime({ offset: true })),
 };
 
 export const PropertyId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { calendarDate } from '../model/versioned';
+import { calendarDate, isoDateTime } from '../model/versioned';
 import { commandFields, defineAction, DocId, scoped, type ActionCode } from './action';
 import { pageInput, pageOf } from './page';
 import { FileId, FileLink } from './files';
@@ -22,7 +22,7 @@ import type { Role } from '../model/member.model';
 export const CaseRef = z.strictObject({ kind: z.enum(['complaint', 'group']), id: DocId });
 export type CaseRef = z.infer<typeof CaseRef>;
 
-const Instant = z.iso.datetime({ offset: true });
+const Instant = isoDateTime({ offset: true });
 
 export const Proposal = z.object({
   class: ComplaintClass,

@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
-import { calendarDate } from '../model/versioned';
+import { calendarDate, isoDateTime } from '../model/versioned';
 import { commandFields, defineAction, DocId, scoped } from './action';
 import { FileId, FileLink } from './files';
 import { DutyKind } from '../model/duty-kind.model';
 import { DutyEntry, EntrySource, EntryStatus, HandoverStatus } from '../model/duty.model';
 import { HHmm } from '../model/settings.model';
 
-const Instant = z.iso.datetime({ offset: true });
+const Instant = isoDateTime({ offset: true });
 const Text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const Note = (max: number) => z.string().check(z.trim(), z.maxLength(max));
 

@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
-import { calendarDate } from '../model/versioned';
+import { calendarDate, isoDateTime } from '../model/versioned';
 import { commandFields, defineAction, DocId, scoped } from './action';
 import { FileId, FileLink } from './files';
 import { pageInput, pageOf } from './page';
 import { MASKED_ID } from '../domain/key.rules';
 import { KeyKind, KeySet, LeftKeyStatus, LoanStatus } from '../model/key.model';
 
-const Instant = z.iso.datetime({ offset: true });
+const Instant = isoDateTime({ offset: true });
 const MonthString = z.string().check(z.regex(/^\d{4}-\d{2}$/));
 const Text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const desk = ['desk', 'supervisor'] as const;

@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
-import { calendarDate } from '../model/versioned';
+import { calendarDate, isoDateTime } from '../model/versioned';
 import { commandFields, defineAction, DocId, scoped } from './action';
 import { pageInput, pageOf } from './page';
 
-const Instant = z.iso.datetime({ offset: true });
+const Instant = isoDateTime({ offset: true });
 const Text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 export const ReceptionView = z.object({

@@ -3,6 +3,7 @@ import { commandFields, defineAction, scoped } from './action';
 import { pageInput, pageOf } from './page';
 import { Role } from '../model/member.model';
 import { TimerStep } from '../model/environment.model';
+import { isoInstant } from '../model/versioned';
 
 /** One place a person belongs: a property, or (role `admin`) the company itself. */
 export const Membership = z.object({
@@ -114,7 +115,7 @@ export const inbox = defineAction({
 /** One thread she opened: its subject and the newest line's instant she had (`InboxItem.at`). */
 export const ReadThread = z.strictObject({
   subject: z.strictObject({ kind: z.string().check(z.regex(/^[A-Za-z]{1,32}$/)), id: z.string().check(z.minLength(1), z.maxLength(64)) }),
-  at: z.iso.datetime({ offset: false }),
+  at: isoInstant,
 });
 
 /**

@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
-import { calendarDate } from '../model/versioned';
+import { calendarDate, isoDateTime } from '../model/versioned';
 import { commandFields, defineAction, DocId, scoped } from './action';
 import { pageInput, pageOf } from './page';
 import { receptionActions } from './reception.contract';
 
-const Instant = z.iso.datetime({ offset: true });
+const Instant = isoDateTime({ offset: true });
 const Reason = z.string().check(z.trim(), z.minLength(2), z.maxLength(200));
 
 export const BookingView = z.object({
