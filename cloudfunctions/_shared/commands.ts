@@ -93,7 +93,7 @@ export async function applyOnce<T>(ctx: AnyContext, action: string, work: (tx: T
       const journal = journaled.entries();
       await tx.collection('commands').add({ data: { _id: key, ...record(result), ...(journal.length ? { journal, fanned: false } : {}) } });
       await tx.commit();
-      if (journal.length) await fanOut(ctx, journal);
+      if (journal.length) await fanOut(db, key, journal);
       return { result, fresh: true };
     } catch (e) {
       // A transaction a conflict has ended is gone already: its rollback's refusal says nothing new.
@@ -289,13 +289,58 @@ const insertJournal = async (db: Database, journal: readonly JournalEntry[]): Pr
  * timer's first step (`fanOutJournals`) inserts what is missing, with the lease the call held, so the
  * outbox sends them once that lease ends, as it did a notice the call failed to send.
  */
-const fanOut = async (ctx: AnyContext, journal: readonly JournalEntry[]): Promise<void> => {
+const fanOut = async (db: Database, record: string, journal: readonly JournalEntry[]): Promise<void> => {
   try {
-    await insertJournal(ctx.deps.db, journal);
+    await insertJournal(db, journal);
   } catch (e) {
     for (const entry of journal) unfanned.add(entry.doc);
-    console.warn(`command ${ctx.commandKey}: its journal was not fanned out; the timer will`, e);
+    console.warn(`command ${record}: its journal was not fanned out; the timer will`, e);
   }
+};
+
+/** What a journal-carrying record of a transaction that is no command names (`journaledTransaction`). */
+export interface JournalRecord {
+  /** The record's id: a key no command's (`<member>~<command id>`) can be. */
+  id: string;
+  propertyId: string;
+  /** Who the transaction acts for, and the call it follows, as a command record names them. */
+  openid: string;
+  call: `${string}.${string}`;
+  action: string;
+}
+
+/**
+ * Issue 16: a transaction that is no command's (a group's settlement, run by the reply that resolved it
+ * or by the timer) journals the documents it only creates (events, notices) as a command does: they
+ * travel in one record of the `commands` collection, written last in the transaction, with
+ * `fanned: false`; after the commit the call inserts them in batches, and the timer's journal step
+ * (`fanOutJournals`) inserts whatever a call that died or failed first did not. The record answers no
+ * replay: its key is no member's. Answers the work's result and the journaled documents.
+ */
+export const journaledTransaction = async <T>(db: Database, record: JournalRecord, now: Date, work: (tx: Tx) => Promise<T>): Promise<T> => {
+  const { result, journal } = await db.runTransaction(async (tx) => {
+    const journaled = new JournalTx(tx);
+    const result = await work(journaled);
+    const journal = journaled.entries();
+    if (journal.length) {
+      const stored = commandModel.toStored({
+        _id: record.id,
+        propertyId: record.propertyId,
+        openid: record.openid,
+        commandId: record.id,
+        action: record.action,
+        call: record.call,
+        result: null,
+        at: now.toISOString(),
+        journal,
+        fanned: false,
+      });
+      await tx.collection('commands').doc(record.id).set({ data: withoutId(stored) });
+    }
+    return { result, journal };
+  });
+  if (journal.length) await fanOut(db, record.id, journal);
+  return result;
 };
 
 /** Ids per `in` query: a get answers at most 100 documents unless told otherwise. */
