@@ -187,4 +187,19 @@ describe('issue 16: the journal fanned out after the commit, or by the timer whe
     expect((await tick(rt)).data.outbox.sent).toBe(0);
     expect(rt.webhookPosts).toHaveLength(1);
   });
+
+  it('R1 R3: the call\'s notices are marked sent in one update after every channel answered; when that update fails they stay pending with the call\'s lease and the timer sends them again (at least once)', async () => {
+    rt.engine.failNext('database.modifyDocument', networkDown, { collection: 'outbox' });
+    const { id } = expectOk(await callAs(rt, WANG, repairs.create, urgent()));
+    const notices = about('outbox', id);
+    expect(notices.length).toBe(4);
+    // Delivered (the robot posted) but not marked: still pending.
+    expect(rt.webhookPosts).toHaveLength(1);
+    expect(notices.every((n) => n.status === 'pending')).toBe(true);
+    expect((await tick(rt)).data.outbox.sent).toBe(0);
+    rt.clock.advanceMinutes(2);
+    expect((await tick(rt)).data.outbox.sent).toBe(4);
+    expect(about('outbox', id).every((n) => n.status === 'sent')).toBe(true);
+    expect(rt.webhookPosts).toHaveLength(2);
+  });
 });
