@@ -7,7 +7,7 @@ import type { Database, DocRef, Tx } from './database';
 import type { Sweep } from './sweep';
 
 export type { Tx };
-import { addOnce, findById, isDuplicateKey, parseAll, withoutId } from './repo';
+import { addAllOnce, findById, isDuplicateKey, parseAll, withoutId } from './repo';
 import type { ActionContext, AnyContext, SignedInContext } from './context';
 import { ActionFailure } from './failures';
 import { StaleSnapshot } from './early-transaction';
@@ -93,7 +93,7 @@ export async function applyOnce<T>(ctx: AnyContext, action: string, work: (tx: T
       const journal = journaled.entries();
       await tx.collection('commands').add({ data: { _id: key, ...record(result), ...(journal.length ? { journal, fanned: false } : {}) } });
       await tx.commit();
-      if (journal.length) await fanOut(ctx, journal);
+      if (journal.length) await fanOut(db, key, journal);
       return { result, fresh: true };
     } catch (e) {
       // A transaction a conflict has ended is gone already: its rollback's refusal says nothing new.
@@ -263,11 +263,23 @@ const unfanned = new WeakSet<object>();
 /** Whether a journaled document is in its collection by now (one that was never journaled is). */
 export const fannedOut = (doc: object): boolean => !unfanned.has(doc);
 
-/** Inserts each journaled document where it belongs, all in one wait: one refused as a duplicate is there already, and is never overwritten. */
+/** The journal's documents by collection, in the journal's order. */
+const byCollection = (journal: readonly JournalEntry[]): Map<JournalEntry['collection'], JournalEntry[]> => {
+  const out = new Map<JournalEntry['collection'], JournalEntry[]>();
+  for (const entry of journal) out.set(entry.collection, [...(out.get(entry.collection) ?? []), entry]);
+  return out;
+};
+
+/**
+ * Inserts each journaled document where it belongs: each collection's documents in one batch insert,
+ * the collections side by side (one wait, one round trip per collection; `addAllOnce`). One refused as
+ * a duplicate is there already, and is never overwritten; a failed batch falls back to one insert per
+ * document, so whatever the batch left stored, each document ends up stored once.
+ */
 const insertJournal = async (db: Database, journal: readonly JournalEntry[]): Promise<void> => {
-  const settled = await Promise.allSettled(journal.map((e) => addOnce(db, e.collection, e.doc)));
-  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw failed.reason;
+  const failed = await Promise.all([...byCollection(journal)].map(([collection, entries]) => addAllOnce(db, collection, entries.map((e) => e.doc))));
+  const first = failed.flat()[0];
+  if (first) throw first.error;
 };
 
 /**
@@ -277,13 +289,58 @@ const insertJournal = async (db: Database, journal: readonly JournalEntry[]): Pr
  * timer's first step (`fanOutJournals`) inserts what is missing, with the lease the call held, so the
  * outbox sends them once that lease ends, as it did a notice the call failed to send.
  */
-const fanOut = async (ctx: AnyContext, journal: readonly JournalEntry[]): Promise<void> => {
+const fanOut = async (db: Database, record: string, journal: readonly JournalEntry[]): Promise<void> => {
   try {
-    await insertJournal(ctx.deps.db, journal);
+    await insertJournal(db, journal);
   } catch (e) {
     for (const entry of journal) unfanned.add(entry.doc);
-    console.warn(`command ${ctx.commandKey}: its journal was not fanned out; the timer will`, e);
+    console.warn(`command ${record}: its journal was not fanned out; the timer will`, e);
   }
+};
+
+/** What a journal-carrying record of a transaction that is no command names (`journaledTransaction`). */
+export interface JournalRecord {
+  /** The record's id: a key no command's (`<member>~<command id>`) can be. */
+  id: string;
+  propertyId: string;
+  /** Who the transaction acts for, and the call it follows, as a command record names them. */
+  openid: string;
+  call: `${string}.${string}`;
+  action: string;
+}
+
+/**
+ * Issue 16: a transaction that is no command's (a group's settlement, run by the reply that resolved it
+ * or by the timer) journals the documents it only creates (events, notices) as a command does: they
+ * travel in one record of the `commands` collection, written last in the transaction, with
+ * `fanned: false`; after the commit the call inserts them in batches, and the timer's journal step
+ * (`fanOutJournals`) inserts whatever a call that died or failed first did not. The record answers no
+ * replay: its key is no member's. Answers the work's result and the journaled documents.
+ */
+export const journaledTransaction = async <T>(db: Database, record: JournalRecord, now: Date, work: (tx: Tx) => Promise<T>): Promise<T> => {
+  const { result, journal } = await db.runTransaction(async (tx) => {
+    const journaled = new JournalTx(tx);
+    const result = await work(journaled);
+    const journal = journaled.entries();
+    if (journal.length) {
+      const stored = commandModel.toStored({
+        _id: record.id,
+        propertyId: record.propertyId,
+        openid: record.openid,
+        commandId: record.id,
+        action: record.action,
+        call: record.call,
+        result: null,
+        at: now.toISOString(),
+        journal,
+        fanned: false,
+      });
+      await tx.collection('commands').doc(record.id).set({ data: withoutId(stored) });
+    }
+    return { result, journal };
+  });
+  if (journal.length) await fanOut(db, record.id, journal);
+  return result;
 };
 
 /** Ids per `in` query: a get answers at most 100 documents unless told otherwise. */
@@ -329,15 +386,22 @@ const checkJournals = async (sweep: Sweep, limit: number): Promise<{ fanned: num
     (['events', 'outbox'] as const).map((collection) => storedIds(db, collection, entries.filter((e) => e.collection === collection).map((e) => e.doc._id))),
   );
   const missing = entries.filter((e) => !(e.collection === 'events' ? events : outbox)!.has(e.doc._id));
-  const failed = new Set<JournalEntry>();
+  // Each collection's missing documents in one batch insert (`addAllOnce`: a failed batch falls back to
+  // one insert per document); a document still not stored fails the unit, whose retries leave the stored ones as they are.
+  const failed = new Set<string>();
   await Promise.all(
-    missing.map(async (e) => {
-      const inserted = await sweep.unit(`${e.collection} ${e.doc._id}`, () => addOnce(db, e.collection, e.doc));
-      if (inserted === undefined) failed.add(e);
+    [...byCollection(missing)].map(async ([collection, list]) => {
+      const docs = list.map((e) => e.doc);
+      const done = await sweep.unit(`${collection} ${docs.length} missing (${docs[0]!._id}…)`, async () => {
+        const notInserted = await addAllOnce(db, collection, docs);
+        if (notInserted[0]) throw notInserted[0].error;
+        return true;
+      });
+      if (!done) for (const doc of docs) failed.add(`${collection}\u0000${doc._id}`);
     }),
   );
   // A record is marked checked only once every document of its journal is stored: one that failed stays for the next run.
-  const checked = commands.filter((c) => !(c.journal ?? []).some((e) => failed.has(e))).map((c) => c._id);
+  const checked = commands.filter((c) => !(c.journal ?? []).some((e) => failed.has(`${e.collection}\u0000${e.doc._id}`))).map((c) => c._id);
   const marked = checked.length
     ? await sweep.unit('commands checked', () => db.collection('commands').where({ _id: db.command.in(checked) }).update({ data: { fanned: true } }))
     : undefined;

@@ -110,8 +110,16 @@ export interface DrainReport {
 
 const emptyReport = (): DrainReport => ({ sent: 0, retried: 0, dead: 0, unsent: 0, deferred: 0 });
 
-/** Delivers a notice whose attempt the caller holds, then records the outcome on it. */
-const attempt = async (deps: Deps, notice: OutboxDoc, report: DrainReport, settingsOf: SettingsOf): Promise<void> => {
+/**
+ * Notices delivered by one call, marked sent together (issue 16): one multi-document update once every
+ * channel of the call has answered, instead of one per notice. Until it lands they are pending with the
+ * lease of their attempt, so a call that dies first leaves them to the timer, which sends them again
+ * (at least once, as before).
+ */
+type SentTogether = OutboxDoc[];
+
+/** Delivers a notice whose attempt the caller holds, then records the outcome on it (a send, with the call's others when it collects them). */
+const attempt = async (deps: Deps, notice: OutboxDoc, report: DrainReport, settingsOf: SettingsOf, together?: SentTogether): Promise<void> => {
   let failure: string | null = null;
   let settled: Settled | null = null;
   let deferred: Deferred | null = null;
@@ -135,7 +143,8 @@ const attempt = async (deps: Deps, notice: OutboxDoc, report: DrainReport, setti
     return;
   }
   if (failure === null) {
-    await outbox.update({ data: { status: 'sent', sentAt: deps.now().toISOString(), lastError: null } });
+    if (together) together.push(notice);
+    else await outbox.update({ data: sentNow(deps) });
     report.sent++;
     if (notice.channel === 'inbox') await pushCopiesOf(deps, [notice], report, settingsOf);
     return;
@@ -145,6 +154,8 @@ const attempt = async (deps: Deps, notice: OutboxDoc, report: DrainReport, setti
   if (dead) report.dead++;
   else report.retried++;
 };
+
+const sentNow = (deps: Deps) => ({ status: 'sent', sentAt: deps.now().toISOString(), lastError: null });
 
 /** Roles whose every member is pushed what their role's inbox gets (the desk is pushed only on shift, by name). */
 const PUSHED_ROLES = new Set(['role:supervisor', 'role:manager']);
@@ -226,19 +237,15 @@ const pushCopiesOf = async (deps: Deps, notices: readonly OutboxDoc[], report: D
 };
 
 /**
- * Issue 16: a batch of inbox notices in two waits before their push copies, whatever their number:
- * their signals bumped in one multi-document update (while the copies are planned), then marked
- * sent in one more beside the read of every recipient's consents. A failure leaves them pending
- * with their lease, for the timer.
+ * Issue 16: a batch of inbox notices in one wait, whatever their number: their signals bumped in one
+ * multi-document update (while the copies are planned). Answers what is left to do once they are
+ * marked sent with the call's other notices: their push copies, after one read of every recipient's
+ * consents. A failure leaves them pending with their lease, for the timer.
  */
-const deliverInbox = async (deps: Deps, notices: readonly OutboxDoc[], report: DrainReport, settingsOf: SettingsOf): Promise<void> => {
+const deliverInbox = async (deps: Deps, notices: readonly OutboxDoc[], report: DrainReport, settingsOf: SettingsOf): Promise<() => Promise<void>> => {
   const [planned] = await settledAll([planCopies(deps, notices, settingsOf), bumpSignals(deps.db, notices.map(signalOf), deps.now())] as const);
-  const [, stocked] = await Promise.all([
-    deps.db.collection('outbox').where(byIds(deps.db, notices.map((n) => n._id))).update({ data: { status: 'sent', sentAt: deps.now().toISOString(), lastError: null } }),
-    consentsWithSendsLeft(deps.db, [...new Set(planned.map((p) => p.consent))]),
-  ]);
   report.sent += notices.length;
-  await pushCopies(deps, planned, stocked, report, settingsOf);
+  return async () => pushCopies(deps, planned, await consentsWithSendsLeft(deps.db, [...new Set(planned.map((p) => p.consent))]), report, settingsOf);
 };
 
 /**
@@ -256,9 +263,29 @@ export const sendNow = async (deps: Deps, notices: readonly OutboxDoc[], known?:
   notices = notices.filter(fannedOut);
   const inbox = notices.filter((n) => n.channel === 'inbox');
   const notSent = (what: string) => (e: unknown) => console.warn(`${what} not sent now; the outbox timer will retry`, e);
+  const together: SentTogether = [];
+  const [copies] = await Promise.all([
+    inbox.length
+      ? deliverInbox(deps, inbox, report, settingsOf).then(
+          (copies) => {
+            together.push(...inbox);
+            return copies;
+          },
+          (e: unknown) => notSent(`notices ${inbox.map((n) => n._id).join(', ')}`)(e),
+        )
+      : undefined,
+    ...notices.filter((n) => n.channel !== 'inbox').map((notice) => attempt(deps, notice, report, settingsOf, together).catch(notSent(`notice ${notice._id}`))),
+  ]);
+  // Every notice the call delivered, marked sent in one update, beside the inbox notices' push copies.
   await Promise.all([
-    inbox.length ? deliverInbox(deps, inbox, report, settingsOf).catch(notSent(`notices ${inbox.map((n) => n._id).join(', ')}`)) : undefined,
-    ...notices.filter((n) => n.channel !== 'inbox').map((notice) => attempt(deps, notice, report, settingsOf).catch(notSent(`notice ${notice._id}`))),
+    together.length
+      ? deps.db
+          .collection('outbox')
+          .where(byIds(deps.db, together.map((n) => n._id)))
+          .update({ data: sentNow(deps) })
+          .catch(notSent(`notices ${together.map((n) => n._id).join(', ')} (delivered, not marked sent)`))
+      : undefined,
+    copies?.().catch(notSent(`the push copies of ${inbox.map((n) => n._id).join(', ')}`)),
   ]);
   return report;
 };

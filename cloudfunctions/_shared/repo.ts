@@ -108,3 +108,36 @@ export const addOnce = async <T extends { _id: string }>(db: Database, collectio
     throw e;
   }
 };
+
+/** Documents a batch carries at most: CloudBase states no limit, so a batch is kept to the size of one `in` query's answer. */
+export const BATCH_INSERT_LIMIT = 100;
+
+/**
+ * Issue 16: documents of one collection inserted in one round trip, each once: a batch `add` (an array
+ * as `data`) is one `database.insertDocument` request outside a transaction (@cloudbase/database 1.4.3,
+ * collection.js `add`; CloudBase's "批量插入文档 … data object[]",
+ * https://docs.cloudbase.net/http-api/nosql/insert-documents; WeChat documents only a single record,
+ * https://developers.weixin.qq.com/community/develop/doc/000c0e3af487d8d44acfc81235b000 asks it to document
+ * the batch). What a batch does when one document is a duplicate is not documented (the local engine
+ * inserts in order like Mongo's insertMany, keeping the documents before the failing one), so on any
+ * failure of a batch each of its documents is inserted once (`addOnce`): one already stored, by the
+ * batch or by anyone else, is left as it is. Answers the documents that could not be inserted, with why.
+ */
+export const addAllOnce = async <T extends { _id: string }>(db: Database, collection: string, docs: readonly T[]): Promise<{ doc: T; error: unknown }[]> => {
+  const batches = Array.from({ length: Math.ceil(docs.length / BATCH_INSERT_LIMIT) }, (_, i) => docs.slice(i * BATCH_INSERT_LIMIT, (i + 1) * BATCH_INSERT_LIMIT));
+  const failed = await Promise.all(batches.map((batch) => addBatchOnce(db, collection, batch)));
+  return failed.flat();
+};
+
+const addBatchOnce = async <T extends { _id: string }>(db: Database, collection: string, docs: readonly T[]): Promise<{ doc: T; error: unknown }[]> => {
+  if (docs.length > 1) {
+    try {
+      await db.collection(collection).add({ data: docs.map((doc) => ({ _id: doc._id, ...withoutId(doc) })) });
+      return [];
+    } catch {
+      // Whatever the batch left stored, each document is now inserted once, below.
+    }
+  }
+  const settled = await Promise.allSettled(docs.map((doc) => addOnce(db, collection, doc)));
+  return settled.flatMap((r, i) => (r.status === 'rejected' ? [{ doc: docs[i]!, error: r.reason as unknown }] : []));
+};

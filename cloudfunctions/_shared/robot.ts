@@ -54,7 +54,11 @@ const claimSend = async (deps: Deps, url: string, now: Date): Promise<{ ok: true
   for (let i = 0; i < CLAIM_TRIES; i++) {
     const robot = await findById(deps.db, robotModel, _id);
     if (!robot) {
-      await addOnce(deps.db, 'robots', robotModel.toStored({ _id, version: 0, sends: [], throttledUntil: null }));
+      // Issue 16: the robot's first send is claimed by creating its document with that send in it (one
+      // round trip, not a create, a second read and a claim); a document another instance created first
+      // is read again and claimed as usual.
+      const first = robotSlot([], null, now);
+      if (first.ok && (await addOnce(deps.db, 'robots', robotModel.toStored({ _id, version: 1, sends: first.sends, throttledUntil: null })))) return { ok: true };
       continue;
     }
     const slot = robotSlot(robot.sends, robot.throttledUntil, now);

@@ -1,6 +1,6 @@
 import { signalId, signalModel } from '@shared/model/signal.model';
 import type { Database } from './deps';
-import { addOnce } from './repo';
+import { addAllOnce, addOnce } from './repo';
 
 /** A filter on documents by id: one id as itself, which the local engine reads directly rather than scanning for an `in`. */
 export const byIds = (db: Database, ids: readonly string[]): object => (ids.length === 1 ? { _id: ids[0] } : { _id: db.command.in([...ids]) });
@@ -14,9 +14,12 @@ export interface SignalTarget {
 /**
  * Tells every watcher of the targets' audiences that something changed; they fetch through a
  * function. Issue 16: one multi-document update bumps them all (each document's `inc` is atomic).
- * Only an audience never signalled before has no document: when fewer were bumped than named, each
- * is created with its first change, and an insert refused as a duplicate was one of those bumped
- * (or one another call created since, after this change committed): nothing more to do for it.
+ * Only an audience never signalled before has no document, and gets one with its first change: when
+ * none was bumped, all of them are new and go in one batch insert (`addAllOnce`); when only some
+ * were, which ones is unknown, so each is inserted on its own, side by side (a batch would meet the
+ * stored ones and fall back to that after one more wait). An insert refused as a duplicate is one
+ * bumped, or one another call created since, after this change committed: its first seq already
+ * tells the watcher, so nothing more to do for it.
  */
 export const bumpSignals = async (db: Database, targets: readonly SignalTarget[], now: Date): Promise<void> => {
   const byId = new Map(targets.map((t) => [signalId(t.propertyId, t.audience), t]));
@@ -24,12 +27,15 @@ export const bumpSignals = async (db: Database, targets: readonly SignalTarget[]
   if (ids.length === 0) return;
   const changedAt = now.toISOString();
   const res = await db.collection('signals').where(byIds(db, ids)).update({ data: { seq: db.command.inc(1), changedAt } });
-  if ((res.stats.updated ?? 0) >= ids.length) return;
-  await Promise.all(
-    [...byId].map(([id, { propertyId, audience }]) =>
-      addOnce(db, 'signals', signalModel.toStored({ _id: id, propertyId, audience, seq: 1, changedAt })),
-    ),
-  );
+  const updated = res.stats.updated ?? 0;
+  if (updated >= ids.length) return;
+  const docs = [...byId].map(([id, { propertyId, audience }]) => signalModel.toStored({ _id: id, propertyId, audience, seq: 1, changedAt }));
+  if (updated === 0) {
+    const failed = await addAllOnce(db, 'signals', docs);
+    if (failed[0]) throw failed[0].error;
+    return;
+  }
+  await Promise.all(docs.map((doc) => addOnce(db, 'signals', doc)));
 };
 
 export const readSignals = async (db: Database, ids: readonly string[]): Promise<{ id: string; seq: number }[]> => {

@@ -7,6 +7,7 @@ import type { SettingsDoc } from '@shared/model/settings.model';
 import type { Deps } from '../_shared/deps';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
+import { journaledTransaction } from '../_shared/commands';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
 import { complaintsByIds, writeComplaintInTx } from '../_shared/complaints.repo';
 import { loadSettings } from '../_shared/settings';
@@ -15,7 +16,7 @@ import { callbackDueNotice, planComplaintCallback } from './follow-up';
 import { residentComplaintNotice } from './resident-notice';
 import { findGroup, markGroupSettledInTx, readGroupInTx } from './complaints.repo';
 
-/** Households settled in one transaction: the cloud rolls back a transaction not committed within 10 s, and each household is six writes in it, one at a time. */
+/** Households settled in one transaction: the cloud rolls back a transaction not committed within 10 s, and each household is three writes in it, one at a time. */
 const HOUSEHOLDS_PER_TRANSACTION = 20;
 
 /** What the replying call already holds: the group as it committed it, and the property's settings. */
@@ -33,7 +34,11 @@ const chunksOf = <T>(items: readonly T[], size: number): T[][] =>
  * a group of any size fits the cloud's limits; a chunk's households are read together once its
  * transaction has begun, each skipped when already settled, and the group is marked settled with
  * the last of them. Runs right after the
- * reply; the reminders timer repeats it for any group left unsettled.
+ * reply; the reminders timer repeats it for any group left unsettled. Issue 16: what a chunk only
+ * creates (each household's event and its callback's birth event, the residents' notices, the
+ * callers' notice) travels in the chunk's journal record (`journaledTransaction`) and is inserted in
+ * batches after the commit, or by the timer's journal step; what later transactions read and change
+ * (each household's complaint, its callback and the callback's clock) is written in the transaction.
  */
 export const settleGroup = async (deps: Deps, groupId: string, by: { actor: string; role: Actor }, known?: Known): Promise<number> => {
   const group = known?.group ?? (await findGroup(deps.db, groupId));
@@ -44,7 +49,8 @@ export const settleGroup = async (deps: Deps, groupId: string, by: { actor: stri
   let settled = 0;
   const chunks = chunksOf(group.memberIds, HOUSEHOLDS_PER_TRANSACTION);
   for (const [index, ids] of chunks.entries()) {
-    const { notices, moved } = await deps.db.runTransaction(async (tx) => {
+    const record = { id: `settle~${group._id}#${index}`, propertyId: group.propertyId, openid: by.actor, call: 'complaints.reply', action: 'complaints.settle' } as const;
+    const { notices, moved } = await journaledTransaction(deps.db, record, now, async (tx) => {
       const out: OutboxDoc[] = [];
       const tasks: CallbackDoc[] = [];
       // Issue 16: the chunk's households in one query, not one read each in the transaction. The

@@ -366,6 +366,50 @@ describe('C3 group complaints', () => {
     expect(notices(rt, 'complaint.changed').filter((n) => n.channel === 'inbox' && n.recipient.startsWith('o-') && n.body.startsWith('已答复'))).toHaveLength(6);
   });
 
+  it('C3 C5 C7, issue 16: a settlement whose journal is not inserted after its commit is caught up by the timer: each household\'s event and reply notice stored once and sent once', async () => {
+    for (const who of building1) expectOk(await file(rt, who));
+    const [group] = raw<{ _id: string; version: number }>(rt, 'complaintGroups');
+    const ref = { kind: 'group' as const, id: group!._id };
+    const confirmed = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.classify, classifyInput(ref, group!.version, { severity: 'major' })));
+    // From the settlement's first batch insert on, every insert of events and notices outside a transaction fails (its batches and their one-by-one fallbacks).
+    const handle = rt.engine.handle.bind(rt.engine);
+    let down = false;
+    rt.engine.handle = async (action, params = {}) => {
+      const fanOut = action === 'database.insertDocument' && !params.transactionId && ['events', 'outbox'].includes(String(params.collectionName));
+      if (fanOut && Array.isArray(params.data) && params.data.length > 1) down = true;
+      if (fanOut && down) return { code: 'DATABASE_REQUEST_FAILED', message: 'network', requestId: 'injected' };
+      return handle(action, params);
+    };
+    const input = replyInput(ref, confirmed.version, 'visit');
+    const answered = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.reply, input));
+    rt.engine.handle = handle;
+    expect(down).toBe(true);
+    // Committed with the settlement: every household resolved, one callback each (C7) and its clock; their events and notices wait in the journal.
+    expect(raw<{ status: string }>(rt, 'complaints').map((c) => c.status)).toEqual(building1.map(() => 'resolved'));
+    expect(raw(rt, 'callbacks')).toHaveLength(6);
+    expect(raw<{ subject: { kind: string } }>(rt, 'deadlines').filter((d) => d.subject.kind === 'callback')).toHaveLength(6);
+    const replied = () => notices(rt, 'complaint.changed').filter((n) => n.channel === 'inbox' && n.recipient.startsWith('o-') && n.body.startsWith('已答复'));
+    expect(replied()).toEqual([]);
+    for (const { _id } of raw<{ _id: string }>(rt, 'complaints')) expect(historyOf(rt, _id).filter((e) => e.action === 'resolveWithGroup')).toEqual([]);
+    // A retry answers as the first call did.
+    expect(expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.reply, input))).toEqual(answered);
+
+    await tick(rt);
+    for (const { _id } of raw<{ _id: string }>(rt, 'complaints')) expect(historyOf(rt, _id).filter((e) => e.action === 'resolveWithGroup')).toHaveLength(1);
+    for (const { _id } of raw<{ _id: string }>(rt, 'callbacks')) expect(historyOf(rt, _id).map((e) => e.action)).toEqual(['plan']);
+    expect(replied()).toHaveLength(6);
+    expect(notices(rt, 'callback.due').filter((n) => n.channel === 'inbox')).toHaveLength(1);
+    // Sent once the settling call's lease ends, and only once.
+    rt.clock.advanceMinutes(2);
+    await tick(rt);
+    expect(raw<{ kind: string; status: string }>(rt, 'outbox').filter((n) => n.kind === 'complaint.changed' || n.kind === 'callback.due').every((n) => n.status === 'sent')).toBe(true);
+    const sent = raw<{ _id: string; sentAt: string }>(rt, 'outbox').map((n) => [n._id, n.sentAt]);
+    rt.clock.advanceMinutes(5);
+    await tick(rt);
+    expect(raw<{ _id: string; sentAt: string }>(rt, 'outbox').map((n) => [n._id, n.sentAt])).toEqual(sent);
+    expect(replied()).toHaveLength(6);
+  });
+
   it('C3 C5, issue 16: a change to a household committed while its settlement runs is kept, and every household is still settled once', async () => {
     for (const who of building1) expectOk(await file(rt, who));
     const [group] = raw<{ _id: string; version: number; memberIds: string[] }>(rt, 'complaintGroups');

@@ -1,8 +1,12 @@
 import { repairs } from '@shared/contracts';
+import { parsePayload } from '../../local/db/ejson';
 import { callAs, expectOk, newCommandId, raw, repairInput, startRuntime, WANG } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
-type Stored = { _id: string; subject: { id: string }; status?: string; kind?: string };
+type Stored = { _id: string; subject: { id: string }; status?: string; kind?: string; storedFirst?: boolean };
+
+/** An urgent repair (R3): four notices, one of them to the staff's WeCom group, posted by its robot. */
+const urgent = (over: Record<string, unknown> = {}) => repairInput({ description: '插座漏电', ...over });
 
 const networkDown = { code: 'DATABASE_REQUEST_FAILED', message: 'network' } as const;
 
@@ -12,10 +16,48 @@ const tick = (rt: Rt) =>
     data: { journals: { fanned: number }; outbox: { sent: number }; failed: unknown[] };
   }>;
 
+/** Every insert outside a transaction into these collections fails, as the network would, until `end()`. */
+const failInsertsOutsideTransactions = (rt: Rt, collections: readonly string[]) => {
+  const handle = rt.engine.handle.bind(rt.engine);
+  let on = true;
+  rt.engine.handle = async (action, params = {}) => {
+    if (on && action === 'database.insertDocument' && !params.transactionId && collections.includes(String(params.collectionName))) return { ...networkDown, requestId: 'injected' };
+    return handle(action, params);
+  };
+  return { end: () => void (on = false) };
+};
+
+/**
+ * Before the next batch insert (an array `add` outside a transaction) into `collection`, stores its
+ * document at `index` itself, marked, as another writer that came first would (the timer, or the call):
+ * the batch then meets a document already stored. Answers the id it stored, once it did.
+ */
+const storeOneFirst = (rt: Rt, collection: string, index = 1) => {
+  const handle = rt.engine.handle.bind(rt.engine);
+  let stored: string | null = null;
+  let batches = 0;
+  rt.engine.handle = async (action, params = {}) => {
+    const data = params.data;
+    if (action === 'database.insertDocument' && params.collectionName === collection && !params.transactionId && Array.isArray(data) && data.length > index) {
+      batches++;
+      if (stored === null) {
+        const doc = parsePayload(String(data[index]), rt.clock.now()) as { _id: string };
+        rt.engine.insertRaw(collection, [{ ...doc, storedFirst: true }]);
+        stored = doc._id;
+      }
+    }
+    return handle(action, params);
+  };
+  return { stored: () => stored, batches: () => batches };
+};
+
 /**
  * Issue 16: a command's events and notices travel in its record's journal (cloudfunctions/_shared/commands.ts)
  * and are inserted after the commit. A call that fails between the commit and that fan-out loses nothing:
- * the timer's first step inserts what is missing, once, and the outbox then sends each notice once.
+ * the timer's first step inserts what is missing, once, and the outbox then sends each notice once. Each
+ * collection's documents go in one batch insert (cloudfunctions/_shared/repo.ts `addAllOnce`), and what a
+ * batch does at a duplicate is not documented: whatever a failed batch left, each document is stored
+ * exactly once, one stored first is never overwritten, and each notice is sent once.
  */
 describe('issue 16: the journal fanned out after the commit, or by the timer when the call failed first', () => {
   let rt: Rt;
@@ -25,6 +67,7 @@ describe('issue 16: the journal fanned out after the commit, or by the timer whe
   afterEach(() => rt.close());
 
   const about = (collection: string, id: string) => raw<Stored>(rt, collection).filter((d) => d.subject.id === id);
+  const uniqueIds = (collection: string) => new Set(raw<Stored>(rt, collection).map((d) => d._id)).size === raw(rt, collection).length;
 
   it('R1: a repair\'s event and notices are stored before the call answers, and its record says the timer has not yet checked them', async () => {
     const commandId = newCommandId();
@@ -42,6 +85,8 @@ describe('issue 16: the journal fanned out after the commit, or by the timer whe
   it('R1: a failure at the fan-out leaves the event and the notices to the timer, which writes them once; the outbox sends each notice once; a retry answers the first result', async () => {
     const commandId = newCommandId();
     rt.engine.failNext('database.insertDocument', networkDown, { collection: 'events' });
+    // The notices' batch insert fails, then the first of its one-by-one inserts.
+    rt.engine.failNext('database.insertDocument', networkDown, { collection: 'outbox' });
     rt.engine.failNext('database.insertDocument', networkDown, { collection: 'outbox' });
     const first = expectOk(await callAs(rt, WANG, repairs.create, repairInput({ commandId })));
     // Committed and answered; the event and one notice not stored yet, and nothing delivered by the call.
@@ -73,5 +118,88 @@ describe('issue 16: the journal fanned out after the commit, or by the timer whe
     rt.clock.advanceMinutes(5);
     expect((await tick(rt)).data.outbox.sent).toBe(0);
     expect(about('events', first.id)).toHaveLength(1);
+  });
+
+  it('R1: the call\'s batch of notices meets one already stored: every notice stored once, that one unchanged, each sent once by the call', async () => {
+    const first = storeOneFirst(rt, 'outbox');
+    const commandId = newCommandId();
+    const { id } = expectOk(await callAs(rt, WANG, repairs.create, urgent({ commandId })));
+    expect(first.batches()).toBe(1);
+    const journal = raw<{ commandId: string; journal: { collection: string; doc: { _id: string } }[] }>(rt, 'commands').find((c) => c.commandId === commandId)!.journal;
+    const journaled = journal.filter((e) => e.collection === 'outbox').map((e) => e.doc._id).sort();
+    expect(journaled.length).toBeGreaterThan(1);
+    const notices = about('outbox', id).filter((n) => journaled.includes(n._id));
+    expect(notices.map((n) => n._id).sort()).toEqual(journaled);
+    expect(uniqueIds('outbox')).toBe(true);
+    // The one stored first is the one kept: the batch's fallback never overwrote it.
+    expect(notices.filter((n) => n.storedFirst).map((n) => n._id)).toEqual([first.stored()]);
+    expect(about('events', id)).toHaveLength(1);
+    // Delivered by the call, each once: the timer finds nothing to insert and nothing to send.
+    expect(notices.every((n) => n.status === 'sent')).toBe(true);
+    expect(rt.webhookPosts).toHaveLength(1);
+    rt.clock.advanceMinutes(5);
+    const run = await tick(rt);
+    expect(run.data.failed).toEqual([]);
+    expect(run.data.journals).toEqual({ fanned: 0 });
+    expect(run.data.outbox.sent).toBe(0);
+    expect(rt.webhookPosts).toHaveLength(1);
+  });
+
+  it('R1: a fault on the call\'s batch insert is recovered by one insert per document: every notice stored and sent by the call', async () => {
+    rt.engine.failNext('database.insertDocument', networkDown, { collection: 'outbox' });
+    const { id } = expectOk(await callAs(rt, WANG, repairs.create, urgent()));
+    const notices = about('outbox', id);
+    expect(notices.length).toBeGreaterThan(1);
+    expect(notices.every((n) => n.status === 'sent')).toBe(true);
+    expect(rt.webhookPosts).toHaveLength(1);
+    rt.clock.advanceMinutes(5);
+    const run = await tick(rt);
+    expect(run.data.journals).toEqual({ fanned: 0 });
+    expect(run.data.outbox.sent).toBe(0);
+    expect(rt.webhookPosts).toHaveLength(1);
+  });
+
+  it('R1: the timer\'s batch of missing notices meets one the call stored meanwhile: each stored once, that one unchanged, each sent once after the lease', async () => {
+    // The call's fan-out fails whole: its batches and every one-by-one insert after them.
+    const down = failInsertsOutsideTransactions(rt, ['events', 'outbox']);
+    const { id } = expectOk(await callAs(rt, WANG, repairs.create, urgent()));
+    down.end();
+    expect(about('outbox', id)).toEqual([]);
+    expect(about('events', id)).toEqual([]);
+
+    const first = storeOneFirst(rt, 'outbox');
+    const run = await tick(rt);
+    expect(run.data.failed).toEqual([]);
+    expect(first.batches()).toBe(1);
+    const notices = about('outbox', id);
+    expect(notices.length).toBeGreaterThan(1);
+    expect(uniqueIds('outbox')).toBe(true);
+    expect(notices.filter((n) => n.storedFirst).map((n) => n._id)).toEqual([first.stored()]);
+    expect(about('events', id)).toHaveLength(1);
+    expect(notices.every((n) => n.status === 'pending')).toBe(true);
+
+    rt.clock.advanceMinutes(2);
+    const later = await tick(rt);
+    expect(later.data.journals).toEqual({ fanned: 0 });
+    expect(about('outbox', id).every((n) => n.status === 'sent')).toBe(true);
+    expect(rt.webhookPosts).toHaveLength(1);
+    rt.clock.advanceMinutes(5);
+    expect((await tick(rt)).data.outbox.sent).toBe(0);
+    expect(rt.webhookPosts).toHaveLength(1);
+  });
+
+  it('R1 R3: the call\'s notices are marked sent in one update after every channel answered; when that update fails they stay pending with the call\'s lease and the timer sends them again (at least once)', async () => {
+    rt.engine.failNext('database.modifyDocument', networkDown, { collection: 'outbox' });
+    const { id } = expectOk(await callAs(rt, WANG, repairs.create, urgent()));
+    const notices = about('outbox', id);
+    expect(notices.length).toBe(4);
+    // Delivered (the robot posted) but not marked: still pending.
+    expect(rt.webhookPosts).toHaveLength(1);
+    expect(notices.every((n) => n.status === 'pending')).toBe(true);
+    expect((await tick(rt)).data.outbox.sent).toBe(0);
+    rt.clock.advanceMinutes(2);
+    expect((await tick(rt)).data.outbox.sent).toBe(4);
+    expect(about('outbox', id).every((n) => n.status === 'sent')).toBe(true);
+    expect(rt.webhookPosts).toHaveLength(2);
   });
 });
