@@ -7,11 +7,12 @@ import { callAs, expectOk, repairInput, startRuntime, WANG, ZHANG, ZHANG_ROOM } 
  * own WAL pages and index rows, so the commits of a resident's normal repair are counted, not timed,
  * and cannot creep back: the day's place taken (one conditional update; on the day's first filing
  * the counter's insert), the repair and its command record in one transaction, the event and the two
- * notices that travelled in the record's journal inserted after it (issue 16: one insert each, all in
- * one wait, instead of three operations one after another inside the transaction; 4 before), the
- * live-update signals bumped, the notices marked sent.
+ * notices that travelled in the record's journal inserted after it (issue 16: one batch add per
+ * collection, all in one wait, each batch one SQLite commit; three operations one after another inside
+ * the transaction before the journal, then one insert each: 7), the live-update signals bumped, the
+ * notices marked sent.
  */
-const COMMITS_PER_CREATE = 7;
+const COMMITS_PER_CREATE = 6;
 
 let rt: Runtime;
 beforeAll(async () => {

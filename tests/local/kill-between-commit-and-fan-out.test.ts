@@ -56,7 +56,7 @@ const committedRepair = (description: string): string => {
 const deskSees = async (url: string, repairId: string): Promise<number> => {
   const reply = await call(url, 'session', 'inbox', { propertyId: 'demo', limit: 50 }, DESK);
   expect(reply.ok).toBe(true);
-  return (reply.data?.items as { subject: { id: string } }[]).filter((i) => i.subject.id === repairId).length;
+  return (reply.data?.items as unknown as { subject: { id: string } }[]).filter((i) => i.subject.id === repairId).length;
 };
 
 it('killed between a create’s commit and its fan-out, two restarts: the timer completes it once; the retry answers the same repair', async () => {
