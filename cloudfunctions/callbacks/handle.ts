@@ -82,6 +82,7 @@ export const handle = defineFunction('callbacks', callbacksActions, {
     return ok(result);
   },
 
+  // The first filing on a matter makes its document before the transaction: an early one would be two round trips for nothing.
   raiseComplaint: writesFirst(raiseComplaint),
   figures,
 });

@@ -48,6 +48,7 @@ const rate: Handler<(typeof complaintsActions)['rate']> = async (input, ctx) => 
 
 export const handle = defineFunction('complaints', complaintsActions, {
   create: createComplaint,
+  // As callbacks.raiseComplaint: the first filing on a matter makes its document before the transaction.
   register: writesFirst(registerComplaint),
   listMine,
   get: getCase,

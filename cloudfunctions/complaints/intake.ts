@@ -26,7 +26,7 @@ import type { OutboxDoc } from '@shared/model/outbox.model';
 import type { ContentCheckDoc } from '@shared/model/screening.model';
 import type { SettingsDoc } from '@shared/model/settings.model';
 import type { ActionContext } from '../_shared/context';
-import type { Handler } from '../_shared/router';
+import { withPrefetch, type Handler } from '../_shared/router';
 import type { Database, Tx } from '../_shared/database';
 import { applyOnce } from '../_shared/commands';
 import { ActionFailure } from '../_shared/failures';
@@ -113,6 +113,8 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
   // R2: what the desk registers for a resident (a call, a visit, a callback's complaint) is never refused by a limit.
   const quota = intake.action === 'complaints.create' ? dailyQuota('complaints', intake.resident.openid, settings, ctx) : null;
   return withinDailyLimit(deps.db, quota, async () => {
+    // The first filing on a matter makes its document, which the transaction reads: not in the early one's snapshot.
+    if (!matterFound) ctx.early?.writingFirst();
     const matterId = await ensureMatter(deps.db, member.propertyId, matterKey, matterFound);
     const at = now.toISOString();
     const actor = { actor: member.openid, role: member.role, now, deviceTime: intake.deviceTime };
@@ -299,19 +301,22 @@ export const createComplaint: Handler<typeof create> = async (input, ctx) => {
 };
 
 /** C1 V2: the desk registers a complaint made by phone, in person, by letter or by e-mail, having apologised. */
-export const registerComplaint: Handler<typeof register> = async (input, ctx) => {
-  const resident = await findMember(ctx.deps.db, input.residentId);
-  if (!resident || resident.propertyId !== ctx.member.propertyId || resident.role !== 'resident' || resident.status !== 'active') {
-    return failure('COMPLAINT.RESIDENT_NOT_FOUND');
-  }
-  return fileComplaint(
-    {
-      ...input,
-      action: 'complaints.register',
-      resident,
-      photos: [],
-      callRecord: { callerName: input.callerName, phone: input.phone, receivedAt: ctx.now.toISOString(), recorder: ctx.member.name },
-    },
-    ctx,
-  );
-};
+export const registerComplaint: Handler<typeof register> = withPrefetch<typeof register, MemberDoc | null>(
+  // Issue 16: the resident the desk names is read beside the membership; checked against the caller's property below.
+  (input, deps) => findMember(deps.db, input.residentId),
+  async (input, ctx, resident) => {
+    if (!resident || resident.propertyId !== ctx.member.propertyId || resident.role !== 'resident' || resident.status !== 'active') {
+      return failure('COMPLAINT.RESIDENT_NOT_FOUND');
+    }
+    return fileComplaint(
+      {
+        ...input,
+        action: 'complaints.register',
+        resident,
+        photos: [],
+        callRecord: { callerName: input.callerName, phone: input.phone, receivedAt: ctx.now.toISOString(), recorder: ctx.member.name },
+      },
+      ctx,
+    );
+  },
+);
