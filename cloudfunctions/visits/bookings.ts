@@ -40,7 +40,7 @@ import type { Deps } from '../_shared/deps';
 import { withPrefetch, type Handler } from '../_shared/router';
 import { planCallback } from '../_shared/callbacks';
 import { applyOnce } from '../_shared/commands';
-import { dailyQuota, withinDailyLimit } from '../_shared/daily-limits';
+import { alongsideDailyLimit, dailyQuota } from '../_shared/daily-limits';
 import { cancelDeadline, openDeadline } from '../_shared/deadlines';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
@@ -292,10 +292,14 @@ export const book: Handler<Actions['book']> = withPrefetch<Actions['book'], Awai
   if ('refused' in placing) return failure(placing.refused);
   const booking = newBooking(ctx, 'desk', start, endOf('desk', start, settings), room, input.topic);
   const places = placesEachRun(ctx, placing.places);
-  const { result } = await withinDailyLimit(ctx.deps.db, dailyQuota('bookings', ctx.member.openid, settings, ctx), () =>
+  const { result } = await alongsideDailyLimit(ctx.deps.db, dailyQuota('bookings', ctx.member.openid, settings, ctx), (place) =>
     applyOnce(ctx, 'visits.book', async (tx) => {
-      await takeFirstFree(tx, await places(), booking._id);
-      return toView(await writeBooking(tx, ctx, booking, input.commandId), ctx.member);
+      const where = await places();
+      place.take();
+      await takeFirstFree(tx, where, booking._id);
+      const stored = await writeBooking(tx, ctx, booking, input.commandId);
+      await place.held();
+      return toView(stored, ctx.member);
     }),
   );
   return ok(result);
@@ -340,10 +344,12 @@ export const bookHome: Handler<Actions['bookHome']> = withPrefetch<Actions['book
   const booking = { ...draft, callbackId: derivedId('cb', 'booking', draft._id) };
   const queued: OutboxDoc[] = [];
   const places = placesEachRun(ctx, placing.places);
-  const { result, fresh } = await withinDailyLimit(ctx.deps.db, dailyQuota('bookings', ctx.member.openid, settings, ctx), () =>
+  const { result, fresh } = await alongsideDailyLimit(ctx.deps.db, dailyQuota('bookings', ctx.member.openid, settings, ctx), (place) =>
     applyOnce(ctx, 'visits.bookHome', async (tx) => {
       queued.length = 0;
-      await takeFirstFree(tx, await places(), booking._id);
+      const where = await places();
+      place.take();
+      await takeFirstFree(tx, where, booking._id);
       const stored = await writeBooking(tx, ctx, booking, input.commandId);
       const task = await planHomeCallback(tx, stored, settings, ctx, input.commandId);
       queued.push(
@@ -363,6 +369,7 @@ export const bookHome: Handler<Actions['bookHome']> = withPrefetch<Actions['book
           ctx.now,
         ),
       );
+      await place.held();
       return toView(stored, ctx.member);
     }),
   );
@@ -392,8 +399,9 @@ const tellTechnician = (tx: Tx, b: BookingDoc, r: RepairDoc, now: Date) =>
  * V4: the repair's appointment is its window: written on the order in the booking's own transaction,
  * as a new version of the order, so a step decided on the order as it was before is refused.
  */
-const setAppointment = async (tx: Tx, b: BookingDoc | null, repairId: string, now: Date): Promise<RepairDoc> => {
-  const r = await readRepairInTx(tx, repairId);
+const setAppointment = async (tx: Tx, b: BookingDoc | null, repairId: string, now: Date, read?: RepairDoc): Promise<RepairDoc> => {
+  // A transaction that has read the order already passes it: read once, not twice (issue 16).
+  const r = read ?? (await readRepairInTx(tx, repairId));
   const refused = windowRefusal(r);
   if (refused) throw new ActionFailure(refused);
   const appointment = b && b.status === 'booked' ? { bookingId: b._id, start: b.start, end: b.end } : null;
@@ -420,15 +428,17 @@ export const bookWindow: Handler<Actions['bookWindow']> = withPrefetch<Actions['
   const booking = newBooking(ctx, 'repair', start, endOf('repair', start, settings), { _id: repair.roomId, address: roomLabel(repair.address) }, topic);
   const queued: OutboxDoc[] = [];
   const places = placesEachRun(ctx, placing.places);
-  const { result, fresh } = await withinDailyLimit(ctx.deps.db, dailyQuota('bookings', ctx.member.openid, settings, ctx), () =>
+  const { result, fresh } = await alongsideDailyLimit(ctx.deps.db, dailyQuota('bookings', ctx.member.openid, settings, ctx), (place) =>
     applyOnce(ctx, 'visits.bookWindow', async (tx) => {
       queued.length = 0;
+      place.take();
       const current = await readRepairInTx(tx, repair._id);
       if (current.appointment && current.appointment.bookingId !== booking._id) throw new ActionFailure('BOOKING.REPAIR_HAS_WINDOW');
-      const place = await takeFirstFree(tx, await places(), booking._id);
-      const stored = await writeBooking(tx, ctx, { ...booking, repair: { id: repair._id, technician: place.technician! } }, input.commandId);
-      const r = await setAppointment(tx, stored, repair._id, ctx.now);
+      const taken = await takeFirstFree(tx, await places(), booking._id);
+      const stored = await writeBooking(tx, ctx, { ...booking, repair: { id: repair._id, technician: taken.technician! } }, input.commandId);
+      const r = await setAppointment(tx, stored, repair._id, ctx.now, current);
       if (r.technician) queued.push(await tellTechnician(tx, stored, r, ctx.now));
+      await place.held();
       return toView(stored, ctx.member);
     }),
   );
