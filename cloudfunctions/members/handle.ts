@@ -42,7 +42,7 @@ export const handle = defineFunction('members', { ...membersActions, ...companyA
   myData,
   requestErasure,
   erasureRequests,
-  erase: writesFirst(erase),
+  erase,
   company,
   properties,
   createProperty,
