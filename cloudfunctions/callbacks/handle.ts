@@ -4,7 +4,7 @@ import { ok } from '@shared/result';
 import { transition } from '@shared/domain/state-machine';
 import { callbackMachine } from '@shared/domain/callback.machine';
 import { callbackModel, type CallbackDoc } from '@shared/model/callback.model';
-import { defineFunction, withPrefetch, writesFirst } from '../_shared/router';
+import { defineFunction, withPrefetch } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { ActionFailure } from '../_shared/failures';
 import { mapPage, readPage } from '../_shared/paging';
@@ -82,7 +82,6 @@ export const handle = defineFunction('callbacks', callbacksActions, {
     return ok(result);
   }),
 
-  // The first filing on a matter makes its document before the transaction: an early one would be two round trips for nothing.
-  raiseComplaint: writesFirst(raiseComplaint),
+  raiseComplaint,
   figures,
 });

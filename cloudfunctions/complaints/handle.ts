@@ -3,7 +3,7 @@ import { ok } from '@shared/result';
 import { failure } from '@shared/messages/failure';
 import { transition } from '@shared/domain/state-machine';
 import { complaintMachine } from '@shared/domain/complaint.machine';
-import { defineFunction, writesFirst, type Handler } from '../_shared/router';
+import { defineFunction, type Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
@@ -48,8 +48,7 @@ const rate: Handler<(typeof complaintsActions)['rate']> = async (input, ctx) => 
 
 export const handle = defineFunction('complaints', complaintsActions, {
   create: createComplaint,
-  // As callbacks.raiseComplaint: the first filing on a matter makes its document before the transaction.
-  register: writesFirst(registerComplaint),
+  register: registerComplaint,
   listMine,
   get: getCase,
   inbox,

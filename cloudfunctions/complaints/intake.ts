@@ -46,7 +46,7 @@ import { residentComplaintNotice } from './resident-notice';
 import { toComplaintView } from './views';
 import { findMember } from '../_shared/membership';
 import { readComplaintInTx, unresolvedOnMatter, writeComplaintInTx } from '../_shared/complaints.repo';
-import { ensureMatter, matterExists, readGroupInTx, readMatterInTx, recordMatterInTx, writeGroupInTx } from './complaints.repo';
+import { matterEachRun, matterExists, readGroupInTx, recordMatterInTx, writeGroupInTx } from './complaints.repo';
 
 export interface Intake {
   action: 'complaints.create' | 'complaints.register' | 'callbacks.raiseComplaint';
@@ -113,9 +113,7 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
   // R2: what the desk registers for a resident (a call, a visit, a callback's complaint) is never refused by a limit.
   const quota = intake.action === 'complaints.create' ? dailyQuota('complaints', intake.resident.openid, settings, ctx) : null;
   return withinDailyLimit(deps.db, quota, async () => {
-    // The first filing on a matter makes its document, which the transaction reads: not in the early one's snapshot.
-    if (!matterFound) ctx.early?.writingFirst();
-    const matterId = await ensureMatter(deps.db, member.propertyId, matterKey, matterFound);
+    const matterOf = matterEachRun(deps.db, member.propertyId, matterKey, matterFound);
     const at = now.toISOString();
     const actor = { actor: member.openid, role: member.role, now, deviceTime: intake.deviceTime };
     const clock = classifyDeadline(now, now, settings);
@@ -163,7 +161,7 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
     const checks: ContentCheckDoc[] = [];
     const { result, fresh } = await applyOnce<T>(ctx, intake.action, async (tx) => {
       queued.length = 0;
-      const matter = await readMatterInTx(tx, matterId);
+      const { matter, created } = await matterOf(tx);
       const entry: MatterEntry = { complaintId: complaint._id, roomId: complaint.roomId, at };
       const { recent, decision } = decideGroup(matter, entry, now, settings.groupComplaintWindowHours);
       const groupId = decision.kind === 'join' ? decision.groupId : derivedId('cg', ctx.commandKey);
@@ -171,7 +169,7 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
       // filings at the same moment one holds it and the others abort here, before they write (and
       // lock) anything else, and wait their turn in applyOnce. The group and the households'
       // complaints are written only under it: one lock order for all, so a winner always commits.
-      await recordMatterInTx(tx, matterId, recent, decision.kind === 'none' ? matter.openGroupId : groupId);
+      await recordMatterInTx(tx, matter, created, recent, decision.kind === 'none' ? matter.openGroupId : groupId);
       const events: TransitionEvent<string, string>[] = [birth(complaintMachine, 'file', actor)];
       let stored: ComplaintDoc = complaint;
       let group: ComplaintGroupDoc | null = null;
