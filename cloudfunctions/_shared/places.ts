@@ -5,7 +5,7 @@ import { bookingMachine, type BookingAction } from '@shared/domain/booking.machi
 import { appendEvent } from './events';
 import { ActionFailure } from './failures';
 import { derivedId } from './ids';
-import { addOnce, findById, isDuplicateKey, parseAll, withoutId, readInTx } from './repo';
+import { addInTx, addOnce, findById, parseAll, withoutId, readInTx } from './repo';
 import type { Source } from './paging';
 import { atShanghai } from '@shared/time/shanghai';
 
@@ -36,12 +36,7 @@ export interface Place {
   absent?: SlotSpec;
 }
 
-/** What the booking's transaction does when a slot it adds is there after all (made by another booking since): it runs again. */
-export class SlotAppeared extends Error {
-  constructor(slotId: string) {
-    super(`slot ${slotId} was made by another booking since the first reads`);
-  }
-}
+
 
 /** The desk's slots keep the id they have had since the first release; windows and home visits add their owner. */
 export const slotIdOf = (propertyId: string, kind: BookingKind, start: string, owner: string | null): string =>
@@ -65,14 +60,8 @@ export const ensureSlot = async (db: Database, slot: SlotSpec): Promise<string> 
 export const takeFirstFree = async (tx: Tx, places: readonly Place[], bookingId: string): Promise<Place> => {
   for (const place of places) {
     if (place.absent) {
-      // Empty when the first reads looked: the first such place has room. Made since by another
-      // booking, it is there in this snapshot (a duplicate) or changed after it (a conflict): either ends this run.
-      try {
-        await tx.collection('slots').add({ data: { _id: place.slotId, ...withoutId(slotModel.toStored({ _id: place.slotId, ...place.absent, bookingIds: [bookingId] })) } });
-      } catch (e) {
-        if (isDuplicateKey(e)) throw new SlotAppeared(place.slotId);
-        throw e;
-      }
+      // Empty when the first reads looked: the first such place has room (made since by another booking, this run ends).
+      await addInTx(tx, 'slots', slotModel.toStored({ _id: place.slotId, ...place.absent, bookingIds: [bookingId] }));
       return place;
     }
     const slot = await readInTx(tx, slotModel, place.slotId);

@@ -10,7 +10,7 @@ import {
 import type { Database, Query, Tx } from '../_shared/database';
 import { derivedId } from '../_shared/ids';
 import type { SortKey, Source } from '../_shared/paging';
-import { addOnce, findById, isDuplicateKey, parseAll, parseStored, withoutId } from '../_shared/repo';
+import { addInTx, addOnce, findById, parseAll, parseStored, withoutId } from '../_shared/repo';
 import type { Sweep } from '../_shared/sweep';
 
 /**
@@ -76,13 +76,6 @@ export const ensureMatter = async (db: Database, propertyId: string, matterKey: 
   return id;
 };
 
-/** What a filing's transaction does when the matter it adds is there after all (another filing made it since the first reads): it runs again. */
-export class MatterAppeared extends Error {
-  constructor(id: string) {
-    super(`complaint matter ${id} was made by another filing since the first reads`);
-  }
-}
-
 /**
  * Issue 16: the matter a filing's transaction passes through, run by run. On its first run a matter
  * the first reads did not find starts empty (`created`) and `recordMatterInTx` adds it: one document,
@@ -104,16 +97,8 @@ export const readMatterInTx = async (tx: Tx, id: string): Promise<ComplaintMatte
 
 /** C3: a filing passes through its matter: the recent filings, and the group open on it. */
 export const recordMatterInTx = async (tx: Tx, matter: ComplaintMatterDoc, created: boolean, recent: MatterEntry[], openGroupId: string | null): Promise<void> => {
-  if (!created) {
-    await tx.collection('complaintMatters').doc(matter._id).update({ data: { recent, openGroupId } });
-    return;
-  }
-  try {
-    await tx.collection('complaintMatters').add({ data: { _id: matter._id, ...withoutId(complaintMatterModel.toStored({ ...matter, recent, openGroupId })) } });
-  } catch (e) {
-    if (isDuplicateKey(e)) throw new MatterAppeared(matter._id);
-    throw e;
-  }
+  if (created) await addInTx(tx, 'complaintMatters', complaintMatterModel.toStored({ ...matter, recent, openGroupId }));
+  else await tx.collection('complaintMatters').doc(matter._id).update({ data: { recent, openGroupId } });
 };
 
 /** C3: the group answered every complaint in the window: later ones start a new count. */

@@ -1,7 +1,7 @@
 import type { ShiftPage } from '@shared/domain/duty-page.rules';
 import { dutyDayModel, dutyPageModel, handoverModel, type DutyDayDoc, type DutyPageDoc, type HandoverDoc } from '@shared/model/duty.model';
 import type { Database, Tx } from '../_shared/database';
-import { addOnce, findById, isDuplicateKey, parseAll, parseStored, withoutId } from '../_shared/repo';
+import { addInTx, addOnce, findById, parseAll, parseStored, withoutId } from '../_shared/repo';
 
 /**
  * The duty area's collections: `dutyPages` (one per shift and date, entries inside), `handovers`
@@ -38,13 +38,6 @@ export const ensurePage = (db: Database, propertyId: string, page: ShiftPage, no
 
 export const pageInTx = async (tx: Tx, id: string): Promise<DutyPageDoc> => parseStored(dutyPageModel, (await tx.collection('dutyPages').doc(id).get()).data);
 
-/** What a page's transaction does when the page it adds is there after all (another call made it since the first reads): it runs again. */
-export class PageAppeared extends Error {
-  constructor(id: string) {
-    super(`duty page ${id} was made by another call since the first reads`);
-  }
-}
-
 /**
  * Issue 16: the page a command's transaction starts from, run by run. On its first run a page the
  * first reads did not find starts empty and the transaction adds it (`created`: one document, one
@@ -64,16 +57,8 @@ export const pageEachRun = (db: Database, propertyId: string, page: ShiftPage, s
 /** `created`: the page was not there (pageEachRun), so it is added: made meanwhile by another call, this run ends and the next reads it. */
 export const savePage = async (tx: Tx, doc: Omit<DutyPageDoc, 'schemaVersion'>, created = false): Promise<DutyPageDoc> => {
   const stored = dutyPageModel.toStored(doc);
-  if (!created) {
-    await tx.collection('dutyPages').doc(stored._id).set({ data: withoutId(stored) });
-    return stored;
-  }
-  try {
-    await tx.collection('dutyPages').add({ data: { _id: stored._id, ...withoutId(stored) } });
-  } catch (e) {
-    if (isDuplicateKey(e)) throw new PageAppeared(stored._id);
-    throw e;
-  }
+  if (created) await addInTx(tx, 'dutyPages', stored);
+  else await tx.collection('dutyPages').doc(stored._id).set({ data: withoutId(stored) });
   return stored;
 };
 
