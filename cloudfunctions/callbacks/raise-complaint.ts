@@ -24,7 +24,7 @@ const subjectRoomOf = async (db: Database, cb: CallbackDoc): Promise<string | nu
  * and handled like any other, and the callback records which complaint it became, in the same
  * transaction.
  */
-export const raiseComplaint: Handler<typeof contract> = withPrefetch<typeof contract, Subject | null>(
+export const raiseComplaint: Handler<typeof contract> = /* @__PURE__ */ withPrefetch<typeof contract, Subject | null>(
   // Issue 16: the callback, then its resident and room, follow from the input alone: read beside the membership.
   async (input, deps) => {
     const cb = await findCallback(deps.db, input.callbackId);

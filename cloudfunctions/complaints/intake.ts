@@ -299,7 +299,7 @@ export const createComplaint: Handler<typeof create> = async (input, ctx) => {
 };
 
 /** C1 V2: the desk registers a complaint made by phone, in person, by letter or by e-mail, having apologised. */
-export const registerComplaint: Handler<typeof register> = withPrefetch<typeof register, MemberDoc | null>(
+export const registerComplaint: Handler<typeof register> = /* @__PURE__ */ withPrefetch<typeof register, MemberDoc | null>(
   // Issue 16: the resident the desk names is read beside the membership; checked against the caller's property below.
   (input, deps) => findMember(deps.db, input.residentId),
   async (input, ctx, resident) => {

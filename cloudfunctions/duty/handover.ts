@@ -22,7 +22,7 @@ const person = (m: MemberDoc) => ({ openid: m.openid, memberId: m._id, name: m.n
 const subjectOf = (propertyId: string, id: string) => ({ kind: 'handover', id, propertyId });
 
 /** D3: a desk member signs in for the shift on duty, or for the next one in the last hour of this one; once per page. */
-export const signIn: Handler<typeof c.signIn> = withPrefetch<typeof c.signIn, SettingsDoc>(settingsFirst, async (_input, ctx, settings) => {
+export const signIn: Handler<typeof c.signIn> = /* @__PURE__ */ withPrefetch<typeof c.signIn, SettingsDoc>(settingsFirst, async (_input, ctx, settings) => {
   const { member, now } = ctx;
   const parts = await loadParts(ctx, signInPageAt(settings.shifts, now), settings);
   // Pages are never removed: one already read needs no making; one not read yet is added by the transaction.

@@ -51,7 +51,7 @@ const newEntry = (ctx: ActionContext, parts: PageParts, fields: Omit<DutyEntry, 
 export const settingsFirst = (input: { propertyId: string }, deps: Deps): Promise<SettingsDoc> => loadSettings(deps, input.propertyId);
 
 /** D1: an entry on the page on duty, at a time inside its shift and not after now. */
-export const logEntry: Handler<typeof c.logEntry> = withPrefetch<typeof c.logEntry, SettingsDoc>(settingsFirst, async (input, ctx, settings) => {
+export const logEntry: Handler<typeof c.logEntry> = /* @__PURE__ */ withPrefetch<typeof c.logEntry, SettingsDoc>(settingsFirst, async (input, ctx, settings) => {
   const at = input.at ? new Date(input.at) : ctx.now;
   const shift = currentShift(settings, ctx.now);
   if (at < shift.startsAt || at > ctx.now) return failure('DUTY.ENTRY_TIME');

@@ -111,7 +111,7 @@ export const previewKeys: Handler<(typeof importsActions)['previewKeys']> = asyn
  * left as they are), then marked committed; its counts are the preview's (new to the register, and
  * already in it). Committing it again, even at the same moment, answers the same and adds nothing.
  */
-export const commitKeys: Handler<(typeof importsActions)['commitKeys']> = withPrefetch<(typeof importsActions)['commitKeys'], KeyImportDoc | null>(
+export const commitKeys: Handler<(typeof importsActions)['commitKeys']> = /* @__PURE__ */ withPrefetch<(typeof importsActions)['commitKeys'], KeyImportDoc | null>(
   // Issue 16: the import needs only the input: read beside the membership, checked against the caller's property below.
   (input, deps) => findById(deps.db, keyImportModel, input.importId),
   async (input, ctx, doc) => {

@@ -27,7 +27,7 @@ const staffBorrower = (ctx: ActionContext, found: MemberDoc | null): MemberDoc |
  * desk's own upload) and pays the key's deposit as the register records it; a staff member's loan
  * waits for their signature on their own phone. The key is marked out in the same write.
  */
-export const lend: Handler<typeof c.lend> = withPrefetch<typeof c.lend, [Awaited<ReturnType<typeof findKey>>, MemberDoc | null]>(
+export const lend: Handler<typeof c.lend> = /* @__PURE__ */ withPrefetch<typeof c.lend, [Awaited<ReturnType<typeof findKey>>, MemberDoc | null]>(
   // Issue 16: the key and a staff borrower need only the input: read beside the membership, checked against the caller's property below.
   (input, deps) => Promise.all([findKey(deps.db, input.keyId), input.borrower.type === 'staff' ? findMember(deps.db, input.borrower.memberId) : null]),
   async (input, ctx, [key, staffFound]) => {
@@ -107,7 +107,7 @@ export const sign: Handler<typeof c.sign> = async (input, ctx) => {
  * K2: a key back at the desk. A loan with a deposit needs its outcome: refunded, or kept with the
  * reason; the amount is the loan's own. A staff loan never signed is cancelled instead.
  */
-export const giveBack: Handler<typeof c.giveBack> = withPrefetch<typeof c.giveBack, Awaited<ReturnType<typeof findLoan>>>(
+export const giveBack: Handler<typeof c.giveBack> = /* @__PURE__ */ withPrefetch<typeof c.giveBack, Awaited<ReturnType<typeof findLoan>>>(
   // Issue 16: the loan needs only the input: read beside the membership, checked against the caller's property below.
   (input, deps) => findLoan(deps.db, input.loanId),
   async (input, ctx, found) => {
@@ -150,7 +150,7 @@ export const staff: Handler<typeof c.staff> = async (input, { deps }) => {
 };
 
 /** K2: every loan still out in the property, the earliest due first. */
-export const loans: Handler<typeof c.loans> = withPrefetch<typeof c.loans, Page<KeyLoanDoc>>(
+export const loans: Handler<typeof c.loans> = /* @__PURE__ */ withPrefetch<typeof c.loans, Page<KeyLoanDoc>>(
   // The page needs only the input: it is read with the caller's membership (issue 16).
   (input, deps) => readPage(deps.db, { name: 'keys.loans', sources: [loansDueFirst({ propertyId: input.propertyId, status: deps.db.command.in([...OPEN_STATUSES]) })] }, input),
   async (_input, { member }, page) => ok(mapPage(page, (l) => loanView(l, member))),

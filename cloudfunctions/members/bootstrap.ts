@@ -44,7 +44,7 @@ const bootstrapReads = async (input: { propertyId: string }, deps: Deps) => {
   return { record, done, propertyExists: property !== null };
 };
 
-export const bootstrap: Handler<typeof c.bootstrap> = withPrefetch<typeof c.bootstrap, Awaited<ReturnType<typeof bootstrapReads>>>(bootstrapReads, async (input, ctx, { record, done, propertyExists }) => {
+export const bootstrap: Handler<typeof c.bootstrap> = /* @__PURE__ */ withPrefetch<typeof c.bootstrap, Awaited<ReturnType<typeof bootstrapReads>>>(bootstrapReads, async (input, ctx, { record, done, propertyExists }) => {
   const { deps, caller, now } = ctx;
   const { db } = deps;
   const refused = checkBootstrapSecret(deps.bootstrapSecret, input.secret);

@@ -103,7 +103,7 @@ const joinReads = async (input: { code: string }, deps: Deps, caller: Caller) =>
   return { id, found, property, existing };
 };
 
-export const join: Handler<typeof c.join> = withPrefetch<typeof c.join, Awaited<ReturnType<typeof joinReads>>>(joinReads, async (input, ctx, reads) => {
+export const join: Handler<typeof c.join> = /* @__PURE__ */ withPrefetch<typeof c.join, Awaited<ReturnType<typeof joinReads>>>(joinReads, async (input, ctx, reads) => {
   const { deps, caller, now } = ctx;
   if (!reads) return failure('INVITATION.NOT_FOUND');
   const { id, found, property, existing } = reads;

@@ -113,7 +113,7 @@ const pendingErasures = (input: z.infer<typeof c.erasureRequests.input>, deps: D
 };
 
 /** The page needs only the input: it is read with the caller's membership (issue 16); what each person still holds after. */
-export const erasureRequests: Handler<typeof c.erasureRequests> = withPrefetch<typeof c.erasureRequests, Page<ErasureDoc>>(pendingErasures, async (_input, { deps }, page) => {
+export const erasureRequests: Handler<typeof c.erasureRequests> = /* @__PURE__ */ withPrefetch<typeof c.erasureRequests, Page<ErasureDoc>>(pendingErasures, async (_input, { deps }, page) => {
   const items = await Promise.all(page.items.map(async (e) => viewOf(e, openTicketsOf(await holdings(deps.db, e.propertyId, e.openid)))));
   return ok({ ...page, items });
 });
@@ -123,7 +123,7 @@ export const erasureRequests: Handler<typeof c.erasureRequests> = withPrefetch<t
  * storage, and the records the property keeps lose their name, phone and those files. Each collection is rewritten by one idempotent update, so a call cut short is finished by
  * calling again; the request is marked done last.
  */
-export const erase: Handler<typeof c.erase> = withPrefetch<typeof c.erase, ErasureDoc | null>(
+export const erase: Handler<typeof c.erase> = /* @__PURE__ */ withPrefetch<typeof c.erase, ErasureDoc | null>(
   // Issue 16: the request needs only the input: read beside the membership, checked against the property below.
   (input, deps) => findById(deps.db, erasureModel, input.erasureId),
   async (input, ctx, request) => {

@@ -284,7 +284,7 @@ const writeBooking = async (tx: Tx, ctx: ActionContext, b: BookingDoc, commandId
 };
 
 /** V4: a desk appointment: the place is taken and the booking written in one transaction, once per command. */
-export const book: Handler<Actions['book']> = withPrefetch<Actions['book'], Awaited<ReturnType<ReturnType<typeof bookingReads>>>>(bookingReads('desk'), async (input, ctx, [found, settings, known]) => {
+export const book: Handler<Actions['book']> = /* @__PURE__ */ withPrefetch<Actions['book'], Awaited<ReturnType<ReturnType<typeof bookingReads>>>>(bookingReads('desk'), async (input, ctx, [found, settings, known]) => {
   const room = ownRoom(ctx, input.roomId, found);
   if (!room) return failure('BOOKING.ROOM_NOT_YOURS');
   const start = new Date(input.start);
@@ -334,7 +334,7 @@ const planHomeCallback = async (tx: Tx, b: BookingDoc, settings: SettingsDoc, ct
  * V4 B2: a home callback visit: an hour of the desk's time within its hours, one visit at a time;
  * the desk's callback queue gets the task (recorded with the resident's signature), due when it ends.
  */
-export const bookHome: Handler<Actions['bookHome']> = withPrefetch<Actions['bookHome'], Awaited<ReturnType<ReturnType<typeof bookingReads>>>>(bookingReads('home'), async (input, ctx, [found, settings, known]) => {
+export const bookHome: Handler<Actions['bookHome']> = /* @__PURE__ */ withPrefetch<Actions['bookHome'], Awaited<ReturnType<ReturnType<typeof bookingReads>>>>(bookingReads('home'), async (input, ctx, [found, settings, known]) => {
   const room = ownRoom(ctx, input.roomId, found);
   if (!room) return failure('BOOKING.ROOM_NOT_YOURS');
   const start = new Date(input.start);
@@ -414,7 +414,7 @@ const setAppointment = async (tx: Tx, b: BookingDoc | null, repairId: string, no
  * V4: a resident books the window a technician comes in, for one of their repairs; the order's
  * appointment time is that window from then on, and the technician it is with sees it in his plan.
  */
-export const bookWindow: Handler<Actions['bookWindow']> = withPrefetch<Actions['bookWindow'], [RepairDoc | null, SettingsDoc, DayKnown]>(
+export const bookWindow: Handler<Actions['bookWindow']> = /* @__PURE__ */ withPrefetch<Actions['bookWindow'], [RepairDoc | null, SettingsDoc, DayKnown]>(
   // Issue 16: the repair, the settings and the window's day need only the input: read beside the membership.
   (input, deps) => Promise.all([findRepair(deps.db, input.repairId), loadSettings(deps, input.propertyId), dayKnown(deps, input.propertyId, 'repair', new Date(input.start))]),
   async (input, ctx, [repair, settings, known]) => {
@@ -560,11 +560,11 @@ const change = async (
   return ok(result);
 };
 
-export const reschedule: Handler<Actions['reschedule']> = withPrefetch<Actions['reschedule'], ChangeReads>(
+export const reschedule: Handler<Actions['reschedule']> = /* @__PURE__ */ withPrefetch<Actions['reschedule'], ChangeReads>(
   changeReads((input) => new Date(input.start!)),
   (input, ctx, reads) => change(ctx, input, 'reschedule', new Date(input.start), reads),
 );
-export const cancel: Handler<Actions['cancel']> = withPrefetch<Actions['cancel'], ChangeReads>(
+export const cancel: Handler<Actions['cancel']> = /* @__PURE__ */ withPrefetch<Actions['cancel'], ChangeReads>(
   changeReads(() => null),
   (input, ctx, reads) => change(ctx, input, 'cancel', null, reads),
 );
