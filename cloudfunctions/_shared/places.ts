@@ -1,4 +1,4 @@
-import { bookingModel, slotModel, type BookingDoc, type BookingKind } from '@shared/model/booking.model';
+import { bookingModel, slotModel, type BookingDoc, type BookingKind, type SlotDoc } from '@shared/model/booking.model';
 import type { Database, Tx } from './database';
 import { transition, type TransitionRequest } from '@shared/domain/state-machine';
 import { bookingMachine, type BookingAction } from '@shared/domain/booking.machine';
@@ -76,8 +76,13 @@ export const takeFirstFree = async (tx: Tx, places: readonly Place[], bookingId:
 /** A slot's document by id (read beside the membership: a booking that finds it needs no write before its transaction). */
 export const findSlot = (db: Database, id: string) => findById(db, slotModel, id);
 
-export const givePlaceBack = async (tx: Tx, slotId: string, bookingId: string): Promise<void> => {
-  const slot = await readInTx(tx, slotModel, slotId);
+/**
+ * `read`: the slot as read outside the transaction once it had started (issue 16: beside its first
+ * operation, not after it). Safe for the write that follows: a change after the snapshot, before or
+ * after that read, makes this write a conflict, so the run ends and reads again.
+ */
+export const givePlaceBack = async (tx: Tx, slotId: string, bookingId: string, read?: SlotDoc | null): Promise<void> => {
+  const slot = read ?? (await readInTx(tx, slotModel, slotId));
   await tx.collection('slots').doc(slotId).update({ data: { bookingIds: slot.bookingIds.filter((id) => id !== bookingId) } });
 };
 

@@ -529,13 +529,16 @@ const change = async (
   const queued: OutboxDoc[] = [];
   const { result, fresh } = await applyOnce(ctx, `visits.${action}`, async (tx) => {
     queued.length = 0;
-    const b = await readBookingInTx(tx, existing._id);
+    // The place it gives back is read outside the transaction beside its first operation (givePlaceBack): the
+    // booking as the first reads found it names the same slot whenever the version check below passes.
+    const heldSlot = slotIdOf(existing.propertyId, existing.kind, existing.start, existing.repair?.technician.memberId ?? null);
+    const [b, held] = await Promise.all([readBookingInTx(tx, existing._id), findSlot(deps.db, heldSlot)]);
     if (b.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
     const step = transition(bookingMachine, b, { action, actor: member.openid, role: member.role, now, reason: input.reason });
     if (!step.ok) throw new ActionFailure(step.code === 'STATE.TRANSITION_NOT_ALLOWED' ? 'BOOKING.CANCELLED' : step.code);
     const oldSlot = slotIdOf(b.propertyId, b.kind, b.start, b.repair?.technician.memberId ?? null);
     const place = to ? await takeFirstFree(tx, await places(), b._id) : null;
-    if (place?.slotId !== oldSlot) await givePlaceBack(tx, oldSlot, b._id);
+    if (place?.slotId !== oldSlot) await givePlaceBack(tx, oldSlot, b._id, oldSlot === heldSlot ? held : undefined);
     await unschedule(tx, b.reminders ?? []);
     const moved = bookingModel.toStored({
       ...b,

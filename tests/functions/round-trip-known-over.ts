@@ -76,8 +76,8 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'visits.book': { total: 14, sequential: 8, untilCommitted: 7 },
   'visits.bookWindow': { total: 17, sequential: 10, untilCommitted: 9 },
   'visits.bookHome': { total: 19, sequential: 11, untilCommitted: 8 },
-  'visits.reschedule': { total: 18, sequential: 14, untilCommitted: 13 },
-  'visits.cancel': { total: 16, sequential: 12, untilCommitted: 11 },
+  'visits.reschedule': { total: 18, sequential: 13, untilCommitted: 12 },
+  'visits.cancel': { total: 16, sequential: 11, untilCommitted: 10 },
   'visits.writeResult': { total: 9, sequential: 6, untilCommitted: 6 },
   'visits.planGroupVisit': { total: 9, sequential: 6, untilCommitted: 6 },
   // Over budget since they arrived with the duty and keys merges.
