@@ -19,8 +19,8 @@ export interface CallCount {
   untilCommitted: number | null;
   /** Calls by kind: `database.getDocument`, `storage.tempUrls`, `wechat.sendSubscribe`, `robot.post`, … */
   byKind: Record<string, number>;
-  /** Every call in the order it was issued: its wait (1 = first), its kind and what it named (a collection). */
-  trace: { wait: number; kind: string; detail: string }[];
+  /** Every call in the order it was issued: its wait (1 = first), its kind, what it named (a collection) and whether it was an operation of a transaction. */
+  trace: { wait: number; kind: string; detail: string; inTransaction?: true }[];
 }
 
 /** What decides a write: its transaction's commit; a write made without a transaction decides at its first committed write. */
@@ -33,11 +33,11 @@ class CallMeter {
   private firstWrite: number | null = null;
   private firstCommit: number | null = null;
 
-  begin(kind: string, detail: string): number {
+  begin(kind: string, detail: string, inTransaction: boolean): number {
     this.count.total += 1;
     this.count.byKind[kind] = (this.count.byKind[kind] ?? 0) + 1;
     const depth = this.answeredDepth + 1;
-    this.count.trace.push({ wait: depth, kind, detail });
+    this.count.trace.push({ wait: depth, kind, detail, ...(inTransaction ? { inTransaction: true as const } : {}) });
     this.count.sequential = Math.max(this.count.sequential, depth);
     return depth;
   }
@@ -59,12 +59,13 @@ const current = new AsyncLocalStorage<CallMeter>();
 /**
  * Counts one outbound call against the function call it belongs to (none: not counted).
  * `committed` tells from the answer whether it committed a database change (a write inside a
- * transaction commits nothing itself; a refused write nothing at all). `detail` names what it touched, for the trace.
+ * transaction commits nothing itself; a refused write nothing at all). `detail` names what it touched, for the trace;
+ * `inTransaction` marks an operation of a transaction (the early transaction's check reads it, round-trip-budget.test.ts).
  */
-export const metered = async <T>(kind: string, call: () => Promise<T>, committed: (answer: T) => boolean = () => false, detail = ''): Promise<T> => {
+export const metered = async <T>(kind: string, call: () => Promise<T>, committed: (answer: T) => boolean = () => false, detail = '', inTransaction = false): Promise<T> => {
   const meter = current.getStore();
   if (!meter) return call();
-  const depth = meter.begin(kind, detail);
+  const depth = meter.begin(kind, detail, inTransaction);
   let answer: T | undefined;
   let answered = false;
   try {

@@ -55,7 +55,13 @@ export const createRuntime = async (options: RuntimeOptions) => {
   // Every database request is counted against the function call that sent it (local/call-meter.ts).
   const uninstall = installLocalDatabase({
     handle: withFaults((action, params = {}) =>
-      metered(action, () => engine.handle(action, params), (answer) => commits(action, params) && !isErrorBody(answer), String(params.collectionName ?? '')),
+      metered(
+        action,
+        () => engine.handle(action, params),
+        (answer) => commits(action, params) && !isErrorBody(answer),
+        String(params.collectionName ?? ''),
+        Boolean(params.transactionId) && !action.endsWith('Transaction'),
+      ),
     ),
   });
   const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk');

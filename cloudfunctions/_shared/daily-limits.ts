@@ -97,3 +97,41 @@ export const withinDailyLimit = async <T>(db: Database, quota: DailyQuota | null
     throw e;
   }
 };
+
+/** A place of the day taken beside a filing's transaction (`alongsideDailyLimit`). */
+export interface PlaceOfDay {
+  /** Starts taking the place (once): called as the transaction's first operation is issued, so both go in one wait. */
+  take(): void;
+  /** The place is held: awaited last in the transaction's work, before its commit; refused, it throws the quota's code. */
+  held(): Promise<void>;
+}
+
+/**
+ * Issue 16: `withinDailyLimit` with the place taken while the filing's transaction runs its
+ * operations, not before them. A refused place ends the transaction before its commit with the
+ * quota's code, so nothing of the filing commits, and the claim itself wrote nothing. The same
+ * guarantee: the filings that go through on a day never exceed the limit (the place is decided by
+ * the same conditional update), and a filing that fails gives its place back.
+ */
+export const alongsideDailyLimit = async <T>(db: Database, quota: DailyQuota | null, file: (place: PlaceOfDay) => Promise<T>): Promise<T> => {
+  if (!quota) return file({ take: () => undefined, held: async () => undefined });
+  let claimed: Promise<Claim | null> | null = null;
+  const take = () => {
+    claimed ??= claim(db, quota);
+    // Settled here too: a filing that fails before it awaits the place leaves no rejection unhandled.
+    claimed.catch(() => undefined);
+    return claimed;
+  };
+  try {
+    return await file({
+      take: () => void take(),
+      held: async () => {
+        if (!(await take())) throw new ActionFailure(refusals[quota.kind]);
+      },
+    });
+  } catch (e) {
+    const taken = claimed ? await (claimed as Promise<Claim | null>).catch(() => null) : null;
+    if (taken) await release(db, taken);
+    throw e;
+  }
+};

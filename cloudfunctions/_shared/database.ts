@@ -54,9 +54,3 @@ export interface Database {
   runTransaction<T>(work: (tx: Tx) => Promise<T>, retries?: number): Promise<T>;
   startTransaction(): Promise<StartedTx>;
 }
-
-/** The key under which a call's watched database (early-transaction.ts) holds the instance's own. */
-export const UNWATCHED: unique symbol = Symbol('unwatched database');
-
-/** The warm instance's database behind a call's watched one: what a per-instance memory is keyed by. */
-export const instanceDb = (db: Database): Database => (db as Database & { [UNWATCHED]?: Database })[UNWATCHED] ?? db;

@@ -1,11 +1,11 @@
-import { bookingModel, slotModel, type BookingDoc, type BookingKind } from '@shared/model/booking.model';
+import { bookingModel, slotModel, type BookingDoc, type BookingKind, type SlotDoc } from '@shared/model/booking.model';
 import type { Database, Tx } from './database';
 import { transition, type TransitionRequest } from '@shared/domain/state-machine';
 import { bookingMachine, type BookingAction } from '@shared/domain/booking.machine';
 import { appendEvent } from './events';
 import { ActionFailure } from './failures';
 import { derivedId } from './ids';
-import { addOnce, findById, parseAll, withoutId, readInTx } from './repo';
+import { addInTx, addOnce, findById, parseAll, withoutId, readInTx } from './repo';
 import type { Source } from './paging';
 import { atShanghai } from '@shared/time/shanghai';
 
@@ -16,21 +16,37 @@ export interface WindowTechnician {
   name: string;
 }
 
+/** A slot as it is made: where, when, whose, and how many bookings it holds. */
+export interface SlotSpec {
+  propertyId: string;
+  kind: BookingKind;
+  start: string;
+  owner: string | null;
+  capacity: number;
+}
+
 /** Somewhere a booking can go: one slot document, and for a repair window the technician it belongs to. */
 export interface Place {
   slotId: string;
   technician: WindowTechnician | null;
+  /**
+   * Issue 16: the slot's document was not there when the call's first reads looked: the booking's
+   * transaction adds it, the booking in it, as one of its operations (a slot is one document).
+   */
+  absent?: SlotSpec;
 }
+
+
 
 /** The desk's slots keep the id they have had since the first release; windows and home visits add their owner. */
 export const slotIdOf = (propertyId: string, kind: BookingKind, start: string, owner: string | null): string =>
   kind === 'desk' ? derivedId('sl', propertyId, 'desk', start) : derivedId('sl', propertyId, kind, owner ?? '-', start);
 
-/** The slot's document exists before a transaction reads it (a transaction cannot read a missing id). */
-export const ensureSlot = async (
-  db: Database,
-  slot: { propertyId: string; kind: BookingKind; start: string; owner: string | null; capacity: number },
-): Promise<string> => {
+/**
+ * The slot's document exists before a transaction reads it (a transaction cannot read a missing id).
+ * `exists`: what a read made with the call's first reads found (issue 16), so no read of its own.
+ */
+export const ensureSlot = async (db: Database, slot: SlotSpec): Promise<string> => {
   const id = slotIdOf(slot.propertyId, slot.kind, slot.start, slot.owner);
   if (await findById(db, slotModel, id)) return id;
   await addOnce(db, 'slots', slotModel.toStored({ _id: id, ...slot, bookingIds: [] }));
@@ -43,6 +59,11 @@ export const ensureSlot = async (
  */
 export const takeFirstFree = async (tx: Tx, places: readonly Place[], bookingId: string): Promise<Place> => {
   for (const place of places) {
+    if (place.absent) {
+      // Empty when the first reads looked: the first such place has room (made since by another booking, this run ends).
+      await addInTx(tx, 'slots', slotModel.toStored({ _id: place.slotId, ...place.absent, bookingIds: [bookingId] }));
+      return place;
+    }
     const slot = await readInTx(tx, slotModel, place.slotId);
     if (slot.bookingIds.includes(bookingId)) return place;
     if (slot.bookingIds.length >= slot.capacity) continue;
@@ -52,8 +73,16 @@ export const takeFirstFree = async (tx: Tx, places: readonly Place[], bookingId:
   throw new ActionFailure('BOOKING.FULL');
 };
 
-export const givePlaceBack = async (tx: Tx, slotId: string, bookingId: string): Promise<void> => {
-  const slot = await readInTx(tx, slotModel, slotId);
+/** A slot's document by id (read beside the membership: a booking that finds it needs no write before its transaction). */
+export const findSlot = (db: Database, id: string) => findById(db, slotModel, id);
+
+/**
+ * `read`: the slot as read outside the transaction once it had started (issue 16: beside its first
+ * operation, not after it). Safe for the write that follows: a change after the snapshot, before or
+ * after that read, makes this write a conflict, so the run ends and reads again.
+ */
+export const givePlaceBack = async (tx: Tx, slotId: string, bookingId: string, read?: SlotDoc | null): Promise<void> => {
+  const slot = read ?? (await readInTx(tx, slotModel, slotId));
   await tx.collection('slots').doc(slotId).update({ data: { bookingIds: slot.bookingIds.filter((id) => id !== bookingId) } });
 };
 

@@ -93,6 +93,32 @@ export const isDuplicateKey = (e: unknown): boolean => {
 };
 
 /**
+ * What a transaction's run does when a document it adds, which the call's first reads did not find,
+ * is there after all (another call made it since): the run ends, and the command runs again
+ * (applyOnce), where the document is read. Not a duplicate of the command's own record.
+ */
+export class DocumentAppeared extends Error {
+  constructor(collection: string, id: string) {
+    super(`${collection}/${id} was made by another call since the first reads`);
+  }
+}
+
+/**
+ * Issue 16: adds, as one operation of a transaction, a document the call's first reads did not find
+ * (a slot, a matter, a duty page, the bootstrap record), instead of making it before the transaction.
+ * Made since by another call, it is there in the snapshot (a duplicate: DocumentAppeared) or changed
+ * after it (a conflict): either ends the run.
+ */
+export const addInTx = async <T extends { _id: string }>(tx: Tx, collection: string, doc: T): Promise<void> => {
+  try {
+    await tx.collection(collection).add({ data: { _id: doc._id, ...withoutId(doc) } });
+  } catch (e) {
+    if (isDuplicateKey(e)) throw new DocumentAppeared(collection, doc._id);
+    throw e;
+  }
+};
+
+/**
  * Writes a document under its own id unless one is there already: true when this call wrote it.
  * Used where a deterministic id makes "already there" the normal answer of a retry or a race (a
  * transaction cannot read a missing document, so records it will read are made this way first).

@@ -40,7 +40,9 @@ interface Prefetching {
  * handler once the router has authorised the caller (a refused caller gets the refusal, never the reads'
  * outcome), and the handler still checks that what it found belongs to the caller's property. The
  * caller it is given is the platform's OPENID (never the event's), so a read keyed by it (the caller's
- * own memberships) may go out in the same wait too.
+ * own memberships) may go out in the same wait too. A module-level handler made with it is marked
+ * `/* @__PURE__ *\/` where it is made: esbuild keeps a top-level call otherwise, and with it the whole
+ * module wherever another bundle imports anything of it (the complaint intake was 23 KB of members).
  */
 export const withPrefetch = <A extends Action, P>(
   prefetch: (input: z.infer<A['input']>, deps: Deps, caller: Caller) => Promise<P>,
@@ -61,11 +63,13 @@ interface LateTransaction {
 }
 
 /**
- * Issue 16: an action whose handler writes documents outside its command's transaction before it (a
- * matter, a slot, a duty page, a consent created first, then read in the transaction; a recorded
- * answer with no transaction) gets no transaction started with the call's first reads: that
- * transaction's snapshot would lack those writes, so it would only be rolled back, two round trips
- * for nothing (early-transaction.ts). Its command starts its transaction when it applies, as before.
+ * Issue 16: the declaration of an action whose handler writes a document outside its command's
+ * transaction and then reads or writes it in the transaction (a matter, a duty page, a consent created
+ * first; a recorded answer with no transaction): it gets no transaction started with the call's first
+ * reads, whose snapshot would lack those writes (early-transaction.ts). Its command starts its
+ * transaction when it applies. An action that writes outside first only what its transaction never
+ * touches (a repair's daily quota) needs none. Nothing checks it at run time; the journeys do
+ * (tests/functions/round-trip-budget.test.ts).
  */
 export const writesFirst = <H extends (...args: never[]) => unknown>(handler: H): H =>
   Object.assign((...args: Parameters<H>) => handler(...args), handler, { writesFirst: true as const }) as unknown as H;
@@ -109,8 +113,7 @@ export const defineFunction = <T extends Record<string, Action>>(fn: FunctionNam
       // so are the action's own first reads where they need only its input (withPrefetch).
       // Issue 16: a command's transaction starts in this wave too (early-transaction.ts); rolled back before the
       // answer when the call did not take it, whatever the outcome.
-      const transaction = action.write && data.commandId ? new EarlyTransaction(deps.db, !handler.writesFirst) : undefined;
-      const callDeps = transaction && !handler.writesFirst ? { ...deps, db: transaction.watching(deps.db) } : deps;
+      const transaction = action.write && data.commandId && !handler.writesFirst ? new EarlyTransaction(deps.db) : undefined;
       const authorised = async (): Promise<Result<unknown>> => {
         const [member, closed, sent, early] = await Promise.all([
           action.roles !== 'any-signed-in' && scope ? resolveMember(deps.db, scope, caller.openid) : null,
@@ -130,7 +133,7 @@ export const defineFunction = <T extends Record<string, Action>>(fn: FunctionNam
           const replay = replayIn(sent, commandKey, action);
           if (replay) return answer(replay);
         }
-        const result = await handler(input.data, contextOf({ caller, deps: callDeps, now, commandKey, action, early: transaction }, member), early).catch((e: unknown) => {
+        const result = await handler(input.data, contextOf({ caller, deps, now, commandKey, action, early: transaction }, member), early).catch((e: unknown) => {
           if (e instanceof ActionFailure) return e.toResult();
           throw e;
         });

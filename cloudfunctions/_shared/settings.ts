@@ -1,5 +1,5 @@
 import { defaultSettings, settingsModel, type SettingsDoc } from '@shared/model/settings.model';
-import { instanceDb, type Tx } from './database';
+import type { Tx } from './database';
 import type { Database, Deps } from './deps';
 import { addOnce, findById, withoutId, readInTx } from './repo';
 
@@ -49,9 +49,8 @@ const remembered = new WeakMap<Database, Map<string, Remembered>>();
 /** A property's settings for an action: from this instance's memory when read less than SETTINGS_FRESH_MS ago. */
 export const loadSettings = (deps: Pick<Deps, 'db' | 'now'>, propertyId: string): Promise<SettingsDoc> => {
   const now = deps.now().getTime();
-  const instance = instanceDb(deps.db);
-  const byProperty = remembered.get(instance) ?? new Map<string, Remembered>();
-  remembered.set(instance, byProperty);
+  const byProperty = remembered.get(deps.db) ?? new Map<string, Remembered>();
+  remembered.set(deps.db, byProperty);
   const known = byProperty.get(propertyId);
   if (known && now >= known.readAt && now - known.readAt < SETTINGS_FRESH_MS) return known.settings;
   const settings = readSettings(deps.db, propertyId);

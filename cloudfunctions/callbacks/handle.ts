@@ -4,7 +4,7 @@ import { ok } from '@shared/result';
 import { transition } from '@shared/domain/state-machine';
 import { callbackMachine } from '@shared/domain/callback.machine';
 import { callbackModel, type CallbackDoc } from '@shared/model/callback.model';
-import { defineFunction, writesFirst } from '../_shared/router';
+import { defineFunction, withPrefetch } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { ActionFailure } from '../_shared/failures';
 import { mapPage, readPage } from '../_shared/paging';
@@ -47,9 +47,9 @@ export const handle = defineFunction('callbacks', callbacksActions, {
     return ok(toView(task, now));
   },
 
-  record: async (input, ctx) => {
-    const { deps, member, now } = ctx;
-    const existing = await findCallback(deps.db, input.callbackId);
+  // Issue 16: the task needs only the input: read beside the membership, checked against the caller's property below.
+  record: withPrefetch<(typeof callbacksActions)['record'], Awaited<ReturnType<typeof findCallback>>>((input, deps) => findCallback(deps.db, input.callbackId), async (input, ctx, existing) => {
+    const { member, now } = ctx;
     if (!existing || existing.propertyId !== member.propertyId) return failure('CALLBACK.NOT_FOUND');
     if (existing.assignee === 'manager' && member.role !== 'manager') return failure('CALLBACK.MANAGER_ONLY');
     // B2: the resident signs the record of a home visit that met them; a visit that found nobody home has no one to sign.
@@ -80,8 +80,8 @@ export const handle = defineFunction('callbacks', callbacksActions, {
       return toView(next, now);
     });
     return ok(result);
-  },
+  }),
 
-  raiseComplaint: writesFirst(raiseComplaint),
+  raiseComplaint,
   figures,
 });

@@ -1,8 +1,9 @@
 import type { raiseComplaint as contract } from '@shared/contracts/callbacks.contract';
 import { failure } from '@shared/messages/failure';
 import type { CallbackDoc } from '@shared/model/callback.model';
+import type { MemberDoc } from '@shared/model/member.model';
 import type { Database } from '../_shared/database';
-import type { Handler } from '../_shared/router';
+import { withPrefetch, type Handler } from '../_shared/router';
 import { ActionFailure } from '../_shared/failures';
 import { membershipIn } from '../_shared/membership';
 import { findComplaint } from '../_shared/complaints.repo';
@@ -23,13 +24,29 @@ const subjectRoomOf = async (db: Database, cb: CallbackDoc): Promise<string | nu
  * and handled like any other, and the callback records which complaint it became, in the same
  * transaction.
  */
-export const raiseComplaint: Handler<typeof contract> = async (input, ctx) => {
-  const { deps, member, now } = ctx;
-  const cb = await findCallback(deps.db, input.callbackId);
+export const raiseComplaint: Handler<typeof contract> = /* @__PURE__ */ withPrefetch<typeof contract, Subject | null>(
+  // Issue 16: the callback, then its resident and room, follow from the input alone: read beside the membership.
+  async (input, deps) => {
+    const cb = await findCallback(deps.db, input.callbackId);
+    if (!cb) return null;
+    const [resident, subjectRoom] = await Promise.all([membershipIn(deps.db, cb.propertyId, cb.residentOpenid), subjectRoomOf(deps.db, cb)]);
+    return { cb, resident, subjectRoom };
+  },
+  async (input, ctx, subject) => raiseFor(input, ctx, subject),
+);
+
+interface Subject {
+  cb: CallbackDoc;
+  resident: MemberDoc | null;
+  subjectRoom: string | null | undefined;
+}
+
+const raiseFor = async (input: Parameters<Handler<typeof contract>>[0], ctx: Parameters<Handler<typeof contract>>[1], subject: Subject | null) => {
+  const { member, now } = ctx;
+  const cb = subject?.cb;
   if (!cb || cb.propertyId !== member.propertyId) return failure('CALLBACK.NOT_FOUND');
   if (cb.complaintId) return failure('CALLBACK.ALREADY_RAISED');
-  // The resident and the room the callback was about are read together: both follow from the callback alone.
-  const [resident, subjectRoom] = await Promise.all([membershipIn(deps.db, cb.propertyId, cb.residentOpenid), subjectRoomOf(deps.db, cb)]);
+  const { resident, subjectRoom } = subject;
   if (!resident || resident.status !== 'active') return failure('COMPLAINT.RESIDENT_NOT_FOUND');
   const roomId = subjectRoom === undefined ? (resident.roomIds[0] ?? null) : subjectRoom;
   if (!roomId) return failure('COMPLAINT.ROOM_NOT_YOURS');

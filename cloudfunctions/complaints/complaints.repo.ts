@@ -10,7 +10,7 @@ import {
 import type { Database, Query, Tx } from '../_shared/database';
 import { derivedId } from '../_shared/ids';
 import type { SortKey, Source } from '../_shared/paging';
-import { addOnce, findById, parseAll, parseStored, withoutId } from '../_shared/repo';
+import { addInTx, addOnce, findById, parseAll, parseStored, withoutId } from '../_shared/repo';
 import type { Sweep } from '../_shared/sweep';
 
 /**
@@ -76,11 +76,30 @@ export const ensureMatter = async (db: Database, propertyId: string, matterKey: 
   return id;
 };
 
+/**
+ * Issue 16: the matter a filing's transaction passes through, run by run. On its first run a matter
+ * the first reads did not find starts empty (`created`) and `recordMatterInTx` adds it: one document,
+ * one operation, nothing written before the transaction. A rerun makes it outside first, as before,
+ * and reads it in the transaction.
+ */
+export const matterEachRun = (db: Database, propertyId: string, matterKey: string, found: boolean) => {
+  const id = matterIdOf(propertyId, matterKey);
+  let runs = 0;
+  return async (tx: Tx): Promise<{ matter: ComplaintMatterDoc; created: boolean }> => {
+    runs += 1;
+    if (!found && runs === 1) return { matter: complaintMatterModel.toStored({ _id: id, propertyId, matterKey, recent: [], openGroupId: null }), created: true };
+    if (!found) await ensureMatter(db, propertyId, matterKey, false);
+    return { matter: await readMatterInTx(tx, id), created: false };
+  };
+};
+
 export const readMatterInTx = async (tx: Tx, id: string): Promise<ComplaintMatterDoc> => parseStored(complaintMatterModel, (await tx.collection('complaintMatters').doc(id).get()).data);
 
 /** C3: a filing passes through its matter: the recent filings, and the group open on it. */
-export const recordMatterInTx = (tx: Tx, id: string, recent: MatterEntry[], openGroupId: string | null) =>
-  tx.collection('complaintMatters').doc(id).update({ data: { recent, openGroupId } });
+export const recordMatterInTx = async (tx: Tx, matter: ComplaintMatterDoc, created: boolean, recent: MatterEntry[], openGroupId: string | null): Promise<void> => {
+  if (created) await addInTx(tx, 'complaintMatters', complaintMatterModel.toStored({ ...matter, recent, openGroupId }));
+  else await tx.collection('complaintMatters').doc(matter._id).update({ data: { recent, openGroupId } });
+};
 
 /** C3: the group answered every complaint in the window: later ones start a new count. */
 export const freeMatterInTx = (tx: Tx, matter: ComplaintMatterDoc) =>

@@ -3,7 +3,7 @@ import { ok } from '@shared/result';
 import { failure } from '@shared/messages/failure';
 import { transition } from '@shared/domain/state-machine';
 import { complaintMachine } from '@shared/domain/complaint.machine';
-import { defineFunction, writesFirst, type Handler } from '../_shared/router';
+import { defineFunction, type Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
@@ -48,7 +48,7 @@ const rate: Handler<(typeof complaintsActions)['rate']> = async (input, ctx) => 
 
 export const handle = defineFunction('complaints', complaintsActions, {
   create: createComplaint,
-  register: writesFirst(registerComplaint),
+  register: registerComplaint,
   listMine,
   get: getCase,
   inbox,

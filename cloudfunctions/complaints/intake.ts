@@ -26,7 +26,7 @@ import type { OutboxDoc } from '@shared/model/outbox.model';
 import type { ContentCheckDoc } from '@shared/model/screening.model';
 import type { SettingsDoc } from '@shared/model/settings.model';
 import type { ActionContext } from '../_shared/context';
-import type { Handler } from '../_shared/router';
+import { withPrefetch, type Handler } from '../_shared/router';
 import type { Database, Tx } from '../_shared/database';
 import { applyOnce } from '../_shared/commands';
 import { ActionFailure } from '../_shared/failures';
@@ -46,7 +46,7 @@ import { residentComplaintNotice } from './resident-notice';
 import { toComplaintView } from './views';
 import { findMember } from '../_shared/membership';
 import { readComplaintInTx, unresolvedOnMatter, writeComplaintInTx } from '../_shared/complaints.repo';
-import { ensureMatter, matterExists, readGroupInTx, readMatterInTx, recordMatterInTx, writeGroupInTx } from './complaints.repo';
+import { matterEachRun, matterExists, readGroupInTx, recordMatterInTx, writeGroupInTx } from './complaints.repo';
 
 export interface Intake {
   action: 'complaints.create' | 'complaints.register' | 'callbacks.raiseComplaint';
@@ -113,7 +113,7 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
   // R2: what the desk registers for a resident (a call, a visit, a callback's complaint) is never refused by a limit.
   const quota = intake.action === 'complaints.create' ? dailyQuota('complaints', intake.resident.openid, settings, ctx) : null;
   return withinDailyLimit(deps.db, quota, async () => {
-    const matterId = await ensureMatter(deps.db, member.propertyId, matterKey, matterFound);
+    const matterOf = matterEachRun(deps.db, member.propertyId, matterKey, matterFound);
     const at = now.toISOString();
     const actor = { actor: member.openid, role: member.role, now, deviceTime: intake.deviceTime };
     const clock = classifyDeadline(now, now, settings);
@@ -161,7 +161,7 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
     const checks: ContentCheckDoc[] = [];
     const { result, fresh } = await applyOnce<T>(ctx, intake.action, async (tx) => {
       queued.length = 0;
-      const matter = await readMatterInTx(tx, matterId);
+      const { matter, created } = await matterOf(tx);
       const entry: MatterEntry = { complaintId: complaint._id, roomId: complaint.roomId, at };
       const { recent, decision } = decideGroup(matter, entry, now, settings.groupComplaintWindowHours);
       const groupId = decision.kind === 'join' ? decision.groupId : derivedId('cg', ctx.commandKey);
@@ -169,7 +169,7 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
       // filings at the same moment one holds it and the others abort here, before they write (and
       // lock) anything else, and wait their turn in applyOnce. The group and the households'
       // complaints are written only under it: one lock order for all, so a winner always commits.
-      await recordMatterInTx(tx, matterId, recent, decision.kind === 'none' ? matter.openGroupId : groupId);
+      await recordMatterInTx(tx, matter, created, recent, decision.kind === 'none' ? matter.openGroupId : groupId);
       const events: TransitionEvent<string, string>[] = [birth(complaintMachine, 'file', actor)];
       let stored: ComplaintDoc = complaint;
       let group: ComplaintGroupDoc | null = null;
@@ -299,19 +299,22 @@ export const createComplaint: Handler<typeof create> = async (input, ctx) => {
 };
 
 /** C1 V2: the desk registers a complaint made by phone, in person, by letter or by e-mail, having apologised. */
-export const registerComplaint: Handler<typeof register> = async (input, ctx) => {
-  const resident = await findMember(ctx.deps.db, input.residentId);
-  if (!resident || resident.propertyId !== ctx.member.propertyId || resident.role !== 'resident' || resident.status !== 'active') {
-    return failure('COMPLAINT.RESIDENT_NOT_FOUND');
-  }
-  return fileComplaint(
-    {
-      ...input,
-      action: 'complaints.register',
-      resident,
-      photos: [],
-      callRecord: { callerName: input.callerName, phone: input.phone, receivedAt: ctx.now.toISOString(), recorder: ctx.member.name },
-    },
-    ctx,
-  );
-};
+export const registerComplaint: Handler<typeof register> = /* @__PURE__ */ withPrefetch<typeof register, MemberDoc | null>(
+  // Issue 16: the resident the desk names is read beside the membership; checked against the caller's property below.
+  (input, deps) => findMember(deps.db, input.residentId),
+  async (input, ctx, resident) => {
+    if (!resident || resident.propertyId !== ctx.member.propertyId || resident.role !== 'resident' || resident.status !== 'active') {
+      return failure('COMPLAINT.RESIDENT_NOT_FOUND');
+    }
+    return fileComplaint(
+      {
+        ...input,
+        action: 'complaints.register',
+        resident,
+        photos: [],
+        callRecord: { callerName: input.callerName, phone: input.phone, receivedAt: ctx.now.toISOString(), recorder: ctx.member.name },
+      },
+      ctx,
+    );
+  },
+);

@@ -10,7 +10,8 @@ import type { ComplaintDoc, ComplaintGroupDoc } from '@shared/model/complaint.mo
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import type { SettingsDoc } from '@shared/model/settings.model';
 import type { ActionContext } from '../_shared/context';
-import type { Handler } from '../_shared/router';
+import type { Deps } from '../_shared/deps';
+import { withPrefetch, type Handler } from '../_shared/router';
 import type { Database, Tx } from '../_shared/database';
 import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
@@ -84,15 +85,13 @@ export interface CaseStepSpec<I> {
  * event and its notices commit together, once per command id.
  */
 export const caseStep = <A extends Action<z.ZodMiniType, z.ZodMiniType<CaseView>>>(spec: CaseStepSpec<z.infer<A['input']> & CaseInput>): Handler<A> => {
-  const handler = async (input: z.infer<A['input']>, ctx: ActionContext): Promise<Result<CaseView>> => {
+  const handler = async (input: z.infer<A['input']>, ctx: ActionContext, [existing, related, settings]: CaseReads): Promise<Result<CaseView>> => {
     const data = input as z.infer<A['input']> & CaseInput;
     const { deps, member, now } = ctx;
-    const existing = await loadCase(deps.db, data.ref);
-    if (!existing || !canSeeCase(ctx, existing)) return failure('COMPLAINT.NOT_FOUND');
+    if (!existing || !related || !canSeeCase(ctx, existing)) return failure('COMPLAINT.NOT_FOUND');
     if (existing.status === 'grouped') return failure('COMPLAINT.IN_A_GROUP');
     const refused = spec.check?.(data, existing);
     if (refused) return failure(refused);
-    const [settings, related] = await Promise.all([loadSettings(deps, member.propertyId), relatedOf(deps.db, existing)]);
 
     const queued: OutboxDoc[] = [];
     let after: Case = existing;
@@ -126,5 +125,18 @@ export const caseStep = <A extends Action<z.ZodMiniType, z.ZodMiniType<CaseView>
     }
     return ok(view);
   };
-  return handler as Handler<A>;
+  return withPrefetch<A, CaseReads>((input, deps) => caseReads(input as CaseInput & { propertyId: string }, deps), handler as never) as unknown as Handler<A>;
 };
+
+type CaseReads = [Case | null, Related | null, SettingsDoc];
+
+/**
+ * Issue 16: a step's first reads need only its input: the case and what is related to it, and the
+ * property's settings, read beside the membership; the case is checked against the caller before
+ * anything of it is used.
+ */
+const caseReads = (input: CaseInput & { propertyId: string }, deps: Deps): Promise<CaseReads> =>
+  Promise.all([
+    loadCase(deps.db, input.ref).then(async (existing) => [existing, existing ? await relatedOf(deps.db, existing) : null] as const),
+    loadSettings(deps, input.propertyId),
+  ]).then(([[existing, related], settings]) => [existing, related, settings]);

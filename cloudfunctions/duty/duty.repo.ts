@@ -1,7 +1,7 @@
 import type { ShiftPage } from '@shared/domain/duty-page.rules';
 import { dutyDayModel, dutyPageModel, handoverModel, type DutyDayDoc, type DutyPageDoc, type HandoverDoc } from '@shared/model/duty.model';
 import type { Database, Tx } from '../_shared/database';
-import { addOnce, findById, parseAll, parseStored, withoutId } from '../_shared/repo';
+import { addInTx, addOnce, findById, parseAll, parseStored, withoutId } from '../_shared/repo';
 
 /**
  * The duty area's collections: `dutyPages` (one per shift and date, entries inside), `handovers`
@@ -38,9 +38,27 @@ export const ensurePage = (db: Database, propertyId: string, page: ShiftPage, no
 
 export const pageInTx = async (tx: Tx, id: string): Promise<DutyPageDoc> => parseStored(dutyPageModel, (await tx.collection('dutyPages').doc(id).get()).data);
 
-export const savePage = async (tx: Tx, doc: Omit<DutyPageDoc, 'schemaVersion'>): Promise<DutyPageDoc> => {
+/**
+ * Issue 16: the page a command's transaction starts from, run by run. On its first run a page the
+ * first reads did not find starts empty and the transaction adds it (`created`: one document, one
+ * operation, nothing written before the transaction); a rerun makes it outside first, as before,
+ * and reads it in the transaction.
+ */
+export const pageEachRun = (db: Database, propertyId: string, page: ShiftPage, stored: boolean, now: Date) => {
+  let runs = 0;
+  return async (tx: Tx): Promise<{ doc: DutyPageDoc; created: boolean }> => {
+    runs += 1;
+    if (!stored && runs === 1) return { doc: emptyPage(propertyId, page, now), created: true };
+    if (!stored) await ensurePage(db, propertyId, page, now);
+    return { doc: await pageInTx(tx, pageIdOf(propertyId, page)), created: false };
+  };
+};
+
+/** `created`: the page was not there (pageEachRun), so it is added: made meanwhile by another call, this run ends and the next reads it. */
+export const savePage = async (tx: Tx, doc: Omit<DutyPageDoc, 'schemaVersion'>, created = false): Promise<DutyPageDoc> => {
   const stored = dutyPageModel.toStored(doc);
-  await tx.collection('dutyPages').doc(stored._id).set({ data: withoutId(stored) });
+  if (created) await addInTx(tx, 'dutyPages', stored);
+  else await tx.collection('dutyPages').doc(stored._id).set({ data: withoutId(stored) });
   return stored;
 };
 

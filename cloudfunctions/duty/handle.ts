@@ -7,11 +7,11 @@ import { confirmProposal, logEntry, page, recordEmergency, updateEntry } from '.
 /** Issue 19 (1): the desk's duty log, page by shift (D1), signed daily by the supervisor (D2), handed over at each shift change (D3). */
 export const handle = defineFunction('duty', dutyActions, {
   page,
-  logEntry: writesFirst(logEntry),
+  logEntry,
   confirmProposal,
   updateEntry,
   recordEmergency,
-  signIn: writesFirst(signIn),
+  signIn,
   handOver,
   receive,
   day,

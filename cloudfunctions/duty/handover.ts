@@ -6,12 +6,14 @@ import { birth, transition } from '@shared/domain/state-machine';
 import { failure } from '@shared/messages/failure';
 import type { MemberDoc } from '@shared/model/member.model';
 import { ok } from '@shared/result';
-import type { Handler } from '../_shared/router';
+import { withPrefetch, type Handler } from '../_shared/router';
+import type { SettingsDoc } from '@shared/model/settings.model';
+import { settingsFirst } from './log';
 import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
 import { loadSettings } from '../_shared/settings';
-import { ensurePage, findHandover, findPage, handoverInTx, pageIdOf, pageInTx, saveHandover, savePage } from './duty.repo';
+import { ensurePage, findHandover, findPage, handoverInTx, pageEachRun, pageIdOf, pageInTx, saveHandover, savePage } from './duty.repo';
 import { loadParts, shiftOfPageId } from './page-parts';
 import { pageView } from './views';
 import { findMember } from '../_shared/membership';
@@ -20,21 +22,20 @@ const person = (m: MemberDoc) => ({ openid: m.openid, memberId: m._id, name: m.n
 const subjectOf = (propertyId: string, id: string) => ({ kind: 'handover', id, propertyId });
 
 /** D3: a desk member signs in for the shift on duty, or for the next one in the last hour of this one; once per page. */
-export const signIn: Handler<typeof c.signIn> = async (_input, ctx) => {
+export const signIn: Handler<typeof c.signIn> = /* @__PURE__ */ withPrefetch<typeof c.signIn, SettingsDoc>(settingsFirst, async (_input, ctx, settings) => {
   const { member, now } = ctx;
-  const settings = await loadSettings(ctx.deps, member.propertyId);
   const parts = await loadParts(ctx, signInPageAt(settings.shifts, now), settings);
-  // Pages are never removed: one already read needs no making.
-  if (!parts.stored) await ensurePage(ctx.deps.db, member.propertyId, parts.shift, now);
+  // Pages are never removed: one already read needs no making; one not read yet is added by the transaction.
+  const pageOf = pageEachRun(ctx.deps.db, member.propertyId, parts.shift, parts.stored !== null, now);
   const { result } = await applyOnce(ctx, 'duty.signIn', async (tx) => {
-    const doc = await pageInTx(tx, pageIdOf(member.propertyId, parts.shift));
+    const { doc, created } = await pageOf(tx);
     if (doc.signedIn.some((s) => s.openid === member.openid)) return pageView({ ...parts, stored: doc }, member);
     const signedIn = [...doc.signedIn, { ...person(member), at: now.toISOString() }];
-    const stored = await savePage(tx, { ...doc, signedIn, version: doc.version + 1, updatedAt: now.toISOString() });
+    const stored = await savePage(tx, { ...doc, signedIn, version: doc.version + 1, updatedAt: now.toISOString() }, created);
     return pageView({ ...parts, stored }, member);
   });
   return ok(result);
-};
+});
 
 /** The substitute the outgoing member names: an active desk member of the property, not the outgoing one. */
 const substituteOf = async (ctx: Parameters<Handler<typeof c.handOver>>[1], id: string): Promise<MemberDoc | null> => {

@@ -2,14 +2,16 @@ import type * as c from '@shared/contracts/duty.contract';
 import type { DutyEntry, DutyPageDoc } from '@shared/model/duty.model';
 import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
-import type { Handler } from '../_shared/router';
+import { withPrefetch, type Handler } from '../_shared/router';
+import type { Deps } from '../_shared/deps';
+import type { SettingsDoc } from '@shared/model/settings.model';
 import type { ActionContext } from '../_shared/context';
 import { applyOnce } from '../_shared/commands';
 import { ActionFailure } from '../_shared/failures';
 import { derivedId } from '../_shared/ids';
 import { loadSettings } from '../_shared/settings';
 import { ownsFile } from '../_shared/storage';
-import { ensurePage, pageInTx, savePage } from './duty.repo';
+import { pageEachRun, pageInTx, savePage } from './duty.repo';
 import { currentShift, loadParts, shiftOfPageId } from './page-parts';
 import { pageView, type PageParts } from './views';
 
@@ -27,10 +29,10 @@ export const page: Handler<typeof c.page> = async (input, ctx) => {
  * nobody wrote to it yet (pages are never removed); the view answers with the page as written.
  */
 const onDutyPage = async (ctx: ActionContext, name: string, parts: PageParts, change: (doc: DutyPageDoc, parts: PageParts) => DutyPageDoc) => {
-  if (!parts.stored) await ensurePage(ctx.deps.db, ctx.member.propertyId, parts.shift, ctx.now);
+  const pageOf = pageEachRun(ctx.deps.db, ctx.member.propertyId, parts.shift, parts.stored !== null, ctx.now);
   const { result } = await applyOnce(ctx, name, async (tx) => {
-    const doc = await pageInTx(tx, `${ctx.member.propertyId}~${parts.shift.key}`);
-    const stored = await savePage(tx, { ...change(doc, parts), version: doc.version + 1, updatedAt: ctx.now.toISOString() });
+    const { doc, created } = await pageOf(tx);
+    const stored = await savePage(tx, { ...change(doc, parts), version: doc.version + 1, updatedAt: ctx.now.toISOString() }, created);
     return pageView({ ...parts, stored }, ctx.member);
   });
   return ok(result);
@@ -45,10 +47,12 @@ const newEntry = (ctx: ActionContext, parts: PageParts, fields: Omit<DutyEntry, 
   emergency: null,
 });
 
+/** Issue 16: the property's settings need only the input: read beside the membership (when this instance has not read them in the last 30 s). */
+export const settingsFirst = (input: { propertyId: string }, deps: Deps): Promise<SettingsDoc> => loadSettings(deps, input.propertyId);
+
 /** D1: an entry on the page on duty, at a time inside its shift and not after now. */
-export const logEntry: Handler<typeof c.logEntry> = async (input, ctx) => {
+export const logEntry: Handler<typeof c.logEntry> = /* @__PURE__ */ withPrefetch<typeof c.logEntry, SettingsDoc>(settingsFirst, async (input, ctx, settings) => {
   const at = input.at ? new Date(input.at) : ctx.now;
-  const settings = await loadSettings(ctx.deps, ctx.member.propertyId);
   const shift = currentShift(settings, ctx.now);
   if (at < shift.startsAt || at > ctx.now) return failure('DUTY.ENTRY_TIME');
   const { kind, what, handling, followUp, result, status } = input;
@@ -56,7 +60,7 @@ export const logEntry: Handler<typeof c.logEntry> = async (input, ctx) => {
     ...doc,
     entries: [...doc.entries, newEntry(ctx, parts, { at: at.toISOString(), kind, what, handling, followUp, result, status, source: null })],
   }));
-};
+});
 
 /** D1: a proposed event, confirmed once onto the page on duty; the desk adds how it was handled. */
 export const confirmProposal: Handler<typeof c.confirmProposal> = async (input, ctx) => {

@@ -129,4 +129,4 @@ const addRoom: Handler<(typeof importsActions)['addRoom']> = async (input, ctx) 
 };
 
 /** Issue 7 (2): the property's rooms from a spreadsheet, and small edits by hand; issue 19 (2): the key register from a spreadsheet (K1). */
-export const handle = defineFunction('imports', importsActions, { template, start, carryOn, addRoom, renameBuilding: writesFirst(renameBuilding), keyTemplate, previewKeys, commitKeys: writesFirst(commitKeys) });
+export const handle = defineFunction('imports', importsActions, { template, start, carryOn, addRoom, renameBuilding: writesFirst(renameBuilding), keyTemplate, previewKeys, commitKeys });

@@ -9,7 +9,7 @@ import type { Database } from '../_shared/database';
 import { derivedId } from '../_shared/ids';
 import { findById, parseStored, withoutId } from '../_shared/repo';
 import { roomsByIds } from '../_shared/rooms';
-import type { Handler } from '../_shared/router';
+import { withPrefetch, type Handler } from '../_shared/router';
 import { ownsFile } from '../_shared/storage';
 import { keysHeld, registerKeys } from '../keys/exports';
 import { readSheet, templateXlsx } from './read-sheet';
@@ -111,9 +111,11 @@ export const previewKeys: Handler<(typeof importsActions)['previewKeys']> = asyn
  * left as they are), then marked committed; its counts are the preview's (new to the register, and
  * already in it). Committing it again, even at the same moment, answers the same and adds nothing.
  */
-export const commitKeys: Handler<(typeof importsActions)['commitKeys']> = async (input, ctx) => {
+export const commitKeys: Handler<(typeof importsActions)['commitKeys']> = /* @__PURE__ */ withPrefetch<(typeof importsActions)['commitKeys'], KeyImportDoc | null>(
+  // Issue 16: the import needs only the input: read beside the membership, checked against the caller's property below.
+  (input, deps) => findById(deps.db, keyImportModel, input.importId),
+  async (input, ctx, doc) => {
   const { deps, member, now } = ctx;
-  const doc = await findById(deps.db, keyImportModel, input.importId);
   if (!doc || doc.propertyId !== member.propertyId) return failure('IMPORT.NOT_FOUND');
   const all = doc.keys.map(() => true);
   if (doc.status === 'committed') return ok(viewOf(doc, all));
@@ -126,4 +128,5 @@ export const commitKeys: Handler<(typeof importsActions)['commitKeys']> = async 
     return viewOf(done, all);
   });
   return ok(result);
-};
+  },
+);

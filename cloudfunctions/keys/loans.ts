@@ -18,8 +18,7 @@ import { findKey, findLoan, loanIdOf, loansDueFirst, OPEN_STATUSES, readKeyInTx,
 import { loanView } from './views';
 import { activeOfRolesByName, findMember } from '../_shared/membership';
 
-const staffBorrower = async (ctx: ActionContext, memberId: string): Promise<MemberDoc | null> => {
-  const found = await findMember(ctx.deps.db, memberId);
+const staffBorrower = (ctx: ActionContext, found: MemberDoc | null): MemberDoc | null => {
   return found && found.propertyId === ctx.member.propertyId && found.status === 'active' && staffRoles.includes(found.role) ? found : null;
 };
 
@@ -28,9 +27,11 @@ const staffBorrower = async (ctx: ActionContext, memberId: string): Promise<Memb
  * desk's own upload) and pays the key's deposit as the register records it; a staff member's loan
  * waits for their signature on their own phone. The key is marked out in the same write.
  */
-export const lend: Handler<typeof c.lend> = async (input, ctx) => {
-  const { deps, member, now } = ctx;
-  const key = await findKey(deps.db, input.keyId);
+export const lend: Handler<typeof c.lend> = /* @__PURE__ */ withPrefetch<typeof c.lend, [Awaited<ReturnType<typeof findKey>>, MemberDoc | null]>(
+  // Issue 16: the key and a staff borrower need only the input: read beside the membership, checked against the caller's property below.
+  (input, deps) => Promise.all([findKey(deps.db, input.keyId), input.borrower.type === 'staff' ? findMember(deps.db, input.borrower.memberId) : null]),
+  async (input, ctx, [key, staffFound]) => {
+  const { member, now } = ctx;
   if (!key || key.propertyId !== member.propertyId) return failure('KEY.NOT_FOUND');
   if (key.loanId) return failure('KEY.ON_LOAN');
   const dueBackAt = new Date(input.dueBackAt);
@@ -38,7 +39,7 @@ export const lend: Handler<typeof c.lend> = async (input, ctx) => {
   if (late) return failure(late);
   let borrower: Borrower;
   if (input.borrower.type === 'staff') {
-    const staff = await staffBorrower(ctx, input.borrower.memberId);
+    const staff = staffBorrower(ctx, staffFound);
     if (!staff) return failure('KEY.BORROWER_NOT_FOUND');
     borrower = { type: 'staff', memberId: staff._id, name: staff.name };
   } else {
@@ -81,7 +82,8 @@ export const lend: Handler<typeof c.lend> = async (input, ctx) => {
     return loanView(await writeLoan(tx, loan, event, input.commandId), member);
   });
   return ok(result);
-};
+  },
+);
 
 /** K2: the staff borrower signs for the key on their own phone, with a signature they uploaded. */
 export const sign: Handler<typeof c.sign> = async (input, ctx) => {
@@ -105,9 +107,11 @@ export const sign: Handler<typeof c.sign> = async (input, ctx) => {
  * K2: a key back at the desk. A loan with a deposit needs its outcome: refunded, or kept with the
  * reason; the amount is the loan's own. A staff loan never signed is cancelled instead.
  */
-export const giveBack: Handler<typeof c.giveBack> = async (input, ctx) => {
-  const { deps, member, now } = ctx;
-  const found = await findLoan(deps.db, input.loanId);
+export const giveBack: Handler<typeof c.giveBack> = /* @__PURE__ */ withPrefetch<typeof c.giveBack, Awaited<ReturnType<typeof findLoan>>>(
+  // Issue 16: the loan needs only the input: read beside the membership, checked against the caller's property below.
+  (input, deps) => findLoan(deps.db, input.loanId),
+  async (input, ctx, found) => {
+  const { member, now } = ctx;
   if (!found || found.propertyId !== member.propertyId) return failure('KEY.LOAN_NOT_FOUND');
   if (found.deposit && !input.deposit) return failure('KEY.DEPOSIT_OUTCOME_REQUIRED');
   const { result } = await applyOnce(ctx, 'keys.giveBack', async (tx) => {
@@ -136,7 +140,8 @@ export const giveBack: Handler<typeof c.giveBack> = async (input, ctx) => {
     return loanView(await writeLoan(tx, next, step.event, input.commandId), member);
   });
   return ok(result);
-};
+  },
+);
 
 /** K2: the active staff of the property, by name: who a key can be lent to on trust of their own signature. */
 export const staff: Handler<typeof c.staff> = async (input, { deps }) => {
@@ -145,7 +150,7 @@ export const staff: Handler<typeof c.staff> = async (input, { deps }) => {
 };
 
 /** K2: every loan still out in the property, the earliest due first. */
-export const loans: Handler<typeof c.loans> = withPrefetch<typeof c.loans, Page<KeyLoanDoc>>(
+export const loans: Handler<typeof c.loans> = /* @__PURE__ */ withPrefetch<typeof c.loans, Page<KeyLoanDoc>>(
   // The page needs only the input: it is read with the caller's membership (issue 16).
   (input, deps) => readPage(deps.db, { name: 'keys.loans', sources: [loansDueFirst({ propertyId: input.propertyId, status: deps.db.command.in([...OPEN_STATUSES]) })] }, input),
   async (_input, { member }, page) => ok(mapPage(page, (l) => loanView(l, member))),

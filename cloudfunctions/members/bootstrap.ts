@@ -6,7 +6,8 @@ import { COMPANY_SCOPE, memberModel, type MemberDoc } from '@shared/model/member
 import { propertyModel } from '@shared/model/property.model';
 import { defaultSettings } from '@shared/model/settings.model';
 import type { Database } from '../_shared/database';
-import type { Handler } from '../_shared/router';
+import { withPrefetch, type Handler } from '../_shared/router';
+import type { Deps } from '../_shared/deps';
 import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
@@ -32,15 +33,25 @@ const alreadyDone = async (db: Database): Promise<boolean> => {
  * when the transaction commits, so of two bootstraps racing each other only one succeeds. The
  * company, the property, its default settings and the caller's two memberships commit together.
  */
-export const bootstrap: Handler<typeof c.bootstrap> = async (input, ctx) => {
+/**
+ * Issue 16: what a bootstrap looks for needs only its input: the record first (its count is read
+ * before the company and managers are looked for), then those and the property together, beside the
+ * command's records. Nothing of it is used before the secret is checked.
+ */
+const bootstrapReads = async (input: { propertyId: string }, deps: Deps) => {
+  const record = await findBootstrap(deps.db);
+  const [done, property] = await Promise.all([alreadyDone(deps.db), findProperty(deps.db, input.propertyId)]);
+  return { record, done, propertyExists: property !== null };
+};
+
+export const bootstrap: Handler<typeof c.bootstrap> = /* @__PURE__ */ withPrefetch<typeof c.bootstrap, Awaited<ReturnType<typeof bootstrapReads>>>(bootstrapReads, async (input, ctx, { record, done, propertyExists }) => {
   const { deps, caller, now } = ctx;
   const { db } = deps;
   const refused = checkBootstrapSecret(deps.bootstrapSecret, input.secret);
   if (refused) return failure(refused);
-  const record = await findBootstrap(db);
   const runs = record?.runs ?? 0;
-  if (await alreadyDone(db)) return failure('BOOTSTRAP.ALREADY_DONE');
-  if (await findProperty(db, input.propertyId)) return failure('PROPERTY.EXISTS');
+  if (done) return failure('BOOTSTRAP.ALREADY_DONE');
+  if (propertyExists) return failure('PROPERTY.EXISTS');
   if (!record) await ensureBootstrapRecord(db);
 
   const at = now.toISOString();
@@ -83,4 +94,4 @@ export const bootstrap: Handler<typeof c.bootstrap> = async (input, ctx) => {
     propertyId,
   );
   return ok(result);
-};
+});

@@ -7,8 +7,8 @@ import { memberModel } from '@shared/model/member.model';
 import type * as z from 'zod/mini';
 import type { ActionContext } from '../_shared/context';
 import type { Tx } from '../_shared/database';
-import type { Handler } from '../_shared/router';
-import type { Deps } from '../_shared/deps';
+import { withPrefetch, type Handler } from '../_shared/router';
+import type { Caller, Deps } from '../_shared/deps';
 import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
@@ -89,17 +89,27 @@ const refusalOf = (state: 'used' | 'expired') => (state === 'used' ? 'INVITATION
  * code exactly one joins; the other's retried transaction finds it used. Someone already active in
  * the property is refused; a former member comes back under their old membership.
  */
-export const join: Handler<typeof c.join> = async (input, ctx) => {
-  const { deps, caller, now } = ctx;
+/**
+ * Issue 16: what a join reads needs only its input and the caller's own OPENID: the invitation, then
+ * its property and the caller's membership there, read beside the command's records.
+ */
+const joinReads = async (input: { code: string }, deps: Deps, caller: Caller) => {
   const code = normalizeCode(input.code);
-  if (!code) return failure('INVITATION.NOT_FOUND');
+  if (!code) return null;
   const id = await invitationIdOf(code);
   const found = await findById(deps.db, invitationModel, id);
-  if (!found) return failure('INVITATION.NOT_FOUND');
+  if (!found) return null;
+  const [property, existing] = await Promise.all([findProperty(deps.db, found.propertyId), membershipIn(deps.db, found.propertyId, caller.openid)]);
+  return { id, found, property, existing };
+};
+
+export const join: Handler<typeof c.join> = /* @__PURE__ */ withPrefetch<typeof c.join, Awaited<ReturnType<typeof joinReads>>>(joinReads, async (input, ctx, reads) => {
+  const { deps, caller, now } = ctx;
+  if (!reads) return failure('INVITATION.NOT_FOUND');
+  const { id, found, property, existing } = reads;
   const state = invitationState(found, now);
   if (state !== 'open') return failure(refusalOf(state));
   const { propertyId } = found;
-  const [property, existing] = await Promise.all([findProperty(deps.db, propertyId), membershipIn(deps.db, propertyId, caller.openid)]);
   if (existing?.status === 'active') return failure('MEMBER.ALREADY_MEMBER');
   if (property?.status === 'inactive') return failure('COMMON.PROPERTY_INACTIVE');
   const phone = await phoneOf(deps, input);
@@ -109,11 +119,12 @@ export const join: Handler<typeof c.join> = async (input, ctx) => {
     ctx,
     'members.join',
     async (tx) => {
-      const invitation = await readInTx(tx, invitationModel, id);
+      // The membership is looked up again on every run, once its transaction has started (the first reads' may be
+      // older than its snapshot): a run retried after a conflict sees a membership another join just made. It is
+      // read outside the transaction, so beside the transaction's one operation at a time.
+      const [invitation, previous] = await Promise.all([readInTx(tx, invitationModel, id), membershipIn(deps.db, propertyId, caller.openid)]);
       const current = invitationState(invitation, now);
       if (current !== 'open') throw new ActionFailure(refusalOf(current));
-      // Looked up again on every run: a run retried after a conflict sees a membership another join just made.
-      const previous = await membershipIn(deps.db, propertyId, caller.openid);
       const former = previous ? await readMemberInTx(tx, previous._id) : null;
       if (former?.status === 'active') throw new ActionFailure('MEMBER.ALREADY_MEMBER');
       const member = memberModel.toStored({
@@ -141,7 +152,7 @@ export const join: Handler<typeof c.join> = async (input, ctx) => {
     propertyId,
   );
   return ok(result);
-};
+});
 
 /** Issue 14 (1): the manager an appointment replaces leaves as the new one joins, if still the active manager there. */
 const standDown = async (tx: Tx, memberId: string, by: Parameters<typeof memberEvent>[3], commandId: string, commandKey: string) => {

@@ -113,7 +113,7 @@ const pendingErasures = (input: z.infer<typeof c.erasureRequests.input>, deps: D
 };
 
 /** The page needs only the input: it is read with the caller's membership (issue 16); what each person still holds after. */
-export const erasureRequests: Handler<typeof c.erasureRequests> = withPrefetch<typeof c.erasureRequests, Page<ErasureDoc>>(pendingErasures, async (_input, { deps }, page) => {
+export const erasureRequests: Handler<typeof c.erasureRequests> = /* @__PURE__ */ withPrefetch<typeof c.erasureRequests, Page<ErasureDoc>>(pendingErasures, async (_input, { deps }, page) => {
   const items = await Promise.all(page.items.map(async (e) => viewOf(e, openTicketsOf(await holdings(deps.db, e.propertyId, e.openid)))));
   return ok({ ...page, items });
 });
@@ -123,10 +123,12 @@ export const erasureRequests: Handler<typeof c.erasureRequests> = withPrefetch<t
  * storage, and the records the property keeps lose their name, phone and those files. Each collection is rewritten by one idempotent update, so a call cut short is finished by
  * calling again; the request is marked done last.
  */
-export const erase: Handler<typeof c.erase> = async (input, ctx) => {
+export const erase: Handler<typeof c.erase> = /* @__PURE__ */ withPrefetch<typeof c.erase, ErasureDoc | null>(
+  // Issue 16: the request needs only the input: read beside the membership, checked against the property below.
+  (input, deps) => findById(deps.db, erasureModel, input.erasureId),
+  async (input, ctx, request) => {
   const { deps, member, now } = ctx;
   const { db } = deps;
-  const request = await findById(db, erasureModel, input.erasureId);
   if (!request || request.propertyId !== input.propertyId) return failure('PRIVACY.NOT_FOUND');
   if (request.status === 'done') return ok(viewOf(request, 0));
   const h = await holdings(db, request.propertyId, request.openid);
@@ -140,27 +142,24 @@ export const erase: Handler<typeof c.erase> = async (input, ctx) => {
   ].filter(Boolean);
   const copies = files.map(servedCopyOf).filter((copy): copy is string => copy !== null);
   if (files.length) await deps.files.remove([...files, ...copies]);
-  for (const c of h.callbacks) if (c.outcome?.signature) await eraseCallbackSignature(db, c._id);
-  for (const r of h.repairs) {
-    if (r.acceptance?.signature || r.signOff) {
-      await eraseRepairSignatures(db, r);
-    }
-  }
+  // Issue 16: each record is changed field by field (the member's is its own document), so they all go in one wait.
   const anonymous = { residentName: ERASED_NAME, phone: '', photos: [], 'screening.photos': [] };
-  await anonymiseRepairsOf(db, request.propertyId, request.openid, anonymous);
-  await eraseResidentFromComplaints(db, request.propertyId, request.openid, anonymous);
-  await anonymiseCallbacksOf(db, request.propertyId, request.openid, ERASED_NAME);
-  for (const b of h.bindings) await eraseBindingPerson(db, b._id);
-  // Issue 18 (5): the owner's invitation she bound with keeps who used it.
-  for (const b of h.bindings) if (b.invitedBy) await eraseRoomInvitationUser(db, b.invitedBy.invitationId);
-  if (h.member) {
-    const erased = memberModel.toStored({ ...h.member, status: 'inactive', name: ERASED_NAME, phone: '', roomIds: [], vip: false });
-    await writeMember(db, erased);
-  }
+  await Promise.all([
+    ...h.callbacks.flatMap((c) => (c.outcome?.signature ? [eraseCallbackSignature(db, c._id)] : [])),
+    ...h.repairs.flatMap((r) => (r.acceptance?.signature || r.signOff ? [eraseRepairSignatures(db, r)] : [])),
+    anonymiseRepairsOf(db, request.propertyId, request.openid, anonymous),
+    eraseResidentFromComplaints(db, request.propertyId, request.openid, anonymous),
+    anonymiseCallbacksOf(db, request.propertyId, request.openid, ERASED_NAME),
+    ...h.bindings.map((b) => eraseBindingPerson(db, b._id)),
+    // Issue 18 (5): the owner's invitation she bound with keeps who used it.
+    ...h.bindings.flatMap((b) => (b.invitedBy ? [eraseRoomInvitationUser(db, b.invitedBy.invitationId)] : [])),
+    ...(h.member ? [writeMember(db, memberModel.toStored({ ...h.member, status: 'inactive', name: ERASED_NAME, phone: '', roomIds: [], vip: false }))] : []),
+  ]);
   const { result } = await applyOnce(ctx, 'members.erase', async (tx) => {
     const done = erasureModel.toStored({ ...request, name: ERASED_NAME, status: 'done', done: { by: member.name, at: now.toISOString() } });
     await tx.collection('erasures').doc(request._id).set({ data: withoutId(done) });
     return viewOf(done, 0);
   });
   return ok(result);
-};
+  },
+);

@@ -25,7 +25,7 @@ import { format } from '@shared/messages/format';
 import * as messages from '@shared/messages/words';
 import type { ErrorCode } from '@shared/messages';
 import { ok } from '@shared/result';
-import { bookingModel, type BookingDoc, type BookingKind } from '@shared/model/booking.model';
+import { bookingModel, type BookingDoc, type BookingKind, type SlotDoc } from '@shared/model/booking.model';
 import { callbackModel } from '@shared/model/callback.model';
 import type { MemberDoc } from '@shared/model/member.model';
 import type { OutboxDoc } from '@shared/model/outbox.model';
@@ -36,17 +36,18 @@ import { audienceOfRole } from '@shared/model/signal.model';
 import { atShanghai, datesFrom, inShanghai, shanghaiDate } from '@shared/time/shanghai';
 import type { Tx } from '../_shared/database';
 import type { ActionContext } from '../_shared/context';
-import type { Handler } from '../_shared/router';
+import type { Deps } from '../_shared/deps';
+import { withPrefetch, type Handler } from '../_shared/router';
 import { planCallback } from '../_shared/callbacks';
 import { applyOnce } from '../_shared/commands';
-import { dailyQuota, withinDailyLimit } from '../_shared/daily-limits';
+import { alongsideDailyLimit, dailyQuota } from '../_shared/daily-limits';
 import { cancelDeadline, openDeadline } from '../_shared/deadlines';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
 import { derivedId } from '../_shared/ids';
 import { enqueueNotice, scheduleNotice, sendNow, unschedule } from '../_shared/outbox';
 import { activeMembers } from '../_shared/membership';
-import { ensureSlot, givePlaceBack, slotIdOf, slotsOn, takeFirstFree, type Place } from '../_shared/places';
+import { ensureSlot, findSlot, givePlaceBack, slotIdOf, slotsOn, takeFirstFree, type Place } from '../_shared/places';
 import { findRoomAsStored } from '../_shared/rooms';
 import { loadSettings } from '../_shared/settings';
 import { mapPage, readPage } from '../_shared/paging';
@@ -54,6 +55,7 @@ import { textForOthers } from '../_shared/screened';
 import { findRepair, readRepairInTx, saveRepairInTx } from '../_shared/repairs.repo';
 import { readCallbackInTx, saveCallbackInTx, writeCallbackInTx } from '../_shared/callbacks';
 import { bookingsByStart, findBooking, readBookingInTx, saveBookingInTx } from '../_shared/places';
+import type { RoomDoc } from '@shared/model/property.model';
 
 type Actions = typeof visitsActions;
 
@@ -122,42 +124,74 @@ const offeredOn = (kind: BookingKind, date: string, settings: SettingsDoc): Slot
 
 type Placing = { refused: ErrorCode } | { places: Place[] };
 
+/** What the call's first reads found of a booking's day (issue 16): the slot documents there, and for a repair window the technicians. */
+interface DayKnown {
+  taken: SlotDoc[];
+  technicians: MemberDoc[];
+}
+
 /**
- * V4: where a booking of this kind starting at `start` can go, best first, each slot document made
- * ready (a write: every check of who may book what comes before it). A repair window goes with the order's technician once it has one; before that with the
- * technician with the skill who keeps the fewest windows that day, among those still free then.
+ * Issue 16: read beside the membership, from the input alone: the slot a desk or home booking at
+ * `start` takes, or a repair window's day (its slots and the technicians). Reads only.
  */
-const placesFor = async (
+const dayKnown = async (deps: Deps, propertyId: string, kind: BookingKind, start: Date): Promise<DayKnown> => {
+  if (kind !== 'repair') {
+    const slot = await findSlot(deps.db, slotIdOf(propertyId, kind, start.toISOString(), null));
+    return { taken: slot ? [slot] : [], technicians: [] };
+  }
+  const [taken, technicians] = await Promise.all([slotsOn(deps.db, propertyId, 'repair', shanghaiDate(start)), activeMembers(deps.db, propertyId, 'technician')]);
+  return { taken, technicians };
+};
+
+/**
+ * V4: where a booking of this kind starting at `start` can go, best first. A repair window goes with
+ * the order's technician once it has one; before that with the technician with the skill who keeps
+ * the fewest windows that day, among those still free then. Nothing is written: a slot whose
+ * document the first reads did not find is `absent`, and the booking's transaction adds it (issue 16).
+ */
+const placesFor = (
   ctx: ActionContext,
   settings: SettingsDoc,
   kind: BookingKind,
   start: Date,
   repair: RepairDoc | null,
+  known: DayKnown,
   keep: string | null = null,
-): Promise<Placing> => {
-  const { deps, member, now } = ctx;
+): Placing => {
+  const { member, now } = ctx;
   const propertyId = member.propertyId;
   const date = shanghaiDate(start);
   const refused = (repair ? windowRefusal(repair) : null) ?? checkStart(start, offeredOn(kind, date, settings), now);
   if (refused) return { refused };
   const at = start.toISOString();
-  if (kind !== 'repair' || !repair) {
-    const capacity = kind === 'desk' ? DESK_SLOT_CAPACITY : HOME_VISIT_CAPACITY;
-    return { places: [{ slotId: await ensureSlot(deps.db, { propertyId, kind, start: at, owner: null, capacity }), technician: null }] };
-  }
-  const [taken, technicians] = await Promise.all([slotsOn(deps.db, propertyId, 'repair', date), activeMembers(deps.db, propertyId, 'technician')]);
+  const there = new Set(known.taken.map((s) => s._id));
+  const place = (owner: string | null, capacity: number, technician: Place['technician']): Place => {
+    const slotId = slotIdOf(propertyId, kind, at, owner);
+    return there.has(slotId) ? { slotId, technician } : { slotId, technician, absent: { propertyId, kind, start: at, owner, capacity } };
+  };
+  if (kind !== 'repair' || !repair) return { places: [place(null, kind === 'desk' ? DESK_SLOT_CAPACITY : HOME_VISIT_CAPACITY, null)] };
+  const { taken, technicians } = known;
   const load = new Map<string, number>();
   for (const s of taken) if (s.owner) load.set(s.owner, (load.get(s.owner) ?? 0) + s.bookingIds.length);
   const free = freeInWindow(windowTechnicians(repair, technicians.map(asTechnician)), taken, at, keep);
   const ranked = rankForWindow(free, load);
   if (!ranked.length) return { refused: 'BOOKING.FULL' };
-  const places = await Promise.all(
-    ranked.map(async (t) => ({
-      slotId: await ensureSlot(deps.db, { propertyId, kind: 'repair', start: at, owner: t.memberId, capacity: WINDOW_CAPACITY }),
-      technician: { memberId: t.memberId, openid: t.openid, name: t.name },
-    })),
-  );
-  return { places };
+  return { places: ranked.map((t) => place(t.memberId, WINDOW_CAPACITY, { memberId: t.memberId, openid: t.openid, name: t.name })) };
+};
+
+/**
+ * The places for each run of a booking's transaction: on its first, as the first reads found them
+ * (an absent slot is added in it); a rerun (a conflict, or a slot another booking made meanwhile)
+ * makes the absent slots outside it first, as before issue 16, and reads them all in it.
+ */
+const placesEachRun = (ctx: ActionContext, places: readonly Place[]) => {
+  let runs = 0;
+  return async (): Promise<Place[]> => {
+    runs += 1;
+    if (runs === 1 || !places.some((p) => p.absent)) return [...places];
+    await Promise.all(places.flatMap((p) => (p.absent ? [ensureSlot(ctx.deps.db, p.absent)] : [])));
+    return places.map((p) => ({ slotId: p.slotId, technician: p.technician }));
+  };
 };
 
 const dayOf = (offered: readonly Slot[], now: Date, placesLeft: (start: string) => number) =>
@@ -229,11 +263,14 @@ const newBooking = (ctx: ActionContext, kind: BookingKind, start: Date, end: Dat
 const endOf = (kind: BookingKind, start: Date, settings: SettingsDoc): Date =>
   offeredOn(kind, shanghaiDate(start), settings).find((s) => s.start.getTime() === start.getTime())!.end;
 
-const ownRoom = async (ctx: ActionContext, roomId: string) => {
-  if (!ctx.member.roomIds.includes(roomId)) return null;
-  const room = await findRoomAsStored(ctx.deps.db, roomId);
-  return room ? { _id: room._id, address: roomLabel(room) } : null;
+const ownRoom = (ctx: ActionContext, roomId: string, room: RoomDoc | null) => {
+  if (!ctx.member.roomIds.includes(roomId) || !room || room.propertyId !== ctx.member.propertyId) return null;
+  return { _id: room._id, address: roomLabel(room) };
 };
+
+/** Issue 16: a desk or home booking's first reads, from its input alone: the room, the settings and the slot. */
+const bookingReads = (kind: 'desk' | 'home') => (input: { propertyId: string; roomId: string; start: string }, deps: Deps) =>
+  Promise.all([findRoomAsStored(deps.db, input.roomId), loadSettings(deps, input.propertyId), dayKnown(deps, input.propertyId, kind, new Date(input.start))]);
 
 const bookingSubject = (b: BookingDoc) => ({ kind: 'booking', id: b._id, propertyId: b.propertyId });
 
@@ -247,21 +284,26 @@ const writeBooking = async (tx: Tx, ctx: ActionContext, b: BookingDoc, commandId
 };
 
 /** V4: a desk appointment: the place is taken and the booking written in one transaction, once per command. */
-export const book: Handler<Actions['book']> = async (input, ctx) => {
-  const [room, settings] = await Promise.all([ownRoom(ctx, input.roomId), loadSettings(ctx.deps, ctx.member.propertyId)]);
+export const book: Handler<Actions['book']> = /* @__PURE__ */ withPrefetch<Actions['book'], Awaited<ReturnType<ReturnType<typeof bookingReads>>>>(bookingReads('desk'), async (input, ctx, [found, settings, known]) => {
+  const room = ownRoom(ctx, input.roomId, found);
   if (!room) return failure('BOOKING.ROOM_NOT_YOURS');
   const start = new Date(input.start);
-  const placing = await placesFor(ctx, settings, 'desk', start, null);
+  const placing = placesFor(ctx, settings, 'desk', start, null, known);
   if ('refused' in placing) return failure(placing.refused);
   const booking = newBooking(ctx, 'desk', start, endOf('desk', start, settings), room, input.topic);
-  const { result } = await withinDailyLimit(ctx.deps.db, dailyQuota('bookings', ctx.member.openid, settings, ctx), () =>
+  const places = placesEachRun(ctx, placing.places);
+  const { result } = await alongsideDailyLimit(ctx.deps.db, dailyQuota('bookings', ctx.member.openid, settings, ctx), (place) =>
     applyOnce(ctx, 'visits.book', async (tx) => {
-      await takeFirstFree(tx, placing.places, booking._id);
-      return toView(await writeBooking(tx, ctx, booking, input.commandId), ctx.member);
+      const where = await places();
+      place.take();
+      await takeFirstFree(tx, where, booking._id);
+      const stored = await writeBooking(tx, ctx, booking, input.commandId);
+      await place.held();
+      return toView(stored, ctx.member);
     }),
   );
   return ok(result);
-};
+});
 
 /** B1 B2: the desk's callback task for a booked home visit, due when the visit ends; its id is the booking's. */
 const planHomeCallback = async (tx: Tx, b: BookingDoc, settings: SettingsDoc, ctx: ActionContext, commandId: string) => {
@@ -292,19 +334,22 @@ const planHomeCallback = async (tx: Tx, b: BookingDoc, settings: SettingsDoc, ct
  * V4 B2: a home callback visit: an hour of the desk's time within its hours, one visit at a time;
  * the desk's callback queue gets the task (recorded with the resident's signature), due when it ends.
  */
-export const bookHome: Handler<Actions['bookHome']> = async (input, ctx) => {
-  const [room, settings] = await Promise.all([ownRoom(ctx, input.roomId), loadSettings(ctx.deps, ctx.member.propertyId)]);
+export const bookHome: Handler<Actions['bookHome']> = /* @__PURE__ */ withPrefetch<Actions['bookHome'], Awaited<ReturnType<ReturnType<typeof bookingReads>>>>(bookingReads('home'), async (input, ctx, [found, settings, known]) => {
+  const room = ownRoom(ctx, input.roomId, found);
   if (!room) return failure('BOOKING.ROOM_NOT_YOURS');
   const start = new Date(input.start);
-  const placing = await placesFor(ctx, settings, 'home', start, null);
+  const placing = placesFor(ctx, settings, 'home', start, null, known);
   if ('refused' in placing) return failure(placing.refused);
   const draft = newBooking(ctx, 'home', start, endOf('home', start, settings), room, input.topic || messages.bookingTexts.homeTopic);
   const booking = { ...draft, callbackId: derivedId('cb', 'booking', draft._id) };
   const queued: OutboxDoc[] = [];
-  const { result, fresh } = await withinDailyLimit(ctx.deps.db, dailyQuota('bookings', ctx.member.openid, settings, ctx), () =>
+  const places = placesEachRun(ctx, placing.places);
+  const { result, fresh } = await alongsideDailyLimit(ctx.deps.db, dailyQuota('bookings', ctx.member.openid, settings, ctx), (place) =>
     applyOnce(ctx, 'visits.bookHome', async (tx) => {
       queued.length = 0;
-      await takeFirstFree(tx, placing.places, booking._id);
+      const where = await places();
+      place.take();
+      await takeFirstFree(tx, where, booking._id);
       const stored = await writeBooking(tx, ctx, booking, input.commandId);
       const task = await planHomeCallback(tx, stored, settings, ctx, input.commandId);
       queued.push(
@@ -324,12 +369,13 @@ export const bookHome: Handler<Actions['bookHome']> = async (input, ctx) => {
           ctx.now,
         ),
       );
+      await place.held();
       return toView(stored, ctx.member);
     }),
   );
   if (fresh) await sendNow(ctx.deps, queued, settings);
   return ok(result);
-};
+});
 
 /** The technician hears when a resident books or moves the window of an order he holds. */
 const tellTechnician = (tx: Tx, b: BookingDoc, r: RepairDoc, now: Date) =>
@@ -353,8 +399,9 @@ const tellTechnician = (tx: Tx, b: BookingDoc, r: RepairDoc, now: Date) =>
  * V4: the repair's appointment is its window: written on the order in the booking's own transaction,
  * as a new version of the order, so a step decided on the order as it was before is refused.
  */
-const setAppointment = async (tx: Tx, b: BookingDoc | null, repairId: string, now: Date): Promise<RepairDoc> => {
-  const r = await readRepairInTx(tx, repairId);
+const setAppointment = async (tx: Tx, b: BookingDoc | null, repairId: string, now: Date, read?: RepairDoc): Promise<RepairDoc> => {
+  // A transaction that has read the order already passes it: read once, not twice (issue 16).
+  const r = read ?? (await readRepairInTx(tx, repairId));
   const refused = windowRefusal(r);
   if (refused) throw new ActionFailure(refused);
   const appointment = b && b.status === 'booked' ? { bookingId: b._id, start: b.start, end: b.end } : null;
@@ -367,36 +414,41 @@ const setAppointment = async (tx: Tx, b: BookingDoc | null, repairId: string, no
  * V4: a resident books the window a technician comes in, for one of their repairs; the order's
  * appointment time is that window from then on, and the technician it is with sees it in his plan.
  */
-export const bookWindow: Handler<Actions['bookWindow']> = async (input, ctx) => {
-  const [repair, settings] = await Promise.all([findRepair(ctx.deps.db, input.repairId), loadSettings(ctx.deps, ctx.member.propertyId)]);
+export const bookWindow: Handler<Actions['bookWindow']> = /* @__PURE__ */ withPrefetch<Actions['bookWindow'], [RepairDoc | null, SettingsDoc, DayKnown]>(
+  // Issue 16: the repair, the settings and the window's day need only the input: read beside the membership.
+  (input, deps) => Promise.all([findRepair(deps.db, input.repairId), loadSettings(deps, input.propertyId), dayKnown(deps, input.propertyId, 'repair', new Date(input.start))]),
+  async (input, ctx, [repair, settings, known]) => {
   if (!repair || repair.propertyId !== ctx.member.propertyId || repair.residentOpenid !== ctx.member.openid) return failure('REPAIR.NOT_FOUND');
   if (repair.appointment) return failure('BOOKING.REPAIR_HAS_WINDOW');
   if (repair.roomId === null || repair.address === null) return failure('BOOKING.PUBLIC_PLACE');
   const start = new Date(input.start);
-  const placing = await placesFor(ctx, settings, 'repair', start, repair);
+  const placing = placesFor(ctx, settings, 'repair', start, repair, known);
   if ('refused' in placing) return failure(placing.refused);
   const topic = `${messages.categories[repair.category]}：${textForOthers(repair.description, repair.screening.text)}`.slice(0, 200);
   const booking = newBooking(ctx, 'repair', start, endOf('repair', start, settings), { _id: repair.roomId, address: roomLabel(repair.address) }, topic);
   const queued: OutboxDoc[] = [];
-  const { result, fresh } = await withinDailyLimit(ctx.deps.db, dailyQuota('bookings', ctx.member.openid, settings, ctx), () =>
+  const places = placesEachRun(ctx, placing.places);
+  const { result, fresh } = await alongsideDailyLimit(ctx.deps.db, dailyQuota('bookings', ctx.member.openid, settings, ctx), (place) =>
     applyOnce(ctx, 'visits.bookWindow', async (tx) => {
       queued.length = 0;
+      place.take();
       const current = await readRepairInTx(tx, repair._id);
       if (current.appointment && current.appointment.bookingId !== booking._id) throw new ActionFailure('BOOKING.REPAIR_HAS_WINDOW');
-      const place = await takeFirstFree(tx, placing.places, booking._id);
-      const stored = await writeBooking(tx, ctx, { ...booking, repair: { id: repair._id, technician: place.technician! } }, input.commandId);
-      const r = await setAppointment(tx, stored, repair._id, ctx.now);
+      const taken = await takeFirstFree(tx, await places(), booking._id);
+      const stored = await writeBooking(tx, ctx, { ...booking, repair: { id: repair._id, technician: taken.technician! } }, input.commandId);
+      const r = await setAppointment(tx, stored, repair._id, ctx.now, current);
       if (r.technician) queued.push(await tellTechnician(tx, stored, r, ctx.now));
+      await place.held();
       return toView(stored, ctx.member);
     }),
   );
   if (fresh) await sendNow(ctx.deps, queued, settings);
   return ok(result);
-};
+  },
+);
 
 /** Whose booking it is to change: the resident's own, or any for the desk side. */
-const ownBooking = async (ctx: ActionContext, id: string): Promise<BookingDoc | null> => {
-  const b = await findBooking(ctx.deps.db, id);
+const ownBooking = (ctx: ActionContext, b: BookingDoc | null): BookingDoc | null => {
   if (!b || b.propertyId !== ctx.member.propertyId) return null;
   return staff(ctx.member) || b.residentOpenid === ctx.member.openid ? b : null;
 };
@@ -429,39 +481,64 @@ const moveHomeCallback = async (tx: Tx, b: BookingDoc, settings: SettingsDoc, by
   await openDeadline(tx, { kind: 'callback', id: task._id, propertyId: task.propertyId }, callbackDeadline(now, new Date(b.end), 'desk', settings), now);
 };
 
+interface ChangeReads {
+  booking: BookingDoc | null;
+  settings: SettingsDoc;
+  repair: RepairDoc | null;
+  /** Where a reschedule goes: what is there of its new time's day. */
+  day: DayKnown | null;
+}
+
+/**
+ * Issue 16: a change's first reads, from its input alone: the booking and the settings, then the
+ * booking's repair and the day it moves to. What they found is checked against the caller below.
+ */
+const changeReads = (to: (input: { start?: string }) => Date | null) => async (input: { bookingId: string; propertyId: string; start?: string }, deps: Deps): Promise<ChangeReads> => {
+  const [booking, settings] = await Promise.all([findBooking(deps.db, input.bookingId), loadSettings(deps, input.propertyId)]);
+  const at = to(input);
+  const [repair, day] = await Promise.all([
+    booking?.repair ? findRepair(deps.db, booking.repair.id) : null,
+    booking && at && booking.propertyId === input.propertyId ? dayKnown(deps, booking.propertyId, booking.kind, at) : null,
+  ]);
+  return { booking, settings, repair, day };
+};
+
 const change = async (
   ctx: ActionContext,
   input: { bookingId: string; version: number; reason: string; commandId: string },
   action: 'reschedule' | 'cancel',
   to: Date | null,
+  reads: ChangeReads,
 ) => {
   const { deps, member, now } = ctx;
-  // A booking the caller may change is of their own property (ownBooking): its settings are read beside it.
-  const [existing, settings] = await Promise.all([ownBooking(ctx, input.bookingId), loadSettings(deps, member.propertyId)]);
+  const { settings, repair } = reads;
+  const existing = ownBooking(ctx, reads.booking);
   if (!existing) return failure('BOOKING.NOT_FOUND');
   if (existing.status === 'cancelled') return failure('BOOKING.CANCELLED');
   if (existing.version !== input.version) return failure('COMMON.VERSION_CONFLICT');
-  const repair = existing.repair ? await findRepair(deps.db, existing.repair.id) : null;
   if (repair) {
     const refused = windowRefusal(repair);
     if (refused) return failure(refused);
   }
-  let places: Place[] = [];
+  let places = async (): Promise<Place[]> => [];
   if (to) {
-    const placing = await placesFor(ctx, settings, existing.kind, to, repair, existing._id);
+    const placing = placesFor(ctx, settings, existing.kind, to, repair, reads.day ?? { taken: [], technicians: [] }, existing._id);
     if ('refused' in placing) return failure(placing.refused);
-    places = placing.places;
+    places = placesEachRun(ctx, placing.places);
   }
   const queued: OutboxDoc[] = [];
   const { result, fresh } = await applyOnce(ctx, `visits.${action}`, async (tx) => {
     queued.length = 0;
-    const b = await readBookingInTx(tx, existing._id);
+    // The place it gives back is read outside the transaction beside its first operation (givePlaceBack): the
+    // booking as the first reads found it names the same slot whenever the version check below passes.
+    const heldSlot = slotIdOf(existing.propertyId, existing.kind, existing.start, existing.repair?.technician.memberId ?? null);
+    const [b, held] = await Promise.all([readBookingInTx(tx, existing._id), findSlot(deps.db, heldSlot)]);
     if (b.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
     const step = transition(bookingMachine, b, { action, actor: member.openid, role: member.role, now, reason: input.reason });
     if (!step.ok) throw new ActionFailure(step.code === 'STATE.TRANSITION_NOT_ALLOWED' ? 'BOOKING.CANCELLED' : step.code);
     const oldSlot = slotIdOf(b.propertyId, b.kind, b.start, b.repair?.technician.memberId ?? null);
-    const place = to ? await takeFirstFree(tx, places, b._id) : null;
-    if (place?.slotId !== oldSlot) await givePlaceBack(tx, oldSlot, b._id);
+    const place = to ? await takeFirstFree(tx, await places(), b._id) : null;
+    if (place?.slotId !== oldSlot) await givePlaceBack(tx, oldSlot, b._id, oldSlot === heldSlot ? held : undefined);
     await unschedule(tx, b.reminders ?? []);
     const moved = bookingModel.toStored({
       ...b,
@@ -486,8 +563,14 @@ const change = async (
   return ok(result);
 };
 
-export const reschedule: Handler<Actions['reschedule']> = (input, ctx) => change(ctx, input, 'reschedule', new Date(input.start));
-export const cancel: Handler<Actions['cancel']> = (input, ctx) => change(ctx, input, 'cancel', null);
+export const reschedule: Handler<Actions['reschedule']> = /* @__PURE__ */ withPrefetch<Actions['reschedule'], ChangeReads>(
+  changeReads((input) => new Date(input.start!)),
+  (input, ctx, reads) => change(ctx, input, 'reschedule', new Date(input.start), reads),
+);
+export const cancel: Handler<Actions['cancel']> = /* @__PURE__ */ withPrefetch<Actions['cancel'], ChangeReads>(
+  changeReads(() => null),
+  (input, ctx, reads) => change(ctx, input, 'cancel', null, reads),
+);
 
 const bookings = bookingsByStart;
 

@@ -1,5 +1,5 @@
 import { visitsActions } from '@shared/contracts/visits.contract';
-import { defineFunction, writesFirst } from '../_shared/router';
+import { defineFunction } from '../_shared/router';
 import { book, bookHome, bookWindow, cancel, day, mine, reschedule, slots, windows } from './bookings';
 import { groupVisits, log, planGroupVisit, receptionLog, writeResult } from './reception';
 
@@ -7,10 +7,10 @@ import { groupVisits, log, planGroupVisit, receptionLog, writeResult } from './r
 export const handle = defineFunction('visits', visitsActions, {
   slots,
   windows,
-  book: writesFirst(book),
-  bookWindow: writesFirst(bookWindow),
-  bookHome: writesFirst(bookHome),
-  reschedule: writesFirst(reschedule),
+  book,
+  bookWindow,
+  bookHome,
+  reschedule,
   cancel,
   mine,
   day,

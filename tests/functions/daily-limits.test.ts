@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { complaints, members, repairs, settings, visits } from '@shared/contracts';
 import { startServer } from '../../local/server';
-import { callAs, complaintAbout, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, testClock, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM } from './harness';
+import { callAs, complaintAbout, DESK_ON_SHIFT, expectOk, expectRefusedUnchanged, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, testClock, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 const MANAGER = 'o-mgr-zhou';
@@ -57,6 +57,23 @@ describe('daily limits per person', () => {
       const { photos: _none, ...fields } = complaintAbout(WANG_ROOM, 10 + i);
       expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.register, { ...fields, residentId: memberIdOf(WANG), channel: 'phone', callerName: '王秀英', phone: '13800000101', apologised: true }));
     }
+  });
+
+  it('issue 16: a booking past the limit, its place claimed beside its transaction, is refused with BOOKING.DAILY_LIMIT and writes nothing (not even its new slot)', async () => {
+    expectOk(await callAs(rt, WANG, visits.book, { propertyId: PROPERTY, commandId: newCommandId(), start: at('10:00'), roomId: WANG_ROOM, topic: '咨询物业费' }));
+    expectOk(await callAs(rt, WANG, visits.book, { propertyId: PROPERTY, commandId: newCommandId(), start: at('10:30'), roomId: WANG_ROOM, topic: '咨询物业费' }));
+    // 11:00 has no slot document yet: the refused booking's transaction would have added it.
+    expect(raw<{ start: string }>(rt, 'slots').filter((slot) => slot.start === at('11:00'))).toEqual([]);
+    await expectRefusedUnchanged(rt, WANG, visits.book, { propertyId: PROPERTY, commandId: newCommandId(), start: at('11:00'), roomId: WANG_ROOM, topic: '咨询物业费' }, 'BOOKING.DAILY_LIMIT');
+  });
+
+  it('issue 16: bookings sent at once, each claiming its place beside its transaction, never pass the day\'s limit', async () => {
+    const sent = await Promise.all(['09:00', '09:30', '10:00', '10:30', '11:00'].map((hhmm) =>
+      callAs(rt, WANG, visits.book, { propertyId: PROPERTY, commandId: newCommandId(), start: at(hhmm), roomId: WANG_ROOM, topic: '咨询物业费' })));
+    expect(sent.filter((r) => r.ok)).toHaveLength(2);
+    expect(sent.filter((r) => !r.ok).map((r) => !r.ok && r.code)).toEqual(['BOOKING.DAILY_LIMIT', 'BOOKING.DAILY_LIMIT', 'BOOKING.DAILY_LIMIT']);
+    expect(raw(rt, 'bookings')).toHaveLength(2);
+    expect(raw<{ bookingIds: string[] }>(rt, 'slots').flatMap((slot) => slot.bookingIds)).toHaveLength(2);
   });
 
   it('complaints, bookings and binding requests each have their own limit and their own code', async () => {

@@ -27,6 +27,22 @@ describe('duty log (D1): pages by shift, entries, and events other areas know of
     expect(expectOk(await callAs(rt, DESK_OTHER, duty.page, { propertyId: PROPERTY })).pageId).toBe(`${PROPERTY}~2026-11-23~1600`);
   });
 
+  it('D1 issue 16: entries logged at once on a page nobody wrote yet, each adding it in its transaction, all land on the one page', async () => {
+    expect(raw(rt, 'dutyPages')).toEqual([]);
+    const sent = await Promise.all([
+      callAs(rt, DESK_ON_SHIFT, duty.logEntry, entry({ what: '前台打印机卡纸' })),
+      callAs(rt, DESK_OTHER, duty.logEntry, entry({ what: '大堂灯不亮' })),
+      callAs(rt, DESK_ON_SHIFT, duty.signIn, { propertyId: PROPERTY, commandId: newCommandId() }),
+    ]);
+    sent.forEach((r) => expectOk(r));
+    const [page] = raw<{ _id: string; entries: { what: string }[]; signedIn: { openid: string }[]; version: number }>(rt, 'dutyPages');
+    expect(raw(rt, 'dutyPages')).toHaveLength(1);
+    expect(page!._id).toBe(MORNING_PAGE);
+    expect(page!.entries.map((e) => e.what).sort()).toEqual(['前台打印机卡纸', '大堂灯不亮'].sort());
+    expect(page!.signedIn.map((s) => s.openid)).toEqual([DESK_ON_SHIFT]);
+    expect(page!.version).toBe(3);
+  });
+
   it('D1: an entry timed before its shift began or after now is refused, and nothing is written', async () => {
     await expectRefusedUnchanged(rt, DESK_ON_SHIFT, duty.logEntry, entry({ at: '2026-11-23T07:59:00+08:00' }), 'DUTY.ENTRY_TIME');
     await expectRefusedUnchanged(rt, DESK_ON_SHIFT, duty.logEntry, entry({ at: '2026-11-23T10:01:00+08:00' }), 'DUTY.ENTRY_TIME');

@@ -1,6 +1,6 @@
 import { repairs } from '@shared/contracts';
 import type { CallCount } from '../../local/call-meter';
-import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, repairInput, snapshot, startRuntime, TECH_LI, WANG } from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, OTHER_DESK, PROPERTY, repairInput, seedOtherProperty, snapshot, startRuntime, TECH_LI, WANG } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 
@@ -41,6 +41,19 @@ describe('issue 16: the command\'s transaction starts with the first reads, and 
     expect(await dispatch(id, newCommandId(), WANG)).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
     expect(kinds(last())).toEqual(expect.arrayContaining(['database.startTransaction', 'database.abortTransaction']));
     expect(kinds(last())).not.toContain('database.commitTransaction');
+    expect(await snapshot(rt)).toEqual(before);
+  });
+
+  it('R5: a member of another property calling this property\'s write gets the refusal, its early transaction is rolled back and nothing is written', async () => {
+    const { id } = await created();
+    await seedOtherProperty(rt);
+    const before = await snapshot(rt);
+    expect(await dispatch(id, newCommandId(), OTHER_DESK)).toEqual({ ok: false, code: 'COMMON.NOT_A_MEMBER', message: expect.any(String) });
+    const trace = last();
+    expect(trace.filter((c) => c.kind === 'database.startTransaction').map((c) => c.wait)).toEqual([1]);
+    expect(kinds(trace)).toContain('database.abortTransaction');
+    expect(kinds(trace)).not.toContain('database.commitTransaction');
+    expect(trace.filter((c) => c.inTransaction)).toEqual([]);
     expect(await snapshot(rt)).toEqual(before);
   });
 

@@ -2,6 +2,8 @@ import { allActions } from './valid-inputs';
 import { bootstrapFirstManager, recordCalls, walkEveryAction, type Recorded } from './call-journeys';
 import { startRuntime } from './harness';
 import { KNOWN_OVER, KNOWN_OVER_GROUP_GROWTH, type Figures } from './round-trip-known-over';
+import { DOCUMENT_WRITES } from '../../local/db';
+import type { CallCount } from '../../local/call-meter';
 
 /**
  * Issue 16: the outbound calls of every action, counted at the runtime's seams (database, storage,
@@ -26,6 +28,21 @@ const withinBudget = (f: Figures, write: boolean) =>
   write
     ? f.total <= BUDGET.write.total && f.sequential <= BUDGET.write.sequential && (f.untilCommitted ?? 0) <= BUDGET.write.untilCommitted
     : f.sequential <= BUDGET.read.sequential;
+
+/**
+ * Issue 16 (early-transaction.ts): what a call whose transaction started in its first wave wrote outside a
+ * transaction before that transaction ended, in the collections it then read or wrote: nothing unless the
+ * action lies about its declaration (`writesFirst`, router.ts, or `writingFirst`), whose snapshot would lack those writes.
+ * By collection, not document: stricter than the snapshot needs.
+ */
+const staleInEarlyTransaction = (trace: CallCount['trace']): string[] => {
+  if (!trace.some((c) => c.kind === 'database.startTransaction' && c.wait === 1)) return [];
+  // The early transaction's operations are those before the first transaction ends (a rollback: released, or a conflict's rerun).
+  const end = trace.findIndex((c) => c.kind === 'database.commitTransaction' || c.kind === 'database.abortTransaction');
+  const before = end < 0 ? trace : trace.slice(0, end);
+  const outside = new Set(before.filter((c) => DOCUMENT_WRITES.has(c.kind) && !c.inTransaction).map((c) => c.detail));
+  return [...new Set(before.filter((c) => c.inTransaction && outside.has(c.detail)).map((c) => c.detail))];
+};
 
 const notWorse = (now: Figures, listed: Figures) => ({
   total: Math.min(now.total, listed.total),
@@ -75,6 +92,17 @@ describe('issue 16: every action within its budget of round trips and sequential
       expect({ key, listed: listed ?? 'over budget but not listed as known over' }).toEqual({ key, listed: expect.any(Object) });
       expect({ key, figures }).toEqual({ key, figures: notWorse(figures, listed!) });
     }
+  });
+
+  it('issue 16: no action whose transaction started with its first reads wrote outside it first what it then touches in it (else it is declared writesFirst)', () => {
+    const stale = [...recorded].flatMap(([key, calls]) =>
+      calls.flatMap((c) => staleInEarlyTransaction(c.calls.trace).map((collection) => `${key}: ${collection}`)),
+    );
+    expect(stale).toEqual([]);
+    // The check sees both kinds of write: a repair's daily quota is taken outside its early transaction.
+    const create = recorded.get('repairs.create')!.map((c) => c.calls.trace);
+    expect(create.some((t) => t.some((c) => c.detail === 'quotas' && DOCUMENT_WRITES.has(c.kind) && !c.inTransaction))).toBe(true);
+    expect(create.some((t) => t.some((c) => c.detail === 'repairs' && c.inTransaction))).toBe(true);
   });
 
   it('C5: a group complaint\'s reply grows by at most 2 round trips per household, or by no more than the known-over figure', () => {
