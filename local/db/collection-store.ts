@@ -14,6 +14,9 @@ const keyValues = (doc: Doc, fields: readonly string[]): unknown[] =>
     return value === undefined ? null : value;
   });
 
+/** Staged documents at which settling sorts every entry again rather than placing each: one in this many of the stored. */
+const REBUILD_RATIO = 8;
+
 const describeKey = (fields: readonly string[], values: unknown[]): string =>
   `{ ${fields.map((f, i) => `${f}: ${stringifyStored(values[i] ?? null)}`).join(', ')} }`;
 
@@ -48,19 +51,51 @@ export class CollectionIndex implements PlannableIndex {
     return true;
   }
 
+  /**
+   * Documents whose entries are not in `keys` yet: each one's latest version (undefined: removed),
+   * applied when the index is next read (`lookup`, `multikey`). A write then costs a map entry per
+   * index, not the entries' texts and their places in the sorted chunks: an index the queries of the
+   * moment never read (most of a repair's 17 while repairs are only filed) costs nothing until one
+   * does, and a document written several times in between is entered once. At most one per stored
+   * document, like `entriesOf`. Unique indexes' `holders` (the duplicate-key check) never wait.
+   */
+  private readonly staged = new Map<string, DocKeys | undefined>();
+  private loading = false;
+
   /** Id keys of the documents whose entry starts with the slice's prefix (and whose next key lies in its bounds). */
   lookup(slice: Slice): Set<string> {
+    this.settle();
     return this.keys.lookup(slice);
   }
 
-  /** The index's entries of the document stored under `key`, now `doc` (undefined: removed): only the changed ones move. */
+  /** The index's entries of the document stored under `key`, now `doc` (undefined: removed); applied before the index is next read. */
   reindex(key: string, doc: DocKeys | undefined): void {
+    if (this.loading) this.apply(key, doc);
+    else this.staged.set(key, doc);
+  }
+
+  /** Applies the staged documents: one by one when they are few, else by sorting every entry once (a rebuild). */
+  private settle(): void {
+    if (this.staged.size === 0) return;
+    if (this.staged.size * REBUILD_RATIO < this.entriesOf.size) {
+      for (const [key, doc] of this.staged) this.apply(key, doc);
+    } else {
+      this.keys.beginLoad();
+      for (const [key, doc] of this.staged) this.apply(key, doc);
+      this.keys.endLoad();
+    }
+    this.staged.clear();
+  }
+
+  /** Only the changed entries move. */
+  private apply(key: string, doc: DocKeys | undefined): void {
     const before = this.entriesOf.get(key);
     if (!doc) {
       if (before) for (const text of before) this.keys.remove(text);
       this.entriesOf.delete(key);
       return;
     }
+    for (const field of this.fields) if (!this.multikeyFields.has(field) && doc.isMultikeyAt(field)) this.multikeyFields.add(field);
     const after = OrderedKeys.entryTexts(this.fields.map((field) => doc.parts(field)), key);
     if (before) for (const text of before) if (!after.includes(text)) this.keys.remove(text);
     for (const text of after) if (!before?.includes(text)) this.keys.add(text);
@@ -68,19 +103,25 @@ export class CollectionIndex implements PlannableIndex {
   }
 
   beginLoad(): void {
+    this.settle();
+    this.loading = true;
     this.keys.beginLoad();
   }
 
   endLoad(): void {
     this.keys.endLoad();
+    this.loading = false;
   }
 
   clearEntries(): void {
     this.keys.clear();
     this.entriesOf.clear();
+    this.staged.clear();
   }
 
+  /** Whether any document ever held an array at `field` (the planner's question). */
   multikey(field: string): boolean {
+    this.settle();
     return this.multikeyFields.has(field);
   }
 
@@ -90,7 +131,6 @@ export class CollectionIndex implements PlannableIndex {
   }
 
   noteDocument(keys: DocKeys, key: string): void {
-    for (const field of this.fields) if (!this.multikeyFields.has(field) && keys.isMultikeyAt(field)) this.multikeyFields.add(field);
     if (this.unique) this.holders.set(this.uniqueKey(keys.doc).text, key);
   }
 

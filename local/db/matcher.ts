@@ -55,8 +55,15 @@ const shapeOf = (node: Node): unknown => {
   return [node.kind, node.children.map(shapeOf)];
 };
 
+/**
+ * mingo's `flatten(a, depth)` descends into nested arrays only `depth` levels (the path's dots): at
+ * depth 0, or with no nested array, it is `a` itself, already searched (a day's quota holds every
+ * command it counted, searched on every filing), so it is only built when it can add elements.
+ */
 const equals = (a: unknown, b: unknown, depth: number): boolean =>
-  isEqual(a, b) || (isNil(a) && isNil(b)) || (isArray(a) && (a.some((v) => isEqual(v, b)) || flatten(a, depth).some((v) => isEqual(v, b))));
+  isEqual(a, b) ||
+  (isNil(a) && isNil(b)) ||
+  (isArray(a) && (a.some((v) => isEqual(v, b)) || (depth > 0 && a.some(isArray) && flatten(a, depth).some((v) => isEqual(v, b)))));
 
 const within = (a: unknown, b: unknown[]): boolean => (isNil(a) ? b.some((v) => v === null) : intersection([ensureArray(a), b]).length > 0);
 

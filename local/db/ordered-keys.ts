@@ -58,8 +58,9 @@ const position = (sorted: readonly string[], text: string): number => {
 export class OrderedKeys {
   private chunks: string[][] = [];
   private count = 0;
-  /** While loading, entries are appended and sorted once at the end. */
+  /** While loading, entries are appended and sorted once at the end; those removed meanwhile are left out then. */
   private loading: string[] | null = null;
+  private removedWhileLoading = new Set<string>();
 
   /**
    * The entries of one document: every combination of its key parts per field (`keyPart`, one
@@ -103,6 +104,7 @@ export class OrderedKeys {
 
   add(text: string): void {
     if (this.loading) {
+      this.removedWhileLoading.delete(text);
       this.loading.push(text);
       return;
     }
@@ -121,6 +123,10 @@ export class OrderedKeys {
   }
 
   remove(text: string): void {
+    if (this.loading) {
+      this.removedWhileLoading.add(text);
+      return;
+    }
     if (this.chunks.length === 0) return;
     const c = this.chunkFor(text);
     const chunk = this.chunks[c] as string[];
@@ -131,15 +137,17 @@ export class OrderedKeys {
     if (chunk.length === 0) this.chunks.splice(c, 1);
   }
 
-  /** Appends without sorting until `endLoad()`: building an index over every stored document at start. */
+  /** Appends without sorting until `endLoad()`: building an index over every stored document at start, or rebuilding it. */
   beginLoad(): void {
     this.loading = this.chunks.flat();
     this.chunks = [];
   }
 
   endLoad(): void {
-    const all = (this.loading ?? []).sort().filter((text, i, sorted) => i === 0 || sorted[i - 1] !== text);
+    const removed = this.removedWhileLoading;
+    const all = (this.loading ?? []).sort().filter((text, i, sorted) => (i === 0 || sorted[i - 1] !== text) && !removed.has(text));
     this.loading = null;
+    this.removedWhileLoading = new Set();
     this.chunks = [];
     for (let i = 0; i < all.length; i += CHUNK) this.chunks.push(all.slice(i, i + CHUNK));
     this.count = all.length;

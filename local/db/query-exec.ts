@@ -22,8 +22,21 @@ export const pinnedId = (filter: Doc): DocId | undefined => {
 
 const EVERYTHING = compileQuery({});
 
-/** Sorts, pages and projects documents that already matched, with mingo's ordering and projection. */
+const isEmpty = (record: Record<string, unknown> | undefined): boolean => {
+  for (const _key in record) return false;
+  return true;
+};
+
+/**
+ * Sorts, pages and projects documents that already matched, with mingo's ordering and projection.
+ * Nothing to sort, skip or project (most reads: by id, or the first of a filter): the first `limit`
+ * documents as they are, without a mingo cursor per read.
+ */
 export const arrange = (docs: Doc[], options: FindOptions = {}): Doc[] => {
+  const { limit } = options;
+  if (isEmpty(options.sort) && !options.skip && isEmpty(options.projection) && (limit === undefined || (Number.isInteger(limit) && limit > 0))) {
+    return limit === undefined || docs.length <= limit ? docs : docs.slice(0, limit);
+  }
   const cursor = EVERYTHING.find<Doc>(docs, options.projection ?? {});
   if (options.sort && Object.keys(options.sort).length > 0) cursor.sort(options.sort);
   if (options.skip) cursor.skip(options.skip);

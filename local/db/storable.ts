@@ -1,6 +1,6 @@
 import { requestFailed } from './errors';
 import { loadBson } from './sdk-modules';
-import { encodeStored } from './stored-json';
+import { encodeStored, plainScalar } from './stored-json';
 import { isPlainObject, type Doc } from './values';
 
 const bson = loadBson();
@@ -19,33 +19,40 @@ const SURELY_SMALL = MAX_DOCUMENT_BYTES / 8;
  * MongoDB refuses to store a field name starting with `$` (it would read as an operator) and the
  * cloud's update reads a dotted name as a path, silently reshaping the document (issue 13 §2); both
  * are refused in every stored document, at any depth, as MongoDB's own "not valid for storage".
+ * The same walk tells whether the document is plain JSON (as `plainJson` in stored-json.ts), so its stored
+ * text is `JSON.stringify`'s without a second walk. `path`: the names down to `value`, spelled out
+ * only for a refusal.
  */
-const checkNames = (value: unknown, at: string): void => {
+const checkNames = (value: unknown, path: (string | number)[]): boolean => {
+  if (typeof value !== 'object') return plainScalar(value);
+  if (value === null) return true;
+  let plain = true;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const element: unknown = value[i];
-      if (typeof element === 'object' && element !== null) checkNames(element, `${at}.${i}`);
+      path.push(i);
+      if (!checkNames(value[i], path)) plain = false;
+      path.pop();
     }
-    return;
+    return plain;
   }
-  if (!isPlainObject(value)) return;
+  if (!isPlainObject(value)) return false;
   for (const key in value) {
-    // A name's path is only spelled out for the refusal: building one per field cost every write a string each.
     const c = key.charCodeAt(0);
     if (c === 36 /* $ */ || key.includes('.')) {
-      const path = at === '' ? key : `${at}.${key}`;
-      if (c === 36) throw requestFailed(`The dollar ($) prefixed field '${key}' in '${path}' is not valid for storage.`);
-      throw requestFailed(`The dotted field '${key}' in '${path}' is not valid for storage.`);
+      const at = [...path, key].join('.');
+      if (c === 36) throw requestFailed(`The dollar ($) prefixed field '${key}' in '${at}' is not valid for storage.`);
+      throw requestFailed(`The dotted field '${key}' in '${at}' is not valid for storage.`);
     }
-    const child: unknown = value[key];
-    if (typeof child === 'object' && child !== null) checkNames(child, at === '' ? key : `${at}.${key}`);
+    path.push(key);
+    if (!checkNames(value[key], path)) plain = false;
+    path.pop();
   }
+  return plain;
 };
 
 /** Refuses what the cloud would not store; returns the document's stored text. */
 export const storableText = (doc: Doc): string => {
-  checkNames(doc, '');
-  const text = encodeStored(doc);
+  const text = checkNames(doc, []) ? JSON.stringify(doc) : encodeStored(doc);
   if (text.length > SURELY_SMALL) {
     const size = bson.calculateObjectSize(doc);
     if (size > MAX_DOCUMENT_BYTES) throw requestFailed(`BSONObj size: ${size} is invalid. Size must be between 0 and ${MAX_DOCUMENT_BYTES}(16MB)`);

@@ -51,12 +51,11 @@ const encodeValue = (value: unknown): string | undefined => {
 };
 
 /**
- * Whether `JSON.stringify` alone gives the stored text: only strings, booleans, null, finite numbers
- * other than -0, and plain objects and arrays of them (a field or element left undefined is left out
- * or written null by both). A date, a special number, a regular expression or any other instance
- * needs its wrapper, and goes through `encodeValue`.
+ * Whether `JSON.stringify` alone gives the stored text of a value that is neither an object nor an
+ * array nor null: strings, booleans, finite numbers other than -0 (an undefined field or element is
+ * left out or written null by both). A special number or anything else needs its wrapper.
  */
-const plainJson = (value: unknown): boolean => {
+export const plainScalar = (value: unknown): boolean => {
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -64,20 +63,27 @@ const plainJson = (value: unknown): boolean => {
       return true;
     case 'number':
       return Number.isFinite(value) && !Object.is(value, -0);
-    case 'object': {
-      if (value === null) return true;
-      if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) if (!plainJson(value[i])) return false;
-        return true;
-      }
-      const proto: unknown = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) return false;
-      for (const key in value) if (!plainJson((value as Record<string, unknown>)[key])) return false;
-      return true;
-    }
     default:
       return false;
   }
+};
+
+/**
+ * Whether `JSON.stringify` alone gives the stored text: plain scalars, null, and plain objects and
+ * arrays of them. A date, a regular expression or any other instance needs its wrapper, and goes
+ * through `encodeValue`.
+ */
+const plainJson = (value: unknown): boolean => {
+  if (typeof value !== 'object') return plainScalar(value);
+  if (value === null) return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!plainJson(value[i])) return false;
+    return true;
+  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const key in value) if (!plainJson((value as Record<string, unknown>)[key])) return false;
+  return true;
 };
 
 /**

@@ -1,5 +1,5 @@
 import * as updateOperators from 'mingo/operators/update';
-import { isEqual, resolve } from 'mingo/util';
+import { isEqual, isNumber, resolve } from 'mingo/util';
 import { invalidOperation, requestFailed } from './errors';
 import { cloneDoc, cloneValue, isPlainObject, type Doc, type DocId } from './values';
 
@@ -89,6 +89,60 @@ const copyTouched = (doc: Doc, modifier: Doc): Doc => {
 type UpdateOperator = (expr: unknown) => (doc: Doc) => string[];
 const OPERATORS = updateOperators as unknown as Record<string, UpdateOperator | undefined>;
 
+/** A top-level field name mingo's operators treat as nothing but that field: no path, no operator, no positional, no prototype. */
+const plainName = (field: string): boolean => /^[A-Za-z_][A-Za-z0-9_]*$/.test(field) && field !== '__proto__';
+
+/**
+ * `$set`, `$inc` and a plain `$push: {$each}` of a top-level field, done as mingo 7's own operators
+ * do them (operators/update/set.js, inc.js, push.js: the same tests of "modified"), without building
+ * its path graph per field: on a copy whose touched fields are already copied, and with the
+ * modifier's values cloned, so nothing assigned is shared. Anything else goes through mingo.
+ * Returns whether the field changed.
+ */
+const PUSH_MODIFIERS = ['$each', '$slice', '$sort', '$position'];
+
+/** The elements a `$push` operand adds: itself, or its `$each` when that is its only modifier; null when it has others (mingo's case). */
+const pushed = (operand: unknown): unknown[] | null => {
+  if (!isPlainObject(operand) || !PUSH_MODIFIERS.some((m) => Object.hasOwn(operand, m))) return [operand];
+  return Object.keys(operand).length === 1 && Array.isArray(operand.$each) ? operand.$each : null;
+};
+
+const DIRECT: Record<string, { fits?: (operand: unknown) => boolean; apply: (doc: Doc, field: string, operand: unknown) => boolean } | undefined> = {
+  $set: {
+    apply: (doc, field, value) => {
+      if (isEqual(doc[field], value)) return false;
+      doc[field] = value;
+      return true;
+    },
+  },
+  $inc: {
+    // mingo refuses a NaN amount (an error the engine answers as the cloud's failure): left to it.
+    fits: (amount) => isNumber(amount),
+    apply: (doc, field, amount) => {
+      const previous = doc[field];
+      // mingo's isNumber: NaN is not one, so a NaN field is left as it is.
+      if (!isNumber(previous) && previous !== undefined) return false;
+      const next = (previous || 0) + (amount as number);
+      doc[field] = next;
+      return next !== previous;
+    },
+  },
+  $push: {
+    fits: (operand) => pushed(operand) !== null,
+    apply: (doc, field, operand) => {
+      const each = pushed(operand) as unknown[];
+      const current = doc[field];
+      if (current === undefined) {
+        doc[field] = each;
+        return true;
+      }
+      if (!Array.isArray(current)) return false;
+      current.push(...each);
+      return each.length > 0;
+    },
+  },
+};
+
 /**
  * Applies update operators to a copy of `doc` (stored documents are never mutated), each through
  * mingo's own operator, in the modifier's order as mingo's updater does; called directly because the
@@ -102,6 +156,11 @@ export const applyModifier = (doc: Doc, modifier: Doc): UpdateOutcome => {
   const copy = copyTouched(doc, modifier);
   let modified = false;
   for (const [op, expr] of Object.entries(normalizeAddToSet(copy, cloneDoc(modifier)))) {
+    const direct = DIRECT[op];
+    if (direct && isPlainObject(expr) && Object.entries(expr).every(([field, operand]) => plainName(field) && (direct.fits?.(operand) ?? true))) {
+      for (const [field, operand] of Object.entries(expr)) if (direct.apply(copy, field, operand)) modified = true;
+      continue;
+    }
     const operator = OPERATORS[op];
     if (!operator) throw invalidOperation(`Unknown modifier: ${op}`);
     if (operator(expr)(copy).length > 0) modified = true;

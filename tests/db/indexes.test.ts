@@ -160,7 +160,44 @@ describe('an index never changes a result: the engine answers every query as min
       expect({ filter, ids: body.data.list.map((text) => (JSON.parse(text) as { _id: string })._id) }).toEqual({ filter, ids: expected });
     }
   });
+
+  it('writes between queries, one at a time and in bursts: an index is brought up to date before every read (entries staged by writes, applied one by one or rebuilt)', async () => {
+    let docs: Doc[] = Array.from({ length: 300 }, (_, n) => randomDoc(`w${n}`));
+    cloud.engine.insertRaw('items', docs);
+    const operators = ['$eq', '$in', '$gt', '$lte', '$ne'];
+    const query = async (): Promise<void> => {
+      const filter: Doc = {};
+      for (const key of ['a', 'b', 'sub.x']) if (next() < 0.7) {
+        const op = pick(operators);
+        filter[key] = { [op]: op === '$in' ? [pick(values), pick(values)] : pick(values) };
+      }
+      const reference = new Query(filter);
+      const expected = docs.filter((d) => reference.test(d)).map((d) => d._id);
+      const body = (await cloud.engine.handle('database.getDocument', { collectionName: 'items', queryType: 'WHERE', query: JSON.stringify(filterToEjson(filter)), limit: 1000 })) as {
+        data: { list: string[] };
+      };
+      expect({ filter, ids: body.data.list.map((text) => (JSON.parse(text) as { _id: string })._id) }).toEqual({ filter, ids: expected });
+    };
+    // Bursts of 1 and 3 stage fewer documents than an eighth of those stored (applied one by one); bursts of 60, more (a rebuild).
+    for (const burst of [1, 1, 3, 60, 1, 3, 60, 1]) {
+      for (let n = 0; n < burst; n++) {
+        const id = `w${Math.floor(next() * 300)}`;
+        if (next() < 0.15) {
+          await cloud.db.collection('items').doc(id).remove();
+          docs = docs.filter((d) => d._id !== id);
+        } else {
+          // `v`: set() refuses empty data, and a random document may hold no field.
+          const { _id, ...fields } = randomDoc(id);
+          const data = { ...fields, v: n };
+          await cloud.db.collection('items').doc(id).set({ data });
+          docs = docs.some((d) => d._id === id) ? docs.map((d) => (d._id === id ? { _id, ...data } : d)) : [...docs, { _id, ...data }];
+        }
+      }
+      for (let i = 0; i < 15; i++) await query();
+    }
+  });
 });
+
 
 /** The canonical EJSON the SDK would send for a filter (Dates as $date). */
 const filterToEjson = (value: unknown): unknown => {

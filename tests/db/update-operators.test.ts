@@ -276,3 +276,57 @@ describe('the _id is immutable (Document.update.html: 不能更新 _id)', () => 
     expect((await read())._id).toBe('doc-id');
   });
 });
+
+describe('$set, $inc and $push of top-level fields, applied without mingo, change exactly what mingo 7 changes', () => {
+  // local/db/updates.ts applies these directly; the reference is mingo's own operators on a deep copy.
+  const { applyModifier } = require('../../local/db/updates') as typeof import('../../local/db/updates');
+  const operators = require('mingo/operators/update') as Record<string, (expr: unknown) => (doc: Doc) => string[]>;
+  const { cloneValue } = require('../../local/db/values') as typeof import('../../local/db/values');
+  let seed = 11;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  const values = [0, -0, 1, 2.5, -3, Number.NaN, 'a', '', null, true, [1, 'a'], [], { x: 1 }, { y: [2] }, new Date(0)];
+  const numbers = [0, -0, 1, 2.5, -3, Number.NaN];
+  const fields = ['a', 'b', 'c', 'list'];
+
+  it('over 3000 random documents and modifiers (values of every type, missing fields, $each alone or a single value)', () => {
+    for (let n = 0; n < 3000; n++) {
+      const doc: Doc = { _id: 'd' };
+      for (const field of fields) if (next() < 0.7) doc[field] = field === 'list' && next() < 0.7 ? [pick(values)] : pick(values);
+      const modifier: Doc = {};
+      for (const op of ['$set', '$inc', '$push']) {
+        if (next() < 0.5) continue;
+        const spec: Doc = {};
+        for (const field of fields) {
+          if (next() < 0.5) continue;
+          if (op === '$inc') {
+            if (doc[field] === undefined || typeof doc[field] === 'number') spec[field] = pick(numbers);
+          } else if (op === '$push') {
+            if (doc[field] === undefined || Array.isArray(doc[field])) spec[field] = next() < 0.5 ? { $each: [pick(values), pick(values)].slice(0, Math.floor(next() * 3)) } : pick(values);
+          } else spec[field] = pick(values);
+        }
+        // One operator per field, as the cloud refuses conflicting ones.
+        for (const field of Object.keys(spec)) if (Object.values(modifier).some((other) => field in (other as Doc))) delete spec[field];
+        if (Object.keys(spec).length) modifier[op] = spec;
+      }
+      if (Object.keys(modifier).length === 0) continue;
+      const outcome = (run: () => { doc: Doc; modified: boolean }) => {
+        try {
+          return run();
+        } catch (error) {
+          return { refused: (error as Error).message };
+        }
+      };
+      const expected = outcome(() => {
+        const reference = cloneValue(doc);
+        let modified = false;
+        for (const [op, expr] of Object.entries(cloneValue(modifier))) if ((operators[op] as (expr: unknown) => (doc: Doc) => string[])(expr)(reference).length > 0) modified = true;
+        return { doc: reference, modified };
+      });
+      expect({ modifier, ...outcome(() => applyModifier(doc, cloneValue(modifier))) }).toEqual({ modifier, ...expected });
+    }
+  });
+});
