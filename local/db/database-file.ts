@@ -36,6 +36,15 @@ export interface InitialContent {
 }
 
 
+/** A WAL beside the file with at least one frame after its 32-byte header. */
+const walHasFrames = (file: string): boolean => {
+  try {
+    return fs.statSync(`${file}-wal`).size > 32;
+  } catch {
+    return false;
+  }
+};
+
 /** Checks the file's header without writing to it: is it SQLite, whole pages, this system's? */
 const checkHeader = (file: string): void => {
   const size = fs.statSync(file).size;
@@ -52,7 +61,10 @@ const checkHeader = (file: string): void => {
   if (pageSize < 512 || size % pageSize !== 0) throw unusable(file, `it is cut short (${size} bytes is not a whole number of ${pageSize}-byte pages)`);
   if (header.readUInt32BE(68) !== APPLICATION_ID) throw unusable(file, 'it is an SQLite database of some other program');
   const pages = header.readUInt32BE(28);
-  if (pages > 0 && header.readUInt32BE(24) === header.readUInt32BE(92) && size < pages * pageSize) {
+  // A checkpoint copies the WAL's pages in page order, the header's page first: one cut off by a
+  // kill leaves the file shorter than its header says while the WAL still holds every page, which
+  // SQLite reads from (https://www.sqlite.org/walformat.html). Then SQLite's own check below judges.
+  if (pages > 0 && !walHasFrames(file) && header.readUInt32BE(24) === header.readUInt32BE(92) && size < pages * pageSize) {
     throw unusable(file, `it is cut short (${size} bytes, its header says ${pages * pageSize})`);
   }
 };

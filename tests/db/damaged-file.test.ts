@@ -82,3 +82,49 @@ describe('a damaged or foreign database file is refused, untouched', () => {
     expectRefusedUntouched(/some other program/);
   });
 });
+
+/**
+ * A WAL checkpoint copies the WAL's pages into the file in page order, the first page (whose header
+ * counts the file's pages) first (https://www.sqlite.org/walformat.html, https://www.sqlite.org/fileformat2.html#database_header):
+ * a process killed during one leaves a file shorter than its header says, and a WAL that still holds
+ * every page, which SQLite reads from. That is a whole database, not one cut short: a kill -9 round
+ * refused to start on it (tests/local/kill-during-creates.test.ts).
+ */
+describe('a checkpoint cut off by kill -9 is not damage', () => {
+  it('the file already counts pages only the WAL holds: the database opens with every document', () => {
+    const crash = fs.mkdtempSync(path.join(os.tmpdir(), 'local-db-checkpoint-'));
+    try {
+      const db = new Database(file);
+      db.pragma('journal_mode = WAL');
+      db.pragma('wal_autocheckpoint = 0');
+      const insert = db.prepare('INSERT INTO documents (collection, id, body) VALUES (?, ?, ?)');
+      db.transaction(() => {
+        for (let n = 0; n < 400; n++) insert.run('events', `w${n}`, JSON.stringify({ _id: `w${n}`, propertyId: 'p', text: 'y'.repeat(400), n }));
+      })();
+      // The process dies here: the file and its WAL as they are on disk, the connection never closed.
+      for (const name of [DATABASE_FILE, `${DATABASE_FILE}-wal`]) fs.copyFileSync(path.join(dir, name), path.join(crash, name));
+      db.close();
+
+      const image = path.join(crash, DATABASE_FILE);
+      const wal = fs.readFileSync(`${image}-wal`);
+      const pageSize = wal.readUInt32BE(8);
+      let firstPage: Buffer | null = null;
+      for (let at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize) if (wal.readUInt32BE(at) === 1) firstPage = wal.subarray(at + 24, at + 24 + pageSize);
+      expect(firstPage).not.toBeNull();
+      // The checkpoint's first write: page 1 from the WAL, the later pages not yet copied.
+      const fd = fs.openSync(image, 'r+');
+      fs.writeSync(fd, firstPage as Buffer, 0, pageSize, 0);
+      fs.closeSync(fd);
+      expect(fs.statSync(image).size).toBeLessThan((firstPage as Buffer).readUInt32BE(28) * pageSize);
+
+      const engine = createEngine({ manifest, dataDir: crash });
+      try {
+        expect(engine.collection('events').count()).toBe(800);
+      } finally {
+        engine.close();
+      }
+    } finally {
+      fs.rmSync(crash, { recursive: true, force: true });
+    }
+  });
+});
