@@ -363,7 +363,7 @@ const storedIds = async (db: Database, collection: string, ids: readonly string[
  * failed) are inserted now, once. A record only committed records are read, and each document is
  * inserted once whoever comes first, so meeting a call still fanning out its own is harmless. Per page
  * of up to `limit` records: their query, one id query per collection, the missing inserts together,
- * and one update marking them all checked.
+ * and one update marking them all checked and dropping their journals.
  */
 export const fanOutJournals = async (sweep: Sweep, limit = 100, pages = 10): Promise<{ fanned: number }> => {
   let fanned = 0;
@@ -401,9 +401,13 @@ const checkJournals = async (sweep: Sweep, limit: number): Promise<{ fanned: num
     }),
   );
   // A record is marked checked only once every document of its journal is stored: one that failed stays for the next run.
+  // Its journal goes in the same update: the events and notices then live in their collections alone (their texts name
+  // people and addresses), and a replay answers the record's `result`, which stays.
   const checked = commands.filter((c) => !(c.journal ?? []).some((e) => failed.has(`${e.collection}\u0000${e.doc._id}`))).map((c) => c._id);
   const marked = checked.length
-    ? await sweep.unit('commands checked', () => db.collection('commands').where({ _id: db.command.in(checked) }).update({ data: { fanned: true } }))
+    ? await sweep.unit('commands checked', () =>
+        db.collection('commands').where({ _id: db.command.in(checked) }).update({ data: { fanned: true, journal: db.command.remove() } }),
+      )
     : undefined;
   return { fanned: missing.length - failed.size, records: res.data.length, marked: marked?.stats.updated ?? 0 };
 };
