@@ -411,3 +411,36 @@ const checkJournals = async (sweep: Sweep, limit: number): Promise<{ fanned: num
     : undefined;
   return { fanned: missing.length - failed.size, records: res.data.length, marked: marked?.stats.updated ?? 0 };
 };
+
+/** What a PIPL erasure changes in a stored document: the fields to update, or null when it names nobody erased. */
+export type Rewrite = (doc: Record<string, unknown>) => Record<string, unknown> | null;
+
+/** Documents a query answers at most (the server SDK's ceiling for a get). */
+const READ_LIMIT = 1000;
+
+/**
+ * PIPL erasure (`cloudfunctions/_shared/erasure-scrub.ts`): the records of the commands a person sent in the
+ * property go (her membership has ended: nothing of hers retries them), and the others' records that name her
+ * are rewritten: those answering about her tickets (`result.id`, the `result` index), and those whose journal
+ * is still unchecked (`fanned: false`; a checked one has none left). Reads in one wait, then answers the
+ * writes to make in one more (so the caller can make them beside other collections'); each can be repeated,
+ * so a call cut short is finished by the next.
+ */
+export const eraseFromCommands = async (db: Database, propertyId: string, openid: string, subjects: readonly string[], rewrite: Rewrite): Promise<() => Promise<unknown>> => {
+  const commands = db.collection('commands');
+  const [own, about, unchecked] = await Promise.all([
+    commands.where({ openid }).field({ _id: true, propertyId: true }).limit(READ_LIMIT).get(),
+    subjects.length ? commands.where({ propertyId, 'result.id': db.command.in([...subjects]) }).limit(READ_LIMIT).get() : { data: [] },
+    commands.where({ fanned: false }).limit(IDS_PER_QUERY).get(),
+  ]);
+  const mine = (own.data as { _id: string; propertyId: string }[]).filter((c) => c.propertyId === propertyId).map((c) => c._id);
+  const others = new Map<string, Record<string, unknown>>();
+  for (const doc of [...about.data, ...unchecked.data] as (Record<string, unknown> & { _id: string })[]) {
+    if (doc.propertyId === propertyId && doc.openid !== openid) others.set(doc._id, doc);
+  }
+  const updates = [...others].flatMap(([id, doc]) => {
+    const data = rewrite(doc);
+    return data ? [() => commands.doc(id).update({ data })] : [];
+  });
+  return () => Promise.all([...chunks(mine, IDS_PER_QUERY).map((ids) => commands.where({ _id: db.command.in(ids) }).remove()), ...updates.map((update) => update())]);
+};

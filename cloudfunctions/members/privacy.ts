@@ -26,6 +26,7 @@ import { bindingsOfPerson, eraseBindingPerson, eraseRoomInvitationUser } from '.
 import { writeMember } from '../_shared/membership';
 import { anonymiseRepairsOf, eraseRepairSignatures, repairsOfResident } from '../_shared/repairs.repo';
 import { anonymiseCallbacksOf, callbacksOfResident, eraseCallbackSignature } from '../_shared/callbacks';
+import { scrubErasedPerson } from '../_shared/erasure-scrub';
 
 const erasureIdOf = (propertyId: string, openid: string) => derivedId('er', propertyId, openid);
 
@@ -131,6 +132,7 @@ export const erase: Handler<typeof c.erase> = async (input, ctx) => {
   if (request.status === 'done') return ok(viewOf(request, 0));
   const h = await holdings(db, request.propertyId, request.openid);
   if (openTicketsOf(h)) return failure('PRIVACY.OPEN_TICKETS');
+  const scrubbing = scrubErasedPerson(db, { ...h, propertyId: request.propertyId, openid: request.openid, request });
   // Their photos and handwritten signatures go from storage first (with the copies older ones were
   // served from); the records then stop naming them.
   const files = [
@@ -153,6 +155,7 @@ export const erase: Handler<typeof c.erase> = async (input, ctx) => {
   for (const b of h.bindings) await eraseBindingPerson(db, b._id);
   // Issue 18 (5): the owner's invitation she bound with keeps who used it.
   for (const b of h.bindings) if (b.invitedBy) await eraseRoomInvitationUser(db, b.invitedBy.invitationId);
+  await scrubbing;
   if (h.member) {
     const erased = memberModel.toStored({ ...h.member, status: 'inactive', name: ERASED_NAME, phone: '', roomIds: [], vip: false });
     await writeMember(db, erased);
