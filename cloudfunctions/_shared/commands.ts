@@ -1,7 +1,7 @@
 import type { Action } from '@shared/contracts';
 import { failure } from '@shared/messages/failure';
 import type { ErrorCode } from '@shared/messages';
-import { commandModel, type CommandDoc, type JournalEntry } from '@shared/model/command.model';
+import { COMMAND_RETENTION_DAYS, commandModel, type CommandDoc, type JournalEntry } from '@shared/model/command.model';
 import { ok, type Result } from '@shared/result';
 import type { Database, DocRef, Tx } from './database';
 import type { Sweep } from './sweep';
@@ -443,4 +443,30 @@ export const eraseFromCommands = async (db: Database, propertyId: string, openid
     return data ? [() => commands.doc(id).update({ data })] : [];
   });
   return () => Promise.all([...chunks(mine, IDS_PER_QUERY).map((ids) => commands.where({ _id: db.command.in(ids) }).remove()), ...updates.map((update) => update())]);
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The timer's `commandRetention` step: the records older than COMMAND_RETENTION_DAYS go, so the collection holds a
+ * bounded window of writes, not all of them (CloudBase bills storage and documents). Never one whose journal is
+ * unchecked (`fanned: false`: the journal step still needs it, however old). Per page: the ids of up to `limit` of
+ * them (the `age` index: `at`, then `fanned`), then one removal of those ids; up to `pages` pages a run, so a
+ * run reads what it removes and a backlog goes over a few minutes. A record removed answers no retry: the
+ * client's offline queue sends nothing older than OFFLINE_SEND_WINDOW_DAYS.
+ */
+export const dropExpiredCommands = async (sweep: Sweep, limit = IDS_PER_QUERY, pages = 5): Promise<{ removed: number }> => {
+  const { db } = sweep.deps;
+  const before = new Date(sweep.deps.now().getTime() - COMMAND_RETENTION_DAYS * DAY_MS).toISOString();
+  let removed = 0;
+  for (let page = 0; page < pages; page++) {
+    const res = await db.collection('commands').where({ at: db.command.lt(before), fanned: db.command.neq(false) }).field({ _id: true }).limit(limit).get();
+    const ids = (res.data as { _id: string }[]).map((d) => d._id);
+    if (ids.length === 0) break;
+    const gone = await sweep.unit(`commands before ${before} (${ids[0]}…)`, () => db.collection('commands').where({ _id: db.command.in(ids) }).remove());
+    if (!gone) break;
+    removed += gone.stats.removed ?? 0;
+    if (ids.length < limit) break;
+  }
+  return { removed };
 };
