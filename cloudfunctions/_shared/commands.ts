@@ -401,8 +401,10 @@ const checkJournals = async (sweep: Sweep, limit: number): Promise<{ fanned: num
     }),
   );
   // A record is marked checked only once every document of its journal is stored: one that failed stays for the next run.
-  // Its journal goes in the same update: the events and notices then live in their collections alone (their texts name
-  // people and addresses), and a replay answers the record's `result`, which stays.
+  // Its journal goes in the same update (`_.remove()` deletes a field:
+  // https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/command/Command.remove.md):
+  // the events and notices then live in their collections alone (their texts name people and addresses), and a
+  // replay answers the record's `result`, which stays.
   const checked = commands.filter((c) => !(c.journal ?? []).some((e) => failed.has(`${e.collection}\u0000${e.doc._id}`))).map((c) => c._id);
   const marked = checked.length
     ? await sweep.unit('commands checked', () =>
@@ -451,8 +453,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * The timer's `commandRetention` step: the records older than COMMAND_RETENTION_DAYS go, so the collection holds a
  * bounded window of writes, not all of them (CloudBase bills storage and documents). Never one whose journal is
  * unchecked (`fanned: false`: the journal step still needs it, however old). Per page: the ids of up to `limit` of
- * them (the `age` index: `at`, then `fanned`), then one removal of those ids; up to `pages` pages a run, so a
- * run reads what it removes and a backlog goes over a few minutes. A record removed answers no retry: the
+ * them (the `age` index: `at`, then `fanned`), then one removal of those ids (a `where(...).remove()` takes no
+ * `limit`: https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/collection/Collection.remove.md,
+ * so a bounded removal names its ids); up to `pages` pages a run, so a run reads what it removes and a backlog
+ * goes over a few minutes. A record removed answers no retry: the
  * client's offline queue sends nothing older than OFFLINE_SEND_WINDOW_DAYS.
  */
 export const dropExpiredCommands = async (sweep: Sweep, limit = IDS_PER_QUERY, pages = 5): Promise<{ removed: number }> => {
