@@ -14,7 +14,8 @@ export interface ErasedPerson {
   member: { name: string; phone: string } | null;
   bindings: readonly { _id: string; name: string; phone: string }[];
   repairs: Parameters<typeof eraseRepairCallers>[1];
-  complaints: readonly { _id: string; residentName: string; phone: string }[];
+  /** A complaint that joined a group (C3) names the group, whose view lists its households' residents. */
+  complaints: readonly { _id: string; residentName: string; phone: string; groupId: string | null }[];
   callbacks: readonly { _id: string }[];
 }
 
@@ -54,7 +55,7 @@ const distinct = (list: readonly string[]) => [...new Set(list.filter((s) => s.l
 /**
  * PIPL erasure, beyond the records of her own (members.erase, cloudfunctions/members/privacy.ts): the command
  * records she sent go, and the texts that still name her are rewritten: other people's command records about her
- * tickets (their answers carry her name and number) or with a journal not yet checked, the notices about her
+ * tickets and her complaints' groups (their answers carry her name and number) or with a journal not yet checked, the notices about her
  * tickets, bindings and request, and the call records of orders the desk registered for her. Two waits (the reads
  * together, then the writes together), run beside the erasure's other steps and finished before her membership is
  * rewritten: the membership is where a call that repeats one cut short reads her number again (her name stays on
@@ -73,7 +74,8 @@ const scrubbing = async (db: Database, person: ErasedPerson): Promise<void> => {
   const numbers = distinct([person.member?.phone ?? '', ...person.bindings.map((b) => b.phone), ...person.repairs.map((r) => r.phone), ...person.complaints.map((k) => k.phone)]);
   const phones = distinct([...numbers, ...numbers.map(maskPhone)]);
   const rewrite = rewriteFor(db, names, phones);
-  const tickets = [...person.repairs, ...person.complaints, ...person.callbacks].map((t) => t._id);
+  const groups = person.complaints.flatMap((k) => (k.groupId ? [k.groupId] : []));
+  const tickets = [...new Set([...[...person.repairs, ...person.complaints, ...person.callbacks].map((t) => t._id), ...groups])];
   const subjects = [...tickets, ...person.bindings.map((b) => b._id), person.request._id];
   const writes = await Promise.all([
     eraseFromCommands(db, person.propertyId, person.openid, tickets, rewrite),

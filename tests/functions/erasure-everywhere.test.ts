@@ -1,7 +1,7 @@
 import { complaints, privacy, repairs } from '@shared/contracts';
 import type { RepairView } from '@shared/contracts/repairs.contract';
 import { maskPhone } from '@shared/domain/phone';
-import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, TECH_LI, uploadAs } from './harness';
+import { callAs, complaintInput, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, TECH_LI, uploadAs, WANG, WANG_ROOM, ZHANG } from './harness';
 import { order } from './work-order';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
@@ -108,5 +108,34 @@ describe('PIPL: an erased resident is named nowhere in the stored data', () => {
     expect(namingHer(rt, [NAME]).length).toBeGreaterThan(0);
     expectOk(await callAs(rt, MANAGER, privacy.erase, { propertyId: PROPERTY, commandId: newCommandId(), erasureId }));
     expect(namingHer(rt, [NAME, PHONE, maskPhone(PHONE)])).toEqual([]);
+  });
+
+  it('C3: her complaint joined a group: the desk\'s and the manager\'s records of the group (its households by name) stop naming her', async () => {
+    const households = [
+      { openid: WANG, roomId: WANG_ROOM },
+      { openid: ZHANG, roomId: 'demo:1-2-1502' },
+      { openid: LI, roomId: LI_ROOM },
+      { openid: 'o-res-zhao', roomId: 'demo:1-2-601' },
+      { openid: 'o-res-zhou', roomId: 'demo:1-1-702' },
+    ];
+    for (const who of households) expectOk(await callAs(rt, who.openid, complaints.create, complaintInput(who.roomId)));
+    const [group] = raw<{ _id: string }>(rt, 'complaintGroups');
+    const ref = { kind: 'group' as const, id: group!._id };
+    const confirmed = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.classify, {
+      propertyId: PROPERTY, commandId: newCommandId(), ref, version: 1, class: 'responsible', severity: 'major', jurisdiction: null,
+      governmentOrMedia: false, injuryOrLoss: false, apologised: true, note: '',
+    }));
+    const taken = expectOk(await callAs(rt, MANAGER, complaints.acknowledge, { propertyId: PROPERTY, commandId: newCommandId(), ref, version: confirmed.version }));
+    expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.reply, { propertyId: PROPERTY, commandId: newCommandId(), ref, version: taken.version, form: 'visit', content: '已联系维保单位检修' }));
+    rt.clock.advanceMinutes(2);
+    await tick(rt);
+    expect(namingHer(rt, [NAME]).some((w) => w.startsWith('commands/mb_omgrzhou~') || w.startsWith('commands/mb_odeskchen~'))).toBe(true);
+
+    expectOk(await callAs(rt, LI, privacy.requestErasure, { propertyId: PROPERTY, commandId: newCommandId(), reason: '' }));
+    const [request] = expectOk(await callAs(rt, MANAGER, privacy.erasureRequests, { propertyId: PROPERTY })).items;
+    expectOk(await callAs(rt, MANAGER, privacy.erase, { propertyId: PROPERTY, commandId: newCommandId(), erasureId: request!.id }));
+    expect(namingHer(rt, [NAME, PHONE, maskPhone(PHONE)])).toEqual([]);
+    // The other households are still named where they were.
+    expect(namingHer(rt, ['王秀英']).some((w) => w.startsWith('commands/mb_odeskchen~'))).toBe(true);
   });
 });
