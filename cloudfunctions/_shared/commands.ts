@@ -1,7 +1,7 @@
 import type { Action } from '@shared/contracts';
 import { failure } from '@shared/messages/failure';
 import type { ErrorCode } from '@shared/messages';
-import { commandModel, type CommandDoc, type JournalEntry } from '@shared/model/command.model';
+import { COMMAND_RETENTION_DAYS, commandModel, type CommandDoc, type JournalEntry } from '@shared/model/command.model';
 import { ok, type Result } from '@shared/result';
 import type { Database, DocRef, Tx } from './database';
 import type { Sweep } from './sweep';
@@ -363,7 +363,7 @@ const storedIds = async (db: Database, collection: string, ids: readonly string[
  * failed) are inserted now, once. A record only committed records are read, and each document is
  * inserted once whoever comes first, so meeting a call still fanning out its own is harmless. Per page
  * of up to `limit` records: their query, one id query per collection, the missing inserts together,
- * and one update marking them all checked.
+ * and one update marking them all checked and dropping their journals.
  */
 export const fanOutJournals = async (sweep: Sweep, limit = 100, pages = 10): Promise<{ fanned: number }> => {
   let fanned = 0;
@@ -401,9 +401,76 @@ const checkJournals = async (sweep: Sweep, limit: number): Promise<{ fanned: num
     }),
   );
   // A record is marked checked only once every document of its journal is stored: one that failed stays for the next run.
+  // Its journal goes in the same update (`_.remove()` deletes a field:
+  // https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/command/Command.remove.md):
+  // the events and notices then live in their collections alone (their texts name people and addresses), and a
+  // replay answers the record's `result`, which stays.
   const checked = commands.filter((c) => !(c.journal ?? []).some((e) => failed.has(`${e.collection}\u0000${e.doc._id}`))).map((c) => c._id);
   const marked = checked.length
-    ? await sweep.unit('commands checked', () => db.collection('commands').where({ _id: db.command.in(checked) }).update({ data: { fanned: true } }))
+    ? await sweep.unit('commands checked', () =>
+        db.collection('commands').where({ _id: db.command.in(checked) }).update({ data: { fanned: true, journal: db.command.remove() } }),
+      )
     : undefined;
   return { fanned: missing.length - failed.size, records: res.data.length, marked: marked?.stats.updated ?? 0 };
+};
+
+/** What a PIPL erasure changes in a stored document: the fields to update, or null when it names nobody erased. */
+export type Rewrite = (doc: Record<string, unknown>) => Record<string, unknown> | null;
+
+/** Documents a query answers at most (the server SDK's ceiling for a get). */
+const READ_LIMIT = 1000;
+
+/**
+ * PIPL erasure (`cloudfunctions/_shared/erasure-scrub.ts`): the records of the commands a person sent in the
+ * property go (her membership has ended: nothing of hers retries them), and the others' records that name her
+ * are rewritten: those answering about her tickets (`result.id`, the `result` index), and those whose journal
+ * is still unchecked (`fanned: false`; a checked one has none left). Reads in one wait, then answers the
+ * writes to make in one more (so the caller can make them beside other collections'); each can be repeated,
+ * so a call cut short is finished by the next.
+ */
+export const eraseFromCommands = async (db: Database, propertyId: string, openid: string, subjects: readonly string[], rewrite: Rewrite): Promise<() => Promise<unknown>> => {
+  const commands = db.collection('commands');
+  const [own, about, unchecked] = await Promise.all([
+    commands.where({ openid }).field({ _id: true, propertyId: true }).limit(READ_LIMIT).get(),
+    subjects.length ? commands.where({ propertyId, 'result.id': db.command.in([...subjects]) }).limit(READ_LIMIT).get() : { data: [] },
+    commands.where({ fanned: false }).limit(IDS_PER_QUERY).get(),
+  ]);
+  const mine = (own.data as { _id: string; propertyId: string }[]).filter((c) => c.propertyId === propertyId).map((c) => c._id);
+  const others = new Map<string, Record<string, unknown>>();
+  for (const doc of [...about.data, ...unchecked.data] as (Record<string, unknown> & { _id: string })[]) {
+    if (doc.propertyId === propertyId && doc.openid !== openid) others.set(doc._id, doc);
+  }
+  const updates = [...others].flatMap(([id, doc]) => {
+    const data = rewrite(doc);
+    return data ? [() => commands.doc(id).update({ data })] : [];
+  });
+  return () => Promise.all([...chunks(mine, IDS_PER_QUERY).map((ids) => commands.where({ _id: db.command.in(ids) }).remove()), ...updates.map((update) => update())]);
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The timer's `commandRetention` step: the records older than COMMAND_RETENTION_DAYS go, so the collection holds a
+ * bounded window of writes, not all of them (CloudBase bills storage and documents). Never one whose journal is
+ * unchecked (`fanned: false`: the journal step still needs it, however old). Per page: the ids of up to `limit` of
+ * them (the `age` index: `at`, then `fanned`), then one removal of those ids (a `where(...).remove()` takes no
+ * `limit`: https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/collection/Collection.remove.md,
+ * so a bounded removal names its ids); up to `pages` pages a run, so a run reads what it removes and a backlog
+ * goes over a few minutes. A record removed answers no retry: the
+ * client's offline queue sends nothing older than OFFLINE_SEND_WINDOW_DAYS.
+ */
+export const dropExpiredCommands = async (sweep: Sweep, limit = IDS_PER_QUERY, pages = 5): Promise<{ removed: number }> => {
+  const { db } = sweep.deps;
+  const before = new Date(sweep.deps.now().getTime() - COMMAND_RETENTION_DAYS * DAY_MS).toISOString();
+  let removed = 0;
+  for (let page = 0; page < pages; page++) {
+    const res = await db.collection('commands').where({ at: db.command.lt(before), fanned: db.command.neq(false) }).field({ _id: true }).limit(limit).get();
+    const ids = (res.data as { _id: string }[]).map((d) => d._id);
+    if (ids.length === 0) break;
+    const gone = await sweep.unit(`commands before ${before} (${ids[0]}…)`, () => db.collection('commands').where({ _id: db.command.in(ids) }).remove());
+    if (!gone) break;
+    removed += gone.stats.removed ?? 0;
+    if (ids.length < limit) break;
+  }
+  return { removed };
 };

@@ -363,6 +363,27 @@ export const deadNotices = async (db: Database, propertyId: string, limit: numbe
 /** Issue 14 (1): how many of a property's notices are dead (the `dead` index). */
 export const deadNoticeCount = async (db: Database, propertyId: string): Promise<number> => (await db.collection('outbox').where({ propertyId, status: 'dead' }).count()).total;
 
+/**
+ * PIPL erasure (`cloudfunctions/_shared/erasure-scrub.ts`): the notices about the erased person's subjects (her
+ * tickets, bindings, erasure request; the `subject` index) whose texts `rewrite` changes. Reads in one wait, then
+ * answers the writes to make in one more.
+ */
+export const eraseFromNotices = async (
+  db: Database,
+  propertyId: string,
+  subjects: readonly string[],
+  rewrite: (doc: Record<string, unknown>) => Record<string, unknown> | null,
+): Promise<() => Promise<unknown>> => {
+  if (subjects.length === 0) return () => Promise.resolve();
+  const outbox = db.collection('outbox');
+  const found = await outbox.where({ propertyId, 'subject.id': db.command.in([...subjects]) }).limit(1000).get();
+  const updates = (found.data as (Record<string, unknown> & { _id: string })[]).flatMap((doc) => {
+    const data = rewrite(doc);
+    return data ? [() => outbox.doc(doc._id).update({ data })] : [];
+  });
+  return () => Promise.all(updates.map((update) => update()));
+};
+
 /** One notice by its id. */
 export const noticeById = (db: Database, id: string): Promise<OutboxDoc | null> => findById(db, outboxModel, id);
 

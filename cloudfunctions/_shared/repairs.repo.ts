@@ -85,6 +85,19 @@ export const eraseRepairSignatures = async (db: Database, r: RepairDoc): Promise
   });
 };
 
+/**
+ * PIPL erasure: the call record of an order the desk registered for her names whoever called (she, as a rule):
+ * `rewrite` says what of it changes (cloudfunctions/_shared/erasure-scrub.ts). One update per order it changes,
+ * together; repeated, it changes nothing more.
+ */
+export const eraseRepairCallers = async (db: Database, repairs: readonly RepairDoc[], rewrite: (doc: Record<string, unknown>) => Record<string, unknown> | null): Promise<void> => {
+  const updates = repairs.flatMap((r) => {
+    const data = r.callRecord ? rewrite({ callRecord: r.callRecord }) : null;
+    return data ? [db.collection('repairs').doc(r._id).update({ data })] : [];
+  });
+  await Promise.all(updates);
+};
+
 /** PIPL erasure: every order one resident filed in one property stops naming them (`anonymous`: the fields as erased). */
 export const anonymiseRepairsOf = async (db: Database, propertyId: string, openid: string, anonymous: object): Promise<void> => {
   await db.collection('repairs').where({ propertyId, residentOpenid: openid }).update({ data: anonymous });

@@ -26,6 +26,7 @@ import { bindingsOfPerson, eraseBindingPerson, eraseRoomInvitationUser } from '.
 import { writeMember } from '../_shared/membership';
 import { anonymiseRepairsOf, eraseRepairSignatures, repairsOfResident } from '../_shared/repairs.repo';
 import { anonymiseCallbacksOf, callbacksOfResident, eraseCallbackSignature } from '../_shared/callbacks';
+import { scrubErasedPerson } from '../_shared/erasure-scrub';
 
 const erasureIdOf = (propertyId: string, openid: string) => derivedId('er', propertyId, openid);
 
@@ -133,6 +134,9 @@ export const erase: Handler<typeof c.erase> = /* @__PURE__ */ withPrefetch<typeo
   if (request.status === 'done') return ok(viewOf(request, 0));
   const h = await holdings(db, request.propertyId, request.openid);
   if (openTicketsOf(h)) return failure('PRIVACY.OPEN_TICKETS');
+  const scrubbing = scrubErasedPerson(db, { ...h, propertyId: request.propertyId, openid: request.openid, request });
+  // Awaited below; should the storage step fail first, its failure is the call's, not an unhandled one.
+  scrubbing.catch(() => undefined);
   // Their photos and handwritten signatures go from storage first (with the copies older ones were
   // served from); the records then stop naming them.
   const files = [
@@ -142,8 +146,9 @@ export const erase: Handler<typeof c.erase> = /* @__PURE__ */ withPrefetch<typeo
   ].filter(Boolean);
   const copies = files.map(servedCopyOf).filter((copy): copy is string => copy !== null);
   if (files.length) await deps.files.remove([...files, ...copies]);
-  // Issue 16: each record is changed field by field (the member's is its own document), so they all go in one wait.
   const anonymous = { residentName: ERASED_NAME, phone: '', photos: [], 'screening.photos': [] };
+  // Issue 16: each record is changed field by field (the member's is its own document), so they go in one wait;
+  // her membership keeps her name until the scrub of the texts that name her is done (a call cut short is finished by calling again).
   await Promise.all([
     ...h.callbacks.flatMap((c) => (c.outcome?.signature ? [eraseCallbackSignature(db, c._id)] : [])),
     ...h.repairs.flatMap((r) => (r.acceptance?.signature || r.signOff ? [eraseRepairSignatures(db, r)] : [])),
@@ -153,8 +158,9 @@ export const erase: Handler<typeof c.erase> = /* @__PURE__ */ withPrefetch<typeo
     ...h.bindings.map((b) => eraseBindingPerson(db, b._id)),
     // Issue 18 (5): the owner's invitation she bound with keeps who used it.
     ...h.bindings.flatMap((b) => (b.invitedBy ? [eraseRoomInvitationUser(db, b.invitedBy.invitationId)] : [])),
-    ...(h.member ? [writeMember(db, memberModel.toStored({ ...h.member, status: 'inactive', name: ERASED_NAME, phone: '', roomIds: [], vip: false }))] : []),
+    scrubbing,
   ]);
+  if (h.member) await writeMember(db, memberModel.toStored({ ...h.member, status: 'inactive', name: ERASED_NAME, phone: '', roomIds: [], vip: false }));
   const { result } = await applyOnce(ctx, 'members.erase', async (tx) => {
     const done = erasureModel.toStored({ ...request, name: ERASED_NAME, status: 'done', done: { by: member.name, at: now.toISOString() } });
     await tx.collection('erasures').doc(request._id).set({ data: withoutId(done) });

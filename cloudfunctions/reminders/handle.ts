@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { FailedStep, TimerStep } from '@shared/model/environment.model';
 import type { Deps } from '../_shared/deps';
 import { drainOutbox, type DrainReport } from '../_shared/outbox';
-import { fanOutJournals } from '../_shared/commands';
+import { dropExpiredCommands, fanOutJournals } from '../_shared/commands';
 import { sweepDeadlines, type SweepReport } from '../_shared/deadlines';
 import { checkGap, recordRun } from '../_shared/heartbeat';
 import { startSweep, type Sweep } from '../_shared/sweep';
@@ -36,6 +36,8 @@ export interface PlatformRun {
   heartbeat: { gapAlarmed: boolean };
   /** Issue 16: command journals fanned out by the timer (their call died first). */
   journals: { fanned: number };
+  /** Command records older than COMMAND_RETENTION_DAYS removed (their journals checked). */
+  commandRetention: { removed: number };
   /** The steps that did not finish all their work, as recorded on the heartbeat. */
   failed: FailedStep[];
   /** Stored documents this run moved to quarantine. */
@@ -54,7 +56,8 @@ const summary = (failures: readonly string[], quarantined: readonly string[]) =>
  * stored documents up to date for the lists, plan the callbacks owed (R10 R13 B1), run each area's
  * sweeps in the registry's order (those its declaration lists under `timerSteps`, exported from its
  * `exports.ts`: complaints' C3 upgrades, C6 registers and C3 groups, stalled room imports, D2 D3, K2 K3),
- * make again the content checks that failed or whose verdict never came (issue 13, 1.9), then send
+ * make again the content checks that failed or whose verdict never came (issue 13, 1.9), remove the command
+ * records past their retention, then send
  * whatever the outbox still holds. Issue 12 (3.8): each step runs on its own, and so does each property and
  * document inside it; the outbox is always drained; the heartbeat records the outcome last.
  */
@@ -111,10 +114,11 @@ export const handle = async (event: unknown, caller: { openid: string }, deps: D
     if (!(area.field in areas)) areas[area.field] = filled;
   }
   const contentChecks = await run('contentChecks', (s) => sweepContentChecks(s), { retried: 0, givenUp: 0 });
+  const commandRetention = await run('commandRetention', (s) => dropExpiredCommands(s), { removed: 0 });
   const outbox = await run('outbox', (s) => drainOutbox(s), { sent: 0, retried: 0, dead: 0, unsent: 0, deferred: 0 }, true);
   await recordRun(deps, ranAt, failed);
   return {
     ok: true,
-    data: { ...(areas as unknown as SweepResults), journals, heartbeat, deadlines, outbox, callbacks: { created: repairCallbacks.created + topUp.created + routine.created }, upgraded, contentChecks, failed, quarantined },
+    data: { ...(areas as unknown as SweepResults), journals, commandRetention, heartbeat, deadlines, outbox, callbacks: { created: repairCallbacks.created + topUp.created + routine.created }, upgraded, contentChecks, failed, quarantined },
   };
 };

@@ -9,7 +9,9 @@ import { repairMachine } from '@shared/domain/repair.machine';
 import { messages } from '@shared/messages';
 import { createClient } from '../../client/src/api/client';
 import { TransportError, type Transport } from '../../client/src/api/transport';
-import { BOUNDED_TRIES, createCommandQueue, QUEUE_KEY, type QueueDeps } from '../../client/src/offline/command-queue';
+import { BOUNDED_TRIES, createCommandQueue, QUEUE_KEY, TOO_OLD, type QueueDeps } from '../../client/src/offline/command-queue';
+import { COMMAND_RETENTION_DAYS, OFFLINE_SEND_WINDOW_DAYS } from '@shared/model/command.model';
+import { setAsideWords } from '../../client/src/utils/set-aside';
 import { commandSender, type OnSiteAction, type StepTarget } from '../../client/src/offline/commands';
 import { localFile } from '../../client/src/offline/local-files';
 import { PROPERTY, repair } from './support/fixtures';
@@ -113,6 +115,42 @@ beforeEach(() => {
 });
 
 describe('offline command queue (issue 3 point 5)', () => {
+  it('R1: a command queued longer ago than the send window is set aside unsent, with the order\'s later ones, and the technician is told why; a younger one is sent', async () => {
+    expect(OFFLINE_SEND_WINDOW_DAYS).toBeLessThan(COMMAND_RETENTION_DAYS);
+    const day = 24 * 60 * 60_000;
+    const stale = dispatched('r-old');
+    const fresh = dispatched('r-new');
+    const server = fakeServer([stale, fresh]);
+    server.setOnline(false);
+    const storage = fakeStorage();
+    const queue = queueOn(storage, server.transport);
+    queue.enqueue('acknowledge', target(stale), {});
+    queue.enqueue('arrive', target(stale), {});
+    tick(2 * day);
+    queue.enqueue('acknowledge', target(fresh), {});
+    await queue.flush();
+
+    // Back online: the first two were tapped OFFLINE_SEND_WINDOW_DAYS + 1 days ago, the third OFFLINE_SEND_WINDOW_DAYS - 1.
+    tick((OFFLINE_SEND_WINDOW_DAYS - 1) * day);
+    server.setOnline(true);
+    const reopened = queueOn(storage, server.transport);
+    await reopened.flush({ force: true });
+
+    expect(server.received.map((r) => [r.action, r.input.repairId])).toEqual([['acknowledge', 'r-new']]);
+    expect(server.order('r-old')?.status).toBe('dispatched');
+    expect(reopened.state().commands.map((c) => [c.repairId, c.action])).toEqual([
+      ['r-old', 'acknowledge'],
+      ['r-old', 'arrive'],
+    ]);
+    const conflict = reopened.state().conflicts['r-old']!;
+    expect(conflict).toMatchObject({ code: TOO_OLD, action: 'acknowledge', tries: 0 });
+    expect(conflict.message).toBe(`这一步在手机上放了超过 ${OFFLINE_SEND_WINDOW_DAYS} 天，已不能再提交，请刷新工单查看最新情况，必要时重新操作`);
+    expect(setAsideWords(conflict)).toContain(conflict.message);
+    // Kept on the phone as it was: a restart sends it no more than before.
+    await queueOn(storage, server.transport).flush({ force: true });
+    expect(server.received).toHaveLength(1);
+  });
+
   it('keeps each command, with its command id and the time of the tap, through the app being closed', async () => {
     const order = dispatched('r-1');
     const server = fakeServer([order]);

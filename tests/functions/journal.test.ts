@@ -82,6 +82,24 @@ describe('issue 16: the journal fanned out after the commit, or by the timer whe
     expect(raw<{ commandId: string; fanned?: boolean }>(rt, 'commands').find((c) => c.commandId === commandId)!.fanned).toBe(true);
   });
 
+  it('R1: once the timer has checked a record its journal copy is dropped (the events and notices live in their collections alone), and a replay still answers the first result', async () => {
+    const commandId = newCommandId();
+    const first = expectOk(await callAs(rt, WANG, repairs.create, urgent({ commandId })));
+    const before = raw<{ commandId: string; result: unknown }>(rt, 'commands').find((c) => c.commandId === commandId)!;
+    expect(JSON.stringify(raw(rt, 'commands'))).toContain('插座漏电');
+    const run = await tick(rt);
+    expect(run.data.failed).toEqual([]);
+    const record = raw<{ commandId: string; fanned?: boolean; journal?: unknown; result: unknown }>(rt, 'commands').find((c) => c.commandId === commandId)!;
+    expect(record.fanned).toBe(true);
+    expect('journal' in record).toBe(false);
+    expect(record.result).toEqual(before.result);
+    // The events and notices stay where they belong.
+    expect(about('events', first.id)).toHaveLength(1);
+    expect(about('outbox', first.id)).toHaveLength(4);
+    expect(expectOk(await callAs(rt, WANG, repairs.create, urgent({ commandId })))).toEqual(first);
+    expect(about('events', first.id)).toHaveLength(1);
+  });
+
   it('R1: a failure at the fan-out leaves the event and the notices to the timer, which writes them once; the outbox sends each notice once; a retry answers the first result', async () => {
     const commandId = newCommandId();
     rt.engine.failNext('database.insertDocument', networkDown, { collection: 'events' });

@@ -34,6 +34,9 @@ const KNOWN: Record<string, string> = {
   'members.invite': '.data.code',
   'members.appointManager': '.data.code',
   'members.inviteToRoom': '.data.code',
+  // PIPL: the erasure removes the erased person's command records (cloudfunctions/_shared/erasure-scrub.ts); her
+  // request sent again after it is done answers the request as it now stands (done), not the pending it first was.
+  'members.requestErasure': '.data.status',
 };
 
 /**

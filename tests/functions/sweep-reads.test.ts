@@ -55,3 +55,27 @@ it('issue 16: the repair-callback planner reads what changed since its last run,
   expect(few).toBeLessThan(100);
   rt.close();
 });
+
+it('command retention: a run reads the records it removes, not the ones it keeps', async () => {
+  const rt = await startRuntime();
+  try {
+    const tick = () => readsOfNextRun(rt);
+    const records = (from: number, count: number, at: string, fanned?: boolean) =>
+      Array.from({ length: count }, (_, i) => ({
+        _id: `mb_oreswang~c-${from + i}`, propertyId: 'demo', schemaVersion: 2, openid: 'o-res-wang', commandId: `c-${from + i}`, action: 'repairs.create', call: 'repairs.create', result: null, at,
+        ...(fanned === undefined ? {} : { fanned }),
+      }));
+    await tick();
+    const few = await tick();
+    // A thousand young records (checked or with no journal) cost the run nothing.
+    rt.engine.insertRaw('commands', [...records(0, 500, rt.clock.now().toISOString()), ...records(500, 500, rt.clock.now().toISOString(), true)]);
+    expect(await tick()).toBe(few);
+    // Fifty past the retention: each read twice (the page of their ids, then the removal by those ids); the next run reads none of them.
+    const old = new Date(rt.clock.now().getTime() - 100 * 24 * 3600_000).toISOString();
+    rt.engine.insertRaw('commands', records(1000, 50, old, true));
+    expect(await tick()).toBe(few + 2 * 50);
+    expect(await tick()).toBe(few);
+  } finally {
+    rt.close();
+  }
+});

@@ -215,6 +215,7 @@ export const supervisorUi = {
       monthTopUp: '月末回访补足',
       routineCallbacks: '每月例行回访',
       contentChecks: '内容安全检测重试',
+      commandRetention: '清理过期操作记录',
       outbox: '通知发送',
     },
     quarantine: '已隔离的记录',

@@ -228,6 +228,8 @@ export const ui = {
     conflict: '这张单有一步没能同步，已先放在一边，请联系客服',
     setAsideRefused: '系统没有接受“{step}”：{reason}',
     setAsideFailing: '“{step}”试了 {n} 次，系统都出错，没能同步：{reason}',
+    /** A step kept on the phone longer than the send window (OFFLINE_SEND_WINDOW_DAYS): never sent. */
+    tooOld: '这一步在手机上放了超过 {days} 天，已不能再提交，请刷新工单查看最新情况，必要时重新操作',
     setAsideAfter: '后面的 {count} 项记录接在这一步之后，也一起先放着。',
     setAsideBadge: '未能同步：{reason}',
     discard: '放弃手机上未同步的 {count} 项记录',

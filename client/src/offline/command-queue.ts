@@ -1,8 +1,10 @@
 import { retryOf } from '@shared/contracts/errors';
+import { OFFLINE_SEND_WINDOW_DAYS } from '@shared/model/command.model';
 import type { CallResult } from '../api/client';
 import { localRefsIn, withUploaded } from './local-files';
 import type { Conflict, OnSiteAction, QueuedCommand, RepairView, StepInput, StepTarget } from './commands';
 import { QUEUE_KEY, readStored } from './queue-storage';
+import { fill, ui } from '../i18n/ui.zh-CN';
 
 export { QUEUE_KEY };
 
@@ -11,6 +13,14 @@ const BACKOFF_MS = 1_000;
 const MAX_BACKOFF_MS = 15_000;
 /** Tries of a command the server keeps failing on (a `bounded` answer) before it is set aside. */
 export const BOUNDED_TRIES = 5;
+
+/**
+ * The code of a command set aside on the phone, unsent, because it was queued more than OFFLINE_SEND_WINDOW_DAYS
+ * ago: the server's record of a command answers its retries for COMMAND_RETENTION_DAYS only, after which a
+ * create sent again would be applied again. No server code: the server never saw it.
+ */
+export const TOO_OLD = 'OFFLINE.TOO_OLD';
+const SEND_WINDOW_MS = OFFLINE_SEND_WINDOW_DAYS * 24 * 60 * 60 * 1000;
 
 const backoff = (tries: number) => Math.min(MAX_BACKOFF_MS, BACKOFF_MS * 2 ** (tries - 1));
 
@@ -47,6 +57,7 @@ type Delivery = 'done' | 'setAside' | 'later' | 'offline';
  * - wait (R5's 3 minutes), bounded (the server failed; set aside after BOUNDED_TRIES): that order
  *   waits with a backoff while the other orders go on;
  * - transient (no network): everything waits with a backoff.
+ * A command queued more than OFFLINE_SEND_WINDOW_DAYS ago is set aside unsent (TOO_OLD), with the order's later ones.
  */
 export const createCommandQueue = (deps: QueueDeps) => {
   const read = (): QueueState => ({ ...readStored(deps.storage.getItem(QUEUE_KEY)), offline: false });
@@ -116,6 +127,10 @@ export const createCommandQueue = (deps: QueueDeps) => {
 
   const deliver = async (queued: QueuedCommand): Promise<Delivery> => {
     let command = queued;
+    // Tapped longer ago than the send window (by the phone's clock, as the queue keeps it): never sent.
+    if (deps.now().getTime() - new Date(command.deviceTime).getTime() > SEND_WINDOW_MS) {
+      return setAside(command, { code: TOO_OLD, message: fill(ui.sync.tooOld, { days: OFFLINE_SEND_WINDOW_DAYS }) }, 0);
+    }
     for (const ref of localRefsIn(command.input)) {
       if (command.uploaded[ref]) continue;
       const fileId = await deps.upload(ref, command.uploadPrefix);

@@ -66,7 +66,7 @@ export interface Conflict {
   message: string;
   action: OnSiteAction;
   at: string;
-  /** How many times it was tried: 1 for a refusal, the queue's limit when the server kept failing. */
+  /** How many times it was tried: 1 for a refusal, the queue's limit when the server kept failing, 0 when it was too old to send (TOO_OLD). */
   tries: number;
 }
 

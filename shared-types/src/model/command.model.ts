@@ -33,6 +33,22 @@ export const CommandDoc = z.extend(CommandV1, {
 });
 export type CommandDoc = z.infer<typeof CommandDoc>;
 
+/**
+ * How long a command's record answers its retries (and is kept at all): the timer's `commandRetention` step removes
+ * older ones. A retry comes from the phone that sent the command: at once (the app's own retries), or when a
+ * technician's phone is back online with its offline queue (client/src/offline/). 90 days: a season of CloudBase
+ * storage per record instead of forever, far beyond any phone's time offline, and three times the queue's window.
+ */
+export const COMMAND_RETENTION_DAYS = 90;
+
+/**
+ * The offline queue sends a command only within this many days of its queueing; an older one is set aside, shown
+ * to the technician with its reason, never sent. Well inside COMMAND_RETENTION_DAYS, so no command is ever sent
+ * after its record could be gone: a create sent again then would be applied a second time (an on-site step carries
+ * the order's version, so its late duplicate is refused by the state machine anyway).
+ */
+export const OFFLINE_SEND_WINDOW_DAYS = 30;
+
 /** v1 recorded what was done; where that differs from the contract action that did it, the action is named here. */
 const callOfV1Action: Record<string, string> = {
   'repairs.approveSendBack': 'repairs.reviewSendBack',

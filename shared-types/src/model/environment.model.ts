@@ -21,7 +21,7 @@ export const bootstrapModel = defineModel({ collection: 'environment', version: 
 export const HEARTBEAT_DOC_ID = 'heartbeat';
 
 /** The steps of a reminders run, each run on its own so one failing never stops the others (issue 12, 3.8): the platform's, then the areas'. */
-const coreTimerSteps = ['heartbeat', 'journal', 'deadlines', 'upgrades', 'repairCallbacks', 'monthTopUp', 'routineCallbacks', 'contentChecks', 'outbox'] as const;
+const coreTimerSteps = ['heartbeat', 'journal', 'deadlines', 'upgrades', 'repairCallbacks', 'monthTopUp', 'routineCallbacks', 'contentChecks', 'commandRetention', 'outbox'] as const;
 type Step = (typeof coreTimerSteps)[number] | AreaTimerStep;
 export const TimerStep = z.enum([...coreTimerSteps, ...areaTimerSteps] as [Step, ...Step[]]);
 export type TimerStep = z.infer<typeof TimerStep>;

@@ -1,0 +1,141 @@
+import { complaints, privacy, repairs } from '@shared/contracts';
+import type { RepairView } from '@shared/contracts/repairs.contract';
+import { maskPhone } from '@shared/domain/phone';
+import { callAs, complaintInput, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, TECH_LI, uploadAs, WANG, WANG_ROOM, ZHANG } from './harness';
+import { order } from './work-order';
+
+type Rt = Awaited<ReturnType<typeof startRuntime>>;
+const MANAGER = 'o-mgr-zhou';
+/** The seeded resident of 1-1-302. */
+const LI = 'o-res-li';
+const LI_ROOM = 'demo:1-1-302';
+const NAME = '李娜';
+const PHONE = '13800000302';
+
+const tick = (rt: Rt) => rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' });
+
+/** Takes a repair from dispatch through her acceptance of the quote to her signature, so nothing of hers is open. */
+const signedOff = async (rt: Rt, filed: RepairView) => {
+  const o = order(rt, filed);
+  expectOk(await o.step(DESK_ON_SHIFT, repairs.dispatch, { technicianId: memberIdOf(TECH_LI) }));
+  expectOk(await o.step(TECH_LI, repairs.acknowledge));
+  expectOk(await o.step(TECH_LI, repairs.arrive));
+  expectOk(await o.step(TECH_LI, repairs.quote, { items: [{ code: 'tap-replace', qty: 1 }] }));
+  expectOk(await o.step(LI, repairs.accept));
+  expectOk(await o.step(TECH_LI, repairs.complete, { beforePhotos: [uploadAs(rt, TECH_LI, 'b.jpg')], afterPhotos: [uploadAs(rt, TECH_LI, 'a.jpg')], materials: [] }));
+  expectOk(await o.step(TECH_LI, repairs.signOff, { signature: uploadAs(rt, TECH_LI, 's.png') }));
+};
+
+/** Every place a text of every stored document names her, as `collection/_id: path`. */
+const namingHer = (rt: Rt, needles: readonly string[]) => {
+  const found: string[] = [];
+  const walk = (value: unknown, where: string) => {
+    if (typeof value === 'string') {
+      for (const needle of needles) if (value.includes(needle)) found.push(`${where} (${needle})`);
+    } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${where}[${i}]`));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, `${where}.${k}`);
+  };
+  for (const name of Object.keys(rt.engine.manifest.collections)) for (const doc of raw<{ _id: string }>(rt, name)) walk(doc, `${name}/${doc._id}`);
+  return found;
+};
+
+/** Her history: two repairs of her own and one the desk registered for her, all signed off, a complaint settled, notices sent; then her request. */
+const historyThenRequest = async (rt: Rt): Promise<string> => {
+  await signedOff(rt, expectOk(await callAs(rt, LI, repairs.create, repairInput({ roomId: LI_ROOM, description: '插座漏电' }))));
+  await signedOff(rt, expectOk(await callAs(rt, LI, repairs.create, repairInput({ roomId: LI_ROOM, description: '卫生间地漏堵了' }))));
+  const registered = expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.register, {
+    propertyId: PROPERTY, commandId: newCommandId(), residentId: memberIdOf(LI), roomId: LI_ROOM, channel: 'phone', callerName: NAME, phone: PHONE,
+    category: 'water', description: '厨房水管漏水', preferredTime: null,
+  }));
+  await signedOff(rt, registered);
+  const filed = expectOk(await callAs(rt, LI, complaints.create, {
+    propertyId: PROPERTY, commandId: newCommandId(), roomId: LI_ROOM, category: 'cleaning', place: { scope: 'building', building: '1' },
+    occurredAt: '2026-11-23T01:00:00.000Z', target: '保洁', description: '楼道垃圾两天没清', request: '尽快清理', residentDeadline: null, photos: [],
+  }));
+  const ref = { kind: 'complaint' as const, id: filed.id };
+  const classified = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.classify, {
+    propertyId: PROPERTY, commandId: newCommandId(), ref, version: 1, class: 'responsible', severity: 'general', jurisdiction: null,
+    governmentOrMedia: false, injuryOrLoss: false, apologised: true, note: '',
+  }));
+  expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.reply, { propertyId: PROPERTY, commandId: newCommandId(), ref, version: classified.version, form: 'phone', content: '已安排保洁清理' }));
+  rt.clock.advanceMinutes(2);
+  await tick(rt);
+  // The design names her before the erasure: the test's needles are the right ones.
+  expect(namingHer(rt, [NAME, PHONE]).some((w) => w.startsWith('commands/'))).toBe(true);
+
+  expectOk(await callAs(rt, LI, privacy.requestErasure, { propertyId: PROPERTY, commandId: newCommandId(), reason: '已搬走' }));
+  // The manager's notice of her request names her.
+  expect(namingHer(rt, [NAME]).some((w) => w.startsWith('outbox/'))).toBe(true);
+  const [request] = expectOk(await callAs(rt, MANAGER, privacy.erasureRequests, { propertyId: PROPERTY })).items;
+  return request!.id;
+};
+
+/**
+ * PIPL (members.erase): after the erasure her name and phone number (in full, and masked: 138****0302 beside her
+ * room identifies her) are nowhere in the stored data: not in the command records' results and journals, not in
+ * the notices' texts, not in the events. Nothing the design keeps needs them: the erasure request itself is
+ * renamed ERASED_NAME when done, and her membership, bindings, repairs, complaints and callbacks are anonymised.
+ */
+describe('PIPL: an erased resident is named nowhere in the stored data', () => {
+  let rt: Rt;
+  beforeEach(async () => {
+    rt = await startRuntime();
+  });
+  afterEach(() => rt.close());
+
+  it('her repairs, her complaint and the one the desk registered for her: after the erasure no collection holds her name or phone', async () => {
+    const erasureId = await historyThenRequest(rt);
+    // A record not yet checked by the timer (the request's own) is scrubbed as well: nothing ticks in between.
+    const done = expectOk(await callAs(rt, MANAGER, privacy.erase, { propertyId: PROPERTY, commandId: newCommandId(), erasureId }));
+    expect(done).toMatchObject({ status: 'done', name: '已注销住户' });
+
+    expect(namingHer(rt, [NAME, PHONE, maskPhone(PHONE)])).toEqual([]);
+    // Her own command records are gone (her membership is inactive: nothing of hers retries them); the desk's stay.
+    expect(raw<{ openid: string }>(rt, 'commands').filter((c) => c.openid === LI)).toEqual([]);
+    expect(raw<{ openid: string }>(rt, 'commands').filter((c) => c.openid === DESK_ON_SHIFT).length).toBeGreaterThan(0);
+
+    // The timer then fans out nothing that names her again, and a second erase call changes nothing.
+    rt.clock.advanceMinutes(2);
+    await tick(rt);
+    expect(expectOk(await callAs(rt, MANAGER, privacy.erase, { propertyId: PROPERTY, commandId: newCommandId(), erasureId }))).toMatchObject({ status: 'done' });
+    expect(namingHer(rt, [NAME, PHONE, maskPhone(PHONE)])).toEqual([]);
+  });
+
+  it('an erasure cut short while it rewrites the notices is finished by calling again: then nothing names her', async () => {
+    const erasureId = await historyThenRequest(rt);
+    rt.engine.failNext('database.modifyDocument', { code: 'DATABASE_REQUEST_FAILED', message: 'network' }, { collection: 'outbox' });
+    expect(await callAs(rt, MANAGER, privacy.erase, { propertyId: PROPERTY, commandId: newCommandId(), erasureId })).toMatchObject({ ok: false, code: 'COMMON.INTERNAL' });
+    expect(namingHer(rt, [NAME]).length).toBeGreaterThan(0);
+    expectOk(await callAs(rt, MANAGER, privacy.erase, { propertyId: PROPERTY, commandId: newCommandId(), erasureId }));
+    expect(namingHer(rt, [NAME, PHONE, maskPhone(PHONE)])).toEqual([]);
+  });
+
+  it('C3: her complaint joined a group: the desk\'s and the manager\'s records of the group (its households by name) stop naming her', async () => {
+    const households = [
+      { openid: WANG, roomId: WANG_ROOM },
+      { openid: ZHANG, roomId: 'demo:1-2-1502' },
+      { openid: LI, roomId: LI_ROOM },
+      { openid: 'o-res-zhao', roomId: 'demo:1-2-601' },
+      { openid: 'o-res-zhou', roomId: 'demo:1-1-702' },
+    ];
+    for (const who of households) expectOk(await callAs(rt, who.openid, complaints.create, complaintInput(who.roomId)));
+    const [group] = raw<{ _id: string }>(rt, 'complaintGroups');
+    const ref = { kind: 'group' as const, id: group!._id };
+    const confirmed = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.classify, {
+      propertyId: PROPERTY, commandId: newCommandId(), ref, version: 1, class: 'responsible', severity: 'major', jurisdiction: null,
+      governmentOrMedia: false, injuryOrLoss: false, apologised: true, note: '',
+    }));
+    const taken = expectOk(await callAs(rt, MANAGER, complaints.acknowledge, { propertyId: PROPERTY, commandId: newCommandId(), ref, version: confirmed.version }));
+    expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.reply, { propertyId: PROPERTY, commandId: newCommandId(), ref, version: taken.version, form: 'visit', content: '已联系维保单位检修' }));
+    rt.clock.advanceMinutes(2);
+    await tick(rt);
+    expect(namingHer(rt, [NAME]).some((w) => w.startsWith('commands/mb_omgrzhou~') || w.startsWith('commands/mb_odeskchen~'))).toBe(true);
+
+    expectOk(await callAs(rt, LI, privacy.requestErasure, { propertyId: PROPERTY, commandId: newCommandId(), reason: '' }));
+    const [request] = expectOk(await callAs(rt, MANAGER, privacy.erasureRequests, { propertyId: PROPERTY })).items;
+    expectOk(await callAs(rt, MANAGER, privacy.erase, { propertyId: PROPERTY, commandId: newCommandId(), erasureId: request!.id }));
+    expect(namingHer(rt, [NAME, PHONE, maskPhone(PHONE)])).toEqual([]);
+    // The other households are still named where they were.
+    expect(namingHer(rt, ['王秀英']).some((w) => w.startsWith('commands/mb_odeskchen~'))).toBe(true);
+  });
+});
