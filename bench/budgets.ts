@@ -44,8 +44,10 @@ export const WEAPP_MAIN_BUDGET = 450 * KB;
  * the area declarations with only what a function reads (-0.4 KB) and the quarantine's zod English
  * without zod's whole `en` locale (-1.4 KB): every bundle 3.0-3.1 KB smaller, members 156 772 bytes,
  * repairs 154 085, complaints 147 412, reminders 137 936, callbacks 130 001, visits 126 502.
+ * 156 KB from 2026-12-07: PIPL erasure also scrubs command records and notices that name the person
+ * (`_shared/erasure-scrub.ts`, in members): members 159 413 bytes.
  */
-export const FUNCTION_BUNDLE_CEILING = 154 * KB;
+export const FUNCTION_BUNDLE_CEILING = 156 * KB;
 /**
  * Issue 15 (5): the UI catalogue split by role took the main package from 529 790 to 500 028 bytes; the
  * keyboard layer, the text-size switch and the PC layout (issues 17, 18) brought it back to 504 425,

@@ -43,7 +43,7 @@ export const handle = defineFunction('members', { ...membersActions, ...companyA
   myData,
   requestErasure,
   erasureRequests,
-  erase,
+  erase: writesFirst(erase),
   company,
   properties,
   createProperty,
