@@ -100,7 +100,7 @@ describe('issue 13 (3): npm run smoke', () => {
       };
       const { failures } = await smoke(drifted);
       expect(failures).toEqual([
-        '✗ collection outbox: exists with indexes pending, inbox, thread, dead, schema — missing indexes pending. Fix: run npm run deploy -- --env dev',
+        '✗ collection outbox: exists with indexes pending, inbox, thread, dead, schema, subject — missing indexes pending. Fix: run npm run deploy -- --env dev',
         '✗ collection signals: security rule {"read":true,"write":false} — found {"read":true,"write":true}. Fix: run npm run deploy -- --env dev (it sets every rule the manifest declares)',
       ]);
     });
