@@ -10,7 +10,6 @@ export type { Tx };
 import { addAllOnce, findById, isDuplicateKey, parseAll, withoutId } from './repo';
 import type { ActionContext, AnyContext, SignedInContext } from './context';
 import { ActionFailure } from './failures';
-import { StaleSnapshot } from './early-transaction';
 
 const callOf = (action: Action) => `${action.fn}.${action.name}`;
 
@@ -107,8 +106,6 @@ export async function applyOnce<T>(ctx: AnyContext, action: string, work: (tx: T
       return await run(attempt);
     } catch (e) {
       if (e instanceof ActionFailure) throw e;
-      // The early transaction's snapshot lacks a document this call wrote: the next attempt starts a fresh one, at once.
-      if (e instanceof StaleSnapshot) continue;
       const replay = await replayed<T>(ctx);
       if (replay) return replay;
       if (isDuplicateKey(e)) throw new KeyTaken();

@@ -26,16 +26,6 @@ import type { Database, StartedTx } from './database';
  * applies no command) rolls it back before it answers (`release`), so nothing of the call is left
  * running once it has answered.
  */
-/**
- * The early transaction's snapshot lacks a document the call wrote: applyOnce reruns the command at once
- * in a fresh transaction (commands.ts). Nothing here throws it since the run-time watcher went.
- */
-export class StaleSnapshot extends Error {
-  constructor(collection: string, id: string) {
-    super(`${collection}/${id} was written after the early transaction started`);
-  }
-}
-
 export class EarlyTransaction {
   private taken = false;
   private released: Promise<void> | null = null;
