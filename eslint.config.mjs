@@ -1,5 +1,6 @@
 // The lint (issue 15, 6): the TypeScript rules the code follows, type-only imports marked as such, and the
 // import boundaries between layers. `npm run lint`; tests/build/lint-boundaries.test.ts proves the boundaries bite.
+import { readdirSync, statSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -30,6 +31,20 @@ const areaOwnFiles = boundary(
   '^\\.\\./(?!_shared/(?!.*\\.\\.)|[a-z-]+/exports$)',
   "a cloud function's area imports only _shared, @shared, its own files and another area's exports module.",
 );
+/**
+ * Issue 16: an area's part (`cloudfunctions/<area>-<suffix>/`, a deployed function of the registry's `parts`)
+ * is an entry of its area's handlers: it imports its area's files too. Found by its folder's name.
+ */
+const functionFolders = readdirSync(new URL('./cloudfunctions', import.meta.url)).filter((name) => !name.startsWith('_') && statSync(new URL(`./cloudfunctions/${name}`, import.meta.url)).isDirectory());
+const partFolders = functionFolders.flatMap((name) => {
+  const area = functionFolders.find((a) => name.startsWith(`${a}-`));
+  return area ? [{ part: name, area }] : [];
+});
+const partOwnFiles = (area) =>
+  boundary(
+    `^\\.\\./(?!_shared/(?!.*\\.\\.)|${area}/(?!.*\\.\\.)|[a-z-]+/exports$)`,
+    "an area's part imports only _shared, @shared, its own files, its area's files and another area's exports module.",
+  );
 const sharedServerNoArea = boundary(
   '^\\.\\./',
   'cloudfunctions/_shared is bundled into every function: it imports no area.',
@@ -76,6 +91,7 @@ const boundaries = [
   { files: ['shared-types/src/domain/**/*.ts'], rules: restrict(sharedStaysInside, domainPackages, domainNoMessages) },
   { files: ['shared-types/src/model/**/*.ts'], rules: restrict(sharedStaysInside, sharedPackages, modelNoDomain) },
   { files: ['cloudfunctions/**/*.ts'], rules: restrict(areaOwnFiles, serverNoClient) },
+  ...partFolders.map(({ part, area }) => ({ files: [`cloudfunctions/${part}/**/*.ts`], rules: restrict(partOwnFiles(area), serverNoClient) })),
   { files: ['cloudfunctions/_shared/**/*.ts'], rules: restrict(sharedServerNoArea, serverNoClient) },
   { files: ['client/src/**/*.{ts,tsx}'], rules: restrict(clientNoServer, clientNoRefusals) },
 ];

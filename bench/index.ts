@@ -6,6 +6,7 @@
  * throughput, latency and CPU through the SQLite store, the reminder sweep at 1k/10k/100k stored
  * documents, and acknowledged creates present after kill -9 rounds. Prints figures; asserts nothing.
  */
+import { deployedFunctionOf } from '@shared/areas';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -35,7 +36,7 @@ let seq = 0;
 const cmd = () => `bench-${process.pid}-${seq++}`;
 
 const call = async (rt: Runtime, openid: string, action: Action, input: unknown) => {
-  const result = (await rt.invoke(action.fn, { action: action.name, input }, { openid })) as { ok: boolean; data?: unknown; code?: string };
+  const result = (await rt.invoke(deployedFunctionOf(action), { action: action.name, input }, { openid })) as { ok: boolean; data?: unknown; code?: string };
   if (!result.ok) throw new Error(`${action.fn}.${action.name}: ${result.code}`);
   return result.data as Record<string, unknown>;
 };

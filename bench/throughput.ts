@@ -1,3 +1,4 @@
+import { deployedFunctionOf } from '@shared/areas';
 import { repairs } from '@shared/contracts';
 import type { Runtime } from '../local/runtime';
 import { demoPeople } from '../local/seed';
@@ -81,7 +82,7 @@ if (require.main === module) {
     let seq = 0;
     const cmd = () => `tp-${process.pid}-${seq++}`;
     const call: Call = async (rt, openid, action, input) => {
-      const result = (await rt.invoke(action.fn, { action: action.name, input }, { openid })) as { ok: boolean; data?: unknown; code?: string };
+      const result = (await rt.invoke(deployedFunctionOf(action), { action: action.name, input }, { openid })) as { ok: boolean; data?: unknown; code?: string };
       if (!result.ok) throw new Error(`${action.fn}.${action.name}: ${result.code}`);
       return result.data as Record<string, unknown>;
     };

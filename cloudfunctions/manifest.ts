@@ -2,11 +2,11 @@
  * Issue 15 (1): the declared cloud environment, assembled. manifest.json holds what the platform owns
  * (environments, storage, the collections `_shared` keeps, the reminders and pushes functions);
  * each area of the registry adds its function's limits and its collections from its own
- * `<area>/area.json`. The local database, the deploy and the smoke check all read this.
+ * `<area>/area.json` (and its parts, deployed with the same limits). The local database, the deploy and the smoke check all read this.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { areas } from '@shared/areas';
+import { areas, deployedFunctions } from '@shared/areas';
 
 export const MANIFEST_DIR = __dirname;
 
@@ -39,6 +39,8 @@ export const declaredManifest = (dir = MANIFEST_DIR): unknown => {
       collections[collection] = spec;
     }
     functions[name] = area.function;
+    // Issue 16: an area's parts are deployed with its limits.
+    for (const part of deployedFunctions.filter((f) => f.area === name && f.name !== name)) functions[part.name] = area.function;
   }
   return { ...platform, collections, functions };
 };

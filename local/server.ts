@@ -70,7 +70,7 @@ export const startServer = async ({ runtime, h5Dir, port }: ServerOptions) => {
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const caller = { openid: openidOfToken(req.headers.authorization ?? url.searchParams.get('token')) };
-    const fn = /^\/api\/fn\/([a-z]+)$/.exec(url.pathname);
+    const fn = /^\/api\/fn\/([a-z]+(?:-[a-z]+)*)$/.exec(url.pathname);
     if (fn && req.method === 'POST') {
       const name = fn[1] ?? '';
       if (name === 'reminders') return json(res, 403, { ok: false, code: 'COMMON.FORBIDDEN', message: messages.errors['COMMON.FORBIDDEN'] });

@@ -25,6 +25,7 @@ import ts from 'typescript';
 import type * as z from 'zod/mini';
 import type { Area } from '../shared-types/src/areas/area';
 import { catalogue, type Action } from '../shared-types/src/contracts';
+import { deployedFunctionOf } from '../shared-types/src/areas';
 import * as labelsFile from '../shared-types/src/messages/labels.zh-CN';
 import * as refusalsFile from '../shared-types/src/messages/refusals.zh-CN';
 import { BUILD_TARGET } from './deploy-plan';
@@ -82,9 +83,9 @@ const fieldNames = (schema: z.ZodMiniType, into = new Set<string>(), path: strin
   return into;
 };
 
-/** The field names of every action's input of the function `name` (none for a function without actions). */
+/** The field names of every action's input the deployed function `name` answers (none for a function without actions). */
 const inputFields = (name: string): Set<string> => {
-  const actions = Object.values((catalogue as Record<string, Record<string, Action>>)[name] ?? {});
+  const actions = Object.values(catalogue as Record<string, Record<string, Action>>).flatMap((area) => Object.values(area)).filter((a) => deployedFunctionOf(a) === name);
   return actions.reduce((into, action) => fieldNames(action.input, into), new Set<string>());
 };
 
@@ -133,10 +134,13 @@ const leanDeclarations: Plugin = {
   },
 };
 
-/** Does evaluating `node` call anything (outside the functions it defines)? */
+/**
+ * Does evaluating `node` call anything (outside the functions it defines)? A spread counts: it may run a
+ * getter, so esbuild keeps an unused `{ ...settingsActions, ...privacyActions }` and every schema it names.
+ */
 const calls = (node: ts.Node): boolean =>
   !ts.isArrowFunction(node) && !ts.isFunctionExpression(node) &&
-  (ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isTaggedTemplateExpression(node) || ts.forEachChild(node, calls) === true);
+  (ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isTaggedTemplateExpression(node) || ts.isSpreadAssignment(node) || ts.isSpreadElement(node) || ts.forEachChild(node, calls) === true);
 
 /**
  * Issue 16: shared-types' top-level definitions as pure, so a bundle keeps only those it uses. A module

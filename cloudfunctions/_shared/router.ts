@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
-import { Envelope, isCompanyAction, mayAnswer, type Action, type FunctionName } from '@shared/contracts/action';
+import { Envelope, isCompanyAction, mayAnswer, type Action } from '@shared/contracts/action';
+import type { DeployedFunction } from '@shared/areas';
 import { badInput } from '@shared/contracts/field-errors';
 import { failure } from '@shared/messages/failure';
 import { ok, type Err, type Result } from '@shared/result';
@@ -86,7 +87,7 @@ export type FunctionHandle = ((event: unknown, caller: Caller, deps: Deps) => Pr
  * declares. Bugs become COMMON.INTERNAL; nothing of them reaches the client. It takes the area's own
  * contract, not the whole catalogue, so each bundle carries only its own area's schemas.
  */
-export const defineFunction = <T extends Record<string, Action>>(fn: FunctionName, actions: T, handlers: Handlers<T>): FunctionHandle => {
+export const defineFunction = <T extends Record<string, Action>>(fn: DeployedFunction, actions: T, handlers: Handlers<T>): FunctionHandle => {
   const run = async (event: unknown, caller: Caller, deps: Deps): Promise<Result<unknown>> => {
     try {
       const envelope = Envelope.safeParse(event);

@@ -1,52 +1,36 @@
-import { membersActions } from '@shared/contracts/members.contract';
-import { companyActions } from '@shared/contracts/company.contract';
+import * as members from '@shared/contracts/members.contract';
 import { defineFunction, writesFirst } from '../_shared/router';
 import { bootstrap } from './bootstrap';
 import { invitations, invite, join } from './invitations';
 import { deactivate, list, setRole, setSkills } from './management';
-import { bindingRequests, myBindings, publicInfo, requestBinding, revealBindingPhone } from './bindings';
-import { reviewBinding } from './review';
-import { inviteToRoom, joinRoom } from './room-invitations';
-import { cancelRoomInvitation, myRoomInvitations } from './room-invitation-list';
-import { settings, updateSettings } from './settings';
-import { erase, erasureRequests, myData, requestErasure } from './privacy';
-import { company, properties } from './company';
-import { createProperty, deactivateProperty } from './properties';
-import { appointManager } from './appoint';
 
 /**
- * Issue 7: who belongs to a property and in which role: the first manager, staff by invitation,
- * residents by room (issue 18, 5: or by their owner's invitation). Issue 14: the company's properties, created, staffed and closed by its administrator.
+ * Issue 7: who works in a property and in which role: the first manager, staff by invitation. Issue 16:
+ * the residents' rooms, the privacy requests and the administration (the company's properties, a
+ * property's settings) are the area's parts (members-residents, members-privacy, members-admin), each its own
+ * deployed function: the action's handlers stay in this folder, each part's entry imports its own.
  */
-export const handle = defineFunction('members', { ...membersActions, ...companyActions }, {
-  // The first bootstrap makes the record its transaction reads (a concurrent one must read it too: members.test.ts).
-  bootstrap: writesFirst(bootstrap),
-  invite,
-  join,
-  invitations,
-  list,
-  setRole,
-  setSkills,
-  deactivate,
-  requestBinding,
-  bindingRequests,
-  revealBindingPhone,
-  reviewBinding,
-  myBindings,
-  publicInfo,
-  inviteToRoom,
-  joinRoom,
-  myRoomInvitations,
-  cancelRoomInvitation,
-  settings,
-  updateSettings,
-  myData,
-  requestErasure,
-  erasureRequests,
-  erase: writesFirst(erase),
-  company,
-  properties,
-  createProperty,
-  appointManager,
-  deactivateProperty,
-});
+export const handle = defineFunction(
+  'members',
+  {
+    bootstrap: members.bootstrap,
+    invite: members.invite,
+    join: members.join,
+    invitations: members.invitations,
+    list: members.list,
+    setRole: members.setRole,
+    setSkills: members.setSkills,
+    deactivate: members.deactivate,
+  },
+  {
+    // The first bootstrap makes the record its transaction reads (a concurrent one must read it too: members.test.ts).
+    bootstrap: writesFirst(bootstrap),
+    invite,
+    join,
+    invitations,
+    list,
+    setRole,
+    setSkills,
+    deactivate,
+  },
+);

@@ -7,7 +7,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { catalogue, repairs, type FunctionName } from '@shared/contracts';
+import { deployedCatalogue, repairs } from '@shared/contracts';
+import type { DeployedFunction } from '@shared/areas';
 import { messages } from '@shared/messages';
 import * as words from '@shared/messages/words';
 import { keysTexts } from '@shared/messages/keys.zh-CN';
@@ -35,7 +36,7 @@ describe('issue 16: each function bundle carries the refusals it answers with, a
   });
 
   it.each(bundles())("%s: every code its actions declare, and every code it names, is carried with the catalogue's words", (name, bundle) => {
-    const declared = Object.values(catalogue[name as FunctionName] ?? {}).flatMap((action) => action.errors);
+    const declared = Object.values(deployedCatalogue[name as DeployedFunction] ?? {}).flatMap((action) => action.errors);
     const needed = [...new Set([...declared, ...codes.filter((code) => named(bundle, code))])];
     expect(needed.filter((code) => !worded(bundle, code))).toEqual([]);
   });

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { areaPages, areas, areaTimerSteps } from '@shared/areas';
+import { areaPages, areas, areaTimerSteps, deployedFunctions } from '@shared/areas';
 import { catalogue, functionNames } from '@shared/contracts';
 import { messages } from '@shared/messages';
 import { NoticeKind } from '@shared/model/outbox.model';
@@ -31,15 +31,20 @@ const appConfig = (): { subPackages: Array<{ root: string; pages: string[] }> } 
 };
 
 describe('issue 15 (1): the registry of areas', () => {
-  it('every function folder is an area of the registry or a platform function, and every area has its folder, area.json and config.json', () => {
+  it('every function folder is an area of the registry, one of its parts or a platform function, and every area has its folder, area.json and config.json, every part its folder and config.json', () => {
     const folders = readdirSync(source).filter((name) => !name.startsWith('_') && statSync(join(source, name)).isDirectory());
-    expect(folders.filter((f) => !names.includes(f) && !(f in platform.functions))).toEqual([]);
+    const deployed: string[] = deployedFunctions.map((f) => f.name);
+    expect(folders.filter((f) => !deployed.includes(f) && !(f in platform.functions))).toEqual([]);
     expect(names.filter((n) => !existsSync(join(source, n, 'area.json')) || !existsSync(join(source, n, 'config.json')))).toEqual([]);
+    const parts = deployedFunctions.filter((f) => f.name !== f.area);
+    expect(parts.filter((p) => !existsSync(join(source, p.name, 'config.json')) || !existsSync(join(source, p.name, 'index.ts')))).toEqual([]);
+    // Issue 16: a part is named after its area, and declares nothing of its own: its limits and collections are the area's.
+    expect(parts.filter((p) => !p.name.startsWith(`${p.area}-`) || existsSync(join(source, p.name, 'area.json')))).toEqual([]);
   });
 
-  it("the manifest's functions are the registry's areas and the platform's, each area's limits read from its own area.json", () => {
-    expect(Object.keys(declared.functions).sort()).toEqual([...names, ...Object.keys(platform.functions)].sort());
-    for (const name of names) expect(declared.functions[name]).toEqual(areaDeclaration(name).function);
+  it("the manifest's functions are the registry's deployed functions and the platform's, each area's limits (and its parts') read from its own area.json", () => {
+    expect(Object.keys(declared.functions).sort()).toEqual([...deployedFunctions.map((f) => f.name), ...Object.keys(platform.functions)].sort());
+    for (const { name, area } of deployedFunctions) expect(declared.functions[name]).toEqual(areaDeclaration(area).function);
   });
 
   it("the manifest's collections are the platform's and each area's own, as declared, in the deploy's reading and the local database's", () => {
@@ -77,8 +82,8 @@ describe('issue 15 (1): the registry of areas', () => {
     expect(found.filter((n) => !names.includes(n))).toEqual([]);
   });
 
-  it("the test harness runs each area's own function", () => {
-    for (const name of functionNames) expect(functions[name]).toBe((require(`../../cloudfunctions/${name}/handle`) as { handle: unknown }).handle);
+  it("the test harness runs each deployed function, an area's own and each of its parts (issue 16)", () => {
+    for (const { name } of deployedFunctions) expect(functions[name]).toBe((require(`../../cloudfunctions/${name}/handle`) as { handle: unknown }).handle);
   });
 
   it('every notice kind an area declares is a NoticeKind, pushed to the audience it declares, with words for it', () => {

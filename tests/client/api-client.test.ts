@@ -1,5 +1,9 @@
 import * as repairs from '@shared/contracts/repairs.contract';
 import * as session from '@shared/contracts/session.contract';
+import * as members from '@shared/contracts/members.contract';
+import * as company from '@shared/contracts/company.contract';
+import { catalogue } from '@shared/contracts';
+import { deployedFunctions } from '@shared/areas';
 import { CommandId } from '@shared/contracts/action';
 import { errorRetry } from '@shared/contracts/errors';
 import { messages } from '@shared/messages';
@@ -73,6 +77,25 @@ describe('call(action, input): one contract, checked at both ends', () => {
     expect(CommandId.safeParse(input.commandId).success).toBe(true);
     expect(input.deviceTime).toBe('2026-11-23T10:00:00.000Z');
     expect(input.description).toBe(newRepair.description);
+  });
+
+  it("issue 16: sends an action of an area's part to that part's deployed function, reads ahead included, and every action to one function of its area", async () => {
+    const sent: string[] = [];
+    const transport: Transport = async (fn, envelope) => {
+      sent.push(`${fn} ${envelope.action}`);
+      return { ok: false, code: 'COMMON.UNKNOWN_ACTION', message: '暂不支持这个操作' };
+    };
+    const client = createClient({ transport, delay: noWait });
+    await client.call(members.myBindings, {});
+    client.readAhead(members.list, { propertyId: 'sunny' });
+    client.readAhead(company.properties, {});
+    expect(sent).toEqual(['members-residents myBindings', 'members list', 'members-admin properties']);
+    const everyAction = Object.values(catalogue).flatMap((actions) => Object.values(actions));
+    const areaOf = Object.fromEntries(deployedFunctions.map((f) => [f.name, f.area]));
+    sent.length = 0;
+    for (const action of everyAction) client.readAhead(action, {});
+    expect(sent.map((s) => s.split(' ')[1])).toEqual(everyAction.map((a) => a.name));
+    expect(sent.filter((s, i) => areaOf[s.split(' ')[0]!] !== everyAction[i]!.fn)).toEqual([]);
   });
 
   it('adds nothing to reads', async () => {

@@ -1,3 +1,4 @@
+import { deployedFunctionOf } from '@shared/areas';
 import type { Action } from '@shared/contracts';
 import type { startSystem } from './browser';
 
@@ -11,7 +12,7 @@ export const seedWriter = (system: System, label: string) => {
   let seq = 0;
   return async (openid: string, action: Action, input: Record<string, unknown>): Promise<Seeded> => {
     const commandId = `${label}-${Date.now().toString(36)}-${(seq++).toString(36)}`;
-    const result = (await system.runtime.invoke(action.fn, { action: action.name, input: { propertyId: SEED_PROPERTY, commandId, ...input } }, { openid })) as { ok: boolean; data: Seeded; code?: string };
+    const result = (await system.runtime.invoke(deployedFunctionOf(action), { action: action.name, input: { propertyId: SEED_PROPERTY, commandId, ...input } }, { openid })) as { ok: boolean; data: Seeded; code?: string };
     if (!result.ok) throw new Error(`seeding ${action.fn}.${action.name}: ${result.code}`);
     return result.data;
   };

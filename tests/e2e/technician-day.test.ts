@@ -1,3 +1,4 @@
+import { deployedFunctionOf } from '@shared/areas';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page, Request } from 'playwright-core';
@@ -50,7 +51,7 @@ describe("e2e: the technician's day, through a basement", () => {
   let system: Awaited<ReturnType<typeof startSystem>>;
   let seq = 0;
   const write = async (openid: string, action: Action, input: Record<string, unknown>) => {
-    const result = (await system.runtime.invoke(action.fn, { action: action.name, input: { propertyId: PROPERTY, commandId: `technician-day-${seq++}`, ...input } }, { openid })) as {
+    const result = (await system.runtime.invoke(deployedFunctionOf(action), { action: action.name, input: { propertyId: PROPERTY, commandId: `technician-day-${seq++}`, ...input } }, { openid })) as {
       ok: boolean;
       data: { id: string; version: number };
       code?: string;

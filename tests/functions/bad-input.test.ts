@@ -1,3 +1,4 @@
+import { deployedFunctionOf } from '@shared/areas';
 import { catalogue, repairs, type Action } from '@shared/contracts';
 import type { FieldError } from '@shared/result';
 import { callAs, DESK_ON_SHIFT, dumpText, PROPERTY, repairInput, snapshot, SUPERVISOR, TECH_LI, WANG, ZHANG } from './harness';
@@ -30,7 +31,7 @@ describe('bad input: every action refuses it with a code and writes nothing', ()
     for (const [label, input] of bad) {
       for (const openid of callers) {
         const writesBefore = state.rt.engine.stats.writes;
-        const result = (await state.rt.invoke(action.fn, { action: action.name, input }, { openid })) as { ok: boolean; code?: string; message?: string; fields?: FieldError[] };
+        const result = (await state.rt.invoke(deployedFunctionOf(action), { action: action.name, input }, { openid })) as { ok: boolean; code?: string; message?: string; fields?: FieldError[] };
         expect({ label, ok: result.ok, code: result.code }).toEqual({ label, ok: false, code: 'COMMON.BAD_INPUT' });
         expect(result.message).toMatch(/[\u4e00-\u9fa5]/);
         // Issue 12 (3.11): the refusal names each wrong field, by a Chinese label, with a Chinese message.

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { deployedFunctions } from '@shared/areas';
 import { callbacks, company, complaints, functionNames, imports, members, privacy, reception, repairs, session, settings, visits, type Action } from '@shared/contracts';
 import * as forms from '@shared/contracts/forms.contract';
 import * as keys from '@shared/contracts/keys.contract';
@@ -33,7 +34,8 @@ export const recordCalls = (rt: Rt): Recorded => {
   rt.watchCalls((call) => {
     const action = (call.event as { action?: unknown }).action;
     if (typeof action !== 'string' || !(call.result as { ok?: boolean }).ok) return;
-    const key = `${call.fn}.${action}`;
+    // Named by the area whose action it is, whichever of its deployed functions answered it (issue 16).
+    const key = `${deployedFunctions.find((f) => f.name === call.fn)?.area ?? call.fn}.${action}`;
     recorded.set(key, [...(recorded.get(key) ?? []), call]);
   });
   return recorded;

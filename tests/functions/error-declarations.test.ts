@@ -5,6 +5,7 @@
  * (each action's valid input, and the generated variants of it that still pass the contract) sent
  * by a person of every role and a stranger prove the declarations true: every refusal is declared.
  */
+import { deployedFunctionOf } from '@shared/areas';
 import { mayAnswer, repairs, session } from '@shared/contracts';
 import { sessionActions } from '@shared/contracts/session.contract';
 import { failure } from '@shared/messages';
@@ -50,7 +51,7 @@ describe('every action refuses only with codes it declares', () => {
         for (const openid of callers) {
           // A fresh command id each time, so every call reaches the handler instead of replaying the first.
           const sent = typeof input === 'object' && input !== null && 'commandId' in input ? { ...input, commandId: newCommandId() } : input;
-          const result = (await rt.invoke(action.fn, { action: action.name, input: sent }, { openid })) as { ok: boolean; code?: string };
+          const result = (await rt.invoke(deployedFunctionOf(action), { action: action.name, input: sent }, { openid })) as { ok: boolean; code?: string };
           if (!result.ok) expect({ label, openid, code: result.code, declared: result.code !== 'COMMON.INTERNAL' && mayAnswer(action, result.code ?? '') }).toEqual({ label, openid, code: result.code, declared: true });
         }
       }

@@ -4,13 +4,14 @@ import { handle as reminders } from '../../cloudfunctions/reminders/handle';
 import { handle as pushes } from '../../cloudfunctions/pushes/handle';
 import type { FunctionHandle } from '../../cloudfunctions/_shared/router';
 import { areaDeclaration } from '../../cloudfunctions/manifest';
-import { functionNames, isCompanyAction, type Action, type FunctionName, type Output } from '@shared/contracts';
+import { functionNames, isCompanyAction, type Action, type Output } from '@shared/contracts';
+import { deployedFunctionOf, deployedFunctions, type DeployedFunction } from '@shared/areas';
 import type { Role } from '@shared/model/member.model';
 import type { Result } from '@shared/result';
 
-/** Every area's function by the registry (issue 15, 1), and the platform's timer and push receiver. */
+/** Every deployed function by the registry (issue 15, 1; issue 16: each area's own and its parts), and the platform's timer and push receiver. */
 export const functions = {
-  ...(Object.fromEntries(functionNames.map((fn) => [fn, (require(`../../cloudfunctions/${fn}/handle`) as { handle: FunctionHandle }).handle])) as Record<FunctionName, FunctionHandle>),
+  ...(Object.fromEntries(deployedFunctions.map(({ name }) => [name, (require(`../../cloudfunctions/${name}/handle`) as { handle: FunctionHandle }).handle])) as Record<DeployedFunction, FunctionHandle>),
   reminders,
   pushes,
 };
@@ -99,7 +100,7 @@ export const refusalOf = (role: Role, action: Action) =>
 
 /** Calls an action as `openid`, with the event shape a client sends. */
 export const callAs = <A extends Action>(runtime: Runtime, openid: string, action: A, input: unknown) =>
-  runtime.invoke(action.fn, { action: action.name, input }, { openid }) as Promise<Result<Output<A>>>;
+  runtime.invoke(deployedFunctionOf(action), { action: action.name, input }, { openid }) as Promise<Result<Output<A>>>;
 
 export const expectOk = <T>(result: Result<T>): T => {
   if (!result.ok) throw new Error(`expected ok, got ${result.code}: ${result.message}`);

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { deployedFunctionOf } from '@shared/areas';
 import { allActions } from './valid-inputs';
 import { walkEveryAction } from './call-journeys';
 import { startRuntime } from './harness';
@@ -49,14 +50,15 @@ const KNOWN: Record<string, string> = {
 describe('issue 12 (5): every write action replays its first answer', () => {
   const firsts: { key: string; fn: string; event: unknown; openid: string; result: unknown }[] = [];
   let rt: Awaited<ReturnType<typeof startRuntime>>;
-  const writes = new Set(allActions.filter((a) => a.write).map((a) => `${a.fn}.${a.name}`));
+  // Keyed by the deployed function called (issue 16: an area's part answers some of its actions), named by the area.
+  const writes = new Map(allActions.filter((a) => a.write).map((a) => [`${deployedFunctionOf(a)}.${a.name}`, `${a.fn}.${a.name}`]));
 
   beforeAll(async () => {
     rt = await startRuntime();
     rt.watchCalls((call) => {
       const action = (call.event as { action?: unknown }).action;
-      const key = `${call.fn}.${String(action)}`;
-      if (!writes.has(key) || !(call.result as { ok?: boolean }).ok || firsts.some((f) => f.key === key)) return;
+      const key = writes.get(`${call.fn}.${String(action)}`);
+      if (!key || !(call.result as { ok?: boolean }).ok || firsts.some((f) => f.key === key)) return;
       firsts.push({ key, fn: call.fn, event: call.event, openid: call.caller.openid, result: call.result });
     });
     await walkEveryAction(rt);

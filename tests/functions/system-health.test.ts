@@ -3,6 +3,7 @@
  * management API the smoke command uses) or a timer, never from a person. The router lets it run
  * the health check and nothing else.
  */
+import { deployedFunctionOf } from '@shared/areas';
 import { catalogue, functionNames, repairs, session } from '@shared/contracts';
 import { callAs, expectOk, functions, PROPERTY, repairInput, snapshot, startRuntime, SUPERVISOR, WANG } from './harness';
 import { validInputs } from './valid-inputs';
@@ -32,7 +33,7 @@ describe('issue 13 (3): the system health call', () => {
     for (const fn of functionNames) {
       for (const name of Object.keys(catalogue[fn])) {
         if (fn === 'session' && name === 'health') continue;
-        const answer = (await rt.invoke(fn, { action: name, input: inputs[`${fn}.${name}`] }, SYSTEM)) as { ok: boolean; code: string };
+        const answer = (await rt.invoke(deployedFunctionOf({ fn, name }), { action: name, input: inputs[`${fn}.${name}`] }, SYSTEM)) as { ok: boolean; code: string };
         expect({ action: `${fn}.${name}`, code: answer.code }).toEqual({ action: `${fn}.${name}`, code: 'COMMON.NOT_A_MEMBER' });
       }
     }

@@ -1,4 +1,5 @@
-import { catalogue, functionNames } from '@shared/contracts';
+import { deployedFunctions } from '@shared/areas';
+import { deployedCatalogue } from '@shared/contracts';
 import { snapshot, startRuntime, WANG } from './harness';
 import { inheritedNames } from './inherited-names';
 
@@ -9,10 +10,10 @@ describe('only real actions are run', () => {
   });
   afterAll(() => rt.close());
 
-  it.each(functionNames.map((fn) => [fn]))('%s: an inherited property name is an unknown action, not an internal error', async (fn) => {
+  it.each(deployedFunctions.map((f) => [f.name]))('%s: an inherited property name is an unknown action, not an internal error', async (fn) => {
     const before = await snapshot(rt);
     for (const action of inheritedNames) {
-      expect(Object.hasOwn(catalogue[fn], action)).toBe(false);
+      expect(Object.hasOwn(deployedCatalogue[fn], action)).toBe(false);
       const result = await rt.invoke(fn, { action, input: { propertyId: 'demo' } }, { openid: WANG });
       expect({ action, result }).toMatchObject({ action, result: { ok: false, code: 'COMMON.UNKNOWN_ACTION' } });
     }

@@ -1,4 +1,4 @@
-import { functionNames } from '@shared/contracts';
+import { deployedFunctions } from '@shared/areas';
 import { complaintInput, newCommandId, repairInput, snapshot, WANG, WANG_ROOM, ZHANG } from '../functions/harness';
 import { inheritedNames } from '../functions/inherited-names';
 import { startHttpSystem, type HttpSystem } from './http';
@@ -12,7 +12,7 @@ describe('integrity over HTTP', () => {
   afterAll(() => sys.stop());
 
   it('only real actions: an inherited property name answers COMMON.UNKNOWN_ACTION on every function', async () => {
-    for (const fn of functionNames) {
+    for (const { name: fn } of deployedFunctions) {
       for (const action of inheritedNames) {
         expect({ fn, action, answer: await sys.call(fn, action, { propertyId: 'demo' }, WANG) }).toMatchObject({ fn, action, answer: { ok: false, code: 'COMMON.UNKNOWN_ACTION' } });
       }

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import { resultOf, type Action, type FunctionName } from '@shared/contracts/action';
+import { deployedFunctionOf } from '@shared/areas';
 import { retryOf } from '@shared/contracts/errors';
 import { badInput } from '@shared/contracts/field-errors';
 import { commonErrors } from '@shared/messages/common.zh-CN';
@@ -88,7 +89,8 @@ export const createClient = ({
   const deliver = async <A extends Action>(action: A, payload: unknown, early: Promise<unknown> | null = null): Promise<CallResult<CallOutput<A>>> => {
     let reply: unknown;
     try {
-      reply = await (early ?? transport(action.fn, { action: action.name, input: payload }));
+      // Issue 16: to the deployed function that answers it (an area's part, or the area's own), by the registry.
+      reply = await (early ?? transport(deployedFunctionOf(action), { action: action.name, input: payload }));
     } catch {
       return failure('COMMON.BUSY');
     }
@@ -119,7 +121,7 @@ export const createClient = ({
    * the function authorises this call as any other. Unchecked input: the page's call checks its own.
    */
   const readAhead = (target: ReadTarget, input: object) => {
-    const reply = transport(target.fn, { action: target.name, input });
+    const reply = transport(deployedFunctionOf(target), { action: target.name, input });
     reply.catch(() => undefined);
     ahead.set(readKey(target, input), { reply, until: Date.now() + READ_AHEAD_MS });
   };

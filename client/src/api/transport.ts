@@ -1,4 +1,4 @@
-import type { FunctionName } from '@shared/contracts/action';
+import type { DeployedFunction } from '@shared/areas';
 
 /** What travels to a cloud function. */
 export interface Envelope {
@@ -10,7 +10,7 @@ export interface Envelope {
  * Delivers an envelope to a function and answers its raw reply. Throws only when the reply never
  * arrived (no network, timeout): those calls are retried; anything that did arrive is parsed.
  */
-export type Transport = (fn: FunctionName, envelope: Envelope) => Promise<unknown>;
+export type Transport = (fn: DeployedFunction, envelope: Envelope) => Promise<unknown>;
 
 export class TransportError extends Error {
   constructor(cause: unknown) {

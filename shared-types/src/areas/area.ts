@@ -57,6 +57,14 @@ export interface Area {
   serverWords?: ServerWords;
   /** The labels of its actions' input fields, from its catalogue file: the forms' checks and the router's field errors say them. */
   fieldLabels?: Readonly<Record<string, string>>;
+  /**
+   * Issue 16 (bundles ≤ 120 KB): cloud functions split off the area's own, each deployed on its own
+   * (`cloudfunctions/<part>/`, named `<area>-<suffix>`) with the names of the actions it answers. An
+   * action belongs to exactly one deployed function: a part's, or else the area's. The client sends
+   * each action to its deployed function (`deployedFunctionOf`), the area's limits and collections
+   * (`area.json`) hold for its parts too.
+   */
+  parts?: Readonly<Record<`${string}-${string}`, readonly string[]>>;
 }
 
 type Exact<A> = A extends { notices: infer N; noticeWords: infer W } ? (keyof N extends keyof W ? (keyof W extends keyof N ? A : never) : never) : A;

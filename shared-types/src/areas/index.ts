@@ -62,3 +62,19 @@ export const areaFieldLabels = Object.assign({}, ...areas.map((a: AreaOf) => ('f
 
 /** The areas whose refusals are their own catalogue file's `serverWords`. */
 export const areasWithServerWords: readonly string[] = areas.filter((a: AreaOf) => 'serverWords' in a).map((a) => a.name);
+
+type PartsOf<A> = A extends { parts: infer P } ? keyof P & string : never;
+
+/** Issue 16: the cloud functions deployed, in the registry's order: each area's own, then its parts. */
+export type DeployedFunction = AreaOf['name'] | PartsOf<AreaOf>;
+export const deployedFunctions: readonly { name: DeployedFunction; area: AreaOf['name'] }[] = areas.flatMap((a: AreaOf) => [
+  { name: a.name as DeployedFunction, area: a.name },
+  ...Object.keys('parts' in a ? a.parts : {}).map((part) => ({ name: part as DeployedFunction, area: a.name })),
+]);
+
+const partOf: Readonly<Record<string, DeployedFunction>> = Object.fromEntries(
+  areas.flatMap((a: AreaOf) => Object.entries('parts' in a ? (a.parts as Record<string, readonly string[]>) : {}).flatMap(([part, names]) => names.map((name) => [`${a.name}.${name}`, part]))),
+) as Record<string, DeployedFunction>;
+
+/** The deployed function that answers the action `name` of the area `fn`: the part that names it, or the area's own. */
+export const deployedFunctionOf = ({ fn, name }: { fn: AreaOf['name']; name: string }): DeployedFunction => partOf[`${fn}.${name}`] ?? fn;

@@ -1,5 +1,5 @@
 import type { Action, FunctionName } from './action';
-import { areas } from '../areas';
+import { areas, deployedFunctionOf, deployedFunctions, type DeployedFunction } from '../areas';
 
 export * from './action';
 export * from './errors';
@@ -26,3 +26,8 @@ export const catalogue = Object.fromEntries(
     Object.assign({}, ...area.contracts.map((c) => (require(`./${c}.contract`) as Record<string, Record<string, Action>>)[`${c}Actions`])) as Record<string, Action>,
   ]),
 ) as Record<FunctionName, Record<string, Action>>;
+
+/** Issue 16: the actions each deployed function answers (an area's part, or the area's own), from the registry's parts. */
+export const deployedCatalogue = Object.fromEntries(
+  deployedFunctions.map(({ name, area }) => [name, Object.fromEntries(Object.entries(catalogue[area]).filter(([, a]) => deployedFunctionOf(a) === name))]),
+) as Record<DeployedFunction, Record<string, Action>>;
