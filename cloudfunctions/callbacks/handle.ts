@@ -1,4 +1,5 @@
-import { callbacksActions, type CallbackView } from '@shared/contracts/callbacks.contract';
+import * as contract from '@shared/contracts/callbacks.contract';
+import type { CallbackView } from '@shared/contracts/callbacks.contract';
 import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
 import { transition } from '@shared/domain/state-machine';
@@ -10,7 +11,6 @@ import { ActionFailure } from '../_shared/failures';
 import { mapPage, readPage } from '../_shared/paging';
 import { ownsFile } from '../_shared/storage';
 import { meetDeadline } from '../_shared/deadlines';
-import { raiseComplaint } from './raise-complaint';
 import { figures } from './figures';
 import { findCallback, openCallbacksByDue, readCallbackInTx, writeCallbackInTx } from '../_shared/callbacks';
 
@@ -34,7 +34,12 @@ export const toView = (c: CallbackDoc, now: Date): CallbackView => ({
   complaintId: c.complaintId ?? null,
 });
 
-export const handle = defineFunction('callbacks', callbacksActions, {
+/**
+ * Issue 16: the callbacks area's own function: the desk's queue, a task, its record and the figures. A
+ * complaint raised from a callback is the area's part callbacks-complaints (it carries the complaint
+ * intake), its own deployed function.
+ */
+export const handle = defineFunction('callbacks', { queue: contract.queue, get: contract.get, record: contract.record, figures: contract.figures }, {
   queue: async (input, { deps, now }) => {
     const open = openCallbacksByDue({ propertyId: input.propertyId, status: 'open', ...(input.kind ? { kind: input.kind } : {}) });
     const page = await readPage(deps.db, { name: `callbacks.queue.${input.kind ?? 'all'}`, sources: [open] }, input);
@@ -48,7 +53,7 @@ export const handle = defineFunction('callbacks', callbacksActions, {
   },
 
   // Issue 16: the task needs only the input: read beside the membership, checked against the caller's property below.
-  record: withPrefetch<(typeof callbacksActions)['record'], Awaited<ReturnType<typeof findCallback>>>((input, deps) => findCallback(deps.db, input.callbackId), async (input, ctx, existing) => {
+  record: withPrefetch<typeof contract.record, Awaited<ReturnType<typeof findCallback>>>((input, deps) => findCallback(deps.db, input.callbackId), async (input, ctx, existing) => {
     const { member, now } = ctx;
     if (!existing || existing.propertyId !== member.propertyId) return failure('CALLBACK.NOT_FOUND');
     if (existing.assignee === 'manager' && member.role !== 'manager') return failure('CALLBACK.MANAGER_ONLY');
@@ -82,6 +87,5 @@ export const handle = defineFunction('callbacks', callbacksActions, {
     return ok(result);
   }),
 
-  raiseComplaint,
   figures,
 });

@@ -1,40 +1,16 @@
-import { repairsActions } from '@shared/contracts/repairs.contract';
+import * as c from '@shared/contracts/repairs.contract';
 import { defineFunction } from '../_shared/router';
 import { createRepair, registerRepair } from './create';
-import { assigned, getRepair, inbox, listMine } from './queries';
-import { suggestTechnicians } from './technicians';
-import { dispatchRepair } from './dispatch';
 import { findResidents } from './residents';
-import { fees, scorecards, summary } from './scorecards';
-import * as steps from './steps';
-import { decideRepairContent } from './screen';
 
-export const handle = defineFunction('repairs', repairsActions, {
-  create: createRepair,
-  listMine,
-  get: getRepair,
-  inbox,
-  assigned,
-  technicians: suggestTechnicians,
-  dispatch: dispatchRepair,
-  register: registerRepair,
-  findResidents,
-  overridePriority: steps.overridePriority,
-  acknowledge: steps.acknowledge,
-  arrive: steps.arrive,
-  noAnswer: steps.noAnswer,
-  reschedule: steps.reschedule,
-  quote: steps.quote,
-  accept: steps.accept,
-  complete: steps.complete,
-  signOff: steps.signOff,
-  rate: steps.rate,
-  reportBlocker: steps.reportBlocker,
-  clearBlocker: steps.clearBlockerStep,
-  sendBack: steps.sendBack,
-  reviewSendBack: steps.reviewSendBack,
-  fees,
-  scorecards,
-  summary,
-  decideContent: decideRepairContent,
-});
+/**
+ * Issue 16: the repairs area's own function is the filing: a resident's repair, and the desk's filed for
+ * a caller (with the residents it finds for it). The reads (repairs-reads), the desk's handling
+ * (repairs-desk) and the order's steps (repairs-steps) are the area's parts, each its own deployed
+ * function; the handlers stay in this folder.
+ */
+export const handle = defineFunction(
+  'repairs',
+  { create: c.create, register: c.register, findResidents: c.findResidents },
+  { create: createRepair, register: registerRepair, findResidents },
+);

@@ -1,22 +1,14 @@
-import { visitsActions } from '@shared/contracts/visits.contract';
+import * as c from '@shared/contracts/visits.contract';
 import { defineFunction } from '../_shared/router';
 import { book, bookHome, bookWindow, cancel, day, mine, reschedule, slots, windows } from './bookings';
-import { groupVisits, log, planGroupVisit, receptionLog, writeResult } from './reception';
 
-/** Issue 6: residents book the desk, a repair window or a home callback visit, nobody double-booked (V4); the desk's reception log (V1 V2) and group visits (V3). */
-export const handle = defineFunction('visits', visitsActions, {
-  slots,
-  windows,
-  book,
-  bookWindow,
-  bookHome,
-  reschedule,
-  cancel,
-  mine,
-  day,
-  log,
-  writeResult,
-  receptionLog,
-  planGroupVisit,
-  groupVisits,
-});
+/**
+ * Issue 6: residents book the desk, a repair window or a home callback visit, nobody double-booked (V4).
+ * Issue 16: the desk's reception log (V1 V2) and group visits (V3) are the area's part visits-reception,
+ * its own deployed function; its handlers stay in this folder.
+ */
+export const handle = defineFunction(
+  'visits',
+  { slots: c.slots, windows: c.windows, book: c.book, bookWindow: c.bookWindow, bookHome: c.bookHome, reschedule: c.reschedule, cancel: c.cancel, mine: c.mine, day: c.day },
+  { slots, windows, book, bookWindow, bookHome, reschedule, cancel, mine, day },
+);

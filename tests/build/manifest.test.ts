@@ -195,7 +195,7 @@ describe('built functions', () => {
   });
 
   it('issue 13 (1.9): the functions that file residents\' text and photos, and the timer that retries, may make the content checks', () => {
-    for (const name of ['repairs', 'complaints', 'reminders']) {
+    for (const name of ['repairs', 'complaints', 'callbacks-complaints', 'reminders']) {
       expect(readConfig(name)?.permissions.openapi).toEqual(expect.arrayContaining(['security.msgSecCheck', 'security.mediaCheckAsync']));
     }
   });

@@ -6,7 +6,7 @@
  * COMMON.UNKNOWN_ACTION (final, never retried), whose words ask the person to update the mini-program.
  */
 import { areas, deployedFunctionOf, deployedFunctions } from '@shared/areas';
-import { catalogue, company, deployedCatalogue, members, privacy, settings, type Action } from '@shared/contracts';
+import { callbacks, catalogue, company, complaints, deployedCatalogue, members, privacy, reception, repairs, settings, visits, type Action } from '@shared/contracts';
 import { errorRetry } from '@shared/contracts/errors';
 import { messages } from '@shared/messages';
 import { functions, snapshot, WANG, ADMIN, MANAGER } from './harness';
@@ -29,6 +29,12 @@ describe('issue 16: each action is deployed in exactly one cloud function', () =
       expect({ area: area.name, twice: named.filter((n, i) => named.indexOf(n) !== i) }).toEqual({ area: area.name, twice: [] });
       expect(Object.keys(deployedCatalogue[area.name]).length).toBeGreaterThan(0);
     }
+  });
+
+  it('the areas are split as the registry says: repairs, complaints, callbacks and visits by filing, handling and reading', () => {
+    expect([repairs.create, repairs.register, repairs.inbox, repairs.get, repairs.complete, repairs.signOff].map(deployedFunctionOf)).toEqual(['repairs', 'repairs', 'repairs-desk', 'repairs-reads', 'repairs-steps', 'repairs-steps']);
+    expect([complaints.create, complaints.reply, complaints.rate].map(deployedFunctionOf)).toEqual(['complaints', 'complaints-desk', 'complaints-reads']);
+    expect([callbacks.record, callbacks.raiseComplaint, visits.book, reception.log].map(deployedFunctionOf)).toEqual(['callbacks', 'callbacks-complaints', 'visits', 'visits-reception']);
   });
 
   it('the members area is split as the registry says: staff, residents, privacy, administration', () => {
@@ -67,7 +73,7 @@ describe("issue 16: a deployed function answers only its own actions; an old cli
     expect(await snapshot(state.rt)).toEqual(before);
   });
 
-  it('a client released before the split, calling members for the administrator\'s createProperty, is refused finally and told to update; the new route answers', async () => {
+  it('a client released before the split, calling members for the administrator\'s properties, is refused finally and told to update; the new route answers', async () => {
     const inputs = validInputs(state.repairId);
     const old = await state.rt.invoke('members', { action: 'properties', input: inputs['members.properties'] }, { openid: ADMIN });
     expect(old).toEqual({ ok: false, code: 'COMMON.UNKNOWN_ACTION', message: messages.errors['COMMON.UNKNOWN_ACTION'] });

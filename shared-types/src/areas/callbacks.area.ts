@@ -1,3 +1,3 @@
 import { defineArea } from './area';
 
-export const callbacksArea = defineArea({ name: 'callbacks', contracts: ['callbacks'], notices: {}, timerSteps: {}, pages: [] });
+export const callbacksArea = defineArea({ name: 'callbacks', contracts: ['callbacks'], notices: {}, timerSteps: {}, pages: [], parts: { 'callbacks-complaints': ['raiseComplaint'] } });

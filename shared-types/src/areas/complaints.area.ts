@@ -8,4 +8,8 @@ export const complaintsArea = defineArea({
   /** C3 upgrades a month unresolved, C6 unsigned registers, C3 groups settled household by household. */
   timerSteps: { complaintUpgrade: complaintSteps.complaintUpgrade, registers: complaintSteps.registers, groups: complaintSteps.groups },
   pages: [],
+  parts: {
+    'complaints-desk': ['classify', 'issueSlip', 'acknowledge', 'reply', 'decideContent'],
+    'complaints-reads': ['listMine', 'get', 'inbox', 'registerOf', 'signRegister', 'figures', 'rate'],
+  },
 });

@@ -1,3 +1,10 @@
 import { defineArea } from './area';
 
-export const visitsArea = defineArea({ name: 'visits', contracts: ['visits'], notices: {}, timerSteps: {}, pages: [] });
+export const visitsArea = defineArea({
+  name: 'visits',
+  contracts: ['visits'],
+  notices: {},
+  timerSteps: {},
+  pages: [],
+  parts: { 'visits-reception': ['log', 'writeResult', 'receptionLog', 'planGroupVisit', 'groupVisits'] },
+});

@@ -1,0 +1,13 @@
+import * as c from '@shared/contracts/complaints.contract';
+import { defineFunction } from '../_shared/router';
+import { getCase, inbox, listMine } from '../complaints/queries';
+import { registerOf, signRegister } from '../complaints/register';
+import { figures } from '../complaints/figures';
+import { rate } from '../complaints/rate';
+
+/** Issue 16: the complaints area's part for the follow-up: a resident's complaints, one case, the desk's inbox, the register (C6) with its signing, the figures, and the resident's rating of the handling. */
+export const handle = defineFunction(
+  'complaints-reads',
+  { listMine: c.listMine, get: c.get, inbox: c.inbox, registerOf: c.registerOf, signRegister: c.signRegister, figures: c.figures, rate: c.rate },
+  { listMine, get: getCase, inbox, registerOf, signRegister, figures, rate },
+);
