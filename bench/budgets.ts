@@ -46,8 +46,17 @@ export const WEAPP_MAIN_BUDGET = 450 * KB;
  * repairs 154 085, complaints 147 412, reminders 137 936, callbacks 130 001, visits 126 502.
  * 156 KB from 2026-12-07: PIPL erasure also scrubs command records and notices that name the person
  * (`_shared/erasure-scrub.ts`, in members): members 159 413 bytes.
+ * The budget itself since the split of the same day: members, repairs, complaints, callbacks and visits
+ * are deployed as several functions each (the registry's `parts`), the largest complaints-desk at
+ * 121 233 bytes; the timer `reminders` is the one bundle still over, held to its figure below.
  */
-export const FUNCTION_BUNDLE_CEILING = 156 * KB;
+export const FUNCTION_BUNDLE_CEILING = FUNCTION_BUNDLE_BUDGET;
+/**
+ * Bundles still over the budget, each held to its bytes when listed: never raise a figure, and remove a
+ * bundle once it is within (tests/build/package-budgets.test.ts fails on one listed that no longer is over).
+ * reminders: the timer runs every area's sweeps; splitting them into a second timer function is what is left.
+ */
+export const FUNCTION_BUNDLE_KNOWN_OVER: Readonly<Record<string, number>> = { reminders: 140_343 };
 /**
  * Issue 15 (5): the UI catalogue split by role took the main package from 529 790 to 500 028 bytes; the
  * keyboard layer, the text-size switch and the PC layout (issues 17, 18) brought it back to 504 425,

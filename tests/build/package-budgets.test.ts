@@ -1,14 +1,15 @@
 /**
  * Issue 16 (packages): byte counts of what ships, read from the builds `npm test` has already made
  * (dist/cloudfunctions and client/dist/weapp). Times are the bench's (`npm run bench`); these are counts.
- * The issue's goals (120 KB a bundle, 450 KB for the weapp main package) are not reached yet: the
- * ceilings below hold what this work reached, so a change that brings back what it removed fails here.
+ * A function bundle is held to the issue's 120 KB since the split into deployed parts (the timer excepted,
+ * at its listed figure); the weapp main package's 450 KB is not reached yet: its ceiling holds what this
+ * work reached, so a change that brings back what it removed fails here.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { commonErrors } from '@shared/messages/common.zh-CN';
 import { messages } from '@shared/messages';
-import { FUNCTION_BUNDLE_CEILING, FUNCTION_BUNDLE_EXCEPTED, KB, WEAPP_MAIN_CEILING } from '../../bench/budgets';
+import { FUNCTION_BUNDLE_BUDGET, FUNCTION_BUNDLE_CEILING, FUNCTION_BUNDLE_EXCEPTED, FUNCTION_BUNDLE_KNOWN_OVER, KB, WEAPP_MAIN_CEILING } from '../../bench/budgets';
 import { weappPackages } from '../../bench/sizes';
 
 const root = resolve(__dirname, '..', '..');
@@ -38,9 +39,16 @@ describe('issue 16: bytes that ship', () => {
     const names = readdirSync(functions).filter((name) => !FUNCTION_BUNDLE_EXCEPTED.includes(name));
     expect(names.length).toBeGreaterThan(0);
     const over = names
-      .map((name) => ({ name, bytes: statSync(join(functions, name, 'index.js')).size, ceiling: FUNCTION_BUNDLE_CEILING }))
+      .map((name) => ({ name, bytes: statSync(join(functions, name, 'index.js')).size, ceiling: FUNCTION_BUNDLE_KNOWN_OVER[name] ?? FUNCTION_BUNDLE_CEILING }))
       .filter((f) => f.bytes > f.ceiling);
     expect(over).toEqual([]);
+  });
+
+  it('issue 16: the ceiling is the budget itself, and a bundle listed as still over it is over it (one within is taken off the list)', () => {
+    requireBuilt(functions, '`npm run build:functions`');
+    expect(FUNCTION_BUNDLE_CEILING).toBe(FUNCTION_BUNDLE_BUDGET);
+    const within = Object.keys(FUNCTION_BUNDLE_KNOWN_OVER).filter((name) => statSync(join(functions, name, 'index.js')).size <= FUNCTION_BUNDLE_BUDGET);
+    expect(within).toEqual([]);
   });
 
   it(`the weapp main package stays within ${WEAPP_MAIN_CEILING / KB} KB`, () => {
