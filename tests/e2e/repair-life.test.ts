@@ -99,7 +99,7 @@ describe('e2e: a repair\'s whole life, with the sign-off done offline', () => {
     // The supervisor's own view of the order carries a link to the signature, which his page can load.
     const token = Buffer.from('o-sup-liu').toString('base64url');
     const inked = await supervisor.evaluate(async ([repairId, token]) => {
-      const res = await fetch('/api/fn/repairs', {
+      const res = await fetch('/api/fn/repairs-reads', {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Dev ${token}` },
         body: JSON.stringify({ action: 'get', input: { propertyId: 'demo', repairId } }),

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deployedFunctionOf } from '@shared/areas';
 import { repairs } from '@shared/contracts';
 import { createRuntime } from '../../local/runtime';
 import { startServer } from '../../local/server';
@@ -23,7 +24,7 @@ describe('the local system', () => {
     const seededMembers = first.engine.collection('members').count();
     first.close();
     const second = await createRuntime({ dataDir, functions });
-    const mine = (await second.invoke('repairs', { action: 'listMine', input: { propertyId: 'demo' } }, { openid: WANG })) as { ok: true; data: { items: { id: string }[] } };
+    const mine = (await second.invoke(deployedFunctionOf(repairs.listMine), { action: 'listMine', input: { propertyId: 'demo' } }, { openid: WANG })) as { ok: true; data: { items: { id: string }[] } };
     expect(mine.data.items.map((r) => r.id)).toEqual([created.data.id]);
     expect(seededMembers).toBe(19);
     expect(second.engine.collection('members').count()).toBe(seededMembers);
