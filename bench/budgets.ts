@@ -74,8 +74,11 @@ export const FUNCTION_BUNDLE_KNOWN_OVER: Readonly<Record<string, number>> = { re
  * area's refusals are in the functions' catalogue (`refusals.zh-CN.ts`) and an area's file a form checks,
  * and the words only the functions write (`function-words.zh-CN.ts`) left it too (−13 817 bytes alone).
  * Together: 447 549 bytes with the owners' open codes and the journeys' export progress (2026-12-06 afternoon).
+ * 442 KB since the functions' split into deployed parts (2026-12-07): the transport sends each action to its
+ * deployed function, so the registry's `parts` (the moved actions' names, ≈ 1 KB of strings) and the
+ * lookup ride in the main package with the area declarations: 451 857 bytes, still within the issue's 450 KB.
  */
-export const WEAPP_MAIN_CEILING = 440 * KB;
+export const WEAPP_MAIN_CEILING = 442 * KB;
 
 /** The desk's H5 inbox before this work: JavaScript per load, and the load's median time measured beside this work's build in one run. */
 export const H5_BASELINE = { jsBytes: 979_245, ms: 4_765 };
