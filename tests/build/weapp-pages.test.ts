@@ -6,6 +6,8 @@
  * The simulator prefixes class names in the DOM with the component's tag (`main--`); its own
  * `querySelector` takes them unprefixed.
  */
+import { deployedFunctionOf, deployedFunctions } from '@shared/areas';
+import type { FunctionName } from '@shared/contracts/action';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -103,9 +105,11 @@ const fakeWx = {
     DYNAMIC_CURRENT_ENV: 'current-env',
     init: () => undefined,
     callFunction: async ({ name, data }: { name: string; data: { action: string; input: Record<string, unknown> } }) => {
-      const key = `${name}.${data.action}`;
+      // Keyed by the area whose action it is; a deployed function answers only its own actions (issue 16: the registry's parts).
+      const area = deployedFunctions.find((f) => f.name === name)?.area ?? name;
+      const key = `${area}.${data.action}`;
       calls.push(key);
-      const handler = handlers[key];
+      const handler = deployedFunctionOf({ fn: area as FunctionName, name: data.action }) === name ? handlers[key] : undefined;
       return { result: handler ? handler(data.input) : { ok: false, code: 'COMMON.UNKNOWN_ACTION', message: '暂不支持' } };
     },
     database: () => ({
