@@ -3,19 +3,22 @@
  */
 /**
  * Issue 13 (1.1): what the manager saves on the settings page is what the sender uses. The page
- * runs against the local runtime (the real members and session functions, the local engine), so
+ * runs against the local runtime (the real members-admin, repairs and session functions, the local engine), so
  * the test goes from typing a template on the page to a subscribe message WeChat would receive.
  */
 import { fireEvent, render } from '@testing-library/react';
 import { SETTINGS_FRESH_MS } from '../../cloudfunctions/_shared/settings';
-import { repairs, session } from '@shared/contracts';
+import { deployedFunctionOf } from '@shared/areas';
+import { repairs, session, type FunctionName } from '@shared/contracts';
 import SettingsPage from '../../client/src/pages/supervisor/settings';
 import { configureApi } from '../../client/src/api';
 import { resetSession } from '../../client/src/store/session.store';
 import { createRuntime, type Runtime } from '../../local/runtime';
 import { handle as sessionFn } from '../../cloudfunctions/session/handle';
 import { handle as repairsFn } from '../../cloudfunctions/repairs/handle';
-import { handle as membersFn } from '../../cloudfunctions/members/handle';
+import { handle as membersAdminFn } from '../../cloudfunctions/members-admin/handle';
+import { handle as repairsDeskFn } from '../../cloudfunctions/repairs-desk/handle';
+import { handle as repairsStepsFn } from '../../cloudfunctions/repairs-steps/handle';
 import { settle, until } from './support/fake-backend';
 
 const MANAGER = 'o-mgr-zhou';
@@ -33,14 +36,14 @@ describe('issue 13 (1.1): a template saved on the settings page is the one a not
   let later = 0;
   beforeEach(async () => {
     later = 0;
-    rt = await createRuntime({ dataDir: null, functions: { session: sessionFn, repairs: repairsFn, members: membersFn }, now: () => new Date(Date.parse(NOW) + later) });
+    rt = await createRuntime({ dataDir: null, functions: { session: sessionFn, repairs: repairsFn, 'repairs-desk': repairsDeskFn, 'repairs-steps': repairsStepsFn, 'members-admin': membersAdminFn }, now: () => new Date(Date.parse(NOW) + later) });
     configureApi({ transport: (fn, envelope) => rt.invoke(fn, envelope, { openid: MANAGER }), delay: () => Promise.resolve() });
     resetSession();
   });
   afterEach(() => rt.close());
 
-  const call = (openid: string, fn: string, action: string, input: Record<string, unknown>) =>
-    rt.invoke(fn, { action, input: { propertyId: PROPERTY, ...input } }, { openid }) as Promise<{ ok: boolean; data: Record<string, unknown> & { id: string; version: number } }>;
+  const call = (openid: string, area: FunctionName, action: string, input: Record<string, unknown>) =>
+    rt.invoke(deployedFunctionOf({ fn: area, name: action }), { action, input: { propertyId: PROPERTY, ...input } }, { openid }) as Promise<{ ok: boolean; data: Record<string, unknown> & { id: string; version: number } }>;
 
   it('the manager types a template for "报修单有新进展" (id, page, fields); the resident who accepted it is pushed exactly that', async () => {
     const page = render(<SettingsPage />);
