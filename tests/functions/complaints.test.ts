@@ -30,7 +30,7 @@ const tick = (rt: Rt) =>
     data: { deadlines: { warned: number; escalated: number }; complaints: { upgraded: number; registersFlagged: number; groupsSettled: number } };
   }>;
 
-const notices = (rt: Rt, kind: string) => raw<{ kind: string; recipient: string; channel: string; body: string; subject: { id: string } }>(rt, 'outbox').filter((n) => n.kind === kind);
+const notices = (rt: Rt, kind: string) => raw<{ kind: string; recipient: string; channel: string; body: string; subject: { id: string }; pushTo?: string[] }>(rt, 'outbox').filter((n) => n.kind === kind);
 
 type Step = { machine: string; action: string; from: string | null; to: string; role: string; version: number };
 /** A record's events, oldest first, as the machine made them. */
@@ -87,7 +87,7 @@ describe('complaints: intake, classification and replies (C1 C2 C4 C5 C7)', () =
       dueAt: '2026-11-23T16:00:00.000Z',
       proposal: null,
     });
-    expect(notices(rt, 'complaint.new').map((n) => n.recipient).sort()).toEqual([DESK_ON_SHIFT, 'role:desk']);
+    expect(notices(rt, 'complaint.new').map((n) => [n.recipient, n.pushTo])).toEqual([['role:desk', [DESK_ON_SHIFT]]]);
     const desk = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.get, { propertyId: PROPERTY, ref: { kind: 'complaint', id: filed.id } }));
     expect(desk.case).toMatchObject({ phone: '13800000101', proposal: { class: 'responsible', severity: 'general', because: ['within_duties'] } });
     expect(raw<{ rule: string; status: string }>(rt, 'deadlines')).toEqual([expect.objectContaining({ rule: 'C4.classify', status: 'open' })]);
