@@ -379,10 +379,11 @@ const checkJournals = async (sweep: Sweep, limit: number): Promise<{ fanned: num
   const commands = await sweep.parse(commandModel, res.data);
   if (commands.length === 0) return { fanned: 0, records: res.data.length, marked: 0 };
   const entries = commands.flatMap((c) => c.journal ?? []);
-  const [events, outbox] = await Promise.all(
-    (['events', 'outbox'] as const).map((collection) => storedIds(db, collection, entries.filter((e) => e.collection === collection).map((e) => e.doc._id))),
+  // One id query per collection the journals name (events, notices, callback clocks), side by side.
+  const stored = new Map(
+    await Promise.all([...byCollection(entries)].map(async ([collection, list]) => [collection, await storedIds(db, collection, list.map((e) => e.doc._id))] as const)),
   );
-  const missing = entries.filter((e) => !(e.collection === 'events' ? events : outbox)!.has(e.doc._id));
+  const missing = entries.filter((e) => !stored.get(e.collection)!.has(e.doc._id));
   // Each collection's missing documents in one batch insert (`addAllOnce`: a failed batch falls back to
   // one insert per document); a document still not stored fails the unit, whose retries leave the stored ones as they are.
   const failed = new Set<string>();

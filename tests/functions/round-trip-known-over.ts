@@ -109,4 +109,4 @@ export const KNOWN_OVER: Record<string, Figures> = {
 };
 
 /** Round trips a group complaint's reply adds per household told, while over the budget of 2; null once within it. */
-export const KNOWN_OVER_GROUP_GROWTH: number | null = 3;
+export const KNOWN_OVER_GROUP_GROWTH: number | null = null;
