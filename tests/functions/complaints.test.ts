@@ -366,16 +366,16 @@ describe('C3 group complaints', () => {
     expect(notices(rt, 'complaint.changed').filter((n) => n.channel === 'inbox' && n.recipient.startsWith('o-') && n.body.startsWith('已答复'))).toHaveLength(6);
   });
 
-  it('C3 C5 C7, issue 16: a settlement whose journal is not inserted after its commit is caught up by the timer: each household\'s event and reply notice stored once and sent once', async () => {
+  it('C3 C5 C7, issue 16: a settlement whose journal is not inserted after its commit is caught up by the timer: each household\'s event and reply notice stored once and sent once, each callback\'s clock stored', async () => {
     for (const who of building1) expectOk(await file(rt, who));
     const [group] = raw<{ _id: string; version: number }>(rt, 'complaintGroups');
     const ref = { kind: 'group' as const, id: group!._id };
     const confirmed = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.classify, classifyInput(ref, group!.version, { severity: 'major' })));
-    // From the settlement's first batch insert on, every insert of events and notices outside a transaction fails (its batches and their one-by-one fallbacks).
+    // From the settlement's first batch insert on, every insert of events, notices and clocks outside a transaction fails (its batches and their one-by-one fallbacks).
     const handle = rt.engine.handle.bind(rt.engine);
     let down = false;
     rt.engine.handle = async (action, params = {}) => {
-      const fanOut = action === 'database.insertDocument' && !params.transactionId && ['events', 'outbox'].includes(String(params.collectionName));
+      const fanOut = action === 'database.insertDocument' && !params.transactionId && ['events', 'outbox', 'deadlines'].includes(String(params.collectionName));
       if (fanOut && Array.isArray(params.data) && params.data.length > 1) down = true;
       if (fanOut && down) return { code: 'DATABASE_REQUEST_FAILED', message: 'network', requestId: 'injected' };
       return handle(action, params);
@@ -384,10 +384,11 @@ describe('C3 group complaints', () => {
     const answered = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.reply, input));
     rt.engine.handle = handle;
     expect(down).toBe(true);
-    // Committed with the settlement: every household resolved, one callback each (C7) and its clock; their events and notices wait in the journal.
+    // Committed with the settlement: every household resolved, one callback each (C7); their events, notices and clocks wait in the journal.
     expect(raw<{ status: string }>(rt, 'complaints').map((c) => c.status)).toEqual(building1.map(() => 'resolved'));
     expect(raw(rt, 'callbacks')).toHaveLength(6);
-    expect(raw<{ subject: { kind: string } }>(rt, 'deadlines').filter((d) => d.subject.kind === 'callback')).toHaveLength(6);
+    const clocks = () => raw<{ subject: { kind: string; id: string }; status: string; dueAt: string }>(rt, 'deadlines').filter((d) => d.subject.kind === 'callback');
+    expect(clocks()).toEqual([]);
     const replied = () => notices(rt, 'complaint.changed').filter((n) => n.channel === 'inbox' && n.recipient.startsWith('o-') && n.body.startsWith('已答复'));
     expect(replied()).toEqual([]);
     for (const { _id } of raw<{ _id: string }>(rt, 'complaints')) expect(historyOf(rt, _id).filter((e) => e.action === 'resolveWithGroup')).toEqual([]);
@@ -397,6 +398,9 @@ describe('C3 group complaints', () => {
     await tick(rt);
     for (const { _id } of raw<{ _id: string }>(rt, 'complaints')) expect(historyOf(rt, _id).filter((e) => e.action === 'resolveWithGroup')).toHaveLength(1);
     for (const { _id } of raw<{ _id: string }>(rt, 'callbacks')) expect(historyOf(rt, _id).map((e) => e.action)).toEqual(['plan']);
+    // B1 C7: every household's callback has its clock, open and due when the task is.
+    const dueOf = new Map(raw<{ _id: string; dueAt: string }>(rt, 'callbacks').map((t) => [t._id, t.dueAt]));
+    expect(clocks().map((d) => [d.subject.id, d.status, d.dueAt]).sort()).toEqual([...dueOf].map(([id, dueAt]) => [id, 'open', dueAt]).sort());
     expect(replied()).toHaveLength(6);
     expect(notices(rt, 'callback.due').filter((n) => n.channel === 'inbox')).toHaveLength(1);
     // Sent once the settling call's lease ends, and only once.
