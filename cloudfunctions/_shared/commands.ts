@@ -217,7 +217,7 @@ const backOff = (attempt: number) => Math.random() * Math.min(BACKOFF_CAP_MS, BA
 
 /**
  * Issue 16: the documents a command's transaction creates that need no operation of their own there
- * (its events, `appendEvent`; its notices, `enqueueNotice`) travel in the one `add` of its command
+ * (its events, `appendEvent`; its notices, `enqueueNotice`; a new callback task's clock, `openCallbackClock`) travel in the one `add` of its command
  * record, as its `journal` (CloudBase takes single-document operations only in a transaction, one at a
  * time: each document was a wait before the commit). The transaction still reads them as its own: a
  * read of one answers the journaled document. Changing one in the transaction that creates it is
@@ -379,10 +379,11 @@ const checkJournals = async (sweep: Sweep, limit: number): Promise<{ fanned: num
   const commands = await sweep.parse(commandModel, res.data);
   if (commands.length === 0) return { fanned: 0, records: res.data.length, marked: 0 };
   const entries = commands.flatMap((c) => c.journal ?? []);
-  const [events, outbox] = await Promise.all(
-    (['events', 'outbox'] as const).map((collection) => storedIds(db, collection, entries.filter((e) => e.collection === collection).map((e) => e.doc._id))),
+  // One id query per collection the journals name (events, notices, callback clocks), side by side.
+  const stored = new Map(
+    await Promise.all([...byCollection(entries)].map(async ([collection, list]) => [collection, await storedIds(db, collection, list.map((e) => e.doc._id))] as const)),
   );
-  const missing = entries.filter((e) => !(e.collection === 'events' ? events : outbox)!.has(e.doc._id));
+  const missing = entries.filter((e) => !stored.get(e.collection)!.has(e.doc._id));
   // Each collection's missing documents in one batch insert (`addAllOnce`: a failed batch falls back to
   // one insert per document); a document still not stored fails the unit, whose retries leave the stored ones as they are.
   const failed = new Set<string>();
