@@ -1,6 +1,7 @@
-import { repairs } from '@shared/contracts';
+import { repairs, settings } from '@shared/contracts';
 import type { CallCount } from '../../local/call-meter';
-import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, TECH_LI, WANG, WANG_ROOM } from './harness';
+import { isErrorBody } from '../../local/db/errors';
+import { callAs, DESK_ON_SHIFT, expectOk, MANAGER, memberIdOf, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, TECH_LI, WANG, WANG_ROOM } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 type Trace = CallCount['trace'];
@@ -13,7 +14,7 @@ type Trace = CallCount['trace'];
  * an id sent with another action. Actions with effects before their transaction (a daily place, a
  * content check, writes outside it) still read the record first (`replaysFirst`, router.ts).
  */
-describe('issue 16: a write command is replayed from its record, found at the insert, not read before the work', () => {
+describe('issue 16: a write command is replayed from its record, found at its insert or after its work, not read before it', () => {
   let rt: Rt;
   let traces: Trace[];
   beforeEach(async () => {
@@ -87,6 +88,55 @@ describe('issue 16: a write command is replayed from its record, found at the in
     expect(await dispatch(id, commandId)).toMatchObject({ ok: false, code: 'COMMON.COMMAND_REUSED' });
     expect(await snapshot(rt)).toEqual(before);
     expect(raw<{ _id: string; status: string }>(rt, 'repairs').find((r) => r._id === id)?.status).toBe('submitted');
+  });
+
+  /**
+   * CloudBase does not say whether a transaction reports a taken _id at the insert or at its commit
+   * (https://docs.cloudbase.net/en/error-code/DATABASE_DUPLICATE_WRITE). The local engine reports it at the
+   * insert; here the engine is made to report it at the commit instead, as the platform may.
+   */
+  const duplicateAtCommit = () => {
+    const handle = rt.engine.handle.bind(rt.engine);
+    const deferred = new Map<string, unknown>();
+    rt.engine.handle = async (action, params = {}) => {
+      const tx = typeof params.transactionId === 'string' ? params.transactionId : null;
+      if (action === 'database.insertDocument' && tx && params.collectionName === 'commands') {
+        const answer = await handle(action, params);
+        // The engine answers a refusal as an error body (local/db/errors.ts): kept for the commit.
+        if (!isErrorBody(answer)) return answer;
+        deferred.set(tx, answer);
+        return { requestId: 'deferred', data: { insertedIds: [] } };
+      }
+      if (action === 'database.commitTransaction' && tx && deferred.has(tx)) {
+        await handle('database.abortTransaction', params);
+        return deferred.get(tx);
+      }
+      return handle(action, params);
+    };
+    return deferred;
+  };
+
+  it('a settings change sent again, its duplicate record reported at the commit, not at the insert, answers its first result and writes nothing', async () => {
+    const commandId = newCommandId();
+    const change = { propertyId: PROPERTY, commandId, groupComplaintWindowHours: 12 };
+    const first = expectOk(await callAs(rt, MANAGER, settings.updateSettings, change));
+    const before = await snapshot(rt);
+    const deferred = duplicateAtCommit();
+    // Its work goes through again (no version to go stale), up to the record's insert.
+    expect(expectOk(await callAs(rt, MANAGER, settings.updateSettings, change))).toEqual(first);
+    expect(deferred.size).toBe(1);
+    expect(await snapshot(rt)).toEqual(before);
+  });
+
+  it('R5: a command id reused on another action, its duplicate reported at the commit, is refused COMMON.COMMAND_REUSED and writes nothing', async () => {
+    const { id } = await created();
+    const commandId = newCommandId();
+    expectOk(await register(commandId));
+    const before = await snapshot(rt);
+    const deferred = duplicateAtCommit();
+    expect(await dispatch(id, commandId)).toMatchObject({ ok: false, code: 'COMMON.COMMAND_REUSED' });
+    expect(deferred.size).toBe(1);
+    expect(await snapshot(rt)).toEqual(before);
   });
 
   it('R1: a filing sent again the next day answers its first result and takes none of that day\'s places (its record is read first)', async () => {
