@@ -3,7 +3,7 @@ import { ok } from '@shared/result';
 import { failure } from '@shared/messages/failure';
 import { transition } from '@shared/domain/state-machine';
 import { complaintMachine } from '@shared/domain/complaint.machine';
-import { defineFunction, type Handler } from '../_shared/router';
+import { defineFunction, replaysFirst, type Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
@@ -47,7 +47,8 @@ const rate: Handler<(typeof complaintsActions)['rate']> = async (input, ctx) => 
 };
 
 export const handle = defineFunction('complaints', complaintsActions, {
-  create: createComplaint,
+  // Issue 16: read its command's record first (replaysFirst, router.ts): a replay must not take a place of the day nor send the text to be checked again.
+  create: replaysFirst(createComplaint),
   register: registerComplaint,
   listMine,
   get: getCase,

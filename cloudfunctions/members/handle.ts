@@ -1,6 +1,6 @@
 import { membersActions } from '@shared/contracts/members.contract';
 import { companyActions } from '@shared/contracts/company.contract';
-import { defineFunction, writesFirst } from '../_shared/router';
+import { defineFunction, replaysFirst, writesFirst } from '../_shared/router';
 import { bootstrap } from './bootstrap';
 import { invitations, invite, join } from './invitations';
 import { deactivate, list, setRole, setSkills } from './management';
@@ -28,16 +28,19 @@ export const handle = defineFunction('members', { ...membersActions, ...companyA
   setRole,
   setSkills,
   deactivate,
-  requestBinding,
+  // Issue 16: read its command's record first (replaysFirst, router.ts): a replay must not take a place of the day.
+  requestBinding: replaysFirst(requestBinding),
   bindingRequests,
   revealBindingPhone,
   reviewBinding,
   myBindings,
   publicInfo,
-  inviteToRoom,
+  // Issue 16: read its command's record first (replaysFirst, router.ts): a replay must not take a place of the day.
+  inviteToRoom: replaysFirst(inviteToRoom),
   joinRoom,
   myRoomInvitations,
-  cancelRoomInvitation,
+  // Issue 16: read its command's record first (replaysFirst, router.ts): it cancels outside any transaction, so an id sent before with another action must be refused before it does.
+  cancelRoomInvitation: replaysFirst(cancelRoomInvitation),
   settings,
   updateSettings,
   myData,

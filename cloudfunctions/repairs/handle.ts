@@ -1,5 +1,5 @@
 import { repairsActions } from '@shared/contracts/repairs.contract';
-import { defineFunction } from '../_shared/router';
+import { defineFunction, replaysFirst } from '../_shared/router';
 import { createRepair, registerRepair } from './create';
 import { assigned, getRepair, inbox, listMine } from './queries';
 import { suggestTechnicians } from './technicians';
@@ -10,7 +10,8 @@ import * as steps from './steps';
 import { decideRepairContent } from './screen';
 
 export const handle = defineFunction('repairs', repairsActions, {
-  create: createRepair,
+  // Issue 16: read its command's record first (replaysFirst, router.ts): a replay must not take a place of the day nor send the text to be checked again.
+  create: replaysFirst(createRepair),
   listMine,
   get: getRepair,
   inbox,

@@ -1,5 +1,5 @@
 import { visitsActions } from '@shared/contracts/visits.contract';
-import { defineFunction } from '../_shared/router';
+import { defineFunction, replaysFirst } from '../_shared/router';
 import { book, bookHome, bookWindow, cancel, day, mine, reschedule, slots, windows } from './bookings';
 import { groupVisits, log, planGroupVisit, receptionLog, writeResult } from './reception';
 
@@ -7,9 +7,10 @@ import { groupVisits, log, planGroupVisit, receptionLog, writeResult } from './r
 export const handle = defineFunction('visits', visitsActions, {
   slots,
   windows,
-  book,
-  bookWindow,
-  bookHome,
+  // Issue 16: read its command's record first (replaysFirst, router.ts): a booking sent again must not take a place of the day.
+  book: replaysFirst(book),
+  bookWindow: replaysFirst(bookWindow),
+  bookHome: replaysFirst(bookHome),
   reschedule,
   cancel,
   mine,
