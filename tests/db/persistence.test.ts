@@ -125,6 +125,27 @@ describe('the database file', () => {
     expect(reopen().collection('tickets').count()).toBe(2 * COMMITS_PER_CHECKPOINT - 1);
   }, 30_000);
 
+  it('a flush is answered once the commits made before it are synced, however many others keep committing (issue 16)', async () => {
+    const engine = reopen();
+    engine.insertRaw('tickets', [{ _id: 'mine', no: 0 }]);
+    let answered = false;
+    const flushed = engine.flush().then(() => {
+      answered = true;
+    });
+    // Another caller commits on every turn of the event loop, so each sync ends with newer commits unsynced.
+    let others = 0;
+    const started = Date.now();
+    while (!answered && Date.now() - started < 3_000) {
+      engine.insertRaw('tickets', [{ _id: `other${others}`, no: ++others }]);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(answered).toBe(true);
+    await flushed;
+    await engine.flush();
+    closeAll();
+    expect(reopen().collection('tickets').count()).toBe(others + 1);
+  });
+
   it('reset() empties it too', () => {
     const engine = reopen();
     engine.insertRaw('tickets', [{ _id: 'a', no: 1 }]);
