@@ -84,12 +84,15 @@ void (async () => {
     const ticks = threadTicks();
     const wrote = writes();
     const cpu = process.cpuUsage();
+    const latencies: number[] = [];
     const started = performance.now();
     await Promise.all(
       Array.from({ length: callers }, async (_, c) => {
         for (let i = 0; i < creates / callers; i++) {
           const who = file(c + i * callers);
+          const t = performance.now();
           await call(rt, who.openid, repairs.create, repairInput(cmd(), who.roomId));
+          latencies.push(performance.now() - t);
         }
       }),
     );
@@ -106,10 +109,12 @@ void (async () => {
       }
       writeFileSync(process.env.PROFILE, JSON.stringify(profile));
     }
+    latencies.sort((a, b) => a - b);
+    const p = (q: number) => (latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN).toFixed(1);
     const per = (micros: number) => (micros / 1000 / creates).toFixed(2);
     console.log(
       `callers ${callers} creates ${creates} load ${load?.toFixed(1)}→${loadavg()[0]?.toFixed(1)}: CPU/create ${per(used.user + used.system)} ms (user ${per(used.user)}, system ${per(used.system)}),` +
-        ` main thread busy ${((busy.active / creates)).toFixed(2)} ms/create (${(busy.utilization * 100).toFixed(0)} %), ${(creates / (wall / 1000)).toFixed(0)} req/s, commits/create ${((rt.engine.stats.commits - commits) / creates).toFixed(2)}`,
+        ` main thread busy ${((busy.active / creates)).toFixed(2)} ms/create (${(busy.utilization * 100).toFixed(0)} %), ${(creates / (wall / 1000)).toFixed(0)} req/s, p50 ${p(0.5)} ms, p99 ${p(0.99)} ms, commits/create ${((rt.engine.stats.commits - commits) / creates).toFixed(2)}`,
     );
     const written = writes();
     console.log(`  WAL syncs ${syncs - syncsBefore} (${(creates / Math.max(1, syncs - syncsBefore)).toFixed(1)} creates per sync)`);
