@@ -73,9 +73,14 @@ export default defineConfig<'webpack5'>(() => {
      * takes terser's minify options and is merged over Taro's defaults
      * (https://docs.taro.zone/docs/config-detail#terser, https://terser.org/docs/options/#format-options).
      * The H5 defaults already keep UTF-8. The H5 build targets modern browsers (config/compat.js `h5Browsers`),
-     * so terser may write ES2020, its newest level, there (`ecma`, https://terser.org/docs/options/#minify-options).
+     * so terser may write ES2020, its newest level, there (`ecma`, https://terser.org/docs/options/#minify-options);
+     * and Taro's H5 defaults (webpack5-runner's H5BaseConfig) keep every function's name and quote every object key,
+     * which nothing here reads (class names are not kept either way): without them, 5 % fewer bytes to parse (issue 16).
      */
-    terser: { enable: true, config: isH5 ? { ecma: 2020, output: { ascii_only: false } } : { output: { ascii_only: false } } },
+    terser: {
+      enable: true,
+      config: isH5 ? { ecma: 2020, keep_fnames: false, output: { ascii_only: false, quote_keys: false } } : { output: { ascii_only: false } },
+    },
     mini: {
       compile: { include: [sharedSrc, dependency] },
       postcss: { pxtransform: { enable: true, config: {} } },
@@ -114,7 +119,7 @@ export default defineConfig<'webpack5'>(() => {
        */
       webpackChain(chain) {
         // Taro sets ['web', 'es5'] for every target: webpack's own runtime and module wrappers as ES5.
-        chain.merge({ target: ['web', `es${h5EcmaVersion}`] });
+        chain.set('target', ['web', `es${h5EcmaVersion}`]);
         chain.optimization.splitChunks({ chunks: 'all' });
         chain.module
           .rule('taro-components-layer')
