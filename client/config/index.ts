@@ -121,6 +121,7 @@ export default defineConfig<'webpack5'>(() => {
         // Taro sets ['web', 'es5'] for every target: webpack's own runtime and module wrappers as ES5.
         chain.set('target', ['web', `es${h5EcmaVersion}`]);
         chain.optimization.splitChunks({ chunks: 'all' });
+        chain.resolve.alias.set('platform$', path.join(__dirname, 'platform-on-first-use.js'));
         chain.module
           .rule('taro-components-layer')
           .test(/[\\/]@tarojs[\\/]components-react[\\/]dist[\\/]index\.css$/)
