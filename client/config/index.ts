@@ -2,6 +2,9 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import { OpenAhead } from './open-ahead';
+// A CommonJS module babel.config.js reads too
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { h5EcmaVersion } = require('./compat') as { h5EcmaVersion: number };
 
 const platform = process.env.TARO_ENV ?? 'weapp';
 const isH5 = platform === 'h5';
@@ -69,9 +72,15 @@ export default defineConfig<'webpack5'>(() => {
      * as a 6-byte \uXXXX escape instead of its 3 UTF-8 bytes (about 39 KB of common.js). `terser.config`
      * takes terser's minify options and is merged over Taro's defaults
      * (https://docs.taro.zone/docs/config-detail#terser, https://terser.org/docs/options/#format-options).
-     * The H5 defaults already keep UTF-8, so the H5 output is unchanged.
+     * The H5 defaults already keep UTF-8. The H5 build targets modern browsers (config/compat.js `h5Browsers`),
+     * so terser may write ES2020, its newest level, there (`ecma`, https://terser.org/docs/options/#minify-options);
+     * and Taro's H5 defaults (webpack5-runner's H5BaseConfig) keep every function's name and quote every object key,
+     * which nothing here reads (class names are not kept either way): without them, 5 % fewer bytes to parse (issue 16).
      */
-    terser: { enable: true, config: { output: { ascii_only: false } } },
+    terser: {
+      enable: true,
+      config: isH5 ? { ecma: 2020, keep_fnames: false, output: { ascii_only: false, quote_keys: false } } : { output: { ascii_only: false } },
+    },
     mini: {
       compile: { include: [sharedSrc, dependency] },
       postcss: { pxtransform: { enable: true, config: {} } },
@@ -109,7 +118,10 @@ export default defineConfig<'webpack5'>(() => {
        * pages using them, so a page loads what it uses (https://webpack.js.org/plugins/split-chunks-plugin/).
        */
       webpackChain(chain) {
+        // Taro sets ['web', 'es5'] for every target: webpack's own runtime and module wrappers as ES5.
+        chain.set('target', ['web', `es${h5EcmaVersion}`]);
         chain.optimization.splitChunks({ chunks: 'all' });
+        chain.resolve.alias.set('platform$', path.join(__dirname, 'platform-on-first-use.js'));
         chain.module
           .rule('taro-components-layer')
           .test(/[\\/]@tarojs[\\/]components-react[\\/]dist[\\/]index\.css$/)

@@ -18,8 +18,9 @@ const SENT_LIMIT = 20;
 
 /**
  * The records of a command id sent by this openid (as a member of any property, or as no member):
- * one indexed query the router issues beside the membership's, so looking for a replay costs the
- * call no wait of its own (issue 16). The key picks the caller's own among them.
+ * one indexed query the router issues beside the membership's for an action with effects before its
+ * transaction (`replaysFirst`, router.ts), so looking for a replay costs the call no wait of its own
+ * (issue 16). The key picks the caller's own among them.
  */
 export const commandsSent = async (db: Database, openid: string, commandId: string): Promise<CommandDoc[]> =>
   parseAll(commandModel, (await db.collection('commands').where({ openid, commandId }).limit(SENT_LIMIT).get()).data);
@@ -42,15 +43,21 @@ export const replayIn = (sent: readonly CommandDoc[], key: string, action: Actio
   return ok(stored.data);
 };
 
-const replayOf = async (db: Database, key: string, action: Action): Promise<Result<unknown, ErrorCode> | null> => {
+export const replayOf = async (db: Database, key: string, action: Action): Promise<Result<unknown, ErrorCode> | null> => {
   const command = await findById(db, commandModel, key);
   return replayIn(command ? [command] : [], key, action);
+};
+
+/** The call's command record is settled: committed with its work, or the stored one answered (context.ts). */
+const settled = (ctx: AnyContext) => {
+  if (ctx.command) ctx.command.settled = true;
 };
 
 /** A replay inside applyOnce: the first result, or the refusal thrown. */
 const replayed = async <T>(ctx: AnyContext): Promise<Applied<T> | null> => {
   const replay = await replayOf(ctx.deps.db, ctx.commandKey, ctx.action);
   if (!replay) return null;
+  settled(ctx);
   if (!replay.ok) throw new ActionFailure(replay.code);
   return { result: replay.data as T, fresh: false };
 };
@@ -60,8 +67,13 @@ const replayed = async <T>(ctx: AnyContext): Promise<Applied<T> | null> => {
  * and the record is created (`add`), never overwritten: a transaction whose command id already has
  * a record fails at that insert (E11000 duplicate key when the record committed before it began,
  * DATABASE_TRANSACTION_CONFLICT when another open or later-committed transaction holds it), so
- * nothing of it commits; only then is the record read and the first result answered (the router
- * looked before, but another call may have committed since). CloudBase's transactions are snapshot-isolated and
+ * nothing of it commits; only then is the record read and the first result answered. Issue 16: this
+ * insert is how a write command sent again is found (the router reads no record before the work,
+ * except for `replaysFirst` actions, and reads it after a work that refused, router.ts). CloudBase
+ * refuses an insert whose _id is taken (DATABASE_DUPLICATE_WRITE,
+ * https://docs.cloudbase.net/en/error-code/DATABASE_DUPLICATE_WRITE) but does not say whether a
+ * transaction reports it at the insert or at its commit: both end here, in the same catch, and the
+ * local engine reports it at the insert, the stricter. CloudBase's transactions are snapshot-isolated and
  * take `add` (https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/transaction/Transaction.collection.html;
  * https://docs.cloudbase.net/en/database/transaction); the local engine refuses the same inserts
  * (local/db/transactions.ts). In the cloud a write conflict can surface at the write itself, where
@@ -92,6 +104,7 @@ export async function applyOnce<T>(ctx: AnyContext, action: string, work: (tx: T
       const journal = journaled.entries();
       await tx.collection('commands').add({ data: { _id: key, ...record(result), ...(journal.length ? { journal, fanned: false } : {}) } });
       await tx.commit();
+      settled(ctx);
       if (journal.length) await fanOut(db, key, journal);
       return { result, fresh: true };
     } catch (e) {
@@ -183,6 +196,7 @@ export const finishOnce = async <T>(ctx: AnyContext, applied: Applied<T>, finish
 export const recordOnce = async <T>(ctx: ActionContext, action: string, answer: T): Promise<T> => {
   try {
     await ctx.deps.db.collection('commands').add({ data: { _id: ctx.commandKey, ...recordOf(ctx, action, answer, ownerOf(ctx, action)) } });
+    settled(ctx);
     return answer;
   } catch (e) {
     if (!isDuplicateKey(e)) throw e;
@@ -217,7 +231,7 @@ const backOff = (attempt: number) => Math.random() * Math.min(BACKOFF_CAP_MS, BA
 
 /**
  * Issue 16: the documents a command's transaction creates that need no operation of their own there
- * (its events, `appendEvent`; its notices, `enqueueNotice`) travel in the one `add` of its command
+ * (its events, `appendEvent`; its notices, `enqueueNotice`; a new callback task's clock, `openCallbackClock`) travel in the one `add` of its command
  * record, as its `journal` (CloudBase takes single-document operations only in a transaction, one at a
  * time: each document was a wait before the commit). The transaction still reads them as its own: a
  * read of one answers the journaled document. Changing one in the transaction that creates it is
@@ -379,10 +393,11 @@ const checkJournals = async (sweep: Sweep, limit: number): Promise<{ fanned: num
   const commands = await sweep.parse(commandModel, res.data);
   if (commands.length === 0) return { fanned: 0, records: res.data.length, marked: 0 };
   const entries = commands.flatMap((c) => c.journal ?? []);
-  const [events, outbox] = await Promise.all(
-    (['events', 'outbox'] as const).map((collection) => storedIds(db, collection, entries.filter((e) => e.collection === collection).map((e) => e.doc._id))),
+  // One id query per collection the journals name (events, notices, callback clocks), side by side.
+  const stored = new Map(
+    await Promise.all([...byCollection(entries)].map(async ([collection, list]) => [collection, await storedIds(db, collection, list.map((e) => e.doc._id))] as const)),
   );
-  const missing = entries.filter((e) => !(e.collection === 'events' ? events : outbox)!.has(e.doc._id));
+  const missing = entries.filter((e) => !stored.get(e.collection)!.has(e.doc._id));
   // Each collection's missing documents in one batch insert (`addAllOnce`: a failed batch falls back to
   // one insert per document); a document still not stored fails the unit, whose retries leave the stored ones as they are.
   const failed = new Set<string>();

@@ -14,6 +14,18 @@ interface CallContext {
   action: Action;
   /** A write command's transaction, started by the router with the call's first reads (issue 16); applyOnce takes it. */
   early?: EarlyTransaction;
+  /** What became of the call's command record (write actions with a command id): the router answers from the stored record when nothing settled it. */
+  command?: CommandState;
+}
+
+/**
+ * Issue 16: a write command settles its record where it applies (`applyOnce`, `recordOnce`): its record
+ * committed with the work, or the stored record answered. A call that ends without settling it (the
+ * handler refused before or inside the work, or answered without applying) is checked by one read of
+ * the record after the fact: a command sent again answers its first result whatever the work now says.
+ */
+export interface CommandState {
+  settled: boolean;
 }
 
 /** An action for members in given roles: the router resolved the caller's membership of the property the input names. */

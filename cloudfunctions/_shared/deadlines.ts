@@ -8,10 +8,11 @@ import * as messages from '@shared/messages/words';
 import { deadlineStamp } from '@shared/time/deadline-clock';
 import type { Database, Tx } from './database';
 import { derivedId } from './ids';
-import { parseAll, parseStored, withoutId } from './repo';
+import { parseAll, parseStored, rawIfThere, withoutId } from './repo';
 import type { Sweep } from './sweep';
 import { enqueueNotice, sendNow } from './outbox';
 import { appendEvent } from './events';
+import { journalOf } from './commands';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 
 /**
@@ -26,15 +27,12 @@ const idOf = (subjectId: string, rule: string) => derivedId('dl', subjectId, rul
 /** A clock moves because its subject moved (or its property closed): the system moves it. */
 const BY_SYSTEM = { actor: 'system:deadlines', role: 'system' } as const;
 
-/** Starts a clock on a subject, in the transaction that causes it (a clock of the same subject and rule starts afresh). */
-export const openDeadline = async (
-  tx: Tx,
-  subject: { kind: string; id: string; propertyId: string },
-  plan: DeadlinePlan,
-  now: Date,
-): Promise<void> => {
+type Subject = { kind: string; id: string; propertyId: string };
+
+/** A clock born open on a subject by its plan. */
+const clockOf = (subject: Subject, plan: DeadlinePlan, now: Date): DeadlineDoc => {
   const born = birth(deadlineMachine, 'open', { ...BY_SYSTEM, now });
-  const doc = deadlineModel.toStored({
+  return deadlineModel.toStored({
     _id: idOf(subject.id, plan.rule),
     propertyId: subject.propertyId,
     subject: { kind: subject.kind, id: subject.id },
@@ -50,12 +48,34 @@ export const openDeadline = async (
     nextCheckAt: plan.warnAt.toISOString(),
     createdAt: now.toISOString(),
   });
+};
+
+/** Starts a clock on a subject, in the transaction that causes it (a clock of the same subject and rule starts afresh). */
+export const openDeadline = async (tx: Tx, subject: Subject, plan: DeadlinePlan, now: Date): Promise<void> => {
+  const doc = clockOf(subject, plan, now);
   await tx.collection(DEADLINES).doc(doc._id).set({ data: withoutId(doc) });
 };
 
+/**
+ * Issue 16: starts the clock of a callback task born in this same transaction (a complaint's callback,
+ * C7: its id is the complaint's, and a complaint is resolved once), so no clock of its id is stored
+ * yet. In a journaled transaction (a command's, a group's settlement) the clock travels in the journal
+ * with the task's events and notices, inserted once after the commit or by the timer's journal step,
+ * which runs before the deadlines are swept: one operation fewer per task in the transaction. The task
+ * may be recorded before that insert; `meetCallbackClock` then stores the clock met, and the insert,
+ * which never overwrites, leaves it so. Outside a journal it is an operation, as `openDeadline`'s.
+ */
+export const openCallbackClock = async (tx: Tx, subject: Subject, plan: DeadlinePlan, now: Date): Promise<void> => {
+  const doc = clockOf(subject, plan, now);
+  const journal = journalOf(tx);
+  if (journal) journal.create('deadlines', doc);
+  else await tx.collection(DEADLINES).doc(doc._id).set({ data: withoutId(doc) });
+};
+
+/** A clock read in a transaction; null when none is stored (a subject planned before clocks existed, a journaled clock not yet inserted). */
 const readInTx = async (tx: Tx, id: string): Promise<DeadlineDoc | null> => {
-  const raw: unknown = (await tx.collection(DEADLINES).doc(id).get()).data;
-  return raw === null || raw === undefined ? null : parseStored(deadlineModel, raw);
+  const raw = await rawIfThere(tx.collection(DEADLINES).doc(id));
+  return raw === null ? null : parseStored(deadlineModel, raw);
 };
 
 /**
@@ -64,19 +84,46 @@ const readInTx = async (tx: Tx, id: string): Promise<DeadlineDoc | null> => {
  * closing) is left as it is: the subject's own step decides, its clock follows when it can.
  * Answers whether the clock moved.
  */
-const move = async (tx: Tx, id: string, action: DeadlineAction, now: Date, change: Partial<Pick<DeadlineDoc, 'dueAt' | 'warnAt' | 'nextCheckAt' | 'pausedBy'>> = {}): Promise<boolean> => {
+const move = async (tx: Tx, id: string, action: DeadlineAction, now: Date, change: Change = {}): Promise<boolean> => {
   const clock = await readInTx(tx, id);
-  if (!clock) return false;
+  return clock ? moveClock(tx, clock, action, now, change) : false;
+};
+
+type Change = Partial<Pick<DeadlineDoc, 'dueAt' | 'warnAt' | 'nextCheckAt' | 'pausedBy'>>;
+
+/** Moves a clock read (or made) in this transaction by its machine, and writes it; false when the machine will not. */
+const moveClock = async (tx: Tx, clock: DeadlineDoc, action: DeadlineAction, now: Date, change: Change = {}): Promise<boolean> => {
   const moved = transition(deadlineMachine, clock, { action, ...BY_SYSTEM, now });
   if (!moved.ok) return false;
   const pausedBy: PausedBy | null = moved.status === 'paused' ? (change.pausedBy ?? 'order') : null;
   const next = deadlineModel.toStored({ ...clock, ...change, status: moved.status, version: moved.version, pausedBy });
-  await tx.collection(DEADLINES).doc(id).set({ data: withoutId(next) });
+  await tx.collection(DEADLINES).doc(clock._id).set({ data: withoutId(next) });
   return true;
 };
 
 /** The work the clock timed is done (R4 acknowledged, R9 signed off, C4 classified or closed, B1 called back). */
 export const meetDeadline = (tx: Tx, subjectId: string, rule: string, now: Date) => move(tx, idOf(subjectId, rule), 'meet', now);
+
+/**
+ * B1: a callback task is done, and its clock stops with it. A clock opened by `openCallbackClock` in a
+ * journal may not be stored yet (the call that committed it has not inserted it, or died first): then
+ * it is stored here as what it would be, opened by its plan and met at once, in this transaction. The
+ * journal's insert meets it stored and never overwrites it (`addOnce`); an insert that lands after this
+ * transaction began makes this write conflict (the document changed after its snapshot), and the rerun
+ * finds the clock and meets it. Either way no clock runs on a task already done. A clock the machine
+ * will not move (met already) is left as it is. `plan` (the task's clock plan, as it was planned) is
+ * asked for only when no clock is stored; that clock is born when the task was. Answers whether it moved.
+ */
+export const meetCallbackClock = async (
+  tx: Tx,
+  task: { _id: string; propertyId: string; createdAt: string },
+  plan: () => Promise<DeadlinePlan>,
+  now: Date,
+): Promise<boolean> => {
+  const stored = await readInTx(tx, idOf(task._id, 'B1.callback'));
+  const subject = { kind: 'callback', id: task._id, propertyId: task.propertyId };
+  return moveClock(tx, stored ?? clockOf(subject, await plan(), new Date(task.createdAt)), 'meet', now);
+};
 
 /** The subject no longer needs the clock (the order went back to the desk or to next month, the visit was cancelled). */
 export const cancelDeadline = (tx: Tx, subjectId: string, rule: string, now: Date) => move(tx, idOf(subjectId, rule), 'cancel', now);

@@ -2,7 +2,7 @@ import type { Database, StartedTx } from './database';
 
 /**
  * Issue 16: a write command's transaction is started in the call's first wave, beside the membership,
- * the closed-property check and the command-replay read, instead of after them: `startTransaction` is a
+ * the closed-property check (and the command-replay read of a `replaysFirst` action), instead of after them: `startTransaction` is a
  * round trip of its own (https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/database/Database.startTransaction.html),
  * and nothing it needs comes from those reads. `applyOnce` takes it for its first attempt (a retry
  * starts a fresh one). Its snapshot is taken when it starts (快照隔离,

@@ -14,6 +14,7 @@ import { loadSettings } from './settings';
 import type { Sweep } from './sweep';
 import { templateFor, type SettingsDoc } from '@shared/model/settings.model';
 import { activeOpenidsOfRole } from './membership';
+import { audienceOfRole } from '@shared/model/signal.model';
 
 export interface Notice {
   propertyId: string;
@@ -26,7 +27,17 @@ export interface Notice {
   urgent: boolean;
   /** What a subscribe message's own fields show besides the title and body. */
   facts?: OutboxDoc['facts'];
+  /** People pushed a copy of a role's notice besides those the role's notices always reach (`deskOnShiftPushed`). */
+  pushTo?: string[];
 }
+
+/**
+ * R2, D3, issue 5: the desk is told of something new once, under its role, and whoever is on shift is
+ * pushed it by name: a notice to the role carries them, so the clerk on shift does not find it twice in
+ * the app (once for the desk, once by name). Any other recipient carries nobody.
+ */
+export const deskOnShiftPushed = (recipient: string, onShift: readonly string[]): Pick<Notice, 'pushTo'> =>
+  recipient === audienceOfRole('desk') && onShift.length > 0 ? { pushTo: [...onShift] } : {};
 
 const MAX_ATTEMPTS = 8;
 /** 1, 2, 4, … minutes between attempts; a claimed notice is not retried before its lease ends. */
@@ -160,18 +171,22 @@ const sentNow = (deps: Deps) => ({ status: 'sent', sentAt: deps.now().toISOStrin
 /** Roles whose every member is pushed what their role's inbox gets (the desk is pushed only on shift, by name). */
 const PUSHED_ROLES = new Set(['role:supervisor', 'role:manager']);
 
-/** Who is pushed a copy of inbox notices: one read per role of a property however many notices name it. */
+/**
+ * Who is pushed a copy of inbox notices: the person it names; for a role's, every member of a pushed role
+ * (one read per role of a property however many notices name it) and whoever the notice names to push.
+ */
 const recipientsReader = (deps: Deps) => {
   const read = new Map<string, Promise<string[]>>();
-  return (notice: OutboxDoc): Promise<string[]> => {
-    if (isPerson(notice.recipient)) return Promise.resolve([notice.recipient]);
+  const membersOf = (notice: OutboxDoc): Promise<string[]> => {
     if (!PUSHED_ROLES.has(notice.recipient)) return Promise.resolve([]);
     const key = `${notice.propertyId}\u0000${notice.recipient}`;
-    const known =
-      read.get(key) ??
-      activeOpenidsOfRole(deps.db, notice.propertyId, notice.recipient.slice('role:'.length));
+    const known = read.get(key) ?? activeOpenidsOfRole(deps.db, notice.propertyId, notice.recipient.slice('role:'.length));
     read.set(key, known);
     return known;
+  };
+  return async (notice: OutboxDoc): Promise<string[]> => {
+    if (isPerson(notice.recipient)) return [notice.recipient];
+    return [...new Set([...(await membersOf(notice)), ...(notice.pushTo ?? [])])];
   };
 };
 

@@ -1,21 +1,10 @@
 import { quarantineModel } from '@shared/model/quarantine.model';
 import type { TimerStep } from '@shared/model/environment.model';
 import type { Deps } from './deps';
-import type { DocRef } from './database';
 import { derivedId } from './ids';
-import { parseAll, withoutId, type StoredDocumentError } from './repo';
+import { parseAll, rawIfThere, withoutId, type StoredDocumentError } from './repo';
 
 export type Quarantined = 'moved' | 'gone' | 'valid' | 'newer';
-
-/** The SDK answers a transaction's read of a missing document by throwing "… does not exist". */
-const readIfThere = async (ref: DocRef): Promise<Record<string, unknown> | null> => {
-  try {
-    return (await ref.get()).data as Record<string, unknown>;
-  } catch (e) {
-    if (String(e).includes('does not exist')) return null;
-    throw e;
-  }
-};
 
 const schemaVersionOf = (raw: Record<string, unknown>) => (typeof raw.schemaVersion === 'number' ? raw.schemaVersion : 1);
 
@@ -29,7 +18,7 @@ export const quarantine = async (deps: Deps, found: StoredDocumentError, step: T
   const now = deps.now();
   return deps.db.runTransaction(async (tx) => {
     const ref = tx.collection(found.collection).doc(found.id);
-    const stored = await readIfThere(ref);
+    const stored = await rawIfThere(ref);
     if (stored === null) return 'gone';
     if (schemaVersionOf(stored) > found.model.version) return 'newer';
     if (found.model.safeParse(stored).success) return 'valid';

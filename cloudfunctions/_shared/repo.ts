@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { Model } from '@shared/model/versioned';
-import type { Database, Query, Tx } from './database';
+import type { Database, DocRef, Query, Tx } from './database';
 import { issueWords } from './issue-words';
 
 type Doc<M extends Model<z.ZodMiniType>> = z.infer<M['schema']>;
@@ -42,6 +42,20 @@ export const parseStored = <M extends Model<z.ZodMiniType>>(model: M, raw: unkno
   const parsed = model.safeParse(raw);
   if (!parsed.success) throw new StoredDocumentError(model, raw, parsed.error);
   return parsed.data as Doc<M>;
+};
+
+/**
+ * A document read by its reference, or null when it is not there: the SDK answers a transaction's read
+ * of a missing document by throwing "… does not exist" (wx-server-sdk's `DocumentReference.get`, which
+ * throws on not-found in a transaction), a read outside one with no data.
+ */
+export const rawIfThere = async (ref: DocRef): Promise<Record<string, unknown> | null> => {
+  try {
+    return ((await ref.get()).data as Record<string, unknown> | null | undefined) ?? null;
+  } catch (e) {
+    if (String(e).includes('does not exist')) return null;
+    throw e;
+  }
 };
 
 /**

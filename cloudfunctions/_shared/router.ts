@@ -6,10 +6,10 @@ import { failure } from '@shared/messages/failure';
 import { ok, type Err, type Result } from '@shared/result';
 import { COMPANY_SCOPE, type MemberDoc } from '@shared/model/member.model';
 import type { Caller, Deps } from './deps';
-import { contextOf, type AnyContext, type ContextOf } from './context';
+import { contextOf, type AnyContext, type CommandState, type ContextOf } from './context';
 import { propertyClosed, resolveMember } from './membership';
 import { ActionFailure } from './failures';
-import { commandsSent, replayIn } from './commands';
+import { commandsSent, replayIn, replayOf } from './commands';
 import { EarlyTransaction } from './early-transaction';
 import { derivedId } from './ids';
 import { withFileLinks } from './file-links';
@@ -61,6 +61,8 @@ export const withPrefetch = <A extends Action, P>(
 interface LateTransaction {
   /** The action writes outside its command's transaction before it: the router starts no transaction with the first reads. */
   writesFirst?: true;
+  /** The action has effects before its command's transaction: the router reads the command's record first, and replays from it. */
+  replaysFirst?: true;
 }
 
 /**
@@ -74,6 +76,19 @@ interface LateTransaction {
  */
 export const writesFirst = <H extends (...args: never[]) => unknown>(handler: H): H =>
   Object.assign((...args: Parameters<H>) => handler(...args), handler, { writesFirst: true as const }) as unknown as H;
+
+/**
+ * Issue 16: the declaration of a write whose handler has effects before its command's transaction that a
+ * command sent again must not repeat: a place of the day taken (daily-limits.ts: on another day a replay
+ * would take one of that day's), a content check sent out (content-check.ts `screenAtFiling`), a write
+ * outside any transaction (`recordOnce`). Its command's record is read in the first wave, beside the
+ * membership, and a command already applied is answered from it before the handler runs, as every write
+ * was before. `writesFirst` implies it. Every other write reads no record before its work: a command sent
+ * again is found where its record's insert meets the stored one (commands.ts `applyOnce`), or by one read
+ * of the record when the work refused or answered without applying (router.ts).
+ */
+export const replaysFirst = <H extends (...args: never[]) => unknown>(handler: H): H =>
+  Object.assign((...args: Parameters<H>) => handler(...args), handler, { replaysFirst: true as const }) as unknown as H;
 
 export type FunctionHandle = ((event: unknown, caller: Caller, deps: Deps) => Promise<Result<unknown>>) & {
   /** The action names it has a handler for: exactly its contract's (a test holds every function to it). */
@@ -110,16 +125,18 @@ export const defineFunction = <T extends Record<string, Action>>(fn: DeployedFun
       const company = isCompanyAction(action);
       const scope = company ? COMPANY_SCOPE : data.propertyId;
       // Issue 14 (1): a write in a deactivated property is refused; read alongside the membership, never cached.
-      // Issue 16: the command id's records (by the caller's openid) are read in the same wait, not after, and
-      // so are the action's own first reads where they need only its input (withPrefetch).
+      // Issue 16: the action's own first reads go out in the same wait where they need only its input
+      // (withPrefetch), and so does the command's record where the action has effects before its
+      // transaction (replaysFirst); any other write reads no record before its work (see after it).
       // Issue 16: a command's transaction starts in this wave too (early-transaction.ts); rolled back before the
       // answer when the call did not take it, whatever the outcome.
       const transaction = action.write && data.commandId && !handler.writesFirst ? new EarlyTransaction(deps.db) : undefined;
+      const readsRecordFirst = Boolean(action.write && data.commandId && (handler.writesFirst || handler.replaysFirst));
       const authorised = async (): Promise<Result<unknown>> => {
         const [member, closed, sent, early] = await Promise.all([
           action.roles !== 'any-signed-in' && scope ? resolveMember(deps.db, scope, caller.openid) : null,
           action.write && !company && data.propertyId ? propertyClosed(deps.db, data.propertyId) : false,
-          action.write && data.commandId ? commandsSent(deps.db, caller.openid, data.commandId) : [],
+          readsRecordFirst ? commandsSent(deps.db, caller.openid, data.commandId!) : [],
           handler.prefetch ? settle(handler.prefetch(input.data, deps, caller)) : undefined,
         ]);
         if (action.roles !== 'any-signed-in') {
@@ -134,10 +151,23 @@ export const defineFunction = <T extends Record<string, Action>>(fn: DeployedFun
           const replay = replayIn(sent, commandKey, action);
           if (replay) return answer(replay);
         }
-        const result = await handler(input.data, contextOf({ caller, deps, now, commandKey, action, early: transaction }, member), early).catch((e: unknown) => {
-          if (e instanceof ActionFailure) return e.toResult();
-          throw e;
-        });
+        const command: CommandState = { settled: false };
+        // A command whose record the call neither committed nor answered (the work refused, or the handler
+        // answered without applying it) may have been applied before: its record answers, if it is there.
+        const stored = async () => (commandKey && !readsRecordFirst && !command.settled ? replayOf(deps.db, commandKey, action) : null);
+        let result: Result<unknown>;
+        try {
+          result = await handler(input.data, contextOf({ caller, deps, now, commandKey, action, early: transaction, command }, member), early);
+        } catch (e) {
+          if (!(e instanceof ActionFailure)) {
+            const replay = await stored();
+            if (replay) return answer(replay);
+            throw e;
+          }
+          result = e.toResult();
+        }
+        const replay = await stored();
+        if (replay) return answer(replay);
         if (!result.ok) return declared(action, result);
         // The answer is what passed the output contract: a field it does not name never reaches the caller.
         return answer(ok(action.output.parse(result.data)));

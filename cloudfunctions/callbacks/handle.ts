@@ -10,7 +10,9 @@ import { applyOnce } from '../_shared/commands';
 import { ActionFailure } from '../_shared/failures';
 import { mapPage, readPage } from '../_shared/paging';
 import { ownsFile } from '../_shared/storage';
-import { meetDeadline } from '../_shared/deadlines';
+import { meetCallbackClock } from '../_shared/deadlines';
+import { loadSettings } from '../_shared/settings';
+import { callbackDeadline } from '@shared/domain/deadline.rules';
 import { figures } from './figures';
 import { findCallback, openCallbacksByDue, readCallbackInTx, writeCallbackInTx } from '../_shared/callbacks';
 
@@ -80,8 +82,11 @@ export const handle = defineFunction('callbacks', { queue: contract.queue, get: 
         },
       });
       await writeCallbackInTx(tx, next, moved.event, input.commandId);
-      // B1: the task's clock stops with it (tasks planned before clocks existed have none).
-      await meetDeadline(tx, task._id, 'B1.callback', now);
+      // B1: the task's clock stops with it. Issue 16: a complaint callback's clock travels in its settlement's
+      // journal and may not be stored yet: it is then stored met, from the task's own plan, so the journal's
+      // later insert (which never overwrites) finds it done (tasks planned before clocks existed get one met too).
+      const plan = async () => callbackDeadline(new Date(task.createdAt), new Date(task.dueAt), task.assignee, await loadSettings(ctx.deps, task.propertyId));
+      await meetCallbackClock(tx, task, plan, now);
       return toView(next, now);
     });
     return ok(result);

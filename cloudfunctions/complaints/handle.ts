@@ -1,5 +1,5 @@
 import * as contract from '@shared/contracts/complaints.contract';
-import { defineFunction } from '../_shared/router';
+import { defineFunction, replaysFirst } from '../_shared/router';
 import { createComplaint, registerComplaint } from './intake';
 
 /**
@@ -11,5 +11,6 @@ import { createComplaint, registerComplaint } from './intake';
 export const handle = defineFunction(
   'complaints',
   { create: contract.create, register: contract.register },
-  { create: createComplaint, register: registerComplaint },
+  // Issue 16: create reads its command's record first (replaysFirst, router.ts): a replay must not take a place of the day nor send the text to be checked again.
+  { create: replaysFirst(createComplaint), register: registerComplaint },
 );

@@ -182,7 +182,7 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
           complaint,
           'complaint.new',
           shownText,
-          { inbox: [audienceOfRole('desk'), ...onShift, ...(vip ? [audienceOfRole('supervisor')] : [])], group: vip },
+          { inbox: [audienceOfRole('desk'), ...(vip ? [audienceOfRole('supervisor')] : [])], onShift, group: vip },
           hasGroup,
         );
         notices.push(residentComplaintNotice('file', complaint, complaint, now));
@@ -192,7 +192,7 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
         events.push(joined.event);
         if (decision.kind === 'join') {
           group = await joinGroup(tx, groupId, stored);
-          notices = complaintNotices(group, 'complaint.group', format(messages.complaintTexts.groupJoined, { address: roomLabel(complaint.address) }), { inbox: [audienceOfRole('desk'), ...onShift], group: false }, hasGroup);
+          notices = complaintNotices(group, 'complaint.group', format(messages.complaintTexts.groupJoined, { address: roomLabel(complaint.address) }), { inbox: [audienceOfRole('desk')], onShift, group: false }, hasGroup);
         } else {
           const raised = await raiseGroup(tx, groupId, matter.matterKey, stored, decision.members, settings, ctx);
           group = raised.group;

@@ -4,12 +4,14 @@ import type { ComplaintDoc, ComplaintGroupDoc } from '@shared/model/complaint.mo
 import type { NoticeKind } from '@shared/model/outbox.model';
 import { roomLabel } from '@shared/model/property.model';
 import { audienceOfRole } from '@shared/model/signal.model';
-import type { Notice } from '../_shared/outbox';
+import { deskOnShiftPushed, type Notice } from '../_shared/outbox';
 import { placeLabel } from '@shared/messages/place-label';
 
 interface Audience {
   /** Openids or role audiences told in the app. */
   inbox: readonly string[];
+  /** The desk clerks on shift, pushed the desk's notice by name (R2, D3). */
+  onShift?: readonly string[];
   /** Also posted to the property's staff group (WeCom), which needs no consent per message. */
   group: boolean;
 }
@@ -34,7 +36,7 @@ export const complaintNotices = (
     urgent: c.urgency === 'top',
   };
   return [
-    ...[...new Set(to.inbox)].map((recipient) => ({ ...base, channel: 'inbox' as const, recipient })),
+    ...[...new Set(to.inbox)].map((recipient) => ({ ...base, channel: 'inbox' as const, recipient, ...deskOnShiftPushed(recipient, to.onShift ?? []) })),
     ...(to.group && hasGroup ? [{ ...base, channel: 'wecom' as const, recipient: 'group' }] : []),
   ];
 };

@@ -16,7 +16,7 @@ import { callbackDueNotice, planComplaintCallback } from './follow-up';
 import { residentComplaintNotice } from './resident-notice';
 import { findGroup, markGroupSettledInTx, readGroupInTx } from './complaints.repo';
 
-/** Households settled in one transaction: the cloud rolls back a transaction not committed within 10 s, and each household is three writes in it, one at a time. */
+/** Households settled in one transaction: the cloud rolls back a transaction not committed within 10 s, and each household is two writes in it, one at a time. */
 const HOUSEHOLDS_PER_TRANSACTION = 20;
 
 /** What the replying call already holds: the group as it committed it, and the property's settings. */
@@ -36,9 +36,11 @@ const chunksOf = <T>(items: readonly T[], size: number): T[][] =>
  * the last of them. Runs right after the
  * reply; the reminders timer repeats it for any group left unsettled. Issue 16: what a chunk only
  * creates (each household's event and its callback's birth event, the residents' notices, the
- * callers' notice) travels in the chunk's journal record (`journaledTransaction`) and is inserted in
- * batches after the commit, or by the timer's journal step; what later transactions read and change
- * (each household's complaint, its callback and the callback's clock) is written in the transaction.
+ * callers' notice, and each callback's clock, new with its task: `openCallbackClock`) travels in the
+ * chunk's journal record (`journaledTransaction`) and is inserted in batches after the commit, or by
+ * the timer's journal step; what later transactions read and change (each household's complaint and
+ * its callback) is written in the transaction: two writes per household. A callback recorded before
+ * its clock is inserted stores that clock met (`meetCallbackClock`), and the insert leaves it so.
  */
 export const settleGroup = async (deps: Deps, groupId: string, by: { actor: string; role: Actor }, known?: Known): Promise<number> => {
   const group = known?.group ?? (await findGroup(deps.db, groupId));

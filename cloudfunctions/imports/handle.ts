@@ -4,7 +4,7 @@ import { ok } from '@shared/result';
 import { checkRoomRows, TEMPLATE_HEADER, templateCsv, type RowReport } from '@shared/domain/room-import.rules';
 import { roomImportModel, type RoomImportDoc } from '@shared/model/room-import.model';
 import { roomId, roomLabel, roomModel } from '@shared/model/property.model';
-import { defineFunction, withPrefetch, writesFirst, type Handler } from '../_shared/router';
+import { defineFunction, replaysFirst, withPrefetch, writesFirst, type Handler } from '../_shared/router';
 import { applyOnce, finishOnce } from '../_shared/commands';
 import { derivedId } from '../_shared/ids';
 import { findRoomAsStored, findRoomImport, writeRoomImportInTx, writeRoomInTx } from '../_shared/rooms';
@@ -129,4 +129,15 @@ const addRoom: Handler<(typeof importsActions)['addRoom']> = async (input, ctx) 
 };
 
 /** Issue 7 (2): the property's rooms from a spreadsheet, and small edits by hand; issue 19 (2): the key register from a spreadsheet (K1). */
-export const handle = defineFunction('imports', importsActions, { template, start, carryOn, addRoom, renameBuilding: writesFirst(renameBuilding), keyTemplate, previewKeys, commitKeys });
+export const handle = defineFunction('imports', importsActions, {
+  template,
+  start,
+  carryOn,
+  addRoom,
+  renameBuilding: writesFirst(renameBuilding),
+  keyTemplate,
+  previewKeys,
+  // Issue 16: read its command's record first (replaysFirst, router.ts): it adds the keys to the register outside its
+  // transaction, so an id sent before with another action must be refused before it does.
+  commitKeys: replaysFirst(commitKeys),
+});

@@ -1,5 +1,5 @@
 import * as members from '@shared/contracts/members.contract';
-import { defineFunction } from '../_shared/router';
+import { defineFunction, replaysFirst } from '../_shared/router';
 import { bindingRequests, myBindings, publicInfo, requestBinding, revealBindingPhone } from '../members/bindings';
 import { reviewBinding } from '../members/review';
 import { inviteToRoom, joinRoom } from '../members/room-invitations';
@@ -20,5 +20,19 @@ export const handle = defineFunction(
     myRoomInvitations: members.myRoomInvitations,
     cancelRoomInvitation: members.cancelRoomInvitation,
   },
-  { requestBinding, bindingRequests, revealBindingPhone, reviewBinding, myBindings, publicInfo, inviteToRoom, joinRoom, myRoomInvitations, cancelRoomInvitation },
+  {
+    // Issue 16: these read their command's record first (replaysFirst, router.ts): a replay of a request or an
+    // invitation must not take a place of the day; a cancel writes outside any transaction, so an id sent before
+    // with another action must be refused before it does.
+    requestBinding: replaysFirst(requestBinding),
+    bindingRequests,
+    revealBindingPhone,
+    reviewBinding,
+    myBindings,
+    publicInfo,
+    inviteToRoom: replaysFirst(inviteToRoom),
+    joinRoom,
+    myRoomInvitations,
+    cancelRoomInvitation: replaysFirst(cancelRoomInvitation),
+  },
 );

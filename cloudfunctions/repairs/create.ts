@@ -17,7 +17,7 @@ import type { ActionContext } from '../_shared/context';
 import type { Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { dailyQuota, withinDailyLimit } from '../_shared/daily-limits';
-import { enqueueNotice, sendNow, type Notice } from '../_shared/outbox';
+import { deskOnShiftPushed, enqueueNotice, sendNow, type Notice } from '../_shared/outbox';
 import { derivedId } from '../_shared/ids';
 import { buildingHasRooms, findRoomAsStored } from '../_shared/rooms';
 import { loadSettings } from '../_shared/settings';
@@ -184,9 +184,9 @@ const newRepairNotices = (repair: RepairDoc, onShift: readonly string[], hasGrou
     body: `${messages.categories[repair.category]}：${textForOthers(repair.description, repair.screening.text)}${rule}`,
     urgent,
   };
-  const recipients = [audienceOfRole('desk'), ...onShift, ...(urgent ? [audienceOfRole('supervisor')] : [])];
+  const recipients = [audienceOfRole('desk'), ...(urgent ? [audienceOfRole('supervisor')] : [])];
   return [
-    ...recipients.map((recipient) => ({ ...base, channel: 'inbox' as const, recipient })),
+    ...recipients.map((recipient) => ({ ...base, channel: 'inbox' as const, recipient, ...deskOnShiftPushed(recipient, onShift) })),
     ...(urgent && hasGroup ? [{ ...base, channel: 'wecom' as const, recipient: 'group' }] : []),
   ];
 };

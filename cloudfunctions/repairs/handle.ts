@@ -1,5 +1,5 @@
 import * as c from '@shared/contracts/repairs.contract';
-import { defineFunction } from '../_shared/router';
+import { defineFunction, replaysFirst } from '../_shared/router';
 import { createRepair, registerRepair } from './create';
 import { findResidents } from './residents';
 
@@ -12,5 +12,6 @@ import { findResidents } from './residents';
 export const handle = defineFunction(
   'repairs',
   { create: c.create, register: c.register, findResidents: c.findResidents },
-  { create: createRepair, register: registerRepair, findResidents },
+  // Issue 16: create reads its command's record first (replaysFirst, router.ts): a replay must not take a place of the day nor send the text to be checked again.
+  { create: replaysFirst(createRepair), register: registerRepair, findResidents },
 );

@@ -1,5 +1,5 @@
 import * as c from '@shared/contracts/visits.contract';
-import { defineFunction } from '../_shared/router';
+import { defineFunction, replaysFirst } from '../_shared/router';
 import { book, bookHome, bookWindow, cancel, day, mine, reschedule, slots, windows } from './bookings';
 
 /**
@@ -10,5 +10,6 @@ import { book, bookHome, bookWindow, cancel, day, mine, reschedule, slots, windo
 export const handle = defineFunction(
   'visits',
   { slots: c.slots, windows: c.windows, book: c.book, bookWindow: c.bookWindow, bookHome: c.bookHome, reschedule: c.reschedule, cancel: c.cancel, mine: c.mine, day: c.day },
-  { slots, windows, book, bookWindow, bookHome, reschedule, cancel, mine, day },
+  // Issue 16: a booking reads its command's record first (replaysFirst, router.ts): one sent again must not take a place of the day.
+  { slots, windows, book: replaysFirst(book), bookWindow: replaysFirst(bookWindow), bookHome: replaysFirst(bookHome), reschedule, cancel, mine, day },
 );

@@ -35,8 +35,16 @@ Atomics.store(state, CLOSED, 1);
 Atomics.notify(state, CLOSED);
 `;
 
-/** Commits between two checkpoint requests: SQLite's own automatic checkpoint is every 1000 pages, and a commit here writes a few dozen. */
-export const COMMITS_PER_CHECKPOINT = 32;
+/**
+ * Commits between two checkpoint requests. A create makes 6 commits of about 11 WAL frames in all, most of
+ * them the same few pages rewritten (the person's quota, the signals, the table's last page): a
+ * checkpoint copies each page once however often it was rewritten, and syncs the WAL and the file (two
+ * fdatasyncs). Every 32 commits (about 5 creates) the thread cost 0.12–0.15 ms of CPU a create; every 256
+ * (about 43 creates, some 500 frames, 2 MB of WAL, well under `WRITER_CHECKPOINT_PAGES`) 0.04–0.05 ms
+ * (issue 16, 2026-12-07, `bench/profile-create.ts` by thread). Durability does not depend on it: each
+ * answer waits for the WAL's own sync (`SqliteFile.flush`).
+ */
+export const COMMITS_PER_CHECKPOINT = 256;
 
 /**
  * The main connection's own automatic checkpoint, in pages (4 KiB each): the bound on the WAL. The

@@ -59,12 +59,16 @@ export class SqliteFile {
   }
 
   /**
-   * Resolves once every commit made so far is on disk: the WAL is synced (fdatasync, off the event
-   * loop); calls that flush while a sync is under way share the next one.
+   * Resolves once every commit made before the call is on disk: the WAL is synced (fdatasync, off the
+   * event loop); calls that flush while a sync is under way share the next one (group commit). Commits
+   * made after the call are not waited for: while other callers kept committing during every sync, a
+   * flush that waited for "every commit so far" started sync after sync and was answered only when all
+   * callers stood still (at 50 callers exactly one sync per 25 creates, in waves; issue 16).
    */
   async flush(): Promise<void> {
     if (this.file === null) return;
-    while (this.synced < this.committed) {
+    const target = this.committed;
+    while (this.synced < target) {
       if (!this.syncing) {
         const upTo = this.committed;
         this.syncing = this.syncWal()

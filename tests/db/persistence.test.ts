@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createEngine, DATABASE_FILE, installLocalDatabase, manifestOf, type Engine } from '../../local/db';
-import { WRITER_CHECKPOINT_PAGES } from '../../local/db/checkpointer';
+import { COMMITS_PER_CHECKPOINT, WRITER_CHECKPOINT_PAGES } from '../../local/db/checkpointer';
 import { START, startCloud, type TestDb } from './harness';
 
 const collections = { tickets: [{ name: 'no', unique: true, keys: [['no', 1]] as [string, 1][] }], notes: [] };
@@ -112,6 +112,39 @@ describe('the database file', () => {
     expect(fs.readdirSync(dir).sort()).toEqual([DATABASE_FILE]);
     expect(reopen().collection('tickets').count()).toBe(3000);
   }, 60_000);
+
+  it('asks the checkpoint thread once per COMMITS_PER_CHECKPOINT commits, not per commit (issue 16: each checkpoint syncs twice)', async () => {
+    const engine = reopen();
+    const before = engine.checkpoints().runs;
+    for (let i = 0; i < 2 * COMMITS_PER_CHECKPOINT - 1; i++) engine.insertRaw('tickets', [{ _id: `c${i}`, no: i }]);
+    await engine.flush();
+    for (let waited = 0; engine.checkpoints().runs === before && waited < 5_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    const runs = engine.checkpoints().runs - before;
+    expect(runs).toBe(1);
+    closeAll();
+    expect(reopen().collection('tickets').count()).toBe(2 * COMMITS_PER_CHECKPOINT - 1);
+  }, 30_000);
+
+  it('a flush is answered once the commits made before it are synced, however many others keep committing (issue 16)', async () => {
+    const engine = reopen();
+    engine.insertRaw('tickets', [{ _id: 'mine', no: 0 }]);
+    let answered = false;
+    const flushed = engine.flush().then(() => {
+      answered = true;
+    });
+    // Another caller commits on every turn of the event loop, so each sync ends with newer commits unsynced.
+    let others = 0;
+    const started = Date.now();
+    while (!answered && Date.now() - started < 3_000) {
+      engine.insertRaw('tickets', [{ _id: `other${others}`, no: ++others }]);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(answered).toBe(true);
+    await flushed;
+    await engine.flush();
+    closeAll();
+    expect(reopen().collection('tickets').count()).toBe(others + 1);
+  });
 
   it('reset() empties it too', () => {
     const engine = reopen();

@@ -105,7 +105,8 @@ describe('e2e: large text (关怀模式) on every resident and technician page',
     it(`王秀英 at ${percent} %: her pages reflow, nothing stacks, every target is 44 px, axe finds nothing serious`, async () => {
       const resident = await signIn(system.browser, system.url, '王秀英');
       await resident.locator(`#text-size-${choice}`).click();
-      await expect(resident.locator('.page').first().getAttribute('class')).resolves.toContain(percent === 100 ? 'resident-home' : `text-scale-${percent}`);
+      // The size applies on React's next render, not within the tap: wait for the page to carry it (5 s at most).
+      await resident.locator(percent === 100 ? '.page.resident-home' : `.page.text-scale-${percent}`).first().waitFor({ timeout: 5_000 });
       for (const [path, ready] of residentPages()) {
         await visit(resident, system.url, path, ready);
         await shoot(resident, path, percent);

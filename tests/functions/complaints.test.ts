@@ -30,7 +30,7 @@ const tick = (rt: Rt) =>
     data: { deadlines: { warned: number; escalated: number }; complaints: { upgraded: number; registersFlagged: number; groupsSettled: number } };
   }>;
 
-const notices = (rt: Rt, kind: string) => raw<{ kind: string; recipient: string; channel: string; body: string; subject: { id: string } }>(rt, 'outbox').filter((n) => n.kind === kind);
+const notices = (rt: Rt, kind: string) => raw<{ kind: string; recipient: string; channel: string; body: string; subject: { id: string }; pushTo?: string[] }>(rt, 'outbox').filter((n) => n.kind === kind);
 
 type Step = { machine: string; action: string; from: string | null; to: string; role: string; version: number };
 /** A record's events, oldest first, as the machine made them. */
@@ -87,7 +87,7 @@ describe('complaints: intake, classification and replies (C1 C2 C4 C5 C7)', () =
       dueAt: '2026-11-23T16:00:00.000Z',
       proposal: null,
     });
-    expect(notices(rt, 'complaint.new').map((n) => n.recipient).sort()).toEqual([DESK_ON_SHIFT, 'role:desk']);
+    expect(notices(rt, 'complaint.new').map((n) => [n.recipient, n.pushTo])).toEqual([['role:desk', [DESK_ON_SHIFT]]]);
     const desk = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.get, { propertyId: PROPERTY, ref: { kind: 'complaint', id: filed.id } }));
     expect(desk.case).toMatchObject({ phone: '13800000101', proposal: { class: 'responsible', severity: 'general', because: ['within_duties'] } });
     expect(raw<{ rule: string; status: string }>(rt, 'deadlines')).toEqual([expect.objectContaining({ rule: 'C4.classify', status: 'open' })]);
@@ -366,16 +366,16 @@ describe('C3 group complaints', () => {
     expect(notices(rt, 'complaint.changed').filter((n) => n.channel === 'inbox' && n.recipient.startsWith('o-') && n.body.startsWith('已答复'))).toHaveLength(6);
   });
 
-  it('C3 C5 C7, issue 16: a settlement whose journal is not inserted after its commit is caught up by the timer: each household\'s event and reply notice stored once and sent once', async () => {
+  it('C3 C5 C7, issue 16: a settlement whose journal is not inserted after its commit is caught up by the timer: each household\'s event and reply notice stored once and sent once, each callback\'s clock stored', async () => {
     for (const who of building1) expectOk(await file(rt, who));
     const [group] = raw<{ _id: string; version: number }>(rt, 'complaintGroups');
     const ref = { kind: 'group' as const, id: group!._id };
     const confirmed = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.classify, classifyInput(ref, group!.version, { severity: 'major' })));
-    // From the settlement's first batch insert on, every insert of events and notices outside a transaction fails (its batches and their one-by-one fallbacks).
+    // From the settlement's first batch insert on, every insert of events, notices and clocks outside a transaction fails (its batches and their one-by-one fallbacks).
     const handle = rt.engine.handle.bind(rt.engine);
     let down = false;
     rt.engine.handle = async (action, params = {}) => {
-      const fanOut = action === 'database.insertDocument' && !params.transactionId && ['events', 'outbox'].includes(String(params.collectionName));
+      const fanOut = action === 'database.insertDocument' && !params.transactionId && ['events', 'outbox', 'deadlines'].includes(String(params.collectionName));
       if (fanOut && Array.isArray(params.data) && params.data.length > 1) down = true;
       if (fanOut && down) return { code: 'DATABASE_REQUEST_FAILED', message: 'network', requestId: 'injected' };
       return handle(action, params);
@@ -384,10 +384,11 @@ describe('C3 group complaints', () => {
     const answered = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.reply, input));
     rt.engine.handle = handle;
     expect(down).toBe(true);
-    // Committed with the settlement: every household resolved, one callback each (C7) and its clock; their events and notices wait in the journal.
+    // Committed with the settlement: every household resolved, one callback each (C7); their events, notices and clocks wait in the journal.
     expect(raw<{ status: string }>(rt, 'complaints').map((c) => c.status)).toEqual(building1.map(() => 'resolved'));
     expect(raw(rt, 'callbacks')).toHaveLength(6);
-    expect(raw<{ subject: { kind: string } }>(rt, 'deadlines').filter((d) => d.subject.kind === 'callback')).toHaveLength(6);
+    const clocks = () => raw<{ subject: { kind: string; id: string }; status: string; dueAt: string }>(rt, 'deadlines').filter((d) => d.subject.kind === 'callback');
+    expect(clocks()).toEqual([]);
     const replied = () => notices(rt, 'complaint.changed').filter((n) => n.channel === 'inbox' && n.recipient.startsWith('o-') && n.body.startsWith('已答复'));
     expect(replied()).toEqual([]);
     for (const { _id } of raw<{ _id: string }>(rt, 'complaints')) expect(historyOf(rt, _id).filter((e) => e.action === 'resolveWithGroup')).toEqual([]);
@@ -397,6 +398,9 @@ describe('C3 group complaints', () => {
     await tick(rt);
     for (const { _id } of raw<{ _id: string }>(rt, 'complaints')) expect(historyOf(rt, _id).filter((e) => e.action === 'resolveWithGroup')).toHaveLength(1);
     for (const { _id } of raw<{ _id: string }>(rt, 'callbacks')) expect(historyOf(rt, _id).map((e) => e.action)).toEqual(['plan']);
+    // B1 C7: every household's callback has its clock, open and due when the task is.
+    const dueOf = new Map(raw<{ _id: string; dueAt: string }>(rt, 'callbacks').map((t) => [t._id, t.dueAt]));
+    expect(clocks().map((d) => [d.subject.id, d.status, d.dueAt]).sort()).toEqual([...dueOf].map(([id, dueAt]) => [id, 'open', dueAt]).sort());
     expect(replied()).toHaveLength(6);
     expect(notices(rt, 'callback.due').filter((n) => n.channel === 'inbox')).toHaveLength(1);
     // Sent once the settling call's lease ends, and only once.
@@ -409,6 +413,79 @@ describe('C3 group complaints', () => {
     expect(raw<{ _id: string; sentAt: string }>(rt, 'outbox').map((n) => [n._id, n.sentAt])).toEqual(sent);
     expect(replied()).toHaveLength(6);
   });
+
+  /** A major group of six residents (five households) replied to while every insert of a clock outside a transaction fails: its callbacks' clocks stay in the settlement's journal. */
+  const replyWithClocksUnstored = async () => {
+    for (const who of building1) expectOk(await file(rt, who));
+    const [group] = raw<{ _id: string; version: number }>(rt, 'complaintGroups');
+    const ref = { kind: 'group' as const, id: group!._id };
+    const confirmed = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.classify, classifyInput(ref, group!.version, { severity: 'major' })));
+    const handle = rt.engine.handle.bind(rt.engine);
+    rt.engine.handle = async (action, params = {}) => {
+      if (action === 'database.insertDocument' && !params.transactionId && params.collectionName === 'deadlines') return { code: 'DATABASE_REQUEST_FAILED', message: 'network', requestId: 'injected' };
+      return handle(action, params);
+    };
+    expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.reply, replyInput(ref, confirmed.version, 'visit')));
+    rt.engine.handle = handle;
+    const tasks = expectOk(await callAs(rt, MANAGER, callbacks.queue, { propertyId: PROPERTY, kind: 'complaint' })).items;
+    expect(tasks).toHaveLength(6);
+    // Committed: every household's task; its clock is in the settlement's journal, not yet in its collection.
+    expect(callbackClocks()).toEqual([]);
+    expect(raw<{ journal?: { collection: string }[] }>(rt, 'commands').flatMap((c) => c.journal ?? []).filter((e) => e.collection === 'deadlines')).toHaveLength(6);
+    return tasks;
+  };
+  const callbackClocks = () =>
+    raw<{ _id: string; rule: string; status: string; version: number; dueAt: string; ladder: string[]; subject: { kind: string; id: string } }>(rt, 'deadlines').filter((d) => d.subject.kind === 'callback');
+  const record = (task: { id: string }) =>
+    callAs(rt, MANAGER, callbacks.record, { propertyId: PROPERTY, commandId: newCommandId(), callbackId: task.id, version: 1, reached: true, satisfied: true, notes: '', method: 'phone' });
+  const overdueNotices = (taskId: string) => raw<{ kind: string; subject: { id: string } }>(rt, 'outbox').filter((n) => n.kind.startsWith('deadline.') && n.subject.id === taskId);
+
+  it('C7 B1, issue 16: a callback recorded before its settlement\'s journal stores its clock stores the clock met; the journal\'s insert leaves it met, and only the others warn', async () => {
+    const tasks = await replyWithClocksUnstored();
+    const [done, ...others] = tasks;
+    expectOk(await record(done!));
+    // Stored met at once, as its plan made it (the manager's ladder, the task's due time).
+    expect(callbackClocks()).toEqual([expect.objectContaining({ rule: 'B1.callback', status: 'met', version: 2, dueAt: done!.dueAt, ladder: ['manager', 'supervisor'], subject: { kind: 'callback', id: done!.id } })]);
+
+    // The timer's journal step inserts every clock not stored, and never overwrites the met one.
+    await tick(rt);
+    const clocks = new Map(callbackClocks().map((d) => [d.subject.id, d]));
+    expect(clocks.size).toBe(6);
+    expect(clocks.get(done!.id)).toMatchObject({ status: 'met', version: 2 });
+    for (const task of others) expect(clocks.get(task.id)).toMatchObject({ status: 'open', version: 1, dueAt: task.dueAt });
+    expect(raw<{ fanned?: boolean }>(rt, 'commands').filter((c) => c.fanned === false)).toEqual([]);
+
+    // Past the tasks' due time: the open ones warn and escalate, the one called back says nothing.
+    rt.clock.advanceMinutes(3 * 24 * 60);
+    await tick(rt);
+    expect(overdueNotices(done!.id)).toEqual([]);
+    for (const task of others) expect(overdueNotices(task.id).length).toBeGreaterThan(0);
+  }, 30_000);
+
+  it('C7 B1, issue 16: a journal inserting a callback\'s clock while its recording\'s transaction is open makes that write conflict; the rerun meets the stored clock', async () => {
+    const tasks = await replyWithClocksUnstored();
+    const [done] = tasks;
+    // The recording's transaction reads the clock (none yet); the timer's journal step then inserts every clock.
+    const handle = rt.engine.handle.bind(rt.engine);
+    let clockReads = 0;
+    rt.engine.handle = async (action, params = {}) => {
+      const answer = await handle(action, params);
+      if (action === 'database.getDocument' && params.transactionId && params.collectionName === 'deadlines' && ++clockReads === 1) {
+        rt.engine.handle = handle;
+        expect((await tick(rt)).ok).toBe(true);
+      }
+      return answer;
+    };
+    expectOk(await record(done!));
+    rt.engine.handle = handle;
+    expect(clockReads).toBe(1);
+    // The clock the journal inserted open, met by the recording's rerun (not a second clock, not left open).
+    const clocks = callbackClocks();
+    expect(clocks).toHaveLength(6);
+    expect(clocks.find((d) => d.subject.id === done!.id)).toMatchObject({ status: 'met', version: 2 });
+    expect(clocks.filter((d) => d.status === 'open')).toHaveLength(5);
+    expect(historyOf(rt, done!.id).map((e) => e.action)).toEqual(['plan', 'record']);
+  }, 30_000);
 
   it('C3 C5, issue 16: a change to a household committed while its settlement runs is kept, and every household is still settled once', async () => {
     for (const who of building1) expectOk(await file(rt, who));

@@ -16,7 +16,7 @@ const decide = (rt: Rt, openid: string, repairId: string, item: Doc, decision: '
   callAs(rt, openid, repairs.decideContent, { propertyId: PROPERTY, commandId: newCommandId(), repairId, item, decision });
 /** The file a temporary link serves (links name the stored path, never the file id). */
 const pathsOf = (links: readonly string[]) => links.map((l) => new URL(l, 'http://local').searchParams.get('path'));
-const noticesAbout = (rt: Rt, id: string) => raw<{ subject: { id: string }; body: string; channel: string; recipient: string }>(rt, 'outbox').filter((n) => n.subject.id === id);
+const noticesAbout = (rt: Rt, id: string) => raw<{ subject: { id: string }; body: string; channel: string; recipient: string; pushTo?: string[] }>(rt, 'outbox').filter((n) => n.subject.id === id);
 const checksOf = (rt: Rt, id: string) => raw<{ subject: { id: string }; status: string; item: { kind: string }; openid: string }>(rt, 'contentChecks').filter((c) => c.subject.id === id);
 
 describe('issue 13 (1.9): residents\' text is checked when filed, and what the check flags is held for the desk', () => {
@@ -60,7 +60,8 @@ describe('issue 13 (1.9): residents\' text is checked when filed, and what the c
     expect(posts[0]).toContain(messages.triageRules['R3.1']);
     expect(posts[0]).not.toContain(LOCAL_CHECKER.riskyPhrase);
     const sent = noticesAbout(rt, filed.id).filter((n) => n.channel === 'inbox');
-    expect(sent.map((n) => n.recipient)).toEqual(expect.arrayContaining(['role:desk', DESK_ON_SHIFT, 'role:supervisor']));
+    expect(sent.map((n) => n.recipient)).toEqual(expect.arrayContaining(['role:desk', 'role:supervisor']));
+    expect(sent.find((n) => n.recipient === 'role:desk')?.pushTo).toEqual([DESK_ON_SHIFT]);
     expect(raw<{ status: string }>(rt, 'outbox').filter((n) => n.status !== 'sent')).toEqual([]);
   });
 
@@ -89,7 +90,7 @@ describe('issue 13 (1.9): residents\' text is checked when filed, and what the c
     rt.deps.wechat!.checkText = () => Promise.reject(Object.assign(new Error('system busy'), { errCode: -1 }));
     const filed = expectOk(await callAs(rt, WANG, repairs.create, repairInput({ description: RISKY })));
     expect(expectOk(await getAs(rt, DESK_ON_SHIFT, filed.id)).screening?.text).toMatchObject({ verdict: 'unchecked', held: false });
-    expect(noticesAbout(rt, filed.id).some((n) => n.channel === 'inbox' && n.recipient === DESK_ON_SHIFT)).toBe(true);
+    expect(noticesAbout(rt, filed.id).some((n) => n.channel === 'inbox' && n.recipient === 'role:desk' && n.pushTo?.includes(DESK_ON_SHIFT))).toBe(true);
     expect(checksOf(rt, filed.id)).toEqual([expect.objectContaining({ status: 'queued', item: { kind: 'text' } })]);
 
     rt.clock.advanceMinutes(2);

@@ -56,7 +56,7 @@ describe('issue 7 (5): the manager edits the property\'s settings, and every cha
       }),
     );
     expectOk(await callAs(rt, WANG, repairs.create, repairInput()));
-    const told = raw<{ kind: string; recipient: string }>(rt, 'outbox').filter((n) => n.kind === 'repair.new').map((n) => n.recipient);
+    const told = raw<{ kind: string; pushTo?: string[] }>(rt, 'outbox').flatMap((n) => (n.kind === 'repair.new' ? (n.pushTo ?? []) : []));
     expect(told).toContain('o-desk-lin');
     expect(told).not.toContain('o-desk-chen');
   });

@@ -1,9 +1,10 @@
-import { repairs, session } from '@shared/contracts';
-import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, SUPERVISOR, TECH_LI, WANG } from './harness';
+import { complaints, repairs, session } from '@shared/contracts';
+import { callAs, complaintInput, DESK_ON_SHIFT, DESK_OTHER, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, SUPERVISOR, TECH_LI, WANG, WANG_ROOM } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 const PROGRESS = 'local-tmpl-repair-progress';
 const WORK_ORDER = 'local-tmpl-work-order';
+const NEW_TICKET = 'local-tmpl-new-ticket';
 
 const accept = (rt: Rt, openid: string, accepted: string[], commandId = newCommandId()) =>
   callAs(rt, openid, session.consent, { propertyId: PROPERTY, commandId, accepted, rejected: [] });
@@ -50,6 +51,24 @@ describe('issue 5: subscribe messages, one per consent, never the reason a notic
     const stock = expectOk(await accept(rt, WANG, [WORK_ORDER]));
     expect(stock.templates.find((t) => t.templateId === PROGRESS)?.remaining).toBe(1);
     expect(stock.templates.some((t) => t.templateId === WORK_ORDER)).toBe(false);
+  });
+
+  it('R2 D3: the desk clerk on shift is pushed a new repair by name and finds it once in the app; the clerk off shift is not pushed', async () => {
+    expectOk(await accept(rt, DESK_ON_SHIFT, [NEW_TICKET]));
+    expectOk(await accept(rt, DESK_OTHER, [NEW_TICKET]));
+    const created = expectOk(await callAs(rt, WANG, repairs.create, repairInput()));
+    expect(rt.subscribeMessages.map((m) => [m.touser, m.templateId])).toEqual([[DESK_ON_SHIFT, NEW_TICKET]]);
+    for (const clerk of [DESK_ON_SHIFT, DESK_OTHER]) {
+      const lines = expectOk(await callAs(rt, clerk, session.inbox, { propertyId: PROPERTY })).items.filter((n) => n.subject.id === created.id);
+      expect(lines).toHaveLength(1);
+    }
+    expect(JSON.stringify(expectOk(await callAs(rt, DESK_ON_SHIFT, session.inbox, { propertyId: PROPERTY })))).not.toContain(DESK_ON_SHIFT);
+  });
+
+  it('R2 D3: a new complaint is in the on-shift clerk\'s inbox once, under the desk', async () => {
+    const filed = expectOk(await callAs(rt, WANG, complaints.create, complaintInput(WANG_ROOM)));
+    const lines = expectOk(await callAs(rt, DESK_ON_SHIFT, session.inbox, { propertyId: PROPERTY })).items.filter((n) => n.subject.id === filed.id);
+    expect(lines).toHaveLength(1);
   });
 
   it('the technician is pushed the dispatch; a supervisor with sends is pushed an escalation for their role', async () => {

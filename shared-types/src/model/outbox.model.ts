@@ -25,6 +25,8 @@ export const OutboxDoc = z.object({
   urgent: z.boolean(),
   /** What a subscribe message's fields may show besides the title and body. */
   facts: z.optional(z.object({ address: z.optional(z.string()), status: z.optional(z.string()), name: z.optional(z.string()), amountFen: z.optional(z.number().check(z.int())) })),
+  /** A role's notice: people pushed a copy besides the role's pushed members (the desk on shift, R2, D3), by openid. */
+  pushTo: z.optional(z.array(z.string())),
   /** refused: WeChat said the person has no subscription (43101), not retried; skipped: no template or no send left. */
   status: z.enum(['pending', 'sent', 'dead', 'refused', 'skipped']),
   attempts: z.number().check(z.int(), z.gte(0)),
