@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { createRuntime, type Runtime } from '../../local/runtime';
 import { startServer } from '../../local/server';
 import { functions, MACHINE_COLLECTIONS } from '../functions/harness';
+import { deployedFunctionOf } from '@shared/areas';
+import type { FunctionName } from '@shared/contracts/action';
 
 export const devToken = (openid: string) => Buffer.from(openid).toString('base64url');
 
@@ -35,7 +37,8 @@ export const startHttpSystem = async (): Promise<HttpSystem> => {
   return {
     runtime,
     post,
-    call: async (fn, action, input, openid) => (await post(`/api/fn/${fn}`, { action, input }, openid)).body,
+    // Named as the client names an action (its area), sent where the registry deploys it.
+    call: async (fn, action, input, openid) => (await post(`/api/fn/${deployedFunctionOf({ fn: fn as FunctionName, name: action })}`, { action, input }, openid)).body,
     stop: async () => {
       await server.close();
       runtime.close();

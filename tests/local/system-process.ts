@@ -9,6 +9,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { demoPeople } from '../../local/seed';
+import { deployedFunctionOf } from '@shared/areas';
+import type { FunctionName } from '@shared/contracts/action';
 
 const root = resolve(__dirname, '..', '..');
 
@@ -109,8 +111,9 @@ export interface Reply {
   data?: Record<string, unknown> & { id?: string; items?: { id: string }[] };
 }
 
+/** One action over HTTP, named as the client names it (its area and action); sent, as the client sends it, to the function the registry deploys it in. */
 export const call = async (url: string, fn: string, action: string, input: unknown, openid: string): Promise<Reply> => {
-  const res = await fetch(`${url}/api/fn/${fn}`, {
+  const res = await fetch(`${url}/api/fn/${deployedFunctionOf({ fn: fn as FunctionName, name: action })}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Dev ${tokenOf(openid)}` },
     body: JSON.stringify({ action, input }),
