@@ -21,6 +21,13 @@ describe('issue 16: each action is deployed in exactly one cloud function', () =
     expect(new Set(deployed.map((d) => d.split('@')[0])).size).toBe(deployed.length);
   });
 
+  it('every deployed function has a name the platform takes: letters, digits, "_" and "-", a letter first, a letter or digit last, 2 to 60 characters', () => {
+    // Cloud functions run on SCF; its CreateFunction names them so (FunctionName, https://cloud.tencent.com/document/product/583/18586).
+    const refused = deployedFunctions.map((f) => f.name).filter((name) => !/^[A-Za-z][A-Za-z0-9_-]{0,58}[A-Za-z0-9]$/.test(name));
+    expect(refused).toEqual([]);
+    expect(deployedFunctions.length).toBeGreaterThan(areas.length);
+  });
+
   it("a part names only actions of its own area, each in one part, and leaves its area's function some", () => {
     for (const area of areas) {
       const parts = Object.entries(('parts' in area ? area.parts : {}) as Record<string, readonly string[]>);
