@@ -3,6 +3,7 @@
  * repairs, complaints, bookings and binding requests (a Shanghai day); an urgent repair (R3) and
  * anything the desk registers for a resident (R2) are never refused.
  */
+import { actionPath } from '../local/system-process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -166,7 +167,7 @@ describe('a burst of filings over HTTP cannot pass the limit', () => {
   });
 
   const post = <T = unknown>(fn: string, action: string, input: unknown, openid: string) =>
-    fetch(`${server.url}/api/fn/${fn}`, {
+    fetch(`${server.url}${actionPath(fn, action)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Dev ${Buffer.from(openid).toString('base64url')}` },
       body: JSON.stringify({ action, input }),

@@ -1,3 +1,4 @@
+import { actionPath } from './system-process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +37,7 @@ describe('files are private (issue 12, point 2), through the local HTTP API', ()
   let seq = 0;
 
   const call = async (openid: string, fn: string, action: string, input: Record<string, unknown>): Promise<Answer> => {
-    const res = await fetch(`${server.url}/api/fn/${fn}`, {
+    const res = await fetch(`${server.url}${actionPath(fn, action)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Dev ${token(openid)}` },
       body: JSON.stringify({ action, input: { propertyId: PROPERTY, ...input } }),

@@ -111,9 +111,12 @@ export interface Reply {
   data?: Record<string, unknown> & { id?: string; items?: { id: string }[] };
 }
 
+/** The local server's path of an action named as the client names it (its area): the function the registry deploys it in. */
+export const actionPath = (fn: string, action: string): string => `/api/fn/${deployedFunctionOf({ fn: fn as FunctionName, name: action })}`;
+
 /** One action over HTTP, named as the client names it (its area and action); sent, as the client sends it, to the function the registry deploys it in. */
 export const call = async (url: string, fn: string, action: string, input: unknown, openid: string): Promise<Reply> => {
-  const res = await fetch(`${url}/api/fn/${deployedFunctionOf({ fn: fn as FunctionName, name: action })}`, {
+  const res = await fetch(`${url}${actionPath(fn, action)}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Dev ${tokenOf(openid)}` },
     body: JSON.stringify({ action, input }),

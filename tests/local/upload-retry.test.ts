@@ -1,3 +1,4 @@
+import { actionPath } from './system-process';
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +24,7 @@ describe('an interrupted photo upload, tried again (issue 18, 4)', () => {
   let seq = 0;
 
   const call = async (openid: string, fn: string, action: string, input: Record<string, unknown>) => {
-    const res = await fetch(`${server.url}/api/fn/${fn}`, {
+    const res = await fetch(`${server.url}${actionPath(fn, action)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Dev ${token(openid)}` },
       body: JSON.stringify({ action, input: { propertyId: PROPERTY, ...input } }),
