@@ -1,4 +1,6 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { deployedFunctionOf } from '@shared/areas';
+import type { FunctionName } from '@shared/contracts/action';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { messages } from '@shared/messages';
@@ -33,7 +35,8 @@ describe('content security over the local HTTP API', () => {
     answered.push(text);
     return JSON.parse(text) as Answer;
   };
-  const act = (openid: string, fn: string, action: string, input: Record<string, unknown>) => call(openid, fn, { action, input });
+  // Named as the client names an action (its area), sent where the registry deploys it.
+  const act = (openid: string, fn: string, action: string, input: Record<string, unknown>) => call(openid, deployedFunctionOf({ fn: fn as FunctionName, name: action }), { action, input });
   const write = (openid: string, fn: string, action: string, input: Record<string, unknown>) => act(openid, fn, action, { ...input, commandId: `cmd-http-screen-${seq++}` });
   const ok = (answer: Answer) => {
     if (!answer.ok) throw new Error(`expected ok, got ${answer.code}`);
