@@ -49,15 +49,15 @@ export const WEAPP_MAIN_BUDGET = 450 * KB;
  * The budget itself since the split of the same day: members, repairs, complaints, callbacks and visits
  * are deployed as several functions each (the registry's `parts`), the largest complaints-desk at
  * 121 233 bytes; the timer `reminders` was the one bundle still over (140 661 bytes), until its areas' sweeps
- * moved to a second timer function, `reminders-areas` (issue 16): reminders 108 862 bytes, reminders-areas
- * 115 595, every bundle within 120 KB.
+ * moved to a second timer function, `reminders-areas` (issue 16): reminders 108 950 bytes, reminders-areas
+ * 115 685, every bundle within 120 KB.
  */
 export const FUNCTION_BUNDLE_CEILING = FUNCTION_BUNDLE_BUDGET;
 /**
  * Bundles still over the budget, each held to its bytes when listed: never raise a figure, and remove a
  * bundle once it is within (tests/build/package-budgets.test.ts fails on one listed that no longer is over).
  * None since the areas' sweeps left `reminders` for their own timer function, `reminders-areas` (issue 16):
- * reminders was listed at 140 661 bytes and is 108 862.
+ * reminders was listed at 140 661 bytes and is 108 950.
  */
 export const FUNCTION_BUNDLE_KNOWN_OVER: Readonly<Record<string, number>> = {};
 /**
