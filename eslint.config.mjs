@@ -143,9 +143,9 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // The reminders timer loads each sweeping area's `exports.ts` by the registry's names (issue 15, 1 and 3);
-    // the pattern reaches no other file of an area, and the bundler follows it as a glob.
-    files: ['cloudfunctions/reminders/area-sweeps.ts'],
+    // The areas' timer (`reminders-areas`) loads each sweeping area's `timer.ts` by the registry's names (issue 15, 1 and 3);
+    // the pattern reaches no other file of an area, and the function build turns it into static imports.
+    files: ['cloudfunctions/reminders-areas/area-sweeps.ts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   ...boundaries,

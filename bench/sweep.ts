@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRuntime, type FunctionHandle, type Runtime } from '../local/runtime';
 import type { Doc, Engine } from '../local/db';
+import { tickTimers } from '../local/timers';
 import { fileAndDispatch, onSiteSteps, raiseDailyLimits, type Call } from './repair-life';
 
 /**
@@ -49,7 +50,7 @@ export const sweepFigures = async (functions: Record<string, FunctionHandle>, ca
   const clock = { ms: Date.parse('2026-11-23T01:00:00.000Z') };
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-sweep-'));
   const rt = await createRuntime({ dataDir, functions, now: () => new Date(clock.ms) });
-  const sweep = () => rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: new Date(clock.ms).toISOString() }, { openid: '' });
+  const sweep = () => tickTimers(rt, new Date(clock.ms));
   try {
     await raiseDailyLimits(rt, call, cmd);
     const template = await lifeOfOneRepair(rt, call, cmd);

@@ -7,6 +7,7 @@ import { demoAdmins, demoPeople, localNewcomers } from './seed';
 import { MAX_UPLOAD_BYTES } from './storage';
 import { messages } from '@shared/messages';
 import { signalModel } from '@shared/model/signal.model';
+import { TIMER_FUNCTIONS } from '@shared/model/environment.model';
 import { membershipsOf } from '../cloudfunctions/_shared/membership';
 import { uploadFolderOfPath } from '../cloudfunctions/_shared/storage';
 
@@ -73,7 +74,7 @@ export const startServer = async ({ runtime, h5Dir, port }: ServerOptions) => {
     const fn = /^\/api\/fn\/([a-z]+(?:-[a-z]+)*)$/.exec(url.pathname);
     if (fn && req.method === 'POST') {
       const name = fn[1] ?? '';
-      if (name === 'reminders') return json(res, 403, { ok: false, code: 'COMMON.FORBIDDEN', message: messages.errors['COMMON.FORBIDDEN'] });
+      if ((TIMER_FUNCTIONS as readonly string[]).includes(name)) return json(res, 403, { ok: false, code: 'COMMON.FORBIDDEN', message: messages.errors['COMMON.FORBIDDEN'] });
       // A client's call always carries its OPENID, as in the cloud: one without is never a system call (issue 13).
       if (!caller.openid) return json(res, 200, { ok: false, code: 'COMMON.NOT_A_MEMBER', message: messages.errors['COMMON.NOT_A_MEMBER'] });
       let event: unknown;

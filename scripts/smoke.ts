@@ -28,13 +28,14 @@ const { values } = parseArgs({
   allowPositionals: false,
 });
 
-/** The local system as `npm start` runs it: the built functions, the demo property, the timer having run once. */
+/** The local system as `npm start` runs it: the built functions, the demo property, every timer function having run once. */
 const localTarget = async (): Promise<{ target: SmokeTarget; close: () => void }> => {
   const { createRuntime } = await import('../local/runtime');
   const { loadBuiltFunctions } = await import('../local/functions');
   const { localSmokeTarget } = await import('../local/smoke-target');
   const runtime = await createRuntime({ dataDir: null, functions: loadBuiltFunctions() });
-  await runtime.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: new Date().toISOString() }, { openid: '' });
+  const { tickTimers } = await import('../local/timers');
+  await tickTimers(runtime, new Date());
   return { target: localSmokeTarget(runtime), close: runtime.close };
 };
 

@@ -2,7 +2,8 @@ import { COMPANY_DOC_ID, companyModel, type CompanyDoc } from '@shared/model/com
 import {
   BOOTSTRAP_DOC_ID,
   bootstrapModel,
-  HEARTBEAT_DOC_ID,
+  HEARTBEAT_DOC_IDS,
+  heartbeatIdOf,
   heartbeatModel,
   REPAIR_CALLBACK_PLAN_DOC_ID,
   repairCallbackPlanModel,
@@ -10,9 +11,10 @@ import {
   type FailedStep,
   type HeartbeatDoc,
   type RepairCallbackPlanDoc,
+  type TimerFunction,
 } from '@shared/model/environment.model';
 import type { Database, Tx } from './database';
-import { addOnce, findById, withoutId, readInTx } from './repo';
+import { addOnce, findById, parseAll, withoutId, readInTx } from './repo';
 
 /**
  * The `environment` collection: one document each for the company, the bootstrap record, the timer's
@@ -38,20 +40,25 @@ export const writeBootstrapInTx = async (tx: Tx, record: Omit<BootstrapDoc, 'sch
   await tx.collection('environment').doc(BOOTSTRAP_DOC_ID).set({ data: withoutId(bootstrapModel.toStored(record)) });
 };
 
-export const findHeartbeat = (db: Database) => findById(db, heartbeatModel, HEARTBEAT_DOC_ID);
+/** Issue 16: every timer function's heartbeat there is, in one read. */
+export const findHeartbeats = async (db: Database): Promise<HeartbeatDoc[]> => {
+  const res = await db.collection('environment').where({ _id: db.command.in([...HEARTBEAT_DOC_IDS]) }).limit(HEARTBEAT_DOC_IDS.length).get();
+  return parseAll(heartbeatModel, res.data);
+};
 
 /** Issue 5: claims the alarm of the gap after `beat`, by one conditional update: true for the one call that changed `alarmedFor`. */
 export const claimHeartbeatAlarm = async (db: Database, beat: HeartbeatDoc): Promise<boolean> => {
-  const claimed = await db.collection('environment').where({ _id: HEARTBEAT_DOC_ID, lastRunAt: beat.lastRunAt, alarmedFor: beat.alarmedFor }).update({ data: { alarmedFor: beat.lastRunAt } });
+  const claimed = await db.collection('environment').where({ _id: beat._id, lastRunAt: beat.lastRunAt, alarmedFor: beat.alarmedFor }).update({ data: { alarmedFor: beat.lastRunAt } });
   return Boolean(claimed.stats.updated);
 };
 
-/** Issue 12 (3.8): the heartbeat of a finished run, keeping which gap was alarmed (a malformed heartbeat is replaced). */
-export const writeHeartbeat = async (db: Database, ranAt: Date, failedSteps: FailedStep[]): Promise<void> => {
-  const current = await db.collection('environment').where({ _id: HEARTBEAT_DOC_ID }).limit(1).get();
+/** Issue 12 (3.8): the heartbeat of a timer's finished run, keeping which gap was alarmed (a malformed heartbeat is replaced). */
+export const writeHeartbeat = async (db: Database, fn: TimerFunction, ranAt: Date, failedSteps: FailedStep[]): Promise<void> => {
+  const id = heartbeatIdOf(fn);
+  const current = await db.collection('environment').where({ _id: id }).limit(1).get();
   const alarmedFor = heartbeatModel.safeParse(current.data[0]).data?.alarmedFor ?? null;
-  const doc = heartbeatModel.toStored({ _id: HEARTBEAT_DOC_ID, lastRunAt: ranAt.toISOString(), alarmedFor, failedSteps });
-  await db.collection('environment').doc(HEARTBEAT_DOC_ID).set({ data: withoutId(doc) });
+  const doc = heartbeatModel.toStored({ _id: id, lastRunAt: ranAt.toISOString(), alarmedFor, failedSteps });
+  await db.collection('environment').doc(id).set({ data: withoutId(doc) });
 };
 
 export const findRepairCallbackPlan = (db: Database) => findById(db, repairCallbackPlanModel, REPAIR_CALLBACK_PLAN_DOC_ID);

@@ -7,7 +7,7 @@ import * as messages from '@shared/messages/words';
 import { templateFor } from '@shared/model/settings.model';
 import { ok, type Result } from '@shared/result';
 import type { Deps } from './deps';
-import { isStale, readHeartbeat } from './heartbeat';
+import { heartbeatOf, readHeartbeats } from './heartbeat';
 import { companyProperties } from './properties';
 import { Deferred, postPaced } from './robot';
 import { loadSettings } from './settings';
@@ -95,19 +95,19 @@ const subscribeTest = async (deps: Deps, test: NonNullable<SystemHealthInput['su
 /**
  * Issue 13 (3): what a deployed function reports about itself: the runtime it runs on (and
  * whether it has the `fetch` the robot poster needs), the mini-program version it was deployed
- * for, the timer's heartbeat, and on request its cloud calls, a robot message and a subscribe message.
+ * for, the timers' heartbeat (issue 16: a timer function's own; any other function's, stale until every timer has run lately), and on request its cloud calls, a robot message and a subscribe message.
  */
 export const systemHealth = async (fn: string, rawInput: unknown, deps: Deps): Promise<Result<SystemHealth>> => {
   const input = SystemHealthInput.safeParse(rawInput ?? {});
   if (!input.success) return failure('COMMON.BAD_INPUT');
   const { probes, robot, subscribe } = input.data;
-  const beat = await readHeartbeat(deps);
+  const beats = await readHeartbeats(deps);
   const report: SystemHealth = {
     function: fn,
     node: process.version,
     fetch: typeof globalThis.fetch === 'function',
     miniProgramVersion: deps.miniProgramVersion ?? null,
-    heartbeat: { lastRunAt: beat?.lastRunAt ?? null, stale: !beat || isStale(beat, deps.now()) },
+    heartbeat: heartbeatOf(fn, beats, deps.now()),
     probes: [],
     robots: robot ? await robotTests(deps, robot.propertyId) : null,
     subscribe: subscribe ? await subscribeTest(deps, subscribe) : null,

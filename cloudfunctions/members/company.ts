@@ -6,7 +6,7 @@ import type { PropertyDoc } from '@shared/model/property.model';
 import type { Database } from '../_shared/database';
 import { withPrefetch, type Handler } from '../_shared/router';
 import type { Deps } from '../_shared/deps';
-import { isStale, readHeartbeat } from '../_shared/heartbeat';
+import { readHeartbeats, timersView } from '../_shared/heartbeat';
 import { activeMembers } from '../_shared/membership';
 import { deadNoticeCount } from '../_shared/outbox';
 import { readPage } from '../_shared/paging';
@@ -17,10 +17,10 @@ import { unsignedFlaggedRegisters } from '../complaints/exports';
 
 /** Issue 14 (1): the company's name and the timer every property relies on. */
 export const company: Handler<typeof c.company> = async (_input, { deps, now }) => {
-  const [doc, beat] = await Promise.all([findCompany(deps.db), readHeartbeat(deps)]);
+  const [doc, beats] = await Promise.all([findCompany(deps.db), readHeartbeats(deps)]);
   return ok({
     name: doc?.name ?? '',
-    timer: { lastRunAt: beat?.lastRunAt ?? null, stale: isStale(beat, now), failedSteps: beat?.failedSteps.map((f) => f.step) ?? [] },
+    timer: timersView(beats, now),
   });
 };
 

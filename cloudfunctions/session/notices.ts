@@ -9,7 +9,7 @@ import type * as z from 'zod/mini';
 import type { Deps } from '../_shared/deps';
 import { withPrefetch, type Handler } from '../_shared/router';
 import { applyOnce, finishOnce } from '../_shared/commands';
-import { alarmOnce, isStale, readHeartbeat } from '../_shared/heartbeat';
+import { alarmOnce, readHeartbeats, timersView } from '../_shared/heartbeat';
 import { deadNotices, inboxNotices, noticeById, reviveNotice, sendNow } from '../_shared/outbox';
 import { mapPage, readPage } from '../_shared/paging';
 import { setAsideFor } from '../_shared/quarantine';
@@ -48,13 +48,13 @@ const quarantinedOf = (q: QuarantineDoc) => ({ id: q._id, collection: q.collecti
  */
 /** The heartbeat, the dead notices and what was set aside need only the input: read with the caller's membership (issue 16). */
 const healthReads = (input: z.infer<typeof c.health.input>, deps: Deps) =>
-  Promise.all([readHeartbeat(deps), deadNotices(deps.db, input.propertyId, 50), setAsideFor(deps, input.propertyId, 50)]);
+  Promise.all([readHeartbeats(deps), deadNotices(deps.db, input.propertyId, 50), setAsideFor(deps, input.propertyId, 50)]);
 
-export const health: Handler<typeof c.health> = withPrefetch<typeof c.health, Awaited<ReturnType<typeof healthReads>>>(healthReads, async (_input, { deps, now }, [beat, dead, setAside]) => {
-  const stale = isStale(beat, now);
-  if (beat && stale) await alarmOnce(deps, beat);
+export const health: Handler<typeof c.health> = withPrefetch<typeof c.health, Awaited<ReturnType<typeof healthReads>>>(healthReads, async (_input, { deps, now }, [beats, dead, setAside]) => {
+  const timer = timersView(beats, now);
+  if (timer.stale) await alarmOnce(deps, beats);
   return ok({
-    timer: { lastRunAt: beat?.lastRunAt ?? null, stale, failedSteps: beat?.failedSteps.map((f) => f.step) ?? [] },
+    timer,
     quarantine: { count: setAside.count, items: setAside.items.map(quarantinedOf) },
     deadLetters: { count: dead.count, items: dead.items.map(deadLetterOf) },
   });

@@ -9,6 +9,7 @@ import { Cron } from 'croner';
 import * as z from 'zod/mini';
 import { readManifest } from '../../scripts/deploy-manifest';
 import { OPENAPI_PERMISSIONS } from '../../cloudfunctions/_shared/wechat';
+import { TIMER_FUNCTIONS } from '@shared/model/environment.model';
 
 const root = resolve(__dirname, '..', '..');
 const source = join(root, 'cloudfunctions');
@@ -141,6 +142,17 @@ describe('functions: limits in the manifest, permissions and triggers in config.
       return [...tooMany, ...triggers.flatMap((t) => triggerProblems(`${name}/${t.name}`, t))];
     });
     expect(problems).toEqual([]);
+  });
+
+  it('issue 16: the functions with a timer trigger are exactly the timer functions (TIMER_FUNCTIONS), each every minute with the platform limits', () => {
+    // One trigger per function (https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/guide/functions/triggers.html:
+    // "目前仅支持一个触发器"): the areas' sweeps run in a function of their own, not on a second trigger of `reminders`.
+    const timed = functionFolders.filter((name) => (readConfig(name)?.triggers ?? []).some((t) => t.type === 'timer'));
+    expect(timed.sort()).toEqual([...TIMER_FUNCTIONS].sort());
+    for (const fn of TIMER_FUNCTIONS) {
+      expect(readConfig(fn)?.triggers).toEqual([{ name: 'every-minute', type: 'timer', config: '0 */1 * * * * *' }]);
+      expect(manifest.functions[fn]).toEqual(manifest.functions.reminders);
+    }
   });
 });
 

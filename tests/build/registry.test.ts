@@ -15,7 +15,7 @@ import { readManifest } from '../../scripts/deploy-manifest';
 import { loadManifest } from '../../local/db';
 import { areaDeclaration } from '../../cloudfunctions/manifest';
 import { functions, MACHINE_COLLECTIONS } from '../functions/harness';
-import { areaSweeps, sweepingAreas } from '../../cloudfunctions/reminders/area-sweeps';
+import { areaSweeps, sweepingAreas } from '../../cloudfunctions/reminders-areas/area-sweeps';
 import { stepsOf } from '../../cloudfunctions/_shared/timer-sweeps';
 import { BUILD_TARGET } from '../../scripts/deploy-plan';
 
@@ -105,7 +105,7 @@ describe('issue 15 (1): the registry of areas', () => {
     }
   });
 
-  it("the reminders timer runs each area's declared steps, in the registry's order, from the area's own timer.ts (and no other area has one)", () => {
+  it("the areas' timer (reminders-areas, issue 16) runs each area's declared steps, in the registry's order, from the area's own timer.ts (and no other area has one)", () => {
     const sweeping = areas.filter((a) => Object.keys(a.timerSteps).length > 0).map((a) => a.name);
     expect(sweepingAreas()).toEqual(sweeping);
     expect(names.filter((n) => existsSync(join(source, n, 'timer.ts')))).toEqual(sweeping);
@@ -116,9 +116,9 @@ describe('issue 15 (1): the registry of areas', () => {
     expect(new Set(fields).size).toBe(fields.length);
   });
 
-  it("the reminders bundle carries every sweeping area's timer.ts, the glob its loader's require names", async () => {
+  it("the areas' timer bundle (reminders-areas) carries every sweeping area's timer.ts, the glob its loader's require names", async () => {
     const out = await build({
-      entryPoints: [join(source, 'reminders', 'index.ts')],
+      entryPoints: [join(source, 'reminders-areas', 'index.ts')],
       bundle: true,
       write: false,
       metafile: true,

@@ -6,6 +6,7 @@ import { createRuntime } from '../../local/runtime';
 import { loadBuiltFunctions } from '../../local/functions';
 import { startServer } from '../../local/server';
 import { demoAdmins, demoPeople, localNewcomers } from '../../local/seed';
+import { tickTimers } from '../../local/timers';
 
 const root = resolve(__dirname, '..', '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -44,8 +45,8 @@ export const startSystem = async (clock?: ReturnType<typeof movableClock>) => {
     rmSync(dataDir, { recursive: true, force: true });
     await checked;
   };
-  /** One run of the reminders timer, as its trigger would call it. */
-  const tick = () => runtime.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: runtime.deps.now().toISOString() }, { openid: '' });
+  /** One run of every timer function, as their triggers would call them (issue 16: `reminders` and `reminders-areas`). */
+  const tick = () => tickTimers(runtime, runtime.deps.now());
   return { url: server.url, browser, runtime, stop, tick };
 };
 

@@ -7,7 +7,7 @@ import * as keys from '@shared/contracts/keys.contract';
 import * as reports from '@shared/contracts/reports.contract';
 import { LOCAL_CHECKER } from '../../local/wechat';
 import type { CallsOf } from '../../local/runtime';
-import { ADMIN, callAs, complaintInput, publicRepairInput, DESK_ON_SHIFT, memberIdOf, newCommandId, PROPERTY, repairInput, SUPERVISOR, TECH_LI, TEST_BOOTSTRAP_SECRET, uploadAs, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM, type startRuntime } from './harness';
+import { ADMIN, callAs, complaintInput, DESK_ON_SHIFT, memberIdOf, newCommandId, PROPERTY, publicRepairInput, repairInput, SUPERVISOR, TECH_LI, TEST_BOOTSTRAP_SECRET, tickTimers, type startRuntime, uploadAs, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 export type Data = Record<string, unknown> & { id: string; version: number; case?: Data; items?: Data[] };
@@ -41,7 +41,7 @@ export const recordCalls = (rt: Rt): Recorded => {
   return recorded;
 };
 
-const tick = (rt: Rt) => rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' });
+const tick = (rt: Rt) => tickTimers(rt);
 
 /**
  * The people's journeys through every action of every function, each call as a client sends it and

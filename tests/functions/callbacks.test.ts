@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { callbacks } from '@shared/contracts';
-import { callAs, DESK_ON_SHIFT, expectOk, PROPERTY, raw, startRuntime, SUPERVISOR as SUPERVISOR_ID, TECH_LI, uploadAs, WANG, testClock } from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, PROPERTY, raw, startRuntime, SUPERVISOR as SUPERVISOR_ID, TECH_LI, testClock, tickTimers, uploadAs, WANG } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 const template = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'stored', 'repair.v3.json'), 'utf8')) as Record<string, unknown>;
@@ -31,7 +31,7 @@ const returned = (rt: Rt, id: string, completedAt: string, over: Record<string, 
   ]);
 
 const tick = (rt: Rt) =>
-  rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' }) as Promise<{
+  tickTimers(rt) as Promise<{
     data: { callbacks: { created: number } };
   }>;
 

@@ -1,11 +1,11 @@
 import { repairs } from '@shared/contracts';
 import { COMMAND_RETENTION_DAYS } from '@shared/model/command.model';
-import { callAs, expectOk, newCommandId, raw, repairInput, startRuntime, WANG } from './harness';
+import { callAs, expectOk, newCommandId, raw, repairInput, startRuntime, tickTimers, WANG } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 type Run = { ok: boolean; data: { commandRetention: { removed: number }; journals: { fanned: number }; failed: { step: string }[] } };
 
-const tick = (rt: Rt) => rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' }) as Promise<Run>;
+const tick = (rt: Rt) => tickTimers(rt) as Promise<Run>;
 
 const networkDown = { code: 'DATABASE_REQUEST_FAILED', message: 'network' } as const;
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { company, members, session } from '@shared/contracts';
 import { COMPANY_SCOPE } from '@shared/model/member.model';
-import { callAs, expectOk, MANAGER, MORNING, newCommandId, raw, startRuntime, TEST_BOOTSTRAP_SECRET, testClock, WANG } from './harness';
+import { callAs, expectOk, MANAGER, MORNING, newCommandId, raw, startRuntime, TEST_BOOTSTRAP_SECRET, testClock, tickTimers, WANG } from './harness';
 
 const fixture = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'stored', 'property.v1.json'), 'utf8')) as { _id: string };
 
@@ -28,7 +28,7 @@ const person = (openid: string, role: string, name: string) => ({
  */
 describe('an environment from before companies becomes a company (issue 14, point 5)', () => {
   let rt: Awaited<ReturnType<typeof startRuntime>>;
-  const tick = () => rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' });
+  const tick = () => tickTimers(rt);
   beforeAll(async () => {
     rt = await startRuntime(testClock(MORNING), { seed: false });
     rt.engine.insertRaw('properties', [fixture]);

@@ -1,5 +1,5 @@
 import { complaints, callbacks, session } from '@shared/contracts';
-import { callAs, complaintInput, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, startRuntime, SUPERVISOR, WANG, WANG_ROOM, ZHANG } from './harness';
+import { callAs, complaintInput, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, startRuntime, SUPERVISOR, tickTimers, WANG, WANG_ROOM, ZHANG } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 const MANAGER = 'o-mgr-zhou';
@@ -25,7 +25,7 @@ const file = (rt: Rt, who: { openid: string; roomId: string }, over: Record<stri
   callAs(rt, who.openid, complaints.create, complaintInput(who.roomId, over));
 
 const tick = (rt: Rt) =>
-  rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' }) as Promise<{
+  tickTimers(rt) as Promise<{
     ok: boolean;
     data: { deadlines: { warned: number; escalated: number }; complaints: { upgraded: number; registersFlagged: number; groupsSettled: number } };
   }>;

@@ -1,14 +1,14 @@
 import { complaints, repairs } from '@shared/contracts';
 import { messages } from '@shared/messages';
 import { LOCAL_CHECKER } from '../../local/wechat';
-import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, SUPERVISOR, TECH_LI, uploadAs, WANG, WANG_ROOM, ZHANG, seedOtherProperty } from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, seedOtherProperty, snapshot, startRuntime, SUPERVISOR, TECH_LI, tickTimers, uploadAs, WANG, WANG_ROOM, ZHANG } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 type Doc = Record<string, unknown>;
 const MANAGER = 'o-mgr-zhou';
 const RISKY = `厨房水龙头一直滴水，${LOCAL_CHECKER.riskyPhrase}`;
 
-const tick = (rt: Rt) => rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' });
+const tick = (rt: Rt) => tickTimers(rt);
 const getAs = (rt: Rt, openid: string, repairId: string) => callAs(rt, openid, repairs.get, { propertyId: PROPERTY, repairId });
 const dispatch = async (rt: Rt, repairId: string) =>
   expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.dispatch, { propertyId: PROPERTY, commandId: newCommandId(), repairId, version: 1, technicianId: memberIdOf(TECH_LI) }));

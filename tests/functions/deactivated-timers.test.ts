@@ -6,24 +6,7 @@ import { maskIdNumber } from '@shared/domain/key.rules';
 import { repairModel } from '@shared/model/repair.model';
 import type { CallCount } from '../../local/call-meter';
 import { openProperty, resident } from './company-harness';
-import {
-  ADMIN,
-  callAs,
-  complaintInput,
-  DESK_ON_SHIFT,
-  expectOk,
-  memberIdOf,
-  newCommandId,
-  PROPERTY,
-  raw,
-  repairInput,
-  snapshot,
-  startRuntime,
-  TECH_LI,
-  uploadAs,
-  WANG,
-  WANG_ROOM,
-} from './harness';
+import { ADMIN, callAs, complaintInput, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, TECH_LI, tickTimers, uploadAs, WANG, WANG_ROOM } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 type Doc = { _id: string; propertyId?: string; subject?: { id: string }; rule?: string; status?: string; step?: number; kind?: string };
@@ -36,7 +19,7 @@ const RES_A = 'o-res-maple';
 const template = repairModel.parse(JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'stored', 'repair.v3.json'), 'utf8')));
 
 const tick = async (rt: Rt) => {
-  const run = (await rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' })) as { ok: boolean; data: { failed: unknown[] } };
+  const run = (await tickTimers(rt)) as { ok: boolean; data: { failed: unknown[] } };
   expect(run).toMatchObject({ ok: true, data: { failed: [] } });
 };
 
@@ -160,7 +143,7 @@ describe('issue 14: the timer leaves a deactivated property as it was', () => {
     // A run cut short: one clock's pause fails every try; the others of the batch are paused, it waits for the next run.
     for (let n = 0; n < 3; n++) rt.engine.failNext('database.modifyDocument', { code: 'DATABASE_REQUEST_FAILED', message: 'network' }, { collection: 'deadlines' });
     rt.clock.advanceMinutes(1);
-    const cut = (await rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' })) as { ok: boolean; data: { failed: { step: string }[] } };
+    const cut = (await tickTimers(rt)) as { ok: boolean; data: { failed: { step: string }[] } };
     expect(cut.data.failed.map((f) => f.step)).toEqual(['deadlines']);
     expect(openOf()).toBe(55);
 

@@ -1,27 +1,12 @@
 import { callbacks, repairs } from '@shared/contracts';
 import { messages } from '@shared/messages';
-import {
-  callAs,
-  DESK_ON_SHIFT,
-  expectOk,
-  expectRefusedUnchanged,
-  memberIdOf,
-  newCommandId,
-  PROPERTY,
-  raw,
-  repairInput,
-  startRuntime,
-  SUPERVISOR,
-  TECH_LI,
-  WANG,
-  WANG_ROOM,
-} from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, expectRefusedUnchanged, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, SUPERVISOR, TECH_LI, tickTimers, WANG, WANG_ROOM } from './harness';
 import { openProperty } from './company-harness';
 import { file, order, photos } from './work-order';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 
-const tick = (rt: Rt) => rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' });
+const tick = (rt: Rt) => tickTimers(rt);
 
 /** A guard on his round saw building 1's lift stuck with someone inside: urgent (R3.1), and nobody reported it. */
 const roundInput = (over: Record<string, unknown> = {}) => ({

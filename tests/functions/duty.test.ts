@@ -1,14 +1,11 @@
 import { complaints, members, repairs, settings } from '@shared/contracts';
 import * as duty from '@shared/contracts/duty.contract';
-import {
-  callAs, complaintInput, DESK_OTHER, DESK_ON_SHIFT, expectOk, expectRefusedUnchanged, memberIdOf, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, SUPERVISOR,
-  TECH_LI, testClock, uploadAs, WANG, WANG_ROOM,
-} from './harness';
+import { callAs, complaintInput, DESK_ON_SHIFT, DESK_OTHER, expectOk, expectRefusedUnchanged, memberIdOf, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, SUPERVISOR, TECH_LI, testClock, tickTimers, uploadAs, WANG, WANG_ROOM } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 const MORNING_PAGE = `${PROPERTY}~2026-11-23~0800`;
 const entry = (over: Record<string, unknown> = {}) => ({ propertyId: PROPERTY, commandId: newCommandId(), kind: 'other', what: '前台打印机卡纸', handling: '已处理', followUp: '', result: '恢复正常', status: 'closed', ...over });
-const tick = (rt: Rt) => rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' });
+const tick = (rt: Rt) => tickTimers(rt);
 const notices = (rt: Rt, kind: string) => raw<{ kind: string; recipient: string }>(rt, 'outbox').filter((n) => n.kind === kind).map((n) => n.recipient).sort();
 const handOver = (over: Record<string, unknown> = {}) => ({ propertyId: PROPERTY, commandId: newCommandId(), pageId: MORNING_PAGE, matters: [], instructions: '经理交代：明早 9 点消防检查', preparation: [true, true, true, true], substituteId: null, ...over });
 

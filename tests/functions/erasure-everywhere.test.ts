@@ -1,7 +1,7 @@
 import { complaints, privacy, repairs } from '@shared/contracts';
 import type { RepairView } from '@shared/contracts/repairs.contract';
 import { maskPhone } from '@shared/domain/phone';
-import { callAs, complaintInput, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, TECH_LI, uploadAs, WANG, WANG_ROOM, ZHANG } from './harness';
+import { callAs, complaintInput, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, TECH_LI, tickTimers, uploadAs, WANG, WANG_ROOM, ZHANG } from './harness';
 import { order } from './work-order';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
@@ -12,7 +12,7 @@ const LI_ROOM = 'demo:1-1-302';
 const NAME = '李娜';
 const PHONE = '13800000302';
 
-const tick = (rt: Rt) => rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' });
+const tick = (rt: Rt) => tickTimers(rt);
 
 /** Takes a repair from dispatch through her acceptance of the quote to her signature, so nothing of hers is open. */
 const signedOff = async (rt: Rt, filed: RepairView) => {

@@ -1,7 +1,8 @@
 import { createRuntime, type Runtime } from '../../local/runtime';
 import { unindexedQueries } from '../../local/db';
-import { handle as reminders } from '../../cloudfunctions/reminders/handle';
 import { handle as pushes } from '../../cloudfunctions/pushes/handle';
+import { tickTimers as tickEveryTimer } from '../../local/timers';
+import { TIMER_FUNCTIONS } from '@shared/model/environment.model';
 import type { FunctionHandle } from '../../cloudfunctions/_shared/router';
 import { areaDeclaration } from '../../cloudfunctions/manifest';
 import { functionNames, isCompanyAction, type Action, type Output } from '@shared/contracts';
@@ -9,12 +10,17 @@ import { deployedFunctionOf, deployedFunctions, type DeployedFunction } from '@s
 import type { Role } from '@shared/model/member.model';
 import type { Result } from '@shared/result';
 
-/** Every deployed function by the registry (issue 15, 1; issue 16: each area's own and its parts), and the platform's timer and push receiver. */
+const handleOf = (name: string) => (require(`../../cloudfunctions/${name}/handle`) as { handle: FunctionHandle }).handle;
+
+/** Every deployed function by the registry (issue 15, 1; issue 16: each area's own and its parts), the platform's timers (TIMER_FUNCTIONS) and push receiver. */
 export const functions = {
-  ...(Object.fromEntries(deployedFunctions.map(({ name }) => [name, (require(`../../cloudfunctions/${name}/handle`) as { handle: FunctionHandle }).handle])) as Record<DeployedFunction, FunctionHandle>),
-  reminders,
+  ...(Object.fromEntries(deployedFunctions.map(({ name }) => [name, handleOf(name)])) as Record<DeployedFunction, FunctionHandle>),
+  ...(Object.fromEntries(TIMER_FUNCTIONS.map((name) => [name, handleOf(name)])) as Record<(typeof TIMER_FUNCTIONS)[number], FunctionHandle>),
   pushes,
 };
+
+/** Issue 16: one minute of the timers at the test's clock: every timer function ticked by its trigger, answered as one run (local/timers.ts). */
+export const tickTimers = (rt: Runtime) => tickEveryTimer(rt, rt.deps.now());
 
 /** The bootstrap secret the test environment is configured with (Deps.bootstrapSecret). */
 export const TEST_BOOTSTRAP_SECRET = 'test-bootstrap-secret-7f3a';

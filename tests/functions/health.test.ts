@@ -1,10 +1,10 @@
 import { repairs, session } from '@shared/contracts';
-import { callAs, DESK_ON_SHIFT, expectOk, newCommandId, PROPERTY, raw, repairInput, startRuntime, SUPERVISOR, WANG } from './harness';
+import { heartbeatIdOf, TIMER_FUNCTIONS } from '@shared/model/environment.model';
+import { callAs, DESK_ON_SHIFT, expectOk, newCommandId, PROPERTY, raw, repairInput, startRuntime, SUPERVISOR, tickTimers, WANG } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 
-const tick = (rt: Rt) =>
-  rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' }) as Promise<{ data: { heartbeat: { gapAlarmed: boolean } } }>;
+const tick = (rt: Rt) => tickTimers(rt).then(expectOk);
 
 const alarms = (rt: Rt) => raw<{ kind: string; channel: string; recipient: string }>(rt, 'outbox').filter((n) => n.kind === 'timer.missed');
 
@@ -24,11 +24,37 @@ describe('issue 5: the timer has a heartbeat; nothing undelivered goes unseen', 
     expect(expectOk(await callAs(rt, SUPERVISOR, session.health, { propertyId: PROPERTY })).timer.stale).toBe(true);
     expect(alarms(rt).map((n) => `${n.channel}:${n.recipient}`).sort()).toEqual(['inbox:role:manager', 'inbox:role:supervisor', 'wecom:group']);
     expectOk(await callAs(rt, SUPERVISOR, session.health, { propertyId: PROPERTY }));
-    expect((await tick(rt)).data.heartbeat.gapAlarmed).toBe(false);
+    expect((await tick(rt)).heartbeat.gapAlarmed).toBe(false);
     expect(alarms(rt)).toHaveLength(3);
     rt.clock.advanceMinutes(30);
-    expect((await tick(rt)).data.heartbeat.gapAlarmed).toBe(true);
+    expect((await tick(rt)).heartbeat.gapAlarmed).toBe(true);
     expect(alarms(rt)).toHaveLength(6);
+  });
+
+  it.each(TIMER_FUNCTIONS)('issue 16: a stopped %s is noticed as a stopped timer: the health page goes stale and the other timer alarms the gap once', async (stopped) => {
+    await tick(rt);
+    const running = TIMER_FUNCTIONS.filter((fn) => fn !== stopped);
+    const runOthers = async () => {
+      const answers = [];
+      for (const fn of running) answers.push((await rt.invoke(fn, { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' })) as { data: { heartbeat: { gapAlarmed: boolean } } });
+      return answers.some((a) => a.data.heartbeat.gapAlarmed);
+    };
+    for (let minute = 1; minute <= 5; minute++) {
+      rt.clock.advanceMinutes(1);
+      expect(await runOthers()).toBe(false);
+    }
+    expect(alarms(rt)).toEqual([]);
+    rt.clock.advanceMinutes(1);
+    expect(await runOthers()).toBe(true);
+    expect(alarms(rt).map((n) => `${n.channel}:${n.recipient}`).sort()).toEqual(['inbox:role:manager', 'inbox:role:supervisor', 'wecom:group']);
+    expect(expectOk(await callAs(rt, SUPERVISOR, session.health, { propertyId: PROPERTY })).timer).toEqual({ lastRunAt: '2026-11-23T02:00:00.000Z', stale: true, failedSteps: [] });
+    rt.clock.advanceMinutes(1);
+    expect(await runOthers()).toBe(false);
+    expect(alarms(rt)).toHaveLength(3);
+    // The stopped timer runs again: the health page is fresh, and the alarm's subject names that timer's heartbeat.
+    await tick(rt);
+    expect(expectOk(await callAs(rt, SUPERVISOR, session.health, { propertyId: PROPERTY })).timer.stale).toBe(false);
+    expect(raw<{ kind: string; subject: { id: string } }>(rt, 'outbox').find((n) => n.kind === 'timer.missed')?.subject.id).toBe(heartbeatIdOf(stopped));
   });
 
   it('a notice dead after every attempt is counted on the supervisor\'s page and can be sent again', async () => {

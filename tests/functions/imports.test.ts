@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { imports, members, repairs, session } from '@shared/contracts';
-import { callAs, expectOk, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, uploadAs, DESK_ON_SHIFT, WANG } from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, tickTimers, uploadAs, WANG } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 const MANAGER = 'o-mgr-zhou';
@@ -184,7 +184,7 @@ describe('issue 7 (2): importing a property\'s rooms from a spreadsheet', () => 
     const first = expectOk(await start(rt, 'rooms.csv', csv(twoThousand().slice(0, 1200))));
     expect(first).toMatchObject({ status: 'writing', written: 500 });
     rt.clock.advanceMinutes(2);
-    const tick = () => rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' }) as Promise<{ data: { importsFinished: number } }>;
+    const tick = () => tickTimers(rt) as Promise<{ data: { importsFinished: number } }>;
     expect((await tick()).data.importsFinished).toBe(0);
     expect((await tick()).data.importsFinished).toBe(0);
     rt.clock.advanceMinutes(2);

@@ -1,6 +1,6 @@
 import { repairs } from '@shared/contracts';
 import { parsePayload } from '../../local/db/ejson';
-import { callAs, expectOk, newCommandId, raw, repairInput, startRuntime, WANG } from './harness';
+import { callAs, expectOk, newCommandId, raw, repairInput, startRuntime, tickTimers, WANG } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 type Stored = { _id: string; subject: { id: string }; status?: string; kind?: string; storedFirst?: boolean };
@@ -22,7 +22,7 @@ const expectNothingLeftForTheTimer = async (rt: Rt) => {
 };
 
 const tick = (rt: Rt) =>
-  rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' }) as Promise<{
+  tickTimers(rt) as Promise<{
     ok: boolean;
     data: { journals: { fanned: number }; outbox: { sent: number }; failed: unknown[] };
   }>;

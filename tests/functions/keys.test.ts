@@ -1,26 +1,11 @@
 import * as keys from '@shared/contracts/keys.contract';
 import { maskIdNumber } from '@shared/domain/key.rules';
-import {
-  callAs,
-  DESK_ON_SHIFT,
-  expectOk,
-  memberIdOf,
-  newCommandId,
-  PROPERTY,
-  raw,
-  snapshot,
-  startRuntime,
-  SUPERVISOR,
-  TECH_LI,
-  testClock,
-  uploadAs,
-  WANG,
-} from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, snapshot, startRuntime, SUPERVISOR, TECH_LI, testClock, tickTimers, uploadAs, WANG } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 
 const tick = (rt: Rt) =>
-  rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' }) as Promise<{ ok: true; data: { keys: { chased: number; reminded: number }; failed: unknown[] } }>;
+  tickTimers(rt) as Promise<{ ok: true; data: { keys: { chased: number; reminded: number }; failed: unknown[] } }>;
 
 const addKey = (rt: Rt, over: Record<string, unknown> = {}) =>
   callAs(rt, DESK_ON_SHIFT, keys.add, { propertyId: PROPERTY, commandId: newCommandId(), kind: 'equipment', opens: '2号楼水泵房', label: 'SB-02', set: 'working', depositFen: 20_000, ...over });

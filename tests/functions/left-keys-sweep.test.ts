@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { leftKeyModel } from '@shared/model/key.model';
 import { repairModel } from '@shared/model/repair.model';
-import { memberIdOf, PROPERTY, raw, startRuntime, TECH_LI } from './harness';
+import { memberIdOf, PROPERTY, raw, startRuntime, TECH_LI, tickTimers } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 type Run = { ok: true; data: { keys: { leftDue: number }; failed: unknown[] } };
 
 const tick = async (rt: Rt) => {
-  const run = (await rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' })) as Run;
+  const run = (await tickTimers(rt)) as Run;
   expect(run).toMatchObject({ ok: true, data: { failed: [] } });
   return run.data.keys.leftDue;
 };

@@ -1,12 +1,12 @@
 import { repairs } from '@shared/contracts';
 import * as keys from '@shared/contracts/keys.contract';
-import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, snapshot, startRuntime, TECH_LI, TECH_MA, uploadAs, WANG, seedOtherProperty } from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, seedOtherProperty, snapshot, startRuntime, TECH_LI, TECH_MA, tickTimers, uploadAs, WANG } from './harness';
 import { file, onSite } from './work-order';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 
 const tick = (rt: Rt) =>
-  rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' }) as Promise<{ ok: true; data: { keys: { leftDue: number }; failed: unknown[] } }>;
+  tickTimers(rt) as Promise<{ ok: true; data: { keys: { leftDue: number }; failed: unknown[] } }>;
 
 const leave = (rt: Rt, repairId: string, over: Record<string, unknown> = {}) =>
   callAs(rt, DESK_ON_SHIFT, keys.leaveKey, { propertyId: PROPERTY, commandId: newCommandId(), repairId, technicianId: memberIdOf(TECH_LI), keys: '入户门钥匙 1 把', leftBy: '王秀英', ...over });

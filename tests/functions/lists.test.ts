@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { callbacks, catalogue, company, complaints, members, privacy, reception, repairs, session, visits, type Action } from '@shared/contracts';
 import { areaListCases, areaUnpagedLists, type ListCase } from './list-cases';
-import { ADMIN, callAs, complaintAbout, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, SUPERVISOR, TECH_LI, testClock, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM } from './harness';
+import { ADMIN, callAs, complaintAbout, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, SUPERVISOR, TECH_LI, testClock, tickTimers, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 interface Item {
@@ -26,7 +26,7 @@ const residents = [
   { openid: 'o-res-liu', roomId: 'demo:2-1-1001', residentId: memberIdOf('o-res-liu') },
 ] as const;
 
-const tick = (rt: Rt) => rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' });
+const tick = (rt: Rt) => tickTimers(rt);
 
 const onePage = async (rt: Rt, openid: string, action: Action, input: object, extra: object = {}): Promise<Page> =>
   expectOk(await callAs(rt, openid, action, { ...input, ...extra })) as Page;

@@ -1,11 +1,11 @@
 import { callbacks, repairs, session, visits } from '@shared/contracts';
 import * as keys from '@shared/contracts/keys.contract';
-import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, PROPERTY, publicRepairInput, raw, repairInput, startRuntime, TECH_LI, WANG, ZHANG } from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, PROPERTY, publicRepairInput, raw, repairInput, startRuntime, TECH_LI, tickTimers, WANG, ZHANG } from './harness';
 import { file, order, photos } from './work-order';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 
-const tick = (rt: Rt) => rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' });
+const tick = (rt: Rt) => tickTimers(rt);
 const inboxOf = async (rt: Rt, openid: string) => expectOk(await callAs(rt, openid, session.inbox, { propertyId: PROPERTY })).items;
 const registerInput = (where: Record<string, unknown>) => ({
   propertyId: PROPERTY,

@@ -1,5 +1,5 @@
 import { reception, repairs } from '@shared/contracts';
-import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, startRuntime, SUPERVISOR } from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, startRuntime, SUPERVISOR, tickTimers } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 
@@ -69,7 +69,7 @@ describe('V1 V2 V3: the reception log and group visits', () => {
       }),
     );
     expect(planned).toMatchObject({ headcount: 6, host: '陈晓', arrivalAt: '2026-11-23T07:00:00.000Z' });
-    const tick = () => rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' });
+    const tick = () => tickTimers(rt);
     const sent = () => raw<{ kind: string; status: string; recipient: string }>(rt, 'outbox').filter((n) => n.kind === 'group.arriving' && n.status === 'sent').map((n) => n.recipient).sort();
     rt.clock.set('2026-11-23T06:29:00.000Z');
     await tick();

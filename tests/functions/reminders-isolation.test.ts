@@ -9,10 +9,12 @@ import { join } from 'node:path';
 import { repairs, session } from '@shared/contracts';
 import { registersDue } from '@shared/domain/complaint-register.rules';
 import { repairModel } from '@shared/model/repair.model';
-import { TimerStep } from '@shared/model/environment.model';
+import { TIMER_FUNCTIONS, TimerStep } from '@shared/model/environment.model';
+import { areaTimerSteps } from '@shared/areas';
 import { registerIdOf } from '../../cloudfunctions/complaints/complaints.repo';
-import { RUN_BUDGET_MS, type RemindersRun } from '../../cloudfunctions/reminders/handle';
-import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, MORNING, PROPERTY, raw, repairInput, startRuntime, SUPERVISOR, TECH_LI, testClock, WANG } from './harness';
+import { RUN_BUDGET_MS } from '../../cloudfunctions/reminders/handle';
+import type { TimersRun } from '../../local/timers';
+import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, MORNING, PROPERTY, raw, repairInput, startRuntime, SUPERVISOR, TECH_LI, testClock, tickTimers, WANG } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 type Doc = Record<string, unknown>;
@@ -21,9 +23,9 @@ const EAST = 'east';
 /** Tuesday 2026-12-01 10:00 Shanghai: the routine callbacks of the month are planned (B1). */
 const MONTH_START = '2026-12-01T02:00:00.000Z';
 
-const tick = async (rt: Rt): Promise<RemindersRun> => {
-  const res = (await rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' })) as { ok: boolean; data: RemindersRun };
-  expect(res.ok).toBe(true);
+const tick = async (rt: Rt): Promise<TimersRun> => {
+  const res = await tickTimers(rt);
+  if (!res.ok) throw new Error(`the timers refused: ${res.code}`);
   return res.data;
 };
 
@@ -77,8 +79,9 @@ const PLANTS: Plant[] = [
   { collection: 'roomImports', step: 'imports', doc: (rt) => ({ _id: 'ri_broken', propertyId: PROPERTY, status: 'writing', updatedAt: minutesAgo(rt, 5) }) },
   { collection: 'repairs', step: 'repairCallbacks', doc: (rt) => ({ _id: 'rp_broken', propertyId: PROPERTY, status: 'signed', completedAt: minutesAgo(rt, 30), updatedAt: minutesAgo(rt, 30) }) },
   { collection: 'callbacks', step: 'repairCallbacks', doc: () => ({ _id: 'cb_broken', propertyId: PROPERTY, kind: 'repair', subject: { kind: 'repair', id: 'rp_signed_demo' }, status: 'sideways' }) },
-  { collection: 'settings', step: 'repairCallbacks', doc: () => ({ _id: PROPERTY, propertyId: PROPERTY, schemaVersion: 4, shifts: 'all day' }) },
-  { collection: 'properties', step: 'deadlines', doc: () => ({ _id: 'broken', name: 7 }) },
+  // Issue 16: a tick runs the areas' timer first (TIMER_TICK_ORDER), whose sweeps read the settings and the properties before the platform's steps do.
+  { collection: 'settings', step: 'handovers', doc: () => ({ _id: PROPERTY, propertyId: PROPERTY, schemaVersion: 4, shifts: 'all day' }) },
+  { collection: 'properties', step: 'complaintUpgrade', doc: () => ({ _id: 'broken', name: 7 }) },
   { collection: 'environment', step: 'heartbeat', doc: () => ({ _id: 'heartbeat', schemaVersion: 2, lastRunAt: 'yesterday', alarmedFor: null, failedSteps: [] }) },
   { collection: 'members', step: 'routineCallbacks', at: MONTH_START, doc: () => ({ _id: 'mb_broken', propertyId: PROPERTY, role: 'resident', status: 'active', name: 5, roomIds: ['demo:1-1-101'] }) },
 ];
@@ -145,7 +148,7 @@ describe('issue 12 (3.8): the timer never stops', () => {
     expect(raw(rt, 'quarantine')).toEqual([]);
   });
 
-  it('the heartbeat is written last, with the run\'s outcome: a run that overran its budget leaves the rest for the next minute but still drains the outbox', async () => {
+  it.each(TIMER_FUNCTIONS)('the heartbeat is written last, with the run\'s outcome: a %s run that overran its budget leaves the rest for the next minute (the outbox is still drained)', async (fn) => {
     rt = await world();
     await tick(rt);
     rt.clock.advanceMinutes(10);
@@ -158,24 +161,46 @@ describe('issue 12 (3.8): the timer never stops', () => {
     };
     rt.engine.insertRaw('outbox', [{ ...raw<Doc>(rt, 'outbox').find((n) => n.channel === 'wecom' && (n.subject as { id: string }).id === filed.id), _id: 'ob_due', status: 'pending', attempts: 1, nextAttemptAt: minutesAgo(rt, 1) }]);
 
-    const run = await tick(rt);
+    // This timer alone runs first after the gap: it alarms it (issue 16: the first timer to run alarms every timer's gap).
+    const run = (await rt.invoke(fn, { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' })) as { data: TimersRun };
 
-    expect(run.heartbeat.gapAlarmed).toBe(true);
-    const skipped = TimerStep.options.filter((step) => step !== 'heartbeat' && step !== 'outbox');
-    // TimerStep lists the platform's steps, then the areas' (issue 15, 1); the run interleaves them, so compare as sets.
-    expect(run.failed.map((f) => f.step).sort()).toEqual([...skipped].sort());
-    expect(run.failed[0]?.error).toBe('not started: the run was out of time');
-    expect(raw<Doc>(rt, 'outbox').find((n) => n._id === 'ob_due')).toMatchObject({ status: 'sent' });
+    expect(run.data.heartbeat.gapAlarmed).toBe(true);
+    // The timer's own steps (TimerStep lists the platform's, then the areas'): every one but the heartbeat and the outbox was not started.
+    const own = fn === 'reminders' ? TimerStep.options.filter((step) => !(areaTimerSteps as string[]).includes(step)) : areaTimerSteps;
+    const skipped = own.filter((step) => step !== 'heartbeat' && step !== 'outbox');
+    expect(run.data.failed.map((f) => f.step).sort()).toEqual([...skipped].sort());
+    expect(run.data.failed[0]?.error).toBe('not started: the run was out of time');
     expect((await health(rt)).timer.failedSteps).toHaveLength(skipped.length);
 
     rt.deps.postWebhook = post;
     rt.clock.advanceMinutes(1);
-    expect((await tick(rt)).failed).toEqual([]);
+    const next = await tick(rt);
+    expect(next.heartbeat.gapAlarmed).toBe(false);
+    expect(next.failed).toEqual([]);
+    expect(raw<Doc>(rt, 'outbox').find((n) => n._id === 'ob_due')).toMatchObject({ status: 'sent' });
+  });
+
+  it('an overrun run of the platform\'s timer still drains the outbox', async () => {
+    rt = await world();
+    await tick(rt);
+    const filed = expectOk(await callAs(rt, WANG, repairs.create, repairInput({ description: '电梯困人' })));
+    rt.engine.insertRaw('outbox', [{ ...raw<Doc>(rt, 'outbox').find((n) => n.channel === 'wecom' && (n.subject as { id: string }).id === filed.id), _id: 'ob_due', status: 'pending', attempts: 1, nextAttemptAt: minutesAgo(rt, 1) }]);
+    // The first step (the journals' fan-out) takes the whole budget.
+    const now = rt.deps.now;
+    let calls = 0;
+    rt.deps.now = () => (calls++ === 0 ? now() : new Date(now().getTime() + RUN_BUDGET_MS + 1_000));
+
+    const run = (await rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' })) as { data: TimersRun };
+
+    rt.deps.now = now;
+    expect(run.data.failed.map((f) => f.step)).toContain('journal');
+    expect(run.data.failed.map((f) => f.step)).not.toContain('outbox');
+    expect(raw<Doc>(rt, 'outbox').find((n) => n._id === 'ob_due')).toMatchObject({ status: 'sent' });
   });
 
   it('a run\'s budget leaves a third of the function\'s timeout (the manifest\'s) for the outbox and the heartbeat', () => {
     const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'cloudfunctions', 'manifest.json'), 'utf8')) as { functions: Record<string, { timeout: number }> };
-    expect(RUN_BUDGET_MS).toBeLessThanOrEqual(((manifest.functions.reminders?.timeout ?? 0) * 1000 * 2) / 3);
+    for (const fn of TIMER_FUNCTIONS) expect(RUN_BUDGET_MS).toBeLessThanOrEqual(((manifest.functions[fn]?.timeout ?? 0) * 1000 * 2) / 3);
   });
 
   it('two overlapping runs both finish without an error, and each notice is queued once', async () => {

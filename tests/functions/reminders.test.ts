@@ -1,9 +1,9 @@
 import { messages } from '@shared/messages';
 import { repairs } from '@shared/contracts';
-import { raw, callAs, DESK_ON_SHIFT, expectOk, memberIdOf, PROPERTY, repairInput, startRuntime, TECH_LI, WANG } from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, PROPERTY, raw, repairInput, startRuntime, TECH_LI, tickTimers, WANG } from './harness';
 
 const tick = (rt: Awaited<ReturnType<typeof startRuntime>>) =>
-  rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' }) as Promise<{
+  tickTimers(rt) as Promise<{
     ok: boolean;
     data: { deadlines: { warned: number; escalated: number }; outbox: { sent: number; retried: number; dead: number } };
   }>;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { company } from '@shared/contracts';
 import * as reports from '@shared/contracts/reports.contract';
 import { EXPORT_KEPT_DAYS } from '@shared/domain/export.machine';
-import { ADMIN, callAs, expectOk, MANAGER, newCommandId, PROPERTY, raw, startRuntime, SUPERVISOR, testClock } from './harness';
+import { ADMIN, callAs, expectOk, MANAGER, newCommandId, PROPERTY, raw, startRuntime, SUPERVISOR, testClock, tickTimers } from './harness';
 import { openProperty } from './company-harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
@@ -25,7 +25,7 @@ interface RunData {
 }
 
 const tick = async (rt: Rt): Promise<RunData> => {
-  const res = (await rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' })) as { ok: boolean; data: RunData };
+  const res = (await tickTimers(rt)) as { ok: boolean; data: RunData };
   expect(res.ok).toBe(true);
   return res.data;
 };

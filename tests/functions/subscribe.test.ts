@@ -1,5 +1,5 @@
 import { complaints, repairs, session } from '@shared/contracts';
-import { callAs, complaintInput, DESK_ON_SHIFT, DESK_OTHER, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, SUPERVISOR, TECH_LI, WANG, WANG_ROOM } from './harness';
+import { callAs, complaintInput, DESK_ON_SHIFT, DESK_OTHER, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, SUPERVISOR, TECH_LI, tickTimers, WANG, WANG_ROOM } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 const PROGRESS = 'local-tmpl-repair-progress';
@@ -24,7 +24,7 @@ const onTheWay = async (rt: Rt) => {
 
 const pushes = (rt: Rt) => raw<{ channel: string; recipient: string; status: string; kind: string; lastError: string | null }>(rt, 'outbox').filter((n) => n.channel === 'subscribe');
 
-const tick = (rt: Rt) => rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' });
+const tick = (rt: Rt) => tickTimers(rt);
 
 describe('issue 5: subscribe messages, one per consent, never the reason a notice is lost', () => {
   let rt: Rt;

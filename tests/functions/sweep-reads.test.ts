@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startRuntime } from './harness';
+import { startRuntime, tickTimers } from './harness';
 
 const stored = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'stored', 'repair.v9.json'), 'utf8')) as Record<string, unknown>;
 /** The current version's fixture (a public place nobody reported), as a resident's report. */
@@ -16,7 +16,7 @@ type Rt = Awaited<ReturnType<typeof startRuntime>>;
 const readsOfNextRun = async (rt: Rt): Promise<number> => {
   rt.clock.advanceMinutes(1);
   rt.engine.stats.reset();
-  const res = (await rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' })) as { ok: boolean };
+  const res = (await tickTimers(rt)) as { ok: boolean };
   expect(res.ok).toBe(true);
   return rt.engine.stats.documentsRead;
 };

@@ -1,5 +1,5 @@
 import { session, visits } from '@shared/contracts';
-import { callAs, DESK_ON_SHIFT, expectOk, newCommandId, PROPERTY, raw, startRuntime, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM } from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, newCommandId, PROPERTY, raw, startRuntime, tickTimers, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 
@@ -82,7 +82,7 @@ describe('V4: reminders 24 hours and 1 hour before', () => {
   });
   afterEach(() => rt.close());
 
-  const tick = () => rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' });
+  const tick = () => tickTimers(rt);
   const reminders = () => raw<{ kind: string; status: string; recipient: string; nextAttemptAt: string }>(rt, 'outbox').filter((n) => n.kind === 'booking.reminder');
   const inbox = async () => expectOk(await callAs(rt, WANG, session.inbox, { propertyId: PROPERTY })).items.filter((n) => n.kind === 'booking.reminder');
 

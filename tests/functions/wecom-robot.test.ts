@@ -7,7 +7,7 @@
 import { repairs } from '@shared/contracts';
 import { Deferred, postPaced } from '../../cloudfunctions/_shared/robot';
 import { localPoster } from '../../local/robot';
-import { callAs, expectOk, PROPERTY, raw, repairInput, startRuntime, WANG } from './harness';
+import { callAs, expectOk, PROPERTY, raw, repairInput, startRuntime, tickTimers, WANG } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 
@@ -15,7 +15,7 @@ const robotOf = (rt: Rt) => (raw<{ wecomWebhook: string }>(rt, 'settings')[0] as
 const setRobot = (rt: Rt, url: string) => rt.db.collection('settings').doc(PROPERTY).update({ data: { wecomWebhook: url } });
 const wecomNotices = (rt: Rt) => raw<{ channel: string; status: string; attempts: number; lastError: string | null; nextAttemptAt: string }>(rt, 'outbox').filter((n) => n.channel === 'wecom');
 const urgentRepair = (rt: Rt) => callAs(rt, WANG, repairs.create, repairInput({ description: '插座漏电' }));
-const tick = (rt: Rt) => rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: rt.clock.now().toISOString() }, { openid: '' }) as Promise<{ ok: true; data: { outbox: Record<string, number> } }>;
+const tick = (rt: Rt) => tickTimers(rt).then((r) => expectOk(r)).then((data) => ({ ok: true as const, data }));
 const message = (n: number) => ({ msgtype: 'markdown', markdown: { content: `第 ${n} 条` } });
 
 describe('issue 13 (1.3): a robot\'s answer decides whether a notice was sent', () => {

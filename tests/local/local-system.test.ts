@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deployedFunctionOf } from '@shared/areas';
 import { repairs } from '@shared/contracts';
+import { TIMER_FUNCTIONS } from '@shared/model/environment.model';
 import { createRuntime } from '../../local/runtime';
 import { startServer } from '../../local/server';
 import { timerTriggers } from '../../local/functions';
@@ -74,8 +75,8 @@ describe('the local system', () => {
       expect(panel.outbox.map((n) => n.channel).sort()).toEqual(['inbox', 'inbox', 'wecom']);
     });
 
-    it('refuses to run the timer function on request', async () => {
-      expect(await post('/api/fn/reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: 'x' })).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
+    it.each(TIMER_FUNCTIONS)('refuses to run the timer function %s on request', async (fn) => {
+      expect(await post(`/api/fn/${fn}`, { Type: 'Timer', TriggerName: 'every-minute', Time: 'x' })).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
     });
 
     it('lists the demo people, the company’s administrator, and two newcomers who belong nowhere yet, for the local sign-in page', async () => {
@@ -122,15 +123,18 @@ describe('the local system', () => {
     });
   });
 
-  it('schedules each timer trigger from its config.json, read in Shanghai time like WeChat', () => {
+  it('schedules each timer trigger from its config.json, read in Shanghai time like WeChat: every timer function (issue 16) every minute', () => {
     const triggers = timerTriggers();
-    expect(triggers).toEqual([{ functionName: 'reminders', name: 'every-minute', cron: '0 */1 * * * * *' }]);
+    expect(triggers).toEqual(TIMER_FUNCTIONS.map((functionName) => ({ functionName, name: 'every-minute', cron: '0 */1 * * * * *' })));
     const timers = scheduleTimers(triggers, async () => undefined);
-    const next = timers.next()[0]?.next;
+    const next = timers.next().map((t) => t.next);
     timers.stop();
-    expect(next).toBeInstanceOf(Date);
-    expect(next!.getUTCSeconds()).toBe(0);
-    expect(next!.getTime() - Date.now()).toBeLessThanOrEqual(60_000);
+    expect(next).toHaveLength(TIMER_FUNCTIONS.length);
+    for (const at of next) {
+      expect(at).toBeInstanceOf(Date);
+      expect(at!.getUTCSeconds()).toBe(0);
+      expect(at!.getTime() - Date.now()).toBeLessThanOrEqual(60_000);
+    }
   });
 
   it('reads a daily WeChat cron in UTC+8: 09:00 fires at 01:00 UTC', () => {

@@ -10,6 +10,8 @@ import { runSmoke, smokeChecks, smokeContext, type SmokeOptions, type SmokeTarge
 import { cloudCallPermissions, loadBuiltFunctions } from '../../local/functions';
 import { createRuntime, type Runtime } from '../../local/runtime';
 import { localSmokeTarget } from '../../local/smoke-target';
+import { tickTimers } from '../../local/timers';
+import { TIMER_FUNCTIONS } from '@shared/model/environment.model';
 
 const root = resolve(__dirname, '..', '..');
 const manifest = readManifest(join(root, 'cloudfunctions', 'manifest.json'));
@@ -17,7 +19,7 @@ const configs = readFunctionConfigs(join(root, 'cloudfunctions'), Object.keys(ma
 const options: SmokeOptions = { envName: 'dev', version: 'develop', propertyId: 'demo' };
 const run = promisify(execFile);
 
-const tickTimer = (rt: Runtime) => rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: new Date().toISOString() }, { openid: '' });
+const tickTimer = (rt: Runtime) => tickTimers(rt, new Date());
 
 const smoke = async (target: SmokeTarget, o: SmokeOptions = options) => {
   const lines: string[] = [];
@@ -66,7 +68,8 @@ describe('issue 13 (3): npm run smoke', () => {
       await rt.db.collection('settings').doc('demo').update({ data: { wecomWebhook: 'http://127.0.0.1:1/cgi-bin/webhook/send?key=gone-robot-key' } });
       const { failures } = await smoke(localSmokeTarget(rt));
       expect(failures).toEqual([
-        "✗ timer reminders: its heartbeat is fresh (a run in the last 5 minutes) — never ran. Fix: read reminders's trigger and log in the CloudBase console (云函数 → reminders); a newly installed timer runs within a minute",
+        // Issue 16: each timer function's own heartbeat, each named.
+        ...TIMER_FUNCTIONS.map((fn) => `✗ timer ${fn}: its heartbeat is fresh (a run in the last 5 minutes) — never ran. Fix: read ${fn}'s trigger and log in the CloudBase console (云函数 → ${fn}); a newly installed timer runs within a minute`),
         expect.stringMatching(/^✗ WeCom robot: a test message reaches property demo's group — demo: .+\. Fix: check the robot's address in 小区设置/),
       ]);
       expect(failures.join('\n')).not.toContain('gone-robot-key');

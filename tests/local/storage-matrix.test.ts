@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createRuntime, type Runtime } from '../../local/runtime';
 import { startServer } from '../../local/server';
 import { demoPeople, localNewcomers } from '../../local/seed';
+import { tickTimers } from '../../local/timers';
 import { functions, memberIdOf, MORNING, PROPERTY, testClock, WANG, WANG_ROOM } from '../functions/harness';
 
 /**
@@ -115,7 +116,7 @@ describe('files are private (issue 12, point 2), through the local HTTP API', ()
     await step(TECH, 'signOff', { signature: files['sign-off signature'].id, rating: { quality: 3, attitude: 3, comment: '' } });
 
     clock.advanceMinutes(1);
-    await runtime.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: clock.now().toISOString() }, { openid: '' });
+    await tickTimers(runtime, clock.now());
     const { items } = (await ok(DESK_UPLOADER, 'callbacks', 'queue', {})) as { items: { id: string; version: number; subjectId: string }[] };
     const task = items.find((i) => i.subjectId === repairId);
     if (!task) throw new Error('no callback task for the signed-off repair');

@@ -191,7 +191,7 @@ export const supervisorUi = {
     lastRun: '上次运行：{when}',
     neverRun: '还没有运行过',
     running: '运行正常',
-    stale: '定时提醒服务没有按时运行！超时提醒、回访任务和通知重发都会延误。请马上联系技术人员检查云函数 reminders 的定时触发器。',
+    stale: '定时提醒服务没有按时运行！超时提醒、回访任务和通知重发都会延误。请马上联系技术人员检查云函数 reminders 和 reminders-areas 的定时触发器。',
     deadLetters: '发送失败的通知',
     deadCount: '{count} 条',
     deadEmpty: '没有发送失败的通知。',

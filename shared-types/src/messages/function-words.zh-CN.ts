@@ -23,7 +23,7 @@ export const callbackTexts = {
 } as const;
 
 export const healthTexts = {
-  timerMissed: '自 {since} 起定时提醒服务没有运行，超时提醒和通知重发可能延误，请检查云函数 reminders 的定时触发器',
+  timerMissed: '自 {since} 起定时提醒服务没有运行，超时提醒和通知重发可能延误，请检查云函数 reminders 和 reminders-areas 的定时触发器',
   smokeRobotTitle: '部署检查',
   smokeRobot: '这条消息来自部署后的检查（npm run smoke），说明本群的机器人可以收到物业客服系统的通知。',
   smokeSubscribe: '订阅消息可以送达',

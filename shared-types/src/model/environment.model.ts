@@ -20,7 +20,19 @@ export const bootstrapModel = defineModel({ collection: 'environment', version: 
 
 export const HEARTBEAT_DOC_ID = 'heartbeat';
 
-/** The steps of a reminders run, each run on its own so one failing never stops the others (issue 12, 3.8): the platform's, then the areas'. */
+/**
+ * Issue 16 (bundles ≤ 120 KB): the timer functions, each deployed with its own timer trigger (its
+ * `config.json`) and its own heartbeat: `reminders` runs the platform's steps, `reminders-areas` the
+ * areas' sweeps. The one list the handlers, the heartbeat's readers, the manifest check and the tests read.
+ */
+export const TIMER_FUNCTIONS = ['reminders', 'reminders-areas'] as const;
+export type TimerFunction = (typeof TIMER_FUNCTIONS)[number];
+
+/** A timer's heartbeat document: `heartbeat` for `reminders` (as stored before the split), `heartbeat:<function>` for the others. */
+export const heartbeatIdOf = (fn: TimerFunction): string => (fn === 'reminders' ? HEARTBEAT_DOC_ID : `${HEARTBEAT_DOC_ID}:${fn}`);
+export const HEARTBEAT_DOC_IDS = TIMER_FUNCTIONS.map(heartbeatIdOf) as [string, ...string[]];
+
+/** The steps of the timers' runs (`reminders` and `reminders-areas`), each run on its own so one failing never stops the others (issue 12, 3.8): the platform's, then the areas'. */
 const coreTimerSteps = ['heartbeat', 'journal', 'deadlines', 'upgrades', 'repairCallbacks', 'monthTopUp', 'routineCallbacks', 'contentChecks', 'commandRetention', 'outbox'] as const;
 type Step = (typeof coreTimerSteps)[number] | AreaTimerStep;
 export const TimerStep = z.enum([...coreTimerSteps, ...areaTimerSteps] as [Step, ...Step[]]);
@@ -31,12 +43,12 @@ export const FailedStep = z.object({ step: TimerStep, error: z.string() });
 export type FailedStep = z.infer<typeof FailedStep>;
 
 /**
- * Issue 5: the reminders timer's heartbeat. Each run records, last, when it ran and which steps
+ * Issue 5: a timer function's heartbeat (issue 16: one per timer, `heartbeatIdOf`). Each run records, last, when it ran and which steps
  * failed (issue 12, 3.8); a run that finds the previous one too long ago (or a staff call that finds
  * the heartbeat stale) raises the alarm once per gap, named by `alarmedFor`.
  */
 export const HeartbeatDoc = z.object({
-  _id: z.literal(HEARTBEAT_DOC_ID),
+  _id: z.enum(HEARTBEAT_DOC_IDS),
   schemaVersion: z.literal(2),
   lastRunAt: isoInstant,
   /** The lastRunAt of the gap an alarm was raised for, so one outage alarms once. */

@@ -10,7 +10,8 @@ export const sweepingAreas = (): string[] => areas.filter((a) => Object.keys(a.t
  * line here. The bundler reads the pattern `../<name>/timer.ts` as a glob and bundles every area's
  * `timer.ts` (esbuild's glob-style imports, https://esbuild.github.io/api/#glob). Not through `exports.ts`:
  * a module loaded this way is bundled whole, not tree-shaken, and every area's exports.ts whole took the
- * reminders bundle from 162 149 to 194 567 bytes, over the 176 KB ceiling (bench/budgets.ts).
+ * reminders bundle from 162 149 to 194 567 bytes, over the 176 KB ceiling (bench/budgets.ts). Issue 16: loaded by
+ * the second timer function, `reminders-areas`, so that `reminders` keeps only the platform's steps.
  */
 let loaded: AreaSweeps[] | null = null;
 export const areaSweeps = (): AreaSweeps[] => (loaded ??= sweepingAreas().map((name) => (require(`../${name}/timer.ts`) as { sweeps: AreaSweeps }).sweeps));
