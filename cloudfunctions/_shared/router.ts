@@ -74,8 +74,7 @@ interface LateTransaction {
  * touches (a repair's daily quota) needs none. Nothing checks it at run time; the journeys do
  * (tests/functions/round-trip-budget.test.ts).
  */
-export const writesFirst = <H extends (...args: never[]) => unknown>(handler: H): H =>
-  Object.assign((...args: Parameters<H>) => handler(...args), handler, { writesFirst: true as const }) as unknown as H;
+export const writesFirst = <H extends (...args: never[]) => unknown>(handler: H): H => declaring(handler, 'writesFirst');
 
 /**
  * Issue 16: the declaration of a write whose handler has effects before its command's transaction that a
@@ -87,8 +86,11 @@ export const writesFirst = <H extends (...args: never[]) => unknown>(handler: H)
  * again is found where its record's insert meets the stored one (commands.ts `applyOnce`), or by one read
  * of the record when the work refused or answered without applying (router.ts).
  */
-export const replaysFirst = <H extends (...args: never[]) => unknown>(handler: H): H =>
-  Object.assign((...args: Parameters<H>) => handler(...args), handler, { replaysFirst: true as const }) as unknown as H;
+export const replaysFirst = <H extends (...args: never[]) => unknown>(handler: H): H => declaring(handler, 'replaysFirst');
+
+/** A copy of the handler (its prefetch kept) that carries the declaration: the same handler may be declared in one function and not in another. */
+const declaring = <H extends (...args: never[]) => unknown>(handler: H, declaration: keyof LateTransaction): H =>
+  Object.assign((...args: Parameters<H>) => handler(...args), handler, { [declaration]: true as const }) as unknown as H;
 
 export type FunctionHandle = ((event: unknown, caller: Caller, deps: Deps) => Promise<Result<unknown>>) & {
   /** The action names it has a handler for: exactly its contract's (a test holds every function to it). */
