@@ -16,6 +16,7 @@ import { findSourceMap } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { deployedFunctionOf } from '@shared/areas';
 import { repairs } from '@shared/contracts';
 import { createRuntime } from '../local/runtime';
 import { loadBuiltFunctions } from '../local/functions';
@@ -48,7 +49,7 @@ const writes = (): { calls: number; bytes: number } => {
   return { calls: Number(io.syscw), bytes: Number(io.wchar) };
 };
 const call: Call = async (rt, openid, action, input) => {
-  const result = (await rt.invoke(action.fn, { action: action.name, input }, { openid })) as { ok: boolean; data?: unknown; code?: string };
+  const result = (await rt.invoke(deployedFunctionOf(action), { action: action.name, input }, { openid })) as { ok: boolean; data?: unknown; code?: string };
   if (!result.ok) throw new Error(`${action.fn}.${action.name}: ${result.code}`);
   return result.data as Record<string, unknown>;
 };
