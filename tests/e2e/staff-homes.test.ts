@@ -45,6 +45,16 @@ describe('e2e: each role lands on its own home, drawn from one theme (issue 17)'
     await manager.locator('.staff-home').waitFor();
     expect(manager.url()).toContain('/pages/supervisor/home/index');
     await expect(manager.locator('.work-group-today .work-entry .work-entry-label').allInnerTexts()).resolves.toEqual(['投诉待办', '消息', '投诉登记表', '值班签字', '报修待办', '档案查阅']);
+    // Issue 16 (noticed): each tile draws its own icon (统计报表 and 投诉分析 had the same one).
+    const drawn = await manager.locator('.work-entry').evaluateAll((tiles) =>
+      tiles.map((tile) => {
+        const icon = tile.querySelector('.app-icon');
+        return { label: tile.textContent ?? '', mask: icon ? getComputedStyle(icon).webkitMaskImage || getComputedStyle(icon).maskImage : '' };
+      }),
+    );
+    expect(drawn.length).toBeGreaterThan(10);
+    expect(drawn.filter((t) => !t.mask.startsWith('url('))).toEqual([]);
+    expect(drawn.filter((t) => drawn.some((o) => o.label !== t.label && o.mask === t.mask)).map((t) => t.label)).toEqual([]);
     await look(manager, 'manager-home', '.link-import');
 
     const supervisor = await signIn(system.browser, system.url, '刘主管');
