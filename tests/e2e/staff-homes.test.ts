@@ -1,29 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
-import { startSystem, signIn, picture } from './browser';
+import { startSystem, signIn, look, shots } from './browser';
 
 jest.setTimeout(180_000);
-
-const shots = resolve(__dirname, '..', '..', 'docs', 'screenshots');
-const widths = [
-  { name: 'phone', width: 375, height: 812 },
-  { name: 'pc', width: 1280, height: 800 },
-] as const;
-
-/** Nothing wider than the window: no sideways scrolling at either width. */
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-
-/** The page at each width, checked for sideways overflow and written to docs/screenshots/<name>-<width>.png. */
-const look = async (page: Page, name: string, ready: string) => {
-  for (const size of widths) {
-    await page.setViewportSize({ width: size.width, height: size.height });
-    await page.locator(ready).first().waitFor();
-    await page.waitForTimeout(300);
-    await expect(overflow(page)).resolves.toBeLessThanOrEqual(0);
-    await picture(page, { path: join(shots, `${name}-${size.name}.png`) });
-  }
-};
 
 /**
  * Issue 17 (1, 2) in the H5 build: each staff role lands on a home with its work first, a grid of its
