@@ -10,6 +10,7 @@ import { createRuntime } from './runtime';
 import { loadBuiltFunctions, root, timerTriggers } from './functions';
 import { scheduleTimers, timerEvent } from './timers';
 import { startServer } from './server';
+import { faultyClock, stoppedTimer } from './faults';
 
 /**
  * The secret members.bootstrap accepts on this machine: BOOTSTRAP_SECRET, or this local-only
@@ -26,6 +27,7 @@ const PUSH_DELAY_MS = 3_000;
 const main = async () => {
   const dataDir = resolve(process.env.DATA_DIR ?? join(root, '.data'));
   const port = Number(process.env.PORT ?? 8787);
+  const clock = faultyClock();
   const runtime = await createRuntime({
     dataDir,
     functions: loadBuiltFunctions(),
@@ -33,9 +35,13 @@ const main = async () => {
     bootstrapSecret: process.env.BOOTSTRAP_SECRET || LOCAL_BOOTSTRAP_SECRET,
     // A fixed port, so the robot address the demo property was seeded with still answers after a restart.
     robotPort: Number(process.env.ROBOT_PORT ?? 8788),
+    // LOCAL_FAULT=clock-behind:<minutes> (local/faults.ts): a test's wrongly set clock; the machine's otherwise.
+    ...(clock ? { now: clock } : {}),
   });
   const server = await startServer({ runtime, h5Dir: resolve(process.env.H5_DIR ?? join(root, 'client', 'dist', 'h5')), dataDir, port });
-  const timers = scheduleTimers(timerTriggers(), async (trigger, at) => {
+  // LOCAL_FAULT=timer-stopped:<function> (local/faults.ts): that timer function's triggers never fire.
+  const stopped = stoppedTimer();
+  const timers = scheduleTimers(timerTriggers().filter((t) => t.functionName !== stopped), async (trigger, at) => {
     await runtime.invoke(trigger.functionName, timerEvent(trigger, at), { openid: '' });
   });
   // WeChat pushes the image checks' verdicts some time after the submission; here a few seconds later.

@@ -23,3 +23,28 @@ describe("issue 15 (1): the areas' entries on the staff homes come from their de
     }
   });
 });
+
+describe('issue 16 (noticed): each tile of a staff home draws its own icon', () => {
+  const iconsOf = (role: 'desk' | 'supervisor' | 'manager') =>
+    workGroups(role, counts)
+      .flatMap((g) => g.entries)
+      .map((e) => ({ key: e.key, icon: e.icon }));
+  const sharing = (role: 'desk' | 'supervisor' | 'manager') => {
+    const tiles = iconsOf(role);
+    return tiles.filter((t) => tiles.some((o) => o.key !== t.key && o.icon === t.icon)).map((t) => t.key);
+  };
+
+  it.each(['desk', 'supervisor', 'manager'] as const)('no two entries of the %s home share an icon', (role) => {
+    expect(sharing(role)).toEqual([]);
+  });
+
+  it('统计报表 and 投诉分析 are told apart by their icons on the manager’s and the supervisor’s homes', () => {
+    for (const role of ['supervisor', 'manager'] as const) {
+      const figures = workGroups(role, counts).find((g) => g.key === 'figures')?.entries ?? [];
+      const icon = (key: string) => figures.find((e) => e.key === key)?.icon;
+      expect(icon('reports')).toBeDefined();
+      expect(icon('complaint-figures')).toBeDefined();
+      expect(icon('reports')).not.toBe(icon('complaint-figures'));
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
@@ -164,4 +164,27 @@ export const counted = (page: Page) => {
     },
     taps: () => taps,
   };
+};
+
+/** Where the e2e tests write their screenshots. */
+export const shots = resolve(root, 'docs', 'screenshots');
+
+const widths = [
+  { name: 'phone', width: 375, height: 812 },
+  { name: 'pc', width: 1280, height: 800 },
+] as const;
+
+/** Nothing wider than the window: no sideways scrolling at either width. */
+const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+/** The page at 375 and 1280 px wide, checked for sideways overflow and written to docs/screenshots/<name>-<phone|pc>.png. */
+export const look = async (page: Page, name: string, ready: string) => {
+  mkdirSync(shots, { recursive: true });
+  for (const size of widths) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await page.locator(ready).first().waitFor();
+    await page.waitForTimeout(300);
+    await expect(overflow(page)).resolves.toBeLessThanOrEqual(0);
+    await picture(page, { path: join(shots, `${name}-${size.name}.png`) });
+  }
 };

@@ -1,29 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
-import { startSystem, signIn, picture } from './browser';
+import { startSystem, signIn, look, shots } from './browser';
 
 jest.setTimeout(180_000);
-
-const shots = resolve(__dirname, '..', '..', 'docs', 'screenshots');
-const widths = [
-  { name: 'phone', width: 375, height: 812 },
-  { name: 'pc', width: 1280, height: 800 },
-] as const;
-
-/** Nothing wider than the window: no sideways scrolling at either width. */
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-
-/** The page at each width, checked for sideways overflow and written to docs/screenshots/<name>-<width>.png. */
-const look = async (page: Page, name: string, ready: string) => {
-  for (const size of widths) {
-    await page.setViewportSize({ width: size.width, height: size.height });
-    await page.locator(ready).first().waitFor();
-    await page.waitForTimeout(300);
-    await expect(overflow(page)).resolves.toBeLessThanOrEqual(0);
-    await picture(page, { path: join(shots, `${name}-${size.name}.png`) });
-  }
-};
 
 /**
  * Issue 17 (1, 2) in the H5 build: each staff role lands on a home with its work first, a grid of its
@@ -45,6 +23,16 @@ describe('e2e: each role lands on its own home, drawn from one theme (issue 17)'
     await manager.locator('.staff-home').waitFor();
     expect(manager.url()).toContain('/pages/supervisor/home/index');
     await expect(manager.locator('.work-group-today .work-entry .work-entry-label').allInnerTexts()).resolves.toEqual(['投诉待办', '消息', '投诉登记表', '值班签字', '报修待办', '档案查阅']);
+    // Issue 16 (noticed): each tile draws its own icon (统计报表 and 投诉分析 had the same one).
+    const drawn = await manager.locator('.work-entry').evaluateAll((tiles) =>
+      tiles.map((tile) => {
+        const icon = tile.querySelector('.app-icon');
+        return { label: tile.textContent ?? '', mask: icon ? getComputedStyle(icon).webkitMaskImage || getComputedStyle(icon).maskImage : '' };
+      }),
+    );
+    expect(drawn.length).toBeGreaterThan(10);
+    expect(drawn.filter((t) => !t.mask.startsWith('url('))).toEqual([]);
+    expect(drawn.filter((t) => drawn.some((o) => o.label !== t.label && o.mask === t.mask)).map((t) => t.label)).toEqual([]);
     await look(manager, 'manager-home', '.link-import');
 
     const supervisor = await signIn(system.browser, system.url, '刘主管');

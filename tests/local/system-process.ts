@@ -158,17 +158,20 @@ export const restartable = (prefix: string) => {
     dataDir = join(mkdtempSync(join(tmpdir(), `${prefix}-`)), 'data');
   });
   afterAll(() => rmSync(join(dataDir, '..'), { recursive: true, force: true }));
+  const runWith = async <T>(env: Record<string, string>, steps: (s: RunningSystem) => Promise<T>): Promise<T> => {
+    const system = await startSystem(dataDir, env);
+    try {
+      return await steps(system);
+    } finally {
+      expect(await system.stop()).toBe(0);
+    }
+  };
   return {
     get dataDir() {
       return dataDir;
     },
-    run: async <T>(steps: (s: RunningSystem) => Promise<T>): Promise<T> => {
-      const system = await startSystem(dataDir);
-      try {
-        return await steps(system);
-      } finally {
-        expect(await system.stop()).toBe(0);
-      }
-    },
+    run: <T>(steps: (s: RunningSystem) => Promise<T>): Promise<T> => runWith({}, steps),
+    /** `run` with more environment: a fault of local/faults.ts (`LOCAL_FAULT`), say. */
+    runWith,
   };
 };

@@ -9,7 +9,7 @@ export type StaffHome = 'desk' | 'supervisor' | 'manager';
 export type NavGroup = 'today' | 'visits' | 'figures' | 'admin' | 'front-desk';
 
 /** The icons a work-grid entry may show (NutUI's, mapped to components in client/src/components/WorkGrid/icons.ts). */
-export type NavIcon = 'List' | 'Link' | 'Order' | 'Eye' | 'ShieldCheck' | 'Category';
+export type NavIcon = 'List' | 'List2' | 'Link' | 'Order' | 'Eye' | 'ShieldCheck';
 
 /** Where an entry sits on one home: at the end of a group, or before the entry of that key. */
 export type NavPlace = NavGroup | { group: NavGroup; before: string };

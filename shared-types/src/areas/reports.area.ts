@@ -14,7 +14,7 @@ export const reportsArea = defineArea({
       page: 'report/index',
       nav: {
         key: 'reports',
-        icon: 'Category',
+        icon: 'List2',
         label: reportsEntry.link,
         homes: { supervisor: { group: 'figures', before: 'scorecards' }, manager: { group: 'figures', before: 'scorecards' } },
       },

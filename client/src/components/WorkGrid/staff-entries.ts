@@ -1,9 +1,9 @@
 import type { Role } from '@shared/model/member.model';
 import Articles from '@nutui/icons-react-taro/dist/es/icons/Articles.js';
-import Category from '@nutui/icons-react-taro/dist/es/icons/Category.js';
 import Clock from '@nutui/icons-react-taro/dist/es/icons/Clock.js';
 import Comment from '@nutui/icons-react-taro/dist/es/icons/Comment.js';
 import Complaint from '@nutui/icons-react-taro/dist/es/icons/Complaint.js';
+import Del from '@nutui/icons-react-taro/dist/es/icons/Del.js';
 import Edit from '@nutui/icons-react-taro/dist/es/icons/Edit.js';
 import Home from '@nutui/icons-react-taro/dist/es/icons/Home.js';
 import Message from '@nutui/icons-react-taro/dist/es/icons/Message.js';
@@ -11,9 +11,9 @@ import Notice from '@nutui/icons-react-taro/dist/es/icons/Notice.js';
 import Phone from '@nutui/icons-react-taro/dist/es/icons/Phone.js';
 import Repairman from '@nutui/icons-react-taro/dist/es/icons/Repairman.js';
 import Retweet from '@nutui/icons-react-taro/dist/es/icons/Retweet.js';
+import Search from '@nutui/icons-react-taro/dist/es/icons/Search.js';
 import Service from '@nutui/icons-react-taro/dist/es/icons/Service.js';
 import Setting from '@nutui/icons-react-taro/dist/es/icons/Setting.js';
-import ShieldCheck from '@nutui/icons-react-taro/dist/es/icons/ShieldCheck.js';
 import Star from '@nutui/icons-react-taro/dist/es/icons/Star.js';
 import User from '@nutui/icons-react-taro/dist/es/icons/User.js';
 import UserAdd from '@nutui/icons-react-taro/dist/es/icons/UserAdd.js';
@@ -47,13 +47,13 @@ const entries = (c: WorkCounts) => {
     sendBacks: { key: 'send-backs', label: l.sendBacks, icon: Retweet, open: to(routes.supervisorSendBacks) },
     complaintRegister: { key: 'complaint-register', label: l.complaintRegister, icon: Articles, open: to(routes.supervisorComplaintRegister) },
     scorecards: { key: 'scorecards', label: l.scorecards, icon: Star, open: to(routes.supervisorScorecards) },
-    complaintFigures: { key: 'complaint-figures', label: l.complaintFigures, icon: Category, open: to(routes.supervisorComplaintFigures) },
+    complaintFigures: { key: 'complaint-figures', label: l.complaintFigures, icon: Search, open: to(routes.supervisorComplaintFigures) },
     callbackFigures: { key: 'callback-figures', label: l.callbackFigures, icon: Comment, open: to(routes.supervisorCallbackFigures) },
     members: { key: 'members', label: l.members, icon: User, open: to(routes.supervisorMembers) },
     settings: { key: 'settings', label: l.settings, icon: Setting, open: to(routes.supervisorSettings) },
     health: { key: 'health', label: l.health, icon: Notice, open: to(routes.supervisorHealth) },
     roomImport: { key: 'import', label: l.roomImport, icon: Home, open: to(routes.supervisorImport) },
-    erasures: { key: 'erasures', label: l.erasures, icon: ShieldCheck, open: to(routes.supervisorErasures) },
+    erasures: { key: 'erasures', label: l.erasures, icon: Del, open: to(routes.supervisorErasures) },
   } satisfies Record<string, WorkEntry>;
 };
 
