@@ -567,7 +567,7 @@ export const ui = {
       complaintFigures: '投诉分析',
       roomImport: '导入房屋',
       settings: '小区设置',
-      erasures: '信息删除申请',
+      erasures: '删除申请',
       health: '提醒与通知',
       callbackFigures: '回访统计',
     },
