@@ -10,6 +10,8 @@ export type { Tx };
 import { addAllOnce, findById, isDuplicateKey, parseAll, withoutId } from './repo';
 import type { ActionContext, AnyContext, SignedInContext } from './context';
 import { ActionFailure } from './failures';
+import { deliverAhead } from './inbox-ahead';
+import type { OutboxDoc } from '@shared/model/outbox.model';
 
 const callOf = (action: Action) => `${action.fn}.${action.name}`;
 
@@ -105,7 +107,7 @@ export async function applyOnce<T>(ctx: AnyContext, action: string, work: (tx: T
       await tx.collection('commands').add({ data: { _id: key, ...record(result), ...(journal.length ? { journal, fanned: false } : {}) } });
       await tx.commit();
       settled(ctx);
-      if (journal.length) await fanOut(db, key, journal);
+      if (journal.length) await fanOutDelivering(ctx, key, journal);
       return { result, fresh: true };
     } catch (e) {
       // A transaction a conflict has ended is gone already: its rollback's refusal says nothing new.
@@ -307,6 +309,21 @@ const fanOut = async (db: Database, record: string, journal: readonly JournalEnt
     for (const entry of journal) unfanned.add(entry.doc);
     console.warn(`command ${record}: its journal was not fanned out; the timer will`, e);
   }
+};
+
+/**
+ * Issue 16: a command's fan-out, with its inbox notices delivered beside it (`deliverAhead`: their signals
+ * bumped, their push copies planned with their consents read), all in one wait. Answers once the journal's
+ * insert is done, so applyOnce keeps its contract (its documents stored, or left to the timer, when it
+ * returns) and the call's other notices (a robot's post) go out at once; what is done ahead is awaited by
+ * the sender (`sendNow`), and by the router before the call answers, so nothing of it is left running.
+ */
+const fanOutDelivering = async (ctx: AnyContext, record: string, journal: readonly JournalEntry[]): Promise<void> => {
+  const notices = journal.filter((e) => e.collection === 'outbox').map((e) => e.doc as unknown as OutboxDoc);
+  const inserted = fanOut(ctx.deps.db, record, journal);
+  const ahead = deliverAhead(ctx.deps, notices);
+  if (ctx.command) ctx.command.delivering.push(ahead);
+  await Promise.all([inserted, ctx.command ? undefined : ahead]);
 };
 
 /** What a journal-carrying record of a transaction that is no command names (`journaledTransaction`). */
