@@ -1,5 +1,6 @@
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import { templateFor, type SettingsDoc } from '@shared/model/settings.model';
+import type { Beside } from './commands';
 import type { Deps } from './deps';
 import { consentIdOf, isPerson, signalOf, type SettingsOf } from './channels';
 import { consentsWithSendsLeft } from './consents';
@@ -101,7 +102,7 @@ export interface CopiesPlan {
  * beside the journal's insert. Otherwise the plan reads first (the settings, a role's members) and its
  * consents are read when the copies are made, once the insert has answered, for the notices it stored.
  */
-const planAhead = async (deps: Deps, notices: readonly OutboxDoc[]): Promise<CopiesPlan> => {
+const planAhead = async (deps: Deps, notices: readonly OutboxDoc[], settingsOf: SettingsOf): Promise<CopiesPlan> => {
   const atOnce = planCopiesAtOnce(deps, notices);
   if (atOnce) {
     const stocked = stockedOf(deps, atOnce);
@@ -109,7 +110,7 @@ const planAhead = async (deps: Deps, notices: readonly OutboxDoc[]): Promise<Cop
     stocked.catch(() => undefined);
     return { planned: atOnce, stocked: () => stocked };
   }
-  return { planned: await planCopies(deps, notices, settingsReader(deps)), stocked: (planned) => stockedOf(deps, planned) };
+  return { planned: await planCopies(deps, notices, settingsOf), stocked: (planned) => stockedOf(deps, planned) };
 };
 
 /**
@@ -148,17 +149,21 @@ export const aheadOf = (notice: OutboxDoc): Ahead | undefined => aheadOfNotice.g
  * Answers when both are done (it never rejects): the caller that must not leave work running after it
  * answers awaits it.
  */
-export const deliverAhead = (deps: Deps, notices: readonly OutboxDoc[]): Promise<void> => {
-  const inbox = notices.filter((n) => n.channel === 'inbox');
-  if (inbox.length === 0) return Promise.resolve();
-  const warn = (what: string) => (e: unknown) => {
-    console.warn(`${what} (notices ${inbox.map((n) => n._id).join(', ')}): not now; the outbox timer will`, e);
-    return null;
-  };
-  const ahead: Ahead = {
-    bumped: bumpStored(deps.db, inbox.map(signalOf), deps.now()).then((signalNew) => ({ signalNew }), warn('signals not bumped')),
-    copies: planAhead(deps, inbox).catch(warn('push copies not planned')),
-  };
+export const deliverAhead: Beside = (deps, journal) => {
+  const inbox = journal.filter((e) => e.collection === 'outbox' && e.doc.channel === 'inbox').map((e) => e.doc as unknown as OutboxDoc);
+  const ahead = startDelivery(deps, inbox, settingsReader(deps));
   for (const notice of inbox) aheadOfNotice.set(notice, ahead);
   return Promise.all([ahead.bumped, ahead.copies]).then(() => undefined);
+};
+
+/** Inbox notices' delivery started: their stored signals bumped, their push copies planned (`planAhead`). */
+export const startDelivery = (deps: Deps, inbox: readonly OutboxDoc[], settingsOf: SettingsOf): Ahead => {
+  const warn = (what: string) => (e: unknown) => {
+    console.warn(`${what} (${inbox.map((n) => n._id).join(', ')}): the outbox timer will`, e);
+    return null;
+  };
+  return {
+    bumped: bumpStored(deps.db, inbox.map(signalOf), deps.now()).then((signalNew) => ({ signalNew }), warn('signals not bumped')),
+    copies: planAhead(deps, inbox, settingsOf).catch(warn('push copies not planned')),
+  };
 };

@@ -6,14 +6,13 @@ import type { Source } from './paging';
 import { derivedId } from './ids';
 import { fannedOut, journalOf } from './commands';
 import { findById, parseAll, withoutId, addOnce } from './repo';
-import { deliver, Settled, signalOf, type SettingsOf } from './channels';
-import { bumpSignals, byIds } from './signals';
+import { deliver, Settled, type SettingsOf } from './channels';
+import { byIds } from './signals';
 import { Deferred } from './robot';
-import { consentsWithSendsLeft } from './consents';
 import type { Sweep } from './sweep';
 import type { SettingsDoc } from '@shared/model/settings.model';
 import { audienceOfRole } from '@shared/model/signal.model';
-import { aheadOf, planCopies, planCopiesWithConsents, settingsReader, type Ahead, type PlannedCopy } from './inbox-ahead';
+import { aheadOf, deliverAhead, planCopiesWithConsents, settingsReader, startDelivery, type Ahead, type PlannedCopy } from './inbox-ahead';
 
 export interface Notice {
   propertyId: string;
@@ -63,8 +62,10 @@ export const enqueueNotice = async (tx: Tx, cause: string, notice: Notice, now: 
   // fanned out after the commit before it is sent; a scheduled notice stays an operation (`unschedule`
   // reads it in a later transaction).
   const journal = journalOf(tx);
-  if (journal) journal.create('outbox', doc);
-  else await tx.collection('outbox').doc(doc._id).set({ data: withoutId(doc) });
+  if (journal) {
+    journal.create('outbox', doc);
+    journal.beside(deliverAhead);
+  } else await tx.collection('outbox').doc(doc._id).set({ data: withoutId(doc) });
   return doc;
 };
 
@@ -206,19 +207,8 @@ interface InboxDelivered {
 }
 
 /**
- * Issue 16: a batch of inbox notices in one wait, whatever their number: their signals bumped in one
- * multi-document update while their copies are planned. Their push copies then read every recipient's
- * consents once. A failure leaves them pending with their lease, for the timer.
- */
-const deliverInbox = async (deps: Deps, notices: readonly OutboxDoc[], report: DrainReport, settingsOf: SettingsOf): Promise<InboxDelivered> => {
-  const [planned] = await settledAll([planCopies(deps, notices, settingsOf), bumpSignals(deps.db, notices.map(signalOf), deps.now())] as const);
-  const stocked = () => consentsWithSendsLeft(deps.db, [...new Set(planned.map((p) => p.consent))]);
-  return { notices: [...notices], copies: async () => pushCopies(deps, planned, await stocked(), report, settingsOf) };
-};
-
-/**
- * Issue 16: a command's inbox notices, whose signals were bumped and whose push copies were planned beside
- * its journal's insert (`deliverAhead`, inbox-ahead.ts). Only those whose insert succeeded (`fannedOut`)
+ * Issue 16: inbox notices whose stored signals were bumped and whose push copies were planned: a command's
+ * beside its journal's insert (`deliverAhead`, inbox-ahead.ts), any other's by the sender. Only those whose insert succeeded (`fannedOut`)
  * are marked sent or pushed: one whose insert failed is not stored; the timer's journal step inserts it
  * pending and the outbox drain delivers it (bumping again: the early bump was harmless). When the bump or
  * the plan failed, none is: the drain delivers them all once their lease ends.
@@ -266,8 +256,8 @@ export const sendNow = async (deps: Deps, notices: readonly OutboxDoc[], known?:
   await Promise.all([
     ...[...batches].map(async ([ahead, batch]) => {
       try {
-        // A journaled notice whose fan-out failed is not stored yet: the timer inserts it, then sends it.
-        const delivered = ahead ? await deliveredAhead(deps, ahead, batch, report, settingsOf) : await deliverInbox(deps, batch.filter(fannedOut), report, settingsOf);
+        // Notices of no command's journal (a timer's, a settlement's) start their delivery here.
+        const delivered = await deliveredAhead(deps, ahead ?? startDelivery(deps, batch, settingsOf), batch, report, settingsOf);
         const copies = () => delivered.copies().catch(notSent(`the push copies of ${idsOf(delivered.notices)}`));
         if (delivered.signalNew) {
           // New audiences' signals first: the copies go beside them (a copy's id is derived from its notice
