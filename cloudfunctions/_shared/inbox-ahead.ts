@@ -114,10 +114,10 @@ const planAhead = async (deps: Deps, notices: readonly OutboxDoc[], settingsOf: 
 };
 
 /**
- * What was done for a command's inbox notices beside its journal's insert (`deliverAhead`): their stored
- * signals bumped, answering the second step (`bumpStored`: the documents of audiences never signalled
- * before, which the sender inserts beside the call's other channels), and their push copies' plan; null
- * when it failed. Each settles, never rejects.
+ * Inbox notices' delivery, started beside their command's journal's insert (`deliverAhead`) or by the sender
+ * for any other notices (`startDelivery`): their stored signals bumped, answering the second step
+ * (`bumpStored`: the documents of audiences never signalled before, which the sender inserts beside the
+ * call's other channels), and their push copies' plan; null when it failed. Each settles, never rejects.
  */
 export interface Ahead {
   bumped: Promise<{ signalNew?: () => Promise<void> } | null>;
@@ -147,7 +147,8 @@ export const aheadOf = (notice: OutboxDoc): Ahead | undefined => aheadOfNotice.g
  * its insert is known to have succeeded (`fannedOut`).
  *
  * Answers when both are done (it never rejects): the caller that must not leave work running after it
- * answers awaits it.
+ * answers awaits it. A journal with no inbox notice (a robot's only) costs no request: nothing to bump, an
+ * empty plan reads no consents.
  */
 export const deliverAhead: Beside = (deps, journal) => {
   const inbox = journal.filter((e) => e.collection === 'outbox' && e.doc.channel === 'inbox').map((e) => e.doc as unknown as OutboxDoc);
