@@ -10,6 +10,7 @@ export type { Tx };
 import { addAllOnce, findById, isDuplicateKey, parseAll, withoutId } from './repo';
 import type { ActionContext, AnyContext, SignedInContext } from './context';
 import { ActionFailure } from './failures';
+import type { Deps } from './deps';
 
 const callOf = (action: Action) => `${action.fn}.${action.name}`;
 
@@ -105,7 +106,7 @@ export async function applyOnce<T>(ctx: AnyContext, action: string, work: (tx: T
       await tx.collection('commands').add({ data: { _id: key, ...record(result), ...(journal.length ? { journal, fanned: false } : {}) } });
       await tx.commit();
       settled(ctx);
-      if (journal.length) await fanOut(db, key, journal);
+      if (journal.length) await fanOutBeside(ctx, key, journal, journaled.besides());
       return { result, fresh: true };
     } catch (e) {
       // A transaction a conflict has ended is gone already: its rollback's refusal says nothing new.
@@ -239,6 +240,7 @@ const backOff = (attempt: number) => Math.random() * Math.min(BACKOFF_CAP_MS, BA
  */
 export class JournalTx implements Tx {
   private readonly buffered = new Map<string, JournalEntry>();
+  private readonly toRunBeside = new Set<Beside>();
 
   constructor(private readonly tx: Tx) {}
 
@@ -249,6 +251,15 @@ export class JournalTx implements Tx {
 
   entries(): JournalEntry[] {
     return [...this.buffered.values()];
+  }
+
+  /** Runs `run` once after the commit, beside the journal's insert (one wait): a command's notices delivered ahead (outbox.ts). */
+  beside(run: Beside): void {
+    this.toRunBeside.add(run);
+  }
+
+  besides(): Beside[] {
+    return [...this.toRunBeside];
   }
 
   collection(name: string): ReturnType<Tx['collection']> {
@@ -264,6 +275,9 @@ export class JournalTx implements Tx {
     };
   }
 }
+
+/** What runs after a command's commit beside its journal's insert: it never rejects. */
+export type Beside = (deps: Deps, journal: readonly JournalEntry[]) => Promise<void>;
 
 /** The command's journal, when the transaction is a command's; null in any other transaction (its documents are operations). */
 export const journalOf = (tx: Tx): JournalTx | null => (tx instanceof JournalTx ? tx : null);
@@ -307,6 +321,20 @@ const fanOut = async (db: Database, record: string, journal: readonly JournalEnt
     for (const entry of journal) unfanned.add(entry.doc);
     console.warn(`command ${record}: its journal was not fanned out; the timer will`, e);
   }
+};
+
+/**
+ * Issue 16: a command's fan-out, with what its journal's documents asked to do beside it (`JournalTx.beside`:
+ * a command's inbox notices delivered, outbox.ts), all in one wait. Answers once the journal's insert is
+ * done, so applyOnce keeps its contract (its documents stored, or left to the timer, when it returns) and
+ * the call's other notices (a robot's post) go out at once; what runs beside it is awaited by the sender,
+ * and by the router before the call answers, so nothing of it is left running.
+ */
+const fanOutBeside = async (ctx: AnyContext, record: string, journal: readonly JournalEntry[], besides: readonly Beside[]): Promise<void> => {
+  const inserted = fanOut(ctx.deps.db, record, journal);
+  const beside = Promise.all(besides.map((run) => run(ctx.deps, journal))).then(() => undefined);
+  if (ctx.command) ctx.command.delivering.push(beside);
+  await Promise.all([inserted, ctx.command ? undefined : beside]);
 };
 
 /** What a journal-carrying record of a transaction that is no command names (`journaledTransaction`). */

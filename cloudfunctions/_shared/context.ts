@@ -26,6 +26,8 @@ interface CallContext {
  */
 export interface CommandState {
   settled: boolean;
+  /** What the call does for its notices beside its journal's insert (commands.ts): the router awaits it before answering. */
+  delivering: Promise<void>[];
 }
 
 /** An action for members in given roles: the router resolved the caller's membership of the property the input names. */

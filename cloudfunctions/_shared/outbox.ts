@@ -6,15 +6,13 @@ import type { Source } from './paging';
 import { derivedId } from './ids';
 import { fannedOut, journalOf } from './commands';
 import { findById, parseAll, withoutId, addOnce } from './repo';
-import { consentIdOf, deliver, isPerson, Settled, signalOf, type SettingsOf } from './channels';
-import { bumpSignals, byIds } from './signals';
+import { deliver, Settled, type SettingsOf } from './channels';
+import { byIds } from './signals';
 import { Deferred } from './robot';
-import { consentsWithSendsLeft } from './consents';
-import { loadSettings } from './settings';
 import type { Sweep } from './sweep';
-import { templateFor, type SettingsDoc } from '@shared/model/settings.model';
-import { activeOpenidsOfRole } from './membership';
+import type { SettingsDoc } from '@shared/model/settings.model';
 import { audienceOfRole } from '@shared/model/signal.model';
+import { aheadOf, deliverAhead, planCopiesWithConsents, settingsReader, startDelivery, type Ahead, type PlannedCopy } from './inbox-ahead';
 
 export interface Notice {
   propertyId: string;
@@ -64,22 +62,11 @@ export const enqueueNotice = async (tx: Tx, cause: string, notice: Notice, now: 
   // fanned out after the commit before it is sent; a scheduled notice stays an operation (`unschedule`
   // reads it in a later transaction).
   const journal = journalOf(tx);
-  if (journal) journal.create('outbox', doc);
-  else await tx.collection('outbox').doc(doc._id).set({ data: withoutId(doc) });
+  if (journal) {
+    journal.create('outbox', doc);
+    journal.beside(deliverAhead);
+  } else await tx.collection('outbox').doc(doc._id).set({ data: withoutId(doc) });
   return doc;
-};
-
-/**
- * One batch of sending reads each property's settings once, however many notices it sends; settings
- * the change itself read just before (`known`) are not read again (issue 16).
- */
-const settingsReader = (deps: Deps, known?: SettingsDoc): SettingsOf => {
-  const read = new Map<string, Promise<SettingsDoc>>(known ? [[known.propertyId, Promise.resolve(known)]] : []);
-  return (propertyId) => {
-    const known = read.get(propertyId) ?? loadSettings(deps, propertyId);
-    read.set(propertyId, known);
-    return known;
-  };
 };
 
 /**
@@ -168,52 +155,12 @@ const attempt = async (deps: Deps, notice: OutboxDoc, report: DrainReport, setti
 
 const sentNow = (deps: Deps) => ({ status: 'sent', sentAt: deps.now().toISOString(), lastError: null });
 
-/** Roles whose every member is pushed what their role's inbox gets (the desk is pushed only on shift, by name). */
-const PUSHED_ROLES = new Set(['role:supervisor', 'role:manager']);
-
-/**
- * Who is pushed a copy of inbox notices: the person it names; for a role's, every member of a pushed role
- * (one read per role of a property however many notices name it) and whoever the notice names to push.
- */
-const recipientsReader = (deps: Deps) => {
-  const read = new Map<string, Promise<string[]>>();
-  const membersOf = (notice: OutboxDoc): Promise<string[]> => {
-    if (!PUSHED_ROLES.has(notice.recipient)) return Promise.resolve([]);
-    const key = `${notice.propertyId}\u0000${notice.recipient}`;
-    const known = read.get(key) ?? activeOpenidsOfRole(deps.db, notice.propertyId, notice.recipient.slice('role:'.length));
-    read.set(key, known);
-    return known;
-  };
-  return async (notice: OutboxDoc): Promise<string[]> => {
-    if (isPerson(notice.recipient)) return [notice.recipient];
-    return [...new Set([...(await membersOf(notice)), ...(notice.pushTo ?? [])])];
-  };
-};
-
 /** Like Promise.all, but settles only once every promise has: nothing of a call is left running after it answered. */
 const settledAll = async <T extends readonly unknown[]>(promises: { [K in keyof T]: Promise<T[K]> }): Promise<T> => {
   const settled = await Promise.allSettled(promises);
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failed) throw failed.reason;
   return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
-};
-
-interface PlannedCopy {
-  notice: OutboxDoc;
-  recipient: string;
-  consent: string;
-}
-
-/** The subscribe copies the property's templates ask for: each inbox notice's recipients, with the consent a copy would use. */
-const planCopies = async (deps: Deps, notices: readonly OutboxDoc[], settingsOf: SettingsOf): Promise<PlannedCopy[]> => {
-  const recipientsOf = recipientsReader(deps);
-  const planned = await Promise.all(
-    notices.map(async (notice) => {
-      const template = templateFor((await settingsOf(notice.propertyId)).templates, notice.kind);
-      return template ? (await recipientsOf(notice)).map((recipient) => ({ notice, recipient, consent: consentIdOf(recipient, template.id) })) : [];
-    }),
-  );
-  return planned.flat();
 };
 
 /**
@@ -247,61 +194,90 @@ const pushCopies = async (deps: Deps, planned: readonly PlannedCopy[], stocked: 
 
 /** An inbox notice just sent: its push copies (issue 5). */
 const pushCopiesOf = async (deps: Deps, notices: readonly OutboxDoc[], report: DrainReport, settingsOf: SettingsOf): Promise<void> => {
-  const planned = await planCopies(deps, notices, settingsOf);
-  await pushCopies(deps, planned, await consentsWithSendsLeft(deps.db, planned.map((p) => p.consent)), report, settingsOf);
+  const { planned, stocked } = await planCopiesWithConsents(deps, notices, settingsOf);
+  await pushCopies(deps, planned, stocked, report, settingsOf);
 };
 
+/** Inbox notices a call delivered (to be marked sent with its other notices) and what makes their push copies. */
+interface InboxDelivered {
+  notices: OutboxDoc[];
+  copies: () => Promise<void>;
+  /** What is left before they count as delivered: the signals of audiences never signalled before (`bumpStored`). */
+  signalNew?: () => Promise<void>;
+}
+
 /**
- * Issue 16: a batch of inbox notices in one wait, whatever their number: their signals bumped in one
- * multi-document update (while the copies are planned). Answers what is left to do once they are
- * marked sent with the call's other notices: their push copies, after one read of every recipient's
- * consents. A failure leaves them pending with their lease, for the timer.
+ * Issue 16: inbox notices whose stored signals were bumped and whose push copies were planned: a command's
+ * beside its journal's insert (`deliverAhead`, inbox-ahead.ts), any other's by the sender. Only those whose insert succeeded (`fannedOut`)
+ * are marked sent or pushed: one whose insert failed is not stored; the timer's journal step inserts it
+ * pending and the outbox drain delivers it (bumping again: the early bump was harmless). When the bump or
+ * the plan failed, none is: the drain delivers them all once their lease ends.
  */
-const deliverInbox = async (deps: Deps, notices: readonly OutboxDoc[], report: DrainReport, settingsOf: SettingsOf): Promise<() => Promise<void>> => {
-  const [planned] = await settledAll([planCopies(deps, notices, settingsOf), bumpSignals(deps.db, notices.map(signalOf), deps.now())] as const);
-  report.sent += notices.length;
-  return async () => pushCopies(deps, planned, await consentsWithSendsLeft(deps.db, [...new Set(planned.map((p) => p.consent))]), report, settingsOf);
+const deliveredAhead = async (deps: Deps, ahead: Ahead, notices: readonly OutboxDoc[], report: DrainReport, settingsOf: SettingsOf): Promise<InboxDelivered> => {
+  const stored = notices.filter(fannedOut);
+  const [bumped, plan] = await Promise.all([ahead.bumped, ahead.copies]);
+  if (!bumped || !plan) throw new Error('not delivered beside the journal');
+  const planned = plan.planned.filter((p) => stored.includes(p.notice));
+  // The signals of audiences never signalled before are made by the sender, beside the call's other
+  // channels and the push copies, which start once the journal's insert has answered, never between them.
+  return { notices: stored, copies: async () => pushCopies(deps, planned, await plan.stocked(planned), report, settingsOf), signalNew: bumped.signalNew };
 };
 
 /**
  * Sends, at once, the notices a committed change queued, side by side (issue 16: the caller waits
- * for the slowest channel, not for the sum of the notices): the inbox notices as one batch, each
- * other notice on its own. Each notice writes only its own outbox document, and what notices share
- * is changed atomically (a signal's `inc`, a consent's conditional `inc(-1)`), so they need no
- * order. A failure here loses nothing: each stays pending with its error, and the timer retries it
- * when its lease ends.
+ * for the slowest channel, not for the sum of the notices): the inbox notices as one batch (a command's
+ * were delivered beside its journal's insert, `deliverAhead`), each other notice on its own. Each notice
+ * writes only its own outbox document, and what notices share is changed atomically (a signal's `inc`,
+ * a consent's conditional `inc(-1)`), so they need no order. A failure here loses nothing: each stays
+ * pending with its error, and the timer retries it when its lease ends.
  */
 export const sendNow = async (deps: Deps, notices: readonly OutboxDoc[], known?: SettingsDoc): Promise<DrainReport> => {
   const report = emptyReport();
   const settingsOf = settingsReader(deps, known);
-  // A journaled notice whose fan-out failed is not stored yet: the timer inserts it, then sends it.
-  notices = notices.filter(fannedOut);
-  const inbox = notices.filter((n) => n.channel === 'inbox');
   const notSent = (what: string) => (e: unknown) => console.warn(`${what} not sent now; the outbox timer will retry`, e);
-  const together: SentTogether = [];
-  const [copies] = await Promise.all([
-    inbox.length
-      ? deliverInbox(deps, inbox, report, settingsOf).then(
-          (copies) => {
-            together.push(...inbox);
-            return copies;
-          },
-          (e: unknown) => notSent(`notices ${inbox.map((n) => n._id).join(', ')}`)(e),
-        )
-      : undefined,
-    ...notices.filter((n) => n.channel !== 'inbox').map((notice) => attempt(deps, notice, report, settingsOf, together).catch(notSent(`notice ${notice._id}`))),
-  ]);
-  // Every notice the call delivered, marked sent in one update, beside the inbox notices' push copies.
-  await Promise.all([
-    together.length
+  const idsOf = (list: readonly OutboxDoc[]) => list.map((n) => n._id).join(', ');
+  // The inbox notices by what their command's commit did for them (none: delivered here).
+  const batches = new Map<Ahead | undefined, OutboxDoc[]>();
+  for (const notice of notices.filter((n) => n.channel === 'inbox')) batches.set(aheadOf(notice), [...(batches.get(aheadOf(notice)) ?? []), notice]);
+  const others = notices.filter((n) => n.channel !== 'inbox' && fannedOut(n));
+  const markSent = (list: readonly OutboxDoc[]) =>
+    list.length
       ? deps.db
           .collection('outbox')
-          .where(byIds(deps.db, together.map((n) => n._id)))
+          .where(byIds(deps.db, list.map((n) => n._id)))
           .update({ data: sentNow(deps) })
-          .catch(notSent(`notices ${together.map((n) => n._id).join(', ')} (delivered, not marked sent)`))
-      : undefined,
-    copies?.().catch(notSent(`the push copies of ${inbox.map((n) => n._id).join(', ')}`)),
+          .then(() => undefined, notSent(`notices ${idsOf(list)} (delivered, not marked sent)`))
+      : Promise.resolve();
+  // The call's notices delivered on every channel, marked sent in one update once all have answered; when
+  // the inbox is the call's only channel, as soon as it is delivered, beside its push copies.
+  const alone = batches.size === 1 && others.length === 0;
+  const together: SentTogether = [];
+  const running: Promise<void>[] = [];
+  await Promise.all([
+    ...[...batches].map(async ([ahead, batch]) => {
+      try {
+        // Notices of no command's journal (a timer's, a settlement's) start their delivery here.
+        const delivered = await deliveredAhead(deps, ahead ?? startDelivery(deps, batch, settingsOf), batch, report, settingsOf);
+        const copies = () => delivered.copies().catch(notSent(`the push copies of ${idsOf(delivered.notices)}`));
+        if (delivered.signalNew) {
+          // New audiences' signals first: the copies go beside them (a copy's id is derived from its notice
+          // and person, so the drain's delivery of a notice left pending makes no second one).
+          running.push(copies());
+          await delivered.signalNew();
+          if (alone) running.push(markSent(delivered.notices));
+        } else if (alone) running.push(markSent(delivered.notices), copies());
+        else running.push(copies());
+        if (!alone) together.push(...delivered.notices);
+        report.sent += delivered.notices.length;
+      } catch (e) {
+        notSent(`notices ${idsOf(batch)}`)(e);
+      }
+    }),
+    // Any other channel waits for its notice's insert (applyOnce answers after it): a notice sent before it
+    // is stored could be sent twice, should the insert fail and the drain send it again.
+    ...others.map((notice) => attempt(deps, notice, report, settingsOf, together).catch(notSent(`notice ${notice._id}`))),
   ]);
+  await Promise.all([markSent(together), ...running]);
   return report;
 };
 

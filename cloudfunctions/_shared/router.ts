@@ -153,7 +153,7 @@ export const defineFunction = <T extends Record<string, Action>>(fn: DeployedFun
           const replay = replayIn(sent, commandKey, action);
           if (replay) return answer(replay);
         }
-        const command: CommandState = { settled: false };
+        const command: CommandState = { settled: false, delivering: [] };
         // A command whose record the call neither committed nor answered (the work refused, or the handler
         // answered without applying it) may have been applied before: its record answers, if it is there.
         const stored = async () => (commandKey && !readsRecordFirst && !command.settled ? replayOf(deps.db, commandKey, action) : null);
@@ -167,6 +167,9 @@ export const defineFunction = <T extends Record<string, Action>>(fn: DeployedFun
             throw e;
           }
           result = e.toResult();
+        } finally {
+          // Nothing of the call is left running once it answers: what its commit started for its notices (never rejects).
+          await Promise.all(command.delivering);
         }
         const replay = await stored();
         if (replay) return answer(replay);

@@ -41,10 +41,14 @@ export const SETTINGS_REMEMBERED = 256;
 interface Remembered {
   settings: Promise<SettingsDoc>;
   readAt: number;
+  /** The settings once read: what `rememberedSettings` answers without a wait. */
+  read?: SettingsDoc;
 }
 
 /** Per database (one per warm instance in the cloud, one per runtime here), per property. */
 const remembered = new WeakMap<Database, Map<string, Remembered>>();
+
+const fresh = (known: Remembered, now: number) => now >= known.readAt && now - known.readAt < SETTINGS_FRESH_MS;
 
 /** A property's settings for an action: from this instance's memory when read less than SETTINGS_FRESH_MS ago. */
 export const loadSettings = (deps: Pick<Deps, 'db' | 'now'>, propertyId: string): Promise<SettingsDoc> => {
@@ -52,11 +56,13 @@ export const loadSettings = (deps: Pick<Deps, 'db' | 'now'>, propertyId: string)
   const byProperty = remembered.get(deps.db) ?? new Map<string, Remembered>();
   remembered.set(deps.db, byProperty);
   const known = byProperty.get(propertyId);
-  if (known && now >= known.readAt && now - known.readAt < SETTINGS_FRESH_MS) return known.settings;
+  if (known && fresh(known, now)) return known.settings;
   const settings = readSettings(deps.db, propertyId);
   // Re-inserted, so the map's order is the order of reading and its first key the longest ago.
   byProperty.delete(propertyId);
-  byProperty.set(propertyId, { settings, readAt: now });
+  const entry: Remembered = { settings, readAt: now };
+  byProperty.set(propertyId, entry);
+  settings.then((read) => void (entry.read = read), () => undefined);
   for (const oldest of byProperty.keys()) {
     if (byProperty.size <= SETTINGS_REMEMBERED) break;
     byProperty.delete(oldest);
@@ -66,4 +72,13 @@ export const loadSettings = (deps: Pick<Deps, 'db' | 'now'>, propertyId: string)
     if (byProperty.get(propertyId)?.settings === settings) byProperty.delete(propertyId);
   });
   return settings;
+};
+
+/**
+ * A property's settings when this instance has read them less than SETTINGS_FRESH_MS ago, at once (no wait,
+ * not even a turn of the event loop), else undefined: what loadSettings would answer from memory.
+ */
+export const rememberedSettings = (deps: Pick<Deps, 'db' | 'now'>, propertyId: string): SettingsDoc | undefined => {
+  const known = remembered.get(deps.db)?.get(propertyId);
+  return known && fresh(known, deps.now().getTime()) ? known.read : undefined;
 };

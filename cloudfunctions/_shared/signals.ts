@@ -22,20 +22,30 @@ export interface SignalTarget {
  * tells the watcher, so nothing more to do for it.
  */
 export const bumpSignals = async (db: Database, targets: readonly SignalTarget[], now: Date): Promise<void> => {
+  await (await bumpStored(db, targets, now))?.();
+};
+
+/**
+ * `bumpSignals` in its two steps: the one update of the stored documents, answering the second step (a
+ * function inserting the documents of audiences never signalled before; undefined when every one was
+ * bumped), for a caller that takes it later (a command's notices, inbox-ahead.ts).
+ */
+export const bumpStored = async (db: Database, targets: readonly SignalTarget[], now: Date): Promise<(() => Promise<void>) | undefined> => {
   const byId = new Map(targets.map((t) => [signalId(t.propertyId, t.audience), t]));
   const ids = [...byId.keys()];
-  if (ids.length === 0) return;
+  if (ids.length === 0) return undefined;
   const changedAt = now.toISOString();
   const res = await db.collection('signals').where(byIds(db, ids)).update({ data: { seq: db.command.inc(1), changedAt } });
   const updated = res.stats.updated ?? 0;
-  if (updated >= ids.length) return;
+  if (updated >= ids.length) return undefined;
   const docs = [...byId].map(([id, { propertyId, audience }]) => signalModel.toStored({ _id: id, propertyId, audience, seq: 1, changedAt }));
   if (updated === 0) {
-    const failed = await addAllOnce(db, 'signals', docs);
-    if (failed[0]) throw failed[0].error;
-    return;
+    return async () => {
+      const failed = await addAllOnce(db, 'signals', docs);
+      if (failed[0]) throw failed[0].error;
+    };
   }
-  await Promise.all(docs.map((doc) => addOnce(db, 'signals', doc)));
+  return async () => void (await Promise.all(docs.map((doc) => addOnce(db, 'signals', doc))));
 };
 
 export const readSignals = async (db: Database, ids: readonly string[]): Promise<{ id: string; seq: number }[]> => {

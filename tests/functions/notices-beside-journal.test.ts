@@ -1,0 +1,169 @@
+import { repairs, session } from '@shared/contracts';
+import { audienceOfUser, signalId } from '@shared/model/signal.model';
+import { createSignalHub } from '../../client/src/api/signals';
+import { recordCalls } from './call-journeys';
+import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, TECH_LI, tickTimers, WANG } from './harness';
+
+type Rt = Awaited<ReturnType<typeof startRuntime>>;
+type Notice = { _id: string; channel: string; recipient: string; kind: string; status: string; subject: { id: string } };
+
+/** The template the resident accepts for her repair's progress (local settings). */
+const PROGRESS = 'local-tmpl-repair-progress';
+const networkDown = { code: 'DATABASE_REQUEST_FAILED', message: 'network' } as const;
+
+const tick = (rt: Rt) => tickTimers(rt) as Promise<{ ok: boolean; data: { journals: { fanned: number }; outbox: { sent: number }; failed: unknown[] } }>;
+
+/** 王 has one push left for her repair's progress; her repair is dispatched to 李: the technician's pick-up tells her (repair.changed). */
+const dispatched = async (rt: Rt) => {
+  expectOk(await callAs(rt, WANG, session.consent, { propertyId: PROPERTY, commandId: newCommandId(), accepted: [PROGRESS], rejected: [] }));
+  const created = expectOk(await callAs(rt, WANG, repairs.create, repairInput()));
+  return expectOk(
+    await callAs(rt, DESK_ON_SHIFT, repairs.dispatch, { propertyId: PROPERTY, commandId: newCommandId(), repairId: created.id, version: created.version, technicianId: memberIdOf(TECH_LI) }),
+  );
+};
+
+const acknowledge = (rt: Rt, order: { id: string; version: number }) =>
+  callAs(rt, TECH_LI, repairs.acknowledge, { propertyId: PROPERTY, commandId: newCommandId(), repairId: order.id, version: order.version });
+
+/** 王's own in-app notices about the repair, as stored. */
+const wangsNotices = (rt: Rt, repairId: string) => raw<Notice>(rt, 'outbox').filter((n) => n.channel === 'inbox' && n.recipient === WANG && n.subject.id === repairId);
+const pushes = (rt: Rt) => rt.subscribeMessages.filter((m) => m.touser === WANG && m.templateId === PROGRESS);
+const wangsSeq = (rt: Rt) => raw<{ _id: string; seq: number }>(rt, 'signals').find((s) => s._id === signalId(PROPERTY, audienceOfUser(WANG)))?.seq ?? 0;
+
+/**
+ * Issue 16: a write's notices cost two waits after its commit, not three. Beside the journal's insert
+ * (cloudfunctions/_shared/inbox-ahead.ts `deliverAhead`) its inbox notices' signals are bumped and their push
+ * copies' consents read; then those whose insert succeeded are marked sent, beside their push copies
+ * (`sendNow`). Nothing is lost on the way: a notice not stored, or not marked sent, is the timer's.
+ */
+describe('issue 16: a command\'s inbox notices delivered beside its journal\'s insert', () => {
+  let rt: Rt;
+  beforeEach(async () => {
+    rt = await startRuntime();
+  });
+  afterEach(() => rt.close());
+
+  it('R1: the signal is bumped and the consents read in the same wait as the notice\'s insert, the marking one wait after; the notice is readable when the call answers', async () => {
+    const order = await dispatched(rt);
+    const calls = recordCalls(rt);
+    expectOk(await acknowledge(rt, order));
+    const { trace, untilCommitted, sequential } = calls.get('repairs.acknowledge')![0]!.calls;
+    const waitOf = (kind: string, detail: string) => trace.filter((c) => c.kind === kind && c.detail === detail && !c.inTransaction).map((c) => c.wait);
+    const [inserted] = waitOf('database.insertDocument', 'outbox');
+    expect(inserted).toBe(untilCommitted! + 1);
+    expect(waitOf('database.modifyDocument', 'signals')).toEqual([inserted]);
+    expect(waitOf('database.getDocument', 'consents')).toEqual([inserted]);
+    // Marked sent beside the push copy's insert, one wait after; the copy's own send and marking follow it.
+    expect(waitOf('database.modifyDocument', 'outbox')[0]).toBe(inserted! + 1);
+    expect(waitOf('database.insertDocument', 'outbox')).toEqual([inserted, inserted! + 1]);
+    expect(sequential).toBeLessThanOrEqual(untilCommitted! + 5);
+    // Told in the app and pushed once; the notice is in her inbox by the time the call answered.
+    const items = expectOk(await callAs(rt, WANG, session.inbox, { propertyId: PROPERTY })).items.filter((n) => n.subject.id === order.id && n.kind === 'repair.changed');
+    expect(items).toHaveLength(1);
+    expect(wangsNotices(rt, order.id).filter((n) => n.kind === 'repair.changed').map((n) => n.status)).toEqual(['sent']);
+    expect(pushes(rt)).toHaveLength(1);
+  });
+
+  it('R1: a watcher told by the bump (the client\'s signal hub, 300 ms after the last change) fetches the notice, though the bump went out beside its insert', async () => {
+    const order = await dispatched(rt);
+    let tell: ((id: string, seq: number) => void) | null = null;
+    const hub = createSignalHub({ open: (_ids, on) => ((tell = on.note), () => undefined), poll: async () => null, pollEveryMs: 60_000 });
+    const id = signalId(PROPERTY, audienceOfUser(WANG));
+    const inboxOf = () => callAs(rt, WANG, session.inbox, { propertyId: PROPERTY });
+    const fetched: ReturnType<typeof inboxOf>[] = [];
+    const unsubscribe = hub.subscribe(PROPERTY, [id], () => fetched.push(inboxOf()));
+    // The watch's first number: what the signal was before the change.
+    tell!(id, wangsSeq(rt));
+    // The watch reports the bump the moment the database answers it, before the call has even answered.
+    const handle = rt.engine.handle.bind(rt.engine);
+    rt.engine.handle = async (action, params = {}) => {
+      const answer = await handle(action, params);
+      if (action === 'database.modifyDocument' && params.collectionName === 'signals') tell!(id, wangsSeq(rt));
+      return answer;
+    };
+    expectOk(await acknowledge(rt, order));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    unsubscribe();
+    expect(fetched).toHaveLength(1);
+    const inbox = expectOk(await fetched[0]!);
+    expect(inbox.items.filter((n) => n.subject.id === order.id && n.kind === 'repair.changed')).toHaveLength(1);
+  });
+
+  it('R1: the journal\'s insert fails while the bump succeeds: nothing marked or pushed by the call; the timer stores the notice, the outbox delivers it once and pushes it once', async () => {
+    const order = await dispatched(rt);
+    const before = wangsSeq(rt);
+    const handle = rt.engine.handle.bind(rt.engine);
+    let down = true;
+    rt.engine.handle = async (action, params = {}) => {
+      if (down && action === 'database.insertDocument' && !params.transactionId && ['events', 'outbox'].includes(String(params.collectionName))) return { ...networkDown, requestId: 'injected' };
+      return handle(action, params);
+    };
+    expectOk(await acknowledge(rt, order));
+    down = false;
+    // Bumped ahead (harmless: a watcher's fetch finds nothing new), not stored, not pushed.
+    expect(wangsSeq(rt)).toBe(before + 1);
+    expect(wangsNotices(rt, order.id).filter((n) => n.kind === 'repair.changed')).toEqual([]);
+    expect(pushes(rt)).toEqual([]);
+
+    const run = await tick(rt);
+    expect(run.data.failed).toEqual([]);
+    expect(run.data.journals.fanned).toBeGreaterThan(0);
+    expect(wangsNotices(rt, order.id).filter((n) => n.kind === 'repair.changed').map((n) => n.status)).toEqual(['pending']);
+    // The call's lease ends; the drain delivers it: bumped again, marked sent, pushed once.
+    rt.clock.advanceMinutes(2);
+    expect((await tick(rt)).data.failed).toEqual([]);
+    expect(wangsNotices(rt, order.id).filter((n) => n.kind === 'repair.changed').map((n) => n.status)).toEqual(['sent']);
+    expect(wangsSeq(rt)).toBe(before + 2);
+    expect(pushes(rt)).toHaveLength(1);
+    rt.clock.advanceMinutes(10);
+    expect((await tick(rt)).data.outbox.sent).toBe(0);
+    expect(pushes(rt)).toHaveLength(1);
+    expect(wangsNotices(rt, order.id).filter((n) => n.kind === 'repair.changed')).toHaveLength(1);
+  });
+
+  it('R1: the call dies after its first wait after the commit (nothing after it lands): the notice stays pending, and the outbox drain delivers it and pushes it once', async () => {
+    const order = await dispatched(rt);
+    const handle = rt.engine.handle.bind(rt.engine);
+    // From the journal's insert of the notices on, every request issued later fails: the call's first wait
+    // after its commit (the insert, the bump, the consents) lands, nothing after it does.
+    let dead = false;
+    let after = false;
+    rt.engine.handle = async (action, params = {}) => {
+      if (dead) return { ...networkDown, requestId: 'injected' };
+      const answer = await handle(action, params);
+      if (after && action === 'database.insertDocument' && params.collectionName === 'outbox' && !params.transactionId) dead = true;
+      return answer;
+    };
+    after = true;
+    expectOk(await acknowledge(rt, order));
+    rt.engine.handle = handle;
+    const notices = wangsNotices(rt, order.id).filter((n) => n.kind === 'repair.changed');
+    expect(notices.map((n) => n.status)).toEqual(['pending']);
+    expect(pushes(rt)).toEqual([]);
+    expect(raw<Notice>(rt, 'outbox').filter((n) => n.channel === 'subscribe' && n.recipient === WANG)).toEqual([]);
+
+    expect((await tick(rt)).data.outbox.sent).toBe(0);
+    rt.clock.advanceMinutes(2);
+    expect((await tick(rt)).data.failed).toEqual([]);
+    expect(wangsNotices(rt, order.id).filter((n) => n.kind === 'repair.changed').map((n) => n.status)).toEqual(['sent']);
+    expect(pushes(rt)).toHaveLength(1);
+    rt.clock.advanceMinutes(10);
+    await tick(rt);
+    expect(pushes(rt)).toHaveLength(1);
+  });
+
+  it('R1: the marking fails after the push copy went out: the drain delivers the notice again (at least once) and pushes no second copy (exactly once)', async () => {
+    const order = await dispatched(rt);
+    rt.engine.failNext('database.modifyDocument', networkDown, { collection: 'outbox' });
+    expectOk(await acknowledge(rt, order));
+    expect(wangsNotices(rt, order.id).filter((n) => n.kind === 'repair.changed').map((n) => n.status)).toEqual(['pending']);
+    expect(pushes(rt)).toHaveLength(1);
+    rt.clock.advanceMinutes(2);
+    expect((await tick(rt)).data.failed).toEqual([]);
+    expect(wangsNotices(rt, order.id).filter((n) => n.kind === 'repair.changed').map((n) => n.status)).toEqual(['sent']);
+    rt.clock.advanceMinutes(10);
+    await tick(rt);
+    expect(pushes(rt)).toHaveLength(1);
+    expect(raw<Notice>(rt, 'outbox').filter((n) => n.channel === 'subscribe' && n.recipient === WANG)).toHaveLength(1);
+  });
+});
