@@ -1,18 +1,9 @@
 import { complaints } from '@shared/contracts';
 import type { CallCount } from '../../local/call-meter';
-import { callAs, complaintInput, DESK_ON_SHIFT, expectOk, expectRefusedUnchanged, newCommandId, PROPERTY, raw, seedOtherProperty, snapshot, startRuntime, WANG, WANG_ROOM, ZHANG } from './harness';
+import { BUILDING_1, callAs, complaintInput, DESK_ON_SHIFT, expectOk, expectRefusedUnchanged, expectRolledBack, newCommandId, PROPERTY, raw, seedOtherProperty, snapshot, startRuntime, WANG, WANG_ROOM, watchTraces } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 
-/** Building 1's households: 吴芳 shares 王秀英's room 1-1-101, so six residents are five households. */
-const building1 = [
-  { openid: WANG, roomId: WANG_ROOM },
-  { openid: 'o-res-wu', roomId: WANG_ROOM },
-  { openid: ZHANG, roomId: 'demo:1-2-1502' },
-  { openid: 'o-res-li', roomId: 'demo:1-1-302' },
-  { openid: 'o-res-zhao', roomId: 'demo:1-2-601' },
-  { openid: 'o-res-zhou', roomId: 'demo:1-1-702' },
-];
 
 /**
  * Issue 16: a step on a complaint or a group (complaints/on-case.ts) reads the case once, in its command's
@@ -22,20 +13,13 @@ const building1 = [
  */
 describe('issue 16: a complaint step reads its case once, in its transaction; refusals roll it back', () => {
   let rt: Rt;
-  let traces: CallCount['trace'][];
+  let last: () => CallCount['trace'];
   beforeEach(async () => {
     rt = await startRuntime();
-    traces = [];
-    rt.watchCalls((call) => traces.push(call.calls.trace));
+    ({ last } = watchTraces(rt));
   });
   afterEach(() => rt.close());
 
-  const last = () => traces.at(-1)!;
-  const rolledBack = (trace: CallCount['trace']) => {
-    const kinds = trace.map((c) => c.kind);
-    expect(kinds).toContain('database.abortTransaction');
-    expect(kinds).not.toContain('database.commitTransaction');
-  };
   const filed = async () => expectOk(await callAs(rt, WANG, complaints.create, complaintInput(WANG_ROOM)));
   const classify = (id: string, version: number) => ({ propertyId: PROPERTY, commandId: newCommandId(), ref: { kind: 'complaint' as const, id }, version, class: 'responsible', severity: 'general', jurisdiction: null, governmentOrMedia: false, injuryOrLoss: false, apologised: true, note: '' });
   const slip = (id: string, version: number) => ({ propertyId: PROPERTY, commandId: newCommandId(), ref: { kind: 'complaint' as const, id }, version, department: '工程部', assignee: '李师傅', instructions: '今天内上门查看' });
@@ -51,30 +35,30 @@ describe('issue 16: a complaint step reads its case once, in its transaction; re
     const c = await filed();
     await seedOtherProperty(rt);
     await expectRefusedUnchanged(rt, 'o-other-desk', complaints.issueSlip, { ...slip(c.id, c.version), propertyId: 'other' }, 'COMPLAINT.NOT_FOUND');
-    rolledBack(last());
+    expectRolledBack(last());
   });
 
   it('C1: a complaint id that names nothing is COMPLAINT.NOT_FOUND, nothing written', async () => {
     await filed();
     await expectRefusedUnchanged(rt, DESK_ON_SHIFT, complaints.issueSlip, slip('cp_nothing_here', 1), 'COMPLAINT.NOT_FOUND');
-    rolledBack(last());
+    expectRolledBack(last());
   });
 
   it('C1: the step\'s own check refuses before the version (no apology: COMPLAINT.APOLOGY_REQUIRED, even with a stale version), nothing written', async () => {
     const c = await filed();
     const input = { ...classify(c.id, c.version + 5), apologised: false };
     await expectRefusedUnchanged(rt, DESK_ON_SHIFT, complaints.classify, input, 'COMPLAINT.APOLOGY_REQUIRED');
-    rolledBack(last());
+    expectRolledBack(last());
     await expectRefusedUnchanged(rt, DESK_ON_SHIFT, complaints.classify, { ...input, commandId: newCommandId(), apologised: true }, 'COMMON.VERSION_CONFLICT');
   });
 
   it('C3: a household\'s complaint taken into a group is COMPLAINT.IN_A_GROUP, nothing written', async () => {
-    const first = expectOk(await callAs(rt, building1[0]!.openid, complaints.create, complaintInput(building1[0]!.roomId)));
-    for (const who of building1.slice(1)) expectOk(await callAs(rt, who.openid, complaints.create, complaintInput(who.roomId)));
+    const first = expectOk(await callAs(rt, BUILDING_1[0]!.openid, complaints.create, complaintInput(BUILDING_1[0]!.roomId)));
+    for (const who of BUILDING_1.slice(1)) expectOk(await callAs(rt, who.openid, complaints.create, complaintInput(who.roomId)));
     const grouped = raw<{ _id: string; status: string; version: number }>(rt, 'complaints').find((c) => c._id === first.id)!;
     expect(grouped.status).toBe('grouped');
     await expectRefusedUnchanged(rt, DESK_ON_SHIFT, complaints.issueSlip, slip(first.id, grouped.version), 'COMPLAINT.IN_A_GROUP');
-    rolledBack(last());
+    expectRolledBack(last());
   });
 
   it('C2: a classification sent again answers its first result, with its view, and writes nothing more', async () => {

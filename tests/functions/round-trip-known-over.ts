@@ -50,9 +50,6 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'complaints.decideContent': { total: 10, sequential: 8, untilCommitted: 6 },
   'members.bootstrap': { total: 18, sequential: 14, untilCommitted: 13 },
   'members.join': { total: 11, sequential: 9, untilCommitted: 8 },
-  'members.setRole': { total: 10, sequential: 8, untilCommitted: 7 },
-  'members.setSkills': { total: 9, sequential: 7, untilCommitted: 6 },
-  'members.deactivate': { total: 10, sequential: 8, untilCommitted: 6 },
   'members.requestBinding': { total: 16, sequential: 10, untilCommitted: 7 },
   // Issue 18 (5): an owner's invitation takes a place of her daily binding requests (the day's counter: up to 3 waits) before its transaction; joining reads the code, the settings, any membership and pending requests at once, then approves in the transaction as the desk's review does.
   'members.inviteToRoom': { total: 11, sequential: 7, untilCommitted: 7 },

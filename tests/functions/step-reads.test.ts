@@ -19,6 +19,8 @@ import {
   uploadAs,
   WANG,
   ZHANG,
+  expectRolledBack,
+  watchTraces,
 } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
@@ -34,23 +36,17 @@ const WU = 'o-res-wu';
  */
 describe('issue 16: a repair step reads its order once, in its transaction; refusals roll it back', () => {
   let rt: Rt;
-  let traces: CallCount['trace'][];
+  let last: () => CallCount['trace'];
   beforeEach(async () => {
     rt = await startRuntime();
-    traces = [];
-    rt.watchCalls((call) => traces.push(call.calls.trace));
+    ({ last } = watchTraces(rt));
   });
   afterEach(() => rt.close());
 
-  const last = () => traces.at(-1)!;
   const kinds = (trace: CallCount['trace']) => trace.map((c) => c.kind);
   const dispatched = async () => {
     const created = expectOk(await callAs(rt, WANG, repairs.create, repairInput()));
     return expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.dispatch, { propertyId: PROPERTY, commandId: newCommandId(), repairId: created.id, version: created.version, technicianId: memberIdOf(TECH_LI) }));
-  };
-  const rolledBack = (trace: CallCount['trace']) => {
-    expect(kinds(trace)).toContain('database.abortTransaction');
-    expect(kinds(trace)).not.toContain('database.commitTransaction');
   };
 
   it('R4: an acknowledgement reads the order only in its transaction, in the wave after the first', async () => {
@@ -64,13 +60,13 @@ describe('issue 16: a repair step reads its order once, in its transaction; refu
   it('R4: a technician the order is not assigned to gets REPAIR.NOT_FOUND, the transaction rolled back, nothing written', async () => {
     const order = await dispatched();
     await expectRefusedUnchanged(rt, TECH_MA, repairs.acknowledge, { propertyId: PROPERTY, commandId: newCommandId(), repairId: order.id, version: order.version }, 'REPAIR.NOT_FOUND');
-    rolledBack(last());
+    expectRolledBack(last());
   });
 
   it('R4: an order id that names no order is REPAIR.NOT_FOUND, nothing written', async () => {
     await dispatched();
     await expectRefusedUnchanged(rt, TECH_LI, repairs.acknowledge, { propertyId: PROPERTY, commandId: newCommandId(), repairId: 'rp_nothing_here', version: 1 }, 'REPAIR.NOT_FOUND');
-    rolledBack(last());
+    expectRolledBack(last());
   });
 
   it('R4: a stale version gets COMMON.VERSION_CONFLICT only once the caller may see the order: a stranger still gets REPAIR.NOT_FOUND', async () => {
@@ -84,16 +80,16 @@ describe('issue 16: a repair step reads its order once, in its transaction; refu
     const order = await dispatched();
     const rating = { propertyId: PROPERTY, repairId: order.id, version: order.version, rating: { quality: 5, attitude: 5, comment: '' } };
     await expectRefusedUnchanged(rt, ZHANG, repairs.rate, { ...rating, commandId: newCommandId() }, 'REPAIR.NOT_FOUND');
-    rolledBack(last());
+    expectRolledBack(last());
     await expectRefusedUnchanged(rt, WU, repairs.rate, { ...rating, commandId: newCommandId() }, 'REPAIR.FILER_ONLY');
-    rolledBack(last());
+    expectRolledBack(last());
   });
 
   it('C3: a member of another property naming her own property is REPAIR.NOT_FOUND on this property\'s order', async () => {
     const order = await dispatched();
     await seedOtherProperty(rt, [{ id: 'mb_othertech', openid: 'o-other-tech', role: 'technician', name: '外盘师傅' }]);
     await expectRefusedUnchanged(rt, 'o-other-tech', repairs.acknowledge, { propertyId: 'other', commandId: newCommandId(), repairId: order.id, version: order.version }, 'REPAIR.NOT_FOUND');
-    rolledBack(last());
+    expectRolledBack(last());
   });
 
   it('R11: the step\'s own check (a signature not the caller\'s) refuses before the version and the machine, and writes nothing', async () => {
@@ -106,7 +102,7 @@ describe('issue 16: a repair step reads its order once, in its transaction; refu
       { propertyId: PROPERTY, commandId: newCommandId(), repairId: order.id, version: order.version - 1, approve: true, opinion: '同意顺延到下月', signature: theirs },
       'REPAIR.FILE_NOT_YOURS',
     );
-    rolledBack(last());
+    expectRolledBack(last());
   });
 
   it('R4: an order whose stored document is broken ends the step at once with COMMON.INTERNAL: one transaction, not rerun as a conflict', async () => {
@@ -121,7 +117,7 @@ describe('issue 16: a repair step reads its order once, in its transaction; refu
       logged.mockRestore();
     }
     expect(kinds(last()).filter((k) => k === 'database.startTransaction')).toHaveLength(1);
-    rolledBack(last());
+    expectRolledBack(last());
   });
 
   it('R4: an acknowledgement sent again answers its first result and writes nothing more', async () => {
