@@ -34,7 +34,6 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'repairs.clearBlocker': { total: 14, sequential: 10, untilCommitted: 7 },
   'repairs.sendBack': { total: 15, sequential: 10, untilCommitted: 7 },
   'repairs.reviewSendBack': { total: 15, sequential: 11, untilCommitted: 7 },
-  'repairs.decideContent': { total: 10, sequential: 8, untilCommitted: 6 },
   'callbacks.record': { total: 11, sequential: 8, untilCommitted: 7 },
   // +1 notice each (issue 18, 3): the resident is told who reads her complaint and by when (C4); a group raised tells every household already in it (C3), one outbox write each in the filing's transaction.
   'callbacks.raiseComplaint': { total: 22, sequential: 13, untilCommitted: 10 },
@@ -47,7 +46,6 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'complaints.reply': { total: 38, sequential: 29, untilCommitted: 8 },
   'complaints.rate': { total: 12, sequential: 9, untilCommitted: 6 },
   'complaints.signRegister': { total: 9, sequential: 7, untilCommitted: 7 },
-  'complaints.decideContent': { total: 10, sequential: 8, untilCommitted: 6 },
   'members.bootstrap': { total: 18, sequential: 14, untilCommitted: 13 },
   'members.join': { total: 11, sequential: 9, untilCommitted: 8 },
   'members.requestBinding': { total: 16, sequential: 10, untilCommitted: 7 },
