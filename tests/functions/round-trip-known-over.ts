@@ -58,8 +58,6 @@ export const KNOWN_OVER: Record<string, Figures> = {
   // PIPL (2026-12-07): the erasure also scrubs the command records and notices that name her (_shared/erasure-scrub.ts),
   // and writes command records before its own, so it takes no early transaction (writesFirst).
   'members.erase': { total: 25, sequential: 9, untilCommitted: 9 },
-  'members.createProperty': { total: 10, sequential: 9, untilCommitted: 8 },
-  'members.deactivateProperty': { total: 8, sequential: 7, untilCommitted: 6 },
   // +1 (issue 12, 5): the answer made after the import ran on is recorded over the transaction's, so a retry answers the same.
   'imports.start': { total: 13, sequential: 11, untilCommitted: 5 },
   // K1's import, K2's left keys and P1's revoke and inspect (merged tonight) pay the router's membership and closed-property reads before their own, as every write here (the command's record is no longer read before the work: issue 16, router.ts).
