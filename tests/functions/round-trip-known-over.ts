@@ -34,7 +34,7 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'repairs.clearBlocker': { total: 14, sequential: 10, untilCommitted: 7 },
   'repairs.sendBack': { total: 15, sequential: 10, untilCommitted: 7 },
   'repairs.reviewSendBack': { total: 15, sequential: 11, untilCommitted: 7 },
-  'callbacks.record': { total: 11, sequential: 8, untilCommitted: 7 },
+  'callbacks.record': { total: 10, sequential: 8, untilCommitted: 7 },
   // +1 notice each (issue 18, 3): the resident is told who reads her complaint and by when (C4); a group raised tells every household already in it (C3), one outbox write each in the filing's transaction.
   'callbacks.raiseComplaint': { total: 22, sequential: 13, untilCommitted: 10 },
   // C3: the household's open complaint on the matter and the matter's document are read beside the room and the settings (one wait less).
@@ -83,9 +83,8 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'duty.handOver': { total: 16, sequential: 9, untilCommitted: 7 },
   'duty.receive': { total: 14, sequential: 10, untilCommitted: 8 },
   'duty.signDay': { total: 14, sequential: 8, untilCommitted: 7 },
-  'keys.lend': { total: 11, sequential: 8, untilCommitted: 6 },
-  'keys.sign': { total: 10, sequential: 8, untilCommitted: 6 },
-  'keys.giveBack': { total: 12, sequential: 9, untilCommitted: 7 },
+  'keys.lend': { total: 10, sequential: 8, untilCommitted: 6 },
+  'keys.giveBack': { total: 11, sequential: 9, untilCommitted: 7 },
   'keys.signDeposits': { total: 8, sequential: 6, untilCommitted: 6 },
   'keys.count': { total: 14, sequential: 9, untilCommitted: 8 },
   'keys.signInventory': { total: 13, sequential: 8, untilCommitted: 7 },
