@@ -1,6 +1,6 @@
 import { complaints } from '@shared/contracts';
 import type { CallCount } from '../../local/call-meter';
-import { BUILDING_1, callAs, complaintInput, DESK_ON_SHIFT, expectOk, expectRefusedUnchanged, expectRolledBack, newCommandId, PROPERTY, raw, seedOtherProperty, snapshot, startRuntime, WANG, WANG_ROOM, watchTraces } from './harness';
+import { BUILDING_1, callAs, complaintInput, DESK_ON_SHIFT, expectOk, expectRefusedUnchanged, expectRolledBack, newCommandId, PROPERTY, raw, seedOtherProperty, snapshot, startRuntime, SUPERVISOR, WANG, WANG_ROOM, watchTraces } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 
@@ -69,5 +69,16 @@ describe('issue 16: a complaint step reads its case once, in its transaction; re
     const before = await snapshot(rt);
     expect(expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.classify, input))).toEqual(first);
     expect(await snapshot(rt)).toEqual(before);
+  });
+
+  it('C6: signing the day\'s register reads its complaints and its register with the membership; it commits by the fifth wait; a future day is refused, rolled back', async () => {
+    const c = await filed();
+    const signed = expectOk(await callAs(rt, SUPERVISOR, complaints.signRegister, { propertyId: PROPERTY, commandId: newCommandId(), date: '2026-11-23', remarks: '' }));
+    expect(signed.rows.map((r) => r.id)).toEqual([c.id]);
+    const before = last().filter((r) => !r.inTransaction && r.kind === 'database.getDocument').map((r) => `${r.wait} ${r.detail}`).sort();
+    expect(before).toEqual(['1 complaintRegisters', '1 complaints', '1 members', '1 properties']);
+    expect(last().find((r) => r.kind === 'database.commitTransaction')?.wait).toBeLessThanOrEqual(5);
+    await expectRefusedUnchanged(rt, SUPERVISOR, complaints.signRegister, { propertyId: PROPERTY, commandId: newCommandId(), date: '2026-11-30', remarks: '' }, 'COMPLAINT.REGISTER_FUTURE');
+    expectRolledBack(last());
   });
 });
