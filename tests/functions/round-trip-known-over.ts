@@ -14,7 +14,6 @@ export interface Figures {
  */
 export const KNOWN_OVER: Record<string, Figures> = {
   // Moved with the company merge: the closed-property check (+1 round trip per write naming a property; +1 wait too in requestBinding and requestErasure, which read no membership), bootstrap's company and administrator.
-  'session.consent': { total: 11, sequential: 9, untilCommitted: 9 },
   // +1 (issue 12, 5): the answer made after sending is recorded over the transaction's, so a retry answers the same.
   'session.retryNotice': { total: 14, sequential: 11, untilCommitted: 5 },
   'repairs.create': { total: 21, sequential: 11, untilCommitted: 7 },
