@@ -5,7 +5,7 @@ import type { TransitionEvent } from '@shared/domain/state-machine';
 import type { Database, Tx } from './database';
 import { appendEvent } from './events';
 import type { Source } from './paging';
-import { findById, isDuplicateKey, parseAll, readAll, withoutId, readInTx } from './repo';
+import { findById, findInTx, isDuplicateKey, parseAll, readAll, withoutId, readInTx } from './repo';
 
 /**
  * Issue 15 (3): the callbacks collection's one owner. Every read, query and write of a callback task
@@ -50,6 +50,9 @@ export const planCallbackOnce = async (db: Database, doc: CallbackDoc, by: By, a
 export const findCallback = (db: Database, id: string): Promise<CallbackDoc | null> => findById(db, callbackModel, id);
 
 /** A callback task read in a transaction. */
+/** A callback task the caller names, read in a transaction: null when it is not there. */
+export const findCallbackInTx = (tx: Tx, id: string): Promise<CallbackDoc | null> => findInTx(tx, callbackModel, id);
+
 export const readCallbackInTx = async (tx: Tx, id: string): Promise<CallbackDoc> => readInTx(tx, callbackModel, id);
 
 /** A task written with the event of the transition that made its status. `task` is as `callbackModel.toStored` made it. */

@@ -1,7 +1,7 @@
 import { complaintModel, type ComplaintDoc } from '@shared/model/complaint.model';
 import type { Database, Query, Tx } from './database';
 import type { SortKey, Source } from './paging';
-import { findById, parseAll, readAll, withoutId, readInTx } from './repo';
+import { findById, parseAll, readAll, withoutId, readInTx, findInTx } from './repo';
 import type { Sweep } from './sweep';
 
 /**
@@ -21,6 +21,9 @@ import type { Sweep } from './sweep';
 const unresolved = ['received', 'handling', 'grouped'] as const;
 
 export const findComplaint = (db: Database, id: string): Promise<ComplaintDoc | null> => findById(db, complaintModel, id);
+
+/** A complaint the caller names, read in a transaction: null when it is not there. */
+export const findComplaintInTx = (tx: Tx, id: string): Promise<ComplaintDoc | null> => findInTx(tx, complaintModel, id);
 
 export const readComplaintInTx = async (tx: Tx, id: string): Promise<ComplaintDoc> => readInTx(tx, complaintModel, id);
 

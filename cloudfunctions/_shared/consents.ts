@@ -1,7 +1,7 @@
 import { consentModel, type ConsentDoc } from '@shared/model/consent.model';
 import type { Database, Tx } from './database';
 import { derivedId } from './ids';
-import { addOnce, findById, parseAll, withoutId, readInTx } from './repo';
+import { addInTx, findInTx, parseAll, withoutId } from './repo';
 
 /**
  * Issue 5: the consent ledger (the `consents` collection), one document per person and template: the only
@@ -15,17 +15,19 @@ export const consentIdOf = (openid: string, templateId: string) => derivedId('cs
 export const consentsByIds = async (db: Database, ids: readonly string[]): Promise<ConsentDoc[]> =>
   ids.length ? parseAll(consentModel, (await db.collection('consents').where({ _id: db.command.in([...ids]) }).limit(ids.length).get()).data) : [];
 
-/** A person's ledger document for a template, made with no send when there is none yet (a transaction cannot read a missing one). */
-export const ensureConsent = async (db: Database, doc: Omit<ConsentDoc, 'schemaVersion'>): Promise<void> => {
-  if (await findById(db, consentModel, doc._id)) return;
-  await addOnce(db, 'consents', consentModel.toStored(doc));
-};
-
-/** One acceptance adds one send, inside the command's transaction: the sends left after it. */
-export const addConsentSendInTx = async (tx: Tx, id: string, now: Date): Promise<number> => {
-  const doc = await readInTx(tx, consentModel, id);
-  await tx.collection('consents').doc(id).set({ data: withoutId({ ...doc, remaining: doc.remaining + 1, updatedAt: now.toISOString() }) });
-  return doc.remaining + 1;
+/**
+ * Issue 16: one acceptance adds one send, inside the command's transaction, making the person's ledger document
+ * for the template as one of its operations when there is none yet (`addInTx`: another acceptance making it
+ * meanwhile ends the run, and the rerun adds to it): the sends left after it.
+ */
+export const acceptSendInTx = async (tx: Tx, doc: Omit<ConsentDoc, 'schemaVersion' | 'remaining'>): Promise<number> => {
+  const stored = await findInTx(tx, consentModel, doc._id);
+  if (!stored) {
+    await addInTx(tx, 'consents', consentModel.toStored({ ...doc, remaining: 1 }));
+    return 1;
+  }
+  await tx.collection('consents').doc(doc._id).set({ data: withoutId({ ...stored, remaining: stored.remaining + 1, updatedAt: doc.updatedAt }) });
+  return stored.remaining + 1;
 };
 
 /** The consents (person and template) with a send left, of all those asked about: one read. */

@@ -1,6 +1,5 @@
 import type { ScreenItem } from '@shared/contracts/screening.contract';
 import { decideItem } from '@shared/domain/content-screening.rules';
-import { failure } from '@shared/messages/failure';
 import { format } from '@shared/messages/format';
 import * as messages from '@shared/messages/words';
 import type { ErrorCode } from '@shared/messages';
@@ -11,7 +10,7 @@ import { audienceOfRole, audienceOfUser } from '@shared/model/signal.model';
 import type { ActionContext } from './context';
 import { applyOnce } from './commands';
 import { ActionFailure } from './failures';
-import { appendScreeningStep, findScreened, readScreened, writeScreened } from './screened-store';
+import { appendScreeningStep, findScreenedInTx, writeScreened } from './screened-store';
 import type { ScreenedDoc } from './screened';
 import { bumpSignals } from './signals';
 
@@ -35,30 +34,35 @@ export const decideContent = async <V>(
   kind: ScreenedKind,
   id: string,
   input: ContentDecision,
-  /** Reads what the caller's view needs besides the ticket (before the transaction), and answers the mapper. */
+  /** Reads what the caller's view needs besides the ticket (outside the transaction, beside its operations), and answers the mapper. */
   viewer: (existing: ScreenedDoc) => Promise<(doc: ScreenedDoc) => V>,
   notFound: ErrorCode,
 ): Promise<Result<V>> => {
   const { deps, member, now } = ctx;
-  const existing = await findScreened(deps.db, kind, id);
-  if (!existing || existing.propertyId !== member.propertyId) return failure(notFound);
-  const view = await viewer(existing);
   const at = now.toISOString();
-  let after: ScreenedDoc = existing;
+  // The ticket as the committed transaction left it (set by the work, which a closure hides from the compiler).
+  const decidedOn: { doc: ScreenedDoc | null } = { doc: null };
+  // Issue 16: the ticket is read once, in the transaction started with the caller's membership (a read before
+  // it was one more wait): one of another property, or none, is refused there and the transaction rolled back.
   const { result, fresh } = await applyOnce(ctx, `${kind}s.decideContent`, async (tx) => {
-    const doc = await readScreened(tx, kind, id);
+    const doc = await findScreenedInTx(tx, kind, id);
+    if (!doc || doc.propertyId !== member.propertyId) throw new ActionFailure(notFound);
+    const view = viewer(doc);
+    view.catch(() => undefined);
     const decided = decideItem(doc.screening, doc.photos, input.item, { action: input.decision, by: member.name, role: member.role, at });
     if (!decided.ok) throw new ActionFailure(decided.code);
-    after = { ...doc, screening: decided.screening, updatedAt: at };
+    const after: ScreenedDoc = { ...doc, screening: decided.screening, updatedAt: at };
+    decidedOn.doc = after;
     await writeScreened(tx, kind, after);
     const step = { action: input.decision === 'release' ? ('releaseContent' as const) : ('redactContent' as const), actor: member.openid, role: member.role, reason: wordsOf(input.item), at, deviceAt: input.deviceTime ?? null };
     await appendScreeningStep(tx, kind, doc, step, input.commandId, `${keyOf(input.item, doc.photos)}:decided`);
-    return view(after);
+    return (await view)(after);
   });
-  if (fresh) {
-    const technician = kind === 'repair' ? (after as RepairDoc).technician : null;
+  const ticket = decidedOn.doc;
+  if (fresh && ticket) {
+    const technician = kind === 'repair' ? (ticket as RepairDoc).technician : null;
     for (const audience of [audienceOfRole('desk'), ...(technician ? [audienceOfUser(technician.openid)] : [])]) {
-      await bumpSignals(deps.db, [{ propertyId: after.propertyId, audience }], now).catch(() => undefined);
+      await bumpSignals(deps.db, [{ propertyId: ticket.propertyId, audience }], now).catch(() => undefined);
     }
   }
   return ok(result);

@@ -1,7 +1,7 @@
 import { memberModel, type MemberDoc } from '@shared/model/member.model';
 import type { Database } from './deps';
 import { derivedId } from './ids';
-import { parseAll, readInTx } from './repo';
+import { findInTx, parseAll, readInTx } from './repo';
 import { findProperty } from './properties';
 import type { Query, Tx } from './database';
 import type { Source } from './paging';
@@ -15,6 +15,9 @@ import { findById, readAll, withoutId } from './repo';
  */
 
 export const findMember = (db: Database, id: string): Promise<MemberDoc | null> => findById(db, memberModel, id);
+
+/** A membership the caller names, read in a transaction: null when it is not there. */
+export const findMemberInTx = (tx: Tx, id: string): Promise<MemberDoc | null> => findInTx(tx, memberModel, id);
 
 export const readMemberInTx = async (tx: Tx, id: string): Promise<MemberDoc> => readInTx(tx, memberModel, id);
 

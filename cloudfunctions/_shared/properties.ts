@@ -1,7 +1,7 @@
 import { propertyModel, type PropertyDoc } from '@shared/model/property.model';
 import type { Database, Tx } from './database';
 import type { Source } from './paging';
-import { findById, parseAll, withoutId, readInTx } from './repo';
+import { findById, findInTx, parseAll, withoutId, readInTx } from './repo';
 
 /**
  * The company's properties (`properties`, issue 14): the only module that names the collection. In
@@ -29,6 +29,9 @@ export const propertiesByIds = async (db: Database, ids: readonly string[]): Pro
 
 /** The list source of every property of the company, by name. */
 export const propertiesByNameSource = (): Source<PropertyDoc> => ({ collection: 'properties', where: {}, sort: [{ field: 'name', order: 'asc' }], parse: (raw) => propertyModel.parse(raw) });
+
+/** A property the caller names, read in a transaction: null when it is not there. */
+export const findPropertyInTx = (tx: Tx, id: string): Promise<PropertyDoc | null> => findInTx(tx, propertyModel, id);
 
 export const readPropertyInTx = async (tx: Tx, id: string): Promise<PropertyDoc> => readInTx(tx, propertyModel, id);
 

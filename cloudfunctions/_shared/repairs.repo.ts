@@ -3,7 +3,7 @@ import { repairModel, type RepairDoc } from '@shared/model/repair.model';
 import type { Database, Query, Tx } from './database';
 import { appendEvent } from './events';
 import type { SortKey, Source } from './paging';
-import { findById, parseAll, readAll, withoutId, readInTx } from './repo';
+import { findById, findInTx, parseAll, readAll, withoutId, readInTx } from './repo';
 
 /**
  * Issue 15 (3): the repairs collection's owner, with `repairs.counts.ts` (the counts, which read no
@@ -21,6 +21,9 @@ export const repairSubject = (r: Pick<RepairDoc, '_id' | 'propertyId'>) => ({ ki
 
 /** A work order by id, outside a transaction. */
 export const findRepair = (db: Database, id: string): Promise<RepairDoc | null> => findById(db, repairModel, id);
+
+/** A work order named by the caller, read in a transaction: null when it is not there. */
+export const findRepairInTx = (tx: Tx, id: string): Promise<RepairDoc | null> => findInTx(tx, repairModel, id);
 
 /** A work order read in a transaction (it must exist: a transaction cannot read a missing id). */
 export const readRepairInTx = async (tx: Tx, id: string): Promise<RepairDoc> => readInTx(tx, repairModel, id);

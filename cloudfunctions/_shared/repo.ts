@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { Model } from '@shared/model/versioned';
 import type { Database, DocRef, Query, Tx } from './database';
 import { issueWords } from './issue-words';
+import { ActionFailure } from './failures';
 
 type Doc<M extends Model<z.ZodMiniType>> = z.infer<M['schema']>;
 
@@ -67,6 +68,25 @@ export const readInTx = async <M extends Model<z.ZodMiniType>>(tx: Tx, model: M,
   const raw: unknown = (await tx.collection(model.collection).doc(id).get()).data;
   if (raw === null || raw === undefined) throw new Error(`${model.collection}/${id} is not there`);
   return parseStored(model, raw);
+};
+
+/**
+ * One document read by id inside a command's transaction, or null when it is not there (`rawIfThere`): for an
+ * id the caller names, which the transaction is the first to read (issue 16), so a missing one is a refusal,
+ * not a bug. A stored document that does not parse ends the command at once (COMMON.INTERNAL, logged, as the
+ * router answers a read outside the transaction that throws): `applyOnce` reruns its transaction on any other
+ * error, as on a conflict, and a broken document would be read again and again until the call gave up busy.
+ */
+export const findInTx = async <M extends Model<z.ZodMiniType>>(tx: Tx, model: M, id: string): Promise<Doc<M> | null> => {
+  const raw = await rawIfThere(tx.collection(model.collection).doc(id));
+  if (raw === null) return null;
+  try {
+    return parseStored(model, raw);
+  } catch (e) {
+    if (!(e instanceof StoredDocumentError)) throw e;
+    console.error(e.message);
+    throw new ActionFailure('COMMON.INTERNAL');
+  }
 };
 
 export const findById = async <M extends Model<z.ZodMiniType>>(db: Database, model: M, id: string): Promise<Doc<M> | null> => {

@@ -5,13 +5,17 @@ import { repairModel, type RepairDoc } from '@shared/model/repair.model';
 import type { ScreenedKind } from '@shared/model/screening.model';
 import type { Database, Tx } from './database';
 import { appendEvent } from './events';
-import { findRepair, readRepairInTx, saveRepairInTx } from './repairs.repo';
+import { findRepair, findRepairInTx, readRepairInTx, saveRepairInTx } from './repairs.repo';
 import type { ScreenedDoc } from './screened';
-import { findComplaint, readComplaintInTx, writeComplaintInTx } from './complaints.repo';
+import { findComplaint, findComplaintInTx, readComplaintInTx, writeComplaintInTx } from './complaints.repo';
 
 /** A screened ticket by id, outside a transaction. */
 export const findScreened = (db: Database, kind: ScreenedKind, id: string): Promise<ScreenedDoc | null> =>
   kind === 'repair' ? findRepair(db, id) : findComplaint(db, id);
+
+/** A screened ticket the caller names, read in a transaction: null when it is not there. */
+export const findScreenedInTx = (tx: Tx, kind: ScreenedKind, id: string): Promise<ScreenedDoc | null> =>
+  kind === 'repair' ? findRepairInTx(tx, id) : findComplaintInTx(tx, id);
 
 export const readScreened = async (tx: Tx, kind: ScreenedKind, id: string): Promise<ScreenedDoc> => {
   if (kind === 'repair') return readRepairInTx(tx, id);

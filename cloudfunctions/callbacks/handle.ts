@@ -5,7 +5,7 @@ import { ok } from '@shared/result';
 import { transition } from '@shared/domain/state-machine';
 import { callbackMachine } from '@shared/domain/callback.machine';
 import { callbackModel, type CallbackDoc } from '@shared/model/callback.model';
-import { defineFunction, withPrefetch } from '../_shared/router';
+import { defineFunction } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { ActionFailure } from '../_shared/failures';
 import { mapPage, readPage } from '../_shared/paging';
@@ -14,7 +14,7 @@ import { meetCallbackClock } from '../_shared/deadlines';
 import { loadSettings } from '../_shared/settings';
 import { callbackDeadline } from '@shared/domain/deadline.rules';
 import { figures } from './figures';
-import { findCallback, openCallbacksByDue, readCallbackInTx, writeCallbackInTx } from '../_shared/callbacks';
+import { findCallback, findCallbackInTx, openCallbacksByDue, writeCallbackInTx } from '../_shared/callbacks';
 
 /** The desk calls residents back, so it sees the full number (P1: the role needs it). */
 export const toView = (c: CallbackDoc, now: Date): CallbackView => ({
@@ -54,16 +54,17 @@ export const handle = defineFunction('callbacks', { queue: contract.queue, get: 
     return ok(toView(task, now));
   },
 
-  // Issue 16: the task needs only the input: read beside the membership, checked against the caller's property below.
-  record: withPrefetch<typeof contract.record, Awaited<ReturnType<typeof findCallback>>>((input, deps) => findCallback(deps.db, input.callbackId), async (input, ctx, existing) => {
+  // Issue 16: the task is read once, in the transaction started with the caller's membership; the refusals come in
+  // the order they always did: a task not in her property (or none), the manager's own, then the input's own checks.
+  record: async (input, ctx) => {
     const { member, now } = ctx;
-    if (!existing || existing.propertyId !== member.propertyId) return failure('CALLBACK.NOT_FOUND');
-    if (existing.assignee === 'manager' && member.role !== 'manager') return failure('CALLBACK.MANAGER_ONLY');
-    // B2: the resident signs the record of a home visit that met them; a visit that found nobody home has no one to sign.
-    if (input.method === 'home_visit' && input.reached && !input.signature) return failure('CALLBACK.SIGNATURE_REQUIRED');
-    if (input.signature && !ownsFile(member, input.signature)) return failure('CALLBACK.FILE_NOT_YOURS');
     const { result } = await applyOnce(ctx, 'callbacks.record', async (tx) => {
-      const task = await readCallbackInTx(tx, existing._id);
+      const task = await findCallbackInTx(tx, input.callbackId);
+      if (!task || task.propertyId !== member.propertyId) throw new ActionFailure('CALLBACK.NOT_FOUND');
+      if (task.assignee === 'manager' && member.role !== 'manager') throw new ActionFailure('CALLBACK.MANAGER_ONLY');
+      // B2: the resident signs the record of a home visit that met them; a visit that found nobody home has no one to sign.
+      if (input.method === 'home_visit' && input.reached && !input.signature) throw new ActionFailure('CALLBACK.SIGNATURE_REQUIRED');
+      if (input.signature && !ownsFile(member, input.signature)) throw new ActionFailure('CALLBACK.FILE_NOT_YOURS');
       if (task.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
       const moved = transition(callbackMachine, task, { action: 'record', actor: member.openid, role: member.role, now, reason: input.notes || undefined, deviceTime: input.deviceTime });
       if (!moved.ok) throw new ActionFailure(moved.code !== 'STATE.TRANSITION_NOT_ALLOWED' ? moved.code : task.status === 'cancelled' ? 'CALLBACK.CANCELLED' : 'CALLBACK.ALREADY_DONE');
@@ -90,7 +91,7 @@ export const handle = defineFunction('callbacks', { queue: contract.queue, get: 
       return toView(next, now);
     });
     return ok(result);
-  }),
+  },
 
   figures,
 });

@@ -10,7 +10,7 @@ import {
 import type { Database, Query, Tx } from '../_shared/database';
 import { derivedId } from '../_shared/ids';
 import type { SortKey, Source } from '../_shared/paging';
-import { addInTx, addOnce, findById, parseAll, parseStored, withoutId } from '../_shared/repo';
+import { addInTx, addOnce, findById, parseAll, parseStored, withoutId, findInTx } from '../_shared/repo';
 import type { Sweep } from '../_shared/sweep';
 
 /**
@@ -32,6 +32,9 @@ export const groupsByIds = async (db: Database, ids: readonly string[]): Promise
   const res = await db.collection('complaintGroups').where({ _id: db.command.in(unique) }).limit(unique.length).get();
   return new Map(parseAll(complaintGroupModel, res.data).map((g) => [g._id, g]));
 };
+
+/** A group the caller names, read in a transaction: null when it is not there. */
+export const findGroupInTx = (tx: Tx, id: string): Promise<ComplaintGroupDoc | null> => findInTx(tx, complaintGroupModel, id);
 
 export const readGroupInTx = async (tx: Tx, id: string): Promise<ComplaintGroupDoc> => parseStored(complaintGroupModel, (await tx.collection('complaintGroups').doc(id).get()).data);
 

@@ -1,7 +1,6 @@
 import type * as z from 'zod/mini';
 import type { Action } from '@shared/contracts';
 import type { CaseRef, CaseView } from '@shared/contracts/complaints.contract';
-import { failure } from '@shared/messages/failure';
 import type { ErrorCode } from '@shared/messages';
 import { ok, type Result } from '@shared/result';
 import { transition } from '@shared/domain/state-machine';
@@ -10,7 +9,6 @@ import type { ComplaintDoc, ComplaintGroupDoc } from '@shared/model/complaint.mo
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import type { SettingsDoc } from '@shared/model/settings.model';
 import type { ActionContext } from '../_shared/context';
-import type { Deps } from '../_shared/deps';
 import { withPrefetch, type Handler } from '../_shared/router';
 import type { Database, Tx } from '../_shared/database';
 import { applyOnce } from '../_shared/commands';
@@ -20,8 +18,8 @@ import { enqueueNotice, sendNow, type Notice } from '../_shared/outbox';
 import { loadSettings } from '../_shared/settings';
 import { subjectOf } from './clocks';
 import { canSeeComplaint, toComplaintView, toGroupView } from './views';
-import { findGroup, readGroupInTx, writeGroupInTx } from './complaints.repo';
-import { complaintsByIds, findComplaint, readComplaintInTx, writeComplaintInTx } from '../_shared/complaints.repo';
+import { findGroup, findGroupInTx, writeGroupInTx } from './complaints.repo';
+import { complaintsByIds, findComplaint, findComplaintInTx, writeComplaintInTx } from '../_shared/complaints.repo';
 
 export type Case = ComplaintDoc | ComplaintGroupDoc;
 type CaseInput = { ref: CaseRef; version: number; commandId: string; deviceTime?: string };
@@ -31,7 +29,8 @@ export const isGroup = (c: Case): c is ComplaintGroupDoc => 'memberIds' in c;
 export const loadCase = async (db: Database, ref: CaseRef): Promise<Case | null> =>
   ref.kind === 'group' ? findGroup(db, ref.id) : findComplaint(db, ref.id);
 
-const readInTx = async (tx: Tx, ref: CaseRef): Promise<Case> => (ref.kind === 'group' ? readGroupInTx(tx, ref.id) : readComplaintInTx(tx, ref.id));
+/** The case the caller names, read in a transaction: null when it is not there. */
+const findCaseInTx = (tx: Tx, ref: CaseRef): Promise<Case | null> => (ref.kind === 'group' ? findGroupInTx(tx, ref.id) : findComplaintInTx(tx, ref.id));
 
 const writeInTx = (tx: Tx, c: Case) => (isGroup(c) ? writeGroupInTx(tx, c) : writeComplaintInTx(tx, c));
 
@@ -85,21 +84,27 @@ export interface CaseStepSpec<I> {
  * event and its notices commit together, once per command id.
  */
 export const caseStep = <A extends Action<z.ZodMiniType, z.ZodMiniType<CaseView>>>(spec: CaseStepSpec<z.infer<A['input']> & CaseInput>): Handler<A> => {
-  const handler = async (input: z.infer<A['input']>, ctx: ActionContext, [existing, related, settings]: CaseReads): Promise<Result<CaseView>> => {
+  const handler = async (input: z.infer<A['input']>, ctx: ActionContext, settings: SettingsDoc): Promise<Result<CaseView>> => {
     const data = input as z.infer<A['input']> & CaseInput;
     const { deps, member, now } = ctx;
-    if (!existing || !related || !canSeeCase(ctx, existing)) return failure('COMPLAINT.NOT_FOUND');
-    if (existing.status === 'grouped') return failure('COMPLAINT.IN_A_GROUP');
-    const refused = spec.check?.(data, existing);
-    if (refused) return failure(refused);
-
     const queued: OutboxDoc[] = [];
-    let after: Case = existing;
+    let after: Case | null = null;
     // The command keeps the caller's view, never the stored case: a replay returns exactly that.
     const { result: view, fresh } = await applyOnce<CaseView>(ctx, `complaints.${spec.action}`, async (tx) => {
       queued.length = 0;
-      const c = await readInTx(tx, data.ref);
+      // Issue 16: the case is read once, here, in the transaction started with the membership; the refusals come
+      // in the order the caller always met them: a case she may not see (one code whether it is not there or not
+      // hers), one taken into a group, the step's own checks, then the version she saw.
+      const c = await findCaseInTx(tx, data.ref);
+      if (!c || !canSeeCase(ctx, c)) throw new ActionFailure('COMPLAINT.NOT_FOUND');
+      if (c.status === 'grouped') throw new ActionFailure('COMPLAINT.IN_A_GROUP');
+      const refused = spec.check?.(data, c);
+      if (refused) throw new ActionFailure(refused);
       if (c.version !== data.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
+      // What the view shows besides the case (its group, a group's households) is read outside the transaction,
+      // beside its operations: no wait of its own, and only once the caller may see the case.
+      const related = relatedOf(deps.db, c);
+      related.catch(() => undefined);
       const moved = transition(complaintMachine, { ...c, rating: 'rating' in c ? c.rating : null }, {
         action: spec.action,
         actor: member.openid,
@@ -116,27 +121,14 @@ export const caseStep = <A extends Action<z.ZodMiniType, z.ZodMiniType<CaseView>
       await appendEvent(tx, subjectOf(next), moved.event, data.commandId);
       for (const notice of spec.tell(next, c, settings)) queued.push(await enqueueNotice(tx, `${c._id}@${moved.version}`, notice, now));
       after = next;
-      return toCaseView(next, related, ctx);
+      return toCaseView(next, await related, ctx);
     });
     // The step's own notices and the work after it touch different documents: they go side by side.
     if (fresh) {
-      const following = spec.afterCommit?.(after, ctx, settings).catch((e: unknown) => console.warn(`${ctx.action.fn}.${ctx.action.name}: the work after the commit failed; the timer finishes it`, e));
+      const following = after && spec.afterCommit?.(after, ctx, settings).catch((e: unknown) => console.warn(`${ctx.action.fn}.${ctx.action.name}: the work after the commit failed; the timer finishes it`, e));
       await Promise.all([sendNow(deps, queued, settings), following]);
     }
     return ok(view);
   };
-  return withPrefetch<A, CaseReads>((input, deps) => caseReads(input as CaseInput & { propertyId: string }, deps), handler as never) as unknown as Handler<A>;
+  return withPrefetch<A, SettingsDoc>((input, deps) => loadSettings(deps, (input as { propertyId: string }).propertyId), handler as never) as unknown as Handler<A>;
 };
-
-type CaseReads = [Case | null, Related | null, SettingsDoc];
-
-/**
- * Issue 16: a step's first reads need only its input: the case and what is related to it, and the
- * property's settings, read beside the membership; the case is checked against the caller before
- * anything of it is used.
- */
-const caseReads = (input: CaseInput & { propertyId: string }, deps: Deps): Promise<CaseReads> =>
-  Promise.all([
-    loadCase(deps.db, input.ref).then(async (existing) => [existing, existing ? await relatedOf(deps.db, existing) : null] as const),
-    loadSettings(deps, input.propertyId),
-  ]).then(([[existing, related], settings]) => [existing, related, settings]);

@@ -62,12 +62,13 @@ export const registerOf: Handler<typeof contract.registerOf> = withPrefetch<type
 );
 
 /** C6: the supervisor signs a day's register, today's or an earlier one; the first signature stands. */
-export const signRegister: Handler<typeof contract.signRegister> = async (input, ctx) => {
-  const { deps, member, now } = ctx;
+/** Issue 16: the day's rows and its register need only the input: read with the caller's membership, not after it. */
+const signReads = (input: z.infer<typeof contract.signRegister.input>, { db }: Deps) => Promise.all([rowsOf(db, input.propertyId, input.date), findRegister(db, input.propertyId, input.date)]);
+
+export const signRegister: Handler<typeof contract.signRegister> = /* @__PURE__ */ withPrefetch<typeof contract.signRegister, Awaited<ReturnType<typeof signReads>>>(signReads, async (input, ctx, [rows, existing]) => {
+  const { member, now } = ctx;
   if (input.date > shanghaiDate(now)) return failure('COMPLAINT.REGISTER_FUTURE');
   const id = registerIdOf(input.propertyId, input.date);
-  const rows = await rowsOf(deps.db, input.propertyId, input.date);
-  const existing = await findRegister(deps.db, input.propertyId, input.date);
   const { result } = await applyOnce(ctx, 'complaints.signRegister', async (tx) => {
     let current = existing;
     if (current) current = await readRegisterInTx(tx, id);
@@ -87,4 +88,4 @@ export const signRegister: Handler<typeof contract.signRegister> = async (input,
     return { date: input.date, rows, signed: signedOf(signed), flaggedAt: signed.flaggedAt };
   });
   return ok(result);
-};
+});

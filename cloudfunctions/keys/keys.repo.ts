@@ -16,7 +16,7 @@ import type { Database, Tx } from '../_shared/database';
 import { appendEvent } from '../_shared/events';
 import { derivedId } from '../_shared/ids';
 import type { Source } from '../_shared/paging';
-import { findById, parseAll, parseStored, readAll, withoutId } from '../_shared/repo';
+import { findById, findInTx, parseAll, parseStored, readAll, withoutId } from '../_shared/repo';
 
 /**
  * The keys area's collections (keys, keyLoans, keyInventories, keyDepositDays, leftKeys): the only module that
@@ -36,6 +36,10 @@ export const findKey = (db: Database, id: string) => findById(db, keyModel, id);
 export const findLoan = (db: Database, id: string) => findById(db, keyLoanModel, id);
 export const findInventory = (db: Database, propertyId: string, month: string) => findById(db, keyInventoryModel, inventoryIdOf(propertyId, month));
 export const findDepositDay = (db: Database, propertyId: string, date: string) => findById(db, depositDayModel, depositDayIdOf(propertyId, date));
+
+/** A key or a loan the caller names, read in a transaction: null when it is not there. */
+export const findKeyInTx = (tx: Tx, id: string) => findInTx(tx, keyModel, id);
+export const findLoanInTx = (tx: Tx, id: string) => findInTx(tx, keyLoanModel, id);
 
 export const readKeyInTx = async (tx: Tx, id: string): Promise<KeyDoc> => parseStored(keyModel, (await tx.collection('keys').doc(id).get()).data);
 export const readLoanInTx = async (tx: Tx, id: string): Promise<KeyLoanDoc> => parseStored(keyLoanModel, (await tx.collection('keyLoans').doc(id).get()).data);

@@ -2,7 +2,6 @@ import type * as c from '@shared/contracts/keys.contract';
 import { keyLoanMachine } from '@shared/domain/key-loan.machine';
 import { dueBackProblem } from '@shared/domain/key.rules';
 import { birth, transition } from '@shared/domain/state-machine';
-import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
 import { keyLoanModel, type Borrower, type KeyLoanDoc } from '@shared/model/key.model';
 import { staffRoles, type MemberDoc } from '@shared/model/member.model';
@@ -14,7 +13,7 @@ import { ActionFailure } from '../_shared/failures';
 import { mapPage, readPage } from '../_shared/paging';
 import type { Page } from '@shared/contracts/page';
 import { ownsFile } from '../_shared/storage';
-import { findKey, findLoan, loanIdOf, loansDueFirst, OPEN_STATUSES, readKeyInTx, readLoanInTx, writeKey, writeLoan } from './keys.repo';
+import { findKeyInTx, findLoanInTx, loanIdOf, loansDueFirst, OPEN_STATUSES, readKeyInTx, writeKey, writeLoan } from './keys.repo';
 import { loanView } from './views';
 import { activeOfRolesByName, findMember } from '../_shared/membership';
 
@@ -27,33 +26,33 @@ const staffBorrower = (ctx: ActionContext, found: MemberDoc | null): MemberDoc |
  * desk's own upload) and pays the key's deposit as the register records it; a staff member's loan
  * waits for their signature on their own phone. The key is marked out in the same write.
  */
-export const lend: Handler<typeof c.lend> = /* @__PURE__ */ withPrefetch<typeof c.lend, [Awaited<ReturnType<typeof findKey>>, MemberDoc | null]>(
-  // Issue 16: the key and a staff borrower need only the input: read beside the membership, checked against the caller's property below.
-  (input, deps) => Promise.all([findKey(deps.db, input.keyId), input.borrower.type === 'staff' ? findMember(deps.db, input.borrower.memberId) : null]),
-  async (input, ctx, [key, staffFound]) => {
+export const lend: Handler<typeof c.lend> = /* @__PURE__ */ withPrefetch<typeof c.lend, MemberDoc | null>(
+  // Issue 16: a staff borrower needs only the input: read beside the membership, checked against the caller's property below.
+  (input, deps) => (input.borrower.type === 'staff' ? findMember(deps.db, input.borrower.memberId) : Promise.resolve(null)),
+  async (input, ctx, staffFound) => {
   const { member, now } = ctx;
-  if (!key || key.propertyId !== member.propertyId) return failure('KEY.NOT_FOUND');
-  if (key.loanId) return failure('KEY.ON_LOAN');
   const dueBackAt = new Date(input.dueBackAt);
-  const late = dueBackProblem(dueBackAt, now);
-  if (late) return failure(late);
-  let borrower: Borrower;
-  if (input.borrower.type === 'staff') {
-    const staff = staffBorrower(ctx, staffFound);
-    if (!staff) return failure('KEY.BORROWER_NOT_FOUND');
-    borrower = { type: 'staff', memberId: staff._id, name: staff.name };
-  } else {
-    if (!input.signature) return failure('KEY.SIGNATURE_REQUIRED');
-    if (key.depositFen > 0 && !input.deposit) return failure('KEY.DEPOSIT_REQUIRED');
-    borrower = { ...input.borrower };
-  }
-  if (input.signature && !ownsFile(member, input.signature)) return failure('KEY.FILE_NOT_YOURS');
-  const outsider = borrower.type !== 'staff';
-  const deposit = outsider && key.depositFen > 0 && input.deposit ? { amountFen: key.depositFen, method: input.deposit.method, receiptNo: input.deposit.receiptNo, custodian: member.name } : null;
-  const action = outsider ? 'lend' : 'offer';
+  // Issue 16: the key is read once, in the transaction started with the membership; the refusals come in the order they always did.
   const { result } = await applyOnce(ctx, 'keys.lend', async (tx) => {
-    const k = await readKeyInTx(tx, key._id);
+    const k = await findKeyInTx(tx, input.keyId);
+    if (!k || k.propertyId !== member.propertyId) throw new ActionFailure('KEY.NOT_FOUND');
     if (k.loanId) throw new ActionFailure('KEY.ON_LOAN');
+    const late = dueBackProblem(dueBackAt, now);
+    if (late) throw new ActionFailure(late);
+    let borrower: Borrower;
+    if (input.borrower.type === 'staff') {
+      const staff = staffBorrower(ctx, staffFound);
+      if (!staff) throw new ActionFailure('KEY.BORROWER_NOT_FOUND');
+      borrower = { type: 'staff', memberId: staff._id, name: staff.name };
+    } else {
+      if (!input.signature) throw new ActionFailure('KEY.SIGNATURE_REQUIRED');
+      if (k.depositFen > 0 && !input.deposit) throw new ActionFailure('KEY.DEPOSIT_REQUIRED');
+      borrower = { ...input.borrower };
+    }
+    if (input.signature && !ownsFile(member, input.signature)) throw new ActionFailure('KEY.FILE_NOT_YOURS');
+    const outsider = borrower.type !== 'staff';
+    const deposit = outsider && k.depositFen > 0 && input.deposit ? { amountFen: k.depositFen, method: input.deposit.method, receiptNo: input.deposit.receiptNo, custodian: member.name } : null;
+    const action = outsider ? 'lend' : 'offer';
     const event = birth(keyLoanMachine, action, { actor: member.openid, role: member.role, now, deviceTime: input.deviceTime });
     const loan: KeyLoanDoc = keyLoanModel.toStored({
       _id: loanIdOf(ctx.commandKey),
@@ -87,13 +86,13 @@ export const lend: Handler<typeof c.lend> = /* @__PURE__ */ withPrefetch<typeof 
 
 /** K2: the staff borrower signs for the key on their own phone, with a signature they uploaded. */
 export const sign: Handler<typeof c.sign> = async (input, ctx) => {
-  const { deps, member, now } = ctx;
-  const found = await findLoan(deps.db, input.loanId);
-  if (!found || found.propertyId !== member.propertyId) return failure('KEY.LOAN_NOT_FOUND');
-  if (found.borrower.type !== 'staff' || found.borrower.memberId !== member._id) return failure('KEY.NOT_YOUR_LOAN');
-  if (!ownsFile(member, input.signature)) return failure('KEY.FILE_NOT_YOURS');
+  const { member, now } = ctx;
+  // Issue 16: the loan is read once, in the transaction started with the membership (a read before it was one more wait).
   const { result } = await applyOnce(ctx, 'keys.sign', async (tx) => {
-    const loan = await readLoanInTx(tx, found._id);
+    const loan = await findLoanInTx(tx, input.loanId);
+    if (!loan || loan.propertyId !== member.propertyId) throw new ActionFailure('KEY.LOAN_NOT_FOUND');
+    if (loan.borrower.type !== 'staff' || loan.borrower.memberId !== member._id) throw new ActionFailure('KEY.NOT_YOUR_LOAN');
+    if (!ownsFile(member, input.signature)) throw new ActionFailure('KEY.FILE_NOT_YOURS');
     if (loan.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
     const step = transition(keyLoanMachine, loan, { action: 'sign', actor: member.openid, role: member.role, now, deviceTime: input.deviceTime });
     if (!step.ok) throw new ActionFailure('STATE.TRANSITION_NOT_ALLOWED');
@@ -107,15 +106,13 @@ export const sign: Handler<typeof c.sign> = async (input, ctx) => {
  * K2: a key back at the desk. A loan with a deposit needs its outcome: refunded, or kept with the
  * reason; the amount is the loan's own. A staff loan never signed is cancelled instead.
  */
-export const giveBack: Handler<typeof c.giveBack> = /* @__PURE__ */ withPrefetch<typeof c.giveBack, Awaited<ReturnType<typeof findLoan>>>(
-  // Issue 16: the loan needs only the input: read beside the membership, checked against the caller's property below.
-  (input, deps) => findLoan(deps.db, input.loanId),
-  async (input, ctx, found) => {
+export const giveBack: Handler<typeof c.giveBack> = async (input, ctx) => {
   const { member, now } = ctx;
-  if (!found || found.propertyId !== member.propertyId) return failure('KEY.LOAN_NOT_FOUND');
-  if (found.deposit && !input.deposit) return failure('KEY.DEPOSIT_OUTCOME_REQUIRED');
+  // Issue 16: the loan is read once, in the transaction started with the membership.
   const { result } = await applyOnce(ctx, 'keys.giveBack', async (tx) => {
-    const loan = await readLoanInTx(tx, found._id);
+    const loan = await findLoanInTx(tx, input.loanId);
+    if (!loan || loan.propertyId !== member.propertyId) throw new ActionFailure('KEY.LOAN_NOT_FOUND');
+    if (loan.deposit && !input.deposit) throw new ActionFailure('KEY.DEPOSIT_OUTCOME_REQUIRED');
     if (loan.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
     const action = loan.status === 'pending' ? 'cancel' : 'giveBack';
     const step = transition(keyLoanMachine, loan, { action, actor: member.openid, role: member.role, now, deviceTime: input.deviceTime });
@@ -140,8 +137,7 @@ export const giveBack: Handler<typeof c.giveBack> = /* @__PURE__ */ withPrefetch
     return loanView(await writeLoan(tx, next, step.event, input.commandId), member);
   });
   return ok(result);
-  },
-);
+};
 
 /** K2: the active staff of the property, by name: who a key can be lent to on trust of their own signature. */
 export const staff: Handler<typeof c.staff> = async (input, { deps }) => {

@@ -1,3 +1,4 @@
+import type * as z from 'zod/mini';
 import type * as c from '@shared/contracts/company.contract';
 import { recordedChange } from '@shared/domain/state-machine';
 import { settingsFromTemplate } from '@shared/domain/company.rules';
@@ -6,10 +7,12 @@ import { ok } from '@shared/result';
 import { propertyModel, type PropertyDoc } from '@shared/model/property.model';
 import { defaultSettings } from '@shared/model/settings.model';
 import type { ActionContext } from '../_shared/context';
-import type { Handler } from '../_shared/router';
+import type { Deps } from '../_shared/deps';
+import { withPrefetch, type Handler } from '../_shared/router';
+import { ActionFailure } from '../_shared/failures';
 import { applyOnce, KeyTaken } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
-import { findProperty, insertPropertyInTx, readPropertyInTx, writePropertyInTx } from '../_shared/properties';
+import { findProperty, findPropertyInTx, insertPropertyInTx, writePropertyInTx } from '../_shared/properties';
 import { readSettings, writeSettingsInTx } from '../_shared/settings';
 import { toPropertyView } from './property-views';
 
@@ -23,13 +26,18 @@ const propertyEvent = (action: 'create' | 'deactivate', from: string | null, to:
  * property (never its people) or the defaults. It has no members yet: the administrator appoints
  * its manager next. An id in use is refused.
  */
-export const createProperty: Handler<typeof c.createProperty> = async (input, ctx) => {
-  const { db } = ctx.deps;
+/**
+ * Issue 16: what a new property needs before its transaction needs only the input (the id in use or not, the
+ * template and its settings): read with the caller's membership, in the first wave.
+ */
+const createReads = (input: z.infer<typeof c.createProperty.input>, deps: Deps) =>
+  Promise.all([findProperty(deps.db, input.propertyId), input.template ? findProperty(deps.db, input.template) : null, input.template ? readSettings(deps.db, input.template) : null]);
+
+export const createProperty: Handler<typeof c.createProperty> = /* @__PURE__ */ withPrefetch<typeof c.createProperty, Awaited<ReturnType<typeof createReads>>>(createReads, async (input, ctx, [taken, template, templateSettings]) => {
   const { propertyId } = input;
-  if (await findProperty(db, propertyId)) return failure('PROPERTY.EXISTS');
-  const template = input.template ? await findProperty(db, input.template) : null;
+  if (taken) return failure('PROPERTY.EXISTS');
   if (input.template && !template) return failure('PROPERTY.NOT_FOUND');
-  const settings = template ? settingsFromTemplate(await readSettings(db, template._id), propertyId) : defaultSettings(propertyId);
+  const settings = template && templateSettings ? settingsFromTemplate(templateSettings, propertyId) : defaultSettings(propertyId);
   const property = propertyModel.toStored({ _id: propertyId, propertyId, name: input.name, address: input.address, deskPhone: input.deskPhone, status: 'active' });
   // An insert, not a set: of creates racing past the check above, one commits and the others find the id taken
   // (`add` is one of a transaction's operations: Transaction.collection, developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/transaction/Transaction.collection.html).
@@ -43,7 +51,7 @@ export const createProperty: Handler<typeof c.createProperty> = async (input, ct
     throw e;
   });
   return created ? ok(created.result) : failure('PROPERTY.EXISTS');
-};
+});
 
 /**
  * Issue 14 (1): the property becomes read-only. The router refuses every write in it from the next
@@ -53,11 +61,11 @@ export const createProperty: Handler<typeof c.createProperty> = async (input, ct
  * properties by. Deactivating it again answers with it as it is.
  */
 export const deactivateProperty: Handler<typeof c.deactivateProperty> = async (input, ctx) => {
-  const found = await findProperty(ctx.deps.db, input.propertyId);
-  if (!found) return failure('PROPERTY.NOT_FOUND');
-  if (found.status === 'inactive') return ok(toPropertyView(found));
+  // Issue 16: the property is read once, in the transaction started with the caller's membership.
   const { result } = await applyOnce(ctx, 'members.deactivateProperty', async (tx) => {
-    const current = await readPropertyInTx(tx, found._id);
+    const current = await findPropertyInTx(tx, input.propertyId);
+    if (!current) throw new ActionFailure('PROPERTY.NOT_FOUND');
+    if (current.status === 'inactive') return toPropertyView(current);
     const closed = propertyModel.toStored({ ...current, status: 'inactive' });
     await writePropertyInTx(tx, closed);
     await appendEvent(tx, propertySubject(closed), propertyEvent('deactivate', current.status, 'inactive', ctx, input.reason), input.commandId, `deactivate~${ctx.commandKey}`);

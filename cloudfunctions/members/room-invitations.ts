@@ -11,9 +11,10 @@ import type { OutboxDoc } from '@shared/model/outbox.model';
 import { roomLabel } from '@shared/model/property.model';
 import { roomInvitationModel, type RoomInvitationDoc } from '@shared/model/room-invitation.model';
 import { audienceOfRole } from '@shared/model/signal.model';
-import type { Handler } from '../_shared/router';
+import type { Caller, Deps } from '../_shared/deps';
+import { withPrefetch, type Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
-import { dailyQuota, withinDailyLimit } from '../_shared/daily-limits';
+import { alongsideDailyLimit, dailyQuota } from '../_shared/daily-limits';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
 import { derivedId } from '../_shared/ids';
@@ -35,13 +36,15 @@ import { toBindingView } from './views';
  * answered once and stored only as its hash, as a staff invitation's; it expires as they do. Each
  * invitation counts against her own daily limit of invitations (settings `ownerInvites.perDay`).
  */
-export const inviteToRoom: Handler<typeof c.inviteToRoom> = async (input, ctx) => {
+/**
+ * Issue 16: what an invitation reads needs only the input and the caller's own OPENID (the settings, her
+ * bindings, the room): read with her membership, checked against it below.
+ */
+const inviteReads = (input: { propertyId: string; roomId: string }, deps: Deps, caller: Caller) =>
+  Promise.all([loadSettings(deps, input.propertyId), bindingsOfPerson(deps.db, caller.openid), findRoom(deps.db, input.roomId)]);
+
+export const inviteToRoom: Handler<typeof c.inviteToRoom> = /* @__PURE__ */ withPrefetch<typeof c.inviteToRoom, Awaited<ReturnType<typeof inviteReads>>>(inviteReads, async (input, ctx, [settings, bindings, room]) => {
   const { deps, member, now } = ctx;
-  const [settings, bindings, room] = await Promise.all([
-    loadSettings(deps, member.propertyId),
-    bindingsOfPerson(deps.db, member.openid),
-    findRoom(deps.db, input.roomId),
-  ]);
   const refused = inviteRefusal(settings.ownerInvites, member, bindings.filter((b) => b.propertyId === member.propertyId), input.roomId);
   if (refused) return failure(refused);
   if (!room) return failure('ROOM_INVITATION.NOT_YOUR_ROOM');
@@ -60,14 +63,17 @@ export const inviteToRoom: Handler<typeof c.inviteToRoom> = async (input, ctx) =
     used: null,
     cancelled: null,
   });
-  const { result, fresh } = await withinDailyLimit(deps.db, dailyQuota('roomInvitations', member.openid, settings, ctx), () =>
+  // The day's place is taken beside the transaction's one operation, and held before its commit (alongsideDailyLimit).
+  const { result, fresh } = await alongsideDailyLimit(deps.db, dailyQuota('roomInvitations', member.openid, settings, ctx), (place) =>
     applyOnce(ctx, 'members.inviteToRoom', async (tx) => {
+      place.take();
       await writeRoomInvitationInTx(tx, doc);
+      await place.held();
       return { id: doc._id, address: roomLabel(doc.address), relation: doc.relation, expiresAt: doc.expiresAt, code: null, path: null };
     }),
   );
   return ok(fresh ? { ...result, code, path: roomInvitePath(member.propertyId, code) } : result);
-};
+});
 
 /** The invitation as the transaction reads it: still open, or the refusal. */
 const stillOpen = (inv: RoomInvitationDoc, now: Date): RoomInvitationDoc => {

@@ -1,7 +1,6 @@
 import type * as z from 'zod/mini';
 import type { Action } from '@shared/contracts';
 import type { RepairView } from '@shared/contracts/repairs.contract';
-import { failure } from '@shared/messages/failure';
 import * as messages from '@shared/messages/words';
 import type { ErrorCode } from '@shared/messages';
 import { ok, type Result } from '@shared/result';
@@ -23,7 +22,7 @@ import { loadSettings } from '../_shared/settings';
 import { residentNotice } from './resident-notice';
 import { householdOfCaller } from './household';
 import { canFollow, canSee, toView } from './views';
-import { findRepair, readRepairInTx, writeRepairInTx } from '../_shared/repairs.repo';
+import { findRepairInTx, writeRepairInTx } from '../_shared/repairs.repo';
 
 type StepInput = { propertyId: string; repairId: string; version: number; commandId: string; deviceTime?: string };
 
@@ -34,14 +33,15 @@ export interface StepContext<I> {
   repair: RepairDoc;
   /** When it happened: the device's time when it lies after the previous step and before receipt, else the server's. */
   at: string;
-  /** The property's settings, read beside the order before the transaction. */
+  /** The property's settings, read beside the caller's membership. */
   settings: SettingsDoc;
   tx: Tx;
 }
 
 export interface StepSpec<I> {
-  action: RepairAction | ((repair: RepairDoc, input: I) => RepairAction);
-  /** Checks that need no transaction (files belong to the caller, …). */
+  /** The step, or how its input names it (the command's record names it before the order is read). */
+  action: RepairAction | ((input: I) => RepairAction);
+  /** Checks of the input against the caller and the order as the transaction read it (files belong to the caller, …). */
   check?: (input: I, ctx: ActionContext, repair: RepairDoc) => ErrorCode | null;
   /** What the step records on the order; may also write related documents in the same transaction. */
   patch: (step: StepContext<I>) => Promise<Partial<RepairDoc>> | Partial<RepairDoc>;
@@ -69,28 +69,27 @@ const follows = async ({ deps, member }: ActionContext, repair: RepairDoc): Prom
 type OrderAction = Action<z.ZodMiniType, typeof RepairView>;
 
 export const orderStep = <A extends OrderAction>(spec: StepSpec<z.infer<A['input']> & StepInput>): Handler<A> => {
-  // The order and the settings (which serve the steps that need them and the notices every step sends) need only
-  // the input: read with the caller's membership (issue 16), not after it, inside the transaction or after it.
-  const early = (input: z.infer<A['input']>, deps: Deps) => {
-    const data = input as z.infer<A['input']> & StepInput;
-    return Promise.all([findRepair(deps.db, data.repairId), loadSettings(deps, data.propertyId)]);
-  };
+  // The settings (which serve the steps that need them and the notices every step sends) need only the input: read
+  // with the caller's membership (issue 16). The order is read once, in the transaction started in that same first
+  // wave: a read of it beside the membership was one more round trip, which bought no wait.
+  const early = (input: z.infer<A['input']>, deps: Deps) => loadSettings(deps, (input as StepInput).propertyId);
   type Early = Awaited<ReturnType<typeof early>>;
-  const handler = async (input: z.infer<A['input']>, ctx: ActionContext, [existing, settings]: Early): Promise<Result<z.infer<typeof RepairView>>> => {
+  const handler = async (input: z.infer<A['input']>, ctx: ActionContext, settings: Early): Promise<Result<z.infer<typeof RepairView>>> => {
     const data = input as z.infer<A['input']> & StepInput;
-    const actionOf = (repair: RepairDoc, i: typeof data) => (typeof spec.action === 'function' ? spec.action(repair, i) : spec.action);
+    const actionOf = (i: typeof data) => (typeof spec.action === 'function' ? spec.action(i) : spec.action);
     const { member, deps, now } = ctx;
-    if (!existing) return failure('REPAIR.NOT_FOUND');
-    if (!canSee(member, existing)) return failure(spec.filerOnly && (await follows(ctx, existing)) ? 'REPAIR.FILER_ONLY' : 'REPAIR.NOT_FOUND');
-    const refused = spec.check?.(data, ctx, existing);
-    if (refused) return failure(refused);
-
     const queued: OutboxDoc[] = [];
-    const { result: view, fresh } = await applyOnce<z.infer<typeof RepairView>>(ctx, `repairs.${actionOf(existing, data)}`, async (tx) => {
+    const { result: view, fresh } = await applyOnce<z.infer<typeof RepairView>>(ctx, `repairs.${actionOf(data)}`, async (tx) => {
       queued.length = 0;
-      const repair = await readRepairInTx(tx, data.repairId);
+      // The refusals in the order the caller always met them: the order she may not see (the same code whether
+      // it is not there, not hers, or another property's), the step's own checks, then the version she saw.
+      const repair = await findRepairInTx(tx, data.repairId);
+      if (!repair) throw new ActionFailure('REPAIR.NOT_FOUND');
+      if (!canSee(member, repair)) throw new ActionFailure(spec.filerOnly && (await follows(ctx, repair)) ? 'REPAIR.FILER_ONLY' : 'REPAIR.NOT_FOUND');
+      const refused = spec.check?.(data, ctx, repair);
+      if (refused) throw new ActionFailure(refused);
       if (repair.version !== data.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
-      const action = actionOf(repair, data);
+      const action = actionOf(data);
       const moved = transition(repairMachine, repair, {
         action,
         actor: member.openid,

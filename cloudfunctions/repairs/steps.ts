@@ -161,7 +161,7 @@ export const sendBack = orderStep<typeof c.sendBack>({
 
 /** R11: approved with a signed opinion, it rolls into next month's tasks; rejected, it goes back to its technician. */
 export const reviewSendBack = orderStep<typeof c.reviewSendBack>({
-  action: (_r, input) => (input.approve ? 'approveSendBack' : 'rejectSendBack'),
+  action: (input) => (input.approve ? 'approveSendBack' : 'rejectSendBack'),
   reason: (i) => i.opinion,
   check: (input, ctx) => (ownsFile(ctx.member, input.signature) ? null : 'REPAIR.FILE_NOT_YOURS'),
   tell: technicianOf,

@@ -4,10 +4,10 @@ import { ok } from '@shared/result';
 import type { MemberDoc } from '@shared/model/member.model';
 import { templateFor, type SettingsDoc } from '@shared/model/settings.model';
 import type { Database } from '../_shared/database';
-import type { Handler } from '../_shared/router';
+import { withPrefetch, type Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { consentIdOf } from '../_shared/channels';
-import { addConsentSendInTx, consentsByIds, ensureConsent } from '../_shared/consents';
+import { acceptSendInTx, consentsByIds } from '../_shared/consents';
 import { loadSettings } from '../_shared/settings';
 
 /** The property's templates ready to send that reach this member's role. */
@@ -28,27 +28,27 @@ const withLow = (templates: c.SubscribeStockView['templates']): c.SubscribeStock
 
 /**
  * Issue 5: one acceptance, one send. Only templates the property configures for the member's role
- * count; each ledger document exists before the transaction that adds to it, and the command id
- * makes a retried report count once.
+ * count; the command id makes a retried report count once. Issue 16: the settings are read with the
+ * membership; each ledger document is read (and made, the first time) in the command's transaction, which
+ * starts in the first wave, and the stock of the other templates is read beside the transaction's operations.
  */
-export const consent: Handler<typeof c.consent> = async (input, ctx) => {
-  const { deps, member, now } = ctx;
-  const settings = await loadSettings(deps, member.propertyId);
-  const mine = new Set(templatesFor(settings, member).map((t) => t.templateId));
-  const accepted = [...new Set(input.accepted)].filter((id) => mine.has(id));
-  for (const templateId of accepted) {
-    const id = consentIdOf(member.openid, templateId);
-    await ensureConsent(deps.db, { _id: id, propertyId: member.propertyId, openid: member.openid, templateId, remaining: 0, updatedAt: now.toISOString() });
-  }
-  const before = await stockOf(deps.db, settings, member);
-  // A retry of this command answers with the stock as the command left it.
-  const { result } = await applyOnce(ctx, 'session.consent', async (tx) => {
-    const after = new Map<string, number>();
-    for (const templateId of accepted) {
-      const id = consentIdOf(member.openid, templateId);
-      after.set(templateId, await addConsentSendInTx(tx, id, now));
-    }
-    return withLow(before.templates.map((t) => ({ ...t, remaining: after.get(t.templateId) ?? t.remaining })));
-  });
-  return ok(result);
-};
+export const consent: Handler<typeof c.consent> = /* @__PURE__ */ withPrefetch<typeof c.consent, SettingsDoc>(
+  (input, deps) => loadSettings(deps, input.propertyId),
+  async (input, ctx, settings) => {
+    const { deps, member, now } = ctx;
+    const mine = new Set(templatesFor(settings, member).map((t) => t.templateId));
+    const accepted = [...new Set(input.accepted)].filter((id) => mine.has(id));
+    // A retry of this command answers with the stock as the command left it.
+    const { result } = await applyOnce(ctx, 'session.consent', async (tx) => {
+      const before = stockOf(deps.db, settings, member);
+      before.catch(() => undefined);
+      const after = new Map<string, number>();
+      for (const templateId of accepted) {
+        const ledger = { _id: consentIdOf(member.openid, templateId), propertyId: member.propertyId, openid: member.openid, templateId, updatedAt: now.toISOString() };
+        after.set(templateId, await acceptSendInTx(tx, ledger));
+      }
+      return withLow((await before).templates.map((t) => ({ ...t, remaining: after.get(t.templateId) ?? t.remaining })));
+    });
+    return ok(result);
+  },
+);

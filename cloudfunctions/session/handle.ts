@@ -3,7 +3,7 @@ import { ok } from '@shared/result';
 import { shiftAt } from '@shared/domain/shift.rules';
 import { roomLabel } from '@shared/model/property.model';
 import { audienceOfRole, audienceOfUser, signalId } from '@shared/model/signal.model';
-import { defineFunction, withPrefetch, writesFirst } from '../_shared/router';
+import { defineFunction, withPrefetch } from '../_shared/router';
 import { roomsByIds } from '../_shared/rooms';
 import type { Caller, Deps } from '../_shared/deps';
 import { membershipsOf } from '../_shared/membership';
@@ -63,7 +63,7 @@ export const handle = defineFunction('session', sessionActions, {
 
   signals: async (_input, { deps, member }) => ok({ signals: await readSignals(deps.db, signalsOf(member)) }),
 
-  consent: writesFirst(consent),
+  consent,
   inbox,
   markRead,
   health,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { callbacks } from '@shared/contracts';
-import { callAs, DESK_ON_SHIFT, expectOk, PROPERTY, raw, startRuntime, SUPERVISOR as SUPERVISOR_ID, TECH_LI, testClock, tickTimers, uploadAs, WANG } from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, expectRefusedUnchanged, expectRolledBack, newCommandId, OTHER_DESK, OTHER_PROPERTY, PROPERTY, raw, seedOtherProperty, startRuntime, SUPERVISOR as SUPERVISOR_ID, TECH_LI, testClock, tickTimers, uploadAs, WANG, watchTraces } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 const template = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'stored', 'repair.v3.json'), 'utf8')) as Record<string, unknown>;
@@ -126,6 +126,19 @@ describe('B2 B3 B4: home visits signed, problems become complaints, the monthly 
   };
   const record = (task: { id: string }, over: Record<string, unknown>) =>
     callAs(rt, DESK_ON_SHIFT, callbacks.record, { propertyId: PROPERTY, commandId: `rec-${Math.random().toString(36).slice(2, 10)}`, callbackId: task.id, version: 1, reached: true, satisfied: true, notes: '', ...over });
+
+  it('B1, issue 16: a record reads its task once, in its transaction; a task of another property or none is CALLBACK.NOT_FOUND, rolled back, nothing written', async () => {
+    const { last } = watchTraces(rt);
+    const task = await urgentTask();
+    await seedOtherProperty(rt);
+    const input = { commandId: newCommandId(), callbackId: task.id, version: 1, reached: true, satisfied: true, notes: '', method: 'phone' };
+    await expectRefusedUnchanged(rt, OTHER_DESK, callbacks.record, { ...input, propertyId: OTHER_PROPERTY }, 'CALLBACK.NOT_FOUND');
+    expectRolledBack(last());
+    await expectRefusedUnchanged(rt, DESK_ON_SHIFT, callbacks.record, { ...input, propertyId: PROPERTY, callbackId: 'cb_nothing_here' }, 'CALLBACK.NOT_FOUND');
+    expectRolledBack(last());
+    expectOk(await callAs(rt, DESK_ON_SHIFT, callbacks.record, { ...input, propertyId: PROPERTY }));
+    expect(last().filter((c) => c.detail === 'callbacks' && c.kind === 'database.getDocument')).toEqual([{ wait: 2, kind: 'database.getDocument', detail: 'callbacks', inTransaction: true }]);
+  });
 
   it('B2: a home visit that met the resident is recorded only with their signature, uploaded by the desk; a phone callback or nobody home needs none', async () => {
     const task = await urgentTask();

@@ -1,19 +1,12 @@
 import { complaints, callbacks, session } from '@shared/contracts';
-import { callAs, complaintInput, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, startRuntime, SUPERVISOR, tickTimers, WANG, WANG_ROOM, ZHANG } from './harness';
+import { BUILDING_1, callAs, complaintInput, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, startRuntime, SUPERVISOR, tickTimers, WANG, WANG_ROOM, ZHANG } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 const MANAGER = 'o-mgr-zhou';
 const VIP = 'o-res-chen';
 
 /** Building 1's households: 吴芳 shares 王秀英's room 1-1-101, so six residents are five households. */
-const building1 = [
-  { openid: WANG, roomId: WANG_ROOM },
-  { openid: 'o-res-wu', roomId: WANG_ROOM },
-  { openid: ZHANG, roomId: 'demo:1-2-1502' },
-  { openid: 'o-res-li', roomId: 'demo:1-1-302' },
-  { openid: 'o-res-zhao', roomId: 'demo:1-2-601' },
-  { openid: 'o-res-zhou', roomId: 'demo:1-1-702' },
-];
+const building1 = BUILDING_1;
 
 /** The desk's form has no photos: the resident's own uploads only come from the mini-program. */
 const registerInput = (roomId: string, over: Record<string, unknown> = {}) => {

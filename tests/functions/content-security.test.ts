@@ -1,7 +1,7 @@
 import { complaints, repairs } from '@shared/contracts';
 import { messages } from '@shared/messages';
 import { LOCAL_CHECKER } from '../../local/wechat';
-import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, seedOtherProperty, snapshot, startRuntime, SUPERVISOR, TECH_LI, tickTimers, uploadAs, WANG, WANG_ROOM, ZHANG } from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, expectRefusedUnchanged, expectRolledBack, memberIdOf, newCommandId, PROPERTY, raw, repairInput, seedOtherProperty, snapshot, startRuntime, SUPERVISOR, TECH_LI, tickTimers, uploadAs, WANG, WANG_ROOM, watchTraces, ZHANG } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 type Doc = Record<string, unknown>;
@@ -263,6 +263,18 @@ describe('issue 13 (1.9): only the desk side of the ticket\'s own property decid
     ).toMatchObject({ ok: false, code: 'REPAIR.NOT_FOUND' });
     expect(await snapshot(rt)).toEqual(before);
     expect(expectOk(await getAs(rt, TECH_LI, filed.id)).description).toBe(messages.screening.held);
+  });
+
+  it('issue 16: a decision reads its ticket once, in its transaction; a ticket of another property or none is refused there, rolled back', async () => {
+    const { last } = watchTraces(rt);
+    const filed = expectOk(await callAs(rt, WANG, repairs.create, repairInput({ description: RISKY })));
+    const input = { propertyId: PROPERTY, item: { kind: 'text' }, decision: 'release' };
+    expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.decideContent, { ...input, commandId: newCommandId(), repairId: filed.id }));
+    expect(last().filter((c) => c.detail === 'repairs' && c.kind === 'database.getDocument')).toEqual([{ wait: 2, kind: 'database.getDocument', detail: 'repairs', inTransaction: true }]);
+    await expectRefusedUnchanged(rt, 'o-other-desk', repairs.decideContent, { ...input, propertyId: 'other', commandId: newCommandId(), repairId: filed.id }, 'REPAIR.NOT_FOUND');
+    expectRolledBack(last());
+    await expectRefusedUnchanged(rt, DESK_ON_SHIFT, complaints.decideContent, { ...input, commandId: newCommandId(), complaintId: 'cp_nothing_here' }, 'COMPLAINT.NOT_FOUND');
+    expectRolledBack(last());
   });
 
   it('a decision sent twice with one command id is applied once', async () => {

@@ -9,6 +9,7 @@ import { functionNames, isCompanyAction, type Action, type Output } from '@share
 import { deployedFunctionOf, deployedFunctions, type DeployedFunction } from '@shared/areas';
 import type { Role } from '@shared/model/member.model';
 import type { Result } from '@shared/result';
+import type { CallCount } from '../../local/call-meter';
 
 const handleOf = (name: string) => (require(`../../cloudfunctions/${name}/handle`) as { handle: FunctionHandle }).handle;
 
@@ -253,3 +254,27 @@ export const holdCommitsUntilBothRead = (rt: Runtime, collection: string) => {
   /** Whether both had read before the first commit went ahead. */
   return { raced: () => firstCommit === true };
 };
+
+/** Issue 16: every call's outbound calls as the runtime metered them (local/call-meter.ts), the last call's at `last()`. */
+export const watchTraces = (runtime: Runtime) => {
+  const traces: CallCount['trace'][] = [];
+  runtime.watchCalls((call) => traces.push(call.calls.trace));
+  return { last: () => traces.at(-1)! };
+};
+
+/** Issue 16: the call rolled its transaction back and committed none (a refusal leaves nothing written). */
+export const expectRolledBack = (trace: CallCount['trace']) => {
+  const kinds = trace.map((c) => c.kind);
+  expect(kinds).toContain('database.abortTransaction');
+  expect(kinds).not.toContain('database.commitTransaction');
+};
+
+/** Building 1's residents: 吴芳 shares 王秀英's room 1-1-101, so six residents are five households (a C3 group when all file). */
+export const BUILDING_1 = [
+  { openid: WANG, roomId: WANG_ROOM },
+  { openid: 'o-res-wu', roomId: WANG_ROOM },
+  { openid: ZHANG, roomId: 'demo:1-2-1502' },
+  { openid: 'o-res-li', roomId: 'demo:1-1-302' },
+  { openid: 'o-res-zhao', roomId: 'demo:1-2-601' },
+  { openid: 'o-res-zhou', roomId: 'demo:1-1-702' },
+] as const;

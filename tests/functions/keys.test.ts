@@ -1,6 +1,6 @@
 import * as keys from '@shared/contracts/keys.contract';
 import { maskIdNumber } from '@shared/domain/key.rules';
-import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, snapshot, startRuntime, SUPERVISOR, TECH_LI, testClock, tickTimers, uploadAs, WANG } from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, expectRefusedUnchanged, expectRolledBack, memberIdOf, newCommandId, PROPERTY, raw, snapshot, startRuntime, SUPERVISOR, TECH_LI, testClock, tickTimers, uploadAs, WANG, watchTraces } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 
@@ -77,6 +77,35 @@ describe('K1 K2: the key register and loans', () => {
     const signed = expectOk(await callAs(rt, SUPERVISOR, keys.signDeposits, { ...day, commandId: newCommandId(), remarks: '账款相符' }));
     expect(signed.signed).toMatchObject({ by: '刘主管', remarks: '账款相符' });
     expect(await callAs(rt, SUPERVISOR, keys.signDeposits, { ...day, commandId: newCommandId(), remarks: '' })).toMatchObject({ ok: false, code: 'KEY.ALREADY_SIGNED' });
+  });
+
+  it('K2, issue 16: a loan made, signed and given back reads its key or loan once, in its transaction; refusals there roll it back, nothing written', async () => {
+    const { last } = watchTraces(rt);
+    const readOnlyInTx = (collection: string) =>
+      expect(last().filter((c) => c.detail === collection && c.kind === 'database.getDocument')).toEqual([{ wait: 2, kind: 'database.getDocument', detail: collection, inTransaction: true }]);
+    const key = expectOk(await addKey(rt, { kind: 'public', opens: '3楼', label: 'G3-01', depositFen: 0 }));
+    const staffLoan = (keyId: string) => lendInput(rt, keyId, { borrower: { type: 'staff', memberId: memberIdOf(TECH_LI) }, signature: null, deposit: null });
+    await expectRefusedUnchanged(rt, DESK_ON_SHIFT, keys.lend, staffLoan('ky_nothing_here'), 'KEY.NOT_FOUND');
+    expectRolledBack(last());
+    const offered = expectOk(await callAs(rt, DESK_ON_SHIFT, keys.lend, staffLoan(key.id)));
+    readOnlyInTx('keys');
+    await expectRefusedUnchanged(rt, DESK_ON_SHIFT, keys.lend, staffLoan(key.id), 'KEY.ON_LOAN');
+    expectRolledBack(last());
+    const sign = (openid: string) => ({ propertyId: PROPERTY, commandId: newCommandId(), loanId: offered.id, version: offered.version, signature: uploadAs(rt, openid, `sig-${newCommandId()}.png`) });
+    await expectRefusedUnchanged(rt, SUPERVISOR, keys.sign, sign(SUPERVISOR), 'KEY.NOT_YOUR_LOAN');
+    expectRolledBack(last());
+    await expectRefusedUnchanged(rt, TECH_LI, keys.sign, { ...sign(TECH_LI), loanId: 'kl_nothing_here' }, 'KEY.LOAN_NOT_FOUND');
+    expectRolledBack(last());
+    const signed = expectOk(await callAs(rt, TECH_LI, keys.sign, sign(TECH_LI)));
+    readOnlyInTx('keyLoans');
+    const back = { propertyId: PROPERTY, commandId: newCommandId(), loanId: signed.id, version: signed.version, deposit: null };
+    await expectRefusedUnchanged(rt, DESK_ON_SHIFT, keys.giveBack, { ...back, loanId: 'kl_nothing_here' }, 'KEY.LOAN_NOT_FOUND');
+    expectRolledBack(last());
+    const returned = expectOk(await callAs(rt, DESK_ON_SHIFT, keys.giveBack, back));
+    expect(last().filter((c) => c.detail === 'keyLoans' && c.kind === 'database.getDocument')).toEqual([{ wait: 2, kind: 'database.getDocument', detail: 'keyLoans', inTransaction: true }]);
+    const before = await snapshot(rt);
+    expect(expectOk(await callAs(rt, DESK_ON_SHIFT, keys.giveBack, back))).toEqual(returned);
+    expect(await snapshot(rt)).toEqual(before);
   });
 
   it('K2: a staff member\'s loan waits for their own signature on their phone; nobody else may sign it', async () => {

@@ -1,6 +1,6 @@
 import { members, privacy, repairs, settings } from '@shared/contracts';
 import { ERASED_NAME } from '@shared/model/erasure.model';
-import { callAs, DESK_ON_SHIFT, expectOk, expectRefusedUnchanged, holdCommitsUntilBothRead, MANAGER, newCommandId, PROPERTY, raw, repairInput, startRuntime, WANG, WANG_ROOM, ZHANG_ROOM } from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, expectRefusedUnchanged, expectRolledBack, holdCommitsUntilBothRead, MANAGER, newCommandId, PROPERTY, raw, repairInput, startRuntime, WANG, WANG_ROOM, watchTraces, ZHANG_ROOM } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 /** 孙丽 in the demo seed: a WeChat user of no property yet. */
@@ -124,8 +124,20 @@ describe('issue 18 (5): an owner invites family or a tenant to bind her room', (
 
   it('issue 12 (4): her invitations count against their own daily limit (5 by default): the sixth of the day is ROOM_INVITATION.DAILY_LIMIT', async () => {
     for (let i = 0; i < 5; i++) await codeOf(rt);
-    expect(await invite(rt, WANG)).toMatchObject({ ok: false, code: 'ROOM_INVITATION.DAILY_LIMIT' });
+    const { last } = watchTraces(rt);
+    await expectRefusedUnchanged(rt, WANG, members.inviteToRoom, { propertyId: PROPERTY, commandId: newCommandId(), roomId: WANG_ROOM, relation: 'family' }, 'ROOM_INVITATION.DAILY_LIMIT');
+    expectRolledBack(last());
     expect(raw(rt, 'roomInvitations')).toHaveLength(5);
+  });
+
+  it('issue 16: an invitation reads the settings, her bindings and the room with her membership, and takes its place of the day beside its transaction\'s operation', async () => {
+    const { last } = watchTraces(rt);
+    expectOk(await invite(rt, WANG));
+    const trace = last();
+    expect(trace.filter((c) => ['settings', 'bindings', 'rooms'].includes(c.detail)).map((c) => c.wait)).toEqual([1, 1, 1]);
+    const written = trace.find((c) => c.detail === 'roomInvitations' && c.inTransaction)!;
+    expect(trace.find((c) => c.detail === 'quotas')?.wait).toBe(written.wait);
+    expect(trace.find((c) => c.kind === 'database.commitTransaction')!.wait).toBeLessThanOrEqual(5);
   });
 
   it('PIPL: erasing the person who bound with a code takes her name off the used invitation too', async () => {

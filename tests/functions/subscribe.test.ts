@@ -1,5 +1,5 @@
 import { complaints, repairs, session } from '@shared/contracts';
-import { callAs, complaintInput, DESK_ON_SHIFT, DESK_OTHER, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, SUPERVISOR, TECH_LI, tickTimers, WANG, WANG_ROOM } from './harness';
+import { callAs, complaintInput, DESK_ON_SHIFT, DESK_OTHER, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, SUPERVISOR, TECH_LI, tickTimers, WANG, WANG_ROOM, watchTraces } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 const PROGRESS = 'local-tmpl-repair-progress';
@@ -51,6 +51,24 @@ describe('issue 5: subscribe messages, one per consent, never the reason a notic
     const stock = expectOk(await accept(rt, WANG, [WORK_ORDER]));
     expect(stock.templates.find((t) => t.templateId === PROGRESS)?.remaining).toBe(1);
     expect(stock.templates.some((t) => t.templateId === WORK_ORDER)).toBe(false);
+  });
+
+  it('issue 16: a consent writes nothing outside its transaction, which starts with the membership and commits by the fifth wait', async () => {
+    const { last } = watchTraces(rt);
+    expect(expectOk(await accept(rt, WANG, [PROGRESS])).templates.find((t) => t.templateId === PROGRESS)?.remaining).toBe(1);
+    const trace = last();
+    expect(trace.filter((c) => c.detail === 'consents' && !c.inTransaction && c.kind !== 'database.getDocument')).toEqual([]);
+    expect(trace.find((c) => c.kind === 'database.startTransaction')?.wait).toBe(1);
+    expect(trace.find((c) => c.kind === 'database.commitTransaction')!.wait).toBeLessThanOrEqual(5);
+    expect(expectOk(await accept(rt, WANG, [PROGRESS])).templates.find((t) => t.templateId === PROGRESS)?.remaining).toBe(2);
+  });
+
+  it('issue 5: two first acceptances of one template at once both count: two sends, one ledger document', async () => {
+    const [a, b] = await Promise.all([accept(rt, WANG, [PROGRESS]), accept(rt, WANG, [PROGRESS])]);
+    expectOk(a);
+    expectOk(b);
+    const ledger = raw<{ openid: string; templateId: string; remaining: number }>(rt, 'consents').filter((d) => d.openid === WANG && d.templateId === PROGRESS);
+    expect(ledger.map((d) => d.remaining)).toEqual([2]);
   });
 
   it('R2 D3: the desk clerk on shift is pushed a new repair by name and finds it once in the app; the clerk off shift is not pushed', async () => {
