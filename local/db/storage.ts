@@ -9,7 +9,7 @@ import { checkStatusEvents } from './status-events';
 import { storableText } from './storable';
 import { decodeStored, encodeStored } from './stored-json';
 import { unusable } from './unusable';
-import { docIdOf, idKey, type Doc, type DocId } from './values';
+import { docIdOf, idKey, isDocId, type Doc, type DocId } from './values';
 
 /** A document's new committed state; `doc: null` removes it. */
 export interface PendingWrite {
@@ -125,6 +125,13 @@ export class Storage {
   /** The documents a query must test, read through the best index (see `planQuery`), in insertion order. */
   candidates(collection: string, filter: Doc): Doc[] {
     const store = this.store(collection);
+    const id = filter._id;
+    if (isDocId(id) && !('$and' in filter)) {
+      // A plain `_id` equality (most reads and updates: doc(id)) is the plan `planQuery` makes of it: that document or none.
+      const doc = store.get(id);
+      this.observer.read(doc ? 1 : 0);
+      return doc ? [doc] : [];
+    }
     const plan = planQuery(filter, store.indexes);
     let docs: Doc[];
     if (plan.kind === 'ids') docs = store.inOrder(new Set(plan.ids.map(idKey)));
