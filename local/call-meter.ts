@@ -62,9 +62,18 @@ const current = new AsyncLocalStorage<CallMeter>();
  * transaction commits nothing itself; a refused write nothing at all). `detail` names what it touched, for the trace;
  * `inTransaction` marks an operation of a transaction (the early transaction's check reads it, round-trip-budget.test.ts).
  */
-export const metered = async <T>(kind: string, call: () => Promise<T>, committed: (answer: T) => boolean = () => false, detail = '', inTransaction = false): Promise<T> => {
+export const metered = <T>(kind: string, call: () => Promise<T>, committed: (answer: T) => boolean = () => false, detail = '', inTransaction = false): Promise<T> => {
   const meter = current.getStore();
-  if (!meter) return call();
+  if (meter) return meteredCall(meter, kind, call, committed, detail, inTransaction);
+  // Unwatched (every call unless a test or the budget counts): the call's own promise, without an async frame of its own around it.
+  try {
+    return call();
+  } catch (error) {
+    return Promise.reject(error);
+  }
+};
+
+const meteredCall = async <T>(meter: CallMeter, kind: string, call: () => Promise<T>, committed: (answer: T) => boolean, detail: string, inTransaction: boolean): Promise<T> => {
   const depth = meter.begin(kind, detail, inTransaction);
   let answer: T | undefined;
   let answered = false;

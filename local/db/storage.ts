@@ -9,7 +9,7 @@ import { checkStatusEvents } from './status-events';
 import { storableText } from './storable';
 import { decodeStored, encodeStored } from './stored-json';
 import { unusable } from './unusable';
-import { docIdOf, idKey, type Doc, type DocId } from './values';
+import { docIdOf, idKey, isDocId, type Doc, type DocId } from './values';
 
 /** A document's new committed state; `doc: null` removes it. */
 export interface PendingWrite {
@@ -30,6 +30,7 @@ interface OldVersion {
 }
 
 const IMPORTED_NOTE = 'imported-jsonl';
+const NOTHING_REPLACED: ReadonlySet<string> = new Set();
 const versionKey = (collection: string, id: DocId): string => `${collection}\u0000${idKey(id)}`;
 
 const importOldFiles = (dataDir: string | null, collections: string[]): InitialContent => {
@@ -48,6 +49,14 @@ export class Storage {
   private readonly stores = new Map<string, CollectionStore>();
   private readonly file: SqliteFile;
   private readonly history = new Map<string, OldVersion[]>();
+  /**
+   * The key of every kept version in the order replaced, so by `supersededAt`: pruning drops from the
+   * front what no snapshot reads any more, each version once, rather than walking every kept version
+   * at each transaction's start and end (with 50 callers there is always one open, and the kept
+   * versions grew with the commits made while the oldest stayed open). `replacedHead`: the first live.
+   */
+  private replaced: { key: string; supersededAt: number }[] = [];
+  private replacedHead = 0;
   /** The oldest snapshot an open transaction reads; null when none is open (no old versions kept). */
   private retainFrom: number | null = null;
   private sequence = 0;
@@ -116,6 +125,13 @@ export class Storage {
   /** The documents a query must test, read through the best index (see `planQuery`), in insertion order. */
   candidates(collection: string, filter: Doc): Doc[] {
     const store = this.store(collection);
+    const id = filter._id;
+    if (isDocId(id) && !('$and' in filter)) {
+      // A plain `_id` equality (most reads and updates: doc(id)) is the plan `planQuery` makes of it: that document or none.
+      const doc = store.get(id);
+      this.observer.read(doc ? 1 : 0);
+      return doc ? [doc] : [];
+    }
     const plan = planQuery(filter, store.indexes);
     let docs: Doc[];
     if (plan.kind === 'ids') docs = store.inOrder(new Set(plan.ids.map(idKey)));
@@ -145,17 +161,35 @@ export class Storage {
     this.retainFrom = sequence;
     if (sequence === null) {
       this.history.clear();
+      this.replaced = [];
+      this.replacedHead = 0;
       return;
     }
-    for (const [key, versions] of this.history) {
-      const kept = versions.filter((v) => v.supersededAt > sequence);
-      if (kept.length) this.history.set(key, kept);
-      else this.history.delete(key);
+    // Each key's versions are in the order replaced too, so the queue's front is its key's first version.
+    while (this.replacedHead < this.replaced.length) {
+      const front = this.replaced[this.replacedHead] as { key: string; supersededAt: number };
+      if (front.supersededAt > sequence) break;
+      this.replacedHead += 1;
+      const versions = this.history.get(front.key);
+      versions?.shift();
+      if (versions?.length === 0) this.history.delete(front.key);
+    }
+    if (this.replacedHead > 1024 && this.replacedHead * 2 > this.replaced.length) {
+      this.replaced = this.replaced.slice(this.replacedHead);
+      this.replacedHead = 0;
     }
   }
 
   /** Throws the first duplicate key `writes` would cause, if any. */
   checkUnique(writes: PendingWrite[]): void {
+    if (writes.length === 1) {
+      // Most commits write one document: the same check without the grouping.
+      const [w] = writes as [PendingWrite];
+      const store = this.store(w.collection);
+      const error = w.doc ? store.findDuplicate([w.doc], w.insert === true ? NOTHING_REPLACED : new Set([idKey(w.id)])) : null;
+      if (error) throw error;
+      return;
+    }
     for (const [collection, group] of this.byCollection(writes)) {
       const replacing = new Set(group.filter((w) => w.insert !== true).map((w) => idKey(w.id)));
       const candidates = group.flatMap((w) => (w.doc ? [w.doc] : []));
@@ -171,6 +205,11 @@ export class Storage {
   commit(writes: PendingWrite[], asSeeded = false): void {
     if (writes.length === 0) return;
     this.checkUnique(writes);
+    this.commitChecked(writes, asSeeded);
+  }
+
+  /** `commit` once `checkUnique` has passed these very writes. */
+  private commitChecked(writes: PendingWrite[], asSeeded: boolean): void {
     if (this.statusEvents.size && !asSeeded) checkStatusEvents(this.statusEvents, writes, (collection, id) => this.store(collection).get(id));
     const rows = this.file.commit(writes.map((w) => this.rowWrite(w)));
     this.observer.committed();
@@ -182,6 +221,7 @@ export class Storage {
         const versions = this.history.get(key) ?? [];
         versions.push({ doc: store.get(w.id) ?? null, stamp: store.stampOf(w.id), supersededAt: stamp });
         this.history.set(key, versions);
+        this.replaced.push({ key, supersededAt: stamp });
       }
       const row = rows[i];
       if (w.doc && row !== null && row !== undefined) store.put(w.doc, stamp, row);
@@ -202,7 +242,8 @@ export class Storage {
       for (const w of writes) this.commit([w]);
       return;
     }
-    this.commit(writes);
+    // Checked just now: nothing can have changed in between.
+    if (writes.length) this.commitChecked(writes, false);
   }
 
   private rowWrite(w: PendingWrite): RowWrite {
@@ -213,6 +254,8 @@ export class Storage {
     this.file.clear();
     for (const store of this.stores.values()) store.clear();
     this.history.clear();
+    this.replaced = [];
+    this.replacedHead = 0;
   }
 
   /** Every commit so far on disk (see `SqliteFile.flush`). */

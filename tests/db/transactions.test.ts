@@ -78,6 +78,32 @@ describe('isolation: one snapshot, taken when the transaction starts, plus its o
     await tx.rollback();
   });
 
+  it('overlapping transactions: each keeps reading its own snapshot while older ones end and outside writes go on', async () => {
+    const setA = (amount: number) => cloud.db.collection('accounts').doc('aaa').set({ data: { amount } });
+    const read = async (tx: TestTransaction) => (await account(tx, 'aaa').get()).data.amount as number;
+    const t1 = await cloud.db.startTransaction();
+    await setA(1);
+    const t2 = await cloud.db.startTransaction();
+    await setA(2);
+    await setA(3);
+    const t3 = await cloud.db.startTransaction();
+    await setA(4);
+    expect([await read(t1), await read(t2), await read(t3)]).toEqual([100, 1, 3]);
+    // The oldest ends first: the versions only it could read go; the others' stay.
+    await t1.rollback();
+    await setA(5);
+    expect([await read(t2), await read(t3)]).toEqual([1, 3]);
+    await t2.rollback();
+    expect(await read(t3)).toBe(3);
+    const t4 = await cloud.db.startTransaction();
+    await setA(6);
+    expect([await read(t3), await read(t4)]).toEqual([3, 5]);
+    await t3.rollback();
+    expect(await read(t4)).toBe(5);
+    await t4.rollback();
+    expect((await cloud.db.collection('accounts').doc('aaa').get()).data.amount).toBe(6);
+  });
+
   it('a document created outside after the start does not exist for the transaction', async () => {
     const tx = await cloud.db.startTransaction();
     await cloud.db.collection('ledger').doc('late').set({ data: { n: 1 } });
