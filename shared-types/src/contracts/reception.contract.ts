@@ -2,11 +2,12 @@ import * as z from 'zod/mini';
 import { calendarDate, isoDateTime } from '../model/versioned';
 import { commandFields, defineAction, DocId, scoped } from './action';
 import { pageInput, pageOf } from './page';
+import { lazySchema } from '../model/lazy-schema';
 
-const Instant = isoDateTime({ offset: true });
+const Instant = lazySchema(() => isoDateTime({ offset: true }));
 const Text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
-export const ReceptionView = z.object({
+export const ReceptionView = lazySchema(() => z.object({
   id: z.string(),
   kind: z.enum(['walk_in', 'phone']),
   name: z.string(),
@@ -22,7 +23,7 @@ export const ReceptionView = z.object({
   result: z.nullable(z.object({ text: z.string(), by: z.string(), at: z.string() })),
   linked: z.nullable(z.object({ kind: z.enum(['repair', 'complaint']), id: z.string() })),
   version: z.number().check(z.int()),
-});
+}));
 export type ReceptionViewT = z.infer<typeof ReceptionView>;
 
 /**
@@ -33,7 +34,7 @@ export type ReceptionViewT = z.infer<typeof ReceptionView>;
 export const log = defineAction({
   fn: 'visits',
   name: 'log',
-  input: z.strictObject({
+  input: lazySchema(() => z.strictObject({
     ...scoped,
     ...commandFields,
     kind: z.enum(['walk_in', 'phone']),
@@ -45,7 +46,7 @@ export const log = defineAction({
     responsible: z.string().check(z.trim(), z.maxLength(40)),
     settled: z.boolean(),
     replyBy: z.nullable(Instant),
-  }),
+  })),
   output: ReceptionView,
   roles: ['desk', 'supervisor'],
   write: true,
@@ -56,7 +57,7 @@ export const log = defineAction({
 export const writeResult = defineAction({
   fn: 'visits',
   name: 'writeResult',
-  input: z.strictObject({ ...scoped, ...commandFields, receptionId: DocId, version: z.number().check(z.int(), z.positive()), text: Text(500) }),
+  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, receptionId: DocId, version: z.number().check(z.int(), z.positive()), text: Text(500) })),
   output: ReceptionView,
   roles: ['desk', 'supervisor', 'manager'],
   write: true,
@@ -67,14 +68,14 @@ export const writeResult = defineAction({
 export const receptionLog = defineAction({
   fn: 'visits',
   name: 'receptionLog',
-  input: z.strictObject({ ...scoped, date: calendarDate, ...pageInput }),
-  output: z.extend(pageOf(ReceptionView), { date: z.string() }),
+  input: lazySchema(() => z.strictObject({ ...scoped, date: calendarDate, ...pageInput })),
+  output: lazySchema(() => z.extend(pageOf(ReceptionView), { date: z.string() })),
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
   errors: [],
 });
 
-export const GroupVisitView = z.object({
+export const GroupVisitView = lazySchema(() => z.object({
   id: z.string(),
   names: z.array(z.string()),
   headcount: z.number().check(z.int()),
@@ -82,13 +83,13 @@ export const GroupVisitView = z.object({
   departureAt: z.string(),
   itinerary: z.string(),
   host: z.string(),
-});
+}));
 
 /** V3: a group visit; staff are reminded 30 minutes before it arrives. */
 export const planGroupVisit = defineAction({
   fn: 'visits',
   name: 'planGroupVisit',
-  input: z.strictObject({
+  input: lazySchema(() => z.strictObject({
     ...scoped,
     ...commandFields,
     names: z.array(Text(40)).check(z.minLength(1), z.maxLength(50)),
@@ -96,7 +97,7 @@ export const planGroupVisit = defineAction({
     arrivalAt: Instant,
     departureAt: Instant,
     itinerary: Text(500),
-  }),
+  })),
   output: GroupVisitView,
   roles: ['desk', 'supervisor', 'manager'],
   write: true,
@@ -106,8 +107,8 @@ export const planGroupVisit = defineAction({
 export const groupVisits = defineAction({
   fn: 'visits',
   name: 'groupVisits',
-  input: z.strictObject({ ...scoped, date: calendarDate, ...pageInput }),
-  output: pageOf(GroupVisitView),
+  input: lazySchema(() => z.strictObject({ ...scoped, date: calendarDate, ...pageInput })),
+  output: lazySchema(() => pageOf(GroupVisitView)),
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
   errors: [],

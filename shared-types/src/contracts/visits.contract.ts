@@ -3,11 +3,12 @@ import { calendarDate, isoDateTime } from '../model/versioned';
 import { commandFields, defineAction, DocId, scoped } from './action';
 import { pageInput, pageOf } from './page';
 import { receptionActions } from './reception.contract';
+import { lazySchema } from '../model/lazy-schema';
 
-const Instant = isoDateTime({ offset: true });
-const Reason = z.string().check(z.trim(), z.minLength(2), z.maxLength(200));
+const Instant = lazySchema(() => isoDateTime({ offset: true }));
+const Reason = lazySchema(() => z.string().check(z.trim(), z.minLength(2), z.maxLength(200)));
 
-export const BookingView = z.object({
+export const BookingView = lazySchema(() => z.object({
   id: z.string(),
   kind: z.enum(['desk', 'repair', 'home']),
   status: z.enum(['booked', 'cancelled']),
@@ -22,10 +23,10 @@ export const BookingView = z.object({
   reason: z.nullable(z.string()),
   /** A repair window's order and the technician whose time it holds. */
   repair: z.nullable(z.object({ id: z.string(), technicianName: z.string() })),
-});
+}));
 export type BookingView = z.infer<typeof BookingView>;
 
-const Day = z.object({ date: z.string(), slots: z.array(z.object({ start: z.string(), end: z.string(), free: z.number().check(z.int()) })) });
+const Day = lazySchema(() => z.object({ date: z.string(), slots: z.array(z.object({ start: z.string(), end: z.string(), free: z.number().check(z.int()) })) }));
 
 /** How far ahead `slots` looks for a day with room: two weeks. */
 export const LOOKAHEAD_DAYS = 14;
@@ -38,7 +39,7 @@ export const LOOKAHEAD_DAYS = 14;
 export const slots = defineAction({
   fn: 'visits',
   name: 'slots',
-  input: z.strictObject({ ...scoped, date: calendarDate, kind: z._default(z.enum(['desk', 'home']), 'desk'), upTo: z.optional(calendarDate) }),
+  input: lazySchema(() => z.strictObject({ ...scoped, date: calendarDate, kind: z._default(z.enum(['desk', 'home']), 'desk'), upTo: z.optional(calendarDate) })),
   output: Day,
   roles: ['resident', 'desk', 'supervisor', 'manager'],
   write: false,
@@ -49,7 +50,7 @@ export const slots = defineAction({
 export const book = defineAction({
   fn: 'visits',
   name: 'book',
-  input: z.strictObject({ ...scoped, ...commandFields, start: Instant, roomId: DocId, topic: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)) }),
+  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, start: Instant, roomId: DocId, topic: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)) })),
   output: BookingView,
   roles: ['resident'],
   write: true,
@@ -60,7 +61,7 @@ export const book = defineAction({
 export const windows = defineAction({
   fn: 'visits',
   name: 'windows',
-  input: z.strictObject({ ...scoped, date: calendarDate, repairId: DocId }),
+  input: lazySchema(() => z.strictObject({ ...scoped, date: calendarDate, repairId: DocId })),
   output: Day,
   roles: ['resident', 'desk', 'supervisor'],
   write: false,
@@ -71,7 +72,7 @@ export const windows = defineAction({
 export const bookWindow = defineAction({
   fn: 'visits',
   name: 'bookWindow',
-  input: z.strictObject({ ...scoped, ...commandFields, start: Instant, repairId: DocId }),
+  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, start: Instant, repairId: DocId })),
   output: BookingView,
   roles: ['resident'],
   write: true,
@@ -82,7 +83,7 @@ export const bookWindow = defineAction({
 export const bookHome = defineAction({
   fn: 'visits',
   name: 'bookHome',
-  input: z.strictObject({ ...scoped, ...commandFields, start: Instant, roomId: DocId, topic: z.string().check(z.trim(), z.maxLength(200)) }),
+  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, start: Instant, roomId: DocId, topic: z.string().check(z.trim(), z.maxLength(200)) })),
   output: BookingView,
   roles: ['resident'],
   write: true,
@@ -93,7 +94,7 @@ export const bookHome = defineAction({
 export const reschedule = defineAction({
   fn: 'visits',
   name: 'reschedule',
-  input: z.strictObject({ ...scoped, ...commandFields, bookingId: DocId, version: z.number().check(z.int(), z.positive()), start: Instant, reason: Reason }),
+  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, bookingId: DocId, version: z.number().check(z.int(), z.positive()), start: Instant, reason: Reason })),
   output: BookingView,
   roles: ['resident', 'desk', 'supervisor'],
   write: true,
@@ -104,7 +105,7 @@ export const reschedule = defineAction({
 export const cancel = defineAction({
   fn: 'visits',
   name: 'cancel',
-  input: z.strictObject({ ...scoped, ...commandFields, bookingId: DocId, version: z.number().check(z.int(), z.positive()), reason: Reason }),
+  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, bookingId: DocId, version: z.number().check(z.int(), z.positive()), reason: Reason })),
   output: BookingView,
   roles: ['resident', 'desk', 'supervisor'],
   write: true,
@@ -114,8 +115,8 @@ export const cancel = defineAction({
 export const mine = defineAction({
   fn: 'visits',
   name: 'mine',
-  input: z.strictObject({ ...scoped, ...pageInput }),
-  output: pageOf(BookingView),
+  input: lazySchema(() => z.strictObject({ ...scoped, ...pageInput })),
+  output: lazySchema(() => pageOf(BookingView)),
   roles: ['resident'],
   write: false,
   errors: [],
@@ -125,8 +126,8 @@ export const mine = defineAction({
 export const day = defineAction({
   fn: 'visits',
   name: 'day',
-  input: z.strictObject({ ...scoped, date: calendarDate, ...pageInput }),
-  output: z.extend(pageOf(BookingView), { date: z.string() }),
+  input: lazySchema(() => z.strictObject({ ...scoped, date: calendarDate, ...pageInput })),
+  output: lazySchema(() => z.extend(pageOf(BookingView), { date: z.string() })),
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
   errors: [],
