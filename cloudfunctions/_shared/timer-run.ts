@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { lazySchema } from '@shared/model/lazy-schema';
 import type { FailedStep, TimerFunction, TimerStep } from '@shared/model/environment.model';
 import type { Deps } from './deps';
 import { checkGap, recordRun } from './heartbeat';
@@ -7,7 +6,7 @@ import { startSweep, type Sweep } from './sweep';
 import { systemCall, systemHealth } from './system-health';
 
 /** What WeChat's timer trigger passes; a client call carries an OPENID and is refused. */
-export const TimerEvent = lazySchema(() => z.object({ Type: z.literal('Timer'), TriggerName: z.string(), Time: z.string() }));
+export const TimerEvent = z.object({ Type: z.literal('Timer'), TriggerName: z.string(), Time: z.string() });
 
 /**
  * The manifest gives each timer function 60 s. A step not started within this budget waits for the next

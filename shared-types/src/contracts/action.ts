@@ -3,7 +3,6 @@ import type { Role } from '../model/member.model';
 import type { ErrorCode } from '../messages';
 import { areas } from '../areas';
 import { isoDateTime } from '../model/versioned';
-import { lazySchema } from '../model/lazy-schema';
 
 /** The cloud functions with actions: one per area of the registry. */
 export type FunctionName = (typeof areas)[number]['name'];
@@ -49,27 +48,27 @@ export const mayAnswer = (action: Action, code: string): boolean => isCommonCode
 export type Input<A extends Action> = z.input<A['input']>;
 export type Output<A extends Action> = z.infer<A['output']>;
 
-export const CommandId = lazySchema(() => z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/)));
+export const CommandId = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));
 
 /** Fields every write carries: the client's command id and, where known, the device's clock. */
 export const commandFields = {
   commandId: CommandId,
-  deviceTime: lazySchema(() => z.optional(isoDateTime({ offset: true }))),
+  deviceTime: z.optional(isoDateTime({ offset: true })),
 };
 
-export const PropertyId = lazySchema(() => z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)));
-export const DocId = lazySchema(() => z.string().check(z.regex(/^[A-Za-z0-9_:~.-]{1,128}$/)));
+export const PropertyId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
+export const DocId = z.string().check(z.regex(/^[A-Za-z0-9_:~.-]{1,128}$/));
 
 export const scoped = { propertyId: PropertyId };
 
 /** What travels to a function: `{ action, input }`, the action named `fn.name`. */
-export const Envelope = lazySchema(() => z.object({ action: z.string().check(z.maxLength(64)), input: z.unknown() }));
+export const Envelope = z.object({ action: z.string().check(z.maxLength(64)), input: z.unknown() });
 
-export const Failure = lazySchema(() => z.object({
+export const Failure = z.object({
   ok: z.literal(false),
   code: z.string(),
   message: z.string(),
   fields: z.optional(z.array(z.object({ field: z.string(), label: z.string(), message: z.string(), limit: z.optional(z.object({ max: z.number(), length: z.number() })) }))),
-}));
+});
 export const resultOf = <O extends z.ZodMiniType>(output: O) =>
   z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), data: output }), Failure]);

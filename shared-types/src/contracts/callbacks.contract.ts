@@ -4,9 +4,8 @@ import { pageInput, pageOf } from './page';
 import { CallbackKind, CallbackReason } from '../model/callback.model';
 import { ComplaintCategory, ComplaintPlace, ComplaintTarget } from '../model/complaint.model';
 import { FileId, FileLink } from './files';
-import { lazySchema } from '../model/lazy-schema';
 
-export const CallbackView = lazySchema(() => z.object({
+export const CallbackView = z.object({
   id: z.string(),
   kind: CallbackKind,
   reason: CallbackReason,
@@ -32,15 +31,15 @@ export const CallbackView = lazySchema(() => z.object({
   })),
   /** B3: the complaint raised from this callback, if any. */
   complaintId: z.optional(z.nullable(z.string())),
-}));
+});
 export type CallbackView = z.infer<typeof CallbackView>;
 
 /** B1: the desk's callback queue: open tasks, soonest due first, optionally of one kind. */
 export const queue = defineAction({
   fn: 'callbacks',
   name: 'queue',
-  input: lazySchema(() => z.strictObject({ ...scoped, kind: z.optional(CallbackKind), ...pageInput })),
-  output: lazySchema(() => pageOf(CallbackView)),
+  input: z.strictObject({ ...scoped, kind: z.optional(CallbackKind), ...pageInput }),
+  output: pageOf(CallbackView),
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
   errors: [],
@@ -50,7 +49,7 @@ export const queue = defineAction({
 export const get = defineAction({
   fn: 'callbacks',
   name: 'get',
-  input: lazySchema(() => z.strictObject({ ...scoped, callbackId: DocId })),
+  input: z.strictObject({ ...scoped, callbackId: DocId }),
   output: CallbackView,
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
@@ -61,7 +60,7 @@ export const get = defineAction({
 export const record = defineAction({
   fn: 'callbacks',
   name: 'record',
-  input: lazySchema(() => z.strictObject({
+  input: z.strictObject({
     ...scoped,
     ...commandFields,
     callbackId: DocId,
@@ -72,7 +71,7 @@ export const record = defineAction({
     method: z.enum(['phone', 'home_visit']),
     /** B2: the resident's signature on a home visit's record (a file the desk uploaded). */
     signature: z.optional(FileId),
-  })),
+  }),
   output: CallbackView,
   roles: ['desk', 'supervisor', 'manager'],
   write: true,
@@ -86,7 +85,7 @@ export const record = defineAction({
 export const raiseComplaint = defineAction({
   fn: 'callbacks',
   name: 'raiseComplaint',
-  input: lazySchema(() => z.strictObject({
+  input: z.strictObject({
     ...scoped,
     ...commandFields,
     callbackId: DocId,
@@ -95,14 +94,14 @@ export const raiseComplaint = defineAction({
     target: z._default(ComplaintTarget, ''),
     description: z.string().check(z.trim(), z.minLength(2), z.maxLength(1000)),
     request: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
-  })),
-  output: lazySchema(() => z.object({ callbackId: z.string(), complaintId: z.string() })),
+  }),
+  output: z.object({ callbackId: z.string(), complaintId: z.string() }),
   roles: ['desk', 'supervisor', 'manager'],
   write: true,
   errors: ['CALLBACK.NOT_FOUND', 'CALLBACK.ALREADY_RAISED', 'COMPLAINT.RESIDENT_NOT_FOUND', 'COMPLAINT.ROOM_NOT_YOURS'],
 });
 
-export const KindFigures = lazySchema(() => z.object({
+export const KindFigures = z.object({
   kind: CallbackKind,
   /** Tasks planned in the period, and done (reached or not, recorded). */
   planned: z.number().check(z.int()),
@@ -111,7 +110,7 @@ export const KindFigures = lazySchema(() => z.object({
   satisfied: z.number().check(z.int()),
   /** B4: done out of planned; null with none planned. */
   rate: z.nullable(z.number()),
-}));
+});
 
 /**
  * B4 R13 C7: a month's callback report (业户回访率统计报表): counts by kind for the month and each of
@@ -121,8 +120,8 @@ export const KindFigures = lazySchema(() => z.object({
 export const figures = defineAction({
   fn: 'callbacks',
   name: 'figures',
-  input: lazySchema(() => z.strictObject({ ...scoped, month: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/)) })),
-  output: lazySchema(() => z.object({
+  input: z.strictObject({ ...scoped, month: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/)) }),
+  output: z.object({
     month: z.string(),
     byKind: z.array(KindFigures),
     weeks: z.array(z.object({ from: z.string(), to: z.string(), byKind: z.array(KindFigures) })),
@@ -139,7 +138,7 @@ export const figures = defineAction({
     }),
     complaintCheck: z.object({ handled: z.number().check(z.int()), calledBack: z.number().check(z.int()), rate: z.nullable(z.number()), met: z.boolean() }),
     topUp: z.array(z.object({ repairId: z.string(), address: z.string(), residentName: z.string(), completedAt: z.string() })),
-  })),
+  }),
   roles: ['supervisor', 'manager'],
   write: false,
   errors: [],

@@ -4,7 +4,6 @@ import { pageInput, pageOf } from './page';
 import { IssuedInvitation, PropertySlug } from './members.contract';
 import { TimerStep } from '../model/environment.model';
 import { MAX_EXPIRY_HOURS, DEFAULT_EXPIRY_HOURS } from '../domain/invitation.rules';
-import { lazySchema } from '../model/lazy-schema';
 
 /**
  * Issue 14: the company level. These actions are the administrator's alone: the router resolves the
@@ -12,36 +11,36 @@ import { lazySchema } from '../model/lazy-schema';
  */
 const admin = ['admin'] as const;
 
-const Phone = lazySchema(() => z.string().check(z.trim(), z.regex(/^[0-9+\- ]{5,20}$/)));
+const Phone = z.string().check(z.trim(), z.regex(/^[0-9+\- ]{5,20}$/));
 
-export const PropertyView = lazySchema(() => z.object({
+export const PropertyView = z.object({
   propertyId: z.string(),
   name: z.string(),
   address: z.string(),
   deskPhone: z.string(),
   status: z.enum(['active', 'inactive']),
-}));
+});
 export type PropertyView = z.infer<typeof PropertyView>;
 
 /** A property as the administrator watches it: who manages it, and what is piling up there. */
-export const PropertyHealth = lazySchema(() => z.extend(PropertyView, {
+export const PropertyHealth = z.extend(PropertyView, {
   managers: z.array(z.object({ memberId: z.string(), name: z.string() })),
   /** Notices that could not be delivered after every attempt. */
   deadLetters: z.number().check(z.int()),
   /** C6: complaint registers flagged and still unsigned. */
   unsignedRegisters: z.number().check(z.int()),
-}));
+});
 export type PropertyHealth = z.infer<typeof PropertyHealth>;
 
 /** The company's name and its timer's heartbeat (one timer serves every property). */
 export const company = defineAction({
   fn: 'members',
   name: 'company',
-  input: lazySchema(() => z.strictObject({})),
-  output: lazySchema(() => z.object({
+  input: z.strictObject({}),
+  output: z.object({
     name: z.string(),
     timer: z.object({ lastRunAt: z.nullable(z.string()), stale: z.boolean(), failedSteps: z.array(TimerStep) }),
-  })),
+  }),
   roles: admin,
   write: false,
   errors: [],
@@ -51,8 +50,8 @@ export const company = defineAction({
 export const properties = defineAction({
   fn: 'members',
   name: 'properties',
-  input: lazySchema(() => z.strictObject({ ...pageInput })),
-  output: lazySchema(() => pageOf(PropertyHealth)),
+  input: z.strictObject({ ...pageInput }),
+  output: pageOf(PropertyHealth),
   roles: admin,
   write: false,
   errors: [],
@@ -62,14 +61,14 @@ export const properties = defineAction({
 export const createProperty = defineAction({
   fn: 'members',
   name: 'createProperty',
-  input: lazySchema(() => z.strictObject({
+  input: z.strictObject({
     ...commandFields,
     propertyId: PropertySlug,
     name: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
     address: z.string().check(z.trim(), z.maxLength(100)),
     deskPhone: Phone,
     template: z.optional(PropertyId),
-  })),
+  }),
   output: PropertyView,
   roles: admin,
   write: true,
@@ -83,13 +82,13 @@ export const createProperty = defineAction({
 export const appointManager = defineAction({
   fn: 'members',
   name: 'appointManager',
-  input: lazySchema(() => z.strictObject({
+  input: z.strictObject({
     ...scoped,
     ...commandFields,
     replaces: z.optional(DocId),
     hours: z._default(z.number().check(z.int(), z.gte(1), z.lte(MAX_EXPIRY_HOURS)), DEFAULT_EXPIRY_HOURS),
     note: z._default(z.string().check(z.trim(), z.maxLength(40)), ''),
-  })),
+  }),
   output: IssuedInvitation,
   roles: admin,
   write: true,
@@ -100,7 +99,7 @@ export const appointManager = defineAction({
 export const deactivateProperty = defineAction({
   fn: 'members',
   name: 'deactivateProperty',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, reason: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)) })),
+  input: z.strictObject({ ...scoped, ...commandFields, reason: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)) }),
   output: PropertyView,
   roles: admin,
   write: true,

@@ -17,58 +17,57 @@ import {
   Severity,
 } from '../model/complaint.model';
 import type { Role } from '../model/member.model';
-import { lazySchema } from '../model/lazy-schema';
 
 /** A complaint of one household, or a group complaint linking several (C3). */
-export const CaseRef = lazySchema(() => z.strictObject({ kind: z.enum(['complaint', 'group']), id: DocId }));
+export const CaseRef = z.strictObject({ kind: z.enum(['complaint', 'group']), id: DocId });
 export type CaseRef = z.infer<typeof CaseRef>;
 
-const Instant = lazySchema(() => isoDateTime({ offset: true }));
+const Instant = isoDateTime({ offset: true });
 
-export const Proposal = lazySchema(() => z.object({
+export const Proposal = z.object({
   class: ComplaintClass,
   severity: z.nullable(Severity),
   jurisdiction: z.nullable(Jurisdiction),
   because: z.array(z.string()),
-}));
+});
 
 /** The handling every case shares; what a role may see of it is decided by the server's mapper. */
 const handlingView = {
-  id: lazySchema(() => z.string()),
-  version: lazySchema(() => z.number().check(z.int())),
-  urgency: lazySchema(() => z.enum(['top', 'normal'])),
+  id: z.string(),
+  version: z.number().check(z.int()),
+  urgency: z.enum(['top', 'normal']),
   category: ComplaintCategory,
   place: ComplaintPlace,
-  placeLabel: lazySchema(() => z.string()),
-  classification: lazySchema(() => z.nullable(z.omit(Classification, { by: true, role: true }))),
+  placeLabel: z.string(),
+  classification: z.nullable(z.omit(Classification, { by: true, role: true })),
   /** C2 C3: what the system proposes and why; staff only. */
-  proposal: lazySchema(() => z.nullable(Proposal)),
-  slip: lazySchema(() => z.nullable(z.object({ department: z.string(), assignee: z.string(), instructions: z.string(), at: z.string() }))),
-  managerAck: lazySchema(() => z.nullable(z.object({ by: z.string(), at: z.string() }))),
-  reply: lazySchema(() => z.nullable(z.object({ form: ReplyForm, content: z.string(), by: z.string(), at: z.string() }))),
+  proposal: z.nullable(Proposal),
+  slip: z.nullable(z.object({ department: z.string(), assignee: z.string(), instructions: z.string(), at: z.string() })),
+  managerAck: z.nullable(z.object({ by: z.string(), at: z.string() })),
+  reply: z.nullable(z.object({ form: ReplyForm, content: z.string(), by: z.string(), at: z.string() })),
   /** C4: the running time limit, the rule that set it, and whether it has passed. */
-  dueAt: lazySchema(() => z.nullable(z.string())),
-  dueRule: lazySchema(() => z.nullable(z.string())),
-  overdue: lazySchema(() => z.boolean()),
-  governmentOrMedia: lazySchema(() => z.boolean()),
-  injuryOrLoss: lazySchema(() => z.boolean()),
-  resolvedAt: lazySchema(() => z.nullable(z.string())),
-  createdAt: lazySchema(() => z.string()),
-  registerDate: lazySchema(() => z.string()),
-  actions: lazySchema(() => z.array(z.string())),
+  dueAt: z.nullable(z.string()),
+  dueRule: z.nullable(z.string()),
+  overdue: z.boolean(),
+  governmentOrMedia: z.boolean(),
+  injuryOrLoss: z.boolean(),
+  resolvedAt: z.nullable(z.string()),
+  createdAt: z.string(),
+  registerDate: z.string(),
+  actions: z.array(z.string()),
 };
 
 /** What a household sees of the group its complaint joined: the shared progress, never the other households. */
-export const GroupProgress = lazySchema(() => z.object({
+export const GroupProgress = z.object({
   id: z.string(),
   households: z.number().check(z.int()),
   status: z.enum(['handling', 'resolved']),
   classification: z.nullable(z.pick(Classification, { class: true, severity: true })),
   managerAck: z.boolean(),
   reply: z.nullable(z.object({ form: ReplyForm, content: z.string(), at: z.string() })),
-}));
+});
 
-export const ComplaintView = lazySchema(() => z.object({
+export const ComplaintView = z.object({
   kind: z.literal('complaint'),
   ...handlingView,
   status: ComplaintStatus,
@@ -90,10 +89,10 @@ export const ComplaintView = lazySchema(() => z.object({
   rating: z.nullable(z.object({ score: z.number().check(z.int()), comment: z.string(), at: z.string() })),
   /** Issue 13 (1.9): the content checks' verdicts, for the desk side; null for the resident. */
   screening: z.optional(z.nullable(ScreeningView)),
-}));
+});
 export type ComplaintView = z.infer<typeof ComplaintView>;
 
-export const GroupView = lazySchema(() => z.object({
+export const GroupView = z.object({
   kind: z.literal('group'),
   ...handlingView,
   status: z.enum(['handling', 'resolved']),
@@ -101,14 +100,14 @@ export const GroupView = lazySchema(() => z.object({
   members: z.array(z.object({ id: z.string(), address: z.string(), residentName: z.string(), status: ComplaintStatus, createdAt: z.string() })),
   /** Issue 13 (1.9): items of its households' complaints the content checks held, waiting for the desk. */
   heldItems: z.optional(z.number().check(z.int())),
-}));
+});
 export type GroupView = z.infer<typeof GroupView>;
 
-export const CaseView = lazySchema(() => z.discriminatedUnion('kind', [ComplaintView, GroupView]));
+export const CaseView = z.discriminatedUnion('kind', [ComplaintView, GroupView]);
 export type CaseView = z.infer<typeof CaseView>;
 
-export const CaseEvent = lazySchema(() => z.object({ action: z.string(), to: z.string(), role: z.string(), reason: z.nullable(z.string()), at: z.string() }));
-export const CaseDetail = lazySchema(() => z.object({ case: CaseView, history: z.array(CaseEvent) }));
+export const CaseEvent = z.object({ action: z.string(), to: z.string(), role: z.string(), reason: z.nullable(z.string()), at: z.string() });
+export const CaseDetail = z.object({ case: CaseView, history: z.array(CaseEvent) });
 
 /** C1: what every complaint records, whoever files it. */
 const intake = {
@@ -117,19 +116,19 @@ const intake = {
   place: ComplaintPlace,
   occurredAt: Instant,
   /** Optional (issue 18, 2): a resident often does not know whom to name; clients before it always send one. */
-  target: lazySchema(() => z._default(ComplaintTarget, '')),
-  description: lazySchema(() => z.string().check(z.trim(), z.minLength(2), z.maxLength(1000))),
-  request: lazySchema(() => z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
-  residentDeadline: lazySchema(() => z.nullable(Instant)),
+  target: z._default(ComplaintTarget, ''),
+  description: z.string().check(z.trim(), z.minLength(2), z.maxLength(1000)),
+  request: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
+  residentDeadline: z.nullable(Instant),
 };
 
-const Reason = lazySchema(() => z.string().check(z.trim(), z.minLength(2), z.maxLength(500)));
+const Reason = z.string().check(z.trim(), z.minLength(2), z.maxLength(500));
 
 /** C1: a resident files from the mini-program, for one of their rooms. */
 export const create = defineAction({
   fn: 'complaints',
   name: 'create',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, ...intake, photos: z.array(FileId).check(z.maxLength(6)) })),
+  input: z.strictObject({ ...scoped, ...commandFields, ...intake, photos: z.array(FileId).check(z.maxLength(6)) }),
   output: ComplaintView,
   roles: ['resident'],
   write: true,
@@ -140,7 +139,7 @@ export const create = defineAction({
 export const register = defineAction({
   fn: 'complaints',
   name: 'register',
-  input: lazySchema(() => z.strictObject({
+  input: z.strictObject({
     ...scoped,
     ...commandFields,
     ...intake,
@@ -149,7 +148,7 @@ export const register = defineAction({
     callerName: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
     phone: z.string().check(z.regex(/^[0-9+\- ]{5,20}$/)),
     apologised: z.literal(true),
-  })),
+  }),
   output: ComplaintView,
   roles: ['desk', 'supervisor'],
   write: true,
@@ -159,8 +158,8 @@ export const register = defineAction({
 export const listMine = defineAction({
   fn: 'complaints',
   name: 'listMine',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...pageInput })),
-  output: lazySchema(() => pageOf(ComplaintView)),
+  input: z.strictObject({ ...scoped, ...pageInput }),
+  output: pageOf(ComplaintView),
   roles: ['resident'],
   write: false,
   errors: [],
@@ -169,7 +168,7 @@ export const listMine = defineAction({
 export const get = defineAction({
   fn: 'complaints',
   name: 'get',
-  input: lazySchema(() => z.strictObject({ ...scoped, ref: CaseRef })),
+  input: z.strictObject({ ...scoped, ref: CaseRef }),
   output: CaseDetail,
   roles: ['resident', 'desk', 'supervisor', 'manager'],
   write: false,
@@ -180,8 +179,8 @@ export const get = defineAction({
 export const inbox = defineAction({
   fn: 'complaints',
   name: 'inbox',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...pageInput })),
-  output: lazySchema(() => pageOf(CaseView)),
+  input: z.strictObject({ ...scoped, ...pageInput }),
+  output: pageOf(CaseView),
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
   errors: [],
@@ -192,7 +191,7 @@ const onCase = <S extends z.core.$ZodShape>(name: string, roles: readonly z.infe
   defineAction({
     fn: 'complaints',
     name,
-    input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, ref: CaseRef, version: z.number().check(z.int(), z.positive()), ...fields })),
+    input: z.strictObject({ ...scoped, ...commandFields, ref: CaseRef, version: z.number().check(z.int(), z.positive()), ...fields }),
     output: CaseView,
     roles,
     write: true,
@@ -202,19 +201,19 @@ const onCase = <S extends z.core.$ZodShape>(name: string, roles: readonly z.infe
 /** C2 C3: the desk's class; major criteria the system knows cannot be called general. */
 export const classify = onCase('classify', ['desk', 'supervisor', 'manager'], {
   class: ComplaintClass,
-  severity: lazySchema(() => z.nullable(Severity)),
-  jurisdiction: lazySchema(() => z.nullable(Jurisdiction)),
-  governmentOrMedia: lazySchema(() => z.boolean()),
-  injuryOrLoss: lazySchema(() => z.boolean()),
-  apologised: lazySchema(() => z.boolean()),
-  note: lazySchema(() => z.string().check(z.trim(), z.maxLength(500))),
+  severity: z.nullable(Severity),
+  jurisdiction: z.nullable(Jurisdiction),
+  governmentOrMedia: z.boolean(),
+  injuryOrLoss: z.boolean(),
+  apologised: z.boolean(),
+  note: z.string().check(z.trim(), z.maxLength(500)),
 }, ['COMPLAINT.APOLOGY_REQUIRED', 'COMPLAINT.SEVERITY_REQUIRED', 'COMPLAINT.JURISDICTION_REQUIRED', 'COMPLAINT.MUST_BE_MAJOR']);
 
 /** C1: the handling slip to the department and person responsible. */
 export const issueSlip = onCase('issueSlip', ['desk', 'supervisor', 'manager'], {
-  department: lazySchema(() => z.string().check(z.trim(), z.minLength(1), z.maxLength(40))),
-  assignee: lazySchema(() => z.string().check(z.trim(), z.minLength(1), z.maxLength(40))),
-  instructions: lazySchema(() => z.string().check(z.trim(), z.maxLength(500))),
+  department: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+  assignee: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+  instructions: z.string().check(z.trim(), z.maxLength(500)),
 });
 
 /** C4: the manager takes up a major or group complaint. */
@@ -227,14 +226,14 @@ export const reply = onCase('reply', ['desk', 'supervisor', 'manager'], { form: 
 export const rate = defineAction({
   fn: 'complaints',
   name: 'rate',
-  input: lazySchema(() => z.strictObject({
+  input: z.strictObject({
     ...scoped,
     ...commandFields,
     complaintId: DocId,
     version: z.number().check(z.int(), z.positive()),
     score: z.number().check(z.int(), z.gte(1), z.lte(5)),
     comment: z.string().check(z.trim(), z.maxLength(300)),
-  })),
+  }),
   output: ComplaintView,
   roles: ['resident'],
   write: true,
@@ -242,7 +241,7 @@ export const rate = defineAction({
 });
 
 
-export const RegisterRow = lazySchema(() => z.object({
+export const RegisterRow = z.object({
   id: z.string(),
   createdAt: z.string(),
   address: z.string(),
@@ -256,22 +255,22 @@ export const RegisterRow = lazySchema(() => z.object({
   groupId: z.nullable(z.string()),
   slip: z.nullable(z.object({ department: z.string(), assignee: z.string() })),
   resolvedAt: z.nullable(z.string()),
-}));
+});
 
-export const RegisterView = lazySchema(() => z.object({
+export const RegisterView = z.object({
   date: calendarDate,
   rows: z.array(RegisterRow),
   signed: z.nullable(z.object({ by: z.string(), at: z.string(), remarks: z.string() })),
   flaggedAt: z.nullable(z.string()),
   /** C6: every complaint still open, whatever day it came in, for the supervisor to follow. */
   open: z.array(CaseView),
-}));
+});
 
 /** C6: one day's complaint register (投诉信息登记表). */
 export const registerOf = defineAction({
   fn: 'complaints',
   name: 'registerOf',
-  input: lazySchema(() => z.strictObject({ ...scoped, date: calendarDate })),
+  input: z.strictObject({ ...scoped, date: calendarDate }),
   output: RegisterView,
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
@@ -282,14 +281,14 @@ export const registerOf = defineAction({
 export const signRegister = defineAction({
   fn: 'complaints',
   name: 'signRegister',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, date: calendarDate, remarks: z.string().check(z.trim(), z.maxLength(500)) })),
-  output: lazySchema(() => z.omit(RegisterView, { open: true })),
+  input: z.strictObject({ ...scoped, ...commandFields, date: calendarDate, remarks: z.string().check(z.trim(), z.maxLength(500)) }),
+  output: z.omit(RegisterView, { open: true }),
   roles: ['supervisor'],
   write: true,
   errors: ['COMPLAINT.REGISTER_FUTURE'],
 });
 
-export const Figures = lazySchema(() => z.object({
+export const Figures = z.object({
   total: z.number().check(z.int()),
   byClass: z.object({ major: z.number().check(z.int()), general: z.number().check(z.int()), non_responsible: z.number().check(z.int()), assistance: z.number().check(z.int()), unclassified: z.number().check(z.int()) }),
   handled: z.number().check(z.int()),
@@ -298,14 +297,14 @@ export const Figures = lazySchema(() => z.object({
   onTimeRate: z.nullable(z.number()),
   calledBack: z.number().check(z.int()),
   callbackRate: z.nullable(z.number()),
-}));
+});
 
 /** C8: a month's ("2026-11") or a quarter's ("2026-Q4") complaint analysis. */
 export const figures = defineAction({
   fn: 'complaints',
   name: 'figures',
-  input: lazySchema(() => z.strictObject({ ...scoped, period: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/)) })),
-  output: lazySchema(() => z.object({ period: z.string(), months: z.array(z.object({ month: z.string(), figures: Figures })), total: Figures })),
+  input: z.strictObject({ ...scoped, period: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/)) }),
+  output: z.object({ period: z.string(), months: z.array(z.object({ month: z.string(), figures: Figures })), total: Figures }),
   roles: ['supervisor', 'manager'],
   write: false,
   errors: [],
@@ -315,7 +314,7 @@ export const figures = defineAction({
 export const decideContent = defineAction({
   fn: 'complaints',
   name: 'decideContent',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, complaintId: DocId, ...decisionFields })),
+  input: z.strictObject({ ...scoped, ...commandFields, complaintId: DocId, ...decisionFields }),
   output: ComplaintView,
   roles: ['desk', 'supervisor', 'manager'],
   write: true,

@@ -5,23 +5,22 @@ import { FileId, FileLink } from './files';
 import { DutyKind } from '../model/duty-kind.model';
 import { DutyEntry, EntrySource, EntryStatus, HandoverStatus } from '../model/duty.model';
 import { HHmm } from '../model/settings.model';
-import { lazySchema } from '../model/lazy-schema';
 
-const Instant = lazySchema(() => isoDateTime({ offset: true }));
+const Instant = isoDateTime({ offset: true });
 const Text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const Note = (max: number) => z.string().check(z.trim(), z.maxLength(max));
 
 /** D1: an entry as staff see it: its photos as short-lived links. */
-export const EntryView = lazySchema(() => z.extend(z.omit(DutyEntry, { loggedAt: true, emergency: true }), {
+export const EntryView = z.extend(z.omit(DutyEntry, { loggedAt: true, emergency: true }), {
   emergency: z.nullable(z.object({ account: z.string(), photos: z.array(FileLink), by: z.string(), at: z.string() })),
   /** D2: major, and its emergency record with photos is still missing. */
   needsEmergency: z.boolean(),
-}));
+});
 export type EntryViewT = z.infer<typeof EntryView>;
 
-export const ProposalView = lazySchema(() => z.object({ source: EntrySource, kind: DutyKind, at: z.string(), what: z.string() }));
+export const ProposalView = z.object({ source: EntrySource, kind: DutyKind, at: z.string(), what: z.string() });
 
-export const HandoverView = lazySchema(() => z.object({
+export const HandoverView = z.object({
   id: z.string(),
   status: HandoverStatus,
   outgoing: z.object({ name: z.string(), at: z.string() }),
@@ -33,9 +32,9 @@ export const HandoverView = lazySchema(() => z.object({
   /** The caller is the incoming member and has not signed yet. */
   canReceive: z.boolean(),
   version: z.number().check(z.int()),
-}));
+});
 
-export const PageView = lazySchema(() => z.object({
+export const PageView = z.object({
   pageId: z.string(),
   date: z.string(),
   shiftName: z.string(),
@@ -53,7 +52,7 @@ export const PageView = lazySchema(() => z.object({
   handover: z.nullable(HandoverView),
   daySigned: z.boolean(),
   version: z.number().check(z.int()),
-}));
+});
 export type PageViewT = z.infer<typeof PageView>;
 
 const staff = ['desk', 'supervisor', 'manager'] as const;
@@ -63,7 +62,7 @@ const onDesk = ['desk', 'supervisor'] as const;
 export const page = defineAction({
   fn: 'duty',
   name: 'page',
-  input: lazySchema(() => z.strictObject({ ...scoped, date: z.optional(calendarDate), shiftStart: z.optional(HHmm) })),
+  input: z.strictObject({ ...scoped, date: z.optional(calendarDate), shiftStart: z.optional(HHmm) }),
   output: PageView,
   roles: staff,
   write: false,
@@ -71,9 +70,9 @@ export const page = defineAction({
 });
 
 const entryFields = {
-  handling: lazySchema(() => Note(500)),
-  followUp: lazySchema(() => Note(500)),
-  result: lazySchema(() => Note(500)),
+  handling: Note(500),
+  followUp: Note(500),
+  result: Note(500),
   status: EntryStatus,
 };
 
@@ -81,7 +80,7 @@ const entryFields = {
 export const logEntry = defineAction({
   fn: 'duty',
   name: 'logEntry',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, kind: DutyKind, at: z.optional(Instant), what: Text(500), ...entryFields })),
+  input: z.strictObject({ ...scoped, ...commandFields, kind: DutyKind, at: z.optional(Instant), what: Text(500), ...entryFields }),
   output: PageView,
   roles: onDesk,
   write: true,
@@ -92,20 +91,20 @@ export const logEntry = defineAction({
 export const confirmProposal = defineAction({
   fn: 'duty',
   name: 'confirmProposal',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, source: z.strictObject({ ...EntrySource.shape, id: DocId }), ...entryFields })),
+  input: z.strictObject({ ...scoped, ...commandFields, source: z.strictObject({ ...EntrySource.shape, id: DocId }), ...entryFields }),
   output: PageView,
   roles: onDesk,
   write: true,
   errors: ['DUTY.PROPOSAL_NOT_FOUND'],
 });
 
-const onEntry = { ...scoped, ...commandFields, pageId: DocId, entryId: DocId, version: lazySchema(() => z.number().check(z.int(), z.positive())) };
+const onEntry = { ...scoped, ...commandFields, pageId: DocId, entryId: DocId, version: z.number().check(z.int(), z.positive()) };
 
 /** D1: how an entry was handled, its follow-up and result, as they come. */
 export const updateEntry = defineAction({
   fn: 'duty',
   name: 'updateEntry',
-  input: lazySchema(() => z.strictObject({ ...onEntry, ...entryFields })),
+  input: z.strictObject({ ...onEntry, ...entryFields }),
   output: PageView,
   roles: onDesk,
   write: true,
@@ -116,7 +115,7 @@ export const updateEntry = defineAction({
 export const recordEmergency = defineAction({
   fn: 'duty',
   name: 'recordEmergency',
-  input: lazySchema(() => z.strictObject({ ...onEntry, account: Text(1000), photos: z.array(FileId).check(z.minLength(1), z.maxLength(9)) })),
+  input: z.strictObject({ ...onEntry, account: Text(1000), photos: z.array(FileId).check(z.minLength(1), z.maxLength(9)) }),
   output: PageView,
   roles: onDesk,
   write: true,
@@ -127,7 +126,7 @@ export const recordEmergency = defineAction({
 export const signIn = defineAction({
   fn: 'duty',
   name: 'signIn',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields })),
+  input: z.strictObject({ ...scoped, ...commandFields }),
   output: PageView,
   roles: ['desk'],
   write: true,
@@ -138,7 +137,7 @@ export const signIn = defineAction({
 export const handOver = defineAction({
   fn: 'duty',
   name: 'handOver',
-  input: lazySchema(() => z.strictObject({
+  input: z.strictObject({
     ...scoped,
     ...commandFields,
     pageId: DocId,
@@ -146,7 +145,7 @@ export const handOver = defineAction({
     instructions: Note(1000),
     preparation: z.array(z.boolean()).check(z.maxLength(12)),
     substituteId: z.nullable(DocId),
-  })),
+  }),
   output: PageView,
   roles: ['desk'],
   write: true,
@@ -167,27 +166,27 @@ export const handOver = defineAction({
 export const receive = defineAction({
   fn: 'duty',
   name: 'receive',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, handoverId: DocId, version: z.number().check(z.int(), z.positive()) })),
+  input: z.strictObject({ ...scoped, ...commandFields, handoverId: DocId, version: z.number().check(z.int(), z.positive()) }),
   output: PageView,
   roles: ['desk'],
   write: true,
   errors: ['DUTY.HANDOVER_NOT_FOUND', 'DUTY.NOT_INCOMING', 'STATE.TRANSITION_NOT_ALLOWED'],
 });
 
-export const DayView = lazySchema(() => z.object({
+export const DayView = z.object({
   date: z.string(),
   pages: z.array(PageView),
   signed: z.nullable(z.object({ by: z.string(), at: z.string(), remarks: z.string() })),
   flaggedAt: z.nullable(z.string()),
   /** D2: major events still without their emergency record. */
   missingEmergency: z.number().check(z.int()),
-}));
+});
 
 /** D2: a day's duty log, every shift's page, and its signature. */
 export const day = defineAction({
   fn: 'duty',
   name: 'day',
-  input: lazySchema(() => z.strictObject({ ...scoped, date: calendarDate })),
+  input: z.strictObject({ ...scoped, date: calendarDate }),
   output: DayView,
   roles: staff,
   write: false,
@@ -198,7 +197,7 @@ export const day = defineAction({
 export const signDay = defineAction({
   fn: 'duty',
   name: 'signDay',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, date: calendarDate, remarks: Note(200) })),
+  input: z.strictObject({ ...scoped, ...commandFields, date: calendarDate, remarks: Note(200) }),
   output: DayView,
   roles: ['supervisor'],
   write: true,

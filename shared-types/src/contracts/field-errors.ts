@@ -3,19 +3,18 @@ import { commonErrors } from '../messages/common.zh-CN';
 import { format } from '../messages/format';
 import { fieldLabels, fieldProblems } from '../messages/labels.zh-CN';
 import type { Err, FieldError } from '../result';
-import { lazySchema } from '../model/lazy-schema';
 
 /**
  * Issue 12 (3.11): a schema refusal said field by field, in the catalogue's words: each field's
  * label (never its path) and what is wrong with it, with the limit and what was sent ("问题描述最多
  * 500 字，现在 2000 字"). The function answers it; the client says the same before sending.
  */
-export const FieldErrorSchema = lazySchema(() => z.object({
+export const FieldErrorSchema = z.object({
   field: z.string(),
   label: z.string(),
   message: z.string(),
   limit: z.optional(z.object({ max: z.number(), length: z.number() })),
-}));
+});
 
 const labels: Readonly<Record<string, string>> = fieldLabels;
 const t = fieldProblems;

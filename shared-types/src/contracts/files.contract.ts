@@ -2,12 +2,11 @@ import * as z from 'zod/mini';
 import { commandFields, defineAction, DocId, scoped } from './action';
 import { pageInput, pageOf } from './page';
 import { GRANT_MINUTES } from '../domain/file-grant.machine';
-import { lazySchema } from '../model/lazy-schema';
 
 const Text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const overseers = ['supervisor', 'manager'] as const;
 
-export const GrantView = lazySchema(() => z.object({
+export const GrantView = z.object({
   id: z.string(),
   roomId: z.string(),
   roomLabel: z.string(),
@@ -19,14 +18,14 @@ export const GrantView = lazySchema(() => z.object({
   decidedBy: z.nullable(z.string()),
   createdAt: z.string(),
   version: z.number().check(z.int()),
-}));
+});
 export type GrantViewT = z.infer<typeof GrantView>;
 
 /** P1: the desk asks the supervisor to read one household's file, saying why. */
 export const ask = defineAction({
   fn: 'files',
   name: 'ask',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, roomId: DocId, reason: Text(200) })),
+  input: z.strictObject({ ...scoped, ...commandFields, roomId: DocId, reason: Text(200) }),
   output: GrantView,
   roles: ['desk'],
   write: true,
@@ -37,8 +36,8 @@ export const ask = defineAction({
 export const grants = defineAction({
   fn: 'files',
   name: 'grants',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...pageInput })),
-  output: lazySchema(() => pageOf(GrantView)),
+  input: z.strictObject({ ...scoped, ...pageInput }),
+  output: pageOf(GrantView),
   roles: ['desk', ...overseers],
   write: false,
   errors: [],
@@ -48,7 +47,7 @@ export const grants = defineAction({
 export const decide = defineAction({
   fn: 'files',
   name: 'decide',
-  input: lazySchema(() => z.strictObject({
+  input: z.strictObject({
     ...scoped,
     ...commandFields,
     grantId: DocId,
@@ -56,7 +55,7 @@ export const decide = defineAction({
     decision: z.enum(['grant', 'refuse']),
     /** How long a grant holds; a refusal names none. */
     minutes: z.optional(z.number().check(z.int(), z.gte(GRANT_MINUTES.min), z.lte(GRANT_MINUTES.max))),
-  })),
+  }),
   output: GrantView,
   roles: ['supervisor'],
   write: true,
@@ -70,14 +69,14 @@ export const decide = defineAction({
 export const revoke = defineAction({
   fn: 'files',
   name: 'revoke',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, grantId: DocId, version: z.number().check(z.int(), z.positive()) })),
+  input: z.strictObject({ ...scoped, ...commandFields, grantId: DocId, version: z.number().check(z.int(), z.positive()) }),
   output: GrantView,
   roles: ['supervisor'],
   write: true,
   errors: ['FILE.GRANT_NOT_FOUND', 'STATE.TRANSITION_NOT_ALLOWED', 'STATE.TOO_LATE'],
 });
 
-export const FileView = lazySchema(() => z.object({
+export const FileView = z.object({
   roomId: z.string(),
   roomLabel: z.string(),
   /** The household's residents as their bindings made them; a phone only ever masked (P1). */
@@ -91,7 +90,7 @@ export const FileView = lazySchema(() => z.object({
   version: z.number().check(z.int(), z.gte(0)),
   /** Until when the caller's grant lets them read it; null for the supervisor, who reads on his own authority. */
   readableUntil: z.nullable(z.string()),
-}));
+});
 export type FileViewT = z.infer<typeof FileView>;
 
 const fileErrors = ['FILE.PERMISSION_REQUIRED', 'FILE.PERMISSION_EXPIRED', 'FILE.PERMISSION_REVOKED', 'FILE.ROOM_NOT_FOUND'] as const;
@@ -100,7 +99,7 @@ const fileErrors = ['FILE.PERMISSION_REQUIRED', 'FILE.PERMISSION_EXPIRED', 'FILE
 export const read = defineAction({
   fn: 'files',
   name: 'read',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, roomId: DocId })),
+  input: z.strictObject({ ...scoped, ...commandFields, roomId: DocId }),
   output: FileView,
   roles: ['desk'],
   write: true,
@@ -111,14 +110,14 @@ export const read = defineAction({
 export const keep = defineAction({
   fn: 'files',
   name: 'keep',
-  input: lazySchema(() => z.strictObject({
+  input: z.strictObject({
     ...scoped,
     ...commandFields,
     roomId: DocId,
     version: z.number().check(z.int(), z.gte(0)),
     vehicles: z.array(z.strictObject({ plate: Text(12), note: z.string().check(z.trim(), z.maxLength(40)) })).check(z.maxLength(10)),
     memo: z.string().check(z.trim(), z.maxLength(500)),
-  })),
+  }),
   output: FileView,
   roles: ['desk'],
   write: true,
@@ -129,7 +128,7 @@ export const keep = defineAction({
 export const inspect = defineAction({
   fn: 'files',
   name: 'inspect',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, roomId: DocId, reason: Text(200) })),
+  input: z.strictObject({ ...scoped, ...commandFields, roomId: DocId, reason: Text(200) }),
   output: FileView,
   roles: ['supervisor'],
   write: true,
@@ -137,15 +136,15 @@ export const inspect = defineAction({
 });
 
 /** P1: an entry of the access log: a read (`holder` null), or a grant revoked (`holder` names whose). */
-export const ReadView = lazySchema(() => z.object({ id: z.string(), act: z.enum(['read', 'revoke']), roomLabel: z.string(), reader: z.string(), holder: z.nullable(z.string()), reason: z.string(), at: z.string() }));
+export const ReadView = z.object({ id: z.string(), act: z.enum(['read', 'revoke']), roomLabel: z.string(), reader: z.string(), holder: z.nullable(z.string()), reason: z.string(), at: z.string() });
 export type ReadViewT = z.infer<typeof ReadView>;
 
 /** P1: the access log (reads and revokes), the newest first, for the supervisor and the manager. */
 export const log = defineAction({
   fn: 'files',
   name: 'log',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...pageInput })),
-  output: lazySchema(() => pageOf(ReadView)),
+  input: z.strictObject({ ...scoped, ...pageInput }),
+  output: pageOf(ReadView),
   roles: overseers,
   write: false,
   errors: [],
@@ -158,8 +157,8 @@ export const log = defineAction({
 export const contact = defineAction({
   fn: 'files',
   name: 'contact',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, roomId: DocId, message: Text(200) })),
-  output: lazySchema(() => z.object({ told: z.number().check(z.int(), z.gte(0)) })),
+  input: z.strictObject({ ...scoped, ...commandFields, roomId: DocId, message: Text(200) }),
+  output: z.object({ told: z.number().check(z.int(), z.gte(0)) }),
   roles: ['desk', 'supervisor'],
   write: true,
   errors: ['FILE.ROOM_NOT_FOUND', 'FILE.NO_RESIDENTS'],

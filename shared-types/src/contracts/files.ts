@@ -1,11 +1,10 @@
 import * as z from 'zod/mini';
-import { lazySchema } from '../model/lazy-schema';
 
 /**
  * A cloud-storage file id a client sends (a photo, a signature, a spreadsheet it uploaded into its
  * own folder); the function checks it is the caller's own before it stores or reads it.
  */
-export const FileId = lazySchema(() => z.string().check(z.minLength(1), z.maxLength(300)));
+export const FileId = z.string().check(z.minLength(1), z.maxLength(300));
 
 /**
  * A file in a function's answer: a temporary URL the function issued for this caller, valid for a
@@ -13,4 +12,4 @@ export const FileId = lazySchema(() => z.string().check(z.minLength(1), z.maxLen
  * an output declares with this schema, and no raw file id reaches a client
  * (cloudfunctions/_shared/file-links.ts).
  */
-export const FileLink = lazySchema(() => z.string());
+export const FileLink = z.string();

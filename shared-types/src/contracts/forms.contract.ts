@@ -4,7 +4,6 @@ import type { Role } from '../model/member.model';
 import { defineAction, DocId, scoped, type ActionCode } from './action';
 import { CaseRef } from './complaints.contract';
 import { FileLink } from './files';
-import { lazySchema } from '../model/lazy-schema';
 
 /**
  * Issue 19 (4): the seed's paper forms as .xlsx files laid out like the paper. Each is authorised
@@ -16,18 +15,18 @@ import { lazySchema } from '../model/lazy-schema';
  * link issued, so the form costs the reads alone. A bigger form, and every answer to a client that
  * does not ask (older releases parse only the link), is a link that works for a few minutes.
  */
-const Linked = lazySchema(() => z.object({ fileName: z.string(), url: FileLink }));
-const Inline = lazySchema(() => z.object({ fileName: z.string(), base64: z.string() }));
-const Printed = lazySchema(() => z.union([Linked, Inline]));
+const Linked = z.object({ fileName: z.string(), url: FileLink });
+const Inline = z.object({ fileName: z.string(), base64: z.string() });
+const Printed = z.union([Linked, Inline]);
 export type Printed = z.infer<typeof Printed>;
-const delivery = { deliver: lazySchema(() => z.optional(z.literal('inline'))) };
+const delivery = { deliver: z.optional(z.literal('inline')) };
 
 const staff = ['desk', 'supervisor', 'manager'] as const;
-const MonthString = lazySchema(() => z.string().check(z.regex(/^\d{4}-\d{2}$/)));
+const MonthString = z.string().check(z.regex(/^\d{4}-\d{2}$/));
 
 /** A form of one record (or one day, one month) of the property the input names. */
 const printable = <S extends z.core.$ZodShape>(name: string, shape: S, errors: readonly ActionCode[], roles: readonly Role[] = staff) =>
-  defineAction({ fn: 'forms', name, input: lazySchema(() => z.strictObject({ ...scoped, ...delivery, ...shape })), output: Printed, roles, write: false, errors });
+  defineAction({ fn: 'forms', name, input: z.strictObject({ ...scoped, ...delivery, ...shape }), output: Printed, roles, write: false, errors });
 
 /** 维修派工单: a repair as the technician takes it to the door. */
 export const workOrder = printable('workOrder', { repairId: DocId }, ['REPAIR.NOT_FOUND'], [...staff, 'technician']);

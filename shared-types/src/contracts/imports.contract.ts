@@ -3,11 +3,10 @@ import { commandFields, defineAction, DocId, scoped } from './action';
 import { FileId } from './files';
 import { KEY_COLUMNS } from '../domain/key-import.rules';
 import { KeyKind, KeySet } from '../model/key.model';
-import { lazySchema } from '../model/lazy-schema';
 
-const Part = lazySchema(() => z.string().check(z.trim(), z.regex(/^[A-Za-z0-9]{1,10}$/)));
+const Part = z.string().check(z.trim(), z.regex(/^[A-Za-z0-9]{1,10}$/));
 
-export const ImportView = lazySchema(() => z.object({
+export const ImportView = z.object({
   /** Null when the file was refused: nothing was written. */
   id: z.nullable(z.string()),
   status: z.enum(['refused', 'writing', 'done']),
@@ -20,15 +19,15 @@ export const ImportView = lazySchema(() => z.object({
   fileProblem: z.nullable(z.enum(['bad_header', 'empty', 'unreadable', 'too_large'])),
   /** Every bad row by its number (the first 500). */
   problems: z.array(z.object({ line: z.number().check(z.int()), problem: z.string(), firstLine: z.nullable(z.number().check(z.int())) })),
-}));
+});
 export type ImportView = z.infer<typeof ImportView>;
 
 /** The template to fill in: CSV text and an .xlsx workbook (base64). */
 export const template = defineAction({
   fn: 'imports',
   name: 'template',
-  input: lazySchema(() => z.strictObject({ ...scoped })),
-  output: lazySchema(() => z.object({ csvName: z.string(), csv: z.string(), xlsxName: z.string(), xlsxBase64: z.string() })),
+  input: z.strictObject({ ...scoped }),
+  output: z.object({ csvName: z.string(), csv: z.string(), xlsxName: z.string(), xlsxBase64: z.string() }),
   roles: ['manager'],
   write: false,
   errors: [],
@@ -51,13 +50,13 @@ export const MAX_SHEET_BYTES = 2 * 1024 * 1024;
 export const start = defineAction({
   fn: 'imports',
   name: 'start',
-  input: lazySchema(() => z.strictObject({
+  input: z.strictObject({
     ...scoped,
     ...commandFields,
     fileName: z.string().check(z.trim(), z.regex(/\.(csv|xlsx)$/i), z.maxLength(100)),
     fileId: z.optional(FileId),
     contentBase64: z.optional(z.string().check(z.maxLength(100_000), z.regex(/^[A-Za-z0-9+/=]*$/))),
-  }).check(z.refine((i) => (i.fileId === undefined) !== (i.contentBase64 === undefined), { path: ['fileId'] }))),
+  }).check(z.refine((i) => (i.fileId === undefined) !== (i.contentBase64 === undefined), { path: ['fileId'] })),
   output: ImportView,
   roles: ['manager'],
   write: true,
@@ -68,7 +67,7 @@ export const start = defineAction({
 export const carryOn = defineAction({
   fn: 'imports',
   name: 'carryOn',
-  input: lazySchema(() => z.strictObject({ ...scoped, importId: DocId })),
+  input: z.strictObject({ ...scoped, importId: DocId }),
   output: ImportView,
   roles: ['manager'],
   write: false,
@@ -79,8 +78,8 @@ export const carryOn = defineAction({
 export const addRoom = defineAction({
   fn: 'imports',
   name: 'addRoom',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, building: Part, unit: Part, room: Part })),
-  output: lazySchema(() => z.object({ roomId: z.string(), label: z.string(), added: z.boolean() })),
+  input: z.strictObject({ ...scoped, ...commandFields, building: Part, unit: Part, room: Part }),
+  output: z.object({ roomId: z.string(), label: z.string(), added: z.boolean() }),
   roles: ['manager'],
   write: true,
   errors: [],
@@ -94,8 +93,8 @@ export const addRoom = defineAction({
 export const renameBuilding = defineAction({
   fn: 'imports',
   name: 'renameBuilding',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, from: Part, to: Part })),
-  output: lazySchema(() => z.object({ moved: z.number().check(z.int()), residents: z.number().check(z.int()) })),
+  input: z.strictObject({ ...scoped, ...commandFields, from: Part, to: Part }),
+  output: z.object({ moved: z.number().check(z.int()), residents: z.number().check(z.int()) }),
   roles: ['manager'],
   write: true,
   errors: ['IMPORT.BUILDING_TAKEN', 'IMPORT.NO_SUCH_BUILDING'],
@@ -105,14 +104,14 @@ export const renameBuilding = defineAction({
 export const keyTemplate = defineAction({
   fn: 'imports',
   name: 'keyTemplate',
-  input: lazySchema(() => z.strictObject({ ...scoped })),
+  input: z.strictObject({ ...scoped }),
   output: template.output,
   roles: ['desk', 'supervisor'],
   write: false,
   errors: [],
 });
 
-export const KeyImportView = lazySchema(() => z.object({
+export const KeyImportView = z.object({
   /** Null when the file was refused: nothing can be committed. */
   id: z.nullable(z.string()),
   status: z.enum(['refused', 'previewed', 'committed']),
@@ -129,7 +128,7 @@ export const KeyImportView = lazySchema(() => z.object({
   /** Committed: how many were added, and how many the register already held (left as they were). */
   added: z.number().check(z.int()),
   existing: z.number().check(z.int()),
-}));
+});
 export type KeyImportView = z.infer<typeof KeyImportView>;
 
 /**
@@ -140,7 +139,7 @@ export type KeyImportView = z.infer<typeof KeyImportView>;
 export const previewKeys = defineAction({
   fn: 'imports',
   name: 'previewKeys',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, fileName: z.string().check(z.trim(), z.regex(/\.(csv|xlsx)$/i), z.maxLength(100)), fileId: FileId })),
+  input: z.strictObject({ ...scoped, ...commandFields, fileName: z.string().check(z.trim(), z.regex(/\.(csv|xlsx)$/i), z.maxLength(100)), fileId: FileId }),
   output: KeyImportView,
   roles: ['desk', 'supervisor'],
   write: true,
@@ -151,7 +150,7 @@ export const previewKeys = defineAction({
 export const commitKeys = defineAction({
   fn: 'imports',
   name: 'commitKeys',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, importId: DocId })),
+  input: z.strictObject({ ...scoped, ...commandFields, importId: DocId }),
   output: KeyImportView,
   roles: ['desk', 'supervisor'],
   write: true,

@@ -5,16 +5,15 @@ import { FileId, FileLink } from './files';
 import { pageInput, pageOf } from './page';
 import { MASKED_ID } from '../domain/key.rules';
 import { KeyKind, KeySet, LeftKeyStatus, LoanStatus } from '../model/key.model';
-import { lazySchema } from '../model/lazy-schema';
 
-const Instant = lazySchema(() => isoDateTime({ offset: true }));
-const MonthString = lazySchema(() => z.string().check(z.regex(/^\d{4}-\d{2}$/)));
+const Instant = isoDateTime({ offset: true });
+const MonthString = z.string().check(z.regex(/^\d{4}-\d{2}$/));
 const Text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const desk = ['desk', 'supervisor'] as const;
 const readers = ['desk', 'supervisor', 'manager'] as const;
 const staffRoles = ['desk', 'supervisor', 'technician', 'manager'] as const;
 
-export const KeyView = lazySchema(() => z.object({
+export const KeyView = z.object({
   id: z.string(),
   kind: KeyKind,
   opens: z.string(),
@@ -23,14 +22,14 @@ export const KeyView = lazySchema(() => z.object({
   depositFen: z.number().check(z.int()),
   onLoan: z.boolean(),
   version: z.number().check(z.int()),
-}));
+});
 export type KeyViewT = z.infer<typeof KeyView>;
 
 /** K1: a key added to the register, one by one: its kind, where it opens, its cabinet label, working or spare, its deposit. */
 export const add = defineAction({
   fn: 'keys',
   name: 'add',
-  input: lazySchema(() => z.strictObject({
+  input: z.strictObject({
     ...scoped,
     ...commandFields,
     kind: KeyKind,
@@ -38,7 +37,7 @@ export const add = defineAction({
     label: Text(40),
     set: KeySet,
     depositFen: z.number().check(z.int(), z.gte(0), z.lte(1_000_000)),
-  })),
+  }),
   output: KeyView,
   roles: desk,
   write: true,
@@ -49,14 +48,14 @@ export const add = defineAction({
 export const list = defineAction({
   fn: 'keys',
   name: 'list',
-  input: lazySchema(() => z.strictObject({ ...scoped, kind: KeyKind, ...pageInput })),
-  output: lazySchema(() => pageOf(KeyView)),
+  input: z.strictObject({ ...scoped, kind: KeyKind, ...pageInput }),
+  output: pageOf(KeyView),
   roles: readers,
   write: false,
   errors: [],
 });
 
-export const LoanView = lazySchema(() => z.object({
+export const LoanView = z.object({
   id: z.string(),
   keyId: z.string(),
   keyLabel: z.string(),
@@ -76,16 +75,16 @@ export const LoanView = lazySchema(() => z.object({
   /** Whether the caller is the staff borrower who still has to sign on their phone. */
   mineToSign: z.boolean(),
   version: z.number().check(z.int()),
-}));
+});
 export type LoanViewT = z.infer<typeof LoanView>;
 
-const Outsider = lazySchema(() => z.strictObject({
+const Outsider = z.strictObject({
   type: z.enum(['contractor', 'resident']),
   name: Text(40),
   phone: z.string().check(z.regex(/^[0-9+\- ]{0,20}$/)),
   /** PIPL: masked on the desk's screen before it is sent (maskIdNumber); a full number is refused. */
   idMasked: z.string().check(z.regex(MASKED_ID)),
-}));
+});
 
 /**
  * K2: a key lent: to a staff member (who then signs on their own phone), or to a contractor or
@@ -95,7 +94,7 @@ const Outsider = lazySchema(() => z.strictObject({
 export const lend = defineAction({
   fn: 'keys',
   name: 'lend',
-  input: lazySchema(() => z.strictObject({
+  input: z.strictObject({
     ...scoped,
     ...commandFields,
     keyId: DocId,
@@ -104,7 +103,7 @@ export const lend = defineAction({
     dueBackAt: Instant,
     signature: z.nullable(FileId),
     deposit: z.nullable(z.strictObject({ method: z.enum(['cash', 'transfer']), receiptNo: Text(40) })),
-  })),
+  }),
   output: LoanView,
   roles: desk,
   write: true,
@@ -115,8 +114,8 @@ export const lend = defineAction({
 export const staff = defineAction({
   fn: 'keys',
   name: 'staff',
-  input: lazySchema(() => z.strictObject({ ...scoped })),
-  output: lazySchema(() => z.object({ items: z.array(z.object({ memberId: z.string(), name: z.string(), role: z.enum(staffRoles) })) })),
+  input: z.strictObject({ ...scoped }),
+  output: z.object({ items: z.array(z.object({ memberId: z.string(), name: z.string(), role: z.enum(staffRoles) })) }),
   roles: desk,
   write: false,
   errors: [],
@@ -126,7 +125,7 @@ export const staff = defineAction({
 export const sign = defineAction({
   fn: 'keys',
   name: 'sign',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, loanId: DocId, version: z.number().check(z.int(), z.positive()), signature: FileId })),
+  input: z.strictObject({ ...scoped, ...commandFields, loanId: DocId, version: z.number().check(z.int(), z.positive()), signature: FileId }),
   output: LoanView,
   roles: staffRoles,
   write: true,
@@ -137,13 +136,13 @@ export const sign = defineAction({
 export const giveBack = defineAction({
   fn: 'keys',
   name: 'giveBack',
-  input: lazySchema(() => z.strictObject({
+  input: z.strictObject({
     ...scoped,
     ...commandFields,
     loanId: DocId,
     version: z.number().check(z.int(), z.positive()),
     deposit: z.nullable(z.discriminatedUnion('outcome', [z.strictObject({ outcome: z.literal('refunded') }), z.strictObject({ outcome: z.literal('kept'), reason: Text(200) })])),
-  })),
+  }),
   output: LoanView,
   roles: desk,
   write: true,
@@ -154,8 +153,8 @@ export const giveBack = defineAction({
 export const loans = defineAction({
   fn: 'keys',
   name: 'loans',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...pageInput })),
-  output: lazySchema(() => pageOf(LoanView)),
+  input: z.strictObject({ ...scoped, ...pageInput }),
+  output: pageOf(LoanView),
   roles: readers,
   write: false,
   errors: [],
@@ -165,27 +164,27 @@ export const loans = defineAction({
 export const mine = defineAction({
   fn: 'keys',
   name: 'mine',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...pageInput })),
-  output: lazySchema(() => pageOf(LoanView)),
+  input: z.strictObject({ ...scoped, ...pageInput }),
+  output: pageOf(LoanView),
   roles: staffRoles,
   write: false,
   errors: [],
 });
 
-export const DepositDayView = lazySchema(() => z.object({
+export const DepositDayView = z.object({
   date: z.string(),
   receivedFen: z.number().check(z.int()),
   refundedFen: z.number().check(z.int()),
   keptFen: z.number().check(z.int()),
   heldFen: z.number().check(z.int()),
   signed: z.nullable(z.object({ by: z.string(), at: z.string(), remarks: z.string() })),
-}));
+});
 
 /** K2: a day's deposits, reckoned from the loans: taken, refunded, kept, held; and the supervisor's signature. */
 export const deposits = defineAction({
   fn: 'keys',
   name: 'deposits',
-  input: lazySchema(() => z.strictObject({ ...scoped, date: calendarDate })),
+  input: z.strictObject({ ...scoped, date: calendarDate }),
   output: DepositDayView,
   roles: readers,
   write: false,
@@ -196,28 +195,28 @@ export const deposits = defineAction({
 export const signDeposits = defineAction({
   fn: 'keys',
   name: 'signDeposits',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, date: calendarDate, remarks: z.string().check(z.trim(), z.maxLength(200)) })),
+  input: z.strictObject({ ...scoped, ...commandFields, date: calendarDate, remarks: z.string().check(z.trim(), z.maxLength(200)) }),
   output: DepositDayView,
   roles: ['supervisor'],
   write: true,
   errors: ['KEY.DAY_AHEAD', 'KEY.ALREADY_SIGNED'],
 });
 
-export const InventoryView = lazySchema(() => z.object({
+export const InventoryView = z.object({
   month: z.string(),
   phase: z.enum(['before', 'counting', 'report']),
   status: z.enum(['not_started', 'counting', 'signed']),
   rows: z.array(z.object({ kind: KeyKind, expected: z.number().check(z.int()), counted: z.nullable(z.number().check(z.int())), explanation: z.string(), countedBy: z.nullable(z.string()) })),
   signed: z.nullable(z.object({ by: z.string(), at: z.string() })),
   version: z.number().check(z.int()),
-}));
+});
 export type InventoryViewT = z.infer<typeof InventoryView>;
 
 /** K3: a month's inventory: each kind's register count beside the desk's count. */
 export const inventory = defineAction({
   fn: 'keys',
   name: 'inventory',
-  input: lazySchema(() => z.strictObject({ ...scoped, month: MonthString })),
+  input: z.strictObject({ ...scoped, month: MonthString }),
   output: InventoryView,
   roles: readers,
   write: false,
@@ -228,7 +227,7 @@ export const inventory = defineAction({
 export const count = defineAction({
   fn: 'keys',
   name: 'count',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, kind: KeyKind, counted: z.number().check(z.int(), z.gte(0), z.lte(10_000)), explanation: z.string().check(z.trim(), z.maxLength(200)) })),
+  input: z.strictObject({ ...scoped, ...commandFields, kind: KeyKind, counted: z.number().check(z.int(), z.gte(0), z.lte(10_000)), explanation: z.string().check(z.trim(), z.maxLength(200)) }),
   output: InventoryView,
   roles: desk,
   write: true,
@@ -239,14 +238,14 @@ export const count = defineAction({
 export const signInventory = defineAction({
   fn: 'keys',
   name: 'signInventory',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, month: MonthString, version: z.number().check(z.int(), z.positive()) })),
+  input: z.strictObject({ ...scoped, ...commandFields, month: MonthString, version: z.number().check(z.int(), z.positive()) }),
   output: InventoryView,
   roles: ['supervisor'],
   write: true,
   errors: ['KEY.INVENTORY_NOT_STARTED', 'KEY.UNCOUNTED', 'STATE.TOO_EARLY', 'STATE.TRANSITION_NOT_ALLOWED'],
 });
 
-export const LeftKeyView = lazySchema(() => z.object({
+export const LeftKeyView = z.object({
   id: z.string(),
   repairId: z.string(),
   roomLabel: z.string(),
@@ -261,14 +260,14 @@ export const LeftKeyView = lazySchema(() => z.object({
   /** Whether the caller is the technician it was left for, and may sign for it now. */
   mineToBorrow: z.boolean(),
   version: z.number().check(z.int()),
-}));
+});
 export type LeftKeyViewT = z.infer<typeof LeftKeyView>;
 
 /** K2: the desk records a resident's key left for a named technician's visit on a repair. */
 export const leaveKey = defineAction({
   fn: 'keys',
   name: 'leaveKey',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, repairId: DocId, technicianId: DocId, keys: Text(60), leftBy: Text(40) })),
+  input: z.strictObject({ ...scoped, ...commandFields, repairId: DocId, technicianId: DocId, keys: Text(60), leftBy: Text(40) }),
   output: LeftKeyView,
   roles: desk,
   write: true,
@@ -279,7 +278,7 @@ export const leaveKey = defineAction({
 export const borrowLeft = defineAction({
   fn: 'keys',
   name: 'borrowLeft',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, leftKeyId: DocId, version: z.number().check(z.int(), z.positive()), signature: FileId })),
+  input: z.strictObject({ ...scoped, ...commandFields, leftKeyId: DocId, version: z.number().check(z.int(), z.positive()), signature: FileId }),
   output: LeftKeyView,
   roles: ['technician'],
   write: true,
@@ -290,7 +289,7 @@ export const borrowLeft = defineAction({
 export const bringBackLeft = defineAction({
   fn: 'keys',
   name: 'bringBackLeft',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, leftKeyId: DocId, version: z.number().check(z.int(), z.positive()) })),
+  input: z.strictObject({ ...scoped, ...commandFields, leftKeyId: DocId, version: z.number().check(z.int(), z.positive()) }),
   output: LeftKeyView,
   roles: desk,
   write: true,
@@ -301,7 +300,7 @@ export const bringBackLeft = defineAction({
 export const giveToResident = defineAction({
   fn: 'keys',
   name: 'giveToResident',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, leftKeyId: DocId, version: z.number().check(z.int(), z.positive()), residentName: Text(40) })),
+  input: z.strictObject({ ...scoped, ...commandFields, leftKeyId: DocId, version: z.number().check(z.int(), z.positive()), residentName: Text(40) }),
   output: LeftKeyView,
   roles: desk,
   write: true,
@@ -312,8 +311,8 @@ export const giveToResident = defineAction({
 export const leftKeys = defineAction({
   fn: 'keys',
   name: 'leftKeys',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...pageInput })),
-  output: lazySchema(() => pageOf(LeftKeyView)),
+  input: z.strictObject({ ...scoped, ...pageInput }),
+  output: pageOf(LeftKeyView),
   roles: staffRoles,
   write: false,
   errors: [],

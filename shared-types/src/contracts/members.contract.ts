@@ -8,14 +8,13 @@ import { Role, Skill } from '../model/member.model';
 import { StaffRole } from '../model/invitation.model';
 import { BindingStatus, InvitedRelation, Relation } from '../model/binding.model';
 import { DEFAULT_EXPIRY_HOURS, MAX_EXPIRY_HOURS } from '../domain/invitation.rules';
-import { lazySchema } from '../model/lazy-schema';
 
-const Phone = lazySchema(() => z.string().check(z.trim(), z.regex(/^[0-9+\- ]{5,20}$/)));
-const PersonName = lazySchema(() => z.string().check(z.trim(), z.minLength(1), z.maxLength(40)));
-const Reason = lazySchema(() => z.string().check(z.trim(), z.minLength(2), z.maxLength(200)));
+const Phone = z.string().check(z.trim(), z.regex(/^[0-9+\- ]{5,20}$/));
+const PersonName = z.string().check(z.trim(), z.minLength(1), z.maxLength(40));
+const Reason = z.string().check(z.trim(), z.minLength(2), z.maxLength(200));
 
 /** A new property's id, as it will appear in links: lower-case letters, digits and hyphens. */
-export const PropertySlug = lazySchema(() => z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,31}$/)));
+export const PropertySlug = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,31}$/));
 
 /**
  * Issue 7 (1), issue 14 (1): the company, its first property and the caller as the company's
@@ -25,7 +24,7 @@ export const PropertySlug = lazySchema(() => z.string().check(z.regex(/^[a-z0-9]
 export const bootstrap = defineAction({
   fn: 'members',
   name: 'bootstrap',
-  input: lazySchema(() => z.strictObject({
+  input: z.strictObject({
     ...commandFields,
     secret: z.string().check(z.minLength(1), z.maxLength(200)),
     propertyId: PropertySlug,
@@ -35,14 +34,14 @@ export const bootstrap = defineAction({
     phone: Phone,
     /** Issue 14: the company the environment serves; its first property's name when left out. */
     companyName: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(60))),
-  })),
+  }),
   output: Membership,
   roles: 'any-signed-in',
   write: true,
   errors: ['BOOTSTRAP.NOT_CONFIGURED', 'BOOTSTRAP.WRONG_SECRET', 'BOOTSTRAP.ALREADY_DONE', 'PROPERTY.EXISTS'],
 });
 
-export const InvitationView = lazySchema(() => z.object({
+export const InvitationView = z.object({
   id: z.string(),
   role: StaffRole,
   note: z.string(),
@@ -52,39 +51,39 @@ export const InvitationView = lazySchema(() => z.object({
   createdBy: z.string(),
   usedBy: z.nullable(z.string()),
   usedAt: z.nullable(z.string()),
-}));
+});
 export type InvitationView = z.infer<typeof InvitationView>;
 
 /**
  * The code is shown once: it is never stored, so a retried command gets the invitation back with
  * `code` and `qr` null, and the inviter makes a new one.
  */
-export const IssuedInvitation = lazySchema(() => z.extend(InvitationView, {
+export const IssuedInvitation = z.extend(InvitationView, {
   code: z.nullable(z.string()),
   /** For wxacode.getUnlimited: the page and the scene (`inv=<code>`) it opens with. */
   qr: z.nullable(z.object({ page: z.string(), scene: z.string() })),
   /** The mini-program code itself, to show or save; null when WeChat could not make it (the code still works typed). */
   qrImage: z.optional(z.nullable(z.object({ mime: z.string(), base64: z.string() }))),
-}));
+});
 
 /**
  * Issue 7 (4): where WeChat's phone-number button is available the client sends its one-time code
  * instead of a typed number; the server asks WeChat for the number.
  */
-const phoneFields = { phone: lazySchema(() => z.optional(Phone)), phoneCode: lazySchema(() => z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(128)))) };
+const phoneFields = { phone: z.optional(Phone), phoneCode: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(128))) };
 const onePhone = (v: { phone?: string; phoneCode?: string }) => (v.phone === undefined) !== (v.phoneCode === undefined);
 
 /** Issue 7 (3): an invitation for one person to join in a staff role, usable once before it expires. */
 export const invite = defineAction({
   fn: 'members',
   name: 'invite',
-  input: lazySchema(() => z.strictObject({
+  input: z.strictObject({
     ...scoped,
     ...commandFields,
     role: StaffRole,
     hours: z._default(z.number().check(z.int(), z.gte(1), z.lte(MAX_EXPIRY_HOURS)), DEFAULT_EXPIRY_HOURS),
     note: z._default(z.string().check(z.trim(), z.maxLength(40)), ''),
-  })),
+  }),
   output: IssuedInvitation,
   roles: ['manager', 'supervisor'],
   write: true,
@@ -95,7 +94,7 @@ export const invite = defineAction({
 export const join = defineAction({
   fn: 'members',
   name: 'join',
-  input: lazySchema(() => z.strictObject({ ...commandFields, code: z.string().check(z.trim(), z.minLength(8), z.maxLength(20)), name: PersonName, ...phoneFields }).check(z.refine(onePhone))),
+  input: z.strictObject({ ...commandFields, code: z.string().check(z.trim(), z.minLength(8), z.maxLength(20)), name: PersonName, ...phoneFields }).check(z.refine(onePhone)),
   output: Membership,
   roles: 'any-signed-in',
   write: true,
@@ -106,14 +105,14 @@ export const join = defineAction({
 export const invitations = defineAction({
   fn: 'members',
   name: 'invitations',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...pageInput })),
-  output: lazySchema(() => pageOf(InvitationView)),
+  input: z.strictObject({ ...scoped, ...pageInput }),
+  output: pageOf(InvitationView),
   roles: ['manager', 'supervisor'],
   write: false,
   errors: [],
 });
 
-export const MemberView = lazySchema(() => z.object({
+export const MemberView = z.object({
   id: z.string(),
   role: Role,
   status: z.enum(['active', 'inactive']),
@@ -124,15 +123,15 @@ export const MemberView = lazySchema(() => z.object({
   rooms: z.array(z.string()),
   vip: z.boolean(),
   createdAt: z.string(),
-}));
+});
 export type MemberView = z.infer<typeof MemberView>;
 
 /** The property's members by name; staff unless other roles are asked for, active unless inactive ones are too. */
 export const list = defineAction({
   fn: 'members',
   name: 'list',
-  input: lazySchema(() => z.strictObject({ ...scoped, roles: z.optional(z.array(Role).check(z.minLength(1), z.maxLength(5))), includeInactive: z.optional(z.boolean()), ...pageInput })),
-  output: lazySchema(() => pageOf(MemberView)),
+  input: z.strictObject({ ...scoped, roles: z.optional(z.array(Role).check(z.minLength(1), z.maxLength(5))), includeInactive: z.optional(z.boolean()), ...pageInput }),
+  output: pageOf(MemberView),
   roles: ['manager', 'supervisor'],
   write: false,
   errors: [],
@@ -143,7 +142,7 @@ const onMember = { ...scoped, ...commandFields, memberId: DocId };
 export const setRole = defineAction({
   fn: 'members',
   name: 'setRole',
-  input: lazySchema(() => z.strictObject({ ...onMember, role: StaffRole })),
+  input: z.strictObject({ ...onMember, role: StaffRole }),
   output: MemberView,
   roles: ['manager'],
   write: true,
@@ -154,7 +153,7 @@ export const setRole = defineAction({
 export const setSkills = defineAction({
   fn: 'members',
   name: 'setSkills',
-  input: lazySchema(() => z.strictObject({ ...onMember, skills: z.array(Skill).check(z.maxLength(5)) })),
+  input: z.strictObject({ ...onMember, skills: z.array(Skill).check(z.maxLength(5)) }),
   output: MemberView,
   roles: ['manager'],
   write: true,
@@ -165,14 +164,14 @@ export const setSkills = defineAction({
 export const deactivate = defineAction({
   fn: 'members',
   name: 'deactivate',
-  input: lazySchema(() => z.strictObject({ ...onMember, reason: Reason })),
+  input: z.strictObject({ ...onMember, reason: Reason }),
   output: MemberView,
   roles: ['manager'],
   write: true,
   errors: ['MEMBER.NOT_FOUND', 'MEMBER.NOT_YOURSELF'],
 });
 
-export const BindingView = lazySchema(() => z.object({
+export const BindingView = z.object({
   id: z.string(),
   propertyId: z.string(),
   roomId: z.string(),
@@ -188,14 +187,14 @@ export const BindingView = lazySchema(() => z.object({
   reviewedAt: z.nullable(z.string()),
   /** Issue 18 (5): the owner who invited the applicant (业主邀请); null when she asked on her own. Absent from answers before it. */
   invitedBy: z.optional(z.nullable(z.string())),
-}));
+});
 export type BindingView = z.infer<typeof BindingView>;
 
 /** Issue 7 (4): a WeChat user asks to be bound to a room as its owner, a family member or a tenant. */
 export const requestBinding = defineAction({
   fn: 'members',
   name: 'requestBinding',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, roomId: DocId, name: PersonName, relation: Relation, ...phoneFields }).check(z.refine(onePhone))),
+  input: z.strictObject({ ...scoped, ...commandFields, roomId: DocId, name: PersonName, relation: Relation, ...phoneFields }).check(z.refine(onePhone)),
   output: BindingView,
   roles: 'any-signed-in',
   write: true,
@@ -206,8 +205,8 @@ export const requestBinding = defineAction({
 export const bindingRequests = defineAction({
   fn: 'members',
   name: 'bindingRequests',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...pageInput })),
-  output: lazySchema(() => pageOf(BindingView)),
+  input: z.strictObject({ ...scoped, ...pageInput }),
+  output: pageOf(BindingView),
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
   errors: [],
@@ -217,8 +216,8 @@ export const bindingRequests = defineAction({
 export const revealBindingPhone = defineAction({
   fn: 'members',
   name: 'revealBindingPhone',
-  input: lazySchema(() => z.strictObject({ ...scoped, bindingId: DocId })),
-  output: lazySchema(() => z.object({ phone: z.string() })),
+  input: z.strictObject({ ...scoped, bindingId: DocId }),
+  output: z.object({ phone: z.string() }),
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
   errors: ['BINDING.NOT_FOUND'],
@@ -228,7 +227,7 @@ export const revealBindingPhone = defineAction({
 export const reviewBinding = defineAction({
   fn: 'members',
   name: 'reviewBinding',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, bindingId: DocId, version: z.number().check(z.int(), z.positive()), decision: z.enum(['approve', 'reject']), reason: z.string().check(z.trim(), z.maxLength(200)) })),
+  input: z.strictObject({ ...scoped, ...commandFields, bindingId: DocId, version: z.number().check(z.int(), z.positive()), decision: z.enum(['approve', 'reject']), reason: z.string().check(z.trim(), z.maxLength(200)) }),
   output: BindingView,
   roles: ['desk', 'supervisor', 'manager'],
   write: true,
@@ -239,8 +238,8 @@ export const reviewBinding = defineAction({
 export const myBindings = defineAction({
   fn: 'members',
   name: 'myBindings',
-  input: lazySchema(() => z.strictObject({ ...pageInput })),
-  output: lazySchema(() => pageOf(z.extend(BindingView, { propertyName: z.string(), deskPhone: z.string() }))),
+  input: z.strictObject({ ...pageInput }),
+  output: pageOf(z.extend(BindingView, { propertyName: z.string(), deskPhone: z.string() })),
   roles: 'any-signed-in',
   write: false,
   errors: [],
@@ -250,8 +249,8 @@ export const myBindings = defineAction({
 export const publicInfo = defineAction({
   fn: 'members',
   name: 'publicInfo',
-  input: lazySchema(() => z.strictObject({ propertyId: PropertyId })),
-  output: lazySchema(() => z.object({ propertyId: z.string(), name: z.string(), deskPhone: z.string() })),
+  input: z.strictObject({ propertyId: PropertyId }),
+  output: z.object({ propertyId: z.string(), name: z.string(), deskPhone: z.string() }),
   roles: 'any-signed-in',
   write: false,
   errors: ['PROPERTY.NOT_FOUND'],
@@ -261,21 +260,21 @@ export const publicInfo = defineAction({
  * Issue 18 (5): the code an owner gives family or a tenant, shown once (never stored, like a staff
  * invitation's), with the join page's path to share; a retried command answers both null.
  */
-export const IssuedRoomInvitation = lazySchema(() => z.object({
+export const IssuedRoomInvitation = z.object({
   id: z.string(),
   address: z.string(),
   relation: InvitedRelation,
   expiresAt: z.string(),
   code: z.nullable(z.string()),
   path: z.nullable(z.string()),
-}));
+});
 export type IssuedRoomInvitation = z.infer<typeof IssuedRoomInvitation>;
 
 /** Issue 18 (5): an owner invites a family member or a tenant to bind one of her rooms. */
 export const inviteToRoom = defineAction({
   fn: 'members',
   name: 'inviteToRoom',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, roomId: DocId, relation: InvitedRelation })),
+  input: z.strictObject({ ...scoped, ...commandFields, roomId: DocId, relation: InvitedRelation }),
   output: IssuedRoomInvitation,
   roles: ['resident'],
   write: true,
@@ -283,15 +282,15 @@ export const inviteToRoom = defineAction({
 });
 
 /** Issue 18 (5): a code an owner issued and nobody has used yet, as she sees it: never the code itself (only its hash is stored). */
-export const OpenRoomInvitation = lazySchema(() => z.object({ id: z.string(), address: z.string(), relation: InvitedRelation, createdAt: z.string(), expiresAt: z.string() }));
+export const OpenRoomInvitation = z.object({ id: z.string(), address: z.string(), relation: InvitedRelation, createdAt: z.string(), expiresAt: z.string() });
 export type OpenRoomInvitation = z.infer<typeof OpenRoomInvitation>;
 
 /** Issue 18 (5): the codes the caller issued that are still open, soonest to expire first; everyone else's stay hidden. */
 export const myRoomInvitations = defineAction({
   fn: 'members',
   name: 'myRoomInvitations',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...pageInput })),
-  output: lazySchema(() => pageOf(OpenRoomInvitation)),
+  input: z.strictObject({ ...scoped, ...pageInput }),
+  output: pageOf(OpenRoomInvitation),
   roles: ['resident'],
   write: false,
   errors: [],
@@ -301,8 +300,8 @@ export const myRoomInvitations = defineAction({
 export const cancelRoomInvitation = defineAction({
   fn: 'members',
   name: 'cancelRoomInvitation',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, invitationId: DocId })),
-  output: lazySchema(() => z.object({ id: z.string(), cancelledAt: z.string() })),
+  input: z.strictObject({ ...scoped, ...commandFields, invitationId: DocId }),
+  output: z.object({ id: z.string(), cancelledAt: z.string() }),
   roles: ['resident'],
   write: true,
   errors: ['ROOM_INVITATION.NOT_FOUND', 'ROOM_INVITATION.CANCELLED', 'INVITATION.USED', 'INVITATION.EXPIRED'],
@@ -316,7 +315,7 @@ export const cancelRoomInvitation = defineAction({
 export const joinRoom = defineAction({
   fn: 'members',
   name: 'joinRoom',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, code: z.string().check(z.trim(), z.minLength(8), z.maxLength(20)), name: PersonName, ...phoneFields }).check(z.refine(onePhone))),
+  input: z.strictObject({ ...scoped, ...commandFields, code: z.string().check(z.trim(), z.minLength(8), z.maxLength(20)), name: PersonName, ...phoneFields }).check(z.refine(onePhone)),
   output: BindingView,
   roles: 'any-signed-in',
   write: true,

@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { lazySchema } from '../model/lazy-schema';
 
 /** Items a page of the app asks for: a screen or two. */
 export const PAGE_SIZE = 20;
@@ -17,8 +16,8 @@ export const PAGE_MAX = 100;
  * still parse.
  */
 export const pageInput = {
-  cursor: lazySchema(() => z.optional(z.string().check(z.minLength(1), z.maxLength(600)))),
-  limit: lazySchema(() => z.optional(z.number().check(z.int(), z.gte(1), z.lte(PAGE_MAX)))),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(600))),
+  limit: z.optional(z.number().check(z.int(), z.gte(1), z.lte(PAGE_MAX))),
 };
 
 /** One page of a list: its items in the list's order, how many the whole list holds now, and the cursor to the rest (null: none). */

@@ -2,12 +2,11 @@ import * as z from 'zod/mini';
 import { calendarDate, isoDateTime } from '../model/versioned';
 import { commandFields, defineAction, DocId, scoped } from './action';
 import { pageInput, pageOf } from './page';
-import { lazySchema } from '../model/lazy-schema';
 
-const Instant = lazySchema(() => isoDateTime({ offset: true }));
+const Instant = isoDateTime({ offset: true });
 const Text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
-export const ReceptionView = lazySchema(() => z.object({
+export const ReceptionView = z.object({
   id: z.string(),
   kind: z.enum(['walk_in', 'phone']),
   name: z.string(),
@@ -23,7 +22,7 @@ export const ReceptionView = lazySchema(() => z.object({
   result: z.nullable(z.object({ text: z.string(), by: z.string(), at: z.string() })),
   linked: z.nullable(z.object({ kind: z.enum(['repair', 'complaint']), id: z.string() })),
   version: z.number().check(z.int()),
-}));
+});
 export type ReceptionViewT = z.infer<typeof ReceptionView>;
 
 /**
@@ -34,7 +33,7 @@ export type ReceptionViewT = z.infer<typeof ReceptionView>;
 export const log = defineAction({
   fn: 'visits',
   name: 'log',
-  input: lazySchema(() => z.strictObject({
+  input: z.strictObject({
     ...scoped,
     ...commandFields,
     kind: z.enum(['walk_in', 'phone']),
@@ -46,7 +45,7 @@ export const log = defineAction({
     responsible: z.string().check(z.trim(), z.maxLength(40)),
     settled: z.boolean(),
     replyBy: z.nullable(Instant),
-  })),
+  }),
   output: ReceptionView,
   roles: ['desk', 'supervisor'],
   write: true,
@@ -57,7 +56,7 @@ export const log = defineAction({
 export const writeResult = defineAction({
   fn: 'visits',
   name: 'writeResult',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, receptionId: DocId, version: z.number().check(z.int(), z.positive()), text: Text(500) })),
+  input: z.strictObject({ ...scoped, ...commandFields, receptionId: DocId, version: z.number().check(z.int(), z.positive()), text: Text(500) }),
   output: ReceptionView,
   roles: ['desk', 'supervisor', 'manager'],
   write: true,
@@ -68,14 +67,14 @@ export const writeResult = defineAction({
 export const receptionLog = defineAction({
   fn: 'visits',
   name: 'receptionLog',
-  input: lazySchema(() => z.strictObject({ ...scoped, date: calendarDate, ...pageInput })),
-  output: lazySchema(() => z.extend(pageOf(ReceptionView), { date: z.string() })),
+  input: z.strictObject({ ...scoped, date: calendarDate, ...pageInput }),
+  output: z.extend(pageOf(ReceptionView), { date: z.string() }),
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
   errors: [],
 });
 
-export const GroupVisitView = lazySchema(() => z.object({
+export const GroupVisitView = z.object({
   id: z.string(),
   names: z.array(z.string()),
   headcount: z.number().check(z.int()),
@@ -83,13 +82,13 @@ export const GroupVisitView = lazySchema(() => z.object({
   departureAt: z.string(),
   itinerary: z.string(),
   host: z.string(),
-}));
+});
 
 /** V3: a group visit; staff are reminded 30 minutes before it arrives. */
 export const planGroupVisit = defineAction({
   fn: 'visits',
   name: 'planGroupVisit',
-  input: lazySchema(() => z.strictObject({
+  input: z.strictObject({
     ...scoped,
     ...commandFields,
     names: z.array(Text(40)).check(z.minLength(1), z.maxLength(50)),
@@ -97,7 +96,7 @@ export const planGroupVisit = defineAction({
     arrivalAt: Instant,
     departureAt: Instant,
     itinerary: Text(500),
-  })),
+  }),
   output: GroupVisitView,
   roles: ['desk', 'supervisor', 'manager'],
   write: true,
@@ -107,8 +106,8 @@ export const planGroupVisit = defineAction({
 export const groupVisits = defineAction({
   fn: 'visits',
   name: 'groupVisits',
-  input: lazySchema(() => z.strictObject({ ...scoped, date: calendarDate, ...pageInput })),
-  output: lazySchema(() => pageOf(GroupVisitView)),
+  input: z.strictObject({ ...scoped, date: calendarDate, ...pageInput }),
+  output: pageOf(GroupVisitView),
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
   errors: [],

@@ -5,9 +5,8 @@ import { BlockerKind, Channel, Material, PreferredTime, Priority, QuoteLine, Rat
 import { Role, Skill } from '../model/member.model';
 import { FileId, FileLink } from './files';
 import { decisionFields, ScreeningView } from './screening.contract';
-import { lazySchema } from '../model/lazy-schema';
 
-export const RepairView = lazySchema(() => z.object({
+export const RepairView = z.object({
   id: z.string(),
   status: RepairStatus,
   version: z.number().check(z.int()),
@@ -54,47 +53,47 @@ export const RepairView = lazySchema(() => z.object({
   priorityOverride: z.optional(z.nullable(z.object({ reason: z.string(), at: z.string() }))),
   /** Issue 13 (1.9): the content checks' verdicts, for the desk side; null for everyone else. */
   screening: z.optional(z.nullable(ScreeningView)),
-}));
+});
 export type RepairView = z.infer<typeof RepairView>;
 
-export const RepairEventView = lazySchema(() => z.object({
+export const RepairEventView = z.object({
   action: z.string(),
   from: z.nullable(z.string()),
   to: z.string(),
   role: Role,
   reason: z.nullable(z.string()),
   at: z.string(),
-}));
+});
 
-export const RepairDetail = lazySchema(() => z.extend(RepairView, { history: z.array(RepairEventView) }));
+export const RepairDetail = z.extend(RepairView, { history: z.array(RepairEventView) });
 
-const Page = lazySchema(() => pageOf(RepairView));
+const Page = pageOf(RepairView);
 
 /** Issue 18 (2): what happens next, as the property promises it (`repairPromise`). */
-export const RepairPromiseView = lazySchema(() => z.discriminatedUnion('kind', [
+export const RepairPromiseView = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('urgent') }),
   z.object({ kind: z.literal('dispatch'), withinMinutes: z.number().check(z.int(), z.positive()) }),
-]));
+]);
 
 /**
  * The repair just filed, with what the resident is promised next. Optional because a filing
  * recorded before the promise existed still replays as it was answered then (issue 12, 5).
  */
-export const FiledRepair = lazySchema(() => z.extend(RepairView, { promise: z.optional(RepairPromiseView) }));
+export const FiledRepair = z.extend(RepairView, { promise: z.optional(RepairPromiseView) });
 export type FiledRepair = z.infer<typeof FiledRepair>;
 
 /**
  * Issue 18 (5): where a repair is: one of the resident's rooms, or a public place of the property
  * (a building and floor, or a public area), never both and never neither.
  */
-const where = { roomId: lazySchema(() => z.optional(DocId)), place: lazySchema(() => z.optional(RepairPlace)) };
+const where = { roomId: z.optional(DocId), place: z.optional(RepairPlace) };
 const roomOrPlace = (v: { roomId?: string; place?: unknown }) => (v.roomId === undefined) !== (v.place === undefined);
 const oneOfRoomOrPlace = { path: ['place'], params: { problem: 'roomOrPlace' } };
 
 export const create = defineAction({
   fn: 'repairs',
   name: 'create',
-  input: lazySchema(() => z.strictObject({
+  input: z.strictObject({
     ...scoped,
     ...commandFields,
     ...where,
@@ -102,7 +101,7 @@ export const create = defineAction({
     description: z.string().check(z.trim(), z.minLength(2), z.maxLength(500)),
     preferredTime: z.nullable(PreferredTime),
     photos: z.array(FileId).check(z.maxLength(6)),
-  }).check(z.refine(roomOrPlace, oneOfRoomOrPlace))),
+  }).check(z.refine(roomOrPlace, oneOfRoomOrPlace)),
   output: FiledRepair,
   roles: ['resident'],
   write: true,
@@ -116,7 +115,7 @@ export const create = defineAction({
 export const listMine = defineAction({
   fn: 'repairs',
   name: 'listMine',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...pageInput, open: z.optional(z.boolean()) })),
+  input: z.strictObject({ ...scoped, ...pageInput, open: z.optional(z.boolean()) }),
   output: Page,
   roles: ['resident'],
   write: false,
@@ -126,7 +125,7 @@ export const listMine = defineAction({
 export const get = defineAction({
   fn: 'repairs',
   name: 'get',
-  input: lazySchema(() => z.strictObject({ ...scoped, repairId: DocId })),
+  input: z.strictObject({ ...scoped, repairId: DocId }),
   output: RepairDetail,
   roles: ['resident', 'desk', 'supervisor', 'technician', 'manager'],
   write: false,
@@ -137,7 +136,7 @@ export const get = defineAction({
 export const inbox = defineAction({
   fn: 'repairs',
   name: 'inbox',
-  input: lazySchema(() => z.strictObject({ ...scoped, status: z.optional(RepairStatus), ...pageInput })),
+  input: z.strictObject({ ...scoped, status: z.optional(RepairStatus), ...pageInput }),
   output: Page,
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
@@ -147,14 +146,14 @@ export const inbox = defineAction({
 export const assigned = defineAction({
   fn: 'repairs',
   name: 'assigned',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...pageInput })),
+  input: z.strictObject({ ...scoped, ...pageInput }),
   output: Page,
   roles: ['technician'],
   write: false,
   errors: [],
 });
 
-export const TechnicianSuggestion = lazySchema(() => z.object({
+export const TechnicianSuggestion = z.object({
   memberId: z.string(),
   name: z.string(),
   skills: z.array(Skill),
@@ -166,13 +165,13 @@ export const TechnicianSuggestion = lazySchema(() => z.object({
    * grow backward-compatibly); today's client words the facts itself with the same function.
    */
   reason: z.string(),
-}));
+});
 
 export const technicians = defineAction({
   fn: 'repairs',
   name: 'technicians',
-  input: lazySchema(() => z.strictObject({ ...scoped, repairId: DocId })),
-  output: lazySchema(() => z.object({ items: z.array(TechnicianSuggestion) })),
+  input: z.strictObject({ ...scoped, repairId: DocId }),
+  output: z.object({ items: z.array(TechnicianSuggestion) }),
   roles: ['desk', 'supervisor'],
   write: false,
   errors: ['REPAIR.NOT_FOUND'],
@@ -182,14 +181,14 @@ export const technicians = defineAction({
 export const dispatch = defineAction({
   fn: 'repairs',
   name: 'dispatch',
-  input: lazySchema(() => z.strictObject({
+  input: z.strictObject({
     ...scoped,
     ...commandFields,
     repairId: DocId,
     version: z.number().check(z.int(), z.positive()),
     technicianId: DocId,
     reason: z.optional(z.string().check(z.trim(), z.maxLength(200))),
-  })),
+  }),
   output: RepairView,
   roles: ['desk', 'supervisor'],
   write: true,
@@ -197,17 +196,17 @@ export const dispatch = defineAction({
 });
 
 /** The fields every on-site or desk step on one order carries: which order, and the version the caller saw. */
-const step = { ...scoped, ...commandFields, repairId: DocId, version: lazySchema(() => z.number().check(z.int(), z.positive())) };
-const Reason = lazySchema(() => z.string().check(z.trim(), z.minLength(2), z.maxLength(200)));
-const Stars = lazySchema(() => z.number().check(z.int(), z.gte(1), z.lte(5)));
-const RatingInput = lazySchema(() => z.strictObject({ quality: Stars, attitude: Stars, comment: z.string().check(z.trim(), z.maxLength(300)) }));
+const step = { ...scoped, ...commandFields, repairId: DocId, version: z.number().check(z.int(), z.positive()) };
+const Reason = z.string().check(z.trim(), z.minLength(2), z.maxLength(200));
+const Stars = z.number().check(z.int(), z.gte(1), z.lte(5));
+const RatingInput = z.strictObject({ quality: Stars, attitude: Stars, comment: z.string().check(z.trim(), z.maxLength(300)) });
 
 /** Every step may find the order gone from the caller's sight or not in a state that allows it; `errors` adds the step's own. */
 const onOrder = <S extends z.core.$ZodShape>(name: string, roles: readonly z.infer<typeof Role>[], extra: S, errors: readonly ActionCode[] = []) =>
   defineAction({
     fn: 'repairs',
     name,
-    input: lazySchema(() => z.strictObject({ ...step, ...extra })),
+    input: z.strictObject({ ...step, ...extra }),
     output: RepairView,
     roles,
     write: true,
@@ -222,7 +221,7 @@ const onOrder = <S extends z.core.$ZodShape>(name: string, roles: readonly z.inf
 export const register = defineAction({
   fn: 'repairs',
   name: 'register',
-  input: lazySchema(() => z.strictObject({
+  input: z.strictObject({
     ...scoped,
     ...commandFields,
     residentId: z.optional(DocId),
@@ -233,7 +232,7 @@ export const register = defineAction({
     category: RepairCategory,
     description: z.string().check(z.trim(), z.minLength(2), z.maxLength(500)),
     preferredTime: z.nullable(PreferredTime),
-  }).check(z.refine(roomOrPlace, oneOfRoomOrPlace), z.refine((v) => v.roomId === undefined || v.residentId !== undefined, { path: ['residentId'], params: { problem: 'residentForRoom' } }))),
+  }).check(z.refine(roomOrPlace, oneOfRoomOrPlace), z.refine((v) => v.roomId === undefined || v.residentId !== undefined, { path: ['residentId'], params: { problem: 'residentForRoom' } })),
   output: RepairView,
   roles: ['desk', 'supervisor'],
   write: true,
@@ -244,10 +243,10 @@ export const register = defineAction({
 export const findResidents = defineAction({
   fn: 'repairs',
   name: 'findResidents',
-  input: lazySchema(() => z.strictObject({ ...scoped, query: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)) })),
-  output: lazySchema(() => z.object({
+  input: z.strictObject({ ...scoped, query: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)) }),
+  output: z.object({
     items: z.array(z.object({ residentId: z.string(), name: z.string(), phone: z.string(), rooms: z.array(z.object({ roomId: z.string(), label: z.string() })) })),
-  })),
+  }),
   roles: ['desk', 'supervisor'],
   write: false,
   errors: [],
@@ -260,28 +259,28 @@ export const acknowledge = onOrder('acknowledge', ['technician'], {});
 /** R5: at the door. */
 export const arrive = onOrder('arrive', ['technician'], {});
 /** R5: nobody home after 3 minutes: a note, and the visit goes back to be rescheduled. */
-export const noAnswer = onOrder('noAnswer', ['technician'], { note: lazySchema(() => z.string().check(z.trim(), z.minLength(2), z.maxLength(200))) }, ['STATE.TOO_EARLY']);
+export const noAnswer = onOrder('noAnswer', ['technician'], { note: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)) }, ['STATE.TOO_EARLY']);
 /** R5: the desk agrees a new time with the resident and sends the technician again. */
 export const reschedule = onOrder('reschedule', ['desk', 'supervisor'], { preferredTime: PreferredTime });
 /** R6: items from the fee schedule; the server prices them. Sent again once work has started, it is a revised quote for extra work. */
 export const quote = onOrder('quote', ['technician'], {
-  items: lazySchema(() => z.array(z.strictObject({ code: z.string().check(z.minLength(1), z.maxLength(20)), qty: z.number().check(z.int(), z.gte(1), z.lte(99)) })).check(z.maxLength(20))),
+  items: z.array(z.strictObject({ code: z.string().check(z.minLength(1), z.maxLength(20)), qty: z.number().check(z.int(), z.gte(1), z.lte(99)) })).check(z.maxLength(20)),
 }, ['REPAIR.UNKNOWN_FEE_ITEM']);
 /** R6: the resident accepts on their own phone, or signs the quote on the technician's. */
-export const accept = onOrder('accept', ['resident', 'technician'], { signature: lazySchema(() => z.optional(FileId)) }, ['REPAIR.SIGNATURE_REQUIRED', 'REPAIR.FILE_NOT_YOURS', 'REPAIR.FILER_ONLY']);
+export const accept = onOrder('accept', ['resident', 'technician'], { signature: z.optional(FileId) }, ['REPAIR.SIGNATURE_REQUIRED', 'REPAIR.FILE_NOT_YOURS', 'REPAIR.FILER_ONLY']);
 /**
  * R7: work done, with before/after photos and the materials used; the amount is the accepted quote's
  * (R6). A phone from before issue 12 also sends `amountFen` and material prices: the amount must then
  * be the accepted total, and material prices are not kept.
  */
 export const complete = onOrder('complete', ['technician'], {
-  beforePhotos: lazySchema(() => z.array(FileId).check(z.minLength(1), z.maxLength(6))),
-  afterPhotos: lazySchema(() => z.array(FileId).check(z.minLength(1), z.maxLength(6))),
-  materials: lazySchema(() => z.array(z.strictObject(Material.shape)).check(z.maxLength(20))),
-  amountFen: lazySchema(() => z.optional(z.number().check(z.int(), z.gte(0), z.lte(100_000_00)))),
+  beforePhotos: z.array(FileId).check(z.minLength(1), z.maxLength(6)),
+  afterPhotos: z.array(FileId).check(z.minLength(1), z.maxLength(6)),
+  materials: z.array(z.strictObject(Material.shape)).check(z.maxLength(20)),
+  amountFen: z.optional(z.number().check(z.int(), z.gte(0), z.lte(100_000_00))),
 }, ['REPAIR.FILE_NOT_YOURS', 'REPAIR.AMOUNT_NOT_QUOTED']);
 /** R7: the resident signs by hand on the technician's screen, and may rate there. */
-export const signOff = onOrder('signOff', ['technician'], { signature: FileId, rating: lazySchema(() => z.optional(RatingInput)) }, ['REPAIR.FILE_NOT_YOURS', 'REPAIR.NOBODY_TO_RATE']);
+export const signOff = onOrder('signOff', ['technician'], { signature: FileId, rating: z.optional(RatingInput) }, ['REPAIR.FILE_NOT_YOURS', 'REPAIR.NOBODY_TO_RATE']);
 /**
  * R7: a rating from the resident's own phone within 7 days (replacing stars given with the sign-off).
  * A technician is answered REPAIR.RATING_IS_RESIDENTS: on his phone stars go with the resident's signature.
@@ -293,20 +292,20 @@ export const clearBlocker = onOrder('clearBlocker', ['technician', 'desk', 'supe
 /** R11: the technician sends the order back. */
 export const sendBack = onOrder('sendBack', ['technician'], { reason: Reason });
 /** R11: the supervisor approves (it rolls into next month) or rejects, with a signed opinion. */
-export const reviewSendBack = onOrder('reviewSendBack', ['supervisor'], { approve: lazySchema(() => z.boolean()), opinion: Reason, signature: FileId }, ['REPAIR.FILE_NOT_YOURS']);
+export const reviewSendBack = onOrder('reviewSendBack', ['supervisor'], { approve: z.boolean(), opinion: Reason, signature: FileId }, ['REPAIR.FILE_NOT_YOURS']);
 
 /** R6: the property's fee schedule, for quoting. */
 export const fees = defineAction({
   fn: 'repairs',
   name: 'fees',
-  input: lazySchema(() => z.strictObject({ ...scoped })),
-  output: lazySchema(() => z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), priceFen: z.number().check(z.int()) })) })),
+  input: z.strictObject({ ...scoped }),
+  output: z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), priceFen: z.number().check(z.int()) })) }),
   roles: ['technician', 'desk', 'supervisor'],
   write: false,
   errors: [],
 });
 
-export const ScorecardView = lazySchema(() => z.object({
+export const ScorecardView = z.object({
   memberId: z.string(),
   name: z.string(),
   ratings: z.number().check(z.int()),
@@ -317,27 +316,27 @@ export const ScorecardView = lazySchema(() => z.object({
   onTimeRate: z.nullable(z.number()),
   returned: z.number().check(z.int()),
   openLoad: z.number().check(z.int()),
-}));
+});
 
 /** R7 R9: the supervisor sees every technician's figures; a technician only their own. */
 export const scorecards = defineAction({
   fn: 'repairs',
   name: 'scorecards',
-  input: lazySchema(() => z.strictObject({ ...scoped })),
-  output: lazySchema(() => z.object({ items: z.array(ScorecardView) })),
+  input: z.strictObject({ ...scoped }),
+  output: z.object({ items: z.array(ScorecardView) }),
   roles: ['technician', 'supervisor', 'manager'],
   write: false,
   errors: [],
 });
 
-const Counts = lazySchema(() => z.record(z.string(), z.number().check(z.int())));
+const Counts = z.record(z.string(), z.number().check(z.int()));
 
 /** R8 R11 R12: the month's repair summary for the supervisor and the manager. */
 export const summary = defineAction({
   fn: 'repairs',
   name: 'summary',
-  input: lazySchema(() => z.strictObject({ ...scoped, month: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/)) })),
-  output: lazySchema(() => z.object({
+  input: z.strictObject({ ...scoped, month: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/)) }),
+  output: z.object({
     month: z.string(),
     total: z.number().check(z.int()),
     byCategory: Counts,
@@ -359,7 +358,7 @@ export const summary = defineAction({
         amountFen: z.number().check(z.int()),
       }),
     ),
-  })),
+  }),
   roles: ['supervisor', 'manager'],
   write: false,
   errors: [],
@@ -369,7 +368,7 @@ export const summary = defineAction({
 export const decideContent = defineAction({
   fn: 'repairs',
   name: 'decideContent',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, repairId: DocId, ...decisionFields })),
+  input: z.strictObject({ ...scoped, ...commandFields, repairId: DocId, ...decisionFields }),
   output: RepairView,
   roles: ['desk', 'supervisor', 'manager'],
   write: true,

@@ -6,17 +6,16 @@ import { pageInput, pageOf } from './page';
 import { ScorecardView } from './repairs.contract';
 import { FileLink } from './files';
 import { isPeriod, kindOf } from '../time/report-period';
-import { lazySchema } from '../model/lazy-schema';
 
 /** A week by its Monday ("2026-11-30"), a month ("2026-11") or a quarter ("2026-Q4"), in Shanghai. */
-export const Period = lazySchema(() => z.string().check(z.refine(isPeriod)));
+export const Period = z.string().check(z.refine(isPeriod));
 /** Issue 14 (3): the administrator compares properties per month and quarter. */
-const MonthOrQuarter = lazySchema(() => Period.check(z.refine((p) => kindOf(p) !== 'week')));
+const MonthOrQuarter = Period.check(z.refine((p) => kindOf(p) !== 'week'));
 
-const Rate = lazySchema(() => z.nullable(z.number()));
-const Count = lazySchema(() => z.number().check(z.int()));
+const Rate = z.nullable(z.number());
+const Count = z.number().check(z.int());
 
-export const RepairFiguresView = lazySchema(() => z.object({
+export const RepairFiguresView = z.object({
   total: Count,
   byCategory: z.record(z.string(), Count),
   byBuilding: z.record(z.string(), Count),
@@ -25,14 +24,14 @@ export const RepairFiguresView = lazySchema(() => z.object({
   slaRate: Rate,
   calledBack: Count,
   callbackRate: Rate,
-}));
+});
 
-export const PeriodFiguresView = lazySchema(() => z.object({
+export const PeriodFiguresView = z.object({
   repairs: RepairFiguresView,
   complaints: ComplaintFigures,
   callbacks: z.array(KindFigures),
   technicians: z.array(ScorecardView),
-}));
+});
 export type PeriodFiguresView = z.infer<typeof PeriodFiguresView>;
 
 const staff = ['supervisor', 'manager'] as const;
@@ -41,8 +40,8 @@ const staff = ['supervisor', 'manager'] as const;
 export const period = defineAction({
   fn: 'reports',
   name: 'period',
-  input: lazySchema(() => z.strictObject({ ...scoped, period: Period })),
-  output: lazySchema(() => z.object({ period: z.string(), previous: z.string(), current: PeriodFiguresView, before: PeriodFiguresView })),
+  input: z.strictObject({ ...scoped, period: Period }),
+  output: z.object({ period: z.string(), previous: z.string(), current: PeriodFiguresView, before: PeriodFiguresView }),
   roles: staff,
   write: false,
   errors: [],
@@ -58,14 +57,14 @@ export const exportXlsx = defineAction({
   fn: 'reports',
   name: 'exportXlsx',
   // The command id is optional for the clients before it was a write (v15–v18, still cached on phones): each of their calls is its own export, as it always was.
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, commandId: z.optional(CommandId), period: Period })),
-  output: lazySchema(() => z.object({ fileName: z.string(), url: FileLink })),
+  input: z.strictObject({ ...scoped, ...commandFields, commandId: z.optional(CommandId), period: Period }),
+  output: z.object({ fileName: z.string(), url: FileLink }),
   roles: staff,
   write: true,
   errors: ['REPORT.EXPORT_FAILED'],
 });
 
-export const PropertyFiguresView = lazySchema(() => z.object({
+export const PropertyFiguresView = z.object({
   repairs: Count,
   slaRate: Rate,
   repairCallbackRate: Rate,
@@ -74,18 +73,18 @@ export const PropertyFiguresView = lazySchema(() => z.object({
   complaintsOnTimeRate: Rate,
   quality: Rate,
   attitude: Rate,
-}));
+});
 export type PropertyFiguresView = z.infer<typeof PropertyFiguresView>;
 
 /** Issue 14 (3): the company's properties by name, each with its figures for the period and the one before. */
 export const compare = defineAction({
   fn: 'reports',
   name: 'compare',
-  input: lazySchema(() => z.strictObject({ ...pageInput, period: MonthOrQuarter })),
-  output: lazySchema(() => z.extend(pageOf(z.object({ propertyId: z.string(), name: z.string(), current: PropertyFiguresView, before: PropertyFiguresView })), {
+  input: z.strictObject({ ...pageInput, period: MonthOrQuarter }),
+  output: z.extend(pageOf(z.object({ propertyId: z.string(), name: z.string(), current: PropertyFiguresView, before: PropertyFiguresView })), {
     period: z.string(),
     previous: z.string(),
-  })),
+  }),
   roles: ['admin'],
   write: false,
   errors: [],
@@ -96,7 +95,7 @@ export const compare = defineAction({
  * one is opened by sending its exportXlsx command again (`commandId`: a replay answers its file with a
  * fresh link), so the list itself links nothing and costs no storage round trip (issue 16: a read's 2 waits).
  */
-export const ExportView = lazySchema(() => z.object({
+export const ExportView = z.object({
   exportId: z.string(),
   /** The workbook's name, once it is ready. */
   fileName: z.nullable(z.string()),
@@ -108,15 +107,15 @@ export const ExportView = lazySchema(() => z.object({
   url: z.nullable(FileLink),
   /** The command that made it, to open it again; null for an export recorded before commands were kept on it. */
   commandId: z.nullable(z.string()),
-}));
+});
 export type ExportView = z.infer<typeof ExportView>;
 
 /** Issue 17 (2): the caller's own exports of the last days in this property, the newest first, to pick up after leaving the page. */
 export const recentExports = defineAction({
   fn: 'reports',
   name: 'recentExports',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...pageInput })),
-  output: lazySchema(() => pageOf(ExportView)),
+  input: z.strictObject({ ...scoped, ...pageInput }),
+  output: pageOf(ExportView),
   roles: staff,
   write: false,
   errors: [],

@@ -4,10 +4,9 @@ import { pageInput, pageOf } from './page';
 import { Role } from '../model/member.model';
 import { TimerStep } from '../model/environment.model';
 import { isoInstant } from '../model/versioned';
-import { lazySchema } from '../model/lazy-schema';
 
 /** One place a person belongs: a property, or (role `admin`) the company itself. */
-export const Membership = lazySchema(() => z.object({
+export const Membership = z.object({
   propertyId: z.string(),
   propertyName: z.string(),
   memberId: z.string(),
@@ -15,34 +14,34 @@ export const Membership = lazySchema(() => z.object({
   name: z.string(),
   /** Issue 14: false once the property was deactivated (read-only). */
   active: z.optional(z.boolean()),
-}));
+});
 
 /** Every property the caller belongs to, so the client can pick one (most people have one). */
 export const me = defineAction({
   fn: 'session',
   name: 'me',
-  input: lazySchema(() => z.strictObject({})),
-  output: lazySchema(() => z.object({ memberships: z.array(Membership) })),
+  input: z.strictObject({}),
+  output: z.object({ memberships: z.array(Membership) }),
   roles: 'any-signed-in',
   write: false,
   errors: [],
 });
 
-export const RoomView = lazySchema(() => z.object({ roomId: z.string(), label: z.string() }));
+export const RoomView = z.object({ roomId: z.string(), label: z.string() });
 
-export const SubscribeStock = lazySchema(() => z.object({
+export const SubscribeStock = z.object({
   templates: z.array(z.object({ kind: z.string(), templateId: z.string(), remaining: z.number().check(z.int()) })),
   /** True when some template has fewer sends left than the app warns at. */
   low: z.boolean(),
-}));
+});
 export type SubscribeStockView = z.infer<typeof SubscribeStock>;
 
 /** The caller's place in one property: who they are there, its desk phone, their rooms, what to watch. */
 export const context = defineAction({
   fn: 'session',
   name: 'context',
-  input: lazySchema(() => z.strictObject({ ...scoped })),
-  output: lazySchema(() => z.object({
+  input: z.strictObject({ ...scoped }),
+  output: z.object({
     memberId: z.string(),
     role: Role,
     name: z.string(),
@@ -58,7 +57,7 @@ export const context = defineAction({
     uploadPrefix: z.string(),
     /** Issue 5: the subscribe-message templates pushed to the caller's role, and their sends left. */
     subscribe: z.optional(SubscribeStock),
-  })),
+  }),
   /** The company's administrator enters the company (propertyId `_company`) the way others enter a property. */
   roles: ['resident', 'desk', 'supervisor', 'technician', 'manager', 'admin'],
   write: false,
@@ -69,8 +68,8 @@ export const context = defineAction({
 export const signals = defineAction({
   fn: 'session',
   name: 'signals',
-  input: lazySchema(() => z.strictObject({ ...scoped })),
-  output: lazySchema(() => z.object({ signals: z.array(z.object({ id: z.string(), seq: z.number() })) })),
+  input: z.strictObject({ ...scoped }),
+  output: z.object({ signals: z.array(z.object({ id: z.string(), seq: z.number() })) }),
   roles: ['resident', 'desk', 'supervisor', 'technician', 'manager'],
   write: false,
   errors: [],
@@ -83,14 +82,14 @@ export const signals = defineAction({
 export const consent = defineAction({
   fn: 'session',
   name: 'consent',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, accepted: z.array(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/))).check(z.maxLength(3)), rejected: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(3)) })),
+  input: z.strictObject({ ...scoped, ...commandFields, accepted: z.array(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/))).check(z.maxLength(3)), rejected: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(3)) }),
   output: SubscribeStock,
   roles: ['resident', 'desk', 'supervisor', 'technician', 'manager'],
   write: true,
   errors: [],
 });
 
-export const InboxItem = lazySchema(() => z.object({
+export const InboxItem = z.object({
   id: z.string(),
   kind: z.string(),
   title: z.string(),
@@ -100,24 +99,24 @@ export const InboxItem = lazySchema(() => z.object({
   subject: z.object({ kind: z.string(), id: z.string() }),
   /** Issue 18 (3): a resident's line she has read, on any phone (her read marks on the server). */
   read: z.optional(z.boolean()),
-}));
+});
 
 /** Issue 5: every role's in-app inbox: what was sent to the caller or their role, newest first. */
 export const inbox = defineAction({
   fn: 'session',
   name: 'inbox',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...pageInput })),
-  output: lazySchema(() => pageOf(InboxItem)),
+  input: z.strictObject({ ...scoped, ...pageInput }),
+  output: pageOf(InboxItem),
   roles: ['resident', 'desk', 'supervisor', 'technician', 'manager'],
   write: false,
   errors: [],
 });
 
 /** One thread she opened: its subject and the newest line's instant she had (`InboxItem.at`). */
-export const ReadThread = lazySchema(() => z.strictObject({
+export const ReadThread = z.strictObject({
   subject: z.strictObject({ kind: z.string().check(z.regex(/^[A-Za-z]{1,32}$/)), id: z.string().check(z.minLength(1), z.maxLength(64)) }),
   at: isoInstant,
-}));
+});
 
 /**
  * Issue 18 (3): the resident read these threads up to these lines. Kept per member on the server, so
@@ -127,14 +126,14 @@ export const ReadThread = lazySchema(() => z.strictObject({
 export const markRead = defineAction({
   fn: 'session',
   name: 'markRead',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, threads: z.array(ReadThread).check(z.minLength(1), z.maxLength(50)) })),
-  output: lazySchema(() => z.object({ marked: z.number().check(z.int(), z.gte(0)) })),
+  input: z.strictObject({ ...scoped, ...commandFields, threads: z.array(ReadThread).check(z.minLength(1), z.maxLength(50)) }),
+  output: z.object({ marked: z.number().check(z.int(), z.gte(0)) }),
   roles: ['resident'],
   write: true,
   errors: [],
 });
 
-export const DeadLetter = lazySchema(() => z.object({
+export const DeadLetter = z.object({
   id: z.string(),
   kind: z.string(),
   channel: z.string(),
@@ -142,16 +141,16 @@ export const DeadLetter = lazySchema(() => z.object({
   lastError: z.nullable(z.string()),
   attempts: z.number().check(z.int()),
   at: z.string(),
-}));
+});
 
 /** Issue 12 (3.8): a stored document the timer could not read, set aside: of what kind, found by which step, and why. */
-export const QuarantinedDoc = lazySchema(() => z.object({
+export const QuarantinedDoc = z.object({
   id: z.string(),
   collection: z.string(),
   foundBy: TimerStep,
   reason: z.string(),
   at: z.string(),
-}));
+});
 
 /**
  * Issue 5: is nothing falling through the cracks? When the reminders timer last ran (and whether
@@ -161,12 +160,12 @@ export const QuarantinedDoc = lazySchema(() => z.object({
 export const health = defineAction({
   fn: 'session',
   name: 'health',
-  input: lazySchema(() => z.strictObject({ ...scoped })),
-  output: lazySchema(() => z.object({
+  input: z.strictObject({ ...scoped }),
+  output: z.object({
     timer: z.object({ lastRunAt: z.nullable(z.string()), stale: z.boolean(), failedSteps: z.array(TimerStep) }),
     quarantine: z.object({ count: z.number().check(z.int()), items: z.array(QuarantinedDoc) }),
     deadLetters: z.object({ count: z.number().check(z.int()), items: z.array(DeadLetter) }),
-  })),
+  }),
   roles: ['supervisor', 'manager'],
   write: false,
   errors: [],
@@ -176,21 +175,21 @@ export const health = defineAction({
 export const retryNotice = defineAction({
   fn: 'session',
   name: 'retryNotice',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, noticeId: z.string().check(z.regex(/^[A-Za-z0-9_:~.-]{1,128}$/)) })),
-  output: lazySchema(() => z.extend(DeadLetter, { status: z.string() })),
+  input: z.strictObject({ ...scoped, ...commandFields, noticeId: z.string().check(z.regex(/^[A-Za-z0-9_:~.-]{1,128}$/)) }),
+  output: z.extend(DeadLetter, { status: z.string() }),
   roles: ['supervisor', 'manager'],
   write: true,
   errors: [],
 });
 
 /** What waits for the caller in one other property of theirs: nothing of it but the counts. */
-export const WaitingElsewhere = lazySchema(() => z.object({
+export const WaitingElsewhere = z.object({
   propertyId: z.string(),
   /** Items waiting for the caller's role there (see `waitingFor`). */
   count: z.number().check(z.int(), z.nonnegative()),
   /** Of them, urgent ones (R3 repairs, C9 top-urgency cases); a resident's are never urgent. */
   urgent: z.number().check(z.int(), z.nonnegative()),
-}));
+});
 
 /**
  * Issue 14 (2): while in one property, the work waiting in each of the caller's other (active)
@@ -202,8 +201,8 @@ export const WaitingElsewhere = lazySchema(() => z.object({
 export const waiting = defineAction({
   fn: 'session',
   name: 'waiting',
-  input: lazySchema(() => z.strictObject({ ...scoped })),
-  output: lazySchema(() => z.object({ others: z.array(WaitingElsewhere) })),
+  input: z.strictObject({ ...scoped }),
+  output: z.object({ others: z.array(WaitingElsewhere) }),
   roles: 'any-signed-in',
   write: false,
   errors: [],

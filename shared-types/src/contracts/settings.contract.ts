@@ -4,11 +4,10 @@ import { DailyLimits, FeeItem, OwnerInvites, RepairPromiseSettings, FieldSource,
 import { NoticeKind } from '../model/outbox.model';
 import { DutyKind } from '../model/duty-kind.model';
 import { WECOM_ROBOT_URL } from '../domain/wecom-robot.rules';
-import { lazySchema } from '../model/lazy-schema';
 
-const ShiftView = lazySchema(() => z.object({ name: z.string(), start: z.string(), desk: z.array(z.object({ memberId: z.string(), name: z.string() })) }));
+const ShiftView = z.object({ name: z.string(), start: z.string(), desk: z.array(z.object({ memberId: z.string(), name: z.string() })) });
 
-export const SettingsView = lazySchema(() => z.object({
+export const SettingsView = z.object({
   shifts: z.array(ShiftView),
   openingHours: z.object({ open: z.string(), close: z.string() }),
   /** V4: the windows technicians come to homes in. */
@@ -33,31 +32,31 @@ export const SettingsView = lazySchema(() => z.object({
   ownerInvites: z.optional(OwnerInvites),
   /** Every change: who, when, which settings. */
   history: z.array(z.object({ by: z.string(), at: z.string(), fields: z.array(z.string()) })),
-}));
+});
 export type SettingsView = z.infer<typeof SettingsView>;
 
 /** The property's settings as they are now, with their change log. */
 export const settings = defineAction({
   fn: 'members',
   name: 'settings',
-  input: lazySchema(() => z.strictObject({ ...scoped })),
+  input: z.strictObject({ ...scoped }),
   output: SettingsView,
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
   errors: [],
 });
 
-const Minutes = lazySchema(() => z.number().check(z.int(), z.gte(1), z.lte(7 * 24 * 60)));
+const Minutes = z.number().check(z.int(), z.gte(1), z.lte(7 * 24 * 60));
 
 /** A page of this mini-program, as `subscribeMessage.send` takes it: no leading slash; the notice's id is added as `?id=`. */
-const PagePath = lazySchema(() => z.string().check(z.regex(/^pages(\/[a-z0-9-]+)+$/), z.maxLength(100)));
+const PagePath = z.string().check(z.regex(/^pages(\/[a-z0-9-]+)+$/), z.maxLength(100));
 
-const TemplateInput = lazySchema(() => z.strictObject({
+const TemplateInput = z.strictObject({
   kind: NoticeKind,
   id: TemplateId,
   page: PagePath,
   fields: z.array(z.strictObject({ key: z.string().check(z.regex(/^[a-z_]+\d+$/), z.maxLength(32)), source: FieldSource })).check(z.minLength(1), z.maxLength(10)),
-}));
+});
 
 const oneKindEach = (templates: readonly { kind: string }[], ctx: z.core.$RefinementCtx) => {
   templates.forEach((t, i) => {
@@ -74,7 +73,7 @@ const oneKindEach = (templates: readonly { kind: string }[], ctx: z.core.$Refine
 export const updateSettings = defineAction({
   fn: 'members',
   name: 'updateSettings',
-  input: lazySchema(() => z.strictObject({
+  input: z.strictObject({
     ...scoped,
     ...commandFields,
     shifts: z.optional(z.array(z.strictObject({ name: z.string().check(z.trim(), z.minLength(1), z.maxLength(10)), start: HHmm, deskMemberIds: z.array(DocId).check(z.maxLength(20)) })).check(z.minLength(1), z.maxLength(6))),
@@ -93,7 +92,7 @@ export const updateSettings = defineAction({
     handoverChecklist: z.optional(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))).check(z.maxLength(12))),
     /** Clients before settings v10 send no `perDay`: the property's limit stays as it is. */
     ownerInvites: z.optional(z.strictObject(z.partial(OwnerInvites, { perDay: true }).shape)),
-  })),
+  }),
   output: SettingsView,
   roles: ['manager'],
   write: true,

@@ -2,7 +2,6 @@ import * as z from 'zod/mini';
 import { MiniProgramVersion } from '../domain/mini-program-version.rules';
 import { NoticeKind } from '../model/outbox.model';
 import { PropertyId } from './action';
-import { lazySchema } from '../model/lazy-schema';
 
 /**
  * Issue 13 (3): the system call every function answers. A call with no OPENID (the CloudBase
@@ -12,28 +11,28 @@ import { lazySchema } from '../model/lazy-schema';
 export const SYSTEM_HEALTH_ACTION = 'health';
 
 /** The cloud calls a function can prove it may make (config.json `permissions.openapi`). */
-export const CloudCallApi = lazySchema(() => z.enum(['subscribeMessage.send', 'wxacode.getUnlimited', 'phonenumber.getPhoneNumber', 'security.msgSecCheck', 'security.mediaCheckAsync']));
+export const CloudCallApi = z.enum(['subscribeMessage.send', 'wxacode.getUnlimited', 'phonenumber.getPhoneNumber', 'security.msgSecCheck', 'security.mediaCheckAsync']);
 export type CloudCallApi = z.infer<typeof CloudCallApi>;
 
-export const SystemHealthInput = lazySchema(() => z.strictObject({
+export const SystemHealthInput = z.strictObject({
   /** Each cloud call to try: one that WeChat answers at all (even with a business error) was permitted. */
   probes: z._default(z.array(CloudCallApi).check(z.maxLength(CloudCallApi.options.length)), []),
   /** Post a test message to the property's robot, or to every property's that has one. */
   robot: z.optional(z.strictObject({ propertyId: z.optional(PropertyId) })),
   /** Send the property's template (for `kind`, or its first ready one) to a test person who accepted it. */
   subscribe: z.optional(z.strictObject({ propertyId: PropertyId, openid: z.string().check(z.regex(/^[A-Za-z0-9_-]{6,64}$/)), kind: z.optional(NoticeKind) })),
-}));
+});
 export type SystemHealthInput = z.infer<typeof SystemHealthInput>;
 
 /** ok: the call did its job; permitted: WeChat answered with a business error, so the permission holds; denied: -604101. */
-export const CallOutcome = lazySchema(() => z.object({
+export const CallOutcome = z.object({
   outcome: z.enum(['ok', 'permitted', 'denied', 'failed']),
   errCode: z.nullable(z.number()),
   detail: z.string(),
-}));
+});
 export type CallOutcome = z.infer<typeof CallOutcome>;
 
-export const SystemHealth = lazySchema(() => z.object({
+export const SystemHealth = z.object({
   function: z.string(),
   /** process.version of the runtime the function runs on. */
   node: z.string(),
@@ -43,5 +42,5 @@ export const SystemHealth = lazySchema(() => z.object({
   probes: z.array(z.extend(CallOutcome, { api: CloudCallApi })),
   robots: z.nullable(z.array(z.object({ propertyId: z.string(), outcome: z.enum(['sent', 'deferred', 'failed']), detail: z.string() }))),
   subscribe: z.nullable(CallOutcome),
-}));
+});
 export type SystemHealth = z.infer<typeof SystemHealth>;

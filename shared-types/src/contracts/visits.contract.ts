@@ -3,12 +3,11 @@ import { calendarDate, isoDateTime } from '../model/versioned';
 import { commandFields, defineAction, DocId, scoped } from './action';
 import { pageInput, pageOf } from './page';
 import { receptionActions } from './reception.contract';
-import { lazySchema } from '../model/lazy-schema';
 
-const Instant = lazySchema(() => isoDateTime({ offset: true }));
-const Reason = lazySchema(() => z.string().check(z.trim(), z.minLength(2), z.maxLength(200)));
+const Instant = isoDateTime({ offset: true });
+const Reason = z.string().check(z.trim(), z.minLength(2), z.maxLength(200));
 
-export const BookingView = lazySchema(() => z.object({
+export const BookingView = z.object({
   id: z.string(),
   kind: z.enum(['desk', 'repair', 'home']),
   status: z.enum(['booked', 'cancelled']),
@@ -23,10 +22,10 @@ export const BookingView = lazySchema(() => z.object({
   reason: z.nullable(z.string()),
   /** A repair window's order and the technician whose time it holds. */
   repair: z.nullable(z.object({ id: z.string(), technicianName: z.string() })),
-}));
+});
 export type BookingView = z.infer<typeof BookingView>;
 
-const Day = lazySchema(() => z.object({ date: z.string(), slots: z.array(z.object({ start: z.string(), end: z.string(), free: z.number().check(z.int()) })) }));
+const Day = z.object({ date: z.string(), slots: z.array(z.object({ start: z.string(), end: z.string(), free: z.number().check(z.int()) })) });
 
 /** How far ahead `slots` looks for a day with room: two weeks. */
 export const LOOKAHEAD_DAYS = 14;
@@ -39,7 +38,7 @@ export const LOOKAHEAD_DAYS = 14;
 export const slots = defineAction({
   fn: 'visits',
   name: 'slots',
-  input: lazySchema(() => z.strictObject({ ...scoped, date: calendarDate, kind: z._default(z.enum(['desk', 'home']), 'desk'), upTo: z.optional(calendarDate) })),
+  input: z.strictObject({ ...scoped, date: calendarDate, kind: z._default(z.enum(['desk', 'home']), 'desk'), upTo: z.optional(calendarDate) }),
   output: Day,
   roles: ['resident', 'desk', 'supervisor', 'manager'],
   write: false,
@@ -50,7 +49,7 @@ export const slots = defineAction({
 export const book = defineAction({
   fn: 'visits',
   name: 'book',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, start: Instant, roomId: DocId, topic: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)) })),
+  input: z.strictObject({ ...scoped, ...commandFields, start: Instant, roomId: DocId, topic: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)) }),
   output: BookingView,
   roles: ['resident'],
   write: true,
@@ -61,7 +60,7 @@ export const book = defineAction({
 export const windows = defineAction({
   fn: 'visits',
   name: 'windows',
-  input: lazySchema(() => z.strictObject({ ...scoped, date: calendarDate, repairId: DocId })),
+  input: z.strictObject({ ...scoped, date: calendarDate, repairId: DocId }),
   output: Day,
   roles: ['resident', 'desk', 'supervisor'],
   write: false,
@@ -72,7 +71,7 @@ export const windows = defineAction({
 export const bookWindow = defineAction({
   fn: 'visits',
   name: 'bookWindow',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, start: Instant, repairId: DocId })),
+  input: z.strictObject({ ...scoped, ...commandFields, start: Instant, repairId: DocId }),
   output: BookingView,
   roles: ['resident'],
   write: true,
@@ -83,7 +82,7 @@ export const bookWindow = defineAction({
 export const bookHome = defineAction({
   fn: 'visits',
   name: 'bookHome',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, start: Instant, roomId: DocId, topic: z.string().check(z.trim(), z.maxLength(200)) })),
+  input: z.strictObject({ ...scoped, ...commandFields, start: Instant, roomId: DocId, topic: z.string().check(z.trim(), z.maxLength(200)) }),
   output: BookingView,
   roles: ['resident'],
   write: true,
@@ -94,7 +93,7 @@ export const bookHome = defineAction({
 export const reschedule = defineAction({
   fn: 'visits',
   name: 'reschedule',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, bookingId: DocId, version: z.number().check(z.int(), z.positive()), start: Instant, reason: Reason })),
+  input: z.strictObject({ ...scoped, ...commandFields, bookingId: DocId, version: z.number().check(z.int(), z.positive()), start: Instant, reason: Reason }),
   output: BookingView,
   roles: ['resident', 'desk', 'supervisor'],
   write: true,
@@ -105,7 +104,7 @@ export const reschedule = defineAction({
 export const cancel = defineAction({
   fn: 'visits',
   name: 'cancel',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...commandFields, bookingId: DocId, version: z.number().check(z.int(), z.positive()), reason: Reason })),
+  input: z.strictObject({ ...scoped, ...commandFields, bookingId: DocId, version: z.number().check(z.int(), z.positive()), reason: Reason }),
   output: BookingView,
   roles: ['resident', 'desk', 'supervisor'],
   write: true,
@@ -115,8 +114,8 @@ export const cancel = defineAction({
 export const mine = defineAction({
   fn: 'visits',
   name: 'mine',
-  input: lazySchema(() => z.strictObject({ ...scoped, ...pageInput })),
-  output: lazySchema(() => pageOf(BookingView)),
+  input: z.strictObject({ ...scoped, ...pageInput }),
+  output: pageOf(BookingView),
   roles: ['resident'],
   write: false,
   errors: [],
@@ -126,8 +125,8 @@ export const mine = defineAction({
 export const day = defineAction({
   fn: 'visits',
   name: 'day',
-  input: lazySchema(() => z.strictObject({ ...scoped, date: calendarDate, ...pageInput })),
-  output: lazySchema(() => z.extend(pageOf(BookingView), { date: z.string() })),
+  input: z.strictObject({ ...scoped, date: calendarDate, ...pageInput }),
+  output: z.extend(pageOf(BookingView), { date: z.string() }),
   roles: ['desk', 'supervisor', 'manager'],
   write: false,
   errors: [],

@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { lazySchema } from '../model/lazy-schema';
 
 /**
  * Issue 13 (1.6): which version of the mini-program a deployed environment serves, named as
@@ -9,7 +8,7 @@ import { lazySchema } from '../model/lazy-schema';
  * trial / formal, default formal: https://developers.weixin.qq.com/miniprogram/dev/api-backend/open-api/subscribe-message/subscribeMessage.send.html).
  * The deploy sets it on every function as an environment variable, from the manifest's environment.
  */
-export const MiniProgramVersion = lazySchema(() => z.enum(['develop', 'trial', 'release']));
+export const MiniProgramVersion = z.enum(['develop', 'trial', 'release']);
 export type MiniProgramVersion = z.infer<typeof MiniProgramVersion>;
 
 /** The function environment variable the deploy sets. */

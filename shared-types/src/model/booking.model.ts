@@ -1,12 +1,11 @@
 import * as z from 'zod/mini';
 import { base, defineModel, isoInstant } from './versioned';
-import { lazySchema } from './lazy-schema';
 
 /** V4: what a resident books: the desk, a window for a technician at home, or a home callback visit. */
-export const BookingKind = lazySchema(() => z.enum(['desk', 'repair', 'home']));
+export const BookingKind = z.enum(['desk', 'repair', 'home']);
 export type BookingKind = z.infer<typeof BookingKind>;
 
-const BookingV1 = lazySchema(() => z.object({
+const BookingV1 = z.object({
   ...base,
   schemaVersion: z.literal(1),
   kind: z.literal('desk'),
@@ -26,15 +25,15 @@ const BookingV1 = lazySchema(() => z.object({
   reminders: z.optional(z.array(z.string())),
   createdAt: isoInstant,
   updatedAt: isoInstant,
-}));
+});
 
 /** v2: repair windows (with the technician whose time is held) and home callback visits (with their callback task). */
-export const BookingDoc = lazySchema(() => z.extend(BookingV1, {
+export const BookingDoc = z.extend(BookingV1, {
   schemaVersion: z.literal(2),
   kind: BookingKind,
   repair: z.nullable(z.object({ id: z.string(), technician: z.object({ memberId: z.string(), openid: z.string(), name: z.string() }) })),
   callbackId: z.nullable(z.string()),
-}));
+});
 export type BookingDoc = z.infer<typeof BookingDoc>;
 export const bookingModel = defineModel({
   collection: 'bookings',
@@ -48,14 +47,14 @@ export const bookingModel = defineModel({
  * transaction, so two residents racing for the last place cannot both get it. A repair window's
  * slot is one technician's (`owner`); the desk's and home visits' are the desk's.
  */
-const SlotV1 = lazySchema(() => z.object({
+const SlotV1 = z.object({
   ...base,
   schemaVersion: z.literal(1),
   kind: z.literal('desk'),
   start: isoInstant,
   capacity: z.number().check(z.int(), z.positive()),
   bookingIds: z.array(z.string()),
-}));
-export const SlotDoc = lazySchema(() => z.extend(SlotV1, { schemaVersion: z.literal(2), kind: BookingKind, owner: z.nullable(z.string()) }));
+});
+export const SlotDoc = z.extend(SlotV1, { schemaVersion: z.literal(2), kind: BookingKind, owner: z.nullable(z.string()) });
 export type SlotDoc = z.infer<typeof SlotDoc>;
 export const slotModel = defineModel({ collection: 'slots', version: 2, schema: SlotDoc, migrations: { 1: (doc) => ({ ...doc, owner: null }) } });

@@ -1,14 +1,13 @@
 import * as z from 'zod/mini';
 import { base, defineModel, isoInstant } from './versioned';
-import { lazySchema } from './lazy-schema';
 
-export const CallbackKind = lazySchema(() => z.enum(['repair', 'complaint', 'routine', 'visit']));
+export const CallbackKind = z.enum(['repair', 'complaint', 'routine', 'visit']);
 export type CallbackKind = z.infer<typeof CallbackKind>;
 
-export const CallbackReason = lazySchema(() => z.enum(['urgent', 'low_rating', 'quota', 'complaint', 'routine']));
+export const CallbackReason = z.enum(['urgent', 'low_rating', 'quota', 'complaint', 'routine']);
 
 /** B1 R10 R13: a call the desk owes a resident, and what came of it. */
-export const CallbackDoc = lazySchema(() => z.object({
+export const CallbackDoc = z.object({
   ...base,
   schemaVersion: z.literal(3),
   kind: CallbackKind,
@@ -37,7 +36,7 @@ export const CallbackDoc = lazySchema(() => z.object({
   /** B3: the complaint a problem raised in this callback became. */
   complaintId: z.optional(z.string()),
   createdAt: isoInstant,
-}));
+});
 export type CallbackDoc = z.infer<typeof CallbackDoc>;
 /** v1 tasks were all the desk's; v2 had no cancelled state (a cancelled home visit's task was removed). */
 export const callbackModel = defineModel({

@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
 import { base, defineModel, isoInstant } from './versioned';
-import { lazySchema } from './lazy-schema';
 
-const CommandV1 = lazySchema(() => z.object({
+const CommandV1 = z.object({
   ...base,
   schemaVersion: z.literal(1),
   openid: z.string(),
@@ -11,7 +10,7 @@ const CommandV1 = lazySchema(() => z.object({
   action: z.string(),
   result: z.unknown(),
   at: isoInstant,
-}));
+});
 
 /**
  * A write command applied once; a retry with the same id gets `result` back instead of a second write.
@@ -24,17 +23,17 @@ const CommandV1 = lazySchema(() => z.object({
  * with its collection; `fanned` false until they are inserted where they belong (after the commit by
  * the call, else by the timer).
  */
-export const JournalCollection = lazySchema(() => z.enum(['events', 'outbox', 'deadlines']));
+export const JournalCollection = z.enum(['events', 'outbox', 'deadlines']);
 export type JournalCollection = z.infer<typeof JournalCollection>;
-export const JournalEntry = lazySchema(() => z.object({ collection: JournalCollection, doc: z.looseObject({ _id: z.string() }) }));
+export const JournalEntry = z.object({ collection: JournalCollection, doc: z.looseObject({ _id: z.string() }) });
 export type JournalEntry = z.infer<typeof JournalEntry>;
 
-export const CommandDoc = lazySchema(() => z.extend(CommandV1, {
+export const CommandDoc = z.extend(CommandV1, {
   schemaVersion: z.literal(2),
   call: z.string().check(z.regex(/^[a-z]+\.[A-Za-z]+$/)),
   journal: z.optional(z.array(JournalEntry)),
   fanned: z.optional(z.boolean()),
-}));
+});
 export type CommandDoc = z.infer<typeof CommandDoc>;
 
 /**

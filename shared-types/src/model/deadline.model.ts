@@ -1,18 +1,17 @@
 import * as z from 'zod/mini';
 import { base, defineModel, isoInstant } from './versioned';
 import { Role } from './member.model';
-import { lazySchema } from './lazy-schema';
 
 /**
  * A clock on a ticket: which rule set it, when it warns, when it is due, and how far up the
  * escalation ladder a breach has gone. The reminders sweep reads these, never the tickets.
  */
-export const DeadlineStatus = lazySchema(() => z.enum(['open', 'paused', 'met', 'cancelled']));
+export const DeadlineStatus = z.enum(['open', 'paused', 'met', 'cancelled']);
 export type DeadlineStatus = z.infer<typeof DeadlineStatus>;
-export const PausedBy = lazySchema(() => z.enum(['order', 'property']));
+export const PausedBy = z.enum(['order', 'property']);
 export type PausedBy = z.infer<typeof PausedBy>;
 
-export const DeadlineDoc = lazySchema(() => z.object({
+export const DeadlineDoc = z.object({
   ...base,
   schemaVersion: z.literal(3),
   subject: z.object({ kind: z.string(), id: z.string() }),
@@ -32,7 +31,7 @@ export const DeadlineDoc = lazySchema(() => z.object({
   escalateEveryMinutes: z.number().check(z.int(), z.gte(0)),
   nextCheckAt: isoInstant,
   createdAt: isoInstant,
-}));
+});
 export type DeadlineDoc = z.infer<typeof DeadlineDoc>;
 /** v1 climbed one rung an hour; v2 had no version and paused only for a work order. */
 export const deadlineModel = defineModel({

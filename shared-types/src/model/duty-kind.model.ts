@@ -1,12 +1,11 @@
 import * as z from 'zod/mini';
-import { lazySchema } from './lazy-schema';
 
 /**
  * D1: what a duty-log entry is about. The kinds D1 always logs (complaint calls, theft, wind, fire,
  * water and power accidents, fights, staff violations, move-ins and move-outs, construction), major
  * equipment starting or stopping (D3), and anything else the desk notes.
  */
-export const DutyKind = lazySchema(() => z.enum([
+export const DutyKind = z.enum([
   'complaint_call',
   'theft',
   'wind',
@@ -20,5 +19,5 @@ export const DutyKind = lazySchema(() => z.enum([
   'construction',
   'equipment',
   'other',
-]));
+]);
 export type DutyKind = z.infer<typeof DutyKind>;

@@ -1,23 +1,22 @@
 import * as z from 'zod/mini';
 import { DutyKind } from './duty-kind.model';
 import { base, defineModel, isoInstant, calendarDate } from './versioned';
-import { lazySchema } from './lazy-schema';
 
-const Person = lazySchema(() => z.object({ openid: z.string().check(z.minLength(1)), memberId: z.string().check(z.minLength(1)), name: z.string() }));
+const Person = z.object({ openid: z.string().check(z.minLength(1)), memberId: z.string().check(z.minLength(1)), name: z.string() });
 
 /** D1: happening (still unfolding), following (handled, follow-up open), closed. */
-export const EntryStatus = lazySchema(() => z.enum(['happening', 'following', 'closed']));
+export const EntryStatus = z.enum(['happening', 'following', 'closed']);
 export type EntryStatus = z.infer<typeof EntryStatus>;
 
 /** D1: where a proposed entry came from: an event another area already knows of. */
-export const EntrySource = lazySchema(() => z.object({ kind: z.enum(['complaint', 'repair', 'binding']), id: z.string().check(z.minLength(1)) }));
+export const EntrySource = z.object({ kind: z.enum(['complaint', 'repair', 'binding']), id: z.string().check(z.minLength(1)) });
 export type EntrySource = z.infer<typeof EntrySource>;
 
 /** D2: the emergency record of a major event: what happened, told in full, with photos. */
-export const EmergencyRecord = lazySchema(() => z.object({ account: z.string(), photos: z.array(z.string()).check(z.minLength(1)), by: z.string(), at: isoInstant }));
+export const EmergencyRecord = z.object({ account: z.string(), photos: z.array(z.string()).check(z.minLength(1)), by: z.string(), at: isoInstant });
 
 /** D1: one line of a duty-log page: time, kind, what happened, how it was handled, follow-up and result. */
-export const DutyEntry = lazySchema(() => z.object({
+export const DutyEntry = z.object({
   id: z.string().check(z.minLength(1)),
   at: isoInstant,
   loggedAt: isoInstant,
@@ -32,14 +31,14 @@ export const DutyEntry = lazySchema(() => z.object({
   source: z.nullable(EntrySource),
   recorder: z.string(),
   emergency: z.nullable(EmergencyRecord),
-}));
+});
 export type DutyEntry = z.infer<typeof DutyEntry>;
 
 /**
  * D1: one page of the duty log (值班记录): a shift of the roster on the date it started. Written the
  * first time someone logs, signs in, or the timer flags its handover late.
  */
-export const DutyPageDoc = lazySchema(() => z.object({
+export const DutyPageDoc = z.object({
   ...base,
   schemaVersion: z.literal(1),
   date: calendarDate,
@@ -54,18 +53,18 @@ export const DutyPageDoc = lazySchema(() => z.object({
   handoverLateFlaggedAt: z.nullable(isoInstant),
   version: z.number().check(z.int(), z.gte(0)),
   updatedAt: isoInstant,
-}));
+});
 export type DutyPageDoc = z.infer<typeof DutyPageDoc>;
 export const dutyPageModel = defineModel({ collection: 'dutyPages', version: 1, schema: DutyPageDoc });
 
 /** D3: an open major matter handed over: its cause, what was done, and where it stands. */
-export const HandedMatter = lazySchema(() => z.object({ entryId: z.string(), cause: z.string(), process: z.string(), result: z.string() }));
+export const HandedMatter = z.object({ entryId: z.string(), cause: z.string(), process: z.string(), result: z.string() });
 
-export const HandoverStatus = lazySchema(() => z.enum(['handed', 'received']));
+export const HandoverStatus = z.enum(['handed', 'received']);
 export type HandoverStatus = z.infer<typeof HandoverStatus>;
 
 /** D3: the handover record (交接班记录) at the end of a page: the outgoing member signs, then the incoming one. */
-export const HandoverDoc = lazySchema(() => z.object({
+export const HandoverDoc = z.object({
   ...base,
   schemaVersion: z.literal(1),
   status: HandoverStatus,
@@ -83,18 +82,18 @@ export const HandoverDoc = lazySchema(() => z.object({
   late: z.boolean(),
   createdAt: isoInstant,
   updatedAt: isoInstant,
-}));
+});
 export type HandoverDoc = z.infer<typeof HandoverDoc>;
 export const handoverModel = defineModel({ collection: 'handovers', version: 1, schema: HandoverDoc });
 
 /** D2: a day's duty log signed by the desk manager (supervisor), or flagged the next morning. */
-export const DutyDayDoc = lazySchema(() => z.object({
+export const DutyDayDoc = z.object({
   ...base,
   schemaVersion: z.literal(1),
   date: calendarDate,
   signedBy: z.nullable(z.object({ name: z.string(), openid: z.string(), at: isoInstant })),
   remarks: z.string(),
   flaggedAt: z.nullable(isoInstant),
-}));
+});
 export type DutyDayDoc = z.infer<typeof DutyDayDoc>;
 export const dutyDayModel = defineModel({ collection: 'dutyDays', version: 1, schema: DutyDayDoc });

@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import { defineModel, isoInstant } from './versioned';
 import { areaTimerSteps, type AreaTimerStep } from '../areas';
-import { lazySchema } from './lazy-schema';
 
 export const BOOTSTRAP_DOC_ID = 'bootstrap';
 
@@ -10,12 +9,12 @@ export const BOOTSTRAP_DOC_ID = 'bootstrap';
  * bootstrapped. A bootstrap commits only if `runs` is still what it read before checking that no
  * manager exists, so two bootstraps racing each other cannot both succeed.
  */
-export const BootstrapDoc = lazySchema(() => z.object({
+export const BootstrapDoc = z.object({
   _id: z.literal(BOOTSTRAP_DOC_ID),
   schemaVersion: z.literal(1),
   runs: z.number().check(z.int(), z.gte(0)),
   last: z.nullable(z.object({ propertyId: z.string(), at: isoInstant })),
-}));
+});
 export type BootstrapDoc = z.infer<typeof BootstrapDoc>;
 export const bootstrapModel = defineModel({ collection: 'environment', version: 1, schema: BootstrapDoc });
 
@@ -36,11 +35,11 @@ export const HEARTBEAT_DOC_IDS = TIMER_FUNCTIONS.map(heartbeatIdOf) as [string, 
 /** The steps of the timers' runs (`reminders` and `reminders-areas`), each run on its own so one failing never stops the others (issue 12, 3.8): the platform's, then the areas'. */
 const coreTimerSteps = ['heartbeat', 'journal', 'deadlines', 'upgrades', 'repairCallbacks', 'monthTopUp', 'routineCallbacks', 'contentChecks', 'commandRetention', 'outbox'] as const;
 type Step = (typeof coreTimerSteps)[number] | AreaTimerStep;
-export const TimerStep = lazySchema(() => z.enum([...coreTimerSteps, ...areaTimerSteps] as [Step, ...Step[]]));
+export const TimerStep = z.enum([...coreTimerSteps, ...areaTimerSteps] as [Step, ...Step[]]);
 export type TimerStep = z.infer<typeof TimerStep>;
 
 /** A step that did not finish all its work in a run, and the first reason. */
-export const FailedStep = lazySchema(() => z.object({ step: TimerStep, error: z.string() }));
+export const FailedStep = z.object({ step: TimerStep, error: z.string() });
 export type FailedStep = z.infer<typeof FailedStep>;
 
 /**
@@ -48,14 +47,14 @@ export type FailedStep = z.infer<typeof FailedStep>;
  * failed (issue 12, 3.8); a run that finds the previous one too long ago (or a staff call that finds
  * the heartbeat stale) raises the alarm once per gap, named by `alarmedFor`.
  */
-export const HeartbeatDoc = lazySchema(() => z.object({
+export const HeartbeatDoc = z.object({
   _id: z.enum(HEARTBEAT_DOC_IDS),
   schemaVersion: z.literal(2),
   lastRunAt: isoInstant,
   /** The lastRunAt of the gap an alarm was raised for, so one outage alarms once. */
   alarmedFor: z.nullable(isoInstant),
   failedSteps: z.array(FailedStep),
-}));
+});
 export type HeartbeatDoc = z.infer<typeof HeartbeatDoc>;
 export const heartbeatModel = defineModel({
   collection: 'environment',
@@ -75,7 +74,7 @@ export const REPAIR_CALLBACK_PLAN_DOC_ID = 'repairCallbackPlan';
  * returned orders that changed since the last one (and last week's whole list only when its quota
  * is due a check), not every order since the start of last week every minute.
  */
-export const RepairCallbackPlanDoc = lazySchema(() => z.object({
+export const RepairCallbackPlanDoc = z.object({
   _id: z.literal(REPAIR_CALLBACK_PLAN_DOC_ID),
   schemaVersion: z.literal(1),
   /** Returned orders changed before this instant have been planned from. */
@@ -83,6 +82,6 @@ export const RepairCallbackPlanDoc = lazySchema(() => z.object({
   /** The start of the week whose previous week's quota was last checked, and when. */
   quotaWeek: isoInstant,
   quotaCheckedAt: isoInstant,
-}));
+});
 export type RepairCallbackPlanDoc = z.infer<typeof RepairCallbackPlanDoc>;
 export const repairCallbackPlanModel = defineModel({ collection: 'environment', version: 1, schema: RepairCallbackPlanDoc });

@@ -1,9 +1,8 @@
 import * as z from 'zod/mini';
 import { base, defineModel, isoInstant } from './versioned';
-import { lazySchema } from './lazy-schema';
 
 /** PIPL: a person's request that a property delete what it holds about them, and what came of it. */
-export const ErasureDoc = lazySchema(() => z.object({
+export const ErasureDoc = z.object({
   ...base,
   schemaVersion: z.literal(1),
   openid: z.string().check(z.minLength(1)),
@@ -12,7 +11,7 @@ export const ErasureDoc = lazySchema(() => z.object({
   reason: z.string(),
   requestedAt: isoInstant,
   done: z.nullable(z.object({ by: z.string(), at: isoInstant })),
-}));
+});
 export type ErasureDoc = z.infer<typeof ErasureDoc>;
 export const erasureModel = defineModel({ collection: 'erasures', version: 1, schema: ErasureDoc });
 

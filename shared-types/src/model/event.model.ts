@@ -1,10 +1,9 @@
 import * as z from 'zod/mini';
 import { base, defineModel, isoInstant } from './versioned';
 import { Role } from './member.model';
-import { lazySchema } from './lazy-schema';
 
 /** One transition of any machine's entity, appended and never changed. */
-export const EventDoc = lazySchema(() => z.object({
+export const EventDoc = z.object({
   ...base,
   schemaVersion: z.literal(1),
   subject: z.object({ kind: z.string(), id: z.string() }),
@@ -19,6 +18,6 @@ export const EventDoc = lazySchema(() => z.object({
   deviceAt: z.nullable(z.string()),
   version: z.number().check(z.int(), z.positive()),
   commandId: z.string(),
-}));
+});
 export type EventDoc = z.infer<typeof EventDoc>;
 export const eventModel = defineModel({ collection: 'events', version: 1, schema: EventDoc });

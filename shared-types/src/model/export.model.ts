@@ -1,9 +1,8 @@
 import * as z from 'zod/mini';
 import { base, defineModel, isoInstant } from './versioned';
-import { lazySchema } from './lazy-schema';
 
 /** `expired`: its file deleted by the timer once the retention ran out (export.machine.ts, EXPORT_KEPT_DAYS). */
-export const ExportStatus = lazySchema(() => z.enum(['building', 'ready', 'failed', 'expired']));
+export const ExportStatus = z.enum(['building', 'ready', 'failed', 'expired']);
 export type ExportStatus = z.infer<typeof ExportStatus>;
 
 /**
@@ -12,7 +11,7 @@ export type ExportStatus = z.infer<typeof ExportStatus>;
  * command id it was asked with (a replay of that command answers its file again; null before v2),
  * and `expired`.
  */
-export const ExportDoc = lazySchema(() => z.object({
+export const ExportDoc = z.object({
   ...base,
   schemaVersion: z.literal(2),
   memberId: z.string(),
@@ -27,6 +26,6 @@ export const ExportDoc = lazySchema(() => z.object({
   startedAt: isoInstant,
   finishedAt: z.nullable(isoInstant),
   version: z.number().check(z.int(), z.gte(1)),
-}));
+});
 export type ExportDoc = z.infer<typeof ExportDoc>;
 export const exportModel = defineModel({ collection: 'exports', version: 2, schema: ExportDoc, migrations: { 1: (doc) => ({ ...doc, commandId: null }) } });

@@ -1,10 +1,9 @@
 import * as z from 'zod/mini';
 import { base, defineModel, isoInstant } from './versioned';
 import { Role } from './member.model';
-import { lazySchema } from './lazy-schema';
 
 /** The roles an invitation can give: staff only; residents bind a room instead. */
-export const StaffRole = lazySchema(() => z.enum(['desk', 'technician', 'supervisor', 'manager']));
+export const StaffRole = z.enum(['desk', 'technician', 'supervisor', 'manager']);
 export type StaffRole = z.infer<typeof StaffRole>;
 
 /**
@@ -12,7 +11,7 @@ export type StaffRole = z.infer<typeof StaffRole>;
  * Its `_id` is a slow hash of the code (see cloudfunctions/members/codes.ts); the code itself is
  * never stored, so a database reader cannot join with it.
  */
-export const InvitationDoc = lazySchema(() => z.object({
+export const InvitationDoc = z.object({
   ...base,
   schemaVersion: z.literal(2),
   role: StaffRole,
@@ -25,7 +24,7 @@ export const InvitationDoc = lazySchema(() => z.object({
   used: z.nullable(z.object({ memberId: z.string(), name: z.string(), at: isoInstant })),
   /** Issue 14: the manager an administrator's appointment replaces; stood down when the new one joins. */
   replaces: z.nullable(z.string()),
-}));
+});
 export type InvitationDoc = z.infer<typeof InvitationDoc>;
 /** v1 invitations replaced nobody. */
 export const invitationModel = defineModel({ collection: 'invitations', version: 2, schema: InvitationDoc, migrations: { 1: (doc) => ({ ...doc, replaces: null }) } });

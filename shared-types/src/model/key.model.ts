@@ -1,24 +1,23 @@
 import * as z from 'zod/mini';
 import { base, defineModel, isoInstant, calendarDate } from './versioned';
-import { lazySchema } from './lazy-schema';
 
 /** K1: the kinds of key the desk keeps (the seed's 钥匙柜, by building, floor and kind). */
-export const keyKinds: ('resident' | 'public' | 'equipment' | 'meter_box')[] = ['resident', 'public', 'equipment', 'meter_box'];
-export const KeyKind = lazySchema(() => z.enum(keyKinds));
+export const KeyKind = z.enum(['resident', 'public', 'equipment', 'meter_box']);
 export type KeyKind = z.infer<typeof KeyKind>;
+export const keyKinds = KeyKind.options;
 
 /** K1: a key in daily use, or one of its kind's emergency spare set. */
-export const KeySet = lazySchema(() => z.enum(['working', 'spare']));
+export const KeySet = z.enum(['working', 'spare']);
 export type KeySet = z.infer<typeof KeySet>;
 
-const Month = lazySchema(() => z.string().check(z.regex(/^\d{4}-\d{2}$/)));
+const Month = z.string().check(z.regex(/^\d{4}-\d{2}$/));
 
 /**
  * K1: one key of the register: its kind, what it opens (a room, a floor, an equipment room, a
  * meter box), its label on the cabinet, whether it belongs to the emergency spare set, the deposit a
  * non-staff borrower pays for it, and the loan it is out on.
  */
-export const KeyDoc = lazySchema(() => z.object({
+export const KeyDoc = z.object({
   ...base,
   schemaVersion: z.literal(1),
   kind: KeyKind,
@@ -30,12 +29,12 @@ export const KeyDoc = lazySchema(() => z.object({
   addedBy: z.string(),
   createdAt: isoInstant,
   version: z.number().check(z.int(), z.positive()),
-}));
+});
 export type KeyDoc = z.infer<typeof KeyDoc>;
 export const keyModel = defineModel({ collection: 'keys', version: 1, schema: KeyDoc });
 
 /** K2: who holds a key: a staff member (signs on their own phone), or someone from outside who showed ID. */
-export const Borrower = lazySchema(() => z.discriminatedUnion('type', [
+export const Borrower = z.discriminatedUnion('type', [
   z.object({ type: z.literal('staff'), memberId: z.string(), name: z.string() }),
   z.object({
     type: z.enum(['contractor', 'resident']),
@@ -44,29 +43,29 @@ export const Borrower = lazySchema(() => z.discriminatedUnion('type', [
     /** PIPL: only the masked ID number is kept (1**************234X). */
     idMasked: z.string(),
   }),
-]));
+]);
 export type Borrower = z.infer<typeof Borrower>;
 
 /** K2: a deposit the desk holds: amount from the key's record, how it was paid, the receipt, who keeps it. */
-export const Deposit = lazySchema(() => z.object({
+export const Deposit = z.object({
   amountFen: z.number().check(z.int(), z.positive()),
   method: z.enum(['cash', 'transfer']),
   receiptNo: z.string(),
   custodian: z.string(),
-}));
+});
 export type Deposit = z.infer<typeof Deposit>;
 
-export const DepositOutcome = lazySchema(() => z.discriminatedUnion('outcome', [
+export const DepositOutcome = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('refunded'), amountFen: z.number().check(z.int(), z.positive()), by: z.string() }),
   z.object({ outcome: z.literal('kept'), amountFen: z.number().check(z.int(), z.positive()), by: z.string(), reason: z.string() }),
-]));
+]);
 export type DepositOutcome = z.infer<typeof DepositOutcome>;
 
-export const LoanStatus = lazySchema(() => z.enum(['pending', 'lent', 'overdue', 'returned', 'cancelled']));
+export const LoanStatus = z.enum(['pending', 'lent', 'overdue', 'returned', 'cancelled']);
 export type LoanStatus = z.infer<typeof LoanStatus>;
 
 /** K2: one loan of one key (钥匙借用登记表): who, why, until when, signed, the deposit, and how it came back. */
-export const KeyLoanDoc = lazySchema(() => z.object({
+export const KeyLoanDoc = z.object({
   ...base,
   schemaVersion: z.literal(1),
   keyId: z.string(),
@@ -90,23 +89,23 @@ export const KeyLoanDoc = lazySchema(() => z.object({
   depositOutcome: z.nullable(DepositOutcome),
   version: z.number().check(z.int(), z.positive()),
   updatedAt: isoInstant,
-}));
+});
 export type KeyLoanDoc = z.infer<typeof KeyLoanDoc>;
 export const keyLoanModel = defineModel({ collection: 'keyLoans', version: 1, schema: KeyLoanDoc });
 
 /** K3: one kind's count: what the register holds, what the desk found, and why they differ. */
-export const KindCount = lazySchema(() => z.object({
+export const KindCount = z.object({
   kind: KeyKind,
   expected: z.number().check(z.int(), z.gte(0)),
   counted: z.number().check(z.int(), z.gte(0)),
   explanation: z.string(),
   countedBy: z.string(),
   countedAt: isoInstant,
-}));
+});
 export type KindCount = z.infer<typeof KindCount>;
 
 /** K3: a month's key inventory (钥匙盘点), counted on the 25th–27th and signed from the 28th. */
-export const KeyInventoryDoc = lazySchema(() => z.object({
+export const KeyInventoryDoc = z.object({
   ...base,
   schemaVersion: z.literal(1),
   month: Month,
@@ -117,12 +116,12 @@ export const KeyInventoryDoc = lazySchema(() => z.object({
   signedBy: z.nullable(z.string()),
   signedAt: z.nullable(isoInstant),
   version: z.number().check(z.int(), z.positive()),
-}));
+});
 export type KeyInventoryDoc = z.infer<typeof KeyInventoryDoc>;
 export const keyInventoryModel = defineModel({ collection: 'keyInventories', version: 1, schema: KeyInventoryDoc });
 
 /** K2: the supervisor's signature under a day's deposit reconciliation, with the figures as signed. */
-export const DepositDayDoc = lazySchema(() => z.object({
+export const DepositDayDoc = z.object({
   ...base,
   schemaVersion: z.literal(1),
   date: calendarDate,
@@ -133,11 +132,11 @@ export const DepositDayDoc = lazySchema(() => z.object({
   remarks: z.string(),
   signedBy: z.string(),
   signedAt: isoInstant,
-}));
+});
 export type DepositDayDoc = z.infer<typeof DepositDayDoc>;
 export const depositDayModel = defineModel({ collection: 'keyDepositDays', version: 1, schema: DepositDayDoc });
 
-export const LeftKeyStatus = lazySchema(() => z.enum(['held', 'out', 'back', 'returned']));
+export const LeftKeyStatus = z.enum(['held', 'out', 'back', 'returned']);
 export type LeftKeyStatus = z.infer<typeof LeftKeyStatus>;
 
 /**
@@ -145,7 +144,7 @@ export type LeftKeyStatus = z.infer<typeof LeftKeyStatus>;
  * spare key for a repair window): held at the desk, out with that technician (who signed for it on
  * his phone), back at the desk, and returned to the resident once the order is signed off.
  */
-export const LeftKeyDoc = lazySchema(() => z.object({
+export const LeftKeyDoc = z.object({
   ...base,
   schemaVersion: z.literal(1),
   repairId: z.string(),
@@ -168,6 +167,6 @@ export const LeftKeyDoc = lazySchema(() => z.object({
   remindedAt: z.nullable(isoInstant),
   version: z.number().check(z.int(), z.positive()),
   updatedAt: isoInstant,
-}));
+});
 export type LeftKeyDoc = z.infer<typeof LeftKeyDoc>;
 export const leftKeyModel = defineModel({ collection: 'leftKeys', version: 1, schema: LeftKeyDoc });

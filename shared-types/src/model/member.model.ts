@@ -1,13 +1,12 @@
 import * as z from 'zod/mini';
 import { base, defineModel, isoInstant } from './versioned';
-import { lazySchema } from './lazy-schema';
 
 /**
  * The roles of a membership. `admin` is the company's administrator (issue 14): held in the company's
  * own scope (`COMPANY_SCOPE`), never in a property, so it reaches company actions only.
  */
 export const roles = ['resident', 'desk', 'supervisor', 'technician', 'manager', 'admin'] as const;
-export const Role = lazySchema(() => z.enum(roles));
+export const Role = z.enum(roles);
 export type Role = z.infer<typeof Role>;
 
 export const staffRoles: readonly Role[] = ['desk', 'supervisor', 'technician', 'manager'];
@@ -21,7 +20,7 @@ export const propertyRoles = ['resident', 'desk', 'supervisor', 'technician', 'm
  */
 export const COMPANY_SCOPE = '_company';
 
-export const Skill = lazySchema(() => z.enum(['plumbing', 'electrical', 'elevator', 'carpentry', 'general']));
+export const Skill = z.enum(['plumbing', 'electrical', 'elevator', 'carpentry', 'general']);
 export type Skill = z.infer<typeof Skill>;
 
 /**
@@ -29,7 +28,7 @@ export type Skill = z.infer<typeof Skill>;
  * is opaque so that member ids can be shown to other staff without revealing an openid; the pair
  * (propertyId, openid) is unique.
  */
-export const MemberDoc = lazySchema(() => z.object({
+export const MemberDoc = z.object({
   ...base,
   schemaVersion: z.literal(2),
   openid: z.string().check(z.minLength(1)),
@@ -42,7 +41,7 @@ export const MemberDoc = lazySchema(() => z.object({
   /** C9: a VIP resident's complaints are top urgency. */
   vip: z.boolean(),
   createdAt: isoInstant,
-}));
+});
 export type MemberDoc = z.infer<typeof MemberDoc>;
 
 /** v1 had no VIPs. */

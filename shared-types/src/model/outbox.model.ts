@@ -1,19 +1,18 @@
 import * as z from 'zod/mini';
 import { base, defineModel, isoInstant } from './versioned';
 import { areaNoticeKinds, type AreaNoticeKind } from '../areas';
-import { lazySchema } from './lazy-schema';
 
 const coreNoticeKinds = ['repair.new', 'repair.dispatched', 'repair.changed', 'deadline.warn', 'deadline.breach', 'complaint.new', 'complaint.major', 'complaint.group', 'complaint.changed', 'register.unsigned', 'binding.new', 'binding.approved', 'binding.rejected', 'privacy.erasure', 'timer.missed', 'callback.due', 'booking.reminder', 'booking.window', 'reception.unsettled', 'group.arriving'] as const;
 type Kind = (typeof coreNoticeKinds)[number] | AreaNoticeKind;
 /** Every kind of notice: the platform's and the older areas' listed here, then those the registry's areas declare. */
-export const NoticeKind = lazySchema(() => z.enum([...coreNoticeKinds, ...areaNoticeKinds] as [Kind, ...Kind[]]));
+export const NoticeKind = z.enum([...coreNoticeKinds, ...areaNoticeKinds] as [Kind, ...Kind[]]);
 export type NoticeKind = z.infer<typeof NoticeKind>;
 
 /** inbox: the in-app list plus a live signal; wecom: the staff group robot; subscribe: a WeChat subscribe message to one person. */
-export const NoticeChannel = lazySchema(() => z.enum(['inbox', 'wecom', 'subscribe']));
+export const NoticeChannel = z.enum(['inbox', 'wecom', 'subscribe']);
 export type NoticeChannel = z.infer<typeof NoticeChannel>;
 
-export const OutboxDoc = lazySchema(() => z.object({
+export const OutboxDoc = z.object({
   ...base,
   schemaVersion: z.literal(2),
   kind: NoticeKind,
@@ -40,7 +39,7 @@ export const OutboxDoc = lazySchema(() => z.object({
    * one is due; null for one withdrawn before then (never shown). The inbox's query filters and sorts on it.
    */
   shownAt: z.nullable(isoInstant),
-}));
+});
 export type OutboxDoc = z.infer<typeof OutboxDoc>;
 
 /** v1 had no `shownAt`: a withdrawn notice never shows, a scheduled one not yet sent from its time, every other from when it went out. */

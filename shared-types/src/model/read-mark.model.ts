@@ -1,16 +1,15 @@
 import * as z from 'zod/mini';
 import { base, defineModel, isoInstant } from './versioned';
-import { lazySchema } from './lazy-schema';
 
 /** The most threads a member's marks keep; the oldest marks go first (their threads are long read). */
 export const MAX_READ_MARKS = 300;
 
-export const ReadUpTo = lazySchema(() => z.object({
+export const ReadUpTo = z.object({
   /** `threadKey` of the notices' subject: "repair:rp_…". */
   thread: z.string().check(z.minLength(3), z.maxLength(100)),
   /** The newest line of that thread she had when she opened it (ISO). */
   at: isoInstant,
-}));
+});
 export type ReadUpTo = z.infer<typeof ReadUpTo>;
 
 /**
@@ -18,12 +17,12 @@ export type ReadUpTo = z.infer<typeof ReadUpTo>;
  * phone she signs in on (and a reinstall) shows the same unread marks and the same badge. One
  * document per membership, read by its id.
  */
-export const ReadMarkDoc = lazySchema(() => z.object({
+export const ReadMarkDoc = z.object({
   ...base,
   schemaVersion: z.literal(1),
   memberId: z.string().check(z.minLength(1)),
   threads: z.array(ReadUpTo).check(z.maxLength(MAX_READ_MARKS)),
   updatedAt: isoInstant,
-}));
+});
 export type ReadMarkDoc = z.infer<typeof ReadMarkDoc>;
 export const readMarkModel = defineModel({ collection: 'readMarks', version: 1, schema: ReadMarkDoc });

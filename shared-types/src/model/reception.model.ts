@@ -1,12 +1,11 @@
 import * as z from 'zod/mini';
 import { base, defineModel, isoInstant, calendarDate } from './versioned';
-import { lazySchema } from './lazy-schema';
 
 /**
  * V1 V2: the reception log (接待记录表): every walk-in and every call, whatever it led to. A call
  * that became a repair or a complaint is linked to it.
  */
-export const ReceptionDoc = lazySchema(() => z.object({
+export const ReceptionDoc = z.object({
   ...base,
   schemaVersion: z.literal(1),
   kind: z.enum(['walk_in', 'phone']),
@@ -27,12 +26,12 @@ export const ReceptionDoc = lazySchema(() => z.object({
   result: z.nullable(z.object({ text: z.string(), by: z.string(), at: isoInstant })),
   linked: z.nullable(z.object({ kind: z.enum(['repair', 'complaint']), id: z.string() })),
   version: z.number().check(z.int(), z.positive()),
-}));
+});
 export type ReceptionDoc = z.infer<typeof ReceptionDoc>;
 export const receptionModel = defineModel({ collection: 'receptions', version: 1, schema: ReceptionDoc });
 
 /** V3: a group visit: who comes, how many, when they arrive and leave, and what they will see. */
-export const GroupVisitDoc = lazySchema(() => z.object({
+export const GroupVisitDoc = z.object({
   ...base,
   schemaVersion: z.literal(1),
   names: z.array(z.string()).check(z.minLength(1)),
@@ -44,6 +43,6 @@ export const GroupVisitDoc = lazySchema(() => z.object({
   date: calendarDate,
   reminder: z.nullable(z.string()),
   createdAt: isoInstant,
-}));
+});
 export type GroupVisitDoc = z.infer<typeof GroupVisitDoc>;
 export const groupVisitModel = defineModel({ collection: 'groupVisits', version: 1, schema: GroupVisitDoc });

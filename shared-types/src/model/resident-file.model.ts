@@ -1,9 +1,8 @@
 import * as z from 'zod/mini';
 import { base, defineModel, isoInstant } from './versioned';
-import { lazySchema } from './lazy-schema';
 
 /** P1: a vehicle the property keeps on a household's file (for its parking records). */
-export const Vehicle = lazySchema(() => z.object({ plate: z.string(), note: z.string() }));
+export const Vehicle = z.object({ plate: z.string(), note: z.string() });
 export type Vehicle = z.infer<typeof Vehicle>;
 
 /**
@@ -11,7 +10,7 @@ export type Vehicle = z.infer<typeof Vehicle>;
  * (its room, its residents and their contact, its repairs and complaints): vehicles and notes. One
  * per room; a room without one has nothing kept yet.
  */
-export const ResidentFileDoc = lazySchema(() => z.object({
+export const ResidentFileDoc = z.object({
   ...base,
   schemaVersion: z.literal(1),
   roomId: z.string(),
@@ -20,18 +19,18 @@ export const ResidentFileDoc = lazySchema(() => z.object({
   updatedBy: z.string(),
   updatedAt: isoInstant,
   version: z.number().check(z.int(), z.positive()),
-}));
+});
 export type ResidentFileDoc = z.infer<typeof ResidentFileDoc>;
 export const residentFileModel = defineModel({ collection: 'residentFiles', version: 1, schema: ResidentFileDoc });
 
-export const FileGrantStatus = lazySchema(() => z.enum(['requested', 'granted', 'refused', 'revoked']));
+export const FileGrantStatus = z.enum(['requested', 'granted', 'refused', 'revoked']);
 export type FileGrantStatus = z.infer<typeof FileGrantStatus>;
 
 /**
  * P1: a desk member's request to read one household's file, with the reason, and the supervisor's
  * answer: granted until a time, or refused; a grant revoked before its time holds until the revoke.
  */
-export const FileGrantDoc = lazySchema(() => z.object({
+export const FileGrantDoc = z.object({
   ...base,
   schemaVersion: z.literal(1),
   roomId: z.string(),
@@ -45,7 +44,7 @@ export const FileGrantDoc = lazySchema(() => z.object({
   createdAt: isoInstant,
   updatedAt: isoInstant,
   version: z.number().check(z.int(), z.positive()),
-}));
+});
 export type FileGrantDoc = z.infer<typeof FileGrantDoc>;
 export const fileGrantModel = defineModel({ collection: 'fileGrants', version: 1, schema: FileGrantDoc });
 
@@ -54,7 +53,7 @@ export const fileGrantModel = defineModel({ collection: 'fileGrants', version: 1
  * grant's reason, or the supervisor's own when he reads without one), or the supervisor revoking a
  * grant before its time (who revoked, whose grant, its reason).
  */
-export const FileReadDoc = lazySchema(() => z.object({
+export const FileReadDoc = z.object({
   ...base,
   schemaVersion: z.literal(2),
   act: z.enum(['read', 'revoke']),
@@ -66,7 +65,7 @@ export const FileReadDoc = lazySchema(() => z.object({
   holder: z.nullable(z.string()),
   reason: z.string(),
   at: isoInstant,
-}));
+});
 export type FileReadDoc = z.infer<typeof FileReadDoc>;
 export const fileReadModel = defineModel({
   collection: 'fileReads',

@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import { defineModel, isoInstant } from './versioned';
-import { lazySchema } from './lazy-schema';
 
 /**
  * What we send per robot in any 60 s: under WeCom's 20 (domain/wecom-robot.rules.ts), leaving room for
@@ -14,13 +13,13 @@ export const ROBOT_PACE_PER_MINUTE = 18;
  * from the robot's address; the address and its key are never stored here. `version` makes each
  * claim of a send a compare-and-set.
  */
-export const RobotDoc = lazySchema(() => z.object({
+export const RobotDoc = z.object({
   _id: z.string().check(z.minLength(1)),
   schemaVersion: z.literal(1),
   version: z.number().check(z.int(), z.gte(0)),
   sends: z.array(isoInstant).check(z.maxLength(ROBOT_PACE_PER_MINUTE)),
   /** When WeCom answered 45009, until when it refuses: nothing is posted to it before then. */
   throttledUntil: z.nullable(isoInstant),
-}));
+});
 export type RobotDoc = z.infer<typeof RobotDoc>;
 export const robotModel = defineModel({ collection: 'robots', version: 1, schema: RobotDoc });

@@ -1,13 +1,12 @@
 import * as z from 'zod/mini';
 import { base, defineModel, isoInstant } from './versioned';
-import { lazySchema } from './lazy-schema';
 
 /**
  * Issue 7 (2): one spreadsheet import, written in chunks across calls. Its rooms exist for nobody
  * until `status` is done; `nextChunk` says how far the writing has come, so any call (or the timer)
  * can carry it on.
  */
-export const RoomImportDoc = lazySchema(() => z.object({
+export const RoomImportDoc = z.object({
   ...base,
   schemaVersion: z.literal(1),
   status: z.enum(['writing', 'done']),
@@ -22,6 +21,6 @@ export const RoomImportDoc = lazySchema(() => z.object({
   createdAt: isoInstant,
   updatedAt: isoInstant,
   doneAt: z.nullable(isoInstant),
-}));
+});
 export type RoomImportDoc = z.infer<typeof RoomImportDoc>;
 export const roomImportModel = defineModel({ collection: 'roomImports', version: 1, schema: RoomImportDoc });

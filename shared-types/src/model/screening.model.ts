@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import { base, defineModel, isoInstant } from './versioned';
 import { Role } from './member.model';
-import { lazySchema } from './lazy-schema';
 
 /**
  * What WeChat's content check said of one text or photo a resident filed (issue 13, 1.9):
@@ -11,27 +10,27 @@ import { lazySchema } from './lazy-schema';
  * - `unchecked`: the check could not be made (the call failed or took too long); the timer tries again;
  * - `exempt`: not checked: typed by the desk on the resident's behalf, or filed before checks began.
  */
-export const Verdict = lazySchema(() => z.enum(['exempt', 'unchecked', 'pending', 'pass', 'review', 'risky']));
+export const Verdict = z.enum(['exempt', 'unchecked', 'pending', 'pass', 'review', 'risky']);
 export type Verdict = z.infer<typeof Verdict>;
 
 /** The desk's word on one item: shown to others after all, or kept from them for good. */
-export const Decision = lazySchema(() => z.object({ action: z.enum(['release', 'redact']), by: z.string(), role: Role, at: isoInstant }));
+export const Decision = z.object({ action: z.enum(['release', 'redact']), by: z.string(), role: Role, at: isoInstant });
 export type Decision = z.infer<typeof Decision>;
 
-export const Screen = lazySchema(() => z.object({
+export const Screen = z.object({
   verdict: Verdict,
   /** The check's `result.label` (100 normal, 20003 abuse, …); null until there is a verdict. */
   label: z.nullable(z.number().check(z.int())),
   checkedAt: z.nullable(isoInstant),
   decision: z.nullable(Decision),
-}));
+});
 export type Screen = z.infer<typeof Screen>;
 
 /** A ticket's screening: its text (every field a resident typed, checked as one) and each photo by file id. */
-export const Screening = lazySchema(() => z.object({
+export const Screening = z.object({
   text: Screen,
   photos: z.array(z.extend(Screen, { fileId: z.string() })),
-}));
+});
 export type Screening = z.infer<typeof Screening>;
 
 export const screenOf = (verdict: Verdict, label: number | null = null, checkedAt: string | null = null): Screen => ({ verdict, label, checkedAt, decision: null });
@@ -42,10 +41,10 @@ export const exemptScreening = (photos: readonly string[]): Screening => ({
   photos: photos.map((fileId) => ({ fileId, ...screenOf('exempt') })),
 });
 
-export const ScreenedKind = lazySchema(() => z.enum(['repair', 'complaint']));
+export const ScreenedKind = z.enum(['repair', 'complaint']);
 export type ScreenedKind = z.infer<typeof ScreenedKind>;
 
-export const CheckItem = lazySchema(() => z.discriminatedUnion('kind', [z.object({ kind: z.literal('text') }), z.object({ kind: z.literal('photo'), fileId: z.string() })]));
+export const CheckItem = z.discriminatedUnion('kind', [z.object({ kind: z.literal('text') }), z.object({ kind: z.literal('photo'), fileId: z.string() })]);
 export type CheckItem = z.infer<typeof CheckItem>;
 
 /**
@@ -54,7 +53,7 @@ export type CheckItem = z.infer<typeof CheckItem>;
  * photo's verdict is awaited (matched by `traceId`), then `done`, or `dead` after the last attempt.
  * The author's openid is what the check APIs require; it is blanked once the check is finished.
  */
-export const ContentCheckDoc = lazySchema(() => z.object({
+export const ContentCheckDoc = z.object({
   ...base,
   schemaVersion: z.literal(1),
   subject: z.object({ kind: ScreenedKind, id: z.string() }),
@@ -66,6 +65,6 @@ export const ContentCheckDoc = lazySchema(() => z.object({
   traceId: z.nullable(z.string()),
   lastError: z.nullable(z.string()),
   createdAt: isoInstant,
-}));
+});
 export type ContentCheckDoc = z.infer<typeof ContentCheckDoc>;
 export const contentCheckModel = defineModel({ collection: 'contentChecks', version: 1, schema: ContentCheckDoc });

@@ -2,30 +2,29 @@ import * as z from 'zod/mini';
 import { DutyKind } from './duty-kind.model';
 import { NoticeKind } from './outbox.model';
 import { base, defineModel } from './versioned';
-import { lazySchema } from './lazy-schema';
 
-export const HHmm = lazySchema(() => z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)));
+export const HHmm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
 
-export const WindowTimes = lazySchema(() => z.object({ start: HHmm, end: HHmm }));
-export const RepairWindows = lazySchema(() => z.object({ weekdays: z.array(WindowTimes).check(z.maxLength(8)), weekends: z.array(WindowTimes).check(z.maxLength(8)) }));
+export const WindowTimes = z.object({ start: HHmm, end: HHmm });
+export const RepairWindows = z.object({ weekdays: z.array(WindowTimes).check(z.maxLength(8)), weekends: z.array(WindowTimes).check(z.maxLength(8)) });
 
-export const Shift = lazySchema(() => z.object({
+export const Shift = z.object({
   name: z.string().check(z.minLength(1), z.maxLength(10)),
   /** Local Shanghai time the shift starts; it lasts until the next shift starts. */
   start: HHmm,
   deskOpenids: z.array(z.string()),
-}));
+});
 export type Shift = z.infer<typeof Shift>;
 
-export const FeeItem = lazySchema(() => z.object({
+export const FeeItem = z.object({
   code: z.string().check(z.minLength(1), z.maxLength(20)),
   name: z.string().check(z.minLength(1), z.maxLength(40)),
   priceFen: z.number().check(z.int(), z.gte(0)),
-}));
+});
 
-export const TemplateId = lazySchema(() => z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)));
-export const FieldSource = lazySchema(() => z.enum(['title', 'body', 'time', 'address', 'status', 'name', 'amount', 'phone']));
-export const TemplateField = lazySchema(() => z.object({ key: z.string().check(z.regex(/^[a-z_]+\d+$/)), source: FieldSource }));
+export const TemplateId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
+export const FieldSource = z.enum(['title', 'body', 'time', 'address', 'status', 'name', 'amount', 'phone']);
+export const TemplateField = z.object({ key: z.string().check(z.regex(/^[a-z_]+\d+$/)), source: FieldSource });
 
 /**
  * Issue 5, issue 13: the subscribe-message template a property chose from WeChat's library for one
@@ -34,12 +33,12 @@ export const TemplateField = lazySchema(() => z.object({ key: z.string().check(z
  * `repair.new` is not a safe field name. A template with no fields yet (a bare id carried over from
  * v4) is kept for the manager to finish and is never sent.
  */
-export const NoticeTemplate = lazySchema(() => z.object({
+export const NoticeTemplate = z.object({
   kind: NoticeKind,
   id: TemplateId,
   page: z.string().check(z.maxLength(100)),
   fields: z.array(TemplateField).check(z.maxLength(10)),
-}));
+});
 export type NoticeTemplate = z.infer<typeof NoticeTemplate>;
 
 /** Where a notice opens when no other page is chosen: every role has the inbox, which lists it. */
@@ -55,12 +54,12 @@ export const templateFor = (templates: readonly NoticeTemplate[], kind: string):
  * Issue 12 (4): how many of each a person may file in one Shanghai day. An urgent repair (R3) and
  * what the desk registers for a resident (R2) are never counted.
  */
-export const DailyLimits = lazySchema(() => z.object({
+export const DailyLimits = z.object({
   repairs: z.number().check(z.int(), z.gte(1), z.lte(1000)),
   complaints: z.number().check(z.int(), z.gte(1), z.lte(1000)),
   bookings: z.number().check(z.int(), z.gte(1), z.lte(1000)),
   bindingRequests: z.number().check(z.int(), z.gte(1), z.lte(1000)),
-}));
+});
 export type DailyLimits = z.infer<typeof DailyLimits>;
 /** Issue 18 (5): an owner's room invitations are counted apart from everything a person files; their limit is set with the invitations. */
 export type LimitKind = keyof DailyLimits | 'roomInvitations';
@@ -76,7 +75,7 @@ export const DEFAULT_HANDOVER_CHECKLIST = ['值班记录已填写完整', '钥�
 export const MAX_DISPATCH_MINUTES = 24 * 60;
 
 /** Issue 18 (2): how soon the desk dispatches a normal repair, as the resident is told after filing. */
-export const RepairPromiseSettings = lazySchema(() => z.object({ dispatchMinutes: z.number().check(z.int(), z.gte(1), z.lte(MAX_DISPATCH_MINUTES)) }));
+export const RepairPromiseSettings = z.object({ dispatchMinutes: z.number().check(z.int(), z.gte(1), z.lte(MAX_DISPATCH_MINUTES)) });
 export type RepairPromiseSettings = z.infer<typeof RepairPromiseSettings>;
 /** The issue's own words: "客服将在 15 分钟内派单". */
 export const DEFAULT_REPAIR_PROMISE: RepairPromiseSettings = { dispatchMinutes: 15 };
@@ -85,12 +84,12 @@ export const DEFAULT_REPAIR_PROMISE: RepairPromiseSettings = { dispatchMinutes: 
  * Issue 18 (5): whether an owner may invite family members or a tenant to bind her room, and
  * whether the desk still reviews the binding they ask for (a formality the property can switch off).
  */
-export const OwnerInvites = lazySchema(() => z.object({
+export const OwnerInvites = z.object({
   enabled: z.boolean(),
   deskApproves: z.boolean(),
   /** v10: how many codes one owner may issue in a Shanghai day. */
   perDay: z.number().check(z.int(), z.gte(1), z.lte(50)),
-}));
+});
 export type OwnerInvites = z.infer<typeof OwnerInvites>;
 /** Owners invite; the desk reviews the binding as it reviews any other, until the property says otherwise; a household's few members a day. */
 export const DEFAULT_OWNER_INVITES: OwnerInvites = { enabled: true, deskApproves: true, perDay: 5 };
@@ -99,7 +98,7 @@ export const DEFAULT_OWNER_INVITES: OwnerInvites = { enabled: true, deskApproves
 export const dailyLimitOf = (settings: Pick<SettingsDoc, 'dailyLimits' | 'ownerInvites'>, kind: LimitKind): number =>
   kind === 'roomInvitations' ? settings.ownerInvites.perDay : settings.dailyLimits[kind];
 
-export const SettingsDoc = lazySchema(() => z.object({
+export const SettingsDoc = z.object({
   ...base,
   schemaVersion: z.literal(10),
   shifts: z.array(Shift).check(z.minLength(1)),
@@ -124,7 +123,7 @@ export const SettingsDoc = lazySchema(() => z.object({
   handoverChecklist: z.array(z.string().check(z.minLength(1), z.maxLength(40))).check(z.maxLength(12)),
   /** Issue 18 (5): owners' invitations to bind their room. */
   ownerInvites: OwnerInvites,
-}));
+});
 export type SettingsDoc = z.infer<typeof SettingsDoc>;
 export const DEFAULT_OPENING_HOURS = { open: '08:00', close: '20:00' } as const;
 /** Daytime and an evening window on weekdays (for residents out from 8 to 19), daytime at weekends. */

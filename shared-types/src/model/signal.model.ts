@@ -1,18 +1,17 @@
 import * as z from 'zod/mini';
 import { base, defineModel, isoInstant } from './versioned';
-import { lazySchema } from './lazy-schema';
 
 /**
  * What clients watch for live updates: an audience key and a counter, nothing personal. A change
  * tells the client to fetch through a cloud function, which applies the caller's permissions.
  */
-export const SignalDoc = lazySchema(() => z.object({
+export const SignalDoc = z.object({
   ...base,
   schemaVersion: z.literal(1),
   audience: z.string(),
   seq: z.number().check(z.int(), z.gte(0)),
   changedAt: isoInstant,
-}));
+});
 export type SignalDoc = z.infer<typeof SignalDoc>;
 export const signalModel = defineModel({ collection: 'signals', version: 1, schema: SignalDoc });
 

@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import { _isoDateTime } from 'zod/v4/core';
-import { lazySchema } from './lazy-schema';
 
 type Raw = Record<string, unknown>;
 
@@ -57,8 +56,8 @@ export const defineModel = <S extends z.ZodMiniType, K extends keyof z.infer<S> 
 });
 
 export const base = {
-  _id: lazySchema(() => z.string().check(z.minLength(1))),
-  propertyId: lazySchema(() => z.string().check(z.minLength(1))),
+  _id: z.string().check(z.minLength(1)),
+  propertyId: z.string().check(z.minLength(1)),
 };
 
 /**
@@ -68,7 +67,7 @@ export const base = {
  */
 export const isoDateTime = (params: { offset: boolean }) => _isoDateTime(z.ZodMiniISODateTime, params);
 
-export const isoInstant = lazySchema(() => isoDateTime({ offset: false }));
+export const isoInstant = isoDateTime({ offset: false });
 
 /** A calendar day in Asia/Shanghai, as `shanghaiDate()` writes it: "2026-11-23". */
-export const calendarDate = lazySchema(() => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)));
+export const calendarDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
