@@ -5,13 +5,12 @@ import { format } from '@shared/messages/format';
 import * as messages from '@shared/messages/words';
 import type { ErrorCode } from '@shared/messages';
 import { ok, type Result } from '@shared/result';
-import type { ScreenedKind } from '@shared/model/screening.model';
 import type { RepairDoc } from '@shared/model/repair.model';
 import { audienceOfRole, audienceOfUser } from '@shared/model/signal.model';
 import type { ActionContext } from './context';
 import { applyOnce } from './commands';
 import { ActionFailure } from './failures';
-import { appendScreeningStep, findScreened, readScreened, writeScreened } from './screened-store';
+import { appendScreeningStep, type ScreenedStore } from './screened-store';
 import type { ScreenedDoc } from './screened';
 import { bumpSignals } from './signals';
 
@@ -32,7 +31,8 @@ const keyOf = (item: ScreenItem, photos: readonly string[]) => (item.kind === 't
  */
 export const decideContent = async <V>(
   ctx: ActionContext,
-  kind: ScreenedKind,
+  /** The kind's store (`repairStore`, `complaintStore`): a function deciding one kind carries only its model. */
+  store: ScreenedStore,
   id: string,
   input: ContentDecision,
   /** Reads what the caller's view needs besides the ticket (before the transaction), and answers the mapper. */
@@ -40,17 +40,18 @@ export const decideContent = async <V>(
   notFound: ErrorCode,
 ): Promise<Result<V>> => {
   const { deps, member, now } = ctx;
-  const existing = await findScreened(deps.db, kind, id);
+  const { kind } = store;
+  const existing = await store.find(deps.db, id);
   if (!existing || existing.propertyId !== member.propertyId) return failure(notFound);
   const view = await viewer(existing);
   const at = now.toISOString();
   let after: ScreenedDoc = existing;
   const { result, fresh } = await applyOnce(ctx, `${kind}s.decideContent`, async (tx) => {
-    const doc = await readScreened(tx, kind, id);
+    const doc = await store.read(tx, id);
     const decided = decideItem(doc.screening, doc.photos, input.item, { action: input.decision, by: member.name, role: member.role, at });
     if (!decided.ok) throw new ActionFailure(decided.code);
     after = { ...doc, screening: decided.screening, updatedAt: at };
-    await writeScreened(tx, kind, after);
+    await store.write(tx, after);
     const step = { action: input.decision === 'release' ? ('releaseContent' as const) : ('redactContent' as const), actor: member.openid, role: member.role, reason: wordsOf(input.item), at, deviceAt: input.deviceTime ?? null };
     await appendScreeningStep(tx, kind, doc, step, input.commandId, `${keyOf(input.item, doc.photos)}:decided`);
     return view(after);
