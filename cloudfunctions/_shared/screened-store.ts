@@ -42,15 +42,11 @@ export const complaintStore: ScreenedStore = {
   },
 };
 
-const storeOf = (kind: ScreenedKind): ScreenedStore => (kind === 'repair' ? repairStore : complaintStore);
+/** The store of a ticket of either kind (a check's subject, a timer's sweep): a bundle calling it carries both models. */
+export const storeOf = (kind: ScreenedKind): ScreenedStore => (kind === 'repair' ? repairStore : complaintStore);
 
 /** A screened ticket by id, outside a transaction. */
 export const findScreened = (db: Database, kind: ScreenedKind, id: string): Promise<ScreenedDoc | null> => storeOf(kind).find(db, id);
-
-export const readScreened = (tx: Tx, kind: ScreenedKind, id: string): Promise<ScreenedDoc> => storeOf(kind).read(tx, id);
-
-/** Writes the ticket back as it is: screening is no status change, so neither status nor version moves. */
-export const writeScreened = (tx: Tx, kind: ScreenedKind, doc: ScreenedDoc): Promise<void> => storeOf(kind).write(tx, doc);
 
 export interface ScreeningStep {
   action: 'contentFlagged' | 'releaseContent' | 'redactContent';

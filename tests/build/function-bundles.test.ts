@@ -59,7 +59,7 @@ describe('issue 16: each function bundle carries the refusals it answers with, a
     expect(carried).toEqual([]);
   });
 
-  it("a function deciding one kind's content carries only that kind's model: complaints-desk not the repair model (decideContent takes the kind's store)", () => {
+  it("a function screening one kind's content carries only that kind's model: complaints (filing) and complaints-desk not the repair model (the filing's checks and decideContent take the kind's store)", () => {
     // esbuild's metafile of each bundle (scripts/build-functions.ts): the inputs that add bytes to it.
     const modelsIn = (name: string) => {
       const meta = JSON.parse(readFileSync(join(built, '..', 'function-meta', `${name}.json`), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
@@ -67,7 +67,11 @@ describe('issue 16: each function bundle carries the refusals it answers with, a
       return ['repair', 'complaint'].filter((kind) => inputs.includes(`shared-types/src/model/${kind}.model.ts`));
     };
     // The timer meets both kinds, and finds each one's store by the kind.
-    expect({ 'complaints-desk': modelsIn('complaints-desk'), reminders: modelsIn('reminders') }).toEqual({ 'complaints-desk': ['complaint'], reminders: ['repair', 'complaint'] });
+    expect({ complaints: modelsIn('complaints'), 'complaints-desk': modelsIn('complaints-desk'), reminders: modelsIn('reminders') }).toEqual({
+      complaints: ['complaint'],
+      'complaints-desk': ['complaint'],
+      reminders: ['repair', 'complaint'],
+    });
   });
 
   it("a bundle keeps only the shared definitions it reads: members imports the session contract for `Membership` alone and carries none of its other schemas, which the session bundle does", () => {
