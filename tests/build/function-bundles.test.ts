@@ -5,8 +5,9 @@
  * area's refusals are not carried; and through the built bundles a refusal and a field's problem still
  * arrive in the catalogue's words.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { deployedCatalogue, repairs } from '@shared/contracts';
 import type { DeployedFunction } from '@shared/areas';
 import { messages } from '@shared/messages';
@@ -87,6 +88,17 @@ describe('issue 16: each function bundle carries the refusals it answers with, a
     // esbuild's `__esm` helper, minified: `(e,t)=>()=>(e&&(t=e(e=0)),t)`.
     expect(checked.filter(([, bundle]) => /\(\w&&\(\w=\w\(\w=0\)\),\w\)/.test(bundle)).map(([name]) => name)).toEqual([]);
   });
+
+  it('requiring a bundle builds no zod/mini schema: each is built on its first use (issue 16, require time: `lazySchema`)', () => {
+    // zod calls its global post-processor on every schema it constructs; the bundle's own zod copy reads the same global.
+    const schemasBuilt = (file: string) => {
+      const script = `let n=0;globalThis.__zod_globalConfig={postProcessor:()=>n++};const c=require('wx-server-sdk');c.init({env:c.DYNAMIC_CURRENT_ENV});require(${JSON.stringify(file)});process.stdout.write(String(n));`;
+      return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: dirname(file) }));
+    };
+    const checked = bundles().filter(([name]) => !['imports', 'reports', 'forms'].includes(name));
+    expect(checked.length).toBeGreaterThan(5);
+    expect(checked.map(([name]) => [name, schemasBuilt(join(built, name, 'index.js'))]).filter(([, n]) => n !== 0)).toEqual([]);
+  }, 120_000);
 
   it("no bundle carries zod/mini's ISO date, time or duration schemas (its `iso` namespace whole) nor zod's English locale", () => {
     const checked = bundles().filter(([name]) => !['imports', 'reports', 'forms'].includes(name));
