@@ -57,17 +57,10 @@ export const FUNCTION_BUNDLE_CEILING = FUNCTION_BUNDLE_BUDGET;
  * Bundles still over the budget, each held to its bytes when listed: never raise a figure, and remove a
  * bundle once it is within (tests/build/package-budgets.test.ts fails on one listed that no longer is over).
  * None from the areas' sweeps leaving `reminders` for their own timer function, `reminders-areas` (issue 16:
- * reminders was listed at 140 661 bytes and is 108 950), until the notices' delivery beside the journal.
+ * reminders was listed at 140 661 bytes and is 108 950); none again since the content checks and callbacks-complaints stopped carrying
+ * the other kind's model (the notices' delivery beside the journal had taken complaints and complaints-desk over).
  */
-export const FUNCTION_BUNDLE_KNOWN_OVER: Readonly<Record<string, number>> = {
-  // 2026-12-07: a write's notices delivered beside its journal's insert (`_shared/inbox-ahead.ts`: the early
-  // signal bump, the push copies' plan and consents read at once, the sender's marking as soon as the inbox is
-  // delivered) took every bundle that sends notices 1.9 KB up; these two had 1 019 and 441 bytes left
-  // (121 861 and 122 439 bytes before). What brings them back: a smaller part (an action moved to another of
-  // the area's functions) or fewer bytes of the shared delivery.
-  complaints: 123_775,
-  'complaints-desk': 124_353,
-};
+export const FUNCTION_BUNDLE_KNOWN_OVER: Readonly<Record<string, number>> = {};
 /**
  * Issue 15 (5): the UI catalogue split by role took the main package from 529 790 to 500 028 bytes; the
  * keyboard layer, the text-size switch and the PC layout (issues 17, 18) brought it back to 504 425,

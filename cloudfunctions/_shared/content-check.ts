@@ -5,6 +5,7 @@ import type { Deps } from './deps';
 import type { Tx } from './database';
 import { contentCheckIdOf, markCheckSubmitted, queueChecksInTx, requeueCheck } from './content-checks.repo';
 import { land, recordFlag } from './content-verdicts';
+import type { ScreenedStore } from './screened-store';
 
 /**
  * Issue 13 (1.9): residents' text and photos go through WeChat's content checks.
@@ -120,18 +121,18 @@ export const queueChecks = async (tx: Tx, t: ScreenedTicket, now: Date, cause: s
  * A call that did not work: the check waits for its next attempt (at the time its claim set, or at
  * `retryFrom`), or after the last one is given up (a photo then reads `unchecked`).
  */
-export const checkFailed = async (deps: Deps, check: ContentCheckDoc, e: unknown, retryFrom?: Date): Promise<void> => {
+export const checkFailed = async (deps: Deps, store: ScreenedStore, check: ContentCheckDoc, e: unknown, retryFrom?: Date): Promise<void> => {
   const lastError = messageOf(e);
   if (check.attempts < MAX_CHECK_ATTEMPTS) {
     await requeueCheck(deps.db, check._id, lastError, retryFrom?.toISOString());
     return;
   }
   console.warn(`content check ${check._id} given up: ${lastError}`);
-  await land(deps, check, 'unchecked', null, 'dead');
+  await land(deps, store, check, 'unchecked', null, 'dead');
 };
 
 /** Sends photos to the asynchronous check; each one that cannot be sent waits for the timer. */
-export const submitImages = async (deps: Deps, checks: readonly ContentCheckDoc[]): Promise<void> => {
+export const submitImages = async (deps: Deps, store: ScreenedStore, checks: readonly ContentCheckDoc[]): Promise<void> => {
   const photos = checks.filter((c): c is ContentCheckDoc & { item: { kind: 'photo'; fileId: string } } => c.item.kind === 'photo');
   if (!photos.length) return;
   const urls = await deps.files.tempUrls(
@@ -147,15 +148,15 @@ export const submitImages = async (deps: Deps, checks: readonly ContentCheckDoc[
       const waitUntil = addMinutes(deps.now(), VERDICT_WAIT_MINUTES).toISOString();
       await markCheckSubmitted(deps.db, check._id, traceId, waitUntil);
     } catch (e) {
-      await checkFailed(deps, check, e);
+      await checkFailed(deps, store, check, e);
     }
   }
 };
 
 /** After the filing commits: its photos go to the check now; whatever fails here the timer retries. */
-export const submitNow = async (deps: Deps, checks: readonly ContentCheckDoc[]): Promise<void> => {
+export const submitNow = async (deps: Deps, store: ScreenedStore, checks: readonly ContentCheckDoc[]): Promise<void> => {
   try {
-    await submitImages(deps, checks);
+    await submitImages(deps, store, checks);
   } catch (e) {
     console.warn(`photos not sent to the check now; the timer will retry: ${messageOf(e)}`);
   }

@@ -4,13 +4,12 @@ import { format } from '@shared/messages/format';
 import * as messages from '@shared/messages/words';
 import type { ErrorCode } from '@shared/messages';
 import { ok, type Result } from '@shared/result';
-import type { ScreenedKind } from '@shared/model/screening.model';
 import type { RepairDoc } from '@shared/model/repair.model';
 import { audienceOfRole, audienceOfUser } from '@shared/model/signal.model';
 import type { ActionContext } from './context';
 import { applyOnce } from './commands';
 import { ActionFailure } from './failures';
-import { appendScreeningStep, findScreenedInTx, writeScreened } from './screened-store';
+import { appendScreeningStep, type ScreenedStore } from './screened-store';
 import type { ScreenedDoc } from './screened';
 import { bumpSignals } from './signals';
 
@@ -31,7 +30,8 @@ const keyOf = (item: ScreenItem, photos: readonly string[]) => (item.kind === 't
  */
 export const decideContent = async <V>(
   ctx: ActionContext,
-  kind: ScreenedKind,
+  /** The kind's store (`repairStore`, `complaintStore`): a function deciding one kind carries only its model. */
+  store: ScreenedStore,
   id: string,
   input: ContentDecision,
   /** Reads what the caller's view needs besides the ticket (outside the transaction, beside its operations), and answers the mapper. */
@@ -39,13 +39,14 @@ export const decideContent = async <V>(
   notFound: ErrorCode,
 ): Promise<Result<V>> => {
   const { deps, member, now } = ctx;
+  const { kind } = store;
   const at = now.toISOString();
   // The ticket as the committed transaction left it (set by the work, which a closure hides from the compiler).
   const decidedOn: { doc: ScreenedDoc | null } = { doc: null };
   // Issue 16: the ticket is read once, in the transaction started with the caller's membership (a read before
   // it was one more wait): one of another property, or none, is refused there and the transaction rolled back.
   const { result, fresh } = await applyOnce(ctx, `${kind}s.decideContent`, async (tx) => {
-    const doc = await findScreenedInTx(tx, kind, id);
+    const doc = await store.findInTx(tx, id);
     if (!doc || doc.propertyId !== member.propertyId) throw new ActionFailure(notFound);
     const view = viewer(doc);
     view.catch(() => undefined);
@@ -53,7 +54,7 @@ export const decideContent = async <V>(
     if (!decided.ok) throw new ActionFailure(decided.code);
     const after: ScreenedDoc = { ...doc, screening: decided.screening, updatedAt: at };
     decidedOn.doc = after;
-    await writeScreened(tx, kind, after);
+    await store.write(tx, after);
     const step = { action: input.decision === 'release' ? ('releaseContent' as const) : ('redactContent' as const), actor: member.openid, role: member.role, reason: wordsOf(input.item), at, deviceAt: input.deviceTime ?? null };
     await appendScreeningStep(tx, kind, doc, step, input.commandId, `${keyOf(input.item, doc.photos)}:decided`);
     return (await view)(after);

@@ -1,7 +1,7 @@
 import type { ContentCheckDoc } from '@shared/model/screening.model';
 import { askText, checkFailed, MAX_CHECK_ATTEMPTS, retryAt, submitImages } from './content-check';
 import { land } from './content-verdicts';
-import { findScreened } from './screened-store';
+import { findScreened, storeOf } from './screened-store';
 import { textOf } from './screened';
 import type { Sweep } from './sweep';
 import { claimCheck, dropCheck, dueChecks } from './content-checks.repo';
@@ -20,9 +20,9 @@ const retryText = async (sweep: Sweep, check: ContentCheckDoc): Promise<void> =>
   if (!ticket) return void (await dropCheck(deps.db, check._id, 'the ticket is gone'));
   try {
     const screen = await askText(deps, check.openid, textOf(check.subject.kind, ticket));
-    await land(deps, check, screen.verdict, screen.label);
+    await land(deps, storeOf(check.subject.kind), check, screen.verdict, screen.label);
   } catch (e) {
-    await checkFailed(deps, check, e);
+    await checkFailed(deps, storeOf(check.subject.kind), check, e);
   }
 };
 
@@ -42,13 +42,13 @@ export const sweepContentChecks = async (sweep: Sweep, limit = 50): Promise<Chec
       const attempts = check.attempts + 1;
       if (!(await claimCheck(db, check, attempts, retryAt(now, attempts)))) return;
       if (check.attempts >= MAX_CHECK_ATTEMPTS) {
-        await land(deps, { ...check, attempts }, 'unchecked', null, 'dead');
+        await land(deps, storeOf(check.subject.kind), { ...check, attempts }, 'unchecked', null, 'dead');
         report.givenUp++;
         return;
       }
       const claimed: ContentCheckDoc = { ...check, attempts, status: 'queued' };
       if (claimed.item.kind === 'text') await retryText(sweep, claimed);
-      else await submitImages(deps, [claimed]);
+      else await submitImages(deps, storeOf(claimed.subject.kind), [claimed]);
       report.retried++;
     });
   }

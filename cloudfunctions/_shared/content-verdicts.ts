@@ -6,7 +6,7 @@ import type { CheckItem, ContentCheckDoc, Screen, Screening, Verdict } from '@sh
 import { audienceOfRole, audienceOfUser } from '@shared/model/signal.model';
 import type { Deps } from './deps';
 import type { Tx } from './database';
-import { appendScreeningStep, readScreened, writeScreened } from './screened-store';
+import { appendScreeningStep, type ScreenedStore } from './screened-store';
 import { bumpSignals } from './signals';
 import { finishCheckInTx } from './content-checks.repo';
 
@@ -52,16 +52,20 @@ export const recordFlag = (
  * finished in the same transaction and forgets the author's openid. When something is newly held,
  * the desk's queue and the assigned technician's view are told to refresh.
  */
-export const land = async (deps: Deps, check: ContentCheckDoc, verdict: Verdict, label: number | null, status: 'done' | 'dead' = 'done'): Promise<boolean> => {
+export const land = async (
+  deps: Deps,
+  /** The store of the check's subject (`storeOf(check.subject.kind)`, or the filing's own kind's). */
+  store: ScreenedStore,
+  check: ContentCheckDoc, verdict: Verdict, label: number | null, status: 'done' | 'dead' = 'done'): Promise<boolean> => {
   const at = deps.now().toISOString();
   const held = await deps.db.runTransaction(async (tx) => {
-    const doc = await readScreened(tx, check.subject.kind, check.subject.id);
+    const doc = await store.read(tx, check.subject.id);
     const current = check.item.kind === 'text' ? doc.screening.text : photoScreen(doc.screening, check.item.fileId);
     const listed = check.item.kind === 'text' || doc.screening.photos.some((p) => check.item.kind === 'photo' && p.fileId === check.item.fileId);
     let nowHeld = false;
     if (listed && awaitsVerdict(current)) {
       const screen = withVerdict(current, verdict, label, at);
-      await writeScreened(tx, check.subject.kind, { ...doc, screening: withItem(doc.screening, check.item, screen) });
+      await store.write(tx, { ...doc, screening: withItem(doc.screening, check.item, screen) });
       nowHeld = flagged(verdict) && !screen.decision;
       if (nowHeld) await recordFlag(tx, check, doc, screen, at, check._id);
     }

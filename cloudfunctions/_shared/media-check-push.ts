@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '@shared/model/lazy-schema';
 
 /**
  * What WeChat pushes when an asynchronous image check (security.mediaCheckAsync v2) is decided:
@@ -9,12 +10,12 @@ import * as z from 'zod/mini';
  * the event to it: https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/guide/functions/openapi.md
  * https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/sec-center/sec-check/mediaCheckAsync.html
  */
-export const MediaCheckPush = z.object({
+export const MediaCheckPush = lazySchema(() => z.object({
   MsgType: z.literal('event'),
   Event: z.literal('wxa_media_check'),
   trace_id: z.string().check(z.minLength(1), z.maxLength(128)),
   version: z.optional(z.union([z.number(), z.string()])),
   result: z.optional(z.object({ suggest: z.string(), label: z.union([z.number(), z.string()]) })),
   status_code: z.optional(z.number()),
-});
+}));
 export type MediaCheckPush = z.infer<typeof MediaCheckPush>;

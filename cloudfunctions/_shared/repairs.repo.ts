@@ -4,6 +4,8 @@ import type { Database, Query, Tx } from './database';
 import { appendEvent } from './events';
 import type { SortKey, Source } from './paging';
 import { findById, findInTx, parseAll, readAll, withoutId, readInTx } from './repo';
+import * as z from 'zod/mini';
+import { lazySchema } from '@shared/model/lazy-schema';
 
 /**
  * Issue 15 (3): the repairs collection's owner, with `repairs.counts.ts` (the counts, which read no
@@ -21,6 +23,18 @@ export const repairSubject = (r: Pick<RepairDoc, '_id' | 'propertyId'>) => ({ ki
 
 /** A work order by id, outside a transaction. */
 export const findRepair = (db: Database, id: string): Promise<RepairDoc | null> => findById(db, repairModel, id);
+
+/** What `roomOfRepair` reads of an order: its room (null for a public place's), as every version of the model stores it. */
+const RepairRoom = lazySchema(() => z.object({ roomId: z.nullable(z.string()) }));
+
+/**
+ * The room of a work order (null: gone, or a public place's), read alone: a function that needs only this
+ * (callbacks.raiseComplaint, in callbacks-complaints) carries no repair model (issue 16: 3.7 KB of a bundle).
+ */
+export const roomOfRepair = async (db: Database, id: string): Promise<string | null> => {
+  const res = await db.collection('repairs').where({ _id: id }).field({ roomId: true }).limit(1).get();
+  return res.data[0] ? RepairRoom.parse(res.data[0]).roomId : null;
+};
 
 /** A work order named by the caller, read in a transaction: null when it is not there. */
 export const findRepairInTx = (tx: Tx, id: string): Promise<RepairDoc | null> => findInTx(tx, repairModel, id);

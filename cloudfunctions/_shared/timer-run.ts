@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '@shared/model/lazy-schema';
 import type { FailedStep, TimerFunction, TimerStep } from '@shared/model/environment.model';
 import type { Deps } from './deps';
 import { checkGap, recordRun } from './heartbeat';
@@ -6,7 +7,8 @@ import { startSweep, type Sweep } from './sweep';
 import { systemCall, systemHealth } from './system-health';
 
 /** What WeChat's timer trigger passes; a client call carries an OPENID and is refused. */
-export const TimerEvent = z.object({ Type: z.literal('Timer'), TriggerName: z.string(), Time: z.string() });
+/** Built on its first use, as the build does shared-types' schemas (issue 16, require time). */
+export const TimerEvent = lazySchema(() => z.object({ Type: z.literal('Timer'), TriggerName: z.string(), Time: z.string() }));
 
 /**
  * The manifest gives each timer function 60 s. A step not started within this budget waits for the next

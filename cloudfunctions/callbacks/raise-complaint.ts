@@ -8,12 +8,12 @@ import { ActionFailure } from '../_shared/failures';
 import { membershipIn } from '../_shared/membership';
 import { findComplaint } from '../_shared/complaints.repo';
 import { fileComplaint } from '../complaints/exports';
-import { findRepair } from '../_shared/repairs.repo';
+import { roomOfRepair } from '../_shared/repairs.repo';
 import { findCallback, markRaisedInTx, readCallbackInTx } from '../_shared/callbacks';
 
 /** The room of the work order or complaint the callback follows (null: gone); undefined when it follows neither. */
 const subjectRoomOf = async (db: Database, cb: CallbackDoc): Promise<string | null | undefined> => {
-  if (cb.subject.kind === 'repair') return (await findRepair(db, cb.subject.id))?.roomId ?? null;
+  if (cb.subject.kind === 'repair') return roomOfRepair(db, cb.subject.id);
   if (cb.subject.kind === 'complaint') return (await findComplaint(db, cb.subject.id))?.roomId ?? null;
   return undefined;
 };

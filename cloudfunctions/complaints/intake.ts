@@ -39,6 +39,7 @@ import { findRoomAsStored } from '../_shared/rooms';
 import { loadSettings } from '../_shared/settings';
 import { ownsFile } from '../_shared/storage';
 import { queueChecks, screenAtFiling, submitNow } from '../_shared/content-check';
+import { complaintStore } from '../_shared/screened-store';
 import { textForOthers } from '../_shared/screened';
 import { cancelClock, subjectOf } from './clocks';
 import { complaintNotices, majorAudience } from './notices';
@@ -211,7 +212,7 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
     });
     if (fresh) {
       await sendNow(deps, queued, settings);
-      await submitNow(deps, checks);
+      await submitNow(deps, complaintStore, checks);
     }
     return ok(result);
   });

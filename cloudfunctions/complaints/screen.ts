@@ -2,6 +2,7 @@ import type { decideContent as contract } from '@shared/contracts/complaints.con
 import type { ComplaintDoc } from '@shared/model/complaint.model';
 import type { Handler } from '../_shared/router';
 import { decideContent } from '../_shared/content-decision';
+import { complaintStore } from '../_shared/screened-store';
 import { groupsByIds } from './queries';
 import { toComplaintView } from './views';
 
@@ -9,7 +10,7 @@ import { toComplaintView } from './views';
 export const decideComplaintContent: Handler<typeof contract> = (input, ctx) =>
   decideContent(
     ctx,
-    'complaint',
+    complaintStore,
     input.complaintId,
     input,
     async (existing) => {

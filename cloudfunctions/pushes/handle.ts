@@ -4,6 +4,7 @@ import type { Result } from '@shared/result';
 import type { Caller, Deps } from '../_shared/deps';
 import { checkFailed } from '../_shared/content-check';
 import { land } from '../_shared/content-verdicts';
+import { storeOf } from '../_shared/screened-store';
 import { MediaCheckPush } from '../_shared/media-check-push';
 import { checkOfTrace } from '../_shared/content-checks.repo';
 import { systemCall, systemHealth } from '../_shared/system-health';
@@ -34,10 +35,10 @@ export const handle = async (event: unknown, caller: Caller, deps: Deps): Promis
     if (!check || check.status !== 'submitted') return { ok: true, data: { matched: false, held: false } };
     const { result, status_code } = push.data;
     if (!result) {
-      await checkFailed(deps, check, new Error(`no verdict (status_code ${status_code ?? 'missing'})`), deps.now());
+      await checkFailed(deps, storeOf(check.subject.kind), check, new Error(`no verdict (status_code ${status_code ?? 'missing'})`), deps.now());
       return { ok: true, data: { matched: true, held: false } };
     }
-    const held = await land(deps, check, verdictOfSuggest(result.suggest), Number(result.label));
+    const held = await land(deps, storeOf(check.subject.kind), check, verdictOfSuggest(result.suggest), Number(result.label));
     return { ok: true, data: { matched: true, held } };
   } catch (e) {
     console.error('[pushes] push not handled', e);

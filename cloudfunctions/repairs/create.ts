@@ -23,6 +23,7 @@ import { buildingHasRooms, findRoomAsStored } from '../_shared/rooms';
 import { loadSettings } from '../_shared/settings';
 import { ownsFile } from '../_shared/storage';
 import { queueChecks, screenAtFiling, submitNow } from '../_shared/content-check';
+import { repairStore } from '../_shared/screened-store';
 import { textForOthers } from '../_shared/screened';
 import { toView } from './views';
 import { findMember } from '../_shared/membership';
@@ -108,7 +109,7 @@ const fileRepair = async (intake: Intake, ctx: ActionContext) => {
   );
   if (fresh) {
     await sendNow(deps, queued, settings);
-    await submitNow(deps, checks);
+    await submitNow(deps, repairStore, checks);
   }
   return ok(view);
 };

@@ -5,8 +5,9 @@
  * area's refusals are not carried; and through the built bundles a refusal and a field's problem still
  * arrive in the catalogue's words.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { deployedCatalogue, repairs } from '@shared/contracts';
 import type { DeployedFunction } from '@shared/areas';
 import { messages } from '@shared/messages';
@@ -59,6 +60,21 @@ describe('issue 16: each function bundle carries the refusals it answers with, a
     expect(carried).toEqual([]);
   });
 
+  it("a function screening one kind's content carries only that kind's model: complaints (filing) and complaints-desk not the repair model (the filing's checks and decideContent take the kind's store)", () => {
+    // esbuild's metafile of each bundle (scripts/build-functions.ts): the inputs that add bytes to it.
+    const modelsIn = (name: string) => {
+      const meta = JSON.parse(readFileSync(join(built, '..', 'function-meta', `${name}.json`), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+      const inputs = Object.values(meta.outputs).flatMap((o) => Object.keys(o.inputs));
+      return ['repair', 'complaint'].filter((kind) => inputs.includes(`shared-types/src/model/${kind}.model.ts`));
+    };
+    // The timer meets both kinds, and finds each one's store by the kind.
+    expect({ complaints: modelsIn('complaints'), 'complaints-desk': modelsIn('complaints-desk'), reminders: modelsIn('reminders') }).toEqual({
+      complaints: ['complaint'],
+      'complaints-desk': ['complaint'],
+      reminders: ['repair', 'complaint'],
+    });
+  });
+
   it("a bundle keeps only the shared definitions it reads: members imports the session contract for `Membership` alone and carries none of its other schemas, which the session bundle does", () => {
     // The read-mark subject's kind (session.contract.ts), a schema members never parses.
     const readMarkKind = '/^[A-Za-z]{1,32}$/';
@@ -72,6 +88,17 @@ describe('issue 16: each function bundle carries the refusals it answers with, a
     // esbuild's `__esm` helper, minified: `(e,t)=>()=>(e&&(t=e(e=0)),t)`.
     expect(checked.filter(([, bundle]) => /\(\w&&\(\w=\w\(\w=0\)\),\w\)/.test(bundle)).map(([name]) => name)).toEqual([]);
   });
+
+  it('requiring a bundle builds no zod/mini schema: each is built on its first use (issue 16, require time: `lazySchema`)', () => {
+    // zod calls its global post-processor on every schema it constructs; the bundle's own zod copy reads the same global.
+    const schemasBuilt = (file: string) => {
+      const script = `let n=0;globalThis.__zod_globalConfig={postProcessor:()=>n++};const c=require('wx-server-sdk');c.init({env:c.DYNAMIC_CURRENT_ENV});require(${JSON.stringify(file)});process.stdout.write(String(n));`;
+      return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: dirname(file) }));
+    };
+    const checked = bundles().filter(([name]) => !['imports', 'reports', 'forms'].includes(name));
+    expect(checked.length).toBeGreaterThan(5);
+    expect(checked.map(([name]) => [name, schemasBuilt(join(built, name, 'index.js'))]).filter(([, n]) => n !== 0)).toEqual([]);
+  }, 120_000);
 
   it("no bundle carries zod/mini's ISO date, time or duration schemas (its `iso` namespace whole) nor zod's English locale", () => {
     const checked = bundles().filter(([name]) => !['imports', 'reports', 'forms'].includes(name));

@@ -2,9 +2,10 @@ import * as z from 'zod/mini';
 import { base, defineModel, isoInstant, calendarDate } from './versioned';
 
 /** K1: the kinds of key the desk keeps (the seed's 钥匙柜, by building, floor and kind). */
-export const KeyKind = z.enum(['resident', 'public', 'equipment', 'meter_box']);
+/** A literal list, not `KeyKind.options`: reading the schema when the module loads would build it (issue 16, require time). */
+export const keyKinds: ('resident' | 'public' | 'equipment' | 'meter_box')[] = ['resident', 'public', 'equipment', 'meter_box'];
+export const KeyKind = z.enum(keyKinds);
 export type KeyKind = z.infer<typeof KeyKind>;
-export const keyKinds = KeyKind.options;
 
 /** K1: a key in daily use, or one of its kind's emergency spare set. */
 export const KeySet = z.enum(['working', 'spare']);
