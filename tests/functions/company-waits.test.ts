@@ -1,8 +1,5 @@
 import { company } from '@shared/contracts';
-import type { CallCount } from '../../local/call-meter';
-import { ADMIN, callAs, expectOk, expectRefusedUnchanged, expectRolledBack, newCommandId, PROPERTY, snapshot, startRuntime, watchTraces } from './harness';
-
-type Rt = Awaited<ReturnType<typeof startRuntime>>;
+import { ADMIN, callAs, expectOk, expectRefusedUnchanged, expectRolledBack, newCommandId, PROPERTY, snapshot, tracedRuntimeEachTest } from './harness';
 
 /**
  * Issue 16: the administrator's property writes (members/properties.ts). A new property's reads (is the id
@@ -10,45 +7,39 @@ type Rt = Awaited<ReturnType<typeof startRuntime>>;
  * property closed is read once, in the command's transaction. The refusals are as they were, each rolled back.
  */
 describe('issue 14 (1), issue 16: a property created or closed reads before its transaction only in the first wave', () => {
-  let rt: Rt;
-  let last: () => CallCount['trace'];
-  beforeEach(async () => {
-    rt = await startRuntime();
-    ({ last } = watchTraces(rt));
-  });
-  afterEach(() => rt.close());
+  const traced = tracedRuntimeEachTest();
 
   const create = (propertyId: string, template?: string) => ({ commandId: newCommandId(), propertyId, name: '橡树苑', address: '', deskPhone: '021-66660001', ...(template ? { template } : {}) });
-  const readsOutside = () => last().filter((c) => c.kind === 'database.getDocument' && !c.inTransaction).map((c) => `${c.wait} ${c.detail}`);
+  const readsOutside = () => traced.last().filter((c) => c.kind === 'database.getDocument' && !c.inTransaction).map((c) => `${c.wait} ${c.detail}`);
 
   it('a property made from a template reads the id, the template and its settings with the membership, then only writes', async () => {
-    expectOk(await callAs(rt, ADMIN, company.createProperty, create('oak-court', PROPERTY)));
+    expectOk(await callAs(traced.rt, ADMIN, company.createProperty, create('oak-court', PROPERTY)));
     expect(readsOutside().sort()).toEqual(['1 members', '1 properties', '1 properties', '1 settings']);
-    expect(last().filter((c) => c.inTransaction && c.kind === 'database.getDocument')).toEqual([]);
+    expect(traced.last().filter((c) => c.inTransaction && c.kind === 'database.getDocument')).toEqual([]);
   });
 
   it('an id in use is PROPERTY.EXISTS, a template that is none PROPERTY.NOT_FOUND: rolled back, nothing written', async () => {
-    await expectRefusedUnchanged(rt, ADMIN, company.createProperty, create(PROPERTY), 'PROPERTY.EXISTS');
-    expectRolledBack(last());
-    await expectRefusedUnchanged(rt, ADMIN, company.createProperty, create('oak-court', 'nowhere'), 'PROPERTY.NOT_FOUND');
-    expectRolledBack(last());
+    await expectRefusedUnchanged(traced.rt, ADMIN, company.createProperty, create(PROPERTY), 'PROPERTY.EXISTS');
+    expectRolledBack(traced.last());
+    await expectRefusedUnchanged(traced.rt, ADMIN, company.createProperty, create('oak-court', 'nowhere'), 'PROPERTY.NOT_FOUND');
+    expectRolledBack(traced.last());
   });
 
   it('a property closed is read only in the transaction; one that is none is PROPERTY.NOT_FOUND, rolled back, nothing written', async () => {
-    expectOk(await callAs(rt, ADMIN, company.deactivateProperty, { propertyId: PROPERTY, commandId: newCommandId(), reason: '合同到期' }));
+    expectOk(await callAs(traced.rt, ADMIN, company.deactivateProperty, { propertyId: PROPERTY, commandId: newCommandId(), reason: '合同到期' }));
     expect(readsOutside()).toEqual(['1 members']);
-    expect(last().filter((c) => c.detail === 'properties' && c.kind === 'database.getDocument')).toEqual([{ wait: 2, kind: 'database.getDocument', detail: 'properties', inTransaction: true }]);
-    await expectRefusedUnchanged(rt, ADMIN, company.deactivateProperty, { propertyId: 'nowhere', commandId: newCommandId(), reason: '合同到期' }, 'PROPERTY.NOT_FOUND');
-    expectRolledBack(last());
+    expect(traced.last().filter((c) => c.detail === 'properties' && c.kind === 'database.getDocument')).toEqual([{ wait: 2, kind: 'database.getDocument', detail: 'properties', inTransaction: true }]);
+    await expectRefusedUnchanged(traced.rt, ADMIN, company.deactivateProperty, { propertyId: 'nowhere', commandId: newCommandId(), reason: '合同到期' }, 'PROPERTY.NOT_FOUND');
+    expectRolledBack(traced.last());
   });
 
   it('a property closed again answers it as it is; the same command sent again answers its first result and writes nothing', async () => {
     const input = { propertyId: PROPERTY, commandId: newCommandId(), reason: '合同到期' };
-    const first = expectOk(await callAs(rt, ADMIN, company.deactivateProperty, input));
+    const first = expectOk(await callAs(traced.rt, ADMIN, company.deactivateProperty, input));
     expect(first).toMatchObject({ status: 'inactive' });
-    const before = await snapshot(rt);
-    expect(expectOk(await callAs(rt, ADMIN, company.deactivateProperty, input))).toEqual(first);
-    expect(await snapshot(rt)).toEqual(before);
-    expect(expectOk(await callAs(rt, ADMIN, company.deactivateProperty, { ...input, commandId: newCommandId() }))).toEqual(first);
+    const before = await snapshot(traced.rt);
+    expect(expectOk(await callAs(traced.rt, ADMIN, company.deactivateProperty, input))).toEqual(first);
+    expect(await snapshot(traced.rt)).toEqual(before);
+    expect(expectOk(await callAs(traced.rt, ADMIN, company.deactivateProperty, { ...input, commandId: newCommandId() }))).toEqual(first);
   });
 });

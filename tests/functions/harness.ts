@@ -262,6 +262,26 @@ export const watchTraces = (runtime: Runtime) => {
   return { last: () => traces.at(-1)! };
 };
 
+/**
+ * Issue 16: a fresh seeded runtime for each test of the describe it is called in, closed after it, with the trace of
+ * its latest call (the wave tests: which reads went out where, what a refusal rolled back).
+ */
+export const tracedRuntimeEachTest = () => {
+  let runtime: Runtime | null = null;
+  let last: () => CallCount['trace'] = () => [];
+  beforeEach(async () => {
+    runtime = await startRuntime();
+    ({ last } = watchTraces(runtime));
+  });
+  afterEach(() => runtime?.close());
+  return {
+    get rt(): Runtime {
+      return runtime!;
+    },
+    last: () => last(),
+  };
+};
+
 /** Issue 16: the call rolled its transaction back and committed none (a refusal leaves nothing written). */
 export const expectRolledBack = (trace: CallCount['trace']) => {
   const kinds = trace.map((c) => c.kind);

@@ -12,7 +12,6 @@ import {
   repairInput,
   seedOtherProperty,
   snapshot,
-  startRuntime,
   SUPERVISOR,
   TECH_LI,
   TECH_MA,
@@ -20,10 +19,8 @@ import {
   WANG,
   ZHANG,
   expectRolledBack,
-  watchTraces,
+  tracedRuntimeEachTest,
 } from './harness';
-
-type Rt = Awaited<ReturnType<typeof startRuntime>>;
 
 /** 吴芳 shares 王秀英's room 1-1-101 in the demo seed: she follows its repairs and may not take the filer's steps. */
 const WU = 'o-res-wu';
@@ -35,97 +32,91 @@ const WU = 'o-res-wu';
  * beside her membership, and the transaction is rolled back: nothing is written, nothing is committed.
  */
 describe('issue 16: a repair step reads its order once, in its transaction; refusals roll it back', () => {
-  let rt: Rt;
-  let last: () => CallCount['trace'];
-  beforeEach(async () => {
-    rt = await startRuntime();
-    ({ last } = watchTraces(rt));
-  });
-  afterEach(() => rt.close());
+  const traced = tracedRuntimeEachTest();
 
   const kinds = (trace: CallCount['trace']) => trace.map((c) => c.kind);
   const dispatched = async () => {
-    const created = expectOk(await callAs(rt, WANG, repairs.create, repairInput()));
-    return expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.dispatch, { propertyId: PROPERTY, commandId: newCommandId(), repairId: created.id, version: created.version, technicianId: memberIdOf(TECH_LI) }));
+    const created = expectOk(await callAs(traced.rt, WANG, repairs.create, repairInput()));
+    return expectOk(await callAs(traced.rt, DESK_ON_SHIFT, repairs.dispatch, { propertyId: PROPERTY, commandId: newCommandId(), repairId: created.id, version: created.version, technicianId: memberIdOf(TECH_LI) }));
   };
 
   it('R4: an acknowledgement reads the order only in its transaction, in the wave after the first', async () => {
     const order = await dispatched();
-    expectOk(await callAs(rt, TECH_LI, repairs.acknowledge, { propertyId: PROPERTY, commandId: newCommandId(), repairId: order.id, version: order.version }));
-    const reads = last().filter((c) => c.detail === 'repairs');
+    expectOk(await callAs(traced.rt, TECH_LI, repairs.acknowledge, { propertyId: PROPERTY, commandId: newCommandId(), repairId: order.id, version: order.version }));
+    const reads = traced.last().filter((c) => c.detail === 'repairs');
     expect(reads.filter((c) => !c.inTransaction)).toEqual([]);
     expect(reads.filter((c) => c.kind === 'database.getDocument')).toEqual([{ wait: 2, kind: 'database.getDocument', detail: 'repairs', inTransaction: true }]);
   });
 
   it('R4: a technician the order is not assigned to gets REPAIR.NOT_FOUND, the transaction rolled back, nothing written', async () => {
     const order = await dispatched();
-    await expectRefusedUnchanged(rt, TECH_MA, repairs.acknowledge, { propertyId: PROPERTY, commandId: newCommandId(), repairId: order.id, version: order.version }, 'REPAIR.NOT_FOUND');
-    expectRolledBack(last());
+    await expectRefusedUnchanged(traced.rt, TECH_MA, repairs.acknowledge, { propertyId: PROPERTY, commandId: newCommandId(), repairId: order.id, version: order.version }, 'REPAIR.NOT_FOUND');
+    expectRolledBack(traced.last());
   });
 
   it('R4: an order id that names no order is REPAIR.NOT_FOUND, nothing written', async () => {
     await dispatched();
-    await expectRefusedUnchanged(rt, TECH_LI, repairs.acknowledge, { propertyId: PROPERTY, commandId: newCommandId(), repairId: 'rp_nothing_here', version: 1 }, 'REPAIR.NOT_FOUND');
-    expectRolledBack(last());
+    await expectRefusedUnchanged(traced.rt, TECH_LI, repairs.acknowledge, { propertyId: PROPERTY, commandId: newCommandId(), repairId: 'rp_nothing_here', version: 1 }, 'REPAIR.NOT_FOUND');
+    expectRolledBack(traced.last());
   });
 
   it('R4: a stale version gets COMMON.VERSION_CONFLICT only once the caller may see the order: a stranger still gets REPAIR.NOT_FOUND', async () => {
     const order = await dispatched();
     const stale = { propertyId: PROPERTY, repairId: order.id, version: order.version - 1 };
-    await expectRefusedUnchanged(rt, TECH_MA, repairs.acknowledge, { ...stale, commandId: newCommandId() }, 'REPAIR.NOT_FOUND');
-    await expectRefusedUnchanged(rt, TECH_LI, repairs.acknowledge, { ...stale, commandId: newCommandId() }, 'COMMON.VERSION_CONFLICT');
+    await expectRefusedUnchanged(traced.rt, TECH_MA, repairs.acknowledge, { ...stale, commandId: newCommandId() }, 'REPAIR.NOT_FOUND');
+    await expectRefusedUnchanged(traced.rt, TECH_LI, repairs.acknowledge, { ...stale, commandId: newCommandId() }, 'COMMON.VERSION_CONFLICT');
   });
 
   it('C3 R7: another room\'s resident rating is REPAIR.NOT_FOUND; her household\'s is REPAIR.FILER_ONLY; both roll back and write nothing', async () => {
     const order = await dispatched();
     const rating = { propertyId: PROPERTY, repairId: order.id, version: order.version, rating: { quality: 5, attitude: 5, comment: '' } };
-    await expectRefusedUnchanged(rt, ZHANG, repairs.rate, { ...rating, commandId: newCommandId() }, 'REPAIR.NOT_FOUND');
-    expectRolledBack(last());
-    await expectRefusedUnchanged(rt, WU, repairs.rate, { ...rating, commandId: newCommandId() }, 'REPAIR.FILER_ONLY');
-    expectRolledBack(last());
+    await expectRefusedUnchanged(traced.rt, ZHANG, repairs.rate, { ...rating, commandId: newCommandId() }, 'REPAIR.NOT_FOUND');
+    expectRolledBack(traced.last());
+    await expectRefusedUnchanged(traced.rt, WU, repairs.rate, { ...rating, commandId: newCommandId() }, 'REPAIR.FILER_ONLY');
+    expectRolledBack(traced.last());
   });
 
   it('C3: a member of another property naming her own property is REPAIR.NOT_FOUND on this property\'s order', async () => {
     const order = await dispatched();
-    await seedOtherProperty(rt, [{ id: 'mb_othertech', openid: 'o-other-tech', role: 'technician', name: '外盘师傅' }]);
-    await expectRefusedUnchanged(rt, 'o-other-tech', repairs.acknowledge, { propertyId: 'other', commandId: newCommandId(), repairId: order.id, version: order.version }, 'REPAIR.NOT_FOUND');
-    expectRolledBack(last());
+    await seedOtherProperty(traced.rt, [{ id: 'mb_othertech', openid: 'o-other-tech', role: 'technician', name: '外盘师傅' }]);
+    await expectRefusedUnchanged(traced.rt, 'o-other-tech', repairs.acknowledge, { propertyId: 'other', commandId: newCommandId(), repairId: order.id, version: order.version }, 'REPAIR.NOT_FOUND');
+    expectRolledBack(traced.last());
   });
 
   it('R11: the step\'s own check (a signature not the caller\'s) refuses before the version and the machine, and writes nothing', async () => {
     const order = await dispatched();
-    const theirs = uploadAs(rt, TECH_LI, 'sig.png');
+    const theirs = uploadAs(traced.rt, TECH_LI, 'sig.png');
     await expectRefusedUnchanged(
-      rt,
+      traced.rt,
       SUPERVISOR,
       repairs.reviewSendBack,
       { propertyId: PROPERTY, commandId: newCommandId(), repairId: order.id, version: order.version - 1, approve: true, opinion: '同意顺延到下月', signature: theirs },
       'REPAIR.FILE_NOT_YOURS',
     );
-    expectRolledBack(last());
+    expectRolledBack(traced.last());
   });
 
   it('R4: an order whose stored document is broken ends the step at once with COMMON.INTERNAL: one transaction, not rerun as a conflict', async () => {
     const order = await dispatched();
-    const stored = raw<Record<string, unknown>>(rt, 'repairs').find((r) => r._id === order.id);
-    await rt.db.collection('repairs').doc(order.id).remove();
-    rt.engine.insertRaw('repairs', [{ ...stored, priority: 'whenever' }]);
+    const stored = raw<Record<string, unknown>>(traced.rt, 'repairs').find((r) => r._id === order.id);
+    await traced.rt.db.collection('repairs').doc(order.id).remove();
+    traced.rt.engine.insertRaw('repairs', [{ ...stored, priority: 'whenever' }]);
     const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
-      expect(await callAs(rt, TECH_LI, repairs.acknowledge, { propertyId: PROPERTY, commandId: newCommandId(), repairId: order.id, version: order.version })).toMatchObject({ ok: false, code: 'COMMON.INTERNAL' });
+      expect(await callAs(traced.rt, TECH_LI, repairs.acknowledge, { propertyId: PROPERTY, commandId: newCommandId(), repairId: order.id, version: order.version })).toMatchObject({ ok: false, code: 'COMMON.INTERNAL' });
     } finally {
       logged.mockRestore();
     }
-    expect(kinds(last()).filter((k) => k === 'database.startTransaction')).toHaveLength(1);
-    expectRolledBack(last());
+    expect(kinds(traced.last()).filter((k) => k === 'database.startTransaction')).toHaveLength(1);
+    expectRolledBack(traced.last());
   });
 
   it('R4: an acknowledgement sent again answers its first result and writes nothing more', async () => {
     const order = await dispatched();
     const input = { propertyId: PROPERTY, commandId: newCommandId(), repairId: order.id, version: order.version };
-    const first = expectOk(await callAs(rt, TECH_LI, repairs.acknowledge, input));
-    const before = await snapshot(rt);
-    expect(expectOk(await callAs(rt, TECH_LI, repairs.acknowledge, input))).toEqual(first);
-    expect(await snapshot(rt)).toEqual(before);
+    const first = expectOk(await callAs(traced.rt, TECH_LI, repairs.acknowledge, input));
+    const before = await snapshot(traced.rt);
+    expect(expectOk(await callAs(traced.rt, TECH_LI, repairs.acknowledge, input))).toEqual(first);
+    expect(await snapshot(traced.rt)).toEqual(before);
   });
 });
