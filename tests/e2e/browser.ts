@@ -184,6 +184,8 @@ export const look = async (page: Page, name: string, ready: string) => {
     await page.setViewportSize({ width: size.width, height: size.height });
     await page.locator(ready).first().waitFor();
     await page.waitForTimeout(300);
+    // A page still sliding in (Taro's page transition) is measured once it has come to rest, not mid-way.
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
     await expect(overflow(page)).resolves.toBeLessThanOrEqual(0);
     await picture(page, { path: join(shots, `${name}-${size.name}.png`) });
   }
