@@ -82,9 +82,19 @@ const meteredCall = async <T>(meter: CallMeter, kind: string, call: () => Promis
     answered = true;
     return answer;
   } finally {
+    await aTurnLater();
     meter.end(kind, depth, answered && committed(answer as T));
   }
 };
+
+/**
+ * An answer from the network comes a turn of the event loop later at the earliest: whatever the function
+ * started in the same turn (another branch's next call, issued by a continuation that needs no answer) is
+ * in flight beside it, as it would be in the cloud, where a call takes milliseconds and a continuation
+ * microseconds. Without it the in-process engine answers within the same turn and a call the function
+ * issued beside another would be counted after it.
+ */
+const aTurnLater = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Runs one function call with its own meter (concurrent calls never share one); `done` gets its count when it settles. */
 export const measureCalls = <T>(run: () => Promise<T>, done: (count: CallCount) => void): Promise<T> => {

@@ -10,6 +10,7 @@ import { deliver, Settled, type SettingsOf } from './channels';
 import { byIds } from './signals';
 import { Deferred } from './robot';
 import type { Sweep } from './sweep';
+import type { AnyContext } from './context';
 import type { SettingsDoc } from '@shared/model/settings.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import { aheadOf, deliverAhead, planCopiesWithConsents, settingsReader, startDelivery, type Ahead, type PlannedCopy } from './inbox-ahead';
@@ -279,6 +280,21 @@ export const sendNow = async (deps: Deps, notices: readonly OutboxDoc[], known?:
   ]);
   await Promise.all([markSent(together), ...running]);
   return report;
+};
+
+/**
+ * Issue 16: a command's notices sent while the router makes its answer (its files' links asked for), not
+ * before it: the router awaits what the call is `delivering` before it answers, so nothing is left running
+ * and the caller hears nothing sooner than before. A call with no command state sends them before it returns.
+ */
+export const sendBesideAnswer = async (ctx: Pick<AnyContext, 'deps' | 'command'>, notices: readonly OutboxDoc[], known?: SettingsDoc): Promise<void> => {
+  // sendNow settles every notice's failure itself; this only keeps an unforeseen one from being unhandled.
+  const sending = sendNow(ctx.deps, notices, known).then(
+    () => undefined,
+    (e: unknown) => console.warn('notices not sent now; the outbox timer will retry', e),
+  );
+  if (ctx.command) ctx.command.delivering.push(sending);
+  else await sending;
 };
 
 /**

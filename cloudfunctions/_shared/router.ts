@@ -157,25 +157,28 @@ export const defineFunction = <T extends Record<string, Action>>(fn: DeployedFun
         // A command whose record the call neither committed nor answered (the work refused, or the handler
         // answered without applying it) may have been applied before: its record answers, if it is there.
         const stored = async () => (commandKey && !readsRecordFirst && !command.settled ? replayOf(deps.db, commandKey, action) : null);
-        let result: Result<unknown>;
         try {
-          result = await handler(input.data, contextOf({ caller, deps, now, commandKey, action, early: transaction, command }, member), early);
-        } catch (e) {
-          if (!(e instanceof ActionFailure)) {
-            const replay = await stored();
-            if (replay) return answer(replay);
-            throw e;
+          let result: Result<unknown>;
+          try {
+            result = await handler(input.data, contextOf({ caller, deps, now, commandKey, action, early: transaction, command }, member), early);
+          } catch (e) {
+            if (!(e instanceof ActionFailure)) {
+              const replay = await stored();
+              if (replay) return await answer(replay);
+              throw e;
+            }
+            result = e.toResult();
           }
-          result = e.toResult();
+          const replay = await stored();
+          if (replay) return await answer(replay);
+          if (!result.ok) return declared(action, result);
+          // The answer is what passed the output contract: a field it does not name never reaches the caller.
+          // Issue 16: its files' links are asked for while the commit's notices are still being delivered, not after.
+          return await answer(ok(action.output.parse(result.data)));
         } finally {
           // Nothing of the call is left running once it answers: what its commit started for its notices (never rejects).
           await Promise.all(command.delivering);
         }
-        const replay = await stored();
-        if (replay) return answer(replay);
-        if (!result.ok) return declared(action, result);
-        // The answer is what passed the output contract: a field it does not name never reaches the caller.
-        return answer(ok(action.output.parse(result.data)));
       };
       try {
         return await authorised();

@@ -16,7 +16,7 @@ import type { Deps } from '../_shared/deps';
 import { withPrefetch, type Handler } from '../_shared/router';
 import type { Tx } from '../_shared/database';
 import { applyOnce } from '../_shared/commands';
-import { enqueueNotice, sendNow } from '../_shared/outbox';
+import { enqueueNotice, sendBesideAnswer } from '../_shared/outbox';
 import { ActionFailure } from '../_shared/failures';
 import { loadSettings } from '../_shared/settings';
 import { residentNotice } from './resident-notice';
@@ -77,7 +77,7 @@ export const orderStep = <A extends OrderAction>(spec: StepSpec<z.infer<A['input
   const handler = async (input: z.infer<A['input']>, ctx: ActionContext, settings: Early): Promise<Result<z.infer<typeof RepairView>>> => {
     const data = input as z.infer<A['input']> & StepInput;
     const actionOf = (i: typeof data) => (typeof spec.action === 'function' ? spec.action(i) : spec.action);
-    const { member, deps, now } = ctx;
+    const { member, now } = ctx;
     const queued: OutboxDoc[] = [];
     const { result: view, fresh } = await applyOnce<z.infer<typeof RepairView>>(ctx, `repairs.${actionOf(data)}`, async (tx) => {
       queued.length = 0;
@@ -129,7 +129,7 @@ export const orderStep = <A extends OrderAction>(spec: StepSpec<z.infer<A['input
       }
       return toView(next, member, now);
     });
-    if (fresh) await sendNow(deps, queued, settings);
+    if (fresh) await sendBesideAnswer(ctx, queued, settings);
     return ok(view);
   };
   // A's output is RepairView by its constraint; TypeScript cannot see through the generic.
