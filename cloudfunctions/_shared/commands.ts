@@ -7,7 +7,7 @@ import type { Database, DocRef, Tx } from './database';
 import type { Sweep } from './sweep';
 
 export type { Tx };
-import { addAllOnce, findById, isDuplicateKey, parseAll, withoutId } from './repo';
+import { addAllOnce, everyPage, findById, isDuplicateKey, parseAll, withoutId } from './repo';
 import type { ActionContext, AnyContext, SignedInContext } from './context';
 import { ActionFailure } from './failures';
 import type { Deps } from './deps';
@@ -457,27 +457,27 @@ const checkJournals = async (sweep: Sweep, limit: number): Promise<{ fanned: num
 /** What a PIPL erasure changes in a stored document: the fields to update, or null when it names nobody erased. */
 export type Rewrite = (doc: Record<string, unknown>) => Record<string, unknown> | null;
 
-/** Documents a query answers at most (the server SDK's ceiling for a get). */
-const READ_LIMIT = 1000;
-
 /**
  * PIPL erasure (`cloudfunctions/_shared/erasure-scrub.ts`): the records of the commands a person sent in the
  * property go (her membership has ended: nothing of hers retries them), and the others' records that name her
  * are rewritten: those answering about her tickets (`result.id`, the `result` index), and those whose journal
- * is still unchecked (`fanned: false`; a checked one has none left). Reads in one wait, then answers the
+ * is still unchecked (`fanned: false`; a checked one has none left). Reads in one wait (more only where a query
+ * finds more than a page: `everyPage`), then answers the
  * writes to make in one more (so the caller can make them beside other collections'); each can be repeated,
  * so a call cut short is finished by the next.
  */
 export const eraseFromCommands = async (db: Database, propertyId: string, openid: string, subjects: readonly string[], rewrite: Rewrite): Promise<() => Promise<unknown>> => {
   const commands = db.collection('commands');
+  // Every page of each: a person with more records than a page, or more unchecked journals in the environment
+  // (every property's) than a page, ahead of one that names her, leaves nothing behind.
   const [own, about, unchecked] = await Promise.all([
-    commands.where({ openid }).field({ _id: true, propertyId: true }).limit(READ_LIMIT).get(),
-    subjects.length ? commands.where({ propertyId, 'result.id': db.command.in([...subjects]) }).limit(READ_LIMIT).get() : { data: [] },
-    commands.where({ fanned: false }).limit(IDS_PER_QUERY).get(),
+    everyPage(commands.where({ openid }).field({ _id: true, propertyId: true })),
+    subjects.length ? everyPage(commands.where({ propertyId, 'result.id': db.command.in([...subjects]) })) : [],
+    everyPage(commands.where({ fanned: false })),
   ]);
-  const mine = (own.data as { _id: string; propertyId: string }[]).filter((c) => c.propertyId === propertyId).map((c) => c._id);
+  const mine = (own as { _id: string; propertyId: string }[]).filter((c) => c.propertyId === propertyId).map((c) => c._id);
   const others = new Map<string, Record<string, unknown>>();
-  for (const doc of [...about.data, ...unchecked.data] as (Record<string, unknown> & { _id: string })[]) {
+  for (const doc of [...about, ...unchecked] as (Record<string, unknown> & { _id: string })[]) {
     if (doc.propertyId === propertyId && doc.openid !== openid) others.set(doc._id, doc);
   }
   const updates = [...others].flatMap(([id, doc]) => {

@@ -5,7 +5,7 @@ import type { Database, Tx } from './database';
 import type { Source } from './paging';
 import { derivedId } from './ids';
 import { fannedOut, journalOf } from './commands';
-import { findById, parseAll, withoutId, addOnce } from './repo';
+import { everyPage, findById, parseAll, withoutId, addOnce } from './repo';
 import { deliver, Settled, type SettingsOf } from './channels';
 import { byIds } from './signals';
 import { Deferred } from './robot';
@@ -383,8 +383,8 @@ export const eraseFromNotices = async (
 ): Promise<() => Promise<unknown>> => {
   if (subjects.length === 0) return () => Promise.resolve();
   const outbox = db.collection('outbox');
-  const found = await outbox.where({ propertyId, 'subject.id': db.command.in([...subjects]) }).limit(1000).get();
-  const updates = (found.data as (Record<string, unknown> & { _id: string })[]).flatMap((doc) => {
+  const found = await everyPage(outbox.where({ propertyId, 'subject.id': db.command.in([...subjects]) }));
+  const updates = (found as (Record<string, unknown> & { _id: string })[]).flatMap((doc) => {
     const data = rewrite(doc);
     return data ? [() => outbox.doc(doc._id).update({ data })] : [];
   });

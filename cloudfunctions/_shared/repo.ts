@@ -104,16 +104,25 @@ export const withoutId = <T extends { _id: string }>(doc: T): Omit<T, '_id'> => 
   return rest;
 };
 
-/** The cloud returns at most 1000 documents a get(); this reads every page of a query through its model. */
-export const readAll = async <M extends Model<z.ZodMiniType>>(model: M, query: Query): Promise<Doc<M>[]> => {
+/**
+ * Every document a query finds, as stored: the cloud returns at most 1000 a get()
+ * (https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/collection/Collection.limit.md),
+ * so page after page until one comes back short (one read when they fit in a page, as they nearly always do).
+ * For a reader that writes nothing it reads until it has read them all: pages by `skip` are consistent only
+ * while the documents the query finds stay as they are.
+ */
+export const everyPage = async (query: Query): Promise<Record<string, unknown>[]> => {
   const PAGE = 1000;
-  const out: Doc<M>[] = [];
+  const out: Record<string, unknown>[] = [];
   for (let skip = 0; ; skip += PAGE) {
     const res = await query.skip(skip).limit(PAGE).get();
-    out.push(...parseAll(model, res.data));
+    out.push(...(res.data as Record<string, unknown>[]));
     if (res.data.length < PAGE) return out;
   }
 };
+
+/** Every page of a query, each document through its model (`everyPage`). */
+export const readAll = async <M extends Model<z.ZodMiniType>>(model: M, query: Query): Promise<Doc<M>[]> => parseAll(model, await everyPage(query));
 
 /**
  * The database's refusal of an insert whose key is taken by a committed document: CloudBase's

@@ -138,4 +138,44 @@ describe('PIPL: an erased resident is named nowhere in the stored data', () => {
     // The other households are still named where they were.
     expect(namingHer(rt, ['王秀英']).some((w) => w.startsWith('commands/mb_odeskchen~'))).toBe(true);
   });
+
+  it('more of her own records than one read answers (1 000): every one in the property goes, those of her other property stay', async () => {
+    const erasureId = await historyThenRequest(rt);
+    const at = rt.clock.now().toISOString();
+    const record = (propertyId: string, i: number) => ({
+      _id: `${memberIdOf(LI)}~bulk-${propertyId}-${i}`, propertyId, schemaVersion: 2, openid: LI, commandId: `bulk-${i}`, action: 'session.markRead', call: 'session.markRead', result: null, at,
+    });
+    rt.engine.insertRaw('commands', Array.from({ length: 1050 }, (_, i) => record(PROPERTY, i)));
+    rt.engine.insertRaw('commands', Array.from({ length: 30 }, (_, i) => record('other', i)));
+    expectOk(await callAs(rt, MANAGER, privacy.erase, { propertyId: PROPERTY, commandId: newCommandId(), erasureId }));
+    const hers = raw<{ openid: string; propertyId: string }>(rt, 'commands').filter((c) => c.openid === LI);
+    expect(hers.filter((c) => c.propertyId === PROPERTY)).toEqual([]);
+    expect(hers.filter((c) => c.propertyId === 'other')).toHaveLength(30);
+  });
+
+  it('more unchecked journals in the environment than one read answers, ahead of one naming her: that journal is rewritten too, and the timer then stores nothing naming her', async () => {
+    const erasureId = await historyThenRequest(rt);
+    const at = rt.clock.now().toISOString();
+    // Other properties' writes whose journals the timer has not checked yet, then the desk's, whose notice names her.
+    rt.engine.insertRaw('commands', Array.from({ length: 1050 }, (_, i) => ({
+      _id: `mb_oother~busy-${i}`, propertyId: 'other', schemaVersion: 2, openid: 'o-other-desk', commandId: `busy-${i}`, action: 'session.markRead', call: 'session.markRead', result: null, at, journal: [], fanned: false,
+    })));
+    const notice = raw<{ _id: string; recipient: string }>(rt, 'outbox').find((n) => n.recipient === 'role:desk')!;
+    const naming = { ...notice, _id: 'ob_naming_her', title: `${NAME} 来电 ${PHONE}`, subject: { kind: 'note', id: 'nothing-of-hers' } };
+    rt.engine.insertRaw('commands', [{
+      _id: `${memberIdOf(DESK_ON_SHIFT)}~late`, propertyId: PROPERTY, schemaVersion: 2, openid: DESK_ON_SHIFT, commandId: 'late', action: 'session.markRead', call: 'session.markRead', result: null, at,
+      journal: [{ collection: 'outbox', doc: naming }], fanned: false,
+    }]);
+    expect(namingHer(rt, [NAME]).some((w) => w.startsWith(`commands/${memberIdOf(DESK_ON_SHIFT)}~late`))).toBe(true);
+
+    expectOk(await callAs(rt, MANAGER, privacy.erase, { propertyId: PROPERTY, commandId: newCommandId(), erasureId }));
+    expect(namingHer(rt, [NAME, PHONE, maskPhone(PHONE)])).toEqual([]);
+    // The journal step checks up to 1 000 journals a run: two runs check them all, and store the rewritten notice.
+    for (const _run of [1, 2]) {
+      rt.clock.advanceMinutes(1);
+      await tick(rt);
+    }
+    expect(raw<{ _id: string }>(rt, 'outbox').some((n) => n._id === 'ob_naming_her')).toBe(true);
+    expect(namingHer(rt, [NAME, PHONE, maskPhone(PHONE)])).toEqual([]);
+  });
 });
