@@ -158,8 +158,28 @@ const ownerOf = (ctx: AnyContext, action: string, propertyId?: string): string =
   return owner;
 };
 
+/** Ids a record's `about` keeps at most: a page of rows is far fewer. */
+const ABOUT_MOST = 200;
+
+/** The ids an answer shows (`about`): the value of every `id` and `roomId` in it, its rows' included. */
+export const aboutOf = (result: unknown): string[] => {
+  const ids = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (ids.size >= ABOUT_MOST) return;
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value !== null && typeof value === 'object')
+      for (const [key, v] of Object.entries(value)) {
+        if ((key === 'id' || key === 'roomId') && typeof v === 'string') ids.add(v);
+        else walk(v);
+      }
+  };
+  walk(result);
+  return [...ids].slice(0, ABOUT_MOST);
+};
+
 const recordOf = (ctx: AnyContext, action: string, result: unknown, owner: string) => {
   const key = ctx.commandKey;
+  const about = aboutOf(result);
   return withoutId(
     commandModel.toStored({
       _id: key,
@@ -170,6 +190,7 @@ const recordOf = (ctx: AnyContext, action: string, result: unknown, owner: strin
       call: callOf(ctx.action),
       result,
       at: ctx.now.toISOString(),
+      ...(about.length ? { about } : {}),
     }),
   );
 };
@@ -184,7 +205,8 @@ export const finishOnce = async <T>(ctx: AnyContext, applied: Applied<T>, finish
   if (!applied.fresh) return applied.result;
   const answer = await finish(applied.result);
   // `set` replaces the field whole: an object given to update is merged into it field by field.
-  await ctx.deps.db.collection('commands').doc(ctx.commandKey).update({ data: { result: ctx.deps.db.command.set(answer) } });
+  const about = aboutOf(answer);
+  await ctx.deps.db.collection('commands').doc(ctx.commandKey).update({ data: { result: ctx.deps.db.command.set(answer), ...(about.length ? { about } : {}) } });
   return answer;
 };
 
@@ -460,7 +482,7 @@ export type Rewrite = (doc: Record<string, unknown>) => Record<string, unknown> 
 /**
  * PIPL erasure (`cloudfunctions/_shared/erasure-scrub.ts`): the records of the commands a person sent in the
  * property go (her membership has ended: nothing of hers retries them), and the others' records that name her
- * are rewritten: those answering about her tickets (`result.id`, the `result` index), and those whose journal
+ * are rewritten: those about what shows her (`about`, the `about` index; older ones by `result.id`), and those whose journal
  * is still unchecked (`fanned: false`; a checked one has none left). Reads in one wait (more only where a query
  * finds more than a page: `everyPage`), then answers the
  * writes to make in one more (so the caller can make them beside other collections'); each can be repeated,
@@ -470,14 +492,17 @@ export const eraseFromCommands = async (db: Database, propertyId: string, openid
   const commands = db.collection('commands');
   // Every page of each: a person with more records than a page, or more unchecked journals in the environment
   // (every property's) than a page, ahead of one that names her, leaves nothing behind.
-  const [own, about, unchecked] = await Promise.all([
+  const [own, about, aboutBefore, unchecked] = await Promise.all([
     everyPage(commands.where({ openid }).field({ _id: true, propertyId: true })),
+    subjects.length ? everyPage(commands.where({ propertyId, about: db.command.in([...subjects]) })) : [],
+    // Records made before they named what they are about (`about`, 2026-12-07) by their answer's own id, until
+    // COMMAND_RETENTION_DAYS have removed them all.
     subjects.length ? everyPage(commands.where({ propertyId, 'result.id': db.command.in([...subjects]) })) : [],
     everyPage(commands.where({ fanned: false })),
   ]);
   const mine = (own as { _id: string; propertyId: string }[]).filter((c) => c.propertyId === propertyId).map((c) => c._id);
   const others = new Map<string, Record<string, unknown>>();
-  for (const doc of [...about, ...unchecked] as (Record<string, unknown> & { _id: string })[]) {
+  for (const doc of [...about, ...aboutBefore, ...unchecked] as (Record<string, unknown> & { _id: string })[]) {
     if (doc.propertyId === propertyId && doc.openid !== openid) others.set(doc._id, doc);
   }
   const updates = [...others].flatMap(([id, doc]) => {

@@ -1,6 +1,7 @@
 import { maskPhone } from '@shared/domain/phone';
 import { ERASED_NAME } from '@shared/model/erasure.model';
 import type { Database } from './database';
+import { everyPage } from './repo';
 import { eraseFromCommands } from './commands';
 import { eraseFromNotices } from './outbox';
 import { eraseRepairCallers } from './repairs.repo';
@@ -11,8 +12,8 @@ export interface ErasedPerson {
   openid: string;
   /** The erasure request (its id is a notice's subject); its `name` is kept until the erasure is done. */
   request: { _id: string; name: string };
-  member: { name: string; phone: string } | null;
-  bindings: readonly { _id: string; name: string; phone: string }[];
+  member: { _id: string; name: string; phone: string; roomIds: readonly string[] } | null;
+  bindings: readonly { _id: string; name: string; phone: string; roomId: string }[];
   repairs: Parameters<typeof eraseRepairCallers>[1];
   /** A complaint that joined a group (C3) names the group, whose view lists its households' residents. */
   complaints: readonly { _id: string; residentName: string; phone: string; groupId: string | null }[];
@@ -54,10 +55,12 @@ const distinct = (list: readonly string[]) => [...new Set(list.filter((s) => s.l
 
 /**
  * PIPL erasure, beyond the records of her own (members.erase, cloudfunctions/members/privacy.ts): the command
- * records she sent go, and the texts that still name her are rewritten: other people's command records about her
- * tickets and her complaints' groups (their answers carry her name and number) or with a journal not yet checked, the notices about her
- * tickets, bindings and request, and the call records of orders the desk registered for her. Two waits (the reads
- * together, then the writes together), run beside the erasure's other steps and finished before her membership is
+ * records she sent go, and the texts that still name her are rewritten: other people's command records about what
+ * shows her (their answers carry her name and number: her tickets and their groups, her bindings and request, the keys
+ * left for her repairs, her invitations and the bindings made with them, her rooms' files) or with a journal not yet
+ * checked, the notices about the same, those keys, invitations and bindings themselves, and the call records of
+ * orders the desk registered for her. Three waits (what else shows her, then the records and notices about all of
+ * it, then the writes together), run beside the erasure's other steps and finished before her membership is
  * rewritten: the membership is where a call that repeats one cut short reads her number again (her name stays on
  * the erasure request until it is done). It can be repeated: one that finds nothing naming her writes nothing.
  */
@@ -69,17 +72,59 @@ export const scrubErasedPerson = (db: Database, person: ErasedPerson): Promise<v
   return scrub;
 };
 
+type Raw = Record<string, unknown> & { _id: string };
+
+/** Each document's texts rewritten where they name her (`rewrite`): one update each, side by side. */
+const rewriteEach = (db: Database, collection: string, docs: readonly Raw[], rewrite: ReturnType<typeof rewriteFor>) =>
+  Promise.all(
+    docs.flatMap((doc) => {
+      const data = rewrite(doc);
+      return data ? [db.collection(collection).doc(doc._id).update({ data })] : [];
+    }),
+  );
+
 const scrubbing = async (db: Database, person: ErasedPerson): Promise<void> => {
+  const { propertyId } = person;
+  const _ = db.command;
   const names = distinct([person.request.name, person.member?.name ?? '', ...person.bindings.map((b) => b.name), ...person.repairs.map((r) => r.residentName ?? ''), ...person.complaints.map((k) => k.residentName)]);
   const numbers = distinct([person.member?.phone ?? '', ...person.bindings.map((b) => b.phone), ...person.repairs.map((r) => r.phone), ...person.complaints.map((k) => k.phone)]);
   const phones = distinct([...numbers, ...numbers.map(maskPhone)]);
   const rewrite = rewriteFor(db, names, phones);
+  // What else names her, by the indexes that hold it: the keys left at the desk for her repairs (K2: who left
+  // each and who took it back are typed by the desk), and the owner's invitations she made (issue 18 (5)), whose
+  // bindings name her as the one who invited them.
+  const repairIds = person.repairs.map((r) => r._id);
+  const [leftKeys, invitations] = (await Promise.all([
+    repairIds.length ? everyPage(db.collection('leftKeys').where({ propertyId, repairId: _.in(repairIds) })) : [],
+    person.member ? everyPage(db.collection('roomInvitations').where({ propertyId, 'createdBy.memberId': person.member._id })) : [],
+  ])) as [Raw[], (Raw & { used?: { bindingId: string } | null })[]];
+  const invitedIds = invitations.flatMap((i) => (i.used ? [i.used.bindingId] : []));
   const groups = person.complaints.flatMap((k) => (k.groupId ? [k.groupId] : []));
-  const tickets = [...new Set([...[...person.repairs, ...person.complaints, ...person.callbacks].map((t) => t._id), ...groups])];
-  const subjects = [...tickets, ...person.bindings.map((b) => b._id), person.request._id];
-  const writes = await Promise.all([
-    eraseFromCommands(db, person.propertyId, person.openid, tickets, rewrite),
-    eraseFromNotices(db, person.propertyId, subjects, rewrite),
+  const rooms = [...(person.member?.roomIds ?? []), ...person.bindings.map((b) => b.roomId)];
+  // Every record and notice about something that shows her: her tickets and their groups, her bindings and request,
+  // those keys, invitations and bindings, and her rooms (a resident file's answer lists the room's residents).
+  const subjects = [
+    ...new Set([
+      ...[...person.repairs, ...person.complaints, ...person.callbacks].map((t) => t._id),
+      ...groups,
+      ...person.bindings.map((b) => b._id),
+      person.request._id,
+      ...leftKeys.map((k) => k._id),
+      ...invitations.map((i) => i._id),
+      ...invitedIds,
+      ...rooms,
+    ]),
+  ];
+  const [invited, ...writes] = await Promise.all([
+    invitedIds.length ? (everyPage(db.collection('bindings').where({ _id: _.in(invitedIds) })) as Promise<Raw[]>) : Promise.resolve([]),
+    eraseFromCommands(db, propertyId, person.openid, subjects, rewrite),
+    eraseFromNotices(db, propertyId, subjects, rewrite),
   ]);
-  await Promise.all([...writes.map((write) => write()), eraseRepairCallers(db, person.repairs, rewrite)]);
+  await Promise.all([
+    ...writes.map((write) => write()),
+    eraseRepairCallers(db, person.repairs, rewrite),
+    rewriteEach(db, 'leftKeys', leftKeys, rewrite),
+    rewriteEach(db, 'roomInvitations', invitations, rewrite),
+    rewriteEach(db, 'bindings', invited, rewrite),
+  ]);
 };

@@ -1,7 +1,9 @@
-import { complaints, privacy, repairs } from '@shared/contracts';
+import { complaints, members, privacy, repairs } from '@shared/contracts';
+import * as files from '@shared/contracts/files.contract';
+import * as keys from '@shared/contracts/keys.contract';
 import type { RepairView } from '@shared/contracts/repairs.contract';
 import { maskPhone } from '@shared/domain/phone';
-import { callAs, complaintInput, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, TECH_LI, tickTimers, uploadAs, WANG, WANG_ROOM, ZHANG } from './harness';
+import { callAs, complaintInput, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, SUPERVISOR, TECH_LI, tickTimers, uploadAs, WANG, WANG_ROOM, ZHANG } from './harness';
 import { order } from './work-order';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
@@ -177,5 +179,63 @@ describe('PIPL: an erased resident is named nowhere in the stored data', () => {
     }
     expect(raw<{ _id: string }>(rt, 'outbox').some((n) => n._id === 'ob_naming_her')).toBe(true);
     expect(namingHer(rt, [NAME, PHONE, maskPhone(PHONE)])).toEqual([]);
+  });
+
+  it('her binding reviewed by the desk: the desk\'s record of the review (its answer is her binding, her name and number) stops naming her', async () => {
+    const GAO = 'o-newcomer-gao';
+    const [gaoName, gaoPhone] = ['高远山', '13800009999'];
+    const asked = expectOk(await callAs(rt, GAO, members.requestBinding, { propertyId: PROPERTY, commandId: newCommandId(), roomId: 'demo:1-1-102', name: gaoName, relation: 'owner', phone: gaoPhone }));
+    expectOk(await callAs(rt, DESK_ON_SHIFT, members.reviewBinding, { propertyId: PROPERTY, commandId: newCommandId(), bindingId: asked.id, version: asked.version, decision: 'approve', reason: '' }));
+    rt.clock.advanceMinutes(2);
+    await tick(rt);
+    expect(namingHer(rt, [gaoName]).some((w) => w.startsWith(`commands/${memberIdOf(DESK_ON_SHIFT)}~`))).toBe(true);
+    expectOk(await callAs(rt, GAO, privacy.requestErasure, { propertyId: PROPERTY, commandId: newCommandId(), reason: '' }));
+    const [request] = expectOk(await callAs(rt, MANAGER, privacy.erasureRequests, { propertyId: PROPERTY })).items;
+    expectOk(await callAs(rt, MANAGER, privacy.erase, { propertyId: PROPERTY, commandId: newCommandId(), erasureId: request!.id }));
+    expect(namingHer(rt, [gaoName, gaoPhone, maskPhone(gaoPhone)])).toEqual([]);
+  });
+
+  it('K2 P1 C7: the key left for her repair, the invitation she made and the binding made with it, her room\'s file and the day\'s register: after her erasure none names her', async () => {
+    const [wangName, wangPhone] = ['王秀英', '13800000101'];
+    const cmd = () => ({ propertyId: PROPERTY, commandId: newCommandId() });
+    // A key left at the desk for 王秀英's repair, by her name, borrowed, brought back and given back to her by name.
+    const o = order(rt, expectOk(await callAs(rt, WANG, repairs.create, repairInput())));
+    expectOk(await o.step(DESK_ON_SHIFT, repairs.dispatch, { technicianId: memberIdOf(TECH_LI) }));
+    const left = expectOk(await callAs(rt, DESK_ON_SHIFT, keys.leaveKey, { ...cmd(), repairId: o.current.id, technicianId: memberIdOf(TECH_LI), keys: '入户门钥匙 1 把', leftBy: wangName }));
+    const borrowed = expectOk(await callAs(rt, TECH_LI, keys.borrowLeft, { ...cmd(), leftKeyId: left.id, version: left.version, signature: uploadAs(rt, TECH_LI, 'key-sig.png') }));
+    const back = expectOk(await callAs(rt, DESK_ON_SHIFT, keys.bringBackLeft, { ...cmd(), leftKeyId: left.id, version: borrowed.version }));
+    expectOk(await o.step(TECH_LI, repairs.acknowledge));
+    expectOk(await o.step(TECH_LI, repairs.arrive));
+    expectOk(await o.step(TECH_LI, repairs.quote, { items: [] }));
+    expectOk(await o.step(WANG, repairs.accept));
+    expectOk(await o.step(TECH_LI, repairs.complete, { beforePhotos: [uploadAs(rt, TECH_LI, 'b.jpg')], afterPhotos: [uploadAs(rt, TECH_LI, 'a.jpg')], materials: [], amountFen: 0 }));
+    expectOk(await o.step(TECH_LI, repairs.signOff, { signature: uploadAs(rt, TECH_LI, 's.png') }));
+    expectOk(await callAs(rt, DESK_ON_SHIFT, keys.giveToResident, { ...cmd(), leftKeyId: left.id, version: back.version, residentName: wangName }));
+    // Her invitation, and 孙丽's binding made with it (the desk's queue shows who invited her).
+    const issued = expectOk(await callAs(rt, WANG, members.inviteToRoom, { ...cmd(), roomId: WANG_ROOM, relation: 'family' }));
+    expectOk(await callAs(rt, 'o-new-res', members.joinRoom, { ...cmd(), code: issued.code!, name: '孙丽', phone: '13800001020' }));
+    // The supervisor's look at her room's file (it lists the room's residents).
+    expectOk(await callAs(rt, SUPERVISOR, files.inspect, { ...cmd(), roomId: WANG_ROOM, reason: '住户投诉处理需核对登记信息' }));
+    // Her complaint of the day, answered, and the day's register signed (its rows name the residents).
+    const filed = expectOk(await callAs(rt, WANG, complaints.create, complaintInput(WANG_ROOM)));
+    const ref = { kind: 'complaint' as const, id: filed.id };
+    const classified = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.classify, {
+      ...cmd(), ref, version: 1, class: 'responsible', severity: 'general', jurisdiction: null, governmentOrMedia: false, injuryOrLoss: false, apologised: true, note: '',
+    }));
+    expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.reply, { ...cmd(), ref, version: classified.version, form: 'phone', content: '已处理' }));
+    rt.clock.advanceMinutes(24 * 60);
+    expectOk(await callAs(rt, SUPERVISOR, complaints.signRegister, { ...cmd(), date: '2026-11-23', remarks: '' }));
+    rt.clock.advanceMinutes(2);
+    await tick(rt);
+    const before = namingHer(rt, [wangName]);
+    for (const where of ['leftKeys/', 'roomInvitations/', 'bindings/', 'commands/']) expect(before.some((w) => w.startsWith(where))).toBe(true);
+
+    expectOk(await callAs(rt, WANG, privacy.requestErasure, { ...cmd(), reason: '' }));
+    const [request] = expectOk(await callAs(rt, MANAGER, privacy.erasureRequests, { propertyId: PROPERTY })).items;
+    expectOk(await callAs(rt, MANAGER, privacy.erase, { ...cmd(), erasureId: request!.id }));
+    expect(namingHer(rt, [wangName, wangPhone, maskPhone(wangPhone)])).toEqual([]);
+    // Her roommate 吴芳 is still named in the file's record, 孙丽 in her own binding.
+    expect(namingHer(rt, ['吴芳']).some((w) => w.startsWith('commands/'))).toBe(true);
+    expect(namingHer(rt, ['孙丽']).some((w) => w.startsWith('bindings/'))).toBe(true);
   });
 });

@@ -33,6 +33,11 @@ export const CommandDoc = z.extend(CommandV1, {
   call: z.string().check(z.regex(/^[a-z]+\.[A-Za-z]+$/)),
   journal: z.optional(z.array(JournalEntry)),
   fanned: z.optional(z.boolean()),
+  /**
+   * PIPL: the ids its answer shows (each `id` and `roomId` in it: the entity, its rows, its room), indexed with the
+   * property, so an erasure finds every record whose answer may name the person (cloudfunctions/_shared/erasure-scrub.ts).
+   */
+  about: z.optional(z.array(z.string())),
 });
 export type CommandDoc = z.infer<typeof CommandDoc>;
 
