@@ -83,13 +83,44 @@ const rewriteEach = (db: Database, collection: string, docs: readonly Raw[], rew
     }),
   );
 
+/** The rewrite that takes out every name and number she was known by (her numbers in full and masked). */
+const rewriteOf = (db: Database, person: ErasedPerson) => {
+  const names = distinct([person.request.name, person.member?.name ?? '', ...person.bindings.map((b) => b.name), ...person.repairs.map((r) => r.residentName ?? ''), ...person.complaints.map((k) => k.residentName)]);
+  const numbers = distinct([person.member?.phone ?? '', ...person.bindings.map((b) => b.phone), ...person.repairs.map((r) => r.phone), ...person.complaints.map((k) => k.phone)]);
+  return rewriteFor(db, names, distinct([...numbers, ...numbers.map(maskPhone)]));
+};
+
+/**
+ * PIPL: what was typed about her in her own tickets (her description with her number, the desk's reply, notes and
+ * callback notes by her name) and in their events, rewritten once the erasure has anonymised those tickets field by
+ * field: they are read again here, since a rewrite of a document read before would put back what that took out (a
+ * field holding an object is replaced whole). Two waits; run before her membership is rewritten, as the scrub.
+ */
+export const scrubOwnTickets = async (db: Database, person: ErasedPerson): Promise<void> => {
+  const rewrite = rewriteOf(db, person);
+  const _ = db.command;
+  const byIds = (collection: string, ids: readonly string[]) =>
+    ids.length ? (everyPage(db.collection(collection).where({ _id: _.in([...ids]) })) as Promise<Raw[]>) : Promise.resolve([]);
+  const tickets = { repairs: person.repairs.map((r) => r._id), complaints: person.complaints.map((k) => k._id), callbacks: person.callbacks.map((c) => c._id) };
+  const subjects = [...tickets.repairs, ...tickets.complaints, ...tickets.callbacks, ...person.bindings.map((b) => b._id), person.request._id];
+  const [repairs, complaints, callbacks, events] = await Promise.all([
+    byIds('repairs', tickets.repairs),
+    byIds('complaints', tickets.complaints),
+    byIds('callbacks', tickets.callbacks),
+    everyPage(db.collection('events').where({ propertyId: person.propertyId, 'subject.id': _.in(subjects) })) as Promise<Raw[]>,
+  ]);
+  await Promise.all([
+    rewriteEach(db, 'repairs', repairs, rewrite),
+    rewriteEach(db, 'complaints', complaints, rewrite),
+    rewriteEach(db, 'callbacks', callbacks, rewrite),
+    rewriteEach(db, 'events', events, rewrite),
+  ]);
+};
+
 const scrubbing = async (db: Database, person: ErasedPerson): Promise<void> => {
   const { propertyId } = person;
   const _ = db.command;
-  const names = distinct([person.request.name, person.member?.name ?? '', ...person.bindings.map((b) => b.name), ...person.repairs.map((r) => r.residentName ?? ''), ...person.complaints.map((k) => k.residentName)]);
-  const numbers = distinct([person.member?.phone ?? '', ...person.bindings.map((b) => b.phone), ...person.repairs.map((r) => r.phone), ...person.complaints.map((k) => k.phone)]);
-  const phones = distinct([...numbers, ...numbers.map(maskPhone)]);
-  const rewrite = rewriteFor(db, names, phones);
+  const rewrite = rewriteOf(db, person);
   // What else names her, by the indexes that hold it: the keys left at the desk for her repairs (K2: who left
   // each and who took it back are typed by the desk), and the owner's invitations she made (issue 18 (5)), whose
   // bindings name her as the one who invited them.

@@ -26,7 +26,7 @@ import { bindingsOfPerson, eraseBindingPerson, eraseRoomInvitationUser } from '.
 import { writeMember } from '../_shared/membership';
 import { anonymiseRepairsOf, eraseRepairSignatures, repairsOfResident } from '../_shared/repairs.repo';
 import { anonymiseCallbacksOf, callbacksOfResident, eraseCallbackSignature } from '../_shared/callbacks';
-import { scrubErasedPerson } from '../_shared/erasure-scrub';
+import { scrubErasedPerson, scrubOwnTickets } from '../_shared/erasure-scrub';
 
 const erasureIdOf = (propertyId: string, openid: string) => derivedId('er', propertyId, openid);
 
@@ -134,7 +134,8 @@ export const erase: Handler<typeof c.erase> = /* @__PURE__ */ withPrefetch<typeo
   if (request.status === 'done') return ok(viewOf(request, 0));
   const h = await holdings(db, request.propertyId, request.openid);
   if (openTicketsOf(h)) return failure('PRIVACY.OPEN_TICKETS');
-  const scrubbing = scrubErasedPerson(db, { ...h, propertyId: request.propertyId, openid: request.openid, request });
+  const person = { ...h, propertyId: request.propertyId, openid: request.openid, request };
+  const scrubbing = scrubErasedPerson(db, person);
   // Awaited below; should the storage step fail first, its failure is the call's, not an unhandled one.
   scrubbing.catch(() => undefined);
   // Their photos and handwritten signatures go from storage first (with the copies older ones were
@@ -160,6 +161,8 @@ export const erase: Handler<typeof c.erase> = /* @__PURE__ */ withPrefetch<typeo
     ...h.bindings.flatMap((b) => (b.invitedBy ? [eraseRoomInvitationUser(db, b.invitedBy.invitationId)] : [])),
     scrubbing,
   ]);
+  // What was typed about her in those records themselves, once they are anonymised (read again).
+  await scrubOwnTickets(db, person);
   if (h.member) await writeMember(db, memberModel.toStored({ ...h.member, status: 'inactive', name: ERASED_NAME, phone: '', roomIds: [], vip: false }));
   const { result } = await applyOnce(ctx, 'members.erase', async (tx) => {
     const done = erasureModel.toStored({ ...request, name: ERASED_NAME, status: 'done', done: { by: member.name, at: now.toISOString() } });

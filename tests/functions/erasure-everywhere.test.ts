@@ -238,4 +238,25 @@ describe('PIPL: an erased resident is named nowhere in the stored data', () => {
     expect(namingHer(rt, ['吴芳']).some((w) => w.startsWith('commands/'))).toBe(true);
     expect(namingHer(rt, ['孙丽']).some((w) => w.startsWith('bindings/'))).toBe(true);
   });
+
+  it('texts typed about her in her own tickets (her description with her number, the desk\'s reply and callback notes by her name) stop naming her', async () => {
+    await signedOff(rt, expectOk(await callAs(rt, LI, repairs.create, repairInput({ roomId: LI_ROOM, description: `我是${NAME}，电话${PHONE}，厨房水管漏水`, photos: [uploadAs(rt, LI, 'leak.jpg')] }))));
+    const filed = expectOk(await callAs(rt, LI, complaints.create, complaintInput(LI_ROOM, { description: `${NAME}反映楼道垃圾两天没清` })));
+    const ref = { kind: 'complaint' as const, id: filed.id };
+    const classified = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.classify, {
+      propertyId: PROPERTY, commandId: newCommandId(), ref, version: 1, class: 'responsible', severity: 'general', jurisdiction: null,
+      governmentOrMedia: false, injuryOrLoss: false, apologised: true, note: `${NAME}情绪激动`,
+    }));
+    expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.reply, { propertyId: PROPERTY, commandId: newCommandId(), ref, version: classified.version, form: 'phone', content: `已电话联系${NAME}（${PHONE}），已安排保洁清理` }));
+    rt.clock.advanceMinutes(2);
+    await tick(rt);
+    expectOk(await callAs(rt, LI, privacy.requestErasure, { propertyId: PROPERTY, commandId: newCommandId(), reason: '' }));
+    const [request] = expectOk(await callAs(rt, MANAGER, privacy.erasureRequests, { propertyId: PROPERTY })).items;
+    expectOk(await callAs(rt, MANAGER, privacy.erase, { propertyId: PROPERTY, commandId: newCommandId(), erasureId: request!.id }));
+    expect(namingHer(rt, [NAME, PHONE, maskPhone(PHONE)])).toEqual([]);
+    // Rewriting the texts put back nothing the anonymisation took out: her photos stay gone.
+    const hers = [...raw<{ residentOpenid?: string; photos: string[] }>(rt, 'repairs').filter((r) => r.residentOpenid === LI), ...raw<{ residentOpenid?: string; photos: string[] }>(rt, 'complaints').filter((k) => k.residentOpenid === LI)];
+    expect(hers.length).toBeGreaterThan(1);
+    expect(hers.map((t) => t.photos)).toEqual(hers.map(() => []));
+  });
 });

@@ -55,9 +55,10 @@ export const KNOWN_OVER: Record<string, Figures> = {
   // and writes command records before its own, so it takes no early transaction (writesFirst).
   // RAISED from { total: 25, sequential: 9, untilCommitted: 9 } (PIPL, 2026-12-07): the scrub first reads what else shows her
   // (the keys left for her repairs, the invitations she made: one wait, two reads), then the records about all of it by
-  // their `about` ids beside the older ones by their answer's id (+1 read). An erasure is a manager's rare act; a record
-  // left naming her is not a trade for a round trip.
-  'members.erase': { total: 28, sequential: 10, untilCommitted: 10 },
+  // their `about` ids beside the older ones by their answer's id (+1 read), and once her tickets are anonymised, what was
+  // typed about her in them and their events, read again (+1 wait, a read per collection holding any; a write where one
+  // names her). An erasure is a manager's rare act; a record left naming her is not a trade for a round trip.
+  'members.erase': { total: 29, sequential: 11, untilCommitted: 11 },
   // +1 (issue 12, 5): the answer made after the import ran on is recorded over the transaction's, so a retry answers the same.
   'imports.start': { total: 13, sequential: 11, untilCommitted: 5 },
   // K1's import, K2's left keys and P1's revoke and inspect (merged tonight) pay the router's membership and closed-property reads before their own, as every write here (the command's record is no longer read before the work: issue 16, router.ts).
