@@ -123,6 +123,7 @@ export default defineConfig<'webpack5'>(() => {
         chain.set('target', ['web', `es${h5EcmaVersion}`]);
         chain.optimization.splitChunks({ chunks: 'all' });
         chain.resolve.alias.set('platform$', path.join(__dirname, 'platform-on-first-use.js'));
+        chain.resolve.alias.set('@tarojs/components$', path.join(__dirname, '..', 'src', 'components', 'html', 'index.h5.ts'));
         chain.module
           .rule('taro-components-layer')
           .test(/[\\/]@tarojs[\\/]components-react[\\/]dist[\\/]index\.css$/)

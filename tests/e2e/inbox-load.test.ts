@@ -24,7 +24,7 @@ describe('e2e: the desk inbox load (issue 16, H5)', () => {
     const desk = await signIn(system.browser, system.url, '陈晓', { viewport: { width: 375, height: 812 }, deviceScaleFactor: 1 });
     const page = await desk.context().newPage();
     const cdp = await desk.context().newCDPSession(page);
-    await startCounting(cdp);
+    await startCounting(page, cdp);
     await page.goto(`${system.url}#/pages/desk/inbox/index`);
     await page.locator('.repair-card').first().waitFor();
     counts = await countsAtFirstCard(page, cdp, h5Dir);
@@ -37,5 +37,12 @@ describe('e2e: the desk inbox load (issue 16, H5)', () => {
     // 1 947 before the H5 build wrapped them (config/lazy-schemas.ts); 255 after.
     expect(counts.schemas).toBeGreaterThan(50);
     expect(counts.schemas).toBeLessThanOrEqual(400);
+  });
+
+  it("draws each View as its element and each Text as one forwardRef to it (the H5 build's @tarojs/components, components/html)", () => {
+    // 286 fibers with Taro's View and Text (three each: a forwardRef, the component, the element); 176 after.
+    expect(counts.fibers).toBeLessThanOrEqual(200);
+    // The page's elements are what it shows, the same either way: 77 (no hidden dialog, sheet or pane at load).
+    expect(counts.elements).toBeLessThanOrEqual(80);
   });
 });
