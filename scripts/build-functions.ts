@@ -29,6 +29,7 @@ import { deployedFunctionOf } from '../shared-types/src/areas';
 import * as labelsFile from '../shared-types/src/messages/labels.zh-CN';
 import * as refusalsFile from '../shared-types/src/messages/refusals.zh-CN';
 import { BUILD_TARGET } from './deploy-plan';
+import { lazySchemas } from '../client/config/lazy-schemas';
 
 const root = resolve(__dirname, '..');
 const source = join(root, 'cloudfunctions');
@@ -156,62 +157,6 @@ const declaration: ((s: ts.Statement) => boolean)[] = [
   ts.isImportDeclaration, ts.isExportDeclaration, ts.isVariableStatement, ts.isFunctionDeclaration, ts.isClassDeclaration,
   ts.isTypeAliasDeclaration, ts.isInterfaceDeclaration, ts.isEnumDeclaration, ts.isModuleDeclaration, ts.isEmptyStatement,
 ];
-/**
- * Issue 16 (require time): shared-types' schemas built on first use in the bundles. Every call building a
- * schema that a module evaluates when it is loaded (`z.…(…)` and its `.check(…)` chain, `pageOf(…)`,
- * `isoDateTime(…)`, outside any function; and an action's `input` and `output` wherever `defineAction` is
- * called, as in the contracts' step helpers) is wrapped in `lazySchema(() => …)` (model/lazy-schema.ts), the
- * schema to every reader, built on its first read. The outermost call only: the schemas inside it are built
- * with it. The source keeps its schemas as they are (the client's packages carry them eager: each wrapper
- * is ≈ 8 bytes); tests/build/function-bundles.test.ts holds every bundle to building none when required.
- */
-const schemaBuilders = new Set(['pageOf', 'isoDateTime']);
-const rootOf = (e: ts.Expression): ts.Expression => {
-  let at = e;
-  while (ts.isCallExpression(at) || ts.isPropertyAccessExpression(at)) at = at.expression;
-  return at;
-};
-const buildsSchema = (call: ts.CallExpression, builders: ReadonlySet<string>): boolean => {
-  const root = rootOf(call);
-  return ts.isIdentifier(root) && (root.text === 'z' ? ts.isPropertyAccessExpression(call.expression) : builders.has(root.text) && call.expression === root);
-};
-const lazySchemaPath = join(root, 'shared-types', 'src', 'model', 'lazy-schema.ts');
-const lazySchemas = (path: string, text: string): string => {
-  if (path === lazySchemaPath) return text;
-  const file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
-  // The module's own schema factories too: `const Note = (max: number) => z.string().check(…)`.
-  const builders = new Set(schemaBuilders);
-  for (const s of file.statements.filter(ts.isVariableStatement)) {
-    for (const d of s.declarationList.declarations) {
-      const f = d.initializer;
-      if (ts.isIdentifier(d.name) && f && ts.isArrowFunction(f) && ts.isCallExpression(f.body) && buildsSchema(f.body, schemaBuilders)) builders.add(d.name.text);
-    }
-  }
-  const wraps: ts.Node[] = [];
-  const atLoad = (node: ts.Node): void => {
-    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-    if (ts.isCallExpression(node) && buildsSchema(node, builders)) return void wraps.push(node);
-    ts.forEachChild(node, atLoad);
-  };
-  const actions = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'defineAction' && node.arguments[0] && ts.isObjectLiteralExpression(node.arguments[0])) {
-      for (const p of node.arguments[0].properties) {
-        if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && ['input', 'output'].includes(p.name.text) && ts.isCallExpression(p.initializer) && buildsSchema(p.initializer, builders)) wraps.push(p.initializer);
-      }
-    }
-    ts.forEachChild(node, actions);
-  };
-  for (const s of file.statements) if (ts.isVariableStatement(s)) atLoad(s.declarationList);
-  actions(file);
-  const outermost = [...new Set(wraps)].filter((n) => !wraps.some((o) => o !== n && o.getStart(file) <= n.getStart(file) && n.getEnd() <= o.getEnd()));
-  if (!outermost.length) return text;
-  let out = text;
-  for (const n of outermost.sort((a, b) => b.getStart(file) - a.getStart(file))) {
-    out = `${out.slice(0, n.getStart(file))}__lazySchema(() => ${n.getText(file)})${out.slice(n.getEnd())}`;
-  }
-  return `import { lazySchema as __lazySchema } from ${JSON.stringify(lazySchemaPath)};\n${out}`;
-};
-
 const pureDefinitions: Plugin = {
   name: 'pure-shared-definitions',
   setup(b) {

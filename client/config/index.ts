@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import { OpenAhead } from './open-ahead';
+import { lazySchemas } from './lazy-schemas';
 // A CommonJS module babel.config.js reads too
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { h5EcmaVersion } = require('./compat') as { h5EcmaVersion: number };
@@ -122,11 +123,22 @@ export default defineConfig<'webpack5'>(() => {
         chain.set('target', ['web', `es${h5EcmaVersion}`]);
         chain.optimization.splitChunks({ chunks: 'all' });
         chain.resolve.alias.set('platform$', path.join(__dirname, 'platform-on-first-use.js'));
+        chain.resolve.alias.set('@tarojs/components$', path.join(__dirname, '..', 'src', 'components', 'html', 'index.h5.ts'));
         chain.module
           .rule('taro-components-layer')
           .test(/[\\/]@tarojs[\\/]components-react[\\/]dist[\\/]index\.css$/)
           .use('layer')
           .loader(path.join(__dirname, 'layer-loader.js'));
+        // Issue 16: shared-types' schemas built on their first use (./lazy-schemas.ts): the desk inbox's load built about
+        // 1 970 for the contracts of every action its chunks carry, of which it calls a few. H5 only: the weapp main
+        // package has no room for the wrappers. `pre`, so it reads the TypeScript before babel compiles it.
+        chain.module
+          .rule('lazy-schemas')
+          .test(/[\\/]shared-types[\\/]src[\\/].*\.ts$/)
+          .enforce('pre')
+          .use('lazy-schemas')
+          .loader(path.join(__dirname, 'lazy-schema-loader.js'))
+          .options({ transform: lazySchemas });
         chain.plugin('open-ahead').use(OpenAhead, [OPENED_AHEAD, './']);
         if (process.env.H5_STATS) chain.plugin('stats-file').use(StatsFile, [process.env.H5_STATS]);
       },
