@@ -13,9 +13,10 @@ describe('issue 14 (1), issue 16: a property created or closed reads before its 
   const create = (propertyId: string, template?: string) => ({ commandId: newCommandId(), propertyId, name: '橡树苑', address: '', deskPhone: '021-66660001', ...(template ? { template } : {}) });
   const readsOutside = () => traced.last().filter((c) => c.kind === 'database.getDocument' && !c.inTransaction).map((c) => `${c.wait} ${c.detail}`);
 
-  it('a property made from a template reads the id, the template and its settings with the membership, then only writes', async () => {
+  it('a property made from a template reads the id and the template (one read) and its settings with the membership, then only writes', async () => {
     expectOk(await callAs(traced.rt, ADMIN, company.createProperty, create('oak-court', PROPERTY)));
-    expect(readsOutside().sort()).toEqual(['1 members', '1 properties', '1 properties', '1 settings']);
+    // The id and the template are one read (issue 16: the new property's status copy is one insert more, beside its journal's).
+    expect(readsOutside().sort()).toEqual(['1 members', '1 properties', '1 settings']);
     expect(traced.last().filter((c) => c.inTransaction && c.kind === 'database.getDocument')).toEqual([]);
   });
 

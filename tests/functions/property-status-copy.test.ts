@@ -130,6 +130,22 @@ describe('issue 14 (1), issue 16: the property status read with the membership',
   });
 });
 
+describe('issue 16: a new property\'s copy', () => {
+  const traced = tracedRuntimeEachTest();
+
+  it('a property the administrator creates has its active copy, inserted after the commit beside its journal (no wait of its own)', async () => {
+    expectOk(await callAs(traced.rt, ADMIN, company.createProperty, { commandId: newCommandId(), propertyId: 'oak-court', name: '橡树苑', address: '', deskPhone: '021-66660001' }));
+    expect(copies(traced.rt).find((c) => c._id === propertyShadowId('oak-court'))).toEqual({ _id: propertyShadowId('oak-court'), propertyId: 'oak-court', openid: PROPERTY_SHADOW_OPENID, propertyStatus: 'active' });
+    const trace = traced.last();
+    const commit = trace.find((c) => c.kind === 'database.commitTransaction')!;
+    const copyInsert = trace.find((c) => c.kind === 'database.insertDocument' && c.detail === 'members')!;
+    const journalInsert = trace.find((c) => c.kind === 'database.insertDocument' && c.detail === 'events')!;
+    expect(copyInsert).toMatchObject({ wait: journalInsert.wait });
+    expect(copyInsert.wait).toBe(commit.wait + 1);
+    expect(copyInsert.inTransaction).toBeFalsy();
+  });
+});
+
 describe('issue 16: a new environment\'s first property', () => {
   it('bootstrap writes no copy (its transaction stays as it was); the founder\'s writes read the property until the timer writes it', async () => {
     const rt = await startRuntime(undefined, { seed: false });
