@@ -126,7 +126,7 @@ export const defineFunction = <T extends Record<string, Action>>(fn: DeployedFun
       // A company action resolves the caller in the company's scope; any other in the property it names.
       const company = isCompanyAction(action);
       const scope = company ? COMPANY_SCOPE : data.propertyId;
-      // Issue 14 (1): a write in a deactivated property is refused; read alongside the membership, never cached.
+      // Issue 14 (1): a write in a deactivated property is refused; read with the membership (one query: memberAndClosed), never cached.
       // Issue 16: the action's own first reads go out in the same wait where they need only its input
       // (withPrefetch), and so does the command's record where the action has effects before its
       // transaction (replaysFirst); any other write reads no record before its work (see after it).
