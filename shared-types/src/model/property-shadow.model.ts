@@ -6,7 +6,9 @@ import { defineModel } from './versioned';
  * the router reads it with the caller's membership in one query (`{ propertyId, openid: in [caller,
  * PROPERTY_SHADOW_OPENID] }`, served by the members' unique (propertyId, openid) index). Its openid is
  * one no WeChat user has (an OPENID is letters, digits, `-` and `_`), so exactly one shadow per
- * property fits that unique index, and it holds no `role`, `status`, `roomIds` or `name`: every other
+ * property fits that unique index (without an openid it would be indexed as null, and two properties'
+ * copies would collide: https://mongodb.com/docs/v3.0/core/index-unique/, "Unique Index and Missing
+ * Field"; the local engine does the same, local/db/collection-store.ts), and it holds no `role`, `status`, `roomIds` or `name`: every other
  * query on `members` names one of them (or an openid of a person, or a member's id), so none returns it.
  * It carries no `schemaVersion` either: a members upgrade (`where schemaVersion < n`) never reads it.
  *
