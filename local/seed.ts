@@ -2,6 +2,7 @@ import { defaultSettings, type SettingsDoc } from '@shared/model/settings.model'
 import { COMPANY_SCOPE, type MemberDoc, type Role, type Skill } from '@shared/model/member.model';
 import { COMPANY_DOC_ID, type CompanyDoc } from '@shared/model/company.model';
 import { roomId, type PropertyDoc, type RoomDoc } from '@shared/model/property.model';
+import { propertyShadow } from '@shared/model/property-shadow.model';
 import { withoutId } from '../cloudfunctions/_shared/repo';
 import type { Database } from '../cloudfunctions/_shared/database';
 
@@ -111,7 +112,8 @@ export const demoDocuments = (now: Date, robotUrl: string) => {
     wecomWebhook: robotUrl,
     templates: demoTemplates,
   };
-  return { properties: [property], rooms: rooms(propertyId), members, settings: [settings], environment: [company] };
+  // Issue 16: the property's copy of its status, which the router reads with the caller's membership.
+  return { properties: [property], rooms: rooms(propertyId), members: [...members, propertyShadow(propertyId, property.status)], settings: [settings], environment: [company] };
 };
 
 /** Writes the demo property through the SDK, once: an existing property is left as it is. */

@@ -1,11 +1,12 @@
 import { memberModel, type MemberDoc } from '@shared/model/member.model';
+import { PROPERTY_SHADOW_OPENID, propertyShadow, propertyShadowId, propertyShadowModel, type PropertyShadowDoc } from '@shared/model/property-shadow.model';
 import type { Database } from './deps';
 import { derivedId } from './ids';
 import { findInTx, parseAll, readInTx } from './repo';
 import { findProperty } from './properties';
 import type { Query, Tx } from './database';
 import type { Source } from './paging';
-import { findById, readAll, withoutId } from './repo';
+import { findById, isDuplicateKey, parseStored, readAll, withoutId } from './repo';
 
 /**
  * The `members` collection (a person's membership of a property, or of the company) is named by this
@@ -101,6 +102,61 @@ export const membershipsOf = async (db: Database, openid: string): Promise<Membe
 export const activeMembers = async (db: Database, propertyId: string, role: MemberDoc['role']): Promise<MemberDoc[]> =>
   parseAll(memberModel, (await db.collection('members').where({ propertyId, role, status: 'active' }).limit(200).get()).data);
 
-/** Issue 14 (1): whether a property was deactivated, read on every write (never cached: it takes effect at the next call). */
+/** Issue 14 (1): whether a property was deactivated, read from its document (never cached: it takes effect at the next call). */
 export const propertyClosed = async (db: Database, propertyId: string): Promise<boolean> =>
   (await findProperty(db, propertyId))?.status === 'inactive';
+
+/**
+ * Issue 14 (1), issue 16: the caller's active membership in a property and the property's status, in one
+ * query: the membership by (propertyId, openid) as `resolveMember` reads it, and the property's copy of its
+ * status (`property-shadow.model.ts`), which holds that property's id and an openid no person has. The
+ * members' unique (propertyId, openid) index serves it (`Command.in`,
+ * https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/command/Command.in.html).
+ * `closed` is null when the property has no copy yet: the caller reads the property's document then
+ * (`propertyClosed`), never guesses. Read on every call, never cached: a deactivation counts at the next call.
+ */
+export const memberAndStatus = async (db: Database, propertyId: string, openid: string): Promise<{ member: MemberDoc | null; closed: boolean | null }> => {
+  if (!openid) return { member: null, closed: null };
+  const res = await db.collection('members').where({ propertyId, openid: db.command.in([openid, PROPERTY_SHADOW_OPENID]) }).limit(2).get();
+  const shadowId = propertyShadowId(propertyId);
+  let member: MemberDoc | null = null;
+  let closed: boolean | null = null;
+  for (const raw of res.data as { _id?: unknown }[]) {
+    if (raw._id === shadowId) closed = parseStored(propertyShadowModel, raw).propertyStatus === 'inactive';
+    else member = parseStored(memberModel, raw);
+  }
+  return { member: member && member.status === 'active' ? member : null, closed };
+};
+
+/** The copy of a property's status, in a transaction: what the deactivation writes with the property's own document. */
+export const writePropertyShadowInTx = async (tx: Tx, propertyId: string, status: PropertyShadowDoc['propertyStatus']): Promise<void> => {
+  await tx.collection('members').doc(propertyShadowId(propertyId)).set({ data: withoutId(propertyShadow(propertyId, status)) });
+};
+
+/**
+ * The copy of an active property's status, inserted where there is none: never over a copy that is there,
+ * which the deactivation may have written since the property was read (a copy there is never older than
+ * its property's status: only the deactivation changes it, in the same transaction). Answers whether it
+ * inserted one. A property read inactive has its copy set: nothing ever makes it active again.
+ */
+export const insertPropertyShadow = async (db: Database, propertyId: string, status: PropertyShadowDoc['propertyStatus']): Promise<boolean> => {
+  const shadow = propertyShadow(propertyId, status);
+  if (status === 'inactive') {
+    await db.collection('members').doc(shadow._id).set({ data: withoutId(shadow) });
+    return true;
+  }
+  try {
+    await db.collection('members').add({ data: shadow });
+    return true;
+  } catch (e) {
+    if (isDuplicateKey(e)) return false;
+    throw e;
+  }
+};
+
+/** Which of these properties have a copy of their status (one read; at most 100 ids). */
+export const propertiesWithShadow = async (db: Database, propertyIds: readonly string[]): Promise<Set<string>> => {
+  if (!propertyIds.length) return new Set();
+  const res = await db.collection('members').where({ _id: db.command.in(propertyIds.map(propertyShadowId)) }).limit(propertyIds.length).get();
+  return new Set(parseAll(propertyShadowModel, res.data).map((s) => s.propertyId));
+};

@@ -7,7 +7,7 @@ import { ok, type Err, type Result } from '@shared/result';
 import { COMPANY_SCOPE, type MemberDoc } from '@shared/model/member.model';
 import type { Caller, Deps } from './deps';
 import { contextOf, type AnyContext, type CommandState, type ContextOf } from './context';
-import { propertyClosed, resolveMember } from './membership';
+import { memberAndStatus, propertyClosed, resolveMember } from './membership';
 import { ActionFailure } from './failures';
 import { commandsSent, replayIn, replayOf } from './commands';
 import { EarlyTransaction } from './early-transaction';
@@ -126,7 +126,7 @@ export const defineFunction = <T extends Record<string, Action>>(fn: DeployedFun
       // A company action resolves the caller in the company's scope; any other in the property it names.
       const company = isCompanyAction(action);
       const scope = company ? COMPANY_SCOPE : data.propertyId;
-      // Issue 14 (1): a write in a deactivated property is refused; read alongside the membership, never cached.
+      // Issue 14 (1): a write in a deactivated property is refused; read with the membership (one query: memberAndClosed), never cached.
       // Issue 16: the action's own first reads go out in the same wait where they need only its input
       // (withPrefetch), and so does the command's record where the action has effects before its
       // transaction (replaysFirst); any other write reads no record before its work (see after it).
@@ -135,9 +135,8 @@ export const defineFunction = <T extends Record<string, Action>>(fn: DeployedFun
       const transaction = action.write && data.commandId && !handler.writesFirst ? new EarlyTransaction(deps.db) : undefined;
       const readsRecordFirst = Boolean(action.write && data.commandId && (handler.writesFirst || handler.replaysFirst));
       const authorised = async (): Promise<Result<unknown>> => {
-        const [member, closed, sent, early] = await Promise.all([
-          action.roles !== 'any-signed-in' && scope ? resolveMember(deps.db, scope, caller.openid) : null,
-          action.write && !company && data.propertyId ? propertyClosed(deps.db, data.propertyId) : false,
+        const [{ member, closed }, sent, early] = await Promise.all([
+          memberAndClosed(deps, action, scope, action.write && !company ? data.propertyId : undefined, caller.openid),
           readsRecordFirst ? commandsSent(deps.db, caller.openid, data.commandId!) : [],
           handler.prefetch ? settle(handler.prefetch(input.data, deps, caller)) : undefined,
         ]);
@@ -145,7 +144,8 @@ export const defineFunction = <T extends Record<string, Action>>(fn: DeployedFun
           if (!member) return failure('COMMON.NOT_A_MEMBER');
           if (!action.roles.includes(member.role)) return failure('COMMON.FORBIDDEN');
         }
-        if (closed) return failure('COMMON.PROPERTY_INACTIVE');
+        // A property with no copy of its status yet is read from its own document: one more wait, never a guess.
+        if (closed ?? (await propertyClosed(deps.db, data.propertyId!))) return failure('COMMON.PROPERTY_INACTIVE');
         const commandKey = action.write && data.commandId ? commandKeyOf(member, caller, data.commandId) : '';
         const answer = async (result: Result<unknown>): Promise<Result<unknown>> =>
           result.ok ? ok(await withFileLinks(action.output, result.data, deps)) : result;
@@ -192,6 +192,27 @@ export const defineFunction = <T extends Record<string, Action>>(fn: DeployedFun
     }
   };
   return Object.assign(run, { handled: Object.keys(handlers) });
+};
+
+/**
+ * The first wave's reads of the caller and the property (issue 14 (1): a write in a deactivated property is
+ * refused, read on every call, never cached). A write by a member naming a property reads the membership
+ * and the property's copy of its status in one query (`memberAndStatus`, issue 16); `closed` is null when
+ * the property has no copy yet, and the router then reads the property's document. An action for anyone
+ * signed in reads the property's document alone (one read either way), a read or a company action only
+ * the membership.
+ */
+const memberAndClosed = async (
+  deps: Deps,
+  action: Action,
+  scope: string | undefined,
+  writeIn: string | undefined,
+  openid: string,
+): Promise<{ member: MemberDoc | null; closed: boolean | null }> => {
+  const needsMember = action.roles !== 'any-signed-in' && scope;
+  if (needsMember && writeIn) return memberAndStatus(deps.db, writeIn, openid);
+  const [member, closed] = await Promise.all([needsMember ? resolveMember(deps.db, scope, openid) : null, writeIn ? propertyClosed(deps.db, writeIn) : false]);
+  return { member, closed };
 };
 
 /** A refusal the action's contract does not declare is a bug in the handler or its contract: logged, and answered as one. */

@@ -1,5 +1,8 @@
 import type * as z from 'zod/mini';
 import type { Model, Unstored } from '@shared/model/versioned';
+import { propertyModel } from '@shared/model/property.model';
+import { insertPropertyShadow, propertiesWithShadow } from './membership';
+import { storedProperties } from './properties';
 import { withoutId } from './repo';
 import type { Sweep } from './sweep';
 
@@ -39,4 +42,21 @@ export const upgradeStored = async (sweep: Sweep, model: Model<z.ZodMiniType>): 
     upgraded += counts.reduce((a, b) => a + b, 0);
   }
   return upgraded;
+};
+
+/**
+ * Issue 16: every property's copy of its status in `members` (`property-shadow.model.ts`), which the
+ * router reads with the caller's membership: written here for the properties that have none (made before
+ * the copies, or by a bootstrap or a new property in the minute before this step; the router reads their
+ * own documents meanwhile). Two reads a run once every property has its copy. An active property's copy
+ * is inserted, never written over one that is there (the deactivation may have set it since the property
+ * was read); an inactive one's is set (nothing makes a property active again). Answers how many it wrote;
+ * run again it writes none.
+ */
+export const ensurePropertyShadows = async (sweep: Sweep): Promise<number> => {
+  const { db } = sweep.deps;
+  const properties = await sweep.parse(propertyModel, await storedProperties(db));
+  const shadowed = await propertiesWithShadow(db, properties.map((p) => p._id));
+  const written = await Promise.all(properties.filter((p) => !shadowed.has(p._id)).map((p) => insertPropertyShadow(db, p._id, p.status)));
+  return written.filter(Boolean).length;
 };

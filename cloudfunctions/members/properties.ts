@@ -10,10 +10,11 @@ import type { ActionContext } from '../_shared/context';
 import type { Deps } from '../_shared/deps';
 import { withPrefetch, type Handler } from '../_shared/router';
 import { ActionFailure } from '../_shared/failures';
-import { applyOnce, KeyTaken } from '../_shared/commands';
+import { applyOnce, journalOf, KeyTaken } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
-import { findProperty, findPropertyInTx, insertPropertyInTx, writePropertyInTx } from '../_shared/properties';
+import { findProperty, findPropertyInTx, insertPropertyInTx, propertiesByIds, writePropertyInTx } from '../_shared/properties';
 import { readSettings, writeSettingsInTx } from '../_shared/settings';
+import { insertPropertyShadow, writePropertyShadowInTx } from '../_shared/membership';
 import { toPropertyView } from './property-views';
 
 const propertySubject = (p: PropertyDoc) => ({ kind: 'property', id: p._id, propertyId: p._id });
@@ -30,8 +31,26 @@ const propertyEvent = (action: 'create' | 'deactivate', from: string | null, to:
  * Issue 16: what a new property needs before its transaction needs only the input (the id in use or not, the
  * template and its settings): read with the caller's membership, in the first wave.
  */
-const createReads = (input: z.infer<typeof c.createProperty.input>, deps: Deps) =>
-  Promise.all([findProperty(deps.db, input.propertyId), input.template ? findProperty(deps.db, input.template) : null, input.template ? readSettings(deps.db, input.template) : null]);
+const createReads = async (input: z.infer<typeof c.createProperty.input>, deps: Deps) => {
+  const { propertyId, template } = input;
+  // The id and the template in one read of the two.
+  const [found, templateSettings] = await Promise.all([propertiesByIds(deps.db, template ? [propertyId, template] : [propertyId]), template ? readSettings(deps.db, template) : null]);
+  const byId = (id: string | undefined) => found.find((p) => p._id === id) ?? null;
+  return [byId(propertyId), byId(template), templateSettings] as const;
+};
+
+/**
+ * Issue 16: a new property's copy of its status (`memberAndStatus`), inserted after the commit beside the
+ * journal's insert (no wait of its own; an operation of the transaction would have been one more wait, past
+ * the budget of five until committed). Only ever inserted: a deactivation that got there first keeps its
+ * copy. Until it is there (a call cut short here) the router reads the property's own document, and the
+ * timer's upgrade step inserts it. It never rejects: a failure is the timer's to make good.
+ */
+const insertActiveCopy = (propertyId: string) => (deps: Deps) =>
+  insertPropertyShadow(deps.db, propertyId, 'active').then(
+    () => undefined,
+    (e: unknown) => console.warn(`property ${propertyId}: its status copy was not written; the timer will`, e),
+  );
 
 export const createProperty: Handler<typeof c.createProperty> = /* @__PURE__ */ withPrefetch<typeof c.createProperty, Awaited<ReturnType<typeof createReads>>>(createReads, async (input, ctx, [taken, template, templateSettings]) => {
   const { propertyId } = input;
@@ -45,6 +64,7 @@ export const createProperty: Handler<typeof c.createProperty> = /* @__PURE__ */ 
     await insertPropertyInTx(tx, property);
     await writeSettingsInTx(tx, propertyId, settings);
     await appendEvent(tx, propertySubject(property), propertyEvent('create', null, 'active', ctx), input.commandId, `create~${ctx.commandKey}`);
+    journalOf(tx)?.beside(insertActiveCopy(propertyId));
     return toPropertyView(property);
   }).catch((e: unknown) => {
     if (e instanceof KeyTaken) return null;
@@ -59,17 +79,33 @@ export const createProperty: Handler<typeof c.createProperty> = /* @__PURE__ */ 
  * one transaction, however many clocks the property has: the timer's deadline step pauses them in
  * bounded batches over its next runs (and never warns of one meanwhile); its other steps pass closed
  * properties by. Deactivating it again answers with it as it is.
+ *
+ * Issue 16: the transaction writes the property and the copy of its status that the router reads with
+ * the caller's membership (`memberAndStatus`), so the very next call sees either both or neither. The
+ * property is read with the caller's membership, in the first wave, not in the transaction: the
+ * transaction's operations go one at a time and the copy's write is one more, which a read there would
+ * have taken past the budget of five waits until committed. Nothing but this action changes a property
+ * after it is made, and only from active to inactive: another deactivation that commits after this
+ * transaction began is a conflict at its write of the property, and the command's rerun (`applyOnce`)
+ * reads the property again, in its transaction; one committed between the first wave's read and the
+ * transaction's start is written over with the same status, and its event has the same id (one
+ * deactivation per property), so the history tells it once.
  */
-export const deactivateProperty: Handler<typeof c.deactivateProperty> = async (input, ctx) => {
-  // Issue 16: the property is read once, in the transaction started with the caller's membership.
-  const { result } = await applyOnce(ctx, 'members.deactivateProperty', async (tx) => {
-    const current = await findPropertyInTx(tx, input.propertyId);
-    if (!current) throw new ActionFailure('PROPERTY.NOT_FOUND');
-    if (current.status === 'inactive') return toPropertyView(current);
-    const closed = propertyModel.toStored({ ...current, status: 'inactive' });
-    await writePropertyInTx(tx, closed);
-    await appendEvent(tx, propertySubject(closed), propertyEvent('deactivate', current.status, 'inactive', ctx, input.reason), input.commandId, `deactivate~${ctx.commandKey}`);
-    return toPropertyView(closed);
-  });
-  return ok(result);
-};
+export const deactivateProperty: Handler<typeof c.deactivateProperty> = /* @__PURE__ */ withPrefetch<typeof c.deactivateProperty, PropertyDoc | null>(
+  (input, deps) => findProperty(deps.db, input.propertyId),
+  async (input, ctx, read) => {
+    let first: PropertyDoc | null | undefined = read;
+    const { result } = await applyOnce(ctx, 'members.deactivateProperty', async (tx) => {
+      const current = first === undefined ? await findPropertyInTx(tx, input.propertyId) : first;
+      first = undefined;
+      if (!current) throw new ActionFailure('PROPERTY.NOT_FOUND');
+      if (current.status === 'inactive') return toPropertyView(current);
+      const closed = propertyModel.toStored({ ...current, status: 'inactive' });
+      await writePropertyInTx(tx, closed);
+      await writePropertyShadowInTx(tx, closed._id, 'inactive');
+      await appendEvent(tx, propertySubject(closed), propertyEvent('deactivate', current.status, 'inactive', ctx, input.reason), input.commandId, 'deactivate');
+      return toPropertyView(closed);
+    });
+    return ok(result);
+  },
+);

@@ -35,11 +35,10 @@ describe('issue 16: a write command is replayed from its record, found at its in
     expectOk(await dispatch(id));
     const trace = last();
     expect(firstWave(trace).map((c) => c.detail)).not.toContain('commands');
-    // The router's own three (the transaction, the membership, the closed-property check), then the dispatch's prefetched technician and repair.
+    // The router's own two (the transaction; the membership with the property's status, one query: issue 16), then the dispatch's prefetched technician and repair.
     expect(firstWave(trace).map((c) => `${c.kind} ${c.detail}`)).toEqual([
       'database.startTransaction ',
       'database.getDocument members',
-      'database.getDocument properties',
       'database.getDocument members',
       'database.getDocument repairs',
     ]);
