@@ -117,7 +117,8 @@ export const loansToChase = async (db: Database, now: Date, escalateAt: Date, li
 };
 
 export const leftKeyIdOf = (commandKey: string) => derivedId('lk', commandKey);
-export const findLeftKey = (db: Database, id: string) => findById(db, leftKeyModel, id);
+/** A left key the caller names, read in her command's transaction: null when it is not there (issue 16). */
+export const findLeftKeyInTx = (tx: Tx, id: string) => findInTx(tx, leftKeyModel, id);
 export const readLeftKeyInTx = async (tx: Tx, id: string): Promise<LeftKeyDoc> => parseStored(leftKeyModel, (await tx.collection('leftKeys').doc(id).get()).data);
 
 /** A left key written with the event of the transition that made its status. */

@@ -267,7 +267,7 @@ export const watchTraces = (runtime: Runtime) => {
  * its latest call (the wave tests: which reads went out where, what a refusal rolled back).
  */
 export const tracedRuntimeEachTest = () => {
-  let runtime: Runtime | null = null;
+  let runtime: Awaited<ReturnType<typeof startRuntime>> | null = null;
   let last: () => CallCount['trace'] = () => [];
   beforeEach(async () => {
     runtime = await startRuntime();
@@ -275,7 +275,7 @@ export const tracedRuntimeEachTest = () => {
   });
   afterEach(() => runtime?.close());
   return {
-    get rt(): Runtime {
+    get rt(): Awaited<ReturnType<typeof startRuntime>> {
       return runtime!;
     },
     last: () => last(),

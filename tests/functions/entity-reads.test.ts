@@ -1,0 +1,105 @@
+import { repairs } from '@shared/contracts';
+import * as keys from '@shared/contracts/keys.contract';
+import type { CallCount } from '../../local/call-meter';
+import {
+  callAs,
+  DESK_ON_SHIFT,
+  expectOk,
+  expectRefusedUnchanged,
+  expectRolledBack,
+  memberIdOf,
+  newCommandId,
+  PROPERTY,
+  seedOtherProperty,
+  snapshot,
+  TECH_LI,
+  TECH_MA,
+  tracedRuntimeEachTest,
+  uploadAs,
+  WANG,
+} from './harness';
+import { file, onSite } from './work-order';
+
+/**
+ * Issue 16: a write whose transaction starts in the call's first wave reads the entity it changes once, in that
+ * transaction, and checks it there: the caller's sight of it, the step's own checks, the version. A refused
+ * caller gets the code she got when the entity was read before the transaction, and the transaction is rolled
+ * back: nothing is written. (The repairs' and complaints' steps: step-reads.test.ts, case-reads.test.ts.)
+ */
+describe('issue 16: a write reads its entity once, in its transaction; refusals roll it back', () => {
+  const traced = tracedRuntimeEachTest();
+
+  /** The reads of `collection` the call made: each with its wave and whether it was in the transaction. */
+  const readsOf = (trace: CallCount['trace'], collection: string) => trace.filter((c) => c.detail === collection && c.kind === 'database.getDocument');
+  const inTxOnly = (collection: string, wave = 2) => expect(readsOf(traced.last(), collection)).toEqual([{ wait: wave, kind: 'database.getDocument', detail: collection, inTransaction: true }]);
+
+  describe('K2: a left key', () => {
+    const left = async () => {
+      const o = await onSite(traced.rt);
+      const key = expectOk(await callAs(traced.rt, DESK_ON_SHIFT, keys.leaveKey, { propertyId: PROPERTY, commandId: newCommandId(), repairId: o.current.id, technicianId: memberIdOf(TECH_LI), keys: '入户门钥匙 1 把', leftBy: '王秀英' }));
+      return { o, key };
+    };
+    const on = (k: { id: string; version: number }) => ({ propertyId: PROPERTY, commandId: newCommandId(), leftKeyId: k.id, version: k.version });
+    const borrowInput = (k: { id: string; version: number }, who = TECH_LI) => ({ ...on(k), signature: uploadAs(traced.rt, who, `sig-${newCommandId()}.png`) });
+
+    it('K2: borrowing and bringing back read the key only in the transaction, in the wave after the first', async () => {
+      const { key } = await left();
+      const out = expectOk(await callAs(traced.rt, TECH_LI, keys.borrowLeft, borrowInput(key)));
+      inTxOnly('leftKeys');
+      expectOk(await callAs(traced.rt, DESK_ON_SHIFT, keys.bringBackLeft, on(out)));
+      inTxOnly('leftKeys');
+    });
+
+    it('K2: giving it back reads the key in the transaction and its order beside the key\'s write, not after it', async () => {
+      const { o, key } = await left();
+      const back = expectOk(await callAs(traced.rt, DESK_ON_SHIFT, keys.bringBackLeft, on(expectOk(await callAs(traced.rt, TECH_LI, keys.borrowLeft, borrowInput(key))))));
+      expectOk(await o.step(TECH_LI, repairs.quote, { items: [] }));
+      expectOk(await o.step(WANG, repairs.accept));
+      expectOk(await o.step(TECH_LI, repairs.complete, { beforePhotos: [file(TECH_LI, 'b.jpg')], afterPhotos: [file(TECH_LI, 'a.jpg')], materials: [], amountFen: 0 }));
+      expectOk(await o.step(TECH_LI, repairs.signOff, { signature: file(TECH_LI, 'sig.png') }));
+      expectOk(await callAs(traced.rt, DESK_ON_SHIFT, keys.giveToResident, { ...on(back), residentName: '王秀英' }));
+      inTxOnly('leftKeys');
+      expect(readsOf(traced.last(), 'repairs')).toEqual([{ wait: 3, kind: 'database.getDocument', detail: 'repairs' }]);
+      expect(traced.last().filter((c) => c.kind === 'database.modifyDocument' && c.detail === 'leftKeys').map((c) => c.wait)).toEqual([3]);
+    });
+
+    it('K2: another technician is KEY.NOT_YOUR_LOAN, another\'s signature KEY.FILE_NOT_YOURS, another property\'s desk KEY.LEFT_NOT_FOUND: each rolled back, nothing written', async () => {
+      const { key } = await left();
+      await seedOtherProperty(traced.rt);
+      await expectRefusedUnchanged(traced.rt, TECH_MA, keys.borrowLeft, borrowInput(key, TECH_MA), 'KEY.NOT_YOUR_LOAN');
+      expectRolledBack(traced.last());
+      await expectRefusedUnchanged(traced.rt, TECH_LI, keys.borrowLeft, { ...on(key), signature: uploadAs(traced.rt, DESK_ON_SHIFT, 'desk.png') }, 'KEY.FILE_NOT_YOURS');
+      expectRolledBack(traced.last());
+      await expectRefusedUnchanged(traced.rt, 'o-other-desk', keys.bringBackLeft, { ...on(key), propertyId: 'other' }, 'KEY.LEFT_NOT_FOUND');
+      expectRolledBack(traced.last());
+      await expectRefusedUnchanged(traced.rt, DESK_ON_SHIFT, keys.bringBackLeft, { ...on(key), leftKeyId: 'lk_nothing_here' }, 'KEY.LEFT_NOT_FOUND');
+      expectRolledBack(traced.last());
+    });
+
+    it('K2: a stale version is COMMON.VERSION_CONFLICT only for the key\'s technician; another still gets KEY.NOT_YOUR_LOAN', async () => {
+      const { key } = await left();
+      const stale = { id: key.id, version: key.version + 1 };
+      await expectRefusedUnchanged(traced.rt, TECH_MA, keys.borrowLeft, borrowInput(stale, TECH_MA), 'KEY.NOT_YOUR_LOAN');
+      await expectRefusedUnchanged(traced.rt, TECH_LI, keys.borrowLeft, borrowInput(stale), 'COMMON.VERSION_CONFLICT');
+      expectRolledBack(traced.last());
+    });
+
+    it('K2: an order not signed off is KEY.ORDER_NOT_SIGNED before a stale version, and the key\'s write is rolled back', async () => {
+      const { key } = await left();
+      const back = expectOk(await callAs(traced.rt, DESK_ON_SHIFT, keys.bringBackLeft, on(expectOk(await callAs(traced.rt, TECH_LI, keys.borrowLeft, borrowInput(key))))));
+      await expectRefusedUnchanged(traced.rt, DESK_ON_SHIFT, keys.giveToResident, { ...on(back), residentName: '王秀英' }, 'KEY.ORDER_NOT_SIGNED');
+      expectRolledBack(traced.last());
+      await expectRefusedUnchanged(traced.rt, DESK_ON_SHIFT, keys.giveToResident, { ...on({ id: back.id, version: back.version - 1 }), residentName: '王秀英' }, 'KEY.ORDER_NOT_SIGNED');
+      await expectRefusedUnchanged(traced.rt, DESK_ON_SHIFT, keys.giveToResident, { ...on({ id: 'lk_nothing_here', version: 1 }), residentName: '王秀英' }, 'KEY.LEFT_NOT_FOUND');
+    });
+
+    it('K2: a borrowing sent again answers its first result and writes nothing more', async () => {
+      const { key } = await left();
+      const input = borrowInput(key);
+      const first = expectOk(await callAs(traced.rt, TECH_LI, keys.borrowLeft, input));
+      const before = await snapshot(traced.rt);
+      expect(expectOk(await callAs(traced.rt, TECH_LI, keys.borrowLeft, input))).toEqual(first);
+      expect(await snapshot(traced.rt)).toEqual(before);
+    });
+  });
+});
