@@ -1,4 +1,5 @@
 import { repairs } from '@shared/contracts';
+import * as files from '@shared/contracts/files.contract';
 import * as keys from '@shared/contracts/keys.contract';
 import type { CallCount } from '../../local/call-meter';
 import {
@@ -12,11 +13,13 @@ import {
   PROPERTY,
   seedOtherProperty,
   snapshot,
+  SUPERVISOR,
   TECH_LI,
   TECH_MA,
   tracedRuntimeEachTest,
   uploadAs,
   WANG,
+  WANG_ROOM,
 } from './harness';
 import { file, onSite } from './work-order';
 
@@ -99,6 +102,43 @@ describe('issue 16: a write reads its entity once, in its transaction; refusals 
       const first = expectOk(await callAs(traced.rt, TECH_LI, keys.borrowLeft, input));
       const before = await snapshot(traced.rt);
       expect(expectOk(await callAs(traced.rt, TECH_LI, keys.borrowLeft, input))).toEqual(first);
+      expect(await snapshot(traced.rt)).toEqual(before);
+    });
+  });
+
+  describe('P1: a file grant', () => {
+    const asked = async () => expectOk(await callAs(traced.rt, DESK_ON_SHIFT, files.ask, { propertyId: PROPERTY, commandId: newCommandId(), roomId: WANG_ROOM, reason: '住户来电要求核对车位登记' }));
+    const on = (g: { id: string; version: number }) => ({ propertyId: PROPERTY, commandId: newCommandId(), grantId: g.id, version: g.version });
+
+    it('P1: a decision and a revoke read the grant only in the transaction, in the wave after the first', async () => {
+      const granted = expectOk(await callAs(traced.rt, SUPERVISOR, files.decide, { ...on(await asked()), decision: 'grant' }));
+      inTxOnly('fileGrants');
+      expectOk(await callAs(traced.rt, SUPERVISOR, files.revoke, on(granted)));
+      inTxOnly('fileGrants');
+    });
+
+    it('P1: another property\'s supervisor and a grant id that names none are FILE.GRANT_NOT_FOUND, a stale version COMMON.VERSION_CONFLICT: each rolled back, nothing written', async () => {
+      const grant = await asked();
+      await seedOtherProperty(traced.rt, [{ id: 'mb_othersup', openid: 'o-other-sup', role: 'supervisor', name: '外盘主管' }]);
+      await expectRefusedUnchanged(traced.rt, 'o-other-sup', files.decide, { ...on(grant), propertyId: 'other', decision: 'grant' }, 'FILE.GRANT_NOT_FOUND');
+      expectRolledBack(traced.last());
+      await expectRefusedUnchanged(traced.rt, SUPERVISOR, files.decide, { ...on({ id: 'fg_nothing_here', version: 1 }), decision: 'grant' }, 'FILE.GRANT_NOT_FOUND');
+      expectRolledBack(traced.last());
+      await expectRefusedUnchanged(traced.rt, SUPERVISOR, files.decide, { ...on({ id: grant.id, version: grant.version + 1 }), decision: 'grant' }, 'COMMON.VERSION_CONFLICT');
+      expectRolledBack(traced.last());
+      const granted = expectOk(await callAs(traced.rt, SUPERVISOR, files.decide, { ...on(grant), decision: 'grant' }));
+      await expectRefusedUnchanged(traced.rt, 'o-other-sup', files.revoke, { ...on(granted), propertyId: 'other' }, 'FILE.GRANT_NOT_FOUND');
+      expectRolledBack(traced.last());
+      await expectRefusedUnchanged(traced.rt, SUPERVISOR, files.revoke, on({ id: granted.id, version: granted.version + 1 }), 'COMMON.VERSION_CONFLICT');
+      expectRolledBack(traced.last());
+    });
+
+    it('P1: a revoke sent again answers its first result and logs nothing more', async () => {
+      const granted = expectOk(await callAs(traced.rt, SUPERVISOR, files.decide, { ...on(await asked()), decision: 'grant' }));
+      const input = on(granted);
+      const first = expectOk(await callAs(traced.rt, SUPERVISOR, files.revoke, input));
+      const before = await snapshot(traced.rt);
+      expect(expectOk(await callAs(traced.rt, SUPERVISOR, files.revoke, input))).toEqual(first);
       expect(await snapshot(traced.rt)).toEqual(before);
     });
   });

@@ -59,7 +59,7 @@ export const KNOWN_OVER: Record<string, Figures> = {
   // K1's import, K2's left keys and P1's revoke and inspect (merged tonight) pay the router's membership and closed-property reads before their own, as every write here (the command's record is no longer read before the work: issue 16, router.ts).
   'imports.previewKeys': { total: 8, sequential: 6, untilCommitted: 6 },
   'imports.commitKeys': { total: 11, sequential: 7, untilCommitted: 7 },
-  'files.revoke': { total: 10, sequential: 8, untilCommitted: 7 },
+  'files.revoke': { total: 9, sequential: 7, untilCommitted: 6 },
   'files.inspect': { total: 11, sequential: 5, untilCommitted: 5 },
   'visits.book': { total: 14, sequential: 8, untilCommitted: 7 },
   'visits.bookWindow': { total: 17, sequential: 10, untilCommitted: 9 },
@@ -83,7 +83,6 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'keys.signInventory': { total: 13, sequential: 8, untilCommitted: 7 },
   // P1's writes, as every write here, pay the router's membership and closed-property reads before their own.
   'files.ask': { total: 12, sequential: 7, untilCommitted: 5 },
-  'files.decide': { total: 9, sequential: 7, untilCommitted: 6 },
   'files.read': { total: 11, sequential: 5, untilCommitted: 5 },
   'files.keep': { total: 12, sequential: 6, untilCommitted: 6 },
   'files.contact': { total: 12, sequential: 7, untilCommitted: 4 },
