@@ -1,4 +1,4 @@
-import { repairs } from '@shared/contracts';
+import { reception, repairs } from '@shared/contracts';
 import * as files from '@shared/contracts/files.contract';
 import * as keys from '@shared/contracts/keys.contract';
 import type { CallCount } from '../../local/call-meter';
@@ -139,6 +139,66 @@ describe('issue 16: a write reads its entity once, in its transaction; refusals 
       const first = expectOk(await callAs(traced.rt, SUPERVISOR, files.revoke, input));
       const before = await snapshot(traced.rt);
       expect(expectOk(await callAs(traced.rt, SUPERVISOR, files.revoke, input))).toEqual(first);
+      expect(await snapshot(traced.rt)).toEqual(before);
+    });
+  });
+
+  describe('V1: a reception log entry', () => {
+    const logged = async () =>
+      expectOk(
+        await callAs(traced.rt, DESK_ON_SHIFT, reception.log, {
+          propertyId: PROPERTY, commandId: newCommandId(), kind: 'walk_in', name: '赵先生', address: '2-1-201', phone: '13800000601',
+          subject: '询问车位租赁续约', department: '停车场管理', responsible: '王队长', settled: false, replyBy: '2026-11-23T17:00:00+08:00',
+        }),
+      );
+    const result = (r: { id: string; version: number }) => ({ propertyId: PROPERTY, commandId: newCommandId(), receptionId: r.id, version: r.version, text: '已续约至明年6月' });
+
+    it('V1: a result written back reads the entry only in the transaction, in the wave after the first', async () => {
+      expectOk(await callAs(traced.rt, SUPERVISOR, reception.writeResult, result(await logged())));
+      inTxOnly('receptions');
+    });
+
+    it('V1: another property\'s desk and an id that names no entry are RECEPTION.NOT_FOUND, a stale version COMMON.VERSION_CONFLICT: each rolled back, nothing written', async () => {
+      const entry = await logged();
+      await seedOtherProperty(traced.rt);
+      await expectRefusedUnchanged(traced.rt, 'o-other-desk', reception.writeResult, { ...result(entry), propertyId: 'other' }, 'RECEPTION.NOT_FOUND');
+      expectRolledBack(traced.last());
+      await expectRefusedUnchanged(traced.rt, SUPERVISOR, reception.writeResult, result({ id: 'rc_nothing_here', version: 1 }), 'RECEPTION.NOT_FOUND');
+      expectRolledBack(traced.last());
+      await expectRefusedUnchanged(traced.rt, 'o-other-desk', reception.writeResult, { ...result({ id: entry.id, version: entry.version + 1 }), propertyId: 'other' }, 'RECEPTION.NOT_FOUND');
+      await expectRefusedUnchanged(traced.rt, SUPERVISOR, reception.writeResult, result({ id: entry.id, version: entry.version + 1 }), 'COMMON.VERSION_CONFLICT');
+      expectRolledBack(traced.last());
+    });
+
+    it('V1: a result sent again answers its first result and writes nothing more', async () => {
+      const input = result(await logged());
+      const first = expectOk(await callAs(traced.rt, SUPERVISOR, reception.writeResult, input));
+      const before = await snapshot(traced.rt);
+      expect(expectOk(await callAs(traced.rt, SUPERVISOR, reception.writeResult, input))).toEqual(first);
+      expect(await snapshot(traced.rt)).toEqual(before);
+    });
+  });
+
+  describe('K2: a day\'s deposits signed', () => {
+    const day = { propertyId: PROPERTY, date: '2026-11-23', remarks: '账款相符' };
+
+    it('K2: the day\'s signature and its loans are read with the membership, in the first wave, outside the transaction', async () => {
+      expectOk(await callAs(traced.rt, SUPERVISOR, keys.signDeposits, { ...day, commandId: newCommandId() }));
+      for (const collection of ['keyDepositDays', 'keyLoans']) {
+        expect({ collection, reads: traced.last().filter((c) => c.detail === collection && c.kind !== 'database.modifyDocument') }).toEqual({ collection, reads: [expect.objectContaining({ wait: 1 })] });
+        expect(traced.last().filter((c) => c.detail === collection && c.kind !== 'database.modifyDocument' && c.inTransaction)).toEqual([]);
+      }
+      expect(traced.last().filter((c) => c.kind === 'database.commitTransaction').map((c) => c.wait)).toEqual([4]);
+    });
+
+    it('K2: a day ahead is KEY.DAY_AHEAD, a day signed KEY.ALREADY_SIGNED, the desk COMMON.FORBIDDEN: nothing written; sent again, the signing answers its first result', async () => {
+      await expectRefusedUnchanged(traced.rt, SUPERVISOR, keys.signDeposits, { ...day, commandId: newCommandId(), date: '2026-11-24' }, 'KEY.DAY_AHEAD');
+      await expectRefusedUnchanged(traced.rt, DESK_ON_SHIFT, keys.signDeposits, { ...day, commandId: newCommandId() }, 'COMMON.FORBIDDEN');
+      const input = { ...day, commandId: newCommandId() };
+      const first = expectOk(await callAs(traced.rt, SUPERVISOR, keys.signDeposits, input));
+      await expectRefusedUnchanged(traced.rt, SUPERVISOR, keys.signDeposits, { ...day, commandId: newCommandId(), remarks: '' }, 'KEY.ALREADY_SIGNED');
+      const before = await snapshot(traced.rt);
+      expect(expectOk(await callAs(traced.rt, SUPERVISOR, keys.signDeposits, input))).toEqual(first);
       expect(await snapshot(traced.rt)).toEqual(before);
     });
   });

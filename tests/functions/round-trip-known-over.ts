@@ -66,7 +66,6 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'visits.bookHome': { total: 18, sequential: 10, untilCommitted: 8 },
   'visits.reschedule': { total: 17, sequential: 13, untilCommitted: 12 },
   'visits.cancel': { total: 15, sequential: 11, untilCommitted: 10 },
-  'visits.writeResult': { total: 8, sequential: 6, untilCommitted: 6 },
   'visits.planGroupVisit': { total: 8, sequential: 6, untilCommitted: 6 },
   // Over budget since they arrived with the duty and keys merges.
   'duty.logEntry': { total: 12, sequential: 5, untilCommitted: 5 },
@@ -78,7 +77,6 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'duty.signDay': { total: 14, sequential: 8, untilCommitted: 7 },
   'keys.lend': { total: 10, sequential: 8, untilCommitted: 6 },
   'keys.giveBack': { total: 11, sequential: 9, untilCommitted: 7 },
-  'keys.signDeposits': { total: 8, sequential: 6, untilCommitted: 6 },
   'keys.count': { total: 14, sequential: 9, untilCommitted: 8 },
   'keys.signInventory': { total: 13, sequential: 8, untilCommitted: 7 },
   // P1's writes, as every write here, pay the router's membership and closed-property reads before their own.
