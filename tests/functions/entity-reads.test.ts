@@ -1,9 +1,10 @@
-import { reception, repairs } from '@shared/contracts';
+import { complaints, reception, repairs } from '@shared/contracts';
 import * as files from '@shared/contracts/files.contract';
 import * as keys from '@shared/contracts/keys.contract';
 import type { CallCount } from '../../local/call-meter';
 import {
   callAs,
+  complaintInput,
   DESK_ON_SHIFT,
   expectOk,
   expectRefusedUnchanged,
@@ -20,6 +21,7 @@ import {
   uploadAs,
   WANG,
   WANG_ROOM,
+  ZHANG,
 } from './harness';
 import { file, onSite } from './work-order';
 
@@ -199,6 +201,45 @@ describe('issue 16: a write reads its entity once, in its transaction; refusals 
       await expectRefusedUnchanged(traced.rt, SUPERVISOR, keys.signDeposits, { ...day, commandId: newCommandId(), remarks: '' }, 'KEY.ALREADY_SIGNED');
       const before = await snapshot(traced.rt);
       expect(expectOk(await callAs(traced.rt, SUPERVISOR, keys.signDeposits, input))).toEqual(first);
+      expect(await snapshot(traced.rt)).toEqual(before);
+    });
+  });
+
+  describe('C5: a complaint rated', () => {
+    const resolved = async () => {
+      const filed = expectOk(await callAs(traced.rt, WANG, complaints.create, complaintInput(WANG_ROOM)));
+      const ref = { kind: 'complaint' as const, id: filed.id };
+      const on = (version: number) => ({ propertyId: PROPERTY, commandId: newCommandId(), ref, version });
+      const classified = expectOk(await callAs(traced.rt, DESK_ON_SHIFT, complaints.classify, { ...on(filed.version), class: 'responsible', severity: 'general', jurisdiction: null, governmentOrMedia: false, injuryOrLoss: false, apologised: true, note: '' }));
+      const slipped = expectOk(await callAs(traced.rt, DESK_ON_SHIFT, complaints.issueSlip, { ...on(classified.version), department: '工程部', assignee: '马超', instructions: '联系电梯维保' }));
+      return expectOk(await callAs(traced.rt, DESK_ON_SHIFT, complaints.reply, { ...on(slipped.version), form: 'phone', content: '已联系维保单位检修，噪音已消除' }));
+    };
+    const rating = (c: { id: string; version: number }) => ({ propertyId: PROPERTY, commandId: newCommandId(), complaintId: c.id, version: c.version, score: 4, comment: '处理及时' });
+
+    it('C5: a rating reads the complaint only in the transaction, in the wave after the first', async () => {
+      expectOk(await callAs(traced.rt, WANG, complaints.rate, rating(await resolved())));
+      inTxOnly('complaints');
+    });
+
+    it('C5: her household\'s other resident, another room\'s and an id that names nothing are COMPLAINT.NOT_FOUND, even with a stale version; the filer\'s stale version COMMON.VERSION_CONFLICT: each rolled back, nothing written', async () => {
+      const c = await resolved();
+      const stale = { id: c.id, version: c.version + 1 };
+      for (const who of ['o-res-wu', ZHANG]) {
+        await expectRefusedUnchanged(traced.rt, who, complaints.rate, rating(c), 'COMPLAINT.NOT_FOUND');
+        expectRolledBack(traced.last());
+        await expectRefusedUnchanged(traced.rt, who, complaints.rate, rating(stale), 'COMPLAINT.NOT_FOUND');
+      }
+      await expectRefusedUnchanged(traced.rt, WANG, complaints.rate, rating({ id: 'cp_nothing_here', version: 1 }), 'COMPLAINT.NOT_FOUND');
+      expectRolledBack(traced.last());
+      await expectRefusedUnchanged(traced.rt, WANG, complaints.rate, rating(stale), 'COMMON.VERSION_CONFLICT');
+      expectRolledBack(traced.last());
+    });
+
+    it('C5: a rating sent again answers its first result and writes nothing more', async () => {
+      const input = rating(await resolved());
+      const first = expectOk(await callAs(traced.rt, WANG, complaints.rate, input));
+      const before = await snapshot(traced.rt);
+      expect(expectOk(await callAs(traced.rt, WANG, complaints.rate, input))).toEqual(first);
       expect(await snapshot(traced.rt)).toEqual(before);
     });
   });
