@@ -1,7 +1,7 @@
 import { defaultSettings, settingsModel, type SettingsDoc } from '@shared/model/settings.model';
 import type { Tx } from './database';
 import type { Database, Deps } from './deps';
-import { addOnce, findById, withoutId, readInTx } from './repo';
+import { findById, findInTx, withoutId, readInTx } from './repo';
 
 /** A property's settings document, or null until one is stored. */
 export const storedSettingsOf = (db: Database, propertyId: string): Promise<SettingsDoc | null> => findById(db, settingsModel, propertyId);
@@ -10,17 +10,15 @@ export const storedSettingsOf = (db: Database, propertyId: string): Promise<Sett
 export const readSettings = async (db: Database, propertyId: string): Promise<SettingsDoc> =>
   (await findById(db, settingsModel, propertyId)) ?? defaultSettings(propertyId);
 
-/** Inside a transaction: a property's settings as stored (the document must exist: see `storeSettingsOnce`). */
+/** Inside a command's transaction: a property's settings as stored, or null until a manager saves some (issue 16). */
+export const findSettingsInTx = (tx: Tx, propertyId: string): Promise<SettingsDoc | null> => findInTx(tx, settingsModel, propertyId);
+
+/** Inside a transaction: a property's settings as stored (the document must exist: `findSettingsInTx` where it may not). */
 export const readSettingsInTx = async (tx: Tx, propertyId: string): Promise<SettingsDoc> => readInTx(tx, settingsModel, propertyId);
 
 /** Inside a transaction: writes a property's whole settings document (a new property's, or a change to it). */
 export const writeSettingsInTx = async (tx: Tx, propertyId: string, settings: SettingsDoc): Promise<void> => {
   await tx.collection('settings').doc(propertyId).set({ data: withoutId(settingsModel.toStored(settings)) });
-};
-
-/** Stores the settings a property reads until it has its own document, so a transaction can then read it; a stored one is kept. */
-export const storeSettingsOnce = async (db: Database, settings: SettingsDoc): Promise<void> => {
-  if (!(await storedSettingsOf(db, settings.propertyId))) await addOnce(db, 'settings', settingsModel.toStored(settings));
 };
 
 /**

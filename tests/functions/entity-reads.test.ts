@@ -1,4 +1,4 @@
-import { complaints, reception, repairs } from '@shared/contracts';
+import { complaints, reception, repairs, settings } from '@shared/contracts';
 import * as files from '@shared/contracts/files.contract';
 import * as keys from '@shared/contracts/keys.contract';
 import type { CallCount } from '../../local/call-meter';
@@ -9,7 +9,9 @@ import {
   expectOk,
   expectRefusedUnchanged,
   expectRolledBack,
+  MANAGER,
   memberIdOf,
+  raw,
   newCommandId,
   PROPERTY,
   seedOtherProperty,
@@ -240,6 +242,58 @@ describe('issue 16: a write reads its entity once, in its transaction; refusals 
       const first = expectOk(await callAs(traced.rt, WANG, complaints.rate, input));
       const before = await snapshot(traced.rt);
       expect(expectOk(await callAs(traced.rt, WANG, complaints.rate, input))).toEqual(first);
+      expect(await snapshot(traced.rt)).toEqual(before);
+    });
+  });
+
+  describe('issue 7 (5): the settings changed', () => {
+    const change = (fields: Record<string, unknown>, propertyId = PROPERTY) => ({ propertyId, commandId: newCommandId(), ...fields });
+
+    it('the settings are read once, in the transaction; the people and history of the answer, and the roster\'s desk, with the membership', async () => {
+      expectOk(await callAs(traced.rt, MANAGER, settings.updateSettings, change({ groupComplaintWindowHours: 12 })));
+      inTxOnly('settings');
+      const outside = traced.last().filter((c) => c.kind === 'database.getDocument' && !c.inTransaction);
+      expect(outside.map((c) => [c.wait, c.detail])).toEqual([[1, 'members'], [1, 'properties'], [1, 'members'], [1, 'members'], [1, 'events']]);
+      expectOk(await callAs(traced.rt, MANAGER, settings.updateSettings, change({ shifts: [{ name: '早班', start: '08:00', deskMemberIds: [memberIdOf('o-desk-lin')] }] })));
+      inTxOnly('settings');
+      expect(traced.last().filter((c) => c.kind === 'database.getDocument' && !c.inTransaction).map((c) => c.wait)).toEqual([1, 1, 1, 1, 1, 1]);
+    });
+
+    it('a property with no settings stored gets its document made in the transaction, with the change, and the change logged', async () => {
+      await seedOtherProperty(traced.rt, [{ id: 'mb_othermgr', openid: 'o-other-mgr', role: 'manager', name: '外盘经理' }]);
+      expect(raw<{ _id: string }>(traced.rt, 'settings').map((s) => s._id)).not.toContain('other');
+      const saved = expectOk(await callAs(traced.rt, 'o-other-mgr', settings.updateSettings, change({ groupComplaintWindowHours: 12 }, 'other')));
+      expect(saved).toMatchObject({ groupComplaintWindowHours: 12, history: [{ by: '外盘经理', fields: ['groupComplaintWindowHours'] }] });
+      expect(raw<{ _id: string; groupComplaintWindowHours: number }>(traced.rt, 'settings').find((s) => s._id === 'other')).toMatchObject({ groupComplaintWindowHours: 12 });
+      inTxOnly('settings');
+      expect(expectOk(await callAs(traced.rt, 'o-other-mgr', settings.settings, { propertyId: 'other' })).groupComplaintWindowHours).toBe(12);
+    });
+
+    it('two first changes at once, on a property with no settings stored, both count: the later run reads the document the first made', async () => {
+      await seedOtherProperty(traced.rt, [{ id: 'mb_othermgr', openid: 'o-other-mgr', role: 'manager', name: '外盘经理' }]);
+      const both = await Promise.all([
+        callAs(traced.rt, 'o-other-mgr', settings.updateSettings, change({ groupComplaintWindowHours: 12 }, 'other')),
+        callAs(traced.rt, 'o-other-mgr', settings.updateSettings, change({ ackMinutes: { urgent: 10, normal: 90 } }, 'other')),
+      ]);
+      both.forEach((r) => expectOk(r));
+      expect(raw<{ _id: string }>(traced.rt, 'settings').find((s) => s._id === 'other')).toMatchObject({ groupComplaintWindowHours: 12, ackMinutes: { urgent: 10, normal: 90 } });
+    });
+
+    it('the desk is COMMON.FORBIDDEN, a roster naming a technician SETTINGS.NOT_DESK, hours the wrong way round SETTINGS.HOURS, another property\'s manager COMMON.NOT_A_MEMBER: nothing written', async () => {
+      await seedOtherProperty(traced.rt, [{ id: 'mb_othermgr', openid: 'o-other-mgr', role: 'manager', name: '外盘经理' }]);
+      await expectRefusedUnchanged(traced.rt, DESK_ON_SHIFT, settings.updateSettings, change({ groupComplaintWindowHours: 12 }), 'COMMON.FORBIDDEN');
+      await expectRefusedUnchanged(traced.rt, MANAGER, settings.updateSettings, change({ shifts: [{ name: '早班', start: '08:00', deskMemberIds: [memberIdOf(TECH_LI)] }] }), 'SETTINGS.NOT_DESK');
+      expectRolledBack(traced.last());
+      await expectRefusedUnchanged(traced.rt, MANAGER, settings.updateSettings, change({ openingHours: { open: '20:00', close: '08:00' } }), 'SETTINGS.HOURS');
+      expectRolledBack(traced.last());
+      await expectRefusedUnchanged(traced.rt, 'o-other-mgr', settings.updateSettings, change({ groupComplaintWindowHours: 12 }), 'COMMON.NOT_A_MEMBER');
+    });
+
+    it('a change sent again answers its first result and writes nothing more', async () => {
+      const input = change({ groupComplaintWindowHours: 12 });
+      const first = expectOk(await callAs(traced.rt, MANAGER, settings.updateSettings, input));
+      const before = await snapshot(traced.rt);
+      expect(expectOk(await callAs(traced.rt, MANAGER, settings.updateSettings, input))).toEqual(first);
       expect(await snapshot(traced.rt)).toEqual(before);
     });
   });
