@@ -297,4 +297,29 @@ describe('issue 16: a write reads its entity once, in its transaction; refusals 
       expect(await snapshot(traced.rt)).toEqual(before);
     });
   });
+
+  describe('R2: a call or walk-in registered by the desk', () => {
+    const call = (over: Record<string, unknown> = {}) => ({
+      propertyId: PROPERTY, commandId: newCommandId(), residentId: memberIdOf(WANG), roomId: WANG_ROOM, channel: 'phone',
+      callerName: '王秀英', phone: '13800000101', category: 'water', description: '厨房水管漏水', preferredTime: null, ...over,
+    });
+    const round = { residentId: undefined, roomId: undefined, place: { scope: 'building', building: '1', floor: 1 }, callerName: '保安 陈刚', category: 'elevator', description: '巡查发现1栋电梯困人' };
+
+    it('R2: the resident it names and her room are read with the membership, in the first wave; the repair\'s write is the transaction\'s first operation', async () => {
+      expectOk(await callAs(traced.rt, DESK_ON_SHIFT, repairs.register, call()));
+      const reads = traced.last().filter((c) => c.kind === 'database.getDocument' && (c.detail === 'members' || c.detail === 'rooms'));
+      expect(reads.map((c) => [c.wait, c.detail])).toEqual([[1, 'members'], [1, 'members'], [1, 'rooms']]);
+      expect(traced.last().filter((c) => c.detail === 'repairs').map((c) => [c.wait, c.kind, c.inTransaction])).toEqual([[2, 'database.modifyDocument', true]]);
+    });
+
+    it('R2: a resident of another room, one who is no resident and a building with no rooms keep their codes, and write nothing', async () => {
+      await seedOtherProperty(traced.rt, [{ id: 'mb_otherres', openid: 'o-other-res', role: 'resident', name: '外盘住户', roomIds: ['other:1-1-101'] }]);
+      await expectRefusedUnchanged(traced.rt, DESK_ON_SHIFT, repairs.register, call({ residentId: memberIdOf(ZHANG) }), 'REPAIR.ROOM_NOT_YOURS');
+      await expectRefusedUnchanged(traced.rt, DESK_ON_SHIFT, repairs.register, call({ residentId: memberIdOf(TECH_LI) }), 'REPAIR.RESIDENT_NOT_FOUND');
+      await expectRefusedUnchanged(traced.rt, DESK_ON_SHIFT, repairs.register, call({ residentId: 'mb_otherres', roomId: 'other:1-1-101' }), 'REPAIR.RESIDENT_NOT_FOUND');
+      await expectRefusedUnchanged(traced.rt, DESK_ON_SHIFT, repairs.register, call({ ...round, place: { scope: 'building', building: '99', floor: 1 } }), 'REPAIR.PLACE_NOT_FOUND');
+      await expectRefusedUnchanged(traced.rt, TECH_LI, repairs.register, call(), 'COMMON.FORBIDDEN');
+      expectOk(await callAs(traced.rt, DESK_ON_SHIFT, repairs.register, call(round)));
+    });
+  });
 });

@@ -18,7 +18,7 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'session.retryNotice': { total: 13, sequential: 11, untilCommitted: 5 },
   'repairs.create': { total: 20, sequential: 10, untilCommitted: 7 },
   'repairs.dispatch': { total: 19, sequential: 10, untilCommitted: 7 },
-  'repairs.register': { total: 13, sequential: 8, untilCommitted: 6 },
+  'repairs.register': { total: 13, sequential: 6, untilCommitted: 4 },
   'repairs.overridePriority': { total: 18, sequential: 10, untilCommitted: 5 },
   'repairs.acknowledge': { total: 14, sequential: 9, untilCommitted: 7 },
   'repairs.arrive': { total: 12, sequential: 7, untilCommitted: 5 },
