@@ -9,6 +9,7 @@ import {
   expectOk,
   expectRefusedUnchanged,
   expectRolledBack,
+  holdCommitsUntilBothRead,
   MANAGER,
   memberIdOf,
   raw,
@@ -320,6 +321,64 @@ describe('issue 16: a write reads its entity once, in its transaction; refusals 
       await expectRefusedUnchanged(traced.rt, DESK_ON_SHIFT, repairs.register, call({ ...round, place: { scope: 'building', building: '99', floor: 1 } }), 'REPAIR.PLACE_NOT_FOUND');
       await expectRefusedUnchanged(traced.rt, TECH_LI, repairs.register, call(), 'COMMON.FORBIDDEN');
       expectOk(await callAs(traced.rt, DESK_ON_SHIFT, repairs.register, call(round)));
+    });
+  });
+
+  describe('K3: the monthly key inventory', () => {
+    const addKey = async (over: Record<string, unknown> = {}) =>
+      expectOk(await callAs(traced.rt, DESK_ON_SHIFT, keys.add, { propertyId: PROPERTY, commandId: newCommandId(), kind: 'equipment', opens: '2号楼水泵房', label: 'SB-02', set: 'working', depositFen: 20_000, ...over }));
+    const count = (kind: string, counted: number, explanation = '') => callAs(traced.rt, DESK_ON_SHIFT, keys.count, { propertyId: PROPERTY, commandId: newCommandId(), kind, counted, explanation });
+    const sign = (version: number, month = '2026-11') => ({ propertyId: PROPERTY, commandId: newCommandId(), month, version });
+    const counts = () => traced.last().filter((c) => c.kind === 'database.calculateDocument' && c.detail === 'keys');
+
+    it('K3: a count and a signature take the register\'s counts with the membership, in the first wave, and read the inventory once, in the transaction', async () => {
+      traced.rt.clock.set('2026-11-25T02:00:00.000Z');
+      await addKey();
+      expectOk(await count('equipment', 1));
+      expect(counts().map((c) => c.wait)).toEqual([1, 1, 1, 1]);
+      inTxOnly('keyInventories');
+      const view = expectOk(await count('equipment', 1));
+      inTxOnly('keyInventories');
+      traced.rt.clock.set('2026-11-28T02:00:00.000Z');
+      expectOk(await callAs(traced.rt, SUPERVISOR, keys.signInventory, sign(view.version)));
+      expect(counts().map((c) => c.wait)).toEqual([1, 1, 1, 1]);
+      inTxOnly('keyInventories');
+    });
+
+    it('K3: the first count makes the month\'s inventory in its transaction; two first counts at once both count', async () => {
+      traced.rt.clock.set('2026-11-25T02:00:00.000Z');
+      await addKey();
+      await addKey({ kind: 'public', opens: '3楼', label: 'G3-01', depositFen: 0 });
+      const race = holdCommitsUntilBothRead(traced.rt, 'keyInventories');
+      const both = await Promise.all([count('equipment', 1), count('public', 1)]);
+      both.forEach((r) => expectOk(r));
+      expect(race.raced()).toBe(true);
+      const [inv] = raw<{ counts: { kind: string }[] }>(traced.rt, 'keyInventories');
+      expect(inv!.counts.map((x) => x.kind).sort()).toEqual(['equipment', 'public']);
+    });
+
+    it('K3: not started, uncounted and a stale version keep their codes in that order, a difference unexplained its own: each writes nothing', async () => {
+      traced.rt.clock.set('2026-11-25T02:00:00.000Z');
+      await addKey();
+      await addKey({ kind: 'resident', opens: '1-2-1502', label: '1502-防盗门', depositFen: 0 });
+      await expectRefusedUnchanged(traced.rt, DESK_ON_SHIFT, keys.count, { propertyId: PROPERTY, commandId: newCommandId(), kind: 'equipment', counted: 0, explanation: '' }, 'KEY.DIFFERENCE_UNEXPLAINED');
+      const view = expectOk(await count('equipment', 1));
+      traced.rt.clock.set('2026-11-28T02:00:00.000Z');
+      await expectRefusedUnchanged(traced.rt, SUPERVISOR, keys.signInventory, sign(1, '2026-10'), 'KEY.INVENTORY_NOT_STARTED');
+      expectRolledBack(traced.last());
+      await expectRefusedUnchanged(traced.rt, SUPERVISOR, keys.signInventory, sign(view.version + 1), 'KEY.UNCOUNTED');
+      expectRolledBack(traced.last());
+      traced.rt.clock.set('2026-11-26T02:00:00.000Z');
+      const all = expectOk(await count('resident', 1));
+      traced.rt.clock.set('2026-11-28T02:00:00.000Z');
+      await expectRefusedUnchanged(traced.rt, SUPERVISOR, keys.signInventory, sign(all.version + 1), 'COMMON.VERSION_CONFLICT');
+      expectRolledBack(traced.last());
+      await expectRefusedUnchanged(traced.rt, DESK_ON_SHIFT, keys.signInventory, sign(all.version), 'COMMON.FORBIDDEN');
+      const input = sign(all.version);
+      const first = expectOk(await callAs(traced.rt, SUPERVISOR, keys.signInventory, input));
+      const before = await snapshot(traced.rt);
+      expect(expectOk(await callAs(traced.rt, SUPERVISOR, keys.signInventory, input))).toEqual(first);
+      expect(await snapshot(traced.rt)).toEqual(before);
     });
   });
 });

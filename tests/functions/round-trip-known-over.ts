@@ -77,8 +77,8 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'duty.signDay': { total: 14, sequential: 8, untilCommitted: 7 },
   'keys.lend': { total: 10, sequential: 8, untilCommitted: 6 },
   'keys.giveBack': { total: 11, sequential: 9, untilCommitted: 7 },
-  'keys.count': { total: 14, sequential: 9, untilCommitted: 8 },
-  'keys.signInventory': { total: 13, sequential: 8, untilCommitted: 7 },
+  'keys.count': { total: 12, sequential: 6, untilCommitted: 5 },
+  'keys.signInventory': { total: 12, sequential: 6, untilCommitted: 5 },
   // P1's writes, as every write here, pay the router's membership and closed-property reads before their own.
   'files.ask': { total: 12, sequential: 7, untilCommitted: 5 },
   'files.read': { total: 11, sequential: 5, untilCommitted: 5 },
