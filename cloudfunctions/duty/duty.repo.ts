@@ -1,7 +1,7 @@
 import type { ShiftPage } from '@shared/domain/duty-page.rules';
 import { dutyDayModel, dutyPageModel, handoverModel, type DutyDayDoc, type DutyPageDoc, type HandoverDoc } from '@shared/model/duty.model';
 import type { Database, Tx } from '../_shared/database';
-import { addInTx, addOnce, findById, parseAll, parseStored, withoutId } from '../_shared/repo';
+import { addInTx, addOnce, findById, findInTx, parseAll, parseStored, withoutId } from '../_shared/repo';
 
 /**
  * The duty area's collections: `dutyPages` (one per shift and date, entries inside), `handovers`
@@ -35,6 +35,9 @@ export const pagesOfDay = async (db: Database, propertyId: string, date: string)
 
 /** A transaction cannot read a missing document: the page is made empty first, once. */
 export const ensurePage = (db: Database, propertyId: string, page: ShiftPage, now: Date) => addOnce(db, 'dutyPages', emptyPage(propertyId, page, now));
+
+/** A page read in a command's transaction: null when nobody wrote to it yet (issue 16). */
+export const findPageInTx = (tx: Tx, id: string) => findInTx(tx, dutyPageModel, id);
 
 export const pageInTx = async (tx: Tx, id: string): Promise<DutyPageDoc> => parseStored(dutyPageModel, (await tx.collection('dutyPages').doc(id).get()).data);
 

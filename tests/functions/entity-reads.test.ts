@@ -1,4 +1,5 @@
 import { complaints, reception, repairs, settings } from '@shared/contracts';
+import * as duty from '@shared/contracts/duty.contract';
 import * as files from '@shared/contracts/files.contract';
 import * as keys from '@shared/contracts/keys.contract';
 import type { CallCount } from '../../local/call-meter';
@@ -13,6 +14,7 @@ import {
   MANAGER,
   memberIdOf,
   raw,
+  repairInput,
   newCommandId,
   PROPERTY,
   seedOtherProperty,
@@ -378,6 +380,57 @@ describe('issue 16: a write reads its entity once, in its transaction; refusals 
       const first = expectOk(await callAs(traced.rt, SUPERVISOR, keys.signInventory, input));
       const before = await snapshot(traced.rt);
       expect(expectOk(await callAs(traced.rt, SUPERVISOR, keys.signInventory, input))).toEqual(first);
+      expect(await snapshot(traced.rt)).toEqual(before);
+    });
+  });
+
+  describe('D1 D2: the duty log', () => {
+    const PAGE = `${PROPERTY}~2026-11-23~0800`;
+    const logged = async (what = '前台打印机卡纸') =>
+      expectOk(await callAs(traced.rt, DESK_ON_SHIFT, duty.logEntry, { propertyId: PROPERTY, commandId: newCommandId(), kind: 'other', what, handling: '已处理', followUp: '', result: '恢复正常', status: 'closed' }));
+    const update = (entryId: string, version: number, over: Record<string, unknown> = {}) => ({ propertyId: PROPERTY, commandId: newCommandId(), pageId: PAGE, entryId, version, handling: '已复位', followUp: '', result: '恢复正常', status: 'closed', ...over });
+    const pageReads = () => readsOf(traced.last(), 'dutyPages');
+
+    it('D1: an entry updated, another logged and a proposal confirmed read the page once, in the transaction, beside its handover and day', async () => {
+      const page = await logged();
+      expectOk(await callAs(traced.rt, DESK_ON_SHIFT, duty.updateEntry, update(page.entries[0]!.id, page.version)));
+      inTxOnly('dutyPages');
+      expect(traced.last().filter((c) => c.detail === 'handovers' || c.detail === 'dutyDays').map((c) => [c.wait, c.inTransaction ?? false])).toEqual([[2, false], [2, false]]);
+      await logged('大堂灯不亮');
+      inTxOnly('dutyPages');
+      const pipe = expectOk(await callAs(traced.rt, WANG, repairs.create, repairInput({ description: '水表内水管爆裂，家里停水了' })));
+      expectOk(await callAs(traced.rt, DESK_ON_SHIFT, duty.confirmProposal, { propertyId: PROPERTY, commandId: newCommandId(), source: { kind: 'repair', id: pipe.id }, handling: '已派维修', followUp: '', result: '', status: 'following' }));
+      inTxOnly('dutyPages');
+      expect(pageReads()).toHaveLength(1);
+    });
+
+    it('D1 D2: a page nobody wrote, another property\'s page, an entry not there, a proposal not there, an entry not major and a signed day (before a stale version) keep their codes; a stale version COMMON.VERSION_CONFLICT: each writes nothing', async () => {
+      await expectRefusedUnchanged(traced.rt, DESK_ON_SHIFT, duty.updateEntry, update('de_nothing', 1), 'DUTY.PAGE_NOT_FOUND');
+      expectRolledBack(traced.last());
+      const page = await logged();
+      const id = page.entries[0]!.id;
+      await seedOtherProperty(traced.rt);
+      await expectRefusedUnchanged(traced.rt, 'o-other-desk', duty.updateEntry, { ...update(id, page.version), propertyId: 'other' }, 'DUTY.PAGE_NOT_FOUND');
+      await expectRefusedUnchanged(traced.rt, DESK_ON_SHIFT, duty.updateEntry, update('de_nothing', page.version + 1), 'DUTY.ENTRY_NOT_FOUND');
+      expectRolledBack(traced.last());
+      await expectRefusedUnchanged(traced.rt, DESK_ON_SHIFT, duty.updateEntry, update(id, page.version + 1), 'COMMON.VERSION_CONFLICT');
+      expectRolledBack(traced.last());
+      await expectRefusedUnchanged(traced.rt, DESK_ON_SHIFT, duty.recordEmergency, { propertyId: PROPERTY, commandId: newCommandId(), pageId: PAGE, entryId: id, version: page.version, account: '09:40 发现打印机卡纸，已处理', photos: [uploadAs(traced.rt, DESK_ON_SHIFT, 'jam.jpg')] }, 'DUTY.NOT_MAJOR');
+      expectRolledBack(traced.last());
+      await expectRefusedUnchanged(traced.rt, DESK_ON_SHIFT, duty.confirmProposal, { propertyId: PROPERTY, commandId: newCommandId(), source: { kind: 'repair', id: 'rp_nothing' }, handling: '', followUp: '', result: '', status: 'closed' }, 'DUTY.PROPOSAL_NOT_FOUND');
+      expectRolledBack(traced.last());
+      traced.rt.clock.set('2026-11-24T01:00:00.000Z');
+      expectOk(await callAs(traced.rt, SUPERVISOR, duty.signDay, { propertyId: PROPERTY, commandId: newCommandId(), date: '2026-11-23', remarks: '' }));
+      await expectRefusedUnchanged(traced.rt, DESK_ON_SHIFT, duty.updateEntry, update(id, page.version + 1), 'DUTY.DAY_SIGNED');
+      expectRolledBack(traced.last());
+    });
+
+    it('D1: an update sent again answers its first result and writes nothing more', async () => {
+      const page = await logged();
+      const input = update(page.entries[0]!.id, page.version);
+      const first = expectOk(await callAs(traced.rt, DESK_ON_SHIFT, duty.updateEntry, input));
+      const before = await snapshot(traced.rt);
+      expect(expectOk(await callAs(traced.rt, DESK_ON_SHIFT, duty.updateEntry, input))).toEqual(first);
       expect(await snapshot(traced.rt)).toEqual(before);
     });
   });
