@@ -73,7 +73,8 @@ export const findHandover = (db: Database, id: string) => findById(db, handoverM
 export const handoversOfDay = async (db: Database, propertyId: string, date: string): Promise<HandoverDoc[]> =>
   parseAll(handoverModel, (await db.collection('handovers').where({ propertyId, date }).limit(24).get()).data);
 
-export const handoverInTx = async (tx: Tx, id: string): Promise<HandoverDoc> => parseStored(handoverModel, (await tx.collection('handovers').doc(id).get()).data);
+/** A handover the caller names, read in her command's transaction: null when it is not there (issue 16). */
+export const findHandoverInTx = (tx: Tx, id: string) => findInTx(tx, handoverModel, id);
 
 export const saveHandover = async (tx: Tx, doc: Omit<HandoverDoc, 'schemaVersion'>, created: boolean): Promise<HandoverDoc> => {
   const stored = handoverModel.toStored(doc);

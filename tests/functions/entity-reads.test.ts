@@ -7,6 +7,7 @@ import {
   callAs,
   complaintInput,
   DESK_ON_SHIFT,
+  DESK_OTHER,
   expectOk,
   expectRefusedUnchanged,
   expectRolledBack,
@@ -431,6 +432,46 @@ describe('issue 16: a write reads its entity once, in its transaction; refusals 
       const first = expectOk(await callAs(traced.rt, DESK_ON_SHIFT, duty.updateEntry, input));
       const before = await snapshot(traced.rt);
       expect(expectOk(await callAs(traced.rt, DESK_ON_SHIFT, duty.updateEntry, input))).toEqual(first);
+      expect(await snapshot(traced.rt)).toEqual(before);
+    });
+  });
+
+  describe('D3: a handover received', () => {
+    const handed = async () => {
+      traced.rt.clock.set('2026-11-23T07:00:00.000Z');
+      const page = expectOk(await callAs(traced.rt, DESK_ON_SHIFT, duty.logEntry, { propertyId: PROPERTY, commandId: newCommandId(), kind: 'other', what: '前台打印机卡纸', handling: '已处理', followUp: '', result: '恢复正常', status: 'closed' }));
+      expectOk(await callAs(traced.rt, DESK_OTHER, duty.signIn, { propertyId: PROPERTY, commandId: newCommandId() }));
+      const pageId = page.pageId;
+      return expectOk(await callAs(traced.rt, DESK_ON_SHIFT, duty.handOver, { propertyId: PROPERTY, commandId: newCommandId(), pageId, matters: [], instructions: '经理交代：明早 9 点消防检查', preparation: [true, true, true, true], substituteId: null })).handover!;
+    };
+    const receiving = (h: { id: string; version: number }) => ({ propertyId: PROPERTY, commandId: newCommandId(), handoverId: h.id, version: h.version });
+
+    it('D3: the handover is read once, in the transaction; its page and day beside that read', async () => {
+      const h = await handed();
+      expectOk(await callAs(traced.rt, DESK_OTHER, duty.receive, receiving(h)));
+      inTxOnly('handovers');
+      expect(traced.last().filter((c) => c.detail === 'dutyPages' || c.detail === 'dutyDays').map((c) => [c.wait, c.inTransaction ?? false])).toEqual([[2, false], [2, false]]);
+    });
+
+    it('D3: another desk member is DUTY.NOT_INCOMING, another property\'s desk and an id naming nothing DUTY.HANDOVER_NOT_FOUND (even with a stale version), the incoming member\'s stale version COMMON.VERSION_CONFLICT: each rolled back, nothing written', async () => {
+      const h = await handed();
+      const stale = { id: h.id, version: h.version + 1 };
+      await seedOtherProperty(traced.rt);
+      await expectRefusedUnchanged(traced.rt, 'o-desk-he', duty.receive, receiving(h), 'DUTY.NOT_INCOMING');
+      expectRolledBack(traced.last());
+      await expectRefusedUnchanged(traced.rt, 'o-desk-he', duty.receive, receiving(stale), 'DUTY.NOT_INCOMING');
+      await expectRefusedUnchanged(traced.rt, 'o-other-desk', duty.receive, { ...receiving(h), propertyId: 'other' }, 'DUTY.HANDOVER_NOT_FOUND');
+      expectRolledBack(traced.last());
+      await expectRefusedUnchanged(traced.rt, 'o-other-desk', duty.receive, { ...receiving(stale), propertyId: 'other' }, 'DUTY.HANDOVER_NOT_FOUND');
+      await expectRefusedUnchanged(traced.rt, DESK_OTHER, duty.receive, receiving({ id: `${PROPERTY}~2026-11-23~1600`, version: 1 }), 'DUTY.HANDOVER_NOT_FOUND');
+      expectRolledBack(traced.last());
+      await expectRefusedUnchanged(traced.rt, DESK_OTHER, duty.receive, receiving(stale), 'COMMON.VERSION_CONFLICT');
+      expectRolledBack(traced.last());
+      const input = receiving(h);
+      const first = expectOk(await callAs(traced.rt, DESK_OTHER, duty.receive, input));
+      expect(first.handover).toMatchObject({ status: 'received', incoming: { name: '林琳' } });
+      const before = await snapshot(traced.rt);
+      expect(expectOk(await callAs(traced.rt, DESK_OTHER, duty.receive, input))).toEqual(first);
       expect(await snapshot(traced.rt)).toEqual(before);
     });
   });
