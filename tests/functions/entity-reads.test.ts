@@ -1,4 +1,4 @@
-import { complaints, reception, repairs, settings } from '@shared/contracts';
+import { complaints, members, reception, repairs, settings } from '@shared/contracts';
 import * as duty from '@shared/contracts/duty.contract';
 import * as files from '@shared/contracts/files.contract';
 import * as keys from '@shared/contracts/keys.contract';
@@ -472,6 +472,36 @@ describe('issue 16: a write reads its entity once, in its transaction; refusals 
       expect(first.handover).toMatchObject({ status: 'received', incoming: { name: '林琳' } });
       const before = await snapshot(traced.rt);
       expect(expectOk(await callAs(traced.rt, DESK_OTHER, duty.receive, input))).toEqual(first);
+      expect(await snapshot(traced.rt)).toEqual(before);
+    });
+  });
+
+  describe('issue 18: a room binding reviewed', () => {
+    const asked = async (openid = 'o-newcomer-gao') => expectOk(await callAs(traced.rt, openid, members.requestBinding, { propertyId: PROPERTY, commandId: newCommandId(), roomId: 'demo:1-1-102', name: '高先生', relation: 'owner', phone: '13800009999' }));
+    const review = (b: { id: string; version: number }, decision: 'approve' | 'reject' = 'approve', reason = '') => ({ propertyId: PROPERTY, commandId: newCommandId(), bindingId: b.id, version: b.version, decision, reason });
+
+    it('the request is read once, in the transaction, in the wave after the first', async () => {
+      expectOk(await callAs(traced.rt, DESK_ON_SHIFT, members.reviewBinding, review(await asked())));
+      inTxOnly('bindings');
+      expectOk(await callAs(traced.rt, DESK_ON_SHIFT, members.reviewBinding, review(await asked('o-newcomer-song'), 'reject', '房号与产权信息不符')));
+      inTxOnly('bindings');
+    });
+
+    it('another property\'s desk and an id naming nothing are BINDING.NOT_FOUND, a reviewed request BINDING.ALREADY_REVIEWED (even with a stale version), a stale version COMMON.VERSION_CONFLICT: each rolled back, nothing written', async () => {
+      const b = await asked();
+      await seedOtherProperty(traced.rt);
+      await expectRefusedUnchanged(traced.rt, 'o-other-desk', members.reviewBinding, { ...review(b), propertyId: 'other' }, 'BINDING.NOT_FOUND');
+      expectRolledBack(traced.last());
+      await expectRefusedUnchanged(traced.rt, DESK_ON_SHIFT, members.reviewBinding, review({ id: 'bd_nothing_here', version: 1 }), 'BINDING.NOT_FOUND');
+      expectRolledBack(traced.last());
+      await expectRefusedUnchanged(traced.rt, DESK_ON_SHIFT, members.reviewBinding, review({ id: b.id, version: b.version + 1 }), 'COMMON.VERSION_CONFLICT');
+      expectRolledBack(traced.last());
+      const input = review(b);
+      const first = expectOk(await callAs(traced.rt, DESK_ON_SHIFT, members.reviewBinding, input));
+      await expectRefusedUnchanged(traced.rt, DESK_ON_SHIFT, members.reviewBinding, review({ id: b.id, version: b.version + 5 }, 'reject', '重复'), 'BINDING.ALREADY_REVIEWED');
+      expectRolledBack(traced.last());
+      const before = await snapshot(traced.rt);
+      expect(expectOk(await callAs(traced.rt, DESK_ON_SHIFT, members.reviewBinding, input))).toEqual(first);
       expect(await snapshot(traced.rt)).toEqual(before);
     });
   });

@@ -49,7 +49,7 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'members.requestBinding': { total: 16, sequential: 9, untilCommitted: 7 },
   'members.inviteToRoom': { total: 11, sequential: 5, untilCommitted: 5 },
   'members.joinRoom': { total: 14, sequential: 9, untilCommitted: 7 },
-  'members.reviewBinding': { total: 15, sequential: 11, untilCommitted: 8 },
+  'members.reviewBinding': { total: 14, sequential: 10, untilCommitted: 7 },
   'members.updateSettings': { total: 11, sequential: 6, untilCommitted: 5 },
   // PIPL (2026-12-07): the erasure also scrubs the command records and notices that name her (_shared/erasure-scrub.ts),
   // and writes command records before its own, so it takes no early transaction (writesFirst).
