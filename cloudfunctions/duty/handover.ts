@@ -71,7 +71,12 @@ export const handOver: Handler<typeof c.handOver> = async (input, ctx) => {
     now,
   );
   if (refusal) return failure(refusal);
-  if (!parts.stored) await ensurePage(deps.db, member.propertyId, parts.shift, now);
+  // A page nobody wrote yet is made first, outside the transaction, which then reads it for the view: the
+  // transaction started with the membership would not see it (early-transaction.ts), so the command starts its own.
+  if (!parts.stored) {
+    ctx.early?.writingFirst();
+    await ensurePage(deps.db, member.propertyId, parts.shift, now);
+  }
   const id = pageIdOf(member.propertyId, parts.shift);
   const event = birth(handoverMachine, 'handOver', { actor: member.openid, role: member.role, now, deviceTime: input.deviceTime });
   const { result } = await applyOnce(ctx, 'duty.handOver', async (tx) => {
@@ -97,7 +102,8 @@ export const handOver: Handler<typeof c.handOver> = async (input, ctx) => {
       true,
     );
     await appendEvent(tx, subjectOf(member.propertyId, id), event, ctx.commandKey);
-    return pageView({ ...parts, stored: await pageInTx(tx, id), handover }, member);
+    // Issue 16: a page read before the transaction is not read again in it (a handover does not change its page).
+    return pageView({ ...parts, stored: parts.stored ?? (await pageInTx(tx, id)), handover }, member);
   });
   return ok(result);
 };

@@ -446,6 +446,27 @@ describe('issue 16: a write reads its entity once, in its transaction; refusals 
     };
     const receiving = (h: { id: string; version: number }) => ({ propertyId: PROPERTY, commandId: newCommandId(), handoverId: h.id, version: h.version });
 
+    it('D3: a handover reads its page once, with the page\'s parts, not again in its transaction', async () => {
+      await handed();
+      const pageReads = traced.last().filter((c) => c.detail === 'dutyPages' && c.kind === 'database.getDocument');
+      expect(pageReads.map((c) => [c.wait, c.inTransaction ?? false])).toEqual([[2, false], [3, false]]);
+    });
+
+    it('D3: a page nobody wrote is made before the handover, whose own transaction then reads it: one transaction, the early one rolled back', async () => {
+      traced.rt.clock.set('2026-11-23T07:00:00.000Z');
+      expectOk(await callAs(traced.rt, DESK_OTHER, duty.signIn, { propertyId: PROPERTY, commandId: newCommandId() }));
+      const pageId = `${PROPERTY}~2026-11-23~0800`;
+      expect(raw<{ _id: string }>(traced.rt, 'dutyPages').map((p) => p._id)).not.toContain(pageId);
+      const page = expectOk(await callAs(traced.rt, DESK_ON_SHIFT, duty.handOver, { propertyId: PROPERTY, commandId: newCommandId(), pageId, matters: [], instructions: '无', preparation: [true, true, true, true], substituteId: null }));
+      expect(page).toMatchObject({ pageId, handover: { status: 'handed', incoming: { name: '林琳' } } });
+      const kinds = traced.last().map((c) => c.kind);
+      expect(kinds.filter((k) => k === 'database.startTransaction')).toHaveLength(2);
+      expect(kinds.filter((k) => k === 'database.abortTransaction')).toHaveLength(1);
+      expect(kinds.filter((k) => k === 'database.commitTransaction')).toHaveLength(1);
+      // Not a first run that failed to find the page in the early snapshot and was run again.
+      expect(traced.last().filter((c) => c.inTransaction && c.kind === 'database.getDocument' && c.detail === 'dutyPages')).toHaveLength(1);
+    });
+
     it('D3: the handover is read once, in the transaction; its page and day beside that read', async () => {
       const h = await handed();
       expectOk(await callAs(traced.rt, DESK_OTHER, duty.receive, receiving(h)));

@@ -72,7 +72,7 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'duty.confirmProposal': { total: 12, sequential: 5, untilCommitted: 5 },
   'duty.updateEntry': { total: 12, sequential: 5, untilCommitted: 5 },
   'duty.recordEmergency': { total: 13, sequential: 6, untilCommitted: 5 },
-  'duty.handOver': { total: 16, sequential: 9, untilCommitted: 7 },
+  'duty.handOver': { total: 15, sequential: 8, untilCommitted: 6 },
   'duty.receive': { total: 11, sequential: 7, untilCommitted: 5 },
   'duty.signDay': { total: 14, sequential: 8, untilCommitted: 7 },
   'keys.lend': { total: 10, sequential: 8, untilCommitted: 6 },
