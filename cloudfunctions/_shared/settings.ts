@@ -1,7 +1,7 @@
 import { defaultSettings, settingsModel, type SettingsDoc } from '@shared/model/settings.model';
 import type { Tx } from './database';
 import type { Database, Deps } from './deps';
-import { findById, findInTx, withoutId, readInTx } from './repo';
+import { addInTx, findById, findInTx, withoutId, readInTx } from './repo';
 
 /** A property's settings document, or null until one is stored. */
 export const storedSettingsOf = (db: Database, propertyId: string): Promise<SettingsDoc | null> => findById(db, settingsModel, propertyId);
@@ -20,6 +20,12 @@ export const readSettingsInTx = async (tx: Tx, propertyId: string): Promise<Sett
 export const writeSettingsInTx = async (tx: Tx, propertyId: string, settings: SettingsDoc): Promise<void> => {
   await tx.collection('settings').doc(propertyId).set({ data: withoutId(settingsModel.toStored(settings)) });
 };
+
+/**
+ * Inside a command's transaction: the settings document of a property that had none (`findSettingsInTx` found none),
+ * added as one of its operations (`addInTx`: another call making it meanwhile ends the run, and the rerun reads it).
+ */
+export const addSettingsInTx = async (tx: Tx, settings: SettingsDoc): Promise<void> => addInTx(tx, 'settings', settingsModel.toStored(settings));
 
 /**
  * Issue 16: how long a warm function instance answers a property's settings from memory. A

@@ -12,8 +12,8 @@ import type { Deps } from '../_shared/deps';
 import { withPrefetch, type Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { appendEvent, eventsOf } from '../_shared/events';
-import { addInTx, parseAll } from '../_shared/repo';
-import { findSettingsInTx, readSettings, writeSettingsInTx } from '../_shared/settings';
+import { parseAll } from '../_shared/repo';
+import { addSettingsInTx, findSettingsInTx, readSettings, writeSettingsInTx } from '../_shared/settings';
 import { windowsProblem } from '@shared/domain/booking.rules';
 import { maskWebhook } from '@shared/domain/wecom-robot.rules';
 import { membersByIds, membersOfRoleByName } from '../_shared/membership';
@@ -141,7 +141,7 @@ export const updateSettings: Handler<typeof c.updateSettings> = /* @__PURE__ */ 
     const next = settingsModel.toStored(merged);
     if (changed.length) {
       if (found) await writeSettingsInTx(tx, input.propertyId, merged);
-      else await addInTx(tx, 'settings', next);
+      else await addSettingsInTx(tx, merged);
       const event = recordedChange('settings', 'update', { from: null, to: 'saved', version: 1 }, { actor: member.openid, role: member.role, now, reason: changed.join(',') });
       await appendEvent(tx, subjectOf(input.propertyId), event, input.commandId, `settings~${ctx.commandKey}`);
     }
