@@ -1,4 +1,4 @@
-import { complaints, members, reception, repairs, settings } from '@shared/contracts';
+import { complaints, members, reception, repairs, settings, type Action } from '@shared/contracts';
 import * as duty from '@shared/contracts/duty.contract';
 import * as files from '@shared/contracts/files.contract';
 import * as keys from '@shared/contracts/keys.contract';
@@ -39,6 +39,15 @@ import { file, onSite } from './work-order';
  */
 describe('issue 16: a write reads its entity once, in its transaction; refusals roll it back', () => {
   const traced = tracedRuntimeEachTest();
+
+  /** Issue 16: a command sent again answers its first result and writes nothing more. */
+  const expectReplayed = async <A extends Action>(who: string, action: A, input: unknown) => {
+    const first = expectOk(await callAs(traced.rt, who, action, input));
+    const before = await snapshot(traced.rt);
+    expect(expectOk(await callAs(traced.rt, who, action, input))).toEqual(first);
+    expect(await snapshot(traced.rt)).toEqual(before);
+    return first;
+  };
 
   /** The reads of `collection` the call made: each with its wave and whether it was in the transaction. */
   const readsOf = (trace: CallCount['trace'], collection: string) => trace.filter((c) => c.detail === collection && c.kind === 'database.getDocument');
@@ -107,10 +116,7 @@ describe('issue 16: a write reads its entity once, in its transaction; refusals 
     it('K2: a borrowing sent again answers its first result and writes nothing more', async () => {
       const { key } = await left();
       const input = borrowInput(key);
-      const first = expectOk(await callAs(traced.rt, TECH_LI, keys.borrowLeft, input));
-      const before = await snapshot(traced.rt);
-      expect(expectOk(await callAs(traced.rt, TECH_LI, keys.borrowLeft, input))).toEqual(first);
-      expect(await snapshot(traced.rt)).toEqual(before);
+      await expectReplayed(TECH_LI, keys.borrowLeft, input);
     });
   });
 
@@ -144,10 +150,7 @@ describe('issue 16: a write reads its entity once, in its transaction; refusals 
     it('P1: a revoke sent again answers its first result and logs nothing more', async () => {
       const granted = expectOk(await callAs(traced.rt, SUPERVISOR, files.decide, { ...on(await asked()), decision: 'grant' }));
       const input = on(granted);
-      const first = expectOk(await callAs(traced.rt, SUPERVISOR, files.revoke, input));
-      const before = await snapshot(traced.rt);
-      expect(expectOk(await callAs(traced.rt, SUPERVISOR, files.revoke, input))).toEqual(first);
-      expect(await snapshot(traced.rt)).toEqual(before);
+      await expectReplayed(SUPERVISOR, files.revoke, input);
     });
   });
 
@@ -180,10 +183,7 @@ describe('issue 16: a write reads its entity once, in its transaction; refusals 
 
     it('V1: a result sent again answers its first result and writes nothing more', async () => {
       const input = result(await logged());
-      const first = expectOk(await callAs(traced.rt, SUPERVISOR, reception.writeResult, input));
-      const before = await snapshot(traced.rt);
-      expect(expectOk(await callAs(traced.rt, SUPERVISOR, reception.writeResult, input))).toEqual(first);
-      expect(await snapshot(traced.rt)).toEqual(before);
+      await expectReplayed(SUPERVISOR, reception.writeResult, input);
     });
   });
 
@@ -243,10 +243,7 @@ describe('issue 16: a write reads its entity once, in its transaction; refusals 
 
     it('C5: a rating sent again answers its first result and writes nothing more', async () => {
       const input = rating(await resolved());
-      const first = expectOk(await callAs(traced.rt, WANG, complaints.rate, input));
-      const before = await snapshot(traced.rt);
-      expect(expectOk(await callAs(traced.rt, WANG, complaints.rate, input))).toEqual(first);
-      expect(await snapshot(traced.rt)).toEqual(before);
+      await expectReplayed(WANG, complaints.rate, input);
     });
   });
 
@@ -295,10 +292,7 @@ describe('issue 16: a write reads its entity once, in its transaction; refusals 
 
     it('a change sent again answers its first result and writes nothing more', async () => {
       const input = change({ groupComplaintWindowHours: 12 });
-      const first = expectOk(await callAs(traced.rt, MANAGER, settings.updateSettings, input));
-      const before = await snapshot(traced.rt);
-      expect(expectOk(await callAs(traced.rt, MANAGER, settings.updateSettings, input))).toEqual(first);
-      expect(await snapshot(traced.rt)).toEqual(before);
+      await expectReplayed(MANAGER, settings.updateSettings, input);
     });
   });
 
@@ -378,10 +372,7 @@ describe('issue 16: a write reads its entity once, in its transaction; refusals 
       expectRolledBack(traced.last());
       await expectRefusedUnchanged(traced.rt, DESK_ON_SHIFT, keys.signInventory, sign(all.version), 'COMMON.FORBIDDEN');
       const input = sign(all.version);
-      const first = expectOk(await callAs(traced.rt, SUPERVISOR, keys.signInventory, input));
-      const before = await snapshot(traced.rt);
-      expect(expectOk(await callAs(traced.rt, SUPERVISOR, keys.signInventory, input))).toEqual(first);
-      expect(await snapshot(traced.rt)).toEqual(before);
+      await expectReplayed(SUPERVISOR, keys.signInventory, input);
     });
   });
 
@@ -429,10 +420,7 @@ describe('issue 16: a write reads its entity once, in its transaction; refusals 
     it('D1: an update sent again answers its first result and writes nothing more', async () => {
       const page = await logged();
       const input = update(page.entries[0]!.id, page.version);
-      const first = expectOk(await callAs(traced.rt, DESK_ON_SHIFT, duty.updateEntry, input));
-      const before = await snapshot(traced.rt);
-      expect(expectOk(await callAs(traced.rt, DESK_ON_SHIFT, duty.updateEntry, input))).toEqual(first);
-      expect(await snapshot(traced.rt)).toEqual(before);
+      await expectReplayed(DESK_ON_SHIFT, duty.updateEntry, input);
     });
   });
 
@@ -489,11 +477,7 @@ describe('issue 16: a write reads its entity once, in its transaction; refusals 
       await expectRefusedUnchanged(traced.rt, DESK_OTHER, duty.receive, receiving(stale), 'COMMON.VERSION_CONFLICT');
       expectRolledBack(traced.last());
       const input = receiving(h);
-      const first = expectOk(await callAs(traced.rt, DESK_OTHER, duty.receive, input));
-      expect(first.handover).toMatchObject({ status: 'received', incoming: { name: '林琳' } });
-      const before = await snapshot(traced.rt);
-      expect(expectOk(await callAs(traced.rt, DESK_OTHER, duty.receive, input))).toEqual(first);
-      expect(await snapshot(traced.rt)).toEqual(before);
+      expect((await expectReplayed(DESK_OTHER, duty.receive, input)).handover).toMatchObject({ status: 'received', incoming: { name: '林琳' } });
     });
   });
 
