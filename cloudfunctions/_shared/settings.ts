@@ -1,7 +1,7 @@
 import { defaultSettings, settingsModel, type SettingsDoc } from '@shared/model/settings.model';
 import type { Tx } from './database';
 import type { Database, Deps } from './deps';
-import { addOnce, findById, withoutId, readInTx } from './repo';
+import { addInTx, findById, findInTx, withoutId, readInTx } from './repo';
 
 /** A property's settings document, or null until one is stored. */
 export const storedSettingsOf = (db: Database, propertyId: string): Promise<SettingsDoc | null> => findById(db, settingsModel, propertyId);
@@ -10,7 +10,10 @@ export const storedSettingsOf = (db: Database, propertyId: string): Promise<Sett
 export const readSettings = async (db: Database, propertyId: string): Promise<SettingsDoc> =>
   (await findById(db, settingsModel, propertyId)) ?? defaultSettings(propertyId);
 
-/** Inside a transaction: a property's settings as stored (the document must exist: see `storeSettingsOnce`). */
+/** Inside a command's transaction: a property's settings as stored, or null until a manager saves some (issue 16). */
+export const findSettingsInTx = (tx: Tx, propertyId: string): Promise<SettingsDoc | null> => findInTx(tx, settingsModel, propertyId);
+
+/** Inside a transaction: a property's settings as stored (the document must exist: `findSettingsInTx` where it may not). */
 export const readSettingsInTx = async (tx: Tx, propertyId: string): Promise<SettingsDoc> => readInTx(tx, settingsModel, propertyId);
 
 /** Inside a transaction: writes a property's whole settings document (a new property's, or a change to it). */
@@ -18,10 +21,11 @@ export const writeSettingsInTx = async (tx: Tx, propertyId: string, settings: Se
   await tx.collection('settings').doc(propertyId).set({ data: withoutId(settingsModel.toStored(settings)) });
 };
 
-/** Stores the settings a property reads until it has its own document, so a transaction can then read it; a stored one is kept. */
-export const storeSettingsOnce = async (db: Database, settings: SettingsDoc): Promise<void> => {
-  if (!(await storedSettingsOf(db, settings.propertyId))) await addOnce(db, 'settings', settingsModel.toStored(settings));
-};
+/**
+ * Inside a command's transaction: the settings document of a property that had none (`findSettingsInTx` found none),
+ * added as one of its operations (`addInTx`: another call making it meanwhile ends the run, and the rerun reads it).
+ */
+export const addSettingsInTx = async (tx: Tx, settings: SettingsDoc): Promise<void> => addInTx(tx, 'settings', settingsModel.toStored(settings));
 
 /**
  * Issue 16: how long a warm function instance answers a property's settings from memory. A

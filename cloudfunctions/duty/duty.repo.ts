@@ -1,7 +1,7 @@
 import type { ShiftPage } from '@shared/domain/duty-page.rules';
 import { dutyDayModel, dutyPageModel, handoverModel, type DutyDayDoc, type DutyPageDoc, type HandoverDoc } from '@shared/model/duty.model';
 import type { Database, Tx } from '../_shared/database';
-import { addInTx, addOnce, findById, parseAll, parseStored, withoutId } from '../_shared/repo';
+import { addInTx, addOnce, findById, findInTx, parseAll, parseStored, withoutId } from '../_shared/repo';
 
 /**
  * The duty area's collections: `dutyPages` (one per shift and date, entries inside), `handovers`
@@ -35,6 +35,9 @@ export const pagesOfDay = async (db: Database, propertyId: string, date: string)
 
 /** A transaction cannot read a missing document: the page is made empty first, once. */
 export const ensurePage = (db: Database, propertyId: string, page: ShiftPage, now: Date) => addOnce(db, 'dutyPages', emptyPage(propertyId, page, now));
+
+/** A page read in a command's transaction: null when nobody wrote to it yet (issue 16). */
+export const findPageInTx = (tx: Tx, id: string) => findInTx(tx, dutyPageModel, id);
 
 export const pageInTx = async (tx: Tx, id: string): Promise<DutyPageDoc> => parseStored(dutyPageModel, (await tx.collection('dutyPages').doc(id).get()).data);
 
@@ -70,7 +73,8 @@ export const findHandover = (db: Database, id: string) => findById(db, handoverM
 export const handoversOfDay = async (db: Database, propertyId: string, date: string): Promise<HandoverDoc[]> =>
   parseAll(handoverModel, (await db.collection('handovers').where({ propertyId, date }).limit(24).get()).data);
 
-export const handoverInTx = async (tx: Tx, id: string): Promise<HandoverDoc> => parseStored(handoverModel, (await tx.collection('handovers').doc(id).get()).data);
+/** A handover the caller names, read in her command's transaction: null when it is not there (issue 16). */
+export const findHandoverInTx = (tx: Tx, id: string) => findInTx(tx, handoverModel, id);
 
 export const saveHandover = async (tx: Tx, doc: Omit<HandoverDoc, 'schemaVersion'>, created: boolean): Promise<HandoverDoc> => {
   const stored = handoverModel.toStored(doc);

@@ -13,8 +13,8 @@ import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
 import { loadSettings } from '../_shared/settings';
-import { ensurePage, findHandover, findPage, handoverInTx, pageEachRun, pageIdOf, pageInTx, saveHandover, savePage } from './duty.repo';
-import { loadParts, shiftOfPageId } from './page-parts';
+import { ensurePage, findDay, findHandoverInTx, findPage, pageEachRun, pageIdOf, pageInTx, saveHandover, savePage } from './duty.repo';
+import { loadParts, partsOf, shiftOfPageId } from './page-parts';
 import { pageView } from './views';
 import { findMember } from '../_shared/membership';
 
@@ -71,7 +71,12 @@ export const handOver: Handler<typeof c.handOver> = async (input, ctx) => {
     now,
   );
   if (refusal) return failure(refusal);
-  if (!parts.stored) await ensurePage(deps.db, member.propertyId, parts.shift, now);
+  // A page nobody wrote yet is made first, outside the transaction, which then reads it for the view: the
+  // transaction started with the membership would not see it (early-transaction.ts), so the command starts its own.
+  if (!parts.stored) {
+    ctx.early?.writingFirst();
+    await ensurePage(deps.db, member.propertyId, parts.shift, now);
+  }
   const id = pageIdOf(member.propertyId, parts.shift);
   const event = birth(handoverMachine, 'handOver', { actor: member.openid, role: member.role, now, deviceTime: input.deviceTime });
   const { result } = await applyOnce(ctx, 'duty.handOver', async (tx) => {
@@ -97,30 +102,40 @@ export const handOver: Handler<typeof c.handOver> = async (input, ctx) => {
       true,
     );
     await appendEvent(tx, subjectOf(member.propertyId, id), event, ctx.commandKey);
-    return pageView({ ...parts, stored: await pageInTx(tx, id), handover }, member);
+    // Issue 16: a page read before the transaction is not read again in it (a handover does not change its page).
+    return pageView({ ...parts, stored: parts.stored ?? (await pageInTx(tx, id)), handover }, member);
   });
   return ok(result);
 };
 
-/** D3: the incoming member, and only they, signs the handover on their own phone; past the grace time it is recorded late. */
-export const receive: Handler<typeof c.receive> = async (input, ctx) => {
+/**
+ * D3: the incoming member, and only they, signs the handover on their own phone; past the grace time it is recorded
+ * late. Issue 16: the settings come with the membership and the handover is read once, in the transaction; a
+ * handover is stored under its page's id (duty.repo.ts), so its page and day, which the view shows, are read beside
+ * that read (ids of the caller's own property only), and the refusals come in the order they always did.
+ */
+export const receive: Handler<typeof c.receive> = /* @__PURE__ */ withPrefetch<typeof c.receive, SettingsDoc>(settingsFirst, async (input, ctx, settings) => {
   const { member, now, deps } = ctx;
-  const [found, settings] = await Promise.all([findHandover(deps.db, input.handoverId), loadSettings(deps, member.propertyId)]);
-  if (!found || found.propertyId !== member.propertyId) return failure('DUTY.HANDOVER_NOT_FOUND');
-  if (found.incoming.openid !== member.openid) return failure('DUTY.NOT_INCOMING');
-  const shift = shiftOfPageId(settings, member.propertyId, found.pageId);
-  if (!shift) return failure('DUTY.HANDOVER_NOT_FOUND');
-  const parts = await loadParts(ctx, shift, settings, false);
-  if (!parts.stored) return failure('DUTY.HANDOVER_NOT_FOUND');
+  const pageAround = (pageId: string) => {
+    const shift = shiftOfPageId(settings, member.propertyId, pageId);
+    return shift ? Promise.all([shift, findPage(deps.db, pageId), findDay(deps.db, member.propertyId, shift.date)] as const) : null;
+  };
   const { result } = await applyOnce(ctx, 'duty.receive', async (tx) => {
-    const h = await handoverInTx(tx, found._id);
+    const beside = pageAround(input.handoverId);
+    beside?.catch(() => undefined);
+    const h = await findHandoverInTx(tx, input.handoverId);
+    if (!h || h.propertyId !== member.propertyId) throw new ActionFailure('DUTY.HANDOVER_NOT_FOUND');
+    if (h.incoming.openid !== member.openid) throw new ActionFailure('DUTY.NOT_INCOMING');
+    const read = await (h.pageId === input.handoverId ? beside : pageAround(h.pageId));
+    if (!read || !read[1]) throw new ActionFailure('DUTY.HANDOVER_NOT_FOUND');
+    const [shift, page, day] = read;
     if (h.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
     const moved = transition(handoverMachine, h, { action: 'receive', actor: member.openid, role: member.role, now, deviceTime: input.deviceTime });
     if (!moved.ok) throw new ActionFailure(moved.code);
     const late = now >= handoverLateAt({ endsAt: new Date(h.dueAt) });
     const handover = await saveHandover(tx, { ...h, status: moved.status, version: moved.version, incoming: { ...h.incoming, at: now.toISOString() }, late, updatedAt: now.toISOString() }, false);
     await appendEvent(tx, subjectOf(member.propertyId, h._id), moved.event, ctx.commandKey);
-    return pageView({ ...parts, stored: await pageInTx(tx, found.pageId), handover }, member);
+    return pageView(partsOf(shift, page, { handover, proposals: [], settings, daySigned: Boolean(day?.signedBy), now }), member);
   });
   return ok(result);
-};
+});

@@ -1,5 +1,6 @@
 import type * as c from '@shared/contracts/duty.contract';
 import type { DutyEntry, DutyPageDoc } from '@shared/model/duty.model';
+import type { ShiftPage } from '@shared/domain/duty-page.rules';
 import { failure } from '@shared/messages/failure';
 import { ok } from '@shared/result';
 import { withPrefetch, type Handler } from '../_shared/router';
@@ -11,8 +12,8 @@ import { ActionFailure } from '../_shared/failures';
 import { derivedId } from '../_shared/ids';
 import { loadSettings } from '../_shared/settings';
 import { ownsFile } from '../_shared/storage';
-import { pageEachRun, pageInTx, savePage } from './duty.repo';
-import { currentShift, loadParts, shiftOfPageId } from './page-parts';
+import { emptyPage, findPageInTx, pageIdOf, savePage } from './duty.repo';
+import { currentShift, loadAround, loadParts, partsOf, shiftOfPageId } from './page-parts';
 import { pageView, type PageParts } from './views';
 
 /** D1: the page on duty, or the page of a date's shift. */
@@ -25,15 +26,21 @@ export const page: Handler<typeof c.page> = async (input, ctx) => {
 };
 
 /**
- * Writes a change to the page on duty (its parts as the caller just read them), made empty first if
- * nobody wrote to it yet (pages are never removed); the view answers with the page as written.
+ * Writes a change to the page on duty, made empty if nobody wrote to it yet (pages are never removed: added by the
+ * transaction, `addInTx`, so one made meanwhile ends the run and the rerun reads it); the view answers with the page
+ * as written. Issue 16: the page is read once, in the command's transaction started with the membership, and what
+ * its view shows besides it is read outside the transaction, beside that read. `change` refuses by throwing.
  */
-const onDutyPage = async (ctx: ActionContext, name: string, parts: PageParts, change: (doc: DutyPageDoc, parts: PageParts) => DutyPageDoc) => {
-  const pageOf = pageEachRun(ctx.deps.db, ctx.member.propertyId, parts.shift, parts.stored !== null, ctx.now);
+const onDutyPage = async (ctx: ActionContext, name: string, shift: ShiftPage, settings: SettingsDoc, change: (doc: DutyPageDoc, parts: PageParts) => DutyPageDoc) => {
+  const { member, now } = ctx;
   const { result } = await applyOnce(ctx, name, async (tx) => {
-    const { doc, created } = await pageOf(tx);
-    const stored = await savePage(tx, { ...change(doc, parts), version: doc.version + 1, updatedAt: ctx.now.toISOString() }, created);
-    return pageView({ ...parts, stored }, ctx.member);
+    const around = loadAround(ctx, shift, settings);
+    around.catch(() => undefined);
+    const found = await findPageInTx(tx, pageIdOf(member.propertyId, shift));
+    const parts = partsOf(shift, found, await around);
+    const doc = found ?? emptyPage(member.propertyId, shift, now);
+    const stored = await savePage(tx, { ...change(doc, parts), version: doc.version + 1, updatedAt: now.toISOString() }, !found);
+    return pageView({ ...parts, stored }, member);
   });
   return ok(result);
 };
@@ -56,41 +63,45 @@ export const logEntry: Handler<typeof c.logEntry> = /* @__PURE__ */ withPrefetch
   const shift = currentShift(settings, ctx.now);
   if (at < shift.startsAt || at > ctx.now) return failure('DUTY.ENTRY_TIME');
   const { kind, what, handling, followUp, result, status } = input;
-  return onDutyPage(ctx, 'duty.logEntry', await loadParts(ctx, shift, settings), (doc, parts) => ({
+  return onDutyPage(ctx, 'duty.logEntry', shift, settings, (doc, parts) => ({
     ...doc,
     entries: [...doc.entries, newEntry(ctx, parts, { at: at.toISOString(), kind, what, handling, followUp, result, status, source: null })],
   }));
 });
 
 /** D1: a proposed event, confirmed once onto the page on duty; the desk adds how it was handled. */
-export const confirmProposal: Handler<typeof c.confirmProposal> = async (input, ctx) => {
-  const settings = await loadSettings(ctx.deps, ctx.member.propertyId);
-  const onDuty = await loadParts(ctx, currentShift(settings, ctx.now), settings);
-  const found = onDuty.proposals.find((p) => p.source.kind === input.source.kind && p.source.id === input.source.id);
-  if (!found) return failure('DUTY.PROPOSAL_NOT_FOUND');
+export const confirmProposal: Handler<typeof c.confirmProposal> = /* @__PURE__ */ withPrefetch<typeof c.confirmProposal, SettingsDoc>(settingsFirst, async (input, ctx, settings) => {
   const { handling, followUp, result, status } = input;
-  return onDutyPage(ctx, 'duty.confirmProposal', onDuty, (doc, parts) => {
-    if (doc.entries.some((e) => e.source?.kind === found.source.kind && e.source.id === found.source.id)) throw new ActionFailure('DUTY.PROPOSAL_NOT_FOUND');
+  const same = (source: { kind: string; id: string } | null) => source?.kind === input.source.kind && source.id === input.source.id;
+  return onDutyPage(ctx, 'duty.confirmProposal', currentShift(settings, ctx.now), settings, (doc, parts) => {
+    const found = parts.proposals.find((p) => same(p.source));
+    if (!found || doc.entries.some((e) => same(e.source))) throw new ActionFailure('DUTY.PROPOSAL_NOT_FOUND');
     return { ...doc, entries: [...doc.entries, newEntry(ctx, parts, { at: found.at, kind: found.kind, what: found.what, handling, followUp, result, status, source: found.source })] };
   });
-};
+});
 
-/** Writes a change to one entry of a stored page of the caller's property, at the version the caller saw, until its day is signed. */
+/**
+ * Writes a change to one entry of a stored page of the caller's property, at the version the caller saw, until its
+ * day is signed. Issue 16: the page is read once, in the transaction, its handover and day beside that read; the
+ * refusals come in the order they always did.
+ */
 const onEntry = async (
   ctx: ActionContext,
+  settings: SettingsDoc,
   name: string,
   input: { pageId: string; entryId: string; version: number },
   change: (entry: DutyEntry) => DutyEntry,
 ) => {
-  const settings = await loadSettings(ctx.deps, ctx.member.propertyId);
   const shift = shiftOfPageId(settings, ctx.member.propertyId, input.pageId);
   if (!shift) return failure('DUTY.PAGE_NOT_FOUND');
-  const parts = await loadParts(ctx, shift, settings);
-  if (!parts.stored) return failure('DUTY.PAGE_NOT_FOUND');
-  if (!parts.stored.entries.some((e) => e.id === input.entryId)) return failure('DUTY.ENTRY_NOT_FOUND');
-  if (parts.daySigned) return failure('DUTY.DAY_SIGNED');
   const { result } = await applyOnce(ctx, name, async (tx) => {
-    const doc = await pageInTx(tx, parts.stored!._id);
+    const around = loadAround(ctx, shift, settings);
+    around.catch(() => undefined);
+    const doc = await findPageInTx(tx, input.pageId);
+    const parts = partsOf(shift, doc, await around);
+    if (!doc) throw new ActionFailure('DUTY.PAGE_NOT_FOUND');
+    if (!doc.entries.some((e) => e.id === input.entryId)) throw new ActionFailure('DUTY.ENTRY_NOT_FOUND');
+    if (parts.daySigned) throw new ActionFailure('DUTY.DAY_SIGNED');
     if (doc.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
     const entries = doc.entries.map((e) => (e.id === input.entryId ? change(e) : e));
     const stored = await savePage(tx, { ...doc, entries, version: doc.version + 1, updatedAt: ctx.now.toISOString() });
@@ -100,14 +111,15 @@ const onEntry = async (
 };
 
 /** D1: how an entry was handled, its follow-up, result and state. */
-export const updateEntry: Handler<typeof c.updateEntry> = async (input, ctx) =>
-  onEntry(ctx, 'duty.updateEntry', input, (e) => ({ ...e, handling: input.handling, followUp: input.followUp, result: input.result, status: input.status }));
+export const updateEntry: Handler<typeof c.updateEntry> = /* @__PURE__ */ withPrefetch<typeof c.updateEntry, SettingsDoc>(settingsFirst, async (input, ctx, settings) =>
+  onEntry(ctx, settings, 'duty.updateEntry', input, (e) => ({ ...e, handling: input.handling, followUp: input.followUp, result: input.result, status: input.status })),
+);
 
 /** D2: a major event's emergency record, its photos the caller's own uploads. */
-export const recordEmergency: Handler<typeof c.recordEmergency> = async (input, ctx) => {
+export const recordEmergency: Handler<typeof c.recordEmergency> = /* @__PURE__ */ withPrefetch<typeof c.recordEmergency, SettingsDoc>(settingsFirst, async (input, ctx, settings) => {
   if (!input.photos.every((f) => ownsFile(ctx.member, f))) return failure('DUTY.PHOTO_NOT_YOURS');
-  return onEntry(ctx, 'duty.recordEmergency', input, (e) => {
+  return onEntry(ctx, settings, 'duty.recordEmergency', input, (e) => {
     if (!e.major) throw new ActionFailure('DUTY.NOT_MAJOR');
     return { ...e, emergency: { account: input.account, photos: input.photos, by: ctx.member.name, at: ctx.now.toISOString() } };
   });
-};
+});

@@ -25,20 +25,34 @@ export const shiftOfStored = (doc: DutyPageDoc): ShiftPage => ({
   rostered: [],
 });
 
-/** Everything a page's view is made of; proposals only for the page on duty now (what happened during it so far). */
-export const loadParts = async (ctx: ActionContext, shift: ShiftPage, settings?: SettingsDoc, withProposals = true): Promise<PageParts> => {
+/** What a page's view shows besides the page itself: its handover, its day's signature, the settings, the proposals. */
+export type AroundPage = Omit<PageParts, 'shift' | 'stored'>;
+
+/**
+ * What a page's view shows besides the page; proposals only for the page on duty now (what happened during it so
+ * far). Issue 16: read outside a command's transaction, beside its read of the page (`partsOf`).
+ */
+export const loadAround = async (ctx: ActionContext, shift: ShiftPage, settings?: SettingsDoc, withProposals = true): Promise<AroundPage> => {
   const { db } = ctx.deps;
   const { propertyId } = ctx.member;
   const id = pageIdOf(propertyId, shift);
   const onDuty = shift.startsAt <= ctx.now && ctx.now < shift.endsAt;
-  const [stored, handover, day, loaded, proposals] = await Promise.all([
-    findPage(db, id),
+  const [handover, day, loaded, proposals] = await Promise.all([
     findHandover(db, id),
     findDay(db, propertyId, shift.date),
     settings ?? loadSettings(ctx.deps, propertyId),
     onDuty && withProposals ? proposalsBetween(db, propertyId, shift.startsAt, ctx.now) : Promise.resolve([]),
   ]);
-  return { shift: stored ? shiftOfStored(stored) : shift, stored, handover, proposals, settings: loaded, daySigned: Boolean(day?.signedBy), now: ctx.now };
+  return { handover, proposals, settings: loaded, daySigned: Boolean(day?.signedBy), now: ctx.now };
+};
+
+/** A page's parts, from the page as read (or null: not stored yet) and what was read around it. */
+export const partsOf = (shift: ShiftPage, stored: DutyPageDoc | null, around: AroundPage): PageParts => ({ ...around, shift: stored ? shiftOfStored(stored) : shift, stored });
+
+/** Everything a page's view is made of, read side by side. */
+export const loadParts = async (ctx: ActionContext, shift: ShiftPage, settings?: SettingsDoc, withProposals = true): Promise<PageParts> => {
+  const [stored, around] = await Promise.all([findPage(ctx.deps.db, pageIdOf(ctx.member.propertyId, shift)), loadAround(ctx, shift, settings, withProposals)]);
+  return partsOf(shift, stored, around);
 };
 
 export const currentShift = (settings: SettingsDoc, now: Date) => pageAt(settings.shifts, now);

@@ -11,7 +11,7 @@ import type { Database, Tx } from '../_shared/database';
 import { appendEvent } from '../_shared/events';
 import { derivedId } from '../_shared/ids';
 import type { Source } from '../_shared/paging';
-import { findById, parseAll, parseStored, withoutId } from '../_shared/repo';
+import { findById, findInTx, parseAll, parseStored, withoutId } from '../_shared/repo';
 import { activeResidentsWhere } from '../_shared/membership';
 import { latestComplaintsOfRoom } from '../_shared/complaints.repo';
 import { latestRepairsOfRoom } from '../_shared/repairs.repo';
@@ -26,10 +26,10 @@ export const grantIdOf = (commandKey: string) => derivedId('fg', commandKey);
 export const readIdOf = (commandKey: string) => derivedId('fr', commandKey);
 const fileIdOf = (roomId: string) => derivedId('rf', roomId);
 
-export const findGrant = (db: Database, id: string) => findById(db, fileGrantModel, id);
 export const findFile = (db: Database, roomId: string) => findById(db, residentFileModel, fileIdOf(roomId));
 
-export const readGrantInTx = async (tx: Tx, id: string): Promise<FileGrantDoc> => parseStored(fileGrantModel, (await tx.collection('fileGrants').doc(id).get()).data);
+/** A grant the caller names, read in her command's transaction: null when it is not there (issue 16). */
+export const findGrantInTx = (tx: Tx, id: string) => findInTx(tx, fileGrantModel, id);
 export const readFileInTx = async (tx: Tx, roomId: string): Promise<ResidentFileDoc> => parseStored(residentFileModel, (await tx.collection('residentFiles').doc(fileIdOf(roomId)).get()).data);
 
 /** A grant written with the event of the transition that made its status. */

@@ -17,7 +17,7 @@ import { enqueueNotice, sendNow } from '../_shared/outbox';
 import { mapPage, readPage } from '../_shared/paging';
 import { findRoom } from '../_shared/rooms';
 import type { Handler } from '../_shared/router';
-import { findGrant, grantIdOf, grantsNewestFirst, readGrantInTx, readIdOf, writeGrant, writeRead } from './files.repo';
+import { findGrantInTx, grantIdOf, grantsNewestFirst, readIdOf, writeGrant, writeRead } from './files.repo';
 import { grantView } from './views';
 
 /** P1: the desk asks to read a household's file with its reason; the supervisors are told at once. */
@@ -70,11 +70,11 @@ export const grants: Handler<typeof c.grants> = async (input, { deps, member, no
 
 /** P1: the supervisor grants a request until a time (the clock's now plus the minutes chosen), or refuses it. */
 export const decide: Handler<typeof c.decide> = async (input, ctx) => {
-  const { deps, member, now } = ctx;
-  const found = await findGrant(deps.db, input.grantId);
-  if (!found || found.propertyId !== member.propertyId) return failure('FILE.GRANT_NOT_FOUND');
+  const { member, now } = ctx;
+  // Issue 16: the grant is read once, in the transaction started with the membership (a read before it was one more wait).
   const { result } = await applyOnce(ctx, 'files.decide', async (tx) => {
-    const grant = await readGrantInTx(tx, found._id);
+    const grant = await findGrantInTx(tx, input.grantId);
+    if (!grant || grant.propertyId !== member.propertyId) throw new ActionFailure('FILE.GRANT_NOT_FOUND');
     if (grant.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
     const step = transition(fileGrantMachine, grant, { action: input.decision, actor: member.openid, role: member.role, now, deviceTime: input.deviceTime });
     if (!step.ok) throw new ActionFailure('STATE.TRANSITION_NOT_ALLOWED');
@@ -90,11 +90,11 @@ export const decide: Handler<typeof c.decide> = async (input, ctx) => {
  * now, and the revoke goes into the access log in the same write.
  */
 export const revoke: Handler<typeof c.revoke> = async (input, ctx) => {
-  const { deps, member, now } = ctx;
-  const found = await findGrant(deps.db, input.grantId);
-  if (!found || found.propertyId !== member.propertyId) return failure('FILE.GRANT_NOT_FOUND');
+  const { member, now } = ctx;
+  // Issue 16: the grant is read once, in the transaction started with the membership (a read before it was one more wait).
   const { result } = await applyOnce(ctx, 'files.revoke', async (tx) => {
-    const grant = await readGrantInTx(tx, found._id);
+    const grant = await findGrantInTx(tx, input.grantId);
+    if (!grant || grant.propertyId !== member.propertyId) throw new ActionFailure('FILE.GRANT_NOT_FOUND');
     if (grant.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
     const step = transition(fileGrantMachine, grant, { action: 'revoke', actor: member.openid, role: member.role, now, deviceTime: input.deviceTime });
     if (!step.ok) throw new ActionFailure(step.code === 'STATE.TOO_LATE' ? step.code : 'STATE.TRANSITION_NOT_ALLOWED');

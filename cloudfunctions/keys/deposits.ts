@@ -5,7 +5,8 @@ import { ok } from '@shared/result';
 import type { DepositDayDoc } from '@shared/model/key.model';
 import { shanghaiDate } from '@shared/time/shanghai';
 import type { Database } from '../_shared/database';
-import type { Handler } from '../_shared/router';
+import type { Deps } from '../_shared/deps';
+import { withPrefetch, type Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { depositDayIdOf, findDepositDay, loansOfDepositDay, writeDepositDay } from './keys.repo';
 
@@ -19,24 +20,30 @@ export const deposits: Handler<typeof c.deposits> = async (input, { deps }) => {
   return ok({ date: input.date, ...day, signed: signedOf(signed) });
 };
 
+/** K2: the day's signature, if any, and its reckoning: they need only the input, so they go with the membership (issue 16). */
+const signDepositsReads = (input: { propertyId: string; date: string }, deps: Deps) =>
+  Promise.all([findDepositDay(deps.db, input.propertyId, input.date), reckon(deps.db, input.propertyId, input.date)]);
+
 /** K2: the supervisor signs a day's reconciliation (today's or an earlier day's); the first signature stands. */
-export const signDeposits: Handler<typeof c.signDeposits> = async (input, ctx) => {
-  const { deps, member, now } = ctx;
-  if (input.date > shanghaiDate(now)) return failure('KEY.DAY_AHEAD');
-  if (await findDepositDay(deps.db, member.propertyId, input.date)) return failure('KEY.ALREADY_SIGNED');
-  const day = await reckon(deps.db, member.propertyId, input.date);
-  const { result } = await applyOnce(ctx, 'keys.signDeposits', async (tx) => {
-    const signed = await writeDepositDay(tx, {
-      _id: depositDayIdOf(member.propertyId, input.date),
-      propertyId: member.propertyId,
-      schemaVersion: 1,
-      date: input.date,
-      ...day,
-      remarks: input.remarks,
-      signedBy: member.name,
-      signedAt: now.toISOString(),
+export const signDeposits: Handler<typeof c.signDeposits> = /* @__PURE__ */ withPrefetch<typeof c.signDeposits, Awaited<ReturnType<typeof signDepositsReads>>>(
+  signDepositsReads,
+  async (input, ctx, [stored, day]) => {
+    const { member, now } = ctx;
+    if (input.date > shanghaiDate(now)) return failure('KEY.DAY_AHEAD');
+    if (stored) return failure('KEY.ALREADY_SIGNED');
+    const { result } = await applyOnce(ctx, 'keys.signDeposits', async (tx) => {
+      const signed = await writeDepositDay(tx, {
+        _id: depositDayIdOf(member.propertyId, input.date),
+        propertyId: member.propertyId,
+        schemaVersion: 1,
+        date: input.date,
+        ...day,
+        remarks: input.remarks,
+        signedBy: member.name,
+        signedAt: now.toISOString(),
+      });
+      return { date: input.date, ...day, signed: signedOf(signed) };
     });
-    return { date: input.date, ...day, signed: signedOf(signed) };
-  });
-  return ok(result);
-};
+    return ok(result);
+  },
+);

@@ -16,7 +16,7 @@ import type { Database, Tx } from '../_shared/database';
 import { appendEvent } from '../_shared/events';
 import { derivedId } from '../_shared/ids';
 import type { Source } from '../_shared/paging';
-import { findById, findInTx, parseAll, parseStored, readAll, withoutId } from '../_shared/repo';
+import { addInTx, findById, findInTx, parseAll, parseStored, readAll, withoutId } from '../_shared/repo';
 
 /**
  * The keys area's collections (keys, keyLoans, keyInventories, keyDepositDays, leftKeys): the only module that
@@ -40,6 +40,7 @@ export const findDepositDay = (db: Database, propertyId: string, date: string) =
 /** A key or a loan the caller names, read in a transaction: null when it is not there. */
 export const findKeyInTx = (tx: Tx, id: string) => findInTx(tx, keyModel, id);
 export const findLoanInTx = (tx: Tx, id: string) => findInTx(tx, keyLoanModel, id);
+export const findInventoryInTx = (tx: Tx, propertyId: string, month: string) => findInTx(tx, keyInventoryModel, inventoryIdOf(propertyId, month));
 
 export const readKeyInTx = async (tx: Tx, id: string): Promise<KeyDoc> => parseStored(keyModel, (await tx.collection('keys').doc(id).get()).data);
 export const readLoanInTx = async (tx: Tx, id: string): Promise<KeyLoanDoc> => parseStored(keyLoanModel, (await tx.collection('keyLoans').doc(id).get()).data);
@@ -71,10 +72,15 @@ export const writeLoan = async (tx: Tx, loan: KeyLoanDoc, event: TransitionEvent
   return stored;
 };
 
-/** An inventory written with the events of its transitions (its birth and first count come in one write). */
-export const writeInventory = async (tx: Tx, inv: KeyInventoryDoc, events: readonly TransitionEvent<string, string>[], commandId: string): Promise<KeyInventoryDoc> => {
+/**
+ * An inventory written with the events of its transitions (its birth and first count come in one write). `made`:
+ * the command's transaction found none and makes it (`addInTx`: one made meanwhile ends the run, and the rerun
+ * reads it and counts on it).
+ */
+export const writeInventory = async (tx: Tx, inv: KeyInventoryDoc, events: readonly TransitionEvent<string, string>[], commandId: string, made = false): Promise<KeyInventoryDoc> => {
   const stored = keyInventoryModel.toStored(inv);
-  await tx.collection('keyInventories').doc(stored._id).set({ data: withoutId(stored) });
+  if (made) await addInTx(tx, 'keyInventories', stored);
+  else await tx.collection('keyInventories').doc(stored._id).set({ data: withoutId(stored) });
   for (const event of events) await appendEvent(tx, inventorySubject(stored), event, commandId);
   return stored;
 };
@@ -117,7 +123,8 @@ export const loansToChase = async (db: Database, now: Date, escalateAt: Date, li
 };
 
 export const leftKeyIdOf = (commandKey: string) => derivedId('lk', commandKey);
-export const findLeftKey = (db: Database, id: string) => findById(db, leftKeyModel, id);
+/** A left key the caller names, read in her command's transaction: null when it is not there (issue 16). */
+export const findLeftKeyInTx = (tx: Tx, id: string) => findInTx(tx, leftKeyModel, id);
 export const readLeftKeyInTx = async (tx: Tx, id: string): Promise<LeftKeyDoc> => parseStored(leftKeyModel, (await tx.collection('leftKeys').doc(id).get()).data);
 
 /** A left key written with the event of the transition that made its status. */

@@ -11,7 +11,7 @@ import { ActionFailure } from '../_shared/failures';
 import { mapPage, readPage } from '../_shared/paging';
 import type { Handler } from '../_shared/router';
 import { ownsFile } from '../_shared/storage';
-import { findLeftKey, LEFT_OPEN, leftKeysNewestFirst, leftKeyIdOf, readLeftKeyInTx, writeLeftKey } from './keys.repo';
+import { findLeftKeyInTx, LEFT_OPEN, leftKeysNewestFirst, leftKeyIdOf, writeLeftKey } from './keys.repo';
 import { findMember } from '../_shared/membership';
 import { findRepair } from '../_shared/repairs.repo';
 
@@ -66,49 +66,64 @@ export const leaveKey: Handler<typeof c.leaveKey> = async (input, ctx) => {
   return ok(result);
 };
 
-/** One step of a left key through its machine, checked against the version the caller saw. */
-const step = async (ctx: ActionContext, call: string, found: LeftKeyDoc, input: { version: number; commandId: string; deviceTime?: string }, action: LeftKeyAction, change: (k: LeftKeyDoc) => Partial<LeftKeyDoc>) => {
+/**
+ * One step of a left key through its machine. Issue 16: the key is read once, in the command's transaction started
+ * with the membership (a read before it was one more wait): one of another property is not there for the caller
+ * (KEY.LEFT_NOT_FOUND), then the step's own checks (`check`), then the version, in the order the caller always met
+ * them. `beside` is a check on another document the key names, read outside the transaction while the key is
+ * written: its refusal still comes before the version's, and rolls the write back. Every refusal rolls back.
+ */
+const step = async (
+  ctx: ActionContext,
+  call: string,
+  input: { leftKeyId: string; version: number; commandId: string; deviceTime?: string },
+  action: LeftKeyAction,
+  change: (k: LeftKeyDoc) => Partial<LeftKeyDoc>,
+  checks: { check?: (k: LeftKeyDoc) => void; beside?: (k: LeftKeyDoc) => Promise<void> } = {},
+) => {
   const { member, now } = ctx;
   const { result } = await applyOnce(ctx, call, async (tx) => {
-    const key = await readLeftKeyInTx(tx, found._id);
-    if (key.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
+    const key = await findLeftKeyInTx(tx, input.leftKeyId);
+    if (!key || key.propertyId !== member.propertyId) throw new ActionFailure('KEY.LEFT_NOT_FOUND');
+    checks.check?.(key);
+    const beside = checks.beside?.(key) ?? Promise.resolve();
+    // Settled here too: a refusal thrown before it is awaited leaves no rejection unhandled.
+    beside.catch(() => undefined);
     const moved = transition(leftKeyMachine, key, { action, actor: member.openid, role: member.role, now, deviceTime: input.deviceTime });
-    if (!moved.ok) throw new ActionFailure('STATE.TRANSITION_NOT_ALLOWED');
+    if (key.version !== input.version || !moved.ok) {
+      await beside;
+      throw new ActionFailure(key.version !== input.version ? 'COMMON.VERSION_CONFLICT' : 'STATE.TRANSITION_NOT_ALLOWED');
+    }
     const next = { ...key, ...change(key), status: moved.status, version: moved.version, updatedAt: now.toISOString() };
-    return leftKeyView(await writeLeftKey(tx, next, moved.event, input.commandId), member);
+    // Both settled before either's failure ends the work: the transaction is never rolled back under its own write.
+    const [written, checked] = await Promise.allSettled([writeLeftKey(tx, next, moved.event, input.commandId), beside]);
+    if (checked.status === 'rejected') throw checked.reason;
+    if (written.status === 'rejected') throw written.reason;
+    return leftKeyView(written.value, member);
   });
   return ok(result);
 };
 
-const findOwn = async (ctx: ActionContext, id: string) => {
-  const found = await findLeftKey(ctx.deps.db, id);
-  return found && found.propertyId === ctx.member.propertyId ? found : null;
-};
-
 /** K2: only the technician it was left for signs for it, on his phone, with a signature he uploaded. */
-export const borrowLeft: Handler<typeof c.borrowLeft> = async (input, ctx) => {
-  const found = await findOwn(ctx, input.leftKeyId);
-  if (!found) return failure('KEY.LEFT_NOT_FOUND');
-  if (found.technician.memberId !== ctx.member._id) return failure('KEY.NOT_YOUR_LOAN');
-  if (!ownsFile(ctx.member, input.signature)) return failure('KEY.FILE_NOT_YOURS');
-  return step(ctx, 'keys.borrowLeft', found, input, 'borrow', () => ({ signature: input.signature, borrowedAt: ctx.now.toISOString() }));
-};
+export const borrowLeft: Handler<typeof c.borrowLeft> = (input, ctx) =>
+  step(ctx, 'keys.borrowLeft', input, 'borrow', () => ({ signature: input.signature, borrowedAt: ctx.now.toISOString() }), {
+    check: (key) => {
+      if (key.technician.memberId !== ctx.member._id) throw new ActionFailure('KEY.NOT_YOUR_LOAN');
+      if (!ownsFile(ctx.member, input.signature)) throw new ActionFailure('KEY.FILE_NOT_YOURS');
+    },
+  });
 
 /** K2: the technician brings the key back to the desk. */
-export const bringBackLeft: Handler<typeof c.bringBackLeft> = async (input, ctx) => {
-  const found = await findOwn(ctx, input.leftKeyId);
-  if (!found) return failure('KEY.LEFT_NOT_FOUND');
-  return step(ctx, 'keys.bringBackLeft', found, input, 'bringBack', () => ({ backAt: ctx.now.toISOString() }));
-};
+export const bringBackLeft: Handler<typeof c.bringBackLeft> = (input, ctx) => step(ctx, 'keys.bringBackLeft', input, 'bringBack', () => ({ backAt: ctx.now.toISOString() }));
 
 /** K2: the desk gives the key back to the resident once the order is signed off; until then it stays. */
-export const giveToResident: Handler<typeof c.giveToResident> = async (input, ctx) => {
-  const found = await findOwn(ctx, input.leftKeyId);
-  if (!found) return failure('KEY.LEFT_NOT_FOUND');
-  const repair = await findRepair(ctx.deps.db, found.repairId);
-  if (repair?.status !== 'signed') return failure('KEY.ORDER_NOT_SIGNED');
-  return step(ctx, 'keys.giveToResident', found, input, 'giveToResident', () => ({ returnedAt: ctx.now.toISOString(), returnedTo: input.residentName }));
-};
+export const giveToResident: Handler<typeof c.giveToResident> = (input, ctx) =>
+  step(ctx, 'keys.giveToResident', input, 'giveToResident', () => ({ returnedAt: ctx.now.toISOString(), returnedTo: input.residentName }), {
+    beside: async (key) => {
+      const repair = await findRepair(ctx.deps.db, key.repairId);
+      if (repair?.status !== 'signed') throw new ActionFailure('KEY.ORDER_NOT_SIGNED');
+    },
+  });
 
 /** K2: keys left and not yet returned, the newest first: every one for the desk side, a technician's own for him. */
 export const leftKeys: Handler<typeof c.leftKeys> = async (input, { deps, member }) => {

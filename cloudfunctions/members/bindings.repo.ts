@@ -3,7 +3,7 @@ import { ERASED_NAME } from '@shared/model/erasure.model';
 import { roomInvitationModel, type RoomInvitationDoc } from '@shared/model/room-invitation.model';
 import type { Database, Tx } from '../_shared/database';
 import type { SortKey, Source } from '../_shared/paging';
-import { findById, parseAll, readAll, withoutId, readInTx } from '../_shared/repo';
+import { findById, findInTx, parseAll, readAll, withoutId, readInTx } from '../_shared/repo';
 
 /**
  * The members area's room bindings (`bindings`: a person's requests to be bound to a room, issue 7) and
@@ -17,7 +17,8 @@ const BINDINGS_READ = 100;
 
 export const findBinding = (db: Database, id: string) => findById(db, bindingModel, id);
 
-export const readBindingInTx = async (tx: Tx, id: string): Promise<BindingDoc> => readInTx(tx, bindingModel, id);
+/** A binding request the caller names, read in her command's transaction: null when it is not there (issue 16). */
+export const findBindingInTx = (tx: Tx, id: string) => findInTx(tx, bindingModel, id);
 
 /** A request written as its step left it (the caller appends the step's event in the same transaction). */
 export const writeBindingInTx = async (tx: Tx, doc: BindingDoc): Promise<void> => {

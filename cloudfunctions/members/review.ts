@@ -10,14 +10,15 @@ import type { OutboxDoc } from '@shared/model/outbox.model';
 import { roomLabel } from '@shared/model/property.model';
 import type { Tx } from '../_shared/database';
 import type { Deps } from '../_shared/deps';
-import type { Handler } from '../_shared/router';
+import { withPrefetch, type Handler } from '../_shared/router';
+import type { SettingsDoc } from '@shared/model/settings.model';
 import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
 import { memberIdFor, membershipIn } from '../_shared/membership';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
 import { loadSettings } from '../_shared/settings';
-import { findBinding, readBindingInTx, writeBindingInTx } from './bindings.repo';
+import { findBindingInTx, writeBindingInTx } from './bindings.repo';
 import { notice } from './bindings';
 import { bindingEvent, bindingSubject, memberEvent, memberSubject } from './history';
 import { inviterOf, tellInviter } from './joined-notice';
@@ -67,24 +68,26 @@ export const approve = async (tx: Tx, b: BindingDoc, ctx: { deps: Deps; now: Dat
 };
 
 /** The desk approves or rejects (with a reason); the applicant is told either way, in the app; the owner who invited her when she is bound (issue 18, 5). */
-export const reviewBinding: Handler<typeof c.reviewBinding> = async (input, ctx) => {
+// The settings are for the applicant's notice after the commit (push templates): read with the membership.
+export const reviewBinding: Handler<typeof c.reviewBinding> = /* @__PURE__ */ withPrefetch<typeof c.reviewBinding, SettingsDoc>((input, deps) => loadSettings(deps, input.propertyId), async (input, ctx, settings) => {
   const { deps, member, now } = ctx;
   const refused = reviewRefusal(input.decision, input.reason);
   if (refused) return failure(refused);
-  // The settings are for the applicant's notice after the commit (push templates): read beside the request.
-  const [existing, settings] = await Promise.all([findBinding(deps.db, input.bindingId), loadSettings(deps, member.propertyId)]);
-  if (!existing || existing.propertyId !== member.propertyId) return failure('BINDING.NOT_FOUND');
-  if (existing.status !== 'pending') return failure('BINDING.ALREADY_REVIEWED');
-  const inviter = input.decision === 'approve' ? await inviterOf(deps.db, existing) : null;
 
   const queued: OutboxDoc[] = [];
   const { result, fresh } = await applyOnce(ctx, 'members.reviewBinding', async (tx) => {
     queued.length = 0;
-    const b = await readBindingInTx(tx, existing._id);
+    // Issue 16: the request is read once, in the transaction started with the membership (a read before it was one
+    // more wait); the owner who invited her is read outside it, beside the approval's reads, once the desk may see it.
+    const b = await findBindingInTx(tx, input.bindingId);
+    if (!b || b.propertyId !== member.propertyId) throw new ActionFailure('BINDING.NOT_FOUND');
     if (b.status !== 'pending') throw new ActionFailure('BINDING.ALREADY_REVIEWED');
     if (b.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
     const approved = input.decision === 'approve';
+    const invited = approved ? inviterOf(deps.db, b) : Promise.resolve(null);
+    invited.catch(() => undefined);
     const memberId = approved ? await approve(tx, b, ctx, { actor: member.openid, role: member.role }, input.commandId) : null;
+    const inviter = await invited;
     const at = now.toISOString();
     const reason = approved ? null : input.reason;
     const next = bindingModel.toStored({
@@ -106,4 +109,4 @@ export const reviewBinding: Handler<typeof c.reviewBinding> = async (input, ctx)
   });
   if (fresh) await sendNow(deps, queued, settings);
   return ok(result);
-};
+});

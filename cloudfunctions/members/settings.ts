@@ -5,14 +5,15 @@ import { ok } from '@shared/result';
 import { recordedChange } from '@shared/domain/state-machine';
 import { eventModel } from '@shared/model/event.model';
 import type { MemberDoc } from '@shared/model/member.model';
-import { settingsModel, withTemplateIds, type SettingsDoc } from '@shared/model/settings.model';
+import { defaultSettings, settingsModel, withTemplateIds, type SettingsDoc } from '@shared/model/settings.model';
 import type { Database } from '../_shared/database';
 import type { ActionContext } from '../_shared/context';
+import type { Deps } from '../_shared/deps';
 import { withPrefetch, type Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
 import { appendEvent, eventsOf } from '../_shared/events';
 import { parseAll } from '../_shared/repo';
-import { readSettings, readSettingsInTx, storeSettingsOnce, writeSettingsInTx } from '../_shared/settings';
+import { addSettingsInTx, findSettingsInTx, readSettings, writeSettingsInTx } from '../_shared/settings';
 import { windowsProblem } from '@shared/domain/booking.rules';
 import { maskWebhook } from '@shared/domain/wecom-robot.rules';
 import { membersByIds, membersOfRoleByName } from '../_shared/membership';
@@ -77,12 +78,14 @@ export const settings: Handler<typeof c.settings> = withPrefetch<typeof c.settin
   async (_input, { deps, member }, stored) => ok(await viewOf(deps.db, stored, member)),
 );
 
+/** The desk members a new roster names, by id: they need only the input. */
+const rosterIdsOf = (shifts: NonNullable<Update['shifts']>) => [...new Set(shifts.flatMap((s) => s.deskMemberIds))];
+
 /** The roster names desk members of this property by id; the stored roster keeps their openids for the notices. */
-const rosterOf = async (db: Database, propertyId: string, shifts: NonNullable<Update['shifts']>): Promise<SettingsDoc['shifts'] | ErrorCode> => {
+const rosterOf = (propertyId: string, shifts: NonNullable<Update['shifts']>, named: readonly MemberDoc[]): SettingsDoc['shifts'] | ErrorCode => {
   if (new Set(shifts.map((s) => s.start)).size !== shifts.length) return 'SETTINGS.SHIFT_START_TAKEN';
-  const ids = [...new Set(shifts.flatMap((s) => s.deskMemberIds))];
-  const desk = new Map((await membersByIds(db, ids)).filter((m) => m.propertyId === propertyId && m.role === 'desk' && m.status === 'active').map((m) => [m._id, m]));
-  if (ids.some((id) => !desk.has(id))) return 'SETTINGS.NOT_DESK';
+  const desk = new Map(named.filter((m) => m.propertyId === propertyId && m.role === 'desk' && m.status === 'active').map((m) => [m._id, m]));
+  if (rosterIdsOf(shifts).some((id) => !desk.has(id))) return 'SETTINGS.NOT_DESK';
   return shifts.map((s) => ({ name: s.name, start: s.start, deskOpenids: s.deskMemberIds.map((id) => (desk.get(id) as MemberDoc).openid) }));
 };
 
@@ -94,21 +97,29 @@ const check = (input: Update): ErrorCode | null => {
 };
 
 /**
- * Issue 7 (5): the manager changes what was sent; the change is logged with who made it, when, and which settings.
- * Issue 12 (5): the answer is made in the transaction, from the people and history read beside the settings
- * before it and this change, so the command records the answer itself and a retry answers the same.
+ * What an update reads that needs only its input, with the membership (issue 16): the people and history its
+ * answer shows, and the desk members a new roster names. The settings themselves are read once, in the transaction.
  */
-export const updateSettings: Handler<typeof c.updateSettings> = async (input, ctx: ActionContext) => {
-  const { deps, member, now } = ctx;
+const updateReads = (input: Update, deps: Deps) =>
+  Promise.all([peopleAndHistory(deps.db, input.propertyId), input.shifts ? membersByIds(deps.db, rosterIdsOf(input.shifts)) : Promise.resolve([])]);
+
+/**
+ * Issue 7 (5): the manager changes what was sent; the change is logged with who made it, when, and which settings.
+ * Issue 12 (5): the answer is made in the transaction, from the people and history read with the membership and
+ * this change, so the command records the answer itself and a retry answers the same. Issue 16: the settings are
+ * read once, in the transaction started with the membership; a property with none stored yet gets its document
+ * made there, as one of the transaction's operations (`addInTx`: another change making it meanwhile ends the run,
+ * and the rerun reads it), instead of stored before the transaction and read again in it.
+ */
+export const updateSettings: Handler<typeof c.updateSettings> = /* @__PURE__ */ withPrefetch<typeof c.updateSettings, Awaited<ReturnType<typeof updateReads>>>(updateReads, async (input, ctx: ActionContext, [around, named]) => {
+  const { member, now } = ctx;
   const refused = check(input);
   if (refused) return failure(refused);
-  const roster = input.shifts ? await rosterOf(deps.db, input.propertyId, input.shifts) : null;
+  const roster = input.shifts ? rosterOf(input.propertyId, input.shifts, named) : null;
   if (typeof roster === 'string') return failure(roster);
-  const [current, around] = await Promise.all([readSettings(deps.db, input.propertyId), peopleAndHistory(deps.db, input.propertyId)]);
-  // Saved defaults first: the transaction below reads the document, and one may not exist yet.
-  await storeSettingsOnce(deps.db, current);
   const { result } = await applyOnce(ctx, 'members.updateSettings', async (tx) => {
-    const stored = await readSettingsInTx(tx, input.propertyId);
+    const found = await findSettingsInTx(tx, input.propertyId);
+    const stored = found ?? defaultSettings(input.propertyId);
     const sent: Partial<SettingsDoc> = {
       ...(roster ? { shifts: roster } : {}),
       ...(input.openingHours ? { openingHours: input.openingHours } : {}),
@@ -129,7 +140,8 @@ export const updateSettings: Handler<typeof c.updateSettings> = async (input, ct
     const merged: SettingsDoc = { ...stored, ...sent };
     const next = settingsModel.toStored(merged);
     if (changed.length) {
-      await writeSettingsInTx(tx, input.propertyId, merged);
+      if (found) await writeSettingsInTx(tx, input.propertyId, merged);
+      else await addSettingsInTx(tx, merged);
       const event = recordedChange('settings', 'update', { from: null, to: 'saved', version: 1 }, { actor: member.openid, role: member.role, now, reason: changed.join(',') });
       await appendEvent(tx, subjectOf(input.propertyId), event, input.commandId, `settings~${ctx.commandKey}`);
     }
@@ -137,4 +149,4 @@ export const updateSettings: Handler<typeof c.updateSettings> = async (input, ct
     return viewWith(next, member, { ...around, history: [...change, ...around.history].slice(0, HISTORY) });
   });
   return ok(result);
-};
+});

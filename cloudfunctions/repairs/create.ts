@@ -11,10 +11,12 @@ import { repairPromise } from '@shared/domain/repair-promise.rules';
 import { shiftAt } from '@shared/domain/shift.rules';
 import { lifeDefaults, repairModel, type Channel, type PreferredTime, type RepairCategory, type RepairDoc, type RepairPlace } from '@shared/model/repair.model';
 import type { MemberDoc } from '@shared/model/member.model';
+import type { SettingsDoc } from '@shared/model/settings.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import { repairWhere } from '@shared/messages/place-label';
 import type { ActionContext } from '../_shared/context';
-import type { Handler } from '../_shared/router';
+import { withPrefetch, type Handler } from '../_shared/router';
+import type { Database, Deps } from '../_shared/deps';
 import { applyOnce } from '../_shared/commands';
 import { dailyQuota, withinDailyLimit } from '../_shared/daily-limits';
 import { deskOnShiftPushed, enqueueNotice, sendNow, type Notice } from '../_shared/outbox';
@@ -52,15 +54,14 @@ interface Intake {
  * R1–R3: a request becomes a repair: triaged, recorded with its first event, and the desk on shift
  * told, in one step. Whoever files it (the resident, or the desk on their behalf) is the actor.
  */
-const fileRepair = async (intake: Intake, ctx: ActionContext) => {
+const fileRepair = async (intake: Intake, ctx: ActionContext, early?: Located) => {
   const { member, deps, now } = ctx;
   if (!intake.place && !intake.resident?.roomIds.includes(intake.roomId ?? '')) return failure('REPAIR.ROOM_NOT_YOURS');
   // Whose words the description is: the resident's, or the desk's where nobody reported it.
   const author = intake.resident?.openid ?? member.openid;
   // The text check runs beside the filing's own reads and is bounded: it never holds a repair back (R3).
-  const [where, settings, screening] = await Promise.all([
-    locate(intake, ctx),
-    loadSettings(deps, member.propertyId),
+  const [[where, settings], screening] = await Promise.all([
+    early ?? located(deps, member.propertyId, intake),
     screenAtFiling(deps, { authorOpenid: author, byAuthor: intake.action === 'repairs.create', text: intake.description, photos: intake.photos }),
   ]);
   if (!where) return failure(intake.place ? 'REPAIR.PLACE_NOT_FOUND' : 'REPAIR.ROOM_NOT_YOURS');
@@ -120,17 +121,22 @@ type Where = Pick<RepairDoc, 'roomId' | 'address' | 'place'>;
  * R1, issue 18 (5): the room of the property the repair is for, or its public place: a public area,
  * or a building the property has rooms in (one read, where a room's repair reads its room).
  */
-const locate = async (intake: Intake, { deps, member }: ActionContext): Promise<Where | null> => {
+const locate = async (db: Database, propertyId: string, intake: Pick<Intake, 'roomId' | 'place'>): Promise<Where | null> => {
   const { place } = intake;
   if (!place) {
-    const room = await findRoomAsStored(deps.db, intake.roomId ?? '');
-    return room && room.propertyId === member.propertyId ? { roomId: room._id, address: { building: room.building, unit: room.unit, room: room.room }, place: null } : null;
+    const room = await findRoomAsStored(db, intake.roomId ?? '');
+    return room && room.propertyId === propertyId ? { roomId: room._id, address: { building: room.building, unit: room.unit, room: room.room }, place: null } : null;
   }
   if (place.scope === 'building') {
-    if (!(await buildingHasRooms(deps.db, member.propertyId, place.building))) return null;
+    if (!(await buildingHasRooms(db, propertyId, place.building))) return null;
   }
   return { roomId: null, address: null, place };
 };
+
+/** Where the repair is, and the property's settings. */
+type Located = [Where | null, SettingsDoc];
+const located = (deps: Deps, propertyId: string, intake: Pick<Intake, 'roomId' | 'place'>): Promise<Located> =>
+  Promise.all([locate(deps.db, propertyId, intake), loadSettings(deps, propertyId)]);
 
 /** R1: a resident files from the mini-program, for one of their rooms or a public place, with photos from their own folder. */
 export const createRepair: Handler<typeof create> = async (input, ctx) => {
@@ -142,18 +148,24 @@ export const createRepair: Handler<typeof create> = async (input, ctx) => {
 };
 
 /** The resident the desk files for, when it names one: active, of the desk's own property. */
-const residentFor = async (residentId: string, ctx: ActionContext): Promise<MemberDoc | null> => {
-  const resident = await findMember(ctx.deps.db, residentId);
-  return resident && resident.propertyId === ctx.member.propertyId && resident.role === 'resident' && resident.status === 'active' ? resident : null;
-};
+const residentFor = (resident: MemberDoc | null, ctx: ActionContext): MemberDoc | null =>
+  resident && resident.propertyId === ctx.member.propertyId && resident.role === 'resident' && resident.status === 'active' ? resident : null;
+
+/**
+ * Issue 16: what a registration reads needs only its input (the resident it names, the room or building, the
+ * settings), so it is read with the desk's membership, not after it; the property's checks are made once the
+ * router has authorised the caller, in the order they always were.
+ */
+const registerReads = (input: Parameters<Handler<typeof register>>[0], deps: Deps) =>
+  Promise.all([input.residentId === undefined ? null : findMember(deps.db, input.residentId), located(deps, input.propertyId, input)]);
 
 /**
  * R2 V2: the desk registers a phone call or a walk-in on a resident's behalf (for a room or a public
  * place she reports), with the call's details; issue 18 (5): or a public place's repair nobody
  * reported (the contract lets a repair with no resident through only for a public place).
  */
-export const registerRepair: Handler<typeof register> = async (input, ctx) => {
-  const resident = input.residentId === undefined ? null : await residentFor(input.residentId, ctx);
+export const registerRepair: Handler<typeof register> = /* @__PURE__ */ withPrefetch<typeof register, Awaited<ReturnType<typeof registerReads>>>(registerReads, async (input, ctx, [named, place]) => {
+  const resident = input.residentId === undefined ? null : residentFor(named, ctx);
   if (input.residentId !== undefined && !resident) return failure('REPAIR.RESIDENT_NOT_FOUND');
   return fileRepair(
     {
@@ -170,8 +182,9 @@ export const registerRepair: Handler<typeof register> = async (input, ctx) => {
       },
     },
     ctx,
+    place,
   );
-};
+});
 
 /** The desk queue changes for everyone; the member on shift is told personally; urgent ones also reach the staff group. */
 const newRepairNotices = (repair: RepairDoc, onShift: readonly string[], hasGroup: boolean): Notice[] => {

@@ -16,7 +16,7 @@ import { applyOnce } from '../_shared/commands';
 import { ActionFailure } from '../_shared/failures';
 import { derivedId } from '../_shared/ids';
 import { enqueueNotice, scheduleNotice, sendNow } from '../_shared/outbox';
-import { findById, withoutId, readInTx } from '../_shared/repo';
+import { findInTx, withoutId } from '../_shared/repo';
 import { complaintSource } from '../_shared/complaints.repo';
 import { mapPage, readPage, type SortKey, type Source } from '../_shared/paging';
 import type { OutboxDoc } from '@shared/model/outbox.model';
@@ -94,11 +94,11 @@ export const log: Handler<typeof c.log> = async (input, ctx) => {
 
 /** V1: the result, written back into the log, once per version seen. */
 export const writeResult: Handler<typeof c.writeResult> = async (input, ctx) => {
-  const { deps, member, now } = ctx;
-  const existing = await findById(deps.db, receptionModel, input.receptionId);
-  if (!existing || existing.propertyId !== member.propertyId) return failure('RECEPTION.NOT_FOUND');
+  const { member, now } = ctx;
+  // Issue 16: the entry is read once, in the transaction started with the membership (a read before it was one more wait).
   const { result } = await applyOnce(ctx, 'visits.writeResult', async (tx) => {
-    const r = await readInTx(tx, receptionModel, existing._id);
+    const r = await findInTx(tx, receptionModel, input.receptionId);
+    if (!r || r.propertyId !== member.propertyId) throw new ActionFailure('RECEPTION.NOT_FOUND');
     if (r.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
     const next = receptionModel.toStored({ ...r, version: r.version + 1, settled: true, result: { text: input.text, by: member.name, at: now.toISOString() } });
     await tx.collection('receptions').doc(r._id).set({ data: withoutId(next) });
