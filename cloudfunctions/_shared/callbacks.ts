@@ -5,7 +5,7 @@ import type { TransitionEvent } from '@shared/domain/state-machine';
 import type { Database, Tx } from './database';
 import { appendEvent } from './events';
 import type { Source } from './paging';
-import { findById, findInTx, isDuplicateKey, parseAll, readAll, withoutId, readInTx } from './repo';
+import { findById, findInTx, isDuplicateKey, parseAll, readAll, withoutId, readInTx, rewriteStored, storedByIds, type Rewrite, type StoredDoc } from './repo';
 
 /**
  * Issue 15 (3): the callbacks collection's one owner. Every read, query and write of a callback task
@@ -111,3 +111,7 @@ export const eraseCallbackSignature = async (db: Database, id: string): Promise<
 export const anonymiseCallbacksOf = async (db: Database, propertyId: string, openid: string, erasedName: string): Promise<void> => {
   await db.collection('callbacks').where({ propertyId, residentOpenid: openid }).update({ data: { residentName: erasedName, phone: '' } });
 };
+
+/** PIPL (erasure): these callbacks, as stored, and their texts rewritten where they name her (`erasure-scrub.ts`). */
+export const storedCallbacks = (db: Database, ids: readonly string[]): Promise<StoredDoc[]> => storedByIds(db, 'callbacks', ids);
+export const rewriteCallbacks = (db: Database, docs: readonly StoredDoc[], rewrite: Rewrite) => rewriteStored(db, 'callbacks', docs, rewrite);

@@ -7,7 +7,7 @@ import type { Database, DocRef, Tx } from './database';
 import type { Sweep } from './sweep';
 
 export type { Tx };
-import { addAllOnce, everyPage, findById, isDuplicateKey, parseAll, withoutId } from './repo';
+import { addAllOnce, everyPage, findById, isDuplicateKey, parseAll, withoutId, type Rewrite } from './repo';
 import type { ActionContext, AnyContext, SignedInContext } from './context';
 import { ActionFailure } from './failures';
 import type { Deps } from './deps';
@@ -476,8 +476,7 @@ const checkJournals = async (sweep: Sweep, limit: number): Promise<{ fanned: num
   return { fanned: missing.length - failed.size, records: res.data.length, marked: marked?.stats.updated ?? 0 };
 };
 
-/** What a PIPL erasure changes in a stored document: the fields to update, or null when it names nobody erased. */
-export type Rewrite = (doc: Record<string, unknown>) => Record<string, unknown> | null;
+export type { Rewrite } from './repo';
 
 /**
  * PIPL erasure (`cloudfunctions/_shared/erasure-scrub.ts`): the records of the commands a person sent in the

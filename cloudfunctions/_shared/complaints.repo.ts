@@ -1,7 +1,7 @@
 import { complaintModel, type ComplaintDoc } from '@shared/model/complaint.model';
 import type { Database, Query, Tx } from './database';
 import type { SortKey, Source } from './paging';
-import { findById, parseAll, readAll, withoutId, readInTx, findInTx } from './repo';
+import { findById, parseAll, readAll, withoutId, readInTx, findInTx, rewriteStored, storedByIds, type Rewrite, type StoredDoc } from './repo';
 import type { Sweep } from './sweep';
 
 /**
@@ -107,3 +107,7 @@ export function complaintSource<T>(where: object, sort: SortKey[], parse: (raw: 
 export function complaintSource(where: object, sort: SortKey[], parse: (raw: unknown) => unknown = (raw) => complaintModel.parse(raw)): Source<unknown> {
   return { collection: 'complaints', where, sort, parse };
 }
+
+/** PIPL (erasure): these complaints, as stored, and their texts rewritten where they name her (`erasure-scrub.ts`). */
+export const storedComplaints = (db: Database, ids: readonly string[]): Promise<StoredDoc[]> => storedByIds(db, 'complaints', ids);
+export const rewriteComplaints = (db: Database, docs: readonly StoredDoc[], rewrite: Rewrite) => rewriteStored(db, 'complaints', docs, rewrite);

@@ -1,10 +1,23 @@
 import { maskPhone } from '@shared/domain/phone';
 import { ERASED_NAME } from '@shared/model/erasure.model';
 import type { Database } from './database';
-import { everyPage } from './repo';
+import type { Rewrite } from './repo';
 import { eraseFromCommands } from './commands';
 import { eraseFromNotices } from './outbox';
-import { eraseRepairCallers } from './repairs.repo';
+import { eraseRepairCallers, rewriteRepairs, storedRepairs } from './repairs.repo';
+import { rewriteComplaints, storedComplaints } from './complaints.repo';
+import { rewriteCallbacks, storedCallbacks } from './callbacks';
+import { rewriteEvents, storedEventsAbout } from './events';
+
+/**
+ * What else shows her, found and rewritten by the areas that own it (members/privacy.ts: the keys left at the desk for
+ * her repairs, the room invitations she made and the bindings made with them): the ids of what it found, for the
+ * records and notices about them, and the rewrite of its own texts.
+ */
+export interface Elsewhere {
+  ids: readonly string[];
+  rewrite: (rewrite: Rewrite) => Promise<unknown>;
+}
 
 /** What of the erased person the kept records may still name: every name and number she was known by in the property. */
 export interface ErasedPerson {
@@ -18,6 +31,8 @@ export interface ErasedPerson {
   /** A complaint that joined a group (C3) names the group, whose view lists its households' residents. */
   complaints: readonly { _id: string; residentName: string; phone: string; groupId: string | null }[];
   callbacks: readonly { _id: string }[];
+  /** Started by the caller beside the erasure's other first reads. */
+  elsewhere: Promise<Elsewhere>;
 }
 
 /** Shorter than this, a "name" or "number" would match unrelated text (an erased one is empty). */
@@ -59,8 +74,8 @@ const distinct = (list: readonly string[]) => [...new Set(list.filter((s) => s.l
  * shows her (their answers carry her name and number: her tickets and their groups, her bindings and request, the keys
  * left for her repairs, her invitations and the bindings made with them, her rooms' files) or with a journal not yet
  * checked, the notices about the same, those keys, invitations and bindings themselves, and the call records of
- * orders the desk registered for her. Three waits (what else shows her, then the records and notices about all of
- * it, then the writes together), run beside the erasure's other steps and finished before her membership is
+ * orders the desk registered for her. Two waits after what else shows her is found (the records and notices about
+ * all of it, then the writes together), run beside the erasure's other steps and finished before her membership is
  * rewritten: the membership is where a call that repeats one cut short reads her number again (her name stays on
  * the erasure request until it is done). It can be repeated: one that finds nothing naming her writes nothing.
  */
@@ -71,17 +86,6 @@ export const scrubErasedPerson = (db: Database, person: ErasedPerson): Promise<v
   scrub.catch((e: unknown) => console.warn('erasure: the scrub of the kept records did not finish; calling again finishes it', e));
   return scrub;
 };
-
-type Raw = Record<string, unknown> & { _id: string };
-
-/** Each document's texts rewritten where they name her (`rewrite`): one update each, side by side. */
-const rewriteEach = (db: Database, collection: string, docs: readonly Raw[], rewrite: ReturnType<typeof rewriteFor>) =>
-  Promise.all(
-    docs.flatMap((doc) => {
-      const data = rewrite(doc);
-      return data ? [db.collection(collection).doc(doc._id).update({ data })] : [];
-    }),
-  );
 
 /** The rewrite that takes out every name and number she was known by (her numbers in full and masked). */
 const rewriteOf = (db: Database, person: ErasedPerson) => {
@@ -98,64 +102,36 @@ const rewriteOf = (db: Database, person: ErasedPerson) => {
  */
 export const scrubOwnTickets = async (db: Database, person: ErasedPerson): Promise<void> => {
   const rewrite = rewriteOf(db, person);
-  const _ = db.command;
-  const byIds = (collection: string, ids: readonly string[]) =>
-    ids.length ? (everyPage(db.collection(collection).where({ _id: _.in([...ids]) })) as Promise<Raw[]>) : Promise.resolve([]);
-  const tickets = { repairs: person.repairs.map((r) => r._id), complaints: person.complaints.map((k) => k._id), callbacks: person.callbacks.map((c) => c._id) };
-  const subjects = [...tickets.repairs, ...tickets.complaints, ...tickets.callbacks, ...person.bindings.map((b) => b._id), person.request._id];
+  const [repairIds, complaintIds, callbackIds] = [person.repairs, person.complaints, person.callbacks].map((list) => list.map((t) => t._id));
+  const subjects = [...repairIds!, ...complaintIds!, ...callbackIds!, ...person.bindings.map((b) => b._id), person.request._id];
   const [repairs, complaints, callbacks, events] = await Promise.all([
-    byIds('repairs', tickets.repairs),
-    byIds('complaints', tickets.complaints),
-    byIds('callbacks', tickets.callbacks),
-    everyPage(db.collection('events').where({ propertyId: person.propertyId, 'subject.id': _.in(subjects) })) as Promise<Raw[]>,
+    storedRepairs(db, repairIds!),
+    storedComplaints(db, complaintIds!),
+    storedCallbacks(db, callbackIds!),
+    storedEventsAbout(db, person.propertyId, subjects),
   ]);
-  await Promise.all([
-    rewriteEach(db, 'repairs', repairs, rewrite),
-    rewriteEach(db, 'complaints', complaints, rewrite),
-    rewriteEach(db, 'callbacks', callbacks, rewrite),
-    rewriteEach(db, 'events', events, rewrite),
-  ]);
+  await Promise.all([rewriteRepairs(db, repairs, rewrite), rewriteComplaints(db, complaints, rewrite), rewriteCallbacks(db, callbacks, rewrite), rewriteEvents(db, events, rewrite)]);
 };
 
 const scrubbing = async (db: Database, person: ErasedPerson): Promise<void> => {
   const { propertyId } = person;
-  const _ = db.command;
   const rewrite = rewriteOf(db, person);
-  // What else names her, by the indexes that hold it: the keys left at the desk for her repairs (K2: who left
-  // each and who took it back are typed by the desk), and the owner's invitations she made (issue 18 (5)), whose
-  // bindings name her as the one who invited them.
-  const repairIds = person.repairs.map((r) => r._id);
-  const [leftKeys, invitations] = (await Promise.all([
-    repairIds.length ? everyPage(db.collection('leftKeys').where({ propertyId, repairId: _.in(repairIds) })) : [],
-    person.member ? everyPage(db.collection('roomInvitations').where({ propertyId, 'createdBy.memberId': person.member._id })) : [],
-  ])) as [Raw[], (Raw & { used?: { bindingId: string } | null })[]];
-  const invitedIds = invitations.flatMap((i) => (i.used ? [i.used.bindingId] : []));
+  const elsewhere = await person.elsewhere;
   const groups = person.complaints.flatMap((k) => (k.groupId ? [k.groupId] : []));
   const rooms = [...(person.member?.roomIds ?? []), ...person.bindings.map((b) => b.roomId)];
   // Every record and notice about something that shows her: her tickets and their groups, her bindings and request,
-  // those keys, invitations and bindings, and her rooms (a resident file's answer lists the room's residents).
+  // what else shows her (keys, invitations and the bindings made with them), and her rooms (a resident file's answer
+  // lists the room's residents).
   const subjects = [
     ...new Set([
       ...[...person.repairs, ...person.complaints, ...person.callbacks].map((t) => t._id),
       ...groups,
       ...person.bindings.map((b) => b._id),
       person.request._id,
-      ...leftKeys.map((k) => k._id),
-      ...invitations.map((i) => i._id),
-      ...invitedIds,
+      ...elsewhere.ids,
       ...rooms,
     ]),
   ];
-  const [invited, ...writes] = await Promise.all([
-    invitedIds.length ? (everyPage(db.collection('bindings').where({ _id: _.in(invitedIds) })) as Promise<Raw[]>) : Promise.resolve([]),
-    eraseFromCommands(db, propertyId, person.openid, subjects, rewrite),
-    eraseFromNotices(db, propertyId, subjects, rewrite),
-  ]);
-  await Promise.all([
-    ...writes.map((write) => write()),
-    eraseRepairCallers(db, person.repairs, rewrite),
-    rewriteEach(db, 'leftKeys', leftKeys, rewrite),
-    rewriteEach(db, 'roomInvitations', invitations, rewrite),
-    rewriteEach(db, 'bindings', invited, rewrite),
-  ]);
+  const writes = await Promise.all([eraseFromCommands(db, propertyId, person.openid, subjects, rewrite), eraseFromNotices(db, propertyId, subjects, rewrite)]);
+  await Promise.all([...writes.map((write) => write()), eraseRepairCallers(db, person.repairs, rewrite), elsewhere.rewrite(rewrite)]);
 };

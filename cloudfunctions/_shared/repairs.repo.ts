@@ -3,7 +3,7 @@ import { repairModel, type RepairDoc } from '@shared/model/repair.model';
 import type { Database, Query, Tx } from './database';
 import { appendEvent } from './events';
 import type { SortKey, Source } from './paging';
-import { findById, findInTx, parseAll, readAll, withoutId, readInTx } from './repo';
+import { findById, findInTx, parseAll, readAll, withoutId, readInTx, rewriteStored, storedByIds, type Rewrite, type StoredDoc } from './repo';
 import * as z from 'zod/mini';
 import { lazySchema } from '@shared/model/lazy-schema';
 
@@ -119,3 +119,7 @@ export const eraseRepairCallers = async (db: Database, repairs: readonly RepairD
 export const anonymiseRepairsOf = async (db: Database, propertyId: string, openid: string, anonymous: object): Promise<void> => {
   await db.collection('repairs').where({ propertyId, residentOpenid: openid }).update({ data: anonymous });
 };
+
+/** PIPL (erasure): these repairs, as stored, and their texts rewritten where they name her (`erasure-scrub.ts`). */
+export const storedRepairs = (db: Database, ids: readonly string[]): Promise<StoredDoc[]> => storedByIds(db, 'repairs', ids);
+export const rewriteRepairs = (db: Database, docs: readonly StoredDoc[], rewrite: Rewrite) => rewriteStored(db, 'repairs', docs, rewrite);

@@ -121,6 +121,25 @@ export const everyPage = async (query: Query): Promise<Record<string, unknown>[]
   }
 };
 
+/** PIPL (erasure): a document as stored, for a rewrite of its texts. */
+export type StoredDoc = Record<string, unknown> & { _id: string };
+
+/** What a PIPL erasure changes in a stored document: the fields to update, or null when it names nobody erased. */
+export type Rewrite = (doc: Record<string, unknown>) => Record<string, unknown> | null;
+
+/** The documents of `collection` with these ids, as stored (every page): for the module that owns the collection. */
+export const storedByIds = (db: Database, collection: string, ids: readonly string[]): Promise<StoredDoc[]> =>
+  ids.length ? (everyPage(db.collection(collection).where({ _id: db.command.in([...ids]) })) as Promise<StoredDoc[]>) : Promise.resolve([]);
+
+/** Each document whose texts name the erased person rewritten (`rewrite`): one update each, side by side. For the collection's owner. */
+export const rewriteStored = (db: Database, collection: string, docs: readonly StoredDoc[], rewrite: Rewrite): Promise<unknown> =>
+  Promise.all(
+    docs.flatMap((doc) => {
+      const data = rewrite(doc);
+      return data ? [db.collection(collection).doc(doc._id).update({ data })] : [];
+    }),
+  );
+
 /** Every page of a query, each document through its model (`everyPage`). */
 export const readAll = async <M extends Model<z.ZodMiniType>>(model: M, query: Query): Promise<Doc<M>[]> => parseAll(model, await everyPage(query));
 

@@ -3,7 +3,7 @@ import { ERASED_NAME } from '@shared/model/erasure.model';
 import { roomInvitationModel, type RoomInvitationDoc } from '@shared/model/room-invitation.model';
 import type { Database, Tx } from '../_shared/database';
 import type { SortKey, Source } from '../_shared/paging';
-import { findById, findInTx, parseAll, readAll, withoutId, readInTx } from '../_shared/repo';
+import { everyPage, findById, findInTx, parseAll, readAll, rewriteStored, storedByIds, withoutId, readInTx, type Rewrite, type StoredDoc } from '../_shared/repo';
 
 /**
  * The members area's room bindings (`bindings`: a person's requests to be bound to a room, issue 7) and
@@ -89,3 +89,11 @@ export const cancelOpenRoomInvitation = async (db: Database, mine: object, at: s
 export const eraseRoomInvitationUser = async (db: Database, id: string): Promise<void> => {
   await db.collection('roomInvitations').doc(id).update({ data: { 'used.name': ERASED_NAME } });
 };
+
+/** PIPL (erasure): the owner's room invitations this member made (issue 18 (5): each names her), as stored. */
+export const roomInvitationsMadeBy = (db: Database, propertyId: string, memberId: string): Promise<(StoredDoc & { used?: { bindingId: string } | null })[]> =>
+  everyPage(db.collection('roomInvitations').where({ propertyId, 'createdBy.memberId': memberId })) as Promise<(StoredDoc & { used?: { bindingId: string } | null })[]>;
+export const rewriteRoomInvitations = (db: Database, docs: readonly StoredDoc[], rewrite: Rewrite) => rewriteStored(db, 'roomInvitations', docs, rewrite);
+/** PIPL (erasure): these bindings, as stored (those made with her invitations name her as who invited them), and their texts rewritten. */
+export const storedBindings = (db: Database, ids: readonly string[]): Promise<StoredDoc[]> => storedByIds(db, 'bindings', ids);
+export const rewriteBindings = (db: Database, docs: readonly StoredDoc[], rewrite: Rewrite) => rewriteStored(db, 'bindings', docs, rewrite);

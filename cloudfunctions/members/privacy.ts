@@ -22,11 +22,12 @@ import { readPage, type Source } from '../_shared/paging';
 import { findById, withoutId } from '../_shared/repo';
 import { complaintsOfResident, eraseResidentFromComplaints } from '../_shared/complaints.repo';
 import { servedCopyOf } from '../_shared/storage';
-import { bindingsOfPerson, eraseBindingPerson, eraseRoomInvitationUser } from './bindings.repo';
+import { bindingsOfPerson, eraseBindingPerson, eraseRoomInvitationUser, rewriteBindings, rewriteRoomInvitations, roomInvitationsMadeBy, storedBindings } from './bindings.repo';
+import { leftKeysOfRepairs, rewriteLeftKeys } from '../keys/exports';
 import { writeMember } from '../_shared/membership';
 import { anonymiseRepairsOf, eraseRepairSignatures, repairsOfResident } from '../_shared/repairs.repo';
 import { anonymiseCallbacksOf, callbacksOfResident, eraseCallbackSignature } from '../_shared/callbacks';
-import { scrubErasedPerson, scrubOwnTickets } from '../_shared/erasure-scrub';
+import { scrubErasedPerson, scrubOwnTickets, type Elsewhere } from '../_shared/erasure-scrub';
 
 const erasureIdOf = (propertyId: string, openid: string) => derivedId('er', propertyId, openid);
 
@@ -40,6 +41,26 @@ const holdings = async (db: Database, propertyId: string, openid: string) => {
     callbacksOfResident(db, propertyId, openid),
   ]);
   return { member, bindings: bindings.filter((b) => b.propertyId === propertyId), repairs, complaints, callbacks };
+};
+
+/**
+ * PIPL: what else shows her, beyond her own records: the keys left at the desk for her repairs (K2: who left each and
+ * who took it back are typed by the desk), the room invitations she made (issue 18 (5)) and the bindings made with
+ * them (each names who invited it). One wait; the bindings are read beside the scrub's next reads.
+ */
+const elsewhere = async (db: Database, propertyId: string, h: Awaited<ReturnType<typeof holdings>>): Promise<Elsewhere> => {
+  const [leftKeys, invitations] = await Promise.all([
+    leftKeysOfRepairs(db, propertyId, h.repairs.map((r) => r._id)),
+    h.member ? roomInvitationsMadeBy(db, propertyId, h.member._id) : [],
+  ]);
+  const invitedIds = invitations.flatMap((i) => (i.used ? [i.used.bindingId] : []));
+  const invited = storedBindings(db, invitedIds);
+  // Awaited by the rewrite; should the scrub end before it, its failure is the next call's, not an unhandled one.
+  invited.catch(() => undefined);
+  return {
+    ids: [...leftKeys.map((k) => k._id), ...invitations.map((i) => i._id), ...invitedIds],
+    rewrite: async (rewrite) => Promise.all([rewriteLeftKeys(db, leftKeys, rewrite), rewriteRoomInvitations(db, invitations, rewrite), rewriteBindings(db, await invited, rewrite)]),
+  };
 };
 
 const openTicketsOf = (h: Awaited<ReturnType<typeof holdings>>) =>
@@ -134,7 +155,9 @@ export const erase: Handler<typeof c.erase> = /* @__PURE__ */ withPrefetch<typeo
   if (request.status === 'done') return ok(viewOf(request, 0));
   const h = await holdings(db, request.propertyId, request.openid);
   if (openTicketsOf(h)) return failure('PRIVACY.OPEN_TICKETS');
-  const person = { ...h, propertyId: request.propertyId, openid: request.openid, request };
+  const person = { ...h, propertyId: request.propertyId, openid: request.openid, request, elsewhere: elsewhere(db, request.propertyId, h) };
+  // Awaited by the scrub; should a step fail first, its failure is the next call's, not an unhandled one.
+  person.elsewhere.catch(() => undefined);
   const scrubbing = scrubErasedPerson(db, person);
   // Awaited below; should the storage step fail first, its failure is the call's, not an unhandled one.
   scrubbing.catch(() => undefined);
