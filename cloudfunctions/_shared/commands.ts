@@ -7,7 +7,7 @@ import type { Database, DocRef, Tx } from './database';
 import type { Sweep } from './sweep';
 
 export type { Tx };
-import { addAllOnce, everyPage, findById, isDuplicateKey, parseAll, withoutId, type Rewrite } from './repo';
+import { addAllOnce, everyPage, findById, isDuplicateKey, parseAll, rewriteStored, withoutId, type Rewrite, type StoredDoc } from './repo';
 import type { ActionContext, AnyContext, SignedInContext } from './context';
 import { ActionFailure } from './failures';
 import type { Deps } from './deps';
@@ -499,16 +499,12 @@ export const eraseFromCommands = async (db: Database, propertyId: string, openid
     subjects.length ? everyPage(commands.where({ propertyId, 'result.id': db.command.in([...subjects]) })) : [],
     everyPage(commands.where({ fanned: false })),
   ]);
-  const mine = (own as { _id: string; propertyId: string }[]).filter((c) => c.propertyId === propertyId).map((c) => c._id);
-  const others = new Map<string, Record<string, unknown>>();
-  for (const doc of [...about, ...aboutBefore, ...unchecked] as (Record<string, unknown> & { _id: string })[]) {
+  const mine = own.filter((c) => c.propertyId === propertyId).map((c) => c._id);
+  const others = new Map<string, StoredDoc>();
+  for (const doc of [...about, ...aboutBefore, ...unchecked]) {
     if (doc.propertyId === propertyId && doc.openid !== openid) others.set(doc._id, doc);
   }
-  const updates = [...others].flatMap(([id, doc]) => {
-    const data = rewrite(doc);
-    return data ? [() => commands.doc(id).update({ data })] : [];
-  });
-  return () => Promise.all([...chunks(mine, IDS_PER_QUERY).map((ids) => commands.where({ _id: db.command.in(ids) }).remove()), ...updates.map((update) => update())]);
+  return () => Promise.all([...chunks(mine, IDS_PER_QUERY).map((ids) => commands.where({ _id: db.command.in(ids) }).remove()), rewriteStored(db, 'commands', [...others.values()], rewrite)]);
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -46,5 +46,5 @@ export const eventsOf = (db: Database, propertyId: string, subjectId: string, or
 
 /** PIPL (erasure): the events about these subjects, as stored, and their texts rewritten where they name her. */
 export const storedEventsAbout = (db: Database, propertyId: string, subjects: readonly string[]): Promise<StoredDoc[]> =>
-  subjects.length ? (everyPage(db.collection('events').where({ propertyId, 'subject.id': db.command.in([...subjects]) })) as Promise<StoredDoc[]>) : Promise.resolve([]);
+  subjects.length ? everyPage(db.collection('events').where({ propertyId, 'subject.id': db.command.in([...subjects]) })) : Promise.resolve([]);
 export const rewriteEvents = (db: Database, docs: readonly StoredDoc[], rewrite: Rewrite) => rewriteStored(db, 'events', docs, rewrite);

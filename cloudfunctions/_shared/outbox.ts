@@ -5,7 +5,7 @@ import type { Database, Tx } from './database';
 import type { Source } from './paging';
 import { derivedId } from './ids';
 import { fannedOut, journalOf } from './commands';
-import { everyPage, findById, parseAll, withoutId, addOnce } from './repo';
+import { everyPage, findById, parseAll, rewriteStored, withoutId, addOnce, type Rewrite } from './repo';
 import { deliver, Settled, type SettingsOf } from './channels';
 import { byIds } from './signals';
 import { Deferred } from './robot';
@@ -379,16 +379,11 @@ export const eraseFromNotices = async (
   db: Database,
   propertyId: string,
   subjects: readonly string[],
-  rewrite: (doc: Record<string, unknown>) => Record<string, unknown> | null,
+  rewrite: Rewrite,
 ): Promise<() => Promise<unknown>> => {
   if (subjects.length === 0) return () => Promise.resolve();
-  const outbox = db.collection('outbox');
-  const found = await everyPage(outbox.where({ propertyId, 'subject.id': db.command.in([...subjects]) }));
-  const updates = (found as (Record<string, unknown> & { _id: string })[]).flatMap((doc) => {
-    const data = rewrite(doc);
-    return data ? [() => outbox.doc(doc._id).update({ data })] : [];
-  });
-  return () => Promise.all(updates.map((update) => update()));
+  const found = await everyPage(db.collection('outbox').where({ propertyId, 'subject.id': db.command.in([...subjects]) }));
+  return () => rewriteStored(db, 'outbox', found, rewrite);
 };
 
 /** One notice by its id. */

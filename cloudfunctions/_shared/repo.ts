@@ -104,6 +104,12 @@ export const withoutId = <T extends { _id: string }>(doc: T): Omit<T, '_id'> => 
   return rest;
 };
 
+/** A document as stored (every one has its `_id`): what `everyPage` answers, and what an erasure rewrites. */
+export type StoredDoc = Record<string, unknown> & { _id: string };
+
+/** What a PIPL erasure changes in a stored document: the fields to update, or null when it names nobody erased. */
+export type Rewrite = (doc: Record<string, unknown>) => Record<string, unknown> | null;
+
 /**
  * Every document a query finds, as stored: the cloud returns at most 1000 a get()
  * (https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/collection/Collection.limit.md),
@@ -111,25 +117,19 @@ export const withoutId = <T extends { _id: string }>(doc: T): Omit<T, '_id'> => 
  * For a reader that writes nothing it reads until it has read them all: pages by `skip` are consistent only
  * while the documents the query finds stay as they are.
  */
-export const everyPage = async (query: Query): Promise<Record<string, unknown>[]> => {
+export const everyPage = async (query: Query): Promise<StoredDoc[]> => {
   const PAGE = 1000;
-  const out: Record<string, unknown>[] = [];
+  const out: StoredDoc[] = [];
   for (let skip = 0; ; skip += PAGE) {
     const res = await query.skip(skip).limit(PAGE).get();
-    out.push(...(res.data as Record<string, unknown>[]));
+    out.push(...(res.data as StoredDoc[]));
     if (res.data.length < PAGE) return out;
   }
 };
 
-/** PIPL (erasure): a document as stored, for a rewrite of its texts. */
-export type StoredDoc = Record<string, unknown> & { _id: string };
-
-/** What a PIPL erasure changes in a stored document: the fields to update, or null when it names nobody erased. */
-export type Rewrite = (doc: Record<string, unknown>) => Record<string, unknown> | null;
-
 /** The documents of `collection` with these ids, as stored (every page): for the module that owns the collection. */
 export const storedByIds = (db: Database, collection: string, ids: readonly string[]): Promise<StoredDoc[]> =>
-  ids.length ? (everyPage(db.collection(collection).where({ _id: db.command.in([...ids]) })) as Promise<StoredDoc[]>) : Promise.resolve([]);
+  ids.length ? everyPage(db.collection(collection).where({ _id: db.command.in([...ids]) })) : Promise.resolve([]);
 
 /** Each document whose texts name the erased person rewritten (`rewrite`): one update each, side by side. For the collection's owner. */
 export const rewriteStored = (db: Database, collection: string, docs: readonly StoredDoc[], rewrite: Rewrite): Promise<unknown> =>

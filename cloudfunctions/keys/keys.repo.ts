@@ -156,5 +156,5 @@ export const leftKeysNewestFirst = (where: object): Source<LeftKeyDoc> => ({ col
 
 /** PIPL (erasure): the keys left at the desk for these repairs (K2: who left each and who took it back are typed by the desk), as stored. */
 export const leftKeysOfRepairs = (db: Database, propertyId: string, repairIds: readonly string[]): Promise<StoredDoc[]> =>
-  repairIds.length ? (everyPage(db.collection('leftKeys').where({ propertyId, repairId: db.command.in([...repairIds]) })) as Promise<StoredDoc[]>) : Promise.resolve([]);
+  repairIds.length ? everyPage(db.collection('leftKeys').where({ propertyId, repairId: db.command.in([...repairIds]) })) : Promise.resolve([]);
 export const rewriteLeftKeys = (db: Database, docs: readonly StoredDoc[], rewrite: Rewrite) => rewriteStored(db, 'leftKeys', docs, rewrite);
