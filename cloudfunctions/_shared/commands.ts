@@ -85,6 +85,8 @@ export interface Applied<T> {
   result: T;
   /** False when the result is a replay of an earlier application: its side effects are not this call's. */
   fresh: boolean;
+  /** What the fresh application's record journaled (its `about` names the events' subjects: `finishOnce` keeps them). */
+  journal?: readonly JournalEntry[];
 }
 
 export function applyOnce<T>(ctx: ActionContext, action: string, work: (tx: Tx) => Promise<T>, propertyId?: string): Promise<Applied<T>>;
@@ -94,7 +96,7 @@ export async function applyOnce<T>(ctx: AnyContext, action: string, work: (tx: T
   const owner = ownerOf(ctx, action, propertyId);
   const { db } = ctx.deps;
   const key = ctx.commandKey;
-  const record = (result: T) => recordOf(ctx, action, result, owner);
+  const record = (result: T, journal: readonly JournalEntry[]) => recordOf(ctx, action, result, owner, journal);
   // As runTransaction with no retries of its own: commit, or roll back on any failure and rethrow. The
   // first attempt runs in the transaction the router started with the call's first reads (issue 16).
   const run = async (attempt: number): Promise<Applied<T>> => {
@@ -103,11 +105,11 @@ export async function applyOnce<T>(ctx: AnyContext, action: string, work: (tx: T
       const journaled = new JournalTx(tx);
       const result = await work(journaled);
       const journal = journaled.entries();
-      await tx.collection('commands').add({ data: { _id: key, ...record(result), ...(journal.length ? { journal, fanned: false } : {}) } });
+      await tx.collection('commands').add({ data: { _id: key, ...record(result, journal), ...(journal.length ? { journal, fanned: false } : {}) } });
       await tx.commit();
       settled(ctx);
       if (journal.length) await fanOutBeside(ctx, key, journal, journaled.besides());
-      return { result, fresh: true };
+      return { result, fresh: true, journal };
     } catch (e) {
       // A transaction a conflict has ended is gone already: its rollback's refusal says nothing new.
       await tx.rollback().catch(() => undefined);
@@ -161,9 +163,13 @@ const ownerOf = (ctx: AnyContext, action: string, propertyId?: string): string =
 /** Ids a record's `about` keeps at most: a page of rows is far fewer. */
 const ABOUT_MOST = 200;
 
-/** The ids an answer shows (`about`): the value of every `id` and `roomId` in it, its rows' included. */
-export const aboutOf = (result: unknown): string[] => {
-  const ids = new Set<string>();
+/**
+ * The ids a record is about (`about`): the subjects of the events its journal carries, first (a history finds
+ * them there until the timer has stored them, `journaledEventsAbout`), then the value of every `id` and `roomId`
+ * its answer shows, its rows' included.
+ */
+export const aboutOf = (result: unknown, journal: readonly JournalEntry[] = []): string[] => {
+  const ids = new Set<string>(eventSubjectsOf(journal));
   const walk = (value: unknown): void => {
     if (ids.size >= ABOUT_MOST) return;
     if (Array.isArray(value)) value.forEach(walk);
@@ -177,9 +183,16 @@ export const aboutOf = (result: unknown): string[] => {
   return [...ids].slice(0, ABOUT_MOST);
 };
 
-const recordOf = (ctx: AnyContext, action: string, result: unknown, owner: string) => {
+/** The subjects of the events a journal carries. */
+const eventSubjectsOf = (journal: readonly JournalEntry[]): string[] =>
+  journal.flatMap((e) => {
+    const id = e.collection === 'events' ? (e.doc as { subject?: { id?: unknown } }).subject?.id : undefined;
+    return typeof id === 'string' ? [id] : [];
+  });
+
+const recordOf = (ctx: AnyContext, action: string, result: unknown, owner: string, journal: readonly JournalEntry[] = []) => {
   const key = ctx.commandKey;
-  const about = aboutOf(result);
+  const about = aboutOf(result, journal);
   return withoutId(
     commandModel.toStored({
       _id: key,
@@ -205,7 +218,8 @@ export const finishOnce = async <T>(ctx: AnyContext, applied: Applied<T>, finish
   if (!applied.fresh) return applied.result;
   const answer = await finish(applied.result);
   // `set` replaces the field whole: an object given to update is merged into it field by field.
-  const about = aboutOf(answer);
+  // What the record is about: the subjects of its journal's events stay first, then what the answer shows.
+  const about = aboutOf(answer, applied.journal);
   await ctx.deps.db.collection('commands').doc(ctx.commandKey).update({ data: { result: ctx.deps.db.command.set(answer), ...(about.length ? { about } : {}) } });
   return answer;
 };
@@ -330,17 +344,26 @@ const insertJournal = async (db: Database, journal: readonly JournalEntry[]): Pr
 };
 
 /**
- * After the commit, the call fans its journal out, in one wait, before it delivers anything (a notice is
+ * Issue 16: a command's events are stored by the timer's journal step alone, not by the call (one round trip
+ * less on every write that makes one): nothing waits on them but a history, and a history reads them from the
+ * unchecked records about its subject as well (`journaledEventsAbout`), so it shows them the moment the command
+ * has committed. Its notices and clocks are inserted by the call: they are sent, and swept, from where they are stored.
+ */
+const insertedByTheCall = (entry: JournalEntry): boolean => entry.collection !== 'events';
+
+/**
+ * After the commit, the call fans its journal out (all but its events), in one wait, before it delivers anything (a notice is
  * marked sent where it is stored). It does not mark the record: that would be one more round trip for
  * every write. A failure here loses nothing: its notices are not sent now (`fannedOut`), and the
  * timer's first step (`fanOutJournals`) inserts what is missing, with the lease the call held, so the
  * outbox sends them once that lease ends, as it did a notice the call failed to send.
  */
 const fanOut = async (db: Database, record: string, journal: readonly JournalEntry[]): Promise<void> => {
+  const now = journal.filter(insertedByTheCall);
   try {
-    await insertJournal(db, journal);
+    await insertJournal(db, now);
   } catch (e) {
-    for (const entry of journal) unfanned.add(entry.doc);
+    for (const entry of now) unfanned.add(entry.doc);
     console.warn(`command ${record}: its journal was not fanned out; the timer will`, e);
   }
 };
@@ -357,6 +380,20 @@ const fanOutBeside = async (ctx: AnyContext, record: string, journal: readonly J
   const beside = Promise.all(besides.map((run) => run(ctx.deps, journal))).then(() => undefined);
   if (ctx.command) ctx.command.delivering.push(beside);
   await Promise.all([inserted, ctx.command ? undefined : beside]);
+};
+
+/**
+ * The events about `subjectId` still in the journals of records the timer has not checked (`fanned: false`),
+ * as journaled: what a history adds to the events stored (`eventsOf`, events.ts). Found by the records' `about`
+ * (which names their events' subjects first, `aboutOf`) with the `about_fanned` index (the property, `about`, `fanned`); a subject's records are at most
+ * a few a minute, and a checked record keeps no journal.
+ */
+export const journaledEventsAbout = async (db: Database, propertyId: string, subjectId: string): Promise<StoredDoc[]> => {
+  const unchecked = await everyPage(db.collection('commands').where({ propertyId, about: subjectId, fanned: false }));
+  return parseAll(commandModel, unchecked)
+    .flatMap((c) => c.journal ?? [])
+    .filter((e) => e.collection === 'events' && (e.doc as { subject?: { id?: unknown } }).subject?.id === subjectId)
+    .map((e) => e.doc as StoredDoc);
 };
 
 /** What a journal-carrying record of a transaction that is no command names (`journaledTransaction`). */
@@ -395,6 +432,7 @@ export const journaledTransaction = async <T>(db: Database, record: JournalRecor
         at: now.toISOString(),
         journal,
         fanned: false,
+        ...(eventSubjectsOf(journal).length ? { about: aboutOf(null, journal) } : {}),
       });
       await tx.collection('commands').doc(record.id).set({ data: withoutId(stored) });
     }
@@ -481,7 +519,7 @@ export type { Rewrite } from './repo';
 /**
  * PIPL erasure (`cloudfunctions/_shared/erasure-scrub.ts`): the records of the commands a person sent in the
  * property go (her membership has ended: nothing of hers retries them), and the others' records that name her
- * are rewritten: those about what shows her (`about`, the `about` index; older ones by `result.id`), and those whose journal
+ * are rewritten: those about what shows her (`about`, the `about_fanned` index; older ones by `result.id`), and those whose journal
  * is still unchecked (`fanned: false`; a checked one has none left). Reads in one wait (more only where a query
  * finds more than a page: `everyPage`), then answers the
  * writes to make in one more (so the caller can make them beside other collections'); each can be repeated,

@@ -93,8 +93,17 @@ describe('e2e: a repair\'s whole life, with the sign-off done offline', () => {
       completion: { beforePhotos: string[]; amountFen: number };
     }[];
     expect(stored).toMatchObject({ status: 'signed', rating: { quality: 4, attitude: 5 }, completion: { amountFen: 3000 } });
-    const events = (system.runtime.engine.collection('events').all() as { subject: { id: string }; action: string }[]).filter((e) => e.subject.id === stored!._id);
-    expect(events.map((e) => e.action)).toEqual(['submit', 'dispatch', 'acknowledge', 'arrive', 'quote', 'accept', 'complete', 'signOff']);
+    // Its history as the supervisor reads it: every step once, in order (issue 16: the events still in their commands'
+    // records until the timer's journal step has stored them, and those it has).
+    const history = await supervisor.evaluate(async ([repairId, token]) => {
+      const res = await fetch('/api/fn/repairs-reads', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Dev ${token}` },
+        body: JSON.stringify({ action: 'get', input: { propertyId: 'demo', repairId } }),
+      });
+      return ((await res.json()) as { data: { history: { action: string }[] } }).data.history.map((h) => h.action);
+    }, [stored!._id, Buffer.from('o-sup-liu').toString('base64url')] as const);
+    expect(history).toEqual(['submit', 'dispatch', 'acknowledge', 'arrive', 'quote', 'accept', 'complete', 'signOff']);
 
     // The supervisor's own view of the order carries a link to the signature, which his page can load.
     const token = Buffer.from('o-sup-liu').toString('base64url');

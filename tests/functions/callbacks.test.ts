@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { callbacks } from '@shared/contracts';
-import { callAs, DESK_ON_SHIFT, expectOk, expectRefusedUnchanged, expectRolledBack, newCommandId, OTHER_DESK, OTHER_PROPERTY, PROPERTY, raw, seedOtherProperty, startRuntime, SUPERVISOR as SUPERVISOR_ID, TECH_LI, testClock, tickTimers, uploadAs, WANG, watchTraces } from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, expectRefusedUnchanged, expectRolledBack, newCommandId, OTHER_DESK, OTHER_PROPERTY, PROPERTY, raw, seedOtherProperty, startRuntime, SUPERVISOR as SUPERVISOR_ID, TECH_LI, testClock, tickTimers, uploadAs, WANG, watchTraces, storedEvents } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 const template = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'stored', 'repair.v3.json'), 'utf8')) as Record<string, unknown>;
@@ -96,7 +96,7 @@ describe('R10 R13: callback tasks from returned work orders', () => {
     expect(expectOk(await callAs(rt, DESK_ON_SHIFT, callbacks.record, input)).status).toBe('done');
     expect(await callAs(rt, DESK_ON_SHIFT, callbacks.record, { ...input, commandId: 'record-callback-2', version: 2 })).toMatchObject({ ok: false, code: 'CALLBACK.ALREADY_DONE' });
     expect(expectOk(await callAs(rt, DESK_ON_SHIFT, callbacks.queue, { propertyId: PROPERTY })).items).toEqual([]);
-    expect(raw<{ subject: { id: string }; action: string }>(rt, 'events').filter((e) => e.subject.id === task!.id).map((e) => e.action)).toEqual(['plan', 'record']);
+    expect((await storedEvents<{ subject: { id: string }; action: string }>(rt)).filter((e) => e.subject.id === task!.id).map((e) => e.action)).toEqual(['plan', 'record']);
   });
 
   it('B1: a task past its due time is shown overdue', async () => {

@@ -36,6 +36,9 @@ describe('command records are kept for COMMAND_RETENTION_DAYS, then removed by t
   it('R1: within the retention a retry answers the first result; past it the record goes, a younger one stays, and one with an unchecked journal stays until it is checked', async () => {
     const old = newCommandId();
     const first = expectOk(await callAs(rt, WANG, repairs.create, repairInput({ commandId: old, preferredTime: null })));
+    // Its event is stored by the timer's journal step (issue 16), which then marks its record checked.
+    expect((await tick(rt)).data.journals).toEqual({ fanned: 1 });
+    expect(recordOf(rt, old)?.fanned).toBe(true);
     const down = failFanOut(rt);
     const unchecked = newCommandId();
     expectOk(await callAs(rt, WANG, repairs.create, repairInput({ commandId: unchecked, preferredTime: null, description: '卫生间地漏堵了' })));

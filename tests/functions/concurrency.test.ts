@@ -1,5 +1,5 @@
 import { repairs, session } from '@shared/contracts';
-import { raw, callAs, DESK_ON_SHIFT, DESK_OTHER, expectOk, memberIdOf, PROPERTY, repairInput, startRuntime, TECH_LI, TECH_MA, WANG, ZHANG } from './harness';
+import { raw, callAs, DESK_ON_SHIFT, DESK_OTHER, expectOk, memberIdOf, PROPERTY, repairInput, startRuntime, TECH_LI, TECH_MA, WANG, ZHANG, storedEvents } from './harness';
 
 describe('concurrency', () => {
   let rt: Awaited<ReturnType<typeof startRuntime>>;
@@ -28,7 +28,7 @@ describe('concurrency', () => {
       callAs(rt, DESK_OTHER, repairs.dispatch, { propertyId: PROPERTY, commandId: 'race-dispatch-b', repairId: created.id, version: 1, technicianId: memberIdOf(TECH_MA) }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(raw<{ subject: { id: string } }>(rt, 'events').filter((e) => e.subject.id === created.id)).toHaveLength(2);
+    expect((await storedEvents<{ subject: { id: string } }>(rt)).filter((e) => e.subject.id === created.id)).toHaveLength(2);
   });
 
   it('R1: the same command id sent 20 times at once makes one ticket, and every caller gets it back', async () => {
@@ -37,7 +37,7 @@ describe('concurrency', () => {
     const ids = new Set(results.map((r) => expectOk(r).id));
     expect(ids.size).toBe(1);
     expect(raw(rt, 'repairs')).toHaveLength(1);
-    expect(raw(rt, 'events')).toHaveLength(1);
+    expect((await storedEvents(rt))).toHaveLength(1);
     expect(raw(rt, 'commands')).toHaveLength(1);
   });
 

@@ -1,7 +1,7 @@
 import { complaints, repairs } from '@shared/contracts';
 import { messages } from '@shared/messages';
 import { LOCAL_CHECKER } from '../../local/wechat';
-import { callAs, DESK_ON_SHIFT, expectOk, expectRefusedUnchanged, expectRolledBack, memberIdOf, newCommandId, PROPERTY, raw, repairInput, seedOtherProperty, snapshot, startRuntime, SUPERVISOR, TECH_LI, tickTimers, uploadAs, WANG, WANG_ROOM, watchTraces, ZHANG } from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, expectRefusedUnchanged, expectRolledBack, memberIdOf, newCommandId, PROPERTY, raw, repairInput, seedOtherProperty, snapshot, startRuntime, SUPERVISOR, TECH_LI, tickTimers, uploadAs, WANG, WANG_ROOM, watchTraces, ZHANG, storedEvents } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 type Doc = Record<string, unknown>;
@@ -102,7 +102,7 @@ describe('issue 13 (1.9): residents\' text is checked when filed, and what the c
     await tick(rt);
     expect(expectOk(await getAs(rt, DESK_ON_SHIFT, filed.id)).screening?.text).toMatchObject({ verdict: 'risky', held: true, awaitsDesk: true });
     expect(checksOf(rt, filed.id)).toEqual([expect.objectContaining({ status: 'done', openid: '' })]);
-    expect(raw<{ subject: { id: string }; action: string; role: string }>(rt, 'events').filter((e) => e.subject.id === filed.id).map((e) => [e.action, e.role])).toContainEqual(['contentFlagged', 'system']);
+    expect((await storedEvents<{ subject: { id: string }; action: string; role: string }>(rt)).filter((e) => e.subject.id === filed.id).map((e) => [e.action, e.role])).toContainEqual(['contentFlagged', 'system']);
   });
 
   it('a check that never answers does not hold up the filing for more than its budget', async () => {
@@ -282,6 +282,6 @@ describe('issue 13 (1.9): only the desk side of the ticket\'s own property decid
     const input = { propertyId: PROPERTY, commandId: newCommandId(), repairId: filed.id, item: { kind: 'text' }, decision: 'release' };
     const first = expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.decideContent, input));
     expect(expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.decideContent, input))).toEqual(first);
-    expect(raw<{ subject: { id: string }; action: string }>(rt, 'events').filter((e) => e.subject.id === filed.id && e.action === 'releaseContent')).toHaveLength(1);
+    expect((await storedEvents<{ subject: { id: string }; action: string }>(rt)).filter((e) => e.subject.id === filed.id && e.action === 'releaseContent')).toHaveLength(1);
   });
 });

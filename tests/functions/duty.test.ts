@@ -1,6 +1,6 @@
 import { complaints, members, repairs, settings } from '@shared/contracts';
 import * as duty from '@shared/contracts/duty.contract';
-import { callAs, complaintInput, DESK_ON_SHIFT, DESK_OTHER, expectOk, expectRefusedUnchanged, memberIdOf, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, SUPERVISOR, TECH_LI, testClock, tickTimers, uploadAs, WANG, WANG_ROOM } from './harness';
+import { callAs, complaintInput, DESK_ON_SHIFT, DESK_OTHER, expectOk, expectRefusedUnchanged, memberIdOf, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, SUPERVISOR, TECH_LI, testClock, tickTimers, uploadAs, WANG, WANG_ROOM, storedEvents } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 const MORNING_PAGE = `${PROPERTY}~2026-11-23~0800`;
@@ -176,7 +176,7 @@ describe('D3: handover at each shift change, signed by both on their own phones'
     expect(expectOk(await callAs(rt, DESK_OTHER, duty.page, { propertyId: PROPERTY, date: '2026-11-23', shiftStart: '08:00' })).handover?.canReceive).toBe(true);
     const received = expectOk(await callAs(rt, DESK_OTHER, duty.receive, { propertyId: PROPERTY, commandId: newCommandId(), handoverId: handed.id, version: 1 })).handover!;
     expect(received).toMatchObject({ status: 'received', incoming: { name: '林琳', at: '2026-11-23T07:10:00.000Z' }, late: false });
-    expect(raw<{ subject: { kind: string }; action: string }>(rt, 'events').filter((e) => e.subject.kind === 'handover').map((e) => e.action)).toEqual(['handOver', 'receive']);
+    expect((await storedEvents<{ subject: { kind: string }; action: string }>(rt)).filter((e) => e.subject.kind === 'handover').map((e) => e.action)).toEqual(['handOver', 'receive']);
     await expectRefusedUnchanged(rt, DESK_ON_SHIFT, duty.handOver, handOver({ matters: [matter] }), 'STATE.TRANSITION_NOT_ALLOWED');
   });
 

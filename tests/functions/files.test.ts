@@ -1,6 +1,6 @@
 import { complaints, repairs } from '@shared/contracts';
 import * as files from '@shared/contracts/files.contract';
-import { callAs, complaintAbout, DESK_OTHER, DESK_ON_SHIFT, expectOk, MANAGER, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, SUPERVISOR, TECH_LI, WANG, WANG_ROOM, seedOtherProperty } from './harness';
+import { callAs, complaintAbout, DESK_OTHER, DESK_ON_SHIFT, expectOk, MANAGER, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, SUPERVISOR, TECH_LI, WANG, WANG_ROOM, seedOtherProperty, storedEvents } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 
@@ -47,7 +47,7 @@ describe('P1: resident files are read only with the supervisor\'s permission (or
     expect(expectOk(await decide(rt, other, 'refuse'))).toMatchObject({ status: 'refused', until: null });
     expect(await read(rt, DESK_OTHER)).toMatchObject({ ok: false, code: 'FILE.PERMISSION_REQUIRED' });
     expect(await decide(rt, { id: other.id, version: other.version + 1 }, 'grant')).toMatchObject({ ok: false, code: 'STATE.TRANSITION_NOT_ALLOWED' });
-    expect(raw<{ machine: string; action: string }>(rt, 'events').filter((e) => e.machine === 'fileGrant').map((e) => e.action).sort()).toEqual(['ask', 'ask', 'grant', 'refuse']);
+    expect((await storedEvents<{ machine: string; action: string }>(rt)).filter((e) => e.machine === 'fileGrant').map((e) => e.action).sort()).toEqual(['ask', 'ask', 'grant', 'refuse']);
   });
 
   it('P1: the supervisor revokes a grant before it runs out: the desk\'s next read is refused FILE.PERMISSION_REVOKED and the revoke is in the access log', async () => {
@@ -70,7 +70,7 @@ describe('P1: resident files are read only with the supervisor\'s permission (or
       ['read', '陈晓', null, '2026-11-23T02:00:00.000Z'],
     ]);
     expect(expectOk(await callAs(rt, DESK_ON_SHIFT, files.grants, { propertyId: PROPERTY })).items.map((g) => g.status)).toEqual(['revoked']);
-    expect(raw<{ machine: string; action: string }>(rt, 'events').filter((e) => e.machine === 'fileGrant').map((e) => e.action)).toEqual(['ask', 'grant', 'revoke']);
+    expect((await storedEvents<{ machine: string; action: string }>(rt)).filter((e) => e.machine === 'fileGrant').map((e) => e.action)).toEqual(['ask', 'grant', 'revoke']);
     // Asked again and granted, the desk reads under the new grant.
     expectOk(await decide(rt, expectOk(await ask(rt)), 'grant', 30));
     expectOk(await read(rt));

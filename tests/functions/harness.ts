@@ -10,6 +10,8 @@ import { deployedFunctionOf, deployedFunctions, type DeployedFunction } from '@s
 import type { Role } from '@shared/model/member.model';
 import type { Result } from '@shared/result';
 import type { CallCount } from '../../local/call-meter';
+import { fanOutJournals } from '../../cloudfunctions/_shared/commands';
+import { startSweep } from '../../cloudfunctions/_shared/sweep';
 
 const handleOf = (name: string) => (require(`../../cloudfunctions/${name}/handle`) as { handle: FunctionHandle }).handle;
 
@@ -93,6 +95,16 @@ if (typeof afterAll === 'function') afterAll(() => {
 
 /** The committed documents of a collection, read around the SDK so the query log holds only the functions' queries. */
 export const raw = <T = Record<string, unknown>>(runtime: Runtime, collection: string) => runtime.engine.collection(collection).all() as T[];
+
+/**
+ * Issue 16: the events collection once the timer's journal step has stored what the commands so far journaled
+ * (a command's events are stored by that step, not by its call: `insertedByTheCall`, commands.ts). Runs the real
+ * step alone, as the timer's first step does every minute, then reads the collection as stored.
+ */
+export const storedEvents = async <T = Record<string, unknown>>(runtime: Runtime): Promise<T[]> => {
+  await fanOutJournals(startSweep(runtime.deps, 'journal'));
+  return raw<T>(runtime, 'events');
+};
 
 let commandSeq = 0;
 export const newCommandId = () => `cmd-test-${Date.now().toString(36)}-${(commandSeq++).toString(36)}`;

@@ -1,6 +1,6 @@
 import { repairs } from '@shared/contracts';
 import { parsePayload } from '../../local/db/ejson';
-import { callAs, expectOk, newCommandId, raw, repairInput, startRuntime, tickTimers, WANG } from './harness';
+import { callAs, expectOk, newCommandId, PROPERTY, raw, repairInput, startRuntime, tickTimers, WANG } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 type Stored = { _id: string; subject: { id: string }; status?: string; kind?: string; storedFirst?: boolean };
@@ -10,13 +10,16 @@ const urgent = (over: Record<string, unknown> = {}) => repairInput({ description
 
 const networkDown = { code: 'DATABASE_REQUEST_FAILED', message: 'network' } as const;
 
-/** Delivered by the call, each once (the robot posted once): five minutes on, the timer finds nothing to insert and nothing to send. */
+/**
+ * Delivered by the call, each once (the robot posted once): five minutes on, the timer finds nothing to send, and
+ * nothing to insert but the create's event, which its journal step alone stores (issue 16).
+ */
 const expectNothingLeftForTheTimer = async (rt: Rt) => {
   expect(rt.webhookPosts).toHaveLength(1);
   rt.clock.advanceMinutes(5);
   const run = await tick(rt);
   expect(run.data.failed).toEqual([]);
-  expect(run.data.journals).toEqual({ fanned: 0 });
+  expect(run.data.journals).toEqual({ fanned: 1 });
   expect(run.data.outbox.sent).toBe(0);
   expect(rt.webhookPosts).toHaveLength(1);
 };
@@ -80,17 +83,25 @@ describe('issue 16: the journal fanned out after the commit, or by the timer whe
   const about = (collection: string, id: string) => raw<Stored>(rt, collection).filter((d) => d.subject.id === id);
   const uniqueIds = (collection: string) => new Set(raw<Stored>(rt, collection).map((d) => d._id)).size === raw(rt, collection).length;
 
-  it('R1: a repair\'s event and notices are stored before the call answers, and its record says the timer has not yet checked them', async () => {
+  it('R1: a repair\'s notices are stored before the call answers and its event is in its history at once; the timer\'s journal step stores the event, once, and marks the record checked', async () => {
     const commandId = newCommandId();
     const { id } = expectOk(await callAs(rt, WANG, repairs.create, repairInput({ commandId })));
-    expect(about('events', id)).toHaveLength(1);
     expect(about('outbox', id).filter((n) => n.kind === 'repair.new').length).toBeGreaterThan(0);
-    const record = raw<{ commandId: string; fanned?: boolean; journal?: unknown[] }>(rt, 'commands').find((c) => c.commandId === commandId)!;
+    // Issue 16: the call makes no insert of its event (one round trip less); its history shows it from the journal.
+    expect(about('events', id)).toEqual([]);
+    const history = async () => expectOk(await callAs(rt, WANG, repairs.get, { propertyId: PROPERTY, repairId: id })).history.map((h) => [h.action, h.to]);
+    expect(await history()).toEqual([['submit', 'submitted']]);
+    const record = raw<{ commandId: string; fanned?: boolean; journal?: unknown[]; about?: string[] }>(rt, 'commands').find((c) => c.commandId === commandId)!;
     expect(record.fanned).toBe(false);
+    expect(record.about?.[0]).toBe(id);
     expect(record.journal!.length).toBe(1 + about('outbox', id).length);
     const run = await tick(rt);
-    expect(run.data.journals).toEqual({ fanned: 0 });
+    expect(run.data.journals).toEqual({ fanned: 1 });
+    expect(about('events', id)).toHaveLength(1);
     expect(raw<{ commandId: string; fanned?: boolean }>(rt, 'commands').find((c) => c.commandId === commandId)!.fanned).toBe(true);
+    // Stored and no longer journaled: shown once.
+    expect(await history()).toEqual([['submit', 'submitted']]);
+    expect((await tick(rt)).data.journals).toEqual({ fanned: 0 });
   });
 
   it('R1: once the timer has checked a record its journal copy is dropped (the events and notices live in their collections alone), and a replay still answers the first result', async () => {
@@ -113,12 +124,11 @@ describe('issue 16: the journal fanned out after the commit, or by the timer whe
 
   it('R1: a failure at the fan-out leaves the event and the notices to the timer, which writes them once; the outbox sends each notice once; a retry answers the first result', async () => {
     const commandId = newCommandId();
-    rt.engine.failNext('database.insertDocument', networkDown, { collection: 'events' });
     // The notices' batch insert fails, then the first of its one-by-one inserts.
     rt.engine.failNext('database.insertDocument', networkDown, { collection: 'outbox' });
     rt.engine.failNext('database.insertDocument', networkDown, { collection: 'outbox' });
     const first = expectOk(await callAs(rt, WANG, repairs.create, repairInput({ commandId })));
-    // Committed and answered; the event and one notice not stored yet, and nothing delivered by the call.
+    // Committed and answered; the event (the timer's to store) and one notice not stored yet, and nothing delivered by the call.
     expect(raw<{ _id: string }>(rt, 'repairs').map((r) => r._id)).toContain(first.id);
     expect(about('events', first.id)).toEqual([]);
     const stored = about('outbox', first.id);
@@ -162,8 +172,7 @@ describe('issue 16: the journal fanned out after the commit, or by the timer whe
     expect(uniqueIds('outbox')).toBe(true);
     // The one stored first is the one kept: the batch's fallback never overwrote it.
     expect(notices.filter((n) => n.storedFirst).map((n) => n._id)).toEqual([first.stored()]);
-    expect(about('events', id)).toHaveLength(1);
-    // Delivered by the call, each once: the timer finds nothing to insert and nothing to send.
+    // Delivered by the call, each once: the timer finds nothing to send, and only the event to insert.
     expect(notices.every((n) => n.status === 'sent')).toBe(true);
     await expectNothingLeftForTheTimer(rt);
   });

@@ -1,6 +1,6 @@
 import * as keys from '@shared/contracts/keys.contract';
 import { maskIdNumber } from '@shared/domain/key.rules';
-import { callAs, DESK_ON_SHIFT, expectOk, expectRefusedUnchanged, expectRolledBack, memberIdOf, newCommandId, PROPERTY, raw, snapshot, startRuntime, SUPERVISOR, TECH_LI, testClock, tickTimers, uploadAs, WANG, watchTraces } from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, expectRefusedUnchanged, expectRolledBack, memberIdOf, newCommandId, PROPERTY, raw, snapshot, startRuntime, SUPERVISOR, TECH_LI, testClock, tickTimers, uploadAs, WANG, watchTraces, storedEvents } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 
@@ -61,7 +61,7 @@ describe('K1 K2: the key register and loans', () => {
     const returned = expectOk(await callAs(rt, DESK_ON_SHIFT, keys.giveBack, { ...back, deposit: { outcome: 'refunded' } }));
     expect(returned).toMatchObject({ status: 'returned', returnedTo: '陈晓', depositOutcome: { outcome: 'refunded', amountFen: 20_000 } });
     expect(expectOk(await callAs(rt, DESK_ON_SHIFT, keys.list, { propertyId: PROPERTY, kind: 'equipment' })).items[0]?.onLoan).toBe(false);
-    expect(raw<{ subject: { id: string }; action: string }>(rt, 'events').filter((e) => e.subject.id === loan.id).map((e) => e.action)).toEqual(['lend', 'giveBack']);
+    expect((await storedEvents<{ subject: { id: string }; action: string }>(rt)).filter((e) => e.subject.id === loan.id).map((e) => e.action)).toEqual(['lend', 'giveBack']);
   });
 
   it('K2: a kept deposit needs its reason; the day\'s reconciliation counts it, and the supervisor signs the day once', async () => {
@@ -200,7 +200,7 @@ describe('K3: the monthly key inventory', () => {
     expect(inbox(rt, 'key.report')).toEqual([expect.objectContaining({ recipient: 'role:supervisor' })]);
     const signed = expectOk(await callAs(rt, SUPERVISOR, keys.signInventory, { propertyId: PROPERTY, commandId: newCommandId(), month: '2026-11', version: view.version }));
     expect(signed).toMatchObject({ status: 'signed', phase: 'report', signed: { by: '刘主管' } });
-    expect(raw<{ machine: string; action: string }>(rt, 'events').filter((e) => e.machine === 'keyInventory').map((e) => e.action)).toEqual(['open', 'count', 'count', 'sign']);
+    expect((await storedEvents<{ machine: string; action: string }>(rt)).filter((e) => e.machine === 'keyInventory').map((e) => e.action)).toEqual(['open', 'count', 'count', 'sign']);
   });
 
   it('K3: the report is not signed while a kind the register holds is uncounted', async () => {

@@ -1,6 +1,6 @@
 import { repairs } from '@shared/contracts';
 import * as keys from '@shared/contracts/keys.contract';
-import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, seedOtherProperty, snapshot, startRuntime, TECH_LI, TECH_MA, tickTimers, uploadAs, WANG } from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, seedOtherProperty, snapshot, startRuntime, TECH_LI, TECH_MA, tickTimers, uploadAs, WANG, storedEvents } from './harness';
 import { file, onSite } from './work-order';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
@@ -49,7 +49,7 @@ describe('K2: a resident\'s key left at the desk for a named technician\'s visit
     const returned = expectOk(await move(rt, DESK_ON_SHIFT, keys.giveToResident, back, { residentName: '王秀英' }));
     expect(returned).toMatchObject({ status: 'returned', returnedTo: '王秀英' });
     expect(expectOk(await callAs(rt, DESK_ON_SHIFT, keys.leftKeys, { propertyId: PROPERTY })).items).toEqual([]);
-    expect(raw<{ subject: { id: string }; action: string }>(rt, 'events').filter((e) => e.subject.id === left.id).map((e) => e.action)).toEqual(['leave', 'borrow', 'bringBack', 'giveToResident']);
+    expect((await storedEvents<{ subject: { id: string }; action: string }>(rt)).filter((e) => e.subject.id === left.id).map((e) => e.action)).toEqual(['leave', 'borrow', 'bringBack', 'giveToResident']);
   });
 
   it('K2: once the order is signed off and the key is still not returned, the desk is reminded, once', async () => {

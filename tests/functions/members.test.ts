@@ -2,7 +2,7 @@ import { catalogue, isCompanyAction, members, repairs, session, type Action } fr
 import { COMPANY_SCOPE, type Role } from '@shared/model/member.model';
 import { audienceOfUser, signalId } from '@shared/model/signal.model';
 import { resolveMember } from '../../cloudfunctions/_shared/membership';
-import { ADMIN, callAs, refusalOf, DESK_ON_SHIFT, DESK_OTHER, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, SUPERVISOR, TECH_LI, TECH_MA, bootstrapInput, TEST_BOOTSTRAP_SECRET, testClock, MORNING, holdCommitsUntilBothRead, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM, seedOtherProperty } from './harness';
+import { ADMIN, callAs, refusalOf, DESK_ON_SHIFT, DESK_OTHER, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, SUPERVISOR, TECH_LI, TECH_MA, bootstrapInput, TEST_BOOTSTRAP_SECRET, testClock, MORNING, holdCommitsUntilBothRead, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM, seedOtherProperty, storedEvents } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 const MANAGER = 'o-mgr-zhou';
@@ -216,7 +216,7 @@ describe('member management (issue 7, point 3)', () => {
     const promoted = expectOk(await callAs(rt, MANAGER, members.setRole, { ...onMember(DESK_OTHER), role: 'supervisor' }));
     expect(promoted).toMatchObject({ id: memberIdOf(DESK_OTHER), role: 'supervisor', status: 'active' });
     expect(expectOk(await callAs(rt, DESK_OTHER, members.invitations, { propertyId: PROPERTY })).items).toEqual([]);
-    const events = raw<{ subject: { kind: string; id: string }; action: string; from: string; to: string; actor: string }>(rt, 'events');
+    const events = (await storedEvents<{ subject: { kind: string; id: string }; action: string; from: string; to: string; actor: string }>(rt));
     expect(events.filter((e) => e.subject.kind === 'member')).toEqual([
       expect.objectContaining({ subject: { kind: 'member', id: memberIdOf(DESK_OTHER) }, action: 'setRole', from: 'desk', to: 'supervisor', actor: MANAGER }),
     ]);
@@ -263,7 +263,7 @@ describe('member management (issue 7, point 3)', () => {
       const clocks = raw<{ subject: { id: string }; status: string }>(rt, 'deadlines').filter((d) => d.subject.id === id);
       expect(clocks.filter((d) => d.status === 'open' || d.status === 'paused')).toEqual([]);
       expect(clocks.filter((d) => d.status === 'cancelled').length).toBeGreaterThan(0);
-      const events = raw<{ subject: { id: string }; action: string; role: string }>(rt, 'events').filter((e) => e.subject.id === id);
+      const events = (await storedEvents<{ subject: { id: string }; action: string; role: string; version: number }>(rt)).filter((e) => e.subject.id === id).sort((a, b) => a.version - b.version);
       expect(events.at(-1)).toMatchObject({ action: 'unassign', role: 'manager' });
       const returned = outbox(rt, 'repair.changed').filter((n) => n.subject.id === id && n.title.startsWith('师傅离岗'));
       expect(returned.map((n) => n.recipient).sort()).toEqual([id === wangs.id ? WANG : ZHANG, 'role:desk'].sort());
@@ -325,7 +325,7 @@ describe('residents bind a room (issue 7, point 4)', () => {
     expect(queue).toEqual([expect.objectContaining({ id: asked.id, name: '孙丽', phone: '138****1020' })]);
     expect(JSON.stringify(queue)).not.toContain('13800001020');
     expect(expectOk(await callAs(rt, DESK_ON_SHIFT, members.revealBindingPhone, { propertyId: PROPERTY, bindingId: asked.id }))).toEqual({ phone: '13800001020' });
-    const read = raw<{ subject: { id: string }; action: string; actor: string }>(rt, 'events').filter((e) => e.subject.id === asked.id && e.action === 'revealPhone');
+    const read = (await storedEvents<{ subject: { id: string }; action: string; actor: string }>(rt)).filter((e) => e.subject.id === asked.id && e.action === 'revealPhone');
     expect(read).toEqual([expect.objectContaining({ actor: DESK_ON_SHIFT })]);
     expect(await callAs(rt, TECH_LI, members.revealBindingPhone, { propertyId: PROPERTY, bindingId: asked.id })).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
     expect(await callAs(rt, NEWCOMER, members.bindingRequests, { propertyId: PROPERTY })).toMatchObject({ ok: false, code: 'COMMON.NOT_A_MEMBER' });

@@ -1,6 +1,6 @@
 import { messages } from '@shared/messages';
 import { repairs } from '@shared/contracts';
-import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, PROPERTY, raw, startRuntime, SUPERVISOR, TECH_LI, TECH_MA, WANG, ZHANG } from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, PROPERTY, raw, startRuntime, SUPERVISOR, TECH_LI, TECH_MA, WANG, ZHANG, storedEvents } from './harness';
 import { cmd, dispatched, file, filed, onSite, order, type Rt } from './work-order';
 
 describe('a work order on site (R5–R9)', () => {
@@ -172,7 +172,7 @@ describe('offline steps and integrity', () => {
         expectOk(await callAs(rt, TECH_LI, action, { propertyId: PROPERTY, repairId: base.id, ...input }));
       }
     }
-    const events = raw<{ subject: { id: string }; action: string; at: string; deviceAt: string | null }>(rt, 'events').filter((e) => e.subject.id === base.id);
+    const events = (await storedEvents<{ subject: { id: string }; action: string; at: string; deviceAt: string | null }>(rt)).filter((e) => e.subject.id === base.id);
     expect(events.map((e) => e.action)).toEqual(['submit', 'dispatch', 'acknowledge', 'arrive', 'quote']);
     expect(events.find((e) => e.action === 'arrive')).toMatchObject({ at: '2026-11-23T03:00:00.000Z', deviceAt: '2026-11-23T10:20:00+08:00' });
     const stored = raw<{ arrivedAt: string; acknowledgedAt: string }>(rt, 'repairs')[0];

@@ -1,6 +1,6 @@
 import { company, imports, members, session, visits } from '@shared/contracts';
 import { roomImportModel } from '@shared/model/room-import.model';
-import { ADMIN, callAs, DESK_ON_SHIFT, expectOk, MANAGER, memberIdOf, newCommandId, PROPERTY, raw, snapshot, startRuntime, TECH_LI, WANG, WANG_ROOM, seedOtherProperty, OTHER_DESK } from './harness';
+import { ADMIN, callAs, DESK_ON_SHIFT, expectOk, MANAGER, memberIdOf, newCommandId, PROPERTY, raw, snapshot, startRuntime, TECH_LI, WANG, WANG_ROOM, seedOtherProperty, OTHER_DESK, storedEvents } from './harness';
 import { recordCalls } from './call-journeys';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
@@ -105,7 +105,7 @@ describe('issue 16: members.revealBindingPhone within two waits (P1)', () => {
   const PHONE = '13800001020';
   let rt: Rt;
   let bindingId: string;
-  const readings = () => raw<{ subject: { id: string }; action: string; actor: string }>(rt, 'events').filter((e) => e.subject.id === bindingId && e.action === 'revealPhone');
+  const readings = async () => (await storedEvents<{ subject: { id: string }; action: string; actor: string }>(rt)).filter((e) => e.subject.id === bindingId && e.action === 'revealPhone');
   const reveal = (openid: string, propertyId = PROPERTY) => callAs(rt, openid, members.revealBindingPhone, { propertyId, bindingId });
   beforeEach(async () => {
     rt = await startRuntime();
@@ -119,14 +119,14 @@ describe('issue 16: members.revealBindingPhone within two waits (P1)', () => {
   it('the request is read with the membership, the reading recorded in the second wait, then the number answered', async () => {
     const calls = recordCalls(rt);
     expect(expectOk(await reveal(DESK_ON_SHIFT))).toEqual({ phone: PHONE });
-    expect(readings()).toEqual([expect.objectContaining({ actor: DESK_ON_SHIFT })]);
+    expect((await readings())).toEqual([expect.objectContaining({ actor: DESK_ON_SHIFT })]);
     expect(waitsOf(calls, 'members.revealBindingPhone')).toEqual([2]);
   });
 
   it('no reading recorded, no number answered: a call whose record fails answers COMMON.INTERNAL', async () => {
     rt.engine.failNext('database.modifyDocument', networkDown, { collection: 'events' });
     expect(await reveal(DESK_ON_SHIFT)).toEqual({ ok: false, code: 'COMMON.INTERNAL', message: expect.any(String) });
-    expect(readings()).toEqual([]);
+    expect((await readings())).toEqual([]);
   });
 
   it('a technician, a stranger and another property\'s desk get their refusal, never the number, and no reading is recorded', async () => {

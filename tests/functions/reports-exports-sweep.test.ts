@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { company } from '@shared/contracts';
 import * as reports from '@shared/contracts/reports.contract';
 import { EXPORT_KEPT_DAYS } from '@shared/domain/export.machine';
-import { ADMIN, callAs, expectOk, MANAGER, newCommandId, PROPERTY, raw, startRuntime, SUPERVISOR, testClock, tickTimers } from './harness';
+import { ADMIN, callAs, expectOk, MANAGER, newCommandId, PROPERTY, raw, startRuntime, SUPERVISOR, testClock, tickTimers, storedEvents } from './harness';
 import { openProperty } from './company-harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
@@ -31,7 +31,7 @@ const tick = async (rt: Rt): Promise<RunData> => {
 };
 const exportsOf = (rt: Rt) => raw<StoredExport>(rt, 'exports');
 const byId = (rt: Rt, id: string) => exportsOf(rt).find((e) => e._id === id);
-const exportEvents = (rt: Rt) => raw<{ subject: { kind: string; id: string }; action: string; from: string; to: string; role: string }>(rt, 'events').filter((e) => e.subject.kind === 'export');
+const exportEvents = async (rt: Rt) => (await storedEvents<{ subject: { kind: string; id: string }; action: string; from: string; to: string; role: string }>(rt)).filter((e) => e.subject.kind === 'export');
 
 /**
  * Issue 17 (2): the reports' Excel files are kept EXPORT_KEPT_DAYS (7); the timer then deletes each
@@ -79,17 +79,17 @@ describe(`issue 17 (2): exports and their files are kept ${EXPORT_KEPT_DAYS} day
     expect(await stored(oldFile)).toBeNull();
     expect(byId(rt, young.made._id)).toMatchObject({ status: 'ready', version: 2 });
     expect(await stored(youngFile)).toBeInstanceOf(Buffer);
-    expect(exportEvents(rt).filter((e) => e.action === 'expire').map((e) => [e.subject.id, e.from, e.to, e.role]).sort()).toEqual(
+    expect((await exportEvents(rt)).filter((e) => e.action === 'expire').map((e) => [e.subject.id, e.from, e.to, e.role]).sort()).toEqual(
       [
         [old.made._id, 'ready', 'expired', 'system'],
         [failed.made._id, 'failed', 'expired', 'system'],
       ].sort(),
     );
 
-    const before = { exports: exportsOf(rt), events: exportEvents(rt), removes: rt.files.calls.remove };
+    const before = { exports: exportsOf(rt), events: (await exportEvents(rt)), removes: rt.files.calls.remove };
     rt.clock.advanceMinutes(1);
     expect((await tick(rt)).exportsExpired).toBe(0);
-    expect({ exports: exportsOf(rt), events: exportEvents(rt), removes: rt.files.calls.remove }).toEqual(before);
+    expect({ exports: exportsOf(rt), events: (await exportEvents(rt)), removes: rt.files.calls.remove }).toEqual(before);
 
     // The list shows the last 7 days only: the young one, still openable by its command.
     expect(expectOk(await callAs(rt, MANAGER, reports.recentExports, { propertyId: PROPERTY })).items.map((e) => e.exportId)).toEqual([young.made._id]);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as reports from '@shared/contracts/reports.contract';
-import { callAs, DESK_ON_SHIFT, expectOk, MANAGER, newCommandId, PROPERTY, raw, startRuntime, SUPERVISOR, testClock } from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, MANAGER, newCommandId, PROPERTY, raw, startRuntime, SUPERVISOR, testClock, storedEvents } from './harness';
 import { openProperty, staff } from './company-harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
@@ -25,7 +25,7 @@ interface StoredEvent {
 }
 
 const exportsOf = (rt: Rt) => raw<StoredExport>(rt, 'exports');
-const eventsOf = (rt: Rt, id: string) => raw<StoredEvent>(rt, 'events').filter((e) => e.subject.kind === 'export' && e.subject.id === id);
+const eventsOf = async (rt: Rt, id: string) => (await storedEvents<StoredEvent>(rt)).filter((e) => e.subject.kind === 'export' && e.subject.id === id);
 const storedFiles = (rt: Rt) => rt.files.calls;
 
 describe('issue 17 (2): exports can be left and picked up later', () => {
@@ -123,7 +123,7 @@ describe('issue 17 (2): exportXlsx is a write, applied once per command id', () 
     const commandId = newCommandId();
     expectOk(await exportAs(MANAGER, commandId));
     const [stored] = exportsOf(rt);
-    expect(eventsOf(rt, stored?._id ?? '').map((e) => [e.action, e.from, e.to, e.commandId])).toEqual([
+    expect((await eventsOf(rt, stored?._id ?? '')).map((e) => [e.action, e.from, e.to, e.commandId])).toEqual([
       ['start', null, 'building', commandId],
       ['finish', 'building', 'ready', commandId],
     ]);
@@ -165,7 +165,7 @@ describe('issue 17 (2): exportXlsx is a write, applied once per command id', () 
     const [stored] = exportsOf(rt);
     expect(exportsOf(rt)).toHaveLength(1);
     expect(stored).toMatchObject({ status: 'failed', fileId: null });
-    expect(eventsOf(rt, stored?._id ?? '').map((e) => e.to)).toEqual(['building', 'failed']);
+    expect((await eventsOf(rt, stored?._id ?? '')).map((e) => e.to)).toEqual(['building', 'failed']);
     expect(expectOk(await recent(SUPERVISOR)).items).toEqual([expect.objectContaining({ status: 'failed', fileName: null })]);
     expect(raw(rt, 'commands').filter((c) => c.call === 'reports.exportXlsx')).toEqual([]);
     // A new tap is a new command, and makes its file.
@@ -193,7 +193,7 @@ describe('issue 17 (2): exportXlsx is a write, applied once per command id', () 
     expect(await exportAs(SUPERVISOR, commandId)).toMatchObject({ ok: false, code: 'REPORT.EXPORT_FAILED' });
     const [stored] = exportsOf(rt);
     expect(stored).toMatchObject({ status: 'failed', fileId: null });
-    expect(eventsOf(rt, stored?._id ?? '').map((e) => e.action)).toEqual(['start', 'fail']);
+    expect((await eventsOf(rt, stored?._id ?? '')).map((e) => e.action)).toEqual(['start', 'fail']);
   });
 
   it('a retry while the first call is still building builds too, and both answer the first file to be linked', async () => {
@@ -234,7 +234,7 @@ describe('issue 17 (2): exportXlsx is a write, applied once per command id', () 
     expect(await exportAs(SUPERVISOR, commandId)).toMatchObject({ ok: false, code: 'REPORT.EXPORT_FAILED' });
     const [stored] = exportsOf(rt);
     expect(stored).toMatchObject({ status: 'failed', fileId: null });
-    expect(eventsOf(rt, stored?._id ?? '').map((e) => e.action)).toEqual(['start', 'fail']);
+    expect((await eventsOf(rt, stored?._id ?? '')).map((e) => e.action)).toEqual(['start', 'fail']);
     release();
     expect(await killed).toMatchObject({ ok: false, code: 'REPORT.EXPORT_FAILED' });
     expect(exportsOf(rt)).toEqual([expect.objectContaining({ status: 'failed', fileId: null })]);

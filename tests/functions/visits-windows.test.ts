@@ -1,5 +1,5 @@
 import { callbacks, repairs, session, settings, visits } from '@shared/contracts';
-import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, SUPERVISOR, TECH_LI, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM } from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, SUPERVISOR, TECH_LI, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM, storedEvents } from './harness';
 import { SETTINGS_FRESH_MS } from '../../cloudfunctions/_shared/settings';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
@@ -225,7 +225,7 @@ describe('V4 B2: residents book a home callback visit', () => {
     expectOk(await callAs(rt, WANG, visits.cancel, { propertyId: PROPERTY, commandId: newCommandId(), bookingId: booked.id, version: 1, reason: '电话里已经说清楚了' }));
 
     expect(raw<{ _id: string; status: string; version: number }>(rt, 'callbacks')).toEqual([expect.objectContaining({ _id: task?._id, status: 'cancelled', version: 2 })]);
-    const events = raw<{ subject: { kind: string; id: string }; machine: string; action: string; from: string | null; to: string; role: string }>(rt, 'events').filter((e) => e.subject.id === task?._id);
+    const events = (await storedEvents<{ subject: { kind: string; id: string }; machine: string; action: string; from: string | null; to: string; role: string }>(rt)).filter((e) => e.subject.id === task?._id);
     expect(events.map((e) => [e.machine, e.action, e.from, e.to, e.role])).toEqual([
       ['callback', 'plan', null, 'open', 'resident'],
       ['callback', 'cancel', 'open', 'cancelled', 'resident'],

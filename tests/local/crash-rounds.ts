@@ -39,7 +39,7 @@ const resultId = (doc: Doc) => (doc.result as { id: string }).id;
 
 /**
  * Reads the database file (the system stopped) and reports acknowledged creates that are missing
- * or lack their event, notice or command record, and events, notices and command records whose
+ * or lack their event (stored, or still in its command's journal), notice or command record, and events, notices and command records whose
  * repair is not there.
  */
 export const checkStored = (dataDir: string, acknowledged: readonly Acknowledged[]) => {
@@ -50,7 +50,10 @@ export const checkStored = (dataDir: string, acknowledged: readonly Acknowledged
     const events = all('events').filter((e) => subjectOf(e).kind === 'repair');
     const notices = all('outbox').filter((n) => subjectOf(n).kind === 'repair');
     const commands = all('commands').filter((c) => c.action === 'repairs.create');
-    const withEvent = new Set(events.map((e) => subjectOf(e).id));
+    // Issue 16: a create's event is stored by the timer's journal step; until then it is in the command's record,
+    // committed with the repair (an unchecked record's `journal`), which is where a history reads it.
+    const journaled = commands.flatMap((c) => (c.journal as { collection: string; doc: Doc }[] | undefined) ?? []).filter((e) => e.collection === 'events').map((e) => e.doc);
+    const withEvent = new Set([...events, ...journaled].map((e) => subjectOf(e).id));
     const withNotice = new Set(notices.filter((n) => n.kind === 'repair.new').map((n) => subjectOf(n).id));
     const withCommand = new Set(commands.map(resultId));
     return {

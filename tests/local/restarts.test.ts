@@ -38,3 +38,34 @@ it(`${N} repairs filed, then the system stopped and started three times: all ${N
     }
   }
 }, 120_000);
+
+/**
+ * Issue 16: a command's event is stored by the timer's journal step, not by its call. Over HTTP, the history
+ * shows a step the moment the call has answered, and shows it once after each of two restarts, whether the
+ * timer has stored it by then or it is still in the command's record.
+ */
+it('R1: a repair\'s history shows its filing as soon as it is acknowledged, and once after each of two restarts', async () => {
+  const historyOf = async (url: string, repairId: string) => {
+    const reply = await call(url, 'repairs', 'get', { propertyId: 'demo', repairId }, WANG);
+    expect(reply).toMatchObject({ ok: true });
+    return ((reply.data as { history?: { action: string; to: string }[] }).history ?? []).map((h) => `${h.action} → ${h.to}`);
+  };
+  const first = await startSystem(dataDir);
+  let id = '';
+  try {
+    const reply = await call(first.url, 'repairs', 'create', repairInput('history-at-once', 'demo:1-1-101', '卧室空调不制冷'), WANG);
+    expect(reply).toMatchObject({ ok: true });
+    id = String(reply.data?.id);
+    expect(await historyOf(first.url, id)).toEqual(['submit → submitted']);
+  } finally {
+    expect(await first.stop()).toBe(0);
+  }
+  for (let restart = 1; restart <= 2; restart++) {
+    const system = await startSystem(dataDir);
+    try {
+      expect({ restart, history: await historyOf(system.url, id) }).toEqual({ restart, history: ['submit → submitted'] });
+    } finally {
+      expect(await system.stop()).toBe(0);
+    }
+  }
+}, 120_000);
