@@ -7,7 +7,7 @@ import type { Database, DocRef, Tx } from './database';
 import type { Sweep } from './sweep';
 
 export type { Tx };
-import { addAllOnce, everyPage, findById, isDuplicateKey, parseAll, rewriteStored, withoutId, type Rewrite, type StoredDoc } from './repo';
+import { addAllOnce, everyPage, everyPageIn, findById, isDuplicateKey, parseAll, rewriteStored, withoutId, type Rewrite, type StoredDoc } from './repo';
 import type { ActionContext, AnyContext, SignedInContext } from './context';
 import { ActionFailure } from './failures';
 import type { Deps } from './deps';
@@ -169,7 +169,7 @@ const ABOUT_MOST = 200;
  * its answer shows, its rows' included.
  */
 export const aboutOf = (result: unknown, journal: readonly JournalEntry[] = []): string[] => {
-  const ids = new Set<string>(eventSubjectsOf(journal));
+  const ids = new Set<string>();
   const walk = (value: unknown): void => {
     if (ids.size >= ABOUT_MOST) return;
     if (Array.isArray(value)) value.forEach(walk);
@@ -179,16 +179,11 @@ export const aboutOf = (result: unknown, journal: readonly JournalEntry[] = []):
         else walk(v);
       }
   };
+  // Its events' subjects (`{ kind, id }`) first, then the answer.
+  walk(journal.map((e) => (e.collection === 'events' ? e.doc.subject : null)));
   walk(result);
   return [...ids].slice(0, ABOUT_MOST);
 };
-
-/** The subjects of the events a journal carries. */
-const eventSubjectsOf = (journal: readonly JournalEntry[]): string[] =>
-  journal.flatMap((e) => {
-    const id = e.collection === 'events' ? (e.doc as { subject?: { id?: unknown } }).subject?.id : undefined;
-    return typeof id === 'string' ? [id] : [];
-  });
 
 const recordOf = (ctx: AnyContext, action: string, result: unknown, owner: string, journal: readonly JournalEntry[] = []) => {
   const key = ctx.commandKey;
@@ -305,7 +300,7 @@ export class JournalTx implements Tx {
       doc: (id: string): DocRef => {
         const own = this.buffered.get(`${name}\u0000${id}`);
         if (!own) return real.doc(id);
-        const refuse = () => Promise.reject(new Error(`${name}/${id} travels in the command's journal: the transaction that creates it does not change it`));
+        const refuse = () => Promise.reject(new Error(`${name}/${id} is journaled: not changed where it is created`));
         return { get: () => Promise.resolve({ data: own.doc }), set: refuse, update: refuse, remove: refuse };
       },
     };
@@ -332,24 +327,24 @@ const byCollection = (journal: readonly JournalEntry[]): Map<JournalEntry['colle
 };
 
 /**
+ * Issue 16: an inbox notice a command's call delivers beside the journal's insert (outbox.ts `enqueueNotice`,
+ * inbox-ahead.ts `deliverAhead`) is stored delivered, so nothing marks it after; the journal keeps it pending
+ * with the call's lease, as the timer's journal step inserts it should the call's insert fail.
+ */
+const asDelivered = ({ collection, doc }: JournalEntry): JournalEntry['doc'] =>
+  collection === 'outbox' && doc.channel === 'inbox' ? { ...doc, status: 'sent', sentAt: doc.createdAt } : doc;
+
+/**
  * Inserts each journaled document where it belongs: each collection's documents in one batch insert,
  * the collections side by side (one wait, one round trip per collection; `addAllOnce`). One refused as
  * a duplicate is there already, and is never overwritten; a failed batch falls back to one insert per
  * document, so whatever the batch left stored, each document ends up stored once.
  */
-const insertJournal = async (db: Database, journal: readonly JournalEntry[]): Promise<void> => {
-  const failed = await Promise.all([...byCollection(journal)].map(([collection, entries]) => addAllOnce(db, collection, entries.map((e) => e.doc))));
+const insertJournal = async (db: Database, journal: readonly JournalEntry[], delivering: boolean): Promise<void> => {
+  const failed = await Promise.all([...byCollection(journal)].map(([collection, entries]) => addAllOnce(db, collection, entries.map((e) => (delivering ? asDelivered(e) : e.doc)))));
   const first = failed.flat()[0];
   if (first) throw first.error;
 };
-
-/**
- * Issue 16: a command's events are stored by the timer's journal step alone, not by the call (one round trip
- * less on every write that makes one): nothing waits on them but a history, and a history reads them from the
- * unchecked records about its subject as well (`journaledEventsAbout`), so it shows them the moment the command
- * has committed. Its notices and clocks are inserted by the call: they are sent, and swept, from where they are stored.
- */
-const insertedByTheCall = (entry: JournalEntry): boolean => entry.collection !== 'events';
 
 /**
  * After the commit, the call fans its journal out (all but its events), in one wait, before it delivers anything (a notice is
@@ -358,10 +353,14 @@ const insertedByTheCall = (entry: JournalEntry): boolean => entry.collection !==
  * timer's first step (`fanOutJournals`) inserts what is missing, with the lease the call held, so the
  * outbox sends them once that lease ends, as it did a notice the call failed to send.
  */
-const fanOut = async (db: Database, record: string, journal: readonly JournalEntry[]): Promise<void> => {
-  const now = journal.filter(insertedByTheCall);
+const fanOut = async (db: Database, record: string, journal: readonly JournalEntry[], delivering = false): Promise<void> => {
+  // Issue 16: a command's events are stored by the timer's journal step alone, not by the call (one round trip
+  // less on every write that makes one): nothing waits on them but a history, and a history reads them from the
+  // unchecked records about its subject as well (`journaledEventsAbout`), so it shows them the moment the command
+  // has committed. Its notices and clocks are inserted by the call: they are sent, and swept, from where they are stored.
+  const now = journal.filter((e) => e.collection !== 'events');
   try {
-    await insertJournal(db, now);
+    await insertJournal(db, now, delivering);
   } catch (e) {
     for (const entry of now) unfanned.add(entry.doc);
     console.warn(`command ${record}: its journal was not fanned out; the timer will`, e);
@@ -376,7 +375,8 @@ const fanOut = async (db: Database, record: string, journal: readonly JournalEnt
  * and by the router before the call answers, so nothing of it is left running.
  */
 const fanOutBeside = async (ctx: AnyContext, record: string, journal: readonly JournalEntry[], besides: readonly Beside[]): Promise<void> => {
-  const inserted = fanOut(ctx.deps.db, record, journal);
+  // Its documents as the call stores them: what it delivers beside the insert, stored delivered (`asDelivered`).
+  const inserted = fanOut(ctx.deps.db, record, journal, besides.length > 0);
   const beside = Promise.all(besides.map((run) => run(ctx.deps, journal))).then(() => undefined);
   if (ctx.command) ctx.command.delivering.push(beside);
   await Promise.all([inserted, ctx.command ? undefined : beside]);
@@ -432,7 +432,7 @@ export const journaledTransaction = async <T>(db: Database, record: JournalRecor
         at: now.toISOString(),
         journal,
         fanned: false,
-        ...(eventSubjectsOf(journal).length ? { about: aboutOf(null, journal) } : {}),
+        about: aboutOf(null, journal),
       });
       await tx.collection('commands').doc(record.id).set({ data: withoutId(stored) });
     }
@@ -447,13 +447,24 @@ const IDS_PER_QUERY = 100;
 
 const chunks = <T>(list: readonly T[], size: number): T[][] => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
-/** Which of these documents of a collection are stored: one query per 100 ids, issued together. */
-const storedIds = async (db: Database, collection: string, ids: readonly string[]): Promise<Set<string>> => {
+/** Which of these documents of a collection are stored, with their `status` (where they have one): one query per 100 ids, issued together. */
+const storedStatuses = async (db: Database, collection: string, ids: readonly string[]): Promise<Map<string, unknown>> => {
   const found = await Promise.all(
-    chunks(ids, IDS_PER_QUERY).map((part) => db.collection(collection).where({ _id: db.command.in(part) }).field({ _id: true }).limit(part.length).get()),
+    chunks(ids, IDS_PER_QUERY).map((part) => db.collection(collection).where({ _id: db.command.in(part) }).field({ _id: true, status: true }).limit(part.length).get()),
   );
-  return new Set(found.flatMap((res) => res.data.map((d) => (d as { _id: string })._id)));
+  return new Map(found.flatMap((res) => res.data.map((d) => [(d as { _id: string })._id, (d as { status?: unknown }).status] as const)));
 };
+
+/**
+ * What the journal step does besides inserting: `confirm` makes sure the notices a call stored as delivered
+ * (`sent`, outbox.ts `enqueueNotice`) were delivered whole (their signals bumped, their push copies made), should
+ * the call have died on the way; it answers false when it could not, and their records are checked again next run.
+ */
+export interface JournalStepOptions {
+  limit?: number;
+  pages?: number;
+  confirm?: (sweep: Sweep, notices: readonly JournalEntry['doc'][]) => Promise<boolean>;
+}
 
 /**
  * The timer's first step (before the outbox and the deadlines are swept): every command record whose
@@ -464,18 +475,18 @@ const storedIds = async (db: Database, collection: string, ids: readonly string[
  * of up to `limit` records: their query, one id query per collection, the missing inserts together,
  * and one update marking them all checked and dropping their journals.
  */
-export const fanOutJournals = async (sweep: Sweep, limit = 100, pages = 10): Promise<{ fanned: number }> => {
+export const fanOutJournals = async (sweep: Sweep, { limit = 100, pages = 10, confirm }: JournalStepOptions = {}): Promise<{ fanned: number }> => {
   let fanned = 0;
   // Every write leaves a record to check: up to `pages` pages a run, so a busy minute is caught up, not left behind.
   for (let page = 0; page < pages; page++) {
-    const checked = await checkJournals(sweep, limit);
+    const checked = await checkJournals(sweep, limit, confirm);
     fanned += checked.fanned;
     if (checked.records < limit || checked.marked === 0) break;
   }
   return { fanned };
 };
 
-const checkJournals = async (sweep: Sweep, limit: number): Promise<{ fanned: number; records: number; marked: number }> => {
+const checkJournals = async (sweep: Sweep, limit: number, confirm: JournalStepOptions['confirm']): Promise<{ fanned: number; records: number; marked: number }> => {
   const { db } = sweep.deps;
   const res = await db.collection('commands').where({ fanned: false }).limit(limit).get();
   const commands = await sweep.parse(commandModel, res.data);
@@ -483,9 +494,13 @@ const checkJournals = async (sweep: Sweep, limit: number): Promise<{ fanned: num
   const entries = commands.flatMap((c) => c.journal ?? []);
   // One id query per collection the journals name (events, notices, callback clocks), side by side.
   const stored = new Map(
-    await Promise.all([...byCollection(entries)].map(async ([collection, list]) => [collection, await storedIds(db, collection, list.map((e) => e.doc._id))] as const)),
+    await Promise.all([...byCollection(entries)].map(async ([collection, list]) => [collection, await storedStatuses(db, collection, list.map((e) => e.doc._id))] as const)),
   );
   const missing = entries.filter((e) => !stored.get(e.collection)!.has(e.doc._id));
+  // The notices a call stored as delivered: made sure of (signals, push copies) before their records are checked.
+  const storedSent = entries.filter((e) => e.collection === 'outbox' && stored.get('outbox')!.get(e.doc._id) === 'sent');
+  const confirmed = confirm && storedSent.length ? await confirm(sweep, storedSent.map((e) => e.doc)) : true;
+  const unconfirmed = new Set(confirmed ? [] : storedSent.map((e) => `${e.collection}\u0000${e.doc._id}`));
   // Each collection's missing documents in one batch insert (`addAllOnce`: a failed batch falls back to
   // one insert per document); a document still not stored fails the unit, whose retries leave the stored ones as they are.
   const failed = new Set<string>();
@@ -505,7 +520,9 @@ const checkJournals = async (sweep: Sweep, limit: number): Promise<{ fanned: num
   // https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/command/Command.remove.md):
   // the events and notices then live in their collections alone (their texts name people and addresses), and a
   // replay answers the record's `result`, which stays.
-  const checked = commands.filter((c) => !(c.journal ?? []).some((e) => failed.has(`${e.collection}\u0000${e.doc._id}`))).map((c) => c._id);
+  const checked = commands
+    .filter((c) => !(c.journal ?? []).some((e) => failed.has(`${e.collection}\u0000${e.doc._id}`) || unconfirmed.has(`${e.collection}\u0000${e.doc._id}`)))
+    .map((c) => c._id);
   const marked = checked.length
     ? await sweep.unit('commands checked', () =>
         db.collection('commands').where({ _id: db.command.in(checked) }).update({ data: { fanned: true, journal: db.command.remove() } }),
@@ -531,10 +548,10 @@ export const eraseFromCommands = async (db: Database, propertyId: string, openid
   // (every property's) than a page, ahead of one that names her, leaves nothing behind.
   const [own, about, aboutBefore, unchecked] = await Promise.all([
     everyPage(commands.where({ openid }).field({ _id: true, propertyId: true })),
-    subjects.length ? everyPage(commands.where({ propertyId, about: db.command.in([...subjects]) })) : [],
+    everyPageIn(db, 'commands', { propertyId }, 'about', subjects),
     // Records made before they named what they are about (`about`, 2026-12-07) by their answer's own id, until
     // COMMAND_RETENTION_DAYS have removed them all.
-    subjects.length ? everyPage(commands.where({ propertyId, 'result.id': db.command.in([...subjects]) })) : [],
+    everyPageIn(db, 'commands', { propertyId }, 'result.id', subjects),
     everyPage(commands.where({ fanned: false })),
   ]);
   const mine = own.filter((c) => c.propertyId === propertyId).map((c) => c._id);

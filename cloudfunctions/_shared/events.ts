@@ -2,7 +2,7 @@ import type { TransitionEvent } from '@shared/domain/state-machine';
 import { eventModel } from '@shared/model/event.model';
 import { derivedId } from './ids';
 import { journalOf, journaledEventsAbout } from './commands';
-import { everyPage, rewriteStored, withoutId, type Rewrite, type StoredDoc } from './repo';
+import { everyPageIn, rewriteStored, withoutId, type Rewrite, type StoredDoc } from './repo';
 import type { Database, QueryResult, Tx } from './database';
 
 /** Appends a transition to the events collection inside the transaction that makes it (a command's: in its journal). */
@@ -61,5 +61,5 @@ export const eventsOf = async (db: Database, propertyId: string, subjectId: stri
 
 /** PIPL (erasure): the events about these subjects, as stored, and their texts rewritten where they name her. */
 export const storedEventsAbout = (db: Database, propertyId: string, subjects: readonly string[]): Promise<StoredDoc[]> =>
-  subjects.length ? everyPage(db.collection('events').where({ propertyId, 'subject.id': db.command.in([...subjects]) })) : Promise.resolve([]);
+  everyPageIn(db, 'events', { propertyId }, 'subject.id', subjects);
 export const rewriteEvents = (db: Database, docs: readonly StoredDoc[], rewrite: Rewrite) => rewriteStored(db, 'events', docs, rewrite);

@@ -5,7 +5,7 @@ import type { Database, Tx } from './database';
 import type { Source } from './paging';
 import { derivedId } from './ids';
 import { fannedOut, journalOf } from './commands';
-import { everyPage, findById, parseAll, rewriteStored, withoutId, addOnce, type Rewrite } from './repo';
+import { everyPageIn, findById, parseAll, rewriteStored, withoutId, addOnce, type Rewrite } from './repo';
 import { deliver, Settled, type SettingsOf } from './channels';
 import { byIds } from './signals';
 import { Deferred } from './robot';
@@ -61,7 +61,10 @@ export const enqueueNotice = async (tx: Tx, cause: string, notice: Notice, now: 
   });
   // Issue 16: in a command's transaction the notice travels in its record (commands.ts `JournalTx`),
   // fanned out after the commit before it is sent; a scheduled notice stays an operation (`unschedule`
-  // reads it in a later transaction).
+  // reads it in a later transaction). An inbox notice is delivered beside its insert (`deliverAhead`), so
+  // the call stores it delivered (`sent`) and marks nothing after: one round trip less. The record keeps it
+  // pending with the call's lease, as the timer's journal step inserts it should the call's insert fail; one
+  // the call stored delivered but died before delivering whole is made sure of by that step (`confirmDelivered`).
   const journal = journalOf(tx);
   if (journal) {
     journal.create('outbox', doc);
@@ -107,7 +110,7 @@ export interface DrainReport {
   deferred: number;
 }
 
-const emptyReport = (): DrainReport => ({ sent: 0, retried: 0, dead: 0, unsent: 0, deferred: 0 });
+export const emptyReport = (): DrainReport => ({ sent: 0, retried: 0, dead: 0, unsent: 0, deferred: 0 });
 
 /**
  * Notices delivered by one call, marked sent together (issue 16): one multi-document update once every
@@ -171,7 +174,7 @@ const settledAll = async <T extends readonly unknown[]>(promises: { [K in keyof 
  * and staff are warned in the app). Each copy is an outbox notice of its own (its id derived from
  * the inbox notice and the person, so a retried inbox delivery makes no second copy), with its own retries.
  */
-const pushCopies = async (deps: Deps, planned: readonly PlannedCopy[], stocked: Set<string>, report: DrainReport, settingsOf: SettingsOf): Promise<void> => {
+export const pushCopies = async (deps: Deps, planned: readonly PlannedCopy[], stocked: Set<string>, report: DrainReport, settingsOf: SettingsOf): Promise<void> => {
   const now = deps.now();
   await settledAll(
     planned
@@ -179,7 +182,7 @@ const pushCopies = async (deps: Deps, planned: readonly PlannedCopy[], stocked: 
       .map(async ({ notice, recipient }) => {
         const copy = outboxModel.toStored({
           ...notice,
-          _id: derivedId('ob', notice._id, 'subscribe', recipient),
+          _id: copyIdOf({ notice, recipient }),
           channel: 'subscribe',
           recipient,
           status: 'pending',
@@ -192,6 +195,9 @@ const pushCopies = async (deps: Deps, planned: readonly PlannedCopy[], stocked: 
       }),
   );
 };
+
+/** A push copy's id: derived from its inbox notice and the person, so however many senders make it, it is made once. */
+export const copyIdOf = ({ notice, recipient }: Pick<PlannedCopy, 'notice' | 'recipient'>) => derivedId('ob', notice._id, 'subscribe', recipient);
 
 /** An inbox notice just sent: its push copies (issue 5). */
 const pushCopiesOf = async (deps: Deps, notices: readonly OutboxDoc[], report: DrainReport, settingsOf: SettingsOf): Promise<void> => {
@@ -256,6 +262,9 @@ export const sendNow = async (deps: Deps, notices: readonly OutboxDoc[], known?:
   const running: Promise<void>[] = [];
   await Promise.all([
     ...[...batches].map(async ([ahead, batch]) => {
+      // A command's inbox notices were stored delivered (`enqueueNotice`): nothing to mark. Should their delivery
+      // fail here, the timer's journal step finds their signals not bumped since, or their push copies not made,
+      // and does it (journal-step.ts), within a minute, as the drain would have once the call's lease ended.
       try {
         // Notices of no command's journal (a timer's, a settlement's) start their delivery here.
         const delivered = await deliveredAhead(deps, ahead ?? startDelivery(deps, batch, settingsOf), batch, report, settingsOf);
@@ -265,10 +274,10 @@ export const sendNow = async (deps: Deps, notices: readonly OutboxDoc[], known?:
           // and person, so the drain's delivery of a notice left pending makes no second one).
           running.push(copies());
           await delivered.signalNew();
-          if (alone) running.push(markSent(delivered.notices));
-        } else if (alone) running.push(markSent(delivered.notices), copies());
+          if (alone) running.push(markSent(ahead ? [] : delivered.notices));
+        } else if (alone) running.push(markSent(ahead ? [] : delivered.notices), copies());
         else running.push(copies());
-        if (!alone) together.push(...delivered.notices);
+        if (!alone && !ahead) together.push(...delivered.notices);
         report.sent += delivered.notices.length;
       } catch (e) {
         notSent(`notices ${idsOf(batch)}`)(e);
@@ -382,7 +391,7 @@ export const eraseFromNotices = async (
   rewrite: Rewrite,
 ): Promise<() => Promise<unknown>> => {
   if (subjects.length === 0) return () => Promise.resolve();
-  const found = await everyPage(db.collection('outbox').where({ propertyId, 'subject.id': db.command.in([...subjects]) }));
+  const found = await everyPageIn(db, 'outbox', { propertyId }, 'subject.id', subjects);
   return () => rewriteStored(db, 'outbox', found, rewrite);
 };
 

@@ -127,9 +127,20 @@ export const everyPage = async (query: Query): Promise<StoredDoc[]> => {
   }
 };
 
-/** The documents of `collection` with these ids, as stored (every page): for the module that owns the collection. */
-export const storedByIds = (db: Database, collection: string, ids: readonly string[]): Promise<StoredDoc[]> =>
-  ids.length ? everyPage(db.collection(collection).where({ _id: db.command.in([...ids]) })) : Promise.resolve([]);
+/**
+ * Every document of `collection` matching `where` with `field` in `values`, as stored, each once: one query per 100
+ * values, issued together, each read page by page. 100 is the most this code lists in one `in`: no CloudBase page
+ * found states the operator's own limit, and an erasure's lists grow with a resident's history.
+ */
+export const everyPageIn = async (db: Database, collection: string, where: object, field: string, values: readonly string[]): Promise<StoredDoc[]> => {
+  const unique = [...new Set(values)];
+  const parts = Array.from({ length: Math.ceil(unique.length / 100) }, (_, i) => unique.slice(i * 100, (i + 1) * 100));
+  const found = (await Promise.all(parts.map((part) => everyPage(db.collection(collection).where({ ...where, [field]: db.command.in(part) }))))).flat();
+  return [...new Map(found.map((doc) => [doc._id, doc])).values()];
+};
+
+/** The documents of `collection` with these ids, as stored: for the module that owns the collection. */
+export const storedByIds = (db: Database, collection: string, ids: readonly string[]): Promise<StoredDoc[]> => everyPageIn(db, collection, {}, '_id', ids);
 
 /** Each document whose texts name the erased person rewritten (`rewrite`): one update each, side by side. For the collection's owner. */
 export const rewriteStored = (db: Database, collection: string, docs: readonly StoredDoc[], rewrite: Rewrite): Promise<unknown> =>

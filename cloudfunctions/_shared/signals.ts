@@ -54,3 +54,24 @@ export const readSignals = async (db: Database, ids: readonly string[]): Promise
   const seqs = new Map(res.data.map((raw) => signalModel.parse(raw)).map((s) => [s._id, s.seq]));
   return ids.map((id) => ({ id, seq: seqs.get(id) ?? 0 }));
 };
+
+/**
+ * Issue 16: of these targets, those whose signal has not changed since `since` (or has no document yet): a bump
+ * that landed after a notice was made set `changedAt` at or after its `createdAt`. One query per 100 signals, together.
+ */
+export const unsignalledSince = async (db: Database, targets: readonly (SignalTarget & { since: string })[]): Promise<SignalTarget[]> => {
+  const latest = new Map<string, SignalTarget & { since: string }>();
+  for (const t of targets) {
+    const id = signalId(t.propertyId, t.audience);
+    const known = latest.get(id);
+    if (!known || known.since < t.since) latest.set(id, t);
+  }
+  const ids = [...latest.keys()];
+  const pages = await Promise.all(
+    Array.from({ length: Math.ceil(ids.length / 100) }, (_, i) => ids.slice(i * 100, (i + 1) * 100)).map((part) =>
+      db.collection('signals').where(byIds(db, part)).field({ _id: true, changedAt: true }).limit(part.length).get(),
+    ),
+  );
+  const changedAt = new Map(pages.flatMap((res) => res.data.map((d) => [(d as { _id: string })._id, String((d as { changedAt?: unknown }).changedAt ?? '')] as const)));
+  return [...latest].filter(([id, t]) => (changedAt.get(id) ?? '') < t.since).map(([, { propertyId, audience }]) => ({ propertyId, audience }));
+};

@@ -16,7 +16,7 @@ import type { Database, Tx } from '../_shared/database';
 import { appendEvent } from '../_shared/events';
 import { derivedId } from '../_shared/ids';
 import type { Source } from '../_shared/paging';
-import { addInTx, findById, findInTx, parseAll, parseStored, readAll, withoutId, everyPage, rewriteStored, type Rewrite, type StoredDoc } from '../_shared/repo';
+import { addInTx, findById, findInTx, parseAll, parseStored, readAll, withoutId, everyPageIn, rewriteStored, type Rewrite, type StoredDoc } from '../_shared/repo';
 
 /**
  * The keys area's collections (keys, keyLoans, keyInventories, keyDepositDays, leftKeys): the only module that
@@ -156,5 +156,5 @@ export const leftKeysNewestFirst = (where: object): Source<LeftKeyDoc> => ({ col
 
 /** PIPL (erasure): the keys left at the desk for these repairs (K2: who left each and who took it back are typed by the desk), as stored. */
 export const leftKeysOfRepairs = (db: Database, propertyId: string, repairIds: readonly string[]): Promise<StoredDoc[]> =>
-  repairIds.length ? everyPage(db.collection('leftKeys').where({ propertyId, repairId: db.command.in([...repairIds]) })) : Promise.resolve([]);
+  everyPageIn(db, 'leftKeys', { propertyId }, 'repairId', repairIds);
 export const rewriteLeftKeys = (db: Database, docs: readonly StoredDoc[], rewrite: Rewrite) => rewriteStored(db, 'leftKeys', docs, rewrite);

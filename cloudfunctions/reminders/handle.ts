@@ -1,6 +1,7 @@
-import { dropExpiredCommands, fanOutJournals } from '../_shared/commands';
+import { dropExpiredCommands } from '../_shared/commands';
 import { sweepDeadlines, type SweepReport } from '../_shared/deadlines';
 import { drainOutbox, type DrainReport } from '../_shared/outbox';
+import { journalStep } from '../_shared/journal-step';
 import { sweepContentChecks, type CheckSweepReport } from '../_shared/content-sweep';
 import { timerHandle, type TimerRunBase } from '../_shared/timer-run';
 import { planRepairCallbackTasks } from './repair-callbacks';
@@ -41,7 +42,7 @@ export const handle = timerHandle('reminders', async (run): Promise<PlatformRun>
   const none = { created: 0 };
   // Issue 16: the first sweep, the journals of commands whose call died between its commit and their
   // fan-out (their events and notices), so the deadlines' sweep and the outbox below find them.
-  const journals = await run('journal', fanOutJournals, { fanned: 0 });
+  const journals = await run('journal', journalStep, { fanned: 0 });
   const deadlines = await run('deadlines', (s) => sweepDeadlines(s), { warned: 0, escalated: 0 });
   const upgraded = await run('upgrades', upgradeListed, 0);
   const repairCallbacks = await run('repairCallbacks', planRepairCallbackTasks, none);

@@ -5,25 +5,27 @@ import { expectOk, raw, TECH_LI, tracedRuntimeEachTest, WANG } from './harness';
 import { file, onSite } from './work-order';
 
 /**
- * Issue 16: a repair step's answer carries links to its photos (storage.tempUrls). They are asked for while the
- * step's notices are still being delivered (their marking sent), not after it; the call still answers only once
- * that delivery is done, so its caller never hears of a step whose notices are left running.
+ * Issue 16: a repair step's answer carries links to its photos (storage.tempUrls). They are asked for in the first
+ * wave after the step's notices are stored (stored delivered since 2026-12-07: nothing marks them after), beside
+ * whatever of their delivery is left (push copies), not after it; the call still answers only once that delivery
+ * is done, so its caller never hears of a step whose notices are left running.
  */
 describe('issue 16: a step\'s photo links are asked for beside its notices\' delivery', () => {
   const traced = tracedRuntimeEachTest();
 
   const waitOf = (trace: CallCount['trace'], kind: string, detail = '') => trace.filter((c) => c.kind === kind && (!detail || c.detail === detail)).map((c) => c.wait);
 
-  it('R6: a completion\'s photo links go out in the wave that marks its notices sent, and the notices are sent when it answers', async () => {
+  it('R6: a completion\'s photo links go out in the wave after its notices are stored, nothing marks them after, and the notices are sent when it answers', async () => {
     const o = await onSite(traced.rt);
     expectOk(await o.step(TECH_LI, repairs.quote, { items: [] }));
     expectOk(await o.step(WANG, repairs.accept));
     expectOk(await o.step(TECH_LI, repairs.complete, { beforePhotos: [file(TECH_LI, 'b.jpg')], afterPhotos: [file(TECH_LI, 'a.jpg')], materials: [], amountFen: 0 }));
     const trace = traced.last();
-    const marking = waitOf(trace, 'database.modifyDocument', 'outbox');
-    expect(marking).toHaveLength(1);
-    expect(waitOf(trace, 'storage.tempUrls')).toEqual(marking);
-    // Every notice of the completion was delivered and marked before the answer came back.
+    const [stored] = waitOf(trace, 'database.insertDocument', 'outbox').filter((w) => w > waitOf(trace, 'database.commitTransaction')[0]!);
+    expect(waitOf(trace, 'database.modifyDocument', 'outbox')).toEqual([]);
+    expect(waitOf(trace, 'storage.tempUrls')).toEqual([stored! + 1]);
+    expect(Math.max(...trace.map((c) => c.wait))).toBe(stored! + 1);
+    // Every notice of the completion was stored delivered before the answer came back.
     const ofOrder = raw<OutboxDoc>(traced.rt, 'outbox').filter((n) => n.channel === 'inbox' && n.subject?.id === o.current.id);
     expect(ofOrder.filter((n) => n.createdAt === ofOrder.at(-1)!.createdAt).length).toBeGreaterThan(0);
     expect(ofOrder.filter((n) => n.status !== 'sent')).toEqual([]);

@@ -6,13 +6,13 @@ import { callAs, expectOk, repairInput, startRuntime, WANG, ZHANG, ZHANG_ROOM } 
  * Issue 12 (nothing slower) and issue 16 (local CPU): each commit is one SQLite transaction with its
  * own WAL pages and index rows, so the commits of a resident's normal repair are counted, not timed,
  * and cannot creep back: the day's place taken (one conditional update; on the day's first filing
- * the counter's insert), the repair and its command record in one transaction, the event and the two
- * notices that travelled in the record's journal inserted after it (issue 16: one batch add per
- * collection, all in one wait, each batch one SQLite commit; three operations one after another inside
- * the transaction before the journal, then one insert each: 7), the live-update signals bumped, the
- * notices marked sent.
+ * the counter's insert), the repair and its command record in one transaction, the two notices that
+ * travelled in the record's journal inserted after it, already delivered (issue 16: one batch add, one
+ * SQLite commit; three operations one after another inside the transaction before the journal, then one
+ * insert each: 7), the live-update signals bumped. Since 2026-12-07 the event is stored by the timer's
+ * journal step, not by the call, and nothing marks the notices sent after their insert: 6 → 4.
  */
-const COMMITS_PER_CREATE = 6;
+const COMMITS_PER_CREATE = 4;
 
 let rt: Runtime;
 beforeAll(async () => {

@@ -155,6 +155,46 @@ describe('PIPL: an erased resident is named nowhere in the stored data', () => {
     expect(hers.filter((c) => c.propertyId === 'other')).toHaveLength(30);
   });
 
+  it('more of her tickets than one `in` lists (100): every query the erasure makes lists at most 100 values, and none of their events or records names her after', async () => {
+    const erasureId = await historyThenRequest(rt);
+    // 150 more signed-off repairs of hers, each with its history and a desk's record about it naming her.
+    const [mine] = raw<{ _id: string; residentOpenid: string }>(rt, 'repairs').filter((r) => r.residentOpenid === LI);
+    const [event] = raw<{ _id: string; subject: { id: string } }>(rt, 'events').filter((e) => e.subject.id === mine!._id);
+    const ids = Array.from({ length: 150 }, (_, i) => `rp_bulk_${i}`);
+    rt.engine.insertRaw('repairs', ids.map((id) => ({ ...mine!, _id: id })));
+    rt.engine.insertRaw('events', ids.map((id) => ({ ...event!, _id: `ev_${id}`, subject: { ...event!.subject, id }, reason: `${NAME} ${PHONE}` })));
+    const at = rt.clock.now().toISOString();
+    rt.engine.insertRaw('commands', ids.map((id, i) => ({
+      _id: `${memberIdOf(DESK_ON_SHIFT)}~about-${i}`, propertyId: PROPERTY, schemaVersion: 2, openid: DESK_ON_SHIFT, commandId: `about-${i}`,
+      action: 'repairs.get', call: 'repairs.dispatch', result: { id, callerName: NAME }, at, about: [id], fanned: true,
+    })));
+    const lists: number[] = [];
+    const handle = rt.engine.handle.bind(rt.engine);
+    rt.engine.handle = async (action, params = {}) => {
+      const walk = (value: unknown): void => {
+        if (typeof value === 'string' && value.startsWith('{')) {
+          try {
+            walk(JSON.parse(value));
+          } catch {
+            // not a JSON query
+          }
+        } else if (Array.isArray(value)) value.forEach(walk);
+        else if (value && typeof value === 'object')
+          for (const [k, v] of Object.entries(value)) {
+            if (k === '$in' && Array.isArray(v)) lists.push(v.length);
+            walk(v);
+          }
+      };
+      walk(params);
+      return handle(action, params);
+    };
+    expectOk(await callAs(rt, MANAGER, privacy.erase, { propertyId: PROPERTY, commandId: newCommandId(), erasureId }));
+    rt.engine.handle = handle;
+    expect(lists.length).toBeGreaterThan(0);
+    expect(Math.max(...lists)).toBeLessThanOrEqual(100);
+    expect(namingHer(rt, [NAME, PHONE]).filter((w) => w.includes('bulk') || w.includes('about-'))).toEqual([]);
+  });
+
   it('more unchecked journals in the environment than one read answers, ahead of one naming her: that journal is rewritten too, and the timer then stores nothing naming her', async () => {
     const erasureId = await historyThenRequest(rt);
     const at = rt.clock.now().toISOString();

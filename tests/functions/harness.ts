@@ -10,7 +10,7 @@ import { deployedFunctionOf, deployedFunctions, type DeployedFunction } from '@s
 import type { Role } from '@shared/model/member.model';
 import type { Result } from '@shared/result';
 import type { CallCount } from '../../local/call-meter';
-import { fanOutJournals } from '../../cloudfunctions/_shared/commands';
+import { journalStep } from '../../cloudfunctions/_shared/journal-step';
 import { startSweep } from '../../cloudfunctions/_shared/sweep';
 
 const handleOf = (name: string) => (require(`../../cloudfunctions/${name}/handle`) as { handle: FunctionHandle }).handle;
@@ -98,11 +98,11 @@ export const raw = <T = Record<string, unknown>>(runtime: Runtime, collection: s
 
 /**
  * Issue 16: the events collection once the timer's journal step has stored what the commands so far journaled
- * (a command's events are stored by that step, not by its call: `insertedByTheCall`, commands.ts). Runs the real
+ * (a command's events are stored by that step, not by its call: `fanOut`, commands.ts). Runs the real
  * step alone, as the timer's first step does every minute, then reads the collection as stored.
  */
 export const storedEvents = async <T = Record<string, unknown>>(runtime: Runtime): Promise<T[]> => {
-  await fanOutJournals(startSweep(runtime.deps, 'journal'));
+  await journalStep(startSweep(runtime.deps, 'journal'));
   return raw<T>(runtime, 'events');
 };
 

@@ -215,17 +215,18 @@ describe('issue 16: the journal fanned out after the commit, or by the timer whe
     expect(rt.webhookPosts).toHaveLength(1);
   });
 
-  it('R1 R3: the call\'s notices are marked sent in one update after every channel answered; when that update fails they stay pending with the call\'s lease and the timer sends them again (at least once)', async () => {
+  it('R1 R3: the call\'s in-app notices are stored delivered; its group post is marked sent once it answered, and when that update fails it stays pending with the call\'s lease and the timer posts it again (at least once)', async () => {
     rt.engine.failNext('database.modifyDocument', networkDown, { collection: 'outbox' });
     const { id } = expectOk(await callAs(rt, WANG, repairs.create, urgent()));
-    const notices = about('outbox', id);
+    const notices = about('outbox', id) as (Stored & { channel: string })[];
     expect(notices.length).toBe(3);
-    // Delivered (the robot posted) but not marked: still pending.
+    // Posted, but not marked: still pending. The in-app ones were stored delivered (issue 16: no marking of their own).
     expect(rt.webhookPosts).toHaveLength(1);
-    expect(notices.every((n) => n.status === 'pending')).toBe(true);
+    expect(notices.filter((n) => n.status === 'pending').map((n) => n.channel)).toEqual(['wecom']);
+    expect(notices.filter((n) => n.channel === 'inbox').map((n) => n.status)).toEqual(['sent', 'sent']);
     expect((await tick(rt)).data.outbox.sent).toBe(0);
     rt.clock.advanceMinutes(2);
-    expect((await tick(rt)).data.outbox.sent).toBe(3);
+    expect((await tick(rt)).data.outbox.sent).toBe(1);
     expect(about('outbox', id).every((n) => n.status === 'sent')).toBe(true);
     expect(rt.webhookPosts).toHaveLength(2);
   });

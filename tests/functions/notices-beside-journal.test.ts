@@ -31,10 +31,30 @@ const pushes = (rt: Rt) => rt.subscribeMessages.filter((m) => m.touser === WANG 
 const wangsSeq = (rt: Rt) => raw<{ _id: string; seq: number }>(rt, 'signals').find((s) => s._id === signalId(PROPERTY, audienceOfUser(WANG)))?.seq ?? 0;
 
 /**
- * Issue 16: a write's notices cost two waits after its commit, not three. Beside the journal's insert
- * (cloudfunctions/_shared/inbox-ahead.ts `deliverAhead`) its inbox notices' signals are bumped and their push
- * copies' consents read; then those whose insert succeeded are marked sent, beside their push copies
- * (`sendNow`). Nothing is lost on the way: a notice not stored, or not marked sent, is the timer's.
+ * The call left her notice stored delivered, unsignalled and unpushed: the next minute's journal step bumps her
+ * signal and pushes it once, and ten minutes on nothing more is bumped or pushed.
+ */
+const expectMadeSureOfByTheStep = async (rt: Rt, repairId: string, before: number) => {
+  expect(wangsNotices(rt, repairId).filter((n) => n.kind === 'repair.changed').map((n) => n.status)).toEqual(['sent']);
+  expect(wangsSeq(rt)).toBe(before);
+  expect(pushes(rt)).toEqual([]);
+  expect((await tick(rt)).data.failed).toEqual([]);
+  expect(wangsSeq(rt)).toBe(before + 1);
+  expect(pushes(rt)).toHaveLength(1);
+  rt.clock.advanceMinutes(10);
+  await tick(rt);
+  expect(wangsSeq(rt)).toBe(before + 1);
+  expect(pushes(rt)).toHaveLength(1);
+  expect(raw<Notice>(rt, 'outbox').filter((n) => n.channel === 'subscribe' && n.recipient === WANG)).toHaveLength(1);
+};
+
+/**
+ * Issue 16: a write's in-app notices cost one wait after its commit, and one round trip each of its own: the
+ * call stores them delivered (`sent`) while it bumps their signals and reads their push copies' consents
+ * (cloudfunctions/_shared/inbox-ahead.ts `deliverAhead`), and marks nothing after; their push copies follow.
+ * Nothing is lost on the way: a notice not stored is the timer's journal step's to store and the drain's to
+ * send; one stored delivered by a call that failed or died before delivering it whole is made sure of by the
+ * journal step (journal-step.ts `confirmDelivered`).
  */
 describe('issue 16: a command\'s inbox notices delivered beside its journal\'s insert', () => {
   let rt: Rt;
@@ -43,7 +63,7 @@ describe('issue 16: a command\'s inbox notices delivered beside its journal\'s i
   });
   afterEach(() => rt.close());
 
-  it('R1: the signal is bumped and the consents read in the same wait as the notice\'s insert, the marking one wait after; the notice is readable when the call answers', async () => {
+  it('R1: the notice is stored delivered, its signal bumped and the consents read in the same wait; nothing marks it after; only its push copy is inserted, sent and marked', async () => {
     const order = await dispatched(rt);
     const calls = recordCalls(rt);
     expectOk(await acknowledge(rt, order));
@@ -53,14 +73,22 @@ describe('issue 16: a command\'s inbox notices delivered beside its journal\'s i
     expect(inserted).toBe(untilCommitted! + 1);
     expect(waitOf('database.modifyDocument', 'signals')).toEqual([inserted]);
     expect(waitOf('database.getDocument', 'consents')).toEqual([inserted]);
-    // Marked sent beside the push copy's insert, one wait after; the copy's own send and marking follow it.
-    expect(waitOf('database.modifyDocument', 'outbox')[0]).toBe(inserted! + 1);
+    // The push copy's insert one wait after, then its send, then its own marking: the only outbox update.
     expect(waitOf('database.insertDocument', 'outbox')).toEqual([inserted, inserted! + 1]);
-    expect(sequential).toBeLessThanOrEqual(untilCommitted! + 5);
-    // Told in the app and pushed once; the notice is in her inbox by the time the call answered.
+    // Its send claims one of her consent's sends first, then goes to WeChat.
+    expect(waitOf('database.modifyDocument', 'consents')).toEqual([inserted! + 2]);
+    expect(trace.filter((c) => c.kind === 'wechat.sendSubscribe').map((c) => c.wait)).toEqual([inserted! + 3]);
+    expect(waitOf('database.modifyDocument', 'outbox')).toEqual([inserted! + 4]);
+    expect(sequential).toBe(untilCommitted! + 5);
+    // Told in the app and pushed once; the notice is in her inbox, delivered, by the time the call answered.
     const items = expectOk(await callAs(rt, WANG, session.inbox, { propertyId: PROPERTY })).items.filter((n) => n.subject.id === order.id && n.kind === 'repair.changed');
     expect(items).toHaveLength(1);
     expect(wangsNotices(rt, order.id).filter((n) => n.kind === 'repair.changed').map((n) => n.status)).toEqual(['sent']);
+    expect(pushes(rt)).toHaveLength(1);
+    // The journal step finds it delivered whole: no second bump, no second push.
+    const seq = wangsSeq(rt);
+    expect((await tick(rt)).data.failed).toEqual([]);
+    expect(wangsSeq(rt)).toBe(seq);
     expect(pushes(rt)).toHaveLength(1);
   });
 
@@ -121,8 +149,9 @@ describe('issue 16: a command\'s inbox notices delivered beside its journal\'s i
     expect(wangsNotices(rt, order.id).filter((n) => n.kind === 'repair.changed')).toHaveLength(1);
   });
 
-  it('R1: the call dies after its first wait after the commit (nothing after it lands): the notice stays pending, and the outbox drain delivers it and pushes it once', async () => {
+  it('R1: the call dies after its first wait after the commit (the insert and the bump land, nothing after): the notice is delivered, and the journal step pushes it once, without waiting for a lease', async () => {
     const order = await dispatched(rt);
+    const before = wangsSeq(rt);
     const handle = rt.engine.handle.bind(rt.engine);
     // From the journal's insert of the notices on, every request issued later fails: the call's first wait
     // after its commit (the insert, the bump, the consents) lands, nothing after it does.
@@ -138,32 +167,48 @@ describe('issue 16: a command\'s inbox notices delivered beside its journal\'s i
     expectOk(await acknowledge(rt, order));
     rt.engine.handle = handle;
     const notices = wangsNotices(rt, order.id).filter((n) => n.kind === 'repair.changed');
-    expect(notices.map((n) => n.status)).toEqual(['pending']);
+    expect(notices.map((n) => n.status)).toEqual(['sent']);
+    expect(wangsSeq(rt)).toBe(before + 1);
     expect(pushes(rt)).toEqual([]);
     expect(raw<Notice>(rt, 'outbox').filter((n) => n.channel === 'subscribe' && n.recipient === WANG)).toEqual([]);
 
-    expect((await tick(rt)).data.outbox.sent).toBe(0);
-    rt.clock.advanceMinutes(2);
+    // The next minute's journal step: bumped already (not again), its push copy made and sent.
     expect((await tick(rt)).data.failed).toEqual([]);
-    expect(wangsNotices(rt, order.id).filter((n) => n.kind === 'repair.changed').map((n) => n.status)).toEqual(['sent']);
+    expect(wangsSeq(rt)).toBe(before + 1);
     expect(pushes(rt)).toHaveLength(1);
     rt.clock.advanceMinutes(10);
     await tick(rt);
     expect(pushes(rt)).toHaveLength(1);
+    expect(wangsNotices(rt, order.id).filter((n) => n.kind === 'repair.changed').map((n) => n.status)).toEqual(['sent']);
   });
 
-  it('R1: the marking fails after the push copy went out: the drain delivers the notice again (at least once) and pushes no second copy (exactly once)', async () => {
+  it('R1: the call dies with the notice stored delivered and its bump lost: the journal step bumps the signal, so a watcher is told, and pushes it once', async () => {
     const order = await dispatched(rt);
-    rt.engine.failNext('database.modifyDocument', networkDown, { collection: 'outbox' });
+    // The technician picks it up a minute later: her signal last changed before this notice is made.
+    rt.clock.advanceMinutes(1);
+    const before = wangsSeq(rt);
+    const handle = rt.engine.handle.bind(rt.engine);
+    let dead = false;
+    let after = false;
+    rt.engine.handle = async (action, params = {}) => {
+      if (dead || (after && action === 'database.modifyDocument' && params.collectionName === 'signals')) return { ...networkDown, requestId: 'injected' };
+      const answer = await handle(action, params);
+      if (after && action === 'database.insertDocument' && params.collectionName === 'outbox' && !params.transactionId) dead = true;
+      return answer;
+    };
+    after = true;
     expectOk(await acknowledge(rt, order));
-    expect(wangsNotices(rt, order.id).filter((n) => n.kind === 'repair.changed').map((n) => n.status)).toEqual(['pending']);
-    expect(pushes(rt)).toHaveLength(1);
-    rt.clock.advanceMinutes(2);
-    expect((await tick(rt)).data.failed).toEqual([]);
-    expect(wangsNotices(rt, order.id).filter((n) => n.kind === 'repair.changed').map((n) => n.status)).toEqual(['sent']);
-    rt.clock.advanceMinutes(10);
-    await tick(rt);
-    expect(pushes(rt)).toHaveLength(1);
-    expect(raw<Notice>(rt, 'outbox').filter((n) => n.channel === 'subscribe' && n.recipient === WANG)).toHaveLength(1);
+    rt.engine.handle = handle;
+    await expectMadeSureOfByTheStep(rt, order.id, before);
+  });
+
+  it('R1: the bump fails while the call lives: the notice stays stored delivered, and the next minute\'s journal step bumps its signal and pushes it once', async () => {
+    const order = await dispatched(rt);
+    rt.clock.advanceMinutes(1);
+    const before = wangsSeq(rt);
+    rt.engine.failNext('database.modifyDocument', networkDown, { collection: 'signals' });
+    expectOk(await acknowledge(rt, order));
+    // Its delivery failed, so the call made no push copy.
+    await expectMadeSureOfByTheStep(rt, order.id, before);
   });
 });

@@ -1,0 +1,54 @@
+import { fanOutJournals } from './commands';
+import { outboxModel } from '@shared/model/outbox.model';
+import { signalOf } from './channels';
+import { consentsWithSendsLeft } from './consents';
+import { planCopies, settingsReader } from './inbox-ahead';
+import { copyIdOf, emptyReport, pushCopies } from './outbox';
+import { storedByIds } from './repo';
+import { bumpSignals, unsignalledSince } from './signals';
+import type { Sweep } from './sweep';
+
+/*
+ * The timer's journal step (reminders/handle.ts), in a module of its own so that only the timer's bundle carries what
+ * the step alone does (issue 16: every other bundle stays within 120 KB).
+ */
+
+/**
+ * Issue 16: the timer's journal step makes sure of the inbox notices a command's call stored delivered (`enqueueNotice`),
+ * since the call may have died between their insert and the rest of their delivery: each audience's signal bumped
+ * after the notice was made (bumped now when not: `unsignalledSince`; an extra bump costs a watcher at most one fetch
+ * that finds nothing new), and each push copy the property's templates ask for made, once (its id is derived: one
+ * the call made is found and left, one it did not is made now and sent if the person has a send left; a copy whose
+ * person had none at the call's time but has one now is sent now, a minute late rather than never). Answers false
+ * when it could not (its units' failures are recorded): the records are checked again at the next run.
+ */
+export const confirmDelivered = async (sweep: Sweep, docs: readonly unknown[]): Promise<boolean> => {
+  const { deps } = sweep;
+  const inbox = docs.flatMap((doc) => {
+    const parsed = outboxModel.safeParse(doc);
+    return parsed.success && parsed.data.channel === 'inbox' ? [parsed.data] : [];
+  });
+  if (inbox.length === 0) return true;
+  const settingsOf = settingsReader(deps);
+  const [signalled, copied] = await Promise.all([
+    sweep.unit(`the signals of ${inbox.length} notices stored delivered`, async () => {
+      const unsignalled = await unsignalledSince(deps.db, inbox.map((n) => ({ ...signalOf(n), since: n.createdAt })));
+      await bumpSignals(deps.db, unsignalled, deps.now());
+      return true;
+    }),
+    sweep.unit(`the push copies of ${inbox.length} notices stored delivered`, async () => {
+      const planned = await planCopies(deps, inbox, settingsOf);
+      if (planned.length === 0) return true;
+      const made = new Set((await storedByIds(deps.db, 'outbox', planned.map(copyIdOf))).map((d) => d._id));
+      const missing = planned.filter((p) => !made.has(copyIdOf(p)));
+      if (missing.length === 0) return true;
+      await pushCopies(deps, missing, await consentsWithSendsLeft(deps.db, [...new Set(missing.map((p) => p.consent))]), emptyReport(), settingsOf);
+      return true;
+    }),
+  ]);
+  return signalled === true && copied === true;
+};
+
+/** The timer's journal step (reminders/handle.ts): every unchecked record's documents stored, and the notices its call stored delivered made sure of. */
+export const journalStep = (sweep: Sweep) => fanOutJournals(sweep, { confirm: confirmDelivered });
+
