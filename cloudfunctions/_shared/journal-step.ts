@@ -42,7 +42,11 @@ export const confirmDelivered = async (sweep: Sweep, docs: readonly unknown[]): 
       const made = new Set((await storedByIds(deps.db, 'outbox', planned.map(copyIdOf))).map((d) => d._id));
       const missing = planned.filter((p) => !made.has(copyIdOf(p)));
       if (missing.length === 0) return true;
-      await pushCopies(deps, missing, await consentsWithSendsLeft(deps.db, [...new Set(missing.map((p) => p.consent))]), emptyReport(), settingsOf);
+      // A page of records can plan hundreds of copies: their consents read 100 to a query, together.
+      const consents = [...new Set(missing.map((p) => p.consent))];
+      const parts = Array.from({ length: Math.ceil(consents.length / 100) }, (_, i) => consents.slice(i * 100, (i + 1) * 100));
+      const stocked = new Set((await Promise.all(parts.map((part) => consentsWithSendsLeft(deps.db, part)))).flatMap((set) => [...set]));
+      await pushCopies(deps, missing, stocked, emptyReport(), settingsOf);
       return true;
     }),
   ]);
