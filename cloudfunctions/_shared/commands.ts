@@ -7,7 +7,7 @@ import type { Database, DocRef, Tx } from './database';
 import type { Sweep } from './sweep';
 
 export type { Tx };
-import { addAllOnce, everyPage, everyPageIn, findById, isDuplicateKey, parseAll, rewriteStored, withoutId, type Rewrite, type StoredDoc } from './repo';
+import { addAllOnce, chunks, everyPage, everyPageIn, findById, isDuplicateKey, parseAll, rewriteStored, withoutId, type Rewrite, type StoredDoc } from './repo';
 import type { ActionContext, AnyContext, SignedInContext } from './context';
 import { ActionFailure } from './failures';
 import type { Deps } from './deps';
@@ -445,7 +445,6 @@ export const journaledTransaction = async <T>(db: Database, record: JournalRecor
 /** Ids per `in` query: a get answers at most 100 documents unless told otherwise. */
 const IDS_PER_QUERY = 100;
 
-const chunks = <T>(list: readonly T[], size: number): T[][] => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
 /** Which of these documents of a collection are stored, with their `status` (where they have one): one query per 100 ids, issued together. */
 const storedStatuses = async (db: Database, collection: string, ids: readonly string[]): Promise<Map<string, unknown>> => {

@@ -4,13 +4,13 @@ import { signalOf } from './channels';
 import { consentsWithSendsLeft } from './consents';
 import { planCopies, settingsReader } from './inbox-ahead';
 import { copyIdOf, emptyReport, pushCopies } from './outbox';
-import { storedByIds } from './repo';
+import { chunks, IN_MOST, storedByIds } from './repo';
 import { bumpSignals, unsignalledSince } from './signals';
 import type { Sweep } from './sweep';
 
 /*
- * The timer's journal step (reminders/handle.ts), in a module of its own so that only the timer's bundle carries what
- * the step alone does (issue 16: every other bundle stays within 120 KB).
+ * The timer's journal step (reminders/handle.ts): what it does besides storing the journals' documents
+ * (commands.ts `fanOutJournals`), the timer's alone.
  */
 
 /**
@@ -43,9 +43,8 @@ export const confirmDelivered = async (sweep: Sweep, docs: readonly unknown[]): 
       const missing = planned.filter((p) => !made.has(copyIdOf(p)));
       if (missing.length === 0) return true;
       // A page of records can plan hundreds of copies: their consents read 100 to a query, together.
-      const consents = [...new Set(missing.map((p) => p.consent))];
-      const parts = Array.from({ length: Math.ceil(consents.length / 100) }, (_, i) => consents.slice(i * 100, (i + 1) * 100));
-      const stocked = new Set((await Promise.all(parts.map((part) => consentsWithSendsLeft(deps.db, part)))).flatMap((set) => [...set]));
+      const consents = chunks([...new Set(missing.map((p) => p.consent))], IN_MOST);
+      const stocked = new Set((await Promise.all(consents.map((part) => consentsWithSendsLeft(deps.db, part)))).flatMap((set) => [...set]));
       await pushCopies(deps, missing, stocked, emptyReport(), settingsOf);
       return true;
     }),

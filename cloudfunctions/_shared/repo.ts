@@ -127,15 +127,19 @@ export const everyPage = async (query: Query): Promise<StoredDoc[]> => {
   }
 };
 
+/** The most values this code lists in one `in` (see `everyPageIn`). */
+export const IN_MOST = 100;
+
+/** A list cut into lists of at most `size`, in order. */
+export const chunks = <T>(list: readonly T[], size: number): T[][] => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+
 /**
  * Every document of `collection` matching `where` with `field` in `values`, as stored, each once: one query per 100
  * values, issued together, each read page by page. 100 is the most this code lists in one `in`: no CloudBase page
  * found states the operator's own limit, and an erasure's lists grow with a resident's history.
  */
 export const everyPageIn = async (db: Database, collection: string, where: object, field: string, values: readonly string[]): Promise<StoredDoc[]> => {
-  const unique = [...new Set(values)];
-  const parts = Array.from({ length: Math.ceil(unique.length / 100) }, (_, i) => unique.slice(i * 100, (i + 1) * 100));
-  const found = (await Promise.all(parts.map((part) => everyPage(db.collection(collection).where({ ...where, [field]: db.command.in(part) }))))).flat();
+  const found = (await Promise.all(chunks([...new Set(values)], IN_MOST).map((part) => everyPage(db.collection(collection).where({ ...where, [field]: db.command.in(part) }))))).flat();
   return [...new Map(found.map((doc) => [doc._id, doc])).values()];
 };
 

@@ -1,6 +1,6 @@
 import { signalId, signalModel } from '@shared/model/signal.model';
 import type { Database } from './deps';
-import { addAllOnce, addOnce } from './repo';
+import { addAllOnce, addOnce, chunks, IN_MOST } from './repo';
 
 /** A filter on documents by id: one id as itself, which the local engine reads directly rather than scanning for an `in`. */
 export const byIds = (db: Database, ids: readonly string[]): object => (ids.length === 1 ? { _id: ids[0] } : { _id: db.command.in([...ids]) });
@@ -68,7 +68,7 @@ export const unsignalledSince = async (db: Database, targets: readonly (SignalTa
   }
   const ids = [...latest.keys()];
   const pages = await Promise.all(
-    Array.from({ length: Math.ceil(ids.length / 100) }, (_, i) => ids.slice(i * 100, (i + 1) * 100)).map((part) =>
+    chunks(ids, IN_MOST).map((part) =>
       db.collection('signals').where(byIds(db, part)).field({ _id: true, changedAt: true }).limit(part.length).get(),
     ),
   );

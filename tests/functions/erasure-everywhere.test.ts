@@ -3,7 +3,7 @@ import * as files from '@shared/contracts/files.contract';
 import * as keys from '@shared/contracts/keys.contract';
 import type { RepairView } from '@shared/contracts/repairs.contract';
 import { maskPhone } from '@shared/domain/phone';
-import { callAs, complaintInput, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, SUPERVISOR, TECH_LI, tickTimers, uploadAs, WANG, WANG_ROOM, ZHANG } from './harness';
+import { callAs, complaintInput, DESK_ON_SHIFT, expectOk, inListLengths, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, SUPERVISOR, TECH_LI, tickTimers, uploadAs, WANG, WANG_ROOM, ZHANG } from './harness';
 import { order } from './work-order';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
@@ -168,30 +168,11 @@ describe('PIPL: an erased resident is named nowhere in the stored data', () => {
       _id: `${memberIdOf(DESK_ON_SHIFT)}~about-${i}`, propertyId: PROPERTY, schemaVersion: 2, openid: DESK_ON_SHIFT, commandId: `about-${i}`,
       action: 'repairs.get', call: 'repairs.dispatch', result: { id, callerName: NAME }, at, about: [id], fanned: true,
     })));
-    const lists: number[] = [];
-    const handle = rt.engine.handle.bind(rt.engine);
-    rt.engine.handle = async (action, params = {}) => {
-      const walk = (value: unknown): void => {
-        if (typeof value === 'string' && value.startsWith('{')) {
-          try {
-            walk(JSON.parse(value));
-          } catch {
-            // not a JSON query
-          }
-        } else if (Array.isArray(value)) value.forEach(walk);
-        else if (value && typeof value === 'object')
-          for (const [k, v] of Object.entries(value)) {
-            if (k === '$in' && Array.isArray(v)) lists.push(v.length);
-            walk(v);
-          }
-      };
-      walk(params);
-      return handle(action, params);
-    };
+    const lists = inListLengths(rt);
     expectOk(await callAs(rt, MANAGER, privacy.erase, { propertyId: PROPERTY, commandId: newCommandId(), erasureId }));
-    rt.engine.handle = handle;
-    expect(lists.length).toBeGreaterThan(0);
-    expect(Math.max(...lists)).toBeLessThanOrEqual(100);
+    lists.end();
+    expect(lists.lengths.length).toBeGreaterThan(0);
+    expect(Math.max(...lists.lengths)).toBeLessThanOrEqual(100);
     expect(namingHer(rt, [NAME, PHONE]).filter((w) => w.includes('bulk') || w.includes('about-'))).toEqual([]);
   });
 

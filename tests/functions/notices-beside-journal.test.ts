@@ -1,8 +1,9 @@
 import { repairs, session } from '@shared/contracts';
 import { audienceOfUser, signalId } from '@shared/model/signal.model';
 import { createSignalHub } from '../../client/src/api/signals';
+import { consentIdOf } from '../../cloudfunctions/_shared/consents';
 import { recordCalls } from './call-journeys';
-import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, TECH_LI, tickTimers, WANG } from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, inListLengths, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, TECH_LI, tickTimers, WANG } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 type Notice = { _id: string; channel: string; recipient: string; kind: string; status: string; subject: { id: string } };
@@ -210,5 +211,44 @@ describe('issue 16: a command\'s inbox notices delivered beside its journal\'s i
     expectOk(await acknowledge(rt, order));
     // Its delivery failed, so the call made no push copy.
     await expectMadeSureOfByTheStep(rt, order.id, before);
+  });
+
+  it('R1: a minute of 120 calls that each died after storing a notice delivered: the journal step pushes each once, over two pages of records, no `in` listing over 100 values', async () => {
+    const order = await dispatched(rt);
+    // One real call dies after its first wait: its record and its notice, as stored, are the pattern of the others.
+    const handle = rt.engine.handle.bind(rt.engine);
+    let dead = false;
+    rt.engine.handle = async (action, params = {}) => {
+      if (dead) return { ...networkDown, requestId: 'injected' };
+      const answer = await handle(action, params);
+      if (action === 'database.insertDocument' && params.collectionName === 'outbox' && !params.transactionId) dead = true;
+      return answer;
+    };
+    expectOk(await acknowledge(rt, order));
+    rt.engine.handle = handle;
+    const [notice] = raw<Notice & Record<string, unknown>>(rt, 'outbox').filter((n) => n.channel === 'inbox' && n.recipient === WANG && n.kind === 'repair.changed' && n.subject.id === order.id);
+    const record = raw<{ _id: string; fanned?: boolean; journal?: { collection: string; doc: { _id: string } }[] } & Record<string, unknown>>(rt, 'commands').find((c) => c.fanned === false && c.journal?.some((e) => e.doc._id === notice!._id))!;
+    const journaled = record.journal!.find((e) => e.doc._id === notice!._id)!;
+    const people = Array.from({ length: 120 }, (_, i) => `o-bulk-${i}`);
+    const now = rt.clock.now().toISOString();
+    // Each of them one send left for the template, as 王's consent is stored.
+    const consent = raw<{ _id: string }>(rt, 'consents').find((c) => c._id === consentIdOf(WANG, PROGRESS))!;
+    rt.engine.insertRaw('consents', people.map((openid) => ({ ...consent, _id: consentIdOf(openid, PROGRESS), openid, remaining: 1, updatedAt: now })));
+    rt.engine.insertRaw('outbox', people.map((recipient, i) => ({ ...notice!, _id: `ob_bulk_${i}`, recipient })));
+    rt.engine.insertRaw('commands', people.map((recipient, i) => ({ ...record, _id: `${record._id}-bulk-${i}`, journal: [{ collection: 'outbox', doc: { ...journaled.doc, _id: `ob_bulk_${i}`, recipient } }] })));
+
+    const lists = inListLengths(rt);
+    expect((await tick(rt)).data.failed).toEqual([]);
+    lists.end();
+    const pushedTo = (openid: string) => rt.subscribeMessages.filter((m) => m.touser === openid && m.templateId === PROGRESS).length;
+    expect(people.filter((p) => pushedTo(p) !== 1)).toEqual([]);
+    expect(Math.max(...lists.lengths)).toBeLessThanOrEqual(100);
+    // Every one of their audiences signalled (none was before), and every record checked.
+    const signalled = new Set(raw<{ _id: string; seq: number }>(rt, 'signals').filter((sig) => sig.seq > 0).map((sig) => sig._id));
+    expect(people.filter((p) => !signalled.has(signalId(PROPERTY, audienceOfUser(p))))).toEqual([]);
+    expect(raw<{ fanned?: boolean }>(rt, 'commands').filter((c) => c.fanned === false)).toEqual([]);
+    rt.clock.advanceMinutes(10);
+    await tick(rt);
+    expect(people.filter((p) => pushedTo(p) !== 1)).toEqual([]);
   });
 });
