@@ -62,9 +62,10 @@ export const enqueueNotice = async (tx: Tx, cause: string, notice: Notice, now: 
   // Issue 16: in a command's transaction the notice travels in its record (commands.ts `JournalTx`),
   // fanned out after the commit before it is sent; a scheduled notice stays an operation (`unschedule`
   // reads it in a later transaction). An inbox notice is delivered beside its insert (`deliverAhead`), so
-  // the call stores it delivered (`sent`) and marks nothing after: one round trip less. The record keeps it
-  // pending with the call's lease, as the timer's journal step inserts it should the call's insert fail; one
-  // the call stored delivered but died before delivering whole is made sure of by that step (`confirmDelivered`).
+  // the call stores it delivered (`sent`, commands.ts `asDelivered`) and marks nothing after: one round trip
+  // less. The record keeps it pending with the call's lease, as the timer's journal step inserts it should the
+  // call's insert fail; one the call stored delivered but did not deliver whole (it failed, or died) is made
+  // sure of by that step (journal-step.ts `confirmDelivered`).
   const journal = journalOf(tx);
   if (journal) {
     journal.create('outbox', doc);
