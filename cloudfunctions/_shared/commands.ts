@@ -7,7 +7,7 @@ import type { Database, DocRef, Tx } from './database';
 import type { Sweep } from './sweep';
 
 export type { Tx };
-import { addAllOnce, chunks, everyPage, everyPageIn, findById, isDuplicateKey, parseAll, rewriteStored, withoutId, type Rewrite, type StoredDoc } from './repo';
+import { addAllOnce, chunks, everyPage, everyPageIn, findById, IN_MOST, isDuplicateKey, parseAll, rewriteStored, withoutId, type Rewrite, type StoredDoc } from './repo';
 import type { ActionContext, AnyContext, SignedInContext } from './context';
 import { ActionFailure } from './failures';
 import type { Deps } from './deps';
@@ -442,14 +442,10 @@ export const journaledTransaction = async <T>(db: Database, record: JournalRecor
   return result;
 };
 
-/** Ids per `in` query: a get answers at most 100 documents unless told otherwise. */
-const IDS_PER_QUERY = 100;
-
-
 /** Which of these documents of a collection are stored, with their `status` (where they have one): one query per 100 ids, issued together. */
 const storedStatuses = async (db: Database, collection: string, ids: readonly string[]): Promise<Map<string, unknown>> => {
   const found = await Promise.all(
-    chunks(ids, IDS_PER_QUERY).map((part) => db.collection(collection).where({ _id: db.command.in(part) }).field({ _id: true, status: true }).limit(part.length).get()),
+    chunks(ids, IN_MOST).map((part) => db.collection(collection).where({ _id: db.command.in(part) }).field({ _id: true, status: true }).limit(part.length).get()),
   );
   return new Map(found.flatMap((res) => res.data.map((d) => [(d as { _id: string })._id, (d as { status?: unknown }).status] as const)));
 };
@@ -558,7 +554,7 @@ export const eraseFromCommands = async (db: Database, propertyId: string, openid
   for (const doc of [...about, ...aboutBefore, ...unchecked]) {
     if (doc.propertyId === propertyId && doc.openid !== openid) others.set(doc._id, doc);
   }
-  return () => Promise.all([...chunks(mine, IDS_PER_QUERY).map((ids) => commands.where({ _id: db.command.in(ids) }).remove()), rewriteStored(db, 'commands', [...others.values()], rewrite)]);
+  return () => Promise.all([...chunks(mine, IN_MOST).map((ids) => commands.where({ _id: db.command.in(ids) }).remove()), rewriteStored(db, 'commands', [...others.values()], rewrite)]);
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -573,7 +569,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * goes over a few minutes. A record removed answers no retry: the
  * client's offline queue sends nothing older than OFFLINE_SEND_WINDOW_DAYS.
  */
-export const dropExpiredCommands = async (sweep: Sweep, limit = IDS_PER_QUERY, pages = 5): Promise<{ removed: number }> => {
+export const dropExpiredCommands = async (sweep: Sweep, limit = IN_MOST, pages = 5): Promise<{ removed: number }> => {
   const { db } = sweep.deps;
   const before = new Date(sweep.deps.now().getTime() - COMMAND_RETENTION_DAYS * DAY_MS).toISOString();
   let removed = 0;

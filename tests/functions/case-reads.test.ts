@@ -1,5 +1,5 @@
 import { complaints } from '@shared/contracts';
-import { BUILDING_1, callAs, complaintInput, DESK_ON_SHIFT, expectOk, expectRefusedUnchanged, expectRolledBack, newCommandId, PROPERTY, raw, seedOtherProperty, snapshot, SUPERVISOR, WANG, WANG_ROOM, tracedRuntimeEachTest } from './harness';
+import { BUILDING_1, callAs, complaintInput, DESK_ON_SHIFT, expectOk, expectRefusedRolledBack, expectRefusedUnchanged, newCommandId, PROPERTY, raw, seedOtherProperty, snapshot, SUPERVISOR, WANG, WANG_ROOM, tracedRuntimeEachTest } from './harness';
 
 
 /**
@@ -25,21 +25,18 @@ describe('issue 16: a complaint step reads its case once, in its transaction; re
   it('C3: a desk of another property gets COMPLAINT.NOT_FOUND on this property\'s complaint, the transaction rolled back, nothing written', async () => {
     const c = await filed();
     await seedOtherProperty(traced.rt);
-    await expectRefusedUnchanged(traced.rt, 'o-other-desk', complaints.issueSlip, { ...slip(c.id, c.version), propertyId: 'other' }, 'COMPLAINT.NOT_FOUND');
-    expectRolledBack(traced.last());
+    await expectRefusedRolledBack(traced, 'o-other-desk', complaints.issueSlip, { ...slip(c.id, c.version), propertyId: 'other' }, 'COMPLAINT.NOT_FOUND');
   });
 
   it('C1: a complaint id that names nothing is COMPLAINT.NOT_FOUND, nothing written', async () => {
     await filed();
-    await expectRefusedUnchanged(traced.rt, DESK_ON_SHIFT, complaints.issueSlip, slip('cp_nothing_here', 1), 'COMPLAINT.NOT_FOUND');
-    expectRolledBack(traced.last());
+    await expectRefusedRolledBack(traced, DESK_ON_SHIFT, complaints.issueSlip, slip('cp_nothing_here', 1), 'COMPLAINT.NOT_FOUND');
   });
 
   it('C1: the step\'s own check refuses before the version (no apology: COMPLAINT.APOLOGY_REQUIRED, even with a stale version), nothing written', async () => {
     const c = await filed();
     const input = { ...classify(c.id, c.version + 5), apologised: false };
-    await expectRefusedUnchanged(traced.rt, DESK_ON_SHIFT, complaints.classify, input, 'COMPLAINT.APOLOGY_REQUIRED');
-    expectRolledBack(traced.last());
+    await expectRefusedRolledBack(traced, DESK_ON_SHIFT, complaints.classify, input, 'COMPLAINT.APOLOGY_REQUIRED');
     await expectRefusedUnchanged(traced.rt, DESK_ON_SHIFT, complaints.classify, { ...input, commandId: newCommandId(), apologised: true }, 'COMMON.VERSION_CONFLICT');
   });
 
@@ -48,8 +45,7 @@ describe('issue 16: a complaint step reads its case once, in its transaction; re
     for (const who of BUILDING_1.slice(1)) expectOk(await callAs(traced.rt, who.openid, complaints.create, complaintInput(who.roomId)));
     const grouped = raw<{ _id: string; status: string; version: number }>(traced.rt, 'complaints').find((c) => c._id === first.id)!;
     expect(grouped.status).toBe('grouped');
-    await expectRefusedUnchanged(traced.rt, DESK_ON_SHIFT, complaints.issueSlip, slip(first.id, grouped.version), 'COMPLAINT.IN_A_GROUP');
-    expectRolledBack(traced.last());
+    await expectRefusedRolledBack(traced, DESK_ON_SHIFT, complaints.issueSlip, slip(first.id, grouped.version), 'COMPLAINT.IN_A_GROUP');
   });
 
   it('C2: a classification sent again answers its first result, with its view, and writes nothing more', async () => {
@@ -70,7 +66,6 @@ describe('issue 16: a complaint step reads its case once, in its transaction; re
     // The membership and the property's status are one query (issue 16).
     expect(before).toEqual(['1 complaintRegisters', '1 complaints', '1 members']);
     expect(traced.last().find((r) => r.kind === 'database.commitTransaction')?.wait).toBeLessThanOrEqual(5);
-    await expectRefusedUnchanged(traced.rt, SUPERVISOR, complaints.signRegister, { propertyId: PROPERTY, commandId: newCommandId(), date: '2026-11-30', remarks: '' }, 'COMPLAINT.REGISTER_FUTURE');
-    expectRolledBack(traced.last());
+    await expectRefusedRolledBack(traced, SUPERVISOR, complaints.signRegister, { propertyId: PROPERTY, commandId: newCommandId(), date: '2026-11-30', remarks: '' }, 'COMPLAINT.REGISTER_FUTURE');
   });
 });

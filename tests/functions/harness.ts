@@ -329,6 +329,12 @@ export const expectRolledBack = (trace: CallCount['trace']) => {
   expect(kinds).not.toContain('database.commitTransaction');
 };
 
+/** Issue 16: refused with `code` and nothing written (`expectRefusedUnchanged`), its transaction rolled back, never committed. */
+export const expectRefusedRolledBack = async (traced: { rt: Runtime; last: () => CallCount['trace'] }, openid: string, action: Action, input: unknown, code: string) => {
+  await expectRefusedUnchanged(traced.rt, openid, action, input, code);
+  expectRolledBack(traced.last());
+};
+
 /** Building 1's residents: 吴芳 shares 王秀英's room 1-1-101, so six residents are five households (a C3 group when all file). */
 export const BUILDING_1 = [
   { openid: WANG, roomId: WANG_ROOM },

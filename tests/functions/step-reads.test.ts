@@ -4,6 +4,7 @@ import {
   callAs,
   DESK_ON_SHIFT,
   expectOk,
+  expectRefusedRolledBack,
   expectRefusedUnchanged,
   memberIdOf,
   newCommandId,
@@ -50,14 +51,12 @@ describe('issue 16: a repair step reads its order once, in its transaction; refu
 
   it('R4: a technician the order is not assigned to gets REPAIR.NOT_FOUND, the transaction rolled back, nothing written', async () => {
     const order = await dispatched();
-    await expectRefusedUnchanged(traced.rt, TECH_MA, repairs.acknowledge, { propertyId: PROPERTY, commandId: newCommandId(), repairId: order.id, version: order.version }, 'REPAIR.NOT_FOUND');
-    expectRolledBack(traced.last());
+    await expectRefusedRolledBack(traced, TECH_MA, repairs.acknowledge, { propertyId: PROPERTY, commandId: newCommandId(), repairId: order.id, version: order.version }, 'REPAIR.NOT_FOUND');
   });
 
   it('R4: an order id that names no order is REPAIR.NOT_FOUND, nothing written', async () => {
     await dispatched();
-    await expectRefusedUnchanged(traced.rt, TECH_LI, repairs.acknowledge, { propertyId: PROPERTY, commandId: newCommandId(), repairId: 'rp_nothing_here', version: 1 }, 'REPAIR.NOT_FOUND');
-    expectRolledBack(traced.last());
+    await expectRefusedRolledBack(traced, TECH_LI, repairs.acknowledge, { propertyId: PROPERTY, commandId: newCommandId(), repairId: 'rp_nothing_here', version: 1 }, 'REPAIR.NOT_FOUND');
   });
 
   it('R4: a stale version gets COMMON.VERSION_CONFLICT only once the caller may see the order: a stranger still gets REPAIR.NOT_FOUND', async () => {
@@ -70,17 +69,14 @@ describe('issue 16: a repair step reads its order once, in its transaction; refu
   it('C3 R7: another room\'s resident rating is REPAIR.NOT_FOUND; her household\'s is REPAIR.FILER_ONLY; both roll back and write nothing', async () => {
     const order = await dispatched();
     const rating = { propertyId: PROPERTY, repairId: order.id, version: order.version, rating: { quality: 5, attitude: 5, comment: '' } };
-    await expectRefusedUnchanged(traced.rt, ZHANG, repairs.rate, { ...rating, commandId: newCommandId() }, 'REPAIR.NOT_FOUND');
-    expectRolledBack(traced.last());
-    await expectRefusedUnchanged(traced.rt, WU, repairs.rate, { ...rating, commandId: newCommandId() }, 'REPAIR.FILER_ONLY');
-    expectRolledBack(traced.last());
+    await expectRefusedRolledBack(traced, ZHANG, repairs.rate, { ...rating, commandId: newCommandId() }, 'REPAIR.NOT_FOUND');
+    await expectRefusedRolledBack(traced, WU, repairs.rate, { ...rating, commandId: newCommandId() }, 'REPAIR.FILER_ONLY');
   });
 
   it('C3: a member of another property naming her own property is REPAIR.NOT_FOUND on this property\'s order', async () => {
     const order = await dispatched();
     await seedOtherProperty(traced.rt, [{ id: 'mb_othertech', openid: 'o-other-tech', role: 'technician', name: '外盘师傅' }]);
-    await expectRefusedUnchanged(traced.rt, 'o-other-tech', repairs.acknowledge, { propertyId: 'other', commandId: newCommandId(), repairId: order.id, version: order.version }, 'REPAIR.NOT_FOUND');
-    expectRolledBack(traced.last());
+    await expectRefusedRolledBack(traced, 'o-other-tech', repairs.acknowledge, { propertyId: 'other', commandId: newCommandId(), repairId: order.id, version: order.version }, 'REPAIR.NOT_FOUND');
   });
 
   it('R11: the step\'s own check (a signature not the caller\'s) refuses before the version and the machine, and writes nothing', async () => {
