@@ -1,8 +1,7 @@
-import { pageAt, pageOfKey, type ShiftPage } from '@shared/domain/duty-page.rules';
+import { dayOverBy, pageAt, pageOfKey, type ShiftPage } from '@shared/domain/duty-page.rules';
 import type { DutyPageDoc } from '@shared/model/duty.model';
 import type { SettingsDoc } from '@shared/model/settings.model';
 import type { ActionContext } from '../_shared/context';
-import { loadSettings } from '../_shared/settings';
 import { findDay, findHandover, findPage, pageIdOf } from './duty.repo';
 import { proposalsBetween } from './proposals';
 import type { PageParts } from './views';
@@ -30,27 +29,32 @@ export type AroundPage = Omit<PageParts, 'shift' | 'stored'>;
 
 /**
  * What a page's view shows besides the page; proposals only for the page on duty now (what happened during it so
- * far). Issue 16: read outside a command's transaction, beside its read of the page (`partsOf`).
+ * far). Issue 16: read outside a command's transaction, beside its read of the page (`partsOf`). The day's signature
+ * is read only once the roster has ended the day: D2 signs no day before its last shift is over (`signDayRefusal`),
+ * so the day of a page on duty is not signed (one read fewer on every write to it, the day's read being outside
+ * the transaction anyway). The day's end is the roster's: the signature's check takes a stored page's own times,
+ * which differ only when the roster moved a shift's end after the page was opened (then, until the roster's end,
+ * a write may miss a signature made meanwhile, as one racing the signature always could: this read is not the
+ * transaction's).
  */
-export const loadAround = async (ctx: ActionContext, shift: ShiftPage, settings?: SettingsDoc, withProposals = true): Promise<AroundPage> => {
+export const loadAround = async (ctx: ActionContext, shift: ShiftPage, settings: SettingsDoc, withProposals = true): Promise<AroundPage> => {
   const { db } = ctx.deps;
   const { propertyId } = ctx.member;
   const id = pageIdOf(propertyId, shift);
   const onDuty = shift.startsAt <= ctx.now && ctx.now < shift.endsAt;
-  const [handover, day, loaded, proposals] = await Promise.all([
+  const [handover, day, proposals] = await Promise.all([
     findHandover(db, id),
-    findDay(db, propertyId, shift.date),
-    settings ?? loadSettings(ctx.deps, propertyId),
+    dayOverBy(settings.shifts, shift.date, ctx.now) ? findDay(db, propertyId, shift.date) : Promise.resolve(null),
     onDuty && withProposals ? proposalsBetween(db, propertyId, shift.startsAt, ctx.now) : Promise.resolve([]),
   ]);
-  return { handover, proposals, settings: loaded, daySigned: Boolean(day?.signedBy), now: ctx.now };
+  return { handover, proposals, settings, daySigned: Boolean(day?.signedBy), now: ctx.now };
 };
 
 /** A page's parts, from the page as read (or null: not stored yet) and what was read around it. */
 export const partsOf = (shift: ShiftPage, stored: DutyPageDoc | null, around: AroundPage): PageParts => ({ ...around, shift: stored ? shiftOfStored(stored) : shift, stored });
 
 /** Everything a page's view is made of, read side by side. */
-export const loadParts = async (ctx: ActionContext, shift: ShiftPage, settings?: SettingsDoc, withProposals = true): Promise<PageParts> => {
+export const loadParts = async (ctx: ActionContext, shift: ShiftPage, settings: SettingsDoc, withProposals = true): Promise<PageParts> => {
   const [stored, around] = await Promise.all([findPage(ctx.deps.db, pageIdOf(ctx.member.propertyId, shift)), loadAround(ctx, shift, settings, withProposals)]);
   return partsOf(shift, stored, around);
 };

@@ -1,4 +1,4 @@
-import { dayFlagTimeOf, dutyDaysDue, handoverLateAt, nextPage, pageAt, pagesOfDate, signInPageAt } from '@shared/domain/duty-page.rules';
+import { dayFlagTimeOf, dayOverBy, dutyDaysDue, handoverLateAt, nextPage, pageAt, pagesOfDate, signInPageAt } from '@shared/domain/duty-page.rules';
 import { accidentKindOf, openProposals, signDayRefusal } from '@shared/domain/duty-log.rules';
 import { handoverRefusal, mattersToHand, type HandoverAttempt } from '@shared/domain/handover.rules';
 import { handoverMachine } from '@shared/domain/handover.machine';
@@ -83,6 +83,24 @@ describe('D2: the supervisor signs each day; an unsigned day is flagged the next
     expect(signDayRefusal({ lastPageEndsAt: end, entries: [] }, new Date(end.getTime() - 1))).toBe('DUTY.DAY_NOT_OVER');
     expect(signDayRefusal({ lastPageEndsAt: end, entries: [major] }, end)).toBe('DUTY.EMERGENCY_RECORD_MISSING');
     expect(signDayRefusal({ lastPageEndsAt: end, entries: [recorded, { major: false, emergency: null }] }, end)).toBeNull();
+  });
+});
+
+describe('D2: a day is over by its roster once its last shift ends (no signature before: a page on duty never has its day signed)', () => {
+  it('D2: the default roster ends the day at midnight, a night crossing midnight the next morning', () => {
+    expect(dayOverBy(roster, '2026-11-23', new Date(sh('2026-11-24', '00:00').getTime() - 1))).toBe(false);
+    expect(dayOverBy(roster, '2026-11-23', sh('2026-11-24', '00:00'))).toBe(true);
+    expect(dayOverBy(acrossMidnight, '2026-11-23', sh('2026-11-24', '06:59'))).toBe(false);
+    expect(dayOverBy(acrossMidnight, '2026-11-23', sh('2026-11-24', '07:00'))).toBe(true);
+  });
+
+  it.each([['the default roster', roster], ['a night crossing midnight', acrossMidnight]])('D2: with %s, at every half hour the day of the page on duty is not over', (_name, shifts) => {
+    for (let minutes = 0; minutes < 48 * 60; minutes += 30) {
+      const at = new Date(sh('2026-11-23', '00:00').getTime() + minutes * 60_000);
+      const page = pageAt(shifts, at);
+      expect({ at: at.toISOString(), over: dayOverBy(shifts, page.date, at) }).toEqual({ at: at.toISOString(), over: false });
+      expect(signDayRefusal({ lastPageEndsAt: new Date(Math.max(...pagesOfDate(shifts, page.date).map((p) => p.endsAt.getTime()))), entries: [] }, at)).toBe('DUTY.DAY_NOT_OVER');
+    }
   });
 });
 

@@ -13,6 +13,7 @@ import {
   expectRefusedUnchanged,
   holdCommitsUntilBothRead,
   MANAGER,
+  MORNING,
   memberIdOf,
   raw,
   repairInput,
@@ -364,11 +365,18 @@ describe('issue 16: a write reads its entity once, in its transaction; refusals 
     const update = (entryId: string, version: number, over: Record<string, unknown> = {}) => ({ propertyId: PROPERTY, commandId: newCommandId(), pageId: PAGE, entryId, version, handling: '已复位', followUp: '', result: '恢复正常', status: 'closed', ...over });
     const pageReads = () => readsOf(traced.last(), 'dutyPages');
 
-    it('D1: an entry updated, another logged and a proposal confirmed read the page once, in the transaction, beside its handover and day', async () => {
+    it('D1 D2: an entry updated, another logged and a proposal confirmed read the page once, in the transaction, beside its handover (its day, not over, is not signed: not read)', async () => {
       const page = await logged();
       expectOk(await callAs(traced.rt, DESK_ON_SHIFT, duty.updateEntry, update(page.entries[0]!.id, page.version)));
       inTxOnly('dutyPages');
-      expect(traced.last().filter((c) => c.detail === 'handovers' || c.detail === 'dutyDays').map((c) => [c.wait, c.inTransaction ?? false])).toEqual([[2, false], [2, false]]);
+      const around = () => traced.last().filter((c) => c.detail === 'handovers' || c.detail === 'dutyDays').map((c) => [c.detail, c.wait, c.inTransaction ?? false]);
+      expect(around()).toEqual([['handovers', 2, false]]);
+      // Once the roster has ended the day, its signature is read beside the handover.
+      traced.rt.clock.set('2026-11-23T16:00:00.000Z');
+      const later = expectOk(await callAs(traced.rt, DESK_ON_SHIFT, duty.updateEntry, update(page.entries[0]!.id, page.version + 1)));
+      expect(later.version).toBe(page.version + 2);
+      expect(around()).toEqual([['handovers', 2, false], ['dutyDays', 2, false]]);
+      traced.rt.clock.set(MORNING);
       await logged('大堂灯不亮');
       inTxOnly('dutyPages');
       const pipe = expectOk(await callAs(traced.rt, WANG, repairs.create, repairInput({ description: '水表内水管爆裂，家里停水了' })));

@@ -63,11 +63,9 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'visits.reschedule': { total: 15, sequential: 12, untilCommitted: 12 },
   'visits.cancel': { total: 13, sequential: 10, untilCommitted: 10 },
   'visits.planGroupVisit': { total: 7, sequential: 6, untilCommitted: 6 },
-  // Over budget since they arrived with the duty and keys merges.
-  'duty.logEntry': { total: 11, sequential: 5, untilCommitted: 5 },
-  'duty.confirmProposal': { total: 11, sequential: 5, untilCommitted: 5 },
-  'duty.updateEntry': { total: 11, sequential: 5, untilCommitted: 5 },
-  'duty.recordEmergency': { total: 12, sequential: 6, untilCommitted: 5 },
+  // Over budget since they arrived with the duty and keys merges. -1 round trip (2026-12-07, evening) on every write to a page
+  // whose day the roster has not ended: the day's signature is not read (D2 signs no day before its last shift ends).
+  'duty.recordEmergency': { total: 11, sequential: 6, untilCommitted: 5 },
   'duty.handOver': { total: 13, sequential: 7, untilCommitted: 6 },
   'duty.signDay': { total: 13, sequential: 8, untilCommitted: 7 },
   'keys.lend': { total: 8, sequential: 7, untilCommitted: 6 },

@@ -65,6 +65,9 @@ export const nextPage = (shifts: readonly Shift[], page: ShiftPage): ShiftPage =
 /** D1 D2: every page of a Shanghai date, in the order the shifts start. */
 export const pagesOfDate = (shifts: readonly Shift[], date: string): ShiftPage[] => sortedShifts(shifts).map((_, i, all) => pageOf(all, i, date));
 
+/** D2: whether the roster has ended a date's last shift by `now` (before it, `signDayRefusal` signs no day). */
+export const dayOverBy = (shifts: readonly Shift[], date: string, now: Date): boolean => pagesOfDate(shifts, date).every((p) => p.endsAt <= now);
+
 /**
  * D3: the page a desk member signs in to at `now`: the next one when it starts within the hour,
  * else the one on duty.
