@@ -300,7 +300,7 @@ export class JournalTx implements Tx {
       doc: (id: string): DocRef => {
         const own = this.buffered.get(`${name}\u0000${id}`);
         if (!own) return real.doc(id);
-        const refuse = () => Promise.reject(new Error(`${name}/${id} is journaled: not changed where it is created`));
+        const refuse = () => Promise.reject(new Error(`${name}/${id} is journaled: not changed where made`));
         return { get: () => Promise.resolve({ data: own.doc }), set: refuse, update: refuse, remove: refuse };
       },
     };

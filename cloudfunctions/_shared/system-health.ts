@@ -21,6 +21,10 @@ export const systemCall = (event: unknown): { input: unknown } | null => {
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 300);
 
+/** A call that did not reach WeChat's answer, and why. */
+const failed = (detail: string, errCode: number | null = null): CallOutcome => ({ outcome: 'failed', errCode, detail });
+const NO_OPEN_API = 'this function has no WeChat open API';
+
 /** A cloud call's outcome: any answer from WeChat itself, even a refusal of the arguments, means the call was permitted. */
 const outcomeOf = async (call: () => Promise<unknown>): Promise<CallOutcome> => {
   try {
@@ -30,7 +34,7 @@ const outcomeOf = async (call: () => Promise<unknown>): Promise<CallOutcome> => 
     const code = errCodeOf(e);
     if (code === NO_PERMISSION) return { outcome: 'denied', errCode: code, detail: messageOf(e) };
     if (code !== null && code > 0) return { outcome: 'permitted', errCode: code, detail: messageOf(e) };
-    return { outcome: 'failed', errCode: code, detail: messageOf(e) };
+    return failed(messageOf(e), code);
   }
 };
 
@@ -59,7 +63,7 @@ const methodOf = (api: CloudCallApi): keyof WeChatApi =>
 
 const probe = (deps: Deps, api: CloudCallApi): Promise<CallOutcome> => {
   const wechat = deps.wechat;
-  if (!wechat) return Promise.resolve({ outcome: 'failed', errCode: null, detail: 'this function has no WeChat open API' });
+  if (!wechat) return Promise.resolve(failed(NO_OPEN_API));
   const method = methodOf(api);
   return outcomeOf(() => callByName(wechat, method, probeArguments[method]));
 };
@@ -83,12 +87,12 @@ const robotTests = async (deps: Deps, propertyId: string | undefined) => {
 const subscribeTest = async (deps: Deps, test: NonNullable<SystemHealthInput['subscribe']>): Promise<CallOutcome> => {
   const settings = await loadSettings(deps, test.propertyId);
   const template = test.kind ? templateFor(settings.templates, test.kind) : settings.templates.find((t) => templateFor(settings.templates, t.kind));
-  if (!template) return { outcome: 'failed', errCode: null, detail: 'no template with its fields is set for this property' };
+  if (!template) return failed('no template with its fields is set for this property');
   const now = deps.now().toISOString();
   const data = messageData(template.fields, { title: messages.healthTexts.smokeRobotTitle, body: messages.healthTexts.smokeSubscribe, time: now, status: messages.healthTexts.smokeRobotTitle });
-  if (!data) return { outcome: 'failed', errCode: null, detail: `template ${template.id} has a field no test value fits` };
+  if (!data) return failed(`template ${template.id} has a field no test value fits`);
   const wechat = deps.wechat;
-  if (!wechat) return { outcome: 'failed', errCode: null, detail: 'this function has no WeChat open API' };
+  if (!wechat) return failed(NO_OPEN_API);
   return outcomeOf(() => callByName(wechat, 'sendSubscribe', [{ touser: test.openid, templateId: template.id, page: template.page, data }]));
 };
 
