@@ -8,6 +8,7 @@ import {
   type ResidentFileDoc,
 } from '@shared/model/resident-file.model';
 import type { Database, Tx } from '../_shared/database';
+import { journalOf } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { derivedId } from '../_shared/ids';
 import type { Source } from '../_shared/paging';
@@ -48,10 +49,17 @@ export const writeFile = async (tx: Tx, file: Omit<ResidentFileDoc, '_id' | 'sch
   return stored;
 };
 
-/** An entry of the access log: a read, or a revoke. */
+/**
+ * An entry of the access log: a read, or a revoke, committed with what it logs. Issue 16: in a command's
+ * transaction it is new (its id is the command's) and nothing changes it, so it travels in the command's
+ * record (`JournalTx`), one operation fewer before the commit; the call inserts it after the commit, before it
+ * answers, and the timer's journal step should the call die first (the log shows it within its minute).
+ */
 export const writeRead = async (tx: Tx, read: Omit<FileReadDoc, 'schemaVersion'>): Promise<void> => {
   const stored = fileReadModel.toStored(read);
-  await tx.collection('fileReads').doc(stored._id).set({ data: withoutId(stored) });
+  const journal = journalOf(tx);
+  if (journal) journal.create('fileReads', stored);
+  else await tx.collection('fileReads').doc(stored._id).set({ data: withoutId(stored) });
 };
 
 /**

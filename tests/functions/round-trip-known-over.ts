@@ -56,7 +56,6 @@ export const KNOWN_OVER: Record<string, Figures> = {
   // K1's import, K2's left keys and P1's revoke and inspect (merged tonight) pay the router's membership and closed-property reads before their own, as every write here (the command's record is no longer read before the work: issue 16, router.ts).
   'imports.previewKeys': { total: 7, sequential: 6, untilCommitted: 6 },
   'imports.commitKeys': { total: 10, sequential: 7, untilCommitted: 7 },
-  'files.revoke': { total: 7, sequential: 6, untilCommitted: 6 },
   'visits.book': { total: 12, sequential: 6, untilCommitted: 6 },
   'visits.bookWindow': { total: 15, sequential: 9, untilCommitted: 9 },
   'visits.bookHome': { total: 15, sequential: 9, untilCommitted: 8 },
@@ -71,7 +70,8 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'keys.lend': { total: 8, sequential: 7, untilCommitted: 6 },
   'keys.giveBack': { total: 9, sequential: 8, untilCommitted: 7 },
   // P1's writes, as every write here, pay the router's membership and closed-property reads before their own.
-  'files.keep': { total: 11, sequential: 6, untilCommitted: 6 },
+  // -1 wait to commit (2026-12-07, evening): the access log's entry travels in the command's record (files.repo.ts `writeRead`).
+  'files.keep': { total: 11, sequential: 6, untilCommitted: 5 },
   // R13 C7: which returned orders and handled complaints were called back is read by their ids, after the orders and complaints themselves (membership, figures, callbacks).
   // RAISED from { total: 11, sequential: 6 } when it became the write it always was (the exports review): the router's closed-property and command reads (+2 round trips, no wait), the export's birth with its event in a transaction (start, insert, event, commit: +3 waits beside the report's reads, issue 15 (2)), and the finish with its event and the command record in applyOnce's transaction (start, read, export, event, command, commit: +5 waits) around the upload, then the link. A write's transactions are round trips each; no order of them does it in fewer.
   'reports.exportXlsx': { total: 19, sequential: 12, untilCommitted: 5 },
