@@ -331,8 +331,10 @@ const byCollection = (journal: readonly JournalEntry[]): Map<JournalEntry['colle
  * inbox-ahead.ts `deliverAhead`) is stored delivered, so nothing marks it after; the journal keeps it pending
  * with the call's lease, as the timer's journal step inserts it should the call's insert fail.
  */
-const asDelivered = ({ collection, doc }: JournalEntry): JournalEntry['doc'] =>
-  collection === 'outbox' && doc.channel === 'inbox' ? { ...doc, status: 'sent', sentAt: doc.createdAt } : doc;
+const asDelivered = (entry: JournalEntry): JournalEntry['doc'] => (deliveredNow(entry) ? { ...entry.doc, status: 'sent', sentAt: entry.doc.createdAt } : entry.doc);
+
+/** A journaled inbox notice for now, which its call delivers (`deliverAhead`): a scheduled one (no attempt claimed) waits for its time. */
+export const deliveredNow = ({ collection, doc }: JournalEntry): boolean => collection === 'outbox' && doc.channel === 'inbox' && doc.attempts !== 0;
 
 /**
  * Inserts each journaled document where it belongs: each collection's documents in one batch insert,

@@ -1,6 +1,6 @@
 import type { OutboxDoc } from '@shared/model/outbox.model';
 import { templateFor, type SettingsDoc } from '@shared/model/settings.model';
-import type { Beside } from './commands';
+import { deliveredNow, type Beside } from './commands';
 import type { Deps } from './deps';
 import { consentIdOf, isPerson, signalOf, type SettingsOf } from './channels';
 import { consentsWithSendsLeft } from './consents';
@@ -151,7 +151,7 @@ export const aheadOf = (notice: OutboxDoc): Ahead | undefined => aheadOfNotice.g
  * empty plan reads no consents.
  */
 export const deliverAhead: Beside = (deps, journal) => {
-  const inbox = journal.filter((e) => e.collection === 'outbox' && e.doc.channel === 'inbox').map((e) => e.doc as unknown as OutboxDoc);
+  const inbox = journal.filter(deliveredNow).map((e) => e.doc as unknown as OutboxDoc);
   const ahead = startDelivery(deps, inbox, settingsReader(deps));
   for (const notice of inbox) aheadOfNotice.set(notice, ahead);
   return Promise.all([ahead.bumped, ahead.copies]).then(() => undefined);

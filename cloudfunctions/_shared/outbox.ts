@@ -5,7 +5,7 @@ import type { Database, Tx } from './database';
 import type { Source } from './paging';
 import { derivedId } from './ids';
 import { fannedOut, journalOf } from './commands';
-import { everyPageIn, findById, parseAll, rewriteStored, withoutId, addOnce, type Rewrite } from './repo';
+import { everyPageIn, findById, parseAll, rawIfThere, rewriteStored, withoutId, addOnce, type Rewrite } from './repo';
 import { deliver, Settled, type SettingsOf } from './channels';
 import { byIds } from './signals';
 import { Deferred } from './robot';
@@ -60,8 +60,7 @@ export const enqueueNotice = async (tx: Tx, cause: string, notice: Notice, now: 
     shownAt: now.toISOString(),
   });
   // Issue 16: in a command's transaction the notice travels in its record (commands.ts `JournalTx`),
-  // fanned out after the commit before it is sent; a scheduled notice stays an operation (`unschedule`
-  // reads it in a later transaction). An inbox notice is delivered beside its insert (`deliverAhead`), so
+  // fanned out after the commit before it is sent, as a scheduled one does (`scheduleNotice`). An inbox notice is delivered beside its insert (`deliverAhead`), so
   // the call stores it delivered (`sent`, commands.ts `asDelivered`) and marks nothing after: one round trip
   // less. The record keeps it pending with the call's lease, as the timer's journal step inserts it should the
   // call's insert fail; one the call stored delivered but did not deliver whole (it failed, or died) is made
@@ -76,7 +75,10 @@ export const enqueueNotice = async (tx: Tx, cause: string, notice: Notice, now: 
 
 /**
  * A notice to go out later (a booking's reminder): pending with no attempt claimed, it is sent by
- * the first timer run at or after `at`. `unschedule` settles one that is no longer wanted.
+ * the first timer run at or after `at`. `unschedule` settles one that is no longer wanted. Issue 16: in a
+ * command's transaction it travels in the record (one operation fewer there), inserted after the commit by
+ * the call, else by the timer's journal step, which runs before the outbox is drained; nothing delivers it
+ * ahead (`deliveredNow`).
  */
 export const scheduleNotice = async (tx: Tx, cause: string, notice: Notice, at: Date, now: Date): Promise<string> => {
   const doc = outboxModel.toStored({
@@ -90,13 +92,23 @@ export const scheduleNotice = async (tx: Tx, cause: string, notice: Notice, at: 
     sentAt: null,
     shownAt: at.toISOString(),
   });
-  await tx.collection('outbox').doc(doc._id).set({ data: withoutId(doc) });
+  const journal = journalOf(tx);
+  if (journal) journal.create('outbox', doc);
+  else await tx.collection('outbox').doc(doc._id).set({ data: withoutId(doc) });
   return doc._id;
 };
 
+/**
+ * Settles scheduled notices no longer wanted, unless already sent or being sent. One not stored yet (the
+ * command that scheduled it committed, but its call died before inserting its journal, which the timer's next
+ * minute does) ends the transaction as a conflict would: it is retried, then answered COMMON.BUSY, safe to
+ * send again; settling it then finds it stored, so it is never sent after all.
+ */
 export const unschedule = async (tx: Tx, ids: readonly string[]): Promise<void> => {
   for (const id of ids) {
-    const notice = outboxModel.parse((await tx.collection('outbox').doc(id).get()).data);
+    const stored = await rawIfThere(tx.collection('outbox').doc(id));
+    if (stored === null) throw new Error(`outbox/${id}: scheduled, not stored yet`);
+    const notice = outboxModel.parse(stored);
     if (notice.status === 'pending' && notice.attempts === 0) await tx.collection('outbox').doc(id).update({ data: { status: 'skipped', lastError: 'no longer wanted', shownAt: null } });
   }
 };

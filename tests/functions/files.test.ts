@@ -1,6 +1,6 @@
 import { complaints, repairs } from '@shared/contracts';
 import * as files from '@shared/contracts/files.contract';
-import { callAs, complaintAbout, DESK_OTHER, DESK_ON_SHIFT, expectOk, MANAGER, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, SUPERVISOR, TECH_LI, WANG, WANG_ROOM, seedOtherProperty, storedEvents, tickTimers } from './harness';
+import { callAs, complaintAbout, DESK_OTHER, DESK_ON_SHIFT, expectOk, MANAGER, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, SUPERVISOR, TECH_LI, WANG, WANG_ROOM, seedOtherProperty, storedEvents, tickTimers, dyingAfterCommit } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 
@@ -78,25 +78,9 @@ describe('P1: resident files are read only with the supervisor\'s permission (or
 
   it('P1: a read and a revoke whose calls die right after their commit are logged all the same: in the access log once the timer\'s minute has run, once each', async () => {
     const granted = expectOk(await decide(rt, expectOk(await ask(rt)), 'grant', 60));
-    const handle = rt.engine.handle.bind(rt.engine);
-    // From each call's commit on, every request it issues fails: the call cannot store anything after it.
-    const dyingAfterCommit = async <T>(call: () => Promise<T>): Promise<T> => {
-      let dead = false;
-      rt.engine.handle = async (action, params = {}) => {
-        if (dead) return { code: 'DATABASE_REQUEST_FAILED', message: 'network', requestId: 'injected' };
-        const answer = await handle(action, params);
-        if (action === 'database.commitTransaction') dead = true;
-        return answer;
-      };
-      try {
-        return await call();
-      } finally {
-        rt.engine.handle = handle;
-      }
-    };
-    const file = await dyingAfterCommit(() => read(rt));
+    const file = await dyingAfterCommit(rt, () => read(rt));
     rt.clock.advanceMinutes(5);
-    const revoked = await dyingAfterCommit(() => callAs(rt, SUPERVISOR, files.revoke, { propertyId: PROPERTY, commandId: newCommandId(), grantId: granted.id, version: granted.version }));
+    const revoked = await dyingAfterCommit(rt, () => callAs(rt, SUPERVISOR, files.revoke, { propertyId: PROPERTY, commandId: newCommandId(), grantId: granted.id, version: granted.version }));
     // Each call committed its work: the read answered the file, the grant is revoked.
     expect(expectOk(file)).toMatchObject({ roomLabel: '1-1-101' });
     expect(expectOk(revoked)).toMatchObject({ status: 'revoked' });

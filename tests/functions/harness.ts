@@ -94,6 +94,26 @@ if (typeof afterAll === 'function') afterAll(() => {
 });
 
 /** The committed documents of a collection, read around the SDK so the query log holds only the functions' queries. */
+/**
+ * Runs `call` with every request it issues after its first commit failing, as a call that dies right after
+ * committing (a lost network or a killed instance): nothing it would store after its commit is stored.
+ */
+export const dyingAfterCommit = async <T>(runtime: Runtime, call: () => Promise<T>): Promise<T> => {
+  const handle = runtime.engine.handle.bind(runtime.engine);
+  let dead = false;
+  runtime.engine.handle = async (action, params = {}) => {
+    if (dead) return { code: 'DATABASE_REQUEST_FAILED', message: 'network', requestId: 'injected' };
+    const answer = await handle(action, params);
+    if (action === 'database.commitTransaction') dead = true;
+    return answer;
+  };
+  try {
+    return await call();
+  } finally {
+    runtime.engine.handle = handle;
+  }
+};
+
 export const raw = <T = Record<string, unknown>>(runtime: Runtime, collection: string) => runtime.engine.collection(collection).all() as T[];
 
 /**

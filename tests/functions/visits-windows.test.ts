@@ -1,5 +1,6 @@
 import { callbacks, repairs, session, settings, visits } from '@shared/contracts';
-import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, SUPERVISOR, TECH_LI, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM, storedEvents } from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, SUPERVISOR, TECH_LI, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM, storedEvents, tickTimers } from './harness';
+import { audienceOfUser } from '@shared/model/signal.model';
 import { SETTINGS_FRESH_MS } from '../../cloudfunctions/_shared/settings';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
@@ -63,6 +64,27 @@ describe('V4: residents book a repair window from the technicians\' availability
     expect(expectOk(await callAs(rt, DESK_ON_SHIFT, visits.day, { propertyId: PROPERTY, date: DAY })).items).toEqual([
       expect.objectContaining({ id: booked.id, kind: 'repair', phone: '13800000101', repair: { id: repair.id, technicianName: '李建国' } }),
     ]);
+  });
+
+  it('V4: a window booked on a dispatched order tells its technician in the app at once, and keeps the resident\'s reminders for their time (pending, her app not signalled for them)', async () => {
+    const repair = await fileRepair(rt);
+    expectOk(await dispatch(rt, repair.id, TECH_LI));
+    const outboxBefore = raw(rt, 'outbox').length;
+    const seqs = () => new Map(raw<{ audience: string; seq: number }>(rt, 'signals').map((s) => [s.audience, s.seq]));
+    const signalsBefore = seqs();
+    expectOk(await bookWindow(rt, WANG, repair.id));
+    const made = raw<{ kind: string; recipient: string; status: string; nextAttemptAt: string }>(rt, 'outbox').slice(outboxBefore);
+    expect(made.map((n) => [n.kind, n.recipient, n.status]).sort()).toEqual([
+      ['booking.reminder', WANG, 'pending'],
+      ['booking.reminder', WANG, 'pending'],
+      ['booking.window', TECH_LI, 'sent'],
+    ]);
+    const changed = [...seqs()].filter(([audience, seq]) => signalsBefore.get(audience) !== seq).map(([audience]) => audience);
+    expect(changed).toEqual([audienceOfUser(TECH_LI)]);
+    // The day before, the first reminder reaches her inbox.
+    rt.clock.set(made.filter((n) => n.kind === 'booking.reminder').map((n) => n.nextAttemptAt).sort()[0]!);
+    await tickTimers(rt);
+    expect(expectOk(await callAs(rt, WANG, session.inbox, { propertyId: PROPERTY })).items.filter((n) => n.kind === 'booking.reminder')).toHaveLength(1);
   });
 
   it('V4: booking a window writes a new version of the order, so a dispatch decided on the order before it is refused', async () => {

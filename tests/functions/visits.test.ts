@@ -1,5 +1,5 @@
 import { session, visits } from '@shared/contracts';
-import { callAs, DESK_ON_SHIFT, expectOk, newCommandId, PROPERTY, raw, startRuntime, tickTimers, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM } from './harness';
+import { callAs, DESK_ON_SHIFT, dyingAfterCommit, expectOk, newCommandId, PROPERTY, raw, snapshot, startRuntime, tickTimers, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 
@@ -107,6 +107,25 @@ describe('V4: reminders 24 hours and 1 hour before', () => {
     rt.clock.set('2026-11-27T00:00:00.000Z');
     await tick();
     expect(reminders().map((n) => n.status)).toEqual(['skipped', 'skipped', 'skipped', 'skipped']);
+    expect(await inbox()).toEqual([]);
+  });
+
+  it('V4: a booking whose call dies right after its commit gets its reminders from the timer\'s minute; cancelled before it, COMMON.BUSY and nothing changed; sent again after, both settled and nothing sent', async () => {
+    const booked = expectOk(await dyingAfterCommit(rt, () => book(rt, WANG, WANG_ROOM, '2026-11-25T10:00:00+08:00')));
+    expect(reminders()).toEqual([]);
+    const cancel = { propertyId: PROPERTY, commandId: newCommandId(), bookingId: booked.id, version: booked.version, reason: '问题已解决' };
+    const before = await snapshot(rt);
+    expect(await callAs(rt, WANG, visits.cancel, cancel)).toMatchObject({ ok: false, code: 'COMMON.BUSY' });
+    expect(await snapshot(rt)).toEqual(before);
+    await tick();
+    expect(reminders().map((n) => [n.status, n.nextAttemptAt])).toEqual([
+      ['pending', '2026-11-24T02:00:00.000Z'],
+      ['pending', '2026-11-25T01:00:00.000Z'],
+    ]);
+    expect(expectOk(await callAs(rt, WANG, visits.cancel, cancel))).toMatchObject({ status: 'cancelled' });
+    rt.clock.set('2026-11-25T02:00:00.000Z');
+    await tick();
+    expect(reminders().map((n) => n.status)).toEqual(['skipped', 'skipped']);
     expect(await inbox()).toEqual([]);
   });
 
