@@ -12,7 +12,6 @@ import { settingsFirst } from './log';
 import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
-import { loadSettings } from '../_shared/settings';
 import { ensurePage, findDay, findHandoverInTx, findPage, pageEachRun, pageIdOf, pageInTx, saveHandover, savePage } from './duty.repo';
 import { loadParts, partsOf, shiftOfPageId } from './page-parts';
 import { pageView } from './views';
@@ -49,15 +48,17 @@ const substituteOf = async (ctx: Parameters<Handler<typeof c.handOver>>[1], id: 
  * or an open major matter is left out. The incoming member is whoever signed in for the next shift
  * first, or the substitute named.
  */
-export const handOver: Handler<typeof c.handOver> = async (input, ctx) => {
+export const handOver: Handler<typeof c.handOver> = /* @__PURE__ */ withPrefetch<typeof c.handOver, SettingsDoc>(settingsFirst, async (input, ctx, settings) => {
   const { member, now, deps } = ctx;
-  const settings = await loadSettings(deps, member.propertyId);
   const shift = shiftOfPageId(settings, member.propertyId, input.pageId);
   if (!shift) return failure('DUTY.PAGE_NOT_FOUND');
-  const [parts, substitute] = await Promise.all([loadParts(ctx, shift, settings), input.substituteId ? substituteOf(ctx, input.substituteId) : null]);
+  // Issue 16: the next page (whoever signed in for it takes over) is read beside this one's parts, as the roster
+  // places it; a page stored under an older roster keeps its own end, and its next page is then read after.
+  const nextOf = (page: typeof shift) => findPage(deps.db, pageIdOf(member.propertyId, nextPage(settings.shifts, page)));
+  const [parts, substitute, nextByRoster] = await Promise.all([loadParts(ctx, shift, settings), input.substituteId ? substituteOf(ctx, input.substituteId) : null, nextOf(shift)]);
   if (parts.handover) return failure('STATE.TRANSITION_NOT_ALLOWED');
   if (input.substituteId && !substitute) return failure('DUTY.SUBSTITUTE_NOT_FOUND');
-  const next = await findPage(deps.db, pageIdOf(member.propertyId, nextPage(settings.shifts, parts.shift)));
+  const next = parts.shift.endsAt.getTime() === shift.endsAt.getTime() ? nextByRoster : await nextOf(parts.shift);
   const arrived = (next?.signedIn ?? []).find((s) => s.openid !== member.openid) ?? null;
   const incoming = substitute ? person(substitute) : arrived;
   const refusal = handoverRefusal(
@@ -106,7 +107,7 @@ export const handOver: Handler<typeof c.handOver> = async (input, ctx) => {
     return pageView({ ...parts, stored: parts.stored ?? (await pageInTx(tx, id)), handover }, member);
   });
   return ok(result);
-};
+});
 
 /**
  * D3: the incoming member, and only they, signs the handover on their own phone; past the grace time it is recorded

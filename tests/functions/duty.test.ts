@@ -1,6 +1,6 @@
 import { complaints, members, repairs, settings } from '@shared/contracts';
 import * as duty from '@shared/contracts/duty.contract';
-import { callAs, complaintInput, DESK_ON_SHIFT, DESK_OTHER, expectOk, expectRefusedUnchanged, memberIdOf, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, SUPERVISOR, TECH_LI, testClock, tickTimers, uploadAs, WANG, WANG_ROOM, storedEvents } from './harness';
+import { callAs, complaintInput, DESK_ON_SHIFT, DESK_OTHER, expectOk, expectRefusedUnchanged, MANAGER, memberIdOf, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, SUPERVISOR, TECH_LI, testClock, tickTimers, uploadAs, WANG, WANG_ROOM, storedEvents } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 const MORNING_PAGE = `${PROPERTY}~2026-11-23~0800`;
@@ -187,6 +187,21 @@ describe('D3: handover at each shift change, signed by both on their own phones'
     await expectRefusedUnchanged(rt, DESK_ON_SHIFT, duty.handOver, handOver({ substituteId: memberIdOf(TECH_LI) }), 'DUTY.SUBSTITUTE_NOT_FOUND');
     const handed = expectOk(await callAs(rt, DESK_ON_SHIFT, duty.handOver, handOver({ substituteId: memberIdOf('o-desk-he') }))).handover!;
     expect(handed.incoming).toEqual({ name: '何娟', substitute: true, at: null });
+  });
+
+  it('D3: a page opened before the roster changed hands over to whoever signed in for the page after its own end, not the roster\'s', async () => {
+    expectOk(await callAs(rt, DESK_ON_SHIFT, duty.logEntry, entry()));
+    // The morning page (08:00–16:00) is stored; the roster now ends the 08:00 shift at 11:00, and 14:00 starts the next one.
+    const shifts = [
+      { name: '早班', start: '08:00', deskMemberIds: [memberIdOf(DESK_ON_SHIFT)] },
+      { name: '午班', start: '11:00', deskMemberIds: [] },
+      { name: '晚班', start: '14:00', deskMemberIds: [memberIdOf(DESK_OTHER)] },
+    ];
+    expectOk(await callAs(rt, MANAGER, settings.updateSettings, { propertyId: PROPERTY, commandId: newCommandId(), shifts }));
+    rt.clock.advanceMinutes(1);
+    expect(expectOk(await callAs(rt, DESK_OTHER, duty.signIn, { propertyId: PROPERTY, commandId: newCommandId() })).pageId).toBe(`${PROPERTY}~2026-11-23~1400`);
+    const handed = expectOk(await callAs(rt, DESK_ON_SHIFT, duty.handOver, handOver())).handover!;
+    expect(handed.incoming).toEqual({ name: '林琳', substitute: false, at: null });
   });
 
   it('D3: not before the last hour of the shift', async () => {
