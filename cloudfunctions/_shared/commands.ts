@@ -263,7 +263,8 @@ const backOff = (attempt: number) => Math.random() * Math.min(BACKOFF_CAP_MS, BA
 
 /**
  * Issue 16: the documents a command's transaction creates that need no operation of their own there
- * (its events, `appendEvent`; its notices, `enqueueNotice`; a new callback task's clock, `openCallbackClock`) travel in the one `add` of its command
+ * (its events, `appendEvent`; its notices, `enqueueNotice` and `scheduleNotice`; a new callback task's clock,
+ * `openCallbackClock`; P1's access log entries, `writeRead`) travel in the one `add` of its command
  * record, as its `journal` (CloudBase takes single-document operations only in a transaction, one at a
  * time: each document was a wait before the commit). The transaction still reads them as its own: a
  * read of one answers the journaled document. Changing one in the transaction that creates it is

@@ -60,11 +60,12 @@ export const enqueueNotice = async (tx: Tx, cause: string, notice: Notice, now: 
     shownAt: now.toISOString(),
   });
   // Issue 16: in a command's transaction the notice travels in its record (commands.ts `JournalTx`),
-  // fanned out after the commit before it is sent, as a scheduled one does (`scheduleNotice`). An inbox notice is delivered beside its insert (`deliverAhead`), so
-  // the call stores it delivered (`sent`, commands.ts `asDelivered`) and marks nothing after: one round trip
-  // less. The record keeps it pending with the call's lease, as the timer's journal step inserts it should the
-  // call's insert fail; one the call stored delivered but did not deliver whole (it failed, or died) is made
-  // sure of by that step (journal-step.ts `confirmDelivered`).
+  // fanned out after the commit before it is sent, as a scheduled one does (`scheduleNotice`). An inbox
+  // notice is delivered beside its insert (`deliverAhead`), so the call stores it delivered (`sent`,
+  // commands.ts `asDelivered`) and marks nothing after: one round trip less. The record keeps it pending
+  // with the call's lease, as the timer's journal step inserts it should the call's insert fail; one the
+  // call stored delivered but did not deliver whole (it failed, or died) is made sure of by that step
+  // (journal-step.ts `confirmDelivered`).
   const journal = journalOf(tx);
   if (journal) {
     journal.create('outbox', doc);
