@@ -5,7 +5,7 @@
 // on each other, so they run side by side (each one's output is printed whole when it ends); jest
 // runs three workers on the two cores, since an e2e file spends most of its time waiting on Chromium
 // and the local server, and the timer-heartbeats file two minutes on the clock, rather than on its own
-// worker (clean clone, 2026-12-07: jest 740 s with three, 814 and 859 s with two; JEST_WORKERS overrides).
+// worker (clean clone, 2026-12-07: jest 740 and 818 s with three, 814 and 859 s with two; JEST_WORKERS overrides).
 import { spawn, spawnSync } from 'node:child_process';
 
 const started = Date.now();
