@@ -1,6 +1,6 @@
 import { deadlineModel, type DeadlineDoc, type PausedBy } from '@shared/model/deadline.model';
 import type { DeadlinePlan } from '@shared/domain/deadline.rules';
-import { nextDeadlineStep } from '@shared/domain/deadline.rules';
+import { metByOrder, nextDeadlineStep, orderMeets } from '@shared/domain/deadline.rules';
 import { deadlineMachine, type DeadlineAction } from '@shared/domain/deadline.machine';
 import { birth, transition } from '@shared/domain/state-machine';
 import { audienceOfRole } from '@shared/model/signal.model';
@@ -13,6 +13,7 @@ import type { Sweep } from './sweep';
 import { enqueueNotice, sendNow } from './outbox';
 import { appendEvent } from './events';
 import { journalOf } from './commands';
+import { findRepairInTx } from './repairs.repo';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 
 /**
@@ -101,7 +102,11 @@ const moveClock = async (tx: Tx, clock: DeadlineDoc, action: DeadlineAction, now
   return true;
 };
 
-/** The work the clock timed is done (R4 acknowledged, R9 signed off, C4 classified or closed, B1 called back). */
+/**
+ * The work the clock timed is done (C4 classified or closed). A work order's R4 and R9 clocks are not met
+ * here: the order meets them itself (`orderMeets`), and the sweep, which reads the order before it warns,
+ * marks them met (`metByItsOrder`): two operations fewer in the technician's acknowledgement and sign-off.
+ */
 export const meetDeadline = (tx: Tx, subjectId: string, rule: string, now: Date) => move(tx, idOf(subjectId, rule), 'meet', now);
 
 /**
@@ -172,10 +177,25 @@ export interface SweepReport {
 
 type Step = ReturnType<typeof nextDeadlineStep>;
 
-/** Claims one deadline's next step with the step it read, and queues its notice, in one transaction. */
+/**
+ * Issue 16 (R4 R9): whether a work order's clock is met by the order as this transaction reads it. The order's
+ * own writes no longer touch the clock; this read, in the transaction that would warn, does: a write that commits
+ * after it comes after the warning in every order the two could have run in, as when the write met the clock.
+ */
+const metByItsOrder = async (tx: Tx, clock: DeadlineDoc): Promise<boolean> => {
+  if (clock.subject.kind !== 'repair' || !metByOrder(clock.rule)) return false;
+  const order = await findRepairInTx(tx, clock.subject.id);
+  return order !== null && orderMeets(clock.rule, order);
+};
+
+/** Claims one deadline's next step with the step it read, and queues its notice, in one transaction; a clock its order has met is marked met instead. */
 const advance = async (tx: Tx, deadline: DeadlineDoc, step: Step, nextStep: number, now: Date): Promise<OutboxDoc | null> => {
   const current = await readInTx(tx, deadline._id);
   if (current?.step !== deadline.step || current.status !== 'open') return null;
+  if (await metByItsOrder(tx, current)) {
+    await moveClock(tx, current, 'meet', now);
+    return null;
+  }
   await tx.collection(DEADLINES).doc(deadline._id).update({
     data: { step: nextStep, nextCheckAt: (step.nextCheckAt ?? NEVER).toISOString() },
   });

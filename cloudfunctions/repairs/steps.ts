@@ -8,7 +8,7 @@ import type { RepairDoc } from '@shared/model/repair.model';
 import type { SettingsDoc } from '@shared/model/settings.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import { ActionFailure } from '../_shared/failures';
-import { cancelDeadline, meetDeadline, openDeadline, pauseDeadline, reopenDeadline } from '../_shared/deadlines';
+import { cancelDeadline, openDeadline, pauseDeadline, reopenDeadline } from '../_shared/deadlines';
 import { ownsFile } from '../_shared/storage';
 import type { Tx } from '../_shared/database';
 import type { ActionContext } from '../_shared/context';
@@ -38,14 +38,8 @@ export const overridePriority = orderStep<typeof c.overridePriority>({
   patch: ({ input, at }) => ({ priority: input.priority, priorityOverride: { reason: input.reason, at } }),
 });
 
-/** R4: the technician picks the order up; the acknowledgement clock stops. */
-export const acknowledge = orderStep<typeof c.acknowledge>({
-  action: 'acknowledge',
-  patch: async (step) => {
-    await meetDeadline(step.tx, step.repair._id, 'R4.ack', step.ctx.now);
-    return recorded('acknowledge', step);
-  },
-});
+/** R4: the technician picks the order up; the acknowledgement clock stops (met by the order: `orderMeets`, deadlines.ts). */
+export const acknowledge = orderStep<typeof c.acknowledge>({ action: 'acknowledge', patch: (step) => recorded('acknowledge', step) });
 
 /** R5: at the door. */
 export const arrive = orderStep<typeof c.arrive>({ action: 'arrive', patch: (step) => recorded('arrive', step) });
@@ -103,14 +97,14 @@ export const complete = orderStep<typeof c.complete>({
   },
 });
 
-/** R7 R8: the resident signs on the technician's screen (for a repair nobody reported, the staff member who checks it, with no stars); the order is back, "completed at" its time, and R9's clock stops. */
+/**
+ * R7 R8: the resident signs on the technician's screen (for a repair nobody reported, the staff member who checks it,
+ * with no stars); the order is back, "completed at" its time, and R9's clock stops (met by the order: `orderMeets`).
+ */
 export const signOff = orderStep<typeof c.signOff>({
   action: 'signOff',
   check: (input, ctx, repair) => (ownsFile(ctx.member, input.signature) ? refusal('signOff', input, ctx, repair) : 'REPAIR.FILE_NOT_YOURS'),
-  patch: async (step) => {
-    await meetDeadline(step.tx, step.repair._id, 'R9.return', step.ctx.now);
-    return recorded('signOff', step);
-  },
+  patch: (step) => recorded('signOff', step),
 });
 
 /**

@@ -1,6 +1,6 @@
 import { messages } from '@shared/messages';
 import { repairs } from '@shared/contracts';
-import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, PROPERTY, raw, startRuntime, SUPERVISOR, TECH_LI, TECH_MA, WANG, ZHANG, storedEvents } from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, PROPERTY, raw, startRuntime, SUPERVISOR, TECH_LI, TECH_MA, tickTimers, WANG, ZHANG, storedEvents } from './harness';
 import { cmd, dispatched, file, filed, onSite, order, type Rt } from './work-order';
 
 describe('a work order on site (R5–R9)', () => {
@@ -96,6 +96,55 @@ describe('a work order on site (R5–R9)', () => {
     await rt.invoke('reminders', { Type: 'Timer', TriggerName: 'every-minute', Time: 'x' }, { openid: '' });
     const breaches = raw<{ kind: string; recipient: string; body: string }>(rt, 'outbox').filter((n) => n.kind === 'deadline.breach');
     expect(breaches).toEqual(expect.arrayContaining([expect.objectContaining({ recipient: 'role:supervisor', body: expect.stringContaining(messages.deadlineRules['R9.return']) })]));
+  });
+
+  const clocksOf = (repairId: string) =>
+    Object.fromEntries(raw<{ rule: string; status: string; subject: { id: string } }>(rt, 'deadlines').filter((d) => d.subject.id === repairId).map((d) => [d.rule, d.status]));
+  const deadlineNotices = (rule: 'R4.ack' | 'R9.return') =>
+    raw<{ kind: string; body: string }>(rt, 'outbox').filter((n) => n.kind.startsWith('deadline.') && n.body.includes(messages.deadlineRules[rule]));
+
+  it('R4 R5 (issue 16): an acknowledged order is neither warned nor escalated: its clock, which the acknowledgement no longer writes, is met by the timer from the order; rescheduled, the new round warns until acknowledged again', async () => {
+    const o = await dispatched(rt);
+    expectOk(await o.step(TECH_LI, repairs.acknowledge));
+    expect(clocksOf(o.current.id)).toEqual({ 'R4.ack': 'open', 'R9.return': 'open' });
+    for (let minute = 0; minute < 120; minute += 15) {
+      rt.clock.advanceMinutes(15);
+      expect((await tickTimers(rt)).ok).toBe(true);
+    }
+    expect(deadlineNotices('R4.ack')).toEqual([]);
+    expect(clocksOf(o.current.id)).toEqual({ 'R4.ack': 'met', 'R9.return': 'open' });
+    // Nobody home: rescheduled, the order waits for a new acknowledgement on a new clock.
+    expectOk(await o.step(TECH_LI, repairs.arrive));
+    rt.clock.advanceMinutes(3);
+    expectOk(await o.step(TECH_LI, repairs.noAnswer, { note: '敲门三分钟无人应答' }));
+    expectOk(await o.step(DESK_ON_SHIFT, repairs.reschedule, { preferredTime: { date: '2026-11-24', slot: 'evening' } }));
+    expect(clocksOf(o.current.id)['R4.ack']).toBe('open');
+    for (let minute = 0; minute < 120 && deadlineNotices('R4.ack').length === 0; minute += 15) {
+      rt.clock.advanceMinutes(15);
+      await tickTimers(rt);
+    }
+    expect(deadlineNotices('R4.ack').length).toBeGreaterThan(0);
+    const told = deadlineNotices('R4.ack').length;
+    expectOk(await o.step(TECH_LI, repairs.acknowledge));
+    rt.clock.advanceMinutes(24 * 60);
+    await tickTimers(rt);
+    expect(deadlineNotices('R4.ack')).toHaveLength(told);
+    expect(clocksOf(o.current.id)['R4.ack']).toBe('met');
+  });
+
+  it('R9 (issue 16): a signed-off order is not escalated when its 72 hours are up: its clock, which the sign-off no longer writes, is met by the timer from the order', async () => {
+    const o = await onSite(rt);
+    expectOk(await o.step(TECH_LI, repairs.quote, { items: [] }));
+    expectOk(await o.step(TECH_LI, repairs.accept, { signature: file(TECH_LI, 'quote-sig.png') }));
+    expectOk(await o.step(TECH_LI, repairs.complete, { beforePhotos: [file(TECH_LI, 'b.jpg')], afterPhotos: [file(TECH_LI, 'a.jpg')], materials: [] }));
+    expectOk(await o.step(TECH_LI, repairs.signOff, { signature: file(TECH_LI, 'sig.png') }));
+    expect(clocksOf(o.current.id)['R9.return']).toBe('open');
+    rt.clock.advanceMinutes(72 * 60 + 1);
+    expect((await tickTimers(rt)).ok).toBe(true);
+    rt.clock.advanceMinutes(24 * 60);
+    await tickTimers(rt);
+    expect(deadlineNotices('R9.return')).toEqual([]);
+    expect(clocksOf(o.current.id)['R9.return']).toBe('met');
   });
 
   it('R11: a sent-back order needs the supervisor\'s signed opinion; approved, it rolls into next month', async () => {

@@ -1,4 +1,4 @@
-import type { Priority } from '../model/repair.model';
+import type { Priority, RepairDoc } from '../model/repair.model';
 import type { SettingsDoc } from '../model/settings.model';
 import type { Role } from '../model/member.model';
 import { addMinutes } from '../time/shanghai';
@@ -75,3 +75,19 @@ export const callbackDeadline = (createdAt: Date, dueAt: Date, caller: 'desk' | 
   ladder: caller === 'manager' ? ['manager', 'supervisor'] : ['desk', 'supervisor'],
   escalateEveryMinutes: 60,
 });
+
+/**
+ * R4 R9: the clocks a work order meets by itself, read off the order: acknowledged (R4.ack: every opening of that
+ * clock, a dispatch or a reschedule, clears the acknowledgement in the same transaction) or signed off (R9.return:
+ * signed is the order's last state). It moves its other clocks when it moves.
+ */
+const ORDER_MEETS: ReadonlyMap<string, (order: Pick<RepairDoc, 'acknowledgedAt' | 'signOff'>) => boolean> = new Map([
+  ['R4.ack', (order) => order.acknowledgedAt !== null],
+  ['R9.return', (order) => order.signOff !== null],
+]);
+
+/** Whether a clock of this rule is met by its work order itself (`orderMeets`). */
+export const metByOrder = (rule: string): boolean => ORDER_MEETS.has(rule);
+
+/** R4 R9: whether the work order has met its clock of this rule; false for a rule it does not meet by itself. */
+export const orderMeets = (rule: string, order: Pick<RepairDoc, 'acknowledgedAt' | 'signOff'>): boolean => ORDER_MEETS.get(rule)?.(order) ?? false;

@@ -1,0 +1,27 @@
+import { metByOrder, orderMeets } from '@shared/domain/deadline.rules';
+
+const order = (over: { acknowledgedAt?: string | null; signOff?: { signature: string; at: string } | null } = {}) => ({ acknowledgedAt: null, signOff: null, ...over });
+
+describe('R4 R9: the clocks a work order meets by itself (issue 16: the timer reads them off the order)', () => {
+  it('R4: the acknowledgement clock is met once the order is acknowledged, and open again when a reschedule clears it', () => {
+    expect(orderMeets('R4.ack', order())).toBe(false);
+    expect(orderMeets('R4.ack', order({ acknowledgedAt: '2026-11-23T02:05:00.000Z' }))).toBe(true);
+  });
+
+  it('R9: the return clock is met once the order is signed off, acknowledged or not', () => {
+    expect(orderMeets('R9.return', order({ acknowledgedAt: '2026-11-23T02:05:00.000Z' }))).toBe(false);
+    expect(orderMeets('R9.return', order({ signOff: { signature: 'cloud://x/sig.png', at: '2026-11-24T02:00:00.000Z' } }))).toBe(true);
+  });
+
+  it('R4 R9: no other clock is the order\'s to meet, whatever the order shows', () => {
+    const done = order({ acknowledgedAt: '2026-11-23T02:05:00.000Z', signOff: { signature: 'cloud://x/sig.png', at: '2026-11-24T02:00:00.000Z' } });
+    expect(['R4.ack', 'R9.return', 'C4.classify', 'B1.callback', 'toString', 'constructor'].map((rule) => [rule, metByOrder(rule), orderMeets(rule, done)])).toEqual([
+      ['R4.ack', true, true],
+      ['R9.return', true, true],
+      ['C4.classify', false, false],
+      ['B1.callback', false, false],
+      ['toString', false, false],
+      ['constructor', false, false],
+    ]);
+  });
+});
