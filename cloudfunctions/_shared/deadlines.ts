@@ -1,6 +1,6 @@
 import { deadlineModel, type DeadlineDoc, type PausedBy } from '@shared/model/deadline.model';
 import type { DeadlinePlan } from '@shared/domain/deadline.rules';
-import { metByOrder, nextDeadlineStep, orderMeets } from '@shared/domain/deadline.rules';
+import { caseMeets, metByOrder, nextDeadlineStep, orderMeets } from '@shared/domain/deadline.rules';
 import { deadlineMachine, type DeadlineAction } from '@shared/domain/deadline.machine';
 import { birth, transition } from '@shared/domain/state-machine';
 import { audienceOfRole } from '@shared/model/signal.model';
@@ -14,6 +14,7 @@ import { enqueueNotice, sendNow } from './outbox';
 import { appendEvent } from './events';
 import { journalOf } from './commands';
 import { findRepairInTx } from './repairs.repo';
+import { findComplaintInTx } from './complaints.repo';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 
 /**
@@ -103,13 +104,6 @@ const moveClock = async (tx: Tx, clock: DeadlineDoc, action: DeadlineAction, now
 };
 
 /**
- * The work the clock timed is done (C4 classified or closed). A work order's R4 and R9 clocks are not met
- * here: the order meets them itself (`orderMeets`), and the sweep, which reads the order before it warns,
- * marks them met (`metByItsOrder`): two operations fewer in the technician's acknowledgement and sign-off.
- */
-export const meetDeadline = (tx: Tx, subjectId: string, rule: string, now: Date) => move(tx, idOf(subjectId, rule), 'meet', now);
-
-/**
  * B1: a callback task is done, and its clock stops with it. A clock opened by `openCallbackClock` in a
  * journal may not be stored yet (the call that committed it has not inserted it, or died first): then
  * it is stored here as what it would be, opened by its plan and met at once, in this transaction. The
@@ -178,21 +172,33 @@ export interface SweepReport {
 type Step = ReturnType<typeof nextDeadlineStep>;
 
 /**
- * Issue 16 (R4 R9): whether a work order's clock is met by the order as this transaction reads it. The order's
- * own writes no longer touch the clock; this read, in the transaction that would warn, does: a write that commits
- * after it comes after the warning in every order the two could have run in, as when the write met the clock.
+ * Issue 16: whether a clock's subject, read in the sweep's transaction, has met the clock itself; by the subject's
+ * kind. A subject that records what its clock times (a work order's acknowledgement and sign-off, R4 R9; a
+ * complaint's or a group's `dueMetAt`, C4) is not written by its own writes' clocks: this read, in the transaction
+ * that would warn, decides, and a write committing after it comes after the warning in every order the two could
+ * have run in, as when the write met the clock.
  */
-const metByItsOrder = async (tx: Tx, clock: DeadlineDoc): Promise<boolean> => {
-  if (clock.subject.kind !== 'repair' || !metByOrder(clock.rule)) return false;
-  const order = await findRepairInTx(tx, clock.subject.id);
-  return order !== null && orderMeets(clock.rule, order);
+export type SubjectMeets = (tx: Tx, subjectId: string, rule: string) => Promise<boolean>;
+
+const orderMet: SubjectMeets = async (tx, id, rule) => {
+  if (!metByOrder(rule)) return false;
+  const order = await findRepairInTx(tx, id);
+  return order !== null && orderMeets(rule, order);
 };
 
-/** Claims one deadline's next step with the step it read, and queues its notice, in one transaction; a clock its order has met is marked met instead. */
-const advance = async (tx: Tx, deadline: DeadlineDoc, step: Step, nextStep: number, now: Date): Promise<OutboxDoc | null> => {
+const complaintMet: SubjectMeets = async (tx, id, rule) => {
+  const found = await findComplaintInTx(tx, id);
+  return found !== null && caseMeets(rule, found);
+};
+
+/** The subjects `_shared` reads itself; an area's own (a complaint group) is handed to the sweep by the timer. */
+const SUBJECTS: Readonly<Record<string, SubjectMeets>> = { repair: orderMet, complaint: complaintMet };
+
+/** Claims one deadline's next step with the step it read, and queues its notice, in one transaction; a clock its subject has met is marked met instead. */
+const advance = async (tx: Tx, deadline: DeadlineDoc, step: Step, nextStep: number, now: Date, meets?: SubjectMeets): Promise<OutboxDoc | null> => {
   const current = await readInTx(tx, deadline._id);
   if (current?.step !== deadline.step || current.status !== 'open') return null;
-  if (await metByItsOrder(tx, current)) {
+  if (meets && (await meets(tx, current.subject.id, current.rule))) {
     await moveClock(tx, current, 'meet', now);
     return null;
   }
@@ -247,7 +253,8 @@ const advance = async (tx: Tx, deadline: DeadlineDoc, step: Step, nextStep: numb
  * Issue 14: first a batch of the closed properties' clocks is paused; a due clock of a closed property
  * not yet reached is paused instead of warned, so it never stands first in line ahead of the others.
  */
-export const sweepDeadlines = async (sweep: Sweep, limit = 100): Promise<SweepReport> => {
+export const sweepDeadlines = async (sweep: Sweep, limit = 100, areaSubjects: Readonly<Record<string, SubjectMeets>> = {}): Promise<SweepReport> => {
+  const subjects: Readonly<Record<string, SubjectMeets | undefined>> = { ...SUBJECTS, ...areaSubjects };
   const { db } = sweep.deps;
   const now = sweep.deps.now();
   const closed = new Set((await sweep.properties()).closed);
@@ -268,7 +275,7 @@ export const sweepDeadlines = async (sweep: Sweep, limit = 100): Promise<SweepRe
     }
     const step = nextDeadlineStep(deadline, now);
     const nextStep = step.kind === 'warn' ? 1 : step.kind === 'escalate' ? Math.max(2, deadline.step + 1) : deadline.step;
-    const notice = await sweep.unit(`deadline ${deadline._id}`, () => db.runTransaction((tx) => advance(tx, deadline, step, nextStep, now)));
+    const notice = await sweep.unit(`deadline ${deadline._id}`, () => db.runTransaction((tx) => advance(tx, deadline, step, nextStep, now, subjects[deadline.subject.kind])));
     if (!notice) continue;
     notices.push(notice);
     if (step.kind === 'warn') report.warned++;

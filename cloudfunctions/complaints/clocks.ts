@@ -1,6 +1,8 @@
+import { caseMeets } from '@shared/domain/deadline.rules';
 import type { ComplaintDoc, ComplaintGroupDoc } from '@shared/model/complaint.model';
 import type { Tx } from '../_shared/database';
-import { cancelDeadline, meetDeadline } from '../_shared/deadlines';
+import { cancelDeadline, type SubjectMeets } from '../_shared/deadlines';
+import { findGroupInTx } from './complaints.repo';
 
 type Case = ComplaintDoc | ComplaintGroupDoc;
 
@@ -11,13 +13,18 @@ export const subjectOf = (c: Case) => ({
 });
 
 /**
- * C4: a case runs one clock at a time, the one its `dueRule` names (same-day classification, then
- * the class's time limit), so stopping it touches only a document known to exist.
+ * C4: a case runs one clock at a time, the one its `dueRule` names (same-day classification, then the class's
+ * time limit), so cancelling it touches only a document known to exist. A case meets its clock by recording it
+ * (`dueMetAt`, or a new `dueRule`): the timer reads that before it warns (`caseMeets`; issue 16: two operations
+ * fewer in the classification, the manager's acknowledgement and the reply).
  */
-const stopClock = async (tx: Tx, c: Case, stop: typeof meetDeadline, now: Date): Promise<void> => {
+export const cancelClock = async (tx: Tx, c: Case, now: Date): Promise<void> => {
   if (!c.dueRule || c.dueMetAt) return;
-  await stop(tx, c._id, c.dueRule, now);
+  await cancelDeadline(tx, c._id, c.dueRule, now);
 };
 
-export const meetClock = (tx: Tx, c: Case, now: Date) => stopClock(tx, c, meetDeadline, now);
-export const cancelClock = (tx: Tx, c: Case, now: Date) => stopClock(tx, c, cancelDeadline, now);
+/** C4: whether a group, read in the timer's transaction, has met its clock of `rule` (the timer asks before it warns). */
+export const groupMeets: SubjectMeets = async (tx, id, rule) => {
+  const group = await findGroupInTx(tx, id);
+  return group !== null && caseMeets(rule, group);
+};

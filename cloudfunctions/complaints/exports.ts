@@ -9,3 +9,5 @@ export { canSeeCase, isGroup, loadCase } from './on-case';
 export { unsignedFlaggedRegisters } from './complaints.repo';
 /** The session's waiting counts: a property's open groups at a queue rank (issue 14, 2). */
 export { groupsQueued } from './complaints.repo';
+/** C4: the timer asks a group whether it has met its clock before it warns (issue 16). */
+export { groupMeets } from './clocks';

@@ -9,7 +9,7 @@ import type { Classification } from '@shared/model/complaint.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import type { SettingsDoc } from '@shared/model/settings.model';
 import { openDeadline } from '../_shared/deadlines';
-import { cancelClock, meetClock, subjectOf } from './clocks';
+import { cancelClock, subjectOf } from './clocks';
 import { planComplaintCallback } from './follow-up';
 import { freeMatterInTx, matterIdOf, readMatterInTx } from './complaints.repo';
 import { complaintNotices, majorAudience } from './notices';
@@ -65,7 +65,6 @@ export const classify = caseStep<typeof c.classify>({
     const residentDeadline = !isGroup(k) && k.residentDeadline ? new Date(k.residentDeadline) : null;
     const plan = handlingDeadline(classification, { since: receivedAt, residentDeadline }, ctx.now, settings);
     let clock: Pick<Case, 'dueRule' | 'dueAt' | 'dueMetAt'> = { dueRule: k.dueRule, dueAt: k.dueAt, dueMetAt: k.dueMetAt };
-    if (k.dueRule === 'C4.classify') await meetClock(tx, k, ctx.now);
     if (!plan) {
       if (k.dueRule !== 'C4.classify') await cancelClock(tx, k, ctx.now);
       clock = { dueRule: 'C4.classify', dueAt: classifyDeadline(receivedAt, ctx.now, settings).dueAt.toISOString(), dueMetAt: at };
@@ -107,10 +106,7 @@ export const issueSlip = caseStep<typeof c.issueSlip>({
 /** C4: the manager takes up a major or group complaint: the same-day clock is met. */
 export const acknowledge = caseStep<typeof c.acknowledge>({
   action: 'acknowledge',
-  patch: async ({ ctx, c: k, tx, at }) => {
-    if (k.dueRule === 'C4.major') await meetClock(tx, k, ctx.now);
-    return { managerAck: { by: ctx.member.name, at }, ...(k.dueRule === 'C4.major' && !k.dueMetAt ? { dueMetAt: at } : {}) };
-  },
+  patch: async ({ ctx, c: k, at }) => ({ managerAck: { by: ctx.member.name, at }, ...(k.dueRule === 'C4.major' && !k.dueMetAt ? { dueMetAt: at } : {}) }),
   tell: (after) => progress(after, 'acknowledge', messages.complaintActions.acknowledge, false),
 });
 
@@ -124,7 +120,6 @@ export const reply = caseStep<typeof c.reply>({
   check: (input, k) => (!isGroup(k) && !replyFormFits(k.channel, input.form) ? 'COMPLAINT.REPLY_FORM' : null),
   reason: (input) => messages.replyForms[input.form],
   patch: async ({ input, ctx, c: k, tx, at, settings }) => {
-    await meetClock(tx, k, ctx.now);
     if (isGroup(k)) {
       const matterId = matterIdOf(k.propertyId, k.matterKey);
       const matter = await readMatterInTx(tx, matterId);

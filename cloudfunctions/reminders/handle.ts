@@ -1,5 +1,6 @@
 import { dropExpiredCommands } from '../_shared/commands';
 import { sweepDeadlines, type SweepReport } from '../_shared/deadlines';
+import { groupMeets } from '../complaints/exports';
 import { drainOutbox, type DrainReport } from '../_shared/outbox';
 import { journalStep } from '../_shared/journal-step';
 import { sweepContentChecks, type CheckSweepReport } from '../_shared/content-sweep';
@@ -43,7 +44,7 @@ export const handle = timerHandle('reminders', async (run): Promise<PlatformRun>
   // Issue 16: the first sweep, the journals of commands whose call died between its commit and their
   // fan-out (their events and notices), so the deadlines' sweep and the outbox below find them.
   const journals = await run('journal', journalStep, { fanned: 0 });
-  const deadlines = await run('deadlines', (s) => sweepDeadlines(s), { warned: 0, escalated: 0 });
+  const deadlines = await run('deadlines', (s) => sweepDeadlines(s, 100, { complaintGroup: groupMeets }), { warned: 0, escalated: 0 });
   const upgraded = await run('upgrades', upgradeListed, 0);
   const repairCallbacks = await run('repairCallbacks', planRepairCallbackTasks, none);
   const topUp = await run('monthTopUp', planMonthTopUp, none);

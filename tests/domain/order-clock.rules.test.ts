@@ -1,4 +1,4 @@
-import { metByOrder, orderMeets } from '@shared/domain/deadline.rules';
+import { caseMeets, metByOrder, orderMeets } from '@shared/domain/deadline.rules';
 
 const order = (over: { acknowledgedAt?: string | null; signOff?: { signature: string; at: string } | null } = {}) => ({ acknowledgedAt: null, signOff: null, ...over });
 
@@ -23,5 +23,14 @@ describe('R4 R9: the clocks a work order meets by itself (issue 16: the timer re
       ['toString', false, false],
       ['constructor', false, false],
     ]);
+  });
+});
+
+describe('C4: a complaint or a group meets its clock by recording it (issue 16: the timer reads it off the case)', () => {
+  it('C4: the clock its dueRule names is met once dueMetAt is set; one it no longer runs is met; a case naming no clock leaves it to the clock', () => {
+    expect(caseMeets('C4.major', { dueRule: 'C4.major', dueMetAt: null })).toBe(false);
+    expect(caseMeets('C4.major', { dueRule: 'C4.major', dueMetAt: '2026-11-23T03:00:00.000Z' })).toBe(true);
+    expect(caseMeets('C4.classify', { dueRule: 'C4.general', dueMetAt: null })).toBe(true);
+    expect(caseMeets('C4.classify', { dueRule: null, dueMetAt: null })).toBe(false);
   });
 });

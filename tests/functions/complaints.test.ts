@@ -1,4 +1,5 @@
 import { complaints, callbacks, session } from '@shared/contracts';
+import { messages } from '@shared/messages';
 import { BUILDING_1, callAs, complaintInput, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, startRuntime, SUPERVISOR, tickTimers, WANG, WANG_ROOM, ZHANG, storedEvents } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
@@ -129,8 +130,12 @@ describe('complaints: intake, classification and replies (C1 C2 C4 C5 C7)', () =
     const ref = { kind: 'complaint' as const, id: filed.id };
     const classified = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.classify, classifyInput(ref, 1)));
     expect(classified).toMatchObject({ status: 'handling', dueRule: 'C4.general', dueAt: '2026-11-25T02:00:00.000Z' });
-    expect(raw<{ rule: string; status: string }>(rt, 'deadlines').map((d) => [d.rule, d.status]).sort()).toEqual([
-      ['C4.classify', 'met'],
+    // Issue 16: the complaint records that its same-day clock is done (it runs the class's now); the timer marks that
+    // clock met when it reaches it, as it does the class's once the reply records it (below).
+    const clocks = () => raw<{ rule: string; status: string }>(rt, 'deadlines').filter((d) => d.rule.startsWith('C4.')).map((d) => [d.rule, d.status]).sort();
+    const c4Notices = () => raw<{ kind: string; body: string }>(rt, 'outbox').filter((n) => n.kind.startsWith('deadline.') && (n.body.includes(messages.deadlineRules['C4.classify']) || n.body.includes(messages.deadlineRules['C4.general'])));
+    expect(clocks()).toEqual([
+      ['C4.classify', 'open'],
       ['C4.general', 'open'],
     ]);
     const slipped = expectOk(
@@ -145,6 +150,14 @@ describe('complaints: intake, classification and replies (C1 C2 C4 C5 C7)', () =
     expect(mine).toMatchObject({ status: 'resolved', actions: ['rate'], reply: { content: '已联系维保单位检修，噪音已消除' } });
     const rated = expectOk(await callAs(rt, WANG, complaints.rate, { propertyId: PROPERTY, commandId: newCommandId(), complaintId: filed.id, version: mine.version, score: 4, comment: '处理及时' }));
     expect(rated).toMatchObject({ rating: { score: 4 }, actions: [] });
+    // Past both clocks' times: neither warned, both met.
+    rt.clock.advanceMinutes(3 * 24 * 60);
+    expect((await tickTimers(rt)).ok).toBe(true);
+    expect(clocks()).toEqual([
+      ['C4.classify', 'met'],
+      ['C4.general', 'met'],
+    ]);
+    expect(c4Notices()).toEqual([]);
   });
 
   it('issue 18 (3) C4 C7: every notice of her complaint says who handles it and by when, one thread; the desk keeps its own lines', async () => {
@@ -302,7 +315,9 @@ describe('C3 group complaints', () => {
     });
     const taken = expectOk(await callAs(rt, MANAGER, complaints.acknowledge, { propertyId: PROPERTY, commandId: newCommandId(), ref, version: confirmed.version }));
     expect(taken.managerAck).toMatchObject({ by: '周经理' });
-    expect(raw<{ rule: string; status: string }>(rt, 'deadlines').find((d) => d.rule === 'C4.major')).toMatchObject({ status: 'met' });
+    // Issue 16: the group records the take-up (`dueMetAt`); the timer reads it before it would warn, and marks the clock met.
+    const major = () => raw<{ rule: string; status: string }>(rt, 'deadlines').find((d) => d.rule === 'C4.major');
+    expect(major()).toMatchObject({ status: 'open' });
     // C4: taken up once; the page no longer offers it and a second take-up is refused, keeping the first.
     expect(taken.actions).not.toContain('acknowledge');
     expect(await callAs(rt, MANAGER, complaints.acknowledge, { propertyId: PROPERTY, commandId: newCommandId(), ref, version: taken.version })).toMatchObject({
@@ -336,6 +351,11 @@ describe('C3 group complaints', () => {
     // The matter is answered: a new complaint about it starts a new count.
     const after = expectOk(await file(rt, building1[0]!));
     expect(after).toMatchObject({ status: 'received', group: null });
+    // Past the same-day clock's time: the group's take-up met it; nobody is warned of it.
+    rt.clock.advanceMinutes(24 * 60);
+    expect((await tickTimers(rt)).ok).toBe(true);
+    expect(major()).toMatchObject({ status: 'met' });
+    expect(raw<{ kind: string; body: string }>(rt, 'outbox').filter((n) => n.kind.startsWith('deadline.') && n.body.includes(messages.deadlineRules['C4.major']))).toEqual([]);
   });
 
   it('C3 C5 C7: a settlement that fails at its write is finished by the timer: the reply is answered as committed, every household resolved once, one callback each', async () => {

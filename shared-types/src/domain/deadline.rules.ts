@@ -91,3 +91,11 @@ export const metByOrder = (rule: string): boolean => ORDER_MEETS.has(rule);
 
 /** R4 R9: whether the work order has met its clock of this rule; false for a rule it does not meet by itself. */
 export const orderMeets = (rule: string, order: Pick<RepairDoc, 'acknowledgedAt' | 'signOff'>): boolean => ORDER_MEETS.get(rule)?.(order) ?? false;
+
+/**
+ * C4: a complaint (or a group) runs one clock at a time, the one its `dueRule` names, and records on itself when
+ * that clock was met (`dueMetAt`): its clock of `rule` is met once the case says so, or once it runs another (a
+ * classification replaced the same-day clock by the class's). A case naming no clock (made before cases named
+ * theirs) leaves it to the clock.
+ */
+export const caseMeets = (rule: string, c: { dueRule: string | null; dueMetAt: string | null }): boolean => c.dueRule !== null && (c.dueRule !== rule || c.dueMetAt !== null);
