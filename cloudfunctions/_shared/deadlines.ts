@@ -1,6 +1,6 @@
 import { deadlineModel, type DeadlineDoc, type PausedBy } from '@shared/model/deadline.model';
 import type { DeadlinePlan } from '@shared/domain/deadline.rules';
-import { caseMeets, metByOrder, nextDeadlineStep, orderMeets } from '@shared/domain/deadline.rules';
+import { callbackMeets, caseMeets, metByOrder, nextDeadlineStep, orderMeets } from '@shared/domain/deadline.rules';
 import { deadlineMachine, type DeadlineAction } from '@shared/domain/deadline.machine';
 import { birth, transition } from '@shared/domain/state-machine';
 import { audienceOfRole } from '@shared/model/signal.model';
@@ -15,6 +15,7 @@ import { appendEvent } from './events';
 import { journalOf } from './commands';
 import { findRepairInTx } from './repairs.repo';
 import { findComplaintInTx } from './complaints.repo';
+import { findCallbackInTx } from './callbacks';
 import type { OutboxDoc } from '@shared/model/outbox.model';
 
 /**
@@ -64,8 +65,8 @@ export const openDeadline = async (tx: Tx, subject: Subject, plan: DeadlinePlan,
  * yet. In a journaled transaction (a command's, a group's settlement) the clock travels in the journal
  * with the task's events and notices, inserted once after the commit or by the timer's journal step,
  * which runs before the deadlines are swept: one operation fewer per task in the transaction. The task
- * may be recorded before that insert; `meetCallbackClock` then stores the clock met, and the insert,
- * which never overwrites, leaves it so. Outside a journal it is an operation, as `openDeadline`'s.
+ * may be recorded before that insert: the timer then finds the task done before it would warn, and marks
+ * the clock met (`SubjectMeets`). Outside a journal it is an operation, as `openDeadline`'s.
  */
 export const openCallbackClock = async (tx: Tx, subject: Subject, plan: DeadlinePlan, now: Date): Promise<void> => {
   const doc = clockOf(subject, plan, now);
@@ -101,27 +102,6 @@ const moveClock = async (tx: Tx, clock: DeadlineDoc, action: DeadlineAction, now
   const next = deadlineModel.toStored({ ...clock, ...change, status: moved.status, version: moved.version, pausedBy });
   await tx.collection(DEADLINES).doc(clock._id).set({ data: withoutId(next) });
   return true;
-};
-
-/**
- * B1: a callback task is done, and its clock stops with it. A clock opened by `openCallbackClock` in a
- * journal may not be stored yet (the call that committed it has not inserted it, or died first): then
- * it is stored here as what it would be, opened by its plan and met at once, in this transaction. The
- * journal's insert meets it stored and never overwrites it (`addOnce`); an insert that lands after this
- * transaction began makes this write conflict (the document changed after its snapshot), and the rerun
- * finds the clock and meets it. Either way no clock runs on a task already done. A clock the machine
- * will not move (met already) is left as it is. `plan` (the task's clock plan, as it was planned) is
- * asked for only when no clock is stored; that clock is born when the task was. Answers whether it moved.
- */
-export const meetCallbackClock = async (
-  tx: Tx,
-  task: { _id: string; propertyId: string; createdAt: string },
-  plan: () => Promise<DeadlinePlan>,
-  now: Date,
-): Promise<boolean> => {
-  const stored = await readInTx(tx, idOf(task._id, 'B1.callback'));
-  const subject = { kind: 'callback', id: task._id, propertyId: task.propertyId };
-  return moveClock(tx, stored ?? clockOf(subject, await plan(), new Date(task.createdAt)), 'meet', now);
 };
 
 /** The subject no longer needs the clock (the order went back to the desk or to next month, the visit was cancelled). */
@@ -161,8 +141,14 @@ const pauseClosedProperties = async (sweep: Sweep, closed: readonly string[], no
   }
 };
 
-/** A deadline whose ladder is exhausted stays open (it is still overdue) but is not checked again. */
+/** A deadline whose ladder is exhausted stays open (it is still overdue) and is not checked again, unless its subject can meet it (below). */
 const NEVER = new Date('9999-01-01T00:00:00.000Z');
+
+/**
+ * Issue 16: a clock whose ladder is exhausted but whose subject meets it (`SubjectMeets`) is looked at once a day,
+ * so it is marked met once its subject has done the work, as the write itself marked it before.
+ */
+const IDLE_CHECK_MS = 24 * 60 * 60 * 1000;
 
 export interface SweepReport {
   warned: number;
@@ -174,7 +160,7 @@ type Step = ReturnType<typeof nextDeadlineStep>;
 /**
  * Issue 16: whether a clock's subject, read in the sweep's transaction, has met the clock itself; by the subject's
  * kind. A subject that records what its clock times (a work order's acknowledgement and sign-off, R4 R9; a
- * complaint's or a group's `dueMetAt`, C4) is not written by its own writes' clocks: this read, in the transaction
+ * complaint's or a group's `dueMetAt`, C4; a callback task done, B1) is not written by its own writes' clocks: this read, in the transaction
  * that would warn, decides, and a write committing after it comes after the warning in every order the two could
  * have run in, as when the write met the clock.
  */
@@ -191,8 +177,13 @@ const complaintMet: SubjectMeets = async (tx, id, rule) => {
   return found !== null && caseMeets(rule, found);
 };
 
+const callbackMet: SubjectMeets = async (tx, id) => {
+  const task = await findCallbackInTx(tx, id);
+  return task !== null && callbackMeets(task);
+};
+
 /** The subjects `_shared` reads itself; an area's own (a complaint group) is handed to the sweep by the timer. */
-const SUBJECTS: Readonly<Record<string, SubjectMeets>> = { repair: orderMet, complaint: complaintMet };
+const SUBJECTS: Readonly<Record<string, SubjectMeets>> = { repair: orderMet, complaint: complaintMet, callback: callbackMet };
 
 /** Claims one deadline's next step with the step it read, and queues its notice, in one transaction; a clock its subject has met is marked met instead. */
 const advance = async (tx: Tx, deadline: DeadlineDoc, step: Step, nextStep: number, now: Date, meets?: SubjectMeets): Promise<OutboxDoc | null> => {
@@ -203,7 +194,7 @@ const advance = async (tx: Tx, deadline: DeadlineDoc, step: Step, nextStep: numb
     return null;
   }
   await tx.collection(DEADLINES).doc(deadline._id).update({
-    data: { step: nextStep, nextCheckAt: (step.nextCheckAt ?? NEVER).toISOString() },
+    data: { step: nextStep, nextCheckAt: (step.nextCheckAt ?? (meets ? new Date(now.getTime() + IDLE_CHECK_MS) : NEVER)).toISOString() },
   });
   if (step.kind === 'none') return null;
   const to = step.kind === 'warn' ? (deadline.ladder[0] ?? 'desk') : step.to;

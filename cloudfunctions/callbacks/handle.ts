@@ -10,9 +10,6 @@ import { applyOnce } from '../_shared/commands';
 import { ActionFailure } from '../_shared/failures';
 import { mapPage, readPage } from '../_shared/paging';
 import { ownsFile } from '../_shared/storage';
-import { meetCallbackClock } from '../_shared/deadlines';
-import { loadSettings } from '../_shared/settings';
-import { callbackDeadline } from '@shared/domain/deadline.rules';
 import { figures } from './figures';
 import { findCallback, findCallbackInTx, openCallbacksByDue, writeCallbackInTx } from '../_shared/callbacks';
 
@@ -82,12 +79,9 @@ export const handle = defineFunction('callbacks', { queue: contract.queue, get: 
           ...(input.signature ? { signature: input.signature } : {}),
         },
       });
+      // B1: the task's clock stops with it: the task done is what the timer reads before it would warn (deadlines.ts
+      // `SubjectMeets`; issue 16: the clock is not read nor written here, even one a settlement's journal has not stored yet).
       await writeCallbackInTx(tx, next, moved.event, input.commandId);
-      // B1: the task's clock stops with it. Issue 16: a complaint callback's clock travels in its settlement's
-      // journal and may not be stored yet: it is then stored met, from the task's own plan, so the journal's
-      // later insert (which never overwrites) finds it done (tasks planned before clocks existed get one met too).
-      const plan = async () => callbackDeadline(new Date(task.createdAt), new Date(task.dueAt), task.assignee, await loadSettings(ctx.deps, task.propertyId));
-      await meetCallbackClock(tx, task, plan, now);
       return toView(next, now);
     });
     return ok(result);

@@ -40,7 +40,7 @@ const chunksOf = <T>(items: readonly T[], size: number): T[][] =>
  * chunk's journal record (`journaledTransaction`) and is inserted in batches after the commit, or by
  * the timer's journal step; what later transactions read and change (each household's complaint and
  * its callback) is written in the transaction: two writes per household. A callback recorded before
- * its clock is inserted stores that clock met (`meetCallbackClock`), and the insert leaves it so.
+ * its clock is inserted leaves the clock to the timer, which finds the task done before it would warn.
  */
 export const settleGroup = async (deps: Deps, groupId: string, by: { actor: string; role: Actor }, known?: Known): Promise<number> => {
   const group = known?.group ?? (await findGroup(deps.db, groupId));

@@ -1,4 +1,4 @@
-import { caseMeets, metByOrder, orderMeets } from '@shared/domain/deadline.rules';
+import { callbackMeets, caseMeets, metByOrder, orderMeets } from '@shared/domain/deadline.rules';
 
 const order = (over: { acknowledgedAt?: string | null; signOff?: { signature: string; at: string } | null } = {}) => ({ acknowledgedAt: null, signOff: null, ...over });
 
@@ -32,5 +32,15 @@ describe('C4: a complaint or a group meets its clock by recording it (issue 16: 
     expect(caseMeets('C4.major', { dueRule: 'C4.major', dueMetAt: '2026-11-23T03:00:00.000Z' })).toBe(true);
     expect(caseMeets('C4.classify', { dueRule: 'C4.general', dueMetAt: null })).toBe(true);
     expect(caseMeets('C4.classify', { dueRule: null, dueMetAt: null })).toBe(false);
+  });
+});
+
+describe('B1: a callback task meets its clock once done (issue 16: the timer reads it off the task)', () => {
+  it('B1: done meets it; open and cancelled do not (a cancelled task cancels its clock itself)', () => {
+    expect(['open', 'done', 'cancelled'].map((status) => [status, callbackMeets({ status })])).toEqual([
+      ['open', false],
+      ['done', true],
+      ['cancelled', false],
+    ]);
   });
 });

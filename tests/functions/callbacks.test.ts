@@ -223,7 +223,13 @@ describe('R13 B1: the month-end top-up and overdue callbacks', () => {
     expectOk(
       await callAs(rt, DESK_ON_SHIFT, callbacks.record, { propertyId: PROPERTY, commandId: 'rec-overdue-1', callbackId: task!.id, version: 1, reached: true, satisfied: true, notes: '', method: 'phone' }),
     );
-    expect(raw<{ rule: string; status: string }>(rt, 'deadlines').find((d) => d.rule === 'B1.callback')).toMatchObject({ status: 'met' });
+    // Issue 16: the recording writes no clock; the timer, which looks at an escalated clock once a day, finds the task done and marks it met, telling nobody.
+    const clock = () => raw<{ rule: string; status: string }>(rt, 'deadlines').find((d) => d.rule === 'B1.callback');
+    expect(clock()).toMatchObject({ status: 'open' });
+    rt.clock.set('2026-11-28T03:00:00.000Z');
+    await tick(rt);
+    expect(clock()).toMatchObject({ status: 'met' });
+    expect(raw<{ subject: { id: string } }>(rt, 'outbox').filter((n) => n.subject.id === task!.id)).toHaveLength(3);
   });
 });
 

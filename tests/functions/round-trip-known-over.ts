@@ -15,7 +15,8 @@ export interface Figures {
 export const KNOWN_OVER: Record<string, Figures> = {
   // -2 round trips and -2 waits (2026-12-07, evening) on repairs.acknowledge and signOff and complaints.acknowledge, now within,
   // and on complaints.classify (one wait to commit less on the reply): a work order's R4 and R9 clocks and a complaint's C4 clock
-  // are met by what the subject records, which the timer reads before it warns (deadlines.ts `SubjectMeets`).
+  // are met by what the subject records, which the timer reads before it warns (deadlines.ts `SubjectMeets`); callbacks.record
+  // (B1) too, within now.
   // -1 round trip, and often -1 wait (2026-12-07, later), on every write that tells someone in the app: its inbox notices are stored delivered, nothing marks them after (commands.ts `asDelivered`).
   // -1 round trip (2026-12-07, later) on every write that makes an event: a command's events are stored by the timer's journal step, not by its call (commands.ts `fanOut`).
   // -1 round trip (2026-12-07) on every write naming a property by a member: the membership and the property's copy of its status are one query (router.ts `memberAndClosed`).
@@ -30,7 +31,6 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'repairs.clearBlocker': { total: 11, sequential: 8, untilCommitted: 7 },
   'repairs.sendBack': { total: 12, sequential: 9, untilCommitted: 7 },
   'repairs.reviewSendBack': { total: 12, sequential: 9, untilCommitted: 7 },
-  'callbacks.record': { total: 8, sequential: 7, untilCommitted: 7 },
   // +1 notice each (issue 18, 3): the resident is told who reads her complaint and by when (C4); a group raised tells every household already in it (C3), one outbox write each in the filing's transaction.
   'callbacks.raiseComplaint': { total: 18, sequential: 11, untilCommitted: 10 },
   // C3: the household's open complaint on the matter and the matter's document are read beside the room and the settings (one wait less).

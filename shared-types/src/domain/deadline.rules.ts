@@ -99,3 +99,6 @@ export const orderMeets = (rule: string, order: Pick<RepairDoc, 'acknowledgedAt'
  * theirs) leaves it to the clock.
  */
 export const caseMeets = (rule: string, c: { dueRule: string | null; dueMetAt: string | null }): boolean => c.dueRule !== null && (c.dueRule !== rule || c.dueMetAt !== null);
+
+/** B1: a callback task's clock is met once the task is done (recorded); a cancelled task cancels its clock itself. */
+export const callbackMeets = (task: { status: string }): boolean => task.status === 'done';
