@@ -119,6 +119,8 @@ describe('e2e: the desk on a PC, keyboard first (issue 17, 2)', () => {
     await shoot(desk, 'desk-inbox-pc');
 
     await desk.setViewportSize({ width: 390, height: 844 });
+    // The layout follows the window's resize event, a render later: wait for the pane to go, then count.
+    await on(desk, '.desk-inbox-detail').first().waitFor({ state: 'hidden' });
     await expect(on(desk, '.desk-inbox-detail').count()).resolves.toBe(0);
     await expect(overflow(desk)).resolves.toBeLessThanOrEqual(0);
     await desk.waitForTimeout(300);
