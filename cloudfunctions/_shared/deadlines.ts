@@ -160,9 +160,9 @@ type Step = ReturnType<typeof nextDeadlineStep>;
 /**
  * Issue 16: whether a clock's subject, read in the sweep's transaction, has met the clock itself; by the subject's
  * kind. A subject that records what its clock times (a work order's acknowledgement and sign-off, R4 R9; a
- * complaint's or a group's `dueMetAt`, C4; a callback task done, B1) is not written by its own writes' clocks: this read, in the transaction
- * that would warn, decides, and a write committing after it comes after the warning in every order the two could
- * have run in, as when the write met the clock.
+ * complaint's or a group's `dueMetAt`, C4; a callback task done, B1) is not written by its own writes' clocks:
+ * this read, in the transaction that would warn, decides, and a write committing after it comes after the warning
+ * in every order the two could have run in, as when the write met the clock.
  */
 export type SubjectMeets = (tx: Tx, subjectId: string, rule: string) => Promise<boolean>;
 
@@ -245,7 +245,7 @@ const advance = async (tx: Tx, deadline: DeadlineDoc, step: Step, nextStep: numb
  * not yet reached is paused instead of warned, so it never stands first in line ahead of the others.
  */
 export const sweepDeadlines = async (sweep: Sweep, limit = 100, areaSubjects: Readonly<Record<string, SubjectMeets>> = {}): Promise<SweepReport> => {
-  const subjects: Readonly<Record<string, SubjectMeets | undefined>> = { ...SUBJECTS, ...areaSubjects };
+  const subjects = new Map(Object.entries({ ...SUBJECTS, ...areaSubjects }));
   const { db } = sweep.deps;
   const now = sweep.deps.now();
   const closed = new Set((await sweep.properties()).closed);
@@ -266,7 +266,7 @@ export const sweepDeadlines = async (sweep: Sweep, limit = 100, areaSubjects: Re
     }
     const step = nextDeadlineStep(deadline, now);
     const nextStep = step.kind === 'warn' ? 1 : step.kind === 'escalate' ? Math.max(2, deadline.step + 1) : deadline.step;
-    const notice = await sweep.unit(`deadline ${deadline._id}`, () => db.runTransaction((tx) => advance(tx, deadline, step, nextStep, now, subjects[deadline.subject.kind])));
+    const notice = await sweep.unit(`deadline ${deadline._id}`, () => db.runTransaction((tx) => advance(tx, deadline, step, nextStep, now, subjects.get(deadline.subject.kind))));
     if (!notice) continue;
     notices.push(notice);
     if (step.kind === 'warn') report.warned++;
