@@ -1,13 +1,12 @@
 import { repairs } from '@shared/contracts';
 import { COMMAND_RETENTION_DAYS } from '@shared/model/command.model';
-import { callAs, expectOk, newCommandId, raw, repairInput, startRuntime, tickTimers, WANG } from './harness';
+import { networkDown, callAs, expectOk, newCommandId, raw, repairInput, startRuntime, tickTimers, WANG } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 type Run = { ok: boolean; data: { commandRetention: { removed: number }; journals: { fanned: number }; failed: { step: string }[] } };
 
 const tick = (rt: Rt) => tickTimers(rt) as Promise<Run>;
 
-const networkDown = { code: 'DATABASE_REQUEST_FAILED', message: 'network' } as const;
 
 /** Every insert outside a transaction into events and the outbox fails, as the network would, until `end()`: a journal is then left unchecked. */
 const failFanOut = (rt: Rt) => {

@@ -1,6 +1,5 @@
 import { complaints, callbacks, session } from '@shared/contracts';
-import { messages } from '@shared/messages';
-import { BUILDING_1, callAs, complaintInput, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, startRuntime, SUPERVISOR, tickTimers, WANG, WANG_ROOM, ZHANG, storedEvents } from './harness';
+import { networkDown, BUILDING_1, callAs, deadlineNotices, complaintInput, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, startRuntime, SUPERVISOR, tickTimers, WANG, WANG_ROOM, ZHANG, storedEvents } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 const MANAGER = 'o-mgr-zhou';
@@ -133,7 +132,6 @@ describe('complaints: intake, classification and replies (C1 C2 C4 C5 C7)', () =
     // Issue 16: the complaint records that its same-day clock is done (it runs the class's now); the timer marks that
     // clock met when it reaches it, as it does the class's once the reply records it (below).
     const clocks = () => raw<{ rule: string; status: string }>(rt, 'deadlines').filter((d) => d.rule.startsWith('C4.')).map((d) => [d.rule, d.status]).sort();
-    const c4Notices = () => raw<{ kind: string; body: string }>(rt, 'outbox').filter((n) => n.kind.startsWith('deadline.') && (n.body.includes(messages.deadlineRules['C4.classify']) || n.body.includes(messages.deadlineRules['C4.general'])));
     expect(clocks()).toEqual([
       ['C4.classify', 'open'],
       ['C4.general', 'open'],
@@ -157,7 +155,7 @@ describe('complaints: intake, classification and replies (C1 C2 C4 C5 C7)', () =
       ['C4.classify', 'met'],
       ['C4.general', 'met'],
     ]);
-    expect(c4Notices()).toEqual([]);
+    expect(deadlineNotices(rt, 'C4.classify', 'C4.general')).toEqual([]);
   });
 
   it('issue 18 (3) C4 C7: every notice of her complaint says who handles it and by when, one thread; the desk keeps its own lines', async () => {
@@ -355,7 +353,7 @@ describe('C3 group complaints', () => {
     rt.clock.advanceMinutes(24 * 60);
     expect((await tickTimers(rt)).ok).toBe(true);
     expect(major()).toMatchObject({ status: 'met' });
-    expect(raw<{ kind: string; body: string }>(rt, 'outbox').filter((n) => n.kind.startsWith('deadline.') && n.body.includes(messages.deadlineRules['C4.major']))).toEqual([]);
+    expect(deadlineNotices(rt, 'C4.major')).toEqual([]);
   });
 
   it('C3 C5 C7: a settlement that fails at its write is finished by the timer: the reply is answered as committed, every household resolved once, one callback each', async () => {
@@ -364,7 +362,7 @@ describe('C3 group complaints', () => {
     const ref = { kind: 'group' as const, id: group!._id };
     const confirmed = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.classify, classifyInput(ref, group!.version, { severity: 'major' })));
     // The households' callbacks go in with their settlement: failing that write fails the whole settlement.
-    rt.engine.failNext('database.modifyDocument', { code: 'DATABASE_REQUEST_FAILED', message: 'network' }, { collection: 'callbacks' });
+    rt.engine.failNext('database.modifyDocument', networkDown, { collection: 'callbacks' });
     // The reply committed: the desk is told so, not that something went wrong; the households wait for the timer.
     expect(expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.reply, replyInput(ref, confirmed.version, 'visit')))).toMatchObject({ status: 'resolved' });
     expect(raw<{ status: string }>(rt, 'complaints').map((c) => c.status)).toEqual(building1.map(() => 'grouped'));
@@ -390,7 +388,7 @@ describe('C3 group complaints', () => {
     rt.engine.handle = async (action, params = {}) => {
       const fanOut = action === 'database.insertDocument' && !params.transactionId && ['events', 'outbox', 'deadlines'].includes(String(params.collectionName));
       if (fanOut && Array.isArray(params.data) && params.data.length > 1) down = true;
-      if (fanOut && down) return { code: 'DATABASE_REQUEST_FAILED', message: 'network', requestId: 'injected' };
+      if (fanOut && down) return { ...networkDown, requestId: 'injected' };
       return handle(action, params);
     };
     const input = replyInput(ref, confirmed.version, 'visit');
@@ -436,7 +434,7 @@ describe('C3 group complaints', () => {
     const confirmed = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.classify, classifyInput(ref, group!.version, { severity: 'major' })));
     const handle = rt.engine.handle.bind(rt.engine);
     rt.engine.handle = async (action, params = {}) => {
-      if (action === 'database.insertDocument' && !params.transactionId && params.collectionName === 'deadlines') return { code: 'DATABASE_REQUEST_FAILED', message: 'network', requestId: 'injected' };
+      if (action === 'database.insertDocument' && !params.transactionId && params.collectionName === 'deadlines') return { ...networkDown, requestId: 'injected' };
       return handle(action, params);
     };
     expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.reply, replyInput(ref, confirmed.version, 'visit')));

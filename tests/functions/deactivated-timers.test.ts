@@ -6,7 +6,7 @@ import { maskIdNumber } from '@shared/domain/key.rules';
 import { repairModel } from '@shared/model/repair.model';
 import type { CallCount } from '../../local/call-meter';
 import { openProperty, resident } from './company-harness';
-import { ADMIN, callAs, complaintInput, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, TECH_LI, tickTimers, uploadAs, WANG, WANG_ROOM } from './harness';
+import { networkDown, ADMIN, callAs, complaintInput, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, TECH_LI, tickTimers, uploadAs, WANG, WANG_ROOM } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 type Doc = { _id: string; propertyId?: string; subject?: { id: string }; rule?: string; status?: string; step?: number; kind?: string };
@@ -141,7 +141,7 @@ describe('issue 14: the timer leaves a deactivated property as it was', () => {
     expect(openOf()).toBe(154);
 
     // A run cut short: one clock's pause fails every try; the others of the batch are paused, it waits for the next run.
-    for (let n = 0; n < 3; n++) rt.engine.failNext('database.modifyDocument', { code: 'DATABASE_REQUEST_FAILED', message: 'network' }, { collection: 'deadlines' });
+    for (let n = 0; n < 3; n++) rt.engine.failNext('database.modifyDocument', networkDown, { collection: 'deadlines' });
     rt.clock.advanceMinutes(1);
     const cut = (await tickTimers(rt)) as { ok: boolean; data: { failed: { step: string }[] } };
     expect(cut.data.failed.map((f) => f.step)).toEqual(['deadlines']);

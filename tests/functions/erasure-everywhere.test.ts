@@ -3,7 +3,7 @@ import * as files from '@shared/contracts/files.contract';
 import * as keys from '@shared/contracts/keys.contract';
 import type { RepairView } from '@shared/contracts/repairs.contract';
 import { maskPhone } from '@shared/domain/phone';
-import { callAs, complaintInput, DESK_ON_SHIFT, expectOk, inListLengths, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, SUPERVISOR, TECH_LI, tickTimers, uploadAs, WANG, WANG_ROOM, ZHANG } from './harness';
+import { networkDown, callAs, complaintInput, DESK_ON_SHIFT, expectOk, inListLengths, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, SUPERVISOR, TECH_LI, tickTimers, uploadAs, WANG, WANG_ROOM, ZHANG } from './harness';
 import { order } from './work-order';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
@@ -105,7 +105,7 @@ describe('PIPL: an erased resident is named nowhere in the stored data', () => {
 
   it('an erasure cut short while it rewrites the notices is finished by calling again: then nothing names her', async () => {
     const erasureId = await historyThenRequest(rt);
-    rt.engine.failNext('database.modifyDocument', { code: 'DATABASE_REQUEST_FAILED', message: 'network' }, { collection: 'outbox' });
+    rt.engine.failNext('database.modifyDocument', networkDown, { collection: 'outbox' });
     expect(await callAs(rt, MANAGER, privacy.erase, { propertyId: PROPERTY, commandId: newCommandId(), erasureId })).toMatchObject({ ok: false, code: 'COMMON.INTERNAL' });
     expect(namingHer(rt, [NAME]).length).toBeGreaterThan(0);
     expectOk(await callAs(rt, MANAGER, privacy.erase, { propertyId: PROPERTY, commandId: newCommandId(), erasureId }));

@@ -8,6 +8,7 @@ import { areaDeclaration } from '../../cloudfunctions/manifest';
 import { functionNames, isCompanyAction, type Action, type Output } from '@shared/contracts';
 import { deployedFunctionOf, deployedFunctions, type DeployedFunction } from '@shared/areas';
 import type { Role } from '@shared/model/member.model';
+import { messages } from '@shared/messages';
 import type { Result } from '@shared/result';
 import type { CallCount } from '../../local/call-meter';
 import { journalStep } from '../../cloudfunctions/_shared/journal-step';
@@ -94,6 +95,13 @@ if (typeof afterAll === 'function') afterAll(() => {
 });
 
 /** The committed documents of a collection, read around the SDK so the query log holds only the functions' queries. */
+/** The deadline warnings and breaches the outbox holds about any of these rules (a notice names its rule's words). */
+export const deadlineNotices = (runtime: Runtime, ...rules: (keyof typeof messages.deadlineRules)[]) =>
+  raw<{ kind: string; body: string; subject: { id: string } }>(runtime, 'outbox').filter((n) => n.kind.startsWith('deadline.') && rules.some((rule) => n.body.includes(messages.deadlineRules[rule])));
+
+/** What the engine answers for a request the network lost (CloudBase's DATABASE_REQUEST_FAILED). */
+export const networkDown = { code: 'DATABASE_REQUEST_FAILED', message: 'network' } as const;
+
 /**
  * Runs `call` with every request it issues after its first commit failing, as a call that dies right after
  * committing (a lost network or a killed instance): nothing it would store after its commit is stored.
@@ -102,7 +110,7 @@ export const dyingAfterCommit = async <T>(runtime: Runtime, call: () => Promise<
   const handle = runtime.engine.handle.bind(runtime.engine);
   let dead = false;
   runtime.engine.handle = async (action, params = {}) => {
-    if (dead) return { code: 'DATABASE_REQUEST_FAILED', message: 'network', requestId: 'injected' };
+    if (dead) return { ...networkDown, requestId: 'injected' };
     const answer = await handle(action, params);
     if (action === 'database.commitTransaction') dead = true;
     return answer;

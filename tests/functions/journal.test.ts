@@ -1,6 +1,6 @@
 import { repairs } from '@shared/contracts';
 import { parsePayload } from '../../local/db/ejson';
-import { callAs, expectOk, newCommandId, PROPERTY, raw, repairInput, startRuntime, tickTimers, WANG } from './harness';
+import { networkDown, callAs, expectOk, newCommandId, PROPERTY, raw, repairInput, startRuntime, tickTimers, WANG } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 type Stored = { _id: string; subject: { id: string }; status?: string; kind?: string; storedFirst?: boolean };
@@ -8,7 +8,6 @@ type Stored = { _id: string; subject: { id: string }; status?: string; kind?: st
 /** An urgent repair (R3): four notices, one of them to the staff's WeCom group, posted by its robot. */
 const urgent = (over: Record<string, unknown> = {}) => repairInput({ description: '插座漏电', ...over });
 
-const networkDown = { code: 'DATABASE_REQUEST_FAILED', message: 'network' } as const;
 
 /**
  * Delivered by the call, each once (the robot posted once): five minutes on, the timer finds nothing to send, and

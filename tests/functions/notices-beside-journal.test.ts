@@ -3,14 +3,13 @@ import { audienceOfUser, signalId } from '@shared/model/signal.model';
 import { createSignalHub } from '../../client/src/api/signals';
 import { consentIdOf } from '../../cloudfunctions/_shared/consents';
 import { recordCalls } from './call-journeys';
-import { callAs, DESK_ON_SHIFT, expectOk, inListLengths, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, TECH_LI, tickTimers, WANG } from './harness';
+import { networkDown, callAs, DESK_ON_SHIFT, expectOk, inListLengths, memberIdOf, newCommandId, PROPERTY, raw, repairInput, startRuntime, TECH_LI, tickTimers, WANG } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 type Notice = { _id: string; channel: string; recipient: string; kind: string; status: string; subject: { id: string } };
 
 /** The template the resident accepts for her repair's progress (local settings). */
 const PROGRESS = 'local-tmpl-repair-progress';
-const networkDown = { code: 'DATABASE_REQUEST_FAILED', message: 'network' } as const;
 
 const tick = (rt: Rt) => tickTimers(rt) as Promise<{ ok: boolean; data: { journals: { fanned: number }; outbox: { sent: number }; failed: unknown[] } }>;
 

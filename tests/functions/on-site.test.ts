@@ -1,6 +1,6 @@
 import { messages } from '@shared/messages';
 import { repairs } from '@shared/contracts';
-import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, PROPERTY, raw, startRuntime, SUPERVISOR, TECH_LI, TECH_MA, tickTimers, WANG, ZHANG, storedEvents } from './harness';
+import { callAs, deadlineNotices, DESK_ON_SHIFT, expectOk, memberIdOf, PROPERTY, raw, startRuntime, SUPERVISOR, TECH_LI, TECH_MA, tickTimers, WANG, ZHANG, storedEvents } from './harness';
 import { cmd, dispatched, file, filed, onSite, order, type Rt } from './work-order';
 
 describe('a work order on site (R5–R9)', () => {
@@ -100,8 +100,6 @@ describe('a work order on site (R5–R9)', () => {
 
   const clocksOf = (repairId: string) =>
     Object.fromEntries(raw<{ rule: string; status: string; subject: { id: string } }>(rt, 'deadlines').filter((d) => d.subject.id === repairId).map((d) => [d.rule, d.status]));
-  const deadlineNotices = (rule: 'R4.ack' | 'R9.return') =>
-    raw<{ kind: string; body: string }>(rt, 'outbox').filter((n) => n.kind.startsWith('deadline.') && n.body.includes(messages.deadlineRules[rule]));
 
   it('R4 R5 (issue 16): an acknowledged order is neither warned nor escalated: its clock, which the acknowledgement no longer writes, is met by the timer from the order; rescheduled, the new round warns until acknowledged again', async () => {
     const o = await dispatched(rt);
@@ -111,7 +109,7 @@ describe('a work order on site (R5–R9)', () => {
       rt.clock.advanceMinutes(15);
       expect((await tickTimers(rt)).ok).toBe(true);
     }
-    expect(deadlineNotices('R4.ack')).toEqual([]);
+    expect(deadlineNotices(rt, 'R4.ack')).toEqual([]);
     expect(clocksOf(o.current.id)).toEqual({ 'R4.ack': 'met', 'R9.return': 'open' });
     // Nobody home: rescheduled, the order waits for a new acknowledgement on a new clock.
     expectOk(await o.step(TECH_LI, repairs.arrive));
@@ -119,16 +117,16 @@ describe('a work order on site (R5–R9)', () => {
     expectOk(await o.step(TECH_LI, repairs.noAnswer, { note: '敲门三分钟无人应答' }));
     expectOk(await o.step(DESK_ON_SHIFT, repairs.reschedule, { preferredTime: { date: '2026-11-24', slot: 'evening' } }));
     expect(clocksOf(o.current.id)['R4.ack']).toBe('open');
-    for (let minute = 0; minute < 120 && deadlineNotices('R4.ack').length === 0; minute += 15) {
+    for (let minute = 0; minute < 120 && deadlineNotices(rt, 'R4.ack').length === 0; minute += 15) {
       rt.clock.advanceMinutes(15);
       await tickTimers(rt);
     }
-    expect(deadlineNotices('R4.ack').length).toBeGreaterThan(0);
-    const told = deadlineNotices('R4.ack').length;
+    expect(deadlineNotices(rt, 'R4.ack').length).toBeGreaterThan(0);
+    const told = deadlineNotices(rt, 'R4.ack').length;
     expectOk(await o.step(TECH_LI, repairs.acknowledge));
     rt.clock.advanceMinutes(24 * 60);
     await tickTimers(rt);
-    expect(deadlineNotices('R4.ack')).toHaveLength(told);
+    expect(deadlineNotices(rt, 'R4.ack')).toHaveLength(told);
     expect(clocksOf(o.current.id)['R4.ack']).toBe('met');
   });
 
@@ -143,7 +141,7 @@ describe('a work order on site (R5–R9)', () => {
     expect((await tickTimers(rt)).ok).toBe(true);
     rt.clock.advanceMinutes(24 * 60);
     await tickTimers(rt);
-    expect(deadlineNotices('R9.return')).toEqual([]);
+    expect(deadlineNotices(rt, 'R9.return')).toEqual([]);
     expect(clocksOf(o.current.id)['R9.return']).toBe('met');
   });
 

@@ -1,11 +1,10 @@
 import * as duty from '@shared/contracts/duty.contract';
-import { callAs, DESK_ON_SHIFT, expectOk, newCommandId, PROPERTY, snapshot, startRuntime, SUPERVISOR, TECH_LI, WANG, seedOtherProperty } from './harness';
+import { networkDown, callAs, DESK_ON_SHIFT, expectOk, newCommandId, PROPERTY, snapshot, startRuntime, SUPERVISOR, TECH_LI, WANG, seedOtherProperty } from './harness';
 import { recordCalls } from './call-journeys';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 
 const DAY = { propertyId: PROPERTY, date: '2026-11-23' };
-const networkDown = { code: 'DATABASE_REQUEST_FAILED', message: 'network' } as const;
 
 /**
  * Issue 16: an action's first reads that need only its input go out with the caller's membership

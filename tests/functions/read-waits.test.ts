@@ -2,14 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { complaints } from '@shared/contracts';
 import * as reports from '@shared/contracts/reports.contract';
-import { ADMIN, callAs, DESK_ON_SHIFT, expectOk, MANAGER, PROPERTY, snapshot, startRuntime, SUPERVISOR } from './harness';
+import { networkDown, ADMIN, callAs, DESK_ON_SHIFT, expectOk, MANAGER, PROPERTY, snapshot, startRuntime, SUPERVISOR } from './harness';
 import { recordCalls } from './call-journeys';
 import { openProperty } from './company-harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 
 const fixture = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'stored', name), 'utf8')) as Record<string, unknown>;
-const networkDown = { code: 'DATABASE_REQUEST_FAILED', message: 'network' } as const;
 
 /** The waits of each successful call of `key` made since `calls` began recording. */
 const waitsOf = (calls: ReturnType<typeof recordCalls>, key: string) => (calls.get(key) ?? []).map((c) => c.calls.sequential);

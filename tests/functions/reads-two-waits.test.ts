@@ -1,11 +1,10 @@
 import { company, imports, members, session, visits } from '@shared/contracts';
 import { roomImportModel } from '@shared/model/room-import.model';
-import { ADMIN, callAs, DESK_ON_SHIFT, expectOk, MANAGER, memberIdOf, newCommandId, PROPERTY, raw, snapshot, startRuntime, TECH_LI, WANG, WANG_ROOM, seedOtherProperty, OTHER_DESK, storedEvents } from './harness';
+import { networkDown, ADMIN, callAs, DESK_ON_SHIFT, expectOk, MANAGER, memberIdOf, newCommandId, PROPERTY, raw, snapshot, startRuntime, TECH_LI, WANG, WANG_ROOM, seedOtherProperty, OTHER_DESK, storedEvents } from './harness';
 import { recordCalls } from './call-journeys';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 
-const networkDown = { code: 'DATABASE_REQUEST_FAILED', message: 'network' } as const;
 
 /** A second property with a desk of its own: a member, but not of ours. */
 
