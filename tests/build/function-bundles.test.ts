@@ -60,7 +60,7 @@ describe('issue 16: each function bundle carries the refusals it answers with, a
     expect(carried).toEqual([]);
   });
 
-  it("a function screening one kind's content carries only that kind's model: complaints (filing) and complaints-desk not the repair model (the filing's checks and decideContent take the kind's store)", () => {
+  it("a function screening one kind's content carries only that kind's model: complaints (filing), complaints-desk and complaints-reads (decideContent) not the repair model (the filing's checks and decideContent take the kind's store)", () => {
     // esbuild's metafile of each bundle (scripts/build-functions.ts): the inputs that add bytes to it.
     const modelsIn = (name: string) => {
       const meta = JSON.parse(readFileSync(join(built, '..', 'function-meta', `${name}.json`), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
@@ -68,9 +68,10 @@ describe('issue 16: each function bundle carries the refusals it answers with, a
       return ['repair', 'complaint'].filter((kind) => inputs.includes(`shared-types/src/model/${kind}.model.ts`));
     };
     // The timer meets both kinds, and finds each one's store by the kind.
-    expect({ complaints: modelsIn('complaints'), 'complaints-desk': modelsIn('complaints-desk'), reminders: modelsIn('reminders') }).toEqual({
+    expect({ complaints: modelsIn('complaints'), 'complaints-desk': modelsIn('complaints-desk'), 'complaints-reads': modelsIn('complaints-reads'), reminders: modelsIn('reminders') }).toEqual({
       complaints: ['complaint'],
       'complaints-desk': ['complaint'],
+      'complaints-reads': ['complaint'],
       reminders: ['repair', 'complaint'],
     });
   });

@@ -9,7 +9,7 @@ export const complaintsArea = defineArea({
   timerSteps: { complaintUpgrade: complaintSteps.complaintUpgrade, registers: complaintSteps.registers, groups: complaintSteps.groups },
   pages: [],
   parts: {
-    'complaints-desk': ['classify', 'issueSlip', 'acknowledge', 'reply', 'decideContent'],
-    'complaints-reads': ['listMine', 'get', 'inbox', 'registerOf', 'signRegister', 'figures', 'rate'],
+    'complaints-desk': ['classify', 'issueSlip', 'acknowledge', 'reply'],
+    'complaints-reads': ['listMine', 'get', 'inbox', 'registerOf', 'signRegister', 'figures', 'rate', 'decideContent'],
   },
 });
