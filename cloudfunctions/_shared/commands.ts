@@ -1,7 +1,7 @@
 import type { Action } from '@shared/contracts';
 import { failure } from '@shared/messages/failure';
 import type { ErrorCode } from '@shared/messages';
-import { COMMAND_RETENTION_DAYS, commandModel, type CommandDoc, type JournalEntry } from '@shared/model/command.model';
+import { COMMAND_RETENTION_DAYS, commandModel, type CommandDoc, type JournalEntry, type JournalMove } from '@shared/model/command.model';
 import { ok, type Result } from '@shared/result';
 import type { Database, DocRef, Tx } from './database';
 import type { Sweep } from './sweep';
@@ -264,7 +264,7 @@ const backOff = (attempt: number) => Math.random() * Math.min(BACKOFF_CAP_MS, BA
 /**
  * Issue 16: the documents a command's transaction creates that need no operation of their own there
  * (its events, `appendEvent`; its notices, `enqueueNotice` and `scheduleNotice`; a new callback task's clock,
- * `openCallbackClock`; P1's access log entries, `writeRead`) travel in the one `add` of its command
+ * `openNewSubjectClock`; P1's access log entries, `writeRead`) travel in the one `add` of its command
  * record, as its `journal` (CloudBase takes single-document operations only in a transaction, one at a
  * time: each document was a wait before the commit). The transaction still reads them as its own: a
  * read of one answers the journaled document. Changing one in the transaction that creates it is
@@ -272,6 +272,7 @@ const backOff = (attempt: number) => Math.random() * Math.min(BACKOFF_CAP_MS, BA
  */
 export class JournalTx implements Tx {
   private readonly buffered = new Map<string, JournalEntry>();
+  private readonly moves = new Map<string, JournalEntry>();
   private readonly toRunBeside = new Set<Beside>();
 
   constructor(private readonly tx: Tx) {}
@@ -281,11 +282,20 @@ export class JournalTx implements Tx {
     this.buffered.set(`${collection}\u0000${doc._id}`, { collection, doc });
   }
 
-  entries(): JournalEntry[] {
-    return [...this.buffered.values()];
+  /**
+   * A change of a stored document, applied after the commit where its guard allows (`JournalEntry.move`; deadlines.ts
+   * `journaledMove`), by a `beside` its maker registers and by the timer's journal step; never inserted. The transaction
+   * reads the document as stored: the change is not its own yet. A second change of the document replaces the first.
+   */
+  move(collection: JournalEntry['collection'], doc: JournalEntry['doc'], move: JournalMove): void {
+    this.moves.set(`${collection}\u0000${doc._id}`, { collection, doc, move });
   }
 
-  /** Runs `run` once after the commit, beside the journal's insert (one wait): a command's notices delivered ahead (outbox.ts). */
+  entries(): JournalEntry[] {
+    return [...this.buffered.values(), ...this.moves.values()];
+  }
+
+  /** Runs `run` once after the commit, beside the journal's insert (one wait): a command's notices delivered ahead (outbox.ts), its clocks' changes (deadlines.ts). */
   beside(run: Beside): void {
     this.toRunBeside.add(run);
   }
@@ -361,7 +371,7 @@ const fanOut = async (db: Database, record: string, journal: readonly JournalEnt
   // less on every write that makes one): nothing waits on them but a history, and a history reads them from the
   // unchecked records about its subject as well (`journaledEventsAbout`), so it shows them the moment the command
   // has committed. Its notices and clocks are inserted by the call: they are sent, and swept, from where they are stored.
-  const now = journal.filter((e) => e.collection !== 'events');
+  const now = journal.filter((e) => e.collection !== 'events' && !e.move);
   try {
     await insertJournal(db, now, delivering);
   } catch (e) {
@@ -378,8 +388,9 @@ const fanOut = async (db: Database, record: string, journal: readonly JournalEnt
  * and by the router before the call answers, so nothing of it is left running.
  */
 const fanOutBeside = async (ctx: AnyContext, record: string, journal: readonly JournalEntry[], besides: readonly Beside[]): Promise<void> => {
-  // Its documents as the call stores them: what it delivers beside the insert, stored delivered (`asDelivered`).
-  const inserted = fanOut(ctx.deps.db, record, journal, besides.length > 0);
+  // Its documents as the call stores them: what it delivers beside the insert, stored delivered (`asDelivered`: every
+  // inbox notice for now a command journals has its delivery run beside, outbox.ts `enqueueNotice`).
+  const inserted = fanOut(ctx.deps.db, record, journal, true);
   const beside = Promise.all(besides.map((run) => run(ctx.deps, journal))).then(() => undefined);
   if (ctx.command) ctx.command.delivering.push(beside);
   await Promise.all([inserted, ctx.command ? undefined : beside]);
@@ -441,6 +452,7 @@ export const journaledTransaction = async <T>(db: Database, record: JournalRecor
     }
     return { result, journal };
   });
+  // A change its work journals (`JournalTx.move`: none does so far) waits for the timer's journal step: no `beside` runs here.
   if (journal.length) await fanOut(db, record.id, journal);
   return result;
 };
@@ -462,6 +474,11 @@ export interface JournalStepOptions {
   limit?: number;
   pages?: number;
   confirm?: (sweep: Sweep, notices: readonly JournalEntry['doc'][]) => Promise<boolean>;
+  /**
+   * Applies the journals' changes of stored documents (`JournalTx.move`), each guarded so that applying it again, after
+   * its call did or after a newer change, changes nothing; false when it could not: their records are checked again.
+   */
+  applyMoves?: (sweep: Sweep, moves: readonly JournalEntry[]) => Promise<boolean>;
 }
 
 /**
@@ -473,23 +490,31 @@ export interface JournalStepOptions {
  * of up to `limit` records: their query, one id query per collection, the missing inserts together,
  * and one update marking them all checked and dropping their journals.
  */
-export const fanOutJournals = async (sweep: Sweep, { limit = 100, pages = 10, confirm }: JournalStepOptions = {}): Promise<{ fanned: number }> => {
+export const fanOutJournals = async (sweep: Sweep, { limit = 100, pages = 10, ...steps }: JournalStepOptions = {}): Promise<{ fanned: number }> => {
   let fanned = 0;
   // Every write leaves a record to check: up to `pages` pages a run, so a busy minute is caught up, not left behind.
   for (let page = 0; page < pages; page++) {
-    const checked = await checkJournals(sweep, limit, confirm);
+    const checked = await checkJournals(sweep, limit, steps);
     fanned += checked.fanned;
     if (checked.records < limit || checked.marked === 0) break;
   }
   return { fanned };
 };
 
-const checkJournals = async (sweep: Sweep, limit: number, confirm: JournalStepOptions['confirm']): Promise<{ fanned: number; records: number; marked: number }> => {
+const checkJournals = async (
+  sweep: Sweep,
+  limit: number,
+  { confirm, applyMoves }: Pick<JournalStepOptions, 'confirm' | 'applyMoves'>,
+): Promise<{ fanned: number; records: number; marked: number }> => {
   const { db } = sweep.deps;
   const res = await db.collection('commands').where({ fanned: false }).limit(limit).get();
   const commands = await sweep.parse(commandModel, res.data);
   if (commands.length === 0) return { fanned: 0, records: res.data.length, marked: 0 };
-  const entries = commands.flatMap((c) => c.journal ?? []);
+  const all = commands.flatMap((c) => c.journal ?? []);
+  // The changes of stored documents are applied again, beside the inserts (each is guarded: `JournalTx.move`).
+  const moves = all.filter((e) => e.move);
+  const movesApplied = moves.length === 0 ? Promise.resolve(true) : (applyMoves?.(sweep, moves) ?? Promise.resolve(false));
+  const entries = all.filter((e) => !e.move);
   // One id query per collection the journals name (events, notices, callback clocks), side by side.
   const stored = new Map(
     await Promise.all([...byCollection(entries)].map(async ([collection, list]) => [collection, await storedStatuses(db, collection, list.map((e) => e.doc._id))] as const)),
@@ -518,8 +543,11 @@ const checkJournals = async (sweep: Sweep, limit: number, confirm: JournalStepOp
   // https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/command/Command.remove.md):
   // the events and notices then live in their collections alone (their texts name people and addresses), and a
   // replay answers the record's `result`, which stays.
+  const moved = await movesApplied;
   const checked = commands
-    .filter((c) => !(c.journal ?? []).some((e) => failed.has(`${e.collection}\u0000${e.doc._id}`) || unconfirmed.has(`${e.collection}\u0000${e.doc._id}`)))
+    .filter(
+      (c) => !(c.journal ?? []).some((e) => (e.move ? !moved : failed.has(`${e.collection}\u0000${e.doc._id}`) || unconfirmed.has(`${e.collection}\u0000${e.doc._id}`))),
+    )
     .map((c) => c._id);
   const marked = checked.length
     ? await sweep.unit('commands checked', () =>

@@ -1,14 +1,16 @@
-import { deadlineModel, type DeadlineDoc, type PausedBy } from '@shared/model/deadline.model';
+import { deadlineModel, type DeadlineDoc, type DeadlineStatus, type PausedBy } from '@shared/model/deadline.model';
+import type { JournalEntry } from '@shared/model/command.model';
 import type { DeadlinePlan } from '@shared/domain/deadline.rules';
-import { callbackMeets, caseMeets, metByOrder, nextDeadlineStep, orderMeets } from '@shared/domain/deadline.rules';
+import { callbackMeets, caseMeets, metByOrder, metOrRuns, nextDeadlineStep, orderSays, type ClockVerdict } from '@shared/domain/deadline.rules';
 import { deadlineMachine, type DeadlineAction } from '@shared/domain/deadline.machine';
 import { birth, transition } from '@shared/domain/state-machine';
 import { audienceOfRole } from '@shared/model/signal.model';
 import * as messages from '@shared/messages/words';
 import { deadlineStamp } from '@shared/time/deadline-clock';
 import type { Database, Tx } from './database';
+import type { Deps } from './deps';
 import { derivedId } from './ids';
-import { parseAll, parseStored, rawIfThere, withoutId } from './repo';
+import { addOnce, parseAll, parseStored, rawIfThere, withoutId } from './repo';
 import type { Sweep } from './sweep';
 import { enqueueNotice, sendNow } from './outbox';
 import { appendEvent } from './events';
@@ -53,22 +55,50 @@ const clockOf = (subject: Subject, plan: DeadlinePlan, now: Date): DeadlineDoc =
   });
 };
 
-/** Starts a clock on a subject, in the transaction that causes it (a clock of the same subject and rule starts afresh). */
-export const openDeadline = async (tx: Tx, subject: Subject, plan: DeadlinePlan, now: Date): Promise<void> => {
-  const doc = clockOf(subject, plan, now);
+/**
+ * Issue 16: the version a write leaves its subject at (a work order's, a complaint's). Given to a clock's change, in a
+ * command's transaction, the change is no operation there: it travels in the command's record and lands after the
+ * commit (`journaledMove`), ordered by this version against every other write's. `insertFirst`: the clock is most likely
+ * new (a first dispatch, a class the case never ran), so an opening tries the insert before the update.
+ */
+export interface SubjectVersion {
+  subjectVersion: number;
+  insertFirst?: boolean;
+}
+
+/**
+ * Starts a clock on a subject, in the transaction that causes it (a clock of the same subject and rule starts afresh),
+ * stamped with the version that transaction leaves the subject at, when it has one (`journaledMove`).
+ */
+export const openDeadline = async (tx: Tx, subject: Subject, plan: DeadlinePlan, now: Date, subjectVersion?: number): Promise<void> => {
+  const doc = { ...clockOf(subject, plan, now), ...versioned(subjectVersion) };
   await tx.collection(DEADLINES).doc(doc._id).set({ data: withoutId(doc) });
 };
 
+/** The version a clock is stamped with, when its write gives one (`journaledMove`). */
+const versioned = (subjectVersion?: number) => (subjectVersion === undefined ? {} : { subjectVersion });
+
 /**
- * Issue 16: starts the clock of a callback task born in this same transaction (a complaint's callback,
- * C7: its id is the complaint's, and a complaint is resolved once), so no clock of its id is stored
- * yet. In a journaled transaction (a command's, a group's settlement) the clock travels in the journal
- * with the task's events and notices, inserted once after the commit or by the timer's journal step,
- * which runs before the deadlines are swept: one operation fewer per task in the transaction. The task
- * may be recorded before that insert: the timer then finds the task done before it would warn, and marks
- * the clock met (`SubjectMeets`). Outside a journal it is an operation, as `openDeadline`'s.
+ * Issue 16: `openDeadline` with the write that causes it, landing after its commit (`journaledMove`); an operation in
+ * its transaction where that is no command's.
  */
-export const openCallbackClock = async (tx: Tx, subject: Subject, plan: DeadlinePlan, now: Date): Promise<void> => {
+export const openDeadlineAfter = async (tx: Tx, subject: Subject, plan: DeadlinePlan, now: Date, at: SubjectVersion): Promise<void> => {
+  const doc = { ...clockOf(subject, plan, now), subjectVersion: at.subjectVersion };
+  if (!journaledMove(tx, 'open', doc, at)) await openDeadline(tx, subject, plan, now, at.subjectVersion);
+};
+
+/**
+ * Issue 16: starts the clock of a subject born in this same transaction (a complaint's callback task, C7: its id is
+ * the complaint's, and a complaint is resolved once; a complaint filed, a group raised, C3 C4: their ids derive from
+ * the command), so no clock of its id is stored yet. In a journaled transaction (a command's, a group's settlement) the
+ * clock travels in the journal with the subject's events and notices, inserted once after the commit or by the timer's
+ * journal step, which runs before the deadlines are swept: one operation fewer in the transaction. The subject may
+ * meet it before that insert: the timer then finds it met before it would warn, and marks the clock met
+ * (`SubjectSays`); a later write's change of it that found it not yet stored changes nothing, and the subject's verdict
+ * covers that too (a case runs another clock by then: `caseMeets`). Outside a journal it is an operation, as
+ * `openDeadline`'s.
+ */
+export const openNewSubjectClock = async (tx: Tx, subject: Subject, plan: DeadlinePlan, now: Date): Promise<void> => {
   const doc = clockOf(subject, plan, now);
   const journal = journalOf(tx);
   if (journal) journal.create('deadlines', doc);
@@ -92,7 +122,7 @@ const move = async (tx: Tx, id: string, action: DeadlineAction, now: Date, chang
   return clock ? moveClock(tx, clock, action, now, change) : false;
 };
 
-type Change = Partial<Pick<DeadlineDoc, 'dueAt' | 'warnAt' | 'nextCheckAt' | 'pausedBy'>>;
+type Change = Partial<Pick<DeadlineDoc, 'dueAt' | 'warnAt' | 'nextCheckAt' | 'pausedBy' | 'subjectVersion'>>;
 
 /** Moves a clock read (or made) in this transaction by its machine, and writes it; false when the machine will not. */
 const moveClock = async (tx: Tx, clock: DeadlineDoc, action: DeadlineAction, now: Date, change: Change = {}): Promise<boolean> => {
@@ -104,18 +134,108 @@ const moveClock = async (tx: Tx, clock: DeadlineDoc, action: DeadlineAction, now
   return true;
 };
 
-/** The subject no longer needs the clock (the order went back to the desk or to next month, the visit was cancelled). */
-export const cancelDeadline = (tx: Tx, subjectId: string, rule: string, now: Date) => move(tx, idOf(subjectId, rule), 'cancel', now);
-
-/** R9 R11: the work order stopped (a blocker, a send-back): the clock stands still until it is reopened. */
-export const pauseDeadline = (tx: Tx, subjectId: string, rule: string, now: Date) => move(tx, idOf(subjectId, rule), 'pause', now, { pausedBy: 'order' });
+/** What a subject's change of its clock writes besides its status (`changeOf`). */
+type ClockAction = 'cancel' | 'pause' | 'reopen';
 
 /**
- * R9: the clock runs again, due by `plan` when the order's time was recomputed (the paused time kept
- * out), checked at once; without a plan it keeps its due time.
+ * What each change writes: cancel, nothing more (the subject no longer needs the clock: the order went back to the desk
+ * or to next month, the visit was cancelled); pause, who paused it (R9 R11: the work order stopped, a blocker or a
+ * send-back); reopen (R9: the order runs again), due by `plan` when the order's time was recomputed (the paused time kept
+ * out) and checked at once, else keeping its due time.
  */
-export const reopenDeadline = (tx: Tx, subjectId: string, rule: string, now: Date, plan?: DeadlinePlan) =>
-  move(tx, idOf(subjectId, rule), 'reopen', now, plan ? { dueAt: plan.dueAt.toISOString(), warnAt: plan.warnAt.toISOString(), nextCheckAt: now.toISOString() } : {});
+const changeOf = (action: ClockAction, now: Date, plan?: DeadlinePlan): Change =>
+  action === 'pause' ? { pausedBy: 'order' } : plan ? { dueAt: plan.dueAt.toISOString(), warnAt: plan.warnAt.toISOString(), nextCheckAt: now.toISOString() } : {};
+
+/** A subject's change of its clock (`changeOf`), in the transaction of the write that causes it, stamped with the version it leaves the subject at when it has one. */
+export const moveDeadline = (tx: Tx, subjectId: string, rule: string, action: ClockAction, now: Date, plan?: DeadlinePlan, subjectVersion?: number) =>
+  move(tx, idOf(subjectId, rule), action, now, { ...changeOf(action, now, plan), ...versioned(subjectVersion) });
+
+/** The subject no longer needs the clock (`changeOf`). */
+export const cancelDeadline = (tx: Tx, subjectId: string, rule: string, now: Date, subjectVersion?: number) => move(tx, idOf(subjectId, rule), 'cancel', now, versioned(subjectVersion));
+
+/** Issue 16: `moveDeadline` with the write that causes it, landing after its commit (`journaledMove`); an operation in its transaction where that is no command's. */
+export const moveDeadlineAfter = async (tx: Tx, subjectId: string, rule: string, action: ClockAction, now: Date, at: SubjectVersion, plan?: DeadlinePlan): Promise<void> => {
+  if (!journaledMove(tx, action, { _id: idOf(subjectId, rule), ...changeOf(action, now, plan) }, at)) await moveDeadline(tx, subjectId, rule, action, now, plan, at.subjectVersion);
+};
+
+/**
+ * Issue 16: a clock's change that its subject's write makes travels in the write's command record (`JournalTx.move`)
+ * instead of being two operations of its transaction (the clock's read, then its write), and lands after the commit:
+ * applied by the call beside its journal's insert, and again by the timer's journal step (before it sweeps the clocks),
+ * should the call have died. It lands only where the machine allows it (the statuses its action moves from, or the
+ * one it leads to, so applying it twice is applying it once; an opening starts afresh from any) on a clock its
+ * property's closing did not pause, and only where no write of a newer version of the subject moved the clock first
+ * (`subjectVersion`): in whatever order the changes of several writes land, the clock ends as the newest said. Until
+ * it lands, the sweep asks the subject itself before it warns (`SubjectSays`: met, or held by a blocker or a
+ * send-back). Answers false outside a command's transaction, where the change is an operation as before.
+ */
+const journaledMove = (tx: Tx, action: DeadlineAction, doc: { _id: string } & Partial<DeadlineDoc>, at: SubjectVersion): boolean => {
+  const journal = journalOf(tx);
+  if (!journal) return false;
+  journal.move('deadlines', doc, { action, subjectVersion: at.subjectVersion, ...(at.insertFirst ? { insertFirst: true } : {}) });
+  journal.beside(applyJournaledMoves);
+  return true;
+};
+
+/** The statuses a change may land on (`journaledMove`): those its action moves from, and the one it leads to; an opening, any. */
+const landsOn = (action: DeadlineAction): DeadlineStatus[] => {
+  const { from, to } = deadlineMachine.transitions[action];
+  return action === 'open' ? [...deadlineMachine.states] : [...new Set([...from, ...(to ? [to] : [])])];
+};
+
+/**
+ * Applies one journaled change of a clock (`journaledMove`): one guarded update (`where(...).update()`, which answers how
+ * many it changed: https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/collection/Collection.update.md);
+ * an opening that changed none inserts the clock, and should another call have inserted it meanwhile, tries the
+ * guarded update once more (in the order `insertFirst` says). A document lacking `subjectVersion` (one stored before it,
+ * or opened with no version) matches `null` (MongoDB's null matches a missing field).
+ */
+const applyMove = async (db: Database, entry: JournalEntry): Promise<void> => {
+  const move = entry.move!;
+  const _ = db.command;
+  const { _id, ...fields } = entry.doc;
+  const to = deadlineMachine.transitions[move.action].to;
+  const data = move.action === 'open' ? { ...fields, subjectVersion: move.subjectVersion } : { ...fields, status: to, subjectVersion: move.subjectVersion, version: _.inc(1) };
+  const guarded = async () => {
+    const res = await db
+      .collection(DEADLINES)
+      .where({ _id, subjectVersion: _.eq(null).or(_.lt(move.subjectVersion)), status: _.in(landsOn(move.action)), pausedBy: _.neq('property') })
+      .update({ data: { ...data, ...(to === 'paused' ? {} : { pausedBy: null }) } });
+    return (res.stats.updated ?? 0) > 0;
+  };
+  if (move.action !== 'open') {
+    await guarded();
+    return;
+  }
+  const born = { _id, ...data } as DeadlineDoc;
+  if (move.insertFirst) {
+    if (!(await addOnce(db, DEADLINES, born))) await guarded();
+  } else if (!(await guarded()) && !(await addOnce(db, DEADLINES, born))) await guarded();
+};
+
+/** A journal's changes of clocks, together: what the call runs beside its journal's insert (`JournalTx.beside`), which never rejects. */
+const applyJournaledMoves = async (deps: Deps, journal: readonly JournalEntry[]): Promise<void> => {
+  try {
+    await applyClockMoves(deps.db, journal);
+  } catch (e) {
+    console.warn('clock changes not applied after the commit; the timer will', e);
+  }
+};
+
+/**
+ * Applies the clock changes of journals (`journaledMove`): the call's, and the timer's journal step's (journal-step.ts).
+ * The clocks side by side; one clock's changes one after another, oldest first, so that several records' changes of
+ * it, met in one run, end as the newest said.
+ */
+export const applyClockMoves = async (db: Database, journal: readonly JournalEntry[]): Promise<void> => {
+  const byClock = new Map<string, JournalEntry[]>();
+  for (const e of journal) if (e.move && e.collection === 'deadlines') byClock.set(e.doc._id, [...(byClock.get(e.doc._id) ?? []), e]);
+  await Promise.all(
+    [...byClock.values()].map(async (moves) => {
+      for (const e of moves.sort((a, b) => a.move!.subjectVersion - b.move!.subjectVersion)) await applyMove(db, e);
+    }),
+  );
+};
 
 /** The clocks still running or paused on a subject (R4: what a leaving technician's order held). */
 export const liveDeadlinesOf = async (db: Database, propertyId: string, subjectId: string): Promise<DeadlineDoc[]> => {
@@ -145,7 +265,7 @@ const pauseClosedProperties = async (sweep: Sweep, closed: readonly string[], no
 const NEVER = new Date('9999-01-01T00:00:00.000Z');
 
 /**
- * Issue 16: a clock whose ladder is exhausted but whose subject meets it (`SubjectMeets`) is looked at once a day,
+ * Issue 16: a clock whose ladder is exhausted but whose subject meets it (`SubjectSays`) is looked at once a day,
  * so it is marked met once its subject has done the work, as the write itself marked it before.
  */
 const IDLE_CHECK_MS = 24 * 60 * 60 * 1000;
@@ -158,39 +278,47 @@ export interface SweepReport {
 type Step = ReturnType<typeof nextDeadlineStep>;
 
 /**
- * Issue 16: whether a clock's subject, read in the sweep's transaction, has met the clock itself; by the subject's
- * kind. A subject that records what its clock times (a work order's acknowledgement and sign-off, R4 R9; a
+ * Issue 16: what a clock's subject, read in the sweep's transaction, says of the clock (`ClockVerdict`); by the
+ * subject's kind. A subject that records what its clock times (a work order's acknowledgement and sign-off, R4 R9; a
  * complaint's or a group's `dueMetAt`, C4; a callback task done, B1) is not written by its own writes' clocks:
  * this read, in the transaction that would warn, decides, and a write committing after it comes after the warning
- * in every order the two could have run in, as when the write met the clock.
+ * in every order the two could have run in, as when the write met the clock. A work order also says when it holds or
+ * dropped its clock, which the write that did so tells the clock only after its commit (`journaledMove`).
  */
-export type SubjectMeets = (tx: Tx, subjectId: string, rule: string) => Promise<boolean>;
+export type SubjectSays = (tx: Tx, subjectId: string, rule: string) => Promise<ClockVerdict>;
 
-const orderMet: SubjectMeets = async (tx, id, rule) => {
-  if (!metByOrder(rule)) return false;
+const orderMet: SubjectSays = async (tx, id, rule) => {
+  if (!metByOrder(rule)) return 'runs';
   const order = await findRepairInTx(tx, id);
-  return order !== null && orderMeets(rule, order);
+  return order === null ? 'runs' : orderSays(rule, order);
 };
 
-const complaintMet: SubjectMeets = async (tx, id, rule) => {
+const complaintMet: SubjectSays = async (tx, id, rule) => {
   const found = await findComplaintInTx(tx, id);
-  return found !== null && caseMeets(rule, found);
+  return metOrRuns(found !== null && caseMeets(rule, found));
 };
 
-const callbackMet: SubjectMeets = async (tx, id) => {
+const callbackMet: SubjectSays = async (tx, id) => {
   const task = await findCallbackInTx(tx, id);
-  return task !== null && callbackMeets(task);
+  return metOrRuns(task !== null && callbackMeets(task));
 };
+
+/** How the sweep moves a clock its subject says is not running. */
+const VERDICT_MOVES = { met: 'meet', held: 'pause', dropped: 'cancel' } as const;
 
 /** The subjects `_shared` reads itself; an area's own (a complaint group) is handed to the sweep by the timer. */
-const SUBJECTS: Readonly<Record<string, SubjectMeets>> = { repair: orderMet, complaint: complaintMet, callback: callbackMet };
+const SUBJECTS: Readonly<Record<string, SubjectSays>> = { repair: orderMet, complaint: complaintMet, callback: callbackMet };
 
-/** Claims one deadline's next step with the step it read, and queues its notice, in one transaction; a clock its subject has met is marked met instead. */
-const advance = async (tx: Tx, deadline: DeadlineDoc, step: Step, nextStep: number, now: Date, meets?: SubjectMeets): Promise<OutboxDoc | null> => {
+/**
+ * Claims one deadline's next step with the step it read, and queues its notice, in one transaction; a clock its subject
+ * says is met, held or dropped is marked met, paused or cancelled instead (`VERDICT_MOVES`).
+ */
+const advance = async (tx: Tx, deadline: DeadlineDoc, step: Step, nextStep: number, now: Date, meets?: SubjectSays): Promise<OutboxDoc | null> => {
   const current = await readInTx(tx, deadline._id);
   if (current?.step !== deadline.step || current.status !== 'open') return null;
-  if (meets && (await meets(tx, current.subject.id, current.rule))) {
-    await moveClock(tx, current, 'meet', now);
+  const verdict = meets ? await meets(tx, current.subject.id, current.rule) : 'runs';
+  if (verdict !== 'runs') {
+    await moveClock(tx, current, VERDICT_MOVES[verdict], now, { pausedBy: 'order' });
     return null;
   }
   await tx.collection(DEADLINES).doc(deadline._id).update({
@@ -244,7 +372,7 @@ const advance = async (tx: Tx, deadline: DeadlineDoc, step: Step, nextStep: numb
  * Issue 14: first a batch of the closed properties' clocks is paused; a due clock of a closed property
  * not yet reached is paused instead of warned, so it never stands first in line ahead of the others.
  */
-export const sweepDeadlines = async (sweep: Sweep, limit = 100, areaSubjects: Readonly<Record<string, SubjectMeets>> = {}): Promise<SweepReport> => {
+export const sweepDeadlines = async (sweep: Sweep, limit = 100, areaSubjects: Readonly<Record<string, SubjectSays>> = {}): Promise<SweepReport> => {
   const subjects = new Map(Object.entries({ ...SUBJECTS, ...areaSubjects }));
   const { db } = sweep.deps;
   const now = sweep.deps.now();

@@ -1,4 +1,6 @@
 import { fanOutJournals } from './commands';
+import type { JournalEntry } from '@shared/model/command.model';
+import { applyClockMoves } from './deadlines';
 import { outboxModel } from '@shared/model/outbox.model';
 import { signalOf } from './channels';
 import { consentsWithSendsLeft } from './consents';
@@ -52,6 +54,16 @@ export const confirmDelivered = async (sweep: Sweep, docs: readonly unknown[]): 
   return signalled === true && copied === true;
 };
 
-/** The timer's journal step (reminders/handle.ts): every unchecked record's documents stored, and the notices its call stored delivered made sure of. */
-export const journalStep = (sweep: Sweep) => fanOutJournals(sweep, { confirm: confirmDelivered });
+/** Issue 16: the clock changes the records carry (deadlines.ts `journaledMove`), applied again: each lands once, whoever applies it. */
+const applyMoves = async (sweep: Sweep, moves: readonly JournalEntry[]): Promise<boolean> =>
+  (await sweep.unit(`${moves.length} clock changes (${moves[0]?.doc._id}…)`, async () => {
+    await applyClockMoves(sweep.deps.db, moves);
+    return true;
+  })) === true;
+
+/**
+ * The timer's journal step (reminders/handle.ts): every unchecked record's documents stored, the notices its call
+ * stored delivered made sure of, and its clock changes applied.
+ */
+export const journalStep = (sweep: Sweep) => fanOutJournals(sweep, { confirm: confirmDelivered, applyMoves });
 

@@ -80,7 +80,7 @@ export const handle = defineFunction('callbacks', { queue: contract.queue, get: 
         },
       });
       // B1: the task's clock stops with it: the task done is what the timer reads before it would warn (deadlines.ts
-      // `SubjectMeets`; issue 16: the clock is not read nor written here, even one a settlement's journal has not stored yet).
+      // `SubjectSays`; issue 16: the clock is not read nor written here, even one a settlement's journal has not stored yet).
       await writeCallbackInTx(tx, next, moved.event, input.commandId);
       return toView(next, now);
     });

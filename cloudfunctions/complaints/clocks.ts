@@ -1,7 +1,7 @@
-import { caseMeets } from '@shared/domain/deadline.rules';
+import { caseMeets, metOrRuns } from '@shared/domain/deadline.rules';
 import type { ComplaintDoc, ComplaintGroupDoc } from '@shared/model/complaint.model';
 import type { Tx } from '../_shared/database';
-import { cancelDeadline, type SubjectMeets } from '../_shared/deadlines';
+import { cancelDeadline, moveDeadlineAfter, type SubjectSays, type SubjectVersion } from '../_shared/deadlines';
 import { findGroupInTx } from './complaints.repo';
 
 type Case = ComplaintDoc | ComplaintGroupDoc;
@@ -18,13 +18,19 @@ export const subjectOf = (c: Case) => ({
  * (`dueMetAt`, or a new `dueRule`): the timer reads that before it warns (`caseMeets`; issue 16: two operations
  * fewer in the classification, the manager's acknowledgement and the reply).
  */
-export const cancelClock = async (tx: Tx, c: Case, now: Date): Promise<void> => {
+export const cancelClock = async (tx: Tx, c: Case, now: Date, subjectVersion?: number): Promise<void> => {
   if (!c.dueRule || c.dueMetAt) return;
-  await cancelDeadline(tx, c._id, c.dueRule, now);
+  await cancelDeadline(tx, c._id, c.dueRule, now, subjectVersion);
+};
+
+/** Issue 16: `cancelClock` after the commit of the write that causes it (deadlines.ts `journaledMove`). */
+export const cancelClockAfter = async (tx: Tx, c: Case, now: Date, at: SubjectVersion): Promise<void> => {
+  if (!c.dueRule || c.dueMetAt) return;
+  await moveDeadlineAfter(tx, c._id, c.dueRule, 'cancel', now, at);
 };
 
 /** C4: whether a group, read in the timer's transaction, has met its clock of `rule` (the timer asks before it warns). */
-export const groupMeets: SubjectMeets = async (tx, id, rule) => {
+export const groupMeets: SubjectSays = async (tx, id, rule) => {
   const group = await findGroupInTx(tx, id);
-  return group !== null && caseMeets(rule, group);
+  return metOrRuns(group !== null && caseMeets(rule, group));
 };

@@ -7,7 +7,7 @@ import type { Tx } from '../_shared/database';
 import { derivedId } from '../_shared/ids';
 import { planCallback } from '../_shared/callbacks';
 import { enqueueNotice, type Notice } from '../_shared/outbox';
-import { openCallbackClock } from '../_shared/deadlines';
+import { openNewSubjectClock } from '../_shared/deadlines';
 import { callbackDeadline } from '@shared/domain/deadline.rules';
 import type { SettingsDoc } from '@shared/model/settings.model';
 import { audienceOfRole } from '@shared/model/signal.model';
@@ -68,8 +68,8 @@ export const planComplaintCallback = async (
     createdAt: now.toISOString(),
   });
   await planCallback(tx, doc, by, commandId);
-  // Issue 16: the task is new, so its clock is too: journaled with the task's events and notices (`openCallbackClock`).
-  await openCallbackClock(tx, { kind: 'callback', id: doc._id, propertyId: doc.propertyId }, callbackDeadline(now, new Date(doc.dueAt), doc.assignee, settings), now);
+  // Issue 16: the task is new, so its clock is too: journaled with the task's events and notices (`openNewSubjectClock`).
+  await openNewSubjectClock(tx, { kind: 'callback', id: doc._id, propertyId: doc.propertyId }, callbackDeadline(now, new Date(doc.dueAt), doc.assignee, settings), now);
   if (tell) await enqueueNotice(tx, doc._id, callbackDueNotice([doc]), now);
   return doc;
 };

@@ -32,7 +32,7 @@ import { applyOnce } from '../_shared/commands';
 import { ActionFailure } from '../_shared/failures';
 import { dailyQuota, withinDailyLimit } from '../_shared/daily-limits';
 import { appendEvent } from '../_shared/events';
-import { openDeadline } from '../_shared/deadlines';
+import { openNewSubjectClock } from '../_shared/deadlines';
 import { enqueueNotice, sendNow, type Notice } from '../_shared/outbox';
 import { derivedId } from '../_shared/ids';
 import { findRoomAsStored } from '../_shared/rooms';
@@ -177,7 +177,7 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
       let notices: Notice[];
 
       if (decision.kind === 'none') {
-        await openDeadline(tx, subjectOf(complaint), clock, now);
+        await openNewSubjectClock(tx, subjectOf(complaint), clock, now);
         const vip = complaint.urgency === 'top';
         notices = complaintNotices(
           complaint,
@@ -274,7 +274,7 @@ const raiseGroup = async (
   });
   const actor = { actor: member.openid, role: member.role, now, reason: format(messages.complaintTexts.households, { n: group.roomIds.length }) };
   await appendEvent(tx, subjectOf(group), birth(complaintMachine, 'raise', actor), ctx.commandKey);
-  if (plan) await openDeadline(tx, subjectOf(group), plan, now);
+  if (plan) await openNewSubjectClock(tx, subjectOf(group), plan, now);
   for (const m of members) {
     if (m.complaintId === c._id) continue;
     const other = await readComplaintInTx(tx, m.complaintId);
@@ -283,7 +283,8 @@ const raiseGroup = async (
     const moved: ComplaintDoc = { ...(joined?.doc ?? { ...other, groupId }), updatedAt: at };
     await writeComplaintInTx(tx, moved);
     if (!joined) continue;
-    await cancelClock(tx, other, ctx.now);
+    // Stamped with the household's version, so no change of its clock an older write journaled lands over it (deadlines.ts `journaledMove`).
+    await cancelClock(tx, other, ctx.now, moved.version);
     await appendEvent(tx, subjectOf(other), joined.event, ctx.commandKey);
     joinedDocs.push(moved);
   }

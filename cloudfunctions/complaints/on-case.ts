@@ -11,6 +11,7 @@ import type { SettingsDoc } from '@shared/model/settings.model';
 import type { ActionContext } from '../_shared/context';
 import { withPrefetch, type Handler } from '../_shared/router';
 import type { Database, Tx } from '../_shared/database';
+import type { SubjectVersion } from '../_shared/deadlines';
 import { applyOnce } from '../_shared/commands';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
@@ -60,6 +61,8 @@ export interface CaseStep<I> {
   tx: Tx;
   at: string;
   settings: SettingsDoc;
+  /** The version the step leaves the case at, which orders the changes of its clocks (deadlines.ts `SubjectVersion`). */
+  after: SubjectVersion;
 }
 
 export interface CaseStepSpec<I> {
@@ -115,7 +118,7 @@ export const caseStep = <A extends Action<z.ZodMiniType, z.ZodMiniType<CaseView>
       });
       if (!moved.ok) throw new ActionFailure(moved.code);
       const at = now.toISOString();
-      const patch = await spec.patch({ input: data, ctx, c, tx, at, settings });
+      const patch = await spec.patch({ input: data, ctx, c, tx, at, settings, after: { subjectVersion: moved.version } });
       const next = { ...c, ...patch, status: moved.status, version: moved.version, updatedAt: at } as Case;
       await writeInTx(tx, next);
       await appendEvent(tx, subjectOf(next), moved.event, data.commandId);

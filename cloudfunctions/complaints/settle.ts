@@ -36,7 +36,7 @@ const chunksOf = <T>(items: readonly T[], size: number): T[][] =>
  * the last of them. Runs right after the
  * reply; the reminders timer repeats it for any group left unsettled. Issue 16: what a chunk only
  * creates (each household's event and its callback's birth event, the residents' notices, the
- * callers' notice, and each callback's clock, new with its task: `openCallbackClock`) travels in the
+ * callers' notice, and each callback's clock, new with its task: `openNewSubjectClock`) travels in the
  * chunk's journal record (`journaledTransaction`) and is inserted in batches after the commit, or by
  * the timer's journal step; what later transactions read and change (each household's complaint and
  * its callback) is written in the transaction: two writes per household. A callback recorded before

@@ -8,8 +8,8 @@ import { staffNoticeTexts } from '@shared/messages/staff-notices.zh-CN';
 import type { Classification } from '@shared/model/complaint.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import type { SettingsDoc } from '@shared/model/settings.model';
-import { openDeadline } from '../_shared/deadlines';
-import { cancelClock, subjectOf } from './clocks';
+import { openDeadlineAfter } from '../_shared/deadlines';
+import { cancelClockAfter, subjectOf } from './clocks';
 import { planComplaintCallback } from './follow-up';
 import { freeMatterInTx, matterIdOf, readMatterInTx } from './complaints.repo';
 import { complaintNotices, majorAudience } from './notices';
@@ -49,7 +49,7 @@ export const classify = caseStep<typeof c.classify>({
     return checkClassification(input, factsOf(k, input));
   },
   reason: (input) => input.note || undefined,
-  patch: async ({ input, ctx, c: k, tx, at, settings }) => {
+  patch: async ({ input, ctx, c: k, tx, at, settings, after }) => {
     const facts = factsOf(k, input);
     const classification: Classification = {
       class: input.class,
@@ -65,12 +65,14 @@ export const classify = caseStep<typeof c.classify>({
     const residentDeadline = !isGroup(k) && k.residentDeadline ? new Date(k.residentDeadline) : null;
     const plan = handlingDeadline(classification, { since: receivedAt, residentDeadline }, ctx.now, settings);
     let clock: Pick<Case, 'dueRule' | 'dueAt' | 'dueMetAt'> = { dueRule: k.dueRule, dueAt: k.dueAt, dueMetAt: k.dueMetAt };
+    // Issue 16: the clocks' changes land after the commit, ordered by the case's version (deadlines.ts `journaledMove`);
+    // a class's clock is most likely one the case never ran.
     if (!plan) {
-      if (k.dueRule !== 'C4.classify') await cancelClock(tx, k, ctx.now);
+      if (k.dueRule !== 'C4.classify') await cancelClockAfter(tx, k, ctx.now, after);
       clock = { dueRule: 'C4.classify', dueAt: classifyDeadline(receivedAt, ctx.now, settings).dueAt.toISOString(), dueMetAt: at };
     } else if (plan.rule !== k.dueRule) {
-      if (k.dueRule !== 'C4.classify') await cancelClock(tx, k, ctx.now);
-      await openDeadline(tx, subjectOf(k), plan, ctx.now);
+      if (k.dueRule !== 'C4.classify') await cancelClockAfter(tx, k, ctx.now, after);
+      await openDeadlineAfter(tx, subjectOf(k), plan, ctx.now, { ...after, insertFirst: true });
       clock = { dueRule: plan.rule, dueAt: plan.dueAt.toISOString(), dueMetAt: null };
     }
     const vip = !isGroup(k) && k.vip;

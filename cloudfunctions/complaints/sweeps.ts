@@ -34,8 +34,9 @@ const upgradeOne = async (deps: Deps, found: ComplaintDoc): Promise<OutboxDoc[]>
     const moved = transition(complaintMachine, c, { action: 'upgrade', actor: TIMER.actor, role: TIMER.role, now });
     if (!moved.ok) return [];
     const plan = handlingDeadline({ class: 'responsible', severity: 'major', jurisdiction: null }, { since: now, residentDeadline: null }, now, settings);
-    await cancelClock(tx, c, now);
-    if (plan) await openDeadline(tx, subjectOf(c), plan, now);
+    // The clocks carry the case's version, so no classification's change landing late undoes them (deadlines.ts `journaledMove`).
+    await cancelClock(tx, c, now, moved.version);
+    if (plan) await openDeadline(tx, subjectOf(c), plan, now, moved.version);
     const next: ComplaintDoc = await writeComplaintInTx(tx, {
       ...c,
       status: moved.status,

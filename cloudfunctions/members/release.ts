@@ -50,7 +50,7 @@ export const returnOpenWork = async (ctx: ActionContext, person: MemberDoc): Pro
         lastStepAt: at,
       });
       await writeRepairInTx(tx, next, moved.event, `unassign~${person._id}`);
-      for (const clock of open) await cancelDeadline(tx, clock.subject.id, clock.rule, now);
+      for (const clock of open) await cancelDeadline(tx, clock.subject.id, clock.rule, now, moved.version);
       const out: OutboxDoc[] = [];
       for (const recipient of [audienceOfRole('desk'), ...(repair.residentOpenid === null ? [] : [repair.residentOpenid])]) {
         const notice = {

@@ -15,7 +15,7 @@ import type { ActionContext } from '../_shared/context';
 import type { Deps } from '../_shared/deps';
 import { withPrefetch, type Handler } from '../_shared/router';
 import { applyOnce } from '../_shared/commands';
-import { openDeadline } from '../_shared/deadlines';
+import { openDeadlineAfter } from '../_shared/deadlines';
 import { enqueueNotice, sendNow } from '../_shared/outbox';
 import { ActionFailure } from '../_shared/failures';
 import { loadSettings } from '../_shared/settings';
@@ -81,8 +81,11 @@ export const dispatchRepair: Handler<typeof dispatch> = withPrefetch<typeof disp
     };
     await writeRepairInTx(tx, repairModel.toStored(next), moved.event, input.commandId);
     const subject = { kind: 'repair', id: repair._id, propertyId: repair.propertyId };
-    await openDeadline(tx, subject, acknowledgeDeadline(repair.priority, settings, now), now);
-    if (!repair.dispatchedAt) await openDeadline(tx, subject, returnDeadline(now, new Date(now.getTime() + RETURN_WITHIN_MS), settings), now);
+    // Issue 16: the clocks land after the commit, ordered by the order's version (deadlines.ts `journaledMove`); a first
+    // dispatch's are new.
+    const at = { subjectVersion: moved.version, insertFirst: !repair.dispatchedAt };
+    await openDeadlineAfter(tx, subject, acknowledgeDeadline(repair.priority, settings, now), now, at);
+    if (!repair.dispatchedAt) await openDeadlineAfter(tx, subject, returnDeadline(now, new Date(now.getTime() + RETURN_WITHIN_MS), settings), now, at);
     const cause = `${repair._id}@${moved.version}`;
     const base = {
       propertyId: repair.propertyId,

@@ -15,6 +15,7 @@ import type { ActionContext } from '../_shared/context';
 import type { Deps } from '../_shared/deps';
 import { withPrefetch, type Handler } from '../_shared/router';
 import type { Tx } from '../_shared/database';
+import type { SubjectVersion } from '../_shared/deadlines';
 import { applyOnce } from '../_shared/commands';
 import { enqueueNotice, sendBesideAnswer } from '../_shared/outbox';
 import { ActionFailure } from '../_shared/failures';
@@ -36,6 +37,8 @@ export interface StepContext<I> {
   /** The property's settings, read beside the caller's membership. */
   settings: SettingsDoc;
   tx: Tx;
+  /** The version the step leaves the order at, which orders the changes of its clocks (deadlines.ts `SubjectVersion`). */
+  after: SubjectVersion;
 }
 
 export interface StepSpec<I> {
@@ -100,7 +103,7 @@ export const orderStep = <A extends OrderAction>(spec: StepSpec<z.infer<A['input
       });
       if (!moved.ok) throw new ActionFailure(moved.code);
       const at = effectiveTime(data.deviceTime, repair.lastStepAt, now).toISOString();
-      const patch = await spec.patch({ input: data, ctx, repair, at, settings, tx });
+      const patch = await spec.patch({ input: data, ctx, repair, at, settings, tx, after: { subjectVersion: moved.version } });
       const next = repairModel.toStored({ ...repair, ...patch, status: moved.status, version: moved.version, updatedAt: now.toISOString(), lastStepAt: at });
       await writeRepairInTx(tx, next, moved.event, data.commandId);
       const cause = `${repair._id}@${moved.version}`;

@@ -8,7 +8,7 @@ import type { RepairDoc } from '@shared/model/repair.model';
 import type { SettingsDoc } from '@shared/model/settings.model';
 import { audienceOfRole } from '@shared/model/signal.model';
 import { ActionFailure } from '../_shared/failures';
-import { cancelDeadline, openDeadline, pauseDeadline, reopenDeadline } from '../_shared/deadlines';
+import { moveDeadlineAfter, openDeadlineAfter, type SubjectVersion } from '../_shared/deadlines';
 import { ownsFile } from '../_shared/storage';
 import type { Tx } from '../_shared/database';
 import type { ActionContext } from '../_shared/context';
@@ -16,9 +16,12 @@ import { orderStep, type StepContext } from './on-order';
 
 const technicianOf = (r: RepairDoc) => (r.technician ? [r.technician.openid] : []);
 const subjectOf = (r: RepairDoc) => ({ kind: 'repair', id: r._id, propertyId: r.propertyId });
-/** R9: the return clock runs again from `now`, the time it stood paused kept out of it. */
-const reopenReturn = (tx: Tx, r: RepairDoc, clock: ReturnClock, now: Date, settings: SettingsDoc) =>
-  reopenDeadline(tx, r._id, 'R9.return', now, returnDeadline(new Date(clock.dispatchedAt), returnDueAt(clock, now), settings));
+/**
+ * R9: the return clock runs again from `now`, the time it stood paused kept out of it. Issue 16: every clock change
+ * here lands after the step's commit, ordered by the version it leaves the order at (`after`, deadlines.ts `journaledMove`).
+ */
+const reopenReturn = (tx: Tx, r: RepairDoc, clock: ReturnClock, now: Date, settings: SettingsDoc, after: SubjectVersion) =>
+  moveDeadlineAfter(tx, r._id, 'R9.return', 'reopen', now, after, returnDeadline(new Date(clock.dispatchedAt), returnDueAt(clock, now), settings));
 
 /** What the on-site step records on the order, by the rule the technician's phone also applies (repair-steps.rules). */
 const recorded = <K extends OnSiteStep>(step: K, { input, ctx, repair, at }: StepContext<OnSiteInputs[K]>, fees: SettingsDoc['feeSchedule'] = []): StepChange => {
@@ -55,8 +58,8 @@ export const noAnswer = orderStep<typeof c.noAnswer>({
 export const reschedule = orderStep<typeof c.reschedule>({
   action: 'reschedule',
   tell: technicianOf,
-  patch: async ({ input, tx, repair, ctx, settings }) => {
-    await openDeadline(tx, subjectOf(repair), acknowledgeDeadline(repair.priority, settings, ctx.now), ctx.now);
+  patch: async ({ input, tx, repair, ctx, settings, after }) => {
+    await openDeadlineAfter(tx, subjectOf(repair), acknowledgeDeadline(repair.priority, settings, ctx.now), ctx.now, after);
     return { preferredTime: input.preferredTime, arrivedAt: null, acknowledgedAt: null };
   },
 });
@@ -124,7 +127,7 @@ export const reportBlocker = orderStep<typeof c.reportBlocker>({
   action: 'reportBlocker',
   reason: (i) => i.reason,
   patch: async (step) => {
-    await pauseDeadline(step.tx, step.repair._id, 'R9.return', step.ctx.now);
+    await moveDeadlineAfter(step.tx, step.repair._id, 'R9.return', 'pause', step.ctx.now, step.after);
     return recorded('reportBlocker', step);
   },
 });
@@ -134,10 +137,10 @@ export const clearBlockerStep = orderStep<typeof c.clearBlocker>({
   action: 'clearBlocker',
   tell: technicianOf,
   patch: async (step) => {
-    const { tx, repair, ctx, settings } = step;
+    const { tx, repair, ctx, settings, after } = step;
     if (!repair.dispatchedAt) return recorded('clearBlocker', step);
     const clock = clearBlocker({ dispatchedAt: repair.dispatchedAt, pausedMs: repair.pausedMs, blockedSince: repair.blocker?.since ?? null }, ctx.now);
-    await reopenReturn(tx, repair, clock, ctx.now, settings);
+    await reopenReturn(tx, repair, clock, ctx.now, settings, after);
     return { ...recorded('clearBlocker', step), pausedMs: clock.pausedMs };
   },
 });
@@ -148,7 +151,7 @@ export const sendBack = orderStep<typeof c.sendBack>({
   reason: (i) => i.reason,
   tell: () => [audienceOfRole('supervisor')],
   patch: async (step) => {
-    await pauseDeadline(step.tx, step.repair._id, 'R9.return', step.ctx.now);
+    await moveDeadlineAfter(step.tx, step.repair._id, 'R9.return', 'pause', step.ctx.now, step.after);
     return recorded('sendBack', step);
   },
 });
@@ -159,17 +162,17 @@ export const reviewSendBack = orderStep<typeof c.reviewSendBack>({
   reason: (i) => i.opinion,
   check: (input, ctx) => (ownsFile(ctx.member, input.signature) ? null : 'REPAIR.FILE_NOT_YOURS'),
   tell: technicianOf,
-  patch: async ({ input, tx, repair, at, settings }) => {
+  patch: async ({ input, tx, repair, at, settings, after }) => {
     const review = { approved: input.approve, opinion: input.opinion, signature: input.signature, at };
     const sendBack = repair.sendBack ? { ...repair.sendBack, review } : null;
     if (!input.approve) {
       // The order was out of the technician's hands while the supervisor decided: that time does not count against R9.
       const pausedMs = pauseEnded(repair.pausedMs, repair.sendBack?.at ?? null, new Date(at));
-      if (repair.dispatchedAt) await reopenReturn(tx, repair, { dispatchedAt: repair.dispatchedAt, pausedMs, blockedSince: null }, new Date(at), settings);
-      else await reopenDeadline(tx, repair._id, 'R9.return', new Date(at));
+      if (repair.dispatchedAt) await reopenReturn(tx, repair, { dispatchedAt: repair.dispatchedAt, pausedMs, blockedSince: null }, new Date(at), settings, after);
+      else await moveDeadlineAfter(tx, repair._id, 'R9.return', 'reopen', new Date(at), after);
       return { sendBack, pausedMs };
     }
-    await cancelDeadline(tx, repair._id, 'R9.return', new Date(at));
+    await moveDeadlineAfter(tx, repair._id, 'R9.return', 'cancel', new Date(at), after);
     return { sendBack, countsFor: nextMonth(repair.countsFor), technician: null, dispatchedAt: null, acknowledgedAt: null, arrivedAt: null };
   },
 });

@@ -1,4 +1,4 @@
-import { callbackMeets, caseMeets, metByOrder, orderMeets } from '@shared/domain/deadline.rules';
+import { callbackMeets, caseMeets, metByOrder, metOrRuns, orderMeets, orderSays } from '@shared/domain/deadline.rules';
 
 const order = (over: { acknowledgedAt?: string | null; signOff?: { signature: string; at: string } | null } = {}) => ({ acknowledgedAt: null, signOff: null, ...over });
 
@@ -23,6 +23,38 @@ describe('R4 R9: the clocks a work order meets by itself (issue 16: the timer re
       ['toString', false, false],
       ['constructor', false, false],
     ]);
+  });
+});
+
+describe('R4 R9 R11: what a work order says of its clocks when the timer reads it (issue 16: its writes change the clocks after their commit)', () => {
+  const running = {
+    acknowledgedAt: '2026-11-23T02:05:00.000Z',
+    signOff: null,
+    blocker: null,
+    status: 'arrived' as const,
+    technician: { memberId: 'm-li', openid: 'o-li', name: '李建国' },
+    dispatchedAt: '2026-11-23T02:00:00.000Z',
+  };
+  const blocker = { kind: 'parts' as const, reason: '需要订购专用阀门', since: '2026-11-24T02:00:00.000Z' };
+  const signOff = { signature: 'cloud://x/sig.png', at: '2026-11-24T02:00:00.000Z' };
+
+  it('R9: the return clock runs while the order is worked on, stands held by a blocker or a send-back waiting for the supervisor, and is met once signed', () => {
+    expect(orderSays('R9.return', running)).toBe('runs');
+    expect(orderSays('R9.return', { ...running, blocker })).toBe('held');
+    expect(orderSays('R9.return', { ...running, status: 'sent_back' })).toBe('held');
+    expect(orderSays('R9.return', { ...running, status: 'signed', signOff })).toBe('met');
+  });
+
+  it('R4 R9 R11: an order that went back to the desk (unassigned, or a send-back approved) has dropped both clocks; dispatched again they run', () => {
+    const back = { ...running, status: 'submitted' as const, technician: null, dispatchedAt: null, acknowledgedAt: null };
+    expect([orderSays('R4.ack', back), orderSays('R9.return', back)]).toEqual(['dropped', 'dropped']);
+    expect(orderSays('R4.ack', { ...running, acknowledgedAt: null })).toBe('runs');
+  });
+
+  it('R4: the acknowledgement is met once acknowledged, whatever holds the return clock; no other rule is the order\'s to judge', () => {
+    expect(orderSays('R4.ack', { ...running, blocker })).toBe('met');
+    expect(['C4.classify', 'B1.callback', 'toString'].map((rule) => orderSays(rule, { ...running, blocker, technician: null }))).toEqual(['runs', 'runs', 'runs']);
+    expect([metOrRuns(true), metOrRuns(false)]).toEqual(['met', 'runs']);
   });
 });
 

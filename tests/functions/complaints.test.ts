@@ -1,5 +1,5 @@
 import { complaints, callbacks, session } from '@shared/contracts';
-import { networkDown, BUILDING_1, callAs, deadlineNotices, complaintInput, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, startRuntime, SUPERVISOR, tickTimers, WANG, WANG_ROOM, ZHANG, storedEvents } from './harness';
+import { networkDown, dyingAfterCommit, BUILDING_1, callAs, deadlineNotices, complaintInput, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, startRuntime, SUPERVISOR, tickTimers, WANG, WANG_ROOM, ZHANG, storedEvents } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 const MANAGER = 'o-mgr-zhou';
@@ -156,6 +156,33 @@ describe('complaints: intake, classification and replies (C1 C2 C4 C5 C7)', () =
       ['C4.general', 'met'],
     ]);
     expect(deadlineNotices(rt, 'C4.classify', 'C4.general')).toEqual([]);
+  });
+
+  it('C4 (issue 16): a classification whose call died after its commit, then made major: the first class\'s clock, stored late by the timer, is never warned; the major one is', async () => {
+    const filed = expectOk(await file(rt, building1[0]!));
+    const ref = { kind: 'complaint' as const, id: filed.id };
+    const clocks = () => raw<{ rule: string; status: string; subject: { id: string } }>(rt, 'deadlines').filter((d) => d.subject.id === filed.id).map((d) => [d.rule, d.status]).sort();
+    // The class's clock travels in the command's record: the call that died stored none.
+    const general = expectOk(await dyingAfterCommit(rt, () => callAs(rt, DESK_ON_SHIFT, complaints.classify, classifyInput(ref, 1))));
+    expect(clocks()).toEqual([['C4.classify', 'open']]);
+    const major = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.classify, classifyInput(ref, general.version, { severity: 'major' })));
+    expect(major.dueRule).toBe('C4.major');
+    // The timer's journal step stores the dead call's clock now, then the newer classification's change of it.
+    expect((await tickTimers(rt)).ok).toBe(true);
+    expect(clocks()).toEqual([
+      ['C4.classify', 'open'],
+      ['C4.general', 'cancelled'],
+      ['C4.major', 'open'],
+    ]);
+    rt.clock.advanceMinutes(3 * 24 * 60);
+    expect((await tickTimers(rt)).ok).toBe(true);
+    expect(deadlineNotices(rt, 'C4.classify', 'C4.general')).toEqual([]);
+    expect(deadlineNotices(rt, 'C4.major').length).toBeGreaterThan(0);
+    expect(clocks()).toEqual([
+      ['C4.classify', 'met'],
+      ['C4.general', 'cancelled'],
+      ['C4.major', 'open'],
+    ]);
   });
 
   it('issue 18 (3) C4 C7: every notice of her complaint says who handles it and by when, one thread; the desk keeps its own lines', async () => {
@@ -443,7 +470,8 @@ describe('C3 group complaints', () => {
     expect(tasks).toHaveLength(6);
     // Committed: every household's task; its clock is in the settlement's journal, not yet in its collection.
     expect(callbackClocks()).toEqual([]);
-    expect(raw<{ journal?: { collection: string }[] }>(rt, 'commands').flatMap((c) => c.journal ?? []).filter((e) => e.collection === 'deadlines')).toHaveLength(6);
+    const journaled = raw<{ journal?: { collection: string; doc: { subject?: { kind: string } } }[] }>(rt, 'commands').flatMap((c) => c.journal ?? []);
+    expect(journaled.filter((e) => e.collection === 'deadlines' && e.doc.subject?.kind === 'callback')).toHaveLength(6);
     return tasks;
   };
   const callbackClocks = () =>

@@ -1,6 +1,24 @@
 import { messages } from '@shared/messages';
 import { repairs } from '@shared/contracts';
-import { callAs, deadlineNotices, DESK_ON_SHIFT, expectOk, memberIdOf, PROPERTY, raw, startRuntime, SUPERVISOR, TECH_LI, TECH_MA, tickTimers, WANG, ZHANG, storedEvents } from './harness';
+import {
+  callAs,
+  deadlineNotices,
+  DESK_ON_SHIFT,
+  dyingAfterCommit,
+  expectOk,
+  memberIdOf,
+  networkDown,
+  PROPERTY,
+  raw,
+  startRuntime,
+  SUPERVISOR,
+  TECH_LI,
+  TECH_MA,
+  tickTimers,
+  WANG,
+  ZHANG,
+  storedEvents,
+} from './harness';
 import { cmd, dispatched, file, filed, onSite, order, type Rt } from './work-order';
 
 describe('a work order on site (R5–R9)', () => {
@@ -143,6 +161,68 @@ describe('a work order on site (R5–R9)', () => {
     await tickTimers(rt);
     expect(deadlineNotices(rt, 'R9.return')).toEqual([]);
     expect(clocksOf(o.current.id)['R9.return']).toBe('met');
+  });
+
+  const returnClock = (repairId: string) =>
+    raw<{ rule: string; status: string; dueAt: string; subject: { id: string } }>(rt, 'deadlines').find((d) => d.subject.id === repairId && d.rule === 'R9.return')!;
+
+  it('R9 (issue 16): a blocker whose call died after its commit, cleared before the timer came, leaves the clock running with the blocked day kept out: the late pause does not land over the newer clear', async () => {
+    const o = await onSite(rt);
+    rt.clock.advanceMinutes(24 * 60);
+    // The clock's change travels in the command's record: the call that died did not apply it.
+    expect((await dyingAfterCommit(rt, () => o.step(TECH_LI, repairs.reportBlocker, { kind: 'parts', reason: '需要订购专用阀门' }))).ok).toBe(true);
+    const blocked = expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.get, { propertyId: PROPERTY, repairId: o.current.id }));
+    expect(returnClock(blocked.id)).toMatchObject({ status: 'open', dueAt: '2026-11-26T02:00:00.000Z' });
+    rt.clock.advanceMinutes(24 * 60);
+    const cleared = order(rt, blocked);
+    expectOk(await cleared.step(DESK_ON_SHIFT, repairs.clearBlocker));
+    expect(cleared.current.returnDueAt).toBe('2026-11-27T02:00:00.000Z');
+    expect(returnClock(blocked.id)).toMatchObject({ status: 'open', dueAt: '2026-11-27T02:00:00.000Z' });
+    // The timer's journal step applies the dead call's pause now: it is older than the clear, and changes nothing.
+    expect((await tickTimers(rt)).ok).toBe(true);
+    expect(returnClock(blocked.id)).toMatchObject({ status: 'open', dueAt: '2026-11-27T02:00:00.000Z' });
+    rt.clock.set('2026-11-27T02:01:00.000Z');
+    await tickTimers(rt);
+    expect(deadlineNotices(rt, 'R9.return').map((n) => n.kind)).toContain('deadline.breach');
+  });
+
+  it('R9 (issue 16): while a blocker\'s pause has not landed (its call died, the timer cannot write it), the timer does not warn: the order says it stands still, and the clock is paused from it', async () => {
+    const o = await onSite(rt);
+    expect((await dyingAfterCommit(rt, () => o.step(TECH_LI, repairs.reportBlocker, { kind: 'parts', reason: '需要订购专用阀门' }))).ok).toBe(true);
+    const handle = rt.engine.handle.bind(rt.engine);
+    // Every clock change outside a transaction is lost: the journal step's, as the dead call's was.
+    rt.engine.handle = async (action, params = {}) =>
+      action === 'database.modifyDocument' && !params.transactionId && params.collectionName === 'deadlines' ? { ...networkDown, requestId: 'injected' } : handle(action, params);
+    rt.clock.advanceMinutes(4 * 24 * 60);
+    await tickTimers(rt);
+    rt.engine.handle = handle;
+    expect(deadlineNotices(rt, 'R9.return')).toEqual([]);
+    expect(returnClock(o.current.id).status).toBe('paused');
+    const blocked = order(rt, expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.get, { propertyId: PROPERTY, repairId: o.current.id })));
+    expectOk(await blocked.step(DESK_ON_SHIFT, repairs.clearBlocker));
+    expect(returnClock(o.current.id)).toMatchObject({ status: 'open', dueAt: blocked.current.returnDueAt });
+  });
+
+  it('R4 R11 (issue 16): an order rescheduled, acknowledged, sent back and approved is never warned for its acknowledgement: the order dropped that clock; dispatched again, both clocks run anew', async () => {
+    const o = await dispatched(rt);
+    expectOk(await o.step(TECH_LI, repairs.acknowledge));
+    expectOk(await o.step(TECH_LI, repairs.arrive));
+    rt.clock.advanceMinutes(3);
+    expectOk(await o.step(TECH_LI, repairs.noAnswer, { note: '敲门三分钟无人应答' }));
+    expectOk(await o.step(DESK_ON_SHIFT, repairs.reschedule, { preferredTime: { date: '2026-11-24', slot: 'evening' } }));
+    expectOk(await o.step(TECH_LI, repairs.acknowledge));
+    expectOk(await o.step(TECH_LI, repairs.sendBack, { reason: '需要更换整个水箱，超出维修范围' }));
+    expectOk(await o.step(SUPERVISOR, repairs.reviewSendBack, { approve: true, opinion: '同意退单，下月安排更换', signature: file(SUPERVISOR, 'opinion.png') }));
+    expect(clocksOf(o.current.id)).toEqual({ 'R4.ack': 'open', 'R9.return': 'cancelled' });
+    for (let minute = 0; minute < 120; minute += 15) {
+      rt.clock.advanceMinutes(15);
+      expect((await tickTimers(rt)).ok).toBe(true);
+    }
+    expect(deadlineNotices(rt, 'R4.ack', 'R9.return')).toEqual([]);
+    expect(clocksOf(o.current.id)).toEqual({ 'R4.ack': 'cancelled', 'R9.return': 'cancelled' });
+    expectOk(await o.step(DESK_ON_SHIFT, repairs.dispatch, { technicianId: memberIdOf(TECH_MA) }));
+    expect(clocksOf(o.current.id)).toEqual({ 'R4.ack': 'open', 'R9.return': 'open' });
+    expect(returnClock(o.current.id).dueAt).toBe(new Date(rt.clock.now().getTime() + 72 * 3600_000).toISOString());
   });
 
   it('R11: a sent-back order needs the supervisor\'s signed opinion; approved, it rolls into next month', async () => {

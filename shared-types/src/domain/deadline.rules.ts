@@ -102,3 +102,29 @@ export const caseMeets = (rule: string, c: { dueRule: string | null; dueMetAt: s
 
 /** B1: a callback task's clock is met once the task is done (recorded); a cancelled task cancels its clock itself. */
 export const callbackMeets = (task: { status: string }): boolean => task.status === 'done';
+
+/**
+ * What a clock's subject, read by the timer before it warns, says of it (issue 16): `met` by the subject itself;
+ * `held` still (R9: a blocker or a send-back), `dropped` (no longer the subject's: the order went back to the desk or
+ * to next month), both of which the write that did it also tells the clock, after its commit (a change that has not
+ * landed yet, or that an older change landing late undid, is not warned on); or it `runs`.
+ */
+export type ClockVerdict = 'met' | 'held' | 'dropped' | 'runs';
+
+/** A verdict from whether the subject met the clock (a subject that holds or drops nothing of itself). */
+export const metOrRuns = (met: boolean): ClockVerdict => (met ? 'met' : 'runs');
+
+/**
+ * R4 R9 R11: what a work order says of its clock of `rule`: met (`orderMeets`); dropped once it has no technician
+ * (R4.ack) or was never dispatched since it went back (R9.return: an unassignment or an approved send-back); held while
+ * a blocker stands or a send-back waits for the supervisor (R9.return); else it runs.
+ */
+export const orderSays = (
+  rule: string,
+  order: Pick<RepairDoc, 'acknowledgedAt' | 'signOff' | 'blocker' | 'status' | 'technician' | 'dispatchedAt'>,
+): ClockVerdict => {
+  if (!metByOrder(rule)) return 'runs';
+  if (orderMeets(rule, order)) return 'met';
+  if (rule === 'R4.ack' ? order.technician === null : order.dispatchedAt === null) return 'dropped';
+  return rule === 'R9.return' && (order.blocker !== null || order.status === 'sent_back') ? 'held' : 'runs';
+};

@@ -25,7 +25,20 @@ const CommandV1 = z.object({
  */
 export const JournalCollection = z.enum(['events', 'outbox', 'deadlines', 'fileReads']);
 export type JournalCollection = z.infer<typeof JournalCollection>;
-export const JournalEntry = z.object({ collection: JournalCollection, doc: z.looseObject({ _id: z.string() }) });
+/**
+ * A journaled change of a document that exists apart from the command (a clock its subject's write moved): applied
+ * after the commit only where the document's `subjectVersion` is older than `subjectVersion` (deadlines.ts
+ * `journaledMove`), so every application of it, the call's and the timer's, in any order with other writes' changes,
+ * leaves what the newest write said. `doc` holds the fields it sets (all of them for `open`, which inserts the
+ * clock when none is stored: first when `insertFirst`, a clock most likely new).
+ */
+export const JournalMove = z.object({
+  action: z.enum(['open', 'meet', 'cancel', 'pause', 'reopen']),
+  subjectVersion: z.number().check(z.int(), z.gte(0)),
+  insertFirst: z.optional(z.boolean()),
+});
+export type JournalMove = z.infer<typeof JournalMove>;
+export const JournalEntry = z.object({ collection: JournalCollection, doc: z.looseObject({ _id: z.string() }), move: z.optional(JournalMove) });
 export type JournalEntry = z.infer<typeof JournalEntry>;
 
 export const CommandDoc = z.extend(CommandV1, {

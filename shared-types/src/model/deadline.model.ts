@@ -31,6 +31,11 @@ export const DeadlineDoc = z.object({
   escalateEveryMinutes: z.number().check(z.int(), z.gte(0)),
   nextCheckAt: isoInstant,
   createdAt: isoInstant,
+  /**
+   * Issue 16: the version of its subject whose write last moved the clock after its commit (a work order's, a
+   * complaint's): a change carried by an older write lands on it no more (deadlines.ts `journaledMove`). Absent: none yet.
+   */
+  subjectVersion: z.optional(z.number().check(z.int(), z.gte(0))),
 });
 export type DeadlineDoc = z.infer<typeof DeadlineDoc>;
 /** v1 climbed one rung an hour; v2 had no version and paused only for a work order. */
