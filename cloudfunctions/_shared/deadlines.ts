@@ -134,28 +134,30 @@ const moveClock = async (tx: Tx, clock: DeadlineDoc, action: DeadlineAction, now
   return true;
 };
 
-/** What a subject's change of its clock writes besides its status (`changeOf`). */
-type ClockAction = 'cancel' | 'pause' | 'reopen';
+/**
+ * What a subject's change of its clock writes besides its status (`changeOf`). No write pauses one: a work order that
+ * stops (R9 R11: a blocker, a send-back) records it, and the timer reads that before it warns (`orderSays`: held).
+ */
+type ClockAction = 'cancel' | 'reopen';
 
 /**
  * What each change writes: cancel, nothing more (the subject no longer needs the clock: the order went back to the desk
- * or to next month, the visit was cancelled); pause, who paused it (R9 R11: the work order stopped, a blocker or a
- * send-back); reopen (R9: the order runs again), due by `plan` when the order's time was recomputed (the paused time kept
- * out) and checked at once, else keeping its due time.
+ * or to next month, the visit was cancelled); reopen (R9: the order runs again), due by `plan` when the order's time was
+ * recomputed (the paused time kept out) and checked at once, else keeping its due time.
  */
-const changeOf = (action: ClockAction, now: Date, plan?: DeadlinePlan): Change =>
-  action === 'pause' ? { pausedBy: 'order' } : plan ? { dueAt: plan.dueAt.toISOString(), warnAt: plan.warnAt.toISOString(), nextCheckAt: now.toISOString() } : {};
+const changeOf = (now: Date, plan?: DeadlinePlan): Change =>
+  plan ? { dueAt: plan.dueAt.toISOString(), warnAt: plan.warnAt.toISOString(), nextCheckAt: now.toISOString() } : {};
 
 /** A subject's change of its clock (`changeOf`), in the transaction of the write that causes it, stamped with the version it leaves the subject at when it has one. */
 export const moveDeadline = (tx: Tx, subjectId: string, rule: string, action: ClockAction, now: Date, plan?: DeadlinePlan, subjectVersion?: number) =>
-  move(tx, idOf(subjectId, rule), action, now, { ...changeOf(action, now, plan), ...versioned(subjectVersion) });
+  move(tx, idOf(subjectId, rule), action, now, { ...changeOf(now, plan), ...versioned(subjectVersion) });
 
 /** The subject no longer needs the clock (`changeOf`). */
 export const cancelDeadline = (tx: Tx, subjectId: string, rule: string, now: Date, subjectVersion?: number) => move(tx, idOf(subjectId, rule), 'cancel', now, versioned(subjectVersion));
 
 /** Issue 16: `moveDeadline` with the write that causes it, landing after its commit (`journaledMove`); an operation in its transaction where that is no command's. */
 export const moveDeadlineAfter = async (tx: Tx, subjectId: string, rule: string, action: ClockAction, now: Date, at: SubjectVersion, plan?: DeadlinePlan): Promise<void> => {
-  if (!journaledMove(tx, action, { _id: idOf(subjectId, rule), ...changeOf(action, now, plan) }, at)) await moveDeadline(tx, subjectId, rule, action, now, plan, at.subjectVersion);
+  if (!journaledMove(tx, action, { _id: idOf(subjectId, rule), ...changeOf(now, plan) }, at)) await moveDeadline(tx, subjectId, rule, action, now, plan, at.subjectVersion);
 };
 
 /**

@@ -122,14 +122,14 @@ export const rate = orderStep<typeof c.rate>({
   patch: (step) => recorded('rate', step),
 });
 
-/** R9: a blocker stops the return clock; the desk is told. */
+/**
+ * R9: a blocker stops the return clock; the desk is told. Issue 16: the order records the blocker, and the timer reads
+ * the order before it warns: it pauses the clock then (`orderSays`: held), so the step writes no clock.
+ */
 export const reportBlocker = orderStep<typeof c.reportBlocker>({
   action: 'reportBlocker',
   reason: (i) => i.reason,
-  patch: async (step) => {
-    await moveDeadlineAfter(step.tx, step.repair._id, 'R9.return', 'pause', step.ctx.now, step.after);
-    return recorded('reportBlocker', step);
-  },
+  patch: (step) => recorded('reportBlocker', step),
 });
 
 /** R9: the blocker's time is kept out of the return clock, which starts again. */
@@ -145,15 +145,12 @@ export const clearBlockerStep = orderStep<typeof c.clearBlocker>({
   },
 });
 
-/** R11: the technician sends the order back; the supervisor decides. */
+/** R11: the technician sends the order back; the supervisor decides. R9's clock stands still meanwhile, as for a blocker (`orderSays`: held). */
 export const sendBack = orderStep<typeof c.sendBack>({
   action: 'sendBack',
   reason: (i) => i.reason,
   tell: () => [audienceOfRole('supervisor')],
-  patch: async (step) => {
-    await moveDeadlineAfter(step.tx, step.repair._id, 'R9.return', 'pause', step.ctx.now, step.after);
-    return recorded('sendBack', step);
-  },
+  patch: (step) => recorded('sendBack', step),
 });
 
 /** R11: approved with a signed opinion, it rolls into next month's tasks; rejected, it goes back to its technician. */

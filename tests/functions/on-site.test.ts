@@ -7,7 +7,6 @@ import {
   dyingAfterCommit,
   expectOk,
   memberIdOf,
-  networkDown,
   PROPERTY,
   raw,
   startRuntime,
@@ -166,41 +165,69 @@ describe('a work order on site (R5–R9)', () => {
   const returnClock = (repairId: string) =>
     raw<{ rule: string; status: string; dueAt: string; subject: { id: string } }>(rt, 'deadlines').find((d) => d.subject.id === repairId && d.rule === 'R9.return')!;
 
-  it('R9 (issue 16): a blocker whose call died after its commit, cleared before the timer came, leaves the clock running with the blocked day kept out: the late pause does not land over the newer clear', async () => {
+  it('R9 (issue 16): a clear whose clock change lands late, after a second blocker and its clear, does not undo the newer due time; one whose call died is applied by the timer', async () => {
     const o = await onSite(rt);
     rt.clock.advanceMinutes(24 * 60);
-    // The clock's change travels in the command's record: the call that died did not apply it.
-    expect((await dyingAfterCommit(rt, () => o.step(TECH_LI, repairs.reportBlocker, { kind: 'parts', reason: '需要订购专用阀门' }))).ok).toBe(true);
-    const blocked = expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.get, { propertyId: PROPERTY, repairId: o.current.id }));
-    expect(returnClock(blocked.id)).toMatchObject({ status: 'open', dueAt: '2026-11-26T02:00:00.000Z' });
+    expectOk(await o.step(TECH_LI, repairs.reportBlocker, { kind: 'parts', reason: '需要订购专用阀门' }));
     rt.clock.advanceMinutes(24 * 60);
-    const cleared = order(rt, blocked);
-    expectOk(await cleared.step(DESK_ON_SHIFT, repairs.clearBlocker));
-    expect(cleared.current.returnDueAt).toBe('2026-11-27T02:00:00.000Z');
-    expect(returnClock(blocked.id)).toMatchObject({ status: 'open', dueAt: '2026-11-27T02:00:00.000Z' });
-    // The timer's journal step applies the dead call's pause now: it is older than the clear, and changes nothing.
-    expect((await tickTimers(rt)).ok).toBe(true);
-    expect(returnClock(blocked.id)).toMatchObject({ status: 'open', dueAt: '2026-11-27T02:00:00.000Z' });
+    // The first clear's change of the clock, made after its commit, is held on its way to the database.
+    const handle = rt.engine.handle.bind(rt.engine);
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let holding = true;
+    rt.engine.handle = async (action, params = {}) => {
+      if (holding && action === 'database.modifyDocument' && !params.transactionId && params.collectionName === 'deadlines') {
+        holding = false;
+        await held;
+      }
+      return handle(action, params);
+    };
+    const firstClear = o.step(DESK_ON_SHIFT, repairs.clearBlocker);
+    while (holding) await new Promise((resolve) => setImmediate(resolve));
+    const again = order(rt, expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.get, { propertyId: PROPERTY, repairId: o.current.id })));
+    expect(again.current.returnDueAt).toBe('2026-11-27T02:00:00.000Z');
+    expectOk(await again.step(TECH_LI, repairs.reportBlocker, { kind: 'access', reason: '住户不在家，约不到时间' }));
+    rt.clock.advanceMinutes(24 * 60);
+    expectOk(await again.step(DESK_ON_SHIFT, repairs.clearBlocker));
+    expect(again.current.returnDueAt).toBe('2026-11-28T02:00:00.000Z');
+    expect(returnClock(o.current.id)).toMatchObject({ status: 'open', dueAt: '2026-11-28T02:00:00.000Z' });
+    release();
+    expectOk(await firstClear);
+    rt.engine.handle = handle;
+    expect(returnClock(o.current.id)).toMatchObject({ status: 'open', dueAt: '2026-11-28T02:00:00.000Z' });
     rt.clock.set('2026-11-27T02:01:00.000Z');
+    expect((await tickTimers(rt)).ok).toBe(true);
+    const breaches = () => deadlineNotices(rt, 'R9.return').filter((n) => n.kind === 'deadline.breach');
+    expect(deadlineNotices(rt, 'R9.return').map((n) => n.kind)).toEqual(['deadline.warn']);
+    // A third blocker, cleared by a call that dies after its commit: the timer's journal step moves the clock.
+    expectOk(await again.step(TECH_LI, repairs.reportBlocker, { kind: 'parts', reason: '阀门型号不对，重新订购' }));
+    rt.clock.advanceMinutes(24 * 60);
+    expect((await dyingAfterCommit(rt, () => again.step(DESK_ON_SHIFT, repairs.clearBlocker))).ok).toBe(true);
+    expect(returnClock(o.current.id).dueAt).toBe('2026-11-28T02:00:00.000Z');
+    expect((await tickTimers(rt)).ok).toBe(true);
+    expect(returnClock(o.current.id)).toMatchObject({ status: 'open', dueAt: '2026-11-29T02:00:00.000Z' });
+    // Past the due time the dead call's clock had (11-28), before the new one (11-29): no breach.
+    rt.clock.set('2026-11-29T01:59:00.000Z');
     await tickTimers(rt);
-    expect(deadlineNotices(rt, 'R9.return').map((n) => n.kind)).toContain('deadline.breach');
+    expect(breaches()).toEqual([]);
   });
 
-  it('R9 (issue 16): while a blocker\'s pause has not landed (its call died, the timer cannot write it), the timer does not warn: the order says it stands still, and the clock is paused from it', async () => {
-    const o = await onSite(rt);
-    expect((await dyingAfterCommit(rt, () => o.step(TECH_LI, repairs.reportBlocker, { kind: 'parts', reason: '需要订购专用阀门' }))).ok).toBe(true);
-    const handle = rt.engine.handle.bind(rt.engine);
-    // Every clock change outside a transaction is lost: the journal step's, as the dead call's was.
-    rt.engine.handle = async (action, params = {}) =>
-      action === 'database.modifyDocument' && !params.transactionId && params.collectionName === 'deadlines' ? { ...networkDown, requestId: 'injected' } : handle(action, params);
+  it('R9 R11 (issue 16): a blocked or sent-back order is never warned past its time: the step writes no clock, and the timer, reading the order, pauses it; cleared or rejected, it runs with the stopped time kept out', async () => {
+    const blocked = await onSite(rt);
+    expectOk(await blocked.step(TECH_LI, repairs.reportBlocker, { kind: 'parts', reason: '需要订购专用阀门' }));
+    expect(returnClock(blocked.current.id).status).toBe('open');
+    const sentBack = await onSite(rt);
+    expectOk(await sentBack.step(TECH_LI, repairs.sendBack, { reason: '需要更换整个水箱，超出维修范围' }));
     rt.clock.advanceMinutes(4 * 24 * 60);
     await tickTimers(rt);
-    rt.engine.handle = handle;
     expect(deadlineNotices(rt, 'R9.return')).toEqual([]);
-    expect(returnClock(o.current.id).status).toBe('paused');
-    const blocked = order(rt, expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.get, { propertyId: PROPERTY, repairId: o.current.id })));
+    expect([returnClock(blocked.current.id).status, returnClock(sentBack.current.id).status]).toEqual(['paused', 'paused']);
     expectOk(await blocked.step(DESK_ON_SHIFT, repairs.clearBlocker));
-    expect(returnClock(o.current.id)).toMatchObject({ status: 'open', dueAt: blocked.current.returnDueAt });
+    expectOk(await sentBack.step(SUPERVISOR, repairs.reviewSendBack, { approve: false, opinion: '按原方案维修', signature: file(SUPERVISOR, 'no.png') }));
+    for (const o of [blocked, sentBack]) {
+      expect(o.current.returnDueAt).toBe('2026-11-30T02:00:00.000Z');
+      expect(returnClock(o.current.id)).toMatchObject({ status: 'open', dueAt: '2026-11-30T02:00:00.000Z' });
+    }
   });
 
   it('R4 R11 (issue 16): an order rescheduled, acknowledged, sent back and approved is never warned for its acknowledgement: the order dropped that clock; dispatched again, both clocks run anew', async () => {

@@ -17,6 +17,8 @@ export const KNOWN_OVER: Record<string, Figures> = {
   // its own change: the change travels in the command's record and lands after the commit, ordered by the subject's version
   // (deadlines.ts `journaledMove`); repairs.reschedule, reportBlocker, clearBlocker and complaints.classify now within. A complaint
   // filed and a group raised journal their new clock with their events (deadlines.ts `openNewSubjectClock`): one wait less.
+  // -1 round trip (2026-12-07, night) on repairs.reportBlocker and sendBack, now within: no write pauses a clock; the timer
+  // reads the order before it warns and pauses it then (deadline.rules `orderSays`: held).
   // -2 round trips and -2 waits (2026-12-07, evening) on repairs.acknowledge and signOff and complaints.acknowledge, now within,
   // and on complaints.classify (one wait to commit less on the reply): a work order's R4 and R9 clocks and a complaint's C4 clock
   // are met by what the subject records, which the timer reads before it warns (deadlines.ts `SubjectSays`); callbacks.record
@@ -30,7 +32,6 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'repairs.create': { total: 18, sequential: 10, untilCommitted: 7 },
   'repairs.dispatch': { total: 16, sequential: 7, untilCommitted: 5 },
   'repairs.overridePriority': { total: 15, sequential: 10, untilCommitted: 5 },
-  'repairs.sendBack': { total: 11, sequential: 7, untilCommitted: 5 },
   'repairs.reviewSendBack': { total: 11, sequential: 7, untilCommitted: 5 },
   // +1 notice each (issue 18, 3): the resident is told who reads her complaint and by when (C4); a group raised tells every household already in it (C3), one outbox write each in the filing's transaction.
   'callbacks.raiseComplaint': { total: 18, sequential: 10, untilCommitted: 9 },
