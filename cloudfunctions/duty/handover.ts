@@ -23,7 +23,7 @@ const subjectOf = (propertyId: string, id: string) => ({ kind: 'handover', id, p
 /** D3: a desk member signs in for the shift on duty, or for the next one in the last hour of this one; once per page. */
 export const signIn: Handler<typeof c.signIn> = /* @__PURE__ */ withPrefetch<typeof c.signIn, SettingsDoc>(settingsFirst, async (_input, ctx, settings) => {
   const { member, now } = ctx;
-  const parts = await loadParts(ctx, signInPageAt(settings.shifts, now), settings);
+  const parts = await loadParts(ctx, signInPageAt(settings.shifts, now), settings, false);
   // Pages are never removed: one already read needs no making; one not read yet is added by the transaction.
   const pageOf = pageEachRun(ctx.deps.db, member.propertyId, parts.shift, parts.stored !== null, now);
   const { result } = await applyOnce(ctx, 'duty.signIn', async (tx) => {
@@ -55,7 +55,7 @@ export const handOver: Handler<typeof c.handOver> = /* @__PURE__ */ withPrefetch
   // Issue 16: the next page (whoever signed in for it takes over) is read beside this one's parts, as the roster
   // places it; a page stored under an older roster keeps its own end, and its next page is then read after.
   const nextOf = (page: typeof shift) => findPage(deps.db, pageIdOf(member.propertyId, nextPage(settings.shifts, page)));
-  const [parts, substitute, nextByRoster] = await Promise.all([loadParts(ctx, shift, settings), input.substituteId ? substituteOf(ctx, input.substituteId) : null, nextOf(shift)]);
+  const [parts, substitute, nextByRoster] = await Promise.all([loadParts(ctx, shift, settings, false), input.substituteId ? substituteOf(ctx, input.substituteId) : null, nextOf(shift)]);
   if (parts.handover) return failure('STATE.TRANSITION_NOT_ALLOWED');
   if (input.substituteId && !substitute) return failure('DUTY.SUBSTITUTE_NOT_FOUND');
   const next = parts.shift.endsAt.getTime() === shift.endsAt.getTime() ? nextByRoster : await nextOf(parts.shift);

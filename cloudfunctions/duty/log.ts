@@ -29,12 +29,21 @@ export const page: Handler<typeof c.page> = async (input, ctx) => {
  * Writes a change to the page on duty, made empty if nobody wrote to it yet (pages are never removed: added by the
  * transaction, `addInTx`, so one made meanwhile ends the run and the rerun reads it); the view answers with the page
  * as written. Issue 16: the page is read once, in the command's transaction started with the membership, and what
- * its view shows besides it is read outside the transaction, beside that read. `change` refuses by throwing.
+ * its view shows besides it is read outside the transaction, beside that read; the proposals only `withProposals` (a
+ * confirmation checks its own against them; the other writes answer none: the desk reloads the page after a write).
+ * `change` refuses by throwing.
  */
-const onDutyPage = async (ctx: ActionContext, name: string, shift: ShiftPage, settings: SettingsDoc, change: (doc: DutyPageDoc, parts: PageParts) => DutyPageDoc) => {
+const onDutyPage = async (
+  ctx: ActionContext,
+  name: string,
+  shift: ShiftPage,
+  settings: SettingsDoc,
+  change: (doc: DutyPageDoc, parts: PageParts) => DutyPageDoc,
+  withProposals = false,
+) => {
   const { member, now } = ctx;
   const { result } = await applyOnce(ctx, name, async (tx) => {
-    const around = loadAround(ctx, shift, settings);
+    const around = loadAround(ctx, shift, settings, withProposals);
     around.catch(() => undefined);
     const found = await findPageInTx(tx, pageIdOf(member.propertyId, shift));
     const parts = partsOf(shift, found, await around);
@@ -77,7 +86,7 @@ export const confirmProposal: Handler<typeof c.confirmProposal> = /* @__PURE__ *
     const found = parts.proposals.find((p) => same(p.source));
     if (!found || doc.entries.some((e) => same(e.source))) throw new ActionFailure('DUTY.PROPOSAL_NOT_FOUND');
     return { ...doc, entries: [...doc.entries, newEntry(ctx, parts, { at: found.at, kind: found.kind, what: found.what, handling, followUp, result, status, source: found.source })] };
-  });
+  }, true);
 });
 
 /**
@@ -95,7 +104,7 @@ const onEntry = async (
   const shift = shiftOfPageId(settings, ctx.member.propertyId, input.pageId);
   if (!shift) return failure('DUTY.PAGE_NOT_FOUND');
   const { result } = await applyOnce(ctx, name, async (tx) => {
-    const around = loadAround(ctx, shift, settings);
+    const around = loadAround(ctx, shift, settings, false);
     around.catch(() => undefined);
     const doc = await findPageInTx(tx, input.pageId);
     const parts = partsOf(shift, doc, await around);

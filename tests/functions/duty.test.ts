@@ -64,6 +64,16 @@ describe('duty log (D1): pages by shift, entries, and events other areas know of
     expect(raw(rt, 'complaints')).toHaveLength(1);
   });
 
+  it('D1 (issue 16): a logged entry answers the page as written without the proposals, which the page view and a confirmation still show, and nothing of them is lost', async () => {
+    const pipe = expectOk(await callAs(rt, WANG, repairs.create, repairInput({ description: '水表内水管爆裂，家里停水了' })));
+    const logged = expectOk(await callAs(rt, DESK_ON_SHIFT, duty.logEntry, entry()));
+    expect([logged.entries.length, logged.proposals]).toEqual([1, []]);
+    const page = expectOk(await callAs(rt, DESK_ON_SHIFT, duty.page, { propertyId: PROPERTY }));
+    expect(page.proposals.map((p) => p.source.id)).toEqual([pipe.id]);
+    const confirmed = expectOk(await callAs(rt, DESK_ON_SHIFT, duty.confirmProposal, { propertyId: PROPERTY, commandId: newCommandId(), source: { kind: 'repair', id: pipe.id }, handling: '已派维修', followUp: '', result: '', status: 'following' }));
+    expect([confirmed.entries.length, confirmed.proposals]).toEqual([2, []]);
+  });
+
   it('D1: a move-in (a room binding the desk approved) is proposed with the room and the name, not the phone', async () => {
     const asked = expectOk(await callAs(rt, 'o-newcomer-gao', members.requestBinding, { propertyId: PROPERTY, commandId: newCommandId(), roomId: 'demo:1-1-102', name: '高先生', relation: 'owner', phone: '13800009999' }));
     expect(expectOk(await callAs(rt, DESK_ON_SHIFT, duty.page, { propertyId: PROPERTY })).proposals).toEqual([]);

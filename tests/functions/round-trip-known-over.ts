@@ -19,6 +19,8 @@ export const KNOWN_OVER: Record<string, Figures> = {
   // filed and a group raised journal their new clock with their events (deadlines.ts `openNewSubjectClock`): one wait less.
   // -1 round trip (2026-12-07, night) on repairs.reportBlocker and sendBack, now within: no write pauses a clock; the timer
   // reads the order before it warns and pauses it then (deadline.rules `orderSays`: held).
+  // -3 round trips (2026-12-07, night) on every duty write but a confirmation: its answer shows no proposals (the desk reloads
+  // the page after a write); duty.handOver and recordEmergency now within.
   // -2 round trips and -2 waits (2026-12-07, evening) on repairs.acknowledge and signOff and complaints.acknowledge, now within,
   // and on complaints.classify (one wait to commit less on the reply): a work order's R4 and R9 clocks and a complaint's C4 clock
   // are met by what the subject records, which the timer reads before it warns (deadlines.ts `SubjectSays`); callbacks.record
@@ -66,8 +68,6 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'visits.cancel': { total: 13, sequential: 10, untilCommitted: 10 },
   // Over budget since they arrived with the duty and keys merges. -1 round trip (2026-12-07, evening) on every write to a page
   // whose day the roster has not ended: the day's signature is not read (D2 signs no day before its last shift ends).
-  'duty.recordEmergency': { total: 11, sequential: 6, untilCommitted: 5 },
-  'duty.handOver': { total: 12, sequential: 6, untilCommitted: 5 },
   'duty.signDay': { total: 13, sequential: 8, untilCommitted: 7 },
   'keys.lend': { total: 8, sequential: 7, untilCommitted: 6 },
   'keys.giveBack': { total: 9, sequential: 8, untilCommitted: 7 },

@@ -44,6 +44,11 @@ export const PageView = z.object({
   onDuty: z.boolean(),
   signedIn: z.array(z.object({ memberId: z.string(), name: z.string(), at: z.string() })),
   entries: z.array(EntryView),
+  /**
+   * D1: what the system knows happened during the page on duty, to confirm onto it: in the page's view (`page`) and in
+   * a confirmation's answer. Issue 16: the other writes answer none (three reads fewer on each); the desk reloads the
+   * page after every write.
+   */
   proposals: z.array(ProposalView),
   /** D3: the preparation list of the outgoing member. */
   checklist: z.array(z.string()),
