@@ -169,7 +169,8 @@ export const reviewSendBack = orderStep<typeof c.reviewSendBack>({
       else await moveDeadlineAfter(tx, repair._id, 'R9.return', 'reopen', new Date(at), after);
       return { sendBack, pausedMs };
     }
-    await moveDeadlineAfter(tx, repair._id, 'R9.return', 'cancel', new Date(at), after);
+    // Approved, the order is back at the desk (no technician, never dispatched since): the timer, reading it, cancels
+    // both its clocks when it reaches them (`orderSays`: dropped), so the step writes none.
     return { sendBack, countsFor: nextMonth(repair.countsFor), technician: null, dispatchedAt: null, acknowledgedAt: null, arrivedAt: null };
   },
 });

@@ -18,7 +18,8 @@ export const KNOWN_OVER: Record<string, Figures> = {
   // (deadlines.ts `journaledMove`); repairs.reschedule, reportBlocker, clearBlocker and complaints.classify now within. A complaint
   // filed and a group raised journal their new clock with their events (deadlines.ts `openNewSubjectClock`): one wait less.
   // -1 round trip (2026-12-07, night) on repairs.reportBlocker and sendBack, now within: no write pauses a clock; the timer
-  // reads the order before it warns and pauses it then (deadline.rules `orderSays`: held).
+  // reads the order before it warns and pauses it then (deadline.rules `orderSays`: held). An approved send-back writes no
+  // clock either (dropped): repairs.reviewSendBack within on its journey (a rejection, which reopens R9, is 11 round trips).
   // -3 round trips (2026-12-07, night) on every duty write but a confirmation: its answer shows no proposals (the desk reloads
   // the page after a write); duty.handOver and recordEmergency now within.
   // -2 round trips and -2 waits (2026-12-07, evening) on repairs.acknowledge and signOff and complaints.acknowledge, now within,
@@ -34,7 +35,6 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'repairs.create': { total: 18, sequential: 10, untilCommitted: 7 },
   'repairs.dispatch': { total: 16, sequential: 7, untilCommitted: 5 },
   'repairs.overridePriority': { total: 15, sequential: 10, untilCommitted: 5 },
-  'repairs.reviewSendBack': { total: 11, sequential: 7, untilCommitted: 5 },
   // +1 notice each (issue 18, 3): the resident is told who reads her complaint and by when (C4); a group raised tells every household already in it (C3), one outbox write each in the filing's transaction.
   'callbacks.raiseComplaint': { total: 18, sequential: 10, untilCommitted: 9 },
   // C3: the household's open complaint on the matter and the matter's document are read beside the room and the settings (one wait less).
