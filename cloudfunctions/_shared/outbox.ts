@@ -5,7 +5,7 @@ import type { Database, Tx } from './database';
 import type { Source } from './paging';
 import { derivedId } from './ids';
 import { fannedOut, journalOf } from './commands';
-import { everyPageIn, findById, parseAll, rawIfThere, rewriteStored, withoutId, addOnce, type Rewrite } from './repo';
+import { everyPageIn, findById, parseAll, rewriteStored, withoutId, addOnce, type Rewrite } from './repo';
 import { deliver, Settled, type SettingsOf } from './channels';
 import { byIds } from './signals';
 import { Deferred } from './robot';
@@ -76,10 +76,11 @@ export const enqueueNotice = async (tx: Tx, cause: string, notice: Notice, now: 
 
 /**
  * A notice to go out later (a booking's reminder): pending with no attempt claimed, it is sent by
- * the first timer run at or after `at`. `unschedule` settles one that is no longer wanted. Issue 16: in a
- * command's transaction it travels in the record (one operation fewer there), inserted after the commit by
- * the call, else by the timer's journal step, which runs before the outbox is drained; nothing delivers it
- * ahead (`deliveredNow`).
+ * the first timer run at or after `at`, which first asks its subject whether it is still wanted (`drainOutbox`'s
+ * `wanted`), and shown in the app from then on (`shownAt`). Issue 16: in a command's transaction it travels in the
+ * record (one operation fewer there), inserted after the commit by the call, else by the timer's journal step, which
+ * runs before the outbox is drained; nothing delivers it ahead (`deliveredNow`). Nothing withdraws it: a write that no
+ * longer wants it records that on its subject (V4: a booking moved or cancelled), which the timer reads.
  */
 export const scheduleNotice = async (tx: Tx, cause: string, notice: Notice, at: Date, now: Date): Promise<string> => {
   const doc = outboxModel.toStored({
@@ -91,27 +92,12 @@ export const scheduleNotice = async (tx: Tx, cause: string, notice: Notice, at: 
     lastError: null,
     createdAt: now.toISOString(),
     sentAt: null,
-    shownAt: at.toISOString(),
+    shownAt: null,
   });
   const journal = journalOf(tx);
   if (journal) journal.create('outbox', doc);
   else await tx.collection('outbox').doc(doc._id).set({ data: withoutId(doc) });
   return doc._id;
-};
-
-/**
- * Settles scheduled notices no longer wanted, unless already sent or being sent. One not stored yet (the
- * command that scheduled it committed, but its call died before inserting its journal, which the timer's next
- * minute does) ends the transaction as a conflict would: it is retried, then answered COMMON.BUSY, safe to
- * send again; settling it then finds it stored, so it is never sent after all.
- */
-export const unschedule = async (tx: Tx, ids: readonly string[]): Promise<void> => {
-  for (const id of ids) {
-    const stored = await rawIfThere(tx.collection('outbox').doc(id));
-    if (stored === null) throw new Error(`outbox/${id}: scheduled, not stored yet`);
-    const notice = outboxModel.parse(stored);
-    if (notice.status === 'pending' && notice.attempts === 0) await tx.collection('outbox').doc(id).update({ data: { status: 'skipped', lastError: 'no longer wanted', shownAt: null } });
-  }
 };
 
 export interface DrainReport {
@@ -160,7 +146,8 @@ const attempt = async (deps: Deps, notice: OutboxDoc, report: DrainReport, setti
   }
   if (failure === null) {
     if (together) together.push(notice);
-    else await outbox.update({ data: sentNow(deps) });
+    // A scheduled in-app notice shows from when it is sent (`scheduleNotice`).
+    else await outbox.update({ data: { ...sentNow(deps), ...(notice.shownAt === null && notice.channel === 'inbox' ? { shownAt: deps.now().toISOString() } : {}) } });
     report.sent++;
     if (notice.channel === 'inbox') await pushCopiesOf(deps, [notice], report, settingsOf);
     return;
@@ -321,11 +308,18 @@ export const sendBesideAnswer = async (ctx: Pick<AnyContext, 'deps' | 'command'>
 };
 
 /**
- * The timer's sender: each due notice is claimed with a check on `attempts` (so two senders never
- * both send it), delivered, and marked sent, or left for a later attempt with backoff. Each notice
- * is a unit of its own: a malformed one is quarantined and the rest still go out (issue 12, 3.8).
+ * Issue 16: whether a scheduled notice's subject still wants it, asked by the timer's sender once it holds the
+ * notice's attempt and before it sends it (V4: a booking's reminder, `reminderWanted`); by the notice's kind.
  */
-export const drainOutbox = async (sweep: Sweep, limit = 50): Promise<DrainReport> => {
+export type NoticeWanted = (db: Database, notice: OutboxDoc) => Promise<boolean>;
+
+/**
+ * The timer's sender: each due notice is claimed with a check on `attempts` (so two senders never
+ * both send it), delivered, and marked sent, or left for a later attempt with backoff; one its subject no longer
+ * wants (`wanted`) is settled unsent instead. Each notice is a unit of its own: a malformed one is quarantined and the
+ * rest still go out (issue 12, 3.8).
+ */
+export const drainOutbox = async (sweep: Sweep, limit = 50, wanted: Readonly<Record<string, NoticeWanted>> = {}): Promise<DrainReport> => {
   const { deps } = sweep;
   const { db } = deps;
   const now = deps.now();
@@ -344,7 +338,14 @@ export const drainOutbox = async (sweep: Sweep, limit = 50): Promise<DrainReport
         .collection('outbox')
         .where({ _id: notice._id, status: 'pending', attempts: notice.attempts })
         .update({ data: { attempts, nextAttemptAt: addMinutes(now, backoffMinutes(attempts)).toISOString() } });
-      if (claim.stats.updated) await attempt(deps, { ...notice, attempts }, report, settingsOf);
+      if (!claim.stats.updated) return;
+      const wants = Object.hasOwn(wanted, notice.kind) ? wanted[notice.kind] : undefined;
+      if (wants && !(await wants(db, notice))) {
+        await db.collection('outbox').doc(notice._id).update({ data: { status: 'skipped', lastError: 'no longer wanted', shownAt: null } });
+        report.unsent++;
+        return;
+      }
+      await attempt(deps, { ...notice, attempts }, report, settingsOf);
     });
   }
   return report;

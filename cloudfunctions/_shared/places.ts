@@ -8,6 +8,7 @@ import { derivedId } from './ids';
 import { addInTx, addOnce, findById, parseAll, withoutId, readInTx } from './repo';
 import type { Source } from './paging';
 import { atShanghai } from '@shared/time/shanghai';
+import { wantsReminder } from '@shared/domain/booking.rules';
 
 /** A technician whose time a repair window holds. */
 export interface WindowTechnician {
@@ -137,6 +138,12 @@ export const moveWindow = async (
 
 /** A booking by id, outside a transaction. */
 export const findBooking = (db: Database, id: string): Promise<BookingDoc | null> => findById(db, bookingModel, id);
+
+/** V4 (issue 16): whether a booking reminder the timer is about to send is still wanted by its booking (`wantsReminder`). */
+export const reminderWanted = async (db: Database, notice: { _id: string; subject: { id: string } }): Promise<boolean> => {
+  const b = await findBooking(db, notice.subject.id);
+  return b !== null && wantsReminder(b, notice._id);
+};
 
 /** A booking read in a transaction. */
 export const readBookingInTx = async (tx: Tx, id: string): Promise<BookingDoc> => readInTx(tx, bookingModel, id);

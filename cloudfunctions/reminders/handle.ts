@@ -2,6 +2,7 @@ import { dropExpiredCommands } from '../_shared/commands';
 import { sweepDeadlines, type SweepReport } from '../_shared/deadlines';
 import { groupMeets } from '../complaints/exports';
 import { drainOutbox, type DrainReport } from '../_shared/outbox';
+import { reminderWanted } from '../_shared/places';
 import { journalStep } from '../_shared/journal-step';
 import { sweepContentChecks, type CheckSweepReport } from '../_shared/content-sweep';
 import { timerHandle, type TimerRunBase } from '../_shared/timer-run';
@@ -51,6 +52,6 @@ export const handle = timerHandle('reminders', async (run): Promise<PlatformRun>
   const routine = await run('routineCallbacks', planRoutineCallbacks, none);
   const contentChecks = await run('contentChecks', (s) => sweepContentChecks(s), { retried: 0, givenUp: 0 });
   const commandRetention = await run('commandRetention', (s) => dropExpiredCommands(s), { removed: 0 });
-  const outbox = await run('outbox', (s) => drainOutbox(s), { sent: 0, retried: 0, dead: 0, unsent: 0, deferred: 0 }, true);
+  const outbox = await run('outbox', (s) => drainOutbox(s, 50, { 'booking.reminder': reminderWanted }), { sent: 0, retried: 0, dead: 0, unsent: 0, deferred: 0 }, true);
   return { journals, commandRetention, deadlines, outbox, callbacks: { created: repairCallbacks.created + topUp.created + routine.created }, upgraded, contentChecks };
 });

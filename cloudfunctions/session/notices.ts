@@ -18,7 +18,7 @@ import { readMarksOf } from './read-marks.repo';
 
 /**
  * Issue 5: the caller's inbox: the in-app notices to them and to their role, newest first. A
- * scheduled notice shows from its time on (`shownAt`); one withdrawn before then never shows.
+ * scheduled notice shows from when the timer sent it (`shownAt`); one its subject no longer wanted never shows.
  */
 export const inbox: Handler<typeof c.inbox> = async (input, { deps, member, now }) => {
   const recipients = member.role === 'resident' ? [member.openid] : [member.openid, audienceOfRole(member.role)];

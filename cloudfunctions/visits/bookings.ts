@@ -45,7 +45,7 @@ import { cancelDeadline, openDeadline } from '../_shared/deadlines';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
 import { derivedId } from '../_shared/ids';
-import { enqueueNotice, scheduleNotice, sendNow, unschedule } from '../_shared/outbox';
+import { enqueueNotice, scheduleNotice, sendNow } from '../_shared/outbox';
 import { activeMembers } from '../_shared/membership';
 import { ensureSlot, findSlot, givePlaceBack, slotIdOf, slotsOn, takeFirstFree, type Place } from '../_shared/places';
 import { findRoomAsStored } from '../_shared/rooms';
@@ -539,7 +539,8 @@ const change = async (
     const oldSlot = slotIdOf(b.propertyId, b.kind, b.start, b.repair?.technician.memberId ?? null);
     const place = to ? await takeFirstFree(tx, await places(), b._id) : null;
     if (place?.slotId !== oldSlot) await givePlaceBack(tx, oldSlot, b._id, oldSlot === heldSlot ? held : undefined);
-    await unschedule(tx, b.reminders ?? []);
+    // Issue 16: the old reminders are not withdrawn here: the booking lists only the new ones (none once cancelled),
+    // and the timer asks it before it sends one (`reminderWanted`).
     const moved = bookingModel.toStored({
       ...b,
       status: step.status,

@@ -1,4 +1,4 @@
-import { checkSlot, deskSlots, reminderTimes, freeInWindow, checkStart, homeSlots, rankForWindow, repairWindowsOf, windowRefusal, windowTechnicians, windowsProblem } from '@shared/domain/booking.rules';
+import { checkSlot, deskSlots, reminderTimes, wantsReminder, freeInWindow, checkStart, homeSlots, rankForWindow, repairWindowsOf, windowRefusal, windowTechnicians, windowsProblem } from '@shared/domain/booking.rules';
 import { defaultSettings } from '@shared/model/settings.model';
 import type { Skill } from '@shared/model/member.model';
 
@@ -89,5 +89,15 @@ describe('V4: repair windows from the technicians\' availability, in Asia/Shangh
     expect(checkStart(new Date('2026-11-24T01:00:00.000Z'), visits, now)).toBeNull();
     expect(checkStart(new Date('2026-11-24T01:30:00.000Z'), visits, now)).toBe('BOOKING.NOT_A_SLOT');
     expect(checkStart(new Date('2026-11-24T01:00:00.000Z'), visits, new Date('2026-11-24T01:00:00.000Z'))).toBe('BOOKING.IN_THE_PAST');
+  });
+});
+
+describe('V4 (issue 16): a booking says which reminders it still wants; the timer asks before it sends one', () => {
+  it('V4: booked, only the reminders it lists; cancelled, none; one stored before it listed them, all of its own while booked', () => {
+    const booked = { status: 'booked', reminders: ['ob_new1', 'ob_new2'] };
+    expect(['ob_new1', 'ob_old1'].map((id) => wantsReminder(booked, id))).toEqual([true, false]);
+    expect(wantsReminder({ ...booked, status: 'cancelled' }, 'ob_new1')).toBe(false);
+    expect(wantsReminder({ status: 'booked', reminders: [] }, 'ob_new1')).toBe(false);
+    expect([wantsReminder({ status: 'booked' }, 'ob_any'), wantsReminder({ status: 'cancelled' }, 'ob_any')]).toEqual([true, false]);
   });
 });

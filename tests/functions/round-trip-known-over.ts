@@ -20,6 +20,9 @@ export const KNOWN_OVER: Record<string, Figures> = {
   // -1 round trip (2026-12-07, night) on repairs.reportBlocker and sendBack, now within: no write pauses a clock; the timer
   // reads the order before it warns and pauses it then (deadline.rules `orderSays`: held). An approved send-back writes no
   // clock either (dropped): repairs.reviewSendBack within on its journey (a rejection, which reopens R9, is 11 round trips).
+  // -4 round trips and waits (2026-12-07, night) on visits.cancel and reschedule: a booking's old reminders are not withdrawn
+  // in the transaction (a read and an update each); the booking lists the ones it wants, which the timer asks before it
+  // sends one (places.ts `reminderWanted`).
   // -3 round trips (2026-12-07, night) on every duty write but a confirmation: its answer shows no proposals (the desk reloads
   // the page after a write); duty.handOver and recordEmergency now within.
   // -2 round trips and -2 waits (2026-12-07, evening) on repairs.acknowledge and signOff and complaints.acknowledge, now within,
@@ -64,8 +67,8 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'visits.book': { total: 12, sequential: 6, untilCommitted: 5 },
   'visits.bookWindow': { total: 14, sequential: 8, untilCommitted: 7 },
   'visits.bookHome': { total: 14, sequential: 8, untilCommitted: 7 },
-  'visits.reschedule': { total: 14, sequential: 11, untilCommitted: 10 },
-  'visits.cancel': { total: 13, sequential: 10, untilCommitted: 10 },
+  'visits.reschedule': { total: 12, sequential: 9, untilCommitted: 8 },
+  'visits.cancel': { total: 9, sequential: 6, untilCommitted: 6 },
   // Over budget since they arrived with the duty and keys merges. -1 round trip (2026-12-07, evening) on every write to a page
   // whose day the roster has not ended: the day's signature is not read (D2 signs no day before its last shift ends).
   'duty.signDay': { total: 13, sequential: 8, untilCommitted: 7 },

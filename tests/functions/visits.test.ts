@@ -1,5 +1,5 @@
 import { session, visits } from '@shared/contracts';
-import { callAs, DESK_ON_SHIFT, dyingAfterCommit, expectOk, newCommandId, PROPERTY, raw, snapshot, startRuntime, tickTimers, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM } from './harness';
+import { callAs, DESK_ON_SHIFT, dyingAfterCommit, expectOk, newCommandId, PROPERTY, raw, startRuntime, tickTimers, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 
@@ -83,7 +83,7 @@ describe('V4: reminders 24 hours and 1 hour before', () => {
   afterEach(() => rt.close());
 
   const tick = () => tickTimers(rt);
-  const reminders = () => raw<{ kind: string; status: string; recipient: string; nextAttemptAt: string }>(rt, 'outbox').filter((n) => n.kind === 'booking.reminder');
+  const reminders = () => raw<{ _id: string; kind: string; status: string; recipient: string; nextAttemptAt: string }>(rt, 'outbox').filter((n) => n.kind === 'booking.reminder');
   const inbox = async () => expectOk(await callAs(rt, WANG, session.inbox, { propertyId: PROPERTY })).items.filter((n) => n.kind === 'booking.reminder');
 
   it('V4: the resident is reminded the day before and an hour before, each when due, in the app', async () => {
@@ -102,7 +102,9 @@ describe('V4: reminders 24 hours and 1 hour before', () => {
   it('V4: a move replaces the reminders; a cancellation settles them, and nothing is sent', async () => {
     const booked = expectOk(await book(rt, WANG, WANG_ROOM, '2026-11-25T10:00:00+08:00'));
     const moved = expectOk(await callAs(rt, WANG, visits.reschedule, { propertyId: PROPERTY, commandId: newCommandId(), bookingId: booked.id, version: 1, start: '2026-11-26T15:00:00+08:00', reason: '改到周四下午' }));
-    expect(reminders().filter((n) => n.status === 'pending').map((n) => n.nextAttemptAt)).toEqual(['2026-11-25T07:00:00.000Z', '2026-11-26T06:00:00.000Z']);
+    // Issue 16: the booking lists the new time's reminders; the timer asks it before it sends any.
+    const [listed] = raw<{ reminders: string[] }>(rt, 'bookings');
+    expect(reminders().filter((n) => listed!.reminders.includes(n._id)).map((n) => n.nextAttemptAt)).toEqual(['2026-11-25T07:00:00.000Z', '2026-11-26T06:00:00.000Z']);
     expectOk(await callAs(rt, WANG, visits.cancel, { propertyId: PROPERTY, commandId: newCommandId(), bookingId: booked.id, version: moved.version, reason: '问题已解决' }));
     rt.clock.set('2026-11-27T00:00:00.000Z');
     await tick();
@@ -110,23 +112,35 @@ describe('V4: reminders 24 hours and 1 hour before', () => {
     expect(await inbox()).toEqual([]);
   });
 
-  it('V4: a booking whose call dies right after its commit gets its reminders from the timer\'s minute; cancelled before it, COMMON.BUSY and nothing changed; sent again after, both settled and nothing sent', async () => {
+  it('V4 (issue 16): a booking whose call dies right after its commit gets its reminders from the timer\'s minute; cancelled before it, the cancellation holds and none is ever sent or shown', async () => {
     const booked = expectOk(await dyingAfterCommit(rt, () => book(rt, WANG, WANG_ROOM, '2026-11-25T10:00:00+08:00')));
     expect(reminders()).toEqual([]);
-    const cancel = { propertyId: PROPERTY, commandId: newCommandId(), bookingId: booked.id, version: booked.version, reason: '问题已解决' };
-    const before = await snapshot(rt);
-    expect(await callAs(rt, WANG, visits.cancel, cancel)).toMatchObject({ ok: false, code: 'COMMON.BUSY' });
-    expect(await snapshot(rt)).toEqual(before);
+    expect(expectOk(await callAs(rt, WANG, visits.cancel, { propertyId: PROPERTY, commandId: newCommandId(), bookingId: booked.id, version: booked.version, reason: '问题已解决' }))).toMatchObject({ status: 'cancelled' });
     await tick();
     expect(reminders().map((n) => [n.status, n.nextAttemptAt])).toEqual([
       ['pending', '2026-11-24T02:00:00.000Z'],
       ['pending', '2026-11-25T01:00:00.000Z'],
     ]);
-    expect(expectOk(await callAs(rt, WANG, visits.cancel, cancel))).toMatchObject({ status: 'cancelled' });
+    expect(await inbox()).toEqual([]);
+    rt.clock.set('2026-11-24T02:00:00.000Z');
+    await tick();
+    expect(await inbox()).toEqual([]);
     rt.clock.set('2026-11-25T02:00:00.000Z');
     await tick();
     expect(reminders().map((n) => n.status)).toEqual(['skipped', 'skipped']);
     expect(await inbox()).toEqual([]);
+  });
+
+  it('V4 (issue 16): moved, the old time\'s reminders are never sent nor shown; the new time\'s are, each when due', async () => {
+    const booked = expectOk(await book(rt, WANG, WANG_ROOM, '2026-11-25T10:00:00+08:00'));
+    expectOk(await callAs(rt, WANG, visits.reschedule, { propertyId: PROPERTY, commandId: newCommandId(), bookingId: booked.id, version: 1, start: '2026-11-26T15:00:00+08:00', reason: '改到周四下午' }));
+    rt.clock.set('2026-11-24T02:00:00.000Z');
+    await tick();
+    expect(await inbox()).toEqual([]);
+    rt.clock.set('2026-11-25T07:00:00.000Z');
+    await tick();
+    expect((await inbox()).map((n) => n.body)).toEqual(['11-26 15:00 请到客服中心办理：咨询物业费账单']);
+    expect(reminders().map((n) => n.status).sort()).toEqual(['pending', 'sent', 'skipped', 'skipped']);
   });
 
   it('V4: a booking less than a day away gets only the hour-before reminder', async () => {

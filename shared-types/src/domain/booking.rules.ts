@@ -101,6 +101,14 @@ export const checkSlot = (start: Date, date: string, hours: Hours, now: Date): S
 /** V4: a booking is reminded 24 hours and 1 hour before it. */
 export const reminderTimes = (start: Date): Date[] => [new Date(start.getTime() - 24 * 3_600_000), new Date(start.getTime() - 3_600_000)];
 
+/**
+ * V4 (issue 16): whether a booking still wants a reminder scheduled for it, read by the timer before it sends one: only
+ * while booked, and only the reminders it lists (a move lists the new time's, a cancellation none). A booking stored
+ * before it listed them wants its reminders while booked.
+ */
+export const wantsReminder = (b: { status: string; reminders?: readonly string[] }, noticeId: string): boolean =>
+  b.status === 'booked' && (b.reminders?.includes(noticeId) ?? true);
+
 export interface Technician {
   memberId: string;
   name: string;

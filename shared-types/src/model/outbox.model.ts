@@ -36,7 +36,8 @@ export const OutboxDoc = z.object({
   sentAt: z.nullable(isoInstant),
   /**
    * v2: from when an in-app notice is in its recipient's inbox: when written, or when a scheduled
-   * one is due; null for one withdrawn before then (never shown). The inbox's query filters and sorts on it.
+   * one is sent (issue 16: once the timer has asked its subject whether it is still wanted; stored before that, when
+   * it was due); null until then, and for one settled unsent (never shown). The inbox's query filters and sorts on it.
    */
   shownAt: z.nullable(isoInstant),
 });
