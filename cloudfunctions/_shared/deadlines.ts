@@ -190,7 +190,8 @@ const landsOn = (action: DeadlineAction): DeadlineStatus[] => {
  * many it changed: https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/collection/Collection.update.md);
  * an opening that changed none inserts the clock, and should another call have inserted it meanwhile, tries the
  * guarded update once more (in the order `insertFirst` says). A document lacking `subjectVersion` (one stored before it,
- * or opened with no version) matches `null` (MongoDB's null matches a missing field).
+ * or opened with no version) matches `null`, which matches a missing field too
+ * (https://www.mongodb.com/docs/manual/tutorial/query-for-null-fields/; the local engine's mingo does the same).
  */
 const applyMove = async (db: Database, entry: JournalEntry): Promise<void> => {
   const move = entry.move!;
