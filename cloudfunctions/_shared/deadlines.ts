@@ -1,7 +1,7 @@
 import { deadlineModel, type DeadlineDoc, type DeadlineStatus, type PausedBy } from '@shared/model/deadline.model';
 import type { JournalEntry } from '@shared/model/command.model';
 import type { DeadlinePlan } from '@shared/domain/deadline.rules';
-import { callbackMeets, caseMeets, metByOrder, metOrRuns, nextDeadlineStep, orderSays, type ClockVerdict } from '@shared/domain/deadline.rules';
+import { callbackSays, caseMeets, metByOrder, metOrRuns, nextDeadlineStep, orderSays, type ClockVerdict } from '@shared/domain/deadline.rules';
 import { deadlineMachine, type DeadlineAction } from '@shared/domain/deadline.machine';
 import { birth, transition } from '@shared/domain/state-machine';
 import { audienceOfRole } from '@shared/model/signal.model';
@@ -303,7 +303,7 @@ const complaintMet: SubjectSays = async (tx, id, rule) => {
 
 const callbackMet: SubjectSays = async (tx, id) => {
   const task = await findCallbackInTx(tx, id);
-  return metOrRuns(task !== null && callbackMeets(task));
+  return task === null ? 'runs' : callbackSays(task);
 };
 
 /** How the sweep moves a clock its subject says is not running. */

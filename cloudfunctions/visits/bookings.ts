@@ -41,7 +41,7 @@ import { withPrefetch, type Handler } from '../_shared/router';
 import { planCallback } from '../_shared/callbacks';
 import { applyOnce } from '../_shared/commands';
 import { alongsideDailyLimit, dailyQuota } from '../_shared/daily-limits';
-import { cancelDeadline, openDeadline } from '../_shared/deadlines';
+import { openDeadline } from '../_shared/deadlines';
 import { appendEvent } from '../_shared/events';
 import { ActionFailure } from '../_shared/failures';
 import { derivedId } from '../_shared/ids';
@@ -463,7 +463,8 @@ interface CancelledBy {
 
 /**
  * B2: the home visit's callback task follows its booking: due at the new end, or cancelled with it
- * through the callback machine (V4), its clock stopped.
+ * through the callback machine (V4). Issue 16: a cancelled task's clock is cancelled by the timer when it reaches it
+ * (deadline.rules `callbackSays`: dropped), so the cancellation writes none.
  */
 const moveHomeCallback = async (tx: Tx, b: BookingDoc, settings: SettingsDoc, by: CancelledBy) => {
   const { now } = by;
@@ -474,7 +475,6 @@ const moveHomeCallback = async (tx: Tx, b: BookingDoc, settings: SettingsDoc, by
     const gone = transition(callbackMachine, task, { action: 'cancel', actor: by.actor, role: by.role, now, reason: by.reason });
     if (!gone.ok) throw new ActionFailure(gone.code);
     await writeCallbackInTx(tx, callbackModel.toStored({ ...task, status: gone.status, version: gone.version }), gone.event, by.commandId);
-    await cancelDeadline(tx, task._id, 'B1.callback', now);
     return;
   }
   await saveCallbackInTx(tx, callbackModel.toStored({ ...task, dueAt: b.end }));

@@ -1,4 +1,4 @@
-import { callbackMeets, caseMeets, metByOrder, metOrRuns, orderMeets, orderSays } from '@shared/domain/deadline.rules';
+import { callbackMeets, callbackSays, caseMeets, metByOrder, metOrRuns, orderMeets, orderSays } from '@shared/domain/deadline.rules';
 
 const order = (over: { acknowledgedAt?: string | null; signOff?: { signature: string; at: string } | null } = {}) => ({ acknowledgedAt: null, signOff: null, ...over });
 
@@ -68,7 +68,8 @@ describe('C4: a complaint or a group meets its clock by recording it (issue 16: 
 });
 
 describe('B1: a callback task meets its clock once done (issue 16: the timer reads it off the task)', () => {
-  it('B1: done meets it; open and cancelled do not (a cancelled task cancels its clock itself)', () => {
+  it('B1 V4: done meets it; open and cancelled do not; the timer drops a cancelled task\'s clock (issue 16)', () => {
+    expect(['open', 'done', 'cancelled'].map((status) => callbackSays({ status }))).toEqual(['runs', 'met', 'dropped']);
     expect(['open', 'done', 'cancelled'].map((status) => [status, callbackMeets({ status })])).toEqual([
       ['open', false],
       ['done', true],

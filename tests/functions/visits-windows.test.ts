@@ -1,5 +1,5 @@
 import { callbacks, repairs, session, settings, visits } from '@shared/contracts';
-import { callAs, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, SUPERVISOR, TECH_LI, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM, storedEvents, tickTimers } from './harness';
+import { callAs, deadlineNotices, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, raw, repairInput, snapshot, startRuntime, SUPERVISOR, TECH_LI, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM, storedEvents, tickTimers } from './harness';
 import { audienceOfUser } from '@shared/model/signal.model';
 import { SETTINGS_FRESH_MS } from '../../cloudfunctions/_shared/settings';
 
@@ -238,7 +238,13 @@ describe('V4 B2: residents book a home callback visit', () => {
     expect([await homeFree(NINE), await homeFree('2026-11-24T15:00:00+08:00')]).toEqual([1, 0]);
     expectOk(await callAs(rt, WANG, visits.cancel, { propertyId: PROPERTY, commandId: newCommandId(), bookingId: booked.id, version: 2, reason: '电话里已经说清楚了' }));
     expect(expectOk(await callAs(rt, DESK_ON_SHIFT, callbacks.queue, { propertyId: PROPERTY, kind: 'visit' })).items).toEqual([]);
-    expect(raw<{ status: string; rule: string }>(rt, 'deadlines').filter((d) => d.rule === 'B1.callback').map((d) => d.status)).toEqual(['cancelled']);
+    // Issue 16: its clock stops when the timer reaches it, reading the cancelled task: nobody is ever told of it.
+    const callbackClocks = () => raw<{ status: string; rule: string }>(rt, 'deadlines').filter((d) => d.rule === 'B1.callback').map((d) => d.status);
+    expect(callbackClocks()).toEqual(['open']);
+    rt.clock.set('2026-11-25T00:00:00.000Z');
+    expect((await tickTimers(rt)).ok).toBe(true);
+    expect(callbackClocks()).toEqual(['cancelled']);
+    expect(deadlineNotices(rt, 'B1.callback')).toEqual([]);
   });
 
   it('V4 B1: a cancelled home visit keeps its callback task, cancelled through its machine with an event, and out of the month\'s planned calls', async () => {

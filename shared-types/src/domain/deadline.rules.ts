@@ -100,7 +100,7 @@ export const orderMeets = (rule: string, order: Pick<RepairDoc, 'acknowledgedAt'
  */
 export const caseMeets = (rule: string, c: { dueRule: string | null; dueMetAt: string | null }): boolean => c.dueRule !== null && (c.dueRule !== rule || c.dueMetAt !== null);
 
-/** B1: a callback task's clock is met once the task is done (recorded); a cancelled task cancels its clock itself. */
+/** B1: a callback task's clock is met once the task is done (recorded). */
 export const callbackMeets = (task: { status: string }): boolean => task.status === 'done';
 
 /**
@@ -128,3 +128,6 @@ export const orderSays = (
   if (rule === 'R4.ack' ? order.technician === null : order.dispatchedAt === null) return 'dropped';
   return rule === 'R9.return' && (order.blocker !== null || order.status === 'sent_back') ? 'held' : 'runs';
 };
+
+/** B1 V4: what a callback task says of its clock: met once done; dropped once cancelled (a home visit cancelled with its booking); else it runs. */
+export const callbackSays = (task: { status: string }): ClockVerdict => (callbackMeets(task) ? 'met' : task.status === 'cancelled' ? 'dropped' : 'runs');
