@@ -1,7 +1,7 @@
 import { deadlineModel, type DeadlineDoc, type DeadlineStatus, type PausedBy } from '@shared/model/deadline.model';
-import type { JournalEntry } from '@shared/model/command.model';
+import type { JournalEntry, JournalMove } from '@shared/model/command.model';
 import type { DeadlinePlan } from '@shared/domain/deadline.rules';
-import { callbackSays, caseMeets, metByOrder, metOrRuns, nextDeadlineStep, orderSays, type ClockVerdict } from '@shared/domain/deadline.rules';
+import { callbackSays, caseSays, metByOrder, nextDeadlineStep, orderSays, type ClockVerdict } from '@shared/domain/deadline.rules';
 import { deadlineMachine, type DeadlineAction } from '@shared/domain/deadline.machine';
 import { birth, transition } from '@shared/domain/state-machine';
 import { audienceOfRole } from '@shared/model/signal.model';
@@ -168,10 +168,9 @@ export const moveDeadlineAfter = async (tx: Tx, subjectId: string, rule: string,
  * one it leads to, so applying it twice is applying it once; an opening starts afresh from any) on a clock its
  * property's closing did not pause, and only where no write of a newer version of the subject moved the clock first
  * (`subjectVersion`): in whatever order the changes of several writes land, the clock ends as the newest said. Until
- * it lands, the sweep asks the subject itself before it warns (`SubjectSays`: met, or held by a blocker or a
- * send-back). Answers false outside a command's transaction, where the change is an operation as before.
+ * it lands, the sweep asks the subject itself before it warns (`SubjectSays`). Answers false outside a command's transaction, where the change is an operation as before.
  */
-const journaledMove = (tx: Tx, action: DeadlineAction, doc: { _id: string } & Partial<DeadlineDoc>, at: SubjectVersion): boolean => {
+const journaledMove = (tx: Tx, action: JournalMove['action'], doc: { _id: string } & Partial<DeadlineDoc>, at: SubjectVersion): boolean => {
   const journal = journalOf(tx);
   if (!journal) return false;
   journal.move('deadlines', doc, { action, subjectVersion: at.subjectVersion, ...(at.insertFirst ? { insertFirst: true } : {}) });
@@ -180,7 +179,7 @@ const journaledMove = (tx: Tx, action: DeadlineAction, doc: { _id: string } & Pa
 };
 
 /** The statuses a change may land on (`journaledMove`): those its action moves from, and the one it leads to; an opening, any. */
-const landsOn = (action: DeadlineAction): DeadlineStatus[] => {
+const landsOn = (action: JournalMove['action']): DeadlineStatus[] => {
   const { from, to } = deadlineMachine.transitions[action];
   return action === 'open' ? [...deadlineMachine.states] : [...new Set([...from, ...(to ? [to] : [])])];
 };
@@ -197,13 +196,14 @@ const applyMove = async (db: Database, entry: JournalEntry): Promise<void> => {
   const move = entry.move!;
   const _ = db.command;
   const { _id, ...fields } = entry.doc;
-  const to = deadlineMachine.transitions[move.action].to;
-  const data = move.action === 'open' ? { ...fields, subjectVersion: move.subjectVersion } : { ...fields, status: to, subjectVersion: move.subjectVersion, version: _.inc(1) };
+  // A change cancels or reopens (no write pauses a clock: the timer does, `SubjectSays`), so it clears `pausedBy`.
+  const changed = { status: deadlineMachine.transitions[move.action].to, pausedBy: null, version: _.inc(1) };
+  const data = { ...fields, subjectVersion: move.subjectVersion, ...(move.action === 'open' ? {} : changed) };
   const guarded = async () => {
     const res = await db
       .collection(DEADLINES)
       .where({ _id, subjectVersion: _.eq(null).or(_.lt(move.subjectVersion)), status: _.in(landsOn(move.action)), pausedBy: _.neq('property') })
-      .update({ data: { ...data, ...(to === 'paused' ? {} : { pausedBy: null }) } });
+      .update({ data });
     return (res.stats.updated ?? 0) > 0;
   };
   if (move.action !== 'open') {
@@ -296,10 +296,7 @@ const orderMet: SubjectSays = async (tx, id, rule) => {
   return order === null ? 'runs' : orderSays(rule, order);
 };
 
-const complaintMet: SubjectSays = async (tx, id, rule) => {
-  const found = await findComplaintInTx(tx, id);
-  return metOrRuns(found !== null && caseMeets(rule, found));
-};
+const complaintMet: SubjectSays = async (tx, id, rule) => caseSays(rule, await findComplaintInTx(tx, id));
 
 const callbackMet: SubjectSays = async (tx, id) => {
   const task = await findCallbackInTx(tx, id);

@@ -1,4 +1,4 @@
-import { caseMeets, metOrRuns } from '@shared/domain/deadline.rules';
+import { caseSays } from '@shared/domain/deadline.rules';
 import type { ComplaintDoc, ComplaintGroupDoc } from '@shared/model/complaint.model';
 import type { Tx } from '../_shared/database';
 import { cancelDeadline, moveDeadlineAfter, type SubjectSays, type SubjectVersion } from '../_shared/deadlines';
@@ -30,7 +30,4 @@ export const cancelClockAfter = async (tx: Tx, c: Case, now: Date, at: SubjectVe
 };
 
 /** C4: whether a group, read in the timer's transaction, has met its clock of `rule` (the timer asks before it warns). */
-export const groupMeets: SubjectSays = async (tx, id, rule) => {
-  const group = await findGroupInTx(tx, id);
-  return metOrRuns(group !== null && caseMeets(rule, group));
-};
+export const groupMeets: SubjectSays = async (tx, id, rule) => caseSays(rule, await findGroupInTx(tx, id));

@@ -105,14 +105,14 @@ export const callbackMeets = (task: { status: string }): boolean => task.status 
 
 /**
  * What a clock's subject, read by the timer before it warns, says of it (issue 16): `met` by the subject itself;
- * `held` still (R9: a blocker or a send-back), `dropped` (no longer the subject's: the order went back to the desk or
- * to next month), both of which the write that did it also tells the clock, after its commit (a change that has not
- * landed yet, or that an older change landing late undid, is not warned on); or it `runs`.
+ * `held` still (R9: a blocker or a send-back); `dropped` (no longer the subject's: the order went back to the desk or
+ * to next month, the task was cancelled); or it `runs`. No write pauses a clock, nor cancels one its subject dropped:
+ * the timer does, from this verdict.
  */
 export type ClockVerdict = 'met' | 'held' | 'dropped' | 'runs';
 
-/** A verdict from whether the subject met the clock (a subject that holds or drops nothing of itself). */
-export const metOrRuns = (met: boolean): ClockVerdict => (met ? 'met' : 'runs');
+/** C4: what a case (a complaint or a group; null: not found) says of its clock of `rule`: met (`caseMeets`), else it runs. */
+export const caseSays = (rule: string, c: { dueRule: string | null; dueMetAt: string | null } | null): ClockVerdict => (c !== null && caseMeets(rule, c) ? 'met' : 'runs');
 
 /**
  * R4 R9 R11: what a work order says of its clock of `rule`: met (`orderMeets`); dropped once it has no technician

@@ -33,7 +33,8 @@ export type JournalCollection = z.infer<typeof JournalCollection>;
  * clock when none is stored: first when `insertFirst`, a clock most likely new).
  */
 export const JournalMove = z.object({
-  action: z.enum(['open', 'meet', 'cancel', 'pause', 'reopen']),
+  /** What a write does to a clock after its commit: no write meets or pauses one (the timer does, from the subject). */
+  action: z.enum(['open', 'cancel', 'reopen']),
   subjectVersion: z.number().check(z.int(), z.gte(0)),
   insertFirst: z.optional(z.boolean()),
 });
