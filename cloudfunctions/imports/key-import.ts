@@ -10,7 +10,8 @@ import { derivedId } from '../_shared/ids';
 import { findById, parseStored, withoutId } from '../_shared/repo';
 import { roomsByIds } from '../_shared/rooms';
 import { withPrefetch, type Handler } from '../_shared/router';
-import { ownsFile } from '../_shared/storage';
+import type { Deps } from '../_shared/deps';
+import { ownsFile, pathOfFileId, uploadFolderOfPath } from '../_shared/storage';
 import { keysHeld, registerKeys } from '../keys/exports';
 import { readSheet, templateXlsx } from './read-sheet';
 
@@ -68,24 +69,33 @@ const unknownRooms = async (db: Database, propertyId: string, rows: readonly Key
 const byRowAndColumn = (a: KeyRowReport, b: KeyRowReport) => a.line - b.line || KEY_COLUMNS.indexOf(a.column) - KEY_COLUMNS.indexOf(b.column);
 
 /**
+ * Issue 16: the upload the input names, downloaded beside the membership (any upload folder's file: whose folder it is
+ * depends on the membership found, `ownsFile`). As every prefetch, it reaches the handler only once the caller is
+ * authorised, and the handler refuses a file outside the caller's own folder before it reads a byte of it: a caller
+ * learns nothing of another's upload, and could have had a file of that size downloaded with an upload of her own.
+ */
+const uploadNamed = async (input: { fileId: string }, deps: Deps): Promise<Buffer | null> =>
+  uploadFolderOfPath(pathOfFileId(input.fileId) ?? '') === null ? null : deps.files.download(input.fileId);
+
+/**
  * K1: the desk's own upload read and every row checked, column by column, with resident keys'
  * rooms looked up; nothing is written to the register. A clean file is kept (its keys, in order)
  * for `commitKeys`, and shown with the keys the register already holds marked.
  */
-export const previewKeys: Handler<(typeof importsActions)['previewKeys']> = async (input, ctx) => {
+export const previewKeys: Handler<(typeof importsActions)['previewKeys']> = /* @__PURE__ */ withPrefetch<(typeof importsActions)['previewKeys'], Buffer | null>(uploadNamed, async (input, ctx, content) => {
   const { deps, member, now } = ctx;
   if (!ownsFile(member, input.fileId)) return failure('IMPORT.FILE_NOT_YOURS');
-  const content = await deps.files.download(input.fileId);
   if (!content) return ok(refused(input.fileName, 'unreadable'));
   if (content.length > MAX_SHEET_BYTES) return ok(refused(input.fileName, 'too_large'));
   const cells = await readSheet(input.fileName, content, KEY_COLUMNS.length);
   if (!cells) return ok(refused(input.fileName, 'unreadable'));
   const checked = checkKeyRows(cells);
   if (typeof checked === 'string') return ok(refused(input.fileName, checked));
-  const problems = [...checked.problems, ...(await unknownRooms(deps.db, member.propertyId, checked.rows))].sort(byRowAndColumn);
-  if (problems.length || checked.sparesMissing.length) return ok(refused(input.fileName, null, problems, checked.sparesMissing));
   const keys: ImportedKey[] = checked.rows.map(({ room: _room, ...k }) => k);
-  const held = await keysHeld(deps.db, member.propertyId, keys);
+  // Issue 16: the rooms and the register read together; what the register holds is shown only for a clean file.
+  const [noRoom, held] = await Promise.all([unknownRooms(deps.db, member.propertyId, checked.rows), keysHeld(deps.db, member.propertyId, keys)]);
+  const problems = [...checked.problems, ...noRoom].sort(byRowAndColumn);
+  if (problems.length || checked.sparesMissing.length) return ok(refused(input.fileName, null, problems, checked.sparesMissing));
   const existing = held.filter(Boolean).length;
   const doc = keyImportModel.toStored({
     _id: derivedId('kimp', ctx.commandKey),
@@ -104,7 +114,7 @@ export const previewKeys: Handler<(typeof importsActions)['previewKeys']> = asyn
     return viewOf(doc, held);
   });
   return ok(result);
-};
+});
 
 /**
  * K1: a previewed file written into the register through the keys area (keys it already holds are
