@@ -10,7 +10,7 @@ import { ActionFailure } from '../_shared/failures';
 import { findRoom } from '../_shared/rooms';
 import type { Handler } from '../_shared/router';
 import { findFile, householdOf, latestGrant, readFileInTx, readIdOf, writeFile, writeRead } from './files.repo';
-import { fileView } from './views';
+import { fileView, keptView } from './views';
 
 /**
  * P1: the grant that lets the caller open a household's file now, or the refusal: none granted
@@ -28,13 +28,21 @@ const holdingGrant = async (ctx: ActionContext, roomId: string): Promise<FileGra
 };
 
 /**
- * P1: a file opened under a grant: what `kept` reads or writes of the property's own record, the
- * household from the other areas, and the read logged (who, when, which file, why) in the same write.
+ * P1: a file opened under a grant: what `kept` reads or writes of the property's own record, and the read logged
+ * (who, when, which file, why) in the same write. `alongside` is read beside the grant (the household from the
+ * other areas, for a read); `answer` makes the caller's view.
  */
-const openFile = async (ctx: ActionContext, call: string, roomId: string, kept: (tx: Tx, before: ResidentFileDoc | null) => Promise<ResidentFileDoc | null>) => {
+const openFile = async <A, V>(
+  ctx: ActionContext,
+  call: string,
+  roomId: string,
+  alongside: () => Promise<A>,
+  kept: (tx: Tx, before: ResidentFileDoc | null) => Promise<ResidentFileDoc | null>,
+  answer: (file: ResidentFileDoc | null, readableUntil: string, found: A) => V,
+) => {
   const { deps, member, now } = ctx;
   // Read side by side (issue 16); nothing read leaves the function unless the grant holds.
-  const [grant, household, before] = await Promise.all([holdingGrant(ctx, roomId), householdOf(deps.db, member.propertyId, roomId), findFile(deps.db, roomId)]);
+  const [grant, found, before] = await Promise.all([holdingGrant(ctx, roomId), alongside(), findFile(deps.db, roomId)]);
   const { result } = await applyOnce(ctx, call, async (tx) => {
     const file = await kept(tx, before);
     await writeRead(tx, {
@@ -48,18 +56,29 @@ const openFile = async (ctx: ActionContext, call: string, roomId: string, kept: 
       reason: grant.reason,
       at: now.toISOString(),
     });
-    return fileView(roomId, household, file, grant.until ?? now.toISOString());
+    return answer(file, grant.until ?? now.toISOString(), found);
   });
   return ok(result);
 };
 
 /** P1: the desk reads a household's file while its grant holds; the read is in the access log. */
-export const read: Handler<typeof c.read> = (input, ctx) => openFile(ctx, 'files.read', input.roomId, async (_tx, before) => before);
+export const read: Handler<typeof c.read> = (input, ctx) =>
+  openFile(
+    ctx,
+    'files.read',
+    input.roomId,
+    () => householdOf(ctx.deps.db, ctx.member.propertyId, input.roomId),
+    async (_tx, before) => before,
+    (file, until, household) => fileView(input.roomId, household, file, until),
+  );
 
-/** P1: the desk keeps a household's vehicles and notes current while its grant holds (a logged read too). */
+/**
+ * P1: the desk keeps a household's vehicles and notes current while its grant holds (a logged read too). Issue 16:
+ * it answers what it kept, and reads no household: the desk has it from the read it saves on.
+ */
 export const keep: Handler<typeof c.keep> = async (input, ctx) => {
   const { member, now } = ctx;
-  return openFile(ctx, 'files.keep', input.roomId, async (tx, before) => {
+  const kept = async (tx: Tx, before: ResidentFileDoc | null) => {
     const current = before && input.version > 0 ? await readFileInTx(tx, input.roomId) : before;
     if ((current?.version ?? 0) !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
     return writeFile(tx, {
@@ -71,7 +90,8 @@ export const keep: Handler<typeof c.keep> = async (input, ctx) => {
       updatedAt: now.toISOString(),
       version: input.version + 1,
     });
-  });
+  };
+  return openFile(ctx, 'files.keep', input.roomId, async () => null, kept, (file, until) => keptView(input.roomId, file, until));
 };
 
 /** P1: the supervisor reads a household's file himself, with his reason; the read is logged like any other. */

@@ -1,4 +1,4 @@
-import type { FileViewT, GrantViewT, ReadViewT } from '@shared/contracts/files.contract';
+import type { FileViewT, GrantViewT, KeptFileT, ReadViewT } from '@shared/contracts/files.contract';
 import { grantPhase } from '@shared/domain/file-grant.machine';
 import { maskPhone } from '@shared/domain/phone';
 import type { ComplaintDoc } from '@shared/model/complaint.model';
@@ -28,16 +28,21 @@ interface Household {
   complaints: ComplaintDoc[];
 }
 
-/** P1: a household's file as the desk reads it under a grant (or the supervisor himself): every phone masked, residents are contacted by notice. */
-export const fileView = (roomId: string, household: Household, kept: ResidentFileDoc | null, readableUntil: string | null): FileViewT => ({
+/** P1: what the property keeps on a household, as a save answers it (issue 16: the household is not read again). */
+export const keptView = (roomId: string, kept: ResidentFileDoc | null, readableUntil: string | null): KeptFileT => ({
   roomId,
-  roomLabel: roomLabelOfId(roomId),
-  residents: household.residents.map((m) => ({ name: m.name, phone: maskPhone(m.phone) })),
   vehicles: kept?.vehicles ?? [],
   memo: kept?.memo ?? '',
-  repairs: household.repairs.map((r) => ({ id: r._id, createdAt: r.createdAt, description: r.description, status: r.status })),
-  complaints: household.complaints.map((c) => ({ id: c._id, createdAt: c.createdAt, description: c.description, status: c.status })),
   updated: kept ? { by: kept.updatedBy, at: kept.updatedAt } : null,
   version: kept?.version ?? 0,
   readableUntil,
+});
+
+/** P1: a household's file as the desk reads it under a grant (or the supervisor himself): every phone masked, residents are contacted by notice. */
+export const fileView = (roomId: string, household: Household, kept: ResidentFileDoc | null, readableUntil: string | null): FileViewT => ({
+  ...keptView(roomId, kept, readableUntil),
+  roomLabel: roomLabelOfId(roomId),
+  residents: household.residents.map((m) => ({ name: m.name, phone: maskPhone(m.phone) })),
+  repairs: household.repairs.map((r) => ({ id: r._id, createdAt: r.createdAt, description: r.description, status: r.status })),
+  complaints: household.complaints.map((c) => ({ id: c._id, createdAt: c.createdAt, description: c.description, status: c.status })),
 });

@@ -60,6 +60,15 @@ describe('e2e: a resident file read under the supervisor\'s grant, and logged', 
     await expect(supervisor.locator('.access-read-line').first().innerText()).resolves.toBe('陈晓 查阅了 1-1-101');
     await expect(supervisor.locator('.access-read-meta').first().innerText()).resolves.toContain('住户来电要求核对车位登记');
     expect(system.runtime.engine.collection('fileReads').all()).toEqual([expect.objectContaining({ roomId: 'demo:1-1-101', reader: expect.objectContaining({ name: '陈晓' }) })]);
+
+    // Issue 16: a save answers only what it kept; the household the file was read with stays on the card.
+    await request.locator('.btn-files-edit').click();
+    await request.locator('.files-plates input').fill('沪A12345');
+    await request.locator('.btn-files-save').click();
+    await expect(request.locator('.files-vehicles').innerText()).resolves.toContain('沪A12345');
+    await expect(request.locator('.files-updated').innerText()).resolves.toContain('陈晓');
+    await expect(residents.innerText()).resolves.toContain('王秀英 138****0101');
+    expect(system.runtime.engine.collection('residentFiles').all()).toEqual([expect.objectContaining({ vehicles: [{ plate: '沪A12345', note: '' }], version: 1 })]);
   });
 
   it('P1: the supervisor revokes the grant before it runs out; the desk\'s next read is refused, and the revoke is in the access log', async () => {

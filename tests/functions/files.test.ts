@@ -134,6 +134,8 @@ describe('P1: resident files are read only with the supervisor\'s permission (or
       callAs(rt, DESK_ON_SHIFT, files.keep, { ...keep, memo: '同一时刻的另一次保存', commandId: newCommandId(), version: 0 }),
     ]);
     expect(expectOk(kept)).toMatchObject({ vehicles: keep.vehicles, memo: keep.memo, updated: { by: '陈晓' }, version: 1 });
+    // Issue 16: a save answers what it kept, not the household again (the desk has it from the read).
+    expect(Object.keys(expectOk(kept)).sort()).toEqual(['memo', 'readableUntil', 'roomId', 'updated', 'vehicles', 'version']);
     expect(raced).toMatchObject({ ok: false, code: 'COMMON.BUSY' });
     expect(await callAs(rt, DESK_ON_SHIFT, files.keep, { ...keep, commandId: newCommandId(), version: 0 })).toMatchObject({ ok: false, code: 'COMMON.VERSION_CONFLICT' });
     expect(expectOk(await read(rt))).toMatchObject({ vehicles: keep.vehicles, version: 1 });

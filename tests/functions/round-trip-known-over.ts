@@ -15,6 +15,8 @@ export interface Figures {
 export const KNOWN_OVER: Record<string, Figures> = {
   // -1 wait (2026-12-07, late night) on imports.previewKeys, now within: the upload it names is downloaded beside the membership
   // (key-import.ts `uploadNamed`), and the rooms it names are read beside the register.
+  // -3 round trips (2026-12-07, late night) on files.keep, now within: a save answers what it kept, and reads no household
+  // (residents, repairs, complaints): the desk lays it over the file it read (FileCard.tsx).
   // -1 to -2 round trips and waits (2026-12-07, night) on every write that moves a clock of a work order or a complaint besides
   // its own change: the change travels in the command's record and lands after the commit, ordered by the subject's version
   // (deadlines.ts `journaledMove`); repairs.reschedule, reportBlocker, clearBlocker and complaints.classify now within. A complaint
@@ -77,7 +79,6 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'keys.giveBack': { total: 9, sequential: 8, untilCommitted: 7 },
   // P1's writes, as every write here, pay the router's membership and closed-property reads before their own.
   // -1 wait to commit (2026-12-07, evening): the access log's entry travels in the command's record (files.repo.ts `writeRead`).
-  'files.keep': { total: 11, sequential: 6, untilCommitted: 5 },
   // R13 C7: which returned orders and handled complaints were called back is read by their ids, after the orders and complaints themselves (membership, figures, callbacks).
   // RAISED from { total: 11, sequential: 6 } when it became the write it always was (the exports review): the router's closed-property and command reads (+2 round trips, no wait), the export's birth with its event in a transaction (start, insert, event, commit: +3 waits beside the report's reads, issue 15 (2)), and the finish with its event and the command record in applyOnce's transaction (start, read, export, event, command, commit: +5 waits) around the upload, then the link. A write's transactions are round trips each; no order of them does it in fewer.
   'reports.exportXlsx': { total: 19, sequential: 12, untilCommitted: 5 },

@@ -5,6 +5,7 @@ import { useWrite } from './useWrite';
 
 export type GrantView = files.GrantViewT;
 export type FileView = files.FileViewT;
+export type KeptFile = files.KeptFileT;
 
 const useScope = () => {
   const context = useReadySession();

@@ -93,6 +93,13 @@ export const FileView = z.object({
 });
 export type FileViewT = z.infer<typeof FileView>;
 
+/**
+ * What a save answers (issue 16): the part of the file it changed, which the desk lays over the file it has on
+ * screen. The household (residents, repairs, complaints) is what the read showed: a save does not read it again.
+ */
+export const KeptFile = z.pick(FileView, { roomId: true, vehicles: true, memo: true, updated: true, version: true, readableUntil: true });
+export type KeptFileT = z.infer<typeof KeptFile>;
+
 const fileErrors = ['FILE.PERMISSION_REQUIRED', 'FILE.PERMISSION_EXPIRED', 'FILE.PERMISSION_REVOKED', 'FILE.ROOM_NOT_FOUND'] as const;
 
 /** P1: the desk reads a household's file under a grant that holds; the read is logged (who, when, which file, why). */
@@ -118,7 +125,7 @@ export const keep = defineAction({
     vehicles: z.array(z.strictObject({ plate: Text(12), note: z.string().check(z.trim(), z.maxLength(40)) })).check(z.maxLength(10)),
     memo: z.string().check(z.trim(), z.maxLength(500)),
   }),
-  output: FileView,
+  output: KeptFile,
   roles: ['desk'],
   write: true,
   errors: fileErrors,

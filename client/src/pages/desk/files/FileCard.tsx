@@ -41,7 +41,8 @@ export default function FileCard({ propertyId, file, onChange, editable = true }
           file={file}
           onSaved={(saved) => {
             setEditing(false);
-            onChange(saved);
+            // A save answers what it kept; the household is the one this file was read with.
+            onChange({ ...file, ...saved });
           }}
           onCancel={() => setEditing(false)}
         />

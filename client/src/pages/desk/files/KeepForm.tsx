@@ -4,7 +4,7 @@ import * as files from '@shared/contracts/files.contract';
 import LineField from '../../../components/LineField';
 import PrimaryButton from '../../../components/PrimaryButton';
 import ReasonField from '../../../components/ReasonField';
-import { useFileWrite, type FileView } from '../../../hooks/useFiles';
+import { useFileWrite, type FileView, type KeptFile } from '../../../hooks/useFiles';
 import { filesUi } from '../../../i18n/files.zh-CN';
 
 const platesOf = (typed: string) =>
@@ -15,7 +15,7 @@ const platesOf = (typed: string) =>
     .map((plate) => ({ plate, note: '' }));
 
 /** P1: the vehicles and notes the property keeps on a household, changed under the same grant. */
-export default function KeepForm({ propertyId, file, onSaved, onCancel }: { propertyId: string; file: FileView; onSaved: (file: FileView) => void; onCancel: () => void }) {
+export default function KeepForm({ propertyId, file, onSaved, onCancel }: { propertyId: string; file: FileView; onSaved: (kept: KeptFile) => void; onCancel: () => void }) {
   const t = filesUi;
   const [plates, setPlates] = useState(file.vehicles.map((v) => v.plate).join('，'));
   const [memo, setMemo] = useState(file.memo);
