@@ -347,6 +347,18 @@ const asDelivered = (entry: JournalEntry): JournalEntry['doc'] => (deliveredNow(
 /** A journaled inbox notice for now, which its call delivers (`deliverAhead`): a scheduled one (no attempt claimed) waits for its time. */
 export const deliveredNow = ({ collection, doc }: JournalEntry): boolean => collection === 'outbox' && doc.channel === 'inbox' && doc.attempts !== 0;
 
+/** How far ahead a scheduled notice must be for its call to leave its insert to the timer (`leftToTimer`). */
+const TIMER_STORES_AHEAD_MS = 10 * 60_000;
+
+/**
+ * Issue 16: a notice scheduled at least ten minutes after it was made (a booking's reminders, a day and an hour
+ * before; a group visit's, half an hour before its arrival) is stored by the timer's journal step, which runs every
+ * minute, before the outbox is drained: one round trip less on the call, and the notice is in the outbox minutes before
+ * it is due. One due sooner is inserted by the call, as a notice for now is, so none is sent late.
+ */
+const leftToTimer = ({ collection, doc }: JournalEntry): boolean =>
+  collection === 'outbox' && doc.attempts === 0 && Date.parse(String(doc.nextAttemptAt)) - Date.parse(String(doc.createdAt)) >= TIMER_STORES_AHEAD_MS;
+
 /**
  * Inserts each journaled document where it belongs: each collection's documents in one batch insert,
  * the collections side by side (one wait, one round trip per collection; `addAllOnce`). One refused as
@@ -370,8 +382,9 @@ const fanOut = async (db: Database, record: string, journal: readonly JournalEnt
   // Issue 16: a command's events are stored by the timer's journal step alone, not by the call (one round trip
   // less on every write that makes one): nothing waits on them but a history, and a history reads them from the
   // unchecked records about its subject as well (`journaledEventsAbout`), so it shows them the moment the command
-  // has committed. Its notices and clocks are inserted by the call: they are sent, and swept, from where they are stored.
-  const now = journal.filter((e) => e.collection !== 'events' && !e.move);
+  // has committed. Its notices and clocks are inserted by the call: they are sent, and swept, from where they are stored;
+  // a notice scheduled well ahead is left to that step too (`leftToTimer`).
+  const now = journal.filter((e) => e.collection !== 'events' && !e.move && !leftToTimer(e));
   try {
     await insertJournal(db, now, delivering);
   } catch (e) {

@@ -57,13 +57,16 @@ const take = async (db: Database, id: string, q: DailyQuota): Promise<boolean> =
  * burst of concurrent filings cannot take more places than the limit. The day's first filing
  * writes the counter with its own place already taken: one insert, one commit (issue 16). Null
  * when the day's places are used up.
+ *
+ * Issue 16: the insert is tried first. A person's filing of a kind is most often her day's first (one
+ * round trip then, where the update first took two); a later one pays one more (the insert meets the
+ * counter, then the update), and a refusal one fewer than before.
  */
 const claim = async (db: Database, q: DailyQuota): Promise<Claim | null> => {
   const date = shanghaiDate(q.now);
   const id = derivedId('qt', q.propertyId, q.person, q.kind, date);
-  if (await take(db, id, q)) return { id, key: q.commandKey, mine: true };
-  // No counter yet (the day's first filing), or no place left. Of filings that find no counter at
-  // the same moment, one insert wins and the others take a place in the counter it wrote.
+  // Of filings that find no counter at the same moment, one insert wins and the others take a place in
+  // the counter it wrote.
   const first = quotaModel.toStored({ _id: id, propertyId: q.propertyId, kind: q.kind, date, count: 1, claims: [q.commandKey] });
   if (q.limit > 0 && (await addOnce(db, 'quotas', first))) return { id, key: q.commandKey, mine: true };
   if (await take(db, id, q)) return { id, key: q.commandKey, mine: true };

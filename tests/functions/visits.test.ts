@@ -88,6 +88,9 @@ describe('V4: reminders 24 hours and 1 hour before', () => {
 
   it('V4: the resident is reminded the day before and an hour before, each when due, in the app', async () => {
     expectOk(await book(rt, WANG, WANG_ROOM, '2026-11-25T10:00:00+08:00'));
+    // Issue 16: reminders due later than ten minutes are stored by the timer's next minute, a day before the first is due.
+    expect(reminders()).toEqual([]);
+    await tick();
     expect(reminders().map((n) => n.nextAttemptAt)).toEqual(['2026-11-24T02:00:00.000Z', '2026-11-25T01:00:00.000Z']);
     expect(await inbox()).toEqual([]);
     rt.clock.set('2026-11-24T02:00:00.000Z');
@@ -103,6 +106,7 @@ describe('V4: reminders 24 hours and 1 hour before', () => {
     const booked = expectOk(await book(rt, WANG, WANG_ROOM, '2026-11-25T10:00:00+08:00'));
     const moved = expectOk(await callAs(rt, WANG, visits.reschedule, { propertyId: PROPERTY, commandId: newCommandId(), bookingId: booked.id, version: 1, start: '2026-11-26T15:00:00+08:00', reason: '改到周四下午' }));
     // Issue 16: the booking lists the new time's reminders; the timer asks it before it sends any.
+    await tick();
     const [listed] = raw<{ reminders: string[] }>(rt, 'bookings');
     expect(reminders().filter((n) => listed!.reminders.includes(n._id)).map((n) => n.nextAttemptAt)).toEqual(['2026-11-25T07:00:00.000Z', '2026-11-26T06:00:00.000Z']);
     expectOk(await callAs(rt, WANG, visits.cancel, { propertyId: PROPERTY, commandId: newCommandId(), bookingId: booked.id, version: moved.version, reason: '问题已解决' }));
@@ -145,7 +149,17 @@ describe('V4: reminders 24 hours and 1 hour before', () => {
 
   it('V4: a booking less than a day away gets only the hour-before reminder', async () => {
     expectOk(await book(rt, WANG, WANG_ROOM, TEN));
+    await tick();
     expect(reminders().map((n) => n.nextAttemptAt)).toEqual(['2026-11-24T01:00:00.000Z']);
+  });
+
+  it('V4 (issue 16): a reminder due within ten minutes is stored by the booking\'s own call and sent when due; none is late', async () => {
+    rt.clock.set('2026-11-24T00:55:00.000Z');
+    expectOk(await book(rt, WANG, WANG_ROOM, TEN));
+    expect(reminders().map((n) => [n.status, n.nextAttemptAt])).toEqual([['pending', '2026-11-24T01:00:00.000Z']]);
+    rt.clock.set('2026-11-24T01:00:00.000Z');
+    await tick();
+    expect((await inbox()).map((n) => n.body)).toEqual(['11-24 10:00 请到客服中心办理：咨询物业费账单']);
   });
 });
 
