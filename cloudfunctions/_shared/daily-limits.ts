@@ -52,15 +52,22 @@ const take = async (db: Database, id: string, q: DailyQuota): Promise<boolean> =
 };
 
 /**
+ * Counters this warm instance has met (issue 16): a hint of which to try first, never a fact relied on. Bounded (emptied
+ * at ten thousand); a counter removed since (`release`) is only one more round trip.
+ */
+const metCounters = new Set<string>();
+
+/**
  * Takes one of the person's places for the day by one conditional update of their day's counter
  * (count below the limit, this command not yet in it), which the database applies atomically: a
  * burst of concurrent filings cannot take more places than the limit. The day's first filing
  * writes the counter with its own place already taken: one insert, one commit (issue 16). Null
  * when the day's places are used up.
  *
- * Issue 16: the insert is tried first. A person's filing of a kind is most often her day's first (one
- * round trip then, where the update first took two); a later one pays one more (the insert meets the
- * counter, then the update), and a refusal one fewer than before.
+ * Issue 16: a counter this instance has not met is most often new (a person's filing of a kind is most often her day's
+ * first): the insert is tried first, one round trip where the update first took two. One it has met is updated first.
+ * Either way the other follows when the first did not take the place, so a wrong guess costs one round trip, never a
+ * place.
  */
 const claim = async (db: Database, q: DailyQuota): Promise<Claim | null> => {
   const date = shanghaiDate(q.now);
@@ -68,8 +75,12 @@ const claim = async (db: Database, q: DailyQuota): Promise<Claim | null> => {
   // Of filings that find no counter at the same moment, one insert wins and the others take a place in
   // the counter it wrote.
   const first = quotaModel.toStored({ _id: id, propertyId: q.propertyId, kind: q.kind, date, count: 1, claims: [q.commandKey] });
-  if (q.limit > 0 && (await addOnce(db, 'quotas', first))) return { id, key: q.commandKey, mine: true };
-  if (await take(db, id, q)) return { id, key: q.commandKey, mine: true };
+  const insert = async () => q.limit > 0 && (await addOnce(db, 'quotas', first));
+  const update = () => take(db, id, q);
+  const tries = metCounters.has(id) ? [update, insert, update] : [insert, update];
+  if (metCounters.size >= 10_000) metCounters.clear();
+  metCounters.add(id);
+  for (const attempt of tries) if (await attempt()) return { id, key: q.commandKey, mine: true };
   const counter = await findById(db, quotaModel, id);
   return counter?.claims.includes(q.commandKey) ? { id, key: q.commandKey, mine: false } : null;
 };
@@ -116,7 +127,13 @@ export interface PlaceOfDay {
  * guarantee: the filings that go through on a day never exceed the limit (the place is decided by
  * the same conditional update), and a filing that fails gives its place back.
  */
-export const alongsideDailyLimit = async <T>(db: Database, quota: DailyQuota | null, file: (place: PlaceOfDay) => Promise<T>): Promise<T> => {
+export const alongsideDailyLimit = async <T>(
+  db: Database,
+  quota: DailyQuota | null,
+  file: (place: PlaceOfDay) => Promise<T>,
+  /** Whether the filing happened: false for a command applied before (a replay), whose place is given back. */
+  applied: (result: T) => boolean = () => true,
+): Promise<T> => {
   if (!quota) return file({ take: () => undefined, held: async () => undefined });
   let claimed: Promise<Claim | null> | null = null;
   const take = () => {
@@ -126,12 +143,16 @@ export const alongsideDailyLimit = async <T>(db: Database, quota: DailyQuota | n
     return claimed;
   };
   try {
-    return await file({
+    const result = await file({
       take: () => void take(),
       held: async () => {
         if (!(await take())) throw new ActionFailure(refusals[quota.kind]);
       },
     });
+    // A command sent again on a later day took a place of that day for a filing that was made before.
+    const taken = claimed && !applied(result) ? await (claimed as Promise<Claim | null>) : null;
+    if (taken) await release(db, taken);
+    return result;
   } catch (e) {
     const taken = claimed ? await (claimed as Promise<Claim | null>).catch(() => null) : null;
     if (taken) await release(db, taken);

@@ -18,7 +18,7 @@ import type { ActionContext } from '../_shared/context';
 import { withPrefetch, type Handler } from '../_shared/router';
 import type { Database, Deps } from '../_shared/deps';
 import { applyOnce } from '../_shared/commands';
-import { dailyQuota, withinDailyLimit } from '../_shared/daily-limits';
+import { alongsideDailyLimit, dailyQuota } from '../_shared/daily-limits';
 import { deskOnShiftPushed, enqueueNotice, sendNow, type Notice } from '../_shared/outbox';
 import { derivedId } from '../_shared/ids';
 import { buildingHasRooms, findRoomAsStored } from '../_shared/rooms';
@@ -98,15 +98,19 @@ const fileRepair = async (intake: Intake, ctx: ActionContext, early?: Located) =
   const quota = triage.urgent || !intake.resident || intake.action === 'repairs.register' ? null : dailyQuota('repairs', intake.resident.openid, settings, ctx);
   const queued: OutboxDoc[] = [];
   const checks: ContentCheckDoc[] = [];
-  const { result: view, fresh } = await withinDailyLimit(deps.db, quota, () =>
+  // Issue 16: the day's place is taken beside the transaction's first operation, and held before its commit.
+  const { result: view, fresh } = await alongsideDailyLimit(deps.db, quota, (place) =>
     applyOnce(ctx, intake.action, async (tx) => {
       queued.length = 0;
+      place.take();
       await writeRepairInTx(tx, repair, event, intake.commandId);
       for (const notice of notices) queued.push(await enqueueNotice(tx, repair._id, notice, now));
       checks.splice(0, checks.length, ...(await queueChecks(tx, { kind: 'repair', doc: repair, authorOpenid: author }, now, intake.commandId)));
+      await place.held();
       // The promise is part of the recorded result, so a replay of this command answers it too.
       return { ...toView(repair, member, now), promise: repairPromise(repair.priority, settings.repairPromise) };
     }),
+    (applied) => applied.fresh,
   );
   if (fresh) {
     await sendNow(deps, queued, settings);

@@ -1,5 +1,5 @@
 import * as c from '@shared/contracts/repairs.contract';
-import { defineFunction, replaysFirst } from '../_shared/router';
+import { defineFunction } from '../_shared/router';
 import { createRepair, registerRepair } from './create';
 import { findResidents } from './residents';
 
@@ -12,6 +12,8 @@ import { findResidents } from './residents';
 export const handle = defineFunction(
   'repairs',
   { create: c.create, register: c.register, findResidents: c.findResidents },
-  // Issue 16: create reads its command's record first (replaysFirst, router.ts): a replay must not take a place of the day nor send the text to be checked again.
-  { create: replaysFirst(createRepair), register: registerRepair, findResidents },
+  // Issue 16: create reads no command record first: a replay found at its record's insert gives back the place of the
+  // day it took beside its transaction (daily-limits.ts `alongsideDailyLimit`), and its text check stores nothing (the
+  // checks it queues are in its transaction, and sent only when it committed).
+  { create: createRepair, register: registerRepair, findResidents },
 );

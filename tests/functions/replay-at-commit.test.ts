@@ -11,8 +11,9 @@ type Trace = CallCount['trace'];
  * its record's insert meets the stored one (in its transaction, or at the commit: both are handled,
  * commands.ts), or, when the work refuses first (the state it changed has moved on), by one read of
  * the record after the refusal; then the stored record answers: the first result, or the refusal of
- * an id sent with another action. Actions with effects before their transaction (a daily place, a
- * content check, writes outside it) still read the record first (`replaysFirst`, router.ts).
+ * an id sent with another action. Actions with effects before their transaction (a content check whose
+ * answer is stored, writes outside it) still read the record first (`replaysFirst`, router.ts); a repair's
+ * filing does not: its daily place is given back when its record answers, and its text check stores nothing.
  */
 describe('issue 16: a write command is replayed from its record, found at its insert or after its work, not read before it', () => {
   let rt: Rt;
@@ -138,13 +139,21 @@ describe('issue 16: a write command is replayed from its record, found at its in
     expect(await snapshot(rt)).toEqual(before);
   });
 
-  it('R1: a filing sent again the next day answers its first result and takes none of that day\'s places (its record is read first)', async () => {
+  it('R1: a filing sent again the next day answers its first result and keeps none of that day\'s places, even once they are used up; its record is not read first', async () => {
     const commandId = newCommandId();
     const first = await created(commandId);
     rt.clock.advanceMinutes(24 * 60);
     const before = await snapshot(rt);
     expect(expectOk(await callAs(rt, WANG, repairs.create, repairInput({ commandId })))).toEqual(first);
+    // Issue 16: the place it took beside its transaction is given back once its record answered (daily-limits.ts `applied`).
     expect(await snapshot(rt)).toEqual(before);
-    expect(firstWave(last()).map((c) => c.detail)).toContain('commands');
+    expect(firstWave(last()).map((c) => c.detail)).not.toContain('commands');
+    // The day's ten places used up by new filings: it is still answered its first result, and the day's count stays ten.
+    for (let i = 0; i < 10; i++) await created();
+    expect(await callAs(rt, WANG, repairs.create, repairInput())).toMatchObject({ ok: false, code: 'REPAIR.DAILY_LIMIT' });
+    const full = await snapshot(rt);
+    expect(expectOk(await callAs(rt, WANG, repairs.create, repairInput({ commandId })))).toEqual(first);
+    expect(await snapshot(rt)).toEqual(full);
+    expect(raw<{ count: number; kind: string }>(rt, 'quotas').filter((q) => q.kind === 'repairs').map((q) => q.count)).toEqual([1, 10]);
   });
 });
