@@ -2,14 +2,15 @@ import type * as c from '@shared/contracts/duty.contract';
 import { signDayRefusal, needsEmergencyRecord } from '@shared/domain/duty-log.rules';
 import { pagesOfDate } from '@shared/domain/duty-page.rules';
 import { failure } from '@shared/messages/failure';
-import type { DutyDayDoc } from '@shared/model/duty.model';
+import { dutyDayModel, type DutyDayDoc } from '@shared/model/duty.model';
 import { ok } from '@shared/result';
 import type { ActionContext } from '../_shared/context';
 import { withPrefetch, type Handler } from '../_shared/router';
 import type { Deps } from '../_shared/deps';
 import { applyOnce } from '../_shared/commands';
 import { loadSettings } from '../_shared/settings';
-import { dayIdOf, dayInTx, ensureDay, findDay, handoversOfDay, pagesOfDay, saveDay } from './duty.repo';
+import { addDay, dayIdOf, findDay, handoversOfDay, pagesOfDay, saveDay } from './duty.repo';
+import { findInTx } from '../_shared/repo';
 import { shiftOfStored } from './page-parts';
 import { pageView } from './views';
 
@@ -57,18 +58,23 @@ export const day: Handler<typeof c.day> = withPrefetch<typeof c.day, ReadDay>(re
  * signature that stands.
  */
 export const signDay: Handler<typeof c.signDay> = withPrefetch<typeof c.signDay, ReadDay>(readDay, async (input, ctx, read) => {
-  const { member, now, deps } = ctx;
+  const { member, now } = ctx;
   const existing = read.signed;
   if (!existing?.signedBy) {
     const found = dayOf(ctx, read, existing);
     const refusal = signDayRefusal({ lastPageEndsAt: found.lastPageEndsAt, entries: found.entries }, now);
     if (refusal) return failure(refusal);
   }
-  // Day documents are never removed: one already read needs no making.
-  if (!existing) await ensureDay(deps.db, member.propertyId, input.date);
+  // Issue 16: a day the first reads did not find is added signed, as the transaction's one operation before its record
+  // (made meanwhile by the timer's sweep or another signature, it ends the run: the rerun reads it). Day documents are
+  // never removed.
+  let unread = !existing;
+  const id = dayIdOf(member.propertyId, input.date);
   const { result } = await applyOnce(ctx, 'duty.signDay', async (tx) => {
-    const current = await dayInTx(tx, dayIdOf(member.propertyId, input.date));
-    const signed = current.signedBy ? current : await saveDay(tx, { ...current, signedBy: { name: member.name, openid: member.openid, at: now.toISOString() }, remarks: input.remarks });
+    const current = unread ? null : await findInTx(tx, dutyDayModel, id);
+    unread = false;
+    const signature = { signedBy: { name: member.name, openid: member.openid, at: now.toISOString() }, remarks: input.remarks };
+    const signed = current?.signedBy ? current : current ? await saveDay(tx, { ...current, ...signature }) : await addDay(tx, { _id: id, propertyId: member.propertyId, date: input.date, flaggedAt: null, ...signature });
     return dayOf(ctx, read, signed).view;
   });
   return ok(result);

@@ -90,6 +90,13 @@ export const ensureDay = (db: Database, propertyId: string, date: string) =>
 
 export const dayInTx = async (tx: Tx, id: string): Promise<DutyDayDoc> => parseStored(dutyDayModel, (await tx.collection('dutyDays').doc(id).get()).data);
 
+/** A day no read found, added in the transaction (`addInTx`: one made meanwhile ends the run). */
+export const addDay = async (tx: Tx, doc: Omit<DutyDayDoc, 'schemaVersion'>): Promise<DutyDayDoc> => {
+  const stored = dutyDayModel.toStored(doc);
+  await addInTx(tx, 'dutyDays', stored);
+  return stored;
+};
+
 export const saveDay = async (tx: Tx, doc: Omit<DutyDayDoc, 'schemaVersion'>): Promise<DutyDayDoc> => {
   const stored = dutyDayModel.toStored(doc);
   await tx.collection('dutyDays').doc(stored._id).set({ data: withoutId(stored) });

@@ -1,5 +1,5 @@
 import { dutyActions } from '@shared/contracts/duty.contract';
-import { defineFunction, writesFirst } from '../_shared/router';
+import { defineFunction } from '../_shared/router';
 import { day, signDay } from './day';
 import { handOver, receive, signIn } from './handover';
 import { confirmProposal, logEntry, page, recordEmergency, updateEntry } from './log';
@@ -15,5 +15,5 @@ export const handle = defineFunction('duty', dutyActions, {
   handOver,
   receive,
   day,
-  signDay: writesFirst(signDay),
+  signDay,
 });

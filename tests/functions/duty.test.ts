@@ -150,6 +150,29 @@ describe('D2: the supervisor signs each day; a major event needs its emergency r
     );
   });
 
+  it('D2 (issue 16): a day the timer flags between the signature\'s first reads and its transaction is signed all the same, its flag kept', async () => {
+    expectOk(await callAs(rt, DESK_ON_SHIFT, duty.logEntry, entry()));
+    rt.clock.set('2026-11-24T00:00:00.000Z');
+    // The morning's flag (which makes the day's document) lands right after the signature read the day and found none.
+    const handle = rt.engine.handle.bind(rt.engine);
+    let flagged: Promise<unknown> | null = null;
+    rt.engine.handle = async (action, params = {}) => {
+      const answer = await handle(action, params);
+      if (!flagged && action === 'database.getDocument' && JSON.stringify(params).includes('dutyDays')) {
+        flagged = tick(rt);
+        await flagged;
+      }
+      return answer;
+    };
+    const signed = expectOk(await callAs(rt, SUPERVISOR, duty.signDay, { propertyId: PROPERTY, commandId: newCommandId(), date: '2026-11-23', remarks: '已阅' }));
+    rt.engine.handle = handle;
+    expect(flagged).not.toBeNull();
+    expect(signed).toMatchObject({ signed: { by: '刘主管', remarks: '已阅' } });
+    expect(raw<{ date: string; signedBy: { name: string } | null; flaggedAt: string | null }>(rt, 'dutyDays')).toEqual([
+      expect.objectContaining({ date: '2026-11-23', signedBy: expect.objectContaining({ name: '刘主管' }), flaggedAt: '2026-11-24T00:00:00.000Z' }),
+    ]);
+  });
+
   it('D2: a kept day left unsigned is flagged to the supervisor and the manager at 08:00 the next morning, not before, and once', async () => {
     expectOk(await callAs(rt, DESK_ON_SHIFT, duty.logEntry, entry()));
     rt.clock.set('2026-11-23T23:59:00.000Z');

@@ -21,6 +21,8 @@ export const KNOWN_OVER: Record<string, Figures> = {
   // `claim`): -1 on a day's first filing (complaints.create, members.requestBinding, visits.book).
   // -1 round trip, -2 waits to commit (2026-12-07, late night) on repairs.create: it reads no command record first (a
   // replay gives back the place of the day it took), and takes its place beside its transaction's first operation.
+  // -3 round trips, -3 waits (2026-12-07, late night) on duty.signDay, now within: a day its first reads did not find is
+  // added signed in its transaction (duty.repo.ts `addDay`), not made before it, so its transaction starts with the first reads.
   // -3 round trips (2026-12-07, late night) on files.keep, now within: a save answers what it kept, and reads no household
   // (residents, repairs, complaints): the desk lays it over the file it read (FileCard.tsx).
   // -1 to -2 round trips and waits (2026-12-07, night) on every write that moves a clock of a work order or a complaint besides
@@ -79,7 +81,6 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'visits.cancel': { total: 9, sequential: 6, untilCommitted: 6 },
   // Over budget since they arrived with the duty and keys merges. -1 round trip (2026-12-07, evening) on every write to a page
   // whose day the roster has not ended: the day's signature is not read (D2 signs no day before its last shift ends).
-  'duty.signDay': { total: 13, sequential: 8, untilCommitted: 7 },
   'keys.lend': { total: 8, sequential: 7, untilCommitted: 6 },
   'keys.giveBack': { total: 9, sequential: 8, untilCommitted: 7 },
   // P1's writes, as every write here, pay the router's membership and closed-property reads before their own.
