@@ -1,5 +1,5 @@
 import { deadlineModel, type DeadlineDoc, type DeadlineStatus, type PausedBy } from '@shared/model/deadline.model';
-import type { JournalEntry, JournalMove } from '@shared/model/command.model';
+import type { ClockMoveAction, JournalEntry } from '@shared/model/command.model';
 import type { DeadlinePlan } from '@shared/domain/deadline.rules';
 import { callbackSays, caseSays, metByOrder, nextDeadlineStep, orderSays, type ClockVerdict } from '@shared/domain/deadline.rules';
 import { deadlineMachine, type DeadlineAction } from '@shared/domain/deadline.machine';
@@ -170,7 +170,7 @@ export const moveDeadlineAfter = async (tx: Tx, subjectId: string, rule: string,
  * (`subjectVersion`): in whatever order the changes of several writes land, the clock ends as the newest said. Until
  * it lands, the sweep asks the subject itself before it warns (`SubjectSays`). Answers false outside a command's transaction, where the change is an operation as before.
  */
-const journaledMove = (tx: Tx, action: JournalMove['action'], doc: { _id: string } & Partial<DeadlineDoc>, at: SubjectVersion): boolean => {
+const journaledMove = (tx: Tx, action: ClockMoveAction, doc: { _id: string } & Partial<DeadlineDoc>, at: SubjectVersion): boolean => {
   const journal = journalOf(tx);
   if (!journal) return false;
   journal.move('deadlines', doc, { action, subjectVersion: at.subjectVersion, ...(at.insertFirst ? { insertFirst: true } : {}) });
@@ -179,7 +179,7 @@ const journaledMove = (tx: Tx, action: JournalMove['action'], doc: { _id: string
 };
 
 /** The statuses a change may land on (`journaledMove`): those its action moves from, and the one it leads to; an opening, any. */
-const landsOn = (action: JournalMove['action']): DeadlineStatus[] => {
+const landsOn = (action: ClockMoveAction): DeadlineStatus[] => {
   const { from, to } = deadlineMachine.transitions[action];
   return action === 'open' ? [...deadlineMachine.states] : [...new Set([...from, ...(to ? [to] : [])])];
 };
@@ -194,19 +194,22 @@ const landsOn = (action: JournalMove['action']): DeadlineStatus[] => {
  */
 const applyMove = async (db: Database, entry: JournalEntry): Promise<void> => {
   const move = entry.move!;
+  const { action } = move;
+  // A clock's entries carry a clock's action (`journaledMove`).
+  if (action === 'release') return;
   const _ = db.command;
   const { _id, ...fields } = entry.doc;
   // A change cancels or reopens (no write pauses a clock: the timer does, `SubjectSays`), so it clears `pausedBy`.
-  const changed = { status: deadlineMachine.transitions[move.action].to, pausedBy: null, version: _.inc(1) };
-  const data = { ...fields, subjectVersion: move.subjectVersion, ...(move.action === 'open' ? {} : changed) };
+  const changed = { status: deadlineMachine.transitions[action].to, pausedBy: null, version: _.inc(1) };
+  const data = { ...fields, subjectVersion: move.subjectVersion, ...(action === 'open' ? {} : changed) };
   const guarded = async () => {
     const res = await db
       .collection(DEADLINES)
-      .where({ _id, subjectVersion: _.eq(null).or(_.lt(move.subjectVersion)), status: _.in(landsOn(move.action)), pausedBy: _.neq('property') })
+      .where({ _id, subjectVersion: _.eq(null).or(_.lt(move.subjectVersion)), status: _.in(landsOn(action)), pausedBy: _.neq('property') })
       .update({ data });
     return (res.stats.updated ?? 0) > 0;
   };
-  if (move.action !== 'open') {
+  if (action !== 'open') {
     await guarded();
     return;
   }

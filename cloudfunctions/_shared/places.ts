@@ -3,6 +3,8 @@ import type { Database, Tx } from './database';
 import { transition, type TransitionRequest } from '@shared/domain/state-machine';
 import { bookingMachine, type BookingAction } from '@shared/domain/booking.machine';
 import { appendEvent } from './events';
+import { journalOf } from './commands';
+import type { JournalEntry } from '@shared/model/command.model';
 import { ActionFailure } from './failures';
 import { derivedId } from './ids';
 import { addInTx, addOnce, findById, parseAll, withoutId, readInTx } from './repo';
@@ -86,6 +88,31 @@ export const givePlaceBack = async (tx: Tx, slotId: string, bookingId: string, r
   const slot = read ?? (await readInTx(tx, slotModel, slotId));
   await tx.collection('slots').doc(slotId).update({ data: { bookingIds: slot.bookingIds.filter((id) => id !== bookingId) } });
 };
+
+/**
+ * Issue 16, V4: the place a cancelled booking held, given back after the cancellation's commit instead of as an
+ * operation of its transaction. It travels in the command's record (`JournalTx.move`), and is pulled from the slot by
+ * the call beside its journal's insert, before it answers, and again by the timer's journal step should the call have
+ * died (`applyPlaceReleases`). A cancelled booking never takes a place again, so a late or repeated give-back frees
+ * nothing but its own. Until it lands the slot counts the place taken (a booking of the slot meanwhile is told it is
+ * full, for at most the timer's minute). Outside a command's transaction it is an operation, as `givePlaceBack`.
+ */
+export const givePlaceBackAfter = async (tx: Tx, slotId: string, bookingId: string, bookingVersion: number): Promise<void> => {
+  const journal = journalOf(tx);
+  if (!journal) return givePlaceBack(tx, slotId, bookingId);
+  journal.move('slots', { _id: slotId, bookingId }, { action: 'release', subjectVersion: bookingVersion });
+  journal.beside(releaseBeside);
+};
+
+/** The places journals give back (`givePlaceBackAfter`): one update per slot, side by side; the call's and the timer's. */
+export const applyPlaceReleases = async (db: Database, journal: readonly JournalEntry[]): Promise<void> => {
+  const _ = db.command;
+  const released = journal.filter((e) => e.collection === 'slots' && e.move?.action === 'release');
+  await Promise.all(released.map((e) => db.collection('slots').where({ _id: e.doc._id }).update({ data: { bookingIds: _.pull(String(e.doc.bookingId)) } })));
+};
+
+const releaseBeside = (deps: { db: Database }, journal: readonly JournalEntry[]): Promise<void> =>
+  applyPlaceReleases(deps.db, journal).catch((e: unknown) => console.warn('places not given back after the commit; the timer will', e));
 
 /** Every slot document of one kind on a Shanghai date, or on `days` dates from it (a day holds a few dozen at most). */
 export const slotsOn = async (db: Database, propertyId: string, kind: BookingKind, date: string, days = 1) => {

@@ -47,7 +47,7 @@ import { ActionFailure } from '../_shared/failures';
 import { derivedId } from '../_shared/ids';
 import { enqueueNotice, scheduleNotice, sendNow } from '../_shared/outbox';
 import { activeMembers } from '../_shared/membership';
-import { ensureSlot, findSlot, givePlaceBack, slotIdOf, slotsOn, takeFirstFree, type Place } from '../_shared/places';
+import { ensureSlot, findSlot, givePlaceBack, givePlaceBackAfter, slotIdOf, slotsOn, takeFirstFree, type Place } from '../_shared/places';
 import { findRoomAsStored } from '../_shared/rooms';
 import { loadSettings } from '../_shared/settings';
 import { mapPage, readPage } from '../_shared/paging';
@@ -529,16 +529,18 @@ const change = async (
   const queued: OutboxDoc[] = [];
   const { result, fresh } = await applyOnce(ctx, `visits.${action}`, async (tx) => {
     queued.length = 0;
-    // The place it gives back is read outside the transaction beside its first operation (givePlaceBack): the
+    // The place a move gives back is read outside the transaction beside its first operation (givePlaceBack): the
     // booking as the first reads found it names the same slot whenever the version check below passes.
     const heldSlot = slotIdOf(existing.propertyId, existing.kind, existing.start, existing.repair?.technician.memberId ?? null);
-    const [b, held] = await Promise.all([readBookingInTx(tx, existing._id), findSlot(deps.db, heldSlot)]);
+    const [b, held] = await Promise.all([readBookingInTx(tx, existing._id), to ? findSlot(deps.db, heldSlot) : null]);
     if (b.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
     const step = transition(bookingMachine, b, { action, actor: member.openid, role: member.role, now, reason: input.reason });
     if (!step.ok) throw new ActionFailure(step.code === 'STATE.TRANSITION_NOT_ALLOWED' ? 'BOOKING.CANCELLED' : step.code);
     const oldSlot = slotIdOf(b.propertyId, b.kind, b.start, b.repair?.technician.memberId ?? null);
     const place = to ? await takeFirstFree(tx, await places(), b._id) : null;
-    if (place?.slotId !== oldSlot) await givePlaceBack(tx, oldSlot, b._id, oldSlot === heldSlot ? held : undefined);
+    // Cancelled, it never takes a place again: its place is given back after the commit (issue 16, `givePlaceBackAfter`).
+    if (!to) await givePlaceBackAfter(tx, oldSlot, b._id, step.version);
+    else if (place?.slotId !== oldSlot) await givePlaceBack(tx, oldSlot, b._id, oldSlot === heldSlot ? held : undefined);
     // Issue 16: the old reminders are not withdrawn here: the booking lists only the new ones (none once cancelled),
     // and the timer asks it before it sends one (`reminderWanted`).
     const moved = bookingModel.toStored({

@@ -21,6 +21,8 @@ export const KNOWN_OVER: Record<string, Figures> = {
   // `claim`): -1 on a day's first filing (complaints.create, members.requestBinding, visits.book).
   // -1 round trip, -2 waits to commit (2026-12-07, late night) on repairs.create: it reads no command record first (a
   // replay gives back the place of the day it took), and takes its place beside its transaction's first operation.
+  // -1 round trip, -1 wait (2026-12-07, late night) on visits.cancel, now within: a cancelled booking's place is given back
+  // after the commit (places.ts `givePlaceBackAfter`, journaled; a cancelled booking never takes a place again).
   // -3 round trips, -3 waits (2026-12-07, late night) on duty.signDay, now within: a day its first reads did not find is
   // added signed in its transaction (duty.repo.ts `addDay`), not made before it, so its transaction starts with the first reads.
   // -3 round trips (2026-12-07, late night) on files.keep, now within: a save answers what it kept, and reads no household
@@ -78,7 +80,6 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'visits.bookWindow': { total: 13, sequential: 7, untilCommitted: 7 },
   'visits.bookHome': { total: 14, sequential: 8, untilCommitted: 7 },
   'visits.reschedule': { total: 11, sequential: 8, untilCommitted: 8 },
-  'visits.cancel': { total: 9, sequential: 6, untilCommitted: 6 },
   // Over budget since they arrived with the duty and keys merges. -1 round trip (2026-12-07, evening) on every write to a page
   // whose day the roster has not ended: the day's signature is not read (D2 signs no day before its last shift ends).
   'keys.lend': { total: 8, sequential: 7, untilCommitted: 6 },

@@ -1,4 +1,6 @@
 import { session, visits } from '@shared/contracts';
+import type { JournalEntry } from '@shared/model/command.model';
+import { applyPlaceReleases } from '../../cloudfunctions/_shared/places';
 import { callAs, DESK_ON_SHIFT, dyingAfterCommit, expectOk, newCommandId, PROPERTY, raw, startRuntime, tickTimers, WANG, WANG_ROOM, ZHANG, ZHANG_ROOM } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
@@ -62,6 +64,28 @@ describe('V4: residents book the desk; nobody is double-booked', () => {
     const cancelled = expectOk(await callAs(rt, WANG, visits.cancel, { propertyId: PROPERTY, commandId: newCommandId(), bookingId: booked.id, version: 2, reason: '问题已在电话里解决' }));
     expect(cancelled).toMatchObject({ status: 'cancelled', reason: '问题已在电话里解决' });
     expect(await freeAt(rt, TEN_THIRTY)).toBe(2);
+  });
+
+  it('V4 (issue 16): a cancellation whose call dies after its commit gives its place back at the timer\'s minute, and only its own', async () => {
+    const wang = expectOk(await book(rt, WANG, WANG_ROOM));
+    expectOk(await book(rt, ZHANG, ZHANG_ROOM));
+    expect(await freeAt(rt, TEN)).toBe(0);
+    const cancel = { propertyId: PROPERTY, commandId: newCommandId(), bookingId: wang.id, version: wang.version, reason: '临时有事' };
+    expect(expectOk(await dyingAfterCommit(rt, () => callAs(rt, WANG, visits.cancel, cancel)))).toMatchObject({ status: 'cancelled' });
+    // Until the give-back lands the slot counts the place taken: nobody is booked into it twice.
+    expect(await freeAt(rt, TEN)).toBe(0);
+    expect(await book(rt, 'o-res-li', 'demo:1-1-302')).toMatchObject({ ok: false, code: 'BOOKING.FULL' });
+    const [record] = raw<{ journal?: JournalEntry[] }>(rt, 'commands').filter((c) => c.journal?.some((e) => e.collection === 'slots'));
+    await tickTimers(rt);
+    expect(await freeAt(rt, TEN)).toBe(1);
+    expectOk(await book(rt, 'o-res-li', 'demo:1-1-302'));
+    expect(await freeAt(rt, TEN)).toBe(0);
+    // Given back again (a call and the timer both, or the timer twice), it frees nothing but its own place.
+    await applyPlaceReleases(rt.deps.db, record!.journal!);
+    expect(await freeAt(rt, TEN)).toBe(0);
+    // The cancellation sent again answers as before and gives back nothing more.
+    expect(expectOk(await callAs(rt, WANG, visits.cancel, cancel))).toMatchObject({ status: 'cancelled' });
+    expect(await freeAt(rt, TEN)).toBe(0);
   });
 
   it('V4: only slots within opening hours that have not begun; only one\'s own rooms and bookings', async () => {

@@ -23,22 +23,26 @@ const CommandV1 = z.object({
  * entries of P1's access log it makes), each with its collection; `fanned` false until they are inserted
  * where they belong (after the commit by the call, else by the timer).
  */
-export const JournalCollection = z.enum(['events', 'outbox', 'deadlines', 'fileReads']);
+export const JournalCollection = z.enum(['events', 'outbox', 'deadlines', 'fileReads', 'slots']);
 export type JournalCollection = z.infer<typeof JournalCollection>;
 /**
- * A journaled change of a document that exists apart from the command (a clock its subject's write moved): applied
- * after the commit only where the document's `subjectVersion` is older than `subjectVersion` (deadlines.ts
- * `journaledMove`), so every application of it, the call's and the timer's, in any order with other writes' changes,
- * leaves what the newest write said. `doc` holds the fields it sets (all of them for `open`, which inserts the
- * clock when none is stored: first when `insertFirst`, a clock most likely new).
+ * A journaled change of a document that exists apart from the command, applied after the commit by the call and
+ * again by the timer's journal step, so that applying it twice is applying it once:
+ * - a clock its subject's write moved (`ClockMoveAction`), applied only where the clock's `subjectVersion` is older
+ *   than `subjectVersion` (deadlines.ts `journaledMove`), so in any order with other writes' changes it leaves what the
+ *   newest write said; `doc` holds the fields it sets (all of them for `open`, which inserts the clock when none is
+ *   stored: first when `insertFirst`, a clock most likely new);
+ * - the place a cancelled booking gives back (`release`, places.ts `givePlaceBackAfter`): `doc` names the slot and
+ *   the booking, whose id is pulled from it.
  */
 export const JournalMove = z.object({
-  /** What a write does to a clock after its commit: no write meets or pauses one (the timer does, from the subject). */
-  action: z.enum(['open', 'cancel', 'reopen']),
+  action: z.enum(['open', 'cancel', 'reopen', 'release']),
   subjectVersion: z.number().check(z.int(), z.gte(0)),
   insertFirst: z.optional(z.boolean()),
 });
 export type JournalMove = z.infer<typeof JournalMove>;
+/** What a write does to a clock after its commit: no write meets or pauses one (the timer does, from the subject). */
+export type ClockMoveAction = Exclude<JournalMove['action'], 'release'>;
 export const JournalEntry = z.object({ collection: JournalCollection, doc: z.looseObject({ _id: z.string() }), move: z.optional(JournalMove) });
 export type JournalEntry = z.infer<typeof JournalEntry>;
 
