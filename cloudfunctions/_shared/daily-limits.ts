@@ -131,8 +131,11 @@ export const alongsideDailyLimit = async <T>(
   db: Database,
   quota: DailyQuota | null,
   file: (place: PlaceOfDay) => Promise<T>,
-  /** Whether the filing happened: false for a command applied before (a replay), whose place is given back. */
-  applied: (result: T) => boolean = () => true,
+  /**
+   * Whether the command's filing holds the place taken: false for a command filed on another day (a replay), whose place
+   * of today is given back. A replay of the same day keeps it: the place is its command's, whichever copy took it.
+   */
+  keeps: (result: T) => boolean = () => true,
 ): Promise<T> => {
   if (!quota) return file({ take: () => undefined, held: async () => undefined });
   let claimed: Promise<Claim | null> | null = null;
@@ -150,7 +153,7 @@ export const alongsideDailyLimit = async <T>(
       },
     });
     // A command sent again on a later day took a place of that day for a filing that was made before.
-    const taken = claimed && !applied(result) ? await (claimed as Promise<Claim | null>) : null;
+    const taken = claimed && !keeps(result) ? await (claimed as Promise<Claim | null>) : null;
     if (taken) await release(db, taken);
     return result;
   } catch (e) {

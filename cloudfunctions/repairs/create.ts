@@ -1,3 +1,4 @@
+import { shanghaiDate } from '@shared/time/shanghai';
 import type { create, register } from '@shared/contracts/repairs.contract';
 import { failure } from '@shared/messages/failure';
 import * as messages from '@shared/messages/words';
@@ -110,7 +111,8 @@ const fileRepair = async (intake: Intake, ctx: ActionContext, early?: Located) =
       // The promise is part of the recorded result, so a replay of this command answers it too.
       return { ...toView(repair, member, now), promise: repairPromise(repair.priority, settings.repairPromise) };
     }),
-    (applied) => applied.fresh,
+    // Sent again on a later day, it gives back the place of today it took; on its own day the place is its command's.
+    (applied) => applied.fresh || shanghaiDate(new Date(applied.result.createdAt)) === shanghaiDate(now),
   );
   if (fresh) {
     await sendNow(deps, queued, settings);

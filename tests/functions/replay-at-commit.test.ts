@@ -156,4 +156,31 @@ describe('issue 16: a write command is replayed from its record, found at its in
     expect(await snapshot(rt)).toEqual(full);
     expect(raw<{ count: number; kind: string }>(rt, 'quotas').filter((q) => q.kind === 'repairs').map((q) => q.count)).toEqual([1, 10]);
   });
+
+  it('R1: a filing sent twice at once is filed once and counted once, whichever copy took the place and whichever committed', async () => {
+    // The first copy's write of the repair (the copy that took the place: it started first) is held until the other
+    // copy has committed: the copy that did not take the place files the repair, and the one that did finds it filed,
+    // on the same day, when its write conflicts and its rerun meets the record.
+    const handle = rt.engine.handle.bind(rt.engine);
+    let held = false;
+    let committed = () => {};
+    const otherCommitted = new Promise<void>((resolve) => {
+      committed = resolve;
+    });
+    rt.engine.handle = async (action, params = {}) => {
+      if (!held && params.transactionId && params.collectionName === 'repairs' && action !== 'database.getDocument') {
+        held = true;
+        await Promise.race([otherCommitted, new Promise((resolve) => setTimeout(resolve, 2000))]);
+      }
+      const answer = await handle(action, params);
+      if (action === 'database.commitTransaction' && !isErrorBody(answer)) committed();
+      return answer;
+    };
+    const commandId = newCommandId();
+    const [a, b] = await Promise.all([callAs(rt, WANG, repairs.create, repairInput({ commandId })), callAs(rt, WANG, repairs.create, repairInput({ commandId }))]);
+    rt.engine.handle = handle;
+    expect(expectOk(a).id).toBe(expectOk(b).id);
+    expect(raw(rt, 'repairs')).toHaveLength(1);
+    expect(raw<{ count: number; claims: string[] }>(rt, 'quotas')).toEqual([expect.objectContaining({ count: 1, claims: [expect.stringContaining(commandId)] })]);
+  });
 });
