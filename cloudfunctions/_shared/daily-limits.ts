@@ -132,10 +132,11 @@ export const alongsideDailyLimit = async <T>(
   quota: DailyQuota | null,
   file: (place: PlaceOfDay) => Promise<T>,
   /**
-   * Whether the command's filing holds the place taken: false for a command filed on another day (a replay), whose place
-   * of today is given back. A replay of the same day keeps it: the place is its command's, whichever copy took it.
+   * When the command was filed, for a result its record answered (a replay); null when this call filed it. A command
+   * filed on another day gives back the place of today it took; one filed today keeps it: the place is its command's,
+   * whichever copy took it.
    */
-  keeps: (result: T) => boolean = () => true,
+  filedAt: (result: T) => string | null = () => null,
 ): Promise<T> => {
   if (!quota) return file({ take: () => undefined, held: async () => undefined });
   let claimed: Promise<Claim | null> | null = null;
@@ -153,7 +154,8 @@ export const alongsideDailyLimit = async <T>(
       },
     });
     // A command sent again on a later day took a place of that day for a filing that was made before.
-    const taken = claimed && !keeps(result) ? await (claimed as Promise<Claim | null>) : null;
+    const at = filedAt(result);
+    const taken = claimed && at !== null && shanghaiDate(new Date(at)) !== shanghaiDate(quota.now) ? await (claimed as Promise<Claim | null>) : null;
     if (taken) await release(db, taken);
     return result;
   } catch (e) {

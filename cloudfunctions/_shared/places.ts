@@ -100,6 +100,7 @@ export const givePlaceBack = async (tx: Tx, slotId: string, bookingId: string, r
 export const givePlaceBackAfter = async (tx: Tx, slotId: string, bookingId: string, bookingVersion: number): Promise<void> => {
   const journal = journalOf(tx);
   if (!journal) return givePlaceBack(tx, slotId, bookingId);
+  // The booking's version orders nothing here (a cancelled booking changes no more): it names the write in the record.
   journal.move('slots', { _id: slotId, bookingId }, { action: 'release', subjectVersion: bookingVersion });
   journal.beside(releaseBeside);
 };

@@ -1,4 +1,3 @@
-import { shanghaiDate } from '@shared/time/shanghai';
 import type { create, register } from '@shared/contracts/repairs.contract';
 import { failure } from '@shared/messages/failure';
 import * as messages from '@shared/messages/words';
@@ -111,8 +110,8 @@ const fileRepair = async (intake: Intake, ctx: ActionContext, early?: Located) =
       // The promise is part of the recorded result, so a replay of this command answers it too.
       return { ...toView(repair, member, now), promise: repairPromise(repair.priority, settings.repairPromise) };
     }),
-    // Sent again on a later day, it gives back the place of today it took; on its own day the place is its command's.
-    (applied) => applied.fresh || shanghaiDate(new Date(applied.result.createdAt)) === shanghaiDate(now),
+    // A replay answers the filing as its record holds it: filed then.
+    (applied) => (applied.fresh ? null : applied.result.createdAt),
   );
   if (fresh) {
     await sendNow(deps, queued, settings);

@@ -68,6 +68,7 @@ describe('e2e: a resident file read under the supervisor\'s grant, and logged', 
     await expect(request.locator('.files-vehicles').innerText()).resolves.toContain('沪A12345');
     await expect(request.locator('.files-updated').innerText()).resolves.toContain('陈晓');
     await expect(residents.innerText()).resolves.toContain('王秀英 138****0101');
+    await shootBoth(desk, 'desk-file-kept');
     expect(system.runtime.engine.collection('residentFiles').all()).toEqual([expect.objectContaining({ vehicles: [{ plate: '沪A12345', note: '' }], version: 1 })]);
   });
 
