@@ -56,7 +56,7 @@ const pass = (detail: string): Verdict => ({ ok: true, detail });
 const fail = (detail: string, fix: string): Verdict => ({ ok: false, detail, fix });
 
 const HealthAnswer = resultOf(SystemHealth);
-/** The function that carries the robot and subscribe tests (any would do; one is enough). */
+/** The one function that carries the robot and subscribe tests (cloudfunctions/session/message-tests.ts); any other refuses them. */
 const MESSAGES_FROM = 'session';
 
 export const smokeContext = (target: SmokeTarget, configs: FunctionConfigs, options: SmokeOptions): SmokeContext => {

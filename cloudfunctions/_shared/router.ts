@@ -13,7 +13,7 @@ import { commandsSent, replayIn, replayOf } from './commands';
 import { EarlyTransaction } from './early-transaction';
 import { derivedId } from './ids';
 import { withFileLinks } from './file-links';
-import { systemCall, systemHealth } from './system-health';
+import { systemCall, systemHealth, type MessageTests } from './system-health';
 
 export type Handler<A extends Action> = (
   input: z.infer<A['input']>,
@@ -102,16 +102,17 @@ export type FunctionHandle = ((event: unknown, caller: Caller, deps: Deps) => Pr
  * caller's membership for the property it names, check the role, replay a command already applied,
  * run the action, and answer with what passed its output contract, or with a refusal its contract
  * declares. Bugs become COMMON.INTERNAL; nothing of them reaches the client. It takes the area's own
- * contract, not the whole catalogue, so each bundle carries only its own area's schemas.
+ * contract, not the whole catalogue, so each bundle carries only its own area's schemas. `messageTests`: the health
+ * check's robot and subscribe tests, which one function carries (system-health.ts `MessageTests`).
  */
-export const defineFunction = <T extends Record<string, Action>>(fn: DeployedFunction, actions: T, handlers: Handlers<T>): FunctionHandle => {
+export const defineFunction = <T extends Record<string, Action>>(fn: DeployedFunction, actions: T, handlers: Handlers<T>, messageTests?: MessageTests): FunctionHandle => {
   const run = async (event: unknown, caller: Caller, deps: Deps): Promise<Result<unknown>> => {
     try {
       const envelope = Envelope.safeParse(event);
       if (!envelope.success) return failure('COMMON.BAD_INPUT');
       // Issue 13: a call with no OPENID (console, management API) is a system call: the health check only.
       const system = caller.openid ? null : systemCall(event);
-      if (system) return await systemHealth(fn, system.input, deps);
+      if (system) return await systemHealth(fn, system.input, deps, messageTests);
       const name = envelope.data.action;
       // Own properties only: "constructor" or "__proto__" is on every object and is no action.
       if (!Object.hasOwn(actions, name) || !Object.hasOwn(handlers, name)) return failure('COMMON.UNKNOWN_ACTION');

@@ -1,16 +1,10 @@
 import { Envelope } from '@shared/contracts/action';
 import { SYSTEM_HEALTH_ACTION, SystemHealth, SystemHealthInput, type CallOutcome, type CloudCallApi } from '@shared/contracts/system-health.contract';
-import { messageData } from '@shared/domain/subscribe-message.rules';
 import { INVITE_PAGE } from '@shared/domain/invitation.rules';
 import { failure } from '@shared/messages/failure';
-import * as messages from '@shared/messages/words';
-import { templateFor } from '@shared/model/settings.model';
 import { ok, type Result } from '@shared/result';
 import type { Deps } from './deps';
 import { heartbeatOf, readHeartbeats } from './heartbeat';
-import { companyProperties } from './properties';
-import { Deferred, postPaced } from './robot';
-import { loadSettings } from './settings';
 import { errCodeOf, NO_PERMISSION, OPENAPI_PERMISSIONS, type WeChatApi } from './wechat';
 
 /** The input of a system health call, or null when the event is anything else. */
@@ -19,14 +13,14 @@ export const systemCall = (event: unknown): { input: unknown } | null => {
   return envelope.success && envelope.data.action === SYSTEM_HEALTH_ACTION ? { input: envelope.data.input } : null;
 };
 
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 300);
+export const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 300);
 
 /** A call that did not reach WeChat's answer, and why. */
-const failed = (detail: string, errCode: number | null = null): CallOutcome => ({ outcome: 'failed', errCode, detail });
-const NO_OPEN_API = 'this function has no WeChat open API';
+export const failed = (detail: string, errCode: number | null = null): CallOutcome => ({ outcome: 'failed', errCode, detail });
+export const NO_OPEN_API = 'this function has no WeChat open API';
 
 /** A cloud call's outcome: any answer from WeChat itself, even a refusal of the arguments, means the call was permitted. */
-const outcomeOf = async (call: () => Promise<unknown>): Promise<CallOutcome> => {
+export const outcomeOf = async (call: () => Promise<unknown>): Promise<CallOutcome> => {
   try {
     await call();
     return { outcome: 'ok', errCode: null, detail: 'ok' };
@@ -55,7 +49,7 @@ const probeArguments: { [M in keyof WeChatApi]: Parameters<WeChatApi[M]> } = {
   checkImage: [{ openid: PROBE_OPENID, scene: 2, mediaUrl: 'https://smoke.invalid/probe.png' }],
 };
 
-const callByName = <M extends keyof WeChatApi>(wechat: WeChatApi, method: M, args: Parameters<WeChatApi[M]>): Promise<unknown> =>
+export const callByName = <M extends keyof WeChatApi>(wechat: WeChatApi, method: M, args: Parameters<WeChatApi[M]>): Promise<unknown> =>
   (wechat[method] as (...a: Parameters<WeChatApi[M]>) => Promise<unknown>)(...args);
 
 const methodOf = (api: CloudCallApi): keyof WeChatApi =>
@@ -68,43 +62,27 @@ const probe = (deps: Deps, api: CloudCallApi): Promise<CallOutcome> => {
   return outcomeOf(() => callByName(wechat, method, probeArguments[method]));
 };
 
-const robotTests = async (deps: Deps, propertyId: string | undefined) => {
-  const ids = propertyId ? [propertyId] : (await companyProperties(deps.db, 20)).map((p) => p._id);
-  const out: NonNullable<SystemHealth['robots']> = [];
-  for (const id of ids) {
-    const url = (await loadSettings(deps, id)).wecomWebhook;
-    if (!url) continue;
-    try {
-      await postPaced(deps, url, { msgtype: 'markdown', markdown: { content: `**${messages.healthTexts.smokeRobotTitle}**\n${messages.healthTexts.smokeRobot}` } });
-      out.push({ propertyId: id, outcome: 'sent', detail: 'errcode 0' });
-    } catch (e) {
-      out.push({ propertyId: id, outcome: e instanceof Deferred ? 'deferred' : 'failed', detail: messageOf(e) });
-    }
-  }
-  return out;
-};
-
-const subscribeTest = async (deps: Deps, test: NonNullable<SystemHealthInput['subscribe']>): Promise<CallOutcome> => {
-  const settings = await loadSettings(deps, test.propertyId);
-  const template = test.kind ? templateFor(settings.templates, test.kind) : settings.templates.find((t) => templateFor(settings.templates, t.kind));
-  if (!template) return failed('no template with its fields is set for this property');
-  const now = deps.now().toISOString();
-  const data = messageData(template.fields, { title: messages.healthTexts.smokeRobotTitle, body: messages.healthTexts.smokeSubscribe, time: now, status: messages.healthTexts.smokeRobotTitle });
-  if (!data) return failed(`template ${template.id} has a field no test value fits`);
-  const wechat = deps.wechat;
-  if (!wechat) return failed(NO_OPEN_API);
-  return outcomeOf(() => callByName(wechat, 'sendSubscribe', [{ touser: test.openid, templateId: template.id, page: template.page, data }]));
-};
+/**
+ * The robot and subscribe tests of a health call. They try the property's webhook and templates, the same from any
+ * function, so one function carries them (session, ../session/message-tests.ts; scripts/smoke-checks.ts asks it): a
+ * function without them refuses a call asking for them, and their 1.4 KB stays out of every other bundle (issue 16).
+ */
+export interface MessageTests {
+  robots: (deps: Deps, propertyId: string | undefined) => Promise<NonNullable<SystemHealth['robots']>>;
+  subscribe: (deps: Deps, test: NonNullable<SystemHealthInput['subscribe']>) => Promise<CallOutcome>;
+}
 
 /**
  * Issue 13 (3): what a deployed function reports about itself: the runtime it runs on (and
  * whether it has the `fetch` the robot poster needs), the mini-program version it was deployed
- * for, the timers' heartbeat (issue 16: a timer function's own; any other function's, stale until every timer has run lately), and on request its cloud calls, a robot message and a subscribe message.
+ * for, the timers' heartbeat (issue 16: a timer function's own; any other function's, stale until every timer has run lately), and on request its cloud calls, a robot message and a subscribe message
+ * (`messages`: the session function's, ./message-tests.ts).
  */
-export const systemHealth = async (fn: string, rawInput: unknown, deps: Deps): Promise<Result<SystemHealth>> => {
+export const systemHealth = async (fn: string, rawInput: unknown, deps: Deps, messages?: MessageTests): Promise<Result<SystemHealth>> => {
   const input = SystemHealthInput.safeParse(rawInput ?? {});
   if (!input.success) return failure('COMMON.BAD_INPUT');
   const { probes, robot, subscribe } = input.data;
+  if ((robot || subscribe) && !messages) return failure('COMMON.BAD_INPUT');
   const beats = await readHeartbeats(deps);
   const report: SystemHealth = {
     function: fn,
@@ -113,8 +91,8 @@ export const systemHealth = async (fn: string, rawInput: unknown, deps: Deps): P
     miniProgramVersion: deps.miniProgramVersion ?? null,
     heartbeat: heartbeatOf(fn, beats, deps.now()),
     probes: [],
-    robots: robot ? await robotTests(deps, robot.propertyId) : null,
-    subscribe: subscribe ? await subscribeTest(deps, subscribe) : null,
+    robots: robot && messages ? await messages.robots(deps, robot.propertyId) : null,
+    subscribe: subscribe && messages ? await messages.subscribe(deps, subscribe) : null,
   };
   for (const api of probes) report.probes.push({ api, ...(await probe(deps, api)) });
   return ok(SystemHealth.parse(report));

@@ -12,6 +12,7 @@ import { readSignals } from '../_shared/signals';
 import { uploadFolderOf } from '../_shared/storage';
 import type { MemberDoc } from '@shared/model/member.model';
 import { consent, stockOf } from './consent';
+import { messageTests } from './message-tests';
 import { membershipViews, placesOf } from './memberships';
 import { health, inbox, retryNotice } from './notices';
 import { waiting } from './waiting';
@@ -69,4 +70,4 @@ export const handle = defineFunction('session', sessionActions, {
   health,
   retryNotice,
   waiting,
-});
+}, messageTests);

@@ -83,6 +83,14 @@ describe('issue 16: each function bundle carries the refusals it answers with, a
     expect(carries).toEqual({ members: false, session: true });
   });
 
+  it("only the session function carries the health check's robot and subscribe tests (the smoke asks it; 1.4 KB of every other bundle)", () => {
+    // What the subscribe test says of a property with no template ready (session/message-tests.ts).
+    const carrying = bundles()
+      .filter(([, bundle]) => bundle.includes('no template with its fields is set for this property'))
+      .map(([name]) => name);
+    expect(carrying).toEqual(['session']);
+  });
+
   it('no bundle wraps its modules in lazy initialisers (what a required glob made of the reminders)', () => {
     const checked = bundles().filter(([name]) => !['imports', 'reports', 'forms'].includes(name));
     expect(checked.length).toBeGreaterThan(5);

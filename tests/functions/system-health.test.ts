@@ -77,6 +77,15 @@ describe('issue 13 (3): the system health call', () => {
     expect(answer.data.probes).toEqual([expect.objectContaining({ api: 'subscribeMessage.send', outcome: 'denied', errCode: -604101 })]);
   });
 
+  it('issue 16: a function other than session refuses a robot or subscribe test with COMMON.BAD_INPUT: nothing is posted or sent', async () => {
+    for (const fn of ['repairs', 'complaints', 'reminders', 'pushes']) {
+      expect(await health(rt, fn, { robot: {} })).toMatchObject({ ok: false, code: 'COMMON.BAD_INPUT' });
+      expect(await health(rt, fn, { subscribe: { propertyId: PROPERTY, openid: WANG } })).toMatchObject({ ok: false, code: 'COMMON.BAD_INPUT' });
+    }
+    expect(rt.webhookPosts).toEqual([]);
+    expect(rt.subscribeMessages).toEqual([]);
+  });
+
   it('the robot test posts to the demo property\'s robot, and the subscribe test sends its template to a person', async () => {
     const answer = await health(rt, 'session', { robot: {}, subscribe: { propertyId: PROPERTY, openid: WANG, kind: 'repair.changed' } });
     expect(answer.data).toMatchObject({ robots: [{ propertyId: PROPERTY, outcome: 'sent' }], subscribe: { outcome: 'ok' } });
