@@ -161,6 +161,15 @@ export const moveDeadlineAfter = async (tx: Tx, subjectId: string, rule: string,
 };
 
 /**
+ * Issue 16: `moveDeadlineAfter` for a write that always runs in its command's transaction (`applyOnce` journals every
+ * one), with no operation to fall back on: the fallback's code is half a kilobyte of a bundle at its ceiling
+ * (complaints). Outside a command's transaction it throws rather than drop the change.
+ */
+export const moveJournaledDeadline = (tx: Tx, subjectId: string, rule: string, action: ClockAction, now: Date, at: SubjectVersion): void => {
+  if (!journaledMove(tx, action, { _id: idOf(subjectId, rule), ...changeOf(now) }, at)) throw new Error(`clock ${rule} of ${subjectId}: a journaled change outside a command's transaction`);
+};
+
+/**
  * Issue 16: a clock's change that its subject's write makes travels in the write's command record (`JournalTx.move`)
  * instead of being two operations of its transaction (the clock's read, then its write), and lands after the commit:
  * applied by the call beside its journal's insert, and again by the timer's journal step (before it sweeps the clocks),

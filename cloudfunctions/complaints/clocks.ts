@@ -1,7 +1,7 @@
 import { caseSays } from '@shared/domain/deadline.rules';
 import type { ComplaintDoc, ComplaintGroupDoc } from '@shared/model/complaint.model';
 import type { Tx } from '../_shared/database';
-import { cancelDeadline, moveDeadlineAfter, type SubjectSays, type SubjectVersion } from '../_shared/deadlines';
+import { cancelDeadline, moveJournaledDeadline, type SubjectSays, type SubjectVersion } from '../_shared/deadlines';
 import { findGroupInTx } from './complaints.repo';
 
 type Case = ComplaintDoc | ComplaintGroupDoc;
@@ -23,10 +23,9 @@ export const cancelClock = async (tx: Tx, c: Case, now: Date, subjectVersion?: n
   await cancelDeadline(tx, c._id, c.dueRule, now, subjectVersion);
 };
 
-/** Issue 16: `cancelClock` after the commit of the write that causes it (deadlines.ts `journaledMove`). */
-export const cancelClockAfter = async (tx: Tx, c: Case, now: Date, at: SubjectVersion): Promise<void> => {
-  if (!c.dueRule || c.dueMetAt) return;
-  await moveDeadlineAfter(tx, c._id, c.dueRule, 'cancel', now, at);
+/** Issue 16: `cancelClock` after the commit of the write that causes it, a command's (deadlines.ts `journaledMove`). */
+export const cancelClockAfter = (tx: Tx, c: Case, now: Date, at: SubjectVersion): void => {
+  if (c.dueRule && !c.dueMetAt) moveJournaledDeadline(tx, c._id, c.dueRule, 'cancel', now, at);
 };
 
 /** C4: whether a group, read in the timer's transaction, has met its clock of `rule` (the timer asks before it warns). */

@@ -41,7 +41,7 @@ import { ownsFile } from '../_shared/storage';
 import { queueChecks, screenAtFiling, submitNow } from '../_shared/content-check';
 import { complaintStore } from '../_shared/screened-store';
 import { textForOthers } from '../_shared/screened';
-import { cancelClock, subjectOf } from './clocks';
+import { cancelClockAfter, subjectOf } from './clocks';
 import { complaintNotices, majorAudience } from './notices';
 import { residentComplaintNotice } from './resident-notice';
 import { toComplaintView } from './views';
@@ -284,7 +284,7 @@ const raiseGroup = async (
     await writeComplaintInTx(tx, moved);
     if (!joined) continue;
     // Stamped with the household's version, so no change of its clock an older write journaled lands over it (deadlines.ts `journaledMove`).
-    await cancelClock(tx, other, ctx.now, moved.version);
+    cancelClockAfter(tx, other, ctx.now, { subjectVersion: moved.version });
     await appendEvent(tx, subjectOf(other), joined.event, ctx.commandKey);
     joinedDocs.push(moved);
   }

@@ -68,10 +68,10 @@ export const classify = caseStep<typeof c.classify>({
     // Issue 16: the clocks' changes land after the commit, ordered by the case's version (deadlines.ts `journaledMove`);
     // a class's clock is most likely one the case never ran.
     if (!plan) {
-      if (k.dueRule !== 'C4.classify') await cancelClockAfter(tx, k, ctx.now, after);
+      if (k.dueRule !== 'C4.classify') cancelClockAfter(tx, k, ctx.now, after);
       clock = { dueRule: 'C4.classify', dueAt: classifyDeadline(receivedAt, ctx.now, settings).dueAt.toISOString(), dueMetAt: at };
     } else if (plan.rule !== k.dueRule) {
-      if (k.dueRule !== 'C4.classify') await cancelClockAfter(tx, k, ctx.now, after);
+      if (k.dueRule !== 'C4.classify') cancelClockAfter(tx, k, ctx.now, after);
       await openDeadlineAfter(tx, subjectOf(k), plan, ctx.now, { ...after, insertFirst: true });
       clock = { dueRule: plan.rule, dueAt: plan.dueAt.toISOString(), dueMetAt: null };
     }

@@ -295,6 +295,30 @@ describe('C3 group complaints', () => {
     expect(open.map((d) => d.rule)).toEqual(['C4.major']);
   });
 
+  it('C3 C4, issue 16: the fifth household raises the group with a call that dies after its commit: the households\' own clocks, touched by no operation of its transaction, are cancelled by the timer and never warned; the group\'s is', async () => {
+    for (const who of building1.slice(0, 5)) expectOk(await file(rt, who));
+    const handle = rt.engine.handle.bind(rt.engine);
+    let clockOps = 0;
+    rt.engine.handle = async (action, params = {}) => {
+      if (params.transactionId && params.collectionName === 'deadlines') clockOps++;
+      return handle(action, params);
+    };
+    const fifth = expectOk(await dyingAfterCommit(rt, () => file(rt, building1[5]!)));
+    rt.engine.handle = handle;
+    expect(fifth.status).toBe('grouped');
+    expect(clockOps).toBe(0);
+    const open = () => raw<{ status: string; rule: string; subject: { kind: string } }>(rt, 'deadlines').filter((d) => d.status === 'open').map((d) => `${d.subject.kind} ${d.rule}`);
+    // The households' clocks changes travel in the command's record: the call that died changed none.
+    expect(open()).toEqual(Array(5).fill('complaint C4.classify'));
+    // The timer's journal step cancels them, and stores the group's, before it sweeps the clocks.
+    expect((await tick(rt)).ok).toBe(true);
+    expect(open()).toEqual(['complaintGroup C4.major']);
+    rt.clock.advanceMinutes(3 * 24 * 60);
+    expect((await tick(rt)).ok).toBe(true);
+    expect(deadlineNotices(rt, 'C4.classify')).toEqual([]);
+    expect(deadlineNotices(rt, 'C4.major').length).toBeGreaterThan(0);
+  });
+
   const households = [building1[0]!, ...building1.slice(2)];
 
   it('issue 18 (3) C3 C4: the fifth household raises a group: every household hears the manager takes it up today', async () => {
