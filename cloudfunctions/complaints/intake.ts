@@ -26,6 +26,7 @@ import type { OutboxDoc } from '@shared/model/outbox.model';
 import type { ContentCheckDoc } from '@shared/model/screening.model';
 import type { SettingsDoc } from '@shared/model/settings.model';
 import type { ActionContext } from '../_shared/context';
+import type { Deps } from '../_shared/deps';
 import { withPrefetch, type Handler } from '../_shared/router';
 import type { Database, Tx } from '../_shared/database';
 import { applyOnce } from '../_shared/commands';
@@ -90,30 +91,31 @@ export interface Finish<T> {
 
 const asView: Finish<ComplaintView> = { answer: (view) => view };
 
-export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: ActionContext, finish: Finish<T> = asView as unknown as Finish<T>) => {
+/** What a filing reads that needs only the property, the room and the matter (issue 16: a resident's, beside the membership). */
+const filingReads = (deps: Deps, propertyId: string, roomId: string, matterKey: string) =>
+  Promise.all([findRoomAsStored(deps.db, roomId), loadSettings(deps, propertyId), unresolvedRepeat(deps.db, propertyId, roomId, matterKey), matterExists(deps.db, propertyId, matterKey)]);
+type FilingReads = Awaited<ReturnType<typeof filingReads>>;
+
+export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: ActionContext, finish: Finish<T> = asView as unknown as Finish<T>, early?: FilingReads) => {
   const { member, deps, now } = ctx;
   if (!intake.resident.roomIds.includes(intake.roomId)) return failure('COMPLAINT.ROOM_NOT_YOURS');
   if (new Date(intake.occurredAt).getTime() > now.getTime() + SKEW_MS) return failure('COMPLAINT.IN_THE_FUTURE');
   if (intake.residentDeadline && new Date(intake.residentDeadline) <= now) return failure('COMPLAINT.DEADLINE_PASSED');
-  // The text check runs beside the filing's own reads and is bounded: it never holds a complaint back.
-  // C3: the household's open complaint on the matter and the matter itself are read beside them too.
+  // C3: the household's open complaint on the matter and the matter itself are read with the room and the settings.
   const matterKey = matterKeyOf(intake.category, intake.place);
-  const [room, settings, repeatOf, matterFound, screening] = await Promise.all([
-    findRoomAsStored(deps.db, intake.roomId),
-    loadSettings(deps, member.propertyId),
-    unresolvedRepeat(deps.db, member.propertyId, intake.roomId, matterKey),
-    matterExists(deps.db, member.propertyId, matterKey),
-    screenAtFiling(deps, {
-      authorOpenid: intake.resident.openid,
-      byAuthor: intake.action === 'complaints.create',
-      text: [intake.target, intake.description, intake.request].join('\n'),
-      photos: intake.photos,
-    }),
-  ]);
+  const [room, settings, repeatOf, matterFound] = early ?? (await filingReads(deps, member.propertyId, intake.roomId, matterKey));
   if (!room || room.propertyId !== member.propertyId) return failure('COMPLAINT.ROOM_NOT_YOURS');
+  // The text check goes out beside the place of the day, and is bounded: it never holds a complaint back.
+  const screened = screenAtFiling(deps, {
+    authorOpenid: intake.resident.openid,
+    byAuthor: intake.action === 'complaints.create',
+    text: [intake.target, intake.description, intake.request].join('\n'),
+    photos: intake.photos,
+  });
   // R2: what the desk registers for a resident (a call, a visit, a callback's complaint) is never refused by a limit.
   const quota = intake.action === 'complaints.create' ? dailyQuota('complaints', intake.resident.openid, settings, ctx) : null;
   return withinDailyLimit(deps.db, quota, async () => {
+    const screening = await screened;
     const matterOf = matterEachRun(deps.db, member.propertyId, matterKey, matterFound);
     const at = now.toISOString();
     const actor = { actor: member.openid, role: member.role, now, deviceTime: intake.deviceTime };
@@ -291,14 +293,19 @@ const raiseGroup = async (
   return { group, joined: joinedDocs };
 };
 
-/** C1: a resident files from the mini-program, with photos from their own folder. */
-export const createComplaint: Handler<typeof create> = async (input, ctx) => {
-  if (!input.photos.every((fileId) => ownsFile(ctx.member, fileId))) return failure('COMPLAINT.PHOTO_NOT_YOURS');
-  return fileComplaint(
-    { ...input, action: 'complaints.create', resident: ctx.member, channel: 'miniprogram', phone: ctx.member.phone, callRecord: null, apologised: false },
-    ctx,
-  );
-};
+/** C1: a resident files from the mini-program, with photos from their own folder; what the filing reads goes out with the membership (issue 16). */
+export const createComplaint: Handler<typeof create> = /* @__PURE__ */ withPrefetch<typeof create, FilingReads>(
+  (input, deps) => filingReads(deps, input.propertyId, input.roomId, matterKeyOf(input.category, input.place)),
+  async (input, ctx, reads) => {
+    if (!input.photos.every((fileId) => ownsFile(ctx.member, fileId))) return failure('COMPLAINT.PHOTO_NOT_YOURS');
+    return fileComplaint(
+      { ...input, action: 'complaints.create', resident: ctx.member, channel: 'miniprogram', phone: ctx.member.phone, callRecord: null, apologised: false },
+      ctx,
+      asView,
+      reads,
+    );
+  },
+);
 
 /** C1 V2: the desk registers a complaint made by phone, in person, by letter or by e-mail, having apologised. */
 export const registerComplaint: Handler<typeof register> = /* @__PURE__ */ withPrefetch<typeof register, MemberDoc | null>(

@@ -1,5 +1,6 @@
 import * as duty from '@shared/contracts/duty.contract';
-import { networkDown, callAs, DESK_ON_SHIFT, expectOk, newCommandId, PROPERTY, snapshot, startRuntime, SUPERVISOR, TECH_LI, WANG, seedOtherProperty } from './harness';
+import { complaints } from '@shared/contracts';
+import { networkDown, callAs, complaintInput, DESK_ON_SHIFT, expectOk, newCommandId, PROPERTY, snapshot, startRuntime, SUPERVISOR, TECH_LI, WANG, WANG_ROOM, seedOtherProperty } from './harness';
 import { recordCalls } from './call-journeys';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
@@ -33,6 +34,29 @@ describe('issue 16: reads made with the membership reach only an authorised call
     expect(await callAs(rt, 'o-other-desk', duty.day, DAY)).toEqual({ ok: false, code: 'COMMON.NOT_A_MEMBER', message: expect.any(String) });
     for (const openid of [WANG, TECH_LI]) expect(await callAs(rt, openid, duty.day, DAY)).toEqual({ ok: false, code: 'COMMON.FORBIDDEN', message: expect.any(String) });
     expect(await snapshot(rt)).toEqual(before);
+  });
+
+  it('C1 C3: a resident\'s complaint reads its room, the household\'s open complaint on the matter and the matter with the membership, and checks its text beside the day\'s place: 7 waits, 6 until committed', async () => {
+    // Her first filing stores the desk's and her own signal documents; the second finds them.
+    expectOk(await callAs(rt, WANG, complaints.create, complaintInput(WANG_ROOM, { category: 'noise', place: { scope: 'public_area', area: 'garden' } })));
+    const calls = recordCalls(rt);
+    expectOk(await callAs(rt, WANG, complaints.create, complaintInput(WANG_ROOM)));
+    const [filing] = calls.get('complaints.create')!;
+    expect({ sequential: filing!.calls.sequential, untilCommitted: filing!.calls.untilCommitted }).toEqual({ sequential: 7, untilCommitted: 6 });
+    const wait = (kind: RegExp, collection = '') => filing!.calls.trace.filter((t) => kind.test(t.kind) && t.detail.trim() === collection).map((t) => t.wait);
+    // The day's place: her counter is updated (this instance has met it), or inserted.
+    expect({ room: wait(/getDocument/, 'rooms'), matter: wait(/getDocument/, 'complaintMatters'), text: wait(/checkText/), place: wait(/Document$/, 'quotas') }).toEqual({ room: [1], matter: [1], text: [2], place: [2] });
+  });
+
+  it('C1: a stranger, another property\'s desk and the desk get their refusal of a complaint filed in her name: nothing is written and no text is sent to be checked', async () => {
+    const before = await snapshot(rt);
+    const checks: string[] = [];
+    rt.watchCalls(({ calls }) => checks.push(...calls.trace.filter((t) => t.kind === 'wechat.checkText').map((t) => t.kind)));
+    expect(await callAs(rt, 'o-stranger', complaints.create, complaintInput(WANG_ROOM))).toMatchObject({ ok: false, code: 'COMMON.NOT_A_MEMBER' });
+    expect(await callAs(rt, 'o-other-desk', complaints.create, complaintInput(WANG_ROOM))).toMatchObject({ ok: false, code: 'COMMON.NOT_A_MEMBER' });
+    expect(await callAs(rt, DESK_ON_SHIFT, complaints.create, complaintInput(WANG_ROOM))).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
+    expect(await snapshot(rt)).toEqual(before);
+    expect(checks).toEqual([]);
   });
 
   it('D2: when the early read fails, a refused caller still gets the role\'s refusal; only an authorised one hears of the failure', async () => {
