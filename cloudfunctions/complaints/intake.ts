@@ -91,7 +91,7 @@ export interface Finish<T> {
 
 const asView: Finish<ComplaintView> = { answer: (view) => view };
 
-/** What a filing reads that needs only the property, the room and the matter (issue 16: a resident's, beside the membership). */
+/** What a filing reads that needs only the property, the room and the matter (issue 16: a resident's and the desk's, beside the membership). */
 const filingReads = (deps: Deps, propertyId: string, roomId: string, matterKey: string) =>
   Promise.all([findRoomAsStored(deps.db, roomId), loadSettings(deps, propertyId), unresolvedRepeat(deps.db, propertyId, roomId, matterKey), matterExists(deps.db, propertyId, matterKey)]);
 type FilingReads = Awaited<ReturnType<typeof filingReads>>;
@@ -308,10 +308,10 @@ export const createComplaint: Handler<typeof create> = /* @__PURE__ */ withPrefe
 );
 
 /** C1 V2: the desk registers a complaint made by phone, in person, by letter or by e-mail, having apologised. */
-export const registerComplaint: Handler<typeof register> = /* @__PURE__ */ withPrefetch<typeof register, MemberDoc | null>(
-  // Issue 16: the resident the desk names is read beside the membership; checked against the caller's property below.
-  (input, deps) => findMember(deps.db, input.residentId),
-  async (input, ctx, resident) => {
+export const registerComplaint: Handler<typeof register> = /* @__PURE__ */ withPrefetch<typeof register, [MemberDoc | null, FilingReads]>(
+  // Issue 16: the resident the desk names and what the filing reads are read beside the membership; checked against the caller's property below.
+  (input, deps) => Promise.all([findMember(deps.db, input.residentId), filingReads(deps, input.propertyId, input.roomId, matterKeyOf(input.category, input.place))]),
+  async (input, ctx, [resident, reads]) => {
     if (!resident || resident.propertyId !== ctx.member.propertyId || resident.role !== 'resident' || resident.status !== 'active') {
       return failure('COMPLAINT.RESIDENT_NOT_FOUND');
     }
@@ -324,6 +324,8 @@ export const registerComplaint: Handler<typeof register> = /* @__PURE__ */ withP
         callRecord: { callerName: input.callerName, phone: input.phone, receivedAt: ctx.now.toISOString(), recorder: ctx.member.name },
       },
       ctx,
+      asView,
+      reads,
     );
   },
 );

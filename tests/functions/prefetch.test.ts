@@ -1,6 +1,6 @@
 import * as duty from '@shared/contracts/duty.contract';
 import { complaints } from '@shared/contracts';
-import { networkDown, callAs, complaintInput, DESK_ON_SHIFT, expectOk, newCommandId, PROPERTY, snapshot, startRuntime, SUPERVISOR, TECH_LI, WANG, WANG_ROOM, seedOtherProperty } from './harness';
+import { networkDown, callAs, complaintInput, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, snapshot, startRuntime, SUPERVISOR, TECH_LI, WANG, WANG_ROOM, seedOtherProperty } from './harness';
 import { recordCalls } from './call-journeys';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
@@ -46,6 +46,21 @@ describe('issue 16: reads made with the membership reach only an authorised call
     const wait = (kind: RegExp, collection = '') => filing!.calls.trace.filter((t) => kind.test(t.kind) && t.detail.trim() === collection).map((t) => t.wait);
     // The day's place: her counter is updated (this instance has met it), or inserted.
     expect({ room: wait(/getDocument/, 'rooms'), matter: wait(/getDocument/, 'complaintMatters'), text: wait(/checkText/), place: wait(/Document$/, 'quotas') }).toEqual({ room: [1], matter: [1], text: [2], place: [2] });
+  });
+
+  it('C1 V2: the desk\'s registration reads the resident it names, her room, her open complaint on the matter and the matter with the membership: 6 waits, 5 until committed', async () => {
+    const registration = (over: Record<string, unknown> = {}) => {
+      const { photos: _none, ...fields } = complaintInput(WANG_ROOM, over);
+      return { ...fields, residentId: memberIdOf(WANG), channel: 'phone', callerName: '王秀英', phone: '13800000101', apologised: true };
+    };
+    // The first registration stores the desk's and her signal documents; the second finds them.
+    expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.register, registration({ category: 'noise', place: { scope: 'public_area', area: 'garden' } })));
+    const calls = recordCalls(rt);
+    expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.register, registration()));
+    const [filing] = calls.get('complaints.register')!;
+    expect({ sequential: filing!.calls.sequential, untilCommitted: filing!.calls.untilCommitted }).toEqual({ sequential: 6, untilCommitted: 5 });
+    const firstWait = filing!.calls.trace.filter((t) => t.wait === 1).map((t) => t.detail.trim()).sort();
+    expect(firstWait).toEqual(['', 'complaintMatters', 'complaints', 'members', 'members', 'rooms']);
   });
 
   it('C1: a stranger, another property\'s desk and the desk get their refusal of a complaint filed in her name: nothing is written and no text is sent to be checked', async () => {
