@@ -21,7 +21,7 @@ import { LIMIT, weappPackages } from './sizes';
 import { COLD_REQUIRE_BUDGET_MS, coldRequire } from './cold-require';
 import { BASELINE_BYTES, FUNCTION_BUNDLE_BUDGET, FUNCTION_BUNDLE_EXCEPTED, H5_BASELINE, WEAPP_MAIN_BUDGET } from './budgets';
 import { membershipTrips } from './memberships';
-import { throughputRows } from './throughput';
+import { throughputRows, WARM_UP } from './throughput';
 import { sweepFigures } from './sweep';
 import { crashRounds } from './crash';
 import { CPU_SLOWDOWN, H5_INBOX_BUDGET_MS, h5Inbox } from './h5-inbox';
@@ -89,7 +89,7 @@ const callBudgets = async () => {
 };
 
 const throughput = async (rt: Runtime) => {
-  console.log('\nLocal repairs.create through the SQLite store (in-process, after 100 unmeasured creates; callers take the demo households in turn, each filing back to back)');
+  console.log(`\nLocal repairs.create through the SQLite store (in-process, after ${WARM_UP} unmeasured creates; callers take the demo households in turn, each filing back to back)`);
   table(await throughputRows(rt, call, cmd));
 };
 

@@ -22,7 +22,7 @@ const RUNS: { callers: number; requests: number }[] = process.env.RUNS ? (JSON.p
  * Creates filed first and not measured: the process's first creates compile the code they run. After 100, the
  * V8 threads still compiled through the next 1000 (1.2 ms of CPU a create on those threads, against 0.4 after).
  */
-const WARM_UP = 500;
+export const WARM_UP = 500;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
