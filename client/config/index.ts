@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import { OpenAhead } from './open-ahead';
+import { CompileHints } from './compile-hints';
 import { lazySchemas } from './lazy-schemas';
 // A CommonJS module babel.config.js reads too
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -34,7 +35,7 @@ class StatsFile {
   }
 }
 
-/** Routes an H5 load may open on whose chunks index.html asks for beside app.js (./open-ahead.ts): the desk's inbox. */
+/** Routes an H5 load may open on whose chunks index.html asks for beside app.js (./open-ahead.ts), compiled as they stream in (./compile-hints.ts): the desk's inbox. */
 const OPENED_AHEAD = ['pages/desk/inbox/index'];
 
 /**
@@ -140,6 +141,7 @@ export default defineConfig<'webpack5'>(() => {
           .loader(path.join(__dirname, 'lazy-schema-loader.js'))
           .options({ transform: lazySchemas });
         chain.plugin('open-ahead').use(OpenAhead, [OPENED_AHEAD, './']);
+        chain.plugin('compile-hints').use(CompileHints, [OPENED_AHEAD]);
         if (process.env.H5_STATS) chain.plugin('stats-file').use(StatsFile, [process.env.H5_STATS]);
       },
     },

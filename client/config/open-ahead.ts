@@ -37,6 +37,10 @@ export const openAheadScript = (files: Record<string, string[]>, kind: 'script' 
     kind === 'link' ? 'e.rel="stylesheet";e.href=u' : 'e.src=u'
   };document.head.appendChild(e)})}(${JSON.stringify(files)})</script>`;
 
+/** The chunk group loaded for a page route: the one a lazy import of its page module starts. */
+export const groupOfRoute = (groups: readonly Group[], route: string): Group | undefined =>
+  groups.find((g) => g.origins.some((o) => (o.request ?? '').replace(/\\/g, '/').replace(/\.[jt]sx?$/, '').endsWith(route)));
+
 const only = (files: Record<string, string[]>, ending: RegExp) => Object.fromEntries(Object.entries(files).map(([route, list]) => [route, list.filter((f) => ending.test(f))]));
 
 export class OpenAhead {
@@ -52,7 +56,7 @@ export class OpenAhead {
         if (!html) return;
         const files: Record<string, string[]> = {};
         for (const route of this.routes) {
-          const group = compilation.chunkGroups.find((g) => g.origins.some((o) => (o.request ?? '').replace(/\\/g, '/').replace(/\.[jt]sx?$/, '').endsWith(route)));
+          const group = groupOfRoute(compilation.chunkGroups, route);
           if (!group) throw new Error(`${NAME}: no chunk group is loaded for ${route}`);
           files[route] = group
             .getFiles()

@@ -61,3 +61,17 @@ describe('issue 16: an H5 load opening on the desk inbox asks for its chunks bes
     expect(scriptsAdded.map((e) => (e.src ?? '').replace(/^.*\/(\d+)\.[0-9a-f]{8}\.js$/, '$1')).sort()).toEqual(routerChunks);
   });
 });
+
+describe('issue 16: the scripts an H5 load runs at once are compiled as they stream in', () => {
+  it("app.js, the scripts index.html loads with it and the inbox's chunks start with V8's compile hint; a lazy chunk (preview-image) does not", () => {
+    const hinted = (name: string) => readFileSync(join(js, name), 'utf8').startsWith('//# allFunctionsCalledOnLoad\n');
+    const html = readFileSync(join(h5, 'index.html'), 'utf8');
+    const entry = [...html.matchAll(/<script defer="defer" src="\.\/js\/([^"]+)"/g)].map((m) => m[1]!);
+    expect(entry.some((name) => name.startsWith('app.'))).toBe(true);
+    const [scriptsTag] = [...html.matchAll(/<script>(!function\(f\)[\s\S]*?)<\/script>/g)] as RegExpMatchArray[];
+    const inbox = run(scriptsTag![1]!, '#/pages/desk/inbox/index').map((e) => (e.src ?? '').replace(/^.*\//, ''));
+    expect(inbox.length).toBeGreaterThan(5);
+    expect([...entry, ...inbox].filter((name) => !hinted(name))).toEqual([]);
+    expect(scripts().filter((name) => name.startsWith('preview-image.')).map(hinted)).toEqual([false]);
+  });
+});
