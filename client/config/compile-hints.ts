@@ -8,26 +8,7 @@
  * https://v8.dev/blog/explicit-compile-hints
  */
 
-import { groupOfRoute } from './open-ahead';
-
-interface Source {
-  source(): string | Buffer;
-}
-interface Group {
-  origins: { request?: string }[];
-  getFiles(): string[];
-}
-interface Compilation {
-  chunkGroups: Group[];
-  entrypoints: Map<string, Group>;
-  getAsset(name: string): { source: Source } | undefined;
-  updateAsset(name: string, source: Source): void;
-  hooks: { processAssets: { tap(options: { name: string; stage: number }, fn: () => void): void } };
-}
-interface Compiler {
-  webpack: { Compilation: { PROCESS_ASSETS_STAGE_DEV_TOOLING: number }; sources: { RawSource: new (text: string) => Source } };
-  hooks: { thisCompilation: { tap(name: string, fn: (compilation: Compilation) => void): void } };
-}
+import { groupOfRoute, type Compiler } from './open-ahead';
 
 const NAME = 'CompileHints';
 export const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';

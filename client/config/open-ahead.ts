@@ -7,6 +7,7 @@
  * (https://webpack.js.org/guides/lazy-loading/, https://github.com/webpack-contrib/mini-css-extract-plugin).
  */
 
+/** What this plugin and ./compile-hints.ts use of webpack's compiler and compilation. */
 interface Source {
   source(): string | Buffer;
 }
@@ -14,14 +15,18 @@ interface Group {
   origins: { request?: string }[];
   getFiles(): string[];
 }
-interface Compilation {
+export interface Compilation {
   chunkGroups: Group[];
+  entrypoints: Map<string, Group>;
   getAsset(name: string): { source: Source } | undefined;
   updateAsset(name: string, source: Source): void;
   hooks: { processAssets: { tap(options: { name: string; stage: number }, fn: () => void): void } };
 }
-interface Compiler {
-  webpack: { Compilation: { PROCESS_ASSETS_STAGE_REPORT: number }; sources: { RawSource: new (text: string) => Source } };
+export interface Compiler {
+  webpack: {
+    Compilation: { PROCESS_ASSETS_STAGE_REPORT: number; PROCESS_ASSETS_STAGE_DEV_TOOLING: number };
+    sources: { RawSource: new (text: string) => Source };
+  };
   hooks: { thisCompilation: { tap(name: string, fn: (compilation: Compilation) => void): void } };
 }
 
