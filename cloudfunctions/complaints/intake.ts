@@ -92,8 +92,10 @@ export interface Finish<T> {
 const asView: Finish<ComplaintView> = { answer: (view) => view };
 
 /** What a filing reads that needs only the property, the room and the matter (issue 16: a resident's and the desk's, beside the membership). */
-const filingReads = (deps: Deps, propertyId: string, roomId: string, matterKey: string) =>
-  Promise.all([findRoomAsStored(deps.db, roomId), loadSettings(deps, propertyId), unresolvedRepeat(deps.db, propertyId, roomId, matterKey), matterExists(deps.db, propertyId, matterKey)]);
+const filingReads = (deps: Deps, { propertyId, roomId, category, place }: { propertyId: string; roomId: string; category: ComplaintCategory; place: ComplaintPlace }) => {
+  const matterKey = matterKeyOf(category, place);
+  return Promise.all([findRoomAsStored(deps.db, roomId), loadSettings(deps, propertyId), unresolvedRepeat(deps.db, propertyId, roomId, matterKey), matterExists(deps.db, propertyId, matterKey)]);
+};
 type FilingReads = Awaited<ReturnType<typeof filingReads>>;
 
 export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: ActionContext, finish: Finish<T> = asView as unknown as Finish<T>, early?: FilingReads) => {
@@ -103,7 +105,7 @@ export const fileComplaint = async <T = ComplaintView>(intake: Intake, ctx: Acti
   if (intake.residentDeadline && new Date(intake.residentDeadline) <= now) return failure('COMPLAINT.DEADLINE_PASSED');
   // C3: the household's open complaint on the matter and the matter itself are read with the room and the settings.
   const matterKey = matterKeyOf(intake.category, intake.place);
-  const [room, settings, repeatOf, matterFound] = early ?? (await filingReads(deps, member.propertyId, intake.roomId, matterKey));
+  const [room, settings, repeatOf, matterFound] = early ?? (await filingReads(deps, { ...intake, propertyId: member.propertyId }));
   if (!room || room.propertyId !== member.propertyId) return failure('COMPLAINT.ROOM_NOT_YOURS');
   // The text check goes out beside the place of the day, and is bounded: it never holds a complaint back.
   const screened = screenAtFiling(deps, {
@@ -295,7 +297,7 @@ const raiseGroup = async (
 
 /** C1: a resident files from the mini-program, with photos from their own folder; what the filing reads goes out with the membership (issue 16). */
 export const createComplaint: Handler<typeof create> = /* @__PURE__ */ withPrefetch<typeof create, FilingReads>(
-  (input, deps) => filingReads(deps, input.propertyId, input.roomId, matterKeyOf(input.category, input.place)),
+  (input, deps) => filingReads(deps, input),
   async (input, ctx, reads) => {
     if (!input.photos.every((fileId) => ownsFile(ctx.member, fileId))) return failure('COMPLAINT.PHOTO_NOT_YOURS');
     return fileComplaint(
@@ -310,7 +312,7 @@ export const createComplaint: Handler<typeof create> = /* @__PURE__ */ withPrefe
 /** C1 V2: the desk registers a complaint made by phone, in person, by letter or by e-mail, having apologised. */
 export const registerComplaint: Handler<typeof register> = /* @__PURE__ */ withPrefetch<typeof register, [MemberDoc | null, FilingReads]>(
   // Issue 16: the resident the desk names and what the filing reads are read beside the membership; checked against the caller's property below.
-  (input, deps) => Promise.all([findMember(deps.db, input.residentId), filingReads(deps, input.propertyId, input.roomId, matterKeyOf(input.category, input.place))]),
+  (input, deps) => Promise.all([findMember(deps.db, input.residentId), filingReads(deps, input)]),
   async (input, ctx, [resident, reads]) => {
     if (!resident || resident.propertyId !== ctx.member.propertyId || resident.role !== 'resident' || resident.status !== 'active') {
       return failure('COMPLAINT.RESIDENT_NOT_FOUND');
