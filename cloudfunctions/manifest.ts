@@ -18,7 +18,10 @@ interface Declared {
 interface AreaDeclared {
   function: unknown;
   collections: Record<string, unknown>;
-  /** Its collections whose documents' status only a state machine changes (issue 15, 2): the tests' engine checks each change commits its event. */
+  /**
+   * Its collections whose documents' status only a state machine changes (issue 15, 2): the tests' engine checks each
+   * change commits its event. `collection.field`: an entity held in a field of the collection's documents while open.
+   */
   machines?: string[];
 }
 

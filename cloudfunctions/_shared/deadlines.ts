@@ -205,7 +205,7 @@ const applyMove = async (db: Database, entry: JournalEntry): Promise<void> => {
   const move = entry.move!;
   const { action } = move;
   // A clock's entries carry a clock's action (`journaledMove`).
-  if (action === 'release') return;
+  if (action === 'release' || action === 'put') return;
   const _ = db.command;
   const { _id, ...fields } = entry.doc;
   // A change cancels or reopens (no write pauses a clock: the timer does, `SubjectSays`), so it clears `pausedBy`.

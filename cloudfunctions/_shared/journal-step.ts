@@ -2,6 +2,7 @@ import { fanOutJournals } from './commands';
 import type { JournalEntry } from '@shared/model/command.model';
 import { applyClockMoves } from './deadlines';
 import { applyPlaceReleases } from './places';
+import { applyPuts } from './journaled-puts';
 import { outboxModel } from '@shared/model/outbox.model';
 import { signalOf } from './channels';
 import { consentsWithSendsLeft } from './consents';
@@ -56,12 +57,13 @@ export const confirmDelivered = async (sweep: Sweep, docs: readonly unknown[]): 
 };
 
 /**
- * Issue 16: the changes the records carry, applied again: the clocks' (deadlines.ts `journaledMove`) and the places
- * cancelled bookings give back (places.ts `givePlaceBackAfter`); each lands once, whoever applies it.
+ * Issue 16: the changes the records carry, applied again: the clocks' (deadlines.ts `journaledMove`), the places
+ * cancelled bookings give back (places.ts `givePlaceBackAfter`) and the copies written after (journaled-puts.ts
+ * `putAfter`: a key loan's); each lands once, whoever applies it.
  */
 const applyMoves = async (sweep: Sweep, moves: readonly JournalEntry[]): Promise<boolean> =>
   (await sweep.unit(`${moves.length} changes (${moves[0]?.doc._id}…)`, async () => {
-    await Promise.all([applyClockMoves(sweep.deps.db, moves), applyPlaceReleases(sweep.deps.db, moves)]);
+    await Promise.all([applyClockMoves(sweep.deps.db, moves), applyPlaceReleases(sweep.deps.db, moves), applyPuts(sweep.deps.db, moves)]);
     return true;
   })) === true;
 

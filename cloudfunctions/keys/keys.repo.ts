@@ -14,6 +14,7 @@ import {
 } from '@shared/model/key.model';
 import type { Database, Tx } from '../_shared/database';
 import { appendEvent } from '../_shared/events';
+import { createAfter, putAfter } from '../_shared/journaled-puts';
 import { derivedId } from '../_shared/ids';
 import type { Source } from '../_shared/paging';
 import { addInTx, findById, findInTx, parseAll, parseStored, readAll, withoutId, everyPageIn, rewriteStored, type Rewrite, type StoredDoc } from '../_shared/repo';
@@ -43,7 +44,6 @@ export const findLoanInTx = (tx: Tx, id: string) => findInTx(tx, keyLoanModel, i
 export const findInventoryInTx = (tx: Tx, propertyId: string, month: string) => findInTx(tx, keyInventoryModel, inventoryIdOf(propertyId, month));
 
 export const readKeyInTx = async (tx: Tx, id: string): Promise<KeyDoc> => parseStored(keyModel, (await tx.collection('keys').doc(id).get()).data);
-export const readLoanInTx = async (tx: Tx, id: string): Promise<KeyLoanDoc> => parseStored(keyLoanModel, (await tx.collection('keyLoans').doc(id).get()).data);
 export const readInventoryInTx = async (tx: Tx, id: string): Promise<KeyInventoryDoc> => parseStored(keyInventoryModel, (await tx.collection('keyInventories').doc(id).get()).data);
 
 /** K1: the keys of these ids the register holds (at most 100 ids: one query). */
@@ -64,12 +64,32 @@ export const writeKey = async (tx: Tx, key: KeyDoc): Promise<KeyDoc> => {
   return stored;
 };
 
-/** A loan written with the event of the transition that made its status. */
-export const writeLoan = async (tx: Tx, loan: KeyLoanDoc, event: TransitionEvent<string, string>, commandId: string): Promise<KeyLoanDoc> => {
+/**
+ * K2, issue 16: the loan a key is out on, read with the key in the transaction: the key carries it (`KeyDoc.loan`); a
+ * key stored before it did names it only, and its loan is read from `keyLoans` (one more operation, for those alone).
+ */
+export const openLoanInTx = async (tx: Tx, key: KeyDoc): Promise<KeyLoanDoc | null> => key.loan ?? (key.loanId ? findLoanInTx(tx, key.loanId) : null);
+
+/**
+ * A loan's step written with the event of the transition that made its status: on its key, which the transaction read
+ * (the loan while out; none once it is closed), and to its copy in `keyLoans` after the commit (`putAfter`; a loan just
+ * lent: `createAfter`). The key must be the loan's: free for a loan lent, out on this loan for any later step. Answers the
+ * key and the loan as written.
+ */
+export const writeLoanOnKey = async (
+  tx: Tx,
+  key: KeyDoc,
+  loan: KeyLoanDoc,
+  event: TransitionEvent<string, string>,
+  commandId: string,
+): Promise<{ key: KeyDoc; loan: KeyLoanDoc }> => {
   const stored = keyLoanModel.toStored(loan);
-  await tx.collection('keyLoans').doc(stored._id).set({ data: withoutId(stored) });
+  if (key.loanId !== (event.from === null ? null : stored._id)) throw new Error(`key ${key._id} is not loan ${stored._id}'s to write`);
+  const open = (OPEN_STATUSES as readonly string[]).includes(stored.status);
+  const written = await writeKey(tx, { ...key, loanId: open ? stored._id : null, loan: open ? stored : null, version: key.version + 1 });
+  await (event.from === null ? createAfter(tx, 'keyLoans', stored) : putAfter(tx, 'keyLoans', stored));
   await appendEvent(tx, loanSubject(stored), event, commandId);
-  return stored;
+  return { key: written, loan: stored };
 };
 
 /**

@@ -13,7 +13,8 @@ import { ActionFailure } from '../_shared/failures';
 import { mapPage, readPage } from '../_shared/paging';
 import type { Page } from '@shared/contracts/page';
 import { ownsFile } from '../_shared/storage';
-import { findKeyInTx, findLoanInTx, loanIdOf, loansDueFirst, OPEN_STATUSES, readKeyInTx, writeKey, writeLoan } from './keys.repo';
+import { findKeyInTx, findLoan, loanIdOf, loansDueFirst, OPEN_STATUSES, openLoanInTx, readKeyInTx, writeLoanOnKey } from './keys.repo';
+import type { Database, Tx } from '../_shared/database';
 import { loanView } from './views';
 import { activeOfRolesByName, findMember } from '../_shared/membership';
 
@@ -77,41 +78,54 @@ export const lend: Handler<typeof c.lend> = /* @__PURE__ */ withPrefetch<typeof 
       version: event.version,
       updatedAt: now.toISOString(),
     });
-    await writeKey(tx, { ...k, loanId: loan._id, version: k.version + 1 });
-    return loanView(await writeLoan(tx, loan, event, input.commandId), member);
+    return loanView((await writeLoanOnKey(tx, k, loan, event, input.commandId)).loan, member);
   });
   return ok(result);
   },
 );
 
+/**
+ * K2, issue 16: the loan a signature or a give-back names, as its key holds it. Its copy, read beside the membership,
+ * names the key (a loan's key never changes); the transaction reads the key alone, on which the loan is out. A loan not
+ * out on its key is closed, whatever its copy says: a copy still open is one whose close has not been written to it yet
+ * (its put lands after the commit), and the caller is told the loan has changed.
+ */
+const namedLoanInTx = async (tx: Tx, copy: KeyLoanDoc | null, member: MemberDoc) => {
+  if (!copy || copy.propertyId !== member.propertyId) throw new ActionFailure('KEY.LOAN_NOT_FOUND');
+  const key = await readKeyInTx(tx, copy.keyId);
+  const open = await openLoanInTx(tx, key);
+  if (open?._id === copy._id) return { key, loan: open };
+  if ((OPEN_STATUSES as readonly string[]).includes(copy.status)) throw new ActionFailure('COMMON.VERSION_CONFLICT');
+  return { key, loan: copy };
+};
+
+/** The loan a call names, read beside the membership (issue 16): its copy, which names its key. */
+const loanCopy = (input: { loanId: string }, deps: { db: Database }) => findLoan(deps.db, input.loanId);
+
 /** K2: the staff borrower signs for the key on their own phone, with a signature they uploaded. */
-export const sign: Handler<typeof c.sign> = async (input, ctx) => {
+export const sign: Handler<typeof c.sign> = /* @__PURE__ */ withPrefetch<typeof c.sign, KeyLoanDoc | null>(loanCopy, async (input, ctx, copy) => {
   const { member, now } = ctx;
-  // Issue 16: the loan is read once, in the transaction started with the membership (a read before it was one more wait).
   const { result } = await applyOnce(ctx, 'keys.sign', async (tx) => {
-    const loan = await findLoanInTx(tx, input.loanId);
-    if (!loan || loan.propertyId !== member.propertyId) throw new ActionFailure('KEY.LOAN_NOT_FOUND');
+    const { key, loan } = await namedLoanInTx(tx, copy, member);
     if (loan.borrower.type !== 'staff' || loan.borrower.memberId !== member._id) throw new ActionFailure('KEY.NOT_YOUR_LOAN');
     if (!ownsFile(member, input.signature)) throw new ActionFailure('KEY.FILE_NOT_YOURS');
     if (loan.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
     const step = transition(keyLoanMachine, loan, { action: 'sign', actor: member.openid, role: member.role, now, deviceTime: input.deviceTime });
     if (!step.ok) throw new ActionFailure('STATE.TRANSITION_NOT_ALLOWED');
     const next = { ...loan, status: step.status, version: step.version, signature: input.signature, updatedAt: now.toISOString() };
-    return loanView(await writeLoan(tx, next, step.event, input.commandId), member);
+    return loanView((await writeLoanOnKey(tx, key, next, step.event, input.commandId)).loan, member);
   });
   return ok(result);
-};
+});
 
 /**
  * K2: a key back at the desk. A loan with a deposit needs its outcome: refunded, or kept with the
  * reason; the amount is the loan's own. A staff loan never signed is cancelled instead.
  */
-export const giveBack: Handler<typeof c.giveBack> = async (input, ctx) => {
+export const giveBack: Handler<typeof c.giveBack> = /* @__PURE__ */ withPrefetch<typeof c.giveBack, KeyLoanDoc | null>(loanCopy, async (input, ctx, copy) => {
   const { member, now } = ctx;
-  // Issue 16: the loan is read once, in the transaction started with the membership.
   const { result } = await applyOnce(ctx, 'keys.giveBack', async (tx) => {
-    const loan = await findLoanInTx(tx, input.loanId);
-    if (!loan || loan.propertyId !== member.propertyId) throw new ActionFailure('KEY.LOAN_NOT_FOUND');
+    const { key, loan } = await namedLoanInTx(tx, copy, member);
     if (loan.deposit && !input.deposit) throw new ActionFailure('KEY.DEPOSIT_OUTCOME_REQUIRED');
     if (loan.version !== input.version) throw new ActionFailure('COMMON.VERSION_CONFLICT');
     const action = loan.status === 'pending' ? 'cancel' : 'giveBack';
@@ -122,8 +136,6 @@ export const giveBack: Handler<typeof c.giveBack> = async (input, ctx) => {
         ? { outcome: 'refunded' as const, amountFen: loan.deposit.amountFen, by: member.name }
         : { outcome: 'kept' as const, amountFen: loan.deposit.amountFen, by: member.name, reason: input.deposit.reason }
       : null;
-    const key = await readKeyInTx(tx, loan.keyId);
-    if (key.loanId === loan._id) await writeKey(tx, { ...key, loanId: null, version: key.version + 1 });
     const next: KeyLoanDoc = {
       ...loan,
       status: step.status,
@@ -134,10 +146,10 @@ export const giveBack: Handler<typeof c.giveBack> = async (input, ctx) => {
       depositOutcome: outcome,
       updatedAt: now.toISOString(),
     };
-    return loanView(await writeLoan(tx, next, step.event, input.commandId), member);
+    return loanView((await writeLoanOnKey(tx, key, next, step.event, input.commandId)).loan, member);
   });
   return ok(result);
-};
+});
 
 /** K2: the active staff of the property, by name: who a key can be lent to on trust of their own signature. */
 export const staff: Handler<typeof c.staff> = async (input, { deps }) => {

@@ -27,6 +27,7 @@ export const add: Handler<typeof c.add> = async (input, ctx) => {
         set: input.set,
         depositFen: input.depositFen,
         loanId: null,
+        loan: null,
         addedBy: member.name,
         createdAt: now.toISOString(),
         version: 1,
@@ -67,7 +68,7 @@ export const keysHeld = async (db: Database, propertyId: string, keys: readonly 
 export const registerKeys = async (db: Database, propertyId: string, keys: readonly Wanted[], by: string, now: Date): Promise<void> => {
   for (const part of chunks(keys)) {
     const wanted: KeyDoc[] = part.map((k) =>
-      keyModel.toStored({ _id: keyIdOf(propertyId, k.kind, k.label), propertyId, ...k, loanId: null, addedBy: by, createdAt: now.toISOString(), version: 1 }),
+      keyModel.toStored({ _id: keyIdOf(propertyId, k.kind, k.label), propertyId, ...k, loanId: null, loan: null, addedBy: by, createdAt: now.toISOString(), version: 1 }),
     );
     for (let attempt = 0; ; attempt++) {
       const held = await heldIn(db, wanted.map((k) => k._id));

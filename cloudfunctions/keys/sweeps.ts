@@ -16,7 +16,7 @@ import type { Deps } from '../_shared/deps';
 import { enqueueNotice, sendNow, type Notice } from '../_shared/outbox';
 import type { Sweep } from '../_shared/sweep';
 import { TIMER } from '../_shared/timer-actor';
-import { findInventory, leftKeysToRemind, loansToChase, markInventoryReminded, readInventoryInTx, readLeftKeyInTx, readLoanInTx, writeInventory, writeLeftKey, writeLoan } from './keys.repo';
+import { findInventory, leftKeysToRemind, loansToChase, markInventoryReminded, openLoanInTx, readInventoryInTx, readKeyInTx, readLeftKeyInTx, writeInventory, writeLeftKey, writeLoanOnKey } from './keys.repo';
 import { openedInventory } from './inventory';
 import { signedRepairIds } from '../_shared/repairs.repo';
 
@@ -33,23 +33,27 @@ const loanNotice = (loan: KeyLoanDoc, kind: 'key.overdue' | 'key.escalated', rol
 
 /**
  * K2: one loan chased: past its due-back time it becomes overdue and the desk is told; two hours
- * later, still out, the supervisor is told, once. Each step is a transition of the loan's machine.
+ * later, still out, the supervisor is told, once. Each step is a transition of the loan's machine, on the loan as its
+ * key holds it (issue 16: the copy the sweep found may not show a give-back yet; a loan no longer out on its key is
+ * closed, and left).
  */
 const chaseLoan = async (deps: Deps, found: KeyLoanDoc): Promise<OutboxDoc[]> => {
   const now = deps.now();
   return deps.db.runTransaction(async (tx) => {
-    let loan = await readLoanInTx(tx, found._id);
+    let key = await readKeyInTx(tx, found.keyId);
+    let loan = await openLoanInTx(tx, key);
     const out: OutboxDoc[] = [];
+    if (loan?._id !== found._id) return out;
     if (isOverdue(loan, now)) {
       const step = transition(keyLoanMachine, loan, { action: 'overdue', actor: TIMER.actor, role: TIMER.role, now });
       if (!step.ok) return out;
-      loan = await writeLoan(tx, { ...loan, status: step.status, version: step.version, updatedAt: now.toISOString() }, step.event, `overdue:${loan._id}`);
+      ({ key, loan } = await writeLoanOnKey(tx, key, { ...loan, status: step.status, version: step.version, updatedAt: now.toISOString() }, step.event, `overdue:${loan._id}`));
       out.push(await enqueueNotice(tx, `overdue:${loan._id}`, loanNotice(loan, 'key.overdue', 'desk'), now));
     }
     if (needsEscalation(loan, now)) {
       const step = transition(keyLoanMachine, loan, { action: 'escalate', actor: TIMER.actor, role: TIMER.role, now });
       if (!step.ok) return out;
-      loan = await writeLoan(tx, { ...loan, version: step.version, escalatedAt: now.toISOString(), updatedAt: now.toISOString() }, step.event, `escalate:${loan._id}`);
+      ({ key, loan } = await writeLoanOnKey(tx, key, { ...loan, version: step.version, escalatedAt: now.toISOString(), updatedAt: now.toISOString() }, step.event, `escalate:${loan._id}`));
       out.push(await enqueueNotice(tx, `escalate:${loan._id}`, loanNotice(loan, 'key.escalated', 'supervisor'), now));
     }
     return out;

@@ -29,16 +29,32 @@ export class StatusWithoutEvent extends EngineError {
  * document a new `status` (a new document included: its birth) must commit, in the same write or
  * transaction, a document in `events` about it. `committed` reads a document as it stands before
  * the write. A removal is not a status change. Throws the first violation; nothing is committed.
+ *
+ * A watched `collection.field` is an entity that lives in a field of another's document while it is open (issue 16:
+ * a key's open loan, `keys.loan`, whose `_id` is the loan's): one coming into the field is born or changed, one leaving
+ * it is closed, one whose `status` there changes is changed; each must commit its event about the entity's own id.
  */
 export const checkStatusEvents = (watched: ReadonlySet<string>, writes: readonly PendingWrite[], committed: (collection: string, id: DocId) => Doc | undefined): void => {
   // Issue 16: a command record's journal carries its transaction's events (cloudfunctions/_shared/commands.ts).
   const journaled = (doc: Doc): Doc[] =>
     Array.isArray(doc.journal) ? (doc.journal as { collection?: unknown; doc?: Doc }[]).flatMap((e) => (e.collection === EVENTS && e.doc ? [e.doc] : [])) : [];
   const withEvent = new Set(writes.flatMap((w) => (!w.doc ? [] : w.collection === EVENTS ? [subjectIdOf(w.doc)] : w.collection === 'commands' ? journaled(w.doc).map(subjectIdOf) : [])));
+  const nested = [...watched].flatMap((name) => (name.includes('.') ? [name.split('.') as [string, string]] : []));
   for (const w of writes) {
-    if (!watched.has(w.collection) || !w.doc) continue;
-    const from = committed(w.collection, w.id)?.status;
-    if (from === w.doc.status || withEvent.has(String(w.id))) continue;
-    throw new StatusWithoutEvent(w.collection, w.id, from, w.doc.status);
+    if (!w.doc) continue;
+    if (watched.has(w.collection)) {
+      const from = committed(w.collection, w.id)?.status;
+      if (from !== w.doc.status && !withEvent.has(String(w.id))) throw new StatusWithoutEvent(w.collection, w.id, from, w.doc.status);
+    }
+    for (const [collection, field] of nested) {
+      if (collection !== w.collection) continue;
+      const before = (committed(w.collection, w.id)?.[field] ?? null) as Doc | null;
+      const after = (w.doc[field] ?? null) as Doc | null;
+      const beforeId = before ? String(before._id) : null;
+      const afterId = after ? String(after._id) : null;
+      if (beforeId !== null && beforeId !== afterId && !withEvent.has(beforeId)) throw new StatusWithoutEvent(`${collection}.${field}`, beforeId, before!.status, null);
+      const changed = afterId !== null && (afterId !== beforeId || after!.status !== before!.status);
+      if (changed && !withEvent.has(afterId)) throw new StatusWithoutEvent(`${collection}.${field}`, afterId, beforeId === afterId ? before!.status : null, after!.status);
+    }
   }
 };

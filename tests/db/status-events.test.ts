@@ -7,7 +7,7 @@ import { rejection, startCloud, type Cloud } from './harness';
 
 let cloud: Cloud;
 beforeAll(() => {
-  cloud = startCloud({ bookings: [], events: [], notes: [] }, { checkStatusEvents: ['bookings'] });
+  cloud = startCloud({ bookings: [], events: [], notes: [], keys: [] }, { checkStatusEvents: ['bookings', 'keys.loan'] });
 });
 afterAll(() => cloud.uninstall());
 
@@ -64,6 +64,39 @@ describe('the engine refuses a status change that commits no event', () => {
     await cloud.db.collection('notes').add({ data: { _id: 'n1', status: 'open' } });
     await bookings().doc('b1').remove();
     expect(stored()).toEqual([]);
+    expect(cloud.engine.statusViolations).toEqual([]);
+  });
+});
+
+describe('issue 16: an entity held in a field while open (a key\'s loan, `keys.loan`) commits its event with every change of it', () => {
+  const loan = (status: string, version: number) => ({ _id: 'kl1', status, version });
+  const keys = () => cloud.db.collection('keys');
+  const inTransaction = (data: Record<string, unknown>, eventAbout?: string) =>
+    cloud.db.runTransaction(async (tx) => {
+      await tx.collection('keys').doc('k1').set({ data });
+      if (eventAbout) await tx.collection('events').doc(`ev-${eventAbout}`).set({ data: { subject: { kind: 'keyLoan', id: eventAbout }, action: 'step' } });
+    });
+  beforeEach(() => {
+    cloud.engine.insertRaw('keys', [{ _id: 'k1', label: 'SB-02', loan: loan('lent', 1), version: 1 }]);
+  });
+  const key = () => cloud.engine.collection('keys').all()[0];
+
+  it('refuses a loan whose status changes on its key, one that leaves it and one that comes to it, each without its event', async () => {
+    expect((await rejection(inTransaction({ label: 'SB-02', loan: loan('overdue', 2), version: 2 }))).message).toContain('status of keys.loan/kl1 changed from "lent" to "overdue"');
+    expect((await rejection(inTransaction({ label: 'SB-02', loan: null, version: 2 }))).message).toContain('status of keys.loan/kl1 changed from "lent" to null');
+    // An event about the loan that comes does not cover the one that leaves.
+    expect((await rejection(inTransaction({ label: 'SB-02', loan: { _id: 'kl2', status: 'lent', version: 1 }, version: 2 }, 'kl2'))).message).toContain('keys.loan/kl1');
+    await keys().doc('k1').update({ data: { loan: null } }).catch(() => undefined);
+    expect(key()).toEqual({ _id: 'k1', label: 'SB-02', loan: loan('lent', 1), version: 1 });
+    expect(cloud.engine.statusViolations).toHaveLength(4);
+  });
+
+  it('commits each change made with its event, and a write that leaves the loan as it was', async () => {
+    await inTransaction({ label: 'SB-02', loan: loan('overdue', 2), version: 2 }, 'kl1');
+    await keys().doc('k1').update({ data: { label: 'SB-02A' } });
+    await inTransaction({ label: 'SB-02A', loan: null, version: 3 }, 'kl1');
+    await inTransaction({ label: 'SB-02A', loan: { _id: 'kl2', status: 'pending', version: 1 }, version: 4 }, 'kl2');
+    expect(key()).toEqual({ _id: 'k1', label: 'SB-02A', loan: { _id: 'kl2', status: 'pending', version: 1 }, version: 4 });
     expect(cloud.engine.statusViolations).toEqual([]);
   });
 });

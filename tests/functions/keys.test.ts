@@ -1,6 +1,8 @@
 import * as keys from '@shared/contracts/keys.contract';
 import { maskIdNumber } from '@shared/domain/key.rules';
-import { callAs, DESK_ON_SHIFT, expectOk, expectRefusedUnchanged, expectRolledBack, memberIdOf, newCommandId, PROPERTY, raw, snapshot, startRuntime, SUPERVISOR, TECH_LI, testClock, tickTimers, uploadAs, WANG, watchTraces, storedEvents } from './harness';
+import type { JournalEntry } from '@shared/model/command.model';
+import { applyPuts } from '../../cloudfunctions/_shared/journaled-puts';
+import { callAs, dyingAfterCommit, DESK_ON_SHIFT, expectOk, expectRefusedUnchanged, expectRolledBack, memberIdOf, newCommandId, PROPERTY, raw, snapshot, startRuntime, SUPERVISOR, TECH_LI, testClock, tickTimers, uploadAs, WANG, watchTraces, storedEvents } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 
@@ -79,10 +81,16 @@ describe('K1 K2: the key register and loans', () => {
     expect(await callAs(rt, SUPERVISOR, keys.signDeposits, { ...day, commandId: newCommandId(), remarks: '' })).toMatchObject({ ok: false, code: 'KEY.ALREADY_SIGNED' });
   });
 
-  it('K2, issue 16: a loan made, signed and given back reads its key or loan once, in its transaction; refusals there roll it back, nothing written', async () => {
+  it('K2, issue 16: a loan made, signed and given back reads and writes its key alone in its transaction, its copy read beside the membership; refusals there roll it back, nothing written', async () => {
     const { last } = watchTraces(rt);
     const readOnlyInTx = (collection: string) =>
       expect(last().filter((c) => c.detail === collection && c.kind === 'database.getDocument')).toEqual([{ wait: 2, kind: 'database.getDocument', detail: collection, inTransaction: true }]);
+    // The loan a signature or a give-back names is read beside the membership (its copy names its key); the transaction touches no copy.
+    const copyReadFirst = () => {
+      expect(last().filter((c) => c.detail === 'keyLoans' && c.kind === 'database.getDocument')).toEqual([{ wait: 1, kind: 'database.getDocument', detail: 'keyLoans' }]);
+      expect(last().filter((c) => c.detail === 'keyLoans' && c.inTransaction)).toEqual([]);
+      readOnlyInTx('keys');
+    };
     const key = expectOk(await addKey(rt, { kind: 'public', opens: '3楼', label: 'G3-01', depositFen: 0 }));
     const staffLoan = (keyId: string) => lendInput(rt, keyId, { borrower: { type: 'staff', memberId: memberIdOf(TECH_LI) }, signature: null, deposit: null });
     await expectRefusedUnchanged(rt, DESK_ON_SHIFT, keys.lend, staffLoan('ky_nothing_here'), 'KEY.NOT_FOUND');
@@ -97,15 +105,78 @@ describe('K1 K2: the key register and loans', () => {
     await expectRefusedUnchanged(rt, TECH_LI, keys.sign, { ...sign(TECH_LI), loanId: 'kl_nothing_here' }, 'KEY.LOAN_NOT_FOUND');
     expectRolledBack(last());
     const signed = expectOk(await callAs(rt, TECH_LI, keys.sign, sign(TECH_LI)));
-    readOnlyInTx('keyLoans');
+    copyReadFirst();
     const back = { propertyId: PROPERTY, commandId: newCommandId(), loanId: signed.id, version: signed.version, deposit: null };
     await expectRefusedUnchanged(rt, DESK_ON_SHIFT, keys.giveBack, { ...back, loanId: 'kl_nothing_here' }, 'KEY.LOAN_NOT_FOUND');
     expectRolledBack(last());
     const returned = expectOk(await callAs(rt, DESK_ON_SHIFT, keys.giveBack, back));
-    expect(last().filter((c) => c.detail === 'keyLoans' && c.kind === 'database.getDocument')).toEqual([{ wait: 2, kind: 'database.getDocument', detail: 'keyLoans', inTransaction: true }]);
+    copyReadFirst();
     const before = await snapshot(rt);
     expect(expectOk(await callAs(rt, DESK_ON_SHIFT, keys.giveBack, back))).toEqual(returned);
     expect(await snapshot(rt)).toEqual(before);
+  });
+
+  it('K2, issue 16: a loan is out on its key the moment its write commits; a copy its call died before writing is written by the timer\'s minute', async () => {
+    const key = expectOk(await addKey(rt));
+    const copies = () => raw<{ _id: string; status: string; depositOutcome: unknown; version: number }>(rt, 'keyLoans');
+    const onLoan = async () => expectOk(await callAs(rt, DESK_ON_SHIFT, keys.list, { propertyId: PROPERTY, kind: 'equipment' })).items[0]?.onLoan;
+    const listed = async () => expectOk(await callAs(rt, DESK_ON_SHIFT, keys.loans, { propertyId: PROPERTY })).items.map((l) => [l.id, l.status]);
+    const loan = expectOk(await dyingAfterCommit(rt, () => callAs(rt, DESK_ON_SHIFT, keys.lend, lendInput(rt, key.id))));
+    // Committed: the key is out, and a second loan of it refused, before any copy is written.
+    expect(copies()).toEqual([]);
+    expect(await onLoan()).toBe(true);
+    await expectRefusedUnchanged(rt, DESK_ON_SHIFT, keys.lend, lendInput(rt, key.id), 'KEY.ON_LOAN');
+    expect((await tick(rt)).data.failed).toEqual([]);
+    expect(await listed()).toEqual([[loan.id, 'lent']]);
+    // The give-back dies after its commit: the key is free at once; its copy still says lent until the timer writes it.
+    const back = { propertyId: PROPERTY, commandId: newCommandId(), loanId: loan.id, version: loan.version, deposit: { outcome: 'refunded' } };
+    const returned = expectOk(await dyingAfterCommit(rt, () => callAs(rt, DESK_ON_SHIFT, keys.giveBack, back)));
+    expect(returned).toMatchObject({ status: 'returned', depositOutcome: { outcome: 'refunded', amountFen: 20_000 } });
+    expect(copies()).toEqual([expect.objectContaining({ _id: loan.id, status: 'lent' })]);
+    expect(await onLoan()).toBe(false);
+    // A second give-back of it, from a desk that read the old copy, is told the loan has changed, and changes nothing.
+    await expectRefusedUnchanged(rt, DESK_ON_SHIFT, keys.giveBack, { ...back, commandId: newCommandId() }, 'COMMON.VERSION_CONFLICT');
+    // The retried give-back answers what it did.
+    expect(expectOk(await callAs(rt, DESK_ON_SHIFT, keys.giveBack, back))).toEqual(returned);
+    const again = expectOk(await callAs(rt, DESK_ON_SHIFT, keys.lend, lendInput(rt, key.id)));
+    expect((await tick(rt)).data.failed).toEqual([]);
+    expect(copies().find((c) => c._id === loan.id)).toMatchObject({ status: 'returned', version: returned.version, depositOutcome: { outcome: 'refunded', amountFen: 20_000 } });
+    expect(await listed()).toEqual([[again.id, 'lent']]);
+    expect((await storedEvents<{ subject: { id: string }; action: string }>(rt)).filter((e) => e.subject.id === loan.id).map((e) => e.action)).toEqual(['lend', 'giveBack']);
+  });
+
+  it('K2, issue 16: copies written late and out of order end as the newest step: a signature whose call died, then a give-back', async () => {
+    const key = expectOk(await addKey(rt, { kind: 'public', opens: '3楼', label: 'G3-01', depositFen: 0 }));
+    const offered = expectOk(await callAs(rt, DESK_ON_SHIFT, keys.lend, lendInput(rt, key.id, { borrower: { type: 'staff', memberId: memberIdOf(TECH_LI) }, signature: null, deposit: null })));
+    const signature = uploadAs(rt, TECH_LI, `sig-${newCommandId()}.png`);
+    const signed = expectOk(await dyingAfterCommit(rt, () => callAs(rt, TECH_LI, keys.sign, { propertyId: PROPERTY, commandId: newCommandId(), loanId: offered.id, version: offered.version, signature })));
+    expect(raw(rt, 'keyLoans')).toEqual([expect.objectContaining({ status: 'pending', signature: null })]);
+    // The desk gives it back on the signed loan (its key holds it) before any copy shows the signature.
+    const returned = expectOk(await callAs(rt, DESK_ON_SHIFT, keys.giveBack, { propertyId: PROPERTY, commandId: newCommandId(), loanId: offered.id, version: signed.version, deposit: null }));
+    expect(returned).toMatchObject({ status: 'returned', signature: expect.stringContaining(encodeURIComponent(signature.replace('cloud://local.local/', ''))) });
+    const returnedCopy = raw(rt, 'keyLoans');
+    expect(returnedCopy).toEqual([expect.objectContaining({ status: 'returned', signature, version: returned.version })]);
+    // The signature's copy lands late, as a timer's run that read the records before the give-back committed lands it:
+    // older than the one stored, it changes nothing.
+    const signRecord = raw<{ action: string; journal?: JournalEntry[] }>(rt, 'commands').find((c) => c.action === 'keys.sign')!;
+    await applyPuts(rt.db, signRecord.journal ?? []);
+    expect(raw(rt, 'keyLoans')).toEqual(returnedCopy);
+    expect((await tick(rt)).data.failed).toEqual([]);
+    expect(raw(rt, 'keyLoans')).toEqual(returnedCopy);
+  });
+
+  it('K2, issue 16: a key stored before it carried its loan is given back as before, its loan read from the copies', async () => {
+    const key = expectOk(await addKey(rt));
+    const loan = expectOk(await callAs(rt, DESK_ON_SHIFT, keys.lend, lendInput(rt, key.id)));
+    // As a key and its loan stood before (schema version 1): the key names its loan only.
+    const { loan: _held, ...older } = { ...raw<{ _id: string; loan: unknown }>(rt, 'keys')[0]!, schemaVersion: 1 };
+    const stored = older;
+    await rt.db.collection('keys').doc(String(stored._id)).remove();
+    rt.engine.insertRaw('keys', [older]);
+    const returned = expectOk(await callAs(rt, DESK_ON_SHIFT, keys.giveBack, { propertyId: PROPERTY, commandId: newCommandId(), loanId: loan.id, version: loan.version, deposit: { outcome: 'refunded' } }));
+    expect(returned).toMatchObject({ status: 'returned' });
+    expect(raw(rt, 'keys')[0]).toMatchObject({ schemaVersion: 2, loanId: null, loan: null });
+    expect(raw(rt, 'keyLoans')).toEqual([expect.objectContaining({ status: 'returned' })]);
   });
 
   it('K2: a staff member\'s loan waits for their own signature on their phone; nobody else may sign it', async () => {

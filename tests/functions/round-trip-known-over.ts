@@ -83,10 +83,9 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'visits.bookWindow': { total: 13, sequential: 7, untilCommitted: 7 },
   'visits.bookHome': { total: 14, sequential: 8, untilCommitted: 7 },
   'visits.reschedule': { total: 11, sequential: 8, untilCommitted: 8 },
-  // Over budget since they arrived with the duty and keys merges. -1 round trip (2026-12-07, evening) on every write to a page
-  // whose day the roster has not ended: the day's signature is not read (D2 signs no day before its last shift ends).
-  'keys.lend': { total: 8, sequential: 7, untilCommitted: 6 },
-  'keys.giveBack': { total: 9, sequential: 8, untilCommitted: 7 },
+  // K2 (2026-12-08): keys.lend (8/7/6 → 8/7/5) and keys.giveBack (9/8/7 → 9/6/5) now within: a loan's transaction reads and
+  // writes its key alone, which holds the open loan (key.model.ts `KeyDoc.loan`); the loan's copy in keyLoans is written
+  // after the commit (journaled-puts.ts), and a give-back reads the copy, which names the key, beside the membership.
   // P1's writes, as every write here, pay the router's membership and closed-property reads before their own.
   // -1 wait to commit (2026-12-07, evening): the access log's entry travels in the command's record (files.repo.ts `writeRead`).
   // R13 C7: which returned orders and handled complaints were called back is read by their ids, after the orders and complaints themselves (membership, figures, callbacks).

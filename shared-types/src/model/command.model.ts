@@ -23,7 +23,7 @@ const CommandV1 = z.object({
  * entries of P1's access log it makes), each with its collection; `fanned` false until they are inserted
  * where they belong (after the commit by the call, else by the timer).
  */
-export const JournalCollection = z.enum(['events', 'outbox', 'deadlines', 'fileReads', 'slots']);
+export const JournalCollection = z.enum(['events', 'outbox', 'deadlines', 'fileReads', 'slots', 'keyLoans']);
 export type JournalCollection = z.infer<typeof JournalCollection>;
 /**
  * A journaled change of a document that exists apart from the command, applied after the commit by the call and
@@ -33,16 +33,19 @@ export type JournalCollection = z.infer<typeof JournalCollection>;
  *   newest write said; `doc` holds the fields it sets (all of them for `open`, which inserts the clock when none is
  *   stored: first when `insertFirst`, a clock most likely new);
  * - the place a cancelled booking gives back (`release`, places.ts `givePlaceBackAfter`): `doc` names the slot and
- *   the booking, whose id is pulled from it.
+ *   the booking, whose id is pulled from it;
+ * - a copy's new state (`put`, journaled-puts.ts `putAfter`): `doc` is the whole document at `subjectVersion` (its own
+ *   `version`), written where the stored one is no newer, inserted where none is stored (a key loan's, whose open
+ *   state lives on its key).
  */
 export const JournalMove = z.object({
-  action: z.enum(['open', 'cancel', 'reopen', 'release']),
+  action: z.enum(['open', 'cancel', 'reopen', 'release', 'put']),
   subjectVersion: z.number().check(z.int(), z.gte(0)),
   insertFirst: z.optional(z.boolean()),
 });
 export type JournalMove = z.infer<typeof JournalMove>;
 /** What a write does to a clock after its commit: no write meets or pauses one (the timer does, from the subject). */
-export type ClockMoveAction = Exclude<JournalMove['action'], 'release'>;
+export type ClockMoveAction = Exclude<JournalMove['action'], 'release' | 'put'>;
 export const JournalEntry = z.object({ collection: JournalCollection, doc: z.looseObject({ _id: z.string() }), move: z.optional(JournalMove) });
 export type JournalEntry = z.infer<typeof JournalEntry>;
 

@@ -13,12 +13,8 @@ export type KeySet = z.infer<typeof KeySet>;
 
 const Month = z.string().check(z.regex(/^\d{4}-\d{2}$/));
 
-/**
- * K1: one key of the register: its kind, what it opens (a room, a floor, an equipment room, a
- * meter box), its label on the cabinet, whether it belongs to the emergency spare set, the deposit a
- * non-staff borrower pays for it, and the loan it is out on.
- */
-export const KeyDoc = z.object({
+/** K1: a key as first stored: its loan named by id alone. */
+const KeyV1 = z.object({
   ...base,
   schemaVersion: z.literal(1),
   kind: KeyKind,
@@ -31,8 +27,6 @@ export const KeyDoc = z.object({
   createdAt: isoInstant,
   version: z.number().check(z.int(), z.positive()),
 });
-export type KeyDoc = z.infer<typeof KeyDoc>;
-export const keyModel = defineModel({ collection: 'keys', version: 1, schema: KeyDoc });
 
 /** K2: who holds a key: a staff member (signs on their own phone), or someone from outside who showed ID. */
 export const Borrower = z.discriminatedUnion('type', [
@@ -93,6 +87,19 @@ export const KeyLoanDoc = z.object({
 });
 export type KeyLoanDoc = z.infer<typeof KeyLoanDoc>;
 export const keyLoanModel = defineModel({ collection: 'keyLoans', version: 1, schema: KeyLoanDoc });
+
+/**
+ * K1: one key of the register: its kind, what it opens (a room, a floor, an equipment room, a
+ * meter box), its label on the cabinet, whether it belongs to the emergency spare set, the deposit a
+ * non-staff borrower pays for it, and the loan it is out on (`loanId`).
+ *
+ * Issue 16: the open loan itself lives here too (`loan`), the one document a loan's transaction reads and writes; the
+ * loan's own document in `keyLoans` is its copy, written after the commit (journaled-puts.ts `putAfter`), and holds it
+ * alone once it is closed. A key stored before (version 1) carries `loan: null`, its open loan, if any, in `keyLoans` only.
+ */
+export const KeyDoc = z.extend(KeyV1, { schemaVersion: z.literal(2), loan: z.nullable(KeyLoanDoc) });
+export type KeyDoc = z.infer<typeof KeyDoc>;
+export const keyModel = defineModel({ collection: 'keys', version: 2, schema: KeyDoc, migrations: { 1: (doc) => ({ ...doc, loan: null }) } });
 
 /** K3: one kind's count: what the register holds, what the desk found, and why they differ. */
 export const KindCount = z.object({
