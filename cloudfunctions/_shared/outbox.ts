@@ -5,7 +5,7 @@ import type { Database, Tx } from './database';
 import type { Source } from './paging';
 import { derivedId } from './ids';
 import { fannedOut, journalOf } from './commands';
-import { everyPageIn, findById, parseAll, rewriteStored, withoutId, addOnce, type Rewrite } from './repo';
+import { everyPageIn, findById, parseAll, rewriteStored, withoutId, addOnce, settledAll, type Rewrite } from './repo';
 import { deliver, Settled, type SettingsOf } from './channels';
 import { byIds } from './signals';
 import { Deferred } from './robot';
@@ -159,14 +159,6 @@ const attempt = async (deps: Deps, notice: OutboxDoc, report: DrainReport, setti
 };
 
 const sentNow = (deps: Deps) => ({ status: 'sent', sentAt: deps.now().toISOString(), lastError: null });
-
-/** Like Promise.all, but settles only once every promise has: nothing of a call is left running after it answered. */
-const settledAll = async <T extends readonly unknown[]>(promises: { [K in keyof T]: Promise<T[K]> }): Promise<T> => {
-  const settled = await Promise.allSettled(promises);
-  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (failed) throw failed.reason;
-  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
-};
 
 /**
  * Issue 5: whoever is told in the app is also pushed a subscribe message when the property has a

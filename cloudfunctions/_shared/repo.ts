@@ -244,3 +244,11 @@ const addBatchOnce = async <T extends { _id: string }>(db: Database, collection:
   const settled = await Promise.allSettled(docs.map((doc) => addOnce(db, collection, doc)));
   return settled.flatMap((r, i) => (r.status === 'rejected' ? [{ doc: docs[i]!, error: r.reason as unknown }] : []));
 };
+
+/** Like Promise.all, but settles only once every promise has: nothing of a call is left running after it answered. */
+export const settledAll = async <T extends readonly unknown[]>(promises: { [K in keyof T]: Promise<T[K]> }): Promise<T> => {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
+};

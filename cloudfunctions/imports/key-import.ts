@@ -7,7 +7,7 @@ import { ok } from '@shared/result';
 import { applyOnce } from '../_shared/commands';
 import type { Database } from '../_shared/database';
 import { derivedId } from '../_shared/ids';
-import { findById, parseStored, withoutId } from '../_shared/repo';
+import { findById, parseStored, settledAll, withoutId } from '../_shared/repo';
 import { roomsByIds } from '../_shared/rooms';
 import { withPrefetch, type Handler } from '../_shared/router';
 import type { Deps } from '../_shared/deps';
@@ -129,13 +129,21 @@ export const commitKeys: Handler<(typeof importsActions)['commitKeys']> = /* @__
   if (!doc || doc.propertyId !== member.propertyId) return failure('IMPORT.NOT_FOUND');
   const all = doc.keys.map(() => true);
   if (doc.status === 'committed') return ok(viewOf(doc, all));
-  await registerKeys(deps.db, doc.propertyId, doc.keys, member.name, now);
   const { result } = await applyOnce(ctx, 'imports.commitKeys', async (tx) => {
-    const current = parseStored(keyImportModel, (await tx.collection('keyImports').doc(doc._id).get()).data);
-    if (current.status === 'committed') return viewOf(current, all);
-    const done = keyImportModel.toStored({ ...current, status: 'committed', committedAt: now.toISOString() });
-    await tx.collection('keyImports').doc(doc._id).set({ data: withoutId(done) });
-    return viewOf(done, all);
+    // Issue 16: the keys are written to the register outside the transaction (each once, whoever writes it: a rerun or a
+    // second commit adds nothing), beside its operations rather than before them; the import is marked only with them
+    // stored: the transaction commits after both, and a failed registration fails the commit.
+    const [view] = await settledAll([
+      (async () => {
+        const current = parseStored(keyImportModel, (await tx.collection('keyImports').doc(doc._id).get()).data);
+        if (current.status === 'committed') return viewOf(current, all);
+        const done = keyImportModel.toStored({ ...current, status: 'committed', committedAt: now.toISOString() });
+        await tx.collection('keyImports').doc(doc._id).set({ data: withoutId(done) });
+        return viewOf(done, all);
+      })(),
+      registerKeys(deps.db, doc.propertyId, doc.keys, member.name, now),
+    ]);
+    return view;
   });
   return ok(result);
   },

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { imports } from '@shared/contracts';
 import * as keys from '@shared/contracts/keys.contract';
-import { callAs, DESK_ON_SHIFT, expectOk, MANAGER, newCommandId, PROPERTY, raw, snapshot, startRuntime, SUPERVISOR, TECH_LI, uploadAs, WANG } from './harness';
+import { callAs, DESK_ON_SHIFT, expectOk, MANAGER, networkDown, newCommandId, PROPERTY, raw, snapshot, startRuntime, SUPERVISOR, TECH_LI, uploadAs, WANG, watchTraces } from './harness';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
 
@@ -86,6 +86,36 @@ describe('K1: the key register imported from a spreadsheet, previewed, then comm
     ]);
     expect((await listOf(rt, 'resident')).map((k) => k.opens)).toEqual(['1-1-101', '1-1-101']);
     expect(raw<{ addedBy: string }>(rt, 'keys').every((k) => k.addedBy === '陈晓')).toBe(true);
+  });
+
+  it('K1, issue 16: the import is marked committed only with its keys stored: a run whose registration fails is rolled back, and the next commits', async () => {
+    const { last } = watchTraces(rt);
+    const first = expectOk(await preview(rt, 'keys.csv', csv(register.slice(0, 4))));
+    expect(expectOk(await commit(rt, first.id!))).toMatchObject({ status: 'committed', added: 4 });
+    // The register's read and insert go out beside the transaction's read and write of the import: committed in the fifth wait.
+    const waits = last().filter((c) => c.detail === 'keys' || c.detail === 'keyImports' || c.kind === 'database.commitTransaction').map((c) => `${c.wait} ${c.kind} ${c.detail}`.trim());
+    expect(waits.sort()).toEqual([
+      '1 database.getDocument keyImports',
+      '2 database.getDocument keyImports',
+      '2 database.getDocument keys',
+      '3 database.insertDocument keys',
+      '3 database.modifyDocument keyImports',
+      '5 database.commitTransaction',
+    ]);
+    const second = expectOk(await preview(rt, 'keys.csv', csv(register.slice(4))));
+    // Every try of the first run's insert fails (the register looks again and retries twice).
+    for (let i = 0; i < 3; i++) rt.engine.failNext('database.insertDocument', networkDown, { collection: 'keys' });
+    expect(expectOk(await commit(rt, second.id!))).toMatchObject({ status: 'committed', added: 4 });
+    const ends = last().filter((c) => c.kind === 'database.commitTransaction' || c.kind === 'database.abortTransaction' || c.detail === 'keys');
+    expect(ends.map((c) => c.kind.replace('database.', ''))).toEqual([
+      ...Array<string[]>(3).fill(['getDocument', 'insertDocument']).flat(),
+      'abortTransaction',
+      'getDocument',
+      'insertDocument',
+      'commitTransaction',
+    ]);
+    expect(raw(rt, 'keys')).toHaveLength(8);
+    expect(raw(rt, 'keyImports').map((k) => k.status)).toEqual(['committed', 'committed']);
   });
 
   it('K1: committing twice, even at once, or importing the same file again, adds nothing twice; keys already held are left as they are', async () => {

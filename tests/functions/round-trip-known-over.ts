@@ -76,8 +76,8 @@ export const KNOWN_OVER: Record<string, Figures> = {
   'members.erase': { total: 28, sequential: 11, untilCommitted: 11 },
   // +1 (issue 12, 5): the answer made after the import ran on is recorded over the transaction's, so a retry answers the same.
   'imports.start': { total: 12, sequential: 11, untilCommitted: 5 },
-  // K1's import, K2's left keys and P1's revoke and inspect (merged tonight) pay the router's membership and closed-property reads before their own, as every write here (the command's record is no longer read before the work: issue 16, router.ts).
-  'imports.commitKeys': { total: 10, sequential: 7, untilCommitted: 7 },
+  // K1 (2026-12-08): imports.commitKeys (10/7/7 → 10/5/5) now within: the register's read and insert go out beside its
+  // transaction's read and write of the import (key-import.ts), which commits only once both are done.
   // -1 wait to commit, and -1 round trip where the reminders shared the record's batch (2026-12-07, evening): a booking's
   // scheduled reminders travel in the command's record (outbox.ts `scheduleNotice`).
   'visits.bookWindow': { total: 13, sequential: 7, untilCommitted: 7 },
