@@ -197,15 +197,15 @@ const landsOn = (action: ClockMoveAction): DeadlineStatus[] => {
  * Applies one journaled change of a clock (`journaledMove`): one guarded update (`where(...).update()`, which answers how
  * many it changed: https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/collection/Collection.update.md);
  * an opening that changed none inserts the clock, and should another call have inserted it meanwhile, tries the
- * guarded update once more (in the order `insertFirst` says). A document lacking `subjectVersion` (one stored before it,
+ * guarded update once more (an opening marked `insertFirst` is applied so only once its batch insert failed:
+ * `applyClockMoves`). A document lacking `subjectVersion` (one stored before it,
  * or opened with no version) matches `null`, which matches a missing field too
  * (https://www.mongodb.com/docs/manual/tutorial/query-for-null-fields/; the local engine's mingo does the same).
  */
 const applyMove = async (db: Database, entry: JournalEntry): Promise<void> => {
   const move = entry.move!;
-  const { action } = move;
   // A clock's entries carry a clock's action (`journaledMove`).
-  if (action === 'release' || action === 'put') return;
+  const action = move.action as ClockMoveAction;
   const _ = db.command;
   const { _id, ...fields } = entry.doc;
   // A change cancels or reopens (no write pauses a clock: the timer does, `SubjectSays`), so it clears `pausedBy`.
@@ -222,10 +222,14 @@ const applyMove = async (db: Database, entry: JournalEntry): Promise<void> => {
     await guarded();
     return;
   }
-  const born = { _id, ...data } as DeadlineDoc;
-  if (move.insertFirst) {
-    if (!(await addOnce(db, DEADLINES, born))) await guarded();
-  } else if (!(await guarded()) && !(await addOnce(db, DEADLINES, born))) await guarded();
+  // An opening most likely new was tried as an insert first (`applyClockMoves`).
+  if (!(await guarded()) && !(await addOnce(db, DEADLINES, bornOf(entry)))) await guarded();
+};
+
+/** The clock an opening makes where none is stored (`applyMove`). */
+const bornOf = (entry: JournalEntry): DeadlineDoc => {
+  const { _id, ...fields } = entry.doc;
+  return { _id, ...fields, subjectVersion: entry.move!.subjectVersion } as DeadlineDoc;
 };
 
 /** A journal's changes of clocks, together: what the call runs beside its journal's insert (`JournalTx.beside`), which never rejects. */
@@ -245,9 +249,22 @@ const applyJournaledMoves = async (deps: Deps, journal: readonly JournalEntry[])
 export const applyClockMoves = async (db: Database, journal: readonly JournalEntry[]): Promise<void> => {
   const byClock = new Map<string, JournalEntry[]>();
   for (const e of journal) if (e.move && e.collection === 'deadlines') byClock.set(e.doc._id, [...(byClock.get(e.doc._id) ?? []), e]);
+  const clocks = [...byClock.values()].map((moves) => moves.sort((a, b) => a.move!.subjectVersion - b.move!.subjectVersion));
+  // Issue 16: the openings of clocks most likely new (`insertFirst`: a first dispatch's two) are inserted first, in one
+  // batch insert; when it fails (one was stored), each is applied as any opening (one the batch stored is found, and left).
+  const fresh = clocks.flatMap(([first]) => (first!.move!.action === 'open' && first!.move!.insertFirst ? [first!] : []));
+  const batched =
+    fresh.length > 0 &&
+    (await db
+      .collection(DEADLINES)
+      .add({ data: fresh.map(bornOf) })
+      .then(
+        () => true,
+        () => false,
+      ));
   await Promise.all(
-    [...byClock.values()].map(async (moves) => {
-      for (const e of moves.sort((a, b) => a.move!.subjectVersion - b.move!.subjectVersion)) await applyMove(db, e);
+    clocks.map(async (moves) => {
+      for (const e of moves) if (!(batched && fresh.includes(e))) await applyMove(db, e);
     }),
   );
 };

@@ -1,6 +1,7 @@
 import { repairs, session } from '@shared/contracts';
-import { raw, callAs, DESK_ON_SHIFT, expectOk, memberIdOf, PROPERTY, repairInput, startRuntime, TECH_LI, TECH_MA, WANG } from './harness';
+import { raw, callAs, DESK_ON_SHIFT, expectOk, memberIdOf, networkDown, PROPERTY, repairInput, startRuntime, TECH_LI, TECH_MA, WANG, watchTraces } from './harness';
 import type { Runtime } from '../../local/runtime';
+import { derivedId } from '../../cloudfunctions/_shared/ids';
 
 describe('the first flow: a repair from a resident to the desk to a technician', () => {
   let rt: Awaited<ReturnType<typeof startRuntime>>;
@@ -92,5 +93,36 @@ describe('the first flow: a repair from a resident to the desk to a technician',
       ]),
     );
     expect(deadlines).toHaveLength(2);
+  });
+
+  it('R4 R9, issue 16: a first dispatch stores its two clocks in one insert; when that insert fails, each is opened alone, and one stored already is set to the new plan', async () => {
+    const { last } = watchTraces(rt);
+    const file = async (description: string) => expectOk(await callAs(rt, WANG, repairs.create, repairInput({ description }))).id;
+    const dispatch = async (repairId: string, commandId: string) => {
+      expectOk(await callAs(rt, DESK_ON_SHIFT, repairs.dispatch, { propertyId: PROPERTY, commandId, repairId, version: 1, technicianId: memberIdOf(TECH_LI) }));
+      return raw<{ _id: string; rule: string; dueAt: string; status: string; subject: { id: string } }>(rt, 'deadlines').filter((d) => d.subject.id === repairId);
+    };
+    const inserts = () => last().filter((c) => c.kind === 'database.insertDocument' && c.detail === 'deadlines').length;
+    const planned = [
+      ['R4.ack', '2026-11-23T02:15:00.000Z', 'open'],
+      ['R9.return', '2026-11-26T02:00:00.000Z', 'open'],
+    ];
+    const first = await dispatch(await file('水管爆了'), 'dispatch-0004');
+    expect(inserts()).toBe(1);
+    expect(first.map((d) => [d.rule, d.dueAt, d.status])).toEqual(planned);
+    // The batch insert fails: each opening is applied alone (a guarded update that finds none, then its insert).
+    const second = await file('厨房水管爆了');
+    rt.engine.failNext('database.insertDocument', networkDown, { collection: 'deadlines' });
+    expect((await dispatch(second, 'dispatch-0005')).map((d) => [d.rule, d.dueAt, d.status])).toEqual(planned);
+    expect(inserts()).toBe(3);
+    // One stored already, as an older write left it (met, no version): the batch meets it and fails, and its opening sets it
+    // to the new plan; the other is inserted alone.
+    const third = await file('卫生间水管爆了');
+    const { _id, subjectVersion, ...older } = raw<Record<string, unknown>>(rt, 'deadlines').find((d) => d._id === first[0]!._id)!;
+    void _id;
+    void subjectVersion;
+    rt.engine.insertRaw('deadlines', [{ ...older, _id: derivedId('dl', third, 'R4.ack'), subject: { kind: 'repair', id: third }, dueAt: '2026-11-22T00:00:00.000Z', status: 'met' }]);
+    expect((await dispatch(third, 'dispatch-0006')).map((d) => [d.rule, d.dueAt, d.status])).toEqual(planned);
+    expect(inserts()).toBe(2);
   });
 });
