@@ -4,6 +4,7 @@ import { callbackModel, type CallbackDoc } from '@shared/model/callback.model';
 import type { TransitionEvent } from '@shared/domain/state-machine';
 import type { Database, Tx } from './database';
 import { appendEvent } from './events';
+import { createAfter } from './journaled-puts';
 import type { Source } from './paging';
 import { findById, findInTx, isDuplicateKey, parseAll, readAll, withoutId, readInTx, rewriteStored, storedByIds, type Rewrite, type StoredDoc } from './repo';
 
@@ -19,9 +20,16 @@ type By = Omit<TransitionRequest<'plan'>, 'action'>;
 
 export const callbackSubject = (c: CallbackDoc) => ({ kind: 'callback', id: c._id, propertyId: c.propertyId });
 
-/** B1: a callback task is born open, with its birth event, in the transaction that plans it. */
-export const planCallback = async (tx: Tx, doc: CallbackDoc, by: By, commandId: string): Promise<void> => {
-  await tx.collection('callbacks').doc(doc._id).set({ data: withoutId(doc) });
+/**
+ * B1: a callback task is born open, with its birth event, in the transaction that plans it. Issue 16: `afterCommit`, a
+ * task nothing reads in its transaction (C7: a complaint's, whose id is the complaint's, resolved once) travels in the
+ * command's record with its event and is inserted after the commit, once (journaled-puts.ts `createAfter`): a group's
+ * settlement plans one per household, an operation each before. A home visit's is read by the booking's next change
+ * in its own transaction, and stays an operation.
+ */
+export const planCallback = async (tx: Tx, doc: CallbackDoc, by: By, commandId: string, afterCommit = false): Promise<void> => {
+  if (afterCommit) await createAfter(tx, 'callbacks', doc);
+  else await tx.collection('callbacks').doc(doc._id).set({ data: withoutId(doc) });
   await appendEvent(tx, callbackSubject(doc), birth(callbackMachine, 'plan', by), commandId);
 };
 

@@ -67,7 +67,7 @@ export const planComplaintCallback = async (
     outcome: null,
     createdAt: now.toISOString(),
   });
-  await planCallback(tx, doc, by, commandId);
+  await planCallback(tx, doc, by, commandId, true);
   // Issue 16: the task is new, so its clock is too: journaled with the task's events and notices (`openNewSubjectClock`).
   await openNewSubjectClock(tx, { kind: 'callback', id: doc._id, propertyId: doc.propertyId }, callbackDeadline(now, new Date(doc.dueAt), doc.assignee, settings), now);
   if (tell) await enqueueNotice(tx, doc._id, callbackDueNotice([doc]), now);

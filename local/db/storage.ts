@@ -210,7 +210,13 @@ export class Storage {
 
   /** `commit` once `checkUnique` has passed these very writes. */
   private commitChecked(writes: PendingWrite[], asSeeded: boolean): void {
-    if (this.statusEvents.size && !asSeeded) checkStatusEvents(this.statusEvents, writes, (collection, id) => this.store(collection).get(id));
+    if (this.statusEvents.size && !asSeeded)
+      checkStatusEvents(
+        this.statusEvents,
+        writes,
+        (collection, id) => this.store(collection).get(id),
+        () => this.stores.get('commands')?.values() ?? [],
+      );
     const rows = this.file.commit(writes.map((w) => this.rowWrite(w)));
     this.observer.committed();
     const stamp = ++this.sequence;

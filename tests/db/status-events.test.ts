@@ -7,7 +7,7 @@ import { rejection, startCloud, type Cloud } from './harness';
 
 let cloud: Cloud;
 beforeAll(() => {
-  cloud = startCloud({ bookings: [], events: [], notes: [], keys: [] }, { checkStatusEvents: ['bookings', 'keys.loan'] });
+  cloud = startCloud({ bookings: [], events: [], notes: [], keys: [], commands: [] }, { checkStatusEvents: ['bookings', 'keys.loan'] });
 });
 afterAll(() => cloud.uninstall());
 
@@ -57,6 +57,26 @@ describe('the engine refuses a status change that commits no event', () => {
     });
     expect(stored()).toEqual([{ _id: 'b1', status: 'cancelled', version: 2 }]);
     expect(cloud.engine.statusViolations).toEqual([]);
+  });
+
+  it('issue 16: lets a document born in a command\'s journal in after the commit, its birth event in the same record, while the record is unchecked', async () => {
+    const record = (id: string, journal: unknown[], fanned = false) => ({ _id: id, fanned, journal });
+    const born = (id: string) => ({ collection: 'bookings', doc: { _id: id, status: 'booked', version: 1 } });
+    const birth = (id: string) => ({ collection: 'events', doc: { _id: `ev-${id}-1`, subject: { kind: 'booking', id }, action: 'book' } });
+    cloud.engine.insertRaw('commands', [
+      record('c1', [born('b5'), birth('b5')]),
+      // Its event in another record, or none, or a record the journal step has checked: no birth of it.
+      record('c2', [born('b6')]),
+      record('c3', [birth('b6')]),
+      record('c4', [born('b7'), birth('b7')], true),
+    ]);
+    await bookings().add({ data: { _id: 'b5', status: 'booked', version: 1 } });
+    expect((await rejection(bookings().add({ data: { _id: 'b6', status: 'booked', version: 1 } }))).message).toContain('status of bookings/b6 changed from null to "booked"');
+    expect((await rejection(bookings().add({ data: { _id: 'b7', status: 'booked', version: 1 } }))).message).toContain('bookings/b7');
+    // A change of a stored document is no birth: a journal naming it does not cover it.
+    cloud.engine.insertRaw('commands', [record('c5', [{ collection: 'bookings', doc: { _id: 'b1', status: 'cancelled' } }, birth('b1')])]);
+    expect((await rejection(bookings().doc('b1').update({ data: { status: 'cancelled' } }))).message).toContain('bookings/b1');
+    expect(stored().map((b) => b._id)).toEqual(['b1', 'b5']);
   });
 
   it('lets writes that keep the status, removals and unwatched collections through', async () => {

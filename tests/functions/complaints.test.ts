@@ -412,8 +412,8 @@ describe('C3 group complaints', () => {
     const [group] = raw<{ _id: string; version: number }>(rt, 'complaintGroups');
     const ref = { kind: 'group' as const, id: group!._id };
     const confirmed = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.classify, classifyInput(ref, group!.version, { severity: 'major' })));
-    // The households' callbacks go in with their settlement: failing that write fails the whole settlement.
-    rt.engine.failNext('database.modifyDocument', networkDown, { collection: 'callbacks' });
+    // The households' resolutions go in with their settlement: failing one of those writes fails the whole settlement.
+    rt.engine.failNext('database.modifyDocument', networkDown, { collection: 'complaints' });
     // The reply committed: the desk is told so, not that something went wrong; the households wait for the timer.
     expect(expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.reply, replyInput(ref, confirmed.version, 'visit')))).toMatchObject({ status: 'resolved' });
     expect(raw<{ status: string }>(rt, 'complaints').map((c) => c.status)).toEqual(building1.map(() => 'grouped'));
@@ -433,11 +433,11 @@ describe('C3 group complaints', () => {
     const [group] = raw<{ _id: string; version: number }>(rt, 'complaintGroups');
     const ref = { kind: 'group' as const, id: group!._id };
     const confirmed = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.classify, classifyInput(ref, group!.version, { severity: 'major' })));
-    // From the settlement's first batch insert on, every insert of events, notices and clocks outside a transaction fails (its batches and their one-by-one fallbacks).
+    // From the settlement's first batch insert on, every insert of events, notices, callbacks and clocks outside a transaction fails (its batches and their one-by-one fallbacks).
     const handle = rt.engine.handle.bind(rt.engine);
     let down = false;
     rt.engine.handle = async (action, params = {}) => {
-      const fanOut = action === 'database.insertDocument' && !params.transactionId && ['events', 'outbox', 'deadlines'].includes(String(params.collectionName));
+      const fanOut = action === 'database.insertDocument' && !params.transactionId && ['events', 'outbox', 'deadlines', 'callbacks'].includes(String(params.collectionName));
       if (fanOut && Array.isArray(params.data) && params.data.length > 1) down = true;
       if (fanOut && down) return { ...networkDown, requestId: 'injected' };
       return handle(action, params);
@@ -446,9 +446,9 @@ describe('C3 group complaints', () => {
     const answered = expectOk(await callAs(rt, DESK_ON_SHIFT, complaints.reply, input));
     rt.engine.handle = handle;
     expect(down).toBe(true);
-    // Committed with the settlement: every household resolved, one callback each (C7); their events, notices and clocks wait in the journal.
+    // Committed with the settlement: every household resolved; its callbacks (C7), their events, notices and clocks wait in the journal.
     expect(raw<{ status: string }>(rt, 'complaints').map((c) => c.status)).toEqual(building1.map(() => 'resolved'));
-    expect(raw(rt, 'callbacks')).toHaveLength(6);
+    expect(raw(rt, 'callbacks')).toEqual([]);
     const clocks = () => raw<{ subject: { kind: string; id: string }; status: string; dueAt: string }>(rt, 'deadlines').filter((d) => d.subject.kind === 'callback');
     expect(clocks()).toEqual([]);
     const replied = () => notices(rt, 'complaint.changed').filter((n) => n.channel === 'inbox' && n.recipient.startsWith('o-') && n.body.startsWith('已答复'));
@@ -460,6 +460,8 @@ describe('C3 group complaints', () => {
 
     await tick(rt);
     for (const { _id } of raw<{ _id: string }>(rt, 'complaints')) expect((await historyOf(rt, _id)).filter((e) => e.action === 'resolveWithGroup')).toHaveLength(1);
+    // One callback each (C7), stored once by the timer's journal step, with its birth.
+    expect(raw(rt, 'callbacks')).toHaveLength(6);
     for (const { _id } of raw<{ _id: string }>(rt, 'callbacks')) expect((await historyOf(rt, _id)).map((e) => e.action)).toEqual(['plan']);
     // B1 C7: every household's callback has its clock, open and due when the task is.
     const dueOf = new Map(raw<{ _id: string; dueAt: string }>(rt, 'callbacks').map((t) => [t._id, t.dueAt]));

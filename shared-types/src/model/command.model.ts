@@ -19,11 +19,11 @@ const CommandV1 = z.object({
  */
 /**
  * Issue 16: the documents the command's transaction created that travel in its record instead of as
- * operations of their own (its events, its notices, the clocks of the callback tasks it planned, the
- * entries of P1's access log it makes), each with its collection; `fanned` false until they are inserted
+ * operations of their own (its events, its notices, the callback tasks a complaint's settlement plans and their clocks,
+ * the entries of P1's access log it makes), each with its collection; `fanned` false until they are inserted
  * where they belong (after the commit by the call, else by the timer).
  */
-export const JournalCollection = z.enum(['events', 'outbox', 'deadlines', 'fileReads', 'slots', 'keyLoans']);
+export const JournalCollection = z.enum(['events', 'outbox', 'deadlines', 'fileReads', 'slots', 'keyLoans', 'callbacks']);
 export type JournalCollection = z.infer<typeof JournalCollection>;
 /**
  * A journaled change of a document that exists apart from the command, applied after the commit by the call and
