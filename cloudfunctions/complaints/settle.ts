@@ -35,12 +35,12 @@ const chunksOf = <T>(items: readonly T[], size: number): T[][] =>
  * transaction has begun, each skipped when already settled, and the group is marked settled with
  * the last of them. Runs right after the
  * reply; the reminders timer repeats it for any group left unsettled. Issue 16: what a chunk only
- * creates (each household's event and its callback's birth event, the residents' notices, the
- * callers' notice, and each callback's clock, new with its task: `openNewSubjectClock`) travels in the
+ * creates (each household's event, its callback task with its birth event and its clock: `planCallback`'s
+ * `afterCommit`, `openNewSubjectClock`; the residents' notices, the callers' notice) travels in the
  * chunk's journal record (`journaledTransaction`) and is inserted in batches after the commit, or by
- * the timer's journal step; what later transactions read and change (each household's complaint and
- * its callback) is written in the transaction: two writes per household. A callback recorded before
- * its clock is inserted leaves the clock to the timer, which finds the task done before it would warn.
+ * the timer's journal step; what later transactions read and change (each household's complaint) is
+ * written in the transaction: one write per household. A callback recorded before its clock is inserted
+ * leaves the clock to the timer, which finds the task done before it would warn.
  */
 export const settleGroup = async (deps: Deps, groupId: string, by: { actor: string; role: Actor }, known?: Known): Promise<number> => {
   const group = known?.group ?? (await findGroup(deps.db, groupId));
