@@ -1,5 +1,5 @@
 import * as duty from '@shared/contracts/duty.contract';
-import { complaints } from '@shared/contracts';
+import { complaints, members } from '@shared/contracts';
 import { networkDown, callAs, complaintInput, DESK_ON_SHIFT, expectOk, memberIdOf, newCommandId, PROPERTY, snapshot, startRuntime, SUPERVISOR, TECH_LI, WANG, WANG_ROOM, seedOtherProperty } from './harness';
 import { recordCalls } from './call-journeys';
 
@@ -61,6 +61,22 @@ describe('issue 16: reads made with the membership reach only an authorised call
     expect({ sequential: filing!.calls.sequential, untilCommitted: filing!.calls.untilCommitted }).toEqual({ sequential: 6, untilCommitted: 5 });
     const firstWait = filing!.calls.trace.filter((t) => t.wait === 1).map((t) => t.detail.trim()).sort();
     expect(firstWait).toEqual(['', 'complaintMatters', 'complaints', 'members', 'members', 'rooms']);
+  });
+
+  it('issue 7 (4): a binding request reads its property, the room, the caller\'s membership and pending requests with the router\'s first reads: 6 waits, 5 until committed', async () => {
+    const input = { propertyId: PROPERTY, commandId: newCommandId(), roomId: 'demo:2-2-201', name: '孙丽', relation: 'tenant', phone: '13800001020' };
+    // The first request stores the desk's signal document; the second finds it.
+    expectOk(await callAs(rt, 'o-other-tenant', members.requestBinding, { ...input, commandId: newCommandId(), roomId: 'demo:2-2-301' }));
+    const calls = recordCalls(rt);
+    expectOk(await callAs(rt, 'o-new-tenant', members.requestBinding, input));
+    const [request] = calls.get('members.requestBinding')!;
+    expect({ sequential: request!.calls.sequential, untilCommitted: request!.calls.untilCommitted }).toEqual({ sequential: 6, untilCommitted: 5 });
+    const firstWait = request!.calls.trace.filter((t) => t.wait === 1).map((t) => t.detail.trim()).sort();
+    expect(firstWait).toEqual(['', 'bindings', 'commands', 'members', 'properties', 'properties', 'rooms']);
+    // A second request for the same room is refused from those reads, before anything is written.
+    const before = await snapshot(rt);
+    expect(await callAs(rt, 'o-new-tenant', members.requestBinding, { ...input, commandId: newCommandId() })).toMatchObject({ ok: false, code: 'BINDING.ALREADY_PENDING' });
+    expect(await snapshot(rt)).toEqual(before);
   });
 
   it('C1: a stranger, another property\'s desk and the desk get their refusal of a complaint filed in her name: nothing is written and no text is sent to be checked', async () => {
